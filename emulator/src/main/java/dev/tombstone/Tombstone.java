@@ -1,0 +1,138 @@
+package dev.tombstone;
+
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.server.Emulator;
+import dev.tombstone.server.HttpServer;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * A running Tombstone emulator: DynamoDB and S3 on one HTTP port, in this JVM.
+ *
+ * <pre>{@code
+ * try (Tombstone tombstone = Tombstone.builder().start()) {
+ *   DynamoDbClient dynamo = DynamoDbClient.builder()
+ *       .endpointOverride(tombstone.endpoint())
+ *       .region(Region.US_EAST_1)
+ *       .credentialsProvider(AnonymousCredentialsProvider.create())
+ *       .build();
+ *   ...
+ *   tombstone.reset();   // drop all tables, buckets and objects
+ * }
+ * }</pre>
+ *
+ * <p>Instances are thread-safe. {@link #close()} stops the server and frees the port.
+ */
+public final class Tombstone implements AutoCloseable {
+  private final Settings settings;
+  private final Emulator emulator;
+  private final HttpServer server;
+
+  private Tombstone(Settings settings) {
+    this.settings = settings;
+    this.emulator = new Emulator(settings.region(), settings.clock());
+    this.server = HttpServer.start(settings.host(), settings.port(), emulator);
+  }
+
+  /** A builder with the defaults: host 127.0.0.1, a free port, region us-east-1, the UTC clock. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The base URI of the HTTP endpoint, e.g. {@code http://127.0.0.1:40123}. */
+  public URI endpoint() {
+    return URI.create("http://" + hostForUri(settings.host()) + ":" + server.port());
+  }
+
+  /** The port the server listens on (the chosen one when the builder asked for port 0). */
+  public int port() {
+    return server.port();
+  }
+
+  /** The AWS region the emulator reports (in ARNs and bucket locations). */
+  public String region() {
+    return settings.region();
+  }
+
+  /** DynamoDB state: create tables, seed and inspect items without going through HTTP. */
+  public DynamoDbState dynamoDb() {
+    return emulator.dynamoDb();
+  }
+
+  /** Drops every table, item, bucket and object. */
+  public void reset() {
+    emulator.reset();
+  }
+
+  /** Stops the HTTP server. The state is discarded with this instance. */
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  @Override
+  public String toString() {
+    return "Tombstone[" + endpoint() + "]";
+  }
+
+  private static String hostForUri(String host) {
+    return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /** Configures and starts a {@link Tombstone}. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 0;
+    private String region = "us-east-1";
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The address to bind; {@code 0.0.0.0} listens on every interface. */
+    public Builder host(String host) {
+      Objects.requireNonNull(host, "host");
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("host must not be blank");
+      }
+      this.host = host;
+      return this;
+    }
+
+    /** The port to bind; {@code 0} (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be in 0..65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The region in ARNs and bucket locations; any region works for clients. */
+    public Builder region(String region) {
+      Objects.requireNonNull(region, "region");
+      if (!region.matches("[a-z0-9-]+")) {
+        throw new IllegalArgumentException("region must look like us-east-1, was " + region);
+      }
+      this.region = region;
+      return this;
+    }
+
+    /** The clock for timestamps (creation dates, Last-Modified, Date headers). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Starts the emulator.
+     *
+     * @throws java.io.UncheckedIOException when the port cannot be bound
+     */
+    public Tombstone start() {
+      return new Tombstone(new Settings(host, port, region, clock));
+    }
+  }
+
+  record Settings(String host, int port, String region, Clock clock) {}
+}

@@ -1,0 +1,61 @@
+package dev.tombstone.dynamodb;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** DynamoDB's capacity arithmetic: 1 KB write units, 4 KB read units. */
+final class Capacity {
+  private Capacity() {}
+
+  /** Write units for replacing {@code oldItem} by {@code newItem}; a missing image counts 1. */
+  static double writeUnits(Item oldItem, Item newItem) {
+    return Math.max(writeUnits(oldItem), writeUnits(newItem));
+  }
+
+  private static double writeUnits(Item item) {
+    return item == null ? 1 : Math.max(1, ceilDiv(item.sizeInBytes(), 1024));
+  }
+
+  /** Read units for reading {@code bytes}; eventually consistent reads cost half. */
+  static double readUnits(long bytes, boolean consistent) {
+    double units = Math.max(1, ceilDiv(bytes, 4096));
+    return consistent ? units : units / 2;
+  }
+
+  /** Write capacity of a single-item write, with the indexes whose entries change. */
+  static ConsumedCapacity write(Table table, Item oldItem, Item newItem) {
+    double units = writeUnits(oldItem, newItem);
+    TableDefinition definition = table.definition();
+    if (definition.globalSecondaryIndexes().isEmpty()
+        && definition.localSecondaryIndexes().isEmpty()) {
+      return ConsumedCapacity.ofTable(table.name(), units);
+    }
+    Map<String, Double> global = indexUnits(definition.globalSecondaryIndexes(), oldItem, newItem);
+    Map<String, Double> local = indexUnits(definition.localSecondaryIndexes(), oldItem, newItem);
+    double total = units;
+    for (double u : global.values()) {
+      total += u;
+    }
+    for (double u : local.values()) {
+      total += u;
+    }
+    return new ConsumedCapacity(table.name(), total, units, global, local);
+  }
+
+  private static Map<String, Double> indexUnits(
+      Iterable<TableDefinition.IndexDefinition> indexes, Item oldItem, Item newItem) {
+    Map<String, Double> units = new LinkedHashMap<>();
+    for (TableDefinition.IndexDefinition index : indexes) {
+      boolean inOld = index.indexes(oldItem);
+      boolean inNew = index.indexes(newItem);
+      if (inOld || inNew) {
+        units.put(index.name(), writeUnits(inOld ? oldItem : null, inNew ? newItem : null));
+      }
+    }
+    return units;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+}

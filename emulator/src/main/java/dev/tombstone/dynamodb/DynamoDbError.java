@@ -1,0 +1,123 @@
+package dev.tombstone.dynamodb;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A DynamoDB service error raised by the domain. Each protocol renders it in its own wire
+ * shape; the domain only knows the error's kind and message.
+ */
+public abstract sealed class DynamoDbError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  DynamoDbError(String message) {
+    // Errors are expected control flow (a failed condition is a normal outcome), so no stack.
+    super(Objects.requireNonNull(message, "message"), null, false, false);
+  }
+
+  /** The error name DynamoDB puts after the {@code #} of {@code __type}. */
+  public abstract String code();
+
+  /** A request parameter is invalid ({@code ValidationException}). */
+  public static final class Validation extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public Validation(String message) {
+      super(message);
+    }
+
+    @Override
+    public String code() {
+      return "ValidationException";
+    }
+  }
+
+  /** The table does not exist or is not active ({@code ResourceNotFoundException}). */
+  public static final class ResourceNotFound extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public ResourceNotFound(String message) {
+      super(message);
+    }
+
+    @Override
+    public String code() {
+      return "ResourceNotFoundException";
+    }
+  }
+
+  /** The table exists already or is busy ({@code ResourceInUseException}). */
+  public static final class ResourceInUse extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public ResourceInUse(String message) {
+      super(message);
+    }
+
+    @Override
+    public String code() {
+      return "ResourceInUseException";
+    }
+  }
+
+  /**
+   * A condition evaluated to false ({@code ConditionalCheckFailedException}); carries the
+   * current item when the request asked for it with {@code ReturnValuesOnConditionCheckFailure}.
+   */
+  public static final class ConditionalCheckFailed extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+    public static final String MESSAGE = "The conditional request failed";
+    private final transient Item item;
+
+    public ConditionalCheckFailed(Item item) {
+      super(MESSAGE);
+      this.item = item;
+    }
+
+    /** The item as it was when the condition failed, if the request asked for it. */
+    public Optional<Item> item() {
+      return Optional.ofNullable(item);
+    }
+
+    @Override
+    public String code() {
+      return "ConditionalCheckFailedException";
+    }
+  }
+
+  /** A transaction was cancelled; one reason per request element, in request order. */
+  public static final class TransactionCanceled extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+    private final transient List<CancellationReason> reasons;
+
+    public TransactionCanceled(List<CancellationReason> reasons) {
+      super(message(reasons));
+      this.reasons = List.copyOf(reasons);
+    }
+
+    public List<CancellationReason> reasons() {
+      return reasons;
+    }
+
+    private static String message(List<CancellationReason> reasons) {
+      StringBuilder codes = new StringBuilder();
+      for (CancellationReason reason : reasons) {
+        codes.append(codes.length() == 0 ? "" : ", ").append(reason.code());
+      }
+      return "Transaction cancelled, please refer cancellation reasons for specific reasons ["
+          + codes + "]";
+    }
+
+    @Override
+    public String code() {
+      return "TransactionCanceledException";
+    }
+  }
+
+  /** Why one element of a transaction was cancelled ({@code None} when it was not at fault). */
+  public record CancellationReason(String code, Optional<String> message, Optional<Item> item) {
+    public static final CancellationReason NONE =
+        new CancellationReason("None", Optional.empty(), Optional.empty());
+  }
+}

@@ -1,0 +1,199 @@
+package dev.tombstone.dynamodb;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The DynamoDB side of an emulator: its tables and the operations on them, without HTTP.
+ *
+ * <pre>{@code
+ * DynamoDbState dynamo = tombstone.dynamoDb();
+ * dynamo.createTable("users", KeySchema.of(KeyAttribute.s("UserId")));
+ * dynamo.putItem("users", Item.builder().put("UserId", "user001").build());
+ * assert dynamo.getItem("users", Map.of("UserId", AttributeValue.s("user001"))).isPresent();
+ * }</pre>
+ *
+ * <p>Thread-safe. Every single-item operation is atomic per key: a condition is evaluated
+ * and the write it guards applied without any other write to that item in between.
+ */
+public final class DynamoDbState {
+  static final String ACCOUNT_ID = "000000000000";
+
+  private final String region;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
+  // Single-item operations share the read side; multi-item atomic operations take the write side.
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  public DynamoDbState(String region, Clock clock) {
+    this.region = region;
+    this.clock = clock;
+  }
+
+  /** Creates an on-demand table with the given key schema. */
+  public TableDescription createTable(String name, KeySchema keySchema) {
+    return createTable(TableDefinition.onDemand(name, keySchema));
+  }
+
+  /**
+   * Creates a table; it is ACTIVE at once.
+   *
+   * @throws DynamoDbError.ResourceInUse when a table of that name exists
+   */
+  public TableDescription createTable(TableDefinition definition) {
+    String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + definition.name();
+    Table table = new Table(definition, clock.instant(), arn);
+    if (tables.putIfAbsent(definition.name(), table) != null) {
+      throw new DynamoDbError.ResourceInUse("Table already exists: " + definition.name());
+    }
+    return table.describe(TableDescription.Status.ACTIVE);
+  }
+
+  /**
+   * Describes a table.
+   *
+   * @throws DynamoDbError.ResourceNotFound when it does not exist
+   */
+  public TableDescription describeTable(String name) {
+    return tableForTableOperation(name).describe(TableDescription.Status.ACTIVE);
+  }
+
+  /** Table names in ascending order. */
+  public List<String> tableNames() {
+    List<String> names = new ArrayList<>(tables.keySet());
+    names.sort(Utf8Order::compare);
+    return names;
+  }
+
+  /**
+   * Deletes a table and its items.
+   *
+   * @throws DynamoDbError.ResourceNotFound when it does not exist
+   * @throws DynamoDbError.Validation when deletion protection is on
+   */
+  public TableDescription deleteTable(String name) {
+    Table table = tableForTableOperation(name);
+    if (table.definition().deletionProtection()) {
+      throw new DynamoDbError.Validation("1 validation error detected: Table '" + name
+          + "' can't be deleted while DeletionProtectionEnabled is set to True");
+    }
+    TableDescription description = table.describe(TableDescription.Status.DELETING);
+    tables.remove(name, table);
+    return description;
+  }
+
+  /** Runs DeleteItem. */
+  public DeleteItem.Result deleteItem(DeleteItem.Request request) {
+    Table table = activeTable(request.tableName());
+    return shared(() -> DeleteItem.execute(table, request));
+  }
+
+  /** Runs PutItem. */
+  public PutItem.Result putItem(PutItem.Request request) {
+    Table table = activeTable(request.tableName());
+    return shared(() -> PutItem.execute(table, request));
+  }
+
+  /** Runs GetItem. */
+  public GetItem.Result getItem(GetItem.Request request) {
+    return GetItem.execute(activeTable(request.tableName()), request);
+  }
+
+  /** Runs one Scan page. */
+  public Scan.Result scan(Scan.Request request) {
+    return Scan.execute(activeTable(request.tableName()), request);
+  }
+
+  /** Runs BatchWriteItem. */
+  public BatchWriteItem.Result batchWriteItem(BatchWriteItem.Request request) {
+    return shared(() -> BatchWriteItem.execute(this, request));
+  }
+
+  /** Puts {@code item} into {@code tableName}, replacing any item with its key. */
+  public void putItem(String tableName, Item item) {
+    putItem(PutItem.Request.of(tableName, item));
+  }
+
+  /** The item with {@code key}, if any. */
+  public Optional<Item> getItem(String tableName, Map<String, AttributeValue> key) {
+    return getItem(GetItem.Request.of(tableName, key)).item();
+  }
+
+  /** Deletes the item with {@code key}; returns it if it existed. */
+  public Optional<Item> deleteItem(String tableName, Map<String, AttributeValue> key) {
+    return deleteItem(new DeleteItem.Request(tableName, key, null, true, false)).oldItem();
+  }
+
+  /** Every item of a table, in scan order. */
+  public List<Item> items(String tableName) {
+    Table table = activeTable(tableName);
+    List<Item> items = new ArrayList<>();
+    for (PrimaryKey key : table.sortedKeys()) {
+      Item item = table.items().get(key);
+      if (item != null) {
+        items.add(item);
+      }
+    }
+    return items;
+  }
+
+  /** Whether a table of that name exists. */
+  public boolean hasTable(String name) {
+    return tables.containsKey(name);
+  }
+
+  /** Drops every table. */
+  public void reset() {
+    lock.writeLock().lock();
+    try {
+      tables.clear();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The table an item operation addresses, by name or ARN. */
+  Table activeTable(String nameOrArn) {
+    Table table = tables.get(tableName(nameOrArn));
+    if (table == null) {
+      throw new DynamoDbError.ResourceNotFound("Requested resource not found");
+    }
+    return table;
+  }
+
+  private Table tableForTableOperation(String nameOrArn) {
+    String name = tableName(nameOrArn);
+    Table table = tables.get(name);
+    if (table == null) {
+      throw new DynamoDbError.ResourceNotFound(
+          "Requested resource not found: Table: " + name + " not found");
+    }
+    return table;
+  }
+
+  private static String tableName(String nameOrArn) {
+    if (nameOrArn.startsWith("arn:")) {
+      int slash = nameOrArn.lastIndexOf(":table/");
+      if (slash >= 0) {
+        return nameOrArn.substring(slash + ":table/".length());
+      }
+    }
+    return nameOrArn;
+  }
+
+  private <T> T shared(Supplier<T> operation) {
+    lock.readLock().lock();
+    try {
+      return operation.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+}

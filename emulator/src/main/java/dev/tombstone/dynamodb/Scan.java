@@ -1,0 +1,107 @@
+package dev.tombstone.dynamodb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Scan: pages through a table in a stable key order. */
+public final class Scan {
+  static final long MAX_PAGE_BYTES = 1024 * 1024;
+
+  private Scan() {}
+
+  /**
+   * @param limit the most items to evaluate, or null for no limit (the 1 MB page cap applies)
+   * @param exclusiveStartKey the previous page's LastEvaluatedKey, or null
+   * @param filter applied after reading; null keeps every item
+   * @param projection keeps requested attributes; null keeps whole items
+   * @param countOnly Select COUNT: count items, return none
+   * @param segment the part of a parallel scan to read, in 0..totalSegments-1
+   * @param totalSegments how many parts a parallel scan has; 1 for a plain scan
+   */
+  public record Request(
+      String tableName,
+      Integer limit,
+      Map<String, AttributeValue> exclusiveStartKey,
+      ItemCondition filter,
+      UnaryOperator<Item> projection,
+      boolean consistentRead,
+      boolean countOnly,
+      int segment,
+      int totalSegments) {
+
+    public Request {
+      if (totalSegments < 1 || segment < 0 || segment >= totalSegments) {
+        throw new IllegalArgumentException(
+            "segment must be in 0.." + (totalSegments - 1) + ", was " + segment);
+      }
+    }
+
+    public static Request of(String tableName) {
+      return new Request(tableName, null, null, null, null, false, false, 0, 1);
+    }
+  }
+
+  /**
+   * @param count items after the filter
+   * @param scannedCount items evaluated before the filter
+   * @param lastEvaluatedKey where the next page starts, when the page was cut short
+   */
+  public record Result(
+      List<Item> items,
+      int count,
+      int scannedCount,
+      Optional<Item> lastEvaluatedKey,
+      ConsumedCapacity consumedCapacity) {}
+
+  static Result execute(Table table, Request request) {
+    KeySchema schema = table.keySchema();
+    PrimaryKey start = null;
+    if (request.exclusiveStartKey() != null) {
+      try {
+        start = schema.keyOf(request.exclusiveStartKey());
+      } catch (DynamoDbError.Validation e) {
+        throw new DynamoDbError.Validation("The provided starting key is invalid: " + e.getMessage());
+      }
+    }
+    List<PrimaryKey> keys = table.sortedKeys();
+    if (request.totalSegments() > 1) {
+      keys.removeIf(
+          k -> Math.floorMod(k.partition().hashCode(), request.totalSegments())
+              != request.segment());
+    }
+    int from = 0;
+    if (start != null) {
+      from = java.util.Collections.binarySearch(keys, start);
+      from = from >= 0 ? from + 1 : -from - 1;
+    }
+    int limit = request.limit() == null ? Integer.MAX_VALUE : request.limit();
+    List<Item> items = new ArrayList<>();
+    int scanned = 0;
+    int count = 0;
+    long bytes = 0;
+    Item last = null;
+    for (int i = from; i < keys.size() && scanned < limit && bytes < MAX_PAGE_BYTES; i++) {
+      Item item = table.items().get(keys.get(i));
+      if (item == null) {
+        continue; // deleted since the snapshot of keys
+      }
+      scanned++;
+      bytes += item.sizeInBytes();
+      last = item;
+      if (request.filter() == null || request.filter().matches(item)) {
+        count++;
+        if (!request.countOnly()) {
+          items.add(request.projection() == null ? item : request.projection().apply(item));
+        }
+      }
+    }
+    boolean cut = last != null && (scanned >= limit || bytes >= MAX_PAGE_BYTES);
+    Optional<Item> lastKey = cut ? Optional.of(schema.keyAttributesOf(last)) : Optional.empty();
+    double units = Capacity.readUnits(bytes, request.consistentRead());
+    return new Result(
+        List.copyOf(items), count, scanned, lastKey, ConsumedCapacity.ofTable(table.name(), units));
+  }
+}

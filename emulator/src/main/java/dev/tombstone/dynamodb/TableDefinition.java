@@ -1,0 +1,81 @@
+package dev.tombstone.dynamodb;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What CreateTable asks for: name, key schema, attribute definitions, billing and indexes.
+ *
+ * @param attributeDefinitions attribute name to type, in request order
+ * @param readCapacityUnits provisioned reads, 0 for on-demand
+ * @param writeCapacityUnits provisioned writes, 0 for on-demand
+ */
+public record TableDefinition(
+    String name,
+    KeySchema keySchema,
+    Map<String, AttributeType> attributeDefinitions,
+    BillingMode billingMode,
+    long readCapacityUnits,
+    long writeCapacityUnits,
+    List<IndexDefinition> localSecondaryIndexes,
+    List<IndexDefinition> globalSecondaryIndexes,
+    boolean deletionProtection) {
+
+  public TableDefinition {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(keySchema, "keySchema");
+    Objects.requireNonNull(billingMode, "billingMode");
+    attributeDefinitions = java.util.Collections.unmodifiableMap(
+        new LinkedHashMap<>(attributeDefinitions));
+    localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
+    globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
+  }
+
+  /** An on-demand table with just a key schema: what tests usually need. */
+  public static TableDefinition onDemand(String name, KeySchema keySchema) {
+    Map<String, AttributeType> definitions = new LinkedHashMap<>();
+    definitions.put(keySchema.partitionKey().name(), keySchema.partitionKey().type());
+    keySchema
+        .sortKeyIfAny()
+        .ifPresent(sort -> definitions.put(sort.name(), sort.type()));
+    return new TableDefinition(
+        name, keySchema, definitions, BillingMode.PAY_PER_REQUEST, 0, 0, List.of(), List.of(),
+        false);
+  }
+
+  /** How a table is billed; it does not change capacity figures. */
+  public enum BillingMode {
+    PROVISIONED,
+    PAY_PER_REQUEST
+  }
+
+  /**
+   * A secondary index.
+   *
+   * @param projectionType ALL, KEYS_ONLY or INCLUDE
+   * @param nonKeyAttributes the INCLUDE list, empty otherwise
+   */
+  public record IndexDefinition(
+      String name,
+      KeySchema keySchema,
+      String projectionType,
+      List<String> nonKeyAttributes,
+      long readCapacityUnits,
+      long writeCapacityUnits) {
+    public IndexDefinition {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(keySchema, "keySchema");
+      Objects.requireNonNull(projectionType, "projectionType");
+      nonKeyAttributes = List.copyOf(nonKeyAttributes);
+    }
+
+    /** Whether {@code item} appears in this index (it has every index key attribute). */
+    boolean indexes(Item item) {
+      return item != null
+          && item.has(keySchema.partitionKey().name())
+          && (keySchema.sortKey() == null || item.has(keySchema.sortKey().name()));
+    }
+  }
+}
