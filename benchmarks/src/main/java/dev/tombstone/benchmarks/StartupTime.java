@@ -1,0 +1,94 @@
+package dev.tombstone.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures the time from {@code java -jar tombstone.jar} to the first answered request (a
+ * DynamoDB ListTables), as the median of several runs, and the JAR's size.
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.tombstone.benchmarks.StartupTime
+ * emulator/target/tombstone.jar [runs]}. Run it on an otherwise idle machine; it is a
+ * measurement, not a test.
+ */
+public final class StartupTime {
+  private static final byte[] LIST_TABLES =
+      ("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.0\r\n"
+              + "X-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Length: 2\r\n"
+              + "Connection: close\r\n\r\n{}")
+          .getBytes(StandardCharsets.US_ASCII);
+
+  private StartupTime() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: StartupTime <path to tombstone.jar> [runs]");
+      System.exit(2);
+    }
+    Path jar = Path.of(args[0]);
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<Double> millis = new ArrayList<>();
+    for (int run = 0; run < runs; run++) {
+      millis.add(once(java, jar));
+    }
+    Collections.sort(millis);
+    System.out.printf("runs (ms): %s%n", millis);
+    System.out.printf("median start-up to first answered request: %.0f ms%n",
+        millis.get(millis.size() / 2));
+    System.out.printf("jar size: %.2f MB (%d bytes)%n", Files.size(jar) / 1_048_576.0,
+        Files.size(jar));
+  }
+
+  private static double once(String java, Path jar) throws Exception {
+    int port = freePort();
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--port",
+        Integer.toString(port)).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      while (!answers(port)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("tombstone exited with " + process.exitValue());
+        }
+        if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(30)) {
+          throw new IllegalStateException("no answer within 30 s");
+        }
+        Thread.onSpinWait();
+      }
+      return (System.nanoTime() - start) / 1e6;
+    } finally {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static boolean answers(int port) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(LIST_TABLES);
+      out.flush();
+      InputStream in = socket.getInputStream();
+      byte[] status = in.readNBytes(12);
+      return new String(status, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
