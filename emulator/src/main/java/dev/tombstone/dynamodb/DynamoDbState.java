@@ -103,17 +103,29 @@ public final class DynamoDbState {
 
   /** Runs GetItem. */
   public GetItem.Result getItem(GetItem.Request request) {
-    return GetItem.execute(activeTable(request.tableName()), request);
+    Table table = activeTable(request.tableName());
+    return shared(() -> GetItem.execute(table, request));
   }
 
   /** Runs one Scan page. */
   public Scan.Result scan(Scan.Request request) {
-    return Scan.execute(activeTable(request.tableName()), request);
+    Table table = activeTable(request.tableName());
+    return shared(() -> Scan.execute(table, request));
   }
 
   /** Runs BatchWriteItem. */
   public BatchWriteItem.Result batchWriteItem(BatchWriteItem.Request request) {
     return shared(() -> BatchWriteItem.execute(this, request));
+  }
+
+  /** Runs TransactWriteItems: every condition holds and every write is applied, or none is. */
+  public TransactWriteItems.Result transactWriteItems(TransactWriteItems.Request request) {
+    lock.writeLock().lock();
+    try {
+      return TransactWriteItems.execute(this, request);
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   /** Puts {@code item} into {@code tableName}, replacing any item with its key. */

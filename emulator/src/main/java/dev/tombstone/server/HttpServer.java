@@ -20,6 +20,7 @@ public final class HttpServer {
   /** Binds {@code host:port} and serves every protocol of {@code emulator}. */
   public static HttpServer start(String host, int port, Emulator emulator) {
     QuietLogging.apply();
+    Warmup.startInBackground();
     Undertow undertow =
         Undertow.builder()
             .addHttpListener(port, host)

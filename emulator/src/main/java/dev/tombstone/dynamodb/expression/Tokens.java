@@ -178,34 +178,28 @@ final class Tokens {
   }
 
   private static Kind keyword(String s, int start, int end) {
-    int length = end - start;
-    if (length < 2 || length > 7) {
-      return Kind.NAME;
+    switch (end - start) {
+      case 2:
+        return is(s, start, "OR") ? Kind.OR : is(s, start, "IN") ? Kind.IN : Kind.NAME;
+      case 3:
+        if (is(s, start, "AND")) {
+          return Kind.AND;
+        }
+        if (is(s, start, "NOT")) {
+          return Kind.NOT;
+        }
+        return is(s, start, "ADD") || is(s, start, "SET") ? Kind.KEYWORD : Kind.NAME;
+      case 6:
+        return is(s, start, "DELETE") ? Kind.KEYWORD : Kind.NAME;
+      case 7:
+        return is(s, start, "BETWEEN") ? Kind.BETWEEN : Kind.NAME;
+      default:
+        return Kind.NAME;
     }
-    if (is(s, start, length, "AND")) {
-      return Kind.AND;
-    }
-    if (is(s, start, length, "OR")) {
-      return Kind.OR;
-    }
-    if (is(s, start, length, "NOT")) {
-      return Kind.NOT;
-    }
-    if (is(s, start, length, "BETWEEN")) {
-      return Kind.BETWEEN;
-    }
-    if (is(s, start, length, "IN")) {
-      return Kind.IN;
-    }
-    if (is(s, start, length, "ADD") || is(s, start, length, "SET")
-        || is(s, start, length, "DELETE")) {
-      return Kind.KEYWORD;
-    }
-    return Kind.NAME;
   }
 
-  private static boolean is(String s, int start, int length, String word) {
-    return length == word.length() && s.regionMatches(true, start, word, 0, length);
+  private static boolean is(String s, int start, String word) {
+    return s.regionMatches(true, start, word, 0, word.length());
   }
 
   private void add(Kind kind, int start, int end) {

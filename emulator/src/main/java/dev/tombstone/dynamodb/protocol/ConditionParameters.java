@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.expression.ExpectedEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,19 +27,6 @@ record ConditionParameters(
       "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.ExpectedAttributeValue>";
   static final String EXPECTED_CLASS =
       "class com.amazonaws.dynamodb.v20120810.ExpectedAttributeValue";
-
-  /**
-   * One legacy expectation.
-   *
-   * @param invalidValueMessage DynamoDB's message for an invalid value in Value or
-   *     AttributeValueList (whose slot then holds null), or null
-   */
-  record ExpectedEntry(
-      AttributeValue value,
-      Boolean exists,
-      String comparisonOperator,
-      List<AttributeValue> attributeValueList,
-      String invalidValueMessage) {}
 
   /** Reads the condition members of {@code request}; JSON type errors throw at once. */
   static ConditionParameters read(Json.Obj request, AttributeValueDecoder decoder) {

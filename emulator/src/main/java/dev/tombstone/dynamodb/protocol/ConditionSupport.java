@@ -3,7 +3,15 @@ package dev.tombstone.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.dynamodb.expression.CompiledCondition;
+import dev.tombstone.dynamodb.expression.ExpressionCompiler;
+import dev.tombstone.dynamodb.expression.ExpressionKind;
+import dev.tombstone.dynamodb.expression.Projection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -12,6 +20,7 @@ import java.util.regex.Pattern;
  * order, and their compilation.
  */
 final class ConditionSupport {
+  private final ExpressionCompiler compiler = new ExpressionCompiler();
   private static final Pattern NAME_KEY = Pattern.compile("#[0-9a-zA-Z_]+");
   private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
 
@@ -47,40 +56,79 @@ final class ConditionSupport {
    */
   ItemCondition compile(ConditionParameters p) {
     if (p.hasExpected()) {
-      return legacy(p);
+      return p.expected().isEmpty()
+          ? null
+          : ExpressionCompiler.legacy(p.expected(), p.conditionalOperator());
     }
     checkPlaceholderMaps(p.names(), p.values());
     if (!p.hasExpression()) {
       return null;
     }
-    throw new DynamoDbError.Validation(
-        "ConditionExpression is not supported by this build of Tombstone yet");
+    CompiledCondition condition = compiler.condition(ExpressionKind.CONDITION, p.expression(),
+        p.names(), p.values() == null ? null : p.values().values());
+    checkUnused(p.names(), p.values(), condition.usedNames(), condition.usedValues());
+    return condition;
   }
 
-  /** A filter expression for Scan, or null. */
-  ItemCondition filter(String expression, Map<String, String> names, Decoded values) {
+  /** Scan's filter and projection, whose placeholders are pooled for the unused check. */
+  record ReadExpressions(ItemCondition filter, UnaryOperator<Item> projection) {}
+
+  ReadExpressions read(
+      String filter, String projection, Map<String, String> names, Decoded values) {
     checkPlaceholderMaps(names, values);
-    if (expression == null) {
-      return null;
+    Set<String> usedNames = new HashSet<>();
+    Set<String> usedValues = new HashSet<>();
+    CompiledCondition condition = null;
+    if (filter != null) {
+      condition = compiler.condition(ExpressionKind.FILTER, filter, names,
+          values == null ? null : values.values());
+      usedNames.addAll(condition.usedNames());
+      usedValues.addAll(condition.usedValues());
     }
-    throw new DynamoDbError.Validation(
-        "FilterExpression is not supported by this build of Tombstone yet");
+    Projection compiled = null;
+    if (projection != null) {
+      compiled = compiler.projection(projection, names);
+      usedNames.addAll(compiled.usedNames());
+    }
+    checkUnused(names, values, usedNames, usedValues);
+    return new ReadExpressions(condition, compiled == null ? null : compiled::apply);
   }
 
-  /** A projection for GetItem or Scan, or null. */
-  UnaryOperator<Item> projection(String expression, Map<String, String> names) {
-    if (expression == null) {
-      return null;
+  private static void checkUnused(
+      Map<String, String> names, Decoded values, Set<String> usedNames, Set<String> usedValues) {
+    if (names != null) {
+      List<String> unused = new ArrayList<>();
+      for (String name : names.keySet()) {
+        if (!usedNames.contains(name)) {
+          unused.add(name);
+        }
+      }
+      if (!unused.isEmpty()) {
+        throw new DynamoDbError.Validation(
+            "Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                + String.join(", ", unused) + "}");
+      }
     }
-    throw new DynamoDbError.Validation(
-        "ProjectionExpression is not supported by this build of Tombstone yet");
+    if (values != null) {
+      List<String> unused = new ArrayList<>();
+      for (String value : values.values().keySet()) {
+        if (!usedValues.contains(value)) {
+          unused.add(value);
+        }
+      }
+      if (!unused.isEmpty()) {
+        throw new DynamoDbError.Validation(
+            "Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                + String.join(", ", unused) + "}");
+      }
+    }
   }
 
-  private ItemCondition legacy(ConditionParameters p) {
-    if (p.expected().isEmpty()) {
-      return null;
-    }
-    throw new DynamoDbError.Validation("Expected is not supported by this build of Tombstone yet");
+  /** Inside ExpressionAttributeValues DynamoDB words the precision problem differently. */
+  private static String inValuesMap(String problem) {
+    return problem.equals("Attempting to store more than 38 significant digits in a Number")
+        ? "DynamoDB only supports precision up to 38 digits"
+        : problem;
   }
 
   static void checkPlaceholderMaps(Map<String, String> names, Decoded values) {
@@ -114,7 +162,7 @@ final class ConditionSupport {
       }
       if (values.problem() != null) {
         throw new DynamoDbError.Validation("ExpressionAttributeValues contains invalid value: "
-            + values.problem() + " for key " + values.problemKey());
+            + inValuesMap(values.problem()) + " for key " + values.problemKey());
       }
     }
   }

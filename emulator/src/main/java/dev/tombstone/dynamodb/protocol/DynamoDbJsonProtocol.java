@@ -31,7 +31,9 @@ public final class DynamoDbJsonProtocol {
             "GetItem", items::getItem,
             "DeleteItem", items::deleteItem,
             "Scan", new ScanOperation(state, conditions)::scan,
-            "BatchWriteItem", new BatchWriteOperation(state)::batchWriteItem);
+            "BatchWriteItem", new BatchWriteOperation(state)::batchWriteItem,
+            "TransactWriteItems",
+                new TransactWriteOperation(state, conditions)::transactWriteItems);
   }
 
   /** One operation: the request object in, the success body out, or an error thrown. */

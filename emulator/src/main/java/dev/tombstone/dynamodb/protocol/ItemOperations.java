@@ -123,7 +123,7 @@ final class ItemOperations {
     UnaryOperator<Item> projection =
         attributesToGet != null
             ? attributesToGet(attributesToGet)
-            : conditions.projection(projectionExpression, names);
+            : conditions.read(null, projectionExpression, names, null).projection();
 
     GetItem.Result result =
         state.getItem(

@@ -86,11 +86,13 @@ final class ScanOperation {
           + " when Select is SPECIFIC_ATTRIBUTES");
     }
     Map<String, AttributeValue> start = startKey == null ? null : startingKey(startKey);
+    ConditionSupport.ReadExpressions expressions =
+        conditions.read(filterExpression, projectionExpression, names, values);
     UnaryOperator<Item> projection =
         attributesToGet != null
             ? ItemOperations.attributesToGet(attributesToGet)
-            : conditions.projection(projectionExpression, names);
-    ItemCondition filter = conditions.filter(filterExpression, names, values);
+            : expressions.projection();
+    ItemCondition filter = expressions.filter();
 
     Scan.Result result =
         state.scan(

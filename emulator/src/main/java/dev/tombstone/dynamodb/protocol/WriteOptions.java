@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.expression.ExpectedEntry;
 import java.util.Map;
 
 /**
@@ -39,7 +40,7 @@ record WriteOptions(
     constraints.oneOf("conditionalOperator", condition.conditionalOperator(),
         ItemOperations.CONDITIONAL_OPERATOR);
     if (condition.expected() != null) {
-      for (Map.Entry<String, ConditionParameters.ExpectedEntry> e :
+      for (Map.Entry<String, ExpectedEntry> e :
           condition.expected().entrySet()) {
         constraints.oneOf("expected." + e.getKey() + ".member.comparisonOperator",
             e.getValue().comparisonOperator(), ItemOperations.COMPARISON_OPERATOR);

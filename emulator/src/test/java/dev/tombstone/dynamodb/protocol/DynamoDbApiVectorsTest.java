@@ -151,6 +151,19 @@ class DynamoDbApiVectorsTest {
         di("V25", "{" + t1 + "\"Key\":{},\"ExpressionAttributeValues\":{\":a\":{\"S\":\"a\"}}}",
             VAL, "ExpressionAttributeValues can only be specified when using expressions:"
                 + " ConditionExpression is null"),
+        di("V23", "{" + t1 + "\"Key\":{},\"Expected\":{},\"ConditionExpression\":\"\","
+            + "\"ExpressionAttributeNames\":{},\"ExpressionAttributeValues\":{}}", VAL,
+            "Can not use both expression and non-expression parameters in the same request:"
+                + " Non-expression parameters: {Expected} Expression parameters:"
+                + " {ConditionExpression}"),
+        di("V26", "{" + t1 + "\"Key\":{},\"ConditionExpression\":\"attribute_exists(UserId)\","
+            + "\"ExpressionAttributeValues\":{}}", VAL, "ExpressionAttributeValues must not be empty"),
+        di("V27", "{" + t1 + "\"Key\":{},\"ConditionExpression\":\"a = :b\","
+            + "\"ExpressionAttributeValues\":{\":b\":{\"SS\":[]}}}", VAL,
+            "ExpressionAttributeValues contains invalid value: One or more parameter values were"
+                + " invalid: An string set  may not be empty for key :b"),
+        di("V28", "{" + t1 + "\"Key\":{},\"ConditionExpression\":\"\"}", VAL,
+            "Invalid ConditionExpression: The expression can not be empty;"),
         di("V29", "{" + t1 + "\"Key\":{\"UserId\":{\"S\":\"a\",\"N\":\"1\"}}}", VAL,
             "Supplied AttributeValue has more than one datatypes set, must contain exactly one of"
                 + " the supported datatypes"),
@@ -167,6 +180,24 @@ class DynamoDbApiVectorsTest {
         di("V34", "{" + t1 + "\"Key\":{\"UserId\":{\"SS\":[\"a\",\"a\"]}}}", VAL,
             "One or more parameter values were invalid: Input collection [a, a] contains"
                 + " duplicates."),
+        di("V35", "{" + t1 + "\"Key\":" + key("x") + ",\"Expected\":{\"a\":{\"Exists\":true}}}",
+            VAL, "One or more parameter values were invalid: Value must be provided when Exists is"
+                + " true for Attribute: a"),
+        di("V36", "{" + t1 + "\"Key\":" + key("x") + ",\"Expected\":{\"a\":{\"Exists\":false,"
+            + "\"Value\":{\"S\":\"v\"}}}}", VAL, "One or more parameter values were invalid:"
+            + " Value cannot be used when Exists is false for Attribute: a"),
+        di("V37", "{" + t1 + "\"Key\":" + key("x") + ",\"Expected\":{\"a\":"
+            + "{\"ComparisonOperator\":\"LT\"}}}", VAL, "One or more parameter values were invalid:"
+            + " Value or AttributeValueList must be used with ComparisonOperator: LT for"
+            + " Attribute: a"),
+        di("V38", "{" + t1 + "\"Key\":" + key("x") + ",\"Expected\":{\"a\":"
+            + "{\"ComparisonOperator\":\"BETWEEN\",\"AttributeValueList\":[{\"S\":\"b\"},"
+            + "{\"S\":\"a\"}]}}}", VAL, "The BETWEEN condition was provided a range where the lower"
+            + " bound is greater than the upper bound"),
+        di("V39", "{" + t1 + "\"Key\":" + key("x") + ",\"ConditionExpression\":"
+            + "\"attribute_exists(#u)\",\"ExpressionAttributeNames\":{\"#u\":\"UserId\","
+            + "\"#v\":\"x\"}}", VAL,
+            "Value provided in ExpressionAttributeNames unused in expressions: keys: {#v}"),
         // 8.5 table and key
         error("V40", DI, "{\"TableName\":\"nope\",\"Key\":" + key("x") + "}", RNF,
             "Requested resource not found")
@@ -212,6 +243,42 @@ class DynamoDbApiVectorsTest {
             + "\"ReturnConsumedCapacity\":\"TOTAL\"}")
             .withBody("{\"ConsumedCapacity\":{\"CapacityUnits\":2.0,\"TableName\":\"big\"}}",
                 crcOf("{\"ConsumedCapacity\":{\"CapacityUnits\":2.0,\"TableName\":\"big\"}}")),
+        ok("V49", DI, "{" + t1 + "\"Key\":" + key("user003")
+            + ",\"ConditionExpression\":\"attribute_exists(UserId)\"}")
+            .withBody("{}", 2745614147L)
+            .then(db -> assertThat(db.items(Fixtures.T1)).extracting(i -> i.get("UserId"))
+                .containsExactly(s("user001"), s("user002"))),
+        di("V57", "{" + t1 + "\"Key\":" + key("user001")
+            + ",\"Expected\":{\"UserId\":{\"Exists\":false}}}", CCF,
+            "The conditional request failed")
+            .then(db -> assertThat(db.getItem(Fixtures.T1, Map.of("UserId", s("user001"))))
+                .isPresent()),
+        di("V58", "{" + t1 + "\"Key\":" + key("user001")
+            + ",\"ConditionExpression\":\"attribute_not_exists(UserId)\","
+            + "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}", CCF,
+            "The conditional request failed")
+            .withBody("{\"__type\":\"" + CCF + "\",\"message\":\"The conditional request failed\","
+                + "\"Item\":{\"UserId\":{\"S\":\"user001\"}}}",
+                crcOf("{\"__type\":\"" + CCF + "\",\"message\":\"The conditional request failed\","
+                    + "\"Item\":{\"UserId\":{\"S\":\"user001\"}}}")),
+        di("V59", "{" + t1 + "\"Key\":" + key("user999")
+            + ",\"ConditionExpression\":\"attribute_exists(UserId)\","
+            + "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}", CCF,
+            "The conditional request failed")
+            .withBody("{\"__type\":\"" + CCF + "\",\"message\":\"The conditional request failed\"}",
+                396270901L),
+        ok("V60", DI, "{\"TableName\":\"comp-table\",\"Key\":{\"user\":{\"S\":\"Mingus\"},"
+            + "\"time\":{\"N\":\"200\"}},\"Expected\":{\"status\":{\"Value\":{\"S\":\"shopping\"}}},"
+            + "\"ReturnValues\":\"ALL_OLD\"}")
+            .withBody("{\"Attributes\":{\"user\":{\"S\":\"Mingus\"},\"time\":{\"N\":\"200\"},"
+                + "\"status\":{\"S\":\"shopping\"},\"friends\":{\"SS\":[\"Dooley\",\"Ben\","
+                + "\"Daisy\"]}}}", crcOf("{\"Attributes\":{\"user\":{\"S\":\"Mingus\"},"
+                + "\"time\":{\"N\":\"200\"},\"status\":{\"S\":\"shopping\"},\"friends\":"
+                + "{\"SS\":[\"Dooley\",\"Ben\",\"Daisy\"]}}}")),
+        di("V61", "{\"TableName\":\"comp-table\",\"Key\":{\"user\":{\"S\":\"Mingus\"},"
+            + "\"time\":{\"N\":\"200\"}},\"Expected\":{\"status\":{\"Value\":{\"S\":\"idle\"}}}}",
+            CCF, "The conditional request failed")
+            .then(db -> assertThat(db.items(Fixtures.T2)).hasSize(1)),
         di("V62", "{\"TableName\":\"comp-table\",\"Key\":{\"user\":{\"S\":\"Mingus\"},"
             + "\"time\":{\"S\":\"200\"}}}", VAL,
             "The provided key element does not match the schema"),
@@ -250,6 +317,36 @@ class DynamoDbApiVectorsTest {
             .withBody("{\"UnprocessedItems\":{}}", crcOf("{\"UnprocessedItems\":{}}"))
             .then(db -> assertThat(db.items(Fixtures.T1)).extracting(i -> i.get("UserId"))
                 .containsExactly(s("user002"), s("user003"), s("user004"))),
+        error("V76", "DynamoDB_20120810.TransactWriteItems", "{\"TransactItems\":["
+            + "{\"Delete\":{" + t1 + "\"Key\":" + key("user001") + "}},"
+            + "{\"ConditionCheck\":{" + t1 + "\"Key\":" + key("user999")
+            + ",\"ConditionExpression\":\"attribute_exists(UserId)\"}}]}",
+            "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+            "Transaction cancelled, please refer cancellation reasons for specific reasons"
+                + " [None, ConditionalCheckFailed]")
+            .withBody("{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+                + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for"
+                + " specific reasons [None, ConditionalCheckFailed]\",\"CancellationReasons\":"
+                + "[{\"Code\":\"None\"},{\"Code\":\"ConditionalCheckFailed\",\"Message\":"
+                + "\"The conditional request failed\"}]}",
+                crcOf("{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+                + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for"
+                + " specific reasons [None, ConditionalCheckFailed]\",\"CancellationReasons\":"
+                + "[{\"Code\":\"None\"},{\"Code\":\"ConditionalCheckFailed\",\"Message\":"
+                + "\"The conditional request failed\"}]}"))
+            .then(db -> assertThat(db.getItem(Fixtures.T1, Map.of("UserId", s("user001"))))
+                .isPresent()),
+        error("V77", "DynamoDB_20120810.TransactWriteItems", "{\"TransactItems\":["
+            + "{\"Delete\":{" + t1 + "\"Key\":" + key("user001") + "}},"
+            + "{\"Put\":{" + t1 + "\"Item\":" + key("user001") + "}}]}", VAL,
+            "Transaction request cannot include multiple operations on one item"),
+        ok("V78", "DynamoDB_20120810.TransactWriteItems", "{\"TransactItems\":["
+            + "{\"Delete\":{" + t1 + "\"Key\":" + key("user001")
+            + ",\"ConditionExpression\":\"attribute_exists(UserId)\"}},"
+            + "{\"Put\":{" + t1 + "\"Item\":" + key("user009") + "}}]}")
+            .withBody("{}", 2745614147L)
+            .then(db -> assertThat(db.items(Fixtures.T1)).extracting(i -> i.get("UserId"))
+                .containsExactly(s("user002"), s("user003"), s("user009"))),
         error("V75", "DynamoDB_20120810.BatchWriteItem", "{\"RequestItems\":{\"nope\":"
             + "[{\"DeleteRequest\":{\"Key\":" + key("user001") + "}},{\"DeleteRequest\":{\"Key\":"
             + key("user001") + "}}]}}", RNF, "Requested resource not found"));
@@ -350,6 +447,43 @@ class DynamoDbApiVectorsTest {
         + "\\[.*\\]\\}' at 'requestItems' failed to satisfy constraint: Map value must satisfy"
         + " constraint: \\[Member must have length less than or equal to 25, Member must have"
         + " length greater than or equal to 1\\]$");
+  }
+
+  @Test
+  void v50_secondConditionalDeleteFails() {
+    String request = "{\"TableName\":\"compare-yourself\",\"Key\":" + key("user003")
+        + ",\"ConditionExpression\":\"attribute_exists(UserId)\"}";
+    assertThat(wire.post(DI, request).status()).isEqualTo(200);
+
+    Wire.Response second = wire.post(DI, request);
+
+    assertThat(second.status()).isEqualTo(400);
+    assertThat(second.body()).isEqualTo("{\"__type\":\"" + CCF
+        + "\",\"message\":\"The conditional request failed\"}");
+    assertThat(second.header("x-amz-crc32")).isEqualTo("396270901");
+  }
+
+  @Test
+  void v63_racingConditionalDeletes_exactlyOneSucceeds() throws Exception {
+    String request = "{\"TableName\":\"compare-yourself\",\"Key\":" + key("user002")
+        + ",\"ConditionExpression\":\"attribute_exists(UserId)\"}";
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      statuses.add(pool.submit(() -> {
+        go.await();
+        return wire.post(DI, request).status();
+      }));
+    }
+    go.countDown();
+    java.util.List<Integer> results = new java.util.ArrayList<>();
+    for (java.util.concurrent.Future<Integer> status : statuses) {
+      results.add(status.get());
+    }
+    pool.shutdown();
+
+    assertThat(results).containsOnlyOnce(200).filteredOn(s -> s == 400).hasSize(7);
   }
 
   @Test

@@ -1,0 +1,125 @@
+package dev.tombstone.dynamodb;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * TransactWriteItems: all conditions are checked, then all writes applied, or nothing is. Runs
+ * under the state's exclusive lock, which single-item operations respect.
+ */
+public final class TransactWriteItems {
+  private TransactWriteItems() {}
+
+  /** One element of a transaction. */
+  public sealed interface Action {
+    String tableName();
+
+    ItemCondition condition();
+
+    boolean returnItemOnConditionFailure();
+
+    /** Write a whole item. */
+    record Put(String tableName, Item item, ItemCondition condition,
+        boolean returnItemOnConditionFailure) implements Action {
+      public Put {
+        Objects.requireNonNull(item, "item");
+      }
+    }
+
+    /** Delete the item with this key. */
+    record Delete(String tableName, Map<String, AttributeValue> key, ItemCondition condition,
+        boolean returnItemOnConditionFailure) implements Action {
+      public Delete {
+        key = Map.copyOf(key);
+      }
+    }
+
+    /** Only check a condition on the item with this key. */
+    record ConditionCheck(String tableName, Map<String, AttributeValue> key,
+        ItemCondition condition, boolean returnItemOnConditionFailure) implements Action {
+      public ConditionCheck {
+        key = Map.copyOf(key);
+        Objects.requireNonNull(condition, "condition");
+      }
+    }
+  }
+
+  public record Request(List<Action> actions) {
+    public Request {
+      actions = List.copyOf(actions);
+    }
+  }
+
+  /** @param consumedCapacity per table, transactional writes counting twice */
+  public record Result(List<ConsumedCapacity> consumedCapacity) {}
+
+  private record Target(Table table, PrimaryKey key) {}
+
+  static Result execute(DynamoDbState state, Request request) {
+    List<Target> targets = new ArrayList<>();
+    for (Action action : request.actions()) {
+      Table table = state.activeTable(action.tableName());
+      targets.add(new Target(table, keyOf(table, action)));
+    }
+    Set<Target> distinct = new HashSet<>();
+    for (Target target : targets) {
+      if (!distinct.add(target)) {
+        throw new DynamoDbError.Validation(
+            "Transaction request cannot include multiple operations on one item");
+      }
+    }
+    List<DynamoDbError.CancellationReason> reasons = new ArrayList<>();
+    boolean failed = false;
+    for (int i = 0; i < targets.size(); i++) {
+      Action action = request.actions().get(i);
+      Item current = targets.get(i).table().items().get(targets.get(i).key());
+      if (action.condition() == null
+          || action.condition().matches(current == null ? Item.EMPTY : current)) {
+        reasons.add(DynamoDbError.CancellationReason.NONE);
+      } else {
+        failed = true;
+        reasons.add(new DynamoDbError.CancellationReason("ConditionalCheckFailed",
+            java.util.Optional.of(DynamoDbError.ConditionalCheckFailed.MESSAGE),
+            java.util.Optional.ofNullable(
+                action.returnItemOnConditionFailure() ? current : null)));
+      }
+    }
+    if (failed) {
+      throw new DynamoDbError.TransactionCanceled(reasons);
+    }
+    Map<String, Double> units = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < targets.size(); i++) {
+      Action action = request.actions().get(i);
+      Target target = targets.get(i);
+      Item old;
+      Item written = null;
+      if (action instanceof Action.Put put) {
+        written = put.item();
+        old = target.table().items().put(target.key(), written);
+      } else if (action instanceof Action.Delete) {
+        old = target.table().items().remove(target.key());
+      } else {
+        old = target.table().items().get(target.key());
+        written = old;
+      }
+      units.merge(target.table().name(), 2 * Capacity.writeUnits(old, written), Double::sum);
+    }
+    List<ConsumedCapacity> capacity = new ArrayList<>();
+    units.forEach((table, u) -> capacity.add(ConsumedCapacity.ofTable(table, u)));
+    return new Result(capacity);
+  }
+
+  private static PrimaryKey keyOf(Table table, Action action) {
+    if (action instanceof Action.Put put) {
+      PrimaryKey key = table.keySchema().keyOfItem(put.item());
+      PutItem.checkSize(put.item());
+      return key;
+    }
+    return table.keySchema().keyOf(action instanceof Action.Delete d ? d.key()
+        : ((Action.ConditionCheck) action).key());
+  }
+}
