@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * DynamoDB ListTables), as the median of several runs, and the JAR's size.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.tombstone.benchmarks.StartupTime
- * emulator/target/tombstone.jar [runs]}. Run it on an otherwise idle machine; it is a
- * measurement, not a test.
+ * emulator/target/tombstone.jar [runs] [JVM options...]}, e.g. {@code
+ * -XX:SharedArchiveFile=tombstone.jsa} to measure with an application class-data archive. Run it
+ * on an otherwise idle machine; it is a measurement, not a test.
  */
 public final class StartupTime {
   private static final byte[] LIST_TABLES =
@@ -32,15 +33,18 @@ public final class StartupTime {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: StartupTime <path to tombstone.jar> [runs]");
+      System.err.println("usage: StartupTime <path to tombstone.jar> [runs] [JVM options...]");
       System.exit(2);
     }
     Path jar = Path.of(args[0]);
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(List.of(args).subList(Math.min(2, args.length), args.length));
+    command.addAll(List.of("-jar", jar.toString(), "--port"));
     List<Double> millis = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
-      millis.add(once(java, jar));
+      millis.add(once(command));
     }
     Collections.sort(millis);
     System.out.printf("runs (ms): %s%n", millis);
@@ -50,11 +54,12 @@ public final class StartupTime {
         Files.size(jar));
   }
 
-  private static double once(String java, Path jar) throws Exception {
+  private static double once(List<String> command) throws Exception {
     int port = freePort();
+    List<String> withPort = new ArrayList<>(command);
+    withPort.add(Integer.toString(port));
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--port",
-        Integer.toString(port)).redirectErrorStream(true)
+    Process process = new ProcessBuilder(withPort).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     try {
       while (!answers(port)) {

@@ -17,10 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
@@ -34,13 +30,7 @@ class ConcurrentDeleteTest {
   @Test
   void everyOldItemIsReturnedExactlyOnce_whenThreadsRaceToDeleteTheSameKeys() throws Exception {
     try (Tombstone tombstone = Tombstone.builder().start();
-        DynamoDbClient dynamo = DynamoDbClient.builder()
-            .endpointOverride(tombstone.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClientBuilder(ApacheHttpClient.builder().maxConnections(THREADS))
-            .build()) {
+        DynamoDbClient dynamo = SdkClients.dynamoDb(tombstone.endpoint(), THREADS)) {
       tombstone.dynamoDb().createTable("race", KeySchema.of(KeyAttribute.s("pk")));
       for (int i = 0; i < KEYS; i++) {
         tombstone.dynamoDb().putItem("race", Item.builder().put("pk", "k" + i).put("n",

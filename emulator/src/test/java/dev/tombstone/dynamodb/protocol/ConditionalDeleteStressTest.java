@@ -16,10 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -32,13 +28,7 @@ class ConditionalDeleteStressTest {
   @Test
   void exactlyOneConditionalDeleteSucceedsPerItem() throws Exception {
     try (Tombstone tombstone = Tombstone.builder().start();
-        DynamoDbClient dynamo = DynamoDbClient.builder()
-            .endpointOverride(tombstone.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClientBuilder(ApacheHttpClient.builder().maxConnections(THREADS))
-            .build()) {
+        DynamoDbClient dynamo = SdkClients.dynamoDb(tombstone.endpoint(), THREADS)) {
       tombstone.dynamoDb().createTable("users", KeySchema.of(KeyAttribute.s("UserId")));
       for (int i = 0; i < ITEMS; i++) {
         tombstone.dynamoDb().putItem("users", Item.builder().put("UserId", "u" + i).build());
