@@ -1,6 +1,7 @@
 package dev.tombstone;
 
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.s3.S3State;
 import dev.tombstone.server.Emulator;
 import dev.tombstone.server.HttpServer;
 import java.net.URI;
@@ -58,6 +59,20 @@ public final class Tombstone implements AutoCloseable {
   /** DynamoDB state: create tables, seed and inspect items without going through HTTP. */
   public DynamoDbState dynamoDb() {
     return emulator.dynamoDb();
+  }
+
+  /**
+   * S3 state: create buckets, set versioning, seed objects and inspect versions and delete
+   * markers without going through HTTP.
+   *
+   * <pre>{@code
+   * tombstone.s3().createBucket("uploads");
+   * tombstone.s3().setVersioning("uploads", Versioning.ENABLED);
+   * tombstone.s3().putObject("uploads", "incoming/a.txt", "hello");
+   * }</pre>
+   */
+  public S3State s3() {
+    return emulator.s3();
   }
 
   /** Drops every table, item, bucket and object. */

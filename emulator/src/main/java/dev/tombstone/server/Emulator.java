@@ -1,6 +1,8 @@
 package dev.tombstone.server;
 
+import dev.tombstone.dynamodb.DynamoDbNamespaces;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.s3.S3State;
 import java.time.Clock;
 
 /**
@@ -11,11 +13,16 @@ public final class Emulator {
   private final String region;
   private final Clock clock;
   private final DynamoDbState dynamoDb;
+  private final DynamoDbNamespaces namespaces;
+  private final S3State s3;
 
   public Emulator(String region, Clock clock) {
     this.region = region;
     this.clock = clock;
     this.dynamoDb = new DynamoDbState(region, clock);
+    this.namespaces =
+        new DynamoDbNamespaces(dynamoDb, DynamoDbNamespaces.DEFAULT_PROJECT, region, clock);
+    this.s3 = new S3State(region, clock);
   }
 
   public String region() {
@@ -30,8 +37,18 @@ public final class Emulator {
     return dynamoDb;
   }
 
+  /** MagnetoDB's per-project table namespaces; the default project shares {@link #dynamoDb()}. */
+  public DynamoDbNamespaces namespaces() {
+    return namespaces;
+  }
+
+  public S3State s3() {
+    return s3;
+  }
+
   /** Drops all state of every service. */
   public void reset() {
-    dynamoDb.reset();
+    namespaces.reset();
+    s3.reset();
   }
 }

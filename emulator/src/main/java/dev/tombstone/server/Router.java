@@ -1,5 +1,6 @@
 package dev.tombstone.server;
 
+import dev.tombstone.s3.protocol.S3Handler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -22,9 +23,9 @@ final class Router implements HttpHandler {
 
   Router(Emulator emulator) {
     this.dynamoDb = new DynamoDbHttpHandler(emulator);
-    this.magnetoDb = new NotYetServedHandler.MagnetoDb();
+    this.magnetoDb = new MagnetoDbHttpHandler(emulator);
     this.admin = new AdminHandler(emulator);
-    this.s3 = new NotYetServedHandler.S3();
+    this.s3 = new S3Handler(emulator.s3(), emulator.clock());
   }
 
   @Override

@@ -5,11 +5,12 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Error responses of the 2012-08-10 dialect: {@code __type} with DynamoDB's prefixes. */
+/** Error responses of the JSON dialects: {@code __type} with DynamoDB's prefixes. */
 final class ErrorBodies {
   static final String SERVICE = "com.amazon.coral.service#";
   static final String VALIDATE = "com.amazon.coral.validate#";
   static final String DYNAMODB_2012 = "com.amazonaws.dynamodb.v20120810#";
+  static final String DYNAMODB_2011 = "com.amazonaws.dynamodb.v20111205#";
 
   private ErrorBodies() {}
 
@@ -25,7 +26,11 @@ final class ErrorBodies {
   }
 
   static JsonResponse internal() {
-    return write(500, DYNAMODB_2012 + "InternalServerError", "message", "Internal server error",
+    return internal(DYNAMODB_2012);
+  }
+
+  static JsonResponse internal(String servicePrefix) {
+    return write(500, servicePrefix + "InternalServerError", "message", "Internal server error",
         null);
   }
 

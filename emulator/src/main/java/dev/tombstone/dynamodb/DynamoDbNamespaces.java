@@ -1,0 +1,69 @@
+package dev.tombstone.dynamodb;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Table namespaces: one {@link DynamoDbState} per MagnetoDB project. The default project shares
+ * the namespace of the DynamoDB dialects (2012-08-10 and 2011-12-05); every other project gets its
+ * own, created by its first CreateTable.
+ *
+ * <pre>{@code
+ * DynamoDbNamespaces namespaces = new DynamoDbNamespaces(dynamoDb, "default_tenant", region, clock);
+ * namespaces.find("default_tenant");   // Optional.of(dynamoDb)
+ * namespaces.find("p1");               // empty until p1 creates a table
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class DynamoDbNamespaces {
+  /** The project MagnetoDB's own tests used; it maps onto the DynamoDB dialects' tables. */
+  public static final String DEFAULT_PROJECT = "default_tenant";
+
+  private final DynamoDbState shared;
+  private final String defaultProject;
+  private final String region;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, DynamoDbState> projects = new ConcurrentHashMap<>();
+
+  /**
+   * @param shared the namespace of the DynamoDB dialects
+   * @param defaultProject the project that shares it
+   */
+  public DynamoDbNamespaces(DynamoDbState shared, String defaultProject, String region,
+      Clock clock) {
+    this.shared = Objects.requireNonNull(shared, "shared");
+    this.defaultProject = Objects.requireNonNull(defaultProject, "defaultProject");
+    this.region = Objects.requireNonNull(region, "region");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The project whose tables are the DynamoDB dialects' tables. */
+  public String defaultProject() {
+    return defaultProject;
+  }
+
+  /** The project's tables if it has a namespace; reading never creates one. */
+  public Optional<DynamoDbState> find(String project) {
+    if (project.equals(defaultProject)) {
+      return Optional.of(shared);
+    }
+    return Optional.ofNullable(projects.get(project));
+  }
+
+  /** The project's tables, creating its namespace on first use (CreateTable). */
+  public DynamoDbState getOrCreate(String project) {
+    if (project.equals(defaultProject)) {
+      return shared;
+    }
+    return projects.computeIfAbsent(project, p -> new DynamoDbState(region, clock));
+  }
+
+  /** Drops every table of every namespace, and the namespaces themselves. */
+  public void reset() {
+    projects.clear();
+    shared.reset();
+  }
+}

@@ -1,0 +1,99 @@
+package dev.tombstone.s3;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * One bucket: its versioning state and its keys in S3's order. Object operations run under the
+ * read side of a lock and DeleteBucket takes the write side, so no write can land in a bucket
+ * that is being deleted.
+ */
+final class Bucket {
+  private final String name;
+  private final String region;
+  private final Instant creationDate;
+  private final ConcurrentSkipListMap<String, KeyHistory> keys =
+      new ConcurrentSkipListMap<>(Utf8Order.INSTANCE);
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private volatile Versioning versioning = Versioning.UNVERSIONED;
+  private volatile boolean mfaDeleteConfigured;
+  private boolean deleted;
+
+  Bucket(String name, String region, Instant creationDate) {
+    this.name = name;
+    this.region = region;
+    this.creationDate = creationDate;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** The keys of this bucket; change them only inside {@link #use}. */
+  ConcurrentSkipListMap<String, KeyHistory> keys() {
+    return keys;
+  }
+
+  Versioning versioning() {
+    return versioning;
+  }
+
+  BucketInfo info() {
+    return new BucketInfo(name, region, creationDate, versioning, mfaDeleteConfigured);
+  }
+
+  /** Runs an operation on this bucket unless it was deleted meanwhile. */
+  <T> T use(Supplier<T> operation) {
+    Lock read = lock.readLock();
+    read.lock();
+    try {
+      if (deleted) {
+        throw new S3Error.NoSuchBucket(name);
+      }
+      return operation.get();
+    } finally {
+      read.unlock();
+    }
+  }
+
+  /** Sets the versioning state (when given) and remembers that MFA delete was configured. */
+  void configureVersioning(Optional<Versioning> state, boolean mfaDelete) {
+    use(() -> {
+      synchronized (this) {
+        state.ifPresent(this::changeVersioning);
+        mfaDeleteConfigured |= mfaDelete;
+      }
+      return null;
+    });
+  }
+
+  private void changeVersioning(Versioning state) {
+    if (state == Versioning.UNVERSIONED && versioning != Versioning.UNVERSIONED) {
+      throw new IllegalArgumentException("bucket " + name + " was versioned; it can be"
+          + " SUSPENDED but never return to UNVERSIONED");
+    }
+    versioning = state;
+  }
+
+  /**
+   * Marks this bucket deleted.
+   *
+   * @throws S3Error.BucketNotEmpty when any version or delete marker remains
+   */
+  void delete() {
+    Lock write = lock.writeLock();
+    write.lock();
+    try {
+      if (!keys.isEmpty()) {
+        throw new S3Error.BucketNotEmpty(name, versioning.isVersioningAware());
+      }
+      deleted = true;
+    } finally {
+      write.unlock();
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.tombstone.s3;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * DeleteObject: without a version id it removes the object (never versioned), adds a delete
+ * marker (Enabled) or replaces the null version with a null marker (Suspended); with a version
+ * id it removes that version or marker for good. Idempotent: a missing key or version is not an
+ * error.
+ */
+public final class DeleteObject {
+  private DeleteObject() {}
+
+  /**
+   * @param versionId the version to remove for good; {@code "null"} names the null version
+   * @param ifMatch delete only if the current object's ETag matches ({@code If-Match})
+   * @param unsupportedCondition the name of a condition only directory buckets support (e.g.
+   *     {@code x-amz-if-match-size}), when the request carried one: it is refused with
+   *     NotImplemented after the key and version id were checked
+   */
+  public record Request(
+      String bucket,
+      String key,
+      Optional<String> versionId,
+      Optional<String> ifMatch,
+      Optional<String> unsupportedCondition) {
+    public Request {
+      Objects.requireNonNull(bucket, "bucket");
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(versionId, "versionId");
+      Objects.requireNonNull(ifMatch, "ifMatch");
+      Objects.requireNonNull(unsupportedCondition, "unsupportedCondition");
+    }
+
+    /** An unconditional delete of the current version. */
+    public static Request of(String bucket, String key) {
+      return new Request(bucket, key, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** An unconditional delete of one version. */
+    public static Request of(String bucket, String key, String versionId) {
+      return new Request(bucket, key, Optional.of(versionId), Optional.empty(), Optional.empty());
+    }
+  }
+
+  /**
+   * What S3 reports for a delete.
+   *
+   * @param deleteMarker a marker was created, or the version removed was a marker
+   * @param versionId the id S3 reports: the new marker's id, or the id that was asked for; empty
+   *     for a delete without version id in a never-versioned bucket
+   */
+  public record Result(boolean deleteMarker, Optional<String> versionId) {
+    public Result {
+      Objects.requireNonNull(versionId, "versionId");
+    }
+  }
+
+  static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now) {
+    ObjectKeys.check(request.key());
+    request.versionId().ifPresent(ObjectKeys::checkVersionId);
+    if (request.unsupportedCondition().isPresent()) {
+      throw new S3Error.NotImplemented(request.unsupportedCondition().get());
+    }
+    // The map may apply the function more than once under contention; the last run wins.
+    Result[] result = new Result[1];
+    bucket.keys().compute(request.key(), (key, history) -> {
+      request.ifMatch().ifPresent(condition -> checkIfMatch(key, history, condition));
+      if (request.versionId().isPresent()) {
+        String versionId = request.versionId().get();
+        Optional<Entry> removed = history == null ? Optional.empty() : history.find(versionId);
+        result[0] = new Result(
+            removed.filter(Entry.Marker.class::isInstance).isPresent(), Optional.of(versionId));
+        return history == null ? null : history.withoutOrNull(versionId);
+      }
+      switch (bucket.versioning()) {
+        case ENABLED -> {
+          String markerId = ids.next();
+          result[0] = new Result(true, Optional.of(markerId));
+          return KeyHistory.push(history, new Entry.Marker(markerId, now));
+        }
+        case SUSPENDED -> {
+          result[0] = new Result(true, Optional.of(VersionIds.NULL));
+          return KeyHistory.replaceNull(history, new Entry.Marker(VersionIds.NULL, now));
+        }
+        default -> {
+          result[0] = new Result(false, Optional.empty());
+          return null;
+        }
+      }
+    });
+    return result[0];
+  }
+
+  // Conditions apply to the current version, whatever version the request deletes.
+  private static void checkIfMatch(String key, KeyHistory history, String condition) {
+    if (history == null || !(history.current() instanceof Entry.Stored current)) {
+      throw new S3Error.NoSuchKey(key);
+    }
+    if (!ETags.matches(condition, current.object().etag())) {
+      throw new S3Error.PreconditionFailed("If-Match");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.tombstone.s3;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** ETags of single-part objects and the {@code If-Match} comparison. */
+final class ETags {
+  private ETags() {}
+
+  /** The quoted lower-case hex MD5 of the content. */
+  static String of(ObjectContent content) {
+    try {
+      MessageDigest md5 = MessageDigest.getInstance("MD5");
+      md5.update(content.asReadOnlyBuffer());
+      return '"' + HexFormat.of().formatHex(md5.digest()) + '"';
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has MD5", e);
+    }
+  }
+
+  /**
+   * Whether an {@code If-Match} value matches: {@code *} matches anything; otherwise any member
+   * of the comma list, compared without quotes and without a weak {@code W/} prefix.
+   */
+  static boolean matches(String condition, String etag) {
+    String wanted = bare(etag);
+    for (String member : condition.split(",", -1)) {
+      String candidate = member.trim();
+      if (candidate.equals("*") || bare(candidate).equals(wanted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String bare(String tag) {
+    String s = tag.startsWith("W/") ? tag.substring(2) : tag;
+    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+      return s.substring(1, s.length() - 1);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.tombstone.s3;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The metadata S3 stores with an object version and returns on reads.
+ *
+ * @param userMetadata {@code x-amz-meta-*} entries, names lower-case and without the prefix
+ * @param storageClass e.g. {@code STANDARD}
+ */
+public record ObjectMetadata(
+    String contentType,
+    Optional<String> contentEncoding,
+    Optional<String> contentDisposition,
+    Optional<String> contentLanguage,
+    Optional<String> cacheControl,
+    Optional<String> expires,
+    Map<String, String> userMetadata,
+    String storageClass) {
+  /** The content type S3 assumes when a client sends none. */
+  public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
+
+  /** The storage class S3 assumes when a client names none. */
+  public static final String STANDARD = "STANDARD";
+
+  /** {@code binary/octet-stream}, no other metadata, {@code STANDARD}. */
+  public static final ObjectMetadata DEFAULT =
+      new ObjectMetadata(DEFAULT_CONTENT_TYPE, Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), STANDARD);
+
+  public ObjectMetadata {
+    Objects.requireNonNull(contentType, "contentType");
+    Objects.requireNonNull(contentEncoding, "contentEncoding");
+    Objects.requireNonNull(contentDisposition, "contentDisposition");
+    Objects.requireNonNull(contentLanguage, "contentLanguage");
+    Objects.requireNonNull(cacheControl, "cacheControl");
+    Objects.requireNonNull(expires, "expires");
+    Objects.requireNonNull(storageClass, "storageClass");
+    userMetadata = Collections.unmodifiableMap(new TreeMap<>(userMetadata));
+  }
+
+  /** This metadata with another content type. */
+  public ObjectMetadata withContentType(String type) {
+    return new ObjectMetadata(type, contentEncoding, contentDisposition, contentLanguage,
+        cacheControl, expires, userMetadata, storageClass);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.tombstone.s3;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * PutObject: stores a new version of a key. What happens to the older versions depends on the
+ * bucket's versioning: replaced (never versioned), kept (Enabled), or only the null version
+ * replaced (Suspended).
+ */
+public final class PutObject {
+  private PutObject() {}
+
+  /**
+   * @param checksum the additional checksum the client sent, already verified
+   * @param ifMatch store only if the current object's ETag matches ({@code If-Match})
+   * @param ifNoneMatchAny store only if the key has no current object ({@code If-None-Match: *})
+   */
+  public record Request(
+      String bucket,
+      String key,
+      ObjectContent content,
+      ObjectMetadata metadata,
+      Optional<Checksum> checksum,
+      Optional<String> ifMatch,
+      boolean ifNoneMatchAny) {
+    public Request {
+      Objects.requireNonNull(bucket, "bucket");
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(content, "content");
+      Objects.requireNonNull(metadata, "metadata");
+      Objects.requireNonNull(checksum, "checksum");
+      Objects.requireNonNull(ifMatch, "ifMatch");
+    }
+
+    /** An unconditional put with default metadata. */
+    public static Request of(String bucket, String key, ObjectContent content) {
+      return new Request(bucket, key, content, ObjectMetadata.DEFAULT, Optional.empty(),
+          Optional.empty(), false);
+    }
+  }
+
+  /**
+   * @param stored the new version
+   * @param versioning the bucket's versioning state the write saw
+   */
+  public record Result(StoredObject stored, Versioning versioning) {
+    /** The id S3 reports in {@code x-amz-version-id}: only Enabled buckets report one. */
+    public Optional<String> reportedVersionId() {
+      return versioning == Versioning.ENABLED ? Optional.of(stored.versionId()) : Optional.empty();
+    }
+  }
+
+  static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now) {
+    ObjectKeys.check(request.key());
+    String etag = ETags.of(request.content());
+    // The map may apply the function more than once under contention; the last run wins.
+    Result[] result = new Result[1];
+    bucket.keys().compute(request.key(), (key, history) -> {
+      checkConditions(key, history, request);
+      Versioning versioning = bucket.versioning();
+      String versionId = versioning == Versioning.ENABLED ? ids.next() : VersionIds.NULL;
+      StoredObject object = new StoredObject(key, versionId, now, request.content(), etag,
+          request.metadata(), request.checksum());
+      result[0] = new Result(object, versioning);
+      Entry entry = new Entry.Stored(object);
+      return switch (versioning) {
+        case UNVERSIONED -> KeyHistory.of(entry);
+        case ENABLED -> KeyHistory.push(history, entry);
+        case SUSPENDED -> KeyHistory.replaceNull(history, entry);
+      };
+    });
+    return result[0];
+  }
+
+  private static void checkConditions(String key, KeyHistory history, Request request) {
+    Entry current = history == null ? null : history.current();
+    StoredObject object = current instanceof Entry.Stored stored ? stored.object() : null;
+    if (request.ifNoneMatchAny() && object != null) {
+      throw new S3Error.PreconditionFailed("If-None-Match");
+    }
+    if (request.ifMatch().isPresent()) {
+      if (object == null) {
+        throw new S3Error.NoSuchKey(key);
+      }
+      if (!ETags.matches(request.ifMatch().get(), object.etag())) {
+        throw new S3Error.PreconditionFailed("If-Match");
+      }
+    }
+  }
+}

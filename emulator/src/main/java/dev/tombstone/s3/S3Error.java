@@ -1,0 +1,341 @@
+package dev.tombstone.s3;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An S3 service error raised by the domain: S3's error code, its message, and the extra
+ * elements S3 puts into the error document. The protocol renders it (status, XML, headers).
+ */
+public abstract sealed class S3Error extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  S3Error(String message) {
+    // Errors are expected outcomes (a missing key is a normal answer), so no stack trace.
+    super(Objects.requireNonNull(message, "message"), null, false, false);
+  }
+
+  /** S3's error code, e.g. {@code NoSuchKey}. */
+  public abstract String code();
+
+  /** The code-specific elements of the error document, in document order. */
+  public List<Field> fields() {
+    return List.of();
+  }
+
+  /** One code-specific element of an error document, e.g. {@code <Key>a.txt</Key>}. */
+  public record Field(String name, String value) {
+    public Field {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /** The bucket does not exist. */
+  public static final class NoSuchBucket extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String bucket;
+
+    public NoSuchBucket(String bucket) {
+      super("The specified bucket does not exist");
+      this.bucket = bucket;
+    }
+
+    @Override
+    public String code() {
+      return "NoSuchBucket";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("BucketName", bucket));
+    }
+  }
+
+  /** The key has no current object: no versions at all, or its current entry is a marker. */
+  public static final class NoSuchKey extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String key;
+    private final String deleteMarkerVersionId;
+
+    public NoSuchKey(String key) {
+      this(key, null);
+    }
+
+    /** @param deleteMarkerVersionId the id of the marker that is current, null when none */
+    public NoSuchKey(String key, String deleteMarkerVersionId) {
+      super("The specified key does not exist.");
+      this.key = key;
+      this.deleteMarkerVersionId = deleteMarkerVersionId;
+    }
+
+    /** The id of the delete marker that hides the key, when that is why it is missing. */
+    public Optional<String> deleteMarkerVersionId() {
+      return Optional.ofNullable(deleteMarkerVersionId);
+    }
+
+    @Override
+    public String code() {
+      return "NoSuchKey";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("Key", key));
+    }
+  }
+
+  /** A well-formed version id that names no version of the key. */
+  public static final class NoSuchVersion extends S3Error {
+    private static final long serialVersionUID = 1L;
+    public static final String MESSAGE = "The specified version does not exist.";
+    private final String key;
+    private final String versionId;
+
+    public NoSuchVersion(String key, String versionId) {
+      super(MESSAGE);
+      this.key = key;
+      this.versionId = versionId;
+    }
+
+    @Override
+    public String code() {
+      return "NoSuchVersion";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("Key", key), new Field("VersionId", versionId));
+    }
+  }
+
+  /** A request argument is invalid, e.g. a malformed version id. */
+  public static final class InvalidArgument extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String argumentName;
+    private final String argumentValue;
+
+    public InvalidArgument(String message, String argumentName, String argumentValue) {
+      super(message);
+      this.argumentName = argumentName;
+      this.argumentValue = argumentValue;
+    }
+
+    @Override
+    public String code() {
+      return "InvalidArgument";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("ArgumentName", argumentName),
+          new Field("ArgumentValue", argumentValue));
+    }
+  }
+
+  /**
+   * A read named a delete marker's version id: a marker has no content. The protocol adds the
+   * request's method to the document.
+   */
+  public static final class MethodNotAllowed extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String versionId;
+    private final Instant lastModified;
+
+    public MethodNotAllowed(String versionId, Instant lastModified) {
+      super("The specified method is not allowed against this resource.");
+      this.versionId = versionId;
+      this.lastModified = lastModified;
+    }
+
+    /** The delete marker's id. */
+    public String versionId() {
+      return versionId;
+    }
+
+    /** When the delete marker was written. */
+    public Instant lastModified() {
+      return lastModified;
+    }
+
+    @Override
+    public String code() {
+      return "MethodNotAllowed";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("ResourceType", "DeleteMarker"));
+    }
+  }
+
+  /** A precondition (e.g. {@code If-Match}) did not hold; nothing changed. */
+  public static final class PreconditionFailed extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String condition;
+
+    public PreconditionFailed(String condition) {
+      super("At least one of the pre-conditions you specified did not hold");
+      this.condition = condition;
+    }
+
+    @Override
+    public String code() {
+      return "PreconditionFailed";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("Condition", condition));
+    }
+  }
+
+  /** DeleteBucket on a bucket that still holds versions or delete markers. */
+  public static final class BucketNotEmpty extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String bucket;
+
+    public BucketNotEmpty(String bucket, boolean versioningAware) {
+      super(versioningAware
+          ? "The bucket you tried to delete is not empty. You must delete all versions in the"
+              + " bucket."
+          : "The bucket you tried to delete is not empty");
+      this.bucket = bucket;
+    }
+
+    @Override
+    public String code() {
+      return "BucketNotEmpty";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("BucketName", bucket));
+    }
+  }
+
+  /** CreateBucket with a name that breaks the naming rules. */
+  public static final class InvalidBucketName extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String bucket;
+
+    public InvalidBucketName(String bucket) {
+      super("The specified bucket is not valid.");
+      this.bucket = bucket;
+    }
+
+    @Override
+    public String code() {
+      return "InvalidBucketName";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("BucketName", bucket));
+    }
+  }
+
+  /** CreateBucket of a bucket that exists, outside us-east-1. */
+  public static final class BucketAlreadyOwnedByYou extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String bucket;
+
+    public BucketAlreadyOwnedByYou(String bucket) {
+      super("Your previous request to create the named bucket succeeded and you already own it.");
+      this.bucket = bucket;
+    }
+
+    @Override
+    public String code() {
+      return "BucketAlreadyOwnedByYou";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("BucketName", bucket));
+    }
+  }
+
+  /** A key longer than 1024 UTF-8 bytes. */
+  public static final class KeyTooLong extends S3Error {
+    private static final long serialVersionUID = 1L;
+    public static final int MAX_KEY_BYTES = 1024;
+    private final int size;
+
+    public KeyTooLong(int size) {
+      super("Your key is too long");
+      this.size = size;
+    }
+
+    @Override
+    public String code() {
+      return "KeyTooLongError";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("Size", Integer.toString(size)),
+          new Field("MaxSizeAllowed", Integer.toString(MAX_KEY_BYTES)));
+    }
+  }
+
+  /** A LocationConstraint that names no region, or names us-east-1 explicitly. */
+  public static final class InvalidLocationConstraint extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String constraint;
+
+    public InvalidLocationConstraint(String constraint) {
+      super("The specified location-constraint is not valid");
+      this.constraint = constraint;
+    }
+
+    @Override
+    public String code() {
+      return "InvalidLocationConstraint";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("LocationConstraint", constraint));
+    }
+  }
+
+  /** CreateBucket without a LocationConstraint on an emulator whose region is not us-east-1. */
+  public static final class IllegalLocationConstraint extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public IllegalLocationConstraint() {
+      super("The unspecified location constraint is incompatible for the region specific"
+          + " endpoint this request was sent to.");
+    }
+
+    @Override
+    public String code() {
+      return "IllegalLocationConstraintException";
+    }
+  }
+
+  /** Functionality S3 has but this emulator does not serve (object lock, MFA delete...). */
+  public static final class NotImplemented extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String header;
+
+    /** @param header the request header that asked for it, null when none did */
+    public NotImplemented(String header) {
+      super("A header you provided implies functionality that is not implemented");
+      this.header = header;
+    }
+
+    @Override
+    public String code() {
+      return "NotImplemented";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return header == null ? List.of() : List.of(new Field("Header", header));
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package dev.tombstone.s3;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The S3 side of an emulator: buckets, versioning, object versions and delete markers, without
+ * HTTP. Seed and inspect state in tests; the S3 protocol runs the same operations.
+ *
+ * <pre>{@code
+ * S3State s3 = tombstone.s3();
+ * s3.createBucket("photos");
+ * s3.setVersioning("photos", Versioning.ENABLED);
+ * s3.putObject("photos", "cat.jpg", bytes);
+ * s3.deleteObject("photos", "cat.jpg");            // adds a delete marker
+ * assert s3.isDeleteMarker("photos", "cat.jpg");
+ * assert s3.versions("photos", "cat.jpg").size() == 2;
+ * }</pre>
+ *
+ * <p>Thread-safe. Every operation on one key is atomic: a condition is checked and the write it
+ * guards applied with no other write to that key in between, and no version is ever lost.
+ * Timestamps come from the emulator's clock, truncated to whole seconds as S3 keeps them.
+ */
+public final class S3State {
+  private static final String US_EAST_1 = "us-east-1";
+
+  private final String region;
+  private final Clock clock;
+  private final VersionIds versionIds = new VersionIds();
+  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+  /**
+   * @param region the emulator's region: where buckets without a LocationConstraint live
+   */
+  public S3State(String region, Clock clock) {
+    this.region = Objects.requireNonNull(region, "region");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Whether {@code name} follows S3's general purpose bucket naming rules. */
+  public static boolean isValidBucketName(String name) {
+    return BucketNames.isValid(name);
+  }
+
+  /** Creates a bucket in the emulator's region; an existing bucket is left as it is. */
+  public BucketInfo createBucket(String name) {
+    Bucket existing = buckets.get(name);
+    if (existing != null) {
+      return existing.info();
+    }
+    return createBucket(name, region.equals(US_EAST_1) ? Optional.empty() : Optional.of(region));
+  }
+
+  /**
+   * CreateBucket as S3 answers it. In us-east-1 re-creating a bucket succeeds and changes
+   * nothing; elsewhere it is {@code BucketAlreadyOwnedByYou}.
+   *
+   * @param locationConstraint the requested region; absent or empty means us-east-1
+   * @throws S3Error.InvalidBucketName when the name breaks the naming rules
+   * @throws S3Error.InvalidLocationConstraint when the constraint names no region or us-east-1
+   * @throws S3Error.IllegalLocationConstraint without constraint outside us-east-1
+   * @throws S3Error.BucketAlreadyOwnedByYou when it exists, outside us-east-1
+   */
+  public BucketInfo createBucket(String name, Optional<String> locationConstraint) {
+    if (!BucketNames.isValid(name)) {
+      throw new S3Error.InvalidBucketName(name);
+    }
+    String bucketRegion = Regions.forConstraint(locationConstraint, region);
+    Bucket created = new Bucket(name, bucketRegion, now());
+    Bucket existing = buckets.putIfAbsent(name, created);
+    if (existing == null) {
+      return created.info();
+    }
+    if (region.equals(US_EAST_1)) {
+      return existing.info();
+    }
+    throw new S3Error.BucketAlreadyOwnedByYou(name);
+  }
+
+  /**
+   * The bucket's description.
+   *
+   * @throws S3Error.NoSuchBucket when it does not exist
+   */
+  public BucketInfo bucket(String name) {
+    return bucketNamed(name).info();
+  }
+
+  /** Every bucket, names in ascending order. */
+  public List<BucketInfo> buckets() {
+    List<BucketInfo> infos = new ArrayList<>();
+    for (Bucket bucket : buckets.values()) {
+      infos.add(bucket.info());
+    }
+    infos.sort((a, b) -> Utf8Order.INSTANCE.compare(a.name(), b.name()));
+    return infos;
+  }
+
+  /** The bucket names in ascending order. */
+  public List<String> bucketNames() {
+    return buckets().stream().map(BucketInfo::name).toList();
+  }
+
+  /**
+   * Deletes an empty bucket; its name is free at once.
+   *
+   * @throws S3Error.NoSuchBucket when it does not exist
+   * @throws S3Error.BucketNotEmpty when any version remains, delete markers included
+   */
+  public void deleteBucket(String name) {
+    boolean[] found = new boolean[1];
+    buckets.computeIfPresent(name, (n, bucket) -> {
+      found[0] = true;
+      bucket.delete();
+      return null;
+    });
+    if (!found[0]) {
+      throw new S3Error.NoSuchBucket(name);
+    }
+  }
+
+  /**
+   * Sets the versioning state. {@link Versioning#UNVERSIONED} is refused once the bucket was
+   * versioned, as in S3.
+   */
+  public void setVersioning(String bucket, Versioning state) {
+    Objects.requireNonNull(state, "state");
+    bucketNamed(bucket).configureVersioning(Optional.of(state), false);
+  }
+
+  /**
+   * PutBucketVersioning: sets the status when one is given; remembers an {@code MfaDelete}
+   * setting (only {@code Disabled} is supported).
+   */
+  public void putBucketVersioning(
+      String bucket, Optional<Versioning> status, boolean mfaDeleteDisabled) {
+    bucketNamed(bucket).configureVersioning(status, mfaDeleteDisabled);
+  }
+
+  /** The bucket's versioning state. */
+  public Versioning versioning(String bucket) {
+    return bucketNamed(bucket).versioning();
+  }
+
+  /** Stores {@code content} under {@code key}; returns the new version. */
+  public VersionEntry putObject(String bucket, String key, byte[] content) {
+    PutObject.Result result =
+        putObject(PutObject.Request.of(bucket, key, ObjectContent.of(content)));
+    return new Entry.Stored(result.stored()).describe(key, true);
+  }
+
+  /** Stores the UTF-8 bytes of {@code content} under {@code key}; returns the new version. */
+  public VersionEntry putObject(String bucket, String key, String content) {
+    return putObject(bucket, key, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** PutObject with metadata, checksum and conditions. */
+  public PutObject.Result putObject(PutObject.Request request) {
+    return onBucket(request.bucket(), b -> PutObject.execute(b, request, versionIds, now()));
+  }
+
+  /**
+   * GetObject: the current object, or the version named.
+   *
+   * @throws S3Error.NoSuchKey when there is no current object
+   * @throws S3Error.NoSuchVersion when the version id names nothing of this key
+   * @throws S3Error.MethodNotAllowed when the version id names a delete marker
+   * @throws S3Error.InvalidArgument for an empty or malformed version id
+   * @throws S3Error.KeyTooLong above 1024 UTF-8 bytes
+   */
+  public StoredObject getObject(String bucket, String key, Optional<String> versionId) {
+    return onBucket(bucket, b -> ObjectLookup.find(b, key, versionId));
+  }
+
+  /** The current object of {@code key}; empty when there is none or a delete marker hides it. */
+  public Optional<StoredObject> currentObject(String bucket, String key) {
+    KeyHistory history = onBucket(bucket, b -> b.keys().get(key));
+    return history != null && history.current() instanceof Entry.Stored stored
+        ? Optional.of(stored.object())
+        : Optional.empty();
+  }
+
+  /** Whether the current entry of {@code key} is a delete marker. */
+  public boolean isDeleteMarker(String bucket, String key) {
+    KeyHistory history = onBucket(bucket, b -> b.keys().get(key));
+    return history != null && history.current() instanceof Entry.Marker;
+  }
+
+  /** Every version and delete marker of {@code key}, newest first; empty when none. */
+  public List<VersionEntry> versions(String bucket, String key) {
+    KeyHistory history = onBucket(bucket, b -> b.keys().get(key));
+    return history == null ? List.of() : history.describe(key);
+  }
+
+  /** The keys that have a current object (not hidden by a delete marker), in S3's order. */
+  public List<String> keys(String bucket) {
+    return onBucket(bucket, b -> b.keys().entrySet().stream()
+        .filter(e -> e.getValue().current() instanceof Entry.Stored)
+        .map(Map.Entry::getKey)
+        .toList());
+  }
+
+  /** DeleteObject without a version id: removes the object or adds a delete marker. */
+  public DeleteObject.Result deleteObject(String bucket, String key) {
+    return deleteObject(DeleteObject.Request.of(bucket, key));
+  }
+
+  /** DeleteObject of one version or delete marker, for good. */
+  public DeleteObject.Result deleteObject(String bucket, String key, String versionId) {
+    return deleteObject(DeleteObject.Request.of(bucket, key, versionId));
+  }
+
+  /** DeleteObject with every option. */
+  public DeleteObject.Result deleteObject(DeleteObject.Request request) {
+    return onBucket(request.bucket(), b -> DeleteObject.execute(b, request, versionIds, now()));
+  }
+
+  /** DeleteObjects: one outcome per object, in request order. */
+  public List<DeleteObjects.Outcome> deleteObjects(DeleteObjects.Request request) {
+    return onBucket(request.bucket(),
+        b -> DeleteObjects.execute(b, request, versionIds, now()));
+  }
+
+  /** ListObjects / ListObjectsV2. */
+  public ListObjects.Result listObjects(ListObjects.Request request) {
+    return onBucket(request.bucket(), b -> ListObjects.execute(b, request));
+  }
+
+  /** ListObjectVersions. */
+  public ListVersions.Result listObjectVersions(ListVersions.Request request) {
+    return onBucket(request.bucket(), b -> ListVersions.execute(b, request));
+  }
+
+  /** Drops every bucket and object. Version ids already handed out are never reused. */
+  public void reset() {
+    buckets.clear();
+  }
+
+  private Bucket bucketNamed(String name) {
+    Bucket bucket = buckets.get(Objects.requireNonNull(name, "bucket"));
+    if (bucket == null) {
+      throw new S3Error.NoSuchBucket(name);
+    }
+    return bucket;
+  }
+
+  private <T> T onBucket(String name, Function<Bucket, T> operation) {
+    Bucket bucket = bucketNamed(name);
+    return bucket.use(() -> operation.apply(bucket));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.tombstone.s3;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One stored object version with its bytes.
+ *
+ * @param versionId its id, {@code "null"} for the null version (never-versioned or Suspended)
+ * @param lastModified when it was written, whole seconds
+ * @param etag the quoted lower-case hex MD5 of the content, e.g. {@code "5d41...c592"}
+ * @param checksum the additional checksum the client sent with it, if any
+ */
+public record StoredObject(
+    String key,
+    String versionId,
+    Instant lastModified,
+    ObjectContent content,
+    String etag,
+    ObjectMetadata metadata,
+    Optional<Checksum> checksum) {
+  public StoredObject {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(versionId, "versionId");
+    Objects.requireNonNull(lastModified, "lastModified");
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(etag, "etag");
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(checksum, "checksum");
+  }
+
+  /**
+   * Whether an {@code If-Match} or {@code If-None-Match} value names this object's ETag:
+   * {@code *}, or any member of a comma list, compared without quotes and weak prefix.
+   */
+  public boolean etagMatches(String condition) {
+    return ETags.matches(condition, etag);
+  }
+
+  /** The content length in bytes. */
+  public long size() {
+    return content.size();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.tombstone.s3;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One entry of a key's version history: an object version or a delete marker, as
+ * ListObjectVersions reports it.
+ *
+ * @param versionId the id, {@code "null"} for the null version
+ * @param isDeleteMarker whether this entry is a delete marker
+ * @param isLatest whether this entry is the key's current one
+ * @param etag the quoted MD5; empty for a delete marker
+ * @param size the content length; 0 for a delete marker
+ * @param storageClass e.g. {@code STANDARD}; empty for a delete marker
+ */
+public record VersionEntry(
+    String key,
+    String versionId,
+    boolean isDeleteMarker,
+    boolean isLatest,
+    Instant lastModified,
+    Optional<String> etag,
+    long size,
+    Optional<String> storageClass) {
+  public VersionEntry {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(versionId, "versionId");
+    Objects.requireNonNull(lastModified, "lastModified");
+    Objects.requireNonNull(etag, "etag");
+    Objects.requireNonNull(storageClass, "storageClass");
+  }
+}

@@ -1,0 +1,20 @@
+package dev.tombstone.s3.protocol;
+
+/** The S3 operations this emulator serves. */
+enum Operation {
+  LIST_BUCKETS,
+  CREATE_BUCKET,
+  HEAD_BUCKET,
+  DELETE_BUCKET,
+  GET_BUCKET_LOCATION,
+  GET_BUCKET_VERSIONING,
+  PUT_BUCKET_VERSIONING,
+  LIST_OBJECTS,
+  LIST_OBJECTS_V2,
+  LIST_OBJECT_VERSIONS,
+  DELETE_OBJECTS,
+  PUT_OBJECT,
+  GET_OBJECT,
+  HEAD_OBJECT,
+  DELETE_OBJECT
+}

@@ -1,0 +1,45 @@
+package dev.tombstone.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class VersionIdsTest {
+  @Test
+  void ids_are32UrlSafeCharacters_wellFormed_andUnique() {
+    VersionIds ids = new VersionIds();
+    Set<String> seen = new HashSet<>();
+
+    for (int i = 0; i < 10_000; i++) {
+      String id = ids.next();
+      assertThat(id).matches("[A-Za-z0-9._]{32}");
+      assertThat(VersionIds.isWellFormed(id)).isTrue();
+      assertThat(seen.add(id)).isTrue();
+    }
+  }
+
+  @Test
+  void madeUpOrTamperedIds_areMalformed_nullIsWellFormed() {
+    String id = new VersionIds().next();
+    char last = id.charAt(31);
+    String tampered = id.substring(0, 31) + (last == 'A' ? 'B' : 'A');
+
+    assertThat(VersionIds.isWellFormed("null")).isTrue();
+    assertThat(VersionIds.isWellFormed(tampered)).isFalse();
+    assertThat(VersionIds.isWellFormed("GNw9xLk.mOeY5J05wxtBY9tDKMLAaHFw")).isFalse();
+    assertThat(VersionIds.isWellFormed("bogus")).isFalse();
+    assertThat(VersionIds.isWellFormed("")).isFalse();
+    assertThat(VersionIds.isWellFormed(id.replace(id.charAt(0), '+'))).isFalse();
+  }
+
+  @Test
+  void keys_sortByUtf8Bytes() {
+    // U+FF61 is 3 UTF-8 bytes starting 0xEF; U+1F600 is 4 bytes starting 0xF0.
+    assertThat(Utf8Order.INSTANCE.compare("\uFF61", "\uD83D\uDE00")).isNegative();
+    assertThat(Utf8Order.INSTANCE.compare("a", "ab")).isNegative();
+    assertThat(Utf8Order.INSTANCE.compare("b", "ab")).isPositive();
+    assertThat(Utf8Order.INSTANCE.compare("same", "same")).isZero();
+  }
+}
