@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.Utf8Order;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.tombstone.s3;
 
+import dev.tombstone.internal.Utf8Order;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -17,7 +18,7 @@ final class Bucket {
   private final String region;
   private final Instant creationDate;
   private final ConcurrentSkipListMap<String, KeyHistory> keys =
-      new ConcurrentSkipListMap<>(Utf8Order.INSTANCE);
+      new ConcurrentSkipListMap<>(Utf8Order.COMPARATOR);
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile Versioning versioning = Versioning.UNVERSIONED;
   private volatile boolean mfaDeleteConfigured;

@@ -1,5 +1,6 @@
 package dev.tombstone.s3;
 
+import dev.tombstone.internal.Utf8Order;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -16,7 +17,7 @@ final class KeyRange {
   static NavigableMap<String, KeyHistory> from(
       NavigableMap<String, KeyHistory> keys, String prefix, Optional<String> start,
       boolean inclusive) {
-    if (start.isPresent() && Utf8Order.INSTANCE.compare(start.get(), prefix) >= 0) {
+    if (start.isPresent() && Utf8Order.compare(start.get(), prefix) >= 0) {
       return keys.tailMap(start.get(), inclusive);
     }
     return keys.tailMap(prefix, true);
@@ -36,7 +37,7 @@ final class KeyRange {
    * what makes a marker that is itself a common prefix skip the keys under it.
    */
   static boolean listedBefore(String commonPrefix, Optional<String> marker) {
-    return marker.isPresent() && Utf8Order.INSTANCE.compare(commonPrefix, marker.get()) <= 0;
+    return marker.isPresent() && Utf8Order.compare(commonPrefix, marker.get()) <= 0;
   }
 
   static boolean inRange(Map.Entry<String, KeyHistory> entry, String prefix) {

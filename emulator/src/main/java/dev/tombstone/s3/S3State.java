@@ -1,5 +1,6 @@
 package dev.tombstone.s3;
 
+import dev.tombstone.internal.Utf8Order;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -101,7 +102,7 @@ public final class S3State {
     for (Bucket bucket : buckets.values()) {
       infos.add(bucket.info());
     }
-    infos.sort((a, b) -> Utf8Order.INSTANCE.compare(a.name(), b.name()));
+    infos.sort((a, b) -> Utf8Order.compare(a.name(), b.name()));
     return infos;
   }
 

@@ -2,7 +2,7 @@ package dev.tombstone.dynamodb.expression;
 
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Item;
-import dev.tombstone.dynamodb.Utf8Order;
+import dev.tombstone.internal.Utf8Order;
 import java.math.BigDecimal;
 import java.util.List;
 

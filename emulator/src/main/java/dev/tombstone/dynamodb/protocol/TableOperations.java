@@ -7,7 +7,7 @@ import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
-import dev.tombstone.dynamodb.Utf8Order;
+import dev.tombstone.internal.Utf8Order;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,15 @@
-package dev.tombstone.dynamodb;
+package dev.tombstone.internal;
 
-/** Orders strings by their UTF-8 bytes, unsigned, as DynamoDB does, without encoding them. */
+import java.util.Comparator;
+
+/**
+ * Orders strings by their UTF-8 bytes, unsigned, as DynamoDB and S3 do, without encoding them.
+ * Internal: shared by the DynamoDB and S3 domains.
+ */
 public final class Utf8Order {
+  /** {@link #compare} as a comparator, e.g. for sorted maps of S3 keys. */
+  public static final Comparator<String> COMPARATOR = Utf8Order::compare;
+
   private Utf8Order() {}
 
   /**
