@@ -15,12 +15,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Measures the time from {@code java -jar tombstone.jar} to the first answered request (a
- * DynamoDB ListTables), as the median of several runs, and the JAR's size.
+ * DynamoDB ListTables) as the median of several runs, the CPU time the JVM had used by then,
+ * and the JAR's size.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.tombstone.benchmarks.StartupTime
  * emulator/target/tombstone.jar [runs] [JVM options...]}, e.g. {@code
- * -XX:SharedArchiveFile=tombstone.jsa} to measure with an application class-data archive. Run it
- * on an otherwise idle machine; it is a measurement, not a test.
+ * -XX:SharedArchiveFile=tombstone.jsa} to measure with an application class-data archive. In
+ * place of the JAR, the name of a baseline main class ({@code
+ * dev.tombstone.benchmarks.baseline.JdkHttpServerBaseline} or {@code ...UndertowBaseline}) measures
+ * a bare server from this JAR the same way. Run it on an otherwise idle machine; it is a
+ * measurement, not a test.
  */
 public final class StartupTime {
   private static final byte[] LIST_TABLES =
@@ -33,28 +37,47 @@ public final class StartupTime {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: StartupTime <path to tombstone.jar> [runs] [JVM options...]");
+      System.err.println(
+          "usage: StartupTime <path to tombstone.jar | baseline main class> [runs] [JVM options...]");
       System.exit(2);
     }
-    Path jar = Path.of(args[0]);
+    String target = args[0];
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(List.of(args).subList(Math.min(2, args.length), args.length));
-    command.addAll(List.of("-jar", jar.toString(), "--port"));
+    if (target.endsWith(".jar")) {
+      command.addAll(List.of("-jar", target));
+    } else {
+      // A baseline server from this JAR, started the same way.
+      command.addAll(List.of("-cp", ownJar().toString(), target));
+    }
+    command.add("--port");
     List<Double> millis = new ArrayList<>();
+    List<Double> cpuMillis = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
-      millis.add(once(command));
+      Run result = once(command);
+      millis.add(result.wallMillis());
+      cpuMillis.add(result.cpuMillis());
     }
     Collections.sort(millis);
+    Collections.sort(cpuMillis);
     System.out.printf("runs (ms): %s%n", millis);
     System.out.printf("median start-up to first answered request: %.0f ms%n",
         millis.get(millis.size() / 2));
-    System.out.printf("jar size: %.2f MB (%d bytes)%n", Files.size(jar) / 1_048_576.0,
-        Files.size(jar));
+    System.out.printf("median CPU time (all threads) until then: %.0f ms%n",
+        cpuMillis.get(cpuMillis.size() / 2));
+    if (target.endsWith(".jar")) {
+      Path jar = Path.of(target);
+      System.out.printf("jar size: %.2f MB (%d bytes)%n", Files.size(jar) / 1_048_576.0,
+          Files.size(jar));
+    }
   }
 
-  private static double once(List<String> command) throws Exception {
+  /** Wall-clock time to the first answer, and the CPU time the JVM had used by then. */
+  private record Run(double wallMillis, double cpuMillis) {}
+
+  private static Run once(List<String> command) throws Exception {
     int port = freePort();
     List<String> withPort = new ArrayList<>(command);
     withPort.add(Integer.toString(port));
@@ -71,7 +94,10 @@ public final class StartupTime {
         }
         Thread.onSpinWait();
       }
-      return (System.nanoTime() - start) / 1e6;
+      double wall = (System.nanoTime() - start) / 1e6;
+      // CPU time is far less sensitive than wall time to other load on a small machine.
+      double cpu = process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(-1.0);
+      return new Run(wall, cpu);
     } finally {
       process.destroy();
       process.waitFor(10, TimeUnit.SECONDS);
@@ -89,6 +115,10 @@ public final class StartupTime {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  private static Path ownJar() throws Exception {
+    return Path.of(StartupTime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   private static int freePort() throws IOException {

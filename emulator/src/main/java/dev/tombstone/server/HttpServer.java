@@ -5,6 +5,7 @@ import io.undertow.UndertowOptions;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import org.xnio.Options;
 
 /** The Undertow server behind one port. Internal. */
@@ -17,8 +18,20 @@ public final class HttpServer {
     this.port = port;
   }
 
+  /**
+   * How long a connection may send nothing while the server waits to read from it: a client
+   * that stalls in the middle of a body would otherwise hold a worker thread for ever. The same
+   * limit closes keep-alive connections idle for that long, as Undertow-based servers do by
+   * default.
+   */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
   /** Binds {@code host:port} and serves every protocol of {@code emulator}. */
   public static HttpServer start(String host, int port, Emulator emulator) {
+    return start(host, port, emulator, READ_TIMEOUT);
+  }
+
+  static HttpServer start(String host, int port, Emulator emulator, Duration readTimeout) {
     QuietLogging.apply();
     Warmup.startInBackground();
     Undertow undertow =
@@ -33,6 +46,7 @@ public final class HttpServer {
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
             .setServerOption(UndertowOptions.ENABLE_STATISTICS, false)
             .setSocketOption(Options.REUSE_ADDRESSES, true)
+            .setSocketOption(Options.READ_TIMEOUT, Math.toIntExact(readTimeout.toMillis()))
             .setHandler(new Router(emulator))
             .build();
     try {

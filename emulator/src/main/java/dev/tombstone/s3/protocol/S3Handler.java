@@ -8,6 +8,7 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -53,6 +54,11 @@ public final class S3Handler implements HttpHandler {
         body);
     ResponseIds ids = ResponseIds.random();
     S3Response response = protocol.handle(request, ids);
+    if (exchange.isResponseStarted()) {
+      // The connection broke while the body was read (the read timeout closed it, say):
+      // Undertow has ended the exchange and there is no one left to answer.
+      return;
+    }
     if (hasBody(exchange) && (response.status() >= 400 || !body.opened)) {
       // An unread or half-read body would otherwise be drained, or waited for when the client
       // expects "100 Continue" first; closing the connection is S3's answer too.
@@ -115,7 +121,45 @@ public final class S3Handler implements HttpHandler {
       if (HttpContinue.requiresContinueResponse(exchange)) {
         HttpContinue.sendContinueResponseBlocking(exchange);
       }
-      return exchange.getInputStream();
+      return new ClosedConnectionAware(exchange);
+    }
+  }
+
+  /**
+   * Undertow's blocking stream fails with a NullPointerException, not an IOException, when the
+   * read timeout has closed the connection under it; report that as the broken read it is.
+   */
+  private static final class ClosedConnectionAware extends FilterInputStream {
+    private final HttpServerExchange exchange;
+
+    ClosedConnectionAware(HttpServerExchange exchange) {
+      super(exchange.getInputStream());
+      this.exchange = exchange;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (RuntimeException e) {
+        throw brokenIfClosed(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        return super.read(buffer, offset, length);
+      } catch (RuntimeException e) {
+        throw brokenIfClosed(e);
+      }
+    }
+
+    private IOException brokenIfClosed(RuntimeException e) {
+      if (exchange.getConnection().isOpen()) {
+        throw e;
+      }
+      return new IOException("connection closed while reading the request body", e);
     }
   }
 }
