@@ -3,6 +3,7 @@ package dev.tombstone.s3;
 import dev.tombstone.internal.Utf8Order;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -19,6 +20,7 @@ final class Bucket {
   private final Instant creationDate;
   private final ConcurrentSkipListMap<String, KeyHistory> keys =
       new ConcurrentSkipListMap<>(Utf8Order.COMPARATOR);
+  private final ConcurrentHashMap<String, MultipartUpload> uploads = new ConcurrentHashMap<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile Versioning versioning = Versioning.UNVERSIONED;
   private volatile boolean mfaDeleteConfigured;
@@ -37,6 +39,11 @@ final class Bucket {
   /** The keys of this bucket; change them only inside {@link #use}. */
   ConcurrentSkipListMap<String, KeyHistory> keys() {
     return keys;
+  }
+
+  /** The multipart uploads in progress, by upload id; change them only inside {@link #use}. */
+  ConcurrentHashMap<String, MultipartUpload> uploads() {
+    return uploads;
   }
 
   Versioning versioning() {

@@ -53,8 +53,12 @@ public final class PutObject {
   }
 
   static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now) {
+    return execute(bucket, request, ids, now, ETags.of(request.content()));
+  }
+
+  /** Stores the object with the given ETag (a completed multipart upload has its own kind). */
+  static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now, String etag) {
     ObjectKeys.check(request.key());
-    String etag = ETags.of(request.content());
     // The map may apply the function more than once under contention; the last run wins.
     Result[] result = new Result[1];
     bucket.keys().compute(request.key(), (key, history) -> {

@@ -338,4 +338,110 @@ public abstract sealed class S3Error extends RuntimeException {
       return header == null ? List.of() : List.of(new Field("Header", header));
     }
   }
+
+  /** The upload id names no upload in progress for this key: unknown, aborted or completed. */
+  public static final class NoSuchUpload extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String uploadId;
+
+    public NoSuchUpload(String uploadId) {
+      super("The specified upload does not exist. The upload ID may be invalid, or the upload"
+          + " may have been aborted or completed.");
+      this.uploadId = uploadId;
+    }
+
+    @Override
+    public String code() {
+      return "NoSuchUpload";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("UploadId", uploadId));
+    }
+  }
+
+  /** CompleteMultipartUpload named a part that was not uploaded, or with another ETag. */
+  public static final class InvalidPart extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String uploadId;
+    private final int partNumber;
+    private final String etag;
+
+    public InvalidPart(String uploadId, int partNumber, String etag) {
+      super("One or more of the specified parts could not be found.  The part may not have been"
+          + " uploaded, or the specified entity tag may not match the part's entity tag.");
+      this.uploadId = uploadId;
+      this.partNumber = partNumber;
+      this.etag = etag;
+    }
+
+    @Override
+    public String code() {
+      return "InvalidPart";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("UploadId", uploadId),
+          new Field("PartNumber", Integer.toString(partNumber)), new Field("ETag", etag));
+    }
+  }
+
+  /** CompleteMultipartUpload listed its parts out of ascending part-number order. */
+  public static final class InvalidPartOrder extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String uploadId;
+
+    public InvalidPartOrder(String uploadId) {
+      super("The list of parts was not in ascending order. Parts must be ordered by part"
+          + " number.");
+      this.uploadId = uploadId;
+    }
+
+    @Override
+    public String code() {
+      return "InvalidPartOrder";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("UploadId", uploadId));
+    }
+  }
+
+  /** A part other than the last of a completed upload is below the 5 MiB minimum. */
+  public static final class EntityTooSmall extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final long proposedSize;
+    private final long minimum;
+    private final int partNumber;
+    private final String etag;
+
+    public EntityTooSmall(long proposedSize, long minimum, int partNumber, String etag) {
+      super("Your proposed upload is smaller than the minimum allowed size");
+      this.proposedSize = proposedSize;
+      this.minimum = minimum;
+      this.partNumber = partNumber;
+      this.etag = etag;
+    }
+
+    @Override
+    public String code() {
+      return "EntityTooSmall";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("ProposedSize", Long.toString(proposedSize)),
+          new Field("MinSizeAllowed", Long.toString(minimum)),
+          new Field("PartNumber", Integer.toString(partNumber)),
+          new Field("ETag", bareTag(etag)));
+    }
+
+    private static String bareTag(String tag) {
+      return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
+          ? tag.substring(1, tag.length() - 1) : tag;
+    }
+  }
 }

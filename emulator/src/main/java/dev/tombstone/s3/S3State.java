@@ -241,6 +241,77 @@ public final class S3State {
     return onBucket(request.bucket(), b -> ListVersions.execute(b, request));
   }
 
+  /**
+   * CreateMultipartUpload: starts an upload of {@code key}; parts follow with
+   * {@link #uploadPart}.
+   *
+   * @param checksumAlgorithm the algorithm the client will send part checksums with, if any
+   * @throws S3Error.NoSuchBucket when the bucket does not exist
+   * @throws S3Error.KeyTooLong above 1024 UTF-8 bytes
+   */
+  public Multipart.Upload createMultipartUpload(
+      String bucket, String key, ObjectMetadata metadata, Optional<String> checksumAlgorithm) {
+    return onBucket(bucket, b -> Multipart.create(b, key, metadata, checksumAlgorithm, now()));
+  }
+
+  /**
+   * UploadPart: stores (or replaces) one part of an upload in progress.
+   *
+   * @param checksum the additional checksum the client sent, already verified
+   * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
+   */
+  public Multipart.Part uploadPart(String bucket, String key, String uploadId, int partNumber,
+      ObjectContent content, Optional<Checksum> checksum) {
+    if (partNumber < 1 || partNumber > Multipart.MAX_PART_NUMBER) {
+      throw new S3Error.InvalidArgument(
+          "Part number must be an integer between 1 and 10000, inclusive", "partNumber",
+          Integer.toString(partNumber));
+    }
+    return onBucket(bucket, b ->
+        Multipart.uploadPart(b, key, uploadId, partNumber, content, checksum, now()));
+  }
+
+  /**
+   * CompleteMultipartUpload: joins the named parts, in order, into a new version of the key,
+   * stored as PutObject stores one. On any error the upload stays in progress.
+   *
+   * @param parts at least one, in ascending part-number order
+   * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
+   * @throws S3Error.InvalidPartOrder when the part numbers do not ascend
+   * @throws S3Error.InvalidPart when a part was not uploaded or has another ETag
+   * @throws S3Error.EntityTooSmall when a part other than the last is below 5 MiB
+   */
+  public PutObject.Result completeMultipartUpload(
+      String bucket, String key, String uploadId, List<Multipart.CompletedPart> parts) {
+    return onBucket(bucket, b -> Multipart.complete(b, key, uploadId, parts, versionIds, now()));
+  }
+
+  /**
+   * AbortMultipartUpload: drops an upload in progress and its parts.
+   *
+   * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
+   */
+  public void abortMultipartUpload(String bucket, String key, String uploadId) {
+    onBucket(bucket, b -> {
+      Multipart.abort(b, key, uploadId);
+      return null;
+    });
+  }
+
+  /**
+   * ListParts: the parts uploaded so far, by ascending part number.
+   *
+   * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
+   */
+  public List<Multipart.Part> listParts(String bucket, String key, String uploadId) {
+    return onBucket(bucket, b -> Multipart.listParts(b, key, uploadId));
+  }
+
+  /** The multipart uploads in progress in {@code bucket}, in no particular order. */
+  public List<Multipart.Upload> multipartUploads(String bucket) {
+    return onBucket(bucket, Multipart::uploads);
+  }
+
   /** Drops every bucket and object. Version ids already handed out are never reused. */
   public void reset() {
     buckets.clear();

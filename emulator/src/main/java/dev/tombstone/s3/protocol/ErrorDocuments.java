@@ -24,6 +24,10 @@ final class ErrorDocuments {
       Map.entry("KeyTooLongError", 400),
       Map.entry("InvalidLocationConstraint", 400),
       Map.entry("IllegalLocationConstraintException", 400),
+      Map.entry("NoSuchUpload", 404),
+      Map.entry("InvalidPart", 400),
+      Map.entry("InvalidPartOrder", 400),
+      Map.entry("EntityTooSmall", 400),
       Map.entry("NotImplemented", 501));
 
   private ErrorDocuments() {}

@@ -6,7 +6,7 @@ import java.util.Set;
 final class Routes {
   // Subresources of S3 this emulator does not serve: S3 answers NotImplemented for those.
   private static final Set<String> UNSUPPORTED = Set.of("acl", "tagging", "lifecycle",
-      "policy", "policyStatus", "cors", "uploads", "uploadId", "object-lock", "retention",
+      "policy", "policyStatus", "cors", "object-lock", "retention",
       "legal-hold", "encryption", "website", "replication", "notification", "attributes",
       "accelerate", "analytics", "inventory", "metrics", "logging", "ownershipControls",
       "publicAccessBlock", "requestPayment", "restore", "select", "torrent",
@@ -27,7 +27,7 @@ final class Routes {
     return switch (resource.level()) {
       case SERVICE -> service(method);
       case BUCKET -> bucket(method, query);
-      case OBJECT -> object(method);
+      case OBJECT -> object(method, query);
     };
   }
 
@@ -43,7 +43,10 @@ final class Routes {
       return Operation.HEAD_BUCKET;
     }
     Operation operation = null;
-    if (query.has("versioning")) {
+    if (query.has("uploads") || query.has("uploadId")) {
+      // ListMultipartUploads is not served; uploads are listed per upload with ListParts.
+      throw WireError.notImplemented();
+    } else if (query.has("versioning")) {
       operation = method.equals("GET") ? Operation.GET_BUCKET_VERSIONING
           : method.equals("PUT") ? Operation.PUT_BUCKET_VERSIONING : null;
     } else if (query.has("versions")) {
@@ -67,7 +70,22 @@ final class Routes {
     return operation;
   }
 
-  private static Operation object(String method) {
+  private static Operation object(String method, QueryParameters query) {
+    if (query.has("uploadId")) {
+      return switch (method) {
+        case "PUT" -> Operation.UPLOAD_PART;
+        case "POST" -> Operation.COMPLETE_MULTIPART_UPLOAD;
+        case "DELETE" -> Operation.ABORT_MULTIPART_UPLOAD;
+        case "GET" -> Operation.LIST_PARTS;
+        default -> throw WireError.methodNotAllowed(method, "OBJECT");
+      };
+    }
+    if (query.has("uploads")) {
+      if (method.equals("POST")) {
+        return Operation.CREATE_MULTIPART_UPLOAD;
+      }
+      throw WireError.methodNotAllowed(method, "OBJECT");
+    }
     return switch (method) {
       case "GET" -> Operation.GET_OBJECT;
       case "HEAD" -> Operation.HEAD_OBJECT;

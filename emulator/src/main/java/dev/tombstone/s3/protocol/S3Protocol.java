@@ -17,6 +17,7 @@ final class S3Protocol {
   private final ObjectWrites writes;
   private final DeleteOperations deletes;
   private final Listings listings;
+  private final MultipartOperations multipart;
 
   S3Protocol(S3State state) {
     this.buckets = new BucketOperations(state);
@@ -24,6 +25,7 @@ final class S3Protocol {
     this.writes = new ObjectWrites(state);
     this.deletes = new DeleteOperations(state);
     this.listings = new Listings(state);
+    this.multipart = new MultipartOperations(state);
   }
 
   S3Response handle(RestRequest request, ResponseIds ids) {
@@ -63,6 +65,11 @@ final class S3Protocol {
       case PUT_OBJECT -> writes.put(call);
       case GET_OBJECT, HEAD_OBJECT -> reads.read(call);
       case DELETE_OBJECT -> deletes.deleteObject(call);
+      case CREATE_MULTIPART_UPLOAD -> multipart.create(call);
+      case UPLOAD_PART -> multipart.uploadPart(call);
+      case COMPLETE_MULTIPART_UPLOAD -> multipart.complete(call);
+      case ABORT_MULTIPART_UPLOAD -> multipart.abort(call);
+      case LIST_PARTS -> multipart.listParts(call);
     };
   }
 

@@ -1,0 +1,151 @@
+package dev.tombstone.s3;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Multipart upload: CreateMultipartUpload, UploadPart, CompleteMultipartUpload,
+ * AbortMultipartUpload and ListParts. Parts are kept in memory until the upload completes into
+ * one object version (stored as PutObject stores it) or is aborted.
+ */
+public final class Multipart {
+  /** The smallest size of every part but the last of a completed upload: 5 MiB. */
+  public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+
+  /** The largest completed object this in-memory emulator holds (S3's limit is 5 TiB). */
+  static final long MAX_OBJECT_SIZE = Integer.MAX_VALUE - 16;
+
+  /** The highest part number S3 accepts. */
+  public static final int MAX_PART_NUMBER = 10_000;
+
+  private static final Base64.Encoder UPLOAD_ID_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+  private Multipart() {}
+
+  /** An upload in progress, as CreateMultipartUpload made it. */
+  public record Upload(
+      String uploadId, String key, Instant initiated, Optional<String> checksumAlgorithm) {
+    public Upload {
+      Objects.requireNonNull(uploadId, "uploadId");
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(initiated, "initiated");
+      Objects.requireNonNull(checksumAlgorithm, "checksumAlgorithm");
+    }
+  }
+
+  /**
+   * An uploaded part.
+   *
+   * @param etag the quoted hex MD5 of the part's content
+   * @param checksum the additional checksum the client sent with it, already verified
+   */
+  public record Part(int partNumber, ObjectContent content, String etag, Instant lastModified,
+      Optional<Checksum> checksum) {
+    public Part {
+      Objects.requireNonNull(content, "content");
+      Objects.requireNonNull(etag, "etag");
+      Objects.requireNonNull(lastModified, "lastModified");
+      Objects.requireNonNull(checksum, "checksum");
+    }
+
+    public long size() {
+      return content.size();
+    }
+  }
+
+  /** A part as CompleteMultipartUpload names it: its number and the ETag UploadPart returned. */
+  public record CompletedPart(int partNumber, String etag) {
+    public CompletedPart {
+      Objects.requireNonNull(etag, "etag");
+    }
+  }
+
+  static Upload create(Bucket bucket, String key, ObjectMetadata metadata,
+      Optional<String> checksumAlgorithm, Instant now) {
+    ObjectKeys.check(key);
+    String uploadId = newUploadId();
+    MultipartUpload upload = new MultipartUpload(uploadId, key, metadata, checksumAlgorithm, now);
+    bucket.uploads().put(uploadId, upload);
+    return upload.describe();
+  }
+
+  static Part uploadPart(Bucket bucket, String key, String uploadId, int partNumber,
+      ObjectContent content, Optional<Checksum> checksum, Instant now) {
+    MultipartUpload upload = find(bucket, key, uploadId);
+    Part part = new Part(partNumber, content, ETags.of(content), now, checksum);
+    upload.put(part);
+    return part;
+  }
+
+  static List<Part> listParts(Bucket bucket, String key, String uploadId) {
+    return find(bucket, key, uploadId).parts();
+  }
+
+  static PutObject.Result complete(Bucket bucket, String key, String uploadId,
+      List<CompletedPart> selection, VersionIds ids, Instant now) {
+    MultipartUpload upload = find(bucket, key, uploadId);
+    List<Part> parts = upload.finish(selection);
+    bucket.uploads().remove(uploadId, upload);
+    ObjectContent.Writer writer = ObjectContent.writer(totalSize(parts));
+    for (Part part : parts) {
+      byte[] bytes = part.content().toByteArray();
+      writer.write(bytes, 0, bytes.length);
+    }
+    PutObject.Request request = new PutObject.Request(bucket.name(), key, writer.toContent(),
+        upload.metadata(), Optional.empty(), Optional.empty(), false);
+    return PutObject.execute(bucket, request, ids, now, etag(parts));
+  }
+
+  static void abort(Bucket bucket, String key, String uploadId) {
+    MultipartUpload upload = find(bucket, key, uploadId);
+    upload.abort();
+    bucket.uploads().remove(uploadId, upload);
+  }
+
+  static List<Upload> uploads(Bucket bucket) {
+    return bucket.uploads().values().stream().map(MultipartUpload::describe).toList();
+  }
+
+  private static MultipartUpload find(Bucket bucket, String key, String uploadId) {
+    MultipartUpload upload = bucket.uploads().get(uploadId);
+    if (upload == null || !upload.key().equals(key)) {
+      throw new S3Error.NoSuchUpload(uploadId);
+    }
+    return upload;
+  }
+
+  /** S3's multipart ETag: the MD5 of the parts' binary MD5s, then a dash and the part count. */
+  private static String etag(List<Part> parts) {
+    try {
+      MessageDigest md5 = MessageDigest.getInstance("MD5");
+      HexFormat hex = HexFormat.of();
+      for (Part part : parts) {
+        md5.update(hex.parseHex(part.etag().substring(1, part.etag().length() - 1)));
+      }
+      return '"' + hex.formatHex(md5.digest()) + "-" + parts.size() + '"';
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has MD5", e);
+    }
+  }
+
+  private static int totalSize(List<Part> parts) {
+    long total = 0;
+    for (Part part : parts) {
+      total += part.size();
+    }
+    return (int) total;
+  }
+
+  private static String newUploadId() {
+    byte[] random = new byte[48];
+    ThreadLocalRandom.current().nextBytes(random);
+    return UPLOAD_ID_ENCODER.encodeToString(random);
+  }
+}

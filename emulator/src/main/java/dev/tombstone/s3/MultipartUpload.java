@@ -1,0 +1,107 @@
+package dev.tombstone.s3;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One multipart upload in progress: what CreateMultipartUpload fixed (key, metadata, checksum
+ * algorithm) and the parts uploaded so far. Its methods synchronize on the upload, so a part
+ * never lands in an upload that is being completed or aborted.
+ */
+final class MultipartUpload {
+  private final String uploadId;
+  private final String key;
+  private final ObjectMetadata metadata;
+  private final Optional<String> checksumAlgorithm;
+  private final Instant initiated;
+  private final TreeMap<Integer, Multipart.Part> parts = new TreeMap<>();
+  private boolean finished;
+
+  MultipartUpload(String uploadId, String key, ObjectMetadata metadata,
+      Optional<String> checksumAlgorithm, Instant initiated) {
+    this.uploadId = uploadId;
+    this.key = key;
+    this.metadata = metadata;
+    this.checksumAlgorithm = checksumAlgorithm;
+    this.initiated = initiated;
+  }
+
+  Multipart.Upload describe() {
+    return new Multipart.Upload(uploadId, key, initiated, checksumAlgorithm);
+  }
+
+  String key() {
+    return key;
+  }
+
+  ObjectMetadata metadata() {
+    return metadata;
+  }
+
+  /** @throws S3Error.NoSuchUpload when the upload was completed or aborted meanwhile */
+  synchronized void put(Multipart.Part part) {
+    checkOpen();
+    parts.put(part.partNumber(), part);
+  }
+
+  synchronized List<Multipart.Part> parts() {
+    checkOpen();
+    return List.copyOf(parts.values());
+  }
+
+  /**
+   * Ends the upload if {@code selection} accepts its parts; on failure the upload stays open.
+   *
+   * @return the parts the completed object is made of, in order
+   */
+  synchronized List<Multipart.Part> finish(List<Multipart.CompletedPart> selection) {
+    if (selection.isEmpty()) {
+      throw new IllegalArgumentException("a multipart upload completes with at least one part");
+    }
+    checkOpen();
+    List<Multipart.Part> chosen = new ArrayList<>(selection.size());
+    int previous = 0;
+    for (Multipart.CompletedPart wanted : selection) {
+      if (wanted.partNumber() <= previous) {
+        throw new S3Error.InvalidPartOrder(uploadId);
+      }
+      previous = wanted.partNumber();
+      Multipart.Part part = parts.get(wanted.partNumber());
+      if (part == null || !ETags.matches(wanted.etag(), part.etag())) {
+        throw new S3Error.InvalidPart(uploadId, wanted.partNumber(), wanted.etag());
+      }
+      chosen.add(part);
+    }
+    for (int i = 0; i < chosen.size() - 1; i++) {
+      Multipart.Part part = chosen.get(i);
+      if (part.size() < Multipart.MIN_PART_SIZE) {
+        throw new S3Error.EntityTooSmall(part.size(), Multipart.MIN_PART_SIZE,
+            part.partNumber(), part.etag());
+      }
+    }
+    long total = 0;
+    for (Multipart.Part part : chosen) {
+      total += part.size();
+    }
+    if (total > Multipart.MAX_OBJECT_SIZE) {
+      throw new S3Error.InvalidArgument("The completed object would be larger than this"
+          + " in-memory emulator can hold.", "uploadId", uploadId);
+    }
+    finished = true;
+    return chosen;
+  }
+
+  synchronized void abort() {
+    checkOpen();
+    finished = true;
+  }
+
+  private void checkOpen() {
+    if (finished) {
+      throw new S3Error.NoSuchUpload(uploadId);
+    }
+  }
+}

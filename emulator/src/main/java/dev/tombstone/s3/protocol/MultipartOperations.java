@@ -1,0 +1,198 @@
+package dev.tombstone.s3.protocol;
+
+import dev.tombstone.s3.Checksum;
+import dev.tombstone.s3.Multipart;
+import dev.tombstone.s3.ObjectContent;
+import dev.tombstone.s3.ObjectMetadata;
+import dev.tombstone.s3.PutObject;
+import dev.tombstone.s3.S3State;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Multipart upload over REST: {@code POST ?uploads}, {@code PUT ?partNumber&uploadId},
+ * {@code POST ?uploadId}, {@code DELETE ?uploadId} and {@code GET ?uploadId}.
+ */
+final class MultipartOperations {
+  private static final String CHECKSUM_ALGORITHM = "x-amz-checksum-algorithm";
+  private static final String CHECKSUM_TYPE = "x-amz-checksum-type";
+  private static final int MAX_PARTS_LISTED = 1000;
+
+  private final S3State state;
+
+  MultipartOperations(S3State state) {
+    this.state = state;
+  }
+
+  S3Response create(S3Call call) {
+    state.bucket(call.bucket());
+    Optional<String> algorithm = call.header(CHECKSUM_ALGORITHM).map(String::trim);
+    if (algorithm.isPresent() && ChecksumAlgorithm.named(algorithm.get()).isEmpty()) {
+      throw WireError.invalidRequest("Checksum algorithm provided is unsupported. Please try"
+          + " again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
+    }
+    Optional<String> normalised = algorithm.map(name -> ChecksumAlgorithm.named(name)
+        .orElseThrow().name());
+    ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
+    Multipart.Upload upload =
+        state.createMultipartUpload(call.bucket(), call.key(), metadata, normalised);
+    XmlWriter xml = XmlWriter.document("InitiateMultipartUploadResult")
+        .element("Bucket", call.bucket())
+        .element("Key", call.key())
+        .element("UploadId", upload.uploadId());
+    S3Response response = S3Response.xml(200, xml.toBytes())
+        .with("x-amz-server-side-encryption", "AES256");
+    if (normalised.isPresent()) {
+      String type = call.header(CHECKSUM_TYPE).map(String::trim).orElse(
+          normalised.get().equals("CRC64NVME") ? "FULL_OBJECT" : "COMPOSITE");
+      response = response.with(CHECKSUM_ALGORITHM, normalised.get()).with(CHECKSUM_TYPE, type);
+    }
+    return response;
+  }
+
+  S3Response uploadPart(S3Call call) {
+    state.bucket(call.bucket());
+    if (call.headers().has("x-amz-copy-source")) {
+      throw WireError.notImplemented("x-amz-copy-source");
+    }
+    String uploadId = call.query().get("uploadId").orElseThrow();
+    int partNumber = partNumber(call.query().get("partNumber"));
+    if (!call.headers().has("Content-Length") && !call.headers().has("Transfer-Encoding")) {
+      throw WireError.missingContentLength();
+    }
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
+    Multipart.Part part = state.uploadPart(call.bucket(), call.key(), uploadId, partNumber,
+        body.content(), body.checksum());
+    S3Response response = S3Response.empty(200)
+        .with("ETag", part.etag())
+        .with("x-amz-server-side-encryption", "AES256");
+    if (part.checksum().isPresent()) {
+      Checksum checksum = part.checksum().get();
+      response = response.with(ChecksumAlgorithm.headerFor(checksum).orElseThrow(),
+          checksum.value());
+    }
+    return response;
+  }
+
+  S3Response complete(S3Call call) {
+    state.bucket(call.bucket());
+    String uploadId = call.query().get("uploadId").orElseThrow();
+    List<Multipart.CompletedPart> parts =
+        completedParts(RequestBodies.read(call.request(), BodyKind.DOCUMENT).content());
+    PutObject.Result result =
+        state.completeMultipartUpload(call.bucket(), call.key(), uploadId, parts);
+    XmlWriter xml = XmlWriter.document("CompleteMultipartUploadResult")
+        .element("Location", "http://" + call.request().host() + call.request().rawPath())
+        .element("Bucket", call.bucket())
+        .element("Key", call.key())
+        .element("ETag", result.stored().etag());
+    return S3Response.xml(200, xml.toBytes())
+        .with("x-amz-version-id", result.reportedVersionId())
+        .with("x-amz-server-side-encryption", "AES256");
+  }
+
+  S3Response abort(S3Call call) {
+    state.bucket(call.bucket());
+    state.abortMultipartUpload(call.bucket(), call.key(),
+        call.query().get("uploadId").orElseThrow());
+    return S3Response.empty(204);
+  }
+
+  S3Response listParts(S3Call call) {
+    state.bucket(call.bucket());
+    String uploadId = call.query().get("uploadId").orElseThrow();
+    int marker = nonNegative(call.query().get("part-number-marker"), "part-number-marker", 0);
+    int maxParts = Math.min(MAX_PARTS_LISTED,
+        nonNegative(call.query().get("max-parts"), "max-parts", MAX_PARTS_LISTED));
+    List<Multipart.Part> after = new ArrayList<>();
+    for (Multipart.Part part : state.listParts(call.bucket(), call.key(), uploadId)) {
+      if (part.partNumber() > marker) {
+        after.add(part);
+      }
+    }
+    List<Multipart.Part> shown = after.subList(0, Math.min(maxParts, after.size()));
+    boolean truncated = shown.size() < after.size();
+    XmlWriter xml = XmlWriter.document("ListPartsResult")
+        .element("Bucket", call.bucket())
+        .element("Key", call.key())
+        .element("UploadId", uploadId)
+        .element("PartNumberMarker", marker);
+    if (!shown.isEmpty()) {
+      xml.element("NextPartNumberMarker", shown.get(shown.size() - 1).partNumber());
+    }
+    xml.element("MaxParts", maxParts).element("IsTruncated", truncated);
+    for (Multipart.Part part : shown) {
+      xml.start("Part")
+          .element("PartNumber", part.partNumber())
+          .element("LastModified", HttpDates.xml(part.lastModified()))
+          .element("ETag", part.etag())
+          .element("Size", part.size());
+      part.checksum().ifPresent(checksum ->
+          xml.element("Checksum" + checksum.algorithm(), checksum.value()));
+      xml.end();
+    }
+    xml.start("Initiator").element("ID", Owner.ID).element("DisplayName", Owner.DISPLAY_NAME)
+        .end();
+    Owner.write(xml);
+    xml.element("StorageClass", ObjectMetadata.STANDARD);
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  private static List<Multipart.CompletedPart> completedParts(ObjectContent document) {
+    if (document.size() == 0) {
+      throw WireError.malformedXml();
+    }
+    XmlElement root = XmlReader.parse(document);
+    if (!root.is("CompleteMultipartUpload")) {
+      throw WireError.malformedXml();
+    }
+    List<XmlElement> elements = root.children("Part");
+    if (elements.isEmpty() || elements.size() > Multipart.MAX_PART_NUMBER) {
+      throw WireError.malformedXml();
+    }
+    List<Multipart.CompletedPart> parts = new ArrayList<>(elements.size());
+    for (XmlElement element : elements) {
+      String number = element.childText("PartNumber").map(String::trim)
+          .orElseThrow(WireError::malformedXml);
+      String etag = element.childText("ETag").map(String::trim)
+          .orElseThrow(WireError::malformedXml);
+      int partNumber = parseInt(number);
+      if (partNumber < 0) {
+        throw WireError.malformedXml();
+      }
+      parts.add(new Multipart.CompletedPart(partNumber, etag));
+    }
+    return parts;
+  }
+
+  private static int partNumber(Optional<String> value) {
+    String text = value.orElse("");
+    int number = parseInt(text);
+    if (number < 1 || number > Multipart.MAX_PART_NUMBER) {
+      throw WireError.invalidArgument(
+          "Part number must be an integer between 1 and 10000, inclusive", "partNumber", text);
+    }
+    return number;
+  }
+
+  private static int nonNegative(Optional<String> value, String name, int absent) {
+    if (value.isEmpty()) {
+      return absent;
+    }
+    int number = parseInt(value.get());
+    if (number < 0) {
+      throw WireError.invalidArgument("Provided " + name + " not an integer or within integer"
+          + " range", name, value.get());
+    }
+    return number;
+  }
+
+  private static int parseInt(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}
