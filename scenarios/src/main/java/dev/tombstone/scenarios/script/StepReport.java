@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public record StepReport(Step step, String method, String url, Map<String, String> headers,
     String body, Response response, List<String> mismatches) {
   public StepReport {
-    headers = Map.copyOf(headers);
+    headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
     mismatches = List.copyOf(mismatches);
   }
 
