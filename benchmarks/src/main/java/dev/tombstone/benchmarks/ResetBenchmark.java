@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the JUnit extension does between two tests of a class sharing one emulator, and what a
- * test with an emulator of its own (PER_METHOD, or run concurrently) pays instead.
+ * test with an emulator of its own pays instead is in {@link SecondStartBenchmark}.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar ResetBenchmark}
  */
@@ -67,15 +67,5 @@ public class ResetBenchmark {
   public void resetBetweenTests() {
     tombstone.reset();
     tombstone.clearRequests();
-  }
-
-  /** Starting and stopping one more in-process emulator in a warm JVM. */
-  @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 5)
-  @Measurement(iterations = 20)
-  public void startAndStopAnother() {
-    Tombstone.builder().start().close();
   }
 }
