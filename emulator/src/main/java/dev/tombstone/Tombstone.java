@@ -6,6 +6,7 @@ import dev.tombstone.server.Emulator;
 import dev.tombstone.server.HttpServer;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -73,6 +74,19 @@ public final class Tombstone implements AutoCloseable {
    */
   public S3State s3() {
     return emulator.s3();
+  }
+
+  /**
+   * The requests this emulator answered, oldest first: the last 512 since it started or since
+   * {@link #clearRequests()}. Meant for diagnostics, e.g. printing what a failed test sent.
+   */
+  public List<RecordedRequest> requests() {
+    return emulator.journal().snapshot();
+  }
+
+  /** Forgets the recorded requests; {@link #reset()} does not do this by itself. */
+  public void clearRequests() {
+    emulator.journal().clear();
   }
 
   /** Drops every table, item, bucket and object. */

@@ -43,6 +43,7 @@ final class DynamoDbHttpHandler implements HttpHandler {
   }
 
   private void respond(HttpServerExchange exchange, byte[] body) {
+    exchange.putAttachment(RequestJournal.BODY, body);
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
     JsonResponse response = protocol.handle(target, body);
     exchange.setStatusCode(response.status());

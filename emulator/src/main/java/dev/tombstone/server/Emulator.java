@@ -15,6 +15,7 @@ public final class Emulator {
   private final DynamoDbState dynamoDb;
   private final DynamoDbNamespaces namespaces;
   private final S3State s3;
+  private final RequestJournal journal = new RequestJournal();
 
   public Emulator(String region, Clock clock) {
     this.region = region;
@@ -44,6 +45,11 @@ public final class Emulator {
 
   public S3State s3() {
     return s3;
+  }
+
+  /** The last requests served, for diagnostics. */
+  public RequestJournal journal() {
+    return journal;
   }
 
   /** Drops all state of every service. */

@@ -27,6 +27,7 @@ final class MagnetoDbHttpHandler implements HttpHandler {
   }
 
   private void respond(HttpServerExchange exchange, byte[] body) {
+    exchange.putAttachment(RequestJournal.BODY, body);
     MagnetoDbResponse response = protocol.handle(
         exchange.getRequestMethod().toString(), exchange.getRequestPath(),
         exchange.getQueryString(), body);

@@ -20,8 +20,10 @@ final class Router implements HttpHandler {
   private final HttpHandler magnetoDb;
   private final HttpHandler admin;
   private final HttpHandler s3;
+  private final RequestJournal journal;
 
   Router(Emulator emulator) {
+    this.journal = emulator.journal();
     this.dynamoDb = new DynamoDbHttpHandler(emulator);
     this.magnetoDb = new MagnetoDbHttpHandler(emulator);
     this.admin = new AdminHandler(emulator);
@@ -30,6 +32,8 @@ final class Router implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
+    // On commit, not on completion: the entry then exists before the client sees the answer.
+    exchange.addResponseCommitListener(journal::record);
     route(exchange).handleRequest(exchange);
   }
 

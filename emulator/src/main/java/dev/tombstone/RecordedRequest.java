@@ -1,0 +1,56 @@
+package dev.tombstone;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One request the emulator answered, as kept in its journal ({@link Tombstone#requests()}).
+ *
+ * <pre>{@code
+ * for (RecordedRequest r : tombstone.requests()) {
+ *   System.out.println(r);   // POST / DynamoDB_20120810.DeleteItem -> 200 {"TableName":"users",...}
+ * }
+ * }</pre>
+ *
+ * @param time when the answer was complete (wall-clock time, not the emulator's clock)
+ * @param method the HTTP method, e.g. {@code DELETE}
+ * @param path the request path, still percent-encoded, e.g. {@code /uploads/a%20b.txt}
+ * @param query the query string without {@code ?}; empty when there is none
+ * @param target the {@code X-Amz-Target} header (the DynamoDB operation); empty for S3
+ * @param body the JSON body of DynamoDB and MagnetoDB requests, cut to {@link #MAX_BODY_CHARS}
+ *     characters; empty for S3, whose bodies are object data
+ * @param status the HTTP status of the answer
+ */
+public record RecordedRequest(
+    Instant time, String method, String path, String query, String target, String body,
+    int status) {
+  /** Bodies longer than this many characters are cut and end with {@code "..."}. */
+  public static final int MAX_BODY_CHARS = 2048;
+
+  /** Checks that no component is null. */
+  public RecordedRequest {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(body, "body");
+  }
+
+  /** One line: method, path with query, target, status and body. */
+  @Override
+  public String toString() {
+    StringBuilder line = new StringBuilder(method).append(' ').append(path);
+    if (!query.isEmpty()) {
+      line.append('?').append(query);
+    }
+    if (!target.isEmpty()) {
+      line.append(' ').append(target);
+    }
+    line.append(" -> ").append(status);
+    if (!body.isEmpty()) {
+      line.append(' ').append(body);
+    }
+    return line.toString();
+  }
+}

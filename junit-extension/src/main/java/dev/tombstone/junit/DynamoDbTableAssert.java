@@ -1,0 +1,98 @@
+package dev.tombstone.junit;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on the items of one table, reached through {@link DynamoDbStateAssert#table}.
+ *
+ * <pre>{@code
+ * assertThat(tombstone.dynamoDb()).table("users")
+ *     .doesNotContainKey("UserId", "u1")
+ *     .containsKey("UserId", "u2");
+ * }</pre>
+ */
+public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAssert, DynamoDbState> {
+  private final String table;
+
+  DynamoDbTableAssert(DynamoDbState actual, String table) {
+    super(actual, DynamoDbTableAssert.class);
+    this.table = table;
+  }
+
+  /** Verifies that an item with this string partition key exists. */
+  public DynamoDbTableAssert containsKey(String attribute, String value) {
+    return containsKey(Map.of(attribute, AttributeValue.s(value)));
+  }
+
+  /** Verifies that an item with this key exists (partition key, and sort key if any). */
+  public DynamoDbTableAssert containsKey(Map<String, AttributeValue> key) {
+    isNotNull();
+    if (item(key).isEmpty()) {
+      failWithMessage("%nExpecting table %s to contain an item with key%n  %s%nbut it did not;"
+          + " its items were:%n  %s", table, key, actual.items(table));
+    }
+    return this;
+  }
+
+  /** Verifies that no item with this string partition key exists. */
+  public DynamoDbTableAssert doesNotContainKey(String attribute, String value) {
+    return doesNotContainKey(Map.of(attribute, AttributeValue.s(value)));
+  }
+
+  /** Verifies that no item with this key exists. */
+  public DynamoDbTableAssert doesNotContainKey(Map<String, AttributeValue> key) {
+    isNotNull();
+    Optional<Item> found = item(key);
+    if (found.isPresent()) {
+      failWithMessage("%nExpecting table %s not to contain an item with key%n  %s%nbut it"
+          + " contained%n  %s", table, key, found.get());
+    }
+    return this;
+  }
+
+  /** Verifies that the item with the key of {@code expected} equals {@code expected}. */
+  public DynamoDbTableAssert hasItem(Map<String, AttributeValue> key, Item expected) {
+    isNotNull();
+    Optional<Item> found = item(key);
+    if (found.isEmpty()) {
+      failWithMessage("%nExpecting table %s to contain%n  %s%nbut there was no item with key%n"
+          + "  %s", table, expected, key);
+    } else if (!found.get().equals(expected)) {
+      failWithMessage("%nExpecting the item of table %s with key%n  %s%nto be%n  %s%nbut was%n"
+          + "  %s", table, key, expected, found.get());
+    }
+    return this;
+  }
+
+  /** Verifies that the table holds exactly {@code count} items. */
+  public DynamoDbTableAssert hasSize(int count) {
+    isNotNull();
+    List<Item> items = actual.items(table);
+    if (items.size() != count) {
+      failWithMessage("%nExpecting table %s to hold %s items but it held %s:%n  %s",
+          table, count, items.size(), items);
+    }
+    return this;
+  }
+
+  /** Verifies that the table holds no items. */
+  public DynamoDbTableAssert isEmpty() {
+    isNotNull();
+    List<Item> items = actual.items(table);
+    if (!items.isEmpty()) {
+      failWithMessage("%nExpecting table %s to be empty but it held %s items:%n  %s",
+          table, items.size(), items);
+    }
+    return this;
+  }
+
+  private Optional<Item> item(Map<String, AttributeValue> key) {
+    return actual.getItem(table, key);
+  }
+}

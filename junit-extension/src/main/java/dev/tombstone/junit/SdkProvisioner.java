@@ -1,0 +1,166 @@
+package dev.tombstone.junit;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+
+/**
+ * Provisions through the SDK against an external endpoint, remembers what it created, and
+ * deletes it when the test's store closes: every version and delete marker, then the bucket;
+ * the tables. Loaded only in external mode.
+ */
+final class SdkProvisioner implements Provisioner, AutoCloseable {
+  private final Function<Class<?>, Object> clients;
+  private final List<String> tables = new ArrayList<>();
+  private final List<String> buckets = new ArrayList<>();
+
+  SdkProvisioner(Function<Class<?>, Object> clients) {
+    this.clients = clients;
+  }
+
+  private DynamoDbClient dynamo() {
+    return (DynamoDbClient) clients.apply(DynamoDbClient.class);
+  }
+
+  private S3Client s3() {
+    return (S3Client) clients.apply(S3Client.class);
+  }
+
+  @Override
+  public void createTable(String name, KeySchema keySchema) {
+    List<KeySchemaElement> keys = new ArrayList<>();
+    List<AttributeDefinition> definitions = new ArrayList<>();
+    add(keys, definitions, keySchema.partitionKey(), KeyType.HASH);
+    keySchema.sortKeyIfAny().ifPresent(sort -> add(keys, definitions, sort, KeyType.RANGE));
+    tables.add(name);
+    dynamo().createTable(b -> b.tableName(name).keySchema(keys)
+        .attributeDefinitions(definitions).billingMode(BillingMode.PAY_PER_REQUEST));
+    dynamo().waiter().waitUntilTableExists(b -> b.tableName(name));
+  }
+
+  private static void add(List<KeySchemaElement> keys, List<AttributeDefinition> definitions,
+      KeyAttribute key, KeyType type) {
+    keys.add(KeySchemaElement.builder().attributeName(key.name()).keyType(type).build());
+    definitions.add(AttributeDefinition.builder().attributeName(key.name())
+        .attributeType(ScalarAttributeType.fromValue(key.type().name())).build());
+  }
+
+  @Override
+  public void createBucket(String name, S3Bucket.Versioning versioning) {
+    buckets.add(name);
+    s3().createBucket(b -> b.bucket(name));
+    if (versioning != S3Bucket.Versioning.UNVERSIONED) {
+      BucketVersioningStatus status = versioning == S3Bucket.Versioning.ENABLED
+          ? BucketVersioningStatus.ENABLED : BucketVersioningStatus.SUSPENDED;
+      s3().putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v.status(status)));
+    }
+  }
+
+  @Override
+  public void putItem(String table, Map<String, AttributeValue> item) {
+    Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> converted =
+        new LinkedHashMap<>();
+    item.forEach((name, value) -> converted.put(name, toSdk(value)));
+    dynamo().putItem(b -> b.tableName(table).item(converted));
+  }
+
+  @Override
+  public void putObject(String bucket, String key, byte[] content) {
+    s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
+  }
+
+  /** Deletes what this test created, buckets first; reports the first failure at the end. */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    for (String bucket : buckets) {
+      try {
+        emptyAndDelete(bucket);
+      } catch (RuntimeException e) {
+        failure = remember(failure, e);
+      }
+    }
+    for (String table : tables) {
+      try {
+        dynamo().deleteTable(b -> b.tableName(table));
+      } catch (RuntimeException e) {
+        failure = remember(failure, e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void emptyAndDelete(String bucket) {
+    ListObjectVersionsResponse page;
+    do {
+      page = s3().listObjectVersions(b -> b.bucket(bucket));
+      List<ObjectIdentifier> ids = new ArrayList<>();
+      page.versions().forEach(v -> ids.add(id(v.key(), v.versionId())));
+      page.deleteMarkers().forEach(m -> ids.add(id(m.key(), m.versionId())));
+      if (!ids.isEmpty()) {
+        s3().deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
+      }
+    } while (Boolean.TRUE.equals(page.isTruncated()));
+    s3().deleteBucket(b -> b.bucket(bucket));
+  }
+
+  private static ObjectIdentifier id(String key, String versionId) {
+    return ObjectIdentifier.builder().key(key).versionId(versionId).build();
+  }
+
+  private static RuntimeException remember(RuntimeException first, RuntimeException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
+  }
+
+  static software.amazon.awssdk.services.dynamodb.model.AttributeValue toSdk(AttributeValue v) {
+    var b = software.amazon.awssdk.services.dynamodb.model.AttributeValue.builder();
+    if (v instanceof AttributeValue.S s) {
+      b.s(s.value());
+    } else if (v instanceof AttributeValue.N n) {
+      b.n(n.text());
+    } else if (v instanceof AttributeValue.B bin) {
+      b.b(SdkBytes.fromByteArray(bin.value().toByteArray()));
+    } else if (v instanceof AttributeValue.Bool bool) {
+      b.bool(bool.value());
+    } else if (v instanceof AttributeValue.Null) {
+      b.nul(true);
+    } else if (v instanceof AttributeValue.SS ss) {
+      b.ss(ss.values());
+    } else if (v instanceof AttributeValue.NS ns) {
+      b.ns(ns.values().stream().map(java.math.BigDecimal::toPlainString).toList());
+    } else if (v instanceof AttributeValue.BS bs) {
+      b.bs(bs.values().stream().map(x -> SdkBytes.fromByteArray(x.toByteArray())).toList());
+    } else if (v instanceof AttributeValue.L l) {
+      b.l(l.values().stream().map(SdkProvisioner::toSdk).toList());
+    } else if (v instanceof AttributeValue.M m) {
+      Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> map =
+          new LinkedHashMap<>();
+      m.values().forEach((k, x) -> map.put(k, toSdk(x)));
+      b.m(map);
+    }
+    return b.build();
+  }
+}

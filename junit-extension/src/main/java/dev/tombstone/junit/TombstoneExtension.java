@@ -1,0 +1,374 @@
+package dev.tombstone.junit;
+
+import dev.tombstone.Tombstone;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Starts Tombstone for tests, resets it between them, creates declared tables, buckets and
+ * fixtures, and injects the emulator and ready AWS SDK clients.
+ *
+ * <p>Two ways in. Declaratively, with {@link TombstoneTest @TombstoneTest} (or
+ * {@code @ExtendWith(TombstoneExtension.class)} for the defaults):
+ *
+ * <pre>{@code
+ * @TombstoneTest
+ * class UserCleanupTest {
+ *   @Test
+ *   void deletesUser(DynamoDbClient dynamo, Tombstone tombstone) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Programmatically, with {@code @RegisterExtension} and the {@link #builder()}:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final TombstoneExtension TOMBSTONE =
+ *     TombstoneExtension.builder().lifecycle(Lifecycle.PER_METHOD).clock(fixedClock).build();
+ * }</pre>
+ *
+ * <p>Injectable, as test or lifecycle method parameters, constructor parameters or
+ * {@link Injected @Injected} fields: {@link Tombstone}, the endpoint {@link URI},
+ * {@link TombstoneNames}, and when the AWS SDK for Java v2 is on the classpath
+ * {@code DynamoDbClient}, {@code DynamoDbAsyncClient}, {@code S3Client} (path-style),
+ * {@code S3AsyncClient} and {@code DynamoDbEnhancedClient}. Clients use the emulator's region
+ * and dummy static credentials and are closed by the extension.
+ *
+ * <p>Every resource lives in JUnit's {@link Store}: where it is stored decides how long it
+ * lives, so this class holds no mutable state and one instance may serve parallel tests.
+ */
+public final class TombstoneExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback,
+        ParameterResolver, TestInstantiationAwareExtension {
+
+  static final Namespace NAMESPACE = Namespace.create(TombstoneExtension.class);
+  private static final String METHOD_EMULATOR = "emulator of this test";
+  private static final String CLASS_EMULATOR = "emulator of this class";
+  private static final String EXTERNAL = "external endpoint";
+  private static final String NAMES = "names";
+  private static final Set<Class<?>> CORE_TYPES =
+      Set.of(Tombstone.class, URI.class, TombstoneNames.class);
+
+  private final Optional<Settings> programmatic;
+
+  /** Used by {@code @ExtendWith} and {@link TombstoneTest}; reads the annotation's settings. */
+  public TombstoneExtension() {
+    this.programmatic = Optional.empty();
+  }
+
+  private TombstoneExtension(Settings settings) {
+    this.programmatic = Optional.of(settings);
+  }
+
+  /** A builder for {@code @RegisterExtension}; its defaults are those of {@link TombstoneTest}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext ctx) {
+    Settings settings = settings(ctx);
+    // Start a shared emulator up front so @Nested classes find and share it; a class whose
+    // tests run concurrently would not use it.
+    if (settings.lifecycle() != Lifecycle.PER_METHOD
+        && ctx.getExecutionMode() == ExecutionMode.SAME_THREAD
+        && external(ctx, settings).isEmpty()) {
+      emulator(scope(ctx, settings), settings);
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext ctx) {
+    Settings settings = settings(ctx);
+    Scope scope = scope(ctx, settings);
+    Endpoint endpoint = endpoint(ctx, scope, settings);
+    endpoint.tombstone().ifPresent(tombstone -> {
+      if (scope.shared()) {
+        if (settings.resetBeforeEach()) {
+          tombstone.reset();
+        }
+        tombstone.clearRequests();
+      }
+    });
+    TombstoneNames names = names(ctx, endpoint);
+    Declarations declarations = Declarations.of(ctx);
+    if (!declarations.isEmpty()) {
+      Provisioning.provision(declarations, endpoint, names, ctx,
+          type -> resolve(type, ctx, "a declared table or bucket"));
+    }
+    injectFields(ctx);
+    if (settings.sdkSystemProperties()) {
+      ctx.getStore(NAMESPACE).put(SdkSystemProperties.class,
+          SdkSystemProperties.apply(ctx, endpoint));
+    }
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext ctx) {
+    Settings settings = settings(ctx);
+    if (!settings.journalOnFailure() || ctx.getExecutionException().isEmpty()) {
+      return;
+    }
+    Scope scope = scope(ctx, settings);
+    Tombstone tombstone = scope.store().get(scope.key(), Tombstone.class);
+    if (tombstone != null) {
+      Throwable failure = ctx.getExecutionException().get();
+      failure.addSuppressed(RequestJournal.of(tombstone));
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext ctx) {
+    return isInjectable(parameter.getParameter().getType());
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext ctx) {
+    return resolve(parameter.getParameter().getType(), ctx,
+        "parameter " + parameter.getParameter().getName() + " of "
+            + parameter.getDeclaringExecutable());
+  }
+
+  /** Constructor parameters then belong to the test, so a per-test emulator can be injected. */
+  @Override
+  public ExtensionContextScope getTestInstantiationExtensionContextScope(
+      ExtensionContext rootContext) {
+    return ExtensionContextScope.TEST_METHOD;
+  }
+
+  static boolean isInjectable(Class<?> type) {
+    return CORE_TYPES.contains(type) || Clients.isClientType(type);
+  }
+
+  private Object resolve(Class<?> type, ExtensionContext ctx, String element) {
+    Settings settings = settings(ctx);
+    Scope scope = scope(ctx, settings);
+    Endpoint endpoint = endpoint(ctx, scope, settings);
+    if (type == Tombstone.class) {
+      return endpoint.tombstone().orElseThrow(() -> new ParameterResolutionException(
+          "Tombstone: cannot inject Tombstone into " + element + ": the tests run against the"
+              + " external endpoint " + endpoint.describe() + " (" + ExternalEndpoint.ENDPOINT
+              + "), which has no in-process state to hand out. Inject the SDK clients and"
+              + " TombstoneNames instead, or unset " + ExternalEndpoint.ENDPOINT + "."));
+    }
+    if (type == URI.class) {
+      return endpoint.uri().orElseThrow(() -> new ParameterResolutionException(
+          "Tombstone: cannot inject the endpoint URI into " + element
+              + ": the tests run against the default AWS endpoints, which have no single URI"));
+    }
+    if (type == TombstoneNames.class) {
+      return names(ctx, endpoint);
+    }
+    return computeIfAbsent(scope.store(), "client " + type.getName(),
+        key -> Clients.create(type, endpoint,
+            dependency -> resolve(dependency, ctx, element)), Object.class);
+  }
+
+  private void injectFields(ExtensionContext ctx) {
+    for (Object instance : ctx.getRequiredTestInstances().getAllInstances()) {
+      List<Field> fields = AnnotationSupport.findAnnotatedFields(instance.getClass(),
+          Injected.class);
+      for (Field field : fields) {
+        String element = "field " + field.getDeclaringClass().getName() + "." + field.getName();
+        if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+          throw new ExtensionConfigurationException("Tombstone: @Injected " + element
+              + " is static; make it an instance field (a value may be per test)");
+        }
+        if (!isInjectable(field.getType())) {
+          throw new ExtensionConfigurationException("Tombstone: @Injected " + element
+              + " has type " + field.getType().getName() + ", which cannot be injected; use"
+              + " Tombstone, URI, TombstoneNames or an AWS SDK client type");
+        }
+        try {
+          field.setAccessible(true);
+          field.set(instance, resolve(field.getType(), ctx, element));
+        } catch (IllegalAccessException e) {
+          throw new ExtensionConfigurationException("Tombstone: cannot set @Injected " + element
+              + "; make it non-final and accessible", e);
+        }
+      }
+    }
+  }
+
+  private Settings settings(ExtensionContext ctx) {
+    return programmatic.orElseGet(() -> ctx.getTestClass()
+        .flatMap(c -> AnnotationSupport.findAnnotation(c, TombstoneTest.class))
+        .or(() -> enclosingAnnotation(ctx))
+        .map(Settings::of)
+        .orElse(Settings.DEFAULTS));
+  }
+
+  private static Optional<TombstoneTest> enclosingAnnotation(ExtensionContext ctx) {
+    for (Optional<ExtensionContext> c = ctx.getParent(); c.isPresent(); c = c.get().getParent()) {
+      Optional<TombstoneTest> found = c.get().getTestClass()
+          .flatMap(type -> AnnotationSupport.findAnnotation(type, TombstoneTest.class));
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Where this test's emulator lives, and whether other tests share it. */
+  record Scope(Store store, String key, boolean shared) {}
+
+  private static Scope scope(ExtensionContext ctx, Settings settings) {
+    if (ctx.getTestMethod().isPresent() && ownEmulator(ctx, settings)) {
+      return new Scope(ctx.getStore(NAMESPACE), METHOD_EMULATOR, false);
+    }
+    if (settings.lifecycle() == Lifecycle.PER_JVM) {
+      return new Scope(ctx.getRoot().getStore(NAMESPACE), settings.emulatorKey(), true);
+    }
+    if (settings.lifecycle() == Lifecycle.PER_METHOD) {
+      throw new ParameterResolutionException("Tombstone: with Lifecycle.PER_METHOD each test has"
+          + " its own emulator, so none can be injected in a class-level context (@BeforeAll,"
+          + " @AfterAll, or a constructor of a @TestInstance(PER_CLASS) class); inject into the"
+          + " test or @BeforeEach, or use Lifecycle.PER_CLASS");
+    }
+    ExtensionContext classContext =
+        ctx.getTestMethod().isPresent() ? ctx.getParent().orElseThrow() : ctx;
+    return new Scope(classContext.getStore(NAMESPACE), CLASS_EMULATOR, true);
+  }
+
+  /**
+   * A test gets an emulator of its own when asked to, or when it may run at the same time as
+   * another test that would share it: then a reset would wipe the other test's data.
+   */
+  private static boolean ownEmulator(ExtensionContext ctx, Settings settings) {
+    if (settings.lifecycle() == Lifecycle.PER_METHOD) {
+      return true;
+    }
+    for (Optional<ExtensionContext> c = Optional.of(ctx); c.isPresent();
+        c = c.get().getParent()) {
+      if (c.get().getParent().isPresent()
+          && c.get().getExecutionMode() == ExecutionMode.CONCURRENT
+          && (settings.lifecycle() == Lifecycle.PER_JVM || c.get().getTestMethod().isPresent())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Endpoint endpoint(ExtensionContext ctx, Scope scope, Settings settings) {
+    Optional<Endpoint> external = external(ctx, settings);
+    if (external.isPresent()) {
+      return computeIfAbsent(scope.store(), EXTERNAL, key -> external.get(), Endpoint.class);
+    }
+    return Endpoint.of(emulator(scope, settings));
+  }
+
+  private static Optional<Endpoint> external(ExtensionContext ctx, Settings settings) {
+    return ExternalEndpoint.configured(ctx, settings.region());
+  }
+
+  private static Tombstone emulator(Scope scope, Settings settings) {
+    return computeIfAbsent(scope.store(), scope.key(), key -> settings.start(), Tombstone.class);
+  }
+
+  private static TombstoneNames names(ExtensionContext ctx, Endpoint endpoint) {
+    if (!endpoint.isExternal()) {
+      return TombstoneNames.identity();
+    }
+    if (ctx.getTestMethod().isEmpty()) {
+      throw new ParameterResolutionException("Tombstone: TombstoneNames differ per test against"
+          + " an external endpoint; inject them into a test or @BeforeEach method");
+    }
+    return computeIfAbsent(ctx.getStore(NAMESPACE), NAMES, key -> TombstoneNames.unique(),
+        TombstoneNames.class);
+  }
+
+  // Store.computeIfAbsent only exists from JUnit 6; getOrComputeIfAbsent works on 5.13+ and 6.
+  @SuppressWarnings("deprecation")
+  static <V> V computeIfAbsent(Store store, String key, Function<String, V> create,
+      Class<V> type) {
+    return store.getOrComputeIfAbsent(key, create, type);
+  }
+
+  /**
+   * Configures a {@link TombstoneExtension} for {@code @RegisterExtension}.
+   *
+   * <pre>{@code
+   * @RegisterExtension
+   * static final TombstoneExtension TOMBSTONE = TombstoneExtension.builder()
+   *     .lifecycle(Lifecycle.PER_JVM)
+   *     .region("eu-west-1")
+   *     .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private Lifecycle lifecycle = Settings.DEFAULTS.lifecycle();
+    private boolean resetBeforeEach = Settings.DEFAULTS.resetBeforeEach();
+    private String region = Settings.DEFAULTS.region();
+    private Clock clock = Settings.DEFAULTS.clock();
+    private boolean sdkSystemProperties = Settings.DEFAULTS.sdkSystemProperties();
+    private boolean journalOnFailure = Settings.DEFAULTS.journalOnFailure();
+
+    private Builder() {}
+
+    /** Which tests share an emulator; {@link Lifecycle#PER_CLASS} by default. */
+    public Builder lifecycle(Lifecycle lifecycle) {
+      this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+      return this;
+    }
+
+    /** Whether a shared emulator is reset before each test; {@code true} by default. */
+    public Builder resetBeforeEach(boolean resetBeforeEach) {
+      this.resetBeforeEach = resetBeforeEach;
+      return this;
+    }
+
+    /** The region of the emulator and the clients; {@code us-east-1} by default. */
+    public Builder region(String region) {
+      Objects.requireNonNull(region, "region");
+      if (!region.matches("[a-z0-9-]+")) {
+        throw new IllegalArgumentException("region must look like us-east-1, was " + region);
+      }
+      this.region = region;
+      return this;
+    }
+
+    /** The emulator's clock (creation dates, Last-Modified); the UTC system clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** See {@link TombstoneTest#sdkSystemProperties()}; off by default. */
+    public Builder sdkSystemProperties(boolean sdkSystemProperties) {
+      this.sdkSystemProperties = sdkSystemProperties;
+      return this;
+    }
+
+    /** See {@link TombstoneTest#journalOnFailure()}; on by default. */
+    public Builder journalOnFailure(boolean journalOnFailure) {
+      this.journalOnFailure = journalOnFailure;
+      return this;
+    }
+
+    /** The configured extension. */
+    public TombstoneExtension build() {
+      return new TombstoneExtension(new Settings(lifecycle, resetBeforeEach, region, clock,
+          sdkSystemProperties, journalOnFailure));
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.tombstone.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the annotated test class against a Tombstone emulator, with its configuration.
+ *
+ * <pre>{@code
+ * @TombstoneTest(lifecycle = Lifecycle.PER_METHOD)
+ * class OrderCleanupTest {
+ *   @Test
+ *   void deletesOrder(DynamoDbClient dynamo, Tombstone tombstone) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Equivalent to {@code @ExtendWith(TombstoneExtension.class)} with these attributes; use
+ * {@link TombstoneExtension#builder()} with {@code @RegisterExtension} for settings an
+ * annotation cannot carry, such as a {@link java.time.Clock}.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@ExtendWith(TombstoneExtension.class)
+public @interface TombstoneTest {
+
+  /** Which tests share one emulator; {@link Lifecycle#PER_CLASS} by default. */
+  Lifecycle lifecycle() default Lifecycle.PER_CLASS;
+
+  /** Whether a shared emulator is reset before each test; {@code true} by default. */
+  boolean resetBeforeEach() default true;
+
+  /** The region of the emulator and of the injected clients. */
+  String region() default "us-east-1";
+
+  /**
+   * Whether to point the AWS SDK's own system properties ({@code aws.endpointUrl},
+   * {@code aws.region}, {@code aws.accessKeyId}, {@code aws.secretAccessKey}) at the emulator
+   * for each test and restore them afterwards, so clients built by the code under test
+   * ({@code DynamoDbClient.create()}) reach it. Off by default: system properties are global
+   * to the JVM, see the README on parallel tests.
+   */
+  boolean sdkSystemProperties() default false;
+
+  /** Whether a failed test's exception carries the requests the test sent; on by default. */
+  boolean journalOnFailure() default true;
+}

@@ -1,0 +1,105 @@
+package dev.tombstone.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.tombstone.Tombstone;
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.s3.Versioning;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@TombstoneTest
+class AssertionsTest {
+  @Injected Tombstone tombstone;
+
+  @BeforeEach
+  void seed() {
+    tombstone.dynamoDb().createTable("users", KeySchema.of(KeyAttribute.s("UserId")));
+    tombstone.dynamoDb().putItem("users", Item.builder().put("UserId", "u1").build());
+    tombstone.s3().createBucket("uploads");
+    tombstone.s3().setVersioning("uploads", Versioning.ENABLED);
+    tombstone.s3().putObject("uploads", "a.txt", "hello");
+  }
+
+  @Test
+  void passingAssertions_chain() {
+    TombstoneAssertions.assertThat(tombstone.dynamoDb()).hasTable("users").doesNotHaveTable("x")
+        .table("users").containsKey("UserId", "u1").doesNotContainKey("UserId", "u2").hasSize(1)
+        .hasItem(Map.of("UserId", AttributeValue.s("u1")),
+            Item.builder().put("UserId", "u1").build());
+    TombstoneAssertions.assertThat(tombstone.s3()).hasBucket("uploads")
+        .containsObject("uploads", "a.txt").hasContent("uploads", "a.txt", "hello")
+        .hasVersions("uploads", "a.txt", 1).hasNoVersions("uploads", "b.txt")
+        .doesNotContainObject("uploads", "b.txt");
+  }
+
+  @Test
+  void containsKey_failsWithTheTablesItems() {
+    Throwable thrown = catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.dynamoDb())
+        .table("users").containsKey("UserId", "u2"));
+
+    assertThat(thrown).isInstanceOf(AssertionError.class).hasMessage(String.format(
+        "%nExpecting table users to contain an item with key%n  {UserId=S[value=u2]}%nbut it did"
+            + " not; its items were:%n  [%s]",
+        tombstone.dynamoDb().items("users").get(0)));
+  }
+
+  @Test
+  void doesNotContainKey_failsWithTheItemFound() {
+    Throwable thrown = catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.dynamoDb())
+        .table("users").doesNotContainKey("UserId", "u1"));
+
+    assertThat(thrown).hasMessageStartingWith(String.format(
+        "%nExpecting table users not to contain an item with key%n  {UserId=S[value=u1]}%nbut it"
+            + " contained%n  "));
+  }
+
+  @Test
+  void table_failsForAMissingTable() {
+    Throwable thrown = catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.dynamoDb())
+        .table("orders"));
+
+    assertThat(thrown).hasMessage(String.format(
+        "%nExpecting a table named orders but the tables were:%n  [users]"));
+  }
+
+  @Test
+  void hasDeleteMarker_failsWithTheVersions() {
+    String versionId = tombstone.s3().versions("uploads", "a.txt").get(0).versionId();
+
+    Throwable thrown = catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.s3())
+        .hasDeleteMarker("uploads", "a.txt"));
+
+    assertThat(thrown).hasMessage(String.format("%nExpecting a delete marker as the current"
+        + " version of uploads/a.txt but the versions were (newest first):%n  [object %s (5"
+        + " bytes) [current]]", versionId));
+  }
+
+  @Test
+  void hasVersions_andHasNoVersions_failWithTheVersions() {
+    tombstone.s3().deleteObject("uploads", "a.txt");
+    String marker = tombstone.s3().versions("uploads", "a.txt").get(0).versionId();
+    String data = tombstone.s3().versions("uploads", "a.txt").get(1).versionId();
+    String listed = "[delete marker " + marker + " [current], object " + data + " (5 bytes)]";
+
+    assertThat(catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.s3())
+        .hasVersions("uploads", "a.txt", 1))).hasMessage(String.format(
+            "%nExpecting uploads/a.txt to have 1 versions but it had 2 (newest first):%n  %s",
+            listed));
+    assertThat(catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.s3())
+        .hasNoVersions("uploads", "a.txt"))).hasMessage(String.format(
+            "%nExpecting no versions of uploads/a.txt but found (newest first):%n  %s", listed));
+  }
+
+  @Test
+  void hasContent_failsWithBothTexts() {
+    assertThat(catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.s3())
+        .hasContent("uploads", "a.txt", "bye"))).hasMessage(String.format(
+            "%nExpecting uploads/a.txt to contain%n  \"bye\"%nbut it contained%n  \"hello\""));
+  }
+}

@@ -1,0 +1,142 @@
+package dev.tombstone.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tombstone.Tombstone;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The same kind of test class, pointed at a Tombstone running as a separate process. */
+class ExternalEndpointTest {
+  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+  static Process server;
+  static URI endpoint;
+  static volatile TombstoneNames seen;
+
+  @BeforeAll
+  static void startStandaloneServer() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "dev.tombstone.server.Main", "--port", "0")
+        .redirectErrorStream(true).start();
+    BufferedReader lines = new BufferedReader(
+        new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    endpoint = CompletableFuture.supplyAsync(() -> {
+      try {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          Matcher m = LISTENING.matcher(line);
+          if (m.find()) {
+            return URI.create(m.group(1));
+          }
+        }
+        throw new IllegalStateException("the server exited without a start-up line");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).get(60, TimeUnit.SECONDS);
+    // Keep draining the output so the server never blocks on a full pipe.
+    Thread drain = new Thread(() -> lines.lines().forEach(line -> { }), "server-output");
+    drain.setDaemon(true);
+    drain.start();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.destroy();
+    server.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  private static Map<String, String> external() {
+    return Map.of("tombstone.endpoint", endpoint.toString(),
+        "tombstone.region", "us-west-2",
+        "tombstone.accessKeyId", "ext-key",
+        "tombstone.secretAccessKey", "ext-secret");
+  }
+
+  @TombstoneTest
+  @DynamoDbTable(name = "users", partitionKey = "UserId")
+  @DynamoDbItems(table = "users", value = "fixtures/users.json")
+  @S3Bucket(name = "uploads", versioning = S3Bucket.Versioning.ENABLED)
+  @S3Objects(bucket = "uploads", value = "fixtures/s3")
+  static class CleanupAgainstAnyEndpoint {
+    @Test
+    void deletes(DynamoDbClient dynamo, S3Client s3, TombstoneNames names, URI uri) {
+      seen = names;
+      String users = names.table("users");
+      String uploads = names.bucket("uploads");
+      assertThat(uri).isEqualTo(endpoint);
+      assertThat(dynamo.serviceClientConfiguration().region()).isEqualTo(Region.US_WEST_2);
+
+      dynamo.deleteItem(b -> b.tableName(users)
+          .key(Map.of("UserId", AttributeValue.fromS("user001"))));
+      s3.deleteObject(b -> b.bucket(uploads).key("a.txt"));
+
+      assertThat(dynamo.scan(b -> b.tableName(users)).count()).isEqualTo(1);
+      assertThat(s3.listObjectVersions(b -> b.bucket(uploads)).deleteMarkers()).hasSize(1);
+      assertThat(s3.listObjectsV2(b -> b.bucket(uploads)).contents())
+          .extracting(o -> o.key()).containsExactly("reports/q1.csv");
+    }
+
+    @Test
+    void cannotHaveTheInProcessHandle(Tombstone tombstone) {}
+  }
+
+  @Test
+  void declaredResourcesGetUniqueNames_andAreDeletedAfterTheTest() {
+    EngineExecutionResults results = Kit.run(CleanupAgainstAnyEndpoint.class, external());
+
+    results.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
+    assertThat(seen.suffix()).matches("-[0-9a-f]{10}");
+    try (DynamoDbClient dynamo = client(DynamoDbClient.builder());
+        S3Client s3 = client(S3Client.builder().forcePathStyle(true))) {
+      assertThat(dynamo.listTables().tableNames()).isEmpty();
+      assertThat(s3.listBuckets().buckets()).isEmpty();
+    }
+  }
+
+  @Test
+  void injectingTheInProcessHandle_explainsWhyItIsImpossible() {
+    Throwable failure = Kit.onlyFailure(Kit.run(CleanupAgainstAnyEndpoint.class, external()));
+
+    assertThat(failure).isInstanceOf(ParameterResolutionException.class)
+        .hasMessageContaining("Tombstone: cannot inject Tombstone into parameter")
+        .hasMessageContaining("the tests run against the external endpoint " + endpoint
+            + " (tombstone.endpoint), which has no in-process state to hand out. Inject the SDK"
+            + " clients and TombstoneNames instead, or unset tombstone.endpoint.");
+  }
+
+  @Test
+  void environmentNames_followTheProperties() {
+    assertThat(List.of(ExternalEndpoint.ENDPOINT, ExternalEndpoint.ACCESS_KEY_ID))
+        .extracting(ExternalEndpoint::environmentName)
+        .containsExactly("TOMBSTONE_ENDPOINT", "TOMBSTONE_ACCESS_KEY_ID");
+  }
+
+  private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>,
+      C> C client(B builder) {
+    return builder.endpointOverride(endpoint).region(Region.US_WEST_2)
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("ext-key", "ext-secret")))
+        .build();
+  }
+}
