@@ -15,11 +15,12 @@ public final class Emulator {
   private final DynamoDbState dynamoDb;
   private final DynamoDbNamespaces namespaces;
   private final S3State s3;
-  private final RequestJournal journal = new RequestJournal();
+  private final RequestJournal journal;
 
   public Emulator(String region, Clock clock) {
     this.region = region;
     this.clock = clock;
+    this.journal = new RequestJournal(clock);
     this.dynamoDb = new DynamoDbState(region, clock);
     this.namespaces =
         new DynamoDbNamespaces(dynamoDb, DynamoDbNamespaces.DEFAULT_PROJECT, region, clock);

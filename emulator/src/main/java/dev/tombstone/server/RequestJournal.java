@@ -4,7 +4,7 @@ import dev.tombstone.RecordedRequest;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,14 +20,19 @@ public final class RequestJournal {
   static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
   private final RecordedRequest[] ring = new RecordedRequest[CAPACITY];
+  private final Clock clock;
   private long recorded;
+
+  RequestJournal(Clock clock) {
+    this.clock = clock;
+  }
 
   /** Records an exchange when its answer's status and headers are committed. */
   void record(HttpServerExchange exchange) {
     String query = exchange.getQueryString();
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
     add(new RecordedRequest(
-        Instant.now(),
+        clock.instant(),
         exchange.getRequestMethod().toString(),
         exchange.getRequestPath(),
         query == null ? "" : query,

@@ -7,6 +7,7 @@ import dev.tombstone.Tombstone;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +83,7 @@ class RequestJournalTest {
 
   @Test
   void journal_keepsOnlyTheLatestRequests_oldestFirst() {
-    RequestJournal journal = new RequestJournal();
+    RequestJournal journal = new RequestJournal(Clock.systemUTC());
     for (int i = 0; i < RequestJournal.CAPACITY + 3; i++) {
       journal.add(new RecordedRequest(Instant.EPOCH, "GET", "/" + i, "", "", "", 200));
     }
