@@ -1,0 +1,69 @@
+package dev.tombstone.benchmarks;
+
+import dev.tombstone.Tombstone;
+import io.undertow.Undertow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The cold in-process start the JUnit extension pays in a fresh test JVM, next to its floor:
+ * each run is a fresh JVM timing one {@code Tombstone.builder().start()}, or one bare Undertow
+ * server with default settings started the same way, from the call to its return.
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
+ * dev.tombstone.benchmarks.InProcessStart [runs]}. A measurement, not a test.
+ */
+public final class InProcessStart {
+  private InProcessStart() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+    System.out.printf("cold start in a fresh JVM, median of %d runs:%n", runs);
+    System.out.printf("  bare Undertow:          %d ms%n", median(runs, "undertow"));
+    System.out.printf("  Tombstone.start():      %d ms%n", median(runs, "tombstone"));
+  }
+
+  private static long median(int runs, String which) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Long> times = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+          Probe.class.getName(), which).redirectErrorStream(true).start();
+      String out = new String(probe.getInputStream().readAllBytes()).trim();
+      if (probe.waitFor() != 0) {
+        throw new IllegalStateException("probe failed: " + out);
+      }
+      times.add(Long.parseLong(out.substring(out.lastIndexOf('\n') + 1).trim()));
+    }
+    Collections.sort(times);
+    return times.get(times.size() / 2);
+  }
+
+  /** Starts one server, prints the milliseconds the start took on its last line, stops it. */
+  public static final class Probe {
+    private Probe() {}
+
+    public static void main(String[] args) {
+      long start = System.nanoTime();
+      if (args[0].equals("undertow")) {
+        Undertow undertow = Undertow.builder()
+            .addHttpListener(0, "127.0.0.1")
+            .setHandler(exchange -> exchange.getResponseSender().send("{}"))
+            .build();
+        undertow.start();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        undertow.stop();
+        System.out.println();
+        System.out.println(millis);
+      } else {
+        Tombstone tombstone = Tombstone.builder().start();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        tombstone.close();
+        System.out.println();
+        System.out.println(millis);
+      }
+    }
+  }
+}
