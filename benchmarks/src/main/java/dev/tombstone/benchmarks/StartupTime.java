@@ -38,7 +38,8 @@ public final class StartupTime {
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
       System.err.println(
-          "usage: StartupTime <path to tombstone.jar | baseline main class> [runs] [JVM options...]");
+          "usage: StartupTime <path to tombstone.jar | baseline main class> [runs]"
+              + " [JVM options...]");
       System.exit(2);
     }
     String target = args[0];
