@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * Start-up work done in parallel with binding the port: XNIO registers its MBeans on the
- * platform MBean server, whose first use loads several hundred JDK classes, and the first
- * DynamoDB request loads Jackson and the protocol. Doing both on other threads while the main
- * thread starts Undertow shortens the time to the first answered request.
+ * Start-up work done in parallel with binding the port: XNIO registers its MBeans on an MBean
+ * server (in the shaded JAR a private one, see {@code ShadedManagementFactory}; otherwise the
+ * platform's, whose first use loads several hundred JDK classes), and the first DynamoDB
+ * request loads Jackson and the protocol. Doing both on other threads while the main thread
+ * starts Undertow shortens the time to the first answered request.
  */
 final class Warmup {
   private Warmup() {}

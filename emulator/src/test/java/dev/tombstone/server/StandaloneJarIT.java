@@ -34,8 +34,14 @@ class StandaloneJarIT {
   private final Path jar = Path.of(System.getProperty("tombstone.jar"));
 
   private Process start(Path log, String... args) throws Exception {
+    return start(log, List.of(), args);
+  }
+
+  private Process start(Path log, List<String> jvmOptions, String... args) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString()));
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
     Collections.addAll(command, args);
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
         .start();
@@ -125,5 +131,63 @@ class StandaloneJarIT {
       assertThat(file.getManifest().getMainAttributes().getValue("Main-Class"))
           .isEqualTo("dev.tombstone.server.Main");
     }
+  }
+
+  @Test
+  void bundledLibrariesGetAPrivateMBeanServer_andThePlatformOneIsNeverStarted(@TempDir Path dir)
+      throws Exception {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      byte[] platformFactory =
+          "java/lang/management/ManagementFactory".getBytes(StandardCharsets.US_ASCII);
+      List<String> referencing = file.stream()
+          .filter(e -> e.getName().endsWith(".class"))
+          .filter(e -> contains(read(file, e), platformFactory))
+          .map(e -> e.getName())
+          .toList();
+      assertThat(referencing).as("classes calling the JDK's ManagementFactory").isEmpty();
+    }
+    Path log = dir.resolve("out.log");
+    Path classes = dir.resolve("classes.log");
+    Process process =
+        start(log, List.of("-Xlog:class+load=info:file=" + classes), "--port", "0");
+    try {
+      Matcher url = LISTENING.matcher(firstLine(log, process));
+      assertThat(url.find()).isTrue();
+      HttpResponse<String> listTables = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(url.group(1)))
+              .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+              .header("Content-Type", "application/x-amz-json-1.0")
+              .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(listTables.statusCode()).isEqualTo(200);
+    } finally {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+      process.destroyForcibly();
+    }
+    String loaded = Files.readString(classes);
+    assertThat(loaded).contains("dev.tombstone.internal.jmx.ShadedManagementFactory");
+    assertThat(loaded).doesNotContain("sun.management.ManagementFactoryHelper");
+  }
+
+  private static byte[] read(JarFile file, java.util.jar.JarEntry entry) {
+    try {
+      return file.getInputStream(entry).readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 }
