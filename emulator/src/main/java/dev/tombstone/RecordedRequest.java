@@ -12,7 +12,7 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @param time when the answer was complete (wall-clock time, not the emulator's clock)
+ * @param time when the answer was committed, by the emulator's clock
  * @param method the HTTP method, e.g. {@code DELETE}
  * @param path the request path, still percent-encoded, e.g. {@code /uploads/a%20b.txt}
  * @param query the query string without {@code ?}; empty when there is none
