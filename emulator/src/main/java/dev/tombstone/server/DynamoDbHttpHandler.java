@@ -6,7 +6,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +13,6 @@ import java.util.Locale;
 
 /** Reads a DynamoDB JSON request off the wire, hands it to the protocol, writes the answer. */
 final class DynamoDbHttpHandler implements HttpHandler {
-  static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
   private static final HttpString REQUEST_ID = new HttpString("x-amzn-RequestId");
   private static final HttpString CRC32 = new HttpString("x-amz-crc32");
   // RFC 7231 IMF-fixdate; RFC_1123_DATE_TIME would drop the leading zero of the day.
@@ -32,14 +30,7 @@ final class DynamoDbHttpHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    if (exchange.getRequestContentLength() > MAX_BODY_BYTES) {
-      tooLarge(exchange);
-      return;
-    }
-    exchange.setMaxEntitySize(MAX_BODY_BYTES);
-    exchange
-        .getRequestReceiver()
-        .receiveFullBytes(this::respond, (ex, error) -> onReadError(ex, error));
+    JsonBodies.read(exchange, this::respond);
   }
 
   private void respond(HttpServerExchange exchange, byte[] body) {
@@ -61,20 +52,6 @@ final class DynamoDbHttpHandler implements HttpHandler {
     return requested != null && requested.trim().toLowerCase().startsWith("application/json")
         ? "application/json"
         : "application/x-amz-json-1.0";
-  }
-
-  private static void onReadError(HttpServerExchange exchange, IOException error) {
-    if (!exchange.isResponseStarted()) {
-      tooLarge(exchange);
-    }
-  }
-
-  private static void tooLarge(HttpServerExchange exchange) {
-    // The body is left unread, so the connection cannot be reused.
-    exchange.setPersistent(false);
-    exchange.setStatusCode(413);
-    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
-    exchange.endExchange();
   }
 
   static String httpDate(Emulator emulator) {

@@ -5,7 +5,6 @@ import dev.tombstone.dynamodb.protocol.MagnetoDbResponse;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /** Reads a MagnetoDB REST request off the wire, hands it to the protocol, writes the answer. */
@@ -18,12 +17,7 @@ final class MagnetoDbHttpHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    if (exchange.getRequestContentLength() > DynamoDbHttpHandler.MAX_BODY_BYTES) {
-      tooLarge(exchange);
-      return;
-    }
-    exchange.setMaxEntitySize(DynamoDbHttpHandler.MAX_BODY_BYTES);
-    exchange.getRequestReceiver().receiveFullBytes(this::respond, MagnetoDbHttpHandler::onError);
+    JsonBodies.read(exchange, this::respond);
   }
 
   private void respond(HttpServerExchange exchange, byte[] body) {
@@ -35,19 +29,5 @@ final class MagnetoDbHttpHandler implements HttpHandler {
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
     exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, response.body().length);
     exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
-  }
-
-  private static void onError(HttpServerExchange exchange, IOException error) {
-    if (!exchange.isResponseStarted()) {
-      tooLarge(exchange);
-    }
-  }
-
-  private static void tooLarge(HttpServerExchange exchange) {
-    // The body is left unread, so the connection cannot be reused.
-    exchange.setPersistent(false);
-    exchange.setStatusCode(413);
-    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
-    exchange.endExchange();
   }
 }
