@@ -3,7 +3,8 @@ package dev.tombstone.s3.protocol;
 import java.util.Optional;
 
 /**
- * The parameters the three listings share: prefix, delimiter, max-keys and encoding-type.
+ * The parameters the listings share: prefix, delimiter, max-keys (max-uploads for
+ * ListMultipartUploads) and encoding-type.
  *
  * @param requestedMaxKeys echoed in {@code MaxKeys}
  * @param maxKeys what is applied: at most 1000
@@ -14,12 +15,20 @@ record ListingQuery(String prefix, Optional<String> delimiter, int requestedMaxK
 
   /** @throws WireError InvalidArgument for a bad max-keys or encoding-type */
   static ListingQuery of(QueryParameters query) {
+    return of(query, "max-keys");
+  }
+
+  /**
+   * @param maxName the name of the page-size parameter, e.g. {@code max-uploads}
+   * @throws WireError InvalidArgument for a bad page size or encoding-type
+   */
+  static ListingQuery of(QueryParameters query, String maxName) {
     Optional<String> encoding = query.get("encoding-type");
     if (encoding.isPresent() && !encoding.get().equalsIgnoreCase("url")) {
       throw WireError.invalidArgument("Invalid Encoding Method specified in Request",
           "encoding-type", encoding.get());
     }
-    int requested = maxKeys(query.get("max-keys"));
+    int requested = maxKeys(query.get(maxName), maxName);
     return new ListingQuery(query.get("prefix").orElse(""), query.get("delimiter"), requested,
         Math.min(requested, MAX_KEYS), encoding.isPresent());
   }
@@ -29,7 +38,7 @@ record ListingQuery(String prefix, Optional<String> delimiter, int requestedMaxK
     return urlEncoded ? UrlEncoding.encode(value) : value;
   }
 
-  private static int maxKeys(Optional<String> value) {
+  private static int maxKeys(Optional<String> value, String name) {
     if (value.isEmpty()) {
       return MAX_KEYS;
     }
@@ -41,7 +50,7 @@ record ListingQuery(String prefix, Optional<String> delimiter, int requestedMaxK
     } catch (NumberFormatException e) {
       // Reported below like a negative value.
     }
-    throw WireError.invalidArgument("Provided max-keys not an integer or within integer range",
-        "max-keys", value.get());
+    throw WireError.invalidArgument(
+        "Provided " + name + " not an integer or within integer range", name, value.get());
   }
 }

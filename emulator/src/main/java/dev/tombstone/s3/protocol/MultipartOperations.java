@@ -12,12 +12,12 @@ import java.util.Optional;
 
 /**
  * Multipart upload over REST: {@code POST ?uploads}, {@code PUT ?partNumber&uploadId},
- * {@code POST ?uploadId}, {@code DELETE ?uploadId} and {@code GET ?uploadId}.
+ * {@code POST ?uploadId} and {@code DELETE ?uploadId}. The listings are in
+ * {@link MultipartListings}.
  */
 final class MultipartOperations {
   private static final String CHECKSUM_ALGORITHM = "x-amz-checksum-algorithm";
   private static final String CHECKSUM_TYPE = "x-amz-checksum-type";
-  private static final int MAX_PARTS_LISTED = 1000;
 
   private final S3State state;
 
@@ -99,46 +99,6 @@ final class MultipartOperations {
     return S3Response.empty(204);
   }
 
-  S3Response listParts(S3Call call) {
-    state.bucket(call.bucket());
-    String uploadId = call.query().get("uploadId").orElseThrow();
-    int marker = nonNegative(call.query().get("part-number-marker"), "part-number-marker", 0);
-    int maxParts = Math.min(MAX_PARTS_LISTED,
-        nonNegative(call.query().get("max-parts"), "max-parts", MAX_PARTS_LISTED));
-    List<Multipart.Part> after = new ArrayList<>();
-    for (Multipart.Part part : state.listParts(call.bucket(), call.key(), uploadId)) {
-      if (part.partNumber() > marker) {
-        after.add(part);
-      }
-    }
-    List<Multipart.Part> shown = after.subList(0, Math.min(maxParts, after.size()));
-    boolean truncated = shown.size() < after.size();
-    XmlWriter xml = XmlWriter.document("ListPartsResult")
-        .element("Bucket", call.bucket())
-        .element("Key", call.key())
-        .element("UploadId", uploadId)
-        .element("PartNumberMarker", marker);
-    if (!shown.isEmpty()) {
-      xml.element("NextPartNumberMarker", shown.get(shown.size() - 1).partNumber());
-    }
-    xml.element("MaxParts", maxParts).element("IsTruncated", truncated);
-    for (Multipart.Part part : shown) {
-      xml.start("Part")
-          .element("PartNumber", part.partNumber())
-          .element("LastModified", HttpDates.xml(part.lastModified()))
-          .element("ETag", part.etag())
-          .element("Size", part.size());
-      part.checksum().ifPresent(checksum ->
-          xml.element("Checksum" + checksum.algorithm(), checksum.value()));
-      xml.end();
-    }
-    xml.start("Initiator").element("ID", Owner.ID).element("DisplayName", Owner.DISPLAY_NAME)
-        .end();
-    Owner.write(xml);
-    xml.element("StorageClass", ObjectMetadata.STANDARD);
-    return S3Response.xml(200, xml.toBytes());
-  }
-
   private static List<Multipart.CompletedPart> completedParts(ObjectContent document) {
     if (document.size() == 0) {
       throw WireError.malformedXml();
@@ -172,18 +132,6 @@ final class MultipartOperations {
     if (number < 1 || number > Multipart.MAX_PART_NUMBER) {
       throw WireError.invalidArgument(
           "Part number must be an integer between 1 and 10000, inclusive", "partNumber", text);
-    }
-    return number;
-  }
-
-  private static int nonNegative(Optional<String> value, String name, int absent) {
-    if (value.isEmpty()) {
-      return absent;
-    }
-    int number = parseInt(value.get());
-    if (number < 0) {
-      throw WireError.invalidArgument("Provided " + name + " not an integer or within integer"
-          + " range", name, value.get());
     }
     return number;
   }

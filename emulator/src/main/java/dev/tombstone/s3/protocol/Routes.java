@@ -43,8 +43,10 @@ final class Routes {
       return Operation.HEAD_BUCKET;
     }
     Operation operation = null;
-    if (query.has("uploads") || query.has("uploadId")) {
-      // ListMultipartUploads is not served; uploads are listed per upload with ListParts.
+    if (query.has("uploads")) {
+      operation = method.equals("GET") ? Operation.LIST_MULTIPART_UPLOADS : null;
+    } else if (query.has("uploadId")) {
+      // An upload id names an upload of one key; on a bucket it selects nothing S3 serves.
       throw WireError.notImplemented();
     } else if (query.has("versioning")) {
       operation = method.equals("GET") ? Operation.GET_BUCKET_VERSIONING

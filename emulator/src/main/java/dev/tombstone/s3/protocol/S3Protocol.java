@@ -18,6 +18,7 @@ final class S3Protocol {
   private final DeleteOperations deletes;
   private final Listings listings;
   private final MultipartOperations multipart;
+  private final MultipartListings multipartListings;
 
   S3Protocol(S3State state) {
     this.buckets = new BucketOperations(state);
@@ -26,6 +27,7 @@ final class S3Protocol {
     this.deletes = new DeleteOperations(state);
     this.listings = new Listings(state);
     this.multipart = new MultipartOperations(state);
+    this.multipartListings = new MultipartListings(state);
   }
 
   S3Response handle(RestRequest request, ResponseIds ids) {
@@ -69,7 +71,8 @@ final class S3Protocol {
       case UPLOAD_PART -> multipart.uploadPart(call);
       case COMPLETE_MULTIPART_UPLOAD -> multipart.complete(call);
       case ABORT_MULTIPART_UPLOAD -> multipart.abort(call);
-      case LIST_PARTS -> multipart.listParts(call);
+      case LIST_PARTS -> multipartListings.listParts(call);
+      case LIST_MULTIPART_UPLOADS -> multipartListings.listUploads(call);
     };
   }
 

@@ -24,10 +24,13 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -233,6 +236,54 @@ class SdkMultipartTest {
     assertThat(firstPage.parts().get(0).eTag()).isEqualTo(one.eTag());
     assertThat(secondPage.isTruncated()).isFalse();
     assertThat(secondPage.parts()).extracting(Part::partNumber).containsExactly(7);
+  }
+
+  @Test
+  void listMultipartUploads_ordersByKey_filtersByPrefix_groupsByDelimiter_andPages() {
+    String a1 = create("incoming/a.bin");
+    String a2 = create("incoming/a.bin");
+    String b = create("incoming/b.bin");
+    String c = create("other/c.bin");
+
+    ListMultipartUploadsResponse all = s3.listMultipartUploads(l -> l.bucket(BUCKET));
+    ListMultipartUploadsResponse incoming =
+        s3.listMultipartUploads(l -> l.bucket(BUCKET).prefix("incoming/"));
+    ListMultipartUploadsResponse grouped =
+        s3.listMultipartUploads(l -> l.bucket(BUCKET).delimiter("/"));
+    ListMultipartUploadsResponse firstPage =
+        s3.listMultipartUploads(l -> l.bucket(BUCKET).maxUploads(2));
+    ListMultipartUploadsResponse secondPage = s3.listMultipartUploads(l -> l.bucket(BUCKET)
+        .keyMarker(firstPage.nextKeyMarker()).uploadIdMarker(firstPage.nextUploadIdMarker()));
+
+    assertThat(all.uploads()).extracting(MultipartUpload::key)
+        .containsExactly("incoming/a.bin", "incoming/a.bin", "incoming/b.bin", "other/c.bin");
+    assertThat(all.uploads()).extracting(MultipartUpload::uploadId)
+        .containsExactlyInAnyOrder(a1, a2, b, c);
+    assertThat(all.isTruncated()).isFalse();
+    assertThat(incoming.uploads()).extracting(MultipartUpload::uploadId)
+        .containsExactlyInAnyOrder(a1, a2, b);
+    assertThat(grouped.uploads()).isEmpty();
+    assertThat(grouped.commonPrefixes()).extracting(CommonPrefix::prefix)
+        .containsExactly("incoming/", "other/");
+    assertThat(firstPage.isTruncated()).isTrue();
+    assertThat(firstPage.uploads()).hasSize(2);
+    assertThat(secondPage.uploads()).extracting(MultipartUpload::key)
+        .containsExactly("incoming/b.bin", "other/c.bin");
+    assertThat(secondPage.isTruncated()).isFalse();
+  }
+
+  @Test
+  void completedAndAbortedUploads_leaveTheListing() {
+    String done = create("done.bin");
+    CompletedPart part = upload("done.bin", done, 1, filled(10, 1));
+    String dropped = create("dropped.bin");
+    String open = create("open.bin");
+
+    complete("done.bin", done, part);
+    s3.abortMultipartUpload(b -> b.bucket(BUCKET).key("dropped.bin").uploadId(dropped));
+
+    assertThat(s3.listMultipartUploads(l -> l.bucket(BUCKET)).uploads())
+        .extracting(MultipartUpload::uploadId).containsExactly(open);
   }
 
   @Test
