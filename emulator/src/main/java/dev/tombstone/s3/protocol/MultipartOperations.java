@@ -58,9 +58,7 @@ final class MultipartOperations {
     }
     String uploadId = call.query().get("uploadId").orElseThrow();
     int partNumber = partNumber(call.query().get("partNumber"));
-    if (!call.headers().has("Content-Length") && !call.headers().has("Transfer-Encoding")) {
-      throw WireError.missingContentLength();
-    }
+    RequestBodies.requireDeclaredLength(call.headers());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
     Multipart.Part part = state.uploadPart(call.bucket(), call.key(), uploadId, partNumber,
         body.content(), body.checksum());

@@ -37,9 +37,7 @@ final class ObjectWrites {
     if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
       throw WireError.notImplemented("If-None-Match");
     }
-    if (!call.headers().has("Content-Length") && !call.headers().has("Transfer-Encoding")) {
-      throw WireError.missingContentLength();
-    }
+    RequestBodies.requireDeclaredLength(call.headers());
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
     PutObject.Result result = state.putObject(new PutObject.Request(call.bucket(), call.key(),

@@ -25,6 +25,13 @@ final class RequestBodies {
   // The body stream is closed only after a complete read: closing drains what is left, and
   // after an error the connection is closed instead of reading a body nobody wants.
 
+  /** @throws WireError MissingContentLength when neither a length nor chunking is declared */
+  static void requireDeclaredLength(RequestHeaders headers) {
+    if (!headers.has("Content-Length") && !headers.has("Transfer-Encoding")) {
+      throw WireError.missingContentLength();
+    }
+  }
+
   static VerifiedBody read(RestRequest request, BodyKind kind) {
     RequestHeaders headers = request.headers();
     Framing framing = Framing.of(headers);
