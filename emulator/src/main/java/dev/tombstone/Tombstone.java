@@ -2,8 +2,8 @@ package dev.tombstone;
 
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.S3State;
-import dev.tombstone.server.Emulator;
-import dev.tombstone.server.HttpServer;
+import dev.tombstone.internal.server.Emulator;
+import dev.tombstone.internal.server.HttpServer;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;

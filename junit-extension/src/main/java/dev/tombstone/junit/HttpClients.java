@@ -40,6 +40,8 @@ final class HttpClients {
   }
 
   private static final class Apache {
+    // Deprecated in favour of the Apache 5 client, but still the one most classpaths carry.
+    @SuppressWarnings("deprecation")
     static SdkHttpClient.Builder<?> builder() {
       return software.amazon.awssdk.http.apache.ApacheHttpClient.builder();
     }

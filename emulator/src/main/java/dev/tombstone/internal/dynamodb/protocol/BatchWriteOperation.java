@@ -1,0 +1,152 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.BatchWriteItem;
+import dev.tombstone.dynamodb.ConsumedCapacity;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** BatchWriteItem: up to 25 puts and deletes, across tables. */
+final class BatchWriteOperation {
+  static final int MAX_WRITES = 25;
+  private static final String SEVERAL = AttributeValueDecoder.SEVERAL;
+
+  private final DynamoDbState state;
+  private final AttributeValueDecoder decoder =
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+
+  BatchWriteOperation(DynamoDbState state) {
+    this.state = state;
+  }
+
+  /** A write request as read: exactly one of put or delete is expected. */
+  private record RawWrite(Json.Obj put, Json.Obj delete, Decoded item, Decoded key) {}
+
+  byte[] batchWriteItem(Json.Obj request) throws IOException {
+    Json.Obj requestItems = Members.map(request, "RequestItems",
+        "java.util.Map<java.lang.String, java.util.List<"
+            + "com.amazonaws.dynamodb.v20120810.WriteRequest>>");
+    String returnConsumedCapacity = Members.string(request, "ReturnConsumedCapacity");
+    String returnMetrics = Members.string(request, "ReturnItemCollectionMetrics");
+
+    Map<String, List<RawWrite>> raw = new LinkedHashMap<>();
+    if (requestItems != null) {
+      for (Map.Entry<String, Json> e : requestItems.members().entrySet()) {
+        List<Json> writes = Members.list(e.getValue());
+        List<RawWrite> parsed = new ArrayList<>();
+        if (writes != null) {
+          for (Json write : writes) {
+            Json.Obj w = Members.structure(write);
+            if (w == null) {
+              continue;
+            }
+            Json.Obj put = Members.structure(w, "PutRequest");
+            Json.Obj delete = Members.structure(w, "DeleteRequest");
+            parsed.add(new RawWrite(put, delete,
+                put == null ? null : decoder.map(put, "Item"),
+                delete == null ? null : decoder.map(delete, "Key")));
+          }
+        }
+        raw.put(e.getKey(), parsed);
+      }
+    }
+
+    Constraints constraints = new Constraints();
+    constraints.oneOf("returnConsumedCapacity", returnConsumedCapacity,
+        ItemOperations.RETURN_CONSUMED_CAPACITY);
+    constraints.oneOf("returnItemCollectionMetrics", returnMetrics,
+        ItemOperations.RETURN_ITEM_COLLECTION_METRICS);
+    constraints.notNull("requestItems", requestItems);
+    if (requestItems != null) {
+      if (raw.isEmpty()) {
+        constraints.add("requestItems", "{}",
+            "Member must have length greater than or equal to 1");
+      }
+      for (Map.Entry<String, List<RawWrite>> e : raw.entrySet()) {
+        String table = e.getKey();
+        if (table.length() > 255 || table.length() < 3
+            || !Constraints.TABLE_NAME.matcher(table).matches()) {
+          constraints.add("requestItems", render(raw), "Map keys must satisfy constraint:"
+              + " [Member must have length less than or equal to 255, Member must have length"
+              + " greater than or equal to 3, Member must satisfy regular expression pattern: "
+              + Constraints.TABLE_NAME_PATTERN + "]");
+        }
+        int size = e.getValue().size();
+        if (size < 1 || size > MAX_WRITES) {
+          constraints.add("requestItems", render(raw), "Map value must satisfy constraint:"
+              + " [Member must have length less than or equal to 25, Member must have length"
+              + " greater than or equal to 1]");
+        }
+        int i = 1;
+        for (RawWrite write : e.getValue()) {
+          String path = "requestItems." + table + ".member." + i + ".member.";
+          if (write.put() != null) {
+            constraints.notNull(path + "putRequest.item", write.item());
+          }
+          if (write.delete() != null) {
+            constraints.notNull(path + "deleteRequest.key", write.key());
+          }
+          i++;
+        }
+      }
+    }
+    constraints.check();
+
+    int total = 0;
+    Map<String, List<BatchWriteItem.WriteRequest>> writes = new LinkedHashMap<>();
+    for (Map.Entry<String, List<RawWrite>> e : raw.entrySet()) {
+      List<BatchWriteItem.WriteRequest> tableWrites = new ArrayList<>();
+      for (RawWrite write : e.getValue()) {
+        if ((write.put() == null) == (write.delete() == null)) {
+          throw new DynamoDbError.Validation(SEVERAL);
+        }
+        tableWrites.add(write.put() != null
+            ? new BatchWriteItem.WriteRequest.Put(Item.of(write.item().valid()))
+            : new BatchWriteItem.WriteRequest.Delete(write.key().valid()));
+      }
+      total += tableWrites.size();
+      writes.put(e.getKey(), tableWrites);
+    }
+    if (total > MAX_WRITES) {
+      throw new DynamoDbError.Validation("Too many items requested for the BatchWriteItem call");
+    }
+
+    BatchWriteItem.Result result = state.batchWriteItem(new BatchWriteItem.Request(writes));
+    JsonOut out = new JsonOut();
+    out.json().writeStartObject();
+    out.json().writeObjectFieldStart("UnprocessedItems");
+    out.json().writeEndObject();
+    if (returnConsumedCapacity != null && !returnConsumedCapacity.equals("NONE")) {
+      out.json().writeArrayFieldStart("ConsumedCapacity");
+      for (ConsumedCapacity capacity : result.consumedCapacity()) {
+        out.capacity(capacity, returnConsumedCapacity);
+      }
+      out.json().writeEndArray();
+    }
+    out.json().writeEndObject();
+    return out.finish();
+  }
+
+  /** The request map as DynamoDB prints it in constraint messages (Java toString form). */
+  private static String render(Map<String, List<RawWrite>> raw) {
+    StringBuilder out = new StringBuilder("{");
+    for (Map.Entry<String, List<RawWrite>> e : raw.entrySet()) {
+      if (out.length() > 1) {
+        out.append(", ");
+      }
+      out.append(e.getKey()).append("=[");
+      for (int i = 0; i < e.getValue().size(); i++) {
+        RawWrite w = e.getValue().get(i);
+        out.append(i == 0 ? "" : ", ")
+            .append(w.put() != null ? "{PutRequest: {Item: ...}}" : "{DeleteRequest: {Key: ...}}");
+      }
+      out.append(']');
+    }
+    return out.append('}').toString();
+  }
+}

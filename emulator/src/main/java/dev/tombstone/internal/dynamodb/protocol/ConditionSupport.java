@@ -1,0 +1,169 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
+import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
+import dev.tombstone.internal.dynamodb.expression.ExpressionKind;
+import dev.tombstone.internal.dynamodb.expression.Projection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The request-level rules around condition, filter and projection expressions, in DynamoDB's
+ * order, and their compilation.
+ */
+final class ConditionSupport {
+  private final ExpressionCompiler compiler = new ExpressionCompiler();
+  private static final Pattern NAME_KEY = Pattern.compile("#[0-9a-zA-Z_]+");
+  private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
+
+  /**
+   * The checks that come before the key's values: mixing expression and legacy parameters,
+   * and placeholder maps without an expression.
+   */
+  void checkCombination(ConditionParameters p) {
+    if (p.hasExpression() && p.hasExpected()) {
+      throw new DynamoDbError.Validation(
+          "Can not use both expression and non-expression parameters in the same request:"
+              + " Non-expression parameters: {Expected} Expression parameters:"
+              + " {ConditionExpression}");
+    }
+    if (p.conditionalOperator() != null && !p.hasExpected()) {
+      throw new DynamoDbError.Validation(
+          "ConditionalOperator cannot be used without Filter or Expected");
+    }
+    if (p.names() != null && !p.hasExpression()) {
+      throw new DynamoDbError.Validation(
+          "ExpressionAttributeNames can only be specified when using expressions");
+    }
+    if (p.values() != null && !p.hasExpression()) {
+      throw new DynamoDbError.Validation(
+          "ExpressionAttributeValues can only be specified when using expressions:"
+              + " ConditionExpression is null");
+    }
+  }
+
+  /**
+   * Validates the rest and compiles the condition: legacy Expected entries, the placeholder
+   * maps, the expression, then unused placeholders. Null when the request has no condition.
+   */
+  ItemCondition compile(ConditionParameters p) {
+    if (p.hasExpected()) {
+      return p.expected().isEmpty()
+          ? null
+          : ExpressionCompiler.legacy(p.expected(), p.conditionalOperator());
+    }
+    checkPlaceholderMaps(p.names(), p.values());
+    if (!p.hasExpression()) {
+      return null;
+    }
+    CompiledCondition condition = compiler.condition(ExpressionKind.CONDITION, p.expression(),
+        p.names(), p.values() == null ? null : p.values().values());
+    checkUnused(p.names(), p.values(), condition.usedNames(), condition.usedValues());
+    return condition;
+  }
+
+  /** Scan's filter and projection, whose placeholders are pooled for the unused check. */
+  record ReadExpressions(ItemCondition filter, UnaryOperator<Item> projection) {}
+
+  ReadExpressions read(
+      String filter, String projection, Map<String, String> names, Decoded values) {
+    checkPlaceholderMaps(names, values);
+    Set<String> usedNames = new HashSet<>();
+    Set<String> usedValues = new HashSet<>();
+    CompiledCondition condition = null;
+    if (filter != null) {
+      condition = compiler.condition(ExpressionKind.FILTER, filter, names,
+          values == null ? null : values.values());
+      usedNames.addAll(condition.usedNames());
+      usedValues.addAll(condition.usedValues());
+    }
+    Projection compiled = null;
+    if (projection != null) {
+      compiled = compiler.projection(projection, names);
+      usedNames.addAll(compiled.usedNames());
+    }
+    checkUnused(names, values, usedNames, usedValues);
+    return new ReadExpressions(condition, compiled == null ? null : compiled::apply);
+  }
+
+  private static void checkUnused(
+      Map<String, String> names, Decoded values, Set<String> usedNames, Set<String> usedValues) {
+    if (names != null) {
+      List<String> unused = new ArrayList<>();
+      for (String name : names.keySet()) {
+        if (!usedNames.contains(name)) {
+          unused.add(name);
+        }
+      }
+      if (!unused.isEmpty()) {
+        throw new DynamoDbError.Validation(
+            "Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                + String.join(", ", unused) + "}");
+      }
+    }
+    if (values != null) {
+      List<String> unused = new ArrayList<>();
+      for (String value : values.values().keySet()) {
+        if (!usedValues.contains(value)) {
+          unused.add(value);
+        }
+      }
+      if (!unused.isEmpty()) {
+        throw new DynamoDbError.Validation(
+            "Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                + String.join(", ", unused) + "}");
+      }
+    }
+  }
+
+  /** Inside ExpressionAttributeValues DynamoDB words the precision problem differently. */
+  private static String inValuesMap(String problem) {
+    return problem.equals("Attempting to store more than 38 significant digits in a Number")
+        ? "DynamoDB only supports precision up to 38 digits"
+        : problem;
+  }
+
+  static void checkPlaceholderMaps(Map<String, String> names, Decoded values) {
+    if (names != null) {
+      if (names.isEmpty()) {
+        throw new DynamoDbError.Validation("ExpressionAttributeNames must not be empty");
+      }
+      for (Map.Entry<String, String> e : names.entrySet()) {
+        if (!NAME_KEY.matcher(e.getKey()).matches()) {
+          throw new DynamoDbError.Validation(
+              "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey()
+                  + "\"");
+        }
+        if (e.getValue().isEmpty()) {
+          throw new DynamoDbError.Validation(
+              "ExpressionAttributeNames contains invalid value: Empty attribute name for key "
+                  + e.getKey());
+        }
+      }
+    }
+    if (values != null) {
+      if (values.values().isEmpty() && values.problem() == null) {
+        throw new DynamoDbError.Validation("ExpressionAttributeValues must not be empty");
+      }
+      for (String key : values.values().keySet()) {
+        if (!VALUE_KEY.matcher(key).matches()) {
+          throw new DynamoDbError.Validation(
+              "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key
+                  + "\"");
+        }
+      }
+      if (values.problem() != null) {
+        throw new DynamoDbError.Validation("ExpressionAttributeValues contains invalid value: "
+            + inValuesMap(values.problem()) + " for key " + values.problemKey());
+      }
+    }
+  }
+}

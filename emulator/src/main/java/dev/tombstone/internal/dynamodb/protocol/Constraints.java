@@ -1,0 +1,107 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.DynamoDbError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects violations of the API model's constraints (not null, pattern, length, range, enum) and
+ * reports them together, as DynamoDB does: {@code 2 validation errors detected: ...; ...}.
+ */
+final class Constraints {
+  static final int MAX_REPORTED = 10;
+  static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+  static final String TABLE_NAME_PATTERN = "[a-zA-Z0-9_.-]+";
+
+  private final List<String> violations = new ArrayList<>();
+
+  /** Adds one violation; {@code rendered} is the value as DynamoDB prints it, or null. */
+  Constraints add(String path, String rendered, String constraint) {
+    violations.add("Value " + (rendered == null ? "null" : "'" + rendered + "'") + " at '" + path
+        + "' failed to satisfy constraint: " + constraint);
+    return this;
+  }
+
+  Constraints notNull(String path, Object value) {
+    return value == null ? add(path, null, "Member must not be null") : this;
+  }
+
+  Constraints tableName(String path, String name, boolean required) {
+    if (name == null) {
+      return required ? notNull(path, null) : this;
+    }
+    if (!TABLE_NAME.matcher(name).matches()) {
+      add(path, name, "Member must satisfy regular expression pattern: " + TABLE_NAME_PATTERN);
+    }
+    if (name.length() < 3) {
+      add(path, name, "Member must have length greater than or equal to 3");
+    }
+    if (name.length() > 255) {
+      add(path, name, "Member must have length less than or equal to 255");
+    }
+    return this;
+  }
+
+  /** A table name or ARN: ARNs (1024 chars at most) are accepted where the model allows them. */
+  Constraints tableNameOrArn(String path, String name) {
+    if (name != null && name.startsWith("arn:")) {
+      if (name.length() > 1024) {
+        add(path, name, "Member must have length less than or equal to 1024");
+      }
+      return this;
+    }
+    return tableName(path, name, true);
+  }
+
+  Constraints oneOf(String path, String value, String... allowed) {
+    if (value == null) {
+      return this;
+    }
+    for (String candidate : allowed) {
+      if (candidate.equals(value)) {
+        return this;
+      }
+    }
+    return add(path, value, "Member must satisfy enum value set: [" + String.join(", ", allowed)
+        + "]");
+  }
+
+  Constraints atLeast(String path, Integer value, int min) {
+    if (value != null && value < min) {
+      add(path, value.toString(), "Member must have value greater than or equal to " + min);
+    }
+    return this;
+  }
+
+  Constraints atMost(String path, Integer value, int max) {
+    if (value != null && value > max) {
+      add(path, value.toString(), "Member must have value less than or equal to " + max);
+    }
+    return this;
+  }
+
+  Constraints lengthBetween(String path, String value, int min, int max) {
+    if (value == null) {
+      return this;
+    }
+    if (value.length() < min) {
+      add(path, value, "Member must have length greater than or equal to " + min);
+    }
+    if (value.length() > max) {
+      add(path, value, "Member must have length less than or equal to " + max);
+    }
+    return this;
+  }
+
+  /** Throws the collected violations as one ValidationException, if there are any. */
+  void check() {
+    if (violations.isEmpty()) {
+      return;
+    }
+    List<String> reported = violations.subList(0, Math.min(MAX_REPORTED, violations.size()));
+    int n = reported.size();
+    throw new DynamoDbError.Validation(n + " validation error" + (n == 1 ? "" : "s")
+        + " detected: " + String.join("; ", reported));
+  }
+}

@@ -1,0 +1,110 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * DynamoDB's JSON 1.0 protocol (API 2012-08-10, and 2011-12-05 by its target prefix): target and
+ * body in, status and body out.
+ * Follows DynamoDB's front-door order: unparsable JSON, unknown target, empty body, JSON shape,
+ * then the operation's own validation. Internal.
+ */
+public final class DynamoDbJsonProtocol {
+  static final String PREFIX_2012 = "DynamoDB_20120810.";
+  static final String PREFIX_2011 = "DynamoDB_20111205.";
+  private static final System.Logger LOG = System.getLogger(DynamoDbJsonProtocol.class.getName());
+
+  private final Map<String, Operation> operations;
+  private final Map<String, Operation> legacyOperations;
+
+  public DynamoDbJsonProtocol(DynamoDbState state) {
+    ConditionSupport conditions = new ConditionSupport();
+    ItemOperations items = new ItemOperations(state, conditions);
+    TableOperations tables = new TableOperations(state);
+    this.operations =
+        Map.of(
+            "CreateTable", tables::createTable,
+            "DescribeTable", tables::describeTable,
+            "ListTables", tables::listTables,
+            "DeleteTable", tables::deleteTable,
+            "PutItem", items::putItem,
+            "GetItem", items::getItem,
+            "DeleteItem", items::deleteItem,
+            "Scan", new ScanOperation(state, conditions)::scan,
+            "BatchWriteItem", new BatchWriteOperation(state)::batchWriteItem,
+            "TransactWriteItems",
+                new TransactWriteOperation(state, conditions)::transactWriteItems);
+    Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
+    Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
+    this.legacyOperations =
+        Map.of(
+            "CreateTable", legacyTables::createTable,
+            "DescribeTable", legacyTables::describeTable,
+            "ListTables", tables::listTables,
+            "DeleteTable", legacyTables::deleteTable,
+            "PutItem", legacyItems::putItem,
+            "GetItem", legacyItems::getItem,
+            "DeleteItem", legacyItems::deleteItem,
+            "Scan", legacyItems::scan);
+  }
+
+  /** An operation and the {@code __type} prefix of its API version's service errors. */
+  private record Resolved(Operation operation, String servicePrefix) {}
+
+  /** One operation: the request object in, the success body out, or an error thrown. */
+  @FunctionalInterface
+  interface Operation {
+    byte[] run(Json.Obj request) throws IOException;
+  }
+
+  /** Handles one request; {@code target} is the X-Amz-Target header, possibly null. */
+  public JsonResponse handle(String target, byte[] body) {
+    Json json = null;
+    if (body.length > 0) {
+      try {
+        json = Json.parse(body);
+      } catch (IOException e) {
+        return ErrorBodies.serialization(null);
+      }
+    }
+    Resolved resolved = resolve(target);
+    if (resolved == null) {
+      return ErrorBodies.unknownOperation();
+    }
+    if (json == null) {
+      return ErrorBodies.serialization(null);
+    }
+    if (!(json instanceof Json.Obj request)) {
+      return ErrorBodies.serialization(
+          json instanceof Json.Arr ? "Start of list found where not expected" : null);
+    }
+    try {
+      return new JsonResponse(200, resolved.operation().run(request));
+    } catch (SerializationError e) {
+      return ErrorBodies.serialization(e.wireMessage());
+    } catch (DynamoDbError e) {
+      return ErrorBodies.of(e, resolved.servicePrefix());
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "DynamoDB request failed inside the emulator", e);
+      return ErrorBodies.internal(resolved.servicePrefix());
+    }
+  }
+
+  private Resolved resolve(String target) {
+    if (target == null) {
+      return null;
+    }
+    Operation operation = null;
+    String prefix = null;
+    if (target.startsWith(PREFIX_2012)) {
+      operation = operations.get(target.substring(PREFIX_2012.length()));
+      prefix = ErrorBodies.DYNAMODB_2012;
+    } else if (target.startsWith(PREFIX_2011)) {
+      operation = legacyOperations.get(target.substring(PREFIX_2011.length()));
+      prefix = ErrorBodies.DYNAMODB_2011;
+    }
+    return operation == null ? null : new Resolved(operation, prefix);
+  }
+}

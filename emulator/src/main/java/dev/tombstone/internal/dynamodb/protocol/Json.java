@@ -1,0 +1,135 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed JSON request body. DynamoDB checks JSON types per declared member, in the order of the
+ * operation's shape, before any validation; a small tree makes that order easy to follow.
+ */
+sealed interface Json {
+  JsonFactory FACTORY = new JsonFactory();
+
+  /** The JSON type name used in DynamoDB's serialization messages. */
+  String kind();
+
+  record Obj(Map<String, Json> members) implements Json {
+    Json get(String name) {
+      Json value = members.get(name);
+      return value instanceof Null ? null : value;
+    }
+
+    boolean has(String name) {
+      return get(name) != null;
+    }
+
+    @Override
+    public String kind() {
+      return "object";
+    }
+  }
+
+  record Arr(List<Json> elements) implements Json {
+    @Override
+    public String kind() {
+      return "array";
+    }
+  }
+
+  record Str(String value) implements Json {
+    @Override
+    public String kind() {
+      return "string";
+    }
+  }
+
+  /** @param integral whether the literal had no fraction or exponent */
+  record Num(String text, boolean integral) implements Json {
+    @Override
+    public String kind() {
+      return "number";
+    }
+  }
+
+  record Bool(boolean value) implements Json {
+    @Override
+    public String kind() {
+      return "boolean";
+    }
+  }
+
+  record Null() implements Json {
+    static final Null INSTANCE = new Null();
+
+    @Override
+    public String kind() {
+      return "null";
+    }
+  }
+
+  /**
+   * Parses one JSON document.
+   *
+   * @throws IOException when the bytes are not exactly one JSON value
+   */
+  static Json parse(byte[] body) throws IOException {
+    try (JsonParser parser = FACTORY.createParser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new IOException("empty document");
+      }
+      Json value = read(parser, first);
+      if (parser.nextToken() != null) {
+        throw new IOException("trailing content");
+      }
+      return value;
+    }
+  }
+
+  private static Json read(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Json> members = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          members.put(name, read(parser, parser.nextToken()));
+        }
+        return new Obj(Collections.unmodifiableMap(members));
+      }
+      case START_ARRAY -> {
+        List<Json> elements = new ArrayList<>();
+        JsonToken next;
+        while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+          elements.add(read(parser, next));
+        }
+        return new Arr(Collections.unmodifiableList(elements));
+      }
+      case VALUE_STRING -> {
+        return new Str(parser.getText());
+      }
+      case VALUE_NUMBER_INT -> {
+        return new Num(parser.getText(), true);
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return new Num(parser.getText(), false);
+      }
+      case VALUE_TRUE -> {
+        return new Bool(true);
+      }
+      case VALUE_FALSE -> {
+        return new Bool(false);
+      }
+      case VALUE_NULL -> {
+        return Null.INSTANCE;
+      }
+      default -> throw new IOException("unexpected token " + token);
+    }
+  }
+}

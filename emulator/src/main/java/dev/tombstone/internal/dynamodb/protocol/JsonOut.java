@@ -1,0 +1,133 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.Bytes;
+import dev.tombstone.dynamodb.ConsumedCapacity;
+import dev.tombstone.dynamodb.Item;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** Writes a compact JSON response body straight from domain values. */
+final class JsonOut {
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+  private final JsonGenerator json;
+
+  JsonOut() {
+    try {
+      json = Json.FACTORY.createGenerator(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The generator, for members without a helper here. */
+  JsonGenerator json() {
+    return json;
+  }
+
+  byte[] finish() {
+    try {
+      json.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  void item(String field, Item item) throws IOException {
+    json.writeFieldName(field);
+    attributes(item.attributes());
+  }
+
+  void attributes(Map<String, AttributeValue> attributes) throws IOException {
+    json.writeStartObject();
+    for (Map.Entry<String, AttributeValue> e : attributes.entrySet()) {
+      json.writeFieldName(e.getKey());
+      value(e.getValue());
+    }
+    json.writeEndObject();
+  }
+
+  void value(AttributeValue value) throws IOException {
+    json.writeStartObject();
+    json.writeFieldName(value.type().name());
+    if (value instanceof AttributeValue.S s) {
+      json.writeString(s.value());
+    } else if (value instanceof AttributeValue.N n) {
+      json.writeString(n.text());
+    } else if (value instanceof AttributeValue.B b) {
+      json.writeString(b.value().toBase64());
+    } else if (value instanceof AttributeValue.Bool b) {
+      json.writeBoolean(b.value());
+    } else if (value instanceof AttributeValue.Null) {
+      json.writeBoolean(true);
+    } else if (value instanceof AttributeValue.SS ss) {
+      json.writeStartArray();
+      for (String s : ss.values()) {
+        json.writeString(s);
+      }
+      json.writeEndArray();
+    } else if (value instanceof AttributeValue.NS ns) {
+      json.writeStartArray();
+      for (BigDecimal n : ns.values()) {
+        json.writeString(n.toPlainString());
+      }
+      json.writeEndArray();
+    } else if (value instanceof AttributeValue.BS bs) {
+      json.writeStartArray();
+      for (Bytes b : bs.values()) {
+        json.writeString(b.toBase64());
+      }
+      json.writeEndArray();
+    } else if (value instanceof AttributeValue.L l) {
+      json.writeStartArray();
+      for (AttributeValue element : l.values()) {
+        value(element);
+      }
+      json.writeEndArray();
+    } else {
+      attributes(((AttributeValue.M) value).values());
+    }
+    json.writeEndObject();
+  }
+
+  /** {@code ConsumedCapacity} for TOTAL or INDEXES; nothing for NONE or absent. */
+  void consumedCapacity(String field, ConsumedCapacity capacity, String mode) throws IOException {
+    if (mode == null || mode.equals("NONE")) {
+      return;
+    }
+    json.writeFieldName(field);
+    capacity(capacity, mode);
+  }
+
+  void capacity(ConsumedCapacity capacity, String mode) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("CapacityUnits", capacity.total());
+    json.writeStringField("TableName", capacity.tableName());
+    if (mode.equals("INDEXES")) {
+      json.writeObjectFieldStart("Table");
+      json.writeNumberField("CapacityUnits", capacity.table());
+      json.writeEndObject();
+      indexUnits("GlobalSecondaryIndexes", capacity.globalIndexes());
+      indexUnits("LocalSecondaryIndexes", capacity.localIndexes());
+    }
+    json.writeEndObject();
+  }
+
+  private void indexUnits(String field, Map<String, Double> units) throws IOException {
+    if (units.isEmpty()) {
+      return;
+    }
+    json.writeObjectFieldStart(field);
+    for (Map.Entry<String, Double> e : units.entrySet()) {
+      json.writeObjectFieldStart(e.getKey());
+      json.writeNumberField("CapacityUnits", e.getValue());
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+}

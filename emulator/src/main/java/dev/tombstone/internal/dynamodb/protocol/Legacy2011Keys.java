@@ -1,0 +1,111 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The 2011-12-05 key shapes: a {@code Key} of {@code HashKeyElement} and {@code
+ * RangeKeyElement}, positional rather than named, translated to and from the named keys of the
+ * store by the table's key schema.
+ */
+final class Legacy2011Keys {
+  static final String HASH = "HashKeyElement";
+  static final String RANGE = "RangeKeyElement";
+  private static final String MISMATCH = "The provided key element does not match the schema";
+
+  private Legacy2011Keys() {}
+
+  /**
+   * A positional key as read off the wire, its values not yet checked.
+   *
+   * @param problem the first invalid AttributeValue's message, or null
+   */
+  record Positional(AttributeValue hash, AttributeValue range, String problem) {
+    /** Throws the first invalid value's problem, as DynamoDB reports it before the table. */
+    Positional valid() {
+      if (problem != null) {
+        throw new DynamoDbError.Validation(problem);
+      }
+      return this;
+    }
+
+    /** The key named by {@code schema}; a missing or extra element does not match it. */
+    Map<String, AttributeValue> named(KeySchema schema) {
+      if (hash == null || (range == null) != (schema.sortKey() == null)) {
+        throw new DynamoDbError.Validation(MISMATCH);
+      }
+      Map<String, AttributeValue> key = new LinkedHashMap<>();
+      key.put(schema.partitionKey().name(), hash);
+      if (range != null) {
+        key.put(schema.sortKey().name(), range);
+      }
+      return key;
+    }
+  }
+
+  /** Reads a {@code Key}-shaped member; null when absent. */
+  static Positional read(Json.Obj parent, String member, AttributeValueDecoder decoder) {
+    Json.Obj key = Members.structure(parent, member);
+    if (key == null) {
+      return null;
+    }
+    AttributeValueDecoder.Result hash = decoder.single(key.get(HASH));
+    AttributeValueDecoder.Result range = decoder.single(key.get(RANGE));
+    String problem = hash != null && hash.problem != null ? hash.problem
+        : range != null ? range.problem : null;
+    return new Positional(hash == null ? null : hash.value, range == null ? null : range.value,
+        problem);
+  }
+
+  /**
+   * The key schema of an item operation's table.
+   *
+   * @throws DynamoDbError.ResourceNotFound with the item operations' message
+   */
+  static KeySchema schemaOf(DynamoDbState state, String tableName) {
+    try {
+      return state.describeTable(tableName).definition().keySchema();
+    } catch (DynamoDbError.ResourceNotFound e) {
+      throw new DynamoDbError.ResourceNotFound("Requested resource not found");
+    }
+  }
+
+  /** Writes the key of {@code item} in the positional shape. */
+  static void write(JsonOut out, String field, KeySchema schema, Item item) throws IOException {
+    JsonGenerator json = out.json();
+    json.writeObjectFieldStart(field);
+    json.writeFieldName(HASH);
+    out.value(item.get(schema.partitionKey().name()));
+    if (schema.sortKey() != null) {
+      json.writeFieldName(RANGE);
+      out.value(item.get(schema.sortKey().name()));
+    }
+    json.writeEndObject();
+  }
+
+  /** Writes a 2011 {@code KeySchema}: attribute name and type per element. */
+  static void writeSchema(JsonGenerator json, KeySchema schema) throws IOException {
+    json.writeObjectFieldStart("KeySchema");
+    element(json, HASH, schema.partitionKey());
+    if (schema.sortKey() != null) {
+      element(json, RANGE, schema.sortKey());
+    }
+    json.writeEndObject();
+  }
+
+  private static void element(JsonGenerator json, String field, KeyAttribute attribute)
+      throws IOException {
+    json.writeObjectFieldStart(field);
+    json.writeStringField("AttributeName", attribute.name());
+    json.writeStringField("AttributeType", attribute.type().name());
+    json.writeEndObject();
+  }
+}

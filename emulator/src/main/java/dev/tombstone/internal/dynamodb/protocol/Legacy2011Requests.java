@@ -1,0 +1,119 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
+import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Members the 2011-12-05 item operations share: {@code Expected} and {@code ScanFilter}, both
+ * compiled onto the evaluator of the current API, and {@code ConsumedCapacityUnits}.
+ */
+final class Legacy2011Requests {
+  static final String EXPECTED_MAP =
+      "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20111205.ExpectedAttributeValue>";
+  static final String CONDITION_MAP =
+      "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20111205.Condition>";
+
+  private Legacy2011Requests() {}
+
+  /** {@code Expected}: per attribute a {@code Value} and/or {@code Exists}; null when absent. */
+  static Map<String, ExpectedEntry> expected(Json.Obj request, AttributeValueDecoder decoder) {
+    Json.Obj map = Members.map(request, "Expected", EXPECTED_MAP);
+    if (map == null) {
+      return null;
+    }
+    Map<String, ExpectedEntry> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, Json> e : map.members().entrySet()) {
+      Json.Obj entry = entryObject(e.getValue());
+      if (entry == null) {
+        continue;
+      }
+      AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
+      entries.put(e.getKey(), new ExpectedEntry(
+          value == null ? null : value.value,
+          Members.bool(entry, "Exists"),
+          null,
+          null,
+          value == null ? null : value.problem));
+    }
+    return entries;
+  }
+
+  /** {@code ScanFilter}: per attribute a ComparisonOperator and its AttributeValueList. */
+  static Map<String, ExpectedEntry> scanFilter(Json.Obj request, AttributeValueDecoder decoder) {
+    Json.Obj map = Members.map(request, "ScanFilter", CONDITION_MAP);
+    if (map == null) {
+      return null;
+    }
+    Map<String, ExpectedEntry> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, Json> e : map.members().entrySet()) {
+      Json.Obj entry = entryObject(e.getValue());
+      if (entry == null) {
+        continue;
+      }
+      String problem = null;
+      List<AttributeValue> list = null;
+      List<Json> raw = Members.list(entry, "AttributeValueList");
+      if (raw != null) {
+        list = new ArrayList<>(raw.size());
+        for (Json element : raw) {
+          AttributeValueDecoder.Result result = decoder.element(element, 1);
+          if (result != null) {
+            problem = problem != null ? problem : result.problem;
+            list.add(result.value);
+          }
+        }
+      }
+      String operator = Members.string(entry, "ComparisonOperator");
+      if (operator == null) {
+        throw new DynamoDbError.Validation("1 validation error detected: Value null at 'scanFilter."
+            + e.getKey() + ".member.comparisonOperator' failed to satisfy constraint: Member must"
+            + " not be null");
+      }
+      entries.put(e.getKey(), new ExpectedEntry(null, null, operator, list, problem));
+    }
+    return entries;
+  }
+
+  /** Compiles legacy entries (ANDed, as the 2012 service does); null for none. */
+  static ItemCondition compile(Map<String, ExpectedEntry> entries) {
+    return entries == null || entries.isEmpty() ? null : ExpressionCompiler.legacy(entries, null);
+  }
+
+  /** {@code ReturnValues} of PutItem and DeleteItem: NONE or ALL_OLD. */
+  static boolean returnsOldItem(String returnValues) {
+    if (returnValues == null || returnValues.equals("NONE")) {
+      return false;
+    }
+    if (returnValues.equals("ALL_OLD")) {
+      return true;
+    }
+    throw new DynamoDbError.Validation("ReturnValues can only be ALL_OLD or NONE");
+  }
+
+  /** Writes {@code ConsumedCapacityUnits}: 1 rather than 1.0, as the 2011 samples show. */
+  static void capacityUnits(JsonOut out, double units) throws IOException {
+    out.json().writeFieldName("ConsumedCapacityUnits");
+    out.json().writeNumber(BigDecimal.valueOf(units).stripTrailingZeros().toPlainString());
+  }
+
+  private static Json.Obj entryObject(Json raw) {
+    if (raw == null || raw instanceof Json.Null) {
+      return null;
+    }
+    if (raw instanceof Json.Obj entry) {
+      return entry;
+    }
+    throw new SerializationError(raw instanceof Json.Arr
+        ? "Start of list found where not expected"
+        : "Unexpected value type in payload");
+  }
+}

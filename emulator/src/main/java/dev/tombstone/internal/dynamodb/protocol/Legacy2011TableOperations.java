@@ -1,0 +1,153 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tombstone.dynamodb.AttributeType;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.dynamodb.TableDescription;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CreateTable, DescribeTable and DeleteTable of API 2011-12-05: key schemas as {@code
+ * HashKeyElement}/{@code RangeKeyElement} with their types, no AttributeDefinitions, provisioned
+ * throughput required. ListTables has the same shape in both versions and is not repeated here.
+ */
+final class Legacy2011TableOperations {
+  private final DynamoDbState state;
+
+  Legacy2011TableOperations(DynamoDbState state) {
+    this.state = state;
+  }
+
+  byte[] createTable(Json.Obj request) throws IOException {
+    String tableName = Members.string(request, "TableName");
+    Json.Obj keySchema = Members.structure(request, "KeySchema");
+    Json.Obj throughput = Members.structure(request, "ProvisionedThroughput");
+    Json.Obj hash = keySchema == null ? null : Members.structure(keySchema, Legacy2011Keys.HASH);
+    Json.Obj range = keySchema == null ? null
+        : Members.structure(keySchema, Legacy2011Keys.RANGE);
+    Long read = throughput == null ? null : longValue(throughput, "ReadCapacityUnits");
+    Long write = throughput == null ? null : longValue(throughput, "WriteCapacityUnits");
+
+    Constraints constraints = new Constraints()
+        .tableName("tableName", tableName, true)
+        .notNull("keySchema", keySchema)
+        .notNull("provisionedThroughput", throughput);
+    if (keySchema != null) {
+      constraints.notNull("keySchema.hashKeyElement", hash);
+    }
+    String[] hashElement = element(hash, "keySchema.hashKeyElement", constraints);
+    String[] rangeElement = element(range, "keySchema.rangeKeyElement", constraints);
+    if (throughput != null) {
+      constraints.notNull("provisionedThroughput.readCapacityUnits", read);
+      constraints.notNull("provisionedThroughput.writeCapacityUnits", write);
+      atLeastOne(constraints, "provisionedThroughput.readCapacityUnits", read);
+      atLeastOne(constraints, "provisionedThroughput.writeCapacityUnits", write);
+    }
+    constraints.check();
+
+    KeyAttribute partition = attribute(hashElement);
+    KeySchema schema = rangeElement == null ? KeySchema.of(partition)
+        : checkedSchema(partition, attribute(rangeElement));
+    Map<String, AttributeType> definitions = new LinkedHashMap<>();
+    definitions.put(partition.name(), partition.type());
+    if (schema.sortKey() != null) {
+      definitions.put(schema.sortKey().name(), schema.sortKey().type());
+    }
+    TableDefinition definition = new TableDefinition(tableName, schema, definitions,
+        TableDefinition.BillingMode.PROVISIONED, read, write, List.of(), List.of(), false);
+    return write("TableDescription", state.createTable(definition), false);
+  }
+
+  byte[] describeTable(Json.Obj request) throws IOException {
+    String tableName = Members.string(request, "TableName");
+    new Constraints().tableName("tableName", tableName, true).check();
+    return write("Table", state.describeTable(tableName), true);
+  }
+
+  byte[] deleteTable(Json.Obj request) throws IOException {
+    String tableName = Members.string(request, "TableName");
+    new Constraints().tableName("tableName", tableName, true).check();
+    return write("TableDescription", state.deleteTable(tableName), true);
+  }
+
+  /** A table description in the 2011 shape; CreateTable's answer has no counts yet. */
+  private static byte[] write(String field, TableDescription description, boolean withCounts)
+      throws IOException {
+    TableDefinition definition = description.definition();
+    JsonOut out = new JsonOut();
+    JsonGenerator json = out.json();
+    json.writeStartObject();
+    json.writeObjectFieldStart(field);
+    json.writeNumberField("CreationDateTime",
+        BigDecimal.valueOf(description.createdAt().toEpochMilli()).movePointLeft(3));
+    if (withCounts) {
+      json.writeNumberField("ItemCount", description.itemCount());
+    }
+    Legacy2011Keys.writeSchema(json, definition.keySchema());
+    json.writeObjectFieldStart("ProvisionedThroughput");
+    json.writeNumberField("ReadCapacityUnits", definition.readCapacityUnits());
+    json.writeNumberField("WriteCapacityUnits", definition.writeCapacityUnits());
+    json.writeEndObject();
+    json.writeStringField("TableName", definition.name());
+    if (withCounts) {
+      json.writeNumberField("TableSizeBytes", description.sizeInBytes());
+    }
+    json.writeStringField("TableStatus", description.status().name());
+    json.writeEndObject();
+    json.writeEndObject();
+    return out.finish();
+  }
+
+  private static String[] element(Json.Obj element, String path, Constraints constraints) {
+    if (element == null) {
+      return null;
+    }
+    String name = Members.string(element, "AttributeName");
+    String type = Members.string(element, "AttributeType");
+    constraints.notNull(path + ".attributeName", name);
+    constraints.notNull(path + ".attributeType", type);
+    constraints.oneOf(path + ".attributeType", type, "S", "N", "B");
+    return new String[] {name, type};
+  }
+
+  private static KeyAttribute attribute(String[] element) {
+    return new KeyAttribute(element[0], AttributeType.valueOf(element[1]));
+  }
+
+  private static KeySchema checkedSchema(KeyAttribute partition, KeyAttribute sort) {
+    if (partition.name().equals(sort.name())) {
+      throw new DynamoDbError.Validation(
+          "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+    }
+    return KeySchema.of(partition, sort);
+  }
+
+  private static void atLeastOne(Constraints constraints, String path, Long value) {
+    if (value != null && value < 1) {
+      constraints.add(path, value.toString(), "Member must have value greater than or equal to 1");
+    }
+  }
+
+  private static Long longValue(Json.Obj parent, String name) {
+    Json value = parent.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Json.Num n && n.integral()) {
+      try {
+        return Long.valueOf(n.text());
+      } catch (NumberFormatException e) {
+        throw new SerializationError("NUMBER_VALUE cannot be converted to Long");
+      }
+    }
+    throw new SerializationError(Members.cannotConvert(value, "Long"));
+  }
+}

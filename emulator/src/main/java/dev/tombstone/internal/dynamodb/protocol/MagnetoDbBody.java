@@ -1,0 +1,217 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads MagnetoDB request bodies the way its JSON-schema checks did: lower-case members, unknown
+ * members rejected, typed values in DynamoDB's letters. Every mistake is a {@code ValidationError}
+ * whose message embeds the offending JSON, rendered as Python's {@code json.dumps} would.
+ */
+final class MagnetoDbBody {
+  private static final AttributeValueDecoder DECODER =
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.LEGACY_2011);
+
+  private MagnetoDbBody() {}
+
+  /** The body as a JSON object. */
+  static Json.Obj object(byte[] body) {
+    Json json;
+    try {
+      json = Json.parse(body);
+    } catch (IOException e) {
+      throw MagnetoDbError.validation("Request body is not valid JSON");
+    }
+    if (json instanceof Json.Obj object) {
+      return object;
+    }
+    throw wrongType("body", "Object", json);
+  }
+
+  /** Rejects members outside {@code allowed}, naming all of them. */
+  static void onlyKnown(Json.Obj body, Set<String> allowed) {
+    Map<String, Json> leftovers = new LinkedHashMap<>();
+    body.members().forEach((name, value) -> {
+      if (!allowed.contains(name)) {
+        leftovers.put(name, value);
+      }
+    });
+    if (!leftovers.isEmpty()) {
+      throw unexpected(new Json.Obj(leftovers));
+    }
+  }
+
+  static MagnetoDbError unexpected(Json.Obj leftovers) {
+    return MagnetoDbError.validation(
+        "Unexpected properties were found for 'body': " + render(leftovers));
+  }
+
+  static Json required(Json.Obj body, String member) {
+    Json value = body.get(member);
+    if (value == null) {
+      throw MagnetoDbError.validation(
+          "Required property '" + member + "' wasn't found or it's value is null");
+    }
+    return value;
+  }
+
+  /** An attribute map ({@code key}, {@code item}, ...); null when absent and not required. */
+  static Map<String, AttributeValue> attributes(Json.Obj body, String member, boolean required) {
+    Json value = required ? required(body, member) : body.get(member);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Json.Obj map)) {
+      throw wrongType(member, "Object", value);
+    }
+    Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+    for (Map.Entry<String, Json> e : map.members().entrySet()) {
+      attributes.put(e.getKey(), typed(e.getValue()));
+    }
+    return attributes;
+  }
+
+  /** One typed value such as {@code {"S":"x"}}. */
+  static AttributeValue typed(Json json) {
+    AttributeValueDecoder.Result result;
+    try {
+      result = json instanceof Json.Obj ? DECODER.single(json) : null;
+    } catch (SerializationError e) {
+      result = null;
+    }
+    if (result == null || AttributeValueDecoder.EMPTY.equals(result.problem)
+        || AttributeValueDecoder.SEVERAL.equals(result.problem)) {
+      throw MagnetoDbError.validation(
+          "Can't recognize attribute typed value format: '" + render(json) + "'");
+    }
+    if (result.problem != null) {
+      throw MagnetoDbError.validation(result.problem);
+    }
+    return result.value;
+  }
+
+  static String string(Json.Obj body, String member) {
+    Json value = body.get(member);
+    if (value == null || value instanceof Json.Str) {
+      return value == null ? null : ((Json.Str) value).value();
+    }
+    throw wrongType(member, "String", value);
+  }
+
+  static Boolean bool(Json.Obj body, String member) {
+    Json value = body.get(member);
+    if (value == null || value instanceof Json.Bool) {
+      return value == null ? null : ((Json.Bool) value).value();
+    }
+    throw wrongType(member, "Boolean", value);
+  }
+
+  static List<String> strings(Json.Obj body, String member) {
+    Json value = body.get(member);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Json.Arr array)) {
+      throw wrongType(member, "Array", value);
+    }
+    List<String> strings = new ArrayList<>();
+    for (Json element : array.elements()) {
+      if (!(element instanceof Json.Str s)) {
+        throw wrongType(member + "' item", "String", element);
+      }
+      strings.add(s.value());
+    }
+    return strings;
+  }
+
+  /**
+   * {@code expected}: per attribute exactly one of {@code value} (must equal) or {@code exists}
+   * (present or absent), as legacy entries for the shared evaluator. Null when absent.
+   */
+  static Map<String, ExpectedEntry> expected(Json.Obj body) {
+    Json value = body.get("expected");
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Json.Obj map)) {
+      throw wrongType("expected", "Object", value);
+    }
+    Map<String, ExpectedEntry> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, Json> e : map.members().entrySet()) {
+      entries.put(e.getKey(), condition(e.getValue()));
+    }
+    return entries;
+  }
+
+  private static ExpectedEntry condition(Json json) {
+    if (json instanceof Json.Obj condition && condition.members().size() == 1) {
+      Map.Entry<String, Json> only = condition.members().entrySet().iterator().next();
+      if (only.getKey().equals("value")) {
+        return new ExpectedEntry(typed(only.getValue()), null, null, null, null);
+      }
+      if (only.getKey().equals("exists") && only.getValue() instanceof Json.Bool exists) {
+        // {"exists": true} alone is valid in MagnetoDB; it is the legacy NOT_NULL condition.
+        return exists.value()
+            ? new ExpectedEntry(null, null, "NOT_NULL", null, null)
+            : new ExpectedEntry(null, false, null, null, null);
+      }
+    }
+    throw MagnetoDbError.validation(
+        "Can't recognize attribute expected condition format: '" + render(json) + "'");
+  }
+
+  static MagnetoDbError wrongType(String member, String expected, Json found) {
+    return MagnetoDbError.validation("Wrong '" + member + "' type. " + expected
+        + " is expected, but " + render(found) + " found");
+  }
+
+  /** JSON text as Python's {@code json.dumps} writes it: {@code ", "} and {@code ": "}. */
+  static String render(Json json) {
+    StringBuilder text = new StringBuilder();
+    render(json, text);
+    return text.toString();
+  }
+
+  private static void render(Json json, StringBuilder text) {
+    if (json instanceof Json.Obj o) {
+      text.append('{');
+      String separator = "";
+      for (Map.Entry<String, Json> e : o.members().entrySet()) {
+        text.append(separator);
+        quote(e.getKey(), text);
+        text.append(": ");
+        render(e.getValue(), text);
+        separator = ", ";
+      }
+      text.append('}');
+    } else if (json instanceof Json.Arr a) {
+      text.append('[');
+      String separator = "";
+      for (Json element : a.elements()) {
+        text.append(separator);
+        render(element, text);
+        separator = ", ";
+      }
+      text.append(']');
+    } else if (json instanceof Json.Str s) {
+      quote(s.value(), text);
+    } else if (json instanceof Json.Num n) {
+      text.append(n.text());
+    } else if (json instanceof Json.Bool b) {
+      text.append(b.value());
+    } else {
+      text.append("null");
+    }
+  }
+
+  private static void quote(String value, StringBuilder text) {
+    text.append('"').append(JsonStringEncoder.getInstance().quoteAsString(value)).append('"');
+  }
+}

@@ -1,0 +1,147 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DeleteItem;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.GetItem;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.dynamodb.PutItem;
+import dev.tombstone.dynamodb.Scan;
+import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
+import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * MagnetoDB's put_item, get_item, delete_item and scan on one project's tables, through the same
+ * domain operations and condition evaluator as the DynamoDB dialects.
+ */
+final class MagnetoDbItemOperations {
+  private static final Set<String> WRITE_MEMBERS =
+      Set.of("expected", "return_values", "returnValues");
+
+  private MagnetoDbItemOperations() {}
+
+  static byte[] deleteItem(DynamoDbState state, String table, Json.Obj body) throws IOException {
+    MagnetoDbBody.onlyKnown(body, union(WRITE_MEMBERS, "key"));
+    Map<String, AttributeValue> key = MagnetoDbBody.attributes(body, "key", true);
+    ItemCondition condition = condition(MagnetoDbBody.expected(body));
+    boolean returnOld = returnsOldItem(body);
+    DeleteItem.Result result =
+        state.deleteItem(new DeleteItem.Request(table, key, condition, returnOld, false));
+    return attributes("attributes", result.oldItem());
+  }
+
+  static byte[] putItem(DynamoDbState state, String table, Json.Obj body) throws IOException {
+    MagnetoDbBody.onlyKnown(body, union(WRITE_MEMBERS, "item"));
+    Map<String, AttributeValue> item = MagnetoDbBody.attributes(body, "item", true);
+    ItemCondition condition = condition(MagnetoDbBody.expected(body));
+    boolean returnOld = returnsOldItem(body);
+    PutItem.Result result =
+        state.putItem(new PutItem.Request(table, Item.of(item), condition, returnOld, false));
+    return attributes("attributes", result.oldItem());
+  }
+
+  static byte[] getItem(DynamoDbState state, String table, Json.Obj body) throws IOException {
+    MagnetoDbBody.onlyKnown(body, Set.of("key", "attributes_to_get", "consistent_read"));
+    Map<String, AttributeValue> key = MagnetoDbBody.attributes(body, "key", true);
+    UnaryOperator<Item> projection = projection(body);
+    boolean consistent = Boolean.TRUE.equals(MagnetoDbBody.bool(body, "consistent_read"));
+    GetItem.Result result =
+        state.getItem(new GetItem.Request(table, key, projection, consistent));
+    return attributes("item", result.item());
+  }
+
+  static byte[] scan(DynamoDbState state, String table, Json.Obj body) throws IOException {
+    MagnetoDbBody.onlyKnown(body, Set.of("limit", "exclusive_start_key", "attributes_to_get"));
+    Integer limit = limit(body);
+    Map<String, AttributeValue> start =
+        MagnetoDbBody.attributes(body, "exclusive_start_key", false);
+    Scan.Result result = state.scan(new Scan.Request(
+        table, limit, start, null, projection(body), false, false, 0, 1));
+    JsonOut out = new JsonOut();
+    out.json().writeStartObject();
+    out.json().writeNumberField("count", result.count());
+    out.json().writeArrayFieldStart("items");
+    for (Item item : result.items()) {
+      out.attributes(item.attributes());
+    }
+    out.json().writeEndArray();
+    if (result.lastEvaluatedKey().isPresent()) {
+      out.item("last_evaluated_key", result.lastEvaluatedKey().get());
+    }
+    out.json().writeNumberField("scanned_count", result.scannedCount());
+    out.json().writeEndObject();
+    return out.finish();
+  }
+
+  /**
+   * {@code return_values}, also spelled {@code returnValues} as in the documentation's sample;
+   * two different values conflict. Only NONE and ALL_OLD were implemented by MagnetoDB.
+   */
+  private static boolean returnsOldItem(Json.Obj body) {
+    String snake = MagnetoDbBody.string(body, "return_values");
+    String camel = MagnetoDbBody.string(body, "returnValues");
+    if (snake != null && camel != null && !snake.equals(camel)) {
+      throw MagnetoDbBody.unexpected(new Json.Obj(Map.of("returnValues", body.get("returnValues"))));
+    }
+    String value = snake != null ? snake : camel;
+    if (value == null || value.equals("NONE")) {
+      return false;
+    }
+    if (value.equals("ALL_OLD")) {
+      return true;
+    }
+    throw MagnetoDbError.validation("Return values type '" + value + "' isn't allowed");
+  }
+
+  private static ItemCondition condition(Map<String, ExpectedEntry> expected) {
+    return expected == null || expected.isEmpty() ? null : ExpressionCompiler.legacy(expected, null);
+  }
+
+  private static UnaryOperator<Item> projection(Json.Obj body) {
+    List<String> names = MagnetoDbBody.strings(body, "attributes_to_get");
+    return names == null ? null : ItemOperations.attributesToGet(names);
+  }
+
+  private static Integer limit(Json.Obj body) {
+    Json value = body.get("limit");
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Json.Num n && n.integral()) {
+      try {
+        int limit = Integer.parseInt(n.text());
+        if (limit >= 1) {
+          return limit;
+        }
+      } catch (NumberFormatException e) {
+        // falls through to the range message
+      }
+      throw MagnetoDbError.validation("Wrong 'limit' value: " + n.text()
+          + ". Positive integer is expected");
+    }
+    throw MagnetoDbBody.wrongType("limit", "Integer", value);
+  }
+
+  private static byte[] attributes(String field, Optional<Item> item) throws IOException {
+    JsonOut out = new JsonOut();
+    out.json().writeStartObject();
+    if (item.isPresent()) {
+      out.item(field, item.get());
+    }
+    out.json().writeEndObject();
+    return out.finish();
+  }
+
+  private static Set<String> union(Set<String> members, String member) {
+    java.util.HashSet<String> all = new java.util.HashSet<>(members);
+    all.add(member);
+    return all;
+  }
+}

@@ -1,0 +1,183 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tombstone.dynamodb.AttributeType;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.Utf8Order;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** MagnetoDB's create_table, list_tables, describe_table and delete_table, in its shapes. */
+final class MagnetoDbTableOperations {
+  private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+
+  private MagnetoDbTableOperations() {}
+
+  /** The table name of a create_table body, checked before the project is touched. */
+  static String tableName(Json.Obj body) {
+    MagnetoDbBody.onlyKnown(body, Set.of("table_name", "attribute_definitions", "key_schema"));
+    MagnetoDbBody.required(body, "table_name");
+    String name = MagnetoDbBody.string(body, "table_name");
+    if (!TABLE_NAME.matcher(name).matches()) {
+      throw MagnetoDbError.validation("Wrong table name '" + name + "' found");
+    }
+    return name;
+  }
+
+  static byte[] createTable(DynamoDbState state, String base, Json.Obj body) throws IOException {
+    String name = tableName(body);
+    Map<String, AttributeType> types = new LinkedHashMap<>();
+    for (Json.Obj definition : objects(body, "attribute_definitions")) {
+      String attribute = requiredString(definition, "attribute_name");
+      String type = requiredString(definition, "attribute_type");
+      if (!type.matches("S|N|B|SS|NS|BS")) {
+        throw MagnetoDbError.validation("Wrong attribute type '" + type + "' found");
+      }
+      types.put(attribute, AttributeType.valueOf(type));
+    }
+    List<KeyAttribute> key = new ArrayList<>();
+    for (Json.Obj element : objects(body, "key_schema")) {
+      String attribute = requiredString(element, "attribute_name");
+      String keyType = requiredString(element, "key_type");
+      String expected = key.isEmpty() ? "HASH" : "RANGE";
+      AttributeType type = types.get(attribute);
+      if (!keyType.equals(expected) || key.size() == 2) {
+        throw MagnetoDbError.validation("Wrong key schema: '" + keyType + "' key '" + attribute
+            + "' found where " + expected + " is expected");
+      }
+      if (type == null || !type.isScalarKeyType()) {
+        throw MagnetoDbError.validation("Couldn't find expected key attributes: '" + attribute
+            + "' with a scalar type in attribute_definitions");
+      }
+      key.add(new KeyAttribute(attribute, type));
+    }
+    if (key.isEmpty()) {
+      throw MagnetoDbError.validation("Required property 'key_schema' wasn't found or it's value"
+          + " is null");
+    }
+    KeySchema schema = key.size() == 1 ? KeySchema.of(key.get(0))
+        : KeySchema.of(key.get(0), key.get(1));
+    TableDefinition definition = new TableDefinition(name, schema, types,
+        TableDefinition.BillingMode.PAY_PER_REQUEST, 0, 0, List.of(), List.of(), false);
+    return write("table_description", state.createTable(definition), base);
+  }
+
+  static byte[] describeTable(DynamoDbState state, String table, String base) throws IOException {
+    return write("table", state.describeTable(table), base);
+  }
+
+  static byte[] deleteTable(DynamoDbState state, String table, String base) throws IOException {
+    return write("table_description", state.deleteTable(table), base);
+  }
+
+  /** Links to the project's tables, {@code limit} at most, after {@code start} if given. */
+  static byte[] listTables(List<String> names, String base, Integer limit, String start)
+      throws IOException {
+    JsonOut out = new JsonOut();
+    JsonGenerator json = out.json();
+    json.writeStartObject();
+    json.writeArrayFieldStart("tables");
+    String last = null;
+    int count = 0;
+    boolean more = false;
+    for (String name : names) {
+      if (start != null && Utf8Order.compare(name, start) <= 0) {
+        continue;
+      }
+      if (limit != null && count == limit) {
+        more = true;
+        break;
+      }
+      json.writeStartObject();
+      json.writeStringField("href", base + "/" + name);
+      json.writeStringField("rel", "self");
+      json.writeEndObject();
+      last = name;
+      count++;
+    }
+    json.writeEndArray();
+    if (more) {
+      json.writeStringField("last_evaluated_table_name", last);
+    }
+    json.writeEndObject();
+    return out.finish();
+  }
+
+  private static byte[] write(String field, TableDescription description, String base)
+      throws IOException {
+    TableDefinition definition = description.definition();
+    JsonOut out = new JsonOut();
+    JsonGenerator json = out.json();
+    json.writeStartObject();
+    json.writeObjectFieldStart(field);
+    json.writeArrayFieldStart("attribute_definitions");
+    for (Map.Entry<String, AttributeType> e : definition.attributeDefinitions().entrySet()) {
+      json.writeStartObject();
+      json.writeStringField("attribute_name", e.getKey());
+      json.writeStringField("attribute_type", e.getValue().name());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeNumberField("creation_date_time",
+        BigDecimal.valueOf(description.createdAt().toEpochMilli()).movePointLeft(3));
+    json.writeNumberField("item_count", description.itemCount());
+    json.writeArrayFieldStart("key_schema");
+    keyElement(json, definition.keySchema().partitionKey(), "HASH");
+    if (definition.keySchema().sortKey() != null) {
+      keyElement(json, definition.keySchema().sortKey(), "RANGE");
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("links");
+    for (String rel : List.of("self", "bookmark")) {
+      json.writeStartObject();
+      json.writeStringField("href", base + "/" + definition.name());
+      json.writeStringField("rel", rel);
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeStringField("table_name", definition.name());
+    json.writeNumberField("table_size_bytes", description.sizeInBytes());
+    json.writeStringField("table_status", description.status().name());
+    json.writeEndObject();
+    json.writeEndObject();
+    return out.finish();
+  }
+
+  private static void keyElement(JsonGenerator json, KeyAttribute attribute, String keyType)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("attribute_name", attribute.name());
+    json.writeStringField("key_type", keyType);
+    json.writeEndObject();
+  }
+
+  private static List<Json.Obj> objects(Json.Obj body, String member) {
+    Json value = MagnetoDbBody.required(body, member);
+    if (!(value instanceof Json.Arr array)) {
+      throw MagnetoDbBody.wrongType(member, "Array", value);
+    }
+    List<Json.Obj> objects = new ArrayList<>();
+    for (Json element : array.elements()) {
+      if (!(element instanceof Json.Obj object)) {
+        throw MagnetoDbBody.wrongType(member + "' item", "Object", element);
+      }
+      objects.add(object);
+    }
+    return objects;
+  }
+
+  private static String requiredString(Json.Obj object, String member) {
+    MagnetoDbBody.required(object, member);
+    return MagnetoDbBody.string(object, member);
+  }
+}

@@ -1,0 +1,179 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads typed members out of a request object, failing with the SerializationException text
+ * DynamoDB uses for each JSON type mismatch. JSON {@code null} counts as absent.
+ */
+final class Members {
+  static final String MAP_OF_VALUES =
+      "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>";
+  static final String MAP_OF_STRINGS = "java.util.Map<java.lang.String, java.lang.String>";
+  private static final String STRUCTURE = "Start of structure or map found where not expected";
+
+  private Members() {}
+
+  /** The member as an object (a structure), or null when absent. */
+  static Json.Obj structure(Json.Obj parent, String name) {
+    return structure(parent.get(name));
+  }
+
+  static Json.Obj structure(Json value) {
+    if (value == null || value instanceof Json.Obj) {
+      return (Json.Obj) value;
+    }
+    throw new SerializationError(
+        value instanceof Json.Arr ? "Start of list found where not expected" : "Unexpected field type");
+  }
+
+  static String string(Json.Obj parent, String name) {
+    return string(parent.get(name));
+  }
+
+  static String string(Json value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Json.Str s) {
+      return s.value();
+    }
+    throw new SerializationError(cannotConvert(value, "String"));
+  }
+
+  static Boolean bool(Json.Obj parent, String name) {
+    return bool(parent.get(name));
+  }
+
+  static Boolean bool(Json value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Json.Bool b) {
+      return b.value();
+    }
+    if (value instanceof Json.Str s) {
+      // DynamoDB's deserializer converts these strings; anything else is a parser error.
+      switch (s.value().toLowerCase(Locale.ROOT)) {
+        case "true", "1", "yes" -> {
+          return true;
+        }
+        case "false", "0", "no" -> {
+          return false;
+        }
+        default -> throw new SerializationError("Unexpected token received from parser");
+      }
+    }
+    throw new SerializationError(cannotConvert(value, "Boolean"));
+  }
+
+  static Integer integer(Json.Obj parent, String name) {
+    Json value = parent.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Json.Num n && n.integral()) {
+      try {
+        return Integer.valueOf(n.text());
+      } catch (NumberFormatException e) {
+        throw new SerializationError("NUMBER_VALUE cannot be converted to Integer");
+      }
+    }
+    if (value instanceof Json.Num) {
+      throw new SerializationError("DECIMAL_VALUE cannot be converted to Integer");
+    }
+    if (value instanceof Json.Str) {
+      throw new SerializationError("STRING_VALUE cannot be converted to Integer");
+    }
+    throw new SerializationError(cannotConvert(value, "Integer"));
+  }
+
+  /** A list member; each element is handed to the caller. Null when absent. */
+  static List<Json> list(Json.Obj parent, String name) {
+    return list(parent.get(name));
+  }
+
+  static List<Json> list(Json value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Json.Arr a) {
+      return a.elements();
+    }
+    if (value instanceof Json.Obj) {
+      throw new SerializationError(STRUCTURE);
+    }
+    throw new SerializationError("Unexpected field type");
+  }
+
+  /** A map member: an object whose values the caller decodes. Null when absent. */
+  static Json.Obj map(Json.Obj parent, String name, String javaType) {
+    return map(parent.get(name), javaType);
+  }
+
+  static Json.Obj map(Json value, String javaType) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Json.Obj o) {
+      return o;
+    }
+    if (value instanceof Json.Arr) {
+      throw new SerializationError("Unrecognized collection type " + javaType);
+    }
+    throw new SerializationError("Unexpected field type");
+  }
+
+  /** A map of strings, such as {@code ExpressionAttributeNames}. Null when absent. */
+  static Map<String, String> stringMap(Json.Obj parent, String name) {
+    Json.Obj map = map(parent, name, MAP_OF_STRINGS);
+    if (map == null) {
+      return null;
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    for (Map.Entry<String, Json> e : map.members().entrySet()) {
+      String value = string(e.getValue());
+      if (value != null) {
+        result.put(e.getKey(), value);
+      }
+    }
+    return result;
+  }
+
+  /** A list of strings. Null when absent. */
+  static List<String> stringList(Json.Obj parent, String name) {
+    List<Json> elements = list(parent, name);
+    if (elements == null) {
+      return null;
+    }
+    List<String> result = new ArrayList<>(elements.size());
+    for (Json element : elements) {
+      String value = string(element);
+      if (value != null) {
+        result.add(value);
+      }
+    }
+    return result;
+  }
+
+  static String cannotConvert(Json value, String javaType) {
+    if (value instanceof Json.Bool b) {
+      return (b.value() ? "TRUE_VALUE" : "FALSE_VALUE") + " cannot be converted to " + javaType;
+    }
+    if (value instanceof Json.Num n) {
+      return (n.integral() ? "NUMBER_VALUE" : "DECIMAL_VALUE") + " cannot be converted to "
+          + javaType;
+    }
+    if (value instanceof Json.Str) {
+      return "STRING_VALUE cannot be converted to " + javaType;
+    }
+    if (value instanceof Json.Arr) {
+      return "Unrecognized collection type class java.lang." + javaType;
+    }
+    return STRUCTURE;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tombstone.dynamodb.AttributeType;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.dynamodb.TableDescription;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a {@code TableDescription} in the 2012-08-10 shape. */
+final class TableDescriptions {
+  private TableDescriptions() {}
+
+  static byte[] write(String field, TableDescription description) throws IOException {
+    JsonOut out = new JsonOut();
+    JsonGenerator json = out.json();
+    json.writeStartObject();
+    json.writeFieldName(field);
+    write(json, description);
+    json.writeEndObject();
+    return out.finish();
+  }
+
+  static void write(JsonGenerator json, TableDescription description) throws IOException {
+    TableDefinition definition = description.definition();
+    json.writeStartObject();
+    json.writeArrayFieldStart("AttributeDefinitions");
+    for (Map.Entry<String, AttributeType> e : definition.attributeDefinitions().entrySet()) {
+      json.writeStartObject();
+      json.writeStringField("AttributeName", e.getKey());
+      json.writeStringField("AttributeType", e.getValue().name());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeStringField("TableName", definition.name());
+    keySchema(json, definition.keySchema());
+    json.writeStringField("TableStatus", description.status().name());
+    json.writeNumberField("CreationDateTime", epochSeconds(description));
+    throughput(json, definition.readCapacityUnits(), definition.writeCapacityUnits());
+    json.writeNumberField("TableSizeBytes", description.sizeInBytes());
+    json.writeNumberField("ItemCount", description.itemCount());
+    json.writeStringField("TableArn", description.arn());
+    json.writeStringField("TableId", description.tableId().toString());
+    if (definition.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST) {
+      json.writeObjectFieldStart("BillingModeSummary");
+      json.writeStringField("BillingMode", "PAY_PER_REQUEST");
+      json.writeNumberField("LastUpdateToPayPerRequestDateTime", epochSeconds(description));
+      json.writeEndObject();
+    }
+    indexes(json, "LocalSecondaryIndexes", definition.localSecondaryIndexes(), description, false);
+    indexes(json, "GlobalSecondaryIndexes", definition.globalSecondaryIndexes(), description,
+        true);
+    json.writeBooleanField("DeletionProtectionEnabled", definition.deletionProtection());
+    json.writeEndObject();
+  }
+
+  private static void keySchema(JsonGenerator json, KeySchema schema) throws IOException {
+    json.writeArrayFieldStart("KeySchema");
+    json.writeStartObject();
+    json.writeStringField("AttributeName", schema.partitionKey().name());
+    json.writeStringField("KeyType", "HASH");
+    json.writeEndObject();
+    if (schema.sortKey() != null) {
+      json.writeStartObject();
+      json.writeStringField("AttributeName", schema.sortKey().name());
+      json.writeStringField("KeyType", "RANGE");
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private static void throughput(JsonGenerator json, long read, long write) throws IOException {
+    json.writeObjectFieldStart("ProvisionedThroughput");
+    json.writeNumberField("NumberOfDecreasesToday", 0);
+    json.writeNumberField("ReadCapacityUnits", read);
+    json.writeNumberField("WriteCapacityUnits", write);
+    json.writeEndObject();
+  }
+
+  private static void indexes(
+      JsonGenerator json,
+      String field,
+      List<TableDefinition.IndexDefinition> indexes,
+      TableDescription table,
+      boolean global)
+      throws IOException {
+    if (indexes.isEmpty()) {
+      return;
+    }
+    json.writeArrayFieldStart(field);
+    for (TableDefinition.IndexDefinition index : indexes) {
+      json.writeStartObject();
+      json.writeStringField("IndexName", index.name());
+      keySchema(json, index.keySchema());
+      json.writeObjectFieldStart("Projection");
+      json.writeStringField("ProjectionType", index.projectionType());
+      if (!index.nonKeyAttributes().isEmpty()) {
+        json.writeArrayFieldStart("NonKeyAttributes");
+        for (String name : index.nonKeyAttributes()) {
+          json.writeString(name);
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+      if (global) {
+        json.writeStringField("IndexStatus", "ACTIVE");
+        throughput(json, index.readCapacityUnits(), index.writeCapacityUnits());
+      }
+      json.writeNumberField("IndexSizeBytes", 0);
+      json.writeNumberField("ItemCount", 0);
+      json.writeStringField("IndexArn", table.arn() + "/index/" + index.name());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private static BigDecimal epochSeconds(TableDescription description) {
+    return BigDecimal.valueOf(description.createdAt().toEpochMilli()).movePointLeft(3);
+  }
+}

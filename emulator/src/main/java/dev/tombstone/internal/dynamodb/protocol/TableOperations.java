@@ -1,0 +1,282 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.AttributeType;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.Utf8Order;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** CreateTable, DescribeTable, ListTables and DeleteTable. */
+final class TableOperations {
+  private static final String INVALID = "One or more parameter values were invalid: ";
+
+  private final DynamoDbState state;
+
+  TableOperations(DynamoDbState state) {
+    this.state = state;
+  }
+
+  byte[] createTable(Json.Obj request) throws IOException {
+    String tableName = Members.string(request, "TableName");
+    List<Json> keySchema = Members.list(request, "KeySchema");
+    List<Json> definitions = Members.list(request, "AttributeDefinitions");
+    String billingMode = Members.string(request, "BillingMode");
+    Json.Obj throughput = Members.structure(request, "ProvisionedThroughput");
+    List<Json> localIndexes = Members.list(request, "LocalSecondaryIndexes");
+    List<Json> globalIndexes = Members.list(request, "GlobalSecondaryIndexes");
+    Boolean deletionProtection = Members.bool(request, "DeletionProtectionEnabled");
+
+    Constraints constraints = new Constraints();
+    constraints.notNull("attributeDefinitions", definitions);
+    constraints.tableName("tableName", tableName, true);
+    constraints.notNull("keySchema", keySchema);
+    if (keySchema != null && (keySchema.isEmpty() || keySchema.size() > 2)) {
+      constraints.add("keySchema", keySchema.toString(), keySchema.isEmpty()
+          ? "Member must have length greater than or equal to 1"
+          : "Member must have length less than or equal to 2");
+    }
+    constraints.oneOf("billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
+    Long read = null;
+    Long write = null;
+    if (throughput != null) {
+      read = longValue(throughput, "ReadCapacityUnits");
+      write = longValue(throughput, "WriteCapacityUnits");
+      constraints.notNull("provisionedThroughput.writeCapacityUnits", write);
+      constraints.notNull("provisionedThroughput.readCapacityUnits", read);
+      if (read != null && read < 1) {
+        constraints.add("provisionedThroughput.readCapacityUnits", read.toString(),
+            "Member must have value greater than or equal to 1");
+      }
+      if (write != null && write < 1) {
+        constraints.add("provisionedThroughput.writeCapacityUnits", write.toString(),
+            "Member must have value greater than or equal to 1");
+      }
+    }
+    Map<String, AttributeType> attributeTypes = new LinkedHashMap<>();
+    if (definitions != null) {
+      int i = 1;
+      for (Json definition : definitions) {
+        Json.Obj d = Members.structure(definition);
+        String name = Members.string(d, "AttributeName");
+        String type = Members.string(d, "AttributeType");
+        constraints.notNull("attributeDefinitions." + i + ".member.attributeName", name);
+        constraints.notNull("attributeDefinitions." + i + ".member.attributeType", type);
+        constraints.oneOf("attributeDefinitions." + i + ".member.attributeType", type, "B", "N",
+            "S");
+        if (name != null && type != null && type.matches("[BNS]")) {
+          attributeTypes.put(name, AttributeType.valueOf(type));
+        }
+        i++;
+      }
+    }
+    List<String[]> keyElements = keyElements(keySchema, "keySchema", constraints);
+    constraints.check();
+
+    boolean onDemand = "PAY_PER_REQUEST".equals(billingMode);
+    if (onDemand && throughput != null) {
+      throw new DynamoDbError.Validation(INVALID + "Neither ReadCapacityUnits nor"
+          + " WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+    }
+    if (!onDemand && throughput == null) {
+      throw new DynamoDbError.Validation(INVALID + "ReadCapacityUnits and WriteCapacityUnits"
+          + " must both be specified when BillingMode is PROVISIONED");
+    }
+    KeySchema schema = keySchema(keyElements, attributeTypes);
+    List<TableDefinition.IndexDefinition> lsis =
+        indexes(localIndexes, "localSecondaryIndexes", attributeTypes, false);
+    List<TableDefinition.IndexDefinition> gsis =
+        indexes(globalIndexes, "globalSecondaryIndexes", attributeTypes, !onDemand);
+    if (lsis.isEmpty() && gsis.isEmpty() && attributeTypes.size() != schema.size()) {
+      throw new DynamoDbError.Validation(INVALID + "Number of attributes in KeySchema does not"
+          + " exactly match number of attributes defined in AttributeDefinitions");
+    }
+    TableDefinition definition =
+        new TableDefinition(
+            tableName,
+            schema,
+            attributeTypes,
+            onDemand ? TableDefinition.BillingMode.PAY_PER_REQUEST
+                : TableDefinition.BillingMode.PROVISIONED,
+            onDemand ? 0 : read,
+            onDemand ? 0 : write,
+            lsis,
+            gsis,
+            Boolean.TRUE.equals(deletionProtection));
+    return TableDescriptions.write("TableDescription", state.createTable(definition));
+  }
+
+  byte[] describeTable(Json.Obj request) throws IOException {
+    String tableName = Members.string(request, "TableName");
+    new Constraints().tableNameOrArn("tableName", tableName).check();
+    return TableDescriptions.write("Table", state.describeTable(tableName));
+  }
+
+  byte[] deleteTable(Json.Obj request) throws IOException {
+    String tableName = Members.string(request, "TableName");
+    new Constraints().tableNameOrArn("tableName", tableName).check();
+    return TableDescriptions.write("TableDescription", state.deleteTable(tableName));
+  }
+
+  byte[] listTables(Json.Obj request) throws IOException {
+    String start = Members.string(request, "ExclusiveStartTableName");
+    Integer limit = Members.integer(request, "Limit");
+    Constraints constraints = new Constraints();
+    constraints.tableName("exclusiveStartTableName", start, false);
+    constraints.atLeast("limit", limit, 1).atMost("limit", limit, 100);
+    constraints.check();
+
+    int max = limit == null ? 100 : limit;
+    List<String> page = new ArrayList<>();
+    boolean more = false;
+    for (String name : state.tableNames()) {
+      if (start != null && Utf8Order.compare(name, start) <= 0) {
+        continue;
+      }
+      if (page.size() == max) {
+        more = true;
+        break;
+      }
+      page.add(name);
+    }
+    JsonOut out = new JsonOut();
+    out.json().writeStartObject();
+    out.json().writeArrayFieldStart("TableNames");
+    for (String name : page) {
+      out.json().writeString(name);
+    }
+    out.json().writeEndArray();
+    if (more) {
+      out.json().writeStringField("LastEvaluatedTableName", page.get(page.size() - 1));
+    }
+    out.json().writeEndObject();
+    return out.finish();
+  }
+
+  private static Long longValue(Json.Obj parent, String name) {
+    Json value = parent.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Json.Num n && n.integral()) {
+      try {
+        return Long.valueOf(n.text());
+      } catch (NumberFormatException e) {
+        throw new SerializationError("NUMBER_VALUE cannot be converted to Long");
+      }
+    }
+    throw new SerializationError(Members.cannotConvert(value, "Long"));
+  }
+
+  /** Key schema elements as [name, keyType] pairs, with their constraint checks. */
+  private static List<String[]> keyElements(
+      List<Json> elements, String path, Constraints constraints) {
+    List<String[]> result = new ArrayList<>();
+    if (elements == null) {
+      return result;
+    }
+    int i = 1;
+    for (Json element : elements) {
+      Json.Obj e = Members.structure(element);
+      String name = Members.string(e, "AttributeName");
+      String keyType = Members.string(e, "KeyType");
+      constraints.notNull(path + "." + i + ".member.attributeName", name);
+      constraints.notNull(path + "." + i + ".member.keyType", keyType);
+      constraints.oneOf(path + "." + i + ".member.keyType", keyType, "HASH", "RANGE");
+      result.add(new String[] {name, keyType});
+      i++;
+    }
+    return result;
+  }
+
+  private static KeySchema keySchema(List<String[]> elements, Map<String, AttributeType> types) {
+    if (!"HASH".equals(elements.get(0)[1])) {
+      throw new DynamoDbError.Validation(
+          "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+    }
+    if (elements.size() == 2) {
+      if (!"RANGE".equals(elements.get(1)[1])) {
+        throw new DynamoDbError.Validation(
+            "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+      }
+      if (elements.get(0)[0].equals(elements.get(1)[0])) {
+        throw new DynamoDbError.Validation(
+            "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String[] element : elements) {
+      if (!types.containsKey(element[0])) {
+        missing.add(element[0]);
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<String> keys = new ArrayList<>();
+      for (String[] element : elements) {
+        keys.add(element[0]);
+      }
+      throw new DynamoDbError.Validation(INVALID + "Some index key attributes are not defined in"
+          + " AttributeDefinitions. Keys: " + keys + ", AttributeDefinitions: "
+          + new ArrayList<>(types.keySet()));
+    }
+    KeyAttribute hash = new KeyAttribute(elements.get(0)[0], types.get(elements.get(0)[0]));
+    if (elements.size() == 1) {
+      return KeySchema.of(hash);
+    }
+    return KeySchema.of(hash, new KeyAttribute(elements.get(1)[0], types.get(elements.get(1)[0])));
+  }
+
+  private static List<TableDefinition.IndexDefinition> indexes(
+      List<Json> indexes, String path, Map<String, AttributeType> types, boolean provisioned) {
+    List<TableDefinition.IndexDefinition> result = new ArrayList<>();
+    if (indexes == null) {
+      return result;
+    }
+    int i = 1;
+    for (Json raw : indexes) {
+      Json.Obj index = Members.structure(raw);
+      String name = Members.string(index, "IndexName");
+      Constraints constraints = new Constraints();
+      constraints.notNull(path + "." + i + ".member.indexName", name);
+      constraints.lengthBetween(path + "." + i + ".member.indexName", name, 3, 255);
+      List<String[]> elements =
+          keyElements(Members.list(index, "KeySchema"), path + "." + i + ".member.keySchema",
+              constraints);
+      Json.Obj projection = Members.structure(index, "Projection");
+      constraints.notNull(path + "." + i + ".member.projection", projection);
+      String projectionType = projection == null ? null
+          : Members.string(projection, "ProjectionType");
+      constraints.oneOf(path + "." + i + ".member.projection.projectionType", projectionType,
+          "ALL", "KEYS_ONLY", "INCLUDE");
+      if (elements.isEmpty()) {
+        constraints.notNull(path + "." + i + ".member.keySchema", null);
+      }
+      constraints.check();
+      List<String> nonKey = projection == null ? null
+          : Members.stringList(projection, "NonKeyAttributes");
+      Json.Obj throughput = Members.structure(index, "ProvisionedThroughput");
+      long read = throughput == null ? 0 : orZero(longValue(throughput, "ReadCapacityUnits"));
+      long write = throughput == null ? 0 : orZero(longValue(throughput, "WriteCapacityUnits"));
+      if (provisioned && throughput == null && path.startsWith("global")) {
+        throw new DynamoDbError.Validation(INVALID + "ProvisionedThroughput must be specified"
+            + " for index: " + name);
+      }
+      result.add(new TableDefinition.IndexDefinition(
+          name, keySchema(elements, types), projectionType == null ? "ALL" : projectionType,
+          nonKey == null ? List.of() : nonKey, read, write));
+      i++;
+    }
+    return result;
+  }
+
+  private static long orZero(Long value) {
+    return value == null ? 0 : value;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.tombstone.internal.s3.protocol;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds bucket and key from the {@code Host} header and the raw path: virtual-hosted style
+ * ({@code photos.localhost:4566/cat.jpg}) when the host is a bucket name in front of a known
+ * S3 host, path style ({@code localhost:4566/photos/cat.jpg}) otherwise. Both reach the same
+ * buckets. The key is decoded once and never normalised ({@code a//b}, {@code ./} stay).
+ */
+final class Addressing {
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern AWS_HOST = Pattern.compile(
+      "s3\\.amazonaws\\.com|s3[.-][a-z0-9-]+\\.amazonaws\\.com"
+          + "|s3\\.dualstack\\.[a-z0-9-]+\\.amazonaws\\.com");
+
+  private Addressing() {}
+
+  static Resource resolve(String hostHeader, String rawPath) {
+    String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+    Optional<String> virtualBucket = virtualHostedBucket(hostName(hostHeader));
+    if (virtualBucket.isPresent()) {
+      return Resource.of(virtualBucket.get(), PercentDecoding.decode(path));
+    }
+    if (path.isEmpty()) {
+      return Resource.service();
+    }
+    int slash = path.indexOf('/');
+    String bucket = PercentDecoding.decode(slash < 0 ? path : path.substring(0, slash));
+    String key = slash < 0 ? "" : PercentDecoding.decode(path.substring(slash + 1));
+    return Resource.of(bucket, key);
+  }
+
+  /** The bucket in front of the longest known S3 host, if the host has that shape. */
+  static Optional<String> virtualHostedBucket(String host) {
+    if (host.isEmpty() || isBaseHost(host)) {
+      return Optional.empty();
+    }
+    // Scanning from the left finds the longest base-host suffix first.
+    for (int dot = host.indexOf('.'); dot > 0; dot = host.indexOf('.', dot + 1)) {
+      if (isBaseHost(host.substring(dot + 1))) {
+        return Optional.of(host.substring(0, dot));
+      }
+    }
+    return Optional.empty();
+  }
+
+  static boolean isBaseHost(String host) {
+    return host.equals("localhost")
+        || host.equals("s3.localhost")
+        || (host.startsWith("[") && host.endsWith("]"))
+        || IPV4.matcher(host).matches()
+        || AWS_HOST.matcher(host).matches();
+  }
+
+  /** The host name without port, lower-case; IPv6 literals keep their brackets. */
+  static String hostName(String hostHeader) {
+    String host = hostHeader == null ? "" : hostHeader.trim().toLowerCase(Locale.ROOT);
+    if (host.startsWith("[")) {
+      int close = host.indexOf(']');
+      return close < 0 ? host : host.substring(0, close + 1);
+    }
+    int colon = host.lastIndexOf(':');
+    return colon < 0 ? host : host.substring(0, colon);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.tombstone.internal.s3.protocol;
+
+/** What a request body holds, which decides its size limit and the error beyond it. */
+enum BodyKind {
+  /**
+   * PutObject content. The emulator keeps objects in memory, so the limit is lower than S3's
+   * 5 GiB: 512 MiB, or a quarter of the heap when that is smaller.
+   */
+  OBJECT(Math.min(512L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4)),
+  /** An XML request document (DeleteObjects, versioning and bucket configuration). */
+  DOCUMENT(8L * 1024 * 1024);
+
+  private final long limit;
+
+  BodyKind(long limit) {
+    this.limit = limit;
+  }
+
+  long limit() {
+    return limit;
+  }
+
+  WireError tooLarge(long size) {
+    return this == OBJECT ? WireError.entityTooLarge(size, limit) : WireError.messageTooLong();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.DeleteObject;
+import dev.tombstone.s3.DeleteObjects;
+import dev.tombstone.s3.S3State;
+import java.util.List;
+import java.util.Optional;
+
+/** DeleteObject and DeleteObjects. */
+final class DeleteOperations {
+  // Conditions S3 supports on directory buckets only; this emulator serves general purpose ones.
+  private static final List<String> DIRECTORY_BUCKET_CONDITIONS =
+      List.of("x-amz-if-match-last-modified-time", "x-amz-if-match-size");
+
+  private final S3State state;
+
+  DeleteOperations(S3State state) {
+    this.state = state;
+  }
+
+  S3Response deleteObject(S3Call call) {
+    Optional<String> unsupported =
+        DIRECTORY_BUCKET_CONDITIONS.stream().filter(call.headers()::has).findFirst();
+    DeleteObject.Result result = state.deleteObject(new DeleteObject.Request(call.bucket(),
+        call.key(), call.query().get("versionId"), call.header("If-Match"), unsupported));
+    S3Response response = S3Response.empty(204);
+    if (result.deleteMarker()) {
+      response = response.with("x-amz-delete-marker", "true");
+    }
+    return response.with("x-amz-version-id", result.versionId());
+  }
+
+  S3Response deleteObjects(S3Call call) {
+    state.bucket(call.bucket());
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    if (!body.integrityProvided()) {
+      throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
+    }
+    RequestDocuments.DeleteDocument document = RequestDocuments.delete(body.content());
+    if (document.directoryBucketFields()) {
+      throw WireError.notImplemented();
+    }
+    List<DeleteObjects.Outcome> outcomes =
+        state.deleteObjects(new DeleteObjects.Request(call.bucket(), document.targets()));
+    XmlWriter xml = XmlWriter.document("DeleteResult");
+    for (DeleteObjects.Outcome outcome : outcomes) {
+      if (outcome instanceof DeleteObjects.Deleted deleted) {
+        if (!document.quiet()) {
+          writeDeleted(xml, deleted);
+        }
+      } else if (outcome instanceof DeleteObjects.Failed failed) {
+        xml.start("Error").element("Key", failed.key());
+        failed.versionId().ifPresent(id -> xml.element("VersionId", id));
+        xml.element("Code", failed.code()).element("Message", failed.message()).end();
+      }
+    }
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  private static void writeDeleted(XmlWriter xml, DeleteObjects.Deleted deleted) {
+    xml.start("Deleted").element("Key", deleted.key());
+    deleted.versionId().ifPresent(id -> xml.element("VersionId", id));
+    DeleteObject.Result result = deleted.result();
+    if (result.deleteMarker()) {
+      xml.element("DeleteMarker", true)
+          .element("DeleteMarkerVersionId", result.versionId().orElseThrow());
+    }
+    xml.end();
+  }
+}

@@ -1,0 +1,130 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.ListObjects;
+import dev.tombstone.s3.ListVersions;
+import dev.tombstone.s3.VersionEntry;
+import dev.tombstone.s3.S3State;
+import java.util.Optional;
+
+/** ListObjects (v1), ListObjectsV2 and ListObjectVersions. */
+final class Listings {
+  private final S3State state;
+
+  Listings(S3State state) {
+    this.state = state;
+  }
+
+  S3Response listV1(S3Call call) {
+    ListingQuery listing = ListingQuery.of(call.query());
+    Optional<String> marker = call.query().get("marker");
+    ListObjects.Result result = state.listObjects(new ListObjects.Request(call.bucket(),
+        listing.prefix(), listing.delimiter(), marker.filter(m -> !m.isEmpty()),
+        listing.maxKeys()));
+    XmlWriter xml = XmlWriter.document("ListBucketResult")
+        .element("Name", call.bucket())
+        .element("Prefix", listing.shown(listing.prefix()))
+        .element("Marker", listing.shown(marker.orElse("")))
+        .element("MaxKeys", listing.requestedMaxKeys());
+    listing.delimiter().ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
+    xml.element("IsTruncated", result.truncated());
+    if (result.truncated() && listing.delimiter().isPresent()) {
+      xml.element("NextMarker", listing.shown(result.lastEntry().orElseThrow()));
+    }
+    writeEntries(xml, listing, result, true);
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  S3Response listV2(S3Call call) {
+    ListingQuery listing = ListingQuery.of(call.query());
+    Optional<String> token = call.query().get("continuation-token");
+    Optional<String> startAfter = call.query().get("start-after");
+    Optional<String> position = token.isPresent()
+        ? Optional.of(ContinuationTokens.decode(token.get()).orElseThrow(() ->
+            WireError.invalidArgument("The continuation token provided is incorrect",
+                "continuation-token", token.get())))
+        : startAfter.filter(s -> !s.isEmpty());
+    ListObjects.Result result = state.listObjects(new ListObjects.Request(call.bucket(),
+        listing.prefix(), listing.delimiter(), position, listing.maxKeys()));
+    XmlWriter xml = XmlWriter.document("ListBucketResult")
+        .element("Name", call.bucket())
+        .element("Prefix", listing.shown(listing.prefix()));
+    listing.delimiter().ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
+    xml.element("MaxKeys", listing.requestedMaxKeys())
+        .element("KeyCount", result.contents().size() + result.commonPrefixes().size())
+        .element("IsTruncated", result.truncated());
+    token.ifPresent(t -> xml.element("ContinuationToken", t));
+    if (result.truncated()) {
+      xml.element("NextContinuationToken",
+          ContinuationTokens.encode(result.lastEntry().orElseThrow()));
+    }
+    startAfter.ifPresent(s -> xml.element("StartAfter", listing.shown(s)));
+    boolean fetchOwner = call.query().get("fetch-owner").filter("true"::equalsIgnoreCase)
+        .isPresent();
+    writeEntries(xml, listing, result, fetchOwner);
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  S3Response listVersions(S3Call call) {
+    ListingQuery listing = ListingQuery.of(call.query());
+    Optional<String> keyMarker = call.query().get("key-marker");
+    Optional<String> versionIdMarker = call.query().get("version-id-marker");
+    ListVersions.Result result = state.listObjectVersions(new ListVersions.Request(
+        call.bucket(), listing.prefix(), listing.delimiter(), keyMarker, versionIdMarker,
+        listing.maxKeys()));
+    XmlWriter xml = XmlWriter.document("ListVersionsResult")
+        .element("Name", call.bucket())
+        .element("Prefix", listing.shown(listing.prefix()))
+        .element("KeyMarker", listing.shown(keyMarker.orElse("")))
+        .element("VersionIdMarker", versionIdMarker.orElse(""));
+    result.nextKeyMarker().ifPresent(k -> xml.element("NextKeyMarker", listing.shown(k)));
+    result.nextVersionIdMarker().ifPresent(v -> xml.element("NextVersionIdMarker", v));
+    xml.element("MaxKeys", listing.requestedMaxKeys());
+    listing.delimiter().ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
+    xml.element("IsTruncated", result.truncated());
+    for (VersionEntry version : result.versions()) {
+      xml.start(version.isDeleteMarker() ? "DeleteMarker" : "Version")
+          .element("Key", listing.shown(version.key()))
+          .element("VersionId", version.versionId())
+          .element("IsLatest", version.isLatest())
+          .element("LastModified", HttpDates.xml(version.lastModified()));
+      if (!version.isDeleteMarker()) {
+        xml.element("ETag", version.etag().orElseThrow())
+            .element("Size", version.size())
+            .element("StorageClass", version.storageClass().orElseThrow());
+      }
+      Owner.write(xml);
+      xml.end();
+    }
+    writePrefixes(xml, listing, result.commonPrefixes());
+    if (listing.urlEncoded()) {
+      xml.element("EncodingType", "url");
+    }
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  private static void writeEntries(
+      XmlWriter xml, ListingQuery listing, ListObjects.Result result, boolean withOwner) {
+    for (VersionEntry object : result.contents()) {
+      xml.start("Contents")
+          .element("Key", listing.shown(object.key()))
+          .element("LastModified", HttpDates.xml(object.lastModified()))
+          .element("ETag", object.etag().orElseThrow())
+          .element("Size", object.size());
+      if (withOwner) {
+        Owner.write(xml);
+      }
+      xml.element("StorageClass", object.storageClass().orElseThrow()).end();
+    }
+    writePrefixes(xml, listing, result.commonPrefixes());
+    if (listing.urlEncoded()) {
+      xml.element("EncodingType", "url");
+    }
+  }
+
+  private static void writePrefixes(
+      XmlWriter xml, ListingQuery listing, Iterable<String> prefixes) {
+    for (String prefix : prefixes) {
+      xml.start("CommonPrefixes").element("Prefix", listing.shown(prefix)).end();
+    }
+  }
+}

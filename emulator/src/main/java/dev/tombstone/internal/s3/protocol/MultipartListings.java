@@ -1,0 +1,182 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.internal.Utf8Order;
+import dev.tombstone.s3.Multipart;
+import dev.tombstone.s3.ObjectMetadata;
+import dev.tombstone.s3.S3State;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** ListParts ({@code GET ?uploadId}) and ListMultipartUploads ({@code GET bucket?uploads}). */
+final class MultipartListings {
+  private static final int MAX_PARTS_LISTED = 1000;
+
+  private final S3State state;
+
+  MultipartListings(S3State state) {
+    this.state = state;
+  }
+
+  S3Response listParts(S3Call call) {
+    state.bucket(call.bucket());
+    String uploadId = call.query().get("uploadId").orElseThrow();
+    int marker = nonNegative(call.query().get("part-number-marker"), "part-number-marker", 0);
+    int maxParts = Math.min(MAX_PARTS_LISTED,
+        nonNegative(call.query().get("max-parts"), "max-parts", MAX_PARTS_LISTED));
+    List<Multipart.Part> after = new ArrayList<>();
+    for (Multipart.Part part : state.listParts(call.bucket(), call.key(), uploadId)) {
+      if (part.partNumber() > marker) {
+        after.add(part);
+      }
+    }
+    List<Multipart.Part> shown = after.subList(0, Math.min(maxParts, after.size()));
+    boolean truncated = shown.size() < after.size();
+    XmlWriter xml = XmlWriter.document("ListPartsResult")
+        .element("Bucket", call.bucket())
+        .element("Key", call.key())
+        .element("UploadId", uploadId)
+        .element("PartNumberMarker", marker);
+    if (!shown.isEmpty()) {
+      xml.element("NextPartNumberMarker", shown.get(shown.size() - 1).partNumber());
+    }
+    xml.element("MaxParts", maxParts).element("IsTruncated", truncated);
+    for (Multipart.Part part : shown) {
+      xml.start("Part")
+          .element("PartNumber", part.partNumber())
+          .element("LastModified", HttpDates.xml(part.lastModified()))
+          .element("ETag", part.etag())
+          .element("Size", part.size());
+      part.checksum().ifPresent(checksum ->
+          xml.element("Checksum" + checksum.algorithm(), checksum.value()));
+      xml.end();
+    }
+    writeInitiatorAndOwner(xml);
+    xml.element("StorageClass", ObjectMetadata.STANDARD);
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  /**
+   * ListMultipartUploads: uploads in progress by key (S3's order), then by initiation, with
+   * prefix, delimiter, key and upload-id markers and max-uploads.
+   */
+  S3Response listUploads(S3Call call) {
+    ListingQuery listing = ListingQuery.of(call.query(), "max-uploads");
+    Optional<String> keyMarker = call.query().get("key-marker").filter(m -> !m.isEmpty());
+    Optional<String> uploadIdMarker = keyMarker.flatMap(k -> call.query().get("upload-id-marker"))
+        .filter(m -> !m.isEmpty());
+    List<Multipart.Upload> sorted = new ArrayList<>(state.multipartUploads(call.bucket()));
+    sorted.sort(Comparator.comparing(Multipart.Upload::key, Utf8Order.COMPARATOR)
+        .thenComparing(Multipart.Upload::initiated)
+        .thenComparing(Multipart.Upload::uploadId));
+    int from = 0;
+    if (keyMarker.isPresent()) {
+      from = sorted.size();
+      for (int i = 0; i < sorted.size(); i++) {
+        Multipart.Upload upload = sorted.get(i);
+        int byKey = Utf8Order.compare(upload.key(), keyMarker.get());
+        if (byKey > 0 || (byKey == 0 && uploadIdMarker.isPresent()
+            && isAfter(sorted, i, uploadIdMarker.get()))) {
+          from = i;
+          break;
+        }
+      }
+    }
+    List<Multipart.Upload> shown = new ArrayList<>();
+    Set<String> prefixes = new LinkedHashSet<>();
+    Multipart.Upload last = null;
+    boolean truncated = false;
+    for (Multipart.Upload upload : sorted.subList(from, sorted.size())) {
+      if (!upload.key().startsWith(listing.prefix())) {
+        continue;
+      }
+      Optional<String> common = listing.delimiter().flatMap(d -> commonPrefix(
+          upload.key(), listing.prefix(), d));
+      if (common.isPresent() && prefixes.contains(common.get())) {
+        continue;
+      }
+      if (shown.size() + prefixes.size() >= listing.maxKeys()) {
+        truncated = true;
+        break;
+      }
+      if (common.isPresent()) {
+        prefixes.add(common.get());
+      } else {
+        shown.add(upload);
+      }
+      last = upload;
+    }
+    XmlWriter xml = XmlWriter.document("ListMultipartUploadsResult")
+        .element("Bucket", call.bucket())
+        .element("KeyMarker", listing.shown(keyMarker.orElse("")))
+        .element("UploadIdMarker", uploadIdMarker.orElse(""));
+    if (truncated && last != null) {
+      xml.element("NextKeyMarker", listing.shown(last.key()))
+          .element("NextUploadIdMarker", last.uploadId());
+    }
+    xml.element("Prefix", listing.shown(listing.prefix()));
+    listing.delimiter().ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
+    xml.element("MaxUploads", listing.requestedMaxKeys()).element("IsTruncated", truncated);
+    for (Multipart.Upload upload : shown) {
+      xml.start("Upload")
+          .element("Key", listing.shown(upload.key()))
+          .element("UploadId", upload.uploadId());
+      writeInitiatorAndOwner(xml);
+      xml.element("StorageClass", ObjectMetadata.STANDARD)
+          .element("Initiated", HttpDates.xml(upload.initiated()));
+      upload.checksumAlgorithm().ifPresent(a -> xml.element("ChecksumAlgorithm", a));
+      xml.end();
+    }
+    for (String prefix : prefixes) {
+      xml.start("CommonPrefixes").element("Prefix", listing.shown(prefix)).end();
+    }
+    if (listing.urlEncoded()) {
+      xml.element("EncodingType", "url");
+    }
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  /** Whether the upload at {@code index} comes after the marker upload of the same key. */
+  private static boolean isAfter(List<Multipart.Upload> sorted, int index, String markerId) {
+    String key = sorted.get(index).key();
+    for (int i = index - 1; i >= 0 && sorted.get(i).key().equals(key); i--) {
+      if (sorted.get(i).uploadId().equals(markerId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Optional<String> commonPrefix(String key, String prefix, String delimiter) {
+    if (delimiter.isEmpty()) {
+      return Optional.empty();
+    }
+    int at = key.indexOf(delimiter, prefix.length());
+    return at < 0 ? Optional.empty() : Optional.of(key.substring(0, at + delimiter.length()));
+  }
+
+  private static int nonNegative(Optional<String> value, String name, int absent) {
+    if (value.isEmpty()) {
+      return absent;
+    }
+    try {
+      int number = Integer.parseInt(value.get());
+      if (number >= 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below like a negative value.
+    }
+    throw WireError.invalidArgument("Provided " + name + " not an integer or within integer"
+        + " range", name, value.get());
+  }
+
+  private static void writeInitiatorAndOwner(XmlWriter xml) {
+    xml.start("Initiator").element("ID", Owner.ID).element("DisplayName", Owner.DISPLAY_NAME)
+        .end();
+    Owner.write(xml);
+  }
+}

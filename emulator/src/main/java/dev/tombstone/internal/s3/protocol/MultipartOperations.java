@@ -1,0 +1,144 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.Checksum;
+import dev.tombstone.s3.Multipart;
+import dev.tombstone.s3.ObjectContent;
+import dev.tombstone.s3.ObjectMetadata;
+import dev.tombstone.s3.PutObject;
+import dev.tombstone.s3.S3State;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Multipart upload over REST: {@code POST ?uploads}, {@code PUT ?partNumber&uploadId},
+ * {@code POST ?uploadId} and {@code DELETE ?uploadId}. The listings are in
+ * {@link MultipartListings}.
+ */
+final class MultipartOperations {
+  private static final String CHECKSUM_ALGORITHM = "x-amz-checksum-algorithm";
+  private static final String CHECKSUM_TYPE = "x-amz-checksum-type";
+
+  private final S3State state;
+
+  MultipartOperations(S3State state) {
+    this.state = state;
+  }
+
+  S3Response create(S3Call call) {
+    state.bucket(call.bucket());
+    Optional<String> algorithm = call.header(CHECKSUM_ALGORITHM).map(String::trim);
+    if (algorithm.isPresent() && ChecksumAlgorithm.named(algorithm.get()).isEmpty()) {
+      throw WireError.invalidRequest("Checksum algorithm provided is unsupported. Please try"
+          + " again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
+    }
+    Optional<String> normalised = algorithm.map(name -> ChecksumAlgorithm.named(name)
+        .orElseThrow().name());
+    ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
+    Multipart.Upload upload =
+        state.createMultipartUpload(call.bucket(), call.key(), metadata, normalised);
+    XmlWriter xml = XmlWriter.document("InitiateMultipartUploadResult")
+        .element("Bucket", call.bucket())
+        .element("Key", call.key())
+        .element("UploadId", upload.uploadId());
+    S3Response response = S3Response.xml(200, xml.toBytes())
+        .with("x-amz-server-side-encryption", "AES256");
+    if (normalised.isPresent()) {
+      String type = call.header(CHECKSUM_TYPE).map(String::trim).orElse(
+          normalised.get().equals("CRC64NVME") ? "FULL_OBJECT" : "COMPOSITE");
+      response = response.with(CHECKSUM_ALGORITHM, normalised.get()).with(CHECKSUM_TYPE, type);
+    }
+    return response;
+  }
+
+  S3Response uploadPart(S3Call call) {
+    state.bucket(call.bucket());
+    if (call.headers().has("x-amz-copy-source")) {
+      throw WireError.notImplemented("x-amz-copy-source");
+    }
+    String uploadId = call.query().get("uploadId").orElseThrow();
+    int partNumber = partNumber(call.query().get("partNumber"));
+    RequestBodies.requireDeclaredLength(call.headers());
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
+    Multipart.Part part = state.uploadPart(call.bucket(), call.key(), uploadId, partNumber,
+        body.content(), body.checksum());
+    S3Response response = S3Response.empty(200)
+        .with("ETag", part.etag())
+        .with("x-amz-server-side-encryption", "AES256");
+    if (part.checksum().isPresent()) {
+      Checksum checksum = part.checksum().get();
+      response = response.with(ChecksumAlgorithm.headerFor(checksum).orElseThrow(),
+          checksum.value());
+    }
+    return response;
+  }
+
+  S3Response complete(S3Call call) {
+    state.bucket(call.bucket());
+    String uploadId = call.query().get("uploadId").orElseThrow();
+    List<Multipart.CompletedPart> parts =
+        completedParts(RequestBodies.read(call.request(), BodyKind.DOCUMENT).content());
+    PutObject.Result result =
+        state.completeMultipartUpload(call.bucket(), call.key(), uploadId, parts);
+    XmlWriter xml = XmlWriter.document("CompleteMultipartUploadResult")
+        .element("Location", "http://" + call.request().host() + call.request().rawPath())
+        .element("Bucket", call.bucket())
+        .element("Key", call.key())
+        .element("ETag", result.stored().etag());
+    return S3Response.xml(200, xml.toBytes())
+        .with("x-amz-version-id", result.reportedVersionId())
+        .with("x-amz-server-side-encryption", "AES256");
+  }
+
+  S3Response abort(S3Call call) {
+    state.bucket(call.bucket());
+    state.abortMultipartUpload(call.bucket(), call.key(),
+        call.query().get("uploadId").orElseThrow());
+    return S3Response.empty(204);
+  }
+
+  private static List<Multipart.CompletedPart> completedParts(ObjectContent document) {
+    if (document.size() == 0) {
+      throw WireError.malformedXml();
+    }
+    XmlElement root = XmlReader.parse(document);
+    if (!root.is("CompleteMultipartUpload")) {
+      throw WireError.malformedXml();
+    }
+    List<XmlElement> elements = root.children("Part");
+    if (elements.isEmpty() || elements.size() > Multipart.MAX_PART_NUMBER) {
+      throw WireError.malformedXml();
+    }
+    List<Multipart.CompletedPart> parts = new ArrayList<>(elements.size());
+    for (XmlElement element : elements) {
+      String number = element.childText("PartNumber").map(String::trim)
+          .orElseThrow(WireError::malformedXml);
+      String etag = element.childText("ETag").map(String::trim)
+          .orElseThrow(WireError::malformedXml);
+      int partNumber = parseInt(number);
+      if (partNumber < 0) {
+        throw WireError.malformedXml();
+      }
+      parts.add(new Multipart.CompletedPart(partNumber, etag));
+    }
+    return parts;
+  }
+
+  private static int partNumber(Optional<String> value) {
+    String text = value.orElse("");
+    int number = parseInt(text);
+    if (number < 1 || number > Multipart.MAX_PART_NUMBER) {
+      throw WireError.invalidArgument(
+          "Part number must be an integer between 1 and 10000, inclusive", "partNumber", text);
+    }
+    return number;
+  }
+
+  private static int parseInt(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

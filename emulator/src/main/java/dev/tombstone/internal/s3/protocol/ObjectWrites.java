@@ -1,0 +1,58 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.Checksum;
+import dev.tombstone.s3.ObjectMetadata;
+import dev.tombstone.s3.PutObject;
+import dev.tombstone.s3.S3State;
+import java.util.List;
+import java.util.Optional;
+
+/** PutObject. */
+final class ObjectWrites {
+  // Features of PutObject behind a header that this emulator does not serve.
+  private static final List<String> REFUSED_HEADERS = List.of("x-amz-copy-source",
+      "x-amz-server-side-encryption-customer-algorithm",
+      "x-amz-server-side-encryption-customer-key", "x-amz-object-lock-mode",
+      "x-amz-object-lock-retain-until-date", "x-amz-object-lock-legal-hold");
+
+  private final S3State state;
+
+  ObjectWrites(S3State state) {
+    this.state = state;
+  }
+
+  S3Response put(S3Call call) {
+    state.bucket(call.bucket());
+    Optional<String> versionId = call.query().get("versionId");
+    if (versionId.isPresent()) {
+      throw WireError.invalidArgument("This operation does not accept a version-id.",
+          "versionId", versionId.get());
+    }
+    for (String header : REFUSED_HEADERS) {
+      if (call.headers().has(header)) {
+        throw WireError.notImplemented(header);
+      }
+    }
+    Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
+    if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
+      throw WireError.notImplemented("If-None-Match");
+    }
+    RequestBodies.requireDeclaredLength(call.headers());
+    ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
+    PutObject.Result result = state.putObject(new PutObject.Request(call.bucket(), call.key(),
+        body.content(), metadata, body.checksum(), call.header("If-Match"),
+        ifNoneMatch.isPresent()));
+    S3Response response = S3Response.empty(200)
+        .with("ETag", result.stored().etag())
+        .with("x-amz-version-id", result.reportedVersionId())
+        .with("x-amz-server-side-encryption", "AES256");
+    if (body.checksum().isPresent()) {
+      Checksum checksum = body.checksum().get();
+      response = response
+          .with(ChecksumAlgorithm.headerFor(checksum).orElseThrow(), checksum.value())
+          .with("x-amz-checksum-type", "FULL_OBJECT");
+    }
+    return response;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.Checksum;
+import dev.tombstone.s3.ObjectContent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a request body in S3's order of checks (s3-api.md §2.5): framing, payload SHA-256,
+ * Content-MD5, then the additional checksum. Nothing is stored before all of them passed.
+ */
+final class RequestBodies {
+  private static final String DECODED_LENGTH = "x-amz-decoded-content-length";
+  private static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
+  private static final int MAX_INITIAL_CAPACITY = 16 * 1024 * 1024;
+
+  private RequestBodies() {}
+
+  // The body stream is closed only after a complete read: closing drains what is left, and
+  // after an error the connection is closed instead of reading a body nobody wants.
+
+  /** @throws WireError MissingContentLength when neither a length nor chunking is declared */
+  static void requireDeclaredLength(RequestHeaders headers) {
+    if (!headers.has("Content-Length") && !headers.has("Transfer-Encoding")) {
+      throw WireError.missingContentLength();
+    }
+  }
+
+  static VerifiedBody read(RestRequest request, BodyKind kind) {
+    RequestHeaders headers = request.headers();
+    Framing framing = Framing.of(headers);
+    ObjectContent content;
+    Map<String, String> trailers = Map.of();
+    try {
+      if (framing.chunked()) {
+        Optional<Long> decodedLength = decodedLength(headers, framing, kind);
+        ObjectContent.Writer writer = ObjectContent.writer(capacity(decodedLength.orElse(-1L)));
+        InputStream in = request.body().open();
+        trailers = AwsChunkedDecoder.decode(in, new LimitedOutput(writer, kind.limit(),
+            kind::tooLarge));
+        in.close();
+        content = writer.toContent();
+        if (decodedLength.isPresent() && decodedLength.get() != content.size()) {
+          throw WireError.lengthMismatch();
+        }
+        checkTrailers(headers, trailers);
+      } else {
+        content = readRaw(request, kind);
+      }
+    } catch (IOException e) {
+      throw WireError.bodyTerminated();
+    }
+    framing.payloadSha256().ifPresent(sha -> Integrity.checkPayloadSha256(sha, content));
+    Integrity.checkContentMd5(headers, content);
+    Optional<Checksum> checksum = Integrity.checkChecksum(headers, trailers, content);
+    return new VerifiedBody(content, checksum,
+        checksum.isPresent() || headers.has("Content-MD5"));
+  }
+
+  private static ObjectContent readRaw(RestRequest request, BodyKind kind) throws IOException {
+    long declared = request.contentLength();
+    if (declared == 0) {
+      return ObjectContent.EMPTY;
+    }
+    if (declared > kind.limit()) {
+      throw kind.tooLarge(declared);
+    }
+    ObjectContent.Writer writer = ObjectContent.writer(capacity(declared));
+    InputStream in = request.body().open();
+    in.transferTo(new LimitedOutput(writer, kind.limit(), kind::tooLarge));
+    in.close();
+    return writer.toContent();
+  }
+
+  private static Optional<Long> decodedLength(
+      RequestHeaders headers, Framing framing, BodyKind kind) {
+    Optional<String> header = headers.first(DECODED_LENGTH);
+    if (header.isEmpty()) {
+      if (framing.streaming()) {
+        throw WireError.missingContentLength();
+      }
+      return Optional.empty();
+    }
+    long length;
+    try {
+      length = Long.parseLong(header.get().trim());
+    } catch (NumberFormatException e) {
+      length = -1;
+    }
+    if (length < 0) {
+      throw WireError.invalidArgument("x-amz-decoded-content-length must be a non-negative"
+          + " integer", DECODED_LENGTH, header.get());
+    }
+    if (length > kind.limit()) {
+      throw kind.tooLarge(length);
+    }
+    return Optional.of(length);
+  }
+
+  // Every trailer the client announced must arrive, and nothing else.
+  private static void checkTrailers(RequestHeaders headers, Map<String, String> trailers) {
+    Set<String> declared = headers.joined("x-amz-trailer")
+        .map(value -> Arrays.stream(value.split(","))
+            .map(name -> name.trim().toLowerCase(Locale.ROOT))
+            .filter(name -> !name.isEmpty())
+            .collect(Collectors.toSet()))
+        .orElse(Set.of());
+    Set<String> present = trailers.keySet().stream()
+        .filter(name -> !name.equals(TRAILER_SIGNATURE))
+        .collect(Collectors.toSet());
+    if (!declared.equals(present)) {
+      throw WireError.malformedTrailer();
+    }
+  }
+
+  private static int capacity(long declared) {
+    return (int) Math.max(0, Math.min(declared, MAX_INITIAL_CAPACITY));
+  }
+}

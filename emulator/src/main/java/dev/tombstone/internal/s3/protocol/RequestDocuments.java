@@ -1,0 +1,87 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.DeleteObjects;
+import dev.tombstone.s3.ObjectContent;
+import dev.tombstone.s3.Versioning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The request documents S3 accepts: bucket, versioning and multi-delete configuration. */
+final class RequestDocuments {
+  private RequestDocuments() {}
+
+  /** A PutBucketVersioning document: the status to set (if any) and the MfaDelete value. */
+  record VersioningChange(Optional<Versioning> status, Optional<String> mfaDelete) {}
+
+  /**
+   * A DeleteObjects document.
+   *
+   * @param directoryBucketFields an object carried {@code LastModifiedTime} or {@code Size},
+   *     conditions only directory buckets support
+   */
+  record DeleteDocument(boolean quiet, List<DeleteObjects.Target> targets,
+      boolean directoryBucketFields) {}
+
+  /** The LocationConstraint of a CreateBucket body; empty for an empty body. */
+  static Optional<String> locationConstraint(ObjectContent body) {
+    if (body.asUtf8().isBlank()) {
+      return Optional.empty();
+    }
+    XmlElement root = XmlReader.parse(body);
+    if (!root.is("CreateBucketConfiguration")) {
+      throw WireError.malformedXml();
+    }
+    return root.childText("LocationConstraint").map(String::trim);
+  }
+
+  /** @throws WireError MalformedXML, or NotImplemented for {@code MfaDelete} Enabled */
+  static VersioningChange versioning(ObjectContent body) {
+    XmlElement root = XmlReader.parse(body);
+    if (!root.is("VersioningConfiguration")) {
+      throw WireError.malformedXml();
+    }
+    Optional<Versioning> status = root.childText("Status").map(String::trim).map(value ->
+        switch (value) {
+          case "Enabled" -> Versioning.ENABLED;
+          case "Suspended" -> Versioning.SUSPENDED;
+          default -> throw WireError.malformedXml();
+        });
+    Optional<String> mfaDelete = root.childText("MfaDelete").map(String::trim);
+    if (mfaDelete.isPresent()) {
+      switch (mfaDelete.get()) {
+        case "Disabled" -> { }
+        case "Enabled" -> throw WireError.notImplemented();
+        default -> throw WireError.malformedXml();
+      }
+    }
+    return new VersioningChange(status, mfaDelete);
+  }
+
+  /** @throws WireError MalformedXML, also for no objects or more than 1000 */
+  static DeleteDocument delete(ObjectContent body) {
+    if (body.size() == 0) {
+      throw WireError.malformedXml();
+    }
+    XmlElement root = XmlReader.parse(body);
+    if (!root.is("Delete")) {
+      throw WireError.malformedXml();
+    }
+    List<XmlElement> objects = root.children("Object");
+    if (objects.isEmpty() || objects.size() > DeleteObjects.MAX_OBJECTS) {
+      throw WireError.malformedXml();
+    }
+    boolean quiet = root.childText("Quiet").map(String::trim)
+        .filter("true"::equalsIgnoreCase).isPresent();
+    List<DeleteObjects.Target> targets = new ArrayList<>(objects.size());
+    boolean directoryBucketFields = false;
+    for (XmlElement object : objects) {
+      String key = object.childText("Key").orElseThrow(WireError::malformedXml);
+      targets.add(new DeleteObjects.Target(key, object.childText("VersionId"),
+          object.childText("ETag")));
+      directoryBucketFields |= !object.children("LastModifiedTime").isEmpty()
+          || !object.children("Size").isEmpty();
+    }
+    return new DeleteDocument(quiet, targets, directoryBucketFields);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.tombstone.internal.s3.protocol;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * One S3 REST request as the protocol sees it, independent of the HTTP server.
+ *
+ * @param method the HTTP method, upper-case
+ * @param host the {@code Host} header, or empty
+ * @param rawPath the request path as sent, not percent-decoded
+ * @param rawQuery the query string as sent, without {@code ?}
+ * @param contentLength the {@code Content-Length}, or -1 when the body is chunked or absent
+ * @param body opens the body; reading it may first send {@code 100 Continue}
+ */
+record RestRequest(
+    String method,
+    String host,
+    String rawPath,
+    String rawQuery,
+    RequestHeaders headers,
+    long contentLength,
+    Body body) {
+
+  /** The request body, read at most once. */
+  interface Body {
+    InputStream open() throws IOException;
+  }
+
+  boolean isHead() {
+    return method.equals("HEAD");
+  }
+}

@@ -1,0 +1,99 @@
+package dev.tombstone.internal.s3.protocol;
+
+import java.util.Set;
+
+/** Picks the operation from method, resource level and query selector (s3-api.md §1.4). */
+final class Routes {
+  // Subresources of S3 this emulator does not serve: S3 answers NotImplemented for those.
+  private static final Set<String> UNSUPPORTED = Set.of("acl", "tagging", "lifecycle",
+      "policy", "policyStatus", "cors", "object-lock", "retention",
+      "legal-hold", "encryption", "website", "replication", "notification", "attributes",
+      "accelerate", "analytics", "inventory", "metrics", "logging", "ownershipControls",
+      "publicAccessBlock", "requestPayment", "restore", "select", "torrent",
+      "intelligent-tiering", "session", "metadataTable", "renameObject");
+
+  private Routes() {}
+
+  /**
+   * @throws WireError NotImplemented for an unsupported subresource, MethodNotAllowed for a
+   *     method the resource does not support
+   */
+  static Operation select(String method, Resource resource, QueryParameters query) {
+    for (String name : query.names()) {
+      if (UNSUPPORTED.contains(name)) {
+        throw WireError.notImplemented();
+      }
+    }
+    return switch (resource.level()) {
+      case SERVICE -> service(method);
+      case BUCKET -> bucket(method, query);
+      case OBJECT -> object(method, query);
+    };
+  }
+
+  private static Operation service(String method) {
+    if (method.equals("GET")) {
+      return Operation.LIST_BUCKETS;
+    }
+    throw WireError.methodNotAllowed(method, "SERVICE");
+  }
+
+  private static Operation bucket(String method, QueryParameters query) {
+    if (method.equals("HEAD")) {
+      return Operation.HEAD_BUCKET;
+    }
+    Operation operation = null;
+    if (query.has("uploads")) {
+      operation = method.equals("GET") ? Operation.LIST_MULTIPART_UPLOADS : null;
+    } else if (query.has("uploadId")) {
+      // An upload id names an upload of one key; on a bucket it selects nothing S3 serves.
+      throw WireError.notImplemented();
+    } else if (query.has("versioning")) {
+      operation = method.equals("GET") ? Operation.GET_BUCKET_VERSIONING
+          : method.equals("PUT") ? Operation.PUT_BUCKET_VERSIONING : null;
+    } else if (query.has("versions")) {
+      operation = method.equals("GET") ? Operation.LIST_OBJECT_VERSIONS : null;
+    } else if (query.has("delete")) {
+      operation = method.equals("POST") ? Operation.DELETE_OBJECTS : null;
+    } else if (query.has("location")) {
+      operation = method.equals("GET") ? Operation.GET_BUCKET_LOCATION : null;
+    } else {
+      operation = switch (method) {
+        case "GET" -> query.get("list-type").filter("2"::equals).isPresent()
+            ? Operation.LIST_OBJECTS_V2 : Operation.LIST_OBJECTS;
+        case "PUT" -> Operation.CREATE_BUCKET;
+        case "DELETE" -> Operation.DELETE_BUCKET;
+        default -> null;
+      };
+    }
+    if (operation == null) {
+      throw WireError.methodNotAllowed(method, "BUCKET");
+    }
+    return operation;
+  }
+
+  private static Operation object(String method, QueryParameters query) {
+    if (query.has("uploadId")) {
+      return switch (method) {
+        case "PUT" -> Operation.UPLOAD_PART;
+        case "POST" -> Operation.COMPLETE_MULTIPART_UPLOAD;
+        case "DELETE" -> Operation.ABORT_MULTIPART_UPLOAD;
+        case "GET" -> Operation.LIST_PARTS;
+        default -> throw WireError.methodNotAllowed(method, "OBJECT");
+      };
+    }
+    if (query.has("uploads")) {
+      if (method.equals("POST")) {
+        return Operation.CREATE_MULTIPART_UPLOAD;
+      }
+      throw WireError.methodNotAllowed(method, "OBJECT");
+    }
+    return switch (method) {
+      case "GET" -> Operation.GET_OBJECT;
+      case "HEAD" -> Operation.HEAD_OBJECT;
+      case "PUT" -> Operation.PUT_OBJECT;
+      case "DELETE" -> Operation.DELETE_OBJECT;
+      default -> throw WireError.methodNotAllowed(method, "OBJECT");
+    };
+  }
+}

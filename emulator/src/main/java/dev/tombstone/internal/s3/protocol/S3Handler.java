@@ -1,0 +1,165 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.S3State;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpContinue;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serves the S3 REST protocol on the shared port: reads the request off Undertow, runs it,
+ * and writes the response with the headers every S3 response carries.
+ */
+public final class S3Handler implements HttpHandler {
+  private static final HttpString REQUEST_ID = new HttpString("x-amz-request-id");
+  private static final HttpString HOST_ID = new HttpString("x-amz-id-2");
+
+  private final S3Protocol protocol;
+  private final Clock clock;
+
+  /**
+   * @param clock the source of the {@code Date} header
+   */
+  public S3Handler(S3State state, Clock clock) {
+    this.protocol = new S3Protocol(state);
+    this.clock = clock;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    if (exchange.isInIoThread()) {
+      exchange.dispatch(this);
+      return;
+    }
+    exchange.startBlocking();
+    BodyOpener body = new BodyOpener(exchange);
+    RestRequest request = new RestRequest(
+        exchange.getRequestMethod().toString(),
+        exchange.getRequestHeaders().getFirst(Headers.HOST),
+        exchange.getRequestPath(),
+        exchange.getQueryString(),
+        headers(exchange.getRequestHeaders()),
+        exchange.getRequestContentLength(),
+        body);
+    ResponseIds ids = ResponseIds.random();
+    S3Response response = protocol.handle(request, ids);
+    if (exchange.isResponseStarted()) {
+      // The connection broke while the body was read (the read timeout closed it, say):
+      // Undertow has ended the exchange and there is no one left to answer.
+      return;
+    }
+    if (hasBody(exchange) && (response.status() >= 400 || !body.opened)) {
+      // An unread or half-read body would otherwise be drained, or waited for when the client
+      // expects "100 Continue" first; closing the connection is S3's answer too.
+      exchange.setPersistent(false);
+    }
+    write(exchange, request, response, ids);
+  }
+
+  private void write(
+      HttpServerExchange exchange, RestRequest request, S3Response response, ResponseIds ids) {
+    exchange.setStatusCode(response.status());
+    HeaderMap headers = exchange.getResponseHeaders();
+    headers.put(REQUEST_ID, ids.requestId());
+    headers.put(HOST_ID, ids.hostId());
+    headers.put(Headers.DATE, HttpDates.header(clock.instant()));
+    headers.put(Headers.SERVER, "AmazonS3");
+    for (S3Response.Header header : response.headers()) {
+      headers.add(new HttpString(header.name()), header.value());
+    }
+    boolean bodiless = request.isHead() || response.status() == 204 || response.status() == 304;
+    if (response.header("Content-Length").isEmpty() && response.status() != 204
+        && response.status() != 304) {
+      headers.put(Headers.CONTENT_LENGTH, bodiless ? 0 : response.body().remaining());
+    }
+    if (bodiless || !response.body().hasRemaining()) {
+      exchange.endExchange();
+    } else {
+      exchange.getResponseSender().send(response.body());
+    }
+  }
+
+  private static RequestHeaders headers(HeaderMap map) {
+    List<Map.Entry<String, String>> pairs = new ArrayList<>();
+    for (HeaderValues values : map) {
+      for (String value : values) {
+        pairs.add(new AbstractMap.SimpleImmutableEntry<>(values.getHeaderName().toString(),
+            value));
+      }
+    }
+    return RequestHeaders.of(pairs);
+  }
+
+  private static boolean hasBody(HttpServerExchange exchange) {
+    return exchange.getRequestContentLength() > 0
+        || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+  }
+
+  /** Opens the body once, answering {@code Expect: 100-continue} first. */
+  private static final class BodyOpener implements RestRequest.Body {
+    private final HttpServerExchange exchange;
+    private boolean opened;
+
+    BodyOpener(HttpServerExchange exchange) {
+      this.exchange = exchange;
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      opened = true;
+      if (HttpContinue.requiresContinueResponse(exchange)) {
+        HttpContinue.sendContinueResponseBlocking(exchange);
+      }
+      return new ClosedConnectionAware(exchange);
+    }
+  }
+
+  /**
+   * Undertow's blocking stream fails with a NullPointerException, not an IOException, when the
+   * read timeout has closed the connection under it; report that as the broken read it is.
+   */
+  private static final class ClosedConnectionAware extends FilterInputStream {
+    private final HttpServerExchange exchange;
+
+    ClosedConnectionAware(HttpServerExchange exchange) {
+      super(exchange.getInputStream());
+      this.exchange = exchange;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (RuntimeException e) {
+        throw brokenIfClosed(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        return super.read(buffer, offset, length);
+      } catch (RuntimeException e) {
+        throw brokenIfClosed(e);
+      }
+    }
+
+    private IOException brokenIfClosed(RuntimeException e) {
+      if (exchange.getConnection().isOpen()) {
+        throw e;
+      }
+      return new IOException("connection closed while reading the request body", e);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.S3Error;
+import dev.tombstone.s3.S3State;
+
+/**
+ * The S3 REST protocol without the HTTP server: routes a request to its operation and turns
+ * every outcome, errors included, into a response. A request either succeeds or changes
+ * nothing; only a bug in the emulator produces a 500.
+ */
+final class S3Protocol {
+  private static final System.Logger LOG = System.getLogger(S3Protocol.class.getName());
+  private static final String EXPECTED_OWNER = "x-amz-expected-bucket-owner";
+
+  private final BucketOperations buckets;
+  private final ObjectReads reads;
+  private final ObjectWrites writes;
+  private final DeleteOperations deletes;
+  private final Listings listings;
+  private final MultipartOperations multipart;
+  private final MultipartListings multipartListings;
+
+  S3Protocol(S3State state) {
+    this.buckets = new BucketOperations(state);
+    this.reads = new ObjectReads(state);
+    this.writes = new ObjectWrites(state);
+    this.deletes = new DeleteOperations(state);
+    this.listings = new Listings(state);
+    this.multipart = new MultipartOperations(state);
+    this.multipartListings = new MultipartListings(state);
+  }
+
+  S3Response handle(RestRequest request, ResponseIds ids) {
+    try {
+      return dispatch(request);
+    } catch (S3Error e) {
+      return ErrorDocuments.of(e, request, ids);
+    } catch (WireError e) {
+      return ErrorDocuments.of(e, ids);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "S3 request " + request.method() + " "
+          + request.rawPath() + " failed inside the emulator", e);
+      return ErrorDocuments.of(WireError.internalError(), ids);
+    }
+  }
+
+  private S3Response dispatch(RestRequest request) {
+    Resource resource = Addressing.resolve(request.host(), request.rawPath());
+    QueryParameters query = QueryParameters.parse(request.rawQuery());
+    Operation operation = Routes.select(request.method(), resource, query);
+    if (resource.level() != Resource.Level.SERVICE) {
+      checkExpectedOwner(request.headers());
+    }
+    S3Call call = new S3Call(request, resource, query);
+    return switch (operation) {
+      case LIST_BUCKETS -> buckets.list(call);
+      case CREATE_BUCKET -> buckets.create(call);
+      case HEAD_BUCKET -> buckets.head(call);
+      case DELETE_BUCKET -> buckets.delete(call);
+      case GET_BUCKET_LOCATION -> buckets.location(call);
+      case GET_BUCKET_VERSIONING -> buckets.versioning(call);
+      case PUT_BUCKET_VERSIONING -> buckets.putVersioning(call);
+      case LIST_OBJECTS -> listings.listV1(call);
+      case LIST_OBJECTS_V2 -> listings.listV2(call);
+      case LIST_OBJECT_VERSIONS -> listings.listVersions(call);
+      case DELETE_OBJECTS -> deletes.deleteObjects(call);
+      case PUT_OBJECT -> writes.put(call);
+      case GET_OBJECT, HEAD_OBJECT -> reads.read(call);
+      case DELETE_OBJECT -> deletes.deleteObject(call);
+      case CREATE_MULTIPART_UPLOAD -> multipart.create(call);
+      case UPLOAD_PART -> multipart.uploadPart(call);
+      case COMPLETE_MULTIPART_UPLOAD -> multipart.complete(call);
+      case ABORT_MULTIPART_UPLOAD -> multipart.abort(call);
+      case LIST_PARTS -> multipartListings.listParts(call);
+      case LIST_MULTIPART_UPLOADS -> multipartListings.listUploads(call);
+    };
+  }
+
+  private static void checkExpectedOwner(RequestHeaders headers) {
+    if (headers.first(EXPECTED_OWNER).filter(owner -> !owner.trim().equals(Owner.ACCOUNT_ID))
+        .isPresent()) {
+      throw WireError.accessDenied();
+    }
+  }
+}

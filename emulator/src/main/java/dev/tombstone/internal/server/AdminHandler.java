@@ -1,0 +1,97 @@
+package dev.tombstone.internal.server;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The product's own endpoints: {@code GET /_tombstone/health}, {@code POST /_tombstone/reset},
+ * and {@code GET /_localstack/health} in LocalStack's shape so existing wait scripts work.
+ */
+final class AdminHandler implements HttpHandler {
+  static final String TOMBSTONE_PREFIX = "/_tombstone/";
+  static final String LOCALSTACK_PREFIX = "/_localstack/";
+
+  private final Emulator emulator;
+
+  AdminHandler(Emulator emulator) {
+    this.emulator = emulator;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    String path = exchange.getRequestPath();
+    HttpString method = exchange.getRequestMethod();
+    boolean read = method.equals(Methods.GET) || method.equals(Methods.HEAD);
+    switch (path) {
+      case "/_tombstone/health" -> {
+        if (read) {
+          send(exchange, 200, tombstoneHealth());
+        } else {
+          methodNotAllowed(exchange, "GET, HEAD");
+        }
+      }
+      case "/_tombstone/reset" -> {
+        if (method.equals(Methods.POST)) {
+          emulator.reset();
+          send(exchange, 200, "{\"status\":\"reset\"}");
+        } else {
+          methodNotAllowed(exchange, "POST");
+        }
+      }
+      case "/_localstack/health" -> {
+        if (read) {
+          send(exchange, 200, localStackHealth());
+        } else {
+          methodNotAllowed(exchange, "GET, HEAD");
+        }
+      }
+      default -> send(exchange, 404, "{\"error\":\"no such endpoint: " + jsonEscape(path) + "\"}");
+    }
+  }
+
+  private static String tombstoneHealth() {
+    return "{\"status\":\"running\",\"version\":\"" + Version.current()
+        + "\",\"services\":{\"dynamodb\":\"running\",\"s3\":\"running\"}}";
+  }
+
+  private static String localStackHealth() {
+    return "{\"services\":{\"dynamodb\":\"running\",\"s3\":\"running\"},"
+        + "\"edition\":\"tombstone\",\"version\":\"" + Version.current() + "\"}";
+  }
+
+  private static void methodNotAllowed(HttpServerExchange exchange, String allowed) {
+    exchange.getResponseHeaders().put(Headers.ALLOW, allowed);
+    send(exchange, 405, "{\"error\":\"method not allowed\"}");
+  }
+
+  private static void send(HttpServerExchange exchange, int status, String json) {
+    exchange.setStatusCode(status);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
+    if (exchange.getRequestMethod().equals(Methods.HEAD)) {
+      exchange.endExchange();
+    } else {
+      exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(body));
+    }
+  }
+
+  private static String jsonEscape(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

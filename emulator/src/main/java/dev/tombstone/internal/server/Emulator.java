@@ -1,0 +1,61 @@
+package dev.tombstone.internal.server;
+
+import dev.tombstone.dynamodb.DynamoDbNamespaces;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.s3.S3State;
+import java.time.Clock;
+
+/**
+ * The emulator's state and configuration, shared by every protocol on the port. Internal: users
+ * reach it through {@code Tombstone}.
+ */
+public final class Emulator {
+  private final String region;
+  private final Clock clock;
+  private final DynamoDbState dynamoDb;
+  private final DynamoDbNamespaces namespaces;
+  private final S3State s3;
+  private final RequestJournal journal;
+
+  public Emulator(String region, Clock clock) {
+    this.region = region;
+    this.clock = clock;
+    this.journal = new RequestJournal(clock);
+    this.dynamoDb = new DynamoDbState(region, clock);
+    this.namespaces =
+        new DynamoDbNamespaces(dynamoDb, DynamoDbNamespaces.DEFAULT_PROJECT, region, clock);
+    this.s3 = new S3State(region, clock);
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public DynamoDbState dynamoDb() {
+    return dynamoDb;
+  }
+
+  /** MagnetoDB's per-project table namespaces; the default project shares {@link #dynamoDb()}. */
+  public DynamoDbNamespaces namespaces() {
+    return namespaces;
+  }
+
+  public S3State s3() {
+    return s3;
+  }
+
+  /** The last requests served, for diagnostics. */
+  public RequestJournal journal() {
+    return journal;
+  }
+
+  /** Drops all state of every service. */
+  public void reset() {
+    namespaces.reset();
+    s3.reset();
+  }
+}

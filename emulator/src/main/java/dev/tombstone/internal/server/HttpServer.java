@@ -1,0 +1,74 @@
+package dev.tombstone.internal.server;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.xnio.Options;
+
+/** The Undertow server behind one port. Internal. */
+public final class HttpServer {
+  private final Undertow undertow;
+  private final int port;
+
+  private HttpServer(Undertow undertow, int port) {
+    this.undertow = undertow;
+    this.port = port;
+  }
+
+  /**
+   * How long a connection may send nothing while the server waits to read from it: a client
+   * that stalls in the middle of a body would otherwise hold a worker thread for ever. The same
+   * limit closes keep-alive connections idle for that long, as Undertow-based servers do by
+   * default.
+   */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Binds {@code host:port} and serves every protocol of {@code emulator}. */
+  public static HttpServer start(String host, int port, Emulator emulator) {
+    return start(host, port, emulator, READ_TIMEOUT);
+  }
+
+  static HttpServer start(String host, int port, Emulator emulator, Duration readTimeout) {
+    QuietLogging.apply();
+    Warmup.startInBackground();
+    Undertow undertow =
+        Undertow.builder()
+            .addHttpListener(port, host)
+            .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+            .setWorkerThreads(Math.max(8, Runtime.getRuntime().availableProcessors() * 4))
+            .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
+            .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
+            .setServerOption(UndertowOptions.DECODE_URL, false)
+            .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
+            .setServerOption(UndertowOptions.ENABLE_STATISTICS, false)
+            .setSocketOption(Options.REUSE_ADDRESSES, true)
+            .setSocketOption(Options.READ_TIMEOUT, Math.toIntExact(readTimeout.toMillis()))
+            .setHandler(new Router(emulator))
+            .build();
+    try {
+      undertow.start();
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof BindException bind) {
+        throw new UncheckedIOException("cannot bind " + host + ":" + port + ": " + bind.getMessage(),
+            bind);
+      }
+      throw e;
+    }
+    InetSocketAddress address =
+        (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    return new HttpServer(undertow, address.getPort());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public void stop() {
+    undertow.stop();
+  }
+}

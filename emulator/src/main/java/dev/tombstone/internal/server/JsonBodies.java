@@ -1,0 +1,59 @@
+package dev.tombstone.internal.server;
+
+import io.undertow.io.Receiver;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+
+/**
+ * Reads the JSON body of a DynamoDB or MagnetoDB request, at most 16 MiB; a larger one is
+ * answered 413 with no body, and the connection is closed.
+ *
+ * <p>A body somewhat over the limit is read and discarded before the 413 goes out: most
+ * clients send the whole body before they read the answer, and a server that closes the
+ * connection with unread data in it makes the client's socket see a reset, which loses the 413.
+ * Only bodies declared beyond {@link #DRAIN_LIMIT} (or streamed past it) are cut off at once.
+ */
+final class JsonBodies {
+  /** DynamoDB's request size limit. */
+  static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+  /** How much of an oversized body is read and dropped so its client sees the 413. */
+  static final long DRAIN_LIMIT = 4 * MAX_BODY_BYTES;
+
+  private JsonBodies() {}
+
+  /** Calls {@code handler} with the whole body, or answers 413 itself. */
+  static void read(HttpServerExchange exchange, Receiver.FullBytesCallback handler) {
+    long declared = exchange.getRequestContentLength();
+    if (declared > DRAIN_LIMIT) {
+      tooLarge(exchange);
+      return;
+    }
+    if (declared > MAX_BODY_BYTES) {
+      exchange.setMaxEntitySize(DRAIN_LIMIT);
+      exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+        if (last) {
+          tooLarge(ex);
+        }
+      }, JsonBodies::onReadError);
+      return;
+    }
+    exchange.setMaxEntitySize(MAX_BODY_BYTES);
+    exchange.getRequestReceiver().receiveFullBytes(handler, JsonBodies::onReadError);
+  }
+
+  private static void onReadError(HttpServerExchange exchange, IOException error) {
+    // Past the size limit, or a broken connection: either way nothing else will answer.
+    if (!exchange.isResponseStarted()) {
+      tooLarge(exchange);
+    }
+  }
+
+  private static void tooLarge(HttpServerExchange exchange) {
+    exchange.setPersistent(false);
+    exchange.setStatusCode(413);
+    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
+    exchange.endExchange();
+  }
+}

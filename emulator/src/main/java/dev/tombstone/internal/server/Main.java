@@ -1,0 +1,78 @@
+package dev.tombstone.internal.server;
+
+import dev.tombstone.Tombstone;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar tombstone.jar}: runs the emulator until SIGTERM or Ctrl-C. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine commandLine;
+    try {
+      commandLine = CommandLine.parse(List.of(args));
+    } catch (CommandLine.UsageException e) {
+      err.println("tombstone: " + e.getMessage());
+      err.println("Try 'java -jar tombstone.jar --help' for the options.");
+      return 2;
+    }
+    switch (commandLine.action()) {
+      case HELP -> {
+        out.print(CommandLine.USAGE);
+        return 0;
+      }
+      case VERSION -> {
+        out.println("tombstone " + Version.current());
+        return 0;
+      }
+      default -> {
+        return serve(commandLine, err);
+      }
+    }
+  }
+
+  private static int serve(CommandLine commandLine, PrintStream err) {
+    StartupLogging.useOneLineFormat();
+    Tombstone tombstone;
+    try {
+      tombstone =
+          Tombstone.builder()
+              .host(commandLine.host())
+              .port(commandLine.port())
+              .region(commandLine.region())
+              .start();
+    } catch (UncheckedIOException e) {
+      err.println("tombstone: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  tombstone.close();
+                  stopped.countDown();
+                },
+                "tombstone-shutdown"));
+    System.getLogger("dev.tombstone")
+        .log(
+            System.Logger.Level.INFO,
+            "Tombstone {0} listening on {1} (DynamoDB and S3, region {2})",
+            Version.current(),
+            tombstone.endpoint(),
+            tombstone.region());
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

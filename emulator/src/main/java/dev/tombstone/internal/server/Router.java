@@ -1,0 +1,69 @@
+package dev.tombstone.internal.server;
+
+import dev.tombstone.internal.s3.protocol.S3Handler;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+
+/**
+ * Sends each request to the protocol it belongs to, by its shape: an {@code X-Amz-Target} of
+ * DynamoDB, the MagnetoDB path prefix, a DynamoDB JSON {@code POST /}, the admin endpoints, and
+ * S3 for everything else.
+ */
+final class Router implements HttpHandler {
+  static final HttpString X_AMZ_TARGET = new HttpString("X-Amz-Target");
+  private static final String DYNAMODB_JSON = "application/x-amz-json-1.0";
+
+  private final HttpHandler dynamoDb;
+  private final HttpHandler magnetoDb;
+  private final HttpHandler admin;
+  private final HttpHandler s3;
+  private final RequestJournal journal;
+
+  Router(Emulator emulator) {
+    this.journal = emulator.journal();
+    this.dynamoDb = new DynamoDbHttpHandler(emulator);
+    this.magnetoDb = new MagnetoDbHttpHandler(emulator);
+    this.admin = new AdminHandler(emulator);
+    this.s3 = new S3Handler(emulator.s3(), emulator.clock());
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    // On commit, not on completion: the entry then exists before the client sees the answer.
+    exchange.addResponseCommitListener(journal::record);
+    route(exchange).handleRequest(exchange);
+  }
+
+  private HttpHandler route(HttpServerExchange exchange) {
+    String target = exchange.getRequestHeaders().getFirst(X_AMZ_TARGET);
+    if (target != null && target.startsWith("DynamoDB_")) {
+      return dynamoDb;
+    }
+    String path = exchange.getRequestPath();
+    if (path.startsWith("/v1/data/")) {
+      return magnetoDb;
+    }
+    if (exchange.getRequestMethod().equals(Methods.POST)
+        && path.equals("/")
+        && isDynamoDbJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
+      return dynamoDb;
+    }
+    if (path.startsWith(AdminHandler.TOMBSTONE_PREFIX)
+        || path.startsWith(AdminHandler.LOCALSTACK_PREFIX)) {
+      return admin;
+    }
+    return s3;
+  }
+
+  private static boolean isDynamoDbJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int semicolon = contentType.indexOf(';');
+    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+    return type.equalsIgnoreCase(DYNAMODB_JSON);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tombstone.Tombstone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** MagnetoDB REST over raw HTTP: the documented sample (flow D), faults, table operations. */
+class MagnetoDbProtocolTest {
+  static final String SAMPLE_REQUEST = """
+      {
+          "key": {
+              "ForumName": {
+                  "S": "MagnetoDB"
+              },
+              "Subject": {
+                  "S": "How do I delete an item?"
+              }
+          },
+          "expected": {
+              "Subject": {
+                  "value": {
+                      "S": "How do I delete an item?"
+                  }
+              },
+              "Replies": {
+                  "exists": false
+              }
+          },
+          "returnValues": "ALL_OLD"
+      }""";
+  static final String SAMPLE_RESPONSE = """
+      {
+          "attributes": {
+              "LastPostDateTime": {
+                  "S": "201303190422"
+              },
+              "ForumName": {
+                  "S": "MagnetoDB"
+              },
+              "Message": {
+                  "S": "I want to delete item."
+              },
+              "Subject": {
+                  "S": "How do I delete an item?"
+              },
+              "LastPostedBy": {
+                  "S": "fred@example.com"
+              }
+          }
+      }""";
+  static final String BAD_REQUEST_EXPLANATION = "The server could not comply with the request"
+      + " since\r\nit is either malformed or otherwise incorrect.\r\n";
+
+  static Tombstone tombstone;
+  static MagnetoDbWire wire;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    wire = new MagnetoDbWire(tombstone.endpoint());
+  }
+
+  @AfterAll
+  static void stop() {
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void fixture() {
+    tombstone.reset();
+    MagnetoDbVectorsTest.createThread(wire, "p1");
+  }
+
+  @Test
+  void documentedSample_answersTheDocumentedResponse() {
+    MagnetoDbWire.Response response =
+        wire.post(MagnetoDbVectorsTest.THREAD_P1 + "/delete_item", SAMPLE_REQUEST);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json()).isEqualTo(JsonTrees.parse(SAMPLE_RESPONSE));
+  }
+
+  @Test
+  void bodyThatIsNotJson_isValidationError_inMagnetoDbFaultShape() {
+    MagnetoDbWire.Response response =
+        wire.post(MagnetoDbVectorsTest.THREAD_P1 + "/delete_item", "{\"key\":");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json()).isEqualTo(JsonTrees.parse("{\"code\":400,\"title\":\"Bad"
+        + " Request\",\"explanation\":\"" + BAD_REQUEST_EXPLANATION.replace("\r\n", "\\r\\n")
+        + "\",\"error\":{\"message\":\"Request body is not valid JSON\",\"type\":"
+        + "\"ValidationError\",\"traceback\":null}}"));
+    assertThat(wire.post(MagnetoDbVectorsTest.THREAD_P1 + "/get_item",
+        "{" + MagnetoDbVectorsTest.KEY + "}").json().has("item")).isTrue();
+  }
+
+  @Test
+  void bothReturnValuesSpellings_withDifferentValues_conflict() {
+    MagnetoDbWire.Response response = wire.post(MagnetoDbVectorsTest.THREAD_P1 + "/delete_item",
+        "{" + MagnetoDbVectorsTest.KEY + ",\"return_values\":\"NONE\","
+            + "\"returnValues\":\"ALL_OLD\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.errorMessage())
+        .isEqualTo("Unexpected properties were found for 'body': {\"returnValues\": \"ALL_OLD\"}");
+  }
+
+  @Test
+  void keyOfWrongType_isValidationError() {
+    MagnetoDbWire.Response response =
+        wire.post(MagnetoDbVectorsTest.THREAD_P1 + "/delete_item", "{\"key\":\"x\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.errorMessage())
+        .isEqualTo("Wrong 'key' type. Object is expected, but \"x\" found");
+  }
+
+  @Test
+  void tableOperations_answerInMagnetoDbShapes() {
+    MagnetoDbWire.Response list = wire.get("/v1/data/p1/tables");
+    MagnetoDbWire.Response describe = wire.get(MagnetoDbVectorsTest.THREAD_P1);
+    MagnetoDbWire.Response again = wire.post("/v1/data/p1/tables", "{\"table_name\":\"Thread\","
+        + "\"attribute_definitions\":[{\"attribute_name\":\"a\",\"attribute_type\":\"S\"}],"
+        + "\"key_schema\":[{\"attribute_name\":\"a\",\"key_type\":\"HASH\"}]}");
+    MagnetoDbWire.Response deleted = wire.delete(MagnetoDbVectorsTest.THREAD_P1);
+    MagnetoDbWire.Response gone = wire.get(MagnetoDbVectorsTest.THREAD_P1);
+
+    assertThat(list.json()).isEqualTo(JsonTrees.parse(
+        "{\"tables\":[{\"href\":\"/v1/data/p1/tables/Thread\",\"rel\":\"self\"}]}"));
+    assertThat(describe.body()).contains("\"table\":{", "\"item_count\":1",
+        "\"key_schema\":[{\"attribute_name\":\"ForumName\",\"key_type\":\"HASH\"},"
+            + "{\"attribute_name\":\"Subject\",\"key_type\":\"RANGE\"}]",
+        "\"table_name\":\"Thread\"", "\"table_status\":\"ACTIVE\"");
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.errorType()).isEqualTo("TableAlreadyExistsException");
+    assertThat(again.errorMessage()).isEqualTo("Table Thread already exists");
+    assertThat(deleted.body()).contains("\"table_description\":{", "\"table_status\":\"DELETING\"");
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.errorType()).isEqualTo("TableNotExistsException");
+  }
+
+  @Test
+  void scan_pagesThroughTheProjectsTable() {
+    MagnetoDbWire.Response scan =
+        wire.post(MagnetoDbVectorsTest.THREAD_P1 + "/scan", "{\"limit\":1}");
+
+    assertThat(scan.json()).isEqualTo(JsonTrees.parse("{\"count\":1,\"items\":["
+        + MagnetoDbVectorsTest.ITEM + "],\"last_evaluated_key\":{\"ForumName\":{\"S\":"
+        + "\"MagnetoDB\"},\"Subject\":{\"S\":\"How do I delete an item?\"}},"
+        + "\"scanned_count\":1}"));
+  }
+
+  @Test
+  void unknownRouteAndWrongMethod_areFaults() {
+    MagnetoDbWire.Response unknown = wire.post(MagnetoDbVectorsTest.THREAD_P1 + "/drop", "{}");
+    MagnetoDbWire.Response wrongMethod = wire.get(MagnetoDbVectorsTest.THREAD_P1 + "/delete_item");
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("title")).isEqualTo(new Json.Str("Not Found"));
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.errorType()).isEqualTo("MethodNotAllowed");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** SDK v2 clients at default settings, pointed at a test's emulator. */
+final class SdkClients {
+  private SdkClients() {}
+
+  static DynamoDbClient dynamoDb(URI endpoint) {
+    return builder(endpoint).build();
+  }
+
+  /** A client whose connection pool lets {@code connections} threads call at once. */
+  static DynamoDbClient dynamoDb(URI endpoint, int connections) {
+    return builder(endpoint)
+        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(connections))
+        .build();
+  }
+
+  private static software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder builder(
+      URI endpoint) {
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+  }
+}

@@ -1,0 +1,125 @@
+package dev.tombstone.internal.s3.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** DeleteObjects and conditional DeleteObject through the SDK at default settings. */
+class SdkDeleteTest {
+  private static final String BUCKET = "uploads";
+  private static Tombstone tombstone;
+  private static S3Client s3;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    s3 = SdkClients.sync(tombstone);
+  }
+
+  @AfterAll
+  static void stop() {
+    s3.close();
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void bucket() {
+    tombstone.reset();
+    s3.createBucket(b -> b.bucket(BUCKET));
+  }
+
+  private String put(String key, String content) {
+    return s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(content))
+        .eTag();
+  }
+
+  private static ObjectIdentifier id(String key) {
+    return ObjectIdentifier.builder().key(key).build();
+  }
+
+  @Test
+  void deleteObjects_reportsEveryKey_andMarkersInAVersionedBucket() {
+    s3.putBucketVersioning(b -> b.bucket(BUCKET)
+        .versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+    put("a", "x");
+    put("b", "y");
+
+    DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(BUCKET)
+        .delete(d -> d.objects(id("a"), id("b"), id("missing"))));
+
+    assertThat(response.deleted()).extracting(DeletedObject::key)
+        .containsExactly("a", "b", "missing");
+    assertThat(response.deleted()).allSatisfy(deleted -> {
+      assertThat(deleted.deleteMarker()).isTrue();
+      assertThat(deleted.deleteMarkerVersionId()).matches("[A-Za-z0-9._]{32}");
+    });
+    assertThat(response.errors()).isEmpty();
+    assertThat(tombstone.s3().isDeleteMarker(BUCKET, "a")).isTrue();
+    assertThat(tombstone.s3().versions(BUCKET, "a")).hasSize(2);
+  }
+
+  @Test
+  void quietDeleteObjects_reportsOnlyErrors() {
+    put("a", "x");
+    put("b", "y");
+
+    DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(BUCKET)
+        .delete(d -> d.quiet(true).objects(id("a"),
+            ObjectIdentifier.builder().key("b").versionId("bogus").build())));
+
+    assertThat(response.deleted()).isEmpty();
+    assertThat(response.errors()).extracting(S3Error::key, S3Error::versionId, S3Error::code)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("b", "bogus", "NoSuchVersion"));
+    assertThat(tombstone.s3().keys(BUCKET)).containsExactly("b");
+  }
+
+  @Test
+  void deleteObjects_withETag_deletesOnlyMatchingObjects() {
+    String etag = put("a", "x");
+    put("b", "y");
+
+    DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(BUCKET)
+        .delete(d -> d.objects(ObjectIdentifier.builder().key("a").eTag(etag).build(),
+            ObjectIdentifier.builder().key("b").eTag(etag).build())));
+
+    assertThat(response.deleted()).extracting(DeletedObject::key).containsExactly("a");
+    assertThat(response.errors()).extracting(S3Error::code).containsExactly("PreconditionFailed");
+    assertThat(tombstone.s3().keys(BUCKET)).containsExactly("b");
+  }
+
+  @Test
+  void conditionalDelete_failsWith412_whenTheETagDiffers() {
+    put("report.csv", "v1");
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.deleteObject(b ->
+        b.bucket(BUCKET).key("report.csv").ifMatch("\"00000000000000000000000000000000\"")));
+
+    assertThat(thrown.statusCode()).isEqualTo(412);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("At least one of the pre-conditions you specified did not hold");
+    assertThat(tombstone.s3().keys(BUCKET)).containsExactly("report.csv");
+  }
+
+  @Test
+  void conditionalDelete_deletes_whenTheETagMatches() {
+    String etag = put("report.csv", "v1");
+
+    s3.deleteObject(b -> b.bucket(BUCKET).key("report.csv").ifMatch(etag));
+
+    assertThat(tombstone.s3().keys(BUCKET)).isEmpty();
+  }
+}

@@ -1,0 +1,345 @@
+package dev.tombstone.internal.s3.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import dev.tombstone.s3.Versioning;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Multipart upload through the AWS SDK for Java v2 at default settings (checksums on). */
+class SdkMultipartTest {
+  private static final String BUCKET = "multipart-uploads";
+  private static final int MIB = 1024 * 1024;
+  private static Tombstone tombstone;
+  private static S3Client s3;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    s3 = SdkClients.sync(tombstone);
+  }
+
+  @AfterAll
+  static void stop() {
+    s3.close();
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void emptyBucket() {
+    tombstone.reset();
+    s3.createBucket(b -> b.bucket(BUCKET));
+  }
+
+  private String create(String key) {
+    return s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key).contentType("text/csv")
+        .metadata(Map.of("origin", "test"))).uploadId();
+  }
+
+  private CompletedPart upload(String key, String uploadId, int number, byte[] content) {
+    String etag = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
+        .partNumber(number), RequestBody.fromBytes(content)).eTag();
+    return CompletedPart.builder().partNumber(number).eTag(etag).build();
+  }
+
+  private CompleteMultipartUploadResponse complete(
+      String key, String uploadId, CompletedPart... parts) {
+    return s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
+        .multipartUpload(u -> u.parts(parts)));
+  }
+
+  private static byte[] filled(int size, int seed) {
+    byte[] bytes = new byte[size];
+    for (int i = 0; i < size; i++) {
+      bytes[i] = (byte) (i * 31 + seed);
+    }
+    return bytes;
+  }
+
+  private static String multipartEtag(byte[]... parts) throws Exception {
+    MessageDigest outer = MessageDigest.getInstance("MD5");
+    for (byte[] part : parts) {
+      outer.update(MessageDigest.getInstance("MD5").digest(part));
+    }
+    return "\"" + HexFormat.of().formatHex(outer.digest()) + "-" + parts.length + "\"";
+  }
+
+  @Test
+  void completedUpload_joinsPartsInOrder_withS3sMultipartEtagAndTheCreatedMetadata()
+      throws Exception {
+    byte[] first = filled(5 * MIB, 1);
+    byte[] last = filled(1000, 2);
+    String uploadId = create("report.csv");
+    CompletedPart one = upload("report.csv", uploadId, 1, first);
+    CompletedPart two = upload("report.csv", uploadId, 2, last);
+
+    CompleteMultipartUploadResponse completed = complete("report.csv", uploadId, one, two);
+
+    assertThat(completed.eTag()).isEqualTo(multipartEtag(first, last));
+    assertThat(completed.bucket()).isEqualTo(BUCKET);
+    assertThat(completed.key()).isEqualTo("report.csv");
+    assertThat(completed.versionId()).isNull();
+    byte[] stored = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("report.csv")).asByteArray();
+    byte[] expected = Arrays.copyOf(first, first.length + last.length);
+    System.arraycopy(last, 0, expected, first.length, last.length);
+    assertThat(stored).isEqualTo(expected);
+    HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key("report.csv"));
+    assertThat(head.eTag()).isEqualTo(completed.eTag());
+    assertThat(head.contentType()).isEqualTo("text/csv");
+    assertThat(head.metadata()).containsEntry("origin", "test");
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void completingOnAVersionedBucket_addsAVersion_andDeleteHidesItBehindAMarker() {
+    tombstone.s3().setVersioning(BUCKET, Versioning.ENABLED);
+    String first = s3.putObject(b -> b.bucket(BUCKET).key("big.bin"),
+        RequestBody.fromString("small")).versionId();
+    String uploadId = create("big.bin");
+    CompletedPart only = upload("big.bin", uploadId, 1, filled(10, 3));
+
+    String second = complete("big.bin", uploadId, only).versionId();
+    s3.deleteObject(b -> b.bucket(BUCKET).key("big.bin"));
+
+    assertThat(second).isNotNull().isNotEqualTo(first);
+    assertThat(tombstone.s3().versions(BUCKET, "big.bin")).hasSize(3);
+    assertThat(tombstone.s3().isDeleteMarker(BUCKET, "big.bin")).isTrue();
+  }
+
+  @Test
+  void aSmallPartBeforeTheLast_isEntityTooSmall_andTheUploadStaysOpen() {
+    String uploadId = create("small.bin");
+    CompletedPart one = upload("small.bin", uploadId, 1, filled(1000, 1));
+    CompletedPart two = upload("small.bin", uploadId, 2, filled(1000, 2));
+
+    S3Exception error = catchThrowableOfType(S3Exception.class,
+        () -> complete("small.bin", uploadId, one, two));
+
+    assertThat(error.statusCode()).isEqualTo(400);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("EntityTooSmall");
+    assertThat(error.awsErrorDetails().errorMessage())
+        .isEqualTo("Your proposed upload is smaller than the minimum allowed size");
+    assertThat(tombstone.s3().keys(BUCKET)).isEmpty();
+    assertThat(s3.listParts(b -> b.bucket(BUCKET).key("small.bin").uploadId(uploadId)).parts())
+        .extracting(Part::partNumber).containsExactly(1, 2);
+  }
+
+  @Test
+  void aWrongEtagIsInvalidPart_andPartsOutOfOrderAreInvalidPartOrder() {
+    String uploadId = create("order.bin");
+    CompletedPart one = upload("order.bin", uploadId, 1, filled(5 * MIB, 1));
+    CompletedPart two = upload("order.bin", uploadId, 2, filled(10, 2));
+    CompletedPart wrongTag = one.toBuilder().eTag("\"0123456789abcdef0123456789abcdef\"").build();
+
+    S3Exception invalidPart = catchThrowableOfType(S3Exception.class,
+        () -> complete("order.bin", uploadId, wrongTag, two));
+    S3Exception invalidOrder = catchThrowableOfType(S3Exception.class,
+        () -> complete("order.bin", uploadId, two, one));
+
+    assertThat(invalidPart.awsErrorDetails().errorCode()).isEqualTo("InvalidPart");
+    assertThat(invalidPart.awsErrorDetails().errorMessage()).startsWith(
+        "One or more of the specified parts could not be found.");
+    assertThat(invalidOrder.awsErrorDetails().errorCode()).isEqualTo("InvalidPartOrder");
+    assertThat(invalidOrder.statusCode()).isEqualTo(400);
+    assertThat(complete("order.bin", uploadId, one, two).eTag()).endsWith("-2\"");
+  }
+
+  @Test
+  void abortedUpload_isNoSuchUpload_forPartsListingAndCompletion() {
+    String uploadId = create("gone.bin");
+    CompletedPart one = upload("gone.bin", uploadId, 1, filled(10, 1));
+
+    s3.abortMultipartUpload(b -> b.bucket(BUCKET).key("gone.bin").uploadId(uploadId));
+
+    NoSuchUploadException listing = catchThrowableOfType(NoSuchUploadException.class,
+        () -> s3.listParts(b -> b.bucket(BUCKET).key("gone.bin").uploadId(uploadId)));
+    assertThat(listing.statusCode()).isEqualTo(404);
+    assertThat(listing.awsErrorDetails().errorMessage()).isEqualTo("The specified upload does"
+        + " not exist. The upload ID may be invalid, or the upload may have been aborted or"
+        + " completed.");
+    assertThat(catchThrowableOfType(NoSuchUploadException.class,
+        () -> complete("gone.bin", uploadId, one))).isNotNull();
+    assertThat(catchThrowableOfType(NoSuchUploadException.class,
+        () -> upload("gone.bin", uploadId, 2, filled(10, 2)))).isNotNull();
+    assertThat(tombstone.s3().keys(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void anUploadIdBelongsToItsKey() {
+    String uploadId = create("mine.bin");
+
+    NoSuchUploadException other = catchThrowableOfType(NoSuchUploadException.class,
+        () -> upload("other.bin", uploadId, 1, filled(10, 1)));
+
+    assertThat(other.awsErrorDetails().errorCode()).isEqualTo("NoSuchUpload");
+  }
+
+  @Test
+  void partNumbersOutsideOneToTenThousand_areInvalidArgument() {
+    String uploadId = create("numbers.bin");
+
+    S3Exception zero = catchThrowableOfType(S3Exception.class,
+        () -> upload("numbers.bin", uploadId, 0, filled(10, 1)));
+    S3Exception tooHigh = catchThrowableOfType(S3Exception.class,
+        () -> upload("numbers.bin", uploadId, 10_001, filled(10, 1)));
+
+    assertThat(zero.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+    assertThat(zero.awsErrorDetails().errorMessage())
+        .isEqualTo("Part number must be an integer between 1 and 10000, inclusive");
+    assertThat(tooHigh.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void listParts_pagesByPartNumber_andReportsSizesAndEtags() {
+    String uploadId = create("listed.bin");
+    CompletedPart one = upload("listed.bin", uploadId, 1, filled(10, 1));
+    upload("listed.bin", uploadId, 3, filled(20, 3));
+    upload("listed.bin", uploadId, 7, filled(30, 7));
+
+    ListPartsResponse firstPage = s3.listParts(b -> b.bucket(BUCKET).key("listed.bin")
+        .uploadId(uploadId).maxParts(2));
+    ListPartsResponse secondPage = s3.listParts(b -> b.bucket(BUCKET).key("listed.bin")
+        .uploadId(uploadId).partNumberMarker(firstPage.nextPartNumberMarker()));
+
+    assertThat(firstPage.isTruncated()).isTrue();
+    assertThat(firstPage.parts()).extracting(Part::partNumber).containsExactly(1, 3);
+    assertThat(firstPage.parts()).extracting(Part::size).containsExactly(10L, 20L);
+    assertThat(firstPage.parts().get(0).eTag()).isEqualTo(one.eTag());
+    assertThat(secondPage.isTruncated()).isFalse();
+    assertThat(secondPage.parts()).extracting(Part::partNumber).containsExactly(7);
+  }
+
+  @Test
+  void listMultipartUploads_ordersByKey_filtersByPrefix_groupsByDelimiter_andPages() {
+    String a1 = create("incoming/a.bin");
+    String a2 = create("incoming/a.bin");
+    String b = create("incoming/b.bin");
+    String c = create("other/c.bin");
+
+    ListMultipartUploadsResponse all = s3.listMultipartUploads(l -> l.bucket(BUCKET));
+    ListMultipartUploadsResponse incoming =
+        s3.listMultipartUploads(l -> l.bucket(BUCKET).prefix("incoming/"));
+    ListMultipartUploadsResponse grouped =
+        s3.listMultipartUploads(l -> l.bucket(BUCKET).delimiter("/"));
+    ListMultipartUploadsResponse firstPage =
+        s3.listMultipartUploads(l -> l.bucket(BUCKET).maxUploads(2));
+    ListMultipartUploadsResponse secondPage = s3.listMultipartUploads(l -> l.bucket(BUCKET)
+        .keyMarker(firstPage.nextKeyMarker()).uploadIdMarker(firstPage.nextUploadIdMarker()));
+
+    assertThat(all.uploads()).extracting(MultipartUpload::key)
+        .containsExactly("incoming/a.bin", "incoming/a.bin", "incoming/b.bin", "other/c.bin");
+    assertThat(all.uploads()).extracting(MultipartUpload::uploadId)
+        .containsExactlyInAnyOrder(a1, a2, b, c);
+    assertThat(all.isTruncated()).isFalse();
+    assertThat(incoming.uploads()).extracting(MultipartUpload::uploadId)
+        .containsExactlyInAnyOrder(a1, a2, b);
+    assertThat(grouped.uploads()).isEmpty();
+    assertThat(grouped.commonPrefixes()).extracting(CommonPrefix::prefix)
+        .containsExactly("incoming/", "other/");
+    assertThat(firstPage.isTruncated()).isTrue();
+    assertThat(firstPage.uploads()).hasSize(2);
+    assertThat(secondPage.uploads()).extracting(MultipartUpload::key)
+        .containsExactly("incoming/b.bin", "other/c.bin");
+    assertThat(secondPage.isTruncated()).isFalse();
+  }
+
+  @Test
+  void completedAndAbortedUploads_leaveTheListing() {
+    String done = create("done.bin");
+    CompletedPart part = upload("done.bin", done, 1, filled(10, 1));
+    String dropped = create("dropped.bin");
+    String open = create("open.bin");
+
+    complete("done.bin", done, part);
+    s3.abortMultipartUpload(b -> b.bucket(BUCKET).key("dropped.bin").uploadId(dropped));
+
+    assertThat(s3.listMultipartUploads(l -> l.bucket(BUCKET)).uploads())
+        .extracting(MultipartUpload::uploadId).containsExactly(open);
+  }
+
+  @Test
+  void asyncClientWithMultipartEnabled_uploadsALargeObjectInParts() throws Exception {
+    byte[] content = filled(9 * MIB, 5);
+    try (S3AsyncClient async = S3AsyncClient.builder()
+        .endpointOverride(tombstone.endpoint())
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
+        .multipartEnabled(true)
+        .build()) {
+
+      async.putObject(b -> b.bucket(BUCKET).key("large.bin"), AsyncRequestBody.fromBytes(content))
+          .join();
+    }
+
+    String etag = s3.headObject(b -> b.bucket(BUCKET).key("large.bin")).eTag();
+    assertThat(etag).matches("\"[0-9a-f]{32}-[0-9]+\"");
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("large.bin")).asByteArray())
+        .isEqualTo(content);
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void concurrentCompletions_ofOneUpload_succeedExactlyOnce() throws Exception {
+    String uploadId = create("race.bin");
+    CompletedPart one = upload("race.bin", uploadId, 1, filled(10, 1));
+    int threads = 8;
+    List<Thread> racers = new ArrayList<>();
+    AtomicInteger successes = new AtomicInteger();
+    AtomicInteger missing = new AtomicInteger();
+    CountDownLatch go = new CountDownLatch(1);
+    for (int i = 0; i < threads; i++) {
+      Thread racer = new Thread(() -> {
+        try {
+          go.await();
+          complete("race.bin", uploadId, one);
+          successes.incrementAndGet();
+        } catch (NoSuchUploadException e) {
+          missing.incrementAndGet();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      racer.start();
+      racers.add(racer);
+    }
+
+    go.countDown();
+    for (Thread racer : racers) {
+      racer.join();
+    }
+
+    assertThat(successes.get()).isEqualTo(1);
+    assertThat(missing.get()).isEqualTo(threads - 1);
+    assertThat(tombstone.s3().versions(BUCKET, "race.bin")).hasSize(1);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.tombstone.internal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void help_printsTheOptions() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("--host", "--port", "--region", "--version", "/_tombstone/health");
+  }
+
+  @Test
+  void version_printsTheVersion() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("tombstone ")
+        .doesNotContain("unknown");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--bogus|unknown option '--bogus'",
+      "--port=70000|--port must be a number in 0..65535, was '70000'",
+      "--port=abc|--port must be a number in 0..65535, was 'abc'",
+      "--port|--port needs a value",
+      "--region=US_EAST|--region must look like us-east-1, was 'US_EAST'"})
+  void mistakes_exitWithCode2AndSayWhatIsWrong(String arg, String message) {
+    assertThat(run(arg)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("tombstone: " + message)
+        .contains("--help");
+  }
+
+  @Test
+  void flags_acceptBothSpellings() throws Exception {
+    CommandLine parsed = CommandLine.parse(
+        java.util.List.of("--host", "0.0.0.0", "--port=0", "--region", "eu-west-1"));
+
+    assertThat(parsed).isEqualTo(
+        new CommandLine("0.0.0.0", 0, "eu-west-1", CommandLine.Action.RUN));
+    assertThat(CommandLine.parse(java.util.List.of()))
+        .isEqualTo(new CommandLine("127.0.0.1", 4566, "us-east-1", CommandLine.Action.RUN));
+  }
+}
