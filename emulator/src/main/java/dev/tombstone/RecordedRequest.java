@@ -1,5 +1,6 @@
 package dev.tombstone;
 
+import dev.tombstone.internal.server.RequestJournal;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ public record RecordedRequest(
     Instant time, String method, String path, String query, String target, String body,
     int status) {
   /** Bodies longer than this many characters are cut and end with {@code "..."}. */
-  public static final int MAX_BODY_CHARS = 2048;
+  public static final int MAX_BODY_CHARS = RequestJournal.MAX_BODY_CHARS;
 
   /** Checks that no component is null. */
   public RecordedRequest {

@@ -4,8 +4,10 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.internal.server.Emulator;
 import dev.tombstone.internal.server.HttpServer;
+import dev.tombstone.internal.server.RequestJournal;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -81,7 +83,13 @@ public final class Tombstone implements AutoCloseable {
    * {@link #clearRequests()}. Meant for diagnostics, e.g. printing what a failed test sent.
    */
   public List<RecordedRequest> requests() {
-    return emulator.journal().snapshot();
+    List<RequestJournal.Entry> entries = emulator.journal().snapshot();
+    List<RecordedRequest> requests = new ArrayList<>(entries.size());
+    for (RequestJournal.Entry e : entries) {
+      requests.add(new RecordedRequest(
+          e.time(), e.method(), e.path(), e.query(), e.target(), e.body(), e.status()));
+    }
+    return requests;
   }
 
   /** Forgets the recorded requests; {@link #reset()} does not do this by itself. */

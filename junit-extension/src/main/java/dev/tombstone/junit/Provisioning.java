@@ -1,6 +1,7 @@
 package dev.tombstone.junit;
 
-import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.DynamoDbJson;
+import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import java.util.List;
@@ -45,10 +46,8 @@ final class Provisioning {
       for (String resource : d.value()) {
         String what = "@DynamoDbItems(table = \"" + d.table() + "\", \"" + resource + "\")";
         run(items, what, () -> {
-          List<Map<String, AttributeValue>> loaded =
-              DynamoDbJson.items(Fixtures.text(items.testClass(), resource));
-          for (Map<String, AttributeValue> item : loaded) {
-            provisioner.putItem(names.table(d.table()), item);
+          for (Item item : DynamoDbJson.items(Fixtures.text(items.testClass(), resource))) {
+            provisioner.putItem(names.table(d.table()), item.attributes());
           }
         });
       }

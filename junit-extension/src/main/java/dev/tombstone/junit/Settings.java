@@ -32,8 +32,13 @@ record Settings(
     return builder.start();
   }
 
-  /** Emulators are shared per JVM only between classes whose emulators would be the same. */
-  String emulatorKey() {
-    return "emulator " + region + " " + clock;
+  /**
+   * Emulators are shared per JVM only between classes whose emulators would be the same: same
+   * region and an equal clock (the JDK's clocks compare by value, others by identity).
+   */
+  Object emulatorKey() {
+    return new SharedEmulatorKey(region, clock);
   }
+
+  private record SharedEmulatorKey(String region, Clock clock) {}
 }

@@ -229,7 +229,7 @@ public final class TombstoneExtension
   }
 
   /** Where this test's emulator lives, and whether other tests share it. */
-  record Scope(Store store, String key, boolean shared) {}
+  record Scope(Store store, Object key, boolean shared) {}
 
   private static Scope scope(ExtensionContext ctx, Settings settings) {
     if (ctx.getTestMethod().isPresent() && ownEmulator(ctx, settings)) {
@@ -298,7 +298,7 @@ public final class TombstoneExtension
 
   // Store.computeIfAbsent only exists from JUnit 6; getOrComputeIfAbsent works on 5.13+ and 6.
   @SuppressWarnings("deprecation")
-  static <V> V computeIfAbsent(Store store, String key, Function<String, V> create,
+  static <V> V computeIfAbsent(Store store, Object key, Function<Object, V> create,
       Class<V> type) {
     return store.getOrComputeIfAbsent(key, create, type);
   }

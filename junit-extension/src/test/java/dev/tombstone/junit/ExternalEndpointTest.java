@@ -37,7 +37,7 @@ class ExternalEndpointTest {
   static void startStandaloneServer() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "dev.tombstone.internal.server.Main", "--port", "0")
+        "dev.tombstone.internal.cli.Main", "--port", "0")
         .redirectErrorStream(true).start();
     BufferedReader lines = new BufferedReader(
         new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));

@@ -1,10 +1,10 @@
 package dev.tombstone.internal.server;
 
-import dev.tombstone.RecordedRequest;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,10 +16,12 @@ import java.util.List;
  */
 public final class RequestJournal {
   static final int CAPACITY = 512;
+  /** Bodies longer than this many characters are cut and end with {@code "..."}. */
+  public static final int MAX_BODY_CHARS = 2048;
   /** Handlers that read a text body attach it here so the journal can show it. */
   static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
-  private final RecordedRequest[] ring = new RecordedRequest[CAPACITY];
+  private final Entry[] ring = new Entry[CAPACITY];
   private final Clock clock;
   private long recorded;
 
@@ -31,7 +33,7 @@ public final class RequestJournal {
   void record(HttpServerExchange exchange) {
     String query = exchange.getQueryString();
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
-    add(new RecordedRequest(
+    add(new Entry(
         clock.instant(),
         exchange.getRequestMethod().toString(),
         exchange.getRequestPath(),
@@ -41,15 +43,15 @@ public final class RequestJournal {
         exchange.getStatusCode()));
   }
 
-  synchronized void add(RecordedRequest request) {
+  synchronized void add(Entry request) {
     ring[(int) (recorded % CAPACITY)] = request;
     recorded++;
   }
 
   /** The recorded requests, oldest first (at most {@link #CAPACITY}). */
-  public synchronized List<RecordedRequest> snapshot() {
+  public synchronized List<Entry> snapshot() {
     int size = (int) Math.min(recorded, CAPACITY);
-    List<RecordedRequest> copy = new ArrayList<>(size);
+    List<Entry> copy = new ArrayList<>(size);
     for (long i = recorded - size; i < recorded; i++) {
       copy.add(ring[(int) (i % CAPACITY)]);
     }
@@ -62,11 +64,16 @@ public final class RequestJournal {
     recorded = 0;
   }
 
+  /** One answered request; {@code Tombstone.requests()} shows it as a {@code RecordedRequest}. */
+  public record Entry(
+      Instant time, String method, String path, String query, String target, String body,
+      int status) {}
+
   private static String bodyText(byte[] body) {
     if (body == null || body.length == 0) {
       return "";
     }
-    int max = RecordedRequest.MAX_BODY_CHARS;
+    int max = MAX_BODY_CHARS;
     // Decoding a prefix may split a multi-byte character at the end; the "..." marks the cut.
     if (body.length <= max) {
       return new String(body, StandardCharsets.UTF_8);

@@ -5,18 +5,25 @@ import dev.tombstone.internal.dynamodb.protocol.DynamoDbJsonProtocol;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Start-up work done in parallel with binding the port: XNIO registers its MBeans on an MBean
  * server (in the shaded JAR a private one, see {@code ShadedManagementFactory}; otherwise the
  * platform's, whose first use loads several hundred JDK classes), and the first DynamoDB
  * request loads Jackson and the protocol. Doing both on other threads while the main thread
- * starts Undertow shortens the time to the first answered request.
+ * starts Undertow shortens the time to the first answered request. Once per JVM: a second
+ * emulator finds the classes loaded.
  */
 final class Warmup {
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
   private Warmup() {}
 
   static void startInBackground() {
+    if (!STARTED.compareAndSet(false, true)) {
+      return;
+    }
     daemon("tombstone-warmup-jmx", ManagementFactory::getPlatformMBeanServer);
     daemon("tombstone-warmup-protocol", Warmup::protocol);
   }

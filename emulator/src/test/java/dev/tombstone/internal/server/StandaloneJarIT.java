@@ -129,7 +129,7 @@ class StandaloneJarIT {
       assertThat(names).noneMatch(n -> n.startsWith("META-INF/services/io.undertow")
           || n.startsWith("META-INF/services/org.xnio"));
       assertThat(file.getManifest().getMainAttributes().getValue("Main-Class"))
-          .isEqualTo("dev.tombstone.internal.server.Main");
+          .isEqualTo("dev.tombstone.internal.cli.Main");
     }
   }
 

@@ -1,5 +1,6 @@
-package dev.tombstone.internal.server;
+package dev.tombstone.internal.cli;
 
+import dev.tombstone.Tombstone;
 import java.util.List;
 
 /** The standalone flags, parsed. Both {@code --port 4566} and {@code --port=4566} work. */
@@ -65,7 +66,9 @@ record CommandLine(String host, int port, String region, Action action) {
         case "--port" -> port = port(value != null ? value : next(args, ++i, name));
         case "--region" -> {
           value = value != null ? value : next(args, ++i, name);
-          if (!value.matches("[a-z0-9-]+")) {
+          try {
+            Tombstone.builder().region(value);
+          } catch (IllegalArgumentException e) {
             throw new UsageException("--region must look like us-east-1, was '" + value + "'");
           }
           region = value;

@@ -1,4 +1,4 @@
-package dev.tombstone.internal.server;
+package dev.tombstone.internal.cli;
 
 /**
  * For the standalone JAR only: if the user configured no java.util.logging format, log records

@@ -1,6 +1,7 @@
-package dev.tombstone.internal.server;
+package dev.tombstone.internal.cli;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.internal.server.Version;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;

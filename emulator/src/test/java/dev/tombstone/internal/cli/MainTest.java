@@ -1,4 +1,4 @@
-package dev.tombstone.internal.server;
+package dev.tombstone.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
