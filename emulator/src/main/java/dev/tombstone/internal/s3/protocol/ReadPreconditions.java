@@ -1,6 +1,7 @@
 package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.s3.S3Error;
+import dev.tombstone.s3.S3Error.PreconditionFailed.Condition;
 import dev.tombstone.s3.StoredObject;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,10 +23,10 @@ final class ReadPreconditions {
     Optional<String> ifMatch = headers.first("If-Match");
     if (ifMatch.isPresent()) {
       if (!object.etagMatches(ifMatch.get())) {
-        throw new S3Error.PreconditionFailed("If-Match");
+        throw new S3Error.PreconditionFailed(Condition.ETAG_MATCHES);
       }
     } else if (date(headers, "If-Unmodified-Since").filter(modified::isAfter).isPresent()) {
-      throw new S3Error.PreconditionFailed("If-Unmodified-Since");
+      throw new S3Error.PreconditionFailed(Condition.UNMODIFIED_SINCE);
     }
     Optional<String> ifNoneMatch = headers.first("If-None-Match");
     if (ifNoneMatch.isPresent()) {
