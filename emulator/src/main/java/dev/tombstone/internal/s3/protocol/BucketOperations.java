@@ -102,7 +102,7 @@ final class BucketOperations {
     for (BucketInfo bucket : page) {
       xml.start("Bucket")
           .element("Name", bucket.name())
-          .element("CreationDate", HttpDates.xml(bucket.creationDate()))
+          .element("CreationDate", XmlDates.format(bucket.creationDate()))
           .element("BucketRegion", bucket.region())
           .end();
     }

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.HttpDates;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3Error.Field;
 import dev.tombstone.s3.S3Error.PreconditionFailed.Condition;
@@ -23,7 +24,7 @@ final class ErrorDocuments {
           .with("x-amz-delete-marker", "true")
           .with("x-amz-version-id", marker.versionId())
           .with("Allow", "DELETE")
-          .with("Last-Modified", HttpDates.header(marker.lastModified()));
+          .with("Last-Modified", HttpDates.format(marker.lastModified()));
     }
     if (error instanceof S3Error.PreconditionFailed failed) {
       // The domain knows which condition failed; S3 names the header it came in.

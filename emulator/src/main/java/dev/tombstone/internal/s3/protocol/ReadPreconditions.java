@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.HttpDates;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3Error.PreconditionFailed.Condition;
 import dev.tombstone.s3.StoredObject;
@@ -37,6 +38,6 @@ final class ReadPreconditions {
   }
 
   private static Optional<Instant> date(RequestHeaders headers, String name) {
-    return headers.first(name).flatMap(HttpDates::parseHeader);
+    return headers.first(name).flatMap(HttpDates::parse);
   }
 }
