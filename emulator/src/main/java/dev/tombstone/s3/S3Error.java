@@ -90,7 +90,8 @@ public abstract sealed class S3Error extends RuntimeException {
   /** A well-formed version id that names no version of the key. */
   public static final class NoSuchVersion extends S3Error {
     private static final long serialVersionUID = 1L;
-    public static final String MESSAGE = "The specified version does not exist.";
+    // DeleteObjects reports a malformed version id of one key with this text, no exception.
+    static final String MESSAGE = "The specified version does not exist.";
     private final String key;
     private final String versionId;
 
@@ -189,6 +190,7 @@ public abstract sealed class S3Error extends RuntimeException {
       UNMODIFIED_SINCE
     }
 
+    /** @param condition the precondition that did not hold */
     public PreconditionFailed(Condition condition) {
       super("At least one of the pre-conditions you specified did not hold");
       this.condition = Objects.requireNonNull(condition, "condition");

@@ -39,7 +39,8 @@ final class DynamoDbHttpHandler implements HttpHandler {
 
   private static String contentType(HttpServerExchange exchange) {
     String requested = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-    return requested != null && requested.trim().toLowerCase(Locale.ROOT).startsWith("application/json")
+    return requested != null
+            && requested.trim().toLowerCase(Locale.ROOT).startsWith("application/json")
         ? "application/json"
         : "application/x-amz-json-1.0";
   }
