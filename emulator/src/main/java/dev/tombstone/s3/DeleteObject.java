@@ -1,5 +1,6 @@
 package dev.tombstone.s3;
 
+import dev.tombstone.s3.S3Error.PreconditionFailed.Condition;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,33 +16,38 @@ public final class DeleteObject {
 
   /**
    * @param versionId the version to remove for good; {@code "null"} names the null version
-   * @param ifMatch delete only if the current object's ETag matches ({@code If-Match})
-   * @param unsupportedCondition the name of a condition only directory buckets support (e.g.
-   *     {@code x-amz-if-match-size}), when the request carried one: it is refused with
-   *     NotImplemented after the key and version id were checked
+   * @param ifMatch delete only if the current object's ETag matches this ETag (or {@code *})
    */
   public record Request(
-      String bucket,
-      String key,
-      Optional<String> versionId,
-      Optional<String> ifMatch,
-      Optional<String> unsupportedCondition) {
+      String bucket, String key, Optional<String> versionId, Optional<String> ifMatch) {
     public Request {
       Objects.requireNonNull(bucket, "bucket");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(versionId, "versionId");
       Objects.requireNonNull(ifMatch, "ifMatch");
-      Objects.requireNonNull(unsupportedCondition, "unsupportedCondition");
     }
 
     /** An unconditional delete of the current version. */
     public static Request of(String bucket, String key) {
-      return new Request(bucket, key, Optional.empty(), Optional.empty(), Optional.empty());
+      return new Request(bucket, key, Optional.empty(), Optional.empty());
     }
 
     /** An unconditional delete of one version. */
     public static Request of(String bucket, String key, String versionId) {
-      return new Request(bucket, key, Optional.of(versionId), Optional.empty(), Optional.empty());
+      return new Request(bucket, key, Optional.of(versionId), Optional.empty());
+    }
+
+    /**
+     * Checks the key, then the version id, as S3 does before it looks at anything else of a
+     * delete. {@link S3State#deleteObject(Request)} runs this check itself; a protocol calls it
+     * first when it has checks of its own that S3 makes only after these.
+     *
+     * @throws S3Error.KeyTooLong above 1024 UTF-8 bytes
+     * @throws S3Error.InvalidArgument for an empty key, or an empty or malformed version id
+     */
+    public void validate() {
+      ObjectKeys.check(key);
+      versionId.ifPresent(ObjectKeys::checkVersionId);
     }
   }
 
@@ -59,11 +65,7 @@ public final class DeleteObject {
   }
 
   static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now) {
-    ObjectKeys.check(request.key());
-    request.versionId().ifPresent(ObjectKeys::checkVersionId);
-    if (request.unsupportedCondition().isPresent()) {
-      throw new S3Error.NotImplemented(request.unsupportedCondition().get());
-    }
+    request.validate();
     // The map may apply the function more than once under contention; the last run wins.
     Result[] result = new Result[1];
     bucket.keys().compute(request.key(), (key, history) -> {
@@ -100,7 +102,7 @@ public final class DeleteObject {
       throw new S3Error.NoSuchKey(key);
     }
     if (!ETags.matches(condition, current.object().etag())) {
-      throw new S3Error.PreconditionFailed("If-Match");
+      throw new S3Error.PreconditionFailed(Condition.ETAG_MATCHES);
     }
   }
 }

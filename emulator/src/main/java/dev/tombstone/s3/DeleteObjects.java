@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * DeleteObjects: up to 1000 deletes in one request, each exactly like a {@link DeleteObject}
- * of the same key, version id and {@code If-Match} (the object's {@code ETag}), processed and
- * reported in request order. A key's failure does not stop the others.
+ * of the same key, version id and ETag condition, processed and reported in request order. A
+ * key's failure does not stop the others.
  */
 public final class DeleteObjects {
   /** The most objects one request may name. */
@@ -70,8 +70,8 @@ public final class DeleteObjects {
     if (versionId.isPresent() && !VersionIds.isWellFormed(versionId.get())) {
       return new Failed(target.key(), versionId, "NoSuchVersion", S3Error.NoSuchVersion.MESSAGE);
     }
-    DeleteObject.Request delete = new DeleteObject.Request(bucket.name(), target.key(),
-        versionId, target.etag(), Optional.empty());
+    DeleteObject.Request delete =
+        new DeleteObject.Request(bucket.name(), target.key(), versionId, target.etag());
     try {
       return new Deleted(target.key(), versionId,
           DeleteObject.execute(bucket, delete, ids, now));

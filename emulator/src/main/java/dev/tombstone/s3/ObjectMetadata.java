@@ -42,10 +42,4 @@ public record ObjectMetadata(
     Objects.requireNonNull(storageClass, "storageClass");
     userMetadata = Collections.unmodifiableMap(new TreeMap<>(userMetadata));
   }
-
-  /** This metadata with another content type. */
-  public ObjectMetadata withContentType(String type) {
-    return new ObjectMetadata(type, contentEncoding, contentDisposition, contentLanguage,
-        cacheControl, expires, userMetadata, storageClass);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.tombstone.s3;
 
+import dev.tombstone.s3.S3Error.PreconditionFailed.Condition;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,8 +15,8 @@ public final class PutObject {
 
   /**
    * @param checksum the additional checksum the client sent, already verified
-   * @param ifMatch store only if the current object's ETag matches ({@code If-Match})
-   * @param ifNoneMatchAny store only if the key has no current object ({@code If-None-Match: *})
+   * @param ifMatch store only if the current object's ETag matches this ETag (or {@code *})
+   * @param ifNoneMatchAny store only if the key has no current object
    */
   public record Request(
       String bucket,
@@ -46,7 +47,7 @@ public final class PutObject {
    * @param versioning the bucket's versioning state the write saw
    */
   public record Result(StoredObject stored, Versioning versioning) {
-    /** The id S3 reports in {@code x-amz-version-id}: only Enabled buckets report one. */
+    /** The version id S3 reports for the write: only Enabled buckets report one. */
     public Optional<String> reportedVersionId() {
       return versioning == Versioning.ENABLED ? Optional.of(stored.versionId()) : Optional.empty();
     }
@@ -82,14 +83,14 @@ public final class PutObject {
     Entry current = history == null ? null : history.current();
     StoredObject object = current instanceof Entry.Stored stored ? stored.object() : null;
     if (request.ifNoneMatchAny() && object != null) {
-      throw new S3Error.PreconditionFailed("If-None-Match");
+      throw new S3Error.PreconditionFailed(Condition.NO_CURRENT_OBJECT);
     }
     if (request.ifMatch().isPresent()) {
       if (object == null) {
         throw new S3Error.NoSuchKey(key);
       }
       if (!ETags.matches(request.ifMatch().get(), object.etag())) {
-        throw new S3Error.PreconditionFailed("If-Match");
+        throw new S3Error.PreconditionFailed(Condition.ETAG_MATCHES);
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.tombstone.s3;
 
 import dev.tombstone.internal.Utf8Order;
+import dev.tombstone.internal.s3.BucketNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,11 +46,6 @@ public final class S3State {
   public S3State(String region, Clock clock) {
     this.region = Objects.requireNonNull(region, "region");
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  /** Whether {@code name} follows S3's general purpose bucket naming rules. */
-  public static boolean isValidBucketName(String name) {
-    return BucketNames.isValid(name);
   }
 
   /** Creates a bucket in the emulator's region; an existing bucket is left as it is. */

@@ -87,7 +87,7 @@ class ConcurrentVersionsTest {
     s3.createBucket("race-bucket");
     String etag = s3.putObject("race-bucket", "k", "once").etag().orElseThrow();
     DeleteObject.Request ifMatch = new DeleteObject.Request("race-bucket", "k",
-        Optional.empty(), Optional.of(etag), Optional.empty());
+        Optional.empty(), Optional.of(etag));
     AtomicInteger successes = new AtomicInteger();
     AtomicInteger missing = new AtomicInteger();
     CountDownLatch start = new CountDownLatch(1);

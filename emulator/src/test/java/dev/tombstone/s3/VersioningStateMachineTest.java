@@ -140,9 +140,9 @@ class VersioningStateMachineTest {
   void conditionalDelete_checksTheCurrentVersionAtomically() {
     String etag = s3.putObject("b-1", "k", "hello").etag().orElseThrow();
     DeleteObject.Request wrong = new DeleteObject.Request("b-1", "k", Optional.empty(),
-        Optional.of("\"nope\""), Optional.empty());
+        Optional.of("\"nope\""));
     DeleteObject.Request right = new DeleteObject.Request("b-1", "k", Optional.empty(),
-        Optional.of("W/" + etag + ", \"other\""), Optional.empty());
+        Optional.of("W/" + etag + ", \"other\""));
 
     assertThat(catchThrowable(() -> s3.deleteObject(wrong)))
         .isInstanceOf(S3Error.PreconditionFailed.class);

@@ -5,6 +5,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -69,15 +70,11 @@ final class AdminHandler implements HttpHandler {
   }
 
   private static void send(HttpServerExchange exchange, int status, String json) {
-    exchange.setStatusCode(status);
+    ResponseEnvelope.beginPlain(exchange, status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
-    if (exchange.getRequestMethod().equals(Methods.HEAD)) {
-      exchange.endExchange();
-    } else {
-      exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(body));
-    }
+    // HEAD reports the length the GET body would have.
+    ResponseEnvelope.send(exchange, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)),
+        !exchange.getRequestMethod().equals(Methods.HEAD));
   }
 
   private static String jsonEscape(String s) {

@@ -2,7 +2,6 @@ package dev.tombstone.internal.server;
 
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import java.io.IOException;
 
 /**
@@ -52,8 +51,7 @@ final class JsonBodies {
 
   private static void tooLarge(HttpServerExchange exchange) {
     exchange.setPersistent(false);
-    exchange.setStatusCode(413);
-    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
-    exchange.endExchange();
+    ResponseEnvelope.beginPlain(exchange, 413);
+    ResponseEnvelope.sendEmpty(exchange);
   }
 }

@@ -25,9 +25,8 @@ final class MagnetoDbHttpHandler implements HttpHandler {
     MagnetoDbResponse response = protocol.handle(
         exchange.getRequestMethod().toString(), exchange.getRequestPath(),
         exchange.getQueryString(), body);
-    exchange.setStatusCode(response.status());
+    ResponseEnvelope.beginPlain(exchange, response.status());
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, response.body().length);
-    exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
+    ResponseEnvelope.send(exchange, ByteBuffer.wrap(response.body()), true);
   }
 }

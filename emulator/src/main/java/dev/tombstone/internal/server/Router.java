@@ -1,6 +1,5 @@
 package dev.tombstone.internal.server;
 
-import dev.tombstone.internal.s3.protocol.S3Handler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -24,10 +23,11 @@ final class Router implements HttpHandler {
 
   Router(Emulator emulator) {
     this.journal = emulator.journal();
-    this.dynamoDb = new DynamoDbHttpHandler(emulator);
+    ResponseEnvelope envelope = new ResponseEnvelope(emulator.clock());
+    this.dynamoDb = new DynamoDbHttpHandler(emulator, envelope);
     this.magnetoDb = new MagnetoDbHttpHandler(emulator);
     this.admin = new AdminHandler(emulator);
-    this.s3 = new S3Handler(emulator.s3(), emulator.clock());
+    this.s3 = new S3HttpHandler(emulator, envelope);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.s3.BucketNames;
 import dev.tombstone.s3.BucketInfo;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3State;
@@ -24,7 +25,7 @@ final class BucketOperations {
     if (call.header(lock).filter(value -> value.trim().equalsIgnoreCase("true")).isPresent()) {
       throw WireError.notImplemented(lock);
     }
-    if (!S3State.isValidBucketName(call.bucket())) {
+    if (!BucketNames.isValid(call.bucket())) {
       throw new S3Error.InvalidBucketName(call.bucket());
     }
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
@@ -101,7 +102,7 @@ final class BucketOperations {
     for (BucketInfo bucket : page) {
       xml.start("Bucket")
           .element("Name", bucket.name())
-          .element("CreationDate", HttpDates.xml(bucket.creationDate()))
+          .element("CreationDate", XmlDates.format(bucket.creationDate()))
           .element("BucketRegion", bucket.region())
           .end();
     }

@@ -4,7 +4,6 @@ import dev.tombstone.s3.DeleteObject;
 import dev.tombstone.s3.DeleteObjects;
 import dev.tombstone.s3.S3State;
 import java.util.List;
-import java.util.Optional;
 
 /** DeleteObject and DeleteObjects. */
 final class DeleteOperations {
@@ -19,10 +18,17 @@ final class DeleteOperations {
   }
 
   S3Response deleteObject(S3Call call) {
-    Optional<String> unsupported =
-        DIRECTORY_BUCKET_CONDITIONS.stream().filter(call.headers()::has).findFirst();
-    DeleteObject.Result result = state.deleteObject(new DeleteObject.Request(call.bucket(),
-        call.key(), call.query().get("versionId"), call.header("If-Match"), unsupported));
+    DeleteObject.Request request = new DeleteObject.Request(call.bucket(), call.key(),
+        call.query().get("versionId"), call.header("If-Match"));
+    // S3 refuses these conditions only once the bucket, the key and the version id passed.
+    state.bucket(call.bucket());
+    request.validate();
+    for (String condition : DIRECTORY_BUCKET_CONDITIONS) {
+      if (call.headers().has(condition)) {
+        throw WireError.notImplemented(condition);
+      }
+    }
+    DeleteObject.Result result = state.deleteObject(request);
     S3Response response = S3Response.empty(204);
     if (result.deleteMarker()) {
       response = response.with("x-amz-delete-marker", "true");

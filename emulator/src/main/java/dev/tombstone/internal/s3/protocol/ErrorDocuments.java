@@ -1,9 +1,10 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.HttpDates;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3Error.Field;
+import dev.tombstone.s3.S3Error.PreconditionFailed.Condition;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders errors as S3 does: status, {@code <Error>} document ({@code Code}, {@code Message},
@@ -11,29 +12,10 @@ import java.util.Map;
  * carry. HEAD responses keep status and headers and drop the document.
  */
 final class ErrorDocuments {
-  private static final Map<String, Integer> STATUS = Map.ofEntries(
-      Map.entry("NoSuchBucket", 404),
-      Map.entry("NoSuchKey", 404),
-      Map.entry("NoSuchVersion", 404),
-      Map.entry("InvalidArgument", 400),
-      Map.entry("MethodNotAllowed", 405),
-      Map.entry("PreconditionFailed", 412),
-      Map.entry("BucketNotEmpty", 409),
-      Map.entry("InvalidBucketName", 400),
-      Map.entry("BucketAlreadyOwnedByYou", 409),
-      Map.entry("KeyTooLongError", 400),
-      Map.entry("InvalidLocationConstraint", 400),
-      Map.entry("IllegalLocationConstraintException", 400),
-      Map.entry("NoSuchUpload", 404),
-      Map.entry("InvalidPart", 400),
-      Map.entry("InvalidPartOrder", 400),
-      Map.entry("EntityTooSmall", 400),
-      Map.entry("NotImplemented", 501));
-
   private ErrorDocuments() {}
 
   static S3Response of(S3Error error, RestRequest request, ResponseIds ids) {
-    int status = STATUS.getOrDefault(error.code(), 400);
+    int status = ErrorStatus.of(error);
     List<Field> fields = error.fields();
     if (error instanceof S3Error.MethodNotAllowed marker) {
       // The domain does not know the HTTP method; the document names it first.
@@ -42,7 +24,11 @@ final class ErrorDocuments {
           .with("x-amz-delete-marker", "true")
           .with("x-amz-version-id", marker.versionId())
           .with("Allow", "DELETE")
-          .with("Last-Modified", HttpDates.header(marker.lastModified()));
+          .with("Last-Modified", HttpDates.format(marker.lastModified()));
+    }
+    if (error instanceof S3Error.PreconditionFailed failed) {
+      // The domain knows which condition failed; S3 names the header it came in.
+      fields = List.of(new Field("Condition", header(failed.condition())));
     }
     S3Response response = render(status, error.code(), error.getMessage(), fields, ids);
     if (error instanceof S3Error.NoSuchKey missing
@@ -55,6 +41,15 @@ final class ErrorDocuments {
 
   static S3Response of(WireError error, ResponseIds ids) {
     return render(error.status(), error.code(), error.getMessage(), error.fields(), ids);
+  }
+
+  /** The request header S3 names for a failed precondition. */
+  static String header(Condition condition) {
+    return switch (condition) {
+      case ETAG_MATCHES -> "If-Match";
+      case NO_CURRENT_OBJECT -> "If-None-Match";
+      case UNMODIFIED_SINCE -> "If-Unmodified-Since";
+    };
   }
 
   private static S3Response render(

@@ -86,7 +86,7 @@ final class Listings {
           .element("Key", listing.shown(version.key()))
           .element("VersionId", version.versionId())
           .element("IsLatest", version.isLatest())
-          .element("LastModified", HttpDates.xml(version.lastModified()));
+          .element("LastModified", XmlDates.format(version.lastModified()));
       if (!version.isDeleteMarker()) {
         xml.element("ETag", version.etag().orElseThrow())
             .element("Size", version.size())
@@ -107,7 +107,7 @@ final class Listings {
     for (VersionEntry object : result.contents()) {
       xml.start("Contents")
           .element("Key", listing.shown(object.key()))
-          .element("LastModified", HttpDates.xml(object.lastModified()))
+          .element("LastModified", XmlDates.format(object.lastModified()))
           .element("ETag", object.etag().orElseThrow())
           .element("Size", object.size());
       if (withOwner) {

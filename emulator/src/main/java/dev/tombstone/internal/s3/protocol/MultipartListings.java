@@ -47,7 +47,7 @@ final class MultipartListings {
     for (Multipart.Part part : shown) {
       xml.start("Part")
           .element("PartNumber", part.partNumber())
-          .element("LastModified", HttpDates.xml(part.lastModified()))
+          .element("LastModified", XmlDates.format(part.lastModified()))
           .element("ETag", part.etag())
           .element("Size", part.size());
       part.checksum().ifPresent(checksum ->
@@ -126,7 +126,7 @@ final class MultipartListings {
           .element("UploadId", upload.uploadId());
       writeInitiatorAndOwner(xml);
       xml.element("StorageClass", ObjectMetadata.STANDARD)
-          .element("Initiated", HttpDates.xml(upload.initiated()));
+          .element("Initiated", XmlDates.format(upload.initiated()));
       upload.checksumAlgorithm().ifPresent(a -> xml.element("ChecksumAlgorithm", a));
       xml.end();
     }

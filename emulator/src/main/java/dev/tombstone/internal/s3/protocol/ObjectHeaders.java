@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.HttpDates;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.StoredObject;
 import java.util.Locale;
@@ -81,7 +82,7 @@ final class ObjectHeaders {
   static S3Response validators(S3Response response, StoredObject object, boolean versioningAware) {
     S3Response described = response
         .with("ETag", object.etag())
-        .with("Last-Modified", HttpDates.header(object.lastModified()));
+        .with("Last-Modified", HttpDates.format(object.lastModified()));
     return versioningAware ? described.with("x-amz-version-id", object.versionId()) : described;
   }
 

@@ -1,6 +1,8 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.HttpDates;
 import dev.tombstone.s3.S3Error;
+import dev.tombstone.s3.S3Error.PreconditionFailed.Condition;
 import dev.tombstone.s3.StoredObject;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,10 +24,10 @@ final class ReadPreconditions {
     Optional<String> ifMatch = headers.first("If-Match");
     if (ifMatch.isPresent()) {
       if (!object.etagMatches(ifMatch.get())) {
-        throw new S3Error.PreconditionFailed("If-Match");
+        throw new S3Error.PreconditionFailed(Condition.ETAG_MATCHES);
       }
     } else if (date(headers, "If-Unmodified-Since").filter(modified::isAfter).isPresent()) {
-      throw new S3Error.PreconditionFailed("If-Unmodified-Since");
+      throw new S3Error.PreconditionFailed(Condition.UNMODIFIED_SINCE);
     }
     Optional<String> ifNoneMatch = headers.first("If-None-Match");
     if (ifNoneMatch.isPresent()) {
@@ -36,6 +38,6 @@ final class ReadPreconditions {
   }
 
   private static Optional<Instant> date(RequestHeaders headers, String name) {
-    return headers.first(name).flatMap(HttpDates::parseHeader);
+    return headers.first(name).flatMap(HttpDates::parse);
   }
 }

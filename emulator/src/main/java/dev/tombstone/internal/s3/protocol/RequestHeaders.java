@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** A request's headers; names compare case-insensitively, as HTTP defines. */
-final class RequestHeaders {
+/** A request's headers; names compare case-insensitively, as HTTP defines. Internal. */
+public final class RequestHeaders {
   private final Map<String, List<String>> values;
 
   private RequestHeaders(Map<String, List<String>> values) {
@@ -17,7 +17,7 @@ final class RequestHeaders {
   }
 
   /** A builder-free factory: pairs of name and value, in order. */
-  static RequestHeaders of(List<Map.Entry<String, String>> pairs) {
+  public static RequestHeaders of(List<Map.Entry<String, String>> pairs) {
     Map<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, String> pair : pairs) {
       values.computeIfAbsent(pair.getKey(), k -> new ArrayList<>(1)).add(pair.getValue());

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * One S3 REST request as the protocol sees it, independent of the HTTP server.
+ * One S3 REST request as the protocol sees it, independent of the HTTP server. Internal.
  *
  * @param method the HTTP method, upper-case
  * @param host the {@code Host} header, or empty
@@ -13,7 +13,7 @@ import java.io.InputStream;
  * @param contentLength the {@code Content-Length}, or -1 when the body is chunked or absent
  * @param body opens the body; reading it may first send {@code 100 Continue}
  */
-record RestRequest(
+public record RestRequest(
     String method,
     String host,
     String rawPath,
@@ -23,11 +23,13 @@ record RestRequest(
     Body body) {
 
   /** The request body, read at most once. */
-  interface Body {
+  public interface Body {
+    /** Opens the body; the protocol closes the stream once it has read all of it. */
     InputStream open() throws IOException;
   }
 
-  boolean isHead() {
+  /** Whether this is a HEAD request, which is answered without a body. */
+  public boolean isHead() {
     return method.equals("HEAD");
   }
 }

@@ -6,9 +6,10 @@ import dev.tombstone.s3.S3State;
 /**
  * The S3 REST protocol without the HTTP server: routes a request to its operation and turns
  * every outcome, errors included, into a response. A request either succeeds or changes
- * nothing; only a bug in the emulator produces a 500.
+ * nothing; only a bug in the emulator produces a 500. Internal: the server's S3 handler is its
+ * only caller.
  */
-final class S3Protocol {
+public final class S3Protocol {
   private static final System.Logger LOG = System.getLogger(S3Protocol.class.getName());
   private static final String EXPECTED_OWNER = "x-amz-expected-bucket-owner";
 
@@ -20,7 +21,8 @@ final class S3Protocol {
   private final MultipartOperations multipart;
   private final MultipartListings multipartListings;
 
-  S3Protocol(S3State state) {
+  /** Serves {@code state}. */
+  public S3Protocol(S3State state) {
     this.buckets = new BucketOperations(state);
     this.reads = new ObjectReads(state);
     this.writes = new ObjectWrites(state);
@@ -30,7 +32,12 @@ final class S3Protocol {
     this.multipartListings = new MultipartListings(state);
   }
 
-  S3Response handle(RestRequest request, ResponseIds ids) {
+  /**
+   * Answers one request.
+   *
+   * @param ids the ids the response will carry, which error documents repeat
+   */
+  public S3Response handle(RestRequest request, ResponseIds ids) {
     try {
       return dispatch(request);
     } catch (S3Error e) {

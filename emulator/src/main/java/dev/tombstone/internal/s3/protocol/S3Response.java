@@ -8,18 +8,18 @@ import java.util.Optional;
 /**
  * An S3 response before it goes on the wire. The HTTP layer adds the headers every response
  * carries (request ids, {@code Date}, {@code Server}) and {@code Content-Length}, unless the
- * operation set it (HEAD reports the object's length without a body).
+ * operation set it (HEAD reports the object's length without a body). Internal.
  */
-record S3Response(int status, List<Header> headers, ByteBuffer body) {
+public record S3Response(int status, List<Header> headers, ByteBuffer body) {
   private static final ByteBuffer NO_BODY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
-  S3Response {
+  public S3Response {
     headers = List.copyOf(headers);
     body = body.asReadOnlyBuffer();
   }
 
   /** One response header. */
-  record Header(String name, String value) {}
+  public record Header(String name, String value) {}
 
   static S3Response empty(int status) {
     return new S3Response(status, List.of(), NO_BODY);
@@ -48,7 +48,8 @@ record S3Response(int status, List<Header> headers, ByteBuffer body) {
     return new S3Response(status, headers, newBody);
   }
 
-  Optional<String> header(String name) {
+  /** The first value of the header, its name compared case-insensitively. */
+  public Optional<String> header(String name) {
     for (Header header : headers) {
       if (header.name().equalsIgnoreCase(name)) {
         return Optional.of(header.value());

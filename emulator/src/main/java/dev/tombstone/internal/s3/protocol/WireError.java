@@ -4,32 +4,67 @@ import dev.tombstone.s3.S3Error.Field;
 import java.util.List;
 
 /**
- * An S3 error the protocol itself raises (body framing, digests, XML, routing): status, code,
- * message and the code-specific elements of the error document.
+ * An S3 error the protocol itself raises (body framing, digests, XML, routing): its kind, the
+ * message and the code-specific elements of the error document. {@link ErrorStatus} gives the
+ * HTTP status of each kind.
  */
 final class WireError extends RuntimeException {
   private static final long serialVersionUID = 1L;
   static final String MALFORMED_XML = "The XML you provided was not well-formed or did not"
       + " validate against our published schema";
 
-  private final int status;
-  private final String code;
+  /** The errors the protocol raises, each with its S3 error code. */
+  enum Kind {
+    ACCESS_DENIED("AccessDenied"),
+    BAD_DIGEST("BadDigest"),
+    CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch"),
+    ENTITY_TOO_LARGE("EntityTooLarge"),
+    INCOMPLETE_BODY("IncompleteBody"),
+    INTERNAL_ERROR("InternalError"),
+    INVALID_ARGUMENT("InvalidArgument"),
+    INVALID_DIGEST("InvalidDigest"),
+    INVALID_RANGE("InvalidRange"),
+    INVALID_REQUEST("InvalidRequest"),
+    INVALID_STORAGE_CLASS("InvalidStorageClass"),
+    INVALID_URI("InvalidURI"),
+    MALFORMED_TRAILER("MalformedTrailerError"),
+    MALFORMED_XML("MalformedXML"),
+    MAX_MESSAGE_LENGTH_EXCEEDED("MaxMessageLengthExceeded"),
+    METHOD_NOT_ALLOWED("MethodNotAllowed"),
+    MISSING_CONTENT_LENGTH("MissingContentLength"),
+    NOT_IMPLEMENTED("NotImplemented");
+
+    private final String code;
+
+    Kind(String code) {
+      this.code = code;
+    }
+
+    String code() {
+      return code;
+    }
+  }
+
+  private final Kind kind;
   private final transient List<Field> fields;
 
-  WireError(int status, String code, String message, List<Field> fields) {
+  WireError(Kind kind, String message, List<Field> fields) {
     // Expected outcomes of bad input; a stack trace would only cost time.
     super(message, null, false, false);
-    this.status = status;
-    this.code = code;
+    this.kind = kind;
     this.fields = List.copyOf(fields);
   }
 
+  Kind kind() {
+    return kind;
+  }
+
   int status() {
-    return status;
+    return ErrorStatus.of(kind);
   }
 
   String code() {
-    return code;
+    return kind.code();
   }
 
   List<Field> fields() {
@@ -37,7 +72,7 @@ final class WireError extends RuntimeException {
   }
 
   static WireError invalidUri() {
-    return new WireError(400, "InvalidURI", "Couldn't parse the specified URI.", List.of());
+    return new WireError(Kind.INVALID_URI, "Couldn't parse the specified URI.", List.of());
   }
 
   static WireError notImplemented() {
@@ -45,106 +80,106 @@ final class WireError extends RuntimeException {
   }
 
   static WireError notImplemented(String header) {
-    return new WireError(501, "NotImplemented",
+    return new WireError(Kind.NOT_IMPLEMENTED,
         "A header you provided implies functionality that is not implemented",
         header == null ? List.of() : List.of(new Field("Header", header)));
   }
 
   static WireError methodNotAllowed(String method, String resourceType) {
-    return new WireError(405, "MethodNotAllowed",
+    return new WireError(Kind.METHOD_NOT_ALLOWED,
         "The specified method is not allowed against this resource.",
         List.of(new Field("Method", method), new Field("ResourceType", resourceType)));
   }
 
   static WireError malformedXml() {
-    return new WireError(400, "MalformedXML", MALFORMED_XML, List.of());
+    return new WireError(Kind.MALFORMED_XML, MALFORMED_XML, List.of());
   }
 
   /** Broken aws-chunked framing, or a body that ended early. */
   static WireError bodyTerminated() {
-    return new WireError(400, "IncompleteBody", "The request body terminated unexpectedly",
+    return new WireError(Kind.INCOMPLETE_BODY, "The request body terminated unexpectedly",
         List.of());
   }
 
   static WireError lengthMismatch() {
-    return new WireError(400, "IncompleteBody",
+    return new WireError(Kind.INCOMPLETE_BODY,
         "You did not provide the number of bytes specified by the Content-Length HTTP header",
         List.of());
   }
 
   static WireError missingContentLength() {
-    return new WireError(411, "MissingContentLength",
+    return new WireError(Kind.MISSING_CONTENT_LENGTH,
         "You must provide the Content-Length HTTP header.", List.of());
   }
 
   static WireError entityTooLarge(long proposed, long max) {
-    return new WireError(400, "EntityTooLarge",
+    return new WireError(Kind.ENTITY_TOO_LARGE,
         "Your proposed upload exceeds the maximum allowed object size.",
         List.of(new Field("ProposedSize", Long.toString(proposed)),
             new Field("MaxSizeAllowed", Long.toString(max))));
   }
 
   static WireError messageTooLong() {
-    return new WireError(400, "MaxMessageLengthExceeded", "Your request was too big.",
+    return new WireError(Kind.MAX_MESSAGE_LENGTH_EXCEEDED, "Your request was too big.",
         List.of());
   }
 
   static WireError malformedTrailer() {
-    return new WireError(400, "MalformedTrailerError", "The request contained trailing data"
+    return new WireError(Kind.MALFORMED_TRAILER, "The request contained trailing data"
         + " that was not well-formed or did not conform to our published schema.", List.of());
   }
 
   static WireError contentSha256Mismatch(String client, String computed) {
-    return new WireError(400, "XAmzContentSHA256Mismatch",
+    return new WireError(Kind.CONTENT_SHA256_MISMATCH,
         "The provided 'x-amz-content-sha256' header does not match what was computed.",
         List.of(new Field("ClientComputedContentSHA256", client),
             new Field("S3ComputedContentSHA256", computed)));
   }
 
   static WireError invalidDigest(String header) {
-    return new WireError(400, "InvalidDigest", "The Content-MD5 you specified was invalid.",
+    return new WireError(Kind.INVALID_DIGEST, "The Content-MD5 you specified was invalid.",
         List.of(new Field("Content-MD5", header)));
   }
 
   static WireError md5Mismatch(String expected, String calculated) {
-    return new WireError(400, "BadDigest",
+    return new WireError(Kind.BAD_DIGEST,
         "The Content-MD5 you specified did not match what we received.",
         List.of(new Field("ExpectedDigest", expected),
             new Field("CalculatedDigest", calculated)));
   }
 
   static WireError checksumMismatch(String algorithm) {
-    return new WireError(400, "BadDigest",
+    return new WireError(Kind.BAD_DIGEST,
         "The " + algorithm + " you specified did not match the calculated checksum.", List.of());
   }
 
   static WireError invalidRequest(String message) {
-    return new WireError(400, "InvalidRequest", message, List.of());
+    return new WireError(Kind.INVALID_REQUEST, message, List.of());
   }
 
   static WireError invalidArgument(String message, String name, String value) {
-    return new WireError(400, "InvalidArgument", message,
+    return new WireError(Kind.INVALID_ARGUMENT, message,
         List.of(new Field("ArgumentName", name), new Field("ArgumentValue", value)));
   }
 
   static WireError accessDenied() {
-    return new WireError(403, "AccessDenied", "Access Denied", List.of());
+    return new WireError(Kind.ACCESS_DENIED, "Access Denied", List.of());
   }
 
   static WireError invalidRange(String requested, long size) {
-    return new WireError(416, "InvalidRange", "The requested range is not satisfiable",
+    return new WireError(Kind.INVALID_RANGE, "The requested range is not satisfiable",
         List.of(new Field("RangeRequested", requested),
             new Field("ActualObjectSize", Long.toString(size))));
   }
 
   static WireError invalidStorageClass(String requested) {
-    return new WireError(400, "InvalidStorageClass",
+    return new WireError(Kind.INVALID_STORAGE_CLASS,
         "The storage class you specified is not valid",
         List.of(new Field("StorageClassRequested", requested)));
   }
 
   static WireError internalError() {
-    return new WireError(500, "InternalError",
+    return new WireError(Kind.INTERNAL_ERROR,
         "We encountered an internal error. Please try again.", List.of());
   }
 }

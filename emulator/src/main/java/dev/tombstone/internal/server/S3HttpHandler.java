@@ -1,6 +1,10 @@
-package dev.tombstone.internal.s3.protocol;
+package dev.tombstone.internal.server;
 
-import dev.tombstone.s3.S3State;
+import dev.tombstone.internal.s3.protocol.RequestHeaders;
+import dev.tombstone.internal.s3.protocol.ResponseIds;
+import dev.tombstone.internal.s3.protocol.RestRequest;
+import dev.tombstone.internal.s3.protocol.S3Protocol;
+import dev.tombstone.internal.s3.protocol.S3Response;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpContinue;
@@ -11,29 +15,22 @@ import io.undertow.util.HttpString;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Serves the S3 REST protocol on the shared port: reads the request off Undertow, runs it,
- * and writes the response with the headers every S3 response carries.
+ * Reads an S3 REST request off Undertow, hands it to the protocol, and writes the answer in the
+ * S3 envelope.
  */
-public final class S3Handler implements HttpHandler {
-  private static final HttpString REQUEST_ID = new HttpString("x-amz-request-id");
-  private static final HttpString HOST_ID = new HttpString("x-amz-id-2");
-
+final class S3HttpHandler implements HttpHandler {
   private final S3Protocol protocol;
-  private final Clock clock;
+  private final ResponseEnvelope envelope;
 
-  /**
-   * @param clock the source of the {@code Date} header
-   */
-  public S3Handler(S3State state, Clock clock) {
-    this.protocol = new S3Protocol(state);
-    this.clock = clock;
+  S3HttpHandler(Emulator emulator, ResponseEnvelope envelope) {
+    this.protocol = new S3Protocol(emulator.s3());
+    this.envelope = envelope;
   }
 
   @Override
@@ -52,7 +49,7 @@ public final class S3Handler implements HttpHandler {
         headers(exchange.getRequestHeaders()),
         exchange.getRequestContentLength(),
         body);
-    ResponseIds ids = ResponseIds.random();
+    ResponseIds ids = RequestIds.s3();
     S3Response response = protocol.handle(request, ids);
     if (exchange.isResponseStarted()) {
       // The connection broke while the body was read (the read timeout closed it, say):
@@ -69,24 +66,16 @@ public final class S3Handler implements HttpHandler {
 
   private void write(
       HttpServerExchange exchange, RestRequest request, S3Response response, ResponseIds ids) {
-    exchange.setStatusCode(response.status());
+    envelope.beginS3(exchange, response.status(), ids);
     HeaderMap headers = exchange.getResponseHeaders();
-    headers.put(REQUEST_ID, ids.requestId());
-    headers.put(HOST_ID, ids.hostId());
-    headers.put(Headers.DATE, HttpDates.header(clock.instant()));
-    headers.put(Headers.SERVER, "AmazonS3");
     for (S3Response.Header header : response.headers()) {
       headers.add(new HttpString(header.name()), header.value());
     }
-    boolean bodiless = request.isHead() || response.status() == 204 || response.status() == 304;
-    if (response.header("Content-Length").isEmpty() && response.status() != 204
-        && response.status() != 304) {
-      headers.put(Headers.CONTENT_LENGTH, bodiless ? 0 : response.body().remaining());
-    }
-    if (bodiless || !response.body().hasRemaining()) {
-      exchange.endExchange();
+    if (request.isHead()) {
+      // HEAD answers keep their headers and drop the body, an error document included.
+      ResponseEnvelope.sendEmpty(exchange);
     } else {
-      exchange.getResponseSender().send(response.body());
+      ResponseEnvelope.send(exchange, response.body(), true);
     }
   }
 

@@ -1,0 +1,78 @@
+package dev.tombstone.internal.s3.protocol;
+
+import static java.util.Map.entry;
+
+import dev.tombstone.s3.S3Error;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The HTTP status of every S3 error, as the S3 API Reference's error list gives it
+ * (s3-api.md §6.4). Each error has its status written out; there is no fallback.
+ */
+final class ErrorStatus {
+  private static final Map<Class<? extends S3Error>, Integer> DOMAIN = Map.ofEntries(
+      entry(S3Error.NoSuchBucket.class, 404),
+      entry(S3Error.NoSuchKey.class, 404),
+      entry(S3Error.NoSuchVersion.class, 404),
+      entry(S3Error.InvalidArgument.class, 400),
+      entry(S3Error.MethodNotAllowed.class, 405),
+      entry(S3Error.PreconditionFailed.class, 412),
+      entry(S3Error.BucketNotEmpty.class, 409),
+      entry(S3Error.InvalidBucketName.class, 400),
+      entry(S3Error.BucketAlreadyOwnedByYou.class, 409),
+      entry(S3Error.KeyTooLong.class, 400),
+      entry(S3Error.InvalidLocationConstraint.class, 400),
+      entry(S3Error.IllegalLocationConstraint.class, 400),
+      entry(S3Error.NoSuchUpload.class, 404),
+      entry(S3Error.InvalidPart.class, 400),
+      entry(S3Error.InvalidPartOrder.class, 400),
+      entry(S3Error.EntityTooSmall.class, 400));
+
+  static {
+    // Java 17 cannot switch over a sealed type; this refuses to load instead of letting a new
+    // error fall through to some status nobody chose.
+    Set<Class<?>> permitted = Set.of(S3Error.class.getPermittedSubclasses());
+    if (!permitted.equals(DOMAIN.keySet())) {
+      throw new IllegalStateException("S3 errors without a status, or statuses without an"
+          + " error: permitted " + permitted + ", mapped " + DOMAIN.keySet());
+    }
+  }
+
+  private ErrorStatus() {}
+
+  static int of(S3Error error) {
+    return of(error.getClass());
+  }
+
+  static int of(Class<? extends S3Error> type) {
+    Integer status = DOMAIN.get(type);
+    if (status == null) {
+      throw new IllegalArgumentException("not an S3 error type: " + type);
+    }
+    return status;
+  }
+
+  static int of(WireError.Kind kind) {
+    return switch (kind) {
+      case ACCESS_DENIED -> 403;
+      case BAD_DIGEST -> 400;
+      case CONTENT_SHA256_MISMATCH -> 400;
+      case ENTITY_TOO_LARGE -> 400;
+      case INCOMPLETE_BODY -> 400;
+      case INTERNAL_ERROR -> 500;
+      case INVALID_ARGUMENT -> 400;
+      case INVALID_DIGEST -> 400;
+      case INVALID_RANGE -> 416;
+      case INVALID_REQUEST -> 400;
+      case INVALID_STORAGE_CLASS -> 400;
+      case INVALID_URI -> 400;
+      case MALFORMED_TRAILER -> 400;
+      case MALFORMED_XML -> 400;
+      case MAX_MESSAGE_LENGTH_EXCEEDED -> 400;
+      case METHOD_NOT_ALLOWED -> 405;
+      case MISSING_CONTENT_LENGTH -> 411;
+      case NOT_IMPLEMENTED -> 501;
+    };
+  }
+}

@@ -1,0 +1,93 @@
+package dev.tombstone.internal.server;
+
+import dev.tombstone.internal.HttpDates;
+import dev.tombstone.internal.s3.protocol.ResponseIds;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+
+/**
+ * The one place a response gets what every answer of its protocol carries: the status, the
+ * request id(s), {@code Date} from the emulator's clock, {@code Server}, then
+ * {@code Content-Length} and the body. Handlers add only the headers particular to an answer,
+ * between {@code begin} and {@link #send}.
+ *
+ * <ul>
+ *   <li>DynamoDB: {@code x-amzn-RequestId} and {@code Date}.
+ *   <li>S3: {@code x-amz-request-id}, {@code x-amz-id-2}, {@code Date} and
+ *       {@code Server: AmazonS3}.
+ *   <li>MagnetoDB, the admin endpoints and the 413 for an oversized JSON body: none of those.
+ * </ul>
+ */
+final class ResponseEnvelope {
+  private static final HttpString AMZN_REQUEST_ID = new HttpString("x-amzn-RequestId");
+  private static final HttpString S3_REQUEST_ID = new HttpString("x-amz-request-id");
+  private static final HttpString S3_HOST_ID = new HttpString("x-amz-id-2");
+  private static final String S3_SERVER = "AmazonS3";
+  private static final ByteBuffer NO_BODY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
+  private final Clock clock;
+
+  /** @param clock the source of the {@code Date} header */
+  ResponseEnvelope(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Starts a DynamoDB JSON answer: status, a fresh request id, {@code Date}. */
+  void beginDynamoDb(HttpServerExchange exchange, int status) {
+    exchange.setStatusCode(status);
+    HeaderMap headers = exchange.getResponseHeaders();
+    headers.put(AMZN_REQUEST_ID, RequestIds.next());
+    headers.put(Headers.DATE, date());
+  }
+
+  /**
+   * Starts an S3 answer: status, the ids (made before the protocol ran, as its error documents
+   * repeat them), {@code Date} and {@code Server}.
+   */
+  void beginS3(HttpServerExchange exchange, int status, ResponseIds ids) {
+    exchange.setStatusCode(status);
+    HeaderMap headers = exchange.getResponseHeaders();
+    headers.put(S3_REQUEST_ID, ids.requestId());
+    headers.put(S3_HOST_ID, ids.hostId());
+    headers.put(Headers.DATE, date());
+    headers.put(Headers.SERVER, S3_SERVER);
+  }
+
+  /** Starts an answer that carries no ids and no {@code Date}: MagnetoDB, admin, 413. */
+  static void beginPlain(HttpServerExchange exchange, int status) {
+    exchange.setStatusCode(status);
+  }
+
+  /**
+   * Ends the answer with {@code body}: sets {@code Content-Length} to its size, unless the
+   * handler set the header (a HEAD reporting an object's size) or the status allows no body
+   * (204, 304, which send none), then sends it.
+   *
+   * @param sendBody false for HEAD: the length is reported, the bytes are not sent
+   */
+  static void send(HttpServerExchange exchange, ByteBuffer body, boolean sendBody) {
+    int status = exchange.getStatusCode();
+    HeaderMap headers = exchange.getResponseHeaders();
+    if (!headers.contains(Headers.CONTENT_LENGTH) && status != 204 && status != 304) {
+      headers.put(Headers.CONTENT_LENGTH, body.remaining());
+    }
+    if (sendBody && body.hasRemaining() && status != 204 && status != 304) {
+      exchange.getResponseSender().send(body);
+    } else {
+      exchange.endExchange();
+    }
+  }
+
+  /** Ends the answer with no body. */
+  static void sendEmpty(HttpServerExchange exchange) {
+    send(exchange, NO_BODY, true);
+  }
+
+  private String date() {
+    return HttpDates.format(clock.instant());
+  }
+}
