@@ -32,9 +32,6 @@ public final class HttpServer {
     return start(host, port, emulator, READ_TIMEOUT);
   }
 
-  // ALLOW_ENCODED_SLASH is deprecated in Undertow 2.4; it stays until a test shows that S3 keys
-  // with %2F reach the codec unchanged without it.
-  @SuppressWarnings("deprecation")
   static HttpServer start(String host, int port, Emulator emulator, Duration readTimeout) {
     QuietLogging.apply();
     Warmup.startInBackground();
