@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.Utf8Order;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,7 +177,7 @@ public final class DynamoDbState {
   Table activeTable(String nameOrArn) {
     Table table = tables.get(tableName(nameOrArn));
     if (table == null) {
-      throw new DynamoDbError.ResourceNotFound("Requested resource not found");
+      throw ServiceErrors.resourceNotFound();
     }
     return table;
   }
@@ -185,8 +186,7 @@ public final class DynamoDbState {
     String name = tableName(nameOrArn);
     Table table = tables.get(name);
     if (table == null) {
-      throw new DynamoDbError.ResourceNotFound(
-          "Requested resource not found: Table: " + name + " not found");
+      throw ServiceErrors.tableNotFound(name);
     }
     return table;
   }

@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class Scan {
       try {
         start = schema.keyOf(request.exclusiveStartKey());
       } catch (DynamoDbError.Validation e) {
-        throw new DynamoDbError.Validation("The provided starting key is invalid: " + e.getMessage());
+        throw ServiceErrors.invalidStartKey(e.getMessage());
       }
     }
     List<PrimaryKey> keys = table.sortedKeys();

@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,25 +12,23 @@ import java.util.Set;
  * duplicates and invalid members.
  */
 public final class SetValidation {
-  private static final String INVALID = "One or more parameter values were invalid: ";
-
   private SetValidation() {}
 
   public static AttributeValue.SS stringSet(List<String> values) {
     if (values.isEmpty()) {
-      throw new DynamoDbError.Validation(INVALID + "An string set  may not be empty");
+      throw ServiceErrors.invalidParameters("An string set  may not be empty");
     }
     Set<String> set = new LinkedHashSet<>(values);
     if (set.size() != values.size()) {
-      throw new DynamoDbError.Validation(
-          INVALID + "Input collection " + render(values) + " contains duplicates.");
+      throw ServiceErrors.invalidParameters(
+          "Input collection " + render(values) + " contains duplicates.");
     }
     return new AttributeValue.SS(set);
   }
 
   public static AttributeValue.NS numberSet(List<String> texts) {
     if (texts.isEmpty()) {
-      throw new DynamoDbError.Validation(INVALID + "An number set  may not be empty");
+      throw ServiceErrors.invalidParameters("An number set  may not be empty");
     }
     List<BigDecimal> numbers = new ArrayList<>(texts.size());
     for (String text : texts) {
@@ -44,12 +43,12 @@ public final class SetValidation {
 
   public static AttributeValue.BS binarySet(List<Bytes> values) {
     if (values.isEmpty()) {
-      throw new DynamoDbError.Validation(INVALID + "Binary sets should not be empty");
+      throw ServiceErrors.invalidParameters("Binary sets should not be empty");
     }
     Set<Bytes> set = new LinkedHashSet<>(values);
     if (set.size() != values.size()) {
-      throw new DynamoDbError.Validation(
-          INVALID + "Input collection " + render(values) + "of type BS contains duplicates.");
+      throw ServiceErrors.invalidParameters(
+          "Input collection " + render(values) + "of type BS contains duplicates.");
     }
     return new AttributeValue.BS(set);
   }

@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import dev.tombstone.internal.dynamodb.expression.ExpressionKind;
@@ -30,23 +31,17 @@ final class ConditionSupport {
    */
   void checkCombination(ConditionParameters p) {
     if (p.hasExpression() && p.hasExpected()) {
-      throw new DynamoDbError.Validation(
-          "Can not use both expression and non-expression parameters in the same request:"
-              + " Non-expression parameters: {Expected} Expression parameters:"
-              + " {ConditionExpression}");
+      throw ServiceErrors.expressionAndNonExpression("Expected", "ConditionExpression");
     }
     if (p.conditionalOperator() != null && !p.hasExpected()) {
       throw new DynamoDbError.Validation(
           "ConditionalOperator cannot be used without Filter or Expected");
     }
     if (p.names() != null && !p.hasExpression()) {
-      throw new DynamoDbError.Validation(
-          "ExpressionAttributeNames can only be specified when using expressions");
+      throw ServiceErrors.namesWithoutExpression();
     }
     if (p.values() != null && !p.hasExpression()) {
-      throw new DynamoDbError.Validation(
-          "ExpressionAttributeValues can only be specified when using expressions:"
-              + " ConditionExpression is null");
+      throw ServiceErrors.valuesWithoutExpression("ConditionExpression");
     }
   }
 
@@ -126,7 +121,7 @@ final class ConditionSupport {
 
   /** Inside ExpressionAttributeValues DynamoDB words the precision problem differently. */
   private static String inValuesMap(String problem) {
-    return problem.equals("Attempting to store more than 38 significant digits in a Number")
+    return problem.equals(ServiceErrors.TOO_MANY_DIGITS)
         ? "DynamoDB only supports precision up to 38 digits"
         : problem;
   }

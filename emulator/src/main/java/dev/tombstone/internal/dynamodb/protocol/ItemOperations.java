@@ -2,12 +2,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DeleteItem;
-import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.GetItem;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.PutItem;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -110,14 +110,10 @@ final class ItemOperations {
     constraints.check();
 
     if (projectionExpression != null && attributesToGet != null) {
-      throw new DynamoDbError.Validation(
-          "Can not use both expression and non-expression parameters in the same request:"
-              + " Non-expression parameters: {AttributesToGet} Expression parameters:"
-              + " {ProjectionExpression}");
+      throw ServiceErrors.expressionAndNonExpression("AttributesToGet", "ProjectionExpression");
     }
     if (names != null && projectionExpression == null) {
-      throw new DynamoDbError.Validation(
-          "ExpressionAttributeNames can only be specified when using expressions");
+      throw ServiceErrors.namesWithoutExpression();
     }
     Map<String, AttributeValue> keyValues = key.valid();
     UnaryOperator<Item> projection =
@@ -144,9 +140,7 @@ final class ItemOperations {
     Set<String> seen = new HashSet<>();
     for (String name : names) {
       if (!seen.add(name)) {
-        throw new DynamoDbError.Validation(
-            "One or more parameter values were invalid: Duplicate value in attribute name: "
-                + name);
+        throw ServiceErrors.duplicateAttributeName(name);
       }
     }
     return item -> {

@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import java.io.IOException;
@@ -96,7 +97,7 @@ final class Legacy2011Requests {
     if (returnValues.equals("ALL_OLD")) {
       return true;
     }
-    throw new DynamoDbError.Validation("ReturnValues can only be ALL_OLD or NONE");
+    throw ServiceErrors.returnValuesOldOrNone();
   }
 
   /** Writes {@code ConsumedCapacityUnits}: 1 rather than 1.0, as the 2011 samples show. */

@@ -2,12 +2,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tombstone.dynamodb.AttributeType;
-import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -124,8 +124,7 @@ final class Legacy2011TableOperations {
 
   private static KeySchema checkedSchema(KeyAttribute partition, KeyAttribute sort) {
     if (partition.name().equals(sort.name())) {
-      throw new DynamoDbError.Validation(
-          "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+      throw ServiceErrors.sameHashAndRangeName();
     }
     return KeySchema.of(partition, sort);
   }

@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.Scan;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -51,20 +52,14 @@ final class ScanOperation {
     constraints.check();
 
     if (projectionExpression != null && attributesToGet != null) {
-      throw new DynamoDbError.Validation(
-          "Can not use both expression and non-expression parameters in the same request:"
-              + " Non-expression parameters: {AttributesToGet} Expression parameters:"
-              + " {ProjectionExpression}");
+      throw ServiceErrors.expressionAndNonExpression("AttributesToGet", "ProjectionExpression");
     }
     boolean anyExpression = filterExpression != null || projectionExpression != null;
     if (names != null && !anyExpression) {
-      throw new DynamoDbError.Validation(
-          "ExpressionAttributeNames can only be specified when using expressions");
+      throw ServiceErrors.namesWithoutExpression();
     }
     if (values != null && filterExpression == null) {
-      throw new DynamoDbError.Validation(
-          "ExpressionAttributeValues can only be specified when using expressions:"
-              + " FilterExpression is null");
+      throw ServiceErrors.valuesWithoutExpression("FilterExpression");
     }
     if (segment != null && totalSegments == null) {
       throw new DynamoDbError.Validation("The TotalSegments parameter is required but was not"
@@ -134,7 +129,6 @@ final class ScanOperation {
     // Number and duplicate problems are reported as they are; the rest get the prefix.
     boolean bare = problem.startsWith("Attempting") || problem.startsWith("Number ")
         || problem.startsWith("The parameter cannot") || problem.startsWith("Input collection");
-    throw new DynamoDbError.Validation(
-        bare ? problem : "The provided starting key is invalid: " + problem);
+    throw bare ? new DynamoDbError.Validation(problem) : ServiceErrors.invalidStartKey(problem);
   }
 }

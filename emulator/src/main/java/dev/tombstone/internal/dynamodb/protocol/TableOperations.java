@@ -8,6 +8,7 @@ import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.Utf8Order;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +17,6 @@ import java.util.Map;
 
 /** CreateTable, DescribeTable, ListTables and DeleteTable. */
 final class TableOperations {
-  private static final String INVALID = "One or more parameter values were invalid: ";
-
   private final DynamoDbState state;
 
   TableOperations(DynamoDbState state) {
@@ -82,11 +81,11 @@ final class TableOperations {
 
     boolean onDemand = "PAY_PER_REQUEST".equals(billingMode);
     if (onDemand && throughput != null) {
-      throw new DynamoDbError.Validation(INVALID + "Neither ReadCapacityUnits nor"
+      throw ServiceErrors.invalidParameters("Neither ReadCapacityUnits nor"
           + " WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
     }
     if (!onDemand && throughput == null) {
-      throw new DynamoDbError.Validation(INVALID + "ReadCapacityUnits and WriteCapacityUnits"
+      throw ServiceErrors.invalidParameters("ReadCapacityUnits and WriteCapacityUnits"
           + " must both be specified when BillingMode is PROVISIONED");
     }
     KeySchema schema = keySchema(keyElements, attributeTypes);
@@ -95,7 +94,7 @@ final class TableOperations {
     List<TableDefinition.IndexDefinition> gsis =
         indexes(globalIndexes, "globalSecondaryIndexes", attributeTypes, !onDemand);
     if (lsis.isEmpty() && gsis.isEmpty() && attributeTypes.size() != schema.size()) {
-      throw new DynamoDbError.Validation(INVALID + "Number of attributes in KeySchema does not"
+      throw ServiceErrors.invalidParameters("Number of attributes in KeySchema does not"
           + " exactly match number of attributes defined in AttributeDefinitions");
     }
     TableDefinition definition =
@@ -207,8 +206,7 @@ final class TableOperations {
             "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
       }
       if (elements.get(0)[0].equals(elements.get(1)[0])) {
-        throw new DynamoDbError.Validation(
-            "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+        throw ServiceErrors.sameHashAndRangeName();
       }
     }
     List<String> missing = new ArrayList<>();
@@ -222,7 +220,7 @@ final class TableOperations {
       for (String[] element : elements) {
         keys.add(element[0]);
       }
-      throw new DynamoDbError.Validation(INVALID + "Some index key attributes are not defined in"
+      throw ServiceErrors.invalidParameters("Some index key attributes are not defined in"
           + " AttributeDefinitions. Keys: " + keys + ", AttributeDefinitions: "
           + new ArrayList<>(types.keySet()));
     }
@@ -265,7 +263,7 @@ final class TableOperations {
       long read = throughput == null ? 0 : orZero(longValue(throughput, "ReadCapacityUnits"));
       long write = throughput == null ? 0 : orZero(longValue(throughput, "WriteCapacityUnits"));
       if (provisioned && throughput == null && path.startsWith("global")) {
-        throw new DynamoDbError.Validation(INVALID + "ProvisionedThroughput must be specified"
+        throw ServiceErrors.invalidParameters("ProvisionedThroughput must be specified"
             + " for index: " + name);
       }
       result.add(new TableDefinition.IndexDefinition(

@@ -1,6 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import java.util.Map;
 
@@ -52,7 +52,7 @@ record WriteOptions(
 
   void checkReturnValues() {
     if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-      throw new DynamoDbError.Validation("ReturnValues can only be ALL_OLD or NONE");
+      throw ServiceErrors.returnValuesOldOrNone();
     }
   }
 
