@@ -67,6 +67,15 @@ public final class DynamoDbState {
     return tableForTableOperation(name).describe(TableDescription.Status.ACTIVE);
   }
 
+  /**
+   * The key schema of a table, without describing it (which counts every item).
+   *
+   * @throws DynamoDbError.ResourceNotFound when it does not exist
+   */
+  public KeySchema keySchema(String name) {
+    return activeTable(name).keySchema();
+  }
+
   /** Table names in ascending order. */
   public List<String> tableNames() {
     List<String> names = new ArrayList<>(tables.keySet());
@@ -142,7 +151,7 @@ public final class DynamoDbState {
 
   /** Deletes the item with {@code key}; returns it if it existed. */
   public Optional<Item> deleteItem(String tableName, Map<String, AttributeValue> key) {
-    return deleteItem(new DeleteItem.Request(tableName, key, null, true, false)).oldItem();
+    return deleteItem(DeleteItem.Request.of(tableName, key).returningOldItem()).oldItem();
   }
 
   /** Every item of a table, in scan order. */

@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.internal.dynamodb.ServiceErrors;
 import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
+import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import dev.tombstone.internal.dynamodb.expression.ExpressionKind;
 import dev.tombstone.internal.dynamodb.expression.Projection;
@@ -63,6 +64,14 @@ final class ConditionSupport {
         p.names(), p.values() == null ? null : p.values().values());
     checkUnused(p.names(), p.values(), condition.usedNames(), condition.usedValues());
     return condition;
+  }
+
+  /**
+   * Legacy {@code Expected} or {@code ScanFilter} entries ANDed, as the 2011-12-05 and
+   * MagnetoDB dialects send them; null when there are none.
+   */
+  static ItemCondition compileLegacy(Map<String, ExpectedEntry> entries) {
+    return entries == null || entries.isEmpty() ? null : ExpressionCompiler.legacy(entries, null);
   }
 
   /** Scan's filter and projection, whose placeholders are pooled for the unused check. */

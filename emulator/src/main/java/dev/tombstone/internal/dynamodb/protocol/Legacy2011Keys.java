@@ -3,7 +3,6 @@ package dev.tombstone.internal.dynamodb.protocol;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
-import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
@@ -63,19 +62,6 @@ final class Legacy2011Keys {
         : range != null ? range.problem : null;
     return new Positional(hash == null ? null : hash.value, range == null ? null : range.value,
         problem);
-  }
-
-  /**
-   * The key schema of an item operation's table.
-   *
-   * @throws DynamoDbError.ResourceNotFound with the item operations' message
-   */
-  static KeySchema schemaOf(DynamoDbState state, String tableName) {
-    try {
-      return state.describeTable(tableName).definition().keySchema();
-    } catch (DynamoDbError.ResourceNotFound e) {
-      throw ServiceErrors.resourceNotFound();
-    }
   }
 
   /** Writes the key of {@code item} in the positional shape. */

@@ -33,8 +33,8 @@ final class Legacy2011TableOperations {
     Json.Obj hash = keySchema == null ? null : Members.structure(keySchema, Legacy2011Keys.HASH);
     Json.Obj range = keySchema == null ? null
         : Members.structure(keySchema, Legacy2011Keys.RANGE);
-    Long read = throughput == null ? null : longValue(throughput, "ReadCapacityUnits");
-    Long write = throughput == null ? null : longValue(throughput, "WriteCapacityUnits");
+    Long read = throughput == null ? null : Members.longValue(throughput, "ReadCapacityUnits");
+    Long write = throughput == null ? null : Members.longValue(throughput, "WriteCapacityUnits");
 
     Constraints constraints = new Constraints()
         .tableName("tableName", tableName, true)
@@ -48,8 +48,8 @@ final class Legacy2011TableOperations {
     if (throughput != null) {
       constraints.notNull("provisionedThroughput.readCapacityUnits", read);
       constraints.notNull("provisionedThroughput.writeCapacityUnits", write);
-      atLeastOne(constraints, "provisionedThroughput.readCapacityUnits", read);
-      atLeastOne(constraints, "provisionedThroughput.writeCapacityUnits", write);
+      constraints.atLeast("provisionedThroughput.readCapacityUnits", read, 1);
+      constraints.atLeast("provisionedThroughput.writeCapacityUnits", write, 1);
     }
     constraints.check();
 
@@ -127,26 +127,5 @@ final class Legacy2011TableOperations {
       throw ServiceErrors.sameHashAndRangeName();
     }
     return KeySchema.of(partition, sort);
-  }
-
-  private static void atLeastOne(Constraints constraints, String path, Long value) {
-    if (value != null && value < 1) {
-      constraints.add(path, value.toString(), "Member must have value greater than or equal to 1");
-    }
-  }
-
-  private static Long longValue(Json.Obj parent, String name) {
-    Json value = parent.get(name);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Json.Num n && n.integral()) {
-      try {
-        return Long.valueOf(n.text());
-      } catch (NumberFormatException e) {
-        throw new SerializationError("NUMBER_VALUE cannot be converted to Long");
-      }
-    }
-    throw new SerializationError(Members.cannotConvert(value, "Long"));
   }
 }

@@ -24,7 +24,7 @@ final class ScanOperation {
     this.conditions = conditions;
   }
 
-  byte[] scan(Json.Obj request) throws IOException {
+  byte[] handle(Json.Obj request) throws IOException {
     String tableName = Members.string(request, "TableName");
     Integer limit = Members.integer(request, "Limit");
     Decoded startKey = decoder.map(request, "ExclusiveStartKey");
@@ -41,7 +41,7 @@ final class ScanOperation {
 
     Constraints constraints = new Constraints();
     constraints.oneOf("returnConsumedCapacity", returnConsumedCapacity,
-        ItemOperations.RETURN_CONSUMED_CAPACITY);
+        Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.tableNameOrArn("tableName", tableName);
     constraints.atLeast("limit", limit, 1);
     constraints.oneOf("select", select, "SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
@@ -85,22 +85,19 @@ final class ScanOperation {
         conditions.read(filterExpression, projectionExpression, names, values);
     UnaryOperator<Item> projection =
         attributesToGet != null
-            ? ItemOperations.attributesToGet(attributesToGet)
+            ? AttributesToGet.projection(attributesToGet)
             : expressions.projection();
     ItemCondition filter = expressions.filter();
 
-    Scan.Result result =
-        state.scan(
-            new Scan.Request(
-                tableName,
-                limit,
-                start,
-                filter,
-                projection,
-                Boolean.TRUE.equals(consistentRead),
-                "COUNT".equals(select),
-                segment == null ? 0 : segment,
-                totalSegments == null ? 1 : totalSegments));
+    Scan.Request scan = Scan.Request.of(tableName)
+        .withLimit(limit)
+        .startingAfter(start)
+        .withFilter(filter)
+        .withProjection(projection)
+        .segment(segment == null ? 0 : segment, totalSegments == null ? 1 : totalSegments);
+    scan = Boolean.TRUE.equals(consistentRead) ? scan.stronglyConsistent() : scan;
+    scan = "COUNT".equals(select) ? scan.countingOnly() : scan;
+    Scan.Result result = state.scan(scan);
 
     JsonOut out = new JsonOut();
     out.json().writeStartObject();

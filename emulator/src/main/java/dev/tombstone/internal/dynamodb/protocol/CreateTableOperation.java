@@ -6,8 +6,6 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
-import dev.tombstone.dynamodb.TableDescription;
-import dev.tombstone.internal.Utf8Order;
 import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,15 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** CreateTable, DescribeTable, ListTables and DeleteTable. */
-final class TableOperations {
+/**
+ * CreateTable of API 2012-08-10: decode and validate in DynamoDB's order (the model's
+ * constraints, billing, key schema, indexes, attribute definitions), create, encode.
+ */
+final class CreateTableOperation {
   private final DynamoDbState state;
 
-  TableOperations(DynamoDbState state) {
+  CreateTableOperation(DynamoDbState state) {
     this.state = state;
   }
 
-  byte[] createTable(Json.Obj request) throws IOException {
+  byte[] handle(Json.Obj request) throws IOException {
     String tableName = Members.string(request, "TableName");
     List<Json> keySchema = Members.list(request, "KeySchema");
     List<Json> definitions = Members.list(request, "AttributeDefinitions");
@@ -37,27 +38,19 @@ final class TableOperations {
     constraints.notNull("attributeDefinitions", definitions);
     constraints.tableName("tableName", tableName, true);
     constraints.notNull("keySchema", keySchema);
-    if (keySchema != null && (keySchema.isEmpty() || keySchema.size() > 2)) {
-      constraints.add("keySchema", keySchema.toString(), keySchema.isEmpty()
-          ? "Member must have length greater than or equal to 1"
-          : "Member must have length less than or equal to 2");
+    if (keySchema != null) {
+      constraints.size("keySchema", keySchema.toString(), keySchema.size(), 1, 2);
     }
     constraints.oneOf("billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
     Long read = null;
     Long write = null;
     if (throughput != null) {
-      read = longValue(throughput, "ReadCapacityUnits");
-      write = longValue(throughput, "WriteCapacityUnits");
+      read = Members.longValue(throughput, "ReadCapacityUnits");
+      write = Members.longValue(throughput, "WriteCapacityUnits");
       constraints.notNull("provisionedThroughput.writeCapacityUnits", write);
       constraints.notNull("provisionedThroughput.readCapacityUnits", read);
-      if (read != null && read < 1) {
-        constraints.add("provisionedThroughput.readCapacityUnits", read.toString(),
-            "Member must have value greater than or equal to 1");
-      }
-      if (write != null && write < 1) {
-        constraints.add("provisionedThroughput.writeCapacityUnits", write.toString(),
-            "Member must have value greater than or equal to 1");
-      }
+      constraints.atLeast("provisionedThroughput.readCapacityUnits", read, 1);
+      constraints.atLeast("provisionedThroughput.writeCapacityUnits", write, 1);
     }
     Map<String, AttributeType> attributeTypes = new LinkedHashMap<>();
     if (definitions != null) {
@@ -110,68 +103,6 @@ final class TableOperations {
             gsis,
             Boolean.TRUE.equals(deletionProtection));
     return TableDescriptions.write("TableDescription", state.createTable(definition));
-  }
-
-  byte[] describeTable(Json.Obj request) throws IOException {
-    String tableName = Members.string(request, "TableName");
-    new Constraints().tableNameOrArn("tableName", tableName).check();
-    return TableDescriptions.write("Table", state.describeTable(tableName));
-  }
-
-  byte[] deleteTable(Json.Obj request) throws IOException {
-    String tableName = Members.string(request, "TableName");
-    new Constraints().tableNameOrArn("tableName", tableName).check();
-    return TableDescriptions.write("TableDescription", state.deleteTable(tableName));
-  }
-
-  byte[] listTables(Json.Obj request) throws IOException {
-    String start = Members.string(request, "ExclusiveStartTableName");
-    Integer limit = Members.integer(request, "Limit");
-    Constraints constraints = new Constraints();
-    constraints.tableName("exclusiveStartTableName", start, false);
-    constraints.atLeast("limit", limit, 1).atMost("limit", limit, 100);
-    constraints.check();
-
-    int max = limit == null ? 100 : limit;
-    List<String> page = new ArrayList<>();
-    boolean more = false;
-    for (String name : state.tableNames()) {
-      if (start != null && Utf8Order.compare(name, start) <= 0) {
-        continue;
-      }
-      if (page.size() == max) {
-        more = true;
-        break;
-      }
-      page.add(name);
-    }
-    JsonOut out = new JsonOut();
-    out.json().writeStartObject();
-    out.json().writeArrayFieldStart("TableNames");
-    for (String name : page) {
-      out.json().writeString(name);
-    }
-    out.json().writeEndArray();
-    if (more) {
-      out.json().writeStringField("LastEvaluatedTableName", page.get(page.size() - 1));
-    }
-    out.json().writeEndObject();
-    return out.finish();
-  }
-
-  private static Long longValue(Json.Obj parent, String name) {
-    Json value = parent.get(name);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Json.Num n && n.integral()) {
-      try {
-        return Long.valueOf(n.text());
-      } catch (NumberFormatException e) {
-        throw new SerializationError("NUMBER_VALUE cannot be converted to Long");
-      }
-    }
-    throw new SerializationError(Members.cannotConvert(value, "Long"));
   }
 
   /** Key schema elements as [name, keyType] pairs, with their constraint checks. */
@@ -260,8 +191,10 @@ final class TableOperations {
       List<String> nonKey = projection == null ? null
           : Members.stringList(projection, "NonKeyAttributes");
       Json.Obj throughput = Members.structure(index, "ProvisionedThroughput");
-      long read = throughput == null ? 0 : orZero(longValue(throughput, "ReadCapacityUnits"));
-      long write = throughput == null ? 0 : orZero(longValue(throughput, "WriteCapacityUnits"));
+      long read = throughput == null ? 0
+          : orZero(Members.longValue(throughput, "ReadCapacityUnits"));
+      long write = throughput == null ? 0
+          : orZero(Members.longValue(throughput, "WriteCapacityUnits"));
       if (provisioned && throughput == null && path.startsWith("global")) {
         throw ServiceErrors.invalidParameters("ProvisionedThroughput must be specified"
             + " for index: " + name);
