@@ -113,8 +113,8 @@ public class ConditionBenchmark {
     state = new DynamoDbState("us-east-1", Clock.systemUTC());
     state.createTable("users", KeySchema.of(KeyAttribute.s("UserId")));
     user = Item.builder().put("UserId", "user003").put("name", "Ada").build();
-    conditionalDelete = new DeleteItem.Request("users", Map.of("UserId", AttributeValue.s("user003")),
-        attributeExists, false, false);
+    conditionalDelete = DeleteItem.Request.of("users", Map.of("UserId", AttributeValue.s("user003")))
+        .withCondition(attributeExists);
   }
 
   /** (1) A compiled {@code attribute_exists(UserId)} against a 20-attribute item. */

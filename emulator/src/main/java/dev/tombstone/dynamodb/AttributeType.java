@@ -8,9 +8,4 @@ public enum AttributeType {
   public boolean isScalarKeyType() {
     return this == S || this == N || this == B;
   }
-
-  /** Whether this is one of the three set types. */
-  public boolean isSet() {
-    return this == SS || this == NS || this == BS;
-  }
 }

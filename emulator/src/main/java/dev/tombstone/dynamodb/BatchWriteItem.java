@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public final class BatchWriteItem {
     if (write instanceof WriteRequest.Put put) {
       // A put's missing or mistyped key attribute gets the schema message here, not PutItem's.
       if (!table.keySchema().hasKeyTypes(put.item())) {
-        throw new DynamoDbError.Validation("The provided key element does not match the schema");
+        throw ServiceErrors.keyMismatch();
       }
       PrimaryKey key = table.keySchema().keyOfItem(put.item());
       PutItem.checkSize(put.item());

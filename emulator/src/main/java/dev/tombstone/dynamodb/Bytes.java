@@ -38,11 +38,6 @@ public final class Bytes implements Comparable<Bytes> {
     return bytes.length;
   }
 
-  /** The byte at {@code index}. */
-  public byte byteAt(int index) {
-    return bytes[index];
-  }
-
   /** A copy of the bytes. */
   public byte[] toByteArray() {
     return bytes.clone();

@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.Utf8Order;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,15 @@ public final class DynamoDbState {
    */
   public TableDescription describeTable(String name) {
     return tableForTableOperation(name).describe(TableDescription.Status.ACTIVE);
+  }
+
+  /**
+   * The key schema of a table, without describing it (which counts every item).
+   *
+   * @throws DynamoDbError.ResourceNotFound when it does not exist
+   */
+  public KeySchema keySchema(String name) {
+    return activeTable(name).keySchema();
   }
 
   /** Table names in ascending order. */
@@ -141,7 +151,7 @@ public final class DynamoDbState {
 
   /** Deletes the item with {@code key}; returns it if it existed. */
   public Optional<Item> deleteItem(String tableName, Map<String, AttributeValue> key) {
-    return deleteItem(new DeleteItem.Request(tableName, key, null, true, false)).oldItem();
+    return deleteItem(DeleteItem.Request.of(tableName, key).returningOldItem()).oldItem();
   }
 
   /** Every item of a table, in scan order. */
@@ -176,7 +186,7 @@ public final class DynamoDbState {
   Table activeTable(String nameOrArn) {
     Table table = tables.get(tableName(nameOrArn));
     if (table == null) {
-      throw new DynamoDbError.ResourceNotFound("Requested resource not found");
+      throw ServiceErrors.resourceNotFound();
     }
     return table;
   }
@@ -185,8 +195,7 @@ public final class DynamoDbState {
     String name = tableName(nameOrArn);
     Table table = tables.get(name);
     if (table == null) {
-      throw new DynamoDbError.ResourceNotFound(
-          "Requested resource not found: Table: " + name + " not found");
+      throw ServiceErrors.tableNotFound(name);
     }
     return table;
   }

@@ -8,7 +8,16 @@ import java.util.function.UnaryOperator;
 public final class GetItem {
   private GetItem() {}
 
-  /** @param projection keeps the requested attributes; null returns the whole item */
+  /**
+   * A GetItem request; build it from {@link #of}:
+   *
+   * <pre>{@code
+   * GetItem.Request.of("orders", key).stronglyConsistent();
+   * }</pre>
+   *
+   * @param projection keeps the requested attributes; null returns the whole item
+   * @param consistentRead {@code ConsistentRead}: only changes the capacity consumed
+   */
   public record Request(
       String tableName,
       Map<String, AttributeValue> key,
@@ -18,11 +27,23 @@ public final class GetItem {
       key = Map.copyOf(key);
     }
 
+    /** An eventually consistent read of the whole item. */
     public static Request of(String tableName, Map<String, AttributeValue> key) {
       return new Request(tableName, key, null, false);
     }
+
+    /** The same request returning only what {@code projection} keeps; null for everything. */
+    public Request withProjection(UnaryOperator<Item> projection) {
+      return new Request(tableName, key, projection, consistentRead);
+    }
+
+    /** The same request as a strongly consistent read. */
+    public Request stronglyConsistent() {
+      return new Request(tableName, key, projection, true);
+    }
   }
 
+  /** The item if there is one (projected), and the capacity the read consumed. */
   public record Result(Optional<Item> item, ConsumedCapacity consumedCapacity) {}
 
   static Result execute(Table table, Request request) {

@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +14,6 @@ import java.util.Optional;
 public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
   static final int MAX_PARTITION_KEY_BYTES = 2048;
   static final int MAX_SORT_KEY_BYTES = 1024;
-  private static final String INVALID = "One or more parameter values were invalid: ";
-  private static final String MISMATCH = "The provided key element does not match the schema";
 
   public KeySchema {
     Objects.requireNonNull(partitionKey, "partitionKey");
@@ -47,7 +46,7 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
    */
   public PrimaryKey keyOf(Map<String, AttributeValue> key) {
     if (key.size() != size()) {
-      throw new DynamoDbError.Validation(MISMATCH);
+      throw ServiceErrors.keyMismatch();
     }
     AttributeValue partition = keyValue(key, partitionKey, "were invalid:");
     AttributeValue sort = sortKey == null ? null : keyValue(key, sortKey, "were invalid:");
@@ -90,7 +89,7 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
       Map<String, AttributeValue> key, KeyAttribute attribute, String prefixVerb) {
     AttributeValue value = key.get(attribute.name());
     if (value == null || value.type() != attribute.type()) {
-      throw new DynamoDbError.Validation(MISMATCH);
+      throw ServiceErrors.keyMismatch();
     }
     checkNotEmpty(value, attribute, "One or more parameter values " + prefixVerb + " ");
     return value;
@@ -99,11 +98,10 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
   private static AttributeValue itemKeyValue(Item item, KeyAttribute attribute) {
     AttributeValue value = item.get(attribute.name());
     if (value == null) {
-      throw new DynamoDbError.Validation(INVALID + "Missing the key " + attribute.name()
-          + " in the item");
+      throw ServiceErrors.invalidParameters("Missing the key " + attribute.name() + " in the item");
     }
     if (value.type() != attribute.type()) {
-      throw new DynamoDbError.Validation(INVALID + "Type mismatch for key " + attribute.name()
+      throw ServiceErrors.invalidParameters("Type mismatch for key " + attribute.name()
           + " expected: " + attribute.type() + " actual: " + value.type());
     }
     checkNotEmpty(value, attribute, "One or more parameter values are not valid. ");
@@ -125,12 +123,12 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
 
   private static void checkSizes(AttributeValue partition, AttributeValue sort) {
     if (byteLength(partition) > MAX_PARTITION_KEY_BYTES) {
-      throw new DynamoDbError.Validation(
-          INVALID + "Size of hashkey has exceeded the maximum size limit of2048 bytes");
+      throw ServiceErrors.invalidParameters(
+          "Size of hashkey has exceeded the maximum size limit of2048 bytes");
     }
     if (sort != null && byteLength(sort) > MAX_SORT_KEY_BYTES) {
-      throw new DynamoDbError.Validation(INVALID
-          + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+      throw ServiceErrors.invalidParameters(
+          "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.math.BigDecimal;
 
 /** DynamoDB number rules: 38 significant digits, magnitudes from 1E-130 to below 1E+126. */
@@ -30,8 +31,7 @@ final class Numbers {
       return value;
     }
     if (value.precision() > MAX_DIGITS) {
-      throw new DynamoDbError.Validation(
-          "Attempting to store more than 38 significant digits in a Number");
+      throw new DynamoDbError.Validation(ServiceErrors.TOO_MANY_DIGITS);
     }
     long exponent = (long) value.precision() - value.scale() - 1;
     if (exponent > MAX_EXPONENT) {

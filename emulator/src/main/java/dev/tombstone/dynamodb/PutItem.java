@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /** PutItem: writes a whole item, replacing any item with the same key. */
@@ -7,20 +8,59 @@ public final class PutItem {
   private PutItem() {}
 
   /**
+   * A PutItem request; build it from {@link #of} and the {@code with...}/{@code returning...}
+   * methods:
+   *
+   * <pre>{@code
+   * PutItem.Request.of("orders", item).withCondition(condition).returningOldItem();
+   * }</pre>
+   *
    * @param condition checked against the current item (or {@link Item#EMPTY}); null for none
-   * @param returnOldItem ReturnValues ALL_OLD
-   * @param returnItemOnConditionFailure ReturnValuesOnConditionCheckFailure ALL_OLD
+   * @param returnValues whether the replaced item is returned
+   * @param returnValuesOnConditionCheckFailure whether the current item comes with a failed check
    */
   public record Request(
       String tableName,
       Item item,
       ItemCondition condition,
-      boolean returnOldItem,
-      boolean returnItemOnConditionFailure) {
+      ReturnValues returnValues,
+      ReturnValues returnValuesOnConditionCheckFailure) {
+    public Request {
+      Objects.requireNonNull(returnValues, "returnValues");
+      Objects.requireNonNull(returnValuesOnConditionCheckFailure,
+          "returnValuesOnConditionCheckFailure");
+    }
 
     /** An unconditional put returning nothing. */
     public static Request of(String tableName, Item item) {
-      return new Request(tableName, item, null, false, false);
+      return new Request(tableName, item, null, ReturnValues.NONE, ReturnValues.NONE);
+    }
+
+    /** The same request, only applied if {@code condition} holds; null for none. */
+    public Request withCondition(ItemCondition condition) {
+      return new Request(tableName, item, condition, returnValues,
+          returnValuesOnConditionCheckFailure);
+    }
+
+    /** The same request with {@code ReturnValues}. */
+    public Request withReturnValues(ReturnValues returnValues) {
+      return new Request(tableName, item, condition, returnValues,
+          returnValuesOnConditionCheckFailure);
+    }
+
+    /** The same request with {@code ReturnValuesOnConditionCheckFailure}. */
+    public Request withReturnValuesOnConditionCheckFailure(ReturnValues onFailure) {
+      return new Request(tableName, item, condition, returnValues, onFailure);
+    }
+
+    /** The same request returning the replaced item ({@code ReturnValues} ALL_OLD). */
+    public Request returningOldItem() {
+      return withReturnValues(ReturnValues.ALL_OLD);
+    }
+
+    /** The same request returning the current item when the condition fails. */
+    public Request returningItemOnConditionFailure() {
+      return withReturnValuesOnConditionCheckFailure(ReturnValues.ALL_OLD);
     }
   }
 
@@ -40,14 +80,14 @@ public final class PutItem {
               ItemCondition condition = request.condition();
               if (condition != null && !condition.matches(current == null ? Item.EMPTY : current)) {
                 throw new DynamoDbError.ConditionalCheckFailed(
-                    request.returnItemOnConditionFailure() ? current : null);
+                    request.returnValuesOnConditionCheckFailure() == ReturnValues.ALL_OLD ? current : null);
               }
               replaced[0] = current;
               return item;
             });
     Item old = replaced[0];
     return new Result(
-        request.returnOldItem() ? Optional.ofNullable(old) : Optional.empty(),
+        request.returnValues() == ReturnValues.ALL_OLD ? Optional.ofNullable(old) : Optional.empty(),
         Capacity.write(table, old, item));
   }
 

@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,51 @@ public final class Scan {
       }
     }
 
+    /** A plain scan of the whole table, page by page. */
     public static Request of(String tableName) {
       return new Request(tableName, null, null, null, null, false, false, 0, 1);
+    }
+
+    /** The same request evaluating at most {@code limit} items; null for no limit. */
+    public Request withLimit(Integer limit) {
+      return new Request(tableName, limit, exclusiveStartKey, filter, projection,
+          consistentRead, countOnly, segment, totalSegments);
+    }
+
+    /** The same request starting after {@code key} (a LastEvaluatedKey); null from the start. */
+    public Request startingAfter(Map<String, AttributeValue> key) {
+      return new Request(tableName, limit, key, filter, projection, consistentRead, countOnly,
+          segment, totalSegments);
+    }
+
+    /** The same request keeping only items {@code filter} matches; null keeps every item. */
+    public Request withFilter(ItemCondition filter) {
+      return new Request(tableName, limit, exclusiveStartKey, filter, projection,
+          consistentRead, countOnly, segment, totalSegments);
+    }
+
+    /** The same request returning what {@code projection} keeps of each item; null for all. */
+    public Request withProjection(UnaryOperator<Item> projection) {
+      return new Request(tableName, limit, exclusiveStartKey, filter, projection,
+          consistentRead, countOnly, segment, totalSegments);
+    }
+
+    /** The same request as a strongly consistent read. */
+    public Request stronglyConsistent() {
+      return new Request(tableName, limit, exclusiveStartKey, filter, projection, true,
+          countOnly, segment, totalSegments);
+    }
+
+    /** The same request counting items without returning them ({@code Select COUNT}). */
+    public Request countingOnly() {
+      return new Request(tableName, limit, exclusiveStartKey, filter, projection,
+          consistentRead, true, segment, totalSegments);
+    }
+
+    /** The same request reading one {@code segment} of a parallel scan. */
+    public Request segment(int segment, int totalSegments) {
+      return new Request(tableName, limit, exclusiveStartKey, filter, projection,
+          consistentRead, countOnly, segment, totalSegments);
     }
   }
 
@@ -63,7 +107,7 @@ public final class Scan {
       try {
         start = schema.keyOf(request.exclusiveStartKey());
       } catch (DynamoDbError.Validation e) {
-        throw new DynamoDbError.Validation("The provided starting key is invalid: " + e.getMessage());
+        throw ServiceErrors.invalidStartKey(e.getMessage());
       }
     }
     List<PrimaryKey> keys = table.sortedKeys();

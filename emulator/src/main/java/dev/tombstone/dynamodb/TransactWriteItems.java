@@ -20,34 +20,84 @@ public final class TransactWriteItems {
 
     ItemCondition condition();
 
-    boolean returnItemOnConditionFailure();
+    /** Whether a failed condition reports the current item in its cancellation reason. */
+    ReturnValues returnValuesOnConditionCheckFailure();
+
+    /** An unconditional put of {@code item}. */
+    static Put put(String tableName, Item item) {
+      return new Put(tableName, item, null, ReturnValues.NONE);
+    }
+
+    /** An unconditional delete of the item with {@code key}. */
+    static Delete delete(String tableName, Map<String, AttributeValue> key) {
+      return new Delete(tableName, key, null, ReturnValues.NONE);
+    }
+
+    /** A check of {@code condition} on the item with {@code key}, writing nothing. */
+    static ConditionCheck conditionCheck(
+        String tableName, Map<String, AttributeValue> key, ItemCondition condition) {
+      return new ConditionCheck(tableName, key, condition, ReturnValues.NONE);
+    }
 
     /** Write a whole item. */
     record Put(String tableName, Item item, ItemCondition condition,
-        boolean returnItemOnConditionFailure) implements Action {
+        ReturnValues returnValuesOnConditionCheckFailure) implements Action {
       public Put {
         Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(returnValuesOnConditionCheckFailure,
+            "returnValuesOnConditionCheckFailure");
+      }
+
+      /** The same put, only applied if {@code condition} holds. */
+      public Put withCondition(ItemCondition condition) {
+        return new Put(tableName, item, condition, returnValuesOnConditionCheckFailure);
+      }
+
+      /** The same put, reporting the current item when its condition fails. */
+      public Put returningItemOnConditionFailure() {
+        return new Put(tableName, item, condition, ReturnValues.ALL_OLD);
       }
     }
 
     /** Delete the item with this key. */
     record Delete(String tableName, Map<String, AttributeValue> key, ItemCondition condition,
-        boolean returnItemOnConditionFailure) implements Action {
+        ReturnValues returnValuesOnConditionCheckFailure) implements Action {
       public Delete {
         key = Map.copyOf(key);
+        Objects.requireNonNull(returnValuesOnConditionCheckFailure,
+            "returnValuesOnConditionCheckFailure");
+      }
+
+      /** The same delete, only applied if {@code condition} holds. */
+      public Delete withCondition(ItemCondition condition) {
+        return new Delete(tableName, key, condition, returnValuesOnConditionCheckFailure);
+      }
+
+      /** The same delete, reporting the current item when its condition fails. */
+      public Delete returningItemOnConditionFailure() {
+        return new Delete(tableName, key, condition, ReturnValues.ALL_OLD);
       }
     }
 
     /** Only check a condition on the item with this key. */
     record ConditionCheck(String tableName, Map<String, AttributeValue> key,
-        ItemCondition condition, boolean returnItemOnConditionFailure) implements Action {
+        ItemCondition condition, ReturnValues returnValuesOnConditionCheckFailure)
+        implements Action {
       public ConditionCheck {
         key = Map.copyOf(key);
         Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(returnValuesOnConditionCheckFailure,
+            "returnValuesOnConditionCheckFailure");
+      }
+
+      /** The same check, reporting the current item when its condition fails. */
+      public ConditionCheck returningItemOnConditionFailure() {
+        return new ConditionCheck(tableName, key, condition, ReturnValues.ALL_OLD);
       }
     }
   }
 
+  /** The transaction's elements, in request order (at most 100, on distinct items). */
   public record Request(List<Action> actions) {
     public Request {
       actions = List.copyOf(actions);
@@ -85,7 +135,8 @@ public final class TransactWriteItems {
         reasons.add(new DynamoDbError.CancellationReason("ConditionalCheckFailed",
             java.util.Optional.of(DynamoDbError.ConditionalCheckFailed.MESSAGE),
             java.util.Optional.ofNullable(
-                action.returnItemOnConditionFailure() ? current : null)));
+                action.returnValuesOnConditionCheckFailure() == ReturnValues.ALL_OLD
+                    ? current : null)));
       }
     }
     if (failed) {

@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.Utf8Order;
+import dev.tombstone.internal.dynamodb.SetValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,6 +3,7 @@ package dev.tombstone.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import dev.tombstone.internal.dynamodb.SetValidation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,6 +1,6 @@
 package dev.tombstone.internal.server;
 
-import dev.tombstone.dynamodb.DynamoDbNamespaces;
+import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.S3State;
 import java.time.Clock;

@@ -32,6 +32,7 @@ public final class HttpServer {
     return start(host, port, emulator, READ_TIMEOUT);
   }
 
+  @SuppressWarnings("deprecation") // ALLOW_ENCODED_SLASH, deprecated in Undertow 2.4
   static HttpServer start(String host, int port, Emulator emulator, Duration readTimeout) {
     QuietLogging.apply();
     Warmup.startInBackground();

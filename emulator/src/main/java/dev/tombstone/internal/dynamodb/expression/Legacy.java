@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.expression;
 import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import dev.tombstone.internal.dynamodb.expression.Condition.Comparator;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,6 @@ import java.util.Set;
  * entries as {@link Predicate}s on top-level attributes (names are never parsed as paths).
  */
 final class Legacy {
-  private static final String INVALID = "One or more parameter values were invalid: ";
   private static final Set<String> ORDERED_ONLY =
       Set.of("LT", "LE", "GT", "GE", "CONTAINS", "NOT_CONTAINS", "IN", "BETWEEN");
 
@@ -182,6 +182,6 @@ final class Legacy {
   }
 
   private static DynamoDbError.Validation invalid(String message) {
-    return new DynamoDbError.Validation(INVALID + message);
+    return ServiceErrors.invalidParameters(message);
   }
 }

@@ -3,7 +3,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.DynamoDbError;
-import dev.tombstone.dynamodb.SetValidation;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
+import dev.tombstone.internal.dynamodb.SetValidation;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -195,8 +196,8 @@ final class AttributeValueDecoder {
             return null;
           }
           if (!Members.bool(json)) {
-            return Result.problem("One or more parameter values were invalid: "
-                + "Null attribute value types must have the value of true");
+            return Result.problem(ServiceErrors.invalidParametersText(
+                "Null attribute value types must have the value of true"));
           }
           return Result.of(AttributeValue.Null.INSTANCE);
         }

@@ -3,7 +3,9 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
+import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import dev.tombstone.internal.dynamodb.expression.ExpressionKind;
 import dev.tombstone.internal.dynamodb.expression.Projection;
@@ -30,23 +32,17 @@ final class ConditionSupport {
    */
   void checkCombination(ConditionParameters p) {
     if (p.hasExpression() && p.hasExpected()) {
-      throw new DynamoDbError.Validation(
-          "Can not use both expression and non-expression parameters in the same request:"
-              + " Non-expression parameters: {Expected} Expression parameters:"
-              + " {ConditionExpression}");
+      throw ServiceErrors.expressionAndNonExpression("Expected", "ConditionExpression");
     }
     if (p.conditionalOperator() != null && !p.hasExpected()) {
       throw new DynamoDbError.Validation(
           "ConditionalOperator cannot be used without Filter or Expected");
     }
     if (p.names() != null && !p.hasExpression()) {
-      throw new DynamoDbError.Validation(
-          "ExpressionAttributeNames can only be specified when using expressions");
+      throw ServiceErrors.namesWithoutExpression();
     }
     if (p.values() != null && !p.hasExpression()) {
-      throw new DynamoDbError.Validation(
-          "ExpressionAttributeValues can only be specified when using expressions:"
-              + " ConditionExpression is null");
+      throw ServiceErrors.valuesWithoutExpression("ConditionExpression");
     }
   }
 
@@ -68,6 +64,14 @@ final class ConditionSupport {
         p.names(), p.values() == null ? null : p.values().values());
     checkUnused(p.names(), p.values(), condition.usedNames(), condition.usedValues());
     return condition;
+  }
+
+  /**
+   * Legacy {@code Expected} or {@code ScanFilter} entries ANDed, as the 2011-12-05 and
+   * MagnetoDB dialects send them; null when there are none.
+   */
+  static ItemCondition compileLegacy(Map<String, ExpectedEntry> entries) {
+    return entries == null || entries.isEmpty() ? null : ExpressionCompiler.legacy(entries, null);
   }
 
   /** Scan's filter and projection, whose placeholders are pooled for the unused check. */
@@ -126,7 +130,7 @@ final class ConditionSupport {
 
   /** Inside ExpressionAttributeValues DynamoDB words the precision problem differently. */
   private static String inValuesMap(String problem) {
-    return problem.equals("Attempting to store more than 38 significant digits in a Number")
+    return problem.equals(ServiceErrors.TOO_MANY_DIGITS)
         ? "DynamoDB only supports precision up to 38 digits"
         : problem;
   }

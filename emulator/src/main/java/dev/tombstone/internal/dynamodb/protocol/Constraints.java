@@ -13,6 +13,14 @@ final class Constraints {
   static final int MAX_REPORTED = 10;
   static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
   static final String TABLE_NAME_PATTERN = "[a-zA-Z0-9_.-]+";
+  static final String[] RETURN_VALUES = {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE",
+      "UPDATED_NEW"};
+  static final String[] RETURN_CONSUMED_CAPACITY = {"INDEXES", "TOTAL", "NONE"};
+  static final String[] RETURN_ITEM_COLLECTION_METRICS = {"SIZE", "NONE"};
+  static final String[] CONDITIONAL_OPERATOR = {"OR", "AND"};
+  static final String[] COMPARISON_OPERATOR = {"IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS",
+      "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS"};
+  static final String[] RETURN_ON_FAILURE = {"ALL_OLD", "NONE"};
 
   private final List<String> violations = new ArrayList<>();
 
@@ -35,10 +43,10 @@ final class Constraints {
       add(path, name, "Member must satisfy regular expression pattern: " + TABLE_NAME_PATTERN);
     }
     if (name.length() < 3) {
-      add(path, name, "Member must have length greater than or equal to 3");
+      add(path, name, minLength(3));
     }
     if (name.length() > 255) {
-      add(path, name, "Member must have length less than or equal to 255");
+      add(path, name, maxLength(255));
     }
     return this;
   }
@@ -47,7 +55,7 @@ final class Constraints {
   Constraints tableNameOrArn(String path, String name) {
     if (name != null && name.startsWith("arn:")) {
       if (name.length() > 1024) {
-        add(path, name, "Member must have length less than or equal to 1024");
+        add(path, name, maxLength(1024));
       }
       return this;
     }
@@ -69,7 +77,14 @@ final class Constraints {
 
   Constraints atLeast(String path, Integer value, int min) {
     if (value != null && value < min) {
-      add(path, value.toString(), "Member must have value greater than or equal to " + min);
+      add(path, value.toString(), minValue(min));
+    }
+    return this;
+  }
+
+  Constraints atLeast(String path, Long value, long min) {
+    if (value != null && value < min) {
+      add(path, value.toString(), minValue(min));
     }
     return this;
   }
@@ -86,12 +101,34 @@ final class Constraints {
       return this;
     }
     if (value.length() < min) {
-      add(path, value, "Member must have length greater than or equal to " + min);
+      add(path, value, minLength(min));
     }
     if (value.length() > max) {
-      add(path, value, "Member must have length less than or equal to " + max);
+      add(path, value, maxLength(max));
     }
     return this;
+  }
+
+  /** A list member's length; {@code rendered} is the list as DynamoDB prints it. */
+  Constraints size(String path, String rendered, int size, int min, int max) {
+    if (size < min) {
+      add(path, rendered, minLength(min));
+    } else if (size > max) {
+      add(path, rendered, maxLength(max));
+    }
+    return this;
+  }
+
+  static String minLength(int min) {
+    return "Member must have length greater than or equal to " + min;
+  }
+
+  static String maxLength(int max) {
+    return "Member must have length less than or equal to " + max;
+  }
+
+  static String minValue(long min) {
+    return "Member must have value greater than or equal to " + min;
   }
 
   /** Throws the collected violations as one ValidationException, if there are any. */

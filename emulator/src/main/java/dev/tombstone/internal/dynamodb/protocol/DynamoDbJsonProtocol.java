@@ -21,28 +21,27 @@ public final class DynamoDbJsonProtocol {
 
   public DynamoDbJsonProtocol(DynamoDbState state) {
     ConditionSupport conditions = new ConditionSupport();
-    ItemOperations items = new ItemOperations(state, conditions);
-    TableOperations tables = new TableOperations(state);
+    ListTablesOperation listTables = new ListTablesOperation(state);
     this.operations =
         Map.of(
-            "CreateTable", tables::createTable,
-            "DescribeTable", tables::describeTable,
-            "ListTables", tables::listTables,
-            "DeleteTable", tables::deleteTable,
-            "PutItem", items::putItem,
-            "GetItem", items::getItem,
-            "DeleteItem", items::deleteItem,
-            "Scan", new ScanOperation(state, conditions)::scan,
-            "BatchWriteItem", new BatchWriteOperation(state)::batchWriteItem,
-            "TransactWriteItems",
-                new TransactWriteOperation(state, conditions)::transactWriteItems);
+            "CreateTable", new CreateTableOperation(state)::handle,
+            "DescribeTable", new DescribeTableOperation(state)::handle,
+            "ListTables", listTables::handle,
+            "DeleteTable", new DeleteTableOperation(state)::handle,
+            "PutItem", new PutItemOperation(state, conditions)::handle,
+            "GetItem", new GetItemOperation(state, conditions)::handle,
+            "DeleteItem", new DeleteItemOperation(state, conditions)::handle,
+            "Scan", new ScanOperation(state, conditions)::handle,
+            "BatchWriteItem", new BatchWriteItemOperation(state)::handle,
+            "TransactWriteItems", new TransactWriteItemsOperation(state, conditions)::handle);
+    // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
     this.legacyOperations =
         Map.of(
             "CreateTable", legacyTables::createTable,
             "DescribeTable", legacyTables::describeTable,
-            "ListTables", tables::listTables,
+            "ListTables", listTables::handle,
             "DeleteTable", legacyTables::deleteTable,
             "PutItem", legacyItems::putItem,
             "GetItem", legacyItems::getItem,
@@ -78,7 +77,7 @@ public final class DynamoDbJsonProtocol {
     }
     if (!(json instanceof Json.Obj request)) {
       return ErrorBodies.serialization(
-          json instanceof Json.Arr ? "Start of list found where not expected" : null);
+          json instanceof Json.Arr ? Members.LIST : null);
     }
     try {
       return new JsonResponse(200, resolved.operation().run(request));

@@ -9,6 +9,7 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.PutItem;
+import dev.tombstone.dynamodb.ReturnValues;
 import dev.tombstone.dynamodb.Scan;
 import java.io.IOException;
 import java.util.List;
@@ -38,15 +39,16 @@ final class Legacy2011ItemOperations {
     new Constraints()
         .tableName("tableName", tableName, true)
         .notNull("key", key)
-        .oneOf("returnValues", returnValues, ItemOperations.RETURN_VALUES)
+        .oneOf("returnValues", returnValues, Constraints.RETURN_VALUES)
         .check();
     key.valid();
-    boolean returnOld = Legacy2011Requests.returnsOldItem(returnValues);
-    ItemCondition condition = Legacy2011Requests.compile(expected);
-    KeySchema schema = Legacy2011Keys.schemaOf(state, tableName);
+    ReturnValues returnOld = WriteOptions.oldOrNone(returnValues);
+    ItemCondition condition = ConditionSupport.compileLegacy(expected);
+    KeySchema schema = state.keySchema(tableName);
 
     DeleteItem.Result result = state.deleteItem(
-        new DeleteItem.Request(tableName, key.named(schema), condition, returnOld, false));
+        DeleteItem.Request.of(tableName, key.named(schema)).withCondition(condition)
+            .withReturnValues(returnOld));
     return writeResult("Attributes", result.oldItem(), result.consumedCapacity().total());
   }
 
@@ -59,14 +61,15 @@ final class Legacy2011ItemOperations {
     new Constraints()
         .tableName("tableName", tableName, true)
         .notNull("item", item)
-        .oneOf("returnValues", returnValues, ItemOperations.RETURN_VALUES)
+        .oneOf("returnValues", returnValues, Constraints.RETURN_VALUES)
         .check();
     Item newItem = Item.of(item.valid());
-    boolean returnOld = Legacy2011Requests.returnsOldItem(returnValues);
-    ItemCondition condition = Legacy2011Requests.compile(expected);
+    ReturnValues returnOld = WriteOptions.oldOrNone(returnValues);
+    ItemCondition condition = ConditionSupport.compileLegacy(expected);
 
     PutItem.Result result = state.putItem(
-        new PutItem.Request(tableName, newItem, condition, returnOld, false));
+        PutItem.Request.of(tableName, newItem).withCondition(condition)
+            .withReturnValues(returnOld));
     return writeResult("Attributes", result.oldItem(), result.consumedCapacity().total());
   }
 
@@ -80,16 +83,18 @@ final class Legacy2011ItemOperations {
         .tableName("tableName", tableName, true)
         .notNull("key", key);
     if (attributesToGet != null && attributesToGet.isEmpty()) {
-      constraints.add("attributesToGet", "[]", "Member must have length greater than or equal to 1");
+      constraints.add("attributesToGet", "[]", Constraints.minLength(1));
     }
     constraints.check();
     key.valid();
     UnaryOperator<Item> projection =
-        attributesToGet == null ? null : ItemOperations.attributesToGet(attributesToGet);
-    KeySchema schema = Legacy2011Keys.schemaOf(state, tableName);
+        attributesToGet == null ? null : AttributesToGet.projection(attributesToGet);
+    KeySchema schema = state.keySchema(tableName);
 
-    GetItem.Result result = state.getItem(new GetItem.Request(
-        tableName, key.named(schema), projection, Boolean.TRUE.equals(consistentRead)));
+    GetItem.Request get =
+        GetItem.Request.of(tableName, key.named(schema)).withProjection(projection);
+    GetItem.Result result = state.getItem(
+        Boolean.TRUE.equals(consistentRead) ? get.stronglyConsistent() : get);
     return writeResult("Item", result.item(), result.consumedCapacity().total());
   }
 
@@ -109,15 +114,16 @@ final class Legacy2011ItemOperations {
       throw new DynamoDbError.Validation(
           "Cannot specify the AttributesToGet when choosing to get only the Count");
     }
-    ItemCondition condition = Legacy2011Requests.compile(filter);
+    ItemCondition condition = ConditionSupport.compileLegacy(filter);
     UnaryOperator<Item> projection =
-        attributesToGet == null ? null : ItemOperations.attributesToGet(attributesToGet);
-    KeySchema schema = Legacy2011Keys.schemaOf(state, tableName);
+        attributesToGet == null ? null : AttributesToGet.projection(attributesToGet);
+    KeySchema schema = state.keySchema(tableName);
     Map<String, AttributeValue> startKey =
         start == null ? null : start.valid().named(schema);
 
-    Scan.Result result = state.scan(new Scan.Request(tableName, limit, startKey, condition,
-        projection, false, Boolean.TRUE.equals(count), 0, 1));
+    Scan.Request scan = Scan.Request.of(tableName).withLimit(limit).startingAfter(startKey)
+        .withFilter(condition).withProjection(projection);
+    Scan.Result result = state.scan(Boolean.TRUE.equals(count) ? scan.countingOnly() : scan);
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     out.json().writeNumberField("Count", result.count());

@@ -3,10 +3,10 @@ package dev.tombstone.internal.dynamodb.protocol;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
-import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,6 @@ import java.util.Map;
 final class Legacy2011Keys {
   static final String HASH = "HashKeyElement";
   static final String RANGE = "RangeKeyElement";
-  private static final String MISMATCH = "The provided key element does not match the schema";
 
   private Legacy2011Keys() {}
 
@@ -40,7 +39,7 @@ final class Legacy2011Keys {
     /** The key named by {@code schema}; a missing or extra element does not match it. */
     Map<String, AttributeValue> named(KeySchema schema) {
       if (hash == null || (range == null) != (schema.sortKey() == null)) {
-        throw new DynamoDbError.Validation(MISMATCH);
+        throw ServiceErrors.keyMismatch();
       }
       Map<String, AttributeValue> key = new LinkedHashMap<>();
       key.put(schema.partitionKey().name(), hash);
@@ -63,19 +62,6 @@ final class Legacy2011Keys {
         : range != null ? range.problem : null;
     return new Positional(hash == null ? null : hash.value, range == null ? null : range.value,
         problem);
-  }
-
-  /**
-   * The key schema of an item operation's table.
-   *
-   * @throws DynamoDbError.ResourceNotFound with the item operations' message
-   */
-  static KeySchema schemaOf(DynamoDbState state, String tableName) {
-    try {
-      return state.describeTable(tableName).definition().keySchema();
-    } catch (DynamoDbError.ResourceNotFound e) {
-      throw new DynamoDbError.ResourceNotFound("Requested resource not found");
-    }
   }
 
   /** Writes the key of {@code item} in the positional shape. */

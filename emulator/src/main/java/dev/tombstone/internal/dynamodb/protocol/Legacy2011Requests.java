@@ -2,9 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
-import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
-import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -83,22 +81,6 @@ final class Legacy2011Requests {
     return entries;
   }
 
-  /** Compiles legacy entries (ANDed, as the 2012 service does); null for none. */
-  static ItemCondition compile(Map<String, ExpectedEntry> entries) {
-    return entries == null || entries.isEmpty() ? null : ExpressionCompiler.legacy(entries, null);
-  }
-
-  /** {@code ReturnValues} of PutItem and DeleteItem: NONE or ALL_OLD. */
-  static boolean returnsOldItem(String returnValues) {
-    if (returnValues == null || returnValues.equals("NONE")) {
-      return false;
-    }
-    if (returnValues.equals("ALL_OLD")) {
-      return true;
-    }
-    throw new DynamoDbError.Validation("ReturnValues can only be ALL_OLD or NONE");
-  }
-
   /** Writes {@code ConsumedCapacityUnits}: 1 rather than 1.0, as the 2011 samples show. */
   static void capacityUnits(JsonOut out, double units) throws IOException {
     out.json().writeFieldName("ConsumedCapacityUnits");
@@ -113,7 +95,7 @@ final class Legacy2011Requests {
       return entry;
     }
     throw new SerializationError(raw instanceof Json.Arr
-        ? "Start of list found where not expected"
+        ? Members.LIST
         : "Unexpected value type in payload");
   }
 }

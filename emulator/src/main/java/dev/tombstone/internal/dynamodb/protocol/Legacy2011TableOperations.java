@@ -2,12 +2,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tombstone.dynamodb.AttributeType;
-import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -33,8 +33,8 @@ final class Legacy2011TableOperations {
     Json.Obj hash = keySchema == null ? null : Members.structure(keySchema, Legacy2011Keys.HASH);
     Json.Obj range = keySchema == null ? null
         : Members.structure(keySchema, Legacy2011Keys.RANGE);
-    Long read = throughput == null ? null : longValue(throughput, "ReadCapacityUnits");
-    Long write = throughput == null ? null : longValue(throughput, "WriteCapacityUnits");
+    Long read = throughput == null ? null : Members.longValue(throughput, "ReadCapacityUnits");
+    Long write = throughput == null ? null : Members.longValue(throughput, "WriteCapacityUnits");
 
     Constraints constraints = new Constraints()
         .tableName("tableName", tableName, true)
@@ -48,8 +48,8 @@ final class Legacy2011TableOperations {
     if (throughput != null) {
       constraints.notNull("provisionedThroughput.readCapacityUnits", read);
       constraints.notNull("provisionedThroughput.writeCapacityUnits", write);
-      atLeastOne(constraints, "provisionedThroughput.readCapacityUnits", read);
-      atLeastOne(constraints, "provisionedThroughput.writeCapacityUnits", write);
+      constraints.atLeast("provisionedThroughput.readCapacityUnits", read, 1);
+      constraints.atLeast("provisionedThroughput.writeCapacityUnits", write, 1);
     }
     constraints.check();
 
@@ -124,30 +124,8 @@ final class Legacy2011TableOperations {
 
   private static KeySchema checkedSchema(KeyAttribute partition, KeyAttribute sort) {
     if (partition.name().equals(sort.name())) {
-      throw new DynamoDbError.Validation(
-          "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+      throw ServiceErrors.sameHashAndRangeName();
     }
     return KeySchema.of(partition, sort);
-  }
-
-  private static void atLeastOne(Constraints constraints, String path, Long value) {
-    if (value != null && value < 1) {
-      constraints.add(path, value.toString(), "Member must have value greater than or equal to 1");
-    }
-  }
-
-  private static Long longValue(Json.Obj parent, String name) {
-    Json value = parent.get(name);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Json.Num n && n.integral()) {
-      try {
-        return Long.valueOf(n.text());
-      } catch (NumberFormatException e) {
-        throw new SerializationError("NUMBER_VALUE cannot be converted to Long");
-      }
-    }
-    throw new SerializationError(Members.cannotConvert(value, "Long"));
   }
 }

@@ -7,9 +7,8 @@ import dev.tombstone.dynamodb.GetItem;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.PutItem;
+import dev.tombstone.dynamodb.ReturnValues;
 import dev.tombstone.dynamodb.Scan;
-import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
-import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +29,20 @@ final class MagnetoDbItemOperations {
   static byte[] deleteItem(DynamoDbState state, String table, Json.Obj body) throws IOException {
     MagnetoDbBody.onlyKnown(body, union(WRITE_MEMBERS, "key"));
     Map<String, AttributeValue> key = MagnetoDbBody.attributes(body, "key", true);
-    ItemCondition condition = condition(MagnetoDbBody.expected(body));
-    boolean returnOld = returnsOldItem(body);
-    DeleteItem.Result result =
-        state.deleteItem(new DeleteItem.Request(table, key, condition, returnOld, false));
+    ItemCondition condition = ConditionSupport.compileLegacy(MagnetoDbBody.expected(body));
+    ReturnValues returnOld = returnValues(body);
+    DeleteItem.Result result = state.deleteItem(
+        DeleteItem.Request.of(table, key).withCondition(condition).withReturnValues(returnOld));
     return attributes("attributes", result.oldItem());
   }
 
   static byte[] putItem(DynamoDbState state, String table, Json.Obj body) throws IOException {
     MagnetoDbBody.onlyKnown(body, union(WRITE_MEMBERS, "item"));
     Map<String, AttributeValue> item = MagnetoDbBody.attributes(body, "item", true);
-    ItemCondition condition = condition(MagnetoDbBody.expected(body));
-    boolean returnOld = returnsOldItem(body);
-    PutItem.Result result =
-        state.putItem(new PutItem.Request(table, Item.of(item), condition, returnOld, false));
+    ItemCondition condition = ConditionSupport.compileLegacy(MagnetoDbBody.expected(body));
+    ReturnValues returnOld = returnValues(body);
+    PutItem.Result result = state.putItem(PutItem.Request.of(table, Item.of(item))
+        .withCondition(condition).withReturnValues(returnOld));
     return attributes("attributes", result.oldItem());
   }
 
@@ -52,8 +51,8 @@ final class MagnetoDbItemOperations {
     Map<String, AttributeValue> key = MagnetoDbBody.attributes(body, "key", true);
     UnaryOperator<Item> projection = projection(body);
     boolean consistent = Boolean.TRUE.equals(MagnetoDbBody.bool(body, "consistent_read"));
-    GetItem.Result result =
-        state.getItem(new GetItem.Request(table, key, projection, consistent));
+    GetItem.Request get = GetItem.Request.of(table, key).withProjection(projection);
+    GetItem.Result result = state.getItem(consistent ? get.stronglyConsistent() : get);
     return attributes("item", result.item());
   }
 
@@ -62,8 +61,8 @@ final class MagnetoDbItemOperations {
     Integer limit = limit(body);
     Map<String, AttributeValue> start =
         MagnetoDbBody.attributes(body, "exclusive_start_key", false);
-    Scan.Result result = state.scan(new Scan.Request(
-        table, limit, start, null, projection(body), false, false, 0, 1));
+    Scan.Result result = state.scan(Scan.Request.of(table).withLimit(limit).startingAfter(start)
+        .withProjection(projection(body)));
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     out.json().writeNumberField("count", result.count());
@@ -84,7 +83,7 @@ final class MagnetoDbItemOperations {
    * {@code return_values}, also spelled {@code returnValues} as in the documentation's sample;
    * two different values conflict. Only NONE and ALL_OLD were implemented by MagnetoDB.
    */
-  private static boolean returnsOldItem(Json.Obj body) {
+  private static ReturnValues returnValues(Json.Obj body) {
     String snake = MagnetoDbBody.string(body, "return_values");
     String camel = MagnetoDbBody.string(body, "returnValues");
     if (snake != null && camel != null && !snake.equals(camel)) {
@@ -92,21 +91,17 @@ final class MagnetoDbItemOperations {
     }
     String value = snake != null ? snake : camel;
     if (value == null || value.equals("NONE")) {
-      return false;
+      return ReturnValues.NONE;
     }
     if (value.equals("ALL_OLD")) {
-      return true;
+      return ReturnValues.ALL_OLD;
     }
     throw MagnetoDbError.validation("Return values type '" + value + "' isn't allowed");
   }
 
-  private static ItemCondition condition(Map<String, ExpectedEntry> expected) {
-    return expected == null || expected.isEmpty() ? null : ExpressionCompiler.legacy(expected, null);
-  }
-
   private static UnaryOperator<Item> projection(Json.Obj body) {
     List<String> names = MagnetoDbBody.strings(body, "attributes_to_get");
-    return names == null ? null : ItemOperations.attributesToGet(names);
+    return names == null ? null : AttributesToGet.projection(names);
   }
 
   private static Integer limit(Json.Obj body) {

@@ -1,8 +1,8 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
-import dev.tombstone.dynamodb.DynamoDbNamespaces;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

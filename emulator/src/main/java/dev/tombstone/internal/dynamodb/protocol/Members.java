@@ -14,6 +14,7 @@ final class Members {
   static final String MAP_OF_VALUES =
       "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>";
   static final String MAP_OF_STRINGS = "java.util.Map<java.lang.String, java.lang.String>";
+  static final String LIST = "Start of list found where not expected";
   private static final String STRUCTURE = "Start of structure or map found where not expected";
 
   private Members() {}
@@ -28,7 +29,7 @@ final class Members {
       return (Json.Obj) value;
     }
     throw new SerializationError(
-        value instanceof Json.Arr ? "Start of list found where not expected" : "Unexpected field type");
+        value instanceof Json.Arr ? LIST : "Unexpected field type");
   }
 
   static String string(Json.Obj parent, String name) {
@@ -90,6 +91,21 @@ final class Members {
       throw new SerializationError("STRING_VALUE cannot be converted to Integer");
     }
     throw new SerializationError(cannotConvert(value, "Integer"));
+  }
+
+  static Long longValue(Json.Obj parent, String name) {
+    Json value = parent.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Json.Num n && n.integral()) {
+      try {
+        return Long.valueOf(n.text());
+      } catch (NumberFormatException e) {
+        throw new SerializationError("NUMBER_VALUE cannot be converted to Long");
+      }
+    }
+    throw new SerializationError(cannotConvert(value, "Long"));
   }
 
   /** A list member; each element is handed to the caller. Null when absent. */

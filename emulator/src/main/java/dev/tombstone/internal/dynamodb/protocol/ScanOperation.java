@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.Scan;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class ScanOperation {
     this.conditions = conditions;
   }
 
-  byte[] scan(Json.Obj request) throws IOException {
+  byte[] handle(Json.Obj request) throws IOException {
     String tableName = Members.string(request, "TableName");
     Integer limit = Members.integer(request, "Limit");
     Decoded startKey = decoder.map(request, "ExclusiveStartKey");
@@ -40,7 +41,7 @@ final class ScanOperation {
 
     Constraints constraints = new Constraints();
     constraints.oneOf("returnConsumedCapacity", returnConsumedCapacity,
-        ItemOperations.RETURN_CONSUMED_CAPACITY);
+        Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.tableNameOrArn("tableName", tableName);
     constraints.atLeast("limit", limit, 1);
     constraints.oneOf("select", select, "SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
@@ -51,20 +52,14 @@ final class ScanOperation {
     constraints.check();
 
     if (projectionExpression != null && attributesToGet != null) {
-      throw new DynamoDbError.Validation(
-          "Can not use both expression and non-expression parameters in the same request:"
-              + " Non-expression parameters: {AttributesToGet} Expression parameters:"
-              + " {ProjectionExpression}");
+      throw ServiceErrors.expressionAndNonExpression("AttributesToGet", "ProjectionExpression");
     }
     boolean anyExpression = filterExpression != null || projectionExpression != null;
     if (names != null && !anyExpression) {
-      throw new DynamoDbError.Validation(
-          "ExpressionAttributeNames can only be specified when using expressions");
+      throw ServiceErrors.namesWithoutExpression();
     }
     if (values != null && filterExpression == null) {
-      throw new DynamoDbError.Validation(
-          "ExpressionAttributeValues can only be specified when using expressions:"
-              + " FilterExpression is null");
+      throw ServiceErrors.valuesWithoutExpression("FilterExpression");
     }
     if (segment != null && totalSegments == null) {
       throw new DynamoDbError.Validation("The TotalSegments parameter is required but was not"
@@ -90,22 +85,19 @@ final class ScanOperation {
         conditions.read(filterExpression, projectionExpression, names, values);
     UnaryOperator<Item> projection =
         attributesToGet != null
-            ? ItemOperations.attributesToGet(attributesToGet)
+            ? AttributesToGet.projection(attributesToGet)
             : expressions.projection();
     ItemCondition filter = expressions.filter();
 
-    Scan.Result result =
-        state.scan(
-            new Scan.Request(
-                tableName,
-                limit,
-                start,
-                filter,
-                projection,
-                Boolean.TRUE.equals(consistentRead),
-                "COUNT".equals(select),
-                segment == null ? 0 : segment,
-                totalSegments == null ? 1 : totalSegments));
+    Scan.Request scan = Scan.Request.of(tableName)
+        .withLimit(limit)
+        .startingAfter(start)
+        .withFilter(filter)
+        .withProjection(projection)
+        .segment(segment == null ? 0 : segment, totalSegments == null ? 1 : totalSegments);
+    scan = Boolean.TRUE.equals(consistentRead) ? scan.stronglyConsistent() : scan;
+    scan = "COUNT".equals(select) ? scan.countingOnly() : scan;
+    Scan.Result result = state.scan(scan);
 
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
@@ -134,7 +126,6 @@ final class ScanOperation {
     // Number and duplicate problems are reported as they are; the rest get the prefix.
     boolean bare = problem.startsWith("Attempting") || problem.startsWith("Number ")
         || problem.startsWith("The parameter cannot") || problem.startsWith("Input collection");
-    throw new DynamoDbError.Validation(
-        bare ? problem : "The provided starting key is invalid: " + problem);
+    throw bare ? new DynamoDbError.Validation(problem) : ServiceErrors.invalidStartKey(problem);
   }
 }

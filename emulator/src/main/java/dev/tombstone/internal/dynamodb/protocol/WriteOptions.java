@@ -1,12 +1,17 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.ConsumedCapacity;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.ReturnValues;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
+import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The members PutItem and DeleteItem share: return options and condition parameters, with
- * their constraint and semantic checks in DynamoDB's order.
+ * their constraint and semantic checks in DynamoDB's order, and their common answer.
  */
 record WriteOptions(
     String returnValues,
@@ -25,42 +30,56 @@ record WriteOptions(
         condition);
   }
 
+  /** {@code ReturnValues} of PutItem and DeleteItem in any dialect: absent, NONE or ALL_OLD. */
+  static ReturnValues oldOrNone(String returnValues) {
+    if (returnValues == null || returnValues.equals("NONE")) {
+      return ReturnValues.NONE;
+    }
+    if (returnValues.equals("ALL_OLD")) {
+      return ReturnValues.ALL_OLD;
+    }
+    throw ServiceErrors.returnValuesOldOrNone();
+  }
+
+  /** {@code ReturnValuesOnConditionCheckFailure}, already checked against its enum. */
+  static ReturnValues onConditionFailure(String returnValuesOnConditionCheckFailure) {
+    return "ALL_OLD".equals(returnValuesOnConditionCheckFailure)
+        ? ReturnValues.ALL_OLD : ReturnValues.NONE;
+  }
+
   /** The constraints DynamoDB lists before the key or item member. */
   void checkLeadingConstraints(Constraints constraints, String tableName) {
     constraints.oneOf("returnConsumedCapacity", returnConsumedCapacity,
-        ItemOperations.RETURN_CONSUMED_CAPACITY);
+        Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.tableNameOrArn("tableName", tableName);
-    constraints.oneOf("returnValues", returnValues, ItemOperations.RETURN_VALUES);
+    constraints.oneOf("returnValues", returnValues, Constraints.RETURN_VALUES);
     constraints.oneOf("returnItemCollectionMetrics", returnItemCollectionMetrics,
-        ItemOperations.RETURN_ITEM_COLLECTION_METRICS);
+        Constraints.RETURN_ITEM_COLLECTION_METRICS);
   }
 
   /** The constraints DynamoDB lists after the key or item member. */
   void checkTrailingConstraints(Constraints constraints) {
     constraints.oneOf("conditionalOperator", condition.conditionalOperator(),
-        ItemOperations.CONDITIONAL_OPERATOR);
+        Constraints.CONDITIONAL_OPERATOR);
     if (condition.expected() != null) {
-      for (Map.Entry<String, ExpectedEntry> e :
-          condition.expected().entrySet()) {
+      for (Map.Entry<String, ExpectedEntry> e : condition.expected().entrySet()) {
         constraints.oneOf("expected." + e.getKey() + ".member.comparisonOperator",
-            e.getValue().comparisonOperator(), ItemOperations.COMPARISON_OPERATOR);
+            e.getValue().comparisonOperator(), Constraints.COMPARISON_OPERATOR);
       }
     }
     constraints.oneOf("returnValuesOnConditionCheckFailure", returnValuesOnConditionCheckFailure,
-        ItemOperations.RETURN_ON_FAILURE);
+        Constraints.RETURN_ON_FAILURE);
   }
 
-  void checkReturnValues() {
-    if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-      throw new DynamoDbError.Validation("ReturnValues can only be ALL_OLD or NONE");
+  /** The 2012 answer: the old item under {@code Attributes} if returned, and the capacity. */
+  byte[] writeResult(Optional<Item> oldItem, ConsumedCapacity capacity) throws IOException {
+    JsonOut out = new JsonOut();
+    out.json().writeStartObject();
+    if (oldItem.isPresent()) {
+      out.item("Attributes", oldItem.get());
     }
-  }
-
-  boolean returnsOldItem() {
-    return "ALL_OLD".equals(returnValues);
-  }
-
-  boolean returnsItemOnFailure() {
-    return "ALL_OLD".equals(returnValuesOnConditionCheckFailure);
+    out.consumedCapacity("ConsumedCapacity", capacity, returnConsumedCapacity);
+    out.json().writeEndObject();
+    return out.finish();
   }
 }

@@ -4,7 +4,7 @@ import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
-import dev.tombstone.dynamodb.SetValidation;
+import dev.tombstone.internal.dynamodb.SetValidation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

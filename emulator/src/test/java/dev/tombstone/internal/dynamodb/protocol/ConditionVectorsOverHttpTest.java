@@ -19,14 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every vector of condition-expressions.md §11 replayed as a real DeleteItem over HTTP: the
  * setup item is put with PutItem, the vector's members are sent with table {@code cetab} and
- * key {@code pk = "k"}, and the outcome and the item afterwards are checked. The vectors are
- * the transcription in {@code expression/condition-vectors.jsonl}; where a vector carries an
- * {@code emulator} outcome (a deliberate, documented difference from DynamoDB Local), that is
- * what is expected.
+ * key {@code pk = "k"}, and the outcome and the item afterwards are checked ({@link
+ * ConditionVectors}). {@link ConditionVectorsTest} runs the same vectors in-process.
  */
 class ConditionVectorsOverHttpTest {
-  static final String VECTORS = "/dev/tombstone/internal/dynamodb/expression/condition-vectors.jsonl";
-  static final String KEY = "{\"pk\":{\"S\":\"k\"}}";
+  static final String KEY = ConditionVectors.KEY;
 
   static Tombstone tombstone;
   static Wire wire;
@@ -43,56 +40,29 @@ class ConditionVectorsOverHttpTest {
     tombstone.close();
   }
 
-  /** One vector line, with the raw JSON of its parts. */
-  record Vector(String id, String what, String item, String request, Json.Obj outcome) {
-    @Override
-    public String toString() {
-      return id + " " + what;
-    }
-  }
-
-  static List<Vector> vectors() throws IOException {
-    List<Vector> vectors = new ArrayList<>();
-    try (InputStream in = ConditionVectorsOverHttpTest.class.getResourceAsStream(VECTORS)) {
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.isBlank()) {
-          continue;
-        }
-        Json.Obj json = (Json.Obj) Json.parse(line.getBytes(StandardCharsets.UTF_8));
-        String outcome = RawJson.member(line, json.has("emulator") ? "emulator" : "expected");
-        vectors.add(new Vector(
-            Members.string(json, "id"), Members.string(json, "what"),
-            json.has("item") ? RawJson.member(line, "item") : null,
-            RawJson.member(line, "request"),
-            (Json.Obj) Json.parse(outcome.getBytes(StandardCharsets.UTF_8))));
-      }
-    }
-    return vectors;
+  static List<ConditionVectors.Vector> vectors() throws IOException {
+    return ConditionVectors.all();
   }
 
   @Test
   void allVectorsAreReplayed() throws IOException {
-    assertThat(vectors()).hasSize(326);
+    assertThat(vectors()).hasSize(ConditionVectors.COUNT);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
-  void vector(Vector v) throws IOException {
+  void vector(ConditionVectors.Vector v) throws IOException {
     wire.post("DynamoDB_20120810.DeleteItem", "{\"TableName\":\"cetab\",\"Key\":" + KEY + "}");
     if (v.item() != null) {
-      Wire.Response put = wire.post("DynamoDB_20120810.PutItem", "{\"TableName\":\"cetab\","
-          + "\"Item\":{\"pk\":{\"S\":\"k\"}," + RawJson.inner(v.item()) + "}}");
+      Wire.Response put = wire.post("DynamoDB_20120810.PutItem", v.putItemBody());
       assertThat(put.status()).as(put.body()).isEqualTo(200);
     }
     String before = storedItem();
 
-    String members = RawJson.inner(v.request());
-    Wire.Response response = wire.post("DynamoDB_20120810.DeleteItem",
-        "{\"TableName\":\"cetab\",\"Key\":" + KEY + (members.isEmpty() ? "" : "," + members)
-            + "}");
+    Wire.Response response = wire.post("DynamoDB_20120810.DeleteItem", v.deleteItemBody());
 
-    String outcome = Members.string(v.outcome(), "outcome");
-    String message = Members.string(v.outcome(), "message");
+    String outcome = v.expectedOutcome();
+    String message = v.expectedMessage();
     switch (outcome) {
       case "success" -> {
         assertThat(response.status()).as(response.body()).isEqualTo(200);

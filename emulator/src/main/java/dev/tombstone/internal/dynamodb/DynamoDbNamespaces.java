@@ -1,5 +1,6 @@
-package dev.tombstone.dynamodb;
+package dev.tombstone.internal.dynamodb;
 
+import dev.tombstone.dynamodb.DynamoDbState;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * namespaces.find("p1");               // empty until p1 creates a table
  * }</pre>
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. Internal: MagnetoDB's projects are no part of the Java API.
  */
 public final class DynamoDbNamespaces {
   /** The project MagnetoDB's own tests used; it maps onto the DynamoDB dialects' tables. */

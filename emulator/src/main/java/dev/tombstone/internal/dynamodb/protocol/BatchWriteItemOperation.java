@@ -11,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** BatchWriteItem: up to 25 puts and deletes, across tables. */
-final class BatchWriteOperation {
+/**
+ * BatchWriteItem of API 2012-08-10, up to 25 puts and deletes across tables: decode, validate
+ * in DynamoDB's order, write, encode.
+ */
+final class BatchWriteItemOperation {
   static final int MAX_WRITES = 25;
   private static final String SEVERAL = AttributeValueDecoder.SEVERAL;
 
@@ -20,14 +23,24 @@ final class BatchWriteOperation {
   private final AttributeValueDecoder decoder =
       new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
 
-  BatchWriteOperation(DynamoDbState state) {
+  BatchWriteItemOperation(DynamoDbState state) {
     this.state = state;
   }
 
   /** A write request as read: exactly one of put or delete is expected. */
   private record RawWrite(Json.Obj put, Json.Obj delete, Decoded item, Decoded key) {}
 
-  byte[] batchWriteItem(Json.Obj request) throws IOException {
+  /** The request as read off the wire; {@code raw} holds each table's writes in order. */
+  private record Wire(Json.Obj requestItems, String returnConsumedCapacity, String returnMetrics,
+      Map<String, List<RawWrite>> raw) {}
+
+  byte[] handle(Json.Obj request) throws IOException {
+    Wire wire = decode(request);
+    BatchWriteItem.Result result = state.batchWriteItem(validate(wire));
+    return encode(result, wire.returnConsumedCapacity());
+  }
+
+  private Wire decode(Json.Obj request) {
     Json.Obj requestItems = Members.map(request, "RequestItems",
         "java.util.Map<java.lang.String, java.util.List<"
             + "com.amazonaws.dynamodb.v20120810.WriteRequest>>");
@@ -55,17 +68,25 @@ final class BatchWriteOperation {
         raw.put(e.getKey(), parsed);
       }
     }
+    return new Wire(requestItems, returnConsumedCapacity, returnMetrics, raw);
+  }
 
+  /**
+   * DynamoDB's order: the model's constraints (table names and write counts per table, a put's
+   * item, a delete's key), then per write one of put or delete and its values, then the total
+   * count. Tables, keys and duplicates are the store's.
+   */
+  private BatchWriteItem.Request validate(Wire wire) {
+    Map<String, List<RawWrite>> raw = wire.raw();
     Constraints constraints = new Constraints();
-    constraints.oneOf("returnConsumedCapacity", returnConsumedCapacity,
-        ItemOperations.RETURN_CONSUMED_CAPACITY);
-    constraints.oneOf("returnItemCollectionMetrics", returnMetrics,
-        ItemOperations.RETURN_ITEM_COLLECTION_METRICS);
-    constraints.notNull("requestItems", requestItems);
-    if (requestItems != null) {
+    constraints.oneOf("returnConsumedCapacity", wire.returnConsumedCapacity(),
+        Constraints.RETURN_CONSUMED_CAPACITY);
+    constraints.oneOf("returnItemCollectionMetrics", wire.returnMetrics(),
+        Constraints.RETURN_ITEM_COLLECTION_METRICS);
+    constraints.notNull("requestItems", wire.requestItems());
+    if (wire.requestItems() != null) {
       if (raw.isEmpty()) {
-        constraints.add("requestItems", "{}",
-            "Member must have length greater than or equal to 1");
+        constraints.add("requestItems", "{}", Constraints.minLength(1));
       }
       for (Map.Entry<String, List<RawWrite>> e : raw.entrySet()) {
         String table = e.getKey();
@@ -115,8 +136,11 @@ final class BatchWriteOperation {
     if (total > MAX_WRITES) {
       throw new DynamoDbError.Validation("Too many items requested for the BatchWriteItem call");
     }
+    return new BatchWriteItem.Request(writes);
+  }
 
-    BatchWriteItem.Result result = state.batchWriteItem(new BatchWriteItem.Request(writes));
+  private static byte[] encode(BatchWriteItem.Result result, String returnConsumedCapacity)
+      throws IOException {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     out.json().writeObjectFieldStart("UnprocessedItems");

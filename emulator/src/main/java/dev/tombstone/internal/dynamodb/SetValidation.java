@@ -1,5 +1,8 @@
-package dev.tombstone.dynamodb;
+package dev.tombstone.internal.dynamodb;
 
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.Bytes;
+import dev.tombstone.dynamodb.DynamoDbError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,32 +11,32 @@ import java.util.Set;
 
 /**
  * Builds set values from request data, failing with DynamoDB's exact messages for empty sets,
- * duplicates and invalid members.
+ * duplicates and invalid members. Internal: the decoders of every dialect build sets here.
  */
 public final class SetValidation {
-  private static final String INVALID = "One or more parameter values were invalid: ";
-
   private SetValidation() {}
 
+  /** A string set from request members. */
   public static AttributeValue.SS stringSet(List<String> values) {
     if (values.isEmpty()) {
-      throw new DynamoDbError.Validation(INVALID + "An string set  may not be empty");
+      throw ServiceErrors.invalidParameters("An string set  may not be empty");
     }
     Set<String> set = new LinkedHashSet<>(values);
     if (set.size() != values.size()) {
-      throw new DynamoDbError.Validation(
-          INVALID + "Input collection " + render(values) + " contains duplicates.");
+      throw ServiceErrors.invalidParameters(
+          "Input collection " + render(values) + " contains duplicates.");
     }
     return new AttributeValue.SS(set);
   }
 
+  /** A number set from the numbers' texts. */
   public static AttributeValue.NS numberSet(List<String> texts) {
     if (texts.isEmpty()) {
-      throw new DynamoDbError.Validation(INVALID + "An number set  may not be empty");
+      throw ServiceErrors.invalidParameters("An number set  may not be empty");
     }
     List<BigDecimal> numbers = new ArrayList<>(texts.size());
     for (String text : texts) {
-      numbers.add(Numbers.parse(text));
+      numbers.add(AttributeValue.N.parse(text).value());
     }
     Set<BigDecimal> set = new LinkedHashSet<>(numbers);
     if (set.size() != numbers.size()) {
@@ -42,14 +45,15 @@ public final class SetValidation {
     return new AttributeValue.NS(set);
   }
 
+  /** A binary set from request members. */
   public static AttributeValue.BS binarySet(List<Bytes> values) {
     if (values.isEmpty()) {
-      throw new DynamoDbError.Validation(INVALID + "Binary sets should not be empty");
+      throw ServiceErrors.invalidParameters("Binary sets should not be empty");
     }
     Set<Bytes> set = new LinkedHashSet<>(values);
     if (set.size() != values.size()) {
-      throw new DynamoDbError.Validation(
-          INVALID + "Input collection " + render(values) + "of type BS contains duplicates.");
+      throw ServiceErrors.invalidParameters(
+          "Input collection " + render(values) + "of type BS contains duplicates.");
     }
     return new AttributeValue.BS(set);
   }

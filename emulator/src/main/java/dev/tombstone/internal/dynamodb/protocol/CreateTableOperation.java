@@ -6,25 +6,25 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
-import dev.tombstone.dynamodb.TableDescription;
-import dev.tombstone.internal.Utf8Order;
+import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** CreateTable, DescribeTable, ListTables and DeleteTable. */
-final class TableOperations {
-  private static final String INVALID = "One or more parameter values were invalid: ";
-
+/**
+ * CreateTable of API 2012-08-10: decode and validate in DynamoDB's order (the model's
+ * constraints, billing, key schema, indexes, attribute definitions), create, encode.
+ */
+final class CreateTableOperation {
   private final DynamoDbState state;
 
-  TableOperations(DynamoDbState state) {
+  CreateTableOperation(DynamoDbState state) {
     this.state = state;
   }
 
-  byte[] createTable(Json.Obj request) throws IOException {
+  byte[] handle(Json.Obj request) throws IOException {
     String tableName = Members.string(request, "TableName");
     List<Json> keySchema = Members.list(request, "KeySchema");
     List<Json> definitions = Members.list(request, "AttributeDefinitions");
@@ -38,27 +38,19 @@ final class TableOperations {
     constraints.notNull("attributeDefinitions", definitions);
     constraints.tableName("tableName", tableName, true);
     constraints.notNull("keySchema", keySchema);
-    if (keySchema != null && (keySchema.isEmpty() || keySchema.size() > 2)) {
-      constraints.add("keySchema", keySchema.toString(), keySchema.isEmpty()
-          ? "Member must have length greater than or equal to 1"
-          : "Member must have length less than or equal to 2");
+    if (keySchema != null) {
+      constraints.size("keySchema", keySchema.toString(), keySchema.size(), 1, 2);
     }
     constraints.oneOf("billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
     Long read = null;
     Long write = null;
     if (throughput != null) {
-      read = longValue(throughput, "ReadCapacityUnits");
-      write = longValue(throughput, "WriteCapacityUnits");
+      read = Members.longValue(throughput, "ReadCapacityUnits");
+      write = Members.longValue(throughput, "WriteCapacityUnits");
       constraints.notNull("provisionedThroughput.writeCapacityUnits", write);
       constraints.notNull("provisionedThroughput.readCapacityUnits", read);
-      if (read != null && read < 1) {
-        constraints.add("provisionedThroughput.readCapacityUnits", read.toString(),
-            "Member must have value greater than or equal to 1");
-      }
-      if (write != null && write < 1) {
-        constraints.add("provisionedThroughput.writeCapacityUnits", write.toString(),
-            "Member must have value greater than or equal to 1");
-      }
+      constraints.atLeast("provisionedThroughput.readCapacityUnits", read, 1);
+      constraints.atLeast("provisionedThroughput.writeCapacityUnits", write, 1);
     }
     Map<String, AttributeType> attributeTypes = new LinkedHashMap<>();
     if (definitions != null) {
@@ -82,11 +74,11 @@ final class TableOperations {
 
     boolean onDemand = "PAY_PER_REQUEST".equals(billingMode);
     if (onDemand && throughput != null) {
-      throw new DynamoDbError.Validation(INVALID + "Neither ReadCapacityUnits nor"
+      throw ServiceErrors.invalidParameters("Neither ReadCapacityUnits nor"
           + " WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
     }
     if (!onDemand && throughput == null) {
-      throw new DynamoDbError.Validation(INVALID + "ReadCapacityUnits and WriteCapacityUnits"
+      throw ServiceErrors.invalidParameters("ReadCapacityUnits and WriteCapacityUnits"
           + " must both be specified when BillingMode is PROVISIONED");
     }
     KeySchema schema = keySchema(keyElements, attributeTypes);
@@ -95,7 +87,7 @@ final class TableOperations {
     List<TableDefinition.IndexDefinition> gsis =
         indexes(globalIndexes, "globalSecondaryIndexes", attributeTypes, !onDemand);
     if (lsis.isEmpty() && gsis.isEmpty() && attributeTypes.size() != schema.size()) {
-      throw new DynamoDbError.Validation(INVALID + "Number of attributes in KeySchema does not"
+      throw ServiceErrors.invalidParameters("Number of attributes in KeySchema does not"
           + " exactly match number of attributes defined in AttributeDefinitions");
     }
     TableDefinition definition =
@@ -111,68 +103,6 @@ final class TableOperations {
             gsis,
             Boolean.TRUE.equals(deletionProtection));
     return TableDescriptions.write("TableDescription", state.createTable(definition));
-  }
-
-  byte[] describeTable(Json.Obj request) throws IOException {
-    String tableName = Members.string(request, "TableName");
-    new Constraints().tableNameOrArn("tableName", tableName).check();
-    return TableDescriptions.write("Table", state.describeTable(tableName));
-  }
-
-  byte[] deleteTable(Json.Obj request) throws IOException {
-    String tableName = Members.string(request, "TableName");
-    new Constraints().tableNameOrArn("tableName", tableName).check();
-    return TableDescriptions.write("TableDescription", state.deleteTable(tableName));
-  }
-
-  byte[] listTables(Json.Obj request) throws IOException {
-    String start = Members.string(request, "ExclusiveStartTableName");
-    Integer limit = Members.integer(request, "Limit");
-    Constraints constraints = new Constraints();
-    constraints.tableName("exclusiveStartTableName", start, false);
-    constraints.atLeast("limit", limit, 1).atMost("limit", limit, 100);
-    constraints.check();
-
-    int max = limit == null ? 100 : limit;
-    List<String> page = new ArrayList<>();
-    boolean more = false;
-    for (String name : state.tableNames()) {
-      if (start != null && Utf8Order.compare(name, start) <= 0) {
-        continue;
-      }
-      if (page.size() == max) {
-        more = true;
-        break;
-      }
-      page.add(name);
-    }
-    JsonOut out = new JsonOut();
-    out.json().writeStartObject();
-    out.json().writeArrayFieldStart("TableNames");
-    for (String name : page) {
-      out.json().writeString(name);
-    }
-    out.json().writeEndArray();
-    if (more) {
-      out.json().writeStringField("LastEvaluatedTableName", page.get(page.size() - 1));
-    }
-    out.json().writeEndObject();
-    return out.finish();
-  }
-
-  private static Long longValue(Json.Obj parent, String name) {
-    Json value = parent.get(name);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Json.Num n && n.integral()) {
-      try {
-        return Long.valueOf(n.text());
-      } catch (NumberFormatException e) {
-        throw new SerializationError("NUMBER_VALUE cannot be converted to Long");
-      }
-    }
-    throw new SerializationError(Members.cannotConvert(value, "Long"));
   }
 
   /** Key schema elements as [name, keyType] pairs, with their constraint checks. */
@@ -207,8 +137,7 @@ final class TableOperations {
             "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
       }
       if (elements.get(0)[0].equals(elements.get(1)[0])) {
-        throw new DynamoDbError.Validation(
-            "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+        throw ServiceErrors.sameHashAndRangeName();
       }
     }
     List<String> missing = new ArrayList<>();
@@ -222,7 +151,7 @@ final class TableOperations {
       for (String[] element : elements) {
         keys.add(element[0]);
       }
-      throw new DynamoDbError.Validation(INVALID + "Some index key attributes are not defined in"
+      throw ServiceErrors.invalidParameters("Some index key attributes are not defined in"
           + " AttributeDefinitions. Keys: " + keys + ", AttributeDefinitions: "
           + new ArrayList<>(types.keySet()));
     }
@@ -262,10 +191,12 @@ final class TableOperations {
       List<String> nonKey = projection == null ? null
           : Members.stringList(projection, "NonKeyAttributes");
       Json.Obj throughput = Members.structure(index, "ProvisionedThroughput");
-      long read = throughput == null ? 0 : orZero(longValue(throughput, "ReadCapacityUnits"));
-      long write = throughput == null ? 0 : orZero(longValue(throughput, "WriteCapacityUnits"));
+      long read = throughput == null ? 0
+          : orZero(Members.longValue(throughput, "ReadCapacityUnits"));
+      long write = throughput == null ? 0
+          : orZero(Members.longValue(throughput, "WriteCapacityUnits"));
       if (provisioned && throughput == null && path.startsWith("global")) {
-        throw new DynamoDbError.Validation(INVALID + "ProvisionedThroughput must be specified"
+        throw ServiceErrors.invalidParameters("ProvisionedThroughput must be specified"
             + " for index: " + name);
       }
       result.add(new TableDefinition.IndexDefinition(

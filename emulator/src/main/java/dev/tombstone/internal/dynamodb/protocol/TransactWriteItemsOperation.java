@@ -6,14 +6,18 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.dynamodb.ReturnValues;
 import dev.tombstone.dynamodb.TransactWriteItems;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** TransactWriteItems with Put, Delete and ConditionCheck elements. */
-final class TransactWriteOperation {
+/**
+ * TransactWriteItems of API 2012-08-10 with Put, Delete and ConditionCheck elements: decode,
+ * validate in DynamoDB's order, run atomically, encode.
+ */
+final class TransactWriteItemsOperation {
   static final int MAX_ITEMS = 100;
   private static final List<String> KINDS = List.of("ConditionCheck", "Put", "Delete", "Update");
 
@@ -22,59 +26,77 @@ final class TransactWriteOperation {
   private final AttributeValueDecoder decoder =
       new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
 
-  TransactWriteOperation(DynamoDbState state, ConditionSupport conditions) {
+  TransactWriteItemsOperation(DynamoDbState state, ConditionSupport conditions) {
     this.state = state;
     this.conditions = conditions;
   }
 
-  /** One element as read off the wire. */
-  private record Element(String kind, Json.Obj body, String tableName, Decoded keyOrItem,
+  /** One element as read off the wire; {@code kind} is null unless exactly one was given. */
+  private record Element(String kind, String tableName, Decoded keyOrItem,
       String returnOnFailure, ConditionParameters condition) {}
 
-  byte[] transactWriteItems(Json.Obj request) throws IOException {
+  /** The request as read off the wire. */
+  private record Wire(List<Json> items, String returnConsumedCapacity, String token,
+      List<Element> elements) {}
+
+  byte[] handle(Json.Obj request) throws IOException {
+    Wire wire = decode(request);
+    TransactWriteItems.Result result = state.transactWriteItems(validate(wire));
+    return encode(result, wire.returnConsumedCapacity());
+  }
+
+  private Wire decode(Json.Obj request) {
     List<Json> items = Members.list(request, "TransactItems");
     String returnConsumedCapacity = Members.string(request, "ReturnConsumedCapacity");
     String token = Members.string(request, "ClientRequestToken");
-
     List<Element> elements = new ArrayList<>();
     if (items != null) {
       for (Json raw : items) {
         Json.Obj element = Members.structure(raw);
-        if (element == null) {
-          continue;
+        if (element != null) {
+          elements.add(element(element));
         }
-        String kind = null;
-        int kinds = 0;
-        for (String candidate : KINDS) {
-          if (element.has(candidate)) {
-            kind = candidate;
-            kinds++;
-          }
-        }
-        if (kinds != 1) {
-          elements.add(new Element(null, null, null, null, null, null));
-          continue;
-        }
-        Json.Obj body = Members.structure(element, kind);
-        elements.add(new Element(kind, body, Members.string(body, "TableName"),
-            decoder.map(body, kind.equals("Put") ? "Item" : "Key"),
-            Members.string(body, "ReturnValuesOnConditionCheckFailure"),
-            ConditionParameters.read(body, decoder)));
       }
     }
+    return new Wire(items, returnConsumedCapacity, token, elements);
+  }
 
-    Constraints constraints = new Constraints();
-    constraints.oneOf("returnConsumedCapacity", returnConsumedCapacity,
-        ItemOperations.RETURN_CONSUMED_CAPACITY);
-    constraints.notNull("transactItems", items);
-    if (items != null && (items.isEmpty() || items.size() > MAX_ITEMS)) {
-      constraints.add("transactItems", "[" + items.size() + " items]", items.isEmpty()
-          ? "Member must have length greater than or equal to 1"
-          : "Member must have length less than or equal to " + MAX_ITEMS);
+  private Element element(Json.Obj element) {
+    String kind = null;
+    int kinds = 0;
+    for (String candidate : KINDS) {
+      if (element.has(candidate)) {
+        kind = candidate;
+        kinds++;
+      }
     }
-    constraints.lengthBetween("clientRequestToken", token, 1, 36);
-    for (int i = 0; i < elements.size(); i++) {
-      Element e = elements.get(i);
+    if (kinds != 1) {
+      return new Element(null, null, null, null, null);
+    }
+    Json.Obj body = Members.structure(element, kind);
+    return new Element(kind, Members.string(body, "TableName"),
+        decoder.map(body, kind.equals("Put") ? "Item" : "Key"),
+        Members.string(body, "ReturnValuesOnConditionCheckFailure"),
+        ConditionParameters.read(body, decoder));
+  }
+
+  /**
+   * DynamoDB's order: the model's constraints of the request and of every element, then per
+   * element its kind, its condition parameters, its key or item values and its condition.
+   * Tables, keys, duplicates and conditions are the store's.
+   */
+  private TransactWriteItems.Request validate(Wire wire) {
+    Constraints constraints = new Constraints();
+    constraints.oneOf("returnConsumedCapacity", wire.returnConsumedCapacity(),
+        Constraints.RETURN_CONSUMED_CAPACITY);
+    constraints.notNull("transactItems", wire.items());
+    if (wire.items() != null) {
+      constraints.size("transactItems", "[" + wire.items().size() + " items]",
+          wire.items().size(), 1, MAX_ITEMS);
+    }
+    constraints.lengthBetween("clientRequestToken", wire.token(), 1, 36);
+    for (int i = 0; i < wire.elements().size(); i++) {
+      Element e = wire.elements().get(i);
       if (e.kind() == null) {
         continue;
       }
@@ -82,7 +104,7 @@ final class TransactWriteOperation {
       constraints.tableNameOrArn(path + "tableName", e.tableName());
       constraints.notNull(path + (e.kind().equals("Put") ? "item" : "key"), e.keyOrItem());
       constraints.oneOf(path + "returnValuesOnConditionCheckFailure", e.returnOnFailure(),
-          ItemOperations.RETURN_ON_FAILURE);
+          Constraints.RETURN_ON_FAILURE);
       if (e.kind().equals("ConditionCheck")) {
         constraints.notNull(path + "conditionExpression", e.condition().expression());
       }
@@ -90,7 +112,7 @@ final class TransactWriteOperation {
     constraints.check();
 
     List<TransactWriteItems.Action> actions = new ArrayList<>();
-    for (Element e : elements) {
+    for (Element e : wire.elements()) {
       if (e.kind() == null) {
         throw new DynamoDbError.Validation(
             "TransactItems can only contain one of Check, Put, Update or Delete");
@@ -102,7 +124,7 @@ final class TransactWriteOperation {
       conditions.checkCombination(e.condition());
       Map<String, AttributeValue> values = e.keyOrItem().valid();
       ItemCondition condition = conditions.compile(e.condition());
-      boolean returnItem = "ALL_OLD".equals(e.returnOnFailure());
+      ReturnValues returnItem = WriteOptions.onConditionFailure(e.returnOnFailure());
       actions.add(switch (e.kind()) {
         case "Put" -> new TransactWriteItems.Action.Put(e.tableName(), Item.of(values),
             condition, returnItem);
@@ -112,9 +134,11 @@ final class TransactWriteOperation {
             condition, returnItem);
       });
     }
+    return new TransactWriteItems.Request(actions);
+  }
 
-    TransactWriteItems.Result result =
-        state.transactWriteItems(new TransactWriteItems.Request(actions));
+  private static byte[] encode(TransactWriteItems.Result result, String returnConsumedCapacity)
+      throws IOException {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     if (returnConsumedCapacity != null && !returnConsumedCapacity.equals("NONE")) {

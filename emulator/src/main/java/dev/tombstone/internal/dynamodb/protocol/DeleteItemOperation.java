@@ -1,0 +1,61 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DeleteItem;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.dynamodb.ReturnValues;
+import java.io.IOException;
+import java.util.Map;
+
+/** DeleteItem of API 2012-08-10: decode, validate in DynamoDB's order, delete, encode. */
+final class DeleteItemOperation {
+  private final DynamoDbState state;
+  private final ConditionSupport conditions;
+  private final AttributeValueDecoder decoder =
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+
+  DeleteItemOperation(DynamoDbState state, ConditionSupport conditions) {
+    this.state = state;
+    this.conditions = conditions;
+  }
+
+  /** The request as read off the wire: JSON type errors have failed, values are unchecked. */
+  private record Wire(String tableName, Decoded key, WriteOptions options) {}
+
+  byte[] handle(Json.Obj request) throws IOException {
+    Wire wire = decode(request);
+    DeleteItem.Result result = state.deleteItem(validate(wire));
+    return wire.options().writeResult(result.oldItem(), result.consumedCapacity());
+  }
+
+  private Wire decode(Json.Obj request) {
+    String tableName = Members.string(request, "TableName");
+    Decoded key = decoder.map(request, "Key");
+    return new Wire(tableName, key, WriteOptions.read(request, decoder));
+  }
+
+  /**
+   * DynamoDB's order: the model's constraints, the mix of condition parameters, the key's
+   * values, ReturnValues, then the condition itself. The table, the key schema and the
+   * condition's outcome are the store's.
+   */
+  private DeleteItem.Request validate(Wire wire) {
+    WriteOptions options = wire.options();
+    Constraints constraints = new Constraints();
+    options.checkLeadingConstraints(constraints, wire.tableName());
+    constraints.notNull("key", wire.key());
+    options.checkTrailingConstraints(constraints);
+    constraints.check();
+
+    conditions.checkCombination(options.condition());
+    Map<String, AttributeValue> key = wire.key().valid();
+    ReturnValues returnValues = WriteOptions.oldOrNone(options.returnValues());
+    ItemCondition condition = conditions.compile(options.condition());
+    return DeleteItem.Request.of(wire.tableName(), key)
+        .withCondition(condition)
+        .withReturnValues(returnValues)
+        .withReturnValuesOnConditionCheckFailure(
+            WriteOptions.onConditionFailure(options.returnValuesOnConditionCheckFailure()));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.dynamodb.PutItem;
+import dev.tombstone.dynamodb.ReturnValues;
+import java.io.IOException;
+
+/** PutItem of API 2012-08-10: decode, validate in DynamoDB's order, put, encode. */
+final class PutItemOperation {
+  private final DynamoDbState state;
+  private final ConditionSupport conditions;
+  private final AttributeValueDecoder decoder =
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+
+  PutItemOperation(DynamoDbState state, ConditionSupport conditions) {
+    this.state = state;
+    this.conditions = conditions;
+  }
+
+  /** The request as read off the wire: JSON type errors have failed, values are unchecked. */
+  private record Wire(String tableName, Decoded item, WriteOptions options) {}
+
+  byte[] handle(Json.Obj request) throws IOException {
+    Wire wire = decode(request);
+    PutItem.Result result = state.putItem(validate(wire));
+    return wire.options().writeResult(result.oldItem(), result.consumedCapacity());
+  }
+
+  private Wire decode(Json.Obj request) {
+    String tableName = Members.string(request, "TableName");
+    Decoded item = decoder.map(request, "Item");
+    return new Wire(tableName, item, WriteOptions.read(request, decoder));
+  }
+
+  /**
+   * DynamoDB's order: the model's constraints, the mix of condition parameters, the item's
+   * values, ReturnValues, then the condition itself. The table, the item's key and size and the
+   * condition's outcome are the store's.
+   */
+  private PutItem.Request validate(Wire wire) {
+    WriteOptions options = wire.options();
+    Constraints constraints = new Constraints();
+    options.checkLeadingConstraints(constraints, wire.tableName());
+    constraints.notNull("item", wire.item());
+    options.checkTrailingConstraints(constraints);
+    constraints.check();
+
+    conditions.checkCombination(options.condition());
+    Item item = Item.of(wire.item().valid());
+    ReturnValues returnValues = WriteOptions.oldOrNone(options.returnValues());
+    ItemCondition condition = conditions.compile(options.condition());
+    return PutItem.Request.of(wire.tableName(), item)
+        .withCondition(condition)
+        .withReturnValues(returnValues)
+        .withReturnValuesOnConditionCheckFailure(
+            WriteOptions.onConditionFailure(options.returnValuesOnConditionCheckFailure()));
+  }
+}
