@@ -1,6 +1,5 @@
 package dev.tombstone.dynamodb;
 
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,7 +88,7 @@ public final class BatchWriteItem {
     if (write instanceof WriteRequest.Put put) {
       // A put's missing or mistyped key attribute gets the schema message here, not PutItem's.
       if (!table.keySchema().hasKeyTypes(put.item())) {
-        throw ServiceErrors.keyMismatch();
+        throw DynamoDbError.Validation.keyMismatch();
       }
       PrimaryKey key = table.keySchema().keyOfItem(put.item());
       PutItem.checkSize(put.item());

@@ -22,9 +22,37 @@ public abstract sealed class DynamoDbError extends RuntimeException {
   /** A request parameter is invalid ({@code ValidationException}). */
   public static final class Validation extends DynamoDbError {
     private static final long serialVersionUID = 1L;
+    private static final String INVALID_PARAMETERS = "One or more parameter values were invalid: ";
+    private static final String TOO_MANY_DIGITS =
+        "Attempting to store more than 38 significant digits in a Number";
 
     public Validation(String message) {
       super(message);
+    }
+
+    /** {@code One or more parameter values were invalid: <detail>}. */
+    public static Validation invalidParameters(String detail) {
+      return new Validation(INVALID_PARAMETERS + detail);
+    }
+
+    /** A {@code Key} (or a batch put's key attributes) that does not fit the table's schema. */
+    public static Validation keyMismatch() {
+      return new Validation("The provided key element does not match the schema");
+    }
+
+    /** A paging start key that is invalid for {@code reason}. */
+    public static Validation invalidStartKey(String reason) {
+      return new Validation("The provided starting key is invalid: " + reason);
+    }
+
+    /** A number with more significant digits than DynamoDB keeps. */
+    public static Validation tooManyDigits() {
+      return new Validation(TOO_MANY_DIGITS);
+    }
+
+    /** Whether this is {@link #tooManyDigits()}. */
+    public boolean isTooManyDigits() {
+      return TOO_MANY_DIGITS.equals(getMessage());
     }
 
     @Override
@@ -39,6 +67,16 @@ public abstract sealed class DynamoDbError extends RuntimeException {
 
     public ResourceNotFound(String message) {
       super(message);
+    }
+
+    /** An item operation's table does not exist. */
+    public static ResourceNotFound item() {
+      return new ResourceNotFound("Requested resource not found");
+    }
+
+    /** A table operation's table does not exist. */
+    public static ResourceNotFound table(String name) {
+      return new ResourceNotFound("Requested resource not found: Table: " + name + " not found");
     }
 
     @Override

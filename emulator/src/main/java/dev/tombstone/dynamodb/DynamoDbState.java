@@ -1,7 +1,6 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.Utf8Order;
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,7 +185,7 @@ public final class DynamoDbState {
   Table activeTable(String nameOrArn) {
     Table table = tables.get(tableName(nameOrArn));
     if (table == null) {
-      throw ServiceErrors.resourceNotFound();
+      throw DynamoDbError.ResourceNotFound.item();
     }
     return table;
   }
@@ -195,7 +194,7 @@ public final class DynamoDbState {
     String name = tableName(nameOrArn);
     Table table = tables.get(name);
     if (table == null) {
-      throw ServiceErrors.tableNotFound(name);
+      throw DynamoDbError.ResourceNotFound.table(name);
     }
     return table;
   }

@@ -1,6 +1,5 @@
 package dev.tombstone.dynamodb;
 
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +45,7 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
    */
   public PrimaryKey keyOf(Map<String, AttributeValue> key) {
     if (key.size() != size()) {
-      throw ServiceErrors.keyMismatch();
+      throw DynamoDbError.Validation.keyMismatch();
     }
     AttributeValue partition = keyValue(key, partitionKey, "were invalid:");
     AttributeValue sort = sortKey == null ? null : keyValue(key, sortKey, "were invalid:");
@@ -89,7 +88,7 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
       Map<String, AttributeValue> key, KeyAttribute attribute, String prefixVerb) {
     AttributeValue value = key.get(attribute.name());
     if (value == null || value.type() != attribute.type()) {
-      throw ServiceErrors.keyMismatch();
+      throw DynamoDbError.Validation.keyMismatch();
     }
     checkNotEmpty(value, attribute, "One or more parameter values " + prefixVerb + " ");
     return value;
@@ -98,10 +97,10 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
   private static AttributeValue itemKeyValue(Item item, KeyAttribute attribute) {
     AttributeValue value = item.get(attribute.name());
     if (value == null) {
-      throw ServiceErrors.invalidParameters("Missing the key " + attribute.name() + " in the item");
+      throw DynamoDbError.Validation.invalidParameters("Missing the key " + attribute.name() + " in the item");
     }
     if (value.type() != attribute.type()) {
-      throw ServiceErrors.invalidParameters("Type mismatch for key " + attribute.name()
+      throw DynamoDbError.Validation.invalidParameters("Type mismatch for key " + attribute.name()
           + " expected: " + attribute.type() + " actual: " + value.type());
     }
     checkNotEmpty(value, attribute, "One or more parameter values are not valid. ");
@@ -123,11 +122,11 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
 
   private static void checkSizes(AttributeValue partition, AttributeValue sort) {
     if (byteLength(partition) > MAX_PARTITION_KEY_BYTES) {
-      throw ServiceErrors.invalidParameters(
+      throw DynamoDbError.Validation.invalidParameters(
           "Size of hashkey has exceeded the maximum size limit of2048 bytes");
     }
     if (sort != null && byteLength(sort) > MAX_SORT_KEY_BYTES) {
-      throw ServiceErrors.invalidParameters(
+      throw DynamoDbError.Validation.invalidParameters(
           "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
     }
   }

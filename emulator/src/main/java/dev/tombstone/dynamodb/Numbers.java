@@ -1,6 +1,5 @@
 package dev.tombstone.dynamodb;
 
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.math.BigDecimal;
 
 /** DynamoDB number rules: 38 significant digits, magnitudes from 1E-130 to below 1E+126. */
@@ -31,7 +30,7 @@ final class Numbers {
       return value;
     }
     if (value.precision() > MAX_DIGITS) {
-      throw new DynamoDbError.Validation(ServiceErrors.TOO_MANY_DIGITS);
+      throw DynamoDbError.Validation.tooManyDigits();
     }
     long exponent = (long) value.precision() - value.scale() - 1;
     if (exponent > MAX_EXPONENT) {

@@ -1,6 +1,5 @@
 package dev.tombstone.dynamodb;
 
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +106,7 @@ public final class Scan {
       try {
         start = schema.keyOf(request.exclusiveStartKey());
       } catch (DynamoDbError.Validation e) {
-        throw ServiceErrors.invalidStartKey(e.getMessage());
+        throw DynamoDbError.Validation.invalidStartKey(e.getMessage());
       }
     }
     List<PrimaryKey> keys = table.sortedKeys();

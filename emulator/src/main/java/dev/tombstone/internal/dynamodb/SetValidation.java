@@ -19,11 +19,11 @@ public final class SetValidation {
   /** A string set from request members. */
   public static AttributeValue.SS stringSet(List<String> values) {
     if (values.isEmpty()) {
-      throw ServiceErrors.invalidParameters("An string set  may not be empty");
+      throw DynamoDbError.Validation.invalidParameters("An string set  may not be empty");
     }
     Set<String> set = new LinkedHashSet<>(values);
     if (set.size() != values.size()) {
-      throw ServiceErrors.invalidParameters(
+      throw DynamoDbError.Validation.invalidParameters(
           "Input collection " + render(values) + " contains duplicates.");
     }
     return new AttributeValue.SS(set);
@@ -32,7 +32,7 @@ public final class SetValidation {
   /** A number set from the numbers' texts. */
   public static AttributeValue.NS numberSet(List<String> texts) {
     if (texts.isEmpty()) {
-      throw ServiceErrors.invalidParameters("An number set  may not be empty");
+      throw DynamoDbError.Validation.invalidParameters("An number set  may not be empty");
     }
     List<BigDecimal> numbers = new ArrayList<>(texts.size());
     for (String text : texts) {
@@ -48,11 +48,11 @@ public final class SetValidation {
   /** A binary set from request members. */
   public static AttributeValue.BS binarySet(List<Bytes> values) {
     if (values.isEmpty()) {
-      throw ServiceErrors.invalidParameters("Binary sets should not be empty");
+      throw DynamoDbError.Validation.invalidParameters("Binary sets should not be empty");
     }
     Set<Bytes> set = new LinkedHashSet<>(values);
     if (set.size() != values.size()) {
-      throw ServiceErrors.invalidParameters(
+      throw DynamoDbError.Validation.invalidParameters(
           "Input collection " + render(values) + "of type BS contains duplicates.");
     }
     return new AttributeValue.BS(set);

@@ -3,7 +3,6 @@ package dev.tombstone.internal.dynamodb.expression;
 import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import dev.tombstone.internal.dynamodb.expression.Condition.Comparator;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -182,6 +181,6 @@ final class Legacy {
   }
 
   private static DynamoDbError.Validation invalid(String message) {
-    return ServiceErrors.invalidParameters(message);
+    return DynamoDbError.Validation.invalidParameters(message);
   }
 }

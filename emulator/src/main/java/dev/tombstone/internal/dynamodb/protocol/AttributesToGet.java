@@ -2,7 +2,6 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Item;
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,7 +6,6 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,6 @@ import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.GetItem;
 import dev.tombstone.dynamodb.Item;
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

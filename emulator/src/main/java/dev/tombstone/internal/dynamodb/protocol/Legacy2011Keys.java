@@ -6,7 +6,6 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,7 +7,6 @@ import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -6,7 +6,6 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.Scan;
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ReturnValues;
-import dev.tombstone.internal.dynamodb.ServiceErrors;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import java.io.IOException;
 import java.util.Map;
