@@ -2,6 +2,7 @@ package dev.tombstone.internal.server;
 
 import dev.tombstone.internal.dynamodb.protocol.DynamoDbJsonProtocol;
 import dev.tombstone.internal.dynamodb.protocol.JsonResponse;
+import dev.tombstone.internal.server.faults.PartialAnswers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -37,6 +38,10 @@ final class DynamoDbHttpHandler implements HttpHandler {
     exchange.putAttachment(RequestJournal.BODY, body);
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
     JsonResponse response = protocol.handle(target, body);
+    if (PartialAnswers.pending(exchange)) {
+      response = new JsonResponse(response.status(),
+          PartialAnswers.complete(exchange, response.status(), response.body()));
+    }
     exchange.setStatusCode(response.status());
     var headers = exchange.getResponseHeaders();
     headers.put(Headers.CONTENT_TYPE, contentType(exchange));

@@ -31,6 +31,8 @@ public final class HttpServer {
     return start(host, port, emulator, READ_TIMEOUT);
   }
 
+  // Undertow 2.4 deprecates ALLOW_ENCODED_SLASH without a replacement option; S3 keys need it.
+  @SuppressWarnings("deprecation")
   static HttpServer start(String host, int port, Emulator emulator, Duration readTimeout) {
     QuietLogging.apply();
     Warmup.startInBackground();

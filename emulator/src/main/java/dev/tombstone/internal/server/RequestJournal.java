@@ -1,6 +1,7 @@
 package dev.tombstone.internal.server;
 
 import dev.tombstone.RecordedRequest;
+import dev.tombstone.internal.server.faults.FaultMark;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.List;
 public final class RequestJournal {
   static final int CAPACITY = 512;
   /** Handlers that read a text body attach it here so the journal can show it. */
-  static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
+  public static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
   private final RecordedRequest[] ring = new RecordedRequest[CAPACITY];
   private final Clock clock;
@@ -27,10 +28,14 @@ public final class RequestJournal {
     this.clock = clock;
   }
 
-  /** Records an exchange when its answer's status and headers are committed. */
+  /**
+   * Records an exchange when its answer's status and headers are committed, or when a fault
+   * closed its connection without an answer.
+   */
   void record(HttpServerExchange exchange) {
     String query = exchange.getQueryString();
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
+    FaultMark fault = FaultMark.of(exchange);
     add(new RecordedRequest(
         clock.instant(),
         exchange.getRequestMethod().toString(),
@@ -38,7 +43,8 @@ public final class RequestJournal {
         query == null ? "" : query,
         target == null ? "" : target,
         bodyText(exchange.getAttachment(BODY)),
-        exchange.getStatusCode()));
+        fault != null && !fault.answered() ? RecordedRequest.NO_ANSWER : exchange.getStatusCode(),
+        fault == null ? "" : fault.description()));
   }
 
   synchronized void add(RecordedRequest request) {

@@ -1,6 +1,8 @@
 package dev.tombstone.internal.server;
 
+import dev.tombstone.FaultRule.Service;
 import dev.tombstone.internal.s3.protocol.S3Handler;
+import dev.tombstone.internal.server.faults.FaultLayer;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -24,10 +26,13 @@ final class Router implements HttpHandler {
 
   Router(Emulator emulator) {
     this.journal = emulator.journal();
-    this.dynamoDb = new DynamoDbHttpHandler(emulator);
+    // Faults are a layer of their own, in front of the protocols (not MagnetoDB's dialect).
+    FaultLayer faults = new FaultLayer(emulator.faults(), emulator.dynamoDb(), emulator.clock(),
+        journal::record);
+    this.dynamoDb = faults.guard(Service.DYNAMODB, new DynamoDbHttpHandler(emulator));
     this.magnetoDb = new MagnetoDbHttpHandler(emulator);
     this.admin = new AdminHandler(emulator);
-    this.s3 = new S3Handler(emulator.s3(), emulator.clock());
+    this.s3 = faults.guard(Service.S3, new S3Handler(emulator.s3(), emulator.clock()));
   }
 
   @Override

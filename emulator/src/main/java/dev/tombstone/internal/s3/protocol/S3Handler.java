@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.server.faults.PartialAnswers;
 import dev.tombstone.s3.S3State;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -11,6 +12,7 @@ import io.undertow.util.HttpString;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -63,6 +65,12 @@ public final class S3Handler implements HttpHandler {
       // An unread or half-read body would otherwise be drained, or waited for when the client
       // expects "100 Continue" first; closing the connection is S3's answer too.
       exchange.setPersistent(false);
+    }
+    if (PartialAnswers.pending(exchange)) {
+      byte[] answer = new byte[response.body().remaining()];
+      response.body().duplicate().get(answer);
+      response = response.withBody(
+          ByteBuffer.wrap(PartialAnswers.complete(exchange, response.status(), answer)));
     }
     write(exchange, request, response, ids);
   }
