@@ -1,5 +1,7 @@
 package dev.tombstone;
 
+import dev.tombstone.faults.Fault;
+import dev.tombstone.faults.FaultRule;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.internal.server.Emulator;
@@ -32,11 +34,13 @@ public final class Tombstone implements AutoCloseable {
   private final Settings settings;
   private final Emulator emulator;
   private final HttpServer server;
+  private final Faults faults;
 
   private Tombstone(Settings settings) {
     this.settings = settings;
     this.emulator = new Emulator(settings.region(), settings.clock());
     this.server = HttpServer.start(settings.host(), settings.port(), emulator);
+    this.faults = new Faults(emulator.faults());
   }
 
   /** A builder with the defaults: host 127.0.0.1, a free port, region us-east-1, the UTC clock. */
@@ -87,7 +91,8 @@ public final class Tombstone implements AutoCloseable {
     List<RecordedRequest> requests = new ArrayList<>(entries.size());
     for (RequestJournal.Entry e : entries) {
       requests.add(new RecordedRequest(
-          e.time(), e.method(), e.path(), e.query(), e.target(), e.body(), e.status()));
+          e.time(), e.method(), e.path(), e.query(), e.target(), e.body(), e.status(),
+          e.fault()));
     }
     return requests;
   }
@@ -97,7 +102,19 @@ public final class Tombstone implements AutoCloseable {
     emulator.journal().clear();
   }
 
-  /** Drops every table, item, bucket and object. */
+  /**
+   * Faults on demand: rules that make matching requests fail as AWS does under load (throttling,
+   * 5xx, partial batches, latency, dropped connections).
+   *
+   * <pre>{@code
+   * tombstone.faults().dynamoDb("DeleteItem").table("users").times(2).respond(Fault.THROTTLED);
+   * }</pre>
+   */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Drops every table, item, bucket and object, and every fault rule. */
   public void reset() {
     emulator.reset();
   }

@@ -10,6 +10,7 @@ class ApiListingTest {
   @Test
   void publicApi_matchesTheCommittedListing() {
     ApiListing.check("api/tombstone-emulator.api",
-        "dev.tombstone", "dev.tombstone.dynamodb", "dev.tombstone.s3");
+        "dev.tombstone", "dev.tombstone.dynamodb", "dev.tombstone.s3",
+        "dev.tombstone.faults");
   }
 }

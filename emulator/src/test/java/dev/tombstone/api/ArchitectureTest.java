@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   static final String[] API_PACKAGES = {"dev.tombstone", "dev.tombstone.dynamodb",
-      "dev.tombstone.s3"};
+      "dev.tombstone.s3", "dev.tombstone.faults"};
   private static final String[] WIRE_LIBRARIES = {"io.undertow..", "org.xnio..",
       "com.fasterxml.jackson.."};
   private static final String INTERNAL = "dev.tombstone.internal..";

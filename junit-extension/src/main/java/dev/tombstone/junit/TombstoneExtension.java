@@ -115,6 +115,7 @@ public final class TombstoneExtension
       Provisioning.provision(declarations, endpoint, names, ctx,
           type -> resolve(type, ctx, "a declared table or bucket"));
     }
+    FaultDeclarations.apply(ctx, endpoint);
     injectFields(ctx);
     if (settings.sdkSystemProperties()) {
       ctx.getStore(NAMESPACE).put(SdkSystemProperties.class,

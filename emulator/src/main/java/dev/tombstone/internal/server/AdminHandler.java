@@ -10,16 +10,18 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The product's own endpoints: {@code GET /_tombstone/health}, {@code POST /_tombstone/reset},
- * and {@code GET /_localstack/health} in LocalStack's shape so existing wait scripts work.
+ * {@code /_tombstone/faults} (see {@link FaultsEndpoint}), and {@code GET /_localstack/health} in LocalStack's shape so existing wait scripts work.
  */
 final class AdminHandler implements HttpHandler {
   static final String TOMBSTONE_PREFIX = "/_tombstone/";
   static final String LOCALSTACK_PREFIX = "/_localstack/";
 
   private final Emulator emulator;
+  private final FaultsEndpoint faults;
 
   AdminHandler(Emulator emulator) {
     this.emulator = emulator;
+    this.faults = new FaultsEndpoint(emulator.faults());
   }
 
   @Override
@@ -27,6 +29,10 @@ final class AdminHandler implements HttpHandler {
     String path = exchange.getRequestPath();
     HttpString method = exchange.getRequestMethod();
     boolean read = method.equals(Methods.GET) || method.equals(Methods.HEAD);
+    if (FaultsEndpoint.serves(path)) {
+      faults.handle(exchange);
+      return;
+    }
     switch (path) {
       case "/_tombstone/health" -> {
         if (read) {

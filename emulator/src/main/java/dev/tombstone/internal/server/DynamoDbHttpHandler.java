@@ -30,6 +30,10 @@ final class DynamoDbHttpHandler implements HttpHandler {
     exchange.putAttachment(RequestJournal.BODY, body);
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
     JsonResponse response = protocol.handle(target, body);
+    if (PartialAnswers.pending(exchange)) {
+      response = new JsonResponse(response.status(),
+          PartialAnswers.complete(exchange, response.status(), response.body()));
+    }
     envelope.beginDynamoDb(exchange, response.status());
     var headers = exchange.getResponseHeaders();
     headers.put(Headers.CONTENT_TYPE, contentType(exchange));

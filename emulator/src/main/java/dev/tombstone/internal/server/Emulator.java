@@ -16,6 +16,7 @@ public final class Emulator {
   private final DynamoDbNamespaces namespaces;
   private final S3State s3;
   private final RequestJournal journal;
+  private final FaultRules faults = new FaultRules();
 
   public Emulator(String region, Clock clock) {
     this.region = region;
@@ -53,9 +54,15 @@ public final class Emulator {
     return journal;
   }
 
-  /** Drops all state of every service. */
+  /** The fault rules matched in front of the protocols. */
+  public FaultRules faults() {
+    return faults;
+  }
+
+  /** Drops all state of every service, and every fault rule. */
   public void reset() {
     namespaces.reset();
     s3.reset();
+    faults.clear();
   }
 }

@@ -18,8 +18,10 @@ public final class RequestJournal {
   static final int CAPACITY = 512;
   /** Bodies longer than this many characters are cut and end with {@code "..."}. */
   public static final int MAX_BODY_CHARS = 2048;
+  /** The status of a request whose connection a fault closed before any answer. */
+  public static final int NO_ANSWER = 0;
   /** Handlers that read a text body attach it here so the journal can show it. */
-  static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
+  public static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
   private final Entry[] ring = new Entry[CAPACITY];
   private final Clock clock;
@@ -29,10 +31,14 @@ public final class RequestJournal {
     this.clock = clock;
   }
 
-  /** Records an exchange when its answer's status and headers are committed. */
+  /**
+   * Records an exchange when its answer's status and headers are committed, or when a fault
+   * closed its connection without an answer.
+   */
   void record(HttpServerExchange exchange) {
     String query = exchange.getQueryString();
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
+    FaultMark fault = FaultMark.of(exchange);
     add(new Entry(
         clock.instant(),
         exchange.getRequestMethod().toString(),
@@ -40,7 +46,8 @@ public final class RequestJournal {
         query == null ? "" : query,
         target == null ? "" : target,
         bodyText(exchange.getAttachment(BODY)),
-        exchange.getStatusCode()));
+        fault != null && !fault.answered() ? NO_ANSWER : exchange.getStatusCode(),
+        fault == null ? "" : fault.description()));
   }
 
   synchronized void add(Entry request) {
@@ -67,7 +74,7 @@ public final class RequestJournal {
   /** One answered request; {@code Tombstone.requests()} shows it as a {@code RecordedRequest}. */
   public record Entry(
       Instant time, String method, String path, String query, String target, String body,
-      int status) {}
+      int status, String fault) {}
 
   private static String bodyText(byte[] body) {
     if (body == null || body.length == 0) {

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.server;
 
+import dev.tombstone.faults.FaultRule.Service;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -24,10 +25,13 @@ final class Router implements HttpHandler {
   Router(Emulator emulator) {
     this.journal = emulator.journal();
     ResponseEnvelope envelope = new ResponseEnvelope(emulator.clock());
-    this.dynamoDb = new DynamoDbHttpHandler(emulator, envelope);
+    // Faults are a layer of their own, in front of the protocols (not MagnetoDB's dialect).
+    FaultLayer faults = new FaultLayer(emulator.faults(), emulator.dynamoDb(), emulator.clock(),
+        journal::record);
+    this.dynamoDb = faults.guard(Service.DYNAMODB, new DynamoDbHttpHandler(emulator, envelope));
     this.magnetoDb = new MagnetoDbHttpHandler(emulator);
     this.admin = new AdminHandler(emulator);
-    this.s3 = new S3HttpHandler(emulator, envelope);
+    this.s3 = faults.guard(Service.S3, new S3HttpHandler(emulator, envelope));
   }
 
   @Override

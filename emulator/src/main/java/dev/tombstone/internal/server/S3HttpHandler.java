@@ -15,6 +15,7 @@ import io.undertow.util.HttpString;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,12 @@ final class S3HttpHandler implements HttpHandler {
       // An unread or half-read body would otherwise be drained, or waited for when the client
       // expects "100 Continue" first; closing the connection is S3's answer too.
       exchange.setPersistent(false);
+    }
+    if (PartialAnswers.pending(exchange)) {
+      byte[] answer = new byte[response.body().remaining()];
+      response.body().duplicate().get(answer);
+      response = response.withBody(
+          ByteBuffer.wrap(PartialAnswers.complete(exchange, response.status(), answer)));
     }
     write(exchange, request, response, ids);
   }

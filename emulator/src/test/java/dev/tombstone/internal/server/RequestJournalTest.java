@@ -85,7 +85,7 @@ class RequestJournalTest {
   void journal_keepsOnlyTheLatestRequests_oldestFirst() {
     RequestJournal journal = new RequestJournal(Clock.systemUTC());
     for (int i = 0; i < RequestJournal.CAPACITY + 3; i++) {
-      journal.add(new RequestJournal.Entry(Instant.EPOCH, "GET", "/" + i, "", "", "", 200));
+      journal.add(new RequestJournal.Entry(Instant.EPOCH, "GET", "/" + i, "", "", "", 200, ""));
     }
 
     assertThat(journal.snapshot()).hasSize(RequestJournal.CAPACITY)

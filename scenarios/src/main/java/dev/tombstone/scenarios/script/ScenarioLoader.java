@@ -31,9 +31,10 @@ import java.util.Set;
  * Unknown members are rejected, so a misspelt expectation cannot silently check nothing.
  */
 public final class ScenarioLoader {
-  /** The five documented flows, in the order of {@code flows.md}. */
+  /** The documented flows, in the order of {@code flows.md}, and flow A's pitfall. */
   public static final List<String> IDS = List.of(
       "a-compare-yourself",
+      "a-compare-yourself-dropped-connection",
       "b-upload-dashboard",
       "b-upload-dashboard-versioned",
       "c-dynamodb-2011",

@@ -44,7 +44,7 @@ public record S3Response(int status, List<Header> headers, ByteBuffer body) {
   }
 
   /** This response with another body, keeping status and headers. */
-  S3Response withBody(ByteBuffer newBody) {
+  public S3Response withBody(ByteBuffer newBody) {
     return new S3Response(status, headers, newBody);
   }
 

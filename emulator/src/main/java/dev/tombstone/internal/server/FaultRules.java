@@ -1,0 +1,202 @@
+package dev.tombstone.internal.server;
+
+import dev.tombstone.faults.Fault;
+import dev.tombstone.faults.FaultRule;
+import dev.tombstone.faults.FaultRule.Service;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The fault rules of one emulator: added, listed, cleared, and matched against requests. Every
+ * change and every match holds this object's lock, so counts stay exact under concurrency; the
+ * layer reads {@link #isEmpty()} without the lock, so requests cost nothing while there are no
+ * rules. Internal: users reach it through {@code Tombstone.faults()}.
+ */
+public final class FaultRules {
+  static final Duration MAX_LATENCY = Duration.ofMinutes(5);
+
+  private final List<Active> rules = new ArrayList<>();
+  private volatile boolean empty = true;
+  private long nextId = 1;
+
+  /** A rule and its mutable counters. */
+  private static final class Active {
+    private FaultRule rule;
+    private final Random random;
+
+    Active(FaultRule rule) {
+      this.rule = rule;
+      this.random = new Random(rule.seed());
+    }
+  }
+
+  /**
+   * A rule that fired for a request.
+   *
+   * @param rule the rule, its fired count including this request
+   */
+  record Firing(FaultRule rule) {
+    boolean selects(RequestFacts.Target target) {
+      return FaultRules.selects(rule, target);
+    }
+  }
+
+  /**
+   * Validates {@code spec} and adds it with a fresh id; {@link Fault#THROTTLED} becomes the
+   * service's throttling error.
+   *
+   * @throws IllegalArgumentException with a message naming what is wrong
+   */
+  public synchronized FaultRule add(FaultRule spec) {
+    FaultRule rule = validate(spec).withId("fault-" + nextId++).withFired(0);
+    rules.add(new Active(rule));
+    empty = false;
+    return rule;
+  }
+
+  /** The rules, oldest first. */
+  public synchronized List<FaultRule> list() {
+    List<FaultRule> copy = new ArrayList<>(rules.size());
+    for (Active active : rules) {
+      copy.add(active.rule);
+    }
+    return copy;
+  }
+
+  /** The rule with this id. */
+  public synchronized Optional<FaultRule> get(String id) {
+    return rules.stream().map(a -> a.rule).filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /** Removes the rule with this id; false when there is none. */
+  public synchronized boolean remove(String id) {
+    boolean removed = rules.removeIf(a -> a.rule.id().equals(id));
+    empty = rules.isEmpty();
+    return removed;
+  }
+
+  /** Removes every rule. */
+  public synchronized void clear() {
+    rules.clear();
+    empty = true;
+  }
+
+  /** True while there are no rules: the layer then passes requests straight on. */
+  boolean isEmpty() {
+    return empty;
+  }
+
+  /** Whether some rule not yet exhausted could match this service and operation. */
+  synchronized boolean mayMatch(Service service, String operation) {
+    for (Active active : rules) {
+      FaultRule rule = active.rule;
+      if (rule.service() == service && !rule.exhausted()
+          && (rule.operation().isEmpty() || rule.operation().get().equals(operation))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The first rule, in the order they were added, that matches the request and fires for it
+   * (its count not used up, its random draw within the probability); its count goes up.
+   */
+  synchronized Optional<Firing> fire(RequestFacts facts) {
+    for (Active active : rules) {
+      FaultRule rule = active.rule;
+      if (rule.exhausted() || !matches(rule, facts)) {
+        continue;
+      }
+      if (rule.probability() < 1 && active.random.nextDouble() >= rule.probability()) {
+        continue;
+      }
+      active.rule = rule.withFired(rule.fired() + 1);
+      return Optional.of(new Firing(active.rule));
+    }
+    return Optional.empty();
+  }
+
+  static boolean matches(FaultRule rule, RequestFacts facts) {
+    if (rule.service() != facts.service()
+        || rule.operation().filter(op -> !op.equals(facts.operation())).isPresent()) {
+      return false;
+    }
+    if (rule.resource().isEmpty() && rule.key().isEmpty() && rule.keyPrefix().isEmpty()) {
+      return true;
+    }
+    return facts.targets().stream().anyMatch(target -> selects(rule, target));
+  }
+
+  static boolean selects(FaultRule rule, RequestFacts.Target target) {
+    if (rule.resource().filter(r -> !r.equals(target.resource())).isPresent()) {
+      return false;
+    }
+    if (rule.key().filter(k -> !k.equals(target.key())).isPresent()) {
+      return false;
+    }
+    return rule.keyPrefix()
+        .map(p -> target.key() != null && target.key().startsWith(p)).orElse(true);
+  }
+
+  private static FaultRule validate(FaultRule spec) {
+    Service service = spec.service();
+    String name = service == Service.DYNAMODB ? "DynamoDB" : "S3";
+    if (spec.operation().isPresent()
+        && !ErrorCatalog.operations(service).contains(spec.operation().get())) {
+      throw new IllegalArgumentException("unknown " + name + " operation '"
+          + spec.operation().get() + "'; one of " + ErrorCatalog.operations(service)
+          + " or \"*\" for every operation");
+    }
+    if (spec.key().isPresent() && spec.keyPrefix().isPresent()) {
+      throw new IllegalArgumentException("give key or keyPrefix, not both");
+    }
+    if (spec.times().isPresent() && spec.times().getAsInt() < 1) {
+      throw new IllegalArgumentException("times must be at least 1, was "
+          + spec.times().getAsInt());
+    }
+    if (!(spec.probability() > 0 && spec.probability() <= 1)) {
+      throw new IllegalArgumentException("probability must be in (0, 1], was "
+          + spec.probability());
+    }
+    if (spec.latency().isNegative() || spec.latency().compareTo(MAX_LATENCY) > 0) {
+      throw new IllegalArgumentException("latency must be between 0 and "
+          + MAX_LATENCY.toMillis() + " ms, was " + spec.latency().toMillis() + " ms");
+    }
+    if (spec.effect().isEmpty()) {
+      if (spec.latency().isZero()) {
+        throw new IllegalArgumentException(
+            "a rule needs an effect (error, unprocessed or drop) or a latency");
+      }
+      return spec;
+    }
+    Fault effect = spec.effect().get();
+    if (effect instanceof Fault.Throttled) {
+      effect = Fault.error(ErrorCatalog.throttlingCode(service));
+    }
+    if (effect instanceof Fault.Error error) {
+      if (ErrorCatalog.find(service, error.code()).isEmpty()) {
+        throw new IllegalArgumentException("unknown " + name + " error '" + error.code()
+            + "'; one of " + ErrorCatalog.codes(service));
+      }
+      if (error.code().equals(ErrorCatalog.TRANSACTION_CANCELED)
+          && !spec.operation().equals(Optional.of("TransactWriteItems"))) {
+        throw new IllegalArgumentException(
+            "TransactionCanceledException needs operation TransactWriteItems");
+      }
+    }
+    if (effect instanceof Fault.Unprocessed) {
+      String batch = service == Service.DYNAMODB ? "BatchWriteItem" : "DeleteObjects";
+      if (!spec.operation().equals(Optional.of(batch))) {
+        throw new IllegalArgumentException("unprocessed needs operation " + batch
+            + (service == Service.DYNAMODB ? " (BatchGetItem is not served)" : ""));
+      }
+    }
+    return new FaultRule(spec.id(), service, spec.operation(), spec.resource(), spec.key(),
+        spec.keyPrefix(), spec.times(), spec.probability(), spec.seed(), spec.latency(),
+        Optional.of(effect), spec.fired());
+  }
+}

@@ -1,0 +1,114 @@
+package dev.tombstone.internal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.tombstone.faults.Fault;
+import dev.tombstone.faults.FaultRule;
+import dev.tombstone.faults.FaultRule.Service;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class FaultRulesTest {
+  private final FaultRules rules = new FaultRules();
+
+  private static FaultRule spec(String operation, Optional<String> resource, OptionalInt times,
+      double probability, long seed, Fault effect) {
+    return new FaultRule("", Service.DYNAMODB, Optional.of(operation), resource, Optional.empty(),
+        Optional.empty(), times, probability, seed, Duration.ZERO, Optional.ofNullable(effect),
+        0);
+  }
+
+  private static RequestFacts deleteItem(String table, String key) {
+    return new RequestFacts(Service.DYNAMODB, "DeleteItem",
+        List.of(new RequestFacts.Target(table, key)));
+  }
+
+  @Test
+  void times_firesForTheNextNMatchingRequestsOnly() {
+    rules.add(spec("DeleteItem", Optional.of("users"), OptionalInt.of(2), 1, 0, Fault.THROTTLED));
+
+    List<Boolean> fired = new ArrayList<>();
+    fired.add(rules.fire(deleteItem("orders", "o1")).isPresent());
+    for (int i = 0; i < 3; i++) {
+      fired.add(rules.fire(deleteItem("users", "u1")).isPresent());
+    }
+
+    assertThat(fired).containsExactly(false, true, true, false);
+    assertThat(rules.list()).singleElement().satisfies(r -> {
+      assertThat(r.fired()).isEqualTo(2);
+      assertThat(r.exhausted()).isTrue();
+      assertThat(r.effect()).contains(Fault.PROVISIONED_THROUGHPUT_EXCEEDED);
+    });
+  }
+
+  @Test
+  void probability_withTheSameSeed_firesForTheSameRequests() {
+    List<Boolean> first = draws(42);
+    List<Boolean> second = draws(42);
+
+    assertThat(first).isEqualTo(second).contains(true, false);
+    assertThat(first.stream().filter(b -> b).count()).isBetween(30L, 70L);
+  }
+
+  private static List<Boolean> draws(long seed) {
+    FaultRules rules = new FaultRules();
+    rules.add(spec("DeleteItem", Optional.empty(), OptionalInt.empty(), 0.5, seed,
+        Fault.THROTTLED));
+    List<Boolean> fired = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      fired.add(rules.fire(deleteItem("users", "u" + i)).isPresent());
+    }
+    return fired;
+  }
+
+  @Test
+  void rules_areTriedInOrder_andAnExhaustedOneGivesWay() {
+    FaultRule first = rules.add(spec("DeleteItem", Optional.empty(), OptionalInt.of(1), 1, 0,
+        Fault.THROTTLED));
+    FaultRule second = rules.add(spec("DeleteItem", Optional.empty(), OptionalInt.empty(), 1, 0,
+        Fault.INTERNAL_SERVER_ERROR));
+
+    String a = rules.fire(deleteItem("users", "u1")).orElseThrow().rule().id();
+    String b = rules.fire(deleteItem("users", "u1")).orElseThrow().rule().id();
+
+    assertThat(List.of(a, b)).containsExactly(first.id(), second.id());
+  }
+
+  @Test
+  void keyAndKeyPrefix_selectByTheKey() {
+    FaultRule byPrefix = new FaultRule("", Service.S3, Optional.of("DeleteObject"),
+        Optional.of("uploads"), Optional.empty(), Optional.of("incoming/"), OptionalInt.empty(),
+        1, 0, Duration.ZERO, Optional.of(Fault.SLOW_DOWN), 0);
+    rules.add(byPrefix);
+
+    assertThat(rules.fire(new RequestFacts(Service.S3, "DeleteObject",
+        List.of(new RequestFacts.Target("uploads", "other/a.txt"))))).isEmpty();
+    assertThat(rules.fire(new RequestFacts(Service.S3, "DeleteObject",
+        List.of(new RequestFacts.Target("uploads", "incoming/a.txt"))))).isPresent();
+  }
+
+  @Test
+  void invalidRules_areRefusedWithAClearMessage() {
+    assertThatIllegalArgumentException().isThrownBy(() -> rules.add(spec("DeleteItems",
+        Optional.empty(), OptionalInt.empty(), 1, 0, Fault.THROTTLED)))
+        .withMessageStartingWith("unknown DynamoDB operation 'DeleteItems'; one of [");
+    assertThatIllegalArgumentException().isThrownBy(() -> rules.add(spec("DeleteItem",
+        Optional.empty(), OptionalInt.empty(), 1, 0, Fault.SLOW_DOWN)))
+        .withMessageStartingWith("unknown DynamoDB error 'SlowDown'; one of [");
+    assertThatIllegalArgumentException().isThrownBy(() -> rules.add(spec("DeleteItem",
+        Optional.empty(), OptionalInt.empty(), 1, 0, Fault.unprocessed(1))))
+        .withMessage("unprocessed needs operation BatchWriteItem (BatchGetItem is not served)");
+    assertThatIllegalArgumentException().isThrownBy(() -> rules.add(spec("DeleteItem",
+        Optional.empty(), OptionalInt.empty(), 1, 0, Fault.TRANSACTION_CANCELED)))
+        .withMessage("TransactionCanceledException needs operation TransactWriteItems");
+    assertThatIllegalArgumentException().isThrownBy(() -> rules.add(spec("DeleteItem",
+        Optional.empty(), OptionalInt.empty(), 1, 0, null)))
+        .withMessage("a rule needs an effect (error, unprocessed or drop) or a latency");
+    assertThat(rules.list()).isEmpty();
+  }
+}
