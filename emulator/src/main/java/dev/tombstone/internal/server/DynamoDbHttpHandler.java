@@ -41,7 +41,7 @@ final class DynamoDbHttpHandler implements HttpHandler {
     ResponseEnvelope.send(exchange, ByteBuffer.wrap(response.body()), true);
   }
 
-  private static String contentType(HttpServerExchange exchange) {
+  static String contentType(HttpServerExchange exchange) {
     String requested = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
     return requested != null
             && requested.trim().toLowerCase(Locale.ROOT).startsWith("application/json")

@@ -14,7 +14,6 @@ import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -42,17 +41,17 @@ public final class FaultLayer {
 
   private final FaultRules rules;
   private final DynamoDbState dynamoDb;
-  private final Clock clock;
+  private final ResponseEnvelope envelope;
   private final Consumer<HttpServerExchange> unanswered;
 
   /**
    * @param unanswered records an exchange closed without an answer (the request journal)
    */
-  public FaultLayer(FaultRules rules, DynamoDbState dynamoDb, Clock clock,
+  FaultLayer(FaultRules rules, DynamoDbState dynamoDb, ResponseEnvelope envelope,
       Consumer<HttpServerExchange> unanswered) {
     this.rules = rules;
     this.dynamoDb = dynamoDb;
-    this.clock = clock;
+    this.envelope = envelope;
     this.unanswered = unanswered;
   }
 
@@ -115,7 +114,7 @@ public final class FaultLayer {
             error.put("__type", type);
             error.put("message", known.message());
           }
-          Answers.dynamoDb(e, clock, known.status(), JsonTree.write(error));
+          Answers.dynamoDb(e, envelope, known.status(), JsonTree.write(error));
         }
 
         @Override
@@ -127,7 +126,7 @@ public final class FaultLayer {
           DynamoDbFaults.Split split =
               DynamoDbFaults.split(request, count, firing.get(), FaultLayer.this::partitionKey);
           if (split.remaining() == null) {
-            Answers.dynamoDb(e, clock, 200, DynamoDbFaults.allUnprocessed(split.held()));
+            Answers.dynamoDb(e, envelope, 200, DynamoDbFaults.allUnprocessed(split.held()));
             return;
           }
           e.putAttachment(AnswerMerge.KEY,
@@ -186,7 +185,7 @@ public final class FaultLayer {
           // The body stays unread: S3 closes such connections after an error too.
           e.setPersistent(false);
         }
-        Answers.s3Error(e, clock, known.status(), code, known.message());
+        Answers.s3Error(e, envelope, known.status(), code, known.message());
       }
 
       @Override
@@ -197,7 +196,7 @@ public final class FaultLayer {
         }
         S3Faults.Split split = S3Faults.split(document.get(), named.bucket(), count, firing.get());
         if (split.remaining() == null) {
-          Answers.s3(e, clock, 200, S3Faults.allFailed(split.held()));
+          Answers.s3(e, envelope, 200, S3Faults.allFailed(split.held()));
           return;
         }
         e.putAttachment(AnswerMerge.KEY,
@@ -261,8 +260,7 @@ public final class FaultLayer {
   private Optional<String> partitionKey(String table) {
     try {
       return dynamoDb.hasTable(table)
-          ? Optional.of(dynamoDb.describeTable(table).definition().keySchema().partitionKey()
-              .name())
+          ? Optional.of(dynamoDb.keySchema(table).partitionKey().name())
           : Optional.empty();
     } catch (RuntimeException e) {
       return Optional.empty();

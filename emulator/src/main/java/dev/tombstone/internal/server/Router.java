@@ -26,7 +26,7 @@ final class Router implements HttpHandler {
     this.journal = emulator.journal();
     ResponseEnvelope envelope = new ResponseEnvelope(emulator.clock());
     // Faults are a layer of their own, in front of the protocols (not MagnetoDB's dialect).
-    FaultLayer faults = new FaultLayer(emulator.faults(), emulator.dynamoDb(), emulator.clock(),
+    FaultLayer faults = new FaultLayer(emulator.faults(), emulator.dynamoDb(), envelope,
         journal::record);
     this.dynamoDb = faults.guard(Service.DYNAMODB, new DynamoDbHttpHandler(emulator, envelope));
     this.magnetoDb = new MagnetoDbHttpHandler(emulator);
