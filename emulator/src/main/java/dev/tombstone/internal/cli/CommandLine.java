@@ -18,7 +18,8 @@ record CommandLine(String host, int port, String region, Action action) {
         --help             print this help and exit
         --version          print the version and exit
 
-      Admin endpoints: GET /_tombstone/health, POST /_tombstone/reset, GET /_localstack/health
+      Admin endpoints: GET /_tombstone/health, POST /_tombstone/reset, GET /_localstack/health,
+      POST/GET/DELETE /_tombstone/faults (fault rules, see the README)
       """;
 
   enum Action {
