@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The product's own endpoints: {@code GET /_tombstone/health}, {@code POST /_tombstone/reset},
+ * {@code GET/POST /_tombstone/clock} ({@link ClockEndpoint}),
  * and {@code GET /_localstack/health} in LocalStack's shape so existing wait scripts work.
  */
 final class AdminHandler implements HttpHandler {
@@ -16,10 +17,15 @@ final class AdminHandler implements HttpHandler {
   static final String LOCALSTACK_PREFIX = "/_localstack/";
 
   private final Emulator emulator;
+  private final ClockEndpoint clock;
 
   AdminHandler(Emulator emulator) {
     this.emulator = emulator;
+    this.clock = new ClockEndpoint(emulator);
   }
+
+  /** A status and JSON body to send. */
+  record Answer(int status, String json) {}
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
@@ -42,6 +48,7 @@ final class AdminHandler implements HttpHandler {
           methodNotAllowed(exchange, "POST");
         }
       }
+      case ClockEndpoint.PATH -> clock.handle(exchange);
       case "/_localstack/health" -> {
         if (read) {
           send(exchange, 200, localStackHealth());
@@ -63,12 +70,16 @@ final class AdminHandler implements HttpHandler {
         + "\"edition\":\"tombstone\",\"version\":\"" + Version.current() + "\"}";
   }
 
-  private static void methodNotAllowed(HttpServerExchange exchange, String allowed) {
+  static void methodNotAllowed(HttpServerExchange exchange, String allowed) {
     exchange.getResponseHeaders().put(Headers.ALLOW, allowed);
     send(exchange, 405, "{\"error\":\"method not allowed\"}");
   }
 
-  private static void send(HttpServerExchange exchange, int status, String json) {
+  static void sendJson(HttpServerExchange exchange, Answer answer) {
+    send(exchange, answer.status(), answer.json());
+  }
+
+  static void send(HttpServerExchange exchange, int status, String json) {
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
@@ -80,7 +91,7 @@ final class AdminHandler implements HttpHandler {
     }
   }
 
-  private static String jsonEscape(String s) {
+  static String jsonEscape(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

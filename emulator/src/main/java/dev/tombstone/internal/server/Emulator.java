@@ -3,19 +3,26 @@ package dev.tombstone.internal.server;
 import dev.tombstone.dynamodb.DynamoDbNamespaces;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.S3State;
+import dev.tombstone.dynamodb.ExpiredItem;
+import dev.tombstone.internal.dynamodb.protocol.ExpiredItemsJson;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The emulator's state and configuration, shared by every protocol on the port. Internal: users
  * reach it through {@code Tombstone}.
  */
 public final class Emulator {
+  /** The journal's target for an item the TTL sweep deleted. */
+  public static final String TTL_DELETE = "TimeToLive.DeleteItem";
   private final String region;
   private final Clock clock;
   private final DynamoDbState dynamoDb;
   private final DynamoDbNamespaces namespaces;
   private final S3State s3;
   private final RequestJournal journal;
+  private volatile ClockControl clockControl;
 
   public Emulator(String region, Clock clock) {
     this.region = region;
@@ -51,6 +58,29 @@ public final class Emulator {
   /** The last requests served, for diagnostics. */
   public RequestJournal journal() {
     return journal;
+  }
+
+  /** Lets {@code POST /_tombstone/clock} move the clock; unset, the clock cannot be moved. */
+  public void clockControl(ClockControl control) {
+    this.clockControl = control;
+  }
+
+  /** What moves the clock, when the user gave a clock that can be moved. */
+  public Optional<ClockControl> clockControl() {
+    return Optional.ofNullable(clockControl);
+  }
+
+  /**
+   * Runs every expiry due by the clock's time (DynamoDB TTL) and notes each service delete in
+   * the journal. Serialized, so a manual move and a background sweep never interleave.
+   */
+  public synchronized List<ExpiredItem> expireDue() {
+    List<ExpiredItem> expired = dynamoDb.expireItems();
+    for (ExpiredItem item : expired) {
+      journal.add(new RequestJournal.Entry(item.deletedAt(), "EXPIRE", "/", "",
+          TTL_DELETE, ExpiredItemsJson.describe(item), 200));
+    }
+    return expired;
   }
 
   /** Drops all state of every service. */

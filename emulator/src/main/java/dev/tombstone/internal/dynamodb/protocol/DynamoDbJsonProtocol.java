@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -23,8 +24,8 @@ public final class DynamoDbJsonProtocol {
     ConditionSupport conditions = new ConditionSupport();
     ItemOperations items = new ItemOperations(state, conditions);
     TableOperations tables = new TableOperations(state);
-    this.operations =
-        Map.of(
+    Map<String, Operation> operations =
+        new HashMap<>(Map.of(
             "CreateTable", tables::createTable,
             "DescribeTable", tables::describeTable,
             "ListTables", tables::listTables,
@@ -35,7 +36,11 @@ public final class DynamoDbJsonProtocol {
             "Scan", new ScanOperation(state, conditions)::scan,
             "BatchWriteItem", new BatchWriteOperation(state)::batchWriteItem,
             "TransactWriteItems",
-                new TransactWriteOperation(state, conditions)::transactWriteItems);
+                new TransactWriteOperation(state, conditions)::transactWriteItems));
+    operations.put("UpdateTimeToLive", new UpdateTimeToLiveOperation(state)::updateTimeToLive);
+    operations.put(
+        "DescribeTimeToLive", new DescribeTimeToLiveOperation(state)::describeTimeToLive);
+    this.operations = Map.copyOf(operations);
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
     this.legacyOperations =
