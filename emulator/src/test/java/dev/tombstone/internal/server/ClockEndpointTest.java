@@ -13,7 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,17 +25,23 @@ class ClockEndpointTest {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-  ManualClock clock;
-  Tombstone tombstone;
+  // One server for the class: stopping a server per test races its last answer's completion.
+  static ManualClock clock;
+  static Tombstone tombstone;
 
-  @BeforeEach
-  void start() {
+  @BeforeAll
+  static void start() {
     clock = ManualClock.startingAt(START);
     tombstone = Tombstone.builder().clock(clock).start();
   }
 
-  @AfterEach
-  void stop() {
+  @BeforeEach
+  void resetRewindsTheClock() {
+    tombstone.reset();
+  }
+
+  @AfterAll
+  static void stop() {
     tombstone.close();
   }
 
