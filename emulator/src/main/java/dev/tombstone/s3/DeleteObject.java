@@ -59,6 +59,12 @@ public final class DeleteObject {
   }
 
   static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now) {
+    return execute(bucket, request, ids, now, false);
+  }
+
+  /** With {@code bypassGovernance}: x-amz-bypass-governance-retention was true. */
+  static Result execute(
+      Bucket bucket, Request request, VersionIds ids, Instant now, boolean bypassGovernance) {
     ObjectKeys.check(request.key());
     request.versionId().ifPresent(ObjectKeys::checkVersionId);
     if (request.unsupportedCondition().isPresent()) {
@@ -70,6 +76,7 @@ public final class DeleteObject {
       request.ifMatch().ifPresent(condition -> checkIfMatch(key, history, condition));
       if (request.versionId().isPresent()) {
         String versionId = request.versionId().get();
+        bucket.objectLock().checkDelete(key, versionId, now, bypassGovernance);
         Optional<Entry> removed = history == null ? Optional.empty() : history.find(versionId);
         result[0] = new Result(
             removed.filter(Entry.Marker.class::isInstance).isPresent(), Optional.of(versionId));

@@ -444,4 +444,52 @@ public abstract sealed class S3Error extends RuntimeException {
           ? tag.substring(1, tag.length() - 1) : tag;
     }
   }
+
+  /**
+   * An Object Lock refusal or misuse, with S3's code and HTTP status: {@code AccessDenied} (403)
+   * for a protected version, {@code InvalidRequest} (400) for a bucket without Object Lock,
+   * {@code ObjectLockConfigurationNotFoundError} / {@code NoSuchObjectLockConfiguration} (404),
+   * {@code InvalidBucketState} (409).
+   */
+  public static final class ObjectLockError extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String code;
+    private final int status;
+
+    private ObjectLockError(String code, int status, String message) {
+      super(message);
+      this.code = code;
+      this.status = status;
+    }
+
+    static ObjectLockError accessDenied(String message) {
+      return new ObjectLockError("AccessDenied", 403, message);
+    }
+
+    static ObjectLockError invalidRequest(String message) {
+      return new ObjectLockError("InvalidRequest", 400, message);
+    }
+
+    static ObjectLockError invalidArgument(String message) {
+      return new ObjectLockError("InvalidArgument", 400, message);
+    }
+
+    static ObjectLockError notFound(String code, String message) {
+      return new ObjectLockError(code, 404, message);
+    }
+
+    static ObjectLockError invalidBucketState(String message) {
+      return new ObjectLockError("InvalidBucketState", 409, message);
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+
+    /** The HTTP status S3 answers with. */
+    public int status() {
+      return status;
+    }
+  }
 }

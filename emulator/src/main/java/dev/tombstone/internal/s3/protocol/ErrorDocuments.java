@@ -33,7 +33,8 @@ final class ErrorDocuments {
   private ErrorDocuments() {}
 
   static S3Response of(S3Error error, RestRequest request, ResponseIds ids) {
-    int status = STATUS.getOrDefault(error.code(), 400);
+    int status = error instanceof S3Error.ObjectLockError lock
+        ? lock.status() : STATUS.getOrDefault(error.code(), 400);
     List<Field> fields = error.fields();
     if (error instanceof S3Error.MethodNotAllowed marker) {
       // The domain does not know the HTTP method; the document names it first.

@@ -19,6 +19,7 @@ final class S3Protocol {
   private final Listings listings;
   private final MultipartOperations multipart;
   private final MultipartListings multipartListings;
+  private final ObjectLockOperations objectLock;
 
   S3Protocol(S3State state) {
     this.buckets = new BucketOperations(state);
@@ -28,6 +29,7 @@ final class S3Protocol {
     this.listings = new Listings(state);
     this.multipart = new MultipartOperations(state);
     this.multipartListings = new MultipartListings(state);
+    this.objectLock = new ObjectLockOperations(state);
   }
 
   S3Response handle(RestRequest request, ResponseIds ids) {
@@ -73,6 +75,12 @@ final class S3Protocol {
       case ABORT_MULTIPART_UPLOAD -> multipart.abort(call);
       case LIST_PARTS -> multipartListings.listParts(call);
       case LIST_MULTIPART_UPLOADS -> multipartListings.listUploads(call);
+      case PUT_OBJECT_LOCK_CONFIGURATION -> objectLock.putConfiguration(call);
+      case GET_OBJECT_LOCK_CONFIGURATION -> objectLock.getConfiguration(call);
+      case PUT_OBJECT_RETENTION -> objectLock.putRetention(call);
+      case GET_OBJECT_RETENTION -> objectLock.getRetention(call);
+      case PUT_OBJECT_LEGAL_HOLD -> objectLock.putLegalHold(call);
+      case GET_OBJECT_LEGAL_HOLD -> objectLock.getLegalHold(call);
     };
   }
 
