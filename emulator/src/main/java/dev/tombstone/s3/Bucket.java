@@ -2,6 +2,7 @@ package dev.tombstone.s3;
 
 import dev.tombstone.internal.Utf8Order;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -23,6 +24,7 @@ final class Bucket {
   private final ConcurrentHashMap<String, MultipartUpload> uploads = new ConcurrentHashMap<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final BucketLocks objectLock = new BucketLocks();
+  private volatile List<BucketLifecycle.Rule> lifecycle = List.of();
   private volatile Versioning versioning = Versioning.UNVERSIONED;
   private volatile boolean mfaDeleteConfigured;
   private boolean deleted;
@@ -50,6 +52,15 @@ final class Bucket {
   /** Object Lock: enabled or not, the default rule, each version's lock. */
   BucketLocks objectLock() {
     return objectLock;
+  }
+
+  /** The lifecycle rules; empty when none are configured. */
+  List<BucketLifecycle.Rule> lifecycle() {
+    return lifecycle;
+  }
+
+  void lifecycle(List<BucketLifecycle.Rule> rules) {
+    lifecycle = List.copyOf(rules);
   }
 
   Versioning versioning() {

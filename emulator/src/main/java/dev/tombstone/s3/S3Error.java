@@ -492,4 +492,25 @@ public abstract sealed class S3Error extends RuntimeException {
       return status;
     }
   }
+
+  /** The bucket has no lifecycle configuration. */
+  public static final class NoSuchLifecycleConfiguration extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String bucket;
+
+    public NoSuchLifecycleConfiguration(String bucket) {
+      super("The lifecycle configuration does not exist");
+      this.bucket = bucket;
+    }
+
+    @Override
+    public String code() {
+      return "NoSuchLifecycleConfiguration";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("BucketName", bucket));
+    }
+  }
 }

@@ -325,6 +325,56 @@ public final class S3State {
     return bucket;
   }
 
+  // Lifecycle: the configuration and the sweep the emulator runs when time moves.
+
+  /** PutBucketLifecycleConfiguration: replaces the bucket's rules. */
+  public void putBucketLifecycleConfiguration(String bucket, List<BucketLifecycle.Rule> rules) {
+    onBucket(bucket, b -> {
+      b.lifecycle(rules);
+      return null;
+    });
+  }
+
+  /**
+   * GetBucketLifecycleConfiguration.
+   *
+   * @throws S3Error.NoSuchLifecycleConfiguration when the bucket has no rules
+   */
+  public List<BucketLifecycle.Rule> bucketLifecycleConfiguration(String bucket) {
+    List<BucketLifecycle.Rule> rules = onBucket(bucket, Bucket::lifecycle);
+    if (rules.isEmpty()) {
+      throw new S3Error.NoSuchLifecycleConfiguration(bucket);
+    }
+    return rules;
+  }
+
+  /** DeleteBucketLifecycleConfiguration: the bucket has no rules afterwards. */
+  public void deleteBucketLifecycleConfiguration(String bucket) {
+    putBucketLifecycleConfiguration(bucket, List.of());
+  }
+
+  /**
+   * Applies every bucket's lifecycle rules at the clock's time, bucket by bucket in name order.
+   * The emulator calls this when a manual clock moves and periodically otherwise.
+   *
+   * @return what the rules did
+   */
+  public List<BucketLifecycle.Action> expireObjects() {
+    List<BucketLifecycle.Action> actions = new ArrayList<>();
+    for (String name : bucketNames()) {
+      Bucket bucket = buckets.get(name);
+      if (bucket != null && !bucket.lifecycle().isEmpty()) {
+        try {
+          actions.addAll(bucket.use(
+              () -> LifecycleSweep.run(bucket, bucket.lifecycle(), versionIds, now())));
+        } catch (S3Error.NoSuchBucket deletedMeanwhile) {
+          // Deleted while the sweep ran: nothing left to expire.
+        }
+      }
+    }
+    return actions;
+  }
+
   // Object Lock: the bucket switch, its default rule, each version's retention and legal hold.
 
   /**

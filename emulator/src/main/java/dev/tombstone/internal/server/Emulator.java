@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.dynamodb.ExpiredItem;
 import dev.tombstone.internal.dynamodb.protocol.ExpiredItemsJson;
+import dev.tombstone.s3.BucketLifecycle;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Optional;
 public final class Emulator {
   /** The journal's target for an item the TTL sweep deleted. */
   public static final String TTL_DELETE = "TimeToLive.DeleteItem";
+  /** The journal's target prefix for what a lifecycle rule did. */
+  public static final String LIFECYCLE = "Lifecycle.";
   private final String region;
   private final Clock clock;
   private final DynamoDbState dynamoDb;
@@ -71,7 +74,7 @@ public final class Emulator {
   }
 
   /**
-   * Runs every expiry due by the clock's time (DynamoDB TTL) and notes each service delete in
+   * Runs every expiry due by the clock's time (DynamoDB TTL, S3 lifecycle) and notes each service delete in
    * the journal. Serialized, so a manual move and a background sweep never interleave.
    */
   public synchronized List<ExpiredItem> expireDue() {
@@ -79,6 +82,11 @@ public final class Emulator {
     for (ExpiredItem item : expired) {
       journal.add(new RequestJournal.Entry(item.deletedAt(), "EXPIRE", "/", "",
           TTL_DELETE, ExpiredItemsJson.describe(item), 200));
+    }
+    for (BucketLifecycle.Action action : s3.expireObjects()) {
+      journal.add(new RequestJournal.Entry(action.at(), "EXPIRE",
+          "/" + action.bucket() + "/" + action.key(), "versionId=" + action.versionId(),
+          LIFECYCLE + action.kind(), "rule " + action.ruleId(), 200));
     }
     return expired;
   }

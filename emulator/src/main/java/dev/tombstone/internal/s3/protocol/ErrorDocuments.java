@@ -28,7 +28,8 @@ final class ErrorDocuments {
       Map.entry("InvalidPart", 400),
       Map.entry("InvalidPartOrder", 400),
       Map.entry("EntityTooSmall", 400),
-      Map.entry("NotImplemented", 501));
+      Map.entry("NotImplemented", 501),
+      Map.entry("NoSuchLifecycleConfiguration", 404));
 
   private ErrorDocuments() {}
 

@@ -5,7 +5,7 @@ import java.util.Set;
 /** Picks the operation from method, resource level and query selector (s3-api.md §1.4). */
 final class Routes {
   // Subresources of S3 this emulator does not serve: S3 answers NotImplemented for those.
-  private static final Set<String> UNSUPPORTED = Set.of("acl", "tagging", "lifecycle",
+  private static final Set<String> UNSUPPORTED = Set.of("acl", "tagging",
       "policy", "policyStatus", "cors", "encryption", "website", "replication", "notification", "attributes",
       "accelerate", "analytics", "inventory", "metrics", "logging", "ownershipControls",
       "publicAccessBlock", "requestPayment", "restore", "select", "torrent",
@@ -54,6 +54,13 @@ final class Routes {
       operation = method.equals("GET") ? Operation.LIST_OBJECT_VERSIONS : null;
     } else if (query.has("delete")) {
       operation = method.equals("POST") ? Operation.DELETE_OBJECTS : null;
+    } else if (query.has("lifecycle")) {
+      operation = switch (method) {
+        case "GET" -> Operation.GET_BUCKET_LIFECYCLE;
+        case "PUT" -> Operation.PUT_BUCKET_LIFECYCLE;
+        case "DELETE" -> Operation.DELETE_BUCKET_LIFECYCLE;
+        default -> null;
+      };
     } else if (query.has("object-lock")) {
       operation = method.equals("GET") ? Operation.GET_OBJECT_LOCK_CONFIGURATION
           : method.equals("PUT") ? Operation.PUT_OBJECT_LOCK_CONFIGURATION : null;

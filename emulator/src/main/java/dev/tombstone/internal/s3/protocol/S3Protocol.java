@@ -20,6 +20,7 @@ final class S3Protocol {
   private final MultipartOperations multipart;
   private final MultipartListings multipartListings;
   private final ObjectLockOperations objectLock;
+  private final LifecycleOperations lifecycle;
 
   S3Protocol(S3State state) {
     this.buckets = new BucketOperations(state);
@@ -30,6 +31,7 @@ final class S3Protocol {
     this.multipart = new MultipartOperations(state);
     this.multipartListings = new MultipartListings(state);
     this.objectLock = new ObjectLockOperations(state);
+    this.lifecycle = new LifecycleOperations(state);
   }
 
   S3Response handle(RestRequest request, ResponseIds ids) {
@@ -81,6 +83,9 @@ final class S3Protocol {
       case GET_OBJECT_RETENTION -> objectLock.getRetention(call);
       case PUT_OBJECT_LEGAL_HOLD -> objectLock.putLegalHold(call);
       case GET_OBJECT_LEGAL_HOLD -> objectLock.getLegalHold(call);
+      case PUT_BUCKET_LIFECYCLE -> lifecycle.put(call);
+      case GET_BUCKET_LIFECYCLE -> lifecycle.get(call);
+      case DELETE_BUCKET_LIFECYCLE -> lifecycle.delete(call);
     };
   }
 
