@@ -121,6 +121,33 @@ public final class BucketLifecycle {
     EXPIRED_DELETE_MARKER_REMOVED
   }
 
+  /**
+   * When the current version of a key expires under the first enabled rule that applies to it:
+   * what S3 reports in {@code x-amz-expiration}.
+   */
+  public record Expiry(Instant date, String ruleId) {
+    public Expiry {
+      Objects.requireNonNull(date, "date");
+      Objects.requireNonNull(ruleId, "ruleId");
+    }
+  }
+
+  static Optional<Expiry> expiry(List<Rule> rules, String key, long size, Instant created) {
+    for (Rule rule : rules) {
+      if (!rule.enabled() || rule.expiration().isEmpty() || !rule.filter().matches(key, size)) {
+        continue;
+      }
+      Expiration expiration = rule.expiration().get();
+      if (expiration.days().isPresent()) {
+        return Optional.of(new Expiry(due(created, expiration.days().getAsInt()), rule.id()));
+      }
+      if (expiration.date().isPresent()) {
+        return Optional.of(new Expiry(expiration.date().get(), rule.id()));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** {@code start + days}, rounded up to the next midnight UTC (S3's rule). */
   static Instant due(Instant start, int days) {
     Instant plus = start.plus(Duration.ofDays(days));

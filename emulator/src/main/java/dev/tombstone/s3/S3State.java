@@ -354,6 +354,15 @@ public final class S3State {
   }
 
   /**
+   * When a lifecycle rule will expire this version of {@code key} if it stays current; empty
+   * when no rule applies.
+   */
+  public Optional<BucketLifecycle.Expiry> expiry(String bucket, String key, StoredObject version) {
+    return onBucket(bucket, b -> BucketLifecycle.expiry(
+        b.lifecycle(), key, version.size(), version.lastModified()));
+  }
+
+  /**
    * Applies every bucket's lifecycle rules at the clock's time, bucket by bucket in name order.
    * The emulator calls this when a manual clock moves and periodically otherwise.
    *
@@ -524,6 +533,11 @@ public final class S3State {
       DeleteObjects.Request request, boolean bypassGovernance) {
     return onBucket(request.bucket(),
         b -> DeleteObjects.execute(b, request, versionIds, now(), bypassGovernance));
+  }
+
+  /** The retention and legal hold of one version; none for a bucket without Object Lock. */
+  public ObjectLock.VersionLock versionLock(String bucket, String key, String versionId) {
+    return onBucket(bucket, b -> b.objectLock().of(key, versionId));
   }
 
   /** Whether the bucket has Object Lock enabled. */

@@ -50,6 +50,8 @@ final class ObjectWrites {
         .with("ETag", result.stored().etag())
         .with("x-amz-version-id", result.reportedVersionId())
         .with("x-amz-server-side-encryption", "AES256");
+    response = TimeHeaders.add(response, state, call.bucket(), call.key(), result.stored(),
+        false);
     if (body.checksum().isPresent()) {
       Checksum checksum = body.checksum().get();
       response = response

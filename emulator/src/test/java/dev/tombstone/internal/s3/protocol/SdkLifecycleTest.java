@@ -165,4 +165,21 @@ class SdkLifecycleTest {
     assertThat(tombstone.s3().versions("vault", "k"))
         .extracting(VersionEntry::isDeleteMarker).containsExactly(true, false);
   }
+
+  @Test
+  void putGetAndHead_reportTheExpiryInXAmzExpiration() {
+    s3.createBucket(b -> b.bucket("exp"));
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("exp")
+        .lifecycleConfiguration(c -> c.rules(expireAfterOneDay("tmp/"))));
+
+    String put = s3.putObject(b -> b.bucket("exp").key("tmp/a"), RequestBody.fromString("a"))
+        .expiration();
+    String head = s3.headObject(b -> b.bucket("exp").key("tmp/a")).expiration();
+    String other = s3.putObject(b -> b.bucket("exp").key("keep/b"), RequestBody.fromString("b"))
+        .expiration();
+
+    assertThat(put).isEqualTo("expiry-date=\"Sat, 03 Jan 2026 00:00:00 GMT\", rule-id=\"expire\"");
+    assertThat(head).isEqualTo(put);
+    assertThat(other).isNull();
+  }
 }

@@ -201,4 +201,18 @@ class SdkObjectLockTest {
         .isEqualTo("ObjectLockConfigurationNotFoundError");
     assertThat(List.of(thrown.awsErrorDetails().errorCode())).containsExactly("InvalidRequest");
   }
+
+  @Test
+  void headObject_reportsTheVersionsLock() {
+    Instant until = START.plus(Duration.ofDays(3));
+    s3.putObject(b -> b.bucket(BUCKET).key("x.txt").objectLockMode(ObjectLockMode.GOVERNANCE)
+        .objectLockRetainUntilDate(until)
+        .objectLockLegalHoldStatus(ObjectLockLegalHoldStatus.ON), RequestBody.fromString("x"));
+
+    var head = s3.headObject(b -> b.bucket(BUCKET).key("x.txt"));
+
+    assertThat(head.objectLockMode()).isEqualTo(ObjectLockMode.GOVERNANCE);
+    assertThat(head.objectLockRetainUntilDate()).isEqualTo(until);
+    assertThat(head.objectLockLegalHoldStatus()).isEqualTo(ObjectLockLegalHoldStatus.ON);
+  }
 }
