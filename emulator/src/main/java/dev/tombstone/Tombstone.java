@@ -9,6 +9,7 @@ import dev.tombstone.internal.server.HttpServer;
 import dev.tombstone.internal.server.RequestJournal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,11 +36,18 @@ public final class Tombstone implements AutoCloseable {
   private final Emulator emulator;
   private final HttpServer server;
   private final Faults faults;
+  private final TimeDrivenDeletes timeDriven;
 
   private Tombstone(Settings settings) {
     this.settings = settings;
     this.emulator = new Emulator(settings.region(), settings.clock());
-    this.server = HttpServer.start(settings.host(), settings.port(), emulator);
+    this.timeDriven = TimeDrivenDeletes.start(emulator, settings.clock(), settings.expiryInterval());
+    try {
+      this.server = HttpServer.start(settings.host(), settings.port(), emulator);
+    } catch (RuntimeException e) {
+      timeDriven.close();
+      throw e;
+    }
     this.faults = new Faults(emulator.faults());
   }
 
@@ -61,6 +69,14 @@ public final class Tombstone implements AutoCloseable {
   /** The AWS region the emulator reports (in ARNs and bucket locations). */
   public String region() {
     return settings.region();
+  }
+
+  /**
+   * The emulator's clock: the one given to {@link Builder#clock(Clock)}, e.g. a
+   * {@link ManualClock} a test moves.
+   */
+  public Clock clock() {
+    return settings.clock();
   }
 
   /** DynamoDB state: create tables, seed and inspect items without going through HTTP. */
@@ -114,14 +130,19 @@ public final class Tombstone implements AutoCloseable {
     return faults;
   }
 
-  /** Drops every table, item, bucket and object, and every fault rule. */
+  /**
+   * Drops every table, item, bucket and object, and every fault rule, and returns a
+   * {@link ManualClock} to its start instant.
+   */
   public void reset() {
+    timeDriven.rewind();
     emulator.reset();
   }
 
   /** Stops the HTTP server. The state is discarded with this instance. */
   @Override
   public void close() {
+    timeDriven.close();
     server.stop();
   }
 
@@ -140,6 +161,7 @@ public final class Tombstone implements AutoCloseable {
     private int port = 0;
     private String region = "us-east-1";
     private Clock clock = Clock.systemUTC();
+    private Duration expiryInterval = DEFAULT_EXPIRY_INTERVAL;
 
     private Builder() {}
 
@@ -172,9 +194,27 @@ public final class Tombstone implements AutoCloseable {
       return this;
     }
 
-    /** The clock for timestamps (creation dates, Last-Modified, Date headers). */
+    /**
+     * The clock for timestamps (creation dates, Last-Modified, Date headers) and for deletes
+     * driven by time (DynamoDB TTL, Object Lock retention). With a {@link ManualClock}, moving
+     * it runs the due expiry before the move returns and {@code POST /_tombstone/clock} can move
+     * it; with any other clock, expiry runs every {@link #expiryInterval(Duration)}.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How often expiry runs in the background when the clock is not a {@link ManualClock};
+     * {@value #DEFAULT_EXPIRY_SECONDS} seconds by default.
+     */
+    public Builder expiryInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("expiryInterval must be positive, was " + interval);
+      }
+      this.expiryInterval = interval;
       return this;
     }
 
@@ -184,9 +224,15 @@ public final class Tombstone implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the port cannot be bound
      */
     public Tombstone start() {
-      return new Tombstone(new Settings(host, port, region, clock));
+      return new Tombstone(new Settings(host, port, region, clock, expiryInterval));
     }
   }
 
-  record Settings(String host, int port, String region, Clock clock) {}
+  /** Seconds between background expiry sweeps unless the builder says otherwise. */
+  public static final int DEFAULT_EXPIRY_SECONDS = 5;
+
+  private static final Duration DEFAULT_EXPIRY_INTERVAL =
+      Duration.ofSeconds(DEFAULT_EXPIRY_SECONDS);
+
+  record Settings(String host, int port, String region, Clock clock, Duration expiryInterval) {}
 }

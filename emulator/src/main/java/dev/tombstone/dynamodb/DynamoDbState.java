@@ -181,6 +181,55 @@ public final class DynamoDbState {
     }
   }
 
+  // Time to live: the two operations, the sweep the emulator runs when time moves, its record.
+
+  /**
+   * Runs UpdateTimeToLive.
+   *
+   * @throws DynamoDbError.ResourceNotFound when the table does not exist
+   * @throws DynamoDbError.Validation when DynamoDB would refuse the change
+   */
+  public UpdateTimeToLive.Result updateTimeToLive(UpdateTimeToLive.Request request) {
+    Table table = tableForTableOperation(request.tableName());
+    return UpdateTimeToLive.execute(table.timeToLive(), request, clock.instant());
+  }
+
+  /**
+   * Runs DescribeTimeToLive.
+   *
+   * @throws DynamoDbError.ResourceNotFound when the table does not exist
+   */
+  public DescribeTimeToLive.Result describeTimeToLive(String tableName) {
+    return DescribeTimeToLive.execute(tableForTableOperation(tableName).timeToLive());
+  }
+
+  /**
+   * Deletes every item whose TTL has passed by the clock's current time, table by table in name
+   * order. The emulator calls this when a manual clock moves and periodically otherwise; until
+   * then expired items stay readable, as on DynamoDB.
+   *
+   * @return the items deleted by this sweep
+   */
+  public List<ExpiredItem> expireItems() {
+    List<ExpiredItem> deleted = new ArrayList<>();
+    for (String name : tableNames()) {
+      Table table = tables.get(name);
+      if (table != null) {
+        deleted.addAll(shared(() -> table.timeToLive().sweep(table, clock.instant())));
+      }
+    }
+    return deleted;
+  }
+
+  /**
+   * The items TTL deleted from a table since it was created, oldest first.
+   *
+   * @throws DynamoDbError.ResourceNotFound when the table does not exist
+   */
+  public List<ExpiredItem> expiredItems(String tableName) {
+    return tableForTableOperation(tableName).timeToLive().expired();
+  }
+
   /** The table an item operation addresses, by name or ARN. */
   Table activeTable(String nameOrArn) {
     Table table = tables.get(tableName(nameOrArn));

@@ -13,6 +13,7 @@ final class Table {
   private final String arn;
   private final UUID id;
   private final ConcurrentHashMap<PrimaryKey, Item> items = new ConcurrentHashMap<>();
+  private final TimeToLive timeToLive = new TimeToLive();
 
   Table(TableDefinition definition, Instant createdAt, String arn) {
     this.definition = definition;
@@ -35,6 +36,10 @@ final class Table {
 
   ConcurrentHashMap<PrimaryKey, Item> items() {
     return items;
+  }
+
+  TimeToLive timeToLive() {
+    return timeToLive;
   }
 
   /** Keys in scan order: a snapshot, sorted. */

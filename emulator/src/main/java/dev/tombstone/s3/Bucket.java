@@ -2,6 +2,7 @@ package dev.tombstone.s3;
 
 import dev.tombstone.internal.Utf8Order;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -22,6 +23,8 @@ final class Bucket {
       new ConcurrentSkipListMap<>(Utf8Order.COMPARATOR);
   private final ConcurrentHashMap<String, MultipartUpload> uploads = new ConcurrentHashMap<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final BucketLocks objectLock = new BucketLocks();
+  private volatile List<BucketLifecycle.Rule> lifecycle = List.of();
   private volatile Versioning versioning = Versioning.UNVERSIONED;
   private volatile boolean mfaDeleteConfigured;
   private boolean deleted;
@@ -44,6 +47,20 @@ final class Bucket {
   /** The multipart uploads in progress, by upload id; change them only inside {@link #use}. */
   ConcurrentHashMap<String, MultipartUpload> uploads() {
     return uploads;
+  }
+
+  /** Object Lock: enabled or not, the default rule, each version's lock. */
+  BucketLocks objectLock() {
+    return objectLock;
+  }
+
+  /** The lifecycle rules; empty when none are configured. */
+  List<BucketLifecycle.Rule> lifecycle() {
+    return lifecycle;
+  }
+
+  void lifecycle(List<BucketLifecycle.Rule> rules) {
+    lifecycle = List.copyOf(rules);
   }
 
   Versioning versioning() {
@@ -83,6 +100,10 @@ final class Bucket {
     if (state == Versioning.UNVERSIONED && versioning != Versioning.UNVERSIONED) {
       throw new IllegalArgumentException("bucket " + name + " was versioned; it can be"
           + " SUSPENDED but never return to UNVERSIONED");
+    }
+    if (state != Versioning.ENABLED && objectLock.enabled()) {
+      throw S3Error.ObjectLockError.invalidBucketState("An Object Lock configuration is present"
+          + " on this bucket, so the versioning state cannot be changed.");
     }
     versioning = state;
   }

@@ -65,6 +65,12 @@ public final class DeleteObject {
   }
 
   static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now) {
+    return execute(bucket, request, ids, now, false);
+  }
+
+  /** With {@code bypassGovernance}: x-amz-bypass-governance-retention was true. */
+  static Result execute(
+      Bucket bucket, Request request, VersionIds ids, Instant now, boolean bypassGovernance) {
     request.validate();
     // The map may apply the function more than once under contention; the last run wins.
     Result[] result = new Result[1];
@@ -72,6 +78,7 @@ public final class DeleteObject {
       request.ifMatch().ifPresent(condition -> checkIfMatch(key, history, condition));
       if (request.versionId().isPresent()) {
         String versionId = request.versionId().get();
+        bucket.objectLock().checkDelete(key, versionId, now, bypassGovernance);
         Optional<Entry> removed = history == null ? Optional.empty() : history.find(versionId);
         result[0] = new Result(
             removed.filter(Entry.Marker.class::isInstance).isPresent(), Optional.of(versionId));

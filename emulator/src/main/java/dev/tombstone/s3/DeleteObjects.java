@@ -57,14 +57,20 @@ public final class DeleteObjects {
       implements Outcome {}
 
   static List<Outcome> execute(Bucket bucket, Request request, VersionIds ids, Instant now) {
+    return execute(bucket, request, ids, now, false);
+  }
+
+  static List<Outcome> execute(
+      Bucket bucket, Request request, VersionIds ids, Instant now, boolean bypassGovernance) {
     List<Outcome> outcomes = new ArrayList<>(request.objects().size());
     for (Target target : request.objects()) {
-      outcomes.add(deleteOne(bucket, target, ids, now));
+      outcomes.add(deleteOne(bucket, target, ids, now, bypassGovernance));
     }
     return outcomes;
   }
 
-  private static Outcome deleteOne(Bucket bucket, Target target, VersionIds ids, Instant now) {
+  private static Outcome deleteOne(
+      Bucket bucket, Target target, VersionIds ids, Instant now, boolean bypassGovernance) {
     Optional<String> versionId = target.versionId();
     // Per key, S3 reports a bad version id as a version that does not exist.
     if (versionId.isPresent() && !VersionIds.isWellFormed(versionId.get())) {
@@ -74,7 +80,7 @@ public final class DeleteObjects {
         new DeleteObject.Request(bucket.name(), target.key(), versionId, target.etag());
     try {
       return new Deleted(target.key(), versionId,
-          DeleteObject.execute(bucket, delete, ids, now));
+          DeleteObject.execute(bucket, delete, ids, now, bypassGovernance));
     } catch (S3Error e) {
       return new Failed(target.key(), versionId, e.code(), e.getMessage());
     }

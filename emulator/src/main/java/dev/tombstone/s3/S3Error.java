@@ -437,4 +437,83 @@ public abstract sealed class S3Error extends RuntimeException {
           ? tag.substring(1, tag.length() - 1) : tag;
     }
   }
+
+  /**
+   * An Object Lock refusal or misuse, with S3's code: {@code AccessDenied} for a protected
+   * version, {@code InvalidRequest} for a bucket without Object Lock, {@code InvalidArgument},
+   * {@code ObjectLockConfigurationNotFoundError} / {@code NoSuchObjectLockConfiguration}, and
+   * {@code InvalidBucketState}. {@link #kind()} says which, for the protocol to pick the status.
+   */
+  public static final class ObjectLockError extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    /** Which refusal this is. */
+    public enum Kind {
+      ACCESS_DENIED,
+      INVALID_REQUEST,
+      INVALID_ARGUMENT,
+      NOT_FOUND,
+      INVALID_BUCKET_STATE
+    }
+
+    private final String code;
+    private final Kind kind;
+
+    private ObjectLockError(String code, Kind kind, String message) {
+      super(message);
+      this.code = code;
+      this.kind = kind;
+    }
+
+    static ObjectLockError accessDenied(String message) {
+      return new ObjectLockError("AccessDenied", Kind.ACCESS_DENIED, message);
+    }
+
+    static ObjectLockError invalidRequest(String message) {
+      return new ObjectLockError("InvalidRequest", Kind.INVALID_REQUEST, message);
+    }
+
+    static ObjectLockError invalidArgument(String message) {
+      return new ObjectLockError("InvalidArgument", Kind.INVALID_ARGUMENT, message);
+    }
+
+    static ObjectLockError notFound(String code, String message) {
+      return new ObjectLockError(code, Kind.NOT_FOUND, message);
+    }
+
+    static ObjectLockError invalidBucketState(String message) {
+      return new ObjectLockError("InvalidBucketState", Kind.INVALID_BUCKET_STATE, message);
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+
+    /** Which refusal this is. */
+    public Kind kind() {
+      return kind;
+    }
+  }
+
+  /** The bucket has no lifecycle configuration. */
+  public static final class NoSuchLifecycleConfiguration extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String bucket;
+
+    public NoSuchLifecycleConfiguration(String bucket) {
+      super("The lifecycle configuration does not exist");
+      this.bucket = bucket;
+    }
+
+    @Override
+    public String code() {
+      return "NoSuchLifecycleConfiguration";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("BucketName", bucket));
+    }
+  }
 }

@@ -162,7 +162,7 @@ public final class S3State {
 
   /** PutObject with metadata, checksum and conditions. */
   public PutObject.Result putObject(PutObject.Request request) {
-    return onBucket(request.bucket(), b -> PutObject.execute(b, request, versionIds, now()));
+    return putObject(request, Optional.empty(), false);
   }
 
   /**
@@ -319,6 +319,240 @@ public final class S3State {
       throw new S3Error.NoSuchBucket(name);
     }
     return bucket;
+  }
+
+  // Lifecycle: the configuration and the sweep the emulator runs when time moves.
+
+  /** PutBucketLifecycleConfiguration: replaces the bucket's rules. */
+  public void putBucketLifecycleConfiguration(String bucket, List<BucketLifecycle.Rule> rules) {
+    onBucket(bucket, b -> {
+      b.lifecycle(rules);
+      return null;
+    });
+  }
+
+  /**
+   * GetBucketLifecycleConfiguration.
+   *
+   * @throws S3Error.NoSuchLifecycleConfiguration when the bucket has no rules
+   */
+  public List<BucketLifecycle.Rule> bucketLifecycleConfiguration(String bucket) {
+    List<BucketLifecycle.Rule> rules = onBucket(bucket, Bucket::lifecycle);
+    if (rules.isEmpty()) {
+      throw new S3Error.NoSuchLifecycleConfiguration(bucket);
+    }
+    return rules;
+  }
+
+  /** DeleteBucketLifecycleConfiguration: the bucket has no rules afterwards. */
+  public void deleteBucketLifecycleConfiguration(String bucket) {
+    putBucketLifecycleConfiguration(bucket, List.of());
+  }
+
+  /**
+   * When a lifecycle rule will expire this version of {@code key} if it stays current; empty
+   * when no rule applies.
+   */
+  public Optional<BucketLifecycle.Expiry> expiry(String bucket, String key, StoredObject version) {
+    return onBucket(bucket, b -> BucketLifecycle.expiry(
+        b.lifecycle(), key, version.size(), version.lastModified()));
+  }
+
+  /**
+   * Applies every bucket's lifecycle rules at the clock's time, bucket by bucket in name order.
+   * The emulator calls this when a manual clock moves and periodically otherwise.
+   *
+   * @return what the rules did
+   */
+  public List<BucketLifecycle.Action> expireObjects() {
+    List<BucketLifecycle.Action> actions = new ArrayList<>();
+    for (String name : bucketNames()) {
+      Bucket bucket = buckets.get(name);
+      if (bucket != null && !bucket.lifecycle().isEmpty()) {
+        try {
+          actions.addAll(bucket.use(
+              () -> LifecycleSweep.run(bucket, bucket.lifecycle(), versionIds, now())));
+        } catch (S3Error.NoSuchBucket deletedMeanwhile) {
+          // Deleted while the sweep ran: nothing left to expire.
+        }
+      }
+    }
+    return actions;
+  }
+
+  // Object Lock: the bucket switch, its default rule, each version's retention and legal hold.
+
+  /**
+   * CreateBucket with {@code x-amz-bucket-object-lock-enabled: true}: the bucket is versioned
+   * (for good: it cannot be suspended) and accepts retention and legal holds.
+   */
+  public BucketInfo createBucketWithObjectLock(String name, Optional<String> locationConstraint) {
+    createBucket(name, locationConstraint);
+    Bucket bucket = bucketNamed(name);
+    bucket.configureVersioning(Optional.of(Versioning.ENABLED), false);
+    bucket.objectLock().enable();
+    return bucket.info();
+  }
+
+  /**
+   * PutObject that also locks the new version: {@code retention} when given, else the bucket's
+   * default retention, and a legal hold when asked.
+   *
+   * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
+   *     Object Lock
+   */
+  public PutObject.Result putObject(
+      PutObject.Request request, Optional<ObjectLock.Retention> retention, boolean legalHold) {
+    return onBucket(request.bucket(), b -> {
+      BucketLocks locks = b.objectLock();
+      if ((retention.isPresent() || legalHold) && !locks.enabled()) {
+        throw S3Error.ObjectLockError.invalidRequest(NO_LOCK);
+      }
+      Instant now = now();
+      PutObject.Result result = PutObject.execute(b, request, versionIds, now);
+      Optional<ObjectLock.Retention> applied = retention.isPresent() ? retention
+          : locks.defaultRetention().map(rule -> rule.from(now));
+      if (applied.isPresent() || legalHold) {
+        locks.set(request.key(), result.stored().versionId(),
+            new ObjectLock.VersionLock(applied, legalHold));
+      }
+      return result;
+    });
+  }
+
+  /**
+   * PutObjectLockConfiguration: enables Object Lock on a versioned bucket and sets its default
+   * retention (empty: none).
+   *
+   * @throws S3Error.ObjectLockError InvalidBucketState when versioning is not Enabled
+   */
+  public void putObjectLockConfiguration(
+      String bucket, Optional<ObjectLock.DefaultRetention> defaultRetention) {
+    onBucket(bucket, b -> {
+      if (!b.objectLock().enabled() && b.versioning() != Versioning.ENABLED) {
+        throw S3Error.ObjectLockError.invalidBucketState(
+            "Versioning must be 'Enabled' on the bucket to apply a Object Lock configuration");
+      }
+      b.objectLock().enable();
+      b.objectLock().defaultRetention(defaultRetention);
+      return null;
+    });
+  }
+
+  /**
+   * GetObjectLockConfiguration.
+   *
+   * @throws S3Error.ObjectLockError ObjectLockConfigurationNotFoundError without Object Lock
+   */
+  public ObjectLock.Configuration objectLockConfiguration(String bucket) {
+    return onBucket(bucket, b -> {
+      if (!b.objectLock().enabled()) {
+        throw S3Error.ObjectLockError.notFound("ObjectLockConfigurationNotFoundError",
+            "Object Lock configuration does not exist for this bucket");
+      }
+      return new ObjectLock.Configuration(b.objectLock().defaultRetention());
+    });
+  }
+
+  /**
+   * PutObjectRetention on the current version or the one named. A retention in force can be
+   * extended; shortening it, or changing its mode, needs GOVERNANCE and {@code bypassGovernance},
+   * and COMPLIANCE never allows it.
+   *
+   * @throws S3Error.ObjectLockError InvalidRequest without Object Lock, AccessDenied when the
+   *     change would weaken a retention in force, InvalidArgument for a date not in the future
+   */
+  public void putObjectRetention(String bucket, String key, Optional<String> versionId,
+      ObjectLock.Retention retention, boolean bypassGovernance) {
+    onBucket(bucket, b -> {
+      BucketLocks locks = requireLock(b);
+      String version = ObjectLookup.find(b, key, versionId).versionId();
+      Instant now = now();
+      if (!retention.activeAt(now)) {
+        throw S3Error.ObjectLockError.invalidArgument("The retain until date must be in the future!");
+      }
+      ObjectLock.VersionLock current = locks.of(key, version);
+      Optional<ObjectLock.Retention> old = current.retention().filter(r -> r.activeAt(now));
+      if (old.isPresent() && weakens(old.get(), retention)
+          && (old.get().mode() == ObjectLock.Mode.COMPLIANCE || !bypassGovernance)) {
+        throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
+      }
+      locks.set(key, version, new ObjectLock.VersionLock(Optional.of(retention),
+          current.legalHold()));
+      return null;
+    });
+  }
+
+  /**
+   * GetObjectRetention.
+   *
+   * @throws S3Error.ObjectLockError NoSuchObjectLockConfiguration when the version has none
+   */
+  public ObjectLock.Retention objectRetention(String bucket, String key, Optional<String> versionId) {
+    return onBucket(bucket, b -> {
+      BucketLocks locks = requireLock(b);
+      String version = ObjectLookup.find(b, key, versionId).versionId();
+      return locks.of(key, version).retention().orElseThrow(() ->
+          S3Error.ObjectLockError.notFound("NoSuchObjectLockConfiguration",
+              "The specified object does not have a ObjectLock configuration"));
+    });
+  }
+
+  /** PutObjectLegalHold: a legal hold refuses every delete of the version until it is off. */
+  public void putObjectLegalHold(String bucket, String key, Optional<String> versionId,
+      boolean on) {
+    onBucket(bucket, b -> {
+      BucketLocks locks = requireLock(b);
+      String version = ObjectLookup.find(b, key, versionId).versionId();
+      locks.set(key, version, new ObjectLock.VersionLock(
+          locks.of(key, version).retention(), on));
+      return null;
+    });
+  }
+
+  /** GetObjectLegalHold: whether the version is on legal hold. */
+  public boolean objectLegalHold(String bucket, String key, Optional<String> versionId) {
+    return onBucket(bucket, b -> {
+      BucketLocks locks = requireLock(b);
+      return locks.of(key, ObjectLookup.find(b, key, versionId).versionId()).legalHold();
+    });
+  }
+
+  /** DeleteObject; {@code bypassGovernance} lifts GOVERNANCE retention (never COMPLIANCE). */
+  public DeleteObject.Result deleteObject(DeleteObject.Request request, boolean bypassGovernance) {
+    return onBucket(request.bucket(),
+        b -> DeleteObject.execute(b, request, versionIds, now(), bypassGovernance));
+  }
+
+  /** DeleteObjects; locked versions are reported per key as AccessDenied. */
+  public List<DeleteObjects.Outcome> deleteObjects(
+      DeleteObjects.Request request, boolean bypassGovernance) {
+    return onBucket(request.bucket(),
+        b -> DeleteObjects.execute(b, request, versionIds, now(), bypassGovernance));
+  }
+
+  /** The retention and legal hold of one version; none for a bucket without Object Lock. */
+  public ObjectLock.VersionLock versionLock(String bucket, String key, String versionId) {
+    return onBucket(bucket, b -> b.objectLock().of(key, versionId));
+  }
+
+  /** Whether the bucket has Object Lock enabled. */
+  public boolean objectLockEnabled(String bucket) {
+    return onBucket(bucket, b -> b.objectLock().enabled());
+  }
+
+  private static final String NO_LOCK = "Bucket is missing Object Lock Configuration";
+
+  private static BucketLocks requireLock(Bucket bucket) {
+    if (!bucket.objectLock().enabled()) {
+      throw S3Error.ObjectLockError.invalidRequest(NO_LOCK);
+    }
+    return bucket.objectLock();
+  }
+
+  private static boolean weakens(ObjectLock.Retention old, ObjectLock.Retention next) {
+    return next.retainUntil().isBefore(old.retainUntil())
+        || (old.mode() == ObjectLock.Mode.COMPLIANCE && next.mode() == ObjectLock.Mode.GOVERNANCE);
   }
 
   private <T> T onBucket(String name, Function<Bucket, T> operation) {

@@ -1,9 +1,11 @@
 package dev.tombstone.junit;
 
+import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,7 +68,7 @@ public final class TombstoneExtension
   private static final String EXTERNAL = "external endpoint";
   private static final String NAMES = "names";
   private static final Set<Class<?>> CORE_TYPES =
-      Set.of(Tombstone.class, URI.class, TombstoneNames.class);
+      Set.of(Tombstone.class, URI.class, TombstoneNames.class, ManualClock.class);
 
   private final Optional<Settings> programmatic;
 
@@ -179,9 +181,25 @@ public final class TombstoneExtension
     if (type == TombstoneNames.class) {
       return names(ctx, endpoint);
     }
+    if (type == ManualClock.class) {
+      return manualClock(endpoint, element);
+    }
     return computeIfAbsent(scope.store(), "client " + type.getName(),
         key -> Clients.create(type, endpoint,
             dependency -> resolve(dependency, ctx, element)), Object.class);
+  }
+
+  private static ManualClock manualClock(Endpoint endpoint, String element) {
+    Tombstone tombstone = endpoint.tombstone().orElseThrow(() -> new ParameterResolutionException(
+        "Tombstone: cannot inject a ManualClock into " + element + ": the tests run against the"
+            + " external endpoint " + endpoint.describe() + ", whose time cannot be moved"));
+    if (tombstone.clock() instanceof ManualClock clock) {
+      return clock;
+    }
+    throw new ParameterResolutionException("Tombstone: cannot inject a ManualClock into "
+        + element + ": the emulator runs on " + tombstone.clock() + "; declare"
+        + " @TombstoneTest(manualClock = \"2026-01-01T00:00:00Z\") or"
+        + " TombstoneExtension.builder().manualClock(Instant)");
   }
 
   private void injectFields(ExtensionContext ctx) {
@@ -197,7 +215,7 @@ public final class TombstoneExtension
         if (!isInjectable(field.getType())) {
           throw new ExtensionConfigurationException("Tombstone: @Injected " + element
               + " has type " + field.getType().getName() + ", which cannot be injected; use"
-              + " Tombstone, URI, TombstoneNames or an AWS SDK client type");
+              + " Tombstone, URI, TombstoneNames, ManualClock or an AWS SDK client type");
         }
         try {
           field.setAccessible(true);
@@ -323,6 +341,7 @@ public final class TombstoneExtension
     private Clock clock = Settings.DEFAULTS.clock();
     private boolean sdkSystemProperties = Settings.DEFAULTS.sdkSystemProperties();
     private boolean journalOnFailure = Settings.DEFAULTS.journalOnFailure();
+    private Instant manualClock;
 
     private Builder() {}
 
@@ -352,6 +371,15 @@ public final class TombstoneExtension
       return this;
     }
 
+    /**
+     * Gives each emulator a {@link ManualClock} starting at {@code start}, instead of
+     * {@link #clock(Clock)}; see {@link TombstoneTest#manualClock()}.
+     */
+    public Builder manualClock(Instant start) {
+      this.manualClock = Objects.requireNonNull(start, "start");
+      return this;
+    }
+
     /** See {@link TombstoneTest#sdkSystemProperties()}; off by default. */
     public Builder sdkSystemProperties(boolean sdkSystemProperties) {
       this.sdkSystemProperties = sdkSystemProperties;
@@ -367,7 +395,7 @@ public final class TombstoneExtension
     /** The configured extension. */
     public TombstoneExtension build() {
       return new TombstoneExtension(new Settings(lifecycle, resetBeforeEach, region, clock,
-          sdkSystemProperties, journalOnFailure));
+          sdkSystemProperties, journalOnFailure, manualClock));
     }
   }
 }

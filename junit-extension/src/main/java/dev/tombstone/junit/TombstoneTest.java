@@ -50,4 +50,12 @@ public @interface TombstoneTest {
 
   /** Whether a failed test's exception carries the requests the test sent; on by default. */
   boolean journalOnFailure() default true;
+
+  /**
+   * Gives the emulator a {@link dev.tombstone.ManualClock} starting at this ISO-8601 UTC instant
+   * (e.g. {@code "2026-01-01T00:00:00Z"}); every test starts from it again, and a test may ask
+   * for the clock as a {@code ManualClock} parameter to move it. Empty (the default): the
+   * system clock.
+   */
+  String manualClock() default "";
 }

@@ -1,10 +1,13 @@
 package dev.tombstone.internal.cli;
 
 import dev.tombstone.Tombstone;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** The standalone flags, parsed. Both {@code --port 4566} and {@code --port=4566} work. */
-record CommandLine(String host, int port, String region, Action action) {
+record CommandLine(String host, int port, String region, Action action, Instant manualClock) {
   static final String USAGE =
       """
       Usage: java -jar tombstone.jar [options]
@@ -15,12 +18,20 @@ record CommandLine(String host, int port, String region, Action action) {
         --host <address>   address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
         --port <port>      port to bind, 0 picks a free one (default 4566)
         --region <region>  region reported in ARNs and bucket locations (default us-east-1)
+        --clock manual[:<instant>]
+                           a clock moved only by POST /_tombstone/clock, starting at the
+                           ISO-8601 instant (default: now); --clock system is the default
         --help             print this help and exit
         --version          print the version and exit
 
       Admin endpoints: GET /_tombstone/health, POST /_tombstone/reset, GET /_localstack/health,
-      POST/GET/DELETE /_tombstone/faults (fault rules, see the README)
+        GET/POST /_tombstone/clock, POST/GET/DELETE /_tombstone/faults (see the README)
       """;
+
+  /** Without a clock option: the system clock. */
+  CommandLine(String host, int port, String region, Action action) {
+    this(host, port, region, action, null);
+  }
 
   enum Action {
     RUN,
@@ -41,6 +52,7 @@ record CommandLine(String host, int port, String region, Action action) {
     String host = "127.0.0.1";
     int port = 4566;
     String region = "us-east-1";
+    Instant manualClock = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String name = arg;
@@ -74,10 +86,32 @@ record CommandLine(String host, int port, String region, Action action) {
           }
           region = value;
         }
+        case "--clock" -> manualClock = clock(value != null ? value : next(args, ++i, name));
         default -> throw new UsageException("unknown option '" + arg + "'");
       }
     }
-    return new CommandLine(host, port, region, Action.RUN);
+    return new CommandLine(host, port, region, Action.RUN, manualClock);
+  }
+
+  /** {@code system} (null), {@code manual} (now) or {@code manual:<instant>}. */
+  private static Instant clock(String text) throws UsageException {
+    if (text.equals("system")) {
+      return null;
+    }
+    if (text.equals("manual")) {
+      return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+    if (text.startsWith("manual:")) {
+      String instant = text.substring("manual:".length());
+      try {
+        return Instant.parse(instant);
+      } catch (DateTimeParseException e) {
+        throw new UsageException("--clock manual:<instant> needs an ISO-8601 UTC instant such as"
+            + " 2026-01-01T00:00:00Z, was '" + instant + "'");
+      }
+    }
+    throw new UsageException(
+        "--clock must be system, manual or manual:<instant>, was '" + text + "'");
   }
 
   private static String next(List<String> args, int index, String flag) throws UsageException {

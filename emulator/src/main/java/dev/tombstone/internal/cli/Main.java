@@ -1,5 +1,6 @@
 package dev.tombstone.internal.cli;
 
+import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
 import dev.tombstone.internal.server.Version;
 import java.io.PrintStream;
@@ -43,12 +44,15 @@ public final class Main {
     StartupLogging.useOneLineFormat();
     Tombstone tombstone;
     try {
-      tombstone =
+      Tombstone.Builder builder =
           Tombstone.builder()
               .host(commandLine.host())
               .port(commandLine.port())
-              .region(commandLine.region())
-              .start();
+              .region(commandLine.region());
+      if (commandLine.manualClock() != null) {
+        builder.clock(ManualClock.startingAt(commandLine.manualClock()));
+      }
+      tombstone = builder.start();
     } catch (UncheckedIOException e) {
       err.println("tombstone: " + e.getMessage());
       return 1;
@@ -65,10 +69,12 @@ public final class Main {
     System.getLogger("dev.tombstone")
         .log(
             System.Logger.Level.INFO,
-            "Tombstone {0} listening on {1} (DynamoDB and S3, region {2})",
+            "Tombstone {0} listening on {1} (DynamoDB and S3, region {2}{3})",
             Version.current(),
             tombstone.endpoint(),
-            tombstone.region());
+            tombstone.region(),
+            tombstone.clock() instanceof ManualClock manual
+                ? ", manual clock at " + manual.now() : "");
     try {
       stopped.await();
     } catch (InterruptedException e) {

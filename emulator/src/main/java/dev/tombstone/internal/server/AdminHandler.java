@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The product's own endpoints: {@code GET /_tombstone/health}, {@code POST /_tombstone/reset},
- * {@code /_tombstone/faults} (see {@link FaultsEndpoint}), and {@code GET /_localstack/health} in LocalStack's shape so existing wait scripts work.
+ * {@code /_tombstone/faults} (see {@link FaultsEndpoint}), {@code GET/POST /_tombstone/clock}
+ * ({@link ClockEndpoint}), and {@code GET /_localstack/health} in LocalStack's shape so existing
+ * wait scripts work.
  */
 final class AdminHandler implements HttpHandler {
   static final String TOMBSTONE_PREFIX = "/_tombstone/";
@@ -18,11 +20,16 @@ final class AdminHandler implements HttpHandler {
 
   private final Emulator emulator;
   private final FaultsEndpoint faults;
+  private final ClockEndpoint clock;
 
   AdminHandler(Emulator emulator) {
     this.emulator = emulator;
     this.faults = new FaultsEndpoint(emulator.faults());
+    this.clock = new ClockEndpoint(emulator);
   }
+
+  /** A status and JSON body to send. */
+  record Answer(int status, String json) {}
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
@@ -49,6 +56,7 @@ final class AdminHandler implements HttpHandler {
           methodNotAllowed(exchange, "POST");
         }
       }
+      case ClockEndpoint.PATH -> clock.handle(exchange);
       case "/_localstack/health" -> {
         if (read) {
           send(exchange, 200, localStackHealth());
@@ -70,12 +78,16 @@ final class AdminHandler implements HttpHandler {
         + "\"edition\":\"tombstone\",\"version\":\"" + Version.current() + "\"}";
   }
 
-  private static void methodNotAllowed(HttpServerExchange exchange, String allowed) {
+  static void methodNotAllowed(HttpServerExchange exchange, String allowed) {
     exchange.getResponseHeaders().put(Headers.ALLOW, allowed);
     send(exchange, 405, "{\"error\":\"method not allowed\"}");
   }
 
-  private static void send(HttpServerExchange exchange, int status, String json) {
+  static void sendJson(HttpServerExchange exchange, Answer answer) {
+    send(exchange, answer.status(), answer.json());
+  }
+
+  static void send(HttpServerExchange exchange, int status, String json) {
     ResponseEnvelope.beginPlain(exchange, status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
     // HEAD reports the length the GET body would have.
@@ -83,7 +95,7 @@ final class AdminHandler implements HttpHandler {
         !exchange.getRequestMethod().equals(Methods.HEAD));
   }
 
-  private static String jsonEscape(String s) {
+  static String jsonEscape(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

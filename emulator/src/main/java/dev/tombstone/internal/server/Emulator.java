@@ -3,13 +3,22 @@ package dev.tombstone.internal.server;
 import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.S3State;
+import dev.tombstone.dynamodb.ExpiredItem;
+import dev.tombstone.internal.dynamodb.protocol.ExpiredItemsJson;
+import dev.tombstone.s3.BucketLifecycle;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The emulator's state and configuration, shared by every protocol on the port. Internal: users
  * reach it through {@code Tombstone}.
  */
 public final class Emulator {
+  /** The journal's target for an item the TTL sweep deleted. */
+  public static final String TTL_DELETE = "TimeToLive.DeleteItem";
+  /** The journal's target prefix for what a lifecycle rule did. */
+  public static final String LIFECYCLE = "Lifecycle.";
   private final String region;
   private final Clock clock;
   private final DynamoDbState dynamoDb;
@@ -17,6 +26,7 @@ public final class Emulator {
   private final S3State s3;
   private final RequestJournal journal;
   private final FaultRules faults = new FaultRules();
+  private volatile ClockControl clockControl;
 
   public Emulator(String region, Clock clock) {
     this.region = region;
@@ -57,6 +67,34 @@ public final class Emulator {
   /** The fault rules matched in front of the protocols. */
   public FaultRules faults() {
     return faults;
+  }
+
+  /** Lets {@code POST /_tombstone/clock} move the clock; unset, the clock cannot be moved. */
+  public void clockControl(ClockControl control) {
+    this.clockControl = control;
+  }
+
+  /** What moves the clock, when the user gave a clock that can be moved. */
+  public Optional<ClockControl> clockControl() {
+    return Optional.ofNullable(clockControl);
+  }
+
+  /**
+   * Runs every expiry due by the clock's time (DynamoDB TTL, S3 lifecycle) and notes each service delete in
+   * the journal. Serialized, so a manual move and a background sweep never interleave.
+   */
+  public synchronized List<ExpiredItem> expireDue() {
+    List<ExpiredItem> expired = dynamoDb.expireItems();
+    for (ExpiredItem item : expired) {
+      journal.add(new RequestJournal.Entry(item.deletedAt(), "EXPIRE", "/", "",
+          TTL_DELETE, ExpiredItemsJson.describe(item), 200, ""));
+    }
+    for (BucketLifecycle.Action action : s3.expireObjects()) {
+      journal.add(new RequestJournal.Entry(action.at(), "EXPIRE",
+          "/" + action.bucket() + "/" + action.key(), "versionId=" + action.versionId(),
+          LIFECYCLE + action.kind(), "rule " + action.ruleId(), 200, ""));
+    }
+    return expired;
   }
 
   /** Drops all state of every service, and every fault rule. */

@@ -38,7 +38,10 @@ class MainTest {
       "--port=70000|--port must be a number in 0..65535, was '70000'",
       "--port=abc|--port must be a number in 0..65535, was 'abc'",
       "--port|--port needs a value",
-      "--region=US_EAST|--region must look like us-east-1, was 'US_EAST'"})
+      "--region=US_EAST|--region must look like us-east-1, was 'US_EAST'",
+      "--clock=sundial|--clock must be system, manual or manual:<instant>, was 'sundial'",
+      "--clock=manual:tomorrow|--clock manual:<instant> needs an ISO-8601 UTC instant such as"
+          + " 2026-01-01T00:00:00Z, was 'tomorrow'"})
   void mistakes_exitWithCode2AndSayWhatIsWrong(String arg, String message) {
     assertThat(run(arg)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("tombstone: " + message)
@@ -54,5 +57,17 @@ class MainTest {
         new CommandLine("0.0.0.0", 0, "eu-west-1", CommandLine.Action.RUN));
     assertThat(CommandLine.parse(java.util.List.of()))
         .isEqualTo(new CommandLine("127.0.0.1", 4566, "us-east-1", CommandLine.Action.RUN));
+  }
+
+  @Test
+  void clockFlag_choosesAManualClockAndItsStart() throws Exception {
+    CommandLine manual =
+        CommandLine.parse(java.util.List.of("--clock", "manual:2026-01-01T00:00:00Z"));
+    CommandLine now = CommandLine.parse(java.util.List.of("--clock=manual"));
+    CommandLine system = CommandLine.parse(java.util.List.of("--clock", "system"));
+
+    assertThat(manual.manualClock()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(now.manualClock()).isBeforeOrEqualTo(java.time.Instant.now());
+    assertThat(system.manualClock()).isNull();
   }
 }

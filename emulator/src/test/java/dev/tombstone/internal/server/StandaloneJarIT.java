@@ -190,4 +190,41 @@ class StandaloneJarIT {
     }
     return false;
   }
+
+  @Test
+  void manualClockFlag_letsTheClockEndpointExpireTtlItems(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("out.log");
+    Process process = start(log, "--port", "0", "--clock", "manual:2026-01-01T00:00:00Z");
+    try {
+      Matcher url = LISTENING.matcher(firstLine(log, process));
+      assertThat(url.find()).isTrue();
+      URI endpoint = URI.create(url.group(1));
+      HttpClient http = HttpClient.newHttpClient();
+      try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(endpoint)
+          .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+              AwsBasicCredentials.create("test", "test"))).build()) {
+        dynamo.createTable(b -> b.tableName("sessions").billingMode(BillingMode.PAY_PER_REQUEST)
+            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+            .attributeDefinitions(a -> a.attributeName("id")
+                .attributeType(ScalarAttributeType.S)));
+        dynamo.updateTimeToLive(b -> b.tableName("sessions")
+            .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
+        Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS("s-1"));
+        dynamo.putItem(b -> b.tableName("sessions").item(Map.of("id", AttributeValue.fromS("s-1"),
+            "expiresAt", AttributeValue.fromN("1767229200"))));
+
+        HttpResponse<String> now = http.send(HttpRequest.newBuilder(
+            endpoint.resolve("/_tombstone/clock")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> moved = http.send(HttpRequest.newBuilder(
+            endpoint.resolve("/_tombstone/clock")).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"advance\":\"PT2H\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(now.body()).isEqualTo("{\"now\":\"2026-01-01T00:00:00Z\"}");
+        assertThat(moved.body()).isEqualTo("{\"now\":\"2026-01-01T02:00:00Z\"}");
+        assertThat(dynamo.getItem(b -> b.tableName("sessions").key(key)).hasItem()).isFalse();
+      }
+    } finally {
+      process.destroyForcibly();
+    }
+  }
 }

@@ -23,17 +23,20 @@ public final class DynamoDbJsonProtocol {
     ConditionSupport conditions = new ConditionSupport();
     ListTablesOperation listTables = new ListTablesOperation(state);
     this.operations =
-        Map.of(
-            "CreateTable", new CreateTableOperation(state)::handle,
-            "DescribeTable", new DescribeTableOperation(state)::handle,
-            "ListTables", listTables::handle,
-            "DeleteTable", new DeleteTableOperation(state)::handle,
-            "PutItem", new PutItemOperation(state, conditions)::handle,
-            "GetItem", new GetItemOperation(state, conditions)::handle,
-            "DeleteItem", new DeleteItemOperation(state, conditions)::handle,
-            "Scan", new ScanOperation(state, conditions)::handle,
-            "BatchWriteItem", new BatchWriteItemOperation(state)::handle,
-            "TransactWriteItems", new TransactWriteItemsOperation(state, conditions)::handle);
+        Map.ofEntries(
+            Map.entry("CreateTable", new CreateTableOperation(state)::handle),
+            Map.entry("DescribeTable", new DescribeTableOperation(state)::handle),
+            Map.entry("ListTables", listTables::handle),
+            Map.entry("DeleteTable", new DeleteTableOperation(state)::handle),
+            Map.entry("PutItem", new PutItemOperation(state, conditions)::handle),
+            Map.entry("GetItem", new GetItemOperation(state, conditions)::handle),
+            Map.entry("DeleteItem", new DeleteItemOperation(state, conditions)::handle),
+            Map.entry("Scan", new ScanOperation(state, conditions)::handle),
+            Map.entry("BatchWriteItem", new BatchWriteItemOperation(state)::handle),
+            Map.entry("TransactWriteItems",
+                new TransactWriteItemsOperation(state, conditions)::handle),
+            Map.entry("UpdateTimeToLive", new UpdateTimeToLiveOperation(state)::handle),
+            Map.entry("DescribeTimeToLive", new DescribeTimeToLiveOperation(state)::handle));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);

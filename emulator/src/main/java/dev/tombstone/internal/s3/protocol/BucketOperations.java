@@ -21,16 +21,18 @@ final class BucketOperations {
   }
 
   S3Response create(S3Call call) {
-    String lock = "x-amz-bucket-object-lock-enabled";
-    if (call.header(lock).filter(value -> value.trim().equalsIgnoreCase("true")).isPresent()) {
-      throw WireError.notImplemented(lock);
-    }
+    boolean objectLock = call.header("x-amz-bucket-object-lock-enabled")
+        .filter(value -> value.trim().equalsIgnoreCase("true")).isPresent();
     if (!BucketNames.isValid(call.bucket())) {
       throw new S3Error.InvalidBucketName(call.bucket());
     }
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     Optional<String> constraint = RequestDocuments.locationConstraint(body.content());
-    state.createBucket(call.bucket(), constraint);
+    if (objectLock) {
+      state.createBucketWithObjectLock(call.bucket(), constraint);
+    } else {
+      state.createBucket(call.bucket(), constraint);
+    }
     String location = constraint.filter(value -> !value.isEmpty()).isPresent()
         ? "http://" + call.bucket() + ".s3.amazonaws.com/"
         : "/" + call.bucket();

@@ -28,12 +28,18 @@ final class DeleteOperations {
         throw WireError.notImplemented(condition);
       }
     }
-    DeleteObject.Result result = state.deleteObject(request);
+    DeleteObject.Result result = state.deleteObject(request, bypassGovernance(call));
     S3Response response = S3Response.empty(204);
     if (result.deleteMarker()) {
       response = response.with("x-amz-delete-marker", "true");
     }
     return response.with("x-amz-version-id", result.versionId());
+  }
+
+  /** {@code x-amz-bypass-governance-retention: true} lifts GOVERNANCE retention. */
+  static boolean bypassGovernance(S3Call call) {
+    return call.header("x-amz-bypass-governance-retention")
+        .filter(value -> value.trim().equalsIgnoreCase("true")).isPresent();
   }
 
   S3Response deleteObjects(S3Call call) {
@@ -47,7 +53,8 @@ final class DeleteOperations {
       throw WireError.notImplemented();
     }
     List<DeleteObjects.Outcome> outcomes =
-        state.deleteObjects(new DeleteObjects.Request(call.bucket(), document.targets()));
+        state.deleteObjects(new DeleteObjects.Request(call.bucket(), document.targets()),
+            bypassGovernance(call));
     XmlWriter xml = XmlWriter.document("DeleteResult");
     for (DeleteObjects.Outcome outcome : outcomes) {
       if (outcome instanceof DeleteObjects.Deleted deleted) {

@@ -3,6 +3,7 @@ package dev.tombstone.internal.s3.protocol;
 import static java.util.Map.entry;
 
 import dev.tombstone.s3.S3Error;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,12 +28,15 @@ final class ErrorStatus {
       entry(S3Error.NoSuchUpload.class, 404),
       entry(S3Error.InvalidPart.class, 400),
       entry(S3Error.InvalidPartOrder.class, 400),
-      entry(S3Error.EntityTooSmall.class, 400));
+      entry(S3Error.EntityTooSmall.class, 400),
+      entry(S3Error.NoSuchLifecycleConfiguration.class, 404));
 
   static {
     // Java 17 cannot switch over a sealed type; this refuses to load instead of letting a new
     // error fall through to some status nobody chose.
-    Set<Class<?>> permitted = Set.of(S3Error.class.getPermittedSubclasses());
+    // ObjectLockError's status depends on its kind, so it is mapped by the switch below.
+    Set<Class<?>> permitted = new HashSet<>(Set.of(S3Error.class.getPermittedSubclasses()));
+    permitted.remove(S3Error.ObjectLockError.class);
     if (!permitted.equals(DOMAIN.keySet())) {
       throw new IllegalStateException("S3 errors without a status, or statuses without an"
           + " error: permitted " + permitted + ", mapped " + DOMAIN.keySet());
@@ -42,7 +46,19 @@ final class ErrorStatus {
   private ErrorStatus() {}
 
   static int of(S3Error error) {
+    if (error instanceof S3Error.ObjectLockError lock) {
+      return of(lock.kind());
+    }
     return of(error.getClass());
+  }
+
+  static int of(S3Error.ObjectLockError.Kind kind) {
+    return switch (kind) {
+      case ACCESS_DENIED -> 403;
+      case INVALID_REQUEST, INVALID_ARGUMENT -> 400;
+      case NOT_FOUND -> 404;
+      case INVALID_BUCKET_STATE -> 409;
+    };
   }
 
   static int of(Class<? extends S3Error> type) {

@@ -23,6 +23,7 @@ final class ObjectReads {
     Optional<ByteRange> range = ByteRange.parse(call.header("Range"), object.size());
     S3Response response = ObjectHeaders.describe(
         S3Response.empty(range.isPresent() ? 206 : 200), object, versioningAware, call.query());
+    response = TimeHeaders.add(response, state, call.bucket(), call.key(), object, true);
     ByteBuffer body = object.content().asReadOnlyBuffer();
     if (range.isPresent()) {
       ByteRange bytes = range.get();

@@ -12,8 +12,7 @@ final class ObjectWrites {
   // Features of PutObject behind a header that this emulator does not serve.
   private static final List<String> REFUSED_HEADERS = List.of("x-amz-copy-source",
       "x-amz-server-side-encryption-customer-algorithm",
-      "x-amz-server-side-encryption-customer-key", "x-amz-object-lock-mode",
-      "x-amz-object-lock-retain-until-date", "x-amz-object-lock-legal-hold");
+      "x-amz-server-side-encryption-customer-key");
 
   private final S3State state;
 
@@ -37,16 +36,22 @@ final class ObjectWrites {
     if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
       throw WireError.notImplemented("If-None-Match");
     }
+    ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     RequestBodies.requireDeclaredLength(call.headers());
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
+    if ((lock.any() || state.objectLockEnabled(call.bucket())) && !body.integrityProvided()) {
+      throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
+    }
     PutObject.Result result = state.putObject(new PutObject.Request(call.bucket(), call.key(),
         body.content(), metadata, body.checksum(), call.header("If-Match"),
-        ifNoneMatch.isPresent()));
+        ifNoneMatch.isPresent()), lock.retention(), lock.legalHold());
     S3Response response = S3Response.empty(200)
         .with("ETag", result.stored().etag())
         .with("x-amz-version-id", result.reportedVersionId())
         .with("x-amz-server-side-encryption", "AES256");
+    response = TimeHeaders.add(response, state, call.bucket(), call.key(), result.stored(),
+        false);
     if (body.checksum().isPresent()) {
       Checksum checksum = body.checksum().get();
       response = response

@@ -5,9 +5,8 @@ import java.util.Set;
 /** Picks the operation from method, resource level and query selector (s3-api.md §1.4). */
 final class Routes {
   // Subresources of S3 this emulator does not serve: S3 answers NotImplemented for those.
-  private static final Set<String> UNSUPPORTED = Set.of("acl", "tagging", "lifecycle",
-      "policy", "policyStatus", "cors", "object-lock", "retention",
-      "legal-hold", "encryption", "website", "replication", "notification", "attributes",
+  private static final Set<String> UNSUPPORTED = Set.of("acl", "tagging",
+      "policy", "policyStatus", "cors", "encryption", "website", "replication", "notification", "attributes",
       "accelerate", "analytics", "inventory", "metrics", "logging", "ownershipControls",
       "publicAccessBlock", "requestPayment", "restore", "select", "torrent",
       "intelligent-tiering", "session", "metadataTable", "renameObject");
@@ -55,6 +54,16 @@ final class Routes {
       operation = method.equals("GET") ? Operation.LIST_OBJECT_VERSIONS : null;
     } else if (query.has("delete")) {
       operation = method.equals("POST") ? Operation.DELETE_OBJECTS : null;
+    } else if (query.has("lifecycle")) {
+      operation = switch (method) {
+        case "GET" -> Operation.GET_BUCKET_LIFECYCLE;
+        case "PUT" -> Operation.PUT_BUCKET_LIFECYCLE;
+        case "DELETE" -> Operation.DELETE_BUCKET_LIFECYCLE;
+        default -> null;
+      };
+    } else if (query.has("object-lock")) {
+      operation = method.equals("GET") ? Operation.GET_OBJECT_LOCK_CONFIGURATION
+          : method.equals("PUT") ? Operation.PUT_OBJECT_LOCK_CONFIGURATION : null;
     } else if (query.has("location")) {
       operation = method.equals("GET") ? Operation.GET_BUCKET_LOCATION : null;
     } else {
@@ -79,6 +88,14 @@ final class Routes {
         case "POST" -> Operation.COMPLETE_MULTIPART_UPLOAD;
         case "DELETE" -> Operation.ABORT_MULTIPART_UPLOAD;
         case "GET" -> Operation.LIST_PARTS;
+        default -> throw WireError.methodNotAllowed(method, "OBJECT");
+      };
+    }
+    if (query.has("retention") || query.has("legal-hold")) {
+      boolean retention = query.has("retention");
+      return switch (method) {
+        case "GET" -> retention ? Operation.GET_OBJECT_RETENTION : Operation.GET_OBJECT_LEGAL_HOLD;
+        case "PUT" -> retention ? Operation.PUT_OBJECT_RETENTION : Operation.PUT_OBJECT_LEGAL_HOLD;
         default -> throw WireError.methodNotAllowed(method, "OBJECT");
       };
     }

@@ -20,6 +20,8 @@ public final class S3Protocol {
   private final Listings listings;
   private final MultipartOperations multipart;
   private final MultipartListings multipartListings;
+  private final ObjectLockOperations objectLock;
+  private final LifecycleOperations lifecycle;
 
   /** Serves {@code state}. */
   public S3Protocol(S3State state) {
@@ -30,6 +32,8 @@ public final class S3Protocol {
     this.listings = new Listings(state);
     this.multipart = new MultipartOperations(state);
     this.multipartListings = new MultipartListings(state);
+    this.objectLock = new ObjectLockOperations(state);
+    this.lifecycle = new LifecycleOperations(state);
   }
 
   /**
@@ -80,6 +84,15 @@ public final class S3Protocol {
       case ABORT_MULTIPART_UPLOAD -> multipart.abort(call);
       case LIST_PARTS -> multipartListings.listParts(call);
       case LIST_MULTIPART_UPLOADS -> multipartListings.listUploads(call);
+      case PUT_OBJECT_LOCK_CONFIGURATION -> objectLock.putConfiguration(call);
+      case GET_OBJECT_LOCK_CONFIGURATION -> objectLock.getConfiguration(call);
+      case PUT_OBJECT_RETENTION -> objectLock.putRetention(call);
+      case GET_OBJECT_RETENTION -> objectLock.getRetention(call);
+      case PUT_OBJECT_LEGAL_HOLD -> objectLock.putLegalHold(call);
+      case GET_OBJECT_LEGAL_HOLD -> objectLock.getLegalHold(call);
+      case PUT_BUCKET_LIFECYCLE -> lifecycle.put(call);
+      case GET_BUCKET_LIFECYCLE -> lifecycle.get(call);
+      case DELETE_BUCKET_LIFECYCLE -> lifecycle.delete(call);
     };
   }
 

@@ -47,14 +47,31 @@ class ErrorStatusTest {
       Map.entry("MissingContentLength", 411),
       Map.entry("NoSuchBucket", 404),
       Map.entry("NoSuchKey", 404),
+      Map.entry("NoSuchLifecycleConfiguration", 404),
       Map.entry("NoSuchUpload", 404),
       Map.entry("NoSuchVersion", 404),
       Map.entry("NotImplemented", 501),
       Map.entry("PreconditionFailed", 412),
       Map.entry("XAmzContentSHA256Mismatch", 400));
 
+  // Object Lock refusals carry several codes; their status follows their kind.
+  private static final Map<S3Error.ObjectLockError.Kind, Integer> OBJECT_LOCK = Map.of(
+      S3Error.ObjectLockError.Kind.ACCESS_DENIED, 403,
+      S3Error.ObjectLockError.Kind.INVALID_REQUEST, 400,
+      S3Error.ObjectLockError.Kind.INVALID_ARGUMENT, 400,
+      S3Error.ObjectLockError.Kind.NOT_FOUND, 404,
+      S3Error.ObjectLockError.Kind.INVALID_BUCKET_STATE, 409);
+
   static Stream<Class<?>> domainErrors() {
-    return Arrays.stream(S3Error.class.getPermittedSubclasses());
+    return Arrays.stream(S3Error.class.getPermittedSubclasses())
+        .filter(type -> type != S3Error.ObjectLockError.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(S3Error.ObjectLockError.Kind.class)
+  void everyObjectLockRefusal_hasTheStatusAwsDocumentsForItsKind(
+      S3Error.ObjectLockError.Kind kind) {
+    assertThat(ErrorStatus.of(kind)).as(kind.name()).isEqualTo(OBJECT_LOCK.get(kind));
   }
 
   @ParameterizedTest

@@ -1,0 +1,60 @@
+package dev.tombstone;
+
+import dev.tombstone.internal.server.BackgroundExpiry;
+import dev.tombstone.internal.server.ClockControl;
+import dev.tombstone.internal.server.Emulator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Connects an emulator's expiry to its clock: a {@link ManualClock} runs it inside every move
+ * (and the clock endpoint may move it); any other clock gets a background sweep.
+ */
+final class TimeDrivenDeletes implements AutoCloseable {
+  private final ManualClock manual;
+  private final Runnable onMove;
+  private final BackgroundExpiry background;
+
+  private TimeDrivenDeletes(ManualClock manual, Runnable onMove, BackgroundExpiry background) {
+    this.manual = manual;
+    this.onMove = onMove;
+    this.background = background;
+  }
+
+  static TimeDrivenDeletes start(Emulator emulator, Clock clock, Duration interval) {
+    if (clock instanceof ManualClock manual) {
+      Runnable onMove = emulator::expireDue;
+      manual.onMove(onMove);
+      emulator.clockControl(new ClockControl() {
+        @Override
+        public Instant advance(Duration amount) {
+          return manual.advance(amount);
+        }
+
+        @Override
+        public Instant set(Instant instant) {
+          return manual.set(instant);
+        }
+      });
+      return new TimeDrivenDeletes(manual, onMove, null);
+    }
+    return new TimeDrivenDeletes(null, null, BackgroundExpiry.start(emulator, interval));
+  }
+
+  void rewind() {
+    if (manual != null) {
+      manual.rewind();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (manual != null) {
+      manual.removeOnMove(onMove);
+    }
+    if (background != null) {
+      background.close();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.tombstone.dynamodb;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One table's TTL setting, the sweep that deletes its expired items, and the record of what it
+ * deleted. Guarded by its own monitor; item removals are atomic per key like any delete.
+ */
+final class TimeToLive {
+  private String attributeName;
+  private boolean enabled;
+  private Instant lastChange;
+  private final List<ExpiredItem> expired = new ArrayList<>();
+
+  synchronized String attributeName() {
+    return attributeName;
+  }
+
+  synchronized boolean enabled() {
+    return enabled;
+  }
+
+  synchronized Instant lastChange() {
+    return lastChange;
+  }
+
+  synchronized void change(String attributeName, boolean enabled, Instant at) {
+    this.attributeName = attributeName;
+    this.enabled = enabled;
+    this.lastChange = at;
+  }
+
+  synchronized List<ExpiredItem> expired() {
+    return List.copyOf(expired);
+  }
+
+  /**
+   * Deletes the items whose TTL attribute is a Number of epoch seconds at or before {@code now},
+   * except those more than five years in the past, which DynamoDB leaves alone.
+   *
+   * @return what was deleted, in scan order
+   */
+  List<ExpiredItem> sweep(Table table, Instant now) {
+    String attribute;
+    synchronized (this) {
+      if (!enabled) {
+        return List.of();
+      }
+      attribute = attributeName;
+    }
+    BigDecimal nowSeconds = BigDecimal.valueOf(now.getEpochSecond());
+    BigDecimal oldest = BigDecimal.valueOf(
+        now.atOffset(ZoneOffset.UTC).minusYears(5).toInstant().getEpochSecond());
+    List<ExpiredItem> deleted = new ArrayList<>();
+    for (PrimaryKey key : table.sortedKeys()) {
+      Item item = table.items().get(key);
+      if (item != null && isExpired(item.attributes(), attribute, nowSeconds, oldest)
+          // Only this version of the item: one written since the read is judged next sweep.
+          && table.items().remove(key, item)) {
+        deleted.add(new ExpiredItem(table.name(), item, now));
+      }
+    }
+    synchronized (this) {
+      expired.addAll(deleted);
+    }
+    return deleted;
+  }
+
+  private static boolean isExpired(
+      Map<String, AttributeValue> attributes, String name, BigDecimal now, BigDecimal oldest) {
+    if (!(attributes.get(name) instanceof AttributeValue.N n)) {
+      return false;
+    }
+    BigDecimal expiry = n.value();
+    return expiry.compareTo(now) <= 0 && expiry.compareTo(oldest) >= 0;
+  }
+}

@@ -1,0 +1,238 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.BucketLifecycle;
+import dev.tombstone.s3.S3State;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Put/Get/DeleteBucketLifecycleConfiguration: the XML in and out, with S3's checks. The Put
+ * needs Content-MD5 or a checksum, as on S3.
+ */
+final class LifecycleOperations {
+  private static final int MAX_RULES = 1000;
+
+  private final S3State state;
+
+  LifecycleOperations(S3State state) {
+    this.state = state;
+  }
+
+  S3Response put(S3Call call) {
+    state.bucket(call.bucket());
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    if (!body.integrityProvided()) {
+      throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
+    }
+    if (body.content().size() == 0) {
+      throw WireError.malformedXml();
+    }
+    XmlElement root = XmlReader.parse(body.content());
+    if (!root.is("LifecycleConfiguration")) {
+      throw WireError.malformedXml();
+    }
+    List<XmlElement> elements = root.children("Rule");
+    if (elements.isEmpty() || elements.size() > MAX_RULES) {
+      throw WireError.malformedXml();
+    }
+    List<BucketLifecycle.Rule> rules = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (XmlElement element : elements) {
+      BucketLifecycle.Rule rule = rule(element);
+      if (!ids.add(rule.id())) {
+        throw WireError.invalidArgument("Rule ID must be unique. Found same ID for more than one"
+            + " rule", "ID", rule.id());
+      }
+      rules.add(rule);
+    }
+    state.putBucketLifecycleConfiguration(call.bucket(), rules);
+    return S3Response.empty(200).with("x-amz-transition-default-minimum-object-size",
+        "all_storage_classes_128K");
+  }
+
+  S3Response get(S3Call call) {
+    List<BucketLifecycle.Rule> rules = state.bucketLifecycleConfiguration(call.bucket());
+    XmlWriter xml = XmlWriter.document("LifecycleConfiguration");
+    for (BucketLifecycle.Rule rule : rules) {
+      xml.start("Rule").element("ID", rule.id());
+      writeFilter(xml, rule.filter());
+      xml.element("Status", rule.enabled() ? "Enabled" : "Disabled");
+      rule.expiration().ifPresent(e -> {
+        xml.start("Expiration");
+        e.days().ifPresent(days -> xml.element("Days", days));
+        e.date().ifPresent(date -> xml.element("Date", XmlDates.format(date)));
+        if (e.expiredObjectDeleteMarker()) {
+          xml.element("ExpiredObjectDeleteMarker", true);
+        }
+        xml.end();
+      });
+      rule.noncurrentExpiration().ifPresent(n -> {
+        xml.start("NoncurrentVersionExpiration").element("NoncurrentDays", n.noncurrentDays());
+        n.newerNoncurrentVersions().ifPresent(v -> xml.element("NewerNoncurrentVersions", v));
+        xml.end();
+      });
+      rule.abortIncompleteMultipartUploadDays().ifPresent(days -> xml
+          .start("AbortIncompleteMultipartUpload").element("DaysAfterInitiation", days).end());
+      xml.end();
+    }
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  S3Response delete(S3Call call) {
+    state.deleteBucketLifecycleConfiguration(call.bucket());
+    return S3Response.empty(204);
+  }
+
+  private static BucketLifecycle.Rule rule(XmlElement rule) {
+    String id = text(rule, "ID").orElseGet(() -> UUID.randomUUID().toString());
+    if (id.length() > 255) {
+      throw WireError.invalidArgument("ID length should not exceed allowed limit of 255", "ID",
+          id);
+    }
+    boolean enabled = switch (text(rule, "Status").orElse("")) {
+      case "Enabled" -> true;
+      case "Disabled" -> false;
+      default -> throw WireError.malformedXml();
+    };
+    Optional<String> legacyPrefix = text(rule, "Prefix");
+    XmlElement filterElement = only(rule, "Filter");
+    if (legacyPrefix.isPresent() && filterElement != null) {
+      throw WireError.malformedXml();
+    }
+    BucketLifecycle.Filter filter = filterElement != null ? filter(filterElement)
+        : new BucketLifecycle.Filter(legacyPrefix.orElse(""), List.of(), OptionalLong.empty(),
+            OptionalLong.empty());
+    Optional<BucketLifecycle.Expiration> expiration =
+        Optional.ofNullable(only(rule, "Expiration")).map(LifecycleOperations::expiration);
+    Optional<BucketLifecycle.NoncurrentExpiration> noncurrent =
+        Optional.ofNullable(only(rule, "NoncurrentVersionExpiration"))
+            .map(LifecycleOperations::noncurrent);
+    XmlElement abort = only(rule, "AbortIncompleteMultipartUpload");
+    OptionalInt abortDays = abort == null ? OptionalInt.empty()
+        : OptionalInt.of(positive(abort, "DaysAfterInitiation", "'DaysAfterInitiation' for"
+            + " AbortIncompleteMultipartUpload action must be a positive integer").orElseThrow(
+                WireError::malformedXml));
+    if (expiration.isEmpty() && noncurrent.isEmpty() && abortDays.isEmpty()) {
+      throw WireError.invalidRequest("At least one action needs to be specified in a rule");
+    }
+    return new BucketLifecycle.Rule(id, enabled, filter, expiration, noncurrent, abortDays);
+  }
+
+  private static BucketLifecycle.Filter filter(XmlElement filter) {
+    XmlElement and = only(filter, "And");
+    XmlElement source = and != null ? and : filter;
+    List<BucketLifecycle.Tag> tags = new ArrayList<>();
+    for (XmlElement tag : source.children("Tag")) {
+      tags.add(new BucketLifecycle.Tag(text(tag, "Key").orElseThrow(WireError::malformedXml),
+          text(tag, "Value").orElse("")));
+    }
+    if (and == null && tags.size() > 1) {
+      throw WireError.malformedXml();
+    }
+    return new BucketLifecycle.Filter(text(source, "Prefix").orElse(""), tags,
+        size(source, "ObjectSizeGreaterThan"), size(source, "ObjectSizeLessThan"));
+  }
+
+  private static BucketLifecycle.Expiration expiration(XmlElement element) {
+    OptionalInt days = positive(element, "Days",
+        "'Days' for Expiration action must be a positive integer");
+    Optional<Instant> date = text(element, "Date").map(text -> ObjectLockHeaders.instant(text)
+        .orElseThrow(WireError::malformedXml));
+    boolean marker = text(element, "ExpiredObjectDeleteMarker").map(text -> switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw WireError.malformedXml();
+    }).orElse(false);
+    int given = (days.isPresent() ? 1 : 0) + (date.isPresent() ? 1 : 0)
+        + (text(element, "ExpiredObjectDeleteMarker").isPresent() ? 1 : 0);
+    if (given != 1) {
+      throw WireError.malformedXml();
+    }
+    if (date.isPresent() && !BucketLifecycle.isMidnight(date.get())) {
+      throw WireError.invalidArgument("'Date' must be at midnight GMT", "Date",
+          text(element, "Date").orElseThrow());
+    }
+    return new BucketLifecycle.Expiration(days, date, marker);
+  }
+
+  private static BucketLifecycle.NoncurrentExpiration noncurrent(XmlElement element) {
+    int days = positive(element, "NoncurrentDays", "'NoncurrentDays' for"
+        + " NoncurrentVersionExpiration action must be a positive integer")
+        .orElseThrow(WireError::malformedXml);
+    OptionalInt newer = positive(element, "NewerNoncurrentVersions",
+        "'NewerNoncurrentVersions' for NoncurrentVersionExpiration action must be a positive"
+            + " integer");
+    return new BucketLifecycle.NoncurrentExpiration(days, newer);
+  }
+
+  private static void writeFilter(XmlWriter xml, BucketLifecycle.Filter filter) {
+    int conditions = (filter.prefix().isEmpty() ? 0 : 1) + filter.tags().size()
+        + (filter.sizeGreaterThan().isPresent() ? 1 : 0)
+        + (filter.sizeLessThan().isPresent() ? 1 : 0);
+    xml.start("Filter");
+    if (conditions > 1) {
+      xml.start("And");
+    }
+    if (!filter.prefix().isEmpty() || conditions == 0) {
+      xml.element("Prefix", filter.prefix());
+    }
+    for (BucketLifecycle.Tag tag : filter.tags()) {
+      xml.start("Tag").element("Key", tag.key()).element("Value", tag.value()).end();
+    }
+    filter.sizeGreaterThan().ifPresent(size -> xml.element("ObjectSizeGreaterThan", size));
+    filter.sizeLessThan().ifPresent(size -> xml.element("ObjectSizeLessThan", size));
+    if (conditions > 1) {
+      xml.end();
+    }
+    xml.end();
+  }
+
+  private static Optional<String> text(XmlElement parent, String name) {
+    XmlElement element = only(parent, name);
+    return element == null ? Optional.empty() : parent.childText(name).map(String::trim);
+  }
+
+  private static XmlElement only(XmlElement parent, String name) {
+    List<XmlElement> found = parent.children(name);
+    if (found.size() > 1) {
+      throw WireError.malformedXml();
+    }
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  private static OptionalInt positive(XmlElement parent, String name, String message) {
+    Optional<String> text = text(parent, name);
+    if (text.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    int value;
+    try {
+      value = Integer.parseInt(text.get());
+    } catch (NumberFormatException e) {
+      throw WireError.malformedXml();
+    }
+    if (value <= 0) {
+      throw WireError.invalidArgument(message, name, text.get());
+    }
+    return OptionalInt.of(value);
+  }
+
+  private static OptionalLong size(XmlElement parent, String name) {
+    Optional<String> text = text(parent, name);
+    if (text.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(text.get()));
+    } catch (NumberFormatException e) {
+      throw WireError.malformedXml();
+    }
+  }
+}

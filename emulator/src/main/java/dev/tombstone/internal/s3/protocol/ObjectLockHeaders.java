@@ -1,0 +1,57 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.ObjectLock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The {@code x-amz-object-lock-*} headers of PutObject. */
+record ObjectLockHeaders(Optional<ObjectLock.Retention> retention, boolean legalHold) {
+  static final String MODE = "x-amz-object-lock-mode";
+  static final String RETAIN_UNTIL = "x-amz-object-lock-retain-until-date";
+  static final String LEGAL_HOLD = "x-amz-object-lock-legal-hold";
+
+  boolean any() {
+    return retention.isPresent() || legalHold;
+  }
+
+  /** @throws WireError InvalidArgument for a mode without a date (or the reverse), bad values */
+  static ObjectLockHeaders of(S3Call call) {
+    Optional<String> mode = call.header(MODE).map(String::trim);
+    Optional<String> until = call.header(RETAIN_UNTIL).map(String::trim);
+    if (mode.isPresent() != until.isPresent()) {
+      throw WireError.invalidArgument("x-amz-object-lock-retain-until-date and"
+          + " x-amz-object-lock-mode must both be supplied",
+          mode.isPresent() ? MODE : RETAIN_UNTIL, mode.or(() -> until).orElseThrow());
+    }
+    Optional<ObjectLock.Retention> retention = Optional.empty();
+    if (mode.isPresent()) {
+      ObjectLock.Mode parsed;
+      try {
+        parsed = ObjectLock.Mode.valueOf(mode.get().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw WireError.invalidArgument("Unknown wormMode directive.", MODE, mode.get());
+      }
+      Instant date = instant(until.get()).orElseThrow(() -> WireError.invalidArgument(
+          "The retain until date must be provided in ISO 8601 format", RETAIN_UNTIL,
+          until.get()));
+      retention = Optional.of(new ObjectLock.Retention(parsed, date));
+    }
+    Optional<String> hold = call.header(LEGAL_HOLD).map(String::trim);
+    if (hold.isPresent() && !hold.get().equals("ON") && !hold.get().equals("OFF")) {
+      throw WireError.invalidArgument("Legal Hold must be either of 'ON' or 'OFF'", LEGAL_HOLD,
+          hold.get());
+    }
+    return new ObjectLockHeaders(retention, hold.filter("ON"::equals).isPresent());
+  }
+
+  static Optional<Instant> instant(String text) {
+    try {
+      return Optional.of(OffsetDateTime.parse(text).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

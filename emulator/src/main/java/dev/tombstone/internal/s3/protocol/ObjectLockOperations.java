@@ -1,0 +1,145 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.ObjectLock;
+import dev.tombstone.s3.S3State;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Put/GetObjectLockConfiguration, Put/GetObjectRetention, Put/GetObjectLegalHold: their XML in
+ * and out. The Put operations need Content-MD5 or a checksum, as on S3.
+ */
+final class ObjectLockOperations {
+  private final S3State state;
+
+  ObjectLockOperations(S3State state) {
+    this.state = state;
+  }
+
+  S3Response putConfiguration(S3Call call) {
+    state.bucket(call.bucket());
+    XmlElement root = document(call, "ObjectLockConfiguration");
+    if (!root.childText("ObjectLockEnabled").map(String::trim).filter("Enabled"::equals)
+        .isPresent()) {
+      throw WireError.malformedXml();
+    }
+    Optional<ObjectLock.DefaultRetention> rule = Optional.empty();
+    XmlElement retention = only(only(root, "Rule"), "DefaultRetention");
+    if (retention != null) {
+      ObjectLock.Mode mode = mode(retention.childText("Mode"));
+      int days = positive(retention.childText("Days"));
+      int years = positive(retention.childText("Years"));
+      if ((days > 0) == (years > 0)) {
+        throw WireError.malformedXml();
+      }
+      rule = Optional.of(new ObjectLock.DefaultRetention(mode, days, years));
+    }
+    state.putObjectLockConfiguration(call.bucket(), rule);
+    return S3Response.empty(200);
+  }
+
+  S3Response getConfiguration(S3Call call) {
+    ObjectLock.Configuration configuration = state.objectLockConfiguration(call.bucket());
+    XmlWriter xml = XmlWriter.document("ObjectLockConfiguration")
+        .element("ObjectLockEnabled", "Enabled");
+    configuration.defaultRetention().ifPresent(rule -> {
+      xml.start("Rule").start("DefaultRetention").element("Mode", rule.mode().name());
+      if (rule.days() > 0) {
+        xml.element("Days", rule.days());
+      } else {
+        xml.element("Years", rule.years());
+      }
+      xml.end().end();
+    });
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  S3Response putRetention(S3Call call) {
+    state.bucket(call.bucket());
+    XmlElement root = document(call, "Retention");
+    ObjectLock.Mode mode = mode(root.childText("Mode"));
+    String date = root.childText("RetainUntilDate").map(String::trim)
+        .orElseThrow(WireError::malformedXml);
+    ObjectLock.Retention retention = new ObjectLock.Retention(mode,
+        ObjectLockHeaders.instant(date).orElseThrow(WireError::malformedXml));
+    state.putObjectRetention(call.bucket(), call.key(), call.query().get("versionId"), retention,
+        DeleteOperations.bypassGovernance(call));
+    return S3Response.empty(200);
+  }
+
+  S3Response getRetention(S3Call call) {
+    ObjectLock.Retention retention =
+        state.objectRetention(call.bucket(), call.key(), call.query().get("versionId"));
+    XmlWriter xml = XmlWriter.document("Retention")
+        .element("Mode", retention.mode().name())
+        .element("RetainUntilDate", XmlDates.format(retention.retainUntil()));
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  S3Response putLegalHold(S3Call call) {
+    state.bucket(call.bucket());
+    XmlElement root = document(call, "LegalHold");
+    boolean on = switch (root.childText("Status").map(String::trim).orElse("")) {
+      case "ON" -> true;
+      case "OFF" -> false;
+      default -> throw WireError.malformedXml();
+    };
+    state.putObjectLegalHold(call.bucket(), call.key(), call.query().get("versionId"), on);
+    return S3Response.empty(200);
+  }
+
+  S3Response getLegalHold(S3Call call) {
+    boolean on = state.objectLegalHold(call.bucket(), call.key(), call.query().get("versionId"));
+    XmlWriter xml = XmlWriter.document("LegalHold").element("Status", on ? "ON" : "OFF");
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  private static XmlElement document(S3Call call, String rootName) {
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    if (!body.integrityProvided()) {
+      throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
+    }
+    if (body.content().size() == 0) {
+      throw WireError.malformedXml();
+    }
+    XmlElement root = XmlReader.parse(body.content());
+    if (!root.is(rootName)) {
+      throw WireError.malformedXml();
+    }
+    return root;
+  }
+
+  private static XmlElement only(XmlElement parent, String name) {
+    if (parent == null) {
+      return null;
+    }
+    List<XmlElement> found = parent.children(name);
+    if (found.size() > 1) {
+      throw WireError.malformedXml();
+    }
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  private static ObjectLock.Mode mode(Optional<String> text) {
+    return switch (text.map(String::trim).orElse("")) {
+      case "GOVERNANCE" -> ObjectLock.Mode.GOVERNANCE;
+      case "COMPLIANCE" -> ObjectLock.Mode.COMPLIANCE;
+      default -> throw WireError.malformedXml();
+    };
+  }
+
+  private static int positive(Optional<String> text) {
+    if (text.isEmpty()) {
+      return 0;
+    }
+    try {
+      int value = Integer.parseInt(text.get().trim());
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw WireError.malformedXml();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.internal.HttpDates;
+import dev.tombstone.s3.ObjectLock;
+import dev.tombstone.s3.S3State;
+import dev.tombstone.s3.StoredObject;
+
+/**
+ * The headers that tell a client what time will do to an object: {@code x-amz-expiration}
+ * (the lifecycle rule that will expire it) and, on reads, {@code x-amz-object-lock-*}.
+ */
+final class TimeHeaders {
+  private TimeHeaders() {}
+
+  static S3Response add(S3Response response, S3State state, String bucket, String key,
+      StoredObject object, boolean lockHeaders) {
+    S3Response out = response;
+    var expiry = state.expiry(bucket, key, object);
+    // Current-version rules say nothing about a noncurrent version read by its id.
+    boolean current = state.currentObject(bucket, key)
+        .filter(c -> c.versionId().equals(object.versionId())).isPresent();
+    if (expiry.isPresent() && current) {
+      out = out.with("x-amz-expiration", "expiry-date=\"" + HttpDates.format(expiry.get().date())
+          + "\", rule-id=\"" + expiry.get().ruleId() + "\"");
+    }
+    if (lockHeaders) {
+      ObjectLock.VersionLock lock = state.versionLock(bucket, key, object.versionId());
+      if (lock.retention().isPresent()) {
+        out = out.with("x-amz-object-lock-mode", lock.retention().get().mode().name())
+            .with("x-amz-object-lock-retain-until-date",
+                XmlDates.format(lock.retention().get().retainUntil()));
+      }
+      if (lock.legalHold()) {
+        out = out.with("x-amz-object-lock-legal-hold", "ON");
+      }
+    }
+    return out;
+  }
+}

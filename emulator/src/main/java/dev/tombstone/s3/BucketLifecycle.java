@@ -1,0 +1,162 @@
+package dev.tombstone.s3;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * S3 lifecycle configuration: rules that expire current versions, remove noncurrent versions
+ * and clean up delete markers left alone, as time passes on the emulator's clock. Days count
+ * from creation (or from becoming noncurrent) and round up to the next midnight UTC, as S3
+ * documents; locked versions are never removed.
+ */
+public final class BucketLifecycle {
+  private BucketLifecycle() {}
+
+  /**
+   * One rule.
+   *
+   * @param id the rule's ID (S3 makes one up when none is given)
+   * @param enabled Status Enabled; disabled rules are kept but do nothing
+   * @param filter which objects the rule applies to
+   * @param expiration what happens to current versions
+   * @param noncurrentExpiration what happens to noncurrent versions
+   * @param abortIncompleteMultipartUploadDays stored and reported; uploads are not aborted yet
+   */
+  public record Rule(
+      String id,
+      boolean enabled,
+      Filter filter,
+      Optional<Expiration> expiration,
+      Optional<NoncurrentExpiration> noncurrentExpiration,
+      OptionalInt abortIncompleteMultipartUploadDays) {
+    public Rule {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(filter, "filter");
+      Objects.requireNonNull(expiration, "expiration");
+      Objects.requireNonNull(noncurrentExpiration, "noncurrentExpiration");
+      Objects.requireNonNull(abortIncompleteMultipartUploadDays,
+          "abortIncompleteMultipartUploadDays");
+    }
+  }
+
+  /**
+   * Which objects a rule applies to: every condition given must hold. An object carries no
+   * tags in this emulator, so a rule with tags matches nothing.
+   */
+  public record Filter(
+      String prefix, List<Tag> tags, OptionalLong sizeGreaterThan, OptionalLong sizeLessThan) {
+    public Filter {
+      Objects.requireNonNull(prefix, "prefix");
+      tags = List.copyOf(tags);
+      Objects.requireNonNull(sizeGreaterThan, "sizeGreaterThan");
+      Objects.requireNonNull(sizeLessThan, "sizeLessThan");
+    }
+
+    /** Every object. */
+    public static final Filter ALL =
+        new Filter("", List.of(), OptionalLong.empty(), OptionalLong.empty());
+
+    boolean matches(String key, long size) {
+      return key.startsWith(prefix) && tags.isEmpty()
+          && (sizeGreaterThan.isEmpty() || size > sizeGreaterThan.getAsLong())
+          && (sizeLessThan.isEmpty() || size < sizeLessThan.getAsLong());
+    }
+
+    boolean matchesKey(String key) {
+      return key.startsWith(prefix) && tags.isEmpty();
+    }
+  }
+
+  /** A tag condition of a filter. */
+  public record Tag(String key, String value) {
+    public Tag {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * Expiration of current versions: after {@code days} or on {@code date}; and/or removal of a
+   * delete marker that is its key's only version.
+   */
+  public record Expiration(OptionalInt days, Optional<Instant> date,
+      boolean expiredObjectDeleteMarker) {
+    public Expiration {
+      Objects.requireNonNull(days, "days");
+      Objects.requireNonNull(date, "date");
+    }
+  }
+
+  /**
+   * Removal of noncurrent versions {@code noncurrentDays} after they became noncurrent, keeping
+   * the {@code newerNoncurrentVersions} newest ones.
+   */
+  public record NoncurrentExpiration(int noncurrentDays, OptionalInt newerNoncurrentVersions) {
+    public NoncurrentExpiration {
+      Objects.requireNonNull(newerNoncurrentVersions, "newerNoncurrentVersions");
+    }
+  }
+
+  /** What one sweep did to one key: a version removed, or a delete marker added. */
+  public record Action(String bucket, String key, String versionId, Kind kind, String ruleId,
+      Instant at) {}
+
+  /** The kinds of {@link Action}. */
+  public enum Kind {
+    /** The current version expired; a delete marker now hides it (versioned buckets). */
+    DELETE_MARKER_ADDED,
+    /** The current version expired and was removed (unversioned buckets). */
+    CURRENT_VERSION_REMOVED,
+    /** A noncurrent version was removed for good. */
+    NONCURRENT_VERSION_REMOVED,
+    /** A delete marker that was its key's only version was removed. */
+    EXPIRED_DELETE_MARKER_REMOVED
+  }
+
+  /**
+   * When the current version of a key expires under the first enabled rule that applies to it:
+   * what S3 reports in {@code x-amz-expiration}.
+   */
+  public record Expiry(Instant date, String ruleId) {
+    public Expiry {
+      Objects.requireNonNull(date, "date");
+      Objects.requireNonNull(ruleId, "ruleId");
+    }
+  }
+
+  static Optional<Expiry> expiry(List<Rule> rules, String key, long size, Instant created) {
+    for (Rule rule : rules) {
+      if (!rule.enabled() || rule.expiration().isEmpty() || !rule.filter().matches(key, size)) {
+        continue;
+      }
+      Expiration expiration = rule.expiration().get();
+      if (expiration.days().isPresent()) {
+        return Optional.of(new Expiry(due(created, expiration.days().getAsInt()), rule.id()));
+      }
+      if (expiration.date().isPresent()) {
+        return Optional.of(new Expiry(expiration.date().get(), rule.id()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code start + days}, rounded up to the next midnight UTC (S3's rule). */
+  static Instant due(Instant start, int days) {
+    Instant plus = start.plus(Duration.ofDays(days));
+    Instant midnight = plus.truncatedTo(ChronoUnit.DAYS);
+    return midnight.equals(plus) ? plus : midnight.plus(Duration.ofDays(1));
+  }
+
+  /** Whether {@code date} is a midnight UTC, which S3 requires of Expiration Date. */
+  public static boolean isMidnight(Instant date) {
+    return date.atOffset(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT);
+  }
+}

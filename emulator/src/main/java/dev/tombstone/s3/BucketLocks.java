@@ -1,0 +1,48 @@
+package dev.tombstone.s3;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One bucket's Object Lock state: whether it is enabled, its default rule, each version's lock. */
+final class BucketLocks {
+  private volatile boolean enabled;
+  private volatile Optional<ObjectLock.DefaultRetention> defaultRetention = Optional.empty();
+  private final ConcurrentHashMap<String, ObjectLock.VersionLock> versions =
+      new ConcurrentHashMap<>();
+
+  boolean enabled() {
+    return enabled;
+  }
+
+  void enable() {
+    enabled = true;
+  }
+
+  Optional<ObjectLock.DefaultRetention> defaultRetention() {
+    return defaultRetention;
+  }
+
+  void defaultRetention(Optional<ObjectLock.DefaultRetention> rule) {
+    defaultRetention = rule;
+  }
+
+  ObjectLock.VersionLock of(String key, String versionId) {
+    return versions.getOrDefault(id(key, versionId), ObjectLock.VersionLock.NONE);
+  }
+
+  void set(String key, String versionId, ObjectLock.VersionLock lock) {
+    versions.put(id(key, versionId), lock);
+  }
+
+  /** @throws S3Error.ObjectLockError AccessDenied while a lock protects the version */
+  void checkDelete(String key, String versionId, Instant now, boolean bypassGovernance) {
+    if (of(key, versionId).refusesDelete(now, bypassGovernance)) {
+      throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
+    }
+  }
+
+  private static String id(String key, String versionId) {
+    return versionId + '/' + key;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.tombstone.s3;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * S3 Object Lock values: a version's retention (mode and retain-until date), a bucket's default
+ * retention, and what a locked version refuses. A version under retention cannot be deleted by
+ * version id until the emulator's clock passes its date; GOVERNANCE gives way to
+ * {@code x-amz-bypass-governance-retention: true}, COMPLIANCE and a legal hold never do.
+ */
+public final class ObjectLock {
+  /** What S3 answers a delete or retention change that a lock forbids (403 AccessDenied). */
+  public static final String PROTECTED = "Access Denied because object protected by object lock.";
+
+  private ObjectLock() {}
+
+  /** How strictly a retention holds. */
+  public enum Mode {
+    /** Lifted by a caller that sends {@code x-amz-bypass-governance-retention: true}. */
+    GOVERNANCE,
+    /** Lifted by nobody until its date passes; it can be extended, never shortened. */
+    COMPLIANCE
+  }
+
+  /** A version's retention: protected while the clock is before {@code retainUntil}. */
+  public record Retention(Mode mode, Instant retainUntil) {
+    public Retention {
+      Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(retainUntil, "retainUntil");
+    }
+
+    /** Whether it still protects at {@code now}. */
+    public boolean activeAt(Instant now) {
+      return now.isBefore(retainUntil);
+    }
+  }
+
+  /**
+   * The retention a lock-enabled bucket gives every new version: {@code days} or {@code years}
+   * (exactly one of them positive) from the version's creation.
+   */
+  public record DefaultRetention(Mode mode, int days, int years) {
+    public DefaultRetention {
+      Objects.requireNonNull(mode, "mode");
+      if ((days > 0) == (years > 0) || days < 0 || years < 0) {
+        throw new IllegalArgumentException(
+            "exactly one of days and years must be positive, was " + days + " and " + years);
+      }
+    }
+
+    /** The retention this rule gives a version created at {@code created}. */
+    public Retention from(Instant created) {
+      Instant until = days > 0
+          ? created.plus(java.time.Duration.ofDays(days))
+          : created.atOffset(java.time.ZoneOffset.UTC).plusYears(years).toInstant();
+      return new Retention(mode, until);
+    }
+  }
+
+  /** A bucket's Object Lock configuration: always Enabled, with an optional default rule. */
+  public record Configuration(Optional<DefaultRetention> defaultRetention) {
+    public Configuration {
+      Objects.requireNonNull(defaultRetention, "defaultRetention");
+    }
+  }
+
+  /** One version's protection: its retention, if any, and its legal hold. */
+  public record VersionLock(Optional<Retention> retention, boolean legalHold) {
+    public VersionLock {
+      Objects.requireNonNull(retention, "retention");
+    }
+
+    static final VersionLock NONE = new VersionLock(Optional.empty(), false);
+
+    /** Whether a delete of this version is refused at {@code now}. */
+    public boolean refusesDelete(Instant now, boolean bypassGovernance) {
+      if (legalHold) {
+        return true;
+      }
+      return retention.filter(r -> r.activeAt(now))
+          .filter(r -> r.mode() == Mode.COMPLIANCE || !bypassGovernance)
+          .isPresent();
+    }
+  }
+}

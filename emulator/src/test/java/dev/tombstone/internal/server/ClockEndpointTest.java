@@ -1,0 +1,140 @@
+package dev.tombstone.internal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tombstone.ManualClock;
+import dev.tombstone.Tombstone;
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.UpdateTimeToLive;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code GET/POST /_tombstone/clock} through the JDK's HTTP client. */
+class ClockEndpointTest {
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  // One server for the class: stopping a server per test races its last answer's completion.
+  static ManualClock clock;
+  static Tombstone tombstone;
+
+  @BeforeAll
+  static void start() {
+    clock = ManualClock.startingAt(START);
+    tombstone = Tombstone.builder().clock(clock).start();
+  }
+
+  @BeforeEach
+  void resetRewindsTheClock() {
+    tombstone.reset();
+  }
+
+  @AfterAll
+  static void stop() {
+    tombstone.close();
+  }
+
+  HttpResponse<String> get(Tombstone target) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(target.endpoint().resolve("/_tombstone/clock"))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(Tombstone target, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(target.endpoint().resolve("/_tombstone/clock"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void get_answersTheCurrentInstant() throws Exception {
+    HttpResponse<String> response = get(tombstone);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(response.body()).isEqualTo("{\"now\":\"2026-01-01T00:00:00Z\"}");
+  }
+
+  @Test
+  void postAdvance_movesTheClock_andExpiresDueItemsBeforeAnswering() throws Exception {
+    tombstone.dynamoDb().createTable("t", KeySchema.of(KeyAttribute.s("id")));
+    tombstone.dynamoDb().updateTimeToLive(UpdateTimeToLive.Request.enable("t", "ttl"));
+    tombstone.dynamoDb().putItem("t", Item.builder().put("id", "a")
+        .put("ttl", AttributeValue.n(Long.toString(START.getEpochSecond() + 3600))).build());
+
+    HttpResponse<String> response = post(tombstone, "{\"advance\":\"PT48H\"}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"now\":\"2026-01-03T00:00:00Z\"}");
+    assertThat(clock.now()).isEqualTo(Instant.parse("2026-01-03T00:00:00Z"));
+    assertThat(tombstone.dynamoDb().items("t")).isEmpty();
+  }
+
+  @Test
+  void postSet_setsTheClock() throws Exception {
+    HttpResponse<String> response = post(tombstone, "{\"set\":\"2027-06-01T12:30:00Z\"}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"now\":\"2027-06-01T12:30:00Z\"}");
+    assertThat(get(tombstone).body()).isEqualTo("{\"now\":\"2027-06-01T12:30:00Z\"}");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "''|the body is empty",
+      "not json|the body is not valid JSON",
+      "[]|the body must be a JSON object",
+      "{}|give exactly one of",
+      "{\"advance\":\"PT1H\",\"set\":\"2026-01-01T00:00:00Z\"}|give exactly one of",
+      "{\"advance\":48}|\\\"advance\\\" must be a string",
+      "{\"advance\":\"two days\"}|\\\"advance\\\" must be an ISO-8601 duration",
+      "{\"set\":\"tomorrow\"}|\\\"set\\\" must be an ISO-8601 UTC instant",
+      "{\"rewind\":\"PT1H\"}|unknown member \\\"rewind\\\"",
+      "{\"advance\":\"-PT1H\"}|the clock moves forward only",
+      "{\"set\":\"2025-01-01T00:00:00Z\"}|the clock moves forward only",
+      "{\"advance\":\"PT1H\"} {}|nothing after it",
+  })
+  void badBodies_get400WithAClearMessage_andLeaveTheClockAlone(String body, String message)
+      throws Exception {
+    HttpResponse<String> response = post(tombstone, body);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).startsWith("{\"error\":\"").contains(message);
+    assertThat(clock.now()).isEqualTo(START);
+  }
+
+  @Test
+  void systemClock_canBeRead_butNotMoved() throws Exception {
+    try (Tombstone system = Tombstone.builder().start()) {
+      HttpResponse<String> read = get(system);
+      HttpResponse<String> move = post(system, "{\"advance\":\"PT1H\"}");
+
+      assertThat(read.statusCode()).isEqualTo(200);
+      assertThat(Instant.parse(read.body().substring(8, read.body().length() - 2)))
+          .isBeforeOrEqualTo(Instant.now());
+      assertThat(move.statusCode()).isEqualTo(409);
+      assertThat(move.body()).contains("--clock manual");
+    }
+  }
+
+  @Test
+  void otherMethods_areNotAllowed() throws Exception {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(tombstone.endpoint().resolve("/_tombstone/clock"))
+            .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD, POST");
+  }
+}

@@ -1,0 +1,177 @@
+package dev.tombstone.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.tombstone.ManualClock;
+import dev.tombstone.Tombstone;
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DescribeTimeToLive;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.ExpiredItem;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.UpdateTimeToLive;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TimeToLiveSweepTest {
+  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  static final long NOW = START.getEpochSecond();
+
+  ManualClock clock;
+  Tombstone tombstone;
+  DynamoDbState dynamo;
+
+  @BeforeEach
+  void start() {
+    clock = ManualClock.startingAt(START);
+    tombstone = Tombstone.builder().clock(clock).start();
+    dynamo = tombstone.dynamoDb();
+    dynamo.createTable("sessions", KeySchema.of(KeyAttribute.s("id")));
+    dynamo.updateTimeToLive(UpdateTimeToLive.Request.enable("sessions", "expiresAt"));
+  }
+
+  @AfterEach
+  void stop() {
+    tombstone.close();
+  }
+
+  void put(String id, AttributeValue expiresAt) {
+    Item.Builder item = Item.builder().put("id", id);
+    if (expiresAt != null) {
+      item.put("expiresAt", expiresAt);
+    }
+    dynamo.putItem("sessions", item.build());
+  }
+
+  boolean present(String id) {
+    return dynamo.getItem("sessions", Map.of("id", AttributeValue.s(id))).isPresent();
+  }
+
+  @Test
+  void movingTheClock_deletesExactlyTheItemsThatExpired_beforeItReturns() {
+    put("past", AttributeValue.n(Long.toString(NOW - 10)));
+    put("atTwoHours", AttributeValue.n(Long.toString(NOW + 7200)));
+    put("later", AttributeValue.n(Long.toString(NOW + 7201)));
+    put("fraction", AttributeValue.n((NOW + 3600) + ".5"));
+    put("none", null);
+
+    clock.advance(Duration.ofHours(2));
+
+    assertThat(present("past")).isFalse();
+    assertThat(present("atTwoHours")).isFalse();
+    assertThat(present("fraction")).isFalse();
+    assertThat(present("later")).isTrue();
+    assertThat(present("none")).isTrue();
+  }
+
+  @Test
+  void expiredItems_stayReadableUntilTheSweep() {
+    put("past", AttributeValue.n(Long.toString(NOW - 10)));
+
+    assertThat(present("past")).isTrue();
+
+    clock.advance(Duration.ZERO);
+    assertThat(present("past")).isFalse();
+  }
+
+  @Test
+  void nonNumbers_andNumbersMoreThanFiveYearsOld_areLeftAlone() {
+    put("string", AttributeValue.s(Long.toString(NOW - 10)));
+    put("set", AttributeValue.ns(Long.toString(NOW - 10)));
+    long sixYearsAgo = START.atOffset(ZoneOffset.UTC).minusYears(6).toEpochSecond();
+    put("ancient", AttributeValue.n(Long.toString(sixYearsAgo)));
+    long fourYearsAgo = START.atOffset(ZoneOffset.UTC).minusYears(4).toEpochSecond();
+    put("old", AttributeValue.n(Long.toString(fourYearsAgo)));
+
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(present("string")).isTrue();
+    assertThat(present("set")).isTrue();
+    assertThat(present("ancient")).isTrue();
+    assertThat(present("old")).isFalse();
+  }
+
+  @Test
+  void whatExpired_isListedPerTable_andInTheJournal() {
+    put("a", AttributeValue.n(Long.toString(NOW + 60)));
+
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThat(dynamo.expiredItems("sessions")).extracting(ExpiredItem::tableName,
+            e -> e.item().attributes().get("id"), ExpiredItem::deletedAt)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+            "sessions", AttributeValue.s("a"), START.plusSeconds(300)));
+    assertThat(tombstone.requests()).anySatisfy(r -> {
+      assertThat(r.target()).isEqualTo("TimeToLive.DeleteItem");
+      assertThat(r.body()).isEqualTo("{\"TableName\":\"sessions\",\"Item\":{"
+          + "\"id\":{\"S\":\"a\"},\"expiresAt\":{\"N\":\"" + (NOW + 60) + "\"}}}");
+    });
+  }
+
+  @Test
+  void disabledTtl_deletesNothing() {
+    clock.advance(Duration.ofHours(1));
+    dynamo.updateTimeToLive(UpdateTimeToLive.Request.disable("sessions", "expiresAt"));
+    put("past", AttributeValue.n(Long.toString(NOW - 10)));
+
+    clock.advance(Duration.ofHours(1));
+
+    assertThat(present("past")).isTrue();
+    assertThat(dynamo.describeTimeToLive("sessions").status())
+        .isEqualTo(DescribeTimeToLive.Status.DISABLED);
+  }
+
+  @Test
+  void updateTimeToLive_followsDynamoDbsRules() {
+    assertThat(catchThrowable(() -> dynamo.updateTimeToLive(
+            UpdateTimeToLive.Request.enable("sessions", "expiresAt"))))
+        .isInstanceOf(DynamoDbError.Validation.class)
+        .hasMessage("TimeToLive is already enabled");
+    assertThat(catchThrowable(() -> dynamo.updateTimeToLive(
+            UpdateTimeToLive.Request.disable("sessions", "other"))))
+        .hasMessage("TimeToLive is active on a different AttributeName:"
+            + " current AttributeName is expiresAt");
+    assertThat(catchThrowable(() -> dynamo.updateTimeToLive(
+            UpdateTimeToLive.Request.disable("sessions", "expiresAt"))))
+        .hasMessage("Time to live has been modified multiple times within a fixed interval");
+
+    clock.advance(Duration.ofHours(1));
+    dynamo.updateTimeToLive(UpdateTimeToLive.Request.disable("sessions", "expiresAt"));
+
+    assertThat(catchThrowable(() -> dynamo.updateTimeToLive(
+            UpdateTimeToLive.Request.disable("sessions", "expiresAt"))))
+        .hasMessage("TimeToLive is already disabled");
+  }
+
+  @Test
+  void systemClock_sweepsInTheBackground() throws Exception {
+    Instant now = Instant.now();
+    try (Tombstone background = Tombstone.builder()
+        .clock(Clock.fixed(now, ZoneOffset.UTC)).expiryInterval(Duration.ofMillis(10)).start()) {
+      DynamoDbState state = background.dynamoDb();
+      state.createTable("t", KeySchema.of(KeyAttribute.s("id")));
+      state.updateTimeToLive(UpdateTimeToLive.Request.enable("t", "ttl"));
+      state.putItem("t", Item.builder().put("id", "x")
+          .put("ttl", AttributeValue.n(Long.toString(now.getEpochSecond() - 1))).build());
+
+      // The background thread owns the timing here; waiting on its observable effect is the test.
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!state.items("t").isEmpty() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+
+      assertThat(state.items("t")).isEmpty();
+      assertThat(state.expiredItems("t")).hasSize(1);
+    }
+  }
+}
