@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +23,7 @@ public final class DynamoDbJsonProtocol {
   public DynamoDbJsonProtocol(DynamoDbState state) {
     ConditionSupport conditions = new ConditionSupport();
     ListTablesOperation listTables = new ListTablesOperation(state);
-    this.operations =
+    Map<String, Operation> served = new HashMap<>(
         Map.of(
             "CreateTable", new CreateTableOperation(state)::handle,
             "DescribeTable", new DescribeTableOperation(state)::handle,
@@ -33,7 +34,9 @@ public final class DynamoDbJsonProtocol {
             "DeleteItem", new DeleteItemOperation(state, conditions)::handle,
             "Scan", new ScanOperation(state, conditions)::handle,
             "BatchWriteItem", new BatchWriteItemOperation(state)::handle,
-            "TransactWriteItems", new TransactWriteItemsOperation(state, conditions)::handle);
+            "TransactWriteItems", new TransactWriteItemsOperation(state, conditions)::handle));
+    served.put("UpdateItem", new UpdateItemOperation(state, conditions)::handle);
+    this.operations = Map.copyOf(served);
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
