@@ -1,14 +1,19 @@
 package dev.tombstone.dynamodb;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * The change an UpdateItem makes to one item: a compiled {@code UpdateExpression} or legacy
- * {@code AttributeUpdates}. Implementations are immutable and thread-safe.
+ * The change an UpdateItem makes to one item: a compiled {@code UpdateExpression}, legacy
+ * {@code AttributeUpdates}, or top-level changes built in Java. Implementations are immutable
+ * and thread-safe.
  *
  * <pre>{@code
- * ItemUpdate update = ...;                 // e.g. compiled from "SET deletedAt = :now"
- * Item after = update.apply(before);       // before: the stored item, or just its key
+ * ItemUpdate softDelete = ItemUpdate.builder().set("deletedAt", AttributeValue.s(now)).build();
+ * dynamo.updateItem(UpdateItem.Request.of("users", key, softDelete));
+ * ItemUpdate restore = ItemUpdate.builder().remove("deletedAt").build();
  * }</pre>
  */
 public interface ItemUpdate {
@@ -30,4 +35,33 @@ public interface ItemUpdate {
    * {@code UPDATED_NEW}.
    */
   Item updatedParts(Item item);
+
+  /** A builder of top-level changes: like {@code SET a = :v} and {@code REMOVE b}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link ItemUpdate} of top-level SET and REMOVE actions, applied in order. */
+  final class Builder {
+    private final Map<String, AttributeValue> changes = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Sets attribute {@code name} to {@code value}. */
+    public Builder set(String name, AttributeValue value) {
+      changes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Removes attribute {@code name}; nothing happens if the item does not have it. */
+    public Builder remove(String name) {
+      changes.put(Objects.requireNonNull(name, "name"), null);
+      return this;
+    }
+
+    /** The update; it changes nothing when neither set nor remove was called. */
+    public ItemUpdate build() {
+      return new TopLevelUpdate(new LinkedHashMap<>(changes));
+    }
+  }
 }
