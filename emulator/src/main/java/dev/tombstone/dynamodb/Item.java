@@ -35,7 +35,12 @@ public final class Item {
 
   /** A builder that keeps attributes in the order they are put. */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(new LinkedHashMap<>());
+  }
+
+  /** A builder starting from this item's attributes, for a changed copy of the item. */
+  public Builder toBuilder() {
+    return new Builder(new LinkedHashMap<>(attributes));
   }
 
   /** The value of {@code name}, or {@code null} when the item has no such attribute. */
@@ -80,12 +85,18 @@ public final class Item {
 
   /** Builds an {@link Item}. */
   public static final class Builder {
-    private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+    private Map<String, AttributeValue> attributes;
+    // After build() the map belongs to the item; the next change copies it first.
+    private boolean built;
 
-    private Builder() {}
+    private Builder(Map<String, AttributeValue> attributes) {
+      this.attributes = attributes;
+    }
 
     public Builder put(String name, AttributeValue value) {
-      attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      writable().put(name, value);
       return this;
     }
 
@@ -93,8 +104,28 @@ public final class Item {
       return put(name, AttributeValue.s(value));
     }
 
+    /** Removes attribute {@code name}, if present. */
+    public Builder remove(String name) {
+      writable().remove(name);
+      return this;
+    }
+
+    /** The value put under {@code name} so far, or null. */
+    public AttributeValue get(String name) {
+      return attributes.get(name);
+    }
+
     public Item build() {
-      return Item.of(attributes);
+      built = true;
+      return new Item(Collections.unmodifiableMap(attributes), ItemSize.of(attributes));
+    }
+
+    private Map<String, AttributeValue> writable() {
+      if (built) {
+        attributes = new LinkedHashMap<>(attributes);
+        built = false;
+      }
+      return attributes;
     }
   }
 }

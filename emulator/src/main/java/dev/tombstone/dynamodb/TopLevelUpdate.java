@@ -15,15 +15,15 @@ final class TopLevelUpdate implements ItemUpdate {
 
   @Override
   public Item apply(Item item) {
-    Map<String, AttributeValue> attributes = new LinkedHashMap<>(item.attributes());
+    Item.Builder builder = item.toBuilder();
     changes.forEach((name, value) -> {
       if (value == null) {
-        attributes.remove(name);
+        builder.remove(name);
       } else {
-        attributes.put(name, value);
+        builder.put(name, value);
       }
     });
-    return Item.of(attributes);
+    return builder.build();
   }
 
   @Override

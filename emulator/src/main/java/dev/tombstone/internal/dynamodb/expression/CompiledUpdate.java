@@ -17,7 +17,7 @@ import java.util.Set;
  * A validated UpdateExpression (or legacy {@code AttributeUpdates}) bound to its request's
  * placeholders, ready to apply to any number of items from any thread.
  *
- * <p>Every SET value is computed from the item as it was; then the actions are applied SET
+ * <p>Every SET value is computed from the item as it was; the actions are applied SET
  * first, in ascending path order (so several appends past the end of one list land in index
  * order), then REMOVE in descending path order (so removing {@code a[0]} and {@code a[2]} removes
  * the elements the indexes named before the list shifts), then ADD and DELETE.
@@ -69,26 +69,21 @@ public final class CompiledUpdate implements ItemUpdate {
 
   @Override
   public Item apply(Item item) {
-    AttributeValue[] operands = new AttributeValue[steps.length];
-    for (int i = 0; i < steps.length; i++) {
-      Step step = steps[i];
-      operands[i] = step.value() != null ? step.value().eval(item) : step.operand();
-    }
-    Map<String, AttributeValue> attributes =
-        new LinkedHashMap<>((item.attributes().size() + steps.length) * 4 / 3 + 1);
-    attributes.putAll(item.attributes());
+    // SET values read the unchanged input item, so they are computed where they are used.
+    Item.Builder attributes = item.toBuilder();
     for (int i : order) {
       Step step = steps[i];
+      AttributeValue operand = step.value() != null ? step.value().eval(item) : step.operand();
       String name = (String) step.path().get(0);
       AttributeValue current = attributes.get(name);
       AttributeValue changed;
       if (step.path().size() == 1) {
-        changed = change(step, current, operands[i]);
+        changed = change(step, current, operand);
       } else {
         if (current == null) {
           throw new DynamoDbError.Validation(BAD_PATH);
         }
-        changed = nested(current, step, 1, operands[i]);
+        changed = nested(current, step, 1, operand);
       }
       if (changed == null) {
         attributes.remove(name);
@@ -96,7 +91,7 @@ public final class CompiledUpdate implements ItemUpdate {
         attributes.put(name, changed);
       }
     }
-    return Item.of(attributes);
+    return attributes.build();
   }
 
   private AttributeValue nested(AttributeValue node, Step step, int i, AttributeValue operand) {
