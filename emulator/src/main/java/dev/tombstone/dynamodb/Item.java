@@ -35,12 +35,12 @@ public final class Item {
 
   /** A builder that keeps attributes in the order they are put. */
   public static Builder builder() {
-    return new Builder(new LinkedHashMap<>());
+    return new Builder(new LinkedHashMap<>(), 0);
   }
 
   /** A builder starting from this item's attributes, for a changed copy of the item. */
   public Builder toBuilder() {
-    return new Builder(new LinkedHashMap<>(attributes));
+    return new Builder(new LinkedHashMap<>(attributes), size);
   }
 
   /** The value of {@code name}, or {@code null} when the item has no such attribute. */
@@ -86,17 +86,22 @@ public final class Item {
   /** Builds an {@link Item}. */
   public static final class Builder {
     private Map<String, AttributeValue> attributes;
+    // Kept up to date on every change, so build() need not measure every attribute again.
+    private int size;
     // After build() the map belongs to the item; the next change copies it first.
     private boolean built;
 
-    private Builder(Map<String, AttributeValue> attributes) {
+    private Builder(Map<String, AttributeValue> attributes, int size) {
       this.attributes = attributes;
+      this.size = size;
     }
 
     public Builder put(String name, AttributeValue value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
-      writable().put(name, value);
+      AttributeValue old = writable().put(name, value);
+      size += ItemSize.of(value)
+          - (old == null ? -ItemSize.utf8Length(name) : ItemSize.of(old));
       return this;
     }
 
@@ -106,7 +111,10 @@ public final class Item {
 
     /** Removes attribute {@code name}, if present. */
     public Builder remove(String name) {
-      writable().remove(name);
+      AttributeValue old = writable().remove(name);
+      if (old != null) {
+        size -= ItemSize.utf8Length(name) + ItemSize.of(old);
+      }
       return this;
     }
 
@@ -117,7 +125,7 @@ public final class Item {
 
     public Item build() {
       built = true;
-      return new Item(Collections.unmodifiableMap(attributes), ItemSize.of(attributes));
+      return new Item(Collections.unmodifiableMap(attributes), size);
     }
 
     private Map<String, AttributeValue> writable() {

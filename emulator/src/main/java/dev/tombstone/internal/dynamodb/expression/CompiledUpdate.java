@@ -31,7 +31,12 @@ public final class CompiledUpdate implements ItemUpdate {
    * One action: {@code path} holds a {@code String} per name or key and an {@code Integer} per
    * list index; {@code value} is the SET value, {@code operand} the ADD/DELETE operand.
    */
-  record Step(Section section, List<Object> path, UpdateValue value, AttributeValue operand) {}
+  record Step(Section section, List<Object> path, UpdateValue value, AttributeValue operand,
+      String attribute, boolean topLevel) {
+    Step(Section section, List<Object> path, UpdateValue value, AttributeValue operand) {
+      this(section, path, value, operand, (String) path.get(0), path.size() == 1);
+    }
+  }
 
   private final String expression;
   private final Step[] steps;
@@ -74,10 +79,10 @@ public final class CompiledUpdate implements ItemUpdate {
     for (int i : order) {
       Step step = steps[i];
       AttributeValue operand = step.value() != null ? step.value().eval(item) : step.operand();
-      String name = (String) step.path().get(0);
+      String name = step.attribute();
       AttributeValue current = attributes.get(name);
       AttributeValue changed;
-      if (step.path().size() == 1) {
+      if (step.topLevel()) {
         changed = change(step, current, operand);
       } else {
         if (current == null) {
