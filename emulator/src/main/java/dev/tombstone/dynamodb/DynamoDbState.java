@@ -111,6 +111,12 @@ public final class DynamoDbState {
     return shared(() -> PutItem.execute(table, request));
   }
 
+  /** Runs UpdateItem. */
+  public UpdateItem.Result updateItem(UpdateItem.Request request) {
+    Table table = activeTable(request.tableName());
+    return shared(() -> UpdateItem.execute(table, request));
+  }
+
   /** Runs GetItem. */
   public GetItem.Result getItem(GetItem.Request request) {
     Table table = activeTable(request.tableName());

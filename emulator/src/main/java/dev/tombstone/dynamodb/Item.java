@@ -35,7 +35,12 @@ public final class Item {
 
   /** A builder that keeps attributes in the order they are put. */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(new LinkedHashMap<>(), 0);
+  }
+
+  /** A builder starting from this item's attributes, for a changed copy of the item. */
+  public Builder toBuilder() {
+    return new Builder(new LinkedHashMap<>(attributes), size);
   }
 
   /** The value of {@code name}, or {@code null} when the item has no such attribute. */
@@ -80,12 +85,23 @@ public final class Item {
 
   /** Builds an {@link Item}. */
   public static final class Builder {
-    private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+    private Map<String, AttributeValue> attributes;
+    // Kept up to date on every change, so build() need not measure every attribute again.
+    private int size;
+    // After build() the map belongs to the item; the next change copies it first.
+    private boolean built;
 
-    private Builder() {}
+    private Builder(Map<String, AttributeValue> attributes, int size) {
+      this.attributes = attributes;
+      this.size = size;
+    }
 
     public Builder put(String name, AttributeValue value) {
-      attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      AttributeValue old = writable().put(name, value);
+      size += ItemSize.of(value)
+          - (old == null ? -ItemSize.utf8Length(name) : ItemSize.of(old));
       return this;
     }
 
@@ -93,8 +109,31 @@ public final class Item {
       return put(name, AttributeValue.s(value));
     }
 
+    /** Removes attribute {@code name}, if present. */
+    public Builder remove(String name) {
+      AttributeValue old = writable().remove(name);
+      if (old != null) {
+        size -= ItemSize.utf8Length(name) + ItemSize.of(old);
+      }
+      return this;
+    }
+
+    /** The value put under {@code name} so far, or null. */
+    public AttributeValue get(String name) {
+      return attributes.get(name);
+    }
+
     public Item build() {
-      return Item.of(attributes);
+      built = true;
+      return new Item(Collections.unmodifiableMap(attributes), size);
+    }
+
+    private Map<String, AttributeValue> writable() {
+      if (built) {
+        attributes = new LinkedHashMap<>(attributes);
+        built = false;
+      }
+      return attributes;
     }
   }
 }

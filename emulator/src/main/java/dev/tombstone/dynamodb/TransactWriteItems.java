@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +32,11 @@ public final class TransactWriteItems {
     /** An unconditional delete of the item with {@code key}. */
     static Delete delete(String tableName, Map<String, AttributeValue> key) {
       return new Delete(tableName, key, null, ReturnValues.NONE);
+    }
+
+    /** An unconditional update of the item with {@code key}. */
+    static Update update(String tableName, Map<String, AttributeValue> key, ItemUpdate update) {
+      return new Update(tableName, key, update, null, ReturnValues.NONE);
     }
 
     /** A check of {@code condition} on the item with {@code key}, writing nothing. */
@@ -79,6 +85,28 @@ public final class TransactWriteItems {
       }
     }
 
+    /** Update (or create) the item with this key. */
+    record Update(String tableName, Map<String, AttributeValue> key, ItemUpdate update,
+        ItemCondition condition, ReturnValues returnValuesOnConditionCheckFailure)
+        implements Action {
+      public Update {
+        key = Map.copyOf(key);
+        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(returnValuesOnConditionCheckFailure,
+            "returnValuesOnConditionCheckFailure");
+      }
+
+      /** The same update, only applied if {@code condition} holds. */
+      public Update withCondition(ItemCondition condition) {
+        return new Update(tableName, key, update, condition, returnValuesOnConditionCheckFailure);
+      }
+
+      /** The same update, reporting the current item when its condition fails. */
+      public Update returningItemOnConditionFailure() {
+        return new Update(tableName, key, update, condition, ReturnValues.ALL_OLD);
+      }
+    }
+
     /** Only check a condition on the item with this key. */
     record ConditionCheck(String tableName, Map<String, AttributeValue> key,
         ItemCondition condition, ReturnValues returnValuesOnConditionCheckFailure)
@@ -123,21 +151,34 @@ public final class TransactWriteItems {
       }
     }
     List<DynamoDbError.CancellationReason> reasons = new ArrayList<>();
+    Item[] updated = new Item[targets.size()];
     boolean failed = false;
     for (int i = 0; i < targets.size(); i++) {
       Action action = request.actions().get(i);
       Item current = targets.get(i).table().items().get(targets.get(i).key());
-      if (action.condition() == null
-          || action.condition().matches(current == null ? Item.EMPTY : current)) {
-        reasons.add(DynamoDbError.CancellationReason.NONE);
-      } else {
+      if (action.condition() != null
+          && !action.condition().matches(current == null ? Item.EMPTY : current)) {
         failed = true;
         reasons.add(new DynamoDbError.CancellationReason("ConditionalCheckFailed",
-            java.util.Optional.of(DynamoDbError.ConditionalCheckFailed.MESSAGE),
-            java.util.Optional.ofNullable(
+            Optional.of(DynamoDbError.ConditionalCheckFailed.MESSAGE),
+            Optional.ofNullable(
                 action.returnValuesOnConditionCheckFailure() == ReturnValues.ALL_OLD
                     ? current : null)));
+        continue;
       }
+      if (action instanceof Action.Update update) {
+        // AWS: a validation error caused by the transaction's own changes cancels it.
+        try {
+          updated[i] = UpdateItem.updated(
+              UpdateItem.Request.of(update.tableName(), update.key(), update.update()), current);
+        } catch (DynamoDbError.Validation e) {
+          failed = true;
+          reasons.add(new DynamoDbError.CancellationReason("ValidationError",
+              Optional.of(e.getMessage()), Optional.empty()));
+          continue;
+        }
+      }
+      reasons.add(DynamoDbError.CancellationReason.NONE);
     }
     if (failed) {
       throw new DynamoDbError.TransactionCanceled(reasons);
@@ -153,6 +194,9 @@ public final class TransactWriteItems {
         old = target.table().items().put(target.key(), written);
       } else if (action instanceof Action.Delete) {
         old = target.table().items().remove(target.key());
+      } else if (action instanceof Action.Update) {
+        written = updated[i];
+        old = target.table().items().put(target.key(), written);
       } else {
         old = target.table().items().get(target.key());
         written = old;
@@ -168,6 +212,11 @@ public final class TransactWriteItems {
     if (action instanceof Action.Put put) {
       PrimaryKey key = table.keySchema().keyOfItem(put.item());
       PutItem.checkSize(put.item());
+      return key;
+    }
+    if (action instanceof Action.Update update) {
+      PrimaryKey key = table.keySchema().keyOf(update.key());
+      UpdateItem.checkKeyUntouched(table.keySchema(), update.update());
       return key;
     }
     return table.keySchema().keyOf(action instanceof Action.Delete d ? d.key()

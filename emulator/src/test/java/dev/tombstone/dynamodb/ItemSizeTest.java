@@ -49,4 +49,20 @@ class ItemSizeTest {
     assertThat(ItemSize.of(map)).isEqualTo(3 + 1 + 1 + 1);
     assertThat(ItemSize.utf8Length("é€")).isEqualTo(5);
   }
+
+  @Test
+  void builderKeepsTheSizeUpToDate_throughPutsReplacementsAndRemovals() {
+    Item base = Item.builder().put("UserId", "u1").put("n", AttributeValue.n("12.5"))
+        .put("tags", AttributeValue.ss("a", "bé")).build();
+    Item.Builder builder = base.toBuilder().put("n", AttributeValue.n(7)).remove("tags")
+        .put("deletedAt", "2026-12-03").remove("missing");
+
+    Item changed = builder.build();
+    Item afterBuild = builder.put("más", AttributeValue.bool(true)).build();
+
+    assertThat(changed.sizeInBytes()).isEqualTo(Item.of(changed.attributes()).sizeInBytes());
+    assertThat(afterBuild.sizeInBytes()).isEqualTo(Item.of(afterBuild.attributes()).sizeInBytes());
+    assertThat(changed.has("más")).isFalse();
+    assertThat(base.sizeInBytes()).isEqualTo(Item.of(base.attributes()).sizeInBytes());
+  }
 }

@@ -15,6 +15,8 @@ import org.assertj.core.api.AbstractAssert;
  * assertThat(tombstone.dynamoDb()).table("users")
  *     .doesNotContainKey("UserId", "u1")
  *     .containsKey("UserId", "u2");
+ * assertThat(tombstone.dynamoDb()).table("users").item("UserId", "u2")
+ *     .doesNotHaveAttribute("deletedAt");
  * }</pre>
  */
 public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAssert, DynamoDbState> {
@@ -33,7 +35,7 @@ public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAsser
   /** Verifies that an item with this key exists (partition key, and sort key if any). */
   public DynamoDbTableAssert containsKey(Map<String, AttributeValue> key) {
     isNotNull();
-    if (item(key).isEmpty()) {
+    if (stored(key).isEmpty()) {
       failWithMessage("%nExpecting table %s to contain an item with key%n  %s%nbut it did not;"
           + " its items were:%n  %s", table, key, actual.items(table));
     }
@@ -48,7 +50,7 @@ public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAsser
   /** Verifies that no item with this key exists. */
   public DynamoDbTableAssert doesNotContainKey(Map<String, AttributeValue> key) {
     isNotNull();
-    Optional<Item> found = item(key);
+    Optional<Item> found = stored(key);
     if (found.isPresent()) {
       failWithMessage("%nExpecting table %s not to contain an item with key%n  %s%nbut it"
           + " contained%n  %s", table, key, found.get());
@@ -59,7 +61,7 @@ public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAsser
   /** Verifies that the item with the key of {@code expected} equals {@code expected}. */
   public DynamoDbTableAssert hasItem(Map<String, AttributeValue> key, Item expected) {
     isNotNull();
-    Optional<Item> found = item(key);
+    Optional<Item> found = stored(key);
     if (found.isEmpty()) {
       failWithMessage("%nExpecting table %s to contain%n  %s%nbut there was no item with key%n"
           + "  %s", table, expected, key);
@@ -68,6 +70,20 @@ public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAsser
           + "  %s", table, key, expected, found.get());
     }
     return this;
+  }
+
+  /**
+   * Assertions on the attributes of the item with this string partition key, e.g. after a soft
+   * delete: {@code .item("UserId", "u1").hasAttribute("deletedAt")}.
+   */
+  public DynamoDbItemAssert item(String attribute, String value) {
+    return item(Map.of(attribute, AttributeValue.s(value)));
+  }
+
+  /** Assertions on the attributes of the item with this key. */
+  public DynamoDbItemAssert item(Map<String, AttributeValue> key) {
+    isNotNull();
+    return new DynamoDbItemAssert(actual, table, key);
   }
 
   /** Verifies that the table holds exactly {@code count} items. */
@@ -92,7 +108,7 @@ public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAsser
     return this;
   }
 
-  private Optional<Item> item(Map<String, AttributeValue> key) {
+  private Optional<Item> stored(Map<String, AttributeValue> key) {
     return actual.getItem(table, key);
   }
 }

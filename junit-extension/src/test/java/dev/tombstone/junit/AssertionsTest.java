@@ -102,4 +102,36 @@ class AssertionsTest {
         .hasContent("uploads", "a.txt", "bye"))).hasMessage(String.format(
             "%nExpecting uploads/a.txt to contain%n  \"bye\"%nbut it contained%n  \"hello\""));
   }
+
+  @Test
+  void itemAttributes_passForASoftDeletedItem() {
+    tombstone.dynamoDb().putItem("users", Item.builder().put("UserId", "u1")
+        .put("deletedAt", "2026-12-03").build());
+
+    TombstoneAssertions.assertThat(tombstone.dynamoDb()).table("users").item("UserId", "u1")
+        .exists().hasAttribute("deletedAt").hasAttribute("deletedAt", "2026-12-03")
+        .doesNotHaveAttribute("name");
+  }
+
+  @Test
+  void doesNotHaveAttribute_failsWithTheValueStillThere() {
+    tombstone.dynamoDb().putItem("users", Item.builder().put("UserId", "u1")
+        .put("deletedAt", "2026-12-03").build());
+
+    Throwable thrown = catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.dynamoDb())
+        .table("users").item("UserId", "u1").doesNotHaveAttribute("deletedAt"));
+
+    assertThat(thrown).isInstanceOf(AssertionError.class).hasMessage(String.format(
+        "%nExpecting the item of table users with key%n  {UserId=S[value=u1]}%nnot to have"
+            + " attribute deletedAt but it had%n  S[value=2026-12-03]"));
+  }
+
+  @Test
+  void hasAttribute_failsWhenTheItemIsGone() {
+    Throwable thrown = catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.dynamoDb())
+        .table("users").item("UserId", "u9").hasAttribute("deletedAt"));
+
+    assertThat(thrown).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Expecting table users to contain an item with key");
+  }
 }

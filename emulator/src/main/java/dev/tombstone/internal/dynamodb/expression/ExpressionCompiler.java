@@ -29,6 +29,7 @@ public final class ExpressionCompiler {
   private final int capacity;
   private final ConcurrentHashMap<String, ConditionEntry> conditions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ProjectionEntry> projections = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, UpdateEntry> updates = new ConcurrentHashMap<>();
 
   /**
    * A parsed condition or why it is invalid. A condition without placeholders does not depend on
@@ -39,6 +40,9 @@ public final class ExpressionCompiler {
 
   private record ProjectionEntry(
       Parser.ParsedProjection parsed, Projection bound, Problem problem) {}
+
+  private record UpdateEntry(
+      UpdateParser.ParsedUpdate parsed, CompiledUpdate bound, Problem problem) {}
 
   /** A compiler caching up to 4096 expressions of each grammar. */
   public ExpressionCompiler() {
@@ -116,6 +120,63 @@ public final class ExpressionCompiler {
   }
 
   /**
+   * Compiles an UpdateExpression.
+   *
+   * @param names ExpressionAttributeNames, or null when the request has none
+   * @param values ExpressionAttributeValues, or null when the request has none
+   * @throws DynamoDbError.Validation with DynamoDB's message when the expression is invalid
+   */
+  public CompiledUpdate update(
+      String text, Map<String, String> names, Map<String, AttributeValue> values) {
+    Objects.requireNonNull(text, "text");
+    UpdateEntry entry = updates.get(text);
+    if (entry == null) {
+      entry = parseUpdate(text);
+      if (cacheable(text)) {
+        entry = cache(updates, text, entry);
+      }
+    }
+    if (entry.problem() != null) {
+      throw invalid(ExpressionKind.UPDATE, entry.problem());
+    }
+    if (entry.bound() != null) {
+      return entry.bound();
+    }
+    try {
+      return UpdateBinder.bind(text, entry.parsed(), names, values);
+    } catch (ExpressionException e) {
+      throw invalid(ExpressionKind.UPDATE, e.problem());
+    }
+  }
+
+  /**
+   * Validates legacy {@code AttributeUpdates} and compiles them, entries checked in map order.
+   *
+   * @throws DynamoDbError.Validation with DynamoDB's message for an invalid entry
+   */
+  public static CompiledUpdate legacyUpdate(Map<String, LegacyUpdate> updates) {
+    return LegacyUpdates.compile(updates);
+  }
+
+  private static UpdateEntry parseUpdate(String text) {
+    UpdateParser.ParsedUpdate parsed;
+    try {
+      parsed = UpdateParser.parse(text);
+      UpdateBinder.checkStatic(parsed);
+    } catch (ExpressionException e) {
+      return new UpdateEntry(null, null, e.problem());
+    }
+    if (!parsed.names().isEmpty() || !parsed.values().isEmpty()) {
+      return new UpdateEntry(parsed, null, null);
+    }
+    try {
+      return new UpdateEntry(parsed, UpdateBinder.bind(text, parsed, null, null), null);
+    } catch (ExpressionException e) {
+      return new UpdateEntry(null, null, e.problem());
+    }
+  }
+
+  /**
    * Validates the legacy {@code Expected} parameter and compiles it into one condition: each
    * entry a test on the top-level attribute it names, joined by AND, or by OR when {@code
    * conditionalOperator} is {@code "OR"}. Entries are checked in map iteration order and the
@@ -132,7 +193,7 @@ public final class ExpressionCompiler {
 
   /** Number of cached expressions, for tests. */
   int cachedCount() {
-    return conditions.size() + projections.size();
+    return conditions.size() + projections.size() + updates.size();
   }
 
   private static ConditionEntry parseCondition(String text) {

@@ -7,7 +7,8 @@ package dev.tombstone.internal.dynamodb.expression;
 public enum ExpressionKind {
   CONDITION("ConditionExpression"),
   FILTER("FilterExpression"),
-  PROJECTION("ProjectionExpression");
+  PROJECTION("ProjectionExpression"),
+  UPDATE("UpdateExpression");
 
   private final String member;
   private final String prefix;

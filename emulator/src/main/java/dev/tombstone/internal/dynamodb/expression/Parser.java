@@ -28,16 +28,16 @@ final class Parser {
    */
   private static final int MAX_GROUP_DEPTH = MAX_OPERATORS + 2;
 
-  private final Tokens tokens;
-  private final Set<String> names = new LinkedHashSet<>();
-  private final Set<String> values = new LinkedHashSet<>();
-  private int pos;
+  final Tokens tokens;
+  final Set<String> names = new LinkedHashSet<>();
+  final Set<String> values = new LinkedHashSet<>();
+  int pos;
   private int operators;
   private int groupDepth;
   private int lastGroupOpen = -1;
   private int lastGroupClose = -1;
 
-  private Parser(String text) {
+  Parser(String text) {
     this.tokens = Tokens.lex(text);
   }
 
@@ -68,7 +68,7 @@ final class Parser {
     return new ParsedProjection(List.copyOf(paths), Collections.unmodifiableSet(parser.names));
   }
 
-  private static void checkSize(String text) {
+  static void checkSize(String text) {
     if (text.isEmpty()) {
       throw new ExpressionException(new Problem.Empty());
     }
@@ -182,7 +182,7 @@ final class Parser {
     return inner;
   }
 
-  private Operand parseOperand() {
+  Operand parseOperand() {
     switch (peek()) {
       case LPAREN:
         return (Operand) parseGroup(false);
@@ -215,7 +215,7 @@ final class Parser {
     return new Call(name, arguments);
   }
 
-  private Path parsePath() {
+  Path parsePath() {
     List<Segment> segments = new ArrayList<>();
     segments.add(parseSegment());
     while (true) {
@@ -286,11 +286,11 @@ final class Parser {
         : new Problem.RedundantParentheses();
   }
 
-  private Kind peek() {
+  Kind peek() {
     return tokens.kind(pos);
   }
 
-  private boolean accept(Kind kind) {
+  boolean accept(Kind kind) {
     if (tokens.kind(pos) == kind) {
       pos++;
       return true;
@@ -298,7 +298,7 @@ final class Parser {
     return false;
   }
 
-  private int expect(Kind kind) {
+  int expect(Kind kind) {
     if (tokens.kind(pos) != kind) {
       throw tokens.syntaxError(pos);
     }

@@ -200,4 +200,36 @@ sealed interface Problem {
     }
     return "{" + value.type() + ":" + text + "}";
   }
+
+  /** An UpdateExpression with two clauses of one kind; {@code section} is upper case. */
+  record SectionTwice(String section) implements Problem {
+    @Override
+    public String message() {
+      return "The \"" + section + "\" section can only be used once in an update expression;";
+    }
+  }
+
+  /** A condition function, or {@code size}, inside an UpdateExpression. */
+  record NotInUpdate(String function) implements Problem {
+    @Override
+    public String message() {
+      return "The function is not allowed in an update expression; function: " + function;
+    }
+  }
+
+  /** The operand of ADD or DELETE has a type the action refuses; {@code type} is a long name. */
+  record ActionOperandType(String action, String type) implements Problem {
+    @Override
+    public String message() {
+      return "Incorrect operand type for operator or function; operator: " + action
+          + ", operand type: " + type;
+    }
+  }
+
+  record UpdateTooLong() implements Problem {
+    @Override
+    public String message() {
+      return "Expression size has exceeded the maximum allowed size;";
+    }
+  }
 }

@@ -77,7 +77,7 @@ public final class Projection {
   }
 
   /** Overlap when one path is a prefix of the other; conflict when a key meets an index. */
-  private static Problem compare(List<Object> first, List<Object> second) {
+  static Problem compare(List<Object> first, List<Object> second) {
     int common = Math.min(first.size(), second.size());
     for (int k = 0; k < common; k++) {
       Object a = first.get(k);

@@ -30,6 +30,9 @@ final class Tokens {
     NOT,
     BETWEEN,
     IN,
+    /** {@code +} and {@code -}: UpdateExpression arithmetic. */
+    PLUS,
+    MINUS,
     /** {@code ADD}, {@code SET}, {@code DELETE}: UpdateExpression keywords, never names. */
     KEYWORD,
     /** A character that starts no token, or a lone {@code #} or {@code :}. */
@@ -139,6 +142,8 @@ final class Tokens {
       case '[' -> add(Kind.LBRACKET, i, i + 1);
       case ']' -> add(Kind.RBRACKET, i, i + 1);
       case '=' -> add(Kind.EQ, i, i + 1);
+      case '+' -> add(Kind.PLUS, i, i + 1);
+      case '-' -> add(Kind.MINUS, i, i + 1);
       case '<' -> {
         if (next == '>' || next == '=') {
           add(next == '>' ? Kind.NE : Kind.LE, i, i + 2);

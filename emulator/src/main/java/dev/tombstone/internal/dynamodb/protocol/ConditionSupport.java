@@ -1,9 +1,12 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.dynamodb.ItemUpdate;
 import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
+import dev.tombstone.internal.dynamodb.expression.CompiledUpdate;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import dev.tombstone.internal.dynamodb.expression.ExpressionKind;
@@ -63,6 +66,34 @@ final class ConditionSupport {
         p.names(), p.values() == null ? null : p.values().values());
     checkUnused(p.names(), p.values(), condition.usedNames(), condition.usedValues());
     return condition;
+  }
+
+  /** UpdateItem's update and condition, compiled together. */
+  record WriteExpressions(ItemUpdate update, ItemCondition condition) {}
+
+  /**
+   * UpdateItem's expressions in DynamoDB's order: the placeholder maps, the UpdateExpression, the
+   * ConditionExpression, then placeholders neither of them used. Either may be null.
+   */
+  WriteExpressions update(String updateExpression, ConditionParameters p) {
+    checkPlaceholderMaps(p.names(), p.values());
+    Map<String, AttributeValue> values = p.values() == null ? null : p.values().values();
+    Set<String> usedNames = new HashSet<>();
+    Set<String> usedValues = new HashSet<>();
+    CompiledUpdate update = null;
+    if (updateExpression != null) {
+      update = compiler.update(updateExpression, p.names(), values);
+      usedNames.addAll(update.usedNames());
+      usedValues.addAll(update.usedValues());
+    }
+    CompiledCondition condition = null;
+    if (p.hasExpression()) {
+      condition = compiler.condition(ExpressionKind.CONDITION, p.expression(), p.names(), values);
+      usedNames.addAll(condition.usedNames());
+      usedValues.addAll(condition.usedValues());
+    }
+    checkUnused(p.names(), p.values(), usedNames, usedValues);
+    return new WriteExpressions(update, condition);
   }
 
   /**

@@ -36,6 +36,7 @@ public final class DynamoDbJsonProtocol {
             Map.entry("TransactWriteItems",
                 new TransactWriteItemsOperation(state, conditions)::handle),
             Map.entry("UpdateTimeToLive", new UpdateTimeToLiveOperation(state)::handle),
+            Map.entry("UpdateItem", new UpdateItemOperation(state, conditions)::handle),
             Map.entry("DescribeTimeToLive", new DescribeTimeToLiveOperation(state)::handle));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TransactWriteItems of API 2012-08-10 with Put, Delete and ConditionCheck elements: decode,
- * validate in DynamoDB's order, run atomically, encode.
+ * TransactWriteItems of API 2012-08-10 with Put, Update, Delete and ConditionCheck elements:
+ * decode, validate in DynamoDB's order, run atomically, encode.
  */
 final class TransactWriteItemsOperation {
   static final int MAX_ITEMS = 100;
@@ -33,7 +33,7 @@ final class TransactWriteItemsOperation {
 
   /** One element as read off the wire; {@code kind} is null unless exactly one was given. */
   private record Element(String kind, String tableName, Decoded keyOrItem,
-      String returnOnFailure, ConditionParameters condition) {}
+      String returnOnFailure, ConditionParameters condition, String updateExpression) {}
 
   /** The request as read off the wire. */
   private record Wire(List<Json> items, String returnConsumedCapacity, String token,
@@ -71,13 +71,13 @@ final class TransactWriteItemsOperation {
       }
     }
     if (kinds != 1) {
-      return new Element(null, null, null, null, null);
+      return new Element(null, null, null, null, null, null);
     }
     Json.Obj body = Members.structure(element, kind);
     return new Element(kind, Members.string(body, "TableName"),
         decoder.map(body, kind.equals("Put") ? "Item" : "Key"),
         Members.string(body, "ReturnValuesOnConditionCheckFailure"),
-        ConditionParameters.read(body, decoder));
+        ConditionParameters.read(body, decoder), Members.string(body, "UpdateExpression"));
   }
 
   /**
@@ -108,6 +108,9 @@ final class TransactWriteItemsOperation {
       if (e.kind().equals("ConditionCheck")) {
         constraints.notNull(path + "conditionExpression", e.condition().expression());
       }
+      if (e.kind().equals("Update")) {
+        constraints.notNull(path + "updateExpression", e.updateExpression());
+      }
     }
     constraints.check();
 
@@ -117,14 +120,21 @@ final class TransactWriteItemsOperation {
         throw new DynamoDbError.Validation(
             "TransactItems can only contain one of Check, Put, Update or Delete");
       }
-      if (e.kind().equals("Update")) {
-        throw new DynamoDbError.Validation(
-            "Update elements of TransactWriteItems are not served by Tombstone");
+      boolean update = e.kind().equals("Update");
+      if (!update) {
+        // An Update always has its UpdateExpression, which may use the placeholders.
+        conditions.checkCombination(e.condition());
       }
-      conditions.checkCombination(e.condition());
       Map<String, AttributeValue> values = e.keyOrItem().valid();
-      ItemCondition condition = conditions.compile(e.condition());
       ReturnValues returnItem = WriteOptions.onConditionFailure(e.returnOnFailure());
+      if (update) {
+        ConditionSupport.WriteExpressions compiled =
+            conditions.update(e.updateExpression(), e.condition());
+        actions.add(new TransactWriteItems.Action.Update(e.tableName(), values,
+            compiled.update(), compiled.condition(), returnItem));
+        continue;
+      }
+      ItemCondition condition = conditions.compile(e.condition());
       actions.add(switch (e.kind()) {
         case "Put" -> new TransactWriteItems.Action.Put(e.tableName(), Item.of(values),
             condition, returnItem);

@@ -221,12 +221,12 @@ class ConditionalDeleteSdkTest {
   }
 
   @Test
-  void updateItemIsNotServed_andSaysSo() {
-    DynamoDbException error = catchThrowableOfType(DynamoDbException.class,
-        () -> dynamo.updateItem(b -> b.tableName("compare-yourself").key(user("user001"))
-            .attributeUpdates(Map.of("x", AttributeValueUpdate.builder()
-                .value(AttributeValue.fromS("y")).build()))));
+  void updateItem_legacyAttributeUpdateWithoutAction_isAPut() {
+    dynamo.updateItem(b -> b.tableName("compare-yourself").key(user("user001"))
+        .attributeUpdates(Map.of("x", AttributeValueUpdate.builder()
+            .value(AttributeValue.fromS("y")).build())));
 
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+    assertThat(dynamo.getItem(b -> b.tableName("compare-yourself").key(user("user001")))
+        .item().get("x")).isEqualTo(AttributeValue.fromS("y"));
   }
 }

@@ -1,0 +1,136 @@
+package dev.tombstone.dynamodb;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * UpdateItem: changes some attributes of one item, creating the item when it does not exist
+ * (an upsert), optionally only if a condition holds. Atomic per item.
+ */
+public final class UpdateItem {
+  private UpdateItem() {}
+
+  /**
+   * An UpdateItem request; build it from {@link #of} and the {@code with...}/{@code
+   * returning...} methods:
+   *
+   * <pre>{@code
+   * UpdateItem.Request.of("orders", key, update).withCondition(condition).returningAllNew();
+   * }</pre>
+   *
+   * @param key the request's {@code Key}, checked against the table's schema
+   * @param update the change; it may not write a key attribute
+   * @param condition checked against the current item (or {@link Item#EMPTY}); null for none
+   * @param returnValues what the result carries of the item
+   * @param returnValuesOnConditionCheckFailure whether the current item comes with a failed check
+   */
+  public record Request(
+      String tableName,
+      Map<String, AttributeValue> key,
+      ItemUpdate update,
+      ItemCondition condition,
+      ReturnValues returnValues,
+      ReturnValues returnValuesOnConditionCheckFailure) {
+    public Request {
+      key = Map.copyOf(key);
+      Objects.requireNonNull(update, "update");
+      Objects.requireNonNull(returnValues, "returnValues");
+      Objects.requireNonNull(returnValuesOnConditionCheckFailure,
+          "returnValuesOnConditionCheckFailure");
+    }
+
+    /** An unconditional update returning nothing. */
+    public static Request of(String tableName, Map<String, AttributeValue> key,
+        ItemUpdate update) {
+      return new Request(tableName, key, update, null, ReturnValues.NONE, ReturnValues.NONE);
+    }
+
+    /** The same request, only applied if {@code condition} holds; null for none. */
+    public Request withCondition(ItemCondition condition) {
+      return new Request(tableName, key, update, condition, returnValues,
+          returnValuesOnConditionCheckFailure);
+    }
+
+    /** The same request with {@code ReturnValues}. */
+    public Request withReturnValues(ReturnValues returnValues) {
+      return new Request(tableName, key, update, condition, returnValues,
+          returnValuesOnConditionCheckFailure);
+    }
+
+    /** The same request with {@code ReturnValuesOnConditionCheckFailure}. */
+    public Request withReturnValuesOnConditionCheckFailure(ReturnValues onFailure) {
+      return new Request(tableName, key, update, condition, returnValues, onFailure);
+    }
+
+    /** The same request returning the whole updated item ({@code ReturnValues} ALL_NEW). */
+    public Request returningAllNew() {
+      return withReturnValues(ReturnValues.ALL_NEW);
+    }
+
+    /** The same request returning the current item when the condition fails. */
+    public Request returningItemOnConditionFailure() {
+      return withReturnValuesOnConditionCheckFailure(ReturnValues.ALL_OLD);
+    }
+  }
+
+  /**
+   * @param attributes what {@code ReturnValues} asked for, when there is something to return
+   */
+  public record Result(Optional<Item> attributes, ConsumedCapacity consumedCapacity) {}
+
+  static final String ITEM_TOO_LARGE = "Item size to update has exceeded the maximum allowed size";
+
+  static Result execute(Table table, Request request) {
+    PrimaryKey key = table.keySchema().keyOf(request.key());
+    checkKeyUntouched(table.keySchema(), request.update());
+    Item[] images = new Item[2];
+    table
+        .items()
+        .compute(
+            key,
+            (k, current) -> {
+              images[1] = updated(request, current);
+              images[0] = current;
+              return images[1];
+            });
+    Item old = images[0];
+    Item updated = images[1];
+    return new Result(attributes(request, old, updated), Capacity.write(table, old, updated));
+  }
+
+  /** The item after the update, or an error; shared with TransactWriteItems. */
+  static Item updated(Request request, Item current) {
+    ItemCondition condition = request.condition();
+    if (condition != null && !condition.matches(current == null ? Item.EMPTY : current)) {
+      throw new DynamoDbError.ConditionalCheckFailed(
+          request.returnValuesOnConditionCheckFailure() == ReturnValues.ALL_OLD ? current : null);
+    }
+    Item updated = request.update().apply(current != null ? current : Item.of(request.key()));
+    if (updated.sizeInBytes() > ItemSize.MAX_ITEM_BYTES) {
+      throw new DynamoDbError.Validation(ITEM_TOO_LARGE);
+    }
+    return updated;
+  }
+
+  static void checkKeyUntouched(KeySchema schema, ItemUpdate update) {
+    for (String name : update.attributeNames()) {
+      if (name.equals(schema.partitionKey().name())
+          || (schema.sortKey() != null && name.equals(schema.sortKey().name()))) {
+        throw DynamoDbError.Validation.invalidParameters(
+            "Cannot update attribute " + name + ". This attribute is part of the key");
+      }
+    }
+  }
+
+  private static Optional<Item> attributes(Request request, Item old, Item updated) {
+    Item returned = switch (request.returnValues()) {
+      case ALL_OLD -> old;
+      case ALL_NEW -> updated;
+      case UPDATED_OLD -> old == null ? null : request.update().updatedParts(old);
+      case UPDATED_NEW -> request.update().updatedParts(updated);
+      default -> null;
+    };
+    return returned == null || returned.isEmpty() ? Optional.empty() : Optional.of(returned);
+  }
+}

@@ -1,0 +1,150 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.dynamodb.ItemUpdate;
+import dev.tombstone.dynamodb.ReturnValues;
+import dev.tombstone.dynamodb.UpdateItem;
+import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
+import dev.tombstone.internal.dynamodb.expression.LegacyUpdate;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** UpdateItem of API 2012-08-10: decode, validate in DynamoDB's order, update, encode. */
+final class UpdateItemOperation {
+  static final String UPDATES_MAP =
+      "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValueUpdate>";
+  private static final String[] ACTIONS = {"ADD", "PUT", "DELETE"};
+
+  private final DynamoDbState state;
+  private final ConditionSupport conditions;
+  private final AttributeValueDecoder decoder =
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+
+  UpdateItemOperation(DynamoDbState state, ConditionSupport conditions) {
+    this.state = state;
+    this.conditions = conditions;
+  }
+
+  /** The request as read off the wire: JSON type errors have failed, values are unchecked. */
+  private record Wire(String tableName, Decoded key, String updateExpression,
+      Map<String, LegacyUpdate> attributeUpdates, WriteOptions options) {}
+
+  byte[] handle(Json.Obj request) throws IOException {
+    Wire wire = decode(request);
+    UpdateItem.Result result = state.updateItem(validate(wire));
+    return wire.options().writeResult(result.attributes(), result.consumedCapacity());
+  }
+
+  private Wire decode(Json.Obj request) {
+    String tableName = Members.string(request, "TableName");
+    Decoded key = decoder.map(request, "Key");
+    String updateExpression = Members.string(request, "UpdateExpression");
+    Map<String, LegacyUpdate> updates = attributeUpdates(request, decoder);
+    return new Wire(tableName, key, updateExpression, updates,
+        WriteOptions.read(request, decoder));
+  }
+
+  /** Legacy {@code AttributeUpdates} in request order, or null when absent. */
+  static Map<String, LegacyUpdate> attributeUpdates(Json.Obj request,
+      AttributeValueDecoder decoder) {
+    Json.Obj map = Members.map(request, "AttributeUpdates", UPDATES_MAP);
+    if (map == null) {
+      return null;
+    }
+    Map<String, LegacyUpdate> updates = new LinkedHashMap<>();
+    for (Map.Entry<String, Json> e : map.members().entrySet()) {
+      Json.Obj entry = Members.structure(e.getValue());
+      if (entry == null) {
+        continue;
+      }
+      AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
+      updates.put(e.getKey(), new LegacyUpdate(Members.string(entry, "Action"),
+          value == null ? null : value.value, value == null ? null : value.problem));
+    }
+    return updates;
+  }
+
+  /**
+   * DynamoDB's order: the model's constraints, the mix of expression and legacy parameters,
+   * the key's values, then the update and the condition with their placeholders. The table,
+   * the key schema, key attributes in the update and the condition's outcome are the store's.
+   */
+  private UpdateItem.Request validate(Wire wire) {
+    WriteOptions options = wire.options();
+    ConditionParameters condition = options.condition();
+    Constraints constraints = new Constraints();
+    options.checkLeadingConstraints(constraints, wire.tableName());
+    constraints.notNull("key", wire.key());
+    if (wire.attributeUpdates() != null) {
+      wire.attributeUpdates().forEach((name, update) -> constraints.oneOf(
+          "attributeUpdates." + name + ".member.action", update.action(), ACTIONS));
+    }
+    options.checkTrailingConstraints(constraints);
+    constraints.check();
+
+    checkCombination(wire, condition);
+    Map<String, AttributeValue> key = wire.key().valid();
+    ReturnValues returnValues = options.returnValues() == null
+        ? ReturnValues.NONE : ReturnValues.valueOf(options.returnValues());
+    ItemUpdate update;
+    ItemCondition itemCondition;
+    if (wire.updateExpression() == null && !condition.hasExpression()
+        && condition.names() == null && condition.values() == null) {
+      update = ExpressionCompiler.legacyUpdate(
+          wire.attributeUpdates() == null ? Map.of() : wire.attributeUpdates());
+      itemCondition = conditions.compile(condition);
+    } else {
+      ConditionSupport.WriteExpressions compiled =
+          conditions.update(wire.updateExpression(), condition);
+      update = compiled.update() != null ? compiled.update()
+          : ExpressionCompiler.legacyUpdate(Map.of());
+      itemCondition = compiled.condition();
+    }
+    return UpdateItem.Request.of(wire.tableName(), key, update)
+        .withCondition(itemCondition)
+        .withReturnValues(returnValues)
+        .withReturnValuesOnConditionCheckFailure(
+            WriteOptions.onConditionFailure(options.returnValuesOnConditionCheckFailure()));
+  }
+
+  private static void checkCombination(Wire wire, ConditionParameters condition) {
+    List<String> legacy = new ArrayList<>();
+    if (wire.attributeUpdates() != null) {
+      legacy.add("AttributeUpdates");
+    }
+    if (condition.hasExpected()) {
+      legacy.add("Expected");
+    }
+    if (condition.conditionalOperator() != null) {
+      legacy.add("ConditionalOperator");
+    }
+    List<String> expressions = new ArrayList<>();
+    if (wire.updateExpression() != null) {
+      expressions.add("UpdateExpression");
+    }
+    if (condition.hasExpression()) {
+      expressions.add("ConditionExpression");
+    }
+    if (!legacy.isEmpty() && !expressions.isEmpty()) {
+      throw ServiceErrors.expressionAndNonExpression(
+          String.join(", ", legacy), String.join(", ", expressions));
+    }
+    if (condition.conditionalOperator() != null && !condition.hasExpected()) {
+      throw new DynamoDbError.Validation(
+          "ConditionalOperator cannot be used without Filter or Expected");
+    }
+    if (condition.names() != null && expressions.isEmpty()) {
+      throw ServiceErrors.namesWithoutExpression();
+    }
+    if (condition.values() != null && expressions.isEmpty()) {
+      throw new DynamoDbError.Validation("ExpressionAttributeValues can only be specified when"
+          + " using expressions: UpdateExpression and ConditionExpression are null");
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.tombstone.internal.dynamodb.expression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.Item;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The UpdateExpression compiler and applier below the protocol: parse, bind, apply, cache. */
+class UpdateExpressionTest {
+  private final ExpressionCompiler compiler = new ExpressionCompiler();
+  private static final Item ITEM = Item.of(Map.of(
+      "pk", AttributeValue.s("k"),
+      "l", AttributeValue.l(AttributeValue.s("0"), AttributeValue.s("1"), AttributeValue.s("2")),
+      "n", AttributeValue.n(5)));
+
+  @Test
+  void update_withoutPlaceholders_isBoundOnceAndCached() {
+    CompiledUpdate first = compiler.update("REMOVE n", null, null);
+
+    assertThat(compiler.update("REMOVE n", null, null)).isSameAs(first);
+    assertThat(compiler.cachedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void apply_leavesTheInputItemUnchanged() {
+    CompiledUpdate update = compiler.update("SET l[0] = :v ADD n :v", null,
+        Map.of(":v", AttributeValue.n(1)));
+
+    Item after = update.apply(ITEM);
+
+    assertThat(after.get("l")).isEqualTo(AttributeValue.l(AttributeValue.n(1),
+        AttributeValue.s("1"), AttributeValue.s("2")));
+    assertThat(after.get("n")).isEqualTo(AttributeValue.n(6));
+    assertThat(ITEM.get("n")).isEqualTo(AttributeValue.n(5));
+  }
+
+  @Test
+  void removeOfSeveralElements_usesTheIndexesOfTheListAsItWas() {
+    Item after = compiler.update("REMOVE l[2], l[0]", null, null).apply(ITEM);
+
+    assertThat(after.get("l")).isEqualTo(AttributeValue.l(AttributeValue.s("1")));
+  }
+
+  @Test
+  void attributeNames_areTheTopLevelNamesWritten() {
+    CompiledUpdate update = compiler.update("SET #a.b = :v REMOVE c[1]", Map.of("#a", "a"),
+        Map.of(":v", AttributeValue.n(1)));
+
+    assertThat(update.attributeNames()).containsExactlyInAnyOrder("a", "c");
+    assertThat(update.usedNames()).containsExactly("#a");
+    assertThat(update.usedValues()).containsExactly(":v");
+  }
+
+  @Test
+  void syntaxError_quotesTheOffendingToken() {
+    assertThatThrownBy(() -> compiler.update("SET a = :v :w", null, null))
+        .isInstanceOf(DynamoDbError.Validation.class)
+        .hasMessage("Invalid UpdateExpression: Syntax error; token: \":w\", near: \":v :w\"");
+  }
+
+  @Test
+  void conditionGrammar_isUnchangedByTheArithmeticTokens() {
+    assertThatThrownBy(() -> compiler.condition(ExpressionKind.CONDITION, "a + b = :v", null,
+        Map.of(":v", AttributeValue.n(1))))
+        .hasMessage("Invalid ConditionExpression: Syntax error; token: \"+\", near: \"a + b\"");
+  }
+
+  @Test
+  void legacyAttributeUpdates_defaultToPut_andRefuseMisuse() {
+    Item after = ExpressionCompiler.legacyUpdate(Map.of(
+        "x", new LegacyUpdate(null, AttributeValue.s("y"), null))).apply(ITEM);
+
+    assertThat(after.get("x")).isEqualTo(AttributeValue.s("y"));
+    assertThatThrownBy(() -> ExpressionCompiler.legacyUpdate(Map.of(
+        "x", new LegacyUpdate("ADD", AttributeValue.bool(true), null))))
+        .hasMessage("One or more parameter values were invalid: ADD action is not supported for"
+            + " the type BOOLEAN");
+  }
+
+  @Test
+  void hostileNesting_failsWithAMessage_notAStackOverflow() {
+    String nested = "SET a = " + "if_not_exists(a, ".repeat(400) + ":v" + ")".repeat(400);
+
+    assertThatThrownBy(() -> compiler.update(nested, null, Map.of(":v", AttributeValue.n(1))))
+        .isInstanceOf(DynamoDbError.Validation.class)
+        .hasMessageStartingWith("Invalid UpdateExpression: ");
+  }
+}

@@ -1,0 +1,263 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/** UpdateItem and TransactWriteItems Update elements through the SDK v2 sync client. */
+class UpdateItemSdkTest {
+  static final String TABLE = "users";
+  static Tombstone tombstone;
+  static DynamoDbClient dynamo;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    dynamo = SdkClients.dynamoDb(tombstone.endpoint(), 8);
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamo.close();
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void users() {
+    tombstone.reset();
+    dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("UserId").keyType(KeyType.HASH))
+        .attributeDefinitions(d -> d.attributeName("UserId").attributeType(ScalarAttributeType.S)));
+    dynamo.putItem(b -> b.tableName(TABLE).item(Map.of("UserId", s("u1"), "name", s("Ada"))));
+  }
+
+  static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  static Map<String, AttributeValue> key(String id) {
+    return Map.of("UserId", s(id));
+  }
+
+  private Map<String, AttributeValue> stored(String id) {
+    return dynamo.getItem(b -> b.tableName(TABLE).key(key(id)).consistentRead(true)).item();
+  }
+
+  @Test
+  void softDelete_setsDeletedAtOnlyOnAnExistingItem_thenRestoreRemovesIt() {
+    UpdateItemResponse deleted = dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .updateExpression("SET deletedAt = :now")
+        .conditionExpression("attribute_exists(UserId)")
+        .expressionAttributeValues(Map.of(":now", s("2026-12-03T12:00:00Z")))
+        .returnValues(ReturnValue.ALL_NEW));
+
+    assertThat(deleted.attributes()).containsEntry("deletedAt", s("2026-12-03T12:00:00Z"))
+        .containsEntry("name", s("Ada"));
+
+    UpdateItemResponse restored = dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .updateExpression("REMOVE deletedAt")
+        .conditionExpression("attribute_exists(deletedAt)")
+        .returnValues(ReturnValue.UPDATED_OLD));
+
+    assertThat(restored.attributes()).isEqualTo(Map.of("deletedAt", s("2026-12-03T12:00:00Z")));
+    assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
+  }
+
+  @Test
+  void softDelete_ofAMissingItem_failsAndCreatesNothing() {
+    ConditionalCheckFailedException failed = catchThrowableOfType(
+        ConditionalCheckFailedException.class,
+        () -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("ghost"))
+            .updateExpression("SET deletedAt = :now")
+            .conditionExpression("attribute_exists(UserId)")
+            .expressionAttributeValues(Map.of(":now", s("2026-12-03")))));
+
+    assertThat(failed.awsErrorDetails().errorMessage()).isEqualTo("The conditional request failed");
+    assertThat(stored("ghost")).isEmpty();
+  }
+
+  @Test
+  void failedCondition_returnsTheCurrentItemWhenAsked() {
+    ConditionalCheckFailedException failed = catchThrowableOfType(
+        ConditionalCheckFailedException.class,
+        () -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+            .updateExpression("REMOVE deletedAt")
+            .conditionExpression("attribute_exists(deletedAt)")
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+
+    assertThat(failed.item()).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
+  }
+
+  @Test
+  void upsert_counterIdiom_createsThenIncrements() {
+    for (int i = 0; i < 3; i++) {
+      dynamo.updateItem(b -> b.tableName(TABLE).key(key("u2"))
+          .updateExpression("SET visits = if_not_exists(visits, :zero) + :one ADD tags :t")
+          .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"),
+              ":one", AttributeValue.fromN("1"), ":t", AttributeValue.fromSs(List.of("new")))));
+    }
+
+    assertThat(stored("u2")).containsEntry("visits", AttributeValue.fromN("3"))
+        .containsEntry("tags", AttributeValue.fromSs(List.of("new")));
+  }
+
+  @Test
+  void concurrentAdds_areAtomicPerItem() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        calls.add(pool.submit(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+            .updateExpression("ADD hits :one")
+            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))));
+      }
+      for (Future<?> call : calls) {
+        call.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(stored("u1").get("hits")).isEqualTo(AttributeValue.fromN("200"));
+  }
+
+  @Test
+  void consumedCapacity_countsTheLargerOfOldAndNewItem() {
+    dynamo.putItem(b -> b.tableName(TABLE).item(Map.of("UserId", s("big"),
+        "payload", s("x".repeat(3000)))));
+
+    UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(TABLE).key(key("big"))
+        .updateExpression("REMOVE payload").returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+
+    assertThat(response.consumedCapacity().capacityUnits()).isEqualTo(3.0);
+  }
+
+  @Test
+  void itemOver400Kb_afterTheUpdate_isRefusedAndNothingChanges() {
+    dynamo.putItem(b -> b.tableName(TABLE).item(Map.of("UserId", s("big"),
+        "a", s("x".repeat(300_000)))));
+
+    DynamoDbException error = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("big"))
+            .updateExpression("SET b = a")));
+
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(error.awsErrorDetails().errorMessage())
+        .isEqualTo("Item size to update has exceeded the maximum allowed size");
+    assertThat(stored("big")).doesNotContainKey("b");
+  }
+
+  @Test
+  void updatingTheKey_isRefusedWithDynamoDbsMessage() {
+    DynamoDbException error = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+            .updateExpression("SET #k = :v").expressionAttributeNames(Map.of("#k", "UserId"))
+            .expressionAttributeValues(Map.of(":v", s("u9")))));
+
+    assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("One or more parameter values"
+        + " were invalid: Cannot update attribute UserId. This attribute is part of the key");
+    assertThat(error.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void legacyAttributeUpdates_withExpected() {
+    UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .attributeUpdates(Map.of(
+            "deletedAt", AttributeValueUpdate.builder().action(AttributeAction.PUT)
+                .value(s("now")).build(),
+            "name", AttributeValueUpdate.builder().action(AttributeAction.DELETE).build()))
+        .expected(Map.of("name", ExpectedAttributeValue.builder().value(s("Ada")).build()))
+        .returnValues(ReturnValue.ALL_NEW));
+
+    assertThat(response.attributes())
+        .isEqualTo(Map.of("UserId", s("u1"), "deletedAt", s("now")));
+  }
+
+  @Test
+  void transaction_mixingUpdateDeleteAndConditionCheck_isCancelledWithReasonsInOrder() {
+    dynamo.putItem(b -> b.tableName(TABLE).item(Map.of("UserId", s("u2"))));
+
+    TransactionCanceledException canceled = catchThrowableOfType(
+        TransactionCanceledException.class,
+        () -> dynamo.transactWriteItems(b -> b.transactItems(
+            t -> t.update(u -> u.tableName(TABLE).key(key("u1"))
+                .updateExpression("SET deletedAt = :now")
+                .expressionAttributeValues(Map.of(":now", s("now")))),
+            t -> t.delete(d -> d.tableName(TABLE).key(key("u2"))),
+            t -> t.conditionCheck(c -> c.tableName(TABLE).key(key("nobody"))
+                .conditionExpression("attribute_exists(UserId)")),
+            t -> t.update(u -> u.tableName(TABLE).key(key("u3"))
+                .updateExpression("SET n = :v")
+                .conditionExpression("attribute_exists(UserId)")
+                .expressionAttributeValues(Map.of(":v", s("x")))))));
+
+    assertThat(canceled.cancellationReasons()).extracting(r -> r.code())
+        .containsExactly("None", "None", "ConditionalCheckFailed", "ConditionalCheckFailed");
+    assertThat(stored("u1")).doesNotContainKey("deletedAt");
+    assertThat(stored("u2")).isNotEmpty();
+    assertThat(stored("u3")).isEmpty();
+  }
+
+  @Test
+  void transaction_withUpdateAndDelete_appliesBoth() {
+    dynamo.putItem(b -> b.tableName(TABLE).item(Map.of("UserId", s("u2"))));
+
+    dynamo.transactWriteItems(b -> b.transactItems(
+        t -> t.update(u -> u.tableName(TABLE).key(key("u1"))
+            .updateExpression("SET deletedAt = :now")
+            .conditionExpression("attribute_not_exists(deletedAt)")
+            .expressionAttributeValues(Map.of(":now", s("now")))),
+        t -> t.update(u -> u.tableName(TABLE).key(key("u9"))
+            .updateExpression("ADD n :one")
+            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))),
+        t -> t.delete(d -> d.tableName(TABLE).key(key("u2")))));
+
+    assertThat(stored("u1")).containsEntry("deletedAt", s("now"));
+    assertThat(stored("u9")).containsEntry("n", AttributeValue.fromN("1"));
+    assertThat(stored("u2")).isEmpty();
+  }
+
+  @Test
+  void transaction_updateFailingOnTheItemsData_isCancelledWithAValidationError() {
+    TransactionCanceledException canceled = catchThrowableOfType(
+        TransactionCanceledException.class,
+        () -> dynamo.transactWriteItems(b -> b.transactItems(
+            t -> t.update(u -> u.tableName(TABLE).key(key("u1"))
+                .updateExpression("SET #n = #n + :one")
+                .expressionAttributeNames(Map.of("#n", "name"))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))),
+            t -> t.delete(d -> d.tableName(TABLE).key(key("u2"))))));
+
+    assertThat(canceled.cancellationReasons()).extracting(r -> r.code())
+        .containsExactly("ValidationError", "None");
+    assertThat(canceled.cancellationReasons().get(0).message())
+        .isEqualTo("An operand in the update expression has an incorrect data type");
+    assertThat(stored("u1")).containsEntry("name", s("Ada"));
+  }
+}
