@@ -123,6 +123,21 @@ public final class DynamoDbState {
     return shared(() -> Scan.execute(table, request));
   }
 
+  /** Runs one Query page. */
+  public Query.Result query(Query.Request request) {
+    Table table = activeTable(request.tableName());
+    return shared(() -> Query.execute(table, request));
+  }
+
+  /**
+   * What CreateTable (and any UpdateTable since) defined, without describing the table.
+   *
+   * @throws DynamoDbError.ResourceNotFound when it does not exist
+   */
+  public TableDefinition tableDefinition(String nameOrArn) {
+    return activeTable(nameOrArn).definition();
+  }
+
   /** Runs BatchWriteItem. */
   public BatchWriteItem.Result batchWriteItem(BatchWriteItem.Request request) {
     return shared(() -> BatchWriteItem.execute(this, request));
@@ -158,7 +173,7 @@ public final class DynamoDbState {
     Table table = activeTable(tableName);
     List<Item> items = new ArrayList<>();
     for (PrimaryKey key : table.sortedKeys()) {
-      Item item = table.items().get(key);
+      Item item = table.get(key);
       if (item != null) {
         items.add(item);
       }

@@ -71,10 +71,9 @@ public final class PutItem {
     Item item = request.item();
     PrimaryKey key = table.keySchema().keyOfItem(item);
     checkSize(item);
+    table.checkIndexKeys(item);
     Item[] replaced = new Item[1];
-    table
-        .items()
-        .compute(
+    table.compute(
             key,
             (k, current) -> {
               ItemCondition condition = request.condition();

@@ -126,7 +126,7 @@ public final class TransactWriteItems {
     boolean failed = false;
     for (int i = 0; i < targets.size(); i++) {
       Action action = request.actions().get(i);
-      Item current = targets.get(i).table().items().get(targets.get(i).key());
+      Item current = targets.get(i).table().get(targets.get(i).key());
       if (action.condition() == null
           || action.condition().matches(current == null ? Item.EMPTY : current)) {
         reasons.add(DynamoDbError.CancellationReason.NONE);
@@ -150,11 +150,11 @@ public final class TransactWriteItems {
       Item written = null;
       if (action instanceof Action.Put put) {
         written = put.item();
-        old = target.table().items().put(target.key(), written);
+        old = target.table().put(target.key(), written);
       } else if (action instanceof Action.Delete) {
-        old = target.table().items().remove(target.key());
+        old = target.table().remove(target.key());
       } else {
-        old = target.table().items().get(target.key());
+        old = target.table().get(target.key());
         written = old;
       }
       units.merge(target.table().name(), 2 * Capacity.writeUnits(old, written), Double::sum);
@@ -168,6 +168,7 @@ public final class TransactWriteItems {
     if (action instanceof Action.Put put) {
       PrimaryKey key = table.keySchema().keyOfItem(put.item());
       PutItem.checkSize(put.item());
+      table.checkIndexKeys(put.item());
       return key;
     }
     return table.keySchema().keyOf(action instanceof Action.Delete d ? d.key()

@@ -7,6 +7,7 @@ import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import dev.tombstone.internal.dynamodb.expression.ExpressionKind;
+import dev.tombstone.internal.dynamodb.expression.KeyConditions;
 import dev.tombstone.internal.dynamodb.expression.Projection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -95,6 +96,38 @@ final class ConditionSupport {
     }
     checkUnused(names, values, usedNames, usedValues);
     return new ReadExpressions(condition, compiled == null ? null : compiled::apply);
+  }
+
+  /** Query's expressions, whose placeholders are pooled for the unused check. */
+  record QueryExpressions(KeyConditions keyCondition, ItemCondition filter,
+      UnaryOperator<Item> projection) {}
+
+  QueryExpressions query(String keyCondition, String filter, String projection,
+      Map<String, String> names, Decoded values) {
+    checkPlaceholderMaps(names, values);
+    Set<String> usedNames = new HashSet<>();
+    Set<String> usedValues = new HashSet<>();
+    Map<String, dev.tombstone.dynamodb.AttributeValue> bound =
+        values == null ? null : values.values();
+    KeyConditions key = null;
+    if (keyCondition != null) {
+      key = compiler.keyCondition(keyCondition, names, bound);
+      usedNames.addAll(key.usedNames());
+      usedValues.addAll(key.usedValues());
+    }
+    CompiledCondition condition = null;
+    if (filter != null) {
+      condition = compiler.condition(ExpressionKind.FILTER, filter, names, bound);
+      usedNames.addAll(condition.usedNames());
+      usedValues.addAll(condition.usedValues());
+    }
+    Projection compiled = null;
+    if (projection != null) {
+      compiled = compiler.projection(projection, names);
+      usedNames.addAll(compiled.usedNames());
+    }
+    checkUnused(names, values, usedNames, usedValues);
+    return new QueryExpressions(key, condition, compiled == null ? null : compiled::apply);
   }
 
   private static void checkUnused(

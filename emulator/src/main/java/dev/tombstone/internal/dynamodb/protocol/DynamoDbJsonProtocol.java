@@ -23,17 +23,18 @@ public final class DynamoDbJsonProtocol {
     ConditionSupport conditions = new ConditionSupport();
     ListTablesOperation listTables = new ListTablesOperation(state);
     this.operations =
-        Map.of(
-            "CreateTable", new CreateTableOperation(state)::handle,
-            "DescribeTable", new DescribeTableOperation(state)::handle,
-            "ListTables", listTables::handle,
-            "DeleteTable", new DeleteTableOperation(state)::handle,
-            "PutItem", new PutItemOperation(state, conditions)::handle,
-            "GetItem", new GetItemOperation(state, conditions)::handle,
-            "DeleteItem", new DeleteItemOperation(state, conditions)::handle,
-            "Scan", new ScanOperation(state, conditions)::handle,
-            "BatchWriteItem", new BatchWriteItemOperation(state)::handle,
-            "TransactWriteItems", new TransactWriteItemsOperation(state, conditions)::handle);
+        Map.ofEntries(
+            Map.entry("CreateTable", (Operation) new CreateTableOperation(state)::handle),
+            Map.entry("DescribeTable", (Operation) new DescribeTableOperation(state)::handle),
+            Map.entry("ListTables", (Operation) listTables::handle),
+            Map.entry("DeleteTable", (Operation) new DeleteTableOperation(state)::handle),
+            Map.entry("PutItem", (Operation) new PutItemOperation(state, conditions)::handle),
+            Map.entry("GetItem", (Operation) new GetItemOperation(state, conditions)::handle),
+            Map.entry("DeleteItem", (Operation) new DeleteItemOperation(state, conditions)::handle),
+            Map.entry("Scan", (Operation) new ScanOperation(state, conditions)::handle),
+            Map.entry("Query", (Operation) new QueryOperation(state, conditions)::handle),
+            Map.entry("BatchWriteItem", (Operation) new BatchWriteItemOperation(state)::handle),
+            Map.entry("TransactWriteItems", (Operation) new TransactWriteItemsOperation(state, conditions)::handle));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
