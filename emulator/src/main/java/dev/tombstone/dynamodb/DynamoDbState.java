@@ -138,6 +138,21 @@ public final class DynamoDbState {
     return activeTable(nameOrArn).definition();
   }
 
+  /** Runs BatchGetItem. */
+  public BatchGetItem.Result batchGetItem(BatchGetItem.Request request) {
+    return shared(() -> BatchGetItem.execute(this, request));
+  }
+
+  /** Runs TransactGetItems: every item read from one snapshot. */
+  public TransactGetItems.Result transactGetItems(TransactGetItems.Request request) {
+    lock.writeLock().lock();
+    try {
+      return TransactGetItems.execute(this, request);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   /** Runs BatchWriteItem. */
   public BatchWriteItem.Result batchWriteItem(BatchWriteItem.Request request) {
     return shared(() -> BatchWriteItem.execute(this, request));

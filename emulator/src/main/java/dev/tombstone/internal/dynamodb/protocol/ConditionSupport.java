@@ -98,6 +98,27 @@ final class ConditionSupport {
     return new ReadExpressions(condition, compiled == null ? null : compiled::apply);
   }
 
+  /**
+   * DynamoDB refuses a projection that descends into a key attribute ({@code pk.x},
+   * {@code pk[0]}); checked once the table's key schema is known.
+   */
+  void checkKeyPaths(String projection, Map<String, String> names,
+      dev.tombstone.dynamodb.KeySchema... schemas) {
+    if (projection == null) {
+      return;
+    }
+    Set<String> nested = compiler.projection(projection, names).nestedAttributes();
+    for (String name : nested) {
+      for (dev.tombstone.dynamodb.KeySchema schema : schemas) {
+        if (name.equals(schema.partitionKey().name())
+            || (schema.sortKey() != null && name.equals(schema.sortKey().name()))) {
+          throw new DynamoDbError.Validation("Key attributes must be scalars; list random access"
+              + " '[]' and map lookup '.' are not allowed: Key: " + name);
+        }
+      }
+    }
+  }
+
   /** Query's expressions, whose placeholders are pooled for the unused check. */
   record QueryExpressions(KeyConditions keyCondition, ItemCondition filter,
       UnaryOperator<Item> projection) {}

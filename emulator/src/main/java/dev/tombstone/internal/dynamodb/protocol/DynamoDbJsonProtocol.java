@@ -33,6 +33,10 @@ public final class DynamoDbJsonProtocol {
             Map.entry("DeleteItem", (Operation) new DeleteItemOperation(state, conditions)::handle),
             Map.entry("Scan", (Operation) new ScanOperation(state, conditions)::handle),
             Map.entry("Query", (Operation) new QueryOperation(state, conditions)::handle),
+            Map.entry("BatchGetItem",
+                (Operation) new BatchGetItemOperation(state, conditions)::handle),
+            Map.entry("TransactGetItems",
+                (Operation) new TransactGetItemsOperation(state, conditions)::handle),
             Map.entry("BatchWriteItem", (Operation) new BatchWriteItemOperation(state)::handle),
             Map.entry("TransactWriteItems", (Operation) new TransactWriteItemsOperation(state, conditions)::handle));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.

@@ -123,6 +123,8 @@ final class QueryOperation {
           w.keyConditionExpression(), w.filterExpression(), w.projectionExpression(),
           w.names(), w.values());
       keyCondition = expressions.keyCondition().resolve(keyNames(w));
+      conditions.checkKeyPaths(w.projectionExpression(), w.names(),
+          state.keySchema(w.tableName()));
       query = Query.Request.of(w.tableName(), keyCondition)
           .withFilter(expressions.filter())
           .withProjection(expressions.projection());
