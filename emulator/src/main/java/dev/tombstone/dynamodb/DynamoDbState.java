@@ -107,6 +107,7 @@ public final class DynamoDbState {
 
   /** Runs PutItem. */
   public PutItem.Result putItem(PutItem.Request request) {
+    PutItem.checkSize(request.item()); // before the table: DynamoDB reports the size first
     Table table = activeTable(request.tableName());
     return shared(() -> PutItem.execute(table, request));
   }

@@ -181,13 +181,6 @@ final class ConditionSupport {
     }
   }
 
-  /** Inside ExpressionAttributeValues DynamoDB words the precision problem differently. */
-  private static String inValuesMap(String problem) {
-    return problem.equals(ServiceErrors.TOO_MANY_DIGITS)
-        ? "DynamoDB only supports precision up to 38 digits"
-        : problem;
-  }
-
   static void checkPlaceholderMaps(Map<String, String> names, Decoded values) {
     if (names != null) {
       if (names.isEmpty()) {
@@ -218,8 +211,13 @@ final class ConditionSupport {
         }
       }
       if (values.problem() != null) {
+        // DynamoDB reports a number's precision bare (condition-expressions.md §2.9, corrected
+        // 2026-12; DynamoDB Local wraps it like the other problems).
+        if (values.problem().equals(ServiceErrors.TOO_MANY_DIGITS)) {
+          throw new DynamoDbError.Validation(values.problem());
+        }
         throw new DynamoDbError.Validation("ExpressionAttributeValues contains invalid value: "
-            + inValuesMap(values.problem()) + " for key " + values.problemKey());
+            + values.problem() + " for key " + values.problemKey());
       }
     }
   }
