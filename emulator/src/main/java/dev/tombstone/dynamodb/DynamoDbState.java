@@ -99,6 +99,21 @@ public final class DynamoDbState {
     return description;
   }
 
+  /**
+   * Runs UpdateTable: the changes apply at once and the table stays ACTIVE; a new global
+   * secondary index is filled from the table's items before this returns.
+   *
+   * @throws DynamoDbError.ResourceNotFound when the table does not exist
+   */
+  public TableDescription updateTable(UpdateTable.Request request) {
+    lock.writeLock().lock();
+    try {
+      return UpdateTable.execute(tableForTableOperation(request.tableName()), request);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   /** Runs DeleteItem. */
   public DeleteItem.Result deleteItem(DeleteItem.Request request) {
     Table table = activeTable(request.tableName());

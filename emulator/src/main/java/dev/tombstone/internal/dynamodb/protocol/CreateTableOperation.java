@@ -194,7 +194,7 @@ final class CreateTableOperation {
     return KeySchema.of(hash, new KeyAttribute(elements.get(1)[0], types.get(elements.get(1)[0])));
   }
 
-  private static List<TableDefinition.IndexDefinition> indexes(
+  static List<TableDefinition.IndexDefinition> indexes(
       List<Json> indexes, String path, Map<String, AttributeType> types, boolean provisioned) {
     List<TableDefinition.IndexDefinition> result = new ArrayList<>();
     if (indexes == null) {

@@ -27,6 +27,7 @@ public final class DynamoDbJsonProtocol {
             Map.entry("CreateTable", (Operation) new CreateTableOperation(state)::handle),
             Map.entry("DescribeTable", (Operation) new DescribeTableOperation(state)::handle),
             Map.entry("ListTables", (Operation) listTables::handle),
+            Map.entry("UpdateTable", (Operation) new UpdateTableOperation(state)::handle),
             Map.entry("DeleteTable", (Operation) new DeleteTableOperation(state)::handle),
             Map.entry("PutItem", (Operation) new PutItemOperation(state, conditions)::handle),
             Map.entry("GetItem", (Operation) new GetItemOperation(state, conditions)::handle),
