@@ -32,10 +32,12 @@ public final class DynamoDbState {
   private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
   // Single-item operations share the read side; multi-item atomic operations take the write side.
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final IdempotencyTokens tokens;
 
   public DynamoDbState(String region, Clock clock) {
     this.region = region;
     this.clock = clock;
+    this.tokens = new IdempotencyTokens(clock);
   }
 
   /** Creates an on-demand table with the given key schema. */
@@ -114,6 +116,40 @@ public final class DynamoDbState {
     }
   }
 
+  /**
+   * Adds or replaces tags on the table with that ARN (TagResource).
+   *
+   * @throws DynamoDbError.ResourceNotFound when no table has that ARN
+   */
+  public void tagResource(String tableArn, Map<String, String> tags) {
+    Tags.tag(tableByArn(tableArn), tags);
+  }
+
+  /** Removes tags by key from the table with that ARN (UntagResource); absent keys are fine. */
+  public void untagResource(String tableArn, java.util.Collection<String> keys) {
+    Tags.untag(tableByArn(tableArn), keys);
+  }
+
+  /** The tags of the table with that ARN (ListTagsOfResource), in the order first set. */
+  public Map<String, String> listTagsOfResource(String tableArn) {
+    return Tags.list(tableByArn(tableArn));
+  }
+
+  private Table tableByArn(String arn) {
+    String prefix = "arn:aws:dynamodb:";
+    int slash = arn.indexOf(":table/");
+    if (!arn.startsWith(prefix) || slash < 0) {
+      throw new DynamoDbError.Validation(
+          "Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+    }
+    Table table = tables.get(arn.substring(slash + ":table/".length()));
+    if (table == null || !table.arn().equals(arn)) {
+      throw new DynamoDbError.ResourceNotFound(
+          "Requested resource not found: ResourcArn: " + arn + " not found");
+    }
+    return table;
+  }
+
   /** Runs DeleteItem. */
   public DeleteItem.Result deleteItem(DeleteItem.Request request) {
     Table table = activeTable(request.tableName());
@@ -178,7 +214,7 @@ public final class DynamoDbState {
   public TransactWriteItems.Result transactWriteItems(TransactWriteItems.Request request) {
     lock.writeLock().lock();
     try {
-      return TransactWriteItems.execute(this, request);
+      return tokens.run(request, () -> TransactWriteItems.execute(this, request));
     } finally {
       lock.writeLock().unlock();
     }
@@ -222,6 +258,7 @@ public final class DynamoDbState {
     lock.writeLock().lock();
     try {
       tables.clear();
+      tokens.clear();
     } finally {
       lock.writeLock().unlock();
     }

@@ -28,6 +28,7 @@ final class Table {
   private final ConcurrentHashMap<AttributeValue, ConcurrentSkipListMap<Position, Item>>
       partitions = new ConcurrentHashMap<>();
   private volatile Map<String, SecondaryIndex> indexes;
+  private final Map<String, String> tags = new LinkedHashMap<>();
 
   Table(TableDefinition definition, Instant createdAt, String arn) {
     this.definition = definition;
@@ -165,6 +166,27 @@ final class Table {
     }
     this.indexes = Map.copyOf(built);
     this.definition = next;
+  }
+
+  /** Adds or replaces tags, refusing to go past {@code max} tags in all. */
+  synchronized void tag(Map<String, String> added, int max) {
+    Map<String, String> next = new LinkedHashMap<>(tags);
+    next.putAll(added);
+    if (next.size() > max) {
+      throw new DynamoDbError.LimitExceeded(
+          "The number of tags exceeds the limit of " + max + " tags per resource");
+    }
+    tags.putAll(added);
+  }
+
+  synchronized void untag(Iterable<String> keys) {
+    for (String key : keys) {
+      tags.remove(key);
+    }
+  }
+
+  synchronized List<Map.Entry<String, String>> tagList() {
+    return new ArrayList<>(tags.entrySet());
   }
 
   /** Keys in scan order: a snapshot, sorted. */

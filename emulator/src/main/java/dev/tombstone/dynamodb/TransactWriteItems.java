@@ -97,10 +97,33 @@ public final class TransactWriteItems {
     }
   }
 
-  /** The transaction's elements, in request order (at most 100, on distinct items). */
-  public record Request(List<Action> actions) {
+  /**
+   * The transaction's elements, in request order (at most 100, on distinct items).
+   *
+   * @param clientRequestToken makes the request idempotent for 10 minutes; null for none
+   * @param parameters what a repeated token is compared with (the same token with other
+   *     parameters is refused); the actions unless a protocol supplies its own form
+   */
+  public record Request(List<Action> actions, String clientRequestToken, Object parameters) {
     public Request {
       actions = List.copyOf(actions);
+    }
+
+    public Request(List<Action> actions) {
+      this(actions, null, null);
+    }
+
+    /**
+     * The same request made idempotent by {@code token}: repeated within 10 minutes of the
+     * emulator's clock with the same actions it is not applied again.
+     */
+    public Request withClientRequestToken(String token) {
+      return new Request(actions, token, actions);
+    }
+
+    /** The same request made idempotent by {@code token}, compared by {@code parameters}. */
+    public Request withClientRequestToken(String token, Object parameters) {
+      return new Request(actions, token, parameters);
     }
   }
 
@@ -109,7 +132,19 @@ public final class TransactWriteItems {
 
   private record Target(Table table, PrimaryKey key) {}
 
+  static final long MAX_PAYLOAD_BYTES = 4L * 1024 * 1024;
+
   static Result execute(DynamoDbState state, Request request) {
+    long payload = 0;
+    for (Action action : request.actions()) {
+      payload += action instanceof Action.Put put ? put.item().sizeInBytes()
+          : Item.of(action instanceof Action.Delete d ? d.key()
+              : ((Action.ConditionCheck) action).key()).sizeInBytes();
+      if (payload > MAX_PAYLOAD_BYTES) {
+        throw new DynamoDbError.Validation(
+            "Transaction payload size cannot exceed 4MB. Payload Size: " + payload);
+      }
+    }
     List<Target> targets = new ArrayList<>();
     for (Action action : request.actions()) {
       Table table = state.activeTable(action.tableName());
