@@ -64,7 +64,7 @@ final class QueryOperation {
 
   /**
    * DynamoDB's order: the model's constraints, the mix of legacy and expression parameters,
-   * the key condition's presence, Select, placeholder maps without expressions, the start key,
+   * placeholder maps without expressions, the key condition's presence, Select, the start key,
    * the expressions, then (with the table) the key condition against the key schema.
    */
   private Query.Request validate(Wire w) {
@@ -84,11 +84,6 @@ final class QueryOperation {
     constraints.check();
 
     checkMix(w);
-    if (w.keyConditions() == null && w.keyConditionExpression() == null) {
-      throw new DynamoDbError.Validation("Either the KeyConditions or KeyConditionExpression"
-          + " parameter must be specified in the request.");
-    }
-    checkSelect(w);
     boolean anyExpression = w.keyConditionExpression() != null
         || w.filterExpression() != null || w.projectionExpression() != null;
     if (w.names() != null && !anyExpression) {
@@ -99,6 +94,11 @@ final class QueryOperation {
       throw new DynamoDbError.Validation("ExpressionAttributeValues can only be specified when"
           + " using expressions: FilterExpression and KeyConditionExpression are null");
     }
+    if (w.keyConditions() == null && w.keyConditionExpression() == null) {
+      throw new DynamoDbError.Validation("Either the KeyConditions or KeyConditionExpression"
+          + " parameter must be specified in the request.");
+    }
+    checkSelect(w);
     if (w.conditionalOperator() != null && w.queryFilter() == null) {
       throw new DynamoDbError.Validation(
           "ConditionalOperator cannot be used without Filter or Expected");
