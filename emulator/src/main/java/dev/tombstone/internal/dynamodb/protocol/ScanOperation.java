@@ -89,6 +89,8 @@ final class ScanOperation {
             ? AttributesToGet.projection(attributesToGet)
             : expressions.projection();
     ItemCondition filter = expressions.filter();
+    conditions.checkKeyPaths(projectionExpression, names,
+        projectionExpression == null ? null : state.keySchema(tableName));
 
     Scan.Request scan = Scan.Request.of(tableName)
         .withLimit(limit)
