@@ -142,6 +142,10 @@ v('start key of another partition', KeyConditionExpression='pk = :p', ExclusiveS
 v('start key outside the sort range', KeyConditionExpression='pk = :p AND sk > :n', ExclusiveStartKey={'pk':S('a'),'sk':N(1)}, ExpressionAttributeValues=V(p=S('a'),n=N(5)))
 v('projection into key', KeyConditionExpression='pk = :p', ProjectionExpression='sk.x', ExpressionAttributeValues=V(p=S('a')))
 v('missing table', TableName='nope', KeyConditionExpression='pk = :p', ExpressionAttributeValues=V(p=S('a')))
+v('GSI projection of unprojected attributes', IndexName='gsi', KeyConditionExpression='g = :g', ExpressionAttributeValues=V(g=S('G')), ProjectionExpression='v, zz, t')
+v('GSI projection of projected attributes', IndexName='gsi', KeyConditionExpression='g = :g', ExpressionAttributeValues=V(g=S('G')), ProjectionExpression='v, pk, g')
+v('GSI projection into an unprojected map', IndexName='gsi', KeyConditionExpression='g = :g', ExpressionAttributeValues=V(g=S('G')), ProjectionExpression='m.k')
+v('LSI projection of an attribute it does not hold reads the table', IndexName='lsi', KeyConditionExpression='pk = :p AND l = :l', ExpressionAttributeValues=V(p=S('a'),l=S('l5')), ProjectionExpression='v, t')
 
 def run(port):
     raw('DeleteTable', {'TableName':T}, port); raw('CreateTable', SETUP_TABLE, port)

@@ -119,6 +119,39 @@ final class ConditionSupport {
     }
   }
 
+  /**
+   * A global secondary index without the ALL projection can only return what it projects:
+   * DynamoDB refuses a ProjectionExpression naming anything else.
+   */
+  void checkIndexProjects(String projection, Map<String, String> names,
+      dev.tombstone.dynamodb.TableDefinition table, String indexName) {
+    if (projection == null || indexName == null) {
+      return;
+    }
+    for (dev.tombstone.dynamodb.TableDefinition.IndexDefinition index
+        : table.globalSecondaryIndexes()) {
+      if (!index.name().equals(indexName) || index.projectionType().equals("ALL")) {
+        continue;
+      }
+      Set<String> projected = new HashSet<>(index.nonKeyAttributes());
+      for (dev.tombstone.dynamodb.KeySchema schema : List.of(table.keySchema(),
+          index.keySchema())) {
+        projected.add(schema.partitionKey().name());
+        schema.sortKeyIfAny().ifPresent(sort -> projected.add(sort.name()));
+      }
+      List<String> missing = new ArrayList<>();
+      for (String name : compiler.projection(projection, names).topLevelAttributes()) {
+        if (!projected.contains(name)) {
+          missing.add(name);
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw ServiceErrors.invalidParameters("Global secondary index " + indexName
+            + " does not project " + missing);
+      }
+    }
+  }
+
   /** Query's expressions, whose placeholders are pooled for the unused check. */
   record QueryExpressions(KeyConditions keyCondition, ItemCondition filter,
       UnaryOperator<Item> projection) {}

@@ -125,6 +125,8 @@ final class QueryOperation {
       keyCondition = expressions.keyCondition().resolve(keyNames(w));
       conditions.checkKeyPaths(w.projectionExpression(), w.names(),
           state.keySchema(w.tableName()));
+      conditions.checkIndexProjects(w.projectionExpression(), w.names(),
+          state.tableDefinition(w.tableName()), w.indexName());
       query = Query.Request.of(w.tableName(), keyCondition)
           .withFilter(expressions.filter())
           .withProjection(expressions.projection());
