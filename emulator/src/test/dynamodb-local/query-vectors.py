@@ -146,6 +146,12 @@ v('GSI projection of unprojected attributes', IndexName='gsi', KeyConditionExpre
 v('GSI projection of projected attributes', IndexName='gsi', KeyConditionExpression='g = :g', ExpressionAttributeValues=V(g=S('G')), ProjectionExpression='v, pk, g')
 v('GSI projection into an unprojected map', IndexName='gsi', KeyConditionExpression='g = :g', ExpressionAttributeValues=V(g=S('G')), ProjectionExpression='m.k')
 v('LSI projection of an attribute it does not hold reads the table', IndexName='lsi', KeyConditionExpression='pk = :p AND l = :l', ExpressionAttributeValues=V(p=S('a'),l=S('l5')), ProjectionExpression='v, t')
+v('ALL_PROJECTED with projection', IndexName='gsi', KeyConditionExpression='g = :g', ExpressionAttributeValues=V(g=S('G')), Select='ALL_PROJECTED_ATTRIBUTES', ProjectionExpression='v')
+v('legacy and expression parameters, several of each', KeyConditions={'pk':{'ComparisonOperator':'EQ','AttributeValueList':[S('a')]}}, AttributesToGet=['v'], QueryFilter={'t':{'ComparisonOperator':'EQ','AttributeValueList':[S('x')]}}, ProjectionExpression='v', FilterExpression='t = :t', ExpressionAttributeValues=V(t=S('x')))
+v('ALL_ATTRIBUTES with AttributesToGet', KeyConditions={'pk':{'ComparisonOperator':'EQ','AttributeValueList':[S('a')]}}, Select='ALL_ATTRIBUTES', AttributesToGet=['v'])
+v('ConditionalOperator without QueryFilter', KeyConditions={'pk':{'ComparisonOperator':'EQ','AttributeValueList':[S('a')]}}, ConditionalOperator='OR')
+v('KeyConditions NE on the partition key', KeyConditions={'pk':{'ComparisonOperator':'NE','AttributeValueList':[S('a')]}})
+v('KeyConditions three conditions', KeyConditions={'pk':{'ComparisonOperator':'EQ','AttributeValueList':[S('a')]},'sk':{'ComparisonOperator':'EQ','AttributeValueList':[N(1)]},'v':{'ComparisonOperator':'EQ','AttributeValueList':[N(1)]}})
 
 def run(port):
     raw('DeleteTable', {'TableName':T}, port); raw('CreateTable', SETUP_TABLE, port)

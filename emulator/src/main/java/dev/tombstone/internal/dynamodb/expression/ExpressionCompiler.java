@@ -145,11 +145,13 @@ public final class ExpressionCompiler {
   /**
    * Validates the legacy {@code KeyConditions} parameter (each entry as an {@code Expected}
    * entry, then the operators a key condition allows) and returns it as a key condition.
+   * An operator no key condition allows is refused as DynamoDB refuses it: "not supported"
+   * on {@code partitionKey}, "not an indexable operation" elsewhere.
    *
    * @throws DynamoDbError.Validation with DynamoDB's message for an invalid entry
    */
   public static dev.tombstone.dynamodb.KeyCondition legacyKeyCondition(
-      Map<String, ExpectedEntry> entries) {
+      Map<String, ExpectedEntry> entries, String partitionKey) {
     Legacy.compile(entries, null);
     java.util.List<dev.tombstone.dynamodb.KeyCondition.Part> parts = new java.util.ArrayList<>();
     for (Map.Entry<String, ExpectedEntry> e : entries.entrySet()) {
@@ -158,8 +160,9 @@ public final class ExpressionCompiler {
         operator = dev.tombstone.dynamodb.KeyCondition.Operator.valueOf(
             e.getValue().comparisonOperator());
       } catch (IllegalArgumentException | NullPointerException notIndexable) {
-        throw new DynamoDbError.Validation(
-            "Attempted conditional constraint is not an indexable operation");
+        throw new DynamoDbError.Validation(e.getKey().equals(partitionKey)
+            ? "Query key condition not supported"
+            : "Attempted conditional constraint is not an indexable operation");
       }
       parts.add(new dev.tombstone.dynamodb.KeyCondition.Part(
           e.getKey(), operator, e.getValue().attributeValueList()));

@@ -109,7 +109,8 @@ final class QueryOperation {
     KeyCondition keyCondition;
     Query.Request query;
     if (w.keyConditions() != null) {
-      keyCondition = ExpressionCompiler.legacyKeyCondition(w.keyConditions());
+      keyCondition = ExpressionCompiler.legacyKeyCondition(w.keyConditions(),
+          partitionKeyName(w));
       query = Query.Request.of(w.tableName(), keyCondition);
       if (w.queryFilter() != null && !w.queryFilter().isEmpty()) {
         query = query.withQueryFilter(
@@ -148,9 +149,6 @@ final class QueryOperation {
     if (w.attributesToGet() != null) {
       legacy.add("AttributesToGet");
     }
-    if (w.keyConditions() != null) {
-      legacy.add("KeyConditions");
-    }
     if (w.queryFilter() != null) {
       legacy.add("QueryFilter");
     }
@@ -166,6 +164,10 @@ final class QueryOperation {
     }
     if (w.keyConditionExpression() != null) {
       expression.add("KeyConditionExpression");
+    }
+    // KeyConditions is named only when no other legacy member is (as DynamoDB reports it).
+    if (legacy.isEmpty() && w.keyConditions() != null) {
+      legacy.add("KeyConditions");
     }
     if (!legacy.isEmpty() && !expression.isEmpty()) {
       throw ServiceErrors.expressionAndNonExpression(
@@ -196,6 +198,20 @@ final class QueryOperation {
       throw new DynamoDbError.Validation(
           "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
     }
+  }
+
+  /** The partition key of the table or index queried; the table's if the index is unknown. */
+  private String partitionKeyName(Wire w) {
+    TableDefinition definition = state.tableDefinition(w.tableName());
+    for (List<TableDefinition.IndexDefinition> indexes : List.of(
+        definition.localSecondaryIndexes(), definition.globalSecondaryIndexes())) {
+      for (TableDefinition.IndexDefinition index : indexes) {
+        if (index.name().equals(w.indexName())) {
+          return index.keySchema().partitionKey().name();
+        }
+      }
+    }
+    return definition.keySchema().partitionKey().name();
   }
 
   /** The key attributes of the table and of the index queried, if it exists. */
