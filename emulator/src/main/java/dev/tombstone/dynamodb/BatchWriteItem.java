@@ -75,8 +75,8 @@ public final class BatchWriteItem {
         Item newItem = write instanceof WriteRequest.Put put ? put.item() : null;
         Item old =
             newItem == null
-                ? table.items().remove(tableKeys.get(i))
-                : table.items().put(tableKeys.get(i), newItem);
+                ? table.remove(tableKeys.get(i))
+                : table.put(tableKeys.get(i), newItem);
         units += Capacity.writeUnits(old, newItem);
       }
       capacity.add(ConsumedCapacity.ofTable(table.name(), units));
@@ -92,6 +92,7 @@ public final class BatchWriteItem {
       }
       PrimaryKey key = table.keySchema().keyOfItem(put.item());
       PutItem.checkSize(put.item());
+      table.checkIndexKeys(put.item());
       return key;
     }
     return table.keySchema().keyOf(((WriteRequest.Delete) write).key());

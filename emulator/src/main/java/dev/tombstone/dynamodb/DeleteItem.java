@@ -75,9 +75,7 @@ public final class DeleteItem {
   static Result execute(Table table, Request request) {
     PrimaryKey key = table.keySchema().keyOf(request.key());
     Item[] removed = new Item[1];
-    table
-        .items()
-        .compute(
+    table.compute(
             key,
             (k, current) -> {
               ItemCondition condition = request.condition();

@@ -85,6 +85,37 @@ public abstract sealed class DynamoDbError extends RuntimeException {
     }
   }
 
+  /** Too many of something at once ({@code LimitExceededException}). */
+  public static final class LimitExceeded extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public LimitExceeded(String message) {
+      super(message);
+    }
+
+    @Override
+    public String code() {
+      return "LimitExceededException";
+    }
+  }
+
+  /**
+   * A {@code ClientRequestToken} reused with a different request within its idempotency window
+   * ({@code IdempotentParameterMismatchException}).
+   */
+  public static final class IdempotentParameterMismatch extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public IdempotentParameterMismatch(String message) {
+      super(message);
+    }
+
+    @Override
+    public String code() {
+      return "IdempotentParameterMismatchException";
+    }
+  }
+
   /** The table exists already or is busy ({@code ResourceInUseException}). */
   public static final class ResourceInUse extends DynamoDbError {
     private static final long serialVersionUID = 1L;

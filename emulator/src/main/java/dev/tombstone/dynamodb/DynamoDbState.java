@@ -32,10 +32,12 @@ public final class DynamoDbState {
   private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
   // Single-item operations share the read side; multi-item atomic operations take the write side.
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final IdempotencyTokens tokens;
 
   public DynamoDbState(String region, Clock clock) {
     this.region = region;
     this.clock = clock;
+    this.tokens = new IdempotencyTokens(clock);
   }
 
   /** Creates an on-demand table with the given key schema. */
@@ -99,6 +101,55 @@ public final class DynamoDbState {
     return description;
   }
 
+  /**
+   * Runs UpdateTable: the changes apply at once and the table stays ACTIVE; a new global
+   * secondary index is filled from the table's items before this returns.
+   *
+   * @throws DynamoDbError.ResourceNotFound when the table does not exist
+   */
+  public TableDescription updateTable(UpdateTable.Request request) {
+    lock.writeLock().lock();
+    try {
+      return UpdateTable.execute(tableForTableOperation(request.tableName()), request);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Adds or replaces tags on the table with that ARN (TagResource).
+   *
+   * @throws DynamoDbError.ResourceNotFound when no table has that ARN
+   */
+  public void tagResource(String tableArn, Map<String, String> tags) {
+    Tags.tag(tableByArn(tableArn), tags);
+  }
+
+  /** Removes tags by key from the table with that ARN (UntagResource); absent keys are fine. */
+  public void untagResource(String tableArn, java.util.Collection<String> keys) {
+    Tags.untag(tableByArn(tableArn), keys);
+  }
+
+  /** The tags of the table with that ARN (ListTagsOfResource), in the order first set. */
+  public Map<String, String> listTagsOfResource(String tableArn) {
+    return Tags.list(tableByArn(tableArn));
+  }
+
+  private Table tableByArn(String arn) {
+    String prefix = "arn:aws:dynamodb:";
+    int slash = arn.indexOf(":table/");
+    if (!arn.startsWith(prefix) || slash < 0) {
+      throw new DynamoDbError.Validation(
+          "Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+    }
+    Table table = tables.get(arn.substring(slash + ":table/".length()));
+    if (table == null || !table.arn().equals(arn)) {
+      throw new DynamoDbError.ResourceNotFound(
+          "Requested resource not found: ResourcArn: " + arn + " not found");
+    }
+    return table;
+  }
+
   /** Runs DeleteItem. */
   public DeleteItem.Result deleteItem(DeleteItem.Request request) {
     Table table = activeTable(request.tableName());
@@ -107,6 +158,7 @@ public final class DynamoDbState {
 
   /** Runs PutItem. */
   public PutItem.Result putItem(PutItem.Request request) {
+    PutItem.checkSize(request.item()); // before the table: DynamoDB reports the size first
     Table table = activeTable(request.tableName());
     return shared(() -> PutItem.execute(table, request));
   }
@@ -129,6 +181,36 @@ public final class DynamoDbState {
     return shared(() -> Scan.execute(table, request));
   }
 
+  /** Runs one Query page. */
+  public Query.Result query(Query.Request request) {
+    Table table = activeTable(request.tableName());
+    return shared(() -> Query.execute(table, request));
+  }
+
+  /**
+   * What CreateTable (and any UpdateTable since) defined, without describing the table.
+   *
+   * @throws DynamoDbError.ResourceNotFound when it does not exist
+   */
+  public TableDefinition tableDefinition(String nameOrArn) {
+    return activeTable(nameOrArn).definition();
+  }
+
+  /** Runs BatchGetItem. */
+  public BatchGetItem.Result batchGetItem(BatchGetItem.Request request) {
+    return shared(() -> BatchGetItem.execute(this, request));
+  }
+
+  /** Runs TransactGetItems: every item read from one snapshot. */
+  public TransactGetItems.Result transactGetItems(TransactGetItems.Request request) {
+    lock.writeLock().lock();
+    try {
+      return TransactGetItems.execute(this, request);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   /** Runs BatchWriteItem. */
   public BatchWriteItem.Result batchWriteItem(BatchWriteItem.Request request) {
     return shared(() -> BatchWriteItem.execute(this, request));
@@ -138,7 +220,7 @@ public final class DynamoDbState {
   public TransactWriteItems.Result transactWriteItems(TransactWriteItems.Request request) {
     lock.writeLock().lock();
     try {
-      return TransactWriteItems.execute(this, request);
+      return tokens.run(request, () -> TransactWriteItems.execute(this, request));
     } finally {
       lock.writeLock().unlock();
     }
@@ -164,7 +246,7 @@ public final class DynamoDbState {
     Table table = activeTable(tableName);
     List<Item> items = new ArrayList<>();
     for (PrimaryKey key : table.sortedKeys()) {
-      Item item = table.items().get(key);
+      Item item = table.get(key);
       if (item != null) {
         items.add(item);
       }
@@ -182,6 +264,7 @@ public final class DynamoDbState {
     lock.writeLock().lock();
     try {
       tables.clear();
+      tokens.clear();
     } finally {
       lock.writeLock().unlock();
     }

@@ -48,7 +48,7 @@ public final class GetItem {
 
   static Result execute(Table table, Request request) {
     PrimaryKey key = table.keySchema().keyOf(request.key());
-    Item item = table.items().get(key);
+    Item item = table.get(key);
     double units = Capacity.readUnits(item == null ? 0 : item.sizeInBytes(),
         request.consistentRead());
     Item returned =

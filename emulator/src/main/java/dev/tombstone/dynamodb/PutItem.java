@@ -71,10 +71,9 @@ public final class PutItem {
     Item item = request.item();
     PrimaryKey key = table.keySchema().keyOfItem(item);
     checkSize(item);
+    table.checkIndexKeys(item);
     Item[] replaced = new Item[1];
-    table
-        .items()
-        .compute(
+    table.compute(
             key,
             (k, current) -> {
               ItemCondition condition = request.condition();
@@ -91,9 +90,21 @@ public final class PutItem {
         Capacity.write(table, old, item));
   }
 
+  /** The checks that need no table: attribute names, then the item's size. */
   static void checkSize(Item item) {
+    for (String name : item.attributes().keySet()) {
+      if (name.isEmpty()) {
+        throw new DynamoDbError.Validation("Empty attribute name");
+      }
+      if (name.length() > MAX_NAME_BYTES / 3 && ItemSize.utf8Length(name) > MAX_NAME_BYTES) {
+        throw new DynamoDbError.Validation(
+            "Attribute name is too large, must be less than 65536 bytes");
+      }
+    }
     if (item.sizeInBytes() > ItemSize.MAX_ITEM_BYTES) {
       throw new DynamoDbError.Validation("Item size has exceeded the maximum allowed size");
     }
   }
+
+  static final int MAX_NAME_BYTES = 65_535;
 }

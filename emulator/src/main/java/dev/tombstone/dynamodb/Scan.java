@@ -20,6 +20,7 @@ public final class Scan {
    * @param countOnly Select COUNT: count items, return none
    * @param segment the part of a parallel scan to read, in 0..totalSegments-1
    * @param totalSegments how many parts a parallel scan has; 1 for a plain scan
+   * @param indexName the secondary index to read, or null for the table
    */
   public record Request(
       String tableName,
@@ -30,7 +31,8 @@ public final class Scan {
       boolean consistentRead,
       boolean countOnly,
       int segment,
-      int totalSegments) {
+      int totalSegments,
+      String indexName) {
 
     public Request {
       if (totalSegments < 1 || segment < 0 || segment >= totalSegments) {
@@ -41,49 +43,55 @@ public final class Scan {
 
     /** A plain scan of the whole table, page by page. */
     public static Request of(String tableName) {
-      return new Request(tableName, null, null, null, null, false, false, 0, 1);
+      return new Request(tableName, null, null, null, null, false, false, 0, 1, null);
     }
 
     /** The same request evaluating at most {@code limit} items; null for no limit. */
     public Request withLimit(Integer limit) {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection,
-          consistentRead, countOnly, segment, totalSegments);
+          consistentRead, countOnly, segment, totalSegments, indexName);
     }
 
     /** The same request starting after {@code key} (a LastEvaluatedKey); null from the start. */
     public Request startingAfter(Map<String, AttributeValue> key) {
       return new Request(tableName, limit, key, filter, projection, consistentRead, countOnly,
-          segment, totalSegments);
+          segment, totalSegments, indexName);
     }
 
     /** The same request keeping only items {@code filter} matches; null keeps every item. */
     public Request withFilter(ItemCondition filter) {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection,
-          consistentRead, countOnly, segment, totalSegments);
+          consistentRead, countOnly, segment, totalSegments, indexName);
     }
 
     /** The same request returning what {@code projection} keeps of each item; null for all. */
     public Request withProjection(UnaryOperator<Item> projection) {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection,
-          consistentRead, countOnly, segment, totalSegments);
+          consistentRead, countOnly, segment, totalSegments, indexName);
     }
 
     /** The same request as a strongly consistent read. */
     public Request stronglyConsistent() {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection, true,
-          countOnly, segment, totalSegments);
+          countOnly, segment, totalSegments, indexName);
     }
 
     /** The same request counting items without returning them ({@code Select COUNT}). */
     public Request countingOnly() {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection,
-          consistentRead, true, segment, totalSegments);
+          consistentRead, true, segment, totalSegments, indexName);
+    }
+
+    /** The same request reading the secondary index {@code indexName}; null for the table. */
+    public Request onIndex(String indexName) {
+      return new Request(tableName, limit, exclusiveStartKey, filter, projection,
+          consistentRead, countOnly, segment, totalSegments, indexName);
     }
 
     /** The same request reading one {@code segment} of a parallel scan. */
     public Request segment(int segment, int totalSegments) {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection,
-          consistentRead, countOnly, segment, totalSegments);
+          consistentRead, countOnly, segment, totalSegments, indexName);
     }
   }
 
@@ -100,6 +108,9 @@ public final class Scan {
       ConsumedCapacity consumedCapacity) {}
 
   static Result execute(Table table, Request request) {
+    if (request.indexName() != null) {
+      return IndexScan.execute(table, request);
+    }
     KeySchema schema = table.keySchema();
     PrimaryKey start = null;
     if (request.exclusiveStartKey() != null) {
@@ -127,7 +138,7 @@ public final class Scan {
     long bytes = 0;
     Item last = null;
     for (int i = from; i < keys.size() && scanned < limit && bytes < MAX_PAGE_BYTES; i++) {
-      Item item = table.items().get(keys.get(i));
+      Item item = table.get(keys.get(i));
       if (item == null) {
         continue; // deleted since the snapshot of keys
       }

@@ -2,24 +2,48 @@ package dev.tombstone.dynamodb;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiFunction;
 
-/** A table and its items. Single-item changes are atomic per key. */
+/**
+ * A table, its items and its secondary indexes. Single-item changes are atomic per key.
+ *
+ * <p>Items live in a hash map by key (for single-item operations) and, per partition, in a
+ * sorted map (so Query reads one partition without touching the others). Every change goes
+ * through {@link #compute}, which calls {@link #changed} under the key's lock: that one method
+ * keeps the partition maps and the indexes in step with the items.
+ */
 final class Table {
-  private final TableDefinition definition;
+  private volatile TableDefinition definition;
   private final Instant createdAt;
   private final String arn;
   private final UUID id;
   private final ConcurrentHashMap<PrimaryKey, Item> items = new ConcurrentHashMap<>();
   private final TimeToLive timeToLive = new TimeToLive();
+  private final ConcurrentHashMap<AttributeValue, ConcurrentSkipListMap<Position, Item>>
+      partitions = new ConcurrentHashMap<>();
+  private volatile Map<String, SecondaryIndex> indexes;
+  private final Map<String, String> tags = new LinkedHashMap<>();
 
   Table(TableDefinition definition, Instant createdAt, String arn) {
     this.definition = definition;
     this.createdAt = createdAt;
     this.arn = arn;
     this.id = UUID.randomUUID();
+    Map<String, SecondaryIndex> built = new LinkedHashMap<>();
+    for (TableDefinition.IndexDefinition index : definition.localSecondaryIndexes()) {
+      built.put(index.name(), new SecondaryIndex(index, false, definition.keySchema()));
+    }
+    for (TableDefinition.IndexDefinition index : definition.globalSecondaryIndexes()) {
+      built.put(index.name(), new SecondaryIndex(index, true, definition.keySchema()));
+    }
+    this.indexes = Map.copyOf(built);
   }
 
   TableDefinition definition() {
@@ -30,12 +54,150 @@ final class Table {
     return definition.name();
   }
 
+  String arn() {
+    return arn;
+  }
+
   KeySchema keySchema() {
     return definition.keySchema();
   }
 
-  ConcurrentHashMap<PrimaryKey, Item> items() {
-    return items;
+  /** The item stored under {@code key}, or null. */
+  Item get(PrimaryKey key) {
+    return items.get(key);
+  }
+
+  /** Stores {@code item} under {@code key}; returns the item it replaced, or null. */
+  Item put(PrimaryKey key, Item item) {
+    Item[] old = new Item[1];
+    compute(key, (k, current) -> {
+      old[0] = current;
+      return item;
+    });
+    return old[0];
+  }
+
+  /** Removes the item under {@code key}; returns it, or null. */
+  Item remove(PrimaryKey key) {
+    Item[] old = new Item[1];
+    compute(key, (k, current) -> {
+      old[0] = current;
+      return null;
+    });
+    return old[0];
+  }
+
+  /** Removes the item under {@code key} only if it is still {@code expected}; true if it was. */
+  boolean removeIfSame(PrimaryKey key, Item expected) {
+    boolean[] removed = new boolean[1];
+    compute(key, (k, current) -> {
+      removed[0] = current == expected;
+      return removed[0] ? null : current;
+    });
+    return removed[0];
+  }
+
+  /**
+   * Atomically replaces the item under {@code key} by what {@code change} returns (null
+   * removes it), as {@link ConcurrentHashMap#compute} does; partitions and indexes follow.
+   * Every write path of every operation goes through here.
+   */
+  Item compute(PrimaryKey key, BiFunction<PrimaryKey, Item, Item> change) {
+    return items.compute(key, (k, current) -> {
+      Item next = change.apply(k, current);
+      if (next != current) {
+        changed(k, current, next);
+      }
+      return next;
+    });
+  }
+
+  /** Keeps partitions and indexes in step: called under the key's lock for each change. */
+  private void changed(PrimaryKey key, Item old, Item now) {
+    if (now != null) {
+      partitions.compute(key.partition(), (p, map) -> {
+        ConcurrentSkipListMap<Position, Item> m =
+            map == null ? new ConcurrentSkipListMap<>(Position.ORDER) : map;
+        m.put(Position.of(key.sort(), key), now);
+        return m;
+      });
+    } else if (old != null) {
+      partitions.computeIfPresent(key.partition(), (p, map) -> {
+        map.remove(Position.of(key.sort(), key));
+        return map.isEmpty() ? null : map;
+      });
+    }
+    for (SecondaryIndex index : indexes.values()) {
+      index.changed(key, old, now);
+    }
+  }
+
+  /** The items of one partition in sort key order; empty when it has none. */
+  NavigableMap<Position, Item> partition(AttributeValue partitionValue) {
+    NavigableMap<Position, Item> map = partitions.get(partitionValue);
+    return map == null ? new ConcurrentSkipListMap<>(Position.ORDER) : map;
+  }
+
+  /** The index called {@code name}, or null. */
+  SecondaryIndex index(String name) {
+    return indexes.get(name);
+  }
+
+  Map<String, SecondaryIndex> indexes() {
+    return indexes;
+  }
+
+  /**
+   * Refuses an item whose secondary index key attributes have the wrong type or are empty,
+   * with DynamoDB's messages. Called before a write is applied.
+   */
+  void checkIndexKeys(Item item) {
+    for (SecondaryIndex index : indexes.values()) {
+      index.checkKeyTypes(item);
+    }
+  }
+
+  /** Replaces the definition (UpdateTable): indexes added are backfilled, removed dropped. */
+  synchronized void redefine(TableDefinition next) {
+    Map<String, SecondaryIndex> built = new LinkedHashMap<>();
+    for (Map.Entry<String, SecondaryIndex> e : indexes.entrySet()) {
+      if (!e.getValue().global()) {
+        built.put(e.getKey(), e.getValue());
+      }
+    }
+    for (TableDefinition.IndexDefinition index : next.globalSecondaryIndexes()) {
+      SecondaryIndex existing = indexes.get(index.name());
+      if (existing != null && existing.global()) {
+        built.put(index.name(), existing.redefined(index));
+      } else {
+        SecondaryIndex fresh = new SecondaryIndex(index, true, next.keySchema());
+        items.forEach((k, item) -> fresh.changed(k, null, item));
+        built.put(index.name(), fresh);
+      }
+    }
+    this.indexes = Map.copyOf(built);
+    this.definition = next;
+  }
+
+  /** Adds or replaces tags, refusing to go past {@code max} tags in all. */
+  synchronized void tag(Map<String, String> added, int max) {
+    Map<String, String> next = new LinkedHashMap<>(tags);
+    next.putAll(added);
+    if (next.size() > max) {
+      throw new DynamoDbError.LimitExceeded(
+          "The number of tags exceeds the limit of " + max + " tags per resource");
+    }
+    tags.putAll(added);
+  }
+
+  synchronized void untag(Iterable<String> keys) {
+    for (String key : keys) {
+      tags.remove(key);
+    }
+  }
+
+  synchronized List<Map.Entry<String, String>> tagList() {
+    return new ArrayList<>(tags.entrySet());
   }
 
   TimeToLive timeToLive() {
@@ -47,6 +209,11 @@ final class Table {
     List<PrimaryKey> keys = new ArrayList<>(items.keySet());
     keys.sort(null);
     return keys;
+  }
+
+  /** Number of items, without sizing them. */
+  int itemCount() {
+    return items.size();
   }
 
   TableDescription describe(TableDescription.Status status) {

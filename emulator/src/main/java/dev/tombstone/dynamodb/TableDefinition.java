@@ -71,11 +71,12 @@ public record TableDefinition(
       nonKeyAttributes = List.copyOf(nonKeyAttributes);
     }
 
-    /** Whether {@code item} appears in this index (it has every index key attribute). */
+    /**
+     * Whether {@code item} appears in this index: it has every index key attribute, with the
+     * key's type (writes refuse other types; a backfill skips such items).
+     */
     boolean indexes(Item item) {
-      return item != null
-          && item.has(keySchema.partitionKey().name())
-          && (keySchema.sortKey() == null || item.has(keySchema.sortKey().name()));
+      return item != null && keySchema.hasKeyTypes(item);
     }
   }
 }

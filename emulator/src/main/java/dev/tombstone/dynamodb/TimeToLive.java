@@ -58,10 +58,10 @@ final class TimeToLive {
         now.atOffset(ZoneOffset.UTC).minusYears(5).toInstant().getEpochSecond());
     List<ExpiredItem> deleted = new ArrayList<>();
     for (PrimaryKey key : table.sortedKeys()) {
-      Item item = table.items().get(key);
+      Item item = table.get(key);
       if (item != null && isExpired(item.attributes(), attribute, nowSeconds, oldest)
           // Only this version of the item: one written since the read is judged next sweep.
-          && table.items().remove(key, item)) {
+          && table.removeIfSame(key, item)) {
         deleted.add(new ExpiredItem(table.name(), item, now));
       }
     }

@@ -125,10 +125,33 @@ public final class TransactWriteItems {
     }
   }
 
-  /** The transaction's elements, in request order (at most 100, on distinct items). */
-  public record Request(List<Action> actions) {
+  /**
+   * The transaction's elements, in request order (at most 100, on distinct items).
+   *
+   * @param clientRequestToken makes the request idempotent for 10 minutes; null for none
+   * @param parameters what a repeated token is compared with (the same token with other
+   *     parameters is refused); the actions unless a protocol supplies its own form
+   */
+  public record Request(List<Action> actions, String clientRequestToken, Object parameters) {
     public Request {
       actions = List.copyOf(actions);
+    }
+
+    public Request(List<Action> actions) {
+      this(actions, null, null);
+    }
+
+    /**
+     * The same request made idempotent by {@code token}: repeated within 10 minutes of the
+     * emulator's clock with the same actions it is not applied again.
+     */
+    public Request withClientRequestToken(String token) {
+      return new Request(actions, token, actions);
+    }
+
+    /** The same request made idempotent by {@code token}, compared by {@code parameters}. */
+    public Request withClientRequestToken(String token, Object parameters) {
+      return new Request(actions, token, parameters);
     }
   }
 
@@ -137,7 +160,17 @@ public final class TransactWriteItems {
 
   private record Target(Table table, PrimaryKey key) {}
 
+  static final long MAX_PAYLOAD_BYTES = 4L * 1024 * 1024;
+
   static Result execute(DynamoDbState state, Request request) {
+    long payload = 0;
+    for (Action action : request.actions()) {
+      payload += payloadBytes(action);
+      if (payload > MAX_PAYLOAD_BYTES) {
+        throw new DynamoDbError.Validation(
+            "Transaction payload size cannot exceed 4MB. Payload Size: " + payload);
+      }
+    }
     List<Target> targets = new ArrayList<>();
     for (Action action : request.actions()) {
       Table table = state.activeTable(action.tableName());
@@ -155,7 +188,7 @@ public final class TransactWriteItems {
     boolean failed = false;
     for (int i = 0; i < targets.size(); i++) {
       Action action = request.actions().get(i);
-      Item current = targets.get(i).table().items().get(targets.get(i).key());
+      Item current = targets.get(i).table().get(targets.get(i).key());
       if (action.condition() != null
           && !action.condition().matches(current == null ? Item.EMPTY : current)) {
         failed = true;
@@ -171,6 +204,7 @@ public final class TransactWriteItems {
         try {
           updated[i] = UpdateItem.updated(
               UpdateItem.Request.of(update.tableName(), update.key(), update.update()), current);
+          targets.get(i).table().checkIndexKeys(updated[i]);
         } catch (DynamoDbError.Validation e) {
           failed = true;
           reasons.add(new DynamoDbError.CancellationReason("ValidationError",
@@ -191,14 +225,14 @@ public final class TransactWriteItems {
       Item written = null;
       if (action instanceof Action.Put put) {
         written = put.item();
-        old = target.table().items().put(target.key(), written);
+        old = target.table().put(target.key(), written);
       } else if (action instanceof Action.Delete) {
-        old = target.table().items().remove(target.key());
+        old = target.table().remove(target.key());
       } else if (action instanceof Action.Update) {
         written = updated[i];
-        old = target.table().items().put(target.key(), written);
+        old = target.table().put(target.key(), written);
       } else {
-        old = target.table().items().get(target.key());
+        old = target.table().get(target.key());
         written = old;
       }
       units.merge(target.table().name(), 2 * Capacity.writeUnits(old, written), Double::sum);
@@ -208,10 +242,23 @@ public final class TransactWriteItems {
     return new Result(capacity);
   }
 
+  // What an action adds to the 4 MB limit: a put's item, the key of the others.
+  private static long payloadBytes(Action action) {
+    if (action instanceof Action.Put put) {
+      return put.item().sizeInBytes();
+    }
+    if (action instanceof Action.Update update) {
+      return Item.of(update.key()).sizeInBytes();
+    }
+    return Item.of(action instanceof Action.Delete d ? d.key()
+        : ((Action.ConditionCheck) action).key()).sizeInBytes();
+  }
+
   private static PrimaryKey keyOf(Table table, Action action) {
     if (action instanceof Action.Put put) {
       PrimaryKey key = table.keySchema().keyOfItem(put.item());
       PutItem.checkSize(put.item());
+      table.checkIndexKeys(put.item());
       return key;
     }
     if (action instanceof Action.Update update) {

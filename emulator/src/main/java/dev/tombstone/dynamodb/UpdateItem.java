@@ -85,15 +85,13 @@ public final class UpdateItem {
     PrimaryKey key = table.keySchema().keyOf(request.key());
     checkKeyUntouched(table.keySchema(), request.update());
     Item[] images = new Item[2];
-    table
-        .items()
-        .compute(
-            key,
-            (k, current) -> {
-              images[1] = updated(request, current);
-              images[0] = current;
-              return images[1];
-            });
+    table.compute(key, (k, current) -> {
+      Item next = updated(request, current);
+      table.checkIndexKeys(next);
+      images[0] = current;
+      images[1] = next;
+      return next;
+    });
     Item old = images[0];
     Item updated = images[1];
     return new Result(attributes(request, old, updated), Capacity.write(table, old, updated));

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -128,6 +130,34 @@ class DynamoDbFaultsSdkTest {
 
     assertThat(unprocessedPerCall).containsExactly(2, 2, 0);
     assertThat(tombstone.dynamoDb().items("users")).isEmpty();
+  }
+
+  @Test
+  void batchGetItem_unprocessedKeys_resubmittedUntilEveryItemIsRead() {
+    tombstone.faults().dynamoDb("BatchGetItem").table("users").times(2)
+        .respond(Fault.unprocessed(2));
+    Map<String, KeysAndAttributes> request = Map.of("users", KeysAndAttributes.builder()
+        .keys(key("user001"), key("user002"), key("user003"), key("user004"), key("user005"))
+        .projectionExpression("UserId").consistentRead(true).build());
+
+    List<String> read = new ArrayList<>();
+    List<Integer> unprocessedPerCall = new ArrayList<>();
+    while (!request.isEmpty()) {
+      Map<String, KeysAndAttributes> next = request;
+      BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(next));
+      response.responses().getOrDefault("users", List.of())
+          .forEach(item -> read.add(item.get("UserId").s()));
+      request = response.unprocessedKeys();
+      unprocessedPerCall.add(request.values().stream().mapToInt(k -> k.keys().size()).sum());
+      request.values().forEach(keys -> {
+        assertThat(keys.projectionExpression()).isEqualTo("UserId");
+        assertThat(keys.consistentRead()).isTrue();
+      });
+    }
+
+    assertThat(unprocessedPerCall).containsExactly(2, 2, 0);
+    assertThat(read).containsExactlyInAnyOrder(
+        "user001", "user002", "user003", "user004", "user005");
   }
 
   @Test

@@ -165,8 +165,9 @@ class TimeToLiveSweepTest {
           .put("ttl", AttributeValue.n(Long.toString(now.getEpochSecond() - 1))).build());
 
       // The background thread owns the timing here; waiting on its observable effect is the test.
+      // The expired list is written after the item is removed, so wait for the list.
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (!state.items("t").isEmpty() && System.nanoTime() < deadline) {
+      while (state.expiredItems("t").isEmpty() && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
 

@@ -48,6 +48,11 @@ final class DynamoDbFaults {
               request.keyOrItem(), partitionKeys)));
         }
       }
+      case "BatchGetItem" -> {
+        for (BatchGetFaults.Key key : BatchGetFaults.keys(body)) {
+          targets.add(new Target(key.table(), keyText(key.table(), key.json(), partitionKeys)));
+        }
+      }
       case "TransactWriteItems" -> {
         for (Object action : actions(body)) {
           targets.add(actionTarget(action, partitionKeys));
@@ -106,7 +111,7 @@ final class DynamoDbFaults {
   }
 
   /** The partition key value of a key or item as text: S and N as written, B as base64. */
-  private static String keyText(String table, Object keyOrItem,
+  static String keyText(String table, Object keyOrItem,
       Function<String, Optional<String>> partitionKeys) {
     Optional<String> attribute = partitionKeys.apply(table);
     if (attribute.isEmpty() || !(JsonTree.member(keyOrItem, attribute.get()) instanceof Map<?, ?>

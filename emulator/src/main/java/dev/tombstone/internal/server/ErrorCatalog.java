@@ -1,9 +1,14 @@
 package dev.tombstone.internal.server;
 
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.internal.dynamodb.protocol.DynamoDbJsonProtocol;
+import dev.tombstone.internal.s3.protocol.S3RequestNames;
+import java.time.Clock;
 import dev.tombstone.faults.FaultRule.Service;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The errors a fault can answer, per service, with AWS's status, type prefix and message. */
 final class ErrorCatalog {
@@ -39,15 +44,12 @@ final class ErrorCatalog {
       "InternalError", new Known(500, null, "We encountered an internal error. Please try again."),
       "ServiceUnavailable", new Known(503, null, "Service is unable to handle request."));
 
-  static final Set<String> DYNAMODB_OPERATIONS = Set.of("CreateTable", "DescribeTable",
-      "ListTables", "DeleteTable", "PutItem", "GetItem", "DeleteItem", "Scan", "BatchWriteItem",
-      "TransactWriteItems");
+  // The protocols' own lists, so a rule can name every operation they serve.
+  static final Set<String> DYNAMODB_OPERATIONS = new TreeSet<>(
+      new DynamoDbJsonProtocol(new DynamoDbState("us-east-1", Clock.systemUTC()))
+          .operationNames());
 
-  static final Set<String> S3_OPERATIONS = Set.of("ListBuckets", "CreateBucket", "HeadBucket",
-      "DeleteBucket", "GetBucketLocation", "GetBucketVersioning", "PutBucketVersioning",
-      "ListObjects", "ListObjectsV2", "ListObjectVersions", "DeleteObjects", "PutObject",
-      "GetObject", "HeadObject", "DeleteObject", "CreateMultipartUpload", "UploadPart",
-      "CompleteMultipartUpload", "AbortMultipartUpload", "ListParts", "ListMultipartUploads");
+  static final Set<String> S3_OPERATIONS = S3RequestNames.operationNames();
 
   private ErrorCatalog() {}
 
@@ -60,8 +62,7 @@ final class ErrorCatalog {
   }
 
   static Set<String> operations(Service service) {
-    return new java.util.TreeSet<>(
-        service == Service.DYNAMODB ? DYNAMODB_OPERATIONS : S3_OPERATIONS);
+    return service == Service.DYNAMODB ? DYNAMODB_OPERATIONS : S3_OPERATIONS;
   }
 
   static String throttlingCode(Service service) {

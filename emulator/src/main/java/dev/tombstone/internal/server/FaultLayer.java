@@ -123,6 +123,19 @@ public final class FaultLayer {
             proceed(e);
             return;
           }
+          if (operation.equals("BatchGetItem")) {
+            BatchGetFaults.Split split = BatchGetFaults.split(
+                request, count, firing.get(), FaultLayer.this::partitionKey);
+            if (split.remaining() == null) {
+              Answers.dynamoDb(e, envelope, 200, BatchGetFaults.allUnprocessed(split.held()));
+              return;
+            }
+            e.putAttachment(AnswerMerge.KEY,
+                (status, answer) -> BatchGetFaults.mergeUnprocessed(answer, split.held()));
+            BodyReader.putBack(e, JsonTree.write(split.remaining()));
+            next.handleRequest(e);
+            return;
+          }
           DynamoDbFaults.Split split =
               DynamoDbFaults.split(request, count, firing.get(), FaultLayer.this::partitionKey);
           if (split.remaining() == null) {

@@ -189,10 +189,11 @@ public final class FaultRules {
       }
     }
     if (effect instanceof Fault.Unprocessed) {
-      String batch = service == Service.DYNAMODB ? "BatchWriteItem" : "DeleteObjects";
-      if (!spec.operation().equals(Optional.of(batch))) {
-        throw new IllegalArgumentException("unprocessed needs operation " + batch
-            + (service == Service.DYNAMODB ? " (BatchGetItem is not served)" : ""));
+      List<String> batches = service == Service.DYNAMODB
+          ? List.of("BatchWriteItem", "BatchGetItem") : List.of("DeleteObjects");
+      if (spec.operation().filter(batches::contains).isEmpty()) {
+        throw new IllegalArgumentException(
+            "unprocessed needs operation " + String.join(" or ", batches));
       }
     }
     return new FaultRule(spec.id(), service, spec.operation(), spec.resource(), spec.key(),

@@ -38,8 +38,39 @@ final class JsonBodies {
       }, JsonBodies::onReadError);
       return;
     }
+    if (declared < 0) {
+      readChunked(exchange, handler);
+      return;
+    }
     exchange.setMaxEntitySize(MAX_BODY_BYTES);
     exchange.getRequestReceiver().receiveFullBytes(handler, JsonBodies::onReadError);
+  }
+
+  /**
+   * A body without Content-Length (Transfer-Encoding: chunked) is counted as it arrives: past
+   * 16 MiB it is dropped and answered 413 like a declared one, past the drain limit cut off.
+   */
+  private static void readChunked(HttpServerExchange exchange,
+      Receiver.FullBytesCallback handler) {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    long[] seen = {0};
+    exchange.setMaxEntitySize(DRAIN_LIMIT);
+    exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+      if (ex.isResponseStarted()) {
+        return;
+      }
+      seen[0] += chunk.length;
+      if (seen[0] <= MAX_BODY_BYTES) {
+        body.write(chunk, 0, chunk.length);
+      }
+      if (last) {
+        if (seen[0] > MAX_BODY_BYTES) {
+          tooLarge(ex);
+        } else {
+          handler.handle(ex, body.toByteArray());
+        }
+      }
+    }, JsonBodies::onReadError);
   }
 
   private static void onReadError(HttpServerExchange exchange, IOException error) {

@@ -102,7 +102,7 @@ class FaultRulesTest {
         .withMessageStartingWith("unknown DynamoDB error 'SlowDown'; one of [");
     assertThatIllegalArgumentException().isThrownBy(() -> rules.add(spec("DeleteItem",
         Optional.empty(), OptionalInt.empty(), 1, 0, Fault.unprocessed(1))))
-        .withMessage("unprocessed needs operation BatchWriteItem (BatchGetItem is not served)");
+        .withMessage("unprocessed needs operation BatchWriteItem or BatchGetItem");
     assertThatIllegalArgumentException().isThrownBy(() -> rules.add(spec("DeleteItem",
         Optional.empty(), OptionalInt.empty(), 1, 0, Fault.TRANSACTION_CANCELED)))
         .withMessage("TransactionCanceledException needs operation TransactWriteItems");

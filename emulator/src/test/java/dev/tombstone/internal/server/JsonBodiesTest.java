@@ -79,4 +79,33 @@ class JsonBodiesTest {
       assertThat(status).isEqualTo("HTTP/1.1 413");
     }
   }
+
+  // Without Content-Length (Transfer-Encoding: chunked) the same limit holds.
+  @Test
+  void chunkedBodyOverTheLimit_isAnswered413() throws Exception {
+    byte[] body = spaces((int) JsonBodies.MAX_BODY_BYTES + 1);
+    HttpResponse<String> response = chunked(body);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void chunkedBodyWithinTheLimit_isServed() throws Exception {
+    HttpResponse<String> response = chunked("{}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("TableNames");
+  }
+
+  private static HttpResponse<String> chunked(byte[] body) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder()
+            .uri(tombstone.endpoint().resolve("/"))
+            .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+            .header("Content-Type", "application/x-amz-json-1.0")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(body)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 }

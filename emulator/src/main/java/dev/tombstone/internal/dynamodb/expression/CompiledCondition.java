@@ -20,6 +20,7 @@ public final class CompiledCondition implements ItemCondition {
   private final Predicate predicate;
   private final Set<String> usedNames;
   private final Set<String> usedValues;
+  private final Set<String> attributeNames;
 
   CompiledCondition(
       String expression, Predicate predicate, Set<String> usedNames, Set<String> usedValues) {
@@ -27,6 +28,7 @@ public final class CompiledCondition implements ItemCondition {
     this.predicate = predicate;
     this.usedNames = usedNames;
     this.usedValues = usedValues;
+    this.attributeNames = Attributes.of(predicate);
   }
 
   /** Whether {@code item} satisfies the condition; null is treated as no item. */
@@ -43,6 +45,11 @@ public final class CompiledCondition implements ItemCondition {
   /** The {@code :value} placeholders the expression uses, for the unused-value check. */
   public Set<String> usedValues() {
     return usedValues;
+  }
+
+  @Override
+  public Set<String> attributeNames() {
+    return attributeNames;
   }
 
   Predicate predicate() {

@@ -177,6 +177,18 @@ public final class ExpressionCompiler {
   }
 
   /**
+   * Compiles a KeyConditionExpression as far as it can be checked without the table; {@link
+   * KeyConditions#resolve} does the rest.
+   *
+   * @throws DynamoDbError.Validation with DynamoDB's message when the expression is invalid
+   */
+  public KeyConditions keyCondition(
+      String text, Map<String, String> names, Map<String, AttributeValue> values) {
+    Objects.requireNonNull(text, "text");
+    return KeyConditions.compile(text, names, values);
+  }
+
+  /**
    * Validates the legacy {@code Expected} parameter and compiles it into one condition: each
    * entry a test on the top-level attribute it names, joined by AND, or by OR when {@code
    * conditionalOperator} is {@code "OR"}. Entries are checked in map iteration order and the
@@ -189,6 +201,37 @@ public final class ExpressionCompiler {
       Map<String, ExpectedEntry> expected, String conditionalOperator) {
     Predicate predicate = Legacy.compile(expected, conditionalOperator);
     return new CompiledCondition("Expected", predicate, Set.of(), Set.of());
+  }
+
+  /**
+   * Validates the legacy {@code KeyConditions} parameter (each entry as an {@code Expected}
+   * entry, then the operators a key condition allows) and returns it as a key condition.
+   * An operator no key condition allows is refused as DynamoDB refuses it: "not supported"
+   * on {@code partitionKey}, "not an indexable operation" elsewhere.
+   *
+   * @throws DynamoDbError.Validation with DynamoDB's message for an invalid entry
+   */
+  public static dev.tombstone.dynamodb.KeyCondition legacyKeyCondition(
+      Map<String, ExpectedEntry> entries, String partitionKey) {
+    Legacy.compile(entries, null);
+    java.util.List<dev.tombstone.dynamodb.KeyCondition.Part> parts = new java.util.ArrayList<>();
+    for (Map.Entry<String, ExpectedEntry> e : entries.entrySet()) {
+      dev.tombstone.dynamodb.KeyCondition.Operator operator;
+      try {
+        operator = dev.tombstone.dynamodb.KeyCondition.Operator.valueOf(
+            e.getValue().comparisonOperator());
+      } catch (IllegalArgumentException | NullPointerException notIndexable) {
+        throw new DynamoDbError.Validation(e.getKey().equals(partitionKey)
+            ? "Query key condition not supported"
+            : "Attempted conditional constraint is not an indexable operation");
+      }
+      parts.add(new dev.tombstone.dynamodb.KeyCondition.Part(
+          e.getKey(), operator, e.getValue().attributeValueList()));
+    }
+    if (parts.size() > 2) {
+      throw new DynamoDbError.Validation("Conditions can be of length 1 or 2 only");
+    }
+    return new dev.tombstone.dynamodb.KeyCondition(parts);
   }
 
   /** Number of cached expressions, for tests. */

@@ -7,6 +7,7 @@ package dev.tombstone.internal.dynamodb.expression;
 public enum ExpressionKind {
   CONDITION("ConditionExpression"),
   FILTER("FilterExpression"),
+  KEY_CONDITION("KeyConditionExpression"),
   PROJECTION("ProjectionExpression"),
   UPDATE("UpdateExpression");
 

@@ -42,6 +42,22 @@ public final class Projection {
   /** Some elements of a list, {@code indexes} ascending. */
   private record Elements(int[] indexes, Part[] parts) implements Part {}
 
+  /** The top-level attributes the projection keeps (part or all of), in request order. */
+  public java.util.Set<String> topLevelAttributes() {
+    return java.util.Collections.unmodifiableSet(attributes.keySet());
+  }
+
+  /** The top-level attributes the projection descends into with {@code .} or {@code []}. */
+  public java.util.Set<String> nestedAttributes() {
+    java.util.Set<String> nested = new java.util.LinkedHashSet<>();
+    attributes.forEach((name, part) -> {
+      if (!(part instanceof Whole)) {
+        nested.add(name);
+      }
+    });
+    return nested;
+  }
+
   /**
    * Resolves a parsed projection's placeholders and checks its paths: undefined names, indexes
    * and depth in textual order, then overlapping paths ({@code a} and {@code a.b}, or a path

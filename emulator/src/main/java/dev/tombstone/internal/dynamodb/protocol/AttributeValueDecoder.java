@@ -227,6 +227,23 @@ final class AttributeValueDecoder {
     return values;
   }
 
+  /**
+   * The JDK decoder ignores bits of the last character that fall past the last byte ("+/+="
+   * decodes); DynamoDB's decoder refuses them.
+   */
+  private static boolean zeroPadBits(String text) {
+    int pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+    if (pad == 0) {
+      return true;
+    }
+    char last = text.charAt(text.length() - pad - 1);
+    int value = last >= 'A' && last <= 'Z' ? last - 'A'
+        : last >= 'a' && last <= 'z' ? last - 'a' + 26
+        : last >= '0' && last <= '9' ? last - '0' + 52
+        : last == '+' ? 62 : 63;
+    return (value & (pad == 2 ? 0x0F : 0x03)) == 0;
+  }
+
   static Bytes binary(Json json) {
     if (json instanceof Json.Str s) {
       String text = s.value();
@@ -235,7 +252,11 @@ final class AttributeValueDecoder {
             "Base64 encoded length is expected a multiple of 4 bytes but found: " + text.length());
       }
       try {
-        return Bytes.fromBase64(text);
+        Bytes bytes = Bytes.fromBase64(text);
+        if (!zeroPadBits(text)) {
+          throw new IllegalArgumentException("bits past the last byte");
+        }
+        return bytes;
       } catch (IllegalArgumentException e) {
         throw new SerializationError("Invalid last non-pad Base64 character dectected");
       }

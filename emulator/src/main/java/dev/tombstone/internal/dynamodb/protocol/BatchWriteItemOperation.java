@@ -98,7 +98,8 @@ final class BatchWriteItemOperation {
               + Constraints.TABLE_NAME_PATTERN + "]");
         }
         int size = e.getValue().size();
-        if (size < 1 || size > MAX_WRITES) {
+        // More than 25 for one table is the total's message below (dynamodb-api.md, corrected).
+        if (size < 1) {
           constraints.add("requestItems", render(raw), "Map value must satisfy constraint:"
               + " [Member must have length less than or equal to 25, Member must have length"
               + " greater than or equal to 1]");

@@ -39,8 +39,18 @@ record ConditionParameters(
         Members.string(request, "ConditionalOperator"));
   }
 
+  static final String CONDITION_MAP =
+      "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.Condition>";
+  static final String CONDITION_CLASS = "class com.amazonaws.dynamodb.v20120810.Condition";
+
   static Map<String, ExpectedEntry> expected(Json.Obj request, AttributeValueDecoder decoder) {
-    Json.Obj map = Members.map(request, "Expected", EXPECTED_MAP);
+    return entries(request, "Expected", EXPECTED_MAP, EXPECTED_CLASS, decoder);
+  }
+
+  /** A map of legacy conditions ({@code KeyConditions}, {@code QueryFilter}, ...), or null. */
+  static Map<String, ExpectedEntry> entries(Json.Obj request, String member, String mapType,
+      String classType, AttributeValueDecoder decoder) {
+    Json.Obj map = Members.map(request, member, mapType);
     if (map == null) {
       return null;
     }
@@ -51,7 +61,7 @@ record ConditionParameters(
         continue;
       }
       if (raw instanceof Json.Arr) {
-        throw new SerializationError("Unrecognized collection type " + EXPECTED_CLASS);
+        throw new SerializationError("Unrecognized collection type " + classType);
       }
       if (!(raw instanceof Json.Obj entry)) {
         throw new SerializationError("Unexpected value type in payload");

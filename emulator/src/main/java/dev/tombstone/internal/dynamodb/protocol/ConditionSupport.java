@@ -10,6 +10,7 @@ import dev.tombstone.internal.dynamodb.expression.CompiledUpdate;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import dev.tombstone.internal.dynamodb.expression.ExpressionKind;
+import dev.tombstone.internal.dynamodb.expression.KeyConditions;
 import dev.tombstone.internal.dynamodb.expression.Projection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -128,6 +129,92 @@ final class ConditionSupport {
     return new ReadExpressions(condition, compiled == null ? null : compiled::apply);
   }
 
+  /**
+   * DynamoDB refuses a projection that descends into a key attribute ({@code pk.x},
+   * {@code pk[0]}); checked once the table's key schema is known.
+   */
+  void checkKeyPaths(String projection, Map<String, String> names,
+      dev.tombstone.dynamodb.KeySchema... schemas) {
+    if (projection == null) {
+      return;
+    }
+    Set<String> nested = compiler.projection(projection, names).nestedAttributes();
+    for (String name : nested) {
+      for (dev.tombstone.dynamodb.KeySchema schema : schemas) {
+        if (name.equals(schema.partitionKey().name())
+            || (schema.sortKey() != null && name.equals(schema.sortKey().name()))) {
+          throw new DynamoDbError.Validation("Key attributes must be scalars; list random access"
+              + " '[]' and map lookup '.' are not allowed: Key: " + name);
+        }
+      }
+    }
+  }
+
+  /**
+   * A global secondary index without the ALL projection can only return what it projects:
+   * DynamoDB refuses a ProjectionExpression naming anything else.
+   */
+  void checkIndexProjects(String projection, Map<String, String> names,
+      dev.tombstone.dynamodb.TableDefinition table, String indexName) {
+    if (projection == null || indexName == null) {
+      return;
+    }
+    for (dev.tombstone.dynamodb.TableDefinition.IndexDefinition index
+        : table.globalSecondaryIndexes()) {
+      if (!index.name().equals(indexName) || index.projectionType().equals("ALL")) {
+        continue;
+      }
+      Set<String> projected = new HashSet<>(index.nonKeyAttributes());
+      for (dev.tombstone.dynamodb.KeySchema schema : List.of(table.keySchema(),
+          index.keySchema())) {
+        projected.add(schema.partitionKey().name());
+        schema.sortKeyIfAny().ifPresent(sort -> projected.add(sort.name()));
+      }
+      List<String> missing = new ArrayList<>();
+      for (String name : compiler.projection(projection, names).topLevelAttributes()) {
+        if (!projected.contains(name)) {
+          missing.add(name);
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw ServiceErrors.invalidParameters("Global secondary index " + indexName
+            + " does not project " + missing);
+      }
+    }
+  }
+
+  /** Query's expressions, whose placeholders are pooled for the unused check. */
+  record QueryExpressions(KeyConditions keyCondition, ItemCondition filter,
+      UnaryOperator<Item> projection) {}
+
+  QueryExpressions query(String keyCondition, String filter, String projection,
+      Map<String, String> names, Decoded values) {
+    checkPlaceholderMaps(names, values);
+    Set<String> usedNames = new HashSet<>();
+    Set<String> usedValues = new HashSet<>();
+    Map<String, dev.tombstone.dynamodb.AttributeValue> bound =
+        values == null ? null : values.values();
+    KeyConditions key = null;
+    if (keyCondition != null) {
+      key = compiler.keyCondition(keyCondition, names, bound);
+      usedNames.addAll(key.usedNames());
+      usedValues.addAll(key.usedValues());
+    }
+    CompiledCondition condition = null;
+    if (filter != null) {
+      condition = compiler.condition(ExpressionKind.FILTER, filter, names, bound);
+      usedNames.addAll(condition.usedNames());
+      usedValues.addAll(condition.usedValues());
+    }
+    Projection compiled = null;
+    if (projection != null) {
+      compiled = compiler.projection(projection, names);
+      usedNames.addAll(compiled.usedNames());
+    }
+    checkUnused(names, values, usedNames, usedValues);
+    return new QueryExpressions(key, condition, compiled == null ? null : compiled::apply);
+  }
+
   private static void checkUnused(
       Map<String, String> names, Decoded values, Set<String> usedNames, Set<String> usedValues) {
     if (names != null) {
@@ -156,13 +243,6 @@ final class ConditionSupport {
                 + String.join(", ", unused) + "}");
       }
     }
-  }
-
-  /** Inside ExpressionAttributeValues DynamoDB words the precision problem differently. */
-  private static String inValuesMap(String problem) {
-    return problem.equals(ServiceErrors.TOO_MANY_DIGITS)
-        ? "DynamoDB only supports precision up to 38 digits"
-        : problem;
   }
 
   static void checkPlaceholderMaps(Map<String, String> names, Decoded values) {
@@ -195,8 +275,13 @@ final class ConditionSupport {
         }
       }
       if (values.problem() != null) {
+        // DynamoDB reports a number's precision bare (condition-expressions.md §2.9, corrected
+        // 2026-12; DynamoDB Local wraps it like the other problems).
+        if (values.problem().equals(ServiceErrors.TOO_MANY_DIGITS)) {
+          throw new DynamoDbError.Validation(values.problem());
+        }
         throw new DynamoDbError.Validation("ExpressionAttributeValues contains invalid value: "
-            + inValuesMap(values.problem()) + " for key " + values.problemKey());
+            + values.problem() + " for key " + values.problemKey());
       }
     }
   }

@@ -52,6 +52,7 @@ final class CreateTableOperation {
       constraints.atLeast("provisionedThroughput.writeCapacityUnits", write, 1);
     }
     Map<String, AttributeType> attributeTypes = new LinkedHashMap<>();
+    boolean duplicateDefinition = false;
     if (definitions != null) {
       int i = 1;
       for (Json definition : definitions) {
@@ -62,8 +63,9 @@ final class CreateTableOperation {
         constraints.notNull("attributeDefinitions." + i + ".member.attributeType", type);
         constraints.oneOf("attributeDefinitions." + i + ".member.attributeType", type, "B", "N",
             "S");
-        if (name != null && type != null && type.matches("[BNS]")) {
-          attributeTypes.put(name, AttributeType.valueOf(type));
+        if (name != null && type != null && type.matches("[BNS]")
+            && attributeTypes.put(name, AttributeType.valueOf(type)) != null) {
+          duplicateDefinition = true;
         }
         i++;
       }
@@ -71,6 +73,9 @@ final class CreateTableOperation {
     List<String[]> keyElements = keyElements(keySchema, "keySchema", constraints);
     constraints.check();
 
+    if (duplicateDefinition) {
+      throw new DynamoDbError.Validation("Cannot have two attributes with the same name");
+    }
     boolean onDemand = "PAY_PER_REQUEST".equals(billingMode);
     if (onDemand && throughput != null) {
       throw ServiceErrors.invalidParameters("Neither ReadCapacityUnits nor"
@@ -85,6 +90,7 @@ final class CreateTableOperation {
         indexes(localIndexes, "localSecondaryIndexes", attributeTypes, false);
     List<TableDefinition.IndexDefinition> gsis =
         indexes(globalIndexes, "globalSecondaryIndexes", attributeTypes, !onDemand);
+    checkNameLengths(schema, lsis, gsis);
     if (lsis.isEmpty() && gsis.isEmpty() && attributeTypes.size() != schema.size()) {
       throw ServiceErrors.invalidParameters("Number of attributes in KeySchema does not"
           + " exactly match number of attributes defined in AttributeDefinitions");
@@ -102,6 +108,33 @@ final class CreateTableOperation {
             gsis,
             Boolean.TRUE.equals(deletionProtection));
     return TableDescriptions.write("TableDescription", state.createTable(definition));
+  }
+
+  /**
+   * Key attribute names (of the table and its indexes) and projected attribute names are at
+   * most 255 characters; checked after the key attributes are found defined, as DynamoDB does.
+   */
+  private static void checkNameLengths(KeySchema schema,
+      List<TableDefinition.IndexDefinition> lsis, List<TableDefinition.IndexDefinition> gsis) {
+    List<String> names = new ArrayList<>();
+    addKeyNames(names, schema);
+    for (List<TableDefinition.IndexDefinition> indexes : List.of(lsis, gsis)) {
+      for (TableDefinition.IndexDefinition index : indexes) {
+        addKeyNames(names, index.keySchema());
+        names.addAll(index.nonKeyAttributes());
+      }
+    }
+    for (String name : names) {
+      if (name.isEmpty() || name.length() > 255) {
+        throw new DynamoDbError.Validation("Names of key attributes and attributes projected"
+            + " into an index must be between 1 and 255 characters, inclusive");
+      }
+    }
+  }
+
+  private static void addKeyNames(List<String> names, KeySchema schema) {
+    names.add(schema.partitionKey().name());
+    schema.sortKeyIfAny().ifPresent(sort -> names.add(sort.name()));
   }
 
   /** Key schema elements as [name, keyType] pairs, with their constraint checks. */
@@ -161,7 +194,7 @@ final class CreateTableOperation {
     return KeySchema.of(hash, new KeyAttribute(elements.get(1)[0], types.get(elements.get(1)[0])));
   }
 
-  private static List<TableDefinition.IndexDefinition> indexes(
+  static List<TableDefinition.IndexDefinition> indexes(
       List<Json> indexes, String path, Map<String, AttributeType> types, boolean provisioned) {
     List<TableDefinition.IndexDefinition> result = new ArrayList<>();
     if (indexes == null) {

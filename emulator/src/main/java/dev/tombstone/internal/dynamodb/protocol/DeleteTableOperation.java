@@ -17,6 +17,6 @@ final class DeleteTableOperation {
   byte[] handle(Json.Obj request) throws IOException {
     String tableName = Members.string(request, "TableName");
     new Constraints().tableNameOrArn("tableName", tableName).check();
-    return TableDescriptions.write("TableDescription", state.deleteTable(tableName));
+    return TableDescriptions.writeDeleted(state.deleteTable(tableName));
   }
 }

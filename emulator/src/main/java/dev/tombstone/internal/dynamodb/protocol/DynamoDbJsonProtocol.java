@@ -4,6 +4,7 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * DynamoDB's JSON 1.0 protocol (API 2012-08-10, and 2011-12-05 by its target prefix): target and
@@ -24,20 +25,31 @@ public final class DynamoDbJsonProtocol {
     ListTablesOperation listTables = new ListTablesOperation(state);
     this.operations =
         Map.ofEntries(
-            Map.entry("CreateTable", new CreateTableOperation(state)::handle),
-            Map.entry("DescribeTable", new DescribeTableOperation(state)::handle),
-            Map.entry("ListTables", listTables::handle),
-            Map.entry("DeleteTable", new DeleteTableOperation(state)::handle),
-            Map.entry("PutItem", new PutItemOperation(state, conditions)::handle),
-            Map.entry("GetItem", new GetItemOperation(state, conditions)::handle),
-            Map.entry("DeleteItem", new DeleteItemOperation(state, conditions)::handle),
-            Map.entry("Scan", new ScanOperation(state, conditions)::handle),
-            Map.entry("BatchWriteItem", new BatchWriteItemOperation(state)::handle),
+            Map.entry("CreateTable", (Operation) new CreateTableOperation(state)::handle),
+            Map.entry("DescribeTable", (Operation) new DescribeTableOperation(state)::handle),
+            Map.entry("ListTables", (Operation) listTables::handle),
+            Map.entry("UpdateTable", (Operation) new UpdateTableOperation(state)::handle),
+            Map.entry("TagResource", (Operation) new TagResourceOperation(state)::handle),
+            Map.entry("UntagResource", (Operation) new UntagResourceOperation(state)::handle),
+            Map.entry("ListTagsOfResource",
+                (Operation) new ListTagsOfResourceOperation(state)::handle),
+            Map.entry("DeleteTable", (Operation) new DeleteTableOperation(state)::handle),
+            Map.entry("PutItem", (Operation) new PutItemOperation(state, conditions)::handle),
+            Map.entry("GetItem", (Operation) new GetItemOperation(state, conditions)::handle),
+            Map.entry("DeleteItem", (Operation) new DeleteItemOperation(state, conditions)::handle),
+            Map.entry("Scan", (Operation) new ScanOperation(state, conditions)::handle),
+            Map.entry("Query", (Operation) new QueryOperation(state, conditions)::handle),
+            Map.entry("BatchGetItem",
+                (Operation) new BatchGetItemOperation(state, conditions)::handle),
+            Map.entry("TransactGetItems",
+                (Operation) new TransactGetItemsOperation(state, conditions)::handle),
+            Map.entry("BatchWriteItem", (Operation) new BatchWriteItemOperation(state)::handle),
             Map.entry("TransactWriteItems",
-                new TransactWriteItemsOperation(state, conditions)::handle),
-            Map.entry("UpdateTimeToLive", new UpdateTimeToLiveOperation(state)::handle),
-            Map.entry("UpdateItem", new UpdateItemOperation(state, conditions)::handle),
-            Map.entry("DescribeTimeToLive", new DescribeTimeToLiveOperation(state)::handle));
+                (Operation) new TransactWriteItemsOperation(state, conditions)::handle),
+            Map.entry("UpdateItem", (Operation) new UpdateItemOperation(state, conditions)::handle),
+            Map.entry("UpdateTimeToLive", (Operation) new UpdateTimeToLiveOperation(state)::handle),
+            Map.entry("DescribeTimeToLive",
+                (Operation) new DescribeTimeToLiveOperation(state)::handle));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
@@ -51,6 +63,11 @@ public final class DynamoDbJsonProtocol {
             "GetItem", legacyItems::getItem,
             "DeleteItem", legacyItems::deleteItem,
             "Scan", legacyItems::scan);
+  }
+
+  /** The names of the API 2012-08-10 operations served, e.g. {@code DeleteItem}. */
+  public Set<String> operationNames() {
+    return operations.keySet();
   }
 
   /** An operation and the {@code __type} prefix of its API version's service errors. */

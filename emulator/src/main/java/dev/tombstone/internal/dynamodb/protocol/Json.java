@@ -15,7 +15,14 @@ import java.util.Map;
  * operation's shape, before any validation; a small tree makes that order easy to follow.
  */
 sealed interface Json {
-  JsonFactory FACTORY = new JsonFactory();
+  /**
+   * DynamoDB allows attribute names up to 65,535 bytes, past Jackson's default name limit;
+   * names are bounded by the 16 MB body instead, and longer ones get DynamoDB's own message.
+   */
+  JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxNameLength(16 * 1024 * 1024).build())
+      .build();
 
   /** The JSON type name used in DynamoDB's serialization messages. */
   String kind();

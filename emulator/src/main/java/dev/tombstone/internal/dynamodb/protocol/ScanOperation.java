@@ -25,6 +25,7 @@ final class ScanOperation {
 
   byte[] handle(Json.Obj request) throws IOException {
     String tableName = Members.string(request, "TableName");
+    String indexName = Members.string(request, "IndexName");
     Integer limit = Members.integer(request, "Limit");
     Decoded startKey = decoder.map(request, "ExclusiveStartKey");
     String select = Members.string(request, "Select");
@@ -42,6 +43,7 @@ final class ScanOperation {
     constraints.oneOf("returnConsumedCapacity", returnConsumedCapacity,
         Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.tableNameOrArn("tableName", tableName);
+    constraints.tableName("indexName", indexName, false);
     constraints.atLeast("limit", limit, 1);
     constraints.oneOf("select", select, "SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
         "ALL_PROJECTED_ATTRIBUTES");
@@ -87,13 +89,16 @@ final class ScanOperation {
             ? AttributesToGet.projection(attributesToGet)
             : expressions.projection();
     ItemCondition filter = expressions.filter();
+    conditions.checkKeyPaths(projectionExpression, names,
+        projectionExpression == null ? null : state.keySchema(tableName));
 
     Scan.Request scan = Scan.Request.of(tableName)
         .withLimit(limit)
         .startingAfter(start)
         .withFilter(filter)
         .withProjection(projection)
-        .segment(segment == null ? 0 : segment, totalSegments == null ? 1 : totalSegments);
+        .segment(segment == null ? 0 : segment, totalSegments == null ? 1 : totalSegments)
+        .onIndex(indexName);
     scan = Boolean.TRUE.equals(consistentRead) ? scan.stronglyConsistent() : scan;
     scan = "COUNT".equals(select) ? scan.countingOnly() : scan;
     Scan.Result result = state.scan(scan);
@@ -117,7 +122,7 @@ final class ScanOperation {
     return out.finish();
   }
 
-  private static Map<String, AttributeValue> startingKey(Decoded startKey) {
+  static Map<String, AttributeValue> startingKey(Decoded startKey) {
     String problem = startKey.problem();
     if (problem == null) {
       return startKey.values();

@@ -57,6 +57,33 @@ final class TableDescriptions {
     json.writeEndObject();
   }
 
+  /**
+   * DeleteTable's answer, in its documented shape: no key schema, attribute definitions,
+   * creation time or indexes, only what identifies the table and what it held.
+   */
+  static byte[] writeDeleted(TableDescription description) throws IOException {
+    TableDefinition definition = description.definition();
+    JsonOut out = new JsonOut();
+    JsonGenerator json = out.json();
+    json.writeStartObject();
+    json.writeObjectFieldStart("TableDescription");
+    json.writeStringField("TableName", definition.name());
+    json.writeStringField("TableStatus", description.status().name());
+    throughput(json, definition.readCapacityUnits(), definition.writeCapacityUnits());
+    json.writeNumberField("TableSizeBytes", description.sizeInBytes());
+    json.writeNumberField("ItemCount", description.itemCount());
+    json.writeStringField("TableArn", description.arn());
+    json.writeStringField("TableId", description.tableId().toString());
+    if (definition.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST) {
+      json.writeObjectFieldStart("BillingModeSummary");
+      json.writeStringField("BillingMode", "PAY_PER_REQUEST");
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+    return out.finish();
+  }
+
   private static void keySchema(JsonGenerator json, KeySchema schema) throws IOException {
     json.writeArrayFieldStart("KeySchema");
     json.writeStartObject();

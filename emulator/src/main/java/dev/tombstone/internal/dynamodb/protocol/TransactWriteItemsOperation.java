@@ -144,7 +144,11 @@ final class TransactWriteItemsOperation {
             condition, returnItem);
       });
     }
-    return new TransactWriteItems.Request(actions);
+    TransactWriteItems.Request request = new TransactWriteItems.Request(actions);
+    // A repeated token is compared with the elements as sent (their JSON trees compare by
+    // value); ReturnConsumedCapacity is not part of it.
+    return wire.token() == null ? request
+        : request.withClientRequestToken(wire.token(), wire.items());
   }
 
   private static byte[] encode(TransactWriteItems.Result result, String returnConsumedCapacity)

@@ -2,6 +2,8 @@ package dev.tombstone.internal.s3.protocol;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Names an S3 request the way AWS does ({@code DeleteObject}, {@code DeleteObjects} ...) with its
@@ -30,6 +32,15 @@ public final class S3RequestNames {
     } catch (RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** The names of every operation the protocol routes, e.g. {@code DeleteObjects}. */
+  public static Set<String> operationNames() {
+    Set<String> names = new TreeSet<>();
+    for (Operation operation : Operation.values()) {
+      names.add(awsName(operation));
+    }
+    return names;
   }
 
   /** {@code LIST_OBJECTS_V2} becomes {@code ListObjectsV2}. */

@@ -7,6 +7,7 @@ import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -69,6 +71,55 @@ class TimeToLiveProtocolTest {
         .hasItem()).isFalse();
     assertThat(dynamo.scan(b -> b.tableName("sessions")).count()).isZero();
     assertThat(tombstone.dynamoDb().expiredItems("sessions")).hasSize(1);
+  }
+
+  @Test
+  void expiredItem_leavesQueryAndItsGlobalIndex() {
+    dynamo.createTable(b -> b.tableName("carts").billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("user").keyType(KeyType.HASH),
+            k -> k.attributeName("cart").keyType(KeyType.RANGE))
+        .attributeDefinitions(
+            a -> a.attributeName("user").attributeType(ScalarAttributeType.S),
+            a -> a.attributeName("cart").attributeType(ScalarAttributeType.S),
+            a -> a.attributeName("status").attributeType(ScalarAttributeType.S))
+        .globalSecondaryIndexes(g -> g.indexName("byStatus")
+            .keySchema(k -> k.attributeName("status").keyType(KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    dynamo.updateTimeToLive(b -> b.tableName("carts")
+        .timeToLiveSpecification(s -> s.attributeName("expiresAt").enabled(true)));
+    long inOneHour = START.plus(Duration.ofHours(1)).getEpochSecond();
+    long inOneDay = START.plus(Duration.ofDays(1)).getEpochSecond();
+    putCart("c-1", inOneHour);
+    putCart("c-2", inOneDay);
+    assertThat(cartsOfAlice()).containsExactly("c-1", "c-2");
+    assertThat(abandonedCarts()).containsExactlyInAnyOrder("c-1", "c-2");
+
+    clock.advance(Duration.ofHours(2));
+
+    assertThat(cartsOfAlice()).containsExactly("c-2");
+    assertThat(abandonedCarts()).containsExactly("c-2");
+  }
+
+  private void putCart(String cart, long expiresAt) {
+    dynamo.putItem(b -> b.tableName("carts").item(Map.of(
+        "user", AttributeValue.fromS("alice"), "cart", AttributeValue.fromS(cart),
+        "status", AttributeValue.fromS("ABANDONED"),
+        "expiresAt", AttributeValue.fromN(Long.toString(expiresAt)))));
+  }
+
+  private List<String> cartsOfAlice() {
+    return dynamo.query(b -> b.tableName("carts").keyConditionExpression("#u = :u")
+            .expressionAttributeNames(Map.of("#u", "user"))
+            .expressionAttributeValues(Map.of(":u", AttributeValue.fromS("alice"))))
+        .items().stream().map(item -> item.get("cart").s()).toList();
+  }
+
+  private List<String> abandonedCarts() {
+    return dynamo.query(b -> b.tableName("carts").indexName("byStatus")
+            .keyConditionExpression("#s = :s")
+            .expressionAttributeNames(Map.of("#s", "status"))
+            .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("ABANDONED"))))
+        .items().stream().map(item -> item.get("cart").s()).toList();
   }
 
   @Test

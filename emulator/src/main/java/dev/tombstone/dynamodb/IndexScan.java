@@ -1,0 +1,93 @@
+package dev.tombstone.dynamodb;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+
+/** Scan with IndexName: every entry of a secondary index, by partition then index order. */
+final class IndexScan {
+  private record Entry(AttributeValue partition, Position position, Item item) {}
+
+  private static final Comparator<Entry> ORDER = (a, b) -> {
+    int byPartition = PrimaryKey.compareScalars(a.partition(), b.partition());
+    return byPartition != 0 ? byPartition : Position.ORDER.compare(a.position(), b.position());
+  };
+
+  private IndexScan() {}
+
+  static Scan.Result execute(Table table, Scan.Request request) {
+    SecondaryIndex index = table.index(request.indexName());
+    if (index == null) {
+      throw new DynamoDbError.Validation(
+          "The table does not have the specified index: " + request.indexName());
+    }
+    if (index.global() && request.consistentRead()) {
+      throw new DynamoDbError.Validation(
+          "Consistent reads are not supported on global secondary indexes");
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (Map.Entry<AttributeValue, ? extends NavigableMap<Position, Item>> partition
+        : index.partitions().entrySet()) {
+      if (request.totalSegments() > 1 && Math.floorMod(partition.getKey().hashCode(),
+          request.totalSegments()) != request.segment()) {
+        continue;
+      }
+      partition.getValue().forEach((p, item) -> entries.add(new Entry(partition.getKey(), p, item)));
+    }
+    entries.sort(ORDER);
+    int from = 0;
+    if (request.exclusiveStartKey() != null) {
+      from = Collections.binarySearch(entries, start(table, index, request.exclusiveStartKey()),
+          ORDER);
+      from = from >= 0 ? from + 1 : -from - 1;
+    }
+    int limit = request.limit() == null ? Integer.MAX_VALUE : request.limit();
+    List<Item> items = new ArrayList<>();
+    int scanned = 0;
+    int count = 0;
+    long bytes = 0;
+    Item last = null;
+    for (int i = from; i < entries.size() && scanned < limit && bytes < Scan.MAX_PAGE_BYTES; i++) {
+      Item read = index.project(entries.get(i).item());
+      scanned++;
+      bytes += read.sizeInBytes();
+      last = entries.get(i).item();
+      if (request.filter() == null || request.filter().matches(read)) {
+        count++;
+        if (!request.countOnly()) {
+          items.add(request.projection() == null ? read : request.projection().apply(read));
+        }
+      }
+    }
+    boolean cut = last != null && (scanned >= limit || bytes >= Scan.MAX_PAGE_BYTES);
+    Optional<Item> lastKey = Optional.empty();
+    if (cut) {
+      Map<String, AttributeValue> key =
+          new LinkedHashMap<>(table.keySchema().keyAttributesOf(last).attributes());
+      key.putAll(index.keySchema().keyAttributesOf(last).attributes());
+      lastKey = Optional.of(Item.of(key));
+    }
+    double units = Capacity.readUnits(bytes, request.consistentRead());
+    Map<String, Double> byIndex = Map.of(index.name(), units);
+    return new Scan.Result(List.copyOf(items), count, scanned, lastKey,
+        new ConsumedCapacity(table.name(), units, 0, index.global() ? byIndex : Map.of(),
+            index.global() ? Map.of() : byIndex));
+  }
+
+  private static Entry start(Table table, SecondaryIndex index, Map<String, AttributeValue> key) {
+    Item start = Item.of(key);
+    if (!table.keySchema().hasKeyTypes(start) || !index.keySchema().hasKeyTypes(start)) {
+      throw DynamoDbError.Validation.invalidStartKey(
+          DynamoDbError.Validation.keyMismatch().getMessage());
+    }
+    PrimaryKey tableKey = table.keySchema().keyOfItem(start);
+    KeyAttribute sort = index.keySchema().sortKey();
+    return new Entry(start.get(index.keySchema().partitionKey().name()),
+        Position.of(sort == null ? null : start.get(sort.name()), tableKey), start);
+  }
+}

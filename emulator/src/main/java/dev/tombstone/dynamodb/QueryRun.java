@@ -1,0 +1,189 @@
+package dev.tombstone.dynamodb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+
+/** One Query page over a table or an index partition: DynamoDB's checks, then the read. */
+final class QueryRun {
+  private final Table table;
+  private final Query.Request request;
+
+  QueryRun(Table table, Query.Request request) {
+    this.table = table;
+    this.request = request;
+  }
+
+  Query.Result run() {
+    SecondaryIndex index = index();
+    Query.Select select = select(index);
+    KeySchema schema = index == null ? table.keySchema() : index.keySchema();
+    KeyRange range = KeyRange.of(schema, request.keyCondition());
+    checkFilter(schema);
+    NavigableMap<Position, Item> partition = index == null
+        ? table.partition(range.partition())
+        : index.partition(range.partition());
+    NavigableMap<Position, Item> view = range.view(partition);
+    Position start = startPosition(index, range);
+    if (start != null) {
+      view = request.scanForward() ? view.tailMap(start, false) : view.headMap(start, false);
+    }
+    if (!request.scanForward()) {
+      view = view.descendingMap();
+    }
+    int limit = request.limit() == null ? Integer.MAX_VALUE : request.limit();
+    List<Item> items = new ArrayList<>();
+    int scanned = 0;
+    int count = 0;
+    long bytes = 0;
+    Item last = null;
+    boolean matched = false;
+    for (Map.Entry<Position, Item> entry : view.entrySet()) {
+      if (scanned >= limit || bytes >= Scan.MAX_PAGE_BYTES) {
+        break;
+      }
+      if (!range.accepts(entry.getKey().sort())) {
+        if (request.scanForward() || matched) {
+          break;
+        }
+        continue;
+      }
+      matched = true;
+      Item stored = entry.getValue();
+      Item read = index == null ? stored : index.project(stored);
+      scanned++;
+      bytes += read.sizeInBytes();
+      last = stored;
+      if (request.filter() == null || request.filter().matches(read)) {
+        count++;
+        if (select != Query.Select.COUNT) {
+          items.add(returned(index, select, stored, read));
+        }
+      }
+    }
+    boolean cut = last != null && (scanned >= limit || bytes >= Scan.MAX_PAGE_BYTES);
+    Optional<Item> lastKey = cut ? Optional.of(keyOf(index, last)) : Optional.empty();
+    double units = Capacity.readUnits(bytes, request.consistentRead());
+    return new Query.Result(List.copyOf(items), count, scanned, lastKey, capacity(index, units));
+  }
+
+  private SecondaryIndex index() {
+    if (request.indexName() == null) {
+      return null;
+    }
+    SecondaryIndex index = table.index(request.indexName());
+    if (index == null) {
+      throw new DynamoDbError.Validation(
+          "The table does not have the specified index: " + request.indexName());
+    }
+    if (index.global() && request.consistentRead()) {
+      throw new DynamoDbError.Validation(
+          "Consistent reads are not supported on global secondary indexes");
+    }
+    return index;
+  }
+
+  private Query.Select select(SecondaryIndex index) {
+    Query.Select select = request.select();
+    if (select == null) {
+      return index == null ? Query.Select.ALL_ATTRIBUTES : Query.Select.ALL_PROJECTED_ATTRIBUTES;
+    }
+    if (select == Query.Select.ALL_PROJECTED_ATTRIBUTES && index == null) {
+      throw new DynamoDbError.Validation(
+          "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+    }
+    if (select == Query.Select.ALL_ATTRIBUTES && index != null && index.global()
+        && !index.projectsAll()) {
+      throw DynamoDbError.Validation.invalidParameters("Select type ALL_ATTRIBUTES is not"
+          + " supported for global secondary index " + index.name()
+          + " because its projection type is not ALL");
+    }
+    return select;
+  }
+
+  private void checkFilter(KeySchema schema) {
+    if (request.filter() == null) {
+      return;
+    }
+    for (String name : request.filter().attributeNames()) {
+      if (name.equals(schema.partitionKey().name())
+          || (schema.sortKey() != null && name.equals(schema.sortKey().name()))) {
+        throw new DynamoDbError.Validation((request.queryFilter() ? "QueryFilter"
+            : "Filter Expression") + " can only contain non-primary key attributes: Primary key"
+            + " attribute: " + name);
+      }
+    }
+  }
+
+  /** A local index reads the table for attributes it does not project. */
+  private Item returned(SecondaryIndex index, Query.Select select, Item stored, Item read) {
+    Item base = index != null && !index.global() && select != Query.Select.ALL_PROJECTED_ATTRIBUTES
+        ? stored : read;
+    return request.projection() == null ? base : request.projection().apply(base);
+  }
+
+  private Position startPosition(SecondaryIndex index, KeyRange range) {
+    Map<String, AttributeValue> start = request.exclusiveStartKey();
+    if (start == null) {
+      return null;
+    }
+    KeySchema tableSchema = table.keySchema();
+    PrimaryKey tableKey;
+    Position position;
+    if (index == null) {
+      try {
+        tableKey = tableSchema.keyOf(start);
+      } catch (DynamoDbError.Validation e) {
+        throw DynamoDbError.Validation.invalidStartKey(e.getMessage());
+      }
+      position = Position.of(tableKey.sort(), tableKey);
+      if (!range.holds(tableKey.partition(), tableKey.sort())) {
+        throw outOfRange();
+      }
+      return position;
+    }
+    KeySchema schema = index.keySchema();
+    Item startItem = Item.of(start);
+    int expected = tableSchema.size() + schema.size()
+        - (schema.partitionKey().name().equals(tableSchema.partitionKey().name()) ? 1 : 0)
+        - (schema.sortKey() != null && tableSchema.sortKey() != null
+            && schema.sortKey().name().equals(tableSchema.sortKey().name()) ? 1 : 0);
+    if (start.size() != expected || !tableSchema.hasKeyTypes(startItem)
+        || !schema.hasKeyTypes(startItem)) {
+      throw DynamoDbError.Validation.invalidStartKey(
+          DynamoDbError.Validation.keyMismatch().getMessage());
+    }
+    tableKey = tableSchema.keyOfItem(startItem);
+    AttributeValue sort = schema.sortKey() == null ? null : start.get(schema.sortKey().name());
+    if (!range.holds(start.get(schema.partitionKey().name()), sort)) {
+      throw outOfRange();
+    }
+    return Position.of(sort, tableKey);
+  }
+
+  private static DynamoDbError.Validation outOfRange() {
+    return new DynamoDbError.Validation(
+        "The provided starting key does not match the range key predicate");
+  }
+
+  private Item keyOf(SecondaryIndex index, Item item) {
+    Item tableKey = table.keySchema().keyAttributesOf(item);
+    if (index == null) {
+      return tableKey;
+    }
+    Map<String, AttributeValue> key = new java.util.LinkedHashMap<>(tableKey.attributes());
+    key.putAll(index.keySchema().keyAttributesOf(item).attributes());
+    return Item.of(key);
+  }
+
+  private ConsumedCapacity capacity(SecondaryIndex index, double units) {
+    if (index == null) {
+      return ConsumedCapacity.ofTable(table.name(), units);
+    }
+    Map<String, Double> byIndex = Map.of(index.name(), units);
+    return new ConsumedCapacity(table.name(), units, 0,
+        index.global() ? byIndex : Map.of(), index.global() ? Map.of() : byIndex);
+  }
+}

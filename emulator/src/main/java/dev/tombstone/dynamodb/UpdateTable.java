@@ -1,0 +1,228 @@
+package dev.tombstone.dynamodb;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * UpdateTable: billing mode, provisioned throughput, deletion protection, and global secondary
+ * indexes created (backfilled from the table's items, ACTIVE at once) or deleted.
+ *
+ * <pre>{@code
+ * dynamo.updateTable(UpdateTable.Request.of("orders")
+ *     .creatingIndex(new TableDefinition.IndexDefinition("byStatus",
+ *         KeySchema.of(KeyAttribute.s("status")), "ALL", List.of(), 0, 0))
+ *     .withAttributeDefinitions(Map.of("status", AttributeType.S)));
+ * }</pre>
+ */
+public final class UpdateTable {
+  private UpdateTable() {}
+
+  /** One change to the table's global secondary indexes. */
+  public sealed interface IndexChange {
+    /** Creates an index. */
+    record Create(TableDefinition.IndexDefinition index) implements IndexChange {}
+
+    /** Deletes the index called {@code name}. */
+    record Delete(String name) implements IndexChange {}
+
+    /** Changes the provisioned throughput of the index called {@code name}. */
+    record Update(String name, long readCapacityUnits, long writeCapacityUnits)
+        implements IndexChange {}
+  }
+
+  /**
+   * @param billingMode the new billing mode, or null to keep it
+   * @param readCapacityUnits new provisioned reads, or null to keep them
+   * @param writeCapacityUnits new provisioned writes, or null to keep them
+   * @param attributeDefinitions definitions for new index key attributes
+   * @param indexChanges global secondary index changes, at most one create or delete
+   * @param deletionProtection the new setting, or null to keep it
+   */
+  public record Request(String tableName, TableDefinition.BillingMode billingMode,
+      Long readCapacityUnits, Long writeCapacityUnits,
+      Map<String, AttributeType> attributeDefinitions, List<IndexChange> indexChanges,
+      Boolean deletionProtection) {
+    public Request {
+      Objects.requireNonNull(tableName, "tableName");
+      attributeDefinitions = java.util.Collections.unmodifiableMap(
+          new LinkedHashMap<>(attributeDefinitions));
+      indexChanges = List.copyOf(indexChanges);
+    }
+
+    /** A request changing nothing yet. */
+    public static Request of(String tableName) {
+      return new Request(tableName, null, null, null, Map.of(), List.of(), null);
+    }
+
+    /** The same request switching to {@code mode}. */
+    public Request withBillingMode(TableDefinition.BillingMode mode) {
+      return new Request(tableName, mode, readCapacityUnits, writeCapacityUnits,
+          attributeDefinitions, indexChanges, deletionProtection);
+    }
+
+    /** The same request setting provisioned throughput. */
+    public Request withThroughput(long read, long write) {
+      return new Request(tableName, billingMode, read, write, attributeDefinitions,
+          indexChanges, deletionProtection);
+    }
+
+    /** The same request defining attribute types for new index keys. */
+    public Request withAttributeDefinitions(Map<String, AttributeType> definitions) {
+      return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
+          definitions, indexChanges, deletionProtection);
+    }
+
+    /** The same request with one more index change. */
+    public Request withIndexChange(IndexChange change) {
+      List<IndexChange> changes = new ArrayList<>(indexChanges);
+      changes.add(change);
+      return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
+          attributeDefinitions, changes, deletionProtection);
+    }
+
+    /** The same request creating {@code index}. */
+    public Request creatingIndex(TableDefinition.IndexDefinition index) {
+      return withIndexChange(new IndexChange.Create(index));
+    }
+
+    /** The same request deleting the index {@code name}. */
+    public Request deletingIndex(String name) {
+      return withIndexChange(new IndexChange.Delete(name));
+    }
+
+    /** The same request turning deletion protection on or off. */
+    public Request withDeletionProtection(boolean enabled) {
+      return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
+          attributeDefinitions, indexChanges, enabled);
+    }
+  }
+
+  static TableDescription execute(Table table, Request request) {
+    TableDefinition current = table.definition();
+    boolean throughput = request.readCapacityUnits() != null
+        || request.writeCapacityUnits() != null;
+    if (request.billingMode() == null && !throughput && request.indexChanges().isEmpty()
+        && request.deletionProtection() == null) {
+      throw new DynamoDbError.Validation("Nothing to update");
+    }
+    TableDefinition.BillingMode mode =
+        request.billingMode() != null ? request.billingMode() : current.billingMode();
+    long read = current.readCapacityUnits();
+    long write = current.writeCapacityUnits();
+    if (mode == TableDefinition.BillingMode.PAY_PER_REQUEST) {
+      if (throughput) {
+        throw DynamoDbError.Validation.invalidParameters("Neither ReadCapacityUnits nor"
+            + " WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+      }
+      read = 0;
+      write = 0;
+    } else if (throughput) {
+      if (current.billingMode() == TableDefinition.BillingMode.PROVISIONED
+          && Objects.equals(request.readCapacityUnits(), read)
+          && Objects.equals(request.writeCapacityUnits(), write)) {
+        throw new DynamoDbError.Validation("The provisioned throughput for the table will not"
+            + " change. The requested value equals the current value. Current ReadCapacityUnits"
+            + " provisioned for the table: " + read + ". Requested ReadCapacityUnits: " + read
+            + ". Current WriteCapacityUnits provisioned for the table: " + write
+            + ". Requested WriteCapacityUnits: " + write + ". Refer to the Amazon DynamoDB"
+            + " Developer Guide for current limits and how to request higher limits.");
+      }
+      read = request.readCapacityUnits() == null ? read : request.readCapacityUnits();
+      write = request.writeCapacityUnits() == null ? write : request.writeCapacityUnits();
+    } else if (current.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST) {
+      throw new DynamoDbError.Validation("No provisioned throughput specified for the table");
+    }
+    Map<String, AttributeType> definitions = new LinkedHashMap<>(current.attributeDefinitions());
+    List<TableDefinition.IndexDefinition> gsis =
+        new ArrayList<>(current.globalSecondaryIndexes());
+    applyIndexChanges(request, current, definitions, gsis);
+    TableDefinition next = new TableDefinition(current.name(), current.keySchema(), definitions,
+        mode, read, write, current.localSecondaryIndexes(), gsis,
+        request.deletionProtection() != null ? request.deletionProtection()
+            : current.deletionProtection());
+    table.redefine(next);
+    return table.describe(TableDescription.Status.ACTIVE);
+  }
+
+  private static void applyIndexChanges(Request request, TableDefinition current,
+      Map<String, AttributeType> definitions, List<TableDefinition.IndexDefinition> gsis) {
+    int structural = 0;
+    for (IndexChange change : request.indexChanges()) {
+      if (!(change instanceof IndexChange.Update)) {
+        structural++;
+      }
+    }
+    if (structural > 1) {
+      throw new DynamoDbError.LimitExceeded("Subscriber limit exceeded: Only 1 online index can"
+          + " be created or deleted simultaneously per table");
+    }
+    for (IndexChange change : request.indexChanges()) {
+      if (change instanceof IndexChange.Create create) {
+        TableDefinition.IndexDefinition index = create.index();
+        if (find(gsis, index.name()) >= 0 || current.localSecondaryIndexes().stream()
+            .anyMatch(l -> l.name().equals(index.name()))) {
+          throw new DynamoDbError.Validation(
+              "Attempting to create an index which already exists");
+        }
+        for (KeyAttribute key : keyAttributes(index.keySchema())) {
+          AttributeType known = request.attributeDefinitions().get(key.name());
+          if (known == null) {
+            known = definitions.get(key.name());
+          }
+          if (known == null) {
+            throw DynamoDbError.Validation.invalidParameters("Some index key attributes are not"
+                + " defined in AttributeDefinitions. Keys: " + keyNames(index.keySchema())
+                + ", AttributeDefinitions: " + new ArrayList<>(definitions.keySet()));
+          }
+          definitions.put(key.name(), known);
+        }
+        gsis.add(index);
+      } else if (change instanceof IndexChange.Delete delete) {
+        int at = find(gsis, delete.name());
+        if (at < 0) {
+          throw new DynamoDbError.ResourceNotFound(
+              "Requested resource not found: Index: " + delete.name());
+        }
+        gsis.remove(at);
+      } else {
+        IndexChange.Update update = (IndexChange.Update) change;
+        int at = find(gsis, update.name());
+        if (at < 0) {
+          throw new DynamoDbError.ResourceNotFound(
+              "Requested resource not found: Index: " + update.name());
+        }
+        TableDefinition.IndexDefinition old = gsis.get(at);
+        gsis.set(at, new TableDefinition.IndexDefinition(old.name(), old.keySchema(),
+            old.projectionType(), old.nonKeyAttributes(), update.readCapacityUnits(),
+            update.writeCapacityUnits()));
+      }
+    }
+  }
+
+  private static int find(List<TableDefinition.IndexDefinition> indexes, String name) {
+    for (int i = 0; i < indexes.size(); i++) {
+      if (indexes.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static List<KeyAttribute> keyAttributes(KeySchema schema) {
+    List<KeyAttribute> keys = new ArrayList<>();
+    keys.add(schema.partitionKey());
+    schema.sortKeyIfAny().ifPresent(keys::add);
+    return keys;
+  }
+
+  private static List<String> keyNames(KeySchema schema) {
+    List<String> names = new ArrayList<>();
+    for (KeyAttribute key : keyAttributes(schema)) {
+      names.add(key.name());
+    }
+    return names;
+  }
+}

@@ -1,0 +1,220 @@
+package dev.tombstone.internal.dynamodb.expression;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.KeyCondition;
+import dev.tombstone.internal.dynamodb.expression.Condition.Comparator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A KeyConditionExpression checked as far as it can be without the table: grammar, functions
+ * and placeholders as for any condition, then the shape DynamoDB allows (ANDed comparisons,
+ * BETWEEN and begins_with on one attribute each). {@link #resolve} finishes the checks that need
+ * the key attribute names and yields the domain's {@link KeyCondition}.
+ */
+public final class KeyConditions {
+  /** One ANDed condition; {@code nested} when its path has more than one step. */
+  private record Part(String attribute, boolean nested, KeyCondition.Operator operator,
+      List<AttributeValue> values) {}
+
+  private final List<Part> parts;
+  private final Set<String> usedNames;
+  private final Set<String> usedValues;
+
+  private KeyConditions(List<Part> parts, Set<String> usedNames, Set<String> usedValues) {
+    this.parts = parts;
+    this.usedNames = usedNames;
+    this.usedValues = usedValues;
+  }
+
+  /** The {@code #name} placeholders the expression uses. */
+  public Set<String> usedNames() {
+    return usedNames;
+  }
+
+  /** The {@code :value} placeholders the expression uses. */
+  public Set<String> usedValues() {
+    return usedValues;
+  }
+
+  static KeyConditions compile(
+      String text, Map<String, String> names, Map<String, AttributeValue> values) {
+    Parser.ParsedCondition parsed;
+    try {
+      parsed = Parser.condition(text);
+      StaticChecks.check(parsed.condition());
+      Binder.bind(parsed.condition(), names, values);
+    } catch (ExpressionException e) {
+      throw new DynamoDbError.Validation(
+          ExpressionKind.KEY_CONDITION.prefix() + e.problem().message());
+    }
+    checkOperators(parsed.condition());
+    List<Condition> conjuncts = new ArrayList<>();
+    flatten(parsed.condition(), conjuncts);
+    List<Part> parts = new ArrayList<>();
+    for (Condition c : conjuncts) {
+      parts.add(part(c, names, values));
+    }
+    return new KeyConditions(parts, parsed.names(), parsed.values());
+  }
+
+  /**
+   * The checks that need the key: a nested path on a key attribute or on another attribute,
+   * two conditions on one attribute, more than two conditions.
+   *
+   * @param keyNames the key attributes of the table and of the index queried
+   */
+  public KeyCondition resolve(Set<String> keyNames) {
+    for (Part part : parts) {
+      if (part.nested()) {
+        throw new DynamoDbError.Validation(keyNames.contains(part.attribute())
+            ? "Key attributes must be scalars; list random access '[]' and map lookup '.' are"
+                + " not allowed: Key: " + part.attribute()
+            : "KeyConditionExpressions cannot have conditions on nested attributes");
+      }
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    for (Part part : parts) {
+      if (!seen.add(part.attribute())) {
+        throw new DynamoDbError.Validation(
+            "KeyConditionExpressions must only contain one condition per key");
+      }
+    }
+    if (parts.size() > 2) {
+      throw new DynamoDbError.Validation("Conditions can be of length 1 or 2 only");
+    }
+    List<KeyCondition.Part> resolved = new ArrayList<>();
+    for (Part part : parts) {
+      resolved.add(new KeyCondition.Part(part.attribute(), part.operator(), part.values()));
+    }
+    return new KeyCondition(resolved);
+  }
+
+  /** Pre-order, left to right: the first operator a key condition may not use. */
+  private static void checkOperators(Condition c) {
+    String invalid = null;
+    if (c instanceof Condition.Or) {
+      invalid = "OR";
+    } else if (c instanceof Condition.Not) {
+      invalid = "NOT";
+    } else if (c instanceof Condition.In) {
+      invalid = "IN";
+    } else if (c instanceof Condition.Compare compare && compare.comparator() == Comparator.NE) {
+      invalid = "<>";
+    } else if (c instanceof Condition.Function f && !f.call().name().equals("begins_with")) {
+      invalid = f.call().name();
+    }
+    if (invalid != null) {
+      throw new DynamoDbError.Validation(
+          "Invalid operator used in KeyConditionExpression: " + invalid);
+    }
+    if (c instanceof Condition.And and) {
+      checkOperators(and.left());
+      checkOperators(and.right());
+    }
+  }
+
+  private static void flatten(Condition c, List<Condition> into) {
+    if (c instanceof Condition.And and) {
+      flatten(and.left(), into);
+      flatten(and.right(), into);
+    } else {
+      into.add(c);
+    }
+  }
+
+  private static Part part(
+      Condition c, Map<String, String> names, Map<String, AttributeValue> values) {
+    List<Operand> operands;
+    KeyCondition.Operator operator;
+    String function = null;
+    if (c instanceof Condition.Compare compare) {
+      operands = List.of(compare.left(), compare.right());
+      operator = operator(compare.comparator());
+    } else if (c instanceof Condition.Between between) {
+      operands = List.of(between.value(), between.lower(), between.upper());
+      operator = KeyCondition.Operator.BETWEEN;
+      function = "BETWEEN operator";
+    } else {
+      operands = ((Condition.Function) c).call().arguments();
+      operator = KeyCondition.Operator.BEGINS_WITH;
+      function = "begins_with operator";
+    }
+    Operand.Path path = null;
+    int pathAt = -1;
+    List<AttributeValue> literals = new ArrayList<>();
+    for (int i = 0; i < operands.size(); i++) {
+      Operand operand = operands.get(i);
+      if (operand instanceof Operand.Call) {
+        throw new DynamoDbError.Validation(
+            "KeyConditionExpressions cannot contain nested operations");
+      }
+      if (operand instanceof Operand.Path p) {
+        if (path != null) {
+          throw invalidCondition("Multiple attribute names used in one condition");
+        }
+        path = p;
+        pathAt = i;
+      } else {
+        literals.add(values.get(((Operand.ValueRef) operand).placeholder()));
+      }
+    }
+    if (path == null) {
+      throw invalidCondition("No key attribute specified");
+    }
+    if (function != null && pathAt != 0) {
+      throw invalidCondition(function + " must have the key attribute as its first operand");
+    }
+    if (pathAt == 1) {
+      operator = mirrored(operator);
+    }
+    String attribute = name(path.segments().get(0), names);
+    return new Part(attribute, path.segments().size() > 1, operator, literals);
+  }
+
+  private static DynamoDbError.Validation invalidCondition(String detail) {
+    return new DynamoDbError.Validation("Invalid condition in KeyConditionExpression: " + detail);
+  }
+
+  private static String name(Operand.Segment segment, Map<String, String> names) {
+    if (segment instanceof Operand.NameRef ref) {
+      return names.get(ref.placeholder());
+    }
+    return ((Operand.Name) segment).name();
+  }
+
+  private static KeyCondition.Operator operator(Comparator comparator) {
+    switch (comparator) {
+      case LT:
+        return KeyCondition.Operator.LT;
+      case LE:
+        return KeyCondition.Operator.LE;
+      case GT:
+        return KeyCondition.Operator.GT;
+      case GE:
+        return KeyCondition.Operator.GE;
+      default:
+        return KeyCondition.Operator.EQ;
+    }
+  }
+
+  /** {@code :v < k} is {@code k > :v}. */
+  private static KeyCondition.Operator mirrored(KeyCondition.Operator operator) {
+    switch (operator) {
+      case LT:
+        return KeyCondition.Operator.GT;
+      case LE:
+        return KeyCondition.Operator.GE;
+      case GT:
+        return KeyCondition.Operator.LT;
+      case GE:
+        return KeyCondition.Operator.LE;
+      default:
+        return operator;
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.BatchGetItem;
+import dev.tombstone.dynamodb.ConsumedCapacity;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * BatchGetItem of API 2012-08-10, up to 100 keys across tables: decode, validate in DynamoDB's
+ * order, read, encode (keys past the 16 MB answer come back in UnprocessedKeys).
+ */
+final class BatchGetItemOperation {
+  private static final AttributeValueDecoder DECODER =
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+
+  private final DynamoDbState state;
+  private final ConditionSupport conditions;
+
+  BatchGetItemOperation(DynamoDbState state, ConditionSupport conditions) {
+    this.state = state;
+    this.conditions = conditions;
+  }
+
+  /** One table's entry as read off the wire. */
+  private record TableWire(List<Decoded> keys, List<String> attributesToGet,
+      String projectionExpression, Map<String, String> names, Boolean consistentRead) {}
+
+  private record Wire(Json.Obj requestItems, String returnConsumedCapacity,
+      Map<String, TableWire> tables) {}
+
+  byte[] handle(Json.Obj request) throws IOException {
+    Wire wire = decode(request);
+    BatchGetItem.Result result = state.batchGetItem(validate(wire));
+    return encode(result, wire);
+  }
+
+  private static Wire decode(Json.Obj request) {
+    Json.Obj requestItems = Members.map(request, "RequestItems",
+        "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.KeysAndAttributes>");
+    Map<String, TableWire> tables = new LinkedHashMap<>();
+    if (requestItems != null) {
+      for (Map.Entry<String, Json> e : requestItems.members().entrySet()) {
+        Json.Obj entry = Members.structure(e.getValue());
+        if (entry == null) {
+          continue;
+        }
+        List<Json> rawKeys = Members.list(entry, "Keys");
+        List<Decoded> keys = null;
+        if (rawKeys != null) {
+          keys = new ArrayList<>();
+          for (Json key : rawKeys) {
+            Json.Obj map = Members.map(key, Members.MAP_OF_VALUES);
+            if (map != null) {
+              keys.add(DECODER.entries(map));
+            }
+          }
+        }
+        tables.put(e.getKey(), new TableWire(keys, Members.stringList(entry, "AttributesToGet"),
+            Members.string(entry, "ProjectionExpression"),
+            Members.stringMap(entry, "ExpressionAttributeNames"),
+            Members.bool(entry, "ConsistentRead")));
+      }
+    }
+    return new Wire(requestItems, Members.string(request, "ReturnConsumedCapacity"), tables);
+  }
+
+  /**
+   * DynamoDB's order: the model's constraints (table names, 1 to 100 keys per table), then per
+   * table the projection parameters and the keys' values. The 100-key total, tables, key
+   * schemas and duplicates are the store's.
+   */
+  private BatchGetItem.Request validate(Wire wire) {
+    Constraints constraints = new Constraints();
+    constraints.oneOf("returnConsumedCapacity", wire.returnConsumedCapacity(),
+        Constraints.RETURN_CONSUMED_CAPACITY);
+    constraints.notNull("requestItems", wire.requestItems());
+    if (wire.requestItems() != null && wire.tables().isEmpty()) {
+      constraints.add("requestItems", "{}", Constraints.minLength(1));
+    }
+    for (Map.Entry<String, TableWire> e : wire.tables().entrySet()) {
+      String table = e.getKey();
+      if (table.length() > 255 || table.length() < 3
+          || !Constraints.TABLE_NAME.matcher(table).matches()) {
+        constraints.add("requestItems", null, "Map keys must satisfy constraint: [Member must"
+            + " have length less than or equal to 255, Member must have length greater than or"
+            + " equal to 3, Member must satisfy regular expression pattern: "
+            + Constraints.TABLE_NAME_PATTERN + "]");
+      }
+      List<Decoded> keys = e.getValue().keys();
+      String path = "requestItems." + table + ".member.keys";
+      if (keys == null) {
+        constraints.notNull(path, null);
+      } else {
+        constraints.size(path, keys.isEmpty() ? "[]" : "[" + keys.size() + " keys]",
+            keys.size(), 1, 100);
+      }
+    }
+    constraints.check();
+
+    Map<String, BatchGetItem.TableKeys> tables = new LinkedHashMap<>();
+    for (Map.Entry<String, TableWire> e : wire.tables().entrySet()) {
+      TableWire t = e.getValue();
+      if (t.projectionExpression() != null && t.attributesToGet() != null) {
+        throw ServiceErrors.expressionAndNonExpression("AttributesToGet", "ProjectionExpression");
+      }
+      if (t.names() != null && t.projectionExpression() == null) {
+        throw ServiceErrors.namesWithoutExpression();
+      }
+      List<Map<String, AttributeValue>> keys = new ArrayList<>();
+      for (Decoded key : t.keys()) {
+        keys.add(key.valid());
+      }
+      UnaryOperator<Item> projection = t.attributesToGet() != null
+          ? AttributesToGet.projection(t.attributesToGet())
+          : conditions.read(null, t.projectionExpression(), t.names(), null).projection();
+      if (t.projectionExpression() != null) {
+        conditions.checkKeyPaths(t.projectionExpression(), t.names(),
+            state.keySchema(e.getKey()));
+      }
+      BatchGetItem.TableKeys tableKeys =
+          BatchGetItem.TableKeys.of(keys).withProjection(projection);
+      tables.put(e.getKey(), Boolean.TRUE.equals(t.consistentRead())
+          ? tableKeys.stronglyConsistent() : tableKeys);
+    }
+    if (tables.values().stream().mapToInt(t -> t.keys().size()).sum() > 100) {
+      throw new DynamoDbError.Validation("Too many items requested for the BatchGetItem call");
+    }
+    return BatchGetItem.Request.of(tables);
+  }
+
+  private static byte[] encode(BatchGetItem.Result result, Wire wire) throws IOException {
+    JsonOut out = new JsonOut();
+    out.json().writeStartObject();
+    out.json().writeObjectFieldStart("Responses");
+    for (Map.Entry<String, List<Item>> e : result.responses().entrySet()) {
+      out.json().writeArrayFieldStart(e.getKey());
+      for (Item item : e.getValue()) {
+        out.attributes(item.attributes());
+      }
+      out.json().writeEndArray();
+    }
+    out.json().writeEndObject();
+    out.json().writeObjectFieldStart("UnprocessedKeys");
+    for (Map.Entry<String, List<Map<String, AttributeValue>>> e
+        : result.unprocessedKeys().entrySet()) {
+      TableWire t = wire.tables().get(e.getKey());
+      out.json().writeObjectFieldStart(e.getKey());
+      out.json().writeArrayFieldStart("Keys");
+      for (Map<String, AttributeValue> key : e.getValue()) {
+        out.attributes(key);
+      }
+      out.json().writeEndArray();
+      if (t.projectionExpression() != null) {
+        out.json().writeStringField("ProjectionExpression", t.projectionExpression());
+      }
+      if (t.names() != null) {
+        out.json().writeObjectFieldStart("ExpressionAttributeNames");
+        for (Map.Entry<String, String> n : t.names().entrySet()) {
+          out.json().writeStringField(n.getKey(), n.getValue());
+        }
+        out.json().writeEndObject();
+      }
+      if (t.attributesToGet() != null) {
+        out.json().writeArrayFieldStart("AttributesToGet");
+        for (String name : t.attributesToGet()) {
+          out.json().writeString(name);
+        }
+        out.json().writeEndArray();
+      }
+      if (t.consistentRead() != null) {
+        out.json().writeBooleanField("ConsistentRead", t.consistentRead());
+      }
+      out.json().writeEndObject();
+    }
+    out.json().writeEndObject();
+    String mode = wire.returnConsumedCapacity();
+    if (mode != null && !mode.equals("NONE")) {
+      out.json().writeArrayFieldStart("ConsumedCapacity");
+      for (ConsumedCapacity capacity : result.consumedCapacity()) {
+        out.capacity(capacity, mode);
+      }
+      out.json().writeEndArray();
+    }
+    out.json().writeEndObject();
+    return out.finish();
+  }
+}

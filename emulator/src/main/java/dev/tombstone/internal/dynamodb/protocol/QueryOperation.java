@@ -1,0 +1,262 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.KeyCondition;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.Query;
+import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
+import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Query of API 2012-08-10: decode, validate in DynamoDB's order, read one page, encode. */
+final class QueryOperation {
+  private static final AttributeValueDecoder DECODER =
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+  private static final String[] SELECT = {"SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
+      "ALL_PROJECTED_ATTRIBUTES"};
+
+  private final DynamoDbState state;
+  private final ConditionSupport conditions;
+
+  QueryOperation(DynamoDbState state, ConditionSupport conditions) {
+    this.state = state;
+    this.conditions = conditions;
+  }
+
+  /** The request as read off the wire: JSON type errors have failed, values are unchecked. */
+  private record Wire(String tableName, String indexName, String select,
+      List<String> attributesToGet, Integer limit, Boolean consistentRead,
+      Map<String, ExpectedEntry> keyConditions, Map<String, ExpectedEntry> queryFilter,
+      String conditionalOperator, Boolean scanIndexForward, Decoded startKey,
+      String returnConsumedCapacity, String projectionExpression, String filterExpression,
+      String keyConditionExpression, Map<String, String> names, Decoded values) {}
+
+  byte[] handle(Json.Obj request) throws IOException {
+    Wire wire = decode(request);
+    Query.Result result = state.query(validate(wire));
+    return encode(result, wire);
+  }
+
+  private static Wire decode(Json.Obj r) {
+    return new Wire(Members.string(r, "TableName"), Members.string(r, "IndexName"),
+        Members.string(r, "Select"), Members.stringList(r, "AttributesToGet"),
+        Members.integer(r, "Limit"), Members.bool(r, "ConsistentRead"),
+        ConditionParameters.entries(r, "KeyConditions", ConditionParameters.CONDITION_MAP,
+            ConditionParameters.CONDITION_CLASS, DECODER),
+        ConditionParameters.entries(r, "QueryFilter", ConditionParameters.CONDITION_MAP,
+            ConditionParameters.CONDITION_CLASS, DECODER),
+        Members.string(r, "ConditionalOperator"), Members.bool(r, "ScanIndexForward"),
+        DECODER.map(r, "ExclusiveStartKey"), Members.string(r, "ReturnConsumedCapacity"),
+        Members.string(r, "ProjectionExpression"), Members.string(r, "FilterExpression"),
+        Members.string(r, "KeyConditionExpression"),
+        Members.stringMap(r, "ExpressionAttributeNames"),
+        DECODER.map(r, "ExpressionAttributeValues"));
+  }
+
+  /**
+   * DynamoDB's order: the model's constraints, the mix of legacy and expression parameters,
+   * placeholder maps without expressions, the key condition's presence, Select, the start key,
+   * the expressions, then (with the table) the key condition against the key schema.
+   */
+  private Query.Request validate(Wire w) {
+    Constraints constraints = new Constraints();
+    constraints.oneOf("returnConsumedCapacity", w.returnConsumedCapacity(),
+        Constraints.RETURN_CONSUMED_CAPACITY);
+    constraints.tableNameOrArn("tableName", w.tableName());
+    constraints.tableName("indexName", w.indexName(), false);
+    constraints.atLeast("limit", w.limit(), 1);
+    constraints.oneOf("select", w.select(), SELECT);
+    constraints.oneOf("conditionalOperator", w.conditionalOperator(),
+        Constraints.CONDITIONAL_OPERATOR);
+    if (w.attributesToGet() != null) {
+      constraints.size("attributesToGet", w.attributesToGet().isEmpty() ? "[]"
+          : w.attributesToGet().toString(), w.attributesToGet().size(), 1, 255);
+    }
+    constraints.check();
+
+    checkMix(w);
+    boolean anyExpression = w.keyConditionExpression() != null
+        || w.filterExpression() != null || w.projectionExpression() != null;
+    if (w.names() != null && !anyExpression) {
+      throw ServiceErrors.namesWithoutExpression();
+    }
+    if (w.values() != null && w.keyConditionExpression() == null
+        && w.filterExpression() == null) {
+      throw new DynamoDbError.Validation("ExpressionAttributeValues can only be specified when"
+          + " using expressions: FilterExpression and KeyConditionExpression are null");
+    }
+    if (w.keyConditions() == null && w.keyConditionExpression() == null) {
+      throw new DynamoDbError.Validation("Either the KeyConditions or KeyConditionExpression"
+          + " parameter must be specified in the request.");
+    }
+    checkSelect(w);
+    if (w.conditionalOperator() != null && w.queryFilter() == null) {
+      throw new DynamoDbError.Validation(
+          "ConditionalOperator cannot be used without Filter or Expected");
+    }
+    Map<String, AttributeValue> start =
+        w.startKey() == null ? null : ScanOperation.startingKey(w.startKey());
+
+    KeyCondition keyCondition;
+    Query.Request query;
+    if (w.keyConditions() != null) {
+      keyCondition = ExpressionCompiler.legacyKeyCondition(w.keyConditions(),
+          partitionKeyName(w));
+      query = Query.Request.of(w.tableName(), keyCondition);
+      if (w.queryFilter() != null && !w.queryFilter().isEmpty()) {
+        query = query.withQueryFilter(
+            ExpressionCompiler.legacy(w.queryFilter(), w.conditionalOperator()));
+      }
+      if (w.attributesToGet() != null) {
+        query = query.withProjection(AttributesToGet.projection(w.attributesToGet()));
+      }
+    } else {
+      ConditionSupport.QueryExpressions expressions = conditions.query(
+          w.keyConditionExpression(), w.filterExpression(), w.projectionExpression(),
+          w.names(), w.values());
+      keyCondition = expressions.keyCondition().resolve(keyNames(w));
+      conditions.checkKeyPaths(w.projectionExpression(), w.names(),
+          state.keySchema(w.tableName()));
+      conditions.checkIndexProjects(w.projectionExpression(), w.names(),
+          state.tableDefinition(w.tableName()), w.indexName());
+      query = Query.Request.of(w.tableName(), keyCondition)
+          .withFilter(expressions.filter())
+          .withProjection(expressions.projection());
+    }
+    query = query.onIndex(w.indexName()).withLimit(w.limit()).startingAfter(start);
+    if (w.select() != null) {
+      query = query.withSelect(Query.Select.valueOf(w.select()));
+    } else if (w.projectionExpression() != null || w.attributesToGet() != null) {
+      query = query.withSelect(Query.Select.SPECIFIC_ATTRIBUTES);
+    }
+    if (Boolean.FALSE.equals(w.scanIndexForward())) {
+      query = query.backwards();
+    }
+    return Boolean.TRUE.equals(w.consistentRead()) ? query.stronglyConsistent() : query;
+  }
+
+  private static void checkMix(Wire w) {
+    List<String> legacy = new ArrayList<>();
+    if (w.attributesToGet() != null) {
+      legacy.add("AttributesToGet");
+    }
+    if (w.queryFilter() != null) {
+      legacy.add("QueryFilter");
+    }
+    if (w.conditionalOperator() != null) {
+      legacy.add("ConditionalOperator");
+    }
+    List<String> expression = new ArrayList<>();
+    if (w.projectionExpression() != null) {
+      expression.add("ProjectionExpression");
+    }
+    if (w.filterExpression() != null) {
+      expression.add("FilterExpression");
+    }
+    if (w.keyConditionExpression() != null) {
+      expression.add("KeyConditionExpression");
+    }
+    // KeyConditions is named only when no other legacy member is (as DynamoDB reports it).
+    if (legacy.isEmpty() && w.keyConditions() != null) {
+      legacy.add("KeyConditions");
+    }
+    if (!legacy.isEmpty() && !expression.isEmpty()) {
+      throw ServiceErrors.expressionAndNonExpression(
+          String.join(", ", legacy), String.join(", ", expression));
+    }
+  }
+
+  private static void checkSelect(Wire w) {
+    String projected = w.projectionExpression() != null ? "ProjectionExpression"
+        : w.attributesToGet() != null ? "AttributesToGet" : null;
+    if ("SPECIFIC_ATTRIBUTES".equals(w.select()) && projected == null) {
+      throw new DynamoDbError.Validation("Must specify the AttributesToGet or"
+          + " ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+    }
+    if ("ALL_ATTRIBUTES".equals(w.select()) && projected != null) {
+      throw new DynamoDbError.Validation(
+          "Cannot specify the " + projected + " when choosing to get ALL_ATTRIBUTES");
+    }
+    if ("ALL_PROJECTED_ATTRIBUTES".equals(w.select()) && projected != null) {
+      throw new DynamoDbError.Validation(
+          "Cannot specify the " + projected + " when choosing to get ALL_PROJECTED_ATTRIBUTES");
+    }
+    if ("COUNT".equals(w.select()) && projected != null) {
+      throw new DynamoDbError.Validation(
+          "Cannot specify the " + projected + " when choosing to get only the Count");
+    }
+    if ("ALL_PROJECTED_ATTRIBUTES".equals(w.select()) && w.indexName() == null) {
+      throw new DynamoDbError.Validation(
+          "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+    }
+  }
+
+  /** The partition key of the table or index queried; the table's if the index is unknown. */
+  private String partitionKeyName(Wire w) {
+    TableDefinition definition = state.tableDefinition(w.tableName());
+    for (List<TableDefinition.IndexDefinition> indexes : List.of(
+        definition.localSecondaryIndexes(), definition.globalSecondaryIndexes())) {
+      for (TableDefinition.IndexDefinition index : indexes) {
+        if (index.name().equals(w.indexName())) {
+          return index.keySchema().partitionKey().name();
+        }
+      }
+    }
+    return definition.keySchema().partitionKey().name();
+  }
+
+  /** The key attributes of the table and of the index queried, if it exists. */
+  private Set<String> keyNames(Wire w) {
+    TableDefinition definition = state.tableDefinition(w.tableName());
+    Set<String> names = new HashSet<>();
+    add(names, definition.keySchema());
+    if (w.indexName() != null) {
+      for (TableDefinition.IndexDefinition index : definition.localSecondaryIndexes()) {
+        if (index.name().equals(w.indexName())) {
+          add(names, index.keySchema());
+        }
+      }
+      for (TableDefinition.IndexDefinition index : definition.globalSecondaryIndexes()) {
+        if (index.name().equals(w.indexName())) {
+          add(names, index.keySchema());
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void add(Set<String> names, KeySchema schema) {
+    names.add(schema.partitionKey().name());
+    schema.sortKeyIfAny().ifPresent(sort -> names.add(sort.name()));
+  }
+
+  private static byte[] encode(Query.Result result, Wire wire) throws IOException {
+    JsonOut out = new JsonOut();
+    out.json().writeStartObject();
+    if (!"COUNT".equals(wire.select())) {
+      out.json().writeArrayFieldStart("Items");
+      for (Item item : result.items()) {
+        out.attributes(item.attributes());
+      }
+      out.json().writeEndArray();
+    }
+    out.json().writeNumberField("Count", result.count());
+    out.json().writeNumberField("ScannedCount", result.scannedCount());
+    if (result.lastEvaluatedKey().isPresent()) {
+      out.item("LastEvaluatedKey", result.lastEvaluatedKey().get());
+    }
+    out.consumedCapacity("ConsumedCapacity", result.consumedCapacity(),
+        wire.returnConsumedCapacity());
+    out.json().writeEndObject();
+    return out.finish();
+  }
+}

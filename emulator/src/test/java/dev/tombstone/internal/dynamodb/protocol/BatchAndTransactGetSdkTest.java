@@ -1,0 +1,132 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.n;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
+
+/** BatchGetItem and TransactGetItems through the SDK v2 client at default settings. */
+class BatchAndTransactGetSdkTest {
+  static Tombstone tombstone;
+  static DynamoDbClient dynamo;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamo.close();
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void tables() {
+    tombstone.reset();
+    for (String table : List.of("users", "orders")) {
+      dynamo.createTable(b -> b.tableName(table).keySchema(key("id", KeyType.HASH))
+          .attributeDefinitions(def("id", ScalarAttributeType.S))
+          .billingMode(BillingMode.PAY_PER_REQUEST));
+      for (int i = 0; i < 5; i++) {
+        int v = i;
+        dynamo.putItem(b -> b.tableName(table).item(Map.of("id", s(table + v), "v", n(v),
+            "m", AttributeValue.fromM(Map.of("x", n(v))))));
+      }
+    }
+  }
+
+  @Test
+  void batchGetItem_readsAcrossTables_withPerTableProjection_andNoUnprocessedKeys() {
+    BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of(
+        "users", KeysAndAttributes.builder().keys(id("users0"), id("users3"), id("nobody"))
+            .projectionExpression("id, m.x").consistentRead(true).build(),
+        "orders", KeysAndAttributes.builder().keys(id("orders1")).build()))
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+
+    assertThat(response.responses().get("users")).containsExactlyInAnyOrder(
+        Map.of("id", s("users0"), "m", AttributeValue.fromM(Map.of("x", n(0)))),
+        Map.of("id", s("users3"), "m", AttributeValue.fromM(Map.of("x", n(3)))));
+    assertThat(response.responses().get("orders")).hasSize(1);
+    assertThat(response.unprocessedKeys()).isEmpty();
+    assertThat(response.consumedCapacity()).hasSize(2);
+  }
+
+  @Test
+  void batchGetItem_refusesDuplicatesAndMoreThan100Keys() {
+    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("users",
+        KeysAndAttributes.builder().keys(id("users0"), id("users0")).build())))))
+        .isEqualTo("Provided list of item keys contains duplicates");
+    List<Map<String, AttributeValue>> many = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      many.add(id("k" + i));
+    }
+    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(
+        "users", KeysAndAttributes.builder().keys(many).build(),
+        "orders", KeysAndAttributes.builder().keys(many).build())))))
+        .isEqualTo("Too many items requested for the BatchGetItem call");
+    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("users",
+        KeysAndAttributes.builder().keys(id("users0")).projectionExpression("id.x").build())))))
+        .isEqualTo("Key attributes must be scalars; list random access '[]' and map lookup '.'"
+            + " are not allowed: Key: id");
+  }
+
+  @Test
+  void transactGetItems_returnsItemsInRequestOrder_emptyWhereMissing() {
+    TransactGetItemsResponse response = dynamo.transactGetItems(b -> b.transactItems(
+        TransactGetItem.builder().get(g -> g.tableName("orders").key(id("orders2"))).build(),
+        TransactGetItem.builder().get(g -> g.tableName("users").key(id("nobody"))).build(),
+        TransactGetItem.builder().get(g -> g.tableName("users").key(id("users4"))
+            .projectionExpression("#v").expressionAttributeNames(Map.of("#v", "v"))).build())
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+
+    assertThat(response.responses()).hasSize(3);
+    assertThat(response.responses().get(0).item()).containsEntry("id", s("orders2"));
+    assertThat(response.responses().get(1).hasItem()).isFalse();
+    assertThat(response.responses().get(2).item()).isEqualTo(Map.of("v", n(4)));
+    assertThat(response.consumedCapacity()).extracting(c -> c.capacityUnits())
+        .containsExactlyInAnyOrder(2.0, 4.0);
+  }
+
+  @Test
+  void transactGetItems_refusesTwoReadsOfOneItem() {
+    assertThat(message(() -> dynamo.transactGetItems(b -> b.transactItems(
+        TransactGetItem.builder().get(g -> g.tableName("users").key(id("users1"))).build(),
+        TransactGetItem.builder().get(g -> g.tableName("users").key(id("users1"))).build()))))
+        .isEqualTo("Transaction request cannot include multiple operations on one item");
+  }
+
+  private static Map<String, AttributeValue> id(String id) {
+    return Map.of("id", s(id));
+  }
+
+  private static String message(Runnable call) {
+    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
+    assertThat(e.statusCode()).isEqualTo(400);
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    return e.awsErrorDetails().errorMessage();
+  }
+}

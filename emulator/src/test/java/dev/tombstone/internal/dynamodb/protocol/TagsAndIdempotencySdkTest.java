@@ -1,0 +1,175 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/** Tags on table ARNs, and TransactWriteItems' ClientRequestToken, through the SDK v2. */
+class TagsAndIdempotencySdkTest {
+  static final MovableClock CLOCK = new MovableClock();
+  static Tombstone tombstone;
+  static DynamoDbClient dynamo;
+  String arn;
+
+  /** A clock the test moves by hand. */
+  static final class MovableClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().clock(CLOCK).start();
+    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamo.close();
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void table() {
+    tombstone.reset();
+    arn = dynamo.createTable(b -> b.tableName("ledger").keySchema(key("id", KeyType.HASH))
+        .attributeDefinitions(def("id", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST)).tableDescription().tableArn();
+  }
+
+  @Test
+  void tags_areAdded_replaced_listed_andRemoved() {
+    dynamo.tagResource(b -> b.resourceArn(arn).tags(tag("team", "billing"), tag("env", "test")));
+    dynamo.tagResource(b -> b.resourceArn(arn).tags(tag("team", "payments")));
+
+    assertThat(dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags())
+        .containsExactly(tag("team", "payments"), tag("env", "test"));
+
+    dynamo.untagResource(b -> b.resourceArn(arn).tagKeys("team", "absent"));
+    assertThat(dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags())
+        .containsExactly(tag("env", "test"));
+  }
+
+  @Test
+  void tags_limits() {
+    List<Tag> many = new ArrayList<>();
+    for (int i = 0; i < 51; i++) {
+      many.add(tag("k" + i, "v"));
+    }
+    DynamoDbException tooMany = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.tagResource(b -> b.resourceArn(arn).tags(many)));
+    assertThat(tooMany.awsErrorDetails().errorCode()).isEqualTo("LimitExceededException");
+    assertThat(dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags()).isEmpty();
+
+    DynamoDbException longKey = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.tagResource(b -> b.resourceArn(arn).tags(tag("k".repeat(129), "v"))));
+    assertThat(longKey.awsErrorDetails().errorMessage()).isEqualTo("1 validation error"
+        + " detected: Value '" + "k".repeat(129) + "' at 'tags.1.member.key' failed to satisfy"
+        + " constraint: Member must have length less than or equal to 128");
+    DynamoDbException reserved = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.tagResource(b -> b.resourceArn(arn).tags(tag("aws:x", "v"))));
+    assertThat(reserved.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+
+    ResourceNotFoundException missing = catchThrowableOfType(ResourceNotFoundException.class,
+        () -> dynamo.listTagsOfResource(b -> b.resourceArn(arn.replace("ledger", "nope"))));
+    assertThat(missing.awsErrorDetails().errorMessage()).contains("nope");
+  }
+
+  @Test
+  void clientRequestToken_repeatedWithinTenMinutes_isNotAppliedAgain() {
+    dynamo.transactWriteItems(b -> b.clientRequestToken("tok-1").transactItems(put("a")));
+    dynamo.deleteItem(b -> b.tableName("ledger").key(Map.of("id", s("a"))));
+
+    CLOCK.advance(Duration.ofMinutes(9));
+    dynamo.transactWriteItems(b -> b.clientRequestToken("tok-1").transactItems(put("a")));
+
+    assertThat(dynamo.getItem(b -> b.tableName("ledger").key(Map.of("id", s("a")))).hasItem())
+        .as("the repeat is answered, not applied").isFalse();
+
+    CLOCK.advance(Duration.ofMinutes(2));
+    dynamo.transactWriteItems(b -> b.clientRequestToken("tok-1").transactItems(put("a")));
+    assertThat(dynamo.getItem(b -> b.tableName("ledger").key(Map.of("id", s("a")))).hasItem())
+        .as("after 10 minutes the token is new again").isTrue();
+  }
+
+  @Test
+  void clientRequestToken_withOtherParameters_isRefused() {
+    dynamo.transactWriteItems(b -> b.clientRequestToken("tok-2").transactItems(put("a")));
+
+    IdempotentParameterMismatchException e = catchThrowableOfType(
+        IdempotentParameterMismatchException.class,
+        () -> dynamo.transactWriteItems(b -> b.clientRequestToken("tok-2")
+            .transactItems(put("b"))));
+
+    assertThat(e.statusCode()).isEqualTo(400);
+    assertThat(dynamo.getItem(b -> b.tableName("ledger").key(Map.of("id", s("b")))).hasItem())
+        .isFalse();
+  }
+
+  @Test
+  void transactionPayloadOver4Mb_isRefused() {
+    List<TransactWriteItem> items = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      String id = "k" + i;
+      items.add(TransactWriteItem.builder().put(p -> p.tableName("ledger")
+          .item(Map.of("id", s(id), "d", s("x".repeat(300_000))))).build());
+    }
+    DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.transactWriteItems(b -> b.transactItems(items)));
+
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("Transaction payload size cannot exceed 4MB. Payload Size: 4200074");
+    assertThat(tombstone.dynamoDb().items("ledger")).isEmpty();
+  }
+
+  private static TransactWriteItem put(String id) {
+    return TransactWriteItem.builder()
+        .put(p -> p.tableName("ledger").item(Map.of("id", s(id)))).build();
+  }
+
+  private static Tag tag(String key, String value) {
+    return Tag.builder().key(key).value(value).build();
+  }
+}

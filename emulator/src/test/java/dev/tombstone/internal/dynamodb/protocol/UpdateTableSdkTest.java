@@ -1,0 +1,140 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.n;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse;
+
+/** UpdateTable through the SDK v2 client: GSIs created (backfilled) and deleted, billing. */
+class UpdateTableSdkTest {
+  static Tombstone tombstone;
+  static DynamoDbClient dynamo;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamo.close();
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void table() {
+    tombstone.reset();
+    dynamo.createTable(b -> b.tableName("tasks").keySchema(key("id", KeyType.HASH))
+        .attributeDefinitions(def("id", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST));
+    dynamo.putItem(b -> b.tableName("tasks").item(Map.of("id", s("t1"), "state", s("DONE"))));
+    dynamo.putItem(b -> b.tableName("tasks").item(Map.of("id", s("t2"), "state", s("OPEN"))));
+    dynamo.putItem(b -> b.tableName("tasks").item(Map.of("id", s("t3"), "state", n(7))));
+    dynamo.putItem(b -> b.tableName("tasks").item(Map.of("id", s("t4"))));
+  }
+
+  private UpdateTableResponse createByState() {
+    return dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("state", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byState").keySchema(key("state", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))).build()));
+  }
+
+  @Test
+  void createGlobalIndex_isActiveAtOnce_andBackfilledFromTheItems() {
+    UpdateTableResponse response = createByState();
+
+    TableDescription table = response.tableDescription();
+    assertThat(table.globalSecondaryIndexes()).singleElement()
+        .satisfies(i -> assertThat(i.indexStatus()).isEqualTo(IndexStatus.ACTIVE));
+    assertThat(dynamo.query(b -> b.tableName("tasks").indexName("byState")
+        .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "state"))
+        .expressionAttributeValues(Map.of(":s", s("OPEN")))).items())
+        .containsExactly(Map.of("id", s("t2"), "state", s("OPEN")));
+    // An item whose attribute has another type than the new key's is left out, not refused.
+    assertThat(dynamo.scan(b -> b.tableName("tasks").indexName("byState")).count()).isEqualTo(2);
+    // From now on writes keep the index and are checked against it.
+    dynamo.putItem(b -> b.tableName("tasks").item(Map.of("id", s("t5"), "state", s("OPEN"))));
+    assertThat(dynamo.query(b -> b.tableName("tasks").indexName("byState")
+        .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "state"))
+        .expressionAttributeValues(Map.of(":s", s("OPEN")))).count()).isEqualTo(2);
+    assertThat(message(() -> dynamo.putItem(b -> b.tableName("tasks")
+        .item(Map.of("id", s("t6"), "state", n(1))))))
+        .isEqualTo("One or more parameter values were invalid: Type mismatch for Index Key"
+            + " state Expected: S Actual: N IndexName: byState");
+  }
+
+  @Test
+  void deleteGlobalIndex_removesIt() {
+    createByState();
+
+    dynamo.updateTable(b -> b.tableName("tasks").globalSecondaryIndexUpdates(
+        GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("byState")).build()));
+
+    assertThat(dynamo.describeTable(b -> b.tableName("tasks")).table()
+        .hasGlobalSecondaryIndexes()).isFalse();
+    assertThat(message(() -> dynamo.query(b -> b.tableName("tasks").indexName("byState")
+        .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "state"))
+        .expressionAttributeValues(Map.of(":s", s("OPEN"))))))
+        .isEqualTo("The table does not have the specified index: byState");
+    dynamo.putItem(b -> b.tableName("tasks").item(Map.of("id", s("t6"), "state", n(1))));
+  }
+
+  @Test
+  void billingMode_andThroughput_change() {
+    TableDescription provisioned = dynamo.updateTable(b -> b.tableName("tasks")
+        .billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(3L)))
+        .tableDescription();
+    assertThat(provisioned.provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
+    assertThat(provisioned.billingModeSummary()).isNull();
+
+    TableDescription onDemand = dynamo.updateTable(b -> b.tableName("tasks")
+        .billingMode(BillingMode.PAY_PER_REQUEST)).tableDescription();
+    assertThat(onDemand.billingModeSummary().billingMode())
+        .isEqualTo(BillingMode.PAY_PER_REQUEST);
+  }
+
+  @Test
+  void refusals() {
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks"))))
+        .isEqualTo("Nothing to update");
+    createByState();
+    assertThat(message(() -> createByState()))
+        .isEqualTo("Attempting to create an index which already exists");
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byOwner").keySchema(key("owner", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))).build()))))
+        .startsWith("One or more parameter values were invalid: Some index key attributes are"
+            + " not defined in AttributeDefinitions.");
+  }
+
+  private static String message(Runnable call) {
+    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
+    assertThat(e.statusCode()).isEqualTo(400);
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    return e.awsErrorDetails().errorMessage();
+  }
+}
