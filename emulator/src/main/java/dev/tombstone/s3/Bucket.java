@@ -24,12 +24,23 @@ final class Bucket {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile Versioning versioning = Versioning.UNVERSIONED;
   private volatile boolean mfaDeleteConfigured;
+  private final BucketSettings settings;
   private boolean deleted;
 
-  Bucket(String name, String region, Instant creationDate) {
+  Bucket(String name, String region, Instant creationDate, BucketSettings settings) {
     this.name = name;
     this.region = region;
     this.creationDate = creationDate;
+    this.settings = settings;
+  }
+
+  /** ACL, ownership, public access block, tags and MFA delete of this bucket. */
+  BucketSettings settings() {
+    return settings;
+  }
+
+  Owner owner() {
+    return settings.owner();
   }
 
   String name() {
@@ -51,7 +62,8 @@ final class Bucket {
   }
 
   BucketInfo info() {
-    return new BucketInfo(name, region, creationDate, versioning, mfaDeleteConfigured);
+    return new BucketInfo(name, region, creationDate, versioning,
+        mfaDeleteConfigured || settings.mfaDelete(), settings.mfaDelete());
   }
 
   /** Runs an operation on this bucket unless it was deleted meanwhile. */

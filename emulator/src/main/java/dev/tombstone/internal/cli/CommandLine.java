@@ -1,10 +1,27 @@
 package dev.tombstone.internal.cli;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.s3.Owner;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The standalone flags, parsed. Both {@code --port 4566} and {@code --port=4566} work. */
-record CommandLine(String host, int port, String region, Action action) {
+/**
+ * The standalone flags, parsed. Both {@code --port 4566} and {@code --port=4566} work.
+ *
+ * @param mfaSerial the MFA serial MFA-delete buckets accept; empty accepts any
+ * @param mfaCodes the MFA codes accepted; empty accepts any
+ */
+record CommandLine(String host, int port, String region, Action action, Owner owner,
+    Optional<String> mfaSerial, List<String> mfaCodes) {
+  CommandLine {
+    mfaCodes = List.copyOf(mfaCodes);
+  }
+
+  CommandLine(String host, int port, String region, Action action) {
+    this(host, port, region, action, Owner.DEFAULT, Optional.empty(), List.of());
+  }
+
   static final String USAGE =
       """
       Usage: java -jar tombstone.jar [options]
@@ -15,6 +32,10 @@ record CommandLine(String host, int port, String region, Action action) {
         --host <address>   address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
         --port <port>      port to bind, 0 picks a free one (default 4566)
         --region <region>  region reported in ARNs and bucket locations (default us-east-1)
+        --owner-id <id>    S3 canonical user id of the owner in listings and ACLs
+        --owner-name <n>   S3 display name of that owner (default tombstone)
+        --mfa-serial <s>   MFA device serial that MFA-delete buckets accept (default any)
+        --mfa-code <code>  an MFA code they accept; repeat for more (default any)
         --help             print this help and exit
         --version          print the version and exit
 
@@ -40,6 +61,10 @@ record CommandLine(String host, int port, String region, Action action) {
     String host = "127.0.0.1";
     int port = 4566;
     String region = "us-east-1";
+    String ownerId = Owner.DEFAULT.id();
+    String ownerName = Owner.DEFAULT.displayName();
+    Optional<String> mfaSerial = Optional.empty();
+    List<String> mfaCodes = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String name = arg;
@@ -73,10 +98,26 @@ record CommandLine(String host, int port, String region, Action action) {
           }
           region = value;
         }
+        case "--owner-id" -> {
+          ownerId = value != null ? value : next(args, ++i, name);
+          if (ownerId.isBlank()) {
+            throw new UsageException("--owner-id needs a canonical user id");
+          }
+        }
+        case "--owner-name" -> ownerName = value != null ? value : next(args, ++i, name);
+        case "--mfa-serial" -> {
+          String serial = value != null ? value : next(args, ++i, name);
+          if (serial.isBlank() || serial.contains(" ")) {
+            throw new UsageException("--mfa-serial needs a serial without spaces");
+          }
+          mfaSerial = Optional.of(serial);
+        }
+        case "--mfa-code" -> mfaCodes.add(value != null ? value : next(args, ++i, name));
         default -> throw new UsageException("unknown option '" + arg + "'");
       }
     }
-    return new CommandLine(host, port, region, Action.RUN);
+    return new CommandLine(host, port, region, Action.RUN, new Owner(ownerId, ownerName),
+        mfaSerial, mfaCodes);
   }
 
   private static String next(List<String> args, int index, String flag) throws UsageException {

@@ -43,12 +43,17 @@ public final class Main {
     StartupLogging.useOneLineFormat();
     Tombstone tombstone;
     try {
-      tombstone =
+      Tombstone.Builder builder =
           Tombstone.builder()
               .host(commandLine.host())
               .port(commandLine.port())
               .region(commandLine.region())
-              .start();
+              .owner(commandLine.owner().id(), commandLine.owner().displayName());
+      if (commandLine.mfaSerial().isPresent()) {
+        builder.mfaDevice(commandLine.mfaSerial().get(),
+            commandLine.mfaCodes().toArray(String[]::new));
+      }
+      tombstone = builder.start();
     } catch (UncheckedIOException e) {
       err.println("tombstone: " + e.getMessage());
       return 1;

@@ -53,9 +53,6 @@ final class MultipartOperations {
 
   S3Response uploadPart(S3Call call) {
     state.bucket(call.bucket());
-    if (call.headers().has("x-amz-copy-source")) {
-      throw WireError.notImplemented("x-amz-copy-source");
-    }
     String uploadId = call.query().get("uploadId").orElseThrow();
     int partNumber = partNumber(call.query().get("partNumber"));
     RequestBodies.requireDeclaredLength(call.headers());
@@ -124,7 +121,7 @@ final class MultipartOperations {
     return parts;
   }
 
-  private static int partNumber(Optional<String> value) {
+  static int partNumber(Optional<String> value) {
     String text = value.orElse("");
     int number = parseInt(text);
     if (number < 1 || number > Multipart.MAX_PART_NUMBER) {

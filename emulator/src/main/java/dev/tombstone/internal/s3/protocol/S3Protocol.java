@@ -20,6 +20,9 @@ public final class S3Protocol {
   private final Listings listings;
   private final MultipartOperations multipart;
   private final MultipartListings multipartListings;
+  private final AclOperations acls;
+  private final TaggingOperations tagging;
+  private final CopyOperations copies;
 
   /** Serves {@code state}. */
   public S3Protocol(S3State state) {
@@ -30,6 +33,9 @@ public final class S3Protocol {
     this.listings = new Listings(state);
     this.multipart = new MultipartOperations(state);
     this.multipartListings = new MultipartListings(state);
+    this.acls = new AclOperations(state);
+    this.tagging = new TaggingOperations(state);
+    this.copies = new CopyOperations(state);
   }
 
   /**
@@ -71,15 +77,35 @@ public final class S3Protocol {
       case LIST_OBJECTS_V2 -> listings.listV2(call);
       case LIST_OBJECT_VERSIONS -> listings.listVersions(call);
       case DELETE_OBJECTS -> deletes.deleteObjects(call);
-      case PUT_OBJECT -> writes.put(call);
+      case PUT_OBJECT -> call.headers().has(CopyOperations.SOURCE) ? copies.copyObject(call)
+          : writes.put(call);
       case GET_OBJECT, HEAD_OBJECT -> reads.read(call);
       case DELETE_OBJECT -> deletes.deleteObject(call);
       case CREATE_MULTIPART_UPLOAD -> multipart.create(call);
-      case UPLOAD_PART -> multipart.uploadPart(call);
+      case UPLOAD_PART -> call.headers().has(CopyOperations.SOURCE)
+          ? copies.uploadPartCopy(call) : multipart.uploadPart(call);
       case COMPLETE_MULTIPART_UPLOAD -> multipart.complete(call);
       case ABORT_MULTIPART_UPLOAD -> multipart.abort(call);
       case LIST_PARTS -> multipartListings.listParts(call);
       case LIST_MULTIPART_UPLOADS -> multipartListings.listUploads(call);
+      case GET_BUCKET_ACL -> acls.getBucketAcl(call);
+      case PUT_BUCKET_ACL -> acls.putBucketAcl(call);
+      case GET_OBJECT_ACL -> acls.getObjectAcl(call);
+      case PUT_OBJECT_ACL -> acls.putObjectAcl(call);
+      case GET_BUCKET_OWNERSHIP_CONTROLS -> acls.getOwnership(call);
+      case PUT_BUCKET_OWNERSHIP_CONTROLS -> acls.putOwnership(call);
+      case DELETE_BUCKET_OWNERSHIP_CONTROLS -> acls.deleteOwnership(call);
+      case GET_PUBLIC_ACCESS_BLOCK -> acls.getPublicAccessBlock(call);
+      case PUT_PUBLIC_ACCESS_BLOCK -> acls.putPublicAccessBlock(call);
+      case DELETE_PUBLIC_ACCESS_BLOCK -> acls.deletePublicAccessBlock(call);
+      case GET_BUCKET_TAGGING -> tagging.getBucketTagging(call);
+      case PUT_BUCKET_TAGGING -> tagging.putBucketTagging(call);
+      case DELETE_BUCKET_TAGGING -> tagging.deleteBucketTagging(call);
+      case GET_OBJECT_TAGGING -> tagging.getObjectTagging(call);
+      case PUT_OBJECT_TAGGING -> tagging.putObjectTagging(call);
+      case DELETE_OBJECT_TAGGING -> tagging.deleteObjectTagging(call);
+      case GET_OBJECT_ATTRIBUTES, COPY_OBJECT, UPLOAD_PART_COPY ->
+          throw WireError.notServed(operation.name());
     };
   }
 
