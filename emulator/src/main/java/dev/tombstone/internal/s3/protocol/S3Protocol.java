@@ -2,6 +2,7 @@ package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3State;
+import java.time.Clock;
 
 /**
  * The S3 REST protocol without the HTTP server: routes a request to its operation and turns
@@ -24,8 +25,16 @@ public final class S3Protocol {
   private final TaggingOperations tagging;
   private final CopyOperations copies;
 
-  /** Serves {@code state}. */
+  private final Clock clock;
+
+  /** Serves {@code state}; presigned URLs expire by the system clock. */
   public S3Protocol(S3State state) {
+    this(state, Clock.systemUTC());
+  }
+
+  /** Serves {@code state}; presigned URLs expire by {@code clock}. */
+  public S3Protocol(S3State state, Clock clock) {
+    this.clock = clock;
     this.buckets = new BucketOperations(state);
     this.reads = new ObjectReads(state);
     this.writes = new ObjectWrites(state);
@@ -60,6 +69,7 @@ public final class S3Protocol {
   private S3Response dispatch(RestRequest request) {
     Resource resource = Addressing.resolve(request.host(), request.rawPath());
     QueryParameters query = QueryParameters.parse(request.rawQuery());
+    Presigning.check(request.rawQuery(), clock);
     Operation operation = Routes.select(request.method(), resource, query);
     if (resource.level() != Resource.Level.SERVICE) {
       checkExpectedOwner(request.headers());
