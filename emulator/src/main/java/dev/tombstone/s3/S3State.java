@@ -389,6 +389,35 @@ public final class S3State {
     return source;
   }
 
+  /**
+   * The MFA check of an MFA-delete bucket: deleting a version or changing versioning needs
+   * {@code mfa}, the device serial, a space, and a code the device accepts.
+   *
+   * @throws S3Error.AccessDenied when MFA delete is on and {@code mfa} is absent or refused
+   * @throws S3Error.InvalidArgument when {@code mfa} is not {@code serial code}
+   */
+  public void checkMfa(String bucket, Optional<String> mfa) {
+    if (bucketNamed(bucket).settings().mfaDelete()) {
+      MfaChecks.check(mfaDevice, mfa);
+    }
+  }
+
+  /**
+   * PutBucketVersioning with an MFA delete setting: turning MFA delete on or off needs
+   * {@code mfa} as {@link #checkMfa} checks it, as does any change while it is on.
+   *
+   * @param mfaDelete the requested MfaDelete setting, if the configuration names one
+   */
+  public void putBucketVersioning(String bucket, Optional<Versioning> status,
+      Optional<Boolean> mfaDelete, Optional<String> mfa) {
+    Bucket b = bucketNamed(bucket);
+    if (b.settings().mfaDelete() || mfaDelete.orElse(false)) {
+      MfaChecks.check(mfaDevice, mfa);
+    }
+    b.configureVersioning(status, mfaDelete.isPresent());
+    mfaDelete.ifPresent(enabled -> b.settings().mfaDelete(enabled));
+  }
+
   /** GetBucketAcl: the owner's full control alone while ACLs are disabled. */
   public AccessControlList bucketAcl(String bucket) {
     return onBucket(bucket, AccessControl::bucketAcl);

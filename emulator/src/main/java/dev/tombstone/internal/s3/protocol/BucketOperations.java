@@ -75,19 +75,18 @@ final class BucketOperations {
       default -> { }
     }
     if (bucket.mfaDeleteConfigured()) {
-      xml.element("MfaDelete", "Disabled");
+      xml.element("MfaDelete", bucket.mfaDeleteEnabled() ? "Enabled" : "Disabled");
     }
     return S3Response.xml(200, xml.toBytes());
   }
 
   S3Response putVersioning(S3Call call) {
     state.bucket(call.bucket());
+    // S3 accepts this document without Content-MD5 or a checksum (a curl user's request).
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
-    if (!body.integrityProvided()) {
-      throw WireError.invalidRequest(MISSING_INTEGRITY_HEADER);
-    }
     RequestDocuments.VersioningChange change = RequestDocuments.versioning(body.content());
-    state.putBucketVersioning(call.bucket(), change.status(), change.mfaDelete().isPresent());
+    state.putBucketVersioning(call.bucket(), change.status(),
+        change.mfaDelete().map("Enabled"::equals), call.header("x-amz-mfa"));
     return S3Response.empty(200);
   }
 

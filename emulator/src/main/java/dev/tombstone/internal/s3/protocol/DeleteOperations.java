@@ -28,6 +28,9 @@ final class DeleteOperations {
         throw WireError.notImplemented(condition);
       }
     }
+    if (request.versionId().isPresent()) {
+      state.checkMfa(call.bucket(), call.header("x-amz-mfa"));
+    }
     DeleteObject.Result result = state.deleteObject(request);
     S3Response response = S3Response.empty(204);
     if (result.deleteMarker()) {
@@ -45,6 +48,9 @@ final class DeleteOperations {
     RequestDocuments.DeleteDocument document = RequestDocuments.delete(body.content());
     if (document.directoryBucketFields()) {
       throw WireError.notImplemented();
+    }
+    if (document.targets().stream().anyMatch(target -> target.versionId().isPresent())) {
+      state.checkMfa(call.bucket(), call.header("x-amz-mfa"));
     }
     List<DeleteObjects.Outcome> outcomes =
         state.deleteObjects(new DeleteObjects.Request(call.bucket(), document.targets()));
