@@ -31,17 +31,22 @@ final class Presigning {
    *     for an expired URL
    */
   static void check(String rawQuery, Clock clock) {
-    if (rawQuery == null || !rawQuery.contains("X-Amz-")) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
       return;
     }
     Map<String, String> parameters = new HashMap<>();
     for (String pair : rawQuery.split("&")) {
       int equals = pair.indexOf('=');
       String name = PercentDecoding.decode(equals < 0 ? pair : pair.substring(0, equals));
-      if (name.startsWith("X-Amz-")) {
+      if (name.startsWith("X-Amz-") || name.equals("AWSAccessKeyId") || name.equals("Expires")
+          || name.equals("Signature")) {
         parameters.putIfAbsent(name,
             equals < 0 ? "" : PercentDecoding.decode(pair.substring(equals + 1)));
       }
+    }
+    if (parameters.containsKey("AWSAccessKeyId") && parameters.containsKey("Signature")) {
+      checkVersion2(parameters.get("Expires"), clock);
+      return;
     }
     if (!parameters.containsKey("X-Amz-Algorithm") && !parameters.containsKey("X-Amz-Signature")
         && !parameters.containsKey("X-Amz-Credential")) {
@@ -89,6 +94,24 @@ final class Presigning {
           new Field("X-Amz-Expires", Long.toString(expires)),
           new Field("Expires", ISO.format(expiry)),
           new Field("ServerTime", ISO.format(now))));
+    }
+  }
+
+  // SigV2 query authentication (what `aws s3 presign` of CLI v1 produces): Expires is an
+  // epoch second.
+  private static void checkVersion2(String expires, Clock clock) {
+    long epoch;
+    try {
+      epoch = Long.parseLong(expires == null ? "" : expires.trim());
+    } catch (NumberFormatException e) {
+      throw new WireError(WireError.Kind.ACCESS_DENIED, "Query-string authentication requires"
+          + " the Signature, Expires and AWSAccessKeyId parameters", List.of());
+    }
+    Instant now = clock.instant();
+    Instant expiry = Instant.ofEpochSecond(epoch);
+    if (now.isAfter(expiry)) {
+      throw new WireError(WireError.Kind.ACCESS_DENIED, "Request has expired", List.of(
+          new Field("Expires", ISO.format(expiry)), new Field("ServerTime", ISO.format(now))));
     }
   }
 

@@ -158,4 +158,19 @@ class SdkPresignedUrlTest {
     assertThat(tooLong.body()).contains("<Message>X-Amz-Expires must be less than a week (in"
         + " seconds) that is 604800</Message>");
   }
+
+  @Test
+  void sigV2QueryAuthentication_asTheCliPresigns_expiresByTheClock() throws Exception {
+    long expires = NOW.get().getEpochSecond() + 60;
+    URI url = URI.create(tombstone.endpoint() + "/" + BUCKET + "/photo.jpg?AWSAccessKeyId=x"
+        + "&Signature=abc%3D&Expires=" + expires);
+
+    HttpResponse<String> fresh = send("GET", url);
+    NOW.set(NOW.get().plusSeconds(61));
+    HttpResponse<String> expired = send("GET", url);
+
+    assertThat(fresh.body()).isEqualTo("jpeg");
+    assertThat(expired.statusCode()).isEqualTo(403);
+    assertThat(expired.body()).contains("<Message>Request has expired</Message>");
+  }
 }
