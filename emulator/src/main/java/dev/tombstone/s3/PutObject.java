@@ -92,7 +92,7 @@ public final class PutObject {
     // The map may apply the function more than once under contention; the last run wins.
     Result[] result = new Result[1];
     bucket.keys().compute(request.key(), (key, history) -> {
-      checkConditions(key, history, request);
+      checkConditions(key, history, request.ifMatch(), request.ifNoneMatchAny());
       Versioning versioning = bucket.versioning();
       String versionId = versioning == Versioning.ENABLED ? ids.next() : VersionIds.NULL;
       StoredObject object = new StoredObject(key, versionId, now, request.content(), etag,
@@ -109,17 +109,18 @@ public final class PutObject {
     return result[0];
   }
 
-  private static void checkConditions(String key, KeyHistory history, Request request) {
+  static void checkConditions(String key, KeyHistory history, Optional<String> ifMatch,
+      boolean ifNoneMatchAny) {
     Entry current = history == null ? null : history.current();
     StoredObject object = current instanceof Entry.Stored stored ? stored.object() : null;
-    if (request.ifNoneMatchAny() && object != null) {
+    if (ifNoneMatchAny && object != null) {
       throw new S3Error.PreconditionFailed(Condition.NO_CURRENT_OBJECT);
     }
-    if (request.ifMatch().isPresent()) {
+    if (ifMatch.isPresent()) {
       if (object == null) {
         throw new S3Error.NoSuchKey(key);
       }
-      if (!ETags.matches(request.ifMatch().get(), object.etag())) {
+      if (!ETags.matches(ifMatch.get(), object.etag())) {
         throw new S3Error.PreconditionFailed(Condition.ETAG_MATCHES);
       }
     }

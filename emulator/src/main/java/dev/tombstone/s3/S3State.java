@@ -330,6 +330,20 @@ public final class S3State {
   }
 
   /**
+   * CompleteMultipartUpload with the conditions of a conditional write: {@code If-Match}
+   * (the current object's ETag) and {@code If-None-Match: *} (no current object). A failed
+   * condition leaves the upload in progress.
+   *
+   * @throws S3Error.PreconditionFailed when a condition does not hold
+   * @throws S3Error.NoSuchKey for {@code ifMatch} when the key has no current object
+   */
+  public PutObject.Result completeMultipartUpload(String bucket, String key, String uploadId,
+      List<Multipart.CompletedPart> parts, Optional<String> ifMatch, boolean ifNoneMatchAny) {
+    return onBucket(bucket, b -> Multipart.complete(b, key, uploadId, parts, ifMatch,
+        ifNoneMatchAny, versionIds, now()));
+  }
+
+  /**
    * AbortMultipartUpload: drops an upload in progress and its parts.
    *
    * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress

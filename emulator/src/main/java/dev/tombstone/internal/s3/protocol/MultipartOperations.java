@@ -75,8 +75,12 @@ final class MultipartOperations {
     String uploadId = call.query().get("uploadId").orElseThrow();
     List<Multipart.CompletedPart> parts =
         completedParts(RequestBodies.read(call.request(), BodyKind.DOCUMENT).content());
-    PutObject.Result result =
-        state.completeMultipartUpload(call.bucket(), call.key(), uploadId, parts);
+    Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
+    if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
+      throw WireError.notImplemented("If-None-Match");
+    }
+    PutObject.Result result = state.completeMultipartUpload(call.bucket(), call.key(), uploadId,
+        parts, call.header("If-Match"), ifNoneMatch.isPresent());
     XmlWriter xml = XmlWriter.document("CompleteMultipartUploadResult")
         .element("Location", "http://" + call.request().host() + call.request().rawPath())
         .element("Bucket", call.bucket())
