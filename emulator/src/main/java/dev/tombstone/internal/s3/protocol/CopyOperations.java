@@ -152,13 +152,18 @@ final class CopyOperations {
     return headers.first(name).flatMap(HttpDates::parse);
   }
 
+  /** {@code x-amz-checksum-crc32} → {@code ChecksumCRC32}: the element of a result document. */
+  static String checksumElement(String header) {
+    return "Checksum" + header.substring("x-amz-checksum-".length())
+        .toUpperCase(java.util.Locale.ROOT);
+  }
+
   private static void writeChecksum(XmlWriter xml, Optional<Checksum> checksum) {
     if (checksum.isPresent()) {
       Optional<String> header = ChecksumAlgorithm.headerFor(checksum.get());
       if (header.isPresent()) {
-        String name = header.get().substring("x-amz-".length()).replace("checksum-", "Checksum")
-            .toUpperCase(java.util.Locale.ROOT).replace("CHECKSUM", "Checksum");
-        xml.element(name, checksum.get().value()).element("ChecksumType", "FULL_OBJECT");
+        xml.element(checksumElement(header.get()), checksum.get().value())
+            .element("ChecksumType", "FULL_OBJECT");
       }
     }
   }

@@ -24,6 +24,7 @@ public final class S3Protocol {
   private final AclOperations acls;
   private final TaggingOperations tagging;
   private final CopyOperations copies;
+  private final ObjectAttributes attributes;
 
   private final Clock clock;
 
@@ -45,6 +46,7 @@ public final class S3Protocol {
     this.acls = new AclOperations(state);
     this.tagging = new TaggingOperations(state);
     this.copies = new CopyOperations(state);
+    this.attributes = new ObjectAttributes(state);
   }
 
   /**
@@ -114,8 +116,7 @@ public final class S3Protocol {
       case GET_OBJECT_TAGGING -> tagging.getObjectTagging(call);
       case PUT_OBJECT_TAGGING -> tagging.putObjectTagging(call);
       case DELETE_OBJECT_TAGGING -> tagging.deleteObjectTagging(call);
-      case GET_OBJECT_ATTRIBUTES, COPY_OBJECT, UPLOAD_PART_COPY ->
-          throw WireError.notServed(operation.name());
+      case GET_OBJECT_ATTRIBUTES -> attributes.get(call);
     };
   }
 
