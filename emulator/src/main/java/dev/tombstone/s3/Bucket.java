@@ -57,6 +57,15 @@ final class Bucket {
     return uploads;
   }
 
+  /** Tells the uploads in progress of {@code key} that it was written or deleted. */
+  void keyWritten(String key) {
+    for (MultipartUpload upload : uploads.values()) {
+      if (upload.key().equals(key)) {
+        upload.markKeyChanged();
+      }
+    }
+  }
+
   Versioning versioning() {
     return versioning;
   }

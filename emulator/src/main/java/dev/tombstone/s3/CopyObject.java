@@ -65,11 +65,13 @@ public final class CopyObject {
    * @param storageClass a storage class that replaces the source's under COPY
    * @param tags the destination's tags (REPLACE); empty copies the source's (COPY)
    * @param acl the destination's ACL; empty gives the owner full control
+   * @param ifMatch write only if the destination's current ETag matches (conditional write)
+   * @param ifNoneMatchAny write only if the destination key has no current object
    */
   public record Request(String sourceBucket, String sourceKey, Optional<String> sourceVersionId,
       String bucket, String key, Optional<ObjectMetadata> metadata, Optional<String> storageClass,
       Optional<Map<String, String>> tags, Optional<AccessControlList> acl,
-      SourceConditions conditions) {
+      SourceConditions conditions, Optional<String> ifMatch, boolean ifNoneMatchAny) {
     public Request {
       Objects.requireNonNull(sourceBucket, "sourceBucket");
       Objects.requireNonNull(sourceKey, "sourceKey");
@@ -81,19 +83,20 @@ public final class CopyObject {
       Objects.requireNonNull(tags, "tags");
       Objects.requireNonNull(acl, "acl");
       Objects.requireNonNull(conditions, "conditions");
+      Objects.requireNonNull(ifMatch, "ifMatch");
     }
 
     /** A plain copy: metadata and tags of the source, the current source version. */
     public static Request of(String sourceBucket, String sourceKey, String bucket, String key) {
       return new Request(sourceBucket, sourceKey, Optional.empty(), bucket, key,
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-          SourceConditions.NONE);
+          SourceConditions.NONE, Optional.empty(), false);
     }
 
     /** This copy from a given source version. */
     public Request fromVersion(String versionId) {
       return new Request(sourceBucket, sourceKey, Optional.of(versionId), bucket, key, metadata,
-          storageClass, tags, acl, conditions);
+          storageClass, tags, acl, conditions, ifMatch, ifNoneMatchAny);
     }
   }
 
@@ -127,7 +130,8 @@ public final class CopyObject {
           request.storageClass().get());
     }
     PutObject.Request put = new PutObject.Request(request.bucket(), request.key(),
-        source.content(), metadata, source.checksum(), Optional.empty(), false,
+        source.content(), metadata, source.checksum(), request.ifMatch(),
+        request.ifNoneMatchAny(),
         request.tags().orElse(source.tags()), request.acl());
     return put;
   }

@@ -93,6 +93,7 @@ public final class DeleteObject {
         }
       }
     });
+    bucket.keyWritten(request.key());
     return result[0];
   }
 

@@ -99,6 +99,10 @@ public final class Multipart {
     MultipartUpload upload = find(bucket, key, uploadId);
     // Checked before the upload is finished, so a failed condition leaves it open.
     PutObject.checkConditions(key, bucket.keys().get(key), ifMatch, ifNoneMatchAny);
+    if ((ifMatch.isPresent() || ifNoneMatchAny) && upload.keyChanged()) {
+      // S3 cannot tell whether the condition held for the whole upload: the client restarts.
+      throw new S3Error.ConditionalRequestConflict();
+    }
     List<Part> parts = upload.finish(selection);
     bucket.uploads().remove(uploadId, upload);
     ObjectContent.Writer writer = ObjectContent.writer(totalSize(parts));

@@ -106,6 +106,7 @@ public final class PutObject {
         case SUSPENDED -> KeyHistory.replaceNull(history, entry);
       };
     });
+    bucket.keyWritten(request.key());
     return result[0];
   }
 

@@ -600,4 +600,19 @@ public abstract sealed class S3Error extends RuntimeException {
       return List.of(new Field("BucketName", bucket));
     }
   }
+
+  /** A conditional write that a conflicting operation on the same key made undecidable. */
+  public static final class ConditionalRequestConflict extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public ConditionalRequestConflict() {
+      super("The conditional request cannot succeed due to a conflicting operation against this"
+          + " resource.");
+    }
+
+    @Override
+    public String code() {
+      return "ConditionalRequestConflict";
+    }
+  }
 }

@@ -59,10 +59,14 @@ final class CopyOperations {
     Optional<Map<String, String>> tags = replaceTags
         ? Optional.of(TaggingOperations.header(call.headers())) : Optional.empty();
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
+    Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
+    if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
+      throw WireError.notImplemented("If-None-Match");
+    }
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request request = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
-        conditions(call.headers()));
+        conditions(call.headers()), call.header("If-Match"), ifNoneMatch.isPresent());
     CopyObject.Result result = state.copyObject(request);
     StoredObject written = result.written().stored();
     XmlWriter xml = XmlWriter.document("CopyObjectResult")
@@ -86,7 +90,7 @@ final class CopyOperations {
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request lookup = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), conditions(call.headers()));
+        Optional.empty(), Optional.empty(), conditions(call.headers()), Optional.empty(), false);
     StoredObject object = state.copySource(lookup);
     ObjectContent content = object.content();
     Optional<String> range = call.header("x-amz-copy-source-range").map(String::trim);

@@ -36,7 +36,8 @@ final class ErrorStatus {
       entry(S3Error.InvalidBucketAclWithObjectOwnership.class, 400),
       entry(S3Error.OwnershipControlsNotFound.class, 404),
       entry(S3Error.NoSuchPublicAccessBlockConfiguration.class, 404),
-      entry(S3Error.NoSuchTagSet.class, 404));
+      entry(S3Error.NoSuchTagSet.class, 404),
+      entry(S3Error.ConditionalRequestConflict.class, 409));
 
   static {
     // Java 17 cannot switch over a sealed type; this refuses to load instead of letting a new
@@ -85,7 +86,6 @@ final class ErrorStatus {
       case MISSING_SECURITY_HEADER -> 400;
       case UNEXPECTED_CONTENT -> 400;
       case AUTHORIZATION_QUERY_PARAMETERS_ERROR -> 400;
-      case CONDITIONAL_REQUEST_CONFLICT -> 409;
     };
   }
 }

@@ -35,8 +35,7 @@ final class WireError extends RuntimeException {
     NOT_IMPLEMENTED("NotImplemented"),
     MISSING_SECURITY_HEADER("MissingSecurityHeader"),
     UNEXPECTED_CONTENT("UnexpectedContent"),
-    AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError"),
-    CONDITIONAL_REQUEST_CONFLICT("ConditionalRequestConflict");
+    AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError");
 
     private final String code;
 

@@ -28,7 +28,6 @@ class ErrorStatusTest {
       Map.entry("NoSuchPublicAccessBlockConfiguration", 404),
       Map.entry("NoSuchTagSet", 404),
       Map.entry("OwnershipControlsNotFoundError", 404),
-      Map.entry("RequestTimeTooSkewed", 403),
       Map.entry("AuthorizationQueryParametersError", 400),
       Map.entry("ConditionalRequestConflict", 409),
       Map.entry("BadDigest", 400),

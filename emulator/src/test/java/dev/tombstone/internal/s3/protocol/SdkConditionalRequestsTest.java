@@ -83,9 +83,8 @@ class SdkConditionalRequestsTest {
     S3Exception thrown = catchThrowableOfType(S3Exception.class, () ->
         s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("k").uploadId(uploadId)
             .ifNoneMatch("*").multipartUpload(m -> m.parts(parts))));
-    s3.deleteObject(b -> b.bucket(BUCKET).key("k"));
     s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("k").uploadId(uploadId)
-        .ifNoneMatch("*").multipartUpload(m -> m.parts(parts)));
+        .multipartUpload(m -> m.parts(parts)));
 
     assertThat(thrown.statusCode()).isEqualTo(412);
     assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("k")).asUtf8String())
@@ -122,5 +121,41 @@ class SdkConditionalRequestsTest {
 
     assertThat(part.asUtf8String()).isEqualTo("bcd");
     assertThat(part.response().contentRange()).isEqualTo("bytes 1-3/6");
+  }
+
+  @Test
+  void completeMultipartUpload_conditional_afterAConflictingWrite_is409() {
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("k")).uploadId();
+    String etag = s3.uploadPart(b -> b.bucket(BUCKET).key("k").uploadId(uploadId).partNumber(1),
+        RequestBody.fromString("part")).eTag();
+    put("k", "meanwhile");
+    s3.deleteObject(b -> b.bucket(BUCKET).key("k"));
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () ->
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("k").uploadId(uploadId)
+            .ifNoneMatch("*").multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(etag).build()))));
+
+    assertThat(thrown.statusCode()).isEqualTo(409);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("ConditionalRequestConflict");
+    assertThat(tombstone.s3().keys(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void copyObject_ifNoneMatchStar_onAnExistingDestination_is412() {
+    put("src", "x");
+    put("dst", "y");
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.copyObject(b -> b
+        .sourceBucket(BUCKET).sourceKey("src").destinationBucket(BUCKET).destinationKey("dst")
+        .ifNoneMatch("*")));
+    s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("src").destinationBucket(BUCKET)
+        .destinationKey("fresh").ifNoneMatch("*"));
+
+    assertThat(thrown.statusCode()).isEqualTo(412);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("dst")).asUtf8String())
+        .isEqualTo("y");
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("fresh")).asUtf8String())
+        .isEqualTo("x");
   }
 }
