@@ -8,7 +8,7 @@ import java.util.Optional;
  * the default for new buckets, and then only an ACL that grants the owner alone is accepted;
  * reads always answer the owner's full control. ACLs are stored and returned, not enforced.
  */
-public final class AccessControl {
+final class AccessControl {
   private AccessControl() {}
 
   /**
