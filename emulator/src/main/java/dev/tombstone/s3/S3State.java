@@ -404,13 +404,12 @@ public final class S3State {
   }
 
   /**
-   * The MFA check of an MFA-delete bucket: deleting a version or changing versioning needs
-   * {@code mfa}, the device serial, a space, and a code the device accepts.
+   * The MFA check of an MFA-delete bucket: deleting a version or changing versioning needs a
+   * token the configured {@link MfaDevice} accepts.
    *
    * @throws S3Error.AccessDenied when MFA delete is on and {@code mfa} is absent or refused
-   * @throws S3Error.InvalidArgument when {@code mfa} is not {@code serial code}
    */
-  public void checkMfa(String bucket, Optional<String> mfa) {
+  public void checkMfa(String bucket, Optional<MfaToken> mfa) {
     if (bucketNamed(bucket).settings().mfaDelete()) {
       MfaChecks.check(mfaDevice, mfa);
     }
@@ -423,7 +422,7 @@ public final class S3State {
    * @param mfaDelete the requested MfaDelete setting, if the configuration names one
    */
   public void putBucketVersioning(String bucket, Optional<Versioning> status,
-      Optional<Boolean> mfaDelete, Optional<String> mfa) {
+      Optional<Boolean> mfaDelete, Optional<MfaToken> mfa) {
     Bucket b = bucketNamed(bucket);
     if (b.settings().mfaDelete() || mfaDelete.orElse(false)) {
       MfaChecks.check(mfaDevice, mfa);

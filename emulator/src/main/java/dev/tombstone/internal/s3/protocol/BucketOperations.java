@@ -86,7 +86,7 @@ final class BucketOperations {
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     RequestDocuments.VersioningChange change = RequestDocuments.versioning(body.content());
     state.putBucketVersioning(call.bucket(), change.status(),
-        change.mfaDelete().map("Enabled"::equals), call.header("x-amz-mfa"));
+        change.mfaDelete().map("Enabled"::equals), MfaHeader.read(call.headers()));
     return S3Response.empty(200);
   }
 

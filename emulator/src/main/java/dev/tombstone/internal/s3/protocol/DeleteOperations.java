@@ -29,7 +29,7 @@ final class DeleteOperations {
       }
     }
     if (request.versionId().isPresent()) {
-      state.checkMfa(call.bucket(), call.header("x-amz-mfa"));
+      state.checkMfa(call.bucket(), MfaHeader.read(call.headers()));
     }
     DeleteObject.Result result = state.deleteObject(request);
     S3Response response = S3Response.empty(204);
@@ -50,7 +50,7 @@ final class DeleteOperations {
       throw WireError.notImplemented();
     }
     if (document.targets().stream().anyMatch(target -> target.versionId().isPresent())) {
-      state.checkMfa(call.bucket(), call.header("x-amz-mfa"));
+      state.checkMfa(call.bucket(), MfaHeader.read(call.headers()));
     }
     List<DeleteObjects.Outcome> outcomes =
         state.deleteObjects(new DeleteObjects.Request(call.bucket(), document.targets()));

@@ -181,4 +181,36 @@ class SdkAclTest {
     assertThat(thrown.awsErrorDetails().errorMessage()).contains("GetBucketPolicy")
         .doesNotContain("header");
   }
+
+  @Test
+  void putObjectAcl_withAPolicyDocument_isStored_onAnObjectWriterBucket() {
+    s3.putBucketOwnershipControls(b -> b.bucket(BUCKET).ownershipControls(c -> c.rules(
+        r -> r.objectOwnership(ObjectOwnership.OBJECT_WRITER))));
+    s3.putObject(b -> b.bucket(BUCKET).key("k"), RequestBody.fromString("x"));
+
+    s3.putObjectAcl(b -> b.bucket(BUCKET).key("k").accessControlPolicy(p -> p
+        .owner(o -> o.id(OWNER.id()))
+        .grants(Grant.builder().grantee(g -> g.type(Type.CANONICAL_USER).id(OWNER.id()))
+                .permission(Permission.FULL_CONTROL).build(),
+            Grant.builder().grantee(g -> g.type(Type.GROUP)
+                .uri("http://acs.amazonaws.com/groups/global/AuthenticatedUsers"))
+                .permission(Permission.READ_ACP).build())));
+    List<Grant> stored = s3.getObjectAcl(b -> b.bucket(BUCKET).key("k")).grants();
+    S3Exception missing = catchThrowableOfType(S3Exception.class, () -> s3.putObjectAcl(
+        b -> b.bucket(BUCKET).key("missing").grantRead("id=" + OWNER.id())));
+    s3.putObjectAcl(b -> b.bucket(BUCKET).key("k").grantRead(
+        "uri=\"http://acs.amazonaws.com/groups/global/AllUsers\""));
+
+    assertThat(stored).extracting(Grant::permission)
+        .containsExactly(Permission.FULL_CONTROL, Permission.READ_ACP);
+    assertThat(stored.get(0).grantee().displayName()).isEqualTo("ops-team");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.awsErrorDetails().errorCode()).isEqualTo("NoSuchKey");
+    assertThat(s3.getObjectAcl(b -> b.bucket(BUCKET).key("k")).grants()).singleElement()
+        .satisfies(grant -> {
+          assertThat(grant.permission()).isEqualTo(Permission.READ);
+          assertThat(grant.grantee().uri())
+              .isEqualTo("http://acs.amazonaws.com/groups/global/AllUsers");
+        });
+  }
 }

@@ -97,4 +97,17 @@ class SdkMfaDeleteTest {
         .isEqualTo(BucketVersioningStatus.ENABLED);
     assertThat(tombstone.s3().versions(BUCKET, "k")).hasSize(1);
   }
+
+  @Test
+  void aMalformedMfaHeader_isInvalidArgument() {
+    String version = s3.putObject(b -> b.bucket(BUCKET).key("k"), RequestBody.fromString("x"))
+        .versionId();
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () ->
+        s3.deleteObject(b -> b.bucket(BUCKET).key("k").versionId(version).mfa("no-space")));
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+    assertThat(tombstone.s3().versions(BUCKET, "k")).hasSize(1);
+  }
 }
