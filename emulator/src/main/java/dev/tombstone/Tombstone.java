@@ -3,6 +3,8 @@ package dev.tombstone;
 import dev.tombstone.faults.Fault;
 import dev.tombstone.faults.FaultRule;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.s3.MfaDevice;
+import dev.tombstone.s3.Owner;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.internal.server.Emulator;
 import dev.tombstone.internal.server.HttpServer;
@@ -13,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A running Tombstone emulator: DynamoDB and S3 on one HTTP port, in this JVM.
@@ -40,7 +44,8 @@ public final class Tombstone implements AutoCloseable {
 
   private Tombstone(Settings settings) {
     this.settings = settings;
-    this.emulator = new Emulator(settings.region(), settings.clock());
+    this.emulator = new Emulator(settings.region(), settings.clock(), settings.owner(),
+        settings.mfaDevice());
     this.timeDriven = TimeDrivenDeletes.start(emulator, settings.clock(), settings.expiryInterval());
     try {
       this.server = HttpServer.start(settings.host(), settings.port(), emulator);
@@ -162,8 +167,36 @@ public final class Tombstone implements AutoCloseable {
     private String region = "us-east-1";
     private Clock clock = Clock.systemUTC();
     private Duration expiryInterval = DEFAULT_EXPIRY_INTERVAL;
+    private Owner owner = Owner.DEFAULT;
+    private MfaDevice mfaDevice = MfaDevice.ANY;
 
     private Builder() {}
+
+    /**
+     * The S3 owner reported in listings and ACLs: canonical user id and display name.
+     *
+     * <pre>{@code Tombstone.builder().owner("79a59df900b949e5...", "ops").start();}</pre>
+     */
+    public Builder owner(String id, String displayName) {
+      this.owner = new Owner(id, displayName);
+      return this;
+    }
+
+    /**
+     * The MFA device MFA-delete buckets accept in {@code x-amz-mfa} ({@code serial code}). By
+     * default any serial and any code pass.
+     *
+     * @param codes the accepted codes; none accepts any code
+     */
+    public Builder mfaDevice(String serial, String... codes) {
+      Objects.requireNonNull(serial, "serial");
+      if (serial.isBlank() || serial.contains(" ")) {
+        throw new IllegalArgumentException("MFA serial must be non-blank without spaces, was '"
+            + serial + "'");
+      }
+      this.mfaDevice = new MfaDevice(Optional.of(serial), Set.of(codes));
+      return this;
+    }
 
     /** The address to bind; {@code 0.0.0.0} listens on every interface. */
     public Builder host(String host) {
@@ -224,7 +257,8 @@ public final class Tombstone implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the port cannot be bound
      */
     public Tombstone start() {
-      return new Tombstone(new Settings(host, port, region, clock, expiryInterval));
+      return new Tombstone(
+          new Settings(host, port, region, clock, expiryInterval, owner, mfaDevice));
     }
   }
 
@@ -234,5 +268,6 @@ public final class Tombstone implements AutoCloseable {
   private static final Duration DEFAULT_EXPIRY_INTERVAL =
       Duration.ofSeconds(DEFAULT_EXPIRY_SECONDS);
 
-  record Settings(String host, int port, String region, Clock clock, Duration expiryInterval) {}
+  record Settings(String host, int port, String region, Clock clock, Duration expiryInterval,
+      Owner owner, MfaDevice mfaDevice) {}
 }

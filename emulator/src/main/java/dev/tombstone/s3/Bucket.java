@@ -27,12 +27,23 @@ final class Bucket {
   private volatile List<BucketLifecycle.Rule> lifecycle = List.of();
   private volatile Versioning versioning = Versioning.UNVERSIONED;
   private volatile boolean mfaDeleteConfigured;
+  private final BucketSettings settings;
   private boolean deleted;
 
-  Bucket(String name, String region, Instant creationDate) {
+  Bucket(String name, String region, Instant creationDate, BucketSettings settings) {
     this.name = name;
     this.region = region;
     this.creationDate = creationDate;
+    this.settings = settings;
+  }
+
+  /** ACL, ownership, public access block, tags and MFA delete of this bucket. */
+  BucketSettings settings() {
+    return settings;
+  }
+
+  Owner owner() {
+    return settings.owner();
   }
 
   String name() {
@@ -63,12 +74,22 @@ final class Bucket {
     lifecycle = List.copyOf(rules);
   }
 
+  /** Tells the uploads in progress of {@code key} that it was written or deleted. */
+  void keyWritten(String key) {
+    for (MultipartUpload upload : uploads.values()) {
+      if (upload.key().equals(key)) {
+        upload.markKeyChanged();
+      }
+    }
+  }
+
   Versioning versioning() {
     return versioning;
   }
 
   BucketInfo info() {
-    return new BucketInfo(name, region, creationDate, versioning, mfaDeleteConfigured);
+    return new BucketInfo(name, region, creationDate, versioning,
+        mfaDeleteConfigured || settings.mfaDelete(), settings.mfaDelete());
   }
 
   /** Runs an operation on this bucket unless it was deleted meanwhile. */

@@ -10,13 +10,15 @@ import java.util.Objects;
  * @param creationDate when it was created, whole seconds
  * @param versioning its versioning state
  * @param mfaDeleteConfigured whether a versioning configuration ever carried {@code MfaDelete}
+ * @param mfaDeleteEnabled whether deleting a version or changing versioning needs MFA
  */
 public record BucketInfo(
     String name,
     String region,
     Instant creationDate,
     Versioning versioning,
-    boolean mfaDeleteConfigured) {
+    boolean mfaDeleteConfigured,
+    boolean mfaDeleteEnabled) {
   public BucketInfo {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(region, "region");

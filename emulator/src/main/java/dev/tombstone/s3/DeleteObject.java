@@ -100,6 +100,7 @@ public final class DeleteObject {
         }
       }
     });
+    bucket.keyWritten(request.key());
     return result[0];
   }
 

@@ -52,6 +52,17 @@ record KeyHistory(List<Entry> entries) {
     return push(rest, entry);
   }
 
+  /** This history with the entry of {@code versionId} replaced, in place. */
+  KeyHistory replace(String versionId, Entry entry) {
+    List<Entry> next = new ArrayList<>(entries);
+    for (int i = 0; i < next.size(); i++) {
+      if (next.get(i).versionId().equals(versionId)) {
+        next.set(i, entry);
+      }
+    }
+    return new KeyHistory(next);
+  }
+
   /** This history without {@code versionId}; null when nothing would remain. */
   KeyHistory withoutOrNull(String versionId) {
     List<Entry> next = new ArrayList<>(entries.size());

@@ -90,7 +90,19 @@ public final class Multipart {
 
   static PutObject.Result complete(Bucket bucket, String key, String uploadId,
       List<CompletedPart> selection, VersionIds ids, Instant now) {
+    return complete(bucket, key, uploadId, selection, Optional.empty(), false, ids, now);
+  }
+
+  static PutObject.Result complete(Bucket bucket, String key, String uploadId,
+      List<CompletedPart> selection, Optional<String> ifMatch, boolean ifNoneMatchAny,
+      VersionIds ids, Instant now) {
     MultipartUpload upload = find(bucket, key, uploadId);
+    // Checked before the upload is finished, so a failed condition leaves it open.
+    PutObject.checkConditions(key, bucket.keys().get(key), ifMatch, ifNoneMatchAny);
+    if ((ifMatch.isPresent() || ifNoneMatchAny) && upload.keyChanged()) {
+      // S3 cannot tell whether the condition held for the whole upload: the client restarts.
+      throw new S3Error.ConditionalRequestConflict();
+    }
     List<Part> parts = upload.finish(selection);
     bucket.uploads().remove(uploadId, upload);
     ObjectContent.Writer writer = ObjectContent.writer(totalSize(parts));
@@ -99,7 +111,7 @@ public final class Multipart {
       writer.write(bytes, 0, bytes.length);
     }
     PutObject.Request request = new PutObject.Request(bucket.name(), key, writer.toContent(),
-        upload.metadata(), Optional.empty(), Optional.empty(), false);
+        upload.metadata(), Optional.empty(), ifMatch, ifNoneMatchAny);
     return PutObject.execute(bucket, request, ids, now, etag(parts));
   }
 

@@ -18,6 +18,7 @@ final class MultipartUpload {
   private final Optional<String> checksumAlgorithm;
   private final Instant initiated;
   private final TreeMap<Integer, Multipart.Part> parts = new TreeMap<>();
+  private volatile boolean keyChanged;
   private boolean finished;
 
   MultipartUpload(String uploadId, String key, ObjectMetadata metadata,
@@ -35,6 +36,15 @@ final class MultipartUpload {
 
   String key() {
     return key;
+  }
+
+  /** Whether the key was written or deleted since the upload began. */
+  boolean keyChanged() {
+    return keyChanged;
+  }
+
+  void markKeyChanged() {
+    keyChanged = true;
   }
 
   ObjectMetadata metadata() {

@@ -2,6 +2,9 @@ package dev.tombstone.s3;
 
 import dev.tombstone.s3.S3Error.PreconditionFailed.Condition;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +20,8 @@ public final class PutObject {
    * @param checksum the additional checksum the client sent, already verified
    * @param ifMatch store only if the current object's ETag matches this ETag (or {@code *})
    * @param ifNoneMatchAny store only if the key has no current object
+   * @param tags the object tags, validated by {@link ObjectTagging#validate}
+   * @param acl the ACL; empty gives the owner full control
    */
   public record Request(
       String bucket,
@@ -25,7 +30,9 @@ public final class PutObject {
       ObjectMetadata metadata,
       Optional<Checksum> checksum,
       Optional<String> ifMatch,
-      boolean ifNoneMatchAny) {
+      boolean ifNoneMatchAny,
+      Map<String, String> tags,
+      Optional<AccessControlList> acl) {
     public Request {
       Objects.requireNonNull(bucket, "bucket");
       Objects.requireNonNull(key, "key");
@@ -33,6 +40,27 @@ public final class PutObject {
       Objects.requireNonNull(metadata, "metadata");
       Objects.requireNonNull(checksum, "checksum");
       Objects.requireNonNull(ifMatch, "ifMatch");
+      tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+      Objects.requireNonNull(acl, "acl");
+    }
+
+    /** A put without tags and with the default ACL. */
+    public Request(String bucket, String key, ObjectContent content, ObjectMetadata metadata,
+        Optional<Checksum> checksum, Optional<String> ifMatch, boolean ifNoneMatchAny) {
+      this(bucket, key, content, metadata, checksum, ifMatch, ifNoneMatchAny, Map.of(),
+          Optional.empty());
+    }
+
+    /** This request with object tags. */
+    public Request withTags(Map<String, String> newTags) {
+      return new Request(bucket, key, content, metadata, checksum, ifMatch, ifNoneMatchAny,
+          newTags, acl);
+    }
+
+    /** This request with an ACL. */
+    public Request withAcl(AccessControlList newAcl) {
+      return new Request(bucket, key, content, metadata, checksum, ifMatch, ifNoneMatchAny, tags,
+          Optional.of(newAcl));
     }
 
     /** An unconditional put with default metadata. */
@@ -60,14 +88,16 @@ public final class PutObject {
   /** Stores the object with the given ETag (a completed multipart upload has its own kind). */
   static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now, String etag) {
     ObjectKeys.check(request.key());
+    request.acl().ifPresent(acl -> AccessControl.checkWrite(bucket, acl));
     // The map may apply the function more than once under contention; the last run wins.
     Result[] result = new Result[1];
     bucket.keys().compute(request.key(), (key, history) -> {
-      checkConditions(key, history, request);
+      checkConditions(key, history, request.ifMatch(), request.ifNoneMatchAny());
       Versioning versioning = bucket.versioning();
       String versionId = versioning == Versioning.ENABLED ? ids.next() : VersionIds.NULL;
       StoredObject object = new StoredObject(key, versionId, now, request.content(), etag,
-          request.metadata(), request.checksum());
+          request.metadata(), request.checksum(), request.tags(),
+          request.acl().orElseGet(() -> AccessControlList.ownerFullControl(bucket.owner())));
       result[0] = new Result(object, versioning);
       Entry entry = new Entry.Stored(object);
       return switch (versioning) {
@@ -76,20 +106,22 @@ public final class PutObject {
         case SUSPENDED -> KeyHistory.replaceNull(history, entry);
       };
     });
+    bucket.keyWritten(request.key());
     return result[0];
   }
 
-  private static void checkConditions(String key, KeyHistory history, Request request) {
+  static void checkConditions(String key, KeyHistory history, Optional<String> ifMatch,
+      boolean ifNoneMatchAny) {
     Entry current = history == null ? null : history.current();
     StoredObject object = current instanceof Entry.Stored stored ? stored.object() : null;
-    if (request.ifNoneMatchAny() && object != null) {
+    if (ifNoneMatchAny && object != null) {
       throw new S3Error.PreconditionFailed(Condition.NO_CURRENT_OBJECT);
     }
-    if (request.ifMatch().isPresent()) {
+    if (ifMatch.isPresent()) {
       if (object == null) {
         throw new S3Error.NoSuchKey(key);
       }
-      if (!ETags.matches(request.ifMatch().get(), object.etag())) {
+      if (!ETags.matches(ifMatch.get(), object.etag())) {
         throw new S3Error.PreconditionFailed(Condition.ETAG_MATCHES);
       }
     }

@@ -187,7 +187,15 @@ public abstract sealed class S3Error extends RuntimeException {
       /** The key had to have no current object. */
       NO_CURRENT_OBJECT,
       /** The current object had to be unmodified since a given time. */
-      UNMODIFIED_SINCE
+      UNMODIFIED_SINCE,
+      /** A copy source's ETag had to match. */
+      COPY_SOURCE_ETAG_MATCHES,
+      /** A copy source's ETag had to differ. */
+      COPY_SOURCE_ETAG_DIFFERS,
+      /** A copy source had to be unmodified since a given time. */
+      COPY_SOURCE_UNMODIFIED_SINCE,
+      /** A copy source had to be modified since a given time. */
+      COPY_SOURCE_MODIFIED_SINCE
     }
 
     /** @param condition the precondition that did not hold */
@@ -514,6 +522,176 @@ public abstract sealed class S3Error extends RuntimeException {
     @Override
     public List<Field> fields() {
       return List.of(new Field("BucketName", bucket));
+    }
+  }
+
+  /** A request S3 refuses as malformed in its combination of arguments (S3's InvalidRequest). */
+  public static final class InvalidRequest extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidRequest(String message) {
+      super(message);
+    }
+
+    @Override
+    public String code() {
+      return "InvalidRequest";
+    }
+  }
+
+  /** A request refused for want of authorization, e.g. without the MFA a bucket requires. */
+  public static final class AccessDenied extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public AccessDenied(String message) {
+      super(message);
+    }
+
+    @Override
+    public String code() {
+      return "AccessDenied";
+    }
+  }
+
+  /** A tag with an invalid key or value, or a repeated key. */
+  public static final class InvalidTag extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String tagKey;
+
+    /** @param tagKey the key at fault, when S3 names it; null otherwise */
+    public InvalidTag(String message, String tagKey) {
+      super(message);
+      this.tagKey = tagKey;
+    }
+
+    @Override
+    public String code() {
+      return "InvalidTag";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return tagKey == null ? List.of() : List.of(new Field("TagKey", tagKey));
+    }
+  }
+
+  /** More tags than S3 allows on an object. */
+  public static final class BadRequest extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public BadRequest(String message) {
+      super(message);
+    }
+
+    @Override
+    public String code() {
+      return "BadRequest";
+    }
+  }
+
+  /** An ACL write on a bucket whose Object Ownership is BucketOwnerEnforced. */
+  public static final class AccessControlListNotSupported extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public AccessControlListNotSupported() {
+      super("The bucket does not allow ACLs");
+    }
+
+    @Override
+    public String code() {
+      return "AccessControlListNotSupported";
+    }
+  }
+
+  /** BucketOwnerEnforced asked for a bucket whose ACL grants others access. */
+  public static final class InvalidBucketAclWithObjectOwnership extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidBucketAclWithObjectOwnership() {
+      super("Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+    }
+
+    @Override
+    public String code() {
+      return "InvalidBucketAclWithObjectOwnership";
+    }
+  }
+
+  /** GetBucketOwnershipControls on a bucket without them. */
+  public static final class OwnershipControlsNotFound extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String bucket;
+
+    public OwnershipControlsNotFound(String bucket) {
+      super("The bucket ownership controls were not found");
+      this.bucket = bucket;
+    }
+
+    @Override
+    public String code() {
+      return "OwnershipControlsNotFoundError";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("BucketName", bucket));
+    }
+  }
+
+  /** GetPublicAccessBlock on a bucket without the configuration. */
+  public static final class NoSuchPublicAccessBlockConfiguration extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String bucket;
+
+    public NoSuchPublicAccessBlockConfiguration(String bucket) {
+      super("The public access block configuration was not found");
+      this.bucket = bucket;
+    }
+
+    @Override
+    public String code() {
+      return "NoSuchPublicAccessBlockConfiguration";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("BucketName", bucket));
+    }
+  }
+
+  /** GetBucketTagging on a bucket without tags. */
+  public static final class NoSuchTagSet extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String bucket;
+
+    public NoSuchTagSet(String bucket) {
+      super("The TagSet does not exist");
+      this.bucket = bucket;
+    }
+
+    @Override
+    public String code() {
+      return "NoSuchTagSet";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("BucketName", bucket));
+    }
+  }
+
+  /** A conditional write that a conflicting operation on the same key made undecidable. */
+  public static final class ConditionalRequestConflict extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public ConditionalRequestConflict() {
+      super("The conditional request cannot succeed due to a conflicting operation against this"
+          + " resource.");
+    }
+
+    @Override
+    public String code() {
+      return "ConditionalRequestConflict";
     }
   }
 }

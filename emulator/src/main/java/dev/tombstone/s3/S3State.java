@@ -37,6 +37,8 @@ public final class S3State {
 
   private final String region;
   private final Clock clock;
+  private final Owner owner;
+  private final MfaDevice mfaDevice;
   private final VersionIds versionIds = new VersionIds();
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -44,8 +46,36 @@ public final class S3State {
    * @param region the emulator's region: where buckets without a LocationConstraint live
    */
   public S3State(String region, Clock clock) {
+    this(region, clock, Owner.DEFAULT);
+  }
+
+  /**
+   * @param region the emulator's region: where buckets without a LocationConstraint live
+   * @param owner the canonical user that owns every bucket and object
+   */
+  public S3State(String region, Clock clock, Owner owner) {
+    this(region, clock, owner, MfaDevice.ANY);
+  }
+
+  /**
+   * @param owner the canonical user that owns every bucket and object
+   * @param mfaDevice what {@code x-amz-mfa} must carry on MFA-delete buckets
+   */
+  public S3State(String region, Clock clock, Owner owner, MfaDevice mfaDevice) {
     this.region = Objects.requireNonNull(region, "region");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.mfaDevice = Objects.requireNonNull(mfaDevice, "mfaDevice");
+  }
+
+  /** The MFA device MFA-delete buckets accept. */
+  public MfaDevice mfaDevice() {
+    return mfaDevice;
+  }
+
+  /** The owner of every bucket and object. */
+  public Owner owner() {
+    return owner;
   }
 
   /** Creates a bucket in the emulator's region; an existing bucket is left as it is. */
@@ -68,11 +98,28 @@ public final class S3State {
    * @throws S3Error.BucketAlreadyOwnedByYou when it exists, outside us-east-1
    */
   public BucketInfo createBucket(String name, Optional<String> locationConstraint) {
+    return createBucket(name, locationConstraint, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * CreateBucket with an ACL and an Object Ownership setting (BucketOwnerEnforced when absent).
+   *
+   * @throws S3Error.InvalidBucketAclWithObjectOwnership when ownership is enforced and the ACL
+   *     grants anyone but the owner
+   */
+  public BucketInfo createBucket(String name, Optional<String> locationConstraint,
+      Optional<AccessControlList> acl, Optional<ObjectOwnership> ownership) {
     if (!BucketNames.isValid(name)) {
       throw new S3Error.InvalidBucketName(name);
     }
     String bucketRegion = Regions.forConstraint(locationConstraint, region);
-    Bucket created = new Bucket(name, bucketRegion, now());
+    ObjectOwnership setting = ownership.orElse(ObjectOwnership.BUCKET_OWNER_ENFORCED);
+    AccessControlList bucketAcl = acl.orElseGet(() -> AccessControlList.ownerFullControl(owner));
+    if (setting == ObjectOwnership.BUCKET_OWNER_ENFORCED && !bucketAcl.grantsOnlyOwner()) {
+      throw new S3Error.InvalidBucketAclWithObjectOwnership();
+    }
+    Bucket created = new Bucket(name, bucketRegion, now(),
+        new BucketSettings(owner, bucketAcl, setting));
     Bucket existing = buckets.putIfAbsent(name, created);
     if (existing == null) {
       return created.info();
@@ -283,6 +330,20 @@ public final class S3State {
   }
 
   /**
+   * CompleteMultipartUpload with the conditions of a conditional write: {@code If-Match}
+   * (the current object's ETag) and {@code If-None-Match: *} (no current object). A failed
+   * condition leaves the upload in progress.
+   *
+   * @throws S3Error.PreconditionFailed when a condition does not hold
+   * @throws S3Error.NoSuchKey for {@code ifMatch} when the key has no current object
+   */
+  public PutObject.Result completeMultipartUpload(String bucket, String key, String uploadId,
+      List<Multipart.CompletedPart> parts, Optional<String> ifMatch, boolean ifNoneMatchAny) {
+    return onBucket(bucket, b -> Multipart.complete(b, key, uploadId, parts, ifMatch,
+        ifNoneMatchAny, versionIds, now()));
+  }
+
+  /**
    * AbortMultipartUpload: drops an upload in progress and its parts.
    *
    * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
@@ -306,6 +367,171 @@ public final class S3State {
   /** The multipart uploads in progress in {@code bucket}, in no particular order. */
   public List<Multipart.Upload> multipartUploads(String bucket) {
     return onBucket(bucket, Multipart::uploads);
+  }
+
+  /**
+   * CopyObject.
+   *
+   * @throws S3Error.NoSuchKey when the source has no current object
+   * @throws S3Error.NoSuchVersion when the source version does not exist
+   * @throws S3Error.InvalidRequest when the source version is a delete marker, or a copy onto
+   *     the source itself changes nothing
+   * @throws S3Error.PreconditionFailed when a source condition does not hold
+   */
+  public CopyObject.Result copyObject(CopyObject.Request request) {
+    StoredObject source = onBucket(request.sourceBucket(), b -> CopyObject.source(b, request));
+    boolean sameCurrent = request.sourceBucket().equals(request.bucket())
+        && request.sourceKey().equals(request.key()) && request.sourceVersionId()
+            .map(id -> currentObject(request.bucket(), request.key())
+                .filter(current -> current.versionId().equals(id)).isPresent())
+            .orElse(true);
+    PutObject.Request put = CopyObject.put(request, source, sameCurrent);
+    PutObject.Result written = onBucket(request.bucket(),
+        b -> PutObject.execute(b, put, versionIds, now(), CopyObject.etag(source)));
+    return new CopyObject.Result(written, source);
+  }
+
+  /**
+   * The source version of a copy, its conditions checked (UploadPartCopy).
+   *
+   * @throws S3Error.InvalidRequest when the source version is a delete marker
+   * @throws S3Error.PreconditionFailed when a source condition does not hold
+   */
+  public StoredObject copySource(CopyObject.Request request) {
+    StoredObject source = onBucket(request.sourceBucket(), b -> CopyObject.source(b, request));
+    request.conditions().check(source);
+    return source;
+  }
+
+  /**
+   * The MFA check of an MFA-delete bucket: deleting a version or changing versioning needs a
+   * token the configured {@link MfaDevice} accepts.
+   *
+   * @throws S3Error.AccessDenied when MFA delete is on and {@code mfa} is absent or refused
+   */
+  public void checkMfa(String bucket, Optional<MfaToken> mfa) {
+    if (bucketNamed(bucket).settings().mfaDelete()) {
+      MfaChecks.check(mfaDevice, mfa);
+    }
+  }
+
+  /**
+   * PutBucketVersioning with an MFA delete setting: turning MFA delete on or off needs
+   * {@code mfa} as {@link #checkMfa} checks it, as does any change while it is on.
+   *
+   * @param mfaDelete the requested MfaDelete setting, if the configuration names one
+   */
+  public void putBucketVersioning(String bucket, Optional<Versioning> status,
+      Optional<Boolean> mfaDelete, Optional<MfaToken> mfa) {
+    Bucket b = bucketNamed(bucket);
+    if (b.settings().mfaDelete() || mfaDelete.orElse(false)) {
+      MfaChecks.check(mfaDevice, mfa);
+    }
+    b.configureVersioning(status, mfaDelete.isPresent());
+    mfaDelete.ifPresent(enabled -> b.settings().mfaDelete(enabled));
+  }
+
+  /** GetBucketAcl: the owner's full control alone while ACLs are disabled. */
+  public AccessControlList bucketAcl(String bucket) {
+    return onBucket(bucket, AccessControl::bucketAcl);
+  }
+
+  /**
+   * PutBucketAcl.
+   *
+   * @throws S3Error.AccessControlListNotSupported when ACLs are disabled and it grants others
+   */
+  public void putBucketAcl(String bucket, AccessControlList acl) {
+    onBucket(bucket, b -> {
+      AccessControl.putBucketAcl(b, acl);
+      return null;
+    });
+  }
+
+  /** GetObjectAcl of the current version, or of the version named. */
+  public AccessControlList objectAcl(String bucket, String key, Optional<String> versionId) {
+    return onBucket(bucket, b -> AccessControl.objectAcl(b, key, versionId));
+  }
+
+  /**
+   * PutObjectAcl; returns the id of the version changed.
+   *
+   * @throws S3Error.AccessControlListNotSupported when ACLs are disabled and it grants others
+   */
+  public String putObjectAcl(String bucket, String key, Optional<String> versionId,
+      AccessControlList acl) {
+    return onBucket(bucket, b -> AccessControl.putObjectAcl(b, key, versionId, acl));
+  }
+
+  /** GetBucketOwnershipControls; empty after DeleteBucketOwnershipControls. */
+  public Optional<ObjectOwnership> ownershipControls(String bucket) {
+    return onBucket(bucket, b -> b.settings().ownership());
+  }
+
+  /**
+   * PutBucketOwnershipControls.
+   *
+   * @throws S3Error.InvalidBucketAclWithObjectOwnership when enforcing ownership on a bucket
+   *     whose ACL grants others
+   */
+  public void putOwnershipControls(String bucket, ObjectOwnership ownership) {
+    onBucket(bucket, b -> {
+      AccessControl.putOwnership(b, ownership);
+      return null;
+    });
+  }
+
+  /** DeleteBucketOwnershipControls: the bucket then behaves as ObjectWriter. */
+  public void deleteOwnershipControls(String bucket) {
+    onBucket(bucket, b -> {
+      b.settings().ownership(Optional.empty());
+      return null;
+    });
+  }
+
+  /** GetPublicAccessBlock; empty after DeletePublicAccessBlock. */
+  public Optional<PublicAccessBlock> publicAccessBlock(String bucket) {
+    return onBucket(bucket, b -> b.settings().publicAccessBlock());
+  }
+
+  /** PutPublicAccessBlock (empty: DeletePublicAccessBlock). Stored, not enforced. */
+  public void putPublicAccessBlock(String bucket, Optional<PublicAccessBlock> block) {
+    onBucket(bucket, b -> {
+      b.settings().publicAccessBlock(block);
+      return null;
+    });
+  }
+
+  /** GetBucketTagging; empty when the bucket has no tag set. */
+  public Optional<Map<String, String>> bucketTags(String bucket) {
+    return onBucket(bucket, b -> b.settings().tags());
+  }
+
+  /**
+   * PutBucketTagging (empty: DeleteBucketTagging).
+   *
+   * @param tags validated by {@link ObjectTagging#validateBucketTags}
+   */
+  public void putBucketTags(String bucket, Optional<Map<String, String>> tags) {
+    onBucket(bucket, b -> {
+      b.settings().tags(tags);
+      return null;
+    });
+  }
+
+  /** GetObjectTagging: the version whose tags are asked for, current one without an id. */
+  public StoredObject objectTags(String bucket, String key, Optional<String> versionId) {
+    return onBucket(bucket, b -> ObjectTagging.get(b, key, versionId));
+  }
+
+  /**
+   * PutObjectTagging (an empty map: DeleteObjectTagging); returns the id of the version.
+   *
+   * @param tags validated by {@link ObjectTagging#validate}
+   */
+  public String putObjectTags(String bucket, String key, Optional<String> versionId,
+      Map<String, String> tags) {
+    return onBucket(bucket, b -> ObjectTagging.put(b, key, versionId, tags));
   }
 
   /** Drops every bucket and object. Version ids already handed out are never reused. */
@@ -387,7 +613,13 @@ public final class S3State {
    * (for good: it cannot be suspended) and accepts retention and legal holds.
    */
   public BucketInfo createBucketWithObjectLock(String name, Optional<String> locationConstraint) {
-    createBucket(name, locationConstraint);
+    return createBucketWithObjectLock(name, locationConstraint, Optional.empty(), Optional.empty());
+  }
+
+  /** The same, with an ACL and an Object Ownership setting, as {@link #createBucket}. */
+  public BucketInfo createBucketWithObjectLock(String name, Optional<String> locationConstraint,
+      Optional<AccessControlList> acl, Optional<ObjectOwnership> ownership) {
+    createBucket(name, locationConstraint, acl, ownership);
     Bucket bucket = bucketNamed(name);
     bucket.configureVersioning(Optional.of(Versioning.ENABLED), false);
     bucket.objectLock().enable();

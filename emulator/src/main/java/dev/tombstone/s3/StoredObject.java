@@ -1,6 +1,9 @@
 package dev.tombstone.s3;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,6 +14,8 @@ import java.util.Optional;
  * @param lastModified when it was written, whole seconds
  * @param etag the quoted lower-case hex MD5 of the content, e.g. {@code "5d41...c592"}
  * @param checksum the additional checksum the client sent with it, if any
+ * @param tags its object tags, in the order they were set
+ * @param acl its access control list
  */
 public record StoredObject(
     String key,
@@ -19,7 +24,9 @@ public record StoredObject(
     ObjectContent content,
     String etag,
     ObjectMetadata metadata,
-    Optional<Checksum> checksum) {
+    Optional<Checksum> checksum,
+    Map<String, String> tags,
+    AccessControlList acl) {
   public StoredObject {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(versionId, "versionId");
@@ -28,6 +35,20 @@ public record StoredObject(
     Objects.requireNonNull(etag, "etag");
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(checksum, "checksum");
+    Objects.requireNonNull(acl, "acl");
+    tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+  }
+
+  /** This version with other tags: tagging changes a version without making a new one. */
+  public StoredObject withTags(Map<String, String> newTags) {
+    return new StoredObject(key, versionId, lastModified, content, etag, metadata, checksum,
+        newTags, acl);
+  }
+
+  /** This version with another ACL. */
+  public StoredObject withAcl(AccessControlList newAcl) {
+    return new StoredObject(key, versionId, lastModified, content, etag, metadata, checksum, tags,
+        newAcl);
   }
 
   /**

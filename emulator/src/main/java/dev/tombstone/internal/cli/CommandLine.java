@@ -4,10 +4,30 @@ import dev.tombstone.Tombstone;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import dev.tombstone.s3.Owner;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The standalone flags, parsed. Both {@code --port 4566} and {@code --port=4566} work. */
-record CommandLine(String host, int port, String region, Action action, Instant manualClock) {
+/**
+ * The standalone flags, parsed. Both {@code --port 4566} and {@code --port=4566} work.
+ *
+ * @param mfaSerial the MFA serial MFA-delete buckets accept; empty accepts any
+ * @param mfaCodes the MFA codes accepted; empty accepts any
+ * @param manualClock the start of a manual clock ({@code --clock manual[:<instant>]}); null for
+ *     the system clock
+ */
+record CommandLine(String host, int port, String region, Action action, Owner owner,
+    Optional<String> mfaSerial, List<String> mfaCodes, Instant manualClock) {
+  CommandLine {
+    mfaCodes = List.copyOf(mfaCodes);
+  }
+
+  /** Only the address and region: the system clock, the default owner, any MFA device. */
+  CommandLine(String host, int port, String region, Action action) {
+    this(host, port, region, action, Owner.DEFAULT, Optional.empty(), List.of(), null);
+  }
+
   static final String USAGE =
       """
       Usage: java -jar tombstone.jar [options]
@@ -21,17 +41,16 @@ record CommandLine(String host, int port, String region, Action action, Instant 
         --clock manual[:<instant>]
                            a clock moved only by POST /_tombstone/clock, starting at the
                            ISO-8601 instant (default: now); --clock system is the default
+        --owner-id <id>    S3 canonical user id of the owner in listings and ACLs
+        --owner-name <n>   S3 display name of that owner (default tombstone)
+        --mfa-serial <s>   MFA device serial that MFA-delete buckets accept (default any)
+        --mfa-code <code>  an MFA code they accept; repeat for more (default any)
         --help             print this help and exit
         --version          print the version and exit
 
       Admin endpoints: GET /_tombstone/health, POST /_tombstone/reset, GET /_localstack/health,
         GET/POST /_tombstone/clock, POST/GET/DELETE /_tombstone/faults (see the README)
       """;
-
-  /** Without a clock option: the system clock. */
-  CommandLine(String host, int port, String region, Action action) {
-    this(host, port, region, action, null);
-  }
 
   enum Action {
     RUN,
@@ -53,6 +72,10 @@ record CommandLine(String host, int port, String region, Action action, Instant 
     int port = 4566;
     String region = "us-east-1";
     Instant manualClock = null;
+    String ownerId = Owner.DEFAULT.id();
+    String ownerName = Owner.DEFAULT.displayName();
+    Optional<String> mfaSerial = Optional.empty();
+    List<String> mfaCodes = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String name = arg;
@@ -86,11 +109,27 @@ record CommandLine(String host, int port, String region, Action action, Instant 
           }
           region = value;
         }
+        case "--owner-id" -> {
+          ownerId = value != null ? value : next(args, ++i, name);
+          if (ownerId.isBlank()) {
+            throw new UsageException("--owner-id needs a canonical user id");
+          }
+        }
+        case "--owner-name" -> ownerName = value != null ? value : next(args, ++i, name);
+        case "--mfa-serial" -> {
+          String serial = value != null ? value : next(args, ++i, name);
+          if (serial.isBlank() || serial.contains(" ")) {
+            throw new UsageException("--mfa-serial needs a serial without spaces");
+          }
+          mfaSerial = Optional.of(serial);
+        }
+        case "--mfa-code" -> mfaCodes.add(value != null ? value : next(args, ++i, name));
         case "--clock" -> manualClock = clock(value != null ? value : next(args, ++i, name));
         default -> throw new UsageException("unknown option '" + arg + "'");
       }
     }
-    return new CommandLine(host, port, region, Action.RUN, manualClock);
+    return new CommandLine(host, port, region, Action.RUN, new Owner(ownerId, ownerName),
+        mfaSerial, mfaCodes, manualClock);
   }
 
   /** {@code system} (null), {@code manual} (now) or {@code manual:<instant>}. */

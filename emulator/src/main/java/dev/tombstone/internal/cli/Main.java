@@ -48,9 +48,14 @@ public final class Main {
           Tombstone.builder()
               .host(commandLine.host())
               .port(commandLine.port())
-              .region(commandLine.region());
+              .region(commandLine.region())
+              .owner(commandLine.owner().id(), commandLine.owner().displayName());
       if (commandLine.manualClock() != null) {
         builder.clock(ManualClock.startingAt(commandLine.manualClock()));
+      }
+      if (commandLine.mfaSerial().isPresent()) {
+        builder.mfaDevice(commandLine.mfaSerial().get(),
+            commandLine.mfaCodes().toArray(String[]::new));
       }
       tombstone = builder.start();
     } catch (UncheckedIOException e) {

@@ -2,6 +2,8 @@ package dev.tombstone.internal.server;
 
 import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.s3.MfaDevice;
+import dev.tombstone.s3.Owner;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.dynamodb.ExpiredItem;
 import dev.tombstone.internal.dynamodb.protocol.ExpiredItemsJson;
@@ -29,13 +31,18 @@ public final class Emulator {
   private volatile ClockControl clockControl;
 
   public Emulator(String region, Clock clock) {
+    this(region, clock, Owner.DEFAULT, MfaDevice.ANY);
+  }
+
+  /** @param owner the S3 owner; @param mfaDevice what MFA-delete buckets accept */
+  public Emulator(String region, Clock clock, Owner owner, MfaDevice mfaDevice) {
     this.region = region;
     this.clock = clock;
     this.journal = new RequestJournal(clock);
     this.dynamoDb = new DynamoDbState(region, clock);
     this.namespaces =
         new DynamoDbNamespaces(dynamoDb, DynamoDbNamespaces.DEFAULT_PROJECT, region, clock);
-    this.s3 = new S3State(region, clock);
+    this.s3 = new S3State(region, clock, owner, mfaDevice);
   }
 
   public String region() {

@@ -30,7 +30,7 @@ final class S3HttpHandler implements HttpHandler {
   private final ResponseEnvelope envelope;
 
   S3HttpHandler(Emulator emulator, ResponseEnvelope envelope) {
-    this.protocol = new S3Protocol(emulator.s3());
+    this.protocol = new S3Protocol(emulator.s3(), emulator.clock());
     this.envelope = envelope;
   }
 

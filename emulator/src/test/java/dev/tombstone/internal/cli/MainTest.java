@@ -70,4 +70,19 @@ class MainTest {
     assertThat(now.manualClock()).isBeforeOrEqualTo(java.time.Instant.now());
     assertThat(system.manualClock()).isNull();
   }
+
+  @Test
+  void ownerAndMfaFlags_areParsed() throws Exception {
+    CommandLine parsed = CommandLine.parse(java.util.List.of("--owner-id", "abc123",
+        "--owner-name=ops", "--mfa-serial", "arn:aws:iam::000000000000:mfa/root",
+        "--mfa-code", "123456", "--mfa-code=654321"));
+
+    assertThat(parsed.owner()).isEqualTo(new dev.tombstone.s3.Owner("abc123", "ops"));
+    assertThat(parsed.mfaSerial()).contains("arn:aws:iam::000000000000:mfa/root");
+    assertThat(parsed.mfaCodes()).containsExactly("123456", "654321");
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+        CommandLine.parse(java.util.List.of("--owner-id", " "))))
+        .isInstanceOf(CommandLine.UsageException.class)
+        .hasMessage("--owner-id needs a canonical user id");
+  }
 }

@@ -148,8 +148,8 @@ class RestEdgeCasesTest {
         "AccessDenied");
     expectErrorCode(f.wire.put("/" + U + "/k", "x", "x-amz-checksum-crc32", "NhCmhg==",
         "x-amz-checksum-sha1", "qvTGHdzF6KLavt4PO0gs2a6pQ00="), 400, "InvalidRequest");
-    expectErrorCode(f.wire.put("/" + U + "/k", "x", "x-amz-copy-source", "/a/b"), 501,
-        "NotImplemented");
+    expectErrorCode(f.wire.put("/" + U + "/k", "x", "x-amz-copy-source", "/nobucket/b"), 404,
+        "NoSuchBucket");
     expectErrorCode(f.wire.put("/" + U + "/k?versionId=null", "x"), 400, "InvalidArgument");
     expectErrorCode(f.wire.put("/" + U + "/k", "5\r\nhel", "Content-Encoding", "aws-chunked",
         "x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER",

@@ -108,9 +108,11 @@ class RoutingVectorsTest {
         Vector.of("R10", "unsupported subresource", f -> {
           f.unversioned();
 
-          Reply reply = f.wire.get("/" + U + "?acl");
+          Reply reply = f.wire.get("/" + U + "?policy");
 
-          expectErrorCode(reply, 501, "NotImplemented");
+          expectError(reply, 501, "NotImplemented", "Tombstone does not implement the S3"
+              + " operation GetBucketPolicy (GET ?policy); see the README for the operations it"
+              + " serves.");
         }));
   }
 

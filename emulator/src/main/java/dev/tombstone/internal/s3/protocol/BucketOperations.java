@@ -1,7 +1,9 @@
 package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.internal.s3.BucketNames;
+import dev.tombstone.s3.AccessControlList;
 import dev.tombstone.s3.BucketInfo;
+import dev.tombstone.s3.ObjectOwnership;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3State;
 import java.util.List;
@@ -26,12 +28,17 @@ final class BucketOperations {
     if (!BucketNames.isValid(call.bucket())) {
       throw new S3Error.InvalidBucketName(call.bucket());
     }
+    Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
+    Optional<String> ownershipHeader = call.header("x-amz-object-ownership").map(String::trim);
+    Optional<ObjectOwnership> ownership = ownershipHeader.map(value -> ObjectOwnership
+        .named(value).orElseThrow(() -> WireError.invalidArgument("Invalid x-amz-object-ownership"
+            + " header: " + value, "x-amz-object-ownership", value)));
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     Optional<String> constraint = RequestDocuments.locationConstraint(body.content());
     if (objectLock) {
-      state.createBucketWithObjectLock(call.bucket(), constraint);
+      state.createBucketWithObjectLock(call.bucket(), constraint, acl, ownership);
     } else {
-      state.createBucket(call.bucket(), constraint);
+      state.createBucket(call.bucket(), constraint, acl, ownership);
     }
     String location = constraint.filter(value -> !value.isEmpty()).isPresent()
         ? "http://" + call.bucket() + ".s3.amazonaws.com/"
@@ -70,19 +77,18 @@ final class BucketOperations {
       default -> { }
     }
     if (bucket.mfaDeleteConfigured()) {
-      xml.element("MfaDelete", "Disabled");
+      xml.element("MfaDelete", bucket.mfaDeleteEnabled() ? "Enabled" : "Disabled");
     }
     return S3Response.xml(200, xml.toBytes());
   }
 
   S3Response putVersioning(S3Call call) {
     state.bucket(call.bucket());
+    // S3 accepts this document without Content-MD5 or a checksum (a curl user's request).
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
-    if (!body.integrityProvided()) {
-      throw WireError.invalidRequest(MISSING_INTEGRITY_HEADER);
-    }
     RequestDocuments.VersioningChange change = RequestDocuments.versioning(body.content());
-    state.putBucketVersioning(call.bucket(), change.status(), change.mfaDelete().isPresent());
+    state.putBucketVersioning(call.bucket(), change.status(),
+        change.mfaDelete().map("Enabled"::equals), MfaHeader.read(call.headers()));
     return S3Response.empty(200);
   }
 
@@ -99,7 +105,7 @@ final class BucketOperations {
         .toList();
     List<BucketInfo> page = matching.subList(0, Math.min(maxBuckets, matching.size()));
     XmlWriter xml = XmlWriter.document("ListAllMyBucketsResult");
-    Owner.write(xml);
+    Owner.write(xml, state.owner());
     xml.start("Buckets");
     for (BucketInfo bucket : page) {
       xml.start("Bucket")

@@ -28,6 +28,9 @@ final class DeleteOperations {
         throw WireError.notImplemented(condition);
       }
     }
+    if (request.versionId().isPresent()) {
+      state.checkMfa(call.bucket(), MfaHeader.read(call.headers()));
+    }
     DeleteObject.Result result = state.deleteObject(request, bypassGovernance(call));
     S3Response response = S3Response.empty(204);
     if (result.deleteMarker()) {
@@ -51,6 +54,9 @@ final class DeleteOperations {
     RequestDocuments.DeleteDocument document = RequestDocuments.delete(body.content());
     if (document.directoryBucketFields()) {
       throw WireError.notImplemented();
+    }
+    if (document.targets().stream().anyMatch(target -> target.versionId().isPresent())) {
+      state.checkMfa(call.bucket(), MfaHeader.read(call.headers()));
     }
     List<DeleteObjects.Outcome> outcomes =
         state.deleteObjects(new DeleteObjects.Request(call.bucket(), document.targets()),

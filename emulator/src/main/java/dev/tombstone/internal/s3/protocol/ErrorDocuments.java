@@ -49,6 +49,10 @@ final class ErrorDocuments {
       case ETAG_MATCHES -> "If-Match";
       case NO_CURRENT_OBJECT -> "If-None-Match";
       case UNMODIFIED_SINCE -> "If-Unmodified-Since";
+      case COPY_SOURCE_ETAG_MATCHES -> "x-amz-copy-source-If-Match";
+      case COPY_SOURCE_ETAG_DIFFERS -> "x-amz-copy-source-If-None-Match";
+      case COPY_SOURCE_UNMODIFIED_SINCE -> "x-amz-copy-source-If-Unmodified-Since";
+      case COPY_SOURCE_MODIFIED_SINCE -> "x-amz-copy-source-If-Modified-Since";
     };
   }
 

@@ -29,7 +29,17 @@ final class ErrorStatus {
       entry(S3Error.InvalidPart.class, 400),
       entry(S3Error.InvalidPartOrder.class, 400),
       entry(S3Error.EntityTooSmall.class, 400),
-      entry(S3Error.NoSuchLifecycleConfiguration.class, 404));
+      entry(S3Error.NoSuchLifecycleConfiguration.class, 404),
+      entry(S3Error.InvalidRequest.class, 400),
+      entry(S3Error.AccessDenied.class, 403),
+      entry(S3Error.InvalidTag.class, 400),
+      entry(S3Error.BadRequest.class, 400),
+      entry(S3Error.AccessControlListNotSupported.class, 400),
+      entry(S3Error.InvalidBucketAclWithObjectOwnership.class, 400),
+      entry(S3Error.OwnershipControlsNotFound.class, 404),
+      entry(S3Error.NoSuchPublicAccessBlockConfiguration.class, 404),
+      entry(S3Error.NoSuchTagSet.class, 404),
+      entry(S3Error.ConditionalRequestConflict.class, 409));
 
   static {
     // Java 17 cannot switch over a sealed type; this refuses to load instead of letting a new
@@ -89,6 +99,9 @@ final class ErrorStatus {
       case METHOD_NOT_ALLOWED -> 405;
       case MISSING_CONTENT_LENGTH -> 411;
       case NOT_IMPLEMENTED -> 501;
+      case MISSING_SECURITY_HEADER -> 400;
+      case UNEXPECTED_CONTENT -> 400;
+      case AUTHORIZATION_QUERY_PARAMETERS_ERROR -> 400;
     };
   }
 }

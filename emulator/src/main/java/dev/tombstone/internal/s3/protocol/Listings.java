@@ -92,7 +92,7 @@ final class Listings {
             .element("Size", version.size())
             .element("StorageClass", version.storageClass().orElseThrow());
       }
-      Owner.write(xml);
+      Owner.write(xml, state.owner());
       xml.end();
     }
     writePrefixes(xml, listing, result.commonPrefixes());
@@ -102,7 +102,7 @@ final class Listings {
     return S3Response.xml(200, xml.toBytes());
   }
 
-  private static void writeEntries(
+  private void writeEntries(
       XmlWriter xml, ListingQuery listing, ListObjects.Result result, boolean withOwner) {
     for (VersionEntry object : result.contents()) {
       xml.start("Contents")
@@ -111,7 +111,7 @@ final class Listings {
           .element("ETag", object.etag().orElseThrow())
           .element("Size", object.size());
       if (withOwner) {
-        Owner.write(xml);
+        Owner.write(xml, state.owner());
       }
       xml.element("StorageClass", object.storageClass().orElseThrow()).end();
     }

@@ -174,9 +174,9 @@ final class MultipartListings {
         + " range", name, value.get());
   }
 
-  private static void writeInitiatorAndOwner(XmlWriter xml) {
-    xml.start("Initiator").element("ID", Owner.ID).element("DisplayName", Owner.DISPLAY_NAME)
-        .end();
-    Owner.write(xml);
+  private void writeInitiatorAndOwner(XmlWriter xml) {
+    xml.start("Initiator").element("ID", state.owner().id())
+        .element("DisplayName", state.owner().displayName()).end();
+    Owner.write(xml, state.owner());
   }
 }

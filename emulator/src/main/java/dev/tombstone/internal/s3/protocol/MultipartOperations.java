@@ -53,9 +53,6 @@ final class MultipartOperations {
 
   S3Response uploadPart(S3Call call) {
     state.bucket(call.bucket());
-    if (call.headers().has("x-amz-copy-source")) {
-      throw WireError.notImplemented("x-amz-copy-source");
-    }
     String uploadId = call.query().get("uploadId").orElseThrow();
     int partNumber = partNumber(call.query().get("partNumber"));
     RequestBodies.requireDeclaredLength(call.headers());
@@ -78,8 +75,12 @@ final class MultipartOperations {
     String uploadId = call.query().get("uploadId").orElseThrow();
     List<Multipart.CompletedPart> parts =
         completedParts(RequestBodies.read(call.request(), BodyKind.DOCUMENT).content());
-    PutObject.Result result =
-        state.completeMultipartUpload(call.bucket(), call.key(), uploadId, parts);
+    Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
+    if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
+      throw WireError.notImplemented("If-None-Match");
+    }
+    PutObject.Result result = state.completeMultipartUpload(call.bucket(), call.key(), uploadId,
+        parts, call.header("If-Match"), ifNoneMatch.isPresent());
     XmlWriter xml = XmlWriter.document("CompleteMultipartUploadResult")
         .element("Location", "http://" + call.request().host() + call.request().rawPath())
         .element("Bucket", call.bucket())
@@ -124,7 +125,7 @@ final class MultipartOperations {
     return parts;
   }
 
-  private static int partNumber(Optional<String> value) {
+  static int partNumber(Optional<String> value) {
     String text = value.orElse("");
     int number = parseInt(text);
     if (number < 1 || number > Multipart.MAX_PART_NUMBER) {

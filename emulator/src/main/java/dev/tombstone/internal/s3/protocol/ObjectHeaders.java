@@ -72,6 +72,9 @@ final class ObjectHeaders {
     for (Map.Entry<String, String> entry : metadata.userMetadata().entrySet()) {
       described = described.with(USER_METADATA + entry.getKey(), entry.getValue());
     }
+    if (!object.tags().isEmpty()) {
+      described = described.with("x-amz-tagging-count", Integer.toString(object.tags().size()));
+    }
     if (!metadata.storageClass().equals(ObjectMetadata.STANDARD)) {
       described = described.with("x-amz-storage-class", metadata.storageClass());
     }

@@ -1,16 +1,18 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.s3.AccessControlList;
 import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.PutObject;
 import dev.tombstone.s3.S3State;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** PutObject. */
 final class ObjectWrites {
   // Features of PutObject behind a header that this emulator does not serve.
-  private static final List<String> REFUSED_HEADERS = List.of("x-amz-copy-source",
+  private static final List<String> REFUSED_HEADERS = List.of(
       "x-amz-server-side-encryption-customer-algorithm",
       "x-amz-server-side-encryption-customer-key");
 
@@ -39,13 +41,17 @@ final class ObjectWrites {
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     RequestBodies.requireDeclaredLength(call.headers());
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
+    Map<String, String> tags = TaggingOperations.header(call.headers());
+    Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
     if ((lock.any() || state.objectLockEnabled(call.bucket())) && !body.integrityProvided()) {
       throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
     }
-    PutObject.Result result = state.putObject(new PutObject.Request(call.bucket(), call.key(),
+    PutObject.Request request = new PutObject.Request(call.bucket(), call.key(),
         body.content(), metadata, body.checksum(), call.header("If-Match"),
-        ifNoneMatch.isPresent()), lock.retention(), lock.legalHold());
+        ifNoneMatch.isPresent()).withTags(tags);
+    PutObject.Result result = state.putObject(acl.isPresent() ? request.withAcl(acl.get())
+        : request, lock.retention(), lock.legalHold());
     S3Response response = S3Response.empty(200)
         .with("ETag", result.stored().etag())
         .with("x-amz-version-id", result.reportedVersionId())

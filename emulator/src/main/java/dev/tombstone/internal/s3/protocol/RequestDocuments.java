@@ -35,7 +35,7 @@ final class RequestDocuments {
     return root.childText("LocationConstraint").map(String::trim);
   }
 
-  /** @throws WireError MalformedXML, or NotImplemented for {@code MfaDelete} Enabled */
+  /** @throws WireError MalformedXML */
   static VersioningChange versioning(ObjectContent body) {
     XmlElement root = XmlReader.parse(body);
     if (!root.is("VersioningConfiguration")) {
@@ -50,8 +50,7 @@ final class RequestDocuments {
     Optional<String> mfaDelete = root.childText("MfaDelete").map(String::trim);
     if (mfaDelete.isPresent()) {
       switch (mfaDelete.get()) {
-        case "Disabled" -> { }
-        case "Enabled" -> throw WireError.notImplemented();
+        case "Disabled", "Enabled" -> { }
         default -> throw WireError.malformedXml();
       }
     }

@@ -1,16 +1,7 @@
 package dev.tombstone.internal.s3.protocol;
 
-import java.util.Set;
-
 /** Picks the operation from method, resource level and query selector (s3-api.md §1.4). */
 final class Routes {
-  // Subresources of S3 this emulator does not serve: S3 answers NotImplemented for those.
-  private static final Set<String> UNSUPPORTED = Set.of("acl", "tagging",
-      "policy", "policyStatus", "cors", "encryption", "website", "replication", "notification", "attributes",
-      "accelerate", "analytics", "inventory", "metrics", "logging", "ownershipControls",
-      "publicAccessBlock", "requestPayment", "restore", "select", "torrent",
-      "intelligent-tiering", "session", "metadataTable", "renameObject");
-
   private Routes() {}
 
   /**
@@ -19,8 +10,8 @@ final class Routes {
    */
   static Operation select(String method, Resource resource, QueryParameters query) {
     for (String name : query.names()) {
-      if (UNSUPPORTED.contains(name)) {
-        throw WireError.notImplemented();
+      if (UnsupportedOperations.isUnsupported(name)) {
+        throw UnsupportedOperations.refuse(method, name);
       }
     }
     return switch (resource.level()) {
@@ -66,6 +57,17 @@ final class Routes {
           : method.equals("PUT") ? Operation.PUT_OBJECT_LOCK_CONFIGURATION : null;
     } else if (query.has("location")) {
       operation = method.equals("GET") ? Operation.GET_BUCKET_LOCATION : null;
+    } else if (query.has("acl")) {
+      operation = pick(method, Operation.GET_BUCKET_ACL, Operation.PUT_BUCKET_ACL, null);
+    } else if (query.has("tagging")) {
+      operation = pick(method, Operation.GET_BUCKET_TAGGING, Operation.PUT_BUCKET_TAGGING,
+          Operation.DELETE_BUCKET_TAGGING);
+    } else if (query.has("ownershipControls")) {
+      operation = pick(method, Operation.GET_BUCKET_OWNERSHIP_CONTROLS,
+          Operation.PUT_BUCKET_OWNERSHIP_CONTROLS, Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS);
+    } else if (query.has("publicAccessBlock")) {
+      operation = pick(method, Operation.GET_PUBLIC_ACCESS_BLOCK,
+          Operation.PUT_PUBLIC_ACCESS_BLOCK, Operation.DELETE_PUBLIC_ACCESS_BLOCK);
     } else {
       operation = switch (method) {
         case "GET" -> query.get("list-type").filter("2"::equals).isPresent()
@@ -99,6 +101,17 @@ final class Routes {
         default -> throw WireError.methodNotAllowed(method, "OBJECT");
       };
     }
+    if (query.has("acl")) {
+      return required(pick(method, Operation.GET_OBJECT_ACL, Operation.PUT_OBJECT_ACL, null),
+          method);
+    }
+    if (query.has("tagging")) {
+      return required(pick(method, Operation.GET_OBJECT_TAGGING, Operation.PUT_OBJECT_TAGGING,
+          Operation.DELETE_OBJECT_TAGGING), method);
+    }
+    if (query.has("attributes")) {
+      return required(pick(method, Operation.GET_OBJECT_ATTRIBUTES, null, null), method);
+    }
     if (query.has("uploads")) {
       if (method.equals("POST")) {
         return Operation.CREATE_MULTIPART_UPLOAD;
@@ -112,5 +125,21 @@ final class Routes {
       case "DELETE" -> Operation.DELETE_OBJECT;
       default -> throw WireError.methodNotAllowed(method, "OBJECT");
     };
+  }
+
+  private static Operation pick(String method, Operation get, Operation put, Operation delete) {
+    return switch (method) {
+      case "GET" -> get;
+      case "PUT" -> put;
+      case "DELETE" -> delete;
+      default -> null;
+    };
+  }
+
+  private static Operation required(Operation operation, String method) {
+    if (operation == null) {
+      throw WireError.methodNotAllowed(method, "OBJECT");
+    }
+    return operation;
   }
 }

@@ -2,6 +2,7 @@ package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3State;
+import java.time.Clock;
 
 /**
  * The S3 REST protocol without the HTTP server: routes a request to its operation and turns
@@ -22,9 +23,21 @@ public final class S3Protocol {
   private final MultipartListings multipartListings;
   private final ObjectLockOperations objectLock;
   private final LifecycleOperations lifecycle;
+  private final AclOperations acls;
+  private final TaggingOperations tagging;
+  private final CopyOperations copies;
+  private final ObjectAttributes attributes;
 
-  /** Serves {@code state}. */
+  private final Clock clock;
+
+  /** Serves {@code state}; presigned URLs expire by the system clock. */
   public S3Protocol(S3State state) {
+    this(state, Clock.systemUTC());
+  }
+
+  /** Serves {@code state}; presigned URLs expire by {@code clock}. */
+  public S3Protocol(S3State state, Clock clock) {
+    this.clock = clock;
     this.buckets = new BucketOperations(state);
     this.reads = new ObjectReads(state);
     this.writes = new ObjectWrites(state);
@@ -34,6 +47,10 @@ public final class S3Protocol {
     this.multipartListings = new MultipartListings(state);
     this.objectLock = new ObjectLockOperations(state);
     this.lifecycle = new LifecycleOperations(state);
+    this.acls = new AclOperations(state);
+    this.tagging = new TaggingOperations(state);
+    this.copies = new CopyOperations(state);
+    this.attributes = new ObjectAttributes(state);
   }
 
   /**
@@ -58,6 +75,7 @@ public final class S3Protocol {
   private S3Response dispatch(RestRequest request) {
     Resource resource = Addressing.resolve(request.host(), request.rawPath());
     QueryParameters query = QueryParameters.parse(request.rawQuery());
+    Presigning.check(request.rawQuery(), clock);
     Operation operation = Routes.select(request.method(), resource, query);
     if (resource.level() != Resource.Level.SERVICE) {
       checkExpectedOwner(request.headers());
@@ -75,11 +93,13 @@ public final class S3Protocol {
       case LIST_OBJECTS_V2 -> listings.listV2(call);
       case LIST_OBJECT_VERSIONS -> listings.listVersions(call);
       case DELETE_OBJECTS -> deletes.deleteObjects(call);
-      case PUT_OBJECT -> writes.put(call);
+      case PUT_OBJECT -> call.headers().has(CopyOperations.SOURCE) ? copies.copyObject(call)
+          : writes.put(call);
       case GET_OBJECT, HEAD_OBJECT -> reads.read(call);
       case DELETE_OBJECT -> deletes.deleteObject(call);
       case CREATE_MULTIPART_UPLOAD -> multipart.create(call);
-      case UPLOAD_PART -> multipart.uploadPart(call);
+      case UPLOAD_PART -> call.headers().has(CopyOperations.SOURCE)
+          ? copies.uploadPartCopy(call) : multipart.uploadPart(call);
       case COMPLETE_MULTIPART_UPLOAD -> multipart.complete(call);
       case ABORT_MULTIPART_UPLOAD -> multipart.abort(call);
       case LIST_PARTS -> multipartListings.listParts(call);
@@ -93,6 +113,23 @@ public final class S3Protocol {
       case PUT_BUCKET_LIFECYCLE -> lifecycle.put(call);
       case GET_BUCKET_LIFECYCLE -> lifecycle.get(call);
       case DELETE_BUCKET_LIFECYCLE -> lifecycle.delete(call);
+      case GET_BUCKET_ACL -> acls.getBucketAcl(call);
+      case PUT_BUCKET_ACL -> acls.putBucketAcl(call);
+      case GET_OBJECT_ACL -> acls.getObjectAcl(call);
+      case PUT_OBJECT_ACL -> acls.putObjectAcl(call);
+      case GET_BUCKET_OWNERSHIP_CONTROLS -> acls.getOwnership(call);
+      case PUT_BUCKET_OWNERSHIP_CONTROLS -> acls.putOwnership(call);
+      case DELETE_BUCKET_OWNERSHIP_CONTROLS -> acls.deleteOwnership(call);
+      case GET_PUBLIC_ACCESS_BLOCK -> acls.getPublicAccessBlock(call);
+      case PUT_PUBLIC_ACCESS_BLOCK -> acls.putPublicAccessBlock(call);
+      case DELETE_PUBLIC_ACCESS_BLOCK -> acls.deletePublicAccessBlock(call);
+      case GET_BUCKET_TAGGING -> tagging.getBucketTagging(call);
+      case PUT_BUCKET_TAGGING -> tagging.putBucketTagging(call);
+      case DELETE_BUCKET_TAGGING -> tagging.deleteBucketTagging(call);
+      case GET_OBJECT_TAGGING -> tagging.getObjectTagging(call);
+      case PUT_OBJECT_TAGGING -> tagging.putObjectTagging(call);
+      case DELETE_OBJECT_TAGGING -> tagging.deleteObjectTagging(call);
+      case GET_OBJECT_ATTRIBUTES -> attributes.get(call);
     };
   }
 

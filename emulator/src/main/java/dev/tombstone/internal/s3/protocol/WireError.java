@@ -32,7 +32,10 @@ final class WireError extends RuntimeException {
     MAX_MESSAGE_LENGTH_EXCEEDED("MaxMessageLengthExceeded"),
     METHOD_NOT_ALLOWED("MethodNotAllowed"),
     MISSING_CONTENT_LENGTH("MissingContentLength"),
-    NOT_IMPLEMENTED("NotImplemented");
+    NOT_IMPLEMENTED("NotImplemented"),
+    MISSING_SECURITY_HEADER("MissingSecurityHeader"),
+    UNEXPECTED_CONTENT("UnexpectedContent"),
+    AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError");
 
     private final String code;
 
@@ -176,6 +179,25 @@ final class WireError extends RuntimeException {
     return new WireError(Kind.INVALID_STORAGE_CLASS,
         "The storage class you specified is not valid",
         List.of(new Field("StorageClassRequested", requested)));
+  }
+
+  /** An ACL write with neither an ACL header nor a document. */
+  static WireError missingSecurityHeader() {
+    return new WireError(Kind.MISSING_SECURITY_HEADER,
+        "Your request was missing a required header", List.of(new Field("MissingHeaderName",
+            "x-amz-acl")));
+  }
+
+  /** An ACL write with both ACL headers and a document. */
+  static WireError unexpectedContent() {
+    return new WireError(Kind.UNEXPECTED_CONTENT,
+        "This request does not support content", List.of());
+  }
+
+  /** An operation of S3 this emulator does not serve, named so the user knows which. */
+  static WireError notServed(String operation) {
+    return new WireError(Kind.NOT_IMPLEMENTED, "Tombstone does not implement the S3 operation "
+        + operation + "; see the README for the operations it serves.", List.of());
   }
 
   static WireError internalError() {

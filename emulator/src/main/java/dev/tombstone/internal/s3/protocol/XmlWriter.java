@@ -53,6 +53,17 @@ final class XmlWriter {
     return this;
   }
 
+  /** An attribute of the element just started. */
+  XmlWriter attribute(String name, String value) {
+    if (!startTagPending) {
+      throw new IllegalStateException("attribute " + name + " outside a start tag");
+    }
+    out.append(' ').append(name).append("=\"");
+    escape(value);
+    out.append('"');
+    return this;
+  }
+
   /** {@code <name>text</name>}, also for empty text. */
   XmlWriter element(String name, String text) {
     closeStartTag();

@@ -20,7 +20,16 @@ class ErrorStatusTest {
   // responses" page for the codes the catalogue leaves out), written out independently of the
   // mapping under test.
   private static final Map<String, Integer> DOCUMENTED = Map.ofEntries(
+      Map.entry("AccessControlListNotSupported", 400),
       Map.entry("AccessDenied", 403),
+      Map.entry("BadRequest", 400),
+      Map.entry("InvalidBucketAclWithObjectOwnership", 400),
+      Map.entry("InvalidTag", 400),
+      Map.entry("NoSuchPublicAccessBlockConfiguration", 404),
+      Map.entry("NoSuchTagSet", 404),
+      Map.entry("OwnershipControlsNotFoundError", 404),
+      Map.entry("AuthorizationQueryParametersError", 400),
+      Map.entry("ConditionalRequestConflict", 409),
       Map.entry("BadDigest", 400),
       Map.entry("BucketAlreadyOwnedByYou", 409),
       Map.entry("BucketNotEmpty", 409),
@@ -45,6 +54,8 @@ class ErrorStatusTest {
       Map.entry("MaxMessageLengthExceeded", 400),
       Map.entry("MethodNotAllowed", 405),
       Map.entry("MissingContentLength", 411),
+      Map.entry("MissingSecurityHeader", 400),
+      Map.entry("UnexpectedContent", 400),
       Map.entry("NoSuchBucket", 404),
       Map.entry("NoSuchKey", 404),
       Map.entry("NoSuchLifecycleConfiguration", 404),

@@ -135,13 +135,13 @@ class RequestDocumentsTest {
   }
 
   @Test
-  void mfaDeleteEnabled_isNotImplemented() {
-    WireError error = catchThrowableOfType(WireError.class, () -> RequestDocuments.versioning(
+  void mfaDeleteEnabled_isRead() {
+    RequestDocuments.VersioningChange change = RequestDocuments.versioning(
         ObjectContent.of("<VersioningConfiguration><MfaDelete>Enabled</MfaDelete>"
-            + "</VersioningConfiguration>")));
+            + "</VersioningConfiguration>"));
 
-    assertThat(error.code()).isEqualTo("NotImplemented");
-    assertThat(error.status()).isEqualTo(501);
+    assertThat(change.mfaDelete()).contains("Enabled");
+    assertThat(change.status()).isEmpty();
   }
 
   @Test

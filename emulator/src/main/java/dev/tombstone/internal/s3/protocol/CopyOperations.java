@@ -1,0 +1,174 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.internal.HttpDates;
+import dev.tombstone.s3.AccessControlList;
+import dev.tombstone.s3.Checksum;
+import dev.tombstone.s3.CopyObject;
+import dev.tombstone.s3.Multipart;
+import dev.tombstone.s3.ObjectContent;
+import dev.tombstone.s3.ObjectMetadata;
+import dev.tombstone.s3.S3State;
+import dev.tombstone.s3.StoredObject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** CopyObject ({@code PUT} with {@code x-amz-copy-source}) and UploadPartCopy. */
+final class CopyOperations {
+  static final String SOURCE = "x-amz-copy-source";
+
+  private final S3State state;
+
+  CopyOperations(S3State state) {
+    this.state = state;
+  }
+
+  /** A decoded {@code x-amz-copy-source}: {@code [/]bucket/key[?versionId=id]}. */
+  record Source(String bucket, String key, Optional<String> versionId) {}
+
+  static Source source(RequestHeaders headers) {
+    String raw = headers.first(SOURCE).orElseThrow().trim();
+    Optional<String> versionId = Optional.empty();
+    int query = raw.indexOf('?');
+    if (query >= 0) {
+      String parameters = raw.substring(query + 1);
+      raw = raw.substring(0, query);
+      if (parameters.startsWith("versionId=")) {
+        versionId = Optional.of(PercentDecoding.decode(parameters.substring(10)));
+      }
+    }
+    String path = PercentDecoding.decode(raw.startsWith("/") ? raw.substring(1) : raw);
+    int slash = path.indexOf('/');
+    if (slash <= 0 || slash == path.length() - 1) {
+      throw WireError.invalidArgument("Invalid copy source object key", SOURCE,
+          headers.first(SOURCE).orElseThrow());
+    }
+    return new Source(path.substring(0, slash), path.substring(slash + 1), versionId);
+  }
+
+  S3Response copyObject(S3Call call) {
+    state.bucket(call.bucket());
+    Source source = source(call.headers());
+    boolean replaceMetadata = directive(call, "x-amz-metadata-directive");
+    boolean replaceTags = directive(call, "x-amz-tagging-directive");
+    Optional<ObjectMetadata> metadata = replaceMetadata
+        ? Optional.of(ObjectHeaders.metadata(call.headers())) : Optional.empty();
+    Optional<String> storageClass = replaceMetadata ? Optional.empty()
+        : call.header("x-amz-storage-class").map(String::trim)
+            .map(value -> ObjectHeaders.metadata(call.headers()).storageClass());
+    Optional<Map<String, String>> tags = replaceTags
+        ? Optional.of(TaggingOperations.header(call.headers())) : Optional.empty();
+    Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
+    Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
+    if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
+      throw WireError.notImplemented("If-None-Match");
+    }
+    RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    CopyObject.Request request = new CopyObject.Request(source.bucket(), source.key(),
+        source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
+        conditions(call.headers()), call.header("If-Match"), ifNoneMatch.isPresent());
+    CopyObject.Result result = state.copyObject(request);
+    StoredObject written = result.written().stored();
+    XmlWriter xml = XmlWriter.document("CopyObjectResult")
+        .element("ETag", written.etag())
+        .element("LastModified", XmlDates.format(written.lastModified()));
+    writeChecksum(xml, written.checksum());
+    S3Response response = S3Response.xml(200, xml.toBytes())
+        .with("x-amz-version-id", result.written().reportedVersionId())
+        .with("x-amz-server-side-encryption", "AES256");
+    if (state.bucket(source.bucket()).versioning().isVersioningAware()) {
+      response = response.with("x-amz-copy-source-version-id", result.source().versionId());
+    }
+    return response;
+  }
+
+  S3Response uploadPartCopy(S3Call call) {
+    state.bucket(call.bucket());
+    String uploadId = call.query().get("uploadId").orElseThrow();
+    int partNumber = MultipartOperations.partNumber(call.query().get("partNumber"));
+    Source source = source(call.headers());
+    RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    CopyObject.Request lookup = new CopyObject.Request(source.bucket(), source.key(),
+        source.versionId(), call.bucket(), call.key(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), conditions(call.headers()), Optional.empty(), false);
+    StoredObject object = state.copySource(lookup);
+    ObjectContent content = object.content();
+    Optional<String> range = call.header("x-amz-copy-source-range").map(String::trim);
+    if (range.isPresent()) {
+      content = slice(content, range.get(), object.size());
+    }
+    Multipart.Part part = state.uploadPart(call.bucket(), call.key(), uploadId, partNumber,
+        content, Optional.empty());
+    XmlWriter xml = XmlWriter.document("CopyPartResult")
+        .element("LastModified", XmlDates.format(part.lastModified()))
+        .element("ETag", part.etag());
+    S3Response response = S3Response.xml(200, xml.toBytes())
+        .with("x-amz-server-side-encryption", "AES256");
+    if (state.bucket(source.bucket()).versioning().isVersioningAware()) {
+      response = response.with("x-amz-copy-source-version-id", object.versionId());
+    }
+    return response;
+  }
+
+  // bytes=first-last, both required, inside the object: S3's InvalidArgument/InvalidRange.
+  private static ObjectContent slice(ObjectContent content, String range, long size) {
+    String spec = range.startsWith("bytes=") ? range.substring(6) : null;
+    int dash = spec == null ? -1 : spec.indexOf('-');
+    long first;
+    long last;
+    try {
+      first = Long.parseLong(spec.substring(0, dash));
+      last = Long.parseLong(spec.substring(dash + 1));
+    } catch (RuntimeException e) {
+      throw WireError.invalidArgument("The x-amz-copy-source-range value must be of the form"
+          + " bytes=first-last where first and last are the zero-based offsets of the first"
+          + " and last bytes to copy", "x-amz-copy-source-range", range);
+    }
+    if (first < 0 || last < first || last >= size) {
+      throw WireError.invalidRange(range, size);
+    }
+    byte[] bytes = new byte[(int) (last - first + 1)];
+    content.asReadOnlyBuffer().position((int) first).get(bytes);
+    return ObjectContent.of(bytes);
+  }
+
+  private static boolean directive(S3Call call, String header) {
+    Optional<String> value = call.header(header).map(String::trim);
+    if (value.isEmpty() || value.get().equals("COPY")) {
+      return false;
+    }
+    if (value.get().equals("REPLACE")) {
+      return true;
+    }
+    String what = header.equals("x-amz-metadata-directive") ? "metadata" : "tagging";
+    throw WireError.invalidArgument("Unknown " + what + " directive.", header, value.get());
+  }
+
+  private static CopyObject.SourceConditions conditions(RequestHeaders headers) {
+    return new CopyObject.SourceConditions(
+        headers.first("x-amz-copy-source-if-match"),
+        headers.first("x-amz-copy-source-if-none-match"),
+        date(headers, "x-amz-copy-source-if-modified-since"),
+        date(headers, "x-amz-copy-source-if-unmodified-since"));
+  }
+
+  private static Optional<Instant> date(RequestHeaders headers, String name) {
+    return headers.first(name).flatMap(HttpDates::parse);
+  }
+
+  /** {@code x-amz-checksum-crc32} → {@code ChecksumCRC32}: the element of a result document. */
+  static String checksumElement(String header) {
+    return "Checksum" + header.substring("x-amz-checksum-".length())
+        .toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static void writeChecksum(XmlWriter xml, Optional<Checksum> checksum) {
+    if (checksum.isPresent()) {
+      Optional<String> header = ChecksumAlgorithm.headerFor(checksum.get());
+      if (header.isPresent()) {
+        xml.element(checksumElement(header.get()), checksum.get().value())
+            .element("ChecksumType", "FULL_OBJECT");
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.internal.HttpDates;
+import dev.tombstone.s3.Checksum;
+import dev.tombstone.s3.S3State;
+import dev.tombstone.s3.StoredObject;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** GetObjectAttributes: the attributes {@code x-amz-object-attributes} names, of one version. */
+final class ObjectAttributes {
+  private static final Set<String> NAMES =
+      Set.of("ETag", "Checksum", "ObjectParts", "StorageClass", "ObjectSize");
+  private static final String HEADER = "x-amz-object-attributes";
+
+  private final S3State state;
+
+  ObjectAttributes(S3State state) {
+    this.state = state;
+  }
+
+  S3Response get(S3Call call) {
+    state.bucket(call.bucket());
+    Set<String> wanted = wanted(call.headers());
+    StoredObject object = state.getObject(call.bucket(), call.key(),
+        call.query().get("versionId"));
+    XmlWriter xml = XmlWriter.document("GetObjectAttributesResponse");
+    if (wanted.contains("ETag")) {
+      xml.element("ETag", bare(object.etag()));
+    }
+    if (wanted.contains("Checksum") && object.checksum().isPresent()) {
+      Checksum checksum = object.checksum().get();
+      Optional<String> header = ChecksumAlgorithm.headerFor(checksum);
+      if (header.isPresent()) {
+        xml.start("Checksum")
+            .element(CopyOperations.checksumElement(header.get()), checksum.value())
+            .element("ChecksumType", "FULL_OBJECT").end();
+      }
+    }
+    String etag = bare(object.etag());
+    int dash = etag.lastIndexOf('-');
+    if (wanted.contains("ObjectParts") && dash > 0) {
+      xml.start("ObjectParts").element("PartsCount", etag.substring(dash + 1)).end();
+    }
+    if (wanted.contains("StorageClass")) {
+      xml.element("StorageClass", object.metadata().storageClass());
+    }
+    if (wanted.contains("ObjectSize")) {
+      xml.element("ObjectSize", object.size());
+    }
+    S3Response response = S3Response.xml(200, xml.toBytes())
+        .with("Last-Modified", HttpDates.format(object.lastModified()));
+    return state.bucket(call.bucket()).versioning().isVersioningAware()
+        ? response.with("x-amz-version-id", object.versionId()) : response;
+  }
+
+  private static Set<String> wanted(RequestHeaders headers) {
+    Optional<String> value = headers.joined(HEADER);
+    if (value.isEmpty() || value.get().isBlank()) {
+      throw WireError.invalidRequest("The x-amz-object-attributes header specifying the"
+          + " attributes to be retrieved is either missing or empty");
+    }
+    Set<String> wanted = new LinkedHashSet<>();
+    for (String name : value.get().split(",")) {
+      String trimmed = name.trim();
+      if (!NAMES.contains(trimmed)) {
+        throw WireError.invalidArgument("Invalid attribute name specified.", HEADER, trimmed);
+      }
+      wanted.add(trimmed);
+    }
+    return wanted;
+  }
+
+  private static String bare(String etag) {
+    return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")
+        ? etag.substring(1, etag.length() - 1) : etag;
+  }
+}

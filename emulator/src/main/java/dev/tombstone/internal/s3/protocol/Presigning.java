@@ -1,0 +1,121 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.S3Error.Field;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Query-string SigV4 (presigned URLs): the parameters are checked for shape and the URL for
+ * expiry against the emulator's clock. The signature itself is not verified.
+ */
+final class Presigning {
+  static final long MAX_EXPIRES = 604_800;
+  private static final DateTimeFormatter AMZ_DATE =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  private static final List<String> REQUIRED = List.of("X-Amz-Algorithm", "X-Amz-Credential",
+      "X-Amz-Signature", "X-Amz-Date", "X-Amz-SignedHeaders", "X-Amz-Expires");
+
+  private Presigning() {}
+
+  /**
+   * @throws WireError AuthorizationQueryParametersError for malformed parameters, AccessDenied
+   *     for an expired URL
+   */
+  static void check(String rawQuery, Clock clock) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return;
+    }
+    Map<String, String> parameters = new HashMap<>();
+    for (String pair : rawQuery.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = PercentDecoding.decode(equals < 0 ? pair : pair.substring(0, equals));
+      if (name.startsWith("X-Amz-") || name.equals("AWSAccessKeyId") || name.equals("Expires")
+          || name.equals("Signature")) {
+        parameters.putIfAbsent(name,
+            equals < 0 ? "" : PercentDecoding.decode(pair.substring(equals + 1)));
+      }
+    }
+    if (parameters.containsKey("AWSAccessKeyId") && parameters.containsKey("Signature")) {
+      checkVersion2(parameters.get("Expires"), clock);
+      return;
+    }
+    if (!parameters.containsKey("X-Amz-Algorithm") && !parameters.containsKey("X-Amz-Signature")
+        && !parameters.containsKey("X-Amz-Credential")) {
+      return;
+    }
+    String algorithm = parameters.getOrDefault("X-Amz-Algorithm", "");
+    if (!algorithm.equals("AWS4-HMAC-SHA256") && !algorithm.equals("AWS4-ECDSA-P256-SHA256")) {
+      throw error("X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256 and"
+          + " AWS4-ECDSA-P256-SHA256\"");
+    }
+    for (String name : REQUIRED) {
+      if (!parameters.containsKey(name)) {
+        throw error("Query-string authentication version 4 requires the X-Amz-Algorithm,"
+            + " X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and"
+            + " X-Amz-Expires parameters.");
+      }
+    }
+    long expires;
+    try {
+      expires = Long.parseLong(parameters.get("X-Amz-Expires"));
+    } catch (NumberFormatException e) {
+      throw error("X-Amz-Expires should be a number");
+    }
+    if (expires < 0) {
+      throw error("X-Amz-Expires must be non-negative");
+    }
+    if (expires > MAX_EXPIRES) {
+      throw error("X-Amz-Expires must be less than a week (in seconds) that is 604800");
+    }
+    Instant signed;
+    try {
+      signed = LocalDateTime.parse(parameters.get("X-Amz-Date"), AMZ_DATE)
+          .toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw error("X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
+    }
+    if (parameters.get("X-Amz-Credential").split("/", -1).length != 5) {
+      throw error("Error parsing the X-Amz-Credential parameter; the Credential is mal-formed;"
+          + " expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".");
+    }
+    Instant now = clock.instant();
+    Instant expiry = signed.plusSeconds(expires);
+    if (now.isAfter(expiry)) {
+      throw new WireError(WireError.Kind.ACCESS_DENIED, "Request has expired", List.of(
+          new Field("X-Amz-Expires", Long.toString(expires)),
+          new Field("Expires", ISO.format(expiry)),
+          new Field("ServerTime", ISO.format(now))));
+    }
+  }
+
+  // SigV2 query authentication (what `aws s3 presign` of CLI v1 produces): Expires is an
+  // epoch second.
+  private static void checkVersion2(String expires, Clock clock) {
+    long epoch;
+    try {
+      epoch = Long.parseLong(expires == null ? "" : expires.trim());
+    } catch (NumberFormatException e) {
+      throw new WireError(WireError.Kind.ACCESS_DENIED, "Query-string authentication requires"
+          + " the Signature, Expires and AWSAccessKeyId parameters", List.of());
+    }
+    Instant now = clock.instant();
+    Instant expiry = Instant.ofEpochSecond(epoch);
+    if (now.isAfter(expiry)) {
+      throw new WireError(WireError.Kind.ACCESS_DENIED, "Request has expired", List.of(
+          new Field("Expires", ISO.format(expiry)), new Field("ServerTime", ISO.format(now))));
+    }
+  }
+
+  private static WireError error(String message) {
+    return new WireError(WireError.Kind.AUTHORIZATION_QUERY_PARAMETERS_ERROR, message, List.of());
+  }
+}

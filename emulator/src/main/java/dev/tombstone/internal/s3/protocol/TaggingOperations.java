@@ -1,0 +1,112 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.ObjectContent;
+import dev.tombstone.s3.ObjectTagging;
+import dev.tombstone.s3.ObjectTagging.Tag;
+import dev.tombstone.s3.S3Error;
+import dev.tombstone.s3.S3State;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Get/Put/DeleteObjectTagging and Get/Put/DeleteBucketTagging; the x-amz-tagging header. */
+final class TaggingOperations {
+  private final S3State state;
+
+  TaggingOperations(S3State state) {
+    this.state = state;
+  }
+
+  S3Response getObjectTagging(S3Call call) {
+    var object = state.objectTags(call.bucket(), call.key(), call.query().get("versionId"));
+    return S3Response.xml(200, write(object.tags()))
+        .with("x-amz-version-id", object.versionId());
+  }
+
+  S3Response putObjectTagging(S3Call call) {
+    Optional<String> versionId = call.query().get("versionId");
+    state.objectTags(call.bucket(), call.key(), versionId);
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    Map<String, String> tags = ObjectTagging.validate(read(body.content()));
+    String changed = state.putObjectTags(call.bucket(), call.key(), versionId, tags);
+    return S3Response.empty(200).with("x-amz-version-id", changed);
+  }
+
+  S3Response deleteObjectTagging(S3Call call) {
+    String changed = state.putObjectTags(call.bucket(), call.key(),
+        call.query().get("versionId"), Map.of());
+    return S3Response.empty(204).with("x-amz-version-id", changed);
+  }
+
+  S3Response getBucketTagging(S3Call call) {
+    Map<String, String> tags = state.bucketTags(call.bucket())
+        .orElseThrow(() -> new S3Error.NoSuchTagSet(call.bucket()));
+    return S3Response.xml(200, write(tags));
+  }
+
+  S3Response putBucketTagging(S3Call call) {
+    state.bucket(call.bucket());
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    if (!body.integrityProvided()) {
+      throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
+    }
+    Map<String, String> tags = ObjectTagging.validateBucketTags(read(body.content()));
+    state.putBucketTags(call.bucket(), Optional.of(tags));
+    return S3Response.empty(204);
+  }
+
+  S3Response deleteBucketTagging(S3Call call) {
+    state.putBucketTags(call.bucket(), Optional.empty());
+    return S3Response.empty(204);
+  }
+
+  /**
+   * The tags of an {@code x-amz-tagging} header: a URL-encoded query string.
+   *
+   * @throws S3Error.InvalidTag or S3Error.BadRequest as PutObjectTagging would
+   */
+  static Map<String, String> header(RequestHeaders headers) {
+    Optional<String> value = headers.first("x-amz-tagging");
+    if (value.isEmpty() || value.get().isEmpty()) {
+      return Map.of();
+    }
+    List<Tag> tags = new ArrayList<>();
+    for (String pair : value.get().split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      String key = formDecode(equals < 0 ? pair : pair.substring(0, equals));
+      String tagValue = equals < 0 ? "" : formDecode(pair.substring(equals + 1));
+      tags.add(new Tag(key, tagValue));
+    }
+    return ObjectTagging.validate(tags);
+  }
+
+  private static String formDecode(String text) {
+    return PercentDecoding.decode(text.replace('+', ' '));
+  }
+
+  static byte[] write(Map<String, String> tags) {
+    XmlWriter xml = XmlWriter.document("Tagging").start("TagSet");
+    for (Map.Entry<String, String> tag : tags.entrySet()) {
+      xml.start("Tag").element("Key", tag.getKey()).element("Value", tag.getValue()).end();
+    }
+    return xml.toBytes();
+  }
+
+  private static List<Tag> read(ObjectContent body) {
+    XmlElement root = XmlReader.parse(body);
+    if (!root.is("Tagging") || root.children("TagSet").size() != 1) {
+      throw WireError.malformedXml();
+    }
+    List<Tag> tags = new ArrayList<>();
+    for (XmlElement tag : root.children("TagSet").get(0).children("Tag")) {
+      String key = tag.childText("Key").orElseThrow(WireError::malformedXml);
+      String value = tag.childText("Value").orElseThrow(WireError::malformedXml);
+      tags.add(new Tag(key, value));
+    }
+    return tags;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.tombstone.internal.s3.protocol;
+
+import java.util.Map;
+
+/**
+ * The S3 subresources this emulator does not serve, and the operation each request would be,
+ * so a {@code 501 NotImplemented} names what the client asked for.
+ */
+final class UnsupportedOperations {
+  // subresource -> the operation name without its verb (Get/Put/Delete; POST names it whole)
+  private static final Map<String, String> NAMES = Map.ofEntries(
+      Map.entry("policy", "BucketPolicy"),
+      Map.entry("policyStatus", "BucketPolicyStatus"),
+      Map.entry("cors", "BucketCors"),
+      Map.entry("encryption", "BucketEncryption"),
+      Map.entry("website", "BucketWebsite"),
+      Map.entry("replication", "BucketReplication"),
+      Map.entry("notification", "BucketNotificationConfiguration"),
+      Map.entry("accelerate", "BucketAccelerateConfiguration"),
+      Map.entry("analytics", "BucketAnalyticsConfiguration"),
+      Map.entry("inventory", "BucketInventoryConfiguration"),
+      Map.entry("metrics", "BucketMetricsConfiguration"),
+      Map.entry("logging", "BucketLogging"),
+      Map.entry("requestPayment", "BucketRequestPayment"),
+      Map.entry("restore", "RestoreObject"),
+      Map.entry("select", "SelectObjectContent"),
+      Map.entry("torrent", "ObjectTorrent"),
+      Map.entry("intelligent-tiering", "BucketIntelligentTieringConfiguration"),
+      Map.entry("session", "CreateSession"),
+      Map.entry("metadataTable", "BucketMetadataTableConfiguration"),
+      Map.entry("renameObject", "RenameObject"));
+
+  private UnsupportedOperations() {}
+
+  static boolean isUnsupported(String subresource) {
+    return NAMES.containsKey(subresource);
+  }
+
+  /** The 501 for a request to {@code subresource} with {@code method}. */
+  static WireError refuse(String method, String subresource) {
+    String base = NAMES.get(subresource);
+    String name = switch (subresource) {
+      case "restore", "select", "session", "renameObject" -> base;
+      default -> switch (method) {
+        case "GET", "HEAD" -> "Get" + base;
+        case "PUT" -> "Put" + base;
+        case "DELETE" -> "Delete" + base;
+        default -> method + " ?" + subresource;
+      };
+    };
+    return WireError.notServed(name + " (" + method + " ?" + subresource + ")");
+  }
+}

@@ -1,0 +1,62 @@
+package dev.tombstone.s3;
+
+import java.util.Optional;
+
+/**
+ * Get/PutBucketAcl, Get/PutObjectAcl and Get/Put/DeleteBucketOwnershipControls with S3's rules
+ * since 2023: a bucket's ACLs are disabled under {@link ObjectOwnership#BUCKET_OWNER_ENFORCED},
+ * the default for new buckets, and then only an ACL that grants the owner alone is accepted;
+ * reads always answer the owner's full control. ACLs are stored and returned, not enforced.
+ */
+final class AccessControl {
+  private AccessControl() {}
+
+  /**
+   * Whether a write may set {@code acl} on this bucket or its objects.
+   *
+   * @throws S3Error.AccessControlListNotSupported when ACLs are disabled and it grants others
+   */
+  static void checkWrite(Bucket bucket, AccessControlList acl) {
+    if (bucket.settings().aclsDisabled() && !acl.grantsOnlyOwner()) {
+      throw new S3Error.AccessControlListNotSupported();
+    }
+  }
+
+  static AccessControlList bucketAcl(Bucket bucket) {
+    return bucket.settings().aclsDisabled()
+        ? AccessControlList.ownerFullControl(bucket.owner()) : bucket.settings().acl();
+  }
+
+  static void putBucketAcl(Bucket bucket, AccessControlList acl) {
+    checkWrite(bucket, acl);
+    bucket.settings().acl(acl);
+  }
+
+  static AccessControlList objectAcl(Bucket bucket, String key, Optional<String> versionId) {
+    StoredObject object = ObjectLookup.find(bucket, key, versionId);
+    return bucket.settings().aclsDisabled()
+        ? AccessControlList.ownerFullControl(bucket.owner()) : object.acl();
+  }
+
+  static String putObjectAcl(Bucket bucket, String key, Optional<String> versionId,
+      AccessControlList acl) {
+    checkWrite(bucket, acl);
+    return ObjectTagging.update(bucket, key, versionId, object -> object.withAcl(acl));
+  }
+
+  /**
+   * PutBucketOwnershipControls.
+   *
+   * @throws S3Error.InvalidBucketAclWithObjectOwnership when enforcing ownership on a bucket
+   *     whose ACL grants others
+   */
+  static void putOwnership(Bucket bucket, ObjectOwnership ownership) {
+    synchronized (bucket.settings()) {
+      if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED
+          && !bucket.settings().acl().grantsOnlyOwner()) {
+        throw new S3Error.InvalidBucketAclWithObjectOwnership();
+      }
+      bucket.settings().ownership(Optional.of(ownership));
+    }
+  }
+}

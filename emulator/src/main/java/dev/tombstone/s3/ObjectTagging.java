@@ -1,0 +1,94 @@
+package dev.tombstone.s3;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Put/Get/DeleteObjectTagging and Put/Get/DeleteBucketTagging: tags change a version (or the
+ * bucket) in place, never create a version. Limits as S3 has them: 10 tags on an object, 50 on
+ * a bucket, keys of 1 to 128 and values of up to 256 characters, no key twice.
+ */
+public final class ObjectTagging {
+  /** The most tags an object can carry. */
+  public static final int MAX_OBJECT_TAGS = 10;
+  /** The most tags a bucket can carry. */
+  public static final int MAX_BUCKET_TAGS = 50;
+  static final int MAX_KEY_LENGTH = 128;
+  static final int MAX_VALUE_LENGTH = 256;
+
+  private ObjectTagging() {}
+
+  /** One tag as a request lists it; the list may name a key twice, which S3 refuses. */
+  public record Tag(String key, String value) {}
+
+  /**
+   * Checks object tags in S3's order and returns them as a map.
+   *
+   * @throws S3Error.InvalidTag for a repeated key, a key or value too long or an empty key
+   * @throws S3Error.BadRequest above 10 tags
+   */
+  public static Map<String, String> validate(List<Tag> tags) {
+    Map<String, String> checked = check(tags);
+    if (checked.size() > MAX_OBJECT_TAGS) {
+      throw new S3Error.BadRequest("Object tags cannot be greater than 10");
+    }
+    return checked;
+  }
+
+  /**
+   * Checks bucket tags and returns them as a map.
+   *
+   * @throws S3Error.InvalidTag for a repeated key, a bad key or value, or above 50 tags
+   */
+  public static Map<String, String> validateBucketTags(List<Tag> tags) {
+    Map<String, String> checked = check(tags);
+    if (checked.size() > MAX_BUCKET_TAGS) {
+      throw new S3Error.InvalidTag("The TagSet provided exceeds the maximum of 50 tags", null);
+    }
+    return checked;
+  }
+
+  private static Map<String, String> check(List<Tag> tags) {
+    Set<String> seen = new HashSet<>();
+    Map<String, String> checked = new java.util.LinkedHashMap<>();
+    for (Tag tag : tags) {
+      if (!seen.add(tag.key())) {
+        throw new S3Error.InvalidTag("Cannot provide multiple Tags with the same key", tag.key());
+      }
+      if (tag.key().isEmpty() || tag.key().codePointCount(0, tag.key().length())
+          > MAX_KEY_LENGTH) {
+        throw new S3Error.InvalidTag("The TagKey you have provided is invalid", tag.key());
+      }
+      if (tag.value().codePointCount(0, tag.value().length()) > MAX_VALUE_LENGTH) {
+        throw new S3Error.InvalidTag("The TagValue you have provided is invalid", tag.key());
+      }
+      checked.put(tag.key(), tag.value());
+    }
+    return checked;
+  }
+
+  static StoredObject get(Bucket bucket, String key, Optional<String> versionId) {
+    return ObjectLookup.find(bucket, key, versionId);
+  }
+
+  /** Replaces the tags of a version (the current one without id); returns the version's id. */
+  static String put(Bucket bucket, String key, Optional<String> versionId,
+      Map<String, String> tags) {
+    return update(bucket, key, versionId, object -> object.withTags(tags));
+  }
+
+  /** Changes one version in place, atomically for its key; returns the version's id. */
+  static String update(Bucket bucket, String key, Optional<String> versionId,
+      java.util.function.UnaryOperator<StoredObject> change) {
+    String[] id = new String[1];
+    bucket.keys().compute(key, (k, history) -> {
+      StoredObject object = ObjectLookup.find(bucket, k, versionId);
+      id[0] = object.versionId();
+      return history.replace(object.versionId(), new Entry.Stored(change.apply(object)));
+    });
+    return id[0];
+  }
+}

@@ -1,0 +1,161 @@
+package dev.tombstone.internal.s3.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Conditional writes (2024) and conditional reads through the SDK v2. */
+class SdkConditionalRequestsTest {
+  private static final String BUCKET = "conditions";
+  private static Tombstone tombstone;
+  private static S3Client s3;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    s3 = SdkClients.sync(tombstone);
+  }
+
+  @AfterAll
+  static void stop() {
+    s3.close();
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void bucket() {
+    tombstone.reset();
+    s3.createBucket(b -> b.bucket(BUCKET));
+  }
+
+  private String put(String key, String content) {
+    return s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(content)).eTag();
+  }
+
+  @Test
+  void putIfNoneMatchStar_onAnExistingKey_is412_andKeepsTheObject() {
+    put("k", "first");
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.putObject(
+        b -> b.bucket(BUCKET).key("k").ifNoneMatch("*"), RequestBody.fromString("second")));
+    s3.putObject(b -> b.bucket(BUCKET).key("new").ifNoneMatch("*"), RequestBody.fromString("n"));
+
+    assertThat(thrown.statusCode()).isEqualTo(412);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("k")).asUtf8String())
+        .isEqualTo("first");
+    assertThat(tombstone.s3().keys(BUCKET)).containsExactly("k", "new");
+  }
+
+  @Test
+  void putIfMatch_writesOnlyOverTheExpectedVersion() {
+    String etag = put("k", "first");
+
+    s3.putObject(b -> b.bucket(BUCKET).key("k").ifMatch(etag), RequestBody.fromString("second"));
+    S3Exception stale = catchThrowableOfType(S3Exception.class, () -> s3.putObject(
+        b -> b.bucket(BUCKET).key("k").ifMatch(etag), RequestBody.fromString("third")));
+
+    assertThat(stale.statusCode()).isEqualTo(412);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("k")).asUtf8String())
+        .isEqualTo("second");
+  }
+
+  @Test
+  void completeMultipartUpload_ifNoneMatchStar_refusedWhenTheKeyExists_uploadStaysOpen() {
+    put("k", "there");
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("k")).uploadId();
+    String etag = s3.uploadPart(b -> b.bucket(BUCKET).key("k").uploadId(uploadId).partNumber(1),
+        RequestBody.fromString("part")).eTag();
+    List<CompletedPart> parts = List.of(CompletedPart.builder().partNumber(1).eTag(etag).build());
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () ->
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("k").uploadId(uploadId)
+            .ifNoneMatch("*").multipartUpload(m -> m.parts(parts))));
+    s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("k").uploadId(uploadId)
+        .multipartUpload(m -> m.parts(parts)));
+
+    assertThat(thrown.statusCode()).isEqualTo(412);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("k")).asUtf8String())
+        .isEqualTo("part");
+  }
+
+  @Test
+  void reads_ifNoneMatch304_ifMatch412_andDatesWithS3Precedence() {
+    String etag = put("k", "x");
+    Instant past = Instant.parse("2001-01-01T00:00:00Z");
+
+    S3Exception notModified = catchThrowableOfType(S3Exception.class, () ->
+        s3.getObject(b -> b.bucket(BUCKET).key("k").ifNoneMatch(etag)));
+    S3Exception failed = catchThrowableOfType(S3Exception.class, () ->
+        s3.headObject(b -> b.bucket(BUCKET).key("k").ifMatch("\"other\"")));
+    var matchWins = s3.headObject(b -> b.bucket(BUCKET).key("k").ifMatch(etag)
+        .ifUnmodifiedSince(past));
+
+    assertThat(notModified.statusCode()).isEqualTo(304);
+    assertThat(failed.statusCode()).isEqualTo(412);
+    assertThat(matchWins.eTag()).isEqualTo(etag);
+  }
+
+  @Test
+  void rangeOfAnOldVersion_readsThatVersion() {
+    s3.putBucketVersioning(b -> b.bucket(BUCKET)
+        .versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+    String old = s3.putObject(b -> b.bucket(BUCKET).key("k"), RequestBody.fromString("abcdef"))
+        .versionId();
+    put("k", "zzzzzz");
+
+    var part = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("k").versionId(old)
+        .range("bytes=1-3"));
+
+    assertThat(part.asUtf8String()).isEqualTo("bcd");
+    assertThat(part.response().contentRange()).isEqualTo("bytes 1-3/6");
+  }
+
+  @Test
+  void completeMultipartUpload_conditional_afterAConflictingWrite_is409() {
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("k")).uploadId();
+    String etag = s3.uploadPart(b -> b.bucket(BUCKET).key("k").uploadId(uploadId).partNumber(1),
+        RequestBody.fromString("part")).eTag();
+    put("k", "meanwhile");
+    s3.deleteObject(b -> b.bucket(BUCKET).key("k"));
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () ->
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("k").uploadId(uploadId)
+            .ifNoneMatch("*").multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(etag).build()))));
+
+    assertThat(thrown.statusCode()).isEqualTo(409);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("ConditionalRequestConflict");
+    assertThat(tombstone.s3().keys(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void copyObject_ifNoneMatchStar_onAnExistingDestination_is412() {
+    put("src", "x");
+    put("dst", "y");
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.copyObject(b -> b
+        .sourceBucket(BUCKET).sourceKey("src").destinationBucket(BUCKET).destinationKey("dst")
+        .ifNoneMatch("*")));
+    s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("src").destinationBucket(BUCKET)
+        .destinationKey("fresh").ifNoneMatch("*"));
+
+    assertThat(thrown.statusCode()).isEqualTo(412);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("dst")).asUtf8String())
+        .isEqualTo("y");
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("fresh")).asUtf8String())
+        .isEqualTo("x");
+  }
+}

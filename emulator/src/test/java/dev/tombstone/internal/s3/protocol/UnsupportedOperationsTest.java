@@ -1,0 +1,25 @@
+package dev.tombstone.internal.s3.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UnsupportedOperationsTest {
+  @ParameterizedTest
+  @CsvSource({
+      "GET, policy, GetBucketPolicy (GET ?policy)",
+      "PUT, encryption, PutBucketEncryption (PUT ?encryption)",
+      "DELETE, cors, DeleteBucketCors (DELETE ?cors)",
+      "GET, website, GetBucketWebsite (GET ?website)",
+      "POST, restore, RestoreObject (POST ?restore)",
+      "POST, select, SelectObjectContent (POST ?select)"})
+  void the501_namesTheOperationAndTheRequest(String method, String subresource, String named) {
+    WireError error = UnsupportedOperations.refuse(method, subresource);
+
+    assertThat(error.status()).isEqualTo(501);
+    assertThat(error.code()).isEqualTo("NotImplemented");
+    assertThat(error.getMessage()).isEqualTo("Tombstone does not implement the S3 operation "
+        + named + "; see the README for the operations it serves.");
+  }
+}
