@@ -49,6 +49,12 @@ final class Answers {
 
   static void s3Error(HttpServerExchange exchange, Clock clock, int status, String code,
       String message) {
+    s3Error(exchange, clock, status, code, message, java.util.List.of());
+  }
+
+  /** An S3 error document with code-specific elements after the message, in order. */
+  static void s3Error(HttpServerExchange exchange, Clock clock, int status, String code,
+      String message, java.util.List<java.util.Map.Entry<String, String>> fields) {
     String requestId = RequestIds.next(16);
     byte[] hostBytes = new byte[48];
     ThreadLocalRandom.current().nextBytes(hostBytes);
@@ -56,7 +62,13 @@ final class Answers {
     StringBuilder xml = new StringBuilder(S3Faults.XML_DECLARATION).append("<Error><Code>")
         .append(code).append("</Code><Message>");
     S3Faults.escape(xml, message);
-    xml.append("</Message><RequestId>").append(requestId).append("</RequestId><HostId>")
+    xml.append("</Message>");
+    for (java.util.Map.Entry<String, String> field : fields) {
+      xml.append('<').append(field.getKey()).append('>');
+      S3Faults.escape(xml, field.getValue());
+      xml.append("</").append(field.getKey()).append('>');
+    }
+    xml.append("<RequestId>").append(requestId).append("</RequestId><HostId>")
         .append(hostId).append("</HostId></Error>");
     exchange.getResponseHeaders().put(S3_REQUEST_ID, requestId);
     exchange.getResponseHeaders().put(S3_HOST_ID, hostId);

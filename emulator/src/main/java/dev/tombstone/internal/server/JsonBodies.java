@@ -2,6 +2,7 @@ package dev.tombstone.internal.server;
 
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
@@ -38,8 +39,38 @@ final class JsonBodies {
       }, JsonBodies::onReadError);
       return;
     }
+    if (declared < 0) {
+      // Chunked: Undertow's entity size limit covers declared lengths only, so count here.
+      readUndeclared(exchange, handler);
+      return;
+    }
     exchange.setMaxEntitySize(MAX_BODY_BYTES);
     exchange.getRequestReceiver().receiveFullBytes(handler, JsonBodies::onReadError);
+  }
+
+  private static void readUndeclared(HttpServerExchange exchange,
+      Receiver.FullBytesCallback handler) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    long[] seen = {0};
+    exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+      if (ex.isResponseStarted()) {
+        return;
+      }
+      seen[0] += chunk.length;
+      if (seen[0] <= MAX_BODY_BYTES) {
+        body.write(chunk, 0, chunk.length);
+      } else if (seen[0] > DRAIN_LIMIT) {
+        tooLarge(ex);
+        return;
+      }
+      if (last) {
+        if (seen[0] > MAX_BODY_BYTES) {
+          tooLarge(ex);
+        } else {
+          handler.handle(ex, body.toByteArray());
+        }
+      }
+    }, JsonBodies::onReadError);
   }
 
   private static void onReadError(HttpServerExchange exchange, IOException error) {

@@ -31,7 +31,8 @@ final class Router implements HttpHandler {
     this.dynamoDb = faults.guard(Service.DYNAMODB, new DynamoDbHttpHandler(emulator, envelope));
     this.magnetoDb = new MagnetoDbHttpHandler(emulator);
     this.admin = new AdminHandler(emulator);
-    this.s3 = faults.guard(Service.S3, new S3HttpHandler(emulator, envelope));
+    this.s3 = HeaderLimits.s3(
+        faults.guard(Service.S3, new S3HttpHandler(emulator, envelope)), emulator.clock());
   }
 
   @Override

@@ -35,9 +35,9 @@ final class S3HttpHandler implements HttpHandler {
   }
 
   @Override
-  public void handleRequest(HttpServerExchange exchange) {
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
     if (exchange.isInIoThread()) {
-      exchange.dispatch(this);
+      BufferedBodies.dispatch(exchange, this);
       return;
     }
     exchange.startBlocking();
