@@ -4,6 +4,7 @@ import dev.tombstone.faults.Fault;
 import dev.tombstone.faults.FaultRule;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.S3State;
+import dev.tombstone.internal.auth.Credentials;
 import dev.tombstone.internal.server.Emulator;
 import dev.tombstone.internal.server.HttpServer;
 import dev.tombstone.internal.server.RequestJournal;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A running Tombstone emulator: DynamoDB and S3 on one HTTP port, in this JVM.
@@ -38,7 +40,8 @@ public final class Tombstone implements AutoCloseable {
 
   private Tombstone(Settings settings) {
     this.settings = settings;
-    this.emulator = new Emulator(settings.region(), settings.clock());
+    this.emulator = new Emulator(settings.region(), settings.clock(),
+        settings.credentials().map(pair -> new Credentials(pair[0], pair[1])));
     this.server = HttpServer.start(settings.host(), settings.port(), emulator);
     this.faults = new Faults(emulator.faults());
   }
@@ -140,6 +143,7 @@ public final class Tombstone implements AutoCloseable {
     private int port = 0;
     private String region = "us-east-1";
     private Clock clock = Clock.systemUTC();
+    private Optional<String[]> credentials = Optional.empty();
 
     private Builder() {}
 
@@ -179,14 +183,42 @@ public final class Tombstone implements AutoCloseable {
     }
 
     /**
+     * Strict mode: every DynamoDB and S3 request must carry a valid SigV4 signature (header,
+     * presigned query, and aws-chunked chunk signatures) made with this key pair, and is
+     * refused as AWS refuses it otherwise ({@code UnrecognizedClientException},
+     * {@code InvalidSignatureException}; {@code InvalidAccessKeyId},
+     * {@code SignatureDoesNotMatch}, {@code RequestTimeTooSkewed}, {@code AccessDenied}).
+     * Request times are compared with {@link #clock(Clock)}. Without this call no signature is
+     * checked.
+     *
+     * <pre>{@code
+     * Tombstone.builder().credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG").start();
+     * }</pre>
+     */
+    public Builder credentials(String accessKeyId, String secretAccessKey) {
+      Objects.requireNonNull(accessKeyId, "accessKeyId");
+      Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+      if (accessKeyId.isBlank() || accessKeyId.contains("/")) {
+        throw new IllegalArgumentException(
+            "accessKeyId must be non-blank and contain no '/', was '" + accessKeyId + "'");
+      }
+      if (secretAccessKey.isEmpty()) {
+        throw new IllegalArgumentException("secretAccessKey must not be empty");
+      }
+      this.credentials = Optional.of(new String[] {accessKeyId, secretAccessKey});
+      return this;
+    }
+
+    /**
      * Starts the emulator.
      *
      * @throws java.io.UncheckedIOException when the port cannot be bound
      */
     public Tombstone start() {
-      return new Tombstone(new Settings(host, port, region, clock));
+      return new Tombstone(new Settings(host, port, region, clock, credentials));
     }
   }
 
-  record Settings(String host, int port, String region, Clock clock) {}
+  record Settings(String host, int port, String region, Clock clock,
+      Optional<String[]> credentials) {}
 }

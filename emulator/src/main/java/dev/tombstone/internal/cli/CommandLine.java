@@ -3,8 +3,12 @@ package dev.tombstone.internal.cli;
 import dev.tombstone.Tombstone;
 import java.util.List;
 
-/** The standalone flags, parsed. Both {@code --port 4566} and {@code --port=4566} work. */
-record CommandLine(String host, int port, String region, Action action) {
+/**
+ * The standalone flags, parsed. Both {@code --port 4566} and {@code --port=4566} work.
+ *
+ * @param credentials {@code ACCESS_KEY_ID:SECRET} for strict SigV4 checking, or null
+ */
+record CommandLine(String host, int port, String region, String credentials, Action action) {
   static final String USAGE =
       """
       Usage: java -jar tombstone.jar [options]
@@ -15,6 +19,8 @@ record CommandLine(String host, int port, String region, Action action) {
         --host <address>   address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
         --port <port>      port to bind, 0 picks a free one (default 4566)
         --region <region>  region reported in ARNs and bucket locations (default us-east-1)
+        --credentials <ACCESS_KEY_ID:SECRET>
+                           strict mode: refuse every request not SigV4-signed with this key pair
         --help             print this help and exit
         --version          print the version and exit
 
@@ -40,6 +46,7 @@ record CommandLine(String host, int port, String region, Action action) {
     String host = "127.0.0.1";
     int port = 4566;
     String region = "us-east-1";
+    String credentials = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String name = arg;
@@ -51,10 +58,10 @@ record CommandLine(String host, int port, String region, Action action) {
       }
       switch (name) {
         case "--help", "-h" -> {
-          return new CommandLine(host, port, region, Action.HELP);
+          return new CommandLine(host, port, region, credentials, Action.HELP);
         }
         case "--version" -> {
-          return new CommandLine(host, port, region, Action.VERSION);
+          return new CommandLine(host, port, region, credentials, Action.VERSION);
         }
         case "--host" -> {
           value = value != null ? value : next(args, ++i, name);
@@ -73,10 +80,19 @@ record CommandLine(String host, int port, String region, Action action) {
           }
           region = value;
         }
+        case "--credentials" -> {
+          value = value != null ? value : next(args, ++i, name);
+          int colon = value.indexOf(':');
+          if (colon <= 0 || colon == value.length() - 1) {
+            throw new UsageException(
+                "--credentials must be ACCESS_KEY_ID:SECRET_ACCESS_KEY, e.g. AKID:SECRET");
+          }
+          credentials = value;
+        }
         default -> throw new UsageException("unknown option '" + arg + "'");
       }
     }
-    return new CommandLine(host, port, region, Action.RUN);
+    return new CommandLine(host, port, region, credentials, Action.RUN);
   }
 
   private static String next(List<String> args, int index, String flag) throws UsageException {

@@ -43,12 +43,17 @@ public final class Main {
     StartupLogging.useOneLineFormat();
     Tombstone tombstone;
     try {
-      tombstone =
+      Tombstone.Builder builder =
           Tombstone.builder()
               .host(commandLine.host())
               .port(commandLine.port())
-              .region(commandLine.region())
-              .start();
+              .region(commandLine.region());
+      if (commandLine.credentials() != null) {
+        int colon = commandLine.credentials().indexOf(':');
+        builder.credentials(commandLine.credentials().substring(0, colon),
+            commandLine.credentials().substring(colon + 1));
+      }
+      tombstone = builder.start();
     } catch (UncheckedIOException e) {
       err.println("tombstone: " + e.getMessage());
       return 1;

@@ -3,7 +3,9 @@ package dev.tombstone.internal.server;
 import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.S3State;
+import dev.tombstone.internal.auth.Credentials;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The emulator's state and configuration, shared by every protocol on the port. Internal: users
@@ -18,7 +20,15 @@ public final class Emulator {
   private final RequestJournal journal;
   private final FaultRules faults = new FaultRules();
 
+  private final Optional<Credentials> credentials;
+
   public Emulator(String region, Clock clock) {
+    this(region, clock, Optional.empty());
+  }
+
+  /** @param credentials the key pair strict mode accepts; empty leaves signatures unchecked */
+  public Emulator(String region, Clock clock, Optional<Credentials> credentials) {
+    this.credentials = credentials;
     this.region = region;
     this.clock = clock;
     this.journal = new RequestJournal(clock);
@@ -26,6 +36,11 @@ public final class Emulator {
     this.namespaces =
         new DynamoDbNamespaces(dynamoDb, DynamoDbNamespaces.DEFAULT_PROJECT, region, clock);
     this.s3 = new S3State(region, clock);
+  }
+
+  /** The key pair every request must be signed with, when strict mode is on. */
+  public Optional<Credentials> credentials() {
+    return credentials;
   }
 
   public String region() {
