@@ -213,4 +213,17 @@ class StrictModeRefusalsTest {
       assertThat(dynamo.listTables().tableNames()).isEmpty();
     }
   }
+
+  @Test
+  void credentials_areCheckedWhenConfigured() {
+    Tombstone.Builder builder = Tombstone.builder();
+
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+            () -> builder.credentials("AK/ID", SECRET)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("accessKeyId must be non-blank and contain no '/', was 'AK/ID'");
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> builder.credentials(KEY, "")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("secretAccessKey must not be empty");
+  }
 }
