@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.MfaDevice;
 import dev.tombstone.s3.Owner;
 import dev.tombstone.s3.S3State;
+import dev.tombstone.internal.auth.Credentials;
 import dev.tombstone.internal.server.Emulator;
 import dev.tombstone.internal.server.HttpServer;
 import dev.tombstone.internal.server.RequestJournal;
@@ -45,7 +46,8 @@ public final class Tombstone implements AutoCloseable {
   private Tombstone(Settings settings) {
     this.settings = settings;
     this.emulator = new Emulator(settings.region(), settings.clock(), settings.owner(),
-        settings.mfaDevice());
+        settings.mfaDevice(),
+        settings.credentials().map(pair -> new Credentials(pair[0], pair[1])));
     this.timeDriven = TimeDrivenDeletes.start(emulator, settings.clock(), settings.expiryInterval());
     try {
       this.server = HttpServer.start(settings.host(), settings.port(), emulator);
@@ -169,6 +171,7 @@ public final class Tombstone implements AutoCloseable {
     private Duration expiryInterval = DEFAULT_EXPIRY_INTERVAL;
     private Owner owner = Owner.DEFAULT;
     private MfaDevice mfaDevice = MfaDevice.ANY;
+    private Optional<String[]> credentials = Optional.empty();
 
     private Builder() {}
 
@@ -252,13 +255,40 @@ public final class Tombstone implements AutoCloseable {
     }
 
     /**
+     * Strict mode: every DynamoDB and S3 request must carry a valid SigV4 signature (header,
+     * presigned query, and aws-chunked chunk signatures) made with this key pair, and is
+     * refused as AWS refuses it otherwise ({@code UnrecognizedClientException},
+     * {@code InvalidSignatureException}; {@code InvalidAccessKeyId},
+     * {@code SignatureDoesNotMatch}, {@code RequestTimeTooSkewed}, {@code AccessDenied}).
+     * Request times are compared with {@link #clock(Clock)}. Without this call no signature is
+     * checked.
+     *
+     * <pre>{@code
+     * Tombstone.builder().credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG").start();
+     * }</pre>
+     */
+    public Builder credentials(String accessKeyId, String secretAccessKey) {
+      Objects.requireNonNull(accessKeyId, "accessKeyId");
+      Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+      if (accessKeyId.isBlank() || accessKeyId.contains("/")) {
+        throw new IllegalArgumentException(
+            "accessKeyId must be non-blank and contain no '/', was '" + accessKeyId + "'");
+      }
+      if (secretAccessKey.isEmpty()) {
+        throw new IllegalArgumentException("secretAccessKey must not be empty");
+      }
+      this.credentials = Optional.of(new String[] {accessKeyId, secretAccessKey});
+      return this;
+    }
+
+    /**
      * Starts the emulator.
      *
      * @throws java.io.UncheckedIOException when the port cannot be bound
      */
     public Tombstone start() {
-      return new Tombstone(
-          new Settings(host, port, region, clock, expiryInterval, owner, mfaDevice));
+      return new Tombstone(new Settings(host, port, region, clock, expiryInterval, owner,
+          mfaDevice, credentials));
     }
   }
 
@@ -269,5 +299,5 @@ public final class Tombstone implements AutoCloseable {
       Duration.ofSeconds(DEFAULT_EXPIRY_SECONDS);
 
   record Settings(String host, int port, String region, Clock clock, Duration expiryInterval,
-      Owner owner, MfaDevice mfaDevice) {}
+      Owner owner, MfaDevice mfaDevice, Optional<String[]> credentials) {}
 }

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,7 +29,8 @@ public final class BucketLifecycle {
    * @param filter which objects the rule applies to
    * @param expiration what happens to current versions
    * @param noncurrentExpiration what happens to noncurrent versions
-   * @param abortIncompleteMultipartUploadDays stored and reported; uploads are not aborted yet
+   * @param abortIncompleteMultipartUploadDays uploads in progress this many days after they were
+   *     initiated (rounded to the next midnight UTC) are aborted
    */
   public record Rule(
       String id,
@@ -48,8 +50,8 @@ public final class BucketLifecycle {
   }
 
   /**
-   * Which objects a rule applies to: every condition given must hold. An object carries no
-   * tags in this emulator, so a rule with tags matches nothing.
+   * Which objects a rule applies to: every condition given must hold; an object matches the
+   * tags when it carries each of them with the same value. Delete markers carry no tags.
    */
   public record Filter(
       String prefix, List<Tag> tags, OptionalLong sizeGreaterThan, OptionalLong sizeLessThan) {
@@ -64,14 +66,24 @@ public final class BucketLifecycle {
     public static final Filter ALL =
         new Filter("", List.of(), OptionalLong.empty(), OptionalLong.empty());
 
-    boolean matches(String key, long size) {
-      return key.startsWith(prefix) && tags.isEmpty()
+    boolean matches(String key, long size, Map<String, String> objectTags) {
+      return key.startsWith(prefix) && hasTags(objectTags)
           && (sizeGreaterThan.isEmpty() || size > sizeGreaterThan.getAsLong())
           && (sizeLessThan.isEmpty() || size < sizeLessThan.getAsLong());
     }
 
+    /** The key-level part of the filter: its prefix. Size and tags are a version's. */
     boolean matchesKey(String key) {
-      return key.startsWith(prefix) && tags.isEmpty();
+      return key.startsWith(prefix);
+    }
+
+    private boolean hasTags(Map<String, String> objectTags) {
+      for (Tag tag : tags) {
+        if (!tag.value().equals(objectTags.get(tag.key()))) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -118,7 +130,9 @@ public final class BucketLifecycle {
     /** A noncurrent version was removed for good. */
     NONCURRENT_VERSION_REMOVED,
     /** A delete marker that was its key's only version was removed. */
-    EXPIRED_DELETE_MARKER_REMOVED
+    EXPIRED_DELETE_MARKER_REMOVED,
+    /** A multipart upload in progress was aborted; the action's version id is the upload id. */
+    MULTIPART_UPLOAD_ABORTED
   }
 
   /**
@@ -132,9 +146,11 @@ public final class BucketLifecycle {
     }
   }
 
-  static Optional<Expiry> expiry(List<Rule> rules, String key, long size, Instant created) {
+  static Optional<Expiry> expiry(List<Rule> rules, String key, long size,
+      Map<String, String> tags, Instant created) {
     for (Rule rule : rules) {
-      if (!rule.enabled() || rule.expiration().isEmpty() || !rule.filter().matches(key, size)) {
+      if (!rule.enabled() || rule.expiration().isEmpty()
+          || !rule.filter().matches(key, size, tags)) {
         continue;
       }
       Expiration expiration = rule.expiration().get();

@@ -21,7 +21,32 @@ final class LifecycleSweep {
       });
       actions.addAll(forKey);
     }
+    abortUploads(bucket, rules, now, actions);
     return actions;
+  }
+
+  private static void abortUploads(Bucket bucket, List<BucketLifecycle.Rule> rules, Instant now,
+      List<BucketLifecycle.Action> done) {
+    for (Map.Entry<String, MultipartUpload> entry : bucket.uploads().entrySet()) {
+      MultipartUpload upload = entry.getValue();
+      for (BucketLifecycle.Rule rule : rules) {
+        if (!rule.enabled() || rule.abortIncompleteMultipartUploadDays().isEmpty()
+            || !rule.filter().matchesKey(upload.key())
+            || now.isBefore(BucketLifecycle.due(upload.initiated(),
+                rule.abortIncompleteMultipartUploadDays().getAsInt()))) {
+          continue;
+        }
+        try {
+          upload.abort();
+        } catch (S3Error.NoSuchUpload finishedMeanwhile) {
+          break;
+        }
+        bucket.uploads().remove(entry.getKey(), upload);
+        done.add(new BucketLifecycle.Action(bucket.name(), upload.key(), entry.getKey(),
+            BucketLifecycle.Kind.MULTIPART_UPLOAD_ABORTED, rule.id(), now));
+        break;
+      }
+    }
   }
 
   private static KeyHistory apply(Bucket bucket, String key, KeyHistory history,
@@ -59,9 +84,9 @@ final class LifecycleSweep {
       }
       // A version becomes noncurrent when the entry above it is written.
       Instant since = entries.get(i - 1).lastModified();
-      long size = entry instanceof Entry.Stored stored ? stored.object().size() : 0;
-      boolean sizeMatches = !(entry instanceof Entry.Stored) || rule.filter().matches(key, size);
-      if (sizeMatches && !now.isBefore(BucketLifecycle.due(since, config.noncurrentDays()))
+      boolean versionMatches = !(entry instanceof Entry.Stored stored)
+          || rule.filter().matches(key, stored.object().size(), stored.object().tags());
+      if (versionMatches && !now.isBefore(BucketLifecycle.due(since, config.noncurrentDays()))
           && !bucket.objectLock().of(key, entry.versionId()).refusesDelete(now, false)) {
         next.remove(entry);
         done.add(new BucketLifecycle.Action(bucket.name(), key, entry.versionId(),
@@ -84,7 +109,8 @@ final class LifecycleSweep {
       return history;
     }
     Entry.Stored stored = (Entry.Stored) top;
-    if (!rule.filter().matches(key, stored.object().size()) || !due(config, stored, now)) {
+    if (!rule.filter().matches(key, stored.object().size(), stored.object().tags())
+        || !due(config, stored, now)) {
       return history;
     }
     switch (bucket.versioning()) {

@@ -34,6 +34,10 @@ final class MultipartUpload {
     return new Multipart.Upload(uploadId, key, initiated, checksumAlgorithm);
   }
 
+  Instant initiated() {
+    return initiated;
+  }
+
   String key() {
     return key;
   }

@@ -581,7 +581,7 @@ public final class S3State {
    */
   public Optional<BucketLifecycle.Expiry> expiry(String bucket, String key, StoredObject version) {
     return onBucket(bucket, b -> BucketLifecycle.expiry(
-        b.lifecycle(), key, version.size(), version.lastModified()));
+        b.lifecycle(), key, version.size(), version.tags(), version.lastModified()));
   }
 
   /**

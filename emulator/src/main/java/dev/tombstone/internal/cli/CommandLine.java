@@ -16,16 +16,23 @@ import java.util.Optional;
  * @param mfaCodes the MFA codes accepted; empty accepts any
  * @param manualClock the start of a manual clock ({@code --clock manual[:<instant>]}); null for
  *     the system clock
+ * @param credentials {@code ACCESS_KEY_ID:SECRET} for strict SigV4 checking, or null
  */
 record CommandLine(String host, int port, String region, Action action, Owner owner,
-    Optional<String> mfaSerial, List<String> mfaCodes, Instant manualClock) {
+    Optional<String> mfaSerial, List<String> mfaCodes, Instant manualClock, String credentials) {
   CommandLine {
     mfaCodes = List.copyOf(mfaCodes);
   }
 
   /** Only the address and region: the system clock, the default owner, any MFA device. */
   CommandLine(String host, int port, String region, Action action) {
-    this(host, port, region, action, Owner.DEFAULT, Optional.empty(), List.of(), null);
+    this(host, port, region, null, action);
+  }
+
+  /** Only the address, region and strict-mode credentials (null for none). */
+  CommandLine(String host, int port, String region, String credentials, Action action) {
+    this(host, port, region, action, Owner.DEFAULT, Optional.empty(), List.of(), null,
+        credentials);
   }
 
   static final String USAGE =
@@ -45,6 +52,8 @@ record CommandLine(String host, int port, String region, Action action, Owner ow
         --owner-name <n>   S3 display name of that owner (default tombstone)
         --mfa-serial <s>   MFA device serial that MFA-delete buckets accept (default any)
         --mfa-code <code>  an MFA code they accept; repeat for more (default any)
+        --credentials <ACCESS_KEY_ID:SECRET>
+                           strict mode: refuse every request not SigV4-signed with this key pair
         --help             print this help and exit
         --version          print the version and exit
 
@@ -76,6 +85,7 @@ record CommandLine(String host, int port, String region, Action action, Owner ow
     String ownerName = Owner.DEFAULT.displayName();
     Optional<String> mfaSerial = Optional.empty();
     List<String> mfaCodes = new ArrayList<>();
+    String credentials = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String name = arg;
@@ -87,10 +97,10 @@ record CommandLine(String host, int port, String region, Action action, Owner ow
       }
       switch (name) {
         case "--help", "-h" -> {
-          return new CommandLine(host, port, region, Action.HELP);
+          return new CommandLine(host, port, region, credentials, Action.HELP);
         }
         case "--version" -> {
-          return new CommandLine(host, port, region, Action.VERSION);
+          return new CommandLine(host, port, region, credentials, Action.VERSION);
         }
         case "--host" -> {
           value = value != null ? value : next(args, ++i, name);
@@ -125,11 +135,20 @@ record CommandLine(String host, int port, String region, Action action, Owner ow
         }
         case "--mfa-code" -> mfaCodes.add(value != null ? value : next(args, ++i, name));
         case "--clock" -> manualClock = clock(value != null ? value : next(args, ++i, name));
+        case "--credentials" -> {
+          value = value != null ? value : next(args, ++i, name);
+          int colon = value.indexOf(':');
+          if (colon <= 0 || colon == value.length() - 1) {
+            throw new UsageException(
+                "--credentials must be ACCESS_KEY_ID:SECRET_ACCESS_KEY, e.g. AKID:SECRET");
+          }
+          credentials = value;
+        }
         default -> throw new UsageException("unknown option '" + arg + "'");
       }
     }
     return new CommandLine(host, port, region, Action.RUN, new Owner(ownerId, ownerName),
-        mfaSerial, mfaCodes, manualClock);
+        mfaSerial, mfaCodes, manualClock, credentials);
   }
 
   /** {@code system} (null), {@code manual} (now) or {@code manual:<instant>}. */

@@ -57,6 +57,11 @@ public final class Main {
         builder.mfaDevice(commandLine.mfaSerial().get(),
             commandLine.mfaCodes().toArray(String[]::new));
       }
+      if (commandLine.credentials() != null) {
+        int colon = commandLine.credentials().indexOf(':');
+        builder.credentials(commandLine.credentials().substring(0, colon),
+            commandLine.credentials().substring(colon + 1));
+      }
       tombstone = builder.start();
     } catch (UncheckedIOException e) {
       err.println("tombstone: " + e.getMessage());

@@ -7,6 +7,8 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -32,11 +34,23 @@ final class Answers {
 
   static void s3Error(HttpServerExchange exchange, ResponseEnvelope envelope, int status,
       String code, String message) {
+    s3Error(exchange, envelope, status, code, message, List.of());
+  }
+
+  /** An S3 error document with code-specific elements after the message, in order. */
+  static void s3Error(HttpServerExchange exchange, ResponseEnvelope envelope, int status,
+      String code, String message, List<Map.Entry<String, String>> fields) {
     ResponseIds ids = RequestIds.s3();
     StringBuilder xml = new StringBuilder(S3Faults.XML_DECLARATION).append("<Error><Code>")
         .append(code).append("</Code><Message>");
     S3Faults.escape(xml, message);
-    xml.append("</Message><RequestId>").append(ids.requestId()).append("</RequestId><HostId>")
+    xml.append("</Message>");
+    for (Map.Entry<String, String> field : fields) {
+      xml.append('<').append(field.getKey()).append('>');
+      S3Faults.escape(xml, field.getValue());
+      xml.append("</").append(field.getKey()).append('>');
+    }
+    xml.append("<RequestId>").append(ids.requestId()).append("</RequestId><HostId>")
         .append(ids.hostId()).append("</HostId></Error>");
     s3(exchange, envelope, ids, status, xml.toString().getBytes(StandardCharsets.UTF_8));
   }

@@ -16,9 +16,13 @@ final class DynamoDbHttpHandler implements HttpHandler {
   private final DynamoDbJsonProtocol protocol;
   private final ResponseEnvelope envelope;
 
-  DynamoDbHttpHandler(Emulator emulator, ResponseEnvelope envelope) {
+  private final SignatureLayer signatures;
+
+  /** @param signatures strict mode's check, or null */
+  DynamoDbHttpHandler(Emulator emulator, ResponseEnvelope envelope, SignatureLayer signatures) {
     this.protocol = new DynamoDbJsonProtocol(emulator.dynamoDb());
     this.envelope = envelope;
+    this.signatures = signatures;
   }
 
   @Override
@@ -28,6 +32,9 @@ final class DynamoDbHttpHandler implements HttpHandler {
 
   private void respond(HttpServerExchange exchange, byte[] body) {
     exchange.putAttachment(RequestJournal.BODY, body);
+    if (signatures != null && !admitted(exchange, body)) {
+      return;
+    }
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
     JsonResponse response = protocol.handle(target, body);
     if (PartialAnswers.pending(exchange)) {
@@ -39,6 +46,14 @@ final class DynamoDbHttpHandler implements HttpHandler {
     headers.put(Headers.CONTENT_TYPE, contentType(exchange));
     headers.put(CRC32, Long.toString(response.crc32()));
     ResponseEnvelope.send(exchange, ByteBuffer.wrap(response.body()), true);
+  }
+
+  private boolean admitted(HttpServerExchange exchange, byte[] body) {
+    try {
+      return signatures.admitDynamoDb(exchange, body);
+    } catch (Exception e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   static String contentType(HttpServerExchange exchange) {

@@ -10,6 +10,7 @@ import dev.tombstone.internal.dynamodb.protocol.ExpiredItemsJson;
 import dev.tombstone.s3.BucketLifecycle;
 import java.time.Clock;
 import java.util.List;
+import dev.tombstone.internal.auth.Credentials;
 import java.util.Optional;
 
 /**
@@ -30,12 +31,20 @@ public final class Emulator {
   private final FaultRules faults = new FaultRules();
   private volatile ClockControl clockControl;
 
+  private final Optional<Credentials> credentials;
+
   public Emulator(String region, Clock clock) {
-    this(region, clock, Owner.DEFAULT, MfaDevice.ANY);
+    this(region, clock, Owner.DEFAULT, MfaDevice.ANY, Optional.empty());
   }
 
-  /** @param owner the S3 owner; @param mfaDevice what MFA-delete buckets accept */
-  public Emulator(String region, Clock clock, Owner owner, MfaDevice mfaDevice) {
+  /**
+   * @param owner the S3 owner
+   * @param mfaDevice what MFA-delete buckets accept
+   * @param credentials the key pair strict mode accepts; empty leaves signatures unchecked
+   */
+  public Emulator(String region, Clock clock, Owner owner, MfaDevice mfaDevice,
+      Optional<Credentials> credentials) {
+    this.credentials = credentials;
     this.region = region;
     this.clock = clock;
     this.journal = new RequestJournal(clock);
@@ -43,6 +52,11 @@ public final class Emulator {
     this.namespaces =
         new DynamoDbNamespaces(dynamoDb, DynamoDbNamespaces.DEFAULT_PROJECT, region, clock);
     this.s3 = new S3State(region, clock, owner, mfaDevice);
+  }
+
+  /** The key pair every request must be signed with, when strict mode is on. */
+  public Optional<Credentials> credentials() {
+    return credentials;
   }
 
   public String region() {

@@ -2,6 +2,7 @@ package dev.tombstone.internal.server;
 
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
@@ -39,22 +40,18 @@ final class JsonBodies {
       return;
     }
     if (declared < 0) {
-      readChunked(exchange, handler);
+      // Chunked: Undertow's entity size limit covers declared lengths only, so count here.
+      readUndeclared(exchange, handler);
       return;
     }
     exchange.setMaxEntitySize(MAX_BODY_BYTES);
     exchange.getRequestReceiver().receiveFullBytes(handler, JsonBodies::onReadError);
   }
 
-  /**
-   * A body without Content-Length (Transfer-Encoding: chunked) is counted as it arrives: past
-   * 16 MiB it is dropped and answered 413 like a declared one, past the drain limit cut off.
-   */
-  private static void readChunked(HttpServerExchange exchange,
+  private static void readUndeclared(HttpServerExchange exchange,
       Receiver.FullBytesCallback handler) {
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
     long[] seen = {0};
-    exchange.setMaxEntitySize(DRAIN_LIMIT);
     exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
       if (ex.isResponseStarted()) {
         return;
@@ -62,6 +59,9 @@ final class JsonBodies {
       seen[0] += chunk.length;
       if (seen[0] <= MAX_BODY_BYTES) {
         body.write(chunk, 0, chunk.length);
+      } else if (seen[0] > DRAIN_LIMIT) {
+        tooLarge(ex);
+        return;
       }
       if (last) {
         if (seen[0] > MAX_BODY_BYTES) {

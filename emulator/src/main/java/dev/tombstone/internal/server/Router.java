@@ -25,13 +25,18 @@ final class Router implements HttpHandler {
   Router(Emulator emulator) {
     this.journal = emulator.journal();
     ResponseEnvelope envelope = new ResponseEnvelope(emulator.clock());
+    SignatureLayer signatures = emulator.credentials()
+        .map(credentials -> new SignatureLayer(credentials, emulator.clock(), envelope))
+        .orElse(null);
     // Faults are a layer of their own, in front of the protocols (not MagnetoDB's dialect).
     FaultLayer faults = new FaultLayer(emulator.faults(), emulator.dynamoDb(), envelope,
         journal::record);
-    this.dynamoDb = faults.guard(Service.DYNAMODB, new DynamoDbHttpHandler(emulator, envelope));
+    this.dynamoDb = faults.guard(Service.DYNAMODB,
+        new DynamoDbHttpHandler(emulator, envelope, signatures));
     this.magnetoDb = new MagnetoDbHttpHandler(emulator);
     this.admin = new AdminHandler(emulator);
-    this.s3 = faults.guard(Service.S3, new S3HttpHandler(emulator, envelope));
+    this.s3 = HeaderLimits.s3(
+        faults.guard(Service.S3, new S3HttpHandler(emulator, envelope, signatures)), envelope);
   }
 
   @Override

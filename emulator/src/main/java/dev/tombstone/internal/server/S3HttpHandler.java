@@ -29,19 +29,38 @@ final class S3HttpHandler implements HttpHandler {
   private final S3Protocol protocol;
   private final ResponseEnvelope envelope;
 
-  S3HttpHandler(Emulator emulator, ResponseEnvelope envelope) {
+  private final SignatureLayer signatures;
+
+  /** @param signatures strict mode's check, or null */
+  S3HttpHandler(Emulator emulator, ResponseEnvelope envelope, SignatureLayer signatures) {
     this.protocol = new S3Protocol(emulator.s3(), emulator.clock());
     this.envelope = envelope;
+    this.signatures = signatures;
   }
 
   @Override
-  public void handleRequest(HttpServerExchange exchange) {
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
     if (exchange.isInIoThread()) {
-      exchange.dispatch(this);
+      BufferedBodies.dispatch(exchange, this);
       return;
     }
     exchange.startBlocking();
-    BodyOpener body = new BodyOpener(exchange);
+    BodyOpener opener = new BodyOpener(exchange);
+    RestRequest.Body body = opener;
+    if (signatures != null) {
+      java.util.Optional<SignatureLayer.Body> admitted;
+      try {
+        admitted = signatures.admitS3(exchange, opener::open);
+      } catch (IOException brokenBody) {
+        exchange.setPersistent(false);
+        exchange.endExchange();
+        return;
+      }
+      if (admitted.isEmpty()) {
+        return;
+      }
+      body = admitted.get()::open;
+    }
     RestRequest request = new RestRequest(
         exchange.getRequestMethod().toString(),
         exchange.getRequestHeaders().getFirst(Headers.HOST),
@@ -57,7 +76,7 @@ final class S3HttpHandler implements HttpHandler {
       // Undertow has ended the exchange and there is no one left to answer.
       return;
     }
-    if (hasBody(exchange) && (response.status() >= 400 || !body.opened)) {
+    if (hasBody(exchange) && (response.status() >= 400 || !opener.opened)) {
       // An unread or half-read body would otherwise be drained, or waited for when the client
       // expects "100 Continue" first; closing the connection is S3's answer too.
       exchange.setPersistent(false);

@@ -54,9 +54,20 @@ class MainTest {
         java.util.List.of("--host", "0.0.0.0", "--port=0", "--region", "eu-west-1"));
 
     assertThat(parsed).isEqualTo(
-        new CommandLine("0.0.0.0", 0, "eu-west-1", CommandLine.Action.RUN));
+        new CommandLine("0.0.0.0", 0, "eu-west-1", null, CommandLine.Action.RUN));
     assertThat(CommandLine.parse(java.util.List.of()))
-        .isEqualTo(new CommandLine("127.0.0.1", 4566, "us-east-1", CommandLine.Action.RUN));
+        .isEqualTo(new CommandLine("127.0.0.1", 4566, "us-east-1", null, CommandLine.Action.RUN));
+  }
+
+  @Test
+  void credentialsFlag_turnsStrictModeOn_andNeedsAKeyAndASecret() throws Exception {
+    CommandLine parsed = CommandLine.parse(java.util.List.of("--credentials", "AKID:SE:CRET"));
+
+    assertThat(parsed.credentials()).isEqualTo("AKID:SE:CRET");
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+            () -> CommandLine.parse(java.util.List.of("--credentials=AKID"))))
+        .isInstanceOf(CommandLine.UsageException.class)
+        .hasMessage("--credentials must be ACCESS_KEY_ID:SECRET_ACCESS_KEY, e.g. AKID:SECRET");
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
@@ -89,6 +90,53 @@ class SdkLifecycleTest {
     assertThat(tombstone.requests()).filteredOn(r -> r.target().startsWith("Lifecycle."))
         .extracting(r -> r.target()).containsExactly("Lifecycle.DELETE_MARKER_ADDED",
             "Lifecycle.NONCURRENT_VERSION_REMOVED", "Lifecycle.EXPIRED_DELETE_MARKER_REMOVED");
+  }
+
+  @Test
+  void tagFilter_expiresOnlyObjectsCarryingTheTag() {
+    s3.createBucket(b -> b.bucket("jobs"));
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("jobs")
+        .lifecycleConfiguration(c -> c.rules(LifecycleRule.builder().id("scratch")
+            .status(ExpirationStatus.ENABLED)
+            .filter(f -> f.and(a -> a.prefix("out/")
+                .tags(Tag.builder().key("retention").value("scratch").build())))
+            .expiration(e -> e.days(1)).build())));
+    s3.putObject(b -> b.bucket("jobs").key("out/tmp.csv").tagging("retention=scratch"),
+        RequestBody.fromString("t"));
+    s3.putObject(b -> b.bucket("jobs").key("out/keep.csv").tagging("retention=forever"),
+        RequestBody.fromString("k"));
+    s3.putObject(b -> b.bucket("jobs").key("out/untagged.csv"), RequestBody.fromString("u"));
+
+    clock.set(Instant.parse("2026-01-03T00:00:00Z"));
+
+    assertThat(tombstone.s3().keys("jobs")).containsExactlyInAnyOrder(
+        "out/keep.csv", "out/untagged.csv");
+  }
+
+  @Test
+  void abortIncompleteMultipartUpload_abortsUploadsOlderThanItsDays() {
+    s3.createBucket(b -> b.bucket("uploads"));
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("uploads")
+        .lifecycleConfiguration(c -> c.rules(LifecycleRule.builder().id("abandoned")
+            .status(ExpirationStatus.ENABLED).filter(f -> f.prefix("big/"))
+            .abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(2)).build())));
+    String stale = s3.createMultipartUpload(b -> b.bucket("uploads").key("big/a.bin")).uploadId();
+    String other = s3.createMultipartUpload(b -> b.bucket("uploads").key("small/b.bin"))
+        .uploadId();
+
+    // Initiated 10:00 on Jan 1; two days later, rounded up to midnight, is Jan 4.
+    clock.set(Instant.parse("2026-01-03T23:59:59Z"));
+    assertThat(s3.listMultipartUploads(b -> b.bucket("uploads")).uploads()).hasSize(2);
+
+    clock.set(Instant.parse("2026-01-04T00:00:00Z"));
+
+    assertThat(s3.listMultipartUploads(b -> b.bucket("uploads")).uploads())
+        .extracting(u -> u.uploadId()).containsExactly(other);
+    assertThat(catchThrowableOfType(() -> s3.listParts(b -> b.bucket("uploads")
+        .key("big/a.bin").uploadId(stale)), S3Exception.class).awsErrorDetails().errorCode())
+        .isEqualTo("NoSuchUpload");
+    assertThat(tombstone.requests()).filteredOn(r -> r.target().startsWith("Lifecycle."))
+        .extracting(r -> r.target()).containsExactly("Lifecycle.MULTIPART_UPLOAD_ABORTED");
   }
 
   @Test

@@ -1,0 +1,30 @@
+package dev.tombstone.internal.auth;
+
+import java.time.Instant;
+
+/** What checking a request's signature found. Each protocol renders the refusals its own way. */
+public sealed interface Verdict {
+  /** The signature holds; {@code chunks} checks an aws-chunked body's signatures, if any. */
+  record Accepted(ChunkSigner chunks) implements Verdict {}
+
+  /** No signature at all (no Authorization header, no presigned query). */
+  record Unsigned() implements Verdict {}
+
+  /** A signature that cannot be read: a bad Authorization header or presigned query. */
+  record Malformed(String message) implements Verdict {}
+
+  /** The access key is not the configured one. */
+  record UnknownKey(String accessKeyId) implements Verdict {}
+
+  /** The request time is more than 15 minutes away from the emulator's clock. */
+  record Skewed(String requestTime, Instant requestInstant, Instant serverTime)
+      implements Verdict {}
+
+  /** A presigned URL past its {@code X-Amz-Expires}. */
+  record Expired(String expiresSeconds, Instant expiredAt, Instant serverTime)
+      implements Verdict {}
+
+  /** The signature differs from the one computed with the configured secret. */
+  record Mismatch(String accessKeyId, String canonicalRequest, String stringToSign,
+      String provided) implements Verdict {}
+}

@@ -1,0 +1,65 @@
+package dev.tombstone.internal.server;
+
+import dev.tombstone.internal.auth.Verdict;
+import io.undertow.server.HttpServerExchange;
+import java.util.List;
+import java.util.Map;
+
+/** S3's answers to a request whose signature fails, with the elements S3 adds to each. */
+final class S3Refusal {
+  private static final String MISMATCH = "The request signature we calculated does not match"
+      + " the signature you provided. Check your key and signing method.";
+
+  private S3Refusal() {}
+
+  static void send(HttpServerExchange exchange, ResponseEnvelope envelope, Verdict verdict) {
+    if (verdict instanceof Verdict.Unsigned) {
+      Answers.s3Error(exchange, envelope, 403, "AccessDenied", "Access Denied");
+    } else if (verdict instanceof Verdict.Malformed malformed) {
+      boolean presigned = exchange.getRequestHeaders().getFirst("Authorization") == null;
+      Answers.s3Error(exchange, envelope, 400,
+          presigned ? "AuthorizationQueryParametersError" : "AuthorizationHeaderMalformed",
+          malformed.message());
+    } else if (verdict instanceof Verdict.UnknownKey unknown) {
+      Answers.s3Error(exchange, envelope, 403, "InvalidAccessKeyId",
+          "The AWS Access Key Id you provided does not exist in our records.",
+          List.of(Map.entry("AWSAccessKeyId", unknown.accessKeyId())));
+    } else if (verdict instanceof Verdict.Skewed skewed) {
+      Answers.s3Error(exchange, envelope, 403, "RequestTimeTooSkewed",
+          "The difference between the request time and the current time is too large.",
+          List.of(Map.entry("RequestTime", skewed.requestTime()),
+              Map.entry("ServerTime", SignatureLayer.isoSeconds(skewed.serverTime())),
+              Map.entry("MaxAllowedSkewMilliseconds", "900000")));
+    } else if (verdict instanceof Verdict.Expired expired) {
+      Answers.s3Error(exchange, envelope, 403, "AccessDenied", "Request has expired",
+          List.of(Map.entry("X-Amz-Expires", expired.expiresSeconds()),
+              Map.entry("Expires", SignatureLayer.isoSeconds(expired.expiredAt())),
+              Map.entry("ServerTime", SignatureLayer.isoSeconds(expired.serverTime()))));
+    } else if (verdict instanceof Verdict.Mismatch mismatch) {
+      List<Map.Entry<String, String>> fields = mismatch.canonicalRequest().isEmpty()
+          ? List.of(Map.entry("AWSAccessKeyId", mismatch.accessKeyId()),
+              Map.entry("StringToSign", mismatch.stringToSign()),
+              Map.entry("SignatureProvided", mismatch.provided()),
+              Map.entry("StringToSignBytes", hex(mismatch.stringToSign())))
+          : List.of(Map.entry("AWSAccessKeyId", mismatch.accessKeyId()),
+              Map.entry("StringToSign", mismatch.stringToSign()),
+              Map.entry("SignatureProvided", mismatch.provided()),
+              Map.entry("StringToSignBytes", hex(mismatch.stringToSign())),
+              Map.entry("CanonicalRequest", mismatch.canonicalRequest()),
+              Map.entry("CanonicalRequestBytes", hex(mismatch.canonicalRequest())));
+      Answers.s3Error(exchange, envelope, 403, "SignatureDoesNotMatch", MISMATCH, fields);
+    }
+  }
+
+  private static String hex(String text) {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder(bytes.length * 3);
+    for (byte b : bytes) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(java.util.HexFormat.of().toHexDigits(b));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Fuzzes the MagnetoDB REST codec and the 2011-12-05 JSON codec; same invariants. */
+class LegacyDialectsFuzzTest {
+  private static final List<String> MAGNETO_PATHS = List.of(
+      "/v1/data/p1/tables", "/v1/data/p1/tables/t", "/v1/data/p1/tables/t/put_item",
+      "/v1/data/p1/tables/t/get_item", "/v1/data/p1/tables/t/delete_item",
+      "/v1/data/p1/tables/t/scan", "/v1/data/default_project/tables/t/delete_item");
+  private static final List<String> LEGACY_TARGETS = List.of("DynamoDB_20111205.PutItem",
+      "DynamoDB_20111205.DeleteItem", "DynamoDB_20111205.GetItem", "DynamoDB_20111205.Scan",
+      "DynamoDB_20111205.CreateTable", "DynamoDB_20111205.DescribeTable");
+
+  @FuzzTest(maxDuration = "1m")
+  void magnetoDb(FuzzedDataProvider data) {
+    DynamoDbState shared = new DynamoDbState("us-east-1", Clock.systemUTC());
+    DynamoDbNamespaces namespaces = new DynamoDbNamespaces(shared,
+        DynamoDbNamespaces.DEFAULT_PROJECT, "us-east-1", Clock.systemUTC());
+    shared.createTable("t", KeySchema.of(KeyAttribute.s("id")));
+    shared.putItem("t", Item.of(Map.of("id", new AttributeValue.S("a"))));
+    String method = data.pickValue(List.of("GET", "POST", "PUT", "DELETE"));
+    String path = data.consumeBoolean() ? data.pickValue(MAGNETO_PATHS)
+        : "/v1/data/" + data.consumeString(40);
+    String query = data.consumeString(20);
+    byte[] body = data.consumeRemainingAsBytes();
+    String before = shared.tableNames() + "" + shared.items("t");
+    long start = System.nanoTime();
+
+    MagnetoDbResponse response =
+        new MagnetoDbRestProtocol(namespaces).handle(method, path, query, body);
+
+    assertThat(response.status()).as("%s %s %s", method, path,
+        new String(body, StandardCharsets.UTF_8)).isLessThan(500);
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    if (response.status() >= 300 && shared.hasTable("t")) {
+      assertThat(shared.tableNames() + "" + shared.items("t")).isEqualTo(before);
+    }
+  }
+
+  @FuzzTest(maxDuration = "1m")
+  void dynamoDb2011(FuzzedDataProvider data) {
+    DynamoDbState state = new DynamoDbState("us-east-1", Clock.systemUTC());
+    state.createTable("t", KeySchema.of(KeyAttribute.s("id")));
+    state.putItem("t", Item.of(Map.of("id", new AttributeValue.S("a"),
+        "n", new AttributeValue.N(java.math.BigDecimal.TEN))));
+    DynamoDbJsonFuzzTest.check(state, data.pickValue(LEGACY_TARGETS),
+        data.consumeRemainingAsBytes());
+  }
+}
