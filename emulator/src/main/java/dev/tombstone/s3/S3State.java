@@ -379,6 +379,18 @@ public final class S3State {
    * @throws S3Error.PreconditionFailed when a source condition does not hold
    */
   public CopyObject.Result copyObject(CopyObject.Request request) {
+    return copyObject(request, Optional.empty(), false);
+  }
+
+  /**
+   * CopyObject that also locks the new version, as {@link #putObject(PutObject.Request,
+   * Optional, boolean)} does.
+   *
+   * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
+   *     Object Lock
+   */
+  public CopyObject.Result copyObject(CopyObject.Request request,
+      Optional<ObjectLock.Retention> retention, boolean legalHold) {
     StoredObject source = onBucket(request.sourceBucket(), b -> CopyObject.source(b, request));
     boolean sameCurrent = request.sourceBucket().equals(request.bucket())
         && request.sourceKey().equals(request.key()) && request.sourceVersionId()
@@ -386,8 +398,14 @@ public final class S3State {
                 .filter(current -> current.versionId().equals(id)).isPresent())
             .orElse(true);
     PutObject.Request put = CopyObject.put(request, source, sameCurrent);
-    PutObject.Result written = onBucket(request.bucket(),
-        b -> PutObject.execute(b, put, versionIds, now(), CopyObject.etag(source)));
+    PutObject.Result written = onBucket(request.bucket(), b -> {
+      checkLockAllowed(b, retention, legalHold);
+      Instant now = now();
+      PutObject.Result result =
+          PutObject.execute(b, put, versionIds, now, CopyObject.etag(source));
+      lockNewVersion(b, request.key(), result, retention, legalHold, now);
+      return result;
+    });
     return new CopyObject.Result(written, source);
   }
 
@@ -636,20 +654,30 @@ public final class S3State {
   public PutObject.Result putObject(
       PutObject.Request request, Optional<ObjectLock.Retention> retention, boolean legalHold) {
     return onBucket(request.bucket(), b -> {
-      BucketLocks locks = b.objectLock();
-      if ((retention.isPresent() || legalHold) && !locks.enabled()) {
-        throw S3Error.ObjectLockError.invalidRequest(NO_LOCK);
-      }
+      checkLockAllowed(b, retention, legalHold);
       Instant now = now();
       PutObject.Result result = PutObject.execute(b, request, versionIds, now);
-      Optional<ObjectLock.Retention> applied = retention.isPresent() ? retention
-          : locks.defaultRetention().map(rule -> rule.from(now));
-      if (applied.isPresent() || legalHold) {
-        locks.set(request.key(), result.stored().versionId(),
-            new ObjectLock.VersionLock(applied, legalHold));
-      }
+      lockNewVersion(b, request.key(), result, retention, legalHold, now);
       return result;
     });
+  }
+
+  private static void checkLockAllowed(
+      Bucket bucket, Optional<ObjectLock.Retention> retention, boolean legalHold) {
+    if ((retention.isPresent() || legalHold) && !bucket.objectLock().enabled()) {
+      throw S3Error.ObjectLockError.invalidRequest(NO_LOCK);
+    }
+  }
+
+  // The retention asked for, else the bucket's default rule, and the legal hold if asked.
+  private static void lockNewVersion(Bucket bucket, String key, PutObject.Result written,
+      Optional<ObjectLock.Retention> retention, boolean legalHold, Instant now) {
+    BucketLocks locks = bucket.objectLock();
+    Optional<ObjectLock.Retention> applied = retention.isPresent() ? retention
+        : locks.defaultRetention().map(rule -> rule.from(now));
+    if (applied.isPresent() || legalHold) {
+      locks.set(key, written.stored().versionId(), new ObjectLock.VersionLock(applied, legalHold));
+    }
   }
 
   /**

@@ -63,11 +63,12 @@ final class CopyOperations {
     if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
       throw WireError.notImplemented("If-None-Match");
     }
+    ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request request = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
         conditions(call.headers()), call.header("If-Match"), ifNoneMatch.isPresent());
-    CopyObject.Result result = state.copyObject(request);
+    CopyObject.Result result = state.copyObject(request, lock.retention(), lock.legalHold());
     StoredObject written = result.written().stored();
     XmlWriter xml = XmlWriter.document("CopyObjectResult")
         .element("ETag", written.etag())

@@ -105,6 +105,23 @@ class SdkObjectLockTest {
   }
 
   @Test
+  void copyObject_withLockHeaders_locksTheCopy_butNotItsSource() {
+    s3.putObject(b -> b.bucket(BUCKET).key("draft.txt"), RequestBody.fromString("evidence"));
+
+    String copy = s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("draft.txt")
+        .destinationBucket(BUCKET).destinationKey("sealed.txt")
+        .objectLockMode(ObjectLockMode.COMPLIANCE)
+        .objectLockRetainUntilDate(START.plus(Duration.ofDays(1)))).versionId();
+
+    assertProtected(deleteFails("sealed.txt", copy, true));
+    String source = tombstone.s3().versions(BUCKET, "draft.txt").get(0).versionId();
+    s3.deleteObject(b -> b.bucket(BUCKET).key("draft.txt").versionId(source));
+    clock.advance(Duration.ofDays(1));
+    s3.deleteObject(b -> b.bucket(BUCKET).key("sealed.txt").versionId(copy));
+    assertThat(tombstone.s3().versions(BUCKET, "sealed.txt")).isEmpty();
+  }
+
+  @Test
   void deleteWithoutVersionId_stillAddsADeleteMarker() {
     put("m.txt", ObjectLockMode.COMPLIANCE, START.plus(Duration.ofDays(1)));
 
