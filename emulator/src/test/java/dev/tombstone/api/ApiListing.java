@@ -86,7 +86,9 @@ public final class ApiListing {
   }
 
   private static List<String> describe(Class<?> type) {
-    String header = type.toGenericString();
+    // JDK 17 leaves "sealed" out of toGenericString and later JDKs print it; "permits" below
+    // says the same on every JDK.
+    String header = type.toGenericString().replaceFirst("\\b(non-)?sealed ", "");
     List<String> supertypes = new ArrayList<>();
     if (type.getGenericSuperclass() != null && type.getSuperclass() != Object.class
         && type.getSuperclass() != Record.class && type.getSuperclass() != Enum.class) {
