@@ -114,26 +114,40 @@ final class Table {
 
   /** Keeps partitions and indexes in step: called under the key's lock for each change. */
   private void changed(PrimaryKey key, Item old, Item now) {
-    if (now != null) {
-      partitions.compute(key.partition(), (p, map) -> {
-        ConcurrentSkipListMap<Position, Item> m =
-            map == null ? new ConcurrentSkipListMap<>(Position.ORDER) : map;
-        m.put(Position.of(key.sort(), key), now);
-        return m;
-      });
-    } else if (old != null) {
-      partitions.computeIfPresent(key.partition(), (p, map) -> {
-        map.remove(Position.of(key.sort(), key));
-        return map.isEmpty() ? null : map;
-      });
+    // Without a sort key a partition holds at most one item, which items already has.
+    if (keySchema().sortKey() != null) {
+      if (now != null) {
+        partitions.compute(key.partition(), (p, map) -> {
+          ConcurrentSkipListMap<Position, Item> m =
+              map == null ? new ConcurrentSkipListMap<>(Position.ORDER) : map;
+          m.put(Position.of(key.sort(), key), now);
+          return m;
+        });
+      } else if (old != null) {
+        partitions.computeIfPresent(key.partition(), (p, map) -> {
+          map.remove(Position.of(key.sort(), key));
+          return map.isEmpty() ? null : map;
+        });
+      }
     }
-    for (SecondaryIndex index : indexes.values()) {
-      index.changed(key, old, now);
+    if (!indexes.isEmpty()) {
+      for (SecondaryIndex index : indexes.values()) {
+        index.changed(key, old, now);
+      }
     }
   }
 
   /** The items of one partition in sort key order; empty when it has none. */
   NavigableMap<Position, Item> partition(AttributeValue partitionValue) {
+    if (keySchema().sortKey() == null) {
+      NavigableMap<Position, Item> single = new ConcurrentSkipListMap<>(Position.ORDER);
+      PrimaryKey key = new PrimaryKey(partitionValue, null);
+      Item item = items.get(key);
+      if (item != null) {
+        single.put(Position.of(null, key), item);
+      }
+      return single;
+    }
     NavigableMap<Position, Item> map = partitions.get(partitionValue);
     return map == null ? new ConcurrentSkipListMap<>(Position.ORDER) : map;
   }

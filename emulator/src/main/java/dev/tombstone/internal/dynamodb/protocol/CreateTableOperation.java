@@ -41,16 +41,9 @@ final class CreateTableOperation {
       constraints.size("keySchema", keySchema.toString(), keySchema.size(), 1, 2);
     }
     constraints.oneOf("billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
-    Long read = null;
-    Long write = null;
-    if (throughput != null) {
-      read = Members.longValue(throughput, "ReadCapacityUnits");
-      write = Members.longValue(throughput, "WriteCapacityUnits");
-      constraints.notNull("provisionedThroughput.writeCapacityUnits", write);
-      constraints.notNull("provisionedThroughput.readCapacityUnits", read);
-      constraints.atLeast("provisionedThroughput.readCapacityUnits", read, 1);
-      constraints.atLeast("provisionedThroughput.writeCapacityUnits", write, 1);
-    }
+    Throughput units = Throughput.read(throughput, constraints);
+    Long read = units.read();
+    Long write = units.write();
     Map<String, AttributeType> attributeTypes = new LinkedHashMap<>();
     boolean duplicateDefinition = false;
     if (definitions != null) {

@@ -32,16 +32,9 @@ final class UpdateTableOperation {
     Constraints constraints = new Constraints();
     constraints.tableNameOrArn("tableName", tableName);
     constraints.oneOf("billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
-    Long read = null;
-    Long write = null;
-    if (throughput != null) {
-      read = Members.longValue(throughput, "ReadCapacityUnits");
-      write = Members.longValue(throughput, "WriteCapacityUnits");
-      constraints.notNull("provisionedThroughput.writeCapacityUnits", write);
-      constraints.notNull("provisionedThroughput.readCapacityUnits", read);
-      constraints.atLeast("provisionedThroughput.readCapacityUnits", read, 1);
-      constraints.atLeast("provisionedThroughput.writeCapacityUnits", write, 1);
-    }
+    Throughput units = Throughput.read(throughput, constraints);
+    Long read = units.read();
+    Long write = units.write();
     Map<String, AttributeType> types = new LinkedHashMap<>();
     if (definitions != null) {
       int i = 1;
