@@ -1,9 +1,13 @@
 package dev.tombstone.dynamodb;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An immutable DynamoDB item: attribute names mapped to values, in insertion order.
@@ -11,56 +15,72 @@ import java.util.Objects;
  * <pre>{@code
  * Item user = Item.builder().put("UserId", AttributeValue.s("user003")).build();
  * }</pre>
+ *
+ * <p>Stored as two parallel arrays rather than a hash map: items are small, a table holds many
+ * of them, and a changed copy of an item (an update) costs two array copies.
  */
 public final class Item {
+  private static final String[] NO_NAMES = {};
+  private static final AttributeValue[] NO_VALUES = {};
+
   /** The item with no attributes: what conditions see when no item exists. */
-  public static final Item EMPTY = new Item(Map.of(), 0);
+  public static final Item EMPTY = new Item(NO_NAMES, NO_VALUES, 0);
 
-  private final Map<String, AttributeValue> attributes;
+  // Exactly as long as the item has attributes; never changed after construction.
+  private final String[] names;
+  private final AttributeValue[] values;
   private final int size;
+  // Made on first use; a race makes two equal views, which is harmless.
+  private Map<String, AttributeValue> view;
 
-  private Item(Map<String, AttributeValue> attributes, int size) {
-    this.attributes = attributes;
+  private Item(String[] names, AttributeValue[] values, int size) {
+    this.names = names;
+    this.values = values;
     this.size = size;
   }
 
   /** An item holding a copy of {@code attributes}. */
   public static Item of(Map<String, AttributeValue> attributes) {
-    Map<String, AttributeValue> copy = new LinkedHashMap<>(attributes.size() * 2);
-    attributes.forEach(
-        (name, value) ->
-            copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name)));
-    return new Item(Collections.unmodifiableMap(copy), ItemSize.of(copy));
+    Builder builder = new Builder(new String[attributes.size()],
+        new AttributeValue[attributes.size()], 0, 0);
+    attributes.forEach(builder::put);
+    return builder.build();
   }
 
   /** A builder that keeps attributes in the order they are put. */
   public static Builder builder() {
-    return new Builder(new LinkedHashMap<>(), 0);
+    return new Builder(new String[4], new AttributeValue[4], 0, 0);
   }
 
   /** A builder starting from this item's attributes, for a changed copy of the item. */
   public Builder toBuilder() {
-    return new Builder(new LinkedHashMap<>(attributes), size);
+    return new Builder(names, values, names.length, size);
   }
 
   /** The value of {@code name}, or {@code null} when the item has no such attribute. */
   public AttributeValue get(String name) {
-    return attributes.get(name);
+    int i = indexOf(names, names.length, name);
+    return i < 0 ? null : values[i];
   }
 
   /** Whether the item has an attribute called {@code name}. */
   public boolean has(String name) {
-    return attributes.containsKey(name);
+    return indexOf(names, names.length, name) >= 0;
   }
 
-  /** An unmodifiable view of the attributes. */
+  /** An unmodifiable view of the attributes, in insertion order. */
   public Map<String, AttributeValue> attributes() {
-    return attributes;
+    Map<String, AttributeValue> map = view;
+    if (map == null) {
+      map = new View();
+      view = map;
+    }
+    return map;
   }
 
   /** Whether the item has no attributes. */
   public boolean isEmpty() {
-    return attributes.isEmpty();
+    return names.length == 0;
   }
 
   /** The size in bytes by DynamoDB's rules (names plus values), as used for capacity and limits. */
@@ -70,38 +90,131 @@ public final class Item {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Item other && attributes.equals(other.attributes);
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Item other) || other.names.length != names.length) {
+      return false;
+    }
+    for (int i = 0; i < names.length; i++) {
+      if (!values[i].equals(other.get(names[i]))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return attributes.hashCode();
+    // As Map.hashCode, so an item hashes like its attributes() view.
+    int hash = 0;
+    for (int i = 0; i < names.length; i++) {
+      hash += names[i].hashCode() ^ values[i].hashCode();
+    }
+    return hash;
   }
 
   @Override
   public String toString() {
-    return attributes.toString();
+    return attributes().toString();
+  }
+
+  private static int indexOf(String[] names, int count, String name) {
+    for (int i = 0; i < count; i++) {
+      if (names[i] == name) {
+        return i;
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The attributes as a read-only map; lookups go to the arrays. */
+  private final class View extends AbstractMap<String, AttributeValue> {
+    @Override
+    public AttributeValue get(Object key) {
+      return key instanceof String name ? Item.this.get(name) : null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return key instanceof String name && has(name);
+    }
+
+    @Override
+    public int size() {
+      return names.length;
+    }
+
+    @Override
+    public Set<Entry<String, AttributeValue>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Entry<String, AttributeValue>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < names.length;
+            }
+
+            @Override
+            public Entry<String, AttributeValue> next() {
+              if (next >= names.length) {
+                throw new NoSuchElementException();
+              }
+              int i = next++;
+              return new SimpleImmutableEntry<>(names[i], values[i]);
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return names.length;
+        }
+      };
+    }
   }
 
   /** Builds an {@link Item}. */
   public static final class Builder {
-    private Map<String, AttributeValue> attributes;
+    private String[] names;
+    private AttributeValue[] values;
+    private int count;
     // Kept up to date on every change, so build() need not measure every attribute again.
     private int size;
-    // After build() the map belongs to the item; the next change copies it first.
-    private boolean built;
+    // The arrays may belong to an item (toBuilder, or after build()): copy them before a change.
+    private boolean shared;
 
-    private Builder(Map<String, AttributeValue> attributes, int size) {
-      this.attributes = attributes;
+    private Builder(String[] names, AttributeValue[] values, int count, int size) {
+      this.names = names;
+      this.values = values;
+      this.count = count;
       this.size = size;
+      this.shared = count > 0;
     }
 
     public Builder put(String name, AttributeValue value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
-      AttributeValue old = writable().put(name, value);
-      size += ItemSize.of(value)
-          - (old == null ? -ItemSize.utf8Length(name) : ItemSize.of(old));
+      int i = indexOf(names, count, name);
+      if (i >= 0) {
+        writable(count);
+        size += ItemSize.of(value) - ItemSize.of(values[i]);
+        values[i] = value;
+      } else {
+        writable(count + 1);
+        names[count] = name;
+        values[count] = value;
+        count++;
+        size += ItemSize.utf8Length(name) + ItemSize.of(value);
+      }
       return this;
     }
 
@@ -111,29 +224,45 @@ public final class Item {
 
     /** Removes attribute {@code name}, if present. */
     public Builder remove(String name) {
-      AttributeValue old = writable().remove(name);
-      if (old != null) {
-        size -= ItemSize.utf8Length(name) + ItemSize.of(old);
+      int i = indexOf(names, count, name);
+      if (i >= 0) {
+        writable(count);
+        size -= ItemSize.utf8Length(name) + ItemSize.of(values[i]);
+        System.arraycopy(names, i + 1, names, i, count - i - 1);
+        System.arraycopy(values, i + 1, values, i, count - i - 1);
+        count--;
+        names[count] = null;
+        values[count] = null;
       }
       return this;
     }
 
     /** The value put under {@code name} so far, or null. */
     public AttributeValue get(String name) {
-      return attributes.get(name);
+      int i = indexOf(names, count, name);
+      return i < 0 ? null : values[i];
     }
 
     public Item build() {
-      built = true;
-      return new Item(Collections.unmodifiableMap(attributes), size);
+      if (count == 0) {
+        return EMPTY;
+      }
+      if (names.length != count) {
+        names = Arrays.copyOf(names, count);
+        values = Arrays.copyOf(values, count);
+      }
+      shared = true;
+      return new Item(names, values, size);
     }
 
-    private Map<String, AttributeValue> writable() {
-      if (built) {
-        attributes = new LinkedHashMap<>(attributes);
-        built = false;
+    /** Makes the arrays this builder's own, with room for {@code needed} attributes. */
+    private void writable(int needed) {
+      if (shared || needed > names.length) {
+        int capacity = Math.max(needed, shared ? names.length : names.length * 2);
+        names = Arrays.copyOf(names, capacity);
+        values = Arrays.copyOf(values, capacity);
+        shared = false;
       }
-      return attributes;
     }
   }
 }

@@ -7,11 +7,12 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 
 /** Reads a DynamoDB JSON request off the wire, hands it to the protocol, writes the answer. */
 final class DynamoDbHttpHandler implements HttpHandler {
   private static final HttpString CRC32 = new HttpString("x-amz-crc32");
+  private static final String JSON = "application/json";
+  private static final String AMZ_JSON = "application/x-amz-json-1.0";
 
   private final DynamoDbJsonProtocol protocol;
   private final ResponseEnvelope envelope;
@@ -58,9 +59,10 @@ final class DynamoDbHttpHandler implements HttpHandler {
 
   static String contentType(HttpServerExchange exchange) {
     String requested = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-    return requested != null
-            && requested.trim().toLowerCase(Locale.ROOT).startsWith("application/json")
-        ? "application/json"
-        : "application/x-amz-json-1.0";
+    if (requested == null) {
+      return AMZ_JSON;
+    }
+    String type = requested.strip();
+    return type.regionMatches(true, 0, JSON, 0, JSON.length()) ? JSON : AMZ_JSON;
   }
 }

@@ -1,6 +1,7 @@
 package dev.tombstone.internal.server;
 
 import dev.tombstone.internal.s3.protocol.ResponseIds;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code x-amz-id-2} (Base64 of 48 random bytes).
  */
 public final class RequestIds {
-  private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+  private static final byte[] ALPHABET =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".getBytes(StandardCharsets.US_ASCII);
 
   private RequestIds() {}
 
@@ -24,11 +26,17 @@ public final class RequestIds {
   /** An id of {@code length} characters of {@code [0-9A-Z]}. */
   public static String next(int length) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    char[] id = new char[length];
+    byte[] id = new byte[length];
+    long bits = 0;
     for (int i = 0; i < length; i++) {
-      id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+      // Twelve base-36 digits per random long (36^12 < 2^62): one draw instead of twelve.
+      if (i % 12 == 0) {
+        bits = random.nextLong() >>> 2;
+      }
+      id[i] = ALPHABET[(int) (bits % ALPHABET.length)];
+      bits /= ALPHABET.length;
     }
-    return new String(id);
+    return new String(id, StandardCharsets.US_ASCII);
   }
 
   /** The request id and host id of an S3 response. */

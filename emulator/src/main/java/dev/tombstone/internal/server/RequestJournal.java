@@ -23,7 +23,8 @@ public final class RequestJournal {
   /** Handlers that read a text body attach it here so the journal can show it. */
   public static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
-  private final Entry[] ring = new Entry[CAPACITY];
+  // Holds an Entry, or a Captured exchange whose body is decoded only when someone looks.
+  private final Object[] ring = new Object[CAPACITY];
   private final Clock clock;
   private long recorded;
 
@@ -39,18 +40,23 @@ public final class RequestJournal {
     String query = exchange.getQueryString();
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
     FaultMark fault = FaultMark.of(exchange);
-    add(new Entry(
+    put(new Captured(
         clock.instant(),
         exchange.getRequestMethod().toString(),
         exchange.getRequestPath(),
         query == null ? "" : query,
         target == null ? "" : target,
-        bodyText(exchange.getAttachment(BODY)),
+        retained(exchange.getAttachment(BODY)),
         fault != null && !fault.answered() ? NO_ANSWER : exchange.getStatusCode(),
         fault == null ? "" : fault.description()));
   }
 
-  synchronized void add(Entry request) {
+  /** Records a request the emulator made itself (an expiry). */
+  void add(Entry request) {
+    put(request);
+  }
+
+  private synchronized void put(Object request) {
     ring[(int) (recorded % CAPACITY)] = request;
     recorded++;
   }
@@ -60,7 +66,8 @@ public final class RequestJournal {
     int size = (int) Math.min(recorded, CAPACITY);
     List<Entry> copy = new ArrayList<>(size);
     for (long i = recorded - size; i < recorded; i++) {
-      copy.add(ring[(int) (i % CAPACITY)]);
+      Object request = ring[(int) (i % CAPACITY)];
+      copy.add(request instanceof Captured captured ? captured.entry() : (Entry) request);
     }
     return copy;
   }
@@ -76,12 +83,29 @@ public final class RequestJournal {
       Instant time, String method, String path, String query, String target, String body,
       int status, String fault) {}
 
+  /** The body, or the prefix of it the journal shows, so a large body is not kept alive. */
+  private static byte[] retained(byte[] body) {
+    return body != null && body.length > MAX_BODY_CHARS + 1
+        ? Arrays.copyOf(body, MAX_BODY_CHARS + 1)
+        : body;
+  }
+
+  /** An exchange as recorded on the request path: the body stays bytes until it is read. */
+  private record Captured(
+      Instant time, String method, String path, String query, String target, byte[] body,
+      int status, String fault) {
+    Entry entry() {
+      return new Entry(time, method, path, query, target, bodyText(body), status, fault);
+    }
+  }
+
   private static String bodyText(byte[] body) {
     if (body == null || body.length == 0) {
       return "";
     }
     int max = MAX_BODY_CHARS;
     // Decoding a prefix may split a multi-byte character at the end; the "..." marks the cut.
+    // A retained prefix is one byte longer than shown, so a cut body still shows as cut.
     if (body.length <= max) {
       return new String(body, StandardCharsets.UTF_8);
     }

@@ -8,6 +8,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * The one place a response gets what every answer of its protocol carries: the status, the
@@ -30,6 +31,8 @@ final class ResponseEnvelope {
   private static final ByteBuffer NO_BODY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final Clock clock;
+  // Formatting a date costs more than the rest of the envelope; it changes once a second.
+  private volatile FormattedDate lastDate = new FormattedDate(Long.MIN_VALUE, "");
 
   /** @param clock the source of the {@code Date} header */
   ResponseEnvelope(Clock clock) {
@@ -88,6 +91,15 @@ final class ResponseEnvelope {
   }
 
   private String date() {
-    return HttpDates.format(clock.instant());
+    Instant now = clock.instant();
+    FormattedDate last = lastDate;
+    if (last.epochSecond() == now.getEpochSecond()) {
+      return last.text();
+    }
+    String text = HttpDates.format(now);
+    lastDate = new FormattedDate(now.getEpochSecond(), text);
+    return text;
   }
+
+  private record FormattedDate(long epochSecond, String text) {}
 }

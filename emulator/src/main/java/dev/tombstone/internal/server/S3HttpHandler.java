@@ -12,6 +12,7 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads an S3 REST request off Undertow, hands it to the protocol, and writes the answer in the
@@ -41,11 +43,30 @@ final class S3HttpHandler implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     if (exchange.isInIoThread()) {
-      BufferedBodies.dispatch(exchange, this);
+      if (!BufferedBodies.serveOnIoThread(exchange, this::serveBuffered)) {
+        exchange.dispatch(this);
+      }
       return;
     }
     exchange.startBlocking();
     BodyOpener opener = new BodyOpener(exchange);
+    serve(exchange, opener, () -> opener.opened);
+  }
+
+  /**
+   * Serves a request whose body, if any, was read in full on the I/O thread: the protocol is
+   * in-memory work, so it runs there too, with no hand-over to a worker.
+   */
+  private void serveBuffered(HttpServerExchange exchange, byte[] body) throws IOException {
+    boolean[] opened = {false};
+    serve(exchange, () -> {
+      opened[0] = true;
+      return new ByteArrayInputStream(body);
+    }, () -> opened[0]);
+  }
+
+  private void serve(HttpServerExchange exchange, RestRequest.Body opener,
+      BooleanSupplier bodyOpened) throws IOException {
     RestRequest.Body body = opener;
     if (signatures != null) {
       java.util.Optional<SignatureLayer.Body> admitted;
@@ -76,7 +97,7 @@ final class S3HttpHandler implements HttpHandler {
       // Undertow has ended the exchange and there is no one left to answer.
       return;
     }
-    if (hasBody(exchange) && (response.status() >= 400 || !opener.opened)) {
+    if (hasBody(exchange) && (response.status() >= 400 || !bodyOpened.getAsBoolean())) {
       // An unread or half-read body would otherwise be drained, or waited for when the client
       // expects "100 Continue" first; closing the connection is S3's answer too.
       exchange.setPersistent(false);

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# vs-floor.sh [both|ddb|s3] -- Tombstone against the floor (a bare Undertow answering a fixed body), in one
+# run, interleaved: the team's yardstick from ../shared/perf (load generator, floor server, workloads), plus
+# the server CPU time per request of each, read from /proc around every run.
+#
+# Prints the yardstick's table (medians over rounds; ratio = median of per-round target/floor req/s) and a
+# CPU table. Environment: ROUNDS (3), DURATION (3 s), CONCURRENCY ("1 16"), WORKLOADS (all), JAR
+# (emulator/target/tombstone.jar, built if missing), JAVA (java), PERF (../shared/perf), OUT (results dir).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PERF_SRC="${PERF:-$ROOT/../shared/perf}"
+JAVA="${JAVA:-java}"; ROUNDS="${ROUNDS:-3}"; KIND="${1:-both}"
+JAR="${JAR:-$ROOT/emulator/target/tombstone.jar}"
+OUT="${OUT:-$(mktemp -d)}"; mkdir -p "$OUT"
+[ -d "$PERF_SRC" ] || { echo "no perf tools at $PERF_SRC (set PERF)" >&2; exit 2; }
+[ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -pl emulator -am package -DskipTests)
+# ../shared may be read-only: build the load generator and the floor in a scratch copy
+PERF_DIR="$OUT/perf"; rm -rf "$PERF_DIR"; cp -r "$PERF_SRC/." "$PERF_DIR/"; chmod -R u+w "$PERF_DIR"
+"$PERF_DIR/loadgen/build.sh" >/dev/null
+(cd "$PERF_DIR/floor" && mvn -q -B package -DskipTests)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+fport=$(free_port); tport=$(free_port)
+"$JAVA" -jar "$PERF_DIR/floor/target/floor.jar" "$fport" 127.0.0.1 >"$OUT/floor.log" 2>&1 & fpid=$!
+"$JAVA" -jar "$JAR" --port "$tport" >"$OUT/tombstone.log" 2>&1 & tpid=$!
+trap 'kill $fpid $tpid 2>/dev/null; wait 2>/dev/null || true' EXIT
+python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$fport" any "$fpid" >/dev/null
+python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$tport" any "$tpid" >/dev/null
+echo "cpus: $(nproc); jdk: $("$JAVA" -version 2>&1 | head -1); rounds: $ROUNDS; duration: ${DURATION:-3}s" >"$OUT/machine.txt"
+case "$KIND" in ddb) ws="ddb-delete-missing ddb-delete-conditional ddb-put-delete";;
+  s3) ws="s3-delete-unversioned s3-delete-versioned s3-delete-objects";;
+  *) ws="ddb-delete-missing ddb-delete-conditional ddb-put-delete s3-delete-unversioned s3-delete-versioned s3-delete-objects";; esac
+cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+# one run of one workload against one server; appends a JSON line with the server's CPU ticks to $OUT/cpu.jsonl
+run() { # label kind port pid workload concurrency round
+  local before after
+  before=$(cpu_ticks "$4")
+  LABEL=$1 ROUND=$7 WORKLOADS=$5 CONCURRENCY=$6 OUT="${8:-$OUT}" "$PERF_DIR/compare.sh" "$2" "http://127.0.0.1:$3" >/dev/null
+  after=$(cpu_ticks "$4")
+  echo "{\"label\":\"$1\",\"workload\":\"$5\",\"concurrency\":$6,\"round\":$7,\"cpu_ticks\":$((after - before)),\"hz\":$(getconf CLK_TCK)}" >>"${8:-$OUT}/cpu.jsonl"
+}
+for w in ${WORKLOADS:-$ws}; do # warm-up, not counted
+  run floor floor "$fport" "$fpid" "$w" 16 0 "$OUT/warmup"
+  run target "$KIND" "$tport" "$tpid" "$w" 16 0 "$OUT/warmup"
+done
+for r in $(seq "$ROUNDS"); do
+  for w in ${WORKLOADS:-$ws}; do
+    for c in ${CONCURRENCY:-1 16}; do
+      run floor floor "$fport" "$fpid" "$w" "$c" "$r"
+      run target "$KIND" "$tport" "$tpid" "$w" "$c" "$r"
+    done
+  done
+done
+python3 "$PERF_DIR/summarize.py" "$OUT"
+python3 "$ROOT/benchmarks/load/cpu-table.py" "$OUT"
+echo "raw results: $OUT/results.jsonl, $OUT/cpu.jsonl"
