@@ -52,7 +52,8 @@ public sealed interface AttributeValue {
      * @throws DynamoDbError.Validation with DynamoDB's message for an invalid number
      */
     public static N parse(String text) {
-      return new N(Numbers.parse(text));
+      N small = SmallNumbers.of(text);
+      return small != null ? small : new N(Numbers.parse(text));
     }
 
     /** The canonical text: no exponent, no trailing fractional zeros, no {@code +}. */

@@ -30,8 +30,6 @@ public final class Item {
   private final String[] names;
   private final AttributeValue[] values;
   private final int size;
-  // Made on first use; a race makes two equal views, which is harmless.
-  private Map<String, AttributeValue> view;
 
   private Item(String[] names, AttributeValue[] values, int size) {
     this.names = names;
@@ -70,12 +68,8 @@ public final class Item {
 
   /** An unmodifiable view of the attributes, in insertion order. */
   public Map<String, AttributeValue> attributes() {
-    Map<String, AttributeValue> map = view;
-    if (map == null) {
-      map = new View();
-      view = map;
-    }
-    return map;
+    // Not cached: a view kept per stored item would cost memory on every item of a table.
+    return new View();
   }
 
   /** Whether the item has no attributes. */
