@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -67,11 +69,21 @@ public final class Multipart {
     }
   }
 
+  /**
+   * Starts an upload; its tags and ACL go to the version it completes into, so they are checked
+   * now, as PutObject checks them.
+   *
+   * @throws S3Error.AccessControlListNotSupported for an ACL that grants others while the bucket
+   *     enforces ownership
+   */
   static Upload create(Bucket bucket, String key, ObjectMetadata metadata,
-      Optional<String> checksumAlgorithm, Instant now) {
+      Optional<String> checksumAlgorithm, Map<String, String> tags,
+      Optional<AccessControlList> acl, Instant now) {
     ObjectKeys.check(key);
+    acl.ifPresent(a -> AccessControl.checkWrite(bucket, a));
     String uploadId = newUploadId();
-    MultipartUpload upload = new MultipartUpload(uploadId, key, metadata, checksumAlgorithm, now);
+    MultipartUpload upload =
+        new MultipartUpload(uploadId, key, metadata, checksumAlgorithm, tags, acl, now);
     bucket.uploads().put(uploadId, upload);
     return upload.describe();
   }
@@ -79,6 +91,13 @@ public final class Multipart {
   static Part uploadPart(Bucket bucket, String key, String uploadId, int partNumber,
       ObjectContent content, Optional<Checksum> checksum, Instant now) {
     MultipartUpload upload = find(bucket, key, uploadId);
+    Optional<String> expected = upload.checksumAlgorithm();
+    if (expected.isPresent() && checksum.isPresent()
+        && !checksum.get().algorithm().equalsIgnoreCase(expected.get())) {
+      throw new S3Error.InvalidRequest("Checksum Type mismatch occurred, expected checksum Type: "
+          + expected.get().toLowerCase(Locale.ROOT) + ", actual checksum Type: "
+          + checksum.get().algorithm().toLowerCase(Locale.ROOT));
+    }
     Part part = new Part(partNumber, content, ETags.of(content), now, checksum);
     upload.put(part);
     return part;
@@ -103,6 +122,8 @@ public final class Multipart {
       // S3 cannot tell whether the condition held for the whole upload: the client restarts.
       throw new S3Error.ConditionalRequestConflict();
     }
+    // Ownership may have been enforced since the upload began; refuse before the upload ends.
+    upload.acl().ifPresent(acl -> AccessControl.checkWrite(bucket, acl));
     List<Part> parts = upload.finish(selection);
     bucket.uploads().remove(uploadId, upload);
     ObjectContent.Writer writer = ObjectContent.writer(totalSize(parts));
@@ -111,8 +132,9 @@ public final class Multipart {
       writer.write(bytes, 0, bytes.length);
     }
     PutObject.Request request = new PutObject.Request(bucket.name(), key, writer.toContent(),
-        upload.metadata(), Optional.empty(), ifMatch, ifNoneMatchAny);
-    return PutObject.execute(bucket, request, ids, now, etag(parts));
+        upload.metadata(), Optional.empty(), ifMatch, ifNoneMatchAny, upload.tags(), upload.acl());
+    return PutObject.execute(bucket, request, ids, now, etag(parts),
+        Optional.of(ObjectParts.of(parts, upload.checksumAlgorithm())));
   }
 
   static void abort(Bucket bucket, String key, String uploadId) {

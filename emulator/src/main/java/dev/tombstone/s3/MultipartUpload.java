@@ -2,31 +2,39 @@ package dev.tombstone.s3;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * One multipart upload in progress: what CreateMultipartUpload fixed (key, metadata, checksum
- * algorithm) and the parts uploaded so far. Its methods synchronize on the upload, so a part
- * never lands in an upload that is being completed or aborted.
+ * algorithm, tags, ACL) and the parts uploaded so far. Its methods synchronize on the upload,
+ * so a part never lands in an upload that is being completed or aborted.
  */
 final class MultipartUpload {
   private final String uploadId;
   private final String key;
   private final ObjectMetadata metadata;
   private final Optional<String> checksumAlgorithm;
+  private final Map<String, String> tags;
+  private final Optional<AccessControlList> acl;
   private final Instant initiated;
   private final TreeMap<Integer, Multipart.Part> parts = new TreeMap<>();
   private volatile boolean keyChanged;
   private boolean finished;
 
   MultipartUpload(String uploadId, String key, ObjectMetadata metadata,
-      Optional<String> checksumAlgorithm, Instant initiated) {
+      Optional<String> checksumAlgorithm, Map<String, String> tags,
+      Optional<AccessControlList> acl, Instant initiated) {
     this.uploadId = uploadId;
     this.key = key;
     this.metadata = metadata;
     this.checksumAlgorithm = checksumAlgorithm;
+    this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    this.acl = acl;
     this.initiated = initiated;
   }
 
@@ -53,6 +61,20 @@ final class MultipartUpload {
 
   ObjectMetadata metadata() {
     return metadata;
+  }
+
+  Optional<String> checksumAlgorithm() {
+    return checksumAlgorithm;
+  }
+
+  /** The object tags of {@code x-amz-tagging}, for the version the upload completes into. */
+  Map<String, String> tags() {
+    return tags;
+  }
+
+  /** The ACL of {@code x-amz-acl} or the grant headers; empty gives the owner full control. */
+  Optional<AccessControlList> acl() {
+    return acl;
   }
 
   /** @throws S3Error.NoSuchUpload when the upload was completed or aborted meanwhile */

@@ -82,11 +82,15 @@ public final class PutObject {
   }
 
   static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now) {
-    return execute(bucket, request, ids, now, ETags.of(request.content()));
+    return execute(bucket, request, ids, now, ETags.of(request.content()), Optional.empty());
   }
 
-  /** Stores the object with the given ETag (a completed multipart upload has its own kind). */
-  static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now, String etag) {
+  /**
+   * Stores the object with the given ETag and part layout (a completed multipart upload has its
+   * own kind of ETag).
+   */
+  static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now, String etag,
+      Optional<ObjectParts> parts) {
     ObjectKeys.check(request.key());
     request.acl().ifPresent(acl -> AccessControl.checkWrite(bucket, acl));
     // The map may apply the function more than once under contention; the last run wins.
@@ -97,7 +101,8 @@ public final class PutObject {
       String versionId = versioning == Versioning.ENABLED ? ids.next() : VersionIds.NULL;
       StoredObject object = new StoredObject(key, versionId, now, request.content(), etag,
           request.metadata(), request.checksum(), request.tags(),
-          request.acl().orElseGet(() -> AccessControlList.ownerFullControl(bucket.owner())));
+          request.acl().orElseGet(() -> AccessControlList.ownerFullControl(bucket.owner())),
+          parts);
       result[0] = new Result(object, versioning);
       Entry entry = new Entry.Stored(object);
       return switch (versioning) {

@@ -294,7 +294,29 @@ public final class S3State {
    */
   public Multipart.Upload createMultipartUpload(
       String bucket, String key, ObjectMetadata metadata, Optional<String> checksumAlgorithm) {
-    return onBucket(bucket, b -> Multipart.create(b, key, metadata, checksumAlgorithm, now()));
+    return createMultipartUpload(bucket, key, metadata, checksumAlgorithm, Map.of(),
+        Optional.empty());
+  }
+
+  /**
+   * CreateMultipartUpload with the object tags and ACL the completed version gets, as PutObject
+   * sets them.
+   *
+   * <pre>{@code
+   * s3.createMultipartUpload("docs", "video.mp4", ObjectMetadata.DEFAULT, Optional.of("SHA256"),
+   *     Map.of("team", "media"), Optional.empty());
+   * }</pre>
+   *
+   * @param tags the object tags, validated by {@link ObjectTagging#validate}
+   * @param acl the ACL; empty gives the owner full control
+   * @throws S3Error.AccessControlListNotSupported when the bucket enforces ownership and the ACL
+   *     grants anyone but the owner
+   */
+  public Multipart.Upload createMultipartUpload(String bucket, String key,
+      ObjectMetadata metadata, Optional<String> checksumAlgorithm, Map<String, String> tags,
+      Optional<AccessControlList> acl) {
+    return onBucket(bucket, b ->
+        Multipart.create(b, key, metadata, checksumAlgorithm, tags, acl, now()));
   }
 
   /**
@@ -302,6 +324,7 @@ public final class S3State {
    *
    * @param checksum the additional checksum the client sent, already verified
    * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
+   * @throws S3Error.InvalidRequest when the checksum is not of the algorithm the upload named
    */
   public Multipart.Part uploadPart(String bucket, String key, String uploadId, int partNumber,
       ObjectContent content, Optional<Checksum> checksum) {
@@ -402,7 +425,7 @@ public final class S3State {
       checkLockAllowed(b, retention, legalHold);
       Instant now = now();
       PutObject.Result result =
-          PutObject.execute(b, put, versionIds, now, CopyObject.etag(source));
+          PutObject.execute(b, put, versionIds, now, CopyObject.etag(source), Optional.empty());
       lockNewVersion(b, request.key(), result, retention, legalHold, now);
       return result;
     });

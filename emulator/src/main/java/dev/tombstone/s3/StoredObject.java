@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param checksum the additional checksum the client sent with it, if any
  * @param tags its object tags, in the order they were set
  * @param acl its access control list
+ * @param parts the parts a multipart upload made it of; empty for any other write
  */
 public record StoredObject(
     String key,
@@ -26,7 +27,8 @@ public record StoredObject(
     ObjectMetadata metadata,
     Optional<Checksum> checksum,
     Map<String, String> tags,
-    AccessControlList acl) {
+    AccessControlList acl,
+    Optional<ObjectParts> parts) {
   public StoredObject {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(versionId, "versionId");
@@ -36,19 +38,28 @@ public record StoredObject(
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(checksum, "checksum");
     Objects.requireNonNull(acl, "acl");
+    Objects.requireNonNull(parts, "parts");
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+  }
+
+  /** A version written in one piece (not by a multipart upload). */
+  public StoredObject(String key, String versionId, Instant lastModified, ObjectContent content,
+      String etag, ObjectMetadata metadata, Optional<Checksum> checksum, Map<String, String> tags,
+      AccessControlList acl) {
+    this(key, versionId, lastModified, content, etag, metadata, checksum, tags, acl,
+        Optional.empty());
   }
 
   /** This version with other tags: tagging changes a version without making a new one. */
   public StoredObject withTags(Map<String, String> newTags) {
     return new StoredObject(key, versionId, lastModified, content, etag, metadata, checksum,
-        newTags, acl);
+        newTags, acl, parts);
   }
 
   /** This version with another ACL. */
   public StoredObject withAcl(AccessControlList newAcl) {
     return new StoredObject(key, versionId, lastModified, content, etag, metadata, checksum, tags,
-        newAcl);
+        newAcl, parts);
   }
 
   /**

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /** ListParts ({@code GET ?uploadId}) and ListMultipartUploads ({@code GET bucket?uploads}). */
 final class MultipartListings {
-  private static final int MAX_PARTS_LISTED = 1000;
+  /** The most parts one page lists, whatever {@code max-parts} asks for. */
+  static final int MAX_PARTS_LISTED = 1000;
 
   private final S3State state;
 
@@ -158,7 +159,12 @@ final class MultipartListings {
     return at < 0 ? Optional.empty() : Optional.of(key.substring(0, at + delimiter.length()));
   }
 
-  private static int nonNegative(Optional<String> value, String name, int absent) {
+  /**
+   * A paging argument: absent gives {@code absent}.
+   *
+   * @throws WireError InvalidArgument naming {@code name} when it is no integer or negative
+   */
+  static int nonNegative(Optional<String> value, String name, int absent) {
     if (value.isEmpty()) {
       return absent;
     }

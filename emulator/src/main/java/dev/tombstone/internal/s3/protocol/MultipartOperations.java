@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.s3.AccessControlList;
 import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.Multipart;
 import dev.tombstone.s3.ObjectContent;
@@ -8,6 +9,7 @@ import dev.tombstone.s3.PutObject;
 import dev.tombstone.s3.S3State;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,8 +37,10 @@ final class MultipartOperations {
     Optional<String> normalised = algorithm.map(name -> ChecksumAlgorithm.named(name)
         .orElseThrow().name());
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
-    Multipart.Upload upload =
-        state.createMultipartUpload(call.bucket(), call.key(), metadata, normalised);
+    Map<String, String> tags = TaggingOperations.header(call.headers());
+    Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
+    Multipart.Upload upload = state.createMultipartUpload(call.bucket(), call.key(), metadata,
+        normalised, tags, acl);
     XmlWriter xml = XmlWriter.document("InitiateMultipartUploadResult")
         .element("Bucket", call.bucket())
         .element("Key", call.key())

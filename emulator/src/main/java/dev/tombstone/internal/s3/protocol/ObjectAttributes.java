@@ -2,6 +2,7 @@ package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.internal.HttpDates;
 import dev.tombstone.s3.Checksum;
+import dev.tombstone.s3.ObjectParts;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.StoredObject;
 import java.util.LinkedHashSet;
@@ -13,6 +14,8 @@ final class ObjectAttributes {
   private static final Set<String> NAMES =
       Set.of("ETag", "Checksum", "ObjectParts", "StorageClass", "ObjectSize");
   private static final String HEADER = "x-amz-object-attributes";
+  private static final String MAX_PARTS = "x-amz-max-parts";
+  private static final String PART_NUMBER_MARKER = "x-amz-part-number-marker";
 
   private final S3State state;
 
@@ -23,6 +26,10 @@ final class ObjectAttributes {
   S3Response get(S3Call call) {
     state.bucket(call.bucket());
     Set<String> wanted = wanted(call.headers());
+    int marker = MultipartListings.nonNegative(call.headers().first(PART_NUMBER_MARKER),
+        PART_NUMBER_MARKER, 0);
+    int maxParts = Math.min(MultipartListings.MAX_PARTS_LISTED, MultipartListings.nonNegative(
+        call.headers().first(MAX_PARTS), MAX_PARTS, MultipartListings.MAX_PARTS_LISTED));
     StoredObject object = state.getObject(call.bucket(), call.key(),
         call.query().get("versionId"));
     XmlWriter xml = XmlWriter.document("GetObjectAttributesResponse");
@@ -38,10 +45,8 @@ final class ObjectAttributes {
             .element("ChecksumType", "FULL_OBJECT").end();
       }
     }
-    String etag = bare(object.etag());
-    int dash = etag.lastIndexOf('-');
-    if (wanted.contains("ObjectParts") && dash > 0) {
-      xml.start("ObjectParts").element("PartsCount", etag.substring(dash + 1)).end();
+    if (wanted.contains("ObjectParts") && object.parts().isPresent()) {
+      writeParts(xml, object.parts().get(), marker, maxParts);
     }
     if (wanted.contains("StorageClass")) {
       xml.element("StorageClass", object.metadata().storageClass());
@@ -53,6 +58,37 @@ final class ObjectAttributes {
         .with("Last-Modified", HttpDates.format(object.lastModified()));
     return state.bucket(call.bucket()).versioning().isVersioningAware()
         ? response.with("x-amz-version-id", object.versionId()) : response;
+  }
+
+  /**
+   * {@code ObjectParts}: the part count, and a page of the parts with their sizes and checksums
+   * when the upload named a checksum algorithm (S3 lists parts only for such objects).
+   */
+  private static void writeParts(XmlWriter xml, ObjectParts parts, int marker, int maxParts) {
+    xml.start("ObjectParts").element("PartsCount", parts.count());
+    Optional<ChecksumAlgorithm> algorithm =
+        parts.checksumAlgorithm().flatMap(ChecksumAlgorithm::named);
+    if (algorithm.isEmpty()) {
+      xml.end();
+      return;
+    }
+    int from = 0;
+    while (from < parts.count() && parts.partNumber(from) <= marker) {
+      from++;
+    }
+    int to = Math.min(parts.count(), from + maxParts);
+    xml.element("PartNumberMarker", marker);
+    if (to > from) {
+      xml.element("NextPartNumberMarker", parts.partNumber(to - 1));
+    }
+    xml.element("MaxParts", maxParts).element("IsTruncated", to < parts.count());
+    String element = "Checksum" + algorithm.get().name();
+    for (int i = from; i < to; i++) {
+      xml.start("Part").element("PartNumber", parts.partNumber(i)).element("Size", parts.size(i));
+      parts.checksum(i).ifPresent(value -> xml.element(element, value));
+      xml.end();
+    }
+    xml.end();
   }
 
   private static Set<String> wanted(RequestHeaders headers) {
