@@ -84,6 +84,22 @@ final class SecondaryIndex {
     return projected.build();
   }
 
+  /**
+   * The items the index holds and the sum of their sizes as projected, counted the way the
+   * table's own figures are: exactly, at the moment of the call.
+   */
+  TableDescription.IndexStatistics statistics() {
+    long count = 0;
+    long size = 0;
+    for (NavigableMap<Position, Item> partition : partitions.values()) {
+      for (Item item : partition.values()) {
+        count++;
+        size += project(item).sizeInBytes();
+      }
+    }
+    return new TableDescription.IndexStatistics(count, size);
+  }
+
   /** Every index partition by its partition key value. */
   Map<AttributeValue, ? extends NavigableMap<Position, Item>> partitions() {
     return partitions;

@@ -237,6 +237,10 @@ final class Table {
       size += item.sizeInBytes();
       count++;
     }
-    return new TableDescription(definition, status, createdAt, arn, id, count, size);
+    Map<String, TableDescription.IndexStatistics> statistics = new LinkedHashMap<>();
+    for (SecondaryIndex index : indexes.values()) {
+      statistics.put(index.name(), index.statistics());
+    }
+    return new TableDescription(definition, status, createdAt, arn, id, count, size, statistics);
   }
 }

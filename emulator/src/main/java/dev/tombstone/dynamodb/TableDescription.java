@@ -1,9 +1,16 @@
 package dev.tombstone.dynamodb;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
-/** A snapshot of a table as DescribeTable reports it. */
+/**
+ * A snapshot of a table as DescribeTable reports it.
+ *
+ * @param itemCount the items in the table when the snapshot was taken
+ * @param sizeInBytes the sum of their DynamoDB item sizes
+ * @param indexStatistics per secondary index name, what the index held at the same moment
+ */
 public record TableDescription(
     TableDefinition definition,
     Status status,
@@ -11,11 +18,40 @@ public record TableDescription(
     String arn,
     UUID tableId,
     long itemCount,
-    long sizeInBytes) {
+    long sizeInBytes,
+    Map<String, IndexStatistics> indexStatistics) {
+
+  public TableDescription {
+    indexStatistics = Map.copyOf(indexStatistics);
+  }
+
+  /** A description without index figures: every index reports zero items. */
+  public TableDescription(TableDefinition definition, Status status, Instant createdAt,
+      String arn, UUID tableId, long itemCount, long sizeInBytes) {
+    this(definition, status, createdAt, arn, tableId, itemCount, sizeInBytes, Map.of());
+  }
+
+  /** The figures of the secondary index {@code name}; zero when it has none recorded. */
+  public IndexStatistics index(String name) {
+    return indexStatistics.getOrDefault(name, IndexStatistics.EMPTY);
+  }
 
   /** The lifecycle states a client can observe. Tables are ACTIVE as soon as they exist. */
   public enum Status {
     ACTIVE,
     DELETING
+  }
+
+  /**
+   * What one secondary index holds, as DescribeTable's {@code ItemCount} and {@code
+   * IndexSizeBytes} report it.
+   *
+   * @param itemCount the table items the index holds (those carrying its key attributes)
+   * @param sizeInBytes the sum of the DynamoDB item sizes of those items as projected into the
+   *     index
+   */
+  public record IndexStatistics(long itemCount, long sizeInBytes) {
+    /** No items. */
+    public static final IndexStatistics EMPTY = new IndexStatistics(0, 0);
   }
 }

@@ -228,7 +228,7 @@ public final class ExpressionCompiler {
       parts.add(new dev.tombstone.dynamodb.KeyCondition.Part(
           e.getKey(), operator, e.getValue().attributeValueList()));
     }
-    if (parts.size() > 2) {
+    if (parts.isEmpty() || parts.size() > 2) {
       throw new DynamoDbError.Validation("Conditions can be of length 1 or 2 only");
     }
     return new dev.tombstone.dynamodb.KeyCondition(parts);

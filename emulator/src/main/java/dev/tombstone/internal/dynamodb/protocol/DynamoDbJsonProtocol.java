@@ -54,15 +54,20 @@ public final class DynamoDbJsonProtocol {
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
     this.legacyOperations =
-        Map.of(
-            "CreateTable", legacyTables::createTable,
-            "DescribeTable", legacyTables::describeTable,
-            "ListTables", listTables::handle,
-            "DeleteTable", legacyTables::deleteTable,
-            "PutItem", legacyItems::putItem,
-            "GetItem", legacyItems::getItem,
-            "DeleteItem", legacyItems::deleteItem,
-            "Scan", legacyItems::scan);
+        Map.ofEntries(
+            Map.entry("CreateTable", (Operation) legacyTables::createTable),
+            Map.entry("DescribeTable", (Operation) legacyTables::describeTable),
+            Map.entry("ListTables", (Operation) listTables::handle),
+            Map.entry("DeleteTable", (Operation) legacyTables::deleteTable),
+            Map.entry("PutItem", (Operation) legacyItems::putItem),
+            Map.entry("GetItem", (Operation) legacyItems::getItem),
+            Map.entry("DeleteItem", (Operation) legacyItems::deleteItem),
+            Map.entry("Scan", (Operation) legacyItems::scan),
+            Map.entry("UpdateItem",
+                (Operation) new Legacy2011UpdateItemOperation(state)::handle),
+            Map.entry("Query", (Operation) new Legacy2011QueryOperation(state)::handle),
+            Map.entry("BatchGetItem",
+                (Operation) new Legacy2011BatchGetItemOperation(state)::handle));
   }
 
   /** The names of the API 2012-08-10 operations served, e.g. {@code DeleteItem}. */

@@ -14,7 +14,6 @@ import dev.tombstone.dynamodb.Scan;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,7 +48,8 @@ final class Legacy2011ItemOperations {
     DeleteItem.Result result = state.deleteItem(
         DeleteItem.Request.of(tableName, key.named(schema)).withCondition(condition)
             .withReturnValues(returnOld));
-    return writeResult("Attributes", result.oldItem(), result.consumedCapacity().total());
+    return Legacy2011Requests.itemAndUnits("Attributes", result.oldItem(),
+        result.consumedCapacity().total());
   }
 
   byte[] putItem(Json.Obj request) throws IOException {
@@ -70,7 +70,8 @@ final class Legacy2011ItemOperations {
     PutItem.Result result = state.putItem(
         PutItem.Request.of(tableName, newItem).withCondition(condition)
             .withReturnValues(returnOld));
-    return writeResult("Attributes", result.oldItem(), result.consumedCapacity().total());
+    return Legacy2011Requests.itemAndUnits("Attributes", result.oldItem(),
+        result.consumedCapacity().total());
   }
 
   byte[] getItem(Json.Obj request) throws IOException {
@@ -95,7 +96,8 @@ final class Legacy2011ItemOperations {
         GetItem.Request.of(tableName, key.named(schema)).withProjection(projection);
     GetItem.Result result = state.getItem(
         Boolean.TRUE.equals(consistentRead) ? get.stronglyConsistent() : get);
-    return writeResult("Item", result.item(), result.consumedCapacity().total());
+    return Legacy2011Requests.itemAndUnits("Item", result.item(),
+        result.consumedCapacity().total());
   }
 
   byte[] scan(Json.Obj request) throws IOException {
@@ -139,18 +141,6 @@ final class Legacy2011ItemOperations {
     }
     out.json().writeNumberField("ScannedCount", result.scannedCount());
     Legacy2011Requests.capacityUnits(out, result.consumedCapacity().total());
-    out.json().writeEndObject();
-    return out.finish();
-  }
-
-  private static byte[] writeResult(String field, Optional<Item> item, double units)
-      throws IOException {
-    JsonOut out = new JsonOut();
-    out.json().writeStartObject();
-    if (item.isPresent()) {
-      out.item(field, item.get());
-    }
-    Legacy2011Requests.capacityUnits(out, units);
     out.json().writeEndObject();
     return out.finish();
   }

@@ -52,9 +52,11 @@ final class Legacy2011Keys {
   /** Reads a {@code Key}-shaped member; null when absent. */
   static Positional read(Json.Obj parent, String member, AttributeValueDecoder decoder) {
     Json.Obj key = Members.structure(parent, member);
-    if (key == null) {
-      return null;
-    }
+    return key == null ? null : of(key, decoder);
+  }
+
+  /** Reads a {@code Key} structure, such as one element of BatchGetItem's {@code Keys}. */
+  static Positional of(Json.Obj key, AttributeValueDecoder decoder) {
     AttributeValueDecoder.Result hash = decoder.single(key.get(HASH));
     AttributeValueDecoder.Result range = decoder.single(key.get(RANGE));
     String problem = hash != null && hash.problem != null ? hash.problem
@@ -65,8 +67,14 @@ final class Legacy2011Keys {
 
   /** Writes the key of {@code item} in the positional shape. */
   static void write(JsonOut out, String field, KeySchema schema, Item item) throws IOException {
+    out.json().writeFieldName(field);
+    writeValue(out, schema, item);
+  }
+
+  /** Writes the key of {@code item} in the positional shape, as a value (e.g. in an array). */
+  static void writeValue(JsonOut out, KeySchema schema, Item item) throws IOException {
     JsonGenerator json = out.json();
-    json.writeObjectFieldStart(field);
+    json.writeStartObject();
     json.writeFieldName(HASH);
     out.value(item.get(schema.partitionKey().name()));
     if (schema.sortKey() != null) {

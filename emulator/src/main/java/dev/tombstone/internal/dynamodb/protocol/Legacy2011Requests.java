@@ -2,23 +2,29 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.Item;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
+import dev.tombstone.internal.dynamodb.expression.LegacyUpdate;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Members the 2011-12-05 item operations share: {@code Expected} and {@code ScanFilter}, both
- * compiled onto the evaluator of the current API, and {@code ConsumedCapacityUnits}.
+ * compiled onto the evaluator of the current API, {@code AttributeUpdates}, and the answers with
+ * {@code ConsumedCapacityUnits}.
  */
 final class Legacy2011Requests {
   static final String EXPECTED_MAP =
       "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20111205.ExpectedAttributeValue>";
   static final String CONDITION_MAP =
       "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20111205.Condition>";
+  static final String UPDATES_MAP =
+      "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20111205.AttributeValueUpdate>";
 
   private Legacy2011Requests() {}
 
@@ -79,6 +85,41 @@ final class Legacy2011Requests {
       entries.put(e.getKey(), new ExpectedEntry(null, null, operator, list, problem));
     }
     return entries;
+  }
+
+  /**
+   * {@code AttributeUpdates} of UpdateItem: per attribute an {@code Action} and maybe a {@code
+   * Value}, in request order; null when absent.
+   */
+  static Map<String, LegacyUpdate> attributeUpdates(Json.Obj request,
+      AttributeValueDecoder decoder) {
+    Json.Obj map = Members.map(request, "AttributeUpdates", UPDATES_MAP);
+    if (map == null) {
+      return null;
+    }
+    Map<String, LegacyUpdate> updates = new LinkedHashMap<>();
+    for (Map.Entry<String, Json> e : map.members().entrySet()) {
+      Json.Obj entry = entryObject(e.getValue());
+      if (entry == null) {
+        continue;
+      }
+      AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
+      updates.put(e.getKey(), new LegacyUpdate(Members.string(entry, "Action"),
+          value == null ? null : value.value, value == null ? null : value.problem));
+    }
+    return updates;
+  }
+
+  /** A write's or GetItem's answer: the item under {@code field} if any, and the units. */
+  static byte[] itemAndUnits(String field, Optional<Item> item, double units) throws IOException {
+    JsonOut out = new JsonOut();
+    out.json().writeStartObject();
+    if (item.isPresent()) {
+      out.item(field, item.get());
+    }
+    capacityUnits(out, units);
+    out.json().writeEndObject();
+    return out.finish();
   }
 
   /** Writes {@code ConsumedCapacityUnits}: 1 rather than 1.0, as the 2011 samples show. */

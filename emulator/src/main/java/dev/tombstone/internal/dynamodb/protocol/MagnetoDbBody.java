@@ -35,22 +35,41 @@ final class MagnetoDbBody {
     throw wrongType("body", "Object", json);
   }
 
-  /** Rejects members outside {@code allowed}, naming all of them. */
+  /** Rejects members of the body outside {@code allowed}, naming all of them. */
   static void onlyKnown(Json.Obj body, Set<String> allowed) {
+    onlyKnown("body", body, allowed);
+  }
+
+  static MagnetoDbError unexpected(Json.Obj leftovers) {
+    return unexpected("body", leftovers);
+  }
+
+  /** Unknown members of the object {@code property} (the body, a table, an attribute...). */
+  static MagnetoDbError unexpected(String property, Json.Obj leftovers) {
+    return MagnetoDbError.validation(
+        "Unexpected properties were found for '" + property + "': " + render(leftovers));
+  }
+
+  /** Rejects members of {@code object} outside {@code allowed}, naming the object. */
+  static void onlyKnown(String property, Json.Obj object, Set<String> allowed) {
     Map<String, Json> leftovers = new LinkedHashMap<>();
-    body.members().forEach((name, value) -> {
+    object.members().forEach((name, value) -> {
       if (!allowed.contains(name)) {
         leftovers.put(name, value);
       }
     });
     if (!leftovers.isEmpty()) {
-      throw unexpected(new Json.Obj(leftovers));
+      throw unexpected(property, new Json.Obj(leftovers));
     }
   }
 
-  static MagnetoDbError unexpected(Json.Obj leftovers) {
-    return MagnetoDbError.validation(
-        "Unexpected properties were found for 'body': " + render(leftovers));
+  /** The member as an object, or null when absent; {@code required} makes absence an error. */
+  static Json.Obj object(Json.Obj body, String member, boolean required) {
+    Json value = required ? required(body, member) : body.get(member);
+    if (value == null || value instanceof Json.Obj) {
+      return (Json.Obj) value;
+    }
+    throw wrongType(member, "Object", value);
   }
 
   static Json required(Json.Obj body, String member) {

@@ -80,31 +80,43 @@ final class MagnetoDbItemOperations {
   }
 
   /**
-   * {@code return_values}, also spelled {@code returnValues} as in the documentation's sample;
-   * two different values conflict. Only NONE and ALL_OLD were implemented by MagnetoDB.
+   * {@code return_values} of put_item and delete_item: only NONE and ALL_OLD were implemented by
+   * MagnetoDB.
    */
   private static ReturnValues returnValues(Json.Obj body) {
+    return returnValues(body, Set.of(ReturnValues.NONE, ReturnValues.ALL_OLD));
+  }
+
+  /**
+   * {@code return_values}, also spelled {@code returnValues} as in the documentation's sample;
+   * two different values conflict. Values outside {@code allowed} are refused.
+   */
+  static ReturnValues returnValues(Json.Obj body, Set<ReturnValues> allowed) {
     String snake = MagnetoDbBody.string(body, "return_values");
     String camel = MagnetoDbBody.string(body, "returnValues");
     if (snake != null && camel != null && !snake.equals(camel)) {
       throw MagnetoDbBody.unexpected(new Json.Obj(Map.of("returnValues", body.get("returnValues"))));
     }
     String value = snake != null ? snake : camel;
-    if (value == null || value.equals("NONE")) {
+    if (value == null) {
       return ReturnValues.NONE;
     }
-    if (value.equals("ALL_OLD")) {
-      return ReturnValues.ALL_OLD;
+    for (ReturnValues candidate : allowed) {
+      if (candidate.name().equals(value)) {
+        return candidate;
+      }
     }
     throw MagnetoDbError.validation("Return values type '" + value + "' isn't allowed");
   }
 
-  private static UnaryOperator<Item> projection(Json.Obj body) {
+  /** {@code attributes_to_get} as a projection; null when absent. */
+  static UnaryOperator<Item> projection(Json.Obj body) {
     List<String> names = MagnetoDbBody.strings(body, "attributes_to_get");
     return names == null ? null : AttributesToGet.projection(names);
   }
 
-  private static Integer limit(Json.Obj body) {
+  /** {@code limit}: a positive integer, or null when absent. */
+  static Integer limit(Json.Obj body) {
     Json value = body.get("limit");
     if (value == null) {
       return null;
@@ -124,7 +136,8 @@ final class MagnetoDbItemOperations {
     throw MagnetoDbBody.wrongType("limit", "Integer", value);
   }
 
-  private static byte[] attributes(String field, Optional<Item> item) throws IOException {
+  /** An answer holding {@code item} under {@code field}, or nothing when there is none. */
+  static byte[] attributes(String field, Optional<Item> item) throws IOException {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     if (item.isPresent()) {

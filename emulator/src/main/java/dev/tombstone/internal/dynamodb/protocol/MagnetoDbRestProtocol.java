@@ -10,14 +10,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * MagnetoDB's REST dialect ({@code /v1/data/{project_id}/tables/...}): method, path and body in,
- * status and JSON out. Each project is a table namespace of {@link DynamoDbNamespaces}; bodies
- * are validated before the project's tables are looked at. Internal.
+ * MagnetoDB's REST dialect ({@code /v1/data/{project_id}/tables/...} and {@code
+ * /v1/data/{project_id}/batch_get_item}): method, path and body in, status and JSON out. Each
+ * project is a table namespace of {@link DynamoDbNamespaces}; bodies are validated before the
+ * project's tables are looked at. Internal.
  */
 public final class MagnetoDbRestProtocol {
   /** The path prefix this dialect owns on the shared port. */
   public static final String PREFIX = "/v1/data/";
   private static final System.Logger LOG = System.getLogger(MagnetoDbRestProtocol.class.getName());
+  private static final String BATCH_GET_ITEM = "batch_get_item";
+  private static final List<String> TABLE_ACTIONS =
+      List.of("put_item", "get_item", "delete_item", "update_item", "scan", "query");
 
   private final DynamoDbNamespaces namespaces;
 
@@ -25,7 +29,7 @@ public final class MagnetoDbRestProtocol {
     this.namespaces = namespaces;
   }
 
-  /** A parsed path: project, optional table, optional item action. */
+  /** A parsed path: project, optional table, optional item or batch action. */
   private record Route(String project, String table, String action) {
     String tablesPath() {
       return PREFIX + project + "/tables";
@@ -63,6 +67,12 @@ public final class MagnetoDbRestProtocol {
   /** The answer's body, or null when the method does not fit the resource. */
   private byte[] dispatch(String method, Route route, String query, byte[] body)
       throws IOException {
+    if (BATCH_GET_ITEM.equals(route.action())) {
+      return method.equals("POST")
+          ? MagnetoDbBatchGetItemOperation.handle(find(route).orElse(null),
+              MagnetoDbBody.object(body))
+          : null;
+    }
     if (route.table() == null) {
       if (method.equals("GET")) {
         List<String> names = find(route).map(DynamoDbState::tableNames).orElse(List.of());
@@ -100,6 +110,9 @@ public final class MagnetoDbRestProtocol {
       case "put_item" -> MagnetoDbItemOperations.putItem(existing(route), route.table(), request);
       case "get_item" -> MagnetoDbItemOperations.getItem(existing(route), route.table(), request);
       case "scan" -> MagnetoDbItemOperations.scan(existing(route), route.table(), request);
+      case "update_item" -> MagnetoDbUpdateItemOperation.handle(existing(route), route.table(),
+          request);
+      case "query" -> MagnetoDbQueryOperation.handle(existing(route), route.table(), request);
       default -> throw new IllegalStateException("unrouted action " + route.action());
     };
   }
@@ -121,17 +134,19 @@ public final class MagnetoDbRestProtocol {
     if (length > 0 && parts[length - 1].isEmpty()) {
       length--; // a trailing slash
     }
-    if (length < 2 || length > 4 || !parts[1].equals("tables")) {
-      return null;
-    }
     for (int i = 0; i < length; i++) {
       if (parts[i].isEmpty()) {
         return null;
       }
     }
+    if (length == 2 && parts[1].equals(BATCH_GET_ITEM)) {
+      return new Route(parts[0], null, BATCH_GET_ITEM);
+    }
+    if (length < 2 || length > 4 || !parts[1].equals("tables")) {
+      return null;
+    }
     String action = length == 4 ? parts[3] : null;
-    if (action != null && !List.of("put_item", "get_item", "delete_item", "scan")
-        .contains(action)) {
+    if (action != null && !TABLE_ACTIONS.contains(action)) {
       return null;
     }
     return new Route(parts[0], length >= 3 ? parts[2] : null, action);

@@ -136,8 +136,9 @@ final class TableDescriptions {
         json.writeStringField("IndexStatus", "ACTIVE");
         throughput(json, index.readCapacityUnits(), index.writeCapacityUnits());
       }
-      json.writeNumberField("IndexSizeBytes", 0);
-      json.writeNumberField("ItemCount", 0);
+      TableDescription.IndexStatistics statistics = table.index(index.name());
+      json.writeNumberField("IndexSizeBytes", statistics.sizeInBytes());
+      json.writeNumberField("ItemCount", statistics.itemCount());
       json.writeStringField("IndexArn", table.arn() + "/index/" + index.name());
       json.writeEndObject();
     }

@@ -150,6 +150,16 @@ class ExistingOperationFixesTest {
         .isEqualTo("Attempting to store more than 38 significant digits in a Number");
   }
 
+  @Test
+  void query_withEmptyKeyConditions_isAValidationError_notAnInternalError() {
+    Wire.Response response = wire.post("DynamoDB_20120810.Query",
+        "{\"TableName\":\"things\",\"KeyConditions\":{}}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(ErrorBody.parse(response.body())).isEqualTo(new ErrorBody(
+        Legacy2011VectorsTest.VAL, "Conditions can be of length 1 or 2 only"));
+  }
+
   private static String message(Runnable call) {
     DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
     assertThat(e.statusCode()).isEqualTo(400);

@@ -20,10 +20,14 @@ class LegacyDialectsFuzzTest {
   private static final List<String> MAGNETO_PATHS = List.of(
       "/v1/data/p1/tables", "/v1/data/p1/tables/t", "/v1/data/p1/tables/t/put_item",
       "/v1/data/p1/tables/t/get_item", "/v1/data/p1/tables/t/delete_item",
-      "/v1/data/p1/tables/t/scan", "/v1/data/default_project/tables/t/delete_item");
+      "/v1/data/p1/tables/t/scan", "/v1/data/default_project/tables/t/delete_item",
+      "/v1/data/default_tenant/tables/ttt/update_item",
+      "/v1/data/default_tenant/tables/ttt/query", "/v1/data/default_tenant/batch_get_item");
   private static final List<String> LEGACY_TARGETS = List.of("DynamoDB_20111205.PutItem",
       "DynamoDB_20111205.DeleteItem", "DynamoDB_20111205.GetItem", "DynamoDB_20111205.Scan",
-      "DynamoDB_20111205.CreateTable", "DynamoDB_20111205.DescribeTable");
+      "DynamoDB_20111205.CreateTable", "DynamoDB_20111205.DescribeTable",
+      "DynamoDB_20111205.UpdateItem", "DynamoDB_20111205.Query",
+      "DynamoDB_20111205.BatchGetItem");
 
   @FuzzTest(maxDuration = "1m")
   void magnetoDb(FuzzedDataProvider data) {
@@ -32,12 +36,13 @@ class LegacyDialectsFuzzTest {
         DynamoDbNamespaces.DEFAULT_PROJECT, "us-east-1", Clock.systemUTC());
     shared.createTable("t", KeySchema.of(KeyAttribute.s("id")));
     shared.putItem("t", Item.of(Map.of("id", new AttributeValue.S("a"))));
+    seedHashAndRange(shared);
     String method = data.pickValue(List.of("GET", "POST", "PUT", "DELETE"));
     String path = data.consumeBoolean() ? data.pickValue(MAGNETO_PATHS)
         : "/v1/data/" + data.consumeString(40);
     String query = data.consumeString(20);
     byte[] body = data.consumeRemainingAsBytes();
-    String before = shared.tableNames() + "" + shared.items("t");
+    String before = snapshot(shared);
     long start = System.nanoTime();
 
     MagnetoDbResponse response =
@@ -46,9 +51,24 @@ class LegacyDialectsFuzzTest {
     assertThat(response.status()).as("%s %s %s", method, path,
         new String(body, StandardCharsets.UTF_8)).isLessThan(500);
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
-    if (response.status() >= 300 && shared.hasTable("t")) {
-      assertThat(shared.tableNames() + "" + shared.items("t")).isEqualTo(before);
+    if (response.status() >= 300 && shared.hasTable("t") && shared.hasTable("ttt")) {
+      assertThat(snapshot(shared)).isEqualTo(before);
     }
+  }
+
+  /**
+   * Table {@code ttt}, hash {@code pk} (S) and range {@code sk} (N), with one item: a table
+   * name both dialects accept, for Query, UpdateItem and BatchGetItem to get past validation.
+   */
+  private static void seedHashAndRange(DynamoDbState state) {
+    state.createTable("ttt", KeySchema.of(KeyAttribute.s("pk"), KeyAttribute.n("sk")));
+    state.putItem("ttt", Item.of(Map.of("pk", new AttributeValue.S("p"),
+        "sk", new AttributeValue.N(java.math.BigDecimal.ONE),
+        "ss", new AttributeValue.SS(java.util.Set.of("x")))));
+  }
+
+  private static String snapshot(DynamoDbState state) {
+    return state.tableNames() + "" + state.items("t") + state.items("ttt");
   }
 
   @FuzzTest(maxDuration = "1m")
@@ -57,6 +77,7 @@ class LegacyDialectsFuzzTest {
     state.createTable("t", KeySchema.of(KeyAttribute.s("id")));
     state.putItem("t", Item.of(Map.of("id", new AttributeValue.S("a"),
         "n", new AttributeValue.N(java.math.BigDecimal.TEN))));
+    seedHashAndRange(state);
     DynamoDbJsonFuzzTest.check(state, data.pickValue(LEGACY_TARGETS),
         data.consumeRemainingAsBytes());
   }
