@@ -1,39 +1,55 @@
 package dev.tombstone.internal.server;
 
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpContinue;
 import io.undertow.util.Headers;
 
 /**
- * Decides where an S3 request runs. A request with no body, or with a small one, is read on the
- * I/O thread without blocking and served there: the protocol works in memory, so a hand-over to
- * a worker would only add two context switches. A client that sends its headers and then stalls
- * in the middle of such a body therefore holds no thread at all. Larger bodies, bodies of
- * unknown length and bodies the client sends only after {@code 100 Continue} are streamed on a
- * worker, where a stall holds that worker until the read timeout.
+ * Decides where an S3 request runs.
+ *
+ * <ul>
+ *   <li>No body, or a body up to {@link #IO_THREAD_LIMIT}: read and served on the I/O thread.
+ *       The protocol works in memory, and for such requests a hand-over to a worker would cost
+ *       more (two context switches) than the work itself.
+ *   <li>A body up to {@link #LIMIT}: read on the I/O thread without blocking, then served on a
+ *       worker, so long work (a DeleteObjects of 1,000 keys) does not hold up the other
+ *       connections of that I/O thread.
+ *   <li>Larger bodies, bodies of unknown length and bodies sent only after
+ *       {@code 100 Continue}: streamed on a worker.
+ * </ul>
+ *
+ * <p>A client that sends its headers and then stalls in the middle of a body of the first two
+ * kinds therefore holds no thread at all; a stall in a streamed body holds its worker until the
+ * read timeout.
  */
 final class BufferedBodies {
-  /** Bodies up to this declared length are read on the I/O thread. */
+  /** Requests with bodies up to this declared length are served on the I/O thread. */
+  static final long IO_THREAD_LIMIT = 16 * 1024;
+  /** Bodies up to this declared length are read before a worker is taken. */
   static final long LIMIT = 1024 * 1024;
 
   private BufferedBodies() {}
 
   /**
-   * Reads the body and calls {@code then} on the I/O thread, or returns false when the request
-   * must be streamed on a worker instead.
+   * Serves {@code exchange}: small requests on the I/O thread through {@code small}, the others
+   * on a worker through {@code blocking}, which then reads the body as a stream.
    */
-  static boolean serveOnIoThread(HttpServerExchange exchange, BodyReader.Then then)
+  static void serve(HttpServerExchange exchange, BodyReader.Then small, HttpHandler blocking)
       throws Exception {
     long length = exchange.getRequestContentLength();
     if (length == 0
         || (length < 0 && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING))) {
-      then.accept(exchange, new byte[0]);
-      return true;
+      small.accept(exchange, new byte[0]);
+    } else if (length < 0 || length > LIMIT || HttpContinue.requiresContinueResponse(exchange)) {
+      exchange.dispatch(blocking);
+    } else if (length <= IO_THREAD_LIMIT) {
+      BodyReader.read(exchange, small);
+    } else {
+      BodyReader.read(exchange, (ex, body) -> {
+        BodyReader.putBack(ex, body);
+        ex.dispatch(blocking);
+      });
     }
-    if (length < 0 || length > LIMIT || HttpContinue.requiresContinueResponse(exchange)) {
-      return false;
-    }
-    BodyReader.read(exchange, then);
-    return true;
   }
 }

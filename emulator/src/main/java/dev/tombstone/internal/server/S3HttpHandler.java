@@ -43,9 +43,7 @@ final class S3HttpHandler implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     if (exchange.isInIoThread()) {
-      if (!BufferedBodies.serveOnIoThread(exchange, this::serveBuffered)) {
-        exchange.dispatch(this);
-      }
+      BufferedBodies.serve(exchange, this::serveBuffered, this);
       return;
     }
     exchange.startBlocking();
