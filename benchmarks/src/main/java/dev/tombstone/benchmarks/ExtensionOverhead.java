@@ -20,7 +20,9 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * runs one one-test class through the JUnit Platform Launcher, timed from the launcher call to
  * its return; once a plain class, once the same class with {@code @TombstoneTest} and a
  * {@code Tombstone} parameter. The difference of the medians is the extension's cost, class
- * loading of the emulator included (what a user pays in a fresh test JVM).
+ * loading of the emulator included (what a user pays in a fresh test JVM). A third class that
+ * starts and stops an emulator itself gives the extension's floor: the difference to it is what
+ * the extension adds beyond the start.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.tombstone.benchmarks.ExtensionOverhead [runs]}. A measurement, not a test.
@@ -30,29 +32,43 @@ public final class ExtensionOverhead {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-    long plain = median(runs, "plain");
-    long extension = median(runs, "extension");
-    System.out.printf("first test, plain class:       %d ms (median of %d fresh JVMs)%n",
-        plain, runs);
-    System.out.printf("first test, @TombstoneTest:    %d ms%n", extension);
-    System.out.printf("added by the extension:        %d ms%n", extension - plain);
+    // Interleaved, so the three see the same machine.
+    List<Long> plain = new ArrayList<>();
+    List<Long> manual = new ArrayList<>();
+    List<Long> extension = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      plain.add(once("plain"));
+      manual.add(once("manual"));
+      extension.add(once("extension"));
+    }
+    long plainMedian = median(plain);
+    long manualMedian = median(manual);
+    long extensionMedian = median(extension);
+    System.out.printf("first test, plain class:                 %d ms (median of %d fresh JVMs)%n",
+        plainMedian, runs);
+    System.out.printf("first test, starting Tombstone itself:   %d ms%n", manualMedian);
+    System.out.printf("first test, @TombstoneTest:              %d ms%n", extensionMedian);
+    System.out.printf("added by the extension:                  %d ms%n",
+        extensionMedian - plainMedian);
+    System.out.printf("added by the extension beyond the start: %d ms%n",
+        extensionMedian - manualMedian);
   }
 
-  private static long median(int runs, String which) throws Exception {
+  private static long once(String which) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<Long> times = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          Probe.class.getName(), which).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes()).trim();
-      if (p.waitFor() != 0) {
-        throw new IllegalStateException("probe failed: " + out);
-      }
-      String last = out.substring(out.lastIndexOf('\n') + 1);
-      times.add(Long.parseLong(last.trim()));
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Probe.class.getName(), which).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes()).trim();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("probe failed: " + out);
     }
-    Collections.sort(times);
-    return times.get(times.size() / 2);
+    return Long.parseLong(out.substring(out.lastIndexOf('\n') + 1).trim());
+  }
+
+  private static long median(List<Long> times) {
+    List<Long> sorted = new ArrayList<>(times);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
   }
 
   /** Runs one class through the launcher and prints the milliseconds it took. */
@@ -60,7 +76,11 @@ public final class ExtensionOverhead {
     private Probe() {}
 
     public static void main(String[] args) {
-      Class<?> testClass = args[0].equals("plain") ? Plain.class : WithExtension.class;
+      Class<?> testClass = switch (args[0]) {
+        case "plain" -> Plain.class;
+        case "manual" -> StartsItself.class;
+        default -> WithExtension.class;
+      };
       Launcher launcher = LauncherFactory.create();
       LauncherDiscoveryRequest request =
           LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build();
@@ -81,6 +101,18 @@ public final class ExtensionOverhead {
     void test() {
       if (System.nanoTime() == 0) {
         throw new AssertionError();
+      }
+    }
+  }
+
+  /** The same test starting and stopping an emulator itself: the extension's floor. */
+  public static final class StartsItself {
+    @Test
+    void test() {
+      try (Tombstone tombstone = Tombstone.builder().start()) {
+        if (tombstone.port() == 0) {
+          throw new AssertionError();
+        }
       }
     }
   }

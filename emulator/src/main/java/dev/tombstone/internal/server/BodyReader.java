@@ -19,6 +19,8 @@ final class BodyReader {
     void accept(HttpServerExchange exchange, byte[] body) throws Exception;
   }
 
+  private static final int BUFFER_SIZE = 8192;
+
   private BodyReader() {}
 
   static void read(HttpServerExchange exchange, Then then) throws Exception {
@@ -27,13 +29,18 @@ final class BodyReader {
       return;
     }
     StreamSourceChannel channel = exchange.getRequestChannel();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteBuffer buffer = ByteBuffer.allocate(8192);
+    long declared = exchange.getRequestContentLength();
+    // Sized to the declared body where that is small: one more byte lets the end show.
+    ByteArrayOutputStream out = new ByteArrayOutputStream(
+        declared >= 0 && declared < BUFFER_SIZE ? (int) declared : BUFFER_SIZE);
+    ByteBuffer buffer = ByteBuffer.allocate(
+        declared >= 0 && declared < BUFFER_SIZE ? (int) declared + 1 : BUFFER_SIZE);
     if (drain(channel, buffer, out)) {
       Connectors.resetRequestChannel(exchange);
       then.accept(exchange, out.toByteArray());
       return;
     }
+    StallWatch.start(exchange, out::size);
     channel.getReadSetter().set(ch -> {
       try {
         if (drain(ch, buffer, out)) {

@@ -27,7 +27,7 @@ final class DynamoDbHttpHandler implements HttpHandler {
   }
 
   @Override
-  public void handleRequest(HttpServerExchange exchange) {
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
     JsonBodies.read(exchange, this::respond);
   }
 

@@ -4,6 +4,7 @@ import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.function.LongSupplier;
 
 /**
  * Reads the JSON body of a DynamoDB or MagnetoDB request, at most 16 MiB; a larger one is
@@ -24,7 +25,8 @@ final class JsonBodies {
   private JsonBodies() {}
 
   /** Calls {@code handler} with the whole body, or answers 413 itself. */
-  static void read(HttpServerExchange exchange, Receiver.FullBytesCallback handler) {
+  static void read(HttpServerExchange exchange, Receiver.FullBytesCallback handler)
+      throws Exception {
     long declared = exchange.getRequestContentLength();
     if (declared > DRAIN_LIMIT) {
       tooLarge(exchange);
@@ -32,11 +34,14 @@ final class JsonBodies {
     }
     if (declared > MAX_BODY_BYTES) {
       exchange.setMaxEntitySize(DRAIN_LIMIT);
+      long[] drained = {0};
       exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+        drained[0] += chunk.length;
         if (last) {
           tooLarge(ex);
         }
       }, JsonBodies::onReadError);
+      watchUnlessDone(exchange, () -> drained[0]);
       return;
     }
     if (declared < 0) {
@@ -45,7 +50,11 @@ final class JsonBodies {
       return;
     }
     exchange.setMaxEntitySize(MAX_BODY_BYTES);
-    exchange.getRequestReceiver().receiveFullBytes(handler, JsonBodies::onReadError);
+    try {
+      BodyReader.read(exchange, handler::handle);
+    } catch (IOException e) {
+      onReadError(exchange, e);
+    }
   }
 
   private static void readUndeclared(HttpServerExchange exchange,
@@ -71,6 +80,13 @@ final class JsonBodies {
         }
       }
     }, JsonBodies::onReadError);
+    watchUnlessDone(exchange, () -> seen[0]);
+  }
+
+  private static void watchUnlessDone(HttpServerExchange exchange, LongSupplier received) {
+    if (!exchange.isRequestComplete() && !exchange.isResponseStarted()) {
+      StallWatch.start(exchange, received);
+    }
   }
 
   private static void onReadError(HttpServerExchange exchange, IOException error) {

@@ -16,7 +16,7 @@ final class MagnetoDbHttpHandler implements HttpHandler {
   }
 
   @Override
-  public void handleRequest(HttpServerExchange exchange) {
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
     JsonBodies.read(exchange, this::respond);
   }
 

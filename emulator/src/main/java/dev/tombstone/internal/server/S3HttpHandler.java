@@ -21,7 +21,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads an S3 REST request off Undertow, hands it to the protocol, and writes the answer in the
@@ -48,7 +48,8 @@ final class S3HttpHandler implements HttpHandler {
     }
     exchange.startBlocking();
     BodyOpener opener = new BodyOpener(exchange);
-    serve(exchange, opener, () -> opener.opened);
+    StallWatch.start(exchange, opener::received);
+    serve(exchange, opener);
   }
 
   /**
@@ -56,15 +57,10 @@ final class S3HttpHandler implements HttpHandler {
    * in-memory work, so it runs there too, with no hand-over to a worker.
    */
   private void serveBuffered(HttpServerExchange exchange, byte[] body) throws IOException {
-    boolean[] opened = {false};
-    serve(exchange, () -> {
-      opened[0] = true;
-      return new ByteArrayInputStream(body);
-    }, () -> opened[0]);
+    serve(exchange, new BufferedBody(body));
   }
 
-  private void serve(HttpServerExchange exchange, RestRequest.Body opener,
-      BooleanSupplier bodyOpened) throws IOException {
+  private void serve(HttpServerExchange exchange, TrackedBody opener) throws IOException {
     RestRequest.Body body = opener;
     if (signatures != null) {
       java.util.Optional<SignatureLayer.Body> admitted;
@@ -95,7 +91,7 @@ final class S3HttpHandler implements HttpHandler {
       // Undertow has ended the exchange and there is no one left to answer.
       return;
     }
-    if (hasBody(exchange) && (response.status() >= 400 || !bodyOpened.getAsBoolean())) {
+    if (hasBody(exchange) && (response.status() >= 400 || !opener.opened())) {
       // An unread or half-read body would otherwise be drained, or waited for when the client
       // expects "100 Continue" first; closing the connection is S3's answer too.
       exchange.setPersistent(false);
@@ -140,13 +136,50 @@ final class S3HttpHandler implements HttpHandler {
         || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
   }
 
+  /** A request body that knows whether the protocol opened it. */
+  private interface TrackedBody extends RestRequest.Body {
+    boolean opened();
+  }
+
+  /** A body already read in full. */
+  private static final class BufferedBody implements TrackedBody {
+    private final byte[] bytes;
+    private boolean opened;
+
+    BufferedBody(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public InputStream open() {
+      opened = true;
+      return new ByteArrayInputStream(bytes);
+    }
+
+    @Override
+    public boolean opened() {
+      return opened;
+    }
+  }
+
   /** Opens the body once, answering {@code Expect: 100-continue} first. */
-  private static final class BodyOpener implements RestRequest.Body {
+  private static final class BodyOpener implements TrackedBody {
     private final HttpServerExchange exchange;
     private boolean opened;
+    // Written by the worker, read by the stall watch on the I/O thread.
+    private final AtomicLong received = new AtomicLong();
 
     BodyOpener(HttpServerExchange exchange) {
       this.exchange = exchange;
+    }
+
+    @Override
+    public boolean opened() {
+      return opened;
+    }
+
+    long received() {
+      return received.get();
     }
 
     @Override
@@ -155,26 +188,33 @@ final class S3HttpHandler implements HttpHandler {
       if (HttpContinue.requiresContinueResponse(exchange)) {
         HttpContinue.sendContinueResponseBlocking(exchange);
       }
-      return new ClosedConnectionAware(exchange);
+      return new ClosedConnectionAware(exchange, received);
     }
   }
 
   /**
    * Undertow's blocking stream fails with a NullPointerException, not an IOException, when the
-   * read timeout has closed the connection under it; report that as the broken read it is.
+   * stall watch has closed the connection under it; report that as the broken read it is. Counts
+   * the bytes read, for the stall watch.
    */
   private static final class ClosedConnectionAware extends FilterInputStream {
     private final HttpServerExchange exchange;
+    private final AtomicLong received;
 
-    ClosedConnectionAware(HttpServerExchange exchange) {
+    ClosedConnectionAware(HttpServerExchange exchange, AtomicLong received) {
       super(exchange.getInputStream());
       this.exchange = exchange;
+      this.received = received;
     }
 
     @Override
     public int read() throws IOException {
       try {
-        return super.read();
+        int b = super.read();
+        if (b >= 0) {
+          received.incrementAndGet();
+        }
+        return b;
       } catch (RuntimeException e) {
         throw brokenIfClosed(e);
       }
@@ -183,7 +223,11 @@ final class S3HttpHandler implements HttpHandler {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
       try {
-        return super.read(buffer, offset, length);
+        int read = super.read(buffer, offset, length);
+        if (read > 0) {
+          received.addAndGet(read);
+        }
+        return read;
       } catch (RuntimeException e) {
         throw brokenIfClosed(e);
       }

@@ -65,6 +65,57 @@ class ReadTimeoutTest {
     assertThat(emulator.s3().versioning("stalled-versioning")).isNotEqualTo(Versioning.ENABLED);
   }
 
+  @Test
+  void stalledLargeS3Upload_streamedOnAWorker_isClosedAndStoresNothing() throws Exception {
+    emulator.s3().createBucket("stalled-large");
+
+    // Over the 1 MiB that is read before a worker is taken: this body streams on a worker.
+    String closed = sendAndStall("PUT /stalled-large/key HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Length: 5000000\r\n\r\n" + "x".repeat(70_000));
+
+    assertThat(closed).isEqualTo("closed without an answer");
+    assertThat(emulator.s3().keys("stalled-large")).isEmpty();
+    assertThat(health()).isEqualTo(200);
+  }
+
+  @Test
+  void stalledChunkedDynamoDbBody_isClosed() throws Exception {
+    String closed = sendAndStall("POST / HTTP/1.1\r\nHost: localhost\r\n"
+        + "X-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+        + "Content-Type: application/x-amz-json-1.0\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "4\r\n{\"Li\r\n");
+
+    assertThat(closed).isEqualTo("closed without an answer");
+  }
+
+  @Test
+  void stalledRequestHead_isClosed() throws Exception {
+    String closed = sendAndStall("DELETE /bucket/key HTTP/1.1\r\nHost: loc");
+
+    assertThat(closed).isEqualTo("closed without an answer");
+  }
+
+  @Test
+  void idleKeepAliveConnection_isClosedAfterTheTimeout() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(("GET /_tombstone/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+      assertThat(head).isEqualTo("HTTP/1.1 200");
+      // Read the rest of the answer, then nothing more comes: the server closes the idle
+      // connection (end of stream) instead of keeping it for ever.
+      long start = System.nanoTime();
+      try {
+        in.readAllBytes();
+      } catch (SocketException reset) {
+        // closed by a reset: also closed
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+  }
+
   /** Sends a request whose body stops short, then waits (bounded) for the server's reaction. */
   private String sendAndStall(String request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
