@@ -114,13 +114,11 @@ public final class Item {
   }
 
   private static int indexOf(String[] names, int count, String name) {
+    // Strings cache their hash: comparing it first makes a miss one int comparison.
+    int hash = name.hashCode();
     for (int i = 0; i < count; i++) {
-      if (names[i] == name) {
-        return i;
-      }
-    }
-    for (int i = 0; i < count; i++) {
-      if (names[i].equals(name)) {
+      String candidate = names[i];
+      if (candidate == name || (candidate.hashCode() == hash && candidate.equals(name))) {
         return i;
       }
     }
