@@ -46,8 +46,10 @@ class DifferentialCheck {
       String table = "{\"TableName\":\"diff\",\"KeySchema\":[{\"AttributeName\":\"id\","
           + "\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"id\","
           + "\"AttributeType\":\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}";
-      post(ours, "CreateTable", table);
-      post(theirs, "CreateTable", table);
+      assertThat(post(ours, "CreateTable", table).statusCode()).isEqualTo(200);
+      HttpResponse<String> created = post(theirs, "CreateTable", table);
+      assertThat(created.statusCode()).as("DynamoDB Local's CreateTable: %s", created.body())
+          .isEqualTo(200);
       RandomRequests random = new RandomRequests(seed);
       Map<String, Integer> knownCounts = new TreeMap<>();
       List<String> unknown = new ArrayList<>();
