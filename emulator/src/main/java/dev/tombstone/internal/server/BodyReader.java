@@ -9,8 +9,10 @@ import java.nio.ByteBuffer;
 import org.xnio.channels.StreamSourceChannel;
 
 /**
- * Reads a whole request body without blocking, so the fault layer can look at it, and puts it
- * (or a rewritten one) back for the protocol handler, which then reads it as if from the wire.
+ * Reads a whole request body on the I/O thread without blocking: for the JSON protocols, for
+ * small S3 bodies, and for the fault layer, which may put it (or a rewritten one) back for the
+ * protocol handler to read as if from the wire. A body that does not arrive in the first read
+ * is watched for stalls ({@link StallWatch}).
  */
 final class BodyReader {
   /** Receives the body once it is read. */
