@@ -10,8 +10,7 @@ JAVA="${JAVA:-java}"; ROUNDS="${ROUNDS:-3}"; COUNT="${COUNT:-100000}"; HEAP="${H
 JAR="${JAR:-$ROOT/emulator/target/tombstone.jar}"
 OUT="${OUT:-$(mktemp -d)}"; mkdir -p "$OUT"
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -pl emulator -am package -DskipTests)
-PERF_DIR="$OUT/perf"; rm -rf "$PERF_DIR"; cp -r "$PERF_SRC/." "$PERF_DIR/"; chmod -R u+w "$PERF_DIR"
-"$PERF_DIR/loadgen/build.sh" >/dev/null
+. "$ROOT/benchmarks/load/common.sh"
 JCMD="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd"
 live_heap_kb() { # full GC, then the used heap in KiB
   "$JCMD" "$1" GC.run >/dev/null
@@ -19,7 +18,7 @@ live_heap_kb() { # full GC, then the used heap in KiB
 }
 one() { # label heap-option round
   local port pid before after load gc
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  port=$(free_port)
   "$JAVA" $2 -Xlog:gc:file="$OUT/gc-$1-$3.log" -jar "$JAR" --port "$port" >"$OUT/tombstone-$1-$3.log" 2>&1 & pid=$!
   python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$port" any "$pid" >/dev/null
   before=$(live_heap_kb "$pid")

@@ -12,13 +12,9 @@ PERF_SRC="${PERF:-$ROOT/../shared/perf}"
 JAVA="${JAVA:-java}"; ROUNDS="${ROUNDS:-3}"; KIND="${1:-both}"
 JAR="${JAR:-$ROOT/emulator/target/tombstone.jar}"
 OUT="${OUT:-$(mktemp -d)}"; mkdir -p "$OUT"
-[ -d "$PERF_SRC" ] || { echo "no perf tools at $PERF_SRC (set PERF)" >&2; exit 2; }
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -pl emulator -am package -DskipTests)
-# ../shared may be read-only: build the load generator and the floor in a scratch copy
-PERF_DIR="$OUT/perf"; rm -rf "$PERF_DIR"; cp -r "$PERF_SRC/." "$PERF_DIR/"; chmod -R u+w "$PERF_DIR"
-"$PERF_DIR/loadgen/build.sh" >/dev/null
+. "$ROOT/benchmarks/load/common.sh"
 (cd "$PERF_DIR/floor" && mvn -q -B package -DskipTests)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 fport=$(free_port); tport=$(free_port)
 "$JAVA" -jar "$PERF_DIR/floor/target/floor.jar" "$fport" 127.0.0.1 >"$OUT/floor.log" 2>&1 & fpid=$!
 "$JAVA" -jar "$JAR" --port "$tport" >"$OUT/tombstone.log" 2>&1 & tpid=$!

@@ -4,9 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.tombstone.Tombstone;
 import dev.tombstone.junit.TombstoneTest;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.Launcher;
@@ -41,9 +39,9 @@ public final class ExtensionOverhead {
       manual.add(once("manual"));
       extension.add(once("extension"));
     }
-    long plainMedian = median(plain);
-    long manualMedian = median(manual);
-    long extensionMedian = median(extension);
+    long plainMedian = FreshJvm.median(plain);
+    long manualMedian = FreshJvm.median(manual);
+    long extensionMedian = FreshJvm.median(extension);
     System.out.printf("first test, plain class:                 %d ms (median of %d fresh JVMs)%n",
         plainMedian, runs);
     System.out.printf("first test, starting Tombstone itself:   %d ms%n", manualMedian);
@@ -55,20 +53,7 @@ public final class ExtensionOverhead {
   }
 
   private static long once(String which) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Probe.class.getName(), which).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes()).trim();
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("probe failed: " + out);
-    }
-    return Long.parseLong(out.substring(out.lastIndexOf('\n') + 1).trim());
-  }
-
-  private static long median(List<Long> times) {
-    List<Long> sorted = new ArrayList<>(times);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
+    return FreshJvm.run(Probe.class, which);
   }
 
   /** Runs one class through the launcher and prints the milliseconds it took. */

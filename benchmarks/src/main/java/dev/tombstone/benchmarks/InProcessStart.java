@@ -2,9 +2,7 @@ package dev.tombstone.benchmarks;
 
 import dev.tombstone.Tombstone;
 import io.undertow.Undertow;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,8 +25,8 @@ public final class InProcessStart {
       undertow.add(once("undertow"));
       tombstone.add(once("tombstone"));
     }
-    long floor = median(undertow);
-    long ours = median(tombstone);
+    long floor = FreshJvm.median(undertow);
+    long ours = FreshJvm.median(tombstone);
     System.out.printf("cold start in a fresh JVM, median of %d interleaved runs:%n", runs);
     System.out.printf("  bare Undertow:          %d ms%n", floor);
     System.out.printf("  Tombstone.start():      %d ms (%.2f x the bare Undertow)%n", ours,
@@ -36,20 +34,7 @@ public final class InProcessStart {
   }
 
   private static long once(String which) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Probe.class.getName(), which).redirectErrorStream(true).start();
-    String out = new String(probe.getInputStream().readAllBytes()).trim();
-    if (probe.waitFor() != 0) {
-      throw new IllegalStateException("probe failed: " + out);
-    }
-    return Long.parseLong(out.substring(out.lastIndexOf('\n') + 1).trim());
-  }
-
-  private static long median(List<Long> times) {
-    List<Long> sorted = new ArrayList<>(times);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
+    return FreshJvm.run(Probe.class, which);
   }
 
   /** Starts one server, prints the milliseconds the start took on its last line, stops it. */
