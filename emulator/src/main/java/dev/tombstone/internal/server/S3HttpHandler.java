@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * S3 envelope.
  */
 final class S3HttpHandler implements HttpHandler {
+  /** The most of a refused body read and dropped to keep its connection; past it, closed. */
+  private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+
   private final S3Protocol protocol;
   private final ResponseEnvelope envelope;
 
@@ -91,9 +94,10 @@ final class S3HttpHandler implements HttpHandler {
       // Undertow has ended the exchange and there is no one left to answer.
       return;
     }
-    if (hasBody(exchange) && (response.status() >= 400 || !opener.opened())) {
-      // An unread or half-read body would otherwise be drained, or waited for when the client
-      // expects "100 Continue" first; closing the connection is S3's answer too.
+    if (hasBody(exchange) && (response.status() >= 400 || !opener.opened())
+        && !opener.discardRest()) {
+      // A body too large to discard, broken, or never sent (the client waits for
+      // "100 Continue"): the connection cannot carry another request.
       exchange.setPersistent(false);
     }
     if (PartialAnswers.pending(exchange)) {
@@ -139,6 +143,13 @@ final class S3HttpHandler implements HttpHandler {
   /** A request body that knows whether the protocol opened it. */
   private interface TrackedBody extends RestRequest.Body {
     boolean opened();
+
+    /**
+     * Reads and drops what the protocol left unread, so the client, which may still be
+     * sending, gets to read the answer: closing a socket with unread bytes resets it, and the
+     * reset can destroy the answer before the client reads it. Returns whether the body ended.
+     */
+    boolean discardRest();
   }
 
   /** A body already read in full. */
@@ -160,6 +171,11 @@ final class S3HttpHandler implements HttpHandler {
     public boolean opened() {
       return opened;
     }
+
+    @Override
+    public boolean discardRest() {
+      return true;
+    }
   }
 
   /** Opens the body once, answering {@code Expect: 100-continue} first. */
@@ -180,6 +196,30 @@ final class S3HttpHandler implements HttpHandler {
 
     long received() {
       return received.get();
+    }
+
+    @Override
+    public boolean discardRest() {
+      long declared = exchange.getRequestContentLength();
+      if (declared > DISCARD_LIMIT
+          || (!opened && HttpContinue.requiresContinueResponse(exchange))) {
+        return false;
+      }
+      try {
+        // Not closed: closing Undertow's stream reads the body to its end, however long.
+        InputStream rest = open();
+        long left = DISCARD_LIMIT;
+        byte[] sink = new byte[8192];
+        for (int read; (read = rest.read(sink)) >= 0; ) {
+          left -= read;
+          if (left < 0) {
+            return false;
+          }
+        }
+        return true;
+      } catch (IOException | RuntimeException broken) {
+        return false;
+      }
     }
 
     @Override

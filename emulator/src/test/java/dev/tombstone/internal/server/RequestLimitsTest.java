@@ -113,6 +113,30 @@ class RequestLimitsTest {
   }
 
   @Test
+  void s3BodyRefusedUnread_isDiscarded_soTheAnswerArrivesAndTheConnectionServesOn()
+      throws Exception {
+    byte[] document = new byte[9 * 1024 * 1024];
+    Arrays.fill(document, (byte) ' ');
+
+    try (java.net.Socket socket = RawHttp.open(tombstone.port())) {
+      java.io.OutputStream out = socket.getOutputStream();
+      // Refused on its declared length: the server answers without needing the body, but
+      // reads and drops it, so this write completes and the answer is not lost to a reset.
+      out.write(ascii("POST /limits?delete HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+          + document.length + "\r\n\r\n"));
+      out.write(document);
+      RawHttp.Answer refused = RawHttp.read(socket.getInputStream());
+      out.write(ascii("GET /limits/kept HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+      RawHttp.Answer next = RawHttp.read(socket.getInputStream());
+
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.text()).contains("<Code>MaxMessageLengthExceeded</Code>");
+      assertThat(next.status()).isEqualTo(200);
+      assertThat(next.text()).endsWith("still here");
+    }
+  }
+
+  @Test
   void s3DeleteObjectsNestedDeep_isMalformedXml() throws Exception {
     byte[] document = ascii("<Delete>" + "<Object>".repeat(5_000) + "</Object>".repeat(5_000)
         + "</Delete>");
