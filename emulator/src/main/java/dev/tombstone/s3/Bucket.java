@@ -1,11 +1,9 @@
 package dev.tombstone.s3;
 
-import dev.tombstone.internal.Utf8Order;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -19,8 +17,7 @@ final class Bucket {
   private final String name;
   private final String region;
   private final Instant creationDate;
-  private final ConcurrentSkipListMap<String, KeyHistory> keys =
-      new ConcurrentSkipListMap<>(Utf8Order.COMPARATOR);
+  private final KeyIndex keys = new KeyIndex();
   private final ConcurrentHashMap<String, MultipartUpload> uploads = new ConcurrentHashMap<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final BucketLocks objectLock = new BucketLocks();
@@ -51,7 +48,7 @@ final class Bucket {
   }
 
   /** The keys of this bucket; change them only inside {@link #use}. */
-  ConcurrentSkipListMap<String, KeyHistory> keys() {
+  KeyIndex keys() {
     return keys;
   }
 
@@ -103,6 +100,21 @@ final class Bucket {
       return operation.get();
     } finally {
       read.unlock();
+      if (keys.wantsCompaction() && lock.getReadHoldCount() == 0) {
+        compactKeys();
+      }
+    }
+  }
+
+  private void compactKeys() {
+    Lock write = lock.writeLock();
+    write.lock();
+    try {
+      if (keys.wantsCompaction()) {
+        keys.compact();
+      }
+    } finally {
+      write.unlock();
     }
   }
 

@@ -72,7 +72,7 @@ public final class DeleteObject {
   static Result execute(
       Bucket bucket, Request request, VersionIds ids, Instant now, boolean bypassGovernance) {
     request.validate();
-    // The map may apply the function more than once under contention; the last run wins.
+    // The function runs once, atomically for this key; the result escapes through the array.
     Result[] result = new Result[1];
     bucket.keys().compute(request.key(), (key, history) -> {
       request.ifMatch().ifPresent(condition -> checkIfMatch(key, history, condition));

@@ -2,7 +2,6 @@ package dev.tombstone.s3;
 
 import dev.tombstone.internal.Utf8Order;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 
 /** The keys a listing walks: those under a prefix, from a marker on, with delimiter roll-up. */
@@ -14,13 +13,12 @@ final class KeyRange {
    * stops at the first key that does not start with the prefix, since keys under a prefix are
    * contiguous in S3's order.
    */
-  static NavigableMap<String, KeyHistory> from(
-      NavigableMap<String, KeyHistory> keys, String prefix, Optional<String> start,
-      boolean inclusive) {
+  static Iterable<Map.Entry<String, KeyHistory>> from(
+      KeyIndex keys, String prefix, Optional<String> start, boolean inclusive) {
     if (start.isPresent() && Utf8Order.compare(start.get(), prefix) >= 0) {
-      return keys.tailMap(start.get(), inclusive);
+      return keys.from(start.get(), inclusive);
     }
-    return keys.tailMap(prefix, true);
+    return keys.from(prefix, true);
   }
 
   /** The common prefix {@code key} rolls up into, if the delimiter occurs after the prefix. */

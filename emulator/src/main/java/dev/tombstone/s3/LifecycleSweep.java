@@ -12,7 +12,7 @@ final class LifecycleSweep {
   static List<BucketLifecycle.Action> run(Bucket bucket, List<BucketLifecycle.Rule> rules, VersionIds ids,
       Instant now) {
     List<BucketLifecycle.Action> actions = new ArrayList<>();
-    for (Map.Entry<String, KeyHistory> entry : bucket.keys().entrySet()) {
+    for (Map.Entry<String, KeyHistory> entry : bucket.keys().entries()) {
       String key = entry.getKey();
       List<BucketLifecycle.Action> forKey = new ArrayList<>();
       bucket.keys().computeIfPresent(key, (k, history) -> {

@@ -61,7 +61,7 @@ public final class ListObjects {
     }
     String prefix = request.prefix();
     for (Map.Entry<String, KeyHistory> entry :
-        KeyRange.from(bucket.keys(), prefix, request.startAfter(), false).entrySet()) {
+        KeyRange.from(bucket.keys(), prefix, request.startAfter(), false)) {
       if (!KeyRange.inRange(entry, prefix)) {
         break;
       }

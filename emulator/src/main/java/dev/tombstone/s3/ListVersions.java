@@ -63,7 +63,7 @@ public final class ListVersions {
     String prefix = request.prefix();
     boolean resumeInsideKey = request.versionIdMarker().isPresent();
     for (Map.Entry<String, KeyHistory> entry : KeyRange.from(bucket.keys(), prefix,
-        request.keyMarker(), resumeInsideKey).entrySet()) {
+        request.keyMarker(), resumeInsideKey)) {
       if (!KeyRange.inRange(entry, prefix)) {
         break;
       }

@@ -93,7 +93,7 @@ public final class PutObject {
       Optional<ObjectParts> parts) {
     ObjectKeys.check(request.key());
     request.acl().ifPresent(acl -> AccessControl.checkWrite(bucket, acl));
-    // The map may apply the function more than once under contention; the last run wins.
+    // The function runs once, atomically for this key; the result escapes through the array.
     Result[] result = new Result[1];
     bucket.keys().compute(request.key(), (key, history) -> {
       checkConditions(key, history, request.ifMatch(), request.ifNoneMatchAny());

@@ -247,10 +247,15 @@ public final class S3State {
 
   /** The keys that have a current object (not hidden by a delete marker), in S3's order. */
   public List<String> keys(String bucket) {
-    return onBucket(bucket, b -> b.keys().entrySet().stream()
-        .filter(e -> e.getValue().current() instanceof Entry.Stored)
-        .map(Map.Entry::getKey)
-        .toList());
+    return onBucket(bucket, b -> {
+      List<String> keys = new ArrayList<>();
+      for (Map.Entry<String, KeyHistory> entry : b.keys().entries()) {
+        if (entry.getValue().current() instanceof Entry.Stored) {
+          keys.add(entry.getKey());
+        }
+      }
+      return keys;
+    });
   }
 
   /** DeleteObject without a version id: removes the object or adds a delete marker. */

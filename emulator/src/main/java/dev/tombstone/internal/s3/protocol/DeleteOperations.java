@@ -61,7 +61,8 @@ final class DeleteOperations {
     List<DeleteObjects.Outcome> outcomes =
         state.deleteObjects(new DeleteObjects.Request(call.bucket(), document.targets()),
             bypassGovernance(call));
-    XmlWriter xml = XmlWriter.document("DeleteResult");
+    XmlWriter xml = XmlWriter.document("DeleteResult",
+        document.quiet() ? 512 : 128 + 64 * outcomes.size());
     for (DeleteObjects.Outcome outcome : outcomes) {
       if (outcome instanceof DeleteObjects.Deleted deleted) {
         if (!document.quiet()) {

@@ -62,6 +62,12 @@ final class RequestDocuments {
     if (body.size() == 0) {
       throw WireError.malformedXml();
     }
+    Optional<DeleteDocument> common = DeleteDocumentScanner.scan(body.toByteArray());
+    return common.isPresent() ? common.get() : parseDelete(body);
+  }
+
+  /** {@link #delete} with the full XML parser only. */
+  static DeleteDocument parseDelete(ObjectContent body) {
     XmlElement root = XmlReader.parse(body);
     if (!root.is("Delete")) {
       throw WireError.malformedXml();

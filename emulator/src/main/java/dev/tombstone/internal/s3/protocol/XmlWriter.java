@@ -13,17 +13,23 @@ import java.util.Locale;
 final class XmlWriter {
   static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
 
-  private final StringBuilder out = new StringBuilder(512);
+  private final StringBuilder out;
   private final Deque<String> open = new ArrayDeque<>();
   private boolean startTagPending;
 
-  private XmlWriter() {
+  private XmlWriter(int expectedChars) {
+    out = new StringBuilder(expectedChars);
     out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   }
 
   /** A document whose root is in the S3 namespace. */
   static XmlWriter document(String root) {
-    XmlWriter writer = new XmlWriter();
+    return document(root, 512);
+  }
+
+  /** A document whose root is in the S3 namespace, of about {@code expectedChars}. */
+  static XmlWriter document(String root, int expectedChars) {
+    XmlWriter writer = new XmlWriter(expectedChars);
     writer.start(root);
     writer.out.append(" xmlns=\"").append(NAMESPACE).append('"');
     return writer;
@@ -31,7 +37,7 @@ final class XmlWriter {
 
   /** A document whose root has no namespace ({@code <Error>}). */
   static XmlWriter plainDocument(String root) {
-    return new XmlWriter().start(root);
+    return new XmlWriter(512).start(root);
   }
 
   XmlWriter start(String name) {
@@ -103,7 +109,16 @@ final class XmlWriter {
   }
 
   private void escape(String text) {
-    for (int i = 0; i < text.length(); i++) {
+    int plain = 0;
+    while (plain < text.length() && !needsEscape(text.charAt(plain))) {
+      plain++;
+    }
+    if (plain == text.length()) {
+      out.append(text);
+      return;
+    }
+    out.append(text, 0, plain);
+    for (int i = plain; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '&' -> out.append("&amp;");
@@ -120,5 +135,9 @@ final class XmlWriter {
         }
       }
     }
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"';
   }
 }

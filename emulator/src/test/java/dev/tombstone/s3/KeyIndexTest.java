@@ -1,0 +1,106 @@
+package dev.tombstone.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Hash lookups, S3's order, emptied slots skipped, and the compaction that drops them. */
+class KeyIndexTest {
+  private static final KeyHistory MARKER =
+      KeyHistory.of(new Entry.Marker("v", Instant.EPOCH));
+
+  private static List<String> keys(Iterable<Map.Entry<String, KeyHistory>> entries) {
+    List<String> keys = new ArrayList<>();
+    entries.forEach(entry -> keys.add(entry.getKey()));
+    return keys;
+  }
+
+  @Test
+  void listings_areInUtf8Order_andSkipRemovedKeys() {
+    KeyIndex index = new KeyIndex();
+    for (String key : List.of("b", "\uff61", "\ud83d\ude00", "a", "c")) {
+      index.compute(key, (k, before) -> MARKER);
+    }
+    index.compute("c", (k, before) -> null);
+
+    assertThat(keys(index.entries())).containsExactly("a", "b", "\uff61", "\ud83d\ude00");
+    assertThat(keys(index.from("b", false))).containsExactly("\uff61", "\ud83d\ude00");
+    assertThat(index.get("c")).isNull();
+    assertThat(index.get("a")).isSameAs(MARKER);
+  }
+
+  @Test
+  void aRemovedKeyWrittenAgain_isListedOnce() {
+    KeyIndex index = new KeyIndex();
+    index.compute("k", (k, before) -> MARKER);
+    index.compute("k", (k, before) -> null);
+    index.compute("k", (k, before) -> MARKER);
+
+    assertThat(keys(index.entries())).containsExactly("k");
+    assertThat(index.isEmpty()).isFalse();
+  }
+
+  @Test
+  void aFailingChange_changesNothing() {
+    KeyIndex index = new KeyIndex();
+
+    assertThatThrownBy(() -> index.compute("k", (k, before) -> {
+      throw new IllegalStateException("refused");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(index.isEmpty()).isTrue();
+    assertThat(keys(index.entries())).isEmpty();
+  }
+
+  @Test
+  void emptySlotsBeyondFourTimesTheLiveOnes_askForCompaction_whichKeepsTheLiveOnesInOrder() {
+    KeyIndex index = new KeyIndex();
+    IntStream.range(0, 20_000).forEach(i -> index.compute("k" + i, (k, before) -> MARKER));
+    IntStream.range(0, 15_000).forEach(i -> index.compute("k" + i, (k, before) -> null));
+    assertThat(index.wantsCompaction()).isFalse();
+
+    IntStream.range(15_000, 17_000).forEach(i -> index.compute("k" + i, (k, before) -> null));
+    assertThat(index.wantsCompaction()).isTrue();
+    List<String> before = keys(index.entries());
+    index.compact();
+
+    assertThat(index.wantsCompaction()).isFalse();
+    assertThat(keys(index.entries())).hasSize(3_000).isEqualTo(before);
+  }
+
+  @Test
+  void bucketDeletes_compactOnTheirOwn_andListingsStayRight() {
+    S3State s3 = new S3State("us-east-1", Clock.systemUTC());
+    s3.createBucket("many");
+    for (int i = 0; i < 12_000; i++) {
+      s3.putObject("many", String.format("k%05d", i), "x");
+    }
+    List<DeleteObjects.Target> odd = new ArrayList<>();
+    for (int i = 1; i < 12_000; i += 2) {
+      odd.add(new DeleteObjects.Target(String.format("k%05d", i), Optional.empty(),
+          Optional.empty()));
+    }
+    for (int from = 0; from < odd.size(); from += DeleteObjects.MAX_OBJECTS) {
+      s3.deleteObjects(new DeleteObjects.Request("many",
+          odd.subList(from, Math.min(odd.size(), from + DeleteObjects.MAX_OBJECTS))));
+    }
+    for (int i = 0; i < 12_000; i += 4) {
+      s3.deleteObject("many", String.format("k%05d", i));
+    }
+
+    List<String> expected = IntStream.range(0, 12_000).filter(i -> i % 4 == 2)
+        .mapToObj(i -> String.format("k%05d", i)).toList();
+    assertThat(s3.keys("many")).isEqualTo(expected);
+    ListObjects.Result page = s3.listObjects(new ListObjects.Request("many", "k0001",
+        Optional.empty(), Optional.of("k00010"), 3));
+    assertThat(page.contents()).extracting(VersionEntry::key)
+        .containsExactly("k00014", "k00018");
+  }
+}
