@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -11,9 +12,11 @@ import java.util.function.Supplier;
 /**
  * One bucket: its versioning state and its keys in S3's order. Object operations run under the
  * read side of a lock and DeleteBucket takes the write side, so no write can land in a bucket
- * that is being deleted.
+ * that is being deleted; the occasional rebuild of the key order takes the write side too.
  */
 final class Bucket {
+  private static final long COMPACTION_WAIT_MILLIS = 50;
+
   private final String name;
   private final String region;
   private final Instant creationDate;
@@ -106,9 +109,21 @@ final class Bucket {
     }
   }
 
+  /**
+   * Rebuilds the key order under the write side of the lock. Waits only briefly for it: if the
+   * bucket stays busy, or this thread holds another bucket's lock that a holder of this one
+   * waits for, the next operation tries again.
+   */
   private void compactKeys() {
     Lock write = lock.writeLock();
-    write.lock();
+    try {
+      if (!write.tryLock(COMPACTION_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
     try {
       if (keys.wantsCompaction()) {
         keys.compact();
