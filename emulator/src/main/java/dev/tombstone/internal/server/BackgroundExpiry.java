@@ -1,5 +1,6 @@
 package dev.tombstone.internal.server;
 
+import dev.tombstone.internal.Logs;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,8 +11,6 @@ import java.util.concurrent.TimeUnit;
  * nobody moves the clock (the system clock). Internal.
  */
 public final class BackgroundExpiry implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(BackgroundExpiry.class.getName());
-
   private final ScheduledExecutorService executor;
 
   private BackgroundExpiry(ScheduledExecutorService executor) {
@@ -31,7 +30,7 @@ public final class BackgroundExpiry implements AutoCloseable {
         emulator.expireDue();
       } catch (RuntimeException e) {
         // A failed sweep must not cancel the schedule; the next one tries again.
-        LOG.log(System.Logger.Level.WARNING, "expiry sweep failed", e);
+        Logs.of(BackgroundExpiry.class).log(System.Logger.Level.WARNING, "expiry sweep failed", e);
       }
     }, millis, millis, TimeUnit.MILLISECONDS);
     return new BackgroundExpiry(executor);

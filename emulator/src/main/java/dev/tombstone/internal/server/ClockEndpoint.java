@@ -19,7 +19,6 @@ import java.util.Optional;
  */
 final class ClockEndpoint {
   static final String PATH = "/_tombstone/clock";
-  private static final JsonFactory JSON = new JsonFactory();
   private static final int MAX_BODY = 4096;
 
   private final Emulator emulator;
@@ -77,7 +76,7 @@ final class ClockEndpoint {
     }
     String advance = null;
     String set = null;
-    try (JsonParser parser = JSON.createParser(body)) {
+    try (JsonParser parser = Parsers.FACTORY.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new BadBody("the body must be a JSON object: {\"advance\":\"<ISO-8601 duration>\"}"
             + " or {\"set\":\"<ISO-8601 instant>\"}");
@@ -140,5 +139,13 @@ final class ClockEndpoint {
     BadBody(String message) {
       super(message, null, false, false);
     }
+  }
+
+  /**
+   * Made on the first clock request, not when the server starts: at start the warm-up thread
+   * is initializing Jackson, and the server's thread would wait for it here.
+   */
+  private static final class Parsers {
+    static final JsonFactory FACTORY = new JsonFactory();
   }
 }

@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.internal.Logs;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,6 @@ import java.util.Set;
 public final class DynamoDbJsonProtocol {
   static final String PREFIX_2012 = "DynamoDB_20120810.";
   static final String PREFIX_2011 = "DynamoDB_20111205.";
-  private static final System.Logger LOG = System.getLogger(DynamoDbJsonProtocol.class.getName());
 
   private final Map<String, Operation> operations;
   private final Map<String, Operation> legacyOperations;
@@ -112,7 +112,8 @@ public final class DynamoDbJsonProtocol {
     } catch (DynamoDbError e) {
       return ErrorBodies.of(e, resolved.servicePrefix());
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "DynamoDB request failed inside the emulator", e);
+      Logs.of(DynamoDbJsonProtocol.class)
+          .log(System.Logger.Level.WARNING, "DynamoDB request failed inside the emulator", e);
       return ErrorBodies.internal(resolved.servicePrefix());
     }
   }

@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.internal.Logs;
 import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -18,7 +19,6 @@ import java.util.Optional;
 public final class MagnetoDbRestProtocol {
   /** The path prefix this dialect owns on the shared port. */
   public static final String PREFIX = "/v1/data/";
-  private static final System.Logger LOG = System.getLogger(MagnetoDbRestProtocol.class.getName());
   private static final String BATCH_GET_ITEM = "batch_get_item";
   private static final List<String> TABLE_ACTIONS =
       List.of("put_item", "get_item", "delete_item", "update_item", "scan", "query");
@@ -59,7 +59,8 @@ public final class MagnetoDbRestProtocol {
     } catch (DynamoDbError e) {
       return MagnetoDbFaults.of(e, route.table());
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "MagnetoDB request failed inside the emulator", e);
+      Logs.of(MagnetoDbRestProtocol.class)
+          .log(System.Logger.Level.WARNING, "MagnetoDB request failed inside the emulator", e);
       return MagnetoDbFaults.internal();
     }
   }

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.Logs;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3State;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.time.Clock;
  * only caller.
  */
 public final class S3Protocol {
-  private static final System.Logger LOG = System.getLogger(S3Protocol.class.getName());
   private static final String EXPECTED_OWNER = "x-amz-expected-bucket-owner";
 
   private final BucketOperations buckets;
@@ -66,8 +66,8 @@ public final class S3Protocol {
     } catch (WireError e) {
       return ErrorDocuments.of(e, ids);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "S3 request " + request.method() + " "
-          + request.rawPath() + " failed inside the emulator", e);
+      Logs.of(S3Protocol.class).log(System.Logger.Level.ERROR, "S3 request "
+          + request.method() + " " + request.rawPath() + " failed inside the emulator", e);
       return ErrorDocuments.of(WireError.internalError(), ids);
     }
   }
