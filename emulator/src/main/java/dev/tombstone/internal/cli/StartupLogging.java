@@ -3,7 +3,7 @@ package dev.tombstone.internal.cli;
 /**
  * For the standalone JAR only: if the user configured no java.util.logging format, log records
  * print as one line each instead of the JDK's two-line default. Tombstone ships no logging
- * backend or configuration file; any JUL or System.Logger configuration the user passes wins.
+ * backend or configuration file; any JUL configuration the user passes wins.
  */
 final class StartupLogging {
   private static final String FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
