@@ -16,30 +16,35 @@ import java.util.Set;
  * Item user = Item.builder().put("UserId", AttributeValue.s("user003")).build();
  * }</pre>
  *
- * <p>Stored as two parallel arrays rather than a hash map: items are small, a table holds many
- * of them, and a changed copy of an item (an update) costs two array copies.
+ * <p>Stored as parallel arrays (names, their hashes, values) rather than a hash map: items are
+ * small, a table holds many of them, and a changed copy of an item (an update) costs three
+ * array copies.
  */
 public final class Item {
   private static final String[] NO_NAMES = {};
+  private static final int[] NO_HASHES = {};
   private static final AttributeValue[] NO_VALUES = {};
 
   /** The item with no attributes: what conditions see when no item exists. */
-  public static final Item EMPTY = new Item(NO_NAMES, NO_VALUES, 0);
+  public static final Item EMPTY = new Item(NO_NAMES, NO_HASHES, NO_VALUES, 0);
 
   // Exactly as long as the item has attributes; never changed after construction.
   private final String[] names;
+  // The names' hashes: a lookup scans these ints and touches only the String it finds.
+  private final int[] hashes;
   private final AttributeValue[] values;
   private final int size;
 
-  private Item(String[] names, AttributeValue[] values, int size) {
+  private Item(String[] names, int[] hashes, AttributeValue[] values, int size) {
     this.names = names;
+    this.hashes = hashes;
     this.values = values;
     this.size = size;
   }
 
   /** An item holding a copy of {@code attributes}. */
   public static Item of(Map<String, AttributeValue> attributes) {
-    Builder builder = new Builder(new String[attributes.size()],
+    Builder builder = new Builder(new String[attributes.size()], new int[attributes.size()],
         new AttributeValue[attributes.size()], 0, 0);
     attributes.forEach(builder::put);
     return builder.build();
@@ -47,23 +52,23 @@ public final class Item {
 
   /** A builder that keeps attributes in the order they are put. */
   public static Builder builder() {
-    return new Builder(new String[4], new AttributeValue[4], 0, 0);
+    return new Builder(new String[4], new int[4], new AttributeValue[4], 0, 0);
   }
 
   /** A builder starting from this item's attributes, for a changed copy of the item. */
   public Builder toBuilder() {
-    return new Builder(names, values, names.length, size);
+    return new Builder(names, hashes, values, names.length, size);
   }
 
   /** The value of {@code name}, or {@code null} when the item has no such attribute. */
   public AttributeValue get(String name) {
-    int i = indexOf(names, names.length, name);
+    int i = indexOf(names, hashes, names.length, name);
     return i < 0 ? null : values[i];
   }
 
   /** Whether the item has an attribute called {@code name}. */
   public boolean has(String name) {
-    return indexOf(names, names.length, name) >= 0;
+    return indexOf(names, hashes, names.length, name) >= 0;
   }
 
   /** An unmodifiable view of the attributes, in insertion order. */
@@ -113,13 +118,14 @@ public final class Item {
     return attributes().toString();
   }
 
-  private static int indexOf(String[] names, int count, String name) {
-    // Strings cache their hash: comparing it first makes a miss one int comparison.
+  private static int indexOf(String[] names, int[] hashes, int count, String name) {
     int hash = name.hashCode();
     for (int i = 0; i < count; i++) {
-      String candidate = names[i];
-      if (candidate == name || (candidate.hashCode() == hash && candidate.equals(name))) {
-        return i;
+      if (hashes[i] == hash) {
+        String candidate = names[i];
+        if (candidate == name || candidate.equals(name)) {
+          return i;
+        }
       }
     }
     return -1;
@@ -177,6 +183,7 @@ public final class Item {
   /** Builds an {@link Item}. */
   public static final class Builder {
     private String[] names;
+    private int[] hashes;
     private AttributeValue[] values;
     private int count;
     // Kept up to date on every change, so build() need not measure every attribute again.
@@ -184,8 +191,9 @@ public final class Item {
     // The arrays may belong to an item (toBuilder, or after build()): copy them before a change.
     private boolean shared;
 
-    private Builder(String[] names, AttributeValue[] values, int count, int size) {
+    private Builder(String[] names, int[] hashes, AttributeValue[] values, int count, int size) {
       this.names = names;
+      this.hashes = hashes;
       this.values = values;
       this.count = count;
       this.size = size;
@@ -195,7 +203,7 @@ public final class Item {
     public Builder put(String name, AttributeValue value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
-      int i = indexOf(names, count, name);
+      int i = indexOf(names, hashes, count, name);
       if (i >= 0) {
         writable(count);
         size += ItemSize.of(value) - ItemSize.of(values[i]);
@@ -203,6 +211,7 @@ public final class Item {
       } else {
         writable(count + 1);
         names[count] = name;
+        hashes[count] = name.hashCode();
         values[count] = value;
         count++;
         size += ItemSize.utf8Length(name) + ItemSize.of(value);
@@ -216,11 +225,12 @@ public final class Item {
 
     /** Removes attribute {@code name}, if present. */
     public Builder remove(String name) {
-      int i = indexOf(names, count, name);
+      int i = indexOf(names, hashes, count, name);
       if (i >= 0) {
         writable(count);
         size -= ItemSize.utf8Length(name) + ItemSize.of(values[i]);
         System.arraycopy(names, i + 1, names, i, count - i - 1);
+        System.arraycopy(hashes, i + 1, hashes, i, count - i - 1);
         System.arraycopy(values, i + 1, values, i, count - i - 1);
         count--;
         names[count] = null;
@@ -231,7 +241,7 @@ public final class Item {
 
     /** The value put under {@code name} so far, or null. */
     public AttributeValue get(String name) {
-      int i = indexOf(names, count, name);
+      int i = indexOf(names, hashes, count, name);
       return i < 0 ? null : values[i];
     }
 
@@ -241,10 +251,11 @@ public final class Item {
       }
       if (names.length != count) {
         names = Arrays.copyOf(names, count);
+        hashes = Arrays.copyOf(hashes, count);
         values = Arrays.copyOf(values, count);
       }
       shared = true;
-      return new Item(names, values, size);
+      return new Item(names, hashes, values, size);
     }
 
     /** Makes the arrays this builder's own, with room for {@code needed} attributes. */
@@ -252,6 +263,7 @@ public final class Item {
       if (shared || needed > names.length) {
         int capacity = Math.max(needed, shared ? names.length : names.length * 2);
         names = Arrays.copyOf(names, capacity);
+        hashes = Arrays.copyOf(hashes, capacity);
         values = Arrays.copyOf(values, capacity);
         shared = false;
       }
