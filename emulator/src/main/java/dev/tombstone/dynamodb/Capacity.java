@@ -28,7 +28,7 @@ final class Capacity {
     TableDefinition definition = table.definition();
     if (definition.globalSecondaryIndexes().isEmpty()
         && definition.localSecondaryIndexes().isEmpty()) {
-      return ConsumedCapacity.ofTable(table.name(), units);
+      return units == 1.0 ? table.oneWriteUnit() : ConsumedCapacity.ofTable(table.name(), units);
     }
     Map<String, Double> global = indexUnits(definition.globalSecondaryIndexes(), oldItem, newItem);
     Map<String, Double> local = indexUnits(definition.localSecondaryIndexes(), oldItem, newItem);

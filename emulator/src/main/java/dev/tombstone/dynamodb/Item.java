@@ -77,6 +77,16 @@ public final class Item {
     return new View();
   }
 
+  /** The number of attributes; with {@link #nameAt}, a walk that allocates nothing. */
+  int attributeCount() {
+    return names.length;
+  }
+
+  /** The name of the {@code i}-th attribute, in insertion order. */
+  String nameAt(int i) {
+    return names[i];
+  }
+
   /** Whether the item has no attributes. */
   public boolean isEmpty() {
     return names.length == 0;

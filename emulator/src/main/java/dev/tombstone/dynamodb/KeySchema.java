@@ -47,8 +47,8 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
     if (key.size() != size()) {
       throw DynamoDbError.Validation.keyMismatch();
     }
-    AttributeValue partition = keyValue(key, partitionKey, "were invalid:");
-    AttributeValue sort = sortKey == null ? null : keyValue(key, sortKey, "were invalid:");
+    AttributeValue partition = keyValue(key, partitionKey);
+    AttributeValue sort = sortKey == null ? null : keyValue(key, sortKey);
     checkSizes(partition, sort);
     return new PrimaryKey(partition, sort);
   }
@@ -84,13 +84,12 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
     return key.build();
   }
 
-  private static AttributeValue keyValue(
-      Map<String, AttributeValue> key, KeyAttribute attribute, String prefixVerb) {
+  private static AttributeValue keyValue(Map<String, AttributeValue> key, KeyAttribute attribute) {
     AttributeValue value = key.get(attribute.name());
     if (value == null || value.type() != attribute.type()) {
       throw DynamoDbError.Validation.keyMismatch();
     }
-    checkNotEmpty(value, attribute, "One or more parameter values " + prefixVerb + " ");
+    checkNotEmpty(value, attribute, "One or more parameter values were invalid: ");
     return value;
   }
 

@@ -92,7 +92,8 @@ public final class PutItem {
 
   /** The checks that need no table: attribute names, then the item's size. */
   static void checkSize(Item item) {
-    for (String name : item.attributes().keySet()) {
+    for (int i = 0; i < item.attributeCount(); i++) {
+      String name = item.nameAt(i);
       if (name.isEmpty()) {
         throw new DynamoDbError.Validation("Empty attribute name");
       }

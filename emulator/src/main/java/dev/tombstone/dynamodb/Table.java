@@ -24,6 +24,8 @@ final class Table {
   private final Instant createdAt;
   private final String arn;
   private final UUID id;
+  // What most writes of small items consume, made once rather than per write.
+  private final ConsumedCapacity oneWriteUnit;
   private final ConcurrentHashMap<PrimaryKey, Item> items = new ConcurrentHashMap<>();
   private final TimeToLive timeToLive = new TimeToLive();
   private final ConcurrentHashMap<AttributeValue, ConcurrentSkipListMap<Position, Item>>
@@ -33,6 +35,7 @@ final class Table {
 
   Table(TableDefinition definition, Instant createdAt, String arn) {
     this.definition = definition;
+    this.oneWriteUnit = ConsumedCapacity.ofTable(definition.name(), 1.0);
     this.createdAt = createdAt;
     this.arn = arn;
     this.id = UUID.randomUUID();
@@ -52,6 +55,11 @@ final class Table {
 
   String name() {
     return definition.name();
+  }
+
+  /** One write unit consumed on this table alone. */
+  ConsumedCapacity oneWriteUnit() {
+    return oneWriteUnit;
   }
 
   String arn() {
