@@ -88,6 +88,9 @@ class S3ProtocolFuzzTest {
   @FuzzTest(maxDuration = "1m")
   void requestDocuments(byte[] document) {
     ObjectContent content = ObjectContent.of(document);
+    // Whatever the DeleteObjects scanner accepts, the full parser must read the same way.
+    DeleteDocumentScanner.scan(document).ifPresent(scanned ->
+        assertThat(RequestDocuments.parseDelete(content)).isEqualTo(scanned));
     for (Runnable parse : List.<Runnable>of(
         () -> RequestDocuments.delete(content),
         () -> RequestDocuments.versioning(content),
