@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.RandomUuids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ final class Table {
     this.oneWriteUnit = ConsumedCapacity.ofTable(definition.name(), 1.0);
     this.createdAt = createdAt;
     this.arn = arn;
-    this.id = UUID.randomUUID();
+    this.id = RandomUuids.next();
     Map<String, SecondaryIndex> built = new LinkedHashMap<>();
     for (TableDefinition.IndexDefinition index : definition.localSecondaryIndexes()) {
       built.put(index.name(), new SecondaryIndex(index, false, definition.keySchema()));

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.RandomUuids;
 import dev.tombstone.s3.BucketLifecycle;
 import dev.tombstone.s3.S3State;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Put/Get/DeleteBucketLifecycleConfiguration: the XML in and out, with S3's checks. The Put
@@ -91,7 +91,7 @@ final class LifecycleOperations {
   }
 
   private static BucketLifecycle.Rule rule(XmlElement rule) {
-    String id = text(rule, "ID").orElseGet(() -> UUID.randomUUID().toString());
+    String id = text(rule, "ID").orElseGet(() -> RandomUuids.next().toString());
     if (id.length() > 255) {
       throw WireError.invalidArgument("ID length should not exceed allowed limit of 255", "ID",
           id);
