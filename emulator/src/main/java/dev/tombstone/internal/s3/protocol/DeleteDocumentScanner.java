@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 final class DeleteDocumentScanner {
   private static final byte[] DECLARATION_START = ascii("<?xml");
+  private static final byte[] DECLARATION_END = ascii("?>");
   private static final byte[] DELETE = ascii("Delete");
   private static final byte[] XMLNS = ascii("xmlns");
   private static final byte[] NAMESPACE = ascii(XmlWriter.NAMESPACE);
@@ -94,8 +95,8 @@ final class DeleteDocumentScanner {
     boolean version = false;
     while (true) {
       boolean spaced = skipSpace();
-      if (startsWith("?>")) {
-        at += 2;
+      if (startsWith(DECLARATION_END)) {
+        at += DECLARATION_END.length;
         return version;
       }
       int nameStart = at;
@@ -200,7 +201,8 @@ final class DeleteDocumentScanner {
     boolean entities = false;
     while (at < in.length && in[at] != '<') {
       byte b = in[at];
-      if (b < 0x20 && b != '\t' && b != '\n' || b < 0) {
+      // Control characters (a carriage return included) and non-ASCII bytes: the parser's.
+      if (b < 0 || (b < 0x20 && b != '\t' && b != '\n')) {
         return null;
       }
       if (b == '&') {
@@ -308,10 +310,6 @@ final class DeleteDocumentScanner {
       return true;
     }
     return false;
-  }
-
-  private boolean startsWith(String ascii) {
-    return startsWith(ascii(ascii));
   }
 
   private boolean startsWith(byte[] prefix) {
