@@ -6,6 +6,7 @@ import io.undertow.util.ImmediatePooledByteBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.xnio.channels.StreamSourceChannel;
 
 /**
@@ -22,34 +23,34 @@ final class BodyReader {
   }
 
   private static final int BUFFER_SIZE = 8192;
+  /** Bodies declared up to this size are read straight into an array of their size. */
+  private static final int EXACT_LIMIT = 64 * 1024;
+  private static final byte[] EMPTY = new byte[0];
 
   private BodyReader() {}
 
   static void read(HttpServerExchange exchange, Then then) throws Exception {
     if (exchange.isRequestComplete()) {
-      then.accept(exchange, new byte[0]);
+      then.accept(exchange, EMPTY);
       return;
     }
     StreamSourceChannel channel = exchange.getRequestChannel();
     long declared = exchange.getRequestContentLength();
-    // Sized to the declared body where that is small: one more byte lets the end show.
-    ByteArrayOutputStream out = new ByteArrayOutputStream(
-        declared >= 0 && declared < BUFFER_SIZE ? (int) declared : BUFFER_SIZE);
-    ByteBuffer buffer = ByteBuffer.allocate(
-        declared >= 0 && declared < BUFFER_SIZE ? (int) declared + 1 : BUFFER_SIZE);
-    if (drain(channel, buffer, out)) {
+    Sink sink = declared >= 0 && declared <= EXACT_LIMIT
+        ? new ExactSink((int) declared) : new GrowingSink();
+    if (sink.drain(channel)) {
       Connectors.resetRequestChannel(exchange);
-      then.accept(exchange, out.toByteArray());
+      then.accept(exchange, sink.body());
       return;
     }
-    StallWatch.start(exchange, out::size);
+    StallWatch.start(exchange, sink::received);
     channel.getReadSetter().set(ch -> {
       try {
-        if (drain(ch, buffer, out)) {
+        if (sink.drain(ch)) {
           ch.getReadSetter().set(null);
           ch.suspendReads();
           Connectors.resetRequestChannel(exchange);
-          Connectors.executeRootHandler(ex -> then.accept(ex, out.toByteArray()), exchange);
+          Connectors.executeRootHandler(ex -> then.accept(ex, sink.body()), exchange);
         }
       } catch (IOException e) {
         // The client went away mid-body: no one is left to answer.
@@ -61,19 +62,82 @@ final class BodyReader {
     channel.resumeReads();
   }
 
-  /** Reads what is there; true at the end of the body. */
-  private static boolean drain(StreamSourceChannel channel, ByteBuffer buffer,
-      ByteArrayOutputStream out) throws IOException {
-    while (true) {
-      buffer.clear();
-      int read = channel.read(buffer);
-      if (read == -1) {
-        return true;
+  /** Where the bytes of one body go as they arrive. */
+  private interface Sink {
+    /** Reads what is there; true at the end of the body. */
+    boolean drain(StreamSourceChannel channel) throws IOException;
+
+    long received();
+
+    byte[] body();
+  }
+
+  /**
+   * A body of declared length, read into an array of that size: once it is full the length is
+   * reached, and Undertow has already marked the request complete.
+   */
+  private static final class ExactSink implements Sink {
+    private final ByteBuffer buffer;
+
+    ExactSink(int length) {
+      this.buffer = ByteBuffer.wrap(new byte[length]);
+    }
+
+    @Override
+    public boolean drain(StreamSourceChannel channel) throws IOException {
+      while (buffer.hasRemaining()) {
+        int read = channel.read(buffer);
+        if (read == -1) {
+          return true;
+        }
+        if (read == 0) {
+          return false;
+        }
       }
-      if (read == 0) {
-        return false;
+      return true;
+    }
+
+    @Override
+    public long received() {
+      return buffer.position();
+    }
+
+    @Override
+    public byte[] body() {
+      byte[] array = buffer.array();
+      return buffer.position() == array.length
+          ? array : Arrays.copyOf(array, buffer.position());
+    }
+  }
+
+  /** A chunked or large body, read a buffer at a time. */
+  private static final class GrowingSink implements Sink {
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(BUFFER_SIZE);
+
+    @Override
+    public boolean drain(StreamSourceChannel channel) throws IOException {
+      while (true) {
+        buffer.clear();
+        int read = channel.read(buffer);
+        if (read == -1) {
+          return true;
+        }
+        if (read == 0) {
+          return false;
+        }
+        out.write(buffer.array(), 0, read);
       }
-      out.write(buffer.array(), 0, read);
+    }
+
+    @Override
+    public long received() {
+      return out.size();
+    }
+
+    @Override
+    public byte[] body() {
+      return out.toByteArray();
     }
   }
 

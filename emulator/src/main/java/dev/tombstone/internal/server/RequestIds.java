@@ -29,14 +29,15 @@ public final class RequestIds {
     byte[] id = new byte[length];
     long bits = 0;
     for (int i = 0; i < length; i++) {
-      // Twelve base-36 digits per random long (36^12 < 2^62): one draw instead of twelve.
-      if (i % 12 == 0) {
-        bits = random.nextLong() >>> 2;
+      // Four characters per random long: each maps 16 bits onto 36 by a multiply and a shift,
+      // far cheaper than division; the bias (at most 36 in 65,536) does not show in an id.
+      if ((i & 3) == 0) {
+        bits = random.nextLong();
       }
-      id[i] = ALPHABET[(int) (bits % ALPHABET.length)];
-      bits /= ALPHABET.length;
+      id[i] = ALPHABET[(int) (((bits & 0xFFFF) * ALPHABET.length) >>> 16)];
+      bits >>>= 16;
     }
-    return new String(id, StandardCharsets.US_ASCII);
+    return new String(id, StandardCharsets.ISO_8859_1);
   }
 
   /** The request id and host id of an S3 response. */

@@ -3,6 +3,7 @@ package dev.tombstone.internal.server;
 import dev.tombstone.faults.FaultRule.Service;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ResponseCommitListener;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -20,10 +21,11 @@ final class Router implements HttpHandler {
   private final HttpHandler magnetoDb;
   private final HttpHandler admin;
   private final HttpHandler s3;
-  private final RequestJournal journal;
+  private final ResponseCommitListener recordInJournal;
 
   Router(Emulator emulator) {
-    this.journal = emulator.journal();
+    RequestJournal journal = emulator.journal();
+    this.recordInJournal = journal::record;
     ResponseEnvelope envelope = new ResponseEnvelope(emulator.clock());
     SignatureLayer signatures = emulator.credentials()
         .map(credentials -> new SignatureLayer(credentials, emulator.clock(), envelope))
@@ -42,7 +44,7 @@ final class Router implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     // On commit, not on completion: the entry then exists before the client sees the answer.
-    exchange.addResponseCommitListener(journal::record);
+    exchange.addResponseCommitListener(recordInJournal);
     route(exchange).handleRequest(exchange);
   }
 

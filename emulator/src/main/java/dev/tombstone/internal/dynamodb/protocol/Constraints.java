@@ -3,7 +3,6 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Collects violations of the API model's constraints (not null, pattern, length, range, enum) and
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
  */
 final class Constraints {
   static final int MAX_REPORTED = 10;
-  static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
   static final String TABLE_NAME_PATTERN = "[a-zA-Z0-9_.-]+";
   static final String[] RETURN_VALUES = {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE",
       "UPDATED_NEW"};
@@ -39,7 +37,7 @@ final class Constraints {
     if (name == null) {
       return required ? notNull(path, null) : this;
     }
-    if (!TABLE_NAME.matcher(name).matches()) {
+    if (!isTableName(name)) {
       add(path, name, "Member must satisfy regular expression pattern: " + TABLE_NAME_PATTERN);
     }
     if (name.length() < 3) {
@@ -49,6 +47,22 @@ final class Constraints {
       add(path, name, maxLength(255));
     }
     return this;
+  }
+
+  /** Whether {@code name} matches {@link #TABLE_NAME_PATTERN}; a loop, as it runs per request. */
+  static boolean isTableName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '.' || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A table name or ARN: ARNs (1024 chars at most) are accepted where the model allows them. */

@@ -85,7 +85,7 @@ final class Legacy2011BatchGetItemOperation {
     for (Map.Entry<String, TableWire> e : tables.entrySet()) {
       String table = e.getKey();
       if (table.length() > 255 || table.length() < 3
-          || !Constraints.TABLE_NAME.matcher(table).matches()) {
+          || !Constraints.isTableName(table)) {
         constraints.add("requestItems", null, "Map keys must satisfy constraint: [Member must"
             + " have length less than or equal to 255, Member must have length greater than or"
             + " equal to 3, Member must satisfy regular expression pattern: "
