@@ -40,6 +40,7 @@ public record ObjectMetadata(
     Objects.requireNonNull(cacheControl, "cacheControl");
     Objects.requireNonNull(expires, "expires");
     Objects.requireNonNull(storageClass, "storageClass");
-    userMetadata = Collections.unmodifiableMap(new TreeMap<>(userMetadata));
+    userMetadata = userMetadata.isEmpty()
+        ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(userMetadata));
   }
 }

@@ -81,8 +81,10 @@ public final class PutObject {
     }
   }
 
-  static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now) {
-    return execute(bucket, request, ids, now, ETags.of(request.content()), Optional.empty());
+  static Result execute(Bucket bucket, Request request, VersionIds ids, SharedBodies bodies,
+      Instant now) {
+    SharedBodies.Shared body = bodies.share(request.content(), ETags.of(request.content()));
+    return execute(bucket, request, body.content(), ids, now, body.etag(), Optional.empty());
   }
 
   /**
@@ -91,6 +93,12 @@ public final class PutObject {
    */
   static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now, String etag,
       Optional<ObjectParts> parts) {
+    return execute(bucket, request, request.content(), ids, now, etag, parts);
+  }
+
+  /** Stores {@code content}, which has the request's bytes (possibly a shared copy of them). */
+  private static Result execute(Bucket bucket, Request request, ObjectContent content,
+      VersionIds ids, Instant now, String etag, Optional<ObjectParts> parts) {
     ObjectKeys.check(request.key());
     request.acl().ifPresent(acl -> AccessControl.checkWrite(bucket, acl));
     // The function runs once, atomically for this key; the result escapes through the array.
@@ -99,7 +107,7 @@ public final class PutObject {
       checkConditions(key, history, request.ifMatch(), request.ifNoneMatchAny());
       Versioning versioning = bucket.versioning();
       String versionId = versioning == Versioning.ENABLED ? ids.next() : VersionIds.NULL;
-      StoredObject object = new StoredObject(key, versionId, now, request.content(), etag,
+      StoredObject object = new StoredObject(key, versionId, now, content, etag,
           request.metadata(), request.checksum(), request.tags(),
           request.acl().orElseGet(() -> AccessControlList.ownerFullControl(bucket.owner())),
           parts);

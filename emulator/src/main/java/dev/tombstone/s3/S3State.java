@@ -40,6 +40,7 @@ public final class S3State {
   private final Owner owner;
   private final MfaDevice mfaDevice;
   private final VersionIds versionIds = new VersionIds();
+  private final SharedBodies sharedBodies = new SharedBodies();
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   /**
@@ -583,6 +584,7 @@ public final class S3State {
   /** Drops every bucket and object. Version ids already handed out are never reused. */
   public void reset() {
     buckets.clear();
+    sharedBodies.clear();
   }
 
   private Bucket bucketNamed(String name) {
@@ -684,7 +686,7 @@ public final class S3State {
     return onBucket(request.bucket(), b -> {
       checkLockAllowed(b, retention, legalHold);
       Instant now = now();
-      PutObject.Result result = PutObject.execute(b, request, versionIds, now);
+      PutObject.Result result = PutObject.execute(b, request, versionIds, sharedBodies, now);
       lockNewVersion(b, request.key(), result, retention, legalHold, now);
       return result;
     });

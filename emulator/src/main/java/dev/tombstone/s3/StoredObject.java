@@ -39,7 +39,7 @@ public record StoredObject(
     Objects.requireNonNull(checksum, "checksum");
     Objects.requireNonNull(acl, "acl");
     Objects.requireNonNull(parts, "parts");
-    tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    tags = tags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
   }
 
   /** A version written in one piece (not by a multipart upload). */

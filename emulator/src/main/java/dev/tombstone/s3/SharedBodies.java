@@ -1,0 +1,42 @@
+package dev.tombstone.s3;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Recently written small bodies, so that a body written again (one fixture uploaded under many
+ * keys, a load test's payload, a version that repeats its predecessor) is stored once, with its
+ * ETag text. A direct-mapped table keyed by ETag: a hit needs the same ETag and equal bytes, a
+ * miss takes the slot. It keeps at most {@link #SLOTS} bodies of at most {@link #MAX_SIZE} bytes
+ * alive beyond their objects, and sharing never shows: content is immutable.
+ */
+final class SharedBodies {
+  static final int SLOTS = 256;
+  static final int MAX_SIZE = 16 * 1024;
+
+  /** A body and the ETag computed from it. */
+  record Shared(ObjectContent content, String etag) {}
+
+  private final AtomicReferenceArray<Shared> slots = new AtomicReferenceArray<>(SLOTS);
+
+  /** {@code content} with {@code etag}, or an equal body written before and its ETag. */
+  Shared share(ObjectContent content, String etag) {
+    Shared written = new Shared(content, etag);
+    if (content.size() == 0 || content.size() > MAX_SIZE) {
+      return written;
+    }
+    int slot = etag.hashCode() & (SLOTS - 1);
+    Shared earlier = slots.get(slot);
+    if (earlier != null && earlier.etag().equals(etag) && earlier.content().equals(content)) {
+      return earlier;
+    }
+    slots.lazySet(slot, written);
+    return written;
+  }
+
+  /** Forgets every body, for a reset. */
+  void clear() {
+    for (int i = 0; i < SLOTS; i++) {
+      slots.set(i, null);
+    }
+  }
+}
