@@ -1,6 +1,5 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tombstone.dynamodb.DynamoDbError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +53,7 @@ final class ErrorBodies {
     if (error instanceof DynamoDbError.TransactionCanceled canceled) {
       return write(400, servicePrefix + error.code(), "Message", error.getMessage(),
           out -> {
-            JsonGenerator json = out.json();
+            JsonWriter json = out.json();
             json.writeArrayFieldStart("CancellationReasons");
             for (DynamoDbError.CancellationReason reason : canceled.reasons()) {
               json.writeStartObject();
@@ -85,7 +84,7 @@ final class ErrorBodies {
       int status, String type, String messageKey, String message, Extra extra) {
     JsonOut out = new JsonOut();
     try {
-      JsonGenerator json = out.json();
+      JsonWriter json = out.json();
       json.writeStartObject();
       json.writeStringField("__type", type);
       if (messageKey != null) {

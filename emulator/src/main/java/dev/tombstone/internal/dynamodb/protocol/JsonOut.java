@@ -1,49 +1,32 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.Item;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Map;
 
 /** Writes a compact JSON response body straight from domain values. */
 final class JsonOut {
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-  private final JsonGenerator json;
+  private final JsonWriter json = new JsonWriter();
 
-  JsonOut() {
-    try {
-      json = Json.FACTORY.createGenerator(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The generator, for members without a helper here. */
-  JsonGenerator json() {
+  /** The writer, for members without a helper here. */
+  JsonWriter json() {
     return json;
   }
 
+  /** The bytes written. */
   byte[] finish() {
-    try {
-      json.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return json.toByteArray();
   }
 
-  void item(String field, Item item) throws IOException {
+  void item(String field, Item item) {
     json.writeFieldName(field);
     attributes(item.attributes());
   }
 
-  void attributes(Map<String, AttributeValue> attributes) throws IOException {
+  void attributes(Map<String, AttributeValue> attributes) {
     json.writeStartObject();
     for (Map.Entry<String, AttributeValue> e : attributes.entrySet()) {
       json.writeFieldName(e.getKey());
@@ -52,7 +35,7 @@ final class JsonOut {
     json.writeEndObject();
   }
 
-  void value(AttributeValue value) throws IOException {
+  void value(AttributeValue value) {
     json.writeStartObject();
     json.writeFieldName(value.type().name());
     if (value instanceof AttributeValue.S s) {
@@ -96,7 +79,7 @@ final class JsonOut {
   }
 
   /** {@code ConsumedCapacity} for TOTAL or INDEXES; nothing for NONE or absent. */
-  void consumedCapacity(String field, ConsumedCapacity capacity, String mode) throws IOException {
+  void consumedCapacity(String field, ConsumedCapacity capacity, String mode) {
     if (mode == null || mode.equals("NONE")) {
       return;
     }
@@ -104,7 +87,7 @@ final class JsonOut {
     capacity(capacity, mode);
   }
 
-  void capacity(ConsumedCapacity capacity, String mode) throws IOException {
+  void capacity(ConsumedCapacity capacity, String mode) {
     json.writeStartObject();
     json.writeNumberField("CapacityUnits", capacity.total());
     json.writeStringField("TableName", capacity.tableName());
@@ -118,7 +101,7 @@ final class JsonOut {
     json.writeEndObject();
   }
 
-  private void indexUnits(String field, Map<String, Double> units) throws IOException {
+  private void indexUnits(String field, Map<String, Double> units) {
     if (units.isEmpty()) {
       return;
     }

@@ -1,6 +1,5 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
@@ -73,7 +72,7 @@ final class Legacy2011Keys {
 
   /** Writes the key of {@code item} in the positional shape, as a value (e.g. in an array). */
   static void writeValue(JsonOut out, KeySchema schema, Item item) throws IOException {
-    JsonGenerator json = out.json();
+    JsonWriter json = out.json();
     json.writeStartObject();
     json.writeFieldName(HASH);
     out.value(item.get(schema.partitionKey().name()));
@@ -85,7 +84,7 @@ final class Legacy2011Keys {
   }
 
   /** Writes a 2011 {@code KeySchema}: attribute name and type per element. */
-  static void writeSchema(JsonGenerator json, KeySchema schema) throws IOException {
+  static void writeSchema(JsonWriter json, KeySchema schema) throws IOException {
     json.writeObjectFieldStart("KeySchema");
     element(json, HASH, schema.partitionKey());
     if (schema.sortKey() != null) {
@@ -94,7 +93,7 @@ final class Legacy2011Keys {
     json.writeEndObject();
   }
 
-  private static void element(JsonGenerator json, String field, KeyAttribute attribute)
+  private static void element(JsonWriter json, String field, KeyAttribute attribute)
       throws IOException {
     json.writeObjectFieldStart(field);
     json.writeStringField("AttributeName", attribute.name());

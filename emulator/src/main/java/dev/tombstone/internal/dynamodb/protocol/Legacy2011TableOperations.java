@@ -1,6 +1,5 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeyAttribute;
@@ -82,7 +81,7 @@ final class Legacy2011TableOperations {
       throws IOException {
     TableDefinition definition = description.definition();
     JsonOut out = new JsonOut();
-    JsonGenerator json = out.json();
+    JsonWriter json = out.json();
     json.writeStartObject();
     json.writeObjectFieldStart(field);
     json.writeNumberField("CreationDateTime",

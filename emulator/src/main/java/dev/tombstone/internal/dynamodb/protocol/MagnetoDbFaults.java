@@ -1,9 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tombstone.dynamodb.DynamoDbError;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * MagnetoDB's fault document ({@code FaultWrapper}): status code, WebOb's title and explanation
@@ -43,21 +40,17 @@ final class MagnetoDbFaults {
 
   static MagnetoDbResponse write(int status, String type, String message) {
     JsonOut out = new JsonOut();
-    try {
-      JsonGenerator json = out.json();
-      json.writeStartObject();
-      json.writeNumberField("code", status);
-      json.writeStringField("title", title(status));
-      json.writeStringField("explanation", explanation(status));
-      json.writeObjectFieldStart("error");
-      json.writeStringField("message", message);
-      json.writeStringField("type", type);
-      json.writeNullField("traceback");
-      json.writeEndObject();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JsonWriter json = out.json();
+    json.writeStartObject();
+    json.writeNumberField("code", status);
+    json.writeStringField("title", title(status));
+    json.writeStringField("explanation", explanation(status));
+    json.writeObjectFieldStart("error");
+    json.writeStringField("message", message);
+    json.writeStringField("type", type);
+    json.writeNullField("traceback");
+    json.writeEndObject();
+    json.writeEndObject();
     return new MagnetoDbResponse(status, out.finish());
   }
 

@@ -1,6 +1,5 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeyAttribute;
@@ -84,7 +83,7 @@ final class MagnetoDbTableOperations {
   static byte[] listTables(List<String> names, String base, Integer limit, String start)
       throws IOException {
     JsonOut out = new JsonOut();
-    JsonGenerator json = out.json();
+    JsonWriter json = out.json();
     json.writeStartObject();
     json.writeArrayFieldStart("tables");
     String last = null;
@@ -117,7 +116,7 @@ final class MagnetoDbTableOperations {
       throws IOException {
     TableDefinition definition = description.definition();
     JsonOut out = new JsonOut();
-    JsonGenerator json = out.json();
+    JsonWriter json = out.json();
     json.writeStartObject();
     json.writeObjectFieldStart(field);
     json.writeArrayFieldStart("attribute_definitions");
@@ -153,7 +152,7 @@ final class MagnetoDbTableOperations {
     return out.finish();
   }
 
-  private static void keyElement(JsonGenerator json, KeyAttribute attribute, String keyType)
+  private static void keyElement(JsonWriter json, KeyAttribute attribute, String keyType)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("attribute_name", attribute.name());

@@ -1,6 +1,5 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
@@ -16,7 +15,7 @@ final class TableDescriptions {
 
   static byte[] write(String field, TableDescription description) throws IOException {
     JsonOut out = new JsonOut();
-    JsonGenerator json = out.json();
+    JsonWriter json = out.json();
     json.writeStartObject();
     json.writeFieldName(field);
     write(json, description);
@@ -24,7 +23,7 @@ final class TableDescriptions {
     return out.finish();
   }
 
-  static void write(JsonGenerator json, TableDescription description) throws IOException {
+  static void write(JsonWriter json, TableDescription description) throws IOException {
     TableDefinition definition = description.definition();
     json.writeStartObject();
     json.writeArrayFieldStart("AttributeDefinitions");
@@ -64,7 +63,7 @@ final class TableDescriptions {
   static byte[] writeDeleted(TableDescription description) throws IOException {
     TableDefinition definition = description.definition();
     JsonOut out = new JsonOut();
-    JsonGenerator json = out.json();
+    JsonWriter json = out.json();
     json.writeStartObject();
     json.writeObjectFieldStart("TableDescription");
     json.writeStringField("TableName", definition.name());
@@ -84,7 +83,7 @@ final class TableDescriptions {
     return out.finish();
   }
 
-  private static void keySchema(JsonGenerator json, KeySchema schema) throws IOException {
+  private static void keySchema(JsonWriter json, KeySchema schema) throws IOException {
     json.writeArrayFieldStart("KeySchema");
     json.writeStartObject();
     json.writeStringField("AttributeName", schema.partitionKey().name());
@@ -99,7 +98,7 @@ final class TableDescriptions {
     json.writeEndArray();
   }
 
-  private static void throughput(JsonGenerator json, long read, long write) throws IOException {
+  private static void throughput(JsonWriter json, long read, long write) throws IOException {
     json.writeObjectFieldStart("ProvisionedThroughput");
     json.writeNumberField("NumberOfDecreasesToday", 0);
     json.writeNumberField("ReadCapacityUnits", read);
@@ -108,7 +107,7 @@ final class TableDescriptions {
   }
 
   private static void indexes(
-      JsonGenerator json,
+      JsonWriter json,
       String field,
       List<TableDefinition.IndexDefinition> indexes,
       TableDescription table,
