@@ -82,11 +82,22 @@ sealed interface Json {
   }
 
   /**
-   * Parses one JSON document.
+   * Parses one JSON document: with {@link JsonScanner} when it reads the document, which builds
+   * the tree Jackson would, and with Jackson otherwise.
    *
    * @throws IOException when the bytes are not exactly one JSON value
    */
   static Json parse(byte[] body) throws IOException {
+    Json scanned = JsonScanner.scan(body);
+    return scanned != null ? scanned : parseWithJackson(body);
+  }
+
+  /**
+   * Parses one JSON document with Jackson, which reads every document and gives every error.
+   *
+   * @throws IOException when the bytes are not exactly one JSON value
+   */
+  static Json parseWithJackson(byte[] body) throws IOException {
     try (JsonParser parser = FACTORY.createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == null) {

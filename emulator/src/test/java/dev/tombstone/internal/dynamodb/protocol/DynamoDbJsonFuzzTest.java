@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Fuzzes the DynamoDB JSON protocol end to end below HTTP: the JSON reader, the AttributeValue
  * decoder, the expression tokenizer, parser and binder, the legacy Expected compiler and the
- * 2011-12-05 codec. Invariants: no 500, bounded time, and a refused request changes nothing.
+ * 2011-12-05 codec. Invariants: no 500, bounded time, and a refused request changes nothing;
+ * and whatever the JSON scanner reads, Jackson reads the same way.
  * {@code mvn verify} replays the committed inputs; {@code -Pfuzz} searches for new ones.
  */
 class DynamoDbJsonFuzzTest {
@@ -95,6 +96,12 @@ class DynamoDbJsonFuzzTest {
     String value = data.consumeRemainingAsString();
     String body = "{\"TableName\":\"t\",\"Item\":{\"id\":{\"S\":\"b\"},\"v\":" + value + "}}";
     check(seeded(), "DynamoDB_20120810.PutItem", body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Any bytes: whatever {@link JsonScanner} reads, Jackson reads to the same tree. */
+  @FuzzTest(maxDuration = "1m")
+  void scannerAgreesWithJackson(FuzzedDataProvider data) {
+    JsonScannerTest.assertAgreesWithJackson(data.consumeRemainingAsBytes());
   }
 
   static String quote(String text) {
