@@ -2,7 +2,9 @@ package dev.tombstone.s3;
 
 import dev.tombstone.internal.Utf8Order;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -108,13 +110,23 @@ final class KeyIndex {
     return emptyNow > MIN_EMPTY_BEFORE_COMPACTION && emptyNow > 4 * live.get();
   }
 
-  /** Drops the empty slots from the order; the caller holds off every other use. */
+  /**
+   * Drops the empty slots from the order; the caller holds off every other use. The live slots
+   * are exactly the hash map's, so the order is rebuilt from them: a sequential pass over the
+   * hash table and a sort of the live keys, instead of a walk through every slot of the sorted
+   * map, most of them empty by now and each a cache miss.
+   */
   void compact() {
-    ConcurrentSkipListMap<String, Slot> rebuilt = newOrder();
-    for (Map.Entry<String, Slot> entry : order.entrySet()) {
+    List<Map.Entry<String, Slot>> liveSlots = new ArrayList<>(slots.size());
+    for (Map.Entry<String, Slot> entry : slots.entrySet()) {
       if (entry.getValue().history != null) {
-        rebuilt.put(entry.getKey(), entry.getValue());
+        liveSlots.add(Map.entry(entry.getKey(), entry.getValue()));
       }
+    }
+    liveSlots.sort(Map.Entry.comparingByKey(Utf8Order.COMPARATOR));
+    ConcurrentSkipListMap<String, Slot> rebuilt = newOrder();
+    for (Map.Entry<String, Slot> entry : liveSlots) {
+      rebuilt.put(entry.getKey(), entry.getValue());
     }
     order = rebuilt;
     empty.set(0);
