@@ -21,20 +21,10 @@ public record AccessControlList(Owner owner, List<Grant> grants) {
     grants = List.copyOf(grants);
   }
 
-  // Every object written without an ACL gets this one; sharing the last made saves three objects
-  // per object version.
-  private static volatile AccessControlList lastOwnerFullControl;
-
   /** {@code private}: the owner has full control, nobody else anything. */
   public static AccessControlList ownerFullControl(Owner owner) {
-    AccessControlList last = lastOwnerFullControl;
-    if (last != null && last.owner().equals(owner)) {
-      return last;
-    }
-    AccessControlList made = new AccessControlList(owner,
+    return new AccessControlList(owner,
         List.of(new Grant(Grantee.of(owner), Permission.FULL_CONTROL)));
-    lastOwnerFullControl = made;
-    return made;
   }
 
   /** The grants a canned ACL stands for, as S3 expands them for a single-account owner. */

@@ -28,6 +28,7 @@ final class Bucket {
   private volatile Versioning versioning = Versioning.UNVERSIONED;
   private volatile boolean mfaDeleteConfigured;
   private final BucketSettings settings;
+  private final AccessControlList defaultObjectAcl;
   private boolean deleted;
 
   Bucket(String name, String region, Instant creationDate, BucketSettings settings) {
@@ -35,6 +36,7 @@ final class Bucket {
     this.region = region;
     this.creationDate = creationDate;
     this.settings = settings;
+    this.defaultObjectAcl = AccessControlList.ownerFullControl(settings.owner());
   }
 
   /** ACL, ownership, public access block, tags and MFA delete of this bucket. */
@@ -44,6 +46,14 @@ final class Bucket {
 
   Owner owner() {
     return settings.owner();
+  }
+
+  /**
+   * The ACL of a version written without one: the owner's full control, made once per bucket so
+   * that every such version shares it.
+   */
+  AccessControlList defaultObjectAcl() {
+    return defaultObjectAcl;
   }
 
   String name() {

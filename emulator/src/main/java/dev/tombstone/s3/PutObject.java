@@ -109,7 +109,7 @@ public final class PutObject {
       String versionId = versioning == Versioning.ENABLED ? ids.next() : VersionIds.NULL;
       StoredObject object = new StoredObject(key, versionId, now, content, etag,
           request.metadata(), request.checksum(), request.tags(),
-          request.acl().orElseGet(() -> AccessControlList.ownerFullControl(bucket.owner())),
+          request.acl().orElseGet(bucket::defaultObjectAcl),
           parts);
       result[0] = new Result(object, versioning);
       Entry entry = new Entry.Stored(object);
