@@ -117,12 +117,7 @@ final class KeyIndex {
    * map, most of them empty by now and each a cache miss.
    */
   void compact() {
-    List<Map.Entry<String, Slot>> liveSlots = new ArrayList<>(slots.size());
-    for (Map.Entry<String, Slot> entry : slots.entrySet()) {
-      if (entry.getValue().history != null) {
-        liveSlots.add(Map.entry(entry.getKey(), entry.getValue()));
-      }
-    }
+    List<Map.Entry<String, Slot>> liveSlots = new ArrayList<>(slots.entrySet());
     liveSlots.sort(Map.Entry.comparingByKey(Utf8Order.COMPARATOR));
     ConcurrentSkipListMap<String, Slot> rebuilt = newOrder();
     for (Map.Entry<String, Slot> entry : liveSlots) {

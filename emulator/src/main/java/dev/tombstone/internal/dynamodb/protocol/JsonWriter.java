@@ -253,25 +253,7 @@ final class JsonWriter {
   }
 
   private void integer(long value) {
-    if (value == Long.MIN_VALUE) {
-      ascii(Long.toString(value));
-      return;
-    }
-    ensure(20);
-    if (value < 0) {
-      out[size++] = '-';
-      value = -value;
-    }
-    int digits = 1;
-    for (long rest = value / 10; rest != 0; rest /= 10) {
-      digits++;
-    }
-    int end = size + digits;
-    for (int i = end - 1; i >= size; i--) {
-      out[i] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
-    size = end;
+    ascii(Long.toString(value));
   }
 
   /** Text known to be ASCII, such as a number's. */

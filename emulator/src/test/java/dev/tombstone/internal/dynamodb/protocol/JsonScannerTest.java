@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.tombstone.internal.RandomEdits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -254,7 +255,9 @@ class JsonScannerTest {
     for (int round = 0; round < rounds; round++) {
       byte[] document = bases.get(random.nextInt(bases.size())).clone();
       for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
-        document = edit(document, random);
+        document = RandomEdits.edit(document, random,
+            () -> random.nextInt(20) == 0 ? ODD_BYTES[random.nextInt(ODD_BYTES.length)]
+                : EDIT_ALPHABET[random.nextInt(EDIT_ALPHABET.length)]);
       }
       if (assertAgreesWithJackson(document) != null) {
         read++;
@@ -263,32 +266,6 @@ class JsonScannerTest {
     // Edits inside strings and whitespace keep many documents readable: the property was
     // checked on real acceptances, not only on refusals.
     assertThat(read).isGreaterThan(rounds / 10);
-  }
-
-  private static byte[] edit(byte[] document, Random random) {
-    int at = document.length == 0 ? 0 : random.nextInt(document.length);
-    byte b = random.nextInt(20) == 0 ? ODD_BYTES[random.nextInt(ODD_BYTES.length)]
-        : EDIT_ALPHABET[random.nextInt(EDIT_ALPHABET.length)];
-    int kind = document.length == 0 ? 0 : random.nextInt(3);
-    return switch (kind) {
-      case 0 -> {
-        byte[] longer = new byte[document.length + 1];
-        System.arraycopy(document, 0, longer, 0, at);
-        longer[at] = b;
-        System.arraycopy(document, at, longer, at + 1, document.length - at);
-        yield longer;
-      }
-      case 1 -> {
-        byte[] shorter = new byte[document.length - 1];
-        System.arraycopy(document, 0, shorter, 0, at);
-        System.arraycopy(document, at + 1, shorter, at, document.length - at - 1);
-        yield shorter;
-      }
-      default -> {
-        document[at] = b;
-        yield document;
-      }
-    };
   }
 
   private static List<String> generated(Random random, int count) {

@@ -2,6 +2,7 @@ package dev.tombstone.internal.s3.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tombstone.internal.RandomEdits;
 import dev.tombstone.s3.DeleteObjects;
 import dev.tombstone.s3.ObjectContent;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +111,8 @@ class DeleteDocumentScannerTest {
     for (int round = 0; round < 20_000; round++) {
       byte[] document = base.clone();
       for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
-        document = edit(document, random, alphabet);
+        document = RandomEdits.edit(document, random,
+            () -> alphabet[random.nextInt(alphabet.length)]);
       }
       if (DeleteDocumentScanner.scan(document).isPresent()) {
         recognized++;
@@ -120,29 +122,5 @@ class DeleteDocumentScannerTest {
     // Edits inside keys and whitespace keep many documents recognizable: the property was
     // checked on real acceptances, not only on refusals.
     assertThat(recognized).isGreaterThan(1_000);
-  }
-
-  private static byte[] edit(byte[] document, Random random, byte[] alphabet) {
-    int at = random.nextInt(document.length);
-    byte b = alphabet[random.nextInt(alphabet.length)];
-    return switch (random.nextInt(3)) {
-      case 0 -> {
-        byte[] longer = new byte[document.length + 1];
-        System.arraycopy(document, 0, longer, 0, at);
-        longer[at] = b;
-        System.arraycopy(document, at, longer, at + 1, document.length - at);
-        yield longer;
-      }
-      case 1 -> {
-        byte[] shorter = new byte[document.length - 1];
-        System.arraycopy(document, 0, shorter, 0, at);
-        System.arraycopy(document, at + 1, shorter, at, document.length - at - 1);
-        yield shorter;
-      }
-      default -> {
-        document[at] = b;
-        yield document;
-      }
-    };
   }
 }
