@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -12,10 +14,12 @@ import java.util.function.Supplier;
 /**
  * One bucket: its versioning state and its keys in S3's order. Object operations run under the
  * read side of a lock and DeleteBucket takes the write side, so no write can land in a bucket
- * that is being deleted; the occasional rebuild of the key order takes the write side too.
+ * that is being deleted; the occasional rebuild of the key order takes the write side briefly, to
+ * begin and to finish, and builds beside the operations in between.
  */
 final class Bucket {
   private static final long COMPACTION_WAIT_MILLIS = 50;
+  private static final int COMPACTION_LOCK_ATTEMPTS = 5;
 
   private final String name;
   private final String region;
@@ -30,6 +34,7 @@ final class Bucket {
   private final BucketSettings settings;
   private final AccessControlList defaultObjectAcl;
   private boolean deleted;
+  private final AtomicBoolean compacting = new AtomicBoolean();
 
   Bucket(String name, String region, Instant creationDate, BucketSettings settings) {
     this.name = name;
@@ -86,6 +91,9 @@ final class Bucket {
 
   /** Tells the uploads in progress of {@code key} that it was written or deleted. */
   void keyWritten(String key) {
+    if (uploads.isEmpty()) {
+      return;
+    }
     for (MultipartUpload upload : uploads.values()) {
       if (upload.key().equals(key)) {
         upload.markKeyChanged();
@@ -113,34 +121,58 @@ final class Bucket {
       return operation.get();
     } finally {
       read.unlock();
-      if (keys.wantsCompaction() && lock.getReadHoldCount() == 0) {
-        compactKeys();
+      if (keys.wantsCompaction() && compacting.compareAndSet(false, true)) {
+        ForkJoinPool.commonPool().execute(this::compactKeys);
       }
     }
   }
 
   /**
-   * Rebuilds the key order under the write side of the lock. Waits only briefly for it: if the
-   * bucket stays busy, or this thread holds another bucket's lock that a holder of this one
-   * waits for, the next operation tries again.
+   * Rebuilds the key order in the background: the exclusive side of the lock is held only to
+   * begin and to finish, while the sorting and building run beside the bucket's operations.
+   * Waits only briefly for the lock each time: if the bucket stays busy, or a holder of this
+   * lock waits for another bucket's, the rebuild is given up and a later operation asks again.
    */
   private void compactKeys() {
-    Lock write = lock.writeLock();
     try {
-      if (!write.tryLock(COMPACTION_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+      KeyIndex.Rebuild rebuild;
+      if (!lockExclusively()) {
         return;
+      }
+      try {
+        if (deleted || !keys.wantsCompaction()) {
+          return;
+        }
+        rebuild = keys.beginRebuild();
+      } finally {
+        lock.writeLock().unlock();
+      }
+      rebuild.build();
+      if (!lockExclusively()) {
+        rebuild.abandon();
+        return;
+      }
+      try {
+        rebuild.finish();
+      } finally {
+        lock.writeLock().unlock();
+      }
+    } finally {
+      compacting.set(false);
+    }
+  }
+
+  private boolean lockExclusively() {
+    try {
+      for (int attempt = 0; attempt < COMPACTION_LOCK_ATTEMPTS; attempt++) {
+        if (lock.writeLock().tryLock(COMPACTION_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+          return true;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return;
     }
-    try {
-      if (keys.wantsCompaction()) {
-        keys.compact();
-      }
-    } finally {
-      write.unlock();
-    }
+    return false;
   }
 
   /** Sets the versioning state (when given) and remembers that MFA delete was configured. */

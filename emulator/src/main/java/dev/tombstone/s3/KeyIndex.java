@@ -2,14 +2,21 @@ package dev.tombstone.s3;
 
 import dev.tombstone.internal.Utf8Order;
 import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Queue;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 
 /**
@@ -20,21 +27,29 @@ import java.util.function.BiFunction;
  * map with its slot emptied: a sorted removal costs a microsecond of pointer chasing, which
  * would dominate a DeleteObjects of 1,000 keys, while emptying a slot costs nothing beyond the
  * hash lookup. Listings skip empty slots. Once empty slots outnumber the live ones four to one,
- * the owner rebuilds the sorted map from the live slots in one sorted pass ({@link #compact})
- * under its exclusive lock: a rebuild copies at most one live slot per four removals, and a
- * listing passes at most five slots per live key.
+ * the owner rebuilds the sorted map from the live slots ({@link Rebuild}), mostly while changes
+ * and listings go on: a rebuild copies at most one live slot per four removals, and a listing
+ * passes at most five slots per live key (more while a rebuild runs).
  *
- * <p>Changes and listings may run concurrently with each other; {@link #compact} may not run
- * concurrently with anything.
+ * <p>Changes and listings may run concurrently with each other and with {@link Rebuild#build};
+ * {@link #beginRebuild} and {@link Rebuild#finish} may not run concurrently with anything.
  */
 final class KeyIndex {
   /** Empty slots tolerated regardless of the bucket's size. */
   private static final long MIN_EMPTY_BEFORE_COMPACTION = 4096;
 
+  private static final Comparator<Map.Entry<String, Slot>> BY_UTF8_KEY =
+      Map.Entry.comparingByKey(Utf8Order.COMPARATOR);
+  private static final Comparator<Map.Entry<String, Slot>> BY_UTF16_KEY =
+      Map.Entry.comparingByKey();
+
+  /** The live slots: a key leaves this map when its history ends. */
   private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
   private volatile ConcurrentSkipListMap<String, Slot> order = newOrder();
-  private final AtomicLong live = new AtomicLong();
-  private final AtomicLong empty = new AtomicLong();
+  /** The slots of {@link #order} whose history ended. */
+  private final LongAdder empty = new LongAdder();
+  /** While a rebuild runs: the slots made since it began, in the order they were made. */
+  private volatile Queue<Map.Entry<String, Slot>> madeDuringRebuild;
 
   /** A key's place: its history, or null once the history ended. */
   private static final class Slot {
@@ -55,7 +70,7 @@ final class KeyIndex {
   }
 
   boolean isEmpty() {
-    return live.get() == 0;
+    return slots.isEmpty();
   }
 
   /**
@@ -71,17 +86,19 @@ final class KeyIndex {
         if (after != null) {
           slot = new Slot(after);
           if (order.put(k, slot) != null) {
-            empty.decrementAndGet();
+            empty.decrement();
           }
-          live.incrementAndGet();
+          Queue<Map.Entry<String, Slot>> made = madeDuringRebuild;
+          if (made != null) {
+            made.add(Map.entry(k, slot));
+          }
         }
         return slot;
       }
       slot.history = after;
       if (after == null) {
-        // Out of the hash map now, out of the order at the next compaction.
-        live.decrementAndGet();
-        empty.incrementAndGet();
+        // Out of the hash map now, out of the order at the next rebuild.
+        empty.increment();
         return null;
       }
       return slot;
@@ -104,27 +121,167 @@ final class KeyIndex {
     return () -> new LiveEntries(order.tailMap(from, inclusive).entrySet().iterator());
   }
 
-  /** Whether enough empty slots have gathered to make {@link #compact} worth its pass. */
+  /** Whether enough empty slots have gathered to make a rebuild worth its pass. */
   boolean wantsCompaction() {
-    long emptyNow = empty.get();
-    return emptyNow > MIN_EMPTY_BEFORE_COMPACTION && emptyNow > 4 * live.get();
+    long emptyNow = empty.sum();
+    return emptyNow > MIN_EMPTY_BEFORE_COMPACTION && emptyNow > 4 * slots.mappingCount();
+  }
+
+  /** Drops the empty slots from the order in one go; the caller holds off every other use. */
+  void compact() {
+    Rebuild rebuild = beginRebuild();
+    rebuild.build();
+    rebuild.finish();
   }
 
   /**
-   * Drops the empty slots from the order; the caller holds off every other use. The live slots
-   * are exactly the hash map's, so the order is rebuilt from them: a sequential pass over the
-   * hash table and a sort of the live keys, instead of a walk through every slot of the sorted
-   * map, most of them empty by now and each a cache miss.
+   * Starts a rebuild of the order without the empty slots; the caller holds off every other
+   * use, then lets changes and listings go on while the rebuild {@linkplain Rebuild#build
+   * builds}.
    */
-  void compact() {
-    List<Map.Entry<String, Slot>> liveSlots = new ArrayList<>(slots.entrySet());
-    liveSlots.sort(Map.Entry.comparingByKey(Utf8Order.COMPARATOR));
-    ConcurrentSkipListMap<String, Slot> rebuilt = newOrder();
-    for (Map.Entry<String, Slot> entry : liveSlots) {
-      rebuilt.put(entry.getKey(), entry.getValue());
+  Rebuild beginRebuild() {
+    Rebuild rebuild = new Rebuild();
+    madeDuringRebuild = rebuild.made;
+    return rebuild;
+  }
+
+  /**
+   * A new order of the live slots. The slots are exactly the hash map's, so the order is built
+   * from them: a pass over the hash table and a sort of the live keys, then a linear build of
+   * the sorted map, instead of a walk through every slot of the old order, most of them empty
+   * and each a cache miss. Slots made while it builds are added when it {@linkplain #finish
+   * finishes}.
+   */
+  final class Rebuild {
+    private final Queue<Map.Entry<String, Slot>> made = new ConcurrentLinkedQueue<>();
+    private ConcurrentSkipListMap<String, Slot> built;
+    private long builtSize;
+
+    private Rebuild() {}
+
+    /** Builds the new order; runs concurrently with changes and listings. */
+    void build() {
+      List<Map.Entry<String, Slot>> live = new ArrayList<>(slots.size() + 16);
+      boolean noSurrogates = true;
+      for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+        live.add(entry);
+        noSurrogates &= !hasSurrogate(entry.getKey());
+      }
+      // Without surrogates, UTF-16 order is code point order, and String's compareTo is faster.
+      live.sort(noSurrogates ? BY_UTF16_KEY : BY_UTF8_KEY);
+      List<Map.Entry<String, Slot>> unique = withoutRepeatedKeys(live);
+      built = new ConcurrentSkipListMap<>(new SortedEntries(unique));
+      builtSize = unique.size();
     }
-    order = rebuilt;
-    empty.set(0);
+
+    /**
+     * Adds the slots made meanwhile and puts the new order in place; the caller holds off every
+     * other use.
+     */
+    void finish() {
+      for (Map.Entry<String, Slot> entry; (entry = made.poll()) != null; ) {
+        if (built.put(entry.getKey(), entry.getValue()) == null) {
+          builtSize++;
+        }
+      }
+      order = built;
+      madeDuringRebuild = null;
+      empty.reset();
+      empty.add(builtSize - slots.mappingCount());
+    }
+
+    /** Gives the rebuild up, leaving the old order in place. */
+    void abandon() {
+      madeDuringRebuild = null;
+    }
+  }
+
+  private static boolean hasSurrogate(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      if (Character.isSurrogate(key.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A key removed and written again while the hash map was read may appear twice; its newer
+   * slot was also queued as made during the rebuild, so either copy may stay.
+   */
+  private static List<Map.Entry<String, Slot>> withoutRepeatedKeys(
+      List<Map.Entry<String, Slot>> sorted) {
+    int kept = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      if (kept == 0 || !sorted.get(kept - 1).getKey().equals(sorted.get(i).getKey())) {
+        sorted.set(kept++, sorted.get(i));
+      }
+    }
+    return sorted.subList(0, kept);
+  }
+
+  /**
+   * Sorted entries seen as a {@link SortedMap}, read once by {@link ConcurrentSkipListMap}'s
+   * copy constructor, which builds from a sorted map in linear time without comparing keys.
+   */
+  private static final class SortedEntries extends AbstractMap<String, Slot>
+      implements SortedMap<String, Slot> {
+    private final List<Map.Entry<String, Slot>> sorted;
+
+    SortedEntries(List<Map.Entry<String, Slot>> sorted) {
+      this.sorted = sorted;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Slot>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<String, Slot>> iterator() {
+          return Collections.unmodifiableList(sorted).iterator();
+        }
+
+        @Override
+        public int size() {
+          return sorted.size();
+        }
+      };
+    }
+
+    @Override
+    public Comparator<? super String> comparator() {
+      return Utf8Order.COMPARATOR;
+    }
+
+    @Override
+    public String firstKey() {
+      if (sorted.isEmpty()) {
+        throw new NoSuchElementException();
+      }
+      return sorted.get(0).getKey();
+    }
+
+    @Override
+    public String lastKey() {
+      if (sorted.isEmpty()) {
+        throw new NoSuchElementException();
+      }
+      return sorted.get(sorted.size() - 1).getKey();
+    }
+
+    @Override
+    public SortedMap<String, Slot> subMap(String fromKey, String toKey) {
+      throw new UnsupportedOperationException("read once, whole");
+    }
+
+    @Override
+    public SortedMap<String, Slot> headMap(String toKey) {
+      throw new UnsupportedOperationException("read once, whole");
+    }
+
+    @Override
+    public SortedMap<String, Slot> tailMap(String fromKey) {
+      throw new UnsupportedOperationException("read once, whole");
+    }
   }
 
   /** The live entries behind an iterator of slots. */

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +76,99 @@ class KeyIndexTest {
 
     assertThat(index.wantsCompaction()).isFalse();
     assertThat(keys(index.entries())).hasSize(3_000).isEqualTo(before);
+  }
+
+  @Test
+  void aRebuild_ordersKeysWithSurrogatesByUtf8() {
+    KeyIndex index = new KeyIndex();
+    IntStream.range(0, 6_000).forEach(i -> index.compute("gone" + i, (k, before) -> MARKER));
+    for (String key : List.of("b", "\uff61", "\ud83d\ude00", "a")) {
+      index.compute(key, (k, before) -> MARKER);
+    }
+    IntStream.range(0, 6_000).forEach(i -> index.compute("gone" + i, (k, before) -> null));
+    assertThat(index.wantsCompaction()).isTrue();
+
+    index.compact();
+
+    assertThat(keys(index.entries())).containsExactly("a", "b", "\uff61", "\ud83d\ude00");
+    assertThat(index.wantsCompaction()).isFalse();
+  }
+
+  @Test
+  void changesMadeWhileARebuildBuilds_areAllInTheNewOrder() throws Exception {
+    KeyIndex index = new KeyIndex();
+    IntStream.range(0, 100_000).forEach(i -> index.compute(key("old", i), (k, b) -> MARKER));
+    IntStream.range(0, 85_000).forEach(i -> index.compute(key("old", i), (k, b) -> null));
+    assertThat(index.wantsCompaction()).isTrue();
+    int writers = 3;
+    Set<String> expected = ConcurrentHashMap.newKeySet();
+    IntStream.range(85_000, 100_000).mapToObj(i -> key("old", i)).forEach(expected::add);
+
+    KeyIndex.Rebuild rebuild = index.beginRebuild();
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      threads.add(new Thread(() -> {
+        awaitQuietly(go);
+        // Each writer owns its keys, so its own order of changes decides their end state.
+        for (int i = 0; i < 30_000; i++) {
+          String fresh = key("w" + writer, i);
+          index.compute(fresh, (k, b) -> MARKER);
+          if (i % 3 == 0) {
+            index.compute(fresh, (k, b) -> null);
+          }
+          if (i % 6 == 0) {
+            index.compute(fresh, (k, b) -> MARKER);
+          }
+          String old = key("old", 60_000 + i * writers + writer);
+          if (i % 2 == 0) {
+            index.compute(old, (k, b) -> null);
+          } else {
+            index.compute(old, (k, b) -> MARKER);
+          }
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    go.countDown();
+    rebuild.build();
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    rebuild.finish();
+
+    for (int writer = 0; writer < writers; writer++) {
+      for (int i = 0; i < 30_000; i++) {
+        String fresh = key("w" + writer, i);
+        if (i % 3 != 0 || i % 6 == 0) {
+          expected.add(fresh);
+        }
+        String old = key("old", 60_000 + i * writers + writer);
+        if (i % 2 == 0) {
+          expected.remove(old);
+        } else {
+          expected.add(old);
+        }
+      }
+    }
+    List<String> listed = keys(index.entries());
+    assertThat(listed).isEqualTo(expected.stream().sorted().toList());
+    index.compact();
+    assertThat(keys(index.entries())).isEqualTo(listed);
+    assertThat(index.wantsCompaction()).isFalse();
+  }
+
+  private static String key(String prefix, int i) {
+    return String.format("%s-%06d", prefix, i);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
