@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,7 +100,7 @@ sealed interface Json {
       if (first == null) {
         throw new IOException("empty document");
       }
-      Json value = read(parser, first);
+      Json value = read(parser, first, new JsonStack());
       if (parser.nextToken() != null) {
         throw new IOException("trailing content");
       }
@@ -111,23 +108,24 @@ sealed interface Json {
     }
   }
 
-  private static Json read(JsonParser parser, JsonToken token) throws IOException {
+  private static Json read(JsonParser parser, JsonToken token, JsonStack stack)
+      throws IOException {
     switch (token) {
       case START_OBJECT -> {
-        Map<String, Json> members = new LinkedHashMap<>();
+        int start = stack.open();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
-          members.put(name, read(parser, parser.nextToken()));
+          stack.member(name, read(parser, parser.nextToken(), stack));
         }
-        return new Obj(Collections.unmodifiableMap(members));
+        return new Obj(stack.closeObject(start));
       }
       case START_ARRAY -> {
-        List<Json> elements = new ArrayList<>();
+        int start = stack.open();
         JsonToken next;
         while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-          elements.add(read(parser, next));
+          stack.element(read(parser, next, stack));
         }
-        return new Arr(Collections.unmodifiableList(elements));
+        return new Arr(stack.closeArray(start));
       }
       case VALUE_STRING -> {
         return new Str(parser.getText());

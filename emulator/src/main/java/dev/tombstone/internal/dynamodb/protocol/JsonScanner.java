@@ -1,11 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the JSON that SDKs send without Jackson: strict RFC 8259 in ASCII, that is objects,
@@ -31,6 +26,7 @@ final class JsonScanner {
   private static final byte[] NULL_LITERAL = ascii("null");
 
   private final byte[] in;
+  private final JsonStack stack = new JsonStack();
   private int at;
   private int depth;
 
@@ -80,11 +76,11 @@ final class JsonScanner {
       return null;
     }
     at++;
-    Map<String, Json> members = new LinkedHashMap<>();
+    int start = stack.open();
     skipSpace();
     if (!expect('}')) {
       do {
-        if (!member(members)) {
+        if (!member()) {
           return null;
         }
       } while (expect(','));
@@ -93,11 +89,11 @@ final class JsonScanner {
       }
     }
     depth--;
-    return new Json.Obj(Collections.unmodifiableMap(members));
+    return new Json.Obj(stack.closeObject(start));
   }
 
-  /** Puts the member here, with the whitespace around it, into {@code members}; or false. */
-  private boolean member(Map<String, Json> members) {
+  /** Pushes the member here, with the whitespace around it, onto the stack; or false. */
+  private boolean member() {
     skipSpace();
     String name = at < in.length && in[at] == '"' ? string(true) : null;
     skipSpace();
@@ -109,7 +105,7 @@ final class JsonScanner {
     if (value == null) {
       return false;
     }
-    members.put(name, value);
+    stack.member(name, value);
     skipSpace();
     return true;
   }
@@ -119,7 +115,7 @@ final class JsonScanner {
       return null;
     }
     at++;
-    List<Json> elements = new ArrayList<>();
+    int start = stack.open();
     skipSpace();
     if (!expect(']')) {
       do {
@@ -128,7 +124,7 @@ final class JsonScanner {
         if (element == null) {
           return null;
         }
-        elements.add(element);
+        stack.element(element);
         skipSpace();
       } while (expect(','));
       if (!expect(']')) {
@@ -136,7 +132,7 @@ final class JsonScanner {
       }
     }
     depth--;
-    return new Json.Arr(Collections.unmodifiableList(elements));
+    return new Json.Arr(stack.closeArray(start));
   }
 
   private Json stringValue() {
