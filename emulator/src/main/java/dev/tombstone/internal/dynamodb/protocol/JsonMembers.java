@@ -16,34 +16,25 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The members of a parsed JSON object: an immutable map in first-insertion order that behaves
- * as the unmodifiable LinkedHashMap the parsers built before, a repeated name keeping its first
- * position and its last value. Every request body becomes a tree of these, so each is only two
- * exactly sized arrays, names and values, found by a linear scan in small objects and through
- * an open-addressing table of positions in larger ones.
+ * The members of a small parsed JSON object: an immutable map in insertion order, two exactly
+ * sized arrays searched by a linear scan. Every request body becomes a tree of objects, most of
+ * them with a handful of members, and this costs a third of the unmodifiable LinkedHashMap that
+ * the parsers built before. Larger objects, and the rare object that repeats a name, still get
+ * that LinkedHashMap, so every object behaves as it did: a repeated name keeps its first
+ * position and its last value, and lookups in large objects stay hashed.
  */
 final class JsonMembers extends AbstractMap<String, Json> {
-  static final JsonMembers EMPTY = new JsonMembers(new String[0], new Json[0], null);
+  static final JsonMembers EMPTY = new JsonMembers(new String[0], new Json[0]);
 
-  /** Objects up to this size have no table: comparing a few names is cheaper than hashing. */
-  private static final int LINEAR_MAX = 8;
-
-  /**
-   * How far past its home slot a name may sit, so that lookups stop there whatever the names.
-   * A table half full rarely puts a name farther, one a quarter full only with colliding hashes
-   * (crafted names); those objects keep a LinkedHashMap, whose tree bins bound its lookups.
-   */
-  private static final int MAX_PROBES = 32;
+  /** The most members kept in arrays: comparing a few names is cheaper than hashing them. */
+  private static final int MAX_MEMBERS = 8;
 
   private final String[] names;
   private final Json[] values;
-  /** Position + 1 of each name by hash, 0 for an empty slot; null in small objects. */
-  private final int[] slots;
 
-  private JsonMembers(String[] names, Json[] values, int[] slots) {
+  private JsonMembers(String[] names, Json[] values) {
     this.names = names;
     this.values = values;
-    this.slots = slots;
   }
 
   /**
@@ -54,23 +45,20 @@ final class JsonMembers extends AbstractMap<String, Json> {
     if (from == to) {
       return EMPTY;
     }
-    String[] ownNames = Arrays.copyOfRange(names, from, to);
-    Json[] ownValues = Arrays.copyOfRange(values, from, to);
-    if (ownNames.length <= LINEAR_MAX) {
-      return repeatsAName(ownNames) ? merged(ownNames, ownValues)
-          : new JsonMembers(ownNames, ownValues, null);
+    if (to - from > MAX_MEMBERS || repeatsAName(names, from, to)) {
+      Map<String, Json> linked = new LinkedHashMap<>();
+      for (int i = from; i < to; i++) {
+        linked.put(names[i], values[i]);
+      }
+      return Collections.unmodifiableMap(linked);
     }
-    int[] slots = slots(ownNames, 2);
-    if (slots == null) {
-      slots = slots(ownNames, 4);
-    }
-    return slots != null ? new JsonMembers(ownNames, ownValues, slots)
-        : merged(ownNames, ownValues);
+    return new JsonMembers(Arrays.copyOfRange(names, from, to),
+        Arrays.copyOfRange(values, from, to));
   }
 
-  private static boolean repeatsAName(String[] names) {
-    for (int i = 1; i < names.length; i++) {
-      for (int j = 0; j < i; j++) {
+  private static boolean repeatsAName(String[] names, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      for (int j = from; j < i; j++) {
         if (names[j].equals(names[i])) {
           return true;
         }
@@ -79,69 +67,13 @@ final class JsonMembers extends AbstractMap<String, Json> {
     return false;
   }
 
-  /**
-   * The table of positions, at least {@code spread} slots a name, or null when a name repeats or
-   * would sit too far from home.
-   */
-  private static int[] slots(String[] names, int spread) {
-    int[] slots = new int[Integer.highestOneBit(names.length * spread - 1) << 1];
-    for (int i = 0; i < names.length; i++) {
-      String name = names[i];
-      int hash = name.hashCode();
-      int slot = home(hash, slots);
-      for (int probe = 0; slots[slot] != 0; probe++) {
-        String other = names[slots[slot] - 1];
-        if (probe == MAX_PROBES || other.hashCode() == hash && other.equals(name)) {
-          return null;
-        }
-        slot = (slot + 1) & (slots.length - 1);
-      }
-      slots[slot] = i + 1;
-    }
-    return slots;
-  }
-
-  /** Fibonacci hashing: the top bits of the hash times 2^32 / phi, for a power-of-two table. */
-  private static int home(int hash, int[] slots) {
-    return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(slots.length - 1);
-  }
-
-  /**
-   * The rare object that repeats a name, merged by a LinkedHashMap; or, when no name repeats,
-   * one whose names collide too much for the table, which keeps that map and its tree bins.
-   */
-  private static Map<String, Json> merged(String[] names, Json[] values) {
-    Map<String, Json> merged = new LinkedHashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      merged.put(names[i], values[i]);
-    }
-    if (merged.size() == names.length) {
-      return Collections.unmodifiableMap(merged);
-    }
-    return of(merged.keySet().toArray(new String[0]), merged.values().toArray(new Json[0]), 0,
-        merged.size());
-  }
-
   private int indexOf(Object key) {
-    if (!(key instanceof String name)) {
-      return -1;
-    }
-    if (slots == null) {
+    if (key instanceof String name) {
       for (int i = 0; i < names.length; i++) {
         if (names[i].equals(name)) {
           return i;
         }
       }
-      return -1;
-    }
-    int hash = name.hashCode();
-    int slot = home(hash, slots);
-    for (int probe = 0; probe <= MAX_PROBES && slots[slot] != 0; probe++) {
-      int i = slots[slot] - 1;
-      if (names[i].hashCode() == hash && names[i].equals(name)) {
-        return i;
-      }
-      slot = (slot + 1) & (slots.length - 1);
     }
     return -1;
   }
