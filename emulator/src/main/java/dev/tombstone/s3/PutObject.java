@@ -81,10 +81,11 @@ public final class PutObject {
     }
   }
 
-  static Result execute(Bucket bucket, Request request, VersionIds ids, SharedBodies bodies,
+  static Result execute(Bucket bucket, Request request, VersionIds ids, SharedValues shared,
       Instant now) {
-    SharedBodies.Shared body = bodies.share(request.content(), ETags.of(request.content()));
-    return execute(bucket, request, body.content(), ids, now, body.etag(), Optional.empty());
+    SharedValues.Shared body = shared.share(request.content(), ETags.of(request.content()));
+    return execute(bucket, request, body.content(), shared.share(request.metadata()), ids, now,
+        body.etag(), Optional.empty());
   }
 
   /**
@@ -93,12 +94,16 @@ public final class PutObject {
    */
   static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now, String etag,
       Optional<ObjectParts> parts) {
-    return execute(bucket, request, request.content(), ids, now, etag, parts);
+    return execute(bucket, request, request.content(), request.metadata(), ids, now, etag, parts);
   }
 
-  /** Stores {@code content}, which has the request's bytes (possibly a shared copy of them). */
+  /**
+   * Stores {@code content} and {@code metadata}, which equal the request's (and may be shared
+   * copies of them).
+   */
   private static Result execute(Bucket bucket, Request request, ObjectContent content,
-      VersionIds ids, Instant now, String etag, Optional<ObjectParts> parts) {
+      ObjectMetadata metadata, VersionIds ids, Instant now, String etag,
+      Optional<ObjectParts> parts) {
     ObjectKeys.check(request.key());
     request.acl().ifPresent(acl -> AccessControl.checkWrite(bucket, acl));
     // The function runs once, atomically for this key; the result escapes through the array.
@@ -108,7 +113,7 @@ public final class PutObject {
       Versioning versioning = bucket.versioning();
       String versionId = versioning == Versioning.ENABLED ? ids.next() : VersionIds.NULL;
       StoredObject object = new StoredObject(key, versionId, now, content, etag,
-          request.metadata(), request.checksum(), request.tags(),
+          metadata, request.checksum(), request.tags(),
           request.acl().orElseGet(bucket::defaultObjectAcl),
           parts);
       result[0] = new Result(object, versioning);

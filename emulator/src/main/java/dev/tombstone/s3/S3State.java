@@ -5,7 +5,6 @@ import dev.tombstone.internal.s3.BucketNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +36,11 @@ public final class S3State {
 
   private final String region;
   private final Clock clock;
+  private volatile Instant lastSecond = Instant.MIN;
   private final Owner owner;
   private final MfaDevice mfaDevice;
   private final VersionIds versionIds = new VersionIds();
-  private final SharedBodies sharedBodies = new SharedBodies();
+  private final SharedValues sharedValues = new SharedValues();
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   /**
@@ -584,7 +584,7 @@ public final class S3State {
   /** Drops every bucket and object. Version ids already handed out are never reused. */
   public void reset() {
     buckets.clear();
-    sharedBodies.clear();
+    sharedValues.clear();
   }
 
   private Bucket bucketNamed(String name) {
@@ -686,7 +686,7 @@ public final class S3State {
     return onBucket(request.bucket(), b -> {
       checkLockAllowed(b, retention, legalHold);
       Instant now = now();
-      PutObject.Result result = PutObject.execute(b, request, versionIds, sharedBodies, now);
+      PutObject.Result result = PutObject.execute(b, request, versionIds, sharedValues, now);
       lockNewVersion(b, request.key(), result, retention, legalHold, now);
       return result;
     });
@@ -850,7 +850,15 @@ public final class S3State {
     return bucket.use(() -> operation.apply(bucket));
   }
 
+  /** The clock's time in whole seconds; versions written within one second share it. */
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    long second = Math.floorDiv(clock.millis(), 1000);
+    Instant last = lastSecond;
+    if (last.getEpochSecond() == second) {
+      return last;
+    }
+    Instant now = Instant.ofEpochSecond(second);
+    lastSecond = now;
+    return now;
   }
 }

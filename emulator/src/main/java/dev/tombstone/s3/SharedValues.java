@@ -1,15 +1,17 @@
 package dev.tombstone.s3;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Recently written small bodies, so that a body written again (one fixture uploaded under many
- * keys, a load test's payload, a version that repeats its predecessor) is stored once, with its
- * ETag text. A direct-mapped table keyed by ETag: a hit needs the same ETag and equal bytes, a
+ * Recently written small bodies and metadata, so that a body written again (one fixture uploaded
+ * under many keys, a load test's payload, a version that repeats its predecessor) is stored once,
+ * with its ETag text, and so is metadata that repeats the previous write's (the same content
+ * type on every PUT). A direct-mapped table keyed by ETag: a hit needs the same ETag and equal bytes, a
  * miss takes the slot. It keeps at most {@link #SLOTS} bodies of at most {@link #MAX_SIZE} bytes
  * alive beyond their objects, and sharing never shows: content is immutable.
  */
-final class SharedBodies {
+final class SharedValues {
   static final int SLOTS = 256;
   static final int MAX_SIZE = 16 * 1024;
 
@@ -17,6 +19,7 @@ final class SharedBodies {
   record Shared(ObjectContent content, String etag) {}
 
   private final AtomicReferenceArray<Shared> slots = new AtomicReferenceArray<>(SLOTS);
+  private final AtomicReference<ObjectMetadata> lastMetadata = new AtomicReference<>();
 
   /** {@code content} with {@code etag}, or an equal body written before and its ETag. */
   Shared share(ObjectContent content, String etag) {
@@ -33,10 +36,21 @@ final class SharedBodies {
     return written;
   }
 
-  /** Forgets every body, for a reset. */
+  /** {@code metadata}, or the previous write's when equal. */
+  ObjectMetadata share(ObjectMetadata metadata) {
+    ObjectMetadata earlier = lastMetadata.get();
+    if (metadata.equals(earlier)) {
+      return earlier;
+    }
+    lastMetadata.lazySet(metadata);
+    return metadata;
+  }
+
+  /** Forgets every body and metadata, for a reset. */
   void clear() {
     for (int i = 0; i < SLOTS; i++) {
       slots.set(i, null);
     }
+    lastMetadata.set(null);
   }
 }
