@@ -2,9 +2,6 @@ package dev.tombstone.internal.server;
 
 import dev.tombstone.internal.s3.protocol.ResponseIds;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -15,6 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class RequestIds {
   private static final byte[] ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BASE64 =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+          .getBytes(StandardCharsets.US_ASCII);
 
   private RequestIds() {}
 
@@ -43,11 +43,33 @@ public final class RequestIds {
   /** The request id and host id of an S3 response. */
   public static ResponseIds s3() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    byte[] request = new byte[8];
-    random.nextBytes(request);
-    byte[] host = new byte[48];
-    random.nextBytes(host);
-    return new ResponseIds(HexFormat.of().formatHex(request).toUpperCase(Locale.ROOT),
-        Base64.getEncoder().encodeToString(host));
+    return new ResponseIds(upperHex(random.nextLong()), hostId(random));
+  }
+
+  /** 16 upper-case hex characters. */
+  private static String upperHex(long bits) {
+    byte[] id = new byte[16];
+    for (int i = id.length - 1; i >= 0; i--) {
+      id[i] = ALPHABET[(int) (bits & 0xF)];
+      bits >>>= 4;
+    }
+    return new String(id, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The Base64 text of 48 random bytes: 64 characters of six random bits each, which is the
+   * same thing without the bytes and the encoder.
+   */
+  private static String hostId(ThreadLocalRandom random) {
+    byte[] id = new byte[64];
+    long bits = 0;
+    for (int i = 0; i < id.length; i++) {
+      if (i % 10 == 0) {
+        bits = random.nextLong();
+      }
+      id[i] = BASE64[(int) (bits & 0x3F)];
+      bits >>>= 6;
+    }
+    return new String(id, StandardCharsets.ISO_8859_1);
   }
 }

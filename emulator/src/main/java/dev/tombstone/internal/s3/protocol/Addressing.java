@@ -1,6 +1,7 @@
 package dev.tombstone.internal.s3.protocol;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,11 +17,16 @@ final class Addressing {
       "s3\\.amazonaws\\.com|s3[.-][a-z0-9-]+\\.amazonaws\\.com"
           + "|s3\\.dualstack\\.[a-z0-9-]+\\.amazonaws\\.com");
 
+  /** The last Host header resolved and the bucket it names: a client sends one host. */
+  private static volatile HostBucket lastHost = new HostBucket("", Optional.empty());
+
+  private record HostBucket(String hostHeader, Optional<String> bucket) {}
+
   private Addressing() {}
 
   static Resource resolve(String hostHeader, String rawPath) {
     String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-    Optional<String> virtualBucket = virtualHostedBucket(hostName(hostHeader));
+    Optional<String> virtualBucket = virtualHostedBucketOf(hostHeader);
     if (virtualBucket.isPresent()) {
       return Resource.of(virtualBucket.get(), PercentDecoding.decode(path));
     }
@@ -31,6 +37,17 @@ final class Addressing {
     String bucket = PercentDecoding.decode(slash < 0 ? path : path.substring(0, slash));
     String key = slash < 0 ? "" : PercentDecoding.decode(path.substring(slash + 1));
     return Resource.of(bucket, key);
+  }
+
+  /** {@link #virtualHostedBucket} of a Host header, without its regexes when the header repeats. */
+  private static Optional<String> virtualHostedBucketOf(String hostHeader) {
+    HostBucket last = lastHost;
+    if (Objects.equals(last.hostHeader(), hostHeader)) {
+      return last.bucket();
+    }
+    Optional<String> bucket = virtualHostedBucket(hostName(hostHeader));
+    lastHost = new HostBucket(hostHeader, bucket);
+    return bucket;
   }
 
   /** The bucket in front of the longest known S3 host, if the host has that shape. */
