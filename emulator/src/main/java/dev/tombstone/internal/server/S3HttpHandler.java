@@ -35,6 +35,7 @@ final class S3HttpHandler implements HttpHandler {
   private final ResponseEnvelope envelope;
 
   private final SignatureLayer signatures;
+  private final BufferedBodies bodies = new BufferedBodies();
 
   /** @param signatures strict mode's check, or null */
   S3HttpHandler(Emulator emulator, ResponseEnvelope envelope, SignatureLayer signatures) {
@@ -46,7 +47,7 @@ final class S3HttpHandler implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     if (exchange.isInIoThread()) {
-      BufferedBodies.serve(exchange, this::serveBuffered, this);
+      bodies.serve(exchange, this::serveBuffered, this);
       return;
     }
     exchange.startBlocking();

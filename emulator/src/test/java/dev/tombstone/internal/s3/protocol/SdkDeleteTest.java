@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +76,48 @@ class SdkDeleteTest {
     assertThat(response.errors()).isEmpty();
     assertThat(tombstone.s3().isDeleteMarker(BUCKET, "a")).isTrue();
     assertThat(tombstone.s3().versions(BUCKET, "a")).hasSize(2);
+  }
+
+  @Test
+  void deleteObjectsOfAThousandKeys_fromEightThreadsAtOnce_answerEveryKeyInOrder()
+      throws Exception {
+    // Bodies past 16 KiB: one alone is served on the I/O thread, others meanwhile on workers.
+    for (int thread = 0; thread < 8; thread++) {
+      put(key(thread, 0, 7), "stored");
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<String>>> answers = new ArrayList<>();
+      for (int thread = 0; thread < 8; thread++) {
+        int t = thread;
+        answers.add(pool.submit(() -> {
+          List<String> deleted = new ArrayList<>();
+          for (int round = 0; round < 3; round++) {
+            int r = round;
+            List<ObjectIdentifier> ids = IntStream.range(0, 1000)
+                .mapToObj(i -> id(key(t, r, i))).toList();
+            DeleteObjectsResponse response =
+                s3.deleteObjects(b -> b.bucket(BUCKET).delete(d -> d.objects(ids)));
+            assertThat(response.errors()).isEmpty();
+            response.deleted().forEach(object -> deleted.add(object.key()));
+          }
+          return deleted;
+        }));
+      }
+      for (int thread = 0; thread < 8; thread++) {
+        int t = thread;
+        List<String> expected = IntStream.range(0, 3).boxed()
+            .flatMap(r -> IntStream.range(0, 1000).mapToObj(i -> key(t, r, i))).toList();
+        assertThat(answers.get(thread).get(60, TimeUnit.SECONDS)).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(tombstone.s3().keys(BUCKET)).isEmpty();
+  }
+
+  private static String key(int thread, int round, int i) {
+    return String.format("thread-%d/round-%d/a-fairly-long-object-key-%04d", thread, round, i);
   }
 
   @Test
