@@ -60,6 +60,37 @@ public final class Item {
     return new Builder(names, hashes, values, names.length, size);
   }
 
+  /**
+   * This item, sharing what it repeats of {@code previous}: the names and their hashes when both
+   * have the same names in the same order, and each string, number or binary value equal to the
+   * previous item's. A table written with items of one shape (a status, a payload, a version)
+   * then keeps one copy of those rather than one per item. The result equals this item.
+   */
+  Item sharingWith(Item previous) {
+    if (previous == null || previous.names.length != names.length || names.length == 0) {
+      return this;
+    }
+    for (int i = 0; i < names.length; i++) {
+      if (hashes[i] != previous.hashes[i] || !names[i].equals(previous.names[i])) {
+        return this;
+      }
+    }
+    AttributeValue[] shared = values;
+    for (int i = 0; i < values.length; i++) {
+      AttributeValue value = values[i];
+      AttributeValue earlier = previous.values[i];
+      boolean scalar = value instanceof AttributeValue.S || value instanceof AttributeValue.N
+          || value instanceof AttributeValue.B;
+      if (value != earlier && scalar && value.equals(earlier)) {
+        if (shared == values) {
+          shared = values.clone();
+        }
+        shared[i] = earlier;
+      }
+    }
+    return new Item(previous.names, previous.hashes, shared, size);
+  }
+
   /** The value of {@code name}, or {@code null} when the item has no such attribute. */
   public AttributeValue get(String name) {
     int i = indexOf(names, hashes, names.length, name);

@@ -68,7 +68,7 @@ public final class PutItem {
   public record Result(Optional<Item> oldItem, ConsumedCapacity consumedCapacity) {}
 
   static Result execute(Table table, Request request) {
-    Item item = request.item();
+    Item item = table.sharingWithLastWritten(request.item());
     PrimaryKey key = table.keySchema().keyOfItem(item);
     checkSize(item);
     table.checkIndexKeys(item);

@@ -28,6 +28,8 @@ final class Table {
   // What most writes of small items consume, made once rather than per write.
   private final ConsumedCapacity oneWriteUnit;
   private final ConcurrentHashMap<PrimaryKey, Item> items = new ConcurrentHashMap<>();
+  /** The item PutItem wrote last, whose names and repeated values the next one shares. */
+  private volatile Item lastWritten;
   private final TimeToLive timeToLive = new TimeToLive();
   private final ConcurrentHashMap<AttributeValue, ConcurrentSkipListMap<Position, Item>>
       partitions = new ConcurrentHashMap<>();
@@ -251,5 +253,15 @@ final class Table {
       statistics.put(index.name(), index.statistics());
     }
     return new TableDescription(definition, status, createdAt, arn, id, count, size, statistics);
+  }
+
+  /**
+   * {@code item}, sharing its names and repeated values with the item written before it (see
+   * {@link Item#sharingWith}); remembered as the item written last.
+   */
+  Item sharingWithLastWritten(Item item) {
+    Item shared = item.sharingWith(lastWritten);
+    lastWritten = shared;
+    return shared;
   }
 }
