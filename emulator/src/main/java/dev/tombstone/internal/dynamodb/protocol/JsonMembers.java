@@ -151,35 +151,6 @@ final class JsonMembers extends AbstractMap<String, Json> {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof Map<?, ?> other) || other.size() != names.length) {
-      return false;
-    }
-    try {
-      for (int i = 0; i < names.length; i++) {
-        if (!values[i].equals(other.get(names[i]))) {
-          return false;
-        }
-      }
-    } catch (ClassCastException | NullPointerException e) {
-      return false;
-    }
-    return true;
-  }
-
-  @Override
-  public int hashCode() {
-    int hash = 0;
-    for (int i = 0; i < names.length; i++) {
-      hash += names[i].hashCode() ^ values[i].hashCode();
-    }
-    return hash;
-  }
-
-  @Override
   public Json put(String key, Json value) {
     throw immutable();
   }
