@@ -852,7 +852,7 @@ public final class S3State {
 
   /** The clock's time in whole seconds; versions written within one second share it. */
   private Instant now() {
-    long second = Math.floorDiv(clock.millis(), 1000);
+    long second = clock.instant().getEpochSecond();
     Instant last = lastSecond;
     if (last.getEpochSecond() == second) {
       return last;
