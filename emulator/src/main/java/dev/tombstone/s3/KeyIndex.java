@@ -127,13 +127,6 @@ final class KeyIndex {
     return emptyNow > MIN_EMPTY_BEFORE_COMPACTION && emptyNow > 4 * slots.mappingCount();
   }
 
-  /** Drops the empty slots from the order in one go; the caller holds off every other use. */
-  void compact() {
-    Rebuild rebuild = beginRebuild();
-    rebuild.build();
-    rebuild.finish();
-  }
-
   /**
    * Starts a rebuild of the order without the empty slots; the caller holds off every other
    * use, then lets changes and listings go on while the rebuild {@linkplain Rebuild#build

@@ -61,12 +61,10 @@ final class XmlWriter {
     String name = open[--depth];
     open[depth] = null;
     if (startTagPending) {
-      put('/');
-      put('>');
+      ascii("/>");
       startTagPending = false;
     } else {
-      put('<');
-      put('/');
+      ascii("</");
       ascii(name);
       put('>');
     }
@@ -80,8 +78,7 @@ final class XmlWriter {
     }
     put(' ');
     ascii(name);
-    put('=');
-    put('"');
+    ascii("=\"");
     escape(value);
     put('"');
     return this;
@@ -94,8 +91,7 @@ final class XmlWriter {
     ascii(name);
     put('>');
     escape(text);
-    put('<');
-    put('/');
+    ascii("</");
     ascii(name);
     put('>');
     return this;
