@@ -4,6 +4,7 @@ import dev.tombstone.s3.S3Error.PreconditionFailed.Condition;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * DeleteObject: without a version id it removes the object (never versioned), adds a delete
@@ -72,36 +73,64 @@ public final class DeleteObject {
   static Result execute(
       Bucket bucket, Request request, VersionIds ids, Instant now, boolean bypassGovernance) {
     request.validate();
-    // The function runs once, atomically for this key; the result escapes through the array.
-    Result[] result = new Result[1];
-    bucket.keys().compute(request.key(), (key, history) -> {
-      request.ifMatch().ifPresent(condition -> checkIfMatch(key, history, condition));
+    KeyDelete delete = new KeyDelete(bucket, request, ids, now, bypassGovernance);
+    bucket.keys().compute(request.key(), delete);
+    bucket.keyWritten(request.key());
+    return delete.result;
+  }
+
+  /**
+   * The change to one key's history: it runs once, atomically for the key, and keeps what S3
+   * reports.
+   */
+  private static final class KeyDelete implements BiFunction<String, KeyHistory, KeyHistory> {
+    private static final Result NOT_VERSIONED = new Result(false, Optional.empty());
+
+    private final Bucket bucket;
+    private final Request request;
+    private final VersionIds ids;
+    private final Instant now;
+    private final boolean bypassGovernance;
+    private Result result;
+
+    KeyDelete(Bucket bucket, Request request, VersionIds ids, Instant now,
+        boolean bypassGovernance) {
+      this.bucket = bucket;
+      this.request = request;
+      this.ids = ids;
+      this.now = now;
+      this.bypassGovernance = bypassGovernance;
+    }
+
+    @Override
+    public KeyHistory apply(String key, KeyHistory history) {
+      if (request.ifMatch().isPresent()) {
+        checkIfMatch(key, history, request.ifMatch().get());
+      }
       if (request.versionId().isPresent()) {
         String versionId = request.versionId().get();
         bucket.objectLock().checkDelete(key, versionId, now, bypassGovernance);
         Optional<Entry> removed = history == null ? Optional.empty() : history.find(versionId);
-        result[0] = new Result(
+        result = new Result(
             removed.filter(Entry.Marker.class::isInstance).isPresent(), Optional.of(versionId));
         return history == null ? null : history.withoutOrNull(versionId);
       }
       switch (bucket.versioning()) {
         case ENABLED -> {
           String markerId = ids.next();
-          result[0] = new Result(true, Optional.of(markerId));
+          result = new Result(true, Optional.of(markerId));
           return KeyHistory.push(history, new Entry.Marker(markerId, now));
         }
         case SUSPENDED -> {
-          result[0] = new Result(true, Optional.of(VersionIds.NULL));
+          result = new Result(true, Optional.of(VersionIds.NULL));
           return KeyHistory.replaceNull(history, new Entry.Marker(VersionIds.NULL, now));
         }
         default -> {
-          result[0] = new Result(false, Optional.empty());
+          result = NOT_VERSIONED;
           return null;
         }
       }
-    });
-    bucket.keyWritten(request.key());
-    return result[0];
+    }
   }
 
   // Conditions apply to the current version, whatever version the request deletes.

@@ -40,10 +40,12 @@ record KeyHistory(List<Entry> entries) {
     if (history == null) {
       return of(entry);
     }
-    List<Entry> next = new ArrayList<>(history.entries.size() + 1);
-    next.add(entry);
-    next.addAll(history.entries);
-    return new KeyHistory(next);
+    Entry[] next = new Entry[history.entries.size() + 1];
+    next[0] = entry;
+    for (int i = 1; i < next.length; i++) {
+      next[i] = history.entries.get(i - 1);
+    }
+    return new KeyHistory(List.of(next));
   }
 
   /** Like {@link #push}, after removing the null version (object or marker) if there is one. */

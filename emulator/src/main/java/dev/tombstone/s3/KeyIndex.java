@@ -78,22 +78,39 @@ final class KeyIndex {
    * exception from it changes nothing.
    */
   KeyHistory compute(String key, BiFunction<String, KeyHistory, KeyHistory> change) {
-    KeyHistory[] result = new KeyHistory[1];
-    slots.compute(key, (k, slot) -> {
-      KeyHistory after = change.apply(k, slot == null ? null : slot.history);
-      result[0] = after;
+    SlotChange slotChange = new SlotChange(change);
+    slots.compute(key, slotChange);
+    return slotChange.after;
+  }
+
+  /**
+   * The function {@link #compute} hands the hash map: it keeps the new history, so one object
+   * per change carries both the work and its outcome.
+   */
+  private final class SlotChange implements BiFunction<String, Slot, Slot> {
+    private final BiFunction<String, KeyHistory, KeyHistory> change;
+    private KeyHistory after;
+
+    SlotChange(BiFunction<String, KeyHistory, KeyHistory> change) {
+      this.change = change;
+    }
+
+    @Override
+    public Slot apply(String key, Slot slot) {
+      after = change.apply(key, slot == null ? null : slot.history);
       if (slot == null) {
-        if (after != null) {
-          slot = new Slot(after);
-          if (order.put(k, slot) != null) {
-            empty.decrement();
-          }
-          Queue<Map.Entry<String, Slot>> made = madeDuringRebuild;
-          if (made != null) {
-            made.add(Map.entry(k, slot));
-          }
+        if (after == null) {
+          return null;
         }
-        return slot;
+        Slot made = new Slot(after);
+        if (order.put(key, made) != null) {
+          empty.decrement();
+        }
+        Queue<Map.Entry<String, Slot>> queued = madeDuringRebuild;
+        if (queued != null) {
+          queued.add(Map.entry(key, made));
+        }
+        return made;
       }
       slot.history = after;
       if (after == null) {
@@ -102,8 +119,7 @@ final class KeyIndex {
         return null;
       }
       return slot;
-    });
-    return result[0];
+    }
   }
 
   /** {@link #compute}, only when {@code key} has a history. */

@@ -11,16 +11,11 @@ import io.undertow.server.protocol.http.HttpContinue;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,6 +31,7 @@ final class S3HttpHandler implements HttpHandler {
 
   private final SignatureLayer signatures;
   private final BufferedBodies bodies = new BufferedBodies();
+  private final HeaderNames headerNames = new HeaderNames();
 
   /** @param signatures strict mode's check, or null */
   S3HttpHandler(Emulator emulator, ResponseEnvelope envelope, SignatureLayer signatures) {
@@ -115,7 +111,7 @@ final class S3HttpHandler implements HttpHandler {
     envelope.beginS3(exchange, response.status(), ids);
     HeaderMap headers = exchange.getResponseHeaders();
     for (S3Response.Header header : response.headers()) {
-      headers.add(new HttpString(header.name()), header.value());
+      headers.add(headerNames.of(header.name()), header.value());
     }
     if (request.isHead()) {
       // HEAD answers keep their headers and drop the body, an error document included.
@@ -126,14 +122,14 @@ final class S3HttpHandler implements HttpHandler {
   }
 
   private static RequestHeaders headers(HeaderMap map) {
-    List<Map.Entry<String, String>> pairs = new ArrayList<>();
+    RequestHeaders.Builder headers = new RequestHeaders.Builder(map.size());
     for (HeaderValues values : map) {
+      String name = values.getHeaderName().toString();
       for (String value : values) {
-        pairs.add(new AbstractMap.SimpleImmutableEntry<>(values.getHeaderName().toString(),
-            value));
+        headers.add(name, value);
       }
     }
-    return RequestHeaders.of(pairs);
+    return headers.build();
   }
 
   private static boolean hasBody(HttpServerExchange exchange) {

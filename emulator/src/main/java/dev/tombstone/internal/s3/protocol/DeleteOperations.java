@@ -74,7 +74,7 @@ final class DeleteOperations {
         xml.element("Code", failed.code()).element("Message", failed.message()).end();
       }
     }
-    return S3Response.xml(200, xml.toBytes());
+    return S3Response.xml(200, xml.toBuffer());
   }
 
   private static void writeDeleted(XmlWriter xml, DeleteObjects.Deleted deleted) {

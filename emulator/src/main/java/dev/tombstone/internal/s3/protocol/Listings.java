@@ -31,7 +31,7 @@ final class Listings {
       xml.element("NextMarker", listing.shown(result.lastEntry().orElseThrow()));
     }
     writeEntries(xml, listing, result, true);
-    return S3Response.xml(200, xml.toBytes());
+    return S3Response.xml(200, xml.toBuffer());
   }
 
   S3Response listV2(S3Call call) {
@@ -61,7 +61,7 @@ final class Listings {
     boolean fetchOwner = call.query().get("fetch-owner").filter("true"::equalsIgnoreCase)
         .isPresent();
     writeEntries(xml, listing, result, fetchOwner);
-    return S3Response.xml(200, xml.toBytes());
+    return S3Response.xml(200, xml.toBuffer());
   }
 
   S3Response listVersions(S3Call call) {
@@ -99,7 +99,7 @@ final class Listings {
     if (listing.urlEncoded()) {
       xml.element("EncodingType", "url");
     }
-    return S3Response.xml(200, xml.toBytes());
+    return S3Response.xml(200, xml.toBuffer());
   }
 
   private void writeEntries(

@@ -22,20 +22,23 @@ final class QueryParameters {
     this.values = values;
   }
 
+  private static final QueryParameters NONE = new QueryParameters(Map.of());
+
   /** @throws WireError InvalidURI for a broken escape */
   static QueryParameters parse(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return NONE;
+    }
     Map<String, String> values = new LinkedHashMap<>();
-    if (rawQuery != null && !rawQuery.isEmpty()) {
-      for (String pair : rawQuery.split("&", -1)) {
-        if (pair.isEmpty()) {
-          continue;
-        }
-        int equals = pair.indexOf('=');
-        String name = PercentDecoding.decode(equals < 0 ? pair : pair.substring(0, equals));
-        String value = equals < 0 ? "" : PercentDecoding.decode(pair.substring(equals + 1));
-        if (!IGNORED.contains(name)) {
-          values.putIfAbsent(name, value);
-        }
+    for (String pair : rawQuery.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      String name = PercentDecoding.decode(equals < 0 ? pair : pair.substring(0, equals));
+      String value = equals < 0 ? "" : PercentDecoding.decode(pair.substring(equals + 1));
+      if (!IGNORED.contains(name)) {
+        values.putIfAbsent(name, value);
       }
     }
     return new QueryParameters(values);

@@ -1,7 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,16 +25,19 @@ public record S3Response(int status, List<Header> headers, ByteBuffer body) {
   }
 
   static S3Response xml(int status, byte[] document) {
+    return xml(status, ByteBuffer.wrap(document));
+  }
+
+  static S3Response xml(int status, ByteBuffer document) {
     return new S3Response(status, List.of(new Header("Content-Type", "application/xml")),
-        ByteBuffer.wrap(document));
+        document);
   }
 
   /** This response with one more header. */
   S3Response with(String name, String value) {
-    List<Header> more = new ArrayList<>(headers.size() + 1);
-    more.addAll(headers);
-    more.add(new Header(name, value));
-    return new S3Response(status, more, body);
+    Header[] more = headers.toArray(new Header[headers.size() + 1]);
+    more[headers.size()] = new Header(name, value);
+    return new S3Response(status, List.of(more), body);
   }
 
   /** This response with the header when {@code value} is present. */

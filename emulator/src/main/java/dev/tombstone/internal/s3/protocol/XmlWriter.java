@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -113,10 +114,23 @@ final class XmlWriter {
   }
 
   byte[] toBytes() {
+    closeAll();
+    return Arrays.copyOf(out, size);
+  }
+
+  /**
+   * The document without copying it: for large documents, whose copy would cost as much as
+   * writing them. Nothing may be written after.
+   */
+  ByteBuffer toBuffer() {
+    closeAll();
+    return ByteBuffer.wrap(out, 0, size);
+  }
+
+  private void closeAll() {
     while (depth > 0) {
       end();
     }
-    return Arrays.copyOf(out, size);
   }
 
   private void closeStartTag() {

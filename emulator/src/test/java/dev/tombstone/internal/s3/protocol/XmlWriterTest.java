@@ -84,6 +84,25 @@ class XmlWriterTest {
             + "</Key></Deleted></DeleteResult>");
   }
 
+  @Test
+  void toBuffer_holdsTheSameBytesAsToBytes_andClosesOpenElements() {
+    XmlWriter buffered = XmlWriter.document("DeleteResult", 16);
+    XmlWriter copied = XmlWriter.document("DeleteResult", 16);
+    for (XmlWriter writer : List.of(buffered, copied)) {
+      for (int i = 0; i < 50; i++) {
+        writer.start("Deleted").element("Key", "key-" + i + "-\u00e9").end();
+      }
+      writer.start("Error").element("Code", "AccessDenied");
+    }
+
+    java.nio.ByteBuffer buffer = buffered.toBuffer();
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(bytes);
+
+    assertThat(bytes).isEqualTo(copied.toBytes());
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).endsWith("</Error></DeleteResult>");
+  }
+
   /**
    * Random text. Never a high surrogate last or a low one first: the old writer joined such
    * halves of two consecutive texts into one character, by accident of encoding the whole
