@@ -6,6 +6,8 @@
 # Prints the yardstick's table (medians over rounds; ratio = median of per-round target/floor req/s) and a
 # CPU table. Environment: ROUNDS (3), DURATION (3 s), CONCURRENCY ("1 16"), WORKLOADS (all), JAR
 # (emulator/target/tombstone.jar, built if missing), JAVA (java), PERF (../shared/perf), OUT (results dir).
+# UNCHECKED=1 adds a third run per round, label "unchecked": Tombstone again, with the load generator's
+# answer checks off as they are for the floor (--no-verify), which shows what the checks cost the target.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PERF_SRC="${PERF:-$ROOT/../shared/perf}"
@@ -43,6 +45,7 @@ for r in $(seq "$ROUNDS"); do
     for c in ${CONCURRENCY:-1 16}; do
       run floor floor "$fport" "$fpid" "$w" "$c" "$r"
       run target "$KIND" "$tport" "$tpid" "$w" "$c" "$r"
+      if [ -n "${UNCHECKED:-}" ]; then run unchecked floor "$tport" "$tpid" "$w" "$c" "$r"; fi
     done
   done
 done
