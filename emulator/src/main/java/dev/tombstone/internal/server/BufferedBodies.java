@@ -4,6 +4,10 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpContinue;
 import io.undertow.util.Headers;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,10 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       The protocol works in memory, and for such requests a hand-over to a worker would cost
  *       more (two context switches) than the work itself.
  *   <li>A body up to {@link #LIMIT}: read on the I/O thread without blocking, then served there
- *       too when no other such request is being served, else on a worker. Alone, a
- *       DeleteObjects of 1,000 keys (half a millisecond of work) is quicker without the
- *       hand-over; among others it would hold up the other connections of its I/O thread,
- *       which halved DeleteObjects' throughput at 16 connections in interleaved runs.
+ *       too when no other such request is being served, else by one of as many threads as the
+ *       machine has cores, first come first served. Alone, a DeleteObjects of 1,000 keys (half
+ *       a millisecond of work) is quicker without the hand-over; among others it would hold up
+ *       the other connections of its I/O thread, which halved DeleteObjects' throughput at 16
+ *       connections in interleaved runs. The work is all CPU, so more threads than cores would
+ *       only share the cores among more requests at once and finish each of them later.
  *   <li>Larger bodies, bodies of unknown length and bodies sent only after
  *       {@code 100 Continue}: streamed on a worker.
  * </ul>
@@ -35,10 +41,13 @@ final class BufferedBodies {
   /** Requests with bodies above {@link #IO_THREAD_LIMIT} and up to {@link #LIMIT} being served. */
   private final AtomicInteger largeInFlight = new AtomicInteger();
 
+  /** Serves the buffered large requests that did not arrive alone, in arrival order. */
+  private final Executor cores = coreThreads();
+
   /**
    * Serves {@code exchange}: small requests, and a larger one alone, on the I/O thread through
-   * {@code small}; the others on a worker through {@code blocking}, which then reads the body as
-   * a stream.
+   * {@code small}; other buffered ones through {@code small} on a core thread; streamed ones on a
+   * worker through {@code blocking}, which then reads the body as a stream.
    */
   void serve(HttpServerExchange exchange, BodyReader.Then small, HttpHandler blocking)
       throws Exception {
@@ -56,10 +65,25 @@ final class BufferedBodies {
         largeInFlight.decrementAndGet();
         next.proceed();
       });
-      BodyReader.read(exchange, alone ? small : (ex, body) -> {
-        BodyReader.putBack(ex, body);
-        ex.dispatch(blocking);
-      });
+      BodyReader.read(exchange, alone ? small : (ex, body) ->
+          ex.dispatch(cores, (HttpHandler) dispatched -> small.accept(dispatched, body)));
     }
+  }
+
+  /**
+   * One thread per core, made when work comes and gone after a second without any, so an idle
+   * emulator (or the many of a test run) holds none.
+   */
+  private static Executor coreThreads() {
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    AtomicInteger made = new AtomicInteger();
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(cores, cores, 1, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), work -> {
+          Thread thread = new Thread(work, "tombstone-s3-batch-" + made.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 }

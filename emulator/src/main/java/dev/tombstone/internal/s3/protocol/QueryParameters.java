@@ -15,14 +15,13 @@ final class QueryParameters {
       "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders",
       "X-Amz-Signature", "X-Amz-Security-Token", "X-Amz-Content-Sha256", "AWSAccessKeyId",
       "Signature", "Expires");
+  private static final QueryParameters NONE = new QueryParameters(Map.of());
 
   private final Map<String, String> values;
 
   private QueryParameters(Map<String, String> values) {
     this.values = values;
   }
-
-  private static final QueryParameters NONE = new QueryParameters(Map.of());
 
   /** @throws WireError InvalidURI for a broken escape */
   static QueryParameters parse(String rawQuery) {
