@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The last {@link #CAPACITY} requests, oldest first. Internal: users read it through
@@ -24,7 +26,11 @@ public final class RequestJournal {
   public static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
   // Holds an Entry, or a Captured exchange whose body is decoded only when someone looks.
+  /** How many distinct targets are kept as shared instances. */
+  static final int MAX_SHARED = 256;
+
   private final Object[] ring = new Object[CAPACITY];
+  private final Map<String, String> repeated = new ConcurrentHashMap<>();
   private final Clock clock;
   private long recorded;
 
@@ -40,15 +46,40 @@ public final class RequestJournal {
     String query = exchange.getQueryString();
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
     FaultMark fault = FaultMark.of(exchange);
+    Instant now = clock.instant();
     put(new Captured(
-        clock.instant(),
+        now.getEpochSecond(),
+        now.getNano(),
         exchange.getRequestMethod().toString(),
-        exchange.getRequestPath(),
+        root(exchange.getRequestPath()),
         query == null ? "" : query,
-        target == null ? "" : target,
+        target == null ? "" : shared(target),
         retained(exchange.getAttachment(BODY)),
         fault != null && !fault.answered() ? NO_ANSWER : exchange.getStatusCode(),
         fault == null ? "" : fault.description()));
+  }
+
+  /**
+   * DynamoDB's path {@code "/"} as one instance. The journal's entries outlive a young
+   * collection or two, and the collector copies every private copy they hold.
+   */
+  private static String root(String path) {
+    return "/".equals(path) ? "/" : path;
+  }
+
+  /**
+   * One instance of a repeated target ({@code DynamoDB_20120810.DeleteItem}), for the same
+   * reason; the first {@link #MAX_SHARED} distinct targets are kept.
+   */
+  private String shared(String text) {
+    String known = repeated.get(text);
+    if (known != null) {
+      return known;
+    }
+    if (repeated.size() < MAX_SHARED) {
+      repeated.putIfAbsent(text, text);
+    }
+    return text;
   }
 
   /** Records a request the emulator made itself (an expiry). */
@@ -90,12 +121,16 @@ public final class RequestJournal {
         : body;
   }
 
-  /** An exchange as recorded on the request path: the body stays bytes until it is read. */
+  /**
+   * An exchange as recorded on the request path: the body stays bytes until it is read, the
+   * time two numbers until it is asked for.
+   */
   private record Captured(
-      Instant time, String method, String path, String query, String target, byte[] body,
-      int status, String fault) {
+      long epochSecond, int nano, String method, String path, String query, String target,
+      byte[] body, int status, String fault) {
     Entry entry() {
-      return new Entry(time, method, path, query, target, bodyText(body), status, fault);
+      return new Entry(Instant.ofEpochSecond(epochSecond, nano), method, path, query, target,
+          bodyText(body), status, fault);
     }
   }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +80,26 @@ class RequestJournalTest {
     tombstone.clearRequests();
 
     assertThat(tombstone.requests()).isEmpty();
+  }
+
+  @Test
+  void requests_keepTheClocksInstantToTheNanosecond_andTargetsOfEveryRequest() throws Exception {
+    Instant at = Instant.parse("2026-01-02T03:04:05.123456789Z");
+    try (Tombstone fixed = Tombstone.builder()
+        .clock(Clock.fixed(at, ZoneOffset.UTC)).start()) {
+      for (String operation : new String[] {"ListTables", "DeleteItem", "ListTables"}) {
+        HTTP.send(HttpRequest.newBuilder(fixed.endpoint().resolve("/"))
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+            .header("Content-Type", "application/x-amz-json-1.0").build(),
+            HttpResponse.BodyHandlers.discarding());
+      }
+
+      assertThat(fixed.requests()).extracting(RecordedRequest::time).containsOnly(at);
+      assertThat(fixed.requests()).extracting(RecordedRequest::target).containsExactly(
+          "DynamoDB_20120810.ListTables", "DynamoDB_20120810.DeleteItem",
+          "DynamoDB_20120810.ListTables");
+    }
   }
 
   @Test
