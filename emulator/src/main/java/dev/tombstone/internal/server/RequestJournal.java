@@ -25,10 +25,10 @@ public final class RequestJournal {
   /** Handlers that read a text body attach it here so the journal can show it. */
   public static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
-  // Holds an Entry, or a Captured exchange whose body is decoded only when someone looks.
   /** How many distinct targets are kept as shared instances. */
   static final int MAX_SHARED = 256;
 
+  // Holds an Entry, or a Captured exchange whose body is decoded only when someone looks.
   private final Object[] ring = new Object[CAPACITY];
   private final Map<String, String> repeated = new ConcurrentHashMap<>();
   private final Clock clock;

@@ -2,6 +2,7 @@ package dev.tombstone.internal.s3.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -95,7 +96,7 @@ class XmlWriterTest {
       writer.start("Error").element("Code", "AccessDenied");
     }
 
-    java.nio.ByteBuffer buffer = buffered.toBuffer();
+    ByteBuffer buffer = buffered.toBuffer();
     byte[] bytes = new byte[buffer.remaining()];
     buffer.get(bytes);
 
