@@ -1,11 +1,9 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.ArrayEntries;
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 
@@ -191,33 +189,7 @@ public final class Item {
 
     @Override
     public Set<Entry<String, AttributeValue>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Entry<String, AttributeValue>> iterator() {
-          return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-              return next < names.length;
-            }
-
-            @Override
-            public Entry<String, AttributeValue> next() {
-              if (next >= names.length) {
-                throw new NoSuchElementException();
-              }
-              int i = next++;
-              return new SimpleImmutableEntry<>(names[i], values[i]);
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return names.length;
-        }
-      };
+      return new ArrayEntries<>(names, values);
     }
   }
 

@@ -1,13 +1,11 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import dev.tombstone.internal.ArrayEntries;
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -101,32 +99,6 @@ final class JsonMembers extends AbstractMap<String, Json> {
 
   @Override
   public Set<Entry<String, Json>> entrySet() {
-    return new AbstractSet<>() {
-      @Override
-      public int size() {
-        return names.length;
-      }
-
-      @Override
-      public Iterator<Entry<String, Json>> iterator() {
-        return new Iterator<>() {
-          private int next;
-
-          @Override
-          public boolean hasNext() {
-            return next < names.length;
-          }
-
-          @Override
-          public Entry<String, Json> next() {
-            if (next == names.length) {
-              throw new NoSuchElementException();
-            }
-            int i = next++;
-            return new SimpleImmutableEntry<>(names[i], values[i]);
-          }
-        };
-      }
-    };
+    return new ArrayEntries<>(names, values);
   }
 }

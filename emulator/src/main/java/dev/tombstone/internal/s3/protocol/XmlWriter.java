@@ -166,7 +166,7 @@ final class XmlWriter {
     int plain = 0;
     while (plain < length) {
       char c = text.charAt(plain);
-      if (c >= 0x80 || (c <= '>' && (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"'))) {
+      if (!isPlainAscii(c)) {
         break;
       }
       bytes[at++] = (byte) c;
@@ -177,7 +177,7 @@ final class XmlWriter {
       char c = text.charAt(i);
       if (c >= 0x80) {
         i = nonAscii(text, i);
-      } else if (c > '>' || (c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"')) {
+      } else if (isPlainAscii(c)) {
         put((byte) c);
       } else {
         switch (c) {
@@ -196,6 +196,12 @@ final class XmlWriter {
         }
       }
     }
+  }
+
+  /** ASCII that goes out as it is: not a control character and not {@code & < > "}. */
+  private static boolean isPlainAscii(char c) {
+    return c < 0x80
+        && (c > '>' || (c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"'));
   }
 
   /** Writes the character at {@code i} (a pair when it is one); the index of its last char. */
