@@ -27,7 +27,8 @@ final class Table {
   private final UUID id;
   // What most writes of small items consume, made once rather than per write.
   private final ConsumedCapacity oneWriteUnit;
-  private final ConcurrentHashMap<PrimaryKey, Item> items = new ConcurrentHashMap<>();
+  // Keyed by storageKey(key): one object fewer per item in a table without a sort key.
+  private final ConcurrentHashMap<Object, Item> items = new ConcurrentHashMap<>();
   /** The item PutItem wrote last, whose names and repeated values the next one shares. */
   private volatile Item lastWritten;
   private final TimeToLive timeToLive = new TimeToLive();
@@ -75,7 +76,7 @@ final class Table {
 
   /** The item stored under {@code key}, or null. */
   Item get(PrimaryKey key) {
-    return items.get(key);
+    return items.get(storageKey(key));
   }
 
   /** Stores {@code item} under {@code key}; returns the item it replaced, or null. */
@@ -114,13 +115,26 @@ final class Table {
    * Every write path of every operation goes through here.
    */
   Item compute(PrimaryKey key, BiFunction<PrimaryKey, Item, Item> change) {
-    return items.compute(key, (k, current) -> {
-      Item next = change.apply(k, current);
+    return items.compute(storageKey(key), (k, current) -> {
+      Item next = change.apply(key, current);
       if (next != current) {
-        changed(k, current, next);
+        changed(key, current, next);
       }
       return next;
     });
+  }
+
+  /**
+   * What {@link #items} is keyed by: the partition value alone when the table has no sort key
+   * (the value is the item's own, so the key costs nothing), the primary key otherwise.
+   */
+  private static Object storageKey(PrimaryKey key) {
+    return key.sort() == null ? key.partition() : key;
+  }
+
+  private static PrimaryKey primaryKey(Object storageKey) {
+    return storageKey instanceof PrimaryKey key
+        ? key : new PrimaryKey((AttributeValue) storageKey, null);
   }
 
   /** Keeps partitions and indexes in step: called under the key's lock for each change. */
@@ -153,7 +167,7 @@ final class Table {
     if (keySchema().sortKey() == null) {
       NavigableMap<Position, Item> single = new ConcurrentSkipListMap<>(Position.ORDER);
       PrimaryKey key = new PrimaryKey(partitionValue, null);
-      Item item = items.get(key);
+      Item item = get(key);
       if (item != null) {
         single.put(Position.of(null, key), item);
       }
@@ -196,7 +210,7 @@ final class Table {
         built.put(index.name(), existing.redefined(index));
       } else {
         SecondaryIndex fresh = new SecondaryIndex(index, true, next.keySchema());
-        items.forEach((k, item) -> fresh.changed(k, null, item));
+        items.forEach((k, item) -> fresh.changed(primaryKey(k), null, item));
         built.put(index.name(), fresh);
       }
     }
@@ -231,7 +245,10 @@ final class Table {
 
   /** Keys in scan order: a snapshot, sorted. */
   List<PrimaryKey> sortedKeys() {
-    List<PrimaryKey> keys = new ArrayList<>(items.keySet());
+    List<PrimaryKey> keys = new ArrayList<>(items.size());
+    for (Object key : items.keySet()) {
+      keys.add(primaryKey(key));
+    }
     keys.sort(null);
     return keys;
   }
