@@ -1,7 +1,6 @@
 package dev.tombstone.junit;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -68,6 +67,19 @@ final class ExternalEndpoint {
 
   /** {@code tombstone.accessKeyId} becomes {@code TOMBSTONE_ACCESS_KEY_ID}. */
   static String environmentName(String key) {
-    return key.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+    // A loop rather than a regular expression: this runs in every test JVM's first test.
+    StringBuilder name = new StringBuilder(key.length() + 4);
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c == '.') {
+        name.append('_');
+        continue;
+      }
+      if (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(key.charAt(i - 1))) {
+        name.append('_');
+      }
+      name.append(Character.toUpperCase(c));
+    }
+    return name.toString();
   }
 }

@@ -127,9 +127,11 @@ class ExternalEndpointTest {
 
   @Test
   void environmentNames_followTheProperties() {
-    assertThat(List.of(ExternalEndpoint.ENDPOINT, ExternalEndpoint.ACCESS_KEY_ID))
+    assertThat(List.of(ExternalEndpoint.ENDPOINT, ExternalEndpoint.ACCESS_KEY_ID,
+        ExternalEndpoint.SECRET_ACCESS_KEY, ExternalEndpoint.REGION))
         .extracting(ExternalEndpoint::environmentName)
-        .containsExactly("TOMBSTONE_ENDPOINT", "TOMBSTONE_ACCESS_KEY_ID");
+        .containsExactly("TOMBSTONE_ENDPOINT", "TOMBSTONE_ACCESS_KEY_ID",
+            "TOMBSTONE_SECRET_ACCESS_KEY", "TOMBSTONE_REGION");
   }
 
   private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>,
