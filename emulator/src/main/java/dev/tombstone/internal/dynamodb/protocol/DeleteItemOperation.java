@@ -21,18 +21,36 @@ final class DeleteItemOperation {
   }
 
   /** The request as read off the wire: JSON type errors have failed, values are unchecked. */
-  private record Wire(String tableName, Decoded key, WriteOptions options) {}
+  record Wire(String tableName, Decoded key, WriteOptions options) {}
 
   byte[] handle(Json.Obj request) throws IOException {
-    Wire wire = decode(request);
+    return handle(decode(request));
+  }
+
+  /** A plain document, read without the tree: the same request from here on. */
+  byte[] handle(PlainDeleteItem.Document document) throws IOException {
+    return handle(wire(document));
+  }
+
+  private byte[] handle(Wire wire) throws IOException {
     DeleteItem.Result result = state.deleteItem(validate(wire));
     return wire.options().writeResult(result.oldItem(), result.consumedCapacity());
   }
 
-  private Wire decode(Json.Obj request) {
+  Wire decode(Json.Obj request) {
     String tableName = Members.string(request, "TableName");
     Decoded key = decoder.map(request, "Key");
     return new Wire(tableName, key, WriteOptions.read(request, decoder));
+  }
+
+  /** What {@link #decode} makes of the tree of the same document. */
+  static Wire wire(PlainDeleteItem.Document document) {
+    ConditionParameters condition = new ConditionParameters(document.conditionExpression(),
+        null, null, null, document.conditionalOperator());
+    return new Wire(document.tableName(), new Decoded(document.key(), null, null),
+        new WriteOptions(document.returnValues(), document.returnConsumedCapacity(),
+            document.returnItemCollectionMetrics(),
+            document.returnValuesOnConditionCheckFailure(), condition));
   }
 
   /**

@@ -17,12 +17,16 @@ public final class DynamoDbJsonProtocol {
   static final String PREFIX_2012 = "DynamoDB_20120810.";
   static final String PREFIX_2011 = "DynamoDB_20111205.";
 
+  private static final String DELETE_ITEM = PREFIX_2012 + "DeleteItem";
+
   private final Map<String, Operation> operations;
   private final Map<String, Operation> legacyOperations;
+  private final DeleteItemOperation deleteItem;
 
   public DynamoDbJsonProtocol(DynamoDbState state) {
     ConditionSupport conditions = new ConditionSupport();
     ListTablesOperation listTables = new ListTablesOperation(state);
+    this.deleteItem = new DeleteItemOperation(state, conditions);
     this.operations =
         Map.ofEntries(
             Map.entry("CreateTable", (Operation) new CreateTableOperation(state)::handle),
@@ -36,7 +40,7 @@ public final class DynamoDbJsonProtocol {
             Map.entry("DeleteTable", (Operation) new DeleteTableOperation(state)::handle),
             Map.entry("PutItem", (Operation) new PutItemOperation(state, conditions)::handle),
             Map.entry("GetItem", (Operation) new GetItemOperation(state, conditions)::handle),
-            Map.entry("DeleteItem", (Operation) new DeleteItemOperation(state, conditions)::handle),
+            Map.entry("DeleteItem", (Operation) deleteItem::handle),
             Map.entry("Scan", (Operation) new ScanOperation(state, conditions)::handle),
             Map.entry("Query", (Operation) new QueryOperation(state, conditions)::handle),
             Map.entry("BatchGetItem",
@@ -86,6 +90,13 @@ public final class DynamoDbJsonProtocol {
 
   /** Handles one request; {@code target} is the X-Amz-Target header, possibly null. */
   public JsonResponse handle(String target, byte[] body) {
+    if (DELETE_ITEM.equals(target)) {
+      // The most common request of all, most often in a shape read without the JSON tree.
+      PlainDeleteItem.Document plain = PlainDeleteItem.read(body);
+      if (plain != null) {
+        return answer(ErrorBodies.DYNAMODB_2012, () -> deleteItem.handle(plain));
+      }
+    }
     Json json = null;
     if (body.length > 0) {
       try {
@@ -105,17 +116,27 @@ public final class DynamoDbJsonProtocol {
       return ErrorBodies.serialization(
           json instanceof Json.Arr ? Members.LIST : null);
     }
+    return answer(resolved.servicePrefix(), () -> resolved.operation().run(request));
+  }
+
+  /** An operation's answer: its body, or the error body of what it threw. */
+  private static JsonResponse answer(String servicePrefix, Answer answer) {
     try {
-      return new JsonResponse(200, resolved.operation().run(request));
+      return new JsonResponse(200, answer.body());
     } catch (SerializationError e) {
       return ErrorBodies.serialization(e.wireMessage());
     } catch (DynamoDbError e) {
-      return ErrorBodies.of(e, resolved.servicePrefix());
+      return ErrorBodies.of(e, servicePrefix);
     } catch (IOException | RuntimeException e) {
       Logs.of(DynamoDbJsonProtocol.class)
           .log(System.Logger.Level.WARNING, "DynamoDB request failed inside the emulator", e);
-      return ErrorBodies.internal(resolved.servicePrefix());
+      return ErrorBodies.internal(servicePrefix);
     }
+  }
+
+  @FunctionalInterface
+  private interface Answer {
+    byte[] body() throws IOException;
   }
 
   private Resolved resolve(String target) {
