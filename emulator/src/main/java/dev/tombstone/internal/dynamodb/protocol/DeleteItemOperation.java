@@ -28,7 +28,7 @@ final class DeleteItemOperation {
   }
 
   /** A plain document, read without the tree: the same request from here on. */
-  byte[] handle(PlainDeleteItem.Document document) throws IOException {
+  byte[] handle(PlainWrite.Document document) throws IOException {
     return handle(wire(document));
   }
 
@@ -44,13 +44,9 @@ final class DeleteItemOperation {
   }
 
   /** What {@link #decode} makes of the tree of the same document. */
-  static Wire wire(PlainDeleteItem.Document document) {
-    ConditionParameters condition = new ConditionParameters(document.conditionExpression(),
-        null, null, null, document.conditionalOperator());
-    return new Wire(document.tableName(), new Decoded(document.key(), null, null),
-        new WriteOptions(document.returnValues(), document.returnConsumedCapacity(),
-            document.returnItemCollectionMetrics(),
-            document.returnValuesOnConditionCheckFailure(), condition));
+  static Wire wire(PlainWrite.Document document) {
+    return new Wire(document.tableName(), new Decoded(document.values(), null, null),
+        PlainWrite.options(document));
   }
 
   /**

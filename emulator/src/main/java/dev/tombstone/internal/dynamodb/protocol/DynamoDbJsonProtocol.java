@@ -18,15 +18,18 @@ public final class DynamoDbJsonProtocol {
   static final String PREFIX_2011 = "DynamoDB_20111205.";
 
   private static final String DELETE_ITEM = PREFIX_2012 + "DeleteItem";
+  private static final String PUT_ITEM = PREFIX_2012 + "PutItem";
 
   private final Map<String, Operation> operations;
   private final Map<String, Operation> legacyOperations;
   private final DeleteItemOperation deleteItem;
+  private final PutItemOperation putItem;
 
   public DynamoDbJsonProtocol(DynamoDbState state) {
     ConditionSupport conditions = new ConditionSupport();
     ListTablesOperation listTables = new ListTablesOperation(state);
     this.deleteItem = new DeleteItemOperation(state, conditions);
+    this.putItem = new PutItemOperation(state, conditions);
     this.operations =
         Map.ofEntries(
             Map.entry("CreateTable", (Operation) new CreateTableOperation(state)::handle),
@@ -38,7 +41,7 @@ public final class DynamoDbJsonProtocol {
             Map.entry("ListTagsOfResource",
                 (Operation) new ListTagsOfResourceOperation(state)::handle),
             Map.entry("DeleteTable", (Operation) new DeleteTableOperation(state)::handle),
-            Map.entry("PutItem", (Operation) new PutItemOperation(state, conditions)::handle),
+            Map.entry("PutItem", (Operation) putItem::handle),
             Map.entry("GetItem", (Operation) new GetItemOperation(state, conditions)::handle),
             Map.entry("DeleteItem", (Operation) deleteItem::handle),
             Map.entry("Scan", (Operation) new ScanOperation(state, conditions)::handle),
@@ -90,11 +93,16 @@ public final class DynamoDbJsonProtocol {
 
   /** Handles one request; {@code target} is the X-Amz-Target header, possibly null. */
   public JsonResponse handle(String target, byte[] body) {
+    // The most common requests of all, most often in a shape read without the JSON tree.
     if (DELETE_ITEM.equals(target)) {
-      // The most common request of all, most often in a shape read without the JSON tree.
-      PlainDeleteItem.Document plain = PlainDeleteItem.read(body);
+      PlainWrite.Document plain = PlainWrite.read(body, "Key");
       if (plain != null) {
         return answer(ErrorBodies.DYNAMODB_2012, () -> deleteItem.handle(plain));
+      }
+    } else if (PUT_ITEM.equals(target)) {
+      PlainWrite.Document plain = PlainWrite.read(body, "Item");
+      if (plain != null) {
+        return answer(ErrorBodies.DYNAMODB_2012, () -> putItem.handle(plain));
       }
     }
     Json json = null;

@@ -20,15 +20,29 @@ final class PutItemOperation {
   }
 
   /** The request as read off the wire: JSON type errors have failed, values are unchecked. */
-  private record Wire(String tableName, Decoded item, WriteOptions options) {}
+  record Wire(String tableName, Decoded item, WriteOptions options) {}
 
   byte[] handle(Json.Obj request) throws IOException {
-    Wire wire = decode(request);
+    return handle(decode(request));
+  }
+
+  /** A plain document, read without the tree: the same request from here on. */
+  byte[] handle(PlainWrite.Document document) throws IOException {
+    return handle(wire(document));
+  }
+
+  private byte[] handle(Wire wire) throws IOException {
     PutItem.Result result = state.putItem(validate(wire));
     return wire.options().writeResult(result.oldItem(), result.consumedCapacity());
   }
 
-  private Wire decode(Json.Obj request) {
+  /** What {@link #decode} makes of the tree of the same document. */
+  static Wire wire(PlainWrite.Document document) {
+    return new Wire(document.tableName(), new Decoded(document.values(), null, null),
+        PlainWrite.options(document));
+  }
+
+  Wire decode(Json.Obj request) {
     String tableName = Members.string(request, "TableName");
     Decoded item = decoder.map(request, "Item");
     return new Wire(tableName, item, WriteOptions.read(request, decoder));

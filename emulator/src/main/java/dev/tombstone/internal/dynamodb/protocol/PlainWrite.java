@@ -6,25 +6,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads the DeleteItem body SDKs send for a plain delete straight into its request, without
- * the JSON tree: {@code TableName}, a {@code Key} of string values, and any of the string
- * members {@code ConditionExpression}, {@code ConditionalOperator} and the four
- * {@code Return...} options, each at most once, every string printable ASCII without escapes.
+ * Reads the PutItem and DeleteItem bodies SDKs send for a plain write straight into their
+ * requests, without the JSON tree: {@code TableName}, the {@code Item} or {@code Key} as a map
+ * of {@code S} and {@code N} values, and any of the string members
+ * {@code ConditionExpression}, {@code ConditionalOperator} and the four {@code Return...}
+ * options, each at most once, every string printable ASCII without escapes.
  *
  * <p>Any other document, however valid, makes {@link #read} return null, and the caller parses
  * it into the tree as before: this reader decides nothing the tree path would decide
  * differently, and builds the very request that path builds (a test holds it to that).
  */
-final class PlainDeleteItem {
-  /** The members of a plain document, absent ones null. */
-  record Document(String tableName, Map<String, AttributeValue> key, String conditionExpression,
-      String conditionalOperator, String returnValues, String returnConsumedCapacity,
-      String returnItemCollectionMetrics, String returnValuesOnConditionCheckFailure) {}
+final class PlainWrite {
+  /** The members of a plain document, absent ones null; {@code values} is the Item or Key. */
+  record Document(String tableName, Map<String, AttributeValue> values,
+      String conditionExpression, String conditionalOperator, String returnValues,
+      String returnConsumedCapacity, String returnItemCollectionMetrics,
+      String returnValuesOnConditionCheckFailure) {}
 
   private final byte[] in;
+  private final String valuesMember;
   private int at;
   private String tableName;
-  private Map<String, AttributeValue> key;
+  private Map<String, AttributeValue> values;
   private String conditionExpression;
   private String conditionalOperator;
   private String returnValues;
@@ -33,18 +36,30 @@ final class PlainDeleteItem {
   private String returnValuesOnConditionCheckFailure;
   private boolean repeated;
 
-  private PlainDeleteItem(byte[] in) {
+  private PlainWrite(byte[] in, String valuesMember) {
     this.in = in;
+    this.valuesMember = valuesMember;
   }
 
-  /** The members of a plain DeleteItem document, or null for any other document. */
-  static Document read(byte[] body) {
-    PlainDeleteItem reader = new PlainDeleteItem(body);
+  /**
+   * The members of a plain document whose values are under {@code valuesMember} ({@code Item}
+   * or {@code Key}), or null for any other document.
+   */
+  static Document read(byte[] body, String valuesMember) {
+    PlainWrite reader = new PlainWrite(body, valuesMember);
     return reader.document() ? reader.members() : null;
   }
 
+  /** The return options and condition of {@code document}, as {@link WriteOptions#read}. */
+  static WriteOptions options(Document document) {
+    return new WriteOptions(document.returnValues(), document.returnConsumedCapacity(),
+        document.returnItemCollectionMetrics(), document.returnValuesOnConditionCheckFailure(),
+        new ConditionParameters(document.conditionExpression(), null, null, null,
+            document.conditionalOperator()));
+  }
+
   private Document members() {
-    return new Document(tableName, key, conditionExpression, conditionalOperator, returnValues,
+    return new Document(tableName, values, conditionExpression, conditionalOperator, returnValues,
         returnConsumedCapacity, returnItemCollectionMetrics, returnValuesOnConditionCheckFailure);
   }
 
@@ -64,7 +79,7 @@ final class PlainDeleteItem {
       return false;
     }
     skipSpace();
-    return at == in.length && tableName != null && key != null;
+    return at == in.length && tableName != null && values != null;
   }
 
   /** One top-level member, if it is one this reader takes and has not seen yet. */
@@ -73,12 +88,12 @@ final class PlainDeleteItem {
     if (name == null || !colon()) {
       return false;
     }
-    if (name.equals("Key")) {
-      if (key != null) {
+    if (name.equals(valuesMember)) {
+      if (values != null) {
         return false;
       }
-      key = key();
-      return key != null;
+      values = values();
+      return values != null;
     }
     String value = string();
     if (value == null) {
@@ -108,12 +123,15 @@ final class PlainDeleteItem {
     return value;
   }
 
-  /** {@code {"name": {"S": "value"}, ...}} with at least one name, no name twice; or null. */
-  private Map<String, AttributeValue> key() {
+  /**
+   * {@code {"name": {"S": "text"}, "other": {"N": "1"}, ...}} with at least one name, no name
+   * twice and every number valid; or null.
+   */
+  private Map<String, AttributeValue> values() {
     if (!expect('{')) {
       return null;
     }
-    Map<String, AttributeValue> values = new LinkedHashMap<>(4);
+    Map<String, AttributeValue> read = new LinkedHashMap<>(8);
     do {
       skipSpace();
       String name = string();
@@ -122,17 +140,37 @@ final class PlainDeleteItem {
       }
       skipSpace();
       String type = string();
-      if (!"S".equals(type) || !colon()) {
+      if (type == null || !colon()) {
         return null;
       }
-      String value = string();
+      String text = string();
       skipSpace();
-      if (value == null || !expect('}') || values.put(name, new AttributeValue.S(value)) != null) {
+      if (text == null || !expect('}')) {
+        return null;
+      }
+      AttributeValue value = value(type, text);
+      if (value == null || read.put(name, value) != null) {
         return null;
       }
       skipSpace();
     } while (expect(','));
-    return expect('}') ? values : null;
+    return expect('}') ? read : null;
+  }
+
+  /** An S or N value as the tree path makes it; null for another type or a bad number. */
+  private static AttributeValue value(String type, String text) {
+    if (type.equals("S")) {
+      return new AttributeValue.S(text);
+    }
+    if (!type.equals("N")) {
+      return null;
+    }
+    try {
+      return AttributeValue.N.parse(text);
+    } catch (RuntimeException e) {
+      // A bad number: the tree path reports it, at its place in DynamoDB's order.
+      return null;
+    }
   }
 
   /** A colon between optional whitespace. */
