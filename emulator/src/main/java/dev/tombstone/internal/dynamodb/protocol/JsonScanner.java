@@ -281,21 +281,13 @@ final class JsonScanner {
   }
 
   private void skipSpace() {
-    while (at < in.length) {
-      byte b = in[at];
-      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-        return;
-      }
-      at++;
-    }
+    at = JsonBytes.skipSpace(in, at);
   }
 
   private boolean expect(char c) {
-    if (at < in.length && in[at] == c) {
-      at++;
-      return true;
-    }
-    return false;
+    boolean found = JsonBytes.isAt(in, at, c);
+    at += found ? 1 : 0;
+    return found;
   }
 
   private static boolean isDigit(byte b) {
