@@ -1,6 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-/** Byte-level steps shared by the two readers of JSON request bodies. */
+/** The whitespace rule shared by the two readers of JSON request bodies. */
 final class JsonBytes {
   private JsonBytes() {}
 
@@ -14,10 +14,5 @@ final class JsonBytes {
       at++;
     }
     return at;
-  }
-
-  /** Whether the byte at {@code at} is {@code c}. */
-  static boolean isAt(byte[] in, int at, char c) {
-    return at < in.length && in[at] == c;
   }
 }

@@ -285,9 +285,11 @@ final class JsonScanner {
   }
 
   private boolean expect(char c) {
-    boolean found = JsonBytes.isAt(in, at, c);
-    at += found ? 1 : 0;
-    return found;
+    if (at < in.length && in[at] == c) {
+      at++;
+      return true;
+    }
+    return false;
   }
 
   private static boolean isDigit(byte b) {

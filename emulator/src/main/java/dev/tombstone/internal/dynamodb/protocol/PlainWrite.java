@@ -206,8 +206,10 @@ final class PlainWrite {
   }
 
   private boolean expect(char c) {
-    boolean found = JsonBytes.isAt(in, at, c);
-    at += found ? 1 : 0;
-    return found;
+    if (at < in.length && in[at] == c) {
+      at++;
+      return true;
+    }
+    return false;
   }
 }
