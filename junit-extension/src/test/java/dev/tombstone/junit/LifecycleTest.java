@@ -10,9 +10,10 @@ import dev.tombstone.dynamodb.KeySchema;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +33,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class LifecycleTest {
-  static final Set<Integer> PORTS = ConcurrentHashMap.newKeySet();
+  /**
+   * The emulators the tests saw, by identity: two emulators that run one after the other may
+   * well get the same ephemeral port, so ports do not tell them apart.
+   */
+  static final Set<Tombstone> EMULATORS =
+      Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
   static volatile Tombstone captured;
   static volatile DynamoDbAsyncClient capturedClient;
 
   @BeforeEach
   void clear() {
-    PORTS.clear();
+    EMULATORS.clear();
     captured = null;
     capturedClient = null;
   }
@@ -49,7 +55,7 @@ class LifecycleTest {
     @Test
     @Order(1)
     void first_createsATable(Tombstone tombstone) {
-      PORTS.add(tombstone.port());
+      EMULATORS.add(tombstone);
       tombstone.dynamoDb().createTable("orders", KeySchema.of(KeyAttribute.s("Id")));
       tombstone.s3().createBucket("uploads");
     }
@@ -58,7 +64,7 @@ class LifecycleTest {
     @Order(2)
     void second_seesAFreshState(Tombstone tombstone, DynamoDbClient dynamo,
         DynamoDbAsyncClient async) {
-      PORTS.add(tombstone.port());
+      EMULATORS.add(tombstone);
       captured = tombstone;
       capturedClient = async;
       assertThat(tombstone.dynamoDb().tableNames()).isEmpty();
@@ -72,7 +78,7 @@ class LifecycleTest {
     EngineExecutionResults results = Kit.run(SharedPerClass.class);
 
     results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
-    assertThat(PORTS).hasSize(1);
+    assertThat(EMULATORS).hasSize(1);
     assertThat(isListening(captured.port())).isFalse();
     Throwable closed = catchThrowable(() -> capturedClient.listTables().join());
     // A closed Netty client refuses work before any connection attempt.
@@ -116,7 +122,7 @@ class LifecycleTest {
     void eachTestHasItsOwnEmulator(Tombstone tombstone, URI endpoint) {
       assertThat(tombstone).isSameAs(fromConstructor);
       assertThat(endpoint).isEqualTo(tombstone.endpoint());
-      PORTS.add(tombstone.port());
+      EMULATORS.add(tombstone);
       tombstone.dynamoDb().createTable("orders", KeySchema.of(KeyAttribute.s("Id")));
     }
   }
@@ -125,14 +131,14 @@ class LifecycleTest {
   void perMethod_startsAnEmulatorForEachTest_andInjectsItIntoTheConstructor() {
     Kit.run(PerMethod.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
 
-    assertThat(PORTS).hasSize(3);
+    assertThat(EMULATORS).hasSize(3);
   }
 
   @TombstoneTest(lifecycle = Lifecycle.PER_JVM)
   static class PerJvmA {
     @Test
     void one(Tombstone tombstone) {
-      PORTS.add(tombstone.port());
+      EMULATORS.add(tombstone);
       assertThat(tombstone.dynamoDb().tableNames()).isEmpty();
       tombstone.dynamoDb().createTable("a", KeySchema.of(KeyAttribute.s("Id")));
     }
@@ -142,7 +148,7 @@ class LifecycleTest {
   static class PerJvmB {
     @Test
     void two(Tombstone tombstone) {
-      PORTS.add(tombstone.port());
+      EMULATORS.add(tombstone);
       assertThat(tombstone.dynamoDb().tableNames()).isEmpty();
     }
   }
@@ -156,21 +162,21 @@ class LifecycleTest {
         .execute();
 
     results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
-    assertThat(PORTS).hasSize(1);
+    assertThat(EMULATORS).hasSize(1);
   }
 
   @TombstoneTest
   static class Outer {
     @Test
     void outer(Tombstone tombstone) {
-      PORTS.add(tombstone.port());
+      EMULATORS.add(tombstone);
     }
 
     @Nested
     class Inner {
       @Test
       void inner(Tombstone tombstone) {
-        PORTS.add(tombstone.port());
+        EMULATORS.add(tombstone);
       }
     }
   }
@@ -179,7 +185,7 @@ class LifecycleTest {
   void nestedClasses_shareTheOuterEmulator() {
     Kit.run(Outer.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
 
-    assertThat(PORTS).hasSize(1);
+    assertThat(EMULATORS).hasSize(1);
   }
 
   @TombstoneTest
@@ -194,7 +200,7 @@ class LifecycleTest {
     @RepeatedTest(4)
     void parallelTests_neverSeeEachOthersData(Tombstone tombstone, DynamoDbClient dynamo)
         throws Exception {
-      PORTS.add(tombstone.port());
+      EMULATORS.add(tombstone);
       tombstone.dynamoDb().createTable("orders", KeySchema.of(KeyAttribute.s("Id")));
       String mine = Thread.currentThread().getName() + "-" + System.nanoTime();
       tombstone.dynamoDb().putItem("orders", Item.builder().put("Id", mine).build());
@@ -221,7 +227,7 @@ class LifecycleTest {
         "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"));
 
     results.testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
-    assertThat(PORTS).hasSize(4);
+    assertThat(EMULATORS).hasSize(4);
   }
 
   private static boolean isListening(int port) {
