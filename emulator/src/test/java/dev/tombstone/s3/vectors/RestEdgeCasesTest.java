@@ -7,6 +7,7 @@ import static dev.tombstone.s3.vectors.S3Fixture.expectErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,12 @@ class RestEdgeCasesTest {
     expectErrorCode(f.wire.send("PATCH", "/", null), 405, "MethodNotAllowed");
     expectErrorCode(f.wire.put("/" + U + "/k", "x", "x-amz-content-sha256", "garbage"), 400,
         "InvalidArgument");
+    // A hash is exactly 64 lower-case hex digits.
+    for (String notAHash : List.of("a".repeat(63), "a".repeat(65), "A".repeat(64),
+        "g".repeat(64), "a".repeat(63) + " ")) {
+      expectErrorCode(f.wire.put("/" + U + "/k", "x", "x-amz-content-sha256", notAHash), 400,
+          "InvalidArgument");
+    }
     expectErrorCode(f.wire.put("/" + U + "/k", "x", "x-amz-expected-bucket-owner", "1"), 403,
         "AccessDenied");
     expectErrorCode(f.wire.put("/" + U + "/k", "x", "x-amz-checksum-crc32", "NhCmhg==",

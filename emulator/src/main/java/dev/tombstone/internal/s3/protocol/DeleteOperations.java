@@ -47,15 +47,16 @@ final class DeleteOperations {
 
   S3Response deleteObjects(S3Call call) {
     state.bucket(call.bucket());
-    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
-    if (!body.integrityProvided()) {
+    RequestBodies.Decoded<RequestDocuments.DeleteDocument> read =
+        RequestBodies.read(call.request(), BodyKind.DOCUMENT, RequestDocuments::delete);
+    if (!read.body().integrityProvided()) {
       throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
     }
-    RequestDocuments.DeleteDocument document = RequestDocuments.delete(body.content());
+    RequestDocuments.DeleteDocument document = read.value();
     if (document.directoryBucketFields()) {
       throw WireError.notImplemented();
     }
-    if (document.targets().stream().anyMatch(target -> target.versionId().isPresent())) {
+    if (namesVersions(document.targets())) {
       state.checkMfa(call.bucket(), MfaHeader.read(call.headers()));
     }
     List<DeleteObjects.Outcome> outcomes =
@@ -77,9 +78,20 @@ final class DeleteOperations {
     return S3Response.xml(200, xml.toBuffer());
   }
 
+  private static boolean namesVersions(List<DeleteObjects.Target> targets) {
+    for (DeleteObjects.Target target : targets) {
+      if (target.versionId().isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void writeDeleted(XmlWriter xml, DeleteObjects.Deleted deleted) {
     xml.start("Deleted").element("Key", deleted.key());
-    deleted.versionId().ifPresent(id -> xml.element("VersionId", id));
+    if (deleted.versionId().isPresent()) {
+      xml.element("VersionId", deleted.versionId().get());
+    }
     DeleteObject.Result result = deleted.result();
     if (result.deleteMarker()) {
       xml.element("DeleteMarker", true)

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The integrity checks of a decoded body: payload SHA-256, Content-MD5, x-amz-checksum-*. */
 final class Integrity {
@@ -27,6 +28,14 @@ final class Integrity {
 
   /** @throws WireError InvalidDigest (not 16 Base64 bytes), BadDigest (mismatch) */
   static void checkContentMd5(RequestHeaders headers, ObjectContent content) {
+    checkContentMd5(headers, () -> md5(content));
+  }
+
+  /**
+   * {@link #checkContentMd5(RequestHeaders, ObjectContent)} with the content's MD5 from {@code
+   * md5}, which may have been computed beside other work.
+   */
+  static void checkContentMd5(RequestHeaders headers, Supplier<byte[]> md5) {
     Optional<String> header = headers.first("Content-MD5");
     if (header.isEmpty()) {
       return;
@@ -35,7 +44,7 @@ final class Integrity {
     if (expected == null || expected.length != 16) {
       throw WireError.invalidDigest(header.get());
     }
-    byte[] actual = digest("MD5", content);
+    byte[] actual = md5.get();
     if (!Arrays.equals(expected, actual)) {
       throw WireError.md5Mismatch(header.get(), Base64.getEncoder().encodeToString(actual));
     }
@@ -106,6 +115,10 @@ final class Integrity {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  static byte[] md5(ObjectContent content) {
+    return digest("MD5", content);
   }
 
   private static byte[] digest(String algorithm, ObjectContent content) {

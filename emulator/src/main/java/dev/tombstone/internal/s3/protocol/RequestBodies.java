@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.SideTask;
 import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.ObjectContent;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +21,11 @@ final class RequestBodies {
   private static final String DECODED_LENGTH = "x-amz-decoded-content-length";
   private static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
   private static final int MAX_INITIAL_CAPACITY = 16 * 1024 * 1024;
+  /**
+   * Bodies from this size on have their MD5 computed on an idle core (if there is one) beside
+   * their SHA-256 and decoding: 48 KB, a DeleteObjects of 1,000 keys, take about 90 µs.
+   */
+  private static final int SIDE_DIGEST_MIN = 16 * 1024;
 
   private RequestBodies() {}
 
@@ -33,6 +40,16 @@ final class RequestBodies {
   }
 
   static VerifiedBody read(RestRequest request, BodyKind kind) {
+    return read(request, kind, content -> null).body();
+  }
+
+  /**
+   * Reads and checks the body, and decodes it with {@code decoder}, which must change nothing:
+   * it runs while the MD5 of a large body is still being computed on another core, and what it
+   * returns or throws is kept until every check passed, so the errors keep S3's order.
+   */
+  static <T> Decoded<T> read(
+      RestRequest request, BodyKind kind, Function<ObjectContent, T> decoder) {
     RequestHeaders headers = request.headers();
     Framing framing = Framing.of(headers);
     ObjectContent content;
@@ -56,11 +73,40 @@ final class RequestBodies {
     } catch (IOException e) {
       throw WireError.bodyTerminated();
     }
+    SideTask<byte[]> md5 = content.size() >= SIDE_DIGEST_MIN && headers.has("Content-MD5")
+        ? SideTask.offer(() -> Integrity.md5(content)) : null;
     framing.payloadSha256().ifPresent(sha -> Integrity.checkPayloadSha256(sha, content));
-    Integrity.checkContentMd5(headers, content);
+    T decoded = null;
+    RuntimeException decodeFailure = null;
+    try {
+      decoded = decoder.apply(content);
+    } catch (RuntimeException e) {
+      decodeFailure = e;
+    }
+    if (md5 == null) {
+      Integrity.checkContentMd5(headers, content);
+    } else {
+      Integrity.checkContentMd5(headers, md5::join);
+    }
     Optional<Checksum> checksum = Integrity.checkChecksum(headers, trailers, content);
-    return new VerifiedBody(content, checksum,
+    VerifiedBody body = new VerifiedBody(content, checksum,
         checksum.isPresent() || headers.has("Content-MD5"));
+    return new Decoded<>(body, decoded, decodeFailure);
+  }
+
+  /**
+   * A checked body and what the decoder made of it.
+   *
+   * @param failure what the decoder threw, thrown by {@link #value}
+   */
+  record Decoded<T>(VerifiedBody body, T decoded, RuntimeException failure) {
+    /** The decoded body; throws what the decoder threw. */
+    T value() {
+      if (failure != null) {
+        throw failure;
+      }
+      return decoded;
+    }
   }
 
   private static ObjectContent readRaw(RestRequest request, BodyKind kind) throws IOException {
