@@ -1,33 +1,71 @@
 package dev.tombstone.s3;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The entries of one key, newest first. The order is the order of writes, never of timestamps
  * or ids, so two writes in the same second keep their order. Immutable; never empty (a key
  * without entries is absent from its bucket).
+ *
+ * <p>A key with one entry, most keys of most buckets, holds it without an array or a list:
+ * every young collection copies the histories written since the last, so each object per key
+ * costs pause time as well as memory.
  */
-record KeyHistory(List<Entry> entries) {
-  KeyHistory {
-    entries = List.copyOf(entries);
-    if (entries.isEmpty()) {
-      throw new IllegalArgumentException("a key history holds at least one entry");
-    }
+final class KeyHistory {
+  /** The only entry, or an array of two or more, newest first; never changed. */
+  private final Object entries;
+
+  private KeyHistory(Object entries) {
+    this.entries = entries;
+  }
+
+  KeyHistory(List<Entry> entries) {
+    this(packed(entries.toArray(new Entry[0])));
   }
 
   static KeyHistory of(Entry entry) {
-    return new KeyHistory(List.of(entry));
+    return new KeyHistory((Object) Objects.requireNonNull(entry, "entry"));
+  }
+
+  private static Object packed(Entry[] entries) {
+    if (entries.length == 0) {
+      throw new IllegalArgumentException("a key history holds at least one entry");
+    }
+    for (Entry entry : entries) {
+      Objects.requireNonNull(entry, "entry");
+    }
+    return entries.length == 1 ? entries[0] : entries;
+  }
+
+  /** The entries, newest first. */
+  List<Entry> entries() {
+    return entries instanceof Entry only ? List.of(only) : List.of((Entry[]) entries);
+  }
+
+  int size() {
+    return entries instanceof Entry ? 1 : ((Entry[]) entries).length;
+  }
+
+  Entry get(int index) {
+    if (entries instanceof Entry only) {
+      Objects.checkIndex(index, 1);
+      return only;
+    }
+    return ((Entry[]) entries)[index];
   }
 
   /** The newest entry: the current object or the marker hiding it. */
   Entry current() {
-    return entries.get(0);
+    return get(0);
   }
 
   Optional<Entry> find(String versionId) {
-    for (Entry entry : entries) {
+    for (int i = 0, size = size(); i < size; i++) {
+      Entry entry = get(i);
       if (entry.versionId().equals(versionId)) {
         return Optional.of(entry);
       }
@@ -40,12 +78,14 @@ record KeyHistory(List<Entry> entries) {
     if (history == null) {
       return of(entry);
     }
-    Entry[] next = new Entry[history.entries.size() + 1];
+    Objects.requireNonNull(entry, "entry");
+    int size = history.size();
+    Entry[] next = new Entry[size + 1];
     next[0] = entry;
-    for (int i = 1; i < next.length; i++) {
-      next[i] = history.entries.get(i - 1);
+    for (int i = 0; i < size; i++) {
+      next[i + 1] = history.get(i);
     }
-    return new KeyHistory(List.of(next));
+    return new KeyHistory(next);
   }
 
   /** Like {@link #push}, after removing the null version (object or marker) if there is one. */
@@ -56,24 +96,26 @@ record KeyHistory(List<Entry> entries) {
 
   /** This history with the entry of {@code versionId} replaced, in place. */
   KeyHistory replace(String versionId, Entry entry) {
-    List<Entry> next = new ArrayList<>(entries);
-    for (int i = 0; i < next.size(); i++) {
-      if (next.get(i).versionId().equals(versionId)) {
-        next.set(i, entry);
-      }
+    Objects.requireNonNull(entry, "entry");
+    Entry[] next = new Entry[size()];
+    for (int i = 0; i < next.length; i++) {
+      Entry old = get(i);
+      next[i] = old.versionId().equals(versionId) ? entry : old;
     }
-    return new KeyHistory(next);
+    return new KeyHistory(packed(next));
   }
 
   /** This history without {@code versionId}; null when nothing would remain. */
   KeyHistory withoutOrNull(String versionId) {
-    List<Entry> next = new ArrayList<>(entries.size());
-    for (Entry entry : entries) {
+    int size = size();
+    List<Entry> next = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      Entry entry = get(i);
       if (!entry.versionId().equals(versionId)) {
         next.add(entry);
       }
     }
-    if (next.size() == entries.size()) {
+    if (next.size() == size) {
       return this;
     }
     return next.isEmpty() ? null : new KeyHistory(next);
@@ -81,10 +123,27 @@ record KeyHistory(List<Entry> entries) {
 
   /** Every entry as ListObjectVersions reports it, newest first. */
   List<VersionEntry> describe(String key) {
-    List<VersionEntry> versions = new ArrayList<>(entries.size());
-    for (int i = 0; i < entries.size(); i++) {
-      versions.add(entries.get(i).describe(key, i == 0));
+    int size = size();
+    List<VersionEntry> versions = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      versions.add(get(i).describe(key, i == 0));
     }
     return versions;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof KeyHistory that && entries().equals(that.entries());
+  }
+
+  @Override
+  public int hashCode() {
+    return entries().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "KeyHistory" + (entries instanceof Entry[] many ? Arrays.toString(many)
+        : "[" + entries + "]");
   }
 }

@@ -101,7 +101,7 @@ final class LifecycleSweep {
     BucketLifecycle.Expiration config = rule.expiration().orElseThrow();
     Entry top = history.current();
     if (top instanceof Entry.Marker marker) {
-      if (config.expiredObjectDeleteMarker() && history.entries().size() == 1) {
+      if (config.expiredObjectDeleteMarker() && history.size() == 1) {
         done.add(new BucketLifecycle.Action(bucket.name(), key, marker.versionId(),
             BucketLifecycle.Kind.EXPIRED_DELETE_MARKER_REMOVED, rule.id(), now));
         return null;
