@@ -46,7 +46,7 @@ public final class SideTask<T> {
   /**
    * The result: computed here if no side thread took the work up, else waited for.
    *
-   * @throws RuntimeException what the work threw (so does an {@link Error})
+   * @throws RuntimeException what the work threw; an {@link Error} it threw is thrown too
    */
   public T join() {
     if (state.compareAndSet(UNCLAIMED, RUNNING)) {
@@ -110,7 +110,12 @@ public final class SideTask<T> {
       }
       int now = running.get();
       if (now < max && running.compareAndSet(now, now + 1)) {
-        new Worker(task).thread.start();
+        try {
+          new Worker(task).thread.start();
+        } catch (OutOfMemoryError | SecurityException e) {
+          // No thread to be had: the offer is dropped, and the caller runs the work itself.
+          running.decrementAndGet();
+        }
       }
     }
 
