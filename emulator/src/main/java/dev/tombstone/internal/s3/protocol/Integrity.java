@@ -26,14 +26,11 @@ final class Integrity {
     }
   }
 
-  /** @throws WireError InvalidDigest (not 16 Base64 bytes), BadDigest (mismatch) */
-  static void checkContentMd5(RequestHeaders headers, ObjectContent content) {
-    checkContentMd5(headers, () -> md5(content));
-  }
-
   /**
-   * {@link #checkContentMd5(RequestHeaders, ObjectContent)} with the content's MD5 from {@code
-   * md5}, which may have been computed beside other work.
+   * Checks the Content-MD5 header, if any, against {@code md5}, the content's MD5 (which may be
+   * computed beside other work, and is asked for only when the header is well formed).
+   *
+   * @throws WireError InvalidDigest (not 16 Base64 bytes), BadDigest (mismatch)
    */
   static void checkContentMd5(RequestHeaders headers, Supplier<byte[]> md5) {
     Optional<String> header = headers.first("Content-MD5");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -74,8 +75,8 @@ final class RequestBodies {
     } catch (IOException e) {
       throw WireError.bodyTerminated();
     }
-    SideTask<byte[]> md5 = content.size() >= SIDE_DIGEST_MIN && headers.has("Content-MD5")
-        ? SideTask.offer(() -> Integrity.md5(content)) : null;
+    Supplier<byte[]> md5 = content.size() >= SIDE_DIGEST_MIN && headers.has("Content-MD5")
+        ? SideTask.offer(() -> Integrity.md5(content))::join : () -> Integrity.md5(content);
     framing.payloadSha256().ifPresent(sha -> Integrity.checkPayloadSha256(sha, content));
     T decoded = null;
     RuntimeException decodeFailure = null;
@@ -84,11 +85,7 @@ final class RequestBodies {
     } catch (RuntimeException e) {
       decodeFailure = e;
     }
-    if (md5 == null) {
-      Integrity.checkContentMd5(headers, content);
-    } else {
-      Integrity.checkContentMd5(headers, md5::join);
-    }
+    Integrity.checkContentMd5(headers, md5);
     Optional<Checksum> checksum = Integrity.checkChecksum(headers, trailers, content);
     VerifiedBody body = new VerifiedBody(content, checksum,
         checksum.isPresent() || headers.has("Content-MD5"));
