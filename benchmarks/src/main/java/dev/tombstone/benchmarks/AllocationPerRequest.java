@@ -14,7 +14,6 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,10 +22,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -49,9 +45,6 @@ public final class AllocationPerRequest {
   private static final String TABLE = "perf_table";
   private static final String BUCKET = "perf-unversioned";
   private static final String VERSIONED = "perf-versioned";
-  private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261204/"
-      + "us-east-1/%s/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date,"
-      + " Signature=" + "0123456789abcdef".repeat(4);
   private static final String VALUE = "v".repeat(64);
   private static final int KEYS_PER_BATCH = 1000;
 
@@ -126,7 +119,8 @@ public final class AllocationPerRequest {
           }
           byte[] body = xml.append("</Delete>").toString().getBytes(StandardCharsets.UTF_8);
           yield s3(host, "POST", "/" + BUCKET + "?delete=",
-              Map.of("Content-MD5", Base64.getEncoder().encodeToString(digest("MD5", body)),
+              Map.of("Content-MD5",
+                  Base64.getEncoder().encodeToString(RawHttp.digest("MD5", body)),
                   "Content-Type", "application/xml"), body);
         }
       };
@@ -194,7 +188,7 @@ public final class AllocationPerRequest {
         }
         out.write(bytes);
         out.flush();
-        int status = readResponse(in);
+        int status = RawHttp.readResponse(in).status();
         if (status >= 300) {
           throw new IllegalStateException("request " + i + " answered " + status);
         }
@@ -220,66 +214,13 @@ public final class AllocationPerRequest {
 
   private static byte[] dynamoDb(String host, String operation, String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    return http("POST", "/", host, "dynamodb", Map.of(
+    return RawHttp.request("POST", "/", host, "dynamodb", Map.of(
         "Content-Type", "application/x-amz-json-1.0",
         "X-Amz-Target", "DynamoDB_20120810." + operation), body);
   }
 
   private static byte[] s3(String host, String method, String target, Map<String, String> extra,
       byte[] body) {
-    return http(method, target, host, "s3", extra, body);
-  }
-
-  private static byte[] http(String method, String target, String host, String service,
-      Map<String, String> extra, byte[] body) {
-    StringBuilder head = new StringBuilder(method).append(' ').append(target)
-        .append(" HTTP/1.1\r\nHost: ").append(host)
-        .append("\r\nX-Amz-Date: 20261204T030000Z\r\nx-amz-content-sha256: ")
-        .append(HexFormat.of().formatHex(digest("SHA-256", body)))
-        .append("\r\nAuthorization: ").append(String.format(AUTHORIZATION, service));
-    extra.forEach((name, value) -> head.append("\r\n").append(name).append(": ").append(value));
-    head.append("\r\nContent-Length: ").append(body.length).append("\r\n\r\n");
-    byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
-    byte[] request = new byte[start.length + body.length];
-    System.arraycopy(start, 0, request, 0, start.length);
-    System.arraycopy(body, 0, request, start.length, body.length);
-    return request;
-  }
-
-  private static byte[] digest(String algorithm, byte[] bytes) {
-    try {
-      return MessageDigest.getInstance(algorithm).digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(algorithm + " is part of every JDK", e);
-    }
-  }
-
-  /** Reads one response with a Content-Length (or none, for 204) and returns its status. */
-  private static int readResponse(InputStream in) throws IOException {
-    String statusLine = line(in);
-    int status = Integer.parseInt(statusLine.substring(9, 12));
-    long length = 0;
-    for (String header = line(in); !header.isEmpty(); header = line(in)) {
-      if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-        length = Long.parseLong(header.substring(15).trim());
-      }
-    }
-    if (status != 204) {
-      in.skipNBytes(length);
-    }
-    return status;
-  }
-
-  private static String line(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    for (int c = in.read(); c != '\n'; c = in.read()) {
-      if (c < 0) {
-        throw new EOFException("connection closed");
-      }
-      if (c != '\r') {
-        line.append((char) c);
-      }
-    }
-    return line.toString();
+    return RawHttp.request(method, target, host, "s3", extra, body);
   }
 }
