@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One bucket: its versioning state and its keys in S3's order. Object operations run under the
@@ -111,14 +111,14 @@ final class Bucket {
   }
 
   /** Runs an operation on this bucket unless it was deleted meanwhile. */
-  <T> T use(Supplier<T> operation) {
+  <T> T use(Function<Bucket, T> operation) {
     Lock read = lock.readLock();
     read.lock();
     try {
       if (deleted) {
         throw new S3Error.NoSuchBucket(name);
       }
-      return operation.get();
+      return operation.apply(this);
     } finally {
       read.unlock();
       if (keys.wantsCompaction() && compacting.compareAndSet(false, true)) {
@@ -177,7 +177,7 @@ final class Bucket {
 
   /** Sets the versioning state (when given) and remembers that MFA delete was configured. */
   void configureVersioning(Optional<Versioning> state, boolean mfaDelete) {
-    use(() -> {
+    use(bucket -> {
       synchronized (this) {
         state.ifPresent(this::changeVersioning);
         mfaDeleteConfigured |= mfaDelete;

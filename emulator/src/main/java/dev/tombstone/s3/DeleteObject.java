@@ -65,6 +65,8 @@ public final class DeleteObject {
     }
   }
 
+  private static final Result NOT_VERSIONED = new Result(false, Optional.empty());
+
   static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now) {
     return execute(bucket, request, ids, now, false);
   }
@@ -73,6 +75,13 @@ public final class DeleteObject {
   static Result execute(
       Bucket bucket, Request request, VersionIds ids, Instant now, boolean bypassGovernance) {
     request.validate();
+    if (request.versionId().isEmpty() && request.ifMatch().isEmpty()
+        && bucket.versioning() == Versioning.UNVERSIONED) {
+      // A never-versioned bucket's key just goes, whatever it held: nothing to read first.
+      bucket.keys().remove(request.key());
+      bucket.keyWritten(request.key());
+      return NOT_VERSIONED;
+    }
     KeyDelete delete = new KeyDelete(bucket, request, ids, now, bypassGovernance);
     bucket.keys().compute(request.key(), delete);
     bucket.keyWritten(request.key());
@@ -84,7 +93,6 @@ public final class DeleteObject {
    * reports.
    */
   private static final class KeyDelete implements BiFunction<String, KeyHistory, KeyHistory> {
-    private static final Result NOT_VERSIONED = new Result(false, Optional.empty());
 
     private final Bucket bucket;
     private final Request request;
@@ -135,10 +143,10 @@ public final class DeleteObject {
 
   // Conditions apply to the current version, whatever version the request deletes.
   private static void checkIfMatch(String key, KeyHistory history, String condition) {
-    if (history == null || !(history.current() instanceof Entry.Stored current)) {
+    if (history == null || !(history.current() instanceof StoredObject current)) {
       throw new S3Error.NoSuchKey(key);
     }
-    if (!ETags.matches(condition, current.object().etag())) {
+    if (!ETags.matches(condition, current.etag())) {
       throw new S3Error.PreconditionFailed(Condition.ETAG_MATCHES);
     }
   }

@@ -66,7 +66,7 @@ public final class DeleteObjects {
     // the deletes' locked updates wait for each miss in turn; after it, they find the slots in
     // cache. A 1,000-key delete of a bucket of 100,000 keys took 10-15 % less.
     for (Target target : request.objects()) {
-      bucket.keys().get(target.key());
+      bucket.keys().contains(target.key());
     }
     List<Outcome> outcomes = new ArrayList<>(request.objects().size());
     for (Target target : request.objects()) {

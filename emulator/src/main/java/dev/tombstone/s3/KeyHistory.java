@@ -31,6 +31,16 @@ final class KeyHistory {
     return new KeyHistory((Object) Objects.requireNonNull(entry, "entry"));
   }
 
+  /** The entries as this history holds them: the only entry, or an array of two or more. */
+  Object packed() {
+    return entries;
+  }
+
+  /** The history of entries {@link #packed} before; null for null. */
+  static KeyHistory unpacked(Object packed) {
+    return packed == null ? null : new KeyHistory(packed);
+  }
+
   private static Object packed(Entry[] entries) {
     if (entries.length == 0) {
       throw new IllegalArgumentException("a key history holds at least one entry");
@@ -126,7 +136,7 @@ final class KeyHistory {
     int size = size();
     List<VersionEntry> versions = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      versions.add(get(i).describe(key, i == 0));
+      versions.add(Entry.describe(get(i), key, i == 0));
     }
     return versions;
   }

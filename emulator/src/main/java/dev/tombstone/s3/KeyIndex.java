@@ -51,12 +51,21 @@ final class KeyIndex {
   /** While a rebuild runs: the slots made since it began, in the order they were made. */
   private volatile Queue<Map.Entry<String, Slot>> madeDuringRebuild;
 
-  /** A key's place: its history, or null once the history ended. */
+  /**
+   * A key's place: its history's entries ({@link KeyHistory#packed}), or null once the history
+   * ended. Kept packed, so a key's single version is held by its slot with no history object
+   * between them: one object fewer per key for every young collection to copy. Readers get a
+   * {@link KeyHistory} made on the spot, which lives only as long as they look.
+   */
   private static final class Slot {
-    volatile KeyHistory history;
+    volatile Object entries;
 
     Slot(KeyHistory history) {
-      this.history = history;
+      this.entries = history.packed();
+    }
+
+    KeyHistory history() {
+      return KeyHistory.unpacked(entries);
     }
   }
 
@@ -66,7 +75,13 @@ final class KeyIndex {
 
   KeyHistory get(String key) {
     Slot slot = slots.get(key);
-    return slot == null ? null : slot.history;
+    return slot == null ? null : slot.history();
+  }
+
+  /** Whether {@code key} has a history; reads its slot without making a history of it. */
+  boolean contains(String key) {
+    Slot slot = slots.get(key);
+    return slot != null && slot.entries != null;
   }
 
   boolean isEmpty() {
@@ -97,7 +112,7 @@ final class KeyIndex {
 
     @Override
     public Slot apply(String key, Slot slot) {
-      after = change.apply(key, slot == null ? null : slot.history);
+      after = change.apply(key, slot == null ? null : slot.history());
       if (slot == null) {
         if (after == null) {
           return null;
@@ -112,7 +127,7 @@ final class KeyIndex {
         }
         return made;
       }
-      slot.history = after;
+      slot.entries = after == null ? null : after.packed();
       if (after == null) {
         // Out of the hash map now, out of the order at the next rebuild.
         empty.increment();
@@ -121,6 +136,23 @@ final class KeyIndex {
       return slot;
     }
   }
+
+  /**
+   * Ends the history of {@code key}, if it has one: {@link #compute} with a change to null,
+   * without making a history of the slot's entries first.
+   */
+  void remove(String key) {
+    slots.computeIfPresent(key, emptySlot);
+  }
+
+  private final BiFunction<String, Slot, Slot> emptySlot = (key, slot) -> {
+    if (slot.entries != null) {
+      slot.entries = null;
+      // Out of the hash map now, out of the order at the next rebuild.
+      empty.increment();
+    }
+    return null;
+  };
 
   /** {@link #compute}, only when {@code key} has a history. */
   KeyHistory computeIfPresent(String key, BiFunction<String, KeyHistory, KeyHistory> change) {
@@ -306,7 +338,7 @@ final class KeyIndex {
     public boolean hasNext() {
       while (next == null && slots.hasNext()) {
         Map.Entry<String, Slot> slot = slots.next();
-        KeyHistory history = slot.getValue().history;
+        KeyHistory history = slot.getValue().history();
         if (history != null) {
           next = new AbstractMap.SimpleImmutableEntry<>(slot.getKey(), history);
         }

@@ -84,8 +84,8 @@ final class LifecycleSweep {
       }
       // A version becomes noncurrent when the entry above it is written.
       Instant since = entries.get(i - 1).lastModified();
-      boolean versionMatches = !(entry instanceof Entry.Stored stored)
-          || rule.filter().matches(key, stored.object().size(), stored.object().tags());
+      boolean versionMatches = !(entry instanceof StoredObject stored)
+          || rule.filter().matches(key, stored.size(), stored.tags());
       if (versionMatches && !now.isBefore(BucketLifecycle.due(since, config.noncurrentDays()))
           && !bucket.objectLock().of(key, entry.versionId()).refusesDelete(now, false)) {
         next.remove(entry);
@@ -108,8 +108,8 @@ final class LifecycleSweep {
       }
       return history;
     }
-    Entry.Stored stored = (Entry.Stored) top;
-    if (!rule.filter().matches(key, stored.object().size(), stored.object().tags())
+    StoredObject stored = (StoredObject) top;
+    if (!rule.filter().matches(key, stored.size(), stored.tags())
         || !due(config, stored, now)) {
       return history;
     }
@@ -133,7 +133,7 @@ final class LifecycleSweep {
     }
   }
 
-  private static boolean due(BucketLifecycle.Expiration config, Entry.Stored stored, Instant now) {
+  private static boolean due(BucketLifecycle.Expiration config, StoredObject stored, Instant now) {
     if (config.days().isPresent()) {
       return !now.isBefore(BucketLifecycle.due(stored.lastModified(), config.days().getAsInt()));
     }

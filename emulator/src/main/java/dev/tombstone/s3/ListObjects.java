@@ -65,7 +65,7 @@ public final class ListObjects {
       if (!KeyRange.inRange(entry, prefix)) {
         break;
       }
-      if (!(entry.getValue().current() instanceof Entry.Stored current)) {
+      if (!(entry.getValue().current() instanceof StoredObject current)) {
         continue;
       }
       Optional<String> common =
@@ -83,7 +83,7 @@ public final class ListObjects {
         prefixes.add(common.get());
         last = common.get();
       } else {
-        contents.add(current.describe(entry.getKey(), true));
+        contents.add(Entry.describe(current, entry.getKey(), true));
         last = entry.getKey();
       }
     }

@@ -25,7 +25,7 @@ final class ObjectLookup {
       if (current instanceof Entry.Marker marker) {
         throw new S3Error.NoSuchKey(key, marker.versionId());
       }
-      return ((Entry.Stored) current).object();
+      return (StoredObject) current;
     }
     Entry entry = history == null ? null : history.find(versionId.get()).orElse(null);
     if (entry == null) {
@@ -34,6 +34,6 @@ final class ObjectLookup {
     if (entry instanceof Entry.Marker marker) {
       throw new S3Error.MethodNotAllowed(marker.versionId(), marker.lastModified());
     }
-    return ((Entry.Stored) entry).object();
+    return (StoredObject) entry;
   }
 }

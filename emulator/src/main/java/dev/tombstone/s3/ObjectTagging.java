@@ -87,7 +87,7 @@ public final class ObjectTagging {
     bucket.keys().compute(key, (k, history) -> {
       StoredObject object = ObjectLookup.find(bucket, k, versionId);
       id[0] = object.versionId();
-      return history.replace(object.versionId(), new Entry.Stored(change.apply(object)));
+      return history.replace(object.versionId(), change.apply(object));
     });
     return id[0];
   }

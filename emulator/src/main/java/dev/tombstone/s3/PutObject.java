@@ -117,7 +117,7 @@ public final class PutObject {
           request.acl().orElseGet(bucket::defaultObjectAcl),
           parts);
       result[0] = new Result(object, versioning);
-      Entry entry = new Entry.Stored(object);
+      Entry entry = object;
       return switch (versioning) {
         case UNVERSIONED -> KeyHistory.of(entry);
         case ENABLED -> KeyHistory.push(history, entry);
@@ -131,7 +131,7 @@ public final class PutObject {
   static void checkConditions(String key, KeyHistory history, Optional<String> ifMatch,
       boolean ifNoneMatchAny) {
     Entry current = history == null ? null : history.current();
-    StoredObject object = current instanceof Entry.Stored stored ? stored.object() : null;
+    StoredObject object = current instanceof StoredObject stored ? stored : null;
     if (ifNoneMatchAny && object != null) {
       throw new S3Error.PreconditionFailed(Condition.NO_CURRENT_OBJECT);
     }

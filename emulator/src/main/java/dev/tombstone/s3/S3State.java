@@ -200,7 +200,7 @@ public final class S3State {
   public VersionEntry putObject(String bucket, String key, byte[] content) {
     PutObject.Result result =
         putObject(PutObject.Request.of(bucket, key, ObjectContent.of(content)));
-    return new Entry.Stored(result.stored()).describe(key, true);
+    return Entry.describe(result.stored(), key, true);
   }
 
   /** Stores the UTF-8 bytes of {@code content} under {@code key}; returns the new version. */
@@ -229,8 +229,8 @@ public final class S3State {
   /** The current object of {@code key}; empty when there is none or a delete marker hides it. */
   public Optional<StoredObject> currentObject(String bucket, String key) {
     KeyHistory history = onBucket(bucket, b -> b.keys().get(key));
-    return history != null && history.current() instanceof Entry.Stored stored
-        ? Optional.of(stored.object())
+    return history != null && history.current() instanceof StoredObject stored
+        ? Optional.of(stored)
         : Optional.empty();
   }
 
@@ -251,7 +251,7 @@ public final class S3State {
     return onBucket(bucket, b -> {
       List<String> keys = new ArrayList<>();
       for (Map.Entry<String, KeyHistory> entry : b.keys().entries()) {
-        if (entry.getValue().current() instanceof Entry.Stored) {
+        if (entry.getValue().current() instanceof StoredObject) {
           keys.add(entry.getKey());
         }
       }
@@ -645,7 +645,7 @@ public final class S3State {
       if (bucket != null && !bucket.lifecycle().isEmpty()) {
         try {
           actions.addAll(bucket.use(
-              () -> LifecycleSweep.run(bucket, bucket.lifecycle(), versionIds, now())));
+              b -> LifecycleSweep.run(b, b.lifecycle(), versionIds, now())));
         } catch (S3Error.NoSuchBucket deletedMeanwhile) {
           // Deleted while the sweep ran: nothing left to expire.
         }
@@ -847,12 +847,15 @@ public final class S3State {
 
   private <T> T onBucket(String name, Function<Bucket, T> operation) {
     Bucket bucket = bucketNamed(name);
-    return bucket.use(() -> operation.apply(bucket));
+    return bucket.use(operation);
   }
 
-  /** The clock's time in whole seconds; versions written within one second share it. */
+  /**
+   * The clock's time in whole seconds; versions written within one second share it. Read as
+   * milliseconds: the system clock's {@code instant()} would make an object per call.
+   */
   private Instant now() {
-    long second = clock.instant().getEpochSecond();
+    long second = Math.floorDiv(clock.millis(), 1000L);
     Instant last = lastSecond;
     if (last.getEpochSecond() == second) {
       return last;

@@ -28,7 +28,7 @@ public record StoredObject(
     Optional<Checksum> checksum,
     Map<String, String> tags,
     AccessControlList acl,
-    Optional<ObjectParts> parts) {
+    Optional<ObjectParts> parts) implements Entry {
   public StoredObject {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(versionId, "versionId");

@@ -37,7 +37,9 @@ class KeyIndexTest {
     assertThat(keys(index.entries())).containsExactly("a", "b", "\uff61", "\ud83d\ude00");
     assertThat(keys(index.from("b", false))).containsExactly("\uff61", "\ud83d\ude00");
     assertThat(index.get("c")).isNull();
-    assertThat(index.get("a")).isSameAs(MARKER);
+    // A history is a value read from its slot: equal to what was written, its entry the same.
+    assertThat(index.get("a")).isEqualTo(MARKER);
+    assertThat(index.get("a").current()).isSameAs(MARKER.current());
   }
 
   @Test
@@ -49,6 +51,32 @@ class KeyIndexTest {
 
     assertThat(keys(index.entries())).containsExactly("k");
     assertThat(index.isEmpty()).isFalse();
+  }
+
+  @Test
+  void remove_endsAHistoryAsAChangeToNullDoes_countingEachEmptiedSlotOnce() {
+    KeyIndex index = new KeyIndex();
+    IntStream.rangeClosed(0, 4_096).forEach(i -> index.compute("k" + i, (k, before) -> MARKER));
+    index.compute("written-again", (k, before) -> MARKER);
+
+    IntStream.range(0, 4_096).forEach(i -> index.remove("k" + i));
+    index.remove("k1");
+    index.remove("never-written");
+    index.remove("written-again");
+    index.compute("written-again", (k, before) -> MARKER);
+
+    assertThat(index.get("k1")).isNull();
+    assertThat(index.contains("k1")).isFalse();
+    assertThat(index.contains("never-written")).isFalse();
+    assertThat(index.contains("written-again")).isTrue();
+    assertThat(keys(index.entries())).containsExactly("k4096", "written-again");
+    // Exactly 4,096 slots emptied, the floor a rebuild waits to pass: a second removal of k1,
+    // a removal of a key never written, and a key written again added nothing to the count.
+    assertThat(index.wantsCompaction()).isFalse();
+    index.remove("k4096");
+    assertThat(index.wantsCompaction()).isTrue();
+    compact(index);
+    assertThat(keys(index.entries())).containsExactly("written-again");
   }
 
   @Test

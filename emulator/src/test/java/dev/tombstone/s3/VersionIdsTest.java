@@ -3,8 +3,11 @@ package dev.tombstone.s3;
 import dev.tombstone.internal.Utf8Order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 class VersionIdsTest {
@@ -19,6 +22,23 @@ class VersionIdsTest {
       assertThat(VersionIds.isWellFormed(id)).isTrue();
       assertThat(seen.add(id)).isTrue();
     }
+  }
+
+  @Test
+  void ids_areBase64WithDotAndUnderscore_ofTheWriteSequenceFollowedByRandomBytesAndACrc() {
+    VersionIds ids = new VersionIds();
+    byte[] first = decode(ids.next());
+    byte[] second = decode(ids.next());
+
+    assertThat(first).hasSize(24);
+    assertThat(ByteBuffer.wrap(second).getLong()).isEqualTo(ByteBuffer.wrap(first).getLong() + 1);
+    CRC32 crc = new CRC32();
+    crc.update(second, 0, 20);
+    assertThat(ByteBuffer.wrap(second, 20, 4).getInt()).isEqualTo((int) crc.getValue());
+  }
+
+  private static byte[] decode(String id) {
+    return Base64.getDecoder().decode(id.replace('.', '+').replace('_', '/'));
   }
 
   @Test

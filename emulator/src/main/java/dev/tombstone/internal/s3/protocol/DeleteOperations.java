@@ -8,8 +8,8 @@ import java.util.List;
 /** DeleteObject and DeleteObjects. */
 final class DeleteOperations {
   // Conditions S3 supports on directory buckets only; this emulator serves general purpose ones.
-  private static final List<String> DIRECTORY_BUCKET_CONDITIONS =
-      List.of("x-amz-if-match-last-modified-time", "x-amz-if-match-size");
+  private static final String[] DIRECTORY_BUCKET_CONDITIONS =
+      {"x-amz-if-match-last-modified-time", "x-amz-if-match-size"};
 
   private final S3State state;
 

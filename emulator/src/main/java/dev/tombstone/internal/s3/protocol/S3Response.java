@@ -14,7 +14,10 @@ public record S3Response(int status, List<Header> headers, ByteBuffer body) {
 
   public S3Response {
     headers = List.copyOf(headers);
-    body = body.asReadOnlyBuffer();
+    // An empty read-only buffer has nothing to change and is shared; any other is wrapped.
+    if (!body.isReadOnly() || body.hasRemaining()) {
+      body = body.asReadOnlyBuffer();
+    }
   }
 
   /** One response header. */
