@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,8 +24,22 @@ final class PlainWrite {
       String returnConsumedCapacity, String returnItemCollectionMetrics,
       String returnValuesOnConditionCheckFailure) {}
 
+  private static final byte[] TABLE_NAME = ascii("TableName");
+  private static final byte[] CONDITION_EXPRESSION = ascii("ConditionExpression");
+  private static final byte[] CONDITIONAL_OPERATOR = ascii("ConditionalOperator");
+  private static final byte[] RETURN_VALUES = ascii("ReturnValues");
+  private static final byte[] RETURN_CONSUMED_CAPACITY = ascii("ReturnConsumedCapacity");
+  private static final byte[] RETURN_ITEM_COLLECTION_METRICS =
+      ascii("ReturnItemCollectionMetrics");
+  private static final byte[] RETURN_VALUES_ON_CONDITION_CHECK_FAILURE =
+      ascii("ReturnValuesOnConditionCheckFailure");
+  private static final byte[] KEY = ascii("Key");
+  private static final byte[] ITEM = ascii("Item");
+  /** Names and option values, which requests repeat; never the values of attributes. */
+  private static final RepeatedStrings REPEATED = new RepeatedStrings();
+
   private final byte[] in;
-  private final String valuesMember;
+  private final byte[] valuesMember;
   private int at;
   private String tableName;
   private Map<String, AttributeValue> values;
@@ -36,9 +51,13 @@ final class PlainWrite {
   private String returnValuesOnConditionCheckFailure;
   private boolean repeated;
 
-  private PlainWrite(byte[] in, String valuesMember) {
+  private PlainWrite(byte[] in, byte[] valuesMember) {
     this.in = in;
     this.valuesMember = valuesMember;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   /**
@@ -46,7 +65,11 @@ final class PlainWrite {
    * or {@code Key}), or null for any other document.
    */
   static Document read(byte[] body, String valuesMember) {
-    PlainWrite reader = new PlainWrite(body, valuesMember);
+    PlainWrite reader = new PlainWrite(body, switch (valuesMember) {
+      case "Key" -> KEY;
+      case "Item" -> ITEM;
+      default -> ascii(valuesMember);
+    });
     return reader.document() ? reader.members() : null;
   }
 
@@ -82,39 +105,53 @@ final class PlainWrite {
     return at == in.length && tableName != null && values != null;
   }
 
-  /** One top-level member, if it is one this reader takes and has not seen yet. */
+  /**
+   * One top-level member, if it is one this reader takes and has not seen yet. Names are
+   * compared as bytes where they stand: no string is made of them.
+   */
   private boolean member() {
-    String name = string();
-    if (name == null || !colon()) {
+    int nameStart = at + 1;
+    if (!skipString()) {
       return false;
     }
-    if (name.equals(valuesMember)) {
+    int nameEnd = at - 1;
+    if (!colon()) {
+      return false;
+    }
+    if (named(nameStart, nameEnd, valuesMember)) {
       if (values != null) {
         return false;
       }
       values = values();
       return values != null;
     }
-    String value = string();
+    String value = repeatedString();
     if (value == null) {
       return false;
     }
-    switch (name) {
-      case "TableName" -> tableName = once(tableName, value);
-      case "ConditionExpression" -> conditionExpression = once(conditionExpression, value);
-      case "ConditionalOperator" -> conditionalOperator = once(conditionalOperator, value);
-      case "ReturnValues" -> returnValues = once(returnValues, value);
-      case "ReturnConsumedCapacity" ->
-          returnConsumedCapacity = once(returnConsumedCapacity, value);
-      case "ReturnItemCollectionMetrics" ->
-          returnItemCollectionMetrics = once(returnItemCollectionMetrics, value);
-      case "ReturnValuesOnConditionCheckFailure" ->
-          returnValuesOnConditionCheckFailure = once(returnValuesOnConditionCheckFailure, value);
-      default -> {
-        return false;
-      }
+    if (named(nameStart, nameEnd, TABLE_NAME)) {
+      tableName = once(tableName, value);
+    } else if (named(nameStart, nameEnd, CONDITION_EXPRESSION)) {
+      conditionExpression = once(conditionExpression, value);
+    } else if (named(nameStart, nameEnd, CONDITIONAL_OPERATOR)) {
+      conditionalOperator = once(conditionalOperator, value);
+    } else if (named(nameStart, nameEnd, RETURN_VALUES)) {
+      returnValues = once(returnValues, value);
+    } else if (named(nameStart, nameEnd, RETURN_CONSUMED_CAPACITY)) {
+      returnConsumedCapacity = once(returnConsumedCapacity, value);
+    } else if (named(nameStart, nameEnd, RETURN_ITEM_COLLECTION_METRICS)) {
+      returnItemCollectionMetrics = once(returnItemCollectionMetrics, value);
+    } else if (named(nameStart, nameEnd, RETURN_VALUES_ON_CONDITION_CHECK_FAILURE)) {
+      returnValuesOnConditionCheckFailure = once(returnValuesOnConditionCheckFailure, value);
+    } else {
+      return false;
     }
     return !repeated;
+  }
+
+  /** Whether {@code in[start, end)} is {@code name}. */
+  private boolean named(int start, int end, byte[] name) {
+    return Arrays.equals(in, start, end, name, 0, name.length);
   }
 
   /** {@code value}, noting a member that came before (the tree keeps the last; we decline). */
@@ -134,13 +171,18 @@ final class PlainWrite {
     Map<String, AttributeValue> read = new LinkedHashMap<>(8);
     do {
       skipSpace();
-      String name = string();
+      String name = repeatedString();
       if (name == null || !colon() || !expect('{')) {
         return null;
       }
       skipSpace();
-      String type = string();
-      if (type == null || !colon()) {
+      int typeStart = at + 1;
+      if (!skipString()) {
+        return null;
+      }
+      // S or N, one byte between the quotes; anything else is declined below.
+      byte type = at - 1 - typeStart == 1 ? in[typeStart] : 0;
+      if (!colon()) {
         return null;
       }
       String text = string();
@@ -158,11 +200,11 @@ final class PlainWrite {
   }
 
   /** An S or N value as the tree path makes it; null for another type or a bad number. */
-  private static AttributeValue value(String type, String text) {
-    if (type.equals("S")) {
+  private static AttributeValue value(byte type, String text) {
+    if (type == 'S') {
       return new AttributeValue.S(text);
     }
-    if (!type.equals("N")) {
+    if (type != 'N') {
       return null;
     }
     try {
@@ -183,22 +225,37 @@ final class PlainWrite {
 
   /** The string starting here if it is printable ASCII with no escape, else null. */
   private String string() {
+    int start = at + 1;
+    return skipString() ? new String(in, start, at - 1 - start, StandardCharsets.ISO_8859_1)
+        : null;
+  }
+
+  /** {@link #string}, the kept instance when an earlier request had the same text. */
+  private String repeatedString() {
+    int start = at + 1;
+    return skipString() ? REPEATED.of(in, start, at - 1) : null;
+  }
+
+  /**
+   * Moves past the string starting here if it is printable ASCII with no escape; false (and
+   * the position undefined) otherwise.
+   */
+  private boolean skipString() {
     if (!expect('"')) {
-      return null;
+      return false;
     }
-    int start = at;
     while (at < in.length) {
       byte b = in[at];
       if (b == '"') {
         at++;
-        return new String(in, start, at - 1 - start, StandardCharsets.ISO_8859_1);
+        return true;
       }
       if (b < 0x20 || b > 0x7E || b == '\\') {
-        return null;
+        return false;
       }
       at++;
     }
-    return null;
+    return false;
   }
 
   private void skipSpace() {
