@@ -117,11 +117,10 @@ public final class PutObject {
           request.acl().orElseGet(bucket::defaultObjectAcl),
           parts);
       result[0] = new Result(object, versioning);
-      Entry entry = object;
       return switch (versioning) {
-        case UNVERSIONED -> KeyHistory.of(entry);
-        case ENABLED -> KeyHistory.push(history, entry);
-        case SUSPENDED -> KeyHistory.replaceNull(history, entry);
+        case UNVERSIONED -> KeyHistory.of(object);
+        case ENABLED -> KeyHistory.push(history, object);
+        case SUSPENDED -> KeyHistory.replaceNull(history, object);
       };
     });
     bucket.keyWritten(request.key());
