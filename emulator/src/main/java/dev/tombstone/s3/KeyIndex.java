@@ -127,12 +127,10 @@ final class KeyIndex {
         }
         return made;
       }
-      slot.entries = after == null ? null : after.packed();
       if (after == null) {
-        // Out of the hash map now, out of the order at the next rebuild.
-        empty.increment();
-        return null;
+        return endHistory(slot);
       }
+      slot.entries = after.packed();
       return slot;
     }
   }
@@ -145,14 +143,17 @@ final class KeyIndex {
     slots.computeIfPresent(key, emptySlot);
   }
 
-  private final BiFunction<String, Slot, Slot> emptySlot = (key, slot) -> {
-    if (slot.entries != null) {
-      slot.entries = null;
-      // Out of the hash map now, out of the order at the next rebuild.
-      empty.increment();
-    }
+  private final BiFunction<String, Slot, Slot> emptySlot = (key, slot) -> endHistory(slot);
+
+  /**
+   * Empties the slot of a history that ended; the null it returns takes the slot out of the hash
+   * map now, and the next rebuild takes it out of the order.
+   */
+  private Slot endHistory(Slot slot) {
+    slot.entries = null;
+    empty.increment();
     return null;
-  };
+  }
 
   /** {@link #compute}, only when {@code key} has a history. */
   KeyHistory computeIfPresent(String key, BiFunction<String, KeyHistory, KeyHistory> change) {
