@@ -5,7 +5,8 @@
 #
 # Prints the yardstick's table (medians over rounds; ratio = median of per-round target/floor req/s) and a
 # CPU table. Environment: ROUNDS (3), DURATION (3 s), CONCURRENCY ("1 16"), WORKLOADS (all), JAR
-# (emulator/target/tombstone.jar, built if missing), JAVA (java), PERF (../shared/perf), OUT (results dir).
+# (emulator/target/tombstone.jar, built if missing), JAVA (java), PERF (../shared/perf), OUT (results dir),
+# TOMBSTONE_JVM_OPTS (JVM options for Tombstone only, e.g. the README's load recipe; the floor keeps the defaults).
 # UNCHECKED=1 adds a third run per round, label "unchecked": Tombstone again, with the load generator's
 # answer checks off as they are for the floor (--no-verify), which shows what the checks cost the target.
 set -euo pipefail
@@ -19,11 +20,13 @@ OUT="${OUT:-$(mktemp -d)}"; mkdir -p "$OUT"
 (cd "$PERF_DIR/floor" && mvn -q -B package -DskipTests)
 fport=$(free_port); tport=$(free_port)
 "$JAVA" -jar "$PERF_DIR/floor/target/floor.jar" "$fport" 127.0.0.1 >"$OUT/floor.log" 2>&1 & fpid=$!
-"$JAVA" -jar "$JAR" --port "$tport" >"$OUT/tombstone.log" 2>&1 & tpid=$!
+# shellcheck disable=SC2086 # the options are words
+"$JAVA" ${TOMBSTONE_JVM_OPTS:-} -jar "$JAR" --port "$tport" >"$OUT/tombstone.log" 2>&1 & tpid=$!
 trap 'kill $fpid $tpid 2>/dev/null; wait 2>/dev/null || true' EXIT
 python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$fport" any "$fpid" >/dev/null
 python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$tport" any "$tpid" >/dev/null
-echo "cpus: $(nproc); jdk: $("$JAVA" -version 2>&1 | head -1); rounds: $ROUNDS; duration: ${DURATION:-3}s" >"$OUT/machine.txt"
+echo "cpus: $(nproc); jdk: $("$JAVA" -version 2>&1 | head -1); rounds: $ROUNDS; duration: ${DURATION:-3}s;" \
+  "Tombstone's JVM options: ${TOMBSTONE_JVM_OPTS:-none}" >"$OUT/machine.txt"
 case "$KIND" in ddb) ws="ddb-delete-missing ddb-delete-conditional ddb-put-delete";;
   s3) ws="s3-delete-unversioned s3-delete-versioned s3-delete-objects";;
   *) ws="ddb-delete-missing ddb-delete-conditional ddb-put-delete s3-delete-unversioned s3-delete-versioned s3-delete-objects";; esac
