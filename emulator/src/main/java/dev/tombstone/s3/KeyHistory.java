@@ -76,7 +76,7 @@ final class KeyHistory {
   Optional<Entry> find(String versionId) {
     for (int i = 0, size = size(); i < size; i++) {
       Entry entry = get(i);
-      if (entry.versionId().equals(versionId)) {
+      if (Entry.hasVersionId(entry, versionId)) {
         return Optional.of(entry);
       }
     }
@@ -110,7 +110,7 @@ final class KeyHistory {
     Entry[] next = new Entry[size()];
     for (int i = 0; i < next.length; i++) {
       Entry old = get(i);
-      next[i] = old.versionId().equals(versionId) ? entry : old;
+      next[i] = Entry.hasVersionId(old, versionId) ? entry : old;
     }
     return new KeyHistory(packed(next));
   }
@@ -121,7 +121,7 @@ final class KeyHistory {
     List<Entry> next = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       Entry entry = get(i);
-      if (!entry.versionId().equals(versionId)) {
+      if (!Entry.hasVersionId(entry, versionId)) {
         next.add(entry);
       }
     }

@@ -2,6 +2,7 @@ package dev.tombstone.s3;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,15 @@ final class VersionIds {
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._"
           .getBytes(StandardCharsets.US_ASCII);
   private static final Base64.Decoder DECODER = Base64.getDecoder();
+  /** Per ASCII character, its six bits in {@link #ALPHABET}; -1 for characters outside it. */
+  private static final byte[] SIX_BITS = new byte[128];
+
+  static {
+    Arrays.fill(SIX_BITS, (byte) -1);
+    for (int i = 0; i < ALPHABET.length; i++) {
+      SIX_BITS[ALPHABET[i]] = (byte) i;
+    }
+  }
 
   // Not SecureRandom: its first instance loads the security providers, 15 ms of every start.
   private final AtomicLong sequence =
@@ -50,6 +60,59 @@ final class VersionIds {
     return new String(text, StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * Long {@code index} (0, 1 or 2) of the 24 bytes of a well-formed id other than
+   * {@code "null"}, most significant byte first. The sequence in the first long starts above
+   * zero, so no id has three zero longs.
+   */
+  static long word(String id, int index) {
+    long word = 0;
+    for (int at = 8 * index; at < 8 * index + 8; at++) {
+      int group = at / 3 * 4;
+      int bits = SIX_BITS[id.charAt(group)] << 18 | SIX_BITS[id.charAt(group + 1)] << 12
+          | SIX_BITS[id.charAt(group + 2)] << 6 | SIX_BITS[id.charAt(group + 3)];
+      word = word << 8 | (bits >>> (16 - 8 * (at % 3)) & 0xFF);
+    }
+    return word;
+  }
+
+  /** The id whose 24 bytes are these three longs, as {@link #word} reads them. */
+  static String encode(long high, long middle, long low) {
+    byte[] text = new byte[LENGTH];
+    for (int to = 0, raw = 0; to < LENGTH; to += 4, raw += 3) {
+      int bits = rawByte(high, middle, low, raw) << 16 | rawByte(high, middle, low, raw + 1) << 8
+          | rawByte(high, middle, low, raw + 2);
+      text[to] = ALPHABET[bits >>> 18];
+      text[to + 1] = ALPHABET[bits >>> 12 & 0x3F];
+      text[to + 2] = ALPHABET[bits >>> 6 & 0x3F];
+      text[to + 3] = ALPHABET[bits & 0x3F];
+    }
+    return new String(text, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Whether {@code id} is the text of these 24 bytes, compared without making it. */
+  static boolean matches(long high, long middle, long low, String id) {
+    if (id.length() != LENGTH) {
+      return false;
+    }
+    for (int text = 0, raw = 0; text < LENGTH; text += 4, raw += 3) {
+      int bits = rawByte(high, middle, low, raw) << 16 | rawByte(high, middle, low, raw + 1) << 8
+          | rawByte(high, middle, low, raw + 2);
+      if (id.charAt(text) != ALPHABET[bits >>> 18]
+          || id.charAt(text + 1) != ALPHABET[bits >>> 12 & 0x3F]
+          || id.charAt(text + 2) != ALPHABET[bits >>> 6 & 0x3F]
+          || id.charAt(text + 3) != ALPHABET[bits & 0x3F]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int rawByte(long high, long middle, long low, int at) {
+    long word = at < 8 ? high : at < 16 ? middle : low;
+    return (int) (word >>> (56 - 8 * (at % 8))) & 0xFF;
+  }
+
   /** The low {@code bytes} bytes of {@code value}, most significant first. */
   private static void putBigEndian(byte[] into, int at, long value, int bytes) {
     for (int i = 0; i < bytes; i++) {
@@ -62,19 +125,25 @@ final class VersionIds {
     if (NULL.equals(id)) {
       return true;
     }
+    if (!hasShape(id)) {
+      return false;
+    }
+    byte[] raw = DECODER.decode(id.replace('.', '+').replace('_', '/'));
+    return ByteBuffer.wrap(raw, 20, 4).getInt() == (int) crc(raw);
+  }
+
+  /** Whether {@code id} has an id's length and alphabet; its checksum is not verified. */
+  static boolean hasShape(String id) {
     if (id == null || id.length() != LENGTH) {
       return false;
     }
     for (int i = 0; i < LENGTH; i++) {
       char c = id.charAt(i);
-      boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_';
-      if (!allowed) {
+      if (c >= SIX_BITS.length || SIX_BITS[c] < 0) {
         return false;
       }
     }
-    byte[] raw = DECODER.decode(id.replace('.', '+').replace('_', '/'));
-    return ByteBuffer.wrap(raw, 20, 4).getInt() == (int) crc(raw);
+    return true;
   }
 
   private static long crc(byte[] raw) {

@@ -8,9 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KeyHistoryTest {
-  private static final Entry A = new Entry.Marker("a", Instant.EPOCH);
-  private static final Entry B = new Entry.Marker("b", Instant.EPOCH.plusSeconds(1));
-  private static final Entry C = new Entry.Marker("c", Instant.EPOCH.plusSeconds(2));
+  private static final VersionIds IDS = new VersionIds();
+  private static final String ID_A = IDS.next();
+  private static final String ID_B = IDS.next();
+  private static final String ID_C = IDS.next();
+  private static final Entry A = new Entry.Marker(ID_A, Instant.EPOCH);
+  private static final Entry B = new Entry.Marker(ID_B, Instant.EPOCH.plusSeconds(1));
+  private static final Entry C = new Entry.Marker(ID_C, Instant.EPOCH.plusSeconds(2));
   private static final Entry NULL = new Entry.Marker(VersionIds.NULL, Instant.EPOCH);
 
   @Test
@@ -34,15 +38,15 @@ class KeyHistoryTest {
     KeyHistory one = KeyHistory.of(A);
     KeyHistory two = KeyHistory.push(one, B);
 
-    assertThat(one.find("a")).containsSame(A);
-    assertThat(one.find("b")).isEmpty();
-    assertThat(two.find("a")).containsSame(A);
-    assertThat(one.replace("a", B).entries()).containsExactly(B);
-    assertThat(two.replace("a", C).entries()).containsExactly(B, C);
-    assertThat(one.withoutOrNull("a")).isNull();
+    assertThat(one.find(ID_A)).containsSame(A);
+    assertThat(one.find(ID_B)).isEmpty();
+    assertThat(two.find(ID_A)).containsSame(A);
+    assertThat(one.replace(ID_A, B).entries()).containsExactly(B);
+    assertThat(two.replace(ID_A, C).entries()).containsExactly(B, C);
+    assertThat(one.withoutOrNull(ID_A)).isNull();
     assertThat(one.withoutOrNull("x")).isSameAs(one);
-    assertThat(two.withoutOrNull("b").entries()).containsExactly(A);
-    assertThat(two.withoutOrNull("b").size()).isEqualTo(1);
+    assertThat(two.withoutOrNull(ID_B).entries()).containsExactly(A);
+    assertThat(two.withoutOrNull(ID_B).size()).isEqualTo(1);
   }
 
   @Test
@@ -62,7 +66,7 @@ class KeyHistoryTest {
     assertThat(pushed).isEqualTo(listed).hasSameHashCodeAs(listed);
     assertThat(new KeyHistory(List.of(A))).isEqualTo(KeyHistory.of(A));
     assertThat(pushed).isNotEqualTo(new KeyHistory(List.of(A, B)));
-    assertThat(pushed.toString()).contains("b", "a");
+    assertThat(pushed.toString()).contains(ID_B, ID_A);
   }
 
   @Test

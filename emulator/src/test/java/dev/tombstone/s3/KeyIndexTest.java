@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Hash lookups, S3's order, emptied slots skipped, and the compaction that drops them. */
 class KeyIndexTest {
   private static final KeyHistory MARKER =
-      KeyHistory.of(new Entry.Marker("v", Instant.EPOCH));
+      KeyHistory.of(new Entry.Marker(new VersionIds().next(), Instant.EPOCH));
 
   private static List<String> keys(Iterable<Map.Entry<String, KeyHistory>> entries) {
     List<String> keys = new ArrayList<>();

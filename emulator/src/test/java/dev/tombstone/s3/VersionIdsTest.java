@@ -25,6 +25,43 @@ class VersionIdsTest {
   }
 
   @Test
+  void words_readAnIdsBytesAsThreeLongs_andEncodeWritesTheSameTextBack() {
+    VersionIds ids = new VersionIds();
+    for (int i = 0; i < 1_000; i++) {
+      String id = ids.next();
+      ByteBuffer raw = ByteBuffer.wrap(decode(id));
+      long high = VersionIds.word(id, 0);
+      long middle = VersionIds.word(id, 1);
+      long low = VersionIds.word(id, 2);
+
+      assertThat(new long[] {high, middle, low})
+          .containsExactly(raw.getLong(0), raw.getLong(8), raw.getLong(16));
+      assertThat(high).isPositive(); // the write sequence: no id reads as three zeros
+      assertThat(VersionIds.encode(high, middle, low)).isEqualTo(id);
+      assertThat(VersionIds.matches(high, middle, low, id)).isTrue();
+    }
+  }
+
+  @Test
+  void matches_tellsEveryOtherTextApart() {
+    VersionIds ids = new VersionIds();
+    String id = ids.next();
+    long high = VersionIds.word(id, 0);
+    long middle = VersionIds.word(id, 1);
+    long low = VersionIds.word(id, 2);
+
+    assertThat(VersionIds.matches(high, middle, low, ids.next())).isFalse();
+    assertThat(VersionIds.matches(high, middle, low, id.substring(1))).isFalse();
+    assertThat(VersionIds.matches(high, middle, low, id + "A")).isFalse();
+    assertThat(VersionIds.matches(high, middle, low, VersionIds.NULL)).isFalse();
+    for (int i = 0; i < id.length(); i++) {
+      char other = id.charAt(i) == 'A' ? 'B' : 'A';
+      String changed = id.substring(0, i) + other + id.substring(i + 1);
+      assertThat(VersionIds.matches(high, middle, low, changed)).as("position %d", i).isFalse();
+    }
+  }
+
+  @Test
   void ids_areBase64WithDotAndUnderscore_ofTheWriteSequenceFollowedByRandomBytesAndACrc() {
     VersionIds ids = new VersionIds();
     byte[] first = decode(ids.next());
