@@ -119,6 +119,11 @@ final class RequestBodies {
     InputStream in = request.body().open();
     in.transferTo(new LimitedOutput(writer, kind.limit(), kind::tooLarge));
     in.close();
+    if (declared > 0 && writer.size() != declared) {
+      // The stream ended before Content-Length said it would (the client went away, or the
+      // read timeout closed the connection): never a body to store.
+      throw WireError.lengthMismatch();
+    }
     return writer.toContent();
   }
 
