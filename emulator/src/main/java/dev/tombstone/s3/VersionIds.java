@@ -80,8 +80,7 @@ final class VersionIds {
   static String encode(long high, long middle, long low) {
     byte[] text = new byte[LENGTH];
     for (int to = 0, raw = 0; to < LENGTH; to += 4, raw += 3) {
-      int bits = rawByte(high, middle, low, raw) << 16 | rawByte(high, middle, low, raw + 1) << 8
-          | rawByte(high, middle, low, raw + 2);
+      int bits = threeBytes(high, middle, low, raw);
       text[to] = ALPHABET[bits >>> 18];
       text[to + 1] = ALPHABET[bits >>> 12 & 0x3F];
       text[to + 2] = ALPHABET[bits >>> 6 & 0x3F];
@@ -96,8 +95,7 @@ final class VersionIds {
       return false;
     }
     for (int text = 0, raw = 0; text < LENGTH; text += 4, raw += 3) {
-      int bits = rawByte(high, middle, low, raw) << 16 | rawByte(high, middle, low, raw + 1) << 8
-          | rawByte(high, middle, low, raw + 2);
+      int bits = threeBytes(high, middle, low, raw);
       if (id.charAt(text) != ALPHABET[bits >>> 18]
           || id.charAt(text + 1) != ALPHABET[bits >>> 12 & 0x3F]
           || id.charAt(text + 2) != ALPHABET[bits >>> 6 & 0x3F]
@@ -106,6 +104,12 @@ final class VersionIds {
       }
     }
     return true;
+  }
+
+  /** Bytes {@code at} to {@code at + 2} of the three longs: the 24 bits of four characters. */
+  private static int threeBytes(long high, long middle, long low, int at) {
+    return rawByte(high, middle, low, at) << 16 | rawByte(high, middle, low, at + 1) << 8
+        | rawByte(high, middle, low, at + 2);
   }
 
   private static int rawByte(long high, long middle, long low, int at) {
