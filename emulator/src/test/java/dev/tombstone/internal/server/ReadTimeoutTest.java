@@ -79,6 +79,20 @@ class ReadTimeoutTest {
   }
 
   @Test
+  void stalledChunkedLargeS3Upload_streamedOnAWorker_isClosedAndStoresNothing() throws Exception {
+    emulator.s3().createBucket("stalled-chunked");
+    String chunk = "4000\r\n" + "x".repeat(0x4000) + "\r\n";
+
+    // Over 1 MiB of whole chunks, then nothing: no length to compare the body with, only the
+    // missing last chunk tells it is incomplete.
+    String closed = sendAndStall("PUT /stalled-chunked/key HTTP/1.1\r\nHost: localhost\r\n"
+        + "Transfer-Encoding: chunked\r\n\r\n" + chunk.repeat(80));
+
+    assertThat(closed).isEqualTo("closed without an answer");
+    assertThat(emulator.s3().keys("stalled-chunked")).isEmpty();
+  }
+
+  @Test
   void stalledChunkedDynamoDbBody_isClosed() throws Exception {
     String closed = sendAndStall("POST / HTTP/1.1\r\nHost: localhost\r\n"
         + "X-Amz-Target: DynamoDB_20120810.ListTables\r\n"
