@@ -49,6 +49,11 @@ final class VersionIds {
     putBigEndian(raw, 8, random.nextInt(), 4);
     putBigEndian(raw, 12, random.nextLong(), 8);
     putBigEndian(raw, 20, crc(raw), 4);
+    return text(raw);
+  }
+
+  /** The 32 characters of 24 raw bytes. */
+  private static String text(byte[] raw) {
     byte[] text = new byte[LENGTH];
     for (int from = 0, to = 0; from < RAW_LENGTH; from += 3, to += 4) {
       int bits = (raw[from] & 0xFF) << 16 | (raw[from + 1] & 0xFF) << 8 | raw[from + 2] & 0xFF;
@@ -78,15 +83,11 @@ final class VersionIds {
 
   /** The id whose 24 bytes are these three longs, as {@link #word} reads them. */
   static String encode(long high, long middle, long low) {
-    byte[] text = new byte[LENGTH];
-    for (int to = 0, raw = 0; to < LENGTH; to += 4, raw += 3) {
-      int bits = threeBytes(high, middle, low, raw);
-      text[to] = ALPHABET[bits >>> 18];
-      text[to + 1] = ALPHABET[bits >>> 12 & 0x3F];
-      text[to + 2] = ALPHABET[bits >>> 6 & 0x3F];
-      text[to + 3] = ALPHABET[bits & 0x3F];
-    }
-    return new String(text, StandardCharsets.ISO_8859_1);
+    byte[] raw = new byte[RAW_LENGTH];
+    putBigEndian(raw, 0, high, 8);
+    putBigEndian(raw, 8, middle, 8);
+    putBigEndian(raw, 16, low, 8);
+    return text(raw);
   }
 
   /** Whether {@code id} is the text of these 24 bytes, compared without making it. */
