@@ -9,14 +9,14 @@ import java.util.Map;
 
 /** Writes a compact JSON response body straight from domain values. */
 final class JsonOut {
-  private final JsonWriter json = new JsonWriter();
+  private final JsonWriter json = JsonWriter.take();
 
   /** The writer, for members without a helper here. */
   JsonWriter json() {
     return json;
   }
 
-  /** The bytes written. */
+  /** The bytes written; this writer is done then. */
   byte[] finish() {
     return json.toByteArray();
   }

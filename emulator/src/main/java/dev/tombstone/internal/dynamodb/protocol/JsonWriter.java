@@ -43,6 +43,13 @@ final class JsonWriter {
     ESCAPES['\r'] = 'r';
   }
 
+  // A writer grown past this by a large answer is not kept for the next one.
+  private static final int LARGEST_KEPT = 16 * 1024;
+  // Each thread's writer between answers: most answers are written by the I/O threads, one at
+  // a time, so one spare per thread saves a writer and its buffer per answer. A writer is
+  // taken out while in use, so a nested or abandoned one just means a new writer.
+  private static final ThreadLocal<JsonWriter> SPARE = new ThreadLocal<>();
+
   private byte[] out = new byte[256];
   private int size;
 
@@ -52,6 +59,20 @@ final class JsonWriter {
   private int depth;
   // A field name was written and its value is next: no separator before the value.
   private boolean afterName;
+
+  /** This thread's spare writer, emptied, or a new one when the thread has none to spare. */
+  static JsonWriter take() {
+    JsonWriter spare = SPARE.get();
+    if (spare == null) {
+      return new JsonWriter();
+    }
+    SPARE.set(null);
+    spare.size = 0;
+    spare.depth = 0;
+    spare.started[0] = false;
+    spare.afterName = false;
+    return spare;
+  }
 
   void writeStartObject() {
     beforeValue();
@@ -160,12 +181,19 @@ final class JsonWriter {
     writeStartObject();
   }
 
-  /** Closes any object or array still open, as Jackson's {@code close()} does; the bytes. */
+  /**
+   * Closes any object or array still open, as Jackson's {@code close()} does; the bytes. The
+   * writer is done then: it goes back to its thread for the next answer.
+   */
   byte[] toByteArray() {
     while (depth > 0) {
       close(closers[depth]);
     }
-    return Arrays.copyOf(out, size);
+    byte[] bytes = Arrays.copyOf(out, size);
+    if (out.length <= LARGEST_KEPT) {
+      SPARE.set(this);
+    }
+    return bytes;
   }
 
   private void beforeValue() {

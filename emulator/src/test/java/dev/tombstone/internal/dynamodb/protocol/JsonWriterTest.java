@@ -197,6 +197,42 @@ class JsonWriterTest {
     assertThat(ours(calls)).isEqualTo(jackson(calls));
   }
 
+  @Test
+  void aFinishedWriterIsTheNextOneItsThreadTakesAndStartsEmpty() {
+    JsonWriter first = JsonWriter.take();
+    first.writeStartObject();
+    first.writeArrayFieldStart("open");
+    first.writeString("left open");
+    assertThat(first.toByteArray()).asString(StandardCharsets.UTF_8)
+        .isEqualTo("{\"open\":[\"left open\"]}");
+
+    JsonWriter second = JsonWriter.take();
+    assertThat(second).isSameAs(first);
+    second.writeString("x");
+    assertThat(second.toByteArray()).asString(StandardCharsets.UTF_8).isEqualTo("\"x\"");
+  }
+
+  @Test
+  void aWriterInUseIsNotTakenTwice() {
+    JsonWriter outer = JsonWriter.take();
+    outer.writeStartObject();
+    JsonWriter inner = JsonWriter.take();
+    inner.writeStartArray();
+
+    assertThat(inner).isNotSameAs(outer);
+    assertThat(inner.toByteArray()).asString(StandardCharsets.UTF_8).isEqualTo("[]");
+    assertThat(outer.toByteArray()).asString(StandardCharsets.UTF_8).isEqualTo("{}");
+  }
+
+  @Test
+  void aWriterGrownByALargeAnswerIsNotKept() {
+    JsonWriter large = JsonWriter.take();
+    large.writeString("x".repeat(20_000));
+    assertThat(large.toByteArray()).hasSize(20_002);
+
+    assertThat(JsonWriter.take()).isNotSameAs(large);
+  }
+
   // ---- random documents ----
 
   private static void object(Random random, List<Call> calls, int depth) {
@@ -348,8 +384,10 @@ class JsonWriterTest {
     }
   }
 
+  // Taken as the protocol takes it: the random documents run one after another on one thread's
+  // spare writer, so each starts where the previous one left that writer.
   private static byte[] ours(List<Call> calls) {
-    JsonWriter json = new JsonWriter();
+    JsonWriter json = JsonWriter.take();
     for (Call call : calls) {
       String name = call.name();
       Object value = call.value();
