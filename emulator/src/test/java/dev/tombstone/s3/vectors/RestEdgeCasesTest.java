@@ -180,6 +180,19 @@ class RestEdgeCasesTest {
     assertThat(f.tombstone.s3().keys(U)).containsExactly("keep");
   }
 
+  // Undertow's request parser refuses a '%' not followed by two hex digits before any handler
+  // runs: the answer is its own bare 400, not S3's InvalidURI document (README, S3 decisions).
+  @Test
+  void brokenPercentEscapes_areRefusedByTheHttpLayer_andChangeNothing() {
+    for (String target : new String[] {"/" + U + "/a%ZZ", "/" + U + "/a%2", "/" + U + "?x=%G0"}) {
+      Reply reply = f.wire.rawRequest("DELETE", target, "localhost", null);
+
+      assertThat(reply.status()).as(target).isEqualTo(400);
+      assertThat(reply.body()).as(target).isEmpty();
+    }
+    assertThat(f.tombstone.s3().bucketNames()).contains(U);
+  }
+
   @Test
   void rawPaths_plusIsASpace_unescapedUtf8IsKept() {
     Reply plus = f.wire.rawRequest("PUT", "/" + U + "/a+b", "localhost",

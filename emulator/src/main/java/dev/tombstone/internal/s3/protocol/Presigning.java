@@ -2,6 +2,7 @@ package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.s3.S3Error.Field;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Query-string SigV4 (presigned URLs): the parameters are checked for shape and the URL for
- * expiry against the emulator's clock. The signature itself is not verified.
+ * its lifetime against the emulator's clock: expired, or signed more than 15 minutes in the
+ * future. The signature itself is not verified.
  */
 final class Presigning {
   static final long MAX_EXPIRES = 604_800;
@@ -21,6 +23,9 @@ final class Presigning {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  // How far in the future a URL's X-Amz-Date may lie, for clocks that disagree a little (the
+  // skew S3 allows a signed request's date).
+  private static final Duration MAX_SKEW = Duration.ofMinutes(15);
   private static final List<String> REQUIRED = List.of("X-Amz-Algorithm", "X-Amz-Credential",
       "X-Amz-Signature", "X-Amz-Date", "X-Amz-SignedHeaders", "X-Amz-Expires");
 
@@ -28,7 +33,7 @@ final class Presigning {
 
   /**
    * @throws WireError AuthorizationQueryParametersError for malformed parameters, AccessDenied
-   *     for an expired URL
+   *     for an expired URL or one signed for a time still to come
    */
   static void check(String rawQuery, Clock clock) {
     if (rawQuery == null || rawQuery.isEmpty()) {
@@ -89,6 +94,13 @@ final class Presigning {
     }
     Instant now = clock.instant();
     Instant expiry = signed.plusSeconds(expires);
+    if (signed.isAfter(now.plus(MAX_SKEW))) {
+      // S3 writes this X-Amz-Date as epoch milliseconds, unlike the times beside it.
+      throw new WireError(WireError.Kind.ACCESS_DENIED, "Request is not yet valid", List.of(
+          new Field("X-Amz-Date", Long.toString(signed.toEpochMilli())),
+          new Field("Expires", ISO.format(expiry)),
+          new Field("ServerTime", ISO.format(now))));
+    }
     if (now.isAfter(expiry)) {
       throw new WireError(WireError.Kind.ACCESS_DENIED, "Request has expired", List.of(
           new Field("X-Amz-Expires", Long.toString(expires)),

@@ -119,6 +119,33 @@ class SdkPresignedUrlTest {
   }
 
   @Test
+  void presignedDelete_signedMoreThan15MinutesAheadOfTheClock_isNotYetValid_andDeletesNothing()
+      throws Exception {
+    URI url = presignedDelete(Duration.ofMinutes(5));
+    NOW.set(NOW.get().minusSeconds(16 * 60));
+
+    HttpResponse<String> response = send("DELETE", url);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).contains("<Code>AccessDenied</Code>")
+        .contains("<Message>Request is not yet valid</Message>")
+        .containsPattern("<X-Amz-Date>\\d{13}</X-Amz-Date>")
+        .contains("<Expires>").contains("<ServerTime>");
+    assertThat(tombstone.s3().keys(BUCKET)).containsExactly("photo.jpg");
+  }
+
+  @Test
+  void presignedDelete_signedLessThan15MinutesAheadOfTheClock_deletes() throws Exception {
+    URI url = presignedDelete(Duration.ofMinutes(5));
+    NOW.set(NOW.get().minusSeconds(14 * 60));
+
+    HttpResponse<String> response = send("DELETE", url);
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(tombstone.s3().keys(BUCKET)).isEmpty();
+  }
+
+  @Test
   void presignedGetAndHead_work() throws Exception {
     URI get = URI.create(presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(1))
         .getObjectRequest(g -> g.bucket(BUCKET).key("photo.jpg"))).url().toString());
