@@ -85,6 +85,7 @@ class MultipartCompletionTest {
   @Test
   void tagsAndAcl_ofTheUpload_goToTheCompletedVersion() {
     s3.deleteOwnershipControls(BUCKET);
+    s3.putPublicAccessBlock(BUCKET, Optional.empty());
     AccessControlList publicRead = AccessControlList.canned(CannedAcl.PUBLIC_READ, s3.owner());
     String uploadId = s3.createMultipartUpload(BUCKET, "k", ObjectMetadata.DEFAULT,
         Optional.empty(), Map.of("team", "ops"), Optional.of(publicRead)).uploadId();
@@ -112,6 +113,7 @@ class MultipartCompletionTest {
   @Test
   void ownershipEnforcedDuringTheUpload_refusesItsPublicAclAtCompletion_andLeavesItOpen() {
     s3.deleteOwnershipControls(BUCKET);
+    s3.putPublicAccessBlock(BUCKET, Optional.empty());
     AccessControlList publicRead = AccessControlList.canned(CannedAcl.PUBLIC_READ, s3.owner());
     String uploadId = s3.createMultipartUpload(BUCKET, "k", ObjectMetadata.DEFAULT,
         Optional.empty(), Map.of(), Optional.of(publicRead)).uploadId();

@@ -90,6 +90,7 @@ class SdkAclTest {
     s3.putBucketVersioning(b -> b.bucket(BUCKET)
         .versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
     s3.deleteBucketOwnershipControls(b -> b.bucket(BUCKET));
+    s3.deletePublicAccessBlock(b -> b.bucket(BUCKET));
     String first = s3.putObject(b -> b.bucket(BUCKET).key("k").acl(ObjectCannedACL.PUBLIC_READ),
         RequestBody.fromString("one")).versionId();
     s3.putObject(b -> b.bucket(BUCKET).key("k"), RequestBody.fromString("two"));
@@ -125,6 +126,40 @@ class SdkAclTest {
   }
 
   @Test
+  void blockPublicAcls_refusesPublicAcls_onABucketWithAclsEnabled_untilTheBlockIsLifted() {
+    s3.putBucketOwnershipControls(b -> b.bucket(BUCKET).ownershipControls(c -> c.rules(
+        r -> r.objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED))));
+    s3.putObject(b -> b.bucket(BUCKET).key("k"), RequestBody.fromString("x"));
+
+    S3Exception put = catchThrowableOfType(S3Exception.class, () -> s3.putObject(
+        b -> b.bucket(BUCKET).key("public").acl(ObjectCannedACL.PUBLIC_READ),
+        RequestBody.fromString("x")));
+    S3Exception objectAcl = catchThrowableOfType(S3Exception.class, () -> s3.putObjectAcl(
+        b -> b.bucket(BUCKET).key("k").acl(ObjectCannedACL.AUTHENTICATED_READ)));
+    S3Exception bucketAcl = catchThrowableOfType(S3Exception.class, () -> s3.putBucketAcl(b -> b
+        .bucket(BUCKET).grantWrite("uri=\"http://acs.amazonaws.com/groups/global/AllUsers\"")));
+    s3.putBucketAcl(b -> b.bucket(BUCKET).acl("log-delivery-write"));
+    s3.putObjectAcl(b -> b.bucket(BUCKET).key("k").acl(ObjectCannedACL.AWS_EXEC_READ));
+
+    for (S3Exception refused : List.of(put, objectAcl, bucketAcl)) {
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+      assertThat(refused.awsErrorDetails().errorMessage()).isEqualTo("Access Denied");
+    }
+    assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).extracting(o -> o.key())
+        .containsExactly("k");
+
+    s3.putPublicAccessBlock(b -> b.bucket(BUCKET).publicAccessBlockConfiguration(
+        c -> c.blockPublicAcls(false).ignorePublicAcls(true).blockPublicPolicy(true)
+            .restrictPublicBuckets(true)));
+    s3.putObject(b -> b.bucket(BUCKET).key("public").acl(ObjectCannedACL.PUBLIC_READ),
+        RequestBody.fromString("x"));
+
+    assertThat(s3.getObjectAcl(b -> b.bucket(BUCKET).key("public")).grants())
+        .extracting(Grant::permission).containsExactly(Permission.FULL_CONTROL, Permission.READ);
+  }
+
+  @Test
   void ownershipControls_defaultEnforced_changeable_andDeletable() {
     assertThat(s3.getBucketOwnershipControls(b -> b.bucket(BUCKET)).ownershipControls().rules())
         .singleElement().satisfies(rule ->
@@ -132,6 +167,7 @@ class SdkAclTest {
 
     s3.putBucketOwnershipControls(b -> b.bucket(BUCKET).ownershipControls(c -> c.rules(
         r -> r.objectOwnership(ObjectOwnership.OBJECT_WRITER))));
+    s3.deletePublicAccessBlock(b -> b.bucket(BUCKET));
     s3.putBucketAcl(b -> b.bucket(BUCKET).acl(BucketCannedACL.PUBLIC_READ));
     List<Grant> grants = s3.getBucketAcl(b -> b.bucket(BUCKET)).grants();
     S3Exception enforce = catchThrowableOfType(S3Exception.class, () ->
@@ -186,6 +222,7 @@ class SdkAclTest {
   void putObjectAcl_withAPolicyDocument_isStored_onAnObjectWriterBucket() {
     s3.putBucketOwnershipControls(b -> b.bucket(BUCKET).ownershipControls(c -> c.rules(
         r -> r.objectOwnership(ObjectOwnership.OBJECT_WRITER))));
+    s3.deletePublicAccessBlock(b -> b.bucket(BUCKET));
     s3.putObject(b -> b.bucket(BUCKET).key("k"), RequestBody.fromString("x"));
 
     s3.putObjectAcl(b -> b.bucket(BUCKET).key("k").accessControlPolicy(p -> p

@@ -125,6 +125,7 @@ class SdkMultipartTagsAndAclsTest {
   @Test
   void cannedAclAndGrantHeaders_withAclsEnabled_areStoredOnTheCompletedVersion() {
     s3.deleteBucketOwnershipControls(b -> b.bucket(BUCKET));
+    s3.deletePublicAccessBlock(b -> b.bucket(BUCKET));
 
     uploadInOnePart("canned", b -> b.acl(ObjectCannedACL.PUBLIC_READ));
     uploadInOnePart("granted", b -> b.grantRead("uri=\"" + ALL_USERS + "\""));
@@ -142,6 +143,20 @@ class SdkMultipartTagsAndAclsTest {
         });
     assertThat(s3.getObjectAcl(b -> b.bucket(BUCKET).key("default")).grants())
         .extracting(Grant::permission).containsExactly(Permission.FULL_CONTROL);
+  }
+
+  @Test
+  void aPublicAcl_whileTheBucketBlocksPublicAcls_isAccessDenied_andStartsNoUpload() {
+    s3.deleteBucketOwnershipControls(b -> b.bucket(BUCKET));
+
+    S3Exception canned = refusedCreate(b -> b.acl(ObjectCannedACL.PUBLIC_READ));
+    S3Exception granted = refusedCreate(b -> b.grantRead("uri=\"" + ALL_USERS + "\""));
+
+    assertThat(canned.statusCode()).isEqualTo(403);
+    assertThat(canned.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+    assertThat(canned.awsErrorDetails().errorMessage()).isEqualTo("Access Denied");
+    assertThat(granted.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+    assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).hasUploads()).isFalse();
   }
 
   @Test
