@@ -127,8 +127,29 @@ final class LifecycleOperations {
         && transitions.isEmpty() && noncurrentTransitions.isEmpty()) {
       throw WireError.invalidRequest("At least one action needs to be specified in a rule");
     }
+    checkCombinations(filter, expiration, abortDays);
     return new BucketLifecycle.Rule(id, enabled, filter, expiration, noncurrent, abortDays,
         transitions, noncurrentTransitions);
+  }
+
+  // Uploads in progress have neither tags nor a final size, and delete markers carry no tags,
+  // so S3 refuses filters these actions could never match on.
+  private static void checkCombinations(BucketLifecycle.Filter filter,
+      Optional<BucketLifecycle.Expiration> expiration, OptionalInt abortDays) {
+    boolean tags = !filter.tags().isEmpty();
+    if (abortDays.isPresent() && tags) {
+      throw WireError.invalidRequest(
+          "AbortIncompleteMultipartUpload cannot be specified with Tags.");
+    }
+    if (abortDays.isPresent()
+        && (filter.sizeGreaterThan().isPresent() || filter.sizeLessThan().isPresent())) {
+      throw WireError.invalidRequest(
+          "AbortIncompleteMultipartUpload cannot be specified with Object Size.");
+    }
+    if (tags && expiration.filter(BucketLifecycle.Expiration::expiredObjectDeleteMarker)
+        .isPresent()) {
+      throw WireError.invalidRequest("ExpiredObjectDeleteMarker cannot be specified with Tags.");
+    }
   }
 
   private static BucketLifecycle.Filter filter(XmlElement filter) {

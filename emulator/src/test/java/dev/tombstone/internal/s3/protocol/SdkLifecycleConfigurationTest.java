@@ -7,23 +7,29 @@ import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.NoncurrentVersionTransition;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Transition;
 import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
 /**
  * Lifecycle configurations through the SDK v2 at default settings: transitions are kept and
- * read back as put, but not applied.
+ * read back as put (but not applied), and the rule combinations S3 refuses are refused, storing
+ * nothing.
  */
 class SdkLifecycleConfigurationTest {
   private static final String BUCKET = "cfg";
@@ -153,5 +159,40 @@ class SdkLifecycleConfigurationTest {
         .isEqualTo("'NoncurrentDays' in NoncurrentVersionTransition action must be nonnegative");
     assertThat(catchThrowableOfType(() -> read(), S3Exception.class).statusCode())
         .isEqualTo(404);
+  }
+
+  static Stream<Arguments> refusedCombinations() {
+    Tag tag = Tag.builder().key("team").value("a").build();
+    UnaryOperator<LifecycleRule.Builder> abort =
+        r -> r.abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(7));
+    return Stream.of(
+        Arguments.of(abort.apply(rule("r").filter(f -> f.tag(tag))).build(),
+            "AbortIncompleteMultipartUpload cannot be specified with Tags."),
+        Arguments.of(abort.apply(rule("r").filter(f -> f.and(a -> a.prefix("p/").tags(tag))))
+            .build(), "AbortIncompleteMultipartUpload cannot be specified with Tags."),
+        Arguments.of(abort.apply(rule("r").filter(f -> f.objectSizeGreaterThan(1024L))).build(),
+            "AbortIncompleteMultipartUpload cannot be specified with Object Size."),
+        Arguments.of(abort.apply(rule("r").filter(f -> f.and(a -> a.prefix("p/")
+            .objectSizeLessThan(10L)))).build(),
+            "AbortIncompleteMultipartUpload cannot be specified with Object Size."),
+        Arguments.of(rule("r").filter(f -> f.tag(tag))
+            .expiration(e -> e.expiredObjectDeleteMarker(true)).build(),
+            "ExpiredObjectDeleteMarker cannot be specified with Tags."));
+  }
+
+  @ParameterizedTest
+  @MethodSource("refusedCombinations")
+  void combinationsS3Refuses_areInvalidRequest_andKeepTheOldConfiguration(LifecycleRule bad,
+      String message) {
+    LifecycleRule before = rule("before").filter(f -> f.prefix(""))
+        .expiration(e -> e.days(3)).build();
+    put(before);
+
+    S3Exception thrown = refused(bad);
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo(message);
+    assertThat(read()).containsExactly(before);
   }
 }
