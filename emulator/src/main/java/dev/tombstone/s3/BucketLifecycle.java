@@ -31,6 +31,9 @@ public final class BucketLifecycle {
    * @param noncurrentExpiration what happens to noncurrent versions
    * @param abortIncompleteMultipartUploadDays uploads in progress this many days after they were
    *     initiated (rounded to the next midnight UTC) are aborted
+   * @param transitions moves of current versions to other storage classes: kept and returned,
+   *     never applied (the emulator has one storage class in effect)
+   * @param noncurrentTransitions moves of noncurrent versions, likewise kept but not applied
    */
   public record Rule(
       String id,
@@ -38,7 +41,9 @@ public final class BucketLifecycle {
       Filter filter,
       Optional<Expiration> expiration,
       Optional<NoncurrentExpiration> noncurrentExpiration,
-      OptionalInt abortIncompleteMultipartUploadDays) {
+      OptionalInt abortIncompleteMultipartUploadDays,
+      List<Transition> transitions,
+      List<NoncurrentTransition> noncurrentTransitions) {
     public Rule {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(filter, "filter");
@@ -46,6 +51,16 @@ public final class BucketLifecycle {
       Objects.requireNonNull(noncurrentExpiration, "noncurrentExpiration");
       Objects.requireNonNull(abortIncompleteMultipartUploadDays,
           "abortIncompleteMultipartUploadDays");
+      transitions = List.copyOf(transitions);
+      noncurrentTransitions = List.copyOf(noncurrentTransitions);
+    }
+
+    /** A rule without transitions. */
+    public Rule(String id, boolean enabled, Filter filter, Optional<Expiration> expiration,
+        Optional<NoncurrentExpiration> noncurrentExpiration,
+        OptionalInt abortIncompleteMultipartUploadDays) {
+      this(id, enabled, filter, expiration, noncurrentExpiration,
+          abortIncompleteMultipartUploadDays, List.of(), List.of());
     }
   }
 
@@ -114,6 +129,31 @@ public final class BucketLifecycle {
   public record NoncurrentExpiration(int noncurrentDays, OptionalInt newerNoncurrentVersions) {
     public NoncurrentExpiration {
       Objects.requireNonNull(newerNoncurrentVersions, "newerNoncurrentVersions");
+    }
+  }
+
+  /**
+   * A Transition action: current versions move to {@code storageClass} after {@code days} (0 or
+   * more) or on {@code date}. Kept and returned as configured; the emulator does not apply it.
+   */
+  public record Transition(OptionalInt days, Optional<Instant> date, String storageClass) {
+    public Transition {
+      Objects.requireNonNull(days, "days");
+      Objects.requireNonNull(date, "date");
+      Objects.requireNonNull(storageClass, "storageClass");
+    }
+  }
+
+  /**
+   * A NoncurrentVersionTransition action: noncurrent versions move to {@code storageClass}
+   * {@code noncurrentDays} after they became noncurrent, keeping the
+   * {@code newerNoncurrentVersions} newest ones. Kept and returned; not applied.
+   */
+  public record NoncurrentTransition(int noncurrentDays, OptionalInt newerNoncurrentVersions,
+      String storageClass) {
+    public NoncurrentTransition {
+      Objects.requireNonNull(newerNoncurrentVersions, "newerNoncurrentVersions");
+      Objects.requireNonNull(storageClass, "storageClass");
     }
   }
 

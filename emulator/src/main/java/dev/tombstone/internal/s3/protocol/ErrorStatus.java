@@ -89,6 +89,7 @@ final class ErrorStatus {
       case INTERNAL_ERROR -> 500;
       case INVALID_ARGUMENT -> 400;
       case INVALID_DIGEST -> 400;
+      case INVALID_PART_NUMBER -> 416;
       case INVALID_RANGE -> 416;
       case INVALID_REQUEST -> 400;
       case INVALID_STORAGE_CLASS -> 400;

@@ -73,6 +73,7 @@ final class LifecycleOperations {
         }
         xml.end();
       });
+      LifecycleTransitions.write(xml, rule);
       rule.noncurrentExpiration().ifPresent(n -> {
         xml.start("NoncurrentVersionExpiration").element("NoncurrentDays", n.noncurrentDays());
         n.newerNoncurrentVersions().ifPresent(v -> xml.element("NewerNoncurrentVersions", v));
@@ -119,10 +120,36 @@ final class LifecycleOperations {
         : OptionalInt.of(positive(abort, "DaysAfterInitiation", "'DaysAfterInitiation' for"
             + " AbortIncompleteMultipartUpload action must be a positive integer").orElseThrow(
                 WireError::malformedXml));
-    if (expiration.isEmpty() && noncurrent.isEmpty() && abortDays.isEmpty()) {
+    List<BucketLifecycle.Transition> transitions = LifecycleTransitions.transitions(rule);
+    List<BucketLifecycle.NoncurrentTransition> noncurrentTransitions =
+        LifecycleTransitions.noncurrentTransitions(rule);
+    if (expiration.isEmpty() && noncurrent.isEmpty() && abortDays.isEmpty()
+        && transitions.isEmpty() && noncurrentTransitions.isEmpty()) {
       throw WireError.invalidRequest("At least one action needs to be specified in a rule");
     }
-    return new BucketLifecycle.Rule(id, enabled, filter, expiration, noncurrent, abortDays);
+    checkCombinations(filter, expiration, abortDays);
+    return new BucketLifecycle.Rule(id, enabled, filter, expiration, noncurrent, abortDays,
+        transitions, noncurrentTransitions);
+  }
+
+  // Uploads in progress have neither tags nor a final size, and delete markers carry no tags,
+  // so S3 refuses filters these actions could never match on.
+  private static void checkCombinations(BucketLifecycle.Filter filter,
+      Optional<BucketLifecycle.Expiration> expiration, OptionalInt abortDays) {
+    boolean tags = !filter.tags().isEmpty();
+    if (abortDays.isPresent() && tags) {
+      throw WireError.invalidRequest(
+          "AbortIncompleteMultipartUpload cannot be specified with Tags.");
+    }
+    if (abortDays.isPresent()
+        && (filter.sizeGreaterThan().isPresent() || filter.sizeLessThan().isPresent())) {
+      throw WireError.invalidRequest(
+          "AbortIncompleteMultipartUpload cannot be specified with Object Size.");
+    }
+    if (tags && expiration.filter(BucketLifecycle.Expiration::expiredObjectDeleteMarker)
+        .isPresent()) {
+      throw WireError.invalidRequest("ExpiredObjectDeleteMarker cannot be specified with Tags.");
+    }
   }
 
   private static BucketLifecycle.Filter filter(XmlElement filter) {
@@ -194,7 +221,7 @@ final class LifecycleOperations {
     xml.end();
   }
 
-  private static Optional<String> text(XmlElement parent, String name) {
+  static Optional<String> text(XmlElement parent, String name) {
     XmlElement element = only(parent, name);
     return element == null ? Optional.empty() : parent.childText(name).map(String::trim);
   }
@@ -207,7 +234,7 @@ final class LifecycleOperations {
     return found.isEmpty() ? null : found.get(0);
   }
 
-  private static OptionalInt positive(XmlElement parent, String name, String message) {
+  static OptionalInt positive(XmlElement parent, String name, String message) {
     Optional<String> text = text(parent, name);
     if (text.isEmpty()) {
       return OptionalInt.empty();

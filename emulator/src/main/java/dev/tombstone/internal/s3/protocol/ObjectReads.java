@@ -5,6 +5,7 @@ import dev.tombstone.s3.StoredObject;
 import dev.tombstone.s3.S3State;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** GetObject and HeadObject: the same lookup and headers; HEAD sends no body. */
 final class ObjectReads {
@@ -15,12 +16,17 @@ final class ObjectReads {
   }
 
   S3Response read(S3Call call) {
+    OptionalInt partNumber = ObjectPartRead.requested(call.query(), call.headers());
     StoredObject object = state.getObject(call.bucket(), call.key(), call.query().get("versionId"));
     boolean versioningAware = state.bucket(call.bucket()).versioning().isVersioningAware();
     if (ReadPreconditions.notModified(call.headers(), object)) {
       return ObjectHeaders.validators(S3Response.empty(304), object, versioningAware);
     }
-    Optional<ByteRange> range = ByteRange.parse(call.header("Range"), object.size());
+    Optional<ObjectPartRead> part = partNumber.isPresent()
+        ? Optional.of(ObjectPartRead.of(object, partNumber.getAsInt())) : Optional.empty();
+    Optional<ByteRange> range = part.isPresent()
+        ? part.filter(p -> !p.isEmpty()).map(ObjectPartRead::range)
+        : ByteRange.parse(call.header("Range"), object.size());
     S3Response response = ObjectHeaders.describe(
         S3Response.empty(range.isPresent() ? 206 : 200), object, versioningAware, call.query());
     response = TimeHeaders.add(response, state, call.bucket(), call.key(), object, true);
@@ -29,9 +35,15 @@ final class ObjectReads {
       ByteRange bytes = range.get();
       body = body.position((int) bytes.first()).limit((int) bytes.last() + 1).slice();
       response = response.with("Content-Range", bytes.contentRange(object.size()));
+    } else if (part.isPresent()) {
+      body = body.limit(0).slice();
     } else if (call.header("x-amz-checksum-mode").filter("ENABLED"::equalsIgnoreCase)
         .isPresent()) {
       response = withChecksum(response, object);
+    }
+    OptionalInt partsCount = part.map(ObjectPartRead::partsCount).orElse(OptionalInt.empty());
+    if (partsCount.isPresent()) {
+      response = response.with("x-amz-mp-parts-count", Integer.toString(partsCount.getAsInt()));
     }
     response = response.with("Content-Length", Long.toString(body.remaining()));
     return call.request().isHead() ? response : response.withBody(body);

@@ -23,6 +23,7 @@ final class WireError extends RuntimeException {
     INTERNAL_ERROR("InternalError"),
     INVALID_ARGUMENT("InvalidArgument"),
     INVALID_DIGEST("InvalidDigest"),
+    INVALID_PART_NUMBER("InvalidPartNumber"),
     INVALID_RANGE("InvalidRange"),
     INVALID_REQUEST("InvalidRequest"),
     INVALID_STORAGE_CLASS("InvalidStorageClass"),
@@ -173,6 +174,13 @@ final class WireError extends RuntimeException {
     return new WireError(Kind.INVALID_RANGE, "The requested range is not satisfiable",
         List.of(new Field("RangeRequested", requested),
             new Field("ActualObjectSize", Long.toString(size))));
+  }
+
+  /** A {@code partNumber} read past an object's last part. */
+  static WireError invalidPartNumber(int requested, int count) {
+    return new WireError(Kind.INVALID_PART_NUMBER, "The requested partnumber is not satisfiable",
+        List.of(new Field("PartNumberRequested", Integer.toString(requested)),
+            new Field("ActualPartCount", Integer.toString(count))));
   }
 
   static WireError invalidStorageClass(String requested) {

@@ -44,6 +44,7 @@ class ErrorStatusTest {
       Map.entry("InvalidLocationConstraint", 400),
       Map.entry("InvalidPart", 400),
       Map.entry("InvalidPartOrder", 400),
+      Map.entry("InvalidPartNumber", 416),
       Map.entry("InvalidRange", 416),
       Map.entry("InvalidRequest", 400),
       Map.entry("InvalidStorageClass", 400),

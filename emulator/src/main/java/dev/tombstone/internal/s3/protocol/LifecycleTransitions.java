@@ -1,0 +1,108 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.BucketLifecycle;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The Transition and NoncurrentVersionTransition actions of a lifecycle rule, in and out. The
+ * emulator keeps them so the configuration reads back as it was put; it moves nothing.
+ */
+final class LifecycleTransitions {
+  private static final Set<String> STORAGE_CLASSES = Set.of("GLACIER", "STANDARD_IA",
+      "ONEZONE_IA", "INTELLIGENT_TIERING", "DEEP_ARCHIVE", "GLACIER_IR");
+  // The infrequent-access classes take objects at least 30 days old.
+  private static final Set<String> THIRTY_DAYS_MINIMUM = Set.of("STANDARD_IA", "ONEZONE_IA");
+
+  private LifecycleTransitions() {}
+
+  static List<BucketLifecycle.Transition> transitions(XmlElement rule) {
+    List<BucketLifecycle.Transition> transitions = new ArrayList<>();
+    for (XmlElement element : rule.children("Transition")) {
+      transitions.add(transition(element));
+    }
+    return transitions;
+  }
+
+  static List<BucketLifecycle.NoncurrentTransition> noncurrentTransitions(XmlElement rule) {
+    List<BucketLifecycle.NoncurrentTransition> transitions = new ArrayList<>();
+    for (XmlElement element : rule.children("NoncurrentVersionTransition")) {
+      transitions.add(noncurrent(element));
+    }
+    return transitions;
+  }
+
+  private static BucketLifecycle.Transition transition(XmlElement element) {
+    String storageClass = storageClass(element);
+    OptionalInt days = nonnegative(element, "Days",
+        "'Days' in Transition action must be nonnegative");
+    Optional<String> dateText = LifecycleOperations.text(element, "Date");
+    Optional<Instant> date = dateText.map(text -> ObjectLockHeaders.instant(text)
+        .orElseThrow(WireError::malformedXml));
+    if (days.isPresent() == date.isPresent()) {
+      throw WireError.malformedXml();
+    }
+    if (date.isPresent() && !BucketLifecycle.isMidnight(date.get())) {
+      throw WireError.invalidArgument("'Date' must be at midnight GMT", "Date", dateText.get());
+    }
+    if (days.isPresent() && days.getAsInt() < 30 && THIRTY_DAYS_MINIMUM.contains(storageClass)) {
+      throw WireError.invalidArgument("'Days' in Transition action must be greater than or"
+          + " equal to 30 for storageClass '" + storageClass + "'", "Days",
+          Integer.toString(days.getAsInt()));
+    }
+    return new BucketLifecycle.Transition(days, date, storageClass);
+  }
+
+  private static BucketLifecycle.NoncurrentTransition noncurrent(XmlElement element) {
+    String storageClass = storageClass(element);
+    int days = nonnegative(element, "NoncurrentDays",
+        "'NoncurrentDays' in NoncurrentVersionTransition action must be nonnegative")
+        .orElseThrow(WireError::malformedXml);
+    OptionalInt newer = LifecycleOperations.positive(element, "NewerNoncurrentVersions",
+        "'NewerNoncurrentVersions' for NoncurrentVersionTransition action must be a positive"
+            + " integer");
+    return new BucketLifecycle.NoncurrentTransition(days, newer, storageClass);
+  }
+
+  private static String storageClass(XmlElement element) {
+    return LifecycleOperations.text(element, "StorageClass").filter(STORAGE_CLASSES::contains)
+        .orElseThrow(WireError::malformedXml);
+  }
+
+  private static OptionalInt nonnegative(XmlElement parent, String name, String message) {
+    Optional<String> text = LifecycleOperations.text(parent, name);
+    if (text.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    int value;
+    try {
+      value = Integer.parseInt(text.get());
+    } catch (NumberFormatException e) {
+      throw WireError.malformedXml();
+    }
+    if (value < 0) {
+      throw WireError.invalidArgument(message, name, text.get());
+    }
+    return OptionalInt.of(value);
+  }
+
+  static void write(XmlWriter xml, BucketLifecycle.Rule rule) {
+    for (BucketLifecycle.Transition transition : rule.transitions()) {
+      xml.start("Transition");
+      transition.days().ifPresent(days -> xml.element("Days", days));
+      transition.date().ifPresent(date -> xml.element("Date", XmlDates.format(date)));
+      xml.element("StorageClass", transition.storageClass()).end();
+    }
+    for (BucketLifecycle.NoncurrentTransition transition : rule.noncurrentTransitions()) {
+      xml.start("NoncurrentVersionTransition")
+          .element("NoncurrentDays", transition.noncurrentDays());
+      transition.newerNoncurrentVersions()
+          .ifPresent(newer -> xml.element("NewerNoncurrentVersions", newer));
+      xml.element("StorageClass", transition.storageClass()).end();
+    }
+  }
+}
