@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -23,6 +24,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * }
  * }</pre>
  *
+ * <p>A long move stops on its way wherever something falls due (an S3 lifecycle action, at a
+ * midnight UTC), so expiry happens in order and each action counts from when the one before it
+ * happened: a jump of 30 days over a rule that expires objects after a day and noncurrent
+ * versions a day later adds the delete marker on day 2 and removes the old version on day 3.
+ *
  * <p>It moves forward only, unless built with {@link #allowingBackward(Instant)}.
  * {@link Tombstone#reset()} returns it to its start instant. Thread-safe; moves are serialized,
  * and each move's expiry runs inside it, so expiry happens in the order of the moves.
@@ -36,7 +42,7 @@ public final class ManualClock extends Clock {
   /** The mutable part, shared with the clocks {@link #withZone(ZoneId)} returns. */
   private static final class Shared {
     volatile Instant now;
-    final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    final List<Expiry> listeners = new CopyOnWriteArrayList<>();
 
     Shared(Instant now) {
       this.now = now;
@@ -111,11 +117,33 @@ public final class ManualClock extends Clock {
           + ", cannot go back to " + to
           + " (build it with ManualClock.allowingBackward to allow that)");
     }
-    shared.now = to;
-    for (Runnable listener : shared.listeners) {
-      listener.run();
+    for (Instant stop = nextStop(to); stop != null; stop = nextStop(to)) {
+      shared.now = stop;
+      expire();
     }
+    shared.now = to;
+    expire();
     return to;
+  }
+
+  /** The first instant after now and before {@code to} at which something falls due. */
+  private Instant nextStop(Instant to) {
+    Instant now = shared.now;
+    Instant first = null;
+    for (Expiry listener : shared.listeners) {
+      Instant due = listener.nextDue(now).orElse(null);
+      if (due != null && due.isAfter(now) && due.isBefore(to)
+          && (first == null || due.isBefore(first))) {
+        first = due;
+      }
+    }
+    return first;
+  }
+
+  private void expire() {
+    for (Expiry listener : shared.listeners) {
+      listener.expireDue();
+    }
   }
 
   /** Back to the start instant, without running expiry (the state is being reset too). */
@@ -125,13 +153,25 @@ public final class ManualClock extends Clock {
     }
   }
 
-  /** Runs {@code listener} after every move, inside it. */
-  void onMove(Runnable listener) {
-    shared.listeners.add(listener);
+  /** What a move runs: the expiry due at the clock's instant, and when more falls due. */
+  interface Expiry {
+    /** Runs every expiry due at the clock's current instant. */
+    void expireDue();
+
+    /**
+     * The first instant after {@code after} at which something may fall due. It may be early
+     * (a stop where nothing is due costs one sweep) but never late: a move stops there.
+     */
+    Optional<Instant> nextDue(Instant after);
   }
 
-  void removeOnMove(Runnable listener) {
-    shared.listeners.remove(listener);
+  /** Runs {@code expiry} inside every move, at each stop and at the end. */
+  void onMove(Expiry expiry) {
+    shared.listeners.add(expiry);
+  }
+
+  void removeOnMove(Expiry expiry) {
+    shared.listeners.remove(expiry);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.tombstone.internal.server.Emulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Connects an emulator's expiry to its clock: a {@link ManualClock} runs it inside every move
@@ -13,10 +14,11 @@ import java.time.Instant;
  */
 final class TimeDrivenDeletes implements AutoCloseable {
   private final ManualClock manual;
-  private final Runnable onMove;
+  private final ManualClock.Expiry onMove;
   private final BackgroundExpiry background;
 
-  private TimeDrivenDeletes(ManualClock manual, Runnable onMove, BackgroundExpiry background) {
+  private TimeDrivenDeletes(ManualClock manual, ManualClock.Expiry onMove,
+      BackgroundExpiry background) {
     this.manual = manual;
     this.onMove = onMove;
     this.background = background;
@@ -24,7 +26,17 @@ final class TimeDrivenDeletes implements AutoCloseable {
 
   static TimeDrivenDeletes start(Emulator emulator, Clock clock, Duration interval) {
     if (clock instanceof ManualClock manual) {
-      Runnable onMove = emulator::expireDue;
+      ManualClock.Expiry onMove = new ManualClock.Expiry() {
+        @Override
+        public void expireDue() {
+          emulator.expireDue();
+        }
+
+        @Override
+        public Optional<Instant> nextDue(Instant after) {
+          return emulator.nextDue(after);
+        }
+      };
       manual.onMove(onMove);
       emulator.clockControl(new ClockControl() {
         @Override

@@ -15,6 +15,9 @@ final class TimeToLive {
   private String attributeName;
   private boolean enabled;
   private Instant lastChange;
+  // When the sweep last ran (or TTL was last switched): everything that expired before it and
+  // was within DynamoDB's five years then has been deleted already.
+  private Instant lastSweep;
   private final List<ExpiredItem> expired = new ArrayList<>();
 
   synchronized String attributeName() {
@@ -33,6 +36,7 @@ final class TimeToLive {
     this.attributeName = attributeName;
     this.enabled = enabled;
     this.lastChange = at;
+    this.lastSweep = at;
   }
 
   synchronized List<ExpiredItem> expired() {
@@ -41,21 +45,26 @@ final class TimeToLive {
 
   /**
    * Deletes the items whose TTL attribute is a Number of epoch seconds at or before {@code now},
-   * except those more than five years in the past, which DynamoDB leaves alone.
+   * except those DynamoDB leaves alone: more than five years in the past. An item counts as
+   * within the five years if it was at any time since the last sweep, so one long move of a
+   * manual clock deletes what a sweep every few seconds would have deleted on the way.
    *
    * @return what was deleted, in scan order
    */
   List<ExpiredItem> sweep(Table table, Instant now) {
     String attribute;
+    Instant since;
     synchronized (this) {
       if (!enabled) {
         return List.of();
       }
       attribute = attributeName;
+      since = lastSweep == null || lastSweep.isAfter(now) ? now : lastSweep;
+      lastSweep = now;
     }
     BigDecimal nowSeconds = BigDecimal.valueOf(now.getEpochSecond());
     BigDecimal oldest = BigDecimal.valueOf(
-        now.atOffset(ZoneOffset.UTC).minusYears(5).toInstant().getEpochSecond());
+        since.atOffset(ZoneOffset.UTC).minusYears(5).toInstant().getEpochSecond());
     List<ExpiredItem> deleted = new ArrayList<>();
     for (PrimaryKey key : table.sortedKeys()) {
       Item item = table.get(key);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Applies a bucket's lifecycle rules at one instant, key by key, atomically per key. */
 final class LifecycleSweep {
@@ -23,6 +25,71 @@ final class LifecycleSweep {
     }
     abortUploads(bucket, rules, now, actions);
     return actions;
+  }
+
+  /**
+   * The first instant after {@code after} at which one of {@code rules} may act on this bucket
+   * (see {@link S3State#nextLifecycleDue}).
+   */
+  static Optional<Instant> nextDue(Bucket bucket, List<BucketLifecycle.Rule> rules,
+      Instant after) {
+    Earliest earliest = new Earliest(after);
+    for (BucketLifecycle.Rule rule : rules) {
+      if (rule.enabled()) {
+        rule.expiration().flatMap(BucketLifecycle.Expiration::date).ifPresent(earliest::offer);
+      }
+    }
+    for (Map.Entry<String, KeyHistory> entry : bucket.keys().entries()) {
+      String key = entry.getKey();
+      List<Entry> entries = entry.getValue().entries();
+      for (BucketLifecycle.Rule rule : rules) {
+        if (!rule.enabled() || !rule.filter().matchesKey(key)) {
+          continue;
+        }
+        OptionalInt days = rule.expiration().map(BucketLifecycle.Expiration::days)
+            .orElse(OptionalInt.empty());
+        if (days.isPresent() && entries.get(0) instanceof StoredObject current) {
+          earliest.offer(BucketLifecycle.due(current.lastModified(), days.getAsInt()));
+        }
+        if (rule.noncurrentExpiration().isPresent()) {
+          int noncurrentDays = rule.noncurrentExpiration().get().noncurrentDays();
+          for (int i = 1; i < entries.size(); i++) {
+            earliest.offer(BucketLifecycle.due(entries.get(i - 1).lastModified(), noncurrentDays));
+          }
+        }
+      }
+      // A version that fell due while locked goes when its retention ends.
+      for (Entry version : entries) {
+        bucket.objectLock().of(key, version.versionId()).retention()
+            .ifPresent(retention -> earliest.offer(retention.retainUntil()));
+      }
+    }
+    for (MultipartUpload upload : bucket.uploads().values()) {
+      for (BucketLifecycle.Rule rule : rules) {
+        if (rule.enabled() && rule.abortIncompleteMultipartUploadDays().isPresent()
+            && rule.filter().matchesKey(upload.key())) {
+          earliest.offer(BucketLifecycle.due(upload.initiated(),
+              rule.abortIncompleteMultipartUploadDays().getAsInt()));
+        }
+      }
+    }
+    return Optional.ofNullable(earliest.first);
+  }
+
+  /** The earliest of the instants offered that lies after a bound. */
+  private static final class Earliest {
+    private final Instant after;
+    private Instant first;
+
+    Earliest(Instant after) {
+      this.after = after;
+    }
+
+    void offer(Instant instant) {
+      if (instant.isAfter(after) && (first == null || instant.isBefore(first))) {
+        first = instant;
+      }
+    }
   }
 
   private static void abortUploads(Bucket bucket, List<BucketLifecycle.Rule> rules, Instant now,

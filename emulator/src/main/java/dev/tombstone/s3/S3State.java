@@ -654,6 +654,31 @@ public final class S3State {
     return actions;
   }
 
+  /**
+   * The first instant after {@code after} at which a lifecycle rule of some bucket may act: a
+   * midnight when an object, a noncurrent version or an upload falls due, an Expiration Date,
+   * or the end of a retention that held back a due version. Early rather than late: the rules'
+   * tag and size filters are not consulted.
+   */
+  public Optional<Instant> nextLifecycleDue(Instant after) {
+    Instant first = null;
+    for (String name : bucketNames()) {
+      Bucket bucket = buckets.get(name);
+      if (bucket == null || bucket.lifecycle().isEmpty()) {
+        continue;
+      }
+      try {
+        Optional<Instant> due = bucket.use(b -> LifecycleSweep.nextDue(b, b.lifecycle(), after));
+        if (due.isPresent() && (first == null || due.get().isBefore(first))) {
+          first = due.get();
+        }
+      } catch (S3Error.NoSuchBucket deletedMeanwhile) {
+        // Deleted meanwhile: nothing of it falls due.
+      }
+    }
+    return Optional.ofNullable(first);
+  }
+
   // Object Lock: the bucket switch, its default rule, each version's retention and legal hold.
 
   /**

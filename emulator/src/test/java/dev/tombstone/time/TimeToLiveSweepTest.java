@@ -102,6 +102,37 @@ class TimeToLiveSweepTest {
   }
 
   @Test
+  void oneMoveOfMoreThanFiveYears_deletesWhatExpiredOnTheWay_butNotWhatWasTooOldAtTheStart() {
+    put("inAnHour", AttributeValue.n(Long.toString(NOW + 3600)));
+    long fourYearsAgo = START.atOffset(ZoneOffset.UTC).minusYears(4).toEpochSecond();
+    put("fourYearsOld", AttributeValue.n(Long.toString(fourYearsAgo)));
+    long sixYearsAgo = START.atOffset(ZoneOffset.UTC).minusYears(6).toEpochSecond();
+    put("sixYearsOld", AttributeValue.n(Long.toString(sixYearsAgo)));
+
+    // A sweep every few seconds would have deleted the first two long before they were five
+    // years old; the third was past the five years before the clock moved.
+    clock.advance(Duration.ofDays(2200));
+
+    assertThat(present("inAnHour")).isFalse();
+    assertThat(present("fourYearsOld")).isFalse();
+    assertThat(present("sixYearsOld")).isTrue();
+  }
+
+  @Test
+  void anItemWrittenLongAfterTheLastSweep_isJudgedFromWhenItWasWritten() {
+    clock.advance(Duration.ofDays(2200));
+    long now = clock.now().getEpochSecond();
+    long sixYearsAgo = clock.now().atOffset(ZoneOffset.UTC).minusYears(6).toEpochSecond();
+    put("alreadyTooOld", AttributeValue.n(Long.toString(sixYearsAgo)));
+    put("justExpired", AttributeValue.n(Long.toString(now - 1)));
+
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(present("alreadyTooOld")).isTrue();
+    assertThat(present("justExpired")).isFalse();
+  }
+
+  @Test
   void whatExpired_isListedPerTable_andInTheJournal() {
     put("a", AttributeValue.n(Long.toString(NOW + 60)));
 

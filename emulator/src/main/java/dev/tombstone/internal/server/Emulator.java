@@ -9,6 +9,7 @@ import dev.tombstone.dynamodb.ExpiredItem;
 import dev.tombstone.internal.dynamodb.protocol.ExpiredItemsJson;
 import dev.tombstone.s3.BucketLifecycle;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import dev.tombstone.internal.auth.Credentials;
 import java.util.Optional;
@@ -116,6 +117,15 @@ public final class Emulator {
           LIFECYCLE + action.kind(), "rule " + action.ruleId(), 200, ""));
     }
     return expired;
+  }
+
+  /**
+   * The first instant after {@code after} at which an S3 lifecycle action may fall due, for a
+   * manual clock to stop at on a long move. DynamoDB TTL needs no stops: each sweep deletes
+   * what expired since the one before, whatever the distance.
+   */
+  public Optional<Instant> nextDue(Instant after) {
+    return s3.nextLifecycleDue(after);
   }
 
   /** Drops all state of every service, and every fault rule. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
 import dev.tombstone.s3.VersionEntry;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +91,50 @@ class SdkLifecycleTest {
     assertThat(tombstone.requests()).filteredOn(r -> r.target().startsWith("Lifecycle."))
         .extracting(r -> r.target()).containsExactly("Lifecycle.DELETE_MARKER_ADDED",
             "Lifecycle.NONCURRENT_VERSION_REMOVED", "Lifecycle.EXPIRED_DELETE_MARKER_REMOVED");
+  }
+
+  @Test
+  void oneLongMove_runsEachActionWhenItFellDue_inOrder() {
+    s3.createBucket(b -> b.bucket("logs"));
+    s3.putBucketVersioning(b -> b.bucket("logs")
+        .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("logs")
+        .lifecycleConfiguration(c -> c.rules(expireAfterOneDay("tmp/"))));
+    s3.putObject(b -> b.bucket("logs").key("tmp/a.log"), RequestBody.fromString("a"));
+
+    // Thirty days in one move: the marker is due at midnight Jan 3, and the version it made
+    // noncurrent a day after that, not a day after the end of the move.
+    clock.advance(Duration.ofDays(30));
+
+    assertThat(tombstone.s3().versions("logs", "tmp/a.log")).singleElement()
+        .satisfies(marker -> {
+          assertThat(marker.isDeleteMarker()).isTrue();
+          assertThat(marker.lastModified()).isEqualTo("2026-01-03T00:00:00Z");
+        });
+    assertThat(tombstone.requests()).filteredOn(r -> r.target().startsWith("Lifecycle."))
+        .extracting(r -> r.target() + " " + r.time()).containsExactly(
+            "Lifecycle.DELETE_MARKER_ADDED 2026-01-03T00:00:00Z",
+            "Lifecycle.NONCURRENT_VERSION_REMOVED 2026-01-04T00:00:00Z");
+  }
+
+  @Test
+  void oneLongMove_removesAVersionThatFellDueWhileLocked_whenItsRetentionEnds() {
+    s3.createBucket(b -> b.bucket("held").objectLockEnabledForBucket(true));
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("held")
+        .lifecycleConfiguration(c -> c.rules(expireAfterOneDay(""))));
+    s3.putObject(b -> b.bucket("held").key("k")
+        .objectLockMode(software.amazon.awssdk.services.s3.model.ObjectLockMode.GOVERNANCE)
+        .objectLockRetainUntilDate(Instant.parse("2026-01-10T12:00:00Z")),
+        RequestBody.fromString("held"));
+
+    clock.advance(Duration.ofDays(30));
+
+    assertThat(tombstone.s3().versions("held", "k"))
+        .extracting(VersionEntry::isDeleteMarker).containsExactly(true);
+    assertThat(tombstone.requests()).filteredOn(r -> r.target().startsWith("Lifecycle."))
+        .extracting(r -> r.target() + " " + r.time()).containsExactly(
+            "Lifecycle.DELETE_MARKER_ADDED 2026-01-03T00:00:00Z",
+            "Lifecycle.NONCURRENT_VERSION_REMOVED 2026-01-10T12:00:00Z");
   }
 
   @Test
