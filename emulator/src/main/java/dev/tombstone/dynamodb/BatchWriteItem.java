@@ -66,7 +66,8 @@ public final class BatchWriteItem {
     }
     List<ConsumedCapacity> capacity = new ArrayList<>();
     t = 0;
-    for (List<WriteRequest> writes : request.requestItems().values()) {
+    for (Map.Entry<String, List<WriteRequest>> tableWrites : request.requestItems().entrySet()) {
+      List<WriteRequest> writes = tableWrites.getValue();
       Table table = tables.get(t);
       List<PrimaryKey> tableKeys = keys.get(t++);
       double units = 0;
@@ -79,7 +80,7 @@ public final class BatchWriteItem {
                 : table.put(tableKeys.get(i), newItem);
         units += Capacity.writeUnits(old, newItem);
       }
-      capacity.add(ConsumedCapacity.ofTable(table.name(), units));
+      capacity.add(ConsumedCapacity.ofTable(tableWrites.getKey(), units));
     }
     return new Result(List.copyOf(capacity));
   }

@@ -22,13 +22,17 @@ final class Capacity {
     return consistent ? units : units / 2;
   }
 
-  /** Write capacity of a single-item write, with the indexes whose entries change. */
-  static ConsumedCapacity write(Table table, Item oldItem, Item newItem) {
+  /**
+   * Write capacity of a single-item write, with the indexes whose entries change, under
+   * {@code tableName}: the table as the request named it.
+   */
+  static ConsumedCapacity write(Table table, String tableName, Item oldItem, Item newItem) {
     double units = writeUnits(oldItem, newItem);
     TableDefinition definition = table.definition();
     if (definition.globalSecondaryIndexes().isEmpty()
         && definition.localSecondaryIndexes().isEmpty()) {
-      return units == 1.0 ? table.oneWriteUnit() : ConsumedCapacity.ofTable(table.name(), units);
+      return units == 1.0 && tableName.equals(table.name())
+          ? table.oneWriteUnit() : ConsumedCapacity.ofTable(tableName, units);
     }
     Map<String, Double> global = indexUnits(definition.globalSecondaryIndexes(), oldItem, newItem);
     Map<String, Double> local = indexUnits(definition.localSecondaryIndexes(), oldItem, newItem);
@@ -39,7 +43,7 @@ final class Capacity {
     for (double u : local.values()) {
       total += u;
     }
-    return new ConsumedCapacity(table.name(), total, units, global, local);
+    return new ConsumedCapacity(tableName, total, units, global, local);
   }
 
   private static Map<String, Double> indexUnits(

@@ -218,6 +218,8 @@ public final class TransactWriteItems {
       throw new DynamoDbError.TransactionCanceled(reasons);
     }
     Map<String, Double> units = new java.util.LinkedHashMap<>();
+    // ConsumedCapacity names a table as the first element addressing it did: name or ARN.
+    Map<String, String> namedAs = new java.util.LinkedHashMap<>();
     for (int i = 0; i < targets.size(); i++) {
       Action action = request.actions().get(i);
       Target target = targets.get(i);
@@ -236,9 +238,10 @@ public final class TransactWriteItems {
         written = old;
       }
       units.merge(target.table().name(), 2 * Capacity.writeUnits(old, written), Double::sum);
+      namedAs.putIfAbsent(target.table().name(), action.tableName());
     }
     List<ConsumedCapacity> capacity = new ArrayList<>();
-    units.forEach((table, u) -> capacity.add(ConsumedCapacity.ofTable(table, u)));
+    units.forEach((table, u) -> capacity.add(ConsumedCapacity.ofTable(namedAs.get(table), u)));
     return new Result(capacity);
   }
 
