@@ -121,7 +121,7 @@ public final class BatchGetItem {
         }
       }
       responses.put(e.getKey(), List.copyOf(found));
-      capacity.add(ConsumedCapacity.ofTable(table.name(), units));
+      capacity.add(ConsumedCapacity.ofTable(e.getKey(), units));
     }
     return new Result(responses, unprocessed, List.copyOf(capacity));
   }

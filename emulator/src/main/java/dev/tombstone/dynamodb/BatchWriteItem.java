@@ -38,7 +38,7 @@ public final class BatchWriteItem {
     }
   }
 
-  /** @param consumedCapacity one entry per table, in request order */
+  /** @param consumedCapacity one entry per table, in request order, index writes included */
   public record Result(List<ConsumedCapacity> consumedCapacity) {}
 
   static Result execute(DynamoDbState state, Request request) {
@@ -66,10 +66,11 @@ public final class BatchWriteItem {
     }
     List<ConsumedCapacity> capacity = new ArrayList<>();
     t = 0;
-    for (List<WriteRequest> writes : request.requestItems().values()) {
+    for (Map.Entry<String, List<WriteRequest>> tableWrites : request.requestItems().entrySet()) {
+      List<WriteRequest> writes = tableWrites.getValue();
       Table table = tables.get(t);
       List<PrimaryKey> tableKeys = keys.get(t++);
-      double units = 0;
+      WriteCapacity consumed = new WriteCapacity(table, tableWrites.getKey());
       for (int i = 0; i < writes.size(); i++) {
         WriteRequest write = writes.get(i);
         Item newItem = write instanceof WriteRequest.Put put ? put.item() : null;
@@ -77,9 +78,9 @@ public final class BatchWriteItem {
             newItem == null
                 ? table.remove(tableKeys.get(i))
                 : table.put(tableKeys.get(i), newItem);
-        units += Capacity.writeUnits(old, newItem);
+        consumed.add(old, newItem, 1);
       }
-      capacity.add(ConsumedCapacity.ofTable(table.name(), units));
+      capacity.add(consumed.consumed());
     }
     return new Result(List.copyOf(capacity));
   }

@@ -1,8 +1,5 @@
 package dev.tombstone.dynamodb;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /** DynamoDB's capacity arithmetic: 1 KB write units, 4 KB read units. */
 final class Capacity {
   private Capacity() {}
@@ -22,37 +19,21 @@ final class Capacity {
     return consistent ? units : units / 2;
   }
 
-  /** Write capacity of a single-item write, with the indexes whose entries change. */
-  static ConsumedCapacity write(Table table, Item oldItem, Item newItem) {
+  /**
+   * Write capacity of a single-item write, with the indexes whose entries change, under
+   * {@code tableName}: the table as the request named it.
+   */
+  static ConsumedCapacity write(Table table, String tableName, Item oldItem, Item newItem) {
     double units = writeUnits(oldItem, newItem);
     TableDefinition definition = table.definition();
     if (definition.globalSecondaryIndexes().isEmpty()
         && definition.localSecondaryIndexes().isEmpty()) {
-      return units == 1.0 ? table.oneWriteUnit() : ConsumedCapacity.ofTable(table.name(), units);
+      return units == 1.0 && tableName.equals(table.name())
+          ? table.oneWriteUnit() : ConsumedCapacity.ofTable(tableName, units);
     }
-    Map<String, Double> global = indexUnits(definition.globalSecondaryIndexes(), oldItem, newItem);
-    Map<String, Double> local = indexUnits(definition.localSecondaryIndexes(), oldItem, newItem);
-    double total = units;
-    for (double u : global.values()) {
-      total += u;
-    }
-    for (double u : local.values()) {
-      total += u;
-    }
-    return new ConsumedCapacity(table.name(), total, units, global, local);
-  }
-
-  private static Map<String, Double> indexUnits(
-      Iterable<TableDefinition.IndexDefinition> indexes, Item oldItem, Item newItem) {
-    Map<String, Double> units = new LinkedHashMap<>();
-    for (TableDefinition.IndexDefinition index : indexes) {
-      boolean inOld = index.indexes(oldItem);
-      boolean inNew = index.indexes(newItem);
-      if (inOld || inNew) {
-        units.put(index.name(), writeUnits(inOld ? oldItem : null, inNew ? newItem : null));
-      }
-    }
-    return units;
+    WriteCapacity capacity = new WriteCapacity(table, tableName);
+    capacity.add(oldItem, newItem, 1);
+    return capacity.consumed();
   }
 
   private static long ceilDiv(long a, long b) {

@@ -5,6 +5,8 @@ import java.util.Map;
 /**
  * Capacity units an operation consumed, in total and split by table and index.
  *
+ * @param tableName the table as the request named it: its name, or its ARN when the request
+ *     gave that (DynamoDB echoes an ARN)
  * @param total the sum of table and index units
  * @param table the units of the table itself
  * @param globalIndexes units per global secondary index touched

@@ -89,6 +89,6 @@ public final class DeleteItem {
     Item old = removed[0];
     return new Result(
         request.returnValues() == ReturnValues.ALL_OLD ? Optional.ofNullable(old) : Optional.empty(),
-        Capacity.write(table, old, null));
+        Capacity.write(table, request.tableName(), old, null));
   }
 }

@@ -54,6 +54,6 @@ public final class GetItem {
     Item returned =
         item == null || request.projection() == null ? item : request.projection().apply(item);
     return new Result(
-        Optional.ofNullable(returned), ConsumedCapacity.ofTable(table.name(), units));
+        Optional.ofNullable(returned), ConsumedCapacity.ofTable(request.tableName(), units));
   }
 }

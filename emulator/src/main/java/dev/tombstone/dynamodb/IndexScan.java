@@ -75,7 +75,7 @@ final class IndexScan {
     double units = Capacity.readUnits(bytes, request.consistentRead());
     Map<String, Double> byIndex = Map.of(index.name(), units);
     return new Scan.Result(List.copyOf(items), count, scanned, lastKey,
-        new ConsumedCapacity(table.name(), units, 0, index.global() ? byIndex : Map.of(),
+        new ConsumedCapacity(request.tableName(), units, 0, index.global() ? byIndex : Map.of(),
             index.global() ? Map.of() : byIndex));
   }
 

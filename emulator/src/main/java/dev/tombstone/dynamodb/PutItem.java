@@ -87,7 +87,7 @@ public final class PutItem {
     Item old = replaced[0];
     return new Result(
         request.returnValues() == ReturnValues.ALL_OLD ? Optional.ofNullable(old) : Optional.empty(),
-        Capacity.write(table, old, item));
+        Capacity.write(table, request.tableName(), old, item));
   }
 
   /** The checks that need no table: attribute names, then the item's size. */

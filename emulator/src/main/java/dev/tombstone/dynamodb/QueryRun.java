@@ -180,10 +180,10 @@ final class QueryRun {
 
   private ConsumedCapacity capacity(SecondaryIndex index, double units) {
     if (index == null) {
-      return ConsumedCapacity.ofTable(table.name(), units);
+      return ConsumedCapacity.ofTable(request.tableName(), units);
     }
     Map<String, Double> byIndex = Map.of(index.name(), units);
-    return new ConsumedCapacity(table.name(), units, 0,
+    return new ConsumedCapacity(request.tableName(), units, 0,
         index.global() ? byIndex : Map.of(), index.global() ? Map.of() : byIndex);
   }
 }

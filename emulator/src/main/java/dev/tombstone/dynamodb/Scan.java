@@ -156,6 +156,6 @@ public final class Scan {
     Optional<Item> lastKey = cut ? Optional.of(schema.keyAttributesOf(last)) : Optional.empty();
     double units = Capacity.readUnits(bytes, request.consistentRead());
     return new Result(
-        List.copyOf(items), count, scanned, lastKey, ConsumedCapacity.ofTable(table.name(), units));
+        List.copyOf(items), count, scanned, lastKey, ConsumedCapacity.ofTable(request.tableName(), units));
   }
 }

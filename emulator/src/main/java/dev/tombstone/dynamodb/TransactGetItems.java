@@ -75,6 +75,8 @@ public final class TransactGetItems {
     }
     List<Optional<Item>> items = new ArrayList<>();
     Map<String, Double> units = new LinkedHashMap<>();
+    // ConsumedCapacity names a table as the first element addressing it did: name or ARN.
+    Map<String, String> namedAs = new LinkedHashMap<>();
     for (int i = 0; i < targets.size(); i++) {
       Target target = targets.get(i);
       Item item = target.table().get(target.key());
@@ -83,9 +85,10 @@ public final class TransactGetItems {
           item == null || projection == null ? item : projection.apply(item)));
       units.merge(target.table().name(),
           2 * Capacity.readUnits(item == null ? 0 : item.sizeInBytes(), true), Double::sum);
+      namedAs.putIfAbsent(target.table().name(), request.gets().get(i).tableName());
     }
     List<ConsumedCapacity> capacity = new ArrayList<>();
-    units.forEach((table, u) -> capacity.add(ConsumedCapacity.ofTable(table, u)));
+    units.forEach((table, u) -> capacity.add(ConsumedCapacity.ofTable(namedAs.get(table), u)));
     return new Result(items, capacity);
   }
 }

@@ -155,7 +155,10 @@ public final class TransactWriteItems {
     }
   }
 
-  /** @param consumedCapacity per table, transactional writes counting twice */
+  /**
+   * @param consumedCapacity per table, in the order first addressed: the table's units count
+   *     twice (prepare and commit), the index writes that follow once
+   */
   public record Result(List<ConsumedCapacity> consumedCapacity) {}
 
   private record Target(Table table, PrimaryKey key) {}
@@ -217,7 +220,8 @@ public final class TransactWriteItems {
     if (failed) {
       throw new DynamoDbError.TransactionCanceled(reasons);
     }
-    Map<String, Double> units = new java.util.LinkedHashMap<>();
+    // Per table, named as the first element addressing it named it: name or ARN.
+    Map<Table, WriteCapacity> consumed = new java.util.LinkedHashMap<>();
     for (int i = 0; i < targets.size(); i++) {
       Action action = request.actions().get(i);
       Target target = targets.get(i);
@@ -235,10 +239,17 @@ public final class TransactWriteItems {
         old = target.table().get(target.key());
         written = old;
       }
-      units.merge(target.table().name(), 2 * Capacity.writeUnits(old, written), Double::sum);
+      WriteCapacity tableCapacity = consumed.computeIfAbsent(target.table(),
+          table -> new WriteCapacity(table, action.tableName()));
+      if (action instanceof Action.ConditionCheck) {
+        // Charged on the item it read, as a write; no index entry changes.
+        tableCapacity.addTableOnly(2 * Capacity.writeUnits(old, written));
+      } else {
+        tableCapacity.add(old, written, 2);
+      }
     }
     List<ConsumedCapacity> capacity = new ArrayList<>();
-    units.forEach((table, u) -> capacity.add(ConsumedCapacity.ofTable(table, u)));
+    consumed.values().forEach(c -> capacity.add(c.consumed()));
     return new Result(capacity);
   }
 

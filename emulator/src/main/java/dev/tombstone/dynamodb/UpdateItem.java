@@ -94,7 +94,7 @@ public final class UpdateItem {
     });
     Item old = images[0];
     Item updated = images[1];
-    return new Result(attributes(request, old, updated), Capacity.write(table, old, updated));
+    return new Result(attributes(request, old, updated), Capacity.write(table, request.tableName(), old, updated));
   }
 
   /** The item after the update, or an error; shared with TransactWriteItems. */

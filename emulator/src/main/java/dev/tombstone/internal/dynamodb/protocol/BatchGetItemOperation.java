@@ -87,8 +87,8 @@ final class BatchGetItemOperation {
     }
     for (Map.Entry<String, TableWire> e : wire.tables().entrySet()) {
       String table = e.getKey();
-      if (table.length() > 255 || table.length() < 3
-          || !Constraints.isTableName(table)) {
+      if (!Constraints.isTableArn(table) && (table.length() > 255 || table.length() < 3
+          || !Constraints.isTableName(table))) {
         constraints.add("requestItems", null, "Map keys must satisfy constraint: [Member must"
             + " have length less than or equal to 255, Member must have length greater than or"
             + " equal to 3, Member must satisfy regular expression pattern: "

@@ -36,8 +36,20 @@ final class BatchWriteItemOperation {
 
   byte[] handle(Json.Obj request) throws IOException {
     Wire wire = decode(request);
-    BatchWriteItem.Result result = state.batchWriteItem(validate(wire));
-    return encode(result, wire.returnConsumedCapacity());
+    BatchWriteItem.Request batch = validate(wire);
+    BatchWriteItem.Result result = state.batchWriteItem(batch);
+    ItemCollections.PerTable collections = null;
+    if (ItemCollections.SIZE.equals(wire.returnMetrics())) {
+      collections = new ItemCollections.PerTable(state);
+      for (Map.Entry<String, List<BatchWriteItem.WriteRequest>> e
+          : batch.requestItems().entrySet()) {
+        for (BatchWriteItem.WriteRequest write : e.getValue()) {
+          collections.add(e.getKey(), write instanceof BatchWriteItem.WriteRequest.Put put
+              ? put.item()::get : ((BatchWriteItem.WriteRequest.Delete) write).key()::get);
+        }
+      }
+    }
+    return encode(result, wire.returnConsumedCapacity(), collections);
   }
 
   private Wire decode(Json.Obj request) {
@@ -90,8 +102,8 @@ final class BatchWriteItemOperation {
       }
       for (Map.Entry<String, List<RawWrite>> e : raw.entrySet()) {
         String table = e.getKey();
-        if (table.length() > 255 || table.length() < 3
-            || !Constraints.isTableName(table)) {
+        if (!Constraints.isTableArn(table) && (table.length() > 255 || table.length() < 3
+            || !Constraints.isTableName(table))) {
           constraints.add("requestItems", render(raw), "Map keys must satisfy constraint:"
               + " [Member must have length less than or equal to 255, Member must have length"
               + " greater than or equal to 3, Member must satisfy regular expression pattern: "
@@ -140,8 +152,8 @@ final class BatchWriteItemOperation {
     return new BatchWriteItem.Request(writes);
   }
 
-  private static byte[] encode(BatchWriteItem.Result result, String returnConsumedCapacity)
-      throws IOException {
+  private static byte[] encode(BatchWriteItem.Result result, String returnConsumedCapacity,
+      ItemCollections.PerTable collections) throws IOException {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     out.json().writeObjectFieldStart("UnprocessedItems");
@@ -152,6 +164,9 @@ final class BatchWriteItemOperation {
         out.capacity(capacity, returnConsumedCapacity);
       }
       out.json().writeEndArray();
+    }
+    if (collections != null) {
+      collections.write(out);
     }
     out.json().writeEndObject();
     return out.finish();

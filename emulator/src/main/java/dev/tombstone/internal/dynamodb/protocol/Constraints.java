@@ -49,6 +49,14 @@ final class Constraints {
     return this;
   }
 
+  /**
+   * Whether a map key of a batch names its table by ARN, which the current API accepts there as
+   * in {@code TableName} (keys of up to 1024 characters).
+   */
+  static boolean isTableArn(String name) {
+    return name.startsWith("arn:") && name.length() <= 1024;
+  }
+
   /** Whether {@code name} matches {@link #TABLE_NAME_PATTERN}; a loop, as it runs per request. */
   static boolean isTableName(String name) {
     if (name.isEmpty()) {

@@ -33,8 +33,12 @@ final class DeleteItemOperation {
   }
 
   private byte[] handle(Wire wire) throws IOException {
-    DeleteItem.Result result = state.deleteItem(validate(wire));
-    return wire.options().writeResult(result.oldItem(), result.consumedCapacity());
+    DeleteItem.Request request = validate(wire);
+    DeleteItem.Result result = state.deleteItem(request);
+    // Only a request asking for SIZE looks the table up.
+    Map<String, AttributeValue> collection = wire.options().returnsItemCollection()
+        ? ItemCollections.key(state, wire.tableName(), request.key()::get) : null;
+    return wire.options().writeResult(result.oldItem(), result.consumedCapacity(), collection);
   }
 
   Wire decode(Json.Obj request) {

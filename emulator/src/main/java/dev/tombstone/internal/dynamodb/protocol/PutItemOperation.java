@@ -1,11 +1,13 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.PutItem;
 import dev.tombstone.dynamodb.ReturnValues;
 import java.io.IOException;
+import java.util.Map;
 
 /** PutItem of API 2012-08-10: decode, validate in DynamoDB's order, put, encode. */
 final class PutItemOperation {
@@ -32,8 +34,12 @@ final class PutItemOperation {
   }
 
   private byte[] handle(Wire wire) throws IOException {
-    PutItem.Result result = state.putItem(validate(wire));
-    return wire.options().writeResult(result.oldItem(), result.consumedCapacity());
+    PutItem.Request request = validate(wire);
+    PutItem.Result result = state.putItem(request);
+    // Only a request asking for SIZE looks the table up.
+    Map<String, AttributeValue> collection = wire.options().returnsItemCollection()
+        ? ItemCollections.key(state, wire.tableName(), request.item()::get) : null;
+    return wire.options().writeResult(result.oldItem(), result.consumedCapacity(), collection);
   }
 
   /** What {@link #decode} makes of the tree of the same document. */

@@ -36,18 +36,34 @@ final class TransactWriteItemsOperation {
       String returnOnFailure, ConditionParameters condition, String updateExpression) {}
 
   /** The request as read off the wire. */
-  private record Wire(List<Json> items, String returnConsumedCapacity, String token,
-      List<Element> elements) {}
+  private record Wire(List<Json> items, String returnConsumedCapacity, String returnMetrics,
+      String token, List<Element> elements) {}
 
   byte[] handle(Json.Obj request) throws IOException {
     Wire wire = decode(request);
-    TransactWriteItems.Result result = state.transactWriteItems(validate(wire));
-    return encode(result, wire.returnConsumedCapacity());
+    TransactWriteItems.Request transaction = validate(wire);
+    TransactWriteItems.Result result = state.transactWriteItems(transaction);
+    ItemCollections.PerTable collections = null;
+    if (ItemCollections.SIZE.equals(wire.returnMetrics())) {
+      collections = new ItemCollections.PerTable(state);
+      for (TransactWriteItems.Action action : transaction.actions()) {
+        // A ConditionCheck reads its item and writes none.
+        if (action instanceof TransactWriteItems.Action.Put put) {
+          collections.add(put.tableName(), put.item()::get);
+        } else if (action instanceof TransactWriteItems.Action.Delete delete) {
+          collections.add(delete.tableName(), delete.key()::get);
+        } else if (action instanceof TransactWriteItems.Action.Update update) {
+          collections.add(update.tableName(), update.key()::get);
+        }
+      }
+    }
+    return encode(result, wire.returnConsumedCapacity(), collections);
   }
 
   private Wire decode(Json.Obj request) {
     List<Json> items = Members.list(request, "TransactItems");
     String returnConsumedCapacity = Members.string(request, "ReturnConsumedCapacity");
+    String returnMetrics = Members.string(request, "ReturnItemCollectionMetrics");
     String token = Members.string(request, "ClientRequestToken");
     List<Element> elements = new ArrayList<>();
     if (items != null) {
@@ -58,7 +74,7 @@ final class TransactWriteItemsOperation {
         }
       }
     }
-    return new Wire(items, returnConsumedCapacity, token, elements);
+    return new Wire(items, returnConsumedCapacity, returnMetrics, token, elements);
   }
 
   private Element element(Json.Obj element) {
@@ -89,6 +105,8 @@ final class TransactWriteItemsOperation {
     Constraints constraints = new Constraints();
     constraints.oneOf("returnConsumedCapacity", wire.returnConsumedCapacity(),
         Constraints.RETURN_CONSUMED_CAPACITY);
+    constraints.oneOf("returnItemCollectionMetrics", wire.returnMetrics(),
+        Constraints.RETURN_ITEM_COLLECTION_METRICS);
     constraints.notNull("transactItems", wire.items());
     if (wire.items() != null) {
       constraints.size("transactItems", "[" + wire.items().size() + " items]",
@@ -151,8 +169,8 @@ final class TransactWriteItemsOperation {
         : request.withClientRequestToken(wire.token(), wire.items());
   }
 
-  private static byte[] encode(TransactWriteItems.Result result, String returnConsumedCapacity)
-      throws IOException {
+  private static byte[] encode(TransactWriteItems.Result result, String returnConsumedCapacity,
+      ItemCollections.PerTable collections) throws IOException {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     if (returnConsumedCapacity != null && !returnConsumedCapacity.equals("NONE")) {
@@ -161,6 +179,9 @@ final class TransactWriteItemsOperation {
         out.capacity(capacity, returnConsumedCapacity);
       }
       out.json().writeEndArray();
+    }
+    if (collections != null) {
+      collections.write(out);
     }
     out.json().writeEndObject();
     return out.finish();

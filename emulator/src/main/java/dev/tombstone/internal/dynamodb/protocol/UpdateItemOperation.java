@@ -37,8 +37,12 @@ final class UpdateItemOperation {
 
   byte[] handle(Json.Obj request) throws IOException {
     Wire wire = decode(request);
-    UpdateItem.Result result = state.updateItem(validate(wire));
-    return wire.options().writeResult(result.attributes(), result.consumedCapacity());
+    UpdateItem.Request update = validate(wire);
+    UpdateItem.Result result = state.updateItem(update);
+    // Only a request asking for SIZE looks the table up.
+    Map<String, AttributeValue> collection = wire.options().returnsItemCollection()
+        ? ItemCollections.key(state, wire.tableName(), update.key()::get) : null;
+    return wire.options().writeResult(result.attributes(), result.consumedCapacity(), collection);
   }
 
   private Wire decode(Json.Obj request) {

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ReturnValues;
@@ -70,9 +71,18 @@ record WriteOptions(
         Constraints.RETURN_ON_FAILURE);
   }
 
-  /** The 2012 answer: the old item under {@code Attributes} if returned, and the capacity. */
-  byte[] writeResult(Optional<Item> oldItem, ConsumedCapacity capacity) throws IOException {
-    if (oldItem.isEmpty()
+  /** Whether the answer reports the item collection written ({@code SIZE}). */
+  boolean returnsItemCollection() {
+    return ItemCollections.SIZE.equals(returnItemCollectionMetrics);
+  }
+
+  /**
+   * The 2012 answer: the old item under {@code Attributes} if returned, the capacity, and the
+   * metrics of {@code itemCollection} (null for none).
+   */
+  byte[] writeResult(Optional<Item> oldItem, ConsumedCapacity capacity,
+      Map<String, AttributeValue> itemCollection) throws IOException {
+    if (oldItem.isEmpty() && itemCollection == null
         && (returnConsumedCapacity == null || returnConsumedCapacity.equals("NONE"))) {
       // Nothing to report, the most common answer of all: no writer and buffer for two bytes.
       return new byte[] {'{', '}'};
@@ -83,6 +93,10 @@ record WriteOptions(
       out.item("Attributes", oldItem.get());
     }
     out.consumedCapacity("ConsumedCapacity", capacity, returnConsumedCapacity);
+    if (itemCollection != null) {
+      out.json().writeFieldName("ItemCollectionMetrics");
+      ItemCollections.write(out, itemCollection);
+    }
     out.json().writeEndObject();
     return out.finish();
   }
