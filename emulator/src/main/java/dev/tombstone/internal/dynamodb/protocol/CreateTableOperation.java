@@ -38,7 +38,9 @@ final class CreateTableOperation {
     constraints.tableName("tableName", tableName, true);
     constraints.notNull("keySchema", keySchema);
     if (keySchema != null) {
-      constraints.size("keySchema", keySchema.toString(), keySchema.size(), 1, 2);
+      constraints.size("keySchema",
+          ConstraintValues.structures(keySchema, "KeySchemaElement", "AttributeName", "KeyType"),
+          1, 2);
     }
     constraints.oneOf("billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
     Throughput units = Throughput.read(throughput, constraints);
