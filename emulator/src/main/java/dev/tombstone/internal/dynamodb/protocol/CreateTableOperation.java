@@ -80,6 +80,7 @@ final class CreateTableOperation {
       throw ServiceErrors.invalidParameters("ReadCapacityUnits and WriteCapacityUnits"
           + " must both be specified when BillingMode is PROVISIONED");
     }
+    units.checkBounds();
     KeySchema schema = keySchema(keyElements, attributeTypes);
     List<TableDefinition.IndexDefinition> lsis =
         indexes(localIndexes, "localSecondaryIndexes", attributeTypes, false);

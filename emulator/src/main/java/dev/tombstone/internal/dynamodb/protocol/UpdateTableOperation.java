@@ -53,6 +53,7 @@ final class UpdateTableOperation {
       }
     }
     constraints.check();
+    units.checkBounds();
 
     UpdateTable.Request update = UpdateTable.Request.of(tableName);
     if (billingMode != null) {
@@ -94,16 +95,15 @@ final class UpdateTableOperation {
     if (update != null) {
       String name = Members.string(update, "IndexName");
       Json.Obj throughput = Members.structure(update, "ProvisionedThroughput");
-      Long read = throughput == null ? null : Members.longValue(throughput, "ReadCapacityUnits");
-      Long write = throughput == null ? null
-          : Members.longValue(throughput, "WriteCapacityUnits");
-      new Constraints()
+      Constraints constraints = new Constraints()
           .notNull("globalSecondaryIndexUpdates.1.member.update.indexName", name)
           .notNull("globalSecondaryIndexUpdates.1.member.update.provisionedThroughput",
-              throughput)
-          .check();
-      return new UpdateTable.IndexChange.Update(name, read == null ? 0 : read,
-          write == null ? 0 : write);
+              throughput);
+      Throughput units = Throughput.read(throughput,
+          "globalSecondaryIndexUpdates.1.member.update.provisionedThroughput", constraints);
+      constraints.check();
+      units.checkBounds();
+      return new UpdateTable.IndexChange.Update(name, units.read(), units.write());
     }
     throw new DynamoDbError.Validation("One or more parameter values were invalid: One of"
         + " GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -76,6 +77,35 @@ class CreateTableValidationSdkTest {
             + " Member must not be null;"
             + " Value null at 'keySchema.3.member.attributeName' failed to satisfy constraint:"
             + " Member must not be null");
+  }
+
+  @Test
+  void capacityUnits_aboveOneTrillion_areOutOfBounds_readsReportedFirst() {
+    assertThat(message(() -> dynamo.createTable(provisioned("big", 1_000_000_000_001L,
+        1_000_000_000_001L))))
+        .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");
+    assertThat(message(() -> dynamo.createTable(provisioned("big", 1L, 1_000_000_000_001L))))
+        .isEqualTo("Given value 1000000000001 for WriteCapacityUnits is out of bounds");
+    assertThat(tombstone.dynamoDb().hasTable("big")).isFalse();
+
+    dynamo.createTable(provisioned("big", 1_000_000_000_000L, 1_000_000_000_000L));
+    assertThat(tombstone.dynamoDb().tableDefinition("big").readCapacityUnits())
+        .isEqualTo(1_000_000_000_000L);
+  }
+
+  @Test
+  void capacityUnits_outOfBounds_isReportedBeforeTheTableIsFoundToExist() {
+    dynamo.createTable(provisioned("taken", 1L, 1L));
+
+    assertThat(message(() -> dynamo.createTable(provisioned("taken", 1_000_000_000_001L, 1L))))
+        .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");
+  }
+
+  static CreateTableRequest provisioned(String name, long read, long write) {
+    return CreateTableRequest.builder().tableName(name).keySchema(key("pk", KeyType.HASH))
+        .attributeDefinitions(def("pk", ScalarAttributeType.S))
+        .provisionedThroughput(t -> t.readCapacityUnits(read).writeCapacityUnits(write))
+        .build();
   }
 
   static String message(Runnable call) {

@@ -131,6 +131,32 @@ class UpdateTableSdkTest {
             + " not defined in AttributeDefinitions.");
   }
 
+  @Test
+  void capacityUnits_aboveOneTrillion_areOutOfBounds_forTheTableAndAnIndex() {
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(t -> t.readCapacityUnits(1L)
+            .writeCapacityUnits(1_000_000_000_001L)))))
+        .isEqualTo("Given value 1000000000001 for WriteCapacityUnits is out of bounds");
+    dynamo.updateTable(b -> b.tableName("tasks").billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)));
+    dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("state", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byState").keySchema(key("state", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+            .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)))
+            .build()));
+
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().update(u -> u
+            .indexName("byState").provisionedThroughput(t -> t
+                .readCapacityUnits(1_000_000_000_001L).writeCapacityUnits(1L))).build()))))
+        .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");
+    assertThat(tombstone.dynamoDb().tableDefinition("tasks").globalSecondaryIndexes())
+        .singleElement().satisfies(i -> assertThat(i.readCapacityUnits()).isEqualTo(1L));
+  }
+
   private static String message(Runnable call) {
     DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
     assertThat(e.statusCode()).isEqualTo(400);
