@@ -141,8 +141,8 @@ final class SecondaryIndexes {
   static IndexDefinition global(Declared index, Map<String, AttributeType> types,
       boolean provisioned, Set<String> names) {
     if (provisioned && index.throughput() == Throughput.ABSENT) {
-      throw ServiceErrors.invalidParameters("ProvisionedThroughput must be specified"
-          + " for index: " + index.name());
+      throw ServiceErrors.invalidParameters(
+          "ProvisionedThroughput is not specified for index: " + index.name());
     }
     index.throughput().checkBounds();
     return definition(index, KeySchemas.build(index.keyElements(), types), names);

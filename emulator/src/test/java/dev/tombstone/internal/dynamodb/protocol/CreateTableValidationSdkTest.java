@@ -219,6 +219,15 @@ class CreateTableValidationSdkTest {
         .keySchema(key(hash, KeyType.HASH), key(range, KeyType.RANGE)).projection(ALL).build();
   }
 
+  @Test
+  void globalIndexOfAProvisionedTable_withoutThroughput_isRefused() {
+    assertThat(message(() -> dynamo.createTable(provisioned("games", 1L, 1L).toBuilder()
+        .attributeDefinitions(def("pk", ScalarAttributeType.S), def("x", ScalarAttributeType.S))
+        .globalSecondaryIndexes(gsi("byX", "x")).build())))
+        .isEqualTo("One or more parameter values were invalid: ProvisionedThroughput is not"
+            + " specified for index: byX");
+  }
+
   static CreateTableRequest provisioned(String name, long read, long write) {
     return CreateTableRequest.builder().tableName(name).keySchema(key("pk", KeyType.HASH))
         .attributeDefinitions(def("pk", ScalarAttributeType.S))
