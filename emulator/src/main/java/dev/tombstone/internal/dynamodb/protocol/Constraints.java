@@ -131,7 +131,18 @@ final class Constraints {
     return this;
   }
 
-  /** A list member's length; {@code rendered} is the list as DynamoDB prints it. */
+  /**
+   * A list member's length; {@code elements} are its elements as {@link ConstraintValues}
+   * renders them.
+   */
+  Constraints size(String path, List<String> elements, int min, int max) {
+    return size(path, ConstraintValues.list(elements), elements.size(), min, max);
+  }
+
+  /**
+   * A list member's length; {@code rendered} stands for the list where the emulator does not
+   * reproduce DynamoDB's rendering of its elements (tests match those with a pattern).
+   */
   Constraints size(String path, String rendered, int size, int min, int max) {
     if (size < min) {
       add(path, rendered, minLength(min));

@@ -3,18 +3,22 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
-import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * CreateTable of API 2012-08-10: decode and validate in DynamoDB's order (the model's
- * constraints, billing, key schema, indexes, attribute definitions), create, encode.
+ * constraints of every member, the indexes' included; duplicate definitions, billing and
+ * throughput, the key schema, the local then the global indexes, name lengths, the count of
+ * definitions), create, encode. A request that fails any of these never learns whether the
+ * table exists.
  */
 final class CreateTableOperation {
   private final DynamoDbState state;
@@ -36,10 +40,7 @@ final class CreateTableOperation {
     Constraints constraints = new Constraints();
     constraints.notNull("attributeDefinitions", definitions);
     constraints.tableName("tableName", tableName, true);
-    constraints.notNull("keySchema", keySchema);
-    if (keySchema != null) {
-      constraints.size("keySchema", keySchema.toString(), keySchema.size(), 1, 2);
-    }
+    KeySchemas.checkSize(keySchema, "keySchema", constraints);
     constraints.oneOf("billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
     Throughput units = Throughput.read(throughput, constraints);
     Long read = units.read();
@@ -63,7 +64,11 @@ final class CreateTableOperation {
         i++;
       }
     }
-    List<String[]> keyElements = keyElements(keySchema, "keySchema", constraints);
+    List<String[]> keyElements = KeySchemas.read(keySchema, "keySchema", constraints);
+    List<SecondaryIndexes.Declared> declaredLocal =
+        SecondaryIndexes.readAll(localIndexes, "localSecondaryIndexes", false, constraints);
+    List<SecondaryIndexes.Declared> declaredGlobal =
+        SecondaryIndexes.readAll(globalIndexes, "globalSecondaryIndexes", true, constraints);
     constraints.check();
 
     if (duplicateDefinition) {
@@ -78,11 +83,13 @@ final class CreateTableOperation {
       throw ServiceErrors.invalidParameters("ReadCapacityUnits and WriteCapacityUnits"
           + " must both be specified when BillingMode is PROVISIONED");
     }
-    KeySchema schema = keySchema(keyElements, attributeTypes);
+    units.checkBounds();
+    KeySchema schema = KeySchemas.build(keyElements, attributeTypes);
+    Set<String> indexNames = new HashSet<>();
     List<TableDefinition.IndexDefinition> lsis =
-        indexes(localIndexes, "localSecondaryIndexes", attributeTypes, false);
+        SecondaryIndexes.local(declaredLocal, schema, attributeTypes, indexNames);
     List<TableDefinition.IndexDefinition> gsis =
-        indexes(globalIndexes, "globalSecondaryIndexes", attributeTypes, !onDemand);
+        SecondaryIndexes.global(declaredGlobal, attributeTypes, !onDemand, indexNames);
     checkNameLengths(schema, lsis, gsis);
     if (lsis.isEmpty() && gsis.isEmpty() && attributeTypes.size() != schema.size()) {
       throw ServiceErrors.invalidParameters("Number of attributes in KeySchema does not"
@@ -128,111 +135,5 @@ final class CreateTableOperation {
   private static void addKeyNames(List<String> names, KeySchema schema) {
     names.add(schema.partitionKey().name());
     schema.sortKeyIfAny().ifPresent(sort -> names.add(sort.name()));
-  }
-
-  /** Key schema elements as [name, keyType] pairs, with their constraint checks. */
-  private static List<String[]> keyElements(
-      List<Json> elements, String path, Constraints constraints) {
-    List<String[]> result = new ArrayList<>();
-    if (elements == null) {
-      return result;
-    }
-    int i = 1;
-    for (Json element : elements) {
-      Json.Obj e = Members.structure(element);
-      String name = Members.string(e, "AttributeName");
-      String keyType = Members.string(e, "KeyType");
-      constraints.notNull(path + "." + i + ".member.attributeName", name);
-      constraints.notNull(path + "." + i + ".member.keyType", keyType);
-      constraints.oneOf(path + "." + i + ".member.keyType", keyType, "HASH", "RANGE");
-      result.add(new String[] {name, keyType});
-      i++;
-    }
-    return result;
-  }
-
-  private static KeySchema keySchema(List<String[]> elements, Map<String, AttributeType> types) {
-    if (!"HASH".equals(elements.get(0)[1])) {
-      throw new DynamoDbError.Validation(
-          "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-    }
-    if (elements.size() == 2) {
-      if (!"RANGE".equals(elements.get(1)[1])) {
-        throw new DynamoDbError.Validation(
-            "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-      }
-      if (elements.get(0)[0].equals(elements.get(1)[0])) {
-        throw ServiceErrors.sameHashAndRangeName();
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (String[] element : elements) {
-      if (!types.containsKey(element[0])) {
-        missing.add(element[0]);
-      }
-    }
-    if (!missing.isEmpty()) {
-      List<String> keys = new ArrayList<>();
-      for (String[] element : elements) {
-        keys.add(element[0]);
-      }
-      throw ServiceErrors.invalidParameters("Some index key attributes are not defined in"
-          + " AttributeDefinitions. Keys: " + keys + ", AttributeDefinitions: "
-          + new ArrayList<>(types.keySet()));
-    }
-    KeyAttribute hash = new KeyAttribute(elements.get(0)[0], types.get(elements.get(0)[0]));
-    if (elements.size() == 1) {
-      return KeySchema.of(hash);
-    }
-    return KeySchema.of(hash, new KeyAttribute(elements.get(1)[0], types.get(elements.get(1)[0])));
-  }
-
-  static List<TableDefinition.IndexDefinition> indexes(
-      List<Json> indexes, String path, Map<String, AttributeType> types, boolean provisioned) {
-    List<TableDefinition.IndexDefinition> result = new ArrayList<>();
-    if (indexes == null) {
-      return result;
-    }
-    int i = 1;
-    for (Json raw : indexes) {
-      Json.Obj index = Members.structure(raw);
-      String name = Members.string(index, "IndexName");
-      Constraints constraints = new Constraints();
-      constraints.notNull(path + "." + i + ".member.indexName", name);
-      constraints.lengthBetween(path + "." + i + ".member.indexName", name, 3, 255);
-      List<String[]> elements =
-          keyElements(Members.list(index, "KeySchema"), path + "." + i + ".member.keySchema",
-              constraints);
-      Json.Obj projection = Members.structure(index, "Projection");
-      constraints.notNull(path + "." + i + ".member.projection", projection);
-      String projectionType = projection == null ? null
-          : Members.string(projection, "ProjectionType");
-      constraints.oneOf(path + "." + i + ".member.projection.projectionType", projectionType,
-          "ALL", "KEYS_ONLY", "INCLUDE");
-      if (elements.isEmpty()) {
-        constraints.notNull(path + "." + i + ".member.keySchema", null);
-      }
-      constraints.check();
-      List<String> nonKey = projection == null ? null
-          : Members.stringList(projection, "NonKeyAttributes");
-      Json.Obj throughput = Members.structure(index, "ProvisionedThroughput");
-      long read = throughput == null ? 0
-          : orZero(Members.longValue(throughput, "ReadCapacityUnits"));
-      long write = throughput == null ? 0
-          : orZero(Members.longValue(throughput, "WriteCapacityUnits"));
-      if (provisioned && throughput == null && path.startsWith("global")) {
-        throw ServiceErrors.invalidParameters("ProvisionedThroughput must be specified"
-            + " for index: " + name);
-      }
-      result.add(new TableDefinition.IndexDefinition(
-          name, keySchema(elements, types), projectionType == null ? "ALL" : projectionType,
-          nonKey == null ? List.of() : nonKey, read, write));
-      i++;
-    }
-    return result;
-  }
-
-  private static long orZero(Long value) {
-    return value == null ? 0 : value;
   }
 }

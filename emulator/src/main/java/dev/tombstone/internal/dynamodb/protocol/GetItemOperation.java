@@ -54,8 +54,7 @@ final class GetItemOperation {
     constraints.tableNameOrArn("tableName", wire.tableName());
     constraints.notNull("key", wire.key());
     if (wire.attributesToGet() != null) {
-      constraints.size("attributesToGet", wire.attributesToGet().isEmpty() ? "[]"
-          : wire.attributesToGet().toString(), wire.attributesToGet().size(), 1, 255);
+      constraints.size("attributesToGet", wire.attributesToGet(), 1, 255);
     }
     constraints.check();
 

@@ -78,8 +78,7 @@ final class QueryOperation {
     constraints.oneOf("conditionalOperator", w.conditionalOperator(),
         Constraints.CONDITIONAL_OPERATOR);
     if (w.attributesToGet() != null) {
-      constraints.size("attributesToGet", w.attributesToGet().isEmpty() ? "[]"
-          : w.attributesToGet().toString(), w.attributesToGet().size(), 1, 255);
+      constraints.size("attributesToGet", w.attributesToGet(), 1, 255);
     }
     constraints.check();
 

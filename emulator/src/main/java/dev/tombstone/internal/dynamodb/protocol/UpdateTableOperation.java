@@ -6,6 +6,8 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.UpdateTable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,26 @@ final class UpdateTableOperation {
         i++;
       }
     }
+    List<Pending> pending = new ArrayList<>();
+    if (updates != null) {
+      int i = 1;
+      for (Json raw : updates) {
+        pending.add(read(Members.structure(raw), "globalSecondaryIndexUpdates." + i + ".member",
+            constraints));
+        i++;
+      }
+    }
     constraints.check();
+    units.checkBounds();
+    for (Pending change : pending) {
+      if (change instanceof Pending.None) {
+        throw new DynamoDbError.Validation("One or more parameter values were invalid: One of"
+            + " GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
+      }
+      if (change instanceof Pending.Update u) {
+        u.throughput().checkBounds();
+      }
+    }
 
     UpdateTable.Request update = UpdateTable.Request.of(tableName);
     if (billingMode != null) {
@@ -68,44 +89,62 @@ final class UpdateTableOperation {
       Map<String, AttributeType> known = new LinkedHashMap<>(
           state.tableDefinition(tableName).attributeDefinitions());
       known.putAll(types);
-      for (Json raw : updates) {
-        update = update.withIndexChange(change(Members.structure(raw), known));
+      for (Pending change : pending) {
+        update = update.withIndexChange(change(change, known));
       }
     }
     return TableDescriptions.write("TableDescription",
         state.updateTable(update.withAttributeDefinitions(types)));
   }
 
-  private static UpdateTable.IndexChange change(Json.Obj element,
-      Map<String, AttributeType> types) {
+  /** One GlobalSecondaryIndexUpdates element past its model constraints. */
+  private sealed interface Pending {
+    record Create(SecondaryIndexes.Declared index) implements Pending {}
+
+    record Delete(String name) implements Pending {}
+
+    record Update(String name, Throughput throughput) implements Pending {}
+
+    /** None of Create, Delete and Update. */
+    record None() implements Pending {}
+  }
+
+  private static Pending read(Json.Obj element, String path, Constraints constraints) {
     Json.Obj create = Members.structure(element, "Create");
     Json.Obj delete = Members.structure(element, "Delete");
     Json.Obj update = Members.structure(element, "Update");
     if (create != null) {
-      return new UpdateTable.IndexChange.Create(CreateTableOperation.indexes(
-          List.of(create), "globalSecondaryIndexUpdates.1.member.create", types, false).get(0));
+      return new Pending.Create(
+          SecondaryIndexes.read(create, path + ".create", true, constraints));
     }
     if (delete != null) {
       String name = Members.string(delete, "IndexName");
-      new Constraints().notNull("globalSecondaryIndexUpdates.1.member.delete.indexName", name)
-          .check();
-      return new UpdateTable.IndexChange.Delete(name);
+      constraints.notNull(path + ".delete.indexName", name);
+      return new Pending.Delete(name);
     }
     if (update != null) {
       String name = Members.string(update, "IndexName");
       Json.Obj throughput = Members.structure(update, "ProvisionedThroughput");
-      Long read = throughput == null ? null : Members.longValue(throughput, "ReadCapacityUnits");
-      Long write = throughput == null ? null
-          : Members.longValue(throughput, "WriteCapacityUnits");
-      new Constraints()
-          .notNull("globalSecondaryIndexUpdates.1.member.update.indexName", name)
-          .notNull("globalSecondaryIndexUpdates.1.member.update.provisionedThroughput",
-              throughput)
-          .check();
-      return new UpdateTable.IndexChange.Update(name, read == null ? 0 : read,
-          write == null ? 0 : write);
+      constraints.notNull(path + ".update.indexName", name);
+      constraints.notNull(path + ".update.provisionedThroughput", throughput);
+      return new Pending.Update(name,
+          Throughput.read(throughput, path + ".update.provisionedThroughput", constraints));
     }
-    throw new DynamoDbError.Validation("One or more parameter values were invalid: One of"
-        + " GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
+    return new Pending.None();
+  }
+
+  /** A change the table can apply; a new index is checked as CreateTable checks one. */
+  private static UpdateTable.IndexChange change(Pending change,
+      Map<String, AttributeType> types) {
+    if (change instanceof Pending.Create c) {
+      return new UpdateTable.IndexChange.Create(
+          SecondaryIndexes.global(c.index(), types, false, new HashSet<>()));
+    }
+    if (change instanceof Pending.Delete d) {
+      return new UpdateTable.IndexChange.Delete(d.name());
+    }
+    Pending.Update u = (Pending.Update) change;
+    return new UpdateTable.IndexChange.Update(u.name(), u.throughput().read(),
+        u.throughput().write());
   }
 }

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -129,6 +132,56 @@ class UpdateTableSdkTest {
             .projection(p -> p.projectionType(ProjectionType.ALL))).build()))))
         .startsWith("One or more parameter values were invalid: Some index key attributes are"
             + " not defined in AttributeDefinitions.");
+  }
+
+  @Test
+  void createGlobalIndex_refusesTheProjectionsCreateTableRefuses() {
+    assertThat(message(() -> createByState(p -> p.projectionType(ProjectionType.KEYS_ONLY)
+        .nonKeyAttributes("owner"))))
+        .isEqualTo("One or more parameter values were invalid: ProjectionType is KEYS_ONLY,"
+            + " but NonKeyAttributes is specified");
+    assertThat(message(() -> createByState(p -> { })))
+        .isEqualTo("One or more parameter values were invalid: Unknown ProjectionType: null");
+    assertThat(message(() -> createByState(p -> p.projectionType(ProjectionType.INCLUDE)
+        .nonKeyAttributes(List.of()))))
+        .isEqualTo("1 validation error detected: Value '[]' at"
+            + " 'globalSecondaryIndexUpdates.1.member.create.projection.nonKeyAttributes' failed"
+            + " to satisfy constraint: Member must have length greater than or equal to 1");
+    assertThat(tombstone.dynamoDb().tableDefinition("tasks").globalSecondaryIndexes()).isEmpty();
+  }
+
+  private UpdateTableResponse createByState(Consumer<Projection.Builder> projection) {
+    return dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("state", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byState").keySchema(key("state", KeyType.HASH))
+            .projection(projection)).build()));
+  }
+
+  @Test
+  void capacityUnits_aboveOneTrillion_areOutOfBounds_forTheTableAndAnIndex() {
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(t -> t.readCapacityUnits(1L)
+            .writeCapacityUnits(1_000_000_000_001L)))))
+        .isEqualTo("Given value 1000000000001 for WriteCapacityUnits is out of bounds");
+    dynamo.updateTable(b -> b.tableName("tasks").billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)));
+    dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("state", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byState").keySchema(key("state", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+            .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)))
+            .build()));
+
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().update(u -> u
+            .indexName("byState").provisionedThroughput(t -> t
+                .readCapacityUnits(1_000_000_000_001L).writeCapacityUnits(1L))).build()))))
+        .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");
+    assertThat(tombstone.dynamoDb().tableDefinition("tasks").globalSecondaryIndexes())
+        .singleElement().satisfies(i -> assertThat(i.readCapacityUnits()).isEqualTo(1L));
   }
 
   private static String message(Runnable call) {

@@ -1,0 +1,169 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.AttributeType;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.TableDefinition.IndexDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Secondary indexes as CreateTable (and UpdateTable's {@code Create}) declare them: read with
+ * the model's constraints first, then checked in DynamoDB's order: for the local indexes the
+ * list, the table's range key, then per index its key schema, range key, leading hash key,
+ * projection and name, then their count; the global indexes likewise.
+ */
+final class SecondaryIndexes {
+  static final int MAX_LOCAL = 5;
+  static final int MAX_GLOBAL = 20;
+  private static final String[] PROJECTION_TYPES = {"ALL", "KEYS_ONLY", "INCLUDE"};
+
+  private SecondaryIndexes() {}
+
+  /**
+   * One index as the request declares it, past its model constraints.
+   *
+   * @param keyElements [name, keyType] pairs
+   * @param nonKeyAttributes null when absent
+   * @param throughput {@link Throughput#ABSENT} when absent
+   */
+  record Declared(String name, List<String[]> keyElements, String projectionType,
+      List<String> nonKeyAttributes, Throughput throughput) {}
+
+  /**
+   * Each index of a list member at {@code path}; null when the member is absent. Only a
+   * {@code global} index has a {@code ProvisionedThroughput} member.
+   */
+  static List<Declared> readAll(List<Json> indexes, String path, boolean global,
+      Constraints constraints) {
+    if (indexes == null) {
+      return null;
+    }
+    List<Declared> result = new ArrayList<>(indexes.size());
+    int i = 1;
+    for (Json index : indexes) {
+      result.add(read(Members.structure(index), path + "." + i + ".member", global,
+          constraints));
+      i++;
+    }
+    return result;
+  }
+
+  /** One index structure at {@code path}, adding its model constraints. */
+  static Declared read(Json.Obj index, String path, boolean global, Constraints constraints) {
+    String name = Members.string(index, "IndexName");
+    constraints.tableName(path + ".indexName", name, true);
+    List<Json> keySchema = Members.list(index, "KeySchema");
+    KeySchemas.checkSize(keySchema, path + ".keySchema", constraints);
+    List<String[]> elements = KeySchemas.read(keySchema, path + ".keySchema", constraints);
+    Json.Obj projection = Members.structure(index, "Projection");
+    constraints.notNull(path + ".projection", projection);
+    String projectionType = null;
+    List<String> nonKey = null;
+    if (projection != null) {
+      projectionType = Members.string(projection, "ProjectionType");
+      constraints.oneOf(path + ".projection.projectionType", projectionType, PROJECTION_TYPES);
+      nonKey = Members.stringList(projection, "NonKeyAttributes");
+      if (nonKey != null) {
+        constraints.size(path + ".projection.nonKeyAttributes", nonKey, 1, 20);
+      }
+    }
+    Throughput throughput = !global ? Throughput.ABSENT : Throughput.read(
+        Members.structure(index, "ProvisionedThroughput"), path + ".provisionedThroughput",
+        constraints);
+    return new Declared(name, elements, projectionType, nonKey, throughput);
+  }
+
+  /**
+   * The local indexes (null when the member is absent) of a table keyed by {@code table};
+   * adds their names to {@code names}.
+   */
+  static List<IndexDefinition> local(List<Declared> indexes, KeySchema table,
+      Map<String, AttributeType> types, Set<String> names) {
+    if (indexes == null) {
+      return List.of();
+    }
+    if (indexes.isEmpty()) {
+      throw ServiceErrors.invalidParameters("List of LocalSecondaryIndexes is empty");
+    }
+    if (table.sortKeyIfAny().isEmpty()) {
+      throw ServiceErrors.invalidParameters("Table KeySchema does not have a range key, which"
+          + " is required when specifying a LocalSecondaryIndex");
+    }
+    List<IndexDefinition> result = new ArrayList<>();
+    for (Declared index : indexes) {
+      KeySchema schema = KeySchemas.build(index.keyElements(), types);
+      if (schema.sortKeyIfAny().isEmpty()) {
+        throw ServiceErrors.invalidParameters(
+            "Index KeySchema does not have a range key for index: " + index.name());
+      }
+      String hash = schema.partitionKey().name();
+      String tableHash = table.partitionKey().name();
+      if (!hash.equals(tableHash)) {
+        throw ServiceErrors.invalidParameters("Index KeySchema does not have the same leading"
+            + " hash key as table KeySchema for index: " + index.name() + ". index hash key: "
+            + hash + ", table hash key: " + tableHash);
+      }
+      result.add(definition(index, schema, names));
+    }
+    if (indexes.size() > MAX_LOCAL) {
+      throw ServiceErrors.invalidParameters(
+          "Number of LocalSecondaryIndexes exceeds per-table limit of " + MAX_LOCAL);
+    }
+    return result;
+  }
+
+  /**
+   * The global indexes (null when the member is absent); {@code provisioned} when the table
+   * is, which makes each index's throughput required. Adds their names to {@code names}.
+   */
+  static List<IndexDefinition> global(List<Declared> indexes, Map<String, AttributeType> types,
+      boolean provisioned, Set<String> names) {
+    if (indexes == null) {
+      return List.of();
+    }
+    if (indexes.isEmpty()) {
+      throw ServiceErrors.invalidParameters("List of GlobalSecondaryIndexes is empty");
+    }
+    List<IndexDefinition> result = new ArrayList<>();
+    for (Declared index : indexes) {
+      result.add(global(index, types, provisioned, names));
+    }
+    if (indexes.size() > MAX_GLOBAL) {
+      throw ServiceErrors.invalidParameters(
+          "GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL);
+    }
+    return result;
+  }
+
+  /** One global index; UpdateTable's {@code Create} checks its index with this. */
+  static IndexDefinition global(Declared index, Map<String, AttributeType> types,
+      boolean provisioned, Set<String> names) {
+    if (provisioned && index.throughput() == Throughput.ABSENT) {
+      throw ServiceErrors.invalidParameters(
+          "ProvisionedThroughput is not specified for index: " + index.name());
+    }
+    index.throughput().checkBounds();
+    return definition(index, KeySchemas.build(index.keyElements(), types), names);
+  }
+
+  private static IndexDefinition definition(Declared index, KeySchema schema,
+      Set<String> names) {
+    String type = index.projectionType();
+    if (type == null) {
+      throw ServiceErrors.invalidParameters("Unknown ProjectionType: null");
+    }
+    if (index.nonKeyAttributes() != null && !type.equals("INCLUDE")) {
+      throw ServiceErrors.invalidParameters(
+          "ProjectionType is " + type + ", but NonKeyAttributes is specified");
+    }
+    if (!names.add(index.name())) {
+      throw ServiceErrors.invalidParameters("Duplicate index name: " + index.name());
+    }
+    Throughput units = index.throughput();
+    return new IndexDefinition(index.name(), schema, type,
+        index.nonKeyAttributes() == null ? List.of() : index.nonKeyAttributes(),
+        units.read() == null ? 0 : units.read(), units.write() == null ? 0 : units.write());
+  }
+}

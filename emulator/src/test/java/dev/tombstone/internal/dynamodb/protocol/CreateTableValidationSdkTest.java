@@ -1,0 +1,244 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * CreateTable requests DynamoDB refuses, through the SDK v2 client: each answers 400
+ * ValidationException with DynamoDB's text and creates nothing.
+ */
+class CreateTableValidationSdkTest {
+  private static final Projection ALL =
+      Projection.builder().projectionType(ProjectionType.ALL).build();
+
+  static Tombstone tombstone;
+  static DynamoDbClient dynamo;
+  static Wire wire;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+    wire = new Wire(tombstone.endpoint());
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamo.close();
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    tombstone.reset();
+  }
+
+  @Test
+  void threeKeySchemaElements_areEchoedAsDynamoDbPrintsThem() {
+    String message = message(() -> dynamo.createTable(b -> b.tableName("three")
+        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE), key("x", KeyType.RANGE))
+        .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST)));
+
+    assertThat(message).isEqualTo("1 validation error detected: Value '["
+        + "KeySchemaElement(attributeName=pk, keyType=HASH), "
+        + "KeySchemaElement(attributeName=sk, keyType=RANGE), "
+        + "KeySchemaElement(attributeName=x, keyType=RANGE)]' at 'keySchema' failed to satisfy"
+        + " constraint: Member must have length less than or equal to 2");
+    assertThat(tombstone.dynamoDb().hasTable("three")).isFalse();
+  }
+
+  @Test
+  void keySchemaElementWithoutAKeyType_isEchoedWithNull() {
+    Wire.Response response = wire.post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"three\","
+        + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
+        + "{\"AttributeName\":\"sk\"},{\"KeyType\":\"RANGE\",\"AttributeName\":null}],"
+        + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+        + "\"BillingMode\":\"PAY_PER_REQUEST\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(ErrorBody.parse(response.body()).message()).isEqualTo(
+        "3 validation errors detected: Value '[KeySchemaElement(attributeName=pk, keyType=HASH),"
+            + " KeySchemaElement(attributeName=sk, keyType=null),"
+            + " KeySchemaElement(attributeName=null, keyType=RANGE)]' at 'keySchema' failed to"
+            + " satisfy constraint: Member must have length less than or equal to 2;"
+            + " Value null at 'keySchema.2.member.keyType' failed to satisfy constraint:"
+            + " Member must not be null;"
+            + " Value null at 'keySchema.3.member.attributeName' failed to satisfy constraint:"
+            + " Member must not be null");
+  }
+
+  @Test
+  void capacityUnits_aboveOneTrillion_areOutOfBounds_readsReportedFirst() {
+    assertThat(message(() -> dynamo.createTable(provisioned("big", 1_000_000_000_001L,
+        1_000_000_000_001L))))
+        .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");
+    assertThat(message(() -> dynamo.createTable(provisioned("big", 1L, 1_000_000_000_001L))))
+        .isEqualTo("Given value 1000000000001 for WriteCapacityUnits is out of bounds");
+    assertThat(tombstone.dynamoDb().hasTable("big")).isFalse();
+
+    dynamo.createTable(provisioned("big", 1_000_000_000_000L, 1_000_000_000_000L));
+    assertThat(tombstone.dynamoDb().tableDefinition("big").readCapacityUnits())
+        .isEqualTo(1_000_000_000_000L);
+  }
+
+  @Test
+  void capacityUnits_outOfBounds_isReportedBeforeTheTableIsFoundToExist() {
+    dynamo.createTable(provisioned("taken", 1L, 1L));
+
+    assertThat(message(() -> dynamo.createTable(provisioned("taken", 1_000_000_000_001L, 1L))))
+        .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");
+  }
+
+  /** A request problem with its indexes, applied to a valid table keyed pk, sk. */
+  record IndexCase(String name, Consumer<CreateTableRequest.Builder> indexes, String message) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<IndexCase> indexCases() {
+    String invalid = "One or more parameter values were invalid: ";
+    return Stream.of(
+        new IndexCase("two GSIs of one name",
+            b -> b.globalSecondaryIndexes(gsi("gsi1", "x"), gsi("gsi1", "y")),
+            invalid + "Duplicate index name: gsi1"),
+        new IndexCase("an LSI and a GSI of one name",
+            b -> b.localSecondaryIndexes(lsi("idx", "pk", "x"))
+                .globalSecondaryIndexes(gsi("idx", "y")),
+            invalid + "Duplicate index name: idx"),
+        new IndexCase("an LSI on a table without a sort key",
+            b -> b.keySchema(key("pk", KeyType.HASH))
+                .localSecondaryIndexes(lsi("lsi1", "pk", "x")),
+            invalid + "Table KeySchema does not have a range key, which is required when"
+                + " specifying a LocalSecondaryIndex"),
+        new IndexCase("an LSI with another hash key",
+            b -> b.localSecondaryIndexes(lsi("lsi1", "y", "x")),
+            invalid + "Index KeySchema does not have the same leading hash key as table"
+                + " KeySchema for index: lsi1. index hash key: y, table hash key: pk"),
+        new IndexCase("an LSI without a range key",
+            b -> b.localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("lsi1")
+                .keySchema(key("pk", KeyType.HASH)).projection(ALL).build()),
+            invalid + "Index KeySchema does not have a range key for index: lsi1"),
+        new IndexCase("KEYS_ONLY with NonKeyAttributes",
+            b -> b.globalSecondaryIndexes(gsi("gsi1", "x").toBuilder().projection(p -> p
+                .projectionType(ProjectionType.KEYS_ONLY).nonKeyAttributes("a")).build()),
+            invalid + "ProjectionType is KEYS_ONLY, but NonKeyAttributes is specified"),
+        new IndexCase("ALL with NonKeyAttributes",
+            b -> b.localSecondaryIndexes(lsi("lsi1", "pk", "x").toBuilder().projection(p -> p
+                .projectionType(ProjectionType.ALL).nonKeyAttributes("a")).build()),
+            invalid + "ProjectionType is ALL, but NonKeyAttributes is specified"),
+        new IndexCase("a projection without a type",
+            b -> b.globalSecondaryIndexes(gsi("gsi1", "x").toBuilder()
+                .projection(Projection.builder().build()).build()),
+            invalid + "Unknown ProjectionType: null"),
+        new IndexCase("no GSIs", b -> b.globalSecondaryIndexes(List.of()),
+            invalid + "List of GlobalSecondaryIndexes is empty"),
+        new IndexCase("no LSIs", b -> b.localSecondaryIndexes(List.of()),
+            invalid + "List of LocalSecondaryIndexes is empty"),
+        new IndexCase("21 GSIs", b -> b.globalSecondaryIndexes(IntStream.rangeClosed(1, 21)
+                .mapToObj(i -> gsi("gsi" + i, "x")).toList()),
+            invalid + "GlobalSecondaryIndex count exceeds the per-table limit of 20"),
+        new IndexCase("6 LSIs", b -> b.localSecondaryIndexes(IntStream.rangeClosed(1, 6)
+                .mapToObj(i -> lsi("lsi" + i, "pk", "x")).toList()),
+            invalid + "Number of LocalSecondaryIndexes exceeds per-table limit of 5"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("indexCases")
+  void invalidIndexes_areRefused_beforeTheTableIsFoundToExist(IndexCase problem) {
+    assertThat(message(() -> dynamo.createTable(withIndexes("fresh", problem))))
+        .isEqualTo(problem.message());
+    assertThat(tombstone.dynamoDb().hasTable("fresh")).isFalse();
+
+    dynamo.createTable(provisioned("taken", 1L, 1L));
+    assertThat(message(() -> dynamo.createTable(withIndexes("taken", problem))))
+        .isEqualTo(problem.message());
+  }
+
+  @Test
+  void indexModelConstraints_areReportedWithTheTables() {
+    String message = message(() -> dynamo.createTable(withIndexes("t", new IndexCase("",
+        b -> b.tableName("t").globalSecondaryIndexes(gsi("g", "x").toBuilder()
+            .keySchema(List.of()).projection(p -> p.projectionType(ProjectionType.INCLUDE)
+                .nonKeyAttributes(List.of())).build()), null))));
+
+    assertThat(message).startsWith("4 validation errors detected: ").contains(
+        "Value 't' at 'tableName' failed to satisfy constraint: Member must have length"
+            + " greater than or equal to 3",
+        "Value 'g' at 'globalSecondaryIndexes.1.member.indexName' failed to satisfy"
+            + " constraint: Member must have length greater than or equal to 3",
+        "Value '[]' at 'globalSecondaryIndexes.1.member.keySchema' failed to satisfy"
+            + " constraint: Member must have length greater than or equal to 1",
+        "Value '[]' at 'globalSecondaryIndexes.1.member.projection.nonKeyAttributes' failed"
+            + " to satisfy constraint: Member must have length greater than or equal to 1");
+  }
+
+  static CreateTableRequest withIndexes(String table, IndexCase problem) {
+    CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(table)
+        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+        .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S),
+            def("x", ScalarAttributeType.S), def("y", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST);
+    problem.indexes().accept(b);
+    return b.build();
+  }
+
+  static GlobalSecondaryIndex gsi(String name, String hash) {
+    return GlobalSecondaryIndex.builder().indexName(name).keySchema(key(hash, KeyType.HASH))
+        .projection(ALL).build();
+  }
+
+  static LocalSecondaryIndex lsi(String name, String hash, String range) {
+    return LocalSecondaryIndex.builder().indexName(name)
+        .keySchema(key(hash, KeyType.HASH), key(range, KeyType.RANGE)).projection(ALL).build();
+  }
+
+  @Test
+  void globalIndexOfAProvisionedTable_withoutThroughput_isRefused() {
+    assertThat(message(() -> dynamo.createTable(provisioned("games", 1L, 1L).toBuilder()
+        .attributeDefinitions(def("pk", ScalarAttributeType.S), def("x", ScalarAttributeType.S))
+        .globalSecondaryIndexes(gsi("byX", "x")).build())))
+        .isEqualTo("One or more parameter values were invalid: ProvisionedThroughput is not"
+            + " specified for index: byX");
+  }
+
+  static CreateTableRequest provisioned(String name, long read, long write) {
+    return CreateTableRequest.builder().tableName(name).keySchema(key("pk", KeyType.HASH))
+        .attributeDefinitions(def("pk", ScalarAttributeType.S))
+        .provisionedThroughput(t -> t.readCapacityUnits(read).writeCapacityUnits(write))
+        .build();
+  }
+
+  static String message(Runnable call) {
+    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
+    assertThat(e.statusCode()).isEqualTo(400);
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    return e.awsErrorDetails().errorMessage();
+  }
+}
