@@ -428,11 +428,11 @@ public final class S3State {
             .orElse(true);
     PutObject.Request put = CopyObject.put(request, source, sameCurrent);
     PutObject.Result written = onBucket(request.bucket(), b -> {
-      checkLockAllowed(b, retention, legalHold);
       Instant now = now();
+      Optional<ObjectLock.VersionLock> lock = newVersionLock(b, retention, legalHold, now);
       PutObject.Result result =
           PutObject.execute(b, put, versionIds, now, CopyObject.etag(source), Optional.empty());
-      lockNewVersion(b, request.key(), result, retention, legalHold, now);
+      lock.ifPresent(l -> b.objectLock().set(request.key(), result.stored().versionId(), l));
       return result;
     });
     return new CopyObject.Result(written, source);
@@ -684,10 +684,10 @@ public final class S3State {
   public PutObject.Result putObject(
       PutObject.Request request, Optional<ObjectLock.Retention> retention, boolean legalHold) {
     return onBucket(request.bucket(), b -> {
-      checkLockAllowed(b, retention, legalHold);
       Instant now = now();
+      Optional<ObjectLock.VersionLock> lock = newVersionLock(b, retention, legalHold, now);
       PutObject.Result result = PutObject.execute(b, request, versionIds, sharedValues, now);
-      lockNewVersion(b, request.key(), result, retention, legalHold, now);
+      lock.ifPresent(l -> b.objectLock().set(request.key(), result.stored().versionId(), l));
       return result;
     });
   }
@@ -699,15 +699,19 @@ public final class S3State {
     }
   }
 
-  // The retention asked for, else the bucket's default rule, and the legal hold if asked.
-  private static void lockNewVersion(Bucket bucket, String key, PutObject.Result written,
+  /**
+   * The lock a version created at {@code now} gets: the retention asked for, else the bucket's
+   * default rule, and the legal hold if asked. Worked out before anything is written, so a
+   * refusal leaves no unprotected version behind.
+   */
+  private static Optional<ObjectLock.VersionLock> newVersionLock(Bucket bucket,
       Optional<ObjectLock.Retention> retention, boolean legalHold, Instant now) {
-    BucketLocks locks = bucket.objectLock();
+    checkLockAllowed(bucket, retention, legalHold);
     Optional<ObjectLock.Retention> applied = retention.isPresent() ? retention
-        : locks.defaultRetention().map(rule -> rule.from(now));
-    if (applied.isPresent() || legalHold) {
-      locks.set(key, written.stored().versionId(), new ObjectLock.VersionLock(applied, legalHold));
-    }
+        : bucket.objectLock().defaultRetention().map(rule -> rule.from(now));
+    return applied.isPresent() || legalHold
+        ? Optional.of(new ObjectLock.VersionLock(applied, legalHold))
+        : Optional.empty();
   }
 
   /**
