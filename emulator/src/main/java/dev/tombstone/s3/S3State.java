@@ -417,6 +417,8 @@ public final class S3State {
    *
    * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
    *     Object Lock
+   * @throws S3Error.InvalidArgument when {@code retention} is not in the future; nothing is
+   *     stored
    */
   public CopyObject.Result copyObject(CopyObject.Request request,
       Optional<ObjectLock.Retention> retention, boolean legalHold) {
@@ -680,6 +682,8 @@ public final class S3State {
    *
    * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
    *     Object Lock
+   * @throws S3Error.InvalidArgument when {@code retention} is not in the future; nothing is
+   *     stored
    */
   public PutObject.Result putObject(
       PutObject.Request request, Optional<ObjectLock.Retention> retention, boolean legalHold) {
@@ -699,6 +703,13 @@ public final class S3State {
     }
   }
 
+  private static void checkInTheFuture(Optional<ObjectLock.Retention> retention, Instant now) {
+    if (retention.isPresent() && !retention.get().activeAt(now)) {
+      throw new S3Error.InvalidArgument(PAST_RETENTION, "x-amz-object-lock-retain-until-date",
+          retention.get().retainUntil().toString());
+    }
+  }
+
   /**
    * The lock a version created at {@code now} gets: the retention asked for, else the bucket's
    * default rule, and the legal hold if asked. Worked out before anything is written, so a
@@ -707,6 +718,7 @@ public final class S3State {
   private static Optional<ObjectLock.VersionLock> newVersionLock(Bucket bucket,
       Optional<ObjectLock.Retention> retention, boolean legalHold, Instant now) {
     checkLockAllowed(bucket, retention, legalHold);
+    checkInTheFuture(retention, now);
     Optional<ObjectLock.Retention> applied = retention.isPresent() ? retention
         : bucket.objectLock().defaultRetention().map(rule -> rule.from(now));
     return applied.isPresent() || legalHold
@@ -763,7 +775,7 @@ public final class S3State {
       String version = ObjectLookup.find(b, key, versionId).versionId();
       Instant now = now();
       if (!retention.activeAt(now)) {
-        throw S3Error.ObjectLockError.invalidArgument("The retain until date must be in the future!");
+        throw S3Error.ObjectLockError.invalidArgument(PAST_RETENTION);
       }
       ObjectLock.VersionLock current = locks.of(key, version);
       Optional<ObjectLock.Retention> old = current.retention().filter(r -> r.activeAt(now));
@@ -836,6 +848,7 @@ public final class S3State {
   }
 
   private static final String NO_LOCK = "Bucket is missing Object Lock Configuration";
+  private static final String PAST_RETENTION = "The retain until date must be in the future!";
 
   private static BucketLocks requireLock(Bucket bucket) {
     if (!bucket.objectLock().enabled()) {
