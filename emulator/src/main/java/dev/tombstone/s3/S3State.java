@@ -321,8 +321,32 @@ public final class S3State {
   public Multipart.Upload createMultipartUpload(String bucket, String key,
       ObjectMetadata metadata, Optional<String> checksumAlgorithm, Map<String, String> tags,
       Optional<AccessControlList> acl) {
-    return onBucket(bucket, b ->
-        Multipart.create(b, key, metadata, checksumAlgorithm, tags, acl, now()));
+    return createMultipartUpload(bucket, key, metadata, checksumAlgorithm, tags, acl,
+        Optional.empty(), false);
+  }
+
+  /**
+   * CreateMultipartUpload with Object Lock as well: the completed version gets
+   * {@code retention}, else the bucket's default retention dated from the version's creation,
+   * and a legal hold when asked, as {@link #putObject(PutObject.Request, Optional, boolean)}
+   * gives them.
+   *
+   * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
+   *     Object Lock
+   * @throws S3Error.InvalidArgument when {@code retention} is not in the future; no upload is
+   *     started
+   */
+  public Multipart.Upload createMultipartUpload(String bucket, String key,
+      ObjectMetadata metadata, Optional<String> checksumAlgorithm, Map<String, String> tags,
+      Optional<AccessControlList> acl, Optional<ObjectLock.Retention> retention,
+      boolean legalHold) {
+    return onBucket(bucket, b -> {
+      Instant now = now();
+      checkLockAllowed(b, retention, legalHold);
+      checkInTheFuture(retention, now);
+      return Multipart.create(b, key, metadata, checksumAlgorithm, tags, acl,
+          new ObjectLock.VersionLock(retention, legalHold), now);
+    });
   }
 
   /**
@@ -345,7 +369,8 @@ public final class S3State {
 
   /**
    * CompleteMultipartUpload: joins the named parts, in order, into a new version of the key,
-   * stored as PutObject stores one. On any error the upload stays in progress.
+   * stored (and locked, as CreateMultipartUpload asked or by the bucket's default retention) as
+   * PutObject stores one. On any error the upload stays in progress.
    *
    * @param parts at least one, in ascending part-number order
    * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
@@ -355,7 +380,7 @@ public final class S3State {
    */
   public PutObject.Result completeMultipartUpload(
       String bucket, String key, String uploadId, List<Multipart.CompletedPart> parts) {
-    return onBucket(bucket, b -> Multipart.complete(b, key, uploadId, parts, versionIds, now()));
+    return completeMultipartUpload(bucket, key, uploadId, parts, Optional.empty(), false);
   }
 
   /**
@@ -368,8 +393,17 @@ public final class S3State {
    */
   public PutObject.Result completeMultipartUpload(String bucket, String key, String uploadId,
       List<Multipart.CompletedPart> parts, Optional<String> ifMatch, boolean ifNoneMatchAny) {
-    return onBucket(bucket, b -> Multipart.complete(b, key, uploadId, parts, ifMatch,
-        ifNoneMatchAny, versionIds, now()));
+    return onBucket(bucket, b -> {
+      Instant now = now();
+      // Dated from the completed version's creation, as a PutObject version is.
+      ObjectLock.VersionLock asked = Multipart.requestedLock(b, key, uploadId);
+      Optional<ObjectLock.VersionLock> lock =
+          versionLock(b, asked.retention(), asked.legalHold(), now);
+      PutObject.Result result = Multipart.complete(b, key, uploadId, parts, ifMatch,
+          ifNoneMatchAny, versionIds, now);
+      lock.ifPresent(l -> b.objectLock().set(key, result.stored().versionId(), l));
+      return result;
+    });
   }
 
   /**
@@ -719,6 +753,12 @@ public final class S3State {
       Optional<ObjectLock.Retention> retention, boolean legalHold, Instant now) {
     checkLockAllowed(bucket, retention, legalHold);
     checkInTheFuture(retention, now);
+    return versionLock(bucket, retention, legalHold, now);
+  }
+
+  // The retention asked for, else the bucket's default rule, and the legal hold if asked.
+  private static Optional<ObjectLock.VersionLock> versionLock(Bucket bucket,
+      Optional<ObjectLock.Retention> retention, boolean legalHold, Instant now) {
     Optional<ObjectLock.Retention> applied = retention.isPresent() ? retention
         : bucket.objectLock().defaultRetention().map(rule -> rule.from(now));
     return applied.isPresent() || legalHold

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The {@code x-amz-object-lock-*} headers of PutObject. */
+/** The {@code x-amz-object-lock-*} headers of PutObject, CopyObject and CreateMultipartUpload. */
 record ObjectLockHeaders(Optional<ObjectLock.Retention> retention, boolean legalHold) {
   static final String MODE = "x-amz-object-lock-mode";
   static final String RETAIN_UNTIL = "x-amz-object-lock-retain-until-date";
