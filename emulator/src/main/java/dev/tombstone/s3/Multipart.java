@@ -70,20 +70,20 @@ public final class Multipart {
   }
 
   /**
-   * Starts an upload; its tags and ACL go to the version it completes into, so they are checked
-   * now, as PutObject checks them.
+   * Starts an upload; its tags, ACL and Object Lock go to the version it completes into, so
+   * they are checked now, as PutObject checks them (the lock by the caller).
    *
    * @throws S3Error.AccessControlListNotSupported for an ACL that grants others while the bucket
    *     enforces ownership
    */
   static Upload create(Bucket bucket, String key, ObjectMetadata metadata,
       Optional<String> checksumAlgorithm, Map<String, String> tags,
-      Optional<AccessControlList> acl, Instant now) {
+      Optional<AccessControlList> acl, ObjectLock.VersionLock lock, Instant now) {
     ObjectKeys.check(key);
     acl.ifPresent(a -> AccessControl.checkWrite(bucket, a));
     String uploadId = newUploadId();
     MultipartUpload upload =
-        new MultipartUpload(uploadId, key, metadata, checksumAlgorithm, tags, acl, now);
+        new MultipartUpload(uploadId, key, metadata, checksumAlgorithm, tags, acl, lock, now);
     bucket.uploads().put(uploadId, upload);
     return upload.describe();
   }
@@ -103,13 +103,17 @@ public final class Multipart {
     return part;
   }
 
-  static List<Part> listParts(Bucket bucket, String key, String uploadId) {
-    return find(bucket, key, uploadId).parts();
+  /**
+   * The Object Lock CreateMultipartUpload asked for the version the upload completes into.
+   *
+   * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
+   */
+  static ObjectLock.VersionLock requestedLock(Bucket bucket, String key, String uploadId) {
+    return find(bucket, key, uploadId).lock();
   }
 
-  static PutObject.Result complete(Bucket bucket, String key, String uploadId,
-      List<CompletedPart> selection, VersionIds ids, Instant now) {
-    return complete(bucket, key, uploadId, selection, Optional.empty(), false, ids, now);
+  static List<Part> listParts(Bucket bucket, String key, String uploadId) {
+    return find(bucket, key, uploadId).parts();
   }
 
   static PutObject.Result complete(Bucket bucket, String key, String uploadId,

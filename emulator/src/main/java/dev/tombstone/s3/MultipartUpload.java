@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * One multipart upload in progress: what CreateMultipartUpload fixed (key, metadata, checksum
- * algorithm, tags, ACL) and the parts uploaded so far. Its methods synchronize on the upload,
+ * algorithm, tags, ACL, Object Lock) and the parts uploaded so far. Its methods synchronize on the upload,
  * so a part never lands in an upload that is being completed or aborted.
  */
 final class MultipartUpload {
@@ -21,6 +21,7 @@ final class MultipartUpload {
   private final Optional<String> checksumAlgorithm;
   private final Map<String, String> tags;
   private final Optional<AccessControlList> acl;
+  private final ObjectLock.VersionLock lock;
   private final Instant initiated;
   private final TreeMap<Integer, Multipart.Part> parts = new TreeMap<>();
   private volatile boolean keyChanged;
@@ -28,13 +29,14 @@ final class MultipartUpload {
 
   MultipartUpload(String uploadId, String key, ObjectMetadata metadata,
       Optional<String> checksumAlgorithm, Map<String, String> tags,
-      Optional<AccessControlList> acl, Instant initiated) {
+      Optional<AccessControlList> acl, ObjectLock.VersionLock lock, Instant initiated) {
     this.uploadId = uploadId;
     this.key = key;
     this.metadata = metadata;
     this.checksumAlgorithm = checksumAlgorithm;
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     this.acl = acl;
+    this.lock = lock;
     this.initiated = initiated;
   }
 
@@ -75,6 +77,14 @@ final class MultipartUpload {
   /** The ACL of {@code x-amz-acl} or the grant headers; empty gives the owner full control. */
   Optional<AccessControlList> acl() {
     return acl;
+  }
+
+  /**
+   * The retention and legal hold of the {@code x-amz-object-lock-*} headers; without a
+   * retention the completed version gets the bucket's default rule.
+   */
+  ObjectLock.VersionLock lock() {
+    return lock;
   }
 
   /** @throws S3Error.NoSuchUpload when the upload was completed or aborted meanwhile */

@@ -1,6 +1,10 @@
 package dev.tombstone.s3;
 
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +17,9 @@ import java.util.Optional;
 public final class ObjectLock {
   /** What S3 answers a delete or retention change that a lock forbids (403 AccessDenied). */
   public static final String PROTECTED = "Access Denied because object protected by object lock.";
+
+  // The last instant S3's date formats can name (year 999999999 in UTC).
+  static final Instant LATEST = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
 
   private ObjectLock() {}
 
@@ -39,23 +46,41 @@ public final class ObjectLock {
 
   /**
    * The retention a lock-enabled bucket gives every new version: {@code days} or {@code years}
-   * (exactly one of them positive) from the version's creation.
+   * (exactly one of them positive, at most {@value #MAX_DAYS} days or {@value #MAX_YEARS} years,
+   * S3's limit of 100 years) from the version's creation.
    */
   public record DefaultRetention(Mode mode, int days, int years) {
+    /** The longest default retention in days S3 accepts. */
+    public static final int MAX_DAYS = 36_500;
+    /** The longest default retention in years S3 accepts. */
+    public static final int MAX_YEARS = 100;
+
     public DefaultRetention {
       Objects.requireNonNull(mode, "mode");
       if ((days > 0) == (years > 0) || days < 0 || years < 0) {
         throw new IllegalArgumentException(
             "exactly one of days and years must be positive, was " + days + " and " + years);
       }
+      if (days > MAX_DAYS || years > MAX_YEARS) {
+        throw new IllegalArgumentException("a default retention is at most " + MAX_DAYS
+            + " days or " + MAX_YEARS + " years, was " + days + " days and " + years + " years");
+      }
     }
 
-    /** The retention this rule gives a version created at {@code created}. */
+    /**
+     * The retention this rule gives a version created at {@code created}; a clock set so far
+     * ahead that the date would leave the calendar retains until the calendar's last instant.
+     */
     public Retention from(Instant created) {
-      Instant until = days > 0
-          ? created.plus(java.time.Duration.ofDays(days))
-          : created.atOffset(java.time.ZoneOffset.UTC).plusYears(years).toInstant();
-      return new Retention(mode, until);
+      Instant until;
+      try {
+        until = days > 0
+            ? created.plus(Duration.ofDays(days))
+            : created.atOffset(ZoneOffset.UTC).plusYears(years).toInstant();
+      } catch (DateTimeException e) {
+        until = LATEST;
+      }
+      return new Retention(mode, until.isAfter(LATEST) ? LATEST : until);
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Put/Get/DeleteObjectTagging and Put/Get/DeleteBucketTagging: tags change a version (or the
  * bucket) in place, never create a version. Limits as S3 has them: 10 tags on an object, 50 on
- * a bucket, keys of 1 to 128 and values of up to 256 characters, no key twice.
+ * a bucket, keys of 1 to 128 and values of up to 256 characters, no key twice, no key that
+ * starts with {@code aws:} (AWS reserves those for its system tags).
  */
 public final class ObjectTagging {
   /** The most tags an object can carry. */
@@ -18,6 +19,8 @@ public final class ObjectTagging {
   public static final int MAX_BUCKET_TAGS = 50;
   static final int MAX_KEY_LENGTH = 128;
   static final int MAX_VALUE_LENGTH = 256;
+  // AWS keeps tag keys with this prefix for its own system tags.
+  private static final String RESERVED_PREFIX = "aws:";
 
   private ObjectTagging() {}
 
@@ -27,7 +30,8 @@ public final class ObjectTagging {
   /**
    * Checks object tags in S3's order and returns them as a map.
    *
-   * @throws S3Error.InvalidTag for a repeated key, a key or value too long or an empty key
+   * @throws S3Error.InvalidTag for a repeated key, a key or value too long, an empty key or one
+   *     prefixed with {@code aws:}
    * @throws S3Error.BadRequest above 10 tags
    */
   public static Map<String, String> validate(List<Tag> tags) {
@@ -41,7 +45,8 @@ public final class ObjectTagging {
   /**
    * Checks bucket tags and returns them as a map.
    *
-   * @throws S3Error.InvalidTag for a repeated key, a bad key or value, or above 50 tags
+   * @throws S3Error.InvalidTag for a repeated key, a bad key (also one prefixed with
+   *     {@code aws:}) or value, or above 50 tags
    */
   public static Map<String, String> validateBucketTags(List<Tag> tags) {
     Map<String, String> checked = check(tags);
@@ -61,6 +66,9 @@ public final class ObjectTagging {
       if (tag.key().isEmpty() || tag.key().codePointCount(0, tag.key().length())
           > MAX_KEY_LENGTH) {
         throw new S3Error.InvalidTag("The TagKey you have provided is invalid", tag.key());
+      }
+      if (tag.key().startsWith(RESERVED_PREFIX)) {
+        throw new S3Error.InvalidTag("Your TagKey cannot be prefixed with aws:", tag.key());
       }
       if (tag.value().codePointCount(0, tag.value().length()) > MAX_VALUE_LENGTH) {
         throw new S3Error.InvalidTag("The TagValue you have provided is invalid", tag.key());

@@ -321,8 +321,32 @@ public final class S3State {
   public Multipart.Upload createMultipartUpload(String bucket, String key,
       ObjectMetadata metadata, Optional<String> checksumAlgorithm, Map<String, String> tags,
       Optional<AccessControlList> acl) {
-    return onBucket(bucket, b ->
-        Multipart.create(b, key, metadata, checksumAlgorithm, tags, acl, now()));
+    return createMultipartUpload(bucket, key, metadata, checksumAlgorithm, tags, acl,
+        Optional.empty(), false);
+  }
+
+  /**
+   * CreateMultipartUpload with Object Lock as well: the completed version gets
+   * {@code retention}, else the bucket's default retention dated from the version's creation,
+   * and a legal hold when asked, as {@link #putObject(PutObject.Request, Optional, boolean)}
+   * gives them.
+   *
+   * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
+   *     Object Lock
+   * @throws S3Error.InvalidArgument when {@code retention} is not in the future; no upload is
+   *     started
+   */
+  public Multipart.Upload createMultipartUpload(String bucket, String key,
+      ObjectMetadata metadata, Optional<String> checksumAlgorithm, Map<String, String> tags,
+      Optional<AccessControlList> acl, Optional<ObjectLock.Retention> retention,
+      boolean legalHold) {
+    return onBucket(bucket, b -> {
+      Instant now = now();
+      checkLockAllowed(b, retention, legalHold);
+      checkInTheFuture(retention, now);
+      return Multipart.create(b, key, metadata, checksumAlgorithm, tags, acl,
+          new ObjectLock.VersionLock(retention, legalHold), now);
+    });
   }
 
   /**
@@ -345,7 +369,8 @@ public final class S3State {
 
   /**
    * CompleteMultipartUpload: joins the named parts, in order, into a new version of the key,
-   * stored as PutObject stores one. On any error the upload stays in progress.
+   * stored (and locked, as CreateMultipartUpload asked or by the bucket's default retention) as
+   * PutObject stores one. On any error the upload stays in progress.
    *
    * @param parts at least one, in ascending part-number order
    * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
@@ -355,7 +380,7 @@ public final class S3State {
    */
   public PutObject.Result completeMultipartUpload(
       String bucket, String key, String uploadId, List<Multipart.CompletedPart> parts) {
-    return onBucket(bucket, b -> Multipart.complete(b, key, uploadId, parts, versionIds, now()));
+    return completeMultipartUpload(bucket, key, uploadId, parts, Optional.empty(), false);
   }
 
   /**
@@ -368,8 +393,17 @@ public final class S3State {
    */
   public PutObject.Result completeMultipartUpload(String bucket, String key, String uploadId,
       List<Multipart.CompletedPart> parts, Optional<String> ifMatch, boolean ifNoneMatchAny) {
-    return onBucket(bucket, b -> Multipart.complete(b, key, uploadId, parts, ifMatch,
-        ifNoneMatchAny, versionIds, now()));
+    return onBucket(bucket, b -> {
+      Instant now = now();
+      // Dated from the completed version's creation, as a PutObject version is.
+      ObjectLock.VersionLock asked = Multipart.requestedLock(b, key, uploadId);
+      Optional<ObjectLock.VersionLock> lock =
+          versionLock(b, asked.retention(), asked.legalHold(), now);
+      PutObject.Result result = Multipart.complete(b, key, uploadId, parts, ifMatch,
+          ifNoneMatchAny, versionIds, now);
+      lock.ifPresent(l -> b.objectLock().set(key, result.stored().versionId(), l));
+      return result;
+    });
   }
 
   /**
@@ -417,6 +451,8 @@ public final class S3State {
    *
    * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
    *     Object Lock
+   * @throws S3Error.InvalidArgument when {@code retention} is not in the future; nothing is
+   *     stored
    */
   public CopyObject.Result copyObject(CopyObject.Request request,
       Optional<ObjectLock.Retention> retention, boolean legalHold) {
@@ -428,11 +464,11 @@ public final class S3State {
             .orElse(true);
     PutObject.Request put = CopyObject.put(request, source, sameCurrent);
     PutObject.Result written = onBucket(request.bucket(), b -> {
-      checkLockAllowed(b, retention, legalHold);
       Instant now = now();
+      Optional<ObjectLock.VersionLock> lock = newVersionLock(b, retention, legalHold, now);
       PutObject.Result result =
           PutObject.execute(b, put, versionIds, now, CopyObject.etag(source), Optional.empty());
-      lockNewVersion(b, request.key(), result, retention, legalHold, now);
+      lock.ifPresent(l -> b.objectLock().set(request.key(), result.stored().versionId(), l));
       return result;
     });
     return new CopyObject.Result(written, source);
@@ -705,14 +741,16 @@ public final class S3State {
    *
    * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
    *     Object Lock
+   * @throws S3Error.InvalidArgument when {@code retention} is not in the future; nothing is
+   *     stored
    */
   public PutObject.Result putObject(
       PutObject.Request request, Optional<ObjectLock.Retention> retention, boolean legalHold) {
     return onBucket(request.bucket(), b -> {
-      checkLockAllowed(b, retention, legalHold);
       Instant now = now();
+      Optional<ObjectLock.VersionLock> lock = newVersionLock(b, retention, legalHold, now);
       PutObject.Result result = PutObject.execute(b, request, versionIds, sharedValues, now);
-      lockNewVersion(b, request.key(), result, retention, legalHold, now);
+      lock.ifPresent(l -> b.objectLock().set(request.key(), result.stored().versionId(), l));
       return result;
     });
   }
@@ -724,15 +762,33 @@ public final class S3State {
     }
   }
 
-  // The retention asked for, else the bucket's default rule, and the legal hold if asked.
-  private static void lockNewVersion(Bucket bucket, String key, PutObject.Result written,
-      Optional<ObjectLock.Retention> retention, boolean legalHold, Instant now) {
-    BucketLocks locks = bucket.objectLock();
-    Optional<ObjectLock.Retention> applied = retention.isPresent() ? retention
-        : locks.defaultRetention().map(rule -> rule.from(now));
-    if (applied.isPresent() || legalHold) {
-      locks.set(key, written.stored().versionId(), new ObjectLock.VersionLock(applied, legalHold));
+  private static void checkInTheFuture(Optional<ObjectLock.Retention> retention, Instant now) {
+    if (retention.isPresent() && !retention.get().activeAt(now)) {
+      throw new S3Error.InvalidArgument(PAST_RETENTION, "x-amz-object-lock-retain-until-date",
+          retention.get().retainUntil().toString());
     }
+  }
+
+  /**
+   * The lock a version created at {@code now} gets: the retention asked for, else the bucket's
+   * default rule, and the legal hold if asked. Worked out before anything is written, so a
+   * refusal leaves no unprotected version behind.
+   */
+  private static Optional<ObjectLock.VersionLock> newVersionLock(Bucket bucket,
+      Optional<ObjectLock.Retention> retention, boolean legalHold, Instant now) {
+    checkLockAllowed(bucket, retention, legalHold);
+    checkInTheFuture(retention, now);
+    return versionLock(bucket, retention, legalHold, now);
+  }
+
+  // The retention asked for, else the bucket's default rule, and the legal hold if asked.
+  private static Optional<ObjectLock.VersionLock> versionLock(Bucket bucket,
+      Optional<ObjectLock.Retention> retention, boolean legalHold, Instant now) {
+    Optional<ObjectLock.Retention> applied = retention.isPresent() ? retention
+        : bucket.objectLock().defaultRetention().map(rule -> rule.from(now));
+    return applied.isPresent() || legalHold
+        ? Optional.of(new ObjectLock.VersionLock(applied, legalHold))
+        : Optional.empty();
   }
 
   /**
@@ -784,7 +840,7 @@ public final class S3State {
       String version = ObjectLookup.find(b, key, versionId).versionId();
       Instant now = now();
       if (!retention.activeAt(now)) {
-        throw S3Error.ObjectLockError.invalidArgument("The retain until date must be in the future!");
+        throw S3Error.ObjectLockError.invalidArgument(PAST_RETENTION);
       }
       ObjectLock.VersionLock current = locks.of(key, version);
       Optional<ObjectLock.Retention> old = current.retention().filter(r -> r.activeAt(now));
@@ -857,6 +913,7 @@ public final class S3State {
   }
 
   private static final String NO_LOCK = "Bucket is missing Object Lock Configuration";
+  private static final String PAST_RETENTION = "The retain until date must be in the future!";
 
   private static BucketLocks requireLock(Bucket bucket) {
     if (!bucket.objectLock().enabled()) {

@@ -39,8 +39,10 @@ final class MultipartOperations {
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
     Map<String, String> tags = TaggingOperations.header(call.headers());
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
+    // No body, so unlike PutObject no Content-MD5 or checksum is asked for the lock headers.
+    ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     Multipart.Upload upload = state.createMultipartUpload(call.bucket(), call.key(), metadata,
-        normalised, tags, acl);
+        normalised, tags, acl, lock.retention(), lock.legalHold());
     XmlWriter xml = XmlWriter.document("InitiateMultipartUploadResult")
         .element("Bucket", call.bucket())
         .element("Key", call.key())

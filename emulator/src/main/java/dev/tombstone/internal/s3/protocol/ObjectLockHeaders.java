@@ -2,16 +2,20 @@ package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.s3.ObjectLock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The {@code x-amz-object-lock-*} headers of PutObject. */
+/** The {@code x-amz-object-lock-*} headers of PutObject, CopyObject and CreateMultipartUpload. */
 record ObjectLockHeaders(Optional<ObjectLock.Retention> retention, boolean legalHold) {
   static final String MODE = "x-amz-object-lock-mode";
   static final String RETAIN_UNTIL = "x-amz-object-lock-retain-until-date";
   static final String LEGAL_HOLD = "x-amz-object-lock-legal-hold";
+  // Year 999999999 at -18:00 parses, but is past what a UTC date can say: refused as unreadable.
+  private static final Instant LATEST = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
 
   boolean any() {
     return retention.isPresent() || legalHold;
@@ -47,9 +51,10 @@ record ObjectLockHeaders(Optional<ObjectLock.Retention> retention, boolean legal
     return new ObjectLockHeaders(retention, hold.filter("ON"::equals).isPresent());
   }
 
+  /** An ISO-8601 date with an offset, if it names an instant S3's date formats can write back. */
   static Optional<Instant> instant(String text) {
     try {
-      return Optional.of(OffsetDateTime.parse(text).toInstant());
+      return Optional.of(OffsetDateTime.parse(text).toInstant()).filter(i -> !i.isAfter(LATEST));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

@@ -27,12 +27,16 @@ final class ObjectLockOperations {
     XmlElement retention = only(only(root, "Rule"), "DefaultRetention");
     if (retention != null) {
       ObjectLock.Mode mode = mode(retention.childText("Mode"));
-      int days = positive(retention.childText("Days"));
-      int years = positive(retention.childText("Years"));
-      if ((days > 0) == (years > 0)) {
+      Optional<String> days = retention.childText("Days");
+      Optional<String> years = retention.childText("Years");
+      if (days.isPresent() == years.isPresent()) {
         throw WireError.malformedXml();
       }
-      rule = Optional.of(new ObjectLock.DefaultRetention(mode, days, years));
+      rule = Optional.of(days.isPresent()
+          ? new ObjectLock.DefaultRetention(mode,
+              period("Days", days.get(), ObjectLock.DefaultRetention.MAX_DAYS), 0)
+          : new ObjectLock.DefaultRetention(mode, 0,
+              period("Years", years.get(), ObjectLock.DefaultRetention.MAX_YEARS)));
     }
     state.putObjectLockConfiguration(call.bucket(), rule);
     return S3Response.empty(200);
@@ -128,18 +132,21 @@ final class ObjectLockOperations {
     };
   }
 
-  private static int positive(Optional<String> text) {
-    if (text.isEmpty()) {
-      return 0;
-    }
+  // A number the schema does not admit is MalformedXML; one out of S3's range, InvalidArgument.
+  private static int period(String element, String text, int max) {
+    int value;
     try {
-      int value = Integer.parseInt(text.get().trim());
-      if (value > 0) {
-        return value;
-      }
+      value = Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      // reported below
+      throw WireError.malformedXml();
     }
-    throw WireError.malformedXml();
+    if (value <= 0) {
+      throw WireError.invalidArgument(
+          "Default retention period must be a positive integer value.", element);
+    }
+    if (value > max) {
+      throw WireError.invalidArgument("Default retention period too large.", element);
+    }
+    return value;
   }
 }

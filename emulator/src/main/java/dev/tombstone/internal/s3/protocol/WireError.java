@@ -161,6 +161,11 @@ final class WireError extends RuntimeException {
     return new WireError(Kind.INVALID_REQUEST, message, List.of());
   }
 
+  /** InvalidArgument naming the argument but, as S3 does for some, not echoing its value. */
+  static WireError invalidArgument(String message, String name) {
+    return new WireError(Kind.INVALID_ARGUMENT, message, List.of(new Field("ArgumentName", name)));
+  }
+
   static WireError invalidArgument(String message, String name, String value) {
     return new WireError(Kind.INVALID_ARGUMENT, message,
         List.of(new Field("ArgumentName", name), new Field("ArgumentValue", value)));

@@ -1,0 +1,115 @@
+package dev.tombstone.internal.s3.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
+
+/** Tag keys prefixed with {@code aws:} are AWS's own: every tagging path refuses them. */
+class SdkReservedTagKeyTest {
+  private static final String BUCKET = "reserved";
+  private static Tombstone tombstone;
+  private static S3Client s3;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    s3 = SdkClients.sync(tombstone);
+  }
+
+  @AfterAll
+  static void stop() {
+    s3.close();
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void bucket() {
+    tombstone.reset();
+    s3.createBucket(b -> b.bucket(BUCKET));
+  }
+
+  private static Tag tag(String key, String value) {
+    return Tag.builder().key(key).value(value).build();
+  }
+
+  private static void assertReserved(S3Exception thrown) {
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidTag");
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("Your TagKey cannot be prefixed with aws:");
+  }
+
+  @Test
+  void putObjectTagging_withAwsPrefixedKey_isInvalidTag_andKeepsTheTags() {
+    s3.putObject(b -> b.bucket(BUCKET).key("k").tagging("team=ops"), RequestBody.fromString("x"));
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.putObjectTagging(
+        b -> b.bucket(BUCKET).key("k").tagging(t -> t.tagSet(tag("aws:x", "1")))));
+
+    assertReserved(thrown);
+    assertThat(s3.getObjectTagging(b -> b.bucket(BUCKET).key("k")).tagSet())
+        .containsExactly(tag("team", "ops"));
+  }
+
+  @Test
+  void putObject_withAwsPrefixedTaggingHeader_isInvalidTag_andStoresNothing() {
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.putObject(
+        b -> b.bucket(BUCKET).key("k").tagging("aws:a=1"), RequestBody.fromString("x")));
+
+    assertReserved(thrown);
+    assertThat(tombstone.s3().keys(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void copyObject_replacingTagsWithAwsPrefixedKey_isInvalidTag_andStoresNothing() {
+    s3.putObject(b -> b.bucket(BUCKET).key("source"), RequestBody.fromString("x"));
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.copyObject(
+        b -> b.sourceBucket(BUCKET).sourceKey("source").destinationBucket(BUCKET)
+            .destinationKey("copy").taggingDirective(TaggingDirective.REPLACE)
+            .tagging("aws:a=1")));
+
+    assertReserved(thrown);
+    assertThat(tombstone.s3().keys(BUCKET)).containsExactly("source");
+  }
+
+  @Test
+  void createMultipartUpload_withAwsPrefixedTaggingHeader_isInvalidTag_andStartsNothing() {
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.createMultipartUpload(
+        b -> b.bucket(BUCKET).key("big").tagging("aws:a=1")));
+
+    assertReserved(thrown);
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void putBucketTagging_withAwsPrefixedKey_isInvalidTag_andKeepsTheTags() {
+    s3.putBucketTagging(b -> b.bucket(BUCKET).tagging(t -> t.tagSet(tag("env", "test"))));
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.putBucketTagging(
+        b -> b.bucket(BUCKET).tagging(t -> t.tagSet(tag("env", "test"), tag("aws:x", "1")))));
+
+    assertReserved(thrown);
+    assertThat(s3.getBucketTagging(b -> b.bucket(BUCKET)).tagSet())
+        .containsExactly(tag("env", "test"));
+  }
+
+  @Test
+  void keyMerelyContainingAws_isAccepted() {
+    s3.putObject(b -> b.bucket(BUCKET).key("k").tagging("my-aws%3Ax=1"),
+        RequestBody.fromString("x"));
+
+    assertThat(s3.getObjectTagging(b -> b.bucket(BUCKET).key("k")).tagSet())
+        .containsExactly(tag("my-aws:x", "1"));
+  }
+}
