@@ -77,6 +77,8 @@ final class QueryOperation {
     constraints.oneOf("select", w.select(), SELECT);
     constraints.oneOf("conditionalOperator", w.conditionalOperator(),
         Constraints.CONDITIONAL_OPERATOR);
+    constraints.comparisonOperators("keyConditions", w.keyConditions(), true);
+    constraints.comparisonOperators("queryFilter", w.queryFilter(), true);
     if (w.attributesToGet() != null) {
       constraints.size("attributesToGet", w.attributesToGet().isEmpty() ? "[]"
           : w.attributesToGet().toString(), w.attributesToGet().size(), 1, 255);
