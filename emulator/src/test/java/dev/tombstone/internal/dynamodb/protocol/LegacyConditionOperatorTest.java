@@ -142,6 +142,22 @@ class LegacyConditionOperatorTest {
     assertThat(Members.integer(JsonTrees.object(response.body()), "Count")).isEqualTo(1);
   }
 
+  @Test
+  void transactWriteItems_ignoresExpected_whichItsElementsDoNotHave() {
+    Wire.Response response = wire.post("DynamoDB_20120810.TransactWriteItems",
+        "{\"TransactItems\":[{\"Put\":{\"TableName\":\"cmp\",\"Item\":{\"pk\":"
+        + "{\"S\":\"t\"}},\"Expected\":{\"x\":{\"ComparisonOperator\":\"XX\","
+        + "\"AttributeValueList\":[{\"S\":\"1\"}]}},\"ConditionalOperator\":\"OR\"}},"
+        + "{\"Delete\":{\"TableName\":\"cmp\",\"Key\":{\"pk\":{\"S\":\"a\"}},"
+        + "\"Expected\":{\"x\":{\"Value\":{\"S\":\"other\"}}}}}]}");
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(dynamo.getItem(b -> b.tableName("cmp").key(Map.of("pk", s("t")))).hasItem())
+        .isTrue();
+    assertThat(dynamo.getItem(b -> b.tableName("cmp").key(Map.of("pk", s("a")))).hasItem())
+        .isFalse();
+  }
+
   private static Condition condition(String operator,
       software.amazon.awssdk.services.dynamodb.model.AttributeValue value) {
     return Condition.builder().comparisonOperator(operator).attributeValueList(List.of(value))
