@@ -30,6 +30,7 @@ final class IndexScan {
       throw new DynamoDbError.Validation(
           "Consistent reads are not supported on global secondary indexes");
     }
+    Query.Select select = Selects.resolve(index, request.select());
     List<Entry> entries = new ArrayList<>();
     for (Map.Entry<AttributeValue, ? extends NavigableMap<Position, Item>> partition
         : index.partitions().entrySet()) {
@@ -53,14 +54,16 @@ final class IndexScan {
     long bytes = 0;
     Item last = null;
     for (int i = from; i < entries.size() && scanned < limit && bytes < Scan.MAX_PAGE_BYTES; i++) {
-      Item read = index.project(entries.get(i).item());
+      Item stored = entries.get(i).item();
+      Item read = index.project(stored);
       scanned++;
       bytes += read.sizeInBytes();
-      last = entries.get(i).item();
+      last = stored;
       if (request.filter() == null || request.filter().matches(read)) {
         count++;
         if (!request.countOnly()) {
-          items.add(request.projection() == null ? read : request.projection().apply(read));
+          Item base = Selects.base(index, select, stored, read);
+          items.add(request.projection() == null ? base : request.projection().apply(base));
         }
       }
     }

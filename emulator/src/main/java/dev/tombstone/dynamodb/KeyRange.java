@@ -44,6 +44,10 @@ final class KeyRange {
     if (other != null) {
       checkType(other, schema.sortKey());
     }
+    checkNotEmpty(partitionPart, schema.partitionKey());
+    if (other != null) {
+      checkNotEmpty(other, schema.sortKey());
+    }
     return new KeyRange(partitionPart.values().get(0), other);
   }
 
@@ -57,6 +61,17 @@ final class KeyRange {
     if (part.operator() == KeyCondition.Operator.BEGINS_WITH && key.type() == AttributeType.N) {
       throw DynamoDbError.Validation.invalidParameters(
           "Condition parameter type does not match schema type");
+    }
+  }
+
+  /**
+   * An equality names a key value, which cannot be empty. Other operators are left alone: no
+   * AWS answer for them with an empty operand was found.
+   */
+  private static void checkNotEmpty(KeyCondition.Part part, KeyAttribute key) {
+    if (part.operator() == KeyCondition.Operator.EQ) {
+      KeySchema.checkNotEmpty(part.values().get(0), key,
+          "One or more parameter values are not valid. ");
     }
   }
 

@@ -106,7 +106,8 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
     return value;
   }
 
-  private static void checkNotEmpty(AttributeValue value, KeyAttribute attribute, String prefix) {
+  /** DynamoDB refuses an empty string or binary as a key attribute's value. */
+  static void checkNotEmpty(AttributeValue value, KeyAttribute attribute, String prefix) {
     if (value instanceof AttributeValue.S s && s.value().isEmpty()) {
       throw new DynamoDbError.Validation(prefix
           + "The AttributeValue for a key attribute cannot contain an empty string value. Key: "

@@ -18,7 +18,7 @@ final class QueryRun {
 
   Query.Result run() {
     SecondaryIndex index = index();
-    Query.Select select = select(index);
+    Query.Select select = Selects.resolve(index, request.select());
     KeySchema schema = index == null ? table.keySchema() : index.keySchema();
     KeyRange range = KeyRange.of(schema, request.keyCondition());
     checkFilter(schema);
@@ -85,24 +85,6 @@ final class QueryRun {
     return index;
   }
 
-  private Query.Select select(SecondaryIndex index) {
-    Query.Select select = request.select();
-    if (select == null) {
-      return index == null ? Query.Select.ALL_ATTRIBUTES : Query.Select.ALL_PROJECTED_ATTRIBUTES;
-    }
-    if (select == Query.Select.ALL_PROJECTED_ATTRIBUTES && index == null) {
-      throw new DynamoDbError.Validation(
-          "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
-    }
-    if (select == Query.Select.ALL_ATTRIBUTES && index != null && index.global()
-        && !index.projectsAll()) {
-      throw DynamoDbError.Validation.invalidParameters("Select type ALL_ATTRIBUTES is not"
-          + " supported for global secondary index " + index.name()
-          + " because its projection type is not ALL");
-    }
-    return select;
-  }
-
   private void checkFilter(KeySchema schema) {
     if (request.filter() == null) {
       return;
@@ -117,10 +99,8 @@ final class QueryRun {
     }
   }
 
-  /** A local index reads the table for attributes it does not project. */
   private Item returned(SecondaryIndex index, Query.Select select, Item stored, Item read) {
-    Item base = index != null && !index.global() && select != Query.Select.ALL_PROJECTED_ATTRIBUTES
-        ? stored : read;
+    Item base = Selects.base(index, select, stored, read);
     return request.projection() == null ? base : request.projection().apply(base);
   }
 

@@ -21,6 +21,8 @@ public final class Scan {
    * @param segment the part of a parallel scan to read, in 0..totalSegments-1
    * @param totalSegments how many parts a parallel scan has; 1 for a plain scan
    * @param indexName the secondary index to read, or null for the table
+   * @param select null for DynamoDB's default (the table's or the index's attributes); {@link
+   *     Query.Select#ALL_ATTRIBUTES} on a local index reads the table for what it does not project
    */
   public record Request(
       String tableName,
@@ -32,7 +34,8 @@ public final class Scan {
       boolean countOnly,
       int segment,
       int totalSegments,
-      String indexName) {
+      String indexName,
+      Query.Select select) {
 
     public Request {
       if (totalSegments < 1 || segment < 0 || segment >= totalSegments) {
@@ -41,57 +44,75 @@ public final class Scan {
       }
     }
 
+    /** A request with DynamoDB's default {@code Select}, as built before {@code select} was. */
+    public Request(String tableName, Integer limit, Map<String, AttributeValue> exclusiveStartKey,
+        ItemCondition filter, UnaryOperator<Item> projection, boolean consistentRead,
+        boolean countOnly, int segment, int totalSegments, String indexName) {
+      this(tableName, limit, exclusiveStartKey, filter, projection, consistentRead, countOnly,
+          segment, totalSegments, indexName, null);
+    }
+
     /** A plain scan of the whole table, page by page. */
     public static Request of(String tableName) {
-      return new Request(tableName, null, null, null, null, false, false, 0, 1, null);
+      return new Request(tableName, null, null, null, null, false, false, 0, 1, null, null);
     }
 
     /** The same request evaluating at most {@code limit} items; null for no limit. */
     public Request withLimit(Integer limit) {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection,
-          consistentRead, countOnly, segment, totalSegments, indexName);
+          consistentRead, countOnly, segment, totalSegments, indexName, select);
     }
 
     /** The same request starting after {@code key} (a LastEvaluatedKey); null from the start. */
     public Request startingAfter(Map<String, AttributeValue> key) {
       return new Request(tableName, limit, key, filter, projection, consistentRead, countOnly,
-          segment, totalSegments, indexName);
+          segment, totalSegments, indexName, select);
     }
 
     /** The same request keeping only items {@code filter} matches; null keeps every item. */
     public Request withFilter(ItemCondition filter) {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection,
-          consistentRead, countOnly, segment, totalSegments, indexName);
+          consistentRead, countOnly, segment, totalSegments, indexName, select);
     }
 
     /** The same request returning what {@code projection} keeps of each item; null for all. */
     public Request withProjection(UnaryOperator<Item> projection) {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection,
-          consistentRead, countOnly, segment, totalSegments, indexName);
+          consistentRead, countOnly, segment, totalSegments, indexName, select);
     }
 
     /** The same request as a strongly consistent read. */
     public Request stronglyConsistent() {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection, true,
-          countOnly, segment, totalSegments, indexName);
+          countOnly, segment, totalSegments, indexName, select);
     }
 
     /** The same request counting items without returning them ({@code Select COUNT}). */
     public Request countingOnly() {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection,
-          consistentRead, true, segment, totalSegments, indexName);
+          consistentRead, true, segment, totalSegments, indexName, select);
     }
 
     /** The same request reading the secondary index {@code indexName}; null for the table. */
     public Request onIndex(String indexName) {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection,
-          consistentRead, countOnly, segment, totalSegments, indexName);
+          consistentRead, countOnly, segment, totalSegments, indexName, select);
+    }
+
+    /**
+     * The same request with {@code Select}; {@link Query.Select#COUNT} also counts only (as
+     * {@link #countingOnly}).
+     */
+    public Request withSelect(Query.Select select) {
+      return new Request(tableName, limit, exclusiveStartKey, filter, projection,
+          consistentRead, countOnly || select == Query.Select.COUNT, segment, totalSegments,
+          indexName, select);
     }
 
     /** The same request reading one {@code segment} of a parallel scan. */
     public Request segment(int segment, int totalSegments) {
       return new Request(tableName, limit, exclusiveStartKey, filter, projection,
-          consistentRead, countOnly, segment, totalSegments, indexName);
+          consistentRead, countOnly, segment, totalSegments, indexName, select);
     }
   }
 
@@ -111,6 +132,7 @@ public final class Scan {
     if (request.indexName() != null) {
       return IndexScan.execute(table, request);
     }
+    Selects.resolve(null, request.select());
     KeySchema schema = table.keySchema();
     PrimaryKey start = null;
     if (request.exclusiveStartKey() != null) {

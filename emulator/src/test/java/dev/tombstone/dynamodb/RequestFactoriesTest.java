@@ -62,6 +62,18 @@ class RequestFactoriesTest {
   }
 
   @Test
+  void scan_selectKeepsThroughTheOtherWithers_andCountSelectsCountingOnly() {
+    Scan.Request all = Scan.Request.of("t").withSelect(Query.Select.ALL_ATTRIBUTES)
+        .onIndex("i").withLimit(2);
+    Scan.Request count = Scan.Request.of("t").withSelect(Query.Select.COUNT);
+
+    assertThat(Scan.Request.of("t").select()).isNull();
+    assertThat(all.select()).isEqualTo(Query.Select.ALL_ATTRIBUTES);
+    assertThat(all.countOnly()).isFalse();
+    assertThat(count.countOnly()).isTrue();
+  }
+
+  @Test
   void scan_refusesASegmentOutsideTheTotal() {
     assertThatThrownBy(() -> Scan.Request.of("t").segment(4, 4))
         .isInstanceOf(IllegalArgumentException.class)

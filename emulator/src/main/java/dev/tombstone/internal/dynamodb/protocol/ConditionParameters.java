@@ -39,6 +39,19 @@ record ConditionParameters(
         Members.string(request, "ConditionalOperator"));
   }
 
+  /**
+   * The expression members of {@code request} only: a TransactWriteItems element has no {@code
+   * Expected} or {@code ConditionalOperator} in the model, so DynamoDB ignores them there.
+   */
+  static ConditionParameters expressionsOnly(Json.Obj request, AttributeValueDecoder decoder) {
+    return new ConditionParameters(
+        Members.string(request, "ConditionExpression"),
+        Members.stringMap(request, "ExpressionAttributeNames"),
+        decoder.map(request, "ExpressionAttributeValues"),
+        null,
+        null);
+  }
+
   static final String CONDITION_MAP =
       "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.Condition>";
   static final String CONDITION_CLASS = "class com.amazonaws.dynamodb.v20120810.Condition";

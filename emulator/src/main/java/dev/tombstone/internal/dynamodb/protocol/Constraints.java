@@ -1,8 +1,10 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects violations of the API model's constraints (not null, pattern, length, range, enum) and
@@ -95,6 +97,27 @@ final class Constraints {
     }
     return add(path, value, "Member must satisfy enum value set: [" + String.join(", ", allowed)
         + "]");
+  }
+
+  /**
+   * The {@code ComparisonOperator} of each entry of a legacy condition map such as {@code
+   * keyConditions}: in its enum, and present where the entries are {@code Condition}s ({@code
+   * required}); an {@code Expected} entry may leave it out.
+   */
+  Constraints comparisonOperators(
+      String member, Map<String, ExpectedEntry> entries, boolean required) {
+    if (entries == null) {
+      return this;
+    }
+    for (Map.Entry<String, ExpectedEntry> e : entries.entrySet()) {
+      String path = member + "." + e.getKey() + ".member.comparisonOperator";
+      String operator = e.getValue().comparisonOperator();
+      if (required) {
+        notNull(path, operator);
+      }
+      oneOf(path, operator, COMPARISON_OPERATOR);
+    }
+    return this;
   }
 
   Constraints atLeast(String path, Integer value, int min) {

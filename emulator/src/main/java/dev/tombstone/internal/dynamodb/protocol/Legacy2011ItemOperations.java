@@ -111,6 +111,7 @@ final class Legacy2011ItemOperations {
     new Constraints()
         .tableName("tableName", tableName, true)
         .atLeast("limit", limit, 1)
+        .comparisonOperators("scanFilter", filter, true)
         .check();
     if (Boolean.TRUE.equals(count) && attributesToGet != null) {
       throw new DynamoDbError.Validation(

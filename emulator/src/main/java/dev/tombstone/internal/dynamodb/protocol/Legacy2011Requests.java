@@ -1,7 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
-import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.LegacyUpdate;
@@ -51,7 +50,10 @@ final class Legacy2011Requests {
     return entries;
   }
 
-  /** {@code ScanFilter}: per attribute a ComparisonOperator and its AttributeValueList. */
+  /**
+   * {@code ScanFilter}: per attribute a ComparisonOperator and its AttributeValueList; the
+   * operators are unchecked ({@link Constraints#comparisonOperators} checks them).
+   */
   static Map<String, ExpectedEntry> scanFilter(Json.Obj request, AttributeValueDecoder decoder) {
     Json.Obj map = Members.map(request, "ScanFilter", CONDITION_MAP);
     if (map == null) {
@@ -76,13 +78,8 @@ final class Legacy2011Requests {
           }
         }
       }
-      String operator = Members.string(entry, "ComparisonOperator");
-      if (operator == null) {
-        throw new DynamoDbError.Validation("1 validation error detected: Value null at 'scanFilter."
-            + e.getKey() + ".member.comparisonOperator' failed to satisfy constraint: Member must"
-            + " not be null");
-      }
-      entries.put(e.getKey(), new ExpectedEntry(null, null, operator, list, problem));
+      entries.put(e.getKey(), new ExpectedEntry(null, null,
+          Members.string(entry, "ComparisonOperator"), list, problem));
     }
     return entries;
   }

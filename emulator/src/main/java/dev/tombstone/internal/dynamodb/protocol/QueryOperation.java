@@ -21,8 +21,6 @@ import java.util.Set;
 final class QueryOperation {
   private static final AttributeValueDecoder DECODER =
       new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
-  private static final String[] SELECT = {"SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
-      "ALL_PROJECTED_ATTRIBUTES"};
 
   private final DynamoDbState state;
   private final ConditionSupport conditions;
@@ -74,9 +72,11 @@ final class QueryOperation {
     constraints.tableNameOrArn("tableName", w.tableName());
     constraints.tableName("indexName", w.indexName(), false);
     constraints.atLeast("limit", w.limit(), 1);
-    constraints.oneOf("select", w.select(), SELECT);
+    constraints.oneOf("select", w.select(), SelectChecks.SELECT);
     constraints.oneOf("conditionalOperator", w.conditionalOperator(),
         Constraints.CONDITIONAL_OPERATOR);
+    constraints.comparisonOperators("keyConditions", w.keyConditions(), true);
+    constraints.comparisonOperators("queryFilter", w.queryFilter(), true);
     if (w.attributesToGet() != null) {
       constraints.size("attributesToGet", w.attributesToGet(), 1, 255);
     }
@@ -175,28 +175,12 @@ final class QueryOperation {
   }
 
   private static void checkSelect(Wire w) {
-    String projected = w.projectionExpression() != null ? "ProjectionExpression"
-        : w.attributesToGet() != null ? "AttributesToGet" : null;
+    String projected = SelectChecks.projected(w.projectionExpression(), w.attributesToGet());
     if ("SPECIFIC_ATTRIBUTES".equals(w.select()) && projected == null) {
       throw new DynamoDbError.Validation("Must specify the AttributesToGet or"
           + " ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
     }
-    if ("ALL_ATTRIBUTES".equals(w.select()) && projected != null) {
-      throw new DynamoDbError.Validation(
-          "Cannot specify the " + projected + " when choosing to get ALL_ATTRIBUTES");
-    }
-    if ("ALL_PROJECTED_ATTRIBUTES".equals(w.select()) && projected != null) {
-      throw new DynamoDbError.Validation(
-          "Cannot specify the " + projected + " when choosing to get ALL_PROJECTED_ATTRIBUTES");
-    }
-    if ("COUNT".equals(w.select()) && projected != null) {
-      throw new DynamoDbError.Validation(
-          "Cannot specify the " + projected + " when choosing to get only the Count");
-    }
-    if ("ALL_PROJECTED_ATTRIBUTES".equals(w.select()) && w.indexName() == null) {
-      throw new DynamoDbError.Validation(
-          "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
-    }
+    SelectChecks.check(w.select(), projected, w.indexName());
   }
 
   /** The partition key of the table or index queried; the table's if the index is unknown. */

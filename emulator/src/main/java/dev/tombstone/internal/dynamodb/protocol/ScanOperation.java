@@ -5,63 +5,154 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.dynamodb.Query;
 import dev.tombstone.dynamodb.Scan;
+import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
+import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** Scan: paging, filter, projection and Select COUNT. */
+/**
+ * Scan: decode, validate in DynamoDB's order, read one page, encode. Paging, segments, the
+ * filter (FilterExpression or the legacy ScanFilter), projection and Select.
+ */
 final class ScanOperation {
+  private static final AttributeValueDecoder DECODER =
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+
   private final DynamoDbState state;
   private final ConditionSupport conditions;
-  private final AttributeValueDecoder decoder =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
 
   ScanOperation(DynamoDbState state, ConditionSupport conditions) {
     this.state = state;
     this.conditions = conditions;
   }
 
-  byte[] handle(Json.Obj request) throws IOException {
-    String tableName = Members.string(request, "TableName");
-    String indexName = Members.string(request, "IndexName");
-    Integer limit = Members.integer(request, "Limit");
-    Decoded startKey = decoder.map(request, "ExclusiveStartKey");
-    String select = Members.string(request, "Select");
-    Boolean consistentRead = Members.bool(request, "ConsistentRead");
-    String returnConsumedCapacity = Members.string(request, "ReturnConsumedCapacity");
-    String filterExpression = Members.string(request, "FilterExpression");
-    String projectionExpression = Members.string(request, "ProjectionExpression");
-    Map<String, String> names = Members.stringMap(request, "ExpressionAttributeNames");
-    Decoded values = decoder.map(request, "ExpressionAttributeValues");
-    List<String> attributesToGet = Members.stringList(request, "AttributesToGet");
-    Integer segment = Members.integer(request, "Segment");
-    Integer totalSegments = Members.integer(request, "TotalSegments");
+  /** The request as read off the wire: JSON type errors have failed, values are unchecked. */
+  private record Wire(String tableName, String indexName, Integer limit, Decoded startKey,
+      String select, Boolean consistentRead, String returnConsumedCapacity,
+      String filterExpression, String projectionExpression, Map<String, String> names,
+      Decoded values, List<String> attributesToGet, Integer segment, Integer totalSegments,
+      Map<String, ExpectedEntry> scanFilter, String conditionalOperator) {}
 
+  byte[] handle(Json.Obj request) throws IOException {
+    Wire wire = decode(request);
+    Scan.Result result = state.scan(validate(wire));
+    return encode(result, wire);
+  }
+
+  private static Wire decode(Json.Obj r) {
+    return new Wire(Members.string(r, "TableName"), Members.string(r, "IndexName"),
+        Members.integer(r, "Limit"), DECODER.map(r, "ExclusiveStartKey"),
+        Members.string(r, "Select"), Members.bool(r, "ConsistentRead"),
+        Members.string(r, "ReturnConsumedCapacity"), Members.string(r, "FilterExpression"),
+        Members.string(r, "ProjectionExpression"),
+        Members.stringMap(r, "ExpressionAttributeNames"),
+        DECODER.map(r, "ExpressionAttributeValues"), Members.stringList(r, "AttributesToGet"),
+        Members.integer(r, "Segment"), Members.integer(r, "TotalSegments"),
+        ConditionParameters.entries(r, "ScanFilter", ConditionParameters.CONDITION_MAP,
+            ConditionParameters.CONDITION_CLASS, DECODER),
+        Members.string(r, "ConditionalOperator"));
+  }
+
+  /**
+   * DynamoDB's order: the model's constraints, the mix of legacy and expression parameters,
+   * placeholder maps without expressions, the segments, Select, ConditionalOperator without a
+   * filter, the start key, then the expressions or the legacy filter.
+   */
+  private Scan.Request validate(Wire w) {
     Constraints constraints = new Constraints();
-    constraints.oneOf("returnConsumedCapacity", returnConsumedCapacity,
+    constraints.oneOf("returnConsumedCapacity", w.returnConsumedCapacity(),
         Constraints.RETURN_CONSUMED_CAPACITY);
-    constraints.tableNameOrArn("tableName", tableName);
-    constraints.tableName("indexName", indexName, false);
-    constraints.atLeast("limit", limit, 1);
-    constraints.oneOf("select", select, "SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
-        "ALL_PROJECTED_ATTRIBUTES");
-    constraints.atLeast("segment", segment, 0).atMost("segment", segment, 999_999);
-    constraints.atLeast("totalSegments", totalSegments, 1)
-        .atMost("totalSegments", totalSegments, 1_000_000);
+    constraints.tableNameOrArn("tableName", w.tableName());
+    constraints.tableName("indexName", w.indexName(), false);
+    constraints.atLeast("limit", w.limit(), 1);
+    constraints.oneOf("select", w.select(), SelectChecks.SELECT);
+    constraints.atLeast("segment", w.segment(), 0).atMost("segment", w.segment(), 999_999);
+    constraints.atLeast("totalSegments", w.totalSegments(), 1)
+        .atMost("totalSegments", w.totalSegments(), 1_000_000);
+    constraints.oneOf("conditionalOperator", w.conditionalOperator(),
+        Constraints.CONDITIONAL_OPERATOR);
+    constraints.comparisonOperators("scanFilter", w.scanFilter(), true);
     constraints.check();
 
-    if (projectionExpression != null && attributesToGet != null) {
-      throw ServiceErrors.expressionAndNonExpression("AttributesToGet", "ProjectionExpression");
-    }
-    boolean anyExpression = filterExpression != null || projectionExpression != null;
-    if (names != null && !anyExpression) {
+    checkMix(w);
+    boolean anyExpression = w.filterExpression() != null || w.projectionExpression() != null;
+    if (w.names() != null && !anyExpression) {
       throw ServiceErrors.namesWithoutExpression();
     }
-    if (values != null && filterExpression == null) {
+    if (w.values() != null && w.filterExpression() == null) {
       throw ServiceErrors.valuesWithoutExpression("FilterExpression");
     }
+    checkSegments(w.segment(), w.totalSegments());
+    String projected = SelectChecks.projected(w.projectionExpression(), w.attributesToGet());
+    if ("SPECIFIC_ATTRIBUTES".equals(w.select()) && projected == null) {
+      throw new DynamoDbError.Validation("1 validation error detected: Value null at"
+          + " 'projectionExpression' failed to satisfy constraint: Member must not be null"
+          + " when Select is SPECIFIC_ATTRIBUTES");
+    }
+    SelectChecks.check(w.select(), projected, w.indexName());
+    if (w.conditionalOperator() != null && w.scanFilter() == null) {
+      throw new DynamoDbError.Validation(
+          "ConditionalOperator cannot be used without Filter or Expected");
+    }
+    Map<String, AttributeValue> start = w.startKey() == null ? null : startingKey(w.startKey());
+    ConditionSupport.ReadExpressions expressions = conditions.read(w.filterExpression(),
+        w.projectionExpression(), w.names(), w.values());
+    UnaryOperator<Item> projection = w.attributesToGet() != null
+        ? AttributesToGet.projection(w.attributesToGet())
+        : expressions.projection();
+    ItemCondition filter = w.scanFilter() != null && !w.scanFilter().isEmpty()
+        ? ExpressionCompiler.legacy(w.scanFilter(), w.conditionalOperator())
+        : expressions.filter();
+    conditions.checkKeyPaths(w.projectionExpression(), w.names(),
+        w.projectionExpression() == null ? null : state.keySchema(w.tableName()));
+
+    Scan.Request scan = Scan.Request.of(w.tableName())
+        .withLimit(w.limit())
+        .startingAfter(start)
+        .withFilter(filter)
+        .withProjection(projection)
+        .segment(w.segment() == null ? 0 : w.segment(),
+            w.totalSegments() == null ? 1 : w.totalSegments())
+        .onIndex(w.indexName());
+    if (w.select() != null) {
+      scan = scan.withSelect(Query.Select.valueOf(w.select()));
+    } else if (projected != null) {
+      scan = scan.withSelect(Query.Select.SPECIFIC_ATTRIBUTES);
+    }
+    return Boolean.TRUE.equals(w.consistentRead()) ? scan.stronglyConsistent() : scan;
+  }
+
+  /** Legacy members (AttributesToGet, ScanFilter, ConditionalOperator) with expressions. */
+  private static void checkMix(Wire w) {
+    List<String> legacy = new ArrayList<>();
+    if (w.attributesToGet() != null) {
+      legacy.add("AttributesToGet");
+    }
+    if (w.scanFilter() != null) {
+      legacy.add("ScanFilter");
+    }
+    if (w.conditionalOperator() != null) {
+      legacy.add("ConditionalOperator");
+    }
+    List<String> expression = new ArrayList<>();
+    if (w.projectionExpression() != null) {
+      expression.add("ProjectionExpression");
+    }
+    if (w.filterExpression() != null) {
+      expression.add("FilterExpression");
+    }
+    if (!legacy.isEmpty() && !expression.isEmpty()) {
+      throw ServiceErrors.expressionAndNonExpression(
+          String.join(", ", legacy), String.join(", ", expression));
+    }
+  }
+
+  private static void checkSegments(Integer segment, Integer totalSegments) {
     if (segment != null && totalSegments == null) {
       throw new DynamoDbError.Validation("The TotalSegments parameter is required but was not"
           + " present in the request when Segment parameter is present");
@@ -75,37 +166,12 @@ final class ScanOperation {
           + " than parameter TotalSegments: Segment: " + segment + " is not less than"
           + " TotalSegments: " + totalSegments);
     }
-    if ("SPECIFIC_ATTRIBUTES".equals(select) && projectionExpression == null
-        && attributesToGet == null) {
-      throw new DynamoDbError.Validation("1 validation error detected: Value null at"
-          + " 'projectionExpression' failed to satisfy constraint: Member must not be null"
-          + " when Select is SPECIFIC_ATTRIBUTES");
-    }
-    Map<String, AttributeValue> start = startKey == null ? null : startingKey(startKey);
-    ConditionSupport.ReadExpressions expressions =
-        conditions.read(filterExpression, projectionExpression, names, values);
-    UnaryOperator<Item> projection =
-        attributesToGet != null
-            ? AttributesToGet.projection(attributesToGet)
-            : expressions.projection();
-    ItemCondition filter = expressions.filter();
-    conditions.checkKeyPaths(projectionExpression, names,
-        projectionExpression == null ? null : state.keySchema(tableName));
+  }
 
-    Scan.Request scan = Scan.Request.of(tableName)
-        .withLimit(limit)
-        .startingAfter(start)
-        .withFilter(filter)
-        .withProjection(projection)
-        .segment(segment == null ? 0 : segment, totalSegments == null ? 1 : totalSegments)
-        .onIndex(indexName);
-    scan = Boolean.TRUE.equals(consistentRead) ? scan.stronglyConsistent() : scan;
-    scan = "COUNT".equals(select) ? scan.countingOnly() : scan;
-    Scan.Result result = state.scan(scan);
-
+  private static byte[] encode(Scan.Result result, Wire wire) throws IOException {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
-    if (!"COUNT".equals(select)) {
+    if (!"COUNT".equals(wire.select())) {
       out.json().writeArrayFieldStart("Items");
       for (Item item : result.items()) {
         out.attributes(item.attributes());
@@ -117,7 +183,8 @@ final class ScanOperation {
     if (result.lastEvaluatedKey().isPresent()) {
       out.item("LastEvaluatedKey", result.lastEvaluatedKey().get());
     }
-    out.consumedCapacity("ConsumedCapacity", result.consumedCapacity(), returnConsumedCapacity);
+    out.consumedCapacity("ConsumedCapacity", result.consumedCapacity(),
+        wire.returnConsumedCapacity());
     out.json().writeEndObject();
     return out.finish();
   }

@@ -93,7 +93,8 @@ final class TransactWriteItemsOperation {
     return new Element(kind, Members.string(body, "TableName"),
         decoder.map(body, kind.equals("Put") ? "Item" : "Key"),
         Members.string(body, "ReturnValuesOnConditionCheckFailure"),
-        ConditionParameters.read(body, decoder), Members.string(body, "UpdateExpression"));
+        ConditionParameters.expressionsOnly(body, decoder),
+        Members.string(body, "UpdateExpression"));
   }
 
   /**

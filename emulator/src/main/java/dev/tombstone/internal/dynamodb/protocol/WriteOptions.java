@@ -4,9 +4,7 @@ import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ReturnValues;
-import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,12 +59,7 @@ record WriteOptions(
   void checkTrailingConstraints(Constraints constraints) {
     constraints.oneOf("conditionalOperator", condition.conditionalOperator(),
         Constraints.CONDITIONAL_OPERATOR);
-    if (condition.expected() != null) {
-      for (Map.Entry<String, ExpectedEntry> e : condition.expected().entrySet()) {
-        constraints.oneOf("expected." + e.getKey() + ".member.comparisonOperator",
-            e.getValue().comparisonOperator(), Constraints.COMPARISON_OPERATOR);
-      }
-    }
+    constraints.comparisonOperators("expected", condition.expected(), false);
     constraints.oneOf("returnValuesOnConditionCheckFailure", returnValuesOnConditionCheckFailure,
         Constraints.RETURN_ON_FAILURE);
   }
