@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ReturnValues;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
