@@ -1,6 +1,5 @@
 package dev.tombstone.internal.server;
 
-import dev.tombstone.internal.server.RequestFacts.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +45,7 @@ final class BatchGetFaults {
     List<Integer> chosen = new ArrayList<>();
     for (int i = keys.size() - 1; i >= 0 && chosen.size() < count; i--) {
       Key key = keys.get(i);
-      if (firing.selects(new Target(key.table(),
-          DynamoDbFaults.keyText(key.table(), key.json(), partitionKeys)))) {
+      if (firing.selects(DynamoDbFaults.target(key.table(), key.json(), partitionKeys))) {
         chosen.add(0, i);
       }
     }

@@ -1,6 +1,7 @@
 package dev.tombstone.internal.server;
 
 import dev.tombstone.faults.FaultRule.Service;
+import dev.tombstone.internal.dynamodb.TableNames;
 import dev.tombstone.internal.server.RequestFacts.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,13 +45,12 @@ final class DynamoDbFaults {
     switch (operation) {
       case "BatchWriteItem" -> {
         for (WriteRequest request : writeRequests(body)) {
-          targets.add(new Target(request.table(), keyText(request.table(),
-              request.keyOrItem(), partitionKeys)));
+          targets.add(target(request.table(), request.keyOrItem(), partitionKeys));
         }
       }
       case "BatchGetItem" -> {
         for (BatchGetFaults.Key key : BatchGetFaults.keys(body)) {
-          targets.add(new Target(key.table(), keyText(key.table(), key.json(), partitionKeys)));
+          targets.add(target(key.table(), key.json(), partitionKeys));
         }
       }
       case "TransactWriteItems" -> {
@@ -62,8 +62,8 @@ final class DynamoDbFaults {
         String table = JsonTree.string(body, "TableName");
         if (table != null) {
           Object key = JsonTree.member(body, "Key");
-          targets.add(new Target(table, keyText(table,
-              key != null ? key : JsonTree.member(body, "Item"), partitionKeys)));
+          targets.add(target(table, key != null ? key : JsonTree.member(body, "Item"),
+              partitionKeys));
         }
       }
     }
@@ -104,10 +104,20 @@ final class DynamoDbFaults {
       Object inner = map.values().iterator().next();
       String table = JsonTree.string(inner, "TableName");
       Object key = JsonTree.member(inner, "Key");
-      return new Target(table, table == null ? null
-          : keyText(table, key != null ? key : JsonTree.member(inner, "Item"), keys));
+      return table == null ? new Target(null, null)
+          : target(table, key != null ? key : JsonTree.member(inner, "Item"), keys);
     }
     return new Target(null, null);
+  }
+
+  /**
+   * What a request touches in the table it names; a table ARN becomes the table's name, as the
+   * state resolves it, so rules scoped to a table match either spelling.
+   */
+  static Target target(String nameOrArn, Object keyOrItem,
+      Function<String, Optional<String>> partitionKeys) {
+    String table = TableNames.fromNameOrArn(nameOrArn);
+    return new Target(table, keyText(table, keyOrItem, partitionKeys));
   }
 
   /** The partition key value of a key or item as text: S and N as written, B as base64. */
@@ -136,8 +146,7 @@ final class DynamoDbFaults {
     List<Integer> chosen = new ArrayList<>();
     for (int i = requests.size() - 1; i >= 0 && chosen.size() < count; i--) {
       WriteRequest request = requests.get(i);
-      if (firing.selects(new Target(request.table(),
-          keyText(request.table(), request.keyOrItem(), partitionKeys)))) {
+      if (firing.selects(target(request.table(), request.keyOrItem(), partitionKeys))) {
         chosen.add(0, i);
       }
     }
