@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /** DynamoDB JSON as the fault layer sees it: what a request touches, and partial batches. */
 final class DynamoDbFaults {
@@ -37,33 +35,30 @@ final class DynamoDbFaults {
   /**
    * What the request touches, in request order.
    *
-   * @param partitionKeys the partition key attribute of a table, empty when there is no table
+   * @param keys reads the partition key values in the request's API version
    */
-  static RequestFacts facts(String operation, Object body,
-      Function<String, Optional<String>> partitionKeys) {
+  static RequestFacts facts(String operation, Object body, PartitionKeys keys) {
     List<Target> targets = new ArrayList<>();
     switch (operation) {
       case "BatchWriteItem" -> {
         for (WriteRequest request : writeRequests(body)) {
-          targets.add(target(request.table(), request.keyOrItem(), partitionKeys));
+          targets.add(target(request.table(), request.partitionKey(keys)));
         }
       }
       case "BatchGetItem" -> {
         for (BatchGetFaults.Key key : BatchGetFaults.keys(body)) {
-          targets.add(target(key.table(), key.json(), partitionKeys));
+          targets.add(target(key.table(), keys.ofKey(key.table(), key.json())));
         }
       }
       case "TransactWriteItems" -> {
         for (Object action : actions(body)) {
-          targets.add(actionTarget(action, partitionKeys));
+          targets.add(actionTarget(action, keys));
         }
       }
       default -> {
         String table = JsonTree.string(body, "TableName");
         if (table != null) {
-          Object key = JsonTree.member(body, "Key");
-          targets.add(target(table, key != null ? key : JsonTree.member(body, "Item"),
-              partitionKeys));
+          targets.add(target(table, keys.ofKeyOrItem(table, body)));
         }
       }
     }
@@ -72,12 +67,11 @@ final class DynamoDbFaults {
 
   /** One write request of a BatchWriteItem: its table, position and JSON. */
   record WriteRequest(String table, Object json) {
-    Object keyOrItem() {
+    /** The partition key value of its DeleteRequest's Key or PutRequest's Item. */
+    String partitionKey(PartitionKeys keys) {
       Object delete = JsonTree.member(json, "DeleteRequest");
-      if (delete != null) {
-        return JsonTree.member(delete, "Key");
-      }
-      return JsonTree.member(JsonTree.member(json, "PutRequest"), "Item");
+      return keys.ofKeyOrItem(table,
+          delete != null ? delete : JsonTree.member(json, "PutRequest"));
     }
   }
 
@@ -99,13 +93,12 @@ final class DynamoDbFaults {
     return JsonTree.member(body, "TransactItems") instanceof List<?> list ? list : List.of();
   }
 
-  private static Target actionTarget(Object action, Function<String, Optional<String>> keys) {
+  private static Target actionTarget(Object action, PartitionKeys keys) {
     if (action instanceof Map<?, ?> map && !map.isEmpty()) {
       Object inner = map.values().iterator().next();
       String table = JsonTree.string(inner, "TableName");
-      Object key = JsonTree.member(inner, "Key");
       return table == null ? new Target(null, null)
-          : target(table, key != null ? key : JsonTree.member(inner, "Item"), keys);
+          : target(table, keys.ofKeyOrItem(table, inner));
     }
     return new Target(null, null);
   }
@@ -114,21 +107,8 @@ final class DynamoDbFaults {
    * What a request touches in the table it names; a table ARN becomes the table's name, as the
    * state resolves it, so rules scoped to a table match either spelling.
    */
-  static Target target(String nameOrArn, Object keyOrItem,
-      Function<String, Optional<String>> partitionKeys) {
-    String table = TableNames.fromNameOrArn(nameOrArn);
-    return new Target(table, keyText(table, keyOrItem, partitionKeys));
-  }
-
-  /** The partition key value of a key or item as text: S and N as written, B as base64. */
-  static String keyText(String table, Object keyOrItem,
-      Function<String, Optional<String>> partitionKeys) {
-    Optional<String> attribute = partitionKeys.apply(table);
-    if (attribute.isEmpty() || !(JsonTree.member(keyOrItem, attribute.get()) instanceof Map<?, ?>
-        value) || value.size() != 1) {
-      return null;
-    }
-    return value.values().iterator().next() instanceof String text ? text : null;
+  static Target target(String nameOrArn, String key) {
+    return new Target(TableNames.fromNameOrArn(nameOrArn), key);
   }
 
   /**
@@ -140,13 +120,12 @@ final class DynamoDbFaults {
    */
   record Split(Object remaining, Map<String, List<Object>> held) {}
 
-  static Split split(Object body, int count, FaultRules.Firing firing,
-      Function<String, Optional<String>> partitionKeys) {
+  static Split split(Object body, int count, FaultRules.Firing firing, PartitionKeys keys) {
     List<WriteRequest> requests = writeRequests(body);
     List<Integer> chosen = new ArrayList<>();
     for (int i = requests.size() - 1; i >= 0 && chosen.size() < count; i--) {
       WriteRequest request = requests.get(i);
-      if (firing.selects(target(request.table(), request.keyOrItem(), partitionKeys))) {
+      if (firing.selects(target(request.table(), request.partitionKey(keys)))) {
         chosen.add(0, i);
       }
     }
