@@ -68,7 +68,7 @@ final class DynamoDbFaults {
   /** One write request of a BatchWriteItem: its table, position and JSON. */
   record WriteRequest(String table, Object json) {
     /** The partition key value of its DeleteRequest's Key or PutRequest's Item. */
-    String partitionKey(PartitionKeys keys) {
+    PartitionKeys.Value partitionKey(PartitionKeys keys) {
       Object delete = JsonTree.member(json, "DeleteRequest");
       return keys.ofKeyOrItem(table,
           delete != null ? delete : JsonTree.member(json, "PutRequest"));
@@ -107,8 +107,9 @@ final class DynamoDbFaults {
    * What a request touches in the table it names; a table ARN becomes the table's name, as the
    * state resolves it, so rules scoped to a table match either spelling.
    */
-  static Target target(String nameOrArn, String key) {
-    return new Target(TableNames.fromNameOrArn(nameOrArn), key);
+  static Target target(String nameOrArn, PartitionKeys.Value key) {
+    return new Target(TableNames.fromNameOrArn(nameOrArn), key == null ? null : key.text(),
+        key != null && key.number());
   }
 
   /**

@@ -16,6 +16,13 @@ import java.util.function.Function;
  */
 record PartitionKeys(Function<String, Optional<String>> attributes, boolean hashKeyElement) {
 
+  /**
+   * A partition key value: S and N as written, B as its base64 text.
+   *
+   * @param number whether it is an N
+   */
+  record Value(String text, boolean number) {}
+
   /** For a request with this {@code X-Amz-Target}. */
   static PartitionKeys forTarget(String target, Function<String, Optional<String>> attributes) {
     return new PartitionKeys(attributes,
@@ -23,25 +30,29 @@ record PartitionKeys(Function<String, Optional<String>> attributes, boolean hash
   }
 
   /** The value in the {@code Key} member of {@code request}, else in its {@code Item}. */
-  String ofKeyOrItem(String table, Object request) {
+  Value ofKeyOrItem(String table, Object request) {
     Object key = JsonTree.member(request, "Key");
     return key != null ? ofKey(table, key) : ofItem(table, JsonTree.member(request, "Item"));
   }
 
   /** The value in a key; null when it names none. */
-  String ofKey(String table, Object key) {
+  Value ofKey(String table, Object key) {
     return hashKeyElement ? text(JsonTree.member(key, "HashKeyElement")) : ofItem(table, key);
   }
 
   /** The value in an item; null when the table is unknown or the item lacks the attribute. */
-  String ofItem(String table, Object item) {
+  Value ofItem(String table, Object item) {
     Optional<String> attribute = attributes.apply(TableNames.fromNameOrArn(table));
     return attribute.isEmpty() ? null : text(JsonTree.member(item, attribute.get()));
   }
 
-  // S and N as written, B as its base64 text.
-  private static String text(Object value) {
-    return value instanceof Map<?, ?> typed && typed.size() == 1
-        && typed.values().iterator().next() instanceof String text ? text : null;
+  private static Value text(Object value) {
+    if (value instanceof Map<?, ?> typed && typed.size() == 1) {
+      Map.Entry<?, ?> entry = typed.entrySet().iterator().next();
+      if (entry.getValue() instanceof String text) {
+        return new Value(text, "N".equals(entry.getKey()));
+      }
+    }
+    return null;
   }
 }

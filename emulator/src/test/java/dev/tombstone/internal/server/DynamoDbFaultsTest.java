@@ -57,6 +57,20 @@ class DynamoDbFaultsTest {
   }
 
   @Test
+  void numberKeys_areMarkedAsNumbers_inBothApis() throws Exception {
+    RequestFacts api2012 = facts("DeleteItem",
+        "{\"TableName\":\"users\",\"Key\":{\"UserId\":{\"N\":\"42.0\"}}}", API_2012);
+    RequestFacts api2011 = facts("DeleteItem",
+        "{\"TableName\":\"users\",\"Key\":{\"HashKeyElement\":{\"N\":\"42.0\"}}}", API_2011);
+    RequestFacts text = facts("DeleteItem",
+        "{\"TableName\":\"users\",\"Key\":{\"UserId\":{\"S\":\"42.0\"}}}", API_2012);
+
+    assertThat(api2012.targets()).containsExactly(new Target("users", "42.0", true));
+    assertThat(api2011.targets()).containsExactly(new Target("users", "42.0", true));
+    assertThat(text.targets()).containsExactly(new Target("users", "42.0", false));
+  }
+
+  @Test
   void api2012_keyNamedHashKeyElement_isNotThePartitionKey() throws Exception {
     RequestFacts delete = facts("DeleteItem", "{\"TableName\":\"users\",\"Key\":"
         + "{\"HashKeyElement\":{\"S\":\"u1\"}}}", API_2012);
