@@ -108,14 +108,18 @@ public final class Faults {
 
     /**
      * Only requests for this key: the S3 object key, or the DynamoDB partition key value as
-     * text ({@code "user003"}, {@code "42"}).
+     * text ({@code "user003"}, {@code "42"}). A Number partition key matches by value, so
+     * {@code "42"} matches {@code 42.0} and {@code 4.2E1}.
      */
     public RuleBuilder key(String value) {
       this.key = Optional.of(Objects.requireNonNull(value, "value"));
       return this;
     }
 
-    /** Only requests for keys starting with {@code prefix}; see {@link #key(String)}. */
+    /**
+     * Only requests for keys starting with {@code prefix}; see {@link #key(String)}. A Number
+     * partition key is compared as the request writes it.
+     */
     public RuleBuilder keyPrefix(String prefix) {
       this.keyPrefix = Optional.of(Objects.requireNonNull(prefix, "prefix"));
       return this;

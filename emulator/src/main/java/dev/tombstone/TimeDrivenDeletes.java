@@ -48,16 +48,15 @@ final class TimeDrivenDeletes implements AutoCloseable {
         public Instant set(Instant instant) {
           return manual.set(instant);
         }
+
+        @Override
+        public void rewind() {
+          manual.rewind();
+        }
       });
       return new TimeDrivenDeletes(manual, onMove, null);
     }
     return new TimeDrivenDeletes(null, null, BackgroundExpiry.start(emulator, interval));
-  }
-
-  void rewind() {
-    if (manual != null) {
-      manual.rewind();
-    }
   }
 
   @Override

@@ -142,7 +142,6 @@ public final class Tombstone implements AutoCloseable {
    * {@link ManualClock} to its start instant.
    */
   public void reset() {
-    timeDriven.rewind();
     emulator.reset();
   }
 

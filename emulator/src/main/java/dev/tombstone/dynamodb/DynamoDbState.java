@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.Utf8Order;
+import dev.tombstone.internal.dynamodb.TableNames;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -321,7 +322,7 @@ public final class DynamoDbState {
 
   /** The table an item operation addresses, by name or ARN. */
   Table activeTable(String nameOrArn) {
-    Table table = tables.get(tableName(nameOrArn));
+    Table table = tables.get(TableNames.fromNameOrArn(nameOrArn));
     if (table == null) {
       throw DynamoDbError.ResourceNotFound.item();
     }
@@ -329,22 +330,12 @@ public final class DynamoDbState {
   }
 
   private Table tableForTableOperation(String nameOrArn) {
-    String name = tableName(nameOrArn);
+    String name = TableNames.fromNameOrArn(nameOrArn);
     Table table = tables.get(name);
     if (table == null) {
       throw DynamoDbError.ResourceNotFound.table(name);
     }
     return table;
-  }
-
-  private static String tableName(String nameOrArn) {
-    if (nameOrArn.startsWith("arn:")) {
-      int slash = nameOrArn.lastIndexOf(":table/");
-      if (slash >= 0) {
-        return nameOrArn.substring(slash + ":table/".length());
-      }
-    }
-    return nameOrArn;
   }
 
   private <T> T shared(Supplier<T> operation) {

@@ -15,8 +15,8 @@ import java.util.OptionalInt;
  * @param operation the operation it matches, e.g. {@code DeleteItem}; empty for every one
  * @param resource the table or bucket it matches; empty for any
  * @param key the key it matches (the S3 object key, or the DynamoDB partition key value as
- *     text); empty for any
- * @param keyPrefix a prefix of that key; empty for any
+ *     text; a Number partition key matches by value); empty for any
+ * @param keyPrefix a prefix of that key, a Number as the request writes it; empty for any
  * @param times how many matching requests it fires for; empty for every one
  * @param probability the chance it fires for a matching request, in (0, 1]
  * @param seed the seed of the random draws when {@code probability} is below 1

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -238,6 +240,34 @@ class DynamoDbFaultsSdkTest {
 
     assertThat(tookMillis).isGreaterThanOrEqualTo(300);
     assertThat(tombstone.dynamoDb().items("users")).hasSize(4);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"42", "42.0", "4.2E1", "420e-1"})
+  void keyRule_matchesANumberPartitionKeyByValue(String written) {
+    tombstone.dynamoDb().createTable("scores", KeySchema.of(KeyAttribute.n("Score")));
+    FaultRule rule = tombstone.faults().dynamoDb("DeleteItem").key("42").times(1)
+        .respond(Fault.THROTTLED);
+
+    dynamo.deleteItem(b -> b.tableName("scores")
+        .key(Map.of("Score", AttributeValue.fromN(written))));
+
+    assertThat(requests("DeleteItem")).extracting(RecordedRequest::status)
+        .containsExactly(400, 200);
+    assertThat(tombstone.faults().rule(rule.id())).get()
+        .satisfies(r -> assertThat(r.fired()).isEqualTo(1));
+  }
+
+  @Test
+  void keyRule_doesNotFireForAnotherNumber_orAStringThatReadsTheSame() {
+    tombstone.dynamoDb().createTable("scores", KeySchema.of(KeyAttribute.n("Score")));
+    tombstone.faults().dynamoDb("DeleteItem").key("42").respond(Fault.THROTTLED);
+
+    dynamo.deleteItem(b -> b.tableName("scores").key(Map.of("Score", AttributeValue.fromN("4.2"))));
+    dynamo.deleteItem(b -> b.tableName("users").key(key("42.0")));
+
+    assertThat(requests("DeleteItem")).extracting(RecordedRequest::status)
+        .containsExactly(200, 200);
   }
 
   @Test

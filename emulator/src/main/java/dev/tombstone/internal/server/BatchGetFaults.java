@@ -1,12 +1,9 @@
 package dev.tombstone.internal.server;
 
-import dev.tombstone.internal.server.RequestFacts.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * BatchGetItem as the fault layer sees it: the keys it reads, and keys held back into
@@ -41,13 +38,13 @@ final class BatchGetFaults {
   /** Holds back the last {@code count} keys the rule selects. */
   @SuppressWarnings("unchecked")
   static Split split(Object body, int count, FaultRules.Firing firing,
-      Function<String, Optional<String>> partitionKeys) {
+      PartitionKeys partitionKeys) {
     List<Key> keys = keys(body);
     List<Integer> chosen = new ArrayList<>();
     for (int i = keys.size() - 1; i >= 0 && chosen.size() < count; i--) {
       Key key = keys.get(i);
-      if (firing.selects(new Target(key.table(),
-          DynamoDbFaults.keyText(key.table(), key.json(), partitionKeys)))) {
+      if (firing.selects(
+          DynamoDbFaults.target(key.table(), partitionKeys.ofKey(key.table(), key.json())))) {
         chosen.add(0, i);
       }
     }

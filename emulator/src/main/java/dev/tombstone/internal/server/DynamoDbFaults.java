@@ -1,13 +1,12 @@
 package dev.tombstone.internal.server;
 
 import dev.tombstone.faults.FaultRule.Service;
+import dev.tombstone.internal.dynamodb.TableNames;
 import dev.tombstone.internal.server.RequestFacts.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /** DynamoDB JSON as the fault layer sees it: what a request touches, and partial batches. */
 final class DynamoDbFaults {
@@ -36,34 +35,30 @@ final class DynamoDbFaults {
   /**
    * What the request touches, in request order.
    *
-   * @param partitionKeys the partition key attribute of a table, empty when there is no table
+   * @param keys reads the partition key values in the request's API version
    */
-  static RequestFacts facts(String operation, Object body,
-      Function<String, Optional<String>> partitionKeys) {
+  static RequestFacts facts(String operation, Object body, PartitionKeys keys) {
     List<Target> targets = new ArrayList<>();
     switch (operation) {
       case "BatchWriteItem" -> {
         for (WriteRequest request : writeRequests(body)) {
-          targets.add(new Target(request.table(), keyText(request.table(),
-              request.keyOrItem(), partitionKeys)));
+          targets.add(target(request.table(), request.partitionKey(keys)));
         }
       }
       case "BatchGetItem" -> {
         for (BatchGetFaults.Key key : BatchGetFaults.keys(body)) {
-          targets.add(new Target(key.table(), keyText(key.table(), key.json(), partitionKeys)));
+          targets.add(target(key.table(), keys.ofKey(key.table(), key.json())));
         }
       }
       case "TransactWriteItems" -> {
         for (Object action : actions(body)) {
-          targets.add(actionTarget(action, partitionKeys));
+          targets.add(actionTarget(action, keys));
         }
       }
       default -> {
         String table = JsonTree.string(body, "TableName");
         if (table != null) {
-          Object key = JsonTree.member(body, "Key");
-          targets.add(new Target(table, keyText(table,
-              key != null ? key : JsonTree.member(body, "Item"), partitionKeys)));
+          targets.add(target(table, keys.ofKeyOrItem(table, body)));
         }
       }
     }
@@ -72,12 +67,11 @@ final class DynamoDbFaults {
 
   /** One write request of a BatchWriteItem: its table, position and JSON. */
   record WriteRequest(String table, Object json) {
-    Object keyOrItem() {
+    /** The partition key value of its DeleteRequest's Key or PutRequest's Item. */
+    PartitionKeys.Value partitionKey(PartitionKeys keys) {
       Object delete = JsonTree.member(json, "DeleteRequest");
-      if (delete != null) {
-        return JsonTree.member(delete, "Key");
-      }
-      return JsonTree.member(JsonTree.member(json, "PutRequest"), "Item");
+      return keys.ofKeyOrItem(table,
+          delete != null ? delete : JsonTree.member(json, "PutRequest"));
     }
   }
 
@@ -99,26 +93,23 @@ final class DynamoDbFaults {
     return JsonTree.member(body, "TransactItems") instanceof List<?> list ? list : List.of();
   }
 
-  private static Target actionTarget(Object action, Function<String, Optional<String>> keys) {
+  private static Target actionTarget(Object action, PartitionKeys keys) {
     if (action instanceof Map<?, ?> map && !map.isEmpty()) {
       Object inner = map.values().iterator().next();
       String table = JsonTree.string(inner, "TableName");
-      Object key = JsonTree.member(inner, "Key");
-      return new Target(table, table == null ? null
-          : keyText(table, key != null ? key : JsonTree.member(inner, "Item"), keys));
+      return table == null ? new Target(null, null)
+          : target(table, keys.ofKeyOrItem(table, inner));
     }
     return new Target(null, null);
   }
 
-  /** The partition key value of a key or item as text: S and N as written, B as base64. */
-  static String keyText(String table, Object keyOrItem,
-      Function<String, Optional<String>> partitionKeys) {
-    Optional<String> attribute = partitionKeys.apply(table);
-    if (attribute.isEmpty() || !(JsonTree.member(keyOrItem, attribute.get()) instanceof Map<?, ?>
-        value) || value.size() != 1) {
-      return null;
-    }
-    return value.values().iterator().next() instanceof String text ? text : null;
+  /**
+   * What a request touches in the table it names; a table ARN becomes the table's name, as the
+   * state resolves it, so rules scoped to a table match either spelling.
+   */
+  static Target target(String nameOrArn, PartitionKeys.Value key) {
+    return new Target(TableNames.fromNameOrArn(nameOrArn), key == null ? null : key.text(),
+        key != null && key.number());
   }
 
   /**
@@ -130,14 +121,12 @@ final class DynamoDbFaults {
    */
   record Split(Object remaining, Map<String, List<Object>> held) {}
 
-  static Split split(Object body, int count, FaultRules.Firing firing,
-      Function<String, Optional<String>> partitionKeys) {
+  static Split split(Object body, int count, FaultRules.Firing firing, PartitionKeys keys) {
     List<WriteRequest> requests = writeRequests(body);
     List<Integer> chosen = new ArrayList<>();
     for (int i = requests.size() - 1; i >= 0 && chosen.size() < count; i--) {
       WriteRequest request = requests.get(i);
-      if (firing.selects(new Target(request.table(),
-          keyText(request.table(), request.keyOrItem(), partitionKeys)))) {
+      if (firing.selects(target(request.table(), request.partitionKey(keys)))) {
         chosen.add(0, i);
       }
     }

@@ -128,8 +128,12 @@ public final class Emulator {
     return s3.nextLifecycleDue(after);
   }
 
-  /** Drops all state of every service, and every fault rule. */
+  /**
+   * Drops all state of every service, and every fault rule, and returns a manual clock to its
+   * start: what both {@code Tombstone.reset()} and {@code POST /_tombstone/reset} do.
+   */
   public void reset() {
+    clockControl().ifPresent(ClockControl::rewind);
     namespaces.reset();
     s3.reset();
     faults.clear();

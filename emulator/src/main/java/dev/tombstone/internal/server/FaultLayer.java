@@ -86,7 +86,8 @@ public final class FaultLayer {
       } catch (JsonTree.Malformed e) {
         json = null;
       }
-      RequestFacts facts = DynamoDbFaults.facts(operation, json, this::partitionKey);
+      PartitionKeys keys = PartitionKeys.forTarget(target, this::partitionKey);
+      RequestFacts facts = DynamoDbFaults.facts(operation, json, keys);
       Optional<FaultRules.Firing> firing = rules.fire(facts);
       if (firing.isEmpty()) {
         BodyReader.putBack(ex, body);
@@ -124,8 +125,8 @@ public final class FaultLayer {
             return;
           }
           if (operation.equals("BatchGetItem")) {
-            BatchGetFaults.Split split = BatchGetFaults.split(
-                request, count, firing.get(), FaultLayer.this::partitionKey);
+            BatchGetFaults.Split split =
+                BatchGetFaults.split(request, count, firing.get(), keys);
             if (split.remaining() == null) {
               Answers.dynamoDb(e, envelope, 200, BatchGetFaults.allUnprocessed(split.held()));
               return;
@@ -137,7 +138,7 @@ public final class FaultLayer {
             return;
           }
           DynamoDbFaults.Split split =
-              DynamoDbFaults.split(request, count, firing.get(), FaultLayer.this::partitionKey);
+              DynamoDbFaults.split(request, count, firing.get(), keys);
           if (split.remaining() == null) {
             Answers.dynamoDb(e, envelope, 200, DynamoDbFaults.allUnprocessed(split.held()));
             return;

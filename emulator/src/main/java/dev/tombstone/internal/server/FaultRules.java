@@ -3,6 +3,7 @@ package dev.tombstone.internal.server;
 import dev.tombstone.faults.Fault;
 import dev.tombstone.faults.FaultRule;
 import dev.tombstone.faults.FaultRule.Service;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Random;
  */
 public final class FaultRules {
   static final Duration MAX_LATENCY = Duration.ofMinutes(5);
+  /** Number keys longer than this match as text: a DynamoDB number has 38 digits at most. */
+  static final int MAX_NUMBER_TEXT = 1024;
 
   private final List<Active> rules = new ArrayList<>();
   private volatile boolean empty = true;
@@ -135,11 +138,37 @@ public final class FaultRules {
     if (rule.resource().filter(r -> !r.equals(target.resource())).isPresent()) {
       return false;
     }
-    if (rule.key().filter(k -> !k.equals(target.key())).isPresent()) {
+    if (rule.key().filter(k -> !keyMatches(k, target)).isPresent()) {
       return false;
     }
     return rule.keyPrefix()
         .map(p -> target.key() != null && target.key().startsWith(p)).orElse(true);
+  }
+
+  /**
+   * DynamoDB stores 42, 42.0 and 4.2E1 as one Number key, so a Number key matches a rule's key
+   * by value; a rule's key that is no number matches no Number key. Other keys match as text.
+   */
+  private static boolean keyMatches(String ruleKey, RequestFacts.Target target) {
+    if (target.key() == null || !target.numberKey()) {
+      return ruleKey.equals(target.key());
+    }
+    // BigDecimal parses in time quadratic in the length, and a valid DynamoDB number this long
+    // is all padding zeros: such texts match as written.
+    if (ruleKey.length() > MAX_NUMBER_TEXT || target.key().length() > MAX_NUMBER_TEXT) {
+      return ruleKey.equals(target.key());
+    }
+    Optional<BigDecimal> wanted = number(ruleKey);
+    Optional<BigDecimal> actual = number(target.key());
+    return wanted.isPresent() && actual.isPresent() && wanted.get().compareTo(actual.get()) == 0;
+  }
+
+  private static Optional<BigDecimal> number(String text) {
+    try {
+      return Optional.of(new BigDecimal(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   private static FaultRule validate(FaultRule spec) {

@@ -20,6 +20,12 @@ record RequestFacts(Service service, String operation, List<Target> targets) {
    *
    * @param resource the table or bucket
    * @param key the S3 key or the partition key value as text; null when unknown or none
+   * @param numberKey whether the key is a DynamoDB Number, which rules match by value
    */
-  record Target(String resource, String key) {}
+  record Target(String resource, String key, boolean numberKey) {
+    /** A target whose key, if any, is text: an S3 key, or an S or B partition key. */
+    Target(String resource, String key) {
+      this(resource, key, false);
+    }
+  }
 }

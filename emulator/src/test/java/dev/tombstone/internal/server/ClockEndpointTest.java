@@ -90,6 +90,20 @@ class ClockEndpointTest {
     assertThat(get(tombstone).body()).isEqualTo("{\"now\":\"2027-06-01T12:30:00Z\"}");
   }
 
+  @Test
+  void postReset_returnsTheClockToItsStart_asTombstoneResetDoes() throws Exception {
+    post(tombstone, "{\"advance\":\"P2200D\"}");
+
+    HttpResponse<String> reset = HTTP.send(
+        HttpRequest.newBuilder(tombstone.endpoint().resolve("/_tombstone/reset"))
+            .POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(reset.statusCode()).isEqualTo(200);
+    assertThat(get(tombstone).body()).isEqualTo("{\"now\":\"2026-01-01T00:00:00Z\"}");
+    assertThat(clock.now()).isEqualTo(START);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "''|the body is empty",

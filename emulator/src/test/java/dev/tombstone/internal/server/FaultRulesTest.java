@@ -92,6 +92,43 @@ class FaultRulesTest {
         List.of(new RequestFacts.Target("uploads", "incoming/a.txt"))))).isPresent();
   }
 
+  private static FaultRule keyRule(Optional<String> key, Optional<String> keyPrefix) {
+    return new FaultRule("", Service.DYNAMODB, Optional.of("DeleteItem"), Optional.empty(), key,
+        keyPrefix, OptionalInt.empty(), 1, 0, Duration.ZERO, Optional.of(Fault.THROTTLED), 0);
+  }
+
+  private static RequestFacts.Target number(String text) {
+    return new RequestFacts.Target("scores", text, true);
+  }
+
+  @Test
+  void key_matchesANumberKeyByValue_andOtherKeysAsText() {
+    FaultRule rule = keyRule(Optional.of("42"), Optional.empty());
+
+    assertThat(List.of("42", "42.0", "4.2E1", "4.2e+1", "420E-1", "42.000"))
+        .allMatch(n -> FaultRules.selects(rule, number(n)));
+    assertThat(List.of("43", "4.2", "-42", "not a number", "4" + "0".repeat(2000)))
+        .noneMatch(n -> FaultRules.selects(rule, number(n)));
+    assertThat(FaultRules.selects(rule, new RequestFacts.Target("users", "42.0"))).isFalse();
+    assertThat(FaultRules.selects(rule, new RequestFacts.Target("users", "42"))).isTrue();
+  }
+
+  @Test
+  void key_thatIsNoNumber_matchesNoNumberKey() {
+    FaultRule rule = keyRule(Optional.of("forty-two"), Optional.empty());
+
+    assertThat(FaultRules.selects(rule, number("42"))).isFalse();
+    assertThat(FaultRules.selects(rule, number("forty-two"))).isFalse();
+  }
+
+  @Test
+  void keyPrefix_comparesANumberKeyAsWritten() {
+    FaultRule rule = keyRule(Optional.empty(), Optional.of("42."));
+
+    assertThat(FaultRules.selects(rule, number("42.0"))).isTrue();
+    assertThat(FaultRules.selects(rule, number("42"))).isFalse();
+  }
+
   @Test
   void invalidRules_areRefusedWithAClearMessage() {
     assertThatIllegalArgumentException().isThrownBy(() -> rules.add(spec("DeleteItems",

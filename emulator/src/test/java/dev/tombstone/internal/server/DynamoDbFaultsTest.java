@@ -1,0 +1,80 @@
+package dev.tombstone.internal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tombstone.internal.server.RequestFacts.Target;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the fault layer reads from DynamoDB request bodies. */
+class DynamoDbFaultsTest {
+  private static final String ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/users";
+  private static final PartitionKeys API_2012 = PartitionKeys.forTarget(
+      "DynamoDB_20120810.PutItem", t -> t.equals("users") ? Optional.of("UserId") : Optional.empty());
+  private static final PartitionKeys API_2011 = PartitionKeys.forTarget(
+      "DynamoDB_20111205.PutItem", t -> t.equals("users") ? Optional.of("UserId") : Optional.empty());
+
+  private static RequestFacts facts(String operation, String json, PartitionKeys keys)
+      throws Exception {
+    return DynamoDbFaults.facts(operation,
+        JsonTree.parse(json.getBytes(StandardCharsets.UTF_8)), keys);
+  }
+
+  @Test
+  void tableArns_becomeTheTableName_inItemBatchAndTransactRequests() throws Exception {
+    String key = "{\"UserId\":{\"S\":\"u1\"}}";
+
+    RequestFacts put = facts("PutItem", "{\"TableName\":\"" + ARN + "\",\"Item\":" + key + "}",
+        API_2012);
+    RequestFacts batchWrite = facts("BatchWriteItem", "{\"RequestItems\":{\"" + ARN
+        + "\":[{\"DeleteRequest\":{\"Key\":" + key + "}}]}}", API_2012);
+    RequestFacts batchGet = facts("BatchGetItem", "{\"RequestItems\":{\"" + ARN
+        + "\":{\"Keys\":[" + key + "]}}}", API_2012);
+    RequestFacts transact = facts("TransactWriteItems", "{\"TransactItems\":[{\"Delete\":"
+        + "{\"TableName\":\"" + ARN + "\",\"Key\":" + key + "}}]}", API_2012);
+
+    assertThat(put.targets()).containsExactly(new Target("users", "u1"));
+    assertThat(batchWrite.targets()).containsExactly(new Target("users", "u1"));
+    assertThat(batchGet.targets()).containsExactly(new Target("users", "u1"));
+    assertThat(transact.targets()).containsExactly(new Target("users", "u1"));
+  }
+
+  @Test
+  void api2011_keysNameTheHashKeyElement_itemsTheAttribute() throws Exception {
+    String key = "{\"HashKeyElement\":{\"S\":\"u1\"},\"RangeKeyElement\":{\"N\":\"7\"}}";
+
+    RequestFacts delete = facts("DeleteItem", "{\"TableName\":\"users\",\"Key\":" + key + "}",
+        API_2011);
+    RequestFacts put = facts("PutItem",
+        "{\"TableName\":\"users\",\"Item\":{\"UserId\":{\"S\":\"u2\"}}}", API_2011);
+    RequestFacts batchGet = facts("BatchGetItem",
+        "{\"RequestItems\":{\"users\":{\"Keys\":[" + key + "]}}}", API_2011);
+
+    assertThat(delete.targets()).containsExactly(new Target("users", "u1"));
+    assertThat(put.targets()).containsExactly(new Target("users", "u2"));
+    assertThat(batchGet.targets()).containsExactly(new Target("users", "u1"));
+  }
+
+  @Test
+  void numberKeys_areMarkedAsNumbers_inBothApis() throws Exception {
+    RequestFacts api2012 = facts("DeleteItem",
+        "{\"TableName\":\"users\",\"Key\":{\"UserId\":{\"N\":\"42.0\"}}}", API_2012);
+    RequestFacts api2011 = facts("DeleteItem",
+        "{\"TableName\":\"users\",\"Key\":{\"HashKeyElement\":{\"N\":\"42.0\"}}}", API_2011);
+    RequestFacts text = facts("DeleteItem",
+        "{\"TableName\":\"users\",\"Key\":{\"UserId\":{\"S\":\"42.0\"}}}", API_2012);
+
+    assertThat(api2012.targets()).containsExactly(new Target("users", "42.0", true));
+    assertThat(api2011.targets()).containsExactly(new Target("users", "42.0", true));
+    assertThat(text.targets()).containsExactly(new Target("users", "42.0", false));
+  }
+
+  @Test
+  void api2012_keyNamedHashKeyElement_isNotThePartitionKey() throws Exception {
+    RequestFacts delete = facts("DeleteItem", "{\"TableName\":\"users\",\"Key\":"
+        + "{\"HashKeyElement\":{\"S\":\"u1\"}}}", API_2012);
+
+    assertThat(delete.targets()).containsExactly(new Target("users", null));
+  }
+}
