@@ -1,7 +1,7 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.TableNames;
 import dev.tombstone.internal.Utf8Order;
-import dev.tombstone.internal.dynamodb.TableNames;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

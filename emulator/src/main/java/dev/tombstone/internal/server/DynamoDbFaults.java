@@ -1,7 +1,7 @@
 package dev.tombstone.internal.server;
 
 import dev.tombstone.faults.FaultRule.Service;
-import dev.tombstone.internal.dynamodb.TableNames;
+import dev.tombstone.internal.TableNames;
 import dev.tombstone.internal.server.RequestFacts.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

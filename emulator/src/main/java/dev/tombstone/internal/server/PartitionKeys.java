@@ -1,6 +1,6 @@
 package dev.tombstone.internal.server;
 
-import dev.tombstone.internal.dynamodb.TableNames;
+import dev.tombstone.internal.TableNames;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;

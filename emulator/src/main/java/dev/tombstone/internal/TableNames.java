@@ -1,4 +1,4 @@
-package dev.tombstone.internal.dynamodb;
+package dev.tombstone.internal;
 
 /**
  * The table a request's {@code TableName} addresses: item operations take a name or a table ARN.
