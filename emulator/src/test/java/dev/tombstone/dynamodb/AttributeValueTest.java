@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +51,84 @@ class AttributeValueTest {
   void invalidNumbers_failWithDynamoDbsMessages(String text, String message) {
     assertThatThrownBy(() -> AttributeValue.N.parse(text))
         .isInstanceOf(DynamoDbError.Validation.class).hasMessage(message);
+  }
+
+  @Test
+  void longNumberText_isJudgedAsBigDecimalAloneWouldJudgeIt() {
+    Random random = new Random(20261204);
+    for (int n = 0; n < 3000; n++) {
+      String text = longNumberText(random);
+      assertThat(outcome(text)).as(text).isEqualTo(referenceOutcome(text));
+    }
+  }
+
+  @Test
+  void aMillionDigits_areRefusedAsTooManySignificantDigits() {
+    assertThatThrownBy(() -> AttributeValue.N.parse("7".repeat(1_000_000)))
+        .hasMessage("Attempting to store more than 38 significant digits in a Number");
+    assertThat(AttributeValue.N.parse("0".repeat(500_000) + "42." + "0".repeat(500_000)).text())
+        .isEqualTo("42");
+  }
+
+  /** Text over 100 characters: zeros around a few digits, a point, an exponent, some damage. */
+  private static String longNumberText(Random random) {
+    StringBuilder text = new StringBuilder(random.nextInt(4) == 0 ? "-" : "");
+    text.append("0".repeat(random.nextInt(3) == 0 ? 0 : random.nextInt(150)));
+    int significant = random.nextInt(5) == 0 ? 30 + random.nextInt(20) : 1 + random.nextInt(8);
+    for (int i = 0; i < significant; i++) {
+      text.append((char) ('0' + random.nextInt(10)));
+    }
+    if (random.nextBoolean()) {
+      text.insert(text.length() - random.nextInt(significant), '.');
+    }
+    text.append("0".repeat(random.nextInt(150)));
+    if (text.length() < 101) {
+      text.insert(text.charAt(0) == '-' ? 1 : 0, "0".repeat(101 - text.length()));
+    }
+    switch (random.nextInt(8)) {
+      case 0 -> text.append('e').append(random.nextInt(300) - 150);
+      case 1 -> text.append("E+").append(random.nextInt(20));
+      case 2 -> text.append("e");
+      case 3 -> text.append(random.nextBoolean() ? ".5" : "x");
+      case 4 -> text.append("E99999999999");
+      default -> { }
+    }
+    return text.toString();
+  }
+
+  private static String outcome(String text) {
+    try {
+      return AttributeValue.N.parse(text).text();
+    } catch (DynamoDbError.Validation e) {
+      return e.getMessage();
+    }
+  }
+
+  /** What parsing with BigDecimal first, then checking digits and range, gives. */
+  private static String referenceOutcome(String text) {
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      return "The parameter cannot be converted to a numeric value: " + text;
+    }
+    if (value.signum() == 0) {
+      return "0";
+    }
+    value = value.stripTrailingZeros();
+    long exponent = (long) value.precision() - value.scale() - 1;
+    if (value.precision() > 38) {
+      return "Attempting to store more than 38 significant digits in a Number";
+    }
+    if (exponent > 125) {
+      return "Number overflow. Attempting to store a number with magnitude larger than supported"
+          + " range";
+    }
+    if (exponent < -130) {
+      return "Number underflow. Attempting to store a number with magnitude smaller than"
+          + " supported range";
+    }
+    return value.toPlainString();
   }
 
   @Test
