@@ -11,7 +11,6 @@ import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,34 +143,16 @@ final class QueryOperation {
   }
 
   private static void checkMix(Wire w) {
-    List<String> legacy = new ArrayList<>();
-    if (w.attributesToGet() != null) {
-      legacy.add("AttributesToGet");
-    }
-    if (w.queryFilter() != null) {
-      legacy.add("QueryFilter");
-    }
-    if (w.conditionalOperator() != null) {
-      legacy.add("ConditionalOperator");
-    }
-    List<String> expression = new ArrayList<>();
-    if (w.projectionExpression() != null) {
-      expression.add("ProjectionExpression");
-    }
-    if (w.filterExpression() != null) {
-      expression.add("FilterExpression");
-    }
-    if (w.keyConditionExpression() != null) {
-      expression.add("KeyConditionExpression");
-    }
-    // KeyConditions is named only when no other legacy member is (as DynamoDB reports it).
-    if (legacy.isEmpty() && w.keyConditions() != null) {
-      legacy.add("KeyConditions");
-    }
-    if (!legacy.isEmpty() && !expression.isEmpty()) {
-      throw ServiceErrors.expressionAndNonExpression(
-          String.join(", ", legacy), String.join(", ", expression));
-    }
+    new ParameterMix()
+        .legacy("AttributesToGet", w.attributesToGet())
+        .legacy("QueryFilter", w.queryFilter())
+        .legacy("ConditionalOperator", w.conditionalOperator())
+        // KeyConditions is named only when no other legacy member is (as DynamoDB reports it).
+        .legacyIfAlone("KeyConditions", w.keyConditions())
+        .expression("ProjectionExpression", w.projectionExpression())
+        .expression("FilterExpression", w.filterExpression())
+        .expression("KeyConditionExpression", w.keyConditionExpression())
+        .check();
   }
 
   private static void checkSelect(Wire w) {

@@ -10,7 +10,6 @@ import dev.tombstone.dynamodb.Scan;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -129,27 +128,13 @@ final class ScanOperation {
 
   /** Legacy members (AttributesToGet, ScanFilter, ConditionalOperator) with expressions. */
   private static void checkMix(Wire w) {
-    List<String> legacy = new ArrayList<>();
-    if (w.attributesToGet() != null) {
-      legacy.add("AttributesToGet");
-    }
-    if (w.scanFilter() != null) {
-      legacy.add("ScanFilter");
-    }
-    if (w.conditionalOperator() != null) {
-      legacy.add("ConditionalOperator");
-    }
-    List<String> expression = new ArrayList<>();
-    if (w.projectionExpression() != null) {
-      expression.add("ProjectionExpression");
-    }
-    if (w.filterExpression() != null) {
-      expression.add("FilterExpression");
-    }
-    if (!legacy.isEmpty() && !expression.isEmpty()) {
-      throw ServiceErrors.expressionAndNonExpression(
-          String.join(", ", legacy), String.join(", ", expression));
-    }
+    new ParameterMix()
+        .legacy("AttributesToGet", w.attributesToGet())
+        .legacy("ScanFilter", w.scanFilter())
+        .legacy("ConditionalOperator", w.conditionalOperator())
+        .expression("ProjectionExpression", w.projectionExpression())
+        .expression("FilterExpression", w.filterExpression())
+        .check();
   }
 
   private static void checkSegments(Integer segment, Integer totalSegments) {

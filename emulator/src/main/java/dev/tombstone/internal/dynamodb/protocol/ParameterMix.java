@@ -1,0 +1,47 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DynamoDB's rule that a request uses the legacy members or the expression members, never
+ * both: collect the members a request carries, then {@link #check()}.
+ *
+ * <pre>{@code
+ * new ParameterMix().legacy("ScanFilter", w.scanFilter())
+ *     .expression("FilterExpression", w.filterExpression()).check();
+ * }</pre>
+ */
+final class ParameterMix {
+  private final List<String> legacy = new ArrayList<>();
+  private final List<String> expression = new ArrayList<>();
+
+  /** Names {@code member} among the legacy members if the request carries it. */
+  ParameterMix legacy(String member, Object value) {
+    if (value != null) {
+      legacy.add(member);
+    }
+    return this;
+  }
+
+  /** Names {@code member} among the legacy members only if no other legacy member is named. */
+  ParameterMix legacyIfAlone(String member, Object value) {
+    return legacy.isEmpty() ? legacy(member, value) : this;
+  }
+
+  /** Names {@code member} among the expression members if the request carries it. */
+  ParameterMix expression(String member, Object value) {
+    if (value != null) {
+      expression.add(member);
+    }
+    return this;
+  }
+
+  /** @throws dev.tombstone.dynamodb.DynamoDbError.Validation when both kinds are present */
+  void check() {
+    if (!legacy.isEmpty() && !expression.isEmpty()) {
+      throw ServiceErrors.expressionAndNonExpression(
+          String.join(", ", legacy), String.join(", ", expression));
+    }
+  }
+}
