@@ -22,6 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Equivalent to {@code @ExtendWith(TombstoneExtension.class)} with these attributes; use
  * {@link TombstoneExtension#builder()} with {@code @RegisterExtension} for settings an
  * annotation cannot carry, such as a {@link java.time.Clock}.
+ *
+ * <p>A {@code @Nested} class without an annotation of its own uses its enclosing class's settings
+ * and emulator. With its own {@code @TombstoneTest}, that annotation's settings apply to its
+ * tests (attributes it leaves out take their defaults, not the enclosing values), and when its
+ * region or manual clock differ from the enclosing class's it gets an emulator of its own.
  */
 @Documented
 @Inherited
