@@ -1,6 +1,7 @@
 package dev.tombstone.junit;
 
 import dev.tombstone.DynamoDbJson;
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
@@ -86,7 +87,8 @@ final class Provisioning {
   }
 
   private static String describe(RuntimeException e) {
-    String simple = e.getClass().getSimpleName();
+    // The emulator's errors are named as the service names them, as the SDK would report them.
+    String simple = e instanceof DynamoDbError d ? d.code() : e.getClass().getSimpleName();
     return e.getMessage() == null ? simple : simple + ": " + e.getMessage();
   }
 }
