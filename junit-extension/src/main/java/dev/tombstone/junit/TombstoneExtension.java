@@ -363,7 +363,7 @@ public final class TombstoneExtension
       return this;
     }
 
-    /** Whether a shared emulator is reset before each test; {@code true} by default. */
+    /** See {@link TombstoneTest#resetBeforeEach()}; {@code true} by default. */
     public Builder resetBeforeEach(boolean resetBeforeEach) {
       this.resetBeforeEach = resetBeforeEach;
       return this;
