@@ -2,6 +2,7 @@ package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.TableNames;
 import dev.tombstone.internal.Utf8Order;
+import dev.tombstone.internal.dynamodb.TableRules;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,12 @@ public final class DynamoDbState {
     this.tokens = new IdempotencyTokens(clock);
   }
 
-  /** Creates an on-demand table with the given key schema. */
+  /**
+   * Creates an on-demand table with the given key schema.
+   *
+   * @throws DynamoDbError.Validation when CreateTable would refuse the name or a key name
+   * @throws DynamoDbError.ResourceInUse when a table of that name exists
+   */
   public TableDescription createTable(String name, KeySchema keySchema) {
     return createTable(TableDefinition.onDemand(name, keySchema));
   }
@@ -49,9 +55,13 @@ public final class DynamoDbState {
   /**
    * Creates a table; it is ACTIVE at once.
    *
+   * @throws DynamoDbError.Validation with CreateTable's message when the table name is not 3 to
+   *     255 characters of {@code [a-zA-Z0-9_.-]}, or a key attribute name (of the table or an
+   *     index) or a projected attribute name is not 1 to 255 characters
    * @throws DynamoDbError.ResourceInUse when a table of that name exists
    */
   public TableDescription createTable(TableDefinition definition) {
+    TableRules.check(definition);
     String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + definition.name();
     Table table = new Table(definition, clock.instant(), arn);
     if (tables.putIfAbsent(definition.name(), table) != null) {

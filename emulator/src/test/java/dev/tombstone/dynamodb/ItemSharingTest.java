@@ -65,12 +65,12 @@ class ItemSharingTest {
   @Test
   void putItem_storesTheSharedItem_andReadsBackWhatWasWritten() {
     DynamoDbState state = new DynamoDbState("us-east-1", Clock.systemUTC());
-    state.createTable("t", KeySchema.of(KeyAttribute.s("pk")));
-    state.putItem("t", item("k1", "v".repeat(64), "42"));
-    state.putItem("t", item("k2", "v".repeat(64), "42"));
+    state.createTable("tab", KeySchema.of(KeyAttribute.s("pk")));
+    state.putItem("tab", item("k1", "v".repeat(64), "42"));
+    state.putItem("tab", item("k2", "v".repeat(64), "42"));
 
-    Item one = state.getItem("t", Map.of("pk", AttributeValue.s("k1"))).orElseThrow();
-    Item two = state.getItem("t", Map.of("pk", AttributeValue.s("k2"))).orElseThrow();
+    Item one = state.getItem("tab", Map.of("pk", AttributeValue.s("k1"))).orElseThrow();
+    Item two = state.getItem("tab", Map.of("pk", AttributeValue.s("k2"))).orElseThrow();
 
     assertThat(two).isEqualTo(item("k2", "v".repeat(64), "42"));
     assertThat(two.get("payload")).isSameAs(one.get("payload"));

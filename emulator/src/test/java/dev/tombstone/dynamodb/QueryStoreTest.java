@@ -25,7 +25,7 @@ class QueryStoreTest {
     definitions.put("pk", AttributeType.S);
     definitions.put("sk", AttributeType.N);
     definitions.put("g", AttributeType.S);
-    dynamo.createTable(new TableDefinition("t", KeySchema.of(KeyAttribute.s("pk"),
+    dynamo.createTable(new TableDefinition("tab", KeySchema.of(KeyAttribute.s("pk"),
         KeyAttribute.n("sk")), definitions, TableDefinition.BillingMode.PAY_PER_REQUEST, 0, 0,
         List.of(), List.of(new TableDefinition.IndexDefinition("byG",
             KeySchema.of(KeyAttribute.s("g")), "KEYS_ONLY", List.of(), 0, 0)), false));
@@ -42,17 +42,17 @@ class QueryStoreTest {
   @Test
   void query_stopsAtOneMegabyte_andPagesOnToTheEnd() {
     for (int i = 0; i < 30; i++) {
-      dynamo.putItem("t", item("p", i, "d", BIG));
+      dynamo.putItem("tab", item("p", i, "d", BIG));
     }
     KeyCondition p = KeyCondition.partitionKey("pk", AttributeValue.s("p"));
-    Query.Result first = dynamo.query(Query.Request.of("t", p));
+    Query.Result first = dynamo.query(Query.Request.of("tab", p));
 
     assertThat(first.items().size()).isBetween(10, 11);
     assertThat(first.lastEvaluatedKey()).isPresent();
     int total = first.items().size();
     Map<String, AttributeValue> start = first.lastEvaluatedKey().get().attributes();
     while (start != null) {
-      Query.Result page = dynamo.query(Query.Request.of("t", p).startingAfter(start));
+      Query.Result page = dynamo.query(Query.Request.of("tab", p).startingAfter(start));
       total += page.items().size();
       start = page.lastEvaluatedKey().map(Item::attributes).orElse(null);
     }
@@ -61,11 +61,11 @@ class QueryStoreTest {
 
   @Test
   void query_readsOnlyItsPartition_inSortOrder_withCapacityInHalfUnits() {
-    dynamo.putItem("t", item("a", 3));
-    dynamo.putItem("t", item("a", 1));
-    dynamo.putItem("t", item("b", 2));
+    dynamo.putItem("tab", item("a", 3));
+    dynamo.putItem("tab", item("a", 1));
+    dynamo.putItem("tab", item("b", 2));
 
-    Query.Result result = dynamo.query(Query.Request.of("t",
+    Query.Result result = dynamo.query(Query.Request.of("tab",
         KeyCondition.partitionKey("pk", AttributeValue.s("a"))));
 
     assertThat(result.items()).containsExactly(item("a", 1), item("a", 3));
@@ -75,18 +75,18 @@ class QueryStoreTest {
   @Test
   void index_followsPutDeleteBatchAndTransaction() {
     KeyCondition g = KeyCondition.partitionKey("g", AttributeValue.s("G"));
-    dynamo.putItem("t", item("a", 1, "g", "G"));
-    dynamo.batchWriteItem(new BatchWriteItem.Request(Map.of("t", List.of(
+    dynamo.putItem("tab", item("a", 1, "g", "G"));
+    dynamo.batchWriteItem(new BatchWriteItem.Request(Map.of("tab", List.of(
         new BatchWriteItem.WriteRequest.Put(item("a", 2, "g", "G")),
         new BatchWriteItem.WriteRequest.Put(item("a", 3))))));
     dynamo.transactWriteItems(new TransactWriteItems.Request(List.of(
-        TransactWriteItems.Action.put("t", item("a", 4, "g", "G")))));
-    assertThat(dynamo.query(Query.Request.of("t", g).onIndex("byG")).count()).isEqualTo(3);
+        TransactWriteItems.Action.put("tab", item("a", 4, "g", "G")))));
+    assertThat(dynamo.query(Query.Request.of("tab", g).onIndex("byG")).count()).isEqualTo(3);
 
-    dynamo.putItem("t", item("a", 1)); // the index key removed: the item leaves the index
-    dynamo.deleteItem("t", Map.of("pk", AttributeValue.s("a"), "sk", AttributeValue.n("2")));
+    dynamo.putItem("tab", item("a", 1)); // the index key removed: the item leaves the index
+    dynamo.deleteItem("tab", Map.of("pk", AttributeValue.s("a"), "sk", AttributeValue.n("2")));
 
-    assertThat(dynamo.query(Query.Request.of("t", g).onIndex("byG")).items())
+    assertThat(dynamo.query(Query.Request.of("tab", g).onIndex("byG")).items())
         .containsExactly(Item.builder().put("pk", "a").put("sk", AttributeValue.n("4"))
             .put("g", "G").build());
   }
@@ -96,21 +96,21 @@ class QueryStoreTest {
     String item = "y".repeat(390_000);
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
     for (int i = 0; i < 45; i++) {
-      dynamo.putItem("t", item("big", i, "d", item));
+      dynamo.putItem("tab", item("big", i, "d", item));
       keys.add(Map.of("pk", AttributeValue.s("big"), "sk", AttributeValue.n(Integer.toString(i))));
     }
 
     BatchGetItem.Result result = dynamo.batchGetItem(
-        BatchGetItem.Request.of(Map.of("t", BatchGetItem.TableKeys.of(keys))));
+        BatchGetItem.Request.of(Map.of("tab", BatchGetItem.TableKeys.of(keys))));
 
-    int returned = result.responses().get("t").size();
+    int returned = result.responses().get("tab").size();
     assertThat(returned).isBetween(40, 44);
-    assertThat(result.unprocessedKeys().get("t")).hasSize(45 - returned);
+    assertThat(result.unprocessedKeys().get("tab")).hasSize(45 - returned);
   }
 
   @Test
   void keyCondition_onAnotherAttribute_isRefusedWithTheKeyName() {
-    assertThatThrownBy(() -> dynamo.query(Query.Request.of("t",
+    assertThatThrownBy(() -> dynamo.query(Query.Request.of("tab",
             KeyCondition.partitionKey("pk", AttributeValue.s("a"))
                 .and("other", KeyCondition.Operator.EQ, AttributeValue.n("1")))))
         .isInstanceOf(DynamoDbError.Validation.class)

@@ -32,7 +32,7 @@ public class ItemStoreLinearizabilityTest {
   private final DynamoDbState state = new DynamoDbState("us-east-1", Clock.systemUTC());
 
   public ItemStoreLinearizabilityTest() {
-    state.createTable("t", KeySchema.of(KeyAttribute.n("id")));
+    state.createTable("tab", KeySchema.of(KeyAttribute.n("id")));
   }
 
   private static Map<String, AttributeValue> key(int key) {
@@ -48,17 +48,17 @@ public class ItemStoreLinearizabilityTest {
   public Integer put(@Param(name = "key") int key, @Param(name = "value") int value) {
     Item item = Item.of(Map.of("id", new AttributeValue.N(BigDecimal.valueOf(key)),
         "v", new AttributeValue.N(BigDecimal.valueOf(value))));
-    return value(state.putItem(PutItem.Request.of("t", item).returningOldItem()).oldItem());
+    return value(state.putItem(PutItem.Request.of("tab", item).returningOldItem()).oldItem());
   }
 
   @Operation
   public Integer get(@Param(name = "key") int key) {
-    return value(state.getItem(GetItem.Request.of("t", key(key))).item());
+    return value(state.getItem(GetItem.Request.of("tab", key(key))).item());
   }
 
   @Operation
   public Integer delete(@Param(name = "key") int key) {
-    return value(state.deleteItem(DeleteItem.Request.of("t", key(key)).returningOldItem())
+    return value(state.deleteItem(DeleteItem.Request.of("tab", key(key)).returningOldItem())
         .oldItem());
   }
 
@@ -67,7 +67,7 @@ public class ItemStoreLinearizabilityTest {
   public Integer deleteIf(@Param(name = "key") int key, @Param(name = "value") int expected) {
     AttributeValue wanted = new AttributeValue.N(BigDecimal.valueOf(expected));
     try {
-      return value(state.deleteItem(DeleteItem.Request.of("t", key(key))
+      return value(state.deleteItem(DeleteItem.Request.of("tab", key(key))
           .withCondition(item -> wanted.equals(item.attributes().get("v")))
           .returningOldItem()).oldItem());
     } catch (DynamoDbError.ConditionalCheckFailed failed) {

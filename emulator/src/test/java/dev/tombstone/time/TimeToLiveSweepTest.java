@@ -190,20 +190,20 @@ class TimeToLiveSweepTest {
     try (Tombstone background = Tombstone.builder()
         .clock(Clock.fixed(now, ZoneOffset.UTC)).expiryInterval(Duration.ofMillis(10)).start()) {
       DynamoDbState state = background.dynamoDb();
-      state.createTable("t", KeySchema.of(KeyAttribute.s("id")));
-      state.updateTimeToLive(UpdateTimeToLive.Request.enable("t", "ttl"));
-      state.putItem("t", Item.builder().put("id", "x")
+      state.createTable("tab", KeySchema.of(KeyAttribute.s("id")));
+      state.updateTimeToLive(UpdateTimeToLive.Request.enable("tab", "ttl"));
+      state.putItem("tab", Item.builder().put("id", "x")
           .put("ttl", AttributeValue.n(Long.toString(now.getEpochSecond() - 1))).build());
 
       // The background thread owns the timing here; waiting on its observable effect is the test.
       // The expired list is written after the item is removed, so wait for the list.
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (state.expiredItems("t").isEmpty() && System.nanoTime() < deadline) {
+      while (state.expiredItems("tab").isEmpty() && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
 
-      assertThat(state.items("t")).isEmpty();
-      assertThat(state.expiredItems("t")).hasSize(1);
+      assertThat(state.items("tab")).isEmpty();
+      assertThat(state.expiredItems("tab")).hasSize(1);
     }
   }
 }

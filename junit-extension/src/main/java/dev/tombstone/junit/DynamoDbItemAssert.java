@@ -1,6 +1,7 @@
 package dev.tombstone.junit;
 
 import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import java.util.Map;
@@ -73,7 +74,12 @@ public final class DynamoDbItemAssert extends AbstractAssert<DynamoDbItemAssert,
 
   private Item item() {
     isNotNull();
-    Optional<Item> item = actual.getItem(table, key);
+    Optional<Item> item = Optional.empty();
+    try {
+      item = actual.getItem(table, key);
+    } catch (DynamoDbError.Validation e) {
+      failWithMessage("%s", TableKeys.mismatch(table, actual.keySchema(table), key, e));
+    }
     if (item.isEmpty()) {
       failWithMessage("%nExpecting table %s to contain an item with key%n  %s%nbut it did not;"
           + " its items were:%n  %s", table, key, actual.items(table));

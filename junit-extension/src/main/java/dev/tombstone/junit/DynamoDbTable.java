@@ -18,6 +18,10 @@ import java.lang.annotation.Target;
  *     sortKeyType = AttributeType.N)
  * }</pre>
  *
+ * <p>A test has one table of a name: declared again for it (on an enclosing class, the class or
+ * the method), it must be declared the same way, or the test fails with an
+ * {@code ExtensionConfigurationException} naming both places and what differs.
+ *
  * <p>Against an external endpoint the table gets a unique name (see {@link TombstoneNames}) and
  * is deleted after the test.
  */

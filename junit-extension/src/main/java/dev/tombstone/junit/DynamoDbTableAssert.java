@@ -1,8 +1,10 @@
 package dev.tombstone.junit;
 
 import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.KeySchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +29,12 @@ public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAsser
     this.table = table;
   }
 
-  /** Verifies that an item with this string partition key exists. */
+  /**
+   * Verifies that an item with this partition key exists, for a table without a sort key; on a
+   * Number key, {@code value} is read as a number ({@code "42"}).
+   */
   public DynamoDbTableAssert containsKey(String attribute, String value) {
-    return containsKey(Map.of(attribute, AttributeValue.s(value)));
+    return containsKey(partitionKey("containsKey", attribute, value));
   }
 
   /** Verifies that an item with this key exists (partition key, and sort key if any). */
@@ -42,9 +47,12 @@ public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAsser
     return this;
   }
 
-  /** Verifies that no item with this string partition key exists. */
+  /**
+   * Verifies that no item with this partition key exists, for a table without a sort key; on a
+   * Number key, {@code value} is read as a number.
+   */
   public DynamoDbTableAssert doesNotContainKey(String attribute, String value) {
-    return doesNotContainKey(Map.of(attribute, AttributeValue.s(value)));
+    return doesNotContainKey(partitionKey("doesNotContainKey", attribute, value));
   }
 
   /** Verifies that no item with this key exists. */
@@ -73,11 +81,12 @@ public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAsser
   }
 
   /**
-   * Assertions on the attributes of the item with this string partition key, e.g. after a soft
-   * delete: {@code .item("UserId", "u1").hasAttribute("deletedAt")}.
+   * Assertions on the attributes of the item with this partition key, e.g. after a soft delete:
+   * {@code .item("UserId", "u1").hasAttribute("deletedAt")}; for a table without a sort key, and
+   * on a Number key {@code value} is read as a number.
    */
   public DynamoDbItemAssert item(String attribute, String value) {
-    return item(Map.of(attribute, AttributeValue.s(value)));
+    return item(partitionKey("item", attribute, value));
   }
 
   /** Assertions on the attributes of the item with this key. */
@@ -109,6 +118,27 @@ public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAsser
   }
 
   private Optional<Item> stored(Map<String, AttributeValue> key) {
-    return actual.getItem(table, key);
+    isNotNull();
+    try {
+      return actual.getItem(table, key);
+    } catch (DynamoDbError.Validation e) {
+      failWithMessage("%s", TableKeys.mismatch(table, actual.keySchema(table), key, e));
+      throw new IllegalStateException("unreachable");
+    }
+  }
+
+  /** The key the String overloads name, read against the table's key schema. */
+  private Map<String, AttributeValue> partitionKey(String method, String attribute,
+      String value) {
+    isNotNull();
+    KeySchema schema = actual.keySchema(table);
+    Optional<String> problem = TableKeys.problemWithPartitionKey(schema, attribute, value);
+    if (problem.isPresent()) {
+      failWithMessage("%nTable %s is keyed by %s, so %s(\"%s\", \"%s\") cannot name an item:"
+          + " %s.%nName the whole key with %s(Map<String, AttributeValue>), e.g.%n  %s(%s)",
+          table, TableKeys.describe(schema), method, attribute, value, problem.get(), method,
+          method, TableKeys.example(schema));
+    }
+    return TableKeys.partitionKey(schema, value);
   }
 }

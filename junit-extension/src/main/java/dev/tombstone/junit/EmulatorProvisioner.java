@@ -20,6 +20,14 @@ final class EmulatorProvisioner implements Provisioner {
     // Without a reset between tests, the table of a class-level declaration is still there.
     if (!tombstone.dynamoDb().hasTable(name)) {
       tombstone.dynamoDb().createTable(name, keySchema);
+      return;
+    }
+    KeySchema existing = tombstone.dynamoDb().keySchema(name);
+    if (!existing.equals(keySchema)) {
+      throw new IllegalStateException("table " + name + " already exists, keyed by "
+          + TableKeys.describe(existing) + " instead of " + TableKeys.describe(keySchema)
+          + "; it is left from an earlier test (resetBeforeEach = false keeps tables), so declare"
+          + " the table the same way in every test or delete it after the test that changes it");
     }
   }
 
@@ -27,6 +35,12 @@ final class EmulatorProvisioner implements Provisioner {
   public void createBucket(String name, S3Bucket.Versioning versioning) {
     if (!tombstone.s3().bucketNames().contains(name)) {
       tombstone.s3().createBucket(name);
+    } else if (versioning == S3Bucket.Versioning.UNVERSIONED
+        && tombstone.s3().versioning(name).isVersioningAware()) {
+      throw new IllegalStateException("bucket " + name + " already exists with versioning "
+          + tombstone.s3().versioning(name) + ", and a bucket never returns to UNVERSIONED; it"
+          + " is left from an earlier test (resetBeforeEach = false keeps buckets), so declare"
+          + " the bucket the same way in every test or delete it after the test that changes it");
     }
     switch (versioning) {
       case ENABLED -> tombstone.s3().setVersioning(name, Versioning.ENABLED);

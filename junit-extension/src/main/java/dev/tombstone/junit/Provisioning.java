@@ -1,9 +1,12 @@
 package dev.tombstone.junit;
 
 import dev.tombstone.DynamoDbJson;
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,13 +33,15 @@ final class Provisioning {
       ctx.getStore(TombstoneExtension.NAMESPACE).put(SdkProvisioner.class, sdk);
       provisioner = sdk;
     }
-    for (var table : declarations.tables()) {
+    for (var table : distinct(declarations.tables(), DynamoDbTable::name,
+        Provisioning::tableSettings, "@DynamoDbTable")) {
       DynamoDbTable t = table.annotation();
       KeySchema schema = keySchema(t, table.where());
       run(table, "@DynamoDbTable(name = \"" + t.name() + "\")",
           () -> provisioner.createTable(names.table(t.name()), schema));
     }
-    for (var bucket : declarations.buckets()) {
+    for (var bucket : distinct(declarations.buckets(), S3Bucket::name,
+        b -> Map.of("versioning", b.versioning().name()), "@S3Bucket")) {
       S3Bucket b = bucket.annotation();
       run(bucket, "@S3Bucket(name = \"" + b.name() + "\")",
           () -> provisioner.createBucket(names.bucket(b.name()), b.versioning()));
@@ -63,6 +68,49 @@ final class Provisioning {
     }
   }
 
+  /**
+   * The declarations of a test, one per name: a repeated declaration must agree with the first
+   * (outermost) one, because a test's table or bucket exists once; an identical one is dropped.
+   */
+  private static <A> List<Declarations.Declared<A>> distinct(List<Declarations.Declared<A>> all,
+      Function<A, String> name, Function<A, Map<String, String>> settings, String annotation) {
+    Map<String, Declarations.Declared<A>> first = new LinkedHashMap<>();
+    for (Declarations.Declared<A> declared : all) {
+      A a = declared.annotation();
+      Declarations.Declared<A> earlier = first.putIfAbsent(name.apply(a), declared);
+      if (earlier == null) {
+        continue;
+      }
+      Map<String, String> before = settings.apply(earlier.annotation());
+      Map<String, String> now = settings.apply(a);
+      List<String> differences = new ArrayList<>();
+      before.forEach((setting, value) -> {
+        if (!value.equals(now.get(setting))) {
+          differences.add(setting + " " + now.get(setting) + " instead of " + value);
+        }
+      });
+      if (!differences.isEmpty()) {
+        throw new ExtensionConfigurationException("Tombstone: " + annotation + "(name = \""
+            + name.apply(a) + "\") on " + declared.where() + " conflicts with the declaration"
+            + " on " + earlier.where() + ": " + String.join(", ", differences) + ". A test has"
+            + " one " + (annotation.equals("@S3Bucket") ? "bucket" : "table") + " of a name;"
+            + " declare it the same way in both places, or give the two different names");
+      }
+    }
+    return List.copyOf(first.values());
+  }
+
+  private static Map<String, String> tableSettings(DynamoDbTable t) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("partitionKey", "\"" + t.partitionKey() + "\"");
+    settings.put("partitionKeyType", t.partitionKeyType().name());
+    settings.put("sortKey", "\"" + t.sortKey() + "\"");
+    if (!t.sortKey().isEmpty()) {
+      settings.put("sortKeyType", t.sortKeyType().name());
+    }
+    return settings;
+  }
+
   private static KeySchema keySchema(DynamoDbTable t, String where) {
     try {
       KeyAttribute partition = new KeyAttribute(t.partitionKey(), t.partitionKeyType());
@@ -86,7 +134,8 @@ final class Provisioning {
   }
 
   private static String describe(RuntimeException e) {
-    String simple = e.getClass().getSimpleName();
+    // The emulator's errors are named as the service names them, as the SDK would report them.
+    String simple = e instanceof DynamoDbError d ? d.code() : e.getClass().getSimpleName();
     return e.getMessage() == null ? simple : simple + ": " + e.getMessage();
   }
 }

@@ -15,6 +15,10 @@ import java.lang.annotation.Target;
  * @S3Bucket(name = "uploads", versioning = S3Bucket.Versioning.ENABLED)
  * }</pre>
  *
+ * <p>A test has one bucket of a name: declared again for it (on an enclosing class, the class or
+ * the method), it must be declared the same way, or the test fails with an
+ * {@code ExtensionConfigurationException} naming both places and what differs.
+ *
  * <p>Against an external endpoint the bucket gets a unique name (see {@link TombstoneNames});
  * after the test every version and delete marker in it is deleted, then the bucket.
  */

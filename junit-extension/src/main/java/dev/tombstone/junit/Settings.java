@@ -58,8 +58,9 @@ record Settings(
   }
 
   /**
-   * Emulators are shared per JVM only between classes whose emulators would be the same: same
-   * region and an equal clock (the JDK's clocks compare by value, others by identity).
+   * Emulators are shared (per JVM, or by a class with its {@code @Nested} classes) only between
+   * classes whose emulators would be the same: same region and an equal clock (the JDK's clocks
+   * compare by value, others by identity).
    */
   Object emulatorKey() {
     return new SharedEmulatorKey(region, clock, manualClock);

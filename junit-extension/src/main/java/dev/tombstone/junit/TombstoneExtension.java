@@ -64,8 +64,6 @@ public final class TombstoneExtension
 
   static final Namespace NAMESPACE = Namespace.create(TombstoneExtension.class);
   private static final String METHOD_EMULATOR = "emulator of this test";
-  private static final String CLASS_EMULATOR = "emulator of this class";
-  private static final String EXTERNAL = "external endpoint";
   private static final String NAMES = "names";
   private static final Set<Class<?>> CORE_TYPES =
       Set.of(Tombstone.class, URI.class, TombstoneNames.class, ManualClock.class);
@@ -184,7 +182,7 @@ public final class TombstoneExtension
     if (type == ManualClock.class) {
       return manualClock(endpoint, element);
     }
-    return computeIfAbsent(scope.store(), "client " + type.getName(),
+    return computeIfAbsent(scope.store(), new ClientKey(scope.key(), type),
         key -> Clients.create(type, endpoint,
             dependency -> resolve(dependency, ctx, element)), Object.class);
   }
@@ -250,6 +248,18 @@ public final class TombstoneExtension
   /** Where this test's emulator lives, and whether other tests share it. */
   record Scope(Store store, Object key, boolean shared) {}
 
+  /**
+   * The key of a class's emulator. Store lookups search enclosing classes, so a {@code @Nested}
+   * class finds its outer class's emulator only when both would start the same one; a nested
+   * class whose own {@code @TombstoneTest} asks for another region or clock gets its own.
+   */
+  private record ClassEmulatorKey(Object emulatorKey) {}
+
+  /** The key of a client or external endpoint: each belongs to one emulator's scope. */
+  private record ClientKey(Object scopeKey, Class<?> type) {}
+
+  private record ExternalKey(Object scopeKey) {}
+
   private static Scope scope(ExtensionContext ctx, Settings settings) {
     if (ctx.getTestMethod().isPresent() && ownEmulator(ctx, settings)) {
       return new Scope(ctx.getStore(NAMESPACE), METHOD_EMULATOR, false);
@@ -265,7 +275,8 @@ public final class TombstoneExtension
     }
     ExtensionContext classContext =
         ctx.getTestMethod().isPresent() ? ctx.getParent().orElseThrow() : ctx;
-    return new Scope(classContext.getStore(NAMESPACE), CLASS_EMULATOR, true);
+    return new Scope(classContext.getStore(NAMESPACE),
+        new ClassEmulatorKey(settings.emulatorKey()), true);
   }
 
   /**
@@ -290,7 +301,8 @@ public final class TombstoneExtension
   private static Endpoint endpoint(ExtensionContext ctx, Scope scope, Settings settings) {
     Optional<Endpoint> external = external(ctx, settings);
     if (external.isPresent()) {
-      return computeIfAbsent(scope.store(), EXTERNAL, key -> external.get(), Endpoint.class);
+      return computeIfAbsent(scope.store(), new ExternalKey(scope.key()), key -> external.get(),
+          Endpoint.class);
     }
     return Endpoint.of(emulator(scope, settings));
   }
@@ -351,7 +363,7 @@ public final class TombstoneExtension
       return this;
     }
 
-    /** Whether a shared emulator is reset before each test; {@code true} by default. */
+    /** See {@link TombstoneTest#resetBeforeEach()}; {@code true} by default. */
     public Builder resetBeforeEach(boolean resetBeforeEach) {
       this.resetBeforeEach = resetBeforeEach;
       return this;

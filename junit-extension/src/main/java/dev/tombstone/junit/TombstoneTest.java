@@ -22,6 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Equivalent to {@code @ExtendWith(TombstoneExtension.class)} with these attributes; use
  * {@link TombstoneExtension#builder()} with {@code @RegisterExtension} for settings an
  * annotation cannot carry, such as a {@link java.time.Clock}.
+ *
+ * <p>A {@code @Nested} class without an annotation of its own uses its enclosing class's settings
+ * and emulator. With its own {@code @TombstoneTest}, that annotation's settings apply to its
+ * tests (attributes it leaves out take their defaults, not the enclosing values), and when its
+ * region or manual clock differ from the enclosing class's it gets an emulator of its own.
  */
 @Documented
 @Inherited
@@ -33,7 +38,13 @@ public @interface TombstoneTest {
   /** Which tests share one emulator; {@link Lifecycle#PER_CLASS} by default. */
   Lifecycle lifecycle() default Lifecycle.PER_CLASS;
 
-  /** Whether a shared emulator is reset before each test; {@code true} by default. */
+  /**
+   * Whether a shared emulator is reset before each test: its tables, items, buckets and objects
+   * dropped and a {@link #manualClock() manual clock} set back to its start. {@code true} by
+   * default. With {@code false} the state carries over from test to test, the manual clock's
+   * time included, so stored timestamps never lie in the future; fault rules and the request
+   * journal are cleared before each test either way.
+   */
   boolean resetBeforeEach() default true;
 
   /** The region of the emulator and of the injected clients. */
@@ -53,9 +64,10 @@ public @interface TombstoneTest {
 
   /**
    * Gives the emulator a {@link dev.tombstone.ManualClock} starting at this ISO-8601 UTC instant
-   * (e.g. {@code "2026-01-01T00:00:00Z"}); every test starts from it again, and a test may ask
-   * for the clock as a {@code ManualClock} parameter to move it. Empty (the default): the
-   * system clock.
+   * (e.g. {@code "2026-01-01T00:00:00Z"}); every test starts from it again, unless
+   * {@link #resetBeforeEach()} is {@code false}: then the clock, like the data, carries over
+   * from the test before. A test may ask for the clock as a {@code ManualClock} parameter to
+   * move it. Empty (the default): the system clock.
    */
   String manualClock() default "";
 }

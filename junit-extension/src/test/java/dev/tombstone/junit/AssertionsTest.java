@@ -134,4 +134,80 @@ class AssertionsTest {
     assertThat(thrown).isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expecting table users to contain an item with key");
   }
+
+  @Test
+  void stringKeyOnANumberKey_isReadAsTheNumber() {
+    tombstone.dynamoDb().createTable("orders", KeySchema.of(KeyAttribute.n("OrderId")));
+    tombstone.dynamoDb().putItem("orders", Item.builder().put("OrderId", AttributeValue.n("42"))
+        .put("status", "NEW").build());
+
+    TombstoneAssertions.assertThat(tombstone.dynamoDb()).table("orders")
+        .containsKey("OrderId", "42").containsKey("OrderId", "42.0")
+        .doesNotContainKey("OrderId", "43")
+        .item("OrderId", "42").exists().hasAttribute("status", "NEW");
+  }
+
+  @Test
+  void stringKeyThatIsNoNumber_onANumberKey_failsNamingTheKeyAndTheMapOverload() {
+    tombstone.dynamoDb().createTable("orders", KeySchema.of(KeyAttribute.n("OrderId")));
+
+    Throwable thrown = catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.dynamoDb())
+        .table("orders").doesNotContainKey("OrderId", "o-42"));
+
+    assertThat(thrown).isInstanceOf(AssertionError.class).hasMessage(String.format(
+        "%nTable orders is keyed by OrderId (N), so doesNotContainKey(\"OrderId\", \"o-42\")"
+            + " cannot name an item: \"o-42\" is not a number.%nName the whole key with"
+            + " doesNotContainKey(Map<String, AttributeValue>), e.g.%n"
+            + "  doesNotContainKey(Map.of(\"OrderId\", AttributeValue.n(\"42\")))"));
+  }
+
+  @Test
+  void stringKeyOnACompositeKey_failsPointingAtTheMapOverload() {
+    tombstone.dynamoDb().createTable("lines",
+        KeySchema.of(KeyAttribute.s("OrderId"), KeyAttribute.n("LineNo")));
+    tombstone.dynamoDb().putItem("lines", Item.builder().put("OrderId", "o1")
+        .put("LineNo", AttributeValue.n("1")).build());
+
+    Throwable containsKey = catchThrowable(() -> TombstoneAssertions
+        .assertThat(tombstone.dynamoDb()).table("lines").containsKey("OrderId", "o1"));
+    Throwable item = catchThrowable(() -> TombstoneAssertions
+        .assertThat(tombstone.dynamoDb()).table("lines").item("OrderId", "o1").exists());
+
+    assertThat(containsKey).isInstanceOf(AssertionError.class).hasMessage(String.format(
+        "%nTable lines is keyed by partition key OrderId (S) and sort key LineNo (N), so"
+            + " containsKey(\"OrderId\", \"o1\") cannot name an item: a key has two attributes."
+            + "%nName the whole key with containsKey(Map<String, AttributeValue>), e.g.%n"
+            + "  containsKey(Map.of(\"OrderId\", AttributeValue.s(\"...\"), \"LineNo\","
+            + " AttributeValue.n(\"42\")))"));
+    assertThat(item).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("so item(\"OrderId\", \"o1\") cannot name an item");
+    TombstoneAssertions.assertThat(tombstone.dynamoDb()).table("lines")
+        .containsKey(Map.of("OrderId", AttributeValue.s("o1"), "LineNo", AttributeValue.n("1")));
+  }
+
+  @Test
+  void stringKeyOfAnotherAttribute_failsNamingThePartitionKey() {
+    Throwable thrown = catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.dynamoDb())
+        .table("users").containsKey("Email", "ada@example.com"));
+
+    assertThat(thrown).isInstanceOf(AssertionError.class).hasMessageStartingWith(String.format(
+        "%nTable users is keyed by UserId (S), so containsKey(\"Email\", \"ada@example.com\")"
+            + " cannot name an item: Email is not its partition key."));
+  }
+
+  @Test
+  void mapKeyThatDoesNotFitTheSchema_failsAsAnAssertion() {
+    Map<String, AttributeValue> key = Map.of("UserId", AttributeValue.n("1"));
+
+    Throwable containsKey = catchThrowable(() -> TombstoneAssertions
+        .assertThat(tombstone.dynamoDb()).table("users").containsKey(key));
+    Throwable item = catchThrowable(() -> TombstoneAssertions
+        .assertThat(tombstone.dynamoDb()).table("users").item(key).exists());
+
+    assertThat(containsKey).isInstanceOf(AssertionError.class).hasMessage(String.format(
+        "%nTable users is keyed by UserId (S); the key%n  {UserId=N[1]}%ndoes not fit it: The"
+            + " provided key element does not match the schema%nName the key like%n"
+            + "  Map.of(\"UserId\", AttributeValue.s(\"...\"))"));
+    assertThat(item).isInstanceOf(AssertionError.class).hasMessage(containsKey.getMessage());
+  }
 }

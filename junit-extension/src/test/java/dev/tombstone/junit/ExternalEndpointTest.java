@@ -114,6 +114,24 @@ class ExternalEndpointTest {
     }
   }
 
+  @TombstoneTest
+  @DynamoDbTable(name = "users", partitionKey = "UserId")
+  @S3Bucket(name = "uploads")
+  static class RepeatedDeclarations {
+    @Test
+    @DynamoDbTable(name = "users", partitionKey = "UserId")
+    @S3Bucket(name = "uploads")
+    void test(DynamoDbClient dynamo, TombstoneNames names) {
+      assertThat(dynamo.listTables().tableNames()).containsExactly(names.table("users"));
+    }
+  }
+
+  @Test
+  void aDeclarationRepeatedOnTheMethod_createsTheTableAndBucketOnce() {
+    Kit.run(RepeatedDeclarations.class, external()).testEvents()
+        .assertStatistics(s -> s.succeeded(1).failed(0));
+  }
+
   @Test
   void injectingTheInProcessHandle_explainsWhyItIsImpossible() {
     Throwable failure = Kit.onlyFailure(Kit.run(CleanupAgainstAnyEndpoint.class, external()));

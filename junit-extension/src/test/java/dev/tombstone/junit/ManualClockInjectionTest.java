@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
+import dev.tombstone.faults.Fault;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +29,13 @@ class ManualClockInjectionTest {
   @Test
   void builder_givesEachEmulatorItsOwnManualClock() {
     EngineExecutionResults results = Kit.run(PerMethodBuilderClock.class);
+
+    results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+  }
+
+  @Test
+  void withoutReset_theClockCarriesOverWithTheData_faultRulesDoNot() {
+    EngineExecutionResults results = Kit.run(KeptClock.class);
 
     results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
   }
@@ -76,6 +84,28 @@ class ManualClockInjectionTest {
     @Order(3)
     void third(ManualClock clock) {
       assertThat(clock.now()).isEqualTo(START);
+    }
+  }
+
+  @TombstoneTest(manualClock = "2030-05-01T10:00:00Z", resetBeforeEach = false)
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class KeptClock {
+    @Test
+    @Order(1)
+    void first(ManualClock clock, Tombstone tombstone) {
+      clock.advance(Duration.ofDays(1));
+      tombstone.s3().createBucket("uploads");
+      tombstone.s3().putObject("uploads", "a.txt", "written a day in");
+      tombstone.faults().dynamoDb("DeleteItem").respond(Fault.THROTTLED);
+    }
+
+    @Test
+    @Order(2)
+    void second(ManualClock clock, Tombstone tombstone) {
+      Instant written = tombstone.s3().versions("uploads", "a.txt").get(0).lastModified();
+      assertThat(written).isEqualTo(START.plus(Duration.ofDays(1)));
+      assertThat(clock.now()).isEqualTo(written);
+      assertThat(tombstone.faults().rules()).isEmpty();
     }
   }
 

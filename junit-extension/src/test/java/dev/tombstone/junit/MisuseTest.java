@@ -169,4 +169,47 @@ class MisuseTest {
             + " http://127.0.0.1:4566, or \"aws\" for the real AWS endpoints; was"
             + " \"localhost:4566\"");
   }
+
+  @TombstoneTest
+  @DynamoDbTable(name = "x", partitionKey = "Id")
+  static class ShortTableName {
+    @Test
+    void test() {}
+  }
+
+  @TombstoneTest
+  @DynamoDbTable(name = "bad name!", partitionKey = "Id")
+  static class TableNameWithSpaces {
+    @Test
+    void test() {}
+  }
+
+  @TombstoneTest
+  @DynamoDbTable(name = "orders", partitionKey = "")
+  static class EmptyPartitionKey {
+    @Test
+    void test() {}
+  }
+
+  @Test
+  void tableNamesAndKeyNamesCreateTableRefuses_areRejectedWithItsMessage() {
+    assertThat(Kit.onlyFailure(Kit.run(ShortTableName.class)))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("Tombstone: @DynamoDbTable(name = \"x\") on " + ShortTableName.class.getName()
+            + " failed: ValidationException: 1 validation error detected: Value 'x' at"
+            + " 'tableName' failed to satisfy constraint: Member must have length greater than or"
+            + " equal to 3");
+    assertThat(Kit.onlyFailure(Kit.run(TableNameWithSpaces.class)))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("Tombstone: @DynamoDbTable(name = \"bad name!\") on "
+            + TableNameWithSpaces.class.getName() + " failed: ValidationException: 1 validation"
+            + " error detected: Value 'bad name!' at 'tableName' failed to satisfy constraint:"
+            + " Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+    assertThat(Kit.onlyFailure(Kit.run(EmptyPartitionKey.class)))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("Tombstone: @DynamoDbTable(name = \"orders\") on "
+            + EmptyPartitionKey.class.getName() + " failed: ValidationException: Names of key"
+            + " attributes and attributes projected into an index must be between 1 and 255"
+            + " characters, inclusive");
+  }
 }

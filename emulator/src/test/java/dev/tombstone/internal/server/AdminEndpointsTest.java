@@ -53,7 +53,7 @@ class AdminEndpointsTest {
 
   @Test
   void reset_dropsAllState() throws Exception {
-    tombstone.dynamoDb().createTable("t1", KeySchema.of(KeyAttribute.s("k")));
+    tombstone.dynamoDb().createTable("table1", KeySchema.of(KeyAttribute.s("k")));
 
     HttpResponse<String> response = send("POST", "/_tombstone/reset");
 

@@ -68,9 +68,9 @@ class ClockEndpointTest {
 
   @Test
   void postAdvance_movesTheClock_andExpiresDueItemsBeforeAnswering() throws Exception {
-    tombstone.dynamoDb().createTable("t", KeySchema.of(KeyAttribute.s("id")));
-    tombstone.dynamoDb().updateTimeToLive(UpdateTimeToLive.Request.enable("t", "ttl"));
-    tombstone.dynamoDb().putItem("t", Item.builder().put("id", "a")
+    tombstone.dynamoDb().createTable("tab", KeySchema.of(KeyAttribute.s("id")));
+    tombstone.dynamoDb().updateTimeToLive(UpdateTimeToLive.Request.enable("tab", "ttl"));
+    tombstone.dynamoDb().putItem("tab", Item.builder().put("id", "a")
         .put("ttl", AttributeValue.n(Long.toString(START.getEpochSecond() + 3600))).build());
 
     HttpResponse<String> response = post(tombstone, "{\"advance\":\"PT48H\"}");
@@ -78,7 +78,7 @@ class ClockEndpointTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"now\":\"2026-01-03T00:00:00Z\"}");
     assertThat(clock.now()).isEqualTo(Instant.parse("2026-01-03T00:00:00Z"));
-    assertThat(tombstone.dynamoDb().items("t")).isEmpty();
+    assertThat(tombstone.dynamoDb().items("tab")).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.internal.dynamodb.TableRules;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 final class Constraints {
   static final int MAX_REPORTED = 10;
-  static final String TABLE_NAME_PATTERN = "[a-zA-Z0-9_.-]+";
+  static final String TABLE_NAME_PATTERN = TableRules.TABLE_NAME_PATTERN;
   static final String[] RETURN_VALUES = {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE",
       "UPDATED_NEW"};
   static final String[] RETURN_CONSUMED_CAPACITY = {"INDEXES", "TOTAL", "NONE"};
@@ -39,14 +40,8 @@ final class Constraints {
     if (name == null) {
       return required ? notNull(path, null) : this;
     }
-    if (!isTableName(name)) {
-      add(path, name, "Member must satisfy regular expression pattern: " + TABLE_NAME_PATTERN);
-    }
-    if (name.length() < 3) {
-      add(path, name, minLength(3));
-    }
-    if (name.length() > 255) {
-      add(path, name, maxLength(255));
+    for (String violation : TableRules.tableNameViolations(name)) {
+      add(path, name, violation);
     }
     return this;
   }
@@ -59,20 +54,9 @@ final class Constraints {
     return name.startsWith("arn:") && name.length() <= 1024;
   }
 
-  /** Whether {@code name} matches {@link #TABLE_NAME_PATTERN}; a loop, as it runs per request. */
+  /** Whether {@code name} matches {@link #TABLE_NAME_PATTERN}. */
   static boolean isTableName(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '.' || c == '-';
-      if (!allowed) {
-        return false;
-      }
-    }
-    return true;
+    return TableRules.isTableName(name);
   }
 
   /** A table name or ARN: ARNs (1024 chars at most) are accepted where the model allows them. */

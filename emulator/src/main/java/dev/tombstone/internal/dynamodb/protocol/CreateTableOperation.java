@@ -5,8 +5,8 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.internal.dynamodb.TableRules;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +90,7 @@ final class CreateTableOperation {
         SecondaryIndexes.local(declaredLocal, schema, attributeTypes, indexNames);
     List<TableDefinition.IndexDefinition> gsis =
         SecondaryIndexes.global(declaredGlobal, attributeTypes, !onDemand, indexNames);
-    checkNameLengths(schema, lsis, gsis);
+    TableRules.checkAttributeNames(schema, lsis, gsis);
     if (lsis.isEmpty() && gsis.isEmpty() && attributeTypes.size() != schema.size()) {
       throw ServiceErrors.invalidParameters("Number of attributes in KeySchema does not"
           + " exactly match number of attributes defined in AttributeDefinitions");
@@ -108,32 +108,5 @@ final class CreateTableOperation {
             gsis,
             Boolean.TRUE.equals(deletionProtection));
     return TableDescriptions.write("TableDescription", state.createTable(definition));
-  }
-
-  /**
-   * Key attribute names (of the table and its indexes) and projected attribute names are at
-   * most 255 characters; checked after the key attributes are found defined, as DynamoDB does.
-   */
-  private static void checkNameLengths(KeySchema schema,
-      List<TableDefinition.IndexDefinition> lsis, List<TableDefinition.IndexDefinition> gsis) {
-    List<String> names = new ArrayList<>();
-    addKeyNames(names, schema);
-    for (List<TableDefinition.IndexDefinition> indexes : List.of(lsis, gsis)) {
-      for (TableDefinition.IndexDefinition index : indexes) {
-        addKeyNames(names, index.keySchema());
-        names.addAll(index.nonKeyAttributes());
-      }
-    }
-    for (String name : names) {
-      if (name.isEmpty() || name.length() > 255) {
-        throw new DynamoDbError.Validation("Names of key attributes and attributes projected"
-            + " into an index must be between 1 and 255 characters, inclusive");
-      }
-    }
-  }
-
-  private static void addKeyNames(List<String> names, KeySchema schema) {
-    names.add(schema.partitionKey().name());
-    schema.sortKeyIfAny().ifPresent(sort -> names.add(sort.name()));
   }
 }

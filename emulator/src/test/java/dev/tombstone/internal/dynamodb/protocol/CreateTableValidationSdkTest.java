@@ -3,9 +3,14 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -15,12 +20,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -233,6 +241,42 @@ class CreateTableValidationSdkTest {
         .attributeDefinitions(def("pk", ScalarAttributeType.S))
         .provisionedThroughput(t -> t.readCapacityUnits(read).writeCapacityUnits(write))
         .build();
+  }
+
+  static Stream<Arguments> namesCreateTableRefuses() {
+    return Stream.of(
+        Arguments.of("x", "pk", ""),
+        Arguments.of("bad name!", "pk", ""),
+        Arguments.of("x!", "pk", ""),
+        Arguments.of("t".repeat(256), "pk", ""),
+        Arguments.of("orders", "", ""),
+        Arguments.of("orders", "k".repeat(256), ""),
+        Arguments.of("orders", "pk", "k".repeat(256)));
+  }
+
+  /** The in-process API refuses what a request is refused, with the same message. */
+  @ParameterizedTest
+  @MethodSource("namesCreateTableRefuses")
+  void inProcessCreateTable_refusesWhatCreateTableRefuses(String name, String partitionKey,
+      String sortKey) {
+    boolean ranged = !sortKey.isEmpty();
+    List<KeySchemaElement> keys = new ArrayList<>(List.of(key(partitionKey, KeyType.HASH)));
+    List<AttributeDefinition> definitions =
+        new ArrayList<>(List.of(def(partitionKey, ScalarAttributeType.S)));
+    if (ranged) {
+      keys.add(key(sortKey, KeyType.RANGE));
+      definitions.add(def(sortKey, ScalarAttributeType.N));
+    }
+    String overHttp = message(() -> dynamo.createTable(b -> b.tableName(name).keySchema(keys)
+        .attributeDefinitions(definitions).billingMode(BillingMode.PAY_PER_REQUEST)));
+    KeySchema schema = ranged
+        ? KeySchema.of(KeyAttribute.s(partitionKey), KeyAttribute.n(sortKey))
+        : KeySchema.of(KeyAttribute.s(partitionKey));
+
+    Throwable inProcess = catchThrowable(() -> tombstone.dynamoDb().createTable(name, schema));
+
+    assertThat(inProcess).isInstanceOf(DynamoDbError.Validation.class).hasMessage(overHttp);
+    assertThat(tombstone.dynamoDb().tableNames()).isEmpty();
   }
 
   static String message(Runnable call) {

@@ -32,13 +32,13 @@ class DynamoDbJsonFuzzTest {
 
   private static DynamoDbState seeded() {
     DynamoDbState state = new DynamoDbState("us-east-1", Clock.systemUTC());
-    state.createTable("t", KeySchema.of(KeyAttribute.s("id")));
-    state.createTable("r", KeySchema.of(KeyAttribute.s("pk"), KeyAttribute.n("sk")));
-    state.putItem("t", Item.of(Map.of("id", new AttributeValue.S("a"),
+    state.createTable("tab", KeySchema.of(KeyAttribute.s("id")));
+    state.createTable("rrr", KeySchema.of(KeyAttribute.s("pk"), KeyAttribute.n("sk")));
+    state.putItem("tab", Item.of(Map.of("id", new AttributeValue.S("a"),
         "n", new AttributeValue.N(new java.math.BigDecimal("1")),
         "l", new AttributeValue.L(List.of(new AttributeValue.S("x"))),
         "m", new AttributeValue.M(Map.of("k", new AttributeValue.Bool(true))))));
-    state.putItem("r", Item.of(Map.of("pk", new AttributeValue.S("p"),
+    state.putItem("rrr", Item.of(Map.of("pk", new AttributeValue.S("p"),
         "sk", new AttributeValue.N(java.math.BigDecimal.ONE))));
     return state;
   }
@@ -81,7 +81,7 @@ class DynamoDbJsonFuzzTest {
     String condition = data.consumeString(200);
     String name = data.consumeString(20);
     String value = data.consumeString(60);
-    String body = "{\"TableName\":\"t\",\"Key\":{\"id\":{\"S\":\"a\"}},"
+    String body = "{\"TableName\":\"tab\",\"Key\":{\"id\":{\"S\":\"a\"}},"
         + "\"ConditionExpression\":" + quote(condition) + ","
         + "\"ExpressionAttributeNames\":{\"#n\":" + quote(name) + "},"
         + "\"ExpressionAttributeValues\":{\":v\":{\"S\":" + quote(value) + "},"
@@ -94,7 +94,7 @@ class DynamoDbJsonFuzzTest {
   @FuzzTest(maxDuration = "1m")
   void putItemValues(FuzzedDataProvider data) {
     String value = data.consumeRemainingAsString();
-    String body = "{\"TableName\":\"t\",\"Item\":{\"id\":{\"S\":\"b\"},\"v\":" + value + "}}";
+    String body = "{\"TableName\":\"tab\",\"Item\":{\"id\":{\"S\":\"b\"},\"v\":" + value + "}}";
     check(seeded(), "DynamoDB_20120810.PutItem", body.getBytes(StandardCharsets.UTF_8));
   }
 

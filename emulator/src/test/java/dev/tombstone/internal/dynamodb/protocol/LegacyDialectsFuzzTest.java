@@ -34,8 +34,8 @@ class LegacyDialectsFuzzTest {
     DynamoDbState shared = new DynamoDbState("us-east-1", Clock.systemUTC());
     DynamoDbNamespaces namespaces = new DynamoDbNamespaces(shared,
         DynamoDbNamespaces.DEFAULT_PROJECT, "us-east-1", Clock.systemUTC());
-    shared.createTable("t", KeySchema.of(KeyAttribute.s("id")));
-    shared.putItem("t", Item.of(Map.of("id", new AttributeValue.S("a"))));
+    shared.createTable("tab", KeySchema.of(KeyAttribute.s("id")));
+    shared.putItem("tab", Item.of(Map.of("id", new AttributeValue.S("a"))));
     seedHashAndRange(shared);
     String method = data.pickValue(List.of("GET", "POST", "PUT", "DELETE"));
     String path = data.consumeBoolean() ? data.pickValue(MAGNETO_PATHS)
@@ -51,7 +51,7 @@ class LegacyDialectsFuzzTest {
     assertThat(response.status()).as("%s %s %s", method, path,
         new String(body, StandardCharsets.UTF_8)).isLessThan(500);
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
-    if (response.status() >= 300 && shared.hasTable("t") && shared.hasTable("ttt")) {
+    if (response.status() >= 300 && shared.hasTable("tab") && shared.hasTable("ttt")) {
       assertThat(snapshot(shared)).isEqualTo(before);
     }
   }
@@ -68,14 +68,14 @@ class LegacyDialectsFuzzTest {
   }
 
   private static String snapshot(DynamoDbState state) {
-    return state.tableNames() + "" + state.items("t") + state.items("ttt");
+    return state.tableNames() + "" + state.items("tab") + state.items("ttt");
   }
 
   @FuzzTest(maxDuration = "1m")
   void dynamoDb2011(FuzzedDataProvider data) {
     DynamoDbState state = new DynamoDbState("us-east-1", Clock.systemUTC());
-    state.createTable("t", KeySchema.of(KeyAttribute.s("id")));
-    state.putItem("t", Item.of(Map.of("id", new AttributeValue.S("a"),
+    state.createTable("tab", KeySchema.of(KeyAttribute.s("id")));
+    state.putItem("tab", Item.of(Map.of("id", new AttributeValue.S("a"),
         "n", new AttributeValue.N(java.math.BigDecimal.TEN))));
     seedHashAndRange(state);
     DynamoDbJsonFuzzTest.check(state, data.pickValue(LEGACY_TARGETS),
