@@ -1,8 +1,8 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.TableNameRules;
 import dev.tombstone.internal.TableNames;
 import dev.tombstone.internal.Utf8Order;
-import dev.tombstone.internal.dynamodb.TableRules;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,10 @@ public final class DynamoDbState {
    * @throws DynamoDbError.ResourceInUse when a table of that name exists
    */
   public TableDescription createTable(TableDefinition definition) {
-    TableRules.check(definition);
+    TableNameRules.tableNameError(definition.name()).ifPresent(message -> {
+      throw new DynamoDbError.Validation(message);
+    });
+    definition.checkAttributeNames();
     String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + definition.name();
     Table table = new Table(definition, clock.instant(), arn);
     if (tables.putIfAbsent(definition.name(), table) != null) {

@@ -1,5 +1,7 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.TableNameRules;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,31 @@ public record TableDefinition(
     return new TableDefinition(
         name, keySchema, definitions, BillingMode.PAY_PER_REQUEST, 0, 0, List.of(), List.of(),
         false);
+  }
+
+  /**
+   * Refuses a key attribute name (of the table or an index) or an attribute name projected into
+   * an index that is not 1 to 255 characters, as CreateTable does.
+   */
+  void checkAttributeNames() {
+    List<String> names = new ArrayList<>();
+    addKeyNames(names, keySchema);
+    for (List<IndexDefinition> indexes : List.of(localSecondaryIndexes, globalSecondaryIndexes)) {
+      for (IndexDefinition index : indexes) {
+        addKeyNames(names, index.keySchema());
+        names.addAll(index.nonKeyAttributes());
+      }
+    }
+    for (String attribute : names) {
+      if (!TableNameRules.isAttributeName(attribute)) {
+        throw new DynamoDbError.Validation(TableNameRules.ATTRIBUTE_NAME_LENGTH);
+      }
+    }
+  }
+
+  private static void addKeyNames(List<String> names, KeySchema schema) {
+    names.add(schema.partitionKey().name());
+    schema.sortKeyIfAny().ifPresent(sort -> names.add(sort.name()));
   }
 
   /** How a table is billed; it does not change capacity figures. */

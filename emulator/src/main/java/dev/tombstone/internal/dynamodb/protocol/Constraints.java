@@ -1,7 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
-import dev.tombstone.internal.dynamodb.TableRules;
+import dev.tombstone.internal.TableNameRules;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class Constraints {
   static final int MAX_REPORTED = 10;
-  static final String TABLE_NAME_PATTERN = TableRules.TABLE_NAME_PATTERN;
+  static final String TABLE_NAME_PATTERN = TableNameRules.TABLE_NAME_PATTERN;
   static final String[] RETURN_VALUES = {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE",
       "UPDATED_NEW"};
   static final String[] RETURN_CONSUMED_CAPACITY = {"INDEXES", "TOTAL", "NONE"};
@@ -40,7 +40,7 @@ final class Constraints {
     if (name == null) {
       return required ? notNull(path, null) : this;
     }
-    for (String violation : TableRules.tableNameViolations(name)) {
+    for (String violation : TableNameRules.tableNameViolations(name)) {
       add(path, name, violation);
     }
     return this;
@@ -56,7 +56,7 @@ final class Constraints {
 
   /** Whether {@code name} matches {@link #TABLE_NAME_PATTERN}. */
   static boolean isTableName(String name) {
-    return TableRules.isTableName(name);
+    return TableNameRules.isTableName(name);
   }
 
   /** A table name or ARN: ARNs (1024 chars at most) are accepted where the model allows them. */

@@ -5,7 +5,6 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
-import dev.tombstone.internal.dynamodb.TableRules;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,7 +89,7 @@ final class CreateTableOperation {
         SecondaryIndexes.local(declaredLocal, schema, attributeTypes, indexNames);
     List<TableDefinition.IndexDefinition> gsis =
         SecondaryIndexes.global(declaredGlobal, attributeTypes, !onDemand, indexNames);
-    TableRules.checkAttributeNames(schema, lsis, gsis);
+    TableAttributeNames.check(schema, lsis, gsis);
     if (lsis.isEmpty() && gsis.isEmpty() && attributeTypes.size() != schema.size()) {
       throw ServiceErrors.invalidParameters("Number of attributes in KeySchema does not"
           + " exactly match number of attributes defined in AttributeDefinitions");
