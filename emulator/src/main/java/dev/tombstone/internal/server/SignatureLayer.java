@@ -1,5 +1,6 @@
 package dev.tombstone.internal.server;
 
+import dev.tombstone.internal.auth.ChunkCheck;
 import dev.tombstone.internal.auth.ChunkSigner;
 import dev.tombstone.internal.auth.Credentials;
 import dev.tombstone.internal.auth.SignedRequest;
@@ -60,27 +61,37 @@ final class SignatureLayer {
    */
   Optional<Body> admitS3(HttpServerExchange exchange, Body body) throws IOException {
     Verdict verdict = verifier.verify(signed("s3", exchange, null));
-    if (verdict instanceof Verdict.Accepted accepted) {
-      String framing = exchange.getRequestHeaders().getFirst("x-amz-content-sha256");
-      if (!ChunkSigner.signsChunks(framing)) {
-        return Optional.of(body);
-      }
-      byte[] bytes;
-      try (InputStream in = body.open()) {
-        bytes = in.readAllBytes();
-      }
-      Optional<Verdict.Mismatch> broken = accepted.chunks().check(bytes,
-          accessKeyId(exchange));
-      if (broken.isEmpty()) {
-        return Optional.of(() -> new ByteArrayInputStream(bytes));
-      }
-      verdict = broken.get();
+    if (!(verdict instanceof Verdict.Accepted accepted)) {
+      closeAfterAnswer(exchange);
+      S3Refusal.send(exchange, envelope, verdict);
+      return Optional.empty();
     }
+    String framing = exchange.getRequestHeaders().getFirst("x-amz-content-sha256");
+    if (!ChunkSigner.signsChunks(framing)) {
+      return Optional.of(body);
+    }
+    byte[] bytes;
+    try (InputStream in = body.open()) {
+      bytes = in.readAllBytes();
+    }
+    ChunkCheck check = accepted.chunks().check(bytes, framing, accessKeyId(exchange));
+    if (check instanceof ChunkCheck.Intact intact) {
+      return Optional.of(() -> new ByteArrayInputStream(intact.body()));
+    }
+    closeAfterAnswer(exchange);
+    if (check instanceof ChunkCheck.Forged forged) {
+      S3Refusal.send(exchange, envelope, forged.mismatch());
+    } else {
+      Answers.s3Error(exchange, envelope, 400, "IncompleteBody",
+          "The request body terminated unexpectedly");
+    }
+    return Optional.empty();
+  }
+
+  private static void closeAfterAnswer(HttpServerExchange exchange) {
     if (exchange.getRequestContentLength() != 0) {
       exchange.setPersistent(false);
     }
-    S3Refusal.send(exchange, envelope, verdict);
-    return Optional.empty();
   }
 
   /** Opens a request body; the S3 handler's own opener, or the checked bytes. */

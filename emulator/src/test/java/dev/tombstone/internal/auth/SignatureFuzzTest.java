@@ -25,7 +25,10 @@ class SignatureFuzzTest {
     Verdict verdict = verifier.verify(request);
 
     assertThat(verdict).isNotNull();
-    new ChunkSigner(new byte[32], "20260101T000000Z", "20260101/us-east-1/s3/aws4_request",
-        "0".repeat(64)).check(body, "AKID");
+    ChunkSigner chunks = new ChunkSigner(new byte[32], "20260101T000000Z",
+        "20260101/us-east-1/s3/aws4_request", "0".repeat(64));
+    assertThat(chunks.check(body, "STREAMING-AWS4-HMAC-SHA256-PAYLOAD", "AKID")).isNotNull();
+    assertThat(chunks.check(body, "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER", "AKID"))
+        .isNotNull();
   }
 }

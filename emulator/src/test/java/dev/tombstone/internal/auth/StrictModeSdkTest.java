@@ -95,6 +95,20 @@ class StrictModeSdkTest {
   }
 
   @Test
+  void s3_signedChunkUploads_ofEmptyAndMultiChunkBodies_areStored() {
+    s3.createBucket(b -> b.bucket("sizes"));
+    byte[] large = new byte[300_000];
+    java.util.Arrays.fill(large, (byte) 'x');
+
+    s3.putObject(p -> p.bucket("sizes").key("empty"), RequestBody.empty());
+    s3.putObject(p -> p.bucket("sizes").key("large"), RequestBody.fromBytes(large));
+
+    assertThat(s3.getObjectAsBytes(g -> g.bucket("sizes").key("empty")).asByteArray()).isEmpty();
+    assertThat(s3.getObjectAsBytes(g -> g.bucket("sizes").key("large")).asByteArray())
+        .isEqualTo(large);
+  }
+
+  @Test
   void s3_multipartUpload_withTheConfiguredKeyPair_completes() {
     s3.createBucket(b -> b.bucket("parts"));
     String upload = s3.createMultipartUpload(c -> c.bucket("parts").key("big")).uploadId();
