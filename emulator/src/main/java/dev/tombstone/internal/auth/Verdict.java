@@ -24,6 +24,9 @@ public sealed interface Verdict {
   record Expired(String expiresSeconds, Instant expiredAt, Instant serverTime)
       implements Verdict {}
 
+  /** A valid-looking signature whose signed headers leave out {@code host}. */
+  record HostNotSigned() implements Verdict {}
+
   /** The signature differs from the one computed with the configured secret. */
   record Mismatch(String accessKeyId, String canonicalRequest, String stringToSign,
       String provided) implements Verdict {}

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Checks a request's SigV4 signature, in an Authorization header or a presigned query, against
  * the configured key pair and the emulator's clock, in the order AWS checks: the key, the
- * request time (or a presigned URL's expiry), then the signature.
+ * request time (or a presigned URL's expiry), that {@code host} is among the signed headers,
+ * then the signature.
  */
 public final class Verifier {
   static final Duration MAX_SKEW = Duration.ofMinutes(15);
@@ -54,6 +55,9 @@ public final class Verifier {
     Instant now = clock.instant();
     if (Duration.between(time.get(), now).abs().compareTo(MAX_SKEW) > 0) {
       return new Verdict.Skewed(amzDate, time.get(), now);
+    }
+    if (!header.signedHeaders().contains("host")) {
+      return new Verdict.HostNotSigned();
     }
     String payloadHash = request.bodySha256() != null ? request.bodySha256()
         : request.header("x-amz-content-sha256").orElse("UNSIGNED-PAYLOAD");
@@ -98,6 +102,9 @@ public final class Verifier {
     Instant expiry = time.get().plusSeconds(Long.parseLong(expires));
     if (now.isAfter(expiry)) {
       return new Verdict.Expired(expires, expiry, now);
+    }
+    if (!scope.get().signedHeaders().contains("host")) {
+      return new Verdict.HostNotSigned();
     }
     String payloadHash = request.header("x-amz-content-sha256").orElse("UNSIGNED-PAYLOAD");
     String canonical = CanonicalRequest.of(request, scope.get().signedHeaders(), payloadHash,

@@ -32,6 +32,10 @@ record DynamoDbRefusal(String type, String message) {
               + BASIC.format(skewed.serverTime().plus(SKEW)) + " (" + now + " + 15 min.)";
       return new DynamoDbRefusal("InvalidSignatureException", message);
     }
+    if (verdict instanceof Verdict.HostNotSigned) {
+      return new DynamoDbRefusal("InvalidSignatureException",
+          "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    }
     if (verdict instanceof Verdict.Mismatch mismatch) {
       return new DynamoDbRefusal("InvalidSignatureException",
           "The request signature we calculated does not match the signature you provided."

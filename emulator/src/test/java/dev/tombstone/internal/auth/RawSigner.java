@@ -72,6 +72,35 @@ final class RawSigner {
   }
 
   /**
+   * A presigned GET's query string for an already encoded {@code path}, valid for
+   * {@code expires} seconds, signing exactly {@code headers} (lower-case names).
+   */
+  String presignedQuery(String path, Map<String, String> headers, int expires) {
+    Map<String, String> query = new TreeMap<>();
+    query.put("X-Amz-Algorithm", "AWS4-HMAC-SHA256");
+    query.put("X-Amz-Credential", key + "/" + scope);
+    query.put("X-Amz-Date", amzDate);
+    query.put("X-Amz-Expires", String.valueOf(expires));
+    query.put("X-Amz-SignedHeaders", String.join(";", new TreeMap<>(headers).keySet()));
+    StringBuilder canonicalQuery = new StringBuilder();
+    query.forEach((name, value) -> canonicalQuery.append(canonicalQuery.length() == 0 ? "" : "&")
+        .append(name).append('=').append(encode(value)));
+    StringBuilder canonical = new StringBuilder("GET\n").append(path).append('\n')
+        .append(canonicalQuery).append('\n');
+    new TreeMap<>(headers).forEach((name, value) ->
+        canonical.append(name).append(':').append(value.strip()).append('\n'));
+    canonical.append('\n').append(query.get("X-Amz-SignedHeaders")).append("\nUNSIGNED-PAYLOAD");
+    String signature = hex(hmac(signingKey(), "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope
+        + "\n" + sha256(canonical.toString().getBytes(StandardCharsets.UTF_8))));
+    return canonicalQuery + "&X-Amz-Signature=" + signature;
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")
+        .replace("*", "%2A").replace("%7E", "~");
+  }
+
+  /**
    * A {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER]} body: {@code data} in chunks of
    * {@code sizes}, a final empty chunk, and with {@code trailers} a signed trailer.
    */

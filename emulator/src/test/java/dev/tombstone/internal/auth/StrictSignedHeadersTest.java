@@ -1,0 +1,141 @@
+package dev.tombstone.internal.auth;
+
+import static dev.tombstone.internal.auth.StrictClients.KEY;
+import static dev.tombstone.internal.auth.StrictClients.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tombstone.Tombstone;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SigV4 requires {@code host} among the signed headers; strict mode refuses a signature that
+ * leaves it out, however valid, as DynamoDB and S3 do.
+ */
+class StrictSignedHeadersTest {
+  private static Tombstone tombstone;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .build();
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().credentials(KEY, SECRET).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    tombstone.reset();
+  }
+
+  @Test
+  void dynamoDbSignatureWithoutHost_isInvalidSignatureException_andCreatesNothing()
+      throws Exception {
+    byte[] body = ("{\"TableName\":\"orders\",\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":"
+        + "\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":"
+        + "\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}").getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("host", tombstone.endpoint().getAuthority());
+    headers.put("content-type", "application/x-amz-json-1.0");
+    headers.put("x-amz-target", "DynamoDB_20120810.CreateTable");
+    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "dynamodb", Instant.now()).sign(
+        "POST", "/", headers, RawSigner.sha256(body),
+        List.of("content-type", "x-amz-date", "x-amz-target"));
+
+    HttpResponse<String> answer = http.send(request(tombstone.endpoint(), signed)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#"
+        + "InvalidSignatureException\",\"message\":\"'Host' or ':authority' must be a"
+        + " 'SignedHeader' in the AWS Authorization.\"}");
+    assertThat(tombstone.dynamoDb().tableNames()).isEmpty();
+  }
+
+  @Test
+  void s3SignatureWithoutHost_isAccessDenied_headersNotSigned_andStoresNothing()
+      throws Exception {
+    tombstone.s3().createBucket("guarded");
+    byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("host", tombstone.endpoint().getAuthority());
+    headers.put("x-amz-content-sha256", RawSigner.sha256(body));
+    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "s3", Instant.now()).sign(
+        "PUT", "/guarded/k", headers, RawSigner.sha256(body),
+        List.of("x-amz-content-sha256", "x-amz-date"));
+
+    HttpResponse<String> answer = http.send(request(
+            tombstone.endpoint().resolve("/guarded/k"), signed)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).contains("<Error><Code>AccessDenied</Code><Message>There were"
+        + " headers present in the request which were not signed</Message><HeadersNotSigned>"
+        + "host</HeadersNotSigned><RequestId>");
+    assertThat(tombstone.s3().keys("guarded")).isEmpty();
+  }
+
+  @Test
+  void s3SignatureWithHost_isServed() throws Exception {
+    tombstone.s3().createBucket("guarded");
+    byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("host", tombstone.endpoint().getAuthority());
+    headers.put("x-amz-content-sha256", RawSigner.sha256(body));
+    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "s3", Instant.now()).sign(
+        "PUT", "/guarded/k", headers, RawSigner.sha256(body),
+        List.of("host", "x-amz-content-sha256", "x-amz-date"));
+
+    HttpResponse<String> answer = http.send(request(
+            tombstone.endpoint().resolve("/guarded/k"), signed)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(tombstone.s3().keys("guarded")).containsExactly("k");
+  }
+
+  @Test
+  void presignedUrlWithoutHost_isAccessDenied_headersNotSigned() throws Exception {
+    tombstone.s3().createBucket("shared");
+    tombstone.s3().putObject("shared", "report.csv", "a,b");
+    String query = new RawSigner(KEY, SECRET, "s3", Instant.now())
+        .presignedQuery("/shared/report.csv", Map.of("range", "bytes=0-0"), 300);
+
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+            URI.create(tombstone.endpoint() + "/shared/report.csv?" + query))
+        .header("Range", "bytes=0-0").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).contains("<Code>AccessDenied</Code><Message>There were headers"
+        + " present in the request which were not signed</Message><HeadersNotSigned>host"
+        + "</HeadersNotSigned>");
+  }
+
+  private static HttpRequest.Builder request(URI uri, RawSigner.Signed signed) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+    signed.headers().forEach((name, value) -> {
+      if (!name.equals("host")) {
+        request.header(name, value);
+      }
+    });
+    return request;
+  }
+}
