@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.internal.Logs;
 import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
 import java.io.IOException;
@@ -81,13 +82,13 @@ public final class MagnetoDbRestProtocol {
             limit(query), parameter(query, "exclusive_start_table_name"));
       }
       if (method.equals("POST")) {
-        Json.Obj request = MagnetoDbBody.object(body);
-        String table = MagnetoDbTableOperations.tableName(request);
+        TableDefinition definition =
+            MagnetoDbTableOperations.definition(MagnetoDbBody.object(body));
         try {
           return MagnetoDbTableOperations.createTable(
-              namespaces.getOrCreate(route.project()), route.tablesPath(), request);
+              namespaces.getOrCreate(route.project()), route.tablesPath(), definition);
         } catch (DynamoDbError e) {
-          throw MagnetoDbFaults.rename(e, table);
+          throw MagnetoDbFaults.rename(e, definition.name());
         }
       }
       return null;
