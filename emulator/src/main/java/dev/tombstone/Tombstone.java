@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -188,7 +189,7 @@ public final class Tombstone implements AutoCloseable {
      * The MFA device MFA-delete buckets accept in {@code x-amz-mfa} ({@code serial code}). By
      * default any serial and any code pass.
      *
-     * @param codes the accepted codes; none accepts any code
+     * @param codes the accepted codes (a repeated one counts once); none accepts any code
      */
     public Builder mfaDevice(String serial, String... codes) {
       Objects.requireNonNull(serial, "serial");
@@ -196,7 +197,7 @@ public final class Tombstone implements AutoCloseable {
         throw new IllegalArgumentException("MFA serial must be non-blank without spaces, was '"
             + serial + "'");
       }
-      this.mfaDevice = new MfaDevice(Optional.of(serial), Set.of(codes));
+      this.mfaDevice = new MfaDevice(Optional.of(serial), Set.copyOf(Arrays.asList(codes)));
       return this;
     }
 

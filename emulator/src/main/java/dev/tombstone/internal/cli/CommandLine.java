@@ -1,6 +1,8 @@
 package dev.tombstone.internal.cli;
 
 import dev.tombstone.Tombstone;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +15,8 @@ import java.util.Optional;
  * The standalone flags, parsed. Both {@code --port 4566} and {@code --port=4566} work.
  *
  * @param mfaSerial the MFA serial MFA-delete buckets accept; empty accepts any
- * @param mfaCodes the MFA codes accepted; empty accepts any
+ * @param mfaCodes the MFA codes accepted, each once; empty accepts any (never given without a
+ *     serial)
  * @param manualClock the start of a manual clock ({@code --clock manual[:<instant>]}); null for
  *     the system clock
  * @param credentials {@code ACCESS_KEY_ID:SECRET} for strict SigV4 checking, or null
@@ -51,7 +54,8 @@ record CommandLine(String host, int port, String region, Action action, Owner ow
         --owner-id <id>    S3 canonical user id of the owner in listings and ACLs
         --owner-name <n>   S3 display name of that owner (default tombstone)
         --mfa-serial <s>   MFA device serial that MFA-delete buckets accept (default any)
-        --mfa-code <code>  an MFA code they accept; repeat for more (default any)
+        --mfa-code <code>  an MFA code they accept, with --mfa-serial; repeat for more
+                           (default any)
         --credentials <ACCESS_KEY_ID:SECRET>
                            strict mode: refuse every request not SigV4-signed with this key pair
         --help             print this help and exit
@@ -107,7 +111,7 @@ record CommandLine(String host, int port, String region, Action action, Owner ow
           if (value.isBlank()) {
             throw new UsageException("--host needs an address, e.g. --host 0.0.0.0");
           }
-          host = value;
+          host = resolvable(value);
         }
         case "--port" -> port = port(value != null ? value : next(args, ++i, name));
         case "--region" -> {
@@ -133,7 +137,15 @@ record CommandLine(String host, int port, String region, Action action, Owner ow
           }
           mfaSerial = Optional.of(serial);
         }
-        case "--mfa-code" -> mfaCodes.add(value != null ? value : next(args, ++i, name));
+        case "--mfa-code" -> {
+          String code = value != null ? value : next(args, ++i, name);
+          if (code.isBlank() || code.contains(" ")) {
+            throw new UsageException("--mfa-code needs a code without spaces");
+          }
+          if (!mfaCodes.contains(code)) {
+            mfaCodes.add(code);
+          }
+        }
         case "--clock" -> manualClock = clock(value != null ? value : next(args, ++i, name));
         case "--credentials" -> {
           value = value != null ? value : next(args, ++i, name);
@@ -142,10 +154,19 @@ record CommandLine(String host, int port, String region, Action action, Owner ow
             throw new UsageException(
                 "--credentials must be ACCESS_KEY_ID:SECRET_ACCESS_KEY, e.g. AKID:SECRET");
           }
+          try {
+            Tombstone.builder().credentials(value.substring(0, colon), value.substring(colon + 1));
+          } catch (IllegalArgumentException e) {
+            throw new UsageException("--credentials: " + e.getMessage());
+          }
           credentials = value;
         }
         default -> throw new UsageException("unknown option '" + arg + "'");
       }
+    }
+    if (!mfaCodes.isEmpty() && mfaSerial.isEmpty()) {
+      // MFA delete checks a code together with a serial; a code alone would be ignored.
+      throw new UsageException("--mfa-code needs --mfa-serial, the serial the code belongs to");
     }
     return new CommandLine(host, port, region, Action.RUN, new Owner(ownerId, ownerName),
         mfaSerial, mfaCodes, manualClock, credentials);
@@ -170,6 +191,17 @@ record CommandLine(String host, int port, String region, Action action, Owner ow
     }
     throw new UsageException(
         "--clock must be system, manual or manual:<instant>, was '" + text + "'");
+  }
+
+  /** {@code host} if it is an address or a name that resolves now; Undertow binds it later. */
+  private static String resolvable(String host) throws UsageException {
+    try {
+      InetAddress.getByName(host);
+      return host;
+    } catch (UnknownHostException e) {
+      throw new UsageException(
+          "--host must be an IP address or a host name that resolves, was '" + host + "'");
+    }
   }
 
   private static String next(List<String> args, int index, String flag) throws UsageException {

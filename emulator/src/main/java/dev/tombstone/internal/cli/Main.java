@@ -21,9 +21,7 @@ public final class Main {
     try {
       commandLine = CommandLine.parse(List.of(args));
     } catch (CommandLine.UsageException e) {
-      err.println("tombstone: " + e.getMessage());
-      err.println("Try 'java -jar tombstone.jar --help' for the options.");
-      return 2;
+      return usageError(e, err);
     }
     switch (commandLine.action()) {
       case HELP -> {
@@ -44,25 +42,9 @@ public final class Main {
     StartupLogging.useOneLineFormat();
     Tombstone tombstone;
     try {
-      Tombstone.Builder builder =
-          Tombstone.builder()
-              .host(commandLine.host())
-              .port(commandLine.port())
-              .region(commandLine.region())
-              .owner(commandLine.owner().id(), commandLine.owner().displayName());
-      if (commandLine.manualClock() != null) {
-        builder.clock(ManualClock.startingAt(commandLine.manualClock()));
-      }
-      if (commandLine.mfaSerial().isPresent()) {
-        builder.mfaDevice(commandLine.mfaSerial().get(),
-            commandLine.mfaCodes().toArray(String[]::new));
-      }
-      if (commandLine.credentials() != null) {
-        int colon = commandLine.credentials().indexOf(':');
-        builder.credentials(commandLine.credentials().substring(0, colon),
-            commandLine.credentials().substring(colon + 1));
-      }
-      tombstone = builder.start();
+      tombstone = builder(commandLine).start();
+    } catch (CommandLine.UsageException e) {
+      return usageError(e, err);
     } catch (UncheckedIOException e) {
       err.println("tombstone: " + e.getMessage());
       return 1;
@@ -96,5 +78,41 @@ public final class Main {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private static int usageError(CommandLine.UsageException e, PrintStream err) {
+    err.println("tombstone: " + e.getMessage());
+    err.println("Try 'java -jar tombstone.jar --help' for the options.");
+    return 2;
+  }
+
+  /**
+   * The builder the flags ask for. The parser checks every value it can; a value the builder
+   * still refuses is a malformed flag all the same, never a stack trace.
+   */
+  static Tombstone.Builder builder(CommandLine commandLine) throws CommandLine.UsageException {
+    try {
+      Tombstone.Builder builder =
+          Tombstone.builder()
+              .host(commandLine.host())
+              .port(commandLine.port())
+              .region(commandLine.region())
+              .owner(commandLine.owner().id(), commandLine.owner().displayName());
+      if (commandLine.manualClock() != null) {
+        builder.clock(ManualClock.startingAt(commandLine.manualClock()));
+      }
+      if (commandLine.mfaSerial().isPresent()) {
+        builder.mfaDevice(commandLine.mfaSerial().get(),
+            commandLine.mfaCodes().toArray(String[]::new));
+      }
+      if (commandLine.credentials() != null) {
+        int colon = commandLine.credentials().indexOf(':');
+        builder.credentials(commandLine.credentials().substring(0, colon),
+            commandLine.credentials().substring(colon + 1));
+      }
+      return builder;
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.UsageException(e.getMessage());
+    }
   }
 }

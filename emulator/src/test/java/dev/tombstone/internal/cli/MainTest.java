@@ -41,11 +41,32 @@ class MainTest {
       "--region=US_EAST|--region must look like us-east-1, was 'US_EAST'",
       "--clock=sundial|--clock must be system, manual or manual:<instant>, was 'sundial'",
       "--clock=manual:tomorrow|--clock manual:<instant> needs an ISO-8601 UTC instant such as"
-          + " 2026-01-01T00:00:00Z, was 'tomorrow'"})
+          + " 2026-01-01T00:00:00Z, was 'tomorrow'",
+      "--host=no.such.host.invalid|--host must be an IP address or a host name that resolves,"
+          + " was 'no.such.host.invalid'",
+      "--host=999.1.1.1|--host must be an IP address or a host name that resolves,"
+          + " was '999.1.1.1'",
+      "--credentials=AK/ID:SECRET|--credentials: accessKeyId must be non-blank and contain no"
+          + " '/', was 'AK/ID'",
+      "--credentials= :SECRET|--credentials: accessKeyId must be non-blank and contain no"
+          + " '/', was ' '"})
   void mistakes_exitWithCode2AndSayWhatIsWrong(String arg, String message) {
     assertThat(run(arg)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("tombstone: " + message)
         .contains("--help");
+  }
+
+  // Parsed, not run: without the check these command lines would start a server and wait.
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--mfa-code=123456|--mfa-code needs --mfa-serial, the serial the code belongs to",
+      "--mfa-code=|--mfa-code needs a code without spaces",
+      "--mfa-code=1 2|--mfa-code needs a code without spaces"})
+  void mfaCodeMistakes_areUsageErrors(String arg, String message) {
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+            () -> CommandLine.parse(java.util.List.of("--port=0", arg))))
+        .isInstanceOf(CommandLine.UsageException.class)
+        .hasMessage(message);
   }
 
   @Test
@@ -95,5 +116,33 @@ class MainTest {
         CommandLine.parse(java.util.List.of("--owner-id", " "))))
         .isInstanceOf(CommandLine.UsageException.class)
         .hasMessage("--owner-id needs a canonical user id");
+  }
+
+  @Test
+  void repeatedMfaCode_countsOnce() throws Exception {
+    CommandLine parsed = CommandLine.parse(java.util.List.of("--port", "0", "--mfa-serial", "S1",
+        "--mfa-code", "1", "--mfa-code=1"));
+
+    try (dev.tombstone.Tombstone tombstone = Main.builder(parsed).start()) {
+      assertThat(parsed.mfaCodes()).containsExactly("1");
+      assertThat(tombstone.s3().mfaDevice()).isEqualTo(new dev.tombstone.s3.MfaDevice(
+          java.util.Optional.of("S1"), java.util.Set.of("1")));
+    }
+  }
+
+  @Test
+  void mfaDeviceOfTheBuilder_acceptsARepeatedCodeOnce() {
+    try (dev.tombstone.Tombstone tombstone =
+        dev.tombstone.Tombstone.builder().mfaDevice("S1", "1", "1").start()) {
+      assertThat(tombstone.s3().mfaDevice().codes()).containsExactly("1");
+    }
+  }
+
+  @Test
+  void hostThatResolvesButIsNotOurs_isTheBindError_exitCode1() {
+    // 192.0.2.1 is TEST-NET-1 (RFC 5737): a valid address no machine has as its own.
+    assertThat(run("--host", "192.0.2.1", "--port", "0")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("tombstone: cannot bind 192.0.2.1:0");
   }
 }

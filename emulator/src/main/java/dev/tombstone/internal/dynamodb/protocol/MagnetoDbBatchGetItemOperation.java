@@ -4,13 +4,13 @@ import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.BatchGetItem;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
+import dev.tombstone.internal.TableNameRules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * MagnetoDB's batch_get_item ({@code POST /v1/data/{project_id}/batch_get_item}): {@code
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  * items found; tables without any are left out, as MagnetoDB did) and {@code unprocessed_keys}.
  */
 final class MagnetoDbBatchGetItemOperation {
-  private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
   private static final Set<String> TABLE_MEMBERS =
       Set.of("keys", "attributes_to_get", "consistent_read");
 
@@ -55,7 +54,7 @@ final class MagnetoDbBatchGetItemOperation {
   }
 
   private static TableRequest table(String name, Json value) {
-    if (!TABLE_NAME.matcher(name).matches()) {
+    if (!TableNameRules.tableNameViolations(name).isEmpty()) {
       throw MagnetoDbError.validation("Wrong table name '" + name + "' found");
     }
     if (!(value instanceof Json.Obj entry)) {

@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.internal.Logs;
 import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
 import java.io.IOException;
@@ -32,18 +33,24 @@ public final class MagnetoDbRestProtocol {
   /** A parsed path: project, optional table, optional item or batch action. */
   private record Route(String project, String table, String action) {
     String tablesPath() {
-      return PREFIX + project + "/tables";
+      return PREFIX + MagnetoDbPath.encode(project) + "/tables";
     }
   }
 
   /**
    * Handles one request.
    *
-   * @param path the decoded request path, starting with {@link #PREFIX}
+   * @param path the request path as sent (percent-escapes not decoded yet), starting with
+   *     {@link #PREFIX}
    * @param query the raw query string, or null
    */
   public MagnetoDbResponse handle(String method, String path, String query, byte[] body) {
-    Route route = route(path);
+    Route route;
+    try {
+      route = route(path);
+    } catch (MagnetoDbError e) {
+      return MagnetoDbFaults.of(e);
+    }
     if (route == null) {
       return MagnetoDbFaults.write(404, "NotFound", "The resource could not be found.");
     }
@@ -81,13 +88,13 @@ public final class MagnetoDbRestProtocol {
             limit(query), parameter(query, "exclusive_start_table_name"));
       }
       if (method.equals("POST")) {
-        Json.Obj request = MagnetoDbBody.object(body);
-        String table = MagnetoDbTableOperations.tableName(request);
+        TableDefinition definition =
+            MagnetoDbTableOperations.definition(MagnetoDbBody.object(body));
         try {
           return MagnetoDbTableOperations.createTable(
-              namespaces.getOrCreate(route.project()), route.tablesPath(), request);
+              namespaces.getOrCreate(route.project()), route.tablesPath(), definition);
         } catch (DynamoDbError e) {
-          throw MagnetoDbFaults.rename(e, table);
+          throw MagnetoDbFaults.rename(e, definition.name());
         }
       }
       return null;
@@ -126,6 +133,12 @@ public final class MagnetoDbRestProtocol {
     return find(route).orElseThrow(() -> MagnetoDbError.tableNotExists(route.table()));
   }
 
+  /**
+   * The route of a path, its segments percent-decoded one by one (so {@code %2F} stays inside a
+   * segment); null when nothing is there.
+   *
+   * @throws MagnetoDbError ValidationError for an escape whose bytes are not UTF-8
+   */
   private static Route route(String path) {
     if (!path.startsWith(PREFIX)) {
       return null;
@@ -139,6 +152,8 @@ public final class MagnetoDbRestProtocol {
       if (parts[i].isEmpty()) {
         return null;
       }
+      parts[i] = MagnetoDbPath.decode(parts[i]).orElseThrow(
+          () -> MagnetoDbError.validation("Request path is not valid percent-encoded UTF-8"));
     }
     if (length == 2 && parts[1].equals(BATCH_GET_ITEM)) {
       return new Route(parts[0], null, BATCH_GET_ITEM);

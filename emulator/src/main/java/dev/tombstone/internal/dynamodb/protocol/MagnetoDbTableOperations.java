@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.TableNameRules;
 import dev.tombstone.internal.Utf8Order;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -14,51 +15,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** MagnetoDB's create_table, list_tables, describe_table and delete_table, in its shapes. */
 final class MagnetoDbTableOperations {
-  private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-
   private MagnetoDbTableOperations() {}
 
-  /** The table name of a create_table body, checked before the project is touched. */
-  static String tableName(Json.Obj body) {
+  /**
+   * The table a create_table body asks for, checked in full before the project is touched: the
+   * table name, each attribute defined once with a 1 to 255 character name, and a key schema of
+   * a HASH key and maybe a different RANGE key, both defined with a scalar type.
+   */
+  static TableDefinition definition(Json.Obj body) {
     MagnetoDbBody.onlyKnown(body, Set.of("table_name", "attribute_definitions", "key_schema"));
     MagnetoDbBody.required(body, "table_name");
     String name = MagnetoDbBody.string(body, "table_name");
-    if (!TABLE_NAME.matcher(name).matches()) {
+    if (!TableNameRules.tableNameViolations(name).isEmpty()) {
       throw MagnetoDbError.validation("Wrong table name '" + name + "' found");
     }
-    return name;
-  }
-
-  static byte[] createTable(DynamoDbState state, String base, Json.Obj body) throws IOException {
-    String name = tableName(body);
-    Map<String, AttributeType> types = new LinkedHashMap<>();
-    for (Json.Obj definition : objects(body, "attribute_definitions")) {
-      String attribute = requiredString(definition, "attribute_name");
-      String type = requiredString(definition, "attribute_type");
-      if (!type.matches("S|N|B|SS|NS|BS")) {
-        throw MagnetoDbError.validation("Wrong attribute type '" + type + "' found");
-      }
-      types.put(attribute, AttributeType.valueOf(type));
-    }
+    Map<String, AttributeType> types = attributeTypes(body);
     List<KeyAttribute> key = new ArrayList<>();
     for (Json.Obj element : objects(body, "key_schema")) {
-      String attribute = requiredString(element, "attribute_name");
-      String keyType = requiredString(element, "key_type");
-      String expected = key.isEmpty() ? "HASH" : "RANGE";
-      AttributeType type = types.get(attribute);
-      if (!keyType.equals(expected) || key.size() == 2) {
-        throw MagnetoDbError.validation("Wrong key schema: '" + keyType + "' key '" + attribute
-            + "' found where " + expected + " is expected");
-      }
-      if (type == null || !type.isScalarKeyType()) {
-        throw MagnetoDbError.validation("Couldn't find expected key attributes: '" + attribute
-            + "' with a scalar type in attribute_definitions");
-      }
-      key.add(new KeyAttribute(attribute, type));
+      key.add(keyAttribute(element, key, types));
     }
     if (key.isEmpty()) {
       throw MagnetoDbError.validation("Required property 'key_schema' wasn't found or it's value"
@@ -66,9 +43,61 @@ final class MagnetoDbTableOperations {
     }
     KeySchema schema = key.size() == 1 ? KeySchema.of(key.get(0))
         : KeySchema.of(key.get(0), key.get(1));
-    TableDefinition definition = new TableDefinition(name, schema, types,
-        TableDefinition.BillingMode.PAY_PER_REQUEST, 0, 0, List.of(), List.of(), false);
+    return new TableDefinition(name, schema, types, TableDefinition.BillingMode.PAY_PER_REQUEST,
+        0, 0, List.of(), List.of(), false);
+  }
+
+  static byte[] createTable(DynamoDbState state, String base, TableDefinition definition)
+      throws IOException {
     return write("table_description", state.createTable(definition), base);
+  }
+
+  private static Map<String, AttributeType> attributeTypes(Json.Obj body) {
+    Map<String, AttributeType> types = new LinkedHashMap<>();
+    for (Json.Obj definition : objects(body, "attribute_definitions")) {
+      String attribute = requiredString(definition, "attribute_name");
+      String type = requiredString(definition, "attribute_type");
+      if (!TableNameRules.isAttributeName(attribute)) {
+        throw MagnetoDbError.validation(TableNameRules.ATTRIBUTE_NAME_LENGTH);
+      }
+      if (!type.matches("S|N|B|SS|NS|BS")) {
+        throw MagnetoDbError.validation("Wrong attribute type '" + type + "' found");
+      }
+      if (types.putIfAbsent(attribute, AttributeType.valueOf(type)) != null) {
+        throw MagnetoDbError.validation(
+            "Wrong attribute definitions: '" + attribute + "' found more than once");
+      }
+    }
+    return types;
+  }
+
+  /** The next element of a key schema that holds {@code key} so far: HASH, then RANGE. */
+  private static KeyAttribute keyAttribute(Json.Obj element, List<KeyAttribute> key,
+      Map<String, AttributeType> types) {
+    String attribute = requiredString(element, "attribute_name");
+    String keyType = requiredString(element, "key_type");
+    if (key.size() == 2) {
+      throw wrongKeySchema(keyType, attribute, "no more keys are");
+    }
+    String expected = key.isEmpty() ? "HASH" : "RANGE";
+    if (!keyType.equals(expected)) {
+      throw wrongKeySchema(keyType, attribute, expected + " is");
+    }
+    if (!key.isEmpty() && key.get(0).name().equals(attribute)) {
+      throw wrongKeySchema(keyType, attribute, "a key other than the HASH key is");
+    }
+    AttributeType type = types.get(attribute);
+    if (type == null || !type.isScalarKeyType()) {
+      throw MagnetoDbError.validation("Couldn't find expected key attributes: '" + attribute
+          + "' with a scalar type in attribute_definitions");
+    }
+    return new KeyAttribute(attribute, type);
+  }
+
+  private static MagnetoDbError wrongKeySchema(String keyType, String attribute,
+      String expected) {
+    return MagnetoDbError.validation("Wrong key schema: '" + keyType + "' key '" + attribute
+        + "' found where " + expected + " expected");
   }
 
   static byte[] describeTable(DynamoDbState state, String table, String base) throws IOException {

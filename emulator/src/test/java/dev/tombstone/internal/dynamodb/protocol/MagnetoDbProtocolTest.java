@@ -164,4 +164,32 @@ class MagnetoDbProtocolTest {
     assertThat(wrongMethod.status()).isEqualTo(405);
     assertThat(wrongMethod.errorType()).isEqualTo("MethodNotAllowed");
   }
+
+  @Test
+  void percentEscapesInThePath_areDecodedSegmentBySegment() {
+    MagnetoDbWire.Response escapedProject = wire.get("/v1/data/p%31/tables/Th%72ead");
+    MagnetoDbWire.Response created = wire.post("/v1/data/p%201%2F%C3%A9/tables",
+        "{\"table_name\":\"abc\",\"attribute_definitions\":[{\"attribute_name\":\"k\","
+            + "\"attribute_type\":\"S\"}],\"key_schema\":[{\"attribute_name\":\"k\","
+            + "\"key_type\":\"HASH\"}]}");
+    MagnetoDbWire.Response listed = wire.get("/v1/data/p%201%2f%c3%a9/tables");
+
+    assertThat(escapedProject.status()).as(escapedProject.body()).isEqualTo(200);
+    assertThat(escapedProject.body()).contains("\"table_name\":\"Thread\"");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertThat(listed.json()).isEqualTo(JsonTrees.parse(
+        "{\"tables\":[{\"href\":\"/v1/data/p%201%2F%C3%A9/tables/abc\",\"rel\":\"self\"}]}"));
+    assertThat(tombstone.dynamoDb().tableNames()).doesNotContain("abc");
+  }
+
+  @Test
+  void percentEscapeOfBytesThatAreNotUtf8_isValidationError() {
+    MagnetoDbWire.Response response = wire.post("/v1/data/p%C3%28/tables",
+        "{\"table_name\":\"abc\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.errorType()).isEqualTo("ValidationError");
+    assertThat(response.errorMessage())
+        .isEqualTo("Request path is not valid percent-encoded UTF-8");
+  }
 }
