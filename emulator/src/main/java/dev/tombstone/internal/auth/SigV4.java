@@ -1,5 +1,6 @@
 package dev.tombstone.internal.auth;
 
+import dev.tombstone.internal.PercentEscapes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -68,17 +69,7 @@ final class SigV4 {
 
   /** AWS's encoding: every byte but the unreserved ones as %XY, upper-case hex. */
   static String uriEncode(String text, boolean keepSlash) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~' || (keepSlash && c == '/')) {
-        out.append(c);
-      } else {
-        out.append('%').append(HEX.withUpperCase().toHexDigits(b));
-      }
-    }
-    return out.toString();
+    return PercentEscapes.encode(text, keepSlash);
   }
 
   /** Percent-decoding that leaves malformed escapes as they are (the signature then fails). */

@@ -4,6 +4,7 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.internal.Logs;
+import dev.tombstone.internal.PercentEscapes;
 import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -33,7 +34,7 @@ public final class MagnetoDbRestProtocol {
   /** A parsed path: project, optional table, optional item or batch action. */
   private record Route(String project, String table, String action) {
     String tablesPath() {
-      return PREFIX + MagnetoDbPath.encode(project) + "/tables";
+      return PREFIX + PercentEscapes.encode(project, false) + "/tables";
     }
   }
 
@@ -152,8 +153,11 @@ public final class MagnetoDbRestProtocol {
       if (parts[i].isEmpty()) {
         return null;
       }
-      parts[i] = MagnetoDbPath.decode(parts[i]).orElseThrow(
-          () -> MagnetoDbError.validation("Request path is not valid percent-encoded UTF-8"));
+      // A + stays a plus, as in any URI path.
+      parts[i] = PercentEscapes.decode(parts[i], false);
+      if (parts[i] == null) {
+        throw MagnetoDbError.validation("Request path is not valid percent-encoded UTF-8");
+      }
     }
     if (length == 2 && parts[1].equals(BATCH_GET_ITEM)) {
       return new Route(parts[0], null, BATCH_GET_ITEM);
