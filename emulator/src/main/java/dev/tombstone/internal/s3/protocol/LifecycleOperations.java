@@ -235,6 +235,14 @@ final class LifecycleOperations {
   }
 
   static OptionalInt positive(XmlElement parent, String name, String message) {
+    return atLeast(parent, name, 1, message);
+  }
+
+  /**
+   * The whole number in child {@code name}, if any: MalformedXML when it is no number,
+   * InvalidArgument with {@code message} when it is below {@code min}.
+   */
+  static OptionalInt atLeast(XmlElement parent, String name, int min, String message) {
     Optional<String> text = text(parent, name);
     if (text.isEmpty()) {
       return OptionalInt.empty();
@@ -245,7 +253,7 @@ final class LifecycleOperations {
     } catch (NumberFormatException e) {
       throw WireError.malformedXml();
     }
-    if (value <= 0) {
+    if (value < min) {
       throw WireError.invalidArgument(message, name, text.get());
     }
     return OptionalInt.of(value);

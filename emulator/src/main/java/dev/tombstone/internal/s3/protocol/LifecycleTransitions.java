@@ -38,7 +38,7 @@ final class LifecycleTransitions {
 
   private static BucketLifecycle.Transition transition(XmlElement element) {
     String storageClass = storageClass(element);
-    OptionalInt days = nonnegative(element, "Days",
+    OptionalInt days = LifecycleOperations.atLeast(element, "Days", 0,
         "'Days' in Transition action must be nonnegative");
     Optional<String> dateText = LifecycleOperations.text(element, "Date");
     Optional<Instant> date = dateText.map(text -> ObjectLockHeaders.instant(text)
@@ -59,7 +59,7 @@ final class LifecycleTransitions {
 
   private static BucketLifecycle.NoncurrentTransition noncurrent(XmlElement element) {
     String storageClass = storageClass(element);
-    int days = nonnegative(element, "NoncurrentDays",
+    int days = LifecycleOperations.atLeast(element, "NoncurrentDays", 0,
         "'NoncurrentDays' in NoncurrentVersionTransition action must be nonnegative")
         .orElseThrow(WireError::malformedXml);
     OptionalInt newer = LifecycleOperations.positive(element, "NewerNoncurrentVersions",
@@ -71,23 +71,6 @@ final class LifecycleTransitions {
   private static String storageClass(XmlElement element) {
     return LifecycleOperations.text(element, "StorageClass").filter(STORAGE_CLASSES::contains)
         .orElseThrow(WireError::malformedXml);
-  }
-
-  private static OptionalInt nonnegative(XmlElement parent, String name, String message) {
-    Optional<String> text = LifecycleOperations.text(parent, name);
-    if (text.isEmpty()) {
-      return OptionalInt.empty();
-    }
-    int value;
-    try {
-      value = Integer.parseInt(text.get());
-    } catch (NumberFormatException e) {
-      throw WireError.malformedXml();
-    }
-    if (value < 0) {
-      throw WireError.invalidArgument(message, name, text.get());
-    }
-    return OptionalInt.of(value);
   }
 
   static void write(XmlWriter xml, BucketLifecycle.Rule rule) {
