@@ -1,6 +1,7 @@
 package dev.tombstone.internal.auth;
 
 import java.time.Instant;
+import java.util.List;
 
 /** What checking a request's signature found. Each protocol renders the refusals its own way. */
 public sealed interface Verdict {
@@ -24,8 +25,15 @@ public sealed interface Verdict {
   record Expired(String expiresSeconds, Instant expiredAt, Instant serverTime)
       implements Verdict {}
 
-  /** A valid-looking signature whose signed headers leave out {@code host}. */
-  record HostNotSigned() implements Verdict {}
+  /**
+   * A valid-looking signature whose signed headers leave out {@code host} or, on S3, an
+   * {@code x-amz-*} header the request carries; {@code headers} names them, lower case, sorted.
+   */
+  record HeadersNotSigned(List<String> headers) implements Verdict {
+    public HeadersNotSigned {
+      headers = List.copyOf(headers);
+    }
+  }
 
   /** The signature differs from the one computed with the configured secret. */
   record Mismatch(String accessKeyId, String canonicalRequest, String stringToSign,

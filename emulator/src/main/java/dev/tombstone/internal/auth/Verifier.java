@@ -7,13 +7,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Checks a request's SigV4 signature, in an Authorization header or a presigned query, against
  * the configured key pair and the emulator's clock, in the order AWS checks: the key, the
- * request time (or a presigned URL's expiry), that {@code host} is among the signed headers,
- * then the signature.
+ * request time (or a presigned URL's expiry), that the signed headers cover {@code host} and, for
+ * S3, every {@code x-amz-*} header the request carries, then the signature.
  */
 public final class Verifier {
   static final Duration MAX_SKEW = Duration.ofMinutes(15);
@@ -56,8 +58,9 @@ public final class Verifier {
     if (Duration.between(time.get(), now).abs().compareTo(MAX_SKEW) > 0) {
       return new Verdict.Skewed(amzDate, time.get(), now);
     }
-    if (!header.signedHeaders().contains("host")) {
-      return new Verdict.HostNotSigned();
+    List<String> unsigned = unsignedHeaders(request, header.signedHeaders());
+    if (!unsigned.isEmpty()) {
+      return new Verdict.HeadersNotSigned(unsigned);
     }
     String payloadHash = request.bodySha256() != null ? request.bodySha256()
         : request.header("x-amz-content-sha256").orElse("UNSIGNED-PAYLOAD");
@@ -103,8 +106,9 @@ public final class Verifier {
     if (now.isAfter(expiry)) {
       return new Verdict.Expired(expires, expiry, now);
     }
-    if (!scope.get().signedHeaders().contains("host")) {
-      return new Verdict.HostNotSigned();
+    List<String> unsigned = unsignedHeaders(request, scope.get().signedHeaders());
+    if (!unsigned.isEmpty()) {
+      return new Verdict.HeadersNotSigned(unsigned);
     }
     String payloadHash = request.header("x-amz-content-sha256").orElse("UNSIGNED-PAYLOAD");
     String canonical = CanonicalRequest.of(request, scope.get().signedHeaders(), payloadHash,
@@ -117,6 +121,27 @@ public final class Verifier {
       return new Verdict.Mismatch(scope.get().accessKeyId(), canonical, stringToSign, signature);
     }
     return new Verdict.Accepted(new ChunkSigner(key, amzDate, scope.get().scope(), expected));
+  }
+
+  /**
+   * The headers a signature must cover and does not: {@code host}, and on S3 each {@code x-amz-*}
+   * header present (but {@code x-amz-content-sha256}, which S3 takes unsigned), in name order.
+   */
+  private static List<String> unsignedHeaders(SignedRequest request, List<String> signed) {
+    TreeSet<String> missing = new TreeSet<>();
+    if (!signed.contains("host")) {
+      missing.add("host");
+    }
+    if (request.isS3()) {
+      for (Map.Entry<String, String> header : request.headers()) {
+        String name = header.getKey().toLowerCase(Locale.ROOT);
+        if (name.startsWith("x-amz-") && !name.equals("x-amz-content-sha256")
+            && !signed.contains(name)) {
+          missing.add(name);
+        }
+      }
+    }
+    return List.copyOf(missing);
   }
 
   static Optional<Instant> parseTime(String amzDate) {

@@ -32,7 +32,8 @@ record DynamoDbRefusal(String type, String message) {
               + BASIC.format(skewed.serverTime().plus(SKEW)) + " (" + now + " + 15 min.)";
       return new DynamoDbRefusal("InvalidSignatureException", message);
     }
-    if (verdict instanceof Verdict.HostNotSigned) {
+    if (verdict instanceof Verdict.HeadersNotSigned) {
+      // Only host: DynamoDB does not require x-amz-* headers to be signed.
       return new DynamoDbRefusal("InvalidSignatureException",
           "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
     }

@@ -35,10 +35,10 @@ final class S3Refusal {
           List.of(Map.entry("X-Amz-Expires", expired.expiresSeconds()),
               Map.entry("Expires", SignatureLayer.isoSeconds(expired.expiredAt())),
               Map.entry("ServerTime", SignatureLayer.isoSeconds(expired.serverTime()))));
-    } else if (verdict instanceof Verdict.HostNotSigned) {
+    } else if (verdict instanceof Verdict.HeadersNotSigned unsigned) {
       Answers.s3Error(exchange, envelope, 403, "AccessDenied",
           "There were headers present in the request which were not signed",
-          List.of(Map.entry("HeadersNotSigned", "host")));
+          List.of(Map.entry("HeadersNotSigned", String.join(", ", unsigned.headers()))));
     } else if (verdict instanceof Verdict.Mismatch mismatch) {
       List<Map.Entry<String, String>> fields = mismatch.canonicalRequest().isEmpty()
           ? List.of(Map.entry("AWSAccessKeyId", mismatch.accessKeyId()),

@@ -109,6 +109,26 @@ class StrictModeSdkTest {
   }
 
   @Test
+  void s3_requestsCarryingManyAmzHeaders_signThemAll_andAreServed() {
+    s3.createBucket(b -> b.bucket("headers").objectLockEnabledForBucket(true));
+    s3.putObject(p -> p.bucket("headers").key("doc").metadata(Map.of("owner", "ops"))
+        .tagging("team=payments").storageClass("STANDARD_IA").acl("private")
+        .objectLockMode("GOVERNANCE").objectLockRetainUntilDate(
+            java.time.Instant.now().plus(java.time.Duration.ofDays(1)))
+        .checksumAlgorithm(ChecksumAlgorithm.CRC32_C), RequestBody.fromString("locked"));
+    s3.copyObject(c -> c.sourceBucket("headers").sourceKey("doc").destinationBucket("headers")
+        .destinationKey("copy").metadataDirective("REPLACE").metadata(Map.of("owner", "dev"))
+        .taggingDirective("REPLACE").tagging("team=dev"));
+
+    s3.deleteObjects(d -> d.bucket("headers").bypassGovernanceRetention(true)
+        .delete(x -> x.objects(ObjectIdentifier.builder().key("copy").build())));
+
+    assertThat(s3.headObject(h -> h.bucket("headers").key("doc")).metadata())
+        .containsEntry("owner", "ops");
+    assertThat(tombstone.s3().isDeleteMarker("headers", "copy")).isTrue();
+  }
+
+  @Test
   void s3_multipartUpload_withTheConfiguredKeyPair_completes() {
     s3.createBucket(b -> b.bucket("parts"));
     String upload = s3.createMultipartUpload(c -> c.bucket("parts").key("big")).uploadId();

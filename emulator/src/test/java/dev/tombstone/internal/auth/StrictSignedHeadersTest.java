@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * SigV4 requires {@code host} among the signed headers; strict mode refuses a signature that
- * leaves it out, however valid, as DynamoDB and S3 do.
+ * SigV4 requires {@code host} among the signed headers, and S3 every {@code x-amz-*} header the
+ * request carries; strict mode refuses a signature that leaves one out, however valid, as
+ * DynamoDB and S3 do.
  */
 class StrictSignedHeadersTest {
   private static Tombstone tombstone;
@@ -127,6 +128,88 @@ class StrictSignedHeadersTest {
     assertThat(answer.body()).contains("<Code>AccessDenied</Code><Message>There were headers"
         + " present in the request which were not signed</Message><HeadersNotSigned>host"
         + "</HeadersNotSigned>");
+  }
+
+  @Test
+  void s3UnsignedAmzHeaders_areAccessDenied_namedInOrder_andStoreNothing() throws Exception {
+    tombstone.s3().createBucket("guarded");
+    byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("host", tombstone.endpoint().getAuthority());
+    headers.put("x-amz-content-sha256", RawSigner.sha256(body));
+    headers.put("x-amz-tagging", "team=payments");
+    headers.put("x-amz-meta-owner", "ops");
+    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "s3", Instant.now()).sign(
+        "PUT", "/guarded/k", headers, RawSigner.sha256(body),
+        List.of("host", "x-amz-content-sha256", "x-amz-date"));
+
+    HttpResponse<String> answer = http.send(request(
+            tombstone.endpoint().resolve("/guarded/k"), signed)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).contains("<Code>AccessDenied</Code><Message>There were headers"
+        + " present in the request which were not signed</Message><HeadersNotSigned>"
+        + "x-amz-meta-owner, x-amz-tagging</HeadersNotSigned>");
+    assertThat(tombstone.s3().keys("guarded")).isEmpty();
+  }
+
+  @Test
+  void s3UnsignedContentSha256_isServed() throws Exception {
+    tombstone.s3().createBucket("guarded");
+    byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("host", tombstone.endpoint().getAuthority());
+    headers.put("x-amz-content-sha256", RawSigner.sha256(body));
+    headers.put("x-amz-meta-owner", "ops");
+    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "s3", Instant.now()).sign(
+        "PUT", "/guarded/k", headers, RawSigner.sha256(body),
+        List.of("host", "x-amz-date", "x-amz-meta-owner"));
+
+    HttpResponse<String> answer = http.send(request(
+            tombstone.endpoint().resolve("/guarded/k"), signed)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(tombstone.s3().keys("guarded")).containsExactly("k");
+  }
+
+  @Test
+  void presignedUrlWithUnsignedAmzHeader_isAccessDenied_headersNotSigned() throws Exception {
+    tombstone.s3().createBucket("shared");
+    tombstone.s3().putObject("shared", "report.csv", "a,b");
+    String query = new RawSigner(KEY, SECRET, "s3", Instant.now()).presignedQuery(
+        "/shared/report.csv", Map.of("host", tombstone.endpoint().getAuthority()), 300);
+
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+            URI.create(tombstone.endpoint() + "/shared/report.csv?" + query))
+        .header("x-amz-request-payer", "requester").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).contains("<HeadersNotSigned>x-amz-request-payer"
+        + "</HeadersNotSigned>");
+  }
+
+  @Test
+  void dynamoDbUnsignedAmzHeader_isServed() throws Exception {
+    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("host", tombstone.endpoint().getAuthority());
+    headers.put("content-type", "application/x-amz-json-1.0");
+    headers.put("x-amz-target", "DynamoDB_20120810.ListTables");
+    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "dynamodb", Instant.now()).sign(
+        "POST", "/", headers, RawSigner.sha256(body),
+        List.of("content-type", "host", "x-amz-date"));
+
+    HttpResponse<String> answer = http.send(request(tombstone.endpoint(), signed)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"TableNames\":[]}");
   }
 
   private static HttpRequest.Builder request(URI uri, RawSigner.Signed signed) {
