@@ -284,7 +284,8 @@ public final class Tombstone implements AutoCloseable {
     /**
      * Starts the emulator.
      *
-     * @throws java.io.UncheckedIOException when the port cannot be bound
+     * @throws java.io.UncheckedIOException when the server cannot listen: the port is taken or
+     *     the host does not resolve or is not this machine's
      */
     public Tombstone start() {
       return new Tombstone(new Settings(host, port, region, clock, expiryInterval, owner,

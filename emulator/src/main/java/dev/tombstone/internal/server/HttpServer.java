@@ -2,8 +2,8 @@ package dev.tombstone.internal.server;
 
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.xnio.Option;
@@ -61,9 +61,10 @@ public final class HttpServer {
       undertow.start();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      if (cause instanceof BindException bind) {
-        throw new UncheckedIOException("cannot bind " + host + ":" + port + ": " + bind.getMessage(),
-            bind);
+      // A taken port (BindException) or a host name that does not resolve (UnknownHostException).
+      if (cause instanceof IOException io) {
+        throw new UncheckedIOException("cannot bind " + host + ":" + port + ": " + io.getMessage(),
+            io);
       }
       throw e;
     }
