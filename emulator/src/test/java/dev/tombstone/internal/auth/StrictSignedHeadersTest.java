@@ -72,19 +72,8 @@ class StrictSignedHeadersTest {
   @Test
   void s3SignatureWithoutHost_isAccessDenied_headersNotSigned_andStoresNothing()
       throws Exception {
-    tombstone.s3().createBucket("guarded");
-    byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("host", tombstone.endpoint().getAuthority());
-    headers.put("x-amz-content-sha256", RawSigner.sha256(body));
-    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "s3", Instant.now()).sign(
-        "PUT", "/guarded/k", headers, RawSigner.sha256(body),
-        List.of("x-amz-content-sha256", "x-amz-date"));
-
-    HttpResponse<String> answer = http.send(request(
-            tombstone.endpoint().resolve("/guarded/k"), signed)
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        putSigned(Map.of(), List.of("x-amz-content-sha256", "x-amz-date"));
 
     assertThat(answer.statusCode()).isEqualTo(403);
     assertThat(answer.body()).contains("<Error><Code>AccessDenied</Code><Message>There were"
@@ -95,19 +84,33 @@ class StrictSignedHeadersTest {
 
   @Test
   void s3SignatureWithHost_isServed() throws Exception {
-    tombstone.s3().createBucket("guarded");
-    byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("host", tombstone.endpoint().getAuthority());
-    headers.put("x-amz-content-sha256", RawSigner.sha256(body));
-    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "s3", Instant.now()).sign(
-        "PUT", "/guarded/k", headers, RawSigner.sha256(body),
-        List.of("host", "x-amz-content-sha256", "x-amz-date"));
+    HttpResponse<String> answer =
+        putSigned(Map.of(), List.of("host", "x-amz-content-sha256", "x-amz-date"));
 
-    HttpResponse<String> answer = http.send(request(
-            tombstone.endpoint().resolve("/guarded/k"), signed)
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(tombstone.s3().keys("guarded")).containsExactly("k");
+  }
+
+  @Test
+  void s3UnsignedAmzHeaders_areAccessDenied_namedInOrder_andStoreNothing() throws Exception {
+    Map<String, String> extra = new LinkedHashMap<>();
+    extra.put("x-amz-tagging", "team=payments");
+    extra.put("x-amz-meta-owner", "ops");
+
+    HttpResponse<String> answer =
+        putSigned(extra, List.of("host", "x-amz-content-sha256", "x-amz-date"));
+
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).contains("<Code>AccessDenied</Code><Message>There were headers"
+        + " present in the request which were not signed</Message><HeadersNotSigned>"
+        + "x-amz-meta-owner, x-amz-tagging</HeadersNotSigned>");
+    assertThat(tombstone.s3().keys("guarded")).isEmpty();
+  }
+
+  @Test
+  void s3UnsignedContentSha256_isServed() throws Exception {
+    HttpResponse<String> answer = putSigned(Map.of("x-amz-meta-owner", "ops"),
+        List.of("host", "x-amz-date", "x-amz-meta-owner"));
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(tombstone.s3().keys("guarded")).containsExactly("k");
@@ -128,52 +131,6 @@ class StrictSignedHeadersTest {
     assertThat(answer.body()).contains("<Code>AccessDenied</Code><Message>There were headers"
         + " present in the request which were not signed</Message><HeadersNotSigned>host"
         + "</HeadersNotSigned>");
-  }
-
-  @Test
-  void s3UnsignedAmzHeaders_areAccessDenied_namedInOrder_andStoreNothing() throws Exception {
-    tombstone.s3().createBucket("guarded");
-    byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("host", tombstone.endpoint().getAuthority());
-    headers.put("x-amz-content-sha256", RawSigner.sha256(body));
-    headers.put("x-amz-tagging", "team=payments");
-    headers.put("x-amz-meta-owner", "ops");
-    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "s3", Instant.now()).sign(
-        "PUT", "/guarded/k", headers, RawSigner.sha256(body),
-        List.of("host", "x-amz-content-sha256", "x-amz-date"));
-
-    HttpResponse<String> answer = http.send(request(
-            tombstone.endpoint().resolve("/guarded/k"), signed)
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-
-    assertThat(answer.statusCode()).isEqualTo(403);
-    assertThat(answer.body()).contains("<Code>AccessDenied</Code><Message>There were headers"
-        + " present in the request which were not signed</Message><HeadersNotSigned>"
-        + "x-amz-meta-owner, x-amz-tagging</HeadersNotSigned>");
-    assertThat(tombstone.s3().keys("guarded")).isEmpty();
-  }
-
-  @Test
-  void s3UnsignedContentSha256_isServed() throws Exception {
-    tombstone.s3().createBucket("guarded");
-    byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("host", tombstone.endpoint().getAuthority());
-    headers.put("x-amz-content-sha256", RawSigner.sha256(body));
-    headers.put("x-amz-meta-owner", "ops");
-    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "s3", Instant.now()).sign(
-        "PUT", "/guarded/k", headers, RawSigner.sha256(body),
-        List.of("host", "x-amz-date", "x-amz-meta-owner"));
-
-    HttpResponse<String> answer = http.send(request(
-            tombstone.endpoint().resolve("/guarded/k"), signed)
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-
-    assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(tombstone.s3().keys("guarded")).containsExactly("k");
   }
 
   @Test
@@ -210,6 +167,22 @@ class StrictSignedHeadersTest {
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).isEqualTo("{\"TableNames\":[]}");
+  }
+
+  /** PUTs "payload" to /guarded/k with {@code extra} headers, signing only {@code signed}. */
+  private HttpResponse<String> putSigned(Map<String, String> extra, List<String> signed)
+      throws Exception {
+    tombstone.s3().createBucket("guarded");
+    byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("host", tombstone.endpoint().getAuthority());
+    headers.put("x-amz-content-sha256", RawSigner.sha256(body));
+    headers.putAll(extra);
+    RawSigner.Signed signature = new RawSigner(KEY, SECRET, "s3", Instant.now()).sign(
+        "PUT", "/guarded/k", headers, RawSigner.sha256(body), signed);
+    return http.send(request(tombstone.endpoint().resolve("/guarded/k"), signature)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpRequest.Builder request(URI uri, RawSigner.Signed signed) {
