@@ -24,11 +24,6 @@ final class ParameterMix {
     return this;
   }
 
-  /** Names {@code member} among the legacy members only if no other legacy member is named. */
-  ParameterMix legacyIfAlone(String member, Object value) {
-    return legacy.isEmpty() ? legacy(member, value) : this;
-  }
-
   /** Names {@code member} among the expression members if the request carries it. */
   ParameterMix expression(String member, Object value) {
     if (value != null) {
