@@ -34,9 +34,7 @@ final class ConditionSupport {
    * and placeholder maps without an expression.
    */
   void checkCombination(ConditionParameters p) {
-    if (p.hasExpression() && p.hasExpected()) {
-      throw ServiceErrors.expressionAndNonExpression("Expected", "ConditionExpression");
-    }
+    new ParameterMix().writeCondition(p).check();
     if (p.conditionalOperator() != null && !p.hasExpected()) {
       throw new DynamoDbError.Validation(
           "ConditionalOperator cannot be used without Filter or Expected");

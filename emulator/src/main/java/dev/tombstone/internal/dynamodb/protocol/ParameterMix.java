@@ -32,6 +32,16 @@ final class ParameterMix {
     return this;
   }
 
+  /**
+   * Names the condition members of a write: {@code Expected} and {@code ConditionalOperator}
+   * among the legacy members, {@code ConditionExpression} among the expression members.
+   */
+  ParameterMix writeCondition(ConditionParameters condition) {
+    return legacy("Expected", condition.expected())
+        .legacy("ConditionalOperator", condition.conditionalOperator())
+        .expression("ConditionExpression", condition.expression());
+  }
+
   /** @throws dev.tombstone.dynamodb.DynamoDbError.Validation when both kinds are present */
   void check() {
     if (!legacy.isEmpty() && !expression.isEmpty()) {

@@ -14,10 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -30,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class LegacyExpressionMixSdkTest {
   private static final String MIX = "Can not use both expression and non-expression parameters"
       + " in the same request: Non-expression parameters: {";
+
+  private static final Map<String, AttributeValue> KEY = Map.of("pk", s("k"), "sk", s("1"));
 
   static Tombstone tombstone;
   static DynamoDbClient dynamo;
@@ -95,6 +101,46 @@ class LegacyExpressionMixSdkTest {
         .expressionAttributeValues(Map.of(":p", s("k"), ":v", s("x"))))))
         .isEqualTo(MIX + "QueryFilter, ConditionalOperator, KeyConditions} Expression"
             + " parameters: {ProjectionExpression, FilterExpression, KeyConditionExpression}");
+  }
+
+  @Test
+  void putItem_conditionalOperatorWithAConditionExpression_isAMix() {
+    assertThat(message(() -> dynamo.putItem(b -> b.tableName("mix").item(KEY)
+        .conditionalOperator("AND").conditionExpression("attribute_exists(pk)"))))
+        .isEqualTo(MIX + "ConditionalOperator} Expression parameters: {ConditionExpression}");
+  }
+
+  @Test
+  void deleteItem_conditionalOperatorWithAConditionExpression_isAMix() {
+    assertThat(message(() -> dynamo.deleteItem(b -> b.tableName("mix").key(KEY)
+        .conditionalOperator("OR").conditionExpression("attribute_exists(pk)"))))
+        .isEqualTo(MIX + "ConditionalOperator} Expression parameters: {ConditionExpression}");
+  }
+
+  @Test
+  void putItem_expectedAndConditionalOperatorWithAConditionExpression_listsBoth() {
+    assertThat(message(() -> dynamo.putItem(b -> b.tableName("mix").item(KEY)
+        .expected(Map.of("a", expected("x"))).conditionalOperator("AND")
+        .conditionExpression("attribute_exists(pk)"))))
+        .isEqualTo(MIX + "Expected, ConditionalOperator} Expression parameters:"
+            + " {ConditionExpression}");
+  }
+
+  @Test
+  void updateItem_everyMemberOfBothKinds_inDynamoDbsOrder() {
+    assertThat(message(() -> dynamo.updateItem(b -> b.tableName("mix").key(KEY)
+        .attributeUpdates(Map.of("a", AttributeValueUpdate.builder().value(s("v"))
+            .action(AttributeAction.PUT).build()))
+        .expected(Map.of("a", expected("x"))).conditionalOperator("AND")
+        .updateExpression("SET a = :v").conditionExpression("attribute_exists(pk)")
+        .expressionAttributeValues(Map.of(":v", s("x"))))))
+        .isEqualTo(MIX + "AttributeUpdates, Expected, ConditionalOperator} Expression"
+            + " parameters: {UpdateExpression, ConditionExpression}");
+  }
+
+  static ExpectedAttributeValue expected(String value) {
+    return ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.EQ)
+        .attributeValueList(List.of(s(value))).build();
   }
 
   static Condition eq(String value) {
