@@ -61,8 +61,9 @@ final class QueryOperation {
 
   /**
    * DynamoDB's order: the model's constraints, the mix of legacy and expression parameters,
-   * placeholder maps without expressions, the key condition's presence, Select, the start key,
-   * the expressions, then (with the table) the key condition against the key schema.
+   * placeholder maps without expressions, ConditionalOperator without two filter conditions, the
+   * key condition's presence, Select, the start key, the expressions, then (with the table) the
+   * key condition against the key schema.
    */
   private Query.Request validate(Wire w) {
     Constraints constraints = new Constraints();
@@ -92,15 +93,12 @@ final class QueryOperation {
       throw new DynamoDbError.Validation("ExpressionAttributeValues can only be specified when"
           + " using expressions: FilterExpression and KeyConditionExpression are null");
     }
+    ConditionSupport.checkConditionalOperator(w.conditionalOperator(), w.queryFilter());
     if (w.keyConditions() == null && w.keyConditionExpression() == null) {
       throw new DynamoDbError.Validation("Either the KeyConditions or KeyConditionExpression"
           + " parameter must be specified in the request.");
     }
     checkSelect(w);
-    if (w.conditionalOperator() != null && w.queryFilter() == null) {
-      throw new DynamoDbError.Validation(
-          "ConditionalOperator cannot be used without Filter or Expected");
-    }
     Map<String, AttributeValue> start =
         w.startKey() == null ? null : ScanOperation.startingKey(w.startKey());
 

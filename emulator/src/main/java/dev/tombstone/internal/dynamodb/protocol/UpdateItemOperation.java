@@ -121,10 +121,8 @@ final class UpdateItemOperation {
         .expression("UpdateExpression", wire.updateExpression())
         .writeCondition(condition)
         .check();
-    if (condition.conditionalOperator() != null && !condition.hasExpected()) {
-      throw new DynamoDbError.Validation(
-          "ConditionalOperator cannot be used without Filter or Expected");
-    }
+    ConditionSupport.checkConditionalOperator(condition.conditionalOperator(),
+        condition.expected());
     boolean noExpression = wire.updateExpression() == null && !condition.hasExpression();
     if (condition.names() != null && noExpression) {
       throw ServiceErrors.namesWithoutExpression();
