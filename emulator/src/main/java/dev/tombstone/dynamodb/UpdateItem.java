@@ -1,5 +1,7 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.NestingLimit;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,10 +107,38 @@ public final class UpdateItem {
           request.returnValuesOnConditionCheckFailure() == ReturnValues.ALL_OLD ? current : null);
     }
     Item updated = request.update().apply(current != null ? current : Item.of(request.key()));
+    checkNesting(request.update(), updated);
     if (updated.sizeInBytes() > ItemSize.MAX_ITEM_BYTES) {
       throw new DynamoDbError.Validation(ITEM_TOO_LARGE);
     }
     return updated;
+  }
+
+  /**
+   * A value within the limit can still land too deep ({@code SET m.a.b = :deep}, or {@code SET
+   * a = m} copying one), so the attributes the update wrote are measured; the rest were.
+   */
+  private static void checkNesting(ItemUpdate update, Item updated) {
+    for (String name : update.attributeNames()) {
+      AttributeValue value = updated.get(name);
+      if (value != null && deeperThanLimit(value, 1)) {
+        throw new DynamoDbError.Validation(NestingLimit.EXCEEDED);
+      }
+    }
+  }
+
+  private static boolean deeperThanLimit(AttributeValue value, int level) {
+    if (level > NestingLimit.MAX_LEVELS) {
+      return true;
+    }
+    Iterable<AttributeValue> children = value instanceof AttributeValue.M m ? m.values().values()
+        : value instanceof AttributeValue.L l ? l.values() : List.of();
+    for (AttributeValue child : children) {
+      if (deeperThanLimit(child, level + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void checkKeyUntouched(KeySchema schema, ItemUpdate update) {

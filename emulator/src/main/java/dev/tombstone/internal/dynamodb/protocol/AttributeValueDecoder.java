@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.internal.NestingLimit;
 import dev.tombstone.internal.dynamodb.SetValidation;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,7 +17,6 @@ import java.util.Map;
  * as a problem message without throwing, because DynamoDB checks them later.
  */
 final class AttributeValueDecoder {
-  static final int MAX_DEPTH = 32;
   static final String EMPTY =
       "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
   static final String SEVERAL =
@@ -93,8 +93,8 @@ final class AttributeValueDecoder {
   }
 
   private Result value(Json.Obj av, int depth) {
-    if (depth > MAX_DEPTH) {
-      return Result.problem("Nesting Levels have exceeded supported limits");
+    if (depth > NestingLimit.MAX_LEVELS) {
+      return Result.problem(NestingLimit.EXCEEDED);
     }
     AttributeValue value = null;
     String problem = null;

@@ -34,18 +34,33 @@ final class ConditionSupport {
    * and placeholder maps without an expression.
    */
   void checkCombination(ConditionParameters p) {
-    if (p.hasExpression() && p.hasExpected()) {
-      throw ServiceErrors.expressionAndNonExpression("Expected", "ConditionExpression");
-    }
-    if (p.conditionalOperator() != null && !p.hasExpected()) {
-      throw new DynamoDbError.Validation(
-          "ConditionalOperator cannot be used without Filter or Expected");
-    }
+    new ParameterMix().writeCondition(p).check();
+    checkConditionalOperator(p.conditionalOperator(), p.expected());
     if (p.names() != null && !p.hasExpression()) {
       throw ServiceErrors.namesWithoutExpression();
     }
     if (p.values() != null && !p.hasExpression()) {
       throw ServiceErrors.valuesWithoutExpression("ConditionExpression");
+    }
+  }
+
+  /**
+   * DynamoDB's rule for the legacy {@code ConditionalOperator}: it joins the conditions of an
+   * {@code Expected}, {@code QueryFilter} or {@code ScanFilter} map, so it needs two or more.
+   *
+   * @param conditions the map's entries, or null when the request has none
+   */
+  static void checkConditionalOperator(String operator, Map<String, ?> conditions) {
+    if (operator == null) {
+      return;
+    }
+    if (conditions == null || conditions.isEmpty()) {
+      throw new DynamoDbError.Validation(
+          "ConditionalOperator cannot be used without Filter or Expected");
+    }
+    if (conditions.size() < 2) {
+      throw new DynamoDbError.Validation("ConditionalOperator can only be used when Filter or"
+          + " Expected has two or more elements");
     }
   }
 

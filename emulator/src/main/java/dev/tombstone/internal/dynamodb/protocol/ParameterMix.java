@@ -24,17 +24,22 @@ final class ParameterMix {
     return this;
   }
 
-  /** Names {@code member} among the legacy members only if no other legacy member is named. */
-  ParameterMix legacyIfAlone(String member, Object value) {
-    return legacy.isEmpty() ? legacy(member, value) : this;
-  }
-
   /** Names {@code member} among the expression members if the request carries it. */
   ParameterMix expression(String member, Object value) {
     if (value != null) {
       expression.add(member);
     }
     return this;
+  }
+
+  /**
+   * Names the condition members of a write: {@code Expected} and {@code ConditionalOperator}
+   * among the legacy members, {@code ConditionExpression} among the expression members.
+   */
+  ParameterMix writeCondition(ConditionParameters condition) {
+    return legacy("Expected", condition.expected())
+        .legacy("ConditionalOperator", condition.conditionalOperator())
+        .expression("ConditionExpression", condition.expression());
   }
 
   /** @throws dev.tombstone.dynamodb.DynamoDbError.Validation when both kinds are present */

@@ -61,8 +61,9 @@ final class QueryOperation {
 
   /**
    * DynamoDB's order: the model's constraints, the mix of legacy and expression parameters,
-   * placeholder maps without expressions, the key condition's presence, Select, the start key,
-   * the expressions, then (with the table) the key condition against the key schema.
+   * placeholder maps without expressions, ConditionalOperator without two filter conditions, the
+   * key condition's presence, Select, the start key, the expressions, then (with the table) the
+   * key condition against the key schema.
    */
   private Query.Request validate(Wire w) {
     Constraints constraints = new Constraints();
@@ -92,44 +93,16 @@ final class QueryOperation {
       throw new DynamoDbError.Validation("ExpressionAttributeValues can only be specified when"
           + " using expressions: FilterExpression and KeyConditionExpression are null");
     }
+    ConditionSupport.checkConditionalOperator(w.conditionalOperator(), w.queryFilter());
     if (w.keyConditions() == null && w.keyConditionExpression() == null) {
       throw new DynamoDbError.Validation("Either the KeyConditions or KeyConditionExpression"
           + " parameter must be specified in the request.");
     }
     checkSelect(w);
-    if (w.conditionalOperator() != null && w.queryFilter() == null) {
-      throw new DynamoDbError.Validation(
-          "ConditionalOperator cannot be used without Filter or Expected");
-    }
     Map<String, AttributeValue> start =
         w.startKey() == null ? null : ScanOperation.startingKey(w.startKey());
 
-    KeyCondition keyCondition;
-    Query.Request query;
-    if (w.keyConditions() != null) {
-      keyCondition = ExpressionCompiler.legacyKeyCondition(w.keyConditions(),
-          partitionKeyName(w));
-      query = Query.Request.of(w.tableName(), keyCondition);
-      if (w.queryFilter() != null && !w.queryFilter().isEmpty()) {
-        query = query.withQueryFilter(
-            ExpressionCompiler.legacy(w.queryFilter(), w.conditionalOperator()));
-      }
-      if (w.attributesToGet() != null) {
-        query = query.withProjection(AttributesToGet.projection(w.attributesToGet()));
-      }
-    } else {
-      ConditionSupport.QueryExpressions expressions = conditions.query(
-          w.keyConditionExpression(), w.filterExpression(), w.projectionExpression(),
-          w.names(), w.values());
-      keyCondition = expressions.keyCondition().resolve(keyNames(w));
-      conditions.checkKeyPaths(w.projectionExpression(), w.names(),
-          state.keySchema(w.tableName()));
-      conditions.checkIndexProjects(w.projectionExpression(), w.names(),
-          state.tableDefinition(w.tableName()), w.indexName());
-      query = Query.Request.of(w.tableName(), keyCondition)
-          .withFilter(expressions.filter())
-          .withProjection(expressions.projection());
-    }
+    Query.Request query = w.keyConditions() != null ? legacyKeyed(w) : expressionKeyed(w);
     query = query.onIndex(w.indexName()).withLimit(w.limit()).startingAfter(start);
     if (w.select() != null) {
       query = query.withSelect(Query.Select.valueOf(w.select()));
@@ -142,13 +115,54 @@ final class QueryOperation {
     return Boolean.TRUE.equals(w.consistentRead()) ? query.stronglyConsistent() : query;
   }
 
+  /**
+   * A query keyed by the legacy {@code KeyConditions}, filtered and projected by the legacy
+   * members or by expressions (only a KeyConditionExpression does not mix with it).
+   */
+  private Query.Request legacyKeyed(Wire w) {
+    boolean expressions = w.filterExpression() != null || w.projectionExpression() != null;
+    ConditionSupport.QueryExpressions compiled = expressions ? conditions.query(null,
+        w.filterExpression(), w.projectionExpression(), w.names(), w.values()) : null;
+    KeyCondition keyCondition = ExpressionCompiler.legacyKeyCondition(w.keyConditions(),
+        partitionKeyName(w));
+    Query.Request query = Query.Request.of(w.tableName(), keyCondition);
+    if (compiled != null) {
+      checkProjectionPaths(w);
+      return query.withFilter(compiled.filter()).withProjection(compiled.projection());
+    }
+    if (w.queryFilter() != null && !w.queryFilter().isEmpty()) {
+      query = query.withQueryFilter(
+          ExpressionCompiler.legacy(w.queryFilter(), w.conditionalOperator()));
+    }
+    return w.attributesToGet() == null ? query
+        : query.withProjection(AttributesToGet.projection(w.attributesToGet()));
+  }
+
+  private Query.Request expressionKeyed(Wire w) {
+    ConditionSupport.QueryExpressions expressions = conditions.query(
+        w.keyConditionExpression(), w.filterExpression(), w.projectionExpression(),
+        w.names(), w.values());
+    KeyCondition keyCondition = expressions.keyCondition().resolve(keyNames(w));
+    checkProjectionPaths(w);
+    return Query.Request.of(w.tableName(), keyCondition)
+        .withFilter(expressions.filter())
+        .withProjection(expressions.projection());
+  }
+
+  private void checkProjectionPaths(Wire w) {
+    conditions.checkKeyPaths(w.projectionExpression(), w.names(),
+        state.keySchema(w.tableName()));
+    conditions.checkIndexProjects(w.projectionExpression(), w.names(),
+        state.tableDefinition(w.tableName()), w.indexName());
+  }
+
   private static void checkMix(Wire w) {
     new ParameterMix()
         .legacy("AttributesToGet", w.attributesToGet())
         .legacy("QueryFilter", w.queryFilter())
         .legacy("ConditionalOperator", w.conditionalOperator())
-        // KeyConditions is named only when no other legacy member is (as DynamoDB reports it).
-        .legacyIfAlone("KeyConditions", w.keyConditions())
+        // KeyConditions goes with a filter or projection expression, not a key condition one.
+        .legacy("KeyConditions", w.keyConditionExpression() == null ? null : w.keyConditions())
         .expression("ProjectionExpression", w.projectionExpression())
         .expression("FilterExpression", w.filterExpression())
         .expression("KeyConditionExpression", w.keyConditionExpression())

@@ -59,8 +59,8 @@ final class ScanOperation {
 
   /**
    * DynamoDB's order: the model's constraints, the mix of legacy and expression parameters,
-   * placeholder maps without expressions, the segments, Select, ConditionalOperator without a
-   * filter, the start key, then the expressions or the legacy filter.
+   * placeholder maps without expressions, the segments, Select, ConditionalOperator without two
+   * filter conditions, the start key, then the expressions or the legacy filter.
    */
   private Scan.Request validate(Wire w) {
     Constraints constraints = new Constraints();
@@ -94,10 +94,7 @@ final class ScanOperation {
           + " when Select is SPECIFIC_ATTRIBUTES");
     }
     SelectChecks.check(w.select(), projected, w.indexName());
-    if (w.conditionalOperator() != null && w.scanFilter() == null) {
-      throw new DynamoDbError.Validation(
-          "ConditionalOperator cannot be used without Filter or Expected");
-    }
+    ConditionSupport.checkConditionalOperator(w.conditionalOperator(), w.scanFilter());
     Map<String, AttributeValue> start = w.startKey() == null ? null : startingKey(w.startKey());
     ConditionSupport.ReadExpressions expressions = conditions.read(w.filterExpression(),
         w.projectionExpression(), w.names(), w.values());

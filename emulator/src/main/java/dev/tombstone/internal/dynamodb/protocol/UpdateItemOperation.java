@@ -10,9 +10,7 @@ import dev.tombstone.dynamodb.UpdateItem;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import dev.tombstone.internal.dynamodb.expression.LegacyUpdate;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** UpdateItem of API 2012-08-10: decode, validate in DynamoDB's order, update, encode. */
@@ -118,35 +116,18 @@ final class UpdateItemOperation {
   }
 
   private static void checkCombination(Wire wire, ConditionParameters condition) {
-    List<String> legacy = new ArrayList<>();
-    if (wire.attributeUpdates() != null) {
-      legacy.add("AttributeUpdates");
-    }
-    if (condition.hasExpected()) {
-      legacy.add("Expected");
-    }
-    if (condition.conditionalOperator() != null) {
-      legacy.add("ConditionalOperator");
-    }
-    List<String> expressions = new ArrayList<>();
-    if (wire.updateExpression() != null) {
-      expressions.add("UpdateExpression");
-    }
-    if (condition.hasExpression()) {
-      expressions.add("ConditionExpression");
-    }
-    if (!legacy.isEmpty() && !expressions.isEmpty()) {
-      throw ServiceErrors.expressionAndNonExpression(
-          String.join(", ", legacy), String.join(", ", expressions));
-    }
-    if (condition.conditionalOperator() != null && !condition.hasExpected()) {
-      throw new DynamoDbError.Validation(
-          "ConditionalOperator cannot be used without Filter or Expected");
-    }
-    if (condition.names() != null && expressions.isEmpty()) {
+    new ParameterMix()
+        .legacy("AttributeUpdates", wire.attributeUpdates())
+        .expression("UpdateExpression", wire.updateExpression())
+        .writeCondition(condition)
+        .check();
+    ConditionSupport.checkConditionalOperator(condition.conditionalOperator(),
+        condition.expected());
+    boolean noExpression = wire.updateExpression() == null && !condition.hasExpression();
+    if (condition.names() != null && noExpression) {
       throw ServiceErrors.namesWithoutExpression();
     }
-    if (condition.values() != null && expressions.isEmpty()) {
+    if (condition.values() != null && noExpression) {
       throw new DynamoDbError.Validation("ExpressionAttributeValues can only be specified when"
           + " using expressions: UpdateExpression and ConditionExpression are null");
     }

@@ -1,0 +1,17 @@
+package dev.tombstone.internal;
+
+/**
+ * DynamoDB's limit of 32 levels of nested attribute values, and its answer past it.
+ *
+ * <p>Internal: text only, so that the HTTP dialects' value decoder (which refuses a too-deep
+ * value in a request) and the store's UpdateItem (which refuses an update whose result is too
+ * deep) give the same answer.
+ */
+public final class NestingLimit {
+  /** The levels an attribute value may have; a top-level attribute's value is level 1. */
+  public static final int MAX_LEVELS = 32;
+  /** DynamoDB's ValidationException message for a value nested deeper. */
+  public static final String EXCEEDED = "Nesting Levels have exceeded supported limits";
+
+  private NestingLimit() {}
+}
