@@ -10,8 +10,8 @@ import io.undertow.util.Methods;
 
 /**
  * Sends each request to the protocol it belongs to, by its shape: an {@code X-Amz-Target} of
- * DynamoDB (which answers anything but a POST 404), the MagnetoDB path prefix, a DynamoDB JSON {@code POST /}, the admin endpoints, and
- * S3 for everything else.
+ * DynamoDB (which answers anything but a POST 404), the MagnetoDB path prefix, a DynamoDB JSON
+ * {@code POST /}, the admin endpoints, and S3 for everything else.
  */
 final class Router implements HttpHandler {
   static final HttpString X_AMZ_TARGET = new HttpString("X-Amz-Target");

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * runs nothing; requests without the header still go to S3 whatever their method.
  */
 class NotPostToDynamoDbTest {
-  private static final String DELETE_ITEM = "{\"TableName\":\"methods\",\"Key\":{\"pk\":{\"S\":\"a\"}}}";
+  private static final String DELETE_ITEM =
+      "{\"TableName\":\"methods\",\"Key\":{\"pk\":{\"S\":\"a\"}}}";
   private static Tombstone tombstone;
 
   @BeforeAll

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * end of the stream arrives with the body or after it.
  */
 class ShortBodyTest {
-  private static final String DELETE_ITEM = "{\"TableName\":\"short\",\"Key\":{\"pk\":{\"S\":\"a\"}}}";
+  private static final String DELETE_ITEM =
+      "{\"TableName\":\"short\",\"Key\":{\"pk\":{\"S\":\"a\"}}}";
   private static Tombstone tombstone;
 
   @BeforeAll
