@@ -1,6 +1,7 @@
 package dev.tombstone;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,6 +35,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and each move's expiry runs inside it, so expiry happens in the order of the moves.
  */
 public final class ManualClock extends Clock {
+  /** The range a move may reach: every date the services write shows a four-digit year. */
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private final Instant start;
   private final boolean backward;
   private final ZoneId zone;
@@ -88,12 +93,18 @@ public final class ManualClock extends Clock {
    *
    * @return the new instant
    * @throws IllegalArgumentException when {@code amount} is negative and the clock moves
-   *     forward only
+   *     forward only, or when the clock would leave the years 0000 to 9999
    */
   public Instant advance(Duration amount) {
     Objects.requireNonNull(amount, "amount");
     synchronized (shared) {
-      return move(shared.now.plus(amount));
+      Instant to;
+      try {
+        to = shared.now.plus(amount);
+      } catch (DateTimeException | ArithmeticException beyondInstant) {
+        throw outOfRange(shared.now + " + " + amount);
+      }
+      return move(to);
     }
   }
 
@@ -102,7 +113,7 @@ public final class ManualClock extends Clock {
    *
    * @return {@code instant}
    * @throws IllegalArgumentException when {@code instant} is before {@link #now()} and the clock
-   *     moves forward only
+   *     moves forward only, or outside the years 0000 to 9999
    */
   public Instant set(Instant instant) {
     Objects.requireNonNull(instant, "instant");
@@ -112,6 +123,9 @@ public final class ManualClock extends Clock {
   }
 
   private Instant move(Instant to) {
+    if (to.isBefore(EARLIEST) || to.isAfter(LATEST)) {
+      throw outOfRange(to.toString());
+    }
     if (!backward && to.isBefore(shared.now)) {
       throw new IllegalArgumentException("the clock moves forward only: it is " + shared.now
           + ", cannot go back to " + to
@@ -124,6 +138,11 @@ public final class ManualClock extends Clock {
     shared.now = to;
     expire();
     return to;
+  }
+
+  private static IllegalArgumentException outOfRange(String target) {
+    return new IllegalArgumentException("the clock can be moved from " + EARLIEST + " to "
+        + LATEST + " (the dates Tombstone writes have four-digit years), not to " + target);
   }
 
   /** The first instant after now and before {@code to} at which something falls due. */

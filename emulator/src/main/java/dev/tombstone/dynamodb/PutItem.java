@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.AttributeNameRules;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -93,19 +94,12 @@ public final class PutItem {
   /** The checks that need no table: attribute names, then the item's size. */
   static void checkSize(Item item) {
     for (int i = 0; i < item.attributeCount(); i++) {
-      String name = item.nameAt(i);
-      if (name.isEmpty()) {
-        throw new DynamoDbError.Validation("Empty attribute name");
-      }
-      if (name.length() > MAX_NAME_BYTES / 3 && ItemSize.utf8Length(name) > MAX_NAME_BYTES) {
-        throw new DynamoDbError.Validation(
-            "Attribute name is too large, must be less than 65536 bytes");
-      }
+      AttributeNameRules.problem(item.nameAt(i)).ifPresent(problem -> {
+        throw new DynamoDbError.Validation(problem);
+      });
     }
     if (item.sizeInBytes() > ItemSize.MAX_ITEM_BYTES) {
       throw new DynamoDbError.Validation("Item size has exceeded the maximum allowed size");
     }
   }
-
-  static final int MAX_NAME_BYTES = 65_535;
 }

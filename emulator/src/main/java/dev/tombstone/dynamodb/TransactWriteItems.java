@@ -274,7 +274,7 @@ public final class TransactWriteItems {
     }
     if (action instanceof Action.Update update) {
       PrimaryKey key = table.keySchema().keyOf(update.key());
-      UpdateItem.checkKeyUntouched(table.keySchema(), update.update());
+      UpdateItem.checkUpdatedNames(table.keySchema(), update.update());
       return key;
     }
     return table.keySchema().keyOf(action instanceof Action.Delete d ? d.key()

@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.AttributeNameRules;
 import dev.tombstone.internal.NestingLimit;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class UpdateItem {
 
   static Result execute(Table table, Request request) {
     PrimaryKey key = table.keySchema().keyOf(request.key());
-    checkKeyUntouched(table.keySchema(), request.update());
+    checkUpdatedNames(table.keySchema(), request.update());
     Item[] images = new Item[2];
     table.compute(key, (k, current) -> {
       Item next = updated(request, current);
@@ -141,8 +142,15 @@ public final class UpdateItem {
     return false;
   }
 
-  static void checkKeyUntouched(KeySchema schema, ItemUpdate update) {
+  /**
+   * The names {@code update} writes: none empty or too long (an update built in Java has not
+   * been through the wire's checks), none a key attribute.
+   */
+  static void checkUpdatedNames(KeySchema schema, ItemUpdate update) {
     for (String name : update.attributeNames()) {
+      AttributeNameRules.problem(name).ifPresent(problem -> {
+        throw new DynamoDbError.Validation(problem);
+      });
       if (name.equals(schema.partitionKey().name())
           || (schema.sortKey() != null && name.equals(schema.sortKey().name()))) {
         throw DynamoDbError.Validation.invalidParameters(

@@ -68,6 +68,16 @@ class UpdateItemTest {
   }
 
   @Test
+  void writingAnEmptyName_isRefusedAsPutItemRefusesIt_andChangesNothing() {
+    assertThatThrownBy(() -> state.updateItem(UpdateItem.Request.of("users", KEY,
+        ItemUpdate.builder().set("", AttributeValue.s("x")).build())))
+        .isInstanceOf(DynamoDbError.Validation.class)
+        .hasMessage("Empty attribute name");
+    assertThat(state.getItem("users", KEY)).hasValue(
+        Item.builder().put("UserId", "u1").put("name", "Ada").build());
+  }
+
+  @Test
   void updatedNew_returnsOnlyTheChangedAttributes() {
     UpdateItem.Result result = state.updateItem(UpdateItem.Request.of("users", KEY,
         ItemUpdate.builder().set("n", AttributeValue.n(2)).remove("name").build())

@@ -1,9 +1,11 @@
 package dev.tombstone.internal.server;
 
 import io.undertow.server.Connectors;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.ImmediatePooledByteBuffer;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -13,13 +15,20 @@ import org.xnio.channels.StreamSourceChannel;
  * Reads a whole request body on the I/O thread without blocking: for the JSON protocols, for
  * small S3 bodies, and for the fault layer, which may put it (or a rewritten one) back for the
  * protocol handler to read as if from the wire. A body that does not arrive in the first read
- * is watched for stalls ({@link StallWatch}).
+ * is watched for stalls ({@link StallWatch}). A body that ends before its length (the client
+ * half-closed or went away) is never taken for a whole one: it goes to the caller's {@link Cut}.
  */
 final class BodyReader {
   /** Receives the body once it is read. */
   @FunctionalInterface
   interface Then {
     void accept(HttpServerExchange exchange, byte[] body) throws Exception;
+  }
+
+  /** Answers (or not) a request whose body ended before its length or its last chunk. */
+  @FunctionalInterface
+  interface Cut {
+    void accept(HttpServerExchange exchange) throws Exception;
   }
 
   private static final int BUFFER_SIZE = 8192;
@@ -29,7 +38,7 @@ final class BodyReader {
 
   private BodyReader() {}
 
-  static void read(HttpServerExchange exchange, Then then) throws Exception {
+  static void read(HttpServerExchange exchange, Then then, Cut cut) throws Exception {
     if (exchange.isRequestComplete()) {
       then.accept(exchange, EMPTY);
       return;
@@ -37,34 +46,45 @@ final class BodyReader {
     StreamSourceChannel channel = exchange.getRequestChannel();
     long declared = exchange.getRequestContentLength();
     Sink sink = declared >= 0 && declared <= EXACT_LIMIT
-        ? new ExactSink((int) declared) : new GrowingSink();
-    if (sink.drain(channel)) {
+        ? new ExactSink((int) declared) : new GrowingSink(declared);
+    boolean whole;
+    try {
+      whole = sink.drain(channel);
+    } catch (IOException ended) {
+      cut.accept(exchange);
+      return;
+    }
+    if (whole) {
       Connectors.resetRequestChannel(exchange);
       then.accept(exchange, sink.body());
       return;
     }
     StallWatch.start(exchange, sink::received);
     channel.getReadSetter().set(ch -> {
+      HttpHandler next;
       try {
-        if (sink.drain(ch)) {
-          ch.getReadSetter().set(null);
-          ch.suspendReads();
-          Connectors.resetRequestChannel(exchange);
-          Connectors.executeRootHandler(ex -> then.accept(ex, sink.body()), exchange);
+        if (!sink.drain(ch)) {
+          return;
         }
-      } catch (IOException e) {
-        // The client went away mid-body: no one is left to answer.
-        ch.getReadSetter().set(null);
-        exchange.setPersistent(false);
-        exchange.endExchange();
+        Connectors.resetRequestChannel(exchange);
+        next = ex -> then.accept(ex, sink.body());
+      } catch (IOException ended) {
+        next = cut::accept;
       }
+      ch.getReadSetter().set(null);
+      ch.suspendReads();
+      Connectors.executeRootHandler(next, exchange);
     });
     channel.resumeReads();
   }
 
   /** Where the bytes of one body go as they arrive. */
   private interface Sink {
-    /** Reads what is there; true at the end of the body. */
+    /**
+     * Reads what is there; true at the end of the body.
+     *
+     * @throws IOException when the stream ends before the body does
+     */
     boolean drain(StreamSourceChannel channel) throws IOException;
 
     long received();
@@ -88,7 +108,7 @@ final class BodyReader {
       while (buffer.hasRemaining()) {
         int read = channel.read(buffer);
         if (read == -1) {
-          return true;
+          throw new EOFException("the body ended before its Content-Length");
         }
         if (read == 0) {
           return false;
@@ -112,8 +132,14 @@ final class BodyReader {
 
   /** A chunked or large body, read a buffer at a time. */
   private static final class GrowingSink implements Sink {
+    /** The declared length, or -1 for a chunked body. */
+    private final long declared;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(BUFFER_SIZE);
+
+    GrowingSink(long declared) {
+      this.declared = declared;
+    }
 
     @Override
     public boolean drain(StreamSourceChannel channel) throws IOException {
@@ -121,6 +147,9 @@ final class BodyReader {
         buffer.clear();
         int read = channel.read(buffer);
         if (read == -1) {
+          if (declared >= 0 && out.size() < declared) {
+            throw new EOFException("the body ended before its Content-Length");
+          }
           return true;
         }
         if (read == 0) {

@@ -47,10 +47,11 @@ final class BufferedBodies {
   /**
    * Serves {@code exchange}: small requests, and a larger one alone, on the I/O thread through
    * {@code small}; other buffered ones through {@code small} on a core thread; streamed ones on a
-   * worker through {@code blocking}, which then reads the body as a stream.
+   * worker through {@code blocking}, which then reads the body as a stream. A buffered body that
+   * ends early goes to {@code cut}.
    */
-  void serve(HttpServerExchange exchange, BodyReader.Then small, HttpHandler blocking)
-      throws Exception {
+  void serve(HttpServerExchange exchange, BodyReader.Then small, BodyReader.Cut cut,
+      HttpHandler blocking) throws Exception {
     long length = exchange.getRequestContentLength();
     if (length == 0
         || (length < 0 && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING))) {
@@ -58,7 +59,7 @@ final class BufferedBodies {
     } else if (length < 0 || length > LIMIT || HttpContinue.requiresContinueResponse(exchange)) {
       exchange.dispatch(blocking);
     } else if (length <= IO_THREAD_LIMIT) {
-      BodyReader.read(exchange, small);
+      BodyReader.read(exchange, small, cut);
     } else {
       boolean alone = largeInFlight.getAndIncrement() == 0;
       exchange.addExchangeCompleteListener((ex, next) -> {
@@ -66,7 +67,7 @@ final class BufferedBodies {
         next.proceed();
       });
       BodyReader.read(exchange, alone ? small : (ex, body) ->
-          ex.dispatch(cores, (HttpHandler) dispatched -> small.accept(dispatched, body)));
+          ex.dispatch(cores, (HttpHandler) dispatched -> small.accept(dispatched, body)), cut);
     }
   }
 

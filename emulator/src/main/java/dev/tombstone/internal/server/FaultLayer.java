@@ -149,7 +149,7 @@ public final class FaultLayer {
           next.handleRequest(e);
         }
       });
-    });
+    }, ShortBodies::closeUnanswered);
   }
 
   private void s3(HttpServerExchange exchange, HttpHandler next) throws Exception {
@@ -165,7 +165,8 @@ public final class FaultLayer {
         && length >= 0 && length <= S3_DOCUMENT_LIMIT
         && !exchange.getRequestHeaders().contains(Headers.CONTENT_ENCODING);
     if (readable) {
-      BodyReader.read(exchange, (ex, body) -> s3(ex, next, named.get(), body));
+      BodyReader.read(exchange, (ex, body) -> s3(ex, next, named.get(), body),
+          ShortBodies.s3(envelope));
     } else {
       s3(exchange, next, named.get(), null);
     }

@@ -2,6 +2,7 @@ package dev.tombstone.internal.server;
 
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.function.LongSupplier;
@@ -14,6 +15,8 @@ import java.util.function.LongSupplier;
  * clients send the whole body before they read the answer, and a server that closes the
  * connection with unread data in it makes the client's socket see a reset, which loses the 413.
  * Only bodies declared beyond {@link #DRAIN_LIMIT} (or streamed past it) are cut off at once.
+ * A body that ends before its length or its last chunk is never handled: see
+ * {@link ShortBodies#closeUnanswered}.
  */
 final class JsonBodies {
   /** DynamoDB's request size limit. */
@@ -50,11 +53,7 @@ final class JsonBodies {
       return;
     }
     exchange.setMaxEntitySize(MAX_BODY_BYTES);
-    try {
-      BodyReader.read(exchange, handler::handle);
-    } catch (IOException e) {
-      onReadError(exchange, e);
-    }
+    BodyReader.read(exchange, handler::handle, ShortBodies::closeUnanswered);
   }
 
   private static void readUndeclared(HttpServerExchange exchange,
@@ -90,9 +89,14 @@ final class JsonBodies {
   }
 
   private static void onReadError(HttpServerExchange exchange, IOException error) {
-    // Past the size limit, or a broken connection: either way nothing else will answer.
-    if (!exchange.isResponseStarted()) {
+    if (exchange.isResponseStarted()) {
+      return;
+    }
+    if (error instanceof RequestTooBigException) {
       tooLarge(exchange);
+    } else {
+      // The body ended early: the client half-closed or went away.
+      ShortBodies.closeUnanswered(exchange);
     }
   }
 

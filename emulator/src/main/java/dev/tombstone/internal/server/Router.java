@@ -10,14 +10,15 @@ import io.undertow.util.Methods;
 
 /**
  * Sends each request to the protocol it belongs to, by its shape: an {@code X-Amz-Target} of
- * DynamoDB, the MagnetoDB path prefix, a DynamoDB JSON {@code POST /}, the admin endpoints, and
- * S3 for everything else.
+ * DynamoDB (which answers anything but a POST 404), the MagnetoDB path prefix, a DynamoDB JSON
+ * {@code POST /}, the admin endpoints, and S3 for everything else.
  */
 final class Router implements HttpHandler {
   static final HttpString X_AMZ_TARGET = new HttpString("X-Amz-Target");
   private static final String DYNAMODB_JSON = "application/x-amz-json-1.0";
 
   private final HttpHandler dynamoDb;
+  private final HttpHandler notPostToDynamoDb;
   private final HttpHandler magnetoDb;
   private final HttpHandler admin;
   private final HttpHandler s3;
@@ -35,6 +36,7 @@ final class Router implements HttpHandler {
         journal::record);
     this.dynamoDb = faults.guard(Service.DYNAMODB,
         new DynamoDbHttpHandler(emulator, envelope, signatures));
+    this.notPostToDynamoDb = new NotPostToDynamoDb(envelope);
     this.magnetoDb = new MagnetoDbHttpHandler(emulator);
     this.admin = new AdminHandler(emulator);
     this.s3 = HeaderLimits.s3(
@@ -51,7 +53,7 @@ final class Router implements HttpHandler {
   private HttpHandler route(HttpServerExchange exchange) {
     String target = exchange.getRequestHeaders().getFirst(X_AMZ_TARGET);
     if (target != null && target.startsWith("DynamoDB_")) {
-      return dynamoDb;
+      return exchange.getRequestMethod().equals(Methods.POST) ? dynamoDb : notPostToDynamoDb;
     }
     String path = exchange.getRequestPath();
     if (path.startsWith("/v1/data/")) {

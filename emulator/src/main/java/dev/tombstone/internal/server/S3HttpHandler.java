@@ -31,6 +31,7 @@ final class S3HttpHandler implements HttpHandler {
 
   private final SignatureLayer signatures;
   private final BufferedBodies bodies = new BufferedBodies();
+  private final BodyReader.Cut incompleteBody;
   private final HeaderNames headerNames = new HeaderNames();
 
   /** @param signatures strict mode's check, or null */
@@ -38,12 +39,13 @@ final class S3HttpHandler implements HttpHandler {
     this.protocol = new S3Protocol(emulator.s3(), emulator.clock());
     this.envelope = envelope;
     this.signatures = signatures;
+    this.incompleteBody = ShortBodies.s3(envelope);
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     if (exchange.isInIoThread()) {
-      bodies.serve(exchange, this::serveBuffered, this);
+      bodies.serve(exchange, this::serveBuffered, incompleteBody, this);
       return;
     }
     exchange.startBlocking();

@@ -118,6 +118,11 @@ class ClockEndpointTest {
       "{\"advance\":\"-PT1H\"}|the clock moves forward only",
       "{\"set\":\"2025-01-01T00:00:00Z\"}|the clock moves forward only",
       "{\"advance\":\"PT1H\"} {}|nothing after it",
+      "{\"set\":\"+10000-01-01T00:00:00Z\"}|the clock can be moved from 0000-01-01T00:00:00Z"
+          + " to 9999-12-31T23:59:59.999999999Z",
+      "{\"set\":\"+300000000-01-01T00:00:00Z\"}|not to +300000000-01-01T00:00:00Z",
+      "{\"advance\":\"P2920000D\"}|the clock can be moved from",
+      "{\"advance\":\"PT40000000000000000S\"}|the clock can be moved from",
   })
   void badBodies_get400WithAClearMessage_andLeaveTheClockAlone(String body, String message)
       throws Exception {
@@ -126,6 +131,27 @@ class ClockEndpointTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).startsWith("{\"error\":\"").contains(message);
     assertThat(clock.now()).isEqualTo(START);
+  }
+
+  @Test
+  void theLatestInstantTheClockTakes_stillServesBothServices() throws Exception {
+    HttpResponse<String> moved = post(tombstone, "{\"set\":\"9999-12-31T23:59:59Z\"}");
+    HttpResponse<String> createTable = HTTP.send(HttpRequest.newBuilder(tombstone.endpoint())
+        .header("X-Amz-Target", "DynamoDB_20120810.CreateTable")
+        .header("Content-Type", "application/x-amz-json-1.0")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"TableName\":\"late\","
+            + "\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],"
+            + "\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
+            + "\"BillingMode\":\"PAY_PER_REQUEST\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> createBucket = HTTP.send(
+        HttpRequest.newBuilder(tombstone.endpoint().resolve("/late-bucket"))
+            .PUT(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(moved.statusCode()).isEqualTo(200);
+    assertThat(createTable.statusCode()).as(createTable.body()).isEqualTo(200);
+    assertThat(createBucket.statusCode()).as(createBucket.body()).isEqualTo(200);
   }
 
   @Test

@@ -3,19 +3,26 @@ package dev.tombstone.internal.dynamodb.expression;
 import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.internal.AttributeNameRules;
 import dev.tombstone.internal.dynamodb.expression.UpdateParser.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Legacy {@code AttributeUpdates}: each entry a top-level PUT, ADD or DELETE. */
+/**
+ * Legacy {@code AttributeUpdates}: each entry a top-level PUT, ADD or DELETE, under a name
+ * PutItem would take.
+ */
 final class LegacyUpdates {
   private LegacyUpdates() {}
 
   static CompiledUpdate compile(Map<String, LegacyUpdate> updates) {
     List<CompiledUpdate.Step> steps = new ArrayList<>();
     for (Map.Entry<String, LegacyUpdate> e : updates.entrySet()) {
+      AttributeNameRules.problem(e.getKey()).ifPresent(problem -> {
+        throw new DynamoDbError.Validation(problem);
+      });
       LegacyUpdate update = e.getValue();
       if (update.problem() != null) {
         throw new DynamoDbError.Validation(update.problem());

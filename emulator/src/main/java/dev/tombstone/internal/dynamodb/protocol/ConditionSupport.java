@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ItemUpdate;
+import dev.tombstone.internal.AttributeNameRules;
 import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
 import dev.tombstone.internal.dynamodb.expression.CompiledUpdate;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
@@ -271,11 +272,11 @@ final class ConditionSupport {
               "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey()
                   + "\"");
         }
-        if (e.getValue().isEmpty()) {
+        AttributeNameRules.problem(e.getValue()).ifPresent(problem -> {
           throw new DynamoDbError.Validation(
-              "ExpressionAttributeNames contains invalid value: Empty attribute name for key "
+              "ExpressionAttributeNames contains invalid value: " + problem + " for key "
                   + e.getKey());
-        }
+        });
       }
     }
     if (values != null) {

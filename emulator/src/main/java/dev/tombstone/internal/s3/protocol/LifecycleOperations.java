@@ -18,6 +18,8 @@ import java.util.Set;
  */
 final class LifecycleOperations {
   private static final int MAX_RULES = 1000;
+  /** The most noncurrent versions a rule may keep back from an action. */
+  private static final int MAX_NEWER_NONCURRENT_VERSIONS = 100;
 
   private final S3State state;
 
@@ -193,9 +195,7 @@ final class LifecycleOperations {
     int days = positive(element, "NoncurrentDays", "'NoncurrentDays' for"
         + " NoncurrentVersionExpiration action must be a positive integer")
         .orElseThrow(WireError::malformedXml);
-    OptionalInt newer = positive(element, "NewerNoncurrentVersions",
-        "'NewerNoncurrentVersions' for NoncurrentVersionExpiration action must be a positive"
-            + " integer");
+    OptionalInt newer = newerNoncurrentVersions(element, "NoncurrentVersionExpiration");
     return new BucketLifecycle.NoncurrentExpiration(days, newer);
   }
 
@@ -232,6 +232,22 @@ final class LifecycleOperations {
       throw WireError.malformedXml();
     }
     return found.isEmpty() ? null : found.get(0);
+  }
+
+  /**
+   * The child {@code NewerNoncurrentVersions} of a noncurrent {@code action}, if any: from 1 to
+   * 100 ("You can specify up to 100 noncurrent versions to retain", the API reference). AWS's
+   * text for a value over 100 is not documented: this one follows the form of its text for 0.
+   */
+  static OptionalInt newerNoncurrentVersions(XmlElement element, String action) {
+    String name = "NewerNoncurrentVersions";
+    String prefix = "'" + name + "' for " + action + " action must be ";
+    OptionalInt newer = positive(element, name, prefix + "a positive integer");
+    if (newer.isPresent() && newer.getAsInt() > MAX_NEWER_NONCURRENT_VERSIONS) {
+      throw WireError.invalidArgument(prefix + "at most " + MAX_NEWER_NONCURRENT_VERSIONS, name,
+          text(element, name).orElseThrow());
+    }
+    return newer;
   }
 
   static OptionalInt positive(XmlElement parent, String name, String message) {

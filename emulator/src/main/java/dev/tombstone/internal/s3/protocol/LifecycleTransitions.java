@@ -62,9 +62,8 @@ final class LifecycleTransitions {
     int days = LifecycleOperations.atLeast(element, "NoncurrentDays", 0,
         "'NoncurrentDays' in NoncurrentVersionTransition action must be nonnegative")
         .orElseThrow(WireError::malformedXml);
-    OptionalInt newer = LifecycleOperations.positive(element, "NewerNoncurrentVersions",
-        "'NewerNoncurrentVersions' for NoncurrentVersionTransition action must be a positive"
-            + " integer");
+    OptionalInt newer =
+        LifecycleOperations.newerNoncurrentVersions(element, "NoncurrentVersionTransition");
     return new BucketLifecycle.NoncurrentTransition(days, newer, storageClass);
   }
 

@@ -146,6 +146,16 @@ class Legacy2011UpdateItemTest {
   }
 
   @Test
+  void attributeUpdatesUnderAnEmptyName_areRefusedAsPutItemRefusesThem() {
+    Wire.Response response = update("\"AttributeUpdates\":{\"\":{\"Value\":{\"S\":\"x\"},"
+        + "\"Action\":\"PUT\"}}");
+
+    assertThat(ErrorBody.parse(response.body())).isEqualTo(new ErrorBody(
+        Legacy2011VectorsTest.VAL, "Empty attribute name"));
+    assertThat(mingus().orElseThrow().get("")).isNull();
+  }
+
+  @Test
   void updatingAKeyAttribute_isRefused() {
     Wire.Response response = update("\"AttributeUpdates\":{\"time\":{\"Value\":{\"N\":\"1\"}}}");
 

@@ -260,4 +260,60 @@ class UpdateItemSdkTest {
         .isEqualTo("An operand in the update expression has an incorrect data type");
     assertThat(stored("u1")).containsEntry("name", s("Ada"));
   }
+
+  private static String refusal(Runnable request) {
+    DynamoDbException error = catchThrowableOfType(DynamoDbException.class, request::run);
+    assertThat(error.statusCode()).isEqualTo(400);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    return error.awsErrorDetails().errorMessage();
+  }
+
+  private static Map<String, AttributeValueUpdate> legacy(String name, AttributeAction action,
+      AttributeValue value) {
+    return Map.of(name, AttributeValueUpdate.builder().action(action).value(value).build());
+  }
+
+  @Test
+  void legacyAttributeUpdates_underAnEmptyName_areRefusedAsPutItemRefusesThem() {
+    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .attributeUpdates(legacy("", AttributeAction.PUT, s("x"))))))
+        .isEqualTo("Empty attribute name");
+    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("new"))
+        .attributeUpdates(legacy("", AttributeAction.ADD, AttributeValue.fromN("1"))))))
+        .isEqualTo("Empty attribute name");
+
+    assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
+    assertThat(stored("new")).isEmpty();
+  }
+
+  @Test
+  void legacyAttributeUpdates_underANameOver65535Bytes_areRefusedAsPutItemRefusesThem() {
+    String longest = "n".repeat(65_535);
+
+    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .attributeUpdates(legacy(longest + "n", AttributeAction.PUT, s("x"))))))
+        .isEqualTo("Attribute name is too large, must be less than 65536 bytes");
+    assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
+
+    dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .attributeUpdates(legacy(longest, AttributeAction.PUT, s("x"))));
+    assertThat(stored("u1")).containsEntry(longest, s("x"));
+  }
+
+  @Test
+  void expressionAttributeName_over65535Bytes_isAnInvalidValueOfTheNamesMap() {
+    String tooLong = "\u00e9".repeat(32_768); // two bytes each: 65,536 bytes
+
+    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .updateExpression("SET #e = :v").expressionAttributeNames(Map.of("#e", tooLong))
+        .expressionAttributeValues(Map.of(":v", s("x"))))))
+        .isEqualTo("ExpressionAttributeNames contains invalid value: Attribute name is too"
+            + " large, must be less than 65536 bytes for key #e");
+    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .updateExpression("ADD #e :one").expressionAttributeNames(Map.of("#e", ""))
+        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))))
+        .isEqualTo("ExpressionAttributeNames contains invalid value: Empty attribute name"
+            + " for key #e");
+    assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
+  }
 }

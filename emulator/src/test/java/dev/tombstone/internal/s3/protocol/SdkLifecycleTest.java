@@ -244,6 +244,36 @@ class SdkLifecycleTest {
   }
 
   @Test
+  void newerNoncurrentVersions_fromOneToAHundred_areTaken_moreAreRefused() {
+    s3.createBucket(b -> b.bucket("kept-versions"));
+    LifecycleRule.Builder rule = LifecycleRule.builder().id("r").status(ExpirationStatus.ENABLED)
+        .filter(f -> f.prefix(""));
+
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("kept-versions").lifecycleConfiguration(
+        c -> c.rules(rule.copy().noncurrentVersionExpiration(
+            n -> n.noncurrentDays(1).newerNoncurrentVersions(100)).build())));
+    S3Exception expiration = catchThrowableOfType(() -> s3.putBucketLifecycleConfiguration(
+        b -> b.bucket("kept-versions").lifecycleConfiguration(c -> c.rules(rule.copy()
+            .noncurrentVersionExpiration(n -> n.noncurrentDays(1).newerNoncurrentVersions(101))
+            .build()))), S3Exception.class);
+    S3Exception transition = catchThrowableOfType(() -> s3.putBucketLifecycleConfiguration(
+        b -> b.bucket("kept-versions").lifecycleConfiguration(c -> c.rules(rule.copy()
+            .noncurrentVersionTransitions(t -> t.noncurrentDays(1).newerNoncurrentVersions(101)
+                .storageClass("GLACIER"))
+            .build()))), S3Exception.class);
+
+    assertThat(expiration.statusCode()).isEqualTo(400);
+    assertThat(expiration.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+    assertThat(expiration.awsErrorDetails().errorMessage()).isEqualTo("'NewerNoncurrentVersions'"
+        + " for NoncurrentVersionExpiration action must be at most 100");
+    assertThat(transition.awsErrorDetails().errorMessage()).isEqualTo("'NewerNoncurrentVersions'"
+        + " for NoncurrentVersionTransition action must be at most 100");
+    assertThat(s3.getBucketLifecycleConfiguration(b -> b.bucket("kept-versions")).rules())
+        .singleElement().satisfies(kept -> assertThat(
+            kept.noncurrentVersionExpiration().newerNoncurrentVersions()).isEqualTo(100));
+  }
+
+  @Test
   void lockedVersions_areNeverRemovedByLifecycle() {
     s3.createBucket(b -> b.bucket("vault").objectLockEnabledForBucket(true));
     s3.putBucketLifecycleConfiguration(b -> b.bucket("vault")
