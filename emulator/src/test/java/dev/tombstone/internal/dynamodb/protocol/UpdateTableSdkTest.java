@@ -135,6 +135,39 @@ class UpdateTableSdkTest {
   }
 
   @Test
+  void createGlobalIndex_refusesAnIndexKeyRedeclaredWithAnotherType_andKeepsTheStoredOne() {
+    createByState();
+
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("state", ScalarAttributeType.N))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byStateN").keySchema(key("state", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))).build()))))
+        .isEqualTo("One or more parameter values were invalid: Attributes cannot be redefined."
+            + " Please check that your attribute has the same type as previously defined."
+            + " Existing schema: Schema:[SchemaElement: key{state:S:HASH}]"
+            + " New schema: Schema:[SchemaElement: key{state:N:HASH}]");
+
+    assertThat(dynamo.describeTable(b -> b.tableName("tasks")).table().attributeDefinitions())
+        .containsExactly(def("id", ScalarAttributeType.S), def("state", ScalarAttributeType.S));
+    dynamo.putItem(b -> b.tableName("tasks").item(Map.of("id", s("t9"), "state", s("NEW"))));
+  }
+
+  @Test
+  void createGlobalIndex_keepsTheTypeOfATableKeyRedeclaredForAnotherAttribute() {
+    dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("id", ScalarAttributeType.N),
+            def("state", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byState").keySchema(key("state", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))).build()));
+
+    assertThat(dynamo.describeTable(b -> b.tableName("tasks")).table().attributeDefinitions())
+        .containsExactly(def("id", ScalarAttributeType.S), def("state", ScalarAttributeType.S));
+    dynamo.putItem(b -> b.tableName("tasks").item(Map.of("id", s("t9"), "state", s("NEW"))));
+  }
+
+  @Test
   void createGlobalIndex_refusesTheProjectionsCreateTableRefuses() {
     assertThat(message(() -> createByState(p -> p.projectionType(ProjectionType.KEYS_ONLY)
         .nonKeyAttributes("owner"))))
