@@ -31,6 +31,7 @@ final class IndexScan {
           "Consistent reads are not supported on global secondary indexes");
     }
     Query.Select select = Selects.resolve(index, request.select());
+    index.checkFilterProjected(request.filter());
     List<Entry> entries = new ArrayList<>();
     for (Map.Entry<AttributeValue, ? extends NavigableMap<Position, Item>> partition
         : index.partitions().entrySet()) {
@@ -59,7 +60,8 @@ final class IndexScan {
       scanned++;
       bytes += read.sizeInBytes();
       last = stored;
-      if (request.filter() == null || request.filter().matches(read)) {
+      // As in a Query: the filter reads the whole item (see QueryRun).
+      if (request.filter() == null || request.filter().matches(stored)) {
         count++;
         if (!request.countOnly()) {
           Item base = Selects.base(index, select, stored, read);
