@@ -1,10 +1,12 @@
 package dev.tombstone.dynamodb;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * UpdateTable: billing mode, provisioned throughput, deletion protection, and global secondary
@@ -139,6 +141,7 @@ public final class UpdateTable {
     List<TableDefinition.IndexDefinition> gsis =
         new ArrayList<>(current.globalSecondaryIndexes());
     applyIndexChanges(request, current, definitions, gsis);
+    definitions.keySet().retainAll(keyNamesInUse(current, gsis));
     TableDefinition next = new TableDefinition(current.name(), current.keySchema(), definitions,
         mode, read, write, current.localSecondaryIndexes(), gsis,
         request.deletionProtection() != null ? request.deletionProtection()
@@ -234,6 +237,16 @@ public final class UpdateTable {
     current.localSecondaryIndexes().forEach(index -> schemas.add(index.keySchema()));
     gsis.forEach(index -> schemas.add(index.keySchema()));
     return schemas;
+  }
+
+  /** AttributeDefinitions lists just the attributes some key schema of the table uses. */
+  private static Set<String> keyNamesInUse(TableDefinition current,
+      List<TableDefinition.IndexDefinition> gsis) {
+    Set<String> names = new HashSet<>();
+    for (KeySchema schema : keySchemas(current, gsis)) {
+      names.addAll(keyNames(schema));
+    }
+    return names;
   }
 
   private static int find(List<TableDefinition.IndexDefinition> indexes, String name) {
