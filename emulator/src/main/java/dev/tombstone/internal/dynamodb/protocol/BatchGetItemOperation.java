@@ -89,18 +89,17 @@ final class BatchGetItemOperation {
       String table = e.getKey();
       if (!Constraints.isTableArn(table) && (table.length() > 255 || table.length() < 3
           || !Constraints.isTableName(table))) {
-        constraints.add("requestItems", null, "Map keys must satisfy constraint: [Member must"
-            + " have length less than or equal to 255, Member must have length greater than or"
-            + " equal to 3, Member must satisfy regular expression pattern: "
-            + Constraints.TABLE_NAME_PATTERN + "]");
+        constraints.add("requestItems", render(wire.tables()), "Map keys must satisfy"
+            + " constraint: [Member must have length less than or equal to 255, Member must have"
+            + " length greater than or equal to 3, Member must satisfy regular expression"
+            + " pattern: " + Constraints.TABLE_NAME_PATTERN + "]");
       }
       List<Decoded> keys = e.getValue().keys();
       String path = "requestItems." + table + ".member.keys";
       if (keys == null) {
         constraints.notNull(path, null);
       } else {
-        constraints.size(path, keys.isEmpty() ? "[]" : "[" + keys.size() + " keys]",
-            keys.size(), 1, 100);
+        constraints.size(path, keys.size(), 1, 100);
       }
     }
     constraints.check();
@@ -191,5 +190,14 @@ final class BatchGetItemOperation {
     }
     out.json().writeEndObject();
     return out.finish();
+  }
+
+  /** The request map as DynamoDB prints it in constraint messages (Java toString form). */
+  private static String render(Map<String, TableWire> tables) {
+    StringBuilder out = new StringBuilder("{");
+    for (String table : tables.keySet()) {
+      out.append(out.length() > 1 ? ", " : "").append(table).append("={Keys: [...]}");
+    }
+    return out.append('}').toString();
   }
 }
