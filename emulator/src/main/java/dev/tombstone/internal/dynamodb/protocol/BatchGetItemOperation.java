@@ -104,12 +104,20 @@ final class BatchGetItemOperation {
     }
     constraints.check();
 
+    // DynamoDB takes the whole request as using expressions or not: one table's
+    // ProjectionExpression and another's AttributesToGet clash as they would on one table.
+    boolean anyExpression = false;
+    boolean anyLegacy = false;
+    for (TableWire t : wire.tables().values()) {
+      anyExpression |= t.projectionExpression() != null;
+      anyLegacy |= t.attributesToGet() != null;
+    }
+    if (anyExpression && anyLegacy) {
+      throw ServiceErrors.expressionAndNonExpression("AttributesToGet", "ProjectionExpression");
+    }
     Map<String, BatchGetItem.TableKeys> tables = new LinkedHashMap<>();
     for (Map.Entry<String, TableWire> e : wire.tables().entrySet()) {
       TableWire t = e.getValue();
-      if (t.projectionExpression() != null && t.attributesToGet() != null) {
-        throw ServiceErrors.expressionAndNonExpression("AttributesToGet", "ProjectionExpression");
-      }
       if (t.names() != null && t.projectionExpression() == null) {
         throw ServiceErrors.namesWithoutExpression();
       }

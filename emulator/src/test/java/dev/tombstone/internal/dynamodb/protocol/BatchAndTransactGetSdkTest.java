@@ -124,6 +124,18 @@ class BatchAndTransactGetSdkTest {
   }
 
   @Test
+  void batchGetItem_refusesExpressionOnOneTableAndAttributesToGetOnAnother() {
+    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(
+        "users", KeysAndAttributes.builder().keys(id("users0")).projectionExpression("id")
+            .build(),
+        "orders", KeysAndAttributes.builder().keys(id("orders0")).attributesToGet("id")
+            .build())))))
+        .isEqualTo("Can not use both expression and non-expression parameters in the same"
+            + " request: Non-expression parameters: {AttributesToGet} Expression parameters:"
+            + " {ProjectionExpression}");
+  }
+
+  @Test
   void transactGetItems_returnsItemsInRequestOrder_emptyWhereMissing() {
     TransactGetItemsResponse response = dynamo.transactGetItems(b -> b.transactItems(
         TransactGetItem.builder().get(g -> g.tableName("orders").key(id("orders2"))).build(),
