@@ -31,11 +31,11 @@ final class IndexScan {
           "Consistent reads are not supported on global secondary indexes");
     }
     Query.Select select = Selects.resolve(index, request.select());
+    index.checkFilterProjected(request.filter());
     List<Entry> entries = new ArrayList<>();
     for (Map.Entry<AttributeValue, ? extends NavigableMap<Position, Item>> partition
         : index.partitions().entrySet()) {
-      if (request.totalSegments() > 1 && Math.floorMod(partition.getKey().hashCode(),
-          request.totalSegments()) != request.segment()) {
+      if (!Scan.inSegment(request, partition.getKey())) {
         continue;
       }
       partition.getValue().forEach((p, item) -> entries.add(new Entry(partition.getKey(), p, item)));
@@ -43,8 +43,9 @@ final class IndexScan {
     entries.sort(ORDER);
     int from = 0;
     if (request.exclusiveStartKey() != null) {
-      from = Collections.binarySearch(entries, start(table, index, request.exclusiveStartKey()),
-          ORDER);
+      Entry start = start(table, index, request.exclusiveStartKey());
+      Scan.checkSegment(request, start.partition());
+      from = Collections.binarySearch(entries, start, ORDER);
       from = from >= 0 ? from + 1 : -from - 1;
     }
     int limit = request.limit() == null ? Integer.MAX_VALUE : request.limit();
@@ -59,7 +60,8 @@ final class IndexScan {
       scanned++;
       bytes += read.sizeInBytes();
       last = stored;
-      if (request.filter() == null || request.filter().matches(read)) {
+      // As in a Query: the filter reads the whole item (see QueryRun).
+      if (request.filter() == null || request.filter().matches(stored)) {
         count++;
         if (!request.countOnly()) {
           Item base = Selects.base(index, select, stored, read);

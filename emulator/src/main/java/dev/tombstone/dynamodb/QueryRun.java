@@ -22,6 +22,9 @@ final class QueryRun {
     KeySchema schema = index == null ? table.keySchema() : index.keySchema();
     KeyRange range = KeyRange.of(schema, request.keyCondition());
     checkFilter(schema);
+    if (index != null) {
+      index.checkFilterProjected(request.filter());
+    }
     NavigableMap<Position, Item> partition = index == null
         ? table.partition(range.partition())
         : index.partition(range.partition());
@@ -56,7 +59,9 @@ final class QueryRun {
       scanned++;
       bytes += read.sizeInBytes();
       last = stored;
-      if (request.filter() == null || request.filter().matches(read)) {
+      // A global index projects whatever its filter reads (checked above); a local index
+      // fetches the rest from the table, so the filter sees the whole item either way.
+      if (request.filter() == null || request.filter().matches(stored)) {
         count++;
         if (select != Query.Select.COUNT) {
           items.add(returned(index, select, stored, read));

@@ -128,6 +128,21 @@ public final class Scan {
       Optional<Item> lastEvaluatedKey,
       ConsumedCapacity consumedCapacity) {}
 
+  /** Whether items of the partition {@code partition} are in the request's segment. */
+  static boolean inSegment(Request request, AttributeValue partition) {
+    return request.totalSegments() <= 1
+        || Math.floorMod(partition.hashCode(), request.totalSegments()) == request.segment();
+  }
+
+  /** DynamoDB refuses an ExclusiveStartKey from another segment of a parallel scan. */
+  static void checkSegment(Request request, AttributeValue startPartition) {
+    if (!inSegment(request, startPartition)) {
+      throw DynamoDbError.Validation.invalidStartKey("Invalid ExclusiveStartKey. Please use"
+          + " ExclusiveStartKey with correct Segment. TotalSegments: " + request.totalSegments()
+          + " Segment: " + request.segment());
+    }
+  }
+
   static Result execute(Table table, Request request) {
     if (request.indexName() != null) {
       return IndexScan.execute(table, request);
@@ -142,11 +157,12 @@ public final class Scan {
         throw DynamoDbError.Validation.invalidStartKey(e.getMessage());
       }
     }
+    if (start != null) {
+      checkSegment(request, start.partition());
+    }
     List<PrimaryKey> keys = table.sortedKeys();
     if (request.totalSegments() > 1) {
-      keys.removeIf(
-          k -> Math.floorMod(k.partition().hashCode(), request.totalSegments())
-              != request.segment());
+      keys.removeIf(k -> !inSegment(request, k.partition()));
     }
     int from = 0;
     if (start != null) {

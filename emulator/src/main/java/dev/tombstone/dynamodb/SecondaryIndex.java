@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +62,23 @@ final class SecondaryIndex {
     return projectsAll() || isKey(attribute)
         || ("INCLUDE".equals(definition.projectionType())
             && definition.nonKeyAttributes().contains(attribute));
+  }
+
+  /**
+   * DynamoDB refuses a filter on a global index that reads attributes the index does not
+   * project; a local index fetches those from the table instead.
+   */
+  void checkFilterProjected(ItemCondition filter) {
+    if (!global || filter == null) {
+      return;
+    }
+    List<String> missing = filter.attributeNames().stream()
+        .filter(name -> !projects(name))
+        .toList();
+    if (!missing.isEmpty()) {
+      throw DynamoDbError.Validation.invalidParameters("Secondary index " + name()
+          + " does not project one or more filter attributes: " + missing);
+    }
   }
 
   private boolean isKey(String attribute) {

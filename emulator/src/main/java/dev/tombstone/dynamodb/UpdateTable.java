@@ -1,10 +1,12 @@
 package dev.tombstone.dynamodb;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * UpdateTable: billing mode, provisioned throughput, deletion protection, and global secondary
@@ -139,6 +141,7 @@ public final class UpdateTable {
     List<TableDefinition.IndexDefinition> gsis =
         new ArrayList<>(current.globalSecondaryIndexes());
     applyIndexChanges(request, current, definitions, gsis);
+    definitions.keySet().retainAll(keyNamesInUse(current, gsis));
     TableDefinition next = new TableDefinition(current.name(), current.keySchema(), definitions,
         mode, read, write, current.localSecondaryIndexes(), gsis,
         request.deletionProtection() != null ? request.deletionProtection()
@@ -168,16 +171,17 @@ public final class UpdateTable {
               "Attempting to create an index which already exists");
         }
         for (KeyAttribute key : keyAttributes(index.keySchema())) {
-          AttributeType known = request.attributeDefinitions().get(key.name());
-          if (known == null) {
-            known = definitions.get(key.name());
-          }
-          if (known == null) {
+          if (!request.attributeDefinitions().containsKey(key.name())
+              && !definitions.containsKey(key.name())) {
             throw DynamoDbError.Validation.invalidParameters("Some index key attributes are not"
                 + " defined in AttributeDefinitions. Keys: " + keyNames(index.keySchema())
                 + ", AttributeDefinitions: " + new ArrayList<>(definitions.keySet()));
           }
-          definitions.put(key.name(), known);
+          AttributeType stored = definitions.get(key.name());
+          if (stored != null && stored != key.type()) {
+            throw redefined(current, gsis, key.name(), index.keySchema());
+          }
+          definitions.put(key.name(), key.type());
         }
         gsis.add(index);
       } else if (change instanceof IndexChange.Delete delete) {
@@ -200,6 +204,49 @@ public final class UpdateTable {
             update.writeCapacityUnits()));
       }
     }
+  }
+
+  /**
+   * DynamoDB keeps the type an attribute has while a key uses it: a new index keyed on it with
+   * another type is refused, naming the schema that uses it now and the new one.
+   */
+  private static DynamoDbError redefined(TableDefinition current,
+      List<TableDefinition.IndexDefinition> gsis, String attribute, KeySchema requested) {
+    KeySchema existing = keySchemas(current, gsis).stream()
+        .filter(schema -> keyNames(schema).contains(attribute))
+        .findFirst().orElseThrow();
+    return DynamoDbError.Validation.invalidParameters("Attributes cannot be redefined. Please"
+        + " check that your attribute has the same type as previously defined. Existing schema: "
+        + schemaText(existing) + " New schema: " + schemaText(requested));
+  }
+
+  private static String schemaText(KeySchema schema) {
+    List<String> elements = new ArrayList<>();
+    elements.add("SchemaElement: key{" + schema.partitionKey().name() + ":"
+        + schema.partitionKey().type() + ":HASH}");
+    schema.sortKeyIfAny().ifPresent(sort -> elements.add(
+        "SchemaElement: key{" + sort.name() + ":" + sort.type() + ":RANGE}"));
+    return "Schema:" + elements;
+  }
+
+  /** The key schemas of the table, its local indexes and {@code gsis}, in that order. */
+  private static List<KeySchema> keySchemas(TableDefinition current,
+      List<TableDefinition.IndexDefinition> gsis) {
+    List<KeySchema> schemas = new ArrayList<>();
+    schemas.add(current.keySchema());
+    current.localSecondaryIndexes().forEach(index -> schemas.add(index.keySchema()));
+    gsis.forEach(index -> schemas.add(index.keySchema()));
+    return schemas;
+  }
+
+  /** AttributeDefinitions lists just the attributes some key schema of the table uses. */
+  private static Set<String> keyNamesInUse(TableDefinition current,
+      List<TableDefinition.IndexDefinition> gsis) {
+    Set<String> names = new HashSet<>();
+    for (KeySchema schema : keySchemas(current, gsis)) {
+      names.addAll(keyNames(schema));
+    }
+    return names;
   }
 
   private static int find(List<TableDefinition.IndexDefinition> indexes, String name) {

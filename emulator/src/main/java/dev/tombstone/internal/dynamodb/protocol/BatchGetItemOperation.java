@@ -89,28 +89,35 @@ final class BatchGetItemOperation {
       String table = e.getKey();
       if (!Constraints.isTableArn(table) && (table.length() > 255 || table.length() < 3
           || !Constraints.isTableName(table))) {
-        constraints.add("requestItems", null, "Map keys must satisfy constraint: [Member must"
-            + " have length less than or equal to 255, Member must have length greater than or"
-            + " equal to 3, Member must satisfy regular expression pattern: "
-            + Constraints.TABLE_NAME_PATTERN + "]");
+        constraints.add("requestItems", render(wire.tables()), "Map keys must satisfy"
+            + " constraint: [Member must have length less than or equal to 255, Member must have"
+            + " length greater than or equal to 3, Member must satisfy regular expression"
+            + " pattern: " + Constraints.TABLE_NAME_PATTERN + "]");
       }
       List<Decoded> keys = e.getValue().keys();
       String path = "requestItems." + table + ".member.keys";
       if (keys == null) {
         constraints.notNull(path, null);
       } else {
-        constraints.size(path, keys.isEmpty() ? "[]" : "[" + keys.size() + " keys]",
-            keys.size(), 1, 100);
+        constraints.size(path, keys.size(), 1, 100);
       }
     }
     constraints.check();
 
+    // DynamoDB takes the whole request as using expressions or not: one table's
+    // ProjectionExpression and another's AttributesToGet clash as they would on one table.
+    boolean anyExpression = false;
+    boolean anyLegacy = false;
+    for (TableWire t : wire.tables().values()) {
+      anyExpression |= t.projectionExpression() != null;
+      anyLegacy |= t.attributesToGet() != null;
+    }
+    if (anyExpression && anyLegacy) {
+      throw ServiceErrors.expressionAndNonExpression("AttributesToGet", "ProjectionExpression");
+    }
     Map<String, BatchGetItem.TableKeys> tables = new LinkedHashMap<>();
     for (Map.Entry<String, TableWire> e : wire.tables().entrySet()) {
       TableWire t = e.getValue();
-      if (t.projectionExpression() != null && t.attributesToGet() != null) {
-        throw ServiceErrors.expressionAndNonExpression("AttributesToGet", "ProjectionExpression");
-      }
       if (t.names() != null && t.projectionExpression() == null) {
         throw ServiceErrors.namesWithoutExpression();
       }
@@ -191,5 +198,14 @@ final class BatchGetItemOperation {
     }
     out.json().writeEndObject();
     return out.finish();
+  }
+
+  /** The request map as DynamoDB prints it in constraint messages (Java toString form). */
+  private static String render(Map<String, TableWire> tables) {
+    StringBuilder out = new StringBuilder("{");
+    for (String table : tables.keySet()) {
+      out.append(out.length() > 1 ? ", " : "").append(table).append("={Keys: [...]}");
+    }
+    return out.append('}').toString();
   }
 }

@@ -32,6 +32,15 @@ final class Constraints {
     return this;
   }
 
+  /**
+   * A violation reported without a value ("Value at '<path>' …"), as DynamoDB reports a list
+   * member with too many elements.
+   */
+  Constraints addWithoutValue(String path, String constraint) {
+    violations.add("Value at '" + path + "' failed to satisfy constraint: " + constraint);
+    return this;
+  }
+
   Constraints notNull(String path, Object value) {
     return value == null ? add(path, null, "Member must not be null") : this;
   }
@@ -144,6 +153,20 @@ final class Constraints {
    */
   Constraints size(String path, List<String> elements, int min, int max) {
     return size(path, ConstraintValues.list(elements), elements.size(), min, max);
+  }
+
+  /**
+   * A list member's length where DynamoDB's rendering of its elements is not reproduced: an
+   * empty list is {@code []}, a list over {@code max} is reported without a value, as
+   * DynamoDB reports BatchGetItem's 101 keys.
+   */
+  Constraints size(String path, int size, int min, int max) {
+    if (size < min) {
+      add(path, "[]", minLength(min));
+    } else if (size > max) {
+      addWithoutValue(path, maxLength(max));
+    }
+    return this;
   }
 
   /**

@@ -69,7 +69,11 @@ final class ErrorBodies {
             json.writeEndArray();
           });
     }
-    return write(400, servicePrefix + error.code(), "message", error.getMessage(), null);
+    // DynamoDB spells this error's message member with a capital M, as it does for a
+    // cancelled transaction.
+    String messageKey =
+        error instanceof DynamoDbError.IdempotentParameterMismatch ? "Message" : "message";
+    return write(400, servicePrefix + error.code(), messageKey, error.getMessage(), null);
   }
 
   private static JsonResponse typeOnly(String type) {

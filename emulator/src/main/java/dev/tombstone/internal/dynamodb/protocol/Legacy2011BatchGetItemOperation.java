@@ -96,8 +96,7 @@ final class Legacy2011BatchGetItemOperation {
       if (keys == null) {
         constraints.notNull(path, null);
       } else {
-        constraints.size(path, keys.isEmpty() ? "[]" : "[" + keys.size() + " keys]",
-            keys.size(), 1, 100);
+        constraints.size(path, keys.size(), 1, 100);
         total += keys.size();
       }
       List<String> attributes = e.getValue().attributesToGet();

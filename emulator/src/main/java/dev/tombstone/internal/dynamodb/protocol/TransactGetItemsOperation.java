@@ -70,8 +70,7 @@ final class TransactGetItemsOperation {
         Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.notNull("transactItems", wire.items());
     if (wire.items() != null) {
-      constraints.size("transactItems", "[" + wire.items().size() + " items]",
-          wire.items().size(), 1, MAX_ITEMS);
+      constraints.size("transactItems", wire.items().size(), 1, MAX_ITEMS);
     }
     for (int i = 0; i < wire.elements().size(); i++) {
       Element e = wire.elements().get(i);

@@ -86,11 +86,9 @@ final class UpdateTableOperation {
       update = update.withDeletionProtection(deletionProtection);
     }
     if (updates != null) {
-      Map<String, AttributeType> known = new LinkedHashMap<>(
-          state.tableDefinition(tableName).attributeDefinitions());
-      known.putAll(types);
+      state.tableDefinition(tableName); // an unknown table is refused before its new index
       for (Pending change : pending) {
-        update = update.withIndexChange(change(change, known));
+        update = update.withIndexChange(change(change, types));
       }
     }
     return TableDescriptions.write("TableDescription",
@@ -133,7 +131,11 @@ final class UpdateTableOperation {
     return new Pending.None();
   }
 
-  /** A change the table can apply; a new index is checked as CreateTable checks one. */
+  /**
+   * A change the table can apply; a new index is checked as CreateTable checks one, against the
+   * request's own AttributeDefinitions: DynamoDB wants the new index's key attributes declared
+   * there even when the table already defines them.
+   */
   private static UpdateTable.IndexChange change(Pending change,
       Map<String, AttributeType> types) {
     if (change instanceof Pending.Create c) {

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** BatchGetItem and TransactGetItems through the SDK v2 client at default settings. */
 class BatchAndTransactGetSdkTest {
@@ -92,6 +93,46 @@ class BatchAndTransactGetSdkTest {
         KeysAndAttributes.builder().keys(id("users0")).projectionExpression("id.x").build())))))
         .isEqualTo("Key attributes must be scalars; list random access '[]' and map lookup '.'"
             + " are not allowed: Key: id");
+  }
+
+  @Test
+  void batchGetItem_constraintMessages_renderTheValueAsDynamoDbDoes() {
+    List<Map<String, AttributeValue>> tooMany = new ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      tooMany.add(id("k" + i));
+    }
+
+    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("ab",
+        KeysAndAttributes.builder().keys(id("a")).build())))))
+        .isEqualTo("1 validation error detected: Value '{ab={Keys: [...]}}' at 'requestItems'"
+            + " failed to satisfy constraint: Map keys must satisfy constraint: [Member must"
+            + " have length less than or equal to 255, Member must have length greater than or"
+            + " equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
+    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("users",
+        KeysAndAttributes.builder().keys(tooMany).build())))))
+        .isEqualTo("1 validation error detected: Value at 'requestItems.users.member.keys'"
+            + " failed to satisfy constraint: Member must have length less than or equal to 100");
+    List<TransactWriteItem> writes = new ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      String key = "w" + i;
+      writes.add(TransactWriteItem.builder().put(p -> p.tableName("users")
+          .item(Map.of("id", s(key)))).build());
+    }
+    assertThat(message(() -> dynamo.transactWriteItems(b -> b.transactItems(writes))))
+        .isEqualTo("1 validation error detected: Value at 'transactItems' failed to satisfy"
+            + " constraint: Member must have length less than or equal to 100");
+  }
+
+  @Test
+  void batchGetItem_refusesExpressionOnOneTableAndAttributesToGetOnAnother() {
+    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(
+        "users", KeysAndAttributes.builder().keys(id("users0")).projectionExpression("id")
+            .build(),
+        "orders", KeysAndAttributes.builder().keys(id("orders0")).attributesToGet("id")
+            .build())))))
+        .isEqualTo("Can not use both expression and non-expression parameters in the same"
+            + " request: Non-expression parameters: {AttributesToGet} Expression parameters:"
+            + " {ProjectionExpression}");
   }
 
   @Test

@@ -139,6 +139,64 @@ class IndexWriteCapacitySdkTest {
         .capacityUnits(2.0).table(units(2.0)).build());
   }
 
+  @Test
+  void updateItem_changingAnIndexKey_costsTwoWritesOnThatIndex() {
+    dynamo.putItem(b -> b.tableName("lsit").item(item("1")));
+
+    ConsumedCapacity update = dynamo.updateItem(b -> b.tableName("lsit").key(key("1"))
+        .updateExpression("SET gpk = :g").expressionAttributeValues(Map.of(":g",
+            AttributeValue.fromS("moved"))).returnConsumedCapacity(INDEXES)).consumedCapacity();
+
+    assertThat(update).isEqualTo(ConsumedCapacity.builder().tableName("lsit").capacityUnits(4.0)
+        .table(units(1.0)).localSecondaryIndexes(ONE_EACH_LSI)
+        .globalSecondaryIndexes(Map.of("byGlobal", units(2.0))).build());
+  }
+
+  @Test
+  void everyWriteApi_chargesNothingToAnIndexWhoseEntryStaysTheSame() {
+    createKeysOnlyTable();
+    Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("p"),
+        "sk", AttributeValue.fromS("1"), "lsk", AttributeValue.fromS("l"),
+        "gpk", AttributeValue.fromS("g"), "note", AttributeValue.fromS("a"));
+    dynamo.putItem(b -> b.tableName("keys").item(item));
+    Map<String, AttributeValue> renoted = new java.util.HashMap<>(item);
+    renoted.put("note", AttributeValue.fromS("b"));
+    ConsumedCapacity tableOnly = ConsumedCapacity.builder().tableName("keys")
+        .capacityUnits(1.0).table(units(1.0)).build();
+
+    ConsumedCapacity update = dynamo.updateItem(b -> b.tableName("keys").key(key("1"))
+        .updateExpression("SET note = :n").expressionAttributeValues(Map.of(":n",
+            AttributeValue.fromS("c"))).returnConsumedCapacity(INDEXES)).consumedCapacity();
+    ConsumedCapacity put = dynamo.putItem(b -> b.tableName("keys").item(renoted)
+        .returnConsumedCapacity(INDEXES)).consumedCapacity();
+    List<ConsumedCapacity> batch = dynamo.batchWriteItem(b -> b.requestItems(Map.of("keys",
+        List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build())
+            .build()))).returnConsumedCapacity(INDEXES)).consumedCapacity();
+    List<ConsumedCapacity> transaction = dynamo.transactWriteItems(b -> b.transactItems(
+        TransactWriteItem.builder().put(Put.builder().tableName("keys").item(renoted).build())
+            .build()).returnConsumedCapacity(INDEXES)).consumedCapacity();
+
+    assertThat(update).isEqualTo(tableOnly);
+    assertThat(put).isEqualTo(tableOnly);
+    assertThat(batch).containsExactly(tableOnly);
+    assertThat(transaction).containsExactly(ConsumedCapacity.builder().tableName("keys")
+        .capacityUnits(2.0).table(units(2.0)).build());
+  }
+
+  /** keys: pk + sk; LSI byLocal on lsk and GSI byGlobal on gpk, both KEYS_ONLY. */
+  private static void createKeysOnlyTable() {
+    Projection keysOnly = Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build();
+    dynamo.createTable(b -> b.tableName("keys")
+        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+        .attributeDefinitions(def("pk"), def("sk"), def("lsk"), def("gpk"))
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("byLocal")
+            .keySchema(key("pk", KeyType.HASH), key("lsk", KeyType.RANGE))
+            .projection(keysOnly).build())
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byGlobal")
+            .keySchema(key("gpk", KeyType.HASH)).projection(keysOnly).build()));
+  }
+
   private static ConsumedCapacity indexed(double table, double total) {
     return ConsumedCapacity.builder().tableName("lsit").capacityUnits(total).table(units(table))
         .localSecondaryIndexes(ONE_EACH_LSI).globalSecondaryIndexes(ONE_EACH_GSI).build();

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
@@ -174,6 +175,44 @@ class QuerySdkTest {
         .select(Select.ALL_ATTRIBUTES).limit(1));
 
     assertThat(response.items().get(0)).containsKeys("note", "total");
+  }
+
+  @Test
+  void filter_onLocalIndex_readsWhatTheIndexDoesNotProjectFromTheTable() {
+    QueryResponse query = dynamo.query(b -> b.tableName("orders").indexName("byStatus")
+        .keyConditionExpression("#u = :u").filterExpression("note = :note")
+        .expressionAttributeNames(Map.of("#u", "user"))
+        .expressionAttributeValues(Map.of(":u", s("alice"), ":note", s("n4"))));
+    ScanResponse scan = dynamo.scan(b -> b.tableName("orders").indexName("byStatus")
+        .filterExpression("note = :note").expressionAttributeValues(Map.of(":note", s("n4"))));
+
+    assertThat(query.count()).isEqualTo(1);
+    assertThat(query.scannedCount()).isEqualTo(10);
+    assertThat(query.items()).containsExactly(Map.of("user", s("alice"), "seq", n(4),
+        "status", s("PAID")));
+    assertThat(scan.items()).containsExactly(Map.of("user", s("alice"), "seq", n(4),
+        "status", s("PAID")));
+  }
+
+  @Test
+  void filter_onGlobalIndex_namingAnAttributeItDoesNotProject_isRefused() {
+    assertThat(message(QueryRequest.builder().tableName("orders").indexName("byDeleted")
+        .keyConditionExpression("deletedAt = :d").filterExpression("note = :n OR #t > :t")
+        .expressionAttributeNames(Map.of("#t", "total"))
+        .expressionAttributeValues(Map.of(":d", s("2024-01-01"), ":n", s("n3"), ":t", n(1)))
+        .build()))
+        .isEqualTo("One or more parameter values were invalid: Secondary index byDeleted does"
+            + " not project one or more filter attributes: [note]");
+    DynamoDbException scan = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.scan(b -> b.tableName("orders").indexName("byDeleted")
+            .filterExpression("note = :n").expressionAttributeValues(Map.of(":n", s("n3")))));
+    assertThat(scan.awsErrorDetails().errorMessage())
+        .isEqualTo("One or more parameter values were invalid: Secondary index byDeleted does"
+            + " not project one or more filter attributes: [note]");
+    assertThat(dynamo.query(b -> b.tableName("orders").indexName("byDeleted")
+        .keyConditionExpression("deletedAt = :d").filterExpression("#t > :t")
+        .expressionAttributeNames(Map.of("#t", "total")).expressionAttributeValues(Map.of(":d", s("2024-01-01"), ":t", n(1)))).count())
+        .isEqualTo(1);
   }
 
   @Test

@@ -247,6 +247,27 @@ class ScanSdkTest {
     return pages;
   }
 
+  @Test
+  void exclusiveStartKey_fromAnotherSegment_isRefused() {
+    int aliceSegment = dynamo.scan(b -> b.tableName("orders").segment(0).totalSegments(2))
+        .count() > 0 ? 0 : 1;
+    int other = 1 - aliceSegment;
+    Map<String, AttributeValue> start = Map.of("user", s("alice"), "seq", n(3));
+
+    assertThat(message(ScanRequest.builder().tableName("orders").segment(other)
+        .totalSegments(2).exclusiveStartKey(start).build()))
+        .isEqualTo("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use"
+            + " ExclusiveStartKey with correct Segment. TotalSegments: 2 Segment: " + other);
+    assertThat(message(ScanRequest.builder().tableName("orders").indexName("byStatus")
+        .segment(other).totalSegments(2)
+        .exclusiveStartKey(Map.of("user", s("alice"), "seq", n(3), "status", s("OPEN")))
+        .build()))
+        .isEqualTo("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use"
+            + " ExclusiveStartKey with correct Segment. TotalSegments: 2 Segment: " + other);
+    assertThat(dynamo.scan(b -> b.tableName("orders").segment(aliceSegment).totalSegments(2)
+        .exclusiveStartKey(start)).count()).isEqualTo(7);
+  }
+
   private static String message(ScanRequest request) {
     DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
         () -> dynamo.scan(request));

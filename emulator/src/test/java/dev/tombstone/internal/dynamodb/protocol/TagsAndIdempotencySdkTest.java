@@ -149,6 +149,22 @@ class TagsAndIdempotencySdkTest {
   }
 
   @Test
+  void clientRequestToken_mismatch_answersWithAnUpperCaseMessageMember() {
+    String put = "{\"Put\":{\"TableName\":\"ledger\",\"Item\":{\"id\":{\"S\":\"%s\"}}}}";
+    Wire wire = new Wire(tombstone.endpoint());
+    String target = "DynamoDB_20120810.TransactWriteItems";
+    wire.post(target, "{\"ClientRequestToken\":\"tok-3\",\"TransactItems\":["
+        + put.formatted("a") + "]}");
+
+    Wire.Response mismatch = wire.post(target, "{\"ClientRequestToken\":\"tok-3\","
+        + "\"TransactItems\":[" + put.formatted("b") + "]}");
+
+    assertThat(mismatch.status()).isEqualTo(400);
+    assertThat(mismatch.body()).isEqualTo("{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+        + "IdempotentParameterMismatchException\",\"Message\":\"\"}");
+  }
+
+  @Test
   void transactionPayloadOver4Mb_isRefused() {
     List<TransactWriteItem> items = new ArrayList<>();
     for (int i = 0; i < 15; i++) {

@@ -105,6 +105,35 @@ class UpdateTableSdkTest {
   }
 
   @Test
+  void deleteGlobalIndex_dropsTheAttributeDefinitionsNoKeyUsesAnyMore() {
+    createByState();
+
+    TableDescription table = dynamo.updateTable(b -> b.tableName("tasks")
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+            .delete(d -> d.indexName("byState")).build())).tableDescription();
+
+    assertThat(table.attributeDefinitions()).containsExactly(def("id", ScalarAttributeType.S));
+    assertThat(dynamo.describeTable(b -> b.tableName("tasks")).table().attributeDefinitions())
+        .containsExactly(def("id", ScalarAttributeType.S));
+  }
+
+  @Test
+  void createGlobalIndex_wantsItsKeyInTheRequestsAttributeDefinitions_evenWhenDefined() {
+    createByState();
+
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("owner", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byState2").keySchema(key("state", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))).build()))))
+        .isEqualTo("One or more parameter values were invalid: Some index key attributes are"
+            + " not defined in AttributeDefinitions. Keys: [state], AttributeDefinitions:"
+            + " [owner]");
+    assertThat(tombstone.dynamoDb().tableDefinition("tasks").globalSecondaryIndexes())
+        .hasSize(1);
+  }
+
+  @Test
   void billingMode_andThroughput_change() {
     TableDescription provisioned = dynamo.updateTable(b -> b.tableName("tasks")
         .billingMode(BillingMode.PROVISIONED)
@@ -132,6 +161,39 @@ class UpdateTableSdkTest {
             .projection(p -> p.projectionType(ProjectionType.ALL))).build()))))
         .startsWith("One or more parameter values were invalid: Some index key attributes are"
             + " not defined in AttributeDefinitions.");
+  }
+
+  @Test
+  void createGlobalIndex_refusesAnIndexKeyRedeclaredWithAnotherType_andKeepsTheStoredOne() {
+    createByState();
+
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("state", ScalarAttributeType.N))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byStateN").keySchema(key("state", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))).build()))))
+        .isEqualTo("One or more parameter values were invalid: Attributes cannot be redefined."
+            + " Please check that your attribute has the same type as previously defined."
+            + " Existing schema: Schema:[SchemaElement: key{state:S:HASH}]"
+            + " New schema: Schema:[SchemaElement: key{state:N:HASH}]");
+
+    assertThat(dynamo.describeTable(b -> b.tableName("tasks")).table().attributeDefinitions())
+        .containsExactly(def("id", ScalarAttributeType.S), def("state", ScalarAttributeType.S));
+    dynamo.putItem(b -> b.tableName("tasks").item(Map.of("id", s("t9"), "state", s("NEW"))));
+  }
+
+  @Test
+  void createGlobalIndex_keepsTheTypeOfATableKeyRedeclaredForAnotherAttribute() {
+    dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("id", ScalarAttributeType.N),
+            def("state", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byState").keySchema(key("state", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))).build()));
+
+    assertThat(dynamo.describeTable(b -> b.tableName("tasks")).table().attributeDefinitions())
+        .containsExactly(def("id", ScalarAttributeType.S), def("state", ScalarAttributeType.S));
+    dynamo.putItem(b -> b.tableName("tasks").item(Map.of("id", s("t9"), "state", s("NEW"))));
   }
 
   @Test
