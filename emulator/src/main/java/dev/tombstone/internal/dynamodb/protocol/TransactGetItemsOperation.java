@@ -70,7 +70,10 @@ final class TransactGetItemsOperation {
         Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.notNull("transactItems", wire.items());
     if (wire.items() != null) {
-      constraints.size("transactItems", wire.items().size(), 1, MAX_ITEMS);
+      // DynamoDB renders the list here (the spec's vector matches it with a pattern); how it
+      // renders the elements is not reproduced.
+      constraints.size("transactItems", "[" + wire.items().size() + " items]",
+          wire.items().size(), 1, MAX_ITEMS);
     }
     for (int i = 0; i < wire.elements().size(); i++) {
       Element e = wire.elements().get(i);

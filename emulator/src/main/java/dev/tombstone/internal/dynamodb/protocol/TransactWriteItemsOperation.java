@@ -110,7 +110,10 @@ final class TransactWriteItemsOperation {
         Constraints.RETURN_ITEM_COLLECTION_METRICS);
     constraints.notNull("transactItems", wire.items());
     if (wire.items() != null) {
-      constraints.size("transactItems", wire.items().size(), 1, MAX_ITEMS);
+      // DynamoDB renders the list here (the spec's vector matches it with a pattern); how it
+      // renders the elements is not reproduced.
+      constraints.size("transactItems", "[" + wire.items().size() + " items]",
+          wire.items().size(), 1, MAX_ITEMS);
     }
     constraints.lengthBetween("clientRequestToken", wire.token(), 1, 36);
     for (int i = 0; i < wire.elements().size(); i++) {
