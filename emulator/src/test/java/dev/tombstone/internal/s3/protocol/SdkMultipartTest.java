@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -270,6 +272,43 @@ class SdkMultipartTest {
     assertThat(secondPage.uploads()).extracting(MultipartUpload::key)
         .containsExactly("incoming/b.bin", "other/c.bin");
     assertThat(secondPage.isTruncated()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 1000})
+  void listMultipartUploads_withDelimiter_listsEachCommonPrefixOnceAcrossPages(int pageSize) {
+    for (String key : List.of("a", "a", "b/1", "b/2", "c")) {
+      create(key);
+    }
+    List<String> keys = new ArrayList<>();
+    List<String> prefixes = new ArrayList<>();
+
+    for (ListMultipartUploadsResponse page : s3.listMultipartUploadsPaginator(l -> l
+        .bucket(BUCKET).delimiter("/").maxUploads(pageSize))) {
+      page.uploads().forEach(upload -> keys.add(upload.key()));
+      page.commonPrefixes().forEach(prefix -> prefixes.add(prefix.prefix()));
+    }
+
+    assertThat(keys).containsExactly("a", "a", "c");
+    assertThat(prefixes).containsExactly("b/");
+  }
+
+  @Test
+  void listMultipartUploads_pageEndingOnACommonPrefix_resumesAfterEverythingUnderIt() {
+    for (String key : List.of("a", "b/1", "b/2", "c")) {
+      create(key);
+    }
+
+    ListMultipartUploadsResponse first = s3.listMultipartUploads(l -> l.bucket(BUCKET)
+        .delimiter("/").maxUploads(2));
+    ListMultipartUploadsResponse second = s3.listMultipartUploads(l -> l.bucket(BUCKET)
+        .delimiter("/").keyMarker(first.nextKeyMarker()));
+
+    assertThat(first.isTruncated()).isTrue();
+    assertThat(first.nextKeyMarker()).isEqualTo("b/");
+    assertThat(first.nextUploadIdMarker()).isEmpty();
+    assertThat(second.uploads()).extracting(MultipartUpload::key).containsExactly("c");
+    assertThat(second.commonPrefixes()).isEmpty();
   }
 
   @Test
