@@ -111,7 +111,8 @@ final class CopyOperations {
     return response;
   }
 
-  // bytes=first-last, both required, inside the object: S3's InvalidArgument/InvalidRange.
+  // bytes=first-last, both required, inside the object; else InvalidArgument (UploadPartCopy
+  // never answers GetObject's 416 InvalidRange).
   private static ObjectContent slice(ObjectContent content, String range, long size) {
     String spec = range.startsWith("bytes=") ? range.substring(6) : null;
     int dash = spec == null ? -1 : spec.indexOf('-');
@@ -126,7 +127,8 @@ final class CopyOperations {
           + " and last bytes to copy", "x-amz-copy-source-range", range);
     }
     if (first < 0 || last < first || last >= size) {
-      throw WireError.invalidRange(range, size);
+      throw WireError.invalidArgument("Range specified is not valid for source object of size: "
+          + size, "x-amz-copy-source-range", range);
     }
     byte[] bytes = new byte[(int) (last - first + 1)];
     content.asReadOnlyBuffer().position((int) first).get(bytes);
