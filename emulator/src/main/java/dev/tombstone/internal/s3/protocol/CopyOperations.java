@@ -59,15 +59,12 @@ final class CopyOperations {
     Optional<Map<String, String>> tags = replaceTags
         ? Optional.of(TaggingOperations.header(call.headers())) : Optional.empty();
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
-    Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
-    if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
-      throw WireError.notImplemented("If-None-Match");
-    }
+    boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request request = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
-        conditions(call.headers()), call.header("If-Match"), ifNoneMatch.isPresent());
+        conditions(call.headers()), call.header("If-Match"), ifNoneMatchAny);
     CopyObject.Result result = state.copyObject(request, lock.retention(), lock.legalHold());
     StoredObject written = result.written().stored();
     XmlWriter xml = XmlWriter.document("CopyObjectResult")

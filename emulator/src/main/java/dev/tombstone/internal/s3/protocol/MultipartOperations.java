@@ -81,15 +81,12 @@ final class MultipartOperations {
     String uploadId = call.query().get("uploadId").orElseThrow();
     List<PartChecksums.RequestedPart> requested =
         completedParts(RequestBodies.read(call.request(), BodyKind.DOCUMENT).content());
-    Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
-    if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
-      throw WireError.notImplemented("If-None-Match");
-    }
+    boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
     checkPartChecksums(call, uploadId, requested);
     List<Multipart.CompletedPart> parts =
         requested.stream().map(PartChecksums.RequestedPart::part).toList();
     PutObject.Result result = state.completeMultipartUpload(call.bucket(), call.key(), uploadId,
-        parts, call.header("If-Match"), ifNoneMatch.isPresent());
+        parts, call.header("If-Match"), ifNoneMatchAny);
     XmlWriter xml = XmlWriter.document("CompleteMultipartUploadResult")
         .element("Location", "http://" + call.request().host() + call.request().rawPath())
         .element("Bucket", call.bucket())
