@@ -1,5 +1,6 @@
 package dev.tombstone.s3;
 
+import dev.tombstone.internal.CommonPrefixes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +70,8 @@ public final class ListObjects {
         continue;
       }
       Optional<String> common =
-          KeyRange.commonPrefix(entry.getKey(), prefix, request.delimiter());
-      if (common.isPresent()
-          && (common.get().equals(last) || KeyRange.listedBefore(common.get(),
-              request.startAfter()))) {
+          CommonPrefixes.of(entry.getKey(), prefix, request.delimiter());
+      if (common.isPresent() && CommonPrefixes.listed(common.get(), last, request.startAfter())) {
         continue;
       }
       if (contents.size() + prefixes.size() == request.maxKeys()) {

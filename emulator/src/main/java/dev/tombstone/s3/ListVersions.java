@@ -1,5 +1,6 @@
 package dev.tombstone.s3;
 
+import dev.tombstone.internal.CommonPrefixes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,9 @@ public final class ListVersions {
         break;
       }
       String key = entry.getKey();
-      Optional<String> common = KeyRange.commonPrefix(key, prefix, request.delimiter());
+      Optional<String> common = CommonPrefixes.of(key, prefix, request.delimiter());
       if (common.isPresent()) {
-        if (common.get().equals(lastKey) || KeyRange.listedBefore(common.get(),
-            request.keyMarker())) {
+        if (CommonPrefixes.listed(common.get(), lastKey, request.keyMarker())) {
           continue;
         }
         if (versions.size() + prefixes.size() == request.maxKeys()) {

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Put/Get/DeleteObjectTagging and Put/Get/DeleteBucketTagging: tags change a version (or the
  * bucket) in place, never create a version. Limits as S3 has them: 10 tags on an object, 50 on
- * a bucket, keys of 1 to 128 and values of up to 256 characters, no key twice, no key that
- * starts with {@code aws:} (AWS reserves those for its system tags).
+ * a bucket, keys of 1 to 128 and values of up to 256 characters, both only of letters, digits,
+ * spaces and {@code _ . : / = + - @}, no key twice, no key that starts with {@code aws:} (AWS
+ * reserves those for its system tags).
  */
 public final class ObjectTagging {
   /** The most tags an object can carry. */
@@ -21,6 +23,8 @@ public final class ObjectTagging {
   static final int MAX_VALUE_LENGTH = 256;
   // AWS keeps tag keys with this prefix for its own system tags.
   private static final String RESERVED_PREFIX = "aws:";
+  // S3's tag pattern: ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$
+  private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
   private ObjectTagging() {}
 
@@ -30,8 +34,8 @@ public final class ObjectTagging {
   /**
    * Checks object tags in S3's order and returns them as a map.
    *
-   * @throws S3Error.InvalidTag for a repeated key, a key or value too long, an empty key or one
-   *     prefixed with {@code aws:}
+   * @throws S3Error.InvalidTag for a repeated key, a key or value too long or with a character
+   *     S3 does not allow, an empty key or one prefixed with {@code aws:}
    * @throws S3Error.BadRequest above 10 tags
    */
   public static Map<String, String> validate(List<Tag> tags) {
@@ -64,13 +68,14 @@ public final class ObjectTagging {
         throw new S3Error.InvalidTag("Cannot provide multiple Tags with the same key", tag.key());
       }
       if (tag.key().isEmpty() || tag.key().codePointCount(0, tag.key().length())
-          > MAX_KEY_LENGTH) {
+          > MAX_KEY_LENGTH || !ALLOWED.matcher(tag.key()).matches()) {
         throw new S3Error.InvalidTag("The TagKey you have provided is invalid", tag.key());
       }
       if (tag.key().startsWith(RESERVED_PREFIX)) {
         throw new S3Error.InvalidTag("Your TagKey cannot be prefixed with aws:", tag.key());
       }
-      if (tag.value().codePointCount(0, tag.value().length()) > MAX_VALUE_LENGTH) {
+      if (tag.value().codePointCount(0, tag.value().length()) > MAX_VALUE_LENGTH
+          || !ALLOWED.matcher(tag.value()).matches()) {
         throw new S3Error.InvalidTag("The TagValue you have provided is invalid", tag.key());
       }
       checked.put(tag.key(), tag.value());

@@ -59,15 +59,12 @@ final class CopyOperations {
     Optional<Map<String, String>> tags = replaceTags
         ? Optional.of(TaggingOperations.header(call.headers())) : Optional.empty();
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
-    Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
-    if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
-      throw WireError.notImplemented("If-None-Match");
-    }
+    boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request request = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
-        conditions(call.headers()), call.header("If-Match"), ifNoneMatch.isPresent());
+        conditions(call.headers()), call.header("If-Match"), ifNoneMatchAny);
     CopyObject.Result result = state.copyObject(request, lock.retention(), lock.legalHold());
     StoredObject written = result.written().stored();
     XmlWriter xml = XmlWriter.document("CopyObjectResult")
@@ -111,7 +108,8 @@ final class CopyOperations {
     return response;
   }
 
-  // bytes=first-last, both required, inside the object: S3's InvalidArgument/InvalidRange.
+  // bytes=first-last, both required, inside the object; else InvalidArgument (UploadPartCopy
+  // never answers GetObject's 416 InvalidRange).
   private static ObjectContent slice(ObjectContent content, String range, long size) {
     String spec = range.startsWith("bytes=") ? range.substring(6) : null;
     int dash = spec == null ? -1 : spec.indexOf('-');
@@ -126,7 +124,8 @@ final class CopyOperations {
           + " and last bytes to copy", "x-amz-copy-source-range", range);
     }
     if (first < 0 || last < first || last >= size) {
-      throw WireError.invalidRange(range, size);
+      throw WireError.invalidArgument("Range specified is not valid for source object of size: "
+          + size, "x-amz-copy-source-range", range);
     }
     byte[] bytes = new byte[(int) (last - first + 1)];
     content.asReadOnlyBuffer().position((int) first).get(bytes);

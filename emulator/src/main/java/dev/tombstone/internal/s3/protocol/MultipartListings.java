@@ -1,15 +1,14 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.CommonPrefixes;
 import dev.tombstone.internal.Utf8Order;
 import dev.tombstone.s3.Multipart;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.S3State;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** ListParts ({@code GET ?uploadId}) and ListMultipartUploads ({@code GET bucket?uploads}). */
 final class MultipartListings {
@@ -87,16 +86,17 @@ final class MultipartListings {
       }
     }
     List<Multipart.Upload> shown = new ArrayList<>();
-    Set<String> prefixes = new LinkedHashSet<>();
-    Multipart.Upload last = null;
+    List<String> prefixes = new ArrayList<>();
+    String lastKey = null;
+    String lastUploadId = null;
     boolean truncated = false;
     for (Multipart.Upload upload : sorted.subList(from, sorted.size())) {
       if (!upload.key().startsWith(listing.prefix())) {
         continue;
       }
-      Optional<String> common = listing.delimiter().flatMap(d -> commonPrefix(
-          upload.key(), listing.prefix(), d));
-      if (common.isPresent() && prefixes.contains(common.get())) {
+      Optional<String> common =
+          CommonPrefixes.of(upload.key(), listing.prefix(), listing.delimiter());
+      if (common.isPresent() && CommonPrefixes.listed(common.get(), lastKey, keyMarker)) {
         continue;
       }
       if (shown.size() + prefixes.size() >= listing.maxKeys()) {
@@ -105,18 +105,22 @@ final class MultipartListings {
       }
       if (common.isPresent()) {
         prefixes.add(common.get());
+        lastKey = common.get();
+        lastUploadId = null;
       } else {
         shown.add(upload);
+        lastKey = upload.key();
+        lastUploadId = upload.uploadId();
       }
-      last = upload;
     }
     XmlWriter xml = XmlWriter.document("ListMultipartUploadsResult")
         .element("Bucket", call.bucket())
         .element("KeyMarker", listing.shown(keyMarker.orElse("")))
         .element("UploadIdMarker", uploadIdMarker.orElse(""));
-    if (truncated && last != null) {
-      xml.element("NextKeyMarker", listing.shown(last.key()))
-          .element("NextUploadIdMarker", last.uploadId());
+    if (truncated && lastKey != null) {
+      // After a common prefix the key marker alone skips every upload under it.
+      xml.element("NextKeyMarker", listing.shown(lastKey))
+          .element("NextUploadIdMarker", lastUploadId == null ? "" : lastUploadId);
     }
     xml.element("Prefix", listing.shown(listing.prefix()));
     listing.delimiter().ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
@@ -149,14 +153,6 @@ final class MultipartListings {
       }
     }
     return false;
-  }
-
-  private static Optional<String> commonPrefix(String key, String prefix, String delimiter) {
-    if (delimiter.isEmpty()) {
-      return Optional.empty();
-    }
-    int at = key.indexOf(delimiter, prefix.length());
-    return at < 0 ? Optional.empty() : Optional.of(key.substring(0, at + delimiter.length()));
   }
 
   /**

@@ -79,14 +79,14 @@ final class MultipartOperations {
   S3Response complete(S3Call call) {
     state.bucket(call.bucket());
     String uploadId = call.query().get("uploadId").orElseThrow();
-    List<Multipart.CompletedPart> parts =
+    List<PartChecksums.RequestedPart> requested =
         completedParts(RequestBodies.read(call.request(), BodyKind.DOCUMENT).content());
-    Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
-    if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
-      throw WireError.notImplemented("If-None-Match");
-    }
+    boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
+    checkPartChecksums(call, uploadId, requested);
+    List<Multipart.CompletedPart> parts =
+        requested.stream().map(PartChecksums.RequestedPart::part).toList();
     PutObject.Result result = state.completeMultipartUpload(call.bucket(), call.key(), uploadId,
-        parts, call.header("If-Match"), ifNoneMatch.isPresent());
+        parts, call.header("If-Match"), ifNoneMatchAny);
     XmlWriter xml = XmlWriter.document("CompleteMultipartUploadResult")
         .element("Location", "http://" + call.request().host() + call.request().rawPath())
         .element("Bucket", call.bucket())
@@ -104,7 +104,20 @@ final class MultipartOperations {
     return S3Response.empty(204);
   }
 
-  private static List<Multipart.CompletedPart> completedParts(ObjectContent document) {
+  private void checkPartChecksums(
+      S3Call call, String uploadId, List<PartChecksums.RequestedPart> requested) {
+    List<Multipart.Part> uploaded = state.listParts(call.bucket(), call.key(), uploadId);
+    Optional<Multipart.Upload> upload = state.multipartUploads(call.bucket()).stream()
+        .filter(u -> u.uploadId().equals(uploadId)).findFirst();
+    // The checksum type is not kept with the upload: FULL_OBJECT is recognised by CRC64NVME
+    // (never COMPOSITE) or by the x-amz-checksum-type the complete request names.
+    boolean fullObject = upload.flatMap(Multipart.Upload::checksumAlgorithm)
+        .filter("CRC64NVME"::equals).isPresent()
+        || call.header(CHECKSUM_TYPE).map(String::trim).filter("FULL_OBJECT"::equals).isPresent();
+    upload.ifPresent(u -> PartChecksums.check(u, uploaded, requested, fullObject));
+  }
+
+  private static List<PartChecksums.RequestedPart> completedParts(ObjectContent document) {
     if (document.size() == 0) {
       throw WireError.malformedXml();
     }
@@ -116,7 +129,7 @@ final class MultipartOperations {
     if (elements.isEmpty() || elements.size() > Multipart.MAX_PART_NUMBER) {
       throw WireError.malformedXml();
     }
-    List<Multipart.CompletedPart> parts = new ArrayList<>(elements.size());
+    List<PartChecksums.RequestedPart> parts = new ArrayList<>(elements.size());
     for (XmlElement element : elements) {
       String number = element.childText("PartNumber").map(String::trim)
           .orElseThrow(WireError::malformedXml);
@@ -126,7 +139,8 @@ final class MultipartOperations {
       if (partNumber < 0) {
         throw WireError.malformedXml();
       }
-      parts.add(new Multipart.CompletedPart(partNumber, etag));
+      parts.add(new PartChecksums.RequestedPart(new Multipart.CompletedPart(partNumber, etag),
+          PartChecksums.RequestedPart.named(element)));
     }
     return parts;
   }

@@ -22,6 +22,23 @@ final class ObjectWrites {
     this.state = state;
   }
 
+  /**
+   * The {@code If-None-Match} of a conditional write (PutObject, CopyObject,
+   * CompleteMultipartUpload): S3 evaluates only {@code *}, and only without {@code If-Match}.
+   *
+   * @return whether {@code If-None-Match: *} was sent
+   * @throws WireError NotImplemented naming If-None-Match for another value, or for any value
+   *     next to If-Match
+   */
+  static boolean ifNoneMatchAny(S3Call call) {
+    Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
+    if (ifNoneMatch.isPresent()
+        && (!ifNoneMatch.get().equals("*") || call.header("If-Match").isPresent())) {
+      throw WireError.notImplemented("If-None-Match");
+    }
+    return ifNoneMatch.isPresent();
+  }
+
   S3Response put(S3Call call) {
     state.bucket(call.bucket());
     Optional<String> versionId = call.query().get("versionId");
@@ -34,10 +51,7 @@ final class ObjectWrites {
         throw WireError.notImplemented(header);
       }
     }
-    Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
-    if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
-      throw WireError.notImplemented("If-None-Match");
-    }
+    boolean ifNoneMatchAny = ifNoneMatchAny(call);
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     RequestBodies.requireDeclaredLength(call.headers());
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
@@ -49,7 +63,7 @@ final class ObjectWrites {
     }
     PutObject.Request request = new PutObject.Request(call.bucket(), call.key(),
         body.content(), metadata, body.checksum(), call.header("If-Match"),
-        ifNoneMatch.isPresent()).withTags(tags);
+        ifNoneMatchAny).withTags(tags);
     PutObject.Result result = state.putObject(acl.isPresent() ? request.withAcl(acl.get())
         : request, lock.retention(), lock.legalHold());
     S3Response response = S3Response.empty(200)

@@ -6,9 +6,11 @@ import dev.tombstone.s3.ObjectTagging.Tag;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3State;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Get/Put/DeleteObjectTagging and Get/Put/DeleteBucketTagging; the x-amz-tagging header. */
 final class TaggingOperations {
@@ -64,6 +66,8 @@ final class TaggingOperations {
   /**
    * The tags of an {@code x-amz-tagging} header: a URL-encoded query string.
    *
+   * @throws WireError InvalidArgument when it names a key twice (S3 parses the header before it
+   *     checks the tags, so this answer differs from PutObjectTagging's)
    * @throws S3Error.InvalidTag or S3Error.BadRequest as PutObjectTagging would
    */
   static Map<String, String> header(RequestHeaders headers) {
@@ -72,6 +76,7 @@ final class TaggingOperations {
       return Map.of();
     }
     List<Tag> tags = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
     for (String pair : value.get().split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
@@ -79,6 +84,11 @@ final class TaggingOperations {
       int equals = pair.indexOf('=');
       String key = formDecode(equals < 0 ? pair : pair.substring(0, equals));
       String tagValue = equals < 0 ? "" : formDecode(pair.substring(equals + 1));
+      if (!keys.add(key)) {
+        throw WireError.invalidArgument("The header 'x-amz-tagging' shall be encoded as UTF-8"
+            + " then URLEncoded URL query parameters without tag name duplicates.",
+            "x-amz-tagging", value.get());
+      }
       tags.add(new Tag(key, tagValue));
     }
     return ObjectTagging.validate(tags);

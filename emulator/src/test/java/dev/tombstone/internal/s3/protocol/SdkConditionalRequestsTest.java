@@ -59,6 +59,65 @@ class SdkConditionalRequestsTest {
     assertThat(tombstone.s3().keys(BUCKET)).containsExactly("k", "new");
   }
 
+  private static void assertNotImplemented(S3Exception thrown) {
+    assertThat(thrown.statusCode()).isEqualTo(501);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("A header you provided implies functionality that is not implemented");
+  }
+
+  @Test
+  void putWithIfMatchAndIfNoneMatch_isNotImplemented_whateverTheObject() {
+    String etag = put("k", "first");
+
+    S3Exception existing = catchThrowableOfType(S3Exception.class, () -> s3.putObject(
+        b -> b.bucket(BUCKET).key("k").ifNoneMatch("*").ifMatch(etag),
+        RequestBody.fromString("second")));
+    S3Exception absent = catchThrowableOfType(S3Exception.class, () -> s3.putObject(
+        b -> b.bucket(BUCKET).key("new").ifNoneMatch("*").ifMatch(etag),
+        RequestBody.fromString("n")));
+    S3Exception bothEtags = catchThrowableOfType(S3Exception.class, () -> s3.putObject(
+        b -> b.bucket(BUCKET).key("k").ifNoneMatch("\"other\"").ifMatch(etag),
+        RequestBody.fromString("second")));
+
+    assertNotImplemented(existing);
+    assertNotImplemented(absent);
+    assertNotImplemented(bothEtags);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("k")).asUtf8String())
+        .isEqualTo("first");
+    assertThat(tombstone.s3().keys(BUCKET)).containsExactly("k");
+  }
+
+  @Test
+  void copyWithIfMatchAndIfNoneMatch_isNotImplemented() {
+    String etag = put("k", "first");
+    put("src", "copied");
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.copyObject(b -> b
+        .sourceBucket(BUCKET).sourceKey("src").destinationBucket(BUCKET).destinationKey("k")
+        .ifNoneMatch("*").ifMatch(etag)));
+
+    assertNotImplemented(thrown);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("k")).asUtf8String())
+        .isEqualTo("first");
+  }
+
+  @Test
+  void completeMultipartUpload_withIfMatchAndIfNoneMatch_isNotImplemented_uploadStaysOpen() {
+    String etag = put("k", "first");
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("k")).uploadId();
+    String part = s3.uploadPart(b -> b.bucket(BUCKET).key("k").uploadId(uploadId).partNumber(1),
+        RequestBody.fromString("second")).eTag();
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () ->
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("k").uploadId(uploadId)
+            .ifNoneMatch("*").ifMatch(etag).multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(part).build()))));
+
+    assertNotImplemented(thrown);
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).hasSize(1);
+  }
+
   @Test
   void putIfMatch_writesOnlyOverTheExpectedVersion() {
     String etag = put("k", "first");

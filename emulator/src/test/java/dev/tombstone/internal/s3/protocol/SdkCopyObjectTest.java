@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -205,6 +207,24 @@ class SdkCopyObjectTest {
             CompletedPart.builder().partNumber(1).eTag(first).build()))));
 
     assertThat(read("dst")).isEqualTo("0123");
-    assertThat(outside.statusCode()).isEqualTo(416);
+    assertThat(outside.statusCode()).isEqualTo(400);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bytes=0-20", "bytes=10-12", "bytes=5-99", "bytes=6-5"})
+  void uploadPartCopy_rangeNotInsideTheSource_isInvalidArgumentNamingItsSize(String range) {
+    put("src", "0123456789");
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("dst")).uploadId();
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.uploadPartCopy(b -> b
+        .sourceBucket(BUCKET).sourceKey("src").destinationBucket(BUCKET).destinationKey("dst")
+        .uploadId(uploadId).partNumber(1).copySourceRange(range)));
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("Range specified is not valid for source object of size: 10");
+    assertThat(s3.listParts(b -> b.bucket(BUCKET).key("dst").uploadId(uploadId)).parts())
+        .isEmpty();
   }
 }

@@ -95,9 +95,10 @@ class SdkMultipartTagsAndAclsTest {
     assertThat(tooMany.awsErrorDetails().errorMessage())
         .isEqualTo("Object tags cannot be greater than 10");
     assertThat(duplicate.statusCode()).isEqualTo(400);
-    assertThat(duplicate.awsErrorDetails().errorCode()).isEqualTo("InvalidTag");
-    assertThat(duplicate.awsErrorDetails().errorMessage())
-        .isEqualTo("Cannot provide multiple Tags with the same key");
+    assertThat(duplicate.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+    assertThat(duplicate.awsErrorDetails().errorMessage()).isEqualTo("The header"
+        + " 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters"
+        + " without tag name duplicates.");
     assertThat(longKey.awsErrorDetails().errorCode()).isEqualTo("InvalidTag");
     assertThat(longKey.awsErrorDetails().errorMessage())
         .isEqualTo("The TagKey you have provided is invalid");

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -24,6 +26,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -34,6 +38,7 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /** Multipart upload through the AWS SDK for Java v2 at default settings (checksums on). */
 class SdkMultipartTest {
@@ -270,6 +275,129 @@ class SdkMultipartTest {
     assertThat(secondPage.uploads()).extracting(MultipartUpload::key)
         .containsExactly("incoming/b.bin", "other/c.bin");
     assertThat(secondPage.isTruncated()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 1000})
+  void listMultipartUploads_withDelimiter_listsEachCommonPrefixOnceAcrossPages(int pageSize) {
+    for (String key : List.of("a", "a", "b/1", "b/2", "c")) {
+      create(key);
+    }
+    List<String> keys = new ArrayList<>();
+    List<String> prefixes = new ArrayList<>();
+
+    for (ListMultipartUploadsResponse page : s3.listMultipartUploadsPaginator(l -> l
+        .bucket(BUCKET).delimiter("/").maxUploads(pageSize))) {
+      page.uploads().forEach(upload -> keys.add(upload.key()));
+      page.commonPrefixes().forEach(prefix -> prefixes.add(prefix.prefix()));
+    }
+
+    assertThat(keys).containsExactly("a", "a", "c");
+    assertThat(prefixes).containsExactly("b/");
+  }
+
+  @Test
+  void listMultipartUploads_pageEndingOnACommonPrefix_resumesAfterEverythingUnderIt() {
+    for (String key : List.of("a", "b/1", "b/2", "c")) {
+      create(key);
+    }
+
+    ListMultipartUploadsResponse first = s3.listMultipartUploads(l -> l.bucket(BUCKET)
+        .delimiter("/").maxUploads(2));
+    ListMultipartUploadsResponse second = s3.listMultipartUploads(l -> l.bucket(BUCKET)
+        .delimiter("/").keyMarker(first.nextKeyMarker()));
+
+    assertThat(first.isTruncated()).isTrue();
+    assertThat(first.nextKeyMarker()).isEqualTo("b/");
+    assertThat(first.nextUploadIdMarker()).isEmpty();
+    assertThat(second.uploads()).extracting(MultipartUpload::key).containsExactly("c");
+    assertThat(second.commonPrefixes()).isEmpty();
+  }
+
+  /** Uploads a part of an upload created with CRC32; the SDK computes the part's checksum. */
+  private CompletedPart uploadWithCrc32(String key, String uploadId, int number, byte[] content) {
+    UploadPartResponse part = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
+        .partNumber(number).checksumAlgorithm(ChecksumAlgorithm.CRC32),
+        RequestBody.fromBytes(content));
+    return CompletedPart.builder().partNumber(number).eTag(part.eTag())
+        .checksumCRC32(part.checksumCRC32()).build();
+  }
+
+  @Test
+  void uploadCreatedWithCrc32_completesWhenEachPartNamesItsChecksum() {
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("summed.bin")
+        .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+    CompletedPart one = uploadWithCrc32("summed.bin", uploadId, 1, filled(5 * MIB, 1));
+    CompletedPart two = uploadWithCrc32("summed.bin", uploadId, 2, filled(10, 2));
+
+    complete("summed.bin", uploadId, one, two);
+
+    assertThat(s3.headObject(b -> b.bucket(BUCKET).key("summed.bin")).contentLength())
+        .isEqualTo(5L * MIB + 10);
+  }
+
+  @Test
+  void uploadCreatedWithCrc32_refusesACompletionThatOmitsAPartChecksum() {
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("summed.bin")
+        .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+    CompletedPart one = uploadWithCrc32("summed.bin", uploadId, 1, filled(5 * MIB, 1));
+    CompletedPart two = uploadWithCrc32("summed.bin", uploadId, 2, filled(10, 2));
+    CompletedPart twoWithoutChecksum = two.toBuilder().checksumCRC32(null).build();
+
+    S3Exception error = catchThrowableOfType(S3Exception.class,
+        () -> complete("summed.bin", uploadId, one, twoWithoutChecksum));
+
+    assertThat(error.statusCode()).isEqualTo(400);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+    assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("The upload was created using"
+        + " a crc32 checksum. The complete request must include the checksum for each part."
+        + " It was missing for part 2 in the request.");
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).extracting(u -> u.uploadId())
+        .containsExactly(uploadId);
+  }
+
+  @Test
+  void uploadCreatedWithCrc32_refusesACompletionThatNamesAnotherPartsChecksum() {
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("summed.bin")
+        .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+    CompletedPart one = uploadWithCrc32("summed.bin", uploadId, 1, filled(5 * MIB, 1));
+    CompletedPart two = uploadWithCrc32("summed.bin", uploadId, 2, filled(10, 2));
+    CompletedPart oneWithWrongChecksum = one.toBuilder().checksumCRC32(two.checksumCRC32())
+        .build();
+
+    S3Exception error = catchThrowableOfType(S3Exception.class,
+        () -> complete("summed.bin", uploadId, oneWithWrongChecksum, two));
+
+    assertThat(error.statusCode()).isEqualTo(400);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidPart");
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).extracting(u -> u.uploadId())
+        .containsExactly(uploadId);
+  }
+
+  @Test
+  void fullObjectUpload_completesWithoutPartChecksums() {
+    // S3 asks part checksums only of COMPOSITE uploads.
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("whole.bin")
+        .checksumAlgorithm(ChecksumAlgorithm.CRC32).checksumType(ChecksumType.FULL_OBJECT))
+        .uploadId();
+    CompletedPart one = uploadWithCrc32("whole.bin", uploadId, 1, filled(10, 1));
+
+    s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("whole.bin").uploadId(uploadId)
+        .checksumType(ChecksumType.FULL_OBJECT)
+        .multipartUpload(u -> u.parts(one.toBuilder().checksumCRC32(null).build())));
+
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void uploadCreatedWithoutAnAlgorithm_completesWithoutPartChecksums() {
+    // At default settings the SDK sends a CRC32 with every part all the same.
+    String uploadId = create("plain.bin");
+    CompletedPart one = upload("plain.bin", uploadId, 1, filled(10, 1));
+
+    complete("plain.bin", uploadId, one);
+
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).isEmpty();
   }
 
   @Test

@@ -156,8 +156,11 @@ class SdkObjectPartsTest {
         .uploadId(uploadId).partNumber(1);
     String etag = s3.uploadPart(withChecksum(part, algorithm, value).build(),
         RequestBody.fromBytes(content)).eTag();
+    // S3 asks each part's checksum of a composite upload; a CRC64NVME upload is full-object.
+    CompletedPart completed = completedWithChecksum(
+        CompletedPart.builder().partNumber(1).eTag(etag), algorithm, value).build();
     s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("k").uploadId(uploadId)
-        .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
+        .multipartUpload(m -> m.parts(completed)));
 
     ObjectPart reported = objectParts("k", r -> r).parts().get(0);
 
@@ -174,6 +177,18 @@ class SdkObjectPartsTest {
       case CRC32 -> part.checksumCRC32(value);
       case CRC32_C -> part.checksumCRC32C(value);
       case CRC64_NVME -> part.checksumCRC64NVME(value);
+      case SHA1 -> part.checksumSHA1(value);
+      case SHA256 -> part.checksumSHA256(value);
+      default -> throw new IllegalArgumentException(algorithm.toString());
+    };
+  }
+
+  private static CompletedPart.Builder completedWithChecksum(CompletedPart.Builder part,
+      ChecksumAlgorithm algorithm, String value) {
+    return switch (algorithm) {
+      case CRC32 -> part.checksumCRC32(value);
+      case CRC32_C -> part.checksumCRC32C(value);
+      case CRC64_NVME -> part;
       case SHA1 -> part.checksumSHA1(value);
       case SHA256 -> part.checksumSHA256(value);
       default -> throw new IllegalArgumentException(algorithm.toString());

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -103,6 +105,25 @@ class SdkTaggingTest {
     assertThat(longValue.awsErrorDetails().errorMessage())
         .isEqualTo("The TagValue you have provided is invalid");
     assertThat(s3.getObjectTagging(b -> b.bucket(BUCKET).key("k")).tagSet()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a=1&a=2", "a=&a=", "a=1&b=2&a", "k%20=1&k+=2"})
+  void taggingHeaderNamingAKeyTwice_isInvalidArgument_unlikeTheXmlBody(String header) {
+    S3Exception putObject = catchThrowableOfType(S3Exception.class, () -> s3.putObject(
+        b -> b.bucket(BUCKET).key("k").tagging(header), RequestBody.fromString("x")));
+    S3Exception createUpload = catchThrowableOfType(S3Exception.class, () ->
+        s3.createMultipartUpload(b -> b.bucket(BUCKET).key("k").tagging(header)));
+
+    for (S3Exception thrown : List.of(putObject, createUpload)) {
+      assertThat(thrown.statusCode()).isEqualTo(400);
+      assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+      assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("The header 'x-amz-tagging'"
+          + " shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name"
+          + " duplicates.");
+    }
+    assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).keyCount()).isZero();
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).isEmpty();
   }
 
   @Test

@@ -1,0 +1,74 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.Checksum;
+import dev.tombstone.s3.Multipart;
+import dev.tombstone.s3.S3Error;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The part checksums of a CompleteMultipartUpload request ({@code <ChecksumCRC32>} and the like
+ * in each {@code <Part>}), checked against an upload created with a checksum algorithm: a
+ * composite upload must name every part's checksum, and a named checksum must be the one the
+ * part was uploaded with.
+ */
+final class PartChecksums {
+  private PartChecksums() {}
+
+  /** A {@code <Part>} of the request: its number, ETag and the checksums it names. */
+  record RequestedPart(Multipart.CompletedPart part, List<Checksum> checksums) {
+    RequestedPart {
+      checksums = List.copyOf(checksums);
+    }
+
+    /** The checksums a {@code <Part>} element names, one per {@code <ChecksumNAME>} child. */
+    static List<Checksum> named(XmlElement part) {
+      return Arrays.stream(ChecksumAlgorithm.values())
+          .flatMap(a -> part.childText("Checksum" + a.name()).map(String::trim).stream()
+              .map(value -> new Checksum(a.name(), value)))
+          .toList();
+    }
+
+    Optional<Checksum> checksum(String algorithm) {
+      return checksums.stream().filter(c -> c.algorithm().equals(algorithm)).findFirst();
+    }
+  }
+
+  /**
+   * @param fullObject the upload's checksum type is FULL_OBJECT: S3 asks part checksums only of
+   *     COMPOSITE uploads
+   * @throws WireError InvalidRequest naming the first part without the upload's checksum
+   * @throws S3Error.InvalidPart for a part whose checksum is not the one it was uploaded with
+   */
+  static void check(Multipart.Upload upload, List<Multipart.Part> uploaded,
+      List<RequestedPart> requested, boolean fullObject) {
+    if (upload.checksumAlgorithm().isEmpty()) {
+      return;
+    }
+    String algorithm = upload.checksumAlgorithm().get();
+    Map<Integer, Checksum> stored = new HashMap<>();
+    for (Multipart.Part part : uploaded) {
+      part.checksum().filter(c -> c.algorithm().equals(algorithm))
+          .ifPresent(c -> stored.put(part.partNumber(), c));
+    }
+    for (RequestedPart wanted : requested) {
+      int number = wanted.part().partNumber();
+      Optional<Checksum> given = wanted.checksum(algorithm);
+      // A part without a stored checksum (copied with UploadPartCopy) has no value to ask for.
+      if (given.isEmpty() && !fullObject && stored.containsKey(number)) {
+        throw WireError.invalidRequest("The upload was created using a "
+            + algorithm.toLowerCase(Locale.ROOT) + " checksum. The complete request must"
+            + " include the checksum for each part. It was missing for part " + number
+            + " in the request.");
+      }
+      if (given.isPresent() && stored.containsKey(number)
+          && !given.get().value().equals(stored.get(number).value())) {
+        throw new S3Error.InvalidPart(upload.uploadId(), number, wanted.part().etag());
+      }
+    }
+  }
+}
