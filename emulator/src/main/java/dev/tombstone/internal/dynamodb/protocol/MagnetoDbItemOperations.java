@@ -27,10 +27,12 @@ final class MagnetoDbItemOperations {
   private MagnetoDbItemOperations() {}
 
   static byte[] deleteItem(DynamoDbState state, String table, Json.Obj body) throws IOException {
-    MagnetoDbBody.onlyKnown(body, union(WRITE_MEMBERS, "key"));
-    Map<String, AttributeValue> key = MagnetoDbBody.attributes(body, "key", true);
+    // MagnetoDB's delete_item read expected, key and return_values in turn, and only then
+    // refused what was left (dynamodb-api.md V88).
     ItemCondition condition = ConditionSupport.compileLegacy(MagnetoDbBody.expected(body));
+    Map<String, AttributeValue> key = MagnetoDbBody.attributes(body, "key", true);
     ReturnValues returnOld = returnValues(body);
+    MagnetoDbBody.onlyKnown(body, union(WRITE_MEMBERS, "key"));
     DeleteItem.Result result = state.deleteItem(
         DeleteItem.Request.of(table, key).withCondition(condition).withReturnValues(returnOld));
     return attributes("attributes", result.oldItem());
