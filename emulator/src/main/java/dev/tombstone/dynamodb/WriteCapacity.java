@@ -26,8 +26,9 @@ final class WriteCapacity {
   /**
    * Adds a write replacing {@code oldItem} by {@code newItem} (null for none): {@code
    * tableFactor} times its units on the table, and the units of every index whose entry it
-   * adds, changes or removes (see {@link #addIndexUnits}). Transactions pass 2: DynamoDB prepares and commits each item, but
-   * charges the index writes that follow once, as outside a transaction.
+   * adds, changes or removes (see {@link #addIndexUnits}). Transactions pass 2: DynamoDB
+   * prepares and commits each item, but charges the index writes that follow once, as outside
+   * a transaction.
    */
   void add(Item oldItem, Item newItem, int tableFactor) {
     table += tableFactor * Capacity.writeUnits(oldItem, newItem);
