@@ -393,6 +393,20 @@ public final class S3State {
    */
   public PutObject.Result completeMultipartUpload(String bucket, String key, String uploadId,
       List<Multipart.CompletedPart> parts, Optional<String> ifMatch, boolean ifNoneMatchAny) {
+    return completeMultipartUpload(bucket, key, uploadId, parts, ifMatch, ifNoneMatchAny,
+        Optional.empty());
+  }
+
+  /**
+   * CompleteMultipartUpload that stores a whole-object checksum with the completed version, as
+   * PutObject stores the checksum it was sent.
+   *
+   * @param checksum the completed object's checksum, already verified against the parts: a
+   *     full-object one, or a composite one whose value ends in {@code -<part count>}
+   */
+  public PutObject.Result completeMultipartUpload(String bucket, String key, String uploadId,
+      List<Multipart.CompletedPart> parts, Optional<String> ifMatch, boolean ifNoneMatchAny,
+      Optional<Checksum> checksum) {
     return onBucket(bucket, b -> {
       Instant now = now();
       // Dated from the completed version's creation, as a PutObject version is.
@@ -400,7 +414,7 @@ public final class S3State {
       Optional<ObjectLock.VersionLock> lock =
           versionLock(b, asked.retention(), asked.legalHold(), now);
       PutObject.Result result = Multipart.complete(b, key, uploadId, parts, ifMatch,
-          ifNoneMatchAny, versionIds, now);
+          ifNoneMatchAny, checksum, versionIds, now);
       lock.ifPresent(l -> b.objectLock().set(key, result.stored().versionId(), l));
       return result;
     });
