@@ -470,13 +470,25 @@ public final class S3State {
    */
   public CopyObject.Result copyObject(CopyObject.Request request,
       Optional<ObjectLock.Retention> retention, boolean legalHold) {
+    return copyObject(request, retention, legalHold, Optional.empty());
+  }
+
+  /**
+   * CopyObject whose new version carries another checksum than the source's, as S3 gives a
+   * copy that names a checksum algorithm.
+   *
+   * @param checksum the copy's checksum, computed over the source's bytes; empty keeps the
+   *     source's
+   */
+  public CopyObject.Result copyObject(CopyObject.Request request,
+      Optional<ObjectLock.Retention> retention, boolean legalHold, Optional<Checksum> checksum) {
     StoredObject source = onBucket(request.sourceBucket(), b -> CopyObject.source(b, request));
     boolean sameCurrent = request.sourceBucket().equals(request.bucket())
         && request.sourceKey().equals(request.key()) && request.sourceVersionId()
             .map(id -> currentObject(request.bucket(), request.key())
                 .filter(current -> current.versionId().equals(id)).isPresent())
             .orElse(true);
-    PutObject.Request put = CopyObject.put(request, source, sameCurrent);
+    PutObject.Request put = CopyObject.put(request, source, sameCurrent, checksum);
     PutObject.Result written = onBucket(request.bucket(), b -> {
       Instant now = now();
       Optional<ObjectLock.VersionLock> lock = newVersionLock(b, retention, legalHold, now);

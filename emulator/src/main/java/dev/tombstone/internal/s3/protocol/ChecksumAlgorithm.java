@@ -47,6 +47,17 @@ enum ChecksumAlgorithm {
   }
 
   /**
+   * The algorithm an {@code x-amz-checksum-algorithm} header names.
+   *
+   * @throws WireError InvalidRequest for a name S3 does not know
+   */
+  static ChecksumAlgorithm requested(String name) {
+    return named(name).orElseThrow(() -> WireError.invalidRequest("Checksum algorithm provided is"
+        + " unsupported. Please try again with any of the valid types: [CRC32, CRC32C,"
+        + " CRC64NVME, SHA1, SHA256]"));
+  }
+
+  /**
    * The response header for a stored checksum, e.g. {@code x-amz-checksum-crc32}; empty for an
    * algorithm S3 does not define (one a test stored through the Java API).
    */

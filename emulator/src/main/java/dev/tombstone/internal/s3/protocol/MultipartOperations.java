@@ -29,13 +29,8 @@ final class MultipartOperations {
 
   S3Response create(S3Call call) {
     state.bucket(call.bucket());
-    Optional<String> algorithm = call.header(CHECKSUM_ALGORITHM).map(String::trim);
-    if (algorithm.isPresent() && ChecksumAlgorithm.named(algorithm.get()).isEmpty()) {
-      throw WireError.invalidRequest("Checksum algorithm provided is unsupported. Please try"
-          + " again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
-    }
-    Optional<String> normalised = algorithm.map(name -> ChecksumAlgorithm.named(name)
-        .orElseThrow().name());
+    Optional<String> normalised = call.header(CHECKSUM_ALGORITHM)
+        .map(name -> ChecksumAlgorithm.requested(name).name());
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
     Map<String, String> tags = TaggingOperations.header(call.headers());
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
