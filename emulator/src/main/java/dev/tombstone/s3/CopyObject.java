@@ -116,7 +116,8 @@ public final class CopyObject {
   }
 
   /** The put that writes the copy into the destination bucket. */
-  static PutObject.Request put(Request request, StoredObject source, boolean sameCurrent) {
+  static PutObject.Request put(Request request, StoredObject source, boolean sameCurrent,
+      Optional<Checksum> checksum) {
     request.conditions().check(source);
     if (sameCurrent && request.metadata().isEmpty() && request.storageClass().isEmpty()
         && request.tags().isEmpty()) {
@@ -130,7 +131,7 @@ public final class CopyObject {
           request.storageClass().get());
     }
     PutObject.Request put = new PutObject.Request(request.bucket(), request.key(),
-        source.content(), metadata, source.checksum(), request.ifMatch(),
+        source.content(), metadata, checksum.or(source::checksum), request.ifMatch(),
         request.ifNoneMatchAny(),
         request.tags().orElse(source.tags()), request.acl());
     return put;

@@ -118,7 +118,7 @@ public final class Multipart {
 
   static PutObject.Result complete(Bucket bucket, String key, String uploadId,
       List<CompletedPart> selection, Optional<String> ifMatch, boolean ifNoneMatchAny,
-      VersionIds ids, Instant now) {
+      Optional<Checksum> checksum, VersionIds ids, Instant now) {
     MultipartUpload upload = find(bucket, key, uploadId);
     // Checked before the upload is finished, so a failed condition leaves it open.
     PutObject.checkConditions(key, bucket.keys().get(key), ifMatch, ifNoneMatchAny);
@@ -136,7 +136,7 @@ public final class Multipart {
       writer.write(bytes, 0, bytes.length);
     }
     PutObject.Request request = new PutObject.Request(bucket.name(), key, writer.toContent(),
-        upload.metadata(), Optional.empty(), ifMatch, ifNoneMatchAny, upload.tags(), upload.acl());
+        upload.metadata(), checksum, ifMatch, ifNoneMatchAny, upload.tags(), upload.acl());
     return PutObject.execute(bucket, request, ids, now, etag(parts),
         Optional.of(ObjectParts.of(parts, upload.checksumAlgorithm())));
   }

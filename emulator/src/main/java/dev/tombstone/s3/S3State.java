@@ -393,6 +393,20 @@ public final class S3State {
    */
   public PutObject.Result completeMultipartUpload(String bucket, String key, String uploadId,
       List<Multipart.CompletedPart> parts, Optional<String> ifMatch, boolean ifNoneMatchAny) {
+    return completeMultipartUpload(bucket, key, uploadId, parts, ifMatch, ifNoneMatchAny,
+        Optional.empty());
+  }
+
+  /**
+   * CompleteMultipartUpload that stores a whole-object checksum with the completed version, as
+   * PutObject stores the checksum it was sent.
+   *
+   * @param checksum the completed object's checksum, already verified against the parts: a
+   *     full-object one, or a composite one whose value ends in {@code -<part count>}
+   */
+  public PutObject.Result completeMultipartUpload(String bucket, String key, String uploadId,
+      List<Multipart.CompletedPart> parts, Optional<String> ifMatch, boolean ifNoneMatchAny,
+      Optional<Checksum> checksum) {
     return onBucket(bucket, b -> {
       Instant now = now();
       // Dated from the completed version's creation, as a PutObject version is.
@@ -400,7 +414,7 @@ public final class S3State {
       Optional<ObjectLock.VersionLock> lock =
           versionLock(b, asked.retention(), asked.legalHold(), now);
       PutObject.Result result = Multipart.complete(b, key, uploadId, parts, ifMatch,
-          ifNoneMatchAny, versionIds, now);
+          ifNoneMatchAny, checksum, versionIds, now);
       lock.ifPresent(l -> b.objectLock().set(key, result.stored().versionId(), l));
       return result;
     });
@@ -456,13 +470,25 @@ public final class S3State {
    */
   public CopyObject.Result copyObject(CopyObject.Request request,
       Optional<ObjectLock.Retention> retention, boolean legalHold) {
+    return copyObject(request, retention, legalHold, Optional.empty());
+  }
+
+  /**
+   * CopyObject whose new version carries another checksum than the source's, as S3 gives a
+   * copy that names a checksum algorithm.
+   *
+   * @param checksum the copy's checksum, computed over the source's bytes; empty keeps the
+   *     source's
+   */
+  public CopyObject.Result copyObject(CopyObject.Request request,
+      Optional<ObjectLock.Retention> retention, boolean legalHold, Optional<Checksum> checksum) {
     StoredObject source = onBucket(request.sourceBucket(), b -> CopyObject.source(b, request));
     boolean sameCurrent = request.sourceBucket().equals(request.bucket())
         && request.sourceKey().equals(request.key()) && request.sourceVersionId()
             .map(id -> currentObject(request.bucket(), request.key())
                 .filter(current -> current.versionId().equals(id)).isPresent())
             .orElse(true);
-    PutObject.Request put = CopyObject.put(request, source, sameCurrent);
+    PutObject.Request put = CopyObject.put(request, source, sameCurrent, checksum);
     PutObject.Result written = onBucket(request.bucket(), b -> {
       Instant now = now();
       Optional<ObjectLock.VersionLock> lock = newVersionLock(b, retention, legalHold, now);

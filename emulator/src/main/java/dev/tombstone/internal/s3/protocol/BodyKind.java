@@ -8,12 +8,23 @@ enum BodyKind {
    */
   OBJECT(Math.min(512L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4)),
   /** An XML request document (DeleteObjects, versioning and bucket configuration). */
-  DOCUMENT(8L * 1024 * 1024);
+  DOCUMENT(8L * 1024 * 1024),
+  /**
+   * A CompleteMultipartUpload document. Its {@code x-amz-checksum-*} headers are the checksum
+   * of the object being completed, not of the document, whose integrity rests on Content-MD5 or
+   * an aws-chunked trailer alone.
+   */
+  COMPLETION(8L * 1024 * 1024);
 
   private final long limit;
 
   BodyKind(long limit) {
     this.limit = limit;
+  }
+
+  /** Whether the {@code x-amz-checksum-*} headers are a checksum of this body. */
+  boolean checksumHeadersDescribeBody() {
+    return this != COMPLETION;
   }
 
   long limit() {

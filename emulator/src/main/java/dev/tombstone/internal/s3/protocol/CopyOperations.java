@@ -61,11 +61,15 @@ final class CopyOperations {
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
     boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
+    Optional<ChecksumAlgorithm> algorithm =
+        call.header("x-amz-checksum-algorithm").map(ChecksumAlgorithm::requested);
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request request = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
         conditions(call.headers()), call.header("If-Match"), ifNoneMatchAny);
-    CopyObject.Result result = state.copyObject(request, lock.retention(), lock.legalHold());
+    Optional<Checksum> checksum = copyChecksum(state.copySource(request), algorithm);
+    CopyObject.Result result =
+        state.copyObject(request, lock.retention(), lock.legalHold(), checksum);
     StoredObject written = result.written().stored();
     XmlWriter xml = XmlWriter.document("CopyObjectResult")
         .element("ETag", written.etag())
@@ -156,6 +160,20 @@ final class CopyOperations {
     return headers.first(name).flatMap(HttpDates::parse);
   }
 
+  /**
+   * The checksum a copy gets in place of the source's: one of the algorithm the request names,
+   * or, for a source with a composite checksum, a full-object one of the same algorithm (a copy
+   * is one PUT, as its ETag is).
+   */
+  private static Optional<Checksum> copyChecksum(
+      StoredObject source, Optional<ChecksumAlgorithm> requested) {
+    Optional<ChecksumAlgorithm> algorithm = requested.or(() -> source.checksum()
+        .filter(c -> ChecksumTypes.of(c).equals(ChecksumTypes.COMPOSITE))
+        .flatMap(c -> ChecksumAlgorithm.named(c.algorithm())));
+    return algorithm.map(
+        a -> new Checksum(a.name(), a.encode(source.content().asReadOnlyBuffer())));
+  }
+
   /** {@code x-amz-checksum-crc32} → {@code ChecksumCRC32}: the element of a result document. */
   static String checksumElement(String header) {
     return "Checksum" + header.substring("x-amz-checksum-".length())
@@ -167,7 +185,7 @@ final class CopyOperations {
       Optional<String> header = ChecksumAlgorithm.headerFor(checksum.get());
       if (header.isPresent()) {
         xml.element(checksumElement(header.get()), checksum.get().value())
-            .element("ChecksumType", "FULL_OBJECT");
+            .element("ChecksumType", ChecksumTypes.of(checksum.get()));
       }
     }
   }

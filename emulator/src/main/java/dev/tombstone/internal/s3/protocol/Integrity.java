@@ -51,15 +51,20 @@ final class Integrity {
    * Checks the one {@code x-amz-checksum-*} value (header or aws-chunked trailer) against the
    * content.
    *
+   * @param fromHeaders whether the headers count: false where they are the checksum of something
+   *     else (CompleteMultipartUpload's name the object), leaving the trailer alone
    * @return the checksum to store with the object; empty when the client sent none
    * @throws WireError InvalidRequest (several algorithms, an undecodable value, an algorithm
    *     announced but not sent), BadDigest (a mismatch)
    */
-  static Optional<Checksum> checkChecksum(
-      RequestHeaders headers, Map<String, String> trailers, ObjectContent content) {
+  static Optional<Checksum> checkChecksum(RequestHeaders headers, Map<String, String> trailers,
+      ObjectContent content, boolean fromHeaders) {
     Map<ChecksumAlgorithm, String> sent = new EnumMap<>(ChecksumAlgorithm.class);
     for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
-      headers.first(algorithm.headerName()).ifPresent(value -> sent.put(algorithm, value.trim()));
+      if (fromHeaders) {
+        headers.first(algorithm.headerName())
+            .ifPresent(value -> sent.put(algorithm, value.trim()));
+      }
       String trailer = trailers.get(algorithm.headerName());
       if (trailer != null) {
         sent.put(algorithm, trailer);
@@ -69,7 +74,9 @@ final class Integrity {
       throw WireError.invalidRequest("Expecting a single x-amz-checksum- header. Multiple"
           + " checksum Types are not allowed.");
     }
-    checkAnnouncedAlgorithm(headers, sent);
+    if (fromHeaders || !sent.isEmpty()) {
+      checkAnnouncedAlgorithm(headers, sent);
+    }
     if (sent.isEmpty()) {
       return Optional.empty();
     }

@@ -29,13 +29,8 @@ final class MultipartOperations {
 
   S3Response create(S3Call call) {
     state.bucket(call.bucket());
-    Optional<String> algorithm = call.header(CHECKSUM_ALGORITHM).map(String::trim);
-    if (algorithm.isPresent() && ChecksumAlgorithm.named(algorithm.get()).isEmpty()) {
-      throw WireError.invalidRequest("Checksum algorithm provided is unsupported. Please try"
-          + " again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
-    }
-    Optional<String> normalised = algorithm.map(name -> ChecksumAlgorithm.named(name)
-        .orElseThrow().name());
+    Optional<String> normalised = call.header(CHECKSUM_ALGORITHM)
+        .map(name -> ChecksumAlgorithm.requested(name).name());
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
     Map<String, String> tags = TaggingOperations.header(call.headers());
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
@@ -80,18 +75,26 @@ final class MultipartOperations {
     state.bucket(call.bucket());
     String uploadId = call.query().get("uploadId").orElseThrow();
     List<PartChecksums.RequestedPart> requested =
-        completedParts(RequestBodies.read(call.request(), BodyKind.DOCUMENT).content());
+        completedParts(RequestBodies.read(call.request(), BodyKind.COMPLETION).content());
     boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
-    checkPartChecksums(call, uploadId, requested);
+    List<Multipart.Part> uploaded = state.listParts(call.bucket(), call.key(), uploadId);
+    Optional<Multipart.Upload> upload = state.multipartUploads(call.bucket()).stream()
+        .filter(u -> u.uploadId().equals(uploadId)).findFirst();
+    checkPartChecksums(call, upload, uploaded, requested);
     List<Multipart.CompletedPart> parts =
         requested.stream().map(PartChecksums.RequestedPart::part).toList();
+    Optional<Checksum> checksum =
+        CompletionChecksum.check(call.headers(), upload, uploaded, parts);
     PutObject.Result result = state.completeMultipartUpload(call.bucket(), call.key(), uploadId,
-        parts, call.header("If-Match"), ifNoneMatchAny);
+        parts, call.header("If-Match"), ifNoneMatchAny, checksum);
     XmlWriter xml = XmlWriter.document("CompleteMultipartUploadResult")
         .element("Location", "http://" + call.request().host() + call.request().rawPath())
         .element("Bucket", call.bucket())
         .element("Key", call.key())
         .element("ETag", result.stored().etag());
+    result.stored().checksum().ifPresent(c -> xml
+        .element("Checksum" + c.algorithm(), c.value())
+        .element("ChecksumType", ChecksumTypes.of(c)));
     return S3Response.xml(200, xml.toBytes())
         .with("x-amz-version-id", result.reportedVersionId())
         .with("x-amz-server-side-encryption", "AES256");
@@ -104,11 +107,8 @@ final class MultipartOperations {
     return S3Response.empty(204);
   }
 
-  private void checkPartChecksums(
-      S3Call call, String uploadId, List<PartChecksums.RequestedPart> requested) {
-    List<Multipart.Part> uploaded = state.listParts(call.bucket(), call.key(), uploadId);
-    Optional<Multipart.Upload> upload = state.multipartUploads(call.bucket()).stream()
-        .filter(u -> u.uploadId().equals(uploadId)).findFirst();
+  private static void checkPartChecksums(S3Call call, Optional<Multipart.Upload> upload,
+      List<Multipart.Part> uploaded, List<PartChecksums.RequestedPart> requested) {
     // The checksum type is not kept with the upload: FULL_OBJECT is recognised by CRC64NVME
     // (never COMPOSITE) or by the x-amz-checksum-type the complete request names.
     boolean fullObject = upload.flatMap(Multipart.Upload::checksumAlgorithm)

@@ -41,8 +41,9 @@ final class ObjectAttributes {
       Optional<String> header = ChecksumAlgorithm.headerFor(checksum);
       if (header.isPresent()) {
         xml.start("Checksum")
-            .element(CopyOperations.checksumElement(header.get()), checksum.value())
-            .element("ChecksumType", "FULL_OBJECT").end();
+            .element(CopyOperations.checksumElement(header.get()),
+                ChecksumTypes.withoutPartCount(checksum))
+            .element("ChecksumType", ChecksumTypes.of(checksum)).end();
       }
     }
     if (wanted.contains("ObjectParts") && object.parts().isPresent()) {

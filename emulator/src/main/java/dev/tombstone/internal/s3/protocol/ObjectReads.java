@@ -57,6 +57,6 @@ final class ObjectReads {
     Checksum checksum = object.checksum().get();
     Optional<String> header = ChecksumAlgorithm.headerFor(checksum);
     return header.isEmpty() ? response : response.with(header.get(), checksum.value())
-        .with("x-amz-checksum-type", "FULL_OBJECT");
+        .with("x-amz-checksum-type", ChecksumTypes.of(checksum));
   }
 }

@@ -86,7 +86,8 @@ final class RequestBodies {
       decodeFailure = e;
     }
     Integrity.checkContentMd5(headers, md5);
-    Optional<Checksum> checksum = Integrity.checkChecksum(headers, trailers, content);
+    Optional<Checksum> checksum = Integrity.checkChecksum(headers, trailers, content,
+        kind.checksumHeadersDescribeBody());
     VerifiedBody body = new VerifiedBody(content, checksum,
         checksum.isPresent() || headers.has("Content-MD5"));
     return new Decoded<>(body, decoded, decodeFailure);
