@@ -470,19 +470,22 @@ public final class S3State {
    */
   public CopyObject.Result copyObject(CopyObject.Request request,
       Optional<ObjectLock.Retention> retention, boolean legalHold) {
-    return copyObject(request, retention, legalHold, Optional.empty());
+    return copyObject(request, retention, legalHold, source -> Optional.empty());
   }
 
   /**
-   * CopyObject whose new version carries another checksum than the source's, as S3 gives a
+   * CopyObject whose new version may carry another checksum than the source's, as S3 gives a
    * copy that names a checksum algorithm.
    *
-   * @param checksum the copy's checksum, computed over the source's bytes; empty keeps the
-   *     source's
+   * @param checksumOf the copy's checksum, computed over the source version the copy reads
+   *     (the very one, so a concurrent overwrite of the source cannot split bytes and
+   *     checksum); empty keeps the source's
    */
   public CopyObject.Result copyObject(CopyObject.Request request,
-      Optional<ObjectLock.Retention> retention, boolean legalHold, Optional<Checksum> checksum) {
+      Optional<ObjectLock.Retention> retention, boolean legalHold,
+      Function<StoredObject, Optional<Checksum>> checksumOf) {
     StoredObject source = onBucket(request.sourceBucket(), b -> CopyObject.source(b, request));
+    Optional<Checksum> checksum = checksumOf.apply(source);
     boolean sameCurrent = request.sourceBucket().equals(request.bucket())
         && request.sourceKey().equals(request.key()) && request.sourceVersionId()
             .map(id -> currentObject(request.bucket(), request.key())

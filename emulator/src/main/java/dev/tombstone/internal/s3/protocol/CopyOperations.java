@@ -67,9 +67,8 @@ final class CopyOperations {
     CopyObject.Request request = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
         conditions(call.headers()), call.header("If-Match"), ifNoneMatchAny);
-    Optional<Checksum> checksum = copyChecksum(state.copySource(request), algorithm);
-    CopyObject.Result result =
-        state.copyObject(request, lock.retention(), lock.legalHold(), checksum);
+    CopyObject.Result result = state.copyObject(request, lock.retention(), lock.legalHold(),
+        copied -> copyChecksum(copied, algorithm));
     StoredObject written = result.written().stored();
     XmlWriter xml = XmlWriter.document("CopyObjectResult")
         .element("ETag", written.etag())
