@@ -207,7 +207,9 @@ public final class TransactWriteItems {
         try {
           updated[i] = UpdateItem.updated(
               UpdateItem.Request.of(update.tableName(), update.key(), update.update()), current);
-          targets.get(i).table().checkIndexKeys(updated[i]);
+          if (updated[i] != null) {
+            targets.get(i).table().checkIndexKeys(updated[i]);
+          }
         } catch (DynamoDbError.Validation e) {
           failed = true;
           reasons.add(new DynamoDbError.CancellationReason("ValidationError",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * UpdateItem: changes some attributes of one item, creating the item when it does not exist
@@ -90,7 +91,9 @@ public final class UpdateItem {
     Item[] images = new Item[2];
     table.compute(key, (k, current) -> {
       Item next = updated(request, current);
-      table.checkIndexKeys(next);
+      if (next != null) {
+        table.checkIndexKeys(next);
+      }
       images[0] = current;
       images[1] = next;
       return next;
@@ -100,7 +103,12 @@ public final class UpdateItem {
     return new Result(attributes(request, old, updated), Capacity.write(table, request.tableName(), old, updated));
   }
 
-  /** The item after the update, or an error; shared with TransactWriteItems. */
+  /**
+   * The item after the update, or an error; shared with TransactWriteItems. Null when there is
+   * no item and the update only removes: DynamoDB creates an item for an update that sets or
+   * adds something (or names nothing), never for one that only removes attributes or set
+   * elements.
+   */
   static Item updated(Request request, Item current) {
     ItemCondition condition = request.condition();
     if (condition != null && !condition.matches(current == null ? Item.EMPTY : current)) {
@@ -112,7 +120,21 @@ public final class UpdateItem {
     if (updated.sizeInBytes() > ItemSize.MAX_ITEM_BYTES) {
       throw new DynamoDbError.Validation(ITEM_TOO_LARGE);
     }
-    return updated;
+    return current == null && removesOnly(request.update(), updated) ? null : updated;
+  }
+
+  /** An update that names attributes and leaves none of them on the item only removed. */
+  private static boolean removesOnly(ItemUpdate update, Item updated) {
+    Set<String> names = update.attributeNames();
+    if (names.isEmpty()) {
+      return false;
+    }
+    for (String name : names) {
+      if (updated.has(name)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -164,7 +186,7 @@ public final class UpdateItem {
       case ALL_OLD -> old;
       case ALL_NEW -> updated;
       case UPDATED_OLD -> old == null ? null : request.update().updatedParts(old);
-      case UPDATED_NEW -> request.update().updatedParts(updated);
+      case UPDATED_NEW -> updated == null ? null : request.update().updatedParts(updated);
       default -> null;
     };
     return returned == null || returned.isEmpty() ? Optional.empty() : Optional.of(returned);
