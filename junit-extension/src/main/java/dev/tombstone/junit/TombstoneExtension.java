@@ -14,10 +14,13 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -60,7 +63,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class TombstoneExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback,
-        ParameterResolver, TestInstantiationAwareExtension {
+        ParameterResolver, TestInstantiationAwareExtension,
+        LifecycleMethodExecutionExceptionHandler, InvocationInterceptor {
 
   static final Namespace NAMESPACE = Namespace.create(TombstoneExtension.class);
   private static final String METHOD_EMULATOR = "emulator of this test";
@@ -129,14 +133,56 @@ public final class TombstoneExtension
 
   @Override
   public void afterTestExecution(ExtensionContext ctx) {
-    Settings settings = settings(ctx);
-    if (!settings.journalOnFailure() || ctx.getExecutionException().isEmpty()) {
+    ctx.getExecutionException().ifPresent(failure -> attachJournal(ctx, failure));
+  }
+
+  /** A failing {@code @BeforeEach} method gets the journal too: its requests are the clue. */
+  @Override
+  public void handleBeforeEachMethodExecutionException(ExtensionContext ctx, Throwable failure)
+      throws Throwable {
+    attachJournal(ctx, failure);
+    throw failure;
+  }
+
+  /** A failing {@code @AfterEach} method gets it unless the test's own failure has it. */
+  @Override
+  public void handleAfterEachMethodExecutionException(ExtensionContext ctx, Throwable failure)
+      throws Throwable {
+    if (ctx.getExecutionException().filter(RequestJournal::isAttached).isEmpty()) {
+      attachJournal(ctx, failure);
+    }
+    throw failure;
+  }
+
+  /** A dynamic test runs inside its {@code @TestFactory}'s context and emulator. */
+  @Override
+  public void interceptDynamicTest(Invocation<Void> invocation,
+      DynamicTestInvocationContext invocationContext, ExtensionContext ctx) throws Throwable {
+    try {
+      invocation.proceed();
+    } catch (Throwable failure) {
+      Optional<ExtensionContext> factory = Optional.of(ctx);
+      while (factory.isPresent() && factory.get().getTestMethod().isEmpty()) {
+        factory = factory.get().getParent();
+      }
+      factory.ifPresent(f -> attachJournal(f, failure));
+      throw failure;
+    }
+  }
+
+  /**
+   * Adds the requests the test sent to its failure. Not when a parameter could not be resolved:
+   * then the test never ran, and "sent no requests" would point the wrong way.
+   */
+  private void attachJournal(ExtensionContext test, Throwable failure) {
+    Settings settings = settings(test);
+    if (!settings.journalOnFailure() || failure instanceof ParameterResolutionException
+        || RequestJournal.isAttached(failure)) {
       return;
     }
-    Scope scope = scope(ctx, settings);
+    Scope scope = scope(test, settings);
     Tombstone tombstone = scope.store().get(scope.key(), Tombstone.class);
     if (tombstone != null) {
-      Throwable failure = ctx.getExecutionException().get();
       failure.addSuppressed(RequestJournal.of(tombstone));
     }
   }
