@@ -1,6 +1,7 @@
 package dev.tombstone.junit;
 
 import dev.tombstone.faults.Fault;
+import dev.tombstone.faults.FaultRule;
 import dev.tombstone.Faults;
 import dev.tombstone.Tombstone;
 import java.lang.annotation.Annotation;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +21,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Adds the {@link DynamoDbFault} and {@link S3Fault} rules a test declared (enclosing classes
- * outermost first, then the class, then the method), and clears every fault rule when the test
- * ends, however the rules were added.
+ * outermost first, then the class, then the method), and removes every rule the test added when
+ * it ends, however it added them; rules added at class level before it stay.
  */
 final class FaultDeclarations {
   private FaultDeclarations() {}
@@ -47,9 +49,13 @@ final class FaultDeclarations {
       return;
     }
     Faults faults = tombstone.get().faults();
-    // Closed by JUnit when the test's context ends: rules never outlive their test.
+    // Closed by JUnit when the test's context ends: the rules the test added never outlive it.
+    // Rules already there were added at class level (@BeforeAll) and survived the reset, which
+    // means resetBeforeEach = false: like the data, they stay for the tests that follow.
+    Set<String> before = new HashSet<>();
+    faults.rules().forEach(rule -> before.add(rule.id()));
     ctx.getStore(TombstoneExtension.NAMESPACE).put(FaultDeclarations.class,
-        (AutoCloseable) faults::clear);
+        (AutoCloseable) () -> removeAllBut(faults, before));
     for (Declared d : declared) {
       try {
         add(faults, d.annotation());
@@ -57,6 +63,18 @@ final class FaultDeclarations {
         throw new ExtensionConfigurationException("Tombstone: @"
             + d.annotation().annotationType().getSimpleName() + " on " + d.where() + ": "
             + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static void removeAllBut(Faults faults, Set<String> kept) {
+    if (kept.isEmpty()) {
+      faults.clear();
+      return;
+    }
+    for (FaultRule rule : faults.rules()) {
+      if (!kept.contains(rule.id())) {
+        faults.remove(rule.id());
       }
     }
   }

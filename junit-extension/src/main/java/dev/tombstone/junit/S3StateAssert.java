@@ -3,6 +3,8 @@ package dev.tombstone.junit;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.StoredObject;
 import dev.tombstone.s3.VersionEntry;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
@@ -54,13 +56,16 @@ public final class S3StateAssert extends AbstractAssert<S3StateAssert, S3State> 
     return this;
   }
 
-  /** Verifies that the current object's content is this UTF-8 text. */
+  /**
+   * Verifies that the current object's content is this UTF-8 text. A failure shows content that
+   * is not text (invalid UTF-8, control characters) as hex bytes.
+   */
   public S3StateAssert hasContent(String bucket, String key, String expected) {
     containsObject(bucket, key);
-    String content = actual.currentObject(bucket, key).orElseThrow().content().asUtf8();
-    if (!content.equals(expected)) {
-      failWithMessage("%nExpecting %s/%s to contain%n  \"%s\"%nbut it contained%n  \"%s\"",
-          bucket, key, expected, content);
+    byte[] content = actual.currentObject(bucket, key).orElseThrow().content().toByteArray();
+    if (!Arrays.equals(content, expected.getBytes(StandardCharsets.UTF_8))) {
+      failWithMessage("%nExpecting %s/%s to contain%n  %s%nbut it contained%n  %s",
+          bucket, key, ContentText.of(expected), ContentText.of(content));
     }
     return this;
   }

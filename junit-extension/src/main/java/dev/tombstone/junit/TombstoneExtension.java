@@ -14,10 +14,13 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -60,7 +63,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class TombstoneExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback,
-        ParameterResolver, TestInstantiationAwareExtension {
+        ParameterResolver, TestInstantiationAwareExtension,
+        LifecycleMethodExecutionExceptionHandler, InvocationInterceptor {
 
   static final Namespace NAMESPACE = Namespace.create(TombstoneExtension.class);
   private static final String METHOD_EMULATOR = "emulator of this test";
@@ -87,10 +91,10 @@ public final class TombstoneExtension
   @Override
   public void beforeAll(ExtensionContext ctx) {
     Settings settings = settings(ctx);
-    // Start a shared emulator up front so @Nested classes find and share it; a class whose
-    // tests run concurrently would not use it.
+    // Start a shared emulator up front so @Nested classes find and share it; under parallel
+    // execution a concurrent class's tests may each have their own instead.
     if (settings.lifecycle() != Lifecycle.PER_METHOD
-        && ctx.getExecutionMode() == ExecutionMode.SAME_THREAD
+        && (!Concurrency.enabled(ctx) || ctx.getExecutionMode() == ExecutionMode.SAME_THREAD)
         && external(ctx, settings).isEmpty()) {
       emulator(scope(ctx, settings), settings);
     }
@@ -101,6 +105,10 @@ public final class TombstoneExtension
     Settings settings = settings(ctx);
     Scope scope = scope(ctx, settings);
     Endpoint endpoint = endpoint(ctx, scope, settings);
+    boolean parallel = Concurrency.enabled(ctx);
+    if (parallel && settings.lifecycle() != Lifecycle.PER_METHOD) {
+      ConcurrentUse.requireClassLevelEmulator(ctx, settings, endpoint);
+    }
     endpoint.tombstone().ifPresent(tombstone -> {
       if (scope.shared()) {
         if (settings.resetBeforeEach()) {
@@ -116,7 +124,7 @@ public final class TombstoneExtension
           type -> resolve(type, ctx, "a declared table or bucket"));
     }
     FaultDeclarations.apply(ctx, endpoint);
-    injectFields(ctx);
+    injectFields(ctx, parallel);
     if (settings.sdkSystemProperties()) {
       ctx.getStore(NAMESPACE).put(SdkSystemProperties.class,
           SdkSystemProperties.apply(ctx, endpoint));
@@ -125,14 +133,56 @@ public final class TombstoneExtension
 
   @Override
   public void afterTestExecution(ExtensionContext ctx) {
-    Settings settings = settings(ctx);
-    if (!settings.journalOnFailure() || ctx.getExecutionException().isEmpty()) {
+    ctx.getExecutionException().ifPresent(failure -> attachJournal(ctx, failure));
+  }
+
+  /** A failing {@code @BeforeEach} method gets the journal too: its requests are the clue. */
+  @Override
+  public void handleBeforeEachMethodExecutionException(ExtensionContext ctx, Throwable failure)
+      throws Throwable {
+    attachJournal(ctx, failure);
+    throw failure;
+  }
+
+  /** A failing {@code @AfterEach} method gets it unless the test's own failure has it. */
+  @Override
+  public void handleAfterEachMethodExecutionException(ExtensionContext ctx, Throwable failure)
+      throws Throwable {
+    if (ctx.getExecutionException().filter(RequestJournal::isAttached).isEmpty()) {
+      attachJournal(ctx, failure);
+    }
+    throw failure;
+  }
+
+  /** A dynamic test runs inside its {@code @TestFactory}'s context and emulator. */
+  @Override
+  public void interceptDynamicTest(Invocation<Void> invocation,
+      DynamicTestInvocationContext invocationContext, ExtensionContext ctx) throws Throwable {
+    try {
+      invocation.proceed();
+    } catch (Throwable failure) {
+      Optional<ExtensionContext> factory = Optional.of(ctx);
+      while (factory.isPresent() && factory.get().getTestMethod().isEmpty()) {
+        factory = factory.get().getParent();
+      }
+      factory.ifPresent(f -> attachJournal(f, failure));
+      throw failure;
+    }
+  }
+
+  /**
+   * Adds the requests the test sent to its failure. Not when a parameter could not be resolved:
+   * then the test never ran, and "sent no requests" would point the wrong way.
+   */
+  private void attachJournal(ExtensionContext test, Throwable failure) {
+    Settings settings = settings(test);
+    if (!settings.journalOnFailure() || failure instanceof ParameterResolutionException
+        || RequestJournal.isAttached(failure)) {
       return;
     }
-    Scope scope = scope(ctx, settings);
+    Scope scope = scope(test, settings);
     Tombstone tombstone = scope.store().get(scope.key(), Tombstone.class);
     if (tombstone != null) {
-      Throwable failure = ctx.getExecutionException().get();
       failure.addSuppressed(RequestJournal.of(tombstone));
     }
   }
@@ -164,6 +214,9 @@ public final class TombstoneExtension
     Settings settings = settings(ctx);
     Scope scope = scope(ctx, settings);
     Endpoint endpoint = endpoint(ctx, scope, settings);
+    if (ctx.getTestMethod().isEmpty()) {
+      ConcurrentUse.recordClassLevel(ctx, settings, endpoint, element);
+    }
     if (type == Tombstone.class) {
       return endpoint.tombstone().orElseThrow(() -> new ParameterResolutionException(
           "Tombstone: cannot inject Tombstone into " + element + ": the tests run against the"
@@ -200,7 +253,7 @@ public final class TombstoneExtension
         + " TombstoneExtension.builder().manualClock(Instant)");
   }
 
-  private void injectFields(ExtensionContext ctx) {
+  private void injectFields(ExtensionContext ctx, boolean parallel) {
     for (Object instance : ctx.getRequiredTestInstances().getAllInstances()) {
       List<Field> fields = AnnotationSupport.findAnnotatedFields(instance.getClass(),
           Injected.class);
@@ -214,6 +267,9 @@ public final class TombstoneExtension
           throw new ExtensionConfigurationException("Tombstone: @Injected " + element
               + " has type " + field.getType().getName() + ", which cannot be injected; use"
               + " Tombstone, URI, TombstoneNames, ManualClock or an AWS SDK client type");
+        }
+        if (parallel) {
+          ConcurrentUse.requireUnsharedInstance(ctx, instance, field);
         }
         try {
           field.setAccessible(true);
@@ -252,16 +308,30 @@ public final class TombstoneExtension
    * The key of a class's emulator. Store lookups search enclosing classes, so a {@code @Nested}
    * class finds its outer class's emulator only when both would start the same one; a nested
    * class whose own {@code @TombstoneTest} asks for another region or clock gets its own.
+   * {@code concurrentNode} is the unique id of the node below which the tests sharing it run
+   * one after the other, empty for the whole class tree.
    */
-  private record ClassEmulatorKey(Object emulatorKey) {}
+  private record ClassEmulatorKey(Object emulatorKey, String concurrentNode) {}
 
   /** The key of a client or external endpoint: each belongs to one emulator's scope. */
   private record ClientKey(Object scopeKey, Class<?> type) {}
 
   private record ExternalKey(Object scopeKey) {}
 
+  /**
+   * A shared emulator is reset before each test, so tests that JUnit may run at the same time
+   * never share one. Tests below the nearest concurrent node run one after the other and share
+   * the emulator kept there; a test that is itself that node has its own. Without parallel
+   * execution there is no such node: one emulator per class tree (or per JVM).
+   */
   private static Scope scope(ExtensionContext ctx, Settings settings) {
-    if (ctx.getTestMethod().isPresent() && ownEmulator(ctx, settings)) {
+    boolean test = ctx.getTestMethod().isPresent();
+    Optional<ExtensionContext> concurrent = settings.lifecycle() == Lifecycle.PER_METHOD
+        ? Optional.empty()
+        : Concurrency.nearestConcurrent(ctx, settings.lifecycle() == Lifecycle.PER_JVM);
+    if (test && (settings.lifecycle() == Lifecycle.PER_METHOD
+        || (settings.lifecycle() == Lifecycle.PER_JVM && concurrent.isPresent())
+        || concurrent.filter(c -> c == ctx).isPresent())) {
       return new Scope(ctx.getStore(NAMESPACE), METHOD_EMULATOR, false);
     }
     if (settings.lifecycle() == Lifecycle.PER_JVM) {
@@ -273,29 +343,13 @@ public final class TombstoneExtension
           + " @AfterAll, or a constructor of a @TestInstance(PER_CLASS) class); inject into the"
           + " test or @BeforeEach, or use Lifecycle.PER_CLASS");
     }
-    ExtensionContext classContext =
-        ctx.getTestMethod().isPresent() ? ctx.getParent().orElseThrow() : ctx;
+    if (concurrent.isPresent()) {
+      return new Scope(concurrent.get().getStore(NAMESPACE),
+          new ClassEmulatorKey(settings.emulatorKey(), concurrent.get().getUniqueId()), true);
+    }
+    ExtensionContext classContext = test ? ctx.getParent().orElseThrow() : ctx;
     return new Scope(classContext.getStore(NAMESPACE),
-        new ClassEmulatorKey(settings.emulatorKey()), true);
-  }
-
-  /**
-   * A test gets an emulator of its own when asked to, or when it may run at the same time as
-   * another test that would share it: then a reset would wipe the other test's data.
-   */
-  private static boolean ownEmulator(ExtensionContext ctx, Settings settings) {
-    if (settings.lifecycle() == Lifecycle.PER_METHOD) {
-      return true;
-    }
-    for (Optional<ExtensionContext> c = Optional.of(ctx); c.isPresent();
-        c = c.get().getParent()) {
-      if (c.get().getParent().isPresent()
-          && c.get().getExecutionMode() == ExecutionMode.CONCURRENT
-          && (settings.lifecycle() == Lifecycle.PER_JVM || c.get().getTestMethod().isPresent())) {
-        return true;
-      }
-    }
-    return false;
+        new ClassEmulatorKey(settings.emulatorKey(), ""), true);
   }
 
   private static Endpoint endpoint(ExtensionContext ctx, Scope scope, Settings settings) {

@@ -42,8 +42,10 @@ public @interface TombstoneTest {
    * Whether a shared emulator is reset before each test: its tables, items, buckets and objects
    * dropped and a {@link #manualClock() manual clock} set back to its start. {@code true} by
    * default. With {@code false} the state carries over from test to test, the manual clock's
-   * time included, so stored timestamps never lie in the future; fault rules and the request
-   * journal are cleared before each test either way.
+   * time included, so stored timestamps never lie in the future, and so do fault rules added at
+   * class level ({@code @BeforeAll}). Either way the request journal is cleared before each test,
+   * and the fault rules a test adds (annotations, {@code @BeforeEach}, the test itself) are
+   * removed when it ends.
    */
   boolean resetBeforeEach() default true;
 

@@ -104,6 +104,27 @@ class AssertionsTest {
   }
 
   @Test
+  void hasContent_showsContentThatIsNotText_asHex() {
+    tombstone.s3().putObject("uploads", "b.bin", new byte[] {(byte) 0xff, 0, 1});
+
+    assertThat(catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.s3())
+        .hasContent("uploads", "b.bin", "x\u0000"))).hasMessage(String.format(
+            "%nExpecting uploads/b.bin to contain%n  \"x\\u0000\"%nbut it contained%n"
+                + "  3 bytes, not text, in hex: ff 00 01"));
+  }
+
+  @Test
+  void hasContent_showsTheStartOfLongBinaryContent() {
+    byte[] content = new byte[100];
+    content[0] = 0x1f;
+    tombstone.s3().putObject("uploads", "b.bin", content);
+
+    assertThat(catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.s3())
+        .hasContent("uploads", "b.bin", "x"))).hasMessageEndingWith(
+            "100 bytes, not text, the first 64 in hex: 1f" + " 00".repeat(63));
+  }
+
+  @Test
   void itemAttributes_passForASoftDeletedItem() {
     tombstone.dynamoDb().putItem("users", Item.builder().put("UserId", "u1")
         .put("deletedAt", "2026-12-03").build());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.faults.Fault;
 import dev.tombstone.Tombstone;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,56 @@ class FaultsTest {
     EngineExecutionResults results = Kit.run(RulesLiveForOneTest.class);
 
     results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+  }
+
+  @TombstoneTest(resetBeforeEach = false)
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class ClassLevelRuleWithoutReset {
+    @BeforeAll
+    static void throttleGetItem(Tombstone tombstone) {
+      tombstone.faults().dynamoDb("GetItem").respond(Fault.THROTTLED);
+    }
+
+    @Test
+    @Order(1)
+    void first(Tombstone tombstone) {
+      tombstone.faults().dynamoDb("PutItem").respond(Fault.THROTTLED);
+
+      assertThat(tombstone.faults().rules()).extracting(r -> r.operation().orElseThrow())
+          .containsExactly("GetItem", "PutItem");
+    }
+
+    @Test
+    @Order(2)
+    void second_keepsTheClassRule_butNotTheFirstTestsRule(Tombstone tombstone) {
+      assertThat(tombstone.faults().rules()).extracting(r -> r.operation().orElseThrow())
+          .containsExactly("GetItem");
+    }
+  }
+
+  @Test
+  void withoutReset_rulesFromBeforeAll_stayForTheClass_likeTheData() {
+    Kit.run(ClassLevelRuleWithoutReset.class).testEvents()
+        .assertStatistics(stats -> stats.succeeded(2).failed(0));
+  }
+
+  @TombstoneTest
+  static class ClassLevelRuleWithReset {
+    @BeforeAll
+    static void throttleGetItem(Tombstone tombstone) {
+      tombstone.faults().dynamoDb("GetItem").respond(Fault.THROTTLED);
+    }
+
+    @Test
+    void test(Tombstone tombstone) {
+      assertThat(tombstone.faults().rules()).isEmpty();
+    }
+  }
+
+  @Test
+  void withReset_rulesFromBeforeAll_goWithTheReset() {
+    Kit.run(ClassLevelRuleWithReset.class).testEvents()
+        .assertStatistics(stats -> stats.succeeded(1).failed(0));
   }
 
   @TombstoneTest
