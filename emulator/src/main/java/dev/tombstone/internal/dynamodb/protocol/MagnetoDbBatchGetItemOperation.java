@@ -34,8 +34,10 @@ final class MagnetoDbBatchGetItemOperation {
    * @param state the project's tables, or null when the project has none
    */
   static byte[] handle(DynamoDbState state, Json.Obj body) throws IOException {
-    MagnetoDbBody.onlyKnown(body, Set.of("request_items"));
+    // batch_get_item.py read request_items, refused the rest of the body, and only then read
+    // each table's entry.
     Json.Obj requestItems = MagnetoDbBody.object(body, "request_items", true);
+    MagnetoDbBody.onlyKnown(body, Set.of("request_items"));
     Map<String, TableRequest> tables = new LinkedHashMap<>();
     for (Map.Entry<String, Json> e : requestItems.members().entrySet()) {
       tables.put(e.getKey(), table(e.getKey(), e.getValue()));
@@ -60,11 +62,15 @@ final class MagnetoDbBatchGetItemOperation {
     if (!(value instanceof Json.Obj entry)) {
       throw MagnetoDbBody.wrongType(name, "Object", value);
     }
-    MagnetoDbBody.onlyKnown(name, entry, TABLE_MEMBERS);
+    // The original read consistent_read, attributes_to_get and keys, refused the rest, and
+    // only then read the keys themselves.
+    Boolean consistent = MagnetoDbBody.bool(entry, "consistent_read");
+    List<String> attributes = MagnetoDbBody.strings(entry, "attributes_to_get");
     Json rawKeys = MagnetoDbBody.required(entry, "keys");
     if (!(rawKeys instanceof Json.Arr array)) {
       throw MagnetoDbBody.wrongType("keys", "Array", rawKeys);
     }
+    MagnetoDbBody.onlyKnown(name, entry, TABLE_MEMBERS);
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
     for (Json element : array.elements()) {
       if (!(element instanceof Json.Obj key)) {
@@ -75,8 +81,6 @@ final class MagnetoDbBatchGetItemOperation {
           typed.put(attribute, MagnetoDbBody.typed(typedValue)));
       keys.add(typed);
     }
-    List<String> attributes = MagnetoDbBody.strings(entry, "attributes_to_get");
-    Boolean consistent = MagnetoDbBody.bool(entry, "consistent_read");
     BatchGetItem.TableKeys domain = BatchGetItem.TableKeys.of(keys)
         .withProjection(MagnetoDbItemOperations.projection(entry));
     return new TableRequest(attributes, consistent,

@@ -75,8 +75,7 @@ final class MagnetoDbBody {
   static Json required(Json.Obj body, String member) {
     Json value = body.get(member);
     if (value == null) {
-      throw MagnetoDbError.validation(
-          "Required property '" + member + "' wasn't found or it's value is null");
+      throw missing(member);
     }
     return value;
   }
@@ -164,26 +163,57 @@ final class MagnetoDbBody {
     }
     Map<String, ExpectedEntry> entries = new LinkedHashMap<>();
     for (Map.Entry<String, Json> e : map.members().entrySet()) {
-      entries.put(e.getKey(), condition(e.getValue()));
+      entries.put(e.getKey(), condition(e.getKey(), e.getValue()));
     }
     return entries;
   }
 
-  private static ExpectedEntry condition(Json json) {
-    if (json instanceof Json.Obj condition && condition.members().size() == 1) {
-      Map.Entry<String, Json> only = condition.members().entrySet().iterator().next();
-      if (only.getKey().equals("value")) {
-        return new ExpectedEntry(typed(only.getValue()), null, null, null, null);
+  /**
+   * One attribute's condition, checked as MagnetoDB's parser did: an object of one member, then
+   * that member's name, then its value.
+   */
+  private static ExpectedEntry condition(String attribute, Json json) {
+    Json.Obj condition = objectValue(attribute, json);
+    if (condition.members().size() != 1) {
+      throw MagnetoDbError.validation(
+          "Can't recognize attribute expected condition format: '" + render(json) + "'");
+    }
+    Map.Entry<String, Json> only = condition.members().entrySet().iterator().next();
+    String type = only.getKey();
+    Json value = only.getValue() instanceof Json.Null ? null : only.getValue();
+    if (type.equals("value")) {
+      return new ExpectedEntry(typed(objectValue("value", value)), null, null, null, null);
+    }
+    if (type.equals("exists")) {
+      if (value == null) {
+        throw missing("exists");
       }
-      if (only.getKey().equals("exists") && only.getValue() instanceof Json.Bool exists) {
-        // {"exists": true} alone is valid in MagnetoDB; it is the legacy NOT_NULL condition.
-        return exists.value()
-            ? new ExpectedEntry(null, null, "NOT_NULL", null, null)
-            : new ExpectedEntry(null, false, null, null, null);
+      if (!(value instanceof Json.Bool exists)) {
+        throw wrongType("exists", "Boolean", value);
       }
+      // {"exists": true} alone is valid in MagnetoDB; it is the legacy NOT_NULL condition.
+      return exists.value()
+          ? new ExpectedEntry(null, null, "NOT_NULL", null, null)
+          : new ExpectedEntry(null, false, null, null, null);
     }
     throw MagnetoDbError.validation(
-        "Can't recognize attribute expected condition format: '" + render(json) + "'");
+        "Unsupported condition type found: " + render(new Json.Str(type)));
+  }
+
+  /** {@code value} as the object named {@code name}; null (or JSON null) is a missing one. */
+  private static Json.Obj objectValue(String name, Json value) {
+    if (value == null || value instanceof Json.Null) {
+      throw missing(name);
+    }
+    if (value instanceof Json.Obj object) {
+      return object;
+    }
+    throw wrongType(name, "Object", value);
+  }
+
+  private static MagnetoDbError missing(String member) {
+    return MagnetoDbError.validation(
+        "Required property '" + member + "' wasn't found or it's value is null");
   }
 
   static MagnetoDbError wrongType(String member, String expected, Json found) {

@@ -39,20 +39,27 @@ final class MagnetoDbItemOperations {
   }
 
   static byte[] putItem(DynamoDbState state, String table, Json.Obj body) throws IOException {
-    MagnetoDbBody.onlyKnown(body, union(WRITE_MEMBERS, "item"));
-    Map<String, AttributeValue> item = MagnetoDbBody.attributes(body, "item", true);
+    // put_item.py read expected, item and return_values in turn, then refused the rest.
     ItemCondition condition = ConditionSupport.compileLegacy(MagnetoDbBody.expected(body));
+    Map<String, AttributeValue> item = MagnetoDbBody.attributes(body, "item", true);
     ReturnValues returnOld = returnValues(body);
+    MagnetoDbBody.onlyKnown(body, union(WRITE_MEMBERS, "item"));
     PutItem.Result result = state.putItem(PutItem.Request.of(table, Item.of(item))
         .withCondition(condition).withReturnValues(returnOld));
     return attributes("attributes", result.oldItem());
   }
 
   static byte[] getItem(DynamoDbState state, String table, Json.Obj body) throws IOException {
+    // get_item.py read attributes_to_get, key and consistent_read in turn, refused the rest,
+    // and only then read the key's values. It tested attributes_to_get for truth, so an empty
+    // list reads the whole item.
+    List<String> names = MagnetoDbBody.strings(body, "attributes_to_get");
+    UnaryOperator<Item> projection =
+        names == null || names.isEmpty() ? null : AttributesToGet.projection(names);
+    MagnetoDbBody.object(body, "key", true);
+    boolean consistent = Boolean.TRUE.equals(MagnetoDbBody.bool(body, "consistent_read"));
     MagnetoDbBody.onlyKnown(body, Set.of("key", "attributes_to_get", "consistent_read"));
     Map<String, AttributeValue> key = MagnetoDbBody.attributes(body, "key", true);
-    UnaryOperator<Item> projection = projection(body);
-    boolean consistent = Boolean.TRUE.equals(MagnetoDbBody.bool(body, "consistent_read"));
     GetItem.Request get = GetItem.Request.of(table, key).withProjection(projection);
     GetItem.Result result = state.getItem(consistent ? get.stronglyConsistent() : get);
     return attributes("item", result.item());

@@ -31,7 +31,7 @@ final class MagnetoDbQueryOperation {
   private MagnetoDbQueryOperation() {}
 
   static byte[] handle(DynamoDbState state, String table, Json.Obj body) throws IOException {
-    MagnetoDbBody.onlyKnown(body, MEMBERS);
+    // query.py read its members in this order and refused the rest last.
     List<String> attributesToGet = MagnetoDbBody.strings(body, "attributes_to_get");
     String indexName = MagnetoDbBody.string(body, "index_name");
     if (indexName != null && !INDEX_NAME.matcher(indexName).matches()) {
@@ -45,6 +45,7 @@ final class MagnetoDbQueryOperation {
     boolean consistent = Boolean.TRUE.equals(MagnetoDbBody.bool(body, "consistent_read"));
     Integer limit = MagnetoDbItemOperations.limit(body);
     Boolean forward = MagnetoDbBody.bool(body, "scan_index_forward");
+    MagnetoDbBody.onlyKnown(body, MEMBERS);
 
     Query.Request query = Query.Request.of(table, keyCondition).onIndex(indexName)
         .withSelect(select).withProjection(MagnetoDbItemOperations.projection(body))
@@ -85,11 +86,11 @@ final class MagnetoDbQueryOperation {
       if (!(e.getValue() instanceof Json.Obj condition)) {
         throw MagnetoDbBody.wrongType(e.getKey(), "Object", e.getValue());
       }
-      MagnetoDbBody.onlyKnown(e.getKey(), condition, CONDITION_MEMBERS);
       MagnetoDbBody.required(condition, "comparison_operator");
       String operator = MagnetoDbBody.string(condition, "comparison_operator");
       parts.add(new KeyCondition.Part(e.getKey(), operator(operator),
           arguments(operator, condition)));
+      MagnetoDbBody.onlyKnown(e.getKey(), condition, CONDITION_MEMBERS);
     }
     return new KeyCondition(parts);
   }

@@ -22,8 +22,9 @@ final class MagnetoDbTableOperations {
 
   /**
    * The table a create_table body asks for, checked in full before the project is touched: the
-   * table name, each attribute defined once with a 1 to 255 character name, and a key schema of
-   * a HASH key and maybe a different RANGE key, both defined with a scalar type.
+   * table name, each attribute defined once with a 1 to 255 character name, a key schema of a
+   * HASH key and maybe a different RANGE key, both defined with a scalar type, and no other
+   * attribute defined.
    */
   static TableDefinition definition(Json.Obj body) {
     MagnetoDbBody.onlyKnown(body, Set.of("table_name", "attribute_definitions", "key_schema"));
@@ -43,6 +44,14 @@ final class MagnetoDbTableOperations {
     }
     KeySchema schema = key.size() == 1 ? KeySchema.of(key.get(0))
         : KeySchema.of(key.get(0), key.get(1));
+    // DynamoDB's CreateTable refuses definitions no key uses; MagnetoDB did not check, but the
+    // table may be in the namespace the DynamoDB APIs share.
+    for (String attribute : types.keySet()) {
+      if (key.stream().noneMatch(k -> k.name().equals(attribute))) {
+        throw MagnetoDbError.validation("Wrong attribute definitions: '" + attribute
+            + "' isn't used by the key schema");
+      }
+    }
     return new TableDefinition(name, schema, types, TableDefinition.BillingMode.PAY_PER_REQUEST,
         0, 0, List.of(), List.of(), false);
   }

@@ -29,12 +29,14 @@ final class MagnetoDbUpdateItemOperation {
   private MagnetoDbUpdateItemOperation() {}
 
   static byte[] handle(DynamoDbState state, String table, Json.Obj body) throws IOException {
-    MagnetoDbBody.onlyKnown(body, MEMBERS);
-    Map<String, AttributeValue> key = MagnetoDbBody.attributes(body, "key", true);
-    Map<String, LegacyUpdate> updates = attributeUpdates(body);
+    // update_item.py read expected, attribute_updates, key and return_values in turn, then
+    // refused the rest (it required attribute_updates, which the documentation makes optional).
     ItemCondition condition = ConditionSupport.compileLegacy(MagnetoDbBody.expected(body));
+    Map<String, LegacyUpdate> updates = attributeUpdates(body);
+    Map<String, AttributeValue> key = MagnetoDbBody.attributes(body, "key", true);
     ReturnValues returnValues =
         MagnetoDbItemOperations.returnValues(body, EnumSet.allOf(ReturnValues.class));
+    MagnetoDbBody.onlyKnown(body, MEMBERS);
     ItemUpdate update = ExpressionCompiler.legacyUpdate(updates);
 
     UpdateItem.Result result = state.updateItem(UpdateItem.Request.of(table, key, update)

@@ -46,6 +46,10 @@ class MagnetoDbCreateTableTest {
           + "|[{`attribute_name`:``,`key_type`:`HASH`}]"
           + "|Names of key attributes and attributes projected into an index must be between 1"
           + " and 255 characters, inclusive",
+      "an attribute no key uses"
+          + "|[{`attribute_name`:`k`,`attribute_type`:`S`},{`attribute_name`:`z`,`attribute_type`:`N`}]"
+          + "|[{`attribute_name`:`k`,`key_type`:`HASH`}]"
+          + "|Wrong attribute definitions: 'z' isn't used by the key schema",
       "a third key element"
           + "|[{`attribute_name`:`h`,`attribute_type`:`S`},{`attribute_name`:`r`,`attribute_type`:`S`},"
           + "{`attribute_name`:`x`,`attribute_type`:`S`}]"

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** MagnetoDB REST over raw HTTP: the documented sample (flow D), faults, table operations. */
 class MagnetoDbProtocolTest {
@@ -117,6 +119,65 @@ class MagnetoDbProtocolTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorMessage())
         .isEqualTo("Wrong 'key' type. Object is expected, but \"x\" found");
+  }
+
+  /**
+   * Each original handler read its members one by one, required ones included, and refused
+   * unknown members last; bad {@code expected} entries get parser.py's messages. Bodies and
+   * messages write {@code `} for {@code "}, and {@code $KEY} for the sample item's key.
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "get_item|{`foo`:1}|Required property 'key' wasn't found or it's value is null",
+      "put_item|{`foo`:1}|Required property 'item' wasn't found or it's value is null",
+      "update_item|{`foo`:1}|Required property 'key' wasn't found or it's value is null",
+      "query|{`foo`:1}|Required property 'key_conditions' wasn't found or it's value is null",
+      "batch_get_item|{`foo`:1}"
+          + "|Required property 'request_items' wasn't found or it's value is null",
+      "batch_get_item|{`request_items`:{`Thread`:{`select`:`COUNT`}}}"
+          + "|Required property 'keys' wasn't found or it's value is null",
+      "get_item|{`key`:{`ForumName`:{`X`:`y`}},`foo`:1}"
+          + "|Unexpected properties were found for 'body': {`foo`: 1}",
+      "put_item|{`item`:{`ForumName`:{`S`:`a`},`Subject`:{`S`:`b`}},`foo`:1,"
+          + "`return_values`:`ALL_NEW`}|Return values type 'ALL_NEW' isn't allowed",
+      "update_item|{$KEY,`foo`:1,`return_values`:`EVERYTHING`}"
+          + "|Return values type 'EVERYTHING' isn't allowed",
+      "query|{`key_conditions`:{`ForumName`:{`comparison_operator`:`NE`,`when`:1}},`foo`:1}"
+          + "|IndexedCondition of type['NE'] is not allowed",
+      "update_item|{`foo`:1,`expected`:{`x`:{`exists`:`no`}}}"
+          + "|Wrong 'exists' type. Boolean is expected, but `no` found",
+      "put_item|{`expected`:{`x`:{`exists`:`no`}}}"
+          + "|Wrong 'exists' type. Boolean is expected, but `no` found",
+      "delete_item|{$KEY,`expected`:{`x`:{`foo`:1}}}|Unsupported condition type found: `foo`",
+      "delete_item|{$KEY,`expected`:{`x`:5}}|Wrong 'x' type. Object is expected, but 5 found",
+      "delete_item|{$KEY,`expected`:{`x`:{`value`:`s`}}}"
+          + "|Wrong 'value' type. Object is expected, but `s` found",
+      "delete_item|{$KEY,`expected`:{`x`:{`exists`:null}}}"
+          + "|Required property 'exists' wasn't found or it's value is null"})
+  void bodyMistakes_areReportedInTheOriginalsOrder(String operation, String body,
+      String message) {
+    String path = operation.equals("batch_get_item") ? "/v1/data/p1/batch_get_item"
+        : MagnetoDbVectorsTest.THREAD_P1 + "/" + operation;
+
+    MagnetoDbWire.Response response = wire.post(path,
+        body.replace("$KEY", MagnetoDbVectorsTest.KEY).replace('`', '"'));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.errorType()).isEqualTo("ValidationError");
+    assertThat(response.errorMessage()).isEqualTo(message.replace('`', '"'));
+    assertThat(wire.post(MagnetoDbVectorsTest.THREAD_P1 + "/scan", "{}").json())
+        .isEqualTo(JsonTrees.parse("{\"count\":1,\"items\":[" + MagnetoDbVectorsTest.ITEM
+            + "],\"scanned_count\":1}"));
+  }
+
+  @Test
+  void getItem_withEmptyAttributesToGet_readsTheWholeItem() {
+    MagnetoDbWire.Response response = wire.post(MagnetoDbVectorsTest.THREAD_P1 + "/get_item",
+        "{" + MagnetoDbVectorsTest.KEY + ",\"attributes_to_get\":[]}");
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.json())
+        .isEqualTo(JsonTrees.parse("{\"item\":" + MagnetoDbVectorsTest.ITEM + "}"));
   }
 
   @Test
