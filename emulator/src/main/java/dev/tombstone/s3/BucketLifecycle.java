@@ -92,6 +92,14 @@ public final class BucketLifecycle {
       return key.startsWith(prefix);
     }
 
+    /**
+     * Whether a delete marker of {@code key} matches: markers carry no tags, so a Tag condition
+     * excludes them; they have no size, so size conditions do not.
+     */
+    boolean matchesMarker(String key) {
+      return matchesKey(key) && tags.isEmpty();
+    }
+
     private boolean hasTags(Map<String, String> objectTags) {
       for (Tag tag : tags) {
         if (!tag.value().equals(objectTags.get(tag.key()))) {
@@ -112,7 +120,8 @@ public final class BucketLifecycle {
 
   /**
    * Expiration of current versions: after {@code days} or on {@code date}; and/or removal of a
-   * delete marker that is its key's only version.
+   * delete marker that is its key's only version ({@code expiredObjectDeleteMarker} at once;
+   * {@code days} and {@code date} remove such a marker too, once it is as old as they say).
    */
   public record Expiration(OptionalInt days, Optional<Instant> date,
       boolean expiredObjectDeleteMarker) {
