@@ -186,7 +186,8 @@ public final class BucketLifecycle {
 
   /**
    * When the current version of a key expires under the first enabled rule that applies to it:
-   * what S3 reports in {@code x-amz-expiration}.
+   * what S3 reports in {@code x-amz-expiration}; or when an upload in progress is aborted, as
+   * {@code x-amz-abort-date} and {@code x-amz-abort-rule-id} report it.
    */
   public record Expiry(Instant date, String ruleId) {
     public Expiry {
@@ -211,6 +212,24 @@ public final class BucketLifecycle {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * When the earliest enabled AbortIncompleteMultipartUpload rule whose prefix matches
+   * {@code key} aborts an upload initiated at {@code initiated}; the first such rule on a tie.
+   */
+  static Optional<Expiry> abort(List<Rule> rules, String key, Instant initiated) {
+    Expiry first = null;
+    for (Rule rule : rules) {
+      if (rule.enabled() && rule.abortIncompleteMultipartUploadDays().isPresent()
+          && rule.filter().matchesKey(key)) {
+        Instant due = due(initiated, rule.abortIncompleteMultipartUploadDays().getAsInt());
+        if (first == null || due.isBefore(first.date())) {
+          first = new Expiry(due, rule.id());
+        }
+      }
+    }
+    return Optional.ofNullable(first);
   }
 
   /** {@code start + days}, rounded up to the next midnight UTC (S3's rule). */

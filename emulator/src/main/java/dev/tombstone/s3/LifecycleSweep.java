@@ -71,13 +71,8 @@ final class LifecycleSweep {
       }
     }
     for (MultipartUpload upload : bucket.uploads().values()) {
-      for (BucketLifecycle.Rule rule : rules) {
-        if (rule.enabled() && rule.abortIncompleteMultipartUploadDays().isPresent()
-            && rule.filter().matchesKey(upload.key())) {
-          earliest.offer(BucketLifecycle.due(upload.initiated(),
-              rule.abortIncompleteMultipartUploadDays().getAsInt()));
-        }
-      }
+      BucketLifecycle.abort(rules, upload.key(), upload.initiated())
+          .ifPresent(abort -> earliest.offer(abort.date()));
     }
     return Optional.ofNullable(earliest.first);
   }
@@ -102,23 +97,19 @@ final class LifecycleSweep {
       List<BucketLifecycle.Action> done) {
     for (Map.Entry<String, MultipartUpload> entry : bucket.uploads().entrySet()) {
       MultipartUpload upload = entry.getValue();
-      for (BucketLifecycle.Rule rule : rules) {
-        if (!rule.enabled() || rule.abortIncompleteMultipartUploadDays().isEmpty()
-            || !rule.filter().matchesKey(upload.key())
-            || now.isBefore(BucketLifecycle.due(upload.initiated(),
-                rule.abortIncompleteMultipartUploadDays().getAsInt()))) {
-          continue;
-        }
-        try {
-          upload.abort();
-        } catch (S3Error.NoSuchUpload finishedMeanwhile) {
-          break;
-        }
-        bucket.uploads().remove(entry.getKey(), upload);
-        done.add(new BucketLifecycle.Action(bucket.name(), upload.key(), entry.getKey(),
-            BucketLifecycle.Kind.MULTIPART_UPLOAD_ABORTED, rule.id(), now));
-        break;
+      Optional<BucketLifecycle.Expiry> abort =
+          BucketLifecycle.abort(rules, upload.key(), upload.initiated());
+      if (abort.isEmpty() || now.isBefore(abort.get().date())) {
+        continue;
       }
+      try {
+        upload.abort();
+      } catch (S3Error.NoSuchUpload finishedMeanwhile) {
+        continue;
+      }
+      bucket.uploads().remove(entry.getKey(), upload);
+      done.add(new BucketLifecycle.Action(bucket.name(), upload.key(), entry.getKey(),
+          BucketLifecycle.Kind.MULTIPART_UPLOAD_ABORTED, abort.get().ruleId(), now));
     }
   }
 

@@ -698,6 +698,16 @@ public final class S3State {
   }
 
   /**
+   * When a lifecycle rule will abort {@code upload} if it is still in progress, and which rule:
+   * what CreateMultipartUpload and ListParts report in {@code x-amz-abort-date} and
+   * {@code x-amz-abort-rule-id}; empty when no AbortIncompleteMultipartUpload rule applies.
+   */
+  public Optional<BucketLifecycle.Expiry> uploadAbort(String bucket, Multipart.Upload upload) {
+    return onBucket(bucket,
+        b -> BucketLifecycle.abort(b.lifecycle(), upload.key(), upload.initiated()));
+  }
+
+  /**
    * Applies every bucket's lifecycle rules at the clock's time, bucket by bucket in name order.
    * The emulator calls this when a manual clock moves and periodically otherwise.
    *

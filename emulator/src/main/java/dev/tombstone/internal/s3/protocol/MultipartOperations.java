@@ -49,7 +49,7 @@ final class MultipartOperations {
           normalised.get().equals("CRC64NVME") ? "FULL_OBJECT" : "COMPOSITE");
       response = response.with(CHECKSUM_ALGORITHM, normalised.get()).with(CHECKSUM_TYPE, type);
     }
-    return response;
+    return TimeHeaders.abort(response, state, call.bucket(), upload);
   }
 
   S3Response uploadPart(S3Call call) {

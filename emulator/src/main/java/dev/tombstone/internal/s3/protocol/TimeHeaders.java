@@ -1,13 +1,15 @@
 package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.internal.HttpDates;
+import dev.tombstone.s3.Multipart;
 import dev.tombstone.s3.ObjectLock;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.StoredObject;
 
 /**
  * The headers that tell a client what time will do to an object: {@code x-amz-expiration}
- * (the lifecycle rule that will expire it) and, on reads, {@code x-amz-object-lock-*}.
+ * (the lifecycle rule that will expire it) and, on reads, {@code x-amz-object-lock-*}; and to
+ * an upload in progress: {@code x-amz-abort-date} and {@code x-amz-abort-rule-id}.
  */
 final class TimeHeaders {
   private TimeHeaders() {}
@@ -35,5 +37,14 @@ final class TimeHeaders {
       }
     }
     return out;
+  }
+
+  /** CreateMultipartUpload and ListParts: when a lifecycle rule will abort {@code upload}. */
+  static S3Response abort(S3Response response, S3State state, String bucket,
+      Multipart.Upload upload) {
+    return state.uploadAbort(bucket, upload)
+        .map(abort -> response.with("x-amz-abort-date", HttpDates.format(abort.date()))
+            .with("x-amz-abort-rule-id", abort.ruleId()))
+        .orElse(response);
   }
 }

@@ -1,0 +1,77 @@
+package dev.tombstone.internal.s3.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tombstone.ManualClock;
+import dev.tombstone.Tombstone;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+
+/** The response headers in which S3 tells what lifecycle rules will do, through the SDK v2. */
+class SdkLifecycleHeadersTest {
+  static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
+
+  static ManualClock clock;
+  static Tombstone tombstone;
+  static S3Client s3;
+
+  @BeforeAll
+  static void start() {
+    clock = ManualClock.startingAt(START);
+    tombstone = Tombstone.builder().clock(clock).start();
+    s3 = SdkClients.sync(tombstone);
+  }
+
+  @AfterAll
+  static void stop() {
+    s3.close();
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    tombstone.reset();
+    tombstone.clearRequests();
+  }
+
+  static LifecycleRule abortAfter(String id, String prefix, int days) {
+    return LifecycleRule.builder().id(id).status(ExpirationStatus.ENABLED)
+        .filter(f -> f.prefix(prefix))
+        .abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(days)).build();
+  }
+
+  @Test
+  void createMultipartUploadAndListParts_reportWhenTheEarliestMatchingRuleAborts() {
+    s3.createBucket(b -> b.bucket("uploads"));
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("uploads").lifecycleConfiguration(c -> c.rules(
+        abortAfter("slow", "m/", 5), abortAfter("fast", "m/", 2), abortAfter("other", "n/", 1))));
+
+    CreateMultipartUploadResponse created =
+        s3.createMultipartUpload(b -> b.bucket("uploads").key("m/x"));
+    ListPartsResponse parts = s3.listParts(b -> b.bucket("uploads").key("m/x")
+        .uploadId(created.uploadId()));
+    CreateMultipartUploadResponse unmatched =
+        s3.createMultipartUpload(b -> b.bucket("uploads").key("z/x"));
+
+    // Initiated 10:00 Jan 1: two days later, rounded up to midnight UTC, is Jan 4.
+    assertThat(created.abortDate()).isEqualTo("2026-01-04T00:00:00Z");
+    assertThat(created.abortRuleId()).isEqualTo("fast");
+    assertThat(parts.abortDate()).isEqualTo(created.abortDate());
+    assertThat(parts.abortRuleId()).isEqualTo("fast");
+    assertThat(unmatched.abortDate()).isNull();
+    assertThat(unmatched.abortRuleId()).isNull();
+
+    clock.set(Instant.parse("2026-01-04T00:00:00Z"));
+    assertThat(tombstone.requests()).filteredOn(r -> r.target().startsWith("Lifecycle."))
+        .extracting(r -> r.target() + " " + r.body() + " " + r.time())
+        .containsExactly("Lifecycle.MULTIPART_UPLOAD_ABORTED rule fast 2026-01-04T00:00:00Z");
+  }
+}
