@@ -95,9 +95,10 @@ final class MultipartOperations {
     result.stored().checksum().ifPresent(c -> xml
         .element("Checksum" + c.algorithm(), c.value())
         .element("ChecksumType", ChecksumTypes.of(c)));
-    return S3Response.xml(200, xml.toBytes())
+    S3Response response = S3Response.xml(200, xml.toBytes())
         .with("x-amz-version-id", result.reportedVersionId())
         .with("x-amz-server-side-encryption", "AES256");
+    return TimeHeaders.add(response, state, call.bucket(), call.key(), result.stored(), false);
   }
 
   S3Response abort(S3Call call) {

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
@@ -73,5 +75,34 @@ class SdkLifecycleHeadersTest {
     assertThat(tombstone.requests()).filteredOn(r -> r.target().startsWith("Lifecycle."))
         .extracting(r -> r.target() + " " + r.body() + " " + r.time())
         .containsExactly("Lifecycle.MULTIPART_UPLOAD_ABORTED rule fast 2026-01-04T00:00:00Z");
+  }
+
+  static LifecycleRule expireAfterOneDay(String id, String prefix) {
+    return LifecycleRule.builder().id(id).status(ExpirationStatus.ENABLED)
+        .filter(f -> f.prefix(prefix)).expiration(e -> e.days(1)).build();
+  }
+
+  @Test
+  void copyObjectAndCompleteMultipartUpload_reportTheExpiryInXAmzExpiration() {
+    s3.createBucket(b -> b.bucket("exp"));
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("exp")
+        .lifecycleConfiguration(c -> c.rules(expireAfterOneDay("expire", "a/"))));
+    s3.putObject(b -> b.bucket("exp").key("a/1"), RequestBody.fromString("one"));
+
+    String copy = s3.copyObject(b -> b.sourceBucket("exp").sourceKey("a/1")
+        .destinationBucket("exp").destinationKey("a/copy")).expiration();
+    String copyOutside = s3.copyObject(b -> b.sourceBucket("exp").sourceKey("a/1")
+        .destinationBucket("exp").destinationKey("b/copy")).expiration();
+    String uploadId = s3.createMultipartUpload(b -> b.bucket("exp").key("a/mpu")).uploadId();
+    String etag = s3.uploadPart(b -> b.bucket("exp").key("a/mpu").uploadId(uploadId)
+        .partNumber(1), RequestBody.fromString("part")).eTag();
+    String completed = s3.completeMultipartUpload(b -> b.bucket("exp").key("a/mpu")
+        .uploadId(uploadId).multipartUpload(m -> m.parts(
+            CompletedPart.builder().partNumber(1).eTag(etag).build()))).expiration();
+
+    String expected = "expiry-date=\"Sat, 03 Jan 2026 00:00:00 GMT\", rule-id=\"expire\"";
+    assertThat(copy).isEqualTo(expected);
+    assertThat(copyOutside).isNull();
+    assertThat(completed).isEqualTo(expected);
   }
 }
