@@ -20,6 +20,8 @@ final class LifecycleOperations {
   private static final int MAX_RULES = 1000;
   /** The most noncurrent versions a rule may keep back from an action. */
   private static final int MAX_NEWER_NONCURRENT_VERSIONS = 100;
+  private static final List<String> FILTER_CONDITIONS = List.of(
+      "Prefix", "Tag", "ObjectSizeGreaterThan", "ObjectSizeLessThan", "And");
 
   private final S3State state;
 
@@ -106,7 +108,9 @@ final class LifecycleOperations {
     };
     Optional<String> legacyPrefix = text(rule, "Prefix");
     XmlElement filterElement = only(rule, "Filter");
-    if (legacyPrefix.isPresent() && filterElement != null) {
+    // One of the two, as the schema says ("Filter is required if the LifecycleRule does not
+    // contain a Prefix element"); S3 answers MalformedXML for neither and for both.
+    if (legacyPrefix.isPresent() == (filterElement != null)) {
       throw WireError.malformedXml();
     }
     BucketLifecycle.Filter filter = filterElement != null ? filter(filterElement)
@@ -155,15 +159,21 @@ final class LifecycleOperations {
   }
 
   private static BucketLifecycle.Filter filter(XmlElement filter) {
+    // "A Filter must have exactly one of Prefix, Tag, ObjectSizeGreaterThan, ObjectSizeLessThan,
+    // or And specified" (or none: every object); several conditions go in And.
+    int conditions = 0;
+    for (String name : FILTER_CONDITIONS) {
+      conditions += filter.children(name).size();
+    }
+    if (conditions > 1) {
+      throw WireError.malformedXml();
+    }
     XmlElement and = only(filter, "And");
     XmlElement source = and != null ? and : filter;
     List<BucketLifecycle.Tag> tags = new ArrayList<>();
     for (XmlElement tag : source.children("Tag")) {
       tags.add(new BucketLifecycle.Tag(text(tag, "Key").orElseThrow(WireError::malformedXml),
           text(tag, "Value").orElse("")));
-    }
-    if (and == null && tags.size() > 1) {
-      throw WireError.malformedXml();
     }
     return new BucketLifecycle.Filter(text(source, "Prefix").orElse(""), tags,
         size(source, "ObjectSizeGreaterThan"), size(source, "ObjectSizeLessThan"));

@@ -195,4 +195,35 @@ class SdkLifecycleConfigurationTest {
     assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo(message);
     assertThat(read()).containsExactly(before);
   }
+
+  static Stream<LifecycleRule> malformedFilters() {
+    Tag tag = Tag.builder().key("team").value("a").build();
+    UnaryOperator<LifecycleRule.Builder> expire = r -> r.expiration(e -> e.days(1));
+    return Stream.of(
+        expire.apply(rule("prefix+tag").filter(f -> f.prefix("x").tag(tag))).build(),
+        expire.apply(rule("prefix+size").filter(f -> f.prefix("x").objectSizeLessThan(10L)))
+            .build(),
+        expire.apply(rule("sizes").filter(f -> f.objectSizeGreaterThan(1L)
+            .objectSizeLessThan(10L))).build(),
+        expire.apply(rule("and+prefix").filter(f -> f.prefix("x")
+            .and(a -> a.prefix("y").tags(tag)))).build(),
+        expire.apply(rule("no-filter")).build());
+  }
+
+  @ParameterizedTest
+  @MethodSource("malformedFilters")
+  void filterWithSeveralConditionsOutsideAnd_orNoFilterAtAll_isMalformedXml(LifecycleRule bad) {
+    LifecycleRule before = rule("before").filter(f -> f.prefix(""))
+        .expiration(e -> e.days(3)).build();
+    put(before);
+
+    S3Exception thrown = refused(bad);
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("MalformedXML");
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo(
+        "The XML you provided was not well-formed or did not validate against our published"
+            + " schema");
+    assertThat(read()).containsExactly(before);
+  }
 }
