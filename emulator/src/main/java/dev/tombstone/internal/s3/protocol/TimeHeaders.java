@@ -1,6 +1,7 @@
 package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.internal.HttpDates;
+import dev.tombstone.internal.PercentEscapes;
 import dev.tombstone.s3.Multipart;
 import dev.tombstone.s3.ObjectLock;
 import dev.tombstone.s3.S3State;
@@ -22,8 +23,10 @@ final class TimeHeaders {
     boolean current = state.currentObject(bucket, key)
         .filter(c -> c.versionId().equals(object.versionId())).isPresent();
     if (expiry.isPresent() && current) {
+      // "The value of rule-id is URL-encoded": a quote, a space or a non-ASCII letter in the
+      // rule's ID would otherwise break the quoting or the header's ASCII.
       out = out.with("x-amz-expiration", "expiry-date=\"" + HttpDates.format(expiry.get().date())
-          + "\", rule-id=\"" + expiry.get().ruleId() + "\"");
+          + "\", rule-id=\"" + PercentEscapes.encode(expiry.get().ruleId(), false) + "\"");
     }
     if (lockHeaders) {
       ObjectLock.VersionLock lock = state.versionLock(bucket, key, object.versionId());

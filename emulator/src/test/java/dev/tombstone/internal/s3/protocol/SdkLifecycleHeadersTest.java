@@ -105,4 +105,26 @@ class SdkLifecycleHeadersTest {
     assertThat(copyOutside).isNull();
     assertThat(completed).isEqualTo(expected);
   }
+
+  @Test
+  void ruleIdInXAmzExpiration_isUrlEncoded() {
+    s3.createBucket(b -> b.bucket("rid"));
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("rid").lifecycleConfiguration(c -> c.rules(
+        expireAfterOneDay("quo\"te", "q/"), expireAfterOneDay("my rule/1", "s/"),
+        expireAfterOneDay("règle-ü", "u/"))));
+
+    String quote = s3.putObject(b -> b.bucket("rid").key("q/k"), RequestBody.fromString("k"))
+        .expiration();
+    String head = s3.headObject(b -> b.bucket("rid").key("q/k")).expiration();
+    s3.putObject(b -> b.bucket("rid").key("s/k"), RequestBody.fromString("k"));
+    s3.putObject(b -> b.bucket("rid").key("u/k"), RequestBody.fromString("k"));
+
+    String date = "expiry-date=\"Sat, 03 Jan 2026 00:00:00 GMT\", ";
+    assertThat(quote).isEqualTo(date + "rule-id=\"quo%22te\"");
+    assertThat(head).isEqualTo(quote);
+    assertThat(s3.headObject(b -> b.bucket("rid").key("s/k")).expiration())
+        .isEqualTo(date + "rule-id=\"my%20rule%2F1\"");
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("rid").key("u/k")).response().expiration())
+        .isEqualTo(date + "rule-id=\"r%C3%A8gle-%C3%BC\"");
+  }
 }
