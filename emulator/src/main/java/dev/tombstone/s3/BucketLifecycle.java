@@ -166,6 +166,42 @@ public final class BucketLifecycle {
     }
   }
 
+  /**
+   * The default minimum object size for transitions of a configuration (the
+   * {@code x-amz-transition-default-minimum-object-size} header of Put and
+   * GetBucketLifecycleConfiguration). Kept and reported; transitions are never applied.
+   */
+  public enum TransitionMinimumSize {
+    /** Objects under 128 KB transition to no storage class: S3's default since September 2024. */
+    ALL_STORAGE_CLASSES_128K("all_storage_classes_128K"),
+    /** Objects under 128 KB transition only to GLACIER and DEEP_ARCHIVE: the earlier default. */
+    VARIES_BY_STORAGE_CLASS("varies_by_storage_class");
+
+    /** What a configuration put without the header gets. */
+    public static final TransitionMinimumSize DEFAULT = ALL_STORAGE_CLASSES_128K;
+
+    private final String wireName;
+
+    TransitionMinimumSize(String wireName) {
+      this.wireName = wireName;
+    }
+
+    /** The header's value, e.g. {@code all_storage_classes_128K}. */
+    public String wireName() {
+      return wireName;
+    }
+
+    /** The value named {@code wireName} exactly; empty for any other text. */
+    public static Optional<TransitionMinimumSize> named(String wireName) {
+      for (TransitionMinimumSize size : values()) {
+        if (size.wireName.equals(wireName)) {
+          return Optional.of(size);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
   /** What one sweep did to one key: a version removed, or a delete marker added. */
   public record Action(String bucket, String key, String versionId, Kind kind, String ruleId,
       Instant at) {}

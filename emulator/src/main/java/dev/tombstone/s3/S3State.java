@@ -664,10 +664,32 @@ public final class S3State {
 
   /** PutBucketLifecycleConfiguration: replaces the bucket's rules. */
   public void putBucketLifecycleConfiguration(String bucket, List<BucketLifecycle.Rule> rules) {
+    putBucketLifecycleConfiguration(bucket, rules, BucketLifecycle.TransitionMinimumSize.DEFAULT);
+  }
+
+  /**
+   * PutBucketLifecycleConfiguration with {@code x-amz-transition-default-minimum-object-size}:
+   * replaces the bucket's rules and that setting.
+   */
+  public void putBucketLifecycleConfiguration(String bucket, List<BucketLifecycle.Rule> rules,
+      BucketLifecycle.TransitionMinimumSize transitionMinimumSize) {
+    Objects.requireNonNull(transitionMinimumSize, "transitionMinimumSize");
     onBucket(bucket, b -> {
       b.lifecycle(rules);
+      b.transitionMinimumSize(transitionMinimumSize);
       return null;
     });
+  }
+
+  /**
+   * The default minimum object size for transitions of the bucket's lifecycle configuration, as
+   * GetBucketLifecycleConfiguration reports it.
+   *
+   * @throws S3Error.NoSuchLifecycleConfiguration when the bucket has no rules
+   */
+  public BucketLifecycle.TransitionMinimumSize transitionMinimumSize(String bucket) {
+    bucketLifecycleConfiguration(bucket);
+    return onBucket(bucket, Bucket::transitionMinimumSize);
   }
 
   /**

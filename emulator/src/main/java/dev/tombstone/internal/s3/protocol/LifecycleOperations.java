@@ -20,6 +20,7 @@ final class LifecycleOperations {
   private static final int MAX_RULES = 1000;
   /** The most noncurrent versions a rule may keep back from an action. */
   private static final int MAX_NEWER_NONCURRENT_VERSIONS = 100;
+  private static final String MINIMUM_SIZE = "x-amz-transition-default-minimum-object-size";
   private static final List<String> FILTER_CONDITIONS = List.of(
       "Prefix", "Tag", "ObjectSizeGreaterThan", "ObjectSizeLessThan", "And");
 
@@ -31,6 +32,7 @@ final class LifecycleOperations {
 
   S3Response put(S3Call call) {
     state.bucket(call.bucket());
+    BucketLifecycle.TransitionMinimumSize minimumSize = transitionMinimumSize(call);
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     if (!body.integrityProvided()) {
       throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
@@ -56,9 +58,20 @@ final class LifecycleOperations {
       }
       rules.add(rule);
     }
-    state.putBucketLifecycleConfiguration(call.bucket(), rules);
-    return S3Response.empty(200).with("x-amz-transition-default-minimum-object-size",
-        "all_storage_classes_128K");
+    state.putBucketLifecycleConfiguration(call.bucket(), rules, minimumSize);
+    return S3Response.empty(200).with(MINIMUM_SIZE, minimumSize.wireName());
+  }
+
+  // S3 documents the two values but not its answer to others: InvalidArgument naming the
+  // header, as for other headers with a fixed set of values.
+  private static BucketLifecycle.TransitionMinimumSize transitionMinimumSize(S3Call call) {
+    Optional<String> value = call.header(MINIMUM_SIZE).map(String::trim);
+    if (value.isEmpty()) {
+      return BucketLifecycle.TransitionMinimumSize.DEFAULT;
+    }
+    return BucketLifecycle.TransitionMinimumSize.named(value.get()).orElseThrow(() ->
+        WireError.invalidArgument("Invalid " + MINIMUM_SIZE + " value", MINIMUM_SIZE,
+            value.get()));
   }
 
   S3Response get(S3Call call) {
@@ -87,7 +100,8 @@ final class LifecycleOperations {
           .start("AbortIncompleteMultipartUpload").element("DaysAfterInitiation", days).end());
       xml.end();
     }
-    return S3Response.xml(200, xml.toBytes());
+    return S3Response.xml(200, xml.toBytes())
+        .with(MINIMUM_SIZE, state.transitionMinimumSize(call.bucket()).wireName());
   }
 
   S3Response delete(S3Call call) {

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.s3.model.NoncurrentVersionTransition;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Transition;
+import software.amazon.awssdk.services.s3.model.TransitionDefaultMinimumObjectSize;
 import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
 /**
@@ -225,5 +226,31 @@ class SdkLifecycleConfigurationTest {
         "The XML you provided was not well-formed or did not validate against our published"
             + " schema");
     assertThat(read()).containsExactly(before);
+  }
+
+  @Test
+  void transitionDefaultMinimumObjectSize_isReadBack_defaultingTo128K() {
+    LifecycleRule expire = rule("r").filter(f -> f.prefix("")).expiration(e -> e.days(3))
+        .build();
+    put(expire);
+    TransitionDefaultMinimumObjectSize byDefault = s3.getBucketLifecycleConfiguration(
+        b -> b.bucket(BUCKET)).transitionDefaultMinimumObjectSize();
+
+    TransitionDefaultMinimumObjectSize putAnswer = s3.putBucketLifecycleConfiguration(
+        b -> b.bucket(BUCKET).lifecycleConfiguration(c -> c.rules(expire))
+            .transitionDefaultMinimumObjectSize(
+                TransitionDefaultMinimumObjectSize.VARIES_BY_STORAGE_CLASS))
+        .transitionDefaultMinimumObjectSize();
+    S3Exception unknown = catchThrowableOfType(() -> s3.putBucketLifecycleConfiguration(
+        b -> b.bucket(BUCKET).lifecycleConfiguration(c -> c.rules(expire))
+            .transitionDefaultMinimumObjectSize("all_storage_classes_64K")), S3Exception.class);
+
+    assertThat(byDefault).isEqualTo(TransitionDefaultMinimumObjectSize.ALL_STORAGE_CLASSES_128_K);
+    assertThat(putAnswer).isEqualTo(TransitionDefaultMinimumObjectSize.VARIES_BY_STORAGE_CLASS);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+    assertThat(s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET))
+        .transitionDefaultMinimumObjectSize())
+        .isEqualTo(TransitionDefaultMinimumObjectSize.VARIES_BY_STORAGE_CLASS);
   }
 }
