@@ -2,6 +2,7 @@ package dev.tombstone.s3;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -29,6 +30,8 @@ final class Bucket {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final BucketLocks objectLock = new BucketLocks();
   private volatile List<BucketLifecycle.Rule> lifecycle = List.of();
+  private volatile BucketLifecycle.TransitionMinimumSize transitionMinimumSize =
+      BucketLifecycle.TransitionMinimumSize.DEFAULT;
   private volatile Versioning versioning = Versioning.UNVERSIONED;
   private volatile boolean mfaDeleteConfigured;
   private final BucketSettings settings;
@@ -87,6 +90,15 @@ final class Bucket {
 
   void lifecycle(List<BucketLifecycle.Rule> rules) {
     lifecycle = List.copyOf(rules);
+  }
+
+  /** The configuration's default minimum object size for transitions. */
+  BucketLifecycle.TransitionMinimumSize transitionMinimumSize() {
+    return transitionMinimumSize;
+  }
+
+  void transitionMinimumSize(BucketLifecycle.TransitionMinimumSize size) {
+    transitionMinimumSize = Objects.requireNonNull(size, "size");
   }
 
   /** Tells the uploads in progress of {@code key} that it was written or deleted. */

@@ -92,6 +92,14 @@ public final class BucketLifecycle {
       return key.startsWith(prefix);
     }
 
+    /**
+     * Whether a delete marker of {@code key} matches: markers carry no tags, so a Tag condition
+     * excludes them; they have no size, so size conditions do not.
+     */
+    boolean matchesMarker(String key) {
+      return matchesKey(key) && tags.isEmpty();
+    }
+
     private boolean hasTags(Map<String, String> objectTags) {
       for (Tag tag : tags) {
         if (!tag.value().equals(objectTags.get(tag.key()))) {
@@ -112,7 +120,8 @@ public final class BucketLifecycle {
 
   /**
    * Expiration of current versions: after {@code days} or on {@code date}; and/or removal of a
-   * delete marker that is its key's only version.
+   * delete marker that is its key's only version ({@code expiredObjectDeleteMarker} at once;
+   * {@code days} and {@code date} remove such a marker too, once it is as old as they say).
    */
   public record Expiration(OptionalInt days, Optional<Instant> date,
       boolean expiredObjectDeleteMarker) {
@@ -157,6 +166,42 @@ public final class BucketLifecycle {
     }
   }
 
+  /**
+   * The default minimum object size for transitions of a configuration (the
+   * {@code x-amz-transition-default-minimum-object-size} header of Put and
+   * GetBucketLifecycleConfiguration). Kept and reported; transitions are never applied.
+   */
+  public enum TransitionMinimumSize {
+    /** Objects under 128 KB transition to no storage class: S3's default since September 2024. */
+    ALL_STORAGE_CLASSES_128K("all_storage_classes_128K"),
+    /** Objects under 128 KB transition only to GLACIER and DEEP_ARCHIVE: the earlier default. */
+    VARIES_BY_STORAGE_CLASS("varies_by_storage_class");
+
+    /** What a configuration put without the header gets. */
+    public static final TransitionMinimumSize DEFAULT = ALL_STORAGE_CLASSES_128K;
+
+    private final String wireName;
+
+    TransitionMinimumSize(String wireName) {
+      this.wireName = wireName;
+    }
+
+    /** The header's value, e.g. {@code all_storage_classes_128K}. */
+    public String wireName() {
+      return wireName;
+    }
+
+    /** The value named {@code wireName} exactly; empty for any other text. */
+    public static Optional<TransitionMinimumSize> named(String wireName) {
+      for (TransitionMinimumSize size : values()) {
+        if (size.wireName.equals(wireName)) {
+          return Optional.of(size);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
   /** What one sweep did to one key: a version removed, or a delete marker added. */
   public record Action(String bucket, String key, String versionId, Kind kind, String ruleId,
       Instant at) {}
@@ -177,7 +222,8 @@ public final class BucketLifecycle {
 
   /**
    * When the current version of a key expires under the first enabled rule that applies to it:
-   * what S3 reports in {@code x-amz-expiration}.
+   * what S3 reports in {@code x-amz-expiration}; or when an upload in progress is aborted, as
+   * {@code x-amz-abort-date} and {@code x-amz-abort-rule-id} report it.
    */
   public record Expiry(Instant date, String ruleId) {
     public Expiry {
@@ -202,6 +248,24 @@ public final class BucketLifecycle {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * When the earliest enabled AbortIncompleteMultipartUpload rule whose prefix matches
+   * {@code key} aborts an upload initiated at {@code initiated}; the first such rule on a tie.
+   */
+  static Optional<Expiry> abort(List<Rule> rules, String key, Instant initiated) {
+    Expiry first = null;
+    for (Rule rule : rules) {
+      if (rule.enabled() && rule.abortIncompleteMultipartUploadDays().isPresent()
+          && rule.filter().matchesKey(key)) {
+        Instant due = due(initiated, rule.abortIncompleteMultipartUploadDays().getAsInt());
+        if (first == null || due.isBefore(first.date())) {
+          first = new Expiry(due, rule.id());
+        }
+      }
+    }
+    return Optional.ofNullable(first);
   }
 
   /** {@code start + days}, rounded up to the next midnight UTC (S3's rule). */

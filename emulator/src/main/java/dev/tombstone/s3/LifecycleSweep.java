@@ -51,6 +51,12 @@ final class LifecycleSweep {
         if (days.isPresent() && entries.get(0) instanceof StoredObject current) {
           earliest.offer(BucketLifecycle.due(current.lastModified(), days.getAsInt()));
         }
+        // A marker on top is due by its own age; it goes then if it is the key's only version
+        // (or later, at the stop that removes the versions below it).
+        if (days.isPresent() && entries.get(0) instanceof Entry.Marker marker
+            && rule.filter().matchesMarker(key)) {
+          earliest.offer(BucketLifecycle.due(marker.lastModified(), days.getAsInt()));
+        }
         if (rule.noncurrentExpiration().isPresent()) {
           int noncurrentDays = rule.noncurrentExpiration().get().noncurrentDays();
           for (int i = 1; i < entries.size(); i++) {
@@ -65,13 +71,8 @@ final class LifecycleSweep {
       }
     }
     for (MultipartUpload upload : bucket.uploads().values()) {
-      for (BucketLifecycle.Rule rule : rules) {
-        if (rule.enabled() && rule.abortIncompleteMultipartUploadDays().isPresent()
-            && rule.filter().matchesKey(upload.key())) {
-          earliest.offer(BucketLifecycle.due(upload.initiated(),
-              rule.abortIncompleteMultipartUploadDays().getAsInt()));
-        }
-      }
+      BucketLifecycle.abort(rules, upload.key(), upload.initiated())
+          .ifPresent(abort -> earliest.offer(abort.date()));
     }
     return Optional.ofNullable(earliest.first);
   }
@@ -96,23 +97,19 @@ final class LifecycleSweep {
       List<BucketLifecycle.Action> done) {
     for (Map.Entry<String, MultipartUpload> entry : bucket.uploads().entrySet()) {
       MultipartUpload upload = entry.getValue();
-      for (BucketLifecycle.Rule rule : rules) {
-        if (!rule.enabled() || rule.abortIncompleteMultipartUploadDays().isEmpty()
-            || !rule.filter().matchesKey(upload.key())
-            || now.isBefore(BucketLifecycle.due(upload.initiated(),
-                rule.abortIncompleteMultipartUploadDays().getAsInt()))) {
-          continue;
-        }
-        try {
-          upload.abort();
-        } catch (S3Error.NoSuchUpload finishedMeanwhile) {
-          break;
-        }
-        bucket.uploads().remove(entry.getKey(), upload);
-        done.add(new BucketLifecycle.Action(bucket.name(), upload.key(), entry.getKey(),
-            BucketLifecycle.Kind.MULTIPART_UPLOAD_ABORTED, rule.id(), now));
-        break;
+      Optional<BucketLifecycle.Expiry> abort =
+          BucketLifecycle.abort(rules, upload.key(), upload.initiated());
+      if (abort.isEmpty() || now.isBefore(abort.get().date())) {
+        continue;
       }
+      try {
+        upload.abort();
+      } catch (S3Error.NoSuchUpload finishedMeanwhile) {
+        continue;
+      }
+      bucket.uploads().remove(entry.getKey(), upload);
+      done.add(new BucketLifecycle.Action(bucket.name(), upload.key(), entry.getKey(),
+          BucketLifecycle.Kind.MULTIPART_UPLOAD_ABORTED, abort.get().ruleId(), now));
     }
   }
 
@@ -133,7 +130,35 @@ final class LifecycleSweep {
         current = expire(bucket, key, current, rule, ids, now, done);
       }
     }
-    return current;
+    // Last, so that a marker left alone by any rule's removals above goes in the same sweep.
+    return current == null ? null : removeLoneMarker(bucket, key, current, rules, now, done);
+  }
+
+  /**
+   * Removes a delete marker that is its key's only version, as the first rule that cleans up
+   * such markers says: {@code ExpiredObjectDeleteMarker} at once, an Expiration {@code Days}
+   * once the marker is that many days old (rounded up to midnight UTC), an Expiration
+   * {@code Date} once it has passed; S3 documents both for rules that expire current versions.
+   */
+  private static KeyHistory removeLoneMarker(Bucket bucket, String key, KeyHistory history,
+      List<BucketLifecycle.Rule> rules, Instant now, List<BucketLifecycle.Action> done) {
+    if (history.size() != 1 || !(history.current() instanceof Entry.Marker marker)) {
+      return history;
+    }
+    for (BucketLifecycle.Rule rule : rules) {
+      if (!rule.enabled() || rule.expiration().isEmpty() || !rule.filter().matchesKey(key)) {
+        continue;
+      }
+      BucketLifecycle.Expiration config = rule.expiration().get();
+      boolean due = config.expiredObjectDeleteMarker()
+          || rule.filter().matchesMarker(key) && due(config, marker.lastModified(), now);
+      if (due) {
+        done.add(new BucketLifecycle.Action(bucket.name(), key, marker.versionId(),
+            BucketLifecycle.Kind.EXPIRED_DELETE_MARKER_REMOVED, rule.id(), now));
+        return null;
+      }
+    }
+    return history;
   }
 
   private static KeyHistory noncurrent(Bucket bucket, String key, KeyHistory history,
@@ -166,18 +191,9 @@ final class LifecycleSweep {
   private static KeyHistory expire(Bucket bucket, String key, KeyHistory history,
       BucketLifecycle.Rule rule, VersionIds ids, Instant now, List<BucketLifecycle.Action> done) {
     BucketLifecycle.Expiration config = rule.expiration().orElseThrow();
-    Entry top = history.current();
-    if (top instanceof Entry.Marker marker) {
-      if (config.expiredObjectDeleteMarker() && history.size() == 1) {
-        done.add(new BucketLifecycle.Action(bucket.name(), key, marker.versionId(),
-            BucketLifecycle.Kind.EXPIRED_DELETE_MARKER_REMOVED, rule.id(), now));
-        return null;
-      }
-      return history;
-    }
-    StoredObject stored = (StoredObject) top;
-    if (!rule.filter().matches(key, stored.size(), stored.tags())
-        || !due(config, stored, now)) {
+    if (!(history.current() instanceof StoredObject stored)
+        || !rule.filter().matches(key, stored.size(), stored.tags())
+        || !due(config, stored.lastModified(), now)) {
       return history;
     }
     switch (bucket.versioning()) {
@@ -200,9 +216,10 @@ final class LifecycleSweep {
     }
   }
 
-  private static boolean due(BucketLifecycle.Expiration config, StoredObject stored, Instant now) {
+  /** Whether an entry written at {@code created} is past {@code config}'s Days or Date. */
+  private static boolean due(BucketLifecycle.Expiration config, Instant created, Instant now) {
     if (config.days().isPresent()) {
-      return !now.isBefore(BucketLifecycle.due(stored.lastModified(), config.days().getAsInt()));
+      return !now.isBefore(BucketLifecycle.due(created, config.days().getAsInt()));
     }
     return config.date().filter(date -> !now.isBefore(date)).isPresent();
   }

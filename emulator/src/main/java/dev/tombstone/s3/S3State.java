@@ -664,10 +664,32 @@ public final class S3State {
 
   /** PutBucketLifecycleConfiguration: replaces the bucket's rules. */
   public void putBucketLifecycleConfiguration(String bucket, List<BucketLifecycle.Rule> rules) {
+    putBucketLifecycleConfiguration(bucket, rules, BucketLifecycle.TransitionMinimumSize.DEFAULT);
+  }
+
+  /**
+   * PutBucketLifecycleConfiguration with {@code x-amz-transition-default-minimum-object-size}:
+   * replaces the bucket's rules and that setting.
+   */
+  public void putBucketLifecycleConfiguration(String bucket, List<BucketLifecycle.Rule> rules,
+      BucketLifecycle.TransitionMinimumSize transitionMinimumSize) {
+    Objects.requireNonNull(transitionMinimumSize, "transitionMinimumSize");
     onBucket(bucket, b -> {
       b.lifecycle(rules);
+      b.transitionMinimumSize(transitionMinimumSize);
       return null;
     });
+  }
+
+  /**
+   * The default minimum object size for transitions of the bucket's lifecycle configuration, as
+   * GetBucketLifecycleConfiguration reports it.
+   *
+   * @throws S3Error.NoSuchLifecycleConfiguration when the bucket has no rules
+   */
+  public BucketLifecycle.TransitionMinimumSize transitionMinimumSize(String bucket) {
+    bucketLifecycleConfiguration(bucket);
+    return onBucket(bucket, Bucket::transitionMinimumSize);
   }
 
   /**
@@ -695,6 +717,16 @@ public final class S3State {
   public Optional<BucketLifecycle.Expiry> expiry(String bucket, String key, StoredObject version) {
     return onBucket(bucket, b -> BucketLifecycle.expiry(
         b.lifecycle(), key, version.size(), version.tags(), version.lastModified()));
+  }
+
+  /**
+   * When a lifecycle rule will abort {@code upload} if it is still in progress, and which rule:
+   * what CreateMultipartUpload and ListParts report in {@code x-amz-abort-date} and
+   * {@code x-amz-abort-rule-id}; empty when no AbortIncompleteMultipartUpload rule applies.
+   */
+  public Optional<BucketLifecycle.Expiry> uploadAbort(String bucket, Multipart.Upload upload) {
+    return onBucket(bucket,
+        b -> BucketLifecycle.abort(b.lifecycle(), upload.key(), upload.initiated()));
   }
 
   /**

@@ -77,6 +77,7 @@ final class CopyOperations {
     S3Response response = S3Response.xml(200, xml.toBytes())
         .with("x-amz-version-id", result.written().reportedVersionId())
         .with("x-amz-server-side-encryption", "AES256");
+    response = TimeHeaders.add(response, state, call.bucket(), call.key(), written, false);
     if (state.bucket(source.bucket()).versioning().isVersioningAware()) {
       response = response.with("x-amz-copy-source-version-id", result.source().versionId());
     }

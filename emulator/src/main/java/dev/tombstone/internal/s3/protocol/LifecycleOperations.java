@@ -20,6 +20,9 @@ final class LifecycleOperations {
   private static final int MAX_RULES = 1000;
   /** The most noncurrent versions a rule may keep back from an action. */
   private static final int MAX_NEWER_NONCURRENT_VERSIONS = 100;
+  private static final String MINIMUM_SIZE = "x-amz-transition-default-minimum-object-size";
+  private static final List<String> FILTER_CONDITIONS = List.of(
+      "Prefix", "Tag", "ObjectSizeGreaterThan", "ObjectSizeLessThan", "And");
 
   private final S3State state;
 
@@ -29,6 +32,7 @@ final class LifecycleOperations {
 
   S3Response put(S3Call call) {
     state.bucket(call.bucket());
+    BucketLifecycle.TransitionMinimumSize minimumSize = transitionMinimumSize(call);
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     if (!body.integrityProvided()) {
       throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
@@ -54,9 +58,20 @@ final class LifecycleOperations {
       }
       rules.add(rule);
     }
-    state.putBucketLifecycleConfiguration(call.bucket(), rules);
-    return S3Response.empty(200).with("x-amz-transition-default-minimum-object-size",
-        "all_storage_classes_128K");
+    state.putBucketLifecycleConfiguration(call.bucket(), rules, minimumSize);
+    return S3Response.empty(200).with(MINIMUM_SIZE, minimumSize.wireName());
+  }
+
+  // S3 documents the two values but not its answer to others: InvalidArgument naming the
+  // header, as for other headers with a fixed set of values.
+  private static BucketLifecycle.TransitionMinimumSize transitionMinimumSize(S3Call call) {
+    Optional<String> value = call.header(MINIMUM_SIZE).map(String::trim);
+    if (value.isEmpty()) {
+      return BucketLifecycle.TransitionMinimumSize.DEFAULT;
+    }
+    return BucketLifecycle.TransitionMinimumSize.named(value.get()).orElseThrow(() ->
+        WireError.invalidArgument("Invalid " + MINIMUM_SIZE + " value", MINIMUM_SIZE,
+            value.get()));
   }
 
   S3Response get(S3Call call) {
@@ -85,7 +100,8 @@ final class LifecycleOperations {
           .start("AbortIncompleteMultipartUpload").element("DaysAfterInitiation", days).end());
       xml.end();
     }
-    return S3Response.xml(200, xml.toBytes());
+    return S3Response.xml(200, xml.toBytes())
+        .with(MINIMUM_SIZE, state.transitionMinimumSize(call.bucket()).wireName());
   }
 
   S3Response delete(S3Call call) {
@@ -106,7 +122,9 @@ final class LifecycleOperations {
     };
     Optional<String> legacyPrefix = text(rule, "Prefix");
     XmlElement filterElement = only(rule, "Filter");
-    if (legacyPrefix.isPresent() && filterElement != null) {
+    // One of the two, as the schema says ("Filter is required if the LifecycleRule does not
+    // contain a Prefix element"); S3 answers MalformedXML for neither and for both.
+    if (legacyPrefix.isPresent() == (filterElement != null)) {
       throw WireError.malformedXml();
     }
     BucketLifecycle.Filter filter = filterElement != null ? filter(filterElement)
@@ -155,15 +173,21 @@ final class LifecycleOperations {
   }
 
   private static BucketLifecycle.Filter filter(XmlElement filter) {
+    // "A Filter must have exactly one of Prefix, Tag, ObjectSizeGreaterThan, ObjectSizeLessThan,
+    // or And specified" (or none: every object); several conditions go in And.
+    int conditions = 0;
+    for (String name : FILTER_CONDITIONS) {
+      conditions += filter.children(name).size();
+    }
+    if (conditions > 1) {
+      throw WireError.malformedXml();
+    }
     XmlElement and = only(filter, "And");
     XmlElement source = and != null ? and : filter;
     List<BucketLifecycle.Tag> tags = new ArrayList<>();
     for (XmlElement tag : source.children("Tag")) {
       tags.add(new BucketLifecycle.Tag(text(tag, "Key").orElseThrow(WireError::malformedXml),
           text(tag, "Value").orElse("")));
-    }
-    if (and == null && tags.size() > 1) {
-      throw WireError.malformedXml();
     }
     return new BucketLifecycle.Filter(text(source, "Prefix").orElse(""), tags,
         size(source, "ObjectSizeGreaterThan"), size(source, "ObjectSizeLessThan"));

@@ -49,7 +49,7 @@ final class MultipartOperations {
           normalised.get().equals("CRC64NVME") ? "FULL_OBJECT" : "COMPOSITE");
       response = response.with(CHECKSUM_ALGORITHM, normalised.get()).with(CHECKSUM_TYPE, type);
     }
-    return response;
+    return TimeHeaders.abort(response, state, call.bucket(), upload);
   }
 
   S3Response uploadPart(S3Call call) {
@@ -95,9 +95,10 @@ final class MultipartOperations {
     result.stored().checksum().ifPresent(c -> xml
         .element("Checksum" + c.algorithm(), c.value())
         .element("ChecksumType", ChecksumTypes.of(c)));
-    return S3Response.xml(200, xml.toBytes())
+    S3Response response = S3Response.xml(200, xml.toBytes())
         .with("x-amz-version-id", result.reportedVersionId())
         .with("x-amz-server-side-encryption", "AES256");
+    return TimeHeaders.add(response, state, call.bucket(), call.key(), result.stored(), false);
   }
 
   S3Response abort(S3Call call) {

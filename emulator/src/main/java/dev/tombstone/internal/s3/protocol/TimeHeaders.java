@@ -1,13 +1,16 @@
 package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.internal.HttpDates;
+import dev.tombstone.internal.PercentEscapes;
+import dev.tombstone.s3.Multipart;
 import dev.tombstone.s3.ObjectLock;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.StoredObject;
 
 /**
  * The headers that tell a client what time will do to an object: {@code x-amz-expiration}
- * (the lifecycle rule that will expire it) and, on reads, {@code x-amz-object-lock-*}.
+ * (the lifecycle rule that will expire it) and, on reads, {@code x-amz-object-lock-*}; and to
+ * an upload in progress: {@code x-amz-abort-date} and {@code x-amz-abort-rule-id}.
  */
 final class TimeHeaders {
   private TimeHeaders() {}
@@ -20,8 +23,10 @@ final class TimeHeaders {
     boolean current = state.currentObject(bucket, key)
         .filter(c -> c.versionId().equals(object.versionId())).isPresent();
     if (expiry.isPresent() && current) {
+      // "The value of rule-id is URL-encoded": a quote, a space or a non-ASCII letter in the
+      // rule's ID would otherwise break the quoting or the header's ASCII.
       out = out.with("x-amz-expiration", "expiry-date=\"" + HttpDates.format(expiry.get().date())
-          + "\", rule-id=\"" + expiry.get().ruleId() + "\"");
+          + "\", rule-id=\"" + PercentEscapes.encode(expiry.get().ruleId(), false) + "\"");
     }
     if (lockHeaders) {
       ObjectLock.VersionLock lock = state.versionLock(bucket, key, object.versionId());
@@ -35,5 +40,14 @@ final class TimeHeaders {
       }
     }
     return out;
+  }
+
+  /** CreateMultipartUpload and ListParts: when a lifecycle rule will abort {@code upload}. */
+  static S3Response abort(S3Response response, S3State state, String bucket,
+      Multipart.Upload upload) {
+    return state.uploadAbort(bucket, upload)
+        .map(abort -> response.with("x-amz-abort-date", HttpDates.format(abort.date()))
+            .with("x-amz-abort-rule-id", abort.ruleId()))
+        .orElse(response);
   }
 }

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.s3.model.NoncurrentVersionTransition;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Transition;
+import software.amazon.awssdk.services.s3.model.TransitionDefaultMinimumObjectSize;
 import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
 /**
@@ -194,5 +195,62 @@ class SdkLifecycleConfigurationTest {
     assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
     assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo(message);
     assertThat(read()).containsExactly(before);
+  }
+
+  static Stream<LifecycleRule> malformedFilters() {
+    Tag tag = Tag.builder().key("team").value("a").build();
+    UnaryOperator<LifecycleRule.Builder> expire = r -> r.expiration(e -> e.days(1));
+    return Stream.of(
+        expire.apply(rule("prefix+tag").filter(f -> f.prefix("x").tag(tag))).build(),
+        expire.apply(rule("prefix+size").filter(f -> f.prefix("x").objectSizeLessThan(10L)))
+            .build(),
+        expire.apply(rule("sizes").filter(f -> f.objectSizeGreaterThan(1L)
+            .objectSizeLessThan(10L))).build(),
+        expire.apply(rule("and+prefix").filter(f -> f.prefix("x")
+            .and(a -> a.prefix("y").tags(tag)))).build(),
+        expire.apply(rule("no-filter")).build());
+  }
+
+  @ParameterizedTest
+  @MethodSource("malformedFilters")
+  void filterWithSeveralConditionsOutsideAnd_orNoFilterAtAll_isMalformedXml(LifecycleRule bad) {
+    LifecycleRule before = rule("before").filter(f -> f.prefix(""))
+        .expiration(e -> e.days(3)).build();
+    put(before);
+
+    S3Exception thrown = refused(bad);
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("MalformedXML");
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo(
+        "The XML you provided was not well-formed or did not validate against our published"
+            + " schema");
+    assertThat(read()).containsExactly(before);
+  }
+
+  @Test
+  void transitionDefaultMinimumObjectSize_isReadBack_defaultingTo128K() {
+    LifecycleRule expire = rule("r").filter(f -> f.prefix("")).expiration(e -> e.days(3))
+        .build();
+    put(expire);
+    TransitionDefaultMinimumObjectSize byDefault = s3.getBucketLifecycleConfiguration(
+        b -> b.bucket(BUCKET)).transitionDefaultMinimumObjectSize();
+
+    TransitionDefaultMinimumObjectSize putAnswer = s3.putBucketLifecycleConfiguration(
+        b -> b.bucket(BUCKET).lifecycleConfiguration(c -> c.rules(expire))
+            .transitionDefaultMinimumObjectSize(
+                TransitionDefaultMinimumObjectSize.VARIES_BY_STORAGE_CLASS))
+        .transitionDefaultMinimumObjectSize();
+    S3Exception unknown = catchThrowableOfType(() -> s3.putBucketLifecycleConfiguration(
+        b -> b.bucket(BUCKET).lifecycleConfiguration(c -> c.rules(expire))
+            .transitionDefaultMinimumObjectSize("all_storage_classes_64K")), S3Exception.class);
+
+    assertThat(byDefault).isEqualTo(TransitionDefaultMinimumObjectSize.ALL_STORAGE_CLASSES_128_K);
+    assertThat(putAnswer).isEqualTo(TransitionDefaultMinimumObjectSize.VARIES_BY_STORAGE_CLASS);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+    assertThat(s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET))
+        .transitionDefaultMinimumObjectSize())
+        .isEqualTo(TransitionDefaultMinimumObjectSize.VARIES_BY_STORAGE_CLASS);
   }
 }
