@@ -23,7 +23,7 @@ final class ObjectLookup {
       }
       Entry current = history.current();
       if (current instanceof Entry.Marker marker) {
-        throw new S3Error.NoSuchKey(key, marker.versionId());
+        throw new S3Error.NoSuchKey(key, marker.versionId(), marker.lastModified());
       }
       return (StoredObject) current;
     }

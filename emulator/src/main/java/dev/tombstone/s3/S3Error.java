@@ -59,21 +59,31 @@ public abstract sealed class S3Error extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String key;
     private final String deleteMarkerVersionId;
+    private final Instant deleteMarkerLastModified;
 
     public NoSuchKey(String key) {
-      this(key, null);
+      this(key, null, null);
     }
 
-    /** @param deleteMarkerVersionId the id of the marker that is current, null when none */
-    public NoSuchKey(String key, String deleteMarkerVersionId) {
+    /**
+     * @param deleteMarkerVersionId the id of the marker that is current, null when none
+     * @param deleteMarkerLastModified when that marker was written, null when none
+     */
+    public NoSuchKey(String key, String deleteMarkerVersionId, Instant deleteMarkerLastModified) {
       super("The specified key does not exist.");
       this.key = key;
       this.deleteMarkerVersionId = deleteMarkerVersionId;
+      this.deleteMarkerLastModified = deleteMarkerLastModified;
     }
 
     /** The id of the delete marker that hides the key, when that is why it is missing. */
     public Optional<String> deleteMarkerVersionId() {
       return Optional.ofNullable(deleteMarkerVersionId);
+    }
+
+    /** When the delete marker that hides the key was written, when that is why it is missing. */
+    public Optional<Instant> deleteMarkerLastModified() {
+      return Optional.ofNullable(deleteMarkerLastModified);
     }
 
     @Override

@@ -38,6 +38,17 @@ class EnabledDeleteVectorsTest {
     assertThat(reply.header("x-amz-version-id")).hasValue(markerId);
   }
 
+  /**
+   * The 404 for a key hidden by a marker also carries the marker's Last-Modified, which S3 has
+   * answered since September 2023 ("Amazon S3 now provides the Last-Modified time for delete
+   * markers using S3 Head and Get APIs"): the time the 405 for its version id reports.
+   */
+  static void expectMarkerLastModified(S3Fixture f, Reply reply, String markerId) {
+    Reply byVersion = f.wire.get("/" + V + "/k?versionId=" + markerId);
+    assertThat(reply.header("Last-Modified")).isPresent()
+        .isEqualTo(byVersion.header("Last-Modified"));
+  }
+
   static Stream<Named<Vector>> vectors() {
     return Vector.named(
         Vector.of("G01", "delete adds a marker", f -> {
@@ -60,6 +71,7 @@ class EnabledDeleteVectorsTest {
 
           expectError(reply, 404, "NoSuchKey", "The specified key does not exist.");
           expectMarkerHeaders(reply, c.m1());
+          expectMarkerLastModified(f, reply, c.m1());
         }),
         Vector.of("G03", "HEAD of a deleted key", f -> {
           Common c = common(f);
@@ -69,6 +81,7 @@ class EnabledDeleteVectorsTest {
           assertThat(reply.status()).isEqualTo(404);
           S3Fixture.expectNoBody(reply);
           expectMarkerHeaders(reply, c.m1());
+          expectMarkerLastModified(f, reply, c.m1());
         }),
         Vector.of("G04", "GET of a marker's version id", f -> {
           Common c = common(f);

@@ -33,8 +33,13 @@ final class ErrorDocuments {
     S3Response response = render(status, error.code(), error.getMessage(), fields, ids);
     if (error instanceof S3Error.NoSuchKey missing
         && missing.deleteMarkerVersionId().isPresent()) {
+      // Since September 2023 S3 also answers the marker's Last-Modified here.
       response = response.with("x-amz-delete-marker", "true")
           .with("x-amz-version-id", missing.deleteMarkerVersionId().get());
+      if (missing.deleteMarkerLastModified().isPresent()) {
+        response = response.with("Last-Modified",
+            HttpDates.format(missing.deleteMarkerLastModified().get()));
+      }
     }
     return response;
   }
