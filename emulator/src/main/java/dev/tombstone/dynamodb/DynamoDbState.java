@@ -107,8 +107,9 @@ public final class DynamoDbState {
   public TableDescription deleteTable(String name) {
     Table table = tableForTableOperation(name);
     if (table.definition().deletionProtection()) {
-      throw new DynamoDbError.Validation("1 validation error detected: Table '" + name
-          + "' can't be deleted while DeletionProtectionEnabled is set to True");
+      // The text AWS answers (aws-nuke matches it exactly); moto's, in the spec, differs.
+      throw new DynamoDbError.Validation("Resource cannot be deleted as it is currently"
+          + " protected against deletion. Disable deletion protection first.");
     }
     TableDescription description = table.describe(TableDescription.Status.DELETING);
     tables.remove(name, table);

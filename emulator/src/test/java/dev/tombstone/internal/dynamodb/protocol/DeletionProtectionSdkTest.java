@@ -1,0 +1,63 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** DeleteTable of a table with deletion protection is refused until UpdateTable lifts it. */
+class DeletionProtectionSdkTest {
+  private static Tombstone tombstone;
+  private static DynamoDbClient dynamo;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    dynamo = SdkClients.dynamoDb(tombstone.endpoint(), 2);
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamo.close();
+    tombstone.close();
+  }
+
+  @BeforeEach
+  void protectedTable() {
+    tombstone.reset();
+    dynamo.createTable(b -> b.tableName("ledger").billingMode(BillingMode.PAY_PER_REQUEST)
+        .deletionProtectionEnabled(true)
+        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+        .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.S)));
+  }
+
+  @Test
+  void deleteTable_ofAProtectedTable_isRefusedWithAwsText_andKeepsIt() {
+    DynamoDbException refused = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.deleteTable(b -> b.tableName("ledger")));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(refused.awsErrorDetails().errorMessage()).isEqualTo("Resource cannot be deleted"
+        + " as it is currently protected against deletion. Disable deletion protection first.");
+    assertThat(dynamo.listTables().tableNames()).containsExactly("ledger");
+  }
+
+  @Test
+  void deleteTable_afterProtectionIsLifted_deletesIt() {
+    dynamo.updateTable(b -> b.tableName("ledger").deletionProtectionEnabled(false));
+
+    dynamo.deleteTable(b -> b.tableName("ledger"));
+
+    assertThat(dynamo.listTables().tableNames()).isEmpty();
+  }
+}
