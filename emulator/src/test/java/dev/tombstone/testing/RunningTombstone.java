@@ -72,8 +72,10 @@ public final class RunningTombstone
       s3 = null;
       s3Async = null;
       dynamoDb = null;
-      tombstone.close();
-      tombstone = null;
+      if (tombstone != null) {   // null when the start in beforeAll failed
+        tombstone.close();
+        tombstone = null;
+      }
     }
   }
 
