@@ -4,55 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tombstone.faults.Fault;
-import dev.tombstone.faults.FaultRule;
 import dev.tombstone.RecordedRequest;
 import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.faults.Fault;
+import dev.tombstone.faults.FaultRule;
+import dev.tombstone.testing.RunningTombstone;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** DynamoDB faults as the SDK v2 meets them at its default retry settings. */
 class DynamoDbFaultsSdkTest {
-  private static Tombstone tombstone;
-  private static DynamoDbClient dynamo;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = Clients.dynamoDb(tombstone);
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
+  private final DynamoDbClient dynamo = server.dynamoDb();
 
   @BeforeEach
   void users() {
-    tombstone.reset();
     tombstone.clearRequests();
     tombstone.dynamoDb().createTable("users", KeySchema.of(KeyAttribute.s("UserId")));
     for (int i = 1; i <= 5; i++) {
@@ -64,7 +54,7 @@ class DynamoDbFaultsSdkTest {
     return Map.of("UserId", AttributeValue.fromS(id));
   }
 
-  private static List<RecordedRequest> requests(String operation) {
+  private List<RecordedRequest> requests(String operation) {
     return tombstone.requests().stream()
         .filter(r -> r.target().endsWith("." + operation)).toList();
   }

@@ -6,46 +6,38 @@ import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.testing.RunningTombstone;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /_tombstone/faults} and the wire shape of injected errors, from a plain HTTP client. */
 class FaultsEndpointTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static Tombstone tombstone;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
 
   @BeforeEach
   void reset() {
-    tombstone.reset();
     tombstone.dynamoDb().createTable("users", KeySchema.of(KeyAttribute.s("UserId")));
     tombstone.dynamoDb().putItem("users", Item.builder().put("UserId", "user003").build());
   }
 
-  private static HttpResponse<String> send(String method, String path, String body)
-      throws Exception {
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(tombstone.endpoint().resolve(path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> deleteItem(String table) throws Exception {
+  private HttpResponse<String> deleteItem(String table) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(tombstone.endpoint().resolve("/"))
         .header("X-Amz-Target", "DynamoDB_20120810.DeleteItem")
         .header("Content-Type", "application/x-amz-json-1.0")
@@ -143,7 +135,7 @@ class FaultsEndpointTest {
     assertThat(tombstone.faults().rules()).isEmpty();
   }
 
-  private static void assertBad(String body, String expectedStart) throws Exception {
+  private void assertBad(String body, String expectedStart) throws Exception {
     HttpResponse<String> response = send("POST", "/_tombstone/faults", body);
     assertThat(response.statusCode()).as(body).isEqualTo(400);
     assertThat(response.body()).as(body).startsWith(expectedStart);

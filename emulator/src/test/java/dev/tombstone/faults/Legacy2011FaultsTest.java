@@ -7,14 +7,14 @@ import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.testing.RunningTombstone;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,21 +26,14 @@ class Legacy2011FaultsTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String MINGUS_KEY =
       "{\"HashKeyElement\":{\"S\":\"Mingus\"},\"RangeKeyElement\":{\"N\":\"200\"}}";
-  private static Tombstone tombstone;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
 
   @BeforeEach
   void compTable() {
-    tombstone.reset();
     tombstone.dynamoDb().createTable("comp-table",
         KeySchema.of(KeyAttribute.s("user"), KeyAttribute.n("time")));
     for (String user : new String[] {"Mingus", "Dooley"}) {
@@ -49,7 +42,7 @@ class Legacy2011FaultsTest {
     }
   }
 
-  private static HttpResponse<String> post(String target, String body) throws Exception {
+  private HttpResponse<String> post(String target, String body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(tombstone.endpoint().resolve("/"))
         .header("Content-Type", "application/x-amz-json-1.0")
         .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -59,7 +52,7 @@ class Legacy2011FaultsTest {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String addRule(String json) throws Exception {
+  private String addRule(String json) throws Exception {
     HttpResponse<String> added = HTTP.send(HttpRequest.newBuilder(
         tombstone.endpoint().resolve("/_tombstone/faults"))
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
@@ -68,13 +61,13 @@ class Legacy2011FaultsTest {
     return added.body().replaceAll(".*\"(fault-\\d+)\".*", "$1");
   }
 
-  private static String rule(String id) throws Exception {
+  private String rule(String id) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(
         tombstone.endpoint().resolve("/_tombstone/faults/" + id)).GET().build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  private static int items() {
+  private int items() {
     return tombstone.dynamoDb().items("comp-table").size();
   }
 

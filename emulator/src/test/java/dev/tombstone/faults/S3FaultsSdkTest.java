@@ -2,15 +2,15 @@ package dev.tombstone.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tombstone.faults.Fault;
-import dev.tombstone.faults.FaultRule;
 import dev.tombstone.RecordedRequest;
 import dev.tombstone.Tombstone;
+import dev.tombstone.faults.Fault;
+import dev.tombstone.faults.FaultRule;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.DeletedObject;
@@ -20,24 +20,15 @@ import software.amazon.awssdk.services.s3.model.S3Error;
 /** S3 faults as the SDK v2 meets them at its default retry settings. */
 class S3FaultsSdkTest {
   private static final String BUCKET = "uploads";
-  private static Tombstone tombstone;
-  private static S3Client s3;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    s3 = Clients.s3(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
+  private final S3Client s3 = server.s3();
 
   @BeforeEach
   void bucket() {
-    tombstone.reset();
     tombstone.s3().createBucket(BUCKET);
     for (String key : List.of("incoming/a.txt", "incoming/b.txt", "incoming/c.txt")) {
       tombstone.s3().putObject(BUCKET, key, "data of " + key);
@@ -45,7 +36,7 @@ class S3FaultsSdkTest {
     tombstone.clearRequests();
   }
 
-  private static List<RecordedRequest> requests(String method) {
+  private List<RecordedRequest> requests(String method) {
     return tombstone.requests().stream().filter(r -> r.method().equals(method)).toList();
   }
 

@@ -8,12 +8,12 @@ import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -23,24 +23,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /** Rules scoped to a table fire for requests that name the table by its ARN. */
 class TableArnFaultsSdkTest {
   private static final String USERS_ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/users";
-  private static Tombstone tombstone;
-  private static DynamoDbClient dynamo;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = Clients.dynamoDb(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
+  private final DynamoDbClient dynamo = server.dynamoDb();
 
   @BeforeEach
   void users() {
-    tombstone.reset();
     tombstone.clearRequests();
     tombstone.dynamoDb().createTable("users", KeySchema.of(KeyAttribute.s("UserId")));
     for (int i = 1; i <= 3; i++) {
@@ -52,7 +43,7 @@ class TableArnFaultsSdkTest {
     return Map.of("UserId", AttributeValue.fromS(id));
   }
 
-  private static List<Integer> statuses(String operation) {
+  private List<Integer> statuses(String operation) {
     return tombstone.requests().stream().filter(r -> r.target().endsWith("." + operation))
         .map(RecordedRequest::status).toList();
   }

@@ -9,14 +9,13 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.UpdateTimeToLive;
+import dev.tombstone.testing.RunningTombstone;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,25 +24,13 @@ class ClockEndpointTest {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
+  static final ManualClock clock = ManualClock.startingAt(START);
+
   // One server for the class: stopping a server per test races its last answer's completion.
-  static ManualClock clock;
-  static Tombstone tombstone;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass(b -> b.clock(clock));
 
-  @BeforeAll
-  static void start() {
-    clock = ManualClock.startingAt(START);
-    tombstone = Tombstone.builder().clock(clock).start();
-  }
-
-  @BeforeEach
-  void resetRewindsTheClock() {
-    tombstone.reset();
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
 
   HttpResponse<String> get(Tombstone target) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(target.endpoint().resolve("/_tombstone/clock"))

@@ -7,10 +7,10 @@ import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tombstone.testing.RunningTombstone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,21 +21,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NotPostToDynamoDbTest {
   private static final String DELETE_ITEM =
       "{\"TableName\":\"methods\",\"Key\":{\"pk\":{\"S\":\"a\"}}}";
-  private static Tombstone tombstone;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
 
   @BeforeEach
   void seed() {
-    tombstone.reset();
     tombstone.dynamoDb().createTable("methods", KeySchema.of(KeyAttribute.s("pk")));
     tombstone.dynamoDb().putItem("methods", Item.builder().put("pk", "a").build());
   }

@@ -7,12 +7,12 @@ import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.s3.Versioning;
+import dev.tombstone.testing.RunningTombstone;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each request limit, over the wire: the service's answer, and no state change. The bodies are
@@ -22,21 +22,14 @@ class RequestLimitsTest {
   private static final String PUT_ITEM = "POST / HTTP/1.1\r\nHost: localhost\r\n"
       + "X-Amz-Target: DynamoDB_20120810.PutItem\r\n"
       + "Content-Type: application/x-amz-json-1.0\r\n";
-  private static Tombstone tombstone;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
 
   @BeforeEach
   void seed() {
-    tombstone.reset();
     tombstone.dynamoDb().createTable("limits", KeySchema.of(KeyAttribute.s("id")));
     tombstone.s3().createBucket("limits");
     tombstone.s3().putObject("limits", "kept", "still here");
@@ -238,7 +231,7 @@ class RequestLimitsTest {
     assertThat(tombstone.dynamoDb().items("limits")).isEmpty();
   }
 
-  private static RawHttp.Answer s3Post(String target, byte[] document) throws Exception {
+  private RawHttp.Answer s3Post(String target, byte[] document) throws Exception {
     return RawHttp.send(tombstone.port(), concat(ascii("POST " + target
         + " HTTP/1.1\r\nHost: localhost\r\nContent-MD5: " + md5(document)
         + "\r\nContent-Length: " + document.length + "\r\n\r\n"), document));

@@ -8,11 +8,11 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.faults.Fault;
+import dev.tombstone.testing.RunningTombstone;
 import java.io.IOException;
 import java.net.Socket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,21 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShortBodyTest {
   private static final String DELETE_ITEM =
       "{\"TableName\":\"short\",\"Key\":{\"pk\":{\"S\":\"a\"}}}";
-  private static Tombstone tombstone;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
 
   @BeforeEach
   void seed() {
-    tombstone.reset();
     tombstone.dynamoDb().createTable("short", KeySchema.of(KeyAttribute.s("pk")));
     tombstone.dynamoDb().putItem("short", Item.builder().put("pk", "a").build());
     tombstone.s3().createBucket("short");
@@ -181,7 +174,7 @@ class ShortBodyTest {
   }
 
   /** Writes {@code request}, waits, half-closes, and reads what comes back. */
-  private static RawHttp.Answer sendAndHalfClose(String request, int pauseMillis)
+  private RawHttp.Answer sendAndHalfClose(String request, int pauseMillis)
       throws IOException, InterruptedException {
     try (Socket socket = RawHttp.open(tombstone.port())) {
       socket.getOutputStream().write(ascii(request));

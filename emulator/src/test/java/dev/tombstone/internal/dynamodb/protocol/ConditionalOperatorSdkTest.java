@@ -9,11 +9,11 @@ import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,26 +34,15 @@ class ConditionalOperatorSdkTest {
       "ConditionalOperator can only be used when Filter or Expected has two or more elements";
   private static final Map<String, AttributeValue> KEY = Map.of("pk", s("k"));
 
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
-  static Wire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-    wire = new Wire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
+  final Wire wire = new Wire(server.tombstone().endpoint());
 
   @BeforeEach
   void table() {
-    tombstone.reset();
     dynamo.createTable(b -> b.tableName("cop").keySchema(key("pk", KeyType.HASH))
         .attributeDefinitions(def("pk", ScalarAttributeType.S))
         .billingMode(BillingMode.PAY_PER_REQUEST));
@@ -144,7 +133,7 @@ class ConditionalOperatorSdkTest {
     assertThat(stored()).containsEntry("a", s("y"));
   }
 
-  private static Map<String, AttributeValue> stored() {
+  private Map<String, AttributeValue> stored() {
     return dynamo.getItem(b -> b.tableName("cop").key(KEY).consistentRead(true)).item();
   }
 }

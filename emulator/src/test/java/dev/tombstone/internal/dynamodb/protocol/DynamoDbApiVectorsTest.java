@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,23 +31,14 @@ class DynamoDbApiVectorsTest {
   static final String CCF = "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException";
   static final String UNKNOWN = "{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}";
 
-  static Tombstone tombstone;
-  static Wire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    wire = new Wire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final Wire wire = new Wire(server.tombstone().endpoint());
 
   @BeforeEach
   void fixtures() {
-    tombstone.reset();
     Fixtures.create(tombstone.dynamoDb());
   }
 

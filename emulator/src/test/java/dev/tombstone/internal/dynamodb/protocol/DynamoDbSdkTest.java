@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -34,24 +34,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** The DynamoDB operations through the real SDK v2 client at default settings. */
 class DynamoDbSdkTest {
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
 
   @BeforeEach
   void usersTable() {
-    tombstone.reset();
     dynamo.createTable(b -> b.tableName("users")
         .keySchema(KeySchemaElement.builder().attributeName("UserId").keyType(KeyType.HASH).build())
         .attributeDefinitions(AttributeDefinition.builder().attributeName("UserId")

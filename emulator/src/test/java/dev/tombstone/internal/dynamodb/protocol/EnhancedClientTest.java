@@ -2,13 +2,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -25,7 +24,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
@@ -34,9 +32,11 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
  * soft-delete pattern's "find what is marked deleted" through a sparse global index.
  */
 class EnhancedClientTest {
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
-  static DynamoDbEnhancedClient enhanced;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  final DynamoDbEnhancedClient enhanced =
+      DynamoDbEnhancedClient.builder().dynamoDbClient(server.dynamoDb()).build();
 
   /** A note owned by a user; {@code deletedAt} is set only on soft-deleted notes. */
   @DynamoDbBean
@@ -75,22 +75,8 @@ class EnhancedClientTest {
 
   private DynamoDbTable<Note> notes;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-    enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
-
   @BeforeEach
   void notes() {
-    tombstone.reset();
     notes = enhanced.table("notes", TableSchema.fromBean(Note.class));
     notes.createTable(CreateTableEnhancedRequest.builder()
         .globalSecondaryIndices(EnhancedGlobalSecondaryIndex.builder().indexName("deleted")

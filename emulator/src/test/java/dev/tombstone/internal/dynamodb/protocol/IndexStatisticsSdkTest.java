@@ -6,11 +6,11 @@ import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -29,20 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * Sizes are worked out by hand: each attribute counts its name's bytes plus its value's.
  */
 class IndexStatisticsSdkTest {
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
 
   /**
    * posts: pk (S) + sk (S); LSI byDate (pk, date) KEYS_ONLY; GSI byStatus (status) INCLUDE
@@ -50,7 +41,6 @@ class IndexStatisticsSdkTest {
    */
   @BeforeEach
   void posts() {
-    tombstone.reset();
     dynamo.createTable(b -> b.tableName("posts")
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
         .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S),
@@ -75,7 +65,7 @@ class IndexStatisticsSdkTest {
         "status", s("closed"), "note", s("z"))));
   }
 
-  private static TableDescription describe() {
+  private TableDescription describe() {
     return dynamo.describeTable(b -> b.tableName("posts")).table();
   }
 

@@ -3,12 +3,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,28 +37,18 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * and counts the index writes that follow once, as reported figures of DynamoDB show.
  */
 class IndexWriteCapacitySdkTest {
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
   static final ReturnConsumedCapacity INDEXES = ReturnConsumedCapacity.INDEXES;
   static final Map<String, Capacity> ONE_EACH_LSI = Map.of("byLocal", units(1.0));
   static final Map<String, Capacity> ONE_EACH_GSI = Map.of("byGlobal", units(1.0));
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
-
   /** lsit: pk + sk; LSI byLocal on lsk, GSI byGlobal on gpk, both projecting ALL. */
   @BeforeEach
   void lsitTable() {
-    tombstone.reset();
     dynamo.createTable(b -> b.tableName("lsit")
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
         .attributeDefinitions(def("pk"), def("sk"), def("lsk"), def("gpk"))
@@ -184,7 +174,7 @@ class IndexWriteCapacitySdkTest {
   }
 
   /** keys: pk + sk; LSI byLocal on lsk and GSI byGlobal on gpk, both KEYS_ONLY. */
-  private static void createKeysOnlyTable() {
+  private void createKeysOnlyTable() {
     Projection keysOnly = Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build();
     dynamo.createTable(b -> b.tableName("keys")
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))

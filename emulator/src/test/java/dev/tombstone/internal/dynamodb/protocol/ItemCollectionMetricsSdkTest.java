@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,29 +37,19 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * is reported with its partition key and a size estimate; other tables report nothing.
  */
 class ItemCollectionMetricsSdkTest {
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
   static final ReturnItemCollectionMetrics SIZE = ReturnItemCollectionMetrics.SIZE;
   static final String ENUM_MESSAGE = "1 validation error detected: Value 'ALL' at"
       + " 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum"
       + " value set: [SIZE, NONE]";
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
-
   /** lsit: pk + sk with LSI byLocal on lsk; plain: the same keys and no index. */
   @BeforeEach
   void tables() {
-    tombstone.reset();
     dynamo.createTable(b -> b.tableName("lsit")
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
         .attributeDefinitions(def("pk"), def("sk"), def("lsk"))

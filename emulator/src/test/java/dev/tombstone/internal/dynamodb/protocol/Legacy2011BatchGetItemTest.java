@@ -10,12 +10,12 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** BatchGetItem of API 2011-12-05 over raw HTTP: positional keys, per-table capacity units. */
 class Legacy2011BatchGetItemTest {
@@ -29,24 +29,15 @@ class Legacy2011BatchGetItemTest {
       + "{\"S\":\"Riley\"},\"RangeKeyElement\":{\"N\":\"1319509158\"}}],\n"
       + "        \"AttributesToGet\":[\"user\",\"status\"]}\n    }\n}";
 
-  static Tombstone tombstone;
-  static Wire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    wire = new Wire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final Wire wire = new Wire(server.tombstone().endpoint());
 
   /** The tables of the documentation's sample: comp1 (user, time) and comp2 (user). */
   @BeforeEach
   void fixtures() {
-    tombstone.reset();
     DynamoDbState dynamo = tombstone.dynamoDb();
     dynamo.createTable("comp1", KeySchema.of(KeyAttribute.s("user"), KeyAttribute.n("time")));
     dynamo.createTable("comp2", KeySchema.of(KeyAttribute.s("user")));

@@ -5,34 +5,25 @@ import static dev.tombstone.dynamodb.AttributeValue.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** API 2011-12-05 over raw HTTP: the documented sample (flow C), errors, companion operations. */
 class Legacy2011ProtocolTest {
   static final String PREFIX = "DynamoDB_20111205.";
   static final String RNF_2011 = "com.amazonaws.dynamodb.v20111205#ResourceNotFoundException";
 
-  static Tombstone tombstone;
-  static Wire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    wire = new Wire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final Wire wire = new Wire(server.tombstone().endpoint());
 
   @BeforeEach
   void fixtures() {
-    tombstone.reset();
     Fixtures.create(tombstone.dynamoDb());
   }
 

@@ -10,33 +10,24 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tombstone.testing.RunningTombstone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Query of API 2011-12-05 over raw HTTP: HashKeyValue, RangeKeyCondition, paging, Count. */
 class Legacy2011QueryTest {
   static final String Q_2011 = "DynamoDB_20111205.Query";
   static final String MOVIES = "1-hash-rangetable";
 
-  static Tombstone tombstone;
-  static Wire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    wire = new Wire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final Wire wire = new Wire(server.tombstone().endpoint());
 
   @BeforeEach
   void fixtures() {
-    tombstone.reset();
     DynamoDbState dynamo = tombstone.dynamoDb();
     Fixtures.create(dynamo);
     for (int time : new int[] {100, 300, 400}) {
@@ -53,7 +44,7 @@ class Legacy2011QueryTest {
     }
   }
 
-  private static Wire.Response query(String members) {
+  private Wire.Response query(String members) {
     return wire.post(Q_2011, "{\"TableName\":\"comp-table\",\"HashKeyValue\":{\"S\":\"Mingus\"}"
         + (members.isEmpty() ? "" : "," + members) + "}");
   }

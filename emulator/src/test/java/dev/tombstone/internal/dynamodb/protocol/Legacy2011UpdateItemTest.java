@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Item;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** UpdateItem of API 2011-12-05 over raw HTTP, on the store the other dialects share. */
 class Legacy2011UpdateItemTest {
@@ -21,31 +21,22 @@ class Legacy2011UpdateItemTest {
   static final String MINGUS_KEY = "\"Key\":{\"HashKeyElement\":{\"S\":\"Mingus\"},"
       + "\"RangeKeyElement\":{\"N\":\"200\"}}";
 
-  static Tombstone tombstone;
-  static Wire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    wire = new Wire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final Wire wire = new Wire(server.tombstone().endpoint());
 
   @BeforeEach
   void fixtures() {
-    tombstone.reset();
     Fixtures.create(tombstone.dynamoDb());
   }
 
-  private static Wire.Response update(String members) {
+  private Wire.Response update(String members) {
     return wire.post(UI_2011, "{\"TableName\":\"comp-table\"," + MINGUS_KEY + "," + members + "}");
   }
 
-  private static Optional<Item> mingus() {
+  private Optional<Item> mingus() {
     return tombstone.dynamoDb().getItem(Fixtures.T2, Legacy2011VectorsTest.MINGUS);
   }
 

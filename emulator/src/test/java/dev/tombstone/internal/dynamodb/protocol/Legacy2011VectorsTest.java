@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,23 +33,14 @@ class Legacy2011VectorsTest {
       + "\"Mingus\"}},\"ConsumedCapacityUnits\":1}";
   static final Map<String, AttributeValue> MINGUS = Map.of("user", s("Mingus"), "time", n("200"));
 
-  static Tombstone tombstone;
-  static Wire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    wire = new Wire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final Wire wire = new Wire(server.tombstone().endpoint());
 
   @BeforeEach
   void fixtures() {
-    tombstone.reset();
     Fixtures.create(tombstone.dynamoDb());
   }
 

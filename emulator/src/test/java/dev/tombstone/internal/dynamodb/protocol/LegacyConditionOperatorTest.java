@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,26 +32,15 @@ class LegacyConditionOperatorTest {
   private static final String ENUM = "Member must satisfy enum value set: [IN, NULL, BETWEEN,"
       + " LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]";
 
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
-  static Wire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-    wire = new Wire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
+  final Wire wire = new Wire(server.tombstone().endpoint());
 
   @BeforeEach
   void table() {
-    tombstone.reset();
     dynamo.createTable(b -> b.tableName("cmp").keySchema(key("pk", KeyType.HASH))
         .attributeDefinitions(def("pk", ScalarAttributeType.S))
         .billingMode(BillingMode.PAY_PER_REQUEST));
@@ -171,7 +160,7 @@ class LegacyConditionOperatorTest {
     return error.message();
   }
 
-  private static String message(QueryRequest request) {
+  private String message(QueryRequest request) {
     DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
         () -> dynamo.query(request));
     assertThat(e.statusCode()).isEqualTo(400);

@@ -3,10 +3,10 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tombstone.testing.RunningTombstone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** MagnetoDB's batch_get_item ({@code /v1/data/{project}/batch_get_item}) over raw HTTP. */
 class MagnetoDbBatchGetItemTest {
@@ -57,24 +57,15 @@ class MagnetoDbBatchGetItemTest {
           }
       }""";
 
-  static Tombstone tombstone;
-  static MagnetoDbWire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    wire = new MagnetoDbWire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final MagnetoDbWire wire = new MagnetoDbWire(server.tombstone().endpoint());
 
   /** The sample's tables in project p1, both keyed by Name and Category; only Forum has rows. */
   @BeforeEach
   void fixture() {
-    tombstone.reset();
     for (String table : new String[] {"Forum", "Thread"}) {
       MagnetoDbWire.Response created = wire.post("/v1/data/p1/tables", "{\"table_name\":\""
           + table + "\",\"attribute_definitions\":[{\"attribute_name\":\"Name\","
@@ -89,7 +80,7 @@ class MagnetoDbBatchGetItemTest {
         + "\"Threads\":{\"N\":\"9\"}}");
   }
 
-  private static void put(String item) {
+  private void put(String item) {
     assertThat(wire.post("/v1/data/p1/tables/Forum/put_item", "{\"item\":" + item + "}")
         .status()).isEqualTo(200);
   }

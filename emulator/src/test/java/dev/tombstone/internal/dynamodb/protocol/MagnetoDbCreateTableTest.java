@@ -3,32 +3,18 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.tombstone.testing.RunningTombstone;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** MagnetoDB's create_table refusing key schemas DynamoDB's key rules refuse, over raw HTTP. */
 class MagnetoDbCreateTableTest {
-  static Tombstone tombstone;
-  static MagnetoDbWire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    wire = new MagnetoDbWire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    tombstone.reset();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final MagnetoDbWire wire = new MagnetoDbWire(server.tombstone().endpoint());
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {

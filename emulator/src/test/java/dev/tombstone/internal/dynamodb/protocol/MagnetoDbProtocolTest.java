@@ -3,10 +3,10 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tombstone.testing.RunningTombstone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -57,23 +57,14 @@ class MagnetoDbProtocolTest {
   static final String BAD_REQUEST_EXPLANATION = "The server could not comply with the request"
       + " since\r\nit is either malformed or otherwise incorrect.\r\n";
 
-  static Tombstone tombstone;
-  static MagnetoDbWire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    wire = new MagnetoDbWire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final MagnetoDbWire wire = new MagnetoDbWire(server.tombstone().endpoint());
 
   @BeforeEach
   void fixture() {
-    tombstone.reset();
     MagnetoDbVectorsTest.createThread(wire, "p1");
   }
 

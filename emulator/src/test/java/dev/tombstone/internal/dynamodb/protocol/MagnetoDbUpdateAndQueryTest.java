@@ -10,35 +10,26 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** MagnetoDB's update_item and query over raw HTTP, on a project's table and on the shared one. */
 class MagnetoDbUpdateAndQueryTest {
   static final String THREAD = MagnetoDbVectorsTest.THREAD_P1;
   static final String SUBJECT_2 = "How do I update an item?";
 
-  static Tombstone tombstone;
-  static MagnetoDbWire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    wire = new MagnetoDbWire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final MagnetoDbWire wire = new MagnetoDbWire(server.tombstone().endpoint());
 
   @BeforeEach
   void fixture() {
-    tombstone.reset();
     MagnetoDbVectorsTest.createThread(wire, "p1");
     MagnetoDbWire.Response put = wire.post(THREAD + "/put_item", "{\"item\":{\"ForumName\":"
         + "{\"S\":\"MagnetoDB\"},\"Subject\":{\"S\":\"" + SUBJECT_2 + "\"},\"Replies\":"
@@ -46,7 +37,7 @@ class MagnetoDbUpdateAndQueryTest {
     assertThat(put.status()).isEqualTo(200);
   }
 
-  private static Json.Obj storedThread(String subject) {
+  private Json.Obj storedThread(String subject) {
     MagnetoDbWire.Response get = wire.post(THREAD + "/get_item", "{\"key\":{\"ForumName\":"
         + "{\"S\":\"MagnetoDB\"},\"Subject\":{\"S\":\"" + subject + "\"}}}");
     return Members.structure(get.json(), "item");

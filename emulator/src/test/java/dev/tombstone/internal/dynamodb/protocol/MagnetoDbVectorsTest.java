@@ -3,10 +3,10 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,23 +22,14 @@ class MagnetoDbVectorsTest {
       + "{\"S\":\"How do I delete an item?\"},\"LastPostedBy\":{\"S\":\"fred@example.com\"}}";
   static final String DELETED = "{\"attributes\":" + ITEM + "}";
 
-  static Tombstone tombstone;
-  static MagnetoDbWire wire;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    wire = new MagnetoDbWire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final MagnetoDbWire wire = new MagnetoDbWire(server.tombstone().endpoint());
 
   @BeforeEach
   void fixture() {
-    tombstone.reset();
     createThread(wire, "p1");
   }
 

@@ -3,36 +3,21 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.tombstone.testing.RunningTombstone;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One store, three dialects: the 2012 and 2011 APIs and MagnetoDB's default project share one
  * namespace; every other MagnetoDB project has its own.
  */
 class OneStoreTest {
-  static Tombstone tombstone;
-  static Wire dynamo;
-  static MagnetoDbWire magneto;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = new Wire(tombstone.endpoint());
-    magneto = new MagnetoDbWire(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    tombstone.reset();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final Wire dynamo = new Wire(server.tombstone().endpoint());
+  final MagnetoDbWire magneto = new MagnetoDbWire(server.tombstone().endpoint());
 
   @Test
   void tableOf2012_isDeletedFrom2011_andReadThroughMagnetoDbDefaultProject() {

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,25 +39,15 @@ class QueryEmptyKeyValueTest {
   private static final AttributeValue EMPTY_B =
       AttributeValue.fromB(SdkBytes.fromByteArray(new byte[0]));
 
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
 
   /** strs: pk + sk, LSI byL on lsk, GSI byG on gpk, all strings; bins: pk + sk binary. */
   @BeforeEach
   void tables() {
-    tombstone.reset();
     dynamo.createTable(b -> b.tableName("strs")
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
         .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S),
@@ -125,7 +115,7 @@ class QueryEmptyKeyValueTest {
         .count()).isEqualTo(1);
   }
 
-  private static String message(QueryRequest request) {
+  private String message(QueryRequest request) {
     DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
         () -> dynamo.query(request));
     assertThat(e).as("Query should have been refused").isNotNull();

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,25 +34,15 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * paging, order, filters, projections and DynamoDB's refusals.
  */
 class QuerySdkTest {
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
 
   /** orders: user (S) + seq (N); LSI byStatus on status; sparse GSI byDeleted on deletedAt. */
   @BeforeEach
   void ordersTable() {
-    tombstone.reset();
     dynamo.createTable(b -> b.tableName("orders")
         .keySchema(key("user", KeyType.HASH), key("seq", KeyType.RANGE))
         .attributeDefinitions(def("user", ScalarAttributeType.S), def("seq", ScalarAttributeType.N),
@@ -281,7 +271,7 @@ class QuerySdkTest {
         .key(Map.of("user", s("dave"), "seq", n(1)))).hasItem()).isFalse();
   }
 
-  private static String message(QueryRequest request) {
+  private String message(QueryRequest request) {
     DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
         () -> dynamo.query(request));
     assertThat(e.statusCode()).isEqualTo(400);

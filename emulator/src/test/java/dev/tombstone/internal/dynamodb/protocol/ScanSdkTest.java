@@ -9,15 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -40,25 +40,15 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * as Query's {@code QueryFilter}, and the {@code Select} rules Query has.
  */
 class ScanSdkTest {
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
 
   /** orders: user + seq; LSI byStatus (KEYS_ONLY); GSI byG on status (INCLUDE total). */
   @BeforeEach
   void ordersTable() {
-    tombstone.reset();
     dynamo.createTable(b -> b.tableName("orders")
         .keySchema(key("user", KeyType.HASH), key("seq", KeyType.RANGE))
         .attributeDefinitions(def("user", ScalarAttributeType.S),
@@ -230,7 +220,7 @@ class ScanSdkTest {
   }
 
   /** Every page of a Scan of orders with Limit 3. */
-  private static List<ScanResponse> pages(UnaryOperator<ScanRequest.Builder> filter) {
+  private List<ScanResponse> pages(UnaryOperator<ScanRequest.Builder> filter) {
     List<ScanResponse> pages = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
@@ -268,7 +258,7 @@ class ScanSdkTest {
         .exclusiveStartKey(start)).count()).isEqualTo(7);
   }
 
-  private static String message(ScanRequest request) {
+  private String message(ScanRequest request) {
     DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
         () -> dynamo.scan(request));
     assertThat(e).as("Scan should have been refused").isNotNull();

@@ -8,15 +8,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** SDK v2 clients at default settings, pointed at a test's emulator. */
-final class SdkClients {
+public final class SdkClients {
   private SdkClients() {}
 
-  static DynamoDbClient dynamoDb(URI endpoint) {
+  public static DynamoDbClient dynamoDb(URI endpoint) {
     return builder(endpoint).build();
   }
 
   /** A client whose connection pool lets {@code connections} threads call at once. */
-  static DynamoDbClient dynamoDb(URI endpoint, int connections) {
+  public static DynamoDbClient dynamoDb(URI endpoint, int connections) {
     return builder(endpoint)
         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(connections))
         .build();

@@ -3,12 +3,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,27 +31,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * the ARN, a name as the name, in every operation that reports capacity.
  */
 class TableArnCapacitySdkTest {
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
   static final ReturnConsumedCapacity TOTAL = ReturnConsumedCapacity.TOTAL;
 
   String arn;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
-
   @BeforeEach
   void table() {
-    tombstone.reset();
     arn = dynamo.createTable(b -> b.tableName("tbl")
         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
         .attributeDefinitions(AttributeDefinition.builder().attributeName("id")

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +15,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -31,8 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /** Tags on table ARNs, and TransactWriteItems' ClientRequestToken, through the SDK v2. */
 class TagsAndIdempotencySdkTest {
   static final MovableClock CLOCK = new MovableClock();
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
+
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass(b -> b.clock(CLOCK));
+
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
   String arn;
 
   /** A clock the test moves by hand. */
@@ -59,21 +63,8 @@ class TagsAndIdempotencySdkTest {
     }
   }
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().clock(CLOCK).start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
-
   @BeforeEach
   void table() {
-    tombstone.reset();
     arn = dynamo.createTable(b -> b.tableName("ledger").keySchema(key("id", KeyType.HASH))
         .attributeDefinitions(def("id", ScalarAttributeType.S))
         .billingMode(BillingMode.PAY_PER_REQUEST)).tableDescription().tableArn();

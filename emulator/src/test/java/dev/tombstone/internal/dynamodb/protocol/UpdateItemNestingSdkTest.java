@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -30,24 +30,14 @@ class UpdateItemNestingSdkTest {
   private static final String NESTING = "Nesting Levels have exceeded supported limits";
   private static final Map<String, AttributeValue> KEY = Map.of("pk", s("k"));
 
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
 
   @BeforeEach
   void table() {
-    tombstone.reset();
     dynamo.createTable(b -> b.tableName("deep").keySchema(key("pk", KeyType.HASH))
         .attributeDefinitions(def("pk", ScalarAttributeType.S))
         .billingMode(BillingMode.PAY_PER_REQUEST));
@@ -122,7 +112,7 @@ class UpdateItemNestingSdkTest {
         .expressionAttributeValues(Map.of(":v", value)).build();
   }
 
-  private static Map<String, AttributeValue> stored() {
+  private Map<String, AttributeValue> stored() {
     return dynamo.getItem(b -> b.tableName("deep").key(KEY).consistentRead(true)).item();
   }
 

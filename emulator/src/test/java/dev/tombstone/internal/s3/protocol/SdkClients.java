@@ -8,13 +8,13 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** SDK clients at default settings, pointed at an emulator, path-style. */
-final class SdkClients {
+public final class SdkClients {
   private static final StaticCredentialsProvider CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y"));
 
   private SdkClients() {}
 
-  static S3Client sync(Tombstone tombstone) {
+  public static S3Client sync(Tombstone tombstone) {
     return S3Client.builder()
         .endpointOverride(tombstone.endpoint())
         .region(Region.US_EAST_1)
@@ -23,7 +23,7 @@ final class SdkClients {
         .build();
   }
 
-  static S3AsyncClient async(Tombstone tombstone) {
+  public static S3AsyncClient async(Tombstone tombstone) {
     return S3AsyncClient.builder()
         .endpointOverride(tombstone.endpoint())
         .region(Region.US_EAST_1)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,10 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -27,24 +27,15 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** DeleteObjects and conditional DeleteObject through the SDK at default settings. */
 class SdkDeleteTest {
   private static final String BUCKET = "uploads";
-  private static Tombstone tombstone;
-  private static S3Client s3;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    s3 = SdkClients.sync(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
+  private final S3Client s3 = server.s3();
 
   @BeforeEach
   void bucket() {
-    tombstone.reset();
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -27,30 +27,20 @@ import software.amazon.awssdk.services.s3.model.Tag;
 class SdkExpiredDeleteMarkerTest {
   static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
 
-  static ManualClock clock;
-  static Tombstone tombstone;
-  static S3Client s3;
+  static final ManualClock clock = ManualClock.startingAt(START);
 
-  @BeforeAll
-  static void start() {
-    clock = ManualClock.startingAt(START);
-    tombstone = Tombstone.builder().clock(clock).start();
-    s3 = SdkClients.sync(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass(b -> b.clock(clock));
 
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final S3Client s3 = server.s3();
 
   @BeforeEach
   void reset() {
-    tombstone.reset();
     tombstone.clearRequests();
   }
 
-  static void bucket(String name, BucketVersioningStatus status, LifecycleRule rule) {
+  void bucket(String name, BucketVersioningStatus status, LifecycleRule rule) {
     s3.createBucket(b -> b.bucket(name));
     s3.putBucketVersioning(b -> b.bucket(name)
         .versioningConfiguration(v -> v.status(status)));
@@ -63,14 +53,14 @@ class SdkExpiredDeleteMarkerTest {
   }
 
   /** Leaves {@code key} with its delete marker, written now, as its only version. */
-  static void loneMarker(String bucket, String key) {
+  void loneMarker(String bucket, String key) {
     String data = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("d"))
         .versionId();
     s3.deleteObject(b -> b.bucket(bucket).key(key));
     s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(data));
   }
 
-  static List<String> lifecycleActions() {
+  List<String> lifecycleActions() {
     return tombstone.requests().stream().filter(r -> r.target().startsWith("Lifecycle."))
         .map(r -> r.target() + " " + r.time()).toList();
   }

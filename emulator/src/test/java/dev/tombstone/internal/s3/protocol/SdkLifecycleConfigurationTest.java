@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,26 +34,17 @@ import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
  */
 class SdkLifecycleConfigurationTest {
   private static final String BUCKET = "cfg";
-  private static ManualClock clock;
-  private static Tombstone tombstone;
-  private static S3Client s3;
+  private static final ManualClock clock =
+      ManualClock.startingAt(Instant.parse("2026-01-01T10:00:00Z"));
 
-  @BeforeAll
-  static void start() {
-    clock = ManualClock.startingAt(Instant.parse("2026-01-01T10:00:00Z"));
-    tombstone = Tombstone.builder().clock(clock).start();
-    s3 = SdkClients.sync(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass(b -> b.clock(clock));
 
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
+  private final S3Client s3 = server.s3();
 
   @BeforeEach
   void bucket() {
-    tombstone.reset();
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 
@@ -61,16 +52,16 @@ class SdkLifecycleConfigurationTest {
     return LifecycleRule.builder().id(id).status(ExpirationStatus.ENABLED);
   }
 
-  private static void put(LifecycleRule... rules) {
+  private void put(LifecycleRule... rules) {
     s3.putBucketLifecycleConfiguration(b -> b.bucket(BUCKET)
         .lifecycleConfiguration(c -> c.rules(rules)));
   }
 
-  private static List<LifecycleRule> read() {
+  private List<LifecycleRule> read() {
     return s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)).rules();
   }
 
-  private static S3Exception refused(LifecycleRule rule) {
+  private S3Exception refused(LifecycleRule rule) {
     return catchThrowableOfType(() -> put(rule), S3Exception.class);
   }
 

@@ -6,45 +6,35 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
 import dev.tombstone.s3.VersionEntry;
+import dev.tombstone.testing.RunningTombstone;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /** S3 lifecycle rules through the SDK v2 at default settings, on a manual clock. */
 class SdkLifecycleTest {
   static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
 
-  static ManualClock clock;
-  static Tombstone tombstone;
-  static S3Client s3;
+  static final ManualClock clock = ManualClock.startingAt(START);
 
-  @BeforeAll
-  static void start() {
-    clock = ManualClock.startingAt(START);
-    tombstone = Tombstone.builder().clock(clock).start();
-    s3 = SdkClients.sync(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass(b -> b.clock(clock));
 
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final S3Client s3 = server.s3();
 
   @BeforeEach
   void reset() {
-    tombstone.reset();
     tombstone.clearRequests();
   }
 

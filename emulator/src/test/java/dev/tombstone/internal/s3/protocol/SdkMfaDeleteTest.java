@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tombstone.testing.RunningTombstone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -19,24 +19,16 @@ class SdkMfaDeleteTest {
   private static final String BUCKET = "vault";
   private static final String SERIAL = "arn:aws:iam::000000000000:mfa/root";
   private static final String MFA = SERIAL + " 123456";
-  private static Tombstone tombstone;
-  private static S3Client s3;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().mfaDevice(SERIAL, "123456").start();
-    s3 = SdkClients.sync(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server =
+      RunningTombstone.perClass(b -> b.mfaDevice(SERIAL, "123456"));
 
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
+  private final S3Client s3 = server.s3();
 
   @BeforeEach
   void mfaBucket() {
-    tombstone.reset();
     s3.createBucket(b -> b.bucket(BUCKET));
     s3.putBucketVersioning(b -> b.bucket(BUCKET).mfa(MFA).versioningConfiguration(c -> c
         .status(BucketVersioningStatus.ENABLED).mfaDelete(software.amazon.awssdk.services.s3.model.MFADelete.ENABLED)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,10 +13,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -34,36 +34,26 @@ class SdkMultipartObjectLockTest {
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
   static final String BUCKET = "vault";
 
-  static ManualClock clock;
-  static Tombstone tombstone;
-  static S3Client s3;
+  static final ManualClock clock = ManualClock.startingAt(START);
 
-  @BeforeAll
-  static void start() {
-    clock = ManualClock.startingAt(START);
-    tombstone = Tombstone.builder().clock(clock).start();
-    s3 = SdkClients.sync(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass(b -> b.clock(clock));
 
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final S3Client s3 = server.s3();
 
   @BeforeEach
   void lockedBucket() {
-    tombstone.reset();
     s3.createBucket(b -> b.bucket(BUCKET).objectLockEnabledForBucket(true));
   }
 
-  static String create(String bucket, String key,
+  String create(String bucket, String key,
       Consumer<CreateMultipartUploadRequest.Builder> lock) {
     return s3.createMultipartUpload(b -> lock.accept(b.bucket(bucket).key(key))).uploadId();
   }
 
   /** Uploads one part of {@code uploadId} and completes it; returns the new version's id. */
-  static String complete(String key, String uploadId) {
+  String complete(String key, String uploadId) {
     String etag = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1),
         RequestBody.fromString("the only part")).eTag();
     return s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -28,29 +28,20 @@ import software.amazon.awssdk.services.s3.model.Tag;
 class SdkMultipartTagsAndAclsTest {
   private static final String BUCKET = "multipart-tags";
   private static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
-  private static Tombstone tombstone;
-  private static S3Client s3;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    s3 = SdkClients.sync(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
+  private final S3Client s3 = server.s3();
 
   @BeforeEach
   void bucket() {
-    tombstone.reset();
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 
   /** Creates an upload of {@code key} with one part and completes it. */
-  private static void uploadInOnePart(String key,
+  private void uploadInOnePart(String key,
       Consumer<CreateMultipartUploadRequest.Builder> create) {
     String uploadId = s3.createMultipartUpload(b -> create.accept(b.bucket(BUCKET).key(key)))
         .uploadId();
@@ -60,7 +51,7 @@ class SdkMultipartTagsAndAclsTest {
         .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
   }
 
-  private static S3Exception refusedCreate(Consumer<CreateMultipartUploadRequest.Builder> create) {
+  private S3Exception refusedCreate(Consumer<CreateMultipartUploadRequest.Builder> create) {
     return catchThrowableOfType(S3Exception.class, () ->
         s3.createMultipartUpload(b -> create.accept(b.bucket(BUCKET).key("k"))));
   }

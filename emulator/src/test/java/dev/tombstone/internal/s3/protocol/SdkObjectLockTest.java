@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -27,26 +27,16 @@ class SdkObjectLockTest {
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
   static final String BUCKET = "vault";
 
-  static ManualClock clock;
-  static Tombstone tombstone;
-  static S3Client s3;
+  static final ManualClock clock = ManualClock.startingAt(START);
 
-  @BeforeAll
-  static void start() {
-    clock = ManualClock.startingAt(START);
-    tombstone = Tombstone.builder().clock(clock).start();
-    s3 = SdkClients.sync(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass(b -> b.clock(clock));
 
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final S3Client s3 = server.s3();
 
   @BeforeEach
   void lockedBucket() {
-    tombstone.reset();
     s3.createBucket(b -> b.bucket(BUCKET).objectLockEnabledForBucket(true));
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -13,10 +14,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -41,24 +41,15 @@ class SdkObjectPartsTest {
   private static final String BUCKET = "object-parts";
   private static final int MIB = 1024 * 1024;
   private static final byte[][] PARTS = {filled(5 * MIB, 1), filled(5 * MIB, 2), filled(700, 3)};
-  private static Tombstone tombstone;
-  private static S3Client s3;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    s3 = SdkClients.sync(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
+  private final S3Client s3 = server.s3();
 
   @BeforeEach
   void bucket() {
-    tombstone.reset();
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 
@@ -90,7 +81,7 @@ class SdkObjectPartsTest {
     return uploaded;
   }
 
-  private static GetObjectAttributesParts objectParts(String key,
+  private GetObjectAttributesParts objectParts(String key,
       Function<GetObjectAttributesRequest.Builder, GetObjectAttributesRequest.Builder> paging) {
     GetObjectAttributesRequest.Builder request = GetObjectAttributesRequest.builder()
         .bucket(BUCKET).key(key).objectAttributes(ObjectAttributes.OBJECT_PARTS);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +12,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -34,24 +34,15 @@ class SdkPartNumberReadTest {
   private static final String BUCKET = "mp1";
   private static final int MIB = 1024 * 1024;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static Tombstone tombstone;
-  private static S3Client s3;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    s3 = SdkClients.sync(tombstone);
-  }
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
+  private final S3Client s3 = server.s3();
 
   @BeforeEach
   void bucket() {
-    tombstone.reset();
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 
@@ -64,7 +55,7 @@ class SdkPartNumberReadTest {
   }
 
   /** Uploads {@code parts} under the given part numbers and completes; returns the ETag. */
-  private static String multipart(String key, int[] numbers, byte[]... parts) {
+  private String multipart(String key, int[] numbers, byte[]... parts) {
     String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key)).uploadId();
     List<CompletedPart> completed = new ArrayList<>();
     for (int i = 0; i < parts.length; i++) {
@@ -77,15 +68,15 @@ class SdkPartNumberReadTest {
         .multipartUpload(m -> m.parts(completed))).eTag();
   }
 
-  private static String big() {
+  private String big() {
     return multipart("big", new int[] {1, 2}, filled(5 * MIB, 1), filled(3, 2));
   }
 
-  private static ResponseBytes<GetObjectResponse> getPart(String key, int partNumber) {
+  private ResponseBytes<GetObjectResponse> getPart(String key, int partNumber) {
     return s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key).partNumber(partNumber));
   }
 
-  private static HttpResponse<String> raw(String method, String pathAndQuery) throws Exception {
+  private HttpResponse<String> raw(String method, String pathAndQuery) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(tombstone.endpoint() + pathAndQuery))
         .method(method, HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
@@ -28,24 +28,15 @@ class SdkPastRetainUntilDateTest {
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
   static final String BUCKET = "vault";
 
-  static Tombstone tombstone;
-  static S3Client s3;
+  @RegisterExtension
+  static final RunningTombstone server =
+      RunningTombstone.perClass(b -> b.clock(ManualClock.startingAt(START)));
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().clock(ManualClock.startingAt(START)).start();
-    s3 = SdkClients.sync(tombstone);
-  }
-
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  final Tombstone tombstone = server.tombstone();
+  final S3Client s3 = server.s3();
 
   @BeforeEach
   void lockedBucket() {
-    tombstone.reset();
     s3.createBucket(b -> b.bucket(BUCKET).objectLockEnabledForBucket(true));
   }
 
