@@ -3,11 +3,10 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tombstone.Tombstone;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tombstone.testing.RunningTombstone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -16,24 +15,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** DeleteTable of a table with deletion protection is refused until UpdateTable lifts it. */
 class DeletionProtectionSdkTest {
-  private static Tombstone tombstone;
-  private static DynamoDbClient dynamo;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint(), 2);
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
-  }
+  private final DynamoDbClient dynamo = server.dynamoDb();
 
   @BeforeEach
   void protectedTable() {
-    tombstone.reset();
     dynamo.createTable(b -> b.tableName("ledger").billingMode(BillingMode.PAY_PER_REQUEST)
         .deletionProtectionEnabled(true)
         .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -24,24 +24,14 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * marker then names a version that no longer exists, and S3 resumes where it stood.
  */
 class SdkListVersionsWhileDeletingTest {
-  private static Tombstone tombstone;
-  private static S3Client s3;
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    s3 = SdkClients.sync(tombstone);
-  }
-
-  @AfterAll
-  static void stop() {
-    s3.close();
-    tombstone.close();
-  }
+  private final Tombstone tombstone = server.tombstone();
+  private final S3Client s3 = server.s3();
 
   @BeforeEach
   void bucket() {
-    tombstone.reset();
     s3.createBucket(b -> b.bucket("archive"));
     s3.putBucketVersioning(b -> b.bucket("archive")
         .versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
@@ -135,7 +125,7 @@ class SdkListVersionsWhileDeletingTest {
     }
   }
 
-  private static String put(String key) {
+  private String put(String key) {
     return s3.putObject(b -> b.bucket("archive").key(key), RequestBody.fromString(key))
         .versionId();
   }
