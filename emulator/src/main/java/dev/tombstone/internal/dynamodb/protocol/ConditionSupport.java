@@ -36,7 +36,7 @@ final class ConditionSupport {
    */
   void checkCombination(ConditionParameters p) {
     new ParameterMix().writeCondition(p).check();
-    checkConditionalOperator(p.conditionalOperator(), p.expected());
+    requireConditions(p.conditionalOperator(), p.expected());
     if (p.names() != null && !p.hasExpression()) {
       throw ServiceErrors.namesWithoutExpression();
     }
@@ -52,14 +52,24 @@ final class ConditionSupport {
    * @param conditions the map's entries, or null when the request has none
    */
   static void checkConditionalOperator(String operator, Map<String, ?> conditions) {
-    if (operator == null) {
-      return;
-    }
-    if (conditions == null || conditions.isEmpty()) {
+    requireConditions(operator, conditions);
+    requireTwoConditions(operator, conditions);
+  }
+
+  /** The first half of that rule: a {@code ConditionalOperator} needs a map of conditions. */
+  static void requireConditions(String operator, Map<String, ?> conditions) {
+    if (operator != null && (conditions == null || conditions.isEmpty())) {
       throw new DynamoDbError.Validation(
           "ConditionalOperator cannot be used without Filter or Expected");
     }
-    if (conditions.size() < 2) {
+  }
+
+  /**
+   * The second half: two or more conditions. On the write operations DynamoDB (Local) checks
+   * it after the entries of {@code Expected} themselves, so {@link #compile} does it there.
+   */
+  static void requireTwoConditions(String operator, Map<String, ?> conditions) {
+    if (operator != null && conditions != null && conditions.size() < 2) {
       throw new DynamoDbError.Validation("ConditionalOperator can only be used when Filter or"
           + " Expected has two or more elements");
     }
@@ -71,9 +81,12 @@ final class ConditionSupport {
    */
   ItemCondition compile(ConditionParameters p) {
     if (p.hasExpected()) {
-      return p.expected().isEmpty()
-          ? null
-          : ExpressionCompiler.legacy(p.expected(), p.conditionalOperator());
+      if (p.expected().isEmpty()) {
+        return null;
+      }
+      ItemCondition legacy = ExpressionCompiler.legacy(p.expected(), p.conditionalOperator());
+      requireTwoConditions(p.conditionalOperator(), p.expected());
+      return legacy;
     }
     checkPlaceholderMaps(p.names(), p.values());
     if (!p.hasExpression()) {

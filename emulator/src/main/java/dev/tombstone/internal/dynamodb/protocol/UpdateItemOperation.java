@@ -121,8 +121,7 @@ final class UpdateItemOperation {
         .expression("UpdateExpression", wire.updateExpression())
         .writeCondition(condition)
         .check();
-    ConditionSupport.checkConditionalOperator(condition.conditionalOperator(),
-        condition.expected());
+    ConditionSupport.requireConditions(condition.conditionalOperator(), condition.expected());
     boolean noExpression = wire.updateExpression() == null && !condition.hasExpression();
     if (condition.names() != null && noExpression) {
       throw ServiceErrors.namesWithoutExpression();

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -74,6 +75,18 @@ class ConditionalOperatorSdkTest {
         .expected(Map.of("a", expected("x"))).conditionalOperator("OR")));
 
     assertThat(refused).isEqualTo(TWO_OR_MORE);
+    assertThat(stored()).containsEntry("a", s("x"));
+  }
+
+  @Test
+  void deleteItem_withOneInvalidExpectedEntry_reportsTheEntryBeforeTheCount() {
+    // DynamoDB (Local) validates the Expected entries before it counts them.
+    String refused = message(() -> dynamo.deleteItem(b -> b.tableName("cop").key(KEY)
+        .expected(Map.of("a", ExpectedAttributeValue.builder().exists(true).build()))
+        .conditionalOperator("OR")));
+
+    assertThat(refused).isEqualTo("One or more parameter values were invalid: Value must be"
+        + " provided when Exists is true for Attribute: a");
     assertThat(stored()).containsEntry("a", s("x"));
   }
 
