@@ -201,7 +201,8 @@ class QuerySdkTest {
             + " not project one or more filter attributes: [note]");
     assertThat(dynamo.query(b -> b.tableName("orders").indexName("byDeleted")
         .keyConditionExpression("deletedAt = :d").filterExpression("#t > :t")
-        .expressionAttributeNames(Map.of("#t", "total")).expressionAttributeValues(Map.of(":d", s("2024-01-01"), ":t", n(1)))).count())
+        .expressionAttributeNames(Map.of("#t", "total"))
+        .expressionAttributeValues(Map.of(":d", s("2024-01-01"), ":t", n(1)))).count())
         .isEqualTo(1);
   }
 
