@@ -125,7 +125,8 @@ public final class DynamoDbState {
   public TableDescription updateTable(UpdateTable.Request request) {
     lock.writeLock().lock();
     try {
-      return UpdateTable.execute(tableForTableOperation(request.tableName()), request);
+      return UpdateTable.execute(tableForTableOperation(request.tableName()), request,
+          clock.instant());
     } finally {
       lock.writeLock().unlock();
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.NavigableMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,8 @@ import java.util.function.BiFunction;
 final class Table {
   private volatile TableDefinition definition;
   private final Instant createdAt;
+  /** When the table last became PAY_PER_REQUEST (at creation or by UpdateTable), or null. */
+  private volatile Instant lastPayPerRequest;
   private final String arn;
   private final UUID id;
   // What most writes of small items consume, made once rather than per write.
@@ -41,6 +44,8 @@ final class Table {
     this.definition = definition;
     this.oneWriteUnit = ConsumedCapacity.ofTable(definition.name(), 1.0);
     this.createdAt = createdAt;
+    this.lastPayPerRequest = definition.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST
+        ? createdAt : null;
     this.arn = arn;
     this.id = RandomUuids.next();
     Map<String, SecondaryIndex> built = new LinkedHashMap<>();
@@ -196,8 +201,15 @@ final class Table {
     }
   }
 
-  /** Replaces the definition (UpdateTable): indexes added are backfilled, removed dropped. */
-  synchronized void redefine(TableDefinition next) {
+  /**
+   * Replaces the definition (UpdateTable) at {@code now}: indexes added are backfilled, removed
+   * dropped; a switch to PAY_PER_REQUEST is remembered for BillingModeSummary.
+   */
+  synchronized void redefine(TableDefinition next, Instant now) {
+    if (next.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST
+        && definition.billingMode() != TableDefinition.BillingMode.PAY_PER_REQUEST) {
+      lastPayPerRequest = now;
+    }
     Map<String, SecondaryIndex> built = new LinkedHashMap<>();
     for (Map.Entry<String, SecondaryIndex> e : indexes.entrySet()) {
       if (!e.getValue().global()) {
@@ -269,7 +281,8 @@ final class Table {
     for (SecondaryIndex index : indexes.values()) {
       statistics.put(index.name(), index.statistics());
     }
-    return new TableDescription(definition, status, createdAt, arn, id, count, size, statistics);
+    return new TableDescription(definition, status, createdAt, arn, id, count, size, statistics,
+        Optional.ofNullable(lastPayPerRequest));
   }
 
   /**

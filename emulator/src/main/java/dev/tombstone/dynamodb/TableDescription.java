@@ -2,6 +2,8 @@ package dev.tombstone.dynamodb;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -10,6 +12,8 @@ import java.util.UUID;
  * @param itemCount the items in the table when the snapshot was taken
  * @param sizeInBytes the sum of their DynamoDB item sizes
  * @param indexStatistics per secondary index name, what the index held at the same moment
+ * @param lastUpdateToPayPerRequest when the table last became PAY_PER_REQUEST (at creation or
+ *     by UpdateTable); empty for a table that never was
  */
 public record TableDescription(
     TableDefinition definition,
@@ -19,10 +23,24 @@ public record TableDescription(
     UUID tableId,
     long itemCount,
     long sizeInBytes,
-    Map<String, IndexStatistics> indexStatistics) {
+    Map<String, IndexStatistics> indexStatistics,
+    Optional<Instant> lastUpdateToPayPerRequest) {
 
   public TableDescription {
     indexStatistics = Map.copyOf(indexStatistics);
+    Objects.requireNonNull(lastUpdateToPayPerRequest, "lastUpdateToPayPerRequest");
+  }
+
+  /**
+   * A description whose table became PAY_PER_REQUEST when it was created, if it is so billed
+   * now; what a table never switched by UpdateTable reports.
+   */
+  public TableDescription(TableDefinition definition, Status status, Instant createdAt,
+      String arn, UUID tableId, long itemCount, long sizeInBytes,
+      Map<String, IndexStatistics> indexStatistics) {
+    this(definition, status, createdAt, arn, tableId, itemCount, sizeInBytes, indexStatistics,
+        definition.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST
+            ? Optional.of(createdAt) : Optional.empty());
   }
 
   /** A description without index figures: every index reports zero items. */

@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -102,7 +103,7 @@ public final class UpdateTable {
     }
   }
 
-  static TableDescription execute(Table table, Request request) {
+  static TableDescription execute(Table table, Request request, Instant now) {
     TableDefinition current = table.definition();
     boolean throughput = request.readCapacityUnits() != null
         || request.writeCapacityUnits() != null;
@@ -146,7 +147,7 @@ public final class UpdateTable {
         mode, read, write, current.localSecondaryIndexes(), gsis,
         request.deletionProtection() != null ? request.deletionProtection()
             : current.deletionProtection());
-    table.redefine(next);
+    table.redefine(next, now);
     return table.describe(TableDescription.Status.ACTIVE);
   }
 

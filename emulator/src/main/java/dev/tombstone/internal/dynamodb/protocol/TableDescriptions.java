@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -43,10 +44,13 @@ final class TableDescriptions {
     json.writeNumberField("ItemCount", description.itemCount());
     json.writeStringField("TableArn", description.arn());
     json.writeStringField("TableId", description.tableId().toString());
-    if (definition.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST) {
+    // A table that ever was on demand keeps the summary, with its current mode, after a switch
+    // to PROVISIONED.
+    if (description.lastUpdateToPayPerRequest().isPresent()) {
       json.writeObjectFieldStart("BillingModeSummary");
-      json.writeStringField("BillingMode", "PAY_PER_REQUEST");
-      json.writeNumberField("LastUpdateToPayPerRequestDateTime", epochSeconds(description));
+      json.writeStringField("BillingMode", definition.billingMode().name());
+      json.writeNumberField("LastUpdateToPayPerRequestDateTime",
+          epochSeconds(description.lastUpdateToPayPerRequest().get()));
       json.writeEndObject();
     }
     indexes(json, "LocalSecondaryIndexes", definition.localSecondaryIndexes(), description, false);
@@ -145,6 +149,10 @@ final class TableDescriptions {
   }
 
   private static BigDecimal epochSeconds(TableDescription description) {
-    return BigDecimal.valueOf(description.createdAt().toEpochMilli()).movePointLeft(3);
+    return epochSeconds(description.createdAt());
+  }
+
+  private static BigDecimal epochSeconds(Instant instant) {
+    return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
   }
 }

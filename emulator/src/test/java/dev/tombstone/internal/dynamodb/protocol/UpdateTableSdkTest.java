@@ -130,7 +130,8 @@ class UpdateTableSdkTest {
         .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(3L)))
         .tableDescription();
     assertThat(provisioned.provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
-    assertThat(provisioned.billingModeSummary()).isNull();
+    // The table was created on demand: the summary stays, with the mode it has now.
+    assertThat(provisioned.billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);
 
     TableDescription onDemand = dynamo.updateTable(b -> b.tableName("tasks")
         .billingMode(BillingMode.PAY_PER_REQUEST)).tableDescription();
