@@ -61,16 +61,31 @@ public final class ManualClock extends Clock {
     this.shared = shared;
   }
 
-  /** A clock at {@code start} that only moves forward. */
+  /**
+   * A clock at {@code start} that only moves forward.
+   *
+   * @throws IllegalArgumentException when {@code start} is outside the years 0000 to 9999
+   */
   public static ManualClock startingAt(Instant start) {
-    Objects.requireNonNull(start, "start");
-    return new ManualClock(start, false, ZoneOffset.UTC, new Shared(start));
+    return new ManualClock(checkedStart(start), false, ZoneOffset.UTC, new Shared(start));
   }
 
-  /** A clock at {@code start} that {@link #set(Instant)} and {@link #advance} may move back. */
+  /**
+   * A clock at {@code start} that {@link #set(Instant)} and {@link #advance} may move back.
+   *
+   * @throws IllegalArgumentException when {@code start} is outside the years 0000 to 9999
+   */
   public static ManualClock allowingBackward(Instant start) {
+    return new ManualClock(checkedStart(start), true, ZoneOffset.UTC, new Shared(start));
+  }
+
+  private static Instant checkedStart(Instant start) {
     Objects.requireNonNull(start, "start");
-    return new ManualClock(start, true, ZoneOffset.UTC, new Shared(start));
+    if (start.isBefore(EARLIEST) || start.isAfter(LATEST)) {
+      throw new IllegalArgumentException("a manual clock starts from " + EARLIEST + " to "
+          + LATEST + " (the dates Tombstone writes have four-digit years), not at " + start);
+    }
+    return start;
   }
 
   /** The current instant. */

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.cli;
 
+import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -182,12 +183,19 @@ record CommandLine(String host, int port, String region, Action action, Owner ow
     }
     if (text.startsWith("manual:")) {
       String instant = text.substring("manual:".length());
+      Instant start;
       try {
-        return Instant.parse(instant);
+        start = Instant.parse(instant);
       } catch (DateTimeParseException e) {
         throw new UsageException("--clock manual:<instant> needs an ISO-8601 UTC instant such as"
             + " 2026-01-01T00:00:00Z, was '" + instant + "'");
       }
+      try {
+        ManualClock.startingAt(start);   // only to apply the clock's own range check here
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--clock: " + e.getMessage());
+      }
+      return start;
     }
     throw new UsageException(
         "--clock must be system, manual or manual:<instant>, was '" + text + "'");

@@ -42,6 +42,9 @@ class MainTest {
       "--clock=sundial|--clock must be system, manual or manual:<instant>, was 'sundial'",
       "--clock=manual:tomorrow|--clock manual:<instant> needs an ISO-8601 UTC instant such as"
           + " 2026-01-01T00:00:00Z, was 'tomorrow'",
+      "--clock=manual:+10000-01-01T00:00:00Z|--clock: a manual clock starts from"
+          + " 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z (the dates Tombstone writes"
+          + " have four-digit years), not at +10000-01-01T00:00:00Z",
       "--host=no.such.host.invalid|--host must be an IP address or a host name that resolves,"
           + " was 'no.such.host.invalid'",
       "--host=999.1.1.1|--host must be an IP address or a host name that resolves,"
