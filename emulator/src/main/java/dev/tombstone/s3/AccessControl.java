@@ -30,7 +30,7 @@ final class AccessControl {
   }
 
   /** Whether {@code acl} grants anything to everyone or to every authenticated AWS user. */
-  private static boolean isPublic(AccessControlList acl) {
+  static boolean isPublic(AccessControlList acl) {
     for (Grant grant : acl.grants()) {
       Grant.Grantee grantee = grant.grantee();
       if (grantee.type() == Grant.Grantee.Type.GROUP

@@ -627,6 +627,23 @@ public abstract sealed class S3Error extends RuntimeException {
     }
   }
 
+  /**
+   * CreateBucket with a public ACL: a new bucket's public access block (all four settings on)
+   * refuses it.
+   */
+  public static final class InvalidBucketAclWithBlockPublicAccess extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidBucketAclWithBlockPublicAccess() {
+      super("Bucket cannot have public ACLs set with BlockPublicAccess enabled");
+    }
+
+    @Override
+    public String code() {
+      return "InvalidBucketAclWithBlockPublicAccessError";
+    }
+  }
+
   /** GetBucketOwnershipControls on a bucket without them. */
   public static final class OwnershipControlsNotFound extends S3Error {
     private static final long serialVersionUID = 1L;

@@ -107,6 +107,8 @@ public final class S3State {
    *
    * @throws S3Error.InvalidBucketAclWithObjectOwnership when ownership is enforced and the ACL
    *     grants anyone but the owner
+   * @throws S3Error.InvalidBucketAclWithBlockPublicAccess when the ACL is public: the new
+   *     bucket's public access block refuses it
    */
   public BucketInfo createBucket(String name, Optional<String> locationConstraint,
       Optional<AccessControlList> acl, Optional<ObjectOwnership> ownership) {
@@ -118,6 +120,9 @@ public final class S3State {
     AccessControlList bucketAcl = acl.orElseGet(() -> AccessControlList.ownerFullControl(owner));
     if (setting == ObjectOwnership.BUCKET_OWNER_ENFORCED && !bucketAcl.grantsOnlyOwner()) {
       throw new S3Error.InvalidBucketAclWithObjectOwnership();
+    }
+    if (AccessControl.isPublic(bucketAcl)) {
+      throw new S3Error.InvalidBucketAclWithBlockPublicAccess();
     }
     Bucket created = new Bucket(name, bucketRegion, now(),
         new BucketSettings(owner, bucketAcl, setting));

@@ -36,6 +36,7 @@ final class ErrorStatus {
       entry(S3Error.BadRequest.class, 400),
       entry(S3Error.AccessControlListNotSupported.class, 400),
       entry(S3Error.InvalidBucketAclWithObjectOwnership.class, 400),
+      entry(S3Error.InvalidBucketAclWithBlockPublicAccess.class, 400),
       entry(S3Error.OwnershipControlsNotFound.class, 404),
       entry(S3Error.NoSuchPublicAccessBlockConfiguration.class, 404),
       entry(S3Error.NoSuchTagSet.class, 404),

@@ -152,6 +152,23 @@ class SdkAclTest {
   }
 
   @Test
+  void createBucket_withAPublicAcl_isRefusedByTheNewBucketsPublicAccessBlock() {
+    S3Exception refused = catchThrowableOfType(S3Exception.class, () -> s3.createBucket(
+        b -> b.bucket("open-data").acl(BucketCannedACL.PUBLIC_READ)
+            .objectOwnership(ObjectOwnership.OBJECT_WRITER)));
+    s3.createBucket(b -> b.bucket("owned-data").acl(BucketCannedACL.PRIVATE)
+        .objectOwnership(ObjectOwnership.OBJECT_WRITER));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.awsErrorDetails().errorCode())
+        .isEqualTo("InvalidBucketAclWithBlockPublicAccessError");
+    assertThat(refused.awsErrorDetails().errorMessage())
+        .isEqualTo("Bucket cannot have public ACLs set with BlockPublicAccess enabled");
+    assertThat(s3.listBuckets().buckets()).extracting(bucket -> bucket.name())
+        .contains("owned-data").doesNotContain("open-data");
+  }
+
+  @Test
   void ownershipControls_defaultEnforced_changeable_andDeletable() {
     assertThat(s3.getBucketOwnershipControls(b -> b.bucket(BUCKET)).ownershipControls().rules())
         .singleElement().satisfies(rule ->
