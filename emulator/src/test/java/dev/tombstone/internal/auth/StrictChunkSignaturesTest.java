@@ -5,6 +5,7 @@ import static dev.tombstone.internal.auth.StrictClients.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,10 +18,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,23 +35,16 @@ class StrictChunkSignaturesTest {
   private static final String CHUNKS_TRAILER = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
   private static final byte[] DATA = data(70_000);
   private static final List<Integer> SIZES = List.of(65_536, 70_000 - 65_536);
-  private static Tombstone tombstone;
+  @RegisterExtension
+  static final RunningTombstone server =
+      RunningTombstone.perClass(b -> b.credentials(KEY, SECRET));
+
+  private final Tombstone tombstone = server.tombstone();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .build();
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().credentials(KEY, SECRET).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
-
   @BeforeEach
   void bucket() {
-    tombstone.reset();
     tombstone.s3().createBucket("chunks");
   }
 

@@ -5,6 +5,7 @@ import static dev.tombstone.internal.auth.StrictClients.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +15,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SigV4 requires {@code host} among the signed headers, and S3 every {@code x-amz-*} header the
@@ -25,42 +24,22 @@ import org.junit.jupiter.api.Test;
  * DynamoDB and S3 do.
  */
 class StrictSignedHeadersTest {
-  private static Tombstone tombstone;
+  @RegisterExtension
+  static final RunningTombstone server =
+      RunningTombstone.perClass(b -> b.credentials(KEY, SECRET));
+
+  private final Tombstone tombstone = server.tombstone();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .build();
-
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().credentials(KEY, SECRET).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    tombstone.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    tombstone.reset();
-  }
 
   @Test
   void dynamoDbSignatureWithoutHost_isInvalidSignatureException_andCreatesNothing()
       throws Exception {
-    byte[] body = ("{\"TableName\":\"orders\",\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":"
-        + "\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":"
-        + "\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}").getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("host", tombstone.endpoint().getAuthority());
-    headers.put("content-type", "application/x-amz-json-1.0");
-    headers.put("x-amz-target", "DynamoDB_20120810.CreateTable");
-    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "dynamodb", Instant.now()).sign(
-        "POST", "/", headers, RawSigner.sha256(body),
+    HttpResponse<String> answer = postSigned("CreateTable", "{\"TableName\":\"orders\","
+        + "\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
+        + "\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],"
+        + "\"BillingMode\":\"PAY_PER_REQUEST\"}",
         List.of("content-type", "x-amz-date", "x-amz-target"));
-
-    HttpResponse<String> answer = http.send(request(tombstone.endpoint(), signed)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
 
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(answer.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#"
@@ -152,21 +131,26 @@ class StrictSignedHeadersTest {
 
   @Test
   void dynamoDbUnsignedAmzHeader_isServed() throws Exception {
-    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("host", tombstone.endpoint().getAuthority());
-    headers.put("content-type", "application/x-amz-json-1.0");
-    headers.put("x-amz-target", "DynamoDB_20120810.ListTables");
-    RawSigner.Signed signed = new RawSigner(KEY, SECRET, "dynamodb", Instant.now()).sign(
-        "POST", "/", headers, RawSigner.sha256(body),
-        List.of("content-type", "host", "x-amz-date"));
-
-    HttpResponse<String> answer = http.send(request(tombstone.endpoint(), signed)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        postSigned("ListTables", "{}", List.of("content-type", "host", "x-amz-date"));
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).isEqualTo("{\"TableNames\":[]}");
+  }
+
+  /** POSTs a DynamoDB {@code operation} with {@code json}, signing only {@code signed}. */
+  private HttpResponse<String> postSigned(String operation, String json, List<String> signed)
+      throws Exception {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("host", tombstone.endpoint().getAuthority());
+    headers.put("content-type", "application/x-amz-json-1.0");
+    headers.put("x-amz-target", "DynamoDB_20120810." + operation);
+    RawSigner.Signed signature = new RawSigner(KEY, SECRET, "dynamodb", Instant.now()).sign(
+        "POST", "/", headers, RawSigner.sha256(body), signed);
+    return http.send(request(tombstone.endpoint(), signature)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** PUTs "payload" to /guarded/k with {@code extra} headers, signing only {@code signed}. */

@@ -57,9 +57,7 @@ final class MultipartListings {
     writeInitiatorAndOwner(xml);
     xml.element("StorageClass", ObjectMetadata.STANDARD);
     S3Response response = S3Response.xml(200, xml.toBytes());
-    Optional<Multipart.Upload> upload = state.multipartUploads(call.bucket()).stream()
-        .filter(u -> u.uploadId().equals(uploadId)).findFirst();
-    return upload.map(u -> TimeHeaders.abort(response, state, call.bucket(), u))
+    return MultipartOperations.upload(state, call.bucket(), uploadId).map(u -> TimeHeaders.abort(response, state, call.bucket(), u))
         .orElse(response);
   }
 

@@ -78,8 +78,7 @@ final class MultipartOperations {
         completedParts(RequestBodies.read(call.request(), BodyKind.COMPLETION).content());
     boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
     List<Multipart.Part> uploaded = state.listParts(call.bucket(), call.key(), uploadId);
-    Optional<Multipart.Upload> upload = state.multipartUploads(call.bucket()).stream()
-        .filter(u -> u.uploadId().equals(uploadId)).findFirst();
+    Optional<Multipart.Upload> upload = upload(state, call.bucket(), uploadId);
     checkPartChecksums(call, upload, uploaded, requested);
     List<Multipart.CompletedPart> parts =
         requested.stream().map(PartChecksums.RequestedPart::part).toList();
@@ -106,6 +105,12 @@ final class MultipartOperations {
     state.abortMultipartUpload(call.bucket(), call.key(),
         call.query().get("uploadId").orElseThrow());
     return S3Response.empty(204);
+  }
+
+  /** The upload in progress with this id in {@code bucket}, if any. */
+  static Optional<Multipart.Upload> upload(S3State state, String bucket, String uploadId) {
+    return state.multipartUploads(bucket).stream()
+        .filter(u -> u.uploadId().equals(uploadId)).findFirst();
   }
 
   private static void checkPartChecksums(S3Call call, Optional<Multipart.Upload> upload,
