@@ -31,14 +31,38 @@ public final class Multipart {
 
   private Multipart() {}
 
-  /** An upload in progress, as CreateMultipartUpload made it. */
-  public record Upload(
-      String uploadId, String key, Instant initiated, Optional<String> checksumAlgorithm) {
+  /** The checksum type of a multipart upload that combines its part checksums. */
+  public static final String COMPOSITE = "COMPOSITE";
+
+  /** The checksum type of a multipart upload whose checksum covers the whole object. */
+  public static final String FULL_OBJECT = "FULL_OBJECT";
+
+  /**
+   * An upload in progress, as CreateMultipartUpload made it.
+   *
+   * @param checksumType {@link #COMPOSITE} or {@link #FULL_OBJECT}, present exactly when
+   *     {@code checksumAlgorithm} is
+   */
+  public record Upload(String uploadId, String key, Instant initiated,
+      Optional<String> checksumAlgorithm, Optional<String> checksumType) {
     public Upload {
       Objects.requireNonNull(uploadId, "uploadId");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(initiated, "initiated");
       Objects.requireNonNull(checksumAlgorithm, "checksumAlgorithm");
+      Objects.requireNonNull(checksumType, "checksumType");
+    }
+
+    /** An upload with the default checksum type of its algorithm, if any. */
+    public Upload(
+        String uploadId, String key, Instant initiated, Optional<String> checksumAlgorithm) {
+      this(uploadId, key, initiated, checksumAlgorithm,
+          checksumAlgorithm.map(Multipart::defaultChecksumType));
+    }
+
+    /** Whether the upload's checksum covers the whole object rather than its parts. */
+    public boolean isFullObject() {
+      return checksumType.filter(FULL_OBJECT::equals).isPresent();
     }
   }
 
@@ -77,15 +101,51 @@ public final class Multipart {
    *     enforces ownership
    */
   static Upload create(Bucket bucket, String key, ObjectMetadata metadata,
-      Optional<String> checksumAlgorithm, Map<String, String> tags,
-      Optional<AccessControlList> acl, ObjectLock.VersionLock lock, Instant now) {
+      Optional<String> checksumAlgorithm, Optional<String> checksumType,
+      Map<String, String> tags, Optional<AccessControlList> acl, ObjectLock.VersionLock lock,
+      Instant now) {
     ObjectKeys.check(key);
+    Optional<String> type = checksumType(checksumAlgorithm, checksumType);
     acl.ifPresent(a -> AccessControl.checkWrite(bucket, a));
     String uploadId = newUploadId();
-    MultipartUpload upload =
-        new MultipartUpload(uploadId, key, metadata, checksumAlgorithm, tags, acl, lock, now);
+    MultipartUpload upload = new MultipartUpload(uploadId, key, metadata, checksumAlgorithm,
+        type, tags, acl, lock, now);
     bucket.uploads().put(uploadId, upload);
     return upload.describe();
+  }
+
+  /**
+   * The checksum type an upload gets: the one asked for, else its algorithm's default.
+   *
+   * @throws S3Error.InvalidRequest for a type without an algorithm, or a pair S3 cannot combine
+   *     (CRC64NVME is only FULL_OBJECT, SHA1 and SHA256 only COMPOSITE)
+   */
+  private static Optional<String> checksumType(
+      Optional<String> algorithm, Optional<String> type) {
+    if (type.isPresent() && !type.get().equals(COMPOSITE) && !type.get().equals(FULL_OBJECT)) {
+      throw new IllegalArgumentException(
+          "checksumType must be COMPOSITE or FULL_OBJECT, was " + type.get());
+    }
+    if (algorithm.isEmpty()) {
+      if (type.isPresent()) {
+        throw new S3Error.InvalidRequest("The x-amz-checksum-type header can only be used with"
+            + " the x-amz-checksum-algorithm header.");
+      }
+      return Optional.empty();
+    }
+    String name = algorithm.get().toUpperCase(Locale.ROOT);
+    String chosen = type.orElse(defaultChecksumType(name));
+    boolean impossible = chosen.equals(COMPOSITE) ? name.equals("CRC64NVME")
+        : name.equals("SHA1") || name.equals("SHA256");
+    if (impossible) {
+      throw new S3Error.InvalidRequest("The " + chosen + " checksum type cannot be used with the "
+          + name.toLowerCase(Locale.ROOT) + " checksum algorithm.");
+    }
+    return Optional.of(chosen);
+  }
+
+  private static String defaultChecksumType(String algorithm) {
+    return algorithm.equalsIgnoreCase("CRC64NVME") ? FULL_OBJECT : COMPOSITE;
   }
 
   static Part uploadPart(Bucket bucket, String key, String uploadId, int partNumber,

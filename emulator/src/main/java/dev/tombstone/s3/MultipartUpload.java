@@ -11,14 +11,16 @@ import java.util.TreeMap;
 
 /**
  * One multipart upload in progress: what CreateMultipartUpload fixed (key, metadata, checksum
- * algorithm, tags, ACL, Object Lock) and the parts uploaded so far. Its methods synchronize on the upload,
- * so a part never lands in an upload that is being completed or aborted.
+ * algorithm and type, tags, ACL, Object Lock) and the parts uploaded so far. Its methods
+ * synchronize on the upload, so a part never lands in an upload that is being completed or
+ * aborted.
  */
 final class MultipartUpload {
   private final String uploadId;
   private final String key;
   private final ObjectMetadata metadata;
   private final Optional<String> checksumAlgorithm;
+  private final Optional<String> checksumType;
   private final Map<String, String> tags;
   private final Optional<AccessControlList> acl;
   private final ObjectLock.VersionLock lock;
@@ -28,12 +30,14 @@ final class MultipartUpload {
   private boolean finished;
 
   MultipartUpload(String uploadId, String key, ObjectMetadata metadata,
-      Optional<String> checksumAlgorithm, Map<String, String> tags,
-      Optional<AccessControlList> acl, ObjectLock.VersionLock lock, Instant initiated) {
+      Optional<String> checksumAlgorithm, Optional<String> checksumType,
+      Map<String, String> tags, Optional<AccessControlList> acl, ObjectLock.VersionLock lock,
+      Instant initiated) {
     this.uploadId = uploadId;
     this.key = key;
     this.metadata = metadata;
     this.checksumAlgorithm = checksumAlgorithm;
+    this.checksumType = checksumType;
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     this.acl = acl;
     this.lock = lock;
@@ -41,7 +45,7 @@ final class MultipartUpload {
   }
 
   Multipart.Upload describe() {
-    return new Multipart.Upload(uploadId, key, initiated, checksumAlgorithm);
+    return new Multipart.Upload(uploadId, key, initiated, checksumAlgorithm, checksumType);
   }
 
   Instant initiated() {

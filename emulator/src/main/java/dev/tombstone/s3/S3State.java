@@ -345,11 +345,33 @@ public final class S3State {
       ObjectMetadata metadata, Optional<String> checksumAlgorithm, Map<String, String> tags,
       Optional<AccessControlList> acl, Optional<ObjectLock.Retention> retention,
       boolean legalHold) {
+    return createMultipartUpload(bucket, key, metadata, checksumAlgorithm, Optional.empty(),
+        tags, acl, retention, legalHold);
+  }
+
+  /**
+   * CreateMultipartUpload with the checksum type as well: {@link Multipart#FULL_OBJECT} makes a
+   * CRC32 or CRC32C upload's checksum cover the whole object; without it an upload gets its
+   * algorithm's default (FULL_OBJECT for CRC64NVME, else {@link Multipart#COMPOSITE}).
+   *
+   * <pre>{@code
+   * s3.createMultipartUpload("docs", "video.mp4", ObjectMetadata.DEFAULT, Optional.of("CRC32"),
+   *     Optional.of(Multipart.FULL_OBJECT), Map.of(), Optional.empty(), Optional.empty(), false);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code checksumType} is neither type
+   * @throws S3Error.InvalidRequest for a type without an algorithm, or a pair S3 refuses
+   *     (CRC64NVME with COMPOSITE, SHA1 or SHA256 with FULL_OBJECT); no upload is started
+   */
+  public Multipart.Upload createMultipartUpload(String bucket, String key,
+      ObjectMetadata metadata, Optional<String> checksumAlgorithm, Optional<String> checksumType,
+      Map<String, String> tags, Optional<AccessControlList> acl,
+      Optional<ObjectLock.Retention> retention, boolean legalHold) {
     return onBucket(bucket, b -> {
       Instant now = now();
       checkLockAllowed(b, retention, legalHold);
       checkInTheFuture(retention, now);
-      return Multipart.create(b, key, metadata, checksumAlgorithm, tags, acl,
+      return Multipart.create(b, key, metadata, checksumAlgorithm, checksumType, tags, acl,
           new ObjectLock.VersionLock(retention, legalHold), now);
     });
   }

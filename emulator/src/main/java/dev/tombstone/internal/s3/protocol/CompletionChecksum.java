@@ -21,9 +21,21 @@ import java.util.Optional;
  * parts; an upload with a checksum algorithm gets the computed value even when none was sent.
  */
 final class CompletionChecksum {
-  private static final String TYPE = "x-amz-checksum-type";
-
   private CompletionChecksum() {}
+
+  /**
+   * A complete request's {@code x-amz-checksum-type}, if any, must be the upload's.
+   *
+   * @throws WireError InvalidRequest for an unknown type or another one than the upload's
+   */
+  static void checkType(RequestHeaders headers, Multipart.Upload upload) {
+    Optional<String> named = MultipartOperations.checksumType(headers);
+    if (named.isPresent() && !named.equals(upload.checksumType())) {
+      throw WireError.invalidRequest("The upload was created using the "
+          + upload.checksumType().orElse("null") + " checksum mode. The complete request must"
+          + " use the same checksum mode.");
+    }
+  }
 
   /**
    * @param upload the upload being completed, if it exists (the state answers NoSuchUpload)
@@ -57,7 +69,7 @@ final class CompletionChecksum {
     }
     ChecksumAlgorithm algorithm = chosenAlgorithm.get();
     Optional<String> value = Optional.ofNullable(sent.get(algorithm));
-    boolean fullObject = algorithm.isCrc() && isFullObject(headers, algorithm, value);
+    boolean fullObject = algorithm.isCrc() && isFullObject(upload, algorithm, value);
     value.ifPresent(v -> checkForm(algorithm, v, fullObject));
     Optional<List<Multipart.Part>> parts = selected(uploaded, selection);
     if (parts.isEmpty()) {
@@ -71,14 +83,13 @@ final class CompletionChecksum {
     return Optional.of(new Checksum(algorithm.name(), computed));
   }
 
-  // The upload's type is not kept: FULL_OBJECT is what the request names, CRC64NVME's only
-  // type, or a CRC value the client sent without a composite's part count.
-  private static boolean isFullObject(
-      RequestHeaders headers, ChecksumAlgorithm algorithm, Optional<String> value) {
-    Optional<String> type = headers.first(TYPE).map(String::trim);
+  // An upload created with an algorithm has its type; one created without takes it from the
+  // value: CRC64NVME's only type, or a CRC value sent without a composite's part count.
+  private static boolean isFullObject(Optional<Multipart.Upload> upload,
+      ChecksumAlgorithm algorithm, Optional<String> value) {
+    Optional<String> type = upload.flatMap(Multipart.Upload::checksumType);
     if (type.isPresent()) {
-      return type.get().equals(ChecksumTypes.FULL_OBJECT)
-          || algorithm == ChecksumAlgorithm.CRC64NVME;
+      return type.get().equals(Multipart.FULL_OBJECT);
     }
     return algorithm == ChecksumAlgorithm.CRC64NVME
         || value.filter(v -> !ChecksumTypes.isComposite(v)).isPresent();

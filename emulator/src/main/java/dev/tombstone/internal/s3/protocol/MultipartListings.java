@@ -56,8 +56,10 @@ final class MultipartListings {
     }
     writeInitiatorAndOwner(xml);
     xml.element("StorageClass", ObjectMetadata.STANDARD);
+    Optional<Multipart.Upload> upload = MultipartOperations.upload(state, call.bucket(), uploadId);
+    upload.ifPresent(u -> writeChecksum(xml, u));
     S3Response response = S3Response.xml(200, xml.toBytes());
-    return MultipartOperations.upload(state, call.bucket(), uploadId).map(u -> TimeHeaders.abort(response, state, call.bucket(), u))
+    return upload.map(u -> TimeHeaders.abort(response, state, call.bucket(), u))
         .orElse(response);
   }
 
@@ -134,7 +136,7 @@ final class MultipartListings {
       writeInitiatorAndOwner(xml);
       xml.element("StorageClass", ObjectMetadata.STANDARD)
           .element("Initiated", XmlDates.format(upload.initiated()));
-      upload.checksumAlgorithm().ifPresent(a -> xml.element("ChecksumAlgorithm", a));
+      writeChecksum(xml, upload);
       xml.end();
     }
     for (String prefix : prefixes) {
@@ -176,6 +178,11 @@ final class MultipartListings {
     }
     throw WireError.invalidArgument("Provided " + name + " not an integer or within integer"
         + " range", name, value.get());
+  }
+
+  private static void writeChecksum(XmlWriter xml, Multipart.Upload upload) {
+    upload.checksumAlgorithm().ifPresent(a -> xml.element("ChecksumAlgorithm", a));
+    upload.checksumType().ifPresent(t -> xml.element("ChecksumType", t));
   }
 
   private void writeInitiatorAndOwner(XmlWriter xml) {

@@ -9,6 +9,7 @@ import dev.tombstone.s3.PutObject;
 import dev.tombstone.s3.S3State;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,23 +32,23 @@ final class MultipartOperations {
     state.bucket(call.bucket());
     Optional<String> normalised = call.header(CHECKSUM_ALGORITHM)
         .map(name -> ChecksumAlgorithm.requested(name).name());
+    Optional<String> type = checksumType(call.headers());
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
     Map<String, String> tags = TaggingOperations.header(call.headers());
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
     // No body, so unlike PutObject no Content-MD5 or checksum is asked for the lock headers.
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     Multipart.Upload upload = state.createMultipartUpload(call.bucket(), call.key(), metadata,
-        normalised, tags, acl, lock.retention(), lock.legalHold());
+        normalised, type, tags, acl, lock.retention(), lock.legalHold());
     XmlWriter xml = XmlWriter.document("InitiateMultipartUploadResult")
         .element("Bucket", call.bucket())
         .element("Key", call.key())
         .element("UploadId", upload.uploadId());
     S3Response response = S3Response.xml(200, xml.toBytes())
         .with("x-amz-server-side-encryption", "AES256");
-    if (normalised.isPresent()) {
-      String type = call.header(CHECKSUM_TYPE).map(String::trim).orElse(
-          normalised.get().equals("CRC64NVME") ? "FULL_OBJECT" : "COMPOSITE");
-      response = response.with(CHECKSUM_ALGORITHM, normalised.get()).with(CHECKSUM_TYPE, type);
+    if (upload.checksumAlgorithm().isPresent()) {
+      response = response.with(CHECKSUM_ALGORITHM, upload.checksumAlgorithm().get())
+          .with(CHECKSUM_TYPE, upload.checksumType().orElseThrow());
     }
     return TimeHeaders.abort(response, state, call.bucket(), upload);
   }
@@ -79,7 +80,8 @@ final class MultipartOperations {
     boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
     List<Multipart.Part> uploaded = state.listParts(call.bucket(), call.key(), uploadId);
     Optional<Multipart.Upload> upload = upload(state, call.bucket(), uploadId);
-    checkPartChecksums(call, upload, uploaded, requested);
+    upload.ifPresent(u -> CompletionChecksum.checkType(call.headers(), u));
+    upload.ifPresent(u -> PartChecksums.check(u, uploaded, requested));
     List<Multipart.CompletedPart> parts =
         requested.stream().map(PartChecksums.RequestedPart::part).toList();
     Optional<Checksum> checksum =
@@ -113,14 +115,19 @@ final class MultipartOperations {
         .filter(u -> u.uploadId().equals(uploadId)).findFirst();
   }
 
-  private static void checkPartChecksums(S3Call call, Optional<Multipart.Upload> upload,
-      List<Multipart.Part> uploaded, List<PartChecksums.RequestedPart> requested) {
-    // The checksum type is not kept with the upload: FULL_OBJECT is recognised by CRC64NVME
-    // (never COMPOSITE) or by the x-amz-checksum-type the complete request names.
-    boolean fullObject = upload.flatMap(Multipart.Upload::checksumAlgorithm)
-        .filter("CRC64NVME"::equals).isPresent()
-        || call.header(CHECKSUM_TYPE).map(String::trim).filter("FULL_OBJECT"::equals).isPresent();
-    upload.ifPresent(u -> PartChecksums.check(u, uploaded, requested, fullObject));
+  /**
+   * The {@code x-amz-checksum-type} of a request, upper case.
+   *
+   * @throws WireError InvalidRequest for a value that is neither COMPOSITE nor FULL_OBJECT
+   */
+  static Optional<String> checksumType(RequestHeaders headers) {
+    Optional<String> type = headers.first(CHECKSUM_TYPE)
+        .map(value -> value.trim().toUpperCase(Locale.ROOT));
+    if (type.isPresent() && !type.get().equals(Multipart.COMPOSITE)
+        && !type.get().equals(Multipart.FULL_OBJECT)) {
+      throw WireError.invalidRequest("Value for x-amz-checksum-type header is invalid.");
+    }
+    return type;
   }
 
   private static List<PartChecksums.RequestedPart> completedParts(ObjectContent document) {

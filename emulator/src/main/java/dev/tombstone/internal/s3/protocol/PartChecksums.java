@@ -39,13 +39,15 @@ final class PartChecksums {
   }
 
   /**
-   * @param fullObject the upload's checksum type is FULL_OBJECT: S3 asks part checksums only of
-   *     COMPOSITE uploads
+   * Part checksums are asked only of COMPOSITE uploads; a FULL_OBJECT upload's named ones are
+   * still compared.
+   *
    * @throws WireError InvalidRequest naming the first part without the upload's checksum
    * @throws S3Error.InvalidPart for a part whose checksum is not the one it was uploaded with
    */
   static void check(Multipart.Upload upload, List<Multipart.Part> uploaded,
-      List<RequestedPart> requested, boolean fullObject) {
+      List<RequestedPart> requested) {
+    boolean fullObject = upload.isFullObject();
     if (upload.checksumAlgorithm().isEmpty()) {
       return;
     }
