@@ -59,6 +59,10 @@ final class MultipartOperations {
     int partNumber = partNumber(call.query().get("partNumber"));
     RequestBodies.requireDeclaredLength(call.headers());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
+    if (body.checksum().isEmpty()) {
+      requirePartChecksum(upload(state, call.bucket(), uploadId)
+          .filter(u -> u.key().equals(call.key())));
+    }
     Multipart.Part part = state.uploadPart(call.bucket(), call.key(), uploadId, partNumber,
         body.content(), body.checksum());
     S3Response response = S3Response.empty(200)
@@ -128,6 +132,18 @@ final class MultipartOperations {
       throw WireError.invalidRequest("Value for x-amz-checksum-type header is invalid.");
     }
     return type;
+  }
+
+  // A COMPOSITE upload combines the parts' checksums, so each part must bring one; a
+  // FULL_OBJECT upload's checksum is of the joined bytes.
+  private static void requirePartChecksum(Optional<Multipart.Upload> upload) {
+    if (upload.isEmpty() || upload.get().checksumAlgorithm().isEmpty()
+        || upload.get().isFullObject()) {
+      return;
+    }
+    throw WireError.invalidRequest("Checksum Type mismatch occurred, expected checksum Type: "
+        + upload.get().checksumAlgorithm().get().toLowerCase(Locale.ROOT)
+        + ", actual checksum Type: null");
   }
 
   private static List<PartChecksums.RequestedPart> completedParts(ObjectContent document) {

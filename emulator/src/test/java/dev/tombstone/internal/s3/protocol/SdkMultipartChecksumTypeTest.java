@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
@@ -45,6 +49,17 @@ class SdkMultipartChecksumTypeTest {
   @BeforeEach
   void emptyBucket() {
     s3.createBucket(b -> b.bucket(BUCKET));
+  }
+
+  /** A client that sends no checksum unless the operation requires one or it is asked to. */
+  private S3Client clientSendingNoChecksums() {
+    return S3Client.builder()
+        .endpointOverride(tombstone.endpoint())
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .build();
   }
 
   private static byte[] filled(int size, int seed) {
@@ -196,5 +211,40 @@ class SdkMultipartChecksumTypeTest {
         + " mode. The complete request must use the same checksum mode.");
     assertThat(tombstone.s3().multipartUploads(BUCKET)).extracting(u -> u.uploadId())
         .containsExactlyInAnyOrder(composite, plain);
+  }
+
+  @Test
+  void uploadPart_withoutAChecksum_isRefusedByACompositeUpload() {
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("sha.bin")
+        .checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId();
+
+    S3Exception error;
+    try (S3Client plain = clientSendingNoChecksums()) {
+      error = catchThrowableOfType(S3Exception.class,
+          () -> plain.uploadPart(b -> b.bucket(BUCKET).key("sha.bin").uploadId(uploadId)
+              .partNumber(1), RequestBody.fromBytes(filled(100, 4))));
+    }
+
+    assertInvalidRequest(error, "Checksum Type mismatch occurred, expected checksum Type: sha256,"
+        + " actual checksum Type: null");
+    assertThat(tombstone.s3().listParts(BUCKET, "sha.bin", uploadId)).isEmpty();
+  }
+
+  @Test
+  void uploadPart_withoutAChecksum_isAcceptedByAFullObjectUpload() {
+    byte[] content = filled(100, 5);
+    String uploadId = createCrc32("full.bin", ChecksumType.FULL_OBJECT);
+
+    CompleteMultipartUploadResponse done;
+    try (S3Client plain = clientSendingNoChecksums()) {
+      UploadPartResponse part = plain.uploadPart(b -> b.bucket(BUCKET).key("full.bin")
+          .uploadId(uploadId).partNumber(1), RequestBody.fromBytes(content));
+      done = plain.completeMultipartUpload(b -> b.bucket(BUCKET).key("full.bin")
+          .uploadId(uploadId).multipartUpload(u -> u.parts(p -> p.partNumber(1)
+              .eTag(part.eTag()))));
+    }
+
+    assertThat(done.checksumCRC32()).isEqualTo(crc32(content));
+    assertThat(done.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
   }
 }
