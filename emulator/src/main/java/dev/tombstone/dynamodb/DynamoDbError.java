@@ -184,6 +184,42 @@ public abstract sealed class DynamoDbError extends RuntimeException {
     }
   }
 
+  /**
+   * A shard iterator used more than 15 minutes (on the emulator's clock) after it was handed out
+   * ({@code ExpiredIteratorException}, DynamoDB Streams).
+   */
+  public static final class ExpiredIterator extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public ExpiredIterator() {
+      super("The shard iterator has expired and can no longer be used to retrieve stream"
+          + " records. A shard iterator expires 15 minutes after it is retrieved using the"
+          + " GetShardIterator action.");
+    }
+
+    @Override
+    public String code() {
+      return "ExpiredIteratorException";
+    }
+  }
+
+  /**
+   * A read of stream records that were trimmed: older than 24 hours, or past the shard's cap
+   * ({@code TrimmedDataAccessException}, DynamoDB Streams).
+   */
+  public static final class TrimmedDataAccess extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public TrimmedDataAccess() {
+      super("The operation attempted to read past the oldest stream record in a shard.");
+    }
+
+    @Override
+    public String code() {
+      return "TrimmedDataAccessException";
+    }
+  }
+
   /** Why one element of a transaction was cancelled ({@code None} when it was not at fault). */
   public record CancellationReason(String code, Optional<String> message, Optional<Item> item) {
     public static final CancellationReason NONE =

@@ -4,6 +4,7 @@ import dev.tombstone.internal.TableNameRules;
 import dev.tombstone.internal.TableNames;
 import dev.tombstone.internal.Utf8Order;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,13 @@ public final class DynamoDbState {
   // Single-item operations share the read side; multi-item atomic operations take the write side.
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final IdempotencyTokens tokens;
+  private final Streams streams;
 
   public DynamoDbState(String region, Clock clock) {
     this.region = region;
     this.clock = clock;
     this.tokens = new IdempotencyTokens(clock);
+    this.streams = new Streams(region, clock);
   }
 
   /**
@@ -53,7 +56,7 @@ public final class DynamoDbState {
   }
 
   /**
-   * Creates a table; it is ACTIVE at once.
+   * Creates a table; it is ACTIVE at once, and so is its stream when the definition has one.
    *
    * @throws DynamoDbError.Validation with CreateTable's message when the table name is not 3 to
    *     255 characters of {@code [a-zA-Z0-9_.-]}, or a key attribute name (of the table or an
@@ -66,8 +69,18 @@ public final class DynamoDbState {
     });
     definition.checkAttributeNames();
     String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + definition.name();
-    Table table = new Table(definition, clock.instant(), arn);
+    Instant now = clock.instant();
+    Table table = new Table(definition, now, arn, clock);
+    // Enabled before anyone can write: the table is not in the map yet.
+    if (definition.streamViewType() != null && !tables.containsKey(definition.name())) {
+      table.enableStream(streams.open(arn, definition.name(), definition.keySchema(),
+          definition.streamViewType(), now));
+    }
     if (tables.putIfAbsent(definition.name(), table) != null) {
+      TableStream orphan = table.stream();
+      if (orphan != null) {
+        streams.forget(orphan);
+      }
       throw new DynamoDbError.ResourceInUse("Table already exists: " + definition.name());
     }
     return table.describe(TableDescription.Status.ACTIVE);
@@ -99,7 +112,7 @@ public final class DynamoDbState {
   }
 
   /**
-   * Deletes a table and its items.
+   * Deletes a table and its items; its stream is disabled, and readable for 24 hours more.
    *
    * @throws DynamoDbError.ResourceNotFound when it does not exist
    * @throws DynamoDbError.Validation when deletion protection is on
@@ -112,7 +125,9 @@ public final class DynamoDbState {
           + " protected against deletion. Disable deletion protection first.");
     }
     TableDescription description = table.describe(TableDescription.Status.DELETING);
-    tables.remove(name, table);
+    if (tables.remove(name, table)) {
+      table.disableStream(clock.instant());
+    }
     return description;
   }
 
@@ -126,7 +141,7 @@ public final class DynamoDbState {
     lock.writeLock().lock();
     try {
       return UpdateTable.execute(tableForTableOperation(request.tableName()), request,
-          clock.instant());
+          clock.instant(), streams);
     } finally {
       lock.writeLock().unlock();
     }
@@ -275,12 +290,13 @@ public final class DynamoDbState {
     return tables.containsKey(name);
   }
 
-  /** Drops every table. */
+  /** Drops every table and every stream. */
   public void reset() {
     lock.writeLock().lock();
     try {
       tables.clear();
       tokens.clear();
+      streams.clear();
     } finally {
       lock.writeLock().unlock();
     }
@@ -333,6 +349,50 @@ public final class DynamoDbState {
    */
   public List<ExpiredItem> expiredItems(String tableName) {
     return tableForTableOperation(tableName).timeToLive().expired();
+  }
+
+  // DynamoDB Streams: the four reads of the streams that tables write.
+
+  /**
+   * ListStreams: the streams of a table (of every table when {@code tableName} is null), newest
+   * first, including disabled streams until 24 hours after they ended.
+   */
+  public List<StreamDescription> listStreams(String tableName) {
+    return streams.list(tableName);
+  }
+
+  /**
+   * DescribeStream.
+   *
+   * @throws DynamoDbError.ResourceNotFound when no stream has that ARN
+   */
+  public StreamDescription describeStream(String streamArn) {
+    return streams.describe(streamArn);
+  }
+
+  /**
+   * GetShardIterator: a position in the stream's shard, valid for 15 minutes on the clock.
+   *
+   * @param sequenceNumber for AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER, null otherwise
+   * @throws DynamoDbError.ResourceNotFound when the stream or the shard does not exist
+   * @throws DynamoDbError.TrimmedDataAccess when that record was trimmed
+   * @throws DynamoDbError.Validation when the sequence number is missing, extra or not the
+   *     shard's
+   */
+  public String getShardIterator(String streamArn, String shardId, ShardIteratorType type,
+      String sequenceNumber) {
+    return streams.iterator(streamArn, shardId, type, sequenceNumber);
+  }
+
+  /**
+   * GetRecords: up to {@code limit} records from the iterator's position.
+   *
+   * @throws DynamoDbError.ExpiredIterator when the iterator is older than 15 minutes
+   * @throws DynamoDbError.TrimmedDataAccess when records at its position were trimmed
+   * @throws DynamoDbError.Validation when it is not an iterator the emulator handed out
+   */
+  public StreamRecords getRecords(String shardIterator, int limit) {
+    return streams.records(shardIterator, limit);
   }
 
   /** The table an item operation addresses, by name or ARN. */

@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.RandomUuids;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ final class Table {
   private volatile Instant lastPayPerRequest;
   private final String arn;
   private final UUID id;
+  private final Clock clock;
   // What most writes of small items consume, made once rather than per write.
   private final ConsumedCapacity oneWriteUnit;
   // Keyed by storageKey(key): one object fewer per item in a table without a sort key.
@@ -39,9 +41,14 @@ final class Table {
       partitions = new ConcurrentHashMap<>();
   private volatile Map<String, SecondaryIndex> indexes;
   private final Map<String, String> tags = new LinkedHashMap<>();
+  /** The enabled stream, or null: the one field a write reads when the table has none. */
+  private volatile TableStream stream;
+  /** The newest stream, enabled or not, or null: DescribeTable's LatestStreamArn. */
+  private volatile TableStream latestStream;
 
-  Table(TableDefinition definition, Instant createdAt, String arn) {
+  Table(TableDefinition definition, Instant createdAt, String arn, Clock clock) {
     this.definition = definition;
+    this.clock = clock;
     this.oneWriteUnit = ConsumedCapacity.ofTable(definition.name(), 1.0);
     this.createdAt = createdAt;
     this.lastPayPerRequest = definition.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST
@@ -104,13 +111,16 @@ final class Table {
     return old[0];
   }
 
-  /** Removes the item under {@code key} only if it is still {@code expected}; true if it was. */
-  boolean removeIfSame(PrimaryKey key, Item expected) {
+  /**
+   * Removes the item under {@code key} only if it is still {@code expected}, as the TTL sweep
+   * does (its stream record names the DynamoDB service); true if it was removed.
+   */
+  boolean expireIfSame(PrimaryKey key, Item expected) {
     boolean[] removed = new boolean[1];
     compute(key, (k, current) -> {
       removed[0] = current == expected;
       return removed[0] ? null : current;
-    });
+    }, true);
     return removed[0];
   }
 
@@ -120,10 +130,19 @@ final class Table {
    * Every write path of every operation goes through here.
    */
   Item compute(PrimaryKey key, BiFunction<PrimaryKey, Item, Item> change) {
+    return compute(key, change, false);
+  }
+
+  private Item compute(PrimaryKey key, BiFunction<PrimaryKey, Item, Item> change,
+      boolean byTimeToLive) {
     return items.compute(storageKey(key), (k, current) -> {
       Item next = change.apply(key, current);
       if (next != current) {
         changed(key, current, next);
+        TableStream enabled = stream;
+        if (enabled != null) {
+          enabled.append(current, next, byTimeToLive, clock.instant());
+        }
       }
       return next;
     });
@@ -251,6 +270,26 @@ final class Table {
     return new ArrayList<>(tags.entrySet());
   }
 
+  /** The enabled stream, or null. */
+  TableStream stream() {
+    return stream;
+  }
+
+  /** Makes {@code next} the table's enabled stream. */
+  synchronized void enableStream(TableStream next) {
+    stream = next;
+    latestStream = next;
+  }
+
+  /** Ends the enabled stream, if any, at {@code at}. */
+  synchronized void disableStream(Instant at) {
+    TableStream current = stream;
+    if (current != null) {
+      current.disable(at);
+      stream = null;
+    }
+  }
+
   TimeToLive timeToLive() {
     return timeToLive;
   }
@@ -281,8 +320,10 @@ final class Table {
     for (SecondaryIndex index : indexes.values()) {
       statistics.put(index.name(), index.statistics());
     }
+    TableStream latest = latestStream;
     return new TableDescription(definition, status, createdAt, arn, id, count, size, statistics,
-        Optional.ofNullable(lastPayPerRequest));
+        Optional.ofNullable(lastPayPerRequest),
+        Optional.ofNullable(latest == null ? null : latest.arn()));
   }
 
   /**

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param attributeDefinitions attribute name to type, in request order
  * @param readCapacityUnits provisioned reads, 0 for on-demand
  * @param writeCapacityUnits provisioned writes, 0 for on-demand
+ * @param streamViewType the view type of the table's DynamoDB stream, or null when no stream is
+ *     enabled
  */
 public record TableDefinition(
     String name,
@@ -23,7 +25,8 @@ public record TableDefinition(
     long writeCapacityUnits,
     List<IndexDefinition> localSecondaryIndexes,
     List<IndexDefinition> globalSecondaryIndexes,
-    boolean deletionProtection) {
+    boolean deletionProtection,
+    StreamViewType streamViewType) {
 
   public TableDefinition {
     Objects.requireNonNull(name, "name");
@@ -33,6 +36,24 @@ public record TableDefinition(
         new LinkedHashMap<>(attributeDefinitions));
     localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
     globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
+  }
+
+  /** A definition without a stream. */
+  public TableDefinition(String name, KeySchema keySchema,
+      Map<String, AttributeType> attributeDefinitions, BillingMode billingMode,
+      long readCapacityUnits, long writeCapacityUnits,
+      List<IndexDefinition> localSecondaryIndexes, List<IndexDefinition> globalSecondaryIndexes,
+      boolean deletionProtection) {
+    this(name, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
+        writeCapacityUnits, localSecondaryIndexes, globalSecondaryIndexes, deletionProtection,
+        null);
+  }
+
+  /** The same definition with a stream of {@code viewType} enabled, or none when null. */
+  public TableDefinition withStream(StreamViewType viewType) {
+    return new TableDefinition(name, keySchema, attributeDefinitions, billingMode,
+        readCapacityUnits, writeCapacityUnits, localSecondaryIndexes, globalSecondaryIndexes,
+        deletionProtection, viewType);
   }
 
   /** An on-demand table with just a key schema: what tests usually need. */

@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param indexStatistics per secondary index name, what the index held at the same moment
  * @param lastUpdateToPayPerRequest when the table last became PAY_PER_REQUEST (at creation or
  *     by UpdateTable); empty for a table that never was
+ * @param latestStreamArn the ARN of the table's newest DynamoDB stream, enabled or not; empty
+ *     for a table that never had one
  */
 public record TableDescription(
     TableDefinition definition,
@@ -24,11 +26,27 @@ public record TableDescription(
     long itemCount,
     long sizeInBytes,
     Map<String, IndexStatistics> indexStatistics,
-    Optional<Instant> lastUpdateToPayPerRequest) {
+    Optional<Instant> lastUpdateToPayPerRequest,
+    Optional<String> latestStreamArn) {
 
   public TableDescription {
     indexStatistics = Map.copyOf(indexStatistics);
     Objects.requireNonNull(lastUpdateToPayPerRequest, "lastUpdateToPayPerRequest");
+    Objects.requireNonNull(latestStreamArn, "latestStreamArn");
+  }
+
+  /** A description of a table that never had a stream. */
+  public TableDescription(TableDefinition definition, Status status, Instant createdAt,
+      String arn, UUID tableId, long itemCount, long sizeInBytes,
+      Map<String, IndexStatistics> indexStatistics, Optional<Instant> lastUpdateToPayPerRequest) {
+    this(definition, status, createdAt, arn, tableId, itemCount, sizeInBytes, indexStatistics,
+        lastUpdateToPayPerRequest, Optional.empty());
+  }
+
+  /** The label of the newest stream: the part of its ARN after {@code /stream/}. */
+  public Optional<String> latestStreamLabel() {
+    return latestStreamArn.map(streamArn -> streamArn.substring(
+        streamArn.lastIndexOf("/stream/") + "/stream/".length()));
   }
 
   /**

@@ -70,7 +70,7 @@ final class TimeToLive {
       Item item = table.get(key);
       if (item != null && isExpired(item.attributes(), attribute, nowSeconds, oldest)
           // Only this version of the item: one written since the read is judged next sweep.
-          && table.removeIfSame(key, item)) {
+          && table.expireIfSame(key, item)) {
         deleted.add(new ExpiredItem(table.name(), item, now));
       }
     }

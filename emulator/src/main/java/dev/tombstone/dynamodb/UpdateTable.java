@@ -43,16 +43,27 @@ public final class UpdateTable {
    * @param attributeDefinitions definitions for new index key attributes
    * @param indexChanges global secondary index changes, at most one create or delete
    * @param deletionProtection the new setting, or null to keep it
+   * @param streamEnabled true to enable a stream, false to disable it, null to leave it
+   * @param streamViewType the view type of a stream to enable, null otherwise
    */
   public record Request(String tableName, TableDefinition.BillingMode billingMode,
       Long readCapacityUnits, Long writeCapacityUnits,
       Map<String, AttributeType> attributeDefinitions, List<IndexChange> indexChanges,
-      Boolean deletionProtection) {
+      Boolean deletionProtection, Boolean streamEnabled, StreamViewType streamViewType) {
     public Request {
       Objects.requireNonNull(tableName, "tableName");
       attributeDefinitions = java.util.Collections.unmodifiableMap(
           new LinkedHashMap<>(attributeDefinitions));
       indexChanges = List.copyOf(indexChanges);
+    }
+
+    /** A request leaving the stream as it is. */
+    public Request(String tableName, TableDefinition.BillingMode billingMode,
+        Long readCapacityUnits, Long writeCapacityUnits,
+        Map<String, AttributeType> attributeDefinitions, List<IndexChange> indexChanges,
+        Boolean deletionProtection) {
+      this(tableName, billingMode, readCapacityUnits, writeCapacityUnits, attributeDefinitions,
+          indexChanges, deletionProtection, null, null);
     }
 
     /** A request changing nothing yet. */
@@ -63,19 +74,19 @@ public final class UpdateTable {
     /** The same request switching to {@code mode}. */
     public Request withBillingMode(TableDefinition.BillingMode mode) {
       return new Request(tableName, mode, readCapacityUnits, writeCapacityUnits,
-          attributeDefinitions, indexChanges, deletionProtection);
+          attributeDefinitions, indexChanges, deletionProtection, streamEnabled, streamViewType);
     }
 
     /** The same request setting provisioned throughput. */
     public Request withThroughput(long read, long write) {
       return new Request(tableName, billingMode, read, write, attributeDefinitions,
-          indexChanges, deletionProtection);
+          indexChanges, deletionProtection, streamEnabled, streamViewType);
     }
 
     /** The same request defining attribute types for new index keys. */
     public Request withAttributeDefinitions(Map<String, AttributeType> definitions) {
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
-          definitions, indexChanges, deletionProtection);
+          definitions, indexChanges, deletionProtection, streamEnabled, streamViewType);
     }
 
     /** The same request with one more index change. */
@@ -83,7 +94,7 @@ public final class UpdateTable {
       List<IndexChange> changes = new ArrayList<>(indexChanges);
       changes.add(change);
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
-          attributeDefinitions, changes, deletionProtection);
+          attributeDefinitions, changes, deletionProtection, streamEnabled, streamViewType);
     }
 
     /** The same request creating {@code index}. */
@@ -99,17 +110,34 @@ public final class UpdateTable {
     /** The same request turning deletion protection on or off. */
     public Request withDeletionProtection(boolean enabled) {
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
-          attributeDefinitions, indexChanges, enabled);
+          attributeDefinitions, indexChanges, enabled, streamEnabled, streamViewType);
+    }
+
+    /** The same request enabling a stream of {@code viewType}. */
+    public Request enablingStream(StreamViewType viewType) {
+      return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
+          attributeDefinitions, indexChanges, deletionProtection, true,
+          java.util.Objects.requireNonNull(viewType, "viewType"));
+    }
+
+    /** The same request disabling the table's stream. */
+    public Request disablingStream() {
+      return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
+          attributeDefinitions, indexChanges, deletionProtection, false, null);
     }
   }
 
-  static TableDescription execute(Table table, Request request, Instant now) {
+  static TableDescription execute(Table table, Request request, Instant now, Streams streams) {
     TableDefinition current = table.definition();
     boolean throughput = request.readCapacityUnits() != null
         || request.writeCapacityUnits() != null;
+    Boolean streamEnabled = request.streamEnabled();
     if (request.billingMode() == null && !throughput && request.indexChanges().isEmpty()
-        && request.deletionProtection() == null) {
+        && request.deletionProtection() == null && streamEnabled == null) {
       throw new DynamoDbError.Validation("Nothing to update");
+    }
+    if (streamEnabled != null) {
+      checkStreamChange(table, streamEnabled, throughput);
     }
     TableDefinition.BillingMode mode =
         request.billingMode() != null ? request.billingMode() : current.billingMode();
@@ -146,9 +174,32 @@ public final class UpdateTable {
     TableDefinition next = new TableDefinition(current.name(), current.keySchema(), definitions,
         mode, read, write, current.localSecondaryIndexes(), gsis,
         request.deletionProtection() != null ? request.deletionProtection()
-            : current.deletionProtection());
+            : current.deletionProtection(),
+        streamEnabled == null ? current.streamViewType()
+            : streamEnabled ? request.streamViewType() : null);
     table.redefine(next, now);
+    if (Boolean.TRUE.equals(streamEnabled)) {
+      table.enableStream(streams.open(table.arn(), table.name(), table.keySchema(),
+          request.streamViewType(), now));
+    } else if (Boolean.FALSE.equals(streamEnabled)) {
+      table.disableStream(now);
+    }
     return table.describe(TableDescription.Status.ACTIVE);
+  }
+
+  /** Refuses to enable a second stream, to disable none, or to change throughput alongside. */
+  private static void checkStreamChange(Table table, boolean enable, boolean throughput) {
+    if (throughput) {
+      throw new DynamoDbError.Validation("Cannot change IOPS and Streams at the same time.");
+    }
+    if (enable && table.stream() != null) {
+      // DynamoDB names the table; DynamoDB Local's text ends before the colon.
+      throw new DynamoDbError.Validation(
+          "Table already has an enabled stream: TableName: " + table.name());
+    }
+    if (!enable && table.stream() == null) {
+      throw new DynamoDbError.Validation("Table has no stream to disable");
+    }
   }
 
   private static void applyIndexChanges(Request request, TableDefinition current,

@@ -12,13 +12,15 @@ final class Clients {
   static final String DYNAMODB = "software.amazon.awssdk.services.dynamodb.DynamoDbClient";
   static final String DYNAMODB_ASYNC =
       "software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient";
+  static final String DYNAMODB_STREAMS =
+      "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient";
   static final String S3 = "software.amazon.awssdk.services.s3.S3Client";
   static final String S3_ASYNC = "software.amazon.awssdk.services.s3.S3AsyncClient";
   static final String ENHANCED = "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient";
   static final String ENHANCED_ASYNC =
       "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient";
   private static final Set<String> TYPES =
-      Set.of(DYNAMODB, DYNAMODB_ASYNC, S3, S3_ASYNC, ENHANCED, ENHANCED_ASYNC);
+      Set.of(DYNAMODB, DYNAMODB_ASYNC, DYNAMODB_STREAMS, S3, S3_ASYNC, ENHANCED, ENHANCED_ASYNC);
 
   private Clients() {}
 

@@ -13,6 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -26,6 +27,8 @@ final class SdkClients {
         return sync(DynamoDbClient.builder(), endpoint).build();
       case Clients.DYNAMODB_ASYNC:
         return async(DynamoDbAsyncClient.builder(), endpoint).build();
+      case Clients.DYNAMODB_STREAMS:
+        return sync(DynamoDbStreamsClient.builder(), endpoint).build();
       case Clients.S3:
         return sync(S3Client.builder(), endpoint).forcePathStyle(true).build();
       case Clients.S3_ASYNC:

@@ -54,8 +54,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>Injectable, as test or lifecycle method parameters, constructor parameters or
  * {@link Injected @Injected} fields: {@link Tombstone}, the endpoint {@link URI},
  * {@link TombstoneNames}, and when the AWS SDK for Java v2 is on the classpath
- * {@code DynamoDbClient}, {@code DynamoDbAsyncClient}, {@code S3Client} (path-style),
- * {@code S3AsyncClient} and {@code DynamoDbEnhancedClient}. Clients use the emulator's region
+ * {@code DynamoDbClient}, {@code DynamoDbAsyncClient}, {@code DynamoDbStreamsClient},
+ * {@code S3Client} (path-style), {@code S3AsyncClient} and {@code DynamoDbEnhancedClient}. Clients use the emulator's region
  * and dummy static credentials and are closed by the extension.
  *
  * <p>Every resource lives in JUnit's {@link Store}: where it is stored decides how long it

@@ -15,6 +15,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -51,6 +52,23 @@ class InjectionTest {
         .join();
 
     assertThat(tombstone.s3().keys("uploads")).containsExactly("async.txt");
+  }
+
+  @Test
+  void streamsClient_readsTheStreamOfATableOfTheEmulator(DynamoDbClient dynamo,
+      DynamoDbStreamsClient streams) {
+    dynamo.createTable(b -> b.tableName("events")
+        .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("id")
+            .keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH))
+        .attributeDefinitions(a -> a.attributeName("id").attributeType(
+            software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType(
+            software.amazon.awssdk.services.dynamodb.model.StreamViewType.KEYS_ONLY)));
+
+    assertThat(streams.listStreams(b -> b.tableName("events")).streams()).singleElement()
+        .satisfies(s -> assertThat(s.streamArn()).startsWith(
+            "arn:aws:dynamodb:eu-west-1:000000000000:table/events/stream/"));
   }
 
   @Test

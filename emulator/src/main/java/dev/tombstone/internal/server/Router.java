@@ -10,7 +10,7 @@ import io.undertow.util.Methods;
 
 /**
  * Sends each request to the protocol it belongs to, by its shape: an {@code X-Amz-Target} of
- * DynamoDB (which answers anything but a POST 404), the MagnetoDB path prefix, a DynamoDB JSON
+ * DynamoDB or DynamoDB Streams (which answer anything but a POST 404), the MagnetoDB path prefix, a DynamoDB JSON
  * {@code POST /}, the admin endpoints, and S3 for everything else.
  */
 final class Router implements HttpHandler {
@@ -52,7 +52,8 @@ final class Router implements HttpHandler {
 
   private HttpHandler route(HttpServerExchange exchange) {
     String target = exchange.getRequestHeaders().getFirst(X_AMZ_TARGET);
-    if (target != null && target.startsWith("DynamoDB_")) {
+    if (target != null
+        && (target.startsWith("DynamoDB_") || target.startsWith("DynamoDBStreams_"))) {
       return exchange.getRequestMethod().equals(Methods.POST) ? dynamoDb : notPostToDynamoDb;
     }
     String path = exchange.getRequestPath();

@@ -40,6 +40,7 @@ final class CreateTableOperation {
     constraints.notNull("attributeDefinitions", definitions);
     constraints.tableName("tableName", tableName, true);
     KeySchemas.checkSize(keySchema, "keySchema", constraints);
+    Json.Obj streamSpecification = StreamSpecifications.read(request, constraints);
     constraints.oneOf("billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
     Throughput units = Throughput.read(throughput, constraints);
     Long read = units.read();
@@ -83,6 +84,7 @@ final class CreateTableOperation {
           + " must both be specified when BillingMode is PROVISIONED");
     }
     units.checkBounds();
+    StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification);
     KeySchema schema = KeySchemas.build(keyElements, attributeTypes);
     Set<String> indexNames = new HashSet<>();
     List<TableDefinition.IndexDefinition> lsis =
@@ -105,7 +107,8 @@ final class CreateTableOperation {
             onDemand ? 0 : write,
             lsis,
             gsis,
-            Boolean.TRUE.equals(deletionProtection));
+            Boolean.TRUE.equals(deletionProtection),
+            stream == null ? null : stream.viewType());
     return TableDescriptions.write("TableDescription", state.createTable(definition));
   }
 }

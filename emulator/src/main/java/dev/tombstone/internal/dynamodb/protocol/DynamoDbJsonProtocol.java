@@ -8,20 +8,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * DynamoDB's JSON 1.0 protocol (API 2012-08-10, and 2011-12-05 by its target prefix): target and
- * body in, status and body out.
+ * DynamoDB's JSON 1.0 protocol (API 2012-08-10, 2011-12-05 and DynamoDB Streams by their target
+ * prefixes): target and body in, status and body out.
  * Follows DynamoDB's front-door order: unparsable JSON, unknown target, empty body, JSON shape,
  * then the operation's own validation. Internal.
  */
 public final class DynamoDbJsonProtocol {
   static final String PREFIX_2012 = "DynamoDB_20120810.";
   static final String PREFIX_2011 = "DynamoDB_20111205.";
+  /** DynamoDB Streams, which shares the API version's error prefix and the store. */
+  static final String PREFIX_STREAMS = "DynamoDBStreams_20120810.";
 
   private static final String DELETE_ITEM = PREFIX_2012 + "DeleteItem";
   private static final String PUT_ITEM = PREFIX_2012 + "PutItem";
 
   private final Map<String, Operation> operations;
   private final Map<String, Operation> legacyOperations;
+  private final Map<String, Operation> streamOperations;
   private final DeleteItemOperation deleteItem;
   private final PutItemOperation putItem;
 
@@ -75,6 +78,12 @@ public final class DynamoDbJsonProtocol {
             Map.entry("Query", (Operation) new Legacy2011QueryOperation(state)::handle),
             Map.entry("BatchGetItem",
                 (Operation) new Legacy2011BatchGetItemOperation(state)::handle));
+    this.streamOperations =
+        Map.of(
+            "ListStreams", (Operation) new ListStreamsOperation(state)::handle,
+            "DescribeStream", (Operation) new DescribeStreamOperation(state)::handle,
+            "GetShardIterator", (Operation) new GetShardIteratorOperation(state)::handle,
+            "GetRecords", (Operation) new GetRecordsOperation(state)::handle);
   }
 
   /** The names of the API 2012-08-10 operations served, e.g. {@code DeleteItem}. */
@@ -159,6 +168,9 @@ public final class DynamoDbJsonProtocol {
     } else if (target.startsWith(PREFIX_2011)) {
       operation = legacyOperations.get(target.substring(PREFIX_2011.length()));
       prefix = ErrorBodies.DYNAMODB_2011;
+    } else if (target.startsWith(PREFIX_STREAMS)) {
+      operation = streamOperations.get(target.substring(PREFIX_STREAMS.length()));
+      prefix = ErrorBodies.DYNAMODB_2012;
     }
     return operation == null ? null : new Resolved(operation, prefix);
   }

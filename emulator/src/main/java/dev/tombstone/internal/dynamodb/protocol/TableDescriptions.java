@@ -56,6 +56,17 @@ final class TableDescriptions {
     indexes(json, "LocalSecondaryIndexes", definition.localSecondaryIndexes(), description, false);
     indexes(json, "GlobalSecondaryIndexes", definition.globalSecondaryIndexes(), description,
         true);
+    if (definition.streamViewType() != null) {
+      json.writeObjectFieldStart("StreamSpecification");
+      json.writeBooleanField("StreamEnabled", true);
+      json.writeStringField("StreamViewType", definition.streamViewType().name());
+      json.writeEndObject();
+    }
+    // A disabled stream stays the latest until another is enabled.
+    if (description.latestStreamArn().isPresent()) {
+      json.writeStringField("LatestStreamLabel", description.latestStreamLabel().orElseThrow());
+      json.writeStringField("LatestStreamArn", description.latestStreamArn().get());
+    }
     json.writeBooleanField("DeletionProtectionEnabled", definition.deletionProtection());
     json.writeEndObject();
   }

@@ -35,6 +35,7 @@ final class UpdateTableOperation {
     constraints.tableNameOrArn("tableName", tableName);
     constraints.oneOf("billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
     Throughput units = Throughput.read(throughput, constraints);
+    Json.Obj streamSpecification = StreamSpecifications.read(request, constraints);
     Long read = units.read();
     Long write = units.write();
     Map<String, AttributeType> types = new LinkedHashMap<>();
@@ -65,6 +66,7 @@ final class UpdateTableOperation {
     }
     constraints.check();
     units.checkBounds();
+    StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification);
     for (Pending change : pending) {
       if (change instanceof Pending.None) {
         throw new DynamoDbError.Validation("One or more parameter values were invalid: One of"
@@ -84,6 +86,10 @@ final class UpdateTableOperation {
     }
     if (deletionProtection != null) {
       update = update.withDeletionProtection(deletionProtection);
+    }
+    if (stream != null) {
+      update = stream.enabled() ? update.enablingStream(stream.viewType())
+          : update.disablingStream();
     }
     if (updates != null) {
       state.tableDefinition(tableName); // an unknown table is refused before its new index

@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** SDK v2 clients at default settings, pointed at a test's emulator. */
 public final class SdkClients {
@@ -19,6 +20,16 @@ public final class SdkClients {
   public static DynamoDbClient dynamoDb(URI endpoint, int connections) {
     return builder(endpoint)
         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(connections))
+        .build();
+  }
+
+  /** A DynamoDB Streams client. */
+  public static DynamoDbStreamsClient streams(URI endpoint) {
+    return DynamoDbStreamsClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .build();
   }
 

@@ -1,0 +1,77 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.StreamDescription;
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * DescribeStream of DynamoDB Streams: decode, validate, describe, encode. Each stream has one
+ * shard, so a page after it ({@code ExclusiveStartShardId}) is empty.
+ */
+final class DescribeStreamOperation {
+  private final DynamoDbState state;
+
+  DescribeStreamOperation(DynamoDbState state) {
+    this.state = state;
+  }
+
+  byte[] handle(Json.Obj request) throws IOException {
+    String streamArn = Members.string(request, "StreamArn");
+    Integer limit = Members.integer(request, "Limit");
+    String exclusiveStart = Members.string(request, "ExclusiveStartShardId");
+
+    Constraints constraints = new Constraints();
+    StreamArns.constrain(constraints, "streamArn", streamArn, true);
+    constraints.atLeast("limit", limit, 1);
+    constraints.lengthBetween("exclusiveStartShardId", exclusiveStart, 28, 65);
+    constraints.check();
+    StreamArns.checkShape(streamArn);
+
+    StreamDescription stream = state.describeStream(streamArn);
+    JsonOut out = new JsonOut();
+    JsonWriter json = out.json();
+    json.writeStartObject();
+    json.writeObjectFieldStart("StreamDescription");
+    json.writeStringField("StreamArn", stream.arn());
+    json.writeStringField("StreamLabel", stream.label());
+    json.writeStringField("StreamStatus", stream.status().name());
+    json.writeStringField("StreamViewType", stream.viewType().name());
+    json.writeNumberField("CreationRequestDateTime",
+        BigDecimal.valueOf(stream.createdAt().toEpochMilli()).movePointLeft(3));
+    json.writeStringField("TableName", stream.tableName());
+    keySchema(json, stream.keySchema());
+    json.writeArrayFieldStart("Shards");
+    if (exclusiveStart == null || exclusiveStart.compareTo(stream.shardId()) < 0) {
+      json.writeStartObject();
+      json.writeStringField("ShardId", stream.shardId());
+      json.writeObjectFieldStart("SequenceNumberRange");
+      json.writeStringField("StartingSequenceNumber", stream.startingSequenceNumber());
+      if (stream.endingSequenceNumber().isPresent()) {
+        json.writeStringField("EndingSequenceNumber", stream.endingSequenceNumber().get());
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
+    return out.finish();
+  }
+
+  private static void keySchema(JsonWriter json, KeySchema schema) throws IOException {
+    json.writeArrayFieldStart("KeySchema");
+    json.writeStartObject();
+    json.writeStringField("AttributeName", schema.partitionKey().name());
+    json.writeStringField("KeyType", "HASH");
+    json.writeEndObject();
+    if (schema.sortKey() != null) {
+      json.writeStartObject();
+      json.writeStringField("AttributeName", schema.sortKey().name());
+      json.writeStringField("KeyType", "RANGE");
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+}
