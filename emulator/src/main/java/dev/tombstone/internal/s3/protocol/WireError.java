@@ -28,6 +28,7 @@ final class WireError extends RuntimeException {
     INVALID_REQUEST("InvalidRequest"),
     INVALID_STORAGE_CLASS("InvalidStorageClass"),
     INVALID_URI("InvalidURI"),
+    MALFORMED_ACL("MalformedACLError"),
     MALFORMED_TRAILER("MalformedTrailerError"),
     MALFORMED_XML("MalformedXML"),
     MAX_MESSAGE_LENGTH_EXCEEDED("MaxMessageLengthExceeded"),
@@ -97,6 +98,11 @@ final class WireError extends RuntimeException {
 
   static WireError malformedXml() {
     return new WireError(Kind.MALFORMED_XML, MALFORMED_XML, List.of());
+  }
+
+  /** An ACL document that is not well-formed or breaks S3's AccessControlPolicy schema. */
+  static WireError malformedAcl() {
+    return new WireError(Kind.MALFORMED_ACL, MALFORMED_XML, List.of());
   }
 
   /** Broken aws-chunked framing, or a body that ended early. */
