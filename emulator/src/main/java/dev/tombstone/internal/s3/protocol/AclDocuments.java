@@ -54,7 +54,8 @@ final class AclDocuments {
    * The ACL a write's headers set: a canned ACL or grant headers, never both.
    *
    * @throws WireError InvalidArgument for an unknown canned ACL or grantee, or an id or group
-   *     URI S3 does not know; InvalidRequest for both kinds at once
+   *     URI S3 does not know; InvalidRequest for both kinds at once; MethodNotAllowed for an
+   *     e-mail grantee
    */
   static Optional<AccessControlList> fromHeaders(RequestHeaders headers, Owner owner) {
     Optional<String> canned = headers.first("x-amz-acl").map(String::trim);
@@ -96,9 +97,7 @@ final class AclDocuments {
         case "uri" -> {
           return Grantees.group(value, "uri");
         }
-        case "emailaddress" -> {
-          return new Grantee(Grantee.Type.EMAIL, value, Optional.empty());
-        }
+        case "emailaddress" -> throw WireError.emailGrantee();
         default -> { }
       }
     }
@@ -112,7 +111,7 @@ final class AclDocuments {
    * Permission.
    *
    * @throws WireError MalformedACLError as above; InvalidArgument for an id or group URI S3
-   *     does not know
+   *     does not know; MethodNotAllowed for an e-mail grantee
    */
   static AccessControlList read(ObjectContent body, Owner owner) {
     XmlElement root;
@@ -154,10 +153,7 @@ final class AclDocuments {
         return Grantees.group(text(grantee, "URI").orElseThrow(WireError::malformedAcl),
             "Group/URI");
       }
-      case "AmazonCustomerByEmail" -> {
-        return new Grantee(Grantee.Type.EMAIL,
-            text(grantee, "EmailAddress").orElseThrow(WireError::malformedAcl), Optional.empty());
-      }
+      case "AmazonCustomerByEmail" -> throw WireError.emailGrantee();
       default -> throw WireError.malformedAcl();
     }
   }

@@ -105,6 +105,15 @@ final class WireError extends RuntimeException {
     return new WireError(Kind.MALFORMED_ACL, MALFORMED_XML, List.of());
   }
 
+  /**
+   * An ACL that names an e-mail grantee, which S3 refuses with HTTP 405 since October 2025. The
+   * documentation gives only the status; the code and text are the emulator's choice.
+   */
+  static WireError emailGrantee() {
+    return new WireError(Kind.METHOD_NOT_ALLOWED, "Email grantee ACLs are no longer supported",
+        List.of());
+  }
+
   /** Broken aws-chunked framing, or a body that ended early. */
   static WireError bodyTerminated() {
     return new WireError(Kind.INCOMPLETE_BODY, "The request body terminated unexpectedly",

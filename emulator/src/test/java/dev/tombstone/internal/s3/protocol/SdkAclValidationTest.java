@@ -42,8 +42,8 @@ import software.amazon.awssdk.services.s3.model.Type;
 
 /**
  * What S3 refuses in an ACL, through the SDK v2: documents that break the AccessControlPolicy
- * schema (MalformedACLError) and ids and group URIs it does not know (InvalidArgument). Nothing
- * refused changes any state.
+ * schema (MalformedACLError), ids and group URIs it does not know (InvalidArgument), and e-mail
+ * grantees (405 since October 2025). Nothing refused changes any state.
  */
 class SdkAclValidationTest {
   private static final String OWNER = Owner.DEFAULT.id();
@@ -183,6 +183,34 @@ class SdkAclValidationTest {
             tuple(null, LOG_DELIVERY));
     assertThat(s3.getBucketAcl(b -> b.bucket(BUCKET)).grants()).extracting(Grant::permission)
         .containsExactly(Permission.READ_ACP, Permission.READ);
+  }
+
+  @Test
+  void emailGrantees_areRefusedWith405_byEveryWriteThatTakesAnAcl_andNothingIsStored() {
+    String email = "emailAddress=\"a@example.com\"";
+    List<ThrowingCallable> writes = List.of(
+        () -> s3.putObject(b -> b.bucket(BUCKET).key("new").grantRead(email),
+            RequestBody.fromString("x")),
+        () -> s3.putObjectAcl(b -> b.bucket(BUCKET).key("k").grantRead(email)),
+        () -> s3.putBucketAcl(b -> b.bucket(BUCKET).grantFullControl(email)),
+        () -> s3.putBucketAcl(b -> b.bucket(BUCKET).accessControlPolicy(p -> p
+            .owner(o -> o.id(OWNER)).grants(grant(g -> g.type(Type.AMAZON_CUSTOMER_BY_EMAIL)
+                .emailAddress("a@example.com"), "READ")))),
+        () -> s3.createBucket(b -> b.bucket("by-email").grantRead(email)
+            .objectOwnership(ObjectOwnership.OBJECT_WRITER)),
+        () -> s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("k")
+            .destinationBucket(BUCKET).destinationKey("copy").grantRead(email)),
+        () -> s3.createMultipartUpload(b -> b.bucket(BUCKET).key("upload").grantRead(email)));
+
+    for (ThrowingCallable write : writes) {
+      expectError(write, 405, "MethodNotAllowed", "Email grantee ACLs are no longer supported",
+          Map.of());
+    }
+
+    assertAclsUnchanged();
+    assertThat(tombstone.s3().keys(BUCKET)).containsExactly("k");
+    assertThat(tombstone.s3().bucketNames()).containsExactly(BUCKET);
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).isEmpty();
   }
 
   private void assertAclsUnchanged() {
