@@ -125,8 +125,8 @@ final class AclDocuments {
     }
     String ownerId = single(root, "Owner").flatMap(o -> text(o, "ID"))
         .orElseThrow(WireError::malformedAcl);
-    Grantees.canonicalUser(ownerId, Optional.empty(), owner, CANONICAL_USER_ID);
     XmlElement list = single(root, "AccessControlList").orElseThrow(WireError::malformedAcl);
+    Grantees.canonicalUser(ownerId, Optional.empty(), owner, CANONICAL_USER_ID);
     List<Grant> grants = new ArrayList<>();
     for (XmlElement grant : list.children()) {
       if (!grant.name().equals("Grant")) {

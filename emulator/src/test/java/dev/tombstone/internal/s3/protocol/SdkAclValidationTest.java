@@ -87,6 +87,7 @@ class SdkAclValidationTest {
     List<Consumer<AccessControlPolicy.Builder>> policies = List.of(
         p -> p.grants(grant(g -> g.type(Type.CANONICAL_USER).id(OWNER), "FULL_CONTROL")),
         p -> { },
+        p -> p.owner(o -> o.id("wrong-id")),
         p -> p.owner(o -> o.id(OWNER))
             .grants(grant(g -> g.type(Type.CANONICAL_USER).id(OWNER), "FULL_CONTROLL")),
         p -> p.owner(o -> o.id(OWNER))
