@@ -52,6 +52,22 @@ final class AccessControl {
     bucket.settings().acl(acl);
   }
 
+  /**
+   * Re-creating an owned bucket in us-east-1, which S3 answers 200 "and resets the bucket
+   * access control lists": the ACL becomes the one the request carries.
+   *
+   * @throws S3Error.InvalidBucketAclWithObjectOwnership when the bucket enforces ownership and
+   *     {@code acl} grants others
+   */
+  static void resetBucketAcl(Bucket bucket, AccessControlList acl) {
+    synchronized (bucket.settings()) {
+      if (bucket.settings().aclsDisabled() && !acl.grantsOnlyOwner()) {
+        throw new S3Error.InvalidBucketAclWithObjectOwnership();
+      }
+      bucket.settings().acl(acl);
+    }
+  }
+
   static AccessControlList objectAcl(Bucket bucket, String key, Optional<String> versionId) {
     StoredObject object = ObjectLookup.find(bucket, key, versionId);
     return bucket.settings().aclsDisabled()

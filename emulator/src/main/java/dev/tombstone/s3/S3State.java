@@ -89,8 +89,9 @@ public final class S3State {
   }
 
   /**
-   * CreateBucket as S3 answers it. In us-east-1 re-creating a bucket succeeds and changes
-   * nothing; elsewhere it is {@code BucketAlreadyOwnedByYou}.
+   * CreateBucket as S3 answers it. In us-east-1 re-creating a bucket succeeds and, as S3 does
+   * "for legacy compatibility", resets the bucket's ACL to private; elsewhere it is
+   * {@code BucketAlreadyOwnedByYou}.
    *
    * @param locationConstraint the requested region; absent or empty means us-east-1
    * @throws S3Error.InvalidBucketName when the name breaks the naming rules
@@ -104,9 +105,11 @@ public final class S3State {
 
   /**
    * CreateBucket with an ACL and an Object Ownership setting (BucketOwnerEnforced when absent).
+   * Re-creating a bucket in us-east-1 resets its ACL to {@code acl} (private when absent) after
+   * the same checks; its other settings, Object Ownership included, stay.
    *
    * @throws S3Error.InvalidBucketAclWithObjectOwnership when ownership is enforced and the ACL
-   *     grants anyone but the owner
+   *     grants anyone but the owner, whether the request or the re-created bucket enforces it
    * @throws S3Error.InvalidBucketAclWithBlockPublicAccess when the ACL is public: the new
    *     bucket's public access block refuses it
    */
@@ -131,6 +134,7 @@ public final class S3State {
       return created.info();
     }
     if (region.equals(US_EAST_1)) {
+      AccessControl.resetBucketAcl(existing, bucketAcl);
       return existing.info();
     }
     throw new S3Error.BucketAlreadyOwnedByYou(name);

@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 final class AclDocuments {
   private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+  private static final String CANONICAL_USER_ID = "CanonicalUser/ID";
   private static final String[][] GRANT_HEADERS = {
       {"x-amz-grant-full-control", "FULL_CONTROL"},
       {"x-amz-grant-read", "READ"},
@@ -52,8 +53,9 @@ final class AclDocuments {
   /**
    * The ACL a write's headers set: a canned ACL or grant headers, never both.
    *
-   * @throws WireError InvalidArgument for an unknown canned ACL or grantee, InvalidRequest for
-   *     both kinds at once
+   * @throws WireError InvalidArgument for an unknown canned ACL or grantee, or an id or group
+   *     URI S3 does not know; InvalidRequest for both kinds at once; MethodNotAllowed for an
+   *     e-mail grantee
    */
   static Optional<AccessControlList> fromHeaders(RequestHeaders headers, Owner owner) {
     Optional<String> canned = headers.first("x-amz-acl").map(String::trim);
@@ -90,67 +92,96 @@ final class AclDocuments {
       }
       switch (type) {
         case "id" -> {
-          return new Grantee(Grantee.Type.CANONICAL_USER, value, value.equals(owner.id())
-              ? Optional.of(owner.displayName()) : Optional.empty());
+          return Grantees.canonicalUser(value, Optional.empty(), owner, "id");
         }
         case "uri" -> {
-          return Grantee.group(value);
+          return Grantees.group(value, "uri");
         }
-        case "emailaddress" -> {
-          return new Grantee(Grantee.Type.EMAIL, value, Optional.empty());
-        }
+        case "emailaddress" -> throw WireError.emailGrantee();
         default -> { }
       }
     }
     throw WireError.invalidArgument("Argument format not recognized", header, text);
   }
 
-  /** @throws WireError MalformedXML for a document that is not an AccessControlPolicy */
+  /**
+   * The ACL an {@code AccessControlPolicy} document sets. Whatever breaks S3's schema, a body
+   * that is not XML included, is MalformedACLError: an Owner with an ID, one
+   * AccessControlList of Grants, each with one Grantee of a known {@code xsi:type} and one
+   * Permission.
+   *
+   * @throws WireError MalformedACLError as above; InvalidArgument for an id or group URI S3
+   *     does not know; MethodNotAllowed for an e-mail grantee
+   */
   static AccessControlList read(ObjectContent body, Owner owner) {
-    XmlElement root = XmlReader.parse(body);
+    XmlElement root;
+    try {
+      root = XmlReader.parse(body);
+    } catch (WireError e) {
+      throw e.kind() == WireError.Kind.MALFORMED_XML ? WireError.malformedAcl() : e;
+    }
     if (!root.is("AccessControlPolicy")) {
-      throw WireError.malformedXml();
+      throw WireError.malformedAcl();
     }
-    List<XmlElement> lists = root.children("AccessControlList");
-    if (lists.size() != 1) {
-      throw WireError.malformedXml();
-    }
+    String ownerId = single(root, "Owner").flatMap(o -> text(o, "ID"))
+        .orElseThrow(WireError::malformedAcl);
+    XmlElement list = single(root, "AccessControlList").orElseThrow(WireError::malformedAcl);
+    Grantees.canonicalUser(ownerId, Optional.empty(), owner, CANONICAL_USER_ID);
     List<Grant> grants = new ArrayList<>();
-    for (XmlElement grant : lists.get(0).children("Grant")) {
-      List<XmlElement> grantees = grant.children("Grantee");
-      String permission = grant.childText("Permission").map(String::trim)
-          .orElseThrow(WireError::malformedXml);
-      if (grantees.size() != 1) {
-        throw WireError.malformedXml();
+    for (XmlElement grant : list.children()) {
+      if (!grant.name().equals("Grant")) {
+        throw WireError.malformedAcl();
       }
-      grants.add(new Grant(grantee(grantees.get(0), owner), permission(permission)));
+      XmlElement grantee = single(grant, "Grantee").orElseThrow(WireError::malformedAcl);
+      Permission permission = text(grant, "Permission").flatMap(AclDocuments::permission)
+          .orElseThrow(WireError::malformedAcl);
+      grants.add(new Grant(grantee(grantee, owner), permission));
     }
     return new AccessControlList(owner, grants);
   }
 
   private static Grantee grantee(XmlElement grantee, Owner owner) {
-    Optional<String> id = grantee.childText("ID").map(String::trim);
-    if (id.isPresent()) {
-      return new Grantee(Grantee.Type.CANONICAL_USER, id.get(), grantee.childText("DisplayName")
-          .or(() -> id.get().equals(owner.id()) ? Optional.of(owner.displayName())
-              : Optional.empty()));
+    String type = grantee.attribute(XSI, "type").map(String::trim)
+        .orElseThrow(WireError::malformedAcl);
+    switch (type) {
+      case "CanonicalUser" -> {
+        String id = text(grantee, "ID").orElseThrow(WireError::malformedAcl);
+        return Grantees.canonicalUser(id, text(grantee, "DisplayName"), owner,
+            CANONICAL_USER_ID);
+      }
+      case "Group" -> {
+        return Grantees.group(text(grantee, "URI").orElseThrow(WireError::malformedAcl),
+            "Group/URI");
+      }
+      case "AmazonCustomerByEmail" -> throw WireError.emailGrantee();
+      default -> throw WireError.malformedAcl();
     }
-    Optional<String> uri = grantee.childText("URI").map(String::trim);
-    if (uri.isPresent()) {
-      return Grantee.group(uri.get());
-    }
-    Optional<String> email = grantee.childText("EmailAddress").map(String::trim);
-    if (email.isPresent()) {
-      return new Grantee(Grantee.Type.EMAIL, email.get(), Optional.empty());
-    }
-    throw WireError.malformedXml();
   }
 
-  private static Permission permission(String text) {
-    try {
-      return Permission.valueOf(text);
-    } catch (IllegalArgumentException e) {
-      throw WireError.malformedXml();
+  private static Optional<XmlElement> single(XmlElement parent, String name) {
+    List<XmlElement> found = parent.children(name);
+    if (found.size() > 1) {
+      throw WireError.malformedAcl();
     }
+    return found.stream().findFirst();
+  }
+
+  // A leaf's trimmed text; a repeated or nested element breaks the schema.
+  private static Optional<String> text(XmlElement parent, String name) {
+    return single(parent, name).map(leaf -> {
+      if (!leaf.children().isEmpty()) {
+        throw WireError.malformedAcl();
+      }
+      return leaf.text().trim();
+    });
+  }
+
+  private static Optional<Permission> permission(String text) {
+    for (Permission permission : Permission.values()) {
+      if (permission.name().equals(text)) {
+        return Optional.of(permission);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -95,6 +95,7 @@ final class ErrorStatus {
       case INVALID_REQUEST -> 400;
       case INVALID_STORAGE_CLASS -> 400;
       case INVALID_URI -> 400;
+      case MALFORMED_ACL -> 400;
       case MALFORMED_TRAILER -> 400;
       case MALFORMED_XML -> 400;
       case MAX_MESSAGE_LENGTH_EXCEEDED -> 400;

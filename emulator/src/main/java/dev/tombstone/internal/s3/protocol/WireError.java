@@ -28,6 +28,7 @@ final class WireError extends RuntimeException {
     INVALID_REQUEST("InvalidRequest"),
     INVALID_STORAGE_CLASS("InvalidStorageClass"),
     INVALID_URI("InvalidURI"),
+    MALFORMED_ACL("MalformedACLError"),
     MALFORMED_TRAILER("MalformedTrailerError"),
     MALFORMED_XML("MalformedXML"),
     MAX_MESSAGE_LENGTH_EXCEEDED("MaxMessageLengthExceeded"),
@@ -97,6 +98,20 @@ final class WireError extends RuntimeException {
 
   static WireError malformedXml() {
     return new WireError(Kind.MALFORMED_XML, MALFORMED_XML, List.of());
+  }
+
+  /** An ACL document that is not well-formed or breaks S3's AccessControlPolicy schema. */
+  static WireError malformedAcl() {
+    return new WireError(Kind.MALFORMED_ACL, MALFORMED_XML, List.of());
+  }
+
+  /**
+   * An ACL that names an e-mail grantee, which S3 refuses with HTTP 405 since October 2025. The
+   * documentation gives only the status; the code and text are the emulator's choice.
+   */
+  static WireError emailGrantee() {
+    return new WireError(Kind.METHOD_NOT_ALLOWED, "Email grantee ACLs are no longer supported",
+        List.of());
   }
 
   /** Broken aws-chunked framing, or a body that ended early. */

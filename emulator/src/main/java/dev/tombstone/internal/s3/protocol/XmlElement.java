@@ -2,16 +2,31 @@ package dev.tombstone.internal.s3.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One element of a parsed request document.
  *
  * @param text the element's own character data (for a leaf: its value, untrimmed)
+ * @param attributes the element's attributes, keyed {@code {namespace}localName} (Clark
+ *     notation; no braces for an attribute without a namespace)
  */
-record XmlElement(String name, String namespace, String text, List<XmlElement> children) {
+record XmlElement(String name, String namespace, String text, Map<String, String> attributes,
+    List<XmlElement> children) {
   XmlElement {
+    attributes = Map.copyOf(attributes);
     children = List.copyOf(children);
+  }
+
+  /** The value of the attribute {@code localName} in {@code attributeNamespace}. */
+  Optional<String> attribute(String attributeNamespace, String localName) {
+    return Optional.ofNullable(attributes.get(attributeKey(attributeNamespace, localName)));
+  }
+
+  static String attributeKey(String attributeNamespace, String localName) {
+    return attributeNamespace.isEmpty() ? localName
+        : "{" + attributeNamespace + "}" + localName;
   }
 
   /** Whether this is {@code name} with no namespace or the S3 namespace. */

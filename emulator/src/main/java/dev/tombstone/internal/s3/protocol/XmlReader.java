@@ -5,7 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -55,7 +57,14 @@ final class XmlReader {
             throw WireError.malformedXml();
           }
           String namespace = reader.getNamespaceURI();
-          open.push(new Builder(reader.getLocalName(), namespace == null ? "" : namespace));
+          Builder element = new Builder(reader.getLocalName(), namespace == null ? "" : namespace);
+          for (int i = 0; i < reader.getAttributeCount(); i++) {
+            String attributeNamespace = reader.getAttributeNamespace(i);
+            element.attributes.put(XmlElement.attributeKey(
+                attributeNamespace == null ? "" : attributeNamespace,
+                reader.getAttributeLocalName(i)), reader.getAttributeValue(i));
+          }
+          open.push(element);
         }
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA,
             XMLStreamConstants.SPACE -> {
@@ -112,6 +121,7 @@ final class XmlReader {
     private final String name;
     private final String namespace;
     private final StringBuilder text = new StringBuilder();
+    private final Map<String, String> attributes = new HashMap<>();
     private final List<XmlElement> children = new ArrayList<>();
 
     Builder(String name, String namespace) {
@@ -120,7 +130,7 @@ final class XmlReader {
     }
 
     XmlElement build() {
-      return new XmlElement(name, namespace, text.toString(), children);
+      return new XmlElement(name, namespace, text.toString(), attributes, children);
     }
   }
 }

@@ -52,6 +52,7 @@ class ErrorStatusTest {
       Map.entry("InvalidStorageClass", 400),
       Map.entry("InvalidURI", 400),
       Map.entry("KeyTooLongError", 400),
+      Map.entry("MalformedACLError", 400),
       Map.entry("MalformedTrailerError", 400),
       Map.entry("MalformedXML", 400),
       Map.entry("MaxMessageLengthExceeded", 400),

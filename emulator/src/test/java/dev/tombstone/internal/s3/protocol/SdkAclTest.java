@@ -169,6 +169,48 @@ class SdkAclTest {
   }
 
   @Test
+  void recreatingAnOwnedBucket_inUsEast1_resetsItsAcl_toTheOneTheRequestCarries() {
+    s3.putBucketOwnershipControls(b -> b.bucket(BUCKET).ownershipControls(c -> c.rules(
+        r -> r.objectOwnership(ObjectOwnership.OBJECT_WRITER))));
+    s3.deletePublicAccessBlock(b -> b.bucket(BUCKET));
+    s3.putBucketAcl(b -> b.bucket(BUCKET).acl(BucketCannedACL.PUBLIC_READ));
+
+    s3.createBucket(b -> b.bucket(BUCKET));
+    List<Grant> reset = s3.getBucketAcl(b -> b.bucket(BUCKET)).grants();
+    s3.createBucket(b -> b.bucket(BUCKET).acl("log-delivery-write")
+        .objectOwnership(ObjectOwnership.OBJECT_WRITER));
+    List<Grant> logDelivery = s3.getBucketAcl(b -> b.bucket(BUCKET)).grants();
+    S3Exception publicAcl = catchThrowableOfType(S3Exception.class, () -> s3.createBucket(
+        b -> b.bucket(BUCKET).acl(BucketCannedACL.PUBLIC_READ)
+            .objectOwnership(ObjectOwnership.OBJECT_WRITER)));
+
+    assertThat(reset).singleElement().satisfies(grant -> {
+      assertThat(grant.permission()).isEqualTo(Permission.FULL_CONTROL);
+      assertThat(grant.grantee().id()).isEqualTo(OWNER.id());
+    });
+    assertThat(logDelivery).extracting(Grant::permission)
+        .containsExactly(Permission.FULL_CONTROL, Permission.WRITE, Permission.READ_ACP);
+    assertThat(publicAcl.awsErrorDetails().errorCode())
+        .isEqualTo("InvalidBucketAclWithBlockPublicAccessError");
+    assertThat(s3.getBucketAcl(b -> b.bucket(BUCKET)).grants()).isEqualTo(logDelivery);
+    assertThat(s3.getBucketOwnershipControls(b -> b.bucket(BUCKET)).ownershipControls().rules()
+        .get(0).objectOwnership()).isEqualTo(ObjectOwnership.OBJECT_WRITER);
+  }
+
+  @Test
+  void recreatingABucketThatEnforcesOwnership_withAnAclGrantingOthers_isRefused() {
+    S3Exception refused = catchThrowableOfType(S3Exception.class, () -> s3.createBucket(
+        b -> b.bucket(BUCKET).acl("log-delivery-write")
+            .objectOwnership(ObjectOwnership.OBJECT_WRITER)));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.awsErrorDetails().errorCode())
+        .isEqualTo("InvalidBucketAclWithObjectOwnership");
+    assertThat(s3.getBucketOwnershipControls(b -> b.bucket(BUCKET)).ownershipControls().rules()
+        .get(0).objectOwnership()).isEqualTo(ObjectOwnership.BUCKET_OWNER_ENFORCED);
+  }
+
+  @Test
   void ownershipControls_defaultEnforced_changeable_andDeletable() {
     assertThat(s3.getBucketOwnershipControls(b -> b.bucket(BUCKET)).ownershipControls().rules())
         .singleElement().satisfies(rule ->
