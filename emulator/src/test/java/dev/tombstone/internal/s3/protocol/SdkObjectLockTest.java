@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
+import dev.tombstone.s3.ObjectLock;
 import dev.tombstone.testing.RunningTombstone;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,6 +81,28 @@ class SdkObjectLockTest {
         .bypassGovernanceRetention(true));
 
     assertThat(tombstone.s3().versions(BUCKET, "g.txt")).isEmpty();
+  }
+
+  @Test
+  void aVersionDeletedWithBypass_isDeletedAgainLikeAnyMissingVersion_itsLockGoneWithIt() {
+    String version = put("g.txt", ObjectLockMode.GOVERNANCE, START.plus(Duration.ofDays(1)));
+    s3.deleteObject(b -> b.bucket(BUCKET).key("g.txt").versionId(version)
+        .bypassGovernanceRetention(true));
+
+    var again = s3.deleteObject(b -> b.bucket(BUCKET).key("g.txt").versionId(version));
+    var retried = s3.deleteObject(b -> b.bucket(BUCKET).key("g.txt").versionId(version)
+        .bypassGovernanceRetention(true));
+    DeleteObjectsResponse multi = s3.deleteObjects(b -> b.bucket(BUCKET)
+        .delete(d -> d.objects(o -> o.key("g.txt").versionId(version))));
+
+    assertThat(again.sdkHttpResponse().statusCode()).isEqualTo(204);
+    assertThat(again.versionId()).isEqualTo(version);
+    assertThat(retried.sdkHttpResponse().statusCode()).isEqualTo(204);
+    assertThat(multi.errors()).isEmpty();
+    assertThat(multi.deleted()).singleElement()
+        .satisfies(deleted -> assertThat(deleted.versionId()).isEqualTo(version));
+    assertThat(tombstone.s3().versionLock(BUCKET, "g.txt", version))
+        .isEqualTo(new ObjectLock.VersionLock(Optional.empty(), false));
   }
 
   @Test
