@@ -921,6 +921,38 @@ public final class S3State {
   }
 
   /**
+   * PutObjectRetention with an empty {@code Retention} (no mode, no date): removes the version's
+   * retention. A GOVERNANCE retention in force gives way only to {@code bypassGovernance}, a
+   * COMPLIANCE one never; a legal hold stays as it is.
+   *
+   * <pre>{@code
+   * s3.removeObjectRetention("vault", "report.pdf", Optional.empty(), true);
+   * }</pre>
+   *
+   * @throws S3Error.ObjectLockError InvalidRequest without Object Lock, AccessDenied while a
+   *     retention that the request may not lift is in force
+   */
+  public void removeObjectRetention(String bucket, String key, Optional<String> versionId,
+      boolean bypassGovernance) {
+    onBucket(bucket, b -> {
+      BucketLocks locks = requireLock(b);
+      String version = ObjectLookup.find(b, key, versionId).versionId();
+      ObjectLock.VersionLock current = locks.of(key, version);
+      Optional<ObjectLock.Retention> old = current.retention().filter(r -> r.activeAt(now()));
+      if (old.isPresent()
+          && (old.get().mode() == ObjectLock.Mode.COMPLIANCE || !bypassGovernance)) {
+        throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
+      }
+      if (current.legalHold()) {
+        locks.set(key, version, new ObjectLock.VersionLock(Optional.empty(), true));
+      } else {
+        locks.remove(key, version);
+      }
+      return null;
+    });
+  }
+
+  /**
    * GetObjectRetention.
    *
    * @throws S3Error.ObjectLockError NoSuchObjectLockConfiguration when the version has none

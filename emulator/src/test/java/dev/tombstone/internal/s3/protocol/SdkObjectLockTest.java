@@ -180,6 +180,59 @@ class SdkObjectLockTest {
   }
 
   @Test
+  void emptyRetention_withBypass_removesAGovernanceRetention_andKeepsTheLegalHold() {
+    String version = put("g.txt", ObjectLockMode.GOVERNANCE, START.plus(Duration.ofDays(1)));
+    s3.putObjectLegalHold(b -> b.bucket(BUCKET).key("g.txt")
+        .legalHold(h -> h.status(ObjectLockLegalHoldStatus.ON)));
+
+    s3.putObjectRetention(b -> b.bucket(BUCKET).key("g.txt").bypassGovernanceRetention(true)
+        .retention(r -> { }));
+
+    S3Exception none = catchThrowableOfType(() -> s3.getObjectRetention(
+        b -> b.bucket(BUCKET).key("g.txt")), S3Exception.class);
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(none.awsErrorDetails().errorCode()).isEqualTo("NoSuchObjectLockConfiguration");
+    var head = s3.headObject(b -> b.bucket(BUCKET).key("g.txt"));
+    assertThat(head.objectLockMode()).isNull();
+    assertThat(head.objectLockLegalHoldStatus()).isEqualTo(ObjectLockLegalHoldStatus.ON);
+    s3.putObjectLegalHold(b -> b.bucket(BUCKET).key("g.txt")
+        .legalHold(h -> h.status(ObjectLockLegalHoldStatus.OFF)));
+    s3.deleteObject(b -> b.bucket(BUCKET).key("g.txt").versionId(version));
+    assertThat(tombstone.s3().versions(BUCKET, "g.txt")).isEmpty();
+  }
+
+  @Test
+  void emptyRetention_isRefused_forGovernanceWithoutBypass_andForComplianceAlways() {
+    put("g.txt", ObjectLockMode.GOVERNANCE, START.plus(Duration.ofDays(1)));
+    put("c.txt", ObjectLockMode.COMPLIANCE, START.plus(Duration.ofDays(1)));
+
+    S3Exception governance = catchThrowableOfType(() -> s3.putObjectRetention(b -> b
+        .bucket(BUCKET).key("g.txt").retention(r -> { })), S3Exception.class);
+    S3Exception compliance = catchThrowableOfType(() -> s3.putObjectRetention(b -> b
+        .bucket(BUCKET).key("c.txt").bypassGovernanceRetention(true).retention(r -> { })),
+        S3Exception.class);
+
+    assertProtected(governance);
+    assertProtected(compliance);
+    assertThat(s3.getObjectRetention(b -> b.bucket(BUCKET).key("g.txt")).retention().mode())
+        .isEqualTo(ObjectLockRetentionMode.GOVERNANCE);
+    assertThat(s3.getObjectRetention(b -> b.bucket(BUCKET).key("c.txt")).retention().mode())
+        .isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
+  }
+
+  @Test
+  void emptyRetention_removesARetentionThatHasEnded_withoutBypass() {
+    put("e.txt", ObjectLockMode.COMPLIANCE, START.plus(Duration.ofDays(1)));
+    clock.advance(Duration.ofDays(1));
+
+    s3.putObjectRetention(b -> b.bucket(BUCKET).key("e.txt").retention(r -> { }));
+
+    S3Exception none = catchThrowableOfType(() -> s3.getObjectRetention(
+        b -> b.bucket(BUCKET).key("e.txt")), S3Exception.class);
+    assertThat(none.awsErrorDetails().errorCode()).isEqualTo("NoSuchObjectLockConfiguration");
+  }
+
+  @Test
   void defaultRetention_locksNewVersions() {
     s3.putObjectLockConfiguration(b -> b.bucket(BUCKET).objectLockConfiguration(c -> c
         .objectLockEnabled("Enabled").rule(r -> r.defaultRetention(d -> d
