@@ -35,6 +35,11 @@ final class BucketLocks {
     versions.put(id(key, versionId), lock);
   }
 
+  /** Forgets the lock of a version that is gone, so that it cannot outlive it. */
+  void remove(String key, String versionId) {
+    versions.remove(id(key, versionId));
+  }
+
   /** @throws S3Error.ObjectLockError AccessDenied while a lock protects the version */
   void checkDelete(String key, String versionId, Instant now, boolean bypassGovernance) {
     if (of(key, versionId).refusesDelete(now, bypassGovernance)) {

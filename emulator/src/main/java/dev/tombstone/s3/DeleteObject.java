@@ -117,11 +117,16 @@ public final class DeleteObject {
       }
       if (request.versionId().isPresent()) {
         String versionId = request.versionId().get();
-        bucket.objectLock().checkDelete(key, versionId, now, bypassGovernance);
         Optional<Entry> removed = history == null ? Optional.empty() : history.find(versionId);
         result = new Result(
             removed.filter(Entry.Marker.class::isInstance).isPresent(), Optional.of(versionId));
-        return history == null ? null : history.withoutOrNull(versionId);
+        if (removed.isEmpty()) {
+          // A version that is gone is deleted again like any other that does not exist.
+          return history;
+        }
+        bucket.objectLock().checkDelete(key, versionId, now, bypassGovernance);
+        bucket.objectLock().remove(key, versionId);
+        return history.withoutOrNull(versionId);
       }
       switch (bucket.versioning()) {
         case ENABLED -> {

@@ -181,6 +181,7 @@ final class LifecycleSweep {
       if (versionMatches && !now.isBefore(BucketLifecycle.due(since, config.noncurrentDays()))
           && !bucket.objectLock().of(key, entry.versionId()).refusesDelete(now, false)) {
         next.remove(entry);
+        bucket.objectLock().remove(key, entry.versionId());
         done.add(new BucketLifecycle.Action(bucket.name(), key, entry.versionId(),
             BucketLifecycle.Kind.NONCURRENT_VERSION_REMOVED, rule.id(), now));
       }

@@ -1,10 +1,11 @@
 package dev.tombstone.s3;
 
+import dev.tombstone.internal.FourDigitYears;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,8 +19,11 @@ public final class ObjectLock {
   /** What S3 answers a delete or retention change that a lock forbids (403 AccessDenied). */
   public static final String PROTECTED = "Access Denied because object protected by object lock.";
 
-  // The last instant S3's date formats can name (year 999999999 in UTC).
-  static final Instant LATEST = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
+  /** What S3 answers a retain-until date it cannot read: 400 InvalidArgument. */
+  static final String UNREADABLE = "The retain until date must be provided in ISO 8601 format";
+
+  // The last instant S3's dates show (milliseconds) in a year of four digits.
+  static final Instant LATEST = FourDigitYears.LAST.truncatedTo(ChronoUnit.MILLIS);
 
   private ObjectLock() {}
 
@@ -68,8 +72,10 @@ public final class ObjectLock {
     }
 
     /**
-     * The retention this rule gives a version created at {@code created}; a clock set so far
-     * ahead that the date would leave the calendar retains until the calendar's last instant.
+     * The retention this rule gives a version created at {@code created}. A clock set so far
+     * ahead that the date would fall after the year 9999 retains until the end of 9999: the
+     * version stays protected for as long as a clock can run, and its date stays one the AWS
+     * SDKs can read.
      */
     public Retention from(Instant created) {
       Instant until;

@@ -1,5 +1,6 @@
 package dev.tombstone.s3;
 
+import dev.tombstone.internal.FourDigitYears;
 import dev.tombstone.internal.Utf8Order;
 import dev.tombstone.internal.s3.BucketNames;
 import java.nio.charset.StandardCharsets;
@@ -342,8 +343,8 @@ public final class S3State {
    *
    * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
    *     Object Lock
-   * @throws S3Error.InvalidArgument when {@code retention} is not in the future; no upload is
-   *     started
+   * @throws S3Error.InvalidArgument when {@code retention} is not in the future, or after the
+   *     year 9999; no upload is started
    */
   public Multipart.Upload createMultipartUpload(String bucket, String key,
       ObjectMetadata metadata, Optional<String> checksumAlgorithm, Map<String, String> tags,
@@ -374,7 +375,7 @@ public final class S3State {
     return onBucket(bucket, b -> {
       Instant now = now();
       checkLockAllowed(b, retention, legalHold);
-      checkInTheFuture(retention, now);
+      checkRetainUntil(retention, now);
       return Multipart.create(b, key, metadata, checksumAlgorithm, checksumType, tags, acl,
           new ObjectLock.VersionLock(retention, legalHold), now);
     });
@@ -496,8 +497,8 @@ public final class S3State {
    *
    * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
    *     Object Lock
-   * @throws S3Error.InvalidArgument when {@code retention} is not in the future; nothing is
-   *     stored
+   * @throws S3Error.InvalidArgument when {@code retention} is not in the future, or after the
+   *     year 9999; nothing is stored
    */
   public CopyObject.Result copyObject(CopyObject.Request request,
       Optional<ObjectLock.Retention> retention, boolean legalHold) {
@@ -833,8 +834,8 @@ public final class S3State {
    *
    * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
    *     Object Lock
-   * @throws S3Error.InvalidArgument when {@code retention} is not in the future; nothing is
-   *     stored
+   * @throws S3Error.InvalidArgument when {@code retention} is not in the future, or after the
+   *     year 9999; nothing is stored
    */
   public PutObject.Result putObject(
       PutObject.Request request, Optional<ObjectLock.Retention> retention, boolean legalHold) {
@@ -854,10 +855,18 @@ public final class S3State {
     }
   }
 
-  private static void checkInTheFuture(Optional<ObjectLock.Retention> retention, Instant now) {
-    if (retention.isPresent() && !retention.get().activeAt(now)) {
-      throw new S3Error.InvalidArgument(PAST_RETENTION, "x-amz-object-lock-retain-until-date",
-          retention.get().retainUntil().toString());
+  // A date the AWS SDKs could not read back (after 9999), then one the clock has reached.
+  private static void checkRetainUntil(Optional<ObjectLock.Retention> retention, Instant now) {
+    if (retention.isEmpty()) {
+      return;
+    }
+    Instant until = retention.get().retainUntil();
+    if (FourDigitYears.exceededBy(until)) {
+      throw new S3Error.InvalidArgument(ObjectLock.UNREADABLE, RETAIN_UNTIL_HEADER,
+          until.toString());
+    }
+    if (!retention.get().activeAt(now)) {
+      throw new S3Error.InvalidArgument(PAST_RETENTION, RETAIN_UNTIL_HEADER, until.toString());
     }
   }
 
@@ -869,7 +878,7 @@ public final class S3State {
   private static Optional<ObjectLock.VersionLock> newVersionLock(Bucket bucket,
       Optional<ObjectLock.Retention> retention, boolean legalHold, Instant now) {
     checkLockAllowed(bucket, retention, legalHold);
-    checkInTheFuture(retention, now);
+    checkRetainUntil(retention, now);
     return versionLock(bucket, retention, legalHold, now);
   }
 
@@ -924,6 +933,7 @@ public final class S3State {
    *
    * @throws S3Error.ObjectLockError InvalidRequest without Object Lock, AccessDenied when the
    *     change would weaken a retention in force, InvalidArgument for a date not in the future
+   *     or after the year 9999
    */
   public void putObjectRetention(String bucket, String key, Optional<String> versionId,
       ObjectLock.Retention retention, boolean bypassGovernance) {
@@ -931,6 +941,9 @@ public final class S3State {
       BucketLocks locks = requireLock(b);
       String version = ObjectLookup.find(b, key, versionId).versionId();
       Instant now = now();
+      if (FourDigitYears.exceededBy(retention.retainUntil())) {
+        throw S3Error.ObjectLockError.invalidArgument(ObjectLock.UNREADABLE);
+      }
       if (!retention.activeAt(now)) {
         throw S3Error.ObjectLockError.invalidArgument(PAST_RETENTION);
       }
@@ -942,6 +955,38 @@ public final class S3State {
       }
       locks.set(key, version, new ObjectLock.VersionLock(Optional.of(retention),
           current.legalHold()));
+      return null;
+    });
+  }
+
+  /**
+   * PutObjectRetention with an empty {@code Retention} (no mode, no date): removes the version's
+   * retention. A GOVERNANCE retention in force gives way only to {@code bypassGovernance}, a
+   * COMPLIANCE one never; a legal hold stays as it is.
+   *
+   * <pre>{@code
+   * s3.removeObjectRetention("vault", "report.pdf", Optional.empty(), true);
+   * }</pre>
+   *
+   * @throws S3Error.ObjectLockError InvalidRequest without Object Lock, AccessDenied while a
+   *     retention that the request may not lift is in force
+   */
+  public void removeObjectRetention(String bucket, String key, Optional<String> versionId,
+      boolean bypassGovernance) {
+    onBucket(bucket, b -> {
+      BucketLocks locks = requireLock(b);
+      String version = ObjectLookup.find(b, key, versionId).versionId();
+      ObjectLock.VersionLock current = locks.of(key, version);
+      Optional<ObjectLock.Retention> old = current.retention().filter(r -> r.activeAt(now()));
+      if (old.isPresent()
+          && (old.get().mode() == ObjectLock.Mode.COMPLIANCE || !bypassGovernance)) {
+        throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
+      }
+      if (current.legalHold()) {
+        locks.set(key, version, new ObjectLock.VersionLock(Optional.empty(), true));
+      } else {
+        locks.remove(key, version);
+      }
       return null;
     });
   }
@@ -1006,6 +1051,7 @@ public final class S3State {
 
   private static final String NO_LOCK = "Bucket is missing Object Lock Configuration";
   private static final String PAST_RETENTION = "The retain until date must be in the future!";
+  private static final String RETAIN_UNTIL_HEADER = "x-amz-object-lock-retain-until-date";
 
   private static BucketLocks requireLock(Bucket bucket) {
     if (!bucket.objectLock().enabled()) {

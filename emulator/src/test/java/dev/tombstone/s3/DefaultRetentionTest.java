@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** A bucket's default retention: S3's limits, and dates that never overflow into a failure. */
+/** A bucket's default retention: S3's limits, and dates that stay within four-digit years. */
 class DefaultRetentionTest {
-  private static final Instant LAST_UTC_INSTANT = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
+  private static final Instant END_OF_9999 = Instant.parse("9999-12-31T23:59:59.999Z");
 
   @Test
   void periodsBeyondOneHundredYears_areRefused() {
@@ -26,15 +24,29 @@ class DefaultRetentionTest {
   }
 
   @Test
-  void from_aCreationNearTheEndOfTheCalendar_retainsUntilItsLastInstant() {
-    Instant created = Instant.parse("+999999950-01-01T00:00:00Z");
+  void from_aDatePastTheYear9999_retainsUntilTheLastMillisecondOf9999() {
+    Instant created = Instant.parse("9950-01-01T00:00:00Z");
 
     ObjectLock.Retention byYears =
         new ObjectLock.DefaultRetention(ObjectLock.Mode.COMPLIANCE, 0, 100).from(created);
     ObjectLock.Retention byDays =
         new ObjectLock.DefaultRetention(ObjectLock.Mode.COMPLIANCE, 36_500, 0).from(created);
+    ObjectLock.Retention nearTheEndOfTheCalendar =
+        new ObjectLock.DefaultRetention(ObjectLock.Mode.COMPLIANCE, 0, 100)
+            .from(Instant.parse("+999999950-01-01T00:00:00Z"));
 
-    assertThat(byYears.retainUntil()).isEqualTo(LAST_UTC_INSTANT);
-    assertThat(byDays.retainUntil()).isEqualTo(LAST_UTC_INSTANT);
+    assertThat(byYears.retainUntil()).isEqualTo(END_OF_9999);
+    assertThat(byDays.retainUntil()).isEqualTo(END_OF_9999);
+    assertThat(nearTheEndOfTheCalendar.retainUntil()).isEqualTo(END_OF_9999);
+  }
+
+  @Test
+  void from_aDateWithinTheYear9999_isNotClamped() {
+    Instant created = Instant.parse("9899-06-30T12:00:00Z");
+
+    ObjectLock.Retention byYears =
+        new ObjectLock.DefaultRetention(ObjectLock.Mode.GOVERNANCE, 0, 100).from(created);
+
+    assertThat(byYears.retainUntil()).isEqualTo(Instant.parse("9999-06-30T12:00:00Z"));
   }
 }

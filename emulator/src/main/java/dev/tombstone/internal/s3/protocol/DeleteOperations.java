@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.s3.BucketInfo;
 import dev.tombstone.s3.DeleteObject;
 import dev.tombstone.s3.DeleteObjects;
 import dev.tombstone.s3.S3State;
@@ -46,7 +47,7 @@ final class DeleteOperations {
   }
 
   S3Response deleteObjects(S3Call call) {
-    state.bucket(call.bucket());
+    BucketInfo bucket = state.bucket(call.bucket());
     RequestBodies.Decoded<RequestDocuments.DeleteDocument> read =
         RequestBodies.read(call.request(), BodyKind.DOCUMENT, RequestDocuments::delete);
     if (!read.body().integrityProvided()) {
@@ -56,7 +57,10 @@ final class DeleteOperations {
     if (document.directoryBucketFields()) {
       throw WireError.notImplemented();
     }
-    if (namesVersions(document.targets())) {
+    // On an MFA-delete bucket a version named without a valid token fails the whole request,
+    // and so does an invalid token, whatever the request names.
+    if (namesVersions(document.targets())
+        || bucket.mfaDeleteEnabled() && call.headers().has(MfaHeader.NAME)) {
       state.checkMfa(call.bucket(), MfaHeader.read(call.headers()));
     }
     List<DeleteObjects.Outcome> outcomes =

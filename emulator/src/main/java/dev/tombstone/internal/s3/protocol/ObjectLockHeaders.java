@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.FourDigitYears;
 import dev.tombstone.s3.ObjectLock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -38,9 +39,11 @@ record ObjectLockHeaders(Optional<ObjectLock.Retention> retention, boolean legal
       } catch (IllegalArgumentException e) {
         throw WireError.invalidArgument("Unknown wormMode directive.", MODE, mode.get());
       }
-      Instant date = instant(until.get()).orElseThrow(() -> WireError.invalidArgument(
-          "The retain until date must be provided in ISO 8601 format", RETAIN_UNTIL,
-          until.get()));
+      // A year past 9999 parses, but no AWS SDK could read it back: refused like any other.
+      Instant date = instant(until.get()).filter(i -> !FourDigitYears.exceededBy(i))
+          .orElseThrow(() -> WireError.invalidArgument(
+              "The retain until date must be provided in ISO 8601 format", RETAIN_UNTIL,
+              until.get()));
       retention = Optional.of(new ObjectLock.Retention(parsed, date));
     }
     Optional<String> hold = call.header(LEGAL_HOLD).map(String::trim);

@@ -61,13 +61,21 @@ final class ObjectLockOperations {
   S3Response putRetention(S3Call call) {
     state.bucket(call.bucket());
     XmlElement root = document(call, "Retention");
-    ObjectLock.Mode mode = mode(root.childText("Mode"));
-    String date = root.childText("RetainUntilDate").map(String::trim)
-        .orElseThrow(WireError::malformedXml);
+    Optional<String> modeText = root.childText("Mode");
+    Optional<String> dateText = root.childText("RetainUntilDate");
+    boolean bypass = DeleteOperations.bypassGovernance(call);
+    if (modeText.isEmpty() && dateText.isEmpty()) {
+      // "Removing the Object Lock by placing a new lock with empty parameters" (S3 User Guide).
+      state.removeObjectRetention(call.bucket(), call.key(), call.query().get("versionId"),
+          bypass);
+      return S3Response.empty(200);
+    }
+    ObjectLock.Mode mode = mode(modeText);
+    String date = dateText.map(String::trim).orElseThrow(WireError::malformedXml);
     ObjectLock.Retention retention = new ObjectLock.Retention(mode,
         ObjectLockHeaders.instant(date).orElseThrow(WireError::malformedXml));
     state.putObjectRetention(call.bucket(), call.key(), call.query().get("versionId"), retention,
-        DeleteOperations.bypassGovernance(call));
+        bypass);
     return S3Response.empty(200);
   }
 

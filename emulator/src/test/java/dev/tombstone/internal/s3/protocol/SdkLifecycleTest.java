@@ -126,6 +126,22 @@ class SdkLifecycleTest {
   }
 
   @Test
+  void aLockedVersionRemovedByARule_takesItsLockWithIt() {
+    s3.createBucket(b -> b.bucket("held").objectLockEnabledForBucket(true));
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("held")
+        .lifecycleConfiguration(c -> c.rules(expireAfterOneDay(""))));
+    String version = s3.putObject(b -> b.bucket("held").key("k")
+        .objectLockMode(software.amazon.awssdk.services.s3.model.ObjectLockMode.GOVERNANCE)
+        .objectLockRetainUntilDate(Instant.parse("2026-01-10T12:00:00Z")),
+        RequestBody.fromString("held")).versionId();
+
+    clock.advance(Duration.ofDays(30));
+
+    assertThat(tombstone.s3().versions("held", "k")).isEmpty();
+    assertThat(tombstone.s3().versionLock("held", "k", version).retention()).isEmpty();
+  }
+
+  @Test
   void tagFilter_expiresOnlyObjectsCarryingTheTag() {
     s3.createBucket(b -> b.bucket("jobs"));
     s3.putBucketLifecycleConfiguration(b -> b.bucket("jobs")

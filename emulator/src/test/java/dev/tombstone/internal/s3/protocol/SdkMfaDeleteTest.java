@@ -91,6 +91,37 @@ class SdkMfaDeleteTest {
   }
 
   @Test
+  void multiDelete_withAWrongToken_failsAsAWhole_evenNamingNoVersion() {
+    s3.putObject(b -> b.bucket(BUCKET).key("k"), RequestBody.fromString("x"));
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () ->
+        s3.deleteObjects(b -> b.bucket(BUCKET).mfa(SERIAL + " 000000")
+            .delete(d -> d.objects(o -> o.key("k")))));
+
+    assertThat(thrown.statusCode()).isEqualTo(403);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("Mfa Authentication must be used for this request");
+    assertThat(tombstone.s3().versions(BUCKET, "k")).hasSize(1);
+  }
+
+  @Test
+  void multiDelete_namingNoVersion_needsNoToken_andAcceptsAValidOne() {
+    s3.putObject(b -> b.bucket(BUCKET).key("a"), RequestBody.fromString("x"));
+    s3.putObject(b -> b.bucket(BUCKET).key("b"), RequestBody.fromString("x"));
+
+    var withoutToken = s3.deleteObjects(b -> b.bucket(BUCKET)
+        .delete(d -> d.objects(o -> o.key("a"))));
+    var withToken = s3.deleteObjects(b -> b.bucket(BUCKET).mfa(MFA)
+        .delete(d -> d.objects(o -> o.key("b"))));
+
+    assertThat(withoutToken.deleted()).singleElement()
+        .satisfies(deleted -> assertThat(deleted.deleteMarker()).isTrue());
+    assertThat(withToken.deleted()).singleElement()
+        .satisfies(deleted -> assertThat(deleted.deleteMarker()).isTrue());
+  }
+
+  @Test
   void aMalformedMfaHeader_isInvalidArgument() {
     String version = s3.putObject(b -> b.bucket(BUCKET).key("k"), RequestBody.fromString("x"))
         .versionId();

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
+import dev.tombstone.s3.ObjectLock;
 import dev.tombstone.testing.RunningTombstone;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,6 +81,28 @@ class SdkObjectLockTest {
         .bypassGovernanceRetention(true));
 
     assertThat(tombstone.s3().versions(BUCKET, "g.txt")).isEmpty();
+  }
+
+  @Test
+  void aVersionDeletedWithBypass_isDeletedAgainLikeAnyMissingVersion_itsLockGoneWithIt() {
+    String version = put("g.txt", ObjectLockMode.GOVERNANCE, START.plus(Duration.ofDays(1)));
+    s3.deleteObject(b -> b.bucket(BUCKET).key("g.txt").versionId(version)
+        .bypassGovernanceRetention(true));
+
+    var again = s3.deleteObject(b -> b.bucket(BUCKET).key("g.txt").versionId(version));
+    var retried = s3.deleteObject(b -> b.bucket(BUCKET).key("g.txt").versionId(version)
+        .bypassGovernanceRetention(true));
+    DeleteObjectsResponse multi = s3.deleteObjects(b -> b.bucket(BUCKET)
+        .delete(d -> d.objects(o -> o.key("g.txt").versionId(version))));
+
+    assertThat(again.sdkHttpResponse().statusCode()).isEqualTo(204);
+    assertThat(again.versionId()).isEqualTo(version);
+    assertThat(retried.sdkHttpResponse().statusCode()).isEqualTo(204);
+    assertThat(multi.errors()).isEmpty();
+    assertThat(multi.deleted()).singleElement()
+        .satisfies(deleted -> assertThat(deleted.versionId()).isEqualTo(version));
+    assertThat(tombstone.s3().versionLock(BUCKET, "g.txt", version))
+        .isEqualTo(new ObjectLock.VersionLock(Optional.empty(), false));
   }
 
   @Test
@@ -153,6 +177,59 @@ class SdkObjectLockTest {
     var retention = s3.getObjectRetention(b -> b.bucket(BUCKET).key("r.txt")).retention();
     assertThat(retention.mode()).isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
     assertThat(retention.retainUntilDate()).isEqualTo(later);
+  }
+
+  @Test
+  void emptyRetention_withBypass_removesAGovernanceRetention_andKeepsTheLegalHold() {
+    String version = put("g.txt", ObjectLockMode.GOVERNANCE, START.plus(Duration.ofDays(1)));
+    s3.putObjectLegalHold(b -> b.bucket(BUCKET).key("g.txt")
+        .legalHold(h -> h.status(ObjectLockLegalHoldStatus.ON)));
+
+    s3.putObjectRetention(b -> b.bucket(BUCKET).key("g.txt").bypassGovernanceRetention(true)
+        .retention(r -> { }));
+
+    S3Exception none = catchThrowableOfType(() -> s3.getObjectRetention(
+        b -> b.bucket(BUCKET).key("g.txt")), S3Exception.class);
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(none.awsErrorDetails().errorCode()).isEqualTo("NoSuchObjectLockConfiguration");
+    var head = s3.headObject(b -> b.bucket(BUCKET).key("g.txt"));
+    assertThat(head.objectLockMode()).isNull();
+    assertThat(head.objectLockLegalHoldStatus()).isEqualTo(ObjectLockLegalHoldStatus.ON);
+    s3.putObjectLegalHold(b -> b.bucket(BUCKET).key("g.txt")
+        .legalHold(h -> h.status(ObjectLockLegalHoldStatus.OFF)));
+    s3.deleteObject(b -> b.bucket(BUCKET).key("g.txt").versionId(version));
+    assertThat(tombstone.s3().versions(BUCKET, "g.txt")).isEmpty();
+  }
+
+  @Test
+  void emptyRetention_isRefused_forGovernanceWithoutBypass_andForComplianceAlways() {
+    put("g.txt", ObjectLockMode.GOVERNANCE, START.plus(Duration.ofDays(1)));
+    put("c.txt", ObjectLockMode.COMPLIANCE, START.plus(Duration.ofDays(1)));
+
+    S3Exception governance = catchThrowableOfType(() -> s3.putObjectRetention(b -> b
+        .bucket(BUCKET).key("g.txt").retention(r -> { })), S3Exception.class);
+    S3Exception compliance = catchThrowableOfType(() -> s3.putObjectRetention(b -> b
+        .bucket(BUCKET).key("c.txt").bypassGovernanceRetention(true).retention(r -> { })),
+        S3Exception.class);
+
+    assertProtected(governance);
+    assertProtected(compliance);
+    assertThat(s3.getObjectRetention(b -> b.bucket(BUCKET).key("g.txt")).retention().mode())
+        .isEqualTo(ObjectLockRetentionMode.GOVERNANCE);
+    assertThat(s3.getObjectRetention(b -> b.bucket(BUCKET).key("c.txt")).retention().mode())
+        .isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
+  }
+
+  @Test
+  void emptyRetention_removesARetentionThatHasEnded_withoutBypass() {
+    put("e.txt", ObjectLockMode.COMPLIANCE, START.plus(Duration.ofDays(1)));
+    clock.advance(Duration.ofDays(1));
+
+    s3.putObjectRetention(b -> b.bucket(BUCKET).key("e.txt").retention(r -> { }));
+
+    S3Exception none = catchThrowableOfType(() -> s3.getObjectRetention(
+        b -> b.bucket(BUCKET).key("e.txt")), S3Exception.class);
+    assertThat(none.awsErrorDetails().errorCode()).isEqualTo("NoSuchObjectLockConfiguration");
   }
 
   @Test
