@@ -11,8 +11,32 @@ public sealed interface Verdict {
   /** No signature at all (no Authorization header, no presigned query). */
   record Unsigned() implements Verdict {}
 
-  /** A signature that cannot be read: a bad Authorization header or presigned query. */
+  /**
+   * A signature that cannot be read: a bad Authorization header or presigned query; the message
+   * is the service's own.
+   */
   record Malformed(String message) implements Verdict {}
+
+  /**
+   * A presigned query ({@code X-Amz-Algorithm}, or on S3 a SigV2 {@code Signature}) and an
+   * Authorization header together.
+   */
+  record BothMechanisms(String authorization) implements Verdict {}
+
+  /** An Authorization header of a scheme other than SigV4's (S3: other than HMAC-SHA256). */
+  record UnsupportedScheme(String authorization) implements Verdict {}
+
+  /**
+   * S3 only: a readable SigV4 header but no readable request time (X-Amz-Date, or an ISO 8601
+   * Date). DynamoDB names a missing date in its {@link Malformed} message instead.
+   */
+  record MissingDate() implements Verdict {}
+
+  /** The credential scope's date is not the request time's date. */
+  record ScopeDateMismatch(String scopeDate, String requestTime) implements Verdict {}
+
+  /** An S3 Authorization header without the x-amz-content-sha256 header SigV4 requires. */
+  record MissingContentSha256() implements Verdict {}
 
   /** The access key is not the configured one. */
   record UnknownKey(String accessKeyId) implements Verdict {}

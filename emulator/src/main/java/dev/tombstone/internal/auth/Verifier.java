@@ -1,10 +1,10 @@
 package dev.tombstone.internal.auth;
 
+import dev.tombstone.internal.PresignedParameters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,9 +13,11 @@ import java.util.TreeSet;
 
 /**
  * Checks a request's SigV4 signature, in an Authorization header or a presigned query, against
- * the configured key pair and the emulator's clock, in the order AWS checks: the key, the
- * request time (or a presigned URL's expiry), that the signed headers cover {@code host} and, for
- * S3, every {@code x-amz-*} header the request carries, then the signature.
+ * the configured key pair and the emulator's clock, in the order AWS checks: one mechanism only,
+ * the form of the header or query (with its request time, and the credential scope's date equal
+ * to the request time's), the key, the request time (or a presigned URL's expiry), that the
+ * signed headers cover {@code host} and, for S3, every {@code x-amz-*} header the request
+ * carries, then the signature.
  */
 public final class Verifier {
   static final Duration MAX_SKEW = Duration.ofMinutes(15);
@@ -29,98 +31,177 @@ public final class Verifier {
   }
 
   public Verdict verify(SignedRequest request) {
+    QueryValues query = QueryValues.of(request.rawQuery());
     Optional<String> authorization = request.header("Authorization");
     if (authorization.isPresent()) {
-      return verifyHeader(request, authorization.get());
+      if (query.get("X-Amz-Algorithm") != null
+          || (request.isS3() && query.get("Signature") != null)) {
+        return new Verdict.BothMechanisms(authorization.get());
+      }
+      return request.isS3() ? verifyS3Header(request, authorization.get())
+          : verifyDynamoDbHeader(request, authorization.get());
     }
-    if (request.rawQuery().contains("X-Amz-Signature=")) {
-      return verifyPresigned(request);
+    if (query.get("X-Amz-Algorithm") != null || query.get("X-Amz-Credential") != null
+        || query.get("X-Amz-Signature") != null) {
+      return verifyPresigned(request, query);
     }
     return new Verdict.Unsigned();
   }
 
-  private Verdict verifyHeader(SignedRequest request, String authorization) {
-    Optional<AuthorizationHeader> parsed = AuthorizationHeader.parse(authorization);
-    if (parsed.isEmpty()) {
-      return new Verdict.Malformed("Authorization header requires 'Credential', 'Signature'"
-          + " and 'SignedHeaders' parameters of the AWS4-HMAC-SHA256 algorithm.");
+  private Verdict verifyS3Header(SignedRequest request, String authorization) {
+    AuthorizationHeader header = AuthorizationHeader.parse(authorization);
+    if (!header.scheme().equals(SigV4.ALGORITHM)) {
+      return new Verdict.UnsupportedScheme(authorization);
     }
-    AuthorizationHeader header = parsed.get();
-    if (!header.accessKeyId().equals(credentials.accessKeyId())) {
-      return new Verdict.UnknownKey(header.accessKeyId());
+    if (!header.missing().isEmpty()) {
+      return new Verdict.Malformed("The authorization header is malformed; the authorization"
+          + " header requires three components: Credential, SignedHeaders, and Signature.");
     }
-    String amzDate = request.header("X-Amz-Date").orElse(null);
-    Optional<Instant> time = parseTime(amzDate);
+    Optional<CredentialScope> scope = header.scope();
+    if (scope.isEmpty()) {
+      return new Verdict.Malformed("The authorization header is malformed; the Credential is"
+          + " mal-formed; expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".");
+    }
+    Optional<String> time = requestTime(request).filter(t -> parseTime(t).isPresent());
     if (time.isEmpty()) {
-      return new Verdict.Malformed("Missing or unreadable X-Amz-Date header.");
+      return new Verdict.MissingDate();
     }
-    Instant now = clock.instant();
-    if (Duration.between(time.get(), now).abs().compareTo(MAX_SKEW) > 0) {
-      return new Verdict.Skewed(amzDate, time.get(), now);
+    if (!scope.get().date().equals(time.get().substring(0, 8))) {
+      return new Verdict.ScopeDateMismatch(scope.get().date(), time.get());
     }
-    List<String> unsigned = unsignedHeaders(request, header.signedHeaders());
-    if (!unsigned.isEmpty()) {
-      return new Verdict.HeadersNotSigned(unsigned);
+    Optional<String> payloadHash = request.header("x-amz-content-sha256");
+    if (payloadHash.isEmpty()) {
+      return new Verdict.MissingContentSha256();
     }
-    String payloadHash = request.bodySha256() != null ? request.bodySha256()
-        : request.header("x-amz-content-sha256").orElse("UNSIGNED-PAYLOAD");
-    String canonical =
-        CanonicalRequest.of(request, header.signedHeaders(), payloadHash, null);
-    String stringToSign = CanonicalRequest.stringToSign(amzDate, header.scope(), canonical);
-    byte[] key = SigV4.signingKey(credentials.secretAccessKey(), header.date(), header.region(),
-        header.service());
-    String expected = SigV4.signature(key, stringToSign);
-    if (!constantTimeEquals(expected, header.signature())) {
-      return new Verdict.Mismatch(header.accessKeyId(), canonical, stringToSign,
-          header.signature());
-    }
-    return new Verdict.Accepted(new ChunkSigner(key, amzDate, header.scope(), expected));
+    return verifySignature(request, scope.get(), time.get(), header.signedHeaders(),
+        header.signature(), payloadHash.get(), null);
   }
 
-  private Verdict verifyPresigned(SignedRequest request) {
-    QueryValues query = QueryValues.of(request.rawQuery());
-    String credential = query.get("X-Amz-Credential");
-    String amzDate = query.get("X-Amz-Date");
-    String expires = query.get("X-Amz-Expires");
-    String signedHeaders = query.get("X-Amz-SignedHeaders");
-    String signature = query.get("X-Amz-Signature");
-    Optional<AuthorizationHeader> scope = credential == null ? Optional.empty()
-        : AuthorizationHeader.parse(SigV4.ALGORITHM + " Credential=" + credential
-            + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature);
-    if (!SigV4.ALGORITHM.equals(query.get("X-Amz-Algorithm")) || scope.isEmpty()
-        || amzDate == null || expires == null || !expires.matches("[0-9]{1,6}")) {
+  // DynamoDB's order and texts (dynamodb-api.md §1.7): a scheme not starting AWS4- counts as
+  // no signature; then every missing part is named in one message.
+  private Verdict verifyDynamoDbHeader(SignedRequest request, String authorization) {
+    AuthorizationHeader header = AuthorizationHeader.parse(authorization);
+    if (!header.scheme().startsWith("AWS4-")) {
+      return new Verdict.UnsupportedScheme(authorization);
+    }
+    StringBuilder missing = new StringBuilder();
+    for (String name : header.missing()) {
+      missing.append("Authorization header requires '").append(name).append("' parameter. ");
+    }
+    Optional<String> time = requestTime(request);
+    if (time.isEmpty()) {
+      missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a"
+          + " 'Date' header. ");
+    }
+    if (missing.length() > 0) {
+      return new Verdict.Malformed(missing + "Authorization=" + authorization);
+    }
+    Optional<CredentialScope> scope = header.scope();
+    if (scope.isEmpty()) {
+      return new Verdict.Malformed("Credential must have exactly 5 slash-delimited elements,"
+          + " e.g. keyid/date/region/service/term, got '" + header.parameters().get("Credential")
+          + "'");
+    }
+    if (parseTime(time.get()).isEmpty()) {
+      return new Verdict.Malformed("Missing or unreadable X-Amz-Date header.");
+    }
+    if (!scope.get().date().equals(time.get().substring(0, 8))) {
+      return new Verdict.ScopeDateMismatch(scope.get().date(), time.get());
+    }
+    // Only HMAC-SHA256 can be checked: a signature made with another algorithm never matches.
+    String signature = header.scheme().equals(SigV4.ALGORITHM) ? header.signature() : "";
+    return verifySignature(request, scope.get(), time.get(), header.signedHeaders(), signature,
+        request.bodySha256(), null);
+  }
+
+  private Verdict verifyPresigned(SignedRequest request, QueryValues query) {
+    if (!request.isS3()) {
+      Optional<String> missing = missingDynamoDbQueryParameters(query);
+      if (missing.isPresent()) {
+        return new Verdict.Malformed(missing.get());
+      }
+    }
+    Optional<String> problem = PresignedParameters.problem(query::get);
+    if (problem.isPresent()) {
+      return new Verdict.Malformed(problem.get());
+    }
+    if (!SigV4.ALGORITHM.equals(query.get("X-Amz-Algorithm"))) {
+      // SigV4a (ECDSA) signatures cannot be checked here.
       return new Verdict.Malformed("Query-string authentication version 4 requires the"
           + " X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders,"
           + " and X-Amz-Expires parameters.");
     }
-    if (!scope.get().accessKeyId().equals(credentials.accessKeyId())) {
-      return new Verdict.UnknownKey(scope.get().accessKeyId());
+    CredentialScope scope = CredentialScope.parse(query.get("X-Amz-Credential")).orElseThrow();
+    String amzDate = query.get("X-Amz-Date");
+    if (!scope.date().equals(amzDate.substring(0, 8))) {
+      return new Verdict.ScopeDateMismatch(scope.date(), amzDate);
     }
-    Optional<Instant> time = parseTime(amzDate);
-    if (time.isEmpty()) {
-      return new Verdict.Malformed("X-Amz-Date must be in the ISO8601 Long Format"
-          + " \"yyyyMMdd'T'HHmmss'Z'\"");
+    if (!scope.accessKeyId().equals(credentials.accessKeyId())) {
+      return new Verdict.UnknownKey(scope.accessKeyId());
     }
     Instant now = clock.instant();
-    Instant expiry = time.get().plusSeconds(Long.parseLong(expires));
+    String expires = query.get("X-Amz-Expires");
+    Instant expiry = parseTime(amzDate).orElseThrow().plusSeconds(Long.parseLong(expires));
     if (now.isAfter(expiry)) {
       return new Verdict.Expired(expires, expiry, now);
     }
-    List<String> unsigned = unsignedHeaders(request, scope.get().signedHeaders());
+    return verifySignature(request, scope, amzDate,
+        AuthorizationHeader.signedHeaders(query.get("X-Amz-SignedHeaders")),
+        query.get("X-Amz-Signature"),
+        request.header("x-amz-content-sha256").orElse("UNSIGNED-PAYLOAD"), "X-Amz-Signature");
+  }
+
+  // DynamoDB names each missing query parameter (dynamodb-api.md §1.7 step 4).
+  private static Optional<String> missingDynamoDbQueryParameters(QueryValues query) {
+    StringBuilder missing = new StringBuilder();
+    for (String name : List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature",
+        "X-Amz-SignedHeaders", "X-Amz-Date")) {
+      if (query.get(name) == null) {
+        missing.append("AWS query-string parameters must include '").append(name).append("'. ");
+      }
+    }
+    return missing.length() == 0 ? Optional.empty()
+        : Optional.of(missing + "Re-examine the query-string parameters.");
+  }
+
+  /**
+   * The checks every well-formed signature gets, in AWS's order: the key, the request time (a
+   * presigned URL's was checked against its expiry instead), the signed headers, the signature.
+   */
+  private Verdict verifySignature(SignedRequest request, CredentialScope scope, String time,
+      List<String> signedHeaders, String signature, String payloadHash, String excludedQuery) {
+    if (!scope.accessKeyId().equals(credentials.accessKeyId())) {
+      return new Verdict.UnknownKey(scope.accessKeyId());
+    }
+    if (excludedQuery == null) {
+      Instant requestTime = parseTime(time).orElseThrow();
+      Instant now = clock.instant();
+      if (Duration.between(requestTime, now).abs().compareTo(MAX_SKEW) > 0) {
+        return new Verdict.Skewed(time, requestTime, now);
+      }
+    }
+    List<String> unsigned = unsignedHeaders(request, signedHeaders);
     if (!unsigned.isEmpty()) {
       return new Verdict.HeadersNotSigned(unsigned);
     }
-    String payloadHash = request.header("x-amz-content-sha256").orElse("UNSIGNED-PAYLOAD");
-    String canonical = CanonicalRequest.of(request, scope.get().signedHeaders(), payloadHash,
-        "X-Amz-Signature");
-    String stringToSign = CanonicalRequest.stringToSign(amzDate, scope.get().scope(), canonical);
-    byte[] key = SigV4.signingKey(credentials.secretAccessKey(), scope.get().date(),
-        scope.get().region(), scope.get().service());
+    String canonical = CanonicalRequest.of(request, signedHeaders, payloadHash, excludedQuery);
+    String stringToSign = CanonicalRequest.stringToSign(time, scope.scope(), canonical);
+    byte[] key = SigV4.signingKey(credentials.secretAccessKey(), scope.date(), scope.region(),
+        scope.service());
     String expected = SigV4.signature(key, stringToSign);
     if (!constantTimeEquals(expected, signature)) {
-      return new Verdict.Mismatch(scope.get().accessKeyId(), canonical, stringToSign, signature);
+      return new Verdict.Mismatch(scope.accessKeyId(), canonical, stringToSign, signature);
     }
-    return new Verdict.Accepted(new ChunkSigner(key, amzDate, scope.get().scope(), expected));
+    return new Verdict.Accepted(new ChunkSigner(key, time, scope.scope(), expected));
+  }
+
+  /**
+   * The time a header signature is made at: X-Amz-Date, or without it a Date header, which
+   * SigV4 then requires in the same ISO 8601 basic form.
+   */
+  private static Optional<String> requestTime(SignedRequest request) {
+    Optional<String> amzDate = request.header("X-Amz-Date");
+    return amzDate.isPresent() ? amzDate : request.header("Date");
   }
 
   /**
@@ -159,43 +240,5 @@ public final class Verifier {
     return java.security.MessageDigest.isEqual(
         expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
         provided.toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-  }
-
-  /** The Authorization header's parts. */
-  record AuthorizationHeader(String accessKeyId, String date, String region, String service,
-      List<String> signedHeaders, String signature) {
-    String scope() {
-      return date + "/" + region + "/" + service + "/aws4_request";
-    }
-
-    static Optional<AuthorizationHeader> parse(String value) {
-      if (!value.startsWith(SigV4.ALGORITHM + " ")) {
-        return Optional.empty();
-      }
-      String credential = null;
-      String signed = null;
-      String signature = null;
-      for (String part : value.substring(SigV4.ALGORITHM.length() + 1).split(",")) {
-        String item = part.strip();
-        if (item.startsWith("Credential=")) {
-          credential = item.substring(11);
-        } else if (item.startsWith("SignedHeaders=")) {
-          signed = item.substring(14);
-        } else if (item.startsWith("Signature=")) {
-          signature = item.substring(10);
-        }
-      }
-      if (credential == null || signed == null || signature == null) {
-        return Optional.empty();
-      }
-      String[] scope = credential.split("/", -1);
-      if (scope.length != 5 || !scope[4].equals("aws4_request") || scope[0].isEmpty()) {
-        return Optional.empty();
-      }
-      List<String> headers = Arrays.stream(signed.split(";"))
-          .map(h -> h.toLowerCase(Locale.ROOT)).toList();
-      return Optional.of(new AuthorizationHeader(scope[0], scope[1], scope[2], scope[3],
-          headers, signature));
-    }
   }
 }

@@ -12,12 +12,22 @@ record DynamoDbRefusal(String type, String message) {
   private static final Duration SKEW = Duration.ofMinutes(15);
 
   static DynamoDbRefusal of(Verdict verdict) {
-    if (verdict instanceof Verdict.Unsigned) {
+    if (verdict instanceof Verdict.BothMechanisms) {
+      return new DynamoDbRefusal("InvalidSignatureException", "Found both 'X-Amz-Algorithm' as a"
+          + " query-string param and 'Authorization' as HTTP header.");
+    }
+    if (verdict instanceof Verdict.Unsigned || verdict instanceof Verdict.UnsupportedScheme) {
       return new DynamoDbRefusal("MissingAuthenticationTokenException",
           "Request is missing Authentication Token");
     }
     if (verdict instanceof Verdict.Malformed malformed) {
       return new DynamoDbRefusal("IncompleteSignatureException", malformed.message());
+    }
+    if (verdict instanceof Verdict.ScopeDateMismatch mismatch) {
+      return new DynamoDbRefusal("InvalidSignatureException", "Date in Credential scope does not"
+          + " match YYYYMMDD from ISO-8601 version of date from HTTP: '" + mismatch.scopeDate()
+          + "' != '" + mismatch.requestTime().substring(0, 8) + "', from '"
+          + mismatch.requestTime() + "'.");
     }
     if (verdict instanceof Verdict.UnknownKey) {
       return new DynamoDbRefusal("UnrecognizedClientException",

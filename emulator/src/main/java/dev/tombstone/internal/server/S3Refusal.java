@@ -20,6 +20,33 @@ final class S3Refusal {
       Answers.s3Error(exchange, envelope, 400,
           presigned ? "AuthorizationQueryParametersError" : "AuthorizationHeaderMalformed",
           malformed.message());
+    } else if (verdict instanceof Verdict.BothMechanisms both) {
+      Answers.s3Error(exchange, envelope, 400, "InvalidArgument", "Only one auth mechanism"
+          + " allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter"
+          + " or the Authorization header should be specified",
+          authorization(both.authorization()));
+    } else if (verdict instanceof Verdict.UnsupportedScheme scheme) {
+      if (scheme.authorization().startsWith("AWS ")) {
+        // SigV2, which strict mode does not take: what S3 answers in its SigV4-only regions.
+        Answers.s3Error(exchange, envelope, 400, "InvalidRequest", "The authorization mechanism"
+            + " you have provided is not supported. Please use AWS4-HMAC-SHA256.");
+      } else {
+        Answers.s3Error(exchange, envelope, 400, "InvalidArgument",
+            "Unsupported Authorization Type", authorization(scheme.authorization()));
+      }
+    } else if (verdict instanceof Verdict.MissingDate) {
+      Answers.s3Error(exchange, envelope, 403, "AccessDenied",
+          "AWS authentication requires a valid Date or x-amz-date header");
+    } else if (verdict instanceof Verdict.ScopeDateMismatch) {
+      boolean presigned = exchange.getRequestHeaders().getFirst("Authorization") == null;
+      Answers.s3Error(exchange, envelope, 400,
+          presigned ? "AuthorizationQueryParametersError" : "AuthorizationHeaderMalformed",
+          (presigned ? "Error parsing the X-Amz-Credential parameter;"
+              : "The authorization header is malformed;")
+              + " Invalid credential date. Date is not the same as X-Amz-Date.");
+    } else if (verdict instanceof Verdict.MissingContentSha256) {
+      Answers.s3Error(exchange, envelope, 400, "InvalidRequest",
+          "Missing required header for this request: x-amz-content-sha256");
     } else if (verdict instanceof Verdict.UnknownKey unknown) {
       Answers.s3Error(exchange, envelope, 403, "InvalidAccessKeyId",
           "The AWS Access Key Id you provided does not exist in our records.",
@@ -53,6 +80,10 @@ final class S3Refusal {
               Map.entry("CanonicalRequestBytes", hex(mismatch.canonicalRequest())));
       Answers.s3Error(exchange, envelope, 403, "SignatureDoesNotMatch", MISMATCH, fields);
     }
+  }
+
+  private static List<Map.Entry<String, String>> authorization(String value) {
+    return List.of(Map.entry("ArgumentName", "Authorization"), Map.entry("ArgumentValue", value));
   }
 
   private static String hex(String text) {

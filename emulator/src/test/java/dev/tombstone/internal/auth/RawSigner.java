@@ -30,13 +30,32 @@ final class RawSigner {
   private final String service;
   private final String amzDate;
   private final String scope;
+  private final String timeHeader;
 
   RawSigner(String key, String secret, String service, Instant time) {
+    this(key, secret, service, BASIC.format(time), BASIC.format(time).substring(0, 8),
+        "x-amz-date");
+  }
+
+  private RawSigner(String key, String secret, String service, String amzDate, String scopeDate,
+      String timeHeader) {
     this.key = key;
     this.secret = secret;
     this.service = service;
-    this.amzDate = BASIC.format(time);
-    this.scope = amzDate.substring(0, 8) + "/us-east-1/" + service + "/aws4_request";
+    this.amzDate = amzDate;
+    this.scope = scopeDate + "/us-east-1/" + service + "/aws4_request";
+    this.timeHeader = timeHeader;
+  }
+
+  /** This signer with a credential scope (and signing key) dated {@code date}, any text. */
+  RawSigner scopeDated(String date) {
+    return new RawSigner(key, secret, service, amzDate, date, timeHeader);
+  }
+
+  /** This signer giving the request time in header {@code name} instead of x-amz-date. */
+  RawSigner timeIn(String name) {
+    return new RawSigner(key, secret, service, amzDate, scope.substring(0, scope.indexOf('/')),
+        name);
   }
 
   String amzDate() {
@@ -47,13 +66,14 @@ final class RawSigner {
   record Signed(Map<String, String> headers, String signature) {}
 
   /**
-   * Signs {@code headers} (which must hold {@code host}; {@code x-amz-date} is added) for a
-   * request with an already encoded {@code path} and no query, listing only {@code signed}.
+   * Signs {@code headers} (which must hold {@code host}; {@code x-amz-date}, or the header
+   * {@link #timeIn} names, is added) for a request with an already encoded {@code path} and no
+   * query, listing only {@code signed}.
    */
   Signed sign(String method, String path, Map<String, String> headers, String payloadHash,
       List<String> signed) {
     Map<String, String> all = new LinkedHashMap<>(headers);
-    all.put("x-amz-date", amzDate);
+    all.put(timeHeader, amzDate);
     Map<String, String> canonicalHeaders = new TreeMap<>();
     for (String name : signed) {
       canonicalHeaders.put(name, all.get(name).strip());
@@ -140,7 +160,8 @@ final class RawSigner {
   }
 
   private byte[] signingKey() {
-    byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), amzDate.substring(0, 8));
+    byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8),
+        scope.substring(0, scope.indexOf('/')));
     k = hmac(k, "us-east-1");
     k = hmac(k, service);
     return hmac(k, "aws4_request");

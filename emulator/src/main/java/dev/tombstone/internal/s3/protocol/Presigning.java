@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.PresignedParameters;
 import dev.tombstone.s3.S3Error.Field;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,10 +8,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Query-string SigV4 (presigned URLs): the parameters are checked for shape and the URL for
@@ -18,7 +19,6 @@ import java.util.Map;
  * future. The signature itself is not verified.
  */
 final class Presigning {
-  static final long MAX_EXPIRES = 604_800;
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
   private static final DateTimeFormatter ISO =
@@ -26,8 +26,6 @@ final class Presigning {
   // How far in the future a URL's X-Amz-Date may lie, for clocks that disagree a little (the
   // skew S3 allows a signed request's date).
   private static final Duration MAX_SKEW = Duration.ofMinutes(15);
-  private static final List<String> REQUIRED = List.of("X-Amz-Algorithm", "X-Amz-Credential",
-      "X-Amz-Signature", "X-Amz-Date", "X-Amz-SignedHeaders", "X-Amz-Expires");
 
   private Presigning() {}
 
@@ -57,41 +55,14 @@ final class Presigning {
         && !parameters.containsKey("X-Amz-Credential")) {
       return;
     }
-    String algorithm = parameters.getOrDefault("X-Amz-Algorithm", "");
-    if (!algorithm.equals("AWS4-HMAC-SHA256") && !algorithm.equals("AWS4-ECDSA-P256-SHA256")) {
-      throw error("X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256 and"
-          + " AWS4-ECDSA-P256-SHA256\"");
+    Optional<String> problem = PresignedParameters.problem(parameters::get);
+    if (problem.isPresent()) {
+      throw new WireError(WireError.Kind.AUTHORIZATION_QUERY_PARAMETERS_ERROR, problem.get(),
+          List.of());
     }
-    for (String name : REQUIRED) {
-      if (!parameters.containsKey(name)) {
-        throw error("Query-string authentication version 4 requires the X-Amz-Algorithm,"
-            + " X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and"
-            + " X-Amz-Expires parameters.");
-      }
-    }
-    long expires;
-    try {
-      expires = Long.parseLong(parameters.get("X-Amz-Expires"));
-    } catch (NumberFormatException e) {
-      throw error("X-Amz-Expires should be a number");
-    }
-    if (expires < 0) {
-      throw error("X-Amz-Expires must be non-negative");
-    }
-    if (expires > MAX_EXPIRES) {
-      throw error("X-Amz-Expires must be less than a week (in seconds) that is 604800");
-    }
-    Instant signed;
-    try {
-      signed = LocalDateTime.parse(parameters.get("X-Amz-Date"), AMZ_DATE)
-          .toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw error("X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
-    }
-    if (parameters.get("X-Amz-Credential").split("/", -1).length != 5) {
-      throw error("Error parsing the X-Amz-Credential parameter; the Credential is mal-formed;"
-          + " expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".");
-    }
+    long expires = Long.parseLong(parameters.get("X-Amz-Expires"));
+    Instant signed = LocalDateTime.parse(parameters.get("X-Amz-Date"), AMZ_DATE)
+        .toInstant(ZoneOffset.UTC);
     Instant now = clock.instant();
     Instant expiry = signed.plusSeconds(expires);
     if (signed.isAfter(now.plus(MAX_SKEW))) {
@@ -127,7 +98,4 @@ final class Presigning {
     }
   }
 
-  private static WireError error(String message) {
-    return new WireError(WireError.Kind.AUTHORIZATION_QUERY_PARAMETERS_ERROR, message, List.of());
-  }
 }

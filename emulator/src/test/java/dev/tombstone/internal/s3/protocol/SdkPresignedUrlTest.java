@@ -183,7 +183,8 @@ class SdkPresignedUrlTest {
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(missing.body()).contains("<Code>AuthorizationQueryParametersError</Code>");
     assertThat(tooLong.body()).contains("<Message>X-Amz-Expires must be less than a week (in"
-        + " seconds) that is 604800</Message>");
+        + " seconds); that is, the given X-Amz-Expires must be less than 604800"
+        + " seconds</Message>");
   }
 
   @Test
