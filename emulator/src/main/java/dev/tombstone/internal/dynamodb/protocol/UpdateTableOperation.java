@@ -140,7 +140,7 @@ final class UpdateTableOperation {
       Map<String, AttributeType> types) {
     if (change instanceof Pending.Create c) {
       return new UpdateTable.IndexChange.Create(
-          SecondaryIndexes.global(c.index(), types, false, new HashSet<>()));
+          SecondaryIndexes.created(c.index(), types, new HashSet<>()));
     }
     if (change instanceof Pending.Delete d) {
       return new UpdateTable.IndexChange.Delete(d.name());
