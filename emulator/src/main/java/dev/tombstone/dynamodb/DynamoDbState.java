@@ -125,7 +125,8 @@ public final class DynamoDbState {
           + " protected against deletion. Disable deletion protection first.");
     }
     TableDescription description = table.describe(TableDescription.Status.DELETING);
-    if (tables.remove(name, table)) {
+    // By the table's own name: the request may name it by its ARN.
+    if (tables.remove(table.definition().name(), table)) {
       table.disableStream(clock.instant());
     }
     return description;
@@ -397,7 +398,7 @@ public final class DynamoDbState {
 
   /** The table an item operation addresses, by name or ARN. */
   Table activeTable(String nameOrArn) {
-    Table table = tables.get(TableNames.fromNameOrArn(nameOrArn));
+    Table table = tables.get(tableName(nameOrArn));
     if (table == null) {
       throw DynamoDbError.ResourceNotFound.item();
     }
@@ -405,12 +406,29 @@ public final class DynamoDbState {
   }
 
   private Table tableForTableOperation(String nameOrArn) {
-    String name = TableNames.fromNameOrArn(nameOrArn);
+    String name = tableName(nameOrArn);
     Table table = tables.get(name);
     if (table == null) {
       throw DynamoDbError.ResourceNotFound.table(name);
     }
     return table;
+  }
+
+  /**
+   * The table name a request's {@code TableName} gives. An ARN of another region names no table
+   * here: DynamoDB refuses it before looking the table up. (The account is not checked: the
+   * emulator is one account whatever the credentials.)
+   */
+  private String tableName(String nameOrArn) {
+    String name = TableNames.fromNameOrArn(nameOrArn);
+    if (!name.equals(nameOrArn)) {
+      String[] parts = nameOrArn.split(":", 6);
+      if (parts.length == 6 && !parts[3].equals(region)) {
+        throw new DynamoDbError.Validation(
+            "1 validation error detected: Invalid AWS region in '" + nameOrArn + "'");
+      }
+    }
+    return name;
   }
 
   private <T> T shared(Supplier<T> operation) {

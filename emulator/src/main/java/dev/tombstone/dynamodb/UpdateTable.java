@@ -169,7 +169,7 @@ public final class UpdateTable {
     Map<String, AttributeType> definitions = new LinkedHashMap<>(current.attributeDefinitions());
     List<TableDefinition.IndexDefinition> gsis =
         new ArrayList<>(current.globalSecondaryIndexes());
-    applyIndexChanges(request, current, definitions, gsis);
+    applyIndexChanges(request, current, mode, definitions, gsis);
     definitions.keySet().retainAll(keyNamesInUse(current, gsis));
     TableDefinition next = new TableDefinition(current.name(), current.keySchema(), definitions,
         mode, read, write, current.localSecondaryIndexes(), gsis,
@@ -203,7 +203,9 @@ public final class UpdateTable {
   }
 
   private static void applyIndexChanges(Request request, TableDefinition current,
-      Map<String, AttributeType> definitions, List<TableDefinition.IndexDefinition> gsis) {
+      TableDefinition.BillingMode mode, Map<String, AttributeType> definitions,
+      List<TableDefinition.IndexDefinition> gsis) {
+    boolean onDemand = mode == TableDefinition.BillingMode.PAY_PER_REQUEST;
     int structural = 0;
     for (IndexChange change : request.indexChanges()) {
       if (!(change instanceof IndexChange.Update)) {
@@ -217,6 +219,11 @@ public final class UpdateTable {
     for (IndexChange change : request.indexChanges()) {
       if (change instanceof IndexChange.Create create) {
         TableDefinition.IndexDefinition index = create.index();
+        if (onDemand && (index.readCapacityUnits() != 0 || index.writeCapacityUnits() != 0)) {
+          throw DynamoDbError.Validation.invalidParameters("Neither ReadCapacityUnits nor"
+              + " WriteCapacityUnits can be specified for index: " + index.name()
+              + " when BillingMode is PAY_PER_REQUEST");
+        }
         if (find(gsis, index.name()) >= 0 || current.localSecondaryIndexes().stream()
             .anyMatch(l -> l.name().equals(index.name()))) {
           throw new DynamoDbError.Validation(
@@ -249,6 +256,12 @@ public final class UpdateTable {
         if (at < 0) {
           throw new DynamoDbError.ResourceNotFound(
               "Requested resource not found: Index: " + update.name());
+        }
+        if (onDemand) {
+          // Update carries provisioned throughput, the one change this emulator models.
+          throw DynamoDbError.Validation.invalidParameters("The only Updates for index: "
+              + update.name() + " when TableThroughputMode is PAY_PER_REQUEST can be to"
+              + " OnDemandThroughput, WarmThroughput");
         }
         TableDefinition.IndexDefinition old = gsis.get(at);
         gsis.set(at, new TableDefinition.IndexDefinition(old.name(), old.keySchema(),

@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * CreateTable of API 2012-08-10: decode and validate in DynamoDB's order (the model's
  * constraints of every member, the indexes' included; duplicate definitions, billing and
- * throughput, the key schema, the local then the global indexes, name lengths, the count of
- * definitions), create, encode. A request that fails any of these never learns whether the
- * table exists.
+ * throughput, the key schema, the local then the global indexes, name lengths, the attributes
+ * projected into all indexes, the definitions' use), create, encode. A request that fails any
+ * of these never learns whether the table exists.
  */
 final class CreateTableOperation {
   private final DynamoDbState state;
@@ -92,10 +92,8 @@ final class CreateTableOperation {
     List<TableDefinition.IndexDefinition> gsis =
         SecondaryIndexes.global(declaredGlobal, attributeTypes, !onDemand, indexNames);
     TableAttributeNames.check(schema, lsis, gsis);
-    if (lsis.isEmpty() && gsis.isEmpty() && attributeTypes.size() != schema.size()) {
-      throw ServiceErrors.invalidParameters("Number of attributes in KeySchema does not"
-          + " exactly match number of attributes defined in AttributeDefinitions");
-    }
+    SecondaryIndexes.checkProjectedTotal(lsis, gsis);
+    AttributeDefinitionsUse.check(attributeTypes, schema, lsis, gsis);
     TableDefinition definition =
         new TableDefinition(
             tableName,

@@ -1,6 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeType;
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition.IndexDefinition;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Set;
 final class SecondaryIndexes {
   static final int MAX_LOCAL = 5;
   static final int MAX_GLOBAL = 20;
+  static final int MAX_PROJECTED = 100;
   private static final String[] PROJECTION_TYPES = {"ALL", "KEYS_ONLY", "INCLUDE"};
 
   private SecondaryIndexes() {}
@@ -137,15 +139,47 @@ final class SecondaryIndexes {
     return result;
   }
 
-  /** One global index; UpdateTable's {@code Create} checks its index with this. */
-  static IndexDefinition global(Declared index, Map<String, AttributeType> types,
+  /** One global index of a table created {@code provisioned} or on demand. */
+  private static IndexDefinition global(Declared index, Map<String, AttributeType> types,
       boolean provisioned, Set<String> names) {
     if (provisioned && index.throughput() == Throughput.ABSENT) {
       throw ServiceErrors.invalidParameters(
           "ProvisionedThroughput is not specified for index: " + index.name());
     }
+    if (!provisioned && index.throughput() != Throughput.ABSENT) {
+      throw ServiceErrors.invalidParameters("ProvisionedThroughput should not be specified for"
+          + " index: " + index.name() + " when BillingMode is PAY_PER_REQUEST");
+    }
+    return created(index, types, names);
+  }
+
+  /**
+   * One global index without the billing mode's checks; UpdateTable's {@code Create} checks its
+   * index with this, the table's billing mode being the store's to check.
+   */
+  static IndexDefinition created(Declared index, Map<String, AttributeType> types,
+      Set<String> names) {
     index.throughput().checkBounds();
     return definition(index, KeySchemas.build(index.keyElements(), types), names);
+  }
+
+  /**
+   * The limit on attributes projected into all of a table's indexes: the NonKeyAttributes of
+   * every index summed, a name projected into two indexes counting twice. The text is DynamoDB
+   * Local's, which still names its old limit of 20 and local indexes alone.
+   */
+  static void checkProjectedTotal(List<IndexDefinition> localIndexes,
+      List<IndexDefinition> globalIndexes) {
+    int total = 0;
+    for (List<IndexDefinition> indexes : List.of(localIndexes, globalIndexes)) {
+      for (IndexDefinition index : indexes) {
+        total += index.nonKeyAttributes().size();
+      }
+    }
+    if (total > MAX_PROJECTED) {
+      throw new DynamoDbError.Validation("No more than " + MAX_PROJECTED
+          + " attributes per table can be projected into Local Secondary Indices");
+    }
   }
 
   private static IndexDefinition definition(Declared index, KeySchema schema,

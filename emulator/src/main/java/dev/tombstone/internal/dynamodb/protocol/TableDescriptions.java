@@ -9,22 +9,34 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Writes a {@code TableDescription} in the 2012-08-10 shape. */
 final class TableDescriptions {
   private TableDescriptions() {}
 
   static byte[] write(String field, TableDescription description) throws IOException {
+    return write(field, description, Set.of());
+  }
+
+  /** The description with the global indexes named in {@code deleting} as DELETING. */
+  static byte[] write(String field, TableDescription description, Set<String> deleting)
+      throws IOException {
     JsonOut out = new JsonOut();
     JsonWriter json = out.json();
     json.writeStartObject();
     json.writeFieldName(field);
-    write(json, description);
+    write(json, description, deleting);
     json.writeEndObject();
     return out.finish();
   }
 
   static void write(JsonWriter json, TableDescription description) throws IOException {
+    write(json, description, Set.of());
+  }
+
+  private static void write(JsonWriter json, TableDescription description,
+      Set<String> deleting) throws IOException {
     TableDefinition definition = description.definition();
     json.writeStartObject();
     json.writeArrayFieldStart("AttributeDefinitions");
@@ -53,9 +65,10 @@ final class TableDescriptions {
           epochSeconds(description.lastUpdateToPayPerRequest().get()));
       json.writeEndObject();
     }
-    indexes(json, "LocalSecondaryIndexes", definition.localSecondaryIndexes(), description, false);
+    indexes(json, "LocalSecondaryIndexes", definition.localSecondaryIndexes(), description, false,
+        Set.of());
     indexes(json, "GlobalSecondaryIndexes", definition.globalSecondaryIndexes(), description,
-        true);
+        true, deleting);
     if (definition.streamViewType() != null) {
       json.writeObjectFieldStart("StreamSpecification");
       json.writeBooleanField("StreamEnabled", true);
@@ -126,7 +139,8 @@ final class TableDescriptions {
       String field,
       List<TableDefinition.IndexDefinition> indexes,
       TableDescription table,
-      boolean global)
+      boolean global,
+      Set<String> deleting)
       throws IOException {
     if (indexes.isEmpty()) {
       return;
@@ -147,7 +161,8 @@ final class TableDescriptions {
       }
       json.writeEndObject();
       if (global) {
-        json.writeStringField("IndexStatus", "ACTIVE");
+        json.writeStringField("IndexStatus",
+            deleting.contains(index.name()) ? "DELETING" : "ACTIVE");
         throughput(json, index.readCapacityUnits(), index.writeCapacityUnits());
       }
       TableDescription.IndexStatistics statistics = table.index(index.name());

@@ -4,13 +4,16 @@ import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.dynamodb.UpdateTable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * UpdateTable of API 2012-08-10: billing mode, throughput, deletion protection and global
@@ -72,6 +75,10 @@ final class UpdateTableOperation {
         throw new DynamoDbError.Validation("One or more parameter values were invalid: One of"
             + " GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
       }
+      if (change instanceof Pending.Several) {
+        throw ServiceErrors.invalidParameters("Only one global secondary index action is"
+            + " allowed per GlobalSecondaryIndexUpdate object");
+      }
       if (change instanceof Pending.Update u) {
         u.throughput().checkBounds();
       }
@@ -91,14 +98,48 @@ final class UpdateTableOperation {
       update = stream.enabled() ? update.enablingStream(stream.viewType())
           : update.disablingStream();
     }
+    TableDescription before = null;
     if (updates != null) {
-      state.tableDefinition(tableName); // an unknown table is refused before its new index
+      // An unknown table is refused, with the table operations' text, before its new index.
+      before = state.describeTable(tableName);
       for (Pending change : pending) {
         update = update.withIndexChange(change(change, types));
       }
     }
-    return TableDescriptions.write("TableDescription",
-        state.updateTable(update.withAttributeDefinitions(types)));
+    TableDescription after = state.updateTable(update.withAttributeDefinitions(types));
+    for (Pending change : pending) {
+      if (change instanceof Pending.Delete d) {
+        return TableDescriptions.write("TableDescription", withDeleting(after, before, d.name()),
+            Set.of(d.name()));
+      }
+    }
+    return TableDescriptions.write("TableDescription", after);
+  }
+
+  /**
+   * The answer to a Delete: the index is gone at once, yet DynamoDB's answer still lists it, as
+   * DELETING, where it was and with what it held.
+   */
+  private static TableDescription withDeleting(TableDescription after, TableDescription before,
+      String deleted) {
+    TableDefinition now = after.definition();
+    List<TableDefinition.IndexDefinition> gsis = new ArrayList<>(now.globalSecondaryIndexes());
+    List<TableDefinition.IndexDefinition> old = before.definition().globalSecondaryIndexes();
+    for (int i = 0; i < old.size(); i++) {
+      if (old.get(i).name().equals(deleted)) {
+        gsis.add(Math.min(i, gsis.size()), old.get(i));
+      }
+    }
+    Map<String, TableDescription.IndexStatistics> statistics =
+        new HashMap<>(after.indexStatistics());
+    statistics.put(deleted, before.index(deleted));
+    return new TableDescription(new TableDefinition(now.name(), now.keySchema(),
+        now.attributeDefinitions(), now.billingMode(), now.readCapacityUnits(),
+        now.writeCapacityUnits(), now.localSecondaryIndexes(), gsis, now.deletionProtection(),
+        now.streamViewType()),
+        after.status(), after.createdAt(), after.arn(), after.tableId(), after.itemCount(),
+        after.sizeInBytes(), statistics, after.lastUpdateToPayPerRequest(),
+        after.latestStreamArn());
   }
 
   /** One GlobalSecondaryIndexUpdates element past its model constraints. */
@@ -111,30 +152,38 @@ final class UpdateTableOperation {
 
     /** None of Create, Delete and Update. */
     record None() implements Pending {}
+
+    /** More than one of Create, Delete and Update in one element. */
+    record Several() implements Pending {}
   }
 
+  /** Every action present gets its model constraints, however many the element has. */
   private static Pending read(Json.Obj element, String path, Constraints constraints) {
     Json.Obj create = Members.structure(element, "Create");
     Json.Obj delete = Members.structure(element, "Delete");
     Json.Obj update = Members.structure(element, "Update");
+    List<Pending> actions = new ArrayList<>();
     if (create != null) {
-      return new Pending.Create(
-          SecondaryIndexes.read(create, path + ".create", true, constraints));
+      actions.add(new Pending.Create(
+          SecondaryIndexes.read(create, path + ".create", true, constraints)));
     }
     if (delete != null) {
       String name = Members.string(delete, "IndexName");
-      constraints.notNull(path + ".delete.indexName", name);
-      return new Pending.Delete(name);
+      constraints.tableName(path + ".delete.indexName", name, true);
+      actions.add(new Pending.Delete(name));
     }
     if (update != null) {
       String name = Members.string(update, "IndexName");
       Json.Obj throughput = Members.structure(update, "ProvisionedThroughput");
-      constraints.notNull(path + ".update.indexName", name);
+      constraints.tableName(path + ".update.indexName", name, true);
       constraints.notNull(path + ".update.provisionedThroughput", throughput);
-      return new Pending.Update(name,
-          Throughput.read(throughput, path + ".update.provisionedThroughput", constraints));
+      actions.add(new Pending.Update(name,
+          Throughput.read(throughput, path + ".update.provisionedThroughput", constraints)));
     }
-    return new Pending.None();
+    if (actions.isEmpty()) {
+      return new Pending.None();
+    }
+    return actions.size() == 1 ? actions.get(0) : new Pending.Several();
   }
 
   /**
@@ -146,7 +195,7 @@ final class UpdateTableOperation {
       Map<String, AttributeType> types) {
     if (change instanceof Pending.Create c) {
       return new UpdateTable.IndexChange.Create(
-          SecondaryIndexes.global(c.index(), types, false, new HashSet<>()));
+          SecondaryIndexes.created(c.index(), types, new HashSet<>()));
     }
     if (change instanceof Pending.Delete d) {
       return new UpdateTable.IndexChange.Delete(d.name());

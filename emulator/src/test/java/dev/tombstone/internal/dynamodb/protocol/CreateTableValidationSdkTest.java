@@ -14,6 +14,7 @@ import dev.tombstone.testing.RunningTombstone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,66 @@ class CreateTableValidationSdkTest {
         .globalSecondaryIndexes(gsi("byX", "x")).build())))
         .isEqualTo("One or more parameter values were invalid: ProvisionedThroughput is not"
             + " specified for index: byX");
+  }
+
+  @Test
+  void unusedAttributeDefinitions_areRefused_whenTheTableHasIndexes_namingTheKeysUsed() {
+    String message = message(() -> dynamo.createTable(b -> b.tableName("vt1")
+        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+        .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S),
+            def("zz", ScalarAttributeType.S), def("a", ScalarAttributeType.S),
+            def("l", ScalarAttributeType.N))
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .localSecondaryIndexes(lsi("byL", "pk", "l"))
+        .globalSecondaryIndexes(gsi("byA", "a"))));
+
+    assertThat(message).isEqualTo("One or more parameter values were invalid: Some"
+        + " AttributeDefinitions are not used. AttributeDefinitions: [pk, sk, zz, a, l], keys"
+        + " used: [pk, sk, l, a]");
+    assertThat(message(() -> dynamo.createTable(b -> b.tableName("vt2")
+        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+        .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S),
+            def("l", ScalarAttributeType.N), def("zz", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .localSecondaryIndexes(lsi("byL", "pk", "l")))))
+        .isEqualTo("One or more parameter values were invalid: Some AttributeDefinitions are"
+            + " not used. AttributeDefinitions: [pk, sk, l, zz], keys used: [pk, sk, l]");
+    assertThat(tombstone.dynamoDb().tableNames()).isEmpty();
+  }
+
+  @Test
+  void globalIndexOfAnOnDemandTable_withThroughput_isRefused() {
+    assertThat(message(() -> dynamo.createTable(b -> b.tableName("games")
+        .keySchema(key("pk", KeyType.HASH))
+        .attributeDefinitions(def("pk", ScalarAttributeType.S), def("x", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .globalSecondaryIndexes(gsi("gix", "x").toBuilder()
+            .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))
+            .build()))))
+        .isEqualTo("One or more parameter values were invalid: ProvisionedThroughput should"
+            + " not be specified for index: gix when BillingMode is PAY_PER_REQUEST");
+    assertThat(tombstone.dynamoDb().hasTable("games")).isFalse();
+  }
+
+  @Test
+  void nonKeyAttributes_summedOverAllIndexes_mayNotExceed100_aNameInTwoIndexesCountingTwice() {
+    List<String> twenty = IntStream.rangeClosed(1, 20).mapToObj(i -> "n" + i).toList();
+    Function<Integer, List<GlobalSecondaryIndex>> indexes = count -> IntStream
+        .rangeClosed(1, count).mapToObj(i -> gsi("ix" + i, "x").toBuilder().projection(p -> p
+            .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(twenty)).build())
+        .toList();
+    Function<Integer, CreateTableRequest> table = count -> CreateTableRequest.builder()
+        .tableName("wide" + count).keySchema(key("pk", KeyType.HASH))
+        .attributeDefinitions(def("pk", ScalarAttributeType.S), def("x", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST).globalSecondaryIndexes(indexes.apply(count))
+        .build();
+
+    assertThat(message(() -> dynamo.createTable(table.apply(6))))
+        .isEqualTo("No more than 100 attributes per table can be projected into Local"
+            + " Secondary Indices");
+    assertThat(tombstone.dynamoDb().hasTable("wide6")).isFalse();
+    dynamo.createTable(table.apply(5));
+    assertThat(tombstone.dynamoDb().hasTable("wide5")).isTrue();
   }
 
   static CreateTableRequest provisioned(String name, long read, long write) {

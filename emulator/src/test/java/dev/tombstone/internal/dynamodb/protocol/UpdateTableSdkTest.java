@@ -6,6 +6,7 @@ import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.n;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tombstone.Tombstone;
 import dev.tombstone.testing.RunningTombstone;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse;
@@ -235,6 +237,122 @@ class UpdateTableSdkTest {
         .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");
     assertThat(tombstone.dynamoDb().tableDefinition("tasks").globalSecondaryIndexes())
         .singleElement().satisfies(i -> assertThat(i.readCapacityUnits()).isEqualTo(1L));
+  }
+
+  private UpdateTableResponse createByOwner() {
+    return dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("owner", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byOwner").keySchema(key("owner", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))).build()));
+  }
+
+  private UpdateTableResponse update(GlobalSecondaryIndexUpdate... updates) {
+    return dynamo.updateTable(b -> b.tableName("tasks").globalSecondaryIndexUpdates(updates));
+  }
+
+  private static GlobalSecondaryIndexUpdate deleting(String index) {
+    return GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(index)).build();
+  }
+
+  private static GlobalSecondaryIndexUpdate updating(String index) {
+    return GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index)
+        .provisionedThroughput(t -> t.readCapacityUnits(2L).writeCapacityUnits(2L))).build();
+  }
+
+  @Test
+  void deleteGlobalIndex_answersWithTheIndexDeleting_whileLaterCallsNoLongerSeeIt() {
+    createByState();
+    createByOwner();
+
+    TableDescription answer = update(deleting("byState")).tableDescription();
+
+    assertThat(answer.globalSecondaryIndexes()).extracting(i -> i.indexName(),
+            i -> i.indexStatus())
+        .containsExactly(tuple("byState", IndexStatus.DELETING),
+            tuple("byOwner", IndexStatus.ACTIVE));
+    assertThat(answer.globalSecondaryIndexes().get(0).keySchema())
+        .containsExactly(key("state", KeyType.HASH));
+    assertThat(answer.globalSecondaryIndexes().get(0).itemCount()).isEqualTo(2L);
+    assertThat(dynamo.describeTable(b -> b.tableName("tasks")).table().globalSecondaryIndexes())
+        .extracting(i -> i.indexName()).containsExactly("byOwner");
+  }
+
+  @Test
+  void globalIndexThroughput_onAnOnDemandTable_isRefused_forACreateAndAnUpdate() {
+    createByState();
+
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("owner", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byOwner").keySchema(key("owner", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))
+            .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)))
+            .build()))))
+        .isEqualTo("One or more parameter values were invalid: Neither ReadCapacityUnits nor"
+            + " WriteCapacityUnits can be specified for index: byOwner when BillingMode is"
+            + " PAY_PER_REQUEST");
+    assertThat(message(() -> update(updating("byState"))))
+        .isEqualTo("One or more parameter values were invalid: The only Updates for index:"
+            + " byState when TableThroughputMode is PAY_PER_REQUEST can be to"
+            + " OnDemandThroughput, WarmThroughput");
+
+    assertThat(tombstone.dynamoDb().tableDefinition("tasks").globalSecondaryIndexes())
+        .singleElement().satisfies(i -> {
+          assertThat(i.name()).isEqualTo("byState");
+          assertThat(i.readCapacityUnits()).isZero();
+        });
+  }
+
+  @Test
+  void anElementWithTwoActions_isRefused_andNeitherIsApplied() {
+    createByState();
+    createByOwner();
+    String twoActions = "One or more parameter values were invalid: Only one global secondary"
+        + " index action is allowed per GlobalSecondaryIndexUpdate object";
+
+    assertThat(message(() -> update(deleting("byState").toBuilder()
+        .update(updating("byOwner").update()).build()))).isEqualTo(twoActions);
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("id", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(deleting("byState").toBuilder().create(c -> c
+            .indexName("byId").keySchema(key("id", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))).build()))))
+        .isEqualTo(twoActions);
+
+    assertThat(tombstone.dynamoDb().tableDefinition("tasks").globalSecondaryIndexes())
+        .extracting(i -> i.name()).containsExactly("byState", "byOwner");
+  }
+
+  @Test
+  void indexNameOfADeleteOrAnUpdate_mustBe3To255CharactersOfTheTableNamePattern() {
+    createByState();
+
+    assertThat(message(() -> update(deleting("ab"))))
+        .isEqualTo("1 validation error detected: Value 'ab' at"
+            + " 'globalSecondaryIndexUpdates.1.member.delete.indexName' failed to satisfy"
+            + " constraint: Member must have length greater than or equal to 3");
+    assertThat(message(() -> update(deleting("byState"), updating("idx a"))))
+        .isEqualTo("1 validation error detected: Value 'idx a' at"
+            + " 'globalSecondaryIndexUpdates.2.member.update.indexName' failed to satisfy"
+            + " constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+    assertThat(tombstone.dynamoDb().tableDefinition("tasks").globalSecondaryIndexes())
+        .hasSize(1);
+  }
+
+  @Test
+  void aMissingTable_getsTheTableOperationsText_whateverTheRequestChanges() {
+    List<Runnable> calls = List.of(
+        () -> dynamo.updateTable(b -> b.tableName("nosuchtab")
+            .globalSecondaryIndexUpdates(deleting("byState"))),
+        () -> dynamo.updateTable(b -> b.tableName("nosuchtab").deletionProtectionEnabled(true)));
+
+    for (Runnable call : calls) {
+      ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
+          call::run);
+      assertThat(e.awsErrorDetails().errorMessage())
+          .isEqualTo("Requested resource not found: Table: nosuchtab not found");
+    }
   }
 
   private static String message(Runnable call) {
