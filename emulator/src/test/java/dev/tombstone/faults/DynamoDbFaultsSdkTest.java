@@ -164,6 +164,22 @@ class DynamoDbFaultsSdkTest {
         .hasSize(4).noneMatch(id -> id.contains("user001"));
   }
 
+  @Test
+  void batchWriteItem_partialFault_theJournalShowsTheBodyTheClientSent() {
+    FaultRule rule =
+        tombstone.faults().dynamoDb("BatchWriteItem").times(1).respond(Fault.unprocessed(1));
+
+    dynamo.batchWriteItem(b -> b.requestItems(Map.of("users",
+        List.of(delete("user001"), delete("user002")))));
+
+    assertThat(requests("BatchWriteItem")).singleElement().satisfies(r -> {
+      assertThat(r.fault()).isEqualTo(rule.id() + " unprocessed 1");
+      assertThat(r.body()).isEqualTo("{\"RequestItems\":{\"users\":["
+          + "{\"DeleteRequest\":{\"Key\":{\"UserId\":{\"S\":\"user001\"}}}},"
+          + "{\"DeleteRequest\":{\"Key\":{\"UserId\":{\"S\":\"user002\"}}}}]}}");
+    });
+  }
+
   private static WriteRequest delete(String id) {
     return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key(id)).build())
         .build();
