@@ -84,6 +84,52 @@ class FaultsEndpointTest {
     assertThat(tombstone.dynamoDb().items("users")).hasSize(1);
   }
 
+  private HttpResponse<String> dynamoDb(String operation, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(tombstone.endpoint().resolve("/"))
+        .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+        .header("Content-Type", "application/x-amz-json-1.0")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void partialBatch_holdingBackEveryRequest_isProvisionedThroughputExceeded() throws Exception {
+    tombstone.dynamoDb().putItem("users", Item.builder().put("UserId", "user004").build());
+    send("POST", "/_tombstone/faults", "{\"service\":\"dynamodb\","
+        + "\"operation\":\"BatchWriteItem\",\"resource\":\"users\",\"unprocessed\":5}");
+    send("POST", "/_tombstone/faults", "{\"service\":\"dynamodb\","
+        + "\"operation\":\"BatchGetItem\",\"unprocessed\":2}");
+
+    HttpResponse<String> write = dynamoDb("BatchWriteItem", "{\"RequestItems\":{\"users\":["
+        + "{\"DeleteRequest\":{\"Key\":{\"UserId\":{\"S\":\"user003\"}}}},"
+        + "{\"DeleteRequest\":{\"Key\":{\"UserId\":{\"S\":\"user004\"}}}}]}}");
+    HttpResponse<String> read = dynamoDb("BatchGetItem", "{\"RequestItems\":{\"users\":"
+        + "{\"Keys\":[{\"UserId\":{\"S\":\"user003\"}},{\"UserId\":{\"S\":\"user004\"}}]}}}");
+
+    String expected = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+        + "ProvisionedThroughputExceededException\",\"message\":\"The level of configured"
+        + " provisioned throughput for the table was exceeded. Consider increasing your"
+        + " provisioning level with the UpdateTable API.\"}";
+    assertThat(write.statusCode()).isEqualTo(400);
+    assertThat(write.body()).isEqualTo(expected);
+    assertThat(read.statusCode()).isEqualTo(400);
+    assertThat(read.body()).isEqualTo(expected);
+    assertThat(tombstone.dynamoDb().items("users")).hasSize(2);
+    assertThat(tombstone.faults().rules()).extracting(FaultRule::fired).containsExactly(1, 1);
+  }
+
+  @Test
+  void partialBatch_ofABodyThatIsNoJson_isAnsweredAsWithoutTheRule() throws Exception {
+    send("POST", "/_tombstone/faults", "{\"service\":\"dynamodb\","
+        + "\"operation\":\"BatchWriteItem\",\"unprocessed\":1}");
+
+    HttpResponse<String> response = dynamoDb("BatchWriteItem", "{\"RequestItems\":");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("SerializationException");
+    assertThat(tombstone.faults().rules()).extracting(FaultRule::fired).containsExactly(0);
+  }
+
   @Test
   void throttlingException_usesTheAvailabilityPrefix() throws Exception {
     send("POST", "/_tombstone/faults", "{\"service\":\"dynamodb\",\"operation\":\"DeleteItem\","

@@ -1,6 +1,7 @@
 package dev.tombstone.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tombstone.RecordedRequest;
 import dev.tombstone.Tombstone;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
 
@@ -112,6 +114,20 @@ class S3FaultsSdkTest {
     assertThat(response.errors()).extracting(S3Error::key)
         .containsExactly("incoming/a.txt", "incoming/b.txt");
     assertThat(tombstone.s3().keys(BUCKET)).hasSize(3);
+  }
+
+  @Test
+  void deleteObjects_onAMissingBucket_isNoSuchBucket_andTheRuleDoesNotCountAsFired() {
+    FaultRule rule = tombstone.faults().s3("DeleteObjects").times(1).respond(Fault.unprocessed(1));
+
+    Throwable thrown = catchThrowable(() -> s3.deleteObjects(b -> b.bucket("missing")
+        .delete(d -> d.objects(id("incoming/a.txt"), id("incoming/b.txt")))));
+
+    assertThat(thrown).isInstanceOf(NoSuchBucketException.class);
+    assertThat(requests("POST")).singleElement()
+        .satisfies(r -> assertThat(r.faulted()).isFalse());
+    assertThat(tombstone.faults().rule(rule.id())).get()
+        .satisfies(r -> assertThat(r.fired()).isZero());
   }
 
   @Test

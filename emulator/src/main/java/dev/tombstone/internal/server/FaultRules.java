@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * The fault rules of one emulator: added, listed, cleared, and matched against requests. Every
@@ -109,9 +110,18 @@ public final class FaultRules {
    * (its count not used up, its random draw within the probability); its count goes up.
    */
   synchronized Optional<Firing> fire(RequestFacts facts) {
+    return fire(facts, rule -> true);
+  }
+
+  /**
+   * As {@link #fire(RequestFacts)}, among the rules whose effect can act on this request: a
+   * rule {@code effective} refuses (a partial batch of a batch with nothing it selects) is
+   * passed over, uncounted, as if it did not match.
+   */
+  synchronized Optional<Firing> fire(RequestFacts facts, Predicate<FaultRule> effective) {
     for (Active active : rules) {
       FaultRule rule = active.rule;
-      if (rule.exhausted() || !matches(rule, facts)) {
+      if (rule.exhausted() || !matches(rule, facts) || !effective.test(rule)) {
         continue;
       }
       if (rule.probability() < 1 && active.random.nextDouble() >= rule.probability()) {
@@ -121,6 +131,21 @@ public final class FaultRules {
       return Optional.of(new Firing(active.rule));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Takes back a firing whose effect never reached the client (the part of a partial batch
+   * that was passed on got an error answer): the rule's fired count goes down again, so
+   * {@code fired} counts answers the rule shaped and {@code times} that many answers. The
+   * random draw is not taken back.
+   */
+  synchronized void withdraw(Firing firing) {
+    for (Active active : rules) {
+      if (active.rule.id().equals(firing.rule().id()) && active.rule.fired() > 0) {
+        active.rule = active.rule.withFired(active.rule.fired() - 1);
+        return;
+      }
+    }
   }
 
   static boolean matches(FaultRule rule, RequestFacts facts) {
