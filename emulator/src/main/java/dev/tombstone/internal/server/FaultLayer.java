@@ -150,7 +150,8 @@ public final class FaultLayer {
   private void s3(HttpServerExchange exchange, HttpHandler next) throws Exception {
     Optional<S3RequestNames.Named> named = S3RequestNames.of(
         exchange.getRequestMethod().toString(), exchange.getRequestHeaders().getFirst(Headers.HOST),
-        exchange.getRequestPath(), exchange.getQueryString());
+        exchange.getRequestPath(), exchange.getQueryString(),
+        exchange.getRequestHeaders().contains(S3RequestNames.COPY_SOURCE));
     if (named.isEmpty() || !rules.mayMatch(Service.S3, named.get().operation())) {
       next.handleRequest(exchange);
       return;

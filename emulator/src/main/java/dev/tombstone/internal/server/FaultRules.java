@@ -3,6 +3,7 @@ package dev.tombstone.internal.server;
 import dev.tombstone.faults.Fault;
 import dev.tombstone.faults.FaultRule;
 import dev.tombstone.faults.FaultRule.Service;
+import dev.tombstone.internal.s3.protocol.S3RequestNames;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,6 +149,14 @@ public final class FaultRules {
     }
   }
 
+  /** The rule under the current name of its S3 operation (PutBucketLifecycleConfiguration). */
+  private static FaultRule currentS3Name(FaultRule spec) {
+    return new FaultRule(spec.id(), spec.service(),
+        spec.operation().map(S3RequestNames::currentName), spec.resource(), spec.key(),
+        spec.keyPrefix(), spec.times(), spec.probability(), spec.seed(), spec.latency(),
+        spec.effect(), spec.fired());
+  }
+
   static boolean matches(FaultRule rule, RequestFacts facts) {
     if (rule.service() != facts.service()
         || rule.operation().filter(op -> !op.equals(facts.operation())).isPresent()) {
@@ -196,9 +205,10 @@ public final class FaultRules {
     }
   }
 
-  private static FaultRule validate(FaultRule spec) {
-    Service service = spec.service();
+  private static FaultRule validate(FaultRule given) {
+    Service service = given.service();
     String name = service == Service.DYNAMODB ? "DynamoDB" : "S3";
+    FaultRule spec = service == Service.S3 ? currentS3Name(given) : given;
     if (spec.operation().isPresent()
         && !ErrorCatalog.operations(service).contains(spec.operation().get())) {
       throw new IllegalArgumentException("unknown " + name + " operation '"
