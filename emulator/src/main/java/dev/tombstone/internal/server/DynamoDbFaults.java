@@ -7,11 +7,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** DynamoDB JSON as the fault layer sees it: what a request touches, and partial batches. */
 final class DynamoDbFaults {
   static final String PREFIX_2012 = "DynamoDB_20120810.";
   static final String PREFIX_2011 = "DynamoDB_20111205.";
+
+  /**
+   * The operations whose requests name a partition key, in {@code Key}, {@code Item} or the
+   * elements of a batch or transaction (see {@link #facts}); rules with a key match no other.
+   */
+  static final Set<String> KEYED_OPERATIONS = new TreeSet<>(Set.of("GetItem", "PutItem",
+      "DeleteItem", "UpdateItem", "BatchGetItem", "BatchWriteItem", "TransactWriteItems"));
 
   private DynamoDbFaults() {}
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -22,6 +23,8 @@ public final class FaultRules {
   static final Duration MAX_LATENCY = Duration.ofMinutes(5);
   /** Number keys longer than this match as text: a DynamoDB number has 38 digits at most. */
   static final int MAX_NUMBER_TEXT = 1024;
+  /** Table names and bucket names (the oldest us-east-1 ones too) are at most this long. */
+  static final int MAX_RESOURCE = 255;
 
   private final List<Active> rules = new ArrayList<>();
   private volatile boolean empty = true;
@@ -215,8 +218,21 @@ public final class FaultRules {
           + spec.operation().get() + "'; one of " + ErrorCatalog.operations(service)
           + " or \"*\" for every operation");
     }
+    if (spec.resource().filter(r -> r.length() > MAX_RESOURCE).isPresent()) {
+      throw new IllegalArgumentException("resource must be at most " + MAX_RESOURCE
+          + " characters (a table or bucket name), was " + spec.resource().get().length());
+    }
     if (spec.key().isPresent() && spec.keyPrefix().isPresent()) {
       throw new IllegalArgumentException("give key or keyPrefix, not both");
+    }
+    if ((spec.key().isPresent() || spec.keyPrefix().isPresent()) && spec.operation().isPresent()) {
+      Set<String> keyed = service == Service.DYNAMODB
+          ? DynamoDbFaults.KEYED_OPERATIONS : S3RequestNames.keyedOperationNames();
+      if (!keyed.contains(spec.operation().get())) {
+        throw new IllegalArgumentException((spec.key().isPresent() ? "key" : "keyPrefix")
+            + " never matches " + spec.operation().get() + ", which names no key; operations"
+            + " that do: " + keyed);
+      }
     }
     if (spec.times().isPresent() && spec.times().getAsInt() < 1) {
       throw new IllegalArgumentException("times must be at least 1, was "

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,16 @@ public final class S3RequestNames {
   private static final Map<String, String> ALIASES = Map.of(
       "PutBucketLifecycle", "PutBucketLifecycleConfiguration",
       "GetBucketLifecycle", "GetBucketLifecycleConfiguration");
+
+  /** The operations on one object, and DeleteObjects: the requests that name a key. */
+  private static final Set<Operation> KEYED = EnumSet.of(Operation.DELETE_OBJECTS,
+      Operation.PUT_OBJECT, Operation.GET_OBJECT, Operation.HEAD_OBJECT, Operation.DELETE_OBJECT,
+      Operation.CREATE_MULTIPART_UPLOAD, Operation.UPLOAD_PART,
+      Operation.COMPLETE_MULTIPART_UPLOAD, Operation.ABORT_MULTIPART_UPLOAD, Operation.LIST_PARTS,
+      Operation.PUT_OBJECT_RETENTION, Operation.GET_OBJECT_RETENTION,
+      Operation.PUT_OBJECT_LEGAL_HOLD, Operation.GET_OBJECT_LEGAL_HOLD, Operation.GET_OBJECT_ACL,
+      Operation.PUT_OBJECT_ACL, Operation.GET_OBJECT_TAGGING, Operation.PUT_OBJECT_TAGGING,
+      Operation.DELETE_OBJECT_TAGGING, Operation.GET_OBJECT_ATTRIBUTES);
 
   private S3RequestNames() {}
 
@@ -60,6 +71,16 @@ public final class S3RequestNames {
   public static Set<String> operationNames() {
     Set<String> names = new TreeSet<>();
     for (Operation operation : Operation.values()) {
+      names.add(awsName(operation, false));
+      names.add(awsName(operation, true));
+    }
+    return names;
+  }
+
+  /** The names of the operations whose requests name an object key, e.g. {@code GetObject}. */
+  public static Set<String> keyedOperationNames() {
+    Set<String> names = new TreeSet<>();
+    for (Operation operation : KEYED) {
       names.add(awsName(operation, false));
       names.add(awsName(operation, true));
     }
