@@ -63,10 +63,12 @@ public sealed interface Fault permits Fault.Error, Fault.Throttled, Fault.Unproc
 
   /**
    * Partial success: BatchWriteItem returns {@code count} of its write requests in
-   * {@code UnprocessedItems} and does not apply them; DeleteObjects reports {@code count} keys
-   * as {@code <Error>} with code {@code InternalError} and keeps them. The last requests (or
-   * keys) in request order are chosen, among those the rule's table, bucket and key filters
-   * select.
+   * {@code UnprocessedItems} and does not apply them (BatchGetItem: keys in
+   * {@code UnprocessedKeys}); DeleteObjects reports {@code count} keys as {@code <Error>} with
+   * code {@code InternalError} and keeps them. The last requests (or keys) in request order are
+   * chosen, among those the rule's table, bucket and key filters select. A DynamoDB batch of
+   * which every request would be held back fails with
+   * {@code ProvisionedThroughputExceededException}, as DynamoDB's does.
    */
   static Fault unprocessed(int count) {
     return new Unprocessed(count);

@@ -22,7 +22,8 @@ import java.util.OptionalInt;
  * @param seed the seed of the random draws when {@code probability} is below 1
  * @param latency how long to wait before the effect (or the normal answer)
  * @param effect what it does; empty for latency only
- * @param fired how many requests it has fired for
+ * @param fired how many requests it has fired for: requests whose answer its effect reached (a
+ *     partial batch whose passed-on part the service refused with an error does not count)
  */
 public record FaultRule(
     String id,

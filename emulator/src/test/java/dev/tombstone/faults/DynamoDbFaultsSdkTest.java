@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -120,7 +121,10 @@ class DynamoDbFaultsSdkTest {
       unprocessedPerCall.add(items.values().stream().mapToInt(List::size).sum());
     }
 
-    assertThat(unprocessedPerCall).containsExactly(2, 2, 0);
+    // The second call's two requests are all held back: the SDK retries that answer itself.
+    assertThat(unprocessedPerCall).containsExactly(2, 0);
+    assertThat(requests("BatchWriteItem")).extracting(RecordedRequest::status)
+        .containsExactly(200, 400, 200);
     assertThat(tombstone.dynamoDb().items("users")).isEmpty();
   }
 
@@ -147,7 +151,9 @@ class DynamoDbFaultsSdkTest {
       });
     }
 
-    assertThat(unprocessedPerCall).containsExactly(2, 2, 0);
+    assertThat(unprocessedPerCall).containsExactly(2, 0);
+    assertThat(requests("BatchGetItem")).extracting(RecordedRequest::status)
+        .containsExactly(200, 400, 200);
     assertThat(read).containsExactlyInAnyOrder(
         "user001", "user002", "user003", "user004", "user005");
   }
@@ -162,6 +168,51 @@ class DynamoDbFaultsSdkTest {
     assertThat(response.unprocessedItems().get("users")).containsExactly(delete("user002"));
     assertThat(tombstone.dynamoDb().items("users")).extracting(i -> i.get("UserId").toString())
         .hasSize(4).noneMatch(id -> id.contains("user001"));
+  }
+
+  @Test
+  void batchWriteItem_partialFault_theJournalShowsTheBodyTheClientSent() {
+    FaultRule rule =
+        tombstone.faults().dynamoDb("BatchWriteItem").times(1).respond(Fault.unprocessed(1));
+
+    dynamo.batchWriteItem(b -> b.requestItems(Map.of("users",
+        List.of(delete("user001"), delete("user002")))));
+
+    assertThat(requests("BatchWriteItem")).singleElement().satisfies(r -> {
+      assertThat(r.fault()).isEqualTo(rule.id() + " unprocessed 1");
+      assertThat(r.body()).isEqualTo("{\"RequestItems\":{\"users\":["
+          + "{\"DeleteRequest\":{\"Key\":{\"UserId\":{\"S\":\"user001\"}}}},"
+          + "{\"DeleteRequest\":{\"Key\":{\"UserId\":{\"S\":\"user002\"}}}}]}}");
+    });
+  }
+
+  @Test
+  void batchGetItem_everyKeyHeldBack_isProvisionedThroughputExceeded_thenTheRetryReads() {
+    tombstone.faults().dynamoDb("BatchGetItem").times(1).respond(Fault.unprocessed(2));
+
+    BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of("users",
+        KeysAndAttributes.builder().keys(key("user001"), key("user002")).build())));
+
+    assertThat(requests("BatchGetItem")).extracting(RecordedRequest::status)
+        .containsExactly(400, 200);
+    assertThat(response.responses().get("users")).hasSize(2);
+    assertThat(response.unprocessedKeys()).isEmpty();
+  }
+
+  @Test
+  void partialBatch_whosePassedOnPartIsRefused_doesNotCountAsFired() {
+    FaultRule rule = tombstone.faults().dynamoDb("BatchWriteItem").table("users").times(1)
+        .respond(Fault.unprocessed(1));
+
+    Throwable thrown = catchThrowable(() -> dynamo.batchWriteItem(b -> b.requestItems(
+        Map.of("missing", List.of(delete("user001")), "users", List.of(delete("user002"))))));
+
+    assertThat(thrown).isInstanceOf(ResourceNotFoundException.class);
+    assertThat(requests("BatchWriteItem")).singleElement()
+        .satisfies(r -> assertThat(r.faulted()).isFalse());
+    assertThat(tombstone.faults().rule(rule.id())).get()
+        .satisfies(r -> assertThat(r.fired()).isZero());
+    assertThat(tombstone.dynamoDb().items("users")).hasSize(5);
   }
 
   private static WriteRequest delete(String id) {

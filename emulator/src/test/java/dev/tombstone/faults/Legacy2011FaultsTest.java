@@ -136,4 +136,24 @@ class Legacy2011FaultsTest {
         "\"UnprocessedKeys\":{\"comp-table\":{\"Keys\":[" + MINGUS_KEY + "]}}")
         .contains("Dooley");
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "BatchWriteItem|{\"service\":\"dynamodb\",\"operation\":\"BatchWriteItem\",\"unprocessed\":1}",
+      "TransactWriteItems|{\"service\":\"dynamodb\",\"operation\":\"TransactWriteItems\","
+          + "\"error\":\"TransactionCanceledException\"}",
+      "BatchWriteItem|{\"service\":\"dynamodb\",\"error\":\"ThrottlingException\"}",
+  })
+  void operationThisVersionDoesNotServe_isAnsweredAsWithoutTheRule(String operation, String rule)
+      throws Exception {
+    String id = addRule(rule);
+
+    HttpResponse<String> response = post(operation, "{\"RequestItems\":{\"comp-table\":"
+        + "[{\"DeleteRequest\":{\"Key\":" + MINGUS_KEY + "}}]},\"TransactItems\":[]}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("#UnknownOperationException");
+    assertThat(rule(id)).endsWith("\"fired\":0}");
+    assertThat(items()).isEqualTo(2);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.tombstone.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tombstone.RecordedRequest;
 import dev.tombstone.Tombstone;
@@ -11,9 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
 
@@ -112,6 +116,78 @@ class S3FaultsSdkTest {
     assertThat(response.errors()).extracting(S3Error::key)
         .containsExactly("incoming/a.txt", "incoming/b.txt");
     assertThat(tombstone.s3().keys(BUCKET)).hasSize(3);
+  }
+
+  @Test
+  void deleteObjects_onAMissingBucket_isNoSuchBucket_andTheRuleDoesNotCountAsFired() {
+    FaultRule rule = tombstone.faults().s3("DeleteObjects").times(1).respond(Fault.unprocessed(1));
+
+    Throwable thrown = catchThrowable(() -> s3.deleteObjects(b -> b.bucket("missing")
+        .delete(d -> d.objects(id("incoming/a.txt"), id("incoming/b.txt")))));
+
+    assertThat(thrown).isInstanceOf(NoSuchBucketException.class);
+    assertThat(requests("POST")).singleElement()
+        .satisfies(r -> assertThat(r.faulted()).isFalse());
+    assertThat(tombstone.faults().rule(rule.id())).get()
+        .satisfies(r -> assertThat(r.fired()).isZero());
+  }
+
+  private int fired(FaultRule rule) {
+    return tombstone.faults().rule(rule.id()).orElseThrow().fired();
+  }
+
+  @Test
+  void copyObject_hasARuleOfItsOwn_andAPutObjectRuleDoesNotFireOnACopy() {
+    FaultRule put = tombstone.faults().s3("PutObject").bucket(BUCKET).times(1)
+        .respond(Fault.SLOW_DOWN);
+    FaultRule copy = tombstone.faults().s3("CopyObject").bucket(BUCKET).times(1)
+        .respond(Fault.SLOW_DOWN);
+
+    s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("incoming/a.txt")
+        .destinationBucket(BUCKET).destinationKey("copy.txt"));
+
+    assertThat(List.of(fired(put), fired(copy))).containsExactly(0, 1);
+    assertThat(tombstone.s3().keys(BUCKET)).contains("copy.txt");
+
+    s3.putObject(b -> b.bucket(BUCKET).key("new.txt"), RequestBody.fromString("x"));
+
+    assertThat(List.of(fired(put), fired(copy))).containsExactly(1, 1);
+  }
+
+  @Test
+  void uploadPartCopy_hasARuleOfItsOwn_andAnUploadPartRuleDoesNotFireOnIt() {
+    FaultRule part = tombstone.faults().s3("UploadPart").times(1).respond(Fault.SLOW_DOWN);
+    FaultRule partCopy =
+        tombstone.faults().s3("UploadPartCopy").times(1).respond(Fault.SLOW_DOWN);
+    String uploadId =
+        s3.createMultipartUpload(b -> b.bucket(BUCKET).key("assembled")).uploadId();
+
+    s3.uploadPartCopy(b -> b.sourceBucket(BUCKET).sourceKey("incoming/a.txt")
+        .destinationBucket(BUCKET).destinationKey("assembled").uploadId(uploadId)
+        .partNumber(1));
+
+    assertThat(List.of(fired(part), fired(partCopy))).containsExactly(0, 1);
+
+    s3.uploadPart(b -> b.bucket(BUCKET).key("assembled").uploadId(uploadId).partNumber(2),
+        RequestBody.fromString("x"));
+
+    assertThat(List.of(fired(part), fired(partCopy))).containsExactly(1, 1);
+  }
+
+  @Test
+  void lifecycleRules_takeTheSdksNames_andTheOlderNamesStillWork() {
+    FaultRule put = tombstone.faults().s3("PutBucketLifecycleConfiguration").times(1)
+        .respond(Fault.SLOW_DOWN);
+    FaultRule get = tombstone.faults().s3("GetBucketLifecycle").times(1)
+        .respond(Fault.SLOW_DOWN);
+
+    s3.putBucketLifecycleConfiguration(b -> b.bucket(BUCKET).lifecycleConfiguration(c -> c
+        .rules(r -> r.id("expire").status(ExpirationStatus.ENABLED)
+            .filter(f -> f.prefix("incoming/")).expiration(e -> e.days(1)))));
+    s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET));
+
+    assertThat(get.operation()).contains("GetBucketLifecycleConfiguration");
+    assertThat(List.of(fired(put), fired(get))).containsExactly(1, 1);
   }
 
   @Test

@@ -6,8 +6,8 @@ import io.undertow.util.AttachmentKey;
 /**
  * The second half of a partial-batch fault: the layer held some requests back from the protocol,
  * and the protocol's answer must report them (BatchWriteItem's {@code UnprocessedItems},
- * DeleteObjects' {@code <Error>} entries). The HTTP handlers call {@link #apply} on the body they
- * are about to send.
+ * DeleteObjects' {@code <Error>} entries). The HTTP handlers call {@link #merge} on the body they
+ * are about to send, whatever its status.
  */
 @FunctionalInterface
 interface AnswerMerge {

@@ -68,14 +68,6 @@ final class BatchGetFaults {
     return new Split(remaining, held);
   }
 
-  /** {@code {"Responses":{},"UnprocessedKeys":held}}: nothing was read. */
-  static byte[] allUnprocessed(Map<String, Map<String, Object>> held) {
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("Responses", Map.of());
-    answer.put("UnprocessedKeys", held);
-    return JsonTree.write(answer);
-  }
-
   /** The protocol's answer with the held-back keys added to its {@code UnprocessedKeys}. */
   @SuppressWarnings("unchecked")
   static byte[] mergeUnprocessed(byte[] answer, Map<String, Map<String, Object>> held) {

@@ -7,23 +7,41 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** DynamoDB JSON as the fault layer sees it: what a request touches, and partial batches. */
 final class DynamoDbFaults {
   static final String PREFIX_2012 = "DynamoDB_20120810.";
   static final String PREFIX_2011 = "DynamoDB_20111205.";
 
+  /**
+   * The operations whose requests name a partition key, in {@code Key}, {@code Item} or the
+   * elements of a batch or transaction (see {@link #facts}); rules with a key match no other.
+   */
+  static final Set<String> KEYED_OPERATIONS = new TreeSet<>(Set.of("GetItem", "PutItem",
+      "DeleteItem", "UpdateItem", "BatchGetItem", "BatchWriteItem", "TransactWriteItems"));
+
   private DynamoDbFaults() {}
 
-  /** The operation named by an {@code X-Amz-Target}; null for anything else. */
+  /**
+   * The operation named by an {@code X-Amz-Target}; null for anything else, and for an
+   * operation its API version does not serve (2011-12-05 has no BatchWriteItem or
+   * TransactWriteItems): the protocol answers UnknownOperationException, which no rule changes.
+   */
   static String operation(String target) {
     if (target == null) {
       return null;
     }
     if (target.startsWith(PREFIX_2012)) {
-      return target.substring(PREFIX_2012.length());
+      String operation = target.substring(PREFIX_2012.length());
+      return ErrorCatalog.DYNAMODB_OPERATIONS.contains(operation) ? operation : null;
     }
-    return target.startsWith(PREFIX_2011) ? target.substring(PREFIX_2011.length()) : null;
+    if (target.startsWith(PREFIX_2011)) {
+      String operation = target.substring(PREFIX_2011.length());
+      return ErrorCatalog.DYNAMODB_2011_OPERATIONS.contains(operation) ? operation : null;
+    }
+    return null;
   }
 
   /** The {@code __type} prefix of service errors for the target's API version. */
@@ -144,11 +162,6 @@ final class DynamoDbFaults {
     Map<String, Object> remaining = new LinkedHashMap<>((Map<String, Object>) body);
     remaining.put("RequestItems", kept);
     return new Split(remaining, held);
-  }
-
-  /** {@code {"UnprocessedItems": held}}, the answer when every request was held back. */
-  static byte[] allUnprocessed(Map<String, List<Object>> held) {
-    return JsonTree.write(Map.of("UnprocessedItems", held));
   }
 
   /** The protocol's BatchWriteItem answer with the held-back requests in UnprocessedItems. */

@@ -32,7 +32,10 @@ final class DynamoDbHttpHandler implements HttpHandler {
   }
 
   private void respond(HttpServerExchange exchange, byte[] body) {
-    exchange.putAttachment(RequestJournal.BODY, body);
+    // The fault layer may have attached what the client sent and passed on a partial batch.
+    if (exchange.getAttachment(RequestJournal.BODY) == null) {
+      exchange.putAttachment(RequestJournal.BODY, body);
+    }
     if (signatures != null && !admitted(exchange, body)) {
       return;
     }

@@ -45,9 +45,16 @@ final class ErrorCatalog {
       "ServiceUnavailable", new Known(503, null, "Service is unable to handle request."));
 
   // The protocols' own lists, so a rule can name every operation they serve.
-  static final Set<String> DYNAMODB_OPERATIONS = new TreeSet<>(
-      new DynamoDbJsonProtocol(new DynamoDbState("us-east-1", Clock.systemUTC()))
-          .operationNames());
+  static final Set<String> DYNAMODB_OPERATIONS;
+  /** What API 2011-12-05 serves; its other operations get UnknownOperationException. */
+  static final Set<String> DYNAMODB_2011_OPERATIONS;
+
+  static {
+    DynamoDbJsonProtocol protocol =
+        new DynamoDbJsonProtocol(new DynamoDbState("us-east-1", Clock.systemUTC()));
+    DYNAMODB_OPERATIONS = new TreeSet<>(protocol.operationNames());
+    DYNAMODB_2011_OPERATIONS = new TreeSet<>(protocol.legacyOperationNames());
+  }
 
   static final Set<String> S3_OPERATIONS = S3RequestNames.operationNames();
 

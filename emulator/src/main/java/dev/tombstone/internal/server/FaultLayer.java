@@ -88,7 +88,7 @@ public final class FaultLayer {
       }
       PartitionKeys keys = PartitionKeys.forTarget(target, this::partitionKey);
       RequestFacts facts = DynamoDbFaults.facts(operation, json, keys);
-      Optional<FaultRules.Firing> firing = rules.fire(facts);
+      Optional<FaultRules.Firing> firing = rules.fire(facts, rule -> canHoldBack(rule, facts));
       if (firing.isEmpty()) {
         BodyReader.putBack(ex, body);
         next.handleRequest(ex);
@@ -120,32 +120,27 @@ public final class FaultLayer {
 
         @Override
         public void unprocessed(HttpServerExchange e, int count) throws Exception {
-          if (request == null) {
-            proceed(e);
-            return;
-          }
+          Object remaining;
+          AnswerMerge merge;
           if (operation.equals("BatchGetItem")) {
             BatchGetFaults.Split split =
                 BatchGetFaults.split(request, count, firing.get(), keys);
-            if (split.remaining() == null) {
-              Answers.dynamoDb(e, envelope, 200, BatchGetFaults.allUnprocessed(split.held()));
-              return;
-            }
-            e.putAttachment(AnswerMerge.KEY,
-                (status, answer) -> BatchGetFaults.mergeUnprocessed(answer, split.held()));
-            BodyReader.putBack(e, JsonTree.write(split.remaining()));
-            next.handleRequest(e);
+            remaining = split.remaining();
+            merge = (status, answer) -> BatchGetFaults.mergeUnprocessed(answer, split.held());
+          } else {
+            DynamoDbFaults.Split split =
+                DynamoDbFaults.split(request, count, firing.get(), keys);
+            remaining = split.remaining();
+            merge = (status, answer) -> DynamoDbFaults.mergeUnprocessed(answer, split.held());
+          }
+          if (remaining == null) {
+            // A batch of which nothing could be processed is no 200: the BatchGetItem and
+            // BatchWriteItem references say it fails with this error.
+            error(e, ErrorCatalog.throttlingCode(Service.DYNAMODB));
             return;
           }
-          DynamoDbFaults.Split split =
-              DynamoDbFaults.split(request, count, firing.get(), keys);
-          if (split.remaining() == null) {
-            Answers.dynamoDb(e, envelope, 200, DynamoDbFaults.allUnprocessed(split.held()));
-            return;
-          }
-          e.putAttachment(AnswerMerge.KEY,
-              (status, answer) -> DynamoDbFaults.mergeUnprocessed(answer, split.held()));
-          BodyReader.putBack(e, JsonTree.write(split.remaining()));
+          e.putAttachment(AnswerMerge.KEY, unlessRefused(e, firing.get(), merge));
+          BodyReader.putBack(e, JsonTree.write(remaining));
           next.handleRequest(e);
         }
       });
@@ -155,7 +150,8 @@ public final class FaultLayer {
   private void s3(HttpServerExchange exchange, HttpHandler next) throws Exception {
     Optional<S3RequestNames.Named> named = S3RequestNames.of(
         exchange.getRequestMethod().toString(), exchange.getRequestHeaders().getFirst(Headers.HOST),
-        exchange.getRequestPath(), exchange.getQueryString());
+        exchange.getRequestPath(), exchange.getQueryString(),
+        exchange.getRequestHeaders().contains(S3RequestNames.COPY_SOURCE));
     if (named.isEmpty() || !rules.mayMatch(Service.S3, named.get().operation())) {
       next.handleRequest(exchange);
       return;
@@ -176,7 +172,11 @@ public final class FaultLayer {
       byte[] body) throws Exception {
     Optional<S3Faults.DeleteDocument> document =
         body == null ? Optional.empty() : S3Faults.parse(body);
-    Optional<FaultRules.Firing> firing = rules.fire(S3Faults.facts(named, document));
+    RequestFacts facts = S3Faults.facts(named, document);
+    // Without a DeleteObjects document there is no key to hold back.
+    RequestFacts elements = document.isPresent() ? facts
+        : new RequestFacts(Service.S3, named.operation(), List.of());
+    Optional<FaultRules.Firing> firing = rules.fire(facts, rule -> canHoldBack(rule, elements));
     if (firing.isEmpty()) {
       if (body != null) {
         BodyReader.putBack(exchange, body);
@@ -205,17 +205,13 @@ public final class FaultLayer {
 
       @Override
       public void unprocessed(HttpServerExchange e, int count) throws Exception {
-        if (document.isEmpty() || document.get().objects().isEmpty()) {
-          proceed(e);
-          return;
-        }
         S3Faults.Split split = S3Faults.split(document.get(), named.bucket(), count, firing.get());
         if (split.remaining() == null) {
           Answers.s3(e, envelope, 200, S3Faults.allFailed(split.held()));
           return;
         }
-        e.putAttachment(AnswerMerge.KEY,
-            (status, answer) -> S3Faults.mergeErrors(answer, split.held()));
+        e.putAttachment(AnswerMerge.KEY, unlessRefused(e, firing.get(),
+            (status, answer) -> S3Faults.mergeErrors(answer, split.held())));
         replaceIntegrityHeaders(e, split.remaining());
         BodyReader.putBack(e, split.remaining());
         next.handleRequest(e);
@@ -261,6 +257,32 @@ public final class FaultLayer {
     }
     exchange.dispatch(SameThreadExecutor.INSTANCE, () -> exchange.getIoThread().executeAfter(
         () -> Connectors.executeRootHandler(effect, exchange), millis, TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * A partial batch needs something to hold back: a rule whose table or key filters select no
+   * element of the batch (or that meets a body it cannot read) has nothing to do with it.
+   */
+  private static boolean canHoldBack(FaultRule rule, RequestFacts facts) {
+    return !(rule.effect().orElse(null) instanceof Fault.Unprocessed)
+        || facts.targets().stream().anyMatch(target -> FaultRules.selects(rule, target));
+  }
+
+  /**
+   * {@code merge} for an answer to the part passed on; when the protocol refused that part
+   * with an error, the client never sees the partial batch, so the firing is taken back and
+   * the journal shows no fault.
+   */
+  private AnswerMerge unlessRefused(HttpServerExchange exchange, FaultRules.Firing firing,
+      AnswerMerge merge) {
+    return (status, answer) -> {
+      if (status == 200) {
+        return merge.merge(status, answer);
+      }
+      rules.withdraw(firing);
+      exchange.removeAttachment(FaultMark.KEY);
+      return answer;
+    };
   }
 
   static String describe(FaultRule rule) {

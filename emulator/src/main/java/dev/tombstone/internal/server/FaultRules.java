@@ -3,12 +3,15 @@ package dev.tombstone.internal.server;
 import dev.tombstone.faults.Fault;
 import dev.tombstone.faults.FaultRule;
 import dev.tombstone.faults.FaultRule.Service;
+import dev.tombstone.internal.s3.protocol.S3RequestNames;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The fault rules of one emulator: added, listed, cleared, and matched against requests. Every
@@ -20,6 +23,8 @@ public final class FaultRules {
   static final Duration MAX_LATENCY = Duration.ofMinutes(5);
   /** Number keys longer than this match as text: a DynamoDB number has 38 digits at most. */
   static final int MAX_NUMBER_TEXT = 1024;
+  /** Table names and bucket names (the oldest us-east-1 ones too) are at most this long. */
+  static final int MAX_RESOURCE = 255;
 
   private final List<Active> rules = new ArrayList<>();
   private volatile boolean empty = true;
@@ -109,9 +114,18 @@ public final class FaultRules {
    * (its count not used up, its random draw within the probability); its count goes up.
    */
   synchronized Optional<Firing> fire(RequestFacts facts) {
+    return fire(facts, rule -> true);
+  }
+
+  /**
+   * As {@link #fire(RequestFacts)}, among the rules whose effect can act on this request: a
+   * rule {@code effective} refuses (a partial batch of a batch with nothing it selects) is
+   * passed over, uncounted, as if it did not match.
+   */
+  synchronized Optional<Firing> fire(RequestFacts facts, Predicate<FaultRule> effective) {
     for (Active active : rules) {
       FaultRule rule = active.rule;
-      if (rule.exhausted() || !matches(rule, facts)) {
+      if (rule.exhausted() || !matches(rule, facts) || !effective.test(rule)) {
         continue;
       }
       if (rule.probability() < 1 && active.random.nextDouble() >= rule.probability()) {
@@ -121,6 +135,29 @@ public final class FaultRules {
       return Optional.of(new Firing(active.rule));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Takes back a firing whose effect never reached the client (the part of a partial batch
+   * that was passed on got an error answer): the rule's fired count goes down again, so
+   * {@code fired} counts answers the rule shaped and {@code times} that many answers. The
+   * random draw is not taken back.
+   */
+  synchronized void withdraw(Firing firing) {
+    for (Active active : rules) {
+      if (active.rule.id().equals(firing.rule().id()) && active.rule.fired() > 0) {
+        active.rule = active.rule.withFired(active.rule.fired() - 1);
+        return;
+      }
+    }
+  }
+
+  /** The rule under the current name of its S3 operation (PutBucketLifecycleConfiguration). */
+  private static FaultRule currentS3Name(FaultRule spec) {
+    return new FaultRule(spec.id(), spec.service(),
+        spec.operation().map(S3RequestNames::currentName), spec.resource(), spec.key(),
+        spec.keyPrefix(), spec.times(), spec.probability(), spec.seed(), spec.latency(),
+        spec.effect(), spec.fired());
   }
 
   static boolean matches(FaultRule rule, RequestFacts facts) {
@@ -171,17 +208,31 @@ public final class FaultRules {
     }
   }
 
-  private static FaultRule validate(FaultRule spec) {
-    Service service = spec.service();
+  private static FaultRule validate(FaultRule given) {
+    Service service = given.service();
     String name = service == Service.DYNAMODB ? "DynamoDB" : "S3";
+    FaultRule spec = service == Service.S3 ? currentS3Name(given) : given;
     if (spec.operation().isPresent()
         && !ErrorCatalog.operations(service).contains(spec.operation().get())) {
       throw new IllegalArgumentException("unknown " + name + " operation '"
           + spec.operation().get() + "'; one of " + ErrorCatalog.operations(service)
           + " or \"*\" for every operation");
     }
+    if (spec.resource().filter(r -> r.length() > MAX_RESOURCE).isPresent()) {
+      throw new IllegalArgumentException("resource must be at most " + MAX_RESOURCE
+          + " characters (a table or bucket name), was " + spec.resource().get().length());
+    }
     if (spec.key().isPresent() && spec.keyPrefix().isPresent()) {
       throw new IllegalArgumentException("give key or keyPrefix, not both");
+    }
+    if ((spec.key().isPresent() || spec.keyPrefix().isPresent()) && spec.operation().isPresent()) {
+      Set<String> keyed = service == Service.DYNAMODB
+          ? DynamoDbFaults.KEYED_OPERATIONS : S3RequestNames.keyedOperationNames();
+      if (!keyed.contains(spec.operation().get())) {
+        throw new IllegalArgumentException((spec.key().isPresent() ? "key" : "keyPrefix")
+            + " never matches " + spec.operation().get() + ", which names no key; operations"
+            + " that do: " + keyed);
+      }
     }
     if (spec.times().isPresent() && spec.times().getAsInt() < 1) {
       throw new IllegalArgumentException("times must be at least 1, was "

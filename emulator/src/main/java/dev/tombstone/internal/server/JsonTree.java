@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,9 @@ import java.util.Map;
  */
 final class JsonTree {
   private static final JsonFactory FACTORY = new JsonFactory();
+  /** For documents of our own format, where a repeated member is a mistake to report. */
+  private static final JsonFactory STRICT = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   /** A number, kept as its text. */
   record Num(String text) {}
@@ -35,7 +39,16 @@ final class JsonTree {
   private JsonTree() {}
 
   static Object parse(byte[] json) throws Malformed {
-    try (JsonParser parser = FACTORY.createParser(json)) {
+    return parse(FACTORY, json);
+  }
+
+  /** As {@link #parse(byte[])}, refusing an object that repeats a member. */
+  static Object parseStrict(byte[] json) throws Malformed {
+    return parse(STRICT, json);
+  }
+
+  private static Object parse(JsonFactory factory, byte[] json) throws Malformed {
+    try (JsonParser parser = factory.createParser(json)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new Malformed("the body is empty");

@@ -13,10 +13,10 @@ public final class PartialAnswers {
 
   /**
    * The answer body with the requests a fault held back merged in; {@code body} itself when no
-   * fault is pending or the answer is an error.
+   * fault is pending or the answer is an error (the fault then counts as not fired).
    */
   public static byte[] complete(HttpServerExchange exchange, int status, byte[] body) {
     AnswerMerge merge = exchange.removeAttachment(AnswerMerge.KEY);
-    return merge == null || status != 200 ? body : merge.merge(status, body);
+    return merge == null ? body : merge.merge(status, body);
   }
 }

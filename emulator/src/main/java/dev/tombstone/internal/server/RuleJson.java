@@ -41,7 +41,7 @@ final class RuleJson {
   static FaultRule parse(byte[] body) {
     Object tree;
     try {
-      tree = JsonTree.parse(body);
+      tree = JsonTree.parseStrict(body);
     } catch (JsonTree.Malformed e) {
       throw new IllegalArgumentException("the rule is not valid JSON: " + e.getMessage());
     }
@@ -76,19 +76,14 @@ final class RuleJson {
     }
     OptionalInt times = integer(map, "times").map(OptionalInt::of).orElse(OptionalInt.empty());
     double probability = number(map, "probability").map(BigDecimal::doubleValue).orElse(1.0);
-    long seed = number(map, "seed").map(RuleJson::exactLong).orElse(0L);
-    long latencyMs = number(map, "latencyMs").map(RuleJson::exactLong).orElse(0L);
-    if (latencyMs < 0) {
-      throw new IllegalArgumentException("latencyMs must not be negative, was " + latencyMs);
+    if (map.get("seed") != null && map.get("probability") == null) {
+      throw new IllegalArgumentException("seed needs probability: it seeds the random draws");
     }
+    long seed = number(map, "seed").map(RuleJson::seed).orElse(0L);
+    long latencyMs = number(map, "latencyMs").map(RuleJson::latencyMs).orElse(0L);
     List<Fault> effects = new ArrayList<>();
     text(map, "error").ifPresent(code -> effects.add(Fault.error(code)));
-    integer(map, "unprocessed").ifPresent(count -> {
-      if (count < 1) {
-        throw new IllegalArgumentException("unprocessed must be at least 1, was " + count);
-      }
-      effects.add(Fault.unprocessed(count));
-    });
+    integer(map, "unprocessed").ifPresent(count -> effects.add(Fault.unprocessed(count)));
     text(map, "drop").ifPresent(when -> effects.add(switch (when.toLowerCase(Locale.ROOT)) {
       case "before" -> Fault.DROP_BEFORE;
       case "after" -> Fault.DROP_AFTER;
@@ -171,21 +166,46 @@ final class RuleJson {
     return Optional.of(new BigDecimal(num.text()));
   }
 
+  /** A count: {@code times} or {@code unprocessed}. */
   private static Optional<Integer> integer(Map<?, ?> map, String name) {
     return number(map, name).map(n -> {
-      try {
-        return n.intValueExact();
-      } catch (ArithmeticException e) {
-        throw new IllegalArgumentException(name + " must be a whole number, was " + n);
+      whole(name, n);
+      if (n.compareTo(BigDecimal.ONE) < 0) {
+        throw new IllegalArgumentException(name + " must be at least 1, was " + n);
       }
+      if (n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+        throw new IllegalArgumentException(
+            name + " must be at most " + Integer.MAX_VALUE + ", was " + n);
+      }
+      return n.intValueExact();
     });
   }
 
-  private static long exactLong(BigDecimal n) {
-    try {
-      return n.longValueExact();
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("expected a whole number, was " + n);
+  private static long seed(BigDecimal n) {
+    whole("seed", n);
+    if (n.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
+        || n.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException("seed must be between " + Long.MIN_VALUE + " and "
+          + Long.MAX_VALUE + ", was " + n);
+    }
+    return n.longValueExact();
+  }
+
+  private static long latencyMs(BigDecimal n) {
+    whole("latencyMs", n);
+    if (n.signum() < 0) {
+      throw new IllegalArgumentException("latencyMs must not be negative, was " + n);
+    }
+    long max = FaultRules.MAX_LATENCY.toMillis();
+    if (n.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new IllegalArgumentException("latencyMs must be at most " + max + ", was " + n);
+    }
+    return n.longValueExact();
+  }
+
+  private static void whole(String name, BigDecimal n) {
+    if (n.signum() != 0 && n.stripTrailingZeros().scale() > 0) {
+      throw new IllegalArgumentException(name + " must be a whole number, was " + n);
     }
   }
 }

@@ -148,4 +148,18 @@ class FaultRulesTest {
         .withMessage("a rule needs an effect (error, unprocessed or drop) or a latency");
     assertThat(rules.list()).isEmpty();
   }
+
+  @Test
+  void keyRules_forOperationsThatNameNoKey_areRefused() {
+    FaultRule onQuery = new FaultRule("", Service.DYNAMODB, Optional.of("Query"),
+        Optional.empty(), Optional.of("user001"), Optional.empty(), OptionalInt.empty(), 1, 0,
+        Duration.ZERO, Optional.of(Fault.THROTTLED), 0);
+    FaultRule onEveryOperation = new FaultRule("", Service.DYNAMODB, Optional.empty(),
+        Optional.empty(), Optional.of("user001"), Optional.empty(), OptionalInt.empty(), 1, 0,
+        Duration.ZERO, Optional.of(Fault.THROTTLED), 0);
+
+    assertThatIllegalArgumentException().isThrownBy(() -> rules.add(onQuery))
+        .withMessageStartingWith("key never matches Query, which names no key;");
+    assertThat(rules.add(onEveryOperation).key()).contains("user001");
+  }
 }

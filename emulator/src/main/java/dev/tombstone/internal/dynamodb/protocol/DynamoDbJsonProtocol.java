@@ -91,6 +91,11 @@ public final class DynamoDbJsonProtocol {
     return operations.keySet();
   }
 
+  /** The names of the API 2011-12-05 operations served, e.g. {@code BatchGetItem}. */
+  public Set<String> legacyOperationNames() {
+    return legacyOperations.keySet();
+  }
+
   /** An operation and the {@code __type} prefix of its API version's service errors. */
   private record Resolved(Operation operation, String servicePrefix) {}
 
