@@ -1,11 +1,15 @@
 package dev.tombstone.internal.s3.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC64_NVME;
+import static software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA256;
 
 import dev.tombstone.Tombstone;
 import dev.tombstone.testing.RunningTombstone;
 import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.crt.checksums.CRC64NVME;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
@@ -30,7 +35,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ObjectAttributes;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * S3's default checksum: an object written without a checksum gets a full-object CRC64NVME,
@@ -190,6 +197,30 @@ class SdkDefaultChecksumTest {
     HeadObjectResponse head = head("mp");
     assertThat(head.checksumCRC64NVME()).isEqualTo(whole);
     assertThat(head.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+  }
+
+  @Test
+  void listings_nameTheAlgorithmAndType_ofDefaultAndSentChecksums() {
+    put("a-default", DATA);
+    s3.putObject(b -> b.bucket(BUCKET).key("b-sha256").checksumAlgorithm(SHA256),
+        RequestBody.fromBytes(DATA));
+    s3.putBucketVersioning(b -> b.bucket(BUCKET)
+        .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    s3.deleteObject(b -> b.bucket(BUCKET).key("b-sha256"));
+
+    List<S3Object> v1 = s3.listObjects(b -> b.bucket(BUCKET)).contents();
+    List<S3Object> v2 = s3.listObjectsV2(b -> b.bucket(BUCKET)).contents();
+    List<ObjectVersion> versions = s3.listObjectVersions(b -> b.bucket(BUCKET)).versions();
+
+    assertThat(v1).extracting(S3Object::key, S3Object::checksumAlgorithm, S3Object::checksumType)
+        .containsExactly(tuple("a-default", List.of(CRC64_NVME), ChecksumType.FULL_OBJECT));
+    assertThat(v2).extracting(S3Object::key, S3Object::checksumAlgorithm, S3Object::checksumType)
+        .containsExactly(tuple("a-default", List.of(CRC64_NVME), ChecksumType.FULL_OBJECT));
+    assertThat(versions).extracting(ObjectVersion::key, ObjectVersion::checksumAlgorithm,
+            ObjectVersion::checksumType)
+        .containsExactly(tuple("a-default", List.of(CRC64_NVME), ChecksumType.FULL_OBJECT),
+            tuple("b-sha256", List.of(SHA256), ChecksumType.FULL_OBJECT));
+    assertThat(s3.listObjectVersions(b -> b.bucket(BUCKET)).deleteMarkers()).hasSize(1);
   }
 
   @Test
