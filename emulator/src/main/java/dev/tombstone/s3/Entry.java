@@ -17,10 +17,11 @@ sealed interface Entry permits StoredObject, Entry.Marker {
   static VersionEntry describe(Entry entry, String key, boolean latest) {
     if (entry instanceof StoredObject object) {
       return new VersionEntry(key, object.versionId(), false, latest, object.lastModified(),
-          Optional.of(object.etag()), object.size(), Optional.of(object.metadata().storageClass()));
+          Optional.of(object.etag()), object.size(), Optional.of(object.metadata().storageClass()),
+          object.checksum());
     }
     return new VersionEntry(key, entry.versionId(), true, latest, entry.lastModified(),
-        Optional.empty(), 0, Optional.empty());
+        Optional.empty(), 0, Optional.empty(), Optional.empty());
   }
 
   /** Whether {@code entry}'s version id is {@code versionId}; a marker compares without text. */

@@ -17,7 +17,8 @@ public final class PutObject {
   private PutObject() {}
 
   /**
-   * @param checksum the additional checksum the client sent, already verified
+   * @param checksum the additional checksum the client sent, already verified; when empty the
+   *     stored version gets S3's default, a full-object CRC64NVME of the content
    * @param ifMatch store only if the current object's ETag matches this ETag (or {@code *})
    * @param ifNoneMatchAny store only if the key has no current object
    * @param tags the object tags, validated by {@link ObjectTagging#validate}
@@ -84,26 +85,31 @@ public final class PutObject {
   static Result execute(Bucket bucket, Request request, VersionIds ids, SharedValues shared,
       Instant now) {
     SharedValues.Shared body = shared.share(request.content(), ETags.of(request.content()));
-    return execute(bucket, request, body.content(), shared.share(request.metadata()), ids, now,
-        body.etag(), Optional.empty());
+    Optional<Checksum> checksum =
+        request.checksum().isPresent() ? request.checksum() : body.defaultChecksum();
+    return execute(bucket, request, body.content(), shared.share(request.metadata()), checksum,
+        ids, now, body.etag(), Optional.empty());
   }
 
   /**
    * Stores the object with the given ETag and part layout (a completed multipart upload has its
-   * own kind of ETag).
+   * own kind of ETag), and the default checksum when the request carries none.
    */
   static Result execute(Bucket bucket, Request request, VersionIds ids, Instant now, String etag,
       Optional<ObjectParts> parts) {
-    return execute(bucket, request, request.content(), request.metadata(), ids, now, etag, parts);
+    Optional<Checksum> checksum = request.checksum().isPresent() ? request.checksum()
+        : DefaultChecksum.of(request.content());
+    return execute(bucket, request, request.content(), request.metadata(), checksum, ids, now,
+        etag, parts);
   }
 
   /**
    * Stores {@code content} and {@code metadata}, which equal the request's (and may be shared
-   * copies of them).
+   * copies of them), with {@code checksum}: the request's, or S3's default.
    */
   private static Result execute(Bucket bucket, Request request, ObjectContent content,
-      ObjectMetadata metadata, VersionIds ids, Instant now, String etag,
-      Optional<ObjectParts> parts) {
+      ObjectMetadata metadata, Optional<Checksum> checksum, VersionIds ids, Instant now,
+      String etag, Optional<ObjectParts> parts) {
     ObjectKeys.check(request.key());
     request.acl().ifPresent(acl -> AccessControl.checkWrite(bucket, acl));
     // The function runs once, atomically for this key; the result escapes through the array.
@@ -113,7 +119,7 @@ public final class PutObject {
       Versioning versioning = bucket.versioning();
       String versionId = versioning == Versioning.ENABLED ? ids.next() : VersionIds.NULL;
       StoredObject object = new StoredObject(key, versionId, now, content, etag,
-          metadata, request.checksum(), request.tags(),
+          metadata, checksum, request.tags(),
           request.acl().orElseGet(bucket::defaultObjectAcl),
           parts);
       result[0] = new Result(object, versioning);

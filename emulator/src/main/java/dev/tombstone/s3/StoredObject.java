@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param versionId its id, {@code "null"} for the null version (never-versioned or Suspended)
  * @param lastModified when it was written, whole seconds
  * @param etag the quoted lower-case hex MD5 of the content, e.g. {@code "5d41...c592"}
- * @param checksum the additional checksum the client sent with it, if any
+ * @param checksum the additional checksum the client sent with it or, when it sent none, the
+ *     full-object CRC64NVME S3 gives such an object; empty only when this record was built
+ *     without one
  * @param tags its object tags, in the order they were set
  * @param acl its access control list
  * @param parts the parts a multipart upload made it of; empty for any other write

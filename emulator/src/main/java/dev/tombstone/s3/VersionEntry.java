@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param etag the quoted MD5; empty for a delete marker
  * @param size the content length; 0 for a delete marker
  * @param storageClass e.g. {@code STANDARD}; empty for a delete marker
+ * @param checksum the version's additional checksum (listings name its algorithm and type);
+ *     empty for a delete marker
  */
 public record VersionEntry(
     String key,
@@ -23,12 +25,21 @@ public record VersionEntry(
     Instant lastModified,
     Optional<String> etag,
     long size,
-    Optional<String> storageClass) {
+    Optional<String> storageClass,
+    Optional<Checksum> checksum) {
   public VersionEntry {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(versionId, "versionId");
     Objects.requireNonNull(lastModified, "lastModified");
     Objects.requireNonNull(etag, "etag");
     Objects.requireNonNull(storageClass, "storageClass");
+    Objects.requireNonNull(checksum, "checksum");
+  }
+
+  /** An entry without a checksum, as versions were described before S3's default checksum. */
+  public VersionEntry(String key, String versionId, boolean isDeleteMarker, boolean isLatest,
+      Instant lastModified, Optional<String> etag, long size, Optional<String> storageClass) {
+    this(key, versionId, isDeleteMarker, isLatest, lastModified, etag, size, storageClass,
+        Optional.empty());
   }
 }

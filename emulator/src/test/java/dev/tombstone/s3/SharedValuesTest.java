@@ -83,6 +83,26 @@ class SharedValuesTest {
     assertThat(two.content().asUtf8()).isEqualTo("same bytes");
   }
 
+  @Test
+  void putObjectWithoutAChecksum_getsTheDefaultCrc64Nvme_sharedWithARepeatedBody() {
+    S3State state = new S3State("us-east-1", Clock.systemUTC());
+    state.createBucket("bodies");
+    state.putObject("bodies", "k1", "123456789");
+    state.putObject("bodies", "k2", "123456789");
+    Checksum sent = new Checksum("CRC32", "y/Q5Jg==");
+    state.putObject(new PutObject.Request("bodies", "k3", content("123456789"),
+        ObjectMetadata.DEFAULT, Optional.of(sent), Optional.empty(), false));
+
+    StoredObject one = state.getObject("bodies", "k1", Optional.empty());
+    StoredObject two = state.getObject("bodies", "k2", Optional.empty());
+    StoredObject three = state.getObject("bodies", "k3", Optional.empty());
+
+    // 0xAE8B14860A799888, CRC-64/NVME's check value, Base64 big-endian.
+    assertThat(one.checksum()).contains(new Checksum("CRC64NVME", "rosUhgp5mIg="));
+    assertThat(two.checksum()).isSameAs(one.checksum());
+    assertThat(three.checksum()).contains(sent);
+  }
+
   private static ObjectMetadata metadata(String contentType) {
     return new ObjectMetadata(contentType, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Map.of("owner", "tests"), ObjectMetadata.STANDARD);

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.Crc64Nvme;
 import dev.tombstone.s3.Checksum;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.ListObjects;
 import dev.tombstone.s3.ListVersions;
 import dev.tombstone.s3.VersionEntry;
@@ -88,8 +89,9 @@ final class Listings {
           .element("IsLatest", version.isLatest())
           .element("LastModified", XmlDates.format(version.lastModified()));
       if (!version.isDeleteMarker()) {
-        xml.element("ETag", version.etag().orElseThrow())
-            .element("Size", version.size())
+        xml.element("ETag", version.etag().orElseThrow());
+        writeChecksum(xml, version);
+        xml.element("Size", version.size())
             .element("StorageClass", version.storageClass().orElseThrow());
       }
       Owner.write(xml, state.owner());
@@ -108,8 +110,9 @@ final class Listings {
       xml.start("Contents")
           .element("Key", listing.shown(object.key()))
           .element("LastModified", XmlDates.format(object.lastModified()))
-          .element("ETag", object.etag().orElseThrow())
-          .element("Size", object.size());
+          .element("ETag", object.etag().orElseThrow());
+      writeChecksum(xml, object);
+      xml.element("Size", object.size());
       if (withOwner) {
         Owner.write(xml, state.owner());
       }
@@ -118,6 +121,17 @@ final class Listings {
     writePrefixes(xml, listing, result.commonPrefixes());
     if (listing.urlEncoded()) {
       xml.element("EncodingType", "url");
+    }
+  }
+
+  /** The algorithm and type of an entry's checksum, never its value, as S3 lists them. */
+  private static void writeChecksum(XmlWriter xml, VersionEntry entry) {
+    Optional<Checksum> checksum = entry.checksum();
+    Optional<ChecksumAlgorithm> algorithm =
+        checksum.flatMap(c -> ChecksumAlgorithm.named(c.algorithm()));
+    if (algorithm.isPresent()) {
+      xml.element("ChecksumAlgorithm", algorithm.get().name())
+          .element("ChecksumType", ChecksumTypes.of(checksum.get()));
     }
   }
 

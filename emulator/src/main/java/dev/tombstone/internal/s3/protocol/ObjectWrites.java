@@ -72,11 +72,12 @@ final class ObjectWrites {
         .with("x-amz-server-side-encryption", "AES256");
     response = TimeHeaders.add(response, state, call.bucket(), call.key(), result.stored(),
         false);
-    if (body.checksum().isPresent()) {
-      Checksum checksum = body.checksum().get();
-      response = response
-          .with(ChecksumAlgorithm.headerFor(checksum).orElseThrow(), checksum.value())
-          .with("x-amz-checksum-type", "FULL_OBJECT");
+    // The checksum sent, or the CRC64NVME S3 gives an object sent without one: S3 echoes both.
+    Optional<Checksum> stored = result.stored().checksum();
+    Optional<String> header = stored.flatMap(ChecksumAlgorithm::headerFor);
+    if (header.isPresent()) {
+      response = response.with(header.get(), stored.get().value())
+          .with("x-amz-checksum-type", ChecksumTypes.FULL_OBJECT);
     }
     return response;
   }
