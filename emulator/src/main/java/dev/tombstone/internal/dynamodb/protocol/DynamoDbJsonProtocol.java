@@ -58,7 +58,11 @@ public final class DynamoDbJsonProtocol {
             Map.entry("DescribeTimeToLive",
                 (Operation) new DescribeTimeToLiveOperation(state)::handle),
             Map.entry("ExecuteStatement",
-                (Operation) new ExecuteStatementOperation(state)::handle));
+                (Operation) new ExecuteStatementOperation(state)::handle),
+            Map.entry("BatchExecuteStatement",
+                (Operation) new BatchExecuteStatementOperation(state)::handle),
+            Map.entry("ExecuteTransaction",
+                (Operation) new ExecuteTransactionOperation(state)::handle));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);

@@ -7,6 +7,7 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.GetItem;
 import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.PutItem;
 import dev.tombstone.dynamodb.Query;
 import dev.tombstone.dynamodb.Scan;
@@ -129,6 +130,29 @@ final class StatementRunner {
     }
     Scan.Result result = state.scan(((Plan.ScanPlan) plan).request());
     return new Outcome(result.items(), result.lastEvaluatedKey(), result.consumedCapacity());
+  }
+
+  /** The key of the item a single-item plan names; null for a Query or Scan. */
+  Map<String, AttributeValue> key(Plan plan) {
+    if (plan instanceof Plan.Delete delete) {
+      return delete.request().key();
+    }
+    if (plan instanceof Plan.Update update) {
+      return update.request().key();
+    }
+    if (plan instanceof Plan.Get get) {
+      return get.request().key();
+    }
+    if (plan instanceof Plan.Insert insert) {
+      KeySchema schema = state.keySchema(insert.tableName());
+      Map<String, AttributeValue> key = new java.util.HashMap<>();
+      key.put(schema.partitionKey().name(),
+          insert.request().item().get(schema.partitionKey().name()));
+      schema.sortKeyIfAny().ifPresent(
+          k -> key.put(k.name(), insert.request().item().get(k.name())));
+      return key;
+    }
+    return null;
   }
 
   /** Capacities summed per table, in order of first appearance. */
