@@ -3,6 +3,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.tombstone.RecordedRequest;
+import dev.tombstone.faults.Fault;
 import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
@@ -284,6 +286,20 @@ class ExecuteStatementSdkTest {
     execute("DELETE FROM Orders WHERE pk = 'o-2' AND sk = 1");
 
     assertThat(execute("SELECT * FROM Orders WHERE pk = 'o-2' AND sk = 1").items()).isEmpty();
+  }
+
+  @Test
+  void faultRule_targetsExecuteStatement_byOperationName() {
+    server.tombstone().faults().dynamoDb("ExecuteStatement").times(1)
+        .respond(Fault.INTERNAL_SERVER_ERROR);
+
+    execute("DELETE FROM Orders WHERE pk = 'o-2' AND sk = 1");
+
+    List<Integer> statuses = server.tombstone().requests().stream()
+        .filter(r -> r.target().endsWith(".ExecuteStatement")).map(RecordedRequest::status)
+        .toList();
+    assertThat(statuses.subList(statuses.size() - 2, statuses.size())).containsExactly(500, 200);
+    assertThat(exists("o-2", 1)).isFalse();
   }
 
   @Test
