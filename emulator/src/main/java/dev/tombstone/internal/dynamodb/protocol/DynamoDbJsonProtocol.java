@@ -59,7 +59,13 @@ public final class DynamoDbJsonProtocol {
             Map.entry("UpdateItem", (Operation) new UpdateItemOperation(state, conditions)::handle),
             Map.entry("UpdateTimeToLive", (Operation) new UpdateTimeToLiveOperation(state)::handle),
             Map.entry("DescribeTimeToLive",
-                (Operation) new DescribeTimeToLiveOperation(state)::handle));
+                (Operation) new DescribeTimeToLiveOperation(state)::handle),
+            Map.entry("ExecuteStatement",
+                (Operation) new ExecuteStatementOperation(state)::handle),
+            Map.entry("BatchExecuteStatement",
+                (Operation) new BatchExecuteStatementOperation(state)::handle),
+            Map.entry("ExecuteTransaction",
+                (Operation) new ExecuteTransactionOperation(state)::handle));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
@@ -147,6 +153,8 @@ public final class DynamoDbJsonProtocol {
       return new JsonResponse(200, answer.body());
     } catch (SerializationError e) {
       return ErrorBodies.serialization(e.wireMessage());
+    } catch (StatementError e) {
+      return ErrorBodies.service(servicePrefix + e.code(), e.getMessage());
     } catch (DynamoDbError e) {
       return ErrorBodies.of(e, servicePrefix);
     } catch (IOException | RuntimeException e) {

@@ -76,6 +76,11 @@ final class ErrorBodies {
     return write(400, servicePrefix + error.code(), messageKey, error.getMessage(), null);
   }
 
+  /** A service error the domain has no type for, e.g. PartiQL's DuplicateItemException. */
+  static JsonResponse service(String type, String message) {
+    return write(400, type, "message", message, null);
+  }
+
   private static JsonResponse typeOnly(String type) {
     return write(400, type, null, null, null);
   }

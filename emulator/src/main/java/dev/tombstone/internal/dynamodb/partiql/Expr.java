@@ -1,0 +1,86 @@
+package dev.tombstone.internal.dynamodb.partiql;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import java.util.List;
+
+/** An expression of a PartiQL statement, as written: parameters not yet bound. */
+public sealed interface Expr {
+
+  /** A document path such as {@code "m".k[2]}; the first step is always a name. */
+  record Path(List<Step> steps) implements Expr {
+    public Path {
+      steps = List.copyOf(steps);
+    }
+
+    /** The attribute name when the path is a single top-level name, else null. */
+    public String topLevelName() {
+      return steps.size() == 1 && steps.get(0) instanceof Name name ? name.name() : null;
+    }
+  }
+
+  /** One step of a path. */
+  sealed interface Step {}
+
+  record Name(String name) implements Step {}
+
+  record Index(int index) implements Step {}
+
+  /** A literal scalar value: string, number, boolean or null. */
+  record Literal(AttributeValue value) implements Expr {}
+
+  /** The {@code index}th {@code ?} of the statement, counted from 0. */
+  record Parameter(int index) implements Expr {}
+
+  /** {@code {'k': v, ...}}: a map. */
+  record Struct(List<Entry> entries) implements Expr {
+    public Struct {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  record Entry(String key, Expr value) {}
+
+  /** {@code [a, b]}: a list. */
+  record ListOf(List<Expr> elements) implements Expr {
+    public ListOf {
+      elements = List.copyOf(elements);
+    }
+  }
+
+  /** {@code <<a, b>>}: a set (DynamoDB reads a bag as a string, number or binary set). */
+  record SetOf(List<Expr> elements) implements Expr {
+    public SetOf {
+      elements = List.copyOf(elements);
+    }
+  }
+
+  /** A function call; {@code name} is lower case. */
+  record Call(String name, List<Expr> arguments) implements Expr {
+    public Call {
+      arguments = List.copyOf(arguments);
+    }
+  }
+
+  /** {@code a + b} or {@code a - b}, as UPDATE's SET clause uses them. */
+  record Arithmetic(Expr left, boolean plus, Expr right) implements Expr {}
+
+  /** A comparison; {@code operator} is one of = <> < <= > >= ({@code !=} is read as <>). */
+  record Compare(Expr left, String operator, Expr right) implements Expr {}
+
+  record And(Expr left, Expr right) implements Expr {}
+
+  record Or(Expr left, Expr right) implements Expr {}
+
+  record Not(Expr operand) implements Expr {}
+
+  record Between(Expr value, Expr lower, Expr upper) implements Expr {}
+
+  record In(Expr value, List<Expr> candidates) implements Expr {
+    public In {
+      candidates = List.copyOf(candidates);
+    }
+  }
+
+  /** {@code a IS MISSING}, or {@code a IS NOT MISSING} when {@code negated}. */
+  record IsMissing(Expr value, boolean negated) implements Expr {}
+}

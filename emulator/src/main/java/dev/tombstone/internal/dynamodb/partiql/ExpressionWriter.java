@@ -1,0 +1,175 @@
+package dev.tombstone.internal.dynamodb.partiql;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes PartiQL conditions and SET/REMOVE actions as DynamoDB expressions with {@code #p}
+ * name and {@code :v} value placeholders, so that the existing expression compiler validates
+ * and evaluates them. Placeholders are numbered in order of appearance, so the same statement
+ * shape always gives the same text (and hits the compiler's cache).
+ */
+final class ExpressionWriter {
+  static final String UNKNOWN_FUNCTION = "Unrecognized function: ";
+  private static final Set<String> CONDITION_FUNCTIONS = Set.of("attribute_exists",
+      "attribute_not_exists", "attribute_type", "begins_with", "contains", "size");
+  private static final Set<String> UPDATE_FUNCTIONS = Set.of("list_append", "if_not_exists");
+
+  private final List<AttributeValue> parameters;
+  private final Map<String, String> placeholders = new HashMap<>();
+  private final Map<String, String> names = new LinkedHashMap<>();
+  private final Map<String, AttributeValue> values = new LinkedHashMap<>();
+
+  ExpressionWriter(List<AttributeValue> parameters) {
+    this.parameters = parameters;
+  }
+
+  /** ExpressionAttributeNames for the text written so far; null when there are none. */
+  Map<String, String> names() {
+    return names.isEmpty() ? null : names;
+  }
+
+  /** ExpressionAttributeValues for the text written so far; null when there are none. */
+  Map<String, AttributeValue> values() {
+    return values.isEmpty() ? null : values;
+  }
+
+  String condition(Expr expr) {
+    StringBuilder out = new StringBuilder();
+    condition(expr, out);
+    return out.toString();
+  }
+
+  /** {@code SET #p0 = :v0, ... REMOVE #p1, ...}. */
+  String update(List<Statement.Action> actions) {
+    StringBuilder set = new StringBuilder();
+    StringBuilder remove = new StringBuilder();
+    for (Statement.Action action : actions) {
+      if (action.value() == null) {
+        remove.append(remove.length() == 0 ? "REMOVE " : ", ");
+        path(action.path(), remove);
+      } else {
+        set.append(set.length() == 0 ? "SET " : ", ");
+        path(action.path(), set);
+        set.append(" = ");
+        operand(action.value(), set, UPDATE_FUNCTIONS);
+      }
+    }
+    return set.length() == 0 ? remove.toString()
+        : remove.length() == 0 ? set.toString() : set + " " + remove;
+  }
+
+  /** A comma-separated ProjectionExpression of the paths. */
+  String projection(List<Expr.Path> paths) {
+    StringBuilder out = new StringBuilder();
+    for (Expr.Path path : paths) {
+      if (out.length() > 0) {
+        out.append(", ");
+      }
+      path(path, out);
+    }
+    return out.toString();
+  }
+
+  private void condition(Expr expr, StringBuilder out) {
+    if (expr instanceof Expr.And and) {
+      binary(and.left(), " AND ", and.right(), out);
+    } else if (expr instanceof Expr.Or or) {
+      binary(or.left(), " OR ", or.right(), out);
+    } else if (expr instanceof Expr.Not not) {
+      out.append("NOT (");
+      condition(not.operand(), out);
+      out.append(')');
+    } else if (expr instanceof Expr.Compare compare) {
+      operand(compare.left(), out, Set.of());
+      out.append(' ').append(compare.operator()).append(' ');
+      operand(compare.right(), out, Set.of());
+    } else if (expr instanceof Expr.Between between) {
+      operand(between.value(), out, Set.of());
+      out.append(" BETWEEN ");
+      operand(between.lower(), out, Set.of());
+      out.append(" AND ");
+      operand(between.upper(), out, Set.of());
+    } else if (expr instanceof Expr.In in) {
+      operand(in.value(), out, Set.of());
+      out.append(" IN (");
+      for (int i = 0; i < in.candidates().size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        operand(in.candidates().get(i), out, Set.of());
+      }
+      out.append(')');
+    } else if (expr instanceof Expr.IsMissing missing) {
+      out.append(missing.negated() ? "attribute_exists(" : "attribute_not_exists(");
+      operand(missing.value(), out, Set.of());
+      out.append(')');
+    } else {
+      // A function used as a condition, or an operand standing alone (which the compiler
+      // refuses as DynamoDB refuses it).
+      operand(expr, out, Set.of());
+    }
+  }
+
+  private void binary(Expr left, String operator, Expr right, StringBuilder out) {
+    out.append('(');
+    condition(left, out);
+    out.append(operator);
+    condition(right, out);
+    out.append(')');
+  }
+
+  private void operand(Expr expr, StringBuilder out, Set<String> extraFunctions) {
+    if (expr instanceof Expr.Path path) {
+      path(path, out);
+    } else if (ValueBinder.isValue(expr)) {
+      String placeholder = ":v" + values.size();
+      values.put(placeholder, ValueBinder.bind(expr, parameters));
+      out.append(placeholder);
+    } else if (expr instanceof Expr.Call call) {
+      if (!CONDITION_FUNCTIONS.contains(call.name()) && !extraFunctions.contains(call.name())) {
+        throw new DynamoDbError.Validation(UNKNOWN_FUNCTION + call.name());
+      }
+      out.append(call.name()).append('(');
+      for (int i = 0; i < call.arguments().size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        operand(call.arguments().get(i), out, extraFunctions);
+      }
+      out.append(')');
+    } else if (expr instanceof Expr.Arithmetic arithmetic) {
+      operand(arithmetic.left(), out, extraFunctions);
+      out.append(arithmetic.plus() ? " + " : " - ");
+      operand(arithmetic.right(), out, extraFunctions);
+    } else {
+      // A condition where a value belongs, e.g. "a = (b = c)": DynamoDB's grammar has no such
+      // operand either.
+      throw new MalformedStatement();
+    }
+  }
+
+  private void path(Expr.Path path, StringBuilder out) {
+    boolean first = true;
+    for (Expr.Step step : path.steps()) {
+      if (step instanceof Expr.Name name) {
+        if (!first) {
+          out.append('.');
+        }
+        out.append(placeholders.computeIfAbsent(name.name(), n -> {
+          String placeholder = "#p" + names.size();
+          names.put(placeholder, n);
+          return placeholder;
+        }));
+      } else {
+        out.append('[').append(((Expr.Index) step).index()).append(']');
+      }
+      first = false;
+    }
+  }
+}

@@ -1,0 +1,417 @@
+package dev.tombstone.internal.dynamodb.partiql;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A recursive-descent parser for the PartiQL statements DynamoDB serves: SELECT, INSERT, UPDATE
+ * and DELETE. Expressions bind OR &lt; AND &lt; NOT &lt; comparison &lt; + and -.
+ */
+public final class StatementParser {
+  static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
+  static final String MISSING_COMPARED = "MISSING must be compared using IS operator";
+  /** Deeper nesting than this is refused, so that hostile input cannot overflow the stack. */
+  private static final int MAX_DEPTH = 100;
+  private static final Set<String> RESERVED = Set.of("SELECT", "FROM", "WHERE", "AND", "OR",
+      "NOT", "IS", "IN", "BETWEEN", "SET", "REMOVE", "RETURNING", "VALUE", "ORDER", "BY",
+      "DELETE", "INSERT", "INTO", "UPDATE");
+
+  private final List<Token> tokens;
+  private int at;
+  private int parameters;
+  private int depth;
+
+  private StatementParser(List<Token> tokens) {
+    this.tokens = tokens;
+  }
+
+  /**
+   * Parses one statement.
+   *
+   * @throws DynamoDbError.Validation with DynamoDB's message when it is not well formed
+   */
+  public static Statement parse(String text) {
+    try {
+      StatementParser parser = new StatementParser(Lexer.tokens(text));
+      Statement statement = parser.statement();
+      parser.expect(Token.Kind.END);
+      return statement;
+    } catch (MalformedStatement e) {
+      throw new DynamoDbError.Validation(MALFORMED + text);
+    }
+  }
+
+  private Statement statement() {
+    if (acceptWord("SELECT")) {
+      return select();
+    }
+    if (acceptWord("DELETE")) {
+      expectWord("FROM");
+      Statement.Target target = target();
+      expectWord("WHERE");
+      Expr where = expression();
+      return new Statement.Delete(target, where, returning(), parameters);
+    }
+    if (acceptWord("INSERT")) {
+      expectWord("INTO");
+      Statement.Target target = target();
+      expectWord("VALUE");
+      Expr value = expression();
+      return new Statement.Insert(target, value, returning(), parameters);
+    }
+    if (acceptWord("UPDATE")) {
+      return update();
+    }
+    throw new MalformedStatement();
+  }
+
+  private Statement select() {
+    List<Expr.Path> projection = new ArrayList<>();
+    if (!acceptSymbol("*")) {
+      do {
+        projection.add(path(name()));
+      } while (acceptSymbol(","));
+    }
+    expectWord("FROM");
+    Statement.Target target = target();
+    Expr where = acceptWord("WHERE") ? expression() : null;
+    String orderBy = null;
+    boolean descending = false;
+    if (acceptWord("ORDER")) {
+      expectWord("BY");
+      orderBy = name();
+      descending = acceptWord("DESC");
+      if (!descending) {
+        acceptWord("ASC");
+      }
+    }
+    return new Statement.Select(target, projection, where, orderBy, descending, parameters);
+  }
+
+  private Statement update() {
+    Statement.Target target = target();
+    List<Statement.Action> actions = new ArrayList<>();
+    while (true) {
+      if (acceptWord("SET")) {
+        do {
+          Expr.Path path = path(name());
+          expectSymbol("=");
+          actions.add(new Statement.Action(path, additive()));
+        } while (acceptSymbol(","));
+      } else if (acceptWord("REMOVE")) {
+        do {
+          actions.add(new Statement.Action(path(name()), null));
+        } while (acceptSymbol(","));
+      } else {
+        break;
+      }
+    }
+    if (actions.isEmpty()) {
+      throw new MalformedStatement();
+    }
+    expectWord("WHERE");
+    Expr where = expression();
+    return new Statement.Update(target, actions, where, returning(), parameters);
+  }
+
+  private Statement.Target target() {
+    String table = name();
+    String index = acceptSymbol(".") ? name() : null;
+    return new Statement.Target(table, index);
+  }
+
+  private Statement.Returning returning() {
+    if (!acceptWord("RETURNING")) {
+      return null;
+    }
+    boolean all;
+    if (acceptWord("ALL")) {
+      all = true;
+    } else {
+      expectWord("MODIFIED");
+      all = false;
+    }
+    boolean old;
+    if (acceptWord("OLD")) {
+      old = true;
+    } else {
+      expectWord("NEW");
+      old = false;
+    }
+    expectSymbol("*");
+    return new Statement.Returning(all, old);
+  }
+
+  private Expr expression() {
+    if (++depth > MAX_DEPTH) {
+      throw new MalformedStatement();
+    }
+    Expr left = and();
+    while (acceptWord("OR")) {
+      left = new Expr.Or(left, and());
+    }
+    depth--;
+    return left;
+  }
+
+  private Expr and() {
+    Expr left = not();
+    while (acceptWord("AND")) {
+      left = new Expr.And(left, not());
+    }
+    return left;
+  }
+
+  private Expr not() {
+    if (acceptWord("NOT")) {
+      if (++depth > MAX_DEPTH) {
+        throw new MalformedStatement();
+      }
+      Expr operand = not();
+      depth--;
+      return new Expr.Not(operand);
+    }
+    return predicate();
+  }
+
+  private Expr predicate() {
+    Expr left = additive();
+    Token t = current();
+    if (t.kind() == Token.Kind.SYMBOL) {
+      String op = switch (t.text()) {
+        case "=", "<>", "<", "<=", ">", ">=" -> t.text();
+        case "!=" -> "<>";
+        default -> null;
+      };
+      if (op != null) {
+        at++;
+        return new Expr.Compare(left, op, additive());
+      }
+    }
+    if (acceptWord("BETWEEN")) {
+      Expr lower = additive();
+      expectWord("AND");
+      return new Expr.Between(left, lower, additive());
+    }
+    if (acceptWord("IN")) {
+      String close;
+      if (acceptSymbol("[")) {
+        close = "]";
+      } else {
+        expectSymbol("(");
+        close = ")";
+      }
+      List<Expr> candidates = new ArrayList<>();
+      do {
+        candidates.add(additive());
+      } while (acceptSymbol(","));
+      expectSymbol(close);
+      return new Expr.In(left, candidates);
+    }
+    if (acceptWord("IS")) {
+      boolean negated = acceptWord("NOT");
+      expectWord("MISSING");
+      return new Expr.IsMissing(left, negated);
+    }
+    return left;
+  }
+
+  private Expr additive() {
+    Expr left = primary();
+    while (current().isSymbol("+") || current().isSymbol("-")) {
+      boolean plus = advance().text().equals("+");
+      left = new Expr.Arithmetic(left, plus, primary());
+    }
+    return left;
+  }
+
+  private Expr primary() {
+    Token t = current();
+    switch (t.kind()) {
+      case STRING:
+        at++;
+        return new Expr.Literal(new AttributeValue.S(t.text()));
+      case NUMBER:
+        at++;
+        return new Expr.Literal(AttributeValue.N.parse(t.text()));
+      case PARAMETER:
+        at++;
+        return new Expr.Parameter(parameters++);
+      case QUOTED:
+        at++;
+        return path(t.text());
+      case WORD:
+        return word(t);
+      case SYMBOL:
+        return symbol(t);
+      default:
+        throw new MalformedStatement();
+    }
+  }
+
+  private Expr word(Token t) {
+    at++;
+    String upper = t.text().toUpperCase(Locale.ROOT);
+    switch (upper) {
+      case "TRUE":
+        return new Expr.Literal(AttributeValue.Bool.TRUE);
+      case "FALSE":
+        return new Expr.Literal(AttributeValue.Bool.FALSE);
+      case "NULL":
+        return new Expr.Literal(AttributeValue.Null.INSTANCE);
+      case "MISSING":
+        throw new DynamoDbError.Validation(MISSING_COMPARED);
+      default:
+        break;
+    }
+    if (acceptSymbol("(")) {
+      List<Expr> arguments = new ArrayList<>();
+      if (!acceptSymbol(")")) {
+        do {
+          arguments.add(expression());
+        } while (acceptSymbol(","));
+        expectSymbol(")");
+      }
+      return new Expr.Call(t.text().toLowerCase(Locale.ROOT), arguments);
+    }
+    if (RESERVED.contains(upper)) {
+      throw new MalformedStatement();
+    }
+    return path(t.text());
+  }
+
+  private Expr symbol(Token t) {
+    if (acceptSymbol("(")) {
+      Expr inner = expression();
+      expectSymbol(")");
+      return inner;
+    }
+    if (acceptSymbol("-")) {
+      Token number = expect(Token.Kind.NUMBER);
+      return new Expr.Literal(AttributeValue.N.parse("-" + number.text()));
+    }
+    if (acceptSymbol("{")) {
+      List<Expr.Entry> entries = new ArrayList<>();
+      if (!acceptSymbol("}")) {
+        do {
+          String key = expect(Token.Kind.STRING).text();
+          expectSymbol(":");
+          entries.add(new Expr.Entry(key, nested()));
+        } while (acceptSymbol(","));
+        expectSymbol("}");
+      }
+      return new Expr.Struct(entries);
+    }
+    if (acceptSymbol("[")) {
+      List<Expr> elements = elements("]");
+      return new Expr.ListOf(elements);
+    }
+    if (acceptSymbol("<<")) {
+      return new Expr.SetOf(elements(">>"));
+    }
+    throw new MalformedStatement();
+  }
+
+  private List<Expr> elements(String close) {
+    List<Expr> elements = new ArrayList<>();
+    if (!acceptSymbol(close)) {
+      do {
+        elements.add(nested());
+      } while (acceptSymbol(","));
+      expectSymbol(close);
+    }
+    return elements;
+  }
+
+  /** A value inside a map, list or set literal. */
+  private Expr nested() {
+    if (++depth > MAX_DEPTH) {
+      throw new MalformedStatement();
+    }
+    Expr value = additive();
+    depth--;
+    return value;
+  }
+
+  private Expr.Path path(String first) {
+    List<Expr.Step> steps = new ArrayList<>();
+    steps.add(new Expr.Name(first));
+    while (true) {
+      if (current().isSymbol(".") && next().kind() != Token.Kind.SYMBOL) {
+        at++;
+        steps.add(new Expr.Name(name()));
+      } else if (acceptSymbol("[")) {
+        Token index = expect(Token.Kind.NUMBER);
+        if (!index.text().chars().allMatch(Character::isDigit) || index.text().length() > 9) {
+          throw new MalformedStatement();
+        }
+        steps.add(new Expr.Index(Integer.parseInt(index.text())));
+        expectSymbol("]");
+      } else {
+        return new Expr.Path(steps);
+      }
+    }
+  }
+
+  /** An attribute or table name: a double-quoted name, or a bare word that is no keyword. */
+  private String name() {
+    Token t = current();
+    if (t.kind() == Token.Kind.QUOTED
+        || (t.kind() == Token.Kind.WORD && !RESERVED.contains(t.text().toUpperCase(Locale.ROOT)))) {
+      at++;
+      return t.text();
+    }
+    throw new MalformedStatement();
+  }
+
+  private Token current() {
+    return tokens.get(at);
+  }
+
+  private Token next() {
+    return tokens.get(Math.min(at + 1, tokens.size() - 1));
+  }
+
+  private Token advance() {
+    return tokens.get(at++);
+  }
+
+  private boolean acceptWord(String keyword) {
+    if (current().isWord(keyword)) {
+      at++;
+      return true;
+    }
+    return false;
+  }
+
+  private boolean acceptSymbol(String symbol) {
+    if (current().isSymbol(symbol)) {
+      at++;
+      return true;
+    }
+    return false;
+  }
+
+  private void expectWord(String keyword) {
+    if (!acceptWord(keyword)) {
+      throw new MalformedStatement();
+    }
+  }
+
+  private void expectSymbol(String symbol) {
+    if (!acceptSymbol(symbol)) {
+      throw new MalformedStatement();
+    }
+  }
+
+  private Token expect(Token.Kind kind) {
+    if (current().kind() != kind) {
+      throw new MalformedStatement();
+    }
+    return advance();
+  }
+}

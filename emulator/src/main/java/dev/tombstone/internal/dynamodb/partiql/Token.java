@@ -1,0 +1,25 @@
+package dev.tombstone.internal.dynamodb.partiql;
+
+/** One lexical token of a statement; {@code text} is the unquoted content for strings and names. */
+record Token(Kind kind, String text, int position) {
+
+  enum Kind {
+    /** A bare word: a keyword or an attribute name, decided by the parser. */
+    WORD,
+    /** A double-quoted name, never a keyword. */
+    QUOTED,
+    STRING,
+    NUMBER,
+    PARAMETER,
+    SYMBOL,
+    END
+  }
+
+  boolean isWord(String keyword) {
+    return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
+  }
+
+  boolean isSymbol(String symbol) {
+    return kind == Kind.SYMBOL && text.equals(symbol);
+  }
+}

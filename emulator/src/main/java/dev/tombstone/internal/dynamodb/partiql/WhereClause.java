@@ -1,0 +1,103 @@
+package dev.tombstone.internal.dynamodb.partiql;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.KeyAttribute;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A WHERE clause split into its top-level AND terms: equalities of key attributes with a value,
+ * and the rest.
+ *
+ * @param keys key attribute name to the value it must equal
+ * @param rest the other terms, in statement order
+ */
+record WhereClause(Map<String, AttributeValue> keys, List<Expr> rest) {
+  static final String MULTIPLE = "Multiple conditions on same key %s."
+      + " Only single item Update/Insert/Delete are supported";
+  static final String KEY_TYPE =
+      "Key attribute's data type should match its data type in table's schema: Key %s";
+
+  /**
+   * Splits {@code where}; with {@code single}, a second equality on a key attribute is an error
+   * (a write names one item), otherwise it stays among the rest.
+   */
+  static WhereClause split(Expr where, List<KeyAttribute> keyAttributes,
+      List<AttributeValue> parameters, boolean single) {
+    List<Expr> terms = new ArrayList<>();
+    flatten(where, terms);
+    Map<String, AttributeValue> keys = new LinkedHashMap<>();
+    List<Expr> rest = new ArrayList<>();
+    for (Expr term : terms) {
+      KeyAttribute key = null;
+      Expr value = null;
+      if (term instanceof Expr.Compare compare && compare.operator().equals("=")) {
+        key = keyNamed(compare.left(), keyAttributes);
+        value = compare.right();
+        if (key == null || !ValueBinder.isValue(value)) {
+          key = keyNamed(compare.right(), keyAttributes);
+          value = compare.left();
+        }
+      }
+      if (key == null || !ValueBinder.isValue(value)) {
+        rest.add(term);
+        continue;
+      }
+      if (keys.containsKey(key.name())) {
+        if (single) {
+          throw new DynamoDbError.Validation(String.format(MULTIPLE, key.name()));
+        }
+        rest.add(term);
+        continue;
+      }
+      AttributeValue bound = ValueBinder.bind(value, parameters);
+      if (bound.type() != key.type()) {
+        throw new DynamoDbError.Validation(String.format(KEY_TYPE, key.name()));
+      }
+      keys.put(key.name(), bound);
+    }
+    return new WhereClause(keys, rest);
+  }
+
+  /** Whether every attribute of {@code keyAttributes} has its equality. */
+  boolean hasAll(List<KeyAttribute> keyAttributes) {
+    return keyAttributes.stream().allMatch(k -> keys.containsKey(k.name()));
+  }
+
+  /** The rest joined by AND again; null when there is none. */
+  Expr condition() {
+    return join(rest);
+  }
+
+  static Expr join(List<Expr> terms) {
+    Expr joined = null;
+    for (Expr term : terms) {
+      joined = joined == null ? term : new Expr.And(joined, term);
+    }
+    return joined;
+  }
+
+  private static void flatten(Expr expr, List<Expr> terms) {
+    if (expr instanceof Expr.And and) {
+      flatten(and.left(), terms);
+      flatten(and.right(), terms);
+    } else {
+      terms.add(expr);
+    }
+  }
+
+  private static KeyAttribute keyNamed(Expr expr, List<KeyAttribute> keyAttributes) {
+    if (!(expr instanceof Expr.Path path) || path.topLevelName() == null) {
+      return null;
+    }
+    for (KeyAttribute key : keyAttributes) {
+      if (key.name().equals(path.topLevelName())) {
+        return key;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,217 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.ConsumedCapacity;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.TransactGetItems;
+import dev.tombstone.dynamodb.TransactWriteItems;
+import dev.tombstone.internal.dynamodb.partiql.Plan;
+import dev.tombstone.internal.dynamodb.partiql.Planner;
+import dev.tombstone.internal.dynamodb.partiql.Statement;
+import dev.tombstone.internal.dynamodb.partiql.StatementParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ExecuteTransaction of API 2012-08-10: up to 100 statements, all writes (run as one
+ * TransactWriteItems) or all single-item SELECTs (run as one TransactGetItems).
+ */
+final class ExecuteTransactionOperation {
+  static final int MAX_STATEMENTS = 100;
+  static final String MIXED = "ExecuteTransaction API does not support both read and write"
+      + " operations in the same request.";
+  static final String RETURNING =
+      "Validation failed in TransactStatements[%d]: RETURNING clause is not supported in"
+          + " ExecuteTransaction.";
+
+  private final DynamoDbState state;
+  private final StatementRunner runner;
+
+  ExecuteTransactionOperation(DynamoDbState state) {
+    this.state = state;
+    this.runner = new StatementRunner(state);
+  }
+
+  /** One statement of the request as read off the wire. */
+  private record Element(String statement, List<Json> parameters, String onFailure) {}
+
+  byte[] handle(Json.Obj request) throws IOException {
+    List<Json> raw = Members.list(request, "TransactStatements");
+    String token = Members.string(request, "ClientRequestToken");
+    String returnConsumedCapacity = Members.string(request, "ReturnConsumedCapacity");
+    List<Element> elements = new ArrayList<>();
+    if (raw != null) {
+      for (Json json : raw) {
+        Json.Obj e = Members.structure(json);
+        elements.add(e == null ? new Element(null, null, null)
+            : new Element(Members.string(e, "Statement"), runner.parametersMember(e),
+                Members.string(e, "ReturnValuesOnConditionCheckFailure")));
+      }
+    }
+    validate(raw, elements, token, returnConsumedCapacity);
+
+    List<Statement> statements = new ArrayList<>();
+    boolean reads = false;
+    boolean writes = false;
+    for (int i = 0; i < elements.size(); i++) {
+      Statement statement = StatementParser.parse(elements.get(i).statement());
+      if (returning(statement) != null) {
+        throw new DynamoDbError.Validation(String.format(RETURNING, i));
+      }
+      statements.add(statement);
+      reads |= !statement.isWrite();
+      writes |= statement.isWrite();
+    }
+    if (reads && writes) {
+      throw new DynamoDbError.Validation(MIXED);
+    }
+    List<Plan> plans = new ArrayList<>();
+    for (int i = 0; i < elements.size(); i++) {
+      Element element = elements.get(i);
+      List<AttributeValue> parameters = runner.parameters(element.parameters());
+      Planner.Options options = new Planner.Options(false, null, null,
+          WriteOptions.onConditionFailure(element.onFailure()));
+      Plan plan = runner.planner().plan(element.statement(), statements.get(i), parameters,
+          options);
+      if (!statements.get(i).isWrite() && !(plan instanceof Plan.Get)) {
+        throw new DynamoDbError.Validation(BatchExecuteStatementOperation.SINGLE_SELECT);
+      }
+      plans.add(plan);
+    }
+    return reads ? read(plans, returnConsumedCapacity)
+        : write(plans, raw, token, returnConsumedCapacity);
+  }
+
+  private static void validate(List<Json> raw, List<Element> elements, String token,
+      String returnConsumedCapacity) {
+    Constraints constraints = new Constraints();
+    constraints.notNull("transactStatements", raw);
+    if (raw != null) {
+      constraints.size("transactStatements", raw.size(), 1, MAX_STATEMENTS);
+    }
+    for (int i = 0; i < elements.size(); i++) {
+      Element e = elements.get(i);
+      String path = "transactStatements." + (i + 1) + ".member.";
+      constraints.notNull(path + "statement", e.statement());
+      constraints.lengthBetween(path + "statement", e.statement(), 1,
+          StatementRunner.MAX_STATEMENT_LENGTH);
+      if (e.parameters() != null) {
+        constraints.size(path + "parameters", e.parameters().size(), 1, Integer.MAX_VALUE);
+      }
+      constraints.oneOf(path + "returnValuesOnConditionCheckFailure", e.onFailure(),
+          Constraints.RETURN_ON_FAILURE);
+    }
+    constraints.lengthBetween("clientRequestToken", token, 1, 36);
+    constraints.oneOf("returnConsumedCapacity", returnConsumedCapacity,
+        Constraints.RETURN_CONSUMED_CAPACITY);
+    constraints.check();
+  }
+
+  private static Statement.Returning returning(Statement statement) {
+    if (statement instanceof Statement.Delete delete) {
+      return delete.returning();
+    }
+    if (statement instanceof Statement.Update update) {
+      return update.returning();
+    }
+    if (statement instanceof Statement.Insert insert) {
+      return insert.returning();
+    }
+    return null;
+  }
+
+  private byte[] write(List<Plan> plans, List<Json> raw, String token,
+      String returnConsumedCapacity) throws IOException {
+    List<TransactWriteItems.Action> actions = new ArrayList<>();
+    for (Plan plan : plans) {
+      if (plan instanceof Plan.Delete d) {
+        actions.add(new TransactWriteItems.Action.Delete(d.tableName(), d.request().key(),
+            d.request().condition(), d.request().returnValuesOnConditionCheckFailure()));
+      } else if (plan instanceof Plan.Update u) {
+        actions.add(new TransactWriteItems.Action.Update(u.tableName(), u.request().key(),
+            u.request().update(), u.request().condition(),
+            u.request().returnValuesOnConditionCheckFailure()));
+      } else {
+        Plan.Insert insert = (Plan.Insert) plan;
+        actions.add(new TransactWriteItems.Action.Put(insert.tableName(),
+            insert.request().item(), insert.request().condition(),
+            insert.request().returnValuesOnConditionCheckFailure()));
+      }
+    }
+    TransactWriteItems.Request transaction = new TransactWriteItems.Request(actions);
+    if (token != null) {
+      // A repeated token is compared with the statements as sent.
+      transaction = transaction.withClientRequestToken(token, raw);
+    }
+    TransactWriteItems.Result result;
+    try {
+      result = state.transactWriteItems(transaction);
+    } catch (DynamoDbError.TransactionCanceled e) {
+      throw duplicateInserts(e, plans);
+    }
+    JsonOut out = new JsonOut();
+    out.json().writeStartObject();
+    capacities(out, result.consumedCapacity(), returnConsumedCapacity);
+    out.json().writeEndObject();
+    return out.finish();
+  }
+
+  /**
+   * An INSERT whose key exists fails its condition; DynamoDB Local 3.3.1 reports it as a
+   * ValidationError reason with the DuplicateItem message.
+   */
+  private static DynamoDbError.TransactionCanceled duplicateInserts(
+      DynamoDbError.TransactionCanceled canceled, List<Plan> plans) {
+    List<DynamoDbError.CancellationReason> reasons = new ArrayList<>(canceled.reasons());
+    boolean changed = false;
+    for (int i = 0; i < reasons.size() && i < plans.size(); i++) {
+      if (plans.get(i) instanceof Plan.Insert
+          && reasons.get(i).code().equals("ConditionalCheckFailed")) {
+        reasons.set(i, new DynamoDbError.CancellationReason("ValidationError",
+            Optional.of(StatementError.DUPLICATE_MESSAGE), Optional.empty()));
+        changed = true;
+      }
+    }
+    return changed ? new DynamoDbError.TransactionCanceled(reasons) : canceled;
+  }
+
+  private byte[] read(List<Plan> plans, String returnConsumedCapacity) throws IOException {
+    List<TransactGetItems.Get> gets = new ArrayList<>();
+    for (Plan plan : plans) {
+      Plan.Get get = (Plan.Get) plan;
+      gets.add(new TransactGetItems.Get(get.tableName(), get.request().key(),
+          get.request().projection()));
+    }
+    TransactGetItems.Result result = state.transactGetItems(TransactGetItems.Request.of(gets));
+    JsonOut out = new JsonOut();
+    out.json().writeStartObject();
+    out.json().writeArrayFieldStart("Responses");
+    for (int i = 0; i < plans.size(); i++) {
+      Optional<Item> item = result.items().get(i);
+      Plan.Get get = (Plan.Get) plans.get(i);
+      out.json().writeStartObject();
+      if (item.isPresent() && (get.filter() == null || get.filter().matches(item.get()))) {
+        out.item("Item", item.get());
+      }
+      out.json().writeEndObject();
+    }
+    out.json().writeEndArray();
+    capacities(out, result.consumedCapacity(), returnConsumedCapacity);
+    out.json().writeEndObject();
+    return out.finish();
+  }
+
+  private static void capacities(JsonOut out, List<ConsumedCapacity> capacities, String mode) {
+    if (mode != null && !mode.equals("NONE")) {
+      out.json().writeArrayFieldStart("ConsumedCapacity");
+      for (ConsumedCapacity capacity : capacities) {
+        out.capacity(capacity, mode);
+      }
+      out.json().writeEndArray();
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.tombstone.internal.dynamodb.partiql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StatementParserTest {
+
+  @Test
+  void delete_withQuotedNames_parametersAndReturning() {
+    Statement statement = StatementParser.parse(
+        "delete from \"Orders\" where \"pk\" = ? and sk = ? returning all old *");
+
+    assertThat(statement).isEqualTo(new Statement.Delete(
+        new Statement.Target("Orders", null),
+        new Expr.And(
+            new Expr.Compare(path("pk"), "=", new Expr.Parameter(0)),
+            new Expr.Compare(path("sk"), "=", new Expr.Parameter(1))),
+        new Statement.Returning(true, true), 2));
+  }
+
+  @Test
+  void or_bindsLooserThanAnd_andNotTighterThanBoth() {
+    Statement.Delete delete = (Statement.Delete) StatementParser.parse(
+        "DELETE FROM t1x WHERE a = 1 OR NOT b = 2 AND c <> 3");
+
+    assertThat(delete.where()).isEqualTo(new Expr.Or(
+        new Expr.Compare(path("a"), "=", number("1")),
+        new Expr.And(
+            new Expr.Not(new Expr.Compare(path("b"), "=", number("2"))),
+            new Expr.Compare(path("c"), "<>", number("3")))));
+  }
+
+  @Test
+  void literals_strings_numbers_collections_andNestedPaths() {
+    Statement.Insert insert = (Statement.Insert) StatementParser.parse(
+        "INSERT INTO t1x VALUE {'a': 'it''s', 'b': -1.5e3, 'c': [true, null], 'd': <<1, 2>>}");
+
+    assertThat(insert.value()).isEqualTo(new Expr.Struct(List.of(
+        new Expr.Entry("a", new Expr.Literal(new AttributeValue.S("it's"))),
+        new Expr.Entry("b", number("-1.5e3")),
+        new Expr.Entry("c", new Expr.ListOf(List.of(
+            new Expr.Literal(AttributeValue.Bool.TRUE),
+            new Expr.Literal(AttributeValue.Null.INSTANCE)))),
+        new Expr.Entry("d", new Expr.SetOf(List.of(number("1"), number("2")))))));
+    Statement.Select select = (Statement.Select) StatementParser.parse(
+        "SELECT \"m\".k[2] FROM t1x.\"idx\" WHERE x IS NOT MISSING");
+    assertThat(select.projection()).containsExactly(new Expr.Path(List.of(
+        new Expr.Name("m"), new Expr.Name("k"), new Expr.Index(2))));
+    assertThat(select.target()).isEqualTo(new Statement.Target("t1x", "idx"));
+    assertThat(select.where()).isEqualTo(new Expr.IsMissing(path("x"), true));
+  }
+
+  @Test
+  void update_readsSetAndRemoveClauses() {
+    Statement.Update update = (Statement.Update) StatementParser.parse(
+        "UPDATE t1x SET a = a + 1, b = ? REMOVE c SET d = 'x' WHERE k = 1 RETURNING MODIFIED NEW *");
+
+    assertThat(update.actions()).extracting(a -> a.path().topLevelName())
+        .containsExactly("a", "b", "c", "d");
+    assertThat(update.actions().get(0).value())
+        .isEqualTo(new Expr.Arithmetic(path("a"), true, number("1")));
+    assertThat(update.actions().get(2).value()).isNull();
+    assertThat(update.returning()).hasToString("RETURNING MODIFIED NEW *");
+    assertThat(update.parameterCount()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "DELETE FRM t1x", "SELECT * FROM t1x WHERE",
+      "DELETE FROM t1x WHERE a = 'open", "DELETE FROM t1x WHERE a = 1 extra",
+      "CREATE TABLE t1x", "SELECT FROM t1x", "UPDATE t1x WHERE a = 1",
+      "DELETE FROM t1x WHERE a = 1 RETURNING ALL *", "DELETE FROM t1x WHERE a = #"})
+  void malformedStatements_getDynamoDbsOneSyntaxMessage(String text) {
+    DynamoDbError.Validation thrown = catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class);
+
+    assertThat(thrown).hasMessage("Statement wasn't well formed, can't be processed: " + text);
+  }
+
+  @Test
+  void deepNesting_isMalformed_notAStackOverflow() {
+    String text = "DELETE FROM t1x WHERE " + "(".repeat(5000) + "a = 1" + ")".repeat(5000);
+
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessageStartingWith("Statement wasn't well formed");
+  }
+
+  private static Expr.Path path(String name) {
+    return new Expr.Path(List.of(new Expr.Name(name)));
+  }
+
+  private static Expr number(String text) {
+    return new Expr.Literal(AttributeValue.N.parse(text));
+  }
+}

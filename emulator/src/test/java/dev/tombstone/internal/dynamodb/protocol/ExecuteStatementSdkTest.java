@@ -1,0 +1,312 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.RecordedRequest;
+import dev.tombstone.faults.Fault;
+import dev.tombstone.testing.RunningTombstone;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DuplicateItemException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** ExecuteStatement: PartiQL DELETE, INSERT, UPDATE and SELECT through the SDK v2 client. */
+class ExecuteStatementSdkTest {
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  final DynamoDbClient dynamo = server.dynamoDb();
+
+  @BeforeEach
+  void orders() {
+    dynamo.createTable(b -> b.tableName("Orders").billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
+            k -> k.attributeName("sk").keyType(KeyType.RANGE))
+        .attributeDefinitions(
+            d -> d.attributeName("pk").attributeType(ScalarAttributeType.S),
+            d -> d.attributeName("sk").attributeType(ScalarAttributeType.N),
+            d -> d.attributeName("status").attributeType(ScalarAttributeType.S))
+        .globalSecondaryIndexes(g -> g.indexName("byStatus")
+            .keySchema(k -> k.attributeName("status").keyType(KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    put("o-1", 1, "NEW");
+    put("o-1", 2, "SHIPPED");
+    put("o-2", 1, "NEW");
+  }
+
+  private void put(String pk, int sk, String status) {
+    dynamo.putItem(b -> b.tableName("Orders").item(Map.of("pk", s(pk),
+        "sk", AttributeValue.fromN(Integer.toString(sk)), "status", s(status))));
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  private static AttributeValue n(int value) {
+    return AttributeValue.fromN(Integer.toString(value));
+  }
+
+  private ExecuteStatementResponse execute(String statement, AttributeValue... parameters) {
+    return dynamo.executeStatement(b -> {
+      b.statement(statement);
+      if (parameters.length > 0) {
+        b.parameters(parameters);
+      }
+    });
+  }
+
+  private boolean exists(String pk, int sk) {
+    return dynamo.getItem(b -> b.tableName("Orders").key(Map.of("pk", s(pk), "sk", n(sk))))
+        .hasItem();
+  }
+
+  @Test
+  void delete_withParameters_removesTheItem() {
+    ExecuteStatementResponse response =
+        execute("DELETE FROM \"Orders\" WHERE \"pk\" = ? AND \"sk\" = ?", s("o-1"), n(1));
+
+    assertThat(response.items()).isEmpty();
+    assertThat(exists("o-1", 1)).isFalse();
+    assertThat(exists("o-1", 2)).isTrue();
+  }
+
+  @Test
+  void delete_returningAllOld_returnsTheDeletedItem() {
+    ExecuteStatementResponse response =
+        execute("DELETE FROM Orders WHERE pk = 'o-1' AND sk = 2 RETURNING ALL OLD *");
+
+    assertThat(response.items()).containsExactly(
+        Map.of("pk", s("o-1"), "sk", n(2), "status", s("SHIPPED")));
+  }
+
+  @Test
+  void delete_failsConditionalCheck_whenAnExtraConditionIsFalse() {
+    ConditionalCheckFailedException thrown = catchThrowableOfType(
+        () -> dynamo.executeStatement(b -> b
+            .statement("DELETE FROM Orders WHERE pk = ? AND sk = ? AND status = 'SHIPPED'")
+            .parameters(s("o-1"), n(1))
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)),
+        ConditionalCheckFailedException.class);
+
+    assertThat(thrown).hasMessageContaining("The conditional request failed");
+    assertThat(thrown.item()).containsEntry("status", s("NEW"));
+    assertThat(exists("o-1", 1)).isTrue();
+  }
+
+  @Test
+  void delete_withConditionFunctions_deletesWhenAllHold() {
+    execute("DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND attribute_exists(status)"
+        + " AND begins_with(status, 'NE') AND contains(status, 'E') AND size(status) = 3"
+        + " AND attribute_type(status, 'S') AND note IS MISSING AND status IS NOT MISSING"
+        + " AND (status = 'NEW' OR status = 'OLD') AND status <> 'X' AND sk BETWEEN 0 AND 5"
+        + " AND status IN ['NEW', 'SHIPPED'] AND NOT status = 'GONE'");
+
+    assertThat(exists("o-1", 1)).isFalse();
+  }
+
+  @Test
+  void delete_ofAMissingItem_succeedsWhateverTheCondition() {
+    ExecuteStatementResponse response =
+        execute("DELETE FROM Orders WHERE pk = 'o-9' AND sk = 1 AND status = 'NEW'");
+
+    assertThat(response.items()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "DELETE FROM Orders WHERE pk = 'o-1'"
+          + "|Where clause does not contain a mandatory equality on all key attributes",
+      "DELETE FROM Orders WHERE pk = 'o-1' OR sk = 1"
+          + "|Where clause does not contain a mandatory equality on all key attributes",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk > 1"
+          + "|Where clause does not contain a mandatory equality on all key attributes",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND pk = 'o-2'"
+          + "|Multiple conditions on same key pk. Only single item Update/Insert/Delete are"
+          + " supported",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = '1'"
+          + "|Key attribute's data type should match its data type in table's schema: Key sk",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 RETURNING ALL NEW *"
+          + "|Invalid returning clause: RETURNING ALL NEW *. Only RETURNING ALL OLD * is allowed"
+          + " in DELETE statements.",
+      "DELETE FROM Orders.\"byStatus\" WHERE pk = 'o-1' AND sk = 1"
+          + "|This operation is not supported on an index",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND status = MISSING"
+          + "|MISSING must be compared using IS operator",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND nofunc(status)"
+          + "|Unrecognized function: nofunc",
+      "DELETE FRM Orders WHERE pk = 1"
+          + "|Statement wasn't well formed, can't be processed: DELETE FRM Orders WHERE pk = 1",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND"
+          + "|Statement wasn't well formed, can't be processed: DELETE FROM Orders WHERE"
+          + " pk = 'o-1' AND sk = 1 AND",
+      "DELETE FROM Orders WHERE pk = ? AND sk = ?"
+          + "|Number of parameters in request and statement don't match.",
+      "DELETE FROM \"T\" WHERE pk = 'o-1' AND sk = 1"
+          + "|Table name should be within the length [3, 255] and only contain 'a-z', 'A-Z',"
+          + " '0-9', '-', '_', '.'.",
+      "INSERT INTO Orders VALUE {'pk': 'o-3'}"
+          + "|Key attribute should be present in the item: Key sk",
+      "INSERT INTO Orders VALUE {'pk': 'o-3', 'sk': 1} RETURNING ALL OLD *"
+          + "|RETURNING is not supported in INSERT",
+      "SELECT * FROM Orders.nope WHERE status = 'NEW'"
+          + "|The table does not have the specified index: nope",
+      "SELECT * FROM Orders ORDER BY sk"
+          + "|Must have WHERE clause in the statement when using ORDER BY clause.",
+  })
+  void invalidStatement_isAValidationError_andChangesNothing(String statement, String message) {
+    DynamoDbException thrown = catchThrowableOfType(() -> execute(statement),
+        DynamoDbException.class);
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo(message);
+    assertThat(dynamo.scan(b -> b.tableName("Orders")).count()).isEqualTo(3);
+  }
+
+  @Test
+  void statement_onAMissingTable_isResourceNotFound() {
+    ResourceNotFoundException thrown = catchThrowableOfType(
+        () -> execute("DELETE FROM Missing WHERE pk = 'a' AND sk = 1"),
+        ResourceNotFoundException.class);
+
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("Cannot do operations on a non-existent table");
+  }
+
+  @Test
+  void statement_longerThan8192Characters_isRefusedByTheModel() {
+    DynamoDbException thrown = catchThrowableOfType(() -> execute("x".repeat(8193)),
+        DynamoDbException.class);
+
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .startsWith("1 validation error detected: Value '")
+        .endsWith("' at 'statement' failed to satisfy constraint: Member must have length less"
+            + " than or equal to 8192");
+  }
+
+  @Test
+  void insert_writesANewItem_withNestedLiterals() {
+    execute("INSERT INTO Orders VALUE {'pk': ?, 'sk': 3, 'tags': <<'a', 'b'>>,"
+        + " 'lines': [1, 'two', {'k': true}], 'gone': null}", s("o-1"));
+
+    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName("Orders")
+        .key(Map.of("pk", s("o-1"), "sk", n(3)))).item();
+    assertThat(item).containsEntry("tags", AttributeValue.fromSs(List.of("a", "b")))
+        .containsEntry("lines", AttributeValue.fromL(List.of(n(1), s("two"),
+            AttributeValue.fromM(Map.of("k", AttributeValue.fromBool(true))))))
+        .containsEntry("gone", AttributeValue.fromNul(true));
+  }
+
+  @Test
+  void insert_ofAnExistingKey_isDuplicateItem() {
+    DuplicateItemException thrown = catchThrowableOfType(
+        () -> execute("INSERT INTO Orders VALUE {'pk': 'o-1', 'sk': 1, 'status': 'X'}"),
+        DuplicateItemException.class);
+
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("Duplicate primary key exists in table");
+    assertThat(dynamo.getItem(b -> b.tableName("Orders")
+        .key(Map.of("pk", s("o-1"), "sk", n(1)))).item()).containsEntry("status", s("NEW"));
+  }
+
+  @Test
+  void update_setsAndRemoves_returningAllNew() {
+    execute("UPDATE Orders SET total = 5 WHERE pk = 'o-1' AND sk = 1");
+
+    ExecuteStatementResponse response = execute("UPDATE Orders SET total = total + ?"
+        + " REMOVE status WHERE pk = 'o-1' AND sk = 1 RETURNING ALL NEW *", n(2));
+
+    assertThat(response.items()).containsExactly(Map.of("pk", s("o-1"), "sk", n(1),
+        "total", n(7)));
+  }
+
+  @Test
+  void update_ofAMissingItem_failsTheConditionalCheck() {
+    Throwable thrown = catchThrowableOfType(
+        () -> execute("UPDATE Orders SET total = 1 WHERE pk = 'o-9' AND sk = 1"),
+        ConditionalCheckFailedException.class);
+
+    assertThat(thrown).isNotNull();
+    assertThat(exists("o-9", 1)).isFalse();
+  }
+
+  @Test
+  void select_byWholeKey_readsOneItem_withAProjection() {
+    ExecuteStatementResponse response =
+        execute("SELECT status FROM Orders WHERE pk = ? AND sk = ?", s("o-1"), n(2));
+
+    assertThat(response.items()).containsExactly(Map.of("status", s("SHIPPED")));
+  }
+
+  @Test
+  void select_byPartitionKey_queriesInSortKeyOrder_andPages() {
+    ExecuteStatementResponse first = dynamo.executeStatement(b -> b
+        .statement("SELECT * FROM Orders WHERE pk = 'o-1' ORDER BY sk DESC").limit(1)
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    ExecuteStatementResponse second = dynamo.executeStatement(b -> b
+        .statement("SELECT * FROM Orders WHERE pk = 'o-1' ORDER BY sk DESC").limit(1)
+        .nextToken(first.nextToken()));
+
+    assertThat(first.items()).extracting(i -> i.get("sk").n()).containsExactly("2");
+    assertThat(first.consumedCapacity().tableName()).isEqualTo("Orders");
+    assertThat(second.items()).extracting(i -> i.get("sk").n()).containsExactly("1");
+  }
+
+  @Test
+  void select_withoutKey_scansWithAFilter_andReadsIndexes() {
+    ExecuteStatementResponse scan = execute("SELECT pk FROM Orders WHERE status = 'NEW'");
+    ExecuteStatementResponse index =
+        execute("SELECT * FROM \"Orders\".\"byStatus\" WHERE status = 'SHIPPED'");
+
+    assertThat(scan.items()).extracting(i -> i.get("pk").s())
+        .containsExactlyInAnyOrder("o-1", "o-2");
+    assertThat(index.items()).extracting(i -> i.get("sk").n()).containsExactly("2");
+  }
+
+  @Test
+  void select_readsBackAfterDelete() {
+    execute("DELETE FROM Orders WHERE pk = 'o-2' AND sk = 1");
+
+    assertThat(execute("SELECT * FROM Orders WHERE pk = 'o-2' AND sk = 1").items()).isEmpty();
+  }
+
+  @Test
+  void faultRule_targetsExecuteStatement_byOperationName() {
+    server.tombstone().faults().dynamoDb("ExecuteStatement").times(1)
+        .respond(Fault.INTERNAL_SERVER_ERROR);
+
+    execute("DELETE FROM Orders WHERE pk = 'o-2' AND sk = 1");
+
+    List<Integer> statuses = server.tombstone().requests().stream()
+        .filter(r -> r.target().endsWith(".ExecuteStatement")).map(RecordedRequest::status)
+        .toList();
+    assertThat(statuses.subList(statuses.size() - 2, statuses.size())).containsExactly(500, 200);
+    assertThat(exists("o-2", 1)).isFalse();
+  }
+
+  @Test
+  void invalidNextToken_isAValidationError() {
+    DynamoDbException thrown = catchThrowableOfType(() -> dynamo.executeStatement(b -> b
+        .statement("SELECT * FROM Orders").nextToken("garbage")), DynamoDbException.class);
+
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("Invalid NextToken");
+  }
+}
