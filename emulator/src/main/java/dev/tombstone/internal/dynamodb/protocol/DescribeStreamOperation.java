@@ -1,7 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbState;
-import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.StreamDescription;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -41,7 +40,7 @@ final class DescribeStreamOperation {
     json.writeNumberField("CreationRequestDateTime",
         BigDecimal.valueOf(stream.createdAt().toEpochMilli()).movePointLeft(3));
     json.writeStringField("TableName", stream.tableName());
-    keySchema(json, stream.keySchema());
+    TableDescriptions.keySchema(json, stream.keySchema());
     json.writeArrayFieldStart("Shards");
     if (exclusiveStart == null || exclusiveStart.compareTo(stream.shardId()) < 0) {
       json.writeStartObject();
@@ -58,20 +57,5 @@ final class DescribeStreamOperation {
     json.writeEndObject();
     json.writeEndObject();
     return out.finish();
-  }
-
-  private static void keySchema(JsonWriter json, KeySchema schema) throws IOException {
-    json.writeArrayFieldStart("KeySchema");
-    json.writeStartObject();
-    json.writeStringField("AttributeName", schema.partitionKey().name());
-    json.writeStringField("KeyType", "HASH");
-    json.writeEndObject();
-    if (schema.sortKey() != null) {
-      json.writeStartObject();
-      json.writeStringField("AttributeName", schema.sortKey().name());
-      json.writeStringField("KeyType", "RANGE");
-      json.writeEndObject();
-    }
-    json.writeEndArray();
   }
 }

@@ -95,15 +95,8 @@ final class ExecuteTransactionOperation {
     }
     for (int i = 0; i < elements.size(); i++) {
       Element e = elements.get(i);
-      String path = "transactStatements." + (i + 1) + ".member.";
-      constraints.notNull(path + "statement", e.statement());
-      constraints.lengthBetween(path + "statement", e.statement(), 1,
-          StatementRunner.MAX_STATEMENT_LENGTH);
-      if (e.parameters() != null) {
-        constraints.size(path + "parameters", e.parameters().size(), 1, Integer.MAX_VALUE);
-      }
-      constraints.oneOf(path + "returnValuesOnConditionCheckFailure", e.onFailure(),
-          Constraints.RETURN_ON_FAILURE);
+      StatementRunner.checkElement(constraints, "transactStatements." + (i + 1) + ".member.",
+          e.statement(), e.parameters(), e.onFailure());
     }
     constraints.lengthBetween("clientRequestToken", token, 1, 36);
     constraints.oneOf("returnConsumedCapacity", returnConsumedCapacity,

@@ -34,6 +34,21 @@ final class StatementRunner {
   private final AttributeValueDecoder decoder =
       new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
 
+  /**
+   * The model constraints of one element of a batch or transaction of statements, under
+   * {@code path} (e.g. {@code statements.1.member.}).
+   */
+  static void checkElement(Constraints constraints, String path, String statement,
+      List<Json> parameters, String onFailure) {
+    constraints.notNull(path + "statement", statement);
+    constraints.lengthBetween(path + "statement", statement, 1, MAX_STATEMENT_LENGTH);
+    if (parameters != null) {
+      constraints.size(path + "parameters", parameters.size(), 1, Integer.MAX_VALUE);
+    }
+    constraints.oneOf(path + "returnValuesOnConditionCheckFailure", onFailure,
+        Constraints.RETURN_ON_FAILURE);
+  }
+
   StatementRunner(DynamoDbState state) {
     this.state = state;
     this.planner = new Planner(state);

@@ -111,7 +111,8 @@ final class TableDescriptions {
     return out.finish();
   }
 
-  private static void keySchema(JsonWriter json, KeySchema schema) throws IOException {
+  /** Writes {@code KeySchema}: the partition key, then the sort key if there is one. */
+  static void keySchema(JsonWriter json, KeySchema schema) throws IOException {
     json.writeArrayFieldStart("KeySchema");
     json.writeStartObject();
     json.writeStringField("AttributeName", schema.partitionKey().name());
