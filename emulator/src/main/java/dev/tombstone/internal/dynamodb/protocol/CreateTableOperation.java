@@ -84,7 +84,8 @@ final class CreateTableOperation {
           + " must both be specified when BillingMode is PROVISIONED");
     }
     units.checkBounds();
-    StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification);
+    StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification,
+        StreamSpecifications.Request.CREATE_TABLE);
     KeySchema schema = KeySchemas.build(keyElements, attributeTypes);
     Set<String> indexNames = new HashSet<>();
     List<TableDefinition.IndexDefinition> lsis =

@@ -14,6 +14,19 @@ final class StreamSpecifications {
   /** A specification past its model constraints: enabled with a view type, or disabled. */
   record Spec(boolean enabled, StreamViewType viewType) {}
 
+  /** The request a specification came with: DynamoDB words some refusals per request. */
+  enum Request {
+    CREATE_TABLE("Table is being created with a stream disabled, UpdateViewType should not be"
+        + " specified"),
+    UPDATE_TABLE("If stream is being disabled, then UpdateViewType must not be specified");
+
+    private final String disabledWithViewType;
+
+    Request(String disabledWithViewType) {
+      this.disabledWithViewType = disabledWithViewType;
+    }
+  }
+
   private StreamSpecifications() {}
 
   /** Reads the member, adding its model violations; null when the request has none. */
@@ -29,7 +42,7 @@ final class StreamSpecifications {
   }
 
   /** What {@code spec} (read and constraint-checked) asks for; null for null. */
-  static Spec check(Json.Obj spec) {
+  static Spec check(Json.Obj spec, Request request) {
     if (spec == null) {
       return null;
     }
@@ -40,8 +53,7 @@ final class StreamSpecifications {
           + " null or empty when enabling streams.");
     }
     if (!enabled && viewType != null) {
-      throw new DynamoDbError.Validation("Invalid StreamViewType: Stream StreamEnabled was false"
-          + " but a StreamViewType was present.");
+      throw ServiceErrors.invalidParameters(request.disabledWithViewType);
     }
     return new Spec(enabled, enabled ? StreamViewType.valueOf(viewType) : null);
   }

@@ -69,7 +69,8 @@ final class UpdateTableOperation {
     }
     constraints.check();
     units.checkBounds();
-    StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification);
+    StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification,
+        StreamSpecifications.Request.UPDATE_TABLE);
     for (Pending change : pending) {
       if (change instanceof Pending.None) {
         throw new DynamoDbError.Validation("One or more parameter values were invalid: One of"

@@ -285,10 +285,28 @@ class StreamsProtocolTest {
         .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
         .streamSpecification(s -> s.streamEnabled(false)
             .streamViewType(StreamViewType.KEYS_ONLY))), DynamoDbException.class);
-    assertThat(both.awsErrorDetails().errorMessage()).isEqualTo("Invalid StreamViewType: Stream"
-        + " StreamEnabled was false but a StreamViewType was present.");
+    assertThat(both.awsErrorDetails().errorMessage()).isEqualTo("One or more parameter values"
+        + " were invalid: Table is being created with a stream disabled, UpdateViewType should"
+        + " not be specified");
     assertThat(dynamo.listTables().tableNames()).doesNotContain("tab-t8");
     assertThat(streams.listStreams(b -> b.tableName("tab-t6")).streams()).isEmpty();
+  }
+
+  @Test
+  void updateTable_disablingWithAViewType_isRefused_andKeepsTheStream() {
+    String arn = create("tab-t7", StreamViewType.KEYS_ONLY).latestStreamArn();
+
+    DynamoDbException thrown = catchThrowableOfType(() -> dynamo.updateTable(b -> b
+        .tableName("tab-t7").streamSpecification(s -> s.streamEnabled(false)
+            .streamViewType(StreamViewType.NEW_IMAGE))), DynamoDbException.class);
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("One or more parameter values"
+        + " were invalid: If stream is being disabled, then UpdateViewType must not be"
+        + " specified");
+    assertThat(streams.describeStream(b -> b.streamArn(arn)).streamDescription().streamStatus())
+        .isEqualTo(StreamStatus.ENABLED);
   }
 
   @Test
