@@ -192,13 +192,14 @@ public final class UpdateTable {
     if (throughput) {
       throw new DynamoDbError.Validation("Cannot change IOPS and Streams at the same time.");
     }
+    // DynamoDB names the table in both; DynamoDB Local's texts end before the colon.
     if (enable && table.stream() != null) {
-      // DynamoDB names the table; DynamoDB Local's text ends before the colon.
       throw new DynamoDbError.Validation(
           "Table already has an enabled stream: TableName: " + table.name());
     }
     if (!enable && table.stream() == null) {
-      throw new DynamoDbError.Validation("Table has no stream to disable");
+      throw new DynamoDbError.Validation(
+          "Table has no stream to disable: TableName: " + table.name());
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.StreamViewType;
 
 /**
@@ -16,13 +15,17 @@ final class StreamSpecifications {
 
   /** The request a specification came with: DynamoDB words some refusals per request. */
   enum Request {
-    CREATE_TABLE("Table is being created with a stream disabled, UpdateViewType should not be"
-        + " specified"),
-    UPDATE_TABLE("If stream is being disabled, then UpdateViewType must not be specified");
+    CREATE_TABLE("Table is being created with a stream enabled, UpdateViewType is required",
+        "Table is being created with a stream disabled, UpdateViewType should not be"
+            + " specified"),
+    UPDATE_TABLE("If stream is being enabled then UpdateViewType is required",
+        "If stream is being disabled, then UpdateViewType must not be specified");
 
+    private final String enabledWithoutViewType;
     private final String disabledWithViewType;
 
-    Request(String disabledWithViewType) {
+    Request(String enabledWithoutViewType, String disabledWithViewType) {
+      this.enabledWithoutViewType = enabledWithoutViewType;
       this.disabledWithViewType = disabledWithViewType;
     }
   }
@@ -49,8 +52,7 @@ final class StreamSpecifications {
     boolean enabled = Members.bool(spec, "StreamEnabled");
     String viewType = Members.string(spec, "StreamViewType");
     if (enabled && viewType == null) {
-      throw new DynamoDbError.Validation("Invalid StreamViewType: Stream ViewType must not be"
-          + " null or empty when enabling streams.");
+      throw ServiceErrors.invalidParameters(request.enabledWithoutViewType);
     }
     if (!enabled && viewType != null) {
       throw ServiceErrors.invalidParameters(request.disabledWithViewType);

@@ -262,7 +262,7 @@ class StreamsProtocolTest {
   }
 
   @Test
-  void updateTable_refusesASecondStream_noStreamToDisable_andAMissingViewType() {
+  void streamSpecification_refusesASecondStream_noStreamToDisable_andAMissingViewType() {
     create("tab-t5", StreamViewType.KEYS_ONLY);
     create("tab-t6", null);
 
@@ -273,12 +273,20 @@ class StreamsProtocolTest {
     assertThat(catchThrowableOfType(() -> dynamo.updateTable(b -> b.tableName("tab-t6")
         .streamSpecification(s -> s.streamEnabled(false))),
         DynamoDbException.class).awsErrorDetails().errorMessage())
-        .isEqualTo("Table has no stream to disable");
+        .isEqualTo("Table has no stream to disable: TableName: tab-t6");
     assertThat(catchThrowableOfType(() -> dynamo.updateTable(b -> b.tableName("tab-t6")
         .streamSpecification(s -> s.streamEnabled(true))),
         DynamoDbException.class).awsErrorDetails().errorMessage())
-        .isEqualTo("Invalid StreamViewType: Stream ViewType must not be null or empty when"
-            + " enabling streams.");
+        .isEqualTo("One or more parameter values were invalid: If stream is being enabled then"
+            + " UpdateViewType is required");
+    assertThat(catchThrowableOfType(() -> dynamo.createTable(b -> b.tableName("tab-t8")
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+        .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+        .streamSpecification(s -> s.streamEnabled(true))),
+        DynamoDbException.class).awsErrorDetails().errorMessage())
+        .isEqualTo("One or more parameter values were invalid: Table is being created with a"
+            + " stream enabled, UpdateViewType is required");
     DynamoDbException both = catchThrowableOfType(() -> dynamo.createTable(b -> b.tableName("tab-t8")
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
