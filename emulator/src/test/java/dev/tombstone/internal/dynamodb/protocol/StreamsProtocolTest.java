@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardFilterType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
@@ -425,6 +426,36 @@ class StreamsProtocolTest {
     assertThat(message(() -> streams.getRecords(b -> b.shardIterator("garbage").limit(1001))))
         .isEqualTo("One or more parameter values were invalid: Limit should be less than or"
             + " equal to 1000");
+  }
+
+  @Test
+  void describeStream_childShardsFilter_listsNoShard_sinceTheOneShardNeverSplits() {
+    String arn = create("tab-f1", StreamViewType.KEYS_ONLY).latestStreamArn();
+    String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()
+        .get(0).shardId();
+
+    StreamDescription children = streams.describeStream(b -> b.streamArn(arn)
+        .shardFilter(f -> f.type(ShardFilterType.CHILD_SHARDS).shardId(shard)))
+        .streamDescription();
+
+    assertThat(children.shards()).isEmpty();
+    assertThat(children.lastEvaluatedShardId()).isNull();
+    assertThat(children.streamArn()).isEqualTo(arn);
+  }
+
+  @Test
+  void describeStream_refusesAShardFilterOutsideTheModel() {
+    String arn = create("tab-f2", StreamViewType.KEYS_ONLY).latestStreamArn();
+
+    assertThat(message(() -> streams.describeStream(b -> b.streamArn(arn)
+        .shardFilter(f -> f.type("FOO").shardId("shardId-00000000000000000000-00000000")))))
+        .isEqualTo("1 validation error detected: Value 'FOO' at 'shardFilter.type' failed to"
+            + " satisfy constraint: Member must satisfy enum value set: [CHILD_SHARDS]");
+    assertThat(message(() -> streams.describeStream(b -> b.streamArn(arn)
+        .shardFilter(f -> f.type(ShardFilterType.CHILD_SHARDS).shardId("shardId-1")))))
+        .isEqualTo("1 validation error detected: Value 'shardId-1' at 'shardFilter.shardId'"
+            + " failed to satisfy constraint: Member must have length greater than or equal"
+            + " to 28");
   }
 
   @Test
