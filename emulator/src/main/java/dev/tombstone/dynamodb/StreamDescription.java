@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param label the ISO-8601 time of the stream's creation (UTC, to the millisecond)
  * @param createdAt when the stream was enabled
  * @param shardId the id of the stream's one shard
- * @param startingSequenceNumber the sequence number of the shard's first record
+ * @param startingSequenceNumber the shard's start, numbered before its first record
  * @param endingSequenceNumber the sequence number of the last record of a closed shard
  */
 public record StreamDescription(

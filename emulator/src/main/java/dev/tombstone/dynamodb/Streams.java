@@ -103,15 +103,16 @@ final class Streams {
       position = stream.latest();
     } else {
       long number = parseSequenceNumber(sequenceNumber);
-      long latest = stream.latest();
-      boolean after = type == ShardIteratorType.AFTER_SEQUENCE_NUMBER;
-      if (number < 1 || number > (after ? latest - 1 : latest)) {
+      // Only numbers the shard has handed out, its start and its records', for AT and AFTER
+      // alike: a record still to come has no number a client could know.
+      if (number < TableStream.START || number >= stream.latest()) {
         throw new DynamoDbError.Validation("Invalid SequenceNumber for the shard");
       }
-      if (number < stream.trimHorizon(now)) {
+      if (stream.trimmed(number, now)) {
         throw new DynamoDbError.TrimmedDataAccess();
       }
-      position = after ? number + 1 : number;
+      boolean after = type == ShardIteratorType.AFTER_SEQUENCE_NUMBER;
+      position = after || number == TableStream.START ? number + 1 : number;
     }
     return encode(stream, position, now);
   }

@@ -19,6 +19,12 @@ final class TableStream {
   static final Duration RETENTION = Duration.ofHours(24);
   /** A bound on memory: a shard keeps at most this many records, trimming the oldest. */
   static final int MAX_RECORDS = 100_000;
+  /**
+   * The shard's StartingSequenceNumber, which no record carries: the first record is numbered
+   * after it, as on DynamoDB, so AT and AFTER it both read from the first record, whether that
+   * record has been written yet or not.
+   */
+  static final long START = 1;
 
   private final String arn;
   private final String label;
@@ -29,11 +35,11 @@ final class TableStream {
   private final String shardId;
   private final String region;
 
-  // Sequence numbers are consecutive from 1: the record numbered n sits at head + n - first.
+  // Record numbers are consecutive after START: the record numbered n sits at head + n - first.
   private final List<StreamRecord> records = new ArrayList<>();
   private int head;
-  private long first = 1;
-  private long next = 1;
+  private long first = START + 1;
+  private long next = START + 1;
   private Instant disabledAt;
 
   TableStream(String arn, String label, String tableName, KeySchema keySchema,
@@ -115,12 +121,12 @@ final class TableStream {
   }
 
   synchronized StreamDescription describe() {
-    Optional<String> ending = disabledAt != null && next > 1
+    Optional<String> ending = disabledAt != null && next > START + 1
         ? Optional.of(sequenceNumber(next - 1)) : Optional.empty();
     return new StreamDescription(arn, label, tableName, keySchema, viewType,
         disabledAt == null ? StreamDescription.Status.ENABLED
             : StreamDescription.Status.DISABLED,
-        createdAt, shardId, sequenceNumber(1), ending);
+        createdAt, shardId, sequenceNumber(START), ending);
   }
 
   /** The sequence number of the oldest record kept at {@code now}. */
@@ -132,6 +138,15 @@ final class TableStream {
   /** The sequence number the next record will get. */
   synchronized long latest() {
     return next;
+  }
+
+  /**
+   * Whether {@code number} (the start or a record's) is at or before a record trimmed by
+   * {@code now}.
+   */
+  synchronized boolean trimmed(long number, Instant now) {
+    trim(now);
+    return first > START + 1 && number < first;
   }
 
   /**

@@ -237,6 +237,56 @@ class StreamsProtocolTest {
   }
 
   @Test
+  void atAndAfterTheStartingSequenceNumber_ofAnEmptyShard_readTheFirstRecordWrittenLater() {
+    String arn = create("tab-s1", StreamViewType.KEYS_ONLY).latestStreamArn();
+    var shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()
+        .get(0);
+    String start = shard.sequenceNumberRange().startingSequenceNumber();
+
+    String after = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(start))
+        .shardIterator();
+    String at = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+        .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(start))
+        .shardIterator();
+    dynamo.putItem(b -> b.tableName("tab-s1").item(item("first", "1")));
+
+    for (String iterator : List.of(after, at)) {
+      assertThat(streams.getRecords(b -> b.shardIterator(iterator)).records()).singleElement()
+          .satisfies(r -> {
+            assertThat(r.dynamodb().keys()).isEqualTo(key("first"));
+            assertThat(r.dynamodb().sequenceNumber()).isGreaterThan(start);
+          });
+    }
+  }
+
+  @Test
+  void sequenceNumbersNotYetHandedOut_areRefused_forAtAndAfterAlike() {
+    String arn = create("tab-s2", StreamViewType.KEYS_ONLY).latestStreamArn();
+    dynamo.putItem(b -> b.tableName("tab-s2").item(item("a", "1")));
+    String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()
+        .get(0).shardId();
+    String last = all(arn).get(0).dynamodb().sequenceNumber();
+    String unwritten = String.format("%021d", Long.parseLong(last) + 1);
+
+    for (ShardIteratorType type : List.of(ShardIteratorType.AT_SEQUENCE_NUMBER,
+        ShardIteratorType.AFTER_SEQUENCE_NUMBER)) {
+      DynamoDbException thrown = catchThrowableOfType(() -> streams.getShardIterator(b -> b
+          .streamArn(arn).shardId(shard).shardIteratorType(type).sequenceNumber(unwritten)),
+          DynamoDbException.class);
+      assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+      assertThat(thrown.awsErrorDetails().errorMessage())
+          .isEqualTo("Invalid SequenceNumber for the shard");
+    }
+    String afterLast = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard)
+        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(last))
+        .shardIterator();
+    dynamo.putItem(b -> b.tableName("tab-s2").item(item("b", "1")));
+    assertThat(streams.getRecords(b -> b.shardIterator(afterLast)).records())
+        .extracting(r -> r.dynamodb().keys()).containsExactly(key("b"));
+  }
+
+  @Test
   void updateTable_enablesAndDisablesTheStream_closingItsShard() {
     create("tab-t4", null);
     TableDescription enabled = dynamo.updateTable(b -> b.tableName("tab-t4")
