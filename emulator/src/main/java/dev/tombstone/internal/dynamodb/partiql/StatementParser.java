@@ -5,7 +5,6 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * A recursive-descent parser for the PartiQL statements DynamoDB serves: SELECT, INSERT, UPDATE
@@ -16,9 +15,6 @@ public final class StatementParser {
   static final String MISSING_COMPARED = "MISSING must be compared using IS operator";
   /** Deeper nesting than this is refused, so that hostile input cannot overflow the stack. */
   private static final int MAX_DEPTH = 100;
-  private static final Set<String> RESERVED = Set.of("SELECT", "FROM", "WHERE", "AND", "OR",
-      "NOT", "IS", "IN", "BETWEEN", "SET", "REMOVE", "RETURNING", "VALUE", "ORDER", "BY",
-      "DELETE", "INSERT", "INTO", "UPDATE");
 
   private final List<Token> tokens;
   private int at;
@@ -268,7 +264,11 @@ public final class StatementParser {
       default:
         break;
     }
-    if (acceptSymbol("(")) {
+    if (current().isSymbol("(")) {
+      if (!Keywords.mayNameFunction(t.text())) {
+        throw new MalformedStatement();
+      }
+      at++;
       List<Expr> arguments = new ArrayList<>();
       if (!acceptSymbol(")")) {
         do {
@@ -278,7 +278,7 @@ public final class StatementParser {
       }
       return new Expr.Call(t.text().toLowerCase(Locale.ROOT), arguments);
     }
-    if (RESERVED.contains(upper)) {
+    if (Keywords.contains(upper)) {
       throw new MalformedStatement();
     }
     return path(t.text());
@@ -361,7 +361,7 @@ public final class StatementParser {
   private String name() {
     Token t = current();
     if (t.kind() == Token.Kind.QUOTED
-        || (t.kind() == Token.Kind.WORD && !RESERVED.contains(t.text().toUpperCase(Locale.ROOT)))) {
+        || (t.kind() == Token.Kind.WORD && !Keywords.contains(t.text()))) {
       at++;
       return t.text();
     }

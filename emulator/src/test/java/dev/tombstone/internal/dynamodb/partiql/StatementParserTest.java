@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StatementParserTest {
@@ -81,6 +85,56 @@ class StatementParserTest {
         DynamoDbError.Validation.class);
 
     assertThat(thrown).hasMessage("Statement wasn't well formed, can't be processed: " + text);
+  }
+
+  /** The literals true, false, null and missing are keywords that PartiQL reads as values. */
+  static Stream<String> keywordsThatAreNoValues() {
+    return Keywords.all().stream().sorted()
+        .filter(w -> !Set.of("TRUE", "FALSE", "NULL", "MISSING").contains(w));
+  }
+
+  @ParameterizedTest
+  @MethodSource("keywordsThatAreNoValues")
+  void keyword_asABareName_isMalformed_butDoubleQuotedIsAName(String keyword) {
+    String bare = "DELETE FROM t1x WHERE pk = 'a' AND " + keyword.toLowerCase(Locale.ROOT) + " = 1";
+
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(bare),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + bare);
+    Statement.Delete quoted = (Statement.Delete) StatementParser.parse(
+        "DELETE FROM t1x WHERE pk = 'a' AND \"" + keyword + "\" = 1");
+    assertThat(quoted.where()).isEqualTo(new Expr.And(
+        new Expr.Compare(path("pk"), "=", new Expr.Literal(new AttributeValue.S("a"))),
+        new Expr.Compare(path(keyword), "=", number("1"))));
+  }
+
+  @Test
+  void keywordList_isPartiqlsWholeList() {
+    // 243 words in the PartiQL parser DynamoDB Local 3.3.1 runs; the old list had 19.
+    assertThat(Keywords.all()).hasSize(243).contains("DATE", "COUNT", "KEY", "USER", "SIZE",
+        "VALUE", "END-EXEC", "MODIFIED", "NOTHING");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT date FROM t1x WHERE pk = 'a'",
+      "SELECT m.date FROM t1x WHERE pk = 'a'", "UPDATE t1x SET count = 1 WHERE pk = 'a'",
+      "UPDATE t1x REMOVE user WHERE pk = 'a'", "SELECT * FROM user WHERE pk = 'a'",
+      "SELECT * FROM t1x.index WHERE pk = 'a'", "SELECT * FROM t1x WHERE pk = 'a' ORDER BY key",
+      "DELETE FROM t1x WHERE pk = 'a' AND date(v) = 1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'v': value}"})
+  void keyword_isMalformed_inEveryPlaceOfAName(String text) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + text);
+  }
+
+  @Test
+  void keywordsThatNameFunctions_stayCalls() {
+    Statement.Delete delete = (Statement.Delete) StatementParser.parse(
+        "DELETE FROM t1x WHERE pk = 'a' AND SIZE(v) = 1 AND exists(v)");
+
+    assertThat(delete.where()).isEqualTo(new Expr.And(new Expr.And(
+        new Expr.Compare(path("pk"), "=", new Expr.Literal(new AttributeValue.S("a"))),
+        new Expr.Compare(new Expr.Call("size", List.of(path("v"))), "=", number("1"))),
+        new Expr.Call("exists", List.of(path("v")))));
   }
 
   @Test

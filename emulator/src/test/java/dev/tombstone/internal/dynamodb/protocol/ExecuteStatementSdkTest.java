@@ -170,6 +170,12 @@ class ExecuteStatementSdkTest {
           + "|The table does not have the specified index: nope",
       "SELECT * FROM Orders ORDER BY sk"
           + "|Must have WHERE clause in the statement when using ORDER BY clause.",
+      "UPDATE Orders SET count = 1 WHERE pk = 'o-1' AND sk = 1"
+          + "|Statement wasn't well formed, can't be processed: UPDATE Orders SET count = 1"
+          + " WHERE pk = 'o-1' AND sk = 1",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND size = 8"
+          + "|Statement wasn't well formed, can't be processed: DELETE FROM Orders WHERE"
+          + " pk = 'o-1' AND sk = 1 AND size = 8",
   })
   void invalidStatement_isAValidationError_andChangesNothing(String statement, String message) {
     DynamoDbException thrown = catchThrowableOfType(() -> execute(statement),
@@ -182,9 +188,22 @@ class ExecuteStatementSdkTest {
   }
 
   @Test
+  void keywords_areNames_onlyDoubleQuoted() {
+    execute("UPDATE Orders SET \"count\" = 1, \"date\" = 'today' WHERE pk = 'o-1' AND sk = 1");
+
+    DynamoDbException bare = catchThrowableOfType(
+        () -> execute("SELECT date FROM Orders WHERE pk = 'o-1' AND sk = 1"),
+        DynamoDbException.class);
+    assertThat(bare.awsErrorDetails().errorMessage())
+        .startsWith("Statement wasn't well formed, can't be processed: ");
+    assertThat(execute("SELECT \"count\", \"date\" FROM Orders WHERE pk = 'o-1' AND sk = 1")
+        .items()).containsExactly(Map.of("count", n(1), "date", s("today")));
+  }
+
+  @Test
   void statement_onAMissingTable_isResourceNotFound() {
     ResourceNotFoundException thrown = catchThrowableOfType(
-        () -> execute("DELETE FROM Missing WHERE pk = 'a' AND sk = 1"),
+        () -> execute("DELETE FROM Absent WHERE pk = 'a' AND sk = 1"),
         ResourceNotFoundException.class);
 
     assertThat(thrown.awsErrorDetails().errorMessage())

@@ -75,7 +75,7 @@ class PartiqlBatchAndTransactionSdkTest {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build(),
             batch("DELETE FROM Orders WHERE status = 'NEW'"),
-            batch("DELETE FROM Missing WHERE pk = 'o-3'"),
+            batch("DELETE FROM Absent WHERE pk = 'o-3'"),
             batch("INSERT INTO Orders VALUE {'pk': 'o-3'}"),
             batch("DELETE FRM Orders"))
         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
