@@ -13,6 +13,7 @@ import java.util.Locale;
 public final class StatementParser {
   static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
   static final String MISSING_COMPARED = "MISSING must be compared using IS operator";
+  static final String EMPTY_NAME = "Path component cannot be an empty string";
   /** Deeper nesting than this is refused, so that hostile input cannot overflow the stack. */
   private static final int MAX_DEPTH = 100;
 
@@ -34,6 +35,7 @@ public final class StatementParser {
     try {
       StatementParser parser = new StatementParser(Lexer.tokens(text));
       Statement statement = parser.statement();
+      parser.acceptSymbol(";");
       parser.expect(Token.Kind.END);
       return statement;
     } catch (MalformedStatement e) {
@@ -239,7 +241,7 @@ public final class StatementParser {
         return new Expr.Parameter(parameters++);
       case QUOTED:
         at++;
-        return path(t.text());
+        return path(nonEmpty(t.text()));
       case WORD:
         return word(t);
       case SYMBOL:
@@ -345,16 +347,24 @@ public final class StatementParser {
         at++;
         steps.add(new Expr.Name(name()));
       } else if (acceptSymbol("[")) {
-        Token index = expect(Token.Kind.NUMBER);
-        if (!index.text().chars().allMatch(Character::isDigit) || index.text().length() > 9) {
-          throw new MalformedStatement();
-        }
-        steps.add(new Expr.Index(Integer.parseInt(index.text())));
+        steps.add(bracketStep());
         expectSymbol("]");
       } else {
         return new Expr.Path(steps);
       }
     }
+  }
+
+  /** What a {@code [...]} step holds: a list index, or a map key ({@code m['k']} is m.k). */
+  private Expr.Step bracketStep() {
+    if (current().kind() == Token.Kind.STRING || current().kind() == Token.Kind.QUOTED) {
+      return new Expr.Name(nonEmpty(advance().text()));
+    }
+    Token index = expect(Token.Kind.NUMBER);
+    if (!index.text().chars().allMatch(Character::isDigit) || index.text().length() > 9) {
+      throw new MalformedStatement();
+    }
+    return new Expr.Index(Integer.parseInt(index.text()));
   }
 
   /** An attribute or table name: a double-quoted name, or a bare word that is no keyword. */
@@ -363,9 +373,16 @@ public final class StatementParser {
     if (t.kind() == Token.Kind.QUOTED
         || (t.kind() == Token.Kind.WORD && !Keywords.contains(t.text()))) {
       at++;
-      return t.text();
+      return nonEmpty(t.text());
     }
     throw new MalformedStatement();
+  }
+
+  private static String nonEmpty(String name) {
+    if (name.isEmpty()) {
+      throw new DynamoDbError.Validation(EMPTY_NAME);
+    }
+    return name;
   }
 
   private Token current() {

@@ -138,6 +138,53 @@ class StatementParserTest {
   }
 
   @Test
+  void trailingSemicolon_andBlockComments_areAllowed() {
+    Statement expected = StatementParser.parse("DELETE FROM t1x WHERE pk = 'a'");
+
+    assertThat(StatementParser.parse("DELETE FROM t1x WHERE pk = 'a';")).isEqualTo(expected);
+    assertThat(StatementParser.parse("DELETE FROM t1x WHERE pk = 'a' ; -- done\n"))
+        .isEqualTo(expected);
+    assertThat(StatementParser.parse("DELETE/**/FROM /* the table */ t1x WHERE pk = 'a' /* k */"))
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {";", "DELETE FROM t1x WHERE pk = 'a';;",
+      "DELETE FROM t1x WHERE pk = 'a'; DELETE FROM t1x WHERE pk = 'b'",
+      "DELETE FROM t1x WHERE pk = 'a' /* open", "DELETE FROM t1x /* /* x */ */ WHERE pk = 'a'"})
+  void semicolonsAndCommentsOutOfPlace_areMalformed(String text) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + text);
+  }
+
+  @Test
+  void bracketedMapKeys_areNameSteps_inProjectionWhereAndSet() {
+    Expr.Path mk = new Expr.Path(List.of(new Expr.Name("m"), new Expr.Name("k"),
+        new Expr.Name("a b"), new Expr.Index(1)));
+
+    Statement.Select select = (Statement.Select) StatementParser.parse(
+        "SELECT m['k']['a b'][1] FROM t1x WHERE pk = 'a' AND \"m\"['k'].\"a b\"[1] = 2");
+    Statement.Update update = (Statement.Update) StatementParser.parse(
+        "UPDATE t1x SET m['k'][\"a b\"][1] = 2 REMOVE m['k'] WHERE pk = 'a'");
+
+    assertThat(select.projection()).containsExactly(mk);
+    assertThat(((Expr.And) select.where()).right())
+        .isEqualTo(new Expr.Compare(mk, "=", number("2")));
+    assertThat(update.actions().get(0).path()).isEqualTo(mk);
+    assertThat(update.actions().get(1).path()).isEqualTo(
+        new Expr.Path(List.of(new Expr.Name("m"), new Expr.Name("k"))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT * FROM t1x WHERE pk = 'a' AND m[''] = 1",
+      "SELECT * FROM t1x WHERE pk = 'a' AND m.\"\" = 1",
+      "SELECT * FROM t1x WHERE pk = 'a' AND \"\" = 1", "SELECT * FROM \"\" WHERE pk = 'a'"})
+  void emptyName_isRefused(String text) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage("Path component cannot be an empty string");
+  }
+
+  @Test
   void deepNesting_isMalformed_notAStackOverflow() {
     String text = "DELETE FROM t1x WHERE " + "(".repeat(5000) + "a = 1" + ")".repeat(5000);
 

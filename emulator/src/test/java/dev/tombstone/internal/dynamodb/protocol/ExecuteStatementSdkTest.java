@@ -201,6 +201,25 @@ class ExecuteStatementSdkTest {
   }
 
   @Test
+  void trailingSemicolon_blockComments_andBracketedMapKeys_areServed() {
+    execute("UPDATE Orders /* set a map */ SET m = {'k': 'a', 'x y': 1}"
+        + " WHERE pk = 'o-1' AND sk = 1;");
+
+    ExecuteStatementResponse updated = execute("UPDATE Orders SET m['k'] = 'b', m['x y'] = 2"
+        + " WHERE pk = 'o-1' AND sk = 1 AND m['k'] = 'a' RETURNING ALL NEW *");
+    ExecuteStatementResponse selected = execute("SELECT m['k'] FROM Orders"
+        + " WHERE pk = 'o-1' AND sk = 1 ; -- done");
+    ExecuteStatementResponse filtered =
+        execute("SELECT * FROM Orders WHERE pk = 'o-1' AND m['x y'] = 2");
+
+    assertThat(updated.items().get(0)).containsEntry("m",
+        AttributeValue.fromM(Map.of("k", s("b"), "x y", n(2))));
+    assertThat(selected.items()).containsExactly(
+        Map.of("m", AttributeValue.fromM(Map.of("k", s("b")))));
+    assertThat(filtered.items()).extracting(i -> i.get("sk").n()).containsExactly("1");
+  }
+
+  @Test
   void statement_onAMissingTable_isResourceNotFound() {
     ResourceNotFoundException thrown = catchThrowableOfType(
         () -> execute("DELETE FROM Absent WHERE pk = 'a' AND sk = 1"),

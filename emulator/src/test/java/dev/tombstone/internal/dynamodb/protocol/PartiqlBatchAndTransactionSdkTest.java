@@ -149,6 +149,18 @@ class PartiqlBatchAndTransactionSdkTest {
   }
 
   @Test
+  void transactionAndBatch_acceptATrailingSemicolon() {
+    ExecuteTransactionResponse response = dynamo.executeTransaction(b -> b
+        .transactStatements(tx("DELETE FROM Orders WHERE pk = 'o-1';")));
+    BatchExecuteStatementResponse batch = dynamo.batchExecuteStatement(b -> b
+        .statements(batch("DELETE FROM Orders /* shipped */ WHERE pk = 'o-2';")));
+
+    assertThat(response.hasResponses()).isFalse();
+    assertThat(batch.responses()).extracting(BatchStatementResponse::error).containsOnlyNulls();
+    assertThat(keys()).containsExactly("o-3");
+  }
+
+  @Test
   void transaction_isCancelled_whenAConditionFails_andChangesNothing() {
     TransactionCanceledException thrown = catchThrowableOfType(
         () -> dynamo.executeTransaction(b -> b.transactStatements(
