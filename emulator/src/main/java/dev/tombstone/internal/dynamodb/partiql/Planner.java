@@ -204,7 +204,7 @@ public final class Planner {
       GetItem.Request get = GetItem.Request.of(table, where.keys())
           .withProjection(projection == null ? null : projection::apply);
       return new Plan.Get(options.consistentRead() ? get.stronglyConsistent() : get,
-          filter(writer, where.condition()));
+          unlessContradictory(where, filter(writer, where.condition())));
     }
     String partition = keySchema.partitionKey().name();
     AttributeValue partitionValue = where.keys().get(partition);
@@ -224,7 +224,7 @@ public final class Planner {
       }
     }
     Query.Request query = Query.Request.of(table, keyCondition)
-        .withFilter(filter(writer, WhereClause.join(rest)))
+        .withFilter(unlessContradictory(where, filter(writer, WhereClause.join(rest))))
         .withProjection(projection == null ? null : projection::apply)
         .withLimit(options.limit())
         .startingAfter(options.startKey());
@@ -276,6 +276,11 @@ public final class Planner {
     }
     return compiler.condition(ExpressionKind.FILTER, writer.condition(condition), writer.names(),
         writer.values());
+  }
+
+  /** {@code filter}, or one that hides every item when the key equalities contradict. */
+  private static ItemCondition unlessContradictory(WhereClause where, ItemCondition filter) {
+    return where.contradictory() ? item -> false : filter;
   }
 
   private static KeySchema indexKeySchema(TableDefinition definition, String index) {

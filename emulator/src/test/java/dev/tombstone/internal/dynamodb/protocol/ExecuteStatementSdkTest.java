@@ -220,6 +220,25 @@ class ExecuteStatementSdkTest {
   }
 
   @Test
+  void sameKeyEqualityTwice_withTheSameValue_isOneEquality() {
+    execute("UPDATE Orders SET total = 1 WHERE pk = 'o-1' AND pk = 'o-1' AND sk = 1 AND sk = 1.0");
+    execute("DELETE FROM Orders WHERE pk = ? AND sk = 2 AND 'o-1' = pk", s("o-1"));
+
+    ExecuteStatementResponse same = execute("SELECT * FROM Orders WHERE pk = 'o-1' AND pk = ?",
+        s("o-1"));
+    ExecuteStatementResponse other = execute("SELECT * FROM Orders WHERE pk = 'o-1'"
+        + " AND pk = 'o-2'");
+    ExecuteStatementResponse otherSortKey = execute("SELECT * FROM Orders WHERE pk = 'o-1'"
+        + " AND sk = 1 AND sk = 2");
+
+    assertThat(same.items()).containsExactly(
+        Map.of("pk", s("o-1"), "sk", n(1), "status", s("NEW"), "total", n(1)));
+    assertThat(exists("o-1", 2)).isFalse();
+    assertThat(other.items()).isEmpty();
+    assertThat(otherSortKey.items()).isEmpty();
+  }
+
+  @Test
   void statement_onAMissingTable_isResourceNotFound() {
     ResourceNotFoundException thrown = catchThrowableOfType(
         () -> execute("DELETE FROM Absent WHERE pk = 'a' AND sk = 1"),
