@@ -14,6 +14,8 @@ public final class StatementParser {
   static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
   static final String MISSING_COMPARED = "MISSING must be compared using IS operator";
   static final String EMPTY_NAME = "Path component cannot be an empty string";
+  static final String RETURNING_STAR =
+      "Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause";
   /** Deeper nesting than this is refused, so that hostile input cannot overflow the stack. */
   private static final int MAX_DEPTH = 100;
 
@@ -50,8 +52,7 @@ public final class StatementParser {
     if (acceptWord("DELETE")) {
       expectWord("FROM");
       Statement.Target target = target();
-      expectWord("WHERE");
-      Expr where = expression();
+      Expr where = acceptWord("WHERE") ? expression() : null;
       return new Statement.Delete(target, where, returning(), parameters);
     }
     if (acceptWord("INSERT")) {
@@ -111,8 +112,7 @@ public final class StatementParser {
     if (actions.isEmpty()) {
       throw new MalformedStatement();
     }
-    expectWord("WHERE");
-    Expr where = expression();
+    Expr where = acceptWord("WHERE") ? expression() : null;
     return new Statement.Update(target, actions, where, returning(), parameters);
   }
 
@@ -140,7 +140,12 @@ public final class StatementParser {
       expectWord("NEW");
       old = false;
     }
-    expectSymbol("*");
+    if (!acceptSymbol("*")) {
+      if (current().kind() == Token.Kind.END) {
+        throw new MalformedStatement();
+      }
+      throw new DynamoDbError.Validation(RETURNING_STAR);
+    }
     return new Statement.Returning(all, old);
   }
 

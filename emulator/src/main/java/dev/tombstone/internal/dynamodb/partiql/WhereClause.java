@@ -22,6 +22,8 @@ record WhereClause(Map<String, AttributeValue> keys, List<Expr> rest, boolean co
       + " Only single item Update/Insert/Delete are supported";
   static final String KEY_TYPE =
       "Key attribute's data type should match its data type in table's schema: Key %s";
+  static final String KEY_VALUE_TYPE =
+      "Key value must be of type S, N, or B. Key name: %s, Key type: %s";
 
   /**
    * Splits {@code where}. A second equality on a key attribute with the same value adds nothing;
@@ -60,6 +62,9 @@ record WhereClause(Map<String, AttributeValue> keys, List<Expr> rest, boolean co
           contradictory = true;
         }
         continue;
+      }
+      if (single && !bound.type().isScalarKeyType()) {
+        throw new DynamoDbError.Validation(String.format(KEY_VALUE_TYPE, key.name(), bound.type()));
       }
       if (bound.type() != key.type()) {
         throw new DynamoDbError.Validation(String.format(KEY_TYPE, key.name()));

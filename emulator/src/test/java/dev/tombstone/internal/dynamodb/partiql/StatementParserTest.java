@@ -79,7 +79,8 @@ class StatementParserTest {
   @ValueSource(strings = {"", "DELETE FRM t1x", "SELECT * FROM t1x WHERE",
       "DELETE FROM t1x WHERE a = 'open", "DELETE FROM t1x WHERE a = 1 extra",
       "CREATE TABLE t1x", "SELECT FROM t1x", "UPDATE t1x WHERE a = 1",
-      "DELETE FROM t1x WHERE a = 1 RETURNING ALL *", "DELETE FROM t1x WHERE a = #"})
+      "DELETE FROM t1x WHERE a = 1 RETURNING ALL *", "DELETE FROM t1x WHERE a = #",
+      "DELETE FROM t1x WHERE a = 1 RETURNING ALL OLD", "DELETE FROM t1x WHERE"})
   void malformedStatements_getDynamoDbsOneSyntaxMessage(String text) {
     DynamoDbError.Validation thrown = catchThrowableOfType(() -> StatementParser.parse(text),
         DynamoDbError.Validation.class);
@@ -182,6 +183,22 @@ class StatementParserTest {
   void emptyName_isRefused(String text) {
     assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
         DynamoDbError.Validation.class)).hasMessage("Path component cannot be an empty string");
+  }
+
+  @Test
+  void writesWithoutWhere_parse_forThePlannerToRefuse() {
+    assertThat(((Statement.Delete) StatementParser.parse("DELETE FROM t1x")).where()).isNull();
+    assertThat(((Statement.Update) StatementParser.parse(
+        "UPDATE t1x SET a = 1 RETURNING ALL NEW *")).where()).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"DELETE FROM t1x WHERE a = 1 RETURNING ALL OLD a",
+      "UPDATE t1x SET a = 1 WHERE k = 1 RETURNING MODIFIED NEW ?"})
+  void returningWithSomethingElseThanStar_isItsOwnError(String text) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class))
+        .hasMessage("Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause");
   }
 
   @Test

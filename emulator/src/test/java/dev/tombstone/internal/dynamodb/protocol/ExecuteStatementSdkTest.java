@@ -170,6 +170,24 @@ class ExecuteStatementSdkTest {
           + "|The table does not have the specified index: nope",
       "SELECT * FROM Orders ORDER BY sk"
           + "|Must have WHERE clause in the statement when using ORDER BY clause.",
+      "DELETE FROM \"Orders\""
+          + "|Where clause does not contain a mandatory equality on all key attributes",
+      "UPDATE Absent SET total = 1 RETURNING ALL NEW *"
+          + "|Where clause does not contain a mandatory equality on all key attributes",
+      "UPDATE Orders SET total = 1, total = 2 WHERE pk = 'o-1' AND sk = 1"
+          + "|Two document paths overlap with each other; must remove or rewrite one of these"
+          + " paths; path one: [total], path two: [total]",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND status BETWEEN 'b' AND 'a'"
+          + "|The BETWEEN operator requires upper bound to be greater than or equal to lower"
+          + " bound; lower bound operand: AttributeValue: {S:b}, upper bound operand:"
+          + " AttributeValue: {S:a}",
+      "SELECT * FROM Orders WHERE pk = 'o-1' AND begins_with(status, 1)"
+          + "|Incorrect operand type for operator or function; operator or function:"
+          + " begins_with, operand type: N",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND status = -1 + 2"
+          + "|Unsupported operator in Condition Expression. Operator: +",
+      "SELECT * FROM Orders WHERE status = 2 - 1"
+          + "|Unsupported operator in Condition Expression. Operator: -",
       "UPDATE Orders SET count = 1 WHERE pk = 'o-1' AND sk = 1"
           + "|Statement wasn't well formed, can't be processed: UPDATE Orders SET count = 1"
           + " WHERE pk = 'o-1' AND sk = 1",
@@ -236,6 +254,46 @@ class ExecuteStatementSdkTest {
     assertThat(exists("o-1", 2)).isFalse();
     assertThat(other.items()).isEmpty();
     assertThat(otherSortKey.items()).isEmpty();
+  }
+
+  @Test
+  void returningWithoutStar_andTooManyInOperands_getDynamoDbsTexts() {
+    String hundredAndOne = String.join(", ",
+        java.util.stream.IntStream.range(0, 101).mapToObj(Integer::toString).toList());
+
+    DynamoDbException returning = catchThrowableOfType(() -> execute(
+        "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 RETURNING ALL OLD status"),
+        DynamoDbException.class);
+    DynamoDbException in = catchThrowableOfType(() -> execute(
+        "SELECT * FROM Orders WHERE pk = 'o-1' AND total IN [" + hundredAndOne + "]"),
+        DynamoDbException.class);
+
+    assertThat(returning.awsErrorDetails().errorMessage())
+        .isEqualTo("Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause");
+    assertThat(in.awsErrorDetails().errorMessage()).isEqualTo(
+        "The IN operator is provided with too many operands; number of operands: 101");
+    assertThat(exists("o-1", 1)).isTrue();
+  }
+
+  @Test
+  void badParameters_getPartiqlsTexts() {
+    DynamoDbException nullKey = catchThrowableOfType(
+        () -> execute("DELETE FROM Orders WHERE pk = ? AND sk = 1", AttributeValue.fromNul(true)),
+        DynamoDbException.class);
+    DynamoDbException setKey = catchThrowableOfType(
+        () -> execute("UPDATE Orders SET total = 1 WHERE pk = 'o-1' AND sk = ?",
+            AttributeValue.fromNs(List.of("1"))), DynamoDbException.class);
+    DynamoDbException notANumber = catchThrowableOfType(
+        () -> execute("SELECT * FROM Orders WHERE pk = 'o-1' AND sk = ?",
+            AttributeValue.fromN("abc")), DynamoDbException.class);
+
+    assertThat(nullKey.awsErrorDetails().errorMessage())
+        .isEqualTo("Key value must be of type S, N, or B. Key name: pk, Key type: NULL");
+    assertThat(setKey.awsErrorDetails().errorMessage())
+        .isEqualTo("Key value must be of type S, N, or B. Key name: sk, Key type: NS");
+    assertThat(notANumber.awsErrorDetails().errorMessage())
+        .isEqualTo("A value provided cannot be converted into a number");
+    assertThat(dynamo.scan(b -> b.tableName("Orders")).count()).isEqualTo(3);
   }
 
   @Test
