@@ -208,10 +208,10 @@ public final class Planner {
     WhereClause where = WhereClause.split(select.where(), keyAttributes(keySchema), parameters,
         false);
     if (index == null && where.hasAll(keyAttributes(keySchema))) {
-      GetItem.Request get = GetItem.Request.of(table, where.keys())
-          .withProjection(projection == null ? null : projection::apply);
+      GetItem.Request get = GetItem.Request.of(table, where.keys());
       return new Plan.Get(options.consistentRead() ? get.stronglyConsistent() : get,
-          unlessContradictory(where, filter(writer, where.condition())));
+          unlessContradictory(where, filter(writer, where.condition())),
+          projection == null ? null : projection::apply);
     }
     String partition = keySchema.partitionKey().name();
     AttributeValue partitionValue = where.keys().get(partition);

@@ -190,18 +190,16 @@ final class ExecuteTransactionOperation {
     List<TransactGetItems.Get> gets = new ArrayList<>();
     for (Plan plan : plans) {
       Plan.Get get = (Plan.Get) plan;
-      gets.add(new TransactGetItems.Get(get.tableName(), get.request().key(),
-          get.request().projection()));
+      gets.add(TransactGetItems.Get.of(get.tableName(), get.request().key()));
     }
     TransactGetItems.Result result = state.transactGetItems(TransactGetItems.Request.of(gets));
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     out.json().writeArrayFieldStart("Responses");
     for (int i = 0; i < plans.size(); i++) {
-      Optional<Item> item = result.items().get(i);
-      Plan.Get get = (Plan.Get) plans.get(i);
+      Optional<Item> item = ((Plan.Get) plans.get(i)).answer(result.items().get(i));
       out.json().writeStartObject();
-      if (item.isPresent() && (get.filter() == null || get.filter().matches(item.get()))) {
+      if (item.isPresent()) {
         out.item("Item", item.get());
       }
       out.json().writeEndObject();

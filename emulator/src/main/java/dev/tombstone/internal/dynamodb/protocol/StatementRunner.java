@@ -137,12 +137,8 @@ final class StatementRunner {
     }
     if (plan instanceof Plan.Get get) {
       GetItem.Result result = state.getItem(get.request());
-      Optional<Item> item = result.item();
-      if (get.filter() != null && item.isPresent() && !get.filter().matches(item.get())) {
-        item = Optional.empty();
-      }
-      return new Outcome(item.map(List::of).orElse(List.of()), Optional.empty(),
-          result.consumedCapacity());
+      return new Outcome(get.answer(result.item()).map(List::of).orElse(List.of()),
+          Optional.empty(), result.consumedCapacity());
     }
     if (plan instanceof Plan.QueryPlan query) {
       Query.Result result = state.query(query.request());

@@ -372,6 +372,17 @@ class ExecuteStatementSdkTest {
   }
 
   @Test
+  void select_byWholeKey_filtersOnTheWholeItem_beforeTheProjection() {
+    ExecuteStatementResponse kept = execute(
+        "SELECT sk FROM Orders WHERE pk = 'o-1' AND sk = 2 AND status = 'SHIPPED'");
+    ExecuteStatementResponse hidden = execute(
+        "SELECT sk FROM Orders WHERE pk = 'o-1' AND sk = 2 AND status = 'NEW'");
+
+    assertThat(kept.items()).containsExactly(Map.of("sk", n(2)));
+    assertThat(hidden.items()).isEmpty();
+  }
+
+  @Test
   void select_byPartitionKey_queriesInSortKeyOrder_andPages() {
     ExecuteStatementResponse first = dynamo.executeStatement(b -> b
         .statement("SELECT * FROM Orders WHERE pk = 'o-1' ORDER BY sk DESC").limit(1)
