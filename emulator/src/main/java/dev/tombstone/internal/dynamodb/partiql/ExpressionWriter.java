@@ -16,6 +16,7 @@ import java.util.Set;
  */
 final class ExpressionWriter {
   static final String UNKNOWN_FUNCTION = "Unrecognized function: ";
+  static final String CONDITION_OPERATOR = "Unsupported operator in Condition Expression. Operator: ";
   private static final Set<String> CONDITION_FUNCTIONS = Set.of("attribute_exists",
       "attribute_not_exists", "attribute_type", "begins_with", "contains", "size");
   private static final Set<String> UPDATE_FUNCTIONS = Set.of("list_append", "if_not_exists");
@@ -144,6 +145,10 @@ final class ExpressionWriter {
       }
       out.append(')');
     } else if (expr instanceof Expr.Arithmetic arithmetic) {
+      if (extraFunctions != UPDATE_FUNCTIONS) {
+        // + and - belong to SET values only.
+        throw new DynamoDbError.Validation(CONDITION_OPERATOR + (arithmetic.plus() ? "+" : "-"));
+      }
       operand(arithmetic.left(), out, extraFunctions);
       out.append(arithmetic.plus() ? " + " : " - ");
       operand(arithmetic.right(), out, extraFunctions);

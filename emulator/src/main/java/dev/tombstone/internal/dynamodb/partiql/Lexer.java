@@ -3,11 +3,15 @@ package dev.tombstone.internal.dynamodb.partiql;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a PartiQL statement into tokens; any character it does not know fails the statement. */
+/**
+ * Splits a PartiQL statement into tokens, skipping white space, line comments (from {@code --})
+ * and block comments (slash-star to star-slash); any character it does not know fails the
+ * statement.
+ */
 final class Lexer {
   // Longest first, so "<=" is not read as "<" and "=".
   private static final List<String> SYMBOLS = List.of("<<", ">>", "<=", ">=", "<>", "!=", "=",
-      "<", ">", "(", ")", "[", "]", "{", "}", ",", ".", ":", "*", "+", "-");
+      "<", ">", "(", ")", "[", "]", "{", "}", ",", ".", ":", ";", "*", "+", "-");
 
   private final String input;
   private int at;
@@ -41,6 +45,13 @@ final class Lexer {
         while (at < input.length() && input.charAt(at) != '\n') {
           at++;
         }
+      } else if (input.startsWith("/*", at)) {
+        // Block comments do not nest; one left open fails the statement.
+        int end = input.indexOf("*/", at + 2);
+        if (end < 0) {
+          throw new MalformedStatement();
+        }
+        at = end + 2;
       } else {
         return;
       }

@@ -2,11 +2,14 @@ package dev.tombstone.internal.dynamodb.partiql;
 
 import dev.tombstone.dynamodb.DeleteItem;
 import dev.tombstone.dynamodb.GetItem;
+import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.PutItem;
 import dev.tombstone.dynamodb.Query;
 import dev.tombstone.dynamodb.Scan;
 import dev.tombstone.dynamodb.UpdateItem;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** What a statement does, as a request of the store's item operations. */
 public sealed interface Plan {
@@ -36,8 +39,19 @@ public sealed interface Plan {
     }
   }
 
-  /** A SELECT of one item by its whole key; {@code filter} (null for none) hides it. */
-  record Get(GetItem.Request request, ItemCondition filter) implements Plan {
+  /**
+   * A SELECT of one item by its whole key: {@code filter} (null for none) hides it, judging the
+   * whole item, and {@code projection} (null for all attributes) then picks what is returned.
+   */
+  record Get(GetItem.Request request, ItemCondition filter, UnaryOperator<Item> projection)
+      implements Plan {
+
+    /** What the statement answers when the read found {@code item}. */
+    public Optional<Item> answer(Optional<Item> item) {
+      return item.filter(i -> filter == null || filter.matches(i))
+          .map(i -> projection == null ? i : projection.apply(i));
+    }
+
     @Override
     public String tableName() {
       return request.tableName();

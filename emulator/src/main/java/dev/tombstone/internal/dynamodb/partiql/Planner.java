@@ -23,6 +23,7 @@ import dev.tombstone.internal.dynamodb.expression.Projection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -84,6 +85,11 @@ public final class Planner {
       Options options) {
     if (parameters.size() != statement.parameterCount()) {
       throw new DynamoDbError.Validation(PARAMETER_COUNT);
+    }
+    // DynamoDB refuses a write without WHERE before it looks for the table.
+    if ((statement instanceof Statement.Delete d && d.where() == null)
+        || (statement instanceof Statement.Update u && u.where() == null)) {
+      throw new DynamoDbError.Validation(KEY_EQUALITY);
     }
     String table = statement.target().table();
     if (!TABLE.matcher(table).matches()) {
@@ -167,7 +173,8 @@ public final class Planner {
     ExpressionWriter writer = new ExpressionWriter(parameters);
     String text = writer.update(update.actions());
     ItemCondition condition = compile(writer, where.condition());
-    var compiledUpdate = compiler.update(text, writer.names(), writer.values());
+    var compiledUpdate = unprefixed(ExpressionKind.UPDATE,
+        () -> compiler.update(text, writer.names(), writer.values()));
     // DynamoDB: an UPDATE of an item that does not exist fails its condition.
     ItemCondition guard = item -> item != null && !item.isEmpty()
         && (condition == null || condition.matches(item));
@@ -201,10 +208,10 @@ public final class Planner {
     WhereClause where = WhereClause.split(select.where(), keyAttributes(keySchema), parameters,
         false);
     if (index == null && where.hasAll(keyAttributes(keySchema))) {
-      GetItem.Request get = GetItem.Request.of(table, where.keys())
-          .withProjection(projection == null ? null : projection::apply);
+      GetItem.Request get = GetItem.Request.of(table, where.keys());
       return new Plan.Get(options.consistentRead() ? get.stronglyConsistent() : get,
-          filter(writer, where.condition()));
+          unlessContradictory(where, filter(writer, where.condition())),
+          projection == null ? null : projection::apply);
     }
     String partition = keySchema.partitionKey().name();
     AttributeValue partitionValue = where.keys().get(partition);
@@ -224,7 +231,7 @@ public final class Planner {
       }
     }
     Query.Request query = Query.Request.of(table, keyCondition)
-        .withFilter(filter(writer, WhereClause.join(rest)))
+        .withFilter(unlessContradictory(where, filter(writer, WhereClause.join(rest))))
         .withProjection(projection == null ? null : projection::apply)
         .withLimit(options.limit())
         .startingAfter(options.startKey());
@@ -265,17 +272,37 @@ public final class Planner {
       return null;
     }
     String text = writer.condition(condition);
-    CompiledCondition compiled =
-        compiler.condition(ExpressionKind.CONDITION, text, writer.names(), writer.values());
-    return compiled;
+    return unprefixed(ExpressionKind.CONDITION, () -> compiler.condition(
+        ExpressionKind.CONDITION, text, writer.names(), writer.values()));
   }
 
   private ItemCondition filter(ExpressionWriter writer, Expr condition) {
     if (condition == null) {
       return null;
     }
-    return compiler.condition(ExpressionKind.FILTER, writer.condition(condition), writer.names(),
-        writer.values());
+    String text = writer.condition(condition);
+    return unprefixed(ExpressionKind.FILTER, () -> compiler.condition(ExpressionKind.FILTER, text,
+        writer.names(), writer.values()));
+  }
+
+  /**
+   * Runs a compilation; its errors lose the {@code Invalid ConditionExpression: } kind of prefix,
+   * because the statement has no such request member and DynamoDB's PartiQL messages have none.
+   */
+  private static <T> T unprefixed(ExpressionKind kind, Supplier<T> compilation) {
+    try {
+      return compilation.get();
+    } catch (DynamoDbError.Validation e) {
+      if (e.getMessage() != null && e.getMessage().startsWith(kind.prefix())) {
+        throw new DynamoDbError.Validation(e.getMessage().substring(kind.prefix().length()));
+      }
+      throw e;
+    }
+  }
+
+  /** {@code filter}, or one that hides every item when the key equalities contradict. */
+  private static ItemCondition unlessContradictory(WhereClause where, ItemCondition filter) {
+    return where.contradictory() ? item -> false : filter;
   }
 
   private static KeySchema indexKeySchema(TableDefinition definition, String index) {

@@ -35,7 +35,10 @@ public sealed interface Statement {
     }
   }
 
-  /** DELETE FROM table WHERE condition [RETURNING ...]. */
+  /**
+   * DELETE FROM table WHERE condition [RETURNING ...]; {@code where} is null when the WHERE
+   * clause is left out, which the planner refuses as DynamoDB does.
+   */
   record Delete(Target target, Expr where, Returning returning, int parameterCount)
       implements Statement {}
 
@@ -43,7 +46,7 @@ public sealed interface Statement {
   record Insert(Target target, Expr value, Returning returning, int parameterCount)
       implements Statement {}
 
-  /** UPDATE table SET/REMOVE ... WHERE condition [RETURNING ...]. */
+  /** UPDATE table SET/REMOVE ... WHERE condition [RETURNING ...]; {@code where} as for DELETE. */
   record Update(Target target, List<Action> actions, Expr where, Returning returning,
       int parameterCount) implements Statement {
     public Update {

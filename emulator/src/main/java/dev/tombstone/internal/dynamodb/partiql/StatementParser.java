@@ -5,7 +5,6 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * A recursive-descent parser for the PartiQL statements DynamoDB serves: SELECT, INSERT, UPDATE
@@ -14,11 +13,11 @@ import java.util.Set;
 public final class StatementParser {
   static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
   static final String MISSING_COMPARED = "MISSING must be compared using IS operator";
+  static final String EMPTY_NAME = "Path component cannot be an empty string";
+  static final String RETURNING_STAR =
+      "Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause";
   /** Deeper nesting than this is refused, so that hostile input cannot overflow the stack. */
   private static final int MAX_DEPTH = 100;
-  private static final Set<String> RESERVED = Set.of("SELECT", "FROM", "WHERE", "AND", "OR",
-      "NOT", "IS", "IN", "BETWEEN", "SET", "REMOVE", "RETURNING", "VALUE", "ORDER", "BY",
-      "DELETE", "INSERT", "INTO", "UPDATE");
 
   private final List<Token> tokens;
   private int at;
@@ -38,6 +37,7 @@ public final class StatementParser {
     try {
       StatementParser parser = new StatementParser(Lexer.tokens(text));
       Statement statement = parser.statement();
+      parser.acceptSymbol(";");
       parser.expect(Token.Kind.END);
       return statement;
     } catch (MalformedStatement e) {
@@ -52,8 +52,7 @@ public final class StatementParser {
     if (acceptWord("DELETE")) {
       expectWord("FROM");
       Statement.Target target = target();
-      expectWord("WHERE");
-      Expr where = expression();
+      Expr where = acceptWord("WHERE") ? expression() : null;
       return new Statement.Delete(target, where, returning(), parameters);
     }
     if (acceptWord("INSERT")) {
@@ -113,8 +112,7 @@ public final class StatementParser {
     if (actions.isEmpty()) {
       throw new MalformedStatement();
     }
-    expectWord("WHERE");
-    Expr where = expression();
+    Expr where = acceptWord("WHERE") ? expression() : null;
     return new Statement.Update(target, actions, where, returning(), parameters);
   }
 
@@ -142,7 +140,12 @@ public final class StatementParser {
       expectWord("NEW");
       old = false;
     }
-    expectSymbol("*");
+    if (!acceptSymbol("*")) {
+      if (current().kind() == Token.Kind.END) {
+        throw new MalformedStatement();
+      }
+      throw new DynamoDbError.Validation(RETURNING_STAR);
+    }
     return new Statement.Returning(all, old);
   }
 
@@ -243,7 +246,7 @@ public final class StatementParser {
         return new Expr.Parameter(parameters++);
       case QUOTED:
         at++;
-        return path(t.text());
+        return path(nonEmpty(t.text()));
       case WORD:
         return word(t);
       case SYMBOL:
@@ -268,7 +271,11 @@ public final class StatementParser {
       default:
         break;
     }
-    if (acceptSymbol("(")) {
+    if (current().isSymbol("(")) {
+      if (!Keywords.mayNameFunction(t.text())) {
+        throw new MalformedStatement();
+      }
+      at++;
       List<Expr> arguments = new ArrayList<>();
       if (!acceptSymbol(")")) {
         do {
@@ -278,7 +285,7 @@ public final class StatementParser {
       }
       return new Expr.Call(t.text().toLowerCase(Locale.ROOT), arguments);
     }
-    if (RESERVED.contains(upper)) {
+    if (Keywords.contains(upper)) {
       throw new MalformedStatement();
     }
     return path(t.text());
@@ -345,11 +352,7 @@ public final class StatementParser {
         at++;
         steps.add(new Expr.Name(name()));
       } else if (acceptSymbol("[")) {
-        Token index = expect(Token.Kind.NUMBER);
-        if (!index.text().chars().allMatch(Character::isDigit) || index.text().length() > 9) {
-          throw new MalformedStatement();
-        }
-        steps.add(new Expr.Index(Integer.parseInt(index.text())));
+        steps.add(bracketStep());
         expectSymbol("]");
       } else {
         return new Expr.Path(steps);
@@ -357,15 +360,34 @@ public final class StatementParser {
     }
   }
 
+  /** What a {@code [...]} step holds: a list index, or a map key ({@code m['k']} is m.k). */
+  private Expr.Step bracketStep() {
+    if (current().kind() == Token.Kind.STRING || current().kind() == Token.Kind.QUOTED) {
+      return new Expr.Name(nonEmpty(advance().text()));
+    }
+    Token index = expect(Token.Kind.NUMBER);
+    if (!index.text().chars().allMatch(Character::isDigit) || index.text().length() > 9) {
+      throw new MalformedStatement();
+    }
+    return new Expr.Index(Integer.parseInt(index.text()));
+  }
+
   /** An attribute or table name: a double-quoted name, or a bare word that is no keyword. */
   private String name() {
     Token t = current();
     if (t.kind() == Token.Kind.QUOTED
-        || (t.kind() == Token.Kind.WORD && !RESERVED.contains(t.text().toUpperCase(Locale.ROOT)))) {
+        || (t.kind() == Token.Kind.WORD && !Keywords.contains(t.text()))) {
       at++;
-      return t.text();
+      return nonEmpty(t.text());
     }
     throw new MalformedStatement();
+  }
+
+  private static String nonEmpty(String name) {
+    if (name.isEmpty()) {
+      throw new DynamoDbError.Validation(EMPTY_NAME);
+    }
+    return name;
   }
 
   private Token current() {

@@ -14,16 +14,21 @@ import java.util.Map;
  *
  * @param keys key attribute name to the value it must equal
  * @param rest the other terms, in statement order
+ * @param contradictory whether two equalities give one key attribute different values, so that
+ *     no item can match (only a SELECT gets this far with them)
  */
-record WhereClause(Map<String, AttributeValue> keys, List<Expr> rest) {
+record WhereClause(Map<String, AttributeValue> keys, List<Expr> rest, boolean contradictory) {
   static final String MULTIPLE = "Multiple conditions on same key %s."
       + " Only single item Update/Insert/Delete are supported";
   static final String KEY_TYPE =
       "Key attribute's data type should match its data type in table's schema: Key %s";
+  static final String KEY_VALUE_TYPE =
+      "Key value must be of type S, N, or B. Key name: %s, Key type: %s";
 
   /**
-   * Splits {@code where}; with {@code single}, a second equality on a key attribute is an error
-   * (a write names one item), otherwise it stays among the rest.
+   * Splits {@code where}. A second equality on a key attribute with the same value adds nothing;
+   * with another value it is an error with {@code single} (a write names one item), and makes
+   * the clause contradictory otherwise.
    */
   static WhereClause split(Expr where, List<KeyAttribute> keyAttributes,
       List<AttributeValue> parameters, boolean single) {
@@ -31,6 +36,7 @@ record WhereClause(Map<String, AttributeValue> keys, List<Expr> rest) {
     flatten(where, terms);
     Map<String, AttributeValue> keys = new LinkedHashMap<>();
     List<Expr> rest = new ArrayList<>();
+    boolean contradictory = false;
     for (Expr term : terms) {
       KeyAttribute key = null;
       Expr value = null;
@@ -46,20 +52,26 @@ record WhereClause(Map<String, AttributeValue> keys, List<Expr> rest) {
         rest.add(term);
         continue;
       }
-      if (keys.containsKey(key.name())) {
-        if (single) {
-          throw new DynamoDbError.Validation(String.format(MULTIPLE, key.name()));
+      AttributeValue bound = ValueBinder.bind(value, parameters);
+      AttributeValue earlier = keys.get(key.name());
+      if (earlier != null) {
+        if (!earlier.equals(bound)) {
+          if (single) {
+            throw new DynamoDbError.Validation(String.format(MULTIPLE, key.name()));
+          }
+          contradictory = true;
         }
-        rest.add(term);
         continue;
       }
-      AttributeValue bound = ValueBinder.bind(value, parameters);
+      if (single && !bound.type().isScalarKeyType()) {
+        throw new DynamoDbError.Validation(String.format(KEY_VALUE_TYPE, key.name(), bound.type()));
+      }
       if (bound.type() != key.type()) {
         throw new DynamoDbError.Validation(String.format(KEY_TYPE, key.name()));
       }
       keys.put(key.name(), bound);
     }
-    return new WhereClause(keys, rest);
+    return new WhereClause(keys, rest, contradictory);
   }
 
   /** Whether every attribute of {@code keyAttributes} has its equality. */

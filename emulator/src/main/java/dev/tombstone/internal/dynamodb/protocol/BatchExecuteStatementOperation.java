@@ -132,7 +132,7 @@ final class BatchExecuteStatementOperation {
             WriteOptions.onConditionFailure(element.onFailure()));
         Plan plan = runner.planner().plan(element.statement(), statements.get(i), parameters,
             options);
-        if (!statements.get(i).isWrite() && !(plan instanceof Plan.Get)) {
+        if (!statements.get(i).isWrite() && !isPlainGet(plan)) {
           throw new DynamoDbError.Validation(SINGLE_SELECT);
         }
         entry.plan = plan;
@@ -140,6 +140,14 @@ final class BatchExecuteStatementOperation {
         entry.error = e;
       }
     }
+  }
+
+  /**
+   * Whether a SELECT reads one item by its key and nothing more: batches and transactions refuse
+   * other terms in its WHERE clause, and key equalities that contradict each other.
+   */
+  static boolean isPlainGet(Plan plan) {
+    return plan instanceof Plan.Get get && get.filter() == null;
   }
 
   /** DynamoDB refuses the whole batch when two statements name the same item. */

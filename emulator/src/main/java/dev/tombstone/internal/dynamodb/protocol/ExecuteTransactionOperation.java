@@ -27,6 +27,10 @@ final class ExecuteTransactionOperation {
   static final String RETURNING =
       "Validation failed in TransactStatements[%d]: RETURNING clause is not supported in"
           + " ExecuteTransaction.";
+  static final String INDEX_READ = "Validation failed in TransactStatements[%d]: Reads on"
+      + " indices are not supported within transactions.";
+  static final String KEY_REQUIRED = "Validation failed in TransactStatements[%d]: Select"
+      + " statements within ExecuteTransaction must specify the primary key in the where clause.";
 
   private final DynamoDbState state;
   private final StatementRunner runner;
@@ -75,10 +79,20 @@ final class ExecuteTransactionOperation {
       List<AttributeValue> parameters = runner.parameters(element.parameters());
       Planner.Options options = new Planner.Options(false, null, null,
           WriteOptions.onConditionFailure(element.onFailure()));
-      Plan plan = runner.planner().plan(element.statement(), statements.get(i), parameters,
-          options);
-      if (!statements.get(i).isWrite() && !(plan instanceof Plan.Get)) {
-        throw new DynamoDbError.Validation(BatchExecuteStatementOperation.SINGLE_SELECT);
+      Statement statement = statements.get(i);
+      if (!statement.isWrite() && statement.target().index() != null) {
+        throw new DynamoDbError.Validation(String.format(INDEX_READ, i));
+      }
+      Plan plan;
+      try {
+        plan = runner.planner().plan(element.statement(), statement, parameters, options);
+      } catch (DynamoDbError.ResourceNotFound e) {
+        // ExecuteStatement and BatchExecuteStatement say "Cannot do operations on a
+        // non-existent table"; a transaction answers as the item operations do.
+        throw DynamoDbError.ResourceNotFound.item();
+      }
+      if (!statement.isWrite() && !BatchExecuteStatementOperation.isPlainGet(plan)) {
+        throw new DynamoDbError.Validation(String.format(KEY_REQUIRED, i));
       }
       plans.add(plan);
     }
@@ -176,18 +190,16 @@ final class ExecuteTransactionOperation {
     List<TransactGetItems.Get> gets = new ArrayList<>();
     for (Plan plan : plans) {
       Plan.Get get = (Plan.Get) plan;
-      gets.add(new TransactGetItems.Get(get.tableName(), get.request().key(),
-          get.request().projection()));
+      gets.add(TransactGetItems.Get.of(get.tableName(), get.request().key()));
     }
     TransactGetItems.Result result = state.transactGetItems(TransactGetItems.Request.of(gets));
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     out.json().writeArrayFieldStart("Responses");
     for (int i = 0; i < plans.size(); i++) {
-      Optional<Item> item = result.items().get(i);
-      Plan.Get get = (Plan.Get) plans.get(i);
+      Optional<Item> item = ((Plan.Get) plans.get(i)).answer(result.items().get(i));
       out.json().writeStartObject();
-      if (item.isPresent() && (get.filter() == null || get.filter().matches(item.get()))) {
+      if (item.isPresent()) {
         out.item("Item", item.get());
       }
       out.json().writeEndObject();

@@ -28,6 +28,10 @@ import java.util.Optional;
 final class StatementRunner {
   static final int MAX_STATEMENT_LENGTH = 8192;
   static final String INVALID_NEXT_TOKEN = "Invalid NextToken";
+  static final String NOT_A_NUMBER = "A value provided cannot be converted into a number";
+  /** How the item operations word a bad number; PartiQL parameters get {@link #NOT_A_NUMBER}. */
+  private static final String ITEM_NOT_A_NUMBER =
+      "The parameter cannot be converted to a numeric value";
 
   private final DynamoDbState state;
   private final Planner planner;
@@ -78,7 +82,8 @@ final class StatementRunner {
         throw new DynamoDbError.Validation(AttributeValueDecoder.EMPTY);
       }
       if (result.problem != null) {
-        throw new DynamoDbError.Validation(result.problem);
+        throw new DynamoDbError.Validation(
+            result.problem.startsWith(ITEM_NOT_A_NUMBER) ? NOT_A_NUMBER : result.problem);
       }
       values.add(result.value);
     }
@@ -132,12 +137,8 @@ final class StatementRunner {
     }
     if (plan instanceof Plan.Get get) {
       GetItem.Result result = state.getItem(get.request());
-      Optional<Item> item = result.item();
-      if (get.filter() != null && item.isPresent() && !get.filter().matches(item.get())) {
-        item = Optional.empty();
-      }
-      return new Outcome(item.map(List::of).orElse(List.of()), Optional.empty(),
-          result.consumedCapacity());
+      return new Outcome(get.answer(result.item()).map(List::of).orElse(List.of()),
+          Optional.empty(), result.consumedCapacity());
     }
     if (plan instanceof Plan.QueryPlan query) {
       Query.Result result = state.query(query.request());

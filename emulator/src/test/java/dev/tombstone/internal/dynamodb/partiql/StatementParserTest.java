@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StatementParserTest {
@@ -75,12 +79,126 @@ class StatementParserTest {
   @ValueSource(strings = {"", "DELETE FRM t1x", "SELECT * FROM t1x WHERE",
       "DELETE FROM t1x WHERE a = 'open", "DELETE FROM t1x WHERE a = 1 extra",
       "CREATE TABLE t1x", "SELECT FROM t1x", "UPDATE t1x WHERE a = 1",
-      "DELETE FROM t1x WHERE a = 1 RETURNING ALL *", "DELETE FROM t1x WHERE a = #"})
+      "DELETE FROM t1x WHERE a = 1 RETURNING ALL *", "DELETE FROM t1x WHERE a = #",
+      "DELETE FROM t1x WHERE a = 1 RETURNING ALL OLD", "DELETE FROM t1x WHERE"})
   void malformedStatements_getDynamoDbsOneSyntaxMessage(String text) {
     DynamoDbError.Validation thrown = catchThrowableOfType(() -> StatementParser.parse(text),
         DynamoDbError.Validation.class);
 
     assertThat(thrown).hasMessage("Statement wasn't well formed, can't be processed: " + text);
+  }
+
+  /** The literals true, false, null and missing are keywords that PartiQL reads as values. */
+  static Stream<String> keywordsThatAreNoValues() {
+    return Keywords.all().stream().sorted()
+        .filter(w -> !Set.of("TRUE", "FALSE", "NULL", "MISSING").contains(w));
+  }
+
+  @ParameterizedTest
+  @MethodSource("keywordsThatAreNoValues")
+  void keyword_asABareName_isMalformed_butDoubleQuotedIsAName(String keyword) {
+    String bare = "DELETE FROM t1x WHERE pk = 'a' AND " + keyword.toLowerCase(Locale.ROOT) + " = 1";
+
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(bare),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + bare);
+    Statement.Delete quoted = (Statement.Delete) StatementParser.parse(
+        "DELETE FROM t1x WHERE pk = 'a' AND \"" + keyword + "\" = 1");
+    assertThat(quoted.where()).isEqualTo(new Expr.And(
+        new Expr.Compare(path("pk"), "=", new Expr.Literal(new AttributeValue.S("a"))),
+        new Expr.Compare(path(keyword), "=", number("1"))));
+  }
+
+  @Test
+  void keywordList_isPartiqlsWholeList() {
+    // 243 words in the PartiQL parser DynamoDB Local 3.3.1 runs; the old list had 19.
+    assertThat(Keywords.all()).hasSize(243).contains("DATE", "COUNT", "KEY", "USER", "SIZE",
+        "VALUE", "END-EXEC", "MODIFIED", "NOTHING");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT date FROM t1x WHERE pk = 'a'",
+      "SELECT m.date FROM t1x WHERE pk = 'a'", "UPDATE t1x SET count = 1 WHERE pk = 'a'",
+      "UPDATE t1x REMOVE user WHERE pk = 'a'", "SELECT * FROM user WHERE pk = 'a'",
+      "SELECT * FROM t1x.index WHERE pk = 'a'", "SELECT * FROM t1x WHERE pk = 'a' ORDER BY key",
+      "DELETE FROM t1x WHERE pk = 'a' AND date(v) = 1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'v': value}"})
+  void keyword_isMalformed_inEveryPlaceOfAName(String text) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + text);
+  }
+
+  @Test
+  void keywordsThatNameFunctions_stayCalls() {
+    Statement.Delete delete = (Statement.Delete) StatementParser.parse(
+        "DELETE FROM t1x WHERE pk = 'a' AND SIZE(v) = 1 AND exists(v)");
+
+    assertThat(delete.where()).isEqualTo(new Expr.And(new Expr.And(
+        new Expr.Compare(path("pk"), "=", new Expr.Literal(new AttributeValue.S("a"))),
+        new Expr.Compare(new Expr.Call("size", List.of(path("v"))), "=", number("1"))),
+        new Expr.Call("exists", List.of(path("v")))));
+  }
+
+  @Test
+  void trailingSemicolon_andBlockComments_areAllowed() {
+    Statement expected = StatementParser.parse("DELETE FROM t1x WHERE pk = 'a'");
+
+    assertThat(StatementParser.parse("DELETE FROM t1x WHERE pk = 'a';")).isEqualTo(expected);
+    assertThat(StatementParser.parse("DELETE FROM t1x WHERE pk = 'a' ; -- done\n"))
+        .isEqualTo(expected);
+    assertThat(StatementParser.parse("DELETE/**/FROM /* the table */ t1x WHERE pk = 'a' /* k */"))
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {";", "DELETE FROM t1x WHERE pk = 'a';;",
+      "DELETE FROM t1x WHERE pk = 'a'; DELETE FROM t1x WHERE pk = 'b'",
+      "DELETE FROM t1x WHERE pk = 'a' /* open", "DELETE FROM t1x /* /* x */ */ WHERE pk = 'a'"})
+  void semicolonsAndCommentsOutOfPlace_areMalformed(String text) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + text);
+  }
+
+  @Test
+  void bracketedMapKeys_areNameSteps_inProjectionWhereAndSet() {
+    Expr.Path mk = new Expr.Path(List.of(new Expr.Name("m"), new Expr.Name("k"),
+        new Expr.Name("a b"), new Expr.Index(1)));
+
+    Statement.Select select = (Statement.Select) StatementParser.parse(
+        "SELECT m['k']['a b'][1] FROM t1x WHERE pk = 'a' AND \"m\"['k'].\"a b\"[1] = 2");
+    Statement.Update update = (Statement.Update) StatementParser.parse(
+        "UPDATE t1x SET m['k'][\"a b\"][1] = 2 REMOVE m['k'] WHERE pk = 'a'");
+
+    assertThat(select.projection()).containsExactly(mk);
+    assertThat(((Expr.And) select.where()).right())
+        .isEqualTo(new Expr.Compare(mk, "=", number("2")));
+    assertThat(update.actions().get(0).path()).isEqualTo(mk);
+    assertThat(update.actions().get(1).path()).isEqualTo(
+        new Expr.Path(List.of(new Expr.Name("m"), new Expr.Name("k"))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT * FROM t1x WHERE pk = 'a' AND m[''] = 1",
+      "SELECT * FROM t1x WHERE pk = 'a' AND m.\"\" = 1",
+      "SELECT * FROM t1x WHERE pk = 'a' AND \"\" = 1", "SELECT * FROM \"\" WHERE pk = 'a'"})
+  void emptyName_isRefused(String text) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage("Path component cannot be an empty string");
+  }
+
+  @Test
+  void writesWithoutWhere_parse_forThePlannerToRefuse() {
+    assertThat(((Statement.Delete) StatementParser.parse("DELETE FROM t1x")).where()).isNull();
+    assertThat(((Statement.Update) StatementParser.parse(
+        "UPDATE t1x SET a = 1 RETURNING ALL NEW *")).where()).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"DELETE FROM t1x WHERE a = 1 RETURNING ALL OLD a",
+      "UPDATE t1x SET a = 1 WHERE k = 1 RETURNING MODIFIED NEW ?"})
+  void returningWithSomethingElseThanStar_isItsOwnError(String text) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class))
+        .hasMessage("Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause");
   }
 
   @Test

@@ -170,6 +170,30 @@ class ExecuteStatementSdkTest {
           + "|The table does not have the specified index: nope",
       "SELECT * FROM Orders ORDER BY sk"
           + "|Must have WHERE clause in the statement when using ORDER BY clause.",
+      "DELETE FROM \"Orders\""
+          + "|Where clause does not contain a mandatory equality on all key attributes",
+      "UPDATE Absent SET total = 1 RETURNING ALL NEW *"
+          + "|Where clause does not contain a mandatory equality on all key attributes",
+      "UPDATE Orders SET total = 1, total = 2 WHERE pk = 'o-1' AND sk = 1"
+          + "|Two document paths overlap with each other; must remove or rewrite one of these"
+          + " paths; path one: [total], path two: [total]",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND status BETWEEN 'b' AND 'a'"
+          + "|The BETWEEN operator requires upper bound to be greater than or equal to lower"
+          + " bound; lower bound operand: AttributeValue: {S:b}, upper bound operand:"
+          + " AttributeValue: {S:a}",
+      "SELECT * FROM Orders WHERE pk = 'o-1' AND begins_with(status, 1)"
+          + "|Incorrect operand type for operator or function; operator or function:"
+          + " begins_with, operand type: N",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND status = -1 + 2"
+          + "|Unsupported operator in Condition Expression. Operator: +",
+      "SELECT * FROM Orders WHERE status = 2 - 1"
+          + "|Unsupported operator in Condition Expression. Operator: -",
+      "UPDATE Orders SET count = 1 WHERE pk = 'o-1' AND sk = 1"
+          + "|Statement wasn't well formed, can't be processed: UPDATE Orders SET count = 1"
+          + " WHERE pk = 'o-1' AND sk = 1",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND size = 8"
+          + "|Statement wasn't well formed, can't be processed: DELETE FROM Orders WHERE"
+          + " pk = 'o-1' AND sk = 1 AND size = 8",
   })
   void invalidStatement_isAValidationError_andChangesNothing(String statement, String message) {
     DynamoDbException thrown = catchThrowableOfType(() -> execute(statement),
@@ -182,9 +206,100 @@ class ExecuteStatementSdkTest {
   }
 
   @Test
+  void keywords_areNames_onlyDoubleQuoted() {
+    execute("UPDATE Orders SET \"count\" = 1, \"date\" = 'today' WHERE pk = 'o-1' AND sk = 1");
+
+    DynamoDbException bare = catchThrowableOfType(
+        () -> execute("SELECT date FROM Orders WHERE pk = 'o-1' AND sk = 1"),
+        DynamoDbException.class);
+    assertThat(bare.awsErrorDetails().errorMessage())
+        .startsWith("Statement wasn't well formed, can't be processed: ");
+    assertThat(execute("SELECT \"count\", \"date\" FROM Orders WHERE pk = 'o-1' AND sk = 1")
+        .items()).containsExactly(Map.of("count", n(1), "date", s("today")));
+  }
+
+  @Test
+  void trailingSemicolon_blockComments_andBracketedMapKeys_areServed() {
+    execute("UPDATE Orders /* set a map */ SET m = {'k': 'a', 'x y': 1}"
+        + " WHERE pk = 'o-1' AND sk = 1;");
+
+    ExecuteStatementResponse updated = execute("UPDATE Orders SET m['k'] = 'b', m['x y'] = 2"
+        + " WHERE pk = 'o-1' AND sk = 1 AND m['k'] = 'a' RETURNING ALL NEW *");
+    ExecuteStatementResponse selected = execute("SELECT m['k'] FROM Orders"
+        + " WHERE pk = 'o-1' AND sk = 1 ; -- done");
+    ExecuteStatementResponse filtered =
+        execute("SELECT * FROM Orders WHERE pk = 'o-1' AND m['x y'] = 2");
+
+    assertThat(updated.items().get(0)).containsEntry("m",
+        AttributeValue.fromM(Map.of("k", s("b"), "x y", n(2))));
+    assertThat(selected.items()).containsExactly(
+        Map.of("m", AttributeValue.fromM(Map.of("k", s("b")))));
+    assertThat(filtered.items()).extracting(i -> i.get("sk").n()).containsExactly("1");
+  }
+
+  @Test
+  void sameKeyEqualityTwice_withTheSameValue_isOneEquality() {
+    execute("UPDATE Orders SET total = 1 WHERE pk = 'o-1' AND pk = 'o-1' AND sk = 1 AND sk = 1.0");
+    execute("DELETE FROM Orders WHERE pk = ? AND sk = 2 AND 'o-1' = pk", s("o-1"));
+
+    ExecuteStatementResponse same = execute("SELECT * FROM Orders WHERE pk = 'o-1' AND pk = ?",
+        s("o-1"));
+    ExecuteStatementResponse other = execute("SELECT * FROM Orders WHERE pk = 'o-1'"
+        + " AND pk = 'o-2'");
+    ExecuteStatementResponse otherSortKey = execute("SELECT * FROM Orders WHERE pk = 'o-1'"
+        + " AND sk = 1 AND sk = 2");
+
+    assertThat(same.items()).containsExactly(
+        Map.of("pk", s("o-1"), "sk", n(1), "status", s("NEW"), "total", n(1)));
+    assertThat(exists("o-1", 2)).isFalse();
+    assertThat(other.items()).isEmpty();
+    assertThat(otherSortKey.items()).isEmpty();
+  }
+
+  @Test
+  void returningWithoutStar_andTooManyInOperands_getDynamoDbsTexts() {
+    String hundredAndOne = String.join(", ",
+        java.util.stream.IntStream.range(0, 101).mapToObj(Integer::toString).toList());
+
+    DynamoDbException returning = catchThrowableOfType(() -> execute(
+        "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 RETURNING ALL OLD status"),
+        DynamoDbException.class);
+    DynamoDbException in = catchThrowableOfType(() -> execute(
+        "SELECT * FROM Orders WHERE pk = 'o-1' AND total IN [" + hundredAndOne + "]"),
+        DynamoDbException.class);
+
+    assertThat(returning.awsErrorDetails().errorMessage())
+        .isEqualTo("Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause");
+    assertThat(in.awsErrorDetails().errorMessage()).isEqualTo(
+        "The IN operator is provided with too many operands; number of operands: 101");
+    assertThat(exists("o-1", 1)).isTrue();
+  }
+
+  @Test
+  void badParameters_getPartiqlsTexts() {
+    DynamoDbException nullKey = catchThrowableOfType(
+        () -> execute("DELETE FROM Orders WHERE pk = ? AND sk = 1", AttributeValue.fromNul(true)),
+        DynamoDbException.class);
+    DynamoDbException setKey = catchThrowableOfType(
+        () -> execute("UPDATE Orders SET total = 1 WHERE pk = 'o-1' AND sk = ?",
+            AttributeValue.fromNs(List.of("1"))), DynamoDbException.class);
+    DynamoDbException notANumber = catchThrowableOfType(
+        () -> execute("SELECT * FROM Orders WHERE pk = 'o-1' AND sk = ?",
+            AttributeValue.fromN("abc")), DynamoDbException.class);
+
+    assertThat(nullKey.awsErrorDetails().errorMessage())
+        .isEqualTo("Key value must be of type S, N, or B. Key name: pk, Key type: NULL");
+    assertThat(setKey.awsErrorDetails().errorMessage())
+        .isEqualTo("Key value must be of type S, N, or B. Key name: sk, Key type: NS");
+    assertThat(notANumber.awsErrorDetails().errorMessage())
+        .isEqualTo("A value provided cannot be converted into a number");
+    assertThat(dynamo.scan(b -> b.tableName("Orders")).count()).isEqualTo(3);
+  }
+
+  @Test
   void statement_onAMissingTable_isResourceNotFound() {
     ResourceNotFoundException thrown = catchThrowableOfType(
-        () -> execute("DELETE FROM Missing WHERE pk = 'a' AND sk = 1"),
+        () -> execute("DELETE FROM Absent WHERE pk = 'a' AND sk = 1"),
         ResourceNotFoundException.class);
 
     assertThat(thrown.awsErrorDetails().errorMessage())
@@ -254,6 +369,17 @@ class ExecuteStatementSdkTest {
         execute("SELECT status FROM Orders WHERE pk = ? AND sk = ?", s("o-1"), n(2));
 
     assertThat(response.items()).containsExactly(Map.of("status", s("SHIPPED")));
+  }
+
+  @Test
+  void select_byWholeKey_filtersOnTheWholeItem_beforeTheProjection() {
+    ExecuteStatementResponse kept = execute(
+        "SELECT sk FROM Orders WHERE pk = 'o-1' AND sk = 2 AND status = 'SHIPPED'");
+    ExecuteStatementResponse hidden = execute(
+        "SELECT sk FROM Orders WHERE pk = 'o-1' AND sk = 2 AND status = 'NEW'");
+
+    assertThat(kept.items()).containsExactly(Map.of("sk", n(2)));
+    assertThat(hidden.items()).isEmpty();
   }
 
   @Test

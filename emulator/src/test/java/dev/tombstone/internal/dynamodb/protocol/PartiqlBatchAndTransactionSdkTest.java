@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -75,7 +77,7 @@ class PartiqlBatchAndTransactionSdkTest {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build(),
             batch("DELETE FROM Orders WHERE status = 'NEW'"),
-            batch("DELETE FROM Missing WHERE pk = 'o-3'"),
+            batch("DELETE FROM Absent WHERE pk = 'o-3'"),
             batch("INSERT INTO Orders VALUE {'pk': 'o-3'}"),
             batch("DELETE FRM Orders"))
         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
@@ -149,6 +151,18 @@ class PartiqlBatchAndTransactionSdkTest {
   }
 
   @Test
+  void transactionAndBatch_acceptATrailingSemicolon() {
+    ExecuteTransactionResponse response = dynamo.executeTransaction(b -> b
+        .transactStatements(tx("DELETE FROM Orders WHERE pk = 'o-1';")));
+    BatchExecuteStatementResponse batch = dynamo.batchExecuteStatement(b -> b
+        .statements(batch("DELETE FROM Orders /* shipped */ WHERE pk = 'o-2';")));
+
+    assertThat(response.hasResponses()).isFalse();
+    assertThat(batch.responses()).extracting(BatchStatementResponse::error).containsOnlyNulls();
+    assertThat(keys()).containsExactly("o-3");
+  }
+
+  @Test
   void transaction_isCancelled_whenAConditionFails_andChangesNothing() {
     TransactionCanceledException thrown = catchThrowableOfType(
         () -> dynamo.executeTransaction(b -> b.transactStatements(
@@ -188,6 +202,48 @@ class PartiqlBatchAndTransactionSdkTest {
 
     assertThat(response.responses().get(0).item()).isEqualTo(Map.of("status", s("SHIPPED")));
     assertThat(response.responses().get(1).hasItem()).isFalse();
+  }
+
+  @Test
+  void transactionRead_needsTheWholeKeyAlone_andNoIndex() {
+    dynamo.updateTable(b -> b.tableName("Orders")
+        .attributeDefinitions(d -> d.attributeName("status").attributeType(ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byStatus")
+            .keySchema(k -> k.attributeName("status").keyType(KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL)))));
+
+    DynamoDbException index = catchThrowableOfType(() -> dynamo.executeTransaction(b -> b
+        .transactStatements(tx("SELECT * FROM Orders WHERE pk = 'o-1'"),
+            tx("SELECT * FROM \"Orders\".\"byStatus\" WHERE status = 'NEW'"))),
+        DynamoDbException.class);
+    DynamoDbException filtered = catchThrowableOfType(() -> dynamo.executeTransaction(b -> b
+        .transactStatements(tx("SELECT * FROM Orders WHERE pk = 'o-1' AND status = 'NEW'"))),
+        DynamoDbException.class);
+    DynamoDbException scan = catchThrowableOfType(() -> dynamo.executeTransaction(b -> b
+        .transactStatements(tx("SELECT * FROM Orders WHERE pk = 'o-1'"),
+            tx("SELECT * FROM Orders"))), DynamoDbException.class);
+    BatchExecuteStatementResponse batch = dynamo.batchExecuteStatement(b -> b.statements(
+        batch("SELECT * FROM Orders WHERE pk = 'o-1' AND status = 'NEW'")));
+
+    assertThat(index.awsErrorDetails().errorMessage()).isEqualTo("Validation failed in"
+        + " TransactStatements[1]: Reads on indices are not supported within transactions.");
+    assertThat(filtered.awsErrorDetails().errorMessage()).isEqualTo("Validation failed in"
+        + " TransactStatements[0]: Select statements within ExecuteTransaction must specify the"
+        + " primary key in the where clause.");
+    assertThat(scan.awsErrorDetails().errorMessage())
+        .startsWith("Validation failed in TransactStatements[1]: Select statements");
+    assertThat(batch.responses().get(0).error().message())
+        .isEqualTo("Only single item select is supported");
+  }
+
+  @Test
+  void transaction_onAMissingTable_isResourceNotFound_asForTransactWriteItems() {
+    ResourceNotFoundException thrown = catchThrowableOfType(() -> dynamo.executeTransaction(
+        b -> b.transactStatements(tx("DELETE FROM Orders WHERE pk = 'o-1'"),
+            tx("DELETE FROM Absent WHERE pk = 'o-1'"))), ResourceNotFoundException.class);
+
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("Requested resource not found");
+    assertThat(keys()).containsExactly("o-1", "o-2", "o-3");
   }
 
   @Test
