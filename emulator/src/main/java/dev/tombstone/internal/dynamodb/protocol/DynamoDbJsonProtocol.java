@@ -6,6 +6,7 @@ import dev.tombstone.internal.Logs;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * DynamoDB's JSON 1.0 protocol (API 2012-08-10, 2011-12-05 and DynamoDB Streams by their target
@@ -61,11 +62,11 @@ public final class DynamoDbJsonProtocol {
             Map.entry("DescribeTimeToLive",
                 (Operation) new DescribeTimeToLiveOperation(state)::handle),
             Map.entry("ExecuteStatement",
-                (Operation) new ExecuteStatementOperation(state)::handle),
+                onFirstUse(() -> new ExecuteStatementOperation(state)::handle)),
             Map.entry("BatchExecuteStatement",
-                (Operation) new BatchExecuteStatementOperation(state)::handle),
+                onFirstUse(() -> new BatchExecuteStatementOperation(state)::handle)),
             Map.entry("ExecuteTransaction",
-                (Operation) new ExecuteTransactionOperation(state)::handle));
+                onFirstUse(() -> new ExecuteTransactionOperation(state)::handle)));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
@@ -86,10 +87,10 @@ public final class DynamoDbJsonProtocol {
                 (Operation) new Legacy2011BatchGetItemOperation(state)::handle));
     this.streamOperations =
         Map.of(
-            "ListStreams", (Operation) new ListStreamsOperation(state)::handle,
-            "DescribeStream", (Operation) new DescribeStreamOperation(state)::handle,
-            "GetShardIterator", (Operation) new GetShardIteratorOperation(state)::handle,
-            "GetRecords", (Operation) new GetRecordsOperation(state)::handle);
+            "ListStreams", onFirstUse(() -> new ListStreamsOperation(state)::handle),
+            "DescribeStream", onFirstUse(() -> new DescribeStreamOperation(state)::handle),
+            "GetShardIterator", onFirstUse(() -> new GetShardIteratorOperation(state)::handle),
+            "GetRecords", onFirstUse(() -> new GetRecordsOperation(state)::handle));
   }
 
   /** The names of the API 2012-08-10 operations served, e.g. {@code DeleteItem}. */
@@ -109,6 +110,31 @@ public final class DynamoDbJsonProtocol {
   @FunctionalInterface
   interface Operation {
     byte[] run(Json.Obj request) throws IOException;
+  }
+
+  /**
+   * An operation made when it is first asked for: the rarely used ones (PartiQL, Streams) keep
+   * their classes out of the emulator's start.
+   */
+  private static Operation onFirstUse(Supplier<Operation> make) {
+    return new Operation() {
+      private volatile Operation made;
+
+      @Override
+      public byte[] run(Json.Obj request) throws IOException {
+        Operation operation = made;
+        if (operation == null) {
+          synchronized (this) {
+            operation = made;
+            if (operation == null) {
+              operation = make.get();
+              made = operation;
+            }
+          }
+        }
+        return operation.run(request);
+      }
+    };
   }
 
   /** Handles one request; {@code target} is the X-Amz-Target header, possibly null. */
