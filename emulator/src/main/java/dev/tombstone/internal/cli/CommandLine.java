@@ -213,7 +213,9 @@ record CommandLine(String host, int port, String region, Action action, Owner ow
   }
 
   private static String next(List<String> args, int index, String flag) throws UsageException {
-    if (index >= args.size()) {
+    // An option in the value's place means the value was left out ("--region --port 0");
+    // a value that really begins with "--" can still be given as --flag=--value.
+    if (index >= args.size() || args.get(index).startsWith("--")) {
       throw new UsageException(flag + " needs a value");
     }
     return args.get(index);

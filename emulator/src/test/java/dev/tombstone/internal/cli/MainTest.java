@@ -73,6 +73,20 @@ class MainTest {
   }
 
   @Test
+  void anOptionInTheValuesPlace_isAMissingValue() {
+    assertThat(run("--region", "--port", "0")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("tombstone: --region needs a value")
+        .doesNotContain("unknown option");
+  }
+
+  @Test
+  void aValueBeginningWithDashes_canBeGivenWithEquals() throws Exception {
+    CommandLine parsed = CommandLine.parse(java.util.List.of("--port=0", "--owner-name=--me"));
+
+    assertThat(parsed.owner().displayName()).isEqualTo("--me");
+  }
+
+  @Test
   void flags_acceptBothSpellings() throws Exception {
     CommandLine parsed = CommandLine.parse(
         java.util.List.of("--host", "0.0.0.0", "--port=0", "--region", "eu-west-1"));
