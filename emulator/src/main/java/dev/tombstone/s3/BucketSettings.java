@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The configuration of one bucket besides versioning: its ACL, Object Ownership, public access
- * block, bucket tags and MFA delete. Each field is replaced whole, so readers never see half of
+ * block, bucket tags, MFA delete and the configurations keyed by id. Each field is replaced whole, so readers never see half of
  * a change.
  */
 final class BucketSettings {
@@ -19,6 +19,7 @@ final class BucketSettings {
       Optional.of(PublicAccessBlock.ALL_BLOCKED);
   private volatile Optional<Map<String, String>> tags = Optional.empty();
   private volatile boolean mfaDelete;
+  private final IdConfigurations idConfigurations = new IdConfigurations();
 
   BucketSettings(Owner owner, AccessControlList acl, ObjectOwnership ownership) {
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -73,5 +74,10 @@ final class BucketSettings {
 
   void mfaDelete(boolean enabled) {
     mfaDelete = enabled;
+  }
+
+  /** Analytics, inventory, metrics and Intelligent-Tiering configurations, by id. */
+  IdConfigurations idConfigurations() {
+    return idConfigurations;
   }
 }

@@ -707,6 +707,35 @@ public abstract sealed class S3Error extends RuntimeException {
     }
   }
 
+  /** Get or Delete of an analytics, inventory, metrics or Intelligent-Tiering id not stored. */
+  public static final class NoSuchConfiguration extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public NoSuchConfiguration() {
+      super("The specified configuration does not exist.");
+    }
+
+    @Override
+    public String code() {
+      return "NoSuchConfiguration";
+    }
+  }
+
+  /** A new id-keyed configuration on a bucket that has {@link ConfigurationKind#LIMIT}. */
+  public static final class TooManyConfigurations extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public TooManyConfigurations() {
+      super("You are attempting to create a new configuration but have already reached the"
+          + " 1,000-configuration limit.");
+    }
+
+    @Override
+    public String code() {
+      return "TooManyConfigurations";
+    }
+  }
+
   /** A conditional write that a conflicting operation on the same key made undecidable. */
   public static final class ConditionalRequestConflict extends S3Error {
     private static final long serialVersionUID = 1L;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -676,6 +677,53 @@ public final class S3State {
   public String putObjectTags(String bucket, String key, Optional<String> versionId,
       Map<String, String> tags) {
     return onBucket(bucket, b -> ObjectTagging.put(b, key, versionId, tags));
+  }
+
+  // Analytics, inventory, metrics and Intelligent-Tiering configurations: stored, not performed.
+
+  /**
+   * PutBucket{Analytics,Inventory,Metrics,IntelligentTiering}Configuration: stores
+   * {@code content} under {@code id}, replacing what was there.
+   *
+   * @param content the configuration's child elements as Get returns them, already validated
+   * @throws S3Error.TooManyConfigurations when {@code id} is new and the bucket holds
+   *     {@link ConfigurationKind#LIMIT} of the kind
+   */
+  public void putBucketConfiguration(String bucket, ConfigurationKind kind, String id,
+      String content) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(content, "content");
+    onBucket(bucket, b -> {
+      b.settings().idConfigurations().put(kind, id, content);
+      return null;
+    });
+  }
+
+  /**
+   * GetBucket{Analytics,...}Configuration: the content stored under {@code id}.
+   *
+   * @throws S3Error.NoSuchConfiguration when there is none
+   */
+  public String bucketConfiguration(String bucket, ConfigurationKind kind, String id) {
+    return onBucket(bucket, b -> b.settings().idConfigurations().get(kind, id))
+        .orElseThrow(S3Error.NoSuchConfiguration::new);
+  }
+
+  /**
+   * DeleteBucket{Analytics,...}Configuration.
+   *
+   * @throws S3Error.NoSuchConfiguration when there is none under {@code id}
+   */
+  public void deleteBucketConfiguration(String bucket, ConfigurationKind kind, String id) {
+    if (!onBucket(bucket, b -> b.settings().idConfigurations().remove(kind, id))) {
+      throw new S3Error.NoSuchConfiguration();
+    }
+  }
+
+  /** ListBucket{Analytics,...}Configurations: id to content, in id order. */
+  public SortedMap<String, String> bucketConfigurations(String bucket, ConfigurationKind kind) {
+    return onBucket(bucket, b -> b.settings().idConfigurations().all(kind));
   }
 
   /** Drops every bucket and object. Version ids already handed out are never reused. */

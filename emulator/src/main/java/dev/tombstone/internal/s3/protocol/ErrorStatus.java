@@ -40,7 +40,9 @@ final class ErrorStatus {
       entry(S3Error.OwnershipControlsNotFound.class, 404),
       entry(S3Error.NoSuchPublicAccessBlockConfiguration.class, 404),
       entry(S3Error.NoSuchTagSet.class, 404),
-      entry(S3Error.ConditionalRequestConflict.class, 409));
+      entry(S3Error.ConditionalRequestConflict.class, 409),
+      entry(S3Error.NoSuchConfiguration.class, 404),
+      entry(S3Error.TooManyConfigurations.class, 400));
 
   static {
     // Java 17 cannot switch over a sealed type; this refuses to load instead of letting a new
@@ -105,6 +107,7 @@ final class ErrorStatus {
       case MISSING_SECURITY_HEADER -> 400;
       case UNEXPECTED_CONTENT -> 400;
       case AUTHORIZATION_QUERY_PARAMETERS_ERROR -> 400;
+      case ID_MISMATCH, INVALID_S3_DESTINATION_BUCKET, INVALID_CONFIGURATION_ID -> 400;
     };
   }
 }

@@ -27,6 +27,7 @@ public final class S3Protocol {
   private final TaggingOperations tagging;
   private final CopyOperations copies;
   private final ObjectAttributes attributes;
+  private final IdConfigurationOperations idConfigurations;
 
   private final Clock clock;
 
@@ -51,6 +52,7 @@ public final class S3Protocol {
     this.tagging = new TaggingOperations(state);
     this.copies = new CopyOperations(state);
     this.attributes = new ObjectAttributes(state);
+    this.idConfigurations = new IdConfigurationOperations(state);
   }
 
   /**
@@ -130,6 +132,18 @@ public final class S3Protocol {
       case PUT_OBJECT_TAGGING -> tagging.putObjectTagging(call);
       case DELETE_OBJECT_TAGGING -> tagging.deleteObjectTagging(call);
       case GET_OBJECT_ATTRIBUTES -> attributes.get(call);
+      case GET_BUCKET_ANALYTICS_CONFIGURATION, GET_BUCKET_INVENTORY_CONFIGURATION,
+          GET_BUCKET_METRICS_CONFIGURATION, GET_BUCKET_INTELLIGENT_TIERING_CONFIGURATION ->
+          idConfigurations.get(call);
+      case PUT_BUCKET_ANALYTICS_CONFIGURATION, PUT_BUCKET_INVENTORY_CONFIGURATION,
+          PUT_BUCKET_METRICS_CONFIGURATION, PUT_BUCKET_INTELLIGENT_TIERING_CONFIGURATION ->
+          idConfigurations.put(call);
+      case DELETE_BUCKET_ANALYTICS_CONFIGURATION, DELETE_BUCKET_INVENTORY_CONFIGURATION,
+          DELETE_BUCKET_METRICS_CONFIGURATION, DELETE_BUCKET_INTELLIGENT_TIERING_CONFIGURATION ->
+          idConfigurations.delete(call);
+      case LIST_BUCKET_ANALYTICS_CONFIGURATIONS, LIST_BUCKET_INVENTORY_CONFIGURATIONS,
+          LIST_BUCKET_METRICS_CONFIGURATIONS, LIST_BUCKET_INTELLIGENT_TIERING_CONFIGURATIONS ->
+          idConfigurations.list(call);
     };
   }
 

@@ -37,7 +37,10 @@ final class WireError extends RuntimeException {
     NOT_IMPLEMENTED("NotImplemented"),
     MISSING_SECURITY_HEADER("MissingSecurityHeader"),
     UNEXPECTED_CONTENT("UnexpectedContent"),
-    AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError");
+    AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError"),
+    ID_MISMATCH("IdMismatch"),
+    INVALID_S3_DESTINATION_BUCKET("InvalidS3DestinationBucket"),
+    INVALID_CONFIGURATION_ID("InvalidConfigurationId");
 
     private final String code;
 

@@ -22,8 +22,19 @@ final class XmlWriter {
   private boolean startTagPending;
 
   private XmlWriter(int expectedBytes) {
+    this(expectedBytes, true);
+  }
+
+  private XmlWriter(int expectedBytes, boolean declaration) {
     out = new byte[Math.max(64, expectedBytes)];
-    ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (declaration) {
+      ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    }
+  }
+
+  /** Elements without a declaration or a root, to store and later copy with {@link #markup}. */
+  static XmlWriter fragment() {
+    return new XmlWriter(256, false);
   }
 
   /** A document whose root is in the S3 namespace. */
@@ -102,6 +113,16 @@ final class XmlWriter {
   XmlWriter text(String text) {
     closeStartTag();
     escape(text);
+    return this;
+  }
+
+  /** Markup a {@link #fragment} wrote, copied as it is: it is escaped already. */
+  XmlWriter markup(String fragment) {
+    closeStartTag();
+    byte[] bytes = fragment.getBytes(StandardCharsets.UTF_8);
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, out, size, bytes.length);
+    size += bytes.length;
     return this;
   }
 

@@ -32,6 +32,13 @@ class ErrorStatusTest {
       Map.entry("OwnershipControlsNotFoundError", 404),
       Map.entry("AuthorizationQueryParametersError", 400),
       Map.entry("ConditionalRequestConflict", 409),
+      // The analytics, inventory, metrics and Intelligent-Tiering operations' own pages
+      // (TooManyConfigurations); the others as S3-compatible servers checked against S3 report.
+      Map.entry("NoSuchConfiguration", 404),
+      Map.entry("TooManyConfigurations", 400),
+      Map.entry("IdMismatch", 400),
+      Map.entry("InvalidS3DestinationBucket", 400),
+      Map.entry("InvalidConfigurationId", 400),
       Map.entry("BadDigest", 400),
       Map.entry("BucketAlreadyOwnedByYou", 409),
       Map.entry("BucketNotEmpty", 409),
