@@ -21,7 +21,7 @@ final class DynamoDbHttpHandler implements HttpHandler {
 
   /** @param signatures strict mode's check, or null */
   DynamoDbHttpHandler(Emulator emulator, ResponseEnvelope envelope, SignatureLayer signatures) {
-    this.protocol = new DynamoDbJsonProtocol(emulator.dynamoDb());
+    this.protocol = new DynamoDbJsonProtocol(emulator.dynamoDb(), emulator.attachments());
     this.envelope = envelope;
     this.signatures = signatures;
   }

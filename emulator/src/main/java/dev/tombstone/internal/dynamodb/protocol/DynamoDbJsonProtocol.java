@@ -3,7 +3,9 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.internal.Logs;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -31,14 +33,25 @@ public final class DynamoDbJsonProtocol {
   private final DeleteItemOperation deleteItem;
   private final PutItemOperation putItem;
 
+  /** A protocol over {@code state} with resource policies and Contributor Insights of its own. */
   public DynamoDbJsonProtocol(DynamoDbState state) {
+    this(state, new TableAttachments(Clock.systemUTC()));
+  }
+
+  /**
+   * A protocol over {@code state}.
+   *
+   * @param attachments where the tables' resource policies and Contributor Insights are kept
+   */
+  public DynamoDbJsonProtocol(DynamoDbState state, TableAttachments attachments) {
     ConditionSupport conditions = new ConditionSupport();
     ListTablesOperation listTables = new ListTablesOperation(state);
     this.deleteItem = new DeleteItemOperation(state, conditions);
     this.putItem = new PutItemOperation(state, conditions);
     this.operations =
         Map.ofEntries(
-            Map.entry("CreateTable", (Operation) new CreateTableOperation(state)::handle),
+            Map.entry("CreateTable",
+                (Operation) new CreateTableOperation(state, attachments)::handle),
             Map.entry("DescribeTable", (Operation) new DescribeTableOperation(state)::handle),
             Map.entry("ListTables", (Operation) listTables::handle),
             Map.entry("UpdateTable", (Operation) new UpdateTableOperation(state)::handle),
@@ -70,7 +83,13 @@ public final class DynamoDbJsonProtocol {
             Map.entry("ExecuteTransaction",
                 onFirstUse(() -> new ExecuteTransactionOperation(state)::handle)),
             Map.entry("DescribeLimits", onFirstUse(() -> new DescribeLimitsOperation()::handle)),
-            Map.entry("DescribeEndpoints", onFirstUse(DynamoDbJsonProtocol::describeEndpoints)));
+            Map.entry("DescribeEndpoints", onFirstUse(DynamoDbJsonProtocol::describeEndpoints)),
+            Map.entry("PutResourcePolicy",
+                onFirstUse(() -> new PutResourcePolicyOperation(state, attachments)::handle)),
+            Map.entry("GetResourcePolicy",
+                onFirstUse(() -> new GetResourcePolicyOperation(state, attachments)::handle)),
+            Map.entry("DeleteResourcePolicy",
+                onFirstUse(() -> new DeleteResourcePolicyOperation(state, attachments)::handle)));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
