@@ -89,7 +89,13 @@ public final class DynamoDbJsonProtocol {
             Map.entry("GetResourcePolicy",
                 onFirstUse(() -> new GetResourcePolicyOperation(state, attachments)::handle)),
             Map.entry("DeleteResourcePolicy",
-                onFirstUse(() -> new DeleteResourcePolicyOperation(state, attachments)::handle)));
+                onFirstUse(() -> new DeleteResourcePolicyOperation(state, attachments)::handle)),
+            Map.entry("UpdateContributorInsights", onFirstUse(
+                () -> new UpdateContributorInsightsOperation(state, attachments)::handle)),
+            Map.entry("DescribeContributorInsights", onFirstUse(
+                () -> new DescribeContributorInsightsOperation(state, attachments)::handle)),
+            Map.entry("ListContributorInsights", onFirstUse(
+                () -> new ListContributorInsightsOperation(state, attachments)::handle)));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
