@@ -21,7 +21,7 @@ final class DynamoDbHttpHandler implements HttpHandler {
 
   /** @param signatures strict mode's check, or null */
   DynamoDbHttpHandler(Emulator emulator, ResponseEnvelope envelope, SignatureLayer signatures) {
-    this.protocol = new DynamoDbJsonProtocol(emulator.dynamoDb());
+    this.protocol = new DynamoDbJsonProtocol(emulator.dynamoDb(), emulator.attachments());
     this.envelope = envelope;
     this.signatures = signatures;
   }
@@ -40,7 +40,7 @@ final class DynamoDbHttpHandler implements HttpHandler {
       return;
     }
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
-    JsonResponse response = protocol.handle(target, body);
+    JsonResponse response = protocol.handle(target, body, exchange.getHostAndPort());
     if (PartialAnswers.pending(exchange)) {
       response = new JsonResponse(response.status(),
           PartialAnswers.complete(exchange, response.status(), response.body()));

@@ -1,6 +1,7 @@
 package dev.tombstone.internal.server;
 
 import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.MfaDevice;
 import dev.tombstone.s3.Owner;
@@ -27,6 +28,7 @@ public final class Emulator {
   private final Clock clock;
   private final DynamoDbState dynamoDb;
   private final DynamoDbNamespaces namespaces;
+  private final TableAttachments attachments;
   private final S3State s3;
   private final RequestJournal journal;
   private final FaultRules faults = new FaultRules();
@@ -52,6 +54,7 @@ public final class Emulator {
     this.dynamoDb = new DynamoDbState(region, clock);
     this.namespaces =
         new DynamoDbNamespaces(dynamoDb, DynamoDbNamespaces.DEFAULT_PROJECT, region, clock);
+    this.attachments = new TableAttachments(clock);
     this.s3 = new S3State(region, clock, owner, mfaDevice);
   }
 
@@ -75,6 +78,11 @@ public final class Emulator {
   /** MagnetoDB's per-project table namespaces; the default project shares {@link #dynamoDb()}. */
   public DynamoDbNamespaces namespaces() {
     return namespaces;
+  }
+
+  /** Resource policies and Contributor Insights of the DynamoDB dialects' tables. */
+  public TableAttachments attachments() {
+    return attachments;
   }
 
   public S3State s3() {
@@ -135,6 +143,7 @@ public final class Emulator {
   public void reset() {
     clockControl().ifPresent(ClockControl::rewind);
     namespaces.reset();
+    attachments.reset();
     s3.reset();
     faults.clear();
   }

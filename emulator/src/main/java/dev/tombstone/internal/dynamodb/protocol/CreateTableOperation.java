@@ -5,6 +5,8 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,9 +23,11 @@ import java.util.Set;
  */
 final class CreateTableOperation {
   private final DynamoDbState state;
+  private final TableAttachments attachments;
 
-  CreateTableOperation(DynamoDbState state) {
+  CreateTableOperation(DynamoDbState state, TableAttachments attachments) {
     this.state = state;
+    this.attachments = attachments;
   }
 
   byte[] handle(Json.Obj request) throws IOException {
@@ -35,6 +39,7 @@ final class CreateTableOperation {
     List<Json> localIndexes = Members.list(request, "LocalSecondaryIndexes");
     List<Json> globalIndexes = Members.list(request, "GlobalSecondaryIndexes");
     Boolean deletionProtection = Members.bool(request, "DeletionProtectionEnabled");
+    String resourcePolicy = Members.string(request, "ResourcePolicy");
 
     Constraints constraints = new Constraints();
     constraints.notNull("attributeDefinitions", definitions);
@@ -95,6 +100,7 @@ final class CreateTableOperation {
     TableAttributeNames.check(schema, lsis, gsis);
     SecondaryIndexes.checkProjectedTotal(lsis, gsis);
     AttributeDefinitionsUse.check(attributeTypes, schema, lsis, gsis);
+    String policy = resourcePolicy == null ? null : PolicyDocuments.check(resourcePolicy);
     TableDefinition definition =
         new TableDefinition(
             tableName,
@@ -108,6 +114,13 @@ final class CreateTableOperation {
             gsis,
             Boolean.TRUE.equals(deletionProtection),
             stream == null ? null : stream.viewType());
-    return TableDescriptions.write("TableDescription", state.createTable(definition));
+    TableDescription created = state.createTable(definition);
+    if (policy != null) {
+      // Stored once the table exists: a refused CreateTable leaves no policy behind.
+      attachments.policies().put(created.definition().name(), created.tableId(), created.arn(),
+          new TableAttachments.ResourcePolicy(policy,
+              Long.toString(attachments.clock().millis())));
+    }
+    return TableDescriptions.write("TableDescription", created);
   }
 }

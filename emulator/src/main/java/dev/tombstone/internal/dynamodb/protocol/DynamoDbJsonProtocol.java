@@ -3,7 +3,9 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.internal.Logs;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -22,6 +24,8 @@ public final class DynamoDbJsonProtocol {
 
   private static final String DELETE_ITEM = PREFIX_2012 + "DeleteItem";
   private static final String PUT_ITEM = PREFIX_2012 + "PutItem";
+  /** What DescribeEndpoints names when the request did not say which host it addressed. */
+  static final String LOCAL_HOST = "localhost";
 
   private final Map<String, Operation> operations;
   private final Map<String, Operation> legacyOperations;
@@ -29,14 +33,25 @@ public final class DynamoDbJsonProtocol {
   private final DeleteItemOperation deleteItem;
   private final PutItemOperation putItem;
 
+  /** A protocol over {@code state} with resource policies and Contributor Insights of its own. */
   public DynamoDbJsonProtocol(DynamoDbState state) {
+    this(state, new TableAttachments(Clock.systemUTC()));
+  }
+
+  /**
+   * A protocol over {@code state}.
+   *
+   * @param attachments where the tables' resource policies and Contributor Insights are kept
+   */
+  public DynamoDbJsonProtocol(DynamoDbState state, TableAttachments attachments) {
     ConditionSupport conditions = new ConditionSupport();
     ListTablesOperation listTables = new ListTablesOperation(state);
     this.deleteItem = new DeleteItemOperation(state, conditions);
     this.putItem = new PutItemOperation(state, conditions);
     this.operations =
         Map.ofEntries(
-            Map.entry("CreateTable", (Operation) new CreateTableOperation(state)::handle),
+            Map.entry("CreateTable",
+                (Operation) new CreateTableOperation(state, attachments)::handle),
             Map.entry("DescribeTable", (Operation) new DescribeTableOperation(state)::handle),
             Map.entry("ListTables", (Operation) listTables::handle),
             Map.entry("UpdateTable", (Operation) new UpdateTableOperation(state)::handle),
@@ -66,7 +81,21 @@ public final class DynamoDbJsonProtocol {
             Map.entry("BatchExecuteStatement",
                 onFirstUse(() -> new BatchExecuteStatementOperation(state)::handle)),
             Map.entry("ExecuteTransaction",
-                onFirstUse(() -> new ExecuteTransactionOperation(state)::handle)));
+                onFirstUse(() -> new ExecuteTransactionOperation(state)::handle)),
+            Map.entry("DescribeLimits", onFirstUse(() -> new DescribeLimitsOperation()::handle)),
+            Map.entry("DescribeEndpoints", onFirstUse(DynamoDbJsonProtocol::describeEndpoints)),
+            Map.entry("PutResourcePolicy",
+                onFirstUse(() -> new PutResourcePolicyOperation(state, attachments)::handle)),
+            Map.entry("GetResourcePolicy",
+                onFirstUse(() -> new GetResourcePolicyOperation(state, attachments)::handle)),
+            Map.entry("DeleteResourcePolicy",
+                onFirstUse(() -> new DeleteResourcePolicyOperation(state, attachments)::handle)),
+            Map.entry("UpdateContributorInsights", onFirstUse(
+                () -> new UpdateContributorInsightsOperation(state, attachments)::handle)),
+            Map.entry("DescribeContributorInsights", onFirstUse(
+                () -> new DescribeContributorInsightsOperation(state, attachments)::handle)),
+            Map.entry("ListContributorInsights", onFirstUse(
+                () -> new ListContributorInsightsOperation(state, attachments)::handle)));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
@@ -110,6 +139,27 @@ public final class DynamoDbJsonProtocol {
   @FunctionalInterface
   interface Operation {
     byte[] run(Json.Obj request) throws IOException;
+
+    /** Runs knowing the host (and port) the client addressed; only DescribeEndpoints reads it. */
+    default byte[] run(Json.Obj request, String host) throws IOException {
+      return run(request);
+    }
+  }
+
+  /** DescribeEndpoints, which names the host the client addressed, or {@link #LOCAL_HOST}. */
+  private static Operation describeEndpoints() {
+    DescribeEndpointsOperation operation = new DescribeEndpointsOperation();
+    return new Operation() {
+      @Override
+      public byte[] run(Json.Obj request) throws IOException {
+        return operation.handle(request, LOCAL_HOST);
+      }
+
+      @Override
+      public byte[] run(Json.Obj request, String host) throws IOException {
+        return operation.handle(request, host == null ? LOCAL_HOST : host);
+      }
+    };
   }
 
   /**
@@ -122,6 +172,15 @@ public final class DynamoDbJsonProtocol {
 
       @Override
       public byte[] run(Json.Obj request) throws IOException {
+        return made().run(request);
+      }
+
+      @Override
+      public byte[] run(Json.Obj request, String host) throws IOException {
+        return made().run(request, host);
+      }
+
+      private Operation made() {
         Operation operation = made;
         if (operation == null) {
           synchronized (this) {
@@ -132,13 +191,23 @@ public final class DynamoDbJsonProtocol {
             }
           }
         }
-        return operation.run(request);
+        return operation;
       }
     };
   }
 
   /** Handles one request; {@code target} is the X-Amz-Target header, possibly null. */
   public JsonResponse handle(String target, byte[] body) {
+    return handle(target, body, null);
+  }
+
+  /**
+   * Handles one request.
+   *
+   * @param target the X-Amz-Target header, possibly null
+   * @param host the host and port the client addressed (its Host header), or null when unknown
+   */
+  public JsonResponse handle(String target, byte[] body, String host) {
     // The most common requests of all, most often in a shape read without the JSON tree.
     if (DELETE_ITEM.equals(target)) {
       PlainWrite.Document plain = PlainWrite.read(body, "Key");
@@ -170,7 +239,7 @@ public final class DynamoDbJsonProtocol {
       return ErrorBodies.serialization(
           json instanceof Json.Arr ? Members.LIST : null);
     }
-    return answer(resolved.servicePrefix(), () -> resolved.operation().run(request));
+    return answer(resolved.servicePrefix(), () -> resolved.operation().run(request, host));
   }
 
   /** An operation's answer: its body, or the error body of what it threw. */

@@ -1,8 +1,9 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 /**
- * A PartiQL error DynamoDB reports with a code of its own that the store does not know, such as
- * {@code DuplicateItemException} for an INSERT of an existing key.
+ * An error DynamoDB reports with a code of its own that the store does not know, such as
+ * PartiQL's {@code DuplicateItemException} for an INSERT of an existing key, or
+ * {@code PolicyNotFoundException} of the resource-policy operations.
  */
 final class StatementError extends RuntimeException {
   private static final long serialVersionUID = 1L;

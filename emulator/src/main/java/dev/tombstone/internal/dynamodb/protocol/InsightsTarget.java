@@ -1,0 +1,87 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.TableAttachments.ContributorInsights;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a Contributor Insights request addresses: a table, or one of its global secondary indexes
+ * (each with settings of its own), and the CloudWatch rules DynamoDB names for it.
+ *
+ * @param tableName the table's name
+ * @param tableId the table's id, which tells it from an earlier table of that name
+ * @param indexName the global index, or {@code ""} for the table
+ * @param keySchema the key schema of the table or index, which decides the rules
+ */
+record InsightsTarget(String tableName, UUID tableId, String indexName, KeySchema keySchema) {
+  static final String ALL_KEYS = "ACCESSED_AND_THROTTLED_KEYS";
+  static final String THROTTLED_KEYS = "THROTTLED_KEYS";
+
+  /**
+   * The table (by name or ARN) and, when {@code indexName} is not null, its global index.
+   *
+   * @throws DynamoDbError.ResourceNotFound when either does not exist (a local index does not
+   *     count, as on DynamoDB)
+   */
+  static InsightsTarget find(DynamoDbState state, String tableNameOrArn, String indexName) {
+    TableDescription table = state.describeTable(tableNameOrArn);
+    return of(table, indexName);
+  }
+
+  /** The target in {@code table}; see {@link #find}. */
+  static InsightsTarget of(TableDescription table, String indexName) {
+    TableDefinition definition = table.definition();
+    if (indexName == null || indexName.isEmpty()) {
+      return new InsightsTarget(definition.name(), table.tableId(), "", definition.keySchema());
+    }
+    for (TableDefinition.IndexDefinition index : definition.globalSecondaryIndexes()) {
+      if (index.name().equals(indexName)) {
+        return new InsightsTarget(definition.name(), table.tableId(), indexName,
+            index.keySchema());
+      }
+    }
+    throw new DynamoDbError.ResourceNotFound("Requested resource not found: Index: " + indexName
+        + " not found for table: " + definition.name());
+  }
+
+  /**
+   * The rules DynamoDB creates: most accessed (C) and most throttled (T) partition keys (PK),
+   * and sort keys (SK) when there is one; only the throttled ones in THROTTLED_KEYS mode.
+   */
+  List<String> rules(ContributorInsights settings) {
+    List<String> kinds = new ArrayList<>();
+    boolean accessed = !THROTTLED_KEYS.equals(settings.mode());
+    if (accessed) {
+      kinds.add("PKC");
+    }
+    kinds.add("PKT");
+    if (keySchema.sortKey() != null) {
+      if (accessed) {
+        kinds.add("SKC");
+      }
+      kinds.add("SKT");
+    }
+    String resource = indexName.isEmpty() ? tableName : tableName + "-" + indexName;
+    List<String> rules = new ArrayList<>();
+    for (String kind : kinds) {
+      rules.add("DynamoDBContributorInsights-" + kind + "-" + resource + "-"
+          + settings.enabledAt());
+    }
+    return rules;
+  }
+
+  /** Checks the members every Contributor Insights operation shares. */
+  static void check(Constraints constraints, String tableName, String indexName,
+      boolean tableRequired) {
+    if (tableName != null || tableRequired) {
+      constraints.tableNameOrArn("tableName", tableName);
+    }
+    constraints.tableName("indexName", indexName, false);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.DynamoDbError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checks DynamoDB runs on a resource-based policy document before storing it (size, JSON,
+ * a statement with a resource), and the document as stored: without insignificant white space.
+ * The policy's grammar beyond that (actions, principals, conditions) is not checked.
+ */
+final class PolicyDocuments {
+  /** DynamoDB's limit, white space included. */
+  static final int MAX_BYTES = 20_480;
+
+  private PolicyDocuments() {}
+
+  /**
+   * The document without insignificant white space, keys in the order sent.
+   *
+   * @throws DynamoDbError.Validation with DynamoDB's message when it is too large, not JSON,
+   *     without statements, or has a statement without a resource
+   */
+  static String check(String policy) {
+    if (policy.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+      throw ServiceErrors.invalidParameters(
+          "Maximum policy size of " + MAX_BYTES + " bytes exceeded");
+    }
+    Json parsed;
+    try {
+      parsed = Json.parseWithJackson(policy.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      parsed = null;
+    }
+    if (!(parsed instanceof Json.Obj document)) {
+      throw invalid("This policy contains invalid Json");
+    }
+    Json statements = document.get("Statement");
+    List<Json> list = statements instanceof Json.Arr array ? array.elements()
+        : statements == null ? List.of() : List.of(statements);
+    if (list.isEmpty()) {
+      throw invalid("Could not parse the policy: Statement is empty!");
+    }
+    for (Json statement : list) {
+      if (!(statement instanceof Json.Obj s) || !(s.has("Resource") || s.has("NotResource"))) {
+        throw invalid("Missing required field Resource");
+      }
+    }
+    JsonWriter json = JsonWriter.take();
+    write(json, parsed);
+    return new String(json.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  private static DynamoDbError.Validation invalid(String reason) {
+    return ServiceErrors.invalidParameters("Invalid policy document: " + reason);
+  }
+
+  private static void write(JsonWriter json, Json value) {
+    if (value instanceof Json.Obj obj) {
+      json.writeStartObject();
+      for (Map.Entry<String, Json> member : obj.members().entrySet()) {
+        json.writeFieldName(member.getKey());
+        write(json, member.getValue());
+      }
+      json.writeEndObject();
+    } else if (value instanceof Json.Arr arr) {
+      json.writeStartArray();
+      for (Json element : arr.elements()) {
+        write(json, element);
+      }
+      json.writeEndArray();
+    } else if (value instanceof Json.Str str) {
+      json.writeString(str.value());
+    } else if (value instanceof Json.Num num) {
+      json.writeNumber(num.text());
+    } else if (value instanceof Json.Bool bool) {
+      json.writeBoolean(bool.value());
+    } else {
+      json.writeString(null);
+    }
+  }
+}

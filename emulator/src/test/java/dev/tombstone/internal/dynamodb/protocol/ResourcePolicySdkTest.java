@@ -1,0 +1,273 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.testing.RunningTombstone;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/** PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy through the SDK v2. */
+class ResourcePolicySdkTest {
+  static final String POLICY = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\":"
+      + " \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::000000000000:root\"},"
+      + " \"Action\": \"dynamodb:GetItem\", \"Resource\": \"*\"}]}";
+  static final String MINIFIED = POLICY.replace(": ", ":").replace(", ", ",");
+  static final String OTHER = POLICY.replace("GetItem", "PutItem");
+
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  final DynamoDbClient dynamo = server.dynamoDb();
+  String arn;
+
+  @BeforeEach
+  void table() {
+    arn = create("orders");
+  }
+
+  String create(String name) {
+    return dynamo.createTable(b -> b.tableName(name).keySchema(key("id", KeyType.HASH))
+        .attributeDefinitions(def("id", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST)).tableDescription().tableArn();
+  }
+
+  String put(String policy) {
+    return dynamo.putResourcePolicy(b -> b.resourceArn(arn).policy(policy)).revisionId();
+  }
+
+  @Test
+  void put_thenGet_answersTheMinifiedDocumentAndItsRevision() {
+    String revision = put(POLICY);
+
+    GetResourcePolicyResponse got = dynamo.getResourcePolicy(b -> b.resourceArn(arn));
+
+    assertThat(got.policy()).isEqualTo(MINIFIED);
+    assertThat(got.revisionId()).isEqualTo(revision).matches("[0-9]+");
+  }
+
+  @Test
+  void put_ofTheSameDocument_keepsTheRevision_anotherDocumentGetsALaterOne() {
+    String first = put(POLICY);
+
+    String again = put(MINIFIED);
+    String changed = put(OTHER);
+
+    assertThat(again).isEqualTo(first);
+    assertThat(Long.parseLong(changed)).isGreaterThan(Long.parseLong(first));
+  }
+
+  @Test
+  void put_withExpectedRevision_checksIt() {
+    String first = put(POLICY);
+    String second = dynamo.putResourcePolicy(b -> b.resourceArn(arn).policy(OTHER)
+        .expectedRevisionId(first)).revisionId();
+
+    PolicyNotFoundException stale = catchThrowableOfType(() -> dynamo.putResourcePolicy(
+        b -> b.resourceArn(arn).policy(POLICY).expectedRevisionId(first)),
+        PolicyNotFoundException.class);
+    PolicyNotFoundException noneExpected = catchThrowableOfType(() -> dynamo.putResourcePolicy(
+        b -> b.resourceArn(arn).policy(POLICY).expectedRevisionId("NO_POLICY")),
+        PolicyNotFoundException.class);
+
+    assertThat(stale.awsErrorDetails().errorMessage()).isEqualTo("Resource-based policy not"
+        + " found for the provided ResourceArn: Requested update for policy with revision id "
+        + first + ", but the policy associated to target table orders has revision id "
+        + second + ".");
+    assertThat(noneExpected.awsErrorDetails().errorMessage()).isEqualTo("Resource-based policy"
+        + " not found for the provided ResourceArn: Requested policy update expecting none to be"
+        + " present for table orders, but a policy exists with revision id " + second + ".");
+    assertThat(dynamo.getResourcePolicy(b -> b.resourceArn(arn)).revisionId()).isEqualTo(second);
+  }
+
+  @Test
+  void get_withoutPolicy_isPolicyNotFound() {
+    PolicyNotFoundException thrown = catchThrowableOfType(
+        () -> dynamo.getResourcePolicy(b -> b.resourceArn(arn)), PolicyNotFoundException.class);
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("Resource-based policy not found for the provided ResourceArn: " + arn);
+  }
+
+  @Test
+  void delete_answersTheRemovedRevision_andIsIdempotent() {
+    String revision = put(POLICY);
+
+    String removed = dynamo.deleteResourcePolicy(b -> b.resourceArn(arn)).revisionId();
+    String again = dynamo.deleteResourcePolicy(b -> b.resourceArn(arn)).revisionId();
+
+    assertThat(removed).isEqualTo(revision);
+    assertThat(again).isNull();
+    assertThat(catchThrowableOfType(() -> dynamo.getResourcePolicy(b -> b.resourceArn(arn)),
+        PolicyNotFoundException.class)).isNotNull();
+  }
+
+  @Test
+  void delete_withStaleRevision_isPolicyNotFound_andKeepsThePolicy() {
+    String first = put(POLICY);
+    String second = put(OTHER);
+
+    PolicyNotFoundException thrown = catchThrowableOfType(() -> dynamo.deleteResourcePolicy(
+        b -> b.resourceArn(arn).expectedRevisionId(first)), PolicyNotFoundException.class);
+
+    assertThat(thrown.awsErrorDetails().errorMessage()).endsWith("Requested update for policy"
+        + " with revision id " + first + ", but the policy associated to target table orders"
+        + " has revision id " + second + ".");
+    assertThat(dynamo.getResourcePolicy(b -> b.resourceArn(arn)).revisionId()).isEqualTo(second);
+  }
+
+  @Test
+  void missingTable_isResourceNotFound() {
+    String missing = arn.replace("table/orders", "table/nope");
+
+    ResourceNotFoundException get = catchThrowableOfType(
+        () -> dynamo.getResourcePolicy(b -> b.resourceArn(missing)),
+        ResourceNotFoundException.class);
+    ResourceNotFoundException put = catchThrowableOfType(
+        () -> dynamo.putResourcePolicy(b -> b.resourceArn(missing).policy(POLICY)),
+        ResourceNotFoundException.class);
+    ResourceNotFoundException delete = catchThrowableOfType(
+        () -> dynamo.deleteResourcePolicy(b -> b.resourceArn(missing)),
+        ResourceNotFoundException.class);
+
+    assertThat(get.awsErrorDetails().errorMessage())
+        .isEqualTo("Requested resource not found: Table: nope not found");
+    assertThat(put.awsErrorDetails().errorMessage()).isEqualTo(get.awsErrorDetails()
+        .errorMessage());
+    assertThat(delete.awsErrorDetails().errorMessage()).isEqualTo(get.awsErrorDetails()
+        .errorMessage());
+  }
+
+  @Test
+  void badArns_areValidationErrors() {
+    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn("orders"))))
+        .isEqualTo("One or more parameter values were invalid: ARNs must start with 'arn:':"
+            + " orders");
+    String otherPartition = arn.replace("arn:aws:", "arn:aws-cn:");
+    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn(otherPartition))))
+        .isEqualTo("One or more parameter values were invalid: Invalid resource Arn: "
+            + otherPartition);
+    String otherRegion = arn.replace("us-east-1", "eu-west-1");
+    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn(otherRegion))))
+        .isEqualTo("One or more parameter values were invalid: Invalid resource Arn: "
+            + otherRegion);
+    String otherAccount = arn.replace(":000000000000:", ":111111111111:");
+    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn(otherAccount))))
+        .isEqualTo("This action is only supported by accounts that match the resource owner\u2019s"
+            + " account.");
+    String index = arn + "/index/byDate";
+    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn(index))))
+        .isEqualTo("One or more parameter values were invalid: Invalid resource arn provided,"
+            + " only table or stream is accepted. Provided resource arn: " + index);
+    String backup = arn + "/backup/01700000000000-abcdefgh";
+    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn(backup))))
+        .isEqualTo("One or more parameter values were invalid: Provided Arn is not a DynamoDB"
+            + " resource arn: " + backup);
+  }
+
+  @Test
+  void badPolicies_areValidationErrors_andStoreNothing() {
+    String tooLarge = POLICY.replace("{\"Version\"", "{" + " ".repeat(20_480) + "\"Version\"");
+
+    assertThat(validation(() -> put(tooLarge))).isEqualTo(
+        "One or more parameter values were invalid: Maximum policy size of 20480 bytes exceeded");
+    assertThat(validation(() -> put("{not json"))).isEqualTo("One or more parameter values"
+        + " were invalid: Invalid policy document: This policy contains invalid Json");
+    assertThat(validation(() -> put("{\"Version\":\"2012-10-17\",\"Statement\":[]}")))
+        .isEqualTo("One or more parameter values were invalid: Invalid policy document: Could"
+            + " not parse the policy: Statement is empty!");
+    assertThat(validation(() -> put("{\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Principal\":\"*\",\"Action\":\"dynamodb:GetItem\"}]}"))).isEqualTo("One or more"
+        + " parameter values were invalid: Invalid policy document: Missing required field"
+        + " Resource");
+    assertThat(catchThrowableOfType(() -> dynamo.getResourcePolicy(b -> b.resourceArn(arn)),
+        PolicyNotFoundException.class)).isNotNull();
+  }
+
+  @Test
+  void missingMembers_areModelViolations() {
+    assertThat(validation(() -> dynamo.putResourcePolicy(b -> b.resourceArn(arn))))
+        .isEqualTo("1 validation error detected: Value null at 'policy' failed to satisfy"
+            + " constraint: Member must not be null");
+  }
+
+  @Test
+  void theStream_hasAPolicyOfItsOwn() {
+    String streamArn = dynamo.updateTable(b -> b.tableName("orders").streamSpecification(
+        s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)))
+        .tableDescription().latestStreamArn();
+    put(POLICY);
+
+    String streamRevision = dynamo.putResourcePolicy(
+        b -> b.resourceArn(streamArn).policy(OTHER)).revisionId();
+
+    assertThat(dynamo.getResourcePolicy(b -> b.resourceArn(streamArn)).revisionId())
+        .isEqualTo(streamRevision);
+    assertThat(dynamo.getResourcePolicy(b -> b.resourceArn(arn)).policy()).isEqualTo(MINIFIED);
+    String bogus = arn + "/stream/2000-01-01T00:00:00.000";
+    assertThat(catchThrowableOfType(() -> dynamo.getResourcePolicy(b -> b.resourceArn(bogus)),
+        ResourceNotFoundException.class).awsErrorDetails().errorMessage()).isEqualTo(
+        "Requested resource not found: Stream: 2000-01-01T00:00:00.000 not found for Table:"
+            + " orders");
+  }
+
+  @Test
+  void thePolicy_diesWithItsTable() {
+    put(POLICY);
+
+    dynamo.deleteTable(b -> b.tableName("orders"));
+    create("orders");
+
+    assertThat(catchThrowableOfType(() -> dynamo.getResourcePolicy(b -> b.resourceArn(arn)),
+        PolicyNotFoundException.class)).isNotNull();
+  }
+
+  @Test
+  void reset_forgetsPolicies() {
+    put(POLICY);
+
+    server.tombstone().reset();
+    create("orders");
+
+    assertThat(catchThrowableOfType(() -> dynamo.getResourcePolicy(b -> b.resourceArn(arn)),
+        PolicyNotFoundException.class)).isNotNull();
+  }
+
+  @Test
+  void createTable_withResourcePolicy_attachesIt_andABadOneCreatesNoTable() {
+    String created = dynamo.createTable(b -> b.tableName("invoices")
+        .keySchema(key("id", KeyType.HASH)).attributeDefinitions(def("id", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST).resourcePolicy(POLICY))
+        .tableDescription().tableArn();
+
+    String message = validation(() -> dynamo.createTable(b -> b.tableName("refused")
+        .keySchema(key("id", KeyType.HASH)).attributeDefinitions(def("id", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST).resourcePolicy("{not json")));
+
+    assertThat(dynamo.getResourcePolicy(b -> b.resourceArn(created)).policy())
+        .isEqualTo(MINIFIED);
+    assertThat(message).endsWith("This policy contains invalid Json");
+    assertThat(dynamo.listTables().tableNames()).doesNotContain("refused");
+  }
+
+  private static String validation(Runnable call) {
+    DynamoDbException thrown = catchThrowableOfType(call::run, DynamoDbException.class);
+    assertThat(thrown).isNotNull();
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    return thrown.awsErrorDetails().errorMessage();
+  }
+}
