@@ -19,6 +19,7 @@ final class BucketSettings {
       Optional.of(PublicAccessBlock.ALL_BLOCKED);
   private volatile Optional<Map<String, String>> tags = Optional.empty();
   private volatile boolean mfaDelete;
+  private final BucketConfigurations configurations = new BucketConfigurations();
 
   BucketSettings(Owner owner, AccessControlList acl, ObjectOwnership ownership) {
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -73,5 +74,10 @@ final class BucketSettings {
 
   void mfaDelete(boolean enabled) {
     mfaDelete = enabled;
+  }
+
+  /** Notification, logging, request payment, acceleration and replication settings. */
+  BucketConfigurations configurations() {
+    return configurations;
   }
 }

@@ -678,6 +678,44 @@ public final class S3State {
     return onBucket(bucket, b -> ObjectTagging.put(b, key, versionId, tags));
   }
 
+  // Configurations stored and returned only: request payment, Transfer Acceleration.
+
+  /** GetBucketRequestPayment: BucketOwner unless PutBucketRequestPayment said otherwise. */
+  public RequestPayment requestPayment(String bucket) {
+    return onBucket(bucket, b -> b.settings().configurations().requestPayment());
+  }
+
+  /** PutBucketRequestPayment. Stored, not enforced. */
+  public void putRequestPayment(String bucket, RequestPayment payer) {
+    Objects.requireNonNull(payer, "payer");
+    onBucket(bucket, b -> {
+      b.settings().configurations().requestPayment(payer);
+      return null;
+    });
+  }
+
+  /** GetBucketAccelerateConfiguration; empty until a status was put. */
+  public Optional<TransferAcceleration> accelerateConfiguration(String bucket) {
+    return onBucket(bucket, b -> b.settings().configurations().acceleration());
+  }
+
+  /**
+   * PutBucketAccelerateConfiguration. Stored only: there is no accelerate endpoint.
+   *
+   * @throws S3Error.InvalidRequest for a bucket whose name has a period, as S3 refuses it
+   */
+  public void putAccelerateConfiguration(String bucket, TransferAcceleration status) {
+    Objects.requireNonNull(status, "status");
+    onBucket(bucket, b -> {
+      if (bucket.indexOf('.') >= 0) {
+        throw new S3Error.InvalidRequest("Amazon S3 Transfer Acceleration is not supported for"
+            + " buckets with periods (.) in their names.");
+      }
+      b.settings().configurations().acceleration(status);
+      return null;
+    });
+  }
+
   /** Drops every bucket and object. Version ids already handed out are never reused. */
   public void reset() {
     buckets.clear();

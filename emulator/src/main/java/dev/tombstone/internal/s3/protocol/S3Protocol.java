@@ -27,6 +27,7 @@ public final class S3Protocol {
   private final TaggingOperations tagging;
   private final CopyOperations copies;
   private final ObjectAttributes attributes;
+  private final BucketConfigurationOperations configurations;
 
   private final Clock clock;
 
@@ -51,6 +52,7 @@ public final class S3Protocol {
     this.tagging = new TaggingOperations(state);
     this.copies = new CopyOperations(state);
     this.attributes = new ObjectAttributes(state);
+    this.configurations = new BucketConfigurationOperations(state);
   }
 
   /**
@@ -130,6 +132,10 @@ public final class S3Protocol {
       case PUT_OBJECT_TAGGING -> tagging.putObjectTagging(call);
       case DELETE_OBJECT_TAGGING -> tagging.deleteObjectTagging(call);
       case GET_OBJECT_ATTRIBUTES -> attributes.get(call);
+      case GET_BUCKET_REQUEST_PAYMENT -> configurations.getRequestPayment(call);
+      case PUT_BUCKET_REQUEST_PAYMENT -> configurations.putRequestPayment(call);
+      case GET_BUCKET_ACCELERATE_CONFIGURATION -> configurations.getAccelerate(call);
+      case PUT_BUCKET_ACCELERATE_CONFIGURATION -> configurations.putAccelerate(call);
     };
   }
 

@@ -1,0 +1,59 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.RequestPayment;
+import dev.tombstone.s3.S3State;
+import dev.tombstone.s3.TransferAcceleration;
+import java.util.Optional;
+
+/**
+ * Get/PutBucketRequestPayment and Get/PutBucketAccelerateConfiguration: configurations the
+ * emulator stores and returns without acting on them.
+ */
+final class BucketConfigurationOperations {
+  private final S3State state;
+
+  BucketConfigurationOperations(S3State state) {
+    this.state = state;
+  }
+
+  S3Response getRequestPayment(S3Call call) {
+    RequestPayment payer = state.requestPayment(call.bucket());
+    return S3Response.xml(200, XmlWriter.document("RequestPaymentConfiguration")
+        .element("Payer", payer.wireName()).toBytes());
+  }
+
+  S3Response putRequestPayment(S3Call call) {
+    state.bucket(call.bucket());
+    XmlElement root = document(call, "RequestPaymentConfiguration");
+    RequestPayment payer = root.childText("Payer").map(String::trim)
+        .flatMap(RequestPayment::named).orElseThrow(WireError::malformedXml);
+    state.putRequestPayment(call.bucket(), payer);
+    return S3Response.empty(200);
+  }
+
+  S3Response getAccelerate(S3Call call) {
+    Optional<TransferAcceleration> status = state.accelerateConfiguration(call.bucket());
+    XmlWriter xml = XmlWriter.document("AccelerateConfiguration");
+    status.ifPresent(s -> xml.element("Status", s.wireName()));
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  S3Response putAccelerate(S3Call call) {
+    state.bucket(call.bucket());
+    XmlElement root = document(call, "AccelerateConfiguration");
+    TransferAcceleration status = root.childText("Status").map(String::trim)
+        .flatMap(TransferAcceleration::named).orElseThrow(WireError::malformedXml);
+    state.putAccelerateConfiguration(call.bucket(), status);
+    return S3Response.empty(200);
+  }
+
+  /** The request's document, whose root must be {@code rootName}. */
+  static XmlElement document(S3Call call, String rootName) {
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    XmlElement root = XmlReader.parse(body.content());
+    if (!root.is(rootName)) {
+      throw WireError.malformedXml();
+    }
+    return root;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.tombstone.internal.s3.protocol;
+
+/**
+ * The bucket subresources of the configurations that are stored and returned only:
+ * {@code ?requestPayment} and {@code ?accelerate}.
+ */
+final class BucketConfigurationRoutes {
+  private BucketConfigurationRoutes() {}
+
+  static boolean handles(QueryParameters query) {
+    return query.has("requestPayment") || query.has("accelerate");
+  }
+
+  /** The operation, or null when the method is not allowed on the subresource. */
+  static Operation select(String method, QueryParameters query) {
+    if (query.has("requestPayment")) {
+      return pick(method, Operation.GET_BUCKET_REQUEST_PAYMENT,
+          Operation.PUT_BUCKET_REQUEST_PAYMENT, null);
+    }
+    return pick(method, Operation.GET_BUCKET_ACCELERATE_CONFIGURATION,
+        Operation.PUT_BUCKET_ACCELERATE_CONFIGURATION, null);
+  }
+
+  private static Operation pick(String method, Operation get, Operation put, Operation delete) {
+    return switch (method) {
+      case "GET" -> get;
+      case "PUT" -> put;
+      case "DELETE" -> delete;
+      default -> null;
+    };
+  }
+}

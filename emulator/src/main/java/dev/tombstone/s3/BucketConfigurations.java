@@ -1,0 +1,29 @@
+package dev.tombstone.s3;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The configurations of a bucket that are stored and returned but drive nothing in the
+ * emulator: request payment and Transfer Acceleration. Each is replaced whole.
+ */
+final class BucketConfigurations {
+  private volatile RequestPayment requestPayment = RequestPayment.BUCKET_OWNER;
+  private volatile Optional<TransferAcceleration> acceleration = Optional.empty();
+
+  RequestPayment requestPayment() {
+    return requestPayment;
+  }
+
+  void requestPayment(RequestPayment payer) {
+    requestPayment = Objects.requireNonNull(payer, "payer");
+  }
+
+  Optional<TransferAcceleration> acceleration() {
+    return acceleration;
+  }
+
+  void acceleration(TransferAcceleration status) {
+    acceleration = Optional.of(status);
+  }
+}
