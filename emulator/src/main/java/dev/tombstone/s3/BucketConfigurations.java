@@ -5,11 +5,21 @@ import java.util.Optional;
 
 /**
  * The configurations of a bucket that are stored and returned but drive nothing in the
- * emulator: request payment and Transfer Acceleration. Each is replaced whole.
+ * emulator: server access logging, request payment and Transfer Acceleration. Each is replaced
+ * whole.
  */
 final class BucketConfigurations {
+  private volatile Optional<BucketLogging> logging = Optional.empty();
   private volatile RequestPayment requestPayment = RequestPayment.BUCKET_OWNER;
   private volatile Optional<TransferAcceleration> acceleration = Optional.empty();
+
+  Optional<BucketLogging> logging() {
+    return logging;
+  }
+
+  void logging(Optional<BucketLogging> newLogging) {
+    logging = Objects.requireNonNull(newLogging, "logging");
+  }
 
   RequestPayment requestPayment() {
     return requestPayment;

@@ -721,4 +721,49 @@ public abstract sealed class S3Error extends RuntimeException {
       return "ConditionalRequestConflict";
     }
   }
+
+  /** PutBucketLogging naming a target bucket that does not exist. */
+  public static final class InvalidTargetBucketForLogging extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String targetBucket;
+
+    public InvalidTargetBucketForLogging(String message, String targetBucket) {
+      super(message);
+      this.targetBucket = targetBucket;
+    }
+
+    @Override
+    public String code() {
+      return "InvalidTargetBucketForLogging";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("TargetBucket", targetBucket));
+    }
+  }
+
+  /** PutBucketLogging naming a target bucket in another region than the logged bucket. */
+  public static final class CrossLocationLoggingProhibitted extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String sourceRegion;
+    private final String targetRegion;
+
+    public CrossLocationLoggingProhibitted(String sourceRegion, String targetRegion) {
+      super("Cross S3 location logging not allowed.");
+      this.sourceRegion = sourceRegion;
+      this.targetRegion = targetRegion;
+    }
+
+    @Override
+    public String code() {
+      return "CrossLocationLoggingProhibitted";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("SourceBucketLocation", sourceRegion),
+          new Field("TargetBucketLocation", targetRegion));
+    }
+  }
 }

@@ -678,7 +678,38 @@ public final class S3State {
     return onBucket(bucket, b -> ObjectTagging.put(b, key, versionId, tags));
   }
 
-  // Configurations stored and returned only: request payment, Transfer Acceleration.
+  // Configurations stored and returned only: logging, request payment, Transfer Acceleration.
+
+  /** GetBucketLogging; empty while logging is off. */
+  public Optional<BucketLogging> bucketLogging(String bucket) {
+    return onBucket(bucket, b -> b.settings().configurations().logging());
+  }
+
+  /**
+   * PutBucketLogging (empty: logging off). Stored only: no log object is written.
+   *
+   * @throws S3Error.InvalidTargetBucketForLogging when the target bucket does not exist
+   * @throws S3Error.CrossLocationLoggingProhibitted when it is in another region
+   */
+  public void putBucketLogging(String bucket, Optional<BucketLogging> logging) {
+    onBucket(bucket, b -> {
+      if (logging.isPresent()) {
+        String target = logging.get().targetBucket();
+        Bucket targetBucket = buckets.get(target);
+        if (targetBucket == null) {
+          throw new S3Error.InvalidTargetBucketForLogging(
+              "The target bucket for logging does not exist", target);
+        }
+        String targetRegion = targetBucket.info().region();
+        if (!targetRegion.equals(b.info().region())) {
+          throw new S3Error.CrossLocationLoggingProhibitted(b.info().region(), targetRegion);
+        }
+      }
+      b.settings().configurations().logging(logging);
+      return null;
+    });
+  }
+
 
   /** GetBucketRequestPayment: BucketOwner unless PutBucketRequestPayment said otherwise. */
   public RequestPayment requestPayment(String bucket) {

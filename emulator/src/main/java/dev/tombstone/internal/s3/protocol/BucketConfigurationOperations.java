@@ -1,19 +1,33 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.s3.BucketLogging;
 import dev.tombstone.s3.RequestPayment;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.TransferAcceleration;
 import java.util.Optional;
 
 /**
- * Get/PutBucketRequestPayment and Get/PutBucketAccelerateConfiguration: configurations the
- * emulator stores and returns without acting on them.
+ * Get/PutBucketLogging, Get/PutBucketRequestPayment and Get/PutBucketAccelerateConfiguration:
+ * configurations the emulator stores and returns without acting on them.
  */
 final class BucketConfigurationOperations {
   private final S3State state;
 
   BucketConfigurationOperations(S3State state) {
     this.state = state;
+  }
+
+  S3Response getLogging(S3Call call) {
+    return S3Response.xml(200, LoggingDocuments.write(state.bucketLogging(call.bucket())));
+  }
+
+  S3Response putLogging(S3Call call) {
+    state.bucket(call.bucket());
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    Optional<BucketLogging> logging =
+        LoggingDocuments.read(XmlReader.parse(body.content()), state.owner());
+    state.putBucketLogging(call.bucket(), logging);
+    return S3Response.empty(200);
   }
 
   S3Response getRequestPayment(S3Call call) {

@@ -19,7 +19,6 @@ final class UnsupportedOperations {
       Map.entry("analytics", "BucketAnalyticsConfiguration"),
       Map.entry("inventory", "BucketInventoryConfiguration"),
       Map.entry("metrics", "BucketMetricsConfiguration"),
-      Map.entry("logging", "BucketLogging"),
       Map.entry("restore", "RestoreObject"),
       Map.entry("select", "SelectObjectContent"),
       Map.entry("torrent", "ObjectTorrent"),
