@@ -5,13 +5,22 @@ import java.util.Optional;
 
 /**
  * The configurations of a bucket that are stored and returned but drive nothing in the
- * emulator: server access logging, request payment and Transfer Acceleration. Each is replaced
- * whole.
+ * emulator: event notifications, server access logging, request payment and Transfer
+ * Acceleration. Each is replaced whole.
  */
 final class BucketConfigurations {
+  private volatile BucketNotification notification = BucketNotification.NONE;
   private volatile Optional<BucketLogging> logging = Optional.empty();
   private volatile RequestPayment requestPayment = RequestPayment.BUCKET_OWNER;
   private volatile Optional<TransferAcceleration> acceleration = Optional.empty();
+
+  BucketNotification notification() {
+    return notification;
+  }
+
+  void notification(BucketNotification newNotification) {
+    notification = Objects.requireNonNull(newNotification, "notification");
+  }
 
   Optional<BucketLogging> logging() {
     return logging;

@@ -678,7 +678,25 @@ public final class S3State {
     return onBucket(bucket, b -> ObjectTagging.put(b, key, versionId, tags));
   }
 
-  // Configurations stored and returned only: logging, request payment, Transfer Acceleration.
+  // Configurations stored and returned only: notifications, logging, request payment, Transfer
+  // Acceleration.
+
+  /** GetBucketNotificationConfiguration; {@link BucketNotification#NONE} until one is put. */
+  public BucketNotification notificationConfiguration(String bucket) {
+    return onBucket(bucket, b -> b.settings().configurations().notification());
+  }
+
+  /**
+   * PutBucketNotificationConfiguration: replaces the configuration ({@link
+   * BucketNotification#NONE} clears it). Stored only: no event is delivered.
+   */
+  public void putNotificationConfiguration(String bucket, BucketNotification notification) {
+    Objects.requireNonNull(notification, "notification");
+    onBucket(bucket, b -> {
+      b.settings().configurations().notification(notification);
+      return null;
+    });
+  }
 
   /** GetBucketLogging; empty while logging is off. */
   public Optional<BucketLogging> bucketLogging(String bucket) {

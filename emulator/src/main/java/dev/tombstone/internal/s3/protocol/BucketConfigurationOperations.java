@@ -1,20 +1,37 @@
 package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.s3.BucketLogging;
+import dev.tombstone.s3.BucketNotification;
 import dev.tombstone.s3.RequestPayment;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.TransferAcceleration;
 import java.util.Optional;
 
 /**
- * Get/PutBucketLogging, Get/PutBucketRequestPayment and Get/PutBucketAccelerateConfiguration:
- * configurations the emulator stores and returns without acting on them.
+ * Get/PutBucketNotificationConfiguration, Get/PutBucketLogging, Get/PutBucketRequestPayment and
+ * Get/PutBucketAccelerateConfiguration: configurations the emulator stores and returns without
+ * acting on them.
  */
 final class BucketConfigurationOperations {
   private final S3State state;
 
   BucketConfigurationOperations(S3State state) {
     this.state = state;
+  }
+
+  S3Response getNotification(S3Call call) {
+    return S3Response.xml(200,
+        NotificationDocuments.write(state.notificationConfiguration(call.bucket())));
+  }
+
+  // x-amz-skip-destination-validation changes nothing: destinations are never looked up.
+  S3Response putNotification(S3Call call) {
+    String region = state.bucket(call.bucket()).region();
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    BucketNotification notification =
+        NotificationDocuments.read(XmlReader.parse(body.content()), region);
+    state.putNotificationConfiguration(call.bucket(), notification);
+    return S3Response.empty(200);
   }
 
   S3Response getLogging(S3Call call) {

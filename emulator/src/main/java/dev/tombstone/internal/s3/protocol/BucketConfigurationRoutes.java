@@ -2,17 +2,22 @@ package dev.tombstone.internal.s3.protocol;
 
 /**
  * The bucket subresources of the configurations that are stored and returned only:
- * {@code ?logging}, {@code ?requestPayment} and {@code ?accelerate}.
+ * {@code ?notification}, {@code ?logging}, {@code ?requestPayment} and {@code ?accelerate}.
  */
 final class BucketConfigurationRoutes {
   private BucketConfigurationRoutes() {}
 
   static boolean handles(QueryParameters query) {
-    return query.has("logging") || query.has("requestPayment") || query.has("accelerate");
+    return query.has("notification") || query.has("logging") || query.has("requestPayment")
+        || query.has("accelerate");
   }
 
   /** The operation, or null when the method is not allowed on the subresource. */
   static Operation select(String method, QueryParameters query) {
+    if (query.has("notification")) {
+      return pick(method, Operation.GET_BUCKET_NOTIFICATION_CONFIGURATION,
+          Operation.PUT_BUCKET_NOTIFICATION_CONFIGURATION, null);
+    }
     if (query.has("logging")) {
       return pick(method, Operation.GET_BUCKET_LOGGING, Operation.PUT_BUCKET_LOGGING, null);
     }

@@ -132,6 +132,8 @@ public final class S3Protocol {
       case PUT_OBJECT_TAGGING -> tagging.putObjectTagging(call);
       case DELETE_OBJECT_TAGGING -> tagging.deleteObjectTagging(call);
       case GET_OBJECT_ATTRIBUTES -> attributes.get(call);
+      case GET_BUCKET_NOTIFICATION_CONFIGURATION -> configurations.getNotification(call);
+      case PUT_BUCKET_NOTIFICATION_CONFIGURATION -> configurations.putNotification(call);
       case GET_BUCKET_LOGGING -> configurations.getLogging(call);
       case PUT_BUCKET_LOGGING -> configurations.putLogging(call);
       case GET_BUCKET_REQUEST_PAYMENT -> configurations.getRequestPayment(call);

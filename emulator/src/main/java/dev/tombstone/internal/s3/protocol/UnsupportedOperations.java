@@ -15,7 +15,6 @@ final class UnsupportedOperations {
       Map.entry("encryption", "BucketEncryption"),
       Map.entry("website", "BucketWebsite"),
       Map.entry("replication", "BucketReplication"),
-      Map.entry("notification", "BucketNotificationConfiguration"),
       Map.entry("analytics", "BucketAnalyticsConfiguration"),
       Map.entry("inventory", "BucketInventoryConfiguration"),
       Map.entry("metrics", "BucketMetricsConfiguration"),
