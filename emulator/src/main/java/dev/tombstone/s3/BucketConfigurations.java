@@ -5,14 +5,15 @@ import java.util.Optional;
 
 /**
  * The configurations of a bucket that are stored and returned but drive nothing in the
- * emulator: event notifications, server access logging, request payment and Transfer
- * Acceleration. Each is replaced whole.
+ * emulator: event notifications, server access logging, request payment, Transfer Acceleration
+ * and replication. Each is replaced whole.
  */
 final class BucketConfigurations {
   private volatile BucketNotification notification = BucketNotification.NONE;
   private volatile Optional<BucketLogging> logging = Optional.empty();
   private volatile RequestPayment requestPayment = RequestPayment.BUCKET_OWNER;
   private volatile Optional<TransferAcceleration> acceleration = Optional.empty();
+  private volatile Optional<BucketReplication> replication = Optional.empty();
 
   BucketNotification notification() {
     return notification;
@@ -44,5 +45,13 @@ final class BucketConfigurations {
 
   void acceleration(TransferAcceleration status) {
     acceleration = Optional.of(status);
+  }
+
+  Optional<BucketReplication> replication() {
+    return replication;
+  }
+
+  void replication(Optional<BucketReplication> newReplication) {
+    replication = Objects.requireNonNull(newReplication, "replication");
   }
 }

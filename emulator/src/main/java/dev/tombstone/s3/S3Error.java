@@ -766,4 +766,25 @@ public abstract sealed class S3Error extends RuntimeException {
           new Field("TargetBucketLocation", targetRegion));
     }
   }
+
+  /** GetBucketReplication on a bucket without a replication configuration. */
+  public static final class ReplicationConfigurationNotFound extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String bucket;
+
+    public ReplicationConfigurationNotFound(String bucket) {
+      super("The replication configuration was not found");
+      this.bucket = bucket;
+    }
+
+    @Override
+    public String code() {
+      return "ReplicationConfigurationNotFoundError";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("BucketName", bucket));
+    }
+  }
 }

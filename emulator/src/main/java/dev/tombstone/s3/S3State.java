@@ -679,7 +679,52 @@ public final class S3State {
   }
 
   // Configurations stored and returned only: notifications, logging, request payment, Transfer
-  // Acceleration.
+  // Acceleration, replication.
+
+  /**
+   * GetBucketReplication.
+   *
+   * @throws S3Error.ReplicationConfigurationNotFound when the bucket has none
+   */
+  public BucketReplication replicationConfiguration(String bucket) {
+    return onBucket(bucket, b -> b.settings().configurations().replication())
+        .orElseThrow(() -> new S3Error.ReplicationConfigurationNotFound(bucket));
+  }
+
+  /**
+   * PutBucketReplication: replaces the configuration. Stored only: nothing is replicated.
+   *
+   * @throws S3Error.InvalidRequest unless versioning is Enabled on the bucket, and every
+   *     destination is a bucket of this emulator with versioning Enabled
+   */
+  public void putReplicationConfiguration(String bucket, BucketReplication replication) {
+    Objects.requireNonNull(replication, "replication");
+    onBucket(bucket, b -> {
+      if (b.versioning() != Versioning.ENABLED) {
+        throw new S3Error.InvalidRequest(
+            "Versioning must be 'Enabled' on the bucket to apply a replication configuration");
+      }
+      for (BucketReplication.Rule rule : replication.rules()) {
+        Bucket destination = buckets.get(rule.destination().bucket());
+        if (destination == null) {
+          throw new S3Error.InvalidRequest("Destination bucket must exist.");
+        }
+        if (destination.versioning() != Versioning.ENABLED) {
+          throw new S3Error.InvalidRequest("Destination bucket must have versioning enabled.");
+        }
+      }
+      b.settings().configurations().replication(Optional.of(replication));
+      return null;
+    });
+  }
+
+  /** DeleteBucketReplication; nothing to delete is fine. */
+  public void deleteReplicationConfiguration(String bucket) {
+    onBucket(bucket, b -> {
+      b.settings().configurations().replication(Optional.empty());
+      return null;
+    });
+  }
 
   /** GetBucketNotificationConfiguration; {@link BucketNotification#NONE} until one is put. */
   public BucketNotification notificationConfiguration(String bucket) {

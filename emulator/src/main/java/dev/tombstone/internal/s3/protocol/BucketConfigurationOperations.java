@@ -2,15 +2,16 @@ package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.s3.BucketLogging;
 import dev.tombstone.s3.BucketNotification;
+import dev.tombstone.s3.BucketReplication;
 import dev.tombstone.s3.RequestPayment;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.TransferAcceleration;
 import java.util.Optional;
 
 /**
- * Get/PutBucketNotificationConfiguration, Get/PutBucketLogging, Get/PutBucketRequestPayment and
- * Get/PutBucketAccelerateConfiguration: configurations the emulator stores and returns without
- * acting on them.
+ * Get/PutBucketNotificationConfiguration, Get/PutBucketLogging, Get/PutBucketRequestPayment,
+ * Get/PutBucketAccelerateConfiguration and Get/Put/DeleteBucketReplication: configurations the
+ * emulator stores and returns without acting on them.
  */
 final class BucketConfigurationOperations {
   private final S3State state;
@@ -76,6 +77,24 @@ final class BucketConfigurationOperations {
         .flatMap(TransferAcceleration::named).orElseThrow(WireError::malformedXml);
     state.putAccelerateConfiguration(call.bucket(), status);
     return S3Response.empty(200);
+  }
+
+  S3Response getReplication(S3Call call) {
+    return S3Response.xml(200,
+        ReplicationDocuments.write(state.replicationConfiguration(call.bucket())));
+  }
+
+  S3Response putReplication(S3Call call) {
+    state.bucket(call.bucket());
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    BucketReplication replication = ReplicationDocuments.read(XmlReader.parse(body.content()));
+    state.putReplicationConfiguration(call.bucket(), replication);
+    return S3Response.empty(200);
+  }
+
+  S3Response deleteReplication(S3Call call) {
+    state.deleteReplicationConfiguration(call.bucket());
+    return S3Response.empty(204);
   }
 
   /** The request's document, whose root must be {@code rootName}. */

@@ -2,14 +2,15 @@ package dev.tombstone.internal.s3.protocol;
 
 /**
  * The bucket subresources of the configurations that are stored and returned only:
- * {@code ?notification}, {@code ?logging}, {@code ?requestPayment} and {@code ?accelerate}.
+ * {@code ?notification}, {@code ?logging}, {@code ?requestPayment}, {@code ?accelerate} and
+ * {@code ?replication}.
  */
 final class BucketConfigurationRoutes {
   private BucketConfigurationRoutes() {}
 
   static boolean handles(QueryParameters query) {
     return query.has("notification") || query.has("logging") || query.has("requestPayment")
-        || query.has("accelerate");
+        || query.has("accelerate") || query.has("replication");
   }
 
   /** The operation, or null when the method is not allowed on the subresource. */
@@ -24,6 +25,10 @@ final class BucketConfigurationRoutes {
     if (query.has("requestPayment")) {
       return pick(method, Operation.GET_BUCKET_REQUEST_PAYMENT,
           Operation.PUT_BUCKET_REQUEST_PAYMENT, null);
+    }
+    if (query.has("replication")) {
+      return pick(method, Operation.GET_BUCKET_REPLICATION, Operation.PUT_BUCKET_REPLICATION,
+          Operation.DELETE_BUCKET_REPLICATION);
     }
     return pick(method, Operation.GET_BUCKET_ACCELERATE_CONFIGURATION,
         Operation.PUT_BUCKET_ACCELERATE_CONFIGURATION, null);

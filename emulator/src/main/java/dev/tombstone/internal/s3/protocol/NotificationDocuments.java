@@ -4,13 +4,9 @@ import dev.tombstone.s3.BucketNotification;
 import dev.tombstone.s3.BucketNotification.Destination;
 import dev.tombstone.s3.BucketNotification.FilterRule;
 import dev.tombstone.s3.BucketNotification.Service;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * PutBucketNotificationConfiguration's {@code NotificationConfiguration} document, read and
@@ -81,7 +77,7 @@ final class NotificationDocuments {
   private static Destination destination(XmlElement configuration, Service service,
       String bucketRegion) {
     String id = configuration.childText("Id").map(String::trim).filter(text -> !text.isEmpty())
-        .orElseGet(NotificationDocuments::newId);
+        .orElseGet(GeneratedIds::random);
     String arn = configuration.childText(arnElement(service)).map(String::trim)
         .orElseThrow(WireError::malformedXml);
     List<String> events = new ArrayList<>();
@@ -141,12 +137,5 @@ final class NotificationDocuments {
       case QUEUE -> "Queue";
       case LAMBDA_FUNCTION -> "CloudFunction";
     };
-  }
-
-  // S3's generated ids are the Base64 of a random UUID's text.
-  private static String newId() {
-    return Base64.getEncoder().encodeToString(
-        UUID.randomUUID().toString().toLowerCase(Locale.ROOT)
-            .getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -14,7 +14,6 @@ final class UnsupportedOperations {
       Map.entry("cors", "BucketCors"),
       Map.entry("encryption", "BucketEncryption"),
       Map.entry("website", "BucketWebsite"),
-      Map.entry("replication", "BucketReplication"),
       Map.entry("analytics", "BucketAnalyticsConfiguration"),
       Map.entry("inventory", "BucketInventoryConfiguration"),
       Map.entry("metrics", "BucketMetricsConfiguration"),
