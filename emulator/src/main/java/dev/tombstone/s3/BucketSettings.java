@@ -20,6 +20,7 @@ final class BucketSettings {
   private volatile Optional<Map<String, String>> tags = Optional.empty();
   private volatile boolean mfaDelete;
   private final IdConfigurations idConfigurations = new IdConfigurations();
+  private final BucketConfigurations configurations = new BucketConfigurations();
 
   BucketSettings(Owner owner, AccessControlList acl, ObjectOwnership ownership) {
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -79,5 +80,10 @@ final class BucketSettings {
   /** Analytics, inventory, metrics and Intelligent-Tiering configurations, by id. */
   IdConfigurations idConfigurations() {
     return idConfigurations;
+  }
+
+  /** Notification, logging, request payment, acceleration and replication settings. */
+  BucketConfigurations configurations() {
+    return configurations;
   }
 }

@@ -750,4 +750,70 @@ public abstract sealed class S3Error extends RuntimeException {
       return "ConditionalRequestConflict";
     }
   }
+
+  /** PutBucketLogging naming a target bucket that does not exist. */
+  public static final class InvalidTargetBucketForLogging extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String targetBucket;
+
+    public InvalidTargetBucketForLogging(String message, String targetBucket) {
+      super(message);
+      this.targetBucket = targetBucket;
+    }
+
+    @Override
+    public String code() {
+      return "InvalidTargetBucketForLogging";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("TargetBucket", targetBucket));
+    }
+  }
+
+  /** PutBucketLogging naming a target bucket in another region than the logged bucket. */
+  public static final class CrossLocationLoggingProhibitted extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String sourceRegion;
+    private final String targetRegion;
+
+    public CrossLocationLoggingProhibitted(String sourceRegion, String targetRegion) {
+      super("Cross S3 location logging not allowed.");
+      this.sourceRegion = sourceRegion;
+      this.targetRegion = targetRegion;
+    }
+
+    @Override
+    public String code() {
+      return "CrossLocationLoggingProhibitted";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("SourceBucketLocation", sourceRegion),
+          new Field("TargetBucketLocation", targetRegion));
+    }
+  }
+
+  /** GetBucketReplication on a bucket without a replication configuration. */
+  public static final class ReplicationConfigurationNotFound extends S3Error {
+    private static final long serialVersionUID = 1L;
+    private final String bucket;
+
+    public ReplicationConfigurationNotFound(String bucket) {
+      super("The replication configuration was not found");
+      this.bucket = bucket;
+    }
+
+    @Override
+    public String code() {
+      return "ReplicationConfigurationNotFoundError";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(new Field("BucketName", bucket));
+    }
+  }
 }

@@ -726,6 +726,138 @@ public final class S3State {
     return onBucket(bucket, b -> b.settings().idConfigurations().all(kind));
   }
 
+  // Configurations stored and returned only: notifications, logging, request payment, Transfer
+  // Acceleration, replication.
+
+  /**
+   * GetBucketReplication.
+   *
+   * @throws S3Error.ReplicationConfigurationNotFound when the bucket has none
+   */
+  public BucketReplication replicationConfiguration(String bucket) {
+    return onBucket(bucket, b -> b.settings().configurations().replication())
+        .orElseThrow(() -> new S3Error.ReplicationConfigurationNotFound(bucket));
+  }
+
+  /**
+   * PutBucketReplication: replaces the configuration. Stored only: nothing is replicated.
+   *
+   * @throws S3Error.InvalidRequest unless versioning is Enabled on the bucket, and every
+   *     destination is a bucket of this emulator with versioning Enabled
+   */
+  public void putReplicationConfiguration(String bucket, BucketReplication replication) {
+    Objects.requireNonNull(replication, "replication");
+    onBucket(bucket, b -> {
+      if (b.versioning() != Versioning.ENABLED) {
+        throw new S3Error.InvalidRequest(
+            "Versioning must be 'Enabled' on the bucket to apply a replication configuration");
+      }
+      for (BucketReplication.Rule rule : replication.rules()) {
+        Bucket destination = buckets.get(rule.destination().bucket());
+        if (destination == null) {
+          throw new S3Error.InvalidRequest("Destination bucket must exist.");
+        }
+        if (destination.versioning() != Versioning.ENABLED) {
+          throw new S3Error.InvalidRequest("Destination bucket must have versioning enabled.");
+        }
+      }
+      b.settings().configurations().replication(Optional.of(replication));
+      return null;
+    });
+  }
+
+  /** DeleteBucketReplication; nothing to delete is fine. */
+  public void deleteReplicationConfiguration(String bucket) {
+    onBucket(bucket, b -> {
+      b.settings().configurations().replication(Optional.empty());
+      return null;
+    });
+  }
+
+  /** GetBucketNotificationConfiguration; {@link BucketNotification#NONE} until one is put. */
+  public BucketNotification notificationConfiguration(String bucket) {
+    return onBucket(bucket, b -> b.settings().configurations().notification());
+  }
+
+  /**
+   * PutBucketNotificationConfiguration: replaces the configuration ({@link
+   * BucketNotification#NONE} clears it). Stored only: no event is delivered.
+   */
+  public void putNotificationConfiguration(String bucket, BucketNotification notification) {
+    Objects.requireNonNull(notification, "notification");
+    onBucket(bucket, b -> {
+      b.settings().configurations().notification(notification);
+      return null;
+    });
+  }
+
+  /** GetBucketLogging; empty while logging is off. */
+  public Optional<BucketLogging> bucketLogging(String bucket) {
+    return onBucket(bucket, b -> b.settings().configurations().logging());
+  }
+
+  /**
+   * PutBucketLogging (empty: logging off). Stored only: no log object is written.
+   *
+   * @throws S3Error.InvalidTargetBucketForLogging when the target bucket does not exist
+   * @throws S3Error.CrossLocationLoggingProhibitted when it is in another region
+   */
+  public void putBucketLogging(String bucket, Optional<BucketLogging> logging) {
+    onBucket(bucket, b -> {
+      if (logging.isPresent()) {
+        String target = logging.get().targetBucket();
+        Bucket targetBucket = buckets.get(target);
+        if (targetBucket == null) {
+          throw new S3Error.InvalidTargetBucketForLogging(
+              "The target bucket for logging does not exist", target);
+        }
+        String targetRegion = targetBucket.info().region();
+        if (!targetRegion.equals(b.info().region())) {
+          throw new S3Error.CrossLocationLoggingProhibitted(b.info().region(), targetRegion);
+        }
+      }
+      b.settings().configurations().logging(logging);
+      return null;
+    });
+  }
+
+
+  /** GetBucketRequestPayment: BucketOwner unless PutBucketRequestPayment said otherwise. */
+  public RequestPayment requestPayment(String bucket) {
+    return onBucket(bucket, b -> b.settings().configurations().requestPayment());
+  }
+
+  /** PutBucketRequestPayment. Stored, not enforced. */
+  public void putRequestPayment(String bucket, RequestPayment payer) {
+    Objects.requireNonNull(payer, "payer");
+    onBucket(bucket, b -> {
+      b.settings().configurations().requestPayment(payer);
+      return null;
+    });
+  }
+
+  /** GetBucketAccelerateConfiguration; empty until a status was put. */
+  public Optional<TransferAcceleration> accelerateConfiguration(String bucket) {
+    return onBucket(bucket, b -> b.settings().configurations().acceleration());
+  }
+
+  /**
+   * PutBucketAccelerateConfiguration. Stored only: there is no accelerate endpoint.
+   *
+   * @throws S3Error.InvalidRequest for a bucket whose name has a period, as S3 refuses it
+   */
+  public void putAccelerateConfiguration(String bucket, TransferAcceleration status) {
+    Objects.requireNonNull(status, "status");
+    onBucket(bucket, b -> {
+      if (bucket.indexOf('.') >= 0) {
+        throw new S3Error.InvalidRequest("Amazon S3 Transfer Acceleration is not supported for"
+            + " buckets with periods (.) in their names.");
+      }
+      b.settings().configurations().acceleration(status);
+      return null;
+    });
+  }
+
   /** Drops every bucket and object. Version ids already handed out are never reused. */
   public void reset() {
     buckets.clear();

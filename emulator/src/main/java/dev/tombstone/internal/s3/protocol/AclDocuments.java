@@ -17,7 +17,7 @@ import java.util.Optional;
  * header and the {@code x-amz-grant-*} headers.
  */
 final class AclDocuments {
-  private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+  static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
   private static final String CANONICAL_USER_ID = "CanonicalUser/ID";
   private static final String[][] GRANT_HEADERS = {
       {"x-amz-grant-full-control", "FULL_CONTROL"},
@@ -33,21 +33,26 @@ final class AclDocuments {
     dev.tombstone.internal.s3.protocol.Owner.write(xml, acl.owner());
     xml.start("AccessControlList");
     for (Grant grant : acl.grants()) {
-      Grantee grantee = grant.grantee();
-      xml.start("Grant").start("Grantee").attribute("xmlns:xsi", XSI)
-          .attribute("xsi:type", grantee.type().xsiType());
-      switch (grantee.type()) {
-        case CANONICAL_USER -> {
-          xml.element("ID", grantee.value());
-          grantee.displayName().ifPresent(name -> xml.element("DisplayName", name));
-        }
-        case GROUP -> xml.element("URI", grantee.value());
-        case EMAIL -> xml.element("EmailAddress", grantee.value());
-      }
-      xml.end().element("Permission", grant.permission().name()).end();
+      writeGrant(xml, grant);
     }
     xml.end();
     return xml.toBytes();
+  }
+
+  /** One {@code <Grant>}, as an ACL and a logging configuration's TargetGrants write it. */
+  static void writeGrant(XmlWriter xml, Grant grant) {
+    Grantee grantee = grant.grantee();
+    xml.start("Grant").start("Grantee").attribute("xmlns:xsi", XSI)
+        .attribute("xsi:type", grantee.type().xsiType());
+    switch (grantee.type()) {
+      case CANONICAL_USER -> {
+        xml.element("ID", grantee.value());
+        grantee.displayName().ifPresent(name -> xml.element("DisplayName", name));
+      }
+      case GROUP -> xml.element("URI", grantee.value());
+      case EMAIL -> xml.element("EmailAddress", grantee.value());
+    }
+    xml.end().element("Permission", grant.permission().name()).end();
   }
 
   /**

@@ -70,6 +70,8 @@ final class Routes {
           Operation.PUT_PUBLIC_ACCESS_BLOCK, Operation.DELETE_PUBLIC_ACCESS_BLOCK);
     } else if (IdConfigurationKinds.of(query).isPresent()) {
       operation = IdConfigurationKinds.select(method, IdConfigurationKinds.of(query).get(), query);
+    } else if (BucketConfigurationRoutes.handles(query)) {
+      operation = BucketConfigurationRoutes.select(method, query);
     } else {
       operation = switch (method) {
         case "GET" -> query.get("list-type").filter("2"::equals).isPresent()

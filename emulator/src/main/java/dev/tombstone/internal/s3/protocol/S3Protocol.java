@@ -28,6 +28,7 @@ public final class S3Protocol {
   private final CopyOperations copies;
   private final ObjectAttributes attributes;
   private final IdConfigurationOperations idConfigurations;
+  private final BucketConfigurationOperations configurations;
 
   private final Clock clock;
 
@@ -53,6 +54,7 @@ public final class S3Protocol {
     this.copies = new CopyOperations(state);
     this.attributes = new ObjectAttributes(state);
     this.idConfigurations = new IdConfigurationOperations(state);
+    this.configurations = new BucketConfigurationOperations(state);
   }
 
   /**
@@ -144,6 +146,17 @@ public final class S3Protocol {
       case LIST_BUCKET_ANALYTICS_CONFIGURATIONS, LIST_BUCKET_INVENTORY_CONFIGURATIONS,
           LIST_BUCKET_METRICS_CONFIGURATIONS, LIST_BUCKET_INTELLIGENT_TIERING_CONFIGURATIONS ->
           idConfigurations.list(call);
+      case GET_BUCKET_NOTIFICATION_CONFIGURATION -> configurations.getNotification(call);
+      case PUT_BUCKET_NOTIFICATION_CONFIGURATION -> configurations.putNotification(call);
+      case GET_BUCKET_LOGGING -> configurations.getLogging(call);
+      case PUT_BUCKET_LOGGING -> configurations.putLogging(call);
+      case GET_BUCKET_REQUEST_PAYMENT -> configurations.getRequestPayment(call);
+      case PUT_BUCKET_REQUEST_PAYMENT -> configurations.putRequestPayment(call);
+      case GET_BUCKET_ACCELERATE_CONFIGURATION -> configurations.getAccelerate(call);
+      case PUT_BUCKET_ACCELERATE_CONFIGURATION -> configurations.putAccelerate(call);
+      case GET_BUCKET_REPLICATION -> configurations.getReplication(call);
+      case PUT_BUCKET_REPLICATION -> configurations.putReplication(call);
+      case DELETE_BUCKET_REPLICATION -> configurations.deleteReplication(call);
     };
   }
 

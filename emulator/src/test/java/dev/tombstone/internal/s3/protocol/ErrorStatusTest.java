@@ -74,7 +74,10 @@ class ErrorStatusTest {
       Map.entry("NoSuchVersion", 404),
       Map.entry("NotImplemented", 501),
       Map.entry("PreconditionFailed", 412),
-      Map.entry("XAmzContentSHA256Mismatch", 400));
+      Map.entry("XAmzContentSHA256Mismatch", 400),
+      Map.entry("InvalidTargetBucketForLogging", 400),
+      Map.entry("CrossLocationLoggingProhibitted", 403),
+      Map.entry("ReplicationConfigurationNotFoundError", 404));
 
   // Object Lock refusals carry several codes; their status follows their kind.
   private static final Map<S3Error.ObjectLockError.Kind, Integer> OBJECT_LOCK = Map.of(
