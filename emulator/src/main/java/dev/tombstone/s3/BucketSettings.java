@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The configuration of one bucket besides versioning: its ACL, Object Ownership, public access
- * block, bucket tags and MFA delete. Each field is replaced whole, so readers never see half of
+ * block, bucket tags, MFA delete and its stored documents (policy, CORS, encryption, website). Each field is replaced whole, so readers never see half of
  * a change.
  */
 final class BucketSettings {
@@ -19,6 +19,8 @@ final class BucketSettings {
       Optional.of(PublicAccessBlock.ALL_BLOCKED);
   private volatile Optional<Map<String, String>> tags = Optional.empty();
   private volatile boolean mfaDelete;
+  // Stored documents: bucket policy, CORS rules, default encryption, website.
+  private volatile Optional<String> policy = Optional.empty();
 
   BucketSettings(Owner owner, AccessControlList acl, ObjectOwnership ownership) {
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -73,5 +75,13 @@ final class BucketSettings {
 
   void mfaDelete(boolean enabled) {
     mfaDelete = enabled;
+  }
+
+  Optional<String> policy() {
+    return policy;
+  }
+
+  void policy(Optional<String> newPolicy) {
+    policy = Objects.requireNonNull(newPolicy, "policy");
   }
 }

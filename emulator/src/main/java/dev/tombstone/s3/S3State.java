@@ -678,6 +678,26 @@ public final class S3State {
     return onBucket(bucket, b -> ObjectTagging.put(b, key, versionId, tags));
   }
 
+  // Bucket documents: stored and returned, not enforced.
+
+  /** GetBucketPolicy: the policy text exactly as it was put; empty when the bucket has none. */
+  public Optional<String> bucketPolicy(String bucket) {
+    return onBucket(bucket, b -> b.settings().policy());
+  }
+
+  /**
+   * PutBucketPolicy (empty: DeleteBucketPolicy). Stored, not enforced: the policy never denies
+   * or allows a request.
+   *
+   * @param policy the policy document as sent; the protocol validates it first
+   */
+  public void putBucketPolicy(String bucket, Optional<String> policy) {
+    onBucket(bucket, b -> {
+      b.settings().policy(policy);
+      return null;
+    });
+  }
+
   /** Drops every bucket and object. Version ids already handed out are never reused. */
   public void reset() {
     buckets.clear();

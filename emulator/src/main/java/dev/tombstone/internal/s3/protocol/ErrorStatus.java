@@ -105,6 +105,8 @@ final class ErrorStatus {
       case MISSING_SECURITY_HEADER -> 400;
       case UNEXPECTED_CONTENT -> 400;
       case AUTHORIZATION_QUERY_PARAMETERS_ERROR -> 400;
+      case MALFORMED_POLICY -> 400;
+      case NO_SUCH_BUCKET_POLICY -> 404;
     };
   }
 }

@@ -68,6 +68,8 @@ final class Routes {
     } else if (query.has("publicAccessBlock")) {
       operation = pick(method, Operation.GET_PUBLIC_ACCESS_BLOCK,
           Operation.PUT_PUBLIC_ACCESS_BLOCK, Operation.DELETE_PUBLIC_ACCESS_BLOCK);
+    } else if (ConfigurationRoutes.selects(query)) {
+      operation = ConfigurationRoutes.bucket(method, query);
     } else {
       operation = switch (method) {
         case "GET" -> query.get("list-type").filter("2"::equals).isPresent()

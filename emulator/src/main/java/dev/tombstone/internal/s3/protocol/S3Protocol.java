@@ -27,6 +27,7 @@ public final class S3Protocol {
   private final TaggingOperations tagging;
   private final CopyOperations copies;
   private final ObjectAttributes attributes;
+  private final ConfigurationOperations configurations;
 
   private final Clock clock;
 
@@ -51,6 +52,7 @@ public final class S3Protocol {
     this.tagging = new TaggingOperations(state);
     this.copies = new CopyOperations(state);
     this.attributes = new ObjectAttributes(state);
+    this.configurations = new ConfigurationOperations(state);
   }
 
   /**
@@ -130,6 +132,8 @@ public final class S3Protocol {
       case PUT_OBJECT_TAGGING -> tagging.putObjectTagging(call);
       case DELETE_OBJECT_TAGGING -> tagging.deleteObjectTagging(call);
       case GET_OBJECT_ATTRIBUTES -> attributes.get(call);
+      case GET_BUCKET_POLICY, PUT_BUCKET_POLICY, DELETE_BUCKET_POLICY, GET_BUCKET_POLICY_STATUS
+          -> configurations.handle(operation, call);
     };
   }
 

@@ -37,7 +37,10 @@ final class WireError extends RuntimeException {
     NOT_IMPLEMENTED("NotImplemented"),
     MISSING_SECURITY_HEADER("MissingSecurityHeader"),
     UNEXPECTED_CONTENT("UnexpectedContent"),
-    AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError");
+    AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError"),
+    // Stored bucket documents (ConfigurationErrors).
+    MALFORMED_POLICY("MalformedPolicy"),
+    NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy");
 
     private final String code;
 

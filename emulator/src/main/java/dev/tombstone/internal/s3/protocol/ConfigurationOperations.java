@@ -1,0 +1,25 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.S3State;
+
+/**
+ * The stored bucket documents: bucket policy. S3 keeps each of them with the bucket;
+ * the emulator stores and returns them without enforcing them.
+ */
+final class ConfigurationOperations {
+  private final PolicyOperations policies;
+
+  ConfigurationOperations(S3State state) {
+    this.policies = new PolicyOperations(state);
+  }
+
+  S3Response handle(Operation operation, S3Call call) {
+    return switch (operation) {
+      case GET_BUCKET_POLICY -> policies.get(call);
+      case PUT_BUCKET_POLICY -> policies.put(call);
+      case DELETE_BUCKET_POLICY -> policies.delete(call);
+      case GET_BUCKET_POLICY_STATUS -> policies.status(call);
+      default -> throw new IllegalArgumentException("not a bucket document: " + operation);
+    };
+  }
+}
