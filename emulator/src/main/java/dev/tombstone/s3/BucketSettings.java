@@ -2,6 +2,7 @@ package dev.tombstone.s3;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,7 @@ final class BucketSettings {
   private volatile boolean mfaDelete;
   // Stored documents: bucket policy, CORS rules, default encryption, website.
   private volatile Optional<String> policy = Optional.empty();
+  private volatile Optional<List<CorsRule>> cors = Optional.empty();
 
   BucketSettings(Owner owner, AccessControlList acl, ObjectOwnership ownership) {
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -83,5 +85,13 @@ final class BucketSettings {
 
   void policy(Optional<String> newPolicy) {
     policy = Objects.requireNonNull(newPolicy, "policy");
+  }
+
+  Optional<List<CorsRule>> cors() {
+    return cors;
+  }
+
+  void cors(Optional<List<CorsRule>> rules) {
+    cors = rules.map(List::copyOf);
   }
 }

@@ -698,6 +698,19 @@ public final class S3State {
     });
   }
 
+  /** GetBucketCors: the rules in the order they were put; empty when the bucket has none. */
+  public Optional<List<CorsRule>> bucketCors(String bucket) {
+    return onBucket(bucket, b -> b.settings().cors());
+  }
+
+  /** PutBucketCors (empty: DeleteBucketCors). */
+  public void putBucketCors(String bucket, Optional<List<CorsRule>> rules) {
+    onBucket(bucket, b -> {
+      b.settings().cors(rules);
+      return null;
+    });
+  }
+
   /** Drops every bucket and object. Version ids already handed out are never reused. */
   public void reset() {
     buckets.clear();

@@ -16,6 +16,11 @@ final class ConfigurationErrors {
         "The bucket policy does not exist", List.of(new Field("BucketName", bucket)));
   }
 
+  static WireError noSuchCorsConfiguration(String bucket) {
+    return new WireError(WireError.Kind.NO_SUCH_CORS_CONFIGURATION,
+        "The CORS configuration does not exist", List.of(new Field("BucketName", bucket)));
+  }
+
   /** PutBucketPolicy of a public policy while the bucket's BlockPublicPolicy is on. */
   static WireError publicPolicyBlocked(String bucket) {
     return new WireError(WireError.Kind.ACCESS_DENIED, "User: arn:aws:iam::" + Owner.ACCOUNT_ID

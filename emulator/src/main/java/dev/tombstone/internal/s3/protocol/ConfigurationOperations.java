@@ -3,14 +3,16 @@ package dev.tombstone.internal.s3.protocol;
 import dev.tombstone.s3.S3State;
 
 /**
- * The stored bucket documents: bucket policy. S3 keeps each of them with the bucket;
+ * The stored bucket documents: bucket policy, CORS. S3 keeps each of them with the bucket;
  * the emulator stores and returns them without enforcing them.
  */
 final class ConfigurationOperations {
   private final PolicyOperations policies;
+  private final CorsOperations cors;
 
   ConfigurationOperations(S3State state) {
     this.policies = new PolicyOperations(state);
+    this.cors = new CorsOperations(state);
   }
 
   S3Response handle(Operation operation, S3Call call) {
@@ -19,6 +21,9 @@ final class ConfigurationOperations {
       case PUT_BUCKET_POLICY -> policies.put(call);
       case DELETE_BUCKET_POLICY -> policies.delete(call);
       case GET_BUCKET_POLICY_STATUS -> policies.status(call);
+      case GET_BUCKET_CORS -> cors.get(call);
+      case PUT_BUCKET_CORS -> cors.put(call);
+      case DELETE_BUCKET_CORS -> cors.delete(call);
       default -> throw new IllegalArgumentException("not a bucket document: " + operation);
     };
   }

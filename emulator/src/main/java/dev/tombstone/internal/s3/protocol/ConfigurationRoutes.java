@@ -2,19 +2,23 @@ package dev.tombstone.internal.s3.protocol;
 
 /**
  * Picks the operation for the subresources of the stored bucket documents: {@code ?policy},
- * {@code ?policyStatus}. Each answers MethodNotAllowed to a method it does not serve.
+ * {@code ?policyStatus}, {@code ?cors}. Each answers MethodNotAllowed to a method it does not serve.
  */
 final class ConfigurationRoutes {
   private ConfigurationRoutes() {}
 
   static boolean selects(QueryParameters query) {
-    return query.has("policy") || query.has("policyStatus");
+    return query.has("policy") || query.has("policyStatus") || query.has("cors");
   }
 
   /** The operation on a bucket, or null when the method is not allowed. */
   static Operation bucket(String method, QueryParameters query) {
     if (query.has("policyStatus")) {
       return method.equals("GET") ? Operation.GET_BUCKET_POLICY_STATUS : null;
+    }
+    if (query.has("cors")) {
+      return pick(method, Operation.GET_BUCKET_CORS, Operation.PUT_BUCKET_CORS,
+          Operation.DELETE_BUCKET_CORS);
     }
     return pick(method, Operation.GET_BUCKET_POLICY, Operation.PUT_BUCKET_POLICY,
         Operation.DELETE_BUCKET_POLICY);

@@ -107,6 +107,7 @@ final class ErrorStatus {
       case AUTHORIZATION_QUERY_PARAMETERS_ERROR -> 400;
       case MALFORMED_POLICY -> 400;
       case NO_SUCH_BUCKET_POLICY -> 404;
+      case NO_SUCH_CORS_CONFIGURATION -> 404;
     };
   }
 }

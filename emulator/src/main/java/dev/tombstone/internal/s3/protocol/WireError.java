@@ -40,7 +40,8 @@ final class WireError extends RuntimeException {
     AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError"),
     // Stored bucket documents (ConfigurationErrors).
     MALFORMED_POLICY("MalformedPolicy"),
-    NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy");
+    NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy"),
+    NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration");
 
     private final String code;
 
