@@ -23,6 +23,7 @@ final class BucketSettings {
   // Stored documents: bucket policy, CORS rules, default encryption, website.
   private volatile Optional<String> policy = Optional.empty();
   private volatile Optional<List<CorsRule>> cors = Optional.empty();
+  private volatile BucketEncryption encryption = BucketEncryption.DEFAULT;
 
   BucketSettings(Owner owner, AccessControlList acl, ObjectOwnership ownership) {
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -93,5 +94,13 @@ final class BucketSettings {
 
   void cors(Optional<List<CorsRule>> rules) {
     cors = rules.map(List::copyOf);
+  }
+
+  BucketEncryption encryption() {
+    return encryption;
+  }
+
+  void encryption(BucketEncryption newEncryption) {
+    encryption = Objects.requireNonNull(newEncryption, "encryption");
   }
 }

@@ -711,6 +711,19 @@ public final class S3State {
     });
   }
 
+  /** GetBucketEncryption: {@link BucketEncryption#DEFAULT} unless another was put. */
+  public BucketEncryption bucketEncryption(String bucket) {
+    return onBucket(bucket, b -> b.settings().encryption());
+  }
+
+  /** PutBucketEncryption (empty: DeleteBucketEncryption, back to the default). */
+  public void putBucketEncryption(String bucket, Optional<BucketEncryption> encryption) {
+    onBucket(bucket, b -> {
+      b.settings().encryption(encryption.orElse(BucketEncryption.DEFAULT));
+      return null;
+    });
+  }
+
   /** Drops every bucket and object. Version ids already handed out are never reused. */
   public void reset() {
     buckets.clear();

@@ -3,16 +3,19 @@ package dev.tombstone.internal.s3.protocol;
 import dev.tombstone.s3.S3State;
 
 /**
- * The stored bucket documents: bucket policy, CORS. S3 keeps each of them with the bucket;
+ * The stored bucket documents: bucket policy, CORS, default
+ * encryption. S3 keeps each of them with the bucket;
  * the emulator stores and returns them without enforcing them.
  */
 final class ConfigurationOperations {
   private final PolicyOperations policies;
   private final CorsOperations cors;
+  private final EncryptionOperations encryption;
 
   ConfigurationOperations(S3State state) {
     this.policies = new PolicyOperations(state);
     this.cors = new CorsOperations(state);
+    this.encryption = new EncryptionOperations(state);
   }
 
   S3Response handle(Operation operation, S3Call call) {
@@ -24,6 +27,9 @@ final class ConfigurationOperations {
       case GET_BUCKET_CORS -> cors.get(call);
       case PUT_BUCKET_CORS -> cors.put(call);
       case DELETE_BUCKET_CORS -> cors.delete(call);
+      case GET_BUCKET_ENCRYPTION -> encryption.get(call);
+      case PUT_BUCKET_ENCRYPTION -> encryption.put(call);
+      case DELETE_BUCKET_ENCRYPTION -> encryption.delete(call);
       default -> throw new IllegalArgumentException("not a bucket document: " + operation);
     };
   }

@@ -133,7 +133,8 @@ public final class S3Protocol {
       case DELETE_OBJECT_TAGGING -> tagging.deleteObjectTagging(call);
       case GET_OBJECT_ATTRIBUTES -> attributes.get(call);
       case GET_BUCKET_POLICY, PUT_BUCKET_POLICY, DELETE_BUCKET_POLICY, GET_BUCKET_POLICY_STATUS,
-          GET_BUCKET_CORS, PUT_BUCKET_CORS, DELETE_BUCKET_CORS
+          GET_BUCKET_CORS, PUT_BUCKET_CORS, DELETE_BUCKET_CORS,
+          GET_BUCKET_ENCRYPTION, PUT_BUCKET_ENCRYPTION, DELETE_BUCKET_ENCRYPTION
           -> configurations.handle(operation, call);
     };
   }
