@@ -24,6 +24,7 @@ final class BucketSettings {
   private volatile Optional<String> policy = Optional.empty();
   private volatile Optional<List<CorsRule>> cors = Optional.empty();
   private volatile BucketEncryption encryption = BucketEncryption.DEFAULT;
+  private volatile Optional<BucketWebsite> website = Optional.empty();
 
   BucketSettings(Owner owner, AccessControlList acl, ObjectOwnership ownership) {
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -102,5 +103,13 @@ final class BucketSettings {
 
   void encryption(BucketEncryption newEncryption) {
     encryption = Objects.requireNonNull(newEncryption, "encryption");
+  }
+
+  Optional<BucketWebsite> website() {
+    return website;
+  }
+
+  void website(Optional<BucketWebsite> newWebsite) {
+    website = Objects.requireNonNull(newWebsite, "website");
   }
 }

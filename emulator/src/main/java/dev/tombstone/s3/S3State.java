@@ -724,6 +724,19 @@ public final class S3State {
     });
   }
 
+  /** GetBucketWebsite; empty when the bucket has no website configuration. */
+  public Optional<BucketWebsite> bucketWebsite(String bucket) {
+    return onBucket(bucket, b -> b.settings().website());
+  }
+
+  /** PutBucketWebsite (empty: DeleteBucketWebsite). The website endpoint is not served. */
+  public void putBucketWebsite(String bucket, Optional<BucketWebsite> website) {
+    onBucket(bucket, b -> {
+      b.settings().website(website);
+      return null;
+    });
+  }
+
   /** Drops every bucket and object. Version ids already handed out are never reused. */
   public void reset() {
     buckets.clear();

@@ -21,6 +21,12 @@ final class ConfigurationErrors {
         "The CORS configuration does not exist", List.of(new Field("BucketName", bucket)));
   }
 
+  static WireError noSuchWebsiteConfiguration(String bucket) {
+    return new WireError(WireError.Kind.NO_SUCH_WEBSITE_CONFIGURATION,
+        "The specified bucket does not have a website configuration",
+        List.of(new Field("BucketName", bucket)));
+  }
+
   /** PutBucketPolicy of a public policy while the bucket's BlockPublicPolicy is on. */
   static WireError publicPolicyBlocked(String bucket) {
     return new WireError(WireError.Kind.ACCESS_DENIED, "User: arn:aws:iam::" + Owner.ACCOUNT_ID

@@ -108,6 +108,7 @@ final class ErrorStatus {
       case MALFORMED_POLICY -> 400;
       case NO_SUCH_BUCKET_POLICY -> 404;
       case NO_SUCH_CORS_CONFIGURATION -> 404;
+      case NO_SUCH_WEBSITE_CONFIGURATION -> 404;
     };
   }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 final class UnsupportedOperations {
   // subresource -> the operation name without its verb (Get/Put/Delete; POST names it whole)
   private static final Map<String, String> NAMES = Map.ofEntries(
-      Map.entry("website", "BucketWebsite"),
       Map.entry("replication", "BucketReplication"),
       Map.entry("notification", "BucketNotificationConfiguration"),
       Map.entry("accelerate", "BucketAccelerateConfiguration"),

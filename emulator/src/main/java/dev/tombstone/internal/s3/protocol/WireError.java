@@ -41,7 +41,8 @@ final class WireError extends RuntimeException {
     // Stored bucket documents (ConfigurationErrors).
     MALFORMED_POLICY("MalformedPolicy"),
     NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy"),
-    NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration");
+    NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration"),
+    NO_SUCH_WEBSITE_CONFIGURATION("NoSuchWebsiteConfiguration");
 
     private final String code;
 
