@@ -858,6 +858,65 @@ public final class S3State {
     });
   }
 
+  // Bucket documents: stored and returned, not enforced.
+
+  /** GetBucketPolicy: the policy text exactly as it was put; empty when the bucket has none. */
+  public Optional<String> bucketPolicy(String bucket) {
+    return onBucket(bucket, b -> b.settings().policy());
+  }
+
+  /**
+   * PutBucketPolicy (empty: DeleteBucketPolicy). Stored, not enforced: the policy never denies
+   * or allows a request.
+   *
+   * @param policy the policy document as sent; the protocol validates it first
+   */
+  public void putBucketPolicy(String bucket, Optional<String> policy) {
+    onBucket(bucket, b -> {
+      b.settings().policy(policy);
+      return null;
+    });
+  }
+
+  /** GetBucketCors: the rules in the order they were put; empty when the bucket has none. */
+  public Optional<List<CorsRule>> bucketCors(String bucket) {
+    return onBucket(bucket, b -> b.settings().cors());
+  }
+
+  /** PutBucketCors (empty: DeleteBucketCors). */
+  public void putBucketCors(String bucket, Optional<List<CorsRule>> rules) {
+    onBucket(bucket, b -> {
+      b.settings().cors(rules);
+      return null;
+    });
+  }
+
+  /** GetBucketEncryption: {@link BucketEncryption#DEFAULT} unless another was put. */
+  public BucketEncryption bucketEncryption(String bucket) {
+    return onBucket(bucket, b -> b.settings().encryption());
+  }
+
+  /** PutBucketEncryption (empty: DeleteBucketEncryption, back to the default). */
+  public void putBucketEncryption(String bucket, Optional<BucketEncryption> encryption) {
+    onBucket(bucket, b -> {
+      b.settings().encryption(encryption.orElse(BucketEncryption.DEFAULT));
+      return null;
+    });
+  }
+
+  /** GetBucketWebsite; empty when the bucket has no website configuration. */
+  public Optional<BucketWebsite> bucketWebsite(String bucket) {
+    return onBucket(bucket, b -> b.settings().website());
+  }
+
+  /** PutBucketWebsite (empty: DeleteBucketWebsite). The website endpoint is not served. */
+  public void putBucketWebsite(String bucket, Optional<BucketWebsite> website) {
+    onBucket(bucket, b -> {
+      b.settings().website(website);
+      return null;
+    });
+  }
+
   /** Drops every bucket and object. Version ids already handed out are never reused. */
   public void reset() {
     buckets.clear();

@@ -108,10 +108,10 @@ class RoutingVectorsTest {
         Vector.of("R10", "unsupported subresource", f -> {
           f.unversioned();
 
-          Reply reply = f.wire.get("/" + U + "?policy");
+          Reply reply = f.wire.get("/" + U + "/k?torrent");
 
           expectError(reply, 501, "NotImplemented", "Tombstone does not implement the S3"
-              + " operation GetBucketPolicy (GET ?policy); see the README for the operations it"
+              + " operation GetObjectTorrent (GET ?torrent); see the README for the operations it"
               + " serves.");
         }));
   }

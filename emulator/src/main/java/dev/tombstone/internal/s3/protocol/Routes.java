@@ -72,6 +72,8 @@ final class Routes {
       operation = IdConfigurationKinds.select(method, IdConfigurationKinds.of(query).get(), query);
     } else if (BucketConfigurationRoutes.handles(query)) {
       operation = BucketConfigurationRoutes.select(method, query);
+    } else if (BucketDocumentRoutes.selects(query)) {
+      operation = BucketDocumentRoutes.bucket(method, query);
     } else {
       operation = switch (method) {
         case "GET" -> query.get("list-type").filter("2"::equals).isPresent()

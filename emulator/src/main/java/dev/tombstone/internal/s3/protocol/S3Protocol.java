@@ -29,6 +29,7 @@ public final class S3Protocol {
   private final ObjectAttributes attributes;
   private final IdConfigurationOperations idConfigurations;
   private final BucketConfigurationOperations configurations;
+  private final BucketDocumentOperations documents;
 
   private final Clock clock;
 
@@ -55,6 +56,7 @@ public final class S3Protocol {
     this.attributes = new ObjectAttributes(state);
     this.idConfigurations = new IdConfigurationOperations(state);
     this.configurations = new BucketConfigurationOperations(state);
+    this.documents = new BucketDocumentOperations(state);
   }
 
   /**
@@ -157,6 +159,11 @@ public final class S3Protocol {
       case GET_BUCKET_REPLICATION -> configurations.getReplication(call);
       case PUT_BUCKET_REPLICATION -> configurations.putReplication(call);
       case DELETE_BUCKET_REPLICATION -> configurations.deleteReplication(call);
+      case GET_BUCKET_POLICY, PUT_BUCKET_POLICY, DELETE_BUCKET_POLICY, GET_BUCKET_POLICY_STATUS,
+          GET_BUCKET_CORS, PUT_BUCKET_CORS, DELETE_BUCKET_CORS,
+          GET_BUCKET_ENCRYPTION, PUT_BUCKET_ENCRYPTION, DELETE_BUCKET_ENCRYPTION,
+          GET_BUCKET_WEBSITE, PUT_BUCKET_WEBSITE, DELETE_BUCKET_WEBSITE
+          -> documents.handle(operation, call);
     };
   }
 

@@ -9,11 +9,6 @@ import java.util.Map;
 final class UnsupportedOperations {
   // subresource -> the operation name without its verb (Get/Put/Delete; POST names it whole)
   private static final Map<String, String> NAMES = Map.ofEntries(
-      Map.entry("policy", "BucketPolicy"),
-      Map.entry("policyStatus", "BucketPolicyStatus"),
-      Map.entry("cors", "BucketCors"),
-      Map.entry("encryption", "BucketEncryption"),
-      Map.entry("website", "BucketWebsite"),
       Map.entry("restore", "RestoreObject"),
       Map.entry("select", "SelectObjectContent"),
       Map.entry("torrent", "ObjectTorrent"),

@@ -40,7 +40,12 @@ final class WireError extends RuntimeException {
     AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError"),
     ID_MISMATCH("IdMismatch"),
     INVALID_S3_DESTINATION_BUCKET("InvalidS3DestinationBucket"),
-    INVALID_CONFIGURATION_ID("InvalidConfigurationId");
+    INVALID_CONFIGURATION_ID("InvalidConfigurationId"),
+    // Stored bucket documents (BucketDocumentErrors).
+    MALFORMED_POLICY("MalformedPolicy"),
+    NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy"),
+    NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration"),
+    NO_SUCH_WEBSITE_CONFIGURATION("NoSuchWebsiteConfiguration");
 
     private final String code;
 

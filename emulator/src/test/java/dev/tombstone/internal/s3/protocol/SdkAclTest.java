@@ -261,11 +261,11 @@ class SdkAclTest {
   @Test
   void anUnservedOperation_answers501_namingTheOperation() {
     S3Exception thrown = catchThrowableOfType(S3Exception.class, () ->
-        s3.getBucketPolicy(b -> b.bucket(BUCKET)));
+        s3.getObjectTorrent(b -> b.bucket(BUCKET).key("k")));
 
     assertThat(thrown.statusCode()).isEqualTo(501);
     assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
-    assertThat(thrown.awsErrorDetails().errorMessage()).contains("GetBucketPolicy")
+    assertThat(thrown.awsErrorDetails().errorMessage()).contains("GetObjectTorrent")
         .doesNotContain("header");
   }
 

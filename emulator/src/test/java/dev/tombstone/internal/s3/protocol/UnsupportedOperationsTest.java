@@ -8,10 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UnsupportedOperationsTest {
   @ParameterizedTest
   @CsvSource({
-      "GET, policy, GetBucketPolicy (GET ?policy)",
-      "PUT, encryption, PutBucketEncryption (PUT ?encryption)",
-      "DELETE, cors, DeleteBucketCors (DELETE ?cors)",
-      "GET, website, GetBucketWebsite (GET ?website)",
+      "GET, torrent, GetObjectTorrent (GET ?torrent)",
+      "DELETE, metadataTable, DeleteBucketMetadataTableConfiguration (DELETE ?metadataTable)",
       "POST, restore, RestoreObject (POST ?restore)",
       "POST, select, SelectObjectContent (POST ?select)"})
   void the501_namesTheOperationAndTheRequest(String method, String subresource, String named) {

@@ -1,0 +1,90 @@
+package dev.tombstone.internal.s3.protocol;
+
+import dev.tombstone.s3.BucketEncryption;
+import dev.tombstone.s3.ObjectContent;
+import dev.tombstone.s3.S3State;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Get/Put/DeleteBucketEncryption. Every bucket has SSE-S3 by default, so Get never answers
+ * 404 and Delete goes back to the default. The setting is stored and returned only.
+ */
+final class EncryptionOperations {
+  private static final Set<String> ALGORITHMS = Set.of("AES256", "aws:kms", "aws:kms:dsse");
+  private static final Set<String> RULE_ELEMENTS =
+      Set.of("ApplyServerSideEncryptionByDefault", "BucketKeyEnabled", "BlockedEncryptionTypes");
+  private static final Set<String> DEFAULT_ELEMENTS = Set.of("SSEAlgorithm", "KMSMasterKeyID");
+
+  private final S3State state;
+
+  EncryptionOperations(S3State state) {
+    this.state = state;
+  }
+
+  S3Response get(S3Call call) {
+    BucketEncryption encryption = state.bucketEncryption(call.bucket());
+    XmlWriter xml = XmlWriter.document("ServerSideEncryptionConfiguration").start("Rule")
+        .start("ApplyServerSideEncryptionByDefault")
+        .element("SSEAlgorithm", encryption.sseAlgorithm());
+    encryption.kmsMasterKeyId().ifPresent(key -> xml.element("KMSMasterKeyID", key));
+    xml.end().element("BucketKeyEnabled", encryption.bucketKeyEnabled());
+    return S3Response.xml(200, xml.toBytes());
+  }
+
+  S3Response put(S3Call call) {
+    state.bucket(call.bucket());
+    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
+    state.putBucketEncryption(call.bucket(), Optional.of(read(body.content())));
+    return S3Response.empty(200);
+  }
+
+  S3Response delete(S3Call call) {
+    state.putBucketEncryption(call.bucket(), Optional.empty());
+    return S3Response.empty(204);
+  }
+
+  /**
+   * @throws WireError MalformedXML when the document breaks S3's schema (not exactly one rule,
+   *     no or an unknown algorithm), InvalidArgument for a KMS key without a KMS algorithm
+   */
+  static BucketEncryption read(ObjectContent document) {
+    XmlElement root = XmlReader.parse(document);
+    List<XmlElement> rules = root.children("Rule");
+    if (!root.is("ServerSideEncryptionConfiguration") || rules.size() != 1
+        || root.children().size() != 1) {
+      throw WireError.malformedXml();
+    }
+    XmlElement rule = rules.get(0);
+    onlyKnown(rule, RULE_ELEMENTS);
+    List<XmlElement> defaults = rule.children("ApplyServerSideEncryptionByDefault");
+    if (defaults.size() != 1) {
+      throw WireError.malformedXml();
+    }
+    XmlElement byDefault = defaults.get(0);
+    onlyKnown(byDefault, DEFAULT_ELEMENTS);
+    String algorithm = byDefault.childText("SSEAlgorithm").filter(ALGORITHMS::contains)
+        .orElseThrow(WireError::malformedXml);
+    Optional<String> key = byDefault.childText("KMSMasterKeyID");
+    if (key.isPresent() && algorithm.equals("AES256")) {
+      throw WireError.invalidArgument("a KMSMasterKeyID is not applicable if the default sse"
+          + " algorithm is not aws:kms or aws:kms:dsse", "ApplyServerSideEncryptionByDefault");
+    }
+    boolean bucketKey = rule.childText("BucketKeyEnabled").map(String::trim).map(value ->
+        switch (value) {
+          case "true" -> true;
+          case "false" -> false;
+          default -> throw WireError.malformedXml();
+        }).orElse(false);
+    return new BucketEncryption(algorithm, key, bucketKey);
+  }
+
+  private static void onlyKnown(XmlElement element, Set<String> names) {
+    for (XmlElement child : element.children()) {
+      if (!names.contains(child.name())) {
+        throw WireError.malformedXml();
+      }
+    }
+  }
+}
