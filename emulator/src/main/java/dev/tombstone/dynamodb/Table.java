@@ -45,6 +45,8 @@ final class Table {
   private volatile TableStream stream;
   /** The newest stream, enabled or not, or null: DescribeTable's LatestStreamArn. */
   private volatile TableStream latestStream;
+  /** Where a restored table came from; null for a table CreateTable made. */
+  private volatile RestoreSummary restoreSummary;
 
   Table(TableDefinition definition, Instant createdAt, String arn, Clock clock) {
     this.definition = definition;
@@ -294,6 +296,23 @@ final class Table {
     return timeToLive;
   }
 
+  /** Marks this table as restored; called before the table is visible to any request. */
+  void restoredFrom(RestoreSummary summary) {
+    restoreSummary = summary;
+  }
+
+  /** Every item by key, in scan order: a snapshot. */
+  Map<PrimaryKey, Item> snapshot() {
+    Map<PrimaryKey, Item> snapshot = new LinkedHashMap<>();
+    for (PrimaryKey key : sortedKeys()) {
+      Item item = get(key);
+      if (item != null) {
+        snapshot.put(key, item);
+      }
+    }
+    return snapshot;
+  }
+
   /** Keys in scan order: a snapshot, sorted. */
   List<PrimaryKey> sortedKeys() {
     List<PrimaryKey> keys = new ArrayList<>(items.size());
@@ -323,7 +342,8 @@ final class Table {
     TableStream latest = latestStream;
     return new TableDescription(definition, status, createdAt, arn, id, count, size, statistics,
         Optional.ofNullable(lastPayPerRequest),
-        Optional.ofNullable(latest == null ? null : latest.arn()));
+        Optional.ofNullable(latest == null ? null : latest.arn()),
+        Optional.ofNullable(restoreSummary));
   }
 
   /**

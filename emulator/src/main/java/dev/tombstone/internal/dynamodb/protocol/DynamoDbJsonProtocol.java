@@ -66,7 +66,14 @@ public final class DynamoDbJsonProtocol {
             Map.entry("BatchExecuteStatement",
                 onFirstUse(() -> new BatchExecuteStatementOperation(state)::handle)),
             Map.entry("ExecuteTransaction",
-                onFirstUse(() -> new ExecuteTransactionOperation(state)::handle)));
+                onFirstUse(() -> new ExecuteTransactionOperation(state)::handle)),
+            Map.entry("CreateBackup", onFirstUse(() -> new CreateBackupOperation(state)::handle)),
+            Map.entry("DescribeBackup",
+                onFirstUse(() -> new DescribeBackupOperation(state)::handle)),
+            Map.entry("ListBackups", onFirstUse(() -> new ListBackupsOperation(state)::handle)),
+            Map.entry("DeleteBackup", onFirstUse(() -> new DeleteBackupOperation(state)::handle)),
+            Map.entry("RestoreTableFromBackup",
+                onFirstUse(() -> new RestoreTableFromBackupOperation(state)::handle)));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
@@ -113,8 +120,8 @@ public final class DynamoDbJsonProtocol {
   }
 
   /**
-   * An operation made when it is first asked for: the rarely used ones (PartiQL, Streams) keep
-   * their classes out of the emulator's start.
+   * An operation made when it is first asked for: the rarely used ones (PartiQL, Streams,
+   * backups) keep their classes out of the emulator's start.
    */
   private static Operation onFirstUse(Supplier<Operation> make) {
     return new Operation() {

@@ -1,0 +1,139 @@
+package dev.tombstone.dynamodb;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * On-demand backups of a namespace's tables, without HTTP: what CreateBackup, DescribeBackup,
+ * ListBackups, DeleteBackup and RestoreTableFromBackup do.
+ *
+ * <pre>{@code
+ * Backups backups = tombstone.dynamoDb().backups();
+ * Backup before = backups.createBackup("orders", "before-the-script");
+ * // ... the code under test deletes items ...
+ * backups.restoreTableFromBackup(before.arn(), "orders-restored", RestoreOverrides.NONE);
+ * }</pre>
+ *
+ * <p>A restore makes a new table, ACTIVE at once, with the items, key schema, indexes and
+ * billing of its source and a {@link RestoreSummary}; as on DynamoDB, stream, TTL, tags and
+ * deletion protection are not restored. Thread-safe.
+ */
+public final class Backups {
+  private final DynamoDbState state;
+  private final Clock clock;
+  private final BackupRegistry registry = new BackupRegistry();
+
+  Backups(DynamoDbState state, Clock clock) {
+    this.state = state;
+    this.clock = clock;
+  }
+
+  /**
+   * CreateBackup: the table's items and settings now, as a USER backup.
+   *
+   * @throws DynamoDbError.TableNotFound when the table does not exist
+   */
+  public Backup createBackup(String tableNameOrArn, String backupName) {
+    Table table = state.tableForBackup(tableNameOrArn);
+    return state.exclusive(() -> take(table, backupName, Backup.Type.USER));
+  }
+
+  /**
+   * DescribeBackup.
+   *
+   * @throws DynamoDbError.BackupNotFound when no live backup has that ARN
+   */
+  public Backup describeBackup(String backupArn) {
+    return stored(backupArn).backup();
+  }
+
+  /**
+   * ListBackups, before paging: the live backups, oldest first.
+   *
+   * @param tableNameOrArn only the backups of this table; null for every table's
+   * @param createdFrom only backups created at or after it; null for no lower bound
+   * @param createdBefore only backups created before it; null for no upper bound
+   * @param types the backup types to list
+   */
+  public List<Backup> listBackups(String tableNameOrArn, Instant createdFrom,
+      Instant createdBefore, Set<Backup.Type> types) {
+    String tableName = tableNameOrArn == null ? null : state.tableName(tableNameOrArn);
+    return registry.list(clock.instant(), backup ->
+        (tableName == null || backup.sourceTable().definition().name().equals(tableName))
+            && (createdFrom == null || !backup.createdAt().isBefore(createdFrom))
+            && (createdBefore == null || backup.createdAt().isBefore(createdBefore))
+            && types.contains(backup.type()));
+  }
+
+  /**
+   * DeleteBackup.
+   *
+   * @throws DynamoDbError.BackupNotFound when no live backup has that ARN
+   */
+  public Backup deleteBackup(String backupArn) {
+    BackupRegistry.Stored removed = registry.remove(backupArn, clock.instant());
+    if (removed == null) {
+      throw new DynamoDbError.BackupNotFound(backupArn);
+    }
+    return removed.backup();
+  }
+
+  /**
+   * RestoreTableFromBackup: a new table with the backup's items and settings.
+   *
+   * @throws DynamoDbError.BackupNotFound when no live backup has that ARN
+   * @throws DynamoDbError.TableAlreadyExists when the target table exists
+   * @throws DynamoDbError.Validation when the overrides do not fit the billing mode
+   */
+  public TableDescription restoreTableFromBackup(String backupArn, String targetTableName,
+      RestoreOverrides overrides) {
+    BackupRegistry.Stored stored = stored(backupArn);
+    checkTargetFree(targetTableName);
+    Backup backup = stored.backup();
+    TableDefinition definition =
+        overrides.apply(backup.sourceTable().definition(), targetTableName);
+    return state.addRestored(definition, stored.items(), new RestoreSummary(
+        Optional.of(backup.arn()), backup.sourceTable().arn(), backup.createdAt()));
+  }
+
+  void clear() {
+    registry.clear();
+  }
+
+  private Backup take(Table table, String name, Backup.Type type) {
+    Instant now = clock.instant();
+    Collection<Item> items = table.snapshot().values();
+    TableDescription description = table.describe(TableDescription.Status.ACTIVE);
+    Optional<Instant> expiry = Optional.empty();
+    Backup backup = new Backup(arn(table.arn(), now), name, type, now, expiry,
+        description.sizeInBytes(), description, DescribeTimeToLive.execute(table.timeToLive()));
+    registry.add(backup, new ArrayList<>(items));
+    return backup;
+  }
+
+  private BackupRegistry.Stored stored(String backupArn) {
+    BackupRegistry.Stored stored = registry.find(backupArn, clock.instant());
+    if (stored == null) {
+      throw new DynamoDbError.BackupNotFound(backupArn);
+    }
+    return stored;
+  }
+
+  private void checkTargetFree(String targetTableName) {
+    if (state.hasTable(targetTableName)) {
+      throw new DynamoDbError.TableAlreadyExists(targetTableName);
+    }
+  }
+
+  // DynamoDB's shape: the creation time in milliseconds on 14 digits, then 8 hex digits.
+  private static String arn(String tableArn, Instant createdAt) {
+    return String.format("%s/backup/%014d-%08x", tableArn, createdAt.toEpochMilli(),
+        ThreadLocalRandom.current().nextInt());
+  }
+}
