@@ -1,30 +1,39 @@
 package dev.tombstone.dynamodb;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * On-demand backups of a namespace's tables, without HTTP: what CreateBackup, DescribeBackup,
- * ListBackups, DeleteBackup and RestoreTableFromBackup do.
+ * On-demand backups and point-in-time recovery of a namespace's tables, without HTTP: what
+ * CreateBackup, ListBackups, RestoreTableFromBackup, UpdateContinuousBackups and
+ * RestoreTableToPointInTime do.
  *
  * <pre>{@code
  * Backups backups = tombstone.dynamoDb().backups();
- * Backup before = backups.createBackup("orders", "before-the-script");
- * // ... the code under test deletes items ...
- * backups.restoreTableFromBackup(before.arn(), "orders-restored", RestoreOverrides.NONE);
+ * backups.updateContinuousBackups("orders", true, 35);
+ * Instant beforeTheScript = clock.instant();
+ * // ... the code under test deletes items, time moves on ...
+ * backups.restoreTableToPointInTime("orders", "orders-restored",
+ *     Optional.of(beforeTheScript), RestoreOverrides.NONE);
  * }</pre>
  *
  * <p>A restore makes a new table, ACTIVE at once, with the items, key schema, indexes and
- * billing of its source and a {@link RestoreSummary}; as on DynamoDB, stream, TTL, tags and
- * deletion protection are not restored. Thread-safe.
+ * billing of its source and a {@link RestoreSummary}; as on DynamoDB, stream, TTL, tags,
+ * deletion protection and point-in-time recovery are not restored. Thread-safe.
  */
 public final class Backups {
+  /** How far LatestRestorableDateTime stays behind now, as DynamoDB keeps it. */
+  public static final Duration RESTORABLE_LAG = Duration.ofMinutes(5);
+  /** The recovery period DynamoDB uses when a request names none, and its maximum. */
+  public static final int MAX_RECOVERY_PERIOD_DAYS = 35;
   private final DynamoDbState state;
   private final Clock clock;
   private final BackupRegistry registry = new BackupRegistry();
@@ -102,6 +111,69 @@ public final class Backups {
         Optional.of(backup.arn()), backup.sourceTable().arn(), backup.createdAt()));
   }
 
+  /**
+   * UpdateContinuousBackups: turns point-in-time recovery on (or changes its period) or off.
+   * Turning it on starts the restorable window now; turning it off forgets the window.
+   *
+   * @throws DynamoDbError.TableNotFound when the table does not exist
+   */
+  public ContinuousBackups updateContinuousBackups(String tableNameOrArn, boolean enabled,
+      int recoveryPeriodInDays) {
+    Table table = state.tableForBackup(tableNameOrArn);
+    return state.exclusive(() -> {
+      RecoveryLog log = table.recovery();
+      if (!enabled) {
+        table.recovery(null);
+      } else if (log == null) {
+        table.recovery(new RecoveryLog(clock.instant(), Duration.ofDays(recoveryPeriodInDays)));
+      } else {
+        log.period(Duration.ofDays(recoveryPeriodInDays));
+      }
+      return describe(table);
+    });
+  }
+
+  /**
+   * DescribeContinuousBackups.
+   *
+   * @throws DynamoDbError.TableNotFound when the table does not exist
+   */
+  public ContinuousBackups describeContinuousBackups(String tableNameOrArn) {
+    return describe(state.tableForBackup(tableNameOrArn));
+  }
+
+  /**
+   * RestoreTableToPointInTime: a new table with the source's items as they were at {@code
+   * time} (at LatestRestorableDateTime when empty) and the source's current settings.
+   *
+   * @throws DynamoDbError.TableNotFound when the source table does not exist
+   * @throws DynamoDbError.TableAlreadyExists when the target table exists
+   * @throws DynamoDbError.PointInTimeRecoveryUnavailable when the source's recovery is off
+   * @throws DynamoDbError.InvalidRestoreTime when {@code time} is outside the window
+   */
+  public TableDescription restoreTableToPointInTime(String sourceTableNameOrArn,
+      String targetTableName, Optional<Instant> time, RestoreOverrides overrides) {
+    Table source = state.tableForBackup(sourceTableNameOrArn);
+    checkTargetFree(targetTableName);
+    return state.exclusive(() -> {
+      RecoveryLog log = source.recovery();
+      if (log == null) {
+        throw new DynamoDbError.PointInTimeRecoveryUnavailable(source.name());
+      }
+      Instant now = clock.instant();
+      Instant latest = log.latestRestorable(now, RESTORABLE_LAG);
+      Instant at = time.orElse(latest);
+      if (at.isBefore(log.earliestRestorable(now)) || at.isAfter(latest)) {
+        throw new DynamoDbError.InvalidRestoreTime();
+      }
+      TableDefinition definition = overrides.apply(source.definition(), targetTableName);
+      Map<PrimaryKey, Item> items = source.snapshot();
+      log.undoAfter(at, items);
+      return state.addRestored(definition, items.values(),
+          new RestoreSummary(Optional.empty(), source.arn(), at));
+    });
+  }
+
   void clear() {
     registry.clear();
   }
@@ -115,6 +187,17 @@ public final class Backups {
         description.sizeInBytes(), description, DescribeTimeToLive.execute(table.timeToLive()));
     registry.add(backup, new ArrayList<>(items));
     return backup;
+  }
+
+  private ContinuousBackups describe(Table table) {
+    RecoveryLog log = table.recovery();
+    if (log == null) {
+      return ContinuousBackups.DISABLED;
+    }
+    Instant now = clock.instant();
+    return new ContinuousBackups(true, log.periodInDays(),
+        Optional.of(log.earliestRestorable(now)),
+        Optional.of(log.latestRestorable(now, RESTORABLE_LAG)));
   }
 
   private BackupRegistry.Stored stored(String backupArn) {

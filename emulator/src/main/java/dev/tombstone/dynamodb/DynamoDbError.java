@@ -266,6 +266,40 @@ public abstract sealed class DynamoDbError extends RuntimeException {
     }
   }
 
+  /**
+   * A point-in-time restore of a table whose point-in-time recovery is off ({@code
+   * PointInTimeRecoveryUnavailableException}).
+   */
+  public static final class PointInTimeRecoveryUnavailable extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public PointInTimeRecoveryUnavailable(String tableName) {
+      super("Point in time recovery is not enabled for table '" + tableName + "'");
+    }
+
+    @Override
+    public String code() {
+      return "PointInTimeRecoveryUnavailableException";
+    }
+  }
+
+  /**
+   * A restore time outside the table's restorable window ({@code InvalidRestoreTimeException}).
+   */
+  public static final class InvalidRestoreTime extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidRestoreTime() {
+      super("RestoreDateTime must be between EarliestRestorableDateTime and"
+          + " LatestRestorableDateTime");
+    }
+
+    @Override
+    public String code() {
+      return "InvalidRestoreTimeException";
+    }
+  }
+
   /** Why one element of a transaction was cancelled ({@code None} when it was not at fault). */
   public record CancellationReason(String code, Optional<String> message, Optional<Item> item) {
     public static final CancellationReason NONE =

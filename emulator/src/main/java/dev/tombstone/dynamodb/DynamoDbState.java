@@ -136,8 +136,9 @@ public final class DynamoDbState {
   }
 
   /**
-   * On-demand backups of these tables: CreateBackup, DescribeBackup, ListBackups, DeleteBackup
-   * and RestoreTableFromBackup.
+   * On-demand backups and point-in-time recovery of these tables: CreateBackup, DescribeBackup,
+   * ListBackups, DeleteBackup, RestoreTableFromBackup, UpdateContinuousBackups,
+   * DescribeContinuousBackups and RestoreTableToPointInTime.
    */
   public Backups backups() {
     Backups made = backups;

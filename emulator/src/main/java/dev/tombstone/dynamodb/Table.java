@@ -45,6 +45,8 @@ final class Table {
   private volatile TableStream stream;
   /** The newest stream, enabled or not, or null: DescribeTable's LatestStreamArn. */
   private volatile TableStream latestStream;
+  /** Point-in-time recovery's log while it is on, else null: one read per write when off. */
+  private volatile RecoveryLog recovery;
   /** Where a restored table came from; null for a table CreateTable made. */
   private volatile RestoreSummary restoreSummary;
 
@@ -144,6 +146,10 @@ final class Table {
         TableStream enabled = stream;
         if (enabled != null) {
           enabled.append(current, next, byTimeToLive, clock.instant());
+        }
+        RecoveryLog log = recovery;
+        if (log != null) {
+          log.record(clock.instant(), key, current);
         }
       }
       return next;
@@ -294,6 +300,16 @@ final class Table {
 
   TimeToLive timeToLive() {
     return timeToLive;
+  }
+
+  /** Point-in-time recovery's log, or null while it is off. */
+  RecoveryLog recovery() {
+    return recovery;
+  }
+
+  /** Turns point-in-time recovery on with {@code log}, or off when null (its log is dropped). */
+  void recovery(RecoveryLog log) {
+    recovery = log;
   }
 
   /** Marks this table as restored; called before the table is visible to any request. */

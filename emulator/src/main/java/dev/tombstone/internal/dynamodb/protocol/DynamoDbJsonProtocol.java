@@ -73,7 +73,13 @@ public final class DynamoDbJsonProtocol {
             Map.entry("ListBackups", onFirstUse(() -> new ListBackupsOperation(state)::handle)),
             Map.entry("DeleteBackup", onFirstUse(() -> new DeleteBackupOperation(state)::handle)),
             Map.entry("RestoreTableFromBackup",
-                onFirstUse(() -> new RestoreTableFromBackupOperation(state)::handle)));
+                onFirstUse(() -> new RestoreTableFromBackupOperation(state)::handle)),
+            Map.entry("UpdateContinuousBackups",
+                onFirstUse(() -> new UpdateContinuousBackupsOperation(state)::handle)),
+            Map.entry("DescribeContinuousBackups",
+                onFirstUse(() -> new DescribeContinuousBackupsOperation(state)::handle)),
+            Map.entry("RestoreTableToPointInTime",
+                onFirstUse(() -> new RestoreTableToPointInTimeOperation(state)::handle)));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
@@ -121,7 +127,7 @@ public final class DynamoDbJsonProtocol {
 
   /**
    * An operation made when it is first asked for: the rarely used ones (PartiQL, Streams,
-   * backups) keep their classes out of the emulator's start.
+   * backups and point-in-time recovery) keep their classes out of the emulator's start.
    */
   private static Operation onFirstUse(Supplier<Operation> make) {
     return new Operation() {

@@ -309,6 +309,10 @@ class BackupsSdkTest {
           + "\"Projection\":{\"ProjectionType\":\"ALL\"}}]}",
       "RestoreTableFromBackup|{\"TargetTableName\":\"copy\",\"BackupArn\":\"%s\","
           + "\"SSESpecificationOverride\":{\"SSEType\":\"DES\"}}",
+      "UpdateContinuousBackups|{\"TableName\":\"orders\","
+          + "\"PointInTimeRecoverySpecification\":{\"RecoveryPeriodInDays\":3}}",
+      "RestoreTableToPointInTime|{\"SourceTableName\":\"orders\","
+          + "\"TargetTableName\":\"copy\",\"RestoreDateTime\":true}",
   })
   void malformedRequests_are400s_andChangeNothing(String operation, String body) {
     createOrders("orders");
