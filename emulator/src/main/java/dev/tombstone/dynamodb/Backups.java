@@ -32,8 +32,13 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Backups {
   /** How far LatestRestorableDateTime stays behind now, as DynamoDB keeps it. */
   public static final Duration RESTORABLE_LAG = Duration.ofMinutes(5);
+  /** How long a SYSTEM backup of a deleted table lives. */
+  static final Duration SYSTEM_BACKUP_RETENTION = Duration.ofDays(35);
   /** The recovery period DynamoDB uses when a request names none, and its maximum. */
   public static final int MAX_RECOVERY_PERIOD_DAYS = 35;
+  /** What DynamoDB appends to a table name to name the SYSTEM backup of its deletion. */
+  static final String DELETED_TABLE_BACKUP = "$DeletedTableBackup";
+
   private final DynamoDbState state;
   private final Clock clock;
   private final BackupRegistry registry = new BackupRegistry();
@@ -174,6 +179,11 @@ public final class Backups {
     });
   }
 
+  /** The SYSTEM backup DeleteTable leaves of a table with recovery on; the caller locks. */
+  void takeSystemBackup(Table table) {
+    take(table, table.name() + DELETED_TABLE_BACKUP, Backup.Type.SYSTEM);
+  }
+
   void clear() {
     registry.clear();
   }
@@ -182,7 +192,8 @@ public final class Backups {
     Instant now = clock.instant();
     Collection<Item> items = table.snapshot().values();
     TableDescription description = table.describe(TableDescription.Status.ACTIVE);
-    Optional<Instant> expiry = Optional.empty();
+    Optional<Instant> expiry = type == Backup.Type.SYSTEM
+        ? Optional.of(now.plus(SYSTEM_BACKUP_RETENTION)) : Optional.empty();
     Backup backup = new Backup(arn(table.arn(), now), name, type, now, expiry,
         description.sizeInBytes(), description, DescribeTimeToLive.execute(table.timeToLive()));
     registry.add(backup, new ArrayList<>(items));

@@ -127,6 +127,21 @@ public final class DynamoDbState {
       throw new DynamoDbError.Validation("Resource cannot be deleted as it is currently"
           + " protected against deletion. Disable deletion protection first.");
     }
+    if (table.recovery() != null) {
+      // Exclusive: no write may land between the SYSTEM backup and the removal.
+      return exclusive(() -> {
+        boolean present = tables.get(table.name()) == table;
+        TableDescription description = remove(table);
+        if (present) {
+          backups().takeSystemBackup(table);
+        }
+        return description;
+      });
+    }
+    return remove(table);
+  }
+
+  private TableDescription remove(Table table) {
     TableDescription description = table.describe(TableDescription.Status.DELETING);
     // By the table's own name: the request may name it by its ARN.
     if (tables.remove(table.definition().name(), table)) {

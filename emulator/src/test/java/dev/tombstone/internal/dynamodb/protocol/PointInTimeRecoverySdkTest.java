@@ -15,6 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BackupNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
+import software.amazon.awssdk.services.dynamodb.model.BackupType;
+import software.amazon.awssdk.services.dynamodb.model.BackupTypeFilter;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsStatus;
@@ -28,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * Point-in-time recovery through the SDK v2 on a manual clock: the window, restores to a time
- * between writes, and the errors.
+ * between writes, the SYSTEM backup DeleteTable leaves, and the errors.
  */
 class PointInTimeRecoverySdkTest {
   static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
@@ -174,6 +178,41 @@ class PointInTimeRecoverySdkTest {
     assertThat(again.earliestRestorableDateTime()).isEqualTo(reenabled);
     assertThat(error(() -> restore("users", "copy", START.plus(Duration.ofMinutes(30)))))
         .startsWith("InvalidRestoreTimeException: ");
+  }
+
+  @Test
+  void deleteTable_withRecoveryOn_leavesASystemBackupThatRestores_for35Days() {
+    createUsers("users");
+    createUsers("scratch");
+    enable("users", null);
+    put("users", user("u1", "red"));
+    put("scratch", user("s1", "red"));
+
+    dynamo.deleteTable(b -> b.tableName("users"));
+    dynamo.deleteTable(b -> b.tableName("scratch"));
+    BackupSummary system = dynamo.listBackups(b -> b.backupType(BackupTypeFilter.SYSTEM))
+        .backupSummaries().get(0);
+    TableDescription restored = dynamo.restoreTableFromBackup(b -> b
+        .backupArn(system.backupArn()).targetTableName("users")).tableDescription();
+
+    assertThat(dynamo.listBackups(b -> b.backupType(BackupTypeFilter.ALL)).backupSummaries())
+        .extracting(BackupSummary::backupName).containsExactly("users$DeletedTableBackup");
+    assertThat(dynamo.listBackups(b -> b.tableName("users")).backupSummaries()).isEmpty();
+    assertThat(system.backupType()).isEqualTo(BackupType.SYSTEM);
+    assertThat(system.backupCreationDateTime()).isEqualTo(START);
+    assertThat(system.backupExpiryDateTime()).isEqualTo(START.plus(Duration.ofDays(35)));
+    assertThat(restored.itemCount()).isEqualTo(1);
+    assertThat(restored.globalSecondaryIndexes()).hasSize(1);
+    assertThat(dynamo.describeContinuousBackups(b -> b.tableName("users"))
+        .continuousBackupsDescription().pointInTimeRecoveryDescription()
+        .pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.DISABLED);
+
+    clock.advance(Duration.ofDays(35));
+
+    assertThat(catchThrowableOfType(() -> dynamo.describeBackup(b -> b
+        .backupArn(system.backupArn())), BackupNotFoundException.class)).isNotNull();
+    assertThat(dynamo.listBackups(b -> b.backupType(BackupTypeFilter.ALL)).backupSummaries())
+        .isEmpty();
   }
 
   @Test
