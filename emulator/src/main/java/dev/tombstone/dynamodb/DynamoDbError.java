@@ -220,6 +220,86 @@ public abstract sealed class DynamoDbError extends RuntimeException {
     }
   }
 
+  /**
+   * A backup or point-in-time operation names a table that does not exist ({@code
+   * TableNotFoundException}); the backup operations use this rather than
+   * {@code ResourceNotFoundException}.
+   */
+  public static final class TableNotFound extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public TableNotFound(String tableName) {
+      super("Table not found: " + tableName);
+    }
+
+    @Override
+    public String code() {
+      return "TableNotFoundException";
+    }
+  }
+
+  /** No backup has that ARN, or it expired ({@code BackupNotFoundException}). */
+  public static final class BackupNotFound extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public BackupNotFound(String backupArn) {
+      super("Backup not found: " + backupArn);
+    }
+
+    @Override
+    public String code() {
+      return "BackupNotFoundException";
+    }
+  }
+
+  /** A restore's target table exists already ({@code TableAlreadyExistsException}). */
+  public static final class TableAlreadyExists extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public TableAlreadyExists(String tableName) {
+      super("Table already exists: " + tableName);
+    }
+
+    @Override
+    public String code() {
+      return "TableAlreadyExistsException";
+    }
+  }
+
+  /**
+   * A point-in-time restore of a table whose point-in-time recovery is off ({@code
+   * PointInTimeRecoveryUnavailableException}).
+   */
+  public static final class PointInTimeRecoveryUnavailable extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public PointInTimeRecoveryUnavailable(String tableName) {
+      super("Point in time recovery is not enabled for table '" + tableName + "'");
+    }
+
+    @Override
+    public String code() {
+      return "PointInTimeRecoveryUnavailableException";
+    }
+  }
+
+  /**
+   * A restore time outside the table's restorable window ({@code InvalidRestoreTimeException}).
+   */
+  public static final class InvalidRestoreTime extends DynamoDbError {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidRestoreTime() {
+      super("RestoreDateTime must be between EarliestRestorableDateTime and"
+          + " LatestRestorableDateTime");
+    }
+
+    @Override
+    public String code() {
+      return "InvalidRestoreTimeException";
+    }
+  }
+
   /** Why one element of a transaction was cancelled ({@code None} when it was not at fault). */
   public record CancellationReason(String code, Optional<String> message, Optional<Item> item) {
     public static final CancellationReason NONE =

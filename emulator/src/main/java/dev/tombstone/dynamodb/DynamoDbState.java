@@ -6,6 +6,7 @@ import dev.tombstone.internal.Utf8Order;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public final class DynamoDbState {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final IdempotencyTokens tokens;
   private final Streams streams;
+  // Made on first use, like the protocol's backup operations: their classes stay out of the start.
+  private volatile Backups backups;
 
   public DynamoDbState(String region, Clock clock) {
     this.region = region;
@@ -124,12 +127,46 @@ public final class DynamoDbState {
       throw new DynamoDbError.Validation("Resource cannot be deleted as it is currently"
           + " protected against deletion. Disable deletion protection first.");
     }
+    if (table.recovery() != null) {
+      // Exclusive: no write may land between the SYSTEM backup and the removal.
+      return exclusive(() -> {
+        boolean present = tables.get(table.name()) == table;
+        TableDescription description = remove(table);
+        if (present) {
+          backups().takeSystemBackup(table);
+        }
+        return description;
+      });
+    }
+    return remove(table);
+  }
+
+  private TableDescription remove(Table table) {
     TableDescription description = table.describe(TableDescription.Status.DELETING);
     // By the table's own name: the request may name it by its ARN.
     if (tables.remove(table.definition().name(), table)) {
       table.disableStream(clock.instant());
     }
     return description;
+  }
+
+  /**
+   * On-demand backups and point-in-time recovery of these tables: CreateBackup, DescribeBackup,
+   * ListBackups, DeleteBackup, RestoreTableFromBackup, UpdateContinuousBackups,
+   * DescribeContinuousBackups and RestoreTableToPointInTime.
+   */
+  public Backups backups() {
+    Backups made = backups;
+    if (made == null) {
+      synchronized (this) {
+        made = backups;
+        if (made == null) {
+          made = new Backups(this, clock);
+          backups = made;
+        }
+      }
+    }
+    return made;
   }
 
   /**
@@ -291,13 +328,17 @@ public final class DynamoDbState {
     return tables.containsKey(name);
   }
 
-  /** Drops every table and every stream. */
+  /** Drops every table, stream and backup. */
   public void reset() {
     lock.writeLock().lock();
     try {
       tables.clear();
       tokens.clear();
       streams.clear();
+      Backups made = backups;
+      if (made != null) {
+        made.clear();
+      }
     } finally {
       lock.writeLock().unlock();
     }
@@ -405,6 +446,49 @@ public final class DynamoDbState {
     return table;
   }
 
+  /** The table a backup operation addresses, by name or ARN. */
+  Table tableForBackup(String nameOrArn) {
+    String name = tableName(nameOrArn);
+    Table table = tables.get(name);
+    if (table == null) {
+      throw new DynamoDbError.TableNotFound(name);
+    }
+    return table;
+  }
+
+  /**
+   * Makes the restored table {@code definition} with {@code items}, ACTIVE at once.
+   *
+   * @throws DynamoDbError.Validation when the target name is not a table name
+   * @throws DynamoDbError.TableAlreadyExists when a table of that name exists
+   */
+  TableDescription addRestored(TableDefinition definition, Collection<Item> items,
+      RestoreSummary summary) {
+    TableNameRules.tableNameError(definition.name()).ifPresent(message -> {
+      throw new DynamoDbError.Validation(message);
+    });
+    String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + definition.name();
+    Table table = new Table(definition, clock.instant(), arn, clock);
+    for (Item item : items) {
+      table.put(definition.keySchema().keyOfItem(item), item);
+    }
+    table.restoredFrom(summary);
+    if (tables.putIfAbsent(definition.name(), table) != null) {
+      throw new DynamoDbError.TableAlreadyExists(definition.name());
+    }
+    return table.describe(TableDescription.Status.ACTIVE);
+  }
+
+  /** Runs {@code operation} with every other operation on this state held off. */
+  <T> T exclusive(Supplier<T> operation) {
+    lock.writeLock().lock();
+    try {
+      return operation.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   private Table tableForTableOperation(String nameOrArn) {
     String name = tableName(nameOrArn);
     Table table = tables.get(name);
@@ -419,7 +503,7 @@ public final class DynamoDbState {
    * here: DynamoDB refuses it before looking the table up. (The account is not checked: the
    * emulator is one account whatever the credentials.)
    */
-  private String tableName(String nameOrArn) {
+  String tableName(String nameOrArn) {
     String name = TableNames.fromNameOrArn(nameOrArn);
     if (!name.equals(nameOrArn)) {
       String[] parts = nameOrArn.split(":", 6);

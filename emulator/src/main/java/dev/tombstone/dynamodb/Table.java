@@ -45,6 +45,10 @@ final class Table {
   private volatile TableStream stream;
   /** The newest stream, enabled or not, or null: DescribeTable's LatestStreamArn. */
   private volatile TableStream latestStream;
+  /** Point-in-time recovery's log while it is on, else null: one read per write when off. */
+  private volatile RecoveryLog recovery;
+  /** Where a restored table came from; null for a table CreateTable made. */
+  private volatile RestoreSummary restoreSummary;
 
   Table(TableDefinition definition, Instant createdAt, String arn, Clock clock) {
     this.definition = definition;
@@ -142,6 +146,10 @@ final class Table {
         TableStream enabled = stream;
         if (enabled != null) {
           enabled.append(current, next, byTimeToLive, clock.instant());
+        }
+        RecoveryLog log = recovery;
+        if (log != null) {
+          log.record(clock.instant(), key, current);
         }
       }
       return next;
@@ -294,6 +302,33 @@ final class Table {
     return timeToLive;
   }
 
+  /** Point-in-time recovery's log, or null while it is off. */
+  RecoveryLog recovery() {
+    return recovery;
+  }
+
+  /** Turns point-in-time recovery on with {@code log}, or off when null (its log is dropped). */
+  void recovery(RecoveryLog log) {
+    recovery = log;
+  }
+
+  /** Marks this table as restored; called before the table is visible to any request. */
+  void restoredFrom(RestoreSummary summary) {
+    restoreSummary = summary;
+  }
+
+  /** Every item by key, in scan order: a snapshot. */
+  Map<PrimaryKey, Item> snapshot() {
+    Map<PrimaryKey, Item> snapshot = new LinkedHashMap<>();
+    for (PrimaryKey key : sortedKeys()) {
+      Item item = get(key);
+      if (item != null) {
+        snapshot.put(key, item);
+      }
+    }
+    return snapshot;
+  }
+
   /** Keys in scan order: a snapshot, sorted. */
   List<PrimaryKey> sortedKeys() {
     List<PrimaryKey> keys = new ArrayList<>(items.size());
@@ -323,7 +358,8 @@ final class Table {
     TableStream latest = latestStream;
     return new TableDescription(definition, status, createdAt, arn, id, count, size, statistics,
         Optional.ofNullable(lastPayPerRequest),
-        Optional.ofNullable(latest == null ? null : latest.arn()));
+        Optional.ofNullable(latest == null ? null : latest.arn()),
+        Optional.ofNullable(restoreSummary));
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.UUID;
  *     by UpdateTable); empty for a table that never was
  * @param latestStreamArn the ARN of the table's newest DynamoDB stream, enabled or not; empty
  *     for a table that never had one
+ * @param restoreSummary where the table was restored from; empty for a table CreateTable made
  */
 public record TableDescription(
     TableDefinition definition,
@@ -27,12 +28,23 @@ public record TableDescription(
     long sizeInBytes,
     Map<String, IndexStatistics> indexStatistics,
     Optional<Instant> lastUpdateToPayPerRequest,
-    Optional<String> latestStreamArn) {
+    Optional<String> latestStreamArn,
+    Optional<RestoreSummary> restoreSummary) {
 
   public TableDescription {
     indexStatistics = Map.copyOf(indexStatistics);
     Objects.requireNonNull(lastUpdateToPayPerRequest, "lastUpdateToPayPerRequest");
     Objects.requireNonNull(latestStreamArn, "latestStreamArn");
+    Objects.requireNonNull(restoreSummary, "restoreSummary");
+  }
+
+  /** A description of a table CreateTable made, not a restore. */
+  public TableDescription(TableDefinition definition, Status status, Instant createdAt,
+      String arn, UUID tableId, long itemCount, long sizeInBytes,
+      Map<String, IndexStatistics> indexStatistics, Optional<Instant> lastUpdateToPayPerRequest,
+      Optional<String> latestStreamArn) {
+    this(definition, status, createdAt, arn, tableId, itemCount, sizeInBytes, indexStatistics,
+        lastUpdateToPayPerRequest, latestStreamArn, Optional.empty());
   }
 
   /** A description of a table that never had a stream. */

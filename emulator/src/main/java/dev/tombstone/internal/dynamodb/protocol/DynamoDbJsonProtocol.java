@@ -95,7 +95,20 @@ public final class DynamoDbJsonProtocol {
             Map.entry("DescribeContributorInsights", onFirstUse(
                 () -> new DescribeContributorInsightsOperation(state, attachments)::handle)),
             Map.entry("ListContributorInsights", onFirstUse(
-                () -> new ListContributorInsightsOperation(state, attachments)::handle)));
+                () -> new ListContributorInsightsOperation(state, attachments)::handle)),
+            Map.entry("CreateBackup", onFirstUse(() -> new CreateBackupOperation(state)::handle)),
+            Map.entry("DescribeBackup",
+                onFirstUse(() -> new DescribeBackupOperation(state)::handle)),
+            Map.entry("ListBackups", onFirstUse(() -> new ListBackupsOperation(state)::handle)),
+            Map.entry("DeleteBackup", onFirstUse(() -> new DeleteBackupOperation(state)::handle)),
+            Map.entry("RestoreTableFromBackup",
+                onFirstUse(() -> new RestoreTableFromBackupOperation(state)::handle)),
+            Map.entry("UpdateContinuousBackups",
+                onFirstUse(() -> new UpdateContinuousBackupsOperation(state)::handle)),
+            Map.entry("DescribeContinuousBackups",
+                onFirstUse(() -> new DescribeContinuousBackupsOperation(state)::handle)),
+            Map.entry("RestoreTableToPointInTime",
+                onFirstUse(() -> new RestoreTableToPointInTimeOperation(state)::handle)));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
@@ -163,8 +176,8 @@ public final class DynamoDbJsonProtocol {
   }
 
   /**
-   * An operation made when it is first asked for: the rarely used ones (PartiQL, Streams) keep
-   * their classes out of the emulator's start.
+   * An operation made when it is first asked for: the rarely used ones (PartiQL, Streams,
+   * backups and point-in-time recovery) keep their classes out of the emulator's start.
    */
   private static Operation onFirstUse(Supplier<Operation> make) {
     return new Operation() {

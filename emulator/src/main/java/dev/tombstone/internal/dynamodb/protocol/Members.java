@@ -1,5 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +108,26 @@ final class Members {
       }
     }
     throw new SerializationError(cannotConvert(value, "Long"));
+  }
+
+  /**
+   * A timestamp member: epoch seconds, as the SDKs send them (fractions allowed). Null when
+   * absent.
+   */
+  static Instant timestamp(Json.Obj parent, String name) {
+    Json value = parent.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Json.Num n) {
+      BigDecimal seconds = new BigDecimal(n.text());
+      try {
+        return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
+      } catch (ArithmeticException e) {
+        throw new SerializationError(cannotConvert(value, "Date"));
+      }
+    }
+    throw new SerializationError(cannotConvert(value, "Date"));
   }
 
   /** A list member; each element is handed to the caller. Null when absent. */

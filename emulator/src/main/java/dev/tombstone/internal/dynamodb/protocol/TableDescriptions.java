@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.RestoreSummary;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
 import java.io.IOException;
@@ -81,6 +82,17 @@ final class TableDescriptions {
       json.writeStringField("LatestStreamArn", description.latestStreamArn().get());
     }
     json.writeBooleanField("DeletionProtectionEnabled", definition.deletionProtection());
+    if (description.restoreSummary().isPresent()) {
+      RestoreSummary restore = description.restoreSummary().get();
+      json.writeObjectFieldStart("RestoreSummary");
+      if (restore.sourceBackupArn().isPresent()) {
+        json.writeStringField("SourceBackupArn", restore.sourceBackupArn().get());
+      }
+      json.writeStringField("SourceTableArn", restore.sourceTableArn());
+      json.writeNumberField("RestoreDateTime", epochSeconds(restore.restoredTo()));
+      json.writeBooleanField("RestoreInProgress", false);
+      json.writeEndObject();
+    }
     json.writeEndObject();
   }
 
@@ -127,7 +139,7 @@ final class TableDescriptions {
     json.writeEndArray();
   }
 
-  private static void throughput(JsonWriter json, long read, long write) throws IOException {
+  static void throughput(JsonWriter json, long read, long write) throws IOException {
     json.writeObjectFieldStart("ProvisionedThroughput");
     json.writeNumberField("NumberOfDecreasesToday", 0);
     json.writeNumberField("ReadCapacityUnits", read);
@@ -179,7 +191,8 @@ final class TableDescriptions {
     return epochSeconds(description.createdAt());
   }
 
-  private static BigDecimal epochSeconds(Instant instant) {
+  /** A timestamp as the JSON protocol writes it: epoch seconds with milliseconds. */
+  static BigDecimal epochSeconds(Instant instant) {
     return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
   }
 }

@@ -1,0 +1,87 @@
+package dev.tombstone.dynamodb;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * What point-in-time recovery keeps of a table while it is on: for each change, when it
+ * happened, the key and the item it replaced. The table's state at a time T is its current items
+ * with every change after T undone, newest first.
+ *
+ * <p>{@link Table} appends under the changed key's lock, so the changes of one key are in their
+ * order here; changes of different keys may interleave by a few microseconds, which undoing does
+ * not mind (each key's changes are undone independently). Entries older than the recovery period
+ * are dropped as new ones arrive: no restore can reach back to them.
+ */
+final class RecoveryLog {
+  /** One change: at {@code at}, the item under {@code key} stopped being {@code old} (null). */
+  record Change(Instant at, PrimaryKey key, Item old) {}
+
+  private final Instant enabledAt;
+  private volatile Duration period;
+  private final ConcurrentLinkedDeque<Change> changes = new ConcurrentLinkedDeque<>();
+
+  RecoveryLog(Instant enabledAt, Duration period) {
+    this.enabledAt = enabledAt;
+    this.period = period;
+  }
+
+  int periodInDays() {
+    return (int) period.toDays();
+  }
+
+  void period(Duration next) {
+    period = next;
+  }
+
+  /** Called under the key's lock for every change of the table's items. */
+  void record(Instant at, PrimaryKey key, Item old) {
+    changes.addLast(new Change(at, key, old));
+    Change first = changes.peekFirst();
+    if (first != null && first.at().isBefore(at.minus(period))) {
+      trim(at);
+    }
+  }
+
+  private void trim(Instant now) {
+    Instant cutoff = now.minus(period);
+    Change first;
+    while ((first = changes.peekFirst()) != null && first.at().isBefore(cutoff)) {
+      changes.pollFirst();
+    }
+  }
+
+  /** The earliest time a restore may name: recovery's start, or the period's, the later. */
+  Instant earliestRestorable(Instant now) {
+    Instant periodStart = now.minus(period);
+    return periodStart.isAfter(enabledAt) ? periodStart : enabledAt;
+  }
+
+  /** The latest time a restore may name: {@code lag} before now, not before the earliest. */
+  Instant latestRestorable(Instant now, Duration lag) {
+    Instant earliest = earliestRestorable(now);
+    Instant latest = now.minus(lag);
+    return latest.isAfter(earliest) ? latest : earliest;
+  }
+
+  /**
+   * Turns {@code items} (the table's current items by key, changed in place) into the items as
+   * they were at {@code time}: every change after it undone, newest first, so that a key
+   * changed many times ends with the item it held at {@code time}.
+   */
+  void undoAfter(Instant time, Map<PrimaryKey, Item> items) {
+    for (Iterator<Change> newestFirst = changes.descendingIterator(); newestFirst.hasNext(); ) {
+      Change change = newestFirst.next();
+      if (change.at().isAfter(time)) {
+        if (change.old() == null) {
+          items.remove(change.key());
+        } else {
+          items.put(change.key(), change.old());
+        }
+      }
+    }
+  }
+}

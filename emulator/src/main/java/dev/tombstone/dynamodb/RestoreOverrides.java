@@ -1,0 +1,56 @@
+package dev.tombstone.dynamodb;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What a restore changes from the source's settings: billing, indexes and throughput. Each empty
+ * member keeps the source's setting; an index list, when present, replaces the source's
+ * indexes of that kind (an empty list drops them all).
+ */
+public record RestoreOverrides(
+    Optional<TableDefinition.BillingMode> billingMode,
+    Optional<List<TableDefinition.IndexDefinition>> globalSecondaryIndexes,
+    Optional<List<TableDefinition.IndexDefinition>> localSecondaryIndexes,
+    OptionalLong readCapacityUnits,
+    OptionalLong writeCapacityUnits) {
+
+  /** Restores every setting as the source had it. */
+  public static final RestoreOverrides NONE = new RestoreOverrides(Optional.empty(),
+      Optional.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty());
+
+  public RestoreOverrides {
+    Objects.requireNonNull(billingMode, "billingMode");
+    globalSecondaryIndexes = Objects.requireNonNull(globalSecondaryIndexes,
+        "globalSecondaryIndexes").map(List::copyOf);
+    localSecondaryIndexes = Objects.requireNonNull(localSecondaryIndexes,
+        "localSecondaryIndexes").map(List::copyOf);
+    Objects.requireNonNull(readCapacityUnits, "readCapacityUnits");
+    Objects.requireNonNull(writeCapacityUnits, "writeCapacityUnits");
+  }
+
+  /**
+   * {@code source} as the restored table {@code targetName} is defined: these overrides applied,
+   * without a stream and without deletion protection (a restore brings back neither).
+   */
+  TableDefinition apply(TableDefinition source, String targetName) {
+    TableDefinition.BillingMode mode = billingMode.orElse(source.billingMode());
+    boolean onDemand = mode == TableDefinition.BillingMode.PAY_PER_REQUEST;
+    // CreateTable's texts: a restore defines a table with the same rules.
+    if (onDemand && (readCapacityUnits.isPresent() || writeCapacityUnits.isPresent())) {
+      throw DynamoDbError.Validation.invalidParameters("Neither ReadCapacityUnits nor"
+          + " WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+    }
+    if (!onDemand && source.readCapacityUnits() == 0 && readCapacityUnits.isEmpty()) {
+      throw DynamoDbError.Validation.invalidParameters("ReadCapacityUnits and WriteCapacityUnits"
+          + " must both be specified when BillingMode is PROVISIONED");
+    }
+    long read = onDemand ? 0 : readCapacityUnits.orElse(source.readCapacityUnits());
+    long write = onDemand ? 0 : writeCapacityUnits.orElse(source.writeCapacityUnits());
+    return new TableDefinition(targetName, source.keySchema(), source.attributeDefinitions(),
+        mode, read, write, localSecondaryIndexes.orElse(source.localSecondaryIndexes()),
+        globalSecondaryIndexes.orElse(source.globalSecondaryIndexes()), false, null);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * RestoreTableToPointInTime: a source table (by name or ARN), a target, a time (or the latest
+ * restorable) and overrides in, the new table out.
+ */
+final class RestoreTableToPointInTimeOperation {
+  static final String SOURCE_NEITHER =
+      "Either SourceTableName or SourceTableArn must be specified";
+  static final String SOURCE_BOTH =
+      "Only one of SourceTableName or SourceTableArn can be specified";
+  static final String TIME_NEITHER =
+      "Either RestoreDateTime or UseLatestRestorableTime must be specified";
+  static final String TIME_BOTH =
+      "Only one of RestoreDateTime or UseLatestRestorableTime can be specified";
+
+  private final DynamoDbState state;
+
+  RestoreTableToPointInTimeOperation(DynamoDbState state) {
+    this.state = state;
+  }
+
+  byte[] handle(Json.Obj request) throws IOException {
+    String sourceArn = Members.string(request, "SourceTableArn");
+    String sourceName = Members.string(request, "SourceTableName");
+    String targetTableName = Members.string(request, "TargetTableName");
+    Boolean useLatest = Members.bool(request, "UseLatestRestorableTime");
+    Instant restoreTime = Members.timestamp(request, "RestoreDateTime");
+
+    Constraints constraints = new Constraints();
+    constraints.lengthBetween("sourceTableArn", sourceArn, 1, 1024);
+    constraints.tableName("sourceTableName", sourceName, false);
+    constraints.tableName("targetTableName", targetTableName, true);
+    RestoreOverridesReader overrides = RestoreOverridesReader.read(request, constraints);
+    constraints.check();
+    if (sourceArn == null && sourceName == null) {
+      throw new DynamoDbError.Validation(SOURCE_NEITHER);
+    }
+    if (sourceArn != null && sourceName != null) {
+      throw new DynamoDbError.Validation(SOURCE_BOTH);
+    }
+    boolean latest = Boolean.TRUE.equals(useLatest);
+    if (latest && restoreTime != null) {
+      throw new DynamoDbError.Validation(TIME_BOTH);
+    }
+    if (!latest && restoreTime == null) {
+      throw new DynamoDbError.Validation(TIME_NEITHER);
+    }
+
+    String source = sourceArn != null ? sourceArn : sourceName;
+    // Refuses a missing source with TableNotFoundException before the overrides are built.
+    state.backups().describeContinuousBackups(source);
+    return TableDescriptions.write("TableDescription",
+        state.backups().restoreTableToPointInTime(source, targetTableName,
+            Optional.ofNullable(restoreTime),
+            overrides.build(state.tableDefinition(source))));
+  }
+}
