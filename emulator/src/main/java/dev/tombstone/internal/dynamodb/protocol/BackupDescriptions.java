@@ -115,16 +115,7 @@ final class BackupDescriptions {
       json.writeStartObject();
       json.writeStringField("IndexName", index.name());
       TableDescriptions.keySchema(json, index.keySchema());
-      json.writeObjectFieldStart("Projection");
-      json.writeStringField("ProjectionType", index.projectionType());
-      if (!index.nonKeyAttributes().isEmpty()) {
-        json.writeArrayFieldStart("NonKeyAttributes");
-        for (String name : index.nonKeyAttributes()) {
-          json.writeString(name);
-        }
-        json.writeEndArray();
-      }
-      json.writeEndObject();
+      TableDescriptions.projection(json, index);
       if (global) {
         json.writeObjectFieldStart("ProvisionedThroughput");
         json.writeNumberField("ReadCapacityUnits", index.readCapacityUnits());

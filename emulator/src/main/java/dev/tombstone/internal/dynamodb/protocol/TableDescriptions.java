@@ -123,6 +123,21 @@ final class TableDescriptions {
     return out.finish();
   }
 
+  /** An index's {@code Projection}: its type and, when it has any, its non-key attributes. */
+  static void projection(JsonWriter json, TableDefinition.IndexDefinition index)
+      throws IOException {
+    json.writeObjectFieldStart("Projection");
+    json.writeStringField("ProjectionType", index.projectionType());
+    if (!index.nonKeyAttributes().isEmpty()) {
+      json.writeArrayFieldStart("NonKeyAttributes");
+      for (String name : index.nonKeyAttributes()) {
+        json.writeString(name);
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
+  }
+
   /** Writes {@code KeySchema}: the partition key, then the sort key if there is one. */
   static void keySchema(JsonWriter json, KeySchema schema) throws IOException {
     json.writeArrayFieldStart("KeySchema");
@@ -163,16 +178,7 @@ final class TableDescriptions {
       json.writeStartObject();
       json.writeStringField("IndexName", index.name());
       keySchema(json, index.keySchema());
-      json.writeObjectFieldStart("Projection");
-      json.writeStringField("ProjectionType", index.projectionType());
-      if (!index.nonKeyAttributes().isEmpty()) {
-        json.writeArrayFieldStart("NonKeyAttributes");
-        for (String name : index.nonKeyAttributes()) {
-          json.writeString(name);
-        }
-        json.writeEndArray();
-      }
-      json.writeEndObject();
+      projection(json, index);
       if (global) {
         json.writeStringField("IndexStatus",
             deleting.contains(index.name()) ? "DELETING" : "ACTIVE");
