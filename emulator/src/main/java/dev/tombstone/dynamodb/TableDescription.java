@@ -16,6 +16,9 @@ import java.util.UUID;
  *     by UpdateTable); empty for a table that never was
  * @param latestStreamArn the ARN of the table's newest DynamoDB stream, enabled or not; empty
  *     for a table that never had one
+ * @param indexIds per secondary index name, the index's id, which (as {@code tableId} tells a
+ *     table from an earlier one of its name) tells a global index from an earlier one that
+ *     UpdateTable deleted under the same name
  */
 public record TableDescription(
     TableDefinition definition,
@@ -27,12 +30,23 @@ public record TableDescription(
     long sizeInBytes,
     Map<String, IndexStatistics> indexStatistics,
     Optional<Instant> lastUpdateToPayPerRequest,
-    Optional<String> latestStreamArn) {
+    Optional<String> latestStreamArn,
+    Map<String, UUID> indexIds) {
 
   public TableDescription {
     indexStatistics = Map.copyOf(indexStatistics);
     Objects.requireNonNull(lastUpdateToPayPerRequest, "lastUpdateToPayPerRequest");
     Objects.requireNonNull(latestStreamArn, "latestStreamArn");
+    indexIds = Map.copyOf(indexIds);
+  }
+
+  /** A description without index ids. */
+  public TableDescription(TableDefinition definition, Status status, Instant createdAt,
+      String arn, UUID tableId, long itemCount, long sizeInBytes,
+      Map<String, IndexStatistics> indexStatistics, Optional<Instant> lastUpdateToPayPerRequest,
+      Optional<String> latestStreamArn) {
+    this(definition, status, createdAt, arn, tableId, itemCount, sizeInBytes, indexStatistics,
+        lastUpdateToPayPerRequest, latestStreamArn, Map.of());
   }
 
   /** A description of a table that never had a stream. */
