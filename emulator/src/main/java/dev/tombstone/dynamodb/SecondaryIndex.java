@@ -1,8 +1,10 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.RandomUuids;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * items; its projection is applied when it is read.
  */
 final class SecondaryIndex {
+  private final UUID id;
   private final TableDefinition.IndexDefinition definition;
   private final boolean global;
   private final KeySchema tableSchema;
@@ -19,12 +22,13 @@ final class SecondaryIndex {
       partitions;
 
   SecondaryIndex(TableDefinition.IndexDefinition definition, boolean global, KeySchema table) {
-    this(definition, global, table, new ConcurrentHashMap<>());
+    this(RandomUuids.next(), definition, global, table, new ConcurrentHashMap<>());
   }
 
-  private SecondaryIndex(TableDefinition.IndexDefinition definition, boolean global,
+  private SecondaryIndex(UUID id, TableDefinition.IndexDefinition definition, boolean global,
       KeySchema table,
       ConcurrentHashMap<AttributeValue, ConcurrentSkipListMap<Position, Item>> partitions) {
+    this.id = id;
     this.definition = definition;
     this.global = global;
     this.tableSchema = table;
@@ -33,7 +37,12 @@ final class SecondaryIndex {
 
   /** The same entries under a new definition (UpdateTable changing throughput). */
   SecondaryIndex redefined(TableDefinition.IndexDefinition next) {
-    return new SecondaryIndex(next, global, tableSchema, partitions);
+    return new SecondaryIndex(id, next, global, tableSchema, partitions);
+  }
+
+  /** Made when the index is created; an index created again under the name has another. */
+  UUID id() {
+    return id;
   }
 
   String name() {

@@ -352,14 +352,16 @@ final class Table {
       count++;
     }
     Map<String, TableDescription.IndexStatistics> statistics = new LinkedHashMap<>();
+    Map<String, UUID> indexIds = new LinkedHashMap<>();
     for (SecondaryIndex index : indexes.values()) {
       statistics.put(index.name(), index.statistics());
+      indexIds.put(index.name(), index.id());
     }
     TableStream latest = latestStream;
     return new TableDescription(definition, status, createdAt, arn, id, count, size, statistics,
         Optional.ofNullable(lastPayPerRequest),
         Optional.ofNullable(latest == null ? null : latest.arn()),
-        Optional.ofNullable(restoreSummary));
+        Optional.ofNullable(restoreSummary), indexIds);
   }
 
   /**

@@ -17,6 +17,9 @@ import java.util.UUID;
  * @param latestStreamArn the ARN of the table's newest DynamoDB stream, enabled or not; empty
  *     for a table that never had one
  * @param restoreSummary where the table was restored from; empty for a table CreateTable made
+ * @param indexIds per secondary index name, the index's id, which (as {@code tableId} tells a
+ *     table from an earlier one of its name) tells a global index from an earlier one that
+ *     UpdateTable deleted under the same name
  */
 public record TableDescription(
     TableDefinition definition,
@@ -29,22 +32,24 @@ public record TableDescription(
     Map<String, IndexStatistics> indexStatistics,
     Optional<Instant> lastUpdateToPayPerRequest,
     Optional<String> latestStreamArn,
-    Optional<RestoreSummary> restoreSummary) {
+    Optional<RestoreSummary> restoreSummary,
+    Map<String, UUID> indexIds) {
 
   public TableDescription {
     indexStatistics = Map.copyOf(indexStatistics);
     Objects.requireNonNull(lastUpdateToPayPerRequest, "lastUpdateToPayPerRequest");
     Objects.requireNonNull(latestStreamArn, "latestStreamArn");
     Objects.requireNonNull(restoreSummary, "restoreSummary");
+    indexIds = Map.copyOf(indexIds);
   }
 
-  /** A description of a table CreateTable made, not a restore. */
+  /** A description of a table CreateTable made, not a restore, without index ids. */
   public TableDescription(TableDefinition definition, Status status, Instant createdAt,
       String arn, UUID tableId, long itemCount, long sizeInBytes,
       Map<String, IndexStatistics> indexStatistics, Optional<Instant> lastUpdateToPayPerRequest,
       Optional<String> latestStreamArn) {
     this(definition, status, createdAt, arn, tableId, itemCount, sizeInBytes, indexStatistics,
-        lastUpdateToPayPerRequest, latestStreamArn, Optional.empty());
+        lastUpdateToPayPerRequest, latestStreamArn, Optional.empty(), Map.of());
   }
 
   /** A description of a table that never had a stream. */

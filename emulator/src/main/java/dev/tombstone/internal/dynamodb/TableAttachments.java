@@ -2,11 +2,12 @@ package dev.tombstone.internal.dynamodb;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * What the DynamoDB dialects keep beside the tables: resource-based policies (by resource ARN:
  * the table's, or its stream's) and Contributor Insights settings (by index name, {@code ""} for
- * the table). Stored, never enforced. Internal.
+ * the table, each stamped with its index's id). Stored, never enforced. Internal.
  */
 public final class TableAttachments {
   private final Clock clock;
@@ -54,7 +55,9 @@ public final class TableAttachments {
    * @param mode ACCESSED_AND_THROTTLED_KEYS or THROTTLED_KEYS
    * @param enabledAt epoch millisecond of the last ENABLE, which names the rules
    * @param lastUpdate epoch millisecond of the last change
+   * @param indexId the id of the global index they were set on, or null for the table: a
+   *     setting whose index was deleted and created again under its name is not the new index's
    */
   public record ContributorInsights(boolean enabled, String mode, long enabledAt,
-      long lastUpdate) {}
+      long lastUpdate, UUID indexId) {}
 }

@@ -27,8 +27,7 @@ final class DescribeContributorInsightsOperation {
     InsightsTarget.check(constraints, tableName, indexName, true);
     constraints.check();
     InsightsTarget target = InsightsTarget.find(state, tableName, indexName);
-    Optional<ContributorInsights> settings = attachments.insights()
-        .get(target.tableName(), target.tableId(), target.indexName());
+    Optional<ContributorInsights> settings = target.settings(attachments.insights());
 
     JsonOut out = new JsonOut();
     out.json().writeStartObject();

@@ -6,8 +6,11 @@ import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.dynamodb.TableAttachments.ContributorInsights;
+import dev.tombstone.internal.dynamodb.TableSideState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -17,9 +20,12 @@ import java.util.UUID;
  * @param tableName the table's name
  * @param tableId the table's id, which tells it from an earlier table of that name
  * @param indexName the global index, or {@code ""} for the table
+ * @param indexId the global index's id, which tells it from an earlier index of that name; null
+ *     for the table
  * @param keySchema the key schema of the table or index, which decides the rules
  */
-record InsightsTarget(String tableName, UUID tableId, String indexName, KeySchema keySchema) {
+record InsightsTarget(String tableName, UUID tableId, String indexName, UUID indexId,
+    KeySchema keySchema) {
   static final String ALL_KEYS = "ACCESSED_AND_THROTTLED_KEYS";
   static final String THROTTLED_KEYS = "THROTTLED_KEYS";
 
@@ -38,16 +44,38 @@ record InsightsTarget(String tableName, UUID tableId, String indexName, KeySchem
   static InsightsTarget of(TableDescription table, String indexName) {
     TableDefinition definition = table.definition();
     if (indexName == null || indexName.isEmpty()) {
-      return new InsightsTarget(definition.name(), table.tableId(), "", definition.keySchema());
+      return new InsightsTarget(definition.name(), table.tableId(), "", null,
+          definition.keySchema());
     }
     for (TableDefinition.IndexDefinition index : definition.globalSecondaryIndexes()) {
       if (index.name().equals(indexName)) {
         return new InsightsTarget(definition.name(), table.tableId(), indexName,
-            index.keySchema());
+            table.indexIds().get(indexName), index.keySchema());
       }
     }
     throw new DynamoDbError.ResourceNotFound("Requested resource not found: Index: " + indexName
         + " not found for table: " + definition.name());
+  }
+
+  /**
+   * The settings of this table or index: none when never set, or when they were set on an
+   * earlier global index of the name (deleted by UpdateTable), so that they die with it.
+   */
+  Optional<ContributorInsights> settings(TableSideState<ContributorInsights> insights) {
+    return own(insights.get(tableName, tableId, indexName).orElse(null));
+  }
+
+  /** {@code settings} (stored under this target's name) if they are this target's. */
+  Optional<ContributorInsights> own(ContributorInsights settings) {
+    return Optional.ofNullable(settings)
+        .filter(stored -> Objects.equals(stored.indexId(), indexId));
+  }
+
+  /** Stores these settings as this target's, stamped with its index id. */
+  void put(TableSideState<ContributorInsights> insights, boolean enabled, String mode,
+      long enabledAt, long lastUpdate) {
+    insights.put(tableName, tableId, indexName,
+        new ContributorInsights(enabled, mode, enabledAt, lastUpdate, indexId));
   }
 
   /**

@@ -110,10 +110,9 @@ final class ListContributorInsightsOperation {
   }
 
   private static void add(List<Summary> summaries, InsightsTarget target,
-      ContributorInsights settings) {
-    if (settings != null && settings.enabled()) {
-      summaries.add(new Summary(target, settings));
-    }
+      ContributorInsights stored) {
+    target.own(stored).filter(ContributorInsights::enabled)
+        .ifPresent(settings -> summaries.add(new Summary(target, settings)));
   }
 
   private static void write(JsonOut out, Summary summary) {

@@ -5,15 +5,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The checks DynamoDB runs on a resource-based policy document before storing it (size, JSON,
- * a statement with a resource), and the document as stored: without insignificant white space.
- * The policy's grammar beyond that (actions, principals, conditions) is not checked.
+ * The checks DynamoDB runs on a resource-based policy document before storing it (size, JSON, a
+ * known {@code Version}, statements with an {@code Effect} of Allow or Deny and a resource), and
+ * the document as stored: without insignificant white space. The policy's grammar beyond that
+ * (actions, principals, conditions) is not checked.
  */
 final class PolicyDocuments {
   /** DynamoDB's limit, white space included. */
   static final int MAX_BYTES = 20_480;
+  /** The policy language versions of the IAM JSON policy grammar. */
+  private static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
 
   private PolicyDocuments() {}
 
@@ -21,7 +25,8 @@ final class PolicyDocuments {
    * The document without insignificant white space, keys in the order sent.
    *
    * @throws DynamoDbError.Validation with DynamoDB's message when it is too large, not JSON,
-   *     without statements, or has a statement without a resource
+   *     of an unknown version, without statements, or has a statement without a valid effect or
+   *     without a resource
    */
   static String check(String policy) {
     if (policy.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
@@ -37,6 +42,11 @@ final class PolicyDocuments {
     if (!(parsed instanceof Json.Obj document)) {
       throw invalid("This policy contains invalid Json");
     }
+    Json version = document.get("Version");
+    if (version != null
+        && !(version instanceof Json.Str text && VERSIONS.contains(text.value()))) {
+      throw invalid("The policy must contain a valid version string");
+    }
     Json statements = document.get("Statement");
     List<Json> list = statements instanceof Json.Arr array ? array.elements()
         : statements == null ? List.of() : List.of(statements);
@@ -44,12 +54,30 @@ final class PolicyDocuments {
       throw invalid("Could not parse the policy: Statement is empty!");
     }
     for (Json statement : list) {
-      if (!(statement instanceof Json.Obj s) || !(s.has("Resource") || s.has("NotResource"))) {
-        throw invalid("Missing required field Resource");
-      }
+      checkStatement(statement);
     }
+    return minified(parsed);
+  }
+
+  // The IAM policy parser checks a statement's Effect before its other elements.
+  private static void checkStatement(Json statement) {
+    Json.Obj s = statement instanceof Json.Obj obj ? obj : null;
+    Json effect = s == null ? null : s.get("Effect");
+    if (effect == null) {
+      throw invalid("Missing required field Effect");
+    }
+    String name = effect instanceof Json.Str text ? text.value() : null;
+    if (!"Allow".equals(name) && !"Deny".equals(name)) {
+      throw invalid("Invalid effect: " + (name != null ? name : minified(effect)));
+    }
+    if (!(s.has("Resource") || s.has("NotResource"))) {
+      throw invalid("Missing required field Resource");
+    }
+  }
+
+  private static String minified(Json value) {
     JsonWriter json = JsonWriter.take();
-    write(json, parsed);
+    write(json, value);
     return new String(json.toByteArray(), StandardCharsets.UTF_8);
   }
 

@@ -40,8 +40,7 @@ final class UpdateContributorInsightsOperation {
     String status;
     Optional<ContributorInsights> after;
     synchronized (insights) {
-      Optional<ContributorInsights> current =
-          insights.get(target.tableName(), target.tableId(), target.indexName());
+      Optional<ContributorInsights> current = target.settings(insights);
       long now = attachments.clock().millis();
       if (action.equals("ENABLE")) {
         String wanted = mode == null ? InsightsTarget.ALL_KEYS : mode;
@@ -49,18 +48,16 @@ final class UpdateContributorInsightsOperation {
           status = "ENABLED";
         } else {
           status = "ENABLING";
-          insights.put(target.tableName(), target.tableId(), target.indexName(),
-              new ContributorInsights(true, wanted, now, now));
+          target.put(insights, true, wanted, now, now);
         }
       } else if (current.isPresent() && current.get().enabled()) {
         status = "DISABLING";
         ContributorInsights was = current.get();
-        insights.put(target.tableName(), target.tableId(), target.indexName(),
-            new ContributorInsights(false, was.mode(), was.enabledAt(), now));
+        target.put(insights, false, was.mode(), was.enabledAt(), now);
       } else {
         status = "DISABLED";
       }
-      after = insights.get(target.tableName(), target.tableId(), target.indexName());
+      after = target.settings(insights);
     }
     JsonOut out = new JsonOut();
     out.json().writeStartObject();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * UpdateTable of API 2012-08-10: billing mode, throughput, deletion protection and global
@@ -134,13 +135,15 @@ final class UpdateTableOperation {
     Map<String, TableDescription.IndexStatistics> statistics =
         new HashMap<>(after.indexStatistics());
     statistics.put(deleted, before.index(deleted));
+    Map<String, UUID> indexIds = new HashMap<>(after.indexIds());
+    indexIds.put(deleted, before.indexIds().get(deleted));
     return new TableDescription(new TableDefinition(now.name(), now.keySchema(),
         now.attributeDefinitions(), now.billingMode(), now.readCapacityUnits(),
         now.writeCapacityUnits(), now.localSecondaryIndexes(), gsis, now.deletionProtection(),
         now.streamViewType()),
         after.status(), after.createdAt(), after.arn(), after.tableId(), after.itemCount(),
         after.sizeInBytes(), statistics, after.lastUpdateToPayPerRequest(),
-        after.latestStreamArn());
+        after.latestStreamArn(), after.restoreSummary(), indexIds);
   }
 
   /** One GlobalSecondaryIndexUpdates element past its model constraints. */

@@ -221,6 +221,30 @@ class ContributorInsightsSdkTest {
   }
 
   @Test
+  void settingsOfADeletedGlobalIndex_dieWithIt_notComingBackWithAnIndexOfItsName() {
+    update("orders", "byCustomer", ContributorInsightsAction.ENABLE);
+    update("orders", null, ContributorInsightsAction.ENABLE);
+
+    dynamo.updateTable(b -> b.tableName("orders")
+        .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byCustomer"))));
+    dynamo.updateTable(b -> b.tableName("orders")
+        .attributeDefinitions(def("customer", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byCustomer")
+            .keySchema(key("customer", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+    DescribeContributorInsightsResponse index = dynamo.describeContributorInsights(
+        b -> b.tableName("orders").indexName("byCustomer"));
+
+    assertThat(index.contributorInsightsStatus()).isEqualTo(ContributorInsightsStatus.DISABLED);
+    assertThat(index.hasContributorInsightsRuleList()).isFalse();
+    assertThat(index.lastUpdateDateTime()).isNull();
+    assertThat(index.contributorInsightsMode()).isNull();
+    assertThat(dynamo.listContributorInsights(b -> { }).contributorInsightsSummaries())
+        .extracting(ContributorInsightsSummary::tableName, ContributorInsightsSummary::indexName)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("orders", null));
+  }
+
+  @Test
   void deletedTable_isNotListed() {
     update("orders", null, ContributorInsightsAction.ENABLE);
 

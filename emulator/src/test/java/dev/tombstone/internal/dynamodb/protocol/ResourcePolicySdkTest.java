@@ -198,6 +198,40 @@ class ResourcePolicySdkTest {
   }
 
   @Test
+  void effectAndVersion_areCheckedAsTheIamPolicyGrammarSays() {
+    String prefix = "One or more parameter values were invalid: Invalid policy document: ";
+
+    assertThat(validation(() -> put(POLICY.replace("\"Effect\": \"Allow\", ", ""))))
+        .isEqualTo(prefix + "Missing required field Effect");
+    assertThat(validation(() -> put("{\"Statement\":[{}]}")))
+        .isEqualTo(prefix + "Missing required field Effect");
+    assertThat(validation(() -> put(POLICY.replace("Allow", "Maybe"))))
+        .isEqualTo(prefix + "Invalid effect: Maybe");
+    assertThat(validation(() -> put(POLICY.replace("Allow", "allow"))))
+        .isEqualTo(prefix + "Invalid effect: allow");
+    assertThat(validation(() -> put(POLICY.replace("2012-10-17", "2099-01-01"))))
+        .isEqualTo(prefix + "The policy must contain a valid version string");
+    assertThat(validation(() -> put(POLICY.replace("\"2012-10-17\"", "20121017"))))
+        .isEqualTo(prefix + "The policy must contain a valid version string");
+    assertThat(catchThrowableOfType(() -> dynamo.getResourcePolicy(b -> b.resourceArn(arn)),
+        PolicyNotFoundException.class)).isNotNull();
+  }
+
+  @Test
+  void deny_theOlderVersion_andNoVersion_areAccepted() {
+    String deny = POLICY.replace("Allow", "Deny").replace("2012-10-17", "2008-10-17");
+    String unversioned = POLICY.replace("\"Version\": \"2012-10-17\", ", "");
+
+    put(deny);
+    String denied = dynamo.getResourcePolicy(b -> b.resourceArn(arn)).policy();
+    put(unversioned);
+
+    assertThat(denied).contains("\"Effect\":\"Deny\"", "\"Version\":\"2008-10-17\"");
+    assertThat(dynamo.getResourcePolicy(b -> b.resourceArn(arn)).policy())
+        .doesNotContain("Version");
+  }
+
+  @Test
   void missingMembers_areModelViolations() {
     assertThat(validation(() -> dynamo.putResourcePolicy(b -> b.resourceArn(arn))))
         .isEqualTo("1 validation error detected: Value null at 'policy' failed to satisfy"
