@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A bucket's default encryption; stored and returned, objects are not encrypted. Since January
- * 2023 S3 gives every bucket {@link #DEFAULT}, and DeleteBucketEncryption goes back to it.
+ * A bucket's default encryption: what a write without encryption headers records as its
+ * {@link ObjectEncryption} (the bytes are not encrypted). Since January 2023 S3 gives every
+ * bucket {@link #DEFAULT}, and DeleteBucketEncryption goes back to it.
  *
  * @param sseAlgorithm {@code AES256}, {@code aws:kms} or {@code aws:kms:dsse}
  * @param kmsMasterKeyId the KMS key as it was put; only with a KMS algorithm

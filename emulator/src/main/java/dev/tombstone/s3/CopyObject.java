@@ -67,11 +67,14 @@ public final class CopyObject {
    * @param acl the destination's ACL; empty gives the owner full control
    * @param ifMatch write only if the destination's current ETag matches (conditional write)
    * @param ifNoneMatchAny write only if the destination key has no current object
+   * @param encryption the destination's encryption, as S3 gives a copy: the request's or the
+   *     destination bucket's default, never the source's; empty keeps the metadata's
    */
   public record Request(String sourceBucket, String sourceKey, Optional<String> sourceVersionId,
       String bucket, String key, Optional<ObjectMetadata> metadata, Optional<String> storageClass,
       Optional<Map<String, String>> tags, Optional<AccessControlList> acl,
-      SourceConditions conditions, Optional<String> ifMatch, boolean ifNoneMatchAny) {
+      SourceConditions conditions, Optional<String> ifMatch, boolean ifNoneMatchAny,
+      Optional<ObjectEncryption> encryption) {
     public Request {
       Objects.requireNonNull(sourceBucket, "sourceBucket");
       Objects.requireNonNull(sourceKey, "sourceKey");
@@ -84,6 +87,17 @@ public final class CopyObject {
       Objects.requireNonNull(acl, "acl");
       Objects.requireNonNull(conditions, "conditions");
       Objects.requireNonNull(ifMatch, "ifMatch");
+      Objects.requireNonNull(encryption, "encryption");
+    }
+
+    /** A copy that keeps the encryption of the metadata it writes. */
+    public Request(String sourceBucket, String sourceKey, Optional<String> sourceVersionId,
+        String bucket, String key, Optional<ObjectMetadata> metadata,
+        Optional<String> storageClass, Optional<Map<String, String>> tags,
+        Optional<AccessControlList> acl, SourceConditions conditions, Optional<String> ifMatch,
+        boolean ifNoneMatchAny) {
+      this(sourceBucket, sourceKey, sourceVersionId, bucket, key, metadata, storageClass, tags,
+          acl, conditions, ifMatch, ifNoneMatchAny, Optional.empty());
     }
 
     /** A plain copy: metadata and tags of the source, the current source version. */
@@ -96,7 +110,7 @@ public final class CopyObject {
     /** This copy from a given source version. */
     public Request fromVersion(String versionId) {
       return new Request(sourceBucket, sourceKey, Optional.of(versionId), bucket, key, metadata,
-          storageClass, tags, acl, conditions, ifMatch, ifNoneMatchAny);
+          storageClass, tags, acl, conditions, ifMatch, ifNoneMatchAny, encryption);
     }
   }
 
@@ -119,16 +133,18 @@ public final class CopyObject {
   static PutObject.Request put(Request request, StoredObject source, boolean sameCurrent,
       Optional<Checksum> checksum) {
     request.conditions().check(source);
+    boolean newEncryption = request.encryption()
+        .filter(e -> !e.equals(source.metadata().encryption())).isPresent();
     if (sameCurrent && request.metadata().isEmpty() && request.storageClass().isEmpty()
-        && request.tags().isEmpty()) {
+        && request.tags().isEmpty() && !newEncryption) {
       throw new S3Error.InvalidRequest(TO_ITSELF);
     }
     ObjectMetadata metadata = request.metadata().orElse(source.metadata());
     if (request.storageClass().isPresent()) {
-      ObjectMetadata m = metadata;
-      metadata = new ObjectMetadata(m.contentType(), m.contentEncoding(), m.contentDisposition(),
-          m.contentLanguage(), m.cacheControl(), m.expires(), m.userMetadata(),
-          request.storageClass().get());
+      metadata = metadata.withStorageClass(request.storageClass().get());
+    }
+    if (request.encryption().isPresent()) {
+      metadata = metadata.withEncryption(request.encryption().get());
     }
     PutObject.Request put = new PutObject.Request(request.bucket(), request.key(),
         source.content(), metadata, checksum.or(source::checksum), request.ifMatch(),

@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One rule of a bucket's CORS configuration; stored and returned. The protocol validates the
- * document (methods, wildcards, at most 100 rules) before it reaches the state.
+ * One rule of a bucket's CORS configuration: the protocol answers preflight {@code OPTIONS}
+ * requests and adds {@code Access-Control-*} headers by it. The protocol validates the document
+ * (methods, wildcards, at most 100 rules) before it reaches the state.
  *
  * @param allowedMethods {@code GET}, {@code PUT}, {@code HEAD}, {@code POST} or {@code DELETE}
  * @param allowedOrigins origins, each with at most one {@code *}

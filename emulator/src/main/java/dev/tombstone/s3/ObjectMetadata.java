@@ -11,6 +11,7 @@ import java.util.TreeMap;
  *
  * @param userMetadata {@code x-amz-meta-*} entries, names lower-case and without the prefix
  * @param storageClass e.g. {@code STANDARD}
+ * @param encryption the server-side encryption the version was written with
  */
 public record ObjectMetadata(
     String contentType,
@@ -20,7 +21,8 @@ public record ObjectMetadata(
     Optional<String> cacheControl,
     Optional<String> expires,
     Map<String, String> userMetadata,
-    String storageClass) {
+    String storageClass,
+    ObjectEncryption encryption) {
   /** The content type S3 assumes when a client sends none. */
   public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
 
@@ -30,7 +32,8 @@ public record ObjectMetadata(
   /** {@code binary/octet-stream}, no other metadata, {@code STANDARD}. */
   public static final ObjectMetadata DEFAULT =
       new ObjectMetadata(DEFAULT_CONTENT_TYPE, Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), STANDARD);
+          Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), STANDARD,
+          ObjectEncryption.SSE_S3);
 
   public ObjectMetadata {
     Objects.requireNonNull(contentType, "contentType");
@@ -40,7 +43,29 @@ public record ObjectMetadata(
     Objects.requireNonNull(cacheControl, "cacheControl");
     Objects.requireNonNull(expires, "expires");
     Objects.requireNonNull(storageClass, "storageClass");
+    Objects.requireNonNull(encryption, "encryption");
     userMetadata = userMetadata.isEmpty()
         ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(userMetadata));
+  }
+
+  /** Metadata of a version encrypted with SSE-S3. */
+  public ObjectMetadata(String contentType, Optional<String> contentEncoding,
+      Optional<String> contentDisposition, Optional<String> contentLanguage,
+      Optional<String> cacheControl, Optional<String> expires, Map<String, String> userMetadata,
+      String storageClass) {
+    this(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires,
+        userMetadata, storageClass, ObjectEncryption.SSE_S3);
+  }
+
+  /** This metadata with another storage class. */
+  ObjectMetadata withStorageClass(String newStorageClass) {
+    return new ObjectMetadata(contentType, contentEncoding, contentDisposition, contentLanguage,
+        cacheControl, expires, userMetadata, newStorageClass, encryption);
+  }
+
+  /** This metadata with another encryption. */
+  public ObjectMetadata withEncryption(ObjectEncryption newEncryption) {
+    return new ObjectMetadata(contentType, contentEncoding, contentDisposition, contentLanguage,
+        cacheControl, expires, userMetadata, storageClass, newEncryption);
   }
 }

@@ -6,6 +6,7 @@ import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.CopyObject;
 import dev.tombstone.s3.Multipart;
 import dev.tombstone.s3.ObjectContent;
+import dev.tombstone.s3.ObjectEncryption;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.StoredObject;
@@ -18,9 +19,11 @@ final class CopyOperations {
   static final String SOURCE = "x-amz-copy-source";
 
   private final S3State state;
+  private final EncryptionHeaders encryption;
 
-  CopyOperations(S3State state) {
+  CopyOperations(S3State state, EncryptionHeaders encryption) {
     this.state = state;
+    this.encryption = encryption;
   }
 
   /** A decoded {@code x-amz-copy-source}: {@code [/]bucket/key[?versionId=id]}. */
@@ -63,21 +66,23 @@ final class CopyOperations {
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     Optional<ChecksumAlgorithm> algorithm =
         call.header("x-amz-checksum-algorithm").map(ChecksumAlgorithm::requested);
+    ObjectEncryption written = encryption.of(call.headers(), call.bucket());
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request request = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
-        conditions(call.headers()), call.header("If-Match"), ifNoneMatchAny);
+        conditions(call.headers()), call.header("If-Match"), ifNoneMatchAny,
+        Optional.of(written));
     CopyObject.Result result = state.copyObject(request, lock.retention(), lock.legalHold(),
         copied -> copyChecksum(copied, algorithm));
-    StoredObject written = result.written().stored();
+    StoredObject copy = result.written().stored();
     XmlWriter xml = XmlWriter.document("CopyObjectResult")
-        .element("ETag", written.etag())
-        .element("LastModified", XmlDates.format(written.lastModified()));
-    writeChecksum(xml, written.checksum());
+        .element("ETag", copy.etag())
+        .element("LastModified", XmlDates.format(copy.lastModified()));
+    writeChecksum(xml, copy.checksum());
     S3Response response = S3Response.xml(200, xml.toBytes())
-        .with("x-amz-version-id", result.written().reportedVersionId())
-        .with("x-amz-server-side-encryption", "AES256");
-    response = TimeHeaders.add(response, state, call.bucket(), call.key(), written, false);
+        .with("x-amz-version-id", result.written().reportedVersionId());
+    response = EncryptionHeaders.describe(response, copy.metadata().encryption());
+    response = TimeHeaders.add(response, state, call.bucket(), call.key(), copy, false);
     if (state.bucket(source.bucket()).versioning().isVersioningAware()) {
       response = response.with("x-amz-copy-source-version-id", result.source().versionId());
     }

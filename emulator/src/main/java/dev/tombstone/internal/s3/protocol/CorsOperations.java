@@ -5,7 +5,7 @@ import dev.tombstone.s3.S3State;
 import java.util.List;
 import java.util.Optional;
 
-/** Get/Put/DeleteBucketCors: the rules are stored and returned; requests are not checked. */
+/** Get/Put/DeleteBucketCors; {@link CorsRequests} applies the rules to requests. */
 final class CorsOperations {
   private final S3State state;
 

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Get/Put/DeleteBucketEncryption. Every bucket has SSE-S3 by default, so Get never answers
- * 404 and Delete goes back to the default. The setting is stored and returned only.
+ * 404 and Delete goes back to the default. Writes record it ({@link EncryptionHeaders}).
  */
 final class EncryptionOperations {
   private static final Set<String> ALGORITHMS = Set.of("AES256", "aws:kms", "aws:kms:dsse");

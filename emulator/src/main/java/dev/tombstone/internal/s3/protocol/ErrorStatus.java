@@ -115,6 +115,8 @@ final class ErrorStatus {
       case NO_SUCH_BUCKET_POLICY -> 404;
       case NO_SUCH_CORS_CONFIGURATION -> 404;
       case NO_SUCH_WEBSITE_CONFIGURATION -> 404;
+      case ACCESS_FORBIDDEN -> 403;
+      case BAD_REQUEST -> 400;
     };
   }
 }

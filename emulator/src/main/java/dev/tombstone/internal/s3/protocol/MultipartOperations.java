@@ -23,9 +23,11 @@ final class MultipartOperations {
   private static final String CHECKSUM_TYPE = "x-amz-checksum-type";
 
   private final S3State state;
+  private final EncryptionHeaders encryption;
 
-  MultipartOperations(S3State state) {
+  MultipartOperations(S3State state, EncryptionHeaders encryption) {
     this.state = state;
+    this.encryption = encryption;
   }
 
   S3Response create(S3Call call) {
@@ -33,7 +35,8 @@ final class MultipartOperations {
     Optional<String> normalised = call.header(CHECKSUM_ALGORITHM)
         .map(name -> ChecksumAlgorithm.requested(name).name());
     Optional<String> type = checksumType(call.headers());
-    ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
+    ObjectMetadata metadata = ObjectHeaders.metadata(call.headers())
+        .withEncryption(encryption.of(call.headers(), call.bucket()));
     Map<String, String> tags = TaggingOperations.header(call.headers());
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
     // No body, so unlike PutObject no Content-MD5 or checksum is asked for the lock headers.
@@ -44,8 +47,8 @@ final class MultipartOperations {
         .element("Bucket", call.bucket())
         .element("Key", call.key())
         .element("UploadId", upload.uploadId());
-    S3Response response = S3Response.xml(200, xml.toBytes())
-        .with("x-amz-server-side-encryption", "AES256");
+    S3Response response = EncryptionHeaders.describe(S3Response.xml(200, xml.toBytes()),
+        metadata.encryption());
     if (upload.checksumAlgorithm().isPresent()) {
       response = response.with(CHECKSUM_ALGORITHM, upload.checksumAlgorithm().get())
           .with(CHECKSUM_TYPE, upload.checksumType().orElseThrow());
@@ -101,8 +104,8 @@ final class MultipartOperations {
         .element("Checksum" + c.algorithm(), c.value())
         .element("ChecksumType", ChecksumTypes.of(c)));
     S3Response response = S3Response.xml(200, xml.toBytes())
-        .with("x-amz-version-id", result.reportedVersionId())
-        .with("x-amz-server-side-encryption", "AES256");
+        .with("x-amz-version-id", result.reportedVersionId());
+    response = EncryptionHeaders.describe(response, result.stored().metadata().encryption());
     return TimeHeaders.add(response, state, call.bucket(), call.key(), result.stored(), false);
   }
 

@@ -66,8 +66,8 @@ final class ObjectHeaders {
             metadata.contentLanguage()))
         .with("Cache-Control", override(query, "Cache-Control", metadata.cacheControl()))
         .with("Expires", override(query, "Expires", metadata.expires()))
-        .with("Accept-Ranges", "bytes")
-        .with("x-amz-server-side-encryption", "AES256");
+        .with("Accept-Ranges", "bytes");
+    described = EncryptionHeaders.describe(described, metadata.encryption());
     described = validators(described, object, versioningAware);
     for (Map.Entry<String, String> entry : metadata.userMetadata().entrySet()) {
       described = described.with(USER_METADATA + entry.getKey(), entry.getValue());

@@ -17,9 +17,11 @@ final class ObjectWrites {
       "x-amz-server-side-encryption-customer-key");
 
   private final S3State state;
+  private final EncryptionHeaders encryption;
 
-  ObjectWrites(S3State state) {
+  ObjectWrites(S3State state, EncryptionHeaders encryption) {
     this.state = state;
+    this.encryption = encryption;
   }
 
   /**
@@ -54,7 +56,8 @@ final class ObjectWrites {
     boolean ifNoneMatchAny = ifNoneMatchAny(call);
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     RequestBodies.requireDeclaredLength(call.headers());
-    ObjectMetadata metadata = ObjectHeaders.metadata(call.headers());
+    ObjectMetadata metadata = ObjectHeaders.metadata(call.headers())
+        .withEncryption(encryption.of(call.headers(), call.bucket()));
     Map<String, String> tags = TaggingOperations.header(call.headers());
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
@@ -68,8 +71,8 @@ final class ObjectWrites {
         : request, lock.retention(), lock.legalHold());
     S3Response response = S3Response.empty(200)
         .with("ETag", result.stored().etag())
-        .with("x-amz-version-id", result.reportedVersionId())
-        .with("x-amz-server-side-encryption", "AES256");
+        .with("x-amz-version-id", result.reportedVersionId());
+    response = EncryptionHeaders.describe(response, result.stored().metadata().encryption());
     response = TimeHeaders.add(response, state, call.bucket(), call.key(), result.stored(),
         false);
     // The checksum sent, or the CRC64NVME S3 gives an object sent without one: S3 echoes both.

@@ -4,6 +4,7 @@ import dev.tombstone.internal.Logs;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3State;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The S3 REST protocol without the HTTP server: routes a request to its operation and turns
@@ -30,6 +31,7 @@ public final class S3Protocol {
   private final IdConfigurationOperations idConfigurations;
   private final BucketConfigurationOperations configurations;
   private final BucketDocumentOperations documents;
+  private final CorsRequests cors;
 
   private final Clock clock;
 
@@ -43,20 +45,22 @@ public final class S3Protocol {
     this.clock = clock;
     this.buckets = new BucketOperations(state);
     this.reads = new ObjectReads(state);
-    this.writes = new ObjectWrites(state);
+    EncryptionHeaders encryption = new EncryptionHeaders(state);
+    this.writes = new ObjectWrites(state, encryption);
     this.deletes = new DeleteOperations(state);
     this.listings = new Listings(state);
-    this.multipart = new MultipartOperations(state);
+    this.multipart = new MultipartOperations(state, encryption);
     this.multipartListings = new MultipartListings(state);
     this.objectLock = new ObjectLockOperations(state);
     this.lifecycle = new LifecycleOperations(state);
     this.acls = new AclOperations(state);
     this.tagging = new TaggingOperations(state);
-    this.copies = new CopyOperations(state);
+    this.copies = new CopyOperations(state, encryption);
     this.attributes = new ObjectAttributes(state);
     this.idConfigurations = new IdConfigurationOperations(state);
     this.configurations = new BucketConfigurationOperations(state);
     this.documents = new BucketDocumentOperations(state);
+    this.cors = new CorsRequests(state);
   }
 
   /**
@@ -65,6 +69,14 @@ public final class S3Protocol {
    * @param ids the ids the response will carry, which error documents repeat
    */
   public S3Response handle(RestRequest request, ResponseIds ids) {
+    S3Response response = answer(request, ids);
+    // The one lookup a request without Origin pays for CORS.
+    Optional<String> origin = request.headers().first(CorsRequests.ORIGIN);
+    return origin.isEmpty() || isPreflight(request) ? response
+        : cors.decorate(request, origin.get(), response);
+  }
+
+  private S3Response answer(RestRequest request, ResponseIds ids) {
     try {
       return dispatch(request);
     } catch (S3Error e) {
@@ -80,6 +92,10 @@ public final class S3Protocol {
 
   private S3Response dispatch(RestRequest request) {
     Resource resource = Addressing.resolve(request.host(), request.rawPath());
+    if (isPreflight(request)) {
+      // A browser's preflight carries no credentials: no presigned query or owner is checked.
+      return cors.preflight(request, resource);
+    }
     QueryParameters query = QueryParameters.parse(request.rawQuery());
     Presigning.check(request.rawQuery(), clock);
     Operation operation = Routes.select(request.method(), resource, query);
@@ -165,6 +181,10 @@ public final class S3Protocol {
           GET_BUCKET_WEBSITE, PUT_BUCKET_WEBSITE, DELETE_BUCKET_WEBSITE
           -> documents.handle(operation, call);
     };
+  }
+
+  private static boolean isPreflight(RestRequest request) {
+    return request.method().equals("OPTIONS");
   }
 
   private static void checkExpectedOwner(RequestHeaders headers) {

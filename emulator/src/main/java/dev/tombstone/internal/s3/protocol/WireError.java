@@ -45,7 +45,10 @@ final class WireError extends RuntimeException {
     MALFORMED_POLICY("MalformedPolicy"),
     NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy"),
     NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration"),
-    NO_SUCH_WEBSITE_CONFIGURATION("NoSuchWebsiteConfiguration");
+    NO_SUCH_WEBSITE_CONFIGURATION("NoSuchWebsiteConfiguration"),
+    // CORS requests (CorsRequests).
+    ACCESS_FORBIDDEN("AccessForbidden"),
+    BAD_REQUEST("BadRequest");
 
     private final String code;
 

@@ -23,6 +23,8 @@ class ErrorStatusTest {
       Map.entry("AccessControlListNotSupported", 400),
       Map.entry("AccessDenied", 403),
       Map.entry("BadRequest", 400),
+      // Not in the reference's list: the status S3 answers a refused CORS preflight with.
+      Map.entry("AccessForbidden", 403),
       Map.entry("InvalidBucketAclWithObjectOwnership", 400),
       // Not in the reference's list: the status users report from CreateBucket with a public ACL.
       Map.entry("InvalidBucketAclWithBlockPublicAccessError", 400),
