@@ -146,6 +146,39 @@ class SdkBucketPolicyTest {
     assertThat(s3.getBucketPolicy(b -> b.bucket(BUCKET)).policy()).isEqualTo(fits);
   }
 
+  static Stream<Arguments> publicConditions() {
+    return Stream.of(
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"0.0.0.0/1\"}}", true),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"1.0.0.0/7\"}}", true),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"2001:db8::/31\"}}", true),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":[\"192.0.2.0/24\",\"0.0.0.0/4\"]}}",
+            true),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}", false),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"2001:db8::/32\"}}", false),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"203.0.113.7\"}}", false),
+        Arguments.of("{\"StringLike\":{\"s3:DataAccessPointArn\":"
+            + "\"arn:aws:s3:us-west-2:123456789012:accesspoint/*\"}}", false),
+        Arguments.of("{\"StringLike\":{\"s3:DataAccessPointArn\":"
+            + "\"arn:aws:s3:us-west-2:*:accesspoint/*\"}}", true),
+        Arguments.of("{\"StringLike\":{\"s3:DataAccessPointArn\":\"*\"}}", true));
+  }
+
+  @ParameterizedTest
+  @MethodSource("publicConditions")
+  void aWildcardPrincipal_isPublic_exactlyWhenItsConditionIsBroad(String condition,
+      boolean isPublic) {
+    String policy = policy("\"*\"", "s3:GetObject", ARN + "/*", ",\"Condition\":" + condition);
+
+    if (isPublic) {
+      expectError(() -> put(policy), 403, "AccessDenied", null);
+      s3.deletePublicAccessBlock(b -> b.bucket(BUCKET));
+    }
+    put(policy);
+
+    assertThat(s3.getBucketPolicyStatus(b -> b.bucket(BUCKET)).policyStatus().isPublic())
+        .isEqualTo(isPublic);
+  }
+
   static Stream<Arguments> malformed() {
     String good = "{\"AWS\":\"111122223333\"}";
     return Stream.of(
