@@ -1,5 +1,6 @@
 package dev.tombstone.s3;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,9 +11,12 @@ import java.util.Optional;
  *
  * @param sseAlgorithm {@code AES256}, {@code aws:kms} or {@code aws:kms:dsse}
  * @param kmsMasterKeyId the KMS key as it was put; only with a KMS algorithm
+ * @param blockedEncryptionTypes the rule's {@code BlockedEncryptionTypes} as put, each
+ *     {@code SSE-C} or {@code NONE}; empty when the rule has none (null means empty)
  */
 public record BucketEncryption(
-    String sseAlgorithm, Optional<String> kmsMasterKeyId, boolean bucketKeyEnabled) {
+    String sseAlgorithm, Optional<String> kmsMasterKeyId, boolean bucketKeyEnabled,
+    List<String> blockedEncryptionTypes) {
   /** SSE-S3 without a bucket key: what S3 gives a new bucket. */
   public static final BucketEncryption DEFAULT =
       new BucketEncryption("AES256", Optional.empty(), false);
@@ -20,5 +24,13 @@ public record BucketEncryption(
   public BucketEncryption {
     Objects.requireNonNull(sseAlgorithm, "sseAlgorithm");
     Objects.requireNonNull(kmsMasterKeyId, "kmsMasterKeyId");
+    blockedEncryptionTypes =
+        blockedEncryptionTypes == null ? List.of() : List.copyOf(blockedEncryptionTypes);
+  }
+
+  /** A default encryption without {@code BlockedEncryptionTypes}. */
+  public BucketEncryption(
+      String sseAlgorithm, Optional<String> kmsMasterKeyId, boolean bucketKeyEnabled) {
+    this(sseAlgorithm, kmsMasterKeyId, bucketKeyEnabled, List.of());
   }
 }

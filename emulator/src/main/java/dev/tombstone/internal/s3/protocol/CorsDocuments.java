@@ -9,13 +9,15 @@ import java.util.Set;
 
 /**
  * The CORSConfiguration document: read as PutBucketCors validates it, written in the element
- * order of GetBucketCors. A document that breaks S3's schema (no rule, more than 100, a rule
- * without AllowedMethod or AllowedOrigin, an unknown element, a bad MaxAgeSeconds) is
- * MalformedXML; only then are the values checked, each failure InvalidRequest with S3's text.
+ * order of GetBucketCors. A document that breaks S3's schema (no rule, a rule without
+ * AllowedMethod or AllowedOrigin, an unknown element, a bad MaxAgeSeconds) is MalformedXML; only
+ * then are the rule count (at most 100) and the values checked, each failure InvalidRequest with
+ * S3's text.
  */
 final class CorsDocuments {
   static final int MAX_RULES = 100;
   private static final int MAX_ID_LENGTH = 255;
+  private static final String HEADER_NAME_SYMBOLS = "!#$%&'*+-.^_`|~";
   private static final Set<String> METHODS = Set.of("GET", "PUT", "HEAD", "POST", "DELETE");
   private static final Set<String> RULE_ELEMENTS = Set.of("ID", "AllowedMethod",
       "AllowedOrigin", "AllowedHeader", "MaxAgeSeconds", "ExposeHeader");
@@ -29,7 +31,7 @@ final class CorsDocuments {
       throw WireError.malformedXml();
     }
     List<XmlElement> elements = root.children();
-    if (elements.isEmpty() || elements.size() > MAX_RULES) {
+    if (elements.isEmpty()) {
       throw WireError.malformedXml();
     }
     List<CorsRule> rules = new ArrayList<>();
@@ -38,6 +40,10 @@ final class CorsDocuments {
         throw WireError.malformedXml();
       }
       rules.add(rule(element));
+    }
+    if (rules.size() > MAX_RULES) {
+      throw WireError.invalidRequest("The number of CORS rules should not exceed allowed limit of "
+          + MAX_RULES + " rules.");
     }
     rules.forEach(CorsDocuments::checkValues);
     return rules;
@@ -92,6 +98,24 @@ final class CorsDocuments {
             + " currently do not support wildcard for ExposeHeader.");
       }
     }
+    headerNames(rule.allowedHeaders());
+    headerNames(rule.exposeHeaders());
+  }
+
+  // S3 names the element AllowedHeader even when the bad name is an ExposeHeader.
+  private static void headerNames(List<String> names) {
+    for (String name : names) {
+      if (!name.chars().allMatch(CorsDocuments::headerNameCharacter)) {
+        throw WireError.invalidRequest(
+            "AllowedHeader \"" + name + "\" contains invalid character.");
+      }
+    }
+  }
+
+  /** An HTTP token character (RFC 9110), or the {@code *} of a wildcard. */
+  private static boolean headerNameCharacter(int c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+        || HEADER_NAME_SYMBOLS.indexOf(c) >= 0;
   }
 
   private static void oneWildcard(String element, List<String> values) {

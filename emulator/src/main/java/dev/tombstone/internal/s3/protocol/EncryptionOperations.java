@@ -16,6 +16,7 @@ final class EncryptionOperations {
   private static final Set<String> RULE_ELEMENTS =
       Set.of("ApplyServerSideEncryptionByDefault", "BucketKeyEnabled", "BlockedEncryptionTypes");
   private static final Set<String> DEFAULT_ELEMENTS = Set.of("SSEAlgorithm", "KMSMasterKeyID");
+  private static final Set<String> ENCRYPTION_TYPES = Set.of("NONE", "SSE-C");
 
   private final S3State state;
 
@@ -30,6 +31,11 @@ final class EncryptionOperations {
         .element("SSEAlgorithm", encryption.sseAlgorithm());
     encryption.kmsMasterKeyId().ifPresent(key -> xml.element("KMSMasterKeyID", key));
     xml.end().element("BucketKeyEnabled", encryption.bucketKeyEnabled());
+    if (!encryption.blockedEncryptionTypes().isEmpty()) {
+      xml.start("BlockedEncryptionTypes");
+      encryption.blockedEncryptionTypes().forEach(type -> xml.element("EncryptionType", type));
+      xml.end();
+    }
     return S3Response.xml(200, xml.toBytes());
   }
 
@@ -47,7 +53,7 @@ final class EncryptionOperations {
 
   /**
    * @throws WireError MalformedXML when the document breaks S3's schema (not exactly one rule,
-   *     no or an unknown algorithm), InvalidArgument for a KMS key without a KMS algorithm
+   *     no or an unknown algorithm, an EncryptionType other than NONE or SSE-C), InvalidArgument for a KMS key without a KMS algorithm
    */
   static BucketEncryption read(ObjectContent document) {
     XmlElement root = XmlReader.parse(document);
@@ -77,7 +83,24 @@ final class EncryptionOperations {
           case "false" -> false;
           default -> throw WireError.malformedXml();
         }).orElse(false);
-    return new BucketEncryption(algorithm, key, bucketKey);
+    return new BucketEncryption(algorithm, key, bucketKey, blockedTypes(rule));
+  }
+
+  private static List<String> blockedTypes(XmlElement rule) {
+    List<XmlElement> blocked = rule.children("BlockedEncryptionTypes");
+    if (blocked.isEmpty()) {
+      return List.of();
+    }
+    if (blocked.size() > 1) {
+      throw WireError.malformedXml();
+    }
+    onlyKnown(blocked.get(0), Set.of("EncryptionType"));
+    List<String> types = blocked.get(0).children("EncryptionType").stream()
+        .map(XmlElement::text).toList();
+    if (!ENCRYPTION_TYPES.containsAll(types)) {
+      throw WireError.malformedXml();
+    }
+    return types;
   }
 
   private static void onlyKnown(XmlElement element, Set<String> names) {

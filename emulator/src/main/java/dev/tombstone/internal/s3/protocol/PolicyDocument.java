@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * A bucket policy checked as PutBucketPolicy checks it: JSON whose first byte is {@code '{'},
- * a Statement, and in each statement a valid Effect, Principal, Action and a Resource naming
- * this bucket that the actions apply to. Anything else is MalformedPolicy with S3's text.
+ * at most {@link #MAX_SIZE} bytes without whitespace, a Statement, and in each statement a valid
+ * Effect, Principal, Action and a Resource naming this bucket that the actions apply to.
+ * Anything else is MalformedPolicy with S3's text.
  *
  * @param isPublic whether S3 would call the policy public (see {@link PublicPolicies})
  */
@@ -31,6 +32,9 @@ record PolicyDocument(boolean isPublic) {
   static final String INVALID_ACTION = "Policy has invalid action";
   static final String INVALID_RESOURCE = "Policy has invalid resource";
   static final String RESOURCE_MISMATCH = "Action does not apply to any resource(s) in statement";
+  static final String TOO_LARGE = "Policy exceeds the maximum allowed document size.";
+  /** S3's limit on a bucket policy, 20 KB, counted without the whitespace between tokens. */
+  static final int MAX_SIZE = 20 * 1024;
 
   /** @throws WireError MalformedPolicy */
   static PolicyDocument parse(byte[] document, String bucket) {
@@ -39,6 +43,9 @@ record PolicyDocument(boolean isPublic) {
     }
     Object root = PolicyJson.parse(document)
         .orElseThrow(() -> BucketDocumentErrors.malformedPolicy(INVALID_JSON));
+    if (PolicyJson.compactLength(document) > MAX_SIZE) {
+      throw BucketDocumentErrors.malformedPolicy(TOO_LARGE);
+    }
     Map<?, ?> policy = (Map<?, ?>) root;
     Object version = policy.get("Version");
     if (version != null && !VERSIONS.contains(version)) {

@@ -68,6 +68,32 @@ final class PolicyJson {
     }
   }
 
+  /**
+   * The length of a JSON document without the whitespace between its tokens: what S3 counts
+   * against a policy's size limit, so indentation costs nothing.
+   */
+  static int compactLength(byte[] json) {
+    int length = 0;
+    boolean inString = false;
+    boolean escaped = false;
+    for (byte b : json) {
+      if (inString) {
+        length++;
+        if (escaped) {
+          escaped = false;
+        } else if (b == '\\') {
+          escaped = true;
+        } else if (b == '"') {
+          inString = false;
+        }
+      } else if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        length++;
+        inString = b == '"';
+      }
+    }
+    return length;
+  }
+
   /** A document nested deeper than any policy. */
   private static final class TooDeep extends RuntimeException {
     private static final long serialVersionUID = 1L;

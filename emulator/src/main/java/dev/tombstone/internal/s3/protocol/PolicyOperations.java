@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Get/Put/DeleteBucketPolicy and GetBucketPolicyStatus. The policy is validated as S3 does and
- * stored as sent; it is not enforced.
+ * stored as sent but for account-id principals, which S3 stores as root ARNs ({@link
+ * AccountPrincipals}); it is not enforced.
  */
 final class PolicyOperations {
   private final S3State state;
@@ -36,8 +37,8 @@ final class PolicyOperations {
     if (blocked && policy.isPublic()) {
       throw BucketDocumentErrors.publicPolicyBlocked(call.bucket());
     }
-    state.putBucketPolicy(call.bucket(),
-        Optional.of(new String(document, StandardCharsets.UTF_8)));
+    state.putBucketPolicy(call.bucket(), Optional.of(
+        new String(AccountPrincipals.rewrite(document), StandardCharsets.UTF_8)));
     return S3Response.empty(204);
   }
 

@@ -88,7 +88,8 @@ final class WebsiteDocuments {
       throw WireError.malformedXml();
     }
     if (elements.size() > MAX_ROUTING_RULES) {
-      throw WireError.invalidRequest("The number of routing rules must not exceed 50.");
+      throw WireError.invalidRequest(elements.size() + " routing rules provided, the number of"
+          + " routing rules in a website configuration is limited to " + MAX_ROUTING_RULES + ".");
     }
     List<RoutingRule> rules = new ArrayList<>();
     for (XmlElement rule : elements) {

@@ -78,6 +78,19 @@ class SdkBucketCorsTest {
   }
 
   @Test
+  void headerNames_withEveryHttpTokenCharacter_andOneHundredRules_areAccepted() {
+    CORSRule symbols = MINIMAL.toBuilder().allowedHeaders("x-amz-meta-*", "!#$%&'+-.^_`|~09az")
+        .exposeHeaders("x-amz-request-id", "X-Custom_Header.1").build();
+    List<CORSRule> hundred = Stream.concat(Stream.of(symbols),
+        Collections.nCopies(99, MINIMAL).stream()).toList();
+
+    s3.putBucketCors(b -> b.bucket(BUCKET).corsConfiguration(c -> c.corsRules(hundred)));
+
+    assertThat(s3.getBucketCors(b -> b.bucket(BUCKET)).corsRules()).hasSize(100)
+        .first().isEqualTo(symbols);
+  }
+
+  @Test
   void noConfiguration_isNoSuchCorsConfiguration_beforePutAndAfterDelete() {
     expectError(() -> s3.getBucketCors(b -> b.bucket(BUCKET)), 404, "NoSuchCORSConfiguration",
         "The CORS configuration does not exist");
@@ -107,7 +120,23 @@ class SdkBucketCorsTest {
             "ExposeHeader \"*\" contains wildcard. We currently do not support wildcard for"
                 + " ExposeHeader."),
         Arguments.of(List.of(), "MalformedXML", MALFORMED),
-        Arguments.of(Collections.nCopies(101, MINIMAL), "MalformedXML", MALFORMED),
+        Arguments.of(Collections.nCopies(101, MINIMAL), "InvalidRequest",
+            "The number of CORS rules should not exceed allowed limit of 100 rules."),
+        Arguments.of(List.of(base.copy().allowedHeaders("Bad/Header").build()), "InvalidRequest",
+            "AllowedHeader \"Bad/Header\" contains invalid character."),
+        Arguments.of(List.of(base.copy().allowedHeaders("Invalid Header").build()),
+            "InvalidRequest", "AllowedHeader \"Invalid Header\" contains invalid character."),
+        Arguments.of(List.of(base.copy().allowedHeaders("X\"Quote\"").build()),
+            "InvalidRequest", "AllowedHeader \"X\"Quote\"\" contains invalid character."),
+        // S3 says AllowedHeader for a bad ExposeHeader too.
+        Arguments.of(List.of(base.copy().exposeHeaders("X[Key]").build()), "InvalidRequest",
+            "AllowedHeader \"X[Key]\" contains invalid character."),
+        Arguments.of(List.of(base.copy().exposeHeaders("Bad=Name").build()), "InvalidRequest",
+            "AllowedHeader \"Bad=Name\" contains invalid character."),
+        // The rule count is checked after the schema: a broken rule among 101 is MalformedXML.
+        Arguments.of(Stream.concat(Collections.nCopies(100, MINIMAL).stream(),
+            Stream.of(CORSRule.builder().allowedMethods("GET").build())).toList(),
+            "MalformedXML", MALFORMED),
         Arguments.of(List.of(CORSRule.builder().allowedOrigins("*").build()), "MalformedXML",
             MALFORMED),
         Arguments.of(List.of(CORSRule.builder().allowedMethods("GET").build()), "MalformedXML",

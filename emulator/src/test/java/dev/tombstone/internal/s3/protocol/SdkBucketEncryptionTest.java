@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EncryptionType;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
@@ -95,6 +96,36 @@ class SdkBucketEncryptionTest {
   }
 
   @Test
+  void blockedEncryptionTypes_areStoredAndReturned_andABadTypeIsMalformedXml() throws Exception {
+    put(rule("aws:kms", KEY_ARN, true).toBuilder()
+        .blockedEncryptionTypes(b -> b.encryptionType(EncryptionType.SSE_C)).build());
+
+    ServerSideEncryptionRule stored = read();
+    assertThat(stored.blockedEncryptionTypes().encryptionType())
+        .containsExactly(EncryptionType.SSE_C);
+    assertThat(stored.bucketKeyEnabled()).isTrue();
+    assertThat(tombstone.s3().bucketEncryption(BUCKET)).isEqualTo(
+        new BucketEncryption("aws:kms", Optional.of(KEY_ARN), true, List.of("SSE-C")));
+    HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(tombstone.endpoint() + "/" + BUCKET + "?encryption")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(raw.body()).contains("<BucketKeyEnabled>true</BucketKeyEnabled>"
+        + "<BlockedEncryptionTypes><EncryptionType>SSE-C</EncryptionType>"
+        + "</BlockedEncryptionTypes></Rule>");
+
+    expectError(() -> put(rule("AES256", null, null).toBuilder()
+        .blockedEncryptionTypes(b -> b.encryptionTypeWithStrings("BOGUS")).build()),
+        "MalformedXML", WireError.MALFORMED_XML);
+    put(rule("AES256", null, null).toBuilder()
+        .blockedEncryptionTypes(b -> b.encryptionType(EncryptionType.NONE)).build());
+
+    assertThat(tombstone.s3().bucketEncryption(BUCKET)).isEqualTo(
+        new BucketEncryption("AES256", Optional.empty(), false, List.of("NONE")));
+    assertThat(read().blockedEncryptionTypes().encryptionType())
+        .containsExactly(EncryptionType.NONE);
+  }
+
+  @Test
   void aConfigurationS3Refuses_answersS3sError_andChangesNothing() {
     put(rule("aws:kms", KEY_ARN, false));
     String malformed = WireError.MALFORMED_XML;
@@ -123,6 +154,13 @@ class SdkBucketEncryptionTest {
             + "<Colour>blue</Colour></ApplyServerSideEncryptionByDefault>" + close,
         open + "<ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm>"
             + "</ApplyServerSideEncryptionByDefault><BucketKeyEnabled>yes</BucketKeyEnabled>"
+            + close,
+        open + "<ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm>"
+            + "</ApplyServerSideEncryptionByDefault><BlockedEncryptionTypes><Type>SSE-C</Type>"
+            + "</BlockedEncryptionTypes>" + close,
+        open + "<ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm>"
+            + "</ApplyServerSideEncryptionByDefault><BlockedEncryptionTypes><EncryptionType>"
+            + "SSE-C</EncryptionType></BlockedEncryptionTypes><BlockedEncryptionTypes/>"
             + close)) {
       HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
               URI.create(tombstone.endpoint() + "/" + BUCKET + "?encryption"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
 import dev.tombstone.testing.RunningTombstone;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class SdkBucketPolicyTest {
   @Test
   void putThenGet_returnsThePolicyAsSent_andStatusSaysNotPublic() {
     String spaced = "{\n  \"Statement\": {\"Effect\": \"Allow\", \"Principal\": {\"AWS\": "
-        + "[\"111122223333\"]}, \"Action\": [\"s3:ListBucket\", \"s3:Get*\"],"
+        + "[\"arn:aws:iam::111122223333:user/a\"]}, \"Action\": [\"s3:ListBucket\", \"s3:Get*\"],"
         + " \"Resource\": [\"" + ARN + "\", \"" + ARN + "/*\"]}\n}\n";
 
     put(spaced);
@@ -108,6 +109,74 @@ class SdkBucketPolicyTest {
     assertThat(s3.getBucketPolicyStatus(b -> b.bucket(BUCKET)).policyStatus().isPublic())
         .isFalse();
     expectError(() -> put(everywhere), 403, "AccessDenied", null);
+  }
+
+  @Test
+  void anAccountIdPrincipal_readsBackAsTheAccountsRootArn_andNothingElseChanges() {
+    String sent = "{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": "
+        + "\"111122223333\"}, \"Action\": \"s3:GetObject\", \"Resource\": \"" + ARN + "/*\","
+        + " \"Condition\": {\"StringEquals\": {\"aws:SourceAccount\": \"444455556666\"}}},\n"
+        + "  {\"Effect\": \"Deny\", \"NotPrincipal\": {\"AWS\": [\"arn:aws:iam::111122223333:"
+        + "user/a\", \"777788889999\"], \"Service\": \"123456789012\"}, \"Action\": \"s3:*\","
+        + " \"Resource\": \"" + ARN + "\"}]}";
+
+    put(sent);
+
+    assertThat(s3.getBucketPolicy(b -> b.bucket(BUCKET)).policy()).isEqualTo(sent
+        .replace("\"111122223333\"", "\"arn:aws:iam::111122223333:root\"")
+        .replace("\"777788889999\"", "\"arn:aws:iam::777788889999:root\""));
+  }
+
+  @Test
+  void aPolicyOver20Kb_withoutWhitespace_isMalformedPolicy_whileIndentationIsNotCounted() {
+    put(ACCOUNT_READ);
+    String tooLarge = ACCOUNT_READ.replace("\"Sid\":\"s\"", "\"Sid\":\"" + "x".repeat(30_000)
+        + "\"");
+    String padding = " ".repeat(PolicyDocument.MAX_SIZE);
+    String fits = ACCOUNT_READ.replace("\"Sid\":\"s\"", "\"Sid\":\"" + "y".repeat(20_000)
+        + "\"").replace("\"Statement\":", "\"Statement\":" + padding);
+    assertThat(fits.length()).isGreaterThan(PolicyDocument.MAX_SIZE * 3 / 2);
+    assertThat(PolicyJson.compactLength(fits.getBytes(StandardCharsets.UTF_8)))
+        .isBetween(20_000, PolicyDocument.MAX_SIZE);
+
+    expectError(() -> put(tooLarge), 400, "MalformedPolicy", PolicyDocument.TOO_LARGE);
+    assertThat(s3.getBucketPolicy(b -> b.bucket(BUCKET)).policy()).isEqualTo(ACCOUNT_READ);
+
+    put(fits);
+    assertThat(s3.getBucketPolicy(b -> b.bucket(BUCKET)).policy()).isEqualTo(fits);
+  }
+
+  static Stream<Arguments> publicConditions() {
+    return Stream.of(
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"0.0.0.0/1\"}}", true),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"1.0.0.0/7\"}}", true),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"2001:db8::/31\"}}", true),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":[\"192.0.2.0/24\",\"0.0.0.0/4\"]}}",
+            true),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}", false),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"2001:db8::/32\"}}", false),
+        Arguments.of("{\"IpAddress\":{\"aws:SourceIp\":\"203.0.113.7\"}}", false),
+        Arguments.of("{\"StringLike\":{\"s3:DataAccessPointArn\":"
+            + "\"arn:aws:s3:us-west-2:123456789012:accesspoint/*\"}}", false),
+        Arguments.of("{\"StringLike\":{\"s3:DataAccessPointArn\":"
+            + "\"arn:aws:s3:us-west-2:*:accesspoint/*\"}}", true),
+        Arguments.of("{\"StringLike\":{\"s3:DataAccessPointArn\":\"*\"}}", true));
+  }
+
+  @ParameterizedTest
+  @MethodSource("publicConditions")
+  void aWildcardPrincipal_isPublic_exactlyWhenItsConditionIsBroad(String condition,
+      boolean isPublic) {
+    String policy = policy("\"*\"", "s3:GetObject", ARN + "/*", ",\"Condition\":" + condition);
+
+    if (isPublic) {
+      expectError(() -> put(policy), 403, "AccessDenied", null);
+      s3.deletePublicAccessBlock(b -> b.bucket(BUCKET));
+    }
+    put(policy);
+
+    assertThat(s3.getBucketPolicyStatus(b -> b.bucket(BUCKET)).policyStatus().isPublic())
+        .isEqualTo(isPublic);
   }
 
   static Stream<Arguments> malformed() {

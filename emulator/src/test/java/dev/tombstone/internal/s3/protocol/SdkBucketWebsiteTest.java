@@ -171,7 +171,8 @@ class SdkBucketWebsiteTest {
             "The provided HTTP error code (302) is not valid. Valid codes are 4XX or 5XX.", ""),
         refusal(index.andThen(w -> w.routingRules(
             Collections.nCopies(51, DOCS))), "InvalidRequest",
-            "The number of routing rules must not exceed 50.", ""),
+            "51 routing rules provided, the number of routing rules in a website configuration"
+                + " is limited to 50.", ""),
         refusal(index.andThen(w -> w.routingRules(
             RoutingRule.builder().redirect(r -> r.httpRedirectCode("3o1")).build())),
             "MalformedXML", WireError.MALFORMED_XML, ""));
