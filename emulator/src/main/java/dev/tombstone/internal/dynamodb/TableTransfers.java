@@ -17,19 +17,27 @@ import java.util.Optional;
  */
 public final class TableTransfers {
   private final S3State s3;
+  private final String region;
   private final Clock clock;
   private final TransferLog<TableExport> exports = new TransferLog<>();
+  private final TransferLog<TableImport> imports = new TransferLog<>();
 
-  /** Transfers to and from {@code s3}, dated by {@code clock}. */
-  public TableTransfers(S3State s3, Clock clock) {
+  /** Transfers to and from {@code s3}, for tables of {@code region}, dated by {@code clock}. */
+  public TableTransfers(S3State s3, String region, Clock clock) {
     this.s3 = Objects.requireNonNull(s3, "s3");
+    this.region = Objects.requireNonNull(region, "region");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** Transfers to an S3 of their own, without any bucket: for a protocol outside an emulator. */
   public static TableTransfers detached() {
     Clock clock = Clock.systemUTC();
-    return new TableTransfers(new S3State("us-east-1", clock), clock);
+    return new TableTransfers(new S3State("us-east-1", clock), "us-east-1", clock);
+  }
+
+  /** The region in the ARNs of the tables an import names before it makes them. */
+  public String region() {
+    return region;
   }
 
   public Clock clock() {
@@ -39,6 +47,11 @@ public final class TableTransfers {
   /** Every export made since the last reset. */
   public TransferLog<TableExport> exports() {
     return exports;
+  }
+
+  /** Every import made since the last reset. */
+  public TransferLog<TableImport> imports() {
+    return imports;
   }
 
   /** Whether the bucket exists. */
@@ -83,9 +96,10 @@ public final class TableTransfers {
         .map(content -> content.toByteArray());
   }
 
-  /** Forgets every export; the objects they wrote go with S3's own reset. */
+  /** Forgets every export and import; the objects they wrote go with S3's own reset. */
   public void reset() {
     exports.clear();
+    imports.clear();
   }
 
   private static String unquoted(String etag) {

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * this log's lock from its token check to its record, so two requests with one token make one
  * job. Internal.
  *
- * @param <T> the kind of job, e.g. {@link TableExport}
+ * @param <T> {@link TableExport} or {@link TableImport}
  */
 public final class TransferLog<T extends TransferLog.Job> {
   /** How long DynamoDB honours a client token after its first request. */

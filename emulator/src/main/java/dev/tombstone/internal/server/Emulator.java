@@ -58,7 +58,7 @@ public final class Emulator {
         new DynamoDbNamespaces(dynamoDb, DynamoDbNamespaces.DEFAULT_PROJECT, region, clock);
     this.attachments = new TableAttachments(clock);
     this.s3 = new S3State(region, clock, owner, mfaDevice);
-    this.transfers = new TableTransfers(s3, clock);
+    this.transfers = new TableTransfers(s3, region, clock);
   }
 
   /** The key pair every request must be signed with, when strict mode is on. */

@@ -128,7 +128,13 @@ public final class DynamoDbJsonProtocol {
             Map.entry("DescribeExport",
                 onFirstUse(() -> new DescribeExportOperation(s3.get())::handle)),
             Map.entry("ListExports",
-                onFirstUse(() -> new ListExportsOperation(state, s3.get())::handle)));
+                onFirstUse(() -> new ListExportsOperation(state, s3.get())::handle)),
+            Map.entry("ImportTable",
+                onFirstUse(() -> new ImportTableOperation(state, s3.get())::handle)),
+            Map.entry("DescribeImport",
+                onFirstUse(() -> new DescribeImportOperation(s3.get())::handle)),
+            Map.entry("ListImports",
+                onFirstUse(() -> new ListImportsOperation(s3.get())::handle)));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
