@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -176,6 +177,37 @@ public final class Backups {
       log.undoAfter(at, items);
       return state.addRestored(definition, items.values(),
           new RestoreSummary(Optional.empty(), source.arn(), at));
+    });
+  }
+
+  /**
+   * The table's items as they were at {@code time}, in scan order: what ExportTableToPointInTime
+   * writes. Writes at {@code time} are included, later changes undone, as for a restore; unlike
+   * a restore, any time from EarliestRestorableDateTime up to now may be named.
+   *
+   * @throws DynamoDbError.TableNotFound when the table does not exist
+   * @throws DynamoDbError.PointInTimeRecoveryUnavailable when the table's recovery is off
+   * @throws IllegalArgumentException when {@code time} is before EarliestRestorableDateTime or
+   *     after now
+   */
+  public List<Item> itemsAt(String tableNameOrArn, Instant time) {
+    Table table = state.tableForBackup(tableNameOrArn);
+    return state.exclusive(() -> {
+      RecoveryLog log = table.recovery();
+      if (log == null) {
+        throw new DynamoDbError.PointInTimeRecoveryUnavailable(table.name());
+      }
+      Instant now = clock.instant();
+      if (time.isBefore(log.earliestRestorable(now)) || time.isAfter(now)) {
+        throw new IllegalArgumentException(time + " is outside the recovery window");
+      }
+      Map<PrimaryKey, Item> items = table.snapshot();
+      log.undoAfter(time, items);
+      List<Item> ordered = new ArrayList<>(items.size());
+      for (PrimaryKey key : new TreeSet<>(items.keySet())) {
+        ordered.add(items.get(key));
+      }
+      return ordered;
     });
   }
 

@@ -21,7 +21,8 @@ final class DynamoDbHttpHandler implements HttpHandler {
 
   /** @param signatures strict mode's check, or null */
   DynamoDbHttpHandler(Emulator emulator, ResponseEnvelope envelope, SignatureLayer signatures) {
-    this.protocol = new DynamoDbJsonProtocol(emulator.dynamoDb(), emulator.attachments());
+    this.protocol = new DynamoDbJsonProtocol(emulator.dynamoDb(), emulator.attachments(),
+        emulator.transfers());
     this.envelope = envelope;
     this.signatures = signatures;
   }

@@ -2,6 +2,7 @@ package dev.tombstone.internal.server;
 
 import dev.tombstone.internal.dynamodb.DynamoDbNamespaces;
 import dev.tombstone.internal.dynamodb.TableAttachments;
+import dev.tombstone.internal.dynamodb.TableTransfers;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.MfaDevice;
 import dev.tombstone.s3.Owner;
@@ -30,6 +31,7 @@ public final class Emulator {
   private final DynamoDbNamespaces namespaces;
   private final TableAttachments attachments;
   private final S3State s3;
+  private final TableTransfers transfers;
   private final RequestJournal journal;
   private final FaultRules faults = new FaultRules();
   private volatile ClockControl clockControl;
@@ -56,6 +58,7 @@ public final class Emulator {
         new DynamoDbNamespaces(dynamoDb, DynamoDbNamespaces.DEFAULT_PROJECT, region, clock);
     this.attachments = new TableAttachments(clock);
     this.s3 = new S3State(region, clock, owner, mfaDevice);
+    this.transfers = new TableTransfers(s3, region, clock);
   }
 
   /** The key pair every request must be signed with, when strict mode is on. */
@@ -87,6 +90,11 @@ public final class Emulator {
 
   public S3State s3() {
     return s3;
+  }
+
+  /** DynamoDB's exports to and imports from this emulator's S3. */
+  public TableTransfers transfers() {
+    return transfers;
   }
 
   /** The last requests served, for diagnostics. */
@@ -144,6 +152,7 @@ public final class Emulator {
     clockControl().ifPresent(ClockControl::rewind);
     namespaces.reset();
     attachments.reset();
+    transfers.reset();
     s3.reset();
     faults.clear();
   }

@@ -31,6 +31,30 @@ final class CreateTableOperation {
   }
 
   byte[] handle(Json.Obj request) throws IOException {
+    String resourcePolicy = Members.string(request, "ResourcePolicy");
+    TableDefinition definition = define(request, "", new Constraints(), true);
+    String policy = resourcePolicy == null ? null : PolicyDocuments.check(resourcePolicy);
+    TableDescription created = state.createTable(definition);
+    if (policy != null) {
+      // Stored once the table exists: a refused CreateTable leaves no policy behind.
+      attachments.policies().put(created.definition().name(), created.tableId(), created.arn(),
+          new TableAttachments.ResourcePolicy(policy,
+              Long.toString(attachments.clock().millis())));
+    }
+    return TableDescriptions.write("TableDescription", created);
+  }
+
+  /**
+   * Decodes and checks a table's definition as CreateTable does, reporting the model's
+   * violations together with those {@code constraints} already holds.
+   *
+   * @param path what the member paths start with: "" for CreateTable, {@code
+   *     tableCreationParameters.} for ImportTable
+   * @param createTable whether the CreateTable-only members (local indexes, stream, deletion
+   *     protection) are read; ImportTable's parameters have none
+   */
+  static TableDefinition define(Json.Obj request, String path, Constraints constraints,
+      boolean createTable) {
     String tableName = Members.string(request, "TableName");
     List<Json> keySchema = Members.list(request, "KeySchema");
     List<Json> definitions = Members.list(request, "AttributeDefinitions");
@@ -39,14 +63,17 @@ final class CreateTableOperation {
     List<Json> localIndexes = Members.list(request, "LocalSecondaryIndexes");
     List<Json> globalIndexes = Members.list(request, "GlobalSecondaryIndexes");
     Boolean deletionProtection = Members.bool(request, "DeletionProtectionEnabled");
-    String resourcePolicy = Members.string(request, "ResourcePolicy");
+    if (!createTable) {
+      localIndexes = null;
+      deletionProtection = null;
+    }
 
-    Constraints constraints = new Constraints();
-    constraints.notNull("attributeDefinitions", definitions);
-    constraints.tableName("tableName", tableName, true);
-    KeySchemas.checkSize(keySchema, "keySchema", constraints);
-    Json.Obj streamSpecification = StreamSpecifications.read(request, constraints);
-    constraints.oneOf("billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
+    constraints.notNull(path + "attributeDefinitions", definitions);
+    constraints.tableName(path + "tableName", tableName, true);
+    KeySchemas.checkSize(keySchema, path + "keySchema", constraints);
+    Json.Obj streamSpecification =
+        createTable ? StreamSpecifications.read(request, constraints) : null;
+    constraints.oneOf(path + "billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
     Throughput units = Throughput.read(throughput, constraints);
     Long read = units.read();
     Long write = units.write();
@@ -58,10 +85,10 @@ final class CreateTableOperation {
         Json.Obj d = Members.structure(definition);
         String name = Members.string(d, "AttributeName");
         String type = Members.string(d, "AttributeType");
-        constraints.notNull("attributeDefinitions." + i + ".member.attributeName", name);
-        constraints.notNull("attributeDefinitions." + i + ".member.attributeType", type);
-        constraints.oneOf("attributeDefinitions." + i + ".member.attributeType", type, "B", "N",
-            "S");
+        String member = path + "attributeDefinitions." + i + ".member.";
+        constraints.notNull(member + "attributeName", name);
+        constraints.notNull(member + "attributeType", type);
+        constraints.oneOf(member + "attributeType", type, "B", "N", "S");
         if (name != null && type != null && type.matches("[BNS]")
             && attributeTypes.put(name, AttributeType.valueOf(type)) != null) {
           duplicateDefinition = true;
@@ -69,11 +96,13 @@ final class CreateTableOperation {
         i++;
       }
     }
-    List<String[]> keyElements = KeySchemas.read(keySchema, "keySchema", constraints);
+    List<String[]> keyElements = KeySchemas.read(keySchema, path + "keySchema", constraints);
     List<SecondaryIndexes.Declared> declaredLocal =
-        SecondaryIndexes.readAll(localIndexes, "localSecondaryIndexes", false, constraints);
+        SecondaryIndexes.readAll(localIndexes, path + "localSecondaryIndexes", false,
+            constraints);
     List<SecondaryIndexes.Declared> declaredGlobal =
-        SecondaryIndexes.readAll(globalIndexes, "globalSecondaryIndexes", true, constraints);
+        SecondaryIndexes.readAll(globalIndexes, path + "globalSecondaryIndexes", true,
+            constraints);
     constraints.check();
 
     if (duplicateDefinition) {
@@ -100,9 +129,7 @@ final class CreateTableOperation {
     TableAttributeNames.check(schema, lsis, gsis);
     SecondaryIndexes.checkProjectedTotal(lsis, gsis);
     AttributeDefinitionsUse.check(attributeTypes, schema, lsis, gsis);
-    String policy = resourcePolicy == null ? null : PolicyDocuments.check(resourcePolicy);
-    TableDefinition definition =
-        new TableDefinition(
+    return new TableDefinition(
             tableName,
             schema,
             attributeTypes,
@@ -114,13 +141,5 @@ final class CreateTableOperation {
             gsis,
             Boolean.TRUE.equals(deletionProtection),
             stream == null ? null : stream.viewType());
-    TableDescription created = state.createTable(definition);
-    if (policy != null) {
-      // Stored once the table exists: a refused CreateTable leaves no policy behind.
-      attachments.policies().put(created.definition().name(), created.tableId(), created.arn(),
-          new TableAttachments.ResourcePolicy(policy,
-              Long.toString(attachments.clock().millis())));
-    }
-    return TableDescriptions.write("TableDescription", created);
   }
 }

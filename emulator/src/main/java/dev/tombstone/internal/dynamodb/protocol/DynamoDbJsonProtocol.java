@@ -4,6 +4,7 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.internal.Logs;
 import dev.tombstone.internal.dynamodb.TableAttachments;
+import dev.tombstone.internal.dynamodb.TableTransfers;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -44,6 +45,19 @@ public final class DynamoDbJsonProtocol {
    * @param attachments where the tables' resource policies and Contributor Insights are kept
    */
   public DynamoDbJsonProtocol(DynamoDbState state, TableAttachments attachments) {
+    this(state, attachments, null);
+  }
+
+  /**
+   * A protocol over {@code state} whose exports and imports use {@code transfers}.
+   *
+   * @param attachments where the tables' resource policies and Contributor Insights are kept
+   * @param transfers the exports, imports and S3 of the same emulator; null for an S3 of their
+   *     own, made on first use, without any bucket
+   */
+  public DynamoDbJsonProtocol(DynamoDbState state, TableAttachments attachments,
+      TableTransfers transfers) {
+    Supplier<TableTransfers> s3 = transfers != null ? () -> transfers : detachedTransfers();
     ConditionSupport conditions = new ConditionSupport();
     ListTablesOperation listTables = new ListTablesOperation(state);
     this.deleteItem = new DeleteItemOperation(state, conditions);
@@ -108,7 +122,19 @@ public final class DynamoDbJsonProtocol {
             Map.entry("DescribeContinuousBackups",
                 onFirstUse(() -> new DescribeContinuousBackupsOperation(state)::handle)),
             Map.entry("RestoreTableToPointInTime",
-                onFirstUse(() -> new RestoreTableToPointInTimeOperation(state)::handle)));
+                onFirstUse(() -> new RestoreTableToPointInTimeOperation(state)::handle)),
+            Map.entry("ExportTableToPointInTime", onFirstUse(
+                () -> new ExportTableToPointInTimeOperation(state, s3.get())::handle)),
+            Map.entry("DescribeExport",
+                onFirstUse(() -> new DescribeExportOperation(s3.get())::handle)),
+            Map.entry("ListExports",
+                onFirstUse(() -> new ListExportsOperation(state, s3.get())::handle)),
+            Map.entry("ImportTable",
+                onFirstUse(() -> new ImportTableOperation(state, s3.get())::handle)),
+            Map.entry("DescribeImport",
+                onFirstUse(() -> new DescribeImportOperation(s3.get())::handle)),
+            Map.entry("ListImports",
+                onFirstUse(() -> new ListImportsOperation(s3.get())::handle)));
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
@@ -133,6 +159,21 @@ public final class DynamoDbJsonProtocol {
             "DescribeStream", onFirstUse(() -> new DescribeStreamOperation(state)::handle),
             "GetShardIterator", onFirstUse(() -> new GetShardIteratorOperation(state)::handle),
             "GetRecords", onFirstUse(() -> new GetRecordsOperation(state)::handle));
+  }
+
+  /** One S3 of the protocol's own, made when an export or import first needs it. */
+  private static Supplier<TableTransfers> detachedTransfers() {
+    return new Supplier<>() {
+      private TableTransfers made;
+
+      @Override
+      public synchronized TableTransfers get() {
+        if (made == null) {
+          made = TableTransfers.detached();
+        }
+        return made;
+      }
+    };
   }
 
   /** The names of the API 2012-08-10 operations served, e.g. {@code DeleteItem}. */

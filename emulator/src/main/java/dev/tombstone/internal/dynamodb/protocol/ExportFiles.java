@@ -1,0 +1,136 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.internal.dynamodb.TableExport;
+import dev.tombstone.internal.dynamodb.TableTransfers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a full export as DynamoDB lays it out under {@code <prefix>/AWSDynamoDB/<exportId>/}:
+ * an empty {@code _started}, one {@code data/<name>.json.gz} of one {@code {"Item":{...}}} line
+ * per item (a table here is one partition, so one file, gzipped empty for an empty table),
+ * {@code manifest-files.json} (one JSON line per data file), {@code manifest-summary.json}, and
+ * for each manifest a {@code .md5} holding the Base64 MD5 of its bytes.
+ */
+final class ExportFiles {
+  static final String FORMAT_VERSION = "2020-06-30";
+
+  private ExportFiles() {}
+
+  /** The folder of an export's files: the prefix (a slash added when missing) and the id. */
+  static String folder(TableExport.Request request, String exportId) {
+    String prefix = request.prefix()
+        .map(p -> p.endsWith("/") ? p : p + "/").orElse("");
+    return prefix + "AWSDynamoDB/" + exportId + "/";
+  }
+
+  /**
+   * Writes every file of the export; returns the COMPLETED outcome.
+   *
+   * @param export the export, its outcome not yet known (it is not read)
+   */
+  static TableExport.Completed write(TableTransfers s3, TableExport export, String folder,
+      List<Item> items) {
+    String bucket = export.request().bucket();
+    s3.put(bucket, folder + "_started", new byte[0]);
+
+    long billed = 0;
+    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    for (Item item : items) {
+      JsonOut out = new JsonOut();
+      out.json().writeStartObject();
+      out.item("Item", item);
+      out.json().writeEndObject();
+      lines.writeBytes(out.finish());
+      lines.write('\n');
+      billed += item.sizeInBytes();
+    }
+    byte[] data = gzip(lines.toByteArray());
+    String dataKey = folder + "data/" + TransferIds.dataFileName() + ".json.gz";
+    String etag = s3.put(bucket, dataKey, data);
+
+    JsonWriter file = JsonWriter.take();
+    file.writeStartObject();
+    file.writeNumberField("itemCount", (long) items.size());
+    file.writeStringField("md5Checksum", md5(data));
+    file.writeStringField("etag", etag);
+    file.writeStringField("dataFileS3Key", dataKey);
+    file.writeEndObject();
+    byte[] files = (new String(file.toByteArray(), StandardCharsets.UTF_8) + "\n")
+        .getBytes(StandardCharsets.UTF_8);
+    String filesKey = folder + "manifest-files.json";
+    putWithMd5(s3, bucket, filesKey, folder + "manifest-files.md5", files);
+
+    String summaryKey = folder + "manifest-summary.json";
+    byte[] summary = summary(export, filesKey, items.size(), billed);
+    putWithMd5(s3, bucket, summaryKey, folder + "manifest-summary.md5", summary);
+    return new TableExport.Completed(items.size(), billed, summaryKey);
+  }
+
+  private static byte[] summary(TableExport export, String filesKey, long itemCount,
+      long billed) {
+    TableExport.Request request = export.request();
+    Instant start = export.startTime();
+    JsonWriter json = JsonWriter.take();
+    json.writeStartObject();
+    json.writeStringField("version", FORMAT_VERSION);
+    json.writeStringField("exportArn", export.arn());
+    json.writeStringField("startTime", TransferIds.manifestTime(start));
+    json.writeStringField("endTime", TransferIds.manifestTime(start));
+    json.writeStringField("tableArn", export.tableArn());
+    json.writeStringField("tableId", export.tableId());
+    json.writeStringField("exportTime", TransferIds.manifestTime(export.exportTime()));
+    json.writeStringField("s3Bucket", request.bucket());
+    nullable(json, "s3Prefix", request.prefix().orElse(null));
+    nullable(json, "s3SseAlgorithm", request.sseAlgorithm().orElse(null));
+    nullable(json, "s3SseKmsKeyId", request.kmsKeyId().orElse(null));
+    json.writeStringField("manifestFilesS3Key", filesKey);
+    json.writeNumberField("billedSizeBytes", billed);
+    json.writeNumberField("itemCount", itemCount);
+    json.writeStringField("outputFormat", request.format());
+    json.writeEndObject();
+    return json.toByteArray();
+  }
+
+  private static void nullable(JsonWriter json, String name, String value) {
+    if (value == null) {
+      json.writeNullField(name);
+    } else {
+      json.writeStringField(name, value);
+    }
+  }
+
+  private static void putWithMd5(TableTransfers s3, String bucket, String key, String md5Key,
+      byte[] content) {
+    s3.put(bucket, key, content);
+    s3.put(bucket, md5Key, md5(content).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  static String md5(byte[] content) {
+    try {
+      return Base64.getEncoder().encodeToString(
+          MessageDigest.getInstance("MD5").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has MD5", e);
+    }
+  }
+
+  private static byte[] gzip(byte[] content) {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+      out.write(content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return zipped.toByteArray();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.ContinuousBackups;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.TableNames;
+import dev.tombstone.internal.dynamodb.TableExport;
+import dev.tombstone.internal.dynamodb.TableTransfers;
+import dev.tombstone.s3.S3Error;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * ExportTableToPointInTime: a full export of the table's items at ExportTime (now when absent)
+ * into a bucket of this emulator's S3, written before the answer, which is COMPLETED already. A
+ * bucket that does not exist gives a FAILED export, as on DynamoDB, not an error.
+ */
+final class ExportTableToPointInTimeOperation {
+  static final String BUCKET_PATTERN = "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$";
+  static final String TOKEN_PATTERN = "^[^\\$]+$";
+  static final String OWNER_PATTERN = "[0-9]{12}";
+  static final String CONFLICT = "Duplicate request detected with conflicting parameters";
+  static final String OUTSIDE_WINDOW =
+      "The specified ExportTime is outside of the point in time recovery window.";
+  static final String NO_SUCH_BUCKET = "S3NoSuchBucket";
+  static final String ION_REFUSED =
+      "ExportFormat ION is not supported by Tombstone: use DYNAMODB_JSON";
+  static final String INCREMENTAL_REFUSED =
+      "ExportType INCREMENTAL_EXPORT is not supported by Tombstone: use FULL_EXPORT";
+
+  private final DynamoDbState state;
+  private final TableTransfers transfers;
+
+  ExportTableToPointInTimeOperation(DynamoDbState state, TableTransfers transfers) {
+    this.state = state;
+    this.transfers = transfers;
+  }
+
+  byte[] handle(Json.Obj request) throws IOException {
+    String tableArn = Members.string(request, "TableArn");
+    String bucket = Members.string(request, "S3Bucket");
+    String owner = Members.string(request, "S3BucketOwner");
+    String prefix = Members.string(request, "S3Prefix");
+    String sse = Members.string(request, "S3SseAlgorithm");
+    String kmsKey = Members.string(request, "S3SseKmsKeyId");
+    String format = Members.string(request, "ExportFormat");
+    String type = Members.string(request, "ExportType");
+    String token = Members.string(request, "ClientToken");
+    Instant exportTime = Members.timestamp(request, "ExportTime");
+    Json.Obj incremental = Members.structure(request, "IncrementalExportSpecification");
+
+    Constraints constraints = new Constraints();
+    constraints.notNull("tableArn", tableArn);
+    constraints.lengthBetween("tableArn", tableArn, 1, 1024);
+    constraints.notNull("s3Bucket", bucket);
+    constraints.lengthBetween("s3Bucket", bucket, 0, 255);
+    pattern(constraints, "s3Bucket", bucket, BUCKET_PATTERN);
+    pattern(constraints, "s3BucketOwner", owner, OWNER_PATTERN);
+    constraints.lengthBetween("s3Prefix", prefix, 1, 1024);
+    constraints.oneOf("s3SseAlgorithm", sse, "AES256", "KMS");
+    constraints.lengthBetween("s3SseKmsKeyId", kmsKey, 1, 2048);
+    constraints.oneOf("exportFormat", format, "DYNAMODB_JSON", "ION");
+    constraints.oneOf("exportType", type, ExportDescriptions.FULL_EXPORT, "INCREMENTAL_EXPORT");
+    pattern(constraints, "clientToken", token, TOKEN_PATTERN);
+    constraints.check();
+    if ("ION".equals(format)) {
+      throw new DynamoDbError.Validation(ION_REFUSED);
+    }
+    if ("INCREMENTAL_EXPORT".equals(type) || incremental != null) {
+      throw new DynamoDbError.Validation(INCREMENTAL_REFUSED);
+    }
+
+    TableExport.Request asked = new TableExport.Request(tableArn, bucket,
+        Optional.ofNullable(owner), Optional.ofNullable(prefix), Optional.ofNullable(sse),
+        Optional.ofNullable(kmsKey), format == null ? "DYNAMODB_JSON" : format,
+        Optional.ofNullable(type), Optional.ofNullable(exportTime));
+    return transfers.exports().serialized(() -> ExportDescriptions.answer(export(asked, token)));
+  }
+
+  private TableExport export(TableExport.Request asked, String token) {
+    String tableArn = asked.tableArn();
+    String tableName = tableName(tableArn);
+    if (!state.hasTable(tableName)) {
+      // DynamoDB names the table by the ARN the request gave.
+      throw new DynamoDbError.TableNotFound(tableArn);
+    }
+    Instant now = transfers.clock().instant();
+    if (token != null) {
+      Optional<TableExport> earlier = transfers.exports().byToken(token, now);
+      if (earlier.isPresent()) {
+        if (!earlier.get().request().equals(asked)) {
+          throw new StatementError("ExportConflictException", CONFLICT);
+        }
+        return earlier.get();
+      }
+    }
+    // By the ARN: a region other than the emulator's is refused, as for every operation.
+    ContinuousBackups recovery = state.backups().describeContinuousBackups(tableArn);
+    if (!recovery.pointInTimeRecoveryEnabled()) {
+      throw new DynamoDbError.PointInTimeRecoveryUnavailable(tableName);
+    }
+    Instant at = asked.exportTime().orElse(now);
+    if (at.isAfter(now) || at.isBefore(recovery.earliestRestorable().orElse(now))) {
+      throw new StatementError("InvalidExportTimeException", OUTSIDE_WINDOW);
+    }
+    List<Item> items = state.backups().itemsAt(tableName, at);
+    TableDescription table = state.describeTable(tableName);
+    String arn = table.arn() + "/export/" + TransferIds.id(now);
+    TableExport started = new TableExport(arn, table.arn(), table.tableId().toString(),
+        token != null ? token : UUID.randomUUID().toString(), asked, now, at,
+        new TableExport.Failed("UNKNOWN", "The export did not start"));
+    TableExport.Outcome outcome;
+    if (!transfers.bucketExists(asked.bucket())) {
+      outcome = new TableExport.Failed(NO_SUCH_BUCKET, new S3Error.NoSuchBucket(asked.bucket())
+          .getMessage());
+    } else {
+      try {
+        outcome = ExportFiles.write(transfers, started,
+            ExportFiles.folder(asked, arn.substring(arn.lastIndexOf('/') + 1)), items);
+      } catch (S3Error e) {
+        outcome = new TableExport.Failed("UNKNOWN", e.getMessage());
+      }
+    }
+    TableExport export = new TableExport(started.arn(), started.tableArn(), started.tableId(),
+        started.clientToken(), asked, now, at, outcome);
+    transfers.exports().put(export);
+    return export;
+  }
+
+  private String tableName(String tableArn) {
+    if (!tableArn.startsWith("arn:") || !tableArn.contains(":table/")) {
+      throw new DynamoDbError.Validation("Invalid TableArn: " + tableArn);
+    }
+    return TableNames.fromNameOrArn(tableArn);
+  }
+
+  static void pattern(Constraints constraints, String path, String value, String regex) {
+    if (value != null && !value.matches(regex)) {
+      constraints.add(path, value, "Member must satisfy regular expression pattern: " + regex);
+    }
+  }
+}

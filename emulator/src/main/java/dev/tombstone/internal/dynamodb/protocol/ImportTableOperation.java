@@ -1,0 +1,150 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.TableImport;
+import dev.tombstone.internal.dynamodb.TableTransfers;
+import dev.tombstone.s3.S3Error;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * ImportTable: makes a new table and fills it from every object under a prefix of a bucket of
+ * this emulator's S3, before it answers, so the answer is COMPLETED already. As on DynamoDB, a
+ * missing bucket FAILS the import without making the table, and an import with bad lines FAILS
+ * (ItemValidationError) but keeps the table with the items that were good.
+ */
+final class ImportTableOperation {
+  static final String ITEM_VALIDATION = "ItemValidationError";
+  static final String ITEM_VALIDATION_MESSAGE = "Some of the items failed validation checks and"
+      + " were not imported. Please check CloudWatch error logs for more details.";
+  static final String CSV_OPTIONS_WITHOUT_CSV =
+      "InputFormatOptions can only be specified when InputFormat is CSV";
+  static final String ION_REFUSED =
+      "InputFormat ION is not supported by Tombstone: use DYNAMODB_JSON or CSV";
+  static final String ZSTD_REFUSED =
+      "InputCompressionType ZSTD is not supported by Tombstone: use GZIP or NONE";
+  static final String DELIMITER_PATTERN = "[,;:|\\t ]";
+
+  private final DynamoDbState state;
+  private final TableTransfers transfers;
+
+  ImportTableOperation(DynamoDbState state, TableTransfers transfers) {
+    this.state = state;
+    this.transfers = transfers;
+  }
+
+  byte[] handle(Json.Obj request) throws IOException {
+    String token = Members.string(request, "ClientToken");
+    Json.Obj source = Members.structure(request, "S3BucketSource");
+    String format = Members.string(request, "InputFormat");
+    Json.Obj options = Members.structure(request, "InputFormatOptions");
+    String compression = Members.string(request, "InputCompressionType");
+    Json.Obj parameters = Members.structure(request, "TableCreationParameters");
+    String bucket = source == null ? null : Members.string(source, "S3Bucket");
+    String keyPrefix = source == null ? null : Members.string(source, "S3KeyPrefix");
+    String owner = source == null ? null : Members.string(source, "S3BucketOwner");
+    Json.Obj csvOptions = options == null ? null : Members.structure(options, "Csv");
+    String delimiter = csvOptions == null ? null : Members.string(csvOptions, "Delimiter");
+    List<String> headers = csvOptions == null ? null : Members.stringList(csvOptions, "HeaderList");
+
+    Constraints constraints = new Constraints();
+    // SDKs fill ClientToken in; DynamoDB refuses a request that really has none.
+    constraints.notNull("clientToken", token);
+    ExportTableToPointInTimeOperation.pattern(constraints, "clientToken", token,
+        ExportTableToPointInTimeOperation.TOKEN_PATTERN);
+    constraints.notNull("s3BucketSource", source);
+    if (source != null) {
+      constraints.notNull("s3BucketSource.s3Bucket", bucket);
+      constraints.lengthBetween("s3BucketSource.s3Bucket", bucket, 0, 255);
+      ExportTableToPointInTimeOperation.pattern(constraints, "s3BucketSource.s3Bucket", bucket,
+          ExportTableToPointInTimeOperation.BUCKET_PATTERN);
+      constraints.lengthBetween("s3BucketSource.s3KeyPrefix", keyPrefix, 0, 1024);
+      ExportTableToPointInTimeOperation.pattern(constraints, "s3BucketSource.s3BucketOwner",
+          owner, ExportTableToPointInTimeOperation.OWNER_PATTERN);
+    }
+    constraints.notNull("inputFormat", format);
+    constraints.oneOf("inputFormat", format, "DYNAMODB_JSON", "ION", "CSV");
+    constraints.oneOf("inputCompressionType", compression, "GZIP", "ZSTD", "NONE");
+    constraints.lengthBetween("inputFormatOptions.csv.delimiter", delimiter, 1, 1);
+    ExportTableToPointInTimeOperation.pattern(constraints, "inputFormatOptions.csv.delimiter",
+        delimiter, DELIMITER_PATTERN);
+    if (headers != null) {
+      constraints.size("inputFormatOptions.csv.headerList", headers, 1, 255);
+      for (String header : headers) {
+        constraints.lengthBetween("inputFormatOptions.csv.headerList.member", header, 1, 65_535);
+      }
+    }
+    constraints.notNull("tableCreationParameters", parameters);
+    if (parameters == null) {
+      constraints.check();
+    }
+    TableDefinition table =
+        CreateTableOperation.define(parameters, "tableCreationParameters.", constraints, false);
+    if (options != null && !"CSV".equals(format)) {
+      throw new DynamoDbError.Validation(CSV_OPTIONS_WITHOUT_CSV);
+    }
+    if ("ION".equals(format)) {
+      throw new DynamoDbError.Validation(ION_REFUSED);
+    }
+    if ("ZSTD".equals(compression)) {
+      throw new DynamoDbError.Validation(ZSTD_REFUSED);
+    }
+
+    TableImport.Source from = new TableImport.Source(bucket, Optional.ofNullable(keyPrefix),
+        Optional.ofNullable(owner));
+    Optional<TableImport.Csv> csv = csvOptions == null ? Optional.empty()
+        : Optional.of(new TableImport.Csv(Optional.ofNullable(delimiter),
+            Optional.ofNullable(headers).map(List::copyOf)));
+    return transfers.imports().serialized(() -> ImportDescriptions.answer(
+        importTable(token, from, format, compression == null ? "NONE" : compression, csv,
+            table)));
+  }
+
+  private TableImport importTable(String token, TableImport.Source source, String format,
+      String compression, Optional<TableImport.Csv> csv, TableDefinition table) {
+    if (state.hasTable(table.name())) {
+      throw new DynamoDbError.ResourceInUse("Table already exists: " + table.name());
+    }
+    Instant now = transfers.clock().instant();
+    Optional<TableImport> earlier = transfers.imports().byToken(token, now);
+    if (earlier.isPresent()) {
+      // Of the parameters, DynamoDB compares only the table's name.
+      if (!earlier.get().table().name().equals(table.name())) {
+        throw new StatementError("ImportConflictException",
+            ExportTableToPointInTimeOperation.CONFLICT);
+      }
+      return earlier.get();
+    }
+    String tableArn = "arn:aws:dynamodb:" + transfers.region() + ":000000000000:table/"
+        + table.name();
+    String id = TransferIds.id(now);
+    TableImport made;
+    if (!transfers.bucketExists(source.bucket())) {
+      made = new TableImport(tableArn + "/import/" + id, tableArn, UUID.randomUUID().toString(),
+          token, source, format, compression, csv, table, now,
+          new TableImport.Counts(0, 0, 0, 0), Optional.of(new TableImport.Failure(
+              ExportTableToPointInTimeOperation.NO_SUCH_BUCKET,
+              new S3Error.NoSuchBucket(source.bucket()).getMessage())));
+    } else {
+      TableDescription created = state.createTable(table);
+      ImportSources sources = new ImportSources(format, compression, csv, table);
+      for (String key : transfers.keys(source.bucket(), source.keyPrefix().orElse(""))) {
+        transfers.read(source.bucket(), key).ifPresent(
+            object -> sources.read(object, item -> state.putItem(table.name(), item)));
+      }
+      TableImport.Counts counts = sources.counts();
+      made = new TableImport(created.arn() + "/import/" + id, created.arn(),
+          created.tableId().toString(), token, source, format, compression, csv, table, now,
+          counts, counts.errors() == 0 ? Optional.empty() : Optional.of(
+              new TableImport.Failure(ITEM_VALIDATION, ITEM_VALIDATION_MESSAGE)));
+    }
+    transfers.imports().put(made);
+    return made;
+  }
+}
