@@ -13,8 +13,9 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * S3 lifecycle configuration: rules that expire current versions, remove noncurrent versions
- * and clean up delete markers left alone, as time passes on the emulator's clock. Days count
+ * S3 lifecycle configuration: rules that move versions to other storage classes, expire current
+ * versions, remove noncurrent versions and clean up delete markers left alone, as time passes
+ * on the emulator's clock. Days count
  * from creation (or from becoming noncurrent) and round up to the next midnight UTC, as S3
  * documents; locked versions are never removed.
  */
@@ -31,9 +32,8 @@ public final class BucketLifecycle {
    * @param noncurrentExpiration what happens to noncurrent versions
    * @param abortIncompleteMultipartUploadDays uploads in progress this many days after they were
    *     initiated (rounded to the next midnight UTC) are aborted
-   * @param transitions moves of current versions to other storage classes: kept and returned,
-   *     never applied (the emulator has one storage class in effect)
-   * @param noncurrentTransitions moves of noncurrent versions, likewise kept but not applied
+   * @param transitions moves of current versions to other storage classes
+   * @param noncurrentTransitions moves of noncurrent versions to other storage classes
    */
   public record Rule(
       String id,
@@ -143,7 +143,9 @@ public final class BucketLifecycle {
 
   /**
    * A Transition action: current versions move to {@code storageClass} after {@code days} (0 or
-   * more) or on {@code date}. Kept and returned as configured; the emulator does not apply it.
+   * more, rounded up to midnight UTC) or on {@code date}. Only moves down S3's waterfall
+   * (STANDARD, STANDARD_IA, INTELLIGENT_TIERING, ONEZONE_IA, GLACIER_IR, GLACIER, DEEP_ARCHIVE)
+   * are made.
    */
   public record Transition(OptionalInt days, Optional<Instant> date, String storageClass) {
     public Transition {
@@ -156,7 +158,7 @@ public final class BucketLifecycle {
   /**
    * A NoncurrentVersionTransition action: noncurrent versions move to {@code storageClass}
    * {@code noncurrentDays} after they became noncurrent, keeping the
-   * {@code newerNoncurrentVersions} newest ones. Kept and returned; not applied.
+   * {@code newerNoncurrentVersions} newest ones.
    */
   public record NoncurrentTransition(int noncurrentDays, OptionalInt newerNoncurrentVersions,
       String storageClass) {
@@ -169,7 +171,7 @@ public final class BucketLifecycle {
   /**
    * The default minimum object size for transitions of a configuration (the
    * {@code x-amz-transition-default-minimum-object-size} header of Put and
-   * GetBucketLifecycleConfiguration). Kept and reported; transitions are never applied.
+   * GetBucketLifecycleConfiguration). A rule with its own size filter is not held to it.
    */
   public enum TransitionMinimumSize {
     /** Objects under 128 KB transition to no storage class: S3's default since September 2024. */
@@ -202,7 +204,10 @@ public final class BucketLifecycle {
     }
   }
 
-  /** What one sweep did to one key: a version removed, or a delete marker added. */
+  /**
+   * What one sweep did to one key: a version removed or moved to another storage class, or a
+   * delete marker added.
+   */
   public record Action(String bucket, String key, String versionId, Kind kind, String ruleId,
       Instant at) {}
 
@@ -217,7 +222,11 @@ public final class BucketLifecycle {
     /** A delete marker that was its key's only version was removed. */
     EXPIRED_DELETE_MARKER_REMOVED,
     /** A multipart upload in progress was aborted; the action's version id is the upload id. */
-    MULTIPART_UPLOAD_ABORTED
+    MULTIPART_UPLOAD_ABORTED,
+    /** The current version moved to another storage class (a Transition action). */
+    CURRENT_VERSION_TRANSITIONED,
+    /** A noncurrent version moved to another storage class (NoncurrentVersionTransition). */
+    NONCURRENT_VERSION_TRANSITIONED
   }
 
   /**

@@ -18,7 +18,7 @@ sealed interface Entry permits StoredObject, Entry.Marker {
     if (entry instanceof StoredObject object) {
       return new VersionEntry(key, object.versionId(), false, latest, object.lastModified(),
           Optional.of(object.etag()), object.size(), Optional.of(object.metadata().storageClass()),
-          object.checksum());
+          object.checksum(), object.restore());
     }
     return new VersionEntry(key, entry.versionId(), true, latest, entry.lastModified(),
         Optional.empty(), 0, Optional.empty(), Optional.empty());

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Applies a bucket's lifecycle rules at one instant, key by key, atomically per key. */
+/**
+ * Applies a bucket's lifecycle rules at one instant, key by key, atomically per key: each rule's
+ * transitions first, then its expirations.
+ */
 final class LifecycleSweep {
   private LifecycleSweep() {}
 
@@ -37,6 +40,9 @@ final class LifecycleSweep {
     for (BucketLifecycle.Rule rule : rules) {
       if (rule.enabled()) {
         rule.expiration().flatMap(BucketLifecycle.Expiration::date).ifPresent(earliest::offer);
+        for (BucketLifecycle.Transition transition : rule.transitions()) {
+          transition.date().ifPresent(earliest::offer);
+        }
       }
     }
     for (Map.Entry<String, KeyHistory> entry : bucket.keys().entries()) {
@@ -63,6 +69,7 @@ final class LifecycleSweep {
             earliest.offer(BucketLifecycle.due(entries.get(i - 1).lastModified(), noncurrentDays));
           }
         }
+        offerTransitions(earliest, rule, entries);
       }
       // A version that fell due while locked goes when its retention ends.
       for (Entry version : entries) {
@@ -75,6 +82,21 @@ final class LifecycleSweep {
           .ifPresent(abort -> earliest.offer(abort.date()));
     }
     return Optional.ofNullable(earliest.first);
+  }
+
+  private static void offerTransitions(Earliest earliest, BucketLifecycle.Rule rule,
+      List<Entry> entries) {
+    if (entries.get(0) instanceof StoredObject current) {
+      for (BucketLifecycle.Transition transition : rule.transitions()) {
+        earliest.offer(TransitionSweep.dueDate(transition, current.lastModified()));
+      }
+    }
+    for (BucketLifecycle.NoncurrentTransition transition : rule.noncurrentTransitions()) {
+      for (int i = 1; i < entries.size(); i++) {
+        earliest.offer(BucketLifecycle.due(entries.get(i - 1).lastModified(),
+            transition.noncurrentDays()));
+      }
+    }
   }
 
   /** The earliest of the instants offered that lies after a bound. */
@@ -122,6 +144,9 @@ final class LifecycleSweep {
       }
       if (!rule.enabled() || !rule.filter().matchesKey(key)) {
         continue;
+      }
+      if (!rule.transitions().isEmpty() || !rule.noncurrentTransitions().isEmpty()) {
+        current = TransitionSweep.apply(bucket, key, current, rule, now, done);
       }
       if (rule.noncurrentExpiration().isPresent()) {
         current = noncurrent(bucket, key, current, rule, now, done);

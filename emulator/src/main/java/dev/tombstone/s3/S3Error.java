@@ -816,4 +816,62 @@ public abstract sealed class S3Error extends RuntimeException {
       return List.of(new Field("BucketName", bucket));
     }
   }
+  /**
+   * The object's storage class does not allow the request: a read or copy of an archived
+   * object that is not restored, or a restore of an object that is not archived.
+   */
+  public static final class InvalidObjectState extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    /** Which request was refused; S3 words each differently. */
+    public enum Refused {
+      /** GetObject: S3 names the storage class in the error document. */
+      READ("The operation is not valid for the object's storage class"),
+      /** CopyObject or UploadPartCopy from the object. */
+      COPY_SOURCE("Operation is not valid for the source object's storage class"),
+      /** RestoreObject of an object that is not archived. */
+      RESTORE("Restore is not allowed for the object's current storage class");
+
+      private final String message;
+
+      Refused(String message) {
+        this.message = message;
+      }
+    }
+
+    private final Refused refused;
+    private final String storageClass;
+
+    /** @param storageClass the object's storage class */
+    public InvalidObjectState(Refused refused, String storageClass) {
+      super(refused.message);
+      this.refused = refused;
+      this.storageClass = Objects.requireNonNull(storageClass, "storageClass");
+    }
+
+    @Override
+    public String code() {
+      return "InvalidObjectState";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return refused == Refused.READ ? List.of(new Field("StorageClass", storageClass))
+          : List.of();
+    }
+  }
+
+  /** RestoreObject while an earlier restore of the version is still in progress. */
+  public static final class RestoreAlreadyInProgress extends S3Error {
+    private static final long serialVersionUID = 1L;
+
+    public RestoreAlreadyInProgress() {
+      super("Object restore is already in progress");
+    }
+
+    @Override
+    public String code() {
+      return "RestoreAlreadyInProgress";
+    }
+  }
 }

@@ -237,6 +237,31 @@ public final class S3State {
     return onBucket(bucket, b -> ObjectLookup.find(b, key, versionId));
   }
 
+  /**
+   * Refuses GetObject of the bytes of {@code object} (HeadObject is always answered) while it
+   * is archived, in GLACIER or DEEP_ARCHIVE, and not restored at the clock's time.
+   *
+   * @throws S3Error.InvalidObjectState when the bytes cannot be read
+   */
+  public void checkReadable(StoredObject object) {
+    RestoreObject.checkReadable(object, now(), false);
+  }
+
+  /**
+   * RestoreObject of the current version or the one named.
+   *
+   * @return {@link RestoreObject.Outcome#STARTED} for a new restore (202),
+   *     {@link RestoreObject.Outcome#EXTENDED} when the version was restored already (200)
+   * @throws S3Error.InvalidObjectState when the version is not archived
+   * @throws S3Error.RestoreAlreadyInProgress while an earlier restore is not complete
+   * @throws S3Error.InvalidArgument for Expedited of a DEEP_ARCHIVE version
+   * @throws S3Error.NoSuchKey when there is no current object
+   * @throws S3Error.NoSuchVersion when the version id names nothing of this key
+   */
+  public RestoreObject.Outcome restoreObject(RestoreObject.Request request) {
+    return onBucket(request.bucket(), b -> RestoreObject.execute(b, request, now()));
+  }
+
   /** The current object of {@code key}; empty when there is none or a delete marker hides it. */
   public Optional<StoredObject> currentObject(String bucket, String key) {
     KeyHistory history = onBucket(bucket, b -> b.keys().get(key));
@@ -487,6 +512,7 @@ public final class S3State {
    * @throws S3Error.InvalidRequest when the source version is a delete marker, or a copy onto
    *     the source itself changes nothing
    * @throws S3Error.PreconditionFailed when a source condition does not hold
+   * @throws S3Error.InvalidObjectState when the source is archived and not restored
    */
   public CopyObject.Result copyObject(CopyObject.Request request) {
     return copyObject(request, Optional.empty(), false);
@@ -518,6 +544,7 @@ public final class S3State {
       Optional<ObjectLock.Retention> retention, boolean legalHold,
       Function<StoredObject, Optional<Checksum>> checksumOf) {
     StoredObject source = onBucket(request.sourceBucket(), b -> CopyObject.source(b, request));
+    RestoreObject.checkReadable(source, now(), true);
     Optional<Checksum> checksum = checksumOf.apply(source);
     boolean sameCurrent = request.sourceBucket().equals(request.bucket())
         && request.sourceKey().equals(request.key()) && request.sourceVersionId()
@@ -541,9 +568,11 @@ public final class S3State {
    *
    * @throws S3Error.InvalidRequest when the source version is a delete marker
    * @throws S3Error.PreconditionFailed when a source condition does not hold
+   * @throws S3Error.InvalidObjectState when the source is archived and not restored
    */
   public StoredObject copySource(CopyObject.Request request) {
     StoredObject source = onBucket(request.sourceBucket(), b -> CopyObject.source(b, request));
+    RestoreObject.checkReadable(source, now(), true);
     request.conditions().check(source);
     return source;
   }

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param tags its object tags, in the order they were set
  * @param acl its access control list
  * @param parts the parts a multipart upload made it of; empty for any other write
+ * @param restore the last RestoreObject of an archived version; empty when it was never
+ *     restored (a new version, or a storage-class change, starts without one)
  */
 public record StoredObject(
     String key,
@@ -30,7 +32,8 @@ public record StoredObject(
     Optional<Checksum> checksum,
     Map<String, String> tags,
     AccessControlList acl,
-    Optional<ObjectParts> parts) implements Entry {
+    Optional<ObjectParts> parts,
+    Optional<ObjectRestore> restore) implements Entry {
   public StoredObject {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(versionId, "versionId");
@@ -41,7 +44,16 @@ public record StoredObject(
     Objects.requireNonNull(checksum, "checksum");
     Objects.requireNonNull(acl, "acl");
     Objects.requireNonNull(parts, "parts");
+    Objects.requireNonNull(restore, "restore");
     tags = tags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+  }
+
+  /** A version as it is written: never restored. */
+  public StoredObject(String key, String versionId, Instant lastModified, ObjectContent content,
+      String etag, ObjectMetadata metadata, Optional<Checksum> checksum, Map<String, String> tags,
+      AccessControlList acl, Optional<ObjectParts> parts) {
+    this(key, versionId, lastModified, content, etag, metadata, checksum, tags, acl, parts,
+        Optional.empty());
   }
 
   /** A version written in one piece (not by a multipart upload). */
@@ -55,13 +67,31 @@ public record StoredObject(
   /** This version with other tags: tagging changes a version without making a new one. */
   public StoredObject withTags(Map<String, String> newTags) {
     return new StoredObject(key, versionId, lastModified, content, etag, metadata, checksum,
-        newTags, acl, parts);
+        newTags, acl, parts, restore);
   }
 
   /** This version with another ACL. */
   public StoredObject withAcl(AccessControlList newAcl) {
     return new StoredObject(key, versionId, lastModified, content, etag, metadata, checksum, tags,
-        newAcl, parts);
+        newAcl, parts, restore);
+  }
+
+  /** This version after a RestoreObject. */
+  public StoredObject withRestore(ObjectRestore newRestore) {
+    return new StoredObject(key, versionId, lastModified, content, etag, metadata, checksum, tags,
+        acl, parts, Optional.of(newRestore));
+  }
+
+  /**
+   * This version moved to another storage class by a lifecycle transition: bytes, ETag, version
+   * id and metadata stay; a restored copy of the old class does not.
+   */
+  public StoredObject withStorageClass(String storageClass) {
+    ObjectMetadata m = metadata;
+    return new StoredObject(key, versionId, lastModified, content, etag,
+        new ObjectMetadata(m.contentType(), m.contentEncoding(), m.contentDisposition(),
+            m.contentLanguage(), m.cacheControl(), m.expires(), m.userMetadata(), storageClass),
+        checksum, tags, acl, parts, Optional.empty());
   }
 
   /**

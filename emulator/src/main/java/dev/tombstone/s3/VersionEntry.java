@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param storageClass e.g. {@code STANDARD}; empty for a delete marker
  * @param checksum the version's additional checksum (listings name its algorithm and type);
  *     empty for a delete marker
+ * @param restore the version's last RestoreObject, for listings' RestoreStatus; empty for a
+ *     delete marker and a version never restored
  */
 public record VersionEntry(
     String key,
@@ -26,7 +28,8 @@ public record VersionEntry(
     Optional<String> etag,
     long size,
     Optional<String> storageClass,
-    Optional<Checksum> checksum) {
+    Optional<Checksum> checksum,
+    Optional<ObjectRestore> restore) {
   public VersionEntry {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(versionId, "versionId");
@@ -34,6 +37,15 @@ public record VersionEntry(
     Objects.requireNonNull(etag, "etag");
     Objects.requireNonNull(storageClass, "storageClass");
     Objects.requireNonNull(checksum, "checksum");
+    Objects.requireNonNull(restore, "restore");
+  }
+
+  /** An entry of a version never restored. */
+  public VersionEntry(String key, String versionId, boolean isDeleteMarker, boolean isLatest,
+      Instant lastModified, Optional<String> etag, long size, Optional<String> storageClass,
+      Optional<Checksum> checksum) {
+    this(key, versionId, isDeleteMarker, isLatest, lastModified, etag, size, storageClass,
+        checksum, Optional.empty());
   }
 
   /** An entry without a checksum, as versions were described before S3's default checksum. */

@@ -45,7 +45,9 @@ final class ErrorStatus {
       entry(S3Error.TooManyConfigurations.class, 400),
       entry(S3Error.InvalidTargetBucketForLogging.class, 400),
       entry(S3Error.CrossLocationLoggingProhibitted.class, 403),
-      entry(S3Error.ReplicationConfigurationNotFound.class, 404));
+      entry(S3Error.ReplicationConfigurationNotFound.class, 404),
+      entry(S3Error.InvalidObjectState.class, 403),
+      entry(S3Error.RestoreAlreadyInProgress.class, 409));
 
   static {
     // Java 17 cannot switch over a sealed type; this refuses to load instead of letting a new

@@ -9,8 +9,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The Transition and NoncurrentVersionTransition actions of a lifecycle rule, in and out. The
- * emulator keeps them so the configuration reads back as it was put; it moves nothing.
+ * The Transition and NoncurrentVersionTransition actions of a lifecycle rule, in and out; the
+ * lifecycle sweep performs them on the emulator's clock.
  */
 final class LifecycleTransitions {
   private static final Set<String> STORAGE_CLASSES = Set.of("GLACIER", "STANDARD_IA",

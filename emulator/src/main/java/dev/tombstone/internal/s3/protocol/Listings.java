@@ -5,14 +5,22 @@ import dev.tombstone.s3.ListObjects;
 import dev.tombstone.s3.ListVersions;
 import dev.tombstone.s3.VersionEntry;
 import dev.tombstone.s3.S3State;
+import java.time.Clock;
 import java.util.Optional;
 
-/** ListObjects (v1), ListObjectsV2 and ListObjectVersions. */
+/**
+ * ListObjects (v1), ListObjectsV2 and ListObjectVersions. {@code x-amz-optional-object-attributes:
+ * RestoreStatus} adds each restored object's RestoreStatus.
+ */
 final class Listings {
-  private final S3State state;
+  private static final String OPTIONAL_ATTRIBUTES = "x-amz-optional-object-attributes";
 
-  Listings(S3State state) {
+  private final S3State state;
+  private final Clock clock;
+
+  Listings(S3State state, Clock clock) {
     this.state = state;
+    this.clock = clock;
   }
 
   S3Response listV1(S3Call call) {
@@ -31,7 +39,7 @@ final class Listings {
     if (result.truncated() && listing.delimiter().isPresent()) {
       xml.element("NextMarker", listing.shown(result.lastEntry().orElseThrow()));
     }
-    writeEntries(xml, listing, result, true);
+    writeEntries(xml, listing, result, true, restoreStatus(call));
     return S3Response.xml(200, xml.toBuffer());
   }
 
@@ -61,7 +69,7 @@ final class Listings {
     startAfter.ifPresent(s -> xml.element("StartAfter", listing.shown(s)));
     boolean fetchOwner = call.query().get("fetch-owner").filter("true"::equalsIgnoreCase)
         .isPresent();
-    writeEntries(xml, listing, result, fetchOwner);
+    writeEntries(xml, listing, result, fetchOwner, restoreStatus(call));
     return S3Response.xml(200, xml.toBuffer());
   }
 
@@ -82,6 +90,7 @@ final class Listings {
     xml.element("MaxKeys", listing.requestedMaxKeys());
     listing.delimiter().ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
     xml.element("IsTruncated", result.truncated());
+    boolean restoreStatus = restoreStatus(call);
     for (VersionEntry version : result.versions()) {
       xml.start(version.isDeleteMarker() ? "DeleteMarker" : "Version")
           .element("Key", listing.shown(version.key()))
@@ -95,6 +104,9 @@ final class Listings {
             .element("StorageClass", version.storageClass().orElseThrow());
       }
       Owner.write(xml, state.owner());
+      if (restoreStatus) {
+        RestoreOperations.writeStatus(xml, version.restore(), clock.instant());
+      }
       xml.end();
     }
     writePrefixes(xml, listing, result.commonPrefixes());
@@ -104,8 +116,13 @@ final class Listings {
     return S3Response.xml(200, xml.toBuffer());
   }
 
-  private void writeEntries(
-      XmlWriter xml, ListingQuery listing, ListObjects.Result result, boolean withOwner) {
+  private boolean restoreStatus(S3Call call) {
+    return call.header(OPTIONAL_ATTRIBUTES)
+        .filter(value -> value.trim().equals("RestoreStatus")).isPresent();
+  }
+
+  private void writeEntries(XmlWriter xml, ListingQuery listing, ListObjects.Result result,
+      boolean withOwner, boolean restoreStatus) {
     for (VersionEntry object : result.contents()) {
       xml.start("Contents")
           .element("Key", listing.shown(object.key()))
@@ -116,7 +133,11 @@ final class Listings {
       if (withOwner) {
         Owner.write(xml, state.owner());
       }
-      xml.element("StorageClass", object.storageClass().orElseThrow()).end();
+      xml.element("StorageClass", object.storageClass().orElseThrow());
+      if (restoreStatus) {
+        RestoreOperations.writeStatus(xml, object.restore(), clock.instant());
+      }
+      xml.end();
     }
     writePrefixes(xml, listing, result.commonPrefixes());
     if (listing.urlEncoded()) {

@@ -4,20 +4,29 @@ import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.StoredObject;
 import dev.tombstone.s3.S3State;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** GetObject and HeadObject: the same lookup and headers; HEAD sends no body. */
+/**
+ * GetObject and HeadObject: the same lookup and headers; HEAD sends no body, and is answered
+ * for an archived object whose bytes GET refuses.
+ */
 final class ObjectReads {
   private final S3State state;
+  private final Clock clock;
 
-  ObjectReads(S3State state) {
+  ObjectReads(S3State state, Clock clock) {
     this.state = state;
+    this.clock = clock;
   }
 
   S3Response read(S3Call call) {
     OptionalInt partNumber = ObjectPartRead.requested(call.query(), call.headers());
     StoredObject object = state.getObject(call.bucket(), call.key(), call.query().get("versionId"));
+    if (!call.request().isHead()) {
+      state.checkReadable(object);
+    }
     boolean versioningAware = state.bucket(call.bucket()).versioning().isVersioningAware();
     if (ReadPreconditions.notModified(call.headers(), object)) {
       return ObjectHeaders.validators(S3Response.empty(304), object, versioningAware);
@@ -30,6 +39,7 @@ final class ObjectReads {
     S3Response response = ObjectHeaders.describe(
         S3Response.empty(range.isPresent() ? 206 : 200), object, versioningAware, call.query());
     response = TimeHeaders.add(response, state, call.bucket(), call.key(), object, true);
+    response = RestoreOperations.withRestoreHeader(response, object, clock);
     ByteBuffer body = object.content().asReadOnlyBuffer();
     if (range.isPresent()) {
       ByteRange bytes = range.get();

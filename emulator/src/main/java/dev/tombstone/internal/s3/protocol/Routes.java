@@ -115,6 +115,12 @@ final class Routes {
       return required(pick(method, Operation.GET_OBJECT_TAGGING, Operation.PUT_OBJECT_TAGGING,
           Operation.DELETE_OBJECT_TAGGING), method);
     }
+    if (query.has("restore")) {
+      if (method.equals("POST")) {
+        return Operation.RESTORE_OBJECT;
+      }
+      throw WireError.methodNotAllowed(method, "OBJECT");
+    }
     if (query.has("attributes")) {
       return required(pick(method, Operation.GET_OBJECT_ATTRIBUTES, null, null), method);
     }

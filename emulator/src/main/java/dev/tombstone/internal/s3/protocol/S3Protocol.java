@@ -28,6 +28,7 @@ public final class S3Protocol {
   private final TaggingOperations tagging;
   private final CopyOperations copies;
   private final ObjectAttributes attributes;
+  private final RestoreOperations restores;
   private final IdConfigurationOperations idConfigurations;
   private final BucketConfigurationOperations configurations;
   private final BucketDocumentOperations documents;
@@ -40,15 +41,18 @@ public final class S3Protocol {
     this(state, Clock.systemUTC());
   }
 
-  /** Serves {@code state}; presigned URLs expire by {@code clock}. */
+  /**
+   * Serves {@code state}; presigned URLs expire by {@code clock}, and restores are reported in
+   * progress or done by it (the emulator's clock, which {@code state} runs on too).
+   */
   public S3Protocol(S3State state, Clock clock) {
     this.clock = clock;
     this.buckets = new BucketOperations(state);
-    this.reads = new ObjectReads(state);
+    this.reads = new ObjectReads(state, clock);
     EncryptionHeaders encryption = new EncryptionHeaders(state);
     this.writes = new ObjectWrites(state, encryption);
     this.deletes = new DeleteOperations(state);
-    this.listings = new Listings(state);
+    this.listings = new Listings(state, clock);
     this.multipart = new MultipartOperations(state, encryption);
     this.multipartListings = new MultipartListings(state);
     this.objectLock = new ObjectLockOperations(state);
@@ -57,6 +61,7 @@ public final class S3Protocol {
     this.tagging = new TaggingOperations(state);
     this.copies = new CopyOperations(state, encryption);
     this.attributes = new ObjectAttributes(state);
+    this.restores = new RestoreOperations(state);
     this.idConfigurations = new IdConfigurationOperations(state);
     this.configurations = new BucketConfigurationOperations(state);
     this.documents = new BucketDocumentOperations(state);
@@ -152,6 +157,7 @@ public final class S3Protocol {
       case PUT_OBJECT_TAGGING -> tagging.putObjectTagging(call);
       case DELETE_OBJECT_TAGGING -> tagging.deleteObjectTagging(call);
       case GET_OBJECT_ATTRIBUTES -> attributes.get(call);
+      case RESTORE_OBJECT -> restores.restore(call);
       case GET_BUCKET_ANALYTICS_CONFIGURATION, GET_BUCKET_INVENTORY_CONFIGURATION,
           GET_BUCKET_METRICS_CONFIGURATION, GET_BUCKET_INTELLIGENT_TIERING_CONFIGURATION ->
           idConfigurations.get(call);

@@ -37,7 +37,8 @@ public final class S3RequestNames {
       Operation.PUT_OBJECT_RETENTION, Operation.GET_OBJECT_RETENTION,
       Operation.PUT_OBJECT_LEGAL_HOLD, Operation.GET_OBJECT_LEGAL_HOLD, Operation.GET_OBJECT_ACL,
       Operation.PUT_OBJECT_ACL, Operation.GET_OBJECT_TAGGING, Operation.PUT_OBJECT_TAGGING,
-      Operation.DELETE_OBJECT_TAGGING, Operation.GET_OBJECT_ATTRIBUTES);
+      Operation.DELETE_OBJECT_TAGGING, Operation.GET_OBJECT_ATTRIBUTES,
+      Operation.RESTORE_OBJECT);
 
   private S3RequestNames() {}
 

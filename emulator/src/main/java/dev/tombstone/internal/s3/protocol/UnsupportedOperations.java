@@ -9,7 +9,6 @@ import java.util.Map;
 final class UnsupportedOperations {
   // subresource -> the operation name without its verb (Get/Put/Delete; POST names it whole)
   private static final Map<String, String> NAMES = Map.ofEntries(
-      Map.entry("restore", "RestoreObject"),
       Map.entry("select", "SelectObjectContent"),
       Map.entry("torrent", "ObjectTorrent"),
       Map.entry("session", "CreateSession"),
@@ -26,7 +25,7 @@ final class UnsupportedOperations {
   static WireError refuse(String method, String subresource) {
     String base = NAMES.get(subresource);
     String name = switch (subresource) {
-      case "restore", "select", "session", "renameObject" -> base;
+      case "select", "session", "renameObject" -> base;
       default -> switch (method) {
         case "GET", "HEAD" -> "Get" + base;
         case "PUT" -> "Put" + base;

@@ -34,6 +34,8 @@ class ErrorStatusTest {
       Map.entry("OwnershipControlsNotFoundError", 404),
       Map.entry("AuthorizationQueryParametersError", 400),
       Map.entry("ConditionalRequestConflict", 409),
+      Map.entry("InvalidObjectState", 403),
+      Map.entry("RestoreAlreadyInProgress", 409),
       // The analytics, inventory, metrics and Intelligent-Tiering operations' own pages
       // (TooManyConfigurations); the others as S3-compatible servers checked against S3 report.
       Map.entry("NoSuchConfiguration", 404),

@@ -10,7 +10,6 @@ class UnsupportedOperationsTest {
   @CsvSource({
       "GET, torrent, GetObjectTorrent (GET ?torrent)",
       "DELETE, metadataTable, DeleteBucketMetadataTableConfiguration (DELETE ?metadataTable)",
-      "POST, restore, RestoreObject (POST ?restore)",
       "POST, select, SelectObjectContent (POST ?select)"})
   void the501_namesTheOperationAndTheRequest(String method, String subresource, String named) {
     WireError error = UnsupportedOperations.refuse(method, subresource);
