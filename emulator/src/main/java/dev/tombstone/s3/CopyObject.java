@@ -62,7 +62,7 @@ public final class CopyObject {
   /**
    * @param sourceVersionId the source version; the current one when empty
    * @param metadata the destination's metadata (REPLACE); empty copies the source's (COPY)
-   * @param storageClass a storage class that replaces the source's under COPY
+   * @param storageClass the copy's storage class under COPY; STANDARD when empty, as S3 copies
    * @param tags the destination's tags (REPLACE); empty copies the source's (COPY)
    * @param acl the destination's ACL; empty gives the owner full control
    * @param ifMatch write only if the destination's current ETag matches (conditional write)
@@ -140,8 +140,10 @@ public final class CopyObject {
       throw new S3Error.InvalidRequest(TO_ITSELF);
     }
     ObjectMetadata metadata = request.metadata().orElse(source.metadata());
-    if (request.storageClass().isPresent()) {
-      metadata = metadata.withStorageClass(request.storageClass().get());
+    if (request.metadata().isEmpty()) {
+      // A copy is STANDARD unless the request names a class: it never inherits the source's
+      // (S3's CopyObject reference), so copying a restored GLACIER object makes it readable.
+      metadata = metadata.withStorageClass(request.storageClass().orElse(ObjectMetadata.STANDARD));
     }
     if (request.encryption().isPresent()) {
       metadata = metadata.withEncryption(request.encryption().get());

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.TaggingDirective;
 
@@ -75,6 +76,24 @@ class SdkCopyObjectTest {
     assertThat(tombstone.s3().currentObject(BUCKET, "report.csv").orElseThrow().content())
         .isSameAs(tombstone.s3().getObject(BUCKET, "report.csv",
             java.util.Optional.of(first)).content());
+  }
+
+  @Test
+  void copyWithoutStorageClass_isStandard_notTheSourcesClass() {
+    s3.putObject(b -> b.bucket(BUCKET).key("cold").storageClass(StorageClass.STANDARD_IA),
+        RequestBody.fromString("data"));
+
+    s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("cold")
+        .destinationBucket(BUCKET).destinationKey("warm"));
+    s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("cold")
+        .destinationBucket(BUCKET).destinationKey("colder").storageClass(StorageClass.GLACIER_IR));
+
+    assertThat(s3.headObject(b -> b.bucket(BUCKET).key("cold")).storageClassAsString())
+        .isEqualTo("STANDARD_IA");
+    // HEAD names no class for STANDARD objects
+    assertThat(s3.headObject(b -> b.bucket(BUCKET).key("warm")).storageClassAsString()).isNull();
+    assertThat(s3.headObject(b -> b.bucket(BUCKET).key("colder")).storageClassAsString())
+        .isEqualTo("GLACIER_IR");
   }
 
   @Test
