@@ -21,6 +21,12 @@ final class ReplicationDocuments {
   private static final String GUIDE = " Please refer to S3 Developer Guide for more information.";
   private static final Set<String> NOT_STORED = Set.of("SourceSelectionCriteria",
       "AccessControlTranslation", "EncryptionConfiguration", "ReplicationTime", "Metrics");
+  private static final Set<String> RULE_ELEMENTS = Set.of("ID", "Priority", "Prefix", "Filter",
+      "Status", "SourceSelectionCriteria", "ExistingObjectReplication", "Destination",
+      "DeleteMarkerReplication");
+  private static final Set<String> DESTINATION_ELEMENTS = Set.of("Bucket", "Account",
+      "StorageClass", "AccessControlTranslation", "EncryptionConfiguration", "ReplicationTime",
+      "Metrics");
 
   private ReplicationDocuments() {}
 
@@ -34,6 +40,7 @@ final class ReplicationDocuments {
     if (!root.is("ReplicationConfiguration")) {
       throw WireError.malformedXml();
     }
+    root.onlyChildren(Set.of("Role", "Rule"));
     String role = root.childText("Role").map(String::trim).orElseThrow(WireError::malformedXml);
     List<XmlElement> ruleElements = root.children("Rule");
     if (ruleElements.isEmpty() || ruleElements.size() > MAX_RULES) {
@@ -48,6 +55,7 @@ final class ReplicationDocuments {
 
   private static Rule rule(XmlElement rule) {
     refuseNotStored(rule);
+    rule.onlyChildren(RULE_ELEMENTS);
     String id = rule.childText("ID").map(String::trim).filter(text -> !text.isEmpty())
         .orElseGet(GeneratedIds::random);
     Optional<Integer> priority = rule.childText("Priority").map(String::trim)
@@ -59,7 +67,7 @@ final class ReplicationDocuments {
       throw WireError.malformedXml();
     }
     Optional<Boolean> deleteMarkers = single(rule, "DeleteMarkerReplication")
-        .map(element -> status(element.childText("Status")));
+        .map(ReplicationDocuments::statusElement);
     if (filter.isEmpty() && deleteMarkers.isPresent()) {
       throw WireError.invalidRequest("DeleteMarkerReplication cannot be used for this version"
           + " of Cross Region Replication configuration schema." + GUIDE);
@@ -73,7 +81,7 @@ final class ReplicationDocuments {
           + " filter is specified." + GUIDE);
     }
     Optional<Boolean> existing = single(rule, "ExistingObjectReplication")
-        .map(element -> status(element.childText("Status")));
+        .map(ReplicationDocuments::statusElement);
     Destination destination = destination(
         single(rule, "Destination").orElseThrow(WireError::malformedXml));
     return new Rule(id, priority, enabled, prefix, filter, destination, deleteMarkers, existing);
@@ -81,6 +89,7 @@ final class ReplicationDocuments {
 
   private static Destination destination(XmlElement destination) {
     refuseNotStored(destination);
+    destination.onlyChildren(DESTINATION_ELEMENTS);
     String arn = destination.childText("Bucket").map(String::trim)
         .orElseThrow(WireError::malformedXml);
     if (!arn.startsWith(Destination.ARN_PREFIX)
@@ -92,7 +101,9 @@ final class ReplicationDocuments {
   }
 
   private static Filter filter(XmlElement filter) {
+    filter.onlyChildren(Set.of("Prefix", "Tag", "And"));
     Optional<XmlElement> and = single(filter, "And");
+    and.ifPresent(element -> element.onlyChildren(Set.of("Prefix", "Tag")));
     XmlElement holder = and.orElse(filter);
     if (and.isPresent() && (!filter.children("Prefix").isEmpty()
         || !filter.children("Tag").isEmpty())) {
@@ -100,6 +111,7 @@ final class ReplicationDocuments {
     }
     Map<String, String> tags = new LinkedHashMap<>();
     for (XmlElement tag : holder.children("Tag")) {
+      tag.onlyChildren(Set.of("Key", "Value"));
       String key = tag.childText("Key").orElseThrow(WireError::malformedXml);
       String value = tag.childText("Value").orElseThrow(WireError::malformedXml);
       if (tags.put(key, value) != null) {
@@ -158,6 +170,11 @@ final class ReplicationDocuments {
         throw WireError.notServed("PutBucketReplication with " + child.name());
       }
     }
+  }
+
+  private static boolean statusElement(XmlElement element) {
+    element.onlyChildren(Set.of("Status"));
+    return status(element.childText("Status"));
   }
 
   private static int priority(String text) {

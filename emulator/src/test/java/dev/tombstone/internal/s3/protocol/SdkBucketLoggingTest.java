@@ -145,6 +145,34 @@ class SdkBucketLoggingTest {
         .extracting(BucketLogging::targetPrefix).isEqualTo("logs/");
   }
 
+  // A misspelt LoggingEnabled used to be skipped, which turned logging off.
+  @Test
+  void putLogging_withAnElementTheSchemaDoesNotDeclare_isMalformedXml_andKeepsLoggingOn() {
+    enableLogging();
+    String grantee = "<Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+        + " xsi:type=\"Group\"><URI>http://acs.amazonaws.com/groups/global/AllUsers</URI>";
+    for (String body : List.of(
+        "<BucketLoggingStatus><LogingEnabled><TargetBucket>" + LOGS + "</TargetBucket>"
+            + "<TargetPrefix>y/</TargetPrefix></LogingEnabled></BucketLoggingStatus>",
+        "<BucketLoggingStatus><Bogus/></BucketLoggingStatus>",
+        loggingWith("<Bogus/>"),
+        loggingWith("<TargetGrants><Bogus/></TargetGrants>"),
+        loggingWith("<TargetGrants><Grant>" + grantee + "</Grantee><Permission>READ"
+            + "</Permission><Bogus/></Grant></TargetGrants>"),
+        loggingWith("<TargetGrants><Grant>" + grantee + "<Bogus/></Grantee><Permission>READ"
+            + "</Permission></Grant></TargetGrants>"),
+        loggingWith("<TargetObjectKeyFormat><SimplePrefix/><Bogus/></TargetObjectKeyFormat>"),
+        loggingWith("<TargetObjectKeyFormat><SimplePrefix><Bogus/></SimplePrefix>"
+            + "</TargetObjectKeyFormat>"),
+        loggingWith("<TargetObjectKeyFormat><PartitionedPrefix><Bogus/></PartitionedPrefix>"
+            + "</TargetObjectKeyFormat>"))) {
+      assertError(raw.put(BUCKET, "logging", body), 400, "MalformedXML",
+          WireError.MALFORMED_XML);
+    }
+    assertThat(tombstone.s3().bucketLogging(BUCKET)).get()
+        .extracting(BucketLogging::targetPrefix).isEqualTo("logs/");
+  }
+
   @Test
   void putLogging_withAGranteeIdS3DoesNotKnow_isInvalidArgument() {
     HttpResponse<String> answer = raw.put(BUCKET, "logging", loggingWith("<TargetGrants><Grant>"

@@ -180,6 +180,35 @@ class SdkBucketReplicationTest {
   }
 
   @Test
+  void putReplication_withAnElementTheSchemaDoesNotDeclare_isMalformedXml_andKeepsTheStoredOne() {
+    putV2();
+    String destination = "<Destination><Bucket>arn:aws:s3:::" + TARGET + "</Bucket>"
+        + "</Destination>";
+    String markers = "<DeleteMarkerReplication><Status>Disabled</Status>"
+        + "</DeleteMarkerReplication>";
+    for (String body : List.of(
+        "<ReplicationConfiguration><Role>" + ROLE + "</Role><Rules><Status>Enabled</Status>"
+            + destination + "</Rules></ReplicationConfiguration>",
+        ruleWith("<Bogus/>" + destination),
+        ruleWith("<Destination><Bucket>arn:aws:s3:::" + TARGET + "</Bucket><Bogus/>"
+            + "</Destination>"),
+        ruleWith("<DeleteMarkerReplication><Status>Disabled</Status><Bogus/>"
+            + "</DeleteMarkerReplication>" + destination),
+        ruleWith("<ExistingObjectReplication><Status>Enabled</Status><Bogus/>"
+            + "</ExistingObjectReplication>" + destination),
+        ruleWith("<Filter><Bogus/></Filter>" + markers + destination),
+        ruleWith("<Filter><And><Prefix>a</Prefix><Bogus/></And></Filter>" + markers
+            + destination),
+        ruleWith("<Filter><Tag><Key>k</Key><Value>v</Value><Bogus/></Tag></Filter>" + markers
+            + destination))) {
+      assertError(raw.put(SOURCE, "replication", body), 400, "MalformedXML",
+          WireError.MALFORMED_XML);
+    }
+    assertThat(tombstone.s3().replicationConfiguration(SOURCE).rules()).singleElement()
+        .extracting(BucketReplication.Rule::id).isEqualTo("all-logs");
+  }
+
+  @Test
   void putReplication_withReplicationTimeControl_isNotImplemented_ratherThanDropped() {
     HttpResponse<String> answer = raw.put(SOURCE, "replication", "<ReplicationConfiguration>"
         + "<Role>" + ROLE + "</Role><Rule><Status>Enabled</Status><Destination><Bucket>"
@@ -247,6 +276,11 @@ class SdkBucketReplicationTest {
         + "<Status>Enabled</Status><DeleteMarkerReplication><Status>Disabled</Status>"
         + "</DeleteMarkerReplication><Destination><Bucket>" + bucketArn + "</Bucket>"
         + "</Destination></Rule></ReplicationConfiguration>";
+  }
+
+  private static String ruleWith(String inside) {
+    return "<ReplicationConfiguration><Role>" + ROLE + "</Role><Rule><Status>Enabled</Status>"
+        + inside + "</Rule></ReplicationConfiguration>";
   }
 
   private static void assertNotFound(ThrowingCallable call) {
