@@ -119,6 +119,7 @@ final class NotificationDocuments {
       rule.onlyChildren(Set.of("Name", "Value"));
       String name = rule.childText("Name").map(String::trim).orElseThrow(WireError::malformedXml);
       String value = rule.childText("Value").orElse("");
+      NotificationRules.checkRuleValue(value);
       rules.add(new FilterRule(NotificationRules.ruleName(name, rules), value));
     }
     return rules;

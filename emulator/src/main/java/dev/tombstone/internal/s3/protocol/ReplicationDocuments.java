@@ -27,6 +27,15 @@ final class ReplicationDocuments {
   private static final Set<String> DESTINATION_ELEMENTS = Set.of("Bucket", "Account",
       "StorageClass", "AccessControlTranslation", "EncryptionConfiguration", "ReplicationTime",
       "Metrics");
+  // S3's StorageClass values but FSX_OPENZFS, which "is not an accepted value when replicating
+  // objects" (API_Destination).
+  private static final Set<String> STORAGE_CLASSES = Set.of("STANDARD", "REDUCED_REDUNDANCY",
+      "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS",
+      "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE");
+  // API_ReplicationRule: "The maximum value is 255 characters", "The maximum prefix length is
+  // 1,024 characters".
+  private static final int MAX_ID_LENGTH = 255;
+  private static final int MAX_PREFIX_LENGTH = 1024;
 
   private ReplicationDocuments() {}
 
@@ -34,7 +43,8 @@ final class ReplicationDocuments {
    * The configuration a document sets.
    *
    * @throws WireError MalformedXML outside S3's schema; InvalidRequest where S3's rules for
-   *     the schema versions refuse it; InvalidArgument for a destination that is no bucket ARN
+   *     the schema versions refuse it; InvalidArgument for a destination that is no bucket ARN,
+   *     or an ID or prefix longer than S3 allows
    */
   static BucketReplication read(XmlElement root) {
     if (!root.is("ReplicationConfiguration")) {
@@ -58,10 +68,14 @@ final class ReplicationDocuments {
     rule.onlyChildren(RULE_ELEMENTS);
     String id = rule.childText("ID").map(String::trim).filter(text -> !text.isEmpty())
         .orElseGet(GeneratedIds::random);
+    if (id.length() > MAX_ID_LENGTH) {
+      throw WireError.invalidArgument("ID length should not exceed allowed limit of "
+          + MAX_ID_LENGTH, "ID", id);
+    }
     Optional<Integer> priority = rule.childText("Priority").map(String::trim)
         .map(ReplicationDocuments::priority);
     boolean enabled = status(rule.childText("Status"));
-    Optional<String> prefix = rule.childText("Prefix");
+    Optional<String> prefix = rule.childText("Prefix").map(ReplicationDocuments::checkPrefix);
     Optional<Filter> filter = single(rule, "Filter").map(ReplicationDocuments::filter);
     if (prefix.isPresent() && filter.isPresent()) {
       throw WireError.malformedXml();
@@ -96,8 +110,12 @@ final class ReplicationDocuments {
         || arn.length() == Destination.ARN_PREFIX.length()) {
       throw WireError.invalidArgument("Invalid bucket ARN.", "Bucket", arn);
     }
+    Optional<String> storageClass = destination.childText("StorageClass").map(String::trim);
+    if (storageClass.isPresent() && !STORAGE_CLASSES.contains(storageClass.get())) {
+      throw WireError.malformedXml();
+    }
     return new Destination(arn, destination.childText("Account").map(String::trim),
-        destination.childText("StorageClass").map(String::trim));
+        storageClass);
   }
 
   private static Filter filter(XmlElement filter) {
@@ -118,7 +136,7 @@ final class ReplicationDocuments {
         throw WireError.malformedXml();
       }
     }
-    Optional<String> prefix = holder.childText("Prefix");
+    Optional<String> prefix = holder.childText("Prefix").map(ReplicationDocuments::checkPrefix);
     // Outside And a filter names one thing: a prefix or one tag.
     if (and.isEmpty() && (tags.size() > 1 || (prefix.isPresent() && !tags.isEmpty()))) {
       throw WireError.malformedXml();
@@ -170,6 +188,14 @@ final class ReplicationDocuments {
         throw WireError.notServed("PutBucketReplication with " + child.name());
       }
     }
+  }
+
+  private static String checkPrefix(String prefix) {
+    if (prefix.length() > MAX_PREFIX_LENGTH) {
+      throw WireError.invalidArgument("Prefix length should not exceed allowed limit of "
+          + MAX_PREFIX_LENGTH, "Prefix", prefix);
+    }
+    return prefix;
   }
 
   private static boolean statusElement(XmlElement element) {

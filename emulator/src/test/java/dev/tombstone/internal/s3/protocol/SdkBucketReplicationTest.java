@@ -209,6 +209,46 @@ class SdkBucketReplicationTest {
   }
 
   @Test
+  void putReplication_withAnIdOrPrefixLongerThanS3Allows_isInvalidArgument() {
+    String destination = "<Destination><Bucket>arn:aws:s3:::" + TARGET + "</Bucket>"
+        + "</Destination>";
+    String markers = "<DeleteMarkerReplication><Status>Disabled</Status>"
+        + "</DeleteMarkerReplication>";
+    String tooLong = "p".repeat(1025);
+
+    assertError(raw.put(SOURCE, "replication", ruleWith("<ID>" + "x".repeat(256) + "</ID>"
+        + destination)), 400, "InvalidArgument",
+        "ID length should not exceed allowed limit of 255");
+    assertError(raw.put(SOURCE, "replication", ruleWith("<Prefix>" + tooLong + "</Prefix>"
+        + destination)), 400, "InvalidArgument",
+        "Prefix length should not exceed allowed limit of 1024");
+    assertError(raw.put(SOURCE, "replication", ruleWith("<Filter><Prefix>" + tooLong
+        + "</Prefix></Filter>" + markers + destination)), 400, "InvalidArgument",
+        "Prefix length should not exceed allowed limit of 1024");
+    assertNotFound(() -> s3.getBucketReplication(b -> b.bucket(SOURCE)));
+
+    HttpResponse<String> atTheLimits = raw.put(SOURCE, "replication", ruleWith("<ID>"
+        + "x".repeat(255) + "</ID><Prefix>" + "p".repeat(1024) + "</Prefix>" + destination));
+    assertThat(atTheLimits.statusCode()).as(atTheLimits.body()).isEqualTo(200);
+  }
+
+  @Test
+  void putReplication_withAStorageClassS3DoesNotReplicateTo_isMalformedXml() {
+    for (String storageClass : List.of("FOO", "standard", "FSX_OPENZFS")) {
+      assertError(raw.put(SOURCE, "replication", ruleWith("<Destination><Bucket>arn:aws:s3:::"
+          + TARGET + "</Bucket><StorageClass>" + storageClass + "</StorageClass>"
+          + "</Destination>")), 400, "MalformedXML", WireError.MALFORMED_XML);
+    }
+    assertNotFound(() -> s3.getBucketReplication(b -> b.bucket(SOURCE)));
+
+    s3.putBucketReplication(b -> b.bucket(SOURCE).replicationConfiguration(c -> c.role(ROLE)
+        .rules(r -> r.prefix("").status(ReplicationRuleStatus.ENABLED).destination(d -> d
+            .bucket("arn:aws:s3:::" + TARGET).storageClass(StorageClass.GLACIER_IR)))));
+    assertThat(tombstone.s3().replicationConfiguration(SOURCE).rules()).singleElement()
+        .satisfies(rule -> assertThat(rule.destination().storageClass()).hasValue("GLACIER_IR"));
+  }
+
+  @Test
   void putReplication_withReplicationTimeControl_isNotImplemented_ratherThanDropped() {
     HttpResponse<String> answer = raw.put(SOURCE, "replication", "<ReplicationConfiguration>"
         + "<Role>" + ROLE + "</Role><Rule><Status>Enabled</Status><Destination><Bucket>"

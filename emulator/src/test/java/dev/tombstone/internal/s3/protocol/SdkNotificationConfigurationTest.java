@@ -197,6 +197,20 @@ class SdkNotificationConfigurationTest {
   }
 
   @Test
+  void putNotification_withAFilterRuleValueLongerThanS3Allows_isInvalidArgument() {
+    assertError(raw.put(BUCKET, "notification", "<NotificationConfiguration>"
+        + queueConfiguration("a", "<Name>prefix</Name><Value>" + "p".repeat(1025) + "</Value>")
+        + "</NotificationConfiguration>"), 400, "InvalidArgument",
+        "FilterRule value length should not exceed allowed limit of 1024");
+    assertUnchanged();
+
+    HttpResponse<String> atTheLimit = raw.put(BUCKET, "notification",
+        "<NotificationConfiguration>" + queueConfiguration("a", "<Name>suffix</Name><Value>"
+            + "s".repeat(1024) + "</Value>") + "</NotificationConfiguration>");
+    assertThat(atTheLimit.statusCode()).as(atTheLimit.body()).isEqualTo(200);
+  }
+
+  @Test
   void putNotification_outsideTheSchema_isMalformedXml() {
     for (String body : List.of("<NotificationConfiguration><QueueConfiguration><Queue>" + QUEUE
             + "</Queue></QueueConfiguration></NotificationConfiguration>",
