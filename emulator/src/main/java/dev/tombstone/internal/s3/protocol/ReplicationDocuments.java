@@ -60,7 +60,21 @@ final class ReplicationDocuments {
     for (XmlElement rule : ruleElements) {
       rules.add(rule(rule));
     }
+    checkOriginalSchemaDestinations(rules);
     return new BucketReplication(role, rules);
+  }
+
+  // Only the current schema (rules with a Filter) replicates to several buckets; a
+  // configuration with a rule of the original schema is held to that schema's one.
+  private static void checkOriginalSchemaDestinations(List<Rule> rules) {
+    if (rules.stream().allMatch(rule -> rule.filter().isPresent())) {
+      return;
+    }
+    long destinations = rules.stream().map(rule -> rule.destination().bucketArn()).distinct()
+        .count();
+    if (destinations > 1) {
+      throw WireError.invalidRequest("Number of distinct destination bucket ARNs cannot exceed 1");
+    }
   }
 
   private static Rule rule(XmlElement rule) {

@@ -133,6 +133,35 @@ class SdkBucketReplicationTest {
   }
 
   @Test
+  void theOriginalSchema_replicatesToOneBucket_theCurrentOneToSeveral() {
+    tombstone.s3().createBucket("second");
+    tombstone.s3().setVersioning("second", Versioning.ENABLED);
+    ReplicationRule toFirst = ReplicationRule.builder().prefix("a/")
+        .status(ReplicationRuleStatus.ENABLED).destination(d -> d.bucket("arn:aws:s3:::" + TARGET))
+        .build();
+    ReplicationRule toSecond = toFirst.toBuilder().prefix("b/")
+        .destination(d -> d.bucket("arn:aws:s3:::second")).build();
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.putBucketReplication(
+        b -> b.bucket(SOURCE).replicationConfiguration(c -> c.role(ROLE).rules(toFirst,
+            toSecond))));
+
+    assertThat(thrown).isNotNull();
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("Number of distinct destination bucket ARNs cannot exceed 1");
+    assertNotFound(() -> s3.getBucketReplication(b -> b.bucket(SOURCE)));
+
+    s3.putBucketReplication(b -> b.bucket(SOURCE).replicationConfiguration(c -> c.role(ROLE)
+        .rules(toFirst, toFirst.toBuilder().prefix("b/").build())));
+    s3.putBucketReplication(b -> b.bucket(SOURCE).replicationConfiguration(c -> c.role(ROLE)
+        .rules(v2(toFirst, 1), v2(toSecond, 2))));
+    assertThat(tombstone.s3().replicationConfiguration(SOURCE).rules())
+        .extracting(rule -> rule.destination().bucket()).containsExactly(TARGET, "second");
+  }
+
+  @Test
   void deleteMarkerReplication_followsTheSchemaVersion() {
     assertError(raw.put(SOURCE, "replication", "<ReplicationConfiguration><Role>" + ROLE
         + "</Role><Rule><Prefix>a/</Prefix><Status>Enabled</Status><DeleteMarkerReplication>"
@@ -316,6 +345,12 @@ class SdkBucketReplicationTest {
         + "<Status>Enabled</Status><DeleteMarkerReplication><Status>Disabled</Status>"
         + "</DeleteMarkerReplication><Destination><Bucket>" + bucketArn + "</Bucket>"
         + "</Destination></Rule></ReplicationConfiguration>";
+  }
+
+  private static ReplicationRule v2(ReplicationRule original, int priority) {
+    return original.toBuilder().prefix(null).filter(f -> f.prefix(original.prefix()))
+        .priority(priority)
+        .deleteMarkerReplication(d -> d.status(DeleteMarkerReplicationStatus.DISABLED)).build();
   }
 
   private static String ruleWith(String inside) {
