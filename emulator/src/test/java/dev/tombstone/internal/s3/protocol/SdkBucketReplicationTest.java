@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DeleteMarkerReplicationStatus;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
@@ -159,6 +160,30 @@ class SdkBucketReplicationTest {
         .rules(v2(toFirst, 1), v2(toSecond, 2))));
     assertThat(tombstone.s3().replicationConfiguration(SOURCE).rules())
         .extracting(rule -> rule.destination().bucket()).containsExactly(TARGET, "second");
+  }
+
+  @Test
+  void suspendingVersioning_whileReplicationIsConfigured_isInvalidBucketState() {
+    putV2();
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.putBucketVersioning(
+        b -> b.bucket(SOURCE).versioningConfiguration(v -> v.status(
+            BucketVersioningStatus.SUSPENDED))));
+
+    assertThat(thrown).isNotNull();
+    assertThat(thrown.statusCode()).isEqualTo(409);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidBucketState");
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("A replication configuration"
+        + " is present on this bucket, so you cannot change the versioning state. To change the"
+        + " versioning state, first delete the replication configuration.");
+    assertThat(tombstone.s3().versioning(SOURCE)).isEqualTo(Versioning.ENABLED);
+
+    s3.putBucketVersioning(b -> b.bucket(SOURCE)
+        .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    s3.deleteBucketReplication(b -> b.bucket(SOURCE));
+    s3.putBucketVersioning(b -> b.bucket(SOURCE)
+        .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+    assertThat(tombstone.s3().versioning(SOURCE)).isEqualTo(Versioning.SUSPENDED);
   }
 
   @Test
