@@ -815,6 +815,8 @@ public final class S3State {
    *
    * @throws S3Error.InvalidTargetBucketForLogging when the target bucket does not exist
    * @throws S3Error.CrossLocationLoggingProhibitted when it is in another region
+   * @throws S3Error.AccessControlListNotSupported for target grants on a target bucket whose
+   *     Object Ownership is BucketOwnerEnforced
    */
   public void putBucketLogging(String bucket, Optional<BucketLogging> logging) {
     onBucket(bucket, b -> {
@@ -828,6 +830,10 @@ public final class S3State {
         String targetRegion = targetBucket.info().region();
         if (!targetRegion.equals(b.info().region())) {
           throw new S3Error.CrossLocationLoggingProhibitted(b.info().region(), targetRegion);
+        }
+        if (!logging.get().targetGrants().isEmpty() && targetBucket.settings().aclsDisabled()) {
+          throw new S3Error.AccessControlListNotSupported(
+              "Target grants not allowed for bucket owner enforced buckets");
         }
       }
       b.settings().configurations().logging(logging);
