@@ -207,6 +207,11 @@ final class Bucket {
       throw S3Error.ObjectLockError.invalidBucketState("An Object Lock configuration is present"
           + " on this bucket, so the versioning state cannot be changed.");
     }
+    if (state != Versioning.ENABLED && settings.configurations().replication().isPresent()) {
+      throw S3Error.ObjectLockError.invalidBucketState("A replication configuration is present"
+          + " on this bucket, so you cannot change the versioning state. To change the"
+          + " versioning state, first delete the replication configuration.");
+    }
     versioning = state;
   }
 

@@ -607,6 +607,10 @@ public abstract sealed class S3Error extends RuntimeException {
       super("The bucket does not allow ACLs");
     }
 
+    AccessControlListNotSupported(String message) {
+      super(message);
+    }
+
     @Override
     public String code() {
       return "AccessControlListNotSupported";

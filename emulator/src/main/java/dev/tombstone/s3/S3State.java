@@ -187,6 +187,9 @@ public final class S3State {
   /**
    * Sets the versioning state. {@link Versioning#UNVERSIONED} is refused once the bucket was
    * versioned, as in S3.
+   *
+   * @throws S3Error.ObjectLockError InvalidBucketState for anything but ENABLED while Object
+   *     Lock or a replication configuration is on the bucket
    */
   public void setVersioning(String bucket, Versioning state) {
     Objects.requireNonNull(state, "state");
@@ -196,6 +199,9 @@ public final class S3State {
   /**
    * PutBucketVersioning: sets the status when one is given; remembers an {@code MfaDelete}
    * setting (only {@code Disabled} is supported).
+   *
+   * @throws S3Error.ObjectLockError InvalidBucketState for a status other than ENABLED while
+   *     Object Lock or a replication configuration is on the bucket
    */
   public void putBucketVersioning(
       String bucket, Optional<Versioning> status, boolean mfaDeleteDisabled) {
@@ -777,22 +783,30 @@ public final class S3State {
   public void putReplicationConfiguration(String bucket, BucketReplication replication) {
     Objects.requireNonNull(replication, "replication");
     onBucket(bucket, b -> {
-      if (b.versioning() != Versioning.ENABLED) {
-        throw new S3Error.InvalidRequest(
-            "Versioning must be 'Enabled' on the bucket to apply a replication configuration");
+      synchronized (b) {
+        putReplicationConfiguration(b, replication);
       }
-      for (BucketReplication.Rule rule : replication.rules()) {
-        Bucket destination = buckets.get(rule.destination().bucket());
-        if (destination == null) {
-          throw new S3Error.InvalidRequest("Destination bucket must exist.");
-        }
-        if (destination.versioning() != Versioning.ENABLED) {
-          throw new S3Error.InvalidRequest("Destination bucket must have versioning enabled.");
-        }
-      }
-      b.settings().configurations().replication(Optional.of(replication));
       return null;
     });
+  }
+
+  // Under the bucket's monitor, as versioning changes are: suspending versioning is refused
+  // while a configuration is stored, so none may be stored on a bucket that is being suspended.
+  private void putReplicationConfiguration(Bucket b, BucketReplication replication) {
+    if (b.versioning() != Versioning.ENABLED) {
+      throw new S3Error.InvalidRequest(
+          "Versioning must be 'Enabled' on the bucket to apply a replication configuration");
+    }
+    for (BucketReplication.Rule rule : replication.rules()) {
+      Bucket destination = buckets.get(rule.destination().bucket());
+      if (destination == null) {
+        throw new S3Error.InvalidRequest("Destination bucket must exist.");
+      }
+      if (destination.versioning() != Versioning.ENABLED) {
+        throw new S3Error.InvalidRequest("Destination bucket must have versioning enabled.");
+      }
+    }
+    b.settings().configurations().replication(Optional.of(replication));
   }
 
   /** DeleteBucketReplication; nothing to delete is fine. */
@@ -830,6 +844,8 @@ public final class S3State {
    *
    * @throws S3Error.InvalidTargetBucketForLogging when the target bucket does not exist
    * @throws S3Error.CrossLocationLoggingProhibitted when it is in another region
+   * @throws S3Error.AccessControlListNotSupported for target grants on a target bucket whose
+   *     Object Ownership is BucketOwnerEnforced
    */
   public void putBucketLogging(String bucket, Optional<BucketLogging> logging) {
     onBucket(bucket, b -> {
@@ -843,6 +859,10 @@ public final class S3State {
         String targetRegion = targetBucket.info().region();
         if (!targetRegion.equals(b.info().region())) {
           throw new S3Error.CrossLocationLoggingProhibitted(b.info().region(), targetRegion);
+        }
+        if (!logging.get().targetGrants().isEmpty() && targetBucket.settings().aclsDisabled()) {
+          throw new S3Error.AccessControlListNotSupported(
+              "Target grants not allowed for bucket owner enforced buckets");
         }
       }
       b.settings().configurations().logging(logging);

@@ -15,23 +15,22 @@ final class AnalyticsDocument implements IdConfigurationDocument<AnalyticsDocume
 
   @Override
   public Analytics read(XmlElement root) {
-    IdConfigurationDocument.onlyChildren(root, Set.of("Id", "Filter", "StorageClassAnalysis"));
+    root.onlyChildren(Set.of("Id", "Filter", "StorageClassAnalysis"));
     XmlElement analysis = IdConfigurationDocument.requiredChild(root, "StorageClassAnalysis");
-    IdConfigurationDocument.onlyChildren(analysis, Set.of("DataExport"));
+    analysis.onlyChildren(Set.of("DataExport"));
     Optional<Export> export = IdConfigurationDocument.optionalChild(analysis, "DataExport")
         .map(AnalyticsDocument::export);
     return new Analytics(ConfigurationFilter.read(root, false), export);
   }
 
   private static Export export(XmlElement dataExport) {
-    IdConfigurationDocument.onlyChildren(dataExport, Set.of("OutputSchemaVersion", "Destination"));
+    dataExport.onlyChildren(Set.of("OutputSchemaVersion", "Destination"));
     String version = IdConfigurationDocument.oneOf(dataExport, "OutputSchemaVersion",
         Set.of("V_1"));
     XmlElement destination = IdConfigurationDocument.requiredChild(dataExport, "Destination");
-    IdConfigurationDocument.onlyChildren(destination, Set.of("S3BucketDestination"));
+    destination.onlyChildren(Set.of("S3BucketDestination"));
     XmlElement bucket = IdConfigurationDocument.requiredChild(destination, "S3BucketDestination");
-    IdConfigurationDocument.onlyChildren(bucket,
-        Set.of("Format", "BucketAccountId", "Bucket", "Prefix"));
+    bucket.onlyChildren(Set.of("Format", "BucketAccountId", "Bucket", "Prefix"));
     return new Export(version, IdConfigurationDocument.oneOf(bucket, "Format", Set.of("CSV")),
         bucket.childText("BucketAccountId"), IdConfigurationDocument.required(bucket, "Bucket"),
         bucket.childText("Prefix"));

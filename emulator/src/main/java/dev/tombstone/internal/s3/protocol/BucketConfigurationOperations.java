@@ -7,6 +7,7 @@ import dev.tombstone.s3.RequestPayment;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.TransferAcceleration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Get/PutBucketNotificationConfiguration, Get/PutBucketLogging, Get/PutBucketRequestPayment,
@@ -57,6 +58,7 @@ final class BucketConfigurationOperations {
   S3Response putRequestPayment(S3Call call) {
     state.bucket(call.bucket());
     XmlElement root = document(call, "RequestPaymentConfiguration");
+    root.onlyChildren(Set.of("Payer"));
     RequestPayment payer = root.childText("Payer").map(String::trim)
         .flatMap(RequestPayment::named).orElseThrow(WireError::malformedXml);
     state.putRequestPayment(call.bucket(), payer);
@@ -73,6 +75,7 @@ final class BucketConfigurationOperations {
   S3Response putAccelerate(S3Call call) {
     state.bucket(call.bucket());
     XmlElement root = document(call, "AccelerateConfiguration");
+    root.onlyChildren(Set.of("Status"));
     TransferAcceleration status = root.childText("Status").map(String::trim)
         .flatMap(TransferAcceleration::named).orElseThrow(WireError::malformedXml);
     state.putAccelerateConfiguration(call.bucket(), status);

@@ -30,13 +30,13 @@ record ConfigurationFilter(boolean and, Optional<String> prefix, List<Tag> tags,
     XmlElement element = filter.get();
     Set<String> predicates = accessPoints ? Set.of("Prefix", "Tag", "AccessPointArn", "And")
         : Set.of("Prefix", "Tag", "And");
-    IdConfigurationDocument.onlyChildren(element, predicates);
+    element.onlyChildren(predicates);
     if (element.children().size() != 1) {
       throw WireError.malformedXml();
     }
     XmlElement predicate = element.children().get(0);
     if (predicate.name().equals("And")) {
-      IdConfigurationDocument.onlyChildren(predicate, accessPoints
+      predicate.onlyChildren(accessPoints
           ? Set.of("Prefix", "Tag", "AccessPointArn") : Set.of("Prefix", "Tag"));
       return Optional.of(new ConfigurationFilter(true, predicate.childText("Prefix"),
           tags(predicate), accessPoints ? predicate.childText("AccessPointArn")
@@ -50,7 +50,7 @@ record ConfigurationFilter(boolean and, Optional<String> prefix, List<Tag> tags,
   private static List<Tag> tags(XmlElement parent) {
     List<Tag> tags = new ArrayList<>();
     for (XmlElement tag : parent.children("Tag")) {
-      IdConfigurationDocument.onlyChildren(tag, Set.of("Key", "Value"));
+      tag.onlyChildren(Set.of("Key", "Value"));
       tags.add(new Tag(IdConfigurationDocument.required(tag, "Key"),
           IdConfigurationDocument.required(tag, "Value")));
     }

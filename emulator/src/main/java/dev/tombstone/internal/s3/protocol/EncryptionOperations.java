@@ -63,13 +63,13 @@ final class EncryptionOperations {
       throw WireError.malformedXml();
     }
     XmlElement rule = rules.get(0);
-    onlyKnown(rule, RULE_ELEMENTS);
+    rule.onlyChildren(RULE_ELEMENTS);
     List<XmlElement> defaults = rule.children("ApplyServerSideEncryptionByDefault");
     if (defaults.size() != 1) {
       throw WireError.malformedXml();
     }
     XmlElement byDefault = defaults.get(0);
-    onlyKnown(byDefault, DEFAULT_ELEMENTS);
+    byDefault.onlyChildren(DEFAULT_ELEMENTS);
     String algorithm = byDefault.childText("SSEAlgorithm").filter(ALGORITHMS::contains)
         .orElseThrow(WireError::malformedXml);
     Optional<String> key = byDefault.childText("KMSMasterKeyID");
@@ -101,13 +101,5 @@ final class EncryptionOperations {
       throw WireError.malformedXml();
     }
     return types;
-  }
-
-  private static void onlyKnown(XmlElement element, Set<String> names) {
-    for (XmlElement child : element.children()) {
-      if (!names.contains(child.name())) {
-        throw WireError.malformedXml();
-      }
-    }
   }
 }

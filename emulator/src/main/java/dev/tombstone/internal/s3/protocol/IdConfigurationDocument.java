@@ -54,13 +54,4 @@ interface IdConfigurationDocument<T> {
     }
     return value;
   }
-
-  /** MalformedXML for a child element the schema does not have. */
-  static void onlyChildren(XmlElement parent, Set<String> names) {
-    for (XmlElement child : parent.children()) {
-      if (!names.contains(child.name())) {
-        throw WireError.malformedXml();
-      }
-    }
-  }
 }

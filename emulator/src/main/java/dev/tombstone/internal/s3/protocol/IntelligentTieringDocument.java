@@ -27,11 +27,11 @@ final class IntelligentTieringDocument
 
   @Override
   public Tiering read(XmlElement root) {
-    IdConfigurationDocument.onlyChildren(root, Set.of("Id", "Filter", "Status", "Tiering"));
+    root.onlyChildren(Set.of("Id", "Filter", "Status", "Tiering"));
     String status = IdConfigurationDocument.oneOf(root, "Status", Set.of("Enabled", "Disabled"));
     List<Tier> tiers = new ArrayList<>();
     for (XmlElement tiering : root.children("Tiering")) {
-      IdConfigurationDocument.onlyChildren(tiering, Set.of("Days", "AccessTier"));
+      tiering.onlyChildren(Set.of("Days", "AccessTier"));
       tiers.add(new Tier(days(IdConfigurationDocument.required(tiering, "Days")),
           IdConfigurationDocument.oneOf(tiering, "AccessTier",
               Set.of("ARCHIVE_ACCESS", "DEEP_ARCHIVE_ACCESS"))));

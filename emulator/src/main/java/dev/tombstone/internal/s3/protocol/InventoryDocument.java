@@ -32,19 +32,19 @@ final class InventoryDocument implements IdConfigurationDocument<InventoryDocume
 
   @Override
   public Inventory read(XmlElement root) {
-    IdConfigurationDocument.onlyChildren(root, Set.of("Id", "IsEnabled", "Filter",
+    root.onlyChildren(Set.of("Id", "IsEnabled", "Filter",
         "Destination", "Schedule", "IncludedObjectVersions", "OptionalFields"));
     boolean enabled = Boolean.parseBoolean(
         IdConfigurationDocument.oneOf(root, "IsEnabled", Set.of("true", "false")));
     Optional<String> prefix = IdConfigurationDocument.optionalChild(root, "Filter")
         .map(filter -> {
-          IdConfigurationDocument.onlyChildren(filter, Set.of("Prefix"));
+          filter.onlyChildren(Set.of("Prefix"));
           return IdConfigurationDocument.required(filter, "Prefix");
         });
     XmlElement destination = IdConfigurationDocument.requiredChild(root, "Destination");
-    IdConfigurationDocument.onlyChildren(destination, Set.of("S3BucketDestination"));
+    destination.onlyChildren(Set.of("S3BucketDestination"));
     XmlElement schedule = IdConfigurationDocument.requiredChild(root, "Schedule");
-    IdConfigurationDocument.onlyChildren(schedule, Set.of("Frequency"));
+    schedule.onlyChildren(Set.of("Frequency"));
     return new Inventory(enabled, prefix,
         destination(IdConfigurationDocument.requiredChild(destination, "S3BucketDestination")),
         IdConfigurationDocument.oneOf(schedule, "Frequency", Set.of("Daily", "Weekly")),
@@ -53,22 +53,21 @@ final class InventoryDocument implements IdConfigurationDocument<InventoryDocume
   }
 
   private static Destination destination(XmlElement bucket) {
-    IdConfigurationDocument.onlyChildren(bucket,
-        Set.of("Format", "AccountId", "Bucket", "Prefix", "Encryption"));
+    bucket.onlyChildren(Set.of("Format", "AccountId", "Bucket", "Prefix", "Encryption"));
     Optional<String> encryption = Optional.empty();
     Optional<String> keyId = Optional.empty();
     Optional<XmlElement> encryptionElement =
         IdConfigurationDocument.optionalChild(bucket, "Encryption");
     if (encryptionElement.isPresent()) {
       XmlElement element = encryptionElement.get();
-      IdConfigurationDocument.onlyChildren(element, Set.of("SSE-S3", "SSE-KMS"));
+      element.onlyChildren(Set.of("SSE-S3", "SSE-KMS"));
       if (element.children().size() != 1) {
         throw WireError.malformedXml();
       }
       XmlElement method = element.children().get(0);
       encryption = Optional.of(method.name());
       if (method.name().equals("SSE-KMS")) {
-        IdConfigurationDocument.onlyChildren(method, Set.of("KeyId"));
+        method.onlyChildren(Set.of("KeyId"));
         keyId = Optional.of(IdConfigurationDocument.required(method, "KeyId"));
       } else if (!method.children().isEmpty()) {
         throw WireError.malformedXml();
@@ -84,7 +83,7 @@ final class InventoryDocument implements IdConfigurationDocument<InventoryDocume
     List<String> fields = new ArrayList<>();
     Optional<XmlElement> element = IdConfigurationDocument.optionalChild(root, "OptionalFields");
     if (element.isPresent()) {
-      IdConfigurationDocument.onlyChildren(element.get(), Set.of("Field"));
+      element.get().onlyChildren(Set.of("Field"));
       for (XmlElement field : element.get().children("Field")) {
         String name = field.text().trim();
         if (!field.children().isEmpty() || !OPTIONAL_FIELDS.contains(name)) {

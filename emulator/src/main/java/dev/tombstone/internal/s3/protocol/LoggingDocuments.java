@@ -17,6 +17,8 @@ final class LoggingDocuments {
   private static final Set<Permission> LOG_PERMISSIONS =
       Set.of(Permission.FULL_CONTROL, Permission.READ, Permission.WRITE);
   private static final Set<String> DATE_SOURCES = Set.of("EventTime", "DeliveryTime");
+  private static final Set<String> LOGGING_ELEMENTS = Set.of("TargetBucket", "TargetPrefix",
+      "TargetGrants", "TargetObjectKeyFormat");
 
   private LoggingDocuments() {}
 
@@ -30,17 +32,20 @@ final class LoggingDocuments {
     if (!root.is("BucketLoggingStatus")) {
       throw WireError.malformedXml();
     }
+    root.onlyChildren(Set.of("LoggingEnabled"));
     Optional<XmlElement> enabled = single(root, "LoggingEnabled");
     if (enabled.isEmpty()) {
       return Optional.empty();
     }
     XmlElement logging = enabled.get();
+    logging.onlyChildren(LOGGING_ELEMENTS);
     String bucket = logging.childText("TargetBucket").map(String::trim)
         .filter(name -> !name.isEmpty()).orElseThrow(WireError::malformedXml);
     String prefix = logging.childText("TargetPrefix").orElseThrow(WireError::malformedXml);
     List<Grant> grants = new ArrayList<>();
     Optional<XmlElement> targetGrants = single(logging, "TargetGrants");
     if (targetGrants.isPresent()) {
+      targetGrants.get().onlyChildren(Set.of("Grant"));
       for (XmlElement grant : targetGrants.get().children("Grant")) {
         grants.add(grant(grant, owner));
       }
@@ -49,6 +54,7 @@ final class LoggingDocuments {
     Optional<String> dateSource = Optional.empty();
     Optional<XmlElement> keyFormat = single(logging, "TargetObjectKeyFormat");
     if (keyFormat.isPresent()) {
+      keyFormat.get().onlyChildren(Set.of("SimplePrefix", "PartitionedPrefix"));
       Optional<XmlElement> simple = single(keyFormat.get(), "SimplePrefix");
       Optional<XmlElement> partitioned = single(keyFormat.get(), "PartitionedPrefix");
       if (simple.isPresent() == partitioned.isPresent()) {
@@ -56,7 +62,9 @@ final class LoggingDocuments {
       }
       format = Optional.of(simple.isPresent() ? KeyFormat.SIMPLE_PREFIX
           : KeyFormat.PARTITIONED_PREFIX);
+      simple.ifPresent(element -> element.onlyChildren(Set.of()));
       if (partitioned.isPresent()) {
+        partitioned.get().onlyChildren(Set.of("PartitionDateSource"));
         dateSource = partitioned.get().childText("PartitionDateSource").map(String::trim);
         if (dateSource.isPresent() && !DATE_SOURCES.contains(dateSource.get())) {
           throw WireError.malformedXml();
@@ -96,7 +104,9 @@ final class LoggingDocuments {
   }
 
   private static Grant grant(XmlElement grant, Owner owner) {
+    grant.onlyChildren(Set.of("Grantee", "Permission"));
     XmlElement grantee = single(grant, "Grantee").orElseThrow(WireError::malformedXml);
+    grantee.onlyChildren(Set.of("ID", "DisplayName", "URI", "EmailAddress"));
     Permission permission = grant.childText("Permission").map(String::trim)
         .flatMap(LoggingDocuments::permission).orElseThrow(WireError::malformedXml);
     String type = grantee.attribute(AclDocuments.XSI, "type").map(String::trim)

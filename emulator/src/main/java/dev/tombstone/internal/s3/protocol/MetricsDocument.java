@@ -7,7 +7,7 @@ import java.util.Set;
 final class MetricsDocument implements IdConfigurationDocument<Optional<ConfigurationFilter>> {
   @Override
   public Optional<ConfigurationFilter> read(XmlElement root) {
-    IdConfigurationDocument.onlyChildren(root, Set.of("Id", "Filter"));
+    root.onlyChildren(Set.of("Id", "Filter"));
     return ConfigurationFilter.read(root, true);
   }
 

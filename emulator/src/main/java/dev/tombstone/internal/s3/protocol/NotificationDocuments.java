@@ -7,12 +7,16 @@ import dev.tombstone.s3.BucketNotification.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * PutBucketNotificationConfiguration's {@code NotificationConfiguration} document, read and
  * written. {@link NotificationRules} checks what the schema cannot.
  */
 final class NotificationDocuments {
+  private static final Set<String> ROOT_ELEMENTS = Set.of("TopicConfiguration",
+      "QueueConfiguration", "CloudFunctionConfiguration", "EventBridgeConfiguration");
+
   private NotificationDocuments() {}
 
   /**
@@ -26,6 +30,7 @@ final class NotificationDocuments {
     if (!root.is("NotificationConfiguration")) {
       throw WireError.malformedXml();
     }
+    root.onlyChildren(ROOT_ELEMENTS);
     List<Destination> destinations = new ArrayList<>();
     for (XmlElement child : root.children()) {
       Optional<Service> service = service(child.name());
@@ -37,6 +42,7 @@ final class NotificationDocuments {
     if (eventBridge.size() > 1) {
       throw WireError.malformedXml();
     }
+    eventBridge.forEach(element -> element.onlyChildren(Set.of()));
     NotificationRules.checkOverlaps(destinations);
     return new BucketNotification(destinations, !eventBridge.isEmpty());
   }
@@ -76,6 +82,7 @@ final class NotificationDocuments {
 
   private static Destination destination(XmlElement configuration, Service service,
       String bucketRegion) {
+    configuration.onlyChildren(configurationElements(service));
     String id = configuration.childText("Id").map(String::trim).filter(text -> !text.isEmpty())
         .orElseGet(GeneratedIds::random);
     String arn = configuration.childText(arnElement(service)).map(String::trim)
@@ -100,15 +107,19 @@ final class NotificationDocuments {
     if (filters.isEmpty()) {
       return List.of();
     }
+    filters.get(0).onlyChildren(Set.of("S3Key"));
     List<XmlElement> keys = filters.get(0).children("S3Key");
     if (filters.size() > 1 || keys.size() > 1) {
       throw WireError.malformedXml();
     }
     List<FilterRule> rules = new ArrayList<>();
+    keys.forEach(key -> key.onlyChildren(Set.of("FilterRule")));
     for (XmlElement rule : keys.isEmpty() ? List.<XmlElement>of()
         : keys.get(0).children("FilterRule")) {
+      rule.onlyChildren(Set.of("Name", "Value"));
       String name = rule.childText("Name").map(String::trim).orElseThrow(WireError::malformedXml);
       String value = rule.childText("Value").orElse("");
+      NotificationRules.checkRuleValue(value);
       rules.add(new FilterRule(NotificationRules.ruleName(name, rules), value));
     }
     return rules;
@@ -129,6 +140,14 @@ final class NotificationDocuments {
       case QUEUE -> "QueueConfiguration";
       case LAMBDA_FUNCTION -> "CloudFunctionConfiguration";
     };
+  }
+
+  // InvocationRole belongs to the deprecated PutBucketNotification's Lambda configuration,
+  // which shares this document: S3 accepts it, and it is not stored.
+  private static Set<String> configurationElements(Service service) {
+    return service == Service.LAMBDA_FUNCTION
+        ? Set.of("Id", "CloudFunction", "Event", "Filter", "InvocationRole")
+        : Set.of("Id", arnElement(service), "Event", "Filter");
   }
 
   private static String arnElement(Service service) {

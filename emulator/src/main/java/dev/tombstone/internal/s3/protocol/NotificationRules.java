@@ -35,6 +35,9 @@ final class NotificationRules {
   private static final Pattern FUNCTION =
       Pattern.compile("function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?");
 
+  // API_FilterRule: "The maximum length is 1,024 characters."
+  private static final int MAX_RULE_VALUE_LENGTH = 1024;
+
   private NotificationRules() {}
 
   /** @throws WireError InvalidArgument for an event type S3 does not know */
@@ -86,6 +89,14 @@ final class NotificationRules {
       }
     }
     return canonical;
+  }
+
+  /** @throws WireError InvalidArgument for a prefix or suffix longer than S3 allows */
+  static void checkRuleValue(String value) {
+    if (value.length() > MAX_RULE_VALUE_LENGTH) {
+      throw WireError.invalidArgument("FilterRule value length should not exceed allowed limit"
+          + " of " + MAX_RULE_VALUE_LENGTH, "FilterRule.Value", value);
+    }
   }
 
   /**

@@ -34,7 +34,7 @@ final class WebsiteDocuments {
     if (!root.is("WebsiteConfiguration")) {
       throw WireError.malformedXml();
     }
-    onlyKnown(root, ROOT_ELEMENTS);
+    root.onlyChildren(ROOT_ELEMENTS);
     Optional<XmlElement> redirectAll = single(root, "RedirectAllRequestsTo");
     Optional<XmlElement> index = single(root, "IndexDocument");
     Optional<XmlElement> error = single(root, "ErrorDocument");
@@ -51,7 +51,7 @@ final class WebsiteDocuments {
       throw WireError.invalidArgument("A value for IndexDocument Suffix must be provided if"
           + " RedirectAllRequestsTo is empty", "IndexDocument", "null");
     }
-    onlyKnown(index.get(), Set.of("Suffix"));
+    index.get().onlyChildren(Set.of("Suffix"));
     String suffix = index.get().childText("Suffix").orElseThrow(WireError::malformedXml);
     if (suffix.isEmpty() || suffix.indexOf('/') >= 0) {
       throw WireError.invalidArgument("The IndexDocument Suffix is not well formed",
@@ -59,7 +59,7 @@ final class WebsiteDocuments {
     }
     Optional<String> errorKey = Optional.empty();
     if (error.isPresent()) {
-      onlyKnown(error.get(), Set.of("Key"));
+      error.get().onlyChildren(Set.of("Key"));
       String key = error.get().childText("Key").orElseThrow(WireError::malformedXml);
       if (key.isEmpty()) {
         throw WireError.invalidArgument("The ErrorDocument Key is not well formed",
@@ -72,7 +72,7 @@ final class WebsiteDocuments {
   }
 
   private static RedirectAllRequestsTo redirectAll(XmlElement element) {
-    onlyKnown(element, Set.of("HostName", "Protocol"));
+    element.onlyChildren(Set.of("HostName", "Protocol"));
     String host = element.childText("HostName").orElseThrow(WireError::malformedXml);
     if (host.isBlank()) {
       throw WireError.invalidRequest(
@@ -82,7 +82,7 @@ final class WebsiteDocuments {
   }
 
   private static List<RoutingRule> rules(XmlElement routing) {
-    onlyKnown(routing, Set.of("RoutingRule"));
+    routing.onlyChildren(Set.of("RoutingRule"));
     List<XmlElement> elements = routing.children();
     if (elements.isEmpty()) {
       throw WireError.malformedXml();
@@ -93,13 +93,13 @@ final class WebsiteDocuments {
     }
     List<RoutingRule> rules = new ArrayList<>();
     for (XmlElement rule : elements) {
-      onlyKnown(rule, Set.of("Condition", "Redirect"));
+      rule.onlyChildren(Set.of("Condition", "Redirect"));
       XmlElement redirect = single(rule, "Redirect").orElseThrow(WireError::malformedXml);
       Optional<XmlElement> condition = single(rule, "Condition");
       Optional<String> prefix = Optional.empty();
       Optional<String> errorCode = Optional.empty();
       if (condition.isPresent()) {
-        onlyKnown(condition.get(), CONDITION_ELEMENTS);
+        condition.get().onlyChildren(CONDITION_ELEMENTS);
         prefix = condition.get().childText("KeyPrefixEquals");
         errorCode = condition.get().childText("HttpErrorCodeReturnedEquals");
         if (prefix.isEmpty() && errorCode.isEmpty()) {
@@ -114,7 +114,7 @@ final class WebsiteDocuments {
   }
 
   private static Redirect redirect(XmlElement element) {
-    onlyKnown(element, REDIRECT_ELEMENTS);
+    element.onlyChildren(REDIRECT_ELEMENTS);
     Optional<String> replaceKey = element.childText("ReplaceKeyWith");
     Optional<String> replacePrefix = element.childText("ReplaceKeyPrefixWith");
     if (replaceKey.isPresent() && replacePrefix.isPresent()) {
@@ -154,14 +154,6 @@ final class WebsiteDocuments {
       throw WireError.malformedXml();
     }
     return found.stream().findFirst();
-  }
-
-  private static void onlyKnown(XmlElement element, Set<String> names) {
-    for (XmlElement child : element.children()) {
-      if (!names.contains(child.name())) {
-        throw WireError.malformedXml();
-      }
-    }
   }
 
   static byte[] write(BucketWebsite website) {

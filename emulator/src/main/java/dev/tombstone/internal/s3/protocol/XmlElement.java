@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One element of a parsed request document.
@@ -43,6 +44,20 @@ record XmlElement(String name, String namespace, String text, Map<String, String
       }
     }
     return found;
+  }
+
+  /**
+   * S3 validates a request document against its published schema, which declares no other
+   * elements.
+   *
+   * @throws WireError MalformedXML when a child element is not one of {@code names}
+   */
+  void onlyChildren(Set<String> names) {
+    for (XmlElement child : children) {
+      if (!names.contains(child.name)) {
+        throw WireError.malformedXml();
+      }
+    }
   }
 
   /**

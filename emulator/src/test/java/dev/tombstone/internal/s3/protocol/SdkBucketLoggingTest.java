@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLogsPermission;
 import software.amazon.awssdk.services.s3.model.GetBucketLoggingResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.PartitionDateSource;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Type;
@@ -48,6 +49,8 @@ class SdkBucketLoggingTest {
 
   @Test
   void putLogging_roundTrips_withGrantsAndAPartitionedKeyFormat() {
+    allowAcls(LOGS);
+
     s3.putBucketLogging(b -> b.bucket(BUCKET).bucketLoggingStatus(s -> s.loggingEnabled(l -> l
         .targetBucket(LOGS).targetPrefix("logged/")
         .targetGrants(g -> g.grantee(e -> e.type(Type.GROUP)
@@ -145,6 +148,49 @@ class SdkBucketLoggingTest {
         .extracting(BucketLogging::targetPrefix).isEqualTo("logs/");
   }
 
+  // A misspelt LoggingEnabled used to be skipped, which turned logging off.
+  @Test
+  void putLogging_withAnElementTheSchemaDoesNotDeclare_isMalformedXml_andKeepsLoggingOn() {
+    enableLogging();
+    String grantee = "<Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+        + " xsi:type=\"Group\"><URI>http://acs.amazonaws.com/groups/global/AllUsers</URI>";
+    for (String body : List.of(
+        "<BucketLoggingStatus><LogingEnabled><TargetBucket>" + LOGS + "</TargetBucket>"
+            + "<TargetPrefix>y/</TargetPrefix></LogingEnabled></BucketLoggingStatus>",
+        "<BucketLoggingStatus><Bogus/></BucketLoggingStatus>",
+        loggingWith("<Bogus/>"),
+        loggingWith("<TargetGrants><Bogus/></TargetGrants>"),
+        loggingWith("<TargetGrants><Grant>" + grantee + "</Grantee><Permission>READ"
+            + "</Permission><Bogus/></Grant></TargetGrants>"),
+        loggingWith("<TargetGrants><Grant>" + grantee + "<Bogus/></Grantee><Permission>READ"
+            + "</Permission></Grant></TargetGrants>"),
+        loggingWith("<TargetObjectKeyFormat><SimplePrefix/><Bogus/></TargetObjectKeyFormat>"),
+        loggingWith("<TargetObjectKeyFormat><SimplePrefix><Bogus/></SimplePrefix>"
+            + "</TargetObjectKeyFormat>"),
+        loggingWith("<TargetObjectKeyFormat><PartitionedPrefix><Bogus/></PartitionedPrefix>"
+            + "</TargetObjectKeyFormat>"))) {
+      assertError(raw.put(BUCKET, "logging", body), 400, "MalformedXML",
+          WireError.MALFORMED_XML);
+    }
+    assertThat(tombstone.s3().bucketLogging(BUCKET)).get()
+        .extracting(BucketLogging::targetPrefix).isEqualTo("logs/");
+  }
+
+  // New buckets enforce bucket ownership, as on S3 since April 2023.
+  @Test
+  void putLogging_withTargetGrants_onABucketOwnerEnforcedTarget_isAccessControlListNotSupported() {
+    HttpResponse<String> answer = raw.put(BUCKET, "logging", loggingWith("<TargetGrants><Grant>"
+        + "<Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"Group\">"
+        + "<URI>http://acs.amazonaws.com/groups/global/AuthenticatedUsers</URI></Grantee>"
+        + "<Permission>READ</Permission></Grant></TargetGrants>"));
+
+    assertError(answer, 400, "AccessControlListNotSupported",
+        "Target grants not allowed for bucket owner enforced buckets");
+    assertThat(tombstone.s3().bucketLogging(BUCKET)).isEmpty();
+    enableLogging();
+    assertThat(tombstone.s3().bucketLogging(BUCKET)).isPresent();
+  }
+
   @Test
   void putLogging_withAGranteeIdS3DoesNotKnow_isInvalidArgument() {
     HttpResponse<String> answer = raw.put(BUCKET, "logging", loggingWith("<TargetGrants><Grant>"
@@ -177,6 +223,11 @@ class SdkBucketLoggingTest {
     s3.createBucket(b -> b.bucket(BUCKET));
 
     assertThat(tombstone.s3().bucketLogging(BUCKET)).isEmpty();
+  }
+
+  private void allowAcls(String bucket) {
+    s3.putBucketOwnershipControls(b -> b.bucket(bucket).ownershipControls(c -> c.rules(
+        r -> r.objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED))));
   }
 
   private void enableLogging() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DeleteMarkerReplicationStatus;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
@@ -133,6 +134,59 @@ class SdkBucketReplicationTest {
   }
 
   @Test
+  void theOriginalSchema_replicatesToOneBucket_theCurrentOneToSeveral() {
+    tombstone.s3().createBucket("second");
+    tombstone.s3().setVersioning("second", Versioning.ENABLED);
+    ReplicationRule toFirst = ReplicationRule.builder().prefix("a/")
+        .status(ReplicationRuleStatus.ENABLED).destination(d -> d.bucket("arn:aws:s3:::" + TARGET))
+        .build();
+    ReplicationRule toSecond = toFirst.toBuilder().prefix("b/")
+        .destination(d -> d.bucket("arn:aws:s3:::second")).build();
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.putBucketReplication(
+        b -> b.bucket(SOURCE).replicationConfiguration(c -> c.role(ROLE).rules(toFirst,
+            toSecond))));
+
+    assertThat(thrown).isNotNull();
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("Number of distinct destination bucket ARNs cannot exceed 1");
+    assertNotFound(() -> s3.getBucketReplication(b -> b.bucket(SOURCE)));
+
+    s3.putBucketReplication(b -> b.bucket(SOURCE).replicationConfiguration(c -> c.role(ROLE)
+        .rules(toFirst, toFirst.toBuilder().prefix("b/").build())));
+    s3.putBucketReplication(b -> b.bucket(SOURCE).replicationConfiguration(c -> c.role(ROLE)
+        .rules(v2(toFirst, 1), v2(toSecond, 2))));
+    assertThat(tombstone.s3().replicationConfiguration(SOURCE).rules())
+        .extracting(rule -> rule.destination().bucket()).containsExactly(TARGET, "second");
+  }
+
+  @Test
+  void suspendingVersioning_whileReplicationIsConfigured_isInvalidBucketState() {
+    putV2();
+
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.putBucketVersioning(
+        b -> b.bucket(SOURCE).versioningConfiguration(v -> v.status(
+            BucketVersioningStatus.SUSPENDED))));
+
+    assertThat(thrown).isNotNull();
+    assertThat(thrown.statusCode()).isEqualTo(409);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidBucketState");
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("A replication configuration"
+        + " is present on this bucket, so you cannot change the versioning state. To change the"
+        + " versioning state, first delete the replication configuration.");
+    assertThat(tombstone.s3().versioning(SOURCE)).isEqualTo(Versioning.ENABLED);
+
+    s3.putBucketVersioning(b -> b.bucket(SOURCE)
+        .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    s3.deleteBucketReplication(b -> b.bucket(SOURCE));
+    s3.putBucketVersioning(b -> b.bucket(SOURCE)
+        .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+    assertThat(tombstone.s3().versioning(SOURCE)).isEqualTo(Versioning.SUSPENDED);
+  }
+
+  @Test
   void deleteMarkerReplication_followsTheSchemaVersion() {
     assertError(raw.put(SOURCE, "replication", "<ReplicationConfiguration><Role>" + ROLE
         + "</Role><Rule><Prefix>a/</Prefix><Status>Enabled</Status><DeleteMarkerReplication>"
@@ -177,6 +231,75 @@ class SdkBucketReplicationTest {
           WireError.MALFORMED_XML);
     }
     assertNotFound(() -> s3.getBucketReplication(b -> b.bucket(SOURCE)));
+  }
+
+  @Test
+  void putReplication_withAnElementTheSchemaDoesNotDeclare_isMalformedXml_andKeepsTheStoredOne() {
+    putV2();
+    String destination = "<Destination><Bucket>arn:aws:s3:::" + TARGET + "</Bucket>"
+        + "</Destination>";
+    String markers = "<DeleteMarkerReplication><Status>Disabled</Status>"
+        + "</DeleteMarkerReplication>";
+    for (String body : List.of(
+        "<ReplicationConfiguration><Role>" + ROLE + "</Role><Rules><Status>Enabled</Status>"
+            + destination + "</Rules></ReplicationConfiguration>",
+        ruleWith("<Bogus/>" + destination),
+        ruleWith("<Destination><Bucket>arn:aws:s3:::" + TARGET + "</Bucket><Bogus/>"
+            + "</Destination>"),
+        ruleWith("<DeleteMarkerReplication><Status>Disabled</Status><Bogus/>"
+            + "</DeleteMarkerReplication>" + destination),
+        ruleWith("<ExistingObjectReplication><Status>Enabled</Status><Bogus/>"
+            + "</ExistingObjectReplication>" + destination),
+        ruleWith("<Filter><Bogus/></Filter>" + markers + destination),
+        ruleWith("<Filter><And><Prefix>a</Prefix><Bogus/></And></Filter>" + markers
+            + destination),
+        ruleWith("<Filter><Tag><Key>k</Key><Value>v</Value><Bogus/></Tag></Filter>" + markers
+            + destination))) {
+      assertError(raw.put(SOURCE, "replication", body), 400, "MalformedXML",
+          WireError.MALFORMED_XML);
+    }
+    assertThat(tombstone.s3().replicationConfiguration(SOURCE).rules()).singleElement()
+        .extracting(BucketReplication.Rule::id).isEqualTo("all-logs");
+  }
+
+  @Test
+  void putReplication_withAnIdOrPrefixLongerThanS3Allows_isInvalidArgument() {
+    String destination = "<Destination><Bucket>arn:aws:s3:::" + TARGET + "</Bucket>"
+        + "</Destination>";
+    String markers = "<DeleteMarkerReplication><Status>Disabled</Status>"
+        + "</DeleteMarkerReplication>";
+    String tooLong = "p".repeat(1025);
+
+    assertError(raw.put(SOURCE, "replication", ruleWith("<ID>" + "x".repeat(256) + "</ID>"
+        + destination)), 400, "InvalidArgument",
+        "ID length should not exceed allowed limit of 255");
+    assertError(raw.put(SOURCE, "replication", ruleWith("<Prefix>" + tooLong + "</Prefix>"
+        + destination)), 400, "InvalidArgument",
+        "Prefix length should not exceed allowed limit of 1024");
+    assertError(raw.put(SOURCE, "replication", ruleWith("<Filter><Prefix>" + tooLong
+        + "</Prefix></Filter>" + markers + destination)), 400, "InvalidArgument",
+        "Prefix length should not exceed allowed limit of 1024");
+    assertNotFound(() -> s3.getBucketReplication(b -> b.bucket(SOURCE)));
+
+    HttpResponse<String> atTheLimits = raw.put(SOURCE, "replication", ruleWith("<ID>"
+        + "x".repeat(255) + "</ID><Prefix>" + "p".repeat(1024) + "</Prefix>" + destination));
+    assertThat(atTheLimits.statusCode()).as(atTheLimits.body()).isEqualTo(200);
+  }
+
+  @Test
+  void putReplication_withAStorageClassS3DoesNotReplicateTo_isMalformedXml() {
+    for (String storageClass : List.of("FOO", "standard", "FSX_OPENZFS")) {
+      assertError(raw.put(SOURCE, "replication", ruleWith("<Destination><Bucket>arn:aws:s3:::"
+          + TARGET + "</Bucket><StorageClass>" + storageClass + "</StorageClass>"
+          + "</Destination>")), 400, "MalformedXML", WireError.MALFORMED_XML);
+    }
+    assertNotFound(() -> s3.getBucketReplication(b -> b.bucket(SOURCE)));
+
+    s3.putBucketReplication(b -> b.bucket(SOURCE).replicationConfiguration(c -> c.role(ROLE)
+        .rules(r -> r.prefix("").status(ReplicationRuleStatus.ENABLED).destination(d -> d
+            .bucket("arn:aws:s3:::" + TARGET).storageClass(StorageClass.GLACIER_IR)))));
+    assertThat(tombstone.s3().replicationConfiguration(SOURCE).rules()).singleElement()
+        .satisfies(rule -> assertThat(rule.destination().storageClass()).hasValue("GLACIER_IR"));
   }
 
   @Test
@@ -247,6 +370,17 @@ class SdkBucketReplicationTest {
         + "<Status>Enabled</Status><DeleteMarkerReplication><Status>Disabled</Status>"
         + "</DeleteMarkerReplication><Destination><Bucket>" + bucketArn + "</Bucket>"
         + "</Destination></Rule></ReplicationConfiguration>";
+  }
+
+  private static ReplicationRule v2(ReplicationRule original, int priority) {
+    return original.toBuilder().prefix(null).filter(f -> f.prefix(original.prefix()))
+        .priority(priority)
+        .deleteMarkerReplication(d -> d.status(DeleteMarkerReplicationStatus.DISABLED)).build();
+  }
+
+  private static String ruleWith(String inside) {
+    return "<ReplicationConfiguration><Role>" + ROLE + "</Role><Rule><Status>Enabled</Status>"
+        + inside + "</Rule></ReplicationConfiguration>";
   }
 
   private static void assertNotFound(ThrowingCallable call) {

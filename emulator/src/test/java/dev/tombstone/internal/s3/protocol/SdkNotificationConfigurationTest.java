@@ -197,6 +197,20 @@ class SdkNotificationConfigurationTest {
   }
 
   @Test
+  void putNotification_withAFilterRuleValueLongerThanS3Allows_isInvalidArgument() {
+    assertError(raw.put(BUCKET, "notification", "<NotificationConfiguration>"
+        + queueConfiguration("a", "<Name>prefix</Name><Value>" + "p".repeat(1025) + "</Value>")
+        + "</NotificationConfiguration>"), 400, "InvalidArgument",
+        "FilterRule value length should not exceed allowed limit of 1024");
+    assertUnchanged();
+
+    HttpResponse<String> atTheLimit = raw.put(BUCKET, "notification",
+        "<NotificationConfiguration>" + queueConfiguration("a", "<Name>suffix</Name><Value>"
+            + "s".repeat(1024) + "</Value>") + "</NotificationConfiguration>");
+    assertThat(atTheLimit.statusCode()).as(atTheLimit.body()).isEqualTo(200);
+  }
+
+  @Test
   void putNotification_outsideTheSchema_isMalformedXml() {
     for (String body : List.of("<NotificationConfiguration><QueueConfiguration><Queue>" + QUEUE
             + "</Queue></QueueConfiguration></NotificationConfiguration>",
@@ -207,6 +221,45 @@ class SdkNotificationConfigurationTest {
           WireError.MALFORMED_XML);
     }
     assertUnchanged();
+  }
+
+  // A misspelt element used to be skipped, so the PUT cleared the stored configuration.
+  @Test
+  void putNotification_withAnElementTheSchemaDoesNotDeclare_isMalformedXml_andKeepsTheStoredOne() {
+    putAll();
+    BucketNotification stored = tombstone.s3().notificationConfiguration(BUCKET);
+    String topic = "<Topic>" + TOPIC + "</Topic><Event>s3:ObjectRemoved:*</Event>";
+    for (String body : List.of(
+        "<NotificationConfiguration><TopicConfigurations>" + topic + "</TopicConfigurations>"
+            + "</NotificationConfiguration>",
+        "<NotificationConfiguration><Bogus/></NotificationConfiguration>",
+        "<NotificationConfiguration><TopicConfiguration>" + topic + "<Bogus/>"
+            + "</TopicConfiguration></NotificationConfiguration>",
+        "<NotificationConfiguration><TopicConfiguration>" + topic + "<Queue>" + QUEUE
+            + "</Queue></TopicConfiguration></NotificationConfiguration>",
+        queue("<Event>s3:ObjectCreated:*</Event><Filter><Key/></Filter>"),
+        queue("<Event>s3:ObjectCreated:*</Event><Filter><S3Key><Rule/></S3Key></Filter>"),
+        "<NotificationConfiguration>" + queueConfiguration("a",
+            "<Name>prefix</Name><Value>a</Value><Kind>x</Kind>") + "</NotificationConfiguration>",
+        "<NotificationConfiguration><EventBridgeConfiguration><Bus/></EventBridgeConfiguration>"
+            + "</NotificationConfiguration>")) {
+      assertError(raw.put(BUCKET, "notification", body), 400, "MalformedXML",
+          WireError.MALFORMED_XML);
+    }
+    assertThat(tombstone.s3().notificationConfiguration(BUCKET)).isEqualTo(stored);
+  }
+
+  // The deprecated PutBucketNotification writes the same document with an InvocationRole.
+  @Test
+  void putNotification_withTheDeprecatedInvocationRole_isAccepted() {
+    HttpResponse<String> answer = raw.put(BUCKET, "notification", "<NotificationConfiguration>"
+        + "<CloudFunctionConfiguration><CloudFunction>" + FUNCTION + "</CloudFunction>"
+        + "<InvocationRole>arn:aws:iam::123456789012:role/invoke</InvocationRole>"
+        + "<Event>s3:ObjectCreated:*</Event></CloudFunctionConfiguration>"
+        + "</NotificationConfiguration>");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(tombstone.s3().notificationConfiguration(BUCKET).destinations()).hasSize(1);
   }
 
   @Test

@@ -64,7 +64,9 @@ class SdkRequestPaymentAndAccelerateTest {
   void putRequestPayment_withAnUnknownPayerOrNoPayer_isMalformedXml_andChangesNothing() {
     for (String body : List.of(
         "<RequestPaymentConfiguration><Payer>Nobody</Payer></RequestPaymentConfiguration>",
-        "<RequestPaymentConfiguration/>", "<Payer>Requester</Payer>", "not xml")) {
+        "<RequestPaymentConfiguration/>", "<Payer>Requester</Payer>", "not xml",
+        "<RequestPaymentConfiguration><Payer>Requester</Payer><Bogus/>"
+            + "</RequestPaymentConfiguration>")) {
       assertError(raw.put(BUCKET, "requestPayment", body), 400, "MalformedXML", MALFORMED);
     }
     assertThat(tombstone.s3().requestPayment(BUCKET)).isEqualTo(RequestPayment.BUCKET_OWNER);
@@ -120,7 +122,8 @@ class SdkRequestPaymentAndAccelerateTest {
   void putAccelerate_withAnUnknownOrMissingStatus_isMalformedXml() {
     for (String body : List.of(
         "<AccelerateConfiguration><Status>On</Status></AccelerateConfiguration>",
-        "<AccelerateConfiguration/>", "<RequestPaymentConfiguration/>")) {
+        "<AccelerateConfiguration/>", "<RequestPaymentConfiguration/>",
+        "<AccelerateConfiguration><Status>Enabled</Status><Bogus/></AccelerateConfiguration>")) {
       assertError(raw.put(BUCKET, "accelerate", body), 400, "MalformedXML", MALFORMED);
     }
     assertThat(tombstone.s3().accelerateConfiguration(BUCKET)).isEqualTo(Optional.empty());
