@@ -161,6 +161,35 @@ class BackupsSdkTest {
   }
 
   @Test
+  void restoreFromBackup_provisionedOverride_refusesOnDemandIndexesWithoutCapacity() {
+    createOrders("orders");
+    dynamo.putItem(b -> b.tableName("orders").item(order("1", "NEW")));
+    BackupDetails backup = backup("orders", "bk1");
+
+    String refused = error(() -> dynamo.restoreTableFromBackup(b -> b
+        .backupArn(backup.backupArn()).targetTableName("orders-copy")
+        .billingModeOverride(BillingMode.PROVISIONED)
+        .provisionedThroughputOverride(p -> p.readCapacityUnits(3L).writeCapacityUnits(3L))));
+    TableDescription restored = dynamo.restoreTableFromBackup(b -> b
+        .backupArn(backup.backupArn()).targetTableName("orders-copy")
+        .billingModeOverride(BillingMode.PROVISIONED)
+        .provisionedThroughputOverride(p -> p.readCapacityUnits(3L).writeCapacityUnits(3L))
+        .globalSecondaryIndexOverride(i -> i.indexName("by-status")
+            .keySchema(k -> k.attributeName("status").keyType(KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+            .provisionedThroughput(p -> p.readCapacityUnits(2L).writeCapacityUnits(4L))))
+        .tableDescription();
+
+    assertThat(refused).isEqualTo("ValidationException: One or more parameter values were"
+        + " invalid: ProvisionedThroughput is not specified for index: by-status");
+    assertThat(restored.globalSecondaryIndexes().get(0).provisionedThroughput()
+        .readCapacityUnits()).isEqualTo(2);
+    assertThat(restored.globalSecondaryIndexes().get(0).provisionedThroughput()
+        .writeCapacityUnits()).isEqualTo(4);
+    assertThat(restored.itemCount()).isEqualTo(1);
+  }
+
+  @Test
   void describeBackup_reportsDetailsSourceTableAndFeatures() {
     createOrders("orders");
     dynamo.putItem(b -> b.tableName("orders").item(order("1", "NEW")));

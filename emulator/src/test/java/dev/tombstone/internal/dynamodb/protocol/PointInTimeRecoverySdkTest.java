@@ -257,6 +257,12 @@ class PointInTimeRecoverySdkTest {
     assertThat(error(() -> dynamo.restoreTableToPointInTime(b -> b.targetTableName("copy")
         .useLatestRestorableTime(true))))
         .isEqualTo("ValidationException: " + RestoreTableToPointInTimeOperation.SOURCE_NEITHER);
+    assertThat(error(() -> dynamo.restoreTableToPointInTime(b -> b.sourceTableName("users")
+        .targetTableName("copy").useLatestRestorableTime(true)
+        .billingModeOverride(BillingMode.PROVISIONED)
+        .provisionedThroughputOverride(p -> p.readCapacityUnits(3L).writeCapacityUnits(3L)))))
+        .isEqualTo("ValidationException: One or more parameter values were invalid:"
+            + " ProvisionedThroughput is not specified for index: by-team");
     assertThat(error(() -> enable("users", 36))).isEqualTo("ValidationException: 1 validation"
         + " error detected: Value '36' at 'pointInTimeRecoverySpecification.recoveryPeriodInDays'"
         + " failed to satisfy constraint: Member must have value less than or equal to 35");
