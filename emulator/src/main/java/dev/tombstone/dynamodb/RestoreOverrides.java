@@ -33,7 +33,8 @@ public record RestoreOverrides(
 
   /**
    * {@code source} as the restored table {@code targetName} is defined: these overrides applied,
-   * without a stream and without deletion protection (a restore brings back neither).
+   * without the attribute definitions only dropped indexes used, without a stream and without
+   * deletion protection (a restore brings back neither).
    */
   TableDefinition apply(TableDefinition source, String targetName) {
     TableDefinition.BillingMode mode = billingMode.orElse(source.billingMode());
@@ -56,7 +57,7 @@ public record RestoreOverrides(
     long write = onDemand ? 0 : writeCapacityUnits.orElse(source.writeCapacityUnits());
     return new TableDefinition(targetName, source.keySchema(), source.attributeDefinitions(),
         mode, read, write, localSecondaryIndexes.orElse(source.localSecondaryIndexes()),
-        globals, false, null);
+        globals, false, null).withUsedAttributeDefinitionsOnly();
   }
 
   /**

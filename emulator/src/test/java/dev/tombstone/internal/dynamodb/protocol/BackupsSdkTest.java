@@ -157,6 +157,8 @@ class BackupsSdkTest {
     assertThat(restored.provisionedThroughput().writeCapacityUnits()).isEqualTo(6);
     assertThat(restored.globalSecondaryIndexes()).isEmpty();
     assertThat(restored.localSecondaryIndexes()).hasSize(1);
+    assertThat(restored.attributeDefinitions()).extracting(a -> a.attributeName())
+        .containsExactly("customer", "id", "date");
     assertThat(restored.itemCount()).isEqualTo(1);
   }
 

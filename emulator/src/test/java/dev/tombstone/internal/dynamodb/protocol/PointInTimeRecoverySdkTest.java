@@ -9,6 +9,7 @@ import dev.tombstone.Tombstone;
 import dev.tombstone.faults.Fault;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +119,25 @@ class PointInTimeRecoverySdkTest {
     assertThat(restored.restoreSummary().restoreDateTime()).isEqualTo(beforeTheScript);
     assertThat(dynamo.scan(b -> b.tableName("users")).items()).containsExactly(user("u3", "red"));
     assertThat(restore("users", "users-at-start", START).itemCount()).isZero();
+  }
+
+  @Test
+  void restoreToPointInTime_withoutIndexes_keepsOnlyTheTablesKeyDefinitions() {
+    createUsers("users");
+    enable("users", null);
+    put("users", user("u1", "red"));
+    clock.advance(Duration.ofMinutes(10));
+
+    TableDescription restored = dynamo.restoreTableToPointInTime(b -> b.sourceTableName("users")
+        .targetTableName("users-plain").useLatestRestorableTime(true)
+        .globalSecondaryIndexOverride(List.of())).tableDescription();
+
+    assertThat(restored.globalSecondaryIndexes()).isEmpty();
+    assertThat(restored.attributeDefinitions()).extracting(a -> a.attributeName())
+        .containsExactly("id");
+    assertThat(dynamo.describeTable(b -> b.tableName("users-plain")).table()
+        .attributeDefinitions()).extracting(a -> a.attributeName()).containsExactly("id");
+    assertThat(restored.itemCount()).isEqualTo(1);
   }
 
   @Test
