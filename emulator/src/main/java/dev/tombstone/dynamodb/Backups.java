@@ -118,7 +118,8 @@ public final class Backups {
 
   /**
    * UpdateContinuousBackups: turns point-in-time recovery on (or changes its period) or off.
-   * Turning it on starts the restorable window now; turning it off forgets the window.
+   * Turning it on starts the restorable window now; turning it off forgets the window. A longer
+   * period does not bring back what a shorter one had dropped.
    *
    * @throws DynamoDbError.TableNotFound when the table does not exist
    */
@@ -132,7 +133,7 @@ public final class Backups {
       } else if (log == null) {
         table.recovery(new RecoveryLog(clock.instant(), Duration.ofDays(recoveryPeriodInDays)));
       } else {
-        log.period(Duration.ofDays(recoveryPeriodInDays));
+        log.period(Duration.ofDays(recoveryPeriodInDays), clock.instant());
       }
       return describe(table);
     });

@@ -165,6 +165,28 @@ class PointInTimeRecoverySdkTest {
   }
 
   @Test
+  void recoveryPeriod_raisedAfterALowerOne_doesNotBringBackWhatTheLowerOneDropped() {
+    createUsers("users");
+    enable("users", null);
+    put("users", user("u1", "red"));
+    clock.advance(Duration.ofDays(10));
+    enable("users", 3);
+    Instant lowered = clock.instant();
+    clock.advance(Duration.ofHours(1));
+
+    PointInTimeRecoveryDescription raised = enable("users", 35);
+
+    assertThat(raised.recoveryPeriodInDays()).isEqualTo(35);
+    assertThat(raised.earliestRestorableDateTime())
+        .isEqualTo(lowered.plus(Duration.ofHours(1)).minus(Duration.ofDays(3)));
+    assertThat(error(() -> restore("users", "copy", START.plus(Duration.ofDays(2)))))
+        .isEqualTo("InvalidRestoreTimeException: RestoreDateTime must be between"
+            + " EarliestRestorableDateTime and LatestRestorableDateTime");
+    assertThat(restore("users", "copy", raised.earliestRestorableDateTime()).itemCount())
+        .isEqualTo(1);
+  }
+
+  @Test
   void useLatestRestorableTime_leavesOutTheLastFiveMinutes() {
     createUsers("users");
     enable("users", null);
