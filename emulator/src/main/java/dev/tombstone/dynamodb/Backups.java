@@ -68,7 +68,8 @@ public final class Backups {
   }
 
   /**
-   * ListBackups, before paging: the live backups, oldest first.
+   * ListBackups, before paging: the live backups, oldest first (by creation time to the
+   * millisecond, then by ARN).
    *
    * @param tableNameOrArn only the backups of this table; null for every table's
    * @param createdFrom only backups created at or after it; null for no lower bound

@@ -7,6 +7,7 @@ import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -256,6 +257,60 @@ class BackupsSdkTest {
         .isEmpty();
     assertThat(dynamo.listBackups(b -> b.backupType(BackupTypeFilter.ALL)).backupSummaries())
         .hasSize(4);
+  }
+
+  @Test
+  void listBackups_deletingWhilePaging_reachesEveryBackup() {
+    createOrders("orders");
+    for (int i = 0; i < 5; i++) {
+      backup("orders", "bk" + i);
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    List<String> deleted = new ArrayList<>();
+    String start = null;
+    do {
+      String after = start;
+      ListBackupsResponse page = dynamo.listBackups(b -> b.limit(2)
+          .exclusiveStartBackupArn(after));
+      for (BackupSummary summary : page.backupSummaries()) {
+        dynamo.deleteBackup(b -> b.backupArn(summary.backupArn()));
+        deleted.add(summary.backupName());
+      }
+      start = page.lastEvaluatedBackupArn();
+    } while (start != null);
+
+    assertThat(deleted).containsExactly("bk0", "bk1", "bk2", "bk3", "bk4");
+    assertThat(dynamo.listBackups(b -> b.tableName("orders")).backupSummaries()).isEmpty();
+  }
+
+  @Test
+  void listBackups_startArnFilteredOut_pagesOnFromWhereItStands() {
+    createOrders("orders");
+    createOrders("returns");
+    String first = backup("orders", "bk1").backupArn();
+    clock.advance(Duration.ofSeconds(1));
+    String returns = backup("returns", "rt1").backupArn();
+    clock.advance(Duration.ofSeconds(1));
+    String second = backup("orders", "bk2").backupArn();
+    String third = backup("orders", "bk3").backupArn();
+
+    ListBackupsResponse afterReturns = dynamo.listBackups(b -> b.tableName("orders").limit(1)
+        .exclusiveStartBackupArn(returns));
+    ListBackupsResponse afterFirst = dynamo.listBackups(b -> b.tableName("orders")
+        .exclusiveStartBackupArn(first));
+
+    // bk2 and bk3 share a millisecond: their ARNs order them.
+    List<String> sameMillisecond = second.compareTo(third) < 0 ? List.of(second, third)
+        : List.of(third, second);
+    assertThat(afterReturns.backupSummaries()).extracting(BackupSummary::backupArn)
+        .containsExactly(sameMillisecond.get(0));
+    assertThat(afterReturns.lastEvaluatedBackupArn()).isEqualTo(sameMillisecond.get(0));
+    assertThat(afterFirst.backupSummaries()).extracting(BackupSummary::backupArn)
+        .containsExactlyElementsOf(sameMillisecond);
+    assertThat(dynamo.listBackups(b -> b.tableName("orders")).backupSummaries())
+        .extracting(BackupSummary::backupArn)
+        .containsExactly(first, sameMillisecond.get(0), sameMillisecond.get(1));
   }
 
   @Test
