@@ -1,12 +1,12 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.ArnOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  * clock (a SYSTEM backup 35 days after its table was deleted) is gone: not listed, not found.
  */
 final class BackupRegistry {
-  /** A backup and the items it holds, in scan order; {@code sequence} orders by creation. */
-  record Stored(long sequence, Backup backup, List<Item> items) {
+  /** A backup and the items it holds, in scan order. */
+  record Stored(Backup backup, List<Item> items) {
     Stored {
       items = List.copyOf(items);
     }
@@ -25,15 +25,15 @@ final class BackupRegistry {
     }
   }
 
-  private final AtomicLong sequence = new AtomicLong();
   private final Map<String, Stored> byArn = new ConcurrentHashMap<>();
-  // ListBackups answers in creation order.
-  private final ConcurrentSkipListMap<Long, Stored> byCreation = new ConcurrentSkipListMap<>();
+  // ListBackups' order: by creation time, then ARN.
+  private final ConcurrentSkipListMap<String, Stored> inListingOrder =
+      new ConcurrentSkipListMap<>(ArnOrder.BACKUPS);
 
   void add(Backup backup, List<Item> items) {
-    Stored stored = new Stored(sequence.incrementAndGet(), backup, items);
+    Stored stored = new Stored(backup, items);
     byArn.put(backup.arn(), stored);
-    byCreation.put(stored.sequence(), stored);
+    inListingOrder.put(backup.arn(), stored);
   }
 
   /** The live backup with that ARN, or null. */
@@ -55,10 +55,10 @@ final class BackupRegistry {
     return stored;
   }
 
-  /** The live backups {@code filter} accepts, oldest first. */
+  /** The live backups {@code filter} accepts, in {@link ArnOrder#BACKUPS} order. */
   List<Backup> list(Instant now, Predicate<Backup> filter) {
     List<Backup> result = new ArrayList<>();
-    for (Stored stored : byCreation.values()) {
+    for (Stored stored : inListingOrder.values()) {
       if (stored.expiredAt(now)) {
         remove(stored);
       } else if (filter.test(stored.backup())) {
@@ -70,11 +70,11 @@ final class BackupRegistry {
 
   void clear() {
     byArn.clear();
-    byCreation.clear();
+    inListingOrder.clear();
   }
 
   private void remove(Stored stored) {
     byArn.remove(stored.backup().arn(), stored);
-    byCreation.remove(stored.sequence(), stored);
+    inListingOrder.remove(stored.backup().arn(), stored);
   }
 }

@@ -69,7 +69,8 @@ public final class Backups {
   }
 
   /**
-   * ListBackups, before paging: the live backups, oldest first.
+   * ListBackups, before paging: the live backups, oldest first (by creation time to the
+   * millisecond, then by ARN).
    *
    * @param tableNameOrArn only the backups of this table; null for every table's
    * @param createdFrom only backups created at or after it; null for no lower bound
@@ -119,7 +120,8 @@ public final class Backups {
 
   /**
    * UpdateContinuousBackups: turns point-in-time recovery on (or changes its period) or off.
-   * Turning it on starts the restorable window now; turning it off forgets the window.
+   * Turning it on starts the restorable window now; turning it off forgets the window. A longer
+   * period does not bring back what a shorter one had dropped.
    *
    * @throws DynamoDbError.TableNotFound when the table does not exist
    */
@@ -133,7 +135,7 @@ public final class Backups {
       } else if (log == null) {
         table.recovery(new RecoveryLog(clock.instant(), Duration.ofDays(recoveryPeriodInDays)));
       } else {
-        log.period(Duration.ofDays(recoveryPeriodInDays));
+        log.period(Duration.ofDays(recoveryPeriodInDays), clock.instant());
       }
       return describe(table);
     });

@@ -397,7 +397,7 @@ public final class DynamoDbState {
 
   /**
    * ListStreams: the streams of a table (of every table when {@code tableName} is null), newest
-   * first, including disabled streams until 24 hours after they ended.
+   * first (by label, then by ARN), including disabled streams until 24 hours after they ended.
    */
   public List<StreamDescription> listStreams(String tableName) {
     return streams.list(tableName);

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 /**
  * What point-in-time recovery keeps of a table while it is on: for each change, when it
  * happened, the key and the item it replaced. The table's state at a time T is its current items
- * with every change after T undone, newest first.
+ * with every change after T undone, newest first. It also keeps the time from which that history
+ * is complete: when recovery was turned on, moved forward when a shorter period ends, since what
+ * that period dropped does not come back when the period grows again.
  *
  * <p>{@link Table} appends under the changed key's lock, so the changes of one key are in their
  * order here; changes of different keys may interleave by a few microseconds, which undoing does
@@ -20,44 +22,56 @@ final class RecoveryLog {
   /** One change: at {@code at}, the item under {@code key} stopped being {@code old} (null). */
   record Change(Instant at, PrimaryKey key, Item old) {}
 
-  private final Instant enabledAt;
-  private volatile Duration period;
+  /** The recovery period and the time from which the history is complete, read together. */
+  private record Window(Instant completeFrom, Duration period) {}
+
+  private volatile Window window;
   private final ConcurrentLinkedDeque<Change> changes = new ConcurrentLinkedDeque<>();
 
   RecoveryLog(Instant enabledAt, Duration period) {
-    this.enabledAt = enabledAt;
-    this.period = period;
+    this.window = new Window(enabledAt, period);
   }
 
   int periodInDays() {
-    return (int) period.toDays();
+    return (int) window.period().toDays();
   }
 
-  void period(Duration next) {
-    period = next;
+  /**
+   * Changes the recovery period at {@code now}. What the old period had dropped by then, the
+   * history before now minus it, stays dropped under a longer period.
+   */
+  void period(Duration next, Instant now) {
+    Window current = window;
+    Instant droppedBefore = now.minus(current.period());
+    window = new Window(droppedBefore.isAfter(current.completeFrom()) ? droppedBefore
+        : current.completeFrom(), next);
   }
 
   /** Called under the key's lock for every change of the table's items. */
   void record(Instant at, PrimaryKey key, Item old) {
     changes.addLast(new Change(at, key, old));
     Change first = changes.peekFirst();
-    if (first != null && first.at().isBefore(at.minus(period))) {
+    if (first != null && first.at().isBefore(at.minus(window.period()))) {
       trim(at);
     }
   }
 
   private void trim(Instant now) {
-    Instant cutoff = now.minus(period);
+    Instant cutoff = now.minus(window.period());
     Change first;
     while ((first = changes.peekFirst()) != null && first.at().isBefore(cutoff)) {
       changes.pollFirst();
     }
   }
 
-  /** The earliest time a restore may name: recovery's start, or the period's, the later. */
+  /**
+   * The earliest time a restore may name: the period's start, or when the history became
+   * complete, the later.
+   */
   Instant earliestRestorable(Instant now) {
-    Instant periodStart = now.minus(period);
-    return periodStart.isAfter(enabledAt) ? periodStart : enabledAt;
+    Window current = window;
+    Instant periodStart = now.minus(current.period());
+    return periodStart.isAfter(current.completeFrom()) ? periodStart : current.completeFrom();
   }
 
   /** The latest time a restore may name: {@code lag} before now, not before the earliest. */

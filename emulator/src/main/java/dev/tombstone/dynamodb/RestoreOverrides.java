@@ -33,7 +33,8 @@ public record RestoreOverrides(
 
   /**
    * {@code source} as the restored table {@code targetName} is defined: these overrides applied,
-   * without a stream and without deletion protection (a restore brings back neither).
+   * without the attribute definitions only dropped indexes used, without a stream and without
+   * deletion protection (a restore brings back neither).
    */
   TableDefinition apply(TableDefinition source, String targetName) {
     TableDefinition.BillingMode mode = billingMode.orElse(source.billingMode());
@@ -47,10 +48,29 @@ public record RestoreOverrides(
       throw DynamoDbError.Validation.invalidParameters("ReadCapacityUnits and WriteCapacityUnits"
           + " must both be specified when BillingMode is PROVISIONED");
     }
+    List<TableDefinition.IndexDefinition> globals =
+        globalSecondaryIndexes.orElse(source.globalSecondaryIndexes());
+    if (!onDemand) {
+      checkThroughputOf(globals);
+    }
     long read = onDemand ? 0 : readCapacityUnits.orElse(source.readCapacityUnits());
     long write = onDemand ? 0 : writeCapacityUnits.orElse(source.writeCapacityUnits());
     return new TableDefinition(targetName, source.keySchema(), source.attributeDefinitions(),
         mode, read, write, localSecondaryIndexes.orElse(source.localSecondaryIndexes()),
-        globalSecondaryIndexes.orElse(source.globalSecondaryIndexes()), false, null);
+        globals, false, null).withUsedAttributeDefinitionsOnly();
+  }
+
+  /**
+   * Refuses global indexes kept from an on-demand source on a provisioned restore: they have no
+   * capacity, and CreateTable refuses a provisioned table's index without one. An index override
+   * must give them theirs.
+   */
+  private static void checkThroughputOf(List<TableDefinition.IndexDefinition> globals) {
+    for (TableDefinition.IndexDefinition index : globals) {
+      if (index.readCapacityUnits() == 0) {
+        throw DynamoDbError.Validation.invalidParameters(
+            "ProvisionedThroughput is not specified for index: " + index.name());
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.ArnOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,7 @@ final class Streams {
 
   private final String region;
   private final Clock clock;
-  // In creation order; ListStreams reports the newest first, as DynamoDB Local does.
+  // In creation order; ListStreams sorts them newest first, as DynamoDB Local lists them.
   private final Map<String, TableStream> byArn = new LinkedHashMap<>();
 
   Streams(String region, Clock clock) {
@@ -62,15 +64,19 @@ final class Streams {
     byArn.clear();
   }
 
-  /** ListStreams: the streams of {@code tableName} (every stream when null), newest first. */
+  /**
+   * ListStreams: the streams of {@code tableName} (every stream when null), newest first by
+   * label, then by ARN ({@link ArnOrder#STREAMS_NEWEST_FIRST}).
+   */
   synchronized List<StreamDescription> list(String tableName) {
     purge();
     List<StreamDescription> streams = new ArrayList<>();
     for (TableStream stream : byArn.values()) {
       if (tableName == null || stream.tableName().equals(tableName)) {
-        streams.add(0, stream.describe());
+        streams.add(stream.describe());
       }
     }
+    streams.sort(Comparator.comparing(StreamDescription::arn, ArnOrder.STREAMS_NEWEST_FIRST));
     return streams;
   }
 

@@ -69,6 +69,25 @@ public record TableDefinition(
   }
 
   /**
+   * This definition with just the attribute definitions some key schema (the table's or an
+   * index's) uses: CreateTable refuses others, and dropping an index drops its key's.
+   */
+  TableDefinition withUsedAttributeDefinitionsOnly() {
+    List<String> used = new ArrayList<>();
+    addKeyNames(used, keySchema);
+    for (List<IndexDefinition> indexes : List.of(localSecondaryIndexes, globalSecondaryIndexes)) {
+      for (IndexDefinition index : indexes) {
+        addKeyNames(used, index.keySchema());
+      }
+    }
+    Map<String, AttributeType> definitions = new LinkedHashMap<>(attributeDefinitions);
+    definitions.keySet().retainAll(used);
+    return new TableDefinition(name, keySchema, definitions, billingMode, readCapacityUnits,
+        writeCapacityUnits, localSecondaryIndexes, globalSecondaryIndexes, deletionProtection,
+        streamViewType);
+  }
+
+  /**
    * Refuses a key attribute name (of the table or an index) or an attribute name projected into
    * an index that is not 1 to 255 characters, as CreateTable does.
    */

@@ -2,12 +2,10 @@ package dev.tombstone.dynamodb;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * UpdateTable: billing mode, provisioned throughput, deletion protection, and global secondary
@@ -170,13 +168,13 @@ public final class UpdateTable {
     List<TableDefinition.IndexDefinition> gsis =
         new ArrayList<>(current.globalSecondaryIndexes());
     applyIndexChanges(request, current, mode, definitions, gsis);
-    definitions.keySet().retainAll(keyNamesInUse(current, gsis));
     TableDefinition next = new TableDefinition(current.name(), current.keySchema(), definitions,
         mode, read, write, current.localSecondaryIndexes(), gsis,
         request.deletionProtection() != null ? request.deletionProtection()
             : current.deletionProtection(),
         streamEnabled == null ? current.streamViewType()
-            : streamEnabled ? request.streamViewType() : null);
+            : streamEnabled ? request.streamViewType() : null)
+        .withUsedAttributeDefinitionsOnly();
     table.redefine(next, now);
     if (Boolean.TRUE.equals(streamEnabled)) {
       table.enableStream(streams.open(table.arn(), table.name(), table.keySchema(),
@@ -303,16 +301,6 @@ public final class UpdateTable {
     current.localSecondaryIndexes().forEach(index -> schemas.add(index.keySchema()));
     gsis.forEach(index -> schemas.add(index.keySchema()));
     return schemas;
-  }
-
-  /** AttributeDefinitions lists just the attributes some key schema of the table uses. */
-  private static Set<String> keyNamesInUse(TableDefinition current,
-      List<TableDefinition.IndexDefinition> gsis) {
-    Set<String> names = new HashSet<>();
-    for (KeySchema schema : keySchemas(current, gsis)) {
-      names.addAll(keyNames(schema));
-    }
-    return names;
   }
 
   private static int find(List<TableDefinition.IndexDefinition> indexes, String name) {

@@ -57,6 +57,35 @@ class RecoveryLogTest {
   }
 
   @Test
+  void period_lengthenedAfterAShorterOne_keepsWhatTheShorterOneDropped() {
+    RecoveryLog log = new RecoveryLog(START, Duration.ofDays(35));
+    Instant shortened = START.plus(Duration.ofDays(10));
+    log.period(Duration.ofDays(3), shortened);
+    Instant lengthened = shortened.plus(Duration.ofHours(1));
+
+    log.period(Duration.ofDays(35), lengthened);
+
+    assertThat(log.periodInDays()).isEqualTo(35);
+    assertThat(log.earliestRestorable(lengthened))
+        .isEqualTo(lengthened.minus(Duration.ofDays(3)));
+    // Under the longer period the window's start stays put until the period catches up.
+    assertThat(log.earliestRestorable(lengthened.plus(Duration.ofDays(31))))
+        .isEqualTo(lengthened.minus(Duration.ofDays(3)));
+    assertThat(log.earliestRestorable(lengthened.plus(Duration.ofDays(33))))
+        .isEqualTo(lengthened.plus(Duration.ofDays(33)).minus(Duration.ofDays(35)));
+  }
+
+  @Test
+  void period_shortened_movesTheWindowsStartToThePeriodsAtOnce() {
+    RecoveryLog log = new RecoveryLog(START, Duration.ofDays(35));
+    Instant now = START.plus(Duration.ofDays(10));
+
+    log.period(Duration.ofDays(3), now);
+
+    assertThat(log.earliestRestorable(now)).isEqualTo(now.minus(Duration.ofDays(3)));
+  }
+
+  @Test
   void table_logsEveryChangeWhileRecoveryIsOn_only() {
     ManualClock clock = ManualClock.startingAt(START);
     DynamoDbState state = new DynamoDbState("us-east-1", clock);

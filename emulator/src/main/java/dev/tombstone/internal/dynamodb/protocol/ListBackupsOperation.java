@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.Backup;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.internal.ArnOrder;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -10,7 +11,8 @@ import java.util.Set;
 
 /**
  * ListBackups: filter by table, creation time (lower bound inclusive, upper exclusive) and type
- * (USER when absent), then one page after {@code ExclusiveStartBackupArn}.
+ * (USER when absent), then one page after where {@code ExclusiveStartBackupArn} stands in the
+ * listing order, whether that backup still exists and passes the filters or not.
  */
 final class ListBackupsOperation {
   private static final int MAX_LIMIT = 100;
@@ -41,15 +43,7 @@ final class ListBackupsOperation {
 
     List<Backup> backups = state.backups().listBackups(tableName, lower, upper,
         types(backupType));
-    int from = 0;
-    if (exclusiveStart != null) {
-      from = backups.size();
-      for (int i = 0; i < backups.size(); i++) {
-        if (backups.get(i).arn().equals(exclusiveStart)) {
-          from = i + 1;
-        }
-      }
-    }
+    int from = exclusiveStart == null ? 0 : after(backups, exclusiveStart);
     int to = limit == null ? backups.size() : Math.min(backups.size(), from + limit);
     JsonOut out = new JsonOut();
     JsonWriter json = out.json();
@@ -64,6 +58,16 @@ final class ListBackupsOperation {
     }
     json.writeEndObject();
     return out.finish();
+  }
+
+  // Deleting while paging is the usual clean-up: the start ARN's backup may be gone.
+  private static int after(List<Backup> backups, String exclusiveStart) {
+    for (int i = 0; i < backups.size(); i++) {
+      if (ArnOrder.BACKUPS.compare(backups.get(i).arn(), exclusiveStart) > 0) {
+        return i;
+      }
+    }
+    return backups.size();
   }
 
   // AWS_BACKUP backups are AWS Backup's, which the emulator has none of.

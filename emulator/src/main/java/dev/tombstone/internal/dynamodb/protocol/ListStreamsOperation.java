@@ -2,10 +2,15 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.StreamDescription;
+import dev.tombstone.internal.ArnOrder;
 import java.io.IOException;
 import java.util.List;
 
-/** ListStreams of DynamoDB Streams: decode, validate, list a page, encode. */
+/**
+ * ListStreams of DynamoDB Streams: decode, validate, list a page after where {@code
+ * ExclusiveStartStreamArn} stands in the listing order (whether that stream is still listed or
+ * not), encode.
+ */
 final class ListStreamsOperation {
   private static final int MAX_LIMIT = 100;
 
@@ -32,15 +37,7 @@ final class ListStreamsOperation {
     StreamArns.checkShape(exclusiveStart);
 
     List<StreamDescription> streams = state.listStreams(tableName);
-    int from = 0;
-    if (exclusiveStart != null) {
-      from = streams.size();
-      for (int i = 0; i < streams.size(); i++) {
-        if (streams.get(i).arn().equals(exclusiveStart)) {
-          from = i + 1;
-        }
-      }
-    }
+    int from = exclusiveStart == null ? 0 : after(streams, exclusiveStart);
     int to = Math.min(streams.size(), from + (limit == null ? MAX_LIMIT : limit));
     JsonOut out = new JsonOut();
     JsonWriter json = out.json();
@@ -59,5 +56,15 @@ final class ListStreamsOperation {
     }
     json.writeEndObject();
     return out.finish();
+  }
+
+  // A disabled stream is forgotten after 24 hours, perhaps between two pages.
+  private static int after(List<StreamDescription> streams, String exclusiveStart) {
+    for (int i = 0; i < streams.size(); i++) {
+      if (ArnOrder.STREAMS_NEWEST_FIRST.compare(streams.get(i).arn(), exclusiveStart) > 0) {
+        return i;
+      }
+    }
+    return streams.size();
   }
 }

@@ -7,6 +7,7 @@ import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -157,6 +158,37 @@ class BackupsSdkTest {
     assertThat(restored.provisionedThroughput().writeCapacityUnits()).isEqualTo(6);
     assertThat(restored.globalSecondaryIndexes()).isEmpty();
     assertThat(restored.localSecondaryIndexes()).hasSize(1);
+    assertThat(restored.attributeDefinitions()).extracting(a -> a.attributeName())
+        .containsExactly("customer", "id", "date");
+    assertThat(restored.itemCount()).isEqualTo(1);
+  }
+
+  @Test
+  void restoreFromBackup_provisionedOverride_refusesOnDemandIndexesWithoutCapacity() {
+    createOrders("orders");
+    dynamo.putItem(b -> b.tableName("orders").item(order("1", "NEW")));
+    BackupDetails backup = backup("orders", "bk1");
+
+    String refused = error(() -> dynamo.restoreTableFromBackup(b -> b
+        .backupArn(backup.backupArn()).targetTableName("orders-copy")
+        .billingModeOverride(BillingMode.PROVISIONED)
+        .provisionedThroughputOverride(p -> p.readCapacityUnits(3L).writeCapacityUnits(3L))));
+    TableDescription restored = dynamo.restoreTableFromBackup(b -> b
+        .backupArn(backup.backupArn()).targetTableName("orders-copy")
+        .billingModeOverride(BillingMode.PROVISIONED)
+        .provisionedThroughputOverride(p -> p.readCapacityUnits(3L).writeCapacityUnits(3L))
+        .globalSecondaryIndexOverride(i -> i.indexName("by-status")
+            .keySchema(k -> k.attributeName("status").keyType(KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+            .provisionedThroughput(p -> p.readCapacityUnits(2L).writeCapacityUnits(4L))))
+        .tableDescription();
+
+    assertThat(refused).isEqualTo("ValidationException: One or more parameter values were"
+        + " invalid: ProvisionedThroughput is not specified for index: by-status");
+    assertThat(restored.globalSecondaryIndexes().get(0).provisionedThroughput()
+        .readCapacityUnits()).isEqualTo(2);
+    assertThat(restored.globalSecondaryIndexes().get(0).provisionedThroughput()
+        .writeCapacityUnits()).isEqualTo(4);
     assertThat(restored.itemCount()).isEqualTo(1);
   }
 
@@ -225,6 +257,60 @@ class BackupsSdkTest {
         .isEmpty();
     assertThat(dynamo.listBackups(b -> b.backupType(BackupTypeFilter.ALL)).backupSummaries())
         .hasSize(4);
+  }
+
+  @Test
+  void listBackups_deletingWhilePaging_reachesEveryBackup() {
+    createOrders("orders");
+    for (int i = 0; i < 5; i++) {
+      backup("orders", "bk" + i);
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    List<String> deleted = new ArrayList<>();
+    String start = null;
+    do {
+      String after = start;
+      ListBackupsResponse page = dynamo.listBackups(b -> b.limit(2)
+          .exclusiveStartBackupArn(after));
+      for (BackupSummary summary : page.backupSummaries()) {
+        dynamo.deleteBackup(b -> b.backupArn(summary.backupArn()));
+        deleted.add(summary.backupName());
+      }
+      start = page.lastEvaluatedBackupArn();
+    } while (start != null);
+
+    assertThat(deleted).containsExactly("bk0", "bk1", "bk2", "bk3", "bk4");
+    assertThat(dynamo.listBackups(b -> b.tableName("orders")).backupSummaries()).isEmpty();
+  }
+
+  @Test
+  void listBackups_startArnFilteredOut_pagesOnFromWhereItStands() {
+    createOrders("orders");
+    createOrders("returns");
+    String first = backup("orders", "bk1").backupArn();
+    clock.advance(Duration.ofSeconds(1));
+    String returns = backup("returns", "rt1").backupArn();
+    clock.advance(Duration.ofSeconds(1));
+    String second = backup("orders", "bk2").backupArn();
+    String third = backup("orders", "bk3").backupArn();
+
+    ListBackupsResponse afterReturns = dynamo.listBackups(b -> b.tableName("orders").limit(1)
+        .exclusiveStartBackupArn(returns));
+    ListBackupsResponse afterFirst = dynamo.listBackups(b -> b.tableName("orders")
+        .exclusiveStartBackupArn(first));
+
+    // bk2 and bk3 share a millisecond: their ARNs order them.
+    List<String> sameMillisecond = second.compareTo(third) < 0 ? List.of(second, third)
+        : List.of(third, second);
+    assertThat(afterReturns.backupSummaries()).extracting(BackupSummary::backupArn)
+        .containsExactly(sameMillisecond.get(0));
+    assertThat(afterReturns.lastEvaluatedBackupArn()).isEqualTo(sameMillisecond.get(0));
+    assertThat(afterFirst.backupSummaries()).extracting(BackupSummary::backupArn)
+        .containsExactlyElementsOf(sameMillisecond);
+    assertThat(dynamo.listBackups(b -> b.tableName("orders")).backupSummaries())
+        .extracting(BackupSummary::backupArn)
+        .containsExactly(first, sameMillisecond.get(0), sameMillisecond.get(1));
   }
 
   @Test

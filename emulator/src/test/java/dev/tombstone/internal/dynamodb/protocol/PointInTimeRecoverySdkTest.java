@@ -9,6 +9,7 @@ import dev.tombstone.Tombstone;
 import dev.tombstone.faults.Fault;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +122,25 @@ class PointInTimeRecoverySdkTest {
   }
 
   @Test
+  void restoreToPointInTime_withoutIndexes_keepsOnlyTheTablesKeyDefinitions() {
+    createUsers("users");
+    enable("users", null);
+    put("users", user("u1", "red"));
+    clock.advance(Duration.ofMinutes(10));
+
+    TableDescription restored = dynamo.restoreTableToPointInTime(b -> b.sourceTableName("users")
+        .targetTableName("users-plain").useLatestRestorableTime(true)
+        .globalSecondaryIndexOverride(List.of())).tableDescription();
+
+    assertThat(restored.globalSecondaryIndexes()).isEmpty();
+    assertThat(restored.attributeDefinitions()).extracting(a -> a.attributeName())
+        .containsExactly("id");
+    assertThat(dynamo.describeTable(b -> b.tableName("users-plain")).table()
+        .attributeDefinitions()).extracting(a -> a.attributeName()).containsExactly("id");
+    assertThat(restored.itemCount()).isEqualTo(1);
+  }
+
+  @Test
   void continuousBackups_windowFollowsTheClock_periodAndLag() {
     createUsers("users");
     ContinuousBackupsDescription off = dynamo.describeContinuousBackups(b -> b.tableName("users"))
@@ -142,6 +162,28 @@ class PointInTimeRecoverySdkTest {
         Duration.ofDays(7)));
     assertThat(later.latestRestorableDateTime()).isEqualTo(clock.instant().minus(
         Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void recoveryPeriod_raisedAfterALowerOne_doesNotBringBackWhatTheLowerOneDropped() {
+    createUsers("users");
+    enable("users", null);
+    put("users", user("u1", "red"));
+    clock.advance(Duration.ofDays(10));
+    enable("users", 3);
+    Instant lowered = clock.instant();
+    clock.advance(Duration.ofHours(1));
+
+    PointInTimeRecoveryDescription raised = enable("users", 35);
+
+    assertThat(raised.recoveryPeriodInDays()).isEqualTo(35);
+    assertThat(raised.earliestRestorableDateTime())
+        .isEqualTo(lowered.plus(Duration.ofHours(1)).minus(Duration.ofDays(3)));
+    assertThat(error(() -> restore("users", "copy", START.plus(Duration.ofDays(2)))))
+        .isEqualTo("InvalidRestoreTimeException: RestoreDateTime must be between"
+            + " EarliestRestorableDateTime and LatestRestorableDateTime");
+    assertThat(restore("users", "copy", raised.earliestRestorableDateTime()).itemCount())
+        .isEqualTo(1);
   }
 
   @Test
@@ -257,6 +299,12 @@ class PointInTimeRecoverySdkTest {
     assertThat(error(() -> dynamo.restoreTableToPointInTime(b -> b.targetTableName("copy")
         .useLatestRestorableTime(true))))
         .isEqualTo("ValidationException: " + RestoreTableToPointInTimeOperation.SOURCE_NEITHER);
+    assertThat(error(() -> dynamo.restoreTableToPointInTime(b -> b.sourceTableName("users")
+        .targetTableName("copy").useLatestRestorableTime(true)
+        .billingModeOverride(BillingMode.PROVISIONED)
+        .provisionedThroughputOverride(p -> p.readCapacityUnits(3L).writeCapacityUnits(3L)))))
+        .isEqualTo("ValidationException: One or more parameter values were invalid:"
+            + " ProvisionedThroughput is not specified for index: by-team");
     assertThat(error(() -> enable("users", 36))).isEqualTo("ValidationException: 1 validation"
         + " error detected: Value '36' at 'pointInTimeRecoverySpecification.recoveryPeriodInDays'"
         + " failed to satisfy constraint: Member must have value less than or equal to 35");

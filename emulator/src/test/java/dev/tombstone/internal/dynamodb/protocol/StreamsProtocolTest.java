@@ -524,6 +524,38 @@ class StreamsProtocolTest {
   }
 
   @Test
+  void listStreams_startArnForgottenOrFilteredOut_pagesOnFromWhereItStood() {
+    String oldest = create("tab-a", StreamViewType.KEYS_ONLY).latestStreamArn();
+    clock.advance(Duration.ofSeconds(1));
+    String middle = create("tab-b", StreamViewType.KEYS_ONLY).latestStreamArn();
+    clock.advance(Duration.ofSeconds(1));
+    String newest = create("tab-c", StreamViewType.KEYS_ONLY).latestStreamArn();
+    var first = streams.listStreams(b -> b.limit(1));
+    dynamo.deleteTable(b -> b.tableName("tab-c"));
+    clock.advance(Duration.ofHours(25));
+
+    var rest = streams.listStreams(b -> b.exclusiveStartStreamArn(first.lastEvaluatedStreamArn()));
+    var ofTableA = streams.listStreams(b -> b.tableName("tab-a").exclusiveStartStreamArn(middle));
+
+    assertThat(first.lastEvaluatedStreamArn()).isEqualTo(newest);
+    assertThat(rest.streams()).extracting(s -> s.streamArn()).containsExactly(middle, oldest);
+    assertThat(rest.lastEvaluatedStreamArn()).isNull();
+    assertThat(ofTableA.streams()).extracting(s -> s.streamArn()).containsExactly(oldest);
+  }
+
+  @Test
+  void listStreams_streamsOfOneMillisecond_listByArnDescending() {
+    String a = create("tab-s1", StreamViewType.KEYS_ONLY).latestStreamArn();
+    String b = create("tab-s2", StreamViewType.KEYS_ONLY).latestStreamArn();
+
+    var page = streams.listStreams(r -> r.limit(1));
+    var rest = streams.listStreams(r -> r.exclusiveStartStreamArn(page.lastEvaluatedStreamArn()));
+
+    assertThat(page.streams()).extracting(s -> s.streamArn()).containsExactly(b);
+    assertThat(rest.streams()).extracting(s -> s.streamArn()).containsExactly(a);
+  }
+
+  @Test
   void reset_dropsEveryStream() {
     create("tab-r1", StreamViewType.KEYS_ONLY);
 
