@@ -94,7 +94,7 @@ final class EncryptionOperations {
     if (blocked.size() > 1) {
       throw WireError.malformedXml();
     }
-    onlyKnown(blocked.get(0), Set.of("EncryptionType"));
+    blocked.get(0).onlyChildren(Set.of("EncryptionType"));
     List<String> types = blocked.get(0).children("EncryptionType").stream()
         .map(XmlElement::text).toList();
     if (!ENCRYPTION_TYPES.containsAll(types)) {
