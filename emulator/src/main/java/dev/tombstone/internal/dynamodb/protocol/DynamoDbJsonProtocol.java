@@ -7,6 +7,7 @@ import dev.tombstone.internal.dynamodb.TableAttachments;
 import dev.tombstone.internal.dynamodb.TableTransfers;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -62,7 +63,7 @@ public final class DynamoDbJsonProtocol {
     ListTablesOperation listTables = new ListTablesOperation(state);
     this.deleteItem = new DeleteItemOperation(state, conditions);
     this.putItem = new PutItemOperation(state, conditions);
-    this.operations =
+    Map<String, Operation> routine =
         Map.ofEntries(
             Map.entry("CreateTable",
                 (Operation) new CreateTableOperation(state, attachments)::handle),
@@ -89,52 +90,11 @@ public final class DynamoDbJsonProtocol {
             Map.entry("UpdateItem", (Operation) new UpdateItemOperation(state, conditions)::handle),
             Map.entry("UpdateTimeToLive", (Operation) new UpdateTimeToLiveOperation(state)::handle),
             Map.entry("DescribeTimeToLive",
-                (Operation) new DescribeTimeToLiveOperation(state)::handle),
-            Map.entry("ExecuteStatement",
-                onFirstUse(() -> new ExecuteStatementOperation(state)::handle)),
-            Map.entry("BatchExecuteStatement",
-                onFirstUse(() -> new BatchExecuteStatementOperation(state)::handle)),
-            Map.entry("ExecuteTransaction",
-                onFirstUse(() -> new ExecuteTransactionOperation(state)::handle)),
-            Map.entry("DescribeLimits", onFirstUse(() -> new DescribeLimitsOperation()::handle)),
-            Map.entry("DescribeEndpoints", onFirstUse(DynamoDbJsonProtocol::describeEndpoints)),
-            Map.entry("PutResourcePolicy",
-                onFirstUse(() -> new PutResourcePolicyOperation(state, attachments)::handle)),
-            Map.entry("GetResourcePolicy",
-                onFirstUse(() -> new GetResourcePolicyOperation(state, attachments)::handle)),
-            Map.entry("DeleteResourcePolicy",
-                onFirstUse(() -> new DeleteResourcePolicyOperation(state, attachments)::handle)),
-            Map.entry("UpdateContributorInsights", onFirstUse(
-                () -> new UpdateContributorInsightsOperation(state, attachments)::handle)),
-            Map.entry("DescribeContributorInsights", onFirstUse(
-                () -> new DescribeContributorInsightsOperation(state, attachments)::handle)),
-            Map.entry("ListContributorInsights", onFirstUse(
-                () -> new ListContributorInsightsOperation(state, attachments)::handle)),
-            Map.entry("CreateBackup", onFirstUse(() -> new CreateBackupOperation(state)::handle)),
-            Map.entry("DescribeBackup",
-                onFirstUse(() -> new DescribeBackupOperation(state)::handle)),
-            Map.entry("ListBackups", onFirstUse(() -> new ListBackupsOperation(state)::handle)),
-            Map.entry("DeleteBackup", onFirstUse(() -> new DeleteBackupOperation(state)::handle)),
-            Map.entry("RestoreTableFromBackup",
-                onFirstUse(() -> new RestoreTableFromBackupOperation(state)::handle)),
-            Map.entry("UpdateContinuousBackups",
-                onFirstUse(() -> new UpdateContinuousBackupsOperation(state)::handle)),
-            Map.entry("DescribeContinuousBackups",
-                onFirstUse(() -> new DescribeContinuousBackupsOperation(state)::handle)),
-            Map.entry("RestoreTableToPointInTime",
-                onFirstUse(() -> new RestoreTableToPointInTimeOperation(state)::handle)),
-            Map.entry("ExportTableToPointInTime", onFirstUse(
-                () -> new ExportTableToPointInTimeOperation(state, s3.get())::handle)),
-            Map.entry("DescribeExport",
-                onFirstUse(() -> new DescribeExportOperation(s3.get())::handle)),
-            Map.entry("ListExports",
-                onFirstUse(() -> new ListExportsOperation(state, s3.get())::handle)),
-            Map.entry("ImportTable",
-                onFirstUse(() -> new ImportTableOperation(state, s3.get())::handle)),
-            Map.entry("DescribeImport",
-                onFirstUse(() -> new DescribeImportOperation(s3.get())::handle)),
-            Map.entry("ListImports",
-                onFirstUse(() -> new ListImportsOperation(s3.get())::handle)));
+                (Operation) new DescribeTimeToLiveOperation(state)::handle));
+    OccasionalOperations occasional = new OccasionalOperations(state, attachments, s3);
+    Map<String, Operation> all = new HashMap<>(routine);
+    all.putAll(occasional.routes(OccasionalOperations.TARGETS));
+    this.operations = Map.copyOf(all);
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
     Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
@@ -154,11 +114,7 @@ public final class DynamoDbJsonProtocol {
             Map.entry("BatchGetItem",
                 (Operation) new Legacy2011BatchGetItemOperation(state)::handle));
     this.streamOperations =
-        Map.of(
-            "ListStreams", onFirstUse(() -> new ListStreamsOperation(state)::handle),
-            "DescribeStream", onFirstUse(() -> new DescribeStreamOperation(state)::handle),
-            "GetShardIterator", onFirstUse(() -> new GetShardIteratorOperation(state)::handle),
-            "GetRecords", onFirstUse(() -> new GetRecordsOperation(state)::handle));
+        Map.copyOf(occasional.routes(OccasionalOperations.STREAM_TARGETS));
   }
 
   /** One S3 of the protocol's own, made when an export or import first needs it. */
@@ -201,7 +157,7 @@ public final class DynamoDbJsonProtocol {
   }
 
   /** DescribeEndpoints, which names the host the client addressed, or {@link #LOCAL_HOST}. */
-  private static Operation describeEndpoints() {
+  static Operation describeEndpoints() {
     DescribeEndpointsOperation operation = new DescribeEndpointsOperation();
     return new Operation() {
       @Override
@@ -212,40 +168,6 @@ public final class DynamoDbJsonProtocol {
       @Override
       public byte[] run(Json.Obj request, String host) throws IOException {
         return operation.handle(request, host == null ? LOCAL_HOST : host);
-      }
-    };
-  }
-
-  /**
-   * An operation made when it is first asked for: the rarely used ones (PartiQL, Streams,
-   * backups and point-in-time recovery) keep their classes out of the emulator's start.
-   */
-  private static Operation onFirstUse(Supplier<Operation> make) {
-    return new Operation() {
-      private volatile Operation made;
-
-      @Override
-      public byte[] run(Json.Obj request) throws IOException {
-        return made().run(request);
-      }
-
-      @Override
-      public byte[] run(Json.Obj request, String host) throws IOException {
-        return made().run(request, host);
-      }
-
-      private Operation made() {
-        Operation operation = made;
-        if (operation == null) {
-          synchronized (this) {
-            operation = made;
-            if (operation == null) {
-              operation = make.get();
-              made = operation;
-            }
-          }
-        }
-        return operation;
       }
     };
   }

@@ -28,11 +28,14 @@ public final class S3Protocol {
   private final TaggingOperations tagging;
   private final CopyOperations copies;
   private final ObjectAttributes attributes;
-  private final RestoreOperations restores;
-  private final IdConfigurationOperations idConfigurations;
-  private final BucketConfigurationOperations configurations;
-  private final BucketDocumentOperations documents;
   private final CorsRequests cors;
+  // Operations few requests use, made on first use so their classes stay out of the start.
+  // A race makes one twice at worst: they hold only final fields, so any copy is complete.
+  private final S3State state;
+  private RestoreOperations restores;
+  private IdConfigurationOperations idConfigurations;
+  private BucketConfigurationOperations configurations;
+  private BucketDocumentOperations documents;
 
   private final Clock clock;
 
@@ -61,11 +64,8 @@ public final class S3Protocol {
     this.tagging = new TaggingOperations(state);
     this.copies = new CopyOperations(state, encryption);
     this.attributes = new ObjectAttributes(state);
-    this.restores = new RestoreOperations(state);
-    this.idConfigurations = new IdConfigurationOperations(state);
-    this.configurations = new BucketConfigurationOperations(state);
-    this.documents = new BucketDocumentOperations(state);
     this.cors = new CorsRequests(state);
+    this.state = state;
   }
 
   /**
@@ -157,35 +157,35 @@ public final class S3Protocol {
       case PUT_OBJECT_TAGGING -> tagging.putObjectTagging(call);
       case DELETE_OBJECT_TAGGING -> tagging.deleteObjectTagging(call);
       case GET_OBJECT_ATTRIBUTES -> attributes.get(call);
-      case RESTORE_OBJECT -> restores.restore(call);
+      case RESTORE_OBJECT -> restores().restore(call);
       case GET_BUCKET_ANALYTICS_CONFIGURATION, GET_BUCKET_INVENTORY_CONFIGURATION,
           GET_BUCKET_METRICS_CONFIGURATION, GET_BUCKET_INTELLIGENT_TIERING_CONFIGURATION ->
-          idConfigurations.get(call);
+          idConfigurations().get(call);
       case PUT_BUCKET_ANALYTICS_CONFIGURATION, PUT_BUCKET_INVENTORY_CONFIGURATION,
           PUT_BUCKET_METRICS_CONFIGURATION, PUT_BUCKET_INTELLIGENT_TIERING_CONFIGURATION ->
-          idConfigurations.put(call);
+          idConfigurations().put(call);
       case DELETE_BUCKET_ANALYTICS_CONFIGURATION, DELETE_BUCKET_INVENTORY_CONFIGURATION,
           DELETE_BUCKET_METRICS_CONFIGURATION, DELETE_BUCKET_INTELLIGENT_TIERING_CONFIGURATION ->
-          idConfigurations.delete(call);
+          idConfigurations().delete(call);
       case LIST_BUCKET_ANALYTICS_CONFIGURATIONS, LIST_BUCKET_INVENTORY_CONFIGURATIONS,
           LIST_BUCKET_METRICS_CONFIGURATIONS, LIST_BUCKET_INTELLIGENT_TIERING_CONFIGURATIONS ->
-          idConfigurations.list(call);
-      case GET_BUCKET_NOTIFICATION_CONFIGURATION -> configurations.getNotification(call);
-      case PUT_BUCKET_NOTIFICATION_CONFIGURATION -> configurations.putNotification(call);
-      case GET_BUCKET_LOGGING -> configurations.getLogging(call);
-      case PUT_BUCKET_LOGGING -> configurations.putLogging(call);
-      case GET_BUCKET_REQUEST_PAYMENT -> configurations.getRequestPayment(call);
-      case PUT_BUCKET_REQUEST_PAYMENT -> configurations.putRequestPayment(call);
-      case GET_BUCKET_ACCELERATE_CONFIGURATION -> configurations.getAccelerate(call);
-      case PUT_BUCKET_ACCELERATE_CONFIGURATION -> configurations.putAccelerate(call);
-      case GET_BUCKET_REPLICATION -> configurations.getReplication(call);
-      case PUT_BUCKET_REPLICATION -> configurations.putReplication(call);
-      case DELETE_BUCKET_REPLICATION -> configurations.deleteReplication(call);
+          idConfigurations().list(call);
+      case GET_BUCKET_NOTIFICATION_CONFIGURATION -> configurations().getNotification(call);
+      case PUT_BUCKET_NOTIFICATION_CONFIGURATION -> configurations().putNotification(call);
+      case GET_BUCKET_LOGGING -> configurations().getLogging(call);
+      case PUT_BUCKET_LOGGING -> configurations().putLogging(call);
+      case GET_BUCKET_REQUEST_PAYMENT -> configurations().getRequestPayment(call);
+      case PUT_BUCKET_REQUEST_PAYMENT -> configurations().putRequestPayment(call);
+      case GET_BUCKET_ACCELERATE_CONFIGURATION -> configurations().getAccelerate(call);
+      case PUT_BUCKET_ACCELERATE_CONFIGURATION -> configurations().putAccelerate(call);
+      case GET_BUCKET_REPLICATION -> configurations().getReplication(call);
+      case PUT_BUCKET_REPLICATION -> configurations().putReplication(call);
+      case DELETE_BUCKET_REPLICATION -> configurations().deleteReplication(call);
       case GET_BUCKET_POLICY, PUT_BUCKET_POLICY, DELETE_BUCKET_POLICY, GET_BUCKET_POLICY_STATUS,
           GET_BUCKET_CORS, PUT_BUCKET_CORS, DELETE_BUCKET_CORS,
           GET_BUCKET_ENCRYPTION, PUT_BUCKET_ENCRYPTION, DELETE_BUCKET_ENCRYPTION,
           GET_BUCKET_WEBSITE, PUT_BUCKET_WEBSITE, DELETE_BUCKET_WEBSITE
-          -> documents.handle(operation, call);
+          -> documents().handle(operation, call);
     };
   }
 
@@ -198,5 +198,25 @@ public final class S3Protocol {
         .isPresent()) {
       throw WireError.accessDenied();
     }
+  }
+
+  private RestoreOperations restores() {
+    RestoreOperations made = restores;
+    return made != null ? made : (restores = new RestoreOperations(state));
+  }
+
+  private IdConfigurationOperations idConfigurations() {
+    IdConfigurationOperations made = idConfigurations;
+    return made != null ? made : (idConfigurations = new IdConfigurationOperations(state));
+  }
+
+  private BucketConfigurationOperations configurations() {
+    BucketConfigurationOperations made = configurations;
+    return made != null ? made : (configurations = new BucketConfigurationOperations(state));
+  }
+
+  private BucketDocumentOperations documents() {
+    BucketDocumentOperations made = documents;
+    return made != null ? made : (documents = new BucketDocumentOperations(state));
   }
 }

@@ -1,0 +1,125 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.internal.dynamodb.TableAttachments;
+import dev.tombstone.internal.dynamodb.TableTransfers;
+import dev.tombstone.internal.dynamodb.protocol.DynamoDbJsonProtocol.Operation;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The operations few programs call (PartiQL, Streams, limits and endpoints, resource policies,
+ * Contributor Insights, backups and point-in-time recovery, exports and imports), each made the
+ * first time it is called. Their classes stay out of the emulator's start, and routing to them
+ * costs one small object per name: no lambda is spun until an operation is used.
+ */
+final class OccasionalOperations {
+  /** The {@code DynamoDB_20120810.*} targets served here. */
+  static final List<String> TARGETS = List.of(
+      "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction", "DescribeLimits",
+      "DescribeEndpoints", "PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy",
+      "UpdateContributorInsights", "DescribeContributorInsights", "ListContributorInsights",
+      "CreateBackup", "DescribeBackup", "ListBackups", "DeleteBackup", "RestoreTableFromBackup",
+      "UpdateContinuousBackups", "DescribeContinuousBackups", "RestoreTableToPointInTime",
+      "ExportTableToPointInTime", "DescribeExport", "ListExports", "ImportTable",
+      "DescribeImport", "ListImports");
+  /** The {@code DynamoDBStreams_20120810.*} targets served here. */
+  static final List<String> STREAM_TARGETS = List.of(
+      "ListStreams", "DescribeStream", "GetShardIterator", "GetRecords");
+
+  private final DynamoDbState state;
+  private final TableAttachments attachments;
+  private final Supplier<TableTransfers> transfers;
+
+  OccasionalOperations(DynamoDbState state, TableAttachments attachments,
+      Supplier<TableTransfers> transfers) {
+    this.state = state;
+    this.attachments = attachments;
+    this.transfers = transfers;
+  }
+
+  /** Each of {@code targets}, routed to an operation made when it is first called. */
+  Map<String, Operation> routes(List<String> targets) {
+    Map<String, Operation> routes = new HashMap<>();
+    for (String target : targets) {
+      routes.put(target, new OnFirstUse(target));
+    }
+    return routes;
+  }
+
+  private Operation make(String target) {
+    return switch (target) {
+      case "ExecuteStatement" -> new ExecuteStatementOperation(state)::handle;
+      case "BatchExecuteStatement" -> new BatchExecuteStatementOperation(state)::handle;
+      case "ExecuteTransaction" -> new ExecuteTransactionOperation(state)::handle;
+      case "DescribeLimits" -> new DescribeLimitsOperation()::handle;
+      case "DescribeEndpoints" -> DynamoDbJsonProtocol.describeEndpoints();
+      case "PutResourcePolicy" -> new PutResourcePolicyOperation(state, attachments)::handle;
+      case "GetResourcePolicy" -> new GetResourcePolicyOperation(state, attachments)::handle;
+      case "DeleteResourcePolicy" -> new DeleteResourcePolicyOperation(state, attachments)::handle;
+      case "UpdateContributorInsights" ->
+          new UpdateContributorInsightsOperation(state, attachments)::handle;
+      case "DescribeContributorInsights" ->
+          new DescribeContributorInsightsOperation(state, attachments)::handle;
+      case "ListContributorInsights" ->
+          new ListContributorInsightsOperation(state, attachments)::handle;
+      case "CreateBackup" -> new CreateBackupOperation(state)::handle;
+      case "DescribeBackup" -> new DescribeBackupOperation(state)::handle;
+      case "ListBackups" -> new ListBackupsOperation(state)::handle;
+      case "DeleteBackup" -> new DeleteBackupOperation(state)::handle;
+      case "RestoreTableFromBackup" -> new RestoreTableFromBackupOperation(state)::handle;
+      case "UpdateContinuousBackups" -> new UpdateContinuousBackupsOperation(state)::handle;
+      case "DescribeContinuousBackups" -> new DescribeContinuousBackupsOperation(state)::handle;
+      case "RestoreTableToPointInTime" -> new RestoreTableToPointInTimeOperation(state)::handle;
+      case "ExportTableToPointInTime" ->
+          new ExportTableToPointInTimeOperation(state, transfers.get())::handle;
+      case "DescribeExport" -> new DescribeExportOperation(transfers.get())::handle;
+      case "ListExports" -> new ListExportsOperation(state, transfers.get())::handle;
+      case "ImportTable" -> new ImportTableOperation(state, transfers.get())::handle;
+      case "DescribeImport" -> new DescribeImportOperation(transfers.get())::handle;
+      case "ListImports" -> new ListImportsOperation(transfers.get())::handle;
+      case "ListStreams" -> new ListStreamsOperation(state)::handle;
+      case "DescribeStream" -> new DescribeStreamOperation(state)::handle;
+      case "GetShardIterator" -> new GetShardIteratorOperation(state)::handle;
+      case "GetRecords" -> new GetRecordsOperation(state)::handle;
+      default -> throw new IllegalArgumentException("not an occasional operation: " + target);
+    };
+  }
+
+  /** Stands for one operation until it is called, then makes it once and delegates. */
+  private final class OnFirstUse implements Operation {
+    private final String target;
+    private volatile Operation made;
+
+    OnFirstUse(String target) {
+      this.target = target;
+    }
+
+    @Override
+    public byte[] run(Json.Obj request) throws IOException {
+      return made().run(request);
+    }
+
+    @Override
+    public byte[] run(Json.Obj request, String host) throws IOException {
+      return made().run(request, host);
+    }
+
+    private Operation made() {
+      Operation operation = made;
+      if (operation == null) {
+        synchronized (this) {
+          operation = made;
+          if (operation == null) {
+            operation = make(target);
+            made = operation;
+          }
+        }
+      }
+      return operation;
+    }
+  }
+}
