@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 
 /** Reads a DynamoDB JSON request off the wire, hands it to the protocol, writes the answer. */
 final class DynamoDbHttpHandler implements HttpHandler {
+  private static final String DESCRIBE_ENDPOINTS = ".DescribeEndpoints";
   private static final HttpString CRC32 = new HttpString("x-amz-crc32");
   private static final String JSON = "application/json";
   private static final String AMZ_JSON = "application/x-amz-json-1.0";
@@ -41,7 +42,10 @@ final class DynamoDbHttpHandler implements HttpHandler {
       return;
     }
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
-    JsonResponse response = protocol.handle(target, body, exchange.getHostAndPort());
+    // Only DescribeEndpoints reads the host; the others are spared building its text.
+    String host = target != null && target.endsWith(DESCRIBE_ENDPOINTS)
+        ? exchange.getHostAndPort() : null;
+    JsonResponse response = protocol.handle(target, body, host);
     if (PartialAnswers.pending(exchange)) {
       response = new JsonResponse(response.status(),
           PartialAnswers.complete(exchange, response.status(), response.body()));
