@@ -2,6 +2,7 @@ package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.internal.HttpDates;
 import dev.tombstone.s3.AccessControlList;
+import dev.tombstone.s3.BucketEncryption;
 import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.CopyObject;
 import dev.tombstone.s3.Multipart;
@@ -51,6 +52,7 @@ final class CopyOperations {
 
   S3Response copyObject(S3Call call) {
     state.bucket(call.bucket());
+    EncryptionRefusals.refuseCustomerKey(call.headers());
     Source source = source(call.headers());
     boolean replaceMetadata = directive(call, "x-amz-metadata-directive");
     boolean replaceTags = directive(call, "x-amz-tagging-directive");
@@ -58,7 +60,9 @@ final class CopyOperations {
         ? Optional.of(ObjectHeaders.metadata(call.headers())) : Optional.empty();
     Optional<String> storageClass = replaceMetadata ? Optional.empty()
         : call.header("x-amz-storage-class").map(String::trim)
-            .map(value -> ObjectHeaders.metadata(call.headers()).storageClass());
+            .map(value -> ObjectHeaders.metadata(call.headers()).storageClass())
+            .or(() -> inPlaceAllowed(call) ? Optional.of(ObjectMetadata.STANDARD)
+                : Optional.empty());
     Optional<Map<String, String>> tags = replaceTags
         ? Optional.of(TaggingOperations.header(call.headers())) : Optional.empty();
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
@@ -72,6 +76,10 @@ final class CopyOperations {
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
         conditions(call.headers()), call.header("If-Match"), ifNoneMatchAny,
         Optional.of(written));
+    if (EncryptionRefusals.namesCopySourceKey(call.headers())) {
+      state.copySource(request);
+      throw EncryptionRefusals.copySourceKeyNotApplicable();
+    }
     CopyObject.Result result = state.copyObject(request, lock.retention(), lock.legalHold(),
         copied -> copyChecksum(copied, algorithm));
     StoredObject copy = result.written().stored();
@@ -81,7 +89,9 @@ final class CopyOperations {
     writeChecksum(xml, copy.checksum());
     S3Response response = S3Response.xml(200, xml.toBytes())
         .with("x-amz-version-id", result.written().reportedVersionId());
-    response = EncryptionHeaders.describe(response, copy.metadata().encryption());
+    response = EncryptionHeaders.echoContext(
+        EncryptionHeaders.describe(response, copy.metadata().encryption()), call.headers(),
+        copy.metadata().encryption());
     response = TimeHeaders.add(response, state, call.bucket(), call.key(), copy, false);
     if (state.bucket(source.bucket()).versioning().isVersioningAware()) {
       response = response.with("x-amz-copy-source-version-id", result.source().versionId());
@@ -93,12 +103,16 @@ final class CopyOperations {
     state.bucket(call.bucket());
     String uploadId = call.query().get("uploadId").orElseThrow();
     int partNumber = MultipartOperations.partNumber(call.query().get("partNumber"));
+    EncryptionRefusals.refuseCustomerKey(call.headers());
     Source source = source(call.headers());
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request lookup = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), conditions(call.headers()), Optional.empty(), false);
     StoredObject object = state.copySource(lookup);
+    if (EncryptionRefusals.namesCopySourceKey(call.headers())) {
+      throw EncryptionRefusals.copySourceKeyNotApplicable();
+    }
     ObjectContent content = object.content();
     Optional<String> range = call.header("x-amz-copy-source-range").map(String::trim);
     if (range.isPresent()) {
@@ -139,6 +153,18 @@ final class CopyOperations {
     byte[] bytes = new byte[(int) (last - first + 1)];
     content.asReadOnlyBuffer().position((int) first).get(bytes);
     return ObjectContent.of(bytes);
+  }
+
+  /**
+   * Whether S3 lets a copy onto itself through on encryption grounds alone: the request names
+   * an algorithm (even the object's own), or the bucket has a default encryption that was put
+   * rather than the one every bucket starts with (LocalStack's AWS-validated in-place copies).
+   * The copy then names STANDARD, the class a COPY gets anyway, which the self-copy check
+   * counts as a change; a deleted configuration is {@link BucketEncryption#DEFAULT} again.
+   */
+  private boolean inPlaceAllowed(S3Call call) {
+    return call.headers().has(EncryptionHeaders.ALGORITHM)
+        || state.bucketEncryption(call.bucket()) != BucketEncryption.DEFAULT;
   }
 
   private static boolean directive(S3Call call, String header) {

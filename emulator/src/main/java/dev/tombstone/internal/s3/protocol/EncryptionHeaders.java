@@ -23,7 +23,9 @@ final class EncryptionHeaders {
   static final String ALGORITHM = "x-amz-server-side-encryption";
   static final String KMS_KEY_ID = "x-amz-server-side-encryption-aws-kms-key-id";
   static final String BUCKET_KEY = "x-amz-server-side-encryption-bucket-key-enabled";
-  private static final Set<String> ALGORITHMS = Set.of("AES256", "aws:kms", "aws:kms:dsse");
+  static final String CONTEXT = "x-amz-server-side-encryption-context";
+  private static final String DSSE = "aws:kms:dsse";
+  private static final Set<String> ALGORITHMS = Set.of("AES256", "aws:kms", DSSE);
   // Distinct settings are few (one per key); past this many a hostile run of key ids is not
   // remembered, only stored.
   private static final int MAX_SHARED = 1024;
@@ -43,7 +45,9 @@ final class EncryptionHeaders {
    */
   ObjectEncryption of(RequestHeaders headers, String bucket) {
     Optional<String> algorithm = headers.first(ALGORITHM).map(String::trim);
-    Optional<String> keyId = headers.first(KMS_KEY_ID).map(String::trim);
+    // An empty key id names no key: S3 never answers a key ARN without an id.
+    Optional<String> keyId =
+        headers.first(KMS_KEY_ID).map(String::trim).filter(id -> !id.isEmpty());
     if (algorithm.isPresent() && !ALGORITHMS.contains(algorithm.get())) {
       throw WireError.invalidArgument("The encryption method specified is not supported",
           ALGORITHM, algorithm.get());
@@ -53,13 +57,16 @@ final class EncryptionHeaders {
           + " HTTP header x-amz-server-side-encryption : aws:kms", ALGORITHM,
           algorithm.orElse("null"));
     }
+    headers.first(CONTEXT).ifPresent(EncryptionContexts::check);
     BucketEncryption byDefault = state.bucketEncryption(bucket);
     String chosen = algorithm.orElse(byDefault.sseAlgorithm());
     if (!isKms(chosen)) {
       return ObjectEncryption.SSE_S3;
     }
     Optional<String> key = algorithm.isPresent() ? keyId : byDefault.kmsMasterKeyId();
-    boolean bucketKey = headers.first(BUCKET_KEY).map(String::trim)
+    // "S3 Bucket Keys aren't supported for DSSE-KMS" (User Guide): the request is taken and
+    // no bucket key is used, so none is reported.
+    boolean bucketKey = !chosen.equals(DSSE) && headers.first(BUCKET_KEY).map(String::trim)
         .map(value -> value.equalsIgnoreCase("true"))
         .orElse(isKms(byDefault.sseAlgorithm()) && byDefault.bucketKeyEnabled());
     String region = state.bucket(bucket).region();
@@ -72,6 +79,19 @@ final class EncryptionHeaders {
     S3Response described = response.with(ALGORITHM, encryption.algorithm())
         .with(KMS_KEY_ID, encryption.kmsKeyId());
     return encryption.bucketKeyEnabled() ? described.with(BUCKET_KEY, "true") : described;
+  }
+
+  /**
+   * The write response {@code response} with the request's encryption context, which S3 echoes
+   * on PutObject, CopyObject and CreateMultipartUpload when the write is SSE-KMS or DSSE-KMS.
+   */
+  static S3Response echoContext(S3Response response, RequestHeaders headers,
+      ObjectEncryption encryption) {
+    if (!isKms(encryption.algorithm())) {
+      return response;
+    }
+    Optional<String> context = headers.first(CONTEXT);
+    return context.isEmpty() ? response : response.with(CONTEXT, context.get().trim());
   }
 
   private ObjectEncryption share(ObjectEncryption encryption) {

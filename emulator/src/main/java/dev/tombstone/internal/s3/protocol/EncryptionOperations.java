@@ -53,7 +53,9 @@ final class EncryptionOperations {
 
   /**
    * @throws WireError MalformedXML when the document breaks S3's schema (not exactly one rule,
-   *     no or an unknown algorithm, an EncryptionType other than NONE or SSE-C), InvalidArgument for a KMS key without a KMS algorithm
+   *     a rule with neither a default nor BlockedEncryptionTypes, no or an unknown algorithm, an
+   *     EncryptionType other than NONE or SSE-C), InvalidArgument for a KMS key without a KMS
+   *     algorithm
    */
   static BucketEncryption read(ObjectContent document) {
     XmlElement root = XmlReader.parse(document);
@@ -65,6 +67,13 @@ final class EncryptionOperations {
     XmlElement rule = rules.get(0);
     rule.onlyChildren(RULE_ELEMENTS);
     List<XmlElement> defaults = rule.children("ApplyServerSideEncryptionByDefault");
+    List<String> blocked = blockedTypes(rule);
+    if (defaults.isEmpty() && !rule.children("BlockedEncryptionTypes").isEmpty()) {
+      // The documented way to block or unblock SSE-C is a rule with only this element; the
+      // default encryption stays SSE-S3.
+      return new BucketEncryption(BucketEncryption.DEFAULT.sseAlgorithm(), Optional.empty(),
+          false, blocked);
+    }
     if (defaults.size() != 1) {
       throw WireError.malformedXml();
     }
@@ -83,7 +92,7 @@ final class EncryptionOperations {
           case "false" -> false;
           default -> throw WireError.malformedXml();
         }).orElse(false);
-    return new BucketEncryption(algorithm, key, bucketKey, blockedTypes(rule));
+    return new BucketEncryption(algorithm, key, bucketKey, blocked);
   }
 
   private static List<String> blockedTypes(XmlElement rule) {

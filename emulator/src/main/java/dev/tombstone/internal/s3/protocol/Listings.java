@@ -24,6 +24,7 @@ final class Listings {
   }
 
   S3Response listV1(S3Call call) {
+    EncryptionRefusals.refuseAlgorithm(call.headers());
     ListingQuery listing = ListingQuery.of(call.query());
     Optional<String> marker = call.query().get("marker");
     ListObjects.Result result = state.listObjects(new ListObjects.Request(call.bucket(),
@@ -44,6 +45,7 @@ final class Listings {
   }
 
   S3Response listV2(S3Call call) {
+    EncryptionRefusals.refuseAlgorithm(call.headers());
     ListingQuery listing = ListingQuery.of(call.query());
     Optional<String> token = call.query().get("continuation-token");
     Optional<String> startAfter = call.query().get("start-after");

@@ -32,6 +32,7 @@ final class MultipartOperations {
 
   S3Response create(S3Call call) {
     state.bucket(call.bucket());
+    EncryptionRefusals.refuseCustomerKey(call.headers());
     Optional<String> normalised = call.header(CHECKSUM_ALGORITHM)
         .map(name -> ChecksumAlgorithm.requested(name).name());
     Optional<String> type = checksumType(call.headers());
@@ -47,8 +48,9 @@ final class MultipartOperations {
         .element("Bucket", call.bucket())
         .element("Key", call.key())
         .element("UploadId", upload.uploadId());
-    S3Response response = EncryptionHeaders.describe(S3Response.xml(200, xml.toBytes()),
-        metadata.encryption());
+    S3Response response = EncryptionHeaders.echoContext(
+        EncryptionHeaders.describe(S3Response.xml(200, xml.toBytes()), metadata.encryption()),
+        call.headers(), metadata.encryption());
     if (upload.checksumAlgorithm().isPresent()) {
       response = response.with(CHECKSUM_ALGORITHM, upload.checksumAlgorithm().get())
           .with(CHECKSUM_TYPE, upload.checksumType().orElseThrow());
@@ -60,6 +62,8 @@ final class MultipartOperations {
     state.bucket(call.bucket());
     String uploadId = call.query().get("uploadId").orElseThrow();
     int partNumber = partNumber(call.query().get("partNumber"));
+    EncryptionRefusals.refuseAlgorithm(call.headers());
+    EncryptionRefusals.refuseCustomerKey(call.headers());
     RequestBodies.requireDeclaredLength(call.headers());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
     if (body.checksum().isEmpty()) {
@@ -82,6 +86,8 @@ final class MultipartOperations {
   S3Response complete(S3Call call) {
     state.bucket(call.bucket());
     String uploadId = call.query().get("uploadId").orElseThrow();
+    EncryptionRefusals.refuseAlgorithm(call.headers());
+    EncryptionRefusals.refuseCustomerKey(call.headers());
     List<PartChecksums.RequestedPart> requested =
         completedParts(RequestBodies.read(call.request(), BodyKind.COMPLETION).content());
     boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);

@@ -24,6 +24,7 @@ final class ObjectReads {
   S3Response read(S3Call call) {
     OptionalInt partNumber = ObjectPartRead.requested(call.query(), call.headers());
     StoredObject object = state.getObject(call.bucket(), call.key(), call.query().get("versionId"));
+    EncryptionRefusals.checkRead(call.headers());
     if (!call.request().isHead()) {
       state.checkReadable(object);
     }

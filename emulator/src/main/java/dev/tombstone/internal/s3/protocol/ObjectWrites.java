@@ -2,20 +2,15 @@ package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.s3.AccessControlList;
 import dev.tombstone.s3.Checksum;
+import dev.tombstone.s3.ObjectEncryption;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.PutObject;
 import dev.tombstone.s3.S3State;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** PutObject. */
 final class ObjectWrites {
-  // Features of PutObject behind a header that this emulator does not serve.
-  private static final List<String> REFUSED_HEADERS = List.of(
-      "x-amz-server-side-encryption-customer-algorithm",
-      "x-amz-server-side-encryption-customer-key");
-
   private final S3State state;
   private final EncryptionHeaders encryption;
 
@@ -48,11 +43,7 @@ final class ObjectWrites {
       throw WireError.invalidArgument("This operation does not accept a version-id.",
           "versionId", versionId.get());
     }
-    for (String header : REFUSED_HEADERS) {
-      if (call.headers().has(header)) {
-        throw WireError.notImplemented(header);
-      }
-    }
+    EncryptionRefusals.refuseCustomerKey(call.headers());
     boolean ifNoneMatchAny = ifNoneMatchAny(call);
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     RequestBodies.requireDeclaredLength(call.headers());
@@ -72,7 +63,9 @@ final class ObjectWrites {
     S3Response response = S3Response.empty(200)
         .with("ETag", result.stored().etag())
         .with("x-amz-version-id", result.reportedVersionId());
-    response = EncryptionHeaders.describe(response, result.stored().metadata().encryption());
+    ObjectEncryption written = result.stored().metadata().encryption();
+    response = EncryptionHeaders.echoContext(EncryptionHeaders.describe(response, written),
+        call.headers(), written);
     response = TimeHeaders.add(response, state, call.bucket(), call.key(), result.stored(),
         false);
     // The checksum sent, or the CRC64NVME S3 gives an object sent without one: S3 echoes both.

@@ -126,6 +126,25 @@ class SdkBucketEncryptionTest {
   }
 
   @Test
+  void aRuleWithOnlyBlockedEncryptionTypes_isAccepted_andKeepsSseS3() {
+    put(ServerSideEncryptionRule.builder()
+        .blockedEncryptionTypes(b -> b.encryptionType(EncryptionType.SSE_C)).build());
+    BucketEncryption blocked = tombstone.s3().bucketEncryption(BUCKET);
+    put(ServerSideEncryptionRule.builder()
+        .blockedEncryptionTypes(b -> b.encryptionType(EncryptionType.NONE)).build());
+
+    assertThat(blocked).isEqualTo(
+        new BucketEncryption("AES256", Optional.empty(), false, List.of("SSE-C")));
+    ServerSideEncryptionRule unblocked = read();
+    assertThat(unblocked.applyServerSideEncryptionByDefault().sseAlgorithm())
+        .isEqualTo(ServerSideEncryption.AES256);
+    assertThat(unblocked.blockedEncryptionTypes().encryptionType())
+        .containsExactly(EncryptionType.NONE);
+    expectError(() -> put(ServerSideEncryptionRule.builder().bucketKeyEnabled(true).build()),
+        "MalformedXML", WireError.MALFORMED_XML);
+  }
+
+  @Test
   void aConfigurationS3Refuses_answersS3sError_andChangesNothing() {
     put(rule("aws:kms", KEY_ARN, false));
     String malformed = WireError.MALFORMED_XML;

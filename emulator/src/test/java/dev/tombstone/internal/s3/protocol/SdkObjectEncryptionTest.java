@@ -122,7 +122,8 @@ class SdkObjectEncryptionTest {
     assertThat(head("arn").bucketKeyEnabled()).isNull();
     assertThat(dsse.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS_DSSE);
     assertThat(head("dsse").ssekmsKeyId()).isEqualTo(keyArnPrefix + "k2");
-    assertThat(head("dsse").bucketKeyEnabled()).isTrue();
+    // S3 Bucket Keys are not supported for DSSE-KMS: the default's is not inherited.
+    assertThat(head("dsse").bucketKeyEnabled()).isNull();
   }
 
   @Test
@@ -169,19 +170,37 @@ class SdkObjectEncryptionTest {
   }
 
   @Test
-  void aCopyOntoItself_thatChangesTheEncryption_isAllowed() {
+  void aCopyOntoItself_isAllowed_whenItNamesAnyEncryption_orTheBucketHasAPutDefault() {
     put("self");
 
     CopyObjectResponse reencrypted = s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("self")
         .destinationBucket(BUCKET).destinationKey("self")
         .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(KEY_ID));
-    S3Exception unchanged = catchThrowableOfType(() -> s3.copyObject(b -> b.sourceBucket(BUCKET)
+    CopyObjectResponse namedAgain = s3.copyObject(b -> b.sourceBucket(BUCKET)
         .sourceKey("self").destinationBucket(BUCKET).destinationKey("self")
-        .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(KEY_ID)),
-        S3Exception.class);
+        .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(KEY_ID));
+    s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("self").destinationBucket(BUCKET)
+        .destinationKey("self"));
+    S3Exception unchanged = catchThrowableOfType(() -> s3.copyObject(b -> b.sourceBucket(BUCKET)
+        .sourceKey("self").destinationBucket(BUCKET).destinationKey("self")), S3Exception.class);
+    s3.putBucketEncryption(b -> b.bucket(BUCKET).serverSideEncryptionConfiguration(c -> c
+        .rules(r -> r.bucketKeyEnabled(false).applyServerSideEncryptionByDefault(d -> d
+            .sseAlgorithm(ServerSideEncryption.AES256)))));
+    CopyObjectResponse configured = s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("self")
+        .destinationBucket(BUCKET).destinationKey("self"));
+    s3.deleteBucketEncryption(b -> b.bucket(BUCKET));
+    S3Exception deleted = catchThrowableOfType(() -> s3.copyObject(b -> b.sourceBucket(BUCKET)
+        .sourceKey("self").destinationBucket(BUCKET).destinationKey("self")), S3Exception.class);
 
     assertThat(reencrypted.ssekmsKeyId()).isEqualTo(keyArnPrefix + KEY_ID);
-    assertThat(unchanged.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+    assertThat(namedAgain.ssekmsKeyId()).isEqualTo(keyArnPrefix + KEY_ID);
+    assertThat(configured.serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
+    for (S3Exception refused : new S3Exception[] {unchanged, deleted}) {
+      assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+      assertThat(refused.awsErrorDetails().errorMessage()).startsWith("This copy request is"
+          + " illegal because it is trying to copy an object to itself");
+    }
+    assertThat(head("self").storageClassAsString()).isNull();
   }
 
   @Test
