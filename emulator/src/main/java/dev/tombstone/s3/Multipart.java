@@ -42,15 +42,24 @@ public final class Multipart {
    *
    * @param checksumType {@link #COMPOSITE} or {@link #FULL_OBJECT}, present exactly when
    *     {@code checksumAlgorithm} is
+   * @param storageClass the storage class the completed object will have, as ListParts and
+   *     ListMultipartUploads report it
    */
   public record Upload(String uploadId, String key, Instant initiated,
-      Optional<String> checksumAlgorithm, Optional<String> checksumType) {
+      Optional<String> checksumAlgorithm, Optional<String> checksumType, String storageClass) {
     public Upload {
       Objects.requireNonNull(uploadId, "uploadId");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(initiated, "initiated");
       Objects.requireNonNull(checksumAlgorithm, "checksumAlgorithm");
       Objects.requireNonNull(checksumType, "checksumType");
+      Objects.requireNonNull(storageClass, "storageClass");
+    }
+
+    /** A {@link ObjectMetadata#STANDARD} upload. */
+    public Upload(String uploadId, String key, Instant initiated,
+        Optional<String> checksumAlgorithm, Optional<String> checksumType) {
+      this(uploadId, key, initiated, checksumAlgorithm, checksumType, ObjectMetadata.STANDARD);
     }
 
     /** An upload with the default checksum type of its algorithm, if any. */

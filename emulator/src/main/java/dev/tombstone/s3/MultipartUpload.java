@@ -45,7 +45,8 @@ final class MultipartUpload {
   }
 
   Multipart.Upload describe() {
-    return new Multipart.Upload(uploadId, key, initiated, checksumAlgorithm, checksumType);
+    return new Multipart.Upload(uploadId, key, initiated, checksumAlgorithm, checksumType,
+        metadata.storageClass());
   }
 
   Instant initiated() {

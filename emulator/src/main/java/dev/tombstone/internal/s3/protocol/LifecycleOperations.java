@@ -148,8 +148,10 @@ final class LifecycleOperations {
       throw WireError.invalidRequest("At least one action needs to be specified in a rule");
     }
     checkCombinations(filter, expiration, abortDays);
-    return new BucketLifecycle.Rule(id, enabled, filter, expiration, noncurrent, abortDays,
-        transitions, noncurrentTransitions);
+    BucketLifecycle.Rule parsed = new BucketLifecycle.Rule(id, enabled, filter, expiration,
+        noncurrent, abortDays, transitions, noncurrentTransitions);
+    TransitionCombinations.check(parsed);
+    return parsed;
   }
 
   // Uploads in progress have neither tags nor a final size, and delete markers carry no tags,

@@ -55,8 +55,9 @@ final class MultipartListings {
       xml.end();
     }
     writeInitiatorAndOwner(xml);
-    xml.element("StorageClass", ObjectMetadata.STANDARD);
     Optional<Multipart.Upload> upload = MultipartOperations.upload(state, call.bucket(), uploadId);
+    xml.element("StorageClass",
+        upload.map(Multipart.Upload::storageClass).orElse(ObjectMetadata.STANDARD));
     upload.ifPresent(u -> writeChecksum(xml, u));
     S3Response response = S3Response.xml(200, xml.toBytes());
     return upload.map(u -> TimeHeaders.abort(response, state, call.bucket(), u))
@@ -134,7 +135,7 @@ final class MultipartListings {
           .element("Key", listing.shown(upload.key()))
           .element("UploadId", upload.uploadId());
       writeInitiatorAndOwner(xml);
-      xml.element("StorageClass", ObjectMetadata.STANDARD)
+      xml.element("StorageClass", upload.storageClass())
           .element("Initiated", XmlDates.format(upload.initiated()));
       writeChecksum(xml, upload);
       xml.end();

@@ -12,9 +12,12 @@ import java.util.TreeMap;
 /** Object metadata from PutObject's headers, and the headers GetObject and HeadObject send. */
 final class ObjectHeaders {
   private static final String USER_METADATA = "x-amz-meta-";
+  // S3's StorageClass values a general-purpose bucket (the only kind here) takes: EXPRESS_ONEZONE
+  // belongs to directory buckets, OUTPOSTS to S3 on Outposts and SNOW to Snow devices, so they
+  // get the same InvalidStorageClass as a name S3 does not know.
   private static final Set<String> STORAGE_CLASSES = Set.of("STANDARD", "REDUCED_REDUNDANCY",
-      "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS",
-      "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE", "FSX_OPENZFS");
+      "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE",
+      "GLACIER_IR", "FSX_OPENZFS");
   // Query parameters of a GET that replace a stored header in the response (presigned URLs).
   private static final Map<String, String> OVERRIDES = Map.of(
       "response-content-type", "Content-Type",

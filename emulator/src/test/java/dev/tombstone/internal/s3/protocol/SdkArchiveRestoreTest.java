@@ -7,8 +7,11 @@ import dev.tombstone.ManualClock;
 import dev.tombstone.testing.RunningTombstone;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -46,6 +49,31 @@ class SdkArchiveRestoreTest {
 
   private S3Exception refusal(Runnable request) {
     return catchThrowableOfType(request::run, S3Exception.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"EXPRESS_ONEZONE", "OUTPOSTS", "SNOW", "GLACIERX", "glacier"})
+  void storageClassesAGeneralPurposeBucketDoesNotHave_areInvalidStorageClass_andStoreNothing(
+      String storageClass) {
+    put("source.txt", StorageClass.STANDARD, "body");
+
+    S3Exception putRefused = refusal(() -> s3.putObject(b -> b.bucket("vault").key("new.txt")
+        .storageClass(storageClass), RequestBody.fromString("x")));
+    S3Exception copyRefused = refusal(() -> s3.copyObject(b -> b.sourceBucket("vault")
+        .sourceKey("source.txt").destinationBucket("vault").destinationKey("copy.txt")
+        .storageClass(storageClass)));
+    S3Exception uploadRefused = refusal(() -> s3.createMultipartUpload(b -> b.bucket("vault")
+        .key("upload.txt").storageClass(storageClass)));
+
+    assertThat(List.of(putRefused, copyRefused, uploadRefused)).allSatisfy(e -> {
+      assertThat(e.statusCode()).isEqualTo(400);
+      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidStorageClass");
+      assertThat(e.awsErrorDetails().errorMessage())
+          .isEqualTo("The storage class you specified is not valid");
+    });
+    assertThat(s3.listObjectsV2(b -> b.bucket("vault")).contents())
+        .extracting(S3Object::key).containsExactly("source.txt");
+    assertThat(s3.listMultipartUploads(b -> b.bucket("vault")).uploads()).isEmpty();
   }
 
   @Test

@@ -90,7 +90,7 @@ class SdkLifecycleConfigurationTest {
         .noncurrentVersionTransitions(
             NoncurrentVersionTransition.builder().noncurrentDays(0)
                 .storageClass(TransitionStorageClass.INTELLIGENT_TIERING).build(),
-            NoncurrentVersionTransition.builder().noncurrentDays(10).newerNoncurrentVersions(2)
+            NoncurrentVersionTransition.builder().noncurrentDays(30).newerNoncurrentVersions(2)
                 .storageClass(TransitionStorageClass.ONEZONE_IA).build())
         .noncurrentVersionExpiration(n -> n.noncurrentDays(40)).build();
 
@@ -186,6 +186,100 @@ class SdkLifecycleConfigurationTest {
     assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
     assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo(message);
     assertThat(read()).containsExactly(before);
+  }
+
+  static Stream<Arguments> refusedTransitionCombinations() {
+    Tag tag = Tag.builder().key("team").value("a").build();
+    Instant march = Instant.parse("2026-03-01T00:00:00Z");
+    Instant february = Instant.parse("2026-02-01T00:00:00Z");
+    UnaryOperator<LifecycleRule.Builder> glacierAt30 =
+        r -> r.transitions(t -> t.days(30).storageClass(TransitionStorageClass.GLACIER));
+    return Stream.of(
+        Arguments.of(glacierAt30.apply(rule("r").filter(f -> f.prefix("")))
+            .expiration(e -> e.days(10)).build(), "InvalidArgument",
+            "'Days' in the Expiration action for filter '(prefix=)' must be greater than 'Days'"
+                + " in the Transition action"),
+        Arguments.of(glacierAt30.apply(rule("r").filter(f -> f.prefix("logs/")))
+            .expiration(e -> e.days(30)).build(), "InvalidArgument",
+            "'Days' in the Expiration action for filter '(prefix=logs/)' must be greater than"
+                + " 'Days' in the Transition action"),
+        Arguments.of(rule("r").filter(f -> f.prefix(""))
+            .transitions(t -> t.date(march).storageClass(TransitionStorageClass.GLACIER))
+            .expiration(e -> e.date(february)).build(), "InvalidArgument",
+            "'Date' in the Expiration action for filter '(prefix=)' must be greater than 'Date'"
+                + " in the Transition action"),
+        Arguments.of(rule("r").filter(f -> f.prefix(""))
+            .transitions(t -> t.days(30).storageClass(TransitionStorageClass.GLACIER),
+                t -> t.days(40).storageClass(TransitionStorageClass.GLACIER)).build(),
+            "InvalidRequest", "'StorageClass' must be different for 'Transition' actions in same"
+                + " 'Rule' with filter '(prefix=)'"),
+        Arguments.of(rule("r").filter(f -> f.tag(tag))
+            .noncurrentVersionTransitions(
+                n -> n.noncurrentDays(1).storageClass(TransitionStorageClass.GLACIER),
+                n -> n.noncurrentDays(5).storageClass(TransitionStorageClass.GLACIER)).build(),
+            "InvalidRequest", "'StorageClass' must be different for 'NoncurrentVersionTransition'"
+                + " actions in same 'Rule' with filter '(tag={key=team, value=a})'"),
+        Arguments.of(rule("r").filter(f -> f.prefix(""))
+            .transitions(t -> t.days(30).storageClass(TransitionStorageClass.GLACIER),
+                t -> t.date(march).storageClass(TransitionStorageClass.DEEP_ARCHIVE)).build(),
+            "InvalidRequest", "Found mixed 'Date' and 'Days' based Transition actions in"
+                + " lifecycle rule for filter '(prefix=)'"),
+        Arguments.of(rule("r").filter(f -> f.objectSizeGreaterThan(1024L))
+            .transitions(t -> t.days(40).storageClass(TransitionStorageClass.GLACIER))
+            .expiration(e -> e.date(february)).build(), "InvalidRequest",
+            "Found mixed 'Date' and 'Days' based Expiration and Transition actions in lifecycle"
+                + " rule for filter '(objectsizegreaterthan=1024)'"),
+        Arguments.of(rule("r").filter(f -> f.prefix(""))
+            .noncurrentVersionTransitions(n -> n.noncurrentDays(10)
+                .storageClass(TransitionStorageClass.STANDARD_IA)).build(), "InvalidArgument",
+            "'NoncurrentDays' in NoncurrentVersionTransition action must be greater than or"
+                + " equal to 30 for storageClass 'STANDARD_IA'"),
+        Arguments.of(rule("r").filter(f -> f.and(a -> a.prefix("p/").tags(tag)
+                .objectSizeLessThan(10L)))
+            .noncurrentVersionTransitions(n -> n.noncurrentDays(30)
+                .storageClass(TransitionStorageClass.GLACIER))
+            .noncurrentVersionExpiration(n -> n.noncurrentDays(20)).build(), "InvalidArgument",
+            "'NoncurrentDays' in the NoncurrentVersionExpiration action for filter '(prefix=p/"
+                + " and tag={key=team, value=a} and objectsizelessthan=10)' must be greater than"
+                + " 'NoncurrentDays' in the NoncurrentVersionTransition action"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("refusedTransitionCombinations")
+  void transitionCombinationsS3Refuses_nameTheFilter_andKeepTheOldConfiguration(
+      LifecycleRule bad, String code, String message) {
+    LifecycleRule before = rule("before").filter(f -> f.prefix(""))
+        .expiration(e -> e.days(3)).build();
+    put(before);
+
+    S3Exception thrown = refused(bad);
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo(code);
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo(message);
+    assertThat(read()).containsExactly(before);
+  }
+
+  @Test
+  void expirationsLaterThanEveryTransition_areAccepted() {
+    LifecycleRule byDays = rule("days").filter(f -> f.prefix("a/"))
+        .transitions(t -> t.days(30).storageClass(TransitionStorageClass.STANDARD_IA),
+            t -> t.days(60).storageClass(TransitionStorageClass.GLACIER))
+        .expiration(e -> e.days(61)).build();
+    LifecycleRule byDate = rule("date").filter(f -> f.prefix("b/"))
+        .transitions(t -> t.date(Instant.parse("2026-03-01T00:00:00Z"))
+            .storageClass(TransitionStorageClass.GLACIER))
+        .expiration(e -> e.date(Instant.parse("2026-03-02T00:00:00Z"))).build();
+    LifecycleRule markers = rule("markers").filter(f -> f.prefix("c/"))
+        .transitions(t -> t.days(1).storageClass(TransitionStorageClass.GLACIER))
+        .expiration(e -> e.expiredObjectDeleteMarker(true))
+        .noncurrentVersionTransitions(n -> n.noncurrentDays(30)
+            .storageClass(TransitionStorageClass.STANDARD_IA))
+        .noncurrentVersionExpiration(n -> n.noncurrentDays(31)).build();
+
+    put(byDays, byDate, markers);
+
+    assertThat(read()).containsExactly(byDays, byDate, markers);
   }
 
   static Stream<LifecycleRule> malformedFilters() {

@@ -2,6 +2,7 @@ package dev.tombstone.internal.s3.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tombstone.Tombstone;
 import dev.tombstone.s3.Versioning;
@@ -312,6 +313,25 @@ class SdkMultipartTest {
         RequestBody.fromBytes(content));
     return CompletedPart.builder().partNumber(number).eTag(part.eTag())
         .checksumCRC32(part.checksumCRC32()).build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"GLACIER", "DEEP_ARCHIVE", "STANDARD_IA"})
+  void bothListings_reportTheStorageClassTheUploadWasCreatedWith(String storageClass) {
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("cold")
+        .storageClass(storageClass)).uploadId();
+    upload("cold", uploadId, 1, filled(10, 1));
+    create("plain");
+
+    ListPartsResponse parts =
+        s3.listParts(b -> b.bucket(BUCKET).key("cold").uploadId(uploadId));
+    ListMultipartUploadsResponse uploads = s3.listMultipartUploads(b -> b.bucket(BUCKET));
+
+    assertThat(parts.storageClassAsString()).isEqualTo(storageClass);
+    assertThat(uploads.uploads()).extracting(MultipartUpload::key,
+            MultipartUpload::storageClassAsString)
+        .containsExactly(tuple("cold", storageClass),
+            tuple("plain", "STANDARD"));
   }
 
   @Test
