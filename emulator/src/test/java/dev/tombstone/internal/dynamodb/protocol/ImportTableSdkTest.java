@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.InputCompressionType;
 import software.amazon.awssdk.services.dynamodb.model.InputFormat;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListImportsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -190,6 +191,92 @@ class ImportTableSdkTest {
     assertThat(imported.errorCount()).isEqualTo(3);
     assertThat(tombstone.dynamoDb().items("orders")).extracting(item -> item.get("id"))
         .containsExactlyInAnyOrder(AttributeValue.s("a"), AttributeValue.s("b"));
+  }
+
+  @Test
+  void import_withItemsFailingValidation_skipsEachOne_andReadsOnInTheSameObject() {
+    putObject("invalid/1.json", "{\"Item\":{\"other\":{\"S\":\"x\"}}}\n"
+        + "{\"Item\":{\"id\":{\"S\":\"good1\"}}}\n"
+        + "{\"Item\":{\"id\":{\"N\":\"1\"}}}\n"
+        + "{\"Item\":{\"id\":{\"S\":\"good2\"}}}\n");
+
+    ImportTableDescription imported =
+        importTable("orders", "invalid/", InputFormat.DYNAMODB_JSON, b -> { });
+
+    assertThat(imported.importStatus()).isEqualTo(ImportStatus.FAILED);
+    assertThat(imported.failureCode()).isEqualTo("ItemValidationError");
+    assertThat(imported.processedItemCount()).isEqualTo(4);
+    assertThat(imported.importedItemCount()).isEqualTo(2);
+    assertThat(imported.errorCount()).isEqualTo(2);
+    assertThat(tombstone.dynamoDb().items("orders")).extracting(item -> item.get("id"))
+        .containsExactlyInAnyOrder(AttributeValue.s("good1"), AttributeValue.s("good2"));
+  }
+
+  @Test
+  void import_withAnIndexKeyOfTheWrongType_skipsThatItemOnly() {
+    putObject("gsi/1.json", "{\"Item\":{\"id\":{\"S\":\"a\"},\"g\":{\"N\":\"1\"}}}\n"
+        + "{\"Item\":{\"id\":{\"S\":\"b\"},\"g\":{\"S\":\"x\"}}}\n");
+
+    ImportTableDescription imported = dynamo.importTable(b -> b
+        .s3BucketSource(s -> s.s3Bucket(BUCKET).s3KeyPrefix("gsi/"))
+        .inputFormat(InputFormat.DYNAMODB_JSON)
+        .tableCreationParameters(t -> t.tableName("orders")
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+            .attributeDefinitions(
+                a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
+            .globalSecondaryIndexes(g -> g.indexName("by-g")
+                .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                .projection(p -> p.projectionType(ProjectionType.ALL)))))
+        .importTableDescription();
+
+    assertThat(imported.processedItemCount()).isEqualTo(2);
+    assertThat(imported.importedItemCount()).isEqualTo(1);
+    assertThat(imported.errorCount()).isEqualTo(1);
+    assertThat(tombstone.dynamoDb().items("orders")).extracting(item -> item.get("id"))
+        .containsExactly(AttributeValue.s("b"));
+  }
+
+  @Test
+  void import_ofCsvRowsWithABadOrEmptyKey_skipsThoseRowsOnly() {
+    putObject("csvbad/1.csv", "id,name\nabc,x\n1,Ada\n,nobody\n2,Grace\n");
+
+    ImportTableDescription imported = dynamo.importTable(b -> b
+        .s3BucketSource(s -> s.s3Bucket(BUCKET).s3KeyPrefix("csvbad/"))
+        .inputFormat(InputFormat.CSV)
+        .tableCreationParameters(t -> t.tableName("people")
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+            .attributeDefinitions(a -> a.attributeName("id")
+                .attributeType(ScalarAttributeType.N)))).importTableDescription();
+
+    assertThat(imported.importStatus()).isEqualTo(ImportStatus.FAILED);
+    assertThat(imported.processedItemCount()).isEqualTo(4);
+    assertThat(imported.importedItemCount()).isEqualTo(2);
+    assertThat(imported.errorCount()).isEqualTo(2);
+    assertThat(tombstone.dynamoDb().items("people")).extracting(item -> item.get("id"))
+        .containsExactlyInAnyOrder(AttributeValue.n(1), AttributeValue.n(2));
+  }
+
+  @Test
+  void import_ofJsonItemsRunTogetherWithoutNewlines_readsEveryItem() {
+    StringBuilder content = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      content.append("{\"Item\":{\"id\":{\"S\":\"msg").append(i).append("\"}}}\n");
+    }
+    for (int i = 10; i < 15; i++) {
+      content.append("{\"Item\":{\"id\":{\"S\":\"msg").append(i).append("\"}}}");
+    }
+    putObject("together/data.json", content.toString());
+
+    ImportTableDescription imported =
+        importTable("orders", "together/", InputFormat.DYNAMODB_JSON, b -> { });
+
+    assertThat(imported.importStatus()).isEqualTo(ImportStatus.COMPLETED);
+    assertThat(imported.processedItemCount()).isEqualTo(10);
+    assertThat(imported.importedItemCount()).isEqualTo(10);
+    assertThat(imported.errorCount()).isZero();
   }
 
   @Test
