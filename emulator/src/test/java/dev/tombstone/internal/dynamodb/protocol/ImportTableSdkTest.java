@@ -339,6 +339,40 @@ class ImportTableSdkTest {
   }
 
   @Test
+  void import_retriedWithTheSameClientToken_answersTheFirstImport_whileItsTableExists() {
+    putObject("retry/1.json", "{\"Item\":{\"id\":{\"S\":\"a\"}}}\n");
+    Consumer<ImportTableRequest.Builder> token = b -> b.clientToken("retry-1");
+    ImportTableDescription first =
+        importTable("orders", "retry/", InputFormat.DYNAMODB_JSON, token);
+
+    ImportTableDescription again =
+        importTable("orders", "retry/", InputFormat.DYNAMODB_JSON, token);
+
+    assertThat(again.importArn()).isEqualTo(first.importArn());
+    assertThat(again.importStatus()).isEqualTo(ImportStatus.COMPLETED);
+    assertThat(dynamo.listImports(b -> { }).importSummaryList()).hasSize(1);
+    assertThat(tombstone.dynamoDb().items("orders")).hasSize(1);
+  }
+
+  @Test
+  void import_withoutAClientToken_isServed_withATokenOfItsOwn() {
+    Wire.Response response = new Wire(tombstone.endpoint()).post("DynamoDB_20120810.ImportTable",
+        "{\"S3BucketSource\":{\"S3Bucket\":\"" + BUCKET + "\",\"S3KeyPrefix\":\"none/\"},"
+        + "\"InputFormat\":\"DYNAMODB_JSON\",\"TableCreationParameters\":{"
+        + "\"TableName\":\"orders\",\"BillingMode\":\"PAY_PER_REQUEST\","
+        + "\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
+        + "\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}]}}");
+    ImportTableDescription described = dynamo.listImports(b -> { }).importSummaryList().stream()
+        .map(summary -> dynamo.describeImport(b -> b.importArn(summary.importArn()))
+            .importTableDescription()).findFirst().orElseThrow();
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(described.importStatus()).isEqualTo(ImportStatus.COMPLETED);
+    assertThat(described.clientToken()).isNotBlank();
+    assertThat(dynamo.listTables().tableNames()).containsExactly("orders");
+  }
+
+  @Test
   void import_withInvalidOrUnsupportedParameters_isRefusedWithoutATable() {
     DynamoDbException csvOptions = catchThrowableOfType(() -> importTable("orders", "x/",
         InputFormat.DYNAMODB_JSON, b -> b.inputFormatOptions(o -> o.csv(c -> c.delimiter(",")))),
