@@ -293,6 +293,7 @@ class ImportTableSdkTest {
     assertThat(imported.importStatus()).isEqualTo(ImportStatus.FAILED);
     assertThat(imported.failureCode()).isEqualTo("S3NoSuchBucket");
     assertThat(imported.processedItemCount()).isZero();
+    assertThat(imported.processedSizeBytes()).isZero();
     assertThat(catchThrowableOfType(() -> dynamo.describeTable(b -> b.tableName("orders")),
         ResourceNotFoundException.class)).isNotNull();
   }
@@ -303,7 +304,7 @@ class ImportTableSdkTest {
         importTable("orders", "nothing/", InputFormat.DYNAMODB_JSON, b -> { });
 
     assertThat(imported.importStatus()).isEqualTo(ImportStatus.COMPLETED);
-    assertThat(imported.processedSizeBytes()).isNull();
+    assertThat(imported.processedSizeBytes()).isZero();
     assertThat(imported.inputCompressionType()).isEqualTo(InputCompressionType.NONE);
     assertThat(tombstone.dynamoDb().items("orders")).isEmpty();
   }
