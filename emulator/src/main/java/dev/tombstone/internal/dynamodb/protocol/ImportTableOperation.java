@@ -30,6 +30,8 @@ final class ImportTableOperation {
   static final String ZSTD_REFUSED =
       "InputCompressionType ZSTD is not supported by Tombstone: use GZIP or NONE";
   static final String DELIMITER_PATTERN = "[,;:|\\t ]";
+  // Printable ASCII without '"' and ',' (CsvOptions.HeaderList's members in the model).
+  static final String HEADER_PATTERN = "[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*";
 
   private final DynamoDbState state;
   private final TableTransfers transfers;
@@ -74,8 +76,11 @@ final class ImportTableOperation {
         delimiter, DELIMITER_PATTERN);
     if (headers != null) {
       constraints.size("inputFormatOptions.csv.headerList", headers, 1, 255);
-      for (String header : headers) {
-        constraints.lengthBetween("inputFormatOptions.csv.headerList.member", header, 1, 65_535);
+      for (int i = 0; i < headers.size(); i++) {
+        String path = "inputFormatOptions.csv.headerList." + (i + 1) + ".member";
+        constraints.lengthBetween(path, headers.get(i), 1, 65_536);
+        ExportTableToPointInTimeOperation.pattern(constraints, path, headers.get(i),
+            HEADER_PATTERN);
       }
     }
     constraints.notNull("tableCreationParameters", parameters);

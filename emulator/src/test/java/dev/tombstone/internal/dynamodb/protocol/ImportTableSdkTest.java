@@ -394,6 +394,21 @@ class ImportTableSdkTest {
   }
 
   @Test
+  void import_withHeadersOutsideTheModelsPattern_isRefusedWithoutATable() {
+    DynamoDbException thrown = catchThrowableOfType(() -> importTable("orders", "x/",
+        InputFormat.CSV, b -> b.inputFormatOptions(o -> o.csv(c -> c.headerList(
+            "id", "a,b", "c\"d")))), DynamoDbException.class);
+
+    String pattern = "[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*";
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("2 validation errors"
+        + " detected: Value 'a,b' at 'inputFormatOptions.csv.headerList.2.member' failed to"
+        + " satisfy constraint: Member must satisfy regular expression pattern: " + pattern
+        + "; Value 'c\"d' at 'inputFormatOptions.csv.headerList.3.member' failed to satisfy"
+        + " constraint: Member must satisfy regular expression pattern: " + pattern);
+    assertThat(dynamo.listTables().tableNames()).isEmpty();
+  }
+
+  @Test
   void describeAndListImports_findTheImports_andResetForgetsThem() {
     String a = importTable("table-a", "x/", InputFormat.DYNAMODB_JSON, b -> { }).importArn();
     clock.advance(Duration.ofSeconds(1));
