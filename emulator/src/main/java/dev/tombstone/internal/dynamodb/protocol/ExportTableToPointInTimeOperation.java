@@ -61,7 +61,8 @@ final class ExportTableToPointInTimeOperation {
     constraints.lengthBetween("s3Bucket", bucket, 0, 255);
     pattern(constraints, "s3Bucket", bucket, BUCKET_PATTERN);
     pattern(constraints, "s3BucketOwner", owner, OWNER_PATTERN);
-    constraints.lengthBetween("s3Prefix", prefix, 1, 1024);
+    // The model sets no minimum: an empty prefix is no prefix.
+    constraints.lengthBetween("s3Prefix", prefix, 0, 1024);
     constraints.oneOf("s3SseAlgorithm", sse, "AES256", "KMS");
     constraints.lengthBetween("s3SseKmsKeyId", kmsKey, 1, 2048);
     constraints.oneOf("exportFormat", format, "DYNAMODB_JSON", "ION");

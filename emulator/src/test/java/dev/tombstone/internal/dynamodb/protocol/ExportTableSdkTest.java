@@ -200,6 +200,19 @@ class ExportTableSdkTest {
   }
 
   @Test
+  void export_withAnEmptyPrefix_writesAsWithoutPrefix() {
+    String tableArn = createOrders(true);
+    s3.createBucket(b -> b.bucket(BUCKET));
+
+    ExportDescription export = export(tableArn, b -> b.s3Prefix(""));
+
+    String id = export.exportArn().substring(export.exportArn().lastIndexOf('/') + 1);
+    assertThat(export.exportStatus()).isEqualTo(ExportStatus.COMPLETED);
+    assertThat(keys("")).contains("AWSDynamoDB/" + id + "/manifest-summary.json")
+        .allMatch(key -> key.startsWith("AWSDynamoDB/"));
+  }
+
+  @Test
   void export_atAPastExportTime_writesTheItemsOfThatTime() {
     String tableArn = createOrders(true);
     s3.createBucket(b -> b.bucket(BUCKET));
