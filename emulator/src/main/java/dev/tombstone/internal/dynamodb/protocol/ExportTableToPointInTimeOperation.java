@@ -32,6 +32,8 @@ final class ExportTableToPointInTimeOperation {
       "ExportFormat ION is not supported by Tombstone: use DYNAMODB_JSON";
   static final String INCREMENTAL_REFUSED =
       "ExportType INCREMENTAL_EXPORT is not supported by Tombstone: use FULL_EXPORT";
+  static final String SPECIFICATION_REFUSED = "IncrementalExportSpecification is not supported"
+      + " by Tombstone: leave it out for a FULL_EXPORT";
 
   private final DynamoDbState state;
   private final TableTransfers transfers;
@@ -72,8 +74,11 @@ final class ExportTableToPointInTimeOperation {
     if ("ION".equals(format)) {
       throw new DynamoDbError.Validation(ION_REFUSED);
     }
-    if ("INCREMENTAL_EXPORT".equals(type) || incremental != null) {
+    if ("INCREMENTAL_EXPORT".equals(type)) {
       throw new DynamoDbError.Validation(INCREMENTAL_REFUSED);
+    }
+    if (incremental != null) {
+      throw new DynamoDbError.Validation(SPECIFICATION_REFUSED);
     }
 
     TableExport.Request asked = new TableExport.Request(tableArn, bucket,
