@@ -26,9 +26,12 @@ final class ExportFiles {
 
   private ExportFiles() {}
 
-  /** The folder of an export's files: the prefix (a slash added when missing) and the id. */
+  /**
+   * The folder of an export's files: the prefix (a slash added when missing; an empty one is
+   * none) and the id.
+   */
   static String folder(TableExport.Request request, String exportId) {
-    String prefix = request.prefix()
+    String prefix = request.prefix().filter(p -> !p.isEmpty())
         .map(p -> p.endsWith("/") ? p : p + "/").orElse("");
     return prefix + "AWSDynamoDB/" + exportId + "/";
   }

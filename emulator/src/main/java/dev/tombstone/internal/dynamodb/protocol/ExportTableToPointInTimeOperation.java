@@ -32,6 +32,8 @@ final class ExportTableToPointInTimeOperation {
       "ExportFormat ION is not supported by Tombstone: use DYNAMODB_JSON";
   static final String INCREMENTAL_REFUSED =
       "ExportType INCREMENTAL_EXPORT is not supported by Tombstone: use FULL_EXPORT";
+  static final String SPECIFICATION_REFUSED = "IncrementalExportSpecification is not supported"
+      + " by Tombstone: leave it out for a FULL_EXPORT";
 
   private final DynamoDbState state;
   private final TableTransfers transfers;
@@ -61,7 +63,8 @@ final class ExportTableToPointInTimeOperation {
     constraints.lengthBetween("s3Bucket", bucket, 0, 255);
     pattern(constraints, "s3Bucket", bucket, BUCKET_PATTERN);
     pattern(constraints, "s3BucketOwner", owner, OWNER_PATTERN);
-    constraints.lengthBetween("s3Prefix", prefix, 1, 1024);
+    // The model sets no minimum: an empty prefix is no prefix.
+    constraints.lengthBetween("s3Prefix", prefix, 0, 1024);
     constraints.oneOf("s3SseAlgorithm", sse, "AES256", "KMS");
     constraints.lengthBetween("s3SseKmsKeyId", kmsKey, 1, 2048);
     constraints.oneOf("exportFormat", format, "DYNAMODB_JSON", "ION");
@@ -71,8 +74,11 @@ final class ExportTableToPointInTimeOperation {
     if ("ION".equals(format)) {
       throw new DynamoDbError.Validation(ION_REFUSED);
     }
-    if ("INCREMENTAL_EXPORT".equals(type) || incremental != null) {
+    if ("INCREMENTAL_EXPORT".equals(type)) {
       throw new DynamoDbError.Validation(INCREMENTAL_REFUSED);
+    }
+    if (incremental != null) {
+      throw new DynamoDbError.Validation(SPECIFICATION_REFUSED);
     }
 
     TableExport.Request asked = new TableExport.Request(tableArn, bucket,

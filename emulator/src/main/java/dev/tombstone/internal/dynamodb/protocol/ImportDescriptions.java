@@ -45,10 +45,7 @@ final class ImportDescriptions {
     tableCreationParameters(json, made.table());
     json.writeNumberField("StartTime", TableDescriptions.epochSeconds(made.startTime()));
     json.writeNumberField("EndTime", TableDescriptions.epochSeconds(made.startTime()));
-    // DynamoDB leaves the size out until the import has read something.
-    if (made.counts().processedSizeBytes() > 0) {
-      json.writeNumberField("ProcessedSizeBytes", made.counts().processedSizeBytes());
-    }
+    json.writeNumberField("ProcessedSizeBytes", made.counts().processedSizeBytes());
     json.writeNumberField("ProcessedItemCount", made.counts().processedItems());
     json.writeNumberField("ImportedItemCount", made.counts().importedItems());
     made.failure().ifPresent(failure -> {

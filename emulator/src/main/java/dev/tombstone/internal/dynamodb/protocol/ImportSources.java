@@ -10,7 +10,6 @@ import dev.tombstone.internal.dynamodb.TableImport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,13 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Turns the objects of an import into items, as DynamoDB reads them: blank lines are skipped;
- * the first line (or CSV row) that is not an item the table accepts counts as one error and
- * abandons the rest of its object. DYNAMODB_JSON lines are {@code {"Item":{...}}}; a CSV row's
- * key attributes take the type of their attribute definition, every other value is a string and
- * an empty one is left out.
+ * Turns the objects of an import into items, as DynamoDB reads them. An item that does not pass
+ * the table's checks (a key missing or of another type, an item too large) counts as one error
+ * and the next item is read; text that cannot form an item (not JSON, not {@code {"Item":{...}}},
+ * a CSV row longer than its header) counts as one error and abandons the rest of its object.
+ * DYNAMODB_JSON objects hold {@code {"Item":{...}}} documents one after the other, usually one a
+ * line; a CSV row's key attributes take the type of their attribute definition, every other
+ * value is a string and an empty one is left out.
  */
 final class ImportSources {
   private static final AttributeValueDecoder DECODER =
@@ -53,27 +54,14 @@ final class ImportSources {
       content = "GZIP".equals(compression)
           ? new GZIPInputStream(new ByteArrayInputStream(object)).readAllBytes() : object;
     } catch (IOException e) {
-      processed++;
-      errors++;
+      failed();
       return;
     }
     bytes += content.length;
-    String text = new String(content, StandardCharsets.UTF_8);
-    List<Item> items = new ArrayList<>();
-    boolean bad = "CSV".equals(format) ? csvItems(text, items) : jsonItems(text, items);
-    for (Item item : items) {
-      processed++;
-      try {
-        write.accept(item);
-        imported++;
-      } catch (DynamoDbError e) {
-        errors++;
-        return;
-      }
-    }
-    if (bad) {
-      processed++;
-      errors++;
+    if ("CSV".equals(format)) {
+      csvItems(new String(content, StandardCharsets.UTF_8), write);
+    } else {
+      jsonItems(content, write);
     }
   }
 
@@ -81,35 +69,51 @@ final class ImportSources {
     return new TableImport.Counts(processed, imported, errors, bytes);
   }
 
-  /** The items before the first bad line; true when there was one. */
-  private static boolean jsonItems(String text, List<Item> items) {
-    for (String line : text.split("\n")) {
-      if (line.isBlank()) {
-        continue;
-      }
-      Item item = jsonItem(line);
-      if (item == null) {
-        return true;
-      }
-      items.add(item);
+  private void store(Item item, Consumer<Item> write) {
+    processed++;
+    try {
+      write.accept(item);
+      imported++;
+    } catch (DynamoDbError e) {
+      errors++;
     }
-    return false;
   }
 
-  private static Item jsonItem(String line) {
+  private void failed() {
+    processed++;
+    errors++;
+  }
+
+  private void jsonItems(byte[] content, Consumer<Item> write) {
     try {
-      if (Json.parse(line.getBytes(StandardCharsets.UTF_8)) instanceof Json.Obj document
-          && document.get("Item") instanceof Json.Obj attributes) {
+      Json.parseSequence(content, document -> {
+        Item item = jsonItem(document);
+        if (item == null) {
+          failed();
+          return false;
+        }
+        store(item, write);
+        return true;
+      });
+    } catch (IOException e) {
+      failed();
+    }
+  }
+
+  private static Item jsonItem(Json document) {
+    try {
+      if (document instanceof Json.Obj object
+          && object.get("Item") instanceof Json.Obj attributes) {
         Decoded decoded = DECODER.entries(attributes);
         return decoded.problem() == null ? Item.of(decoded.values()) : null;
       }
       return null;
-    } catch (IOException | SerializationError e) {
+    } catch (SerializationError e) {
       return null;
     }
   }
 
-  private boolean csvItems(String text, List<Item> items) {
+  private void csvItems(String text, Consumer<Item> write) {
     char delimiter = csv.flatMap(TableImport.Csv::delimiter).map(d -> d.charAt(0)).orElse(',');
     List<List<String>> rows = CsvRows.parse(text, delimiter);
     Optional<List<String>> given = csv.flatMap(TableImport.Csv::headers);
@@ -117,23 +121,33 @@ final class ImportSources {
     for (List<String> row : rows.subList(given.isPresent() || rows.isEmpty() ? 0 : 1,
         rows.size())) {
       if (row.size() > headers.size()) {
-        return true;
+        failed();
+        return;
       }
-      Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-      for (int i = 0; i < row.size(); i++) {
-        String value = row.get(i);
-        if (value.isEmpty()) {
-          continue;
-        }
-        AttributeValue typed = typed(headers.get(i), value);
-        if (typed == null) {
-          return true;
-        }
-        attributes.put(headers.get(i), typed);
+      Item item = csvItem(headers, row);
+      if (item == null) {
+        failed();
+      } else {
+        store(item, write);
       }
-      items.add(Item.of(attributes));
     }
-    return false;
+  }
+
+  /** The row's item; null when a key value is not of its attribute's type. */
+  private Item csvItem(List<String> headers, List<String> row) {
+    Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+    for (int i = 0; i < row.size(); i++) {
+      String value = row.get(i);
+      if (value.isEmpty()) {
+        continue;
+      }
+      AttributeValue typed = typed(headers.get(i), value);
+      if (typed == null) {
+        return null;
+      }
+      attributes.put(headers.get(i), typed);
+    }
+    return Item.of(attributes);
   }
 
   private AttributeValue typed(String name, String value) {

@@ -30,6 +30,8 @@ final class ImportTableOperation {
   static final String ZSTD_REFUSED =
       "InputCompressionType ZSTD is not supported by Tombstone: use GZIP or NONE";
   static final String DELIMITER_PATTERN = "[,;:|\\t ]";
+  // Printable ASCII without '"' and ',' (CsvOptions.HeaderList's members in the model).
+  static final String HEADER_PATTERN = "[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*";
 
   private final DynamoDbState state;
   private final TableTransfers transfers;
@@ -54,8 +56,6 @@ final class ImportTableOperation {
     List<String> headers = csvOptions == null ? null : Members.stringList(csvOptions, "HeaderList");
 
     Constraints constraints = new Constraints();
-    // SDKs fill ClientToken in; DynamoDB refuses a request that really has none.
-    constraints.notNull("clientToken", token);
     ExportTableToPointInTimeOperation.pattern(constraints, "clientToken", token,
         ExportTableToPointInTimeOperation.TOKEN_PATTERN);
     constraints.notNull("s3BucketSource", source);
@@ -76,8 +76,11 @@ final class ImportTableOperation {
         delimiter, DELIMITER_PATTERN);
     if (headers != null) {
       constraints.size("inputFormatOptions.csv.headerList", headers, 1, 255);
-      for (String header : headers) {
-        constraints.lengthBetween("inputFormatOptions.csv.headerList.member", header, 1, 65_535);
+      for (int i = 0; i < headers.size(); i++) {
+        String path = "inputFormatOptions.csv.headerList." + (i + 1) + ".member";
+        constraints.lengthBetween(path, headers.get(i), 1, 65_536);
+        ExportTableToPointInTimeOperation.pattern(constraints, path, headers.get(i),
+            HEADER_PATTERN);
       }
     }
     constraints.notNull("tableCreationParameters", parameters);
@@ -108,11 +111,10 @@ final class ImportTableOperation {
 
   private TableImport importTable(String token, TableImport.Source source, String format,
       String compression, Optional<TableImport.Csv> csv, TableDefinition table) {
-    if (state.hasTable(table.name())) {
-      throw new DynamoDbError.ResourceInUse("Table already exists: " + table.name());
-    }
     Instant now = transfers.clock().instant();
-    Optional<TableImport> earlier = transfers.imports().byToken(token, now);
+    // The token first: a retry of an import that made its table answers that import.
+    Optional<TableImport> earlier = token == null ? Optional.empty()
+        : transfers.imports().byToken(token, now);
     if (earlier.isPresent()) {
       // Of the parameters, DynamoDB compares only the table's name.
       if (!earlier.get().table().name().equals(table.name())) {
@@ -121,13 +123,17 @@ final class ImportTableOperation {
       }
       return earlier.get();
     }
+    if (state.hasTable(table.name())) {
+      throw new DynamoDbError.ResourceInUse("Table already exists: " + table.name());
+    }
+    String clientToken = token != null ? token : UUID.randomUUID().toString();
     String tableArn = "arn:aws:dynamodb:" + transfers.region() + ":000000000000:table/"
         + table.name();
     String id = TransferIds.id(now);
     TableImport made;
     if (!transfers.bucketExists(source.bucket())) {
       made = new TableImport(tableArn + "/import/" + id, tableArn, UUID.randomUUID().toString(),
-          token, source, format, compression, csv, table, now,
+          clientToken, source, format, compression, csv, table, now,
           new TableImport.Counts(0, 0, 0, 0), Optional.of(new TableImport.Failure(
               ExportTableToPointInTimeOperation.NO_SUCH_BUCKET,
               new S3Error.NoSuchBucket(source.bucket()).getMessage())));
@@ -140,7 +146,7 @@ final class ImportTableOperation {
       }
       TableImport.Counts counts = sources.counts();
       made = new TableImport(created.arn() + "/import/" + id, created.arn(),
-          created.tableId().toString(), token, source, format, compression, csv, table, now,
+          created.tableId().toString(), clientToken, source, format, compression, csv, table, now,
           counts, counts.errors() == 0 ? Optional.empty() : Optional.of(
               new TableImport.Failure(ITEM_VALIDATION, ITEM_VALIDATION_MESSAGE)));
     }

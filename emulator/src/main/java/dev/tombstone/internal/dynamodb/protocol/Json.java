@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A parsed JSON request body. DynamoDB checks JSON types per declared member, in the order of the
@@ -105,6 +106,26 @@ sealed interface Json {
         throw new IOException("trailing content");
       }
       return value;
+    }
+  }
+
+  /**
+   * Parses JSON documents that follow one another, with or without whitespace between them
+   * (as {@code {"a":1}{"b":2}}), handing each to {@code each} as soon as it is complete, until
+   * {@code each} answers false.
+   *
+   * @throws IOException at the first bytes that do not continue a document; the documents
+   *     before them have been handed over
+   */
+  static void parseSequence(byte[] text, Predicate<Json> each) throws IOException {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      JsonStack stack = new JsonStack();
+      JsonToken first;
+      while ((first = parser.nextToken()) != null) {
+        if (!each.test(read(parser, first, stack))) {
+          return;
+        }
+      }
     }
   }
 

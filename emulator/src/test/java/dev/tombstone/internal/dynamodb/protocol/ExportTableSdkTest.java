@@ -200,6 +200,19 @@ class ExportTableSdkTest {
   }
 
   @Test
+  void export_withAnEmptyPrefix_writesAsWithoutPrefix() {
+    String tableArn = createOrders(true);
+    s3.createBucket(b -> b.bucket(BUCKET));
+
+    ExportDescription export = export(tableArn, b -> b.s3Prefix(""));
+
+    String id = export.exportArn().substring(export.exportArn().lastIndexOf('/') + 1);
+    assertThat(export.exportStatus()).isEqualTo(ExportStatus.COMPLETED);
+    assertThat(keys("")).contains("AWSDynamoDB/" + id + "/manifest-summary.json")
+        .allMatch(key -> key.startsWith("AWSDynamoDB/"));
+  }
+
+  @Test
   void export_atAPastExportTime_writesTheItemsOfThatTime() {
     String tableArn = createOrders(true);
     s3.createBucket(b -> b.bucket(BUCKET));
@@ -301,8 +314,14 @@ class ExportTableSdkTest {
     DynamoDbException badBucket = catchThrowableOfType(
         () -> dynamo.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("-nope!")),
         DynamoDbException.class);
+    DynamoDbException specification = catchThrowableOfType(() -> export(tableArn,
+        b -> b.exportType(ExportType.FULL_EXPORT).incrementalExportSpecification(
+            i -> i.exportFromTime(START.minusSeconds(60)))), DynamoDbException.class);
 
     assertThat(ion.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(specification.awsErrorDetails().errorMessage()).isEqualTo(
+        "IncrementalExportSpecification is not supported by Tombstone: leave it out for a"
+        + " FULL_EXPORT");
     assertThat(badBucket.awsErrorDetails().errorMessage()).isEqualTo("1 validation error"
         + " detected: Value '-nope!' at 's3Bucket' failed to satisfy constraint: Member must"
         + " satisfy regular expression pattern: ^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");

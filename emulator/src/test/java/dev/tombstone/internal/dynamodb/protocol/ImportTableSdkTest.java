@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.InputCompressionType;
 import software.amazon.awssdk.services.dynamodb.model.InputFormat;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListImportsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -193,6 +194,92 @@ class ImportTableSdkTest {
   }
 
   @Test
+  void import_withItemsFailingValidation_skipsEachOne_andReadsOnInTheSameObject() {
+    putObject("invalid/1.json", "{\"Item\":{\"other\":{\"S\":\"x\"}}}\n"
+        + "{\"Item\":{\"id\":{\"S\":\"good1\"}}}\n"
+        + "{\"Item\":{\"id\":{\"N\":\"1\"}}}\n"
+        + "{\"Item\":{\"id\":{\"S\":\"good2\"}}}\n");
+
+    ImportTableDescription imported =
+        importTable("orders", "invalid/", InputFormat.DYNAMODB_JSON, b -> { });
+
+    assertThat(imported.importStatus()).isEqualTo(ImportStatus.FAILED);
+    assertThat(imported.failureCode()).isEqualTo("ItemValidationError");
+    assertThat(imported.processedItemCount()).isEqualTo(4);
+    assertThat(imported.importedItemCount()).isEqualTo(2);
+    assertThat(imported.errorCount()).isEqualTo(2);
+    assertThat(tombstone.dynamoDb().items("orders")).extracting(item -> item.get("id"))
+        .containsExactlyInAnyOrder(AttributeValue.s("good1"), AttributeValue.s("good2"));
+  }
+
+  @Test
+  void import_withAnIndexKeyOfTheWrongType_skipsThatItemOnly() {
+    putObject("gsi/1.json", "{\"Item\":{\"id\":{\"S\":\"a\"},\"g\":{\"N\":\"1\"}}}\n"
+        + "{\"Item\":{\"id\":{\"S\":\"b\"},\"g\":{\"S\":\"x\"}}}\n");
+
+    ImportTableDescription imported = dynamo.importTable(b -> b
+        .s3BucketSource(s -> s.s3Bucket(BUCKET).s3KeyPrefix("gsi/"))
+        .inputFormat(InputFormat.DYNAMODB_JSON)
+        .tableCreationParameters(t -> t.tableName("orders")
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+            .attributeDefinitions(
+                a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
+            .globalSecondaryIndexes(g -> g.indexName("by-g")
+                .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                .projection(p -> p.projectionType(ProjectionType.ALL)))))
+        .importTableDescription();
+
+    assertThat(imported.processedItemCount()).isEqualTo(2);
+    assertThat(imported.importedItemCount()).isEqualTo(1);
+    assertThat(imported.errorCount()).isEqualTo(1);
+    assertThat(tombstone.dynamoDb().items("orders")).extracting(item -> item.get("id"))
+        .containsExactly(AttributeValue.s("b"));
+  }
+
+  @Test
+  void import_ofCsvRowsWithABadOrEmptyKey_skipsThoseRowsOnly() {
+    putObject("csvbad/1.csv", "id,name\nabc,x\n1,Ada\n,nobody\n2,Grace\n");
+
+    ImportTableDescription imported = dynamo.importTable(b -> b
+        .s3BucketSource(s -> s.s3Bucket(BUCKET).s3KeyPrefix("csvbad/"))
+        .inputFormat(InputFormat.CSV)
+        .tableCreationParameters(t -> t.tableName("people")
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+            .attributeDefinitions(a -> a.attributeName("id")
+                .attributeType(ScalarAttributeType.N)))).importTableDescription();
+
+    assertThat(imported.importStatus()).isEqualTo(ImportStatus.FAILED);
+    assertThat(imported.processedItemCount()).isEqualTo(4);
+    assertThat(imported.importedItemCount()).isEqualTo(2);
+    assertThat(imported.errorCount()).isEqualTo(2);
+    assertThat(tombstone.dynamoDb().items("people")).extracting(item -> item.get("id"))
+        .containsExactlyInAnyOrder(AttributeValue.n(1), AttributeValue.n(2));
+  }
+
+  @Test
+  void import_ofJsonItemsRunTogetherWithoutNewlines_readsEveryItem() {
+    StringBuilder content = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      content.append("{\"Item\":{\"id\":{\"S\":\"msg").append(i).append("\"}}}\n");
+    }
+    for (int i = 10; i < 15; i++) {
+      content.append("{\"Item\":{\"id\":{\"S\":\"msg").append(i).append("\"}}}");
+    }
+    putObject("together/data.json", content.toString());
+
+    ImportTableDescription imported =
+        importTable("orders", "together/", InputFormat.DYNAMODB_JSON, b -> { });
+
+    assertThat(imported.importStatus()).isEqualTo(ImportStatus.COMPLETED);
+    assertThat(imported.processedItemCount()).isEqualTo(10);
+    assertThat(imported.importedItemCount()).isEqualTo(10);
+    assertThat(imported.errorCount()).isZero();
+  }
+
+  @Test
   void import_fromAMissingBucket_failsWithoutMakingTheTable() {
     ImportTableDescription imported = dynamo.importTable(b -> b
         .s3BucketSource(s -> s.s3Bucket("nowhere"))
@@ -206,6 +293,7 @@ class ImportTableSdkTest {
     assertThat(imported.importStatus()).isEqualTo(ImportStatus.FAILED);
     assertThat(imported.failureCode()).isEqualTo("S3NoSuchBucket");
     assertThat(imported.processedItemCount()).isZero();
+    assertThat(imported.processedSizeBytes()).isZero();
     assertThat(catchThrowableOfType(() -> dynamo.describeTable(b -> b.tableName("orders")),
         ResourceNotFoundException.class)).isNotNull();
   }
@@ -216,7 +304,7 @@ class ImportTableSdkTest {
         importTable("orders", "nothing/", InputFormat.DYNAMODB_JSON, b -> { });
 
     assertThat(imported.importStatus()).isEqualTo(ImportStatus.COMPLETED);
-    assertThat(imported.processedSizeBytes()).isNull();
+    assertThat(imported.processedSizeBytes()).isZero();
     assertThat(imported.inputCompressionType()).isEqualTo(InputCompressionType.NONE);
     assertThat(tombstone.dynamoDb().items("orders")).isEmpty();
   }
@@ -252,6 +340,40 @@ class ImportTableSdkTest {
   }
 
   @Test
+  void import_retriedWithTheSameClientToken_answersTheFirstImport_whileItsTableExists() {
+    putObject("retry/1.json", "{\"Item\":{\"id\":{\"S\":\"a\"}}}\n");
+    Consumer<ImportTableRequest.Builder> token = b -> b.clientToken("retry-1");
+    ImportTableDescription first =
+        importTable("orders", "retry/", InputFormat.DYNAMODB_JSON, token);
+
+    ImportTableDescription again =
+        importTable("orders", "retry/", InputFormat.DYNAMODB_JSON, token);
+
+    assertThat(again.importArn()).isEqualTo(first.importArn());
+    assertThat(again.importStatus()).isEqualTo(ImportStatus.COMPLETED);
+    assertThat(dynamo.listImports(b -> { }).importSummaryList()).hasSize(1);
+    assertThat(tombstone.dynamoDb().items("orders")).hasSize(1);
+  }
+
+  @Test
+  void import_withoutAClientToken_isServed_withATokenOfItsOwn() {
+    Wire.Response response = new Wire(tombstone.endpoint()).post("DynamoDB_20120810.ImportTable",
+        "{\"S3BucketSource\":{\"S3Bucket\":\"" + BUCKET + "\",\"S3KeyPrefix\":\"none/\"},"
+        + "\"InputFormat\":\"DYNAMODB_JSON\",\"TableCreationParameters\":{"
+        + "\"TableName\":\"orders\",\"BillingMode\":\"PAY_PER_REQUEST\","
+        + "\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
+        + "\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}]}}");
+    ImportTableDescription described = dynamo.listImports(b -> { }).importSummaryList().stream()
+        .map(summary -> dynamo.describeImport(b -> b.importArn(summary.importArn()))
+            .importTableDescription()).findFirst().orElseThrow();
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(described.importStatus()).isEqualTo(ImportStatus.COMPLETED);
+    assertThat(described.clientToken()).isNotBlank();
+    assertThat(dynamo.listTables().tableNames()).containsExactly("orders");
+  }
+
+  @Test
   void import_withInvalidOrUnsupportedParameters_isRefusedWithoutATable() {
     DynamoDbException csvOptions = catchThrowableOfType(() -> importTable("orders", "x/",
         InputFormat.DYNAMODB_JSON, b -> b.inputFormatOptions(o -> o.csv(c -> c.delimiter(",")))),
@@ -269,6 +391,21 @@ class ImportTableSdkTest {
         + " constraint:");
     assertThat(dynamo.listTables().tableNames()).isEmpty();
     assertThat(dynamo.listImports(b -> { }).importSummaryList()).isEmpty();
+  }
+
+  @Test
+  void import_withHeadersOutsideTheModelsPattern_isRefusedWithoutATable() {
+    DynamoDbException thrown = catchThrowableOfType(() -> importTable("orders", "x/",
+        InputFormat.CSV, b -> b.inputFormatOptions(o -> o.csv(c -> c.headerList(
+            "id", "a,b", "c\"d")))), DynamoDbException.class);
+
+    String pattern = "[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*";
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("2 validation errors"
+        + " detected: Value 'a,b' at 'inputFormatOptions.csv.headerList.2.member' failed to"
+        + " satisfy constraint: Member must satisfy regular expression pattern: " + pattern
+        + "; Value 'c\"d' at 'inputFormatOptions.csv.headerList.3.member' failed to satisfy"
+        + " constraint: Member must satisfy regular expression pattern: " + pattern);
+    assertThat(dynamo.listTables().tableNames()).isEmpty();
   }
 
   @Test
