@@ -50,15 +50,7 @@ final class ListExportsOperation {
         listed.add(0, export);
       }
     }
-    int from = 0;
-    if (after != null) {
-      from = listed.size();
-      for (int i = 0; i < listed.size(); i++) {
-        if (listed.get(i).arn().equals(after)) {
-          from = i + 1;
-        }
-      }
-    }
+    int from = TransferIds.pageStart(listed, TableExport::arn, after);
     int to = Math.min(listed.size(), from + (maxResults == null ? MAX_RESULTS : maxResults));
     JsonWriter json = JsonWriter.take();
     json.writeStartObject();

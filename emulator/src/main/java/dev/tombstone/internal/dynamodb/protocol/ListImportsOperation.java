@@ -38,15 +38,7 @@ final class ListImportsOperation {
         listed.add(0, made);
       }
     }
-    int from = 0;
-    if (after != null) {
-      from = listed.size();
-      for (int i = 0; i < listed.size(); i++) {
-        if (listed.get(i).arn().equals(after)) {
-          from = i + 1;
-        }
-      }
-    }
+    int from = TransferIds.pageStart(listed, TableImport::arn, after);
     int to = Math.min(listed.size(), from + (pageSize == null ? MAX_PAGE_SIZE : pageSize));
     JsonWriter json = JsonWriter.take();
     json.writeStartObject();

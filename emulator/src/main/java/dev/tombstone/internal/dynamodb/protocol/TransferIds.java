@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -78,5 +80,21 @@ final class TransferIds {
       hex = hex + "0";
     }
     return new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Where a page of {@code listed} starts: after the entry whose ARN is {@code after}, at the
+   * first entry when {@code after} is null, past the last when no entry has that ARN.
+   */
+  static <T> int pageStart(List<T> listed, Function<T, String> arnOf, String after) {
+    if (after == null) {
+      return 0;
+    }
+    for (int i = listed.size() - 1; i >= 0; i--) {
+      if (arnOf.apply(listed.get(i)).equals(after)) {
+        return i + 1;
+      }
+    }
+    return listed.size();
   }
 }
