@@ -50,7 +50,7 @@ final class OccasionalOperations {
     return routes;
   }
 
-  private Operation make(String target) {
+  Operation make(String target) {
     return switch (target) {
       case "ExecuteStatement" -> new ExecuteStatementOperation(state)::handle;
       case "BatchExecuteStatement" -> new BatchExecuteStatementOperation(state)::handle;
