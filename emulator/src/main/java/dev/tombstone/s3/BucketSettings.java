@@ -2,15 +2,14 @@ package dev.tombstone.s3;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The configuration of one bucket besides versioning: its ACL, Object Ownership, public access
- * block, bucket tags, MFA delete, its stored documents (policy, CORS, encryption, website) and
- * its other configurations. Each field is replaced whole, so readers never see half of a change.
+ * block, bucket tags, MFA delete and the configurations it stores (policy, CORS, encryption,
+ * website and the others). Each field is replaced whole, so readers never see half of a change.
  */
 final class BucketSettings {
   private final Owner owner;
@@ -22,11 +21,6 @@ final class BucketSettings {
   private volatile boolean mfaDelete;
   private final IdConfigurations idConfigurations = new IdConfigurations();
   private final BucketConfigurations configurations = new BucketConfigurations();
-  // Stored documents: bucket policy, CORS rules, default encryption, website.
-  private volatile Optional<String> policy = Optional.empty();
-  private volatile Optional<List<CorsRule>> cors = Optional.empty();
-  private volatile BucketEncryption encryption = BucketEncryption.DEFAULT;
-  private volatile Optional<BucketWebsite> website = Optional.empty();
 
   BucketSettings(Owner owner, AccessControlList acl, ObjectOwnership ownership) {
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -91,37 +85,5 @@ final class BucketSettings {
   /** Notification, logging, request payment, acceleration and replication settings. */
   BucketConfigurations configurations() {
     return configurations;
-  }
-
-  Optional<String> policy() {
-    return policy;
-  }
-
-  void policy(Optional<String> newPolicy) {
-    policy = Objects.requireNonNull(newPolicy, "policy");
-  }
-
-  Optional<List<CorsRule>> cors() {
-    return cors;
-  }
-
-  void cors(Optional<List<CorsRule>> rules) {
-    cors = rules.map(List::copyOf);
-  }
-
-  BucketEncryption encryption() {
-    return encryption;
-  }
-
-  void encryption(BucketEncryption newEncryption) {
-    encryption = Objects.requireNonNull(newEncryption, "encryption");
-  }
-
-  Optional<BucketWebsite> website() {
-    return website;
-  }
-
-  void website(Optional<BucketWebsite> newWebsite) {
-    website = Objects.requireNonNull(newWebsite, "website");
   }
 }

@@ -911,7 +911,7 @@ public final class S3State {
 
   /** GetBucketPolicy: the policy text exactly as it was put; empty when the bucket has none. */
   public Optional<String> bucketPolicy(String bucket) {
-    return onBucket(bucket, b -> b.settings().policy());
+    return onBucket(bucket, b -> b.settings().configurations().policy());
   }
 
   /**
@@ -922,46 +922,46 @@ public final class S3State {
    */
   public void putBucketPolicy(String bucket, Optional<String> policy) {
     onBucket(bucket, b -> {
-      b.settings().policy(policy);
+      b.settings().configurations().policy(policy);
       return null;
     });
   }
 
   /** GetBucketCors: the rules in the order they were put; empty when the bucket has none. */
   public Optional<List<CorsRule>> bucketCors(String bucket) {
-    return onBucket(bucket, b -> b.settings().cors());
+    return onBucket(bucket, b -> b.settings().configurations().cors());
   }
 
   /** PutBucketCors (empty: DeleteBucketCors). */
   public void putBucketCors(String bucket, Optional<List<CorsRule>> rules) {
     onBucket(bucket, b -> {
-      b.settings().cors(rules);
+      b.settings().configurations().cors(rules);
       return null;
     });
   }
 
   /** GetBucketEncryption: {@link BucketEncryption#DEFAULT} unless another was put. */
   public BucketEncryption bucketEncryption(String bucket) {
-    return onBucket(bucket, b -> b.settings().encryption());
+    return onBucket(bucket, b -> b.settings().configurations().encryption());
   }
 
   /** PutBucketEncryption (empty: DeleteBucketEncryption, back to the default). */
   public void putBucketEncryption(String bucket, Optional<BucketEncryption> encryption) {
     onBucket(bucket, b -> {
-      b.settings().encryption(encryption.orElse(BucketEncryption.DEFAULT));
+      b.settings().configurations().encryption(encryption.orElse(BucketEncryption.DEFAULT));
       return null;
     });
   }
 
   /** GetBucketWebsite; empty when the bucket has no website configuration. */
   public Optional<BucketWebsite> bucketWebsite(String bucket) {
-    return onBucket(bucket, b -> b.settings().website());
+    return onBucket(bucket, b -> b.settings().configurations().website());
   }
 
   /** PutBucketWebsite (empty: DeleteBucketWebsite). The website endpoint is not served. */
   public void putBucketWebsite(String bucket, Optional<BucketWebsite> website) {
     onBucket(bucket, b -> {
-      b.settings().website(website);
+      b.settings().configurations().website(website);
       return null;
     });
   }

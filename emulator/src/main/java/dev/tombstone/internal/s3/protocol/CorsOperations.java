@@ -21,10 +21,7 @@ final class CorsOperations {
 
   S3Response put(S3Call call) {
     state.bucket(call.bucket());
-    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
-    if (!body.integrityProvided()) {
-      throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
-    }
+    VerifiedBody body = RequestBodies.readDocumentWithIntegrity(call.request());
     state.putBucketCors(call.bucket(), Optional.of(CorsDocuments.read(body.content())));
     return S3Response.empty(200);
   }

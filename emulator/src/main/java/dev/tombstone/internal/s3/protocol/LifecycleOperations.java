@@ -33,10 +33,7 @@ final class LifecycleOperations {
   S3Response put(S3Call call) {
     state.bucket(call.bucket());
     BucketLifecycle.TransitionMinimumSize minimumSize = transitionMinimumSize(call);
-    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
-    if (!body.integrityProvided()) {
-      throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
-    }
+    VerifiedBody body = RequestBodies.readDocumentWithIntegrity(call.request());
     if (body.content().size() == 0) {
       throw WireError.malformedXml();
     }

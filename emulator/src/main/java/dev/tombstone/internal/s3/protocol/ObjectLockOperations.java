@@ -107,10 +107,7 @@ final class ObjectLockOperations {
   }
 
   private static XmlElement document(S3Call call, String rootName) {
-    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
-    if (!body.integrityProvided()) {
-      throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
-    }
+    VerifiedBody body = RequestBodies.readDocumentWithIntegrity(call.request());
     if (body.content().size() == 0) {
       throw WireError.malformedXml();
     }

@@ -46,6 +46,20 @@ final class RequestBodies {
   }
 
   /**
+   * Reads and checks a configuration document that S3 takes only with Content-MD5 or an
+   * {@code x-amz-checksum-*} header (lifecycle, Object Lock, CORS, website).
+   *
+   * @throws WireError InvalidRequest when the client sent neither
+   */
+  static VerifiedBody readDocumentWithIntegrity(RestRequest request) {
+    VerifiedBody body = read(request, BodyKind.DOCUMENT);
+    if (!body.integrityProvided()) {
+      throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
+    }
+    return body;
+  }
+
+  /**
    * Reads and checks the body, and decodes it with {@code decoder}, which must change nothing:
    * it runs while the MD5 of a large body is still being computed on another core, and what it
    * returns or throws is kept until every check passed, so the errors keep S3's order.

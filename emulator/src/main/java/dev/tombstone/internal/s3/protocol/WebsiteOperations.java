@@ -20,10 +20,7 @@ final class WebsiteOperations {
 
   S3Response put(S3Call call) {
     state.bucket(call.bucket());
-    VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
-    if (!body.integrityProvided()) {
-      throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
-    }
+    VerifiedBody body = RequestBodies.readDocumentWithIntegrity(call.request());
     state.putBucketWebsite(call.bucket(), Optional.of(WebsiteDocuments.read(body.content())));
     return S3Response.empty(200);
   }
