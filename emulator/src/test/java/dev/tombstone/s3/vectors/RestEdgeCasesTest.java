@@ -111,6 +111,10 @@ class RestEdgeCasesTest {
         "Provided max-keys not an integer or within integer range");
     expectError(f.wire.get("/" + U + "?list-type=2&continuation-token=forged"), 400,
         "InvalidArgument", "The continuation token provided is incorrect");
+    Reply emptyToken = f.wire.get("/" + U + "?list-type=2&continuation-token=");
+    expectError(emptyToken, 400, "InvalidArgument", "The continuation token provided is incorrect");
+    assertThat(emptyToken.one("//ArgumentName")).isEqualTo("continuation-token");
+    assertThat(emptyToken.xpath("//ArgumentValue")).isEmpty();
   }
 
   @Test

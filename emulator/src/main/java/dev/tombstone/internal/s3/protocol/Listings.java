@@ -51,8 +51,7 @@ final class Listings {
     Optional<String> startAfter = call.query().get("start-after");
     Optional<String> position = token.isPresent()
         ? Optional.of(ContinuationTokens.decode(token.get()).orElseThrow(() ->
-            WireError.invalidArgument("The continuation token provided is incorrect",
-                "continuation-token", token.get())))
+            incorrectToken(token.get())))
         : startAfter.filter(s -> !s.isEmpty());
     ListObjects.Result result = state.listObjects(new ListObjects.Request(call.bucket(),
         listing.prefix(), listing.delimiter(), position, listing.maxKeys()));
@@ -68,11 +67,22 @@ final class Listings {
       xml.element("NextContinuationToken",
           ContinuationTokens.encode(result.lastEntry().orElseThrow()));
     }
-    startAfter.ifPresent(s -> xml.element("StartAfter", listing.shown(s)));
+    if (token.isEmpty()) {
+      // S3 echoes StartAfter only on a first page: with a token, the token is the position
+      startAfter.ifPresent(s -> xml.element("StartAfter", listing.shown(s)));
+    }
     boolean fetchOwner = call.query().get("fetch-owner").filter("true"::equalsIgnoreCase)
         .isPresent();
     writeEntries(xml, listing, result, fetchOwner, restoreStatus(call));
     return S3Response.xml(200, xml.toBuffer());
+  }
+
+  /** S3 names an empty token's parameter without a value, a token it cannot read with it. */
+  private static WireError incorrectToken(String token) {
+    String message = "The continuation token provided is incorrect";
+    return token.isEmpty()
+        ? WireError.invalidArgument(message, "continuation-token")
+        : WireError.invalidArgument(message, "continuation-token", token);
   }
 
   S3Response listVersions(S3Call call) {

@@ -96,4 +96,24 @@ class SdkObjectAttributesTest {
     assertThat(listing.contents().get(0).owner().id()).isEqualTo(tombstone.s3().owner().id());
     assertThat(withoutOwner.contents().get(0).owner()).isNull();
   }
+
+  @Test
+  void listObjectsV2_withATokenDoesNotEchoStartAfter_andRefusesAnEmptyToken() {
+    for (String key : List.of("a", "b", "c", "d")) {
+      s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(key));
+    }
+    var first = s3.listObjectsV2(b -> b.bucket(BUCKET).maxKeys(1));
+
+    var next = s3.listObjectsV2(b -> b.bucket(BUCKET).startAfter("c")
+        .continuationToken(first.nextContinuationToken()));
+    S3Exception empty = catchThrowableOfType(
+        () -> s3.listObjectsV2(b -> b.bucket(BUCKET).continuationToken("")), S3Exception.class);
+
+    assertThat(next.contents()).extracting(o -> o.key()).containsExactly("b", "c", "d");
+    assertThat(next.startAfter()).isNull();
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+    assertThat(empty.awsErrorDetails().errorMessage())
+        .isEqualTo("The continuation token provided is incorrect");
+  }
 }
