@@ -89,7 +89,8 @@ public final class Multipart {
   /**
    * An uploaded part.
    *
-   * @param etag the quoted hex MD5 of the part's content
+   * @param etag the quoted hex MD5 of the part's content; under SSE-KMS or DSSE-KMS an opaque
+   *     32-hex value instead, as S3's are not an MD5 of the data
    * @param checksum the additional checksum the client sent with it, already verified
    */
   public record Part(int partNumber, ObjectContent content, String etag, Instant lastModified,
@@ -178,7 +179,8 @@ public final class Multipart {
           + expected.get().toLowerCase(Locale.ROOT) + ", actual checksum Type: "
           + checksum.get().algorithm().toLowerCase(Locale.ROOT));
     }
-    Part part = new Part(partNumber, content, ETags.of(content), now, checksum);
+    Part part = new Part(partNumber, content, ETags.of(content, upload.metadata().encryption()),
+        now, checksum);
     upload.put(part);
     return part;
   }
