@@ -155,8 +155,14 @@ public final class CopyObject {
     return put;
   }
 
-  /** A copy is one PUT: a multipart source's ETag becomes the MD5 of the bytes. */
-  static String etag(StoredObject source) {
-    return source.etag().contains("-") ? ETags.of(source.content()) : source.etag();
+  /**
+   * A copy is one PUT written with {@code encryption}: a KMS copy gets a new opaque ETag, any
+   * other the MD5 of the bytes, which a single-part SSE-S3 source already has as its ETag.
+   */
+  static String etag(StoredObject source, ObjectEncryption encryption) {
+    boolean md5 = !source.etag().contains("-")
+        && !ETags.isOpaque(source.metadata().encryption());
+    return ETags.isOpaque(encryption) ? ETags.opaque()
+        : md5 ? source.etag() : ETags.of(source.content());
   }
 }

@@ -3,10 +3,35 @@ package dev.tombstone.s3;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** ETags of single-part objects and the {@code If-Match} comparison. */
+/** ETags of single-part objects and parts, and the {@code If-Match} comparison. */
 final class ETags {
   private ETags() {}
+
+  /**
+   * The ETag of a version or part written with {@code encryption}: the MD5 of the content,
+   * except under SSE-KMS and DSSE-KMS, whose ETags S3 says are not an MD5 digest of the data
+   * (its Object reference). Theirs is {@link #opaque()}, drawn once and stored with the write.
+   */
+  static String of(ObjectContent content, ObjectEncryption encryption) {
+    return isOpaque(encryption) ? opaque() : of(content);
+  }
+
+  /** Whether writes with {@code encryption} get an ETag that is no digest of their bytes. */
+  static boolean isOpaque(ObjectEncryption encryption) {
+    return encryption.algorithm().startsWith("aws:kms");
+  }
+
+  /**
+   * A quoted 32-hex-digit ETag that is not derived from the bytes, new for every write, as
+   * S3's are for KMS-encrypted data (the same bytes written twice get two ETags).
+   */
+  static String opaque() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    HexFormat hex = HexFormat.of();
+    return '"' + hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong()) + '"';
+  }
 
   /** The quoted lower-case hex MD5 of the content. */
   static String of(ObjectContent content) {

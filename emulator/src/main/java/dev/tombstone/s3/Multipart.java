@@ -44,9 +44,12 @@ public final class Multipart {
    *     {@code checksumAlgorithm} is
    * @param storageClass the storage class the completed object will have, as ListParts and
    *     ListMultipartUploads report it
+   * @param encryption the server-side encryption CreateMultipartUpload fixed for the upload,
+   *     which UploadPart and UploadPartCopy report for each part
    */
   public record Upload(String uploadId, String key, Instant initiated,
-      Optional<String> checksumAlgorithm, Optional<String> checksumType, String storageClass) {
+      Optional<String> checksumAlgorithm, Optional<String> checksumType, String storageClass,
+      ObjectEncryption encryption) {
     public Upload {
       Objects.requireNonNull(uploadId, "uploadId");
       Objects.requireNonNull(key, "key");
@@ -54,6 +57,14 @@ public final class Multipart {
       Objects.requireNonNull(checksumAlgorithm, "checksumAlgorithm");
       Objects.requireNonNull(checksumType, "checksumType");
       Objects.requireNonNull(storageClass, "storageClass");
+      Objects.requireNonNull(encryption, "encryption");
+    }
+
+    /** An SSE-S3 upload. */
+    public Upload(String uploadId, String key, Instant initiated,
+        Optional<String> checksumAlgorithm, Optional<String> checksumType, String storageClass) {
+      this(uploadId, key, initiated, checksumAlgorithm, checksumType, storageClass,
+          ObjectEncryption.SSE_S3);
     }
 
     /** A {@link ObjectMetadata#STANDARD} upload. */
@@ -78,7 +89,8 @@ public final class Multipart {
   /**
    * An uploaded part.
    *
-   * @param etag the quoted hex MD5 of the part's content
+   * @param etag the quoted hex MD5 of the part's content; under SSE-KMS or DSSE-KMS an opaque
+   *     32-hex value instead, as S3's are not an MD5 of the data
    * @param checksum the additional checksum the client sent with it, already verified
    */
   public record Part(int partNumber, ObjectContent content, String etag, Instant lastModified,
@@ -167,7 +179,8 @@ public final class Multipart {
           + expected.get().toLowerCase(Locale.ROOT) + ", actual checksum Type: "
           + checksum.get().algorithm().toLowerCase(Locale.ROOT));
     }
-    Part part = new Part(partNumber, content, ETags.of(content), now, checksum);
+    Part part = new Part(partNumber, content, ETags.of(content, upload.metadata().encryption()),
+        now, checksum);
     upload.put(part);
     return part;
   }

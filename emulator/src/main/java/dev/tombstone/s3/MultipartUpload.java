@@ -46,7 +46,7 @@ final class MultipartUpload {
 
   Multipart.Upload describe() {
     return new Multipart.Upload(uploadId, key, initiated, checksumAlgorithm, checksumType,
-        metadata.storageClass());
+        metadata.storageClass(), metadata.encryption());
   }
 
   Instant initiated() {

@@ -87,8 +87,9 @@ public final class PutObject {
     SharedValues.Shared body = shared.share(request.content(), ETags.of(request.content()));
     Optional<Checksum> checksum =
         request.checksum().isPresent() ? request.checksum() : body.defaultChecksum();
+    String etag = ETags.isOpaque(request.metadata().encryption()) ? ETags.opaque() : body.etag();
     return execute(bucket, request, body.content(), shared.share(request.metadata()), checksum,
-        ids, now, body.etag(), Optional.empty());
+        ids, now, etag, Optional.empty());
   }
 
   /**

@@ -562,7 +562,8 @@ public final class S3State {
       Instant now = now();
       Optional<ObjectLock.VersionLock> lock = newVersionLock(b, retention, legalHold, now);
       PutObject.Result result =
-          PutObject.execute(b, put, versionIds, now, CopyObject.etag(source), Optional.empty());
+          PutObject.execute(b, put, versionIds, now,
+              CopyObject.etag(source, put.metadata().encryption()), Optional.empty());
       lock.ifPresent(l -> b.objectLock().set(request.key(), result.stored().versionId(), l));
       return result;
     });

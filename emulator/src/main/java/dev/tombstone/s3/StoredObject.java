@@ -12,7 +12,9 @@ import java.util.Optional;
  *
  * @param versionId its id, {@code "null"} for the null version (never-versioned or Suspended)
  * @param lastModified when it was written, whole seconds
- * @param etag the quoted lower-case hex MD5 of the content, e.g. {@code "5d41...c592"}
+ * @param etag the quoted lower-case hex MD5 of the content, e.g. {@code "5d41...c592"}; a
+ *     multipart upload's {@code "<hex>-<part count>"}; for an SSE-KMS or DSSE-KMS version an
+ *     opaque 32-hex value drawn when it was written, as S3's is not an MD5 of the data
  * @param checksum the additional checksum the client sent with it or, when it sent none, the
  *     full-object CRC64NVME S3 gives such an object; empty only when this record was built
  *     without one
@@ -84,14 +86,11 @@ public record StoredObject(
 
   /**
    * This version moved to another storage class by a lifecycle transition: bytes, ETag, version
-   * id and metadata stay; a restored copy of the old class does not.
+   * id, metadata and encryption stay; a restored copy of the old class does not.
    */
   public StoredObject withStorageClass(String storageClass) {
-    ObjectMetadata m = metadata;
     return new StoredObject(key, versionId, lastModified, content, etag,
-        new ObjectMetadata(m.contentType(), m.contentEncoding(), m.contentDisposition(),
-            m.contentLanguage(), m.cacheControl(), m.expires(), m.userMetadata(), storageClass),
-        checksum, tags, acl, parts, Optional.empty());
+        metadata.withStorageClass(storageClass), checksum, tags, acl, parts, Optional.empty());
   }
 
   /**

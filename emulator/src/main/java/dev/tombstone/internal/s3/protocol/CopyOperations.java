@@ -118,13 +118,15 @@ final class CopyOperations {
     if (range.isPresent()) {
       content = slice(content, range.get(), object.size());
     }
+    Optional<Multipart.Upload> upload = MultipartOperations.upload(state, call.bucket(),
+        uploadId).filter(u -> u.key().equals(call.key()));
     Multipart.Part part = state.uploadPart(call.bucket(), call.key(), uploadId, partNumber,
         content, Optional.empty());
     XmlWriter xml = XmlWriter.document("CopyPartResult")
         .element("LastModified", XmlDates.format(part.lastModified()))
         .element("ETag", part.etag());
-    S3Response response = S3Response.xml(200, xml.toBytes())
-        .with("x-amz-server-side-encryption", "AES256");
+    S3Response response =
+        MultipartOperations.describePart(S3Response.xml(200, xml.toBytes()), upload);
     if (state.bucket(source.bucket()).versioning().isVersioningAware()) {
       response = response.with("x-amz-copy-source-version-id", object.versionId());
     }

@@ -4,6 +4,7 @@ import dev.tombstone.s3.AccessControlList;
 import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.Multipart;
 import dev.tombstone.s3.ObjectContent;
+import dev.tombstone.s3.ObjectEncryption;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.PutObject;
 import dev.tombstone.s3.S3State;
@@ -66,15 +67,14 @@ final class MultipartOperations {
     EncryptionRefusals.refuseCustomerKey(call.headers());
     RequestBodies.requireDeclaredLength(call.headers());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
+    Optional<Multipart.Upload> upload = upload(state, call.bucket(), uploadId)
+        .filter(u -> u.key().equals(call.key()));
     if (body.checksum().isEmpty()) {
-      requirePartChecksum(upload(state, call.bucket(), uploadId)
-          .filter(u -> u.key().equals(call.key())));
+      requirePartChecksum(upload);
     }
     Multipart.Part part = state.uploadPart(call.bucket(), call.key(), uploadId, partNumber,
         body.content(), body.checksum());
-    S3Response response = S3Response.empty(200)
-        .with("ETag", part.etag())
-        .with("x-amz-server-side-encryption", "AES256");
+    S3Response response = describePart(S3Response.empty(200).with("ETag", part.etag()), upload);
     if (part.checksum().isPresent()) {
       Checksum checksum = part.checksum().get();
       response = response.with(ChecksumAlgorithm.headerFor(checksum).orElseThrow(),
@@ -120,6 +120,16 @@ final class MultipartOperations {
     state.abortMultipartUpload(call.bucket(), call.key(),
         call.query().get("uploadId").orElseThrow());
     return S3Response.empty(204);
+  }
+
+  /**
+   * {@code response} with the encryption headers of the upload a part went into: S3 answers
+   * UploadPart and UploadPartCopy with the encryption CreateMultipartUpload fixed (no context).
+   * The part was stored, so the upload existed; had it ended meanwhile, SSE-S3 is reported.
+   */
+  static S3Response describePart(S3Response response, Optional<Multipart.Upload> upload) {
+    return EncryptionHeaders.describe(response,
+        upload.map(Multipart.Upload::encryption).orElse(ObjectEncryption.SSE_S3));
   }
 
   /** The upload in progress with this id in {@code bucket}, if any. */
