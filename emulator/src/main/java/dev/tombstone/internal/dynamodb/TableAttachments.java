@@ -6,13 +6,15 @@ import java.util.UUID;
 
 /**
  * What the DynamoDB dialects keep beside the tables: resource-based policies (by resource ARN:
- * the table's, or its stream's) and Contributor Insights settings (by index name, {@code ""} for
- * the table, each stamped with its index's id). Stored, never enforced. Internal.
+ * the table's, or its stream's), Contributor Insights settings (by index name, {@code ""} for
+ * the table, each stamped with its index's id) and server-side encryption with a KMS key (under
+ * {@code ""}). Stored, never enforced. Internal.
  */
 public final class TableAttachments {
   private final Clock clock;
   private final TableSideState<ResourcePolicy> policies = new TableSideState<>();
   private final TableSideState<ContributorInsights> insights = new TableSideState<>();
+  private final TableSideState<Encryption> encryption = new TableSideState<>();
 
   /** Empty stores that date changes by {@code clock}. */
   public TableAttachments(Clock clock) {
@@ -34,10 +36,19 @@ public final class TableAttachments {
     return insights;
   }
 
-  /** Forgets every policy and every Contributor Insights setting. */
+  /**
+   * Server-side encryption by table, under {@code ""}; a table without an entry is encrypted
+   * with an AWS owned key, which DynamoDB does not describe.
+   */
+  public TableSideState<Encryption> encryption() {
+    return encryption;
+  }
+
+  /** Forgets every policy, Contributor Insights setting and encryption setting. */
   public void reset() {
     policies.reset();
     insights.reset();
+    encryption.reset();
   }
 
   /**
@@ -60,4 +71,12 @@ public final class TableAttachments {
    */
   public record ContributorInsights(boolean enabled, String mode, long enabledAt,
       long lastUpdate, UUID indexId) {}
+
+  /**
+   * A table encrypted with a KMS key (SSEType KMS), as CreateTable, UpdateTable or a restore's
+   * {@code SSESpecification} with {@code Enabled: true} asked.
+   *
+   * @param kmsMasterKeyArn the key's ARN, as {@code SSEDescription} reports it
+   */
+  public record Encryption(String kmsMasterKeyArn) {}
 }

@@ -18,8 +18,8 @@ import java.util.Set;
  * CreateTable of API 2012-08-10: decode and validate in DynamoDB's order (the model's
  * constraints of every member, the indexes' included; duplicate definitions, billing and
  * throughput, the key schema, the local then the global indexes, name lengths, the attributes
- * projected into all indexes, the definitions' use), create, encode. A request that fails any
- * of these never learns whether the table exists.
+ * projected into all indexes, the definitions' use, then SSEType), create, encode. A request
+ * that fails any of these never learns whether the table exists.
  */
 final class CreateTableOperation {
   private final DynamoDbState state;
@@ -32,16 +32,21 @@ final class CreateTableOperation {
 
   byte[] handle(Json.Obj request) throws IOException {
     String resourcePolicy = Members.string(request, "ResourcePolicy");
-    TableDefinition definition = define(request, "", new Constraints(), true);
+    Constraints constraints = new Constraints();
+    Json.Obj sseSpecification =
+        SseSpecifications.read(request, "SSESpecification", "sSESpecification", constraints);
+    TableDefinition definition = define(request, "", constraints, true);
+    SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
     String policy = resourcePolicy == null ? null : PolicyDocuments.check(resourcePolicy);
     TableDescription created = state.createTable(definition);
+    // Stored once the table exists: a refused CreateTable leaves no policy or key behind.
     if (policy != null) {
-      // Stored once the table exists: a refused CreateTable leaves no policy behind.
       attachments.policies().put(created.definition().name(), created.tableId(), created.arn(),
           new TableAttachments.ResourcePolicy(policy,
               Long.toString(attachments.clock().millis())));
     }
-    return TableDescriptions.write("TableDescription", created);
+    return TableDescriptions.write("TableDescription", created,
+        SseSpecifications.created(attachments, created, sse));
   }
 
   /**

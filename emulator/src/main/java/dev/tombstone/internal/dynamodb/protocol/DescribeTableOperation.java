@@ -1,19 +1,24 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
 
 /** DescribeTable of API 2012-08-10: the table name or ARN in, its description out. */
 final class DescribeTableOperation {
   private final DynamoDbState state;
+  private final TableAttachments attachments;
 
-  DescribeTableOperation(DynamoDbState state) {
+  DescribeTableOperation(DynamoDbState state, TableAttachments attachments) {
     this.state = state;
+    this.attachments = attachments;
   }
 
   byte[] handle(Json.Obj request) throws IOException {
     String tableName = Members.string(request, "TableName");
     new Constraints().tableNameOrArn("tableName", tableName).check();
-    return TableDescriptions.write("Table", state.describeTable(tableName));
+    TableDescription table = state.describeTable(tableName);
+    return TableDescriptions.write("Table", table, SseSpecifications.settled(attachments, table));
   }
 }

@@ -43,7 +43,8 @@ public final class DynamoDbJsonProtocol {
   /**
    * A protocol over {@code state}.
    *
-   * @param attachments where the tables' resource policies and Contributor Insights are kept
+   * @param attachments where the tables' resource policies, Contributor Insights and
+   *     encryption settings are kept
    */
   public DynamoDbJsonProtocol(DynamoDbState state, TableAttachments attachments) {
     this(state, attachments, null);
@@ -52,7 +53,8 @@ public final class DynamoDbJsonProtocol {
   /**
    * A protocol over {@code state} whose exports and imports use {@code transfers}.
    *
-   * @param attachments where the tables' resource policies and Contributor Insights are kept
+   * @param attachments where the tables' resource policies, Contributor Insights and
+   *     encryption settings are kept
    * @param transfers the exports, imports and S3 of the same emulator; null for an S3 of their
    *     own, made on first use, without any bucket
    */
@@ -67,9 +69,11 @@ public final class DynamoDbJsonProtocol {
         Map.ofEntries(
             Map.entry("CreateTable",
                 (Operation) new CreateTableOperation(state, attachments)::handle),
-            Map.entry("DescribeTable", (Operation) new DescribeTableOperation(state)::handle),
+            Map.entry("DescribeTable",
+                (Operation) new DescribeTableOperation(state, attachments)::handle),
             Map.entry("ListTables", (Operation) listTables::handle),
-            Map.entry("UpdateTable", (Operation) new UpdateTableOperation(state)::handle),
+            Map.entry("UpdateTable",
+                (Operation) new UpdateTableOperation(state, attachments)::handle),
             Map.entry("TagResource", (Operation) new TagResourceOperation(state)::handle),
             Map.entry("UntagResource", (Operation) new UntagResourceOperation(state)::handle),
             Map.entry("ListTagsOfResource",

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * ExecuteTransaction of API 2012-08-10: up to 100 statements, all writes (run as one
- * TransactWriteItems) or all single-item SELECTs (run as one TransactGetItems).
+ * TransactWriteItems, answered with an empty {@code Responses} list) or all single-item SELECTs
+ * (run as one TransactGetItems, one response per statement).
  */
 final class ExecuteTransactionOperation {
   static final int MAX_STATEMENTS = 100;
@@ -162,6 +163,10 @@ final class ExecuteTransactionOperation {
     }
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
+    // AWS answers a write transaction with an empty Responses list, not one entry per statement
+    // (LocalStack's AWS recording of test_dynamodb_execute_transaction).
+    out.json().writeArrayFieldStart("Responses");
+    out.json().writeEndArray();
     capacities(out, result.consumedCapacity(), returnConsumedCapacity);
     out.json().writeEndObject();
     return out.finish();

@@ -70,10 +70,12 @@ final class OccasionalOperations {
       case "DescribeBackup" -> new DescribeBackupOperation(state)::handle;
       case "ListBackups" -> new ListBackupsOperation(state)::handle;
       case "DeleteBackup" -> new DeleteBackupOperation(state)::handle;
-      case "RestoreTableFromBackup" -> new RestoreTableFromBackupOperation(state)::handle;
+      case "RestoreTableFromBackup" ->
+          new RestoreTableFromBackupOperation(state, attachments)::handle;
       case "UpdateContinuousBackups" -> new UpdateContinuousBackupsOperation(state)::handle;
       case "DescribeContinuousBackups" -> new DescribeContinuousBackupsOperation(state)::handle;
-      case "RestoreTableToPointInTime" -> new RestoreTableToPointInTimeOperation(state)::handle;
+      case "RestoreTableToPointInTime" ->
+          new RestoreTableToPointInTimeOperation(state, attachments)::handle;
       case "ExportTableToPointInTime" ->
           new ExportTableToPointInTimeOperation(state, transfers.get())::handle;
       case "DescribeExport" -> new DescribeExportOperation(transfers.get())::handle;

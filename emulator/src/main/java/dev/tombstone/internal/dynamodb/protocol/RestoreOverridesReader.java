@@ -14,7 +14,8 @@ import java.util.Set;
  * The overrides both restores take ({@code BillingModeOverride}, the index overrides,
  * {@code ProvisionedThroughputOverride}, {@code SSESpecificationOverride}): read with the model's
  * constraints, then built against the source's definition, whose attribute definitions the
- * index overrides' keys must use. Encryption is accepted and validated but not modelled.
+ * index overrides' keys must use. Encryption is read as CreateTable's {@code SSESpecification}
+ * and applied to the restored table by the operation.
  */
 final class RestoreOverridesReader {
   private final String billingMode;
@@ -22,14 +23,17 @@ final class RestoreOverridesReader {
   private final List<SecondaryIndexes.Declared> local;
   private final Json.Obj throughput;
   private final Throughput units;
+  private final Json.Obj sse;
 
   private RestoreOverridesReader(String billingMode, List<SecondaryIndexes.Declared> global,
-      List<SecondaryIndexes.Declared> local, Json.Obj throughput, Throughput units) {
+      List<SecondaryIndexes.Declared> local, Json.Obj throughput, Throughput units,
+      Json.Obj sse) {
     this.billingMode = billingMode;
     this.global = global;
     this.local = local;
     this.throughput = throughput;
     this.units = units;
+    this.sse = sse;
   }
 
   /** Reads the overrides of {@code request}, adding their model constraints. */
@@ -45,14 +49,17 @@ final class RestoreOverridesReader {
     Json.Obj throughput = Members.structure(request, "ProvisionedThroughputOverride");
     Throughput units =
         Throughput.read(throughput, "provisionedThroughputOverride", constraints);
-    Json.Obj sse = Members.structure(request, "SSESpecificationOverride");
-    if (sse != null) {
-      Members.bool(sse, "Enabled");
-      Members.string(sse, "KMSMasterKeyId");
-      constraints.oneOf("sSESpecificationOverride.sSEType", Members.string(sse, "SSEType"),
-          "AES256", "KMS");
-    }
-    return new RestoreOverridesReader(billingMode, global, local, throughput, units);
+    Json.Obj sse = SseSpecifications.read(request, "SSESpecificationOverride",
+        "sSESpecificationOverride", constraints);
+    return new RestoreOverridesReader(billingMode, global, local, throughput, units, sse);
+  }
+
+  /**
+   * The restored table's encryption, past the checks CreateTable gives its {@code
+   * SSESpecification}; null without an override, which restores with the AWS owned key.
+   */
+  SseSpecifications.Spec encryption() {
+    return SseSpecifications.check(sse);
   }
 
   /** The overrides against {@code source}, with CreateTable's checks of indexes and units. */

@@ -2,14 +2,19 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.Backup;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.RestoreOverrides;
+import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
 
 /** RestoreTableFromBackup: a backup ARN, a target table and overrides in, the new table out. */
 final class RestoreTableFromBackupOperation {
   private final DynamoDbState state;
+  private final TableAttachments attachments;
 
-  RestoreTableFromBackupOperation(DynamoDbState state) {
+  RestoreTableFromBackupOperation(DynamoDbState state, TableAttachments attachments) {
     this.state = state;
+    this.attachments = attachments;
   }
 
   byte[] handle(Json.Obj request) throws IOException {
@@ -23,7 +28,11 @@ final class RestoreTableFromBackupOperation {
     constraints.check();
 
     Backup backup = state.backups().describeBackup(backupArn);
-    return TableDescriptions.write("TableDescription", state.backups().restoreTableFromBackup(
-        backupArn, targetTableName, overrides.build(backup.sourceTable().definition())));
+    RestoreOverrides built = overrides.build(backup.sourceTable().definition());
+    SseSpecifications.Spec sse = overrides.encryption();
+    TableDescription restored =
+        state.backups().restoreTableFromBackup(backupArn, targetTableName, built);
+    return TableDescriptions.write("TableDescription", restored,
+        SseSpecifications.created(attachments, restored, sse));
   }
 }

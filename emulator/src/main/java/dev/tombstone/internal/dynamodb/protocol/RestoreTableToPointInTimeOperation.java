@@ -2,6 +2,9 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.RestoreOverrides;
+import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,9 +24,11 @@ final class RestoreTableToPointInTimeOperation {
       "Only one of RestoreDateTime or UseLatestRestorableTime can be specified";
 
   private final DynamoDbState state;
+  private final TableAttachments attachments;
 
-  RestoreTableToPointInTimeOperation(DynamoDbState state) {
+  RestoreTableToPointInTimeOperation(DynamoDbState state, TableAttachments attachments) {
     this.state = state;
+    this.attachments = attachments;
   }
 
   byte[] handle(Json.Obj request) throws IOException {
@@ -56,9 +61,11 @@ final class RestoreTableToPointInTimeOperation {
     String source = sourceArn != null ? sourceArn : sourceName;
     // Refuses a missing source with TableNotFoundException before the overrides are built.
     state.backups().describeContinuousBackups(source);
-    return TableDescriptions.write("TableDescription",
-        state.backups().restoreTableToPointInTime(source, targetTableName,
-            Optional.ofNullable(restoreTime),
-            overrides.build(state.tableDefinition(source))));
+    RestoreOverrides built = overrides.build(state.tableDefinition(source));
+    SseSpecifications.Spec sse = overrides.encryption();
+    TableDescription restored = state.backups().restoreTableToPointInTime(source,
+        targetTableName, Optional.ofNullable(restoreTime), built);
+    return TableDescriptions.write("TableDescription", restored,
+        SseSpecifications.created(attachments, restored, sse));
   }
 }

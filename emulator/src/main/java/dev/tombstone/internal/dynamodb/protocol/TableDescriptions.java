@@ -17,27 +17,36 @@ final class TableDescriptions {
   private TableDescriptions() {}
 
   static byte[] write(String field, TableDescription description) throws IOException {
-    return write(field, description, Set.of());
+    return write(field, description, Set.of(), null);
   }
 
-  /** The description with the global indexes named in {@code deleting} as DELETING. */
-  static byte[] write(String field, TableDescription description, Set<String> deleting)
-      throws IOException {
+  /** The description with its {@code SSEDescription}, or none when {@code sse} is null. */
+  static byte[] write(String field, TableDescription description,
+      SseSpecifications.Described sse) throws IOException {
+    return write(field, description, Set.of(), sse);
+  }
+
+  /**
+   * The description with the global indexes named in {@code deleting} as DELETING, and its
+   * {@code SSEDescription} unless {@code sse} is null.
+   */
+  static byte[] write(String field, TableDescription description, Set<String> deleting,
+      SseSpecifications.Described sse) throws IOException {
     JsonOut out = new JsonOut();
     JsonWriter json = out.json();
     json.writeStartObject();
     json.writeFieldName(field);
-    write(json, description, deleting);
+    write(json, description, deleting, sse);
     json.writeEndObject();
     return out.finish();
   }
 
   static void write(JsonWriter json, TableDescription description) throws IOException {
-    write(json, description, Set.of());
+    write(json, description, Set.of(), null);
   }
 
   private static void write(JsonWriter json, TableDescription description,
-      Set<String> deleting) throws IOException {
+      Set<String> deleting, SseSpecifications.Described sse) throws IOException {
     TableDefinition definition = description.definition();
     json.writeStartObject();
     json.writeArrayFieldStart("AttributeDefinitions");
@@ -93,6 +102,7 @@ final class TableDescriptions {
       json.writeBooleanField("RestoreInProgress", false);
       json.writeEndObject();
     }
+    SseSpecifications.write(json, sse);
     json.writeEndObject();
   }
 

@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.dynamodb.UpdateTable;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,14 +18,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * UpdateTable of API 2012-08-10: billing mode, throughput, deletion protection and global
- * secondary index create/update/delete; decode, validate, apply, encode the description.
+ * UpdateTable of API 2012-08-10: billing mode, throughput, deletion protection, stream,
+ * server-side encryption and global secondary index create/update/delete; decode, validate,
+ * apply, encode the description.
  */
 final class UpdateTableOperation {
   private final DynamoDbState state;
+  private final TableAttachments attachments;
 
-  UpdateTableOperation(DynamoDbState state) {
+  UpdateTableOperation(DynamoDbState state, TableAttachments attachments) {
     this.state = state;
+    this.attachments = attachments;
   }
 
   byte[] handle(Json.Obj request) throws IOException {
@@ -40,6 +44,8 @@ final class UpdateTableOperation {
     constraints.oneOf("billingMode", billingMode, "PROVISIONED", "PAY_PER_REQUEST");
     Throughput units = Throughput.read(throughput, constraints);
     Json.Obj streamSpecification = StreamSpecifications.read(request, constraints);
+    Json.Obj sseSpecification =
+        SseSpecifications.read(request, "SSESpecification", "sSESpecification", constraints);
     Long read = units.read();
     Long write = units.write();
     Map<String, AttributeType> types = new LinkedHashMap<>();
@@ -72,6 +78,7 @@ final class UpdateTableOperation {
     units.checkBounds();
     StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification,
         StreamSpecifications.Request.UPDATE_TABLE);
+    SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
     for (Pending change : pending) {
       if (change instanceof Pending.None) {
         throw new DynamoDbError.Validation("One or more parameter values were invalid: One of"
@@ -108,14 +115,22 @@ final class UpdateTableOperation {
         update = update.withIndexChange(change(change, types));
       }
     }
-    TableDescription after = state.updateTable(update.withAttributeDefinitions(types));
+    boolean tableChanges = billingMode != null || throughput != null
+        || deletionProtection != null || stream != null || updates != null;
+    // Encryption alone leaves the definition as it is; anything else goes through UpdateTable,
+    // whose refusals (then) keep the encryption as it was too.
+    TableDescription after = sse != null && !tableChanges ? state.describeTable(tableName)
+        : state.updateTable(update.withAttributeDefinitions(types));
+    SseSpecifications.Described encryption = sse == null
+        ? SseSpecifications.settled(attachments, after)
+        : SseSpecifications.update(attachments, after, sse);
     for (Pending change : pending) {
       if (change instanceof Pending.Delete d) {
         return TableDescriptions.write("TableDescription", withDeleting(after, before, d.name()),
-            Set.of(d.name()));
+            Set.of(d.name()), encryption);
       }
     }
-    return TableDescriptions.write("TableDescription", after);
+    return TableDescriptions.write("TableDescription", after, encryption);
   }
 
   /**

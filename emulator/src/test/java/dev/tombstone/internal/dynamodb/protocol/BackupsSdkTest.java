@@ -121,6 +121,7 @@ class BackupsSdkTest {
     assertThat(restored.globalSecondaryIndexes()).extracting(i -> i.indexName())
         .containsExactly("by-status");
     assertThat(restored.streamSpecification()).isNull();
+    assertThat(restored.sseDescription()).isNull();
     assertThat(dynamo.scan(b -> b.tableName("orders")).items())
         .containsExactlyInAnyOrder(order("1", "NEW"), order("2", "SHIPPED"));
     assertThat(dynamo.query(b -> b.tableName("orders").indexName("by-status")
@@ -161,6 +162,11 @@ class BackupsSdkTest {
     assertThat(restored.attributeDefinitions()).extracting(a -> a.attributeName())
         .containsExactly("customer", "id", "date");
     assertThat(restored.itemCount()).isEqualTo(1);
+    assertThat(restored.sseDescription().statusAsString()).isEqualTo("ENABLED");
+    assertThat(restored.sseDescription().sseTypeAsString()).isEqualTo("KMS");
+    assertThat(restored.sseDescription().kmsMasterKeyArn()).startsWith("arn:aws:kms:");
+    assertThat(dynamo.describeTable(b -> b.tableName("orders-copy")).table().sseDescription())
+        .isEqualTo(restored.sseDescription());
   }
 
   @Test
@@ -395,6 +401,8 @@ class BackupsSdkTest {
           + "\"Projection\":{\"ProjectionType\":\"ALL\"}}]}",
       "RestoreTableFromBackup|{\"TargetTableName\":\"copy\",\"BackupArn\":\"%s\","
           + "\"SSESpecificationOverride\":{\"SSEType\":\"DES\"}}",
+      "RestoreTableFromBackup|{\"TargetTableName\":\"copy\",\"BackupArn\":\"%s\","
+          + "\"SSESpecificationOverride\":{\"Enabled\":true,\"SSEType\":\"AES256\"}}",
       "UpdateContinuousBackups|{\"TableName\":\"orders\","
           + "\"PointInTimeRecoverySpecification\":{\"RecoveryPeriodInDays\":3}}",
       "RestoreTableToPointInTime|{\"SourceTableName\":\"orders\","

@@ -324,6 +324,26 @@ class CreateTableValidationSdkTest {
     assertThat(tombstone.dynamoDb().tableNames()).isEmpty();
   }
 
+  @Test
+  void sseTypeAes256_isRefusedAsNotSupported_andAnUnknownTypeByTheModel() {
+    String aes = message(() -> dynamo.createTable(encrypted("aes", "AES256")));
+    String unknown = message(() -> dynamo.createTable(encrypted("des", "DES")));
+
+    assertThat(aes).isEqualTo(
+        "One or more parameter values were invalid: SSEType AES256 is not supported");
+    assertThat(unknown).isEqualTo("1 validation error detected: Value 'DES' at"
+        + " 'sSESpecification.sSEType' failed to satisfy constraint: Member must satisfy enum"
+        + " value set: [AES256, KMS]");
+    assertThat(tombstone.dynamoDb().tableNames()).isEmpty();
+  }
+
+  private static Consumer<CreateTableRequest.Builder> encrypted(String name, String sseType) {
+    return b -> b.tableName(name).keySchema(key("pk", KeyType.HASH))
+        .attributeDefinitions(def("pk", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .sseSpecification(s -> s.enabled(true).sseType(sseType));
+  }
+
   static String message(Runnable call) {
     DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
     assertThat(e.statusCode()).isEqualTo(400);

@@ -13,6 +13,7 @@ import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,11 +26,17 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.SSEDescription;
+import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse;
 
-/** UpdateTable through the SDK v2 client: GSIs created (backfilled) and deleted, billing. */
+/**
+ * UpdateTable through the SDK v2 client: GSIs created (backfilled) and deleted, billing, and
+ * server-side encryption (with CreateTable's and DescribeTable's SSEDescription).
+ */
 class UpdateTableSdkTest {
   @RegisterExtension
   static final RunningTombstone server = RunningTombstone.perClass();
@@ -353,6 +360,121 @@ class UpdateTableSdkTest {
       assertThat(e.awsErrorDetails().errorMessage())
           .isEqualTo("Requested resource not found: Table: nosuchtab not found");
     }
+  }
+
+  private TableDescription createEncrypted(String name, Consumer<SSESpecification.Builder> sse) {
+    return dynamo.createTable(b -> b.tableName(name).keySchema(key("id", KeyType.HASH))
+        .attributeDefinitions(def("id", ScalarAttributeType.S))
+        .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L))
+        .sseSpecification(sse)).tableDescription();
+  }
+
+  private SSEDescription described(String name) {
+    return dynamo.describeTable(b -> b.tableName(name)).table().sseDescription();
+  }
+
+  /** {@code arn:<partition>:kms:<region>:<account>} of the table's ARN. */
+  private static String kmsArnPrefix(TableDescription table) {
+    String[] parts = table.tableArn().split(":");
+    return "arn:" + parts[1] + ":kms:" + parts[3] + ":" + parts[4];
+  }
+
+  @Test
+  void createTable_withSseEnabled_reportsKmsWithTheAwsManagedKey_inCreateAndDescribe() {
+    TableDescription created = createEncrypted("vault", s -> s.enabled(true));
+    TableDescription other = createEncrypted("vault2", s -> s.enabled(true));
+
+    SSEDescription sse = created.sseDescription();
+    assertThat(sse.statusAsString()).isEqualTo("ENABLED");
+    assertThat(sse.sseTypeAsString()).isEqualTo("KMS");
+    assertThat(sse.kmsMasterKeyArn()).matches(
+        Pattern.quote(kmsArnPrefix(created)) + ":key/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-"
+            + "[0-9a-f]{4}-[0-9a-f]{12}");
+    assertThat(described("vault")).isEqualTo(sse);
+    // One AWS managed key (alias/aws/dynamodb) per account and region.
+    assertThat(other.sseDescription().kmsMasterKeyArn()).isEqualTo(sse.kmsMasterKeyArn());
+  }
+
+  @Test
+  void createTable_withAKmsKey_reportsItsArn_andWithoutSseEnabled_reportsNothing() {
+    String keyArn = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    TableDescription byId = createEncrypted("by-id",
+        s -> s.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId("my-key-id"));
+    TableDescription byArn = createEncrypted("by-arn",
+        s -> s.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(keyArn));
+    TableDescription disabled = createEncrypted("owned", s -> s.enabled(false));
+
+    assertThat(byId.sseDescription().kmsMasterKeyArn())
+        .isEqualTo(kmsArnPrefix(byId) + ":key/my-key-id");
+    assertThat(byArn.sseDescription().kmsMasterKeyArn()).isEqualTo(keyArn);
+    assertThat(described("by-arn").kmsMasterKeyArn()).isEqualTo(keyArn);
+    assertThat(disabled.sseDescription()).isNull();
+    assertThat(described("owned")).isNull();
+    assertThat(described("tasks")).isNull();
+  }
+
+  @Test
+  void updateTable_disablingSse_answersUpdatingWithTheOldKey_thenDescribesNone() {
+    SSEDescription before = createEncrypted("vault", s -> s.enabled(true)).sseDescription();
+
+    UpdateTableResponse response =
+        dynamo.updateTable(b -> b.tableName("vault").sseSpecification(s -> s.enabled(false)));
+
+    SSEDescription answered = response.tableDescription().sseDescription();
+    assertThat(answered.statusAsString()).isEqualTo("UPDATING");
+    assertThat(answered.sseTypeAsString()).isEqualTo("KMS");
+    assertThat(answered.kmsMasterKeyArn()).isEqualTo(before.kmsMasterKeyArn());
+    assertThat(described("vault")).isNull();
+  }
+
+  @Test
+  void updateTable_enablingSse_answersUpdatingWithTheNewKey_thenDescribesItEnabled() {
+    TableDescription table = dynamo.describeTable(b -> b.tableName("tasks")).table();
+
+    UpdateTableResponse response = dynamo.updateTable(b -> b.tableName("tasks")
+        .sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId("k-2")));
+
+    String keyArn = kmsArnPrefix(table) + ":key/k-2";
+    assertThat(response.tableDescription().sseDescription().statusAsString())
+        .isEqualTo("UPDATING");
+    assertThat(response.tableDescription().sseDescription().kmsMasterKeyArn()).isEqualTo(keyArn);
+    assertThat(described("tasks").statusAsString()).isEqualTo("ENABLED");
+    assertThat(described("tasks").kmsMasterKeyArn()).isEqualTo(keyArn);
+    assertThat(dynamo.scan(b -> b.tableName("tasks")).count()).isEqualTo(4);
+  }
+
+  @Test
+  void updateTable_leavingSseAlone_orRepeatingIt_keepsItEnabled() {
+    SSEDescription before = createEncrypted("vault", s -> s.enabled(true)).sseDescription();
+
+    UpdateTableResponse billing = dynamo.updateTable(b -> b.tableName("vault")
+        .billingMode(BillingMode.PAY_PER_REQUEST));
+    UpdateTableResponse same = dynamo.updateTable(b -> b.tableName("vault")
+        .sseSpecification(s -> s.enabled(true)));
+
+    assertThat(billing.tableDescription().sseDescription()).isEqualTo(before);
+    assertThat(same.tableDescription().sseDescription()).isEqualTo(before);
+    assertThat(described("vault")).isEqualTo(before);
+  }
+
+  @Test
+  void updateTable_withSseTypeAes256_isRefused_andChangesNothing() {
+    SSEDescription before = createEncrypted("vault", s -> s.enabled(true)).sseDescription();
+
+    String refused = message(() -> dynamo.updateTable(b -> b.tableName("vault")
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .sseSpecification(s -> s.enabled(true).sseType(SSEType.AES256))));
+    ResourceNotFoundException missing = catchThrowableOfType(ResourceNotFoundException.class,
+        () -> dynamo.updateTable(b -> b.tableName("nosuchtab")
+            .sseSpecification(s -> s.enabled(false))));
+
+    assertThat(refused).isEqualTo(
+        "One or more parameter values were invalid: SSEType AES256 is not supported");
+    assertThat(missing.awsErrorDetails().errorMessage())
+        .isEqualTo("Requested resource not found: Table: nosuchtab not found");
+    assertThat(described("vault")).isEqualTo(before);
+    assertThat(dynamo.describeTable(b -> b.tableName("vault")).table().billingModeSummary())
+        .isNull();
   }
 
   private static String message(Runnable call) {
