@@ -16,7 +16,11 @@ final class RandomRequests {
   private final Random random;
 
   RandomRequests(long seed) {
-    this.random = new Random(seed);
+    this(new Random(seed));
+  }
+
+  RandomRequests(Random random) {
+    this.random = random;
   }
 
   String value(int depth) {
@@ -78,19 +82,7 @@ final class RandomRequests {
         out.append('}');
       }
     } else if (kind < 9) {
-      out.append(",\"Expected\":{\"").append(pick("a", "b", "s", "missing")).append("\":");
-      out.append(switch (random.nextInt(4)) {
-        case 0 -> "{\"Exists\":" + random.nextBoolean() + "}";
-        case 1 -> "{\"Value\":" + value(0) + "}";
-        case 2 -> "{\"ComparisonOperator\":\"" + pick("EQ", "NE", "NOT_NULL", "NULL", "GT",
-            "BEGINS_WITH", "CONTAINS", "IN", "BETWEEN", "BAD") + "\",\"AttributeValueList\":["
-            + value(0) + "]}";
-        default -> "{\"Exists\":true,\"Value\":" + value(0) + "}";
-      });
-      out.append('}');
-      if (random.nextInt(5) == 0) {
-        out.append(",\"ConditionalOperator\":\"").append(pick("AND", "OR", "XOR")).append('"');
-      }
+      out.append(expected());
     }
     if (random.nextBoolean()) {
       out.append(",\"ReturnValues\":\"").append(pick("ALL_OLD", "NONE", "ALL_NEW")).append('"');
@@ -102,7 +94,27 @@ final class RandomRequests {
     return out.append('}').toString();
   }
 
-  private String condition(List<String> values, int depth) {
+  /** Legacy {@code Expected} on one attribute, sometimes with a {@code ConditionalOperator}. */
+  String expected() {
+    StringBuilder out = new StringBuilder();
+    out.append(",\"Expected\":{\"").append(pick("a", "b", "s", "missing")).append("\":");
+    out.append(switch (random.nextInt(4)) {
+      case 0 -> "{\"Exists\":" + random.nextBoolean() + "}";
+      case 1 -> "{\"Value\":" + value(0) + "}";
+      case 2 -> "{\"ComparisonOperator\":\"" + pick("EQ", "NE", "NOT_NULL", "NULL", "GT",
+          "BEGINS_WITH", "CONTAINS", "IN", "BETWEEN", "BAD") + "\",\"AttributeValueList\":["
+          + value(0) + "]}";
+      default -> "{\"Exists\":true,\"Value\":" + value(0) + "}";
+    });
+    out.append('}');
+    if (random.nextInt(5) == 0) {
+      out.append(",\"ConditionalOperator\":\"").append(pick("AND", "OR", "XOR")).append('"');
+    }
+    return out.toString();
+  }
+
+  /** A random condition expression; its values are added to {@code values} as :v0, :v1 ... */
+  String condition(List<String> values, int depth) {
     int shape = random.nextInt(depth > 2 ? 6 : 9);
     return switch (shape) {
       case 0 -> path() + " " + pick(COMPARATORS) + " " + valueRef(values);
@@ -129,11 +141,11 @@ final class RandomRequests {
     return PATHS[random.nextInt(PATHS.length)];
   }
 
-  private String pick(String... options) {
+  String pick(String... options) {
     return options[random.nextInt(options.length)];
   }
 
-  private static String b64(String text) {
+  static String b64(String text) {
     return Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

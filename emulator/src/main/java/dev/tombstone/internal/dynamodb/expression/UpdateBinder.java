@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Checks a parsed UpdateExpression in DynamoDB's order and binds it: first what needs only the
- * text (unknown functions, then functions not allowed in an update, then reserved words), then
+ * text (unknown or misplaced functions and reserved words, in textual order; a clause used twice
+ * once the actions up to its end passed), then
  * per action in textual order its placeholders, operand counts and operand types, then
  * overlapping and conflicting document paths across all actions.
  */
@@ -32,15 +33,16 @@ final class UpdateBinder {
   }
 
   /**
-   * Static checks only; they need no placeholders, so their outcome can be cached. The first
-   * function problem in textual order (an unknown name, a condition function, {@code
-   * list_append} as an arithmetic operand) comes before the first reserved word.
+   * Static checks only; they need no placeholders, so their outcome can be cached. One walk in
+   * textual order (a function call before its arguments) reports the first unknown or misplaced
+   * function ({@code list_append} as an arithmetic operand included) or reserved word; a clause
+   * used twice is reported once the actions up to its end passed that walk.
    */
   static void checkStatic(UpdateParser.ParsedUpdate parsed) {
-    Problem function = null;
-    Problem reserved = null;
-    List<Operand> operands = new ArrayList<>();
-    for (Action action : parsed.actions()) {
+    List<Action> actions = parsed.actions();
+    for (int a = 0; a < actions.size(); a++) {
+      Action action = actions.get(a);
+      List<Operand> operands = new ArrayList<>();
       operands.add(action.path());
       if (action.value() != null) {
         operands.add(action.value());
@@ -48,37 +50,45 @@ final class UpdateBinder {
       if (action.right() != null) {
         operands.add(action.right());
       }
-      if (action.operator() != 0 && function == null) {
-        function = arithmeticOperand(action.value());
-        if (function == null) {
-          function = arithmeticOperand(action.right());
+      for (int i = 0; i < operands.size(); i++) {
+        Operand operand = operands.get(i);
+        boolean arithmetic = action.operator() != 0
+            && (operand == action.value() || operand == action.right());
+        Problem problem = arithmetic ? arithmeticOperand(operand) : null;
+        if (problem == null) {
+          problem = staticProblem(operand);
+        }
+        if (problem != null) {
+          throw new ExpressionException(problem);
+        }
+        if (operand instanceof Call call) {
+          operands.addAll(i + 1, call.arguments());
+        }
+      }
+      if (a + 1 == parsed.repeatedEnd()) {
+        throw new ExpressionException(new Problem.SectionTwice(parsed.repeated().name()));
+      }
+    }
+  }
+
+  private static Problem staticProblem(Operand operand) {
+    if (operand instanceof Call call) {
+      String name = call.name();
+      if (name.equals(IF_NOT_EXISTS) || name.equals(LIST_APPEND)) {
+        return null;
+      }
+      boolean condition = name.equals(StaticChecks.SIZE)
+          || StaticChecks.CONDITION_FUNCTIONS.contains(name);
+      return condition ? new Problem.NotInUpdate(name) : new Problem.InvalidFunction(name);
+    }
+    if (operand instanceof Path path) {
+      for (Operand.Segment segment : path.segments()) {
+        if (segment instanceof Operand.Name n && ReservedWords.contains(n.name())) {
+          return new Problem.Reserved(n.name());
         }
       }
     }
-    for (int i = 0; i < operands.size(); i++) {
-      Operand operand = operands.get(i);
-      if (operand instanceof Call call) {
-        String name = call.name();
-        boolean update = name.equals(IF_NOT_EXISTS) || name.equals(LIST_APPEND);
-        boolean condition = name.equals(StaticChecks.SIZE)
-            || StaticChecks.CONDITION_FUNCTIONS.contains(name);
-        if (function == null && !update) {
-          function = condition ? new Problem.NotInUpdate(name) : new Problem.InvalidFunction(name);
-        }
-        operands.addAll(i + 1, call.arguments());
-      } else if (operand instanceof Path path && reserved == null) {
-        for (Operand.Segment segment : path.segments()) {
-          if (segment instanceof Operand.Name n && ReservedWords.contains(n.name())) {
-            reserved = new Problem.Reserved(n.name());
-            break;
-          }
-        }
-      }
-    }
-    Problem problem = function != null ? function : reserved;
-    if (problem != null) {
-      throw new ExpressionException(problem);
-    }
+    return null;
   }
 
   private static Problem arithmeticOperand(Operand operand) {

@@ -25,8 +25,14 @@ final class UpdateParser {
    */
   record Action(Section section, Path path, Operand value, char operator, Operand right) {}
 
-  /** A parsed update with the placeholders it mentions, in order of appearance. */
-  record ParsedUpdate(List<Action> actions, Set<String> names, Set<String> values) {}
+  /**
+   * A parsed update with the placeholders it mentions, in order of appearance. {@code repeated} is
+   * the first clause whose keyword was used before, and {@code repeatedEnd} the number of actions
+   * up to its end: DynamoDB reports it only once the whole text parsed and the clauses before
+   * it, and its own actions, passed the static checks.
+   */
+  record ParsedUpdate(List<Action> actions, Set<String> names, Set<String> values,
+      Section repeated, int repeatedEnd) {}
 
   private final Parser parser;
   private final Tokens tokens;
@@ -48,22 +54,26 @@ final class UpdateParser {
   private ParsedUpdate update() {
     List<Action> actions = new ArrayList<>();
     Set<Section> seen = EnumSet.noneOf(Section.class);
+    Section repeated = null;
+    int repeatedEnd = 0;
     do {
       Section section = section(parser.pos);
       if (section == null) {
         throw tokens.syntaxError(parser.pos);
       }
-      if (!seen.add(section)) {
-        throw new ExpressionException(new Problem.SectionTwice(section.name()));
-      }
+      boolean again = !seen.add(section);
       parser.pos++;
       actions.add(action(section));
       while (parser.accept(Kind.COMMA)) {
         actions.add(action(section));
       }
+      if (again && repeated == null) {
+        repeated = section;
+        repeatedEnd = actions.size();
+      }
     } while (parser.peek() != Kind.EOF);
     return new ParsedUpdate(List.copyOf(actions), Collections.unmodifiableSet(parser.names),
-        Collections.unmodifiableSet(parser.values));
+        Collections.unmodifiableSet(parser.values), repeated, repeatedEnd);
   }
 
   private Section section(int i) {

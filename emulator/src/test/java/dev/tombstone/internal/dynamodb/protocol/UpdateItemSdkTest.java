@@ -316,4 +316,38 @@ class UpdateItemSdkTest {
             + " for key #e");
     assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
   }
+
+  @Test
+  void clauseUsedTwice_isReportedAfterSyntaxErrorsAndTheEarlierStaticChecks() {
+    Map<String, AttributeValue> one = Map.of(":v", AttributeValue.fromN("1"));
+
+    assertThat(updateRefusal("SET a = :v SET b = :v +", one))
+        .isEqualTo("Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"+\"");
+    assertThat(updateRefusal("SET a = :v REMOVE name SET b = :v", one))
+        .isEqualTo("Invalid UpdateExpression: Attribute name is a reserved keyword;"
+            + " reserved keyword: name");
+    assertThat(updateRefusal("REMOVE a SET b = :v SET c = foo(a)", one))
+        .isEqualTo("Invalid UpdateExpression: Invalid function name; function: foo");
+    assertThat(updateRefusal("SET a = :v SET b = :v REMOVE name", one))
+        .isEqualTo("Invalid UpdateExpression: The \"SET\" section can only be used once in an"
+            + " update expression;");
+    assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
+  }
+
+  @Test
+  void reservedWordAndMisplacedFunction_firstInTheTextIsReported() {
+    Map<String, AttributeValue> one = Map.of(":v", AttributeValue.fromN("1"));
+
+    assertThat(updateRefusal("REMOVE name SET b = size(a)", one))
+        .isEqualTo("Invalid UpdateExpression: Attribute name is a reserved keyword;"
+            + " reserved keyword: name");
+    assertThat(updateRefusal("SET b = size(a) REMOVE name", one))
+        .isEqualTo("Invalid UpdateExpression: The function is not allowed in an update"
+            + " expression; function: size");
+  }
+
+  private String updateRefusal(String update, Map<String, AttributeValue> values) {
+    return refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .updateExpression(update).expressionAttributeValues(values)));
+  }
 }
