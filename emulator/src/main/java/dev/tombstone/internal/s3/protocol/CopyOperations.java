@@ -11,6 +11,7 @@ import dev.tombstone.s3.ObjectEncryption;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.StoredObject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,12 @@ final class CopyOperations {
 
   private final S3State state;
   private final EncryptionHeaders encryption;
+  private final Clock clock;
 
-  CopyOperations(S3State state, EncryptionHeaders encryption) {
+  CopyOperations(S3State state, EncryptionHeaders encryption, Clock clock) {
     this.state = state;
     this.encryption = encryption;
+    this.clock = clock;
   }
 
   /** A decoded {@code x-amz-copy-source}: {@code [/]bucket/key[?versionId=id]}. */
@@ -74,7 +77,7 @@ final class CopyOperations {
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request request = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
-        conditions(call.headers()), call.header("If-Match"), ifNoneMatchAny,
+        conditions(call.headers(), clock), call.header("If-Match"), ifNoneMatchAny,
         Optional.of(written));
     if (EncryptionRefusals.namesCopySourceKey(call.headers())) {
       state.copySource(request);
@@ -108,7 +111,7 @@ final class CopyOperations {
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request lookup = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), conditions(call.headers()), Optional.empty(), false);
+        Optional.empty(), Optional.empty(), conditions(call.headers(), clock), Optional.empty(), false);
     StoredObject object = state.copySource(lookup);
     if (EncryptionRefusals.namesCopySourceKey(call.headers())) {
       throw EncryptionRefusals.copySourceKeyNotApplicable();
@@ -179,11 +182,11 @@ final class CopyOperations {
     throw WireError.invalidArgument("Unknown " + what + " directive.", header, value.get());
   }
 
-  private static CopyObject.SourceConditions conditions(RequestHeaders headers) {
+  private static CopyObject.SourceConditions conditions(RequestHeaders headers, Clock clock) {
     return new CopyObject.SourceConditions(
         headers.first("x-amz-copy-source-if-match"),
         headers.first("x-amz-copy-source-if-none-match"),
-        date(headers, "x-amz-copy-source-if-modified-since"),
+        ReadPreconditions.modifiedSince(headers, "x-amz-copy-source-if-modified-since", clock),
         date(headers, "x-amz-copy-source-if-unmodified-since"));
   }
 

@@ -29,7 +29,7 @@ final class ObjectReads {
       state.checkReadable(object);
     }
     boolean versioningAware = state.bucket(call.bucket()).versioning().isVersioningAware();
-    if (ReadPreconditions.notModified(call.headers(), object)) {
+    if (ReadPreconditions.notModified(call.headers(), object, clock)) {
       return ObjectHeaders.validators(S3Response.empty(304), object, versioningAware);
     }
     Optional<ObjectPartRead> part = partNumber.isPresent()
