@@ -384,7 +384,8 @@ public abstract sealed class S3Error extends RuntimeException {
           + " uploaded, or the specified entity tag may not match the part's entity tag.");
       this.uploadId = uploadId;
       this.partNumber = partNumber;
-      this.etag = etag;
+      // S3 names the part's ETag without the quotes the request put around it.
+      this.etag = ETags.unquoted(etag);
     }
 
     @Override
