@@ -139,17 +139,25 @@ final class CopyOperations {
   private static ObjectContent slice(ObjectContent content, String range, long size) {
     String spec = range.startsWith("bytes=") ? range.substring(6) : null;
     int dash = spec == null ? -1 : spec.indexOf('-');
-    long first;
-    long last;
+    long first = -1;
+    long last = -1;
     try {
       first = Long.parseLong(spec.substring(0, dash));
       last = Long.parseLong(spec.substring(dash + 1));
     } catch (RuntimeException e) {
+      // Reported below as a malformed range.
+    }
+    // S3 takes a range that ends before it starts (bytes=1-0, bytes=0--1) as malformed too.
+    if (first < 0 || last < first) {
       throw WireError.invalidArgument("The x-amz-copy-source-range value must be of the form"
           + " bytes=first-last where first and last are the zero-based offsets of the first"
           + " and last bytes to copy", "x-amz-copy-source-range", range);
     }
-    if (first < 0 || last < first || last >= size) {
+    if (first >= size) {
+      throw WireError.invalidRequest(
+          "The specified copy range is invalid for the source object size");
+    }
+    if (last >= size) {
       throw WireError.invalidArgument("Range specified is not valid for source object of size: "
           + size, "x-amz-copy-source-range", range);
     }
