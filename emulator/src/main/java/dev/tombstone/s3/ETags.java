@@ -60,10 +60,14 @@ final class ETags {
   }
 
   private static String bare(String tag) {
-    String s = tag.startsWith("W/") ? tag.substring(2) : tag;
-    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-      return s.substring(1, s.length() - 1);
+    return unquoted(tag.startsWith("W/") ? tag.substring(2) : tag);
+  }
+
+  /** {@code tag} without its surrounding double quotes, if it has them. */
+  static String unquoted(String tag) {
+    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+      return tag.substring(1, tag.length() - 1);
     }
-    return s;
+    return tag;
   }
 }

@@ -206,7 +206,8 @@ public final class Multipart {
     PutObject.checkConditions(key, bucket.keys().get(key), ifMatch, ifNoneMatchAny);
     if ((ifMatch.isPresent() || ifNoneMatchAny) && upload.keyChanged()) {
       // S3 cannot tell whether the condition held for the whole upload: the client restarts.
-      throw new S3Error.ConditionalRequestConflict();
+      throw new S3Error.ConditionalRequestConflict(
+          ifNoneMatchAny ? "If-None-Match" : "If-Match", key);
     }
     // Ownership may have been enforced since the upload began; refuse before the upload ends.
     upload.acl().ifPresent(acl -> AccessControl.checkWrite(bucket, acl));

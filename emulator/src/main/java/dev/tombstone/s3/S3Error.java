@@ -384,7 +384,8 @@ public abstract sealed class S3Error extends RuntimeException {
           + " uploaded, or the specified entity tag may not match the part's entity tag.");
       this.uploadId = uploadId;
       this.partNumber = partNumber;
-      this.etag = etag;
+      // S3 names the part's ETag without the quotes the request put around it.
+      this.etag = ETags.unquoted(etag);
     }
 
     @Override
@@ -743,15 +744,30 @@ public abstract sealed class S3Error extends RuntimeException {
   /** A conditional write that a conflicting operation on the same key made undecidable. */
   public static final class ConditionalRequestConflict extends S3Error {
     private static final long serialVersionUID = 1L;
+    private final String condition;
+    private final String key;
 
     public ConditionalRequestConflict() {
+      this(null, null);
+    }
+
+    /** S3 names the condition header it could not decide, and the key. */
+    ConditionalRequestConflict(String condition, String key) {
       super("The conditional request cannot succeed due to a conflicting operation against this"
           + " resource.");
+      this.condition = condition;
+      this.key = key;
     }
 
     @Override
     public String code() {
       return "ConditionalRequestConflict";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return condition == null ? List.of()
+          : List.of(new Field("Condition", condition), new Field("Key", key));
     }
   }
 

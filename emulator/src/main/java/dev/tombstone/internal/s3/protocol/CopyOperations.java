@@ -11,6 +11,7 @@ import dev.tombstone.s3.ObjectEncryption;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.StoredObject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,12 @@ final class CopyOperations {
 
   private final S3State state;
   private final EncryptionHeaders encryption;
+  private final Clock clock;
 
-  CopyOperations(S3State state, EncryptionHeaders encryption) {
+  CopyOperations(S3State state, EncryptionHeaders encryption, Clock clock) {
     this.state = state;
     this.encryption = encryption;
+    this.clock = clock;
   }
 
   /** A decoded {@code x-amz-copy-source}: {@code [/]bucket/key[?versionId=id]}. */
@@ -74,7 +77,7 @@ final class CopyOperations {
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request request = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
-        conditions(call.headers()), call.header("If-Match"), ifNoneMatchAny,
+        conditions(call.headers(), clock), call.header("If-Match"), ifNoneMatchAny,
         Optional.of(written));
     if (EncryptionRefusals.namesCopySourceKey(call.headers())) {
       state.copySource(request);
@@ -108,7 +111,7 @@ final class CopyOperations {
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request lookup = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), conditions(call.headers()), Optional.empty(), false);
+        Optional.empty(), Optional.empty(), conditions(call.headers(), clock), Optional.empty(), false);
     StoredObject object = state.copySource(lookup);
     if (EncryptionRefusals.namesCopySourceKey(call.headers())) {
       throw EncryptionRefusals.copySourceKeyNotApplicable();
@@ -138,17 +141,25 @@ final class CopyOperations {
   private static ObjectContent slice(ObjectContent content, String range, long size) {
     String spec = range.startsWith("bytes=") ? range.substring(6) : null;
     int dash = spec == null ? -1 : spec.indexOf('-');
-    long first;
-    long last;
+    long first = -1;
+    long last = -1;
     try {
       first = Long.parseLong(spec.substring(0, dash));
       last = Long.parseLong(spec.substring(dash + 1));
     } catch (RuntimeException e) {
+      // Reported below as a malformed range.
+    }
+    // S3 takes a range that ends before it starts (bytes=1-0, bytes=0--1) as malformed too.
+    if (first < 0 || last < first) {
       throw WireError.invalidArgument("The x-amz-copy-source-range value must be of the form"
           + " bytes=first-last where first and last are the zero-based offsets of the first"
           + " and last bytes to copy", "x-amz-copy-source-range", range);
     }
-    if (first < 0 || last < first || last >= size) {
+    if (first >= size) {
+      throw WireError.invalidRequest(
+          "The specified copy range is invalid for the source object size");
+    }
+    if (last >= size) {
       throw WireError.invalidArgument("Range specified is not valid for source object of size: "
           + size, "x-amz-copy-source-range", range);
     }
@@ -181,11 +192,11 @@ final class CopyOperations {
     throw WireError.invalidArgument("Unknown " + what + " directive.", header, value.get());
   }
 
-  private static CopyObject.SourceConditions conditions(RequestHeaders headers) {
+  private static CopyObject.SourceConditions conditions(RequestHeaders headers, Clock clock) {
     return new CopyObject.SourceConditions(
         headers.first("x-amz-copy-source-if-match"),
         headers.first("x-amz-copy-source-if-none-match"),
-        date(headers, "x-amz-copy-source-if-modified-since"),
+        ReadPreconditions.modifiedSince(headers, "x-amz-copy-source-if-modified-since", clock),
         date(headers, "x-amz-copy-source-if-unmodified-since"));
   }
 
@@ -217,8 +228,8 @@ final class CopyOperations {
     if (checksum.isPresent()) {
       Optional<String> header = ChecksumAlgorithm.headerFor(checksum.get());
       if (header.isPresent()) {
-        xml.element(checksumElement(header.get()), checksum.get().value())
-            .element("ChecksumType", ChecksumTypes.of(checksum.get()));
+        // CopyObjectResult names no ChecksumType (AWS recordings of November 2025).
+        xml.element(checksumElement(header.get()), checksum.get().value());
       }
     }
   }

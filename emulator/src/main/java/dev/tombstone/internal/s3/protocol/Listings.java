@@ -35,13 +35,15 @@ final class Listings {
         .element("Prefix", listing.shown(listing.prefix()))
         .element("Marker", listing.shown(marker.orElse("")))
         .element("MaxKeys", listing.requestedMaxKeys());
-    listing.delimiter().ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
+    // S3 leaves an empty delimiter= out of ListObjects' answer, as if it were not sent.
+    Optional<String> delimiter = listing.delimiter().filter(d -> !d.isEmpty());
+    delimiter.ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
     xml.element("IsTruncated", result.truncated());
-    if (result.truncated() && listing.delimiter().isPresent()) {
+    if (result.truncated() && delimiter.isPresent()) {
       xml.element("NextMarker", listing.shown(result.lastEntry().orElseThrow()));
     }
     writeEntries(xml, listing, result, true, restoreStatus(call));
-    return S3Response.xml(200, xml.toBuffer());
+    return withRegion(S3Response.xml(200, xml.toBuffer()), call);
   }
 
   S3Response listV2(S3Call call) {
@@ -74,7 +76,13 @@ final class Listings {
     boolean fetchOwner = call.query().get("fetch-owner").filter("true"::equalsIgnoreCase)
         .isPresent();
     writeEntries(xml, listing, result, fetchOwner, restoreStatus(call));
-    return S3Response.xml(200, xml.toBuffer());
+    return withRegion(S3Response.xml(200, xml.toBuffer()), call);
+  }
+
+  // S3 answers both object listings with the bucket's region, as HeadBucket does; the SDKs
+  // use it to redirect a client configured for another region.
+  private S3Response withRegion(S3Response response, S3Call call) {
+    return response.with("x-amz-bucket-region", state.bucket(call.bucket()).region());
   }
 
   /** S3 names an empty token's parameter without a value, a token it cannot read with it. */

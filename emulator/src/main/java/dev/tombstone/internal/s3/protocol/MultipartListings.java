@@ -24,9 +24,10 @@ final class MultipartListings {
   S3Response listParts(S3Call call) {
     state.bucket(call.bucket());
     String uploadId = call.query().get("uploadId").orElseThrow();
-    int marker = nonNegative(call.query().get("part-number-marker"), "part-number-marker", 0);
+    // S3 takes an empty part-number-marker= or max-parts= as not sent.
+    int marker = nonNegative(nonEmpty(call, "part-number-marker"), "part-number-marker", 0);
     int maxParts = Math.min(MAX_PARTS_LISTED,
-        nonNegative(call.query().get("max-parts"), "max-parts", MAX_PARTS_LISTED));
+        nonNegative(nonEmpty(call, "max-parts"), "max-parts", MAX_PARTS_LISTED));
     List<Multipart.Part> after = new ArrayList<>();
     for (Multipart.Part part : state.listParts(call.bucket(), call.key(), uploadId)) {
       if (part.partNumber() > marker) {
@@ -35,27 +36,29 @@ final class MultipartListings {
     }
     List<Multipart.Part> shown = after.subList(0, Math.min(maxParts, after.size()));
     boolean truncated = shown.size() < after.size();
+    Optional<Multipart.Upload> upload = MultipartOperations.upload(state, call.bucket(), uploadId);
+    // Part checksums are listed, as S3 lists them, only for an upload created with an
+    // algorithm: the SDKs' default CRC32 on each part of any other upload is not kept.
+    boolean partChecksums = upload.flatMap(Multipart.Upload::checksumAlgorithm).isPresent();
     XmlWriter xml = XmlWriter.document("ListPartsResult")
         .element("Bucket", call.bucket())
         .element("Key", call.key())
         .element("UploadId", uploadId)
-        .element("PartNumberMarker", marker);
-    if (!shown.isEmpty()) {
-      xml.element("NextPartNumberMarker", shown.get(shown.size() - 1).partNumber());
-    }
-    xml.element("MaxParts", maxParts).element("IsTruncated", truncated);
+        .element("PartNumberMarker", marker)
+        .element("NextPartNumberMarker",
+            shown.isEmpty() ? 0 : shown.get(shown.size() - 1).partNumber())
+        .element("MaxParts", maxParts).element("IsTruncated", truncated);
     for (Multipart.Part part : shown) {
       xml.start("Part")
           .element("PartNumber", part.partNumber())
           .element("LastModified", XmlDates.format(part.lastModified()))
           .element("ETag", part.etag())
           .element("Size", part.size());
-      part.checksum().ifPresent(checksum ->
+      part.checksum().filter(checksum -> partChecksums).ifPresent(checksum ->
           xml.element("Checksum" + checksum.algorithm(), checksum.value()));
       xml.end();
     }
     writeInitiatorAndOwner(xml);
-    Optional<Multipart.Upload> upload = MultipartOperations.upload(state, call.bucket(), uploadId);
     xml.element("StorageClass",
         upload.map(Multipart.Upload::storageClass).orElse(ObjectMetadata.STANDARD));
     upload.ifPresent(u -> writeChecksum(xml, u));
@@ -74,6 +77,11 @@ final class MultipartListings {
     Optional<String> uploadIdMarker = keyMarker.flatMap(k -> call.query().get("upload-id-marker"))
         .filter(m -> !m.isEmpty());
     List<Multipart.Upload> sorted = new ArrayList<>(state.multipartUploads(call.bucket()));
+    if (uploadIdMarker.isPresent() && sorted.stream().noneMatch(u ->
+        u.key().equals(keyMarker.get()) && u.uploadId().equals(uploadIdMarker.get()))) {
+      throw WireError.invalidArgument("Invalid uploadId marker", "upload-id-marker",
+          uploadIdMarker.get());
+    }
     sorted.sort(Comparator.comparing(Multipart.Upload::key, Utf8Order.COMPARATOR)
         .thenComparing(Multipart.Upload::initiated)
         .thenComparing(Multipart.Upload::uploadId));
@@ -93,7 +101,6 @@ final class MultipartListings {
     List<Multipart.Upload> shown = new ArrayList<>();
     List<String> prefixes = new ArrayList<>();
     String lastKey = null;
-    String lastUploadId = null;
     boolean truncated = false;
     for (Multipart.Upload upload : sorted.subList(from, sorted.size())) {
       if (!upload.key().startsWith(listing.prefix())) {
@@ -111,23 +118,24 @@ final class MultipartListings {
       if (common.isPresent()) {
         prefixes.add(common.get());
         lastKey = common.get();
-        lastUploadId = null;
       } else {
         shown.add(upload);
         lastKey = upload.key();
-        lastUploadId = upload.uploadId();
       }
     }
+    // S3 always names the last upload listed as the next markers, empty when none was listed,
+    // even on a truncated page that ends on a common prefix.
+    Optional<Multipart.Upload> last =
+        shown.isEmpty() ? Optional.empty() : Optional.of(shown.get(shown.size() - 1));
     XmlWriter xml = XmlWriter.document("ListMultipartUploadsResult")
         .element("Bucket", call.bucket())
         .element("KeyMarker", listing.shown(keyMarker.orElse("")))
-        .element("UploadIdMarker", uploadIdMarker.orElse(""));
-    if (truncated && lastKey != null) {
-      // After a common prefix the key marker alone skips every upload under it.
-      xml.element("NextKeyMarker", listing.shown(lastKey))
-          .element("NextUploadIdMarker", lastUploadId == null ? "" : lastUploadId);
+        .element("UploadIdMarker", uploadIdMarker.orElse(""))
+        .element("NextKeyMarker", last.map(u -> listing.shown(u.key())).orElse(""))
+        .element("NextUploadIdMarker", last.map(Multipart.Upload::uploadId).orElse(""));
+    if (call.query().get("prefix").isPresent()) {
+      xml.element("Prefix", listing.shown(listing.prefix()));
     }
-    xml.element("Prefix", listing.shown(listing.prefix()));
     listing.delimiter().ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
     xml.element("MaxUploads", listing.requestedMaxKeys()).element("IsTruncated", truncated);
     for (Multipart.Upload upload : shown) {
@@ -147,6 +155,10 @@ final class MultipartListings {
       xml.element("EncodingType", "url");
     }
     return S3Response.xml(200, xml.toBytes());
+  }
+
+  private static Optional<String> nonEmpty(S3Call call, String name) {
+    return call.query().get(name).filter(value -> !value.isEmpty());
   }
 
   /** Whether the upload at {@code index} comes after the marker upload of the same key. */

@@ -22,6 +22,7 @@ import java.util.Optional;
 final class MultipartOperations {
   private static final String CHECKSUM_ALGORITHM = "x-amz-checksum-algorithm";
   private static final String CHECKSUM_TYPE = "x-amz-checksum-type";
+  private static final String NO_PARTS = "You must specify at least one part";
 
   private final S3State state;
   private final EncryptionHeaders encryption;
@@ -88,8 +89,13 @@ final class MultipartOperations {
     String uploadId = call.query().get("uploadId").orElseThrow();
     EncryptionRefusals.refuseAlgorithm(call.headers());
     EncryptionRefusals.refuseCustomerKey(call.headers());
-    List<PartChecksums.RequestedPart> requested =
-        completedParts(RequestBodies.read(call.request(), BodyKind.COMPLETION).content());
+    ObjectContent document = RequestBodies.read(call.request(), BodyKind.COMPLETION).content();
+    if (document.size() == 0) {
+      // S3 looks the upload up before it misses the parts: NoSuchUpload, then this.
+      state.listParts(call.bucket(), call.key(), uploadId);
+      throw WireError.invalidRequest(NO_PARTS);
+    }
+    List<PartChecksums.RequestedPart> requested = completedParts(document);
     boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
     List<Multipart.Part> uploaded = state.listParts(call.bucket(), call.key(), uploadId);
     Optional<Multipart.Upload> upload = upload(state, call.bucket(), uploadId);
@@ -166,9 +172,6 @@ final class MultipartOperations {
   }
 
   private static List<PartChecksums.RequestedPart> completedParts(ObjectContent document) {
-    if (document.size() == 0) {
-      throw WireError.malformedXml();
-    }
     XmlElement root = XmlReader.parse(document);
     if (!root.is("CompleteMultipartUpload")) {
       throw WireError.malformedXml();

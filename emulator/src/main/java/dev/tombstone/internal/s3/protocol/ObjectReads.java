@@ -29,7 +29,7 @@ final class ObjectReads {
       state.checkReadable(object);
     }
     boolean versioningAware = state.bucket(call.bucket()).versioning().isVersioningAware();
-    if (ReadPreconditions.notModified(call.headers(), object)) {
+    if (ReadPreconditions.notModified(call.headers(), object, clock)) {
       return ObjectHeaders.validators(S3Response.empty(304), object, versioningAware);
     }
     Optional<ObjectPartRead> part = partNumber.isPresent()
@@ -42,14 +42,20 @@ final class ObjectReads {
     response = TimeHeaders.add(response, state, call.bucket(), call.key(), object, true);
     response = RestoreOperations.withRestoreHeader(response, object, clock);
     ByteBuffer body = object.content().asReadOnlyBuffer();
+    boolean checksumMode = call.header("x-amz-checksum-mode")
+        .filter("ENABLED"::equalsIgnoreCase).isPresent();
     if (range.isPresent()) {
       ByteRange bytes = range.get();
       body = body.position((int) bytes.first()).limit((int) bytes.last() + 1).slice();
       response = response.with("Content-Range", bytes.contentRange(object.size()));
+      // A range that covers every byte (bytes=-15 of 10, bytes=0-100) is the whole object's
+      // checksum's, and S3 sends it with the 206.
+      if (checksumMode && bytes.length() == object.size()) {
+        response = withChecksum(response, object);
+      }
     } else if (part.isPresent()) {
       body = body.limit(0).slice();
-    } else if (call.header("x-amz-checksum-mode").filter("ENABLED"::equalsIgnoreCase)
-        .isPresent()) {
+    } else if (checksumMode) {
       response = withChecksum(response, object);
     }
     OptionalInt partsCount = part.map(ObjectPartRead::partsCount).orElse(OptionalInt.empty());

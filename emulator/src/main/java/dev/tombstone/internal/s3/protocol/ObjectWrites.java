@@ -24,16 +24,23 @@ final class ObjectWrites {
    * CompleteMultipartUpload): S3 evaluates only {@code *}, and only without {@code If-Match}.
    *
    * @return whether {@code If-None-Match: *} was sent
-   * @throws WireError NotImplemented naming If-None-Match for another value, or for any value
-   *     next to If-Match
+   * @throws WireError NotImplemented naming both headers when If-Match is sent too, or naming
+   *     If-None-Match for a value other than {@code *}
    */
   static boolean ifNoneMatchAny(S3Call call) {
     Optional<String> ifNoneMatch = call.header("If-None-Match").map(String::trim);
-    if (ifNoneMatch.isPresent()
-        && (!ifNoneMatch.get().equals("*") || call.header("If-Match").isPresent())) {
-      throw WireError.notImplemented("If-None-Match");
+    if (ifNoneMatch.isPresent() && call.header("If-Match").isPresent()) {
+      throw WireError.notImplemented("If-Match,If-None-Match",
+          "Multiple conditional request headers present in the request");
+    }
+    if (ifNoneMatch.isPresent() && !ifNoneMatch.get().equals("*")) {
+      throw WireError.notImplemented("If-None-Match", notAccepted("If-None-Match"));
     }
     return ifNoneMatch.isPresent();
+  }
+
+  private static String notAccepted(String header) {
+    return "We don't accept the provided value of " + header + " header for this API";
   }
 
   S3Response put(S3Call call) {
@@ -45,6 +52,10 @@ final class ObjectWrites {
     }
     EncryptionRefusals.refuseCustomerKey(call.headers());
     boolean ifNoneMatchAny = ifNoneMatchAny(call);
+    // PutObject's If-Match names an ETag; S3 refuses the wildcard rather than match anything.
+    if (call.header("If-Match").map(String::trim).filter("*"::equals).isPresent()) {
+      throw WireError.notImplemented("If-Match", notAccepted("If-Match"));
+    }
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     RequestBodies.requireDeclaredLength(call.headers());
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers())

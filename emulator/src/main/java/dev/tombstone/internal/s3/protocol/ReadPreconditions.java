@@ -4,13 +4,16 @@ import dev.tombstone.internal.HttpDates;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3Error.PreconditionFailed.Condition;
 import dev.tombstone.s3.StoredObject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The conditional headers of GetObject and HeadObject, with S3's precedence: a true
  * {@code If-Match} overrides a false {@code If-Unmodified-Since}, and a false
- * {@code If-None-Match} decides "not modified" whatever {@code If-Modified-Since} says.
+ * {@code If-None-Match} decides "not modified" whatever {@code If-Modified-Since} says. An
+ * {@code If-Modified-Since} later than the server's time is ignored (RFC 2616 §14.25 calls it invalid), as S3
+ * ignores it.
  */
 final class ReadPreconditions {
   private ReadPreconditions() {}
@@ -19,7 +22,7 @@ final class ReadPreconditions {
    * @return true when the response is {@code 304 Not Modified}
    * @throws S3Error.PreconditionFailed for {@code 412}
    */
-  static boolean notModified(RequestHeaders headers, StoredObject object) {
+  static boolean notModified(RequestHeaders headers, StoredObject object, Clock clock) {
     Instant modified = object.lastModified();
     Optional<String> ifMatch = headers.first("If-Match");
     if (ifMatch.isPresent()) {
@@ -33,8 +36,18 @@ final class ReadPreconditions {
     if (ifNoneMatch.isPresent()) {
       return object.etagMatches(ifNoneMatch.get());
     }
-    return date(headers, "If-Modified-Since").filter(since -> !modified.isAfter(since))
-        .isPresent();
+    return modifiedSince(headers, "If-Modified-Since", clock)
+        .filter(since -> !modified.isAfter(since)).isPresent();
+  }
+
+  /**
+   * The date of an {@code If-Modified-Since} header ({@code name}, the copy source's too); empty
+   * when it is absent, does not parse, or is later than {@code clock}'s time: such a date is
+   * invalid, and S3 answers as if it were not sent.
+   */
+  static Optional<Instant> modifiedSince(RequestHeaders headers, String name, Clock clock) {
+    Instant now = clock.instant();
+    return date(headers, name).filter(since -> !since.isAfter(now));
   }
 
   private static Optional<Instant> date(RequestHeaders headers, String name) {

@@ -62,7 +62,7 @@ public final class S3Protocol {
     this.lifecycle = new LifecycleOperations(state);
     this.acls = new AclOperations(state);
     this.tagging = new TaggingOperations(state);
-    this.copies = new CopyOperations(state, encryption);
+    this.copies = new CopyOperations(state, encryption, clock);
     this.attributes = new ObjectAttributes(state);
     this.cors = new CorsRequests(state);
     this.state = state;

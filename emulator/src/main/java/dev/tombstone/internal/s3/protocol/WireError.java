@@ -101,6 +101,13 @@ final class WireError extends RuntimeException {
         header == null ? List.of() : List.of(new Field("Header", header)));
   }
 
+  /** NotImplemented with the {@code additionalMessage} element S3 adds for some headers. */
+  static WireError notImplemented(String header, String additionalMessage) {
+    return new WireError(Kind.NOT_IMPLEMENTED,
+        "A header you provided implies functionality that is not implemented",
+        List.of(new Field("Header", header), new Field("additionalMessage", additionalMessage)));
+  }
+
   static WireError methodNotAllowed(String method, String resourceType) {
     return new WireError(Kind.METHOD_NOT_ALLOWED,
         "The specified method is not allowed against this resource.",

@@ -220,21 +220,50 @@ class SdkCopyObjectTest {
     assertThat(outside.statusCode()).isEqualTo(400);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"bytes=0-20", "bytes=10-12", "bytes=5-99", "bytes=6-5"})
-  void uploadPartCopy_rangeNotInsideTheSource_isInvalidArgumentNamingItsSize(String range) {
+  private S3Exception uploadPartCopyRefused(String range) {
     put("src", "0123456789");
     String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("dst")).uploadId();
-
     S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.uploadPartCopy(b -> b
         .sourceBucket(BUCKET).sourceKey("src").destinationBucket(BUCKET).destinationKey("dst")
         .uploadId(uploadId).partNumber(1).copySourceRange(range)));
+    assertThat(s3.listParts(b -> b.bucket(BUCKET).key("dst").uploadId(uploadId)).parts())
+        .isEmpty();
+    return thrown;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bytes=0-20", "bytes=5-99", "bytes=0-100"})
+  void uploadPartCopy_rangeEndingPastTheSource_isInvalidArgumentNamingItsSize(String range) {
+    S3Exception thrown = uploadPartCopyRefused(range);
 
     assertThat(thrown.statusCode()).isEqualTo(400);
     assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
     assertThat(thrown.awsErrorDetails().errorMessage())
         .isEqualTo("Range specified is not valid for source object of size: 10");
-    assertThat(s3.listParts(b -> b.bucket(BUCKET).key("dst").uploadId(uploadId)).parts())
-        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bytes=10-12", "bytes=100-200"})
+  void uploadPartCopy_rangeStartingPastTheSource_isInvalidRequest(String range) {
+    S3Exception thrown = uploadPartCopyRefused(range);
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("The specified copy range is invalid for the source object size");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bytes=6-5", "bytes=1-0", "bytes=0--1", "bytes=-2", "0-8"})
+  void uploadPartCopy_rangeEndingBeforeItStartsOrMalformed_isInvalidArgumentOnItsForm(
+      String range) {
+    S3Exception thrown = uploadPartCopyRefused(range);
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("The x-amz-copy-source-range value must be of the form bytes=first-last"
+            + " where first and last are the zero-based offsets of the first and last bytes"
+            + " to copy");
   }
 }
