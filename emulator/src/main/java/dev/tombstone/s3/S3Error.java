@@ -476,11 +476,13 @@ public abstract sealed class S3Error extends RuntimeException {
 
     private final String code;
     private final Kind kind;
+    private final transient List<Field> fields;
 
-    private ObjectLockError(String code, Kind kind, String message) {
+    private ObjectLockError(String code, Kind kind, String message, Field... fields) {
       super(message);
       this.code = code;
       this.kind = kind;
+      this.fields = List.of(fields);
     }
 
     static ObjectLockError accessDenied(String message) {
@@ -495,8 +497,8 @@ public abstract sealed class S3Error extends RuntimeException {
       return new ObjectLockError("InvalidArgument", Kind.INVALID_ARGUMENT, message);
     }
 
-    static ObjectLockError notFound(String code, String message) {
-      return new ObjectLockError(code, Kind.NOT_FOUND, message);
+    static ObjectLockError notFound(String code, String message, Field... fields) {
+      return new ObjectLockError(code, Kind.NOT_FOUND, message, fields);
     }
 
     static ObjectLockError invalidBucketState(String message) {
@@ -511,6 +513,11 @@ public abstract sealed class S3Error extends RuntimeException {
     /** Which refusal this is. */
     public Kind kind() {
       return kind;
+    }
+
+    @Override
+    public List<Field> fields() {
+      return fields;
     }
   }
 

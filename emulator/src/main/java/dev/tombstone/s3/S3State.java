@@ -1208,7 +1208,8 @@ public final class S3State {
     return onBucket(bucket, b -> {
       if (!b.objectLock().enabled()) {
         throw S3Error.ObjectLockError.notFound("ObjectLockConfigurationNotFoundError",
-            "Object Lock configuration does not exist for this bucket");
+            "Object Lock configuration does not exist for this bucket",
+            new S3Error.Field("BucketName", bucket));
       }
       return new ObjectLock.Configuration(b.objectLock().defaultRetention());
     });
@@ -1242,7 +1243,7 @@ public final class S3State {
         throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
       }
       locks.set(key, version, new ObjectLock.VersionLock(Optional.of(retention),
-          current.legalHold()));
+          current.legalHold(), current.legalHoldStatusSet()));
       return null;
     });
   }
@@ -1270,8 +1271,9 @@ public final class S3State {
           && (old.get().mode() == ObjectLock.Mode.COMPLIANCE || !bypassGovernance)) {
         throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
       }
-      if (current.legalHold()) {
-        locks.set(key, version, new ObjectLock.VersionLock(Optional.empty(), true));
+      if (current.legalHoldStatusSet()) {
+        locks.set(key, version, new ObjectLock.VersionLock(Optional.empty(),
+            current.legalHold(), true));
       } else {
         locks.remove(key, version);
       }
@@ -1301,16 +1303,27 @@ public final class S3State {
       BucketLocks locks = requireLock(b);
       String version = ObjectLookup.find(b, key, versionId).versionId();
       locks.set(key, version, new ObjectLock.VersionLock(
-          locks.of(key, version).retention(), on));
+          locks.of(key, version).retention(), on, true));
       return null;
     });
   }
 
-  /** GetObjectLegalHold: whether the version is on legal hold. */
+  /**
+   * GetObjectLegalHold: whether the version is on legal hold.
+   *
+   * @throws S3Error.ObjectLockError NoSuchObjectLockConfiguration when the version was never
+   *     given a legal hold status
+   */
   public boolean objectLegalHold(String bucket, String key, Optional<String> versionId) {
     return onBucket(bucket, b -> {
       BucketLocks locks = requireLock(b);
-      return locks.of(key, ObjectLookup.find(b, key, versionId).versionId()).legalHold();
+      ObjectLock.VersionLock lock =
+          locks.of(key, ObjectLookup.find(b, key, versionId).versionId());
+      if (!lock.legalHoldStatusSet()) {
+        throw S3Error.ObjectLockError.notFound("NoSuchObjectLockConfiguration",
+            "The specified object does not have a ObjectLock configuration");
+      }
+      return lock.legalHold();
     });
   }
 
