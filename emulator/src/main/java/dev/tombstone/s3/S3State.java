@@ -91,15 +91,15 @@ public final class S3State {
   }
 
   /**
-   * CreateBucket as S3 answers it. In us-east-1 re-creating a bucket succeeds and, as S3 does
-   * "for legacy compatibility", resets the bucket's ACL to private; elsewhere it is
-   * {@code BucketAlreadyOwnedByYou}.
+   * CreateBucket as S3 answers it. Re-creating a bucket that is in us-east-1 succeeds and, as S3
+   * does "for legacy compatibility", resets the bucket's ACL to private; re-creating one in any
+   * other region is {@code BucketAlreadyOwnedByYou}.
    *
    * @param locationConstraint the requested region; absent or empty means us-east-1
    * @throws S3Error.InvalidBucketName when the name breaks the naming rules
    * @throws S3Error.InvalidLocationConstraint when the constraint names no region or us-east-1
    * @throws S3Error.IllegalLocationConstraint without constraint outside us-east-1
-   * @throws S3Error.BucketAlreadyOwnedByYou when it exists, outside us-east-1
+   * @throws S3Error.BucketAlreadyOwnedByYou when it exists in a region other than us-east-1
    */
   public BucketInfo createBucket(String name, Optional<String> locationConstraint) {
     return createBucket(name, locationConstraint, Optional.empty(), Optional.empty());
@@ -107,7 +107,7 @@ public final class S3State {
 
   /**
    * CreateBucket with an ACL and an Object Ownership setting (BucketOwnerEnforced when absent).
-   * Re-creating a bucket in us-east-1 resets its ACL to {@code acl} (private when absent) after
+   * Re-creating a bucket that is in us-east-1 resets its ACL to {@code acl} (private when absent) after
    * the same checks; its other settings, Object Ownership included, stay.
    *
    * @throws S3Error.InvalidBucketAclWithObjectOwnership when ownership is enforced and the ACL
@@ -135,7 +135,8 @@ public final class S3State {
     if (existing == null) {
       return created.info();
     }
-    if (region.equals(US_EAST_1)) {
+    // The legacy answer is for buckets in North Virginia, whatever region the emulator serves.
+    if (existing.region().equals(US_EAST_1)) {
       AccessControl.resetBucketAcl(existing, bucketAcl);
       return existing.info();
     }
