@@ -574,11 +574,21 @@ public abstract sealed class S3Error extends RuntimeException {
   public static final class InvalidTag extends S3Error {
     private static final long serialVersionUID = 1L;
     private final String tagKey;
+    private final String tagValue;
 
     /** @param tagKey the key at fault, when S3 names it; null otherwise */
     public InvalidTag(String message, String tagKey) {
+      this(message, tagKey, null);
+    }
+
+    /**
+     * @param tagKey the key at fault, when S3 names it; null otherwise
+     * @param tagValue its value, when S3 names it too; null otherwise
+     */
+    public InvalidTag(String message, String tagKey, String tagValue) {
       super(message);
       this.tagKey = tagKey;
+      this.tagValue = tagValue;
     }
 
     @Override
@@ -588,7 +598,11 @@ public abstract sealed class S3Error extends RuntimeException {
 
     @Override
     public List<Field> fields() {
-      return tagKey == null ? List.of() : List.of(new Field("TagKey", tagKey));
+      if (tagKey == null) {
+        return List.of();
+      }
+      return tagValue == null ? List.of(new Field("TagKey", tagKey))
+          : List.of(new Field("TagKey", tagKey), new Field("TagValue", tagValue));
     }
   }
 
