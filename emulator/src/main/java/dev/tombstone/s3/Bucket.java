@@ -56,6 +56,11 @@ final class Bucket {
     return settings.owner();
   }
 
+  /** The region the bucket was created in: its LocationConstraint, or the emulator's region. */
+  String region() {
+    return region;
+  }
+
   /**
    * The ACL of a version written without one: the owner's full control, made once per bucket so
    * that every such version shares it.

@@ -97,10 +97,24 @@ public final class ObjectLock {
     }
   }
 
-  /** One version's protection: its retention, if any, and its legal hold. */
-  public record VersionLock(Optional<Retention> retention, boolean legalHold) {
+  /**
+   * One version's protection: its retention, if any, and its legal hold.
+   *
+   * @param legalHoldStatusSet whether the version was ever given a legal hold status, ON or
+   *     OFF: S3 reports OFF only for a hold that was lifted, and no status at all otherwise
+   */
+  public record VersionLock(
+      Optional<Retention> retention, boolean legalHold, boolean legalHoldStatusSet) {
     public VersionLock {
       Objects.requireNonNull(retention, "retention");
+      if (legalHold && !legalHoldStatusSet) {
+        throw new IllegalArgumentException("a legal hold that is on has its status set");
+      }
+    }
+
+    /** A lock whose legal hold status was set only if the hold is on. */
+    public VersionLock(Optional<Retention> retention, boolean legalHold) {
+      this(retention, legalHold, legalHold);
     }
 
     static final VersionLock NONE = new VersionLock(Optional.empty(), false);

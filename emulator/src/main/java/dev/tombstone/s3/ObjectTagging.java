@@ -1,11 +1,11 @@
 package dev.tombstone.s3;
 
+import dev.tombstone.internal.TagCharacters;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Put/Get/DeleteObjectTagging and Put/Get/DeleteBucketTagging: tags change a version (or the
@@ -23,8 +23,8 @@ public final class ObjectTagging {
   static final int MAX_VALUE_LENGTH = 256;
   // AWS keeps tag keys with this prefix for its own system tags.
   private static final String RESERVED_PREFIX = "aws:";
-  // S3's tag pattern: ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$
-  private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+  private static final String RESERVED_BY_SYSTEM =
+      "System tags cannot be added/updated by requester";
 
   private ObjectTagging() {}
 
@@ -39,7 +39,7 @@ public final class ObjectTagging {
    * @throws S3Error.BadRequest above 10 tags
    */
   public static Map<String, String> validate(List<Tag> tags) {
-    Map<String, String> checked = check(tags);
+    Map<String, String> checked = check(tags, false);
     if (checked.size() > MAX_OBJECT_TAGS) {
       throw new S3Error.BadRequest("Object tags cannot be greater than 10");
     }
@@ -50,17 +50,19 @@ public final class ObjectTagging {
    * Checks bucket tags and returns them as a map.
    *
    * @throws S3Error.InvalidTag for a repeated key, a bad key (also one prefixed with
-   *     {@code aws:}) or value, or above 50 tags
+   *     {@code aws:}, "System tags cannot be added/updated by requester") or value (naming
+   *     the value too), or above 50 tags
    */
   public static Map<String, String> validateBucketTags(List<Tag> tags) {
-    Map<String, String> checked = check(tags);
+    Map<String, String> checked = check(tags, true);
     if (checked.size() > MAX_BUCKET_TAGS) {
       throw new S3Error.InvalidTag("The TagSet provided exceeds the maximum of 50 tags", null);
     }
     return checked;
   }
 
-  private static Map<String, String> check(List<Tag> tags) {
+  // S3 words the aws: refusal, and names an invalid value, differently for a bucket.
+  private static Map<String, String> check(List<Tag> tags, boolean bucket) {
     Set<String> seen = new HashSet<>();
     Map<String, String> checked = new java.util.LinkedHashMap<>();
     for (Tag tag : tags) {
@@ -68,15 +70,18 @@ public final class ObjectTagging {
         throw new S3Error.InvalidTag("Cannot provide multiple Tags with the same key", tag.key());
       }
       if (tag.key().isEmpty() || tag.key().codePointCount(0, tag.key().length())
-          > MAX_KEY_LENGTH || !ALLOWED.matcher(tag.key()).matches()) {
+          > MAX_KEY_LENGTH || !TagCharacters.allowed(tag.key())) {
         throw new S3Error.InvalidTag("The TagKey you have provided is invalid", tag.key());
       }
       if (tag.key().startsWith(RESERVED_PREFIX)) {
-        throw new S3Error.InvalidTag("Your TagKey cannot be prefixed with aws:", tag.key());
+        throw new S3Error.InvalidTag(bucket ? RESERVED_BY_SYSTEM
+            : "Your TagKey cannot be prefixed with aws:", tag.key());
       }
       if (tag.value().codePointCount(0, tag.value().length()) > MAX_VALUE_LENGTH
-          || !ALLOWED.matcher(tag.value()).matches()) {
-        throw new S3Error.InvalidTag("The TagValue you have provided is invalid", tag.key());
+          || !TagCharacters.allowed(tag.value())) {
+        String message = "The TagValue you have provided is invalid";
+        throw bucket ? new S3Error.InvalidTag(message, tag.key(), tag.value())
+            : new S3Error.InvalidTag(message, tag.key());
       }
       checked.put(tag.key(), tag.value());
     }

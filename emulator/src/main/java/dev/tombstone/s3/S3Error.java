@@ -477,11 +477,13 @@ public abstract sealed class S3Error extends RuntimeException {
 
     private final String code;
     private final Kind kind;
+    private final transient List<Field> fields;
 
-    private ObjectLockError(String code, Kind kind, String message) {
+    private ObjectLockError(String code, Kind kind, String message, Field... fields) {
       super(message);
       this.code = code;
       this.kind = kind;
+      this.fields = List.of(fields);
     }
 
     static ObjectLockError accessDenied(String message) {
@@ -496,8 +498,8 @@ public abstract sealed class S3Error extends RuntimeException {
       return new ObjectLockError("InvalidArgument", Kind.INVALID_ARGUMENT, message);
     }
 
-    static ObjectLockError notFound(String code, String message) {
-      return new ObjectLockError(code, Kind.NOT_FOUND, message);
+    static ObjectLockError notFound(String code, String message, Field... fields) {
+      return new ObjectLockError(code, Kind.NOT_FOUND, message, fields);
     }
 
     static ObjectLockError invalidBucketState(String message) {
@@ -512,6 +514,11 @@ public abstract sealed class S3Error extends RuntimeException {
     /** Which refusal this is. */
     public Kind kind() {
       return kind;
+    }
+
+    @Override
+    public List<Field> fields() {
+      return fields;
     }
   }
 
@@ -568,11 +575,21 @@ public abstract sealed class S3Error extends RuntimeException {
   public static final class InvalidTag extends S3Error {
     private static final long serialVersionUID = 1L;
     private final String tagKey;
+    private final String tagValue;
 
     /** @param tagKey the key at fault, when S3 names it; null otherwise */
     public InvalidTag(String message, String tagKey) {
+      this(message, tagKey, null);
+    }
+
+    /**
+     * @param tagKey the key at fault, when S3 names it; null otherwise
+     * @param tagValue its value, when S3 names it too; null otherwise
+     */
+    public InvalidTag(String message, String tagKey, String tagValue) {
       super(message);
       this.tagKey = tagKey;
+      this.tagValue = tagValue;
     }
 
     @Override
@@ -582,7 +599,11 @@ public abstract sealed class S3Error extends RuntimeException {
 
     @Override
     public List<Field> fields() {
-      return tagKey == null ? List.of() : List.of(new Field("TagKey", tagKey));
+      if (tagKey == null) {
+        return List.of();
+      }
+      return tagValue == null ? List.of(new Field("TagKey", tagKey))
+          : List.of(new Field("TagKey", tagKey), new Field("TagValue", tagValue));
     }
   }
 

@@ -91,15 +91,15 @@ public final class S3State {
   }
 
   /**
-   * CreateBucket as S3 answers it. In us-east-1 re-creating a bucket succeeds and, as S3 does
-   * "for legacy compatibility", resets the bucket's ACL to private; elsewhere it is
-   * {@code BucketAlreadyOwnedByYou}.
+   * CreateBucket as S3 answers it. Re-creating a bucket that is in us-east-1 succeeds and, as S3
+   * does "for legacy compatibility", resets the bucket's ACL to private; re-creating one in any
+   * other region is {@code BucketAlreadyOwnedByYou}.
    *
    * @param locationConstraint the requested region; absent or empty means us-east-1
    * @throws S3Error.InvalidBucketName when the name breaks the naming rules
    * @throws S3Error.InvalidLocationConstraint when the constraint names no region or us-east-1
    * @throws S3Error.IllegalLocationConstraint without constraint outside us-east-1
-   * @throws S3Error.BucketAlreadyOwnedByYou when it exists, outside us-east-1
+   * @throws S3Error.BucketAlreadyOwnedByYou when it exists in a region other than us-east-1
    */
   public BucketInfo createBucket(String name, Optional<String> locationConstraint) {
     return createBucket(name, locationConstraint, Optional.empty(), Optional.empty());
@@ -107,7 +107,7 @@ public final class S3State {
 
   /**
    * CreateBucket with an ACL and an Object Ownership setting (BucketOwnerEnforced when absent).
-   * Re-creating a bucket in us-east-1 resets its ACL to {@code acl} (private when absent) after
+   * Re-creating a bucket that is in us-east-1 resets its ACL to {@code acl} (private when absent) after
    * the same checks; its other settings, Object Ownership included, stay.
    *
    * @throws S3Error.InvalidBucketAclWithObjectOwnership when ownership is enforced and the ACL
@@ -135,7 +135,8 @@ public final class S3State {
     if (existing == null) {
       return created.info();
     }
-    if (region.equals(US_EAST_1)) {
+    // The legacy answer is for buckets in North Virginia, whatever region the emulator serves.
+    if (existing.region().equals(US_EAST_1)) {
       AccessControl.resetBucketAcl(existing, bucketAcl);
       return existing.info();
     }
@@ -1209,7 +1210,8 @@ public final class S3State {
     return onBucket(bucket, b -> {
       if (!b.objectLock().enabled()) {
         throw S3Error.ObjectLockError.notFound("ObjectLockConfigurationNotFoundError",
-            "Object Lock configuration does not exist for this bucket");
+            "Object Lock configuration does not exist for this bucket",
+            new S3Error.Field("BucketName", bucket));
       }
       return new ObjectLock.Configuration(b.objectLock().defaultRetention());
     });
@@ -1243,7 +1245,7 @@ public final class S3State {
         throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
       }
       locks.set(key, version, new ObjectLock.VersionLock(Optional.of(retention),
-          current.legalHold()));
+          current.legalHold(), current.legalHoldStatusSet()));
       return null;
     });
   }
@@ -1271,8 +1273,9 @@ public final class S3State {
           && (old.get().mode() == ObjectLock.Mode.COMPLIANCE || !bypassGovernance)) {
         throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
       }
-      if (current.legalHold()) {
-        locks.set(key, version, new ObjectLock.VersionLock(Optional.empty(), true));
+      if (current.legalHoldStatusSet()) {
+        locks.set(key, version, new ObjectLock.VersionLock(Optional.empty(),
+            current.legalHold(), true));
       } else {
         locks.remove(key, version);
       }
@@ -1302,16 +1305,27 @@ public final class S3State {
       BucketLocks locks = requireLock(b);
       String version = ObjectLookup.find(b, key, versionId).versionId();
       locks.set(key, version, new ObjectLock.VersionLock(
-          locks.of(key, version).retention(), on));
+          locks.of(key, version).retention(), on, true));
       return null;
     });
   }
 
-  /** GetObjectLegalHold: whether the version is on legal hold. */
+  /**
+   * GetObjectLegalHold: whether the version is on legal hold.
+   *
+   * @throws S3Error.ObjectLockError NoSuchObjectLockConfiguration when the version was never
+   *     given a legal hold status
+   */
   public boolean objectLegalHold(String bucket, String key, Optional<String> versionId) {
     return onBucket(bucket, b -> {
       BucketLocks locks = requireLock(b);
-      return locks.of(key, ObjectLookup.find(b, key, versionId).versionId()).legalHold();
+      ObjectLock.VersionLock lock =
+          locks.of(key, ObjectLookup.find(b, key, versionId).versionId());
+      if (!lock.legalHoldStatusSet()) {
+        throw S3Error.ObjectLockError.notFound("NoSuchObjectLockConfiguration",
+            "The specified object does not have a ObjectLock configuration");
+      }
+      return lock.legalHold();
     });
   }
 

@@ -36,9 +36,10 @@ final class AclOperations {
 
   S3Response putObjectAcl(S3Call call) {
     Optional<String> versionId = call.query().get("versionId");
-    state.objectAcl(call.bucket(), call.key(), versionId);
+    CurrentMarker.refused(() -> state.objectAcl(call.bucket(), call.key(), versionId));
     AccessControlList acl = requestedAcl(call);
-    String changed = state.putObjectAcl(call.bucket(), call.key(), versionId, acl);
+    String changed = CurrentMarker.refused(
+        () -> state.putObjectAcl(call.bucket(), call.key(), versionId, acl));
     return withVersion(S3Response.empty(200), call, Optional.of(changed));
   }
 

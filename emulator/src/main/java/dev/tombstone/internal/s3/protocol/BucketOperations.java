@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.RegionCodes;
 import dev.tombstone.internal.s3.BucketNames;
 import dev.tombstone.s3.AccessControlList;
 import dev.tombstone.s3.BucketInfo;
@@ -32,7 +33,7 @@ final class BucketOperations {
     Optional<String> ownershipHeader = call.header("x-amz-object-ownership").map(String::trim);
     Optional<ObjectOwnership> ownership = ownershipHeader.map(value -> ObjectOwnership
         .named(value).orElseThrow(() -> WireError.invalidArgument("Invalid x-amz-object-ownership"
-            + " header: " + value, "x-amz-object-ownership", value)));
+            + " header: " + value, "x-amz-object-ownership")));
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     Optional<String> constraint = RequestDocuments.locationConstraint(body.content());
     if (objectLock) {
@@ -96,6 +97,11 @@ final class BucketOperations {
     QueryParameters query = call.query();
     String prefix = query.get("prefix").orElse("");
     int maxBuckets = maxBuckets(query.get("max-buckets"));
+    Optional<String> region = query.get("bucket-region").filter(value -> !value.isEmpty());
+    if (region.isPresent() && !RegionCodes.documented(region.get())) {
+      throw WireError.invalidArgument(
+          "Argument value " + region.get() + " is not a valid AWS Region", "bucket-region");
+    }
     Optional<String> after = query.get("continuation-token").map(token ->
         ContinuationTokens.decode(token).orElseThrow(() -> WireError.invalidArgument(
             "The continuation token provided is incorrect", "continuation-token", token)));

@@ -11,6 +11,7 @@ final class DeleteOperations {
   // Conditions S3 supports on directory buckets only; this emulator serves general purpose ones.
   private static final String[] DIRECTORY_BUCKET_CONDITIONS =
       {"x-amz-if-match-last-modified-time", "x-amz-if-match-size"};
+  private static final String BYPASS = "x-amz-bypass-governance-retention";
 
   private final S3State state;
 
@@ -23,6 +24,7 @@ final class DeleteOperations {
         call.query().get("versionId"), call.header("If-Match"));
     // S3 refuses these conditions only once the bucket, the key and the version id passed.
     state.bucket(call.bucket());
+    refuseBypassWithoutLock(call);
     request.validate();
     for (String condition : DIRECTORY_BUCKET_CONDITIONS) {
       if (call.headers().has(condition)) {
@@ -42,12 +44,22 @@ final class DeleteOperations {
 
   /** {@code x-amz-bypass-governance-retention: true} lifts GOVERNANCE retention. */
   static boolean bypassGovernance(S3Call call) {
-    return call.header("x-amz-bypass-governance-retention")
+    return call.header(BYPASS)
         .filter(value -> value.trim().equalsIgnoreCase("true")).isPresent();
+  }
+
+  // S3 refuses the header, whatever its value, on a bucket without Object Lock: deleting
+  // nothing rather than ignoring it.
+  private void refuseBypassWithoutLock(S3Call call) {
+    if (call.headers().has(BYPASS) && !state.objectLockEnabled(call.bucket())) {
+      throw WireError.invalidArgument(
+          BYPASS + " is only applicable to Object Lock enabled buckets.", BYPASS);
+    }
   }
 
   S3Response deleteObjects(S3Call call) {
     BucketInfo bucket = state.bucket(call.bucket());
+    refuseBypassWithoutLock(call);
     RequestBodies.Decoded<RequestDocuments.DeleteDocument> read =
         RequestBodies.read(call.request(), BodyKind.DOCUMENT, RequestDocuments::delete);
     if (!read.body().integrityProvided()) {

@@ -24,7 +24,12 @@ final class ObjectLockOperations {
       throw WireError.malformedXml();
     }
     Optional<ObjectLock.DefaultRetention> rule = Optional.empty();
-    XmlElement retention = only(only(root, "Rule"), "DefaultRetention");
+    XmlElement ruleElement = only(root, "Rule");
+    XmlElement retention = only(ruleElement, "DefaultRetention");
+    if (ruleElement != null && retention == null) {
+      // A Rule must hold a DefaultRetention; an empty one is refused, not read as no rule.
+      throw WireError.malformedXml();
+    }
     if (retention != null) {
       ObjectLock.Mode mode = mode(retention.childText("Mode"));
       Optional<String> days = retention.childText("Days");

@@ -35,13 +35,21 @@ final class RequestDocuments {
     return root.childText("LocationConstraint").map(String::trim);
   }
 
-  /** @throws WireError MalformedXML */
+  /**
+   * @throws WireError MalformedXML; IllegalVersioningConfigurationException for an empty
+   *     Status, or a document with neither Status nor MfaDelete
+   */
   static VersioningChange versioning(ObjectContent body) {
     XmlElement root = XmlReader.parse(body);
     if (!root.is("VersioningConfiguration")) {
       throw WireError.malformedXml();
     }
-    Optional<Versioning> status = root.childText("Status").map(String::trim).map(value ->
+    Optional<String> statusText = root.childText("Status").map(String::trim);
+    if (statusText.filter(String::isEmpty).isPresent()
+        || statusText.isEmpty() && root.childText("MfaDelete").isEmpty()) {
+      throw WireError.versioningStatusMissing();
+    }
+    Optional<Versioning> status = statusText.map(value ->
         switch (value) {
           case "Enabled" -> Versioning.ENABLED;
           case "Suspended" -> Versioning.SUSPENDED;

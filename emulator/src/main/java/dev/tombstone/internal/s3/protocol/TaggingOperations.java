@@ -1,10 +1,12 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.TagCharacters;
 import dev.tombstone.s3.ObjectContent;
 import dev.tombstone.s3.ObjectTagging;
 import dev.tombstone.s3.ObjectTagging.Tag;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3State;
+import dev.tombstone.s3.StoredObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,24 +23,37 @@ final class TaggingOperations {
   }
 
   S3Response getObjectTagging(S3Call call) {
-    var object = state.objectTags(call.bucket(), call.key(), call.query().get("versionId"));
-    return S3Response.xml(200, write(object.tags()))
-        .with("x-amz-version-id", object.versionId());
+    Optional<String> versionId = call.query().get("versionId");
+    StoredObject object;
+    try {
+      object = CurrentMarker.refused(() -> state.objectTags(call.bucket(), call.key(), versionId));
+    } catch (S3Error.NoSuchKey missing) {
+      // S3 names the missing key with its bucket here, unlike GetObject.
+      throw new S3Error.NoSuchKey(call.bucket() + "/" + call.key());
+    }
+    return withVersion(S3Response.xml(200, write(object.tags())), call, object.versionId());
   }
 
   S3Response putObjectTagging(S3Call call) {
     Optional<String> versionId = call.query().get("versionId");
-    state.objectTags(call.bucket(), call.key(), versionId);
+    CurrentMarker.refused(() -> state.objectTags(call.bucket(), call.key(), versionId));
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     Map<String, String> tags = ObjectTagging.validate(read(body.content()));
-    String changed = state.putObjectTags(call.bucket(), call.key(), versionId, tags);
-    return S3Response.empty(200).with("x-amz-version-id", changed);
+    String changed = CurrentMarker.refused(
+        () -> state.putObjectTags(call.bucket(), call.key(), versionId, tags));
+    return withVersion(S3Response.empty(200), call, changed);
   }
 
   S3Response deleteObjectTagging(S3Call call) {
-    String changed = state.putObjectTags(call.bucket(), call.key(),
-        call.query().get("versionId"), Map.of());
-    return S3Response.empty(204).with("x-amz-version-id", changed);
+    String changed = CurrentMarker.refused(() -> state.putObjectTags(call.bucket(), call.key(),
+        call.query().get("versionId"), Map.of()));
+    return withVersion(S3Response.empty(204), call, changed);
+  }
+
+  // A bucket that was never versioned has no version ids to report.
+  private S3Response withVersion(S3Response response, S3Call call, String versionId) {
+    boolean versioned = state.bucket(call.bucket()).versioning().isVersioningAware();
+    return versioned ? response.with("x-amz-version-id", versionId) : response;
   }
 
   S3Response getBucketTagging(S3Call call) {
@@ -54,7 +69,8 @@ final class TaggingOperations {
       throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
     }
     Map<String, String> tags = ObjectTagging.validateBucketTags(read(body.content()));
-    state.putBucketTags(call.bucket(), Optional.of(tags));
+    // "Setting an empty tag set is the same as effectively deleting" (AWS-validated test).
+    state.putBucketTags(call.bucket(), tags.isEmpty() ? Optional.empty() : Optional.of(tags));
     return S3Response.empty(204);
   }
 
@@ -66,8 +82,9 @@ final class TaggingOperations {
   /**
    * The tags of an {@code x-amz-tagging} header: a URL-encoded query string.
    *
-   * @throws WireError InvalidArgument when it names a key twice (S3 parses the header before it
-   *     checks the tags, so this answer differs from PutObjectTagging's)
+   * @throws WireError InvalidArgument when it names a key twice or holds, unencoded, a
+   *     character no tag may hold (S3 parses the header before it checks the tags, so this
+   *     answer differs from PutObjectTagging's)
    * @throws S3Error.InvalidTag or S3Error.BadRequest as PutObjectTagging would
    */
   static Map<String, String> header(RequestHeaders headers) {
@@ -82,9 +99,14 @@ final class TaggingOperations {
         continue;
       }
       int equals = pair.indexOf('=');
-      String key = formDecode(equals < 0 ? pair : pair.substring(0, equals));
-      String tagValue = equals < 0 ? "" : formDecode(pair.substring(equals + 1));
-      if (!keys.add(key)) {
+      String rawKey = equals < 0 ? pair : pair.substring(0, equals);
+      String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
+      String key = formDecode(rawKey);
+      String tagValue = formDecode(rawValue);
+      // A repeated key, or a character no tag may hold left unencoded (a header written as
+      // "k1=v1,k2=v2"), means the header is not a query string of tags. Such a character
+      // percent-encoded is a tag S3 refuses later, as InvalidTag.
+      if (!keys.add(key) || !unencodedTagText(rawKey) || !unencodedTagText(rawValue)) {
         throw WireError.invalidArgument("The header 'x-amz-tagging' shall be encoded as UTF-8"
             + " then URLEncoded URL query parameters without tag name duplicates.",
             "x-amz-tagging", value.get());
@@ -92,6 +114,10 @@ final class TaggingOperations {
       tags.add(new Tag(key, tagValue));
     }
     return ObjectTagging.validate(tags);
+  }
+
+  private static boolean unencodedTagText(String raw) {
+    return TagCharacters.allowed(raw.replace("%", ""));
   }
 
   private static String formDecode(String text) {

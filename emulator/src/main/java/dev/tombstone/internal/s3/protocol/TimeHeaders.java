@@ -35,8 +35,8 @@ final class TimeHeaders {
             .with("x-amz-object-lock-retain-until-date",
                 XmlDates.format(lock.retention().get().retainUntil()));
       }
-      if (lock.legalHold()) {
-        out = out.with("x-amz-object-lock-legal-hold", "ON");
+      if (lock.legalHoldStatusSet()) {
+        out = out.with("x-amz-object-lock-legal-hold", lock.legalHold() ? "ON" : "OFF");
       }
     }
     return out;

@@ -39,6 +39,7 @@ final class WireError extends RuntimeException {
     UNEXPECTED_CONTENT("UnexpectedContent"),
     AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError"),
     ID_MISMATCH("IdMismatch"),
+    ILLEGAL_VERSIONING_CONFIGURATION("IllegalVersioningConfigurationException"),
     INVALID_S3_DESTINATION_BUCKET("InvalidS3DestinationBucket"),
     INVALID_CONFIGURATION_ID("InvalidConfigurationId"),
     // Stored bucket documents (BucketDocumentErrors).
@@ -112,6 +113,12 @@ final class WireError extends RuntimeException {
     return new WireError(Kind.METHOD_NOT_ALLOWED,
         "The specified method is not allowed against this resource.",
         List.of(new Field("Method", method), new Field("ResourceType", resourceType)));
+  }
+
+  /** A versioning configuration without a Status to set. */
+  static WireError versioningStatusMissing() {
+    return new WireError(Kind.ILLEGAL_VERSIONING_CONFIGURATION,
+        "The Versioning element must be specified", List.of());
   }
 
   static WireError malformedXml() {

@@ -66,6 +66,7 @@ class ErrorStatusTest {
       Map.entry("MalformedACLError", 400),
       Map.entry("MalformedTrailerError", 400),
       Map.entry("MalformedXML", 400),
+      Map.entry("IllegalVersioningConfigurationException", 400),
       Map.entry("MalformedPolicy", 400),
       Map.entry("NoSuchBucketPolicy", 404),
       Map.entry("NoSuchCORSConfiguration", 404),

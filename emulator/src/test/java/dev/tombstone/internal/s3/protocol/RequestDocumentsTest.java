@@ -119,10 +119,17 @@ class RequestDocumentsTest {
     assertThat(change.mfaDelete()).hasValue("Disabled");
   }
 
-  @Test
-  void versioningDocument_withoutStatus_changesNothing() {
-    assertThat(RequestDocuments.versioning(ObjectContent.of(
-        "<VersioningConfiguration xmlns=\"" + NS + "\"/>")).status()).isEmpty();
+  @ParameterizedTest
+  @ValueSource(strings = {"<VersioningConfiguration xmlns=\"" + NS + "\"/>",
+      "<VersioningConfiguration><Status> </Status></VersioningConfiguration>",
+      "<VersioningConfiguration><Status/><MfaDelete>Enabled</MfaDelete>"
+          + "</VersioningConfiguration>"})
+  void versioningDocument_withoutAStatus_norMfaDelete_isIllegal(String body) {
+    WireError error = catchThrowableOfType(WireError.class,
+        () -> RequestDocuments.versioning(ObjectContent.of(body)));
+
+    assertThat(error.code()).isEqualTo("IllegalVersioningConfigurationException");
+    assertThat(error.getMessage()).isEqualTo("The Versioning element must be specified");
   }
 
   @ParameterizedTest

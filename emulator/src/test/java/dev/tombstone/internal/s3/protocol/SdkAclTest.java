@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
@@ -195,6 +196,28 @@ class SdkAclTest {
     assertThat(s3.getBucketAcl(b -> b.bucket(BUCKET)).grants()).isEqualTo(logDelivery);
     assertThat(s3.getBucketOwnershipControls(b -> b.bucket(BUCKET)).ownershipControls().rules()
         .get(0).objectOwnership()).isEqualTo(ObjectOwnership.OBJECT_WRITER);
+  }
+
+  @Test
+  void recreatingAnOwnedBucket_outsideUsEast1_isBucketAlreadyOwnedByYou_andKeepsItsAcl() {
+    s3.createBucket(b -> b.bucket("west").createBucketConfiguration(
+        c -> c.locationConstraint(BucketLocationConstraint.US_WEST_1)));
+    s3.putBucketOwnershipControls(b -> b.bucket("west").ownershipControls(c -> c.rules(
+        r -> r.objectOwnership(ObjectOwnership.OBJECT_WRITER))));
+    s3.deletePublicAccessBlock(b -> b.bucket("west"));
+    s3.putBucketAcl(b -> b.bucket("west").acl(BucketCannedACL.PUBLIC_READ));
+    List<Grant> before = s3.getBucketAcl(b -> b.bucket("west")).grants();
+
+    S3Exception again = catchThrowableOfType(S3Exception.class, () -> s3.createBucket(
+        b -> b.bucket("west").createBucketConfiguration(
+            c -> c.locationConstraint(BucketLocationConstraint.US_WEST_1))));
+
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.awsErrorDetails().errorCode()).isEqualTo("BucketAlreadyOwnedByYou");
+    assertThat(again.awsErrorDetails().errorMessage()).isEqualTo(
+        "Your previous request to create the named bucket succeeded and you already own it.");
+    assertThat(before).extracting(Grant::permission).contains(Permission.READ);
+    assertThat(s3.getBucketAcl(b -> b.bucket("west")).grants()).isEqualTo(before);
   }
 
   @Test

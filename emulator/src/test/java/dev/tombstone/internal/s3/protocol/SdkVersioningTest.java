@@ -173,6 +173,20 @@ class SdkVersioningTest {
   }
 
   @Test
+  void emptyVersioningConfiguration_isIllegal_andChangesNothing() {
+    S3Exception thrown = catchThrowableOfType(S3Exception.class, () -> s3.putBucketVersioning(
+        b -> b.bucket(BUCKET).versioningConfiguration(c -> { })));
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode())
+        .isEqualTo("IllegalVersioningConfigurationException");
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("The Versioning element must be specified");
+    assertThat(s3.getBucketVersioning(b -> b.bucket(BUCKET)).status())
+        .isEqualTo(BucketVersioningStatus.ENABLED);
+  }
+
+  @Test
   void missingBucket_isNoSuchBucket() {
     NoSuchBucketException thrown = catchThrowableOfType(NoSuchBucketException.class,
         () -> s3.deleteObject(b -> b.bucket("nobucket").key("k")));
