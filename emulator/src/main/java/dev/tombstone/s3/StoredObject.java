@@ -87,11 +87,8 @@ public record StoredObject(
    * id and metadata stay; a restored copy of the old class does not.
    */
   public StoredObject withStorageClass(String storageClass) {
-    ObjectMetadata m = metadata;
     return new StoredObject(key, versionId, lastModified, content, etag,
-        new ObjectMetadata(m.contentType(), m.contentEncoding(), m.contentDisposition(),
-            m.contentLanguage(), m.cacheControl(), m.expires(), m.userMetadata(), storageClass),
-        checksum, tags, acl, parts, Optional.empty());
+        metadata.withStorageClass(storageClass), checksum, tags, acl, parts, Optional.empty());
   }
 
   /**
