@@ -7,7 +7,9 @@ import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
- * Lifecycle answers LocalStack's AWS-validated snapshots recorded (qa-ls-s3b #5, #9),
+ * Lifecycle answers LocalStack's AWS-validated snapshots recorded (qa-ls-s3b #5, #9, #10),
  * through the SDK v2.
  */
 class SdkLifecycleRecordedAnswersTest {
@@ -62,5 +64,26 @@ class SdkLifecycleRecordedAnswersTest {
     assertThat(rules).extracting(LifecycleRule::id).containsExactly("empty", "empty-prefix");
     assertThat(rules.get(0).filter()).isEqualTo(LifecycleRuleFilter.builder().build());
     assertThat(rules.get(1).filter().prefix()).isEmpty();
+  }
+
+  @Test
+  void readsByVersionId_carryNoExpirationHeader_evenOfTheCurrentVersion() {
+    s3.createBucket(b -> b.bucket("expiring"));
+    s3.putBucketVersioning(b -> b.bucket("expiring")
+        .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("expiring").lifecycleConfiguration(c -> c
+        .rules(expireAfterDays("rule2", LifecycleRuleFilter.builder().prefix("").build()))));
+    String current = s3.putObject(b -> b.bucket("expiring").key("k"),
+        RequestBody.fromString("v")).versionId();
+
+    String plainHead = s3.headObject(b -> b.bucket("expiring").key("k")).expiration();
+    String headByVersion = s3.headObject(b -> b.bucket("expiring").key("k")
+        .versionId(current)).expiration();
+    String getByVersion = s3.getObjectAsBytes(b -> b.bucket("expiring").key("k")
+        .versionId(current)).response().expiration();
+
+    assertThat(plainHead).contains("rule-id=\"rule2\"");
+    assertThat(headByVersion).isNull();
+    assertThat(getByVersion).isNull();
   }
 }
