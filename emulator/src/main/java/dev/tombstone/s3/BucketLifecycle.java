@@ -67,14 +67,24 @@ public final class BucketLifecycle {
   /**
    * Which objects a rule applies to: every condition given must hold; an object matches the
    * tags when it carries each of them with the same value. Delete markers carry no tags.
+   *
+   * @param namesPrefix whether the rule was put with a Prefix element, even an empty one: S3
+   *     returns an empty {@code <Filter/>} for a rule put without one
    */
-  public record Filter(
-      String prefix, List<Tag> tags, OptionalLong sizeGreaterThan, OptionalLong sizeLessThan) {
+  public record Filter(String prefix, List<Tag> tags, OptionalLong sizeGreaterThan,
+      OptionalLong sizeLessThan, boolean namesPrefix) {
     public Filter {
       Objects.requireNonNull(prefix, "prefix");
       tags = List.copyOf(tags);
       Objects.requireNonNull(sizeGreaterThan, "sizeGreaterThan");
       Objects.requireNonNull(sizeLessThan, "sizeLessThan");
+      namesPrefix = namesPrefix || !prefix.isEmpty();
+    }
+
+    /** A filter that names a Prefix element only when {@code prefix} is not empty. */
+    public Filter(
+        String prefix, List<Tag> tags, OptionalLong sizeGreaterThan, OptionalLong sizeLessThan) {
+      this(prefix, tags, sizeGreaterThan, sizeLessThan, false);
     }
 
     /** Every object. */

@@ -69,12 +69,15 @@ public final class CopyObject {
    * @param ifNoneMatchAny write only if the destination key has no current object
    * @param encryption the destination's encryption, as S3 gives a copy: the request's or the
    *     destination bucket's default, never the source's; empty keeps the metadata's
+   * @param websiteRedirectLocation the copy's website redirect location: S3 never copies the
+   *     source's, under either metadata directive, and a copy onto itself that sets one (even
+   *     the source's) is legal
    */
   public record Request(String sourceBucket, String sourceKey, Optional<String> sourceVersionId,
       String bucket, String key, Optional<ObjectMetadata> metadata, Optional<String> storageClass,
       Optional<Map<String, String>> tags, Optional<AccessControlList> acl,
       SourceConditions conditions, Optional<String> ifMatch, boolean ifNoneMatchAny,
-      Optional<ObjectEncryption> encryption) {
+      Optional<ObjectEncryption> encryption, Optional<String> websiteRedirectLocation) {
     public Request {
       Objects.requireNonNull(sourceBucket, "sourceBucket");
       Objects.requireNonNull(sourceKey, "sourceKey");
@@ -88,6 +91,17 @@ public final class CopyObject {
       Objects.requireNonNull(conditions, "conditions");
       Objects.requireNonNull(ifMatch, "ifMatch");
       Objects.requireNonNull(encryption, "encryption");
+      Objects.requireNonNull(websiteRedirectLocation, "websiteRedirectLocation");
+    }
+
+    /** A copy without a website redirect location. */
+    public Request(String sourceBucket, String sourceKey, Optional<String> sourceVersionId,
+        String bucket, String key, Optional<ObjectMetadata> metadata,
+        Optional<String> storageClass, Optional<Map<String, String>> tags,
+        Optional<AccessControlList> acl, SourceConditions conditions, Optional<String> ifMatch,
+        boolean ifNoneMatchAny, Optional<ObjectEncryption> encryption) {
+      this(sourceBucket, sourceKey, sourceVersionId, bucket, key, metadata, storageClass, tags,
+          acl, conditions, ifMatch, ifNoneMatchAny, encryption, Optional.empty());
     }
 
     /** A copy that keeps the encryption of the metadata it writes. */
@@ -110,7 +124,8 @@ public final class CopyObject {
     /** This copy from a given source version. */
     public Request fromVersion(String versionId) {
       return new Request(sourceBucket, sourceKey, Optional.of(versionId), bucket, key, metadata,
-          storageClass, tags, acl, conditions, ifMatch, ifNoneMatchAny, encryption);
+          storageClass, tags, acl, conditions, ifMatch, ifNoneMatchAny, encryption,
+          websiteRedirectLocation);
     }
   }
 
@@ -136,7 +151,8 @@ public final class CopyObject {
     boolean newEncryption = request.encryption()
         .filter(e -> !e.equals(source.metadata().encryption())).isPresent();
     if (sameCurrent && request.metadata().isEmpty() && request.storageClass().isEmpty()
-        && request.tags().isEmpty() && !newEncryption) {
+        && request.tags().isEmpty() && !newEncryption
+        && request.websiteRedirectLocation().isEmpty()) {
       throw new S3Error.InvalidRequest(TO_ITSELF);
     }
     ObjectMetadata metadata = request.metadata().orElse(source.metadata());
@@ -148,6 +164,7 @@ public final class CopyObject {
     if (request.encryption().isPresent()) {
       metadata = metadata.withEncryption(request.encryption().get());
     }
+    metadata = metadata.withWebsiteRedirectLocation(request.websiteRedirectLocation());
     PutObject.Request put = new PutObject.Request(request.bucket(), request.key(),
         source.content(), metadata, checksum.or(source::checksum), request.ifMatch(),
         request.ifNoneMatchAny(),

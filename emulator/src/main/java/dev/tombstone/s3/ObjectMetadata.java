@@ -12,6 +12,8 @@ import java.util.TreeMap;
  * @param userMetadata {@code x-amz-meta-*} entries, names lower-case and without the prefix
  * @param storageClass e.g. {@code STANDARD}
  * @param encryption the server-side encryption the version was written with
+ * @param websiteRedirectLocation the {@code x-amz-website-redirect-location} the version was
+ *     written with: a path starting with {@code /} or an {@code http://} or {@code https://} URL
  */
 public record ObjectMetadata(
     String contentType,
@@ -22,7 +24,8 @@ public record ObjectMetadata(
     Optional<String> expires,
     Map<String, String> userMetadata,
     String storageClass,
-    ObjectEncryption encryption) {
+    ObjectEncryption encryption,
+    Optional<String> websiteRedirectLocation) {
   /** The content type S3 assumes when a client sends none. */
   public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
 
@@ -33,7 +36,7 @@ public record ObjectMetadata(
   public static final ObjectMetadata DEFAULT =
       new ObjectMetadata(DEFAULT_CONTENT_TYPE, Optional.empty(), Optional.empty(),
           Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), STANDARD,
-          ObjectEncryption.SSE_S3);
+          ObjectEncryption.SSE_S3, Optional.empty());
 
   public ObjectMetadata {
     Objects.requireNonNull(contentType, "contentType");
@@ -44,8 +47,18 @@ public record ObjectMetadata(
     Objects.requireNonNull(expires, "expires");
     Objects.requireNonNull(storageClass, "storageClass");
     Objects.requireNonNull(encryption, "encryption");
+    Objects.requireNonNull(websiteRedirectLocation, "websiteRedirectLocation");
     userMetadata = userMetadata.isEmpty()
         ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(userMetadata));
+  }
+
+  /** Metadata of a version without a website redirect location. */
+  public ObjectMetadata(String contentType, Optional<String> contentEncoding,
+      Optional<String> contentDisposition, Optional<String> contentLanguage,
+      Optional<String> cacheControl, Optional<String> expires, Map<String, String> userMetadata,
+      String storageClass, ObjectEncryption encryption) {
+    this(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires,
+        userMetadata, storageClass, encryption, Optional.empty());
   }
 
   /** Metadata of a version encrypted with SSE-S3. */
@@ -60,12 +73,20 @@ public record ObjectMetadata(
   /** This metadata with another storage class. */
   ObjectMetadata withStorageClass(String newStorageClass) {
     return new ObjectMetadata(contentType, contentEncoding, contentDisposition, contentLanguage,
-        cacheControl, expires, userMetadata, newStorageClass, encryption);
+        cacheControl, expires, userMetadata, newStorageClass, encryption,
+        websiteRedirectLocation);
   }
 
   /** This metadata with another encryption. */
   public ObjectMetadata withEncryption(ObjectEncryption newEncryption) {
     return new ObjectMetadata(contentType, contentEncoding, contentDisposition, contentLanguage,
-        cacheControl, expires, userMetadata, storageClass, newEncryption);
+        cacheControl, expires, userMetadata, storageClass, newEncryption,
+        websiteRedirectLocation);
+  }
+
+  /** This metadata with another website redirect location, or none. */
+  public ObjectMetadata withWebsiteRedirectLocation(Optional<String> newLocation) {
+    return new ObjectMetadata(contentType, contentEncoding, contentDisposition, contentLanguage,
+        cacheControl, expires, userMetadata, storageClass, encryption, newLocation);
   }
 }

@@ -816,12 +816,15 @@ public abstract sealed class S3Error extends RuntimeException {
   /** PutBucketLogging naming a target bucket in another region than the logged bucket. */
   public static final class CrossLocationLoggingProhibitted extends S3Error {
     private static final long serialVersionUID = 1L;
-    private final String sourceRegion;
     private final String targetRegion;
 
+    /**
+     * @param sourceRegion the logged bucket's region, which S3's error does not name
+     * @param targetRegion the target bucket's region
+     */
     public CrossLocationLoggingProhibitted(String sourceRegion, String targetRegion) {
-      super("Cross S3 location logging not allowed.");
-      this.sourceRegion = sourceRegion;
+      // The trailing space is S3's (LocalStack's AWS-validated recording).
+      super("Cross S3 location logging not allowed. ");
       this.targetRegion = targetRegion;
     }
 
@@ -832,8 +835,7 @@ public abstract sealed class S3Error extends RuntimeException {
 
     @Override
     public List<Field> fields() {
-      return List.of(new Field("SourceBucketLocation", sourceRegion),
-          new Field("TargetBucketLocation", targetRegion));
+      return List.of(new Field("TargetBucketLocation", targetRegion));
     }
   }
 

@@ -901,8 +901,8 @@ public final class S3State {
     Objects.requireNonNull(status, "status");
     onBucket(bucket, b -> {
       if (bucket.indexOf('.') >= 0) {
-        throw new S3Error.InvalidRequest("Amazon S3 Transfer Acceleration is not supported for"
-            + " buckets with periods (.) in their names.");
+        throw new S3Error.InvalidRequest("S3 Transfer Acceleration is not supported for"
+            + " buckets with periods (.) in their names");
       }
       b.settings().configurations().acceleration(status);
       return null;

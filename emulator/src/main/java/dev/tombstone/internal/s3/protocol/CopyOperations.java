@@ -74,11 +74,12 @@ final class CopyOperations {
     Optional<ChecksumAlgorithm> algorithm =
         call.header("x-amz-checksum-algorithm").map(ChecksumAlgorithm::requested);
     ObjectEncryption written = encryption.of(call.headers(), call.bucket());
+    Optional<String> redirectLocation = ObjectHeaders.redirectLocation(call.headers());
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request request = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
         conditions(call.headers(), clock), call.header("If-Match"), ifNoneMatchAny,
-        Optional.of(written));
+        Optional.of(written), redirectLocation);
     if (EncryptionRefusals.namesCopySourceKey(call.headers())) {
       state.copySource(request);
       throw EncryptionRefusals.copySourceKeyNotApplicable();

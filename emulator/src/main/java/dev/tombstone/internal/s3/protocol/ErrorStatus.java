@@ -99,6 +99,7 @@ final class ErrorStatus {
       case INVALID_DIGEST -> 400;
       case INVALID_PART_NUMBER -> 416;
       case INVALID_RANGE -> 416;
+      case INVALID_REDIRECT_LOCATION -> 400;
       case INVALID_REQUEST -> 400;
       case INVALID_STORAGE_CLASS -> 400;
       case INVALID_URI -> 400;

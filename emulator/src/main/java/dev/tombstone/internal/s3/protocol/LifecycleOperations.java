@@ -126,7 +126,7 @@ final class LifecycleOperations {
     }
     BucketLifecycle.Filter filter = filterElement != null ? filter(filterElement)
         : new BucketLifecycle.Filter(legacyPrefix.orElse(""), List.of(), OptionalLong.empty(),
-            OptionalLong.empty());
+            OptionalLong.empty(), true);
     Optional<BucketLifecycle.Expiration> expiration =
         Optional.ofNullable(only(rule, "Expiration")).map(LifecycleOperations::expiration);
     Optional<BucketLifecycle.NoncurrentExpiration> noncurrent =
@@ -184,12 +184,18 @@ final class LifecycleOperations {
     XmlElement and = only(filter, "And");
     XmlElement source = and != null ? and : filter;
     List<BucketLifecycle.Tag> tags = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
     for (XmlElement tag : source.children("Tag")) {
-      tags.add(new BucketLifecycle.Tag(text(tag, "Key").orElseThrow(WireError::malformedXml),
-          text(tag, "Value").orElse("")));
+      String key = text(tag, "Key").orElseThrow(WireError::malformedXml);
+      if (!keys.add(key)) {
+        throw WireError.invalidRequest("Duplicate Tag Keys are not allowed.");
+      }
+      tags.add(new BucketLifecycle.Tag(key, text(tag, "Value").orElse("")));
     }
-    return new BucketLifecycle.Filter(text(source, "Prefix").orElse(""), tags,
-        size(source, "ObjectSizeGreaterThan"), size(source, "ObjectSizeLessThan"));
+    Optional<String> prefix = text(source, "Prefix");
+    return new BucketLifecycle.Filter(prefix.orElse(""), tags,
+        size(source, "ObjectSizeGreaterThan"), size(source, "ObjectSizeLessThan"),
+        prefix.isPresent());
   }
 
   private static BucketLifecycle.Expiration expiration(XmlElement element) {
@@ -230,7 +236,7 @@ final class LifecycleOperations {
     if (conditions > 1) {
       xml.start("And");
     }
-    if (!filter.prefix().isEmpty() || conditions == 0) {
+    if (!filter.prefix().isEmpty() || (conditions == 0 && filter.namesPrefix())) {
       xml.element("Prefix", filter.prefix());
     }
     for (BucketLifecycle.Tag tag : filter.tags()) {

@@ -13,9 +13,11 @@ import java.util.Set;
 
 /** PutBucketLogging's {@code BucketLoggingStatus} document, read and written. */
 final class LoggingDocuments {
-  // The permissions of S3's BucketLogsPermission: a log object grant knows no ACP rights.
+  // The permissions of S3's BucketLogsPermission, and READ_ACP, which S3 accepts and returns
+  // although the schema lacks it (LocalStack's AWS-validated
+  // test_put_bucket_logging_accept_wrong_grants); WRITE_ACP was not recorded either way.
   private static final Set<Permission> LOG_PERMISSIONS =
-      Set.of(Permission.FULL_CONTROL, Permission.READ, Permission.WRITE);
+      Set.of(Permission.FULL_CONTROL, Permission.READ, Permission.WRITE, Permission.READ_ACP);
   private static final Set<String> DATE_SOURCES = Set.of("EventTime", "DeliveryTime");
   private static final Set<String> LOGGING_ELEMENTS = Set.of("TargetBucket", "TargetPrefix",
       "TargetGrants", "TargetObjectKeyFormat");

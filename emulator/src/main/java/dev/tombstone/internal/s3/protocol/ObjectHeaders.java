@@ -12,6 +12,7 @@ import java.util.TreeMap;
 /** Object metadata from PutObject's headers, and the headers GetObject and HeadObject send. */
 final class ObjectHeaders {
   private static final String USER_METADATA = "x-amz-meta-";
+  static final String REDIRECT_LOCATION = "x-amz-website-redirect-location";
   // S3's StorageClass values a general-purpose bucket (the only kind here) takes: EXPRESS_ONEZONE
   // belongs to directory buckets, OUTPOSTS to S3 on Outposts and SNOW to Snow devices, so they
   // get the same InvalidStorageClass as a name S3 does not know.
@@ -51,7 +52,22 @@ final class ObjectHeaders {
         headers.first("Cache-Control"),
         headers.first("Expires"),
         user,
-        storageClass);
+        storageClass)
+        .withWebsiteRedirectLocation(redirectLocation(headers));
+  }
+
+  /**
+   * The {@code x-amz-website-redirect-location} of a write: S3 stores it with the version.
+   *
+   * @throws WireError InvalidRedirectLocation unless it is a path or an HTTP(S) URL
+   */
+  static Optional<String> redirectLocation(RequestHeaders headers) {
+    Optional<String> location = headers.first(REDIRECT_LOCATION);
+    if (location.isPresent() && !location.get().startsWith("/")
+        && !location.get().startsWith("http://") && !location.get().startsWith("https://")) {
+      throw WireError.invalidRedirectLocation();
+    }
+    return location;
   }
 
   /** The headers describing a stored object on a read. */
@@ -74,6 +90,9 @@ final class ObjectHeaders {
     described = validators(described, object, versioningAware);
     for (Map.Entry<String, String> entry : metadata.userMetadata().entrySet()) {
       described = described.with(USER_METADATA + entry.getKey(), entry.getValue());
+    }
+    if (metadata.websiteRedirectLocation().isPresent()) {
+      described = described.with(REDIRECT_LOCATION, metadata.websiteRedirectLocation().get());
     }
     if (!object.tags().isEmpty()) {
       described = described.with("x-amz-tagging-count", Integer.toString(object.tags().size()));

@@ -39,7 +39,8 @@ final class ObjectReads {
         : ByteRange.parse(call.header("Range"), object.size());
     S3Response response = ObjectHeaders.describe(
         S3Response.empty(range.isPresent() ? 206 : 200), object, versioningAware, call.query());
-    response = TimeHeaders.add(response, state, call.bucket(), call.key(), object, true);
+    response = TimeHeaders.read(response, state, call.bucket(), call.key(), object,
+        call.query().has("versionId"));
     response = RestoreOperations.withRestoreHeader(response, object, clock);
     ByteBuffer body = object.content().asReadOnlyBuffer();
     boolean checksumMode = call.header("x-amz-checksum-mode")

@@ -30,12 +30,14 @@ final class Presigning {
   private Presigning() {}
 
   /**
+   * @return whether the query authenticates the request (SigV4 or SigV2), so it may carry
+   *     headers the presigner moved into it ({@link HoistedHeaders})
    * @throws WireError AuthorizationQueryParametersError for malformed parameters, AccessDenied
    *     for an expired URL or one signed for a time still to come
    */
-  static void check(String rawQuery, Clock clock) {
+  static boolean check(String rawQuery, Clock clock) {
     if (rawQuery == null || rawQuery.isEmpty()) {
-      return;
+      return false;
     }
     Map<String, String> parameters = new HashMap<>();
     for (String pair : rawQuery.split("&")) {
@@ -49,11 +51,11 @@ final class Presigning {
     }
     if (parameters.containsKey("AWSAccessKeyId") && parameters.containsKey("Signature")) {
       checkVersion2(parameters.get("Expires"), clock);
-      return;
+      return true;
     }
     if (!parameters.containsKey("X-Amz-Algorithm") && !parameters.containsKey("X-Amz-Signature")
         && !parameters.containsKey("X-Amz-Credential")) {
-      return;
+      return false;
     }
     Optional<String> problem = PresignedParameters.problem(parameters::get);
     if (problem.isPresent()) {
@@ -78,6 +80,7 @@ final class Presigning {
           new Field("Expires", ISO.format(expiry)),
           new Field("ServerTime", ISO.format(now))));
     }
+    return true;
   }
 
   // SigV2 query authentication (what `aws s3 presign` of CLI v1 produces): Expires is an

@@ -65,6 +65,15 @@ public final class RequestHeaders {
     }
   }
 
+  /** These headers and one more, after them. */
+  RequestHeaders plus(String name, String value) {
+    String[] moreNames = Arrays.copyOf(names, names.length + 1);
+    String[] moreValues = Arrays.copyOf(values, values.length + 1);
+    moreNames[names.length] = name;
+    moreValues[values.length] = value;
+    return new RequestHeaders(moreNames, moreValues);
+  }
+
   Optional<String> first(String name) {
     int i = indexOf(name, 0);
     return i < 0 ? Optional.empty() : Optional.of(values[i]);

@@ -102,12 +102,13 @@ public final class S3Protocol {
       return cors.preflight(request, resource);
     }
     QueryParameters query = QueryParameters.parse(request.rawQuery());
-    Presigning.check(request.rawQuery(), clock);
-    Operation operation = Routes.select(request.method(), resource, query);
+    RestRequest sent = Presigning.check(request.rawQuery(), clock)
+        ? HoistedHeaders.apply(request) : request;
+    Operation operation = Routes.select(sent.method(), resource, query);
     if (resource.level() != Resource.Level.SERVICE) {
-      checkExpectedOwner(request.headers());
+      checkExpectedOwner(sent.headers());
     }
-    S3Call call = new S3Call(request, resource, query);
+    S3Call call = new S3Call(sent, resource, query);
     return switch (operation) {
       case LIST_BUCKETS -> buckets.list(call);
       case CREATE_BUCKET -> buckets.create(call);

@@ -17,12 +17,27 @@ final class TimeHeaders {
 
   static S3Response add(S3Response response, S3State state, String bucket, String key,
       StoredObject object, boolean lockHeaders) {
+    return add(response, state, bucket, key, object, lockHeaders, true);
+  }
+
+  /**
+   * GetObject and HeadObject. A read that names a versionId gets no {@code x-amz-expiration},
+   * even of the current version, as S3 answers (LocalStack's AWS-validated
+   * {@code head-object-expiry-current-with-version-id}).
+   */
+  static S3Response read(S3Response response, S3State state, String bucket, String key,
+      StoredObject object, boolean byVersionId) {
+    return add(response, state, bucket, key, object, true, !byVersionId);
+  }
+
+  private static S3Response add(S3Response response, S3State state, String bucket, String key,
+      StoredObject object, boolean lockHeaders, boolean expiration) {
     S3Response out = response;
     var expiry = state.expiry(bucket, key, object);
     // Current-version rules say nothing about a noncurrent version read by its id.
     boolean current = state.currentObject(bucket, key)
         .filter(c -> c.versionId().equals(object.versionId())).isPresent();
-    if (expiry.isPresent() && current) {
+    if (expiration && expiry.isPresent() && current) {
       // "The value of rule-id is URL-encoded": a quote, a space or a non-ASCII letter in the
       // rule's ID would otherwise break the quoting or the header's ASCII.
       out = out.with("x-amz-expiration", "expiry-date=\"" + HttpDates.format(expiry.get().date())

@@ -25,6 +25,7 @@ final class WireError extends RuntimeException {
     INVALID_DIGEST("InvalidDigest"),
     INVALID_PART_NUMBER("InvalidPartNumber"),
     INVALID_RANGE("InvalidRange"),
+    INVALID_REDIRECT_LOCATION("InvalidRedirectLocation"),
     INVALID_REQUEST("InvalidRequest"),
     INVALID_STORAGE_CLASS("InvalidStorageClass"),
     INVALID_URI("InvalidURI"),
@@ -232,6 +233,12 @@ final class WireError extends RuntimeException {
     return new WireError(Kind.INVALID_STORAGE_CLASS,
         "The storage class you specified is not valid",
         List.of(new Field("StorageClassRequested", requested)));
+  }
+
+  /** An {@code x-amz-website-redirect-location} that is neither a path nor an HTTP(S) URL. */
+  static WireError invalidRedirectLocation() {
+    return new WireError(Kind.INVALID_REDIRECT_LOCATION, "The website redirect location must"
+        + " have a prefix of 'http://' or 'https://' or '/'.", List.of());
   }
 
   /** An ACL write with neither an ACL header nor a document. */

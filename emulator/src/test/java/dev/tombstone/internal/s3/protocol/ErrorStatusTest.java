@@ -59,6 +59,7 @@ class ErrorStatusTest {
       Map.entry("InvalidPartOrder", 400),
       Map.entry("InvalidPartNumber", 416),
       Map.entry("InvalidRange", 416),
+      Map.entry("InvalidRedirectLocation", 400),
       Map.entry("InvalidRequest", 400),
       Map.entry("InvalidStorageClass", 400),
       Map.entry("InvalidURI", 400),

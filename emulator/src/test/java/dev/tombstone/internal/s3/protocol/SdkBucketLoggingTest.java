@@ -120,9 +120,40 @@ class SdkBucketLoggingTest {
 
     assertThat(thrown.statusCode()).isEqualTo(403);
     assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("CrossLocationLoggingProhibitted");
-    assertThat(thrown.awsErrorDetails().errorMessage())
-        .isEqualTo("Cross S3 location logging not allowed.");
     assertThat(tombstone.s3().bucketLogging(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void crossLocationLoggingProhibitted_hasTheRecordedTextAndOnlyTheTargetLocation() {
+    tombstone.s3().createBucket("eu-logs", java.util.Optional.of("eu-west-1"));
+
+    HttpResponse<String> answer = raw.put(BUCKET, "logging", "<BucketLoggingStatus>"
+        + "<LoggingEnabled><TargetBucket>eu-logs</TargetBucket><TargetPrefix></TargetPrefix>"
+        + "</LoggingEnabled></BucketLoggingStatus>");
+
+    // S3's message ends in a space (LocalStack's AWS-validated
+    // put-bucket-logging-different-regions).
+    assertError(answer, 403, "CrossLocationLoggingProhibitted",
+        "Cross S3 location logging not allowed. ");
+    assertThat(answer.body()).contains("<TargetBucketLocation>eu-west-1</TargetBucketLocation>")
+        .doesNotContain("SourceBucketLocation");
+  }
+
+  @Test
+  void putLogging_acceptsAndReturnsAReadAcpTargetGrant_asS3Does() {
+    allowAcls(LOGS);
+    String logDelivery = "<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+        + " xsi:type=\"Group\"><URI>http://acs.amazonaws.com/groups/s3/LogDelivery</URI>"
+        + "</Grantee><Permission>";
+
+    HttpResponse<String> answer = raw.put(BUCKET, "logging", loggingWith("<TargetGrants>"
+        + logDelivery + "WRITE</Permission></Grant>" + logDelivery + "READ_ACP</Permission>"
+        + "</Grant></TargetGrants>"));
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(s3.getBucketLogging(b -> b.bucket(BUCKET)).loggingEnabled().targetGrants())
+        .extracting(grant -> grant.permissionAsString())
+        .containsExactly("WRITE", "READ_ACP");
   }
 
   @Test
@@ -135,7 +166,7 @@ class SdkBucketLoggingTest {
             + "</LoggingEnabled></BucketLoggingStatus>",
         loggingWith("<TargetGrants><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/"
             + "XMLSchema-instance\" xsi:type=\"Group\"><URI>http://acs.amazonaws.com/groups/"
-            + "global/AllUsers</URI></Grantee><Permission>READ_ACP</Permission></Grant>"
+            + "global/AllUsers</URI></Grantee><Permission>READ_WRITE</Permission></Grant>"
             + "</TargetGrants>"),
         loggingWith("<TargetObjectKeyFormat/>"),
         loggingWith("<TargetObjectKeyFormat><PartitionedPrefix><PartitionDateSource>Now"

@@ -8,6 +8,7 @@ import dev.tombstone.Tombstone;
 import dev.tombstone.s3.RequestPayment;
 import dev.tombstone.s3.TransferAcceleration;
 import dev.tombstone.testing.RunningTombstone;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,9 +114,21 @@ class SdkRequestPaymentAndAccelerateTest {
 
     assertThat(thrown.statusCode()).isEqualTo(400);
     assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
-    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("Amazon S3 Transfer"
-        + " Acceleration is not supported for buckets with periods (.) in their names.");
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("S3 Transfer"
+        + " Acceleration is not supported for buckets with periods (.) in their names");
     assertThat(tombstone.s3().accelerateConfiguration("with.period")).isEmpty();
+  }
+
+  @Test
+  void putAccelerate_onABucketWithAPeriod_isRefusedBeforeTheBodyIsRead() {
+    s3.createBucket(b -> b.bucket("dotted.name"));
+
+    HttpResponse<String> answer = raw.put("dotted.name", "accelerate",
+        "<AccelerateConfiguration><Status>random</Status></AccelerateConfiguration>");
+
+    assertError(answer, 400, "InvalidRequest", "S3 Transfer Acceleration is not supported for"
+        + " buckets with periods (.) in their names");
+    assertThat(tombstone.s3().accelerateConfiguration("dotted.name")).isEmpty();
   }
 
   @Test
