@@ -261,6 +261,18 @@ class UpdateItemSdkTest {
     assertThat(stored("u1")).containsEntry("name", s("Ada"));
   }
 
+  /** moto's AWS-verified test_transaction_with_empty_key: PutItem's words, not GetItem's. */
+  @Test
+  void transaction_updateWithAnEmptyStringKey_isRefusedAsPutItemRefusesIt() {
+    assertThat(refusal(() -> dynamo.transactWriteItems(b -> b.transactItems(
+        t -> t.update(u -> u.tableName(TABLE).key(key(""))
+            .updateExpression("SET sth = :v")
+            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0"))))))))
+        .isEqualTo("One or more parameter values are not valid. The AttributeValue for a key"
+            + " attribute cannot contain an empty string value. Key: UserId");
+    assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
+  }
+
   /** moto's AWS-verified test_update_item_with_{empty,invalid}_table_name. */
   @Test
   void tableName_emptyOrInvalid_isRefusedAsAwsReportsIt() {
