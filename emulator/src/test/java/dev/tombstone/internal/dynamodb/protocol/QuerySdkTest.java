@@ -293,6 +293,22 @@ class QuerySdkTest {
             + " choosing to get ALL_ATTRIBUTES");
   }
 
+  /** moto's AWS-verified test_query_unused_attribute_name: unused names before the shape. */
+  @Test
+  void unusedAttributeName_isReportedBeforeTheKeyConditionsShape() {
+    QueryRequest.Builder twoNamesInOneCondition = QueryRequest.builder().tableName("orders")
+        .keyConditionExpression("(#0 = x) AND (begins_with(#1, a))");
+
+    assertThat(message(twoNamesInOneCondition.copy().expressionAttributeNames(
+        Map.of("#0", "user", "#1", "seq", "#count", "count")).build()))
+        .isEqualTo("Value provided in ExpressionAttributeNames unused in expressions:"
+            + " keys: {#count}");
+    assertThat(message(twoNamesInOneCondition.copy().expressionAttributeNames(
+        Map.of("#0", "user", "#1", "seq")).build()))
+        .isEqualTo("Invalid condition in KeyConditionExpression: Multiple attribute names used"
+            + " in one condition");
+  }
+
   @Test
   void write_withIndexKeyOfTheWrongType_isRefused_andChangesNothing() {
     DynamoDbException e = catchThrowableOfType(DynamoDbException.class, () ->
