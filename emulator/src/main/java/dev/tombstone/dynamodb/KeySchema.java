@@ -44,11 +44,19 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
    * @throws DynamoDbError.Validation with DynamoDB's message when the key does not fit
    */
   public PrimaryKey keyOf(Map<String, AttributeValue> key) {
+    return keyOf(key, "One or more parameter values were invalid: ");
+  }
+
+  /**
+   * {@link #keyOf(Map)} with the words DynamoDB puts before an empty key value's refusal: a
+   * transaction's Update says "are not valid. " as PutItem does.
+   */
+  PrimaryKey keyOf(Map<String, AttributeValue> key, String emptyValuePrefix) {
     if (key.size() != size()) {
       throw DynamoDbError.Validation.keyMismatch();
     }
-    AttributeValue partition = keyValue(key, partitionKey);
-    AttributeValue sort = sortKey == null ? null : keyValue(key, sortKey);
+    AttributeValue partition = keyValue(key, partitionKey, emptyValuePrefix);
+    AttributeValue sort = sortKey == null ? null : keyValue(key, sortKey, emptyValuePrefix);
     checkSizes(partition, sort);
     return new PrimaryKey(partition, sort);
   }
@@ -84,12 +92,13 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
     return key.build();
   }
 
-  private static AttributeValue keyValue(Map<String, AttributeValue> key, KeyAttribute attribute) {
+  private static AttributeValue keyValue(
+      Map<String, AttributeValue> key, KeyAttribute attribute, String emptyValuePrefix) {
     AttributeValue value = key.get(attribute.name());
     if (value == null || value.type() != attribute.type()) {
       throw DynamoDbError.Validation.keyMismatch();
     }
-    checkNotEmpty(value, attribute, "One or more parameter values were invalid: ");
+    checkNotEmpty(value, attribute, emptyValuePrefix);
     return value;
   }
 

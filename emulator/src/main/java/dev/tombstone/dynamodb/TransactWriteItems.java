@@ -275,7 +275,8 @@ public final class TransactWriteItems {
       return key;
     }
     if (action instanceof Action.Update update) {
-      PrimaryKey key = table.keySchema().keyOf(update.key());
+      PrimaryKey key = table.keySchema().keyOf(update.key(),
+          "One or more parameter values are not valid. ");
       UpdateItem.checkUpdatedNames(table.keySchema(), update.update());
       return key;
     }

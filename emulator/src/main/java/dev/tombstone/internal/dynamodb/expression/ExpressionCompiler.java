@@ -177,8 +177,8 @@ public final class ExpressionCompiler {
   }
 
   /**
-   * Compiles a KeyConditionExpression as far as it can be checked without the table; {@link
-   * KeyConditions#resolve} does the rest.
+   * Compiles a KeyConditionExpression as far as it is checked before the unused placeholders;
+   * {@link KeyConditions#checkShape} and {@link KeyConditions#resolve} do the rest.
    *
    * @throws DynamoDbError.Validation with DynamoDB's message when the expression is invalid
    */

@@ -11,22 +11,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A KeyConditionExpression checked as far as it can be without the table: grammar, functions
- * and placeholders as for any condition, then the shape DynamoDB allows (ANDed comparisons,
- * BETWEEN and begins_with on one attribute each). {@link #resolve} finishes the checks that need
- * the key attribute names and yields the domain's {@link KeyCondition}.
+ * A KeyConditionExpression checked as far as it can be before the unused placeholders are:
+ * grammar, functions and placeholders as for any condition, and the operators a key condition
+ * allows. {@link #checkShape} then checks each condition's shape (one attribute, BETWEEN and
+ * begins_with on it first), and {@link #resolve} what needs the key attribute names, yielding
+ * the domain's {@link KeyCondition}.
  */
 public final class KeyConditions {
   /** One ANDed condition; {@code nested} when its path has more than one step. */
   private record Part(String attribute, boolean nested, KeyCondition.Operator operator,
       List<AttributeValue> values) {}
 
-  private final List<Part> parts;
+  private final Condition condition;
+  private final Map<String, String> names;
+  private final Map<String, AttributeValue> values;
   private final Set<String> usedNames;
   private final Set<String> usedValues;
 
-  private KeyConditions(List<Part> parts, Set<String> usedNames, Set<String> usedValues) {
-    this.parts = parts;
+  private KeyConditions(Condition condition, Map<String, String> names,
+      Map<String, AttributeValue> values, Set<String> usedNames, Set<String> usedValues) {
+    this.condition = condition;
+    this.names = names;
+    this.values = values;
     this.usedNames = usedNames;
     this.usedValues = usedValues;
   }
@@ -53,13 +59,28 @@ public final class KeyConditions {
           ExpressionKind.KEY_CONDITION.prefix() + e.problem().message());
     }
     checkOperators(parsed.condition());
+    return new KeyConditions(parsed.condition(), names, values, parsed.names(), parsed.values());
+  }
+
+  /**
+   * Refuses an ANDed condition that names no attribute or two, nests an operation, or puts the
+   * attribute after BETWEEN's or begins_with's values. DynamoDB makes these checks after the one
+   * for unused placeholders and before it looks for the table.
+   *
+   * @throws DynamoDbError.Validation with DynamoDB's message
+   */
+  public void checkShape() {
+    parts();
+  }
+
+  private List<Part> parts() {
     List<Condition> conjuncts = new ArrayList<>();
-    flatten(parsed.condition(), conjuncts);
+    flatten(condition, conjuncts);
     List<Part> parts = new ArrayList<>();
     for (Condition c : conjuncts) {
       parts.add(part(c, names, values));
     }
-    return new KeyConditions(parts, parsed.names(), parsed.values());
+    return parts;
   }
 
   /**
@@ -69,6 +90,7 @@ public final class KeyConditions {
    * @param keyNames the key attributes of the table and of the index queried
    */
   public KeyCondition resolve(Set<String> keyNames) {
+    List<Part> parts = parts();
     for (Part part : parts) {
       if (part.nested()) {
         throw new DynamoDbError.Validation(keyNames.contains(part.attribute())

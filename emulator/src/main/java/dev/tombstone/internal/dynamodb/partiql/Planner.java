@@ -35,8 +35,9 @@ public final class Planner {
   static final String PARAMETER_COUNT = "Number of parameters in request and statement don't match.";
   static final String TABLE_NAME = "Table name should be within the length [3, 255] and only"
       + " contain 'a-z', 'A-Z', '0-9', '-', '_', '.'.";
-  static final String NO_TABLE = "Cannot do operations on a non-existent table";
-  static final String NO_INDEX = "The table does not have the specified index: ";
+  // AWS's texts (moto's AWS-verified test_execute_statement_on_unknown_gsi_table); DynamoDB
+  // Local says "Cannot do operations on a non-existent table" and names the index.
+  static final String NO_INDEX = "The table does not have the specified index";
   static final String ON_INDEX = "This operation is not supported on an index";
   static final String INSERT_ON_INDEX =
       "FROM clause may only contain a single table name in data manipulation statements";
@@ -99,7 +100,7 @@ public final class Planner {
     try {
       definition = state.tableDefinition(table);
     } catch (DynamoDbError.ResourceNotFound e) {
-      throw new DynamoDbError.ResourceNotFound(NO_TABLE);
+      throw DynamoDbError.ResourceNotFound.item();
     }
     try {
       if (statement instanceof Statement.Delete delete) {
@@ -316,7 +317,7 @@ public final class Planner {
         return i.keySchema();
       }
     }
-    throw new DynamoDbError.Validation(NO_INDEX + index);
+    throw new DynamoDbError.Validation(NO_INDEX);
   }
 
   static List<KeyAttribute> keyAttributes(KeySchema keySchema) {

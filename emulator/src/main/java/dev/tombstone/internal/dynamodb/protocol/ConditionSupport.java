@@ -241,6 +241,9 @@ final class ConditionSupport {
       usedNames.addAll(compiled.usedNames());
     }
     checkUnused(names, values, usedNames, usedValues);
+    if (key != null) {
+      key.checkShape();
+    }
     return new QueryExpressions(key, condition, compiled == null ? null : compiled::apply);
   }
 

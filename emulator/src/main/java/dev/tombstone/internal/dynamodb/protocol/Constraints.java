@@ -68,15 +68,33 @@ final class Constraints {
     return TableNameRules.isTableName(name);
   }
 
-  /** A table name or ARN: ARNs (1024 chars at most) are accepted where the model allows them. */
+  /**
+   * A table name or ARN, where the model accepts both (1 to 1024 characters): an empty value
+   * fails only that length, an ARN only its maximum, and a name the table name rules, as AWS
+   * reports them there: length before pattern ({@code x!} breaks both).
+   */
   Constraints tableNameOrArn(String path, String name) {
+    if (name != null && name.isEmpty()) {
+      return add(path, name, minLength(1));
+    }
     if (name != null && name.startsWith("arn:")) {
       if (name.length() > 1024) {
         add(path, name, maxLength(1024));
       }
       return this;
     }
-    return tableName(path, name, true);
+    if (name == null) {
+      return notNull(path, null);
+    }
+    List<String> found = new ArrayList<>(TableNameRules.tableNameViolations(name));
+    String pattern = "Member must satisfy regular expression pattern: " + TABLE_NAME_PATTERN;
+    if (found.remove(pattern)) {
+      found.add(pattern);
+    }
+    for (String violation : found) {
+      add(path, name, violation);
+    }
+    return this;
   }
 
   Constraints oneOf(String path, String value, String... allowed) {

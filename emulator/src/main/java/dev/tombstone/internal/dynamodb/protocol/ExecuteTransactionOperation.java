@@ -84,14 +84,7 @@ final class ExecuteTransactionOperation {
       if (!statement.isWrite() && statement.target().index() != null) {
         throw new DynamoDbError.Validation(String.format(INDEX_READ, i));
       }
-      Plan plan;
-      try {
-        plan = runner.planner().plan(element.statement(), statement, parameters, options);
-      } catch (DynamoDbError.ResourceNotFound e) {
-        // ExecuteStatement and BatchExecuteStatement say "Cannot do operations on a
-        // non-existent table"; a transaction answers as the item operations do.
-        throw DynamoDbError.ResourceNotFound.item();
-      }
+      Plan plan = runner.planner().plan(element.statement(), statement, parameters, options);
       if (!statement.isWrite() && !BatchExecuteStatementOperation.isPlainGet(plan)) {
         throw new DynamoDbError.Validation(String.format(KEY_REQUIRED, i));
       }

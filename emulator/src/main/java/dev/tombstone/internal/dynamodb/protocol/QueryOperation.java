@@ -171,11 +171,7 @@ final class QueryOperation {
 
   private static void checkSelect(Wire w) {
     String projected = SelectChecks.projected(w.projectionExpression(), w.attributesToGet());
-    if ("SPECIFIC_ATTRIBUTES".equals(w.select()) && projected == null) {
-      throw new DynamoDbError.Validation("Must specify the AttributesToGet or"
-          + " ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
-    }
-    SelectChecks.check(w.select(), projected, w.indexName());
+    SelectChecks.check(w.select(), projected, w.indexName(), SelectChecks.QUERY_PREFIX);
   }
 
   /** The partition key of the table or index queried; the table's if the index is unknown. */

@@ -88,12 +88,7 @@ final class ScanOperation {
     }
     checkSegments(w.segment(), w.totalSegments());
     String projected = SelectChecks.projected(w.projectionExpression(), w.attributesToGet());
-    if ("SPECIFIC_ATTRIBUTES".equals(w.select()) && projected == null) {
-      throw new DynamoDbError.Validation("1 validation error detected: Value null at"
-          + " 'projectionExpression' failed to satisfy constraint: Member must not be null"
-          + " when Select is SPECIFIC_ATTRIBUTES");
-    }
-    SelectChecks.check(w.select(), projected, w.indexName());
+    SelectChecks.check(w.select(), projected, w.indexName(), "");
     ConditionSupport.checkConditionalOperator(w.conditionalOperator(), w.scanFilter());
     Map<String, AttributeValue> start = w.startKey() == null ? null : startingKey(w.startKey());
     ConditionSupport.ReadExpressions expressions = conditions.read(w.filterExpression(),

@@ -119,11 +119,18 @@ class DynamoDbApiVectorsTest {
         di("V18", "{}", VAL, "2 validation errors detected: Value null at 'tableName' failed to"
             + " satisfy constraint: Member must not be null; Value null at 'key' failed to satisfy"
             + " constraint: Member must not be null"),
+        // The spec's V19 (dynalite, 2020) lists the pattern first; moto's AWS-verified
+        // test_update_item_with_invalid_table_name has AWS list the length first.
         di("V19", "{\"TableName\":\"a;\",\"Key\":{\"UserId\":{\"S\":\"x\"}}}", VAL,
             "2 validation errors detected: Value 'a;' at 'tableName' failed to satisfy"
-                + " constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+;"
-                + " Value 'a;' at 'tableName' failed to satisfy constraint: Member must have"
-                + " length greater than or equal to 3"),
+                + " constraint: Member must have length greater than or equal to 3; Value 'a;' at"
+                + " 'tableName' failed to satisfy constraint: Member must satisfy regular"
+                + " expression pattern: [a-zA-Z0-9_.-]+"),
+        // moto's AWS-verified test_update_item_with_empty_table_name: only the ARN-or-name
+        // shape's minimum length.
+        di("V19b", "{\"TableName\":\"\",\"Key\":{\"UserId\":{\"S\":\"x\"}}}", VAL,
+            "1 validation error detected: Value '' at 'tableName' failed to satisfy constraint:"
+                + " Member must have length greater than or equal to 1"),
         di("V20", "{\"TableName\":\"" + "a".repeat(256) + "\",\"Key\":" + key("x") + "}", VAL,
             "1 validation error detected: Value '" + "a".repeat(256) + "' at 'tableName' failed"
                 + " to satisfy constraint: Member must have length less than or equal to 255"),

@@ -167,7 +167,7 @@ class ExecuteStatementSdkTest {
       "INSERT INTO Orders VALUE {'pk': 'o-3', 'sk': 1} RETURNING ALL OLD *"
           + "|RETURNING is not supported in INSERT",
       "SELECT * FROM Orders.nope WHERE status = 'NEW'"
-          + "|The table does not have the specified index: nope",
+          + "|The table does not have the specified index",
       "SELECT * FROM Orders ORDER BY sk"
           + "|Must have WHERE clause in the statement when using ORDER BY clause.",
       "DELETE FROM \"Orders\""
@@ -296,14 +296,17 @@ class ExecuteStatementSdkTest {
     assertThat(dynamo.scan(b -> b.tableName("Orders")).count()).isEqualTo(3);
   }
 
+  /** moto's AWS-verified test_execute_statement_on_unknown_gsi_table: AWS's texts. */
   @Test
   void statement_onAMissingTable_isResourceNotFound() {
     ResourceNotFoundException thrown = catchThrowableOfType(
         () -> execute("DELETE FROM Absent WHERE pk = 'a' AND sk = 1"),
         ResourceNotFoundException.class);
+    ResourceNotFoundException onIndex = catchThrowableOfType(
+        () -> execute("SELECT * FROM whatnow.test_gsi"), ResourceNotFoundException.class);
 
-    assertThat(thrown.awsErrorDetails().errorMessage())
-        .isEqualTo("Cannot do operations on a non-existent table");
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("Requested resource not found");
+    assertThat(onIndex.awsErrorDetails().errorMessage()).isEqualTo("Requested resource not found");
   }
 
   @Test

@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -257,6 +259,54 @@ class QuerySdkTest {
         .keyConditionExpression("#u = :u").expressionAttributeNames(Map.of("#u", "user"))
         .expressionAttributeValues(Map.of(":u", s("a"))).build()))
         .isEqualTo("The table does not have the specified index: nope");
+  }
+
+  /** moto's AWS-verified test_dynamodb_select.py: Query's texts carry the prefix, Scan's not. */
+  @Test
+  void selectRefusals_startWithOneValidationErrorDetected() {
+    QueryRequest.Builder onTable = QueryRequest.builder().tableName("orders")
+        .keyConditionExpression("#u = :u").expressionAttributeNames(Map.of("#u", "user"))
+        .expressionAttributeValues(Map.of(":u", s("alice")));
+    QueryRequest.Builder onIndex = QueryRequest.builder().tableName("orders")
+        .indexName("byDeleted").keyConditionExpression("deletedAt = :d")
+        .expressionAttributeValues(Map.of(":d", s("x")));
+
+    assertThat(message(onTable.copy().select(Select.ALL_PROJECTED_ATTRIBUTES).build()))
+        .isEqualTo("1 validation error detected: ALL_PROJECTED_ATTRIBUTES can be used only"
+            + " when Querying using an IndexName");
+    assertThat(message(onTable.copy().select(Select.SPECIFIC_ATTRIBUTES).build()))
+        .isEqualTo("1 validation error detected: Must specify the AttributesToGet or"
+            + " ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+    assertThat(message(onIndex.copy().select(Select.COUNT).projectionExpression("total")
+        .build()))
+        .isEqualTo("1 validation error detected: Cannot specify the ProjectionExpression when"
+            + " choosing to get only the Count");
+    assertThat(message(onIndex.copy().select(Select.ALL_PROJECTED_ATTRIBUTES)
+        .projectionExpression("total").build()))
+        .isEqualTo("1 validation error detected: Cannot specify the ProjectionExpression when"
+            + " choosing to get ALL_PROJECTED_ATTRIBUTES");
+    assertThat(message(QueryRequest.builder().tableName("orders").indexName("byDeleted")
+        .keyConditions(Map.of("deletedAt", Condition.builder()
+            .comparisonOperator(ComparisonOperator.EQ).attributeValueList(s("x")).build()))
+        .attributesToGet("deletedAt").select(Select.ALL_ATTRIBUTES).build()))
+        .isEqualTo("1 validation error detected: Cannot specify the AttributesToGet when"
+            + " choosing to get ALL_ATTRIBUTES");
+  }
+
+  /** moto's AWS-verified test_query_unused_attribute_name: unused names before the shape. */
+  @Test
+  void unusedAttributeName_isReportedBeforeTheKeyConditionsShape() {
+    QueryRequest.Builder twoNamesInOneCondition = QueryRequest.builder().tableName("orders")
+        .keyConditionExpression("(#0 = x) AND (begins_with(#1, a))");
+
+    assertThat(message(twoNamesInOneCondition.copy().expressionAttributeNames(
+        Map.of("#0", "user", "#1", "seq", "#count", "count")).build()))
+        .isEqualTo("Value provided in ExpressionAttributeNames unused in expressions:"
+            + " keys: {#count}");
+    assertThat(message(twoNamesInOneCondition.copy().expressionAttributeNames(
+        Map.of("#0", "user", "#1", "seq")).build()))
+        .isEqualTo("Invalid condition in KeyConditionExpression: Multiple attribute names used"
+            + " in one condition");
   }
 
   @Test

@@ -195,6 +195,11 @@ class ScanSdkTest {
         .select(Select.ALL_PROJECTED_ATTRIBUTES).build()))
         .isEqualTo("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an"
             + " IndexName");
+    // moto's AWS-verified test_dynamodb_select.py: Scan's words, with no prefix.
+    assertThat(message(ScanRequest.builder().tableName("orders")
+        .select(Select.SPECIFIC_ATTRIBUTES).build()))
+        .isEqualTo("Must specify the AttributesToGet or ProjectionExpression when choosing to"
+            + " get SPECIFIC_ATTRIBUTES");
     assertThat(message(ScanRequest.builder().tableName("orders").indexName("byG")
         .select(Select.ALL_ATTRIBUTES).build()))
         .isEqualTo("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is"

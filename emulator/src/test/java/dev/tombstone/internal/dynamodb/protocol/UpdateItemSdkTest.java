@@ -261,6 +261,35 @@ class UpdateItemSdkTest {
     assertThat(stored("u1")).containsEntry("name", s("Ada"));
   }
 
+  /** moto's AWS-verified test_transaction_with_empty_key: PutItem's words, not GetItem's. */
+  @Test
+  void transaction_updateWithAnEmptyStringKey_isRefusedAsPutItemRefusesIt() {
+    assertThat(refusal(() -> dynamo.transactWriteItems(b -> b.transactItems(
+        t -> t.update(u -> u.tableName(TABLE).key(key(""))
+            .updateExpression("SET sth = :v")
+            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0"))))))))
+        .isEqualTo("One or more parameter values are not valid. The AttributeValue for a key"
+            + " attribute cannot contain an empty string value. Key: UserId");
+    assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
+  }
+
+  /** moto's AWS-verified test_update_item_with_{empty,invalid}_table_name. */
+  @Test
+  void tableName_emptyOrInvalid_isRefusedAsAwsReportsIt() {
+    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName("").key(key("foo"))
+        .updateExpression("SET sth = :v")
+        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0"))))))
+        .isEqualTo("1 validation error detected: Value '' at 'tableName' failed to satisfy"
+            + " constraint: Member must have length greater than or equal to 1");
+    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName("x!").key(key("foo"))
+        .updateExpression("SET sth = :v")
+        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0"))))))
+        .isEqualTo("2 validation errors detected: Value 'x!' at 'tableName' failed to satisfy"
+            + " constraint: Member must have length greater than or equal to 3; Value 'x!' at"
+            + " 'tableName' failed to satisfy constraint: Member must satisfy regular"
+            + " expression pattern: [a-zA-Z0-9_.-]+");
+  }
+
   private static String refusal(Runnable request) {
     DynamoDbException error = catchThrowableOfType(DynamoDbException.class, request::run);
     assertThat(error.statusCode()).isEqualTo(400);
