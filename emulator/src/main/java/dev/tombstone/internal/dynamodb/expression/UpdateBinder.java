@@ -7,15 +7,15 @@ import dev.tombstone.internal.dynamodb.expression.Operand.Path;
 import dev.tombstone.internal.dynamodb.expression.UpdateParser.Action;
 import dev.tombstone.internal.dynamodb.expression.UpdateParser.Section;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Checks a parsed UpdateExpression in DynamoDB's order and binds it: first what needs only the
  * text (unknown or misplaced functions and reserved words, in textual order; a clause used twice
- * once the actions up to its end passed), then
- * per action in textual order its placeholders, operand counts and operand types, then
- * overlapping and conflicting document paths across all actions.
+ * once the actions up to its end passed), then, taking the actions last to first, every target
+ * path (placeholders, then overlaps and conflicts, see {@link PathTree}), then every value.
  */
 final class UpdateBinder {
   static final String IF_NOT_EXISTS = "if_not_exists";
@@ -23,9 +23,6 @@ final class UpdateBinder {
 
   private final Paths paths;
   private final Map<String, AttributeValue> values;
-  private Problem placeholderProblem;
-  private Problem countProblem;
-  private Problem typeProblem;
 
   private UpdateBinder(Map<String, String> names, Map<String, AttributeValue> values) {
     this.paths = new Paths(names);
@@ -96,46 +93,34 @@ final class UpdateBinder {
         ? new Problem.MisusedFunction(LIST_APPEND) : null;
   }
 
+  /**
+   * DynamoDB takes the actions last to first, twice: first each target path (its placeholders and
+   * depth, then whether it overlaps or conflicts with the targets after it), then each value
+   * (its operands before the function or operator that takes them, then the ADD or DELETE
+   * operand's type).
+   */
   static CompiledUpdate bind(String text, UpdateParser.ParsedUpdate parsed,
       Map<String, String> names, Map<String, AttributeValue> values) {
     UpdateBinder binder = new UpdateBinder(names, values);
-    List<CompiledUpdate.Step> steps = new ArrayList<>();
-    for (Action action : parsed.actions()) {
-      steps.add(binder.action(action));
-    }
-    List<List<Object>> written = new ArrayList<>();
-    for (CompiledUpdate.Step step : steps) {
-      written.add(step.path());
-    }
-    checkPaths(written);
-    return new CompiledUpdate(text, steps, false, parsed.names(), parsed.values());
-  }
-
-  /** Overlaps first, in pair order; then the first conflict. */
-  static void checkPaths(List<List<Object>> written) {
-    Problem conflict = null;
-    for (int j = 1; j < written.size(); j++) {
-      for (int i = 0; i < j; i++) {
-        Problem problem = Projection.compare(written.get(i), written.get(j));
-        if (problem instanceof Problem.PathsOverlap) {
-          throw new ExpressionException(problem);
-        }
-        if (conflict == null) {
-          conflict = problem;
-        }
+    List<Action> actions = parsed.actions();
+    List<List<Object>> targets = new ArrayList<>(Collections.nCopies(actions.size(), null));
+    PathTree written = new PathTree();
+    for (int i = actions.size() - 1; i >= 0; i--) {
+      Paths.Resolved target = binder.paths.resolve(actions.get(i).path());
+      if (target.problem() != null) {
+        throw new ExpressionException(target.problem());
       }
+      written.add(target.steps());
+      targets.set(i, target.steps());
     }
-    if (conflict != null) {
-      throw new ExpressionException(conflict);
+    CompiledUpdate.Step[] steps = new CompiledUpdate.Step[actions.size()];
+    for (int i = actions.size() - 1; i >= 0; i--) {
+      steps[i] = binder.action(actions.get(i), targets.get(i));
     }
+    return new CompiledUpdate(text, List.of(steps), false, parsed.names(), parsed.values());
   }
 
-  private CompiledUpdate.Step action(Action action) {
-    placeholderProblem = countProblem = typeProblem = null;
-    Paths.Resolved target = paths.resolve(action.path());
-    if (target.problem() != null) {
-      placeholder(target.problem());
-    }
+  private CompiledUpdate.Step action(Action action, List<Object> target) {
     UpdateValue value = null;
     AttributeValue operand = null;
     Section section = action.section();
@@ -150,22 +135,16 @@ final class UpdateBinder {
       }
     } else if (section != Section.REMOVE) {
       operand = literal(((Operand.ValueRef) action.value()).placeholder());
-      if (operand != null) {
-        checkActionOperand(section, operand.type());
-      }
+      checkActionOperand(section, operand.type());
     }
-    Problem problem = placeholderProblem != null ? placeholderProblem
-        : countProblem != null ? countProblem : typeProblem;
-    if (problem != null) {
-      throw new ExpressionException(problem);
-    }
-    return new CompiledUpdate.Step(section, target.steps(), value, operand);
+    return new CompiledUpdate.Step(section, target, value, operand);
   }
 
   private void checkActionOperand(Section section, AttributeType type) {
     boolean set = type == AttributeType.SS || type == AttributeType.NS || type == AttributeType.BS;
     if (!set && (section == Section.DELETE || type != AttributeType.N)) {
-      type(new Problem.ActionOperandType(section.name(), longName(type)));
+      throw new ExpressionException(
+          new Problem.ActionOperandType(section.name(), longName(type)));
     }
   }
 
@@ -173,14 +152,12 @@ final class UpdateBinder {
     if (operand instanceof Path path) {
       Paths.Resolved resolved = paths.resolve(path);
       if (resolved.problem() != null) {
-        placeholder(resolved.problem());
-        return new UpdateValue.Read(null);
+        throw new ExpressionException(resolved.problem());
       }
       return new UpdateValue.Read(resolved.source());
     }
     if (operand instanceof Operand.ValueRef ref) {
-      AttributeValue literal = literal(ref.placeholder());
-      return literal == null ? new UpdateValue.Read(null) : new UpdateValue.Literal(literal);
+      return new UpdateValue.Literal(literal(ref.placeholder()));
     }
     Call call = (Call) operand;
     List<Operand> arguments = call.arguments();
@@ -189,20 +166,18 @@ final class UpdateBinder {
       bound.add(value(argument));
     }
     if (arguments.size() != 2) {
-      count(new Problem.OperandCount(call.name(), arguments.size()));
-      return new UpdateValue.Read(null);
+      throw new ExpressionException(new Problem.OperandCount(call.name(), arguments.size()));
     }
     if (call.name().equals(IF_NOT_EXISTS)) {
       if (!(arguments.get(0) instanceof Path)) {
-        type(new Problem.RequiresPath(IF_NOT_EXISTS));
-        return new UpdateValue.Read(null);
+        throw new ExpressionException(new Problem.RequiresPath(IF_NOT_EXISTS));
       }
       return new UpdateValue.IfNotExists(((UpdateValue.Read) bound.get(0)).path(), bound.get(1));
     }
     for (UpdateValue argument : bound) {
       AttributeType type = argument.staticType();
       if (type != null && type != AttributeType.L) {
-        type(new Problem.OperandType(LIST_APPEND, type.name()));
+        throw new ExpressionException(new Problem.OperandType(LIST_APPEND, type.name()));
       }
     }
     return new UpdateValue.ListAppend(bound.get(0), bound.get(1));
@@ -211,14 +186,14 @@ final class UpdateBinder {
   private void numeric(String operator, UpdateValue operand) {
     AttributeType type = operand.staticType();
     if (type != null && type != AttributeType.N) {
-      type(new Problem.OperandType(operator, type.name()));
+      throw new ExpressionException(new Problem.OperandType(operator, type.name()));
     }
   }
 
   private AttributeValue literal(String placeholder) {
     AttributeValue value = values == null ? null : values.get(placeholder);
     if (value == null) {
-      placeholder(new Problem.UndefinedValue(placeholder));
+      throw new ExpressionException(new Problem.UndefinedValue(placeholder));
     }
     return value;
   }
@@ -237,23 +212,5 @@ final class UpdateBinder {
       case L -> "LIST";
       case M -> "MAP";
     };
-  }
-
-  private void placeholder(Problem problem) {
-    if (placeholderProblem == null) {
-      placeholderProblem = problem;
-    }
-  }
-
-  private void count(Problem problem) {
-    if (countProblem == null) {
-      countProblem = problem;
-    }
-  }
-
-  private void type(Problem problem) {
-    if (typeProblem == null) {
-      typeProblem = problem;
-    }
   }
 }

@@ -375,6 +375,57 @@ class UpdateItemSdkTest {
             + " expression; function: size");
   }
 
+  @Test
+  void pathWrittenTwice_namesThePathDynamoDbNames() {
+    Map<String, AttributeValue> one = Map.of(":v", AttributeValue.fromN("1"));
+    Map<String, String> names = Map.of("#c", "c", "#d", "[3]");
+
+    assertThat(updateRefusal("SET a = :v, b = :v, a = :v", one))
+        .isEqualTo(overlap("[a]", "[b]"));
+    assertThat(updateRefusal("SET b = :v, a = :v, a = :v", one))
+        .isEqualTo(overlap("[a]", "[a]"));
+    assertThat(updateRefusal("SET m.x = :v, n = :v, m = :v", one))
+        .isEqualTo(overlap("[m, x]", "[n]"));
+    // As AWS answered these (dynalite's notes on its AWS-checked tests).
+    assertThat(updateRefusal("REMOVE a, #c, a, #d", names, null))
+        .isEqualTo(overlap("[a]", "[[3]]"));
+    assertThat(updateRefusal("REMOVE c, #c.a, #d", names, null))
+        .isEqualTo(overlap("[c]", "[[3]]"));
+    assertThat(updateRefusal("REMOVE a.#c SET a[1] = :v", Map.of("#c", "c"), one))
+        .isEqualTo("Invalid UpdateExpression: Two document paths conflict with each other; must"
+            + " remove or rewrite one of these paths; path one: [a, c], path two: [a, [1]]");
+  }
+
+  @Test
+  void actions_areCheckedLastToFirst_targetPathsBeforeValues() {
+    Map<String, AttributeValue> one = Map.of(":v", AttributeValue.fromN("1"));
+
+    assertThat(updateRefusal("SET a = :nope, a = :v", one)).isEqualTo(overlap("[a]", "[a]"));
+    assertThat(updateRefusal("SET #u = :v, a = :v, a = :v", Map.of("#x", "x"), one))
+        .isEqualTo(overlap("[a]", "[a]"));
+    assertThat(updateRefusal("SET a = :v + :s, b = :nope", Map.of(":v",
+        AttributeValue.fromN("1"), ":s", s("x"))))
+        .isEqualTo("Invalid UpdateExpression: An expression attribute value used in expression"
+            + " is not defined; attribute value: :nope");
+    assertThat(updateRefusal("ADD a :s SET b = list_append(:s, :l)", Map.of(":s", s("x"),
+        ":l", AttributeValue.fromL(List.of()))))
+        .isEqualTo("Invalid UpdateExpression: Incorrect operand type for operator or function;"
+            + " operator or function: list_append, operand type: S");
+    assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
+  }
+
+  private static String overlap(String one, String two) {
+    return "Invalid UpdateExpression: Two document paths overlap with each other; must remove or"
+        + " rewrite one of these paths; path one: " + one + ", path two: " + two;
+  }
+
+  private String updateRefusal(String update, Map<String, String> names,
+      Map<String, AttributeValue> values) {
+    return refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .updateExpression(update).expressionAttributeNames(names)
+        .expressionAttributeValues(values)));
+  }
+
   private String updateRefusal(String update, Map<String, AttributeValue> values) {
     return refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .updateExpression(update).expressionAttributeValues(values)));
