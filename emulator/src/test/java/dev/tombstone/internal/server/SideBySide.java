@@ -72,9 +72,25 @@ final class SideBySide {
     }
     HttpResponse<String> local = post(theirs, operation, body);
     HttpResponse<String> mine = post(ours, operation, body);
-    String a = answer(local, itemsInOrder);
-    String b = answer(mine, itemsInOrder);
-    String request = operation + " " + body;
+    return compare(operation + " " + body, new Answer(local, itemsInOrder),
+        new Answer(mine, itemsInOrder));
+  }
+
+  /**
+   * Compares every page of each body (a Scan's segments), each side following its own
+   * LastEvaluatedKey: the first error, or the Items of all pages as a set with Count and
+   * ScannedCount summed. For answers whose order depends on how each side hashes partitions.
+   */
+  void sendAllPages(String operation, List<String> bodies) throws Exception {
+    if (!diverged) {
+      compare(operation + " " + String.join("\n  ", bodies), allPages(theirs, operation, bodies),
+          allPages(ours, operation, bodies));
+    }
+  }
+
+  private Object compare(String request, Answer local, Answer mine) {
+    String a = local.text();
+    String b = mine.text();
     steps.append(request).append("\n  DynamoDB Local: ").append(a);
     if (a.equals(b)) {
       steps.append('\n');
@@ -94,9 +110,59 @@ final class SideBySide {
       knownCounts.merge(reason, 1, Integer::sum);
     }
     // One side refused what the other did: their data differ for the rest of the case.
-    diverged = local.statusCode() != mine.statusCode();
+    diverged = local.status() != mine.status();
     differed = true;
     return null;
+  }
+
+  private static Answer allPages(URI endpoint, String operation, List<String> bodies)
+      throws Exception {
+    List<Object> items = new ArrayList<>();
+    boolean withItems = false;
+    long count = 0;
+    long scanned = 0;
+    for (String body : bodies) {
+      String page = body;
+      for (int pages = 0; page != null && pages < 100; pages++) {
+        HttpResponse<String> response = post(endpoint, operation, page);
+        if (response.statusCode() != 200) {
+          return new Answer(response, false);
+        }
+        Object tree = JsonTree.parse(response.body().getBytes(StandardCharsets.UTF_8));
+        if (JsonTree.member(tree, "Items") instanceof List<?> list) {
+          withItems = true;
+          list.forEach(item -> items.add(normalise(item)));
+        }
+        count += number(tree, "Count");
+        scanned += number(tree, "ScannedCount");
+        Object last = JsonTree.member(tree, "LastEvaluatedKey");
+        page = last == null ? null : withStartKey(body, last);
+      }
+    }
+    Map<String, Object> all = new TreeMap<>();
+    all.put("Count", count);
+    all.put("ScannedCount", scanned);
+    if (withItems) {
+      all.put("Items", items.stream().sorted(Comparator.comparing(String::valueOf)).toList());
+    }
+    return new Answer(200, "200 " + all, "{}");
+  }
+
+  /** {@code body} (a JSON object without ExclusiveStartKey) starting after {@code key}. */
+  static String withStartKey(String body, Object key) {
+    return body.substring(0, body.lastIndexOf('}')) + ",\"ExclusiveStartKey\":"
+        + new String(JsonTree.write(key), StandardCharsets.UTF_8) + "}";
+  }
+
+  private static long number(Object tree, String name) {
+    return JsonTree.member(tree, name) instanceof JsonTree.Num n ? Long.parseLong(n.text()) : 0;
+  }
+
+  /** A status, its comparable text, and the body as received. */
+  private record Answer(int status, String text, String body) {
+    Answer(HttpResponse<String> response, boolean itemsInOrder) {
+      this(response.statusCode(), answer(response, itemsInOrder), response.body());
+    }
   }
 
   /** Prints the counts and the unknown differences, writes the report, fails on any unknown. */

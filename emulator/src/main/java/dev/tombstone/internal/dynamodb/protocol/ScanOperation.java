@@ -101,6 +101,11 @@ final class ScanOperation {
         : expressions.filter();
     conditions.checkKeyPaths(w.projectionExpression(), w.names(),
         w.projectionExpression() == null ? null : state.keySchema(w.tableName()));
+    if (w.projectionExpression() != null && w.indexName() != null) {
+      // A global index cannot fetch from the table: its projection bounds what a Scan may ask.
+      conditions.checkIndexProjects(w.projectionExpression(), w.names(),
+          state.tableDefinition(w.tableName()), w.indexName());
+    }
 
     Scan.Request scan = Scan.Request.of(w.tableName())
         .withLimit(w.limit())

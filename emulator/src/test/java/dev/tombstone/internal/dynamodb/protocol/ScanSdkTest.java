@@ -219,6 +219,32 @@ class ScanSdkTest {
         .allSatisfy(item -> assertThat(item).containsOnlyKeys("user", "seq", "status"));
   }
 
+  @Test
+  void projectionExpression_onAGlobalIndex_isRefused_forAnAttributeItDoesNotProject() {
+    String message = message(ScanRequest.builder().tableName("orders").indexName("byG")
+        .projectionExpression("#t, note, #s")
+        .expressionAttributeNames(Map.of("#t", "total", "#s", "seq")).build());
+    ScanResponse projected = dynamo.scan(b -> b.tableName("orders").indexName("byG")
+        .projectionExpression("#t, #s")
+        .expressionAttributeNames(Map.of("#t", "total", "#s", "seq")));
+
+    assertThat(message).isEqualTo(
+        "One or more parameter values were invalid: Global secondary index byG does not project"
+            + " [note]");
+    assertThat(projected.count()).isEqualTo(10);
+    assertThat(projected.items()).allSatisfy(item -> assertThat(item).containsOnlyKeys("total",
+        "seq"));
+  }
+
+  @Test
+  void projectionExpression_onALocalIndex_readsTheTableForWhatItDoesNotProject() {
+    ScanResponse scan = dynamo.scan(b -> b.tableName("orders").indexName("byStatus")
+        .projectionExpression("note"));
+
+    assertThat(scan.count()).isEqualTo(10);
+    assertThat(scan.items()).allSatisfy(item -> assertThat(item).containsOnlyKeys("note"));
+  }
+
   private static Condition eq(AttributeValue value) {
     return Condition.builder().comparisonOperator(ComparisonOperator.EQ)
         .attributeValueList(value).build();
