@@ -55,7 +55,11 @@ final class BufferedBodies {
     long length = exchange.getRequestContentLength();
     if (length == 0
         || (length < 0 && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING))) {
-      small.accept(exchange, new byte[0]);
+      if (HttpContinue.requiresContinueResponse(exchange)) {
+        continueFirst(exchange, small);
+      } else {
+        small.accept(exchange, new byte[0]);
+      }
     } else if (length < 0 || length > LIMIT || HttpContinue.requiresContinueResponse(exchange)) {
       exchange.dispatch(blocking);
     } else if (length <= IO_THREAD_LIMIT) {
@@ -69,6 +73,28 @@ final class BufferedBodies {
       BodyReader.read(exchange, alone ? small : (ex, body) ->
           ex.dispatch(cores, (HttpHandler) dispatched -> small.accept(dispatched, body)), cut);
     }
+  }
+
+  /**
+   * Answers a request without a body that asked for {@code 100 Continue} only after sending it,
+   * as S3 does. A final answer in its place is allowed, but botocore keeps such an early answer
+   * on its pooled connection and misreads the answer to the next request that gets a
+   * {@code 100 Continue}: boto3 then waits forever (a PutObject after an empty PutObject).
+   */
+  private static void continueFirst(HttpServerExchange exchange, BodyReader.Then small)
+      throws Exception {
+    HttpContinue.ContinueResponseSender sender = HttpContinue.createResponseSender(exchange);
+    if (sender.send()) {
+      small.accept(exchange, new byte[0]);
+      return;
+    }
+    // The socket took only part of it: finish on a worker, which may wait for the client.
+    exchange.dispatch((HttpHandler) dispatched -> {
+      while (!sender.send()) {
+        sender.awaitWritable();
+      }
+      small.accept(dispatched, new byte[0]);
+    });
   }
 
   /**
