@@ -107,8 +107,8 @@ public final class S3State {
 
   /**
    * CreateBucket with an ACL and an Object Ownership setting (BucketOwnerEnforced when absent).
-   * Re-creating a bucket that is in us-east-1 resets its ACL to {@code acl} (private when absent) after
-   * the same checks; its other settings, Object Ownership included, stay.
+   * Re-creating a bucket that is in us-east-1 resets its ACL to {@code acl} (private when
+   * absent) after the same checks; its other settings, Object Ownership included, stay.
    *
    * @throws S3Error.InvalidBucketAclWithObjectOwnership when ownership is enforced and the ACL
    *     grants anyone but the owner, whether the request or the re-created bucket enforces it

@@ -112,7 +112,8 @@ final class CopyOperations {
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request lookup = new CopyObject.Request(source.bucket(), source.key(),
         source.versionId(), call.bucket(), call.key(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), conditions(call.headers(), clock), Optional.empty(), false);
+        Optional.empty(), Optional.empty(), conditions(call.headers(), clock), Optional.empty(),
+        false);
     StoredObject object = state.copySource(lookup);
     if (EncryptionRefusals.namesCopySourceKey(call.headers())) {
       throw EncryptionRefusals.copySourceKeyNotApplicable();

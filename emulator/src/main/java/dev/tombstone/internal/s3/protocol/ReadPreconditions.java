@@ -12,8 +12,8 @@ import java.util.Optional;
  * The conditional headers of GetObject and HeadObject, with S3's precedence: a true
  * {@code If-Match} overrides a false {@code If-Unmodified-Since}, and a false
  * {@code If-None-Match} decides "not modified" whatever {@code If-Modified-Since} says. An
- * {@code If-Modified-Since} later than the server's time is ignored (RFC 2616 §14.25 calls it invalid), as S3
- * ignores it.
+ * {@code If-Modified-Since} later than the server's time is ignored (RFC 2616 §14.25 calls it
+ * invalid), as S3 ignores it.
  */
 final class ReadPreconditions {
   private ReadPreconditions() {}
