@@ -60,7 +60,8 @@ final class ETags {
     return false;
   }
 
-  private static String bare(String tag) {
+  /** {@code tag} without a weak {@code W/} prefix and without each of its quotes. */
+  static String bare(String tag) {
     String bare = tag.startsWith("W/") ? tag.substring(2) : tag;
     if (bare.startsWith("\"")) {
       bare = bare.substring(1);
