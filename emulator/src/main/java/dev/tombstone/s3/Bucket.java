@@ -27,6 +27,7 @@ final class Bucket {
   private final Instant creationDate;
   private final KeyIndex keys = new KeyIndex();
   private final ConcurrentHashMap<String, MultipartUpload> uploads = new ConcurrentHashMap<>();
+  private final CompletedUploads completedUploads = new CompletedUploads();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final BucketLocks objectLock = new BucketLocks();
   private volatile List<BucketLifecycle.Rule> lifecycle = List.of();
@@ -81,6 +82,11 @@ final class Bucket {
   /** The multipart uploads in progress, by upload id; change them only inside {@link #use}. */
   ConcurrentHashMap<String, MultipartUpload> uploads() {
     return uploads;
+  }
+
+  /** The uploads completed last, for a CompleteMultipartUpload that is sent again. */
+  CompletedUploads completedUploads() {
+    return completedUploads;
   }
 
   /** Object Lock: enabled or not, the default rule, each version's lock. */

@@ -46,7 +46,8 @@ final class ETags {
 
   /**
    * Whether an {@code If-Match} value matches: {@code *} matches anything; otherwise any member
-   * of the comma list, compared without quotes and without a weak {@code W/} prefix.
+   * of the comma list, compared without quotes and without a weak {@code W/} prefix. S3 also
+   * accepts an ETag with only one of its quotes, so each quote is dropped on its own.
    */
   static boolean matches(String condition, String etag) {
     String wanted = bare(etag);
@@ -59,8 +60,16 @@ final class ETags {
     return false;
   }
 
-  private static String bare(String tag) {
-    return unquoted(tag.startsWith("W/") ? tag.substring(2) : tag);
+  /** {@code tag} without a weak {@code W/} prefix and without each of its quotes. */
+  static String bare(String tag) {
+    String bare = tag.startsWith("W/") ? tag.substring(2) : tag;
+    if (bare.startsWith("\"")) {
+      bare = bare.substring(1);
+    }
+    if (bare.endsWith("\"")) {
+      bare = bare.substring(0, bare.length() - 1);
+    }
+    return bare;
   }
 
   /** {@code tag} without its surrounding double quotes, if it has them. */

@@ -198,30 +198,75 @@ public final class Multipart {
     return find(bucket, key, uploadId).parts();
   }
 
+  /**
+   * Completes the upload, or answers as its completion did when another completion of it
+   * got there first: completions of one upload run one after the other.
+   *
+   * @param lock the retention and legal hold the completed version gets, if any
+   */
   static PutObject.Result complete(Bucket bucket, String key, String uploadId,
       List<CompletedPart> selection, Optional<String> ifMatch, boolean ifNoneMatchAny,
-      Optional<Checksum> checksum, VersionIds ids, Instant now) {
+      Optional<Checksum> checksum, Optional<ObjectLock.VersionLock> lock, VersionIds ids,
+      Instant now) {
     MultipartUpload upload = find(bucket, key, uploadId);
-    // Checked before the upload is finished, so a failed condition leaves it open.
-    PutObject.checkConditions(key, bucket.keys().get(key), ifMatch, ifNoneMatchAny);
-    if ((ifMatch.isPresent() || ifNoneMatchAny) && upload.keyChanged()) {
-      // S3 cannot tell whether the condition held for the whole upload: the client restarts.
-      throw new S3Error.ConditionalRequestConflict(
-          ifNoneMatchAny ? "If-None-Match" : "If-Match", key);
+    synchronized (upload) {
+      if (!upload.isOpen()) {
+        return repeated(bucket, key, uploadId, selection)
+            .orElseThrow(() -> new S3Error.NoSuchUpload(uploadId));
+      }
+      // Checked before the upload is finished, so a failed condition leaves it open.
+      PutObject.checkConditions(key, bucket.keys().get(key), ifMatch, ifNoneMatchAny);
+      if ((ifMatch.isPresent() || ifNoneMatchAny) && upload.keyChanged()) {
+        // S3 cannot tell whether the condition held for the whole upload: the client restarts.
+        throw new S3Error.ConditionalRequestConflict(
+            ifNoneMatchAny ? "If-None-Match" : "If-Match", key);
+      }
+      // Ownership may have been enforced since the upload began; refuse before the upload ends.
+      upload.acl().ifPresent(acl -> AccessControl.checkWrite(bucket, acl));
+      List<Part> parts = upload.finish(selection);
+      try {
+        ObjectContent.Writer writer = ObjectContent.writer(totalSize(parts));
+        for (Part part : parts) {
+          byte[] bytes = part.content().toByteArray();
+          writer.write(bytes, 0, bytes.length);
+        }
+        PutObject.Request request = new PutObject.Request(bucket.name(), key,
+            writer.toContent(), upload.metadata(), checksum, ifMatch, ifNoneMatchAny,
+            upload.tags(), upload.acl());
+        PutObject.Result result = PutObject.execute(bucket, request, ids, now, etag(parts),
+            Optional.of(ObjectParts.of(parts, upload.checksumAlgorithm())));
+        lock.ifPresent(l -> bucket.objectLock().set(key, result.stored().versionId(), l));
+        bucket.completedUploads().remember(uploadId, key, selection, result);
+        return result;
+      } finally {
+        // Only now: a completion of this upload that started meanwhile finds it and waits.
+        bucket.uploads().remove(uploadId, upload);
+      }
     }
-    // Ownership may have been enforced since the upload began; refuse before the upload ends.
-    upload.acl().ifPresent(acl -> AccessControl.checkWrite(bucket, acl));
-    List<Part> parts = upload.finish(selection);
-    bucket.uploads().remove(uploadId, upload);
-    ObjectContent.Writer writer = ObjectContent.writer(totalSize(parts));
-    for (Part part : parts) {
-      byte[] bytes = part.content().toByteArray();
-      writer.write(bytes, 0, bytes.length);
+  }
+
+  /**
+   * The answer to CompleteMultipartUpload sent again for an upload it already completed with
+   * the same parts: the first answer, with the version it wrote while that version is still
+   * stored. Empty while the upload is in progress, and for any other id, key or parts.
+   */
+  static Optional<PutObject.Result> repeated(Bucket bucket, String key, String uploadId,
+      List<CompletedPart> selection) {
+    if (bucket.uploads().containsKey(uploadId)) {
+      return Optional.empty();
     }
-    PutObject.Request request = new PutObject.Request(bucket.name(), key, writer.toContent(),
-        upload.metadata(), checksum, ifMatch, ifNoneMatchAny, upload.tags(), upload.acl());
-    return PutObject.execute(bucket, request, ids, now, etag(parts),
-        Optional.of(ObjectParts.of(parts, upload.checksumAlgorithm())));
+    return bucket.completedUploads().repeated(uploadId, key, selection)
+        .map(answer -> new PutObject.Result(stillStored(bucket, answer.stored()),
+            answer.versioning()));
+  }
+
+  private static StoredObject stillStored(Bucket bucket, StoredObject written) {
+    KeyHistory history = bucket.keys().get(written.key());
+    Optional<Entry> entry = history == null ? Optional.empty() : history.find(written.versionId());
+    return entry.filter(StoredObject.class::isInstance).map(StoredObject.class::cast)
+        .filter(stored -> stored.etag().equals(written.etag())
+            && stored.lastModified().equals(written.lastModified()))
+        .orElse(written);
   }
 
   static void abort(Bucket bucket, String key, String uploadId) {

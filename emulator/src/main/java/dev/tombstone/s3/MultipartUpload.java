@@ -145,6 +145,11 @@ final class MultipartUpload {
     return chosen;
   }
 
+  /** Whether the upload is still in progress: neither completed nor aborted. */
+  synchronized boolean isOpen() {
+    return !finished;
+  }
+
   synchronized void abort() {
     checkOpen();
     finished = true;

@@ -435,10 +435,13 @@ public final class S3State {
   /**
    * CompleteMultipartUpload: joins the named parts, in order, into a new version of the key,
    * stored (and locked, as CreateMultipartUpload asked or by the bucket's default retention) as
-   * PutObject stores one. On any error the upload stays in progress.
+   * PutObject stores one. On any error the upload stays in progress. Sent again for an upload
+   * it completed, with the same parts, it writes nothing and returns the first result, as S3
+   * answers a retried completion; the bucket remembers its last 1,000 completions.
    *
    * @param parts at least one, in ascending part-number order
-   * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
+   * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress, nor one
+   *     it completed with these parts
    * @throws S3Error.InvalidPartOrder when the part numbers do not ascend
    * @throws S3Error.InvalidPart when a part was not uploaded or has another ETag
    * @throws S3Error.EntityTooSmall when a part other than the last is below 5 MiB
@@ -451,7 +454,7 @@ public final class S3State {
   /**
    * CompleteMultipartUpload with the conditions of a conditional write: {@code If-Match}
    * (the current object's ETag) and {@code If-None-Match: *} (no current object). A failed
-   * condition leaves the upload in progress.
+   * condition leaves the upload in progress; a repeated completion checks neither, as S3 does.
    *
    * @throws S3Error.PreconditionFailed when a condition does not hold
    * @throws S3Error.NoSuchKey for {@code ifMatch} when the key has no current object
@@ -473,15 +476,18 @@ public final class S3State {
       List<Multipart.CompletedPart> parts, Optional<String> ifMatch, boolean ifNoneMatchAny,
       Optional<Checksum> checksum) {
     return onBucket(bucket, b -> {
+      // A retry after a lost answer: S3 answers it as it answered the completion, unchecked.
+      Optional<PutObject.Result> repeated = Multipart.repeated(b, key, uploadId, parts);
+      if (repeated.isPresent()) {
+        return repeated.get();
+      }
       Instant now = now();
       // Dated from the completed version's creation, as a PutObject version is.
       ObjectLock.VersionLock asked = Multipart.requestedLock(b, key, uploadId);
       Optional<ObjectLock.VersionLock> lock =
           versionLock(b, asked.retention(), asked.legalHold(), now);
-      PutObject.Result result = Multipart.complete(b, key, uploadId, parts, ifMatch,
-          ifNoneMatchAny, checksum, versionIds, now);
-      lock.ifPresent(l -> b.objectLock().set(key, result.stored().versionId(), l));
-      return result;
+      return Multipart.complete(b, key, uploadId, parts, ifMatch, ifNoneMatchAny, checksum,
+          lock, versionIds, now);
     });
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,5 +127,29 @@ class MultipartCompletionTest {
     assertThat(thrown).isNotNull();
     assertThat(s3.currentObject(BUCKET, "k")).isEmpty();
     assertThat(s3.listParts(BUCKET, "k", uploadId)).hasSize(1);
+  }
+
+  @Test
+  void aBucketRemembersItsLastThousandCompletions_forARepeatedCompletion() {
+    List<String> ids = new ArrayList<>();
+    List<Multipart.CompletedPart> parts = new ArrayList<>();
+    for (int i = 0; i <= CompletedUploads.LIMIT; i++) {
+      String uploadId = s3.createMultipartUpload(BUCKET, "k", ObjectMetadata.DEFAULT,
+          Optional.empty()).uploadId();
+      Multipart.CompletedPart only = upload(uploadId, 1, 3, Optional.empty());
+      s3.completeMultipartUpload(BUCKET, "k", uploadId, List.of(only));
+      ids.add(uploadId);
+      parts.add(only);
+    }
+    String newest = s3.currentObject(BUCKET, "k").orElseThrow().etag();
+
+    S3Error.NoSuchUpload forgotten = catchThrowableOfType(S3Error.NoSuchUpload.class, () ->
+        s3.completeMultipartUpload(BUCKET, "k", ids.get(0), List.of(parts.get(0))));
+    PutObject.Result remembered = s3.completeMultipartUpload(BUCKET, "k", ids.get(1),
+        List.of(parts.get(1)));
+
+    assertThat(forgotten).isNotNull();
+    assertThat(remembered.stored().etag()).isEqualTo(newest);
+    assertThat(s3.versions(BUCKET, "k")).hasSize(1);
   }
 }

@@ -7,6 +7,7 @@ import dev.tombstone.s3.ObjectContent;
 import dev.tombstone.s3.ObjectEncryption;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.PutObject;
+import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3State;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,16 +98,36 @@ final class MultipartOperations {
     }
     List<PartChecksums.RequestedPart> requested = completedParts(document);
     boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
-    List<Multipart.Part> uploaded = state.listParts(call.bucket(), call.key(), uploadId);
-    Optional<Multipart.Upload> upload = upload(state, call.bucket(), uploadId);
-    upload.ifPresent(u -> CompletionChecksum.checkType(call.headers(), u));
-    upload.ifPresent(u -> PartChecksums.check(u, uploaded, requested));
     List<Multipart.CompletedPart> parts =
         requested.stream().map(PartChecksums.RequestedPart::part).toList();
+    Optional<Multipart.Upload> upload = upload(state, call.bucket(), uploadId)
+        .filter(u -> u.key().equals(call.key()));
+    Optional<List<Multipart.Part>> inProgress =
+        upload.isPresent() ? partsInProgress(call, uploadId) : Optional.empty();
+    if (inProgress.isEmpty()) {
+      // A completed upload sent again gets its first answer; the state says NoSuchUpload else.
+      return completed(call, state.completeMultipartUpload(call.bucket(), call.key(), uploadId,
+          parts, call.header("If-Match"), ifNoneMatchAny));
+    }
+    List<Multipart.Part> uploaded = inProgress.get();
+    CompletionChecksum.checkType(call.headers(), upload.get());
+    PartChecksums.check(upload.get(), uploaded, requested);
     Optional<Checksum> checksum =
         CompletionChecksum.check(call.headers(), upload, uploaded, parts);
-    PutObject.Result result = state.completeMultipartUpload(call.bucket(), call.key(), uploadId,
-        parts, call.header("If-Match"), ifNoneMatchAny, checksum);
+    return completed(call, state.completeMultipartUpload(call.bucket(), call.key(), uploadId,
+        parts, call.header("If-Match"), ifNoneMatchAny, checksum));
+  }
+
+  // Empty when the upload was completed or aborted since it was looked up.
+  private Optional<List<Multipart.Part>> partsInProgress(S3Call call, String uploadId) {
+    try {
+      return Optional.of(state.listParts(call.bucket(), call.key(), uploadId));
+    } catch (S3Error.NoSuchUpload endedMeanwhile) {
+      return Optional.empty();
+    }
+  }
+
+  private S3Response completed(S3Call call, PutObject.Result result) {
     XmlWriter xml = XmlWriter.document("CompleteMultipartUploadResult")
         .element("Location", "http://" + call.request().host() + call.request().rawPath())
         .element("Bucket", call.bucket())

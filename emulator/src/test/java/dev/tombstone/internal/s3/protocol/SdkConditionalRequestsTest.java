@@ -123,6 +123,35 @@ class SdkConditionalRequestsTest {
   }
 
   @Test
+  void putIfMatch_acceptsTheETagWithOneQuoteMissing_asS3Does() {
+    String etag = put("k", "first");
+
+    s3.putObject(b -> b.bucket(BUCKET).key("k").ifMatch(etag.substring(1)),
+        RequestBody.fromString("second"));
+    String second = s3.headObject(b -> b.bucket(BUCKET).key("k")).eTag();
+    s3.putObject(b -> b.bucket(BUCKET).key("k").ifMatch(second.substring(0, second.length() - 1)),
+        RequestBody.fromString("third"));
+
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("k")).asUtf8String())
+        .isEqualTo("third");
+  }
+
+  @Test
+  void readAndCopyConditions_compareAnETagWithOneQuoteMissing_likeTheQuotedOne() {
+    String etag = put("k", "x");
+    String halfQuoted = etag.substring(1);
+
+    S3Exception notModified = catchThrowableOfType(S3Exception.class, () ->
+        s3.getObject(b -> b.bucket(BUCKET).key("k").ifNoneMatch(halfQuoted)));
+    s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("k").destinationBucket(BUCKET)
+        .destinationKey("copy").copySourceIfMatch(halfQuoted));
+
+    assertThat(notModified.statusCode()).isEqualTo(304);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("copy")).asUtf8String())
+        .isEqualTo("x");
+  }
+
+  @Test
   void completeMultipartUpload_ifNoneMatchStar_refusedWhenTheKeyExists_uploadStaysOpen() {
     put("k", "there");
     String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("k")).uploadId();

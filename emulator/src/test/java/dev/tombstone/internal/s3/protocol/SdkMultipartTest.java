@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,6 +189,92 @@ class SdkMultipartTest {
         () -> complete("gone.bin", uploadId, one))).isNotNull();
     assertThat(catchThrowableOfType(NoSuchUploadException.class,
         () -> upload("gone.bin", uploadId, 2, filled(10, 2)))).isNotNull();
+    assertThat(tombstone.s3().keys(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void completingAgain_withTheSameParts_answersAsTheFirstCompletion_andWritesNothing() {
+    tombstone.s3().setVersioning(BUCKET, Versioning.ENABLED);
+    String uploadId = create("retried.bin");
+    CompletedPart one = upload("retried.bin", uploadId, 1, filled(5 * MIB, 1));
+    CompletedPart two = upload("retried.bin", uploadId, 2, filled(1, 2));
+    CompleteMultipartUploadResponse first = complete("retried.bin", uploadId, one, two);
+
+    // moto's AWS-verified test_idempotent_multipart_upload sends If-None-Match: * on the retry.
+    CompleteMultipartUploadResponse again = s3.completeMultipartUpload(b -> b.bucket(BUCKET)
+        .key("retried.bin").uploadId(uploadId).ifNoneMatch("*")
+        .multipartUpload(u -> u.parts(one, two)));
+    CompleteMultipartUploadResponse unquoted = complete("retried.bin", uploadId,
+        one.toBuilder().eTag(one.eTag().replace("\"", "")).build(), two);
+
+    for (CompleteMultipartUploadResponse answer : List.of(again, unquoted)) {
+      assertThat(answer.sdkHttpResponse().statusCode()).isEqualTo(200);
+      assertThat(answer).extracting(CompleteMultipartUploadResponse::eTag,
+          CompleteMultipartUploadResponse::location, CompleteMultipartUploadResponse::bucket,
+          CompleteMultipartUploadResponse::key, CompleteMultipartUploadResponse::versionId,
+          CompleteMultipartUploadResponse::checksumCRC64NVME,
+          CompleteMultipartUploadResponse::checksumType,
+          CompleteMultipartUploadResponse::serverSideEncryption)
+          .containsExactly(first.eTag(), first.location(), first.bucket(), first.key(),
+              first.versionId(), first.checksumCRC64NVME(), first.checksumType(),
+              first.serverSideEncryption());
+    }
+    assertThat(first.versionId()).isNotNull();
+    assertThat(tombstone.s3().versions(BUCKET, "retried.bin")).hasSize(1);
+  }
+
+  @Test
+  void completingAgain_afterTheObjectWasOverwrittenOrDeleted_stillAnswersTheFirstResult() {
+    String uploadId = create("moved-on.bin");
+    CompletedPart only = upload("moved-on.bin", uploadId, 1, filled(10, 1));
+    String etag = complete("moved-on.bin", uploadId, only).eTag();
+    s3.putObject(b -> b.bucket(BUCKET).key("moved-on.bin"), RequestBody.fromString("newer"));
+
+    String afterOverwrite = complete("moved-on.bin", uploadId, only).eTag();
+    s3.deleteObject(b -> b.bucket(BUCKET).key("moved-on.bin"));
+    String afterDelete = complete("moved-on.bin", uploadId, only).eTag();
+
+    assertThat(afterOverwrite).isEqualTo(etag);
+    assertThat(afterDelete).isEqualTo(etag);
+    assertThat(tombstone.s3().keys(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void completedUpload_isNoSuchUpload_forOtherParts_anotherKey_abortListingAndParts() {
+    String uploadId = create("done.bin");
+    CompletedPart one = upload("done.bin", uploadId, 1, filled(5 * MIB, 1));
+    CompletedPart two = upload("done.bin", uploadId, 2, filled(10, 2));
+    complete("done.bin", uploadId, one, two);
+
+    List<Runnable> refused = List.of(
+        () -> complete("done.bin", uploadId, one),
+        () -> complete("done.bin", uploadId, one, two.toBuilder().partNumber(3).build()),
+        () -> complete("other.bin", uploadId, one, two),
+        () -> s3.abortMultipartUpload(b -> b.bucket(BUCKET).key("done.bin").uploadId(uploadId)),
+        () -> s3.listParts(b -> b.bucket(BUCKET).key("done.bin").uploadId(uploadId)),
+        () -> upload("done.bin", uploadId, 3, filled(10, 3)));
+
+    for (Runnable request : refused) {
+      NoSuchUploadException thrown =
+          catchThrowableOfType(NoSuchUploadException.class, request::run);
+      assertThat(thrown).isNotNull();
+      assertThat(thrown.statusCode()).isEqualTo(404);
+    }
+    assertThat(tombstone.s3().versions(BUCKET, "done.bin")).hasSize(1);
+    assertThat(tombstone.s3().keys(BUCKET)).containsExactly("done.bin");
+  }
+
+  @Test
+  void aDeletedBucket_forgetsItsCompletions() {
+    String uploadId = create("k.bin");
+    CompletedPart only = upload("k.bin", uploadId, 1, filled(10, 1));
+    complete("k.bin", uploadId, only);
+    s3.deleteObject(b -> b.bucket(BUCKET).key("k.bin"));
+    s3.deleteBucket(b -> b.bucket(BUCKET));
+    s3.createBucket(b -> b.bucket(BUCKET));
+
+    assertThat(catchThrowableOfType(NoSuchUploadException.class,
+        () -> complete("k.bin", uploadId, only))).isNotNull();
     assertThat(tombstone.s3().keys(BUCKET)).isEmpty();
   }
 
@@ -464,20 +552,20 @@ class SdkMultipartTest {
   }
 
   @Test
-  void concurrentCompletions_ofOneUpload_succeedExactlyOnce() throws Exception {
+  void concurrentCompletions_ofOneUpload_writeOnce_andAllAnswerTheSameResult()
+      throws Exception {
     String uploadId = create("race.bin");
     CompletedPart one = upload("race.bin", uploadId, 1, filled(10, 1));
     int threads = 8;
     List<Thread> racers = new ArrayList<>();
-    AtomicInteger successes = new AtomicInteger();
+    Set<String> etags = ConcurrentHashMap.newKeySet();
     AtomicInteger missing = new AtomicInteger();
     CountDownLatch go = new CountDownLatch(1);
     for (int i = 0; i < threads; i++) {
       Thread racer = new Thread(() -> {
         try {
           go.await();
-          complete("race.bin", uploadId, one);
-          successes.incrementAndGet();
+          etags.add(complete("race.bin", uploadId, one).eTag());
         } catch (NoSuchUploadException e) {
           missing.incrementAndGet();
         } catch (InterruptedException e) {
@@ -493,8 +581,8 @@ class SdkMultipartTest {
       racer.join();
     }
 
-    assertThat(successes.get()).isEqualTo(1);
-    assertThat(missing.get()).isEqualTo(threads - 1);
+    assertThat(missing.get()).isZero();
+    assertThat(etags).hasSize(1);
     assertThat(tombstone.s3().versions(BUCKET, "race.bin")).hasSize(1);
   }
 }
