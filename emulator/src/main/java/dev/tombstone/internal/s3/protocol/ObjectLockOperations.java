@@ -4,6 +4,7 @@ import dev.tombstone.s3.ObjectLock;
 import dev.tombstone.s3.S3State;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Put/GetObjectLockConfiguration, Put/GetObjectRetention, Put/GetObjectLegalHold: their XML in
@@ -18,7 +19,7 @@ final class ObjectLockOperations {
 
   S3Response putConfiguration(S3Call call) {
     state.bucket(call.bucket());
-    XmlElement root = document(call, "ObjectLockConfiguration");
+    XmlElement root = document(call, "ObjectLockConfiguration", WireError::missingRequestBody);
     if (!root.childText("ObjectLockEnabled").map(String::trim).filter("Enabled"::equals)
         .isPresent()) {
       throw WireError.malformedXml();
@@ -112,9 +113,19 @@ final class ObjectLockOperations {
   }
 
   private static XmlElement document(S3Call call, String rootName) {
+    return document(call, rootName, WireError::malformedXml);
+  }
+
+  /**
+   * The request's document, which must be {@code rootName}; an empty body gets {@code whenEmpty}
+   * (S3 answers PutObjectLockConfiguration without a body MissingRequestBodyError, as moto's
+   * AWS-verified test_put_object_lock_misconfiguration shows; the other lock PUTs MalformedXML).
+   */
+  private static XmlElement document(S3Call call, String rootName,
+      Supplier<WireError> whenEmpty) {
     VerifiedBody body = RequestBodies.readDocumentWithIntegrity(call.request());
     if (body.content().size() == 0) {
-      throw WireError.malformedXml();
+      throw whenEmpty.get();
     }
     XmlElement root = XmlReader.parse(body.content());
     if (!root.is(rootName)) {

@@ -41,6 +41,7 @@ final class WireError extends RuntimeException {
     AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError"),
     ID_MISMATCH("IdMismatch"),
     ILLEGAL_VERSIONING_CONFIGURATION("IllegalVersioningConfigurationException"),
+    MISSING_REQUEST_BODY("MissingRequestBodyError"),
     INVALID_S3_DESTINATION_BUCKET("InvalidS3DestinationBucket"),
     INVALID_CONFIGURATION_ID("InvalidConfigurationId"),
     // Stored bucket documents (BucketDocumentErrors).
@@ -114,6 +115,11 @@ final class WireError extends RuntimeException {
     return new WireError(Kind.METHOD_NOT_ALLOWED,
         "The specified method is not allowed against this resource.",
         List.of(new Field("Method", method), new Field("ResourceType", resourceType)));
+  }
+
+  /** A document operation sent without its document, where S3 says so rather than MalformedXML. */
+  static WireError missingRequestBody() {
+    return new WireError(Kind.MISSING_REQUEST_BODY, "Request Body is empty", List.of());
   }
 
   /** A versioning configuration without a Status to set. */

@@ -68,6 +68,7 @@ class ErrorStatusTest {
       Map.entry("MalformedTrailerError", 400),
       Map.entry("MalformedXML", 400),
       Map.entry("IllegalVersioningConfigurationException", 400),
+      Map.entry("MissingRequestBodyError", 400),
       Map.entry("MalformedPolicy", 400),
       Map.entry("NoSuchBucketPolicy", 404),
       Map.entry("NoSuchCORSConfiguration", 404),

@@ -126,4 +126,20 @@ class SdkObjectLockRefusalsTest {
         "Object Lock configuration does not exist for this bucket");
     assertThat(answer.body()).contains("<BucketName>plain</BucketName>");
   }
+
+  @Test
+  void lockConfiguration_withoutABody_isMissingRequestBody_andAnEmptyOneMalformed() {
+    s3.createBucket(b -> b.bucket("locked-empty").objectLockEnabledForBucket(true));
+
+    S3Exception noBody = catchThrowableOfType(
+        () -> s3.putObjectLockConfiguration(b -> b.bucket("locked-empty")), S3Exception.class);
+    S3Exception emptyConfiguration = catchThrowableOfType(
+        () -> s3.putObjectLockConfiguration(b -> b.bucket("locked-empty")
+            .objectLockConfiguration(c -> {})), S3Exception.class);
+
+    assertThat(noBody.statusCode()).isEqualTo(400);
+    assertThat(noBody.awsErrorDetails().errorCode()).isEqualTo("MissingRequestBodyError");
+    assertThat(noBody.awsErrorDetails().errorMessage()).isEqualTo("Request Body is empty");
+    assertThat(emptyConfiguration.awsErrorDetails().errorCode()).isEqualTo("MalformedXML");
+  }
 }
