@@ -19,17 +19,17 @@ final class HoistedHeaders {
 
   private HoistedHeaders() {}
 
-  /** {@code request} with the hoisted headers of its query added to its headers. */
-  static RestRequest apply(RestRequest request) {
+  /**
+   * {@code request} with the hoisted headers of its {@code query} (the request's own, already
+   * decoded) added to its headers.
+   */
+  static RestRequest apply(RestRequest request, QueryParameters query) {
     RequestHeaders headers = request.headers();
-    for (String pair : request.rawQuery().split("&")) {
-      int equals = pair.indexOf('=');
-      String name = PercentDecoding.decode(equals < 0 ? pair : pair.substring(0, equals));
+    for (String name : query.names()) {
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.startsWith(PREFIX) && lower.length() > PREFIX.length()
           && !AUTHENTICATION.contains(lower) && !headers.has(name)) {
-        headers = headers.plus(lower,
-            equals < 0 ? "" : PercentDecoding.decode(pair.substring(equals + 1)));
+        headers = headers.plus(lower, query.get(name).orElseThrow());
       }
     }
     return headers == request.headers() ? request : new RestRequest(request.method(),

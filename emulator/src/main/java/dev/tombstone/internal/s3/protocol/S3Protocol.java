@@ -103,7 +103,7 @@ public final class S3Protocol {
     }
     QueryParameters query = QueryParameters.parse(request.rawQuery());
     RestRequest sent = Presigning.check(request.rawQuery(), clock)
-        ? HoistedHeaders.apply(request) : request;
+        ? HoistedHeaders.apply(request, query) : request;
     Operation operation = Routes.select(sent.method(), resource, query);
     if (resource.level() != Resource.Level.SERVICE) {
       checkExpectedOwner(sent.headers());
