@@ -11,12 +11,15 @@ import java.util.Optional;
 
 /** Scan with IndexName: every entry of a secondary index, by partition then index order. */
 final class IndexScan {
-  private record Entry(AttributeValue partition, Position position, Item item) {}
+  private record Entry(Object partition, Position position, Item item) {}
 
-  private static final Comparator<Entry> ORDER = (a, b) -> {
-    int byPartition = PrimaryKey.compareScalars(a.partition(), b.partition());
-    return byPartition != 0 ? byPartition : Position.ORDER.compare(a.position(), b.position());
-  };
+  private static Comparator<Entry> order(SecondaryIndex index) {
+    Comparator<Position> positions = index.order();
+    return (a, b) -> {
+      int byPartition = CompositeValue.compareKeyValues(a.partition(), b.partition());
+      return byPartition != 0 ? byPartition : positions.compare(a.position(), b.position());
+    };
+  }
 
   private IndexScan() {}
 
@@ -33,19 +36,20 @@ final class IndexScan {
     Query.Select select = Selects.resolve(index, request.select());
     index.checkFilterProjected(request.filter());
     List<Entry> entries = new ArrayList<>();
-    for (Map.Entry<AttributeValue, ? extends NavigableMap<Position, Item>> partition
+    for (Map.Entry<Object, ? extends NavigableMap<Position, Item>> partition
         : index.partitions().entrySet()) {
       if (!Scan.inSegment(request, partition.getKey())) {
         continue;
       }
       partition.getValue().forEach((p, item) -> entries.add(new Entry(partition.getKey(), p, item)));
     }
-    entries.sort(ORDER);
+    Comparator<Entry> order = order(index);
+    entries.sort(order);
     int from = 0;
     if (request.exclusiveStartKey() != null) {
       Entry start = start(table, index, request.exclusiveStartKey());
       Scan.checkSegment(request, start.partition());
-      from = Collections.binarySearch(entries, start, ORDER);
+      from = Collections.binarySearch(entries, start, order);
       from = from >= 0 ? from + 1 : -from - 1;
     }
     int limit = request.limit() == null ? Integer.MAX_VALUE : request.limit();
@@ -91,8 +95,7 @@ final class IndexScan {
           DynamoDbError.Validation.keyMismatch().getMessage());
     }
     PrimaryKey tableKey = table.keySchema().keyOfItem(start);
-    KeyAttribute sort = index.keySchema().sortKey();
-    return new Entry(start.get(index.keySchema().partitionKey().name()),
-        Position.of(sort == null ? null : start.get(sort.name()), tableKey), start);
+    return new Entry(index.partitionValue(start), Position.of(index.sortValue(start), tableKey),
+        start);
   }
 }

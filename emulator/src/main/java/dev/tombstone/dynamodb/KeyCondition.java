@@ -6,21 +6,26 @@ import java.util.Objects;
 
 /**
  * A Query's key condition: the partition key equal to a value, and at most one condition on
- * the sort key. The parts name attributes; which of them are the key is checked against the
- * table or index when the query runs, as DynamoDB does.
+ * the sort key; on a multi-attribute index key, every partition attribute equal to a value and
+ * conditions on leading sort attributes. The parts name attributes; which of them are the key is
+ * checked against the table or index when the query runs, as DynamoDB does.
  *
  * <pre>{@code
  * KeyCondition.partitionKey("UserId", AttributeValue.s("u1"))
  *     .and("OrderDate", KeyCondition.Operator.BEGINS_WITH, AttributeValue.s("2024-"));
  * }</pre>
  *
- * @param parts one or two conditions, in request order
+ * @param parts one to eight conditions (two but on a multi-attribute index key), in request
+ *     order
  */
 public record KeyCondition(List<Part> parts) {
+  /** The most parts a condition may have: four partition and four sort attributes. */
+  static final int MAX_PARTS = 2 * KeySchema.MAX_ATTRIBUTES_PER_SIDE;
+
   public KeyCondition {
     parts = List.copyOf(parts);
-    if (parts.isEmpty() || parts.size() > 2) {
-      throw new IllegalArgumentException("a key condition has 1 or 2 parts, not " + parts.size());
+    if (parts.isEmpty() || parts.size() > MAX_PARTS) {
+      throw new IllegalArgumentException("a key condition has 1 to 8 parts, not " + parts.size());
     }
   }
 
@@ -62,7 +67,7 @@ public record KeyCondition(List<Part> parts) {
     return new KeyCondition(List.of(new Part(name, Operator.EQ, List.of(value))));
   }
 
-  /** This condition and one on the sort key {@code name}. */
+  /** This condition and one on the sort key (or another key attribute) {@code name}. */
   public KeyCondition and(String name, Operator operator, AttributeValue... values) {
     List<Part> more = new ArrayList<>(parts);
     more.add(new Part(name, operator, List.of(values)));

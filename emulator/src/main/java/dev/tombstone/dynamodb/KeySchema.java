@@ -1,24 +1,63 @@
 package dev.tombstone.dynamodb;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A primary key: a partition (HASH) attribute and an optional sort (RANGE) attribute.
+ * A key schema: its partition (HASH) attributes and its sort (RANGE) attributes, in schema order.
+ * A table or a local secondary index has one partition attribute and at most one sort attribute;
+ * a global secondary index may have up to four of each (DynamoDB's multi-attribute keys).
  *
- * @param partitionKey the HASH attribute
- * @param sortKey the RANGE attribute, or {@code null} for a hash-only key
+ * <pre>{@code
+ * KeySchema.of(KeyAttribute.s("UserId"), KeyAttribute.n("Time"));            // a table's
+ * KeySchema.of(List.of(KeyAttribute.s("tournament"), KeyAttribute.s("region")),
+ *     List.of(KeyAttribute.s("round"), KeyAttribute.n("bracket")));          // an index's
+ * }</pre>
+ *
+ * <p>{@link #partitionKey()} and {@link #sortKey()} name the single attribute of their side and
+ * throw for a side of several attributes: read {@link #partitionKeys()} and {@link #sortKeys()}
+ * where an index key may be multi-attribute.
+ *
+ * @param partitionKeys one to four HASH attributes
+ * @param sortKeys zero to four RANGE attributes
  */
-public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
+public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys) {
   static final int MAX_PARTITION_KEY_BYTES = 2048;
   static final int MAX_SORT_KEY_BYTES = 1024;
+  /** The most attributes a side of a (global secondary index) key may have. */
+  public static final int MAX_ATTRIBUTES_PER_SIDE = 4;
 
   public KeySchema {
-    Objects.requireNonNull(partitionKey, "partitionKey");
-    if (sortKey != null && sortKey.name().equals(partitionKey.name())) {
-      throw new IllegalArgumentException("partition and sort key must differ");
+    partitionKeys = List.copyOf(partitionKeys);
+    sortKeys = List.copyOf(sortKeys);
+    if (partitionKeys.isEmpty() || partitionKeys.size() > MAX_ATTRIBUTES_PER_SIDE) {
+      throw new IllegalArgumentException(
+          "a key has 1 to 4 partition attributes, not " + partitionKeys.size());
     }
+    if (sortKeys.size() > MAX_ATTRIBUTES_PER_SIDE) {
+      throw new IllegalArgumentException(
+          "a key has 0 to 4 sort attributes, not " + sortKeys.size());
+    }
+    Set<String> names = new HashSet<>();
+    for (List<KeyAttribute> side : List.of(partitionKeys, sortKeys)) {
+      for (KeyAttribute attribute : side) {
+        if (!names.add(attribute.name())) {
+          throw new IllegalArgumentException("key attributes must differ, " + attribute.name()
+              + " is named twice");
+        }
+      }
+    }
+  }
+
+  /** A key of one partition attribute and at most one sort attribute ({@code null} for none). */
+  public KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
+    this(List.of(Objects.requireNonNull(partitionKey, "partitionKey")),
+        sortKey == null ? List.of() : List.of(sortKey));
   }
 
   public static KeySchema of(KeyAttribute partitionKey) {
@@ -29,13 +68,80 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
     return new KeySchema(partitionKey, Objects.requireNonNull(sortKey, "sortKey"));
   }
 
-  public Optional<KeyAttribute> sortKeyIfAny() {
-    return Optional.ofNullable(sortKey);
+  /** A key of several partition and sort attributes, as a global secondary index may have. */
+  public static KeySchema of(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys) {
+    return new KeySchema(partitionKeys, sortKeys);
   }
 
-  /** Number of key attributes: 1 or 2. */
+  /**
+   * The partition attribute.
+   *
+   * @throws IllegalStateException when the key has several (read {@link #partitionKeys()})
+   */
+  public KeyAttribute partitionKey() {
+    if (partitionKeys.size() != 1) {
+      throw new IllegalStateException("the key has " + partitionKeys.size()
+          + " partition attributes; read partitionKeys()");
+    }
+    return partitionKeys.get(0);
+  }
+
+  /**
+   * The sort attribute, or {@code null} for a key without one.
+   *
+   * @throws IllegalStateException when the key has several (read {@link #sortKeys()})
+   */
+  public KeyAttribute sortKey() {
+    switch (sortKeys.size()) {
+      case 0:
+        return null;
+      case 1:
+        return sortKeys.get(0);
+      default:
+        throw new IllegalStateException(
+            "the key has " + sortKeys.size() + " sort attributes; read sortKeys()");
+    }
+  }
+
+  /**
+   * The sort attribute, if the key has one.
+   *
+   * @throws IllegalStateException when the key has several (read {@link #sortKeys()})
+   */
+  public Optional<KeyAttribute> sortKeyIfAny() {
+    return Optional.ofNullable(sortKey());
+  }
+
+  /** Whether a side of the key has more than one attribute (a multi-attribute index key). */
+  public boolean multiAttribute() {
+    return partitionKeys.size() > 1 || sortKeys.size() > 1;
+  }
+
+  /** Every key attribute: the partition attributes, then the sort attributes. */
+  public List<KeyAttribute> attributes() {
+    List<KeyAttribute> all = new ArrayList<>(partitionKeys);
+    all.addAll(sortKeys);
+    return all;
+  }
+
+  /** Whether {@code name} is one of the key's attributes. */
+  public boolean isKeyAttribute(String name) {
+    for (KeyAttribute attribute : partitionKeys) {
+      if (attribute.name().equals(name)) {
+        return true;
+      }
+    }
+    for (KeyAttribute attribute : sortKeys) {
+      if (attribute.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Number of key attributes: 1 or 2 for a table, up to 8 for a global secondary index. */
   public int size() {
-    return sortKey == null ? 1 : 2;
+    return partitionKeys.size() + sortKeys.size();
   }
 
   /**
@@ -55,7 +161,8 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
     if (key.size() != size()) {
       throw DynamoDbError.Validation.keyMismatch();
     }
-    AttributeValue partition = keyValue(key, partitionKey, emptyValuePrefix);
+    KeyAttribute sortKey = sortKey();
+    AttributeValue partition = keyValue(key, partitionKey(), emptyValuePrefix);
     AttributeValue sort = sortKey == null ? null : keyValue(key, sortKey, emptyValuePrefix);
     checkSizes(partition, sort);
     return new PrimaryKey(partition, sort);
@@ -67,7 +174,8 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
    * @throws DynamoDbError.Validation with DynamoDB's message when a key attribute is wrong
    */
   public PrimaryKey keyOfItem(Item item) {
-    AttributeValue partition = itemKeyValue(item, partitionKey);
+    KeyAttribute sortKey = sortKey();
+    AttributeValue partition = itemKeyValue(item, partitionKey());
     AttributeValue sort = sortKey == null ? null : itemKeyValue(item, sortKey);
     checkSizes(partition, sort);
     return new PrimaryKey(partition, sort);
@@ -75,7 +183,17 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
 
   /** Whether {@code item} has every key attribute, each with the schema's type. */
   public boolean hasKeyTypes(Item item) {
-    return hasType(item, partitionKey) && (sortKey == null || hasType(item, sortKey));
+    for (int i = 0; i < partitionKeys.size(); i++) {
+      if (!hasType(item, partitionKeys.get(i))) {
+        return false;
+      }
+    }
+    for (int i = 0; i < sortKeys.size(); i++) {
+      if (!hasType(item, sortKeys.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasType(Item item, KeyAttribute attribute) {
@@ -85,9 +203,12 @@ public record KeySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
 
   /** The key attributes of {@code item}, as DynamoDB returns a key ({@code LastEvaluatedKey}). */
   public Item keyAttributesOf(Item item) {
-    Item.Builder key = Item.builder().put(partitionKey.name(), item.get(partitionKey.name()));
-    if (sortKey != null) {
-      key.put(sortKey.name(), item.get(sortKey.name()));
+    Item.Builder key = Item.builder();
+    for (KeyAttribute attribute : partitionKeys) {
+      key.put(attribute.name(), item.get(attribute.name()));
+    }
+    for (KeyAttribute attribute : sortKeys) {
+      key.put(attribute.name(), item.get(attribute.name()));
     }
     return key.build();
   }

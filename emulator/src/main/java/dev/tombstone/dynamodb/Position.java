@@ -7,11 +7,21 @@ import java.util.Comparator;
  * without a sort key), then by table key. A bound has no table key and a {@code bias} of -1
  * (before every item with its sort value) or +1 (after them), so a range of sort values is a
  * sub-map of the partition.
+ *
+ * @param sort an {@link AttributeValue} in a table or a single-attribute index ({@link #ORDER});
+ *     a {@link CompositeValue} in an index with several sort attributes ({@link
+ *     #COMPOSITE_ORDER}), where a bound may hold a prefix of the attributes
  */
-record Position(AttributeValue sort, PrimaryKey tableKey, int bias) {
-  static final Comparator<Position> ORDER = (a, b) -> {
+record Position(Object sort, PrimaryKey tableKey, int bias) {
+  static final Comparator<Position> ORDER = (a, b) -> compare(a, b, false);
+  /** The order of an index partition whose sort values are {@link CompositeValue}s. */
+  static final Comparator<Position> COMPOSITE_ORDER = (a, b) -> compare(a, b, true);
+
+  private static int compare(Position a, Position b, boolean composite) {
     if (a.sort != null && b.sort != null) {
-      int bySort = PrimaryKey.compareScalars(a.sort, b.sort);
+      int bySort = composite
+          ? ((CompositeValue) a.sort).compareTo((CompositeValue) b.sort)
+          : PrimaryKey.compareScalars((AttributeValue) a.sort, (AttributeValue) b.sort);
       if (bySort != 0) {
         return bySort;
       }
@@ -26,17 +36,17 @@ record Position(AttributeValue sort, PrimaryKey tableKey, int bias) {
       return PrimaryKey.compareScalars(a.tableKey.sort(), b.tableKey.sort());
     }
     return byKey;
-  };
+  }
 
-  static Position of(AttributeValue sort, PrimaryKey tableKey) {
+  static Position of(Object sort, PrimaryKey tableKey) {
     return new Position(sort, tableKey, 0);
   }
 
-  static Position before(AttributeValue sort) {
+  static Position before(Object sort) {
     return new Position(sort, null, -1);
   }
 
-  static Position after(AttributeValue sort) {
+  static Position after(Object sort) {
     return new Position(sort, null, 1);
   }
 }

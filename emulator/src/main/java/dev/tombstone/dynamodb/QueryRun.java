@@ -26,7 +26,7 @@ final class QueryRun {
       index.checkFilterProjected(request.filter());
     }
     NavigableMap<Position, Item> partition = index == null
-        ? table.partition(range.partition())
+        ? table.partition((AttributeValue) range.partition())
         : index.partition(range.partition());
     NavigableMap<Position, Item> view = range.view(partition);
     Position start = startPosition(index, range);
@@ -95,8 +95,7 @@ final class QueryRun {
       return;
     }
     for (String name : request.filter().attributeNames()) {
-      if (name.equals(schema.partitionKey().name())
-          || (schema.sortKey() != null && name.equals(schema.sortKey().name()))) {
+      if (schema.isKeyAttribute(name)) {
         throw new DynamoDbError.Validation((request.queryFilter() ? "QueryFilter"
             : "Filter Expression") + " can only contain non-primary key attributes: Primary key"
             + " attribute: " + name);
@@ -131,18 +130,17 @@ final class QueryRun {
     }
     KeySchema schema = index.keySchema();
     Item startItem = Item.of(start);
-    int expected = tableSchema.size() + schema.size()
-        - (schema.partitionKey().name().equals(tableSchema.partitionKey().name()) ? 1 : 0)
-        - (schema.sortKey() != null && tableSchema.sortKey() != null
-            && schema.sortKey().name().equals(tableSchema.sortKey().name()) ? 1 : 0);
-    if (start.size() != expected || !tableSchema.hasKeyTypes(startItem)
+    java.util.Set<String> keyNames = new java.util.HashSet<>();
+    tableSchema.attributes().forEach(key -> keyNames.add(key.name()));
+    schema.attributes().forEach(key -> keyNames.add(key.name()));
+    if (start.size() != keyNames.size() || !tableSchema.hasKeyTypes(startItem)
         || !schema.hasKeyTypes(startItem)) {
       throw DynamoDbError.Validation.invalidStartKey(
           DynamoDbError.Validation.keyMismatch().getMessage());
     }
     tableKey = tableSchema.keyOfItem(startItem);
-    AttributeValue sort = schema.sortKey() == null ? null : start.get(schema.sortKey().name());
-    if (!range.holds(start.get(schema.partitionKey().name()), sort)) {
+    Object sort = index.sortValue(startItem);
+    if (!range.holds(index.partitionValue(startItem), sort)) {
       throw outOfRange();
     }
     return Position.of(sort, tableKey);

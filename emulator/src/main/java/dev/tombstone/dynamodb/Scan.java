@@ -129,13 +129,13 @@ public final class Scan {
       ConsumedCapacity consumedCapacity) {}
 
   /** Whether items of the partition {@code partition} are in the request's segment. */
-  static boolean inSegment(Request request, AttributeValue partition) {
+  static boolean inSegment(Request request, Object partition) {
     return request.totalSegments() <= 1
         || Math.floorMod(partition.hashCode(), request.totalSegments()) == request.segment();
   }
 
   /** DynamoDB refuses an ExclusiveStartKey from another segment of a parallel scan. */
-  static void checkSegment(Request request, AttributeValue startPartition) {
+  static void checkSegment(Request request, Object startPartition) {
     if (!inSegment(request, startPartition)) {
       throw DynamoDbError.Validation.invalidStartKey("Invalid ExclusiveStartKey. Please use"
           + " ExclusiveStartKey with correct Segment. TotalSegments: " + request.totalSegments()

@@ -12,14 +12,21 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * A local or global secondary index: the table's items that carry every index key attribute,
  * grouped by index partition and sorted by index sort key, then by table key. It keeps whole
  * items; its projection is applied when it is read.
+ *
+ * <p>A partition is keyed by the item's value of the index partition attribute, and a position
+ * holds its value of the sort attribute; a side of several attributes (a multi-attribute global
+ * index key) uses a {@link CompositeValue} of them instead, so a single-attribute index reads and
+ * writes as it did before multi-attribute keys.
  */
 final class SecondaryIndex {
   private final UUID id;
   private final TableDefinition.IndexDefinition definition;
   private final boolean global;
   private final KeySchema tableSchema;
-  private final ConcurrentHashMap<AttributeValue, ConcurrentSkipListMap<Position, Item>>
-      partitions;
+  /** Keyed by {@link #partitionValue}: an AttributeValue, or a CompositeValue. */
+  private final ConcurrentHashMap<Object, ConcurrentSkipListMap<Position, Item>> partitions;
+  private final boolean compositePartition;
+  private final boolean compositeSort;
 
   SecondaryIndex(TableDefinition.IndexDefinition definition, boolean global, KeySchema table) {
     this(RandomUuids.next(), definition, global, table, new ConcurrentHashMap<>());
@@ -27,12 +34,14 @@ final class SecondaryIndex {
 
   private SecondaryIndex(UUID id, TableDefinition.IndexDefinition definition, boolean global,
       KeySchema table,
-      ConcurrentHashMap<AttributeValue, ConcurrentSkipListMap<Position, Item>> partitions) {
+      ConcurrentHashMap<Object, ConcurrentSkipListMap<Position, Item>> partitions) {
     this.id = id;
     this.definition = definition;
     this.global = global;
     this.tableSchema = table;
     this.partitions = partitions;
+    this.compositePartition = definition.keySchema().partitionKeys().size() > 1;
+    this.compositeSort = definition.keySchema().sortKeys().size() > 1;
   }
 
   /** The same entries under a new definition (UpdateTable changing throughput). */
@@ -91,10 +100,7 @@ final class SecondaryIndex {
   }
 
   private boolean isKey(String attribute) {
-    return attribute.equals(tableSchema.partitionKey().name())
-        || (tableSchema.sortKey() != null && attribute.equals(tableSchema.sortKey().name()))
-        || attribute.equals(keySchema().partitionKey().name())
-        || (keySchema().sortKey() != null && attribute.equals(keySchema().sortKey().name()));
+    return tableSchema.isKeyAttribute(attribute) || keySchema().isKeyAttribute(attribute);
   }
 
   /** What the index holds of {@code item}. */
@@ -127,26 +133,52 @@ final class SecondaryIndex {
     return new TableDescription.IndexStatistics(count, size);
   }
 
-  /** Every index partition by its partition key value. */
-  Map<AttributeValue, ? extends NavigableMap<Position, Item>> partitions() {
+  /** Every index partition by its partition key value (see {@link #partitionValue}). */
+  Map<Object, ? extends NavigableMap<Position, Item>> partitions() {
     return partitions;
   }
 
   /** The entries of one index partition, in index order. */
-  NavigableMap<Position, Item> partition(AttributeValue value) {
+  NavigableMap<Position, Item> partition(Object value) {
     NavigableMap<Position, Item> map = partitions.get(value);
-    return map == null ? new ConcurrentSkipListMap<>(Position.ORDER) : map;
+    return map == null ? new ConcurrentSkipListMap<>(order()) : map;
+  }
+
+  /** The order of positions in this index's partitions. */
+  java.util.Comparator<Position> order() {
+    return compositeSort ? Position.COMPOSITE_ORDER : Position.ORDER;
+  }
+
+  /**
+   * What an index partition is keyed by for {@code item}: its value of the partition attribute,
+   * or a {@link CompositeValue} of its values of several; null when one is missing.
+   */
+  Object partitionValue(Item item) {
+    return compositePartition
+        ? CompositeValue.of(item, keySchema().partitionKeys())
+        : item.get(keySchema().partitionKey().name());
+  }
+
+  /**
+   * The sort value of a position for {@code item}: null without a sort key, its value of the
+   * sort attribute, or a {@link CompositeValue} of its values of several.
+   */
+  Object sortValue(Item item) {
+    if (compositeSort) {
+      return CompositeValue.of(item, keySchema().sortKeys());
+    }
+    KeyAttribute sort = keySchema().sortKey();
+    return sort == null ? null : item.get(sort.name());
   }
 
   /** The entry position of a stored item. */
   Position position(Item item, PrimaryKey tableKey) {
-    KeyAttribute sort = keySchema().sortKey();
-    return Position.of(sort == null ? null : item.get(sort.name()), tableKey);
+    return Position.of(sortValue(item), tableKey);
   }
 
   void changed(PrimaryKey key, Item old, Item now) {
     if (definition.indexes(old)) {
-      AttributeValue partition = old.get(keySchema().partitionKey().name());
+      Object partition = partitionValue(old);
       Position entry = position(old, key);
       partitions.computeIfPresent(partition, (p, map) -> {
         map.remove(entry);
@@ -154,11 +186,11 @@ final class SecondaryIndex {
       });
     }
     if (definition.indexes(now)) {
-      AttributeValue partition = now.get(keySchema().partitionKey().name());
+      Object partition = partitionValue(now);
       Position entry = position(now, key);
       partitions.compute(partition, (p, map) -> {
         ConcurrentSkipListMap<Position, Item> m =
-            map == null ? new ConcurrentSkipListMap<>(Position.ORDER) : map;
+            map == null ? new ConcurrentSkipListMap<>(order()) : map;
         m.put(entry, now);
         return m;
       });
@@ -167,9 +199,13 @@ final class SecondaryIndex {
 
   /** DynamoDB refuses a write whose index key attribute has the wrong type or is empty. */
   void checkKeyTypes(Item item) {
-    checkKeyType(item, keySchema().partitionKey());
-    if (keySchema().sortKey() != null) {
-      checkKeyType(item, keySchema().sortKey());
+    List<KeyAttribute> partitionKeys = keySchema().partitionKeys();
+    for (int i = 0; i < partitionKeys.size(); i++) {
+      checkKeyType(item, partitionKeys.get(i));
+    }
+    List<KeyAttribute> sortKeys = keySchema().sortKeys();
+    for (int i = 0; i < sortKeys.size(); i++) {
+      checkKeyType(item, sortKeys.get(i));
     }
   }
 

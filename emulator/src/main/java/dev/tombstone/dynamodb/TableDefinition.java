@@ -36,6 +36,17 @@ public record TableDefinition(
         new LinkedHashMap<>(attributeDefinitions));
     localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
     globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
+    // Multi-attribute keys are for global indexes only.
+    if (keySchema.multiAttribute()) {
+      throw new IllegalArgumentException(
+          "a table key has one partition and at most one sort attribute: " + keySchema);
+    }
+    for (IndexDefinition index : localSecondaryIndexes) {
+      if (index.keySchema().multiAttribute()) {
+        throw new IllegalArgumentException("a local secondary index key has one partition and"
+            + " at most one sort attribute: " + index.name());
+      }
+    }
   }
 
   /** A definition without a stream. */
@@ -108,8 +119,7 @@ public record TableDefinition(
   }
 
   private static void addKeyNames(List<String> names, KeySchema schema) {
-    names.add(schema.partitionKey().name());
-    schema.sortKeyIfAny().ifPresent(sort -> names.add(sort.name()));
+    schema.attributes().forEach(key -> names.add(key.name()));
   }
 
   /** How a table is billed; it does not change capacity figures. */

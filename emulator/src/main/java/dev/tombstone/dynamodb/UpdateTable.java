@@ -286,10 +286,12 @@ public final class UpdateTable {
 
   private static String schemaText(KeySchema schema) {
     List<String> elements = new ArrayList<>();
-    elements.add("SchemaElement: key{" + schema.partitionKey().name() + ":"
-        + schema.partitionKey().type() + ":HASH}");
-    schema.sortKeyIfAny().ifPresent(sort -> elements.add(
-        "SchemaElement: key{" + sort.name() + ":" + sort.type() + ":RANGE}"));
+    for (KeyAttribute key : schema.partitionKeys()) {
+      elements.add("SchemaElement: key{" + key.name() + ":" + key.type() + ":HASH}");
+    }
+    for (KeyAttribute key : schema.sortKeys()) {
+      elements.add("SchemaElement: key{" + key.name() + ":" + key.type() + ":RANGE}");
+    }
     return "Schema:" + elements;
   }
 
@@ -313,10 +315,7 @@ public final class UpdateTable {
   }
 
   private static List<KeyAttribute> keyAttributes(KeySchema schema) {
-    List<KeyAttribute> keys = new ArrayList<>();
-    keys.add(schema.partitionKey());
-    schema.sortKeyIfAny().ifPresent(keys::add);
-    return keys;
+    return schema.attributes();
   }
 
   private static List<String> keyNames(KeySchema schema) {

@@ -3,6 +3,7 @@ package dev.tombstone.dynamodb;
 import static dev.tombstone.dynamodb.AttributeValue.n;
 import static dev.tombstone.dynamodb.AttributeValue.s;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
@@ -52,5 +53,35 @@ class KeySchemaTest {
     PrimaryKey b0 = composite.keyOf(Map.of("user", s("b"), "time", n("0")));
 
     assertThat(java.util.stream.Stream.of(b0, a10, a1).sorted()).containsExactly(a1, a10, b0);
+  }
+
+  @Test
+  void multiAttributeKey_refusesTheSingleAttributeAccessors_ratherThanReadingTheFirst() {
+    KeySchema index = KeySchema.of(java.util.List.of(KeyAttribute.s("org"), KeyAttribute.n("dept")),
+        java.util.List.of(KeyAttribute.s("since")));
+
+    assertThat(index.multiAttribute()).isTrue();
+    assertThat(index.sortKey()).isEqualTo(KeyAttribute.s("since"));
+    assertThat(index.attributes()).extracting(KeyAttribute::name)
+        .containsExactly("org", "dept", "since");
+    assertThatThrownBy(index::partitionKey).isInstanceOf(IllegalStateException.class)
+        .hasMessage("the key has 2 partition attributes; read partitionKeys()");
+    assertThat(composite.multiAttribute()).isFalse();
+  }
+
+  @Test
+  void multiAttributeKey_hasOneToFourAttributesASideAndNoNameTwice() {
+    java.util.List<KeyAttribute> five = java.util.stream.IntStream.range(0, 5)
+        .mapToObj(i -> KeyAttribute.s("a" + i)).toList();
+
+    assertThatThrownBy(() -> KeySchema.of(five, java.util.List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatCode(() -> KeySchema.of(five.subList(0, 1), five.subList(1, 5)))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> KeySchema.of(java.util.List.of(KeyAttribute.s("x")), five))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> KeySchema.of(java.util.List.of(KeyAttribute.s("x"),
+            KeyAttribute.n("x")), java.util.List.of()))
+        .hasMessage("key attributes must differ, x is named twice");
   }
 }

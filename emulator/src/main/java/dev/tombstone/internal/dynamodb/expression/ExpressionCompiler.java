@@ -213,6 +213,16 @@ public final class ExpressionCompiler {
    */
   public static dev.tombstone.dynamodb.KeyCondition legacyKeyCondition(
       Map<String, ExpectedEntry> entries, String partitionKey) {
+    return legacyKeyCondition(entries, java.util.Set.of(partitionKey), 2);
+  }
+
+  /**
+   * The legacy {@code KeyConditions} of a query whose key has the partition attributes
+   * {@code partitionKeys} and {@code maxParts} attributes in all (more than two only on a
+   * multi-attribute index key).
+   */
+  public static dev.tombstone.dynamodb.KeyCondition legacyKeyCondition(
+      Map<String, ExpectedEntry> entries, java.util.Set<String> partitionKeys, int maxParts) {
     Legacy.compile(entries, null);
     java.util.List<dev.tombstone.dynamodb.KeyCondition.Part> parts = new java.util.ArrayList<>();
     for (Map.Entry<String, ExpectedEntry> e : entries.entrySet()) {
@@ -221,14 +231,14 @@ public final class ExpressionCompiler {
         operator = dev.tombstone.dynamodb.KeyCondition.Operator.valueOf(
             e.getValue().comparisonOperator());
       } catch (IllegalArgumentException | NullPointerException notIndexable) {
-        throw new DynamoDbError.Validation(e.getKey().equals(partitionKey)
+        throw new DynamoDbError.Validation(partitionKeys.contains(e.getKey())
             ? "Query key condition not supported"
             : "Attempted conditional constraint is not an indexable operation");
       }
       parts.add(new dev.tombstone.dynamodb.KeyCondition.Part(
           e.getKey(), operator, e.getValue().attributeValueList()));
     }
-    if (parts.isEmpty() || parts.size() > 2) {
+    if (parts.isEmpty() || parts.size() > Math.max(2, maxParts)) {
       throw new DynamoDbError.Validation("Conditions can be of length 1 or 2 only");
     }
     return new dev.tombstone.dynamodb.KeyCondition(parts);

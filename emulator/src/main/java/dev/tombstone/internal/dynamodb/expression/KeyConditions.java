@@ -90,6 +90,14 @@ public final class KeyConditions {
    * @param keyNames the key attributes of the table and of the index queried
    */
   public KeyCondition resolve(Set<String> keyNames) {
+    return resolve(keyNames, 2);
+  }
+
+  /**
+   * {@link #resolve(Set)} for a key of {@code maxParts} attributes: a multi-attribute index key
+   * takes a condition on each of them, where any other key takes one or two.
+   */
+  public KeyCondition resolve(Set<String> keyNames, int maxParts) {
     List<Part> parts = parts();
     for (Part part : parts) {
       if (part.nested()) {
@@ -106,7 +114,7 @@ public final class KeyConditions {
             "KeyConditionExpressions must only contain one condition per key");
       }
     }
-    if (parts.size() > 2) {
+    if (parts.size() > Math.max(2, maxParts)) {
       throw new DynamoDbError.Validation("Conditions can be of length 1 or 2 only");
     }
     List<KeyCondition.Part> resolved = new ArrayList<>();

@@ -214,22 +214,16 @@ public final class Planner {
           unlessContradictory(where, filter(writer, where.condition())),
           projection == null ? null : projection::apply);
     }
-    String partition = keySchema.partitionKey().name();
-    AttributeValue partitionValue = where.keys().get(partition);
-    if (partitionValue == null) {
+    KeyCondition keyCondition = keyCondition(keySchema, where);
+    if (keyCondition == null) {
       return new Plan.ScanPlan(scan(table, index, filter(writer, select.where()), projection,
           options));
     }
-    KeyCondition keyCondition = KeyCondition.partitionKey(partition, partitionValue);
     List<Expr> rest = new ArrayList<>(where.rest());
-    if (keySchema.sortKey() != null) {
-      String sort = keySchema.sortKey().name();
-      AttributeValue sortValue = where.keys().get(sort);
-      if (sortValue != null) {
-        keyCondition = keyCondition.and(sort, KeyCondition.Operator.EQ, sortValue);
-      } else {
-        keyCondition = SortKeyRange.take(keyCondition, sort, rest, parameters);
-      }
+    int named = leadingSortEqualities(keySchema, where);
+    if (named < keySchema.sortKeys().size()) {
+      keyCondition = SortKeyRange.take(keyCondition, keySchema.sortKeys().get(named).name(), rest,
+          parameters);
     }
     Query.Request query = Query.Request.of(table, keyCondition)
         .withFilter(unlessContradictory(where, filter(writer, WhereClause.join(rest))))
@@ -321,9 +315,45 @@ public final class Planner {
   }
 
   static List<KeyAttribute> keyAttributes(KeySchema keySchema) {
-    List<KeyAttribute> keys = new ArrayList<>();
-    keys.add(keySchema.partitionKey());
-    keySchema.sortKeyIfAny().ifPresent(keys::add);
-    return keys;
+    return keySchema.attributes();
+  }
+
+  /**
+   * The equalities a Query can key on: every partition attribute's, then the leading sort
+   * attributes' (a multi-attribute index key's sort attributes go left to right). Null when a
+   * partition attribute has none, or a sort attribute's equality follows one without: the
+   * statement then reads as a Scan filtered by its whole WHERE clause.
+   */
+  private static KeyCondition keyCondition(KeySchema keySchema, WhereClause where) {
+    KeyCondition condition = null;
+    for (KeyAttribute key : keySchema.partitionKeys()) {
+      AttributeValue value = where.keys().get(key.name());
+      if (value == null) {
+        return null;
+      }
+      condition = condition == null ? KeyCondition.partitionKey(key.name(), value)
+          : condition.and(key.name(), KeyCondition.Operator.EQ, value);
+    }
+    int named = leadingSortEqualities(keySchema, where);
+    List<KeyAttribute> sortKeys = keySchema.sortKeys();
+    for (int i = named + 1; i < sortKeys.size(); i++) {
+      if (where.keys().containsKey(sortKeys.get(i).name())) {
+        return null;
+      }
+    }
+    for (int i = 0; i < named; i++) {
+      condition = condition.and(sortKeys.get(i).name(), KeyCondition.Operator.EQ,
+          where.keys().get(sortKeys.get(i).name()));
+    }
+    return condition;
+  }
+
+  private static int leadingSortEqualities(KeySchema keySchema, WhereClause where) {
+    int named = 0;
+    while (named < keySchema.sortKeys().size()
+        && where.keys().containsKey(keySchema.sortKeys().get(named).name())) {
+      named++;
+    }
+    return named;
   }
 }

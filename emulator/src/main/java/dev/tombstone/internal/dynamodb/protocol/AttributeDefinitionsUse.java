@@ -40,7 +40,6 @@ final class AttributeDefinitionsUse {
   }
 
   private static void addKeys(Set<String> used, KeySchema schema) {
-    used.add(schema.partitionKey().name());
-    schema.sortKeyIfAny().ifPresent(sort -> used.add(sort.name()));
+    schema.attributes().forEach(key -> used.add(key.name()));
   }
 }

@@ -170,8 +170,7 @@ final class ConditionSupport {
     Set<String> nested = compiler.projection(projection, names).nestedAttributes();
     for (String name : nested) {
       for (dev.tombstone.dynamodb.KeySchema schema : schemas) {
-        if (name.equals(schema.partitionKey().name())
-            || (schema.sortKey() != null && name.equals(schema.sortKey().name()))) {
+        if (schema.isKeyAttribute(name)) {
           throw new DynamoDbError.Validation("Key attributes must be scalars; list random access"
               + " '[]' and map lookup '.' are not allowed: Key: " + name);
         }
@@ -196,8 +195,7 @@ final class ConditionSupport {
       Set<String> projected = new HashSet<>(index.nonKeyAttributes());
       for (dev.tombstone.dynamodb.KeySchema schema : List.of(table.keySchema(),
           index.keySchema())) {
-        projected.add(schema.partitionKey().name());
-        schema.sortKeyIfAny().ifPresent(sort -> projected.add(sort.name()));
+        schema.attributes().forEach(key -> projected.add(key.name()));
       }
       List<String> missing = new ArrayList<>();
       for (String name : compiler.projection(projection, names).topLevelAttributes()) {

@@ -89,7 +89,7 @@ record InsightsTarget(String tableName, UUID tableId, String indexName, UUID ind
       kinds.add("PKC");
     }
     kinds.add("PKT");
-    if (keySchema.sortKey() != null) {
+    if (!keySchema.sortKeys().isEmpty()) {
       if (accessed) {
         kinds.add("SKC");
       }

@@ -5,20 +5,36 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** A {@code KeySchema} member of a table or an index: read with its constraints, then built. */
+/**
+ * A {@code KeySchema} member of a table or an index: read with its constraints, then built. A
+ * table's or a local index's has one or two elements; a global index's may have up to four HASH
+ * and four RANGE elements (multi-attribute keys), a limit its model no longer states.
+ */
 final class KeySchemas {
   private KeySchemas() {}
 
-  /** The member's presence and length (one or two elements). */
+  /** The member's presence and length (one or two elements): a table's or a local index's. */
   static void checkSize(List<Json> elements, String path, Constraints constraints) {
+    checkSize(elements, path, constraints, 2);
+  }
+
+  /** A global index's member: present, with at least one element. */
+  static void checkGlobalSize(List<Json> elements, String path, Constraints constraints) {
+    checkSize(elements, path, constraints, Integer.MAX_VALUE);
+  }
+
+  private static void checkSize(List<Json> elements, String path, Constraints constraints,
+      int max) {
     constraints.notNull(path, elements);
     if (elements != null) {
       constraints.size(path,
           ConstraintValues.structures(elements, "KeySchemaElement", "AttributeName", "KeyType"),
-          1, 2);
+          1, max);
     }
   }
 
@@ -63,6 +79,66 @@ final class KeySchemas {
         throw ServiceErrors.sameHashAndRangeName();
       }
     }
+    checkDefined(elements, types);
+    KeyAttribute hash = new KeyAttribute(elements.get(0)[0], types.get(elements.get(0)[0]));
+    if (elements.size() == 1) {
+      return KeySchema.of(hash);
+    }
+    return KeySchema.of(hash, new KeyAttribute(elements.get(1)[0], types.get(elements.get(1)[0])));
+  }
+
+  /**
+   * A global index's key schema of elements that passed their constraints: one to four HASH
+   * elements, then up to four RANGE elements, names all different, every attribute defined. A
+   * HASH and a RANGE element alone are checked as {@link #build} checks them.
+   */
+  static KeySchema buildGlobal(List<String[]> elements, Map<String, AttributeType> types) {
+    if (!"HASH".equals(elements.get(0)[1])) {
+      throw new DynamoDbError.Validation(
+          "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+    }
+    List<String[]> hashes = new ArrayList<>();
+    List<String[]> ranges = new ArrayList<>();
+    for (String[] element : elements) {
+      if ("HASH".equals(element[1]) && !ranges.isEmpty()) {
+        throw new DynamoDbError.Validation(
+            "Invalid KeySchema: A HASH KeySchemaElement follows a RANGE KeySchemaElement");
+      }
+      ("HASH".equals(element[1]) ? hashes : ranges).add(element);
+    }
+    for (List<String[]> side : List.of(hashes, ranges)) {
+      if (side.size() > KeySchema.MAX_ATTRIBUTES_PER_SIDE) {
+        throw new DynamoDbError.Validation("Invalid KeySchema: More than "
+            + KeySchema.MAX_ATTRIBUTES_PER_SIDE + " " + side.get(0)[1]
+            + " KeySchemaElements; a global secondary index key has at most "
+            + KeySchema.MAX_ATTRIBUTES_PER_SIDE + " of each type");
+      }
+    }
+    if (elements.size() == 2 && ranges.size() == 1
+        && elements.get(0)[0].equals(elements.get(1)[0])) {
+      throw ServiceErrors.sameHashAndRangeName();
+    }
+    Set<String> names = new HashSet<>();
+    for (String[] element : elements) {
+      if (!names.add(element[0])) {
+        throw new DynamoDbError.Validation(
+            "Invalid KeySchema: Duplicate KeySchemaElement name: " + element[0]);
+      }
+    }
+    checkDefined(elements, types);
+    return KeySchema.of(attributes(hashes, types), attributes(ranges, types));
+  }
+
+  private static List<KeyAttribute> attributes(List<String[]> elements,
+      Map<String, AttributeType> types) {
+    List<KeyAttribute> attributes = new ArrayList<>();
+    for (String[] element : elements) {
+      attributes.add(new KeyAttribute(element[0], types.get(element[0])));
+    }
+    return attributes;
+  }
+
+  private static void checkDefined(List<String[]> elements, Map<String, AttributeType> types) {
     List<String> keys = new ArrayList<>();
     boolean missing = false;
     for (String[] element : elements) {
@@ -74,10 +150,5 @@ final class KeySchemas {
           + " AttributeDefinitions. Keys: " + ConstraintValues.list(keys)
           + ", AttributeDefinitions: " + ConstraintValues.list(new ArrayList<>(types.keySet())));
     }
-    KeyAttribute hash = new KeyAttribute(elements.get(0)[0], types.get(elements.get(0)[0]));
-    if (elements.size() == 1) {
-      return KeySchema.of(hash);
-    }
-    return KeySchema.of(hash, new KeyAttribute(elements.get(1)[0], types.get(elements.get(1)[0])));
   }
 }

@@ -123,8 +123,11 @@ final class QueryOperation {
     boolean expressions = w.filterExpression() != null || w.projectionExpression() != null;
     ConditionSupport.QueryExpressions compiled = expressions ? conditions.query(null,
         w.filterExpression(), w.projectionExpression(), w.names(), w.values()) : null;
+    KeySchema queried = queriedKeySchema(w);
+    Set<String> partitionKeys = new HashSet<>();
+    queried.partitionKeys().forEach(key -> partitionKeys.add(key.name()));
     KeyCondition keyCondition = ExpressionCompiler.legacyKeyCondition(w.keyConditions(),
-        partitionKeyName(w));
+        partitionKeys, queried.size());
     Query.Request query = Query.Request.of(w.tableName(), keyCondition);
     if (compiled != null) {
       checkProjectionPaths(w);
@@ -142,7 +145,8 @@ final class QueryOperation {
     ConditionSupport.QueryExpressions expressions = conditions.query(
         w.keyConditionExpression(), w.filterExpression(), w.projectionExpression(),
         w.names(), w.values());
-    KeyCondition keyCondition = expressions.keyCondition().resolve(keyNames(w));
+    KeyCondition keyCondition = expressions.keyCondition().resolve(keyNames(w),
+        queriedKeySchema(w).size());
     checkProjectionPaths(w);
     return Query.Request.of(w.tableName(), keyCondition)
         .withFilter(expressions.filter())
@@ -174,18 +178,18 @@ final class QueryOperation {
     SelectChecks.check(w.select(), projected, w.indexName(), SelectChecks.QUERY_PREFIX);
   }
 
-  /** The partition key of the table or index queried; the table's if the index is unknown. */
-  private String partitionKeyName(Wire w) {
+  /** The key schema of the table or index queried; the table's if the index is unknown. */
+  private KeySchema queriedKeySchema(Wire w) {
     TableDefinition definition = state.tableDefinition(w.tableName());
     for (List<TableDefinition.IndexDefinition> indexes : List.of(
         definition.localSecondaryIndexes(), definition.globalSecondaryIndexes())) {
       for (TableDefinition.IndexDefinition index : indexes) {
         if (index.name().equals(w.indexName())) {
-          return index.keySchema().partitionKey().name();
+          return index.keySchema();
         }
       }
     }
-    return definition.keySchema().partitionKey().name();
+    return definition.keySchema();
   }
 
   /** The key attributes of the table and of the index queried, if it exists. */
@@ -209,8 +213,7 @@ final class QueryOperation {
   }
 
   private static void add(Set<String> names, KeySchema schema) {
-    names.add(schema.partitionKey().name());
-    schema.sortKeyIfAny().ifPresent(sort -> names.add(sort.name()));
+    schema.attributes().forEach(key -> names.add(key.name()));
   }
 
   private static byte[] encode(Query.Result result, Wire wire) throws IOException {

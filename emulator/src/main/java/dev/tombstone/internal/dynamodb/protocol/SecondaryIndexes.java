@@ -57,7 +57,11 @@ final class SecondaryIndexes {
     String name = Members.string(index, "IndexName");
     constraints.tableName(path + ".indexName", name, true);
     List<Json> keySchema = Members.list(index, "KeySchema");
-    KeySchemas.checkSize(keySchema, path + ".keySchema", constraints);
+    if (global) {
+      KeySchemas.checkGlobalSize(keySchema, path + ".keySchema", constraints);
+    } else {
+      KeySchemas.checkSize(keySchema, path + ".keySchema", constraints);
+    }
     List<String[]> elements = KeySchemas.read(keySchema, path + ".keySchema", constraints);
     Json.Obj projection = Members.structure(index, "Projection");
     constraints.notNull(path + ".projection", projection);
@@ -160,7 +164,7 @@ final class SecondaryIndexes {
   static IndexDefinition created(Declared index, Map<String, AttributeType> types,
       Set<String> names) {
     index.throughput().checkBounds();
-    return definition(index, KeySchemas.build(index.keyElements(), types), names);
+    return definition(index, KeySchemas.buildGlobal(index.keyElements(), types), names);
   }
 
   /**

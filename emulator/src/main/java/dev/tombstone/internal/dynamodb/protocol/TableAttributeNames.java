@@ -23,8 +23,7 @@ final class TableAttributeNames {
   }
 
   private static void checkKey(KeySchema schema) {
-    checkName(schema.partitionKey().name());
-    schema.sortKeyIfAny().ifPresent(sort -> checkName(sort.name()));
+    schema.attributes().forEach(key -> checkName(key.name()));
   }
 
   private static void checkName(String name) {

@@ -148,20 +148,24 @@ final class TableDescriptions {
     json.writeEndObject();
   }
 
-  /** Writes {@code KeySchema}: the partition key, then the sort key if there is one. */
+  /** Writes {@code KeySchema}: the partition attributes, then the sort attributes, in order. */
   static void keySchema(JsonWriter json, KeySchema schema) throws IOException {
     json.writeArrayFieldStart("KeySchema");
-    json.writeStartObject();
-    json.writeStringField("AttributeName", schema.partitionKey().name());
-    json.writeStringField("KeyType", "HASH");
-    json.writeEndObject();
-    if (schema.sortKey() != null) {
-      json.writeStartObject();
-      json.writeStringField("AttributeName", schema.sortKey().name());
-      json.writeStringField("KeyType", "RANGE");
-      json.writeEndObject();
+    for (dev.tombstone.dynamodb.KeyAttribute key : schema.partitionKeys()) {
+      keyElement(json, key.name(), "HASH");
+    }
+    for (dev.tombstone.dynamodb.KeyAttribute key : schema.sortKeys()) {
+      keyElement(json, key.name(), "RANGE");
     }
     json.writeEndArray();
+  }
+
+  private static void keyElement(JsonWriter json, String name, String keyType)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("AttributeName", name);
+    json.writeStringField("KeyType", keyType);
+    json.writeEndObject();
   }
 
   static void throughput(JsonWriter json, long read, long write) throws IOException {
