@@ -83,4 +83,10 @@ public sealed interface Expr {
 
   /** {@code a IS MISSING}, or {@code a IS NOT MISSING} when {@code negated}. */
   record IsMissing(Expr value, boolean negated) implements Expr {}
+
+  /**
+   * {@code a IS NULL}: true when the attribute holds the NULL type. {@code a IS NOT NULL} when
+   * {@code negated}, which DynamoDB also holds true for a missing attribute.
+   */
+  record IsNull(Expr value, boolean negated) implements Expr {}
 }

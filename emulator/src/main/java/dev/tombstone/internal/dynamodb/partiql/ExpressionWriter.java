@@ -110,6 +110,13 @@ final class ExpressionWriter {
       out.append(missing.negated() ? "attribute_exists(" : "attribute_not_exists(");
       operand(missing.value(), out, Set.of());
       out.append(')');
+    } else if (expr instanceof Expr.IsNull isNull) {
+      // DynamoDB reads IS NULL as a type test, so a missing attribute IS NOT NULL.
+      out.append(isNull.negated() ? "NOT attribute_type(" : "attribute_type(");
+      operand(isNull.value(), out, Set.of());
+      out.append(", ");
+      operand(new Expr.Literal(new AttributeValue.S("NULL")), out, Set.of());
+      out.append(')');
     } else {
       // A function used as a condition, or an operand standing alone (which the compiler
       // refuses as DynamoDB refuses it).

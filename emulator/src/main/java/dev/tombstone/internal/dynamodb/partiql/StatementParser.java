@@ -217,6 +217,9 @@ public final class StatementParser {
     }
     if (acceptWord("IS")) {
       boolean negated = acceptWord("NOT");
+      if (acceptWord("NULL")) {
+        return new Expr.IsNull(left, negated);
+      }
       expectWord("MISSING");
       return new Expr.IsMissing(left, negated);
     }

@@ -62,6 +62,16 @@ class StatementParserTest {
   }
 
   @Test
+  void isNull_andIsNotNull_areTypeTests_besideIsMissing() {
+    Statement.Select select = (Statement.Select) StatementParser.parse(
+        "SELECT * FROM t1x WHERE a IS NULL AND b IS NOT NULL AND c IS MISSING");
+
+    assertThat(select.where()).isEqualTo(new Expr.And(
+        new Expr.And(new Expr.IsNull(path("a"), false), new Expr.IsNull(path("b"), true)),
+        new Expr.IsMissing(path("c"), false)));
+  }
+
+  @Test
   void update_readsSetAndRemoveClauses() {
     Statement.Update update = (Statement.Update) StatementParser.parse(
         "UPDATE t1x SET a = a + 1, b = ? REMOVE c SET d = 'x' WHERE k = 1 RETURNING MODIFIED NEW *");

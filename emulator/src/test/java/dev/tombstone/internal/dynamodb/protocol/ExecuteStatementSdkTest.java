@@ -122,6 +122,25 @@ class ExecuteStatementSdkTest {
     assertThat(exists("o-1", 1)).isFalse();
   }
 
+  /** DynamoDB reads IS NULL as a type test: a missing attribute IS NOT NULL. */
+  @Test
+  void isNull_matchesTheNullType_andIsNotNull_everythingElse() {
+    dynamo.putItem(b -> b.tableName("Orders").item(Map.of("pk", s("o-3"), "sk", n(1),
+        "gone", AttributeValue.fromNul(true), "m", AttributeValue.fromM(Map.of()))));
+
+    ExecuteStatementResponse isNull = execute("SELECT pk FROM Orders WHERE gone IS NULL");
+    ExecuteStatementResponse isNotNull = execute("SELECT pk, sk FROM Orders WHERE gone IS NOT NULL");
+    ExecuteStatementResponse nested = execute("SELECT pk FROM Orders WHERE m.gone IS NULL");
+    ExecuteStatementResponse notMissing =
+        execute("SELECT pk FROM Orders WHERE pk = 'o-3' AND NOT gone IS NULL");
+
+    assertThat(isNull.items()).containsExactly(Map.of("pk", s("o-3")));
+    assertThat(isNotNull.items()).extracting(i -> i.get("pk").s() + "/" + i.get("sk").n())
+        .containsExactlyInAnyOrder("o-1/1", "o-1/2", "o-2/1");
+    assertThat(nested.items()).isEmpty();
+    assertThat(notMissing.items()).isEmpty();
+  }
+
   @Test
   void delete_ofAMissingItem_succeedsWhateverTheCondition() {
     ExecuteStatementResponse response =
