@@ -16,15 +16,19 @@ public final class StatementParser {
   static final String EMPTY_NAME = "Path component cannot be an empty string";
   static final String RETURNING_STAR =
       "Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause";
+  /** A function in SELECT's projection, e.g. the aggregate COUNT(*), which DynamoDB lacks. */
+  static final String PATH_COMPONENT = "Unexpected path component at %s";
   /** Deeper nesting than this is refused, so that hostile input cannot overflow the stack. */
   private static final int MAX_DEPTH = 100;
 
+  private final String text;
   private final List<Token> tokens;
   private int at;
   private int parameters;
   private int depth;
 
-  private StatementParser(List<Token> tokens) {
+  private StatementParser(String text, List<Token> tokens) {
+    this.text = text;
     this.tokens = tokens;
   }
 
@@ -35,7 +39,7 @@ public final class StatementParser {
    */
   public static Statement parse(String text) {
     try {
-      StatementParser parser = new StatementParser(Lexer.tokens(text));
+      StatementParser parser = new StatementParser(text, Lexer.tokens(text));
       Statement statement = parser.statement();
       parser.acceptSymbol(";");
       parser.expect(Token.Kind.END);
@@ -72,6 +76,9 @@ public final class StatementParser {
     List<Expr.Path> projection = new ArrayList<>();
     if (!acceptSymbol("*")) {
       do {
+        if (current().kind() == Token.Kind.WORD && next().isSymbol("(")) {
+          throw new DynamoDbError.Validation(String.format(PATH_COMPONENT, where(current())));
+        }
         projection.add(path(name()));
       } while (acceptSymbol(","));
     }
@@ -384,6 +391,23 @@ public final class StatementParser {
       return nonEmpty(t.text());
     }
     throw new MalformedStatement();
+  }
+
+  /** Where a token stands, as DynamoDB's messages say it: {@code line:column:length}, from 1. */
+  private String where(Token token) {
+    return where(token.position(), token.end());
+  }
+
+  private String where(int start, int end) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < start; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return line + ":" + (start - lineStart + 1) + ":" + (end - start);
   }
 
   private static String nonEmpty(String name) {

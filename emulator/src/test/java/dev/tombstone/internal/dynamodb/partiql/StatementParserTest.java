@@ -168,6 +168,16 @@ class StatementParserTest {
         DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + text);
   }
 
+  /** DynamoDB has no aggregates: a function in the projection is refused where it stands. */
+  @Test
+  void aggregateInProjection_isAnUnexpectedPathComponent_atItsLineAndColumn() {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse("SELECT COUNT(*) FROM t1x"),
+        DynamoDbError.Validation.class)).hasMessage("Unexpected path component at 1:8:5");
+    assertThat(catchThrowableOfType(
+        () -> StatementParser.parse("SELECT pk,\n  max (sk) FROM t1x WHERE pk = 'a'"),
+        DynamoDbError.Validation.class)).hasMessage("Unexpected path component at 2:3:3");
+  }
+
   @Test
   void bracketedMapKeys_areNameSteps_inProjectionWhereAndSet() {
     Expr.Path mk = new Expr.Path(List.of(new Expr.Name("m"), new Expr.Name("k"),

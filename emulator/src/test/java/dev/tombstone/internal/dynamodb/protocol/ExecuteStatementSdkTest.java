@@ -189,6 +189,9 @@ class ExecuteStatementSdkTest {
           + "|The table does not have the specified index",
       "SELECT * FROM Orders ORDER BY sk"
           + "|Must have WHERE clause in the statement when using ORDER BY clause.",
+      "SELECT COUNT(*) FROM Orders|Unexpected path component at 1:8:5",
+      "SELECT pk, count(*) FROM Orders WHERE pk = 'o-1'|Unexpected path component at 1:12:5",
+      "SELECT SUM(sk) FROM Orders|Unexpected path component at 1:8:3",
       "DELETE FROM \"Orders\""
           + "|Where clause does not contain a mandatory equality on all key attributes",
       "UPDATE Absent SET total = 1 RETURNING ALL NEW *"
