@@ -190,6 +190,16 @@ class ExecuteStatementSdkTest {
       "SELECT * FROM Orders ORDER BY sk"
           + "|Must have WHERE clause in the statement when using ORDER BY clause.",
       "SELECT COUNT(*) FROM Orders|Unexpected path component at 1:8:5",
+      "UPDATE Orders SET tags = set_add(tags, 'x') WHERE pk = 'o-1' AND sk = 1"
+          + "|The second argument to SET_ADD must be a value with type SET at 1:34:4",
+      "UPDATE Orders SET other = set_add(tags, <<'x'>>) WHERE pk = 'o-1' AND sk = 1"
+          + "|The first argument to SET_ADD must equal the assignment value at 1:27:7",
+      "UPDATE Orders SET tags = set_delete(tags) WHERE pk = 'o-1' AND sk = 1"
+          + "|SET_DELETE must have exactly two arguments at 1:26:10",
+      "UPDATE Orders SET status = set_add(status, <<'x'>>) WHERE pk = 'o-1' AND sk = 1"
+          + "|An operand in the update expression has an incorrect data type",
+      "SELECT * FROM Orders WHERE set_add(status, <<'x'>>) = status"
+          + "|Unrecognized function: set_add",
       "SELECT pk, count(*) FROM Orders WHERE pk = 'o-1'|Unexpected path component at 1:12:5",
       "SELECT SUM(sk) FROM Orders|Unexpected path component at 1:8:3",
       "DELETE FROM \"Orders\""
@@ -376,6 +386,31 @@ class ExecuteStatementSdkTest {
 
     assertThat(response.items()).containsExactly(Map.of("pk", s("o-1"), "sk", n(1),
         "total", n(7)));
+  }
+
+  /** The update page's SET_ADD and SET_DELETE: UpdateItem's ADD and DELETE of set members. */
+  @Test
+  void update_setAddAndSetDelete_changeSetMembers() {
+    execute("UPDATE Orders SET tags = <<'a', 'b'>>, nums = <<1>> WHERE pk = 'o-1' AND sk = 1");
+
+    ExecuteStatementResponse response = execute("UPDATE Orders SET tags = set_add(tags, <<'c'>>)"
+        + " SET \"nums\" = SET_DELETE(nums, ?), fresh = set_add(fresh, <<2>>)"
+        + " WHERE pk = 'o-1' AND sk = 1 RETURNING ALL NEW *", AttributeValue.fromNs(List.of("1")));
+    DynamoDbException notASet = catchThrowableOfType(() -> execute("UPDATE Orders"
+        + " SET tags = set_add(tags, ?) WHERE pk = 'o-1' AND sk = 1", s("d")),
+        DynamoDbException.class);
+    DynamoDbException list = catchThrowableOfType(() -> execute("UPDATE Orders\n"
+        + "SET \"tags\" = set_delete(\"tags\", ['a']) WHERE pk = 'o-1' AND sk = 1"),
+        DynamoDbException.class);
+
+    assertThat(response.items()).singleElement().satisfies(item -> assertThat(item)
+        .containsEntry("tags", AttributeValue.fromSs(List.of("a", "b", "c")))
+        .containsEntry("fresh", AttributeValue.fromNs(List.of("2")))
+        .doesNotContainKey("nums"));
+    assertThat(notASet.awsErrorDetails().errorMessage())
+        .isEqualTo("The second argument to SET_ADD must be a value with type SET at 1:34:4");
+    assertThat(list.awsErrorDetails().errorMessage())
+        .isEqualTo("The second argument to SET_DELETE must be a value with type SET at 2:25:6");
   }
 
   @Test
