@@ -73,10 +73,17 @@ public final class StatementParser {
     if (acceptWord("UPDATE")) {
       return update();
     }
+    if (current().isWord("EXISTS") && next().isSymbol("(")) {
+      at += 2;
+      expectWord("SELECT");
+      Statement.Select select = select();
+      expectSymbol(")");
+      return new Statement.Exists(select);
+    }
     throw new MalformedStatement();
   }
 
-  private Statement select() {
+  private Statement.Select select() {
     List<Expr.Path> projection = new ArrayList<>();
     if (!acceptSymbol("*")) {
       do {

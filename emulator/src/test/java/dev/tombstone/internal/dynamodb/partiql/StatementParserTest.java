@@ -72,6 +72,21 @@ class StatementParserTest {
   }
 
   @Test
+  void exists_wrapsASelect_andNothingElse() {
+    Statement statement = StatementParser.parse(
+        "exists (SELECT * FROM t1x WHERE pk = ? AND a IS MISSING);");
+
+    assertThat(statement).isEqualTo(new Statement.Exists(new Statement.Select(
+        new Statement.Target("t1x", null), List.of(),
+        new Expr.And(new Expr.Compare(path("pk"), "=", new Expr.Parameter(0)),
+            new Expr.IsMissing(path("a"), false)), null, false, 1)));
+    assertThat(statement.isWrite()).isTrue();
+    String delete = "EXISTS(DELETE FROM t1x WHERE pk = 'a' AND b = 1)";
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(delete),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + delete);
+  }
+
+  @Test
   void update_readsSetAndRemoveClauses() {
     Statement.Update update = (Statement.Update) StatementParser.parse(
         "UPDATE t1x SET a = a + 1, b = ? REMOVE c SET d = 'x' WHERE k = 1 RETURNING MODIFIED NEW *");
