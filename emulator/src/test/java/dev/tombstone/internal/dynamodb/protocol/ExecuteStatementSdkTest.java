@@ -457,6 +457,21 @@ class ExecuteStatementSdkTest {
   }
 
   @Test
+  void select_thatStopsEarly_answersTheLastEvaluatedKey_besideNextToken() {
+    ExecuteStatementResponse query = dynamo.executeStatement(b -> b
+        .statement("SELECT status FROM Orders WHERE pk = 'o-1'").limit(1));
+    ExecuteStatementResponse index = dynamo.executeStatement(b -> b
+        .statement("SELECT * FROM Orders.\"byStatus\" WHERE status = 'NEW'").limit(1));
+    ExecuteStatementResponse whole = execute("SELECT * FROM Orders WHERE pk = 'o-1'");
+
+    assertThat(query.nextToken()).isNotNull();
+    assertThat(query.lastEvaluatedKey()).isEqualTo(Map.of("pk", s("o-1"), "sk", n(1)));
+    assertThat(index.lastEvaluatedKey()).containsOnlyKeys("pk", "sk", "status");
+    assertThat(whole.hasLastEvaluatedKey()).isFalse();
+    assertThat(whole.nextToken()).isNull();
+  }
+
+  @Test
   void select_withoutKey_scansWithAFilter_andReadsIndexes() {
     ExecuteStatementResponse scan = execute("SELECT pk FROM Orders WHERE status = 'NEW'");
     ExecuteStatementResponse index =
