@@ -61,6 +61,21 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * {@code SET s = set_add(s, <<...>>)} or {@code set_delete}: adds members to a set or removes
+   * them, as UpdateItem's ADD and DELETE do.
+   *
+   * @param set the members: a {@code <<...>>} literal or a parameter
+   * @param firstArgumentAt where the first argument stands ({@code line:column:length}), which
+   *     DynamoDB names when the members are not a set
+   */
+  record SetFunction(boolean add, Expr set, String firstArgumentAt) implements Expr {
+    /** The name as DynamoDB's messages spell it. */
+    public String name() {
+      return add ? "SET_ADD" : "SET_DELETE";
+    }
+  }
+
   /** {@code a + b} or {@code a - b}, as UPDATE's SET clause uses them. */
   record Arithmetic(Expr left, boolean plus, Expr right) implements Expr {}
 
@@ -83,4 +98,10 @@ public sealed interface Expr {
 
   /** {@code a IS MISSING}, or {@code a IS NOT MISSING} when {@code negated}. */
   record IsMissing(Expr value, boolean negated) implements Expr {}
+
+  /**
+   * {@code a IS NULL}: true when the attribute holds the NULL type. {@code a IS NOT NULL} when
+   * {@code negated}, which DynamoDB also holds true for a missing attribute.
+   */
+  record IsNull(Expr value, boolean negated) implements Expr {}
 }

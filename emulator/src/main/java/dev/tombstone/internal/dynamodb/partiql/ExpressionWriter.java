@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Writes PartiQL conditions and SET/REMOVE actions as DynamoDB expressions with {@code #p}
@@ -46,14 +47,22 @@ final class ExpressionWriter {
     return out.toString();
   }
 
-  /** {@code SET #p0 = :v0, ... REMOVE #p1, ...}. */
+  /** {@code SET #p0 = :v0, ... REMOVE #p1, ... ADD #p2 :v1, ... DELETE #p3 :v2, ...}. */
   String update(List<Statement.Action> actions) {
     StringBuilder set = new StringBuilder();
     StringBuilder remove = new StringBuilder();
+    StringBuilder add = new StringBuilder();
+    StringBuilder delete = new StringBuilder();
     for (Statement.Action action : actions) {
       if (action.value() == null) {
         remove.append(remove.length() == 0 ? "REMOVE " : ", ");
         path(action.path(), remove);
+      } else if (action.value() instanceof Expr.SetFunction function) {
+        StringBuilder clause = function.add() ? add : delete;
+        clause.append(clause.length() > 0 ? ", " : function.add() ? "ADD " : "DELETE ");
+        path(action.path(), clause);
+        clause.append(' ');
+        value(members(function), clause);
       } else {
         set.append(set.length() == 0 ? "SET " : ", ");
         path(action.path(), set);
@@ -61,8 +70,24 @@ final class ExpressionWriter {
         operand(action.value(), set, UPDATE_FUNCTIONS);
       }
     }
-    return set.length() == 0 ? remove.toString()
-        : remove.length() == 0 ? set.toString() : set + " " + remove;
+    StringJoiner clauses = new StringJoiner(" ");
+    for (StringBuilder clause : List.of(set, remove, add, delete)) {
+      if (clause.length() > 0) {
+        clauses.add(clause);
+      }
+    }
+    return clauses.toString();
+  }
+
+  /** A set function's members, which a parameter must give as a set too. */
+  private AttributeValue members(Expr.SetFunction function) {
+    AttributeValue members = ValueBinder.bind(function.set(), parameters);
+    if (!(members instanceof AttributeValue.SS || members instanceof AttributeValue.NS
+        || members instanceof AttributeValue.BS)) {
+      throw new DynamoDbError.Validation(String.format(StatementParser.SET_SECOND,
+          function.name(), function.firstArgumentAt()));
+    }
+    return members;
   }
 
   /** A comma-separated ProjectionExpression of the paths. */
@@ -110,6 +135,13 @@ final class ExpressionWriter {
       out.append(missing.negated() ? "attribute_exists(" : "attribute_not_exists(");
       operand(missing.value(), out, Set.of());
       out.append(')');
+    } else if (expr instanceof Expr.IsNull isNull) {
+      // DynamoDB reads IS NULL as a type test, so a missing attribute IS NOT NULL.
+      out.append(isNull.negated() ? "NOT attribute_type(" : "attribute_type(");
+      operand(isNull.value(), out, Set.of());
+      out.append(", ");
+      operand(new Expr.Literal(new AttributeValue.S("NULL")), out, Set.of());
+      out.append(')');
     } else {
       // A function used as a condition, or an operand standing alone (which the compiler
       // refuses as DynamoDB refuses it).
@@ -129,9 +161,7 @@ final class ExpressionWriter {
     if (expr instanceof Expr.Path path) {
       path(path, out);
     } else if (ValueBinder.isValue(expr)) {
-      String placeholder = ":v" + values.size();
-      values.put(placeholder, ValueBinder.bind(expr, parameters));
-      out.append(placeholder);
+      value(ValueBinder.bind(expr, parameters), out);
     } else if (expr instanceof Expr.Call call) {
       if (!CONDITION_FUNCTIONS.contains(call.name()) && !extraFunctions.contains(call.name())) {
         throw new DynamoDbError.Validation(UNKNOWN_FUNCTION + call.name());
@@ -157,6 +187,12 @@ final class ExpressionWriter {
       // operand either.
       throw new MalformedStatement();
     }
+  }
+
+  private void value(AttributeValue value, StringBuilder out) {
+    String placeholder = ":v" + values.size();
+    values.put(placeholder, value);
+    out.append(placeholder);
   }
 
   private void path(Expr.Path path, StringBuilder out) {

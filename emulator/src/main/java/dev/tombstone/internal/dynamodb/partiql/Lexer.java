@@ -29,7 +29,7 @@ final class Lexer {
     while (true) {
       skipSpace();
       if (at >= input.length()) {
-        tokens.add(new Token(Token.Kind.END, "", at));
+        tokens.add(new Token(Token.Kind.END, "", at, at));
         return tokens;
       }
       tokens.add(next());
@@ -62,14 +62,14 @@ final class Lexer {
     int start = at;
     char c = input.charAt(at);
     if (c == '\'' || c == '"') {
-      return new Token(c == '\'' ? Token.Kind.STRING : Token.Kind.QUOTED, quoted(c), start);
+      return new Token(c == '\'' ? Token.Kind.STRING : Token.Kind.QUOTED, quoted(c), start, at);
     }
     if (c == '?') {
       at++;
-      return new Token(Token.Kind.PARAMETER, "?", start);
+      return new Token(Token.Kind.PARAMETER, "?", start, at);
     }
     if (Character.isDigit(c)) {
-      return new Token(Token.Kind.NUMBER, number(), start);
+      return new Token(Token.Kind.NUMBER, number(), start, at);
     }
     if (Character.isLetter(c) || c == '_') {
       while (at < input.length()
@@ -77,12 +77,12 @@ final class Lexer {
               || input.charAt(at) == '$')) {
         at++;
       }
-      return new Token(Token.Kind.WORD, input.substring(start, at), start);
+      return new Token(Token.Kind.WORD, input.substring(start, at), start, at);
     }
     for (String symbol : SYMBOLS) {
       if (input.startsWith(symbol, at)) {
         at += symbol.length();
-        return new Token(Token.Kind.SYMBOL, symbol, start);
+        return new Token(Token.Kind.SYMBOL, symbol, start, at);
       }
     }
     throw new MalformedStatement();

@@ -1,13 +1,16 @@
 package dev.tombstone.internal.dynamodb.partiql;
 
+import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DeleteItem;
 import dev.tombstone.dynamodb.GetItem;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.PutItem;
 import dev.tombstone.dynamodb.Query;
+import dev.tombstone.dynamodb.ReturnValues;
 import dev.tombstone.dynamodb.Scan;
 import dev.tombstone.dynamodb.UpdateItem;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -71,6 +74,17 @@ public sealed interface Plan {
     @Override
     public String tableName() {
       return request.tableName();
+    }
+  }
+
+  /**
+   * EXISTS(SELECT ...) of a write transaction: a ConditionCheck that holds when the item with
+   * {@code key} exists and meets the SELECT's other terms.
+   */
+  record Check(String tableName, Map<String, AttributeValue> key, ItemCondition condition,
+      ReturnValues onConditionFailure) implements Plan {
+    public Check {
+      key = Map.copyOf(key);
     }
   }
 }

@@ -23,6 +23,7 @@ import dev.tombstone.internal.dynamodb.expression.Projection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,8 @@ public final class Planner {
   static final String KEY_PRESENT = "Key attribute should be present in the item: Key %s";
   static final String ORDER_BY_WHERE =
       "Must have WHERE clause in the statement when using ORDER BY clause.";
+  static final String EXISTS_ONLY_IN_TRANSACTIONS =
+      "EXISTS can only be used in ExecuteTransaction write requests.";
   private static final Pattern TABLE = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
   private final DynamoDbState state;
@@ -81,27 +84,16 @@ public final class Planner {
     return plan(text, StatementParser.parse(text), parameters, options);
   }
 
-  /** Plans a statement already parsed from {@code text}. */
+  /**
+   * Plans a statement already parsed from {@code text}; EXISTS is refused, as it belongs to
+   * {@link #check} alone.
+   */
   public Plan plan(String text, Statement statement, List<AttributeValue> parameters,
       Options options) {
-    if (parameters.size() != statement.parameterCount()) {
-      throw new DynamoDbError.Validation(PARAMETER_COUNT);
+    if (statement instanceof Statement.Exists) {
+      throw new DynamoDbError.Validation(EXISTS_ONLY_IN_TRANSACTIONS);
     }
-    // DynamoDB refuses a write without WHERE before it looks for the table.
-    if ((statement instanceof Statement.Delete d && d.where() == null)
-        || (statement instanceof Statement.Update u && u.where() == null)) {
-      throw new DynamoDbError.Validation(KEY_EQUALITY);
-    }
-    String table = statement.target().table();
-    if (!TABLE.matcher(table).matches()) {
-      throw new DynamoDbError.Validation(TABLE_NAME);
-    }
-    TableDefinition definition;
-    try {
-      definition = state.tableDefinition(table);
-    } catch (DynamoDbError.ResourceNotFound e) {
-      throw DynamoDbError.ResourceNotFound.item();
-    }
+    TableDefinition definition = table(statement, parameters);
     try {
       if (statement instanceof Statement.Delete delete) {
         return delete(delete, definition, parameters, options);
@@ -115,6 +107,58 @@ public final class Planner {
       return select((Statement.Select) statement, definition, parameters, options);
     } catch (MalformedStatement e) {
       throw new DynamoDbError.Validation(StatementParser.MALFORMED + text);
+    }
+  }
+
+  /**
+   * Plans EXISTS(SELECT ...) of a write transaction as a condition check of one item. Empty when
+   * the SELECT does not read one item by its whole key with at least one other term, which
+   * DynamoDB requires of EXISTS.
+   */
+  public Optional<Plan.Check> check(String text, Statement.Exists exists,
+      List<AttributeValue> parameters, Options options) {
+    TableDefinition definition = table(exists, parameters);
+    Statement.Select select = exists.select();
+    if (select.target().index() != null || select.where() == null) {
+      return Optional.empty();
+    }
+    List<KeyAttribute> keys = keyAttributes(definition.keySchema());
+    WhereClause where = WhereClause.split(select.where(), keys, parameters, false);
+    if (!where.hasAll(keys) || where.condition() == null) {
+      return Optional.empty();
+    }
+    ItemCondition condition;
+    try {
+      condition = compile(new ExpressionWriter(parameters), where.condition());
+    } catch (MalformedStatement e) {
+      throw new DynamoDbError.Validation(StatementParser.MALFORMED + text);
+    }
+    boolean contradictory = where.contradictory();
+    // The SELECT finds nothing when the item is missing, so EXISTS is false then.
+    ItemCondition found = item -> !contradictory && item != null && !item.isEmpty()
+        && condition.matches(item);
+    return Optional.of(new Plan.Check(definition.name(), where.keys(), found,
+        options.onConditionFailure()));
+  }
+
+  /** The checks every statement gets in DynamoDB's order: parameters, WHERE, table name, table. */
+  private TableDefinition table(Statement statement, List<AttributeValue> parameters) {
+    if (parameters.size() != statement.parameterCount()) {
+      throw new DynamoDbError.Validation(PARAMETER_COUNT);
+    }
+    // DynamoDB refuses a write without WHERE before it looks for the table.
+    if ((statement instanceof Statement.Delete d && d.where() == null)
+        || (statement instanceof Statement.Update u && u.where() == null)) {
+      throw new DynamoDbError.Validation(KEY_EQUALITY);
+    }
+    String table = statement.target().table();
+    if (!TABLE.matcher(table).matches()) {
+      throw new DynamoDbError.Validation(TABLE_NAME);
+    }
+    try {
+      return state.tableDefinition(table);
+    } catch (DynamoDbError.ResourceNotFound e) {
+      throw DynamoDbError.ResourceNotFound.item();
     }
   }
 

@@ -3,7 +3,8 @@ package dev.tombstone.internal.dynamodb.partiql;
 import java.util.List;
 
 /**
- * A parsed PartiQL statement of the four kinds DynamoDB serves.
+ * A parsed PartiQL statement of the kinds DynamoDB serves: SELECT, INSERT, UPDATE, DELETE, and
+ * EXISTS(SELECT ...) as a transaction's condition check.
  *
  * <pre>{@code
  * Statement s = StatementParser.parse("DELETE FROM \"Orders\" WHERE \"pk\" = ?");
@@ -18,7 +19,10 @@ public sealed interface Statement {
   /** How many {@code ?} parameters the statement has. */
   int parameterCount();
 
-  /** Whether it changes data (INSERT, UPDATE, DELETE) rather than reading it. */
+  /**
+   * Whether it belongs with the writes (INSERT, UPDATE, DELETE, and EXISTS, which only a write
+   * transaction takes) rather than the reads.
+   */
   default boolean isWrite() {
     return !(this instanceof Select);
   }
@@ -68,6 +72,22 @@ public sealed interface Statement {
       boolean descending, int parameterCount) implements Statement {
     public Select {
       projection = List.copyOf(projection);
+    }
+  }
+
+  /**
+   * EXISTS(SELECT ...): in a write transaction, a condition check that the SELECT finds its one
+   * item (as TransactWriteItems' ConditionCheck); refused anywhere else.
+   */
+  record Exists(Select select) implements Statement {
+    @Override
+    public Target target() {
+      return select.target();
+    }
+
+    @Override
+    public int parameterCount() {
+      return select.parameterCount();
     }
   }
 }

@@ -16,15 +16,23 @@ public final class StatementParser {
   static final String EMPTY_NAME = "Path component cannot be an empty string";
   static final String RETURNING_STAR =
       "Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause";
+  /** A function in SELECT's projection, e.g. the aggregate COUNT(*), which DynamoDB lacks. */
+  static final String PATH_COMPONENT = "Unexpected path component at %s";
+  // The set functions' messages, as DynamoDB words them; each ends with where it points.
+  static final String SET_ARGUMENTS = "%s must have exactly two arguments at %s";
+  static final String SET_FIRST = "The first argument to %s must equal the assignment value at %s";
+  static final String SET_SECOND = "The second argument to %s must be a value with type SET at %s";
   /** Deeper nesting than this is refused, so that hostile input cannot overflow the stack. */
   private static final int MAX_DEPTH = 100;
 
+  private final String text;
   private final List<Token> tokens;
   private int at;
   private int parameters;
   private int depth;
 
-  private StatementParser(List<Token> tokens) {
+  private StatementParser(String text, List<Token> tokens) {
+    this.text = text;
     this.tokens = tokens;
   }
 
@@ -35,7 +43,7 @@ public final class StatementParser {
    */
   public static Statement parse(String text) {
     try {
-      StatementParser parser = new StatementParser(Lexer.tokens(text));
+      StatementParser parser = new StatementParser(text, Lexer.tokens(text));
       Statement statement = parser.statement();
       parser.acceptSymbol(";");
       parser.expect(Token.Kind.END);
@@ -65,13 +73,23 @@ public final class StatementParser {
     if (acceptWord("UPDATE")) {
       return update();
     }
+    if (current().isWord("EXISTS") && next().isSymbol("(")) {
+      at += 2;
+      expectWord("SELECT");
+      Statement.Select select = select();
+      expectSymbol(")");
+      return new Statement.Exists(select);
+    }
     throw new MalformedStatement();
   }
 
-  private Statement select() {
+  private Statement.Select select() {
     List<Expr.Path> projection = new ArrayList<>();
     if (!acceptSymbol("*")) {
       do {
+        if (current().kind() == Token.Kind.WORD && next().isSymbol("(")) {
+          throw new DynamoDbError.Validation(String.format(PATH_COMPONENT, where(current())));
+        }
         projection.add(path(name()));
       } while (acceptSymbol(","));
     }
@@ -99,7 +117,7 @@ public final class StatementParser {
         do {
           Expr.Path path = path(name());
           expectSymbol("=");
-          actions.add(new Statement.Action(path, additive()));
+          actions.add(new Statement.Action(path, assigned(path)));
         } while (acceptSymbol(","));
       } else if (acceptWord("REMOVE")) {
         do {
@@ -114,6 +132,49 @@ public final class StatementParser {
     }
     Expr where = acceptWord("WHERE") ? expression() : null;
     return new Statement.Update(target, actions, where, returning(), parameters);
+  }
+
+  /** The value of a SET action: set_add or set_delete of the same path, or any other value. */
+  private Expr assigned(Expr.Path target) {
+    Token t = current();
+    if (t.kind() == Token.Kind.WORD && next().isSymbol("(")
+        && (t.isWord("set_add") || t.isWord("set_delete"))) {
+      return setFunction(target);
+    }
+    return additive();
+  }
+
+  /** DynamoDB checks the call before it looks the table up: two arguments, the path, a set. */
+  private Expr setFunction(Expr.Path target) {
+    Token name = advance();
+    String function = name.text().toUpperCase(Locale.ROOT);
+    expectSymbol("(");
+    List<Expr> arguments = new ArrayList<>();
+    int firstStart = 0;
+    int firstEnd = 0;
+    if (!acceptSymbol(")")) {
+      do {
+        int start = current().position();
+        arguments.add(nested());
+        if (arguments.size() == 1) {
+          firstStart = start;
+          firstEnd = tokens.get(at - 1).end();
+        }
+      } while (acceptSymbol(","));
+      expectSymbol(")");
+    }
+    if (arguments.size() != 2) {
+      throw new DynamoDbError.Validation(String.format(SET_ARGUMENTS, function, where(name)));
+    }
+    if (!target.equals(arguments.get(0))) {
+      throw new DynamoDbError.Validation(String.format(SET_FIRST, function, where(name)));
+    }
+    String firstAt = where(firstStart, firstEnd);
+    Expr set = arguments.get(1);
+    if (!(set instanceof Expr.SetOf || set instanceof Expr.Parameter)) {
+      throw new DynamoDbError.Validation(String.format(SET_SECOND, function, firstAt));
+    }
+    return new Expr.SetFunction(function.equals("SET_ADD"), set, firstAt);
   }
 
   private Statement.Target target() {
@@ -217,6 +278,9 @@ public final class StatementParser {
     }
     if (acceptWord("IS")) {
       boolean negated = acceptWord("NOT");
+      if (acceptWord("NULL")) {
+        return new Expr.IsNull(left, negated);
+      }
       expectWord("MISSING");
       return new Expr.IsMissing(left, negated);
     }
@@ -381,6 +445,23 @@ public final class StatementParser {
       return nonEmpty(t.text());
     }
     throw new MalformedStatement();
+  }
+
+  /** Where a token stands, as DynamoDB's messages say it: {@code line:column:length}, from 1. */
+  private String where(Token token) {
+    return where(token.position(), token.end());
+  }
+
+  private String where(int start, int end) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < start; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return line + ":" + (start - lineStart + 1) + ":" + (end - start);
   }
 
   private static String nonEmpty(String name) {

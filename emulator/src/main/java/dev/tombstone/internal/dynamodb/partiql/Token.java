@@ -1,7 +1,10 @@
 package dev.tombstone.internal.dynamodb.partiql;
 
-/** One lexical token of a statement; {@code text} is the unquoted content for strings and names. */
-record Token(Kind kind, String text, int position) {
+/**
+ * One lexical token of a statement; {@code text} is the unquoted content for strings and names,
+ * and {@code position} and {@code end} are offsets into the statement as written.
+ */
+record Token(Kind kind, String text, int position, int end) {
 
   enum Kind {
     /** A bare word: a keyword or an attribute name, decided by the parser. */

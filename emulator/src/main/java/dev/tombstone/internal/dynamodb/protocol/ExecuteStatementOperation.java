@@ -60,8 +60,11 @@ final class ExecuteStatementOperation {
     }
     out.json().writeEndArray();
     if (outcome.lastEvaluatedKey().isPresent()) {
-      out.json().writeStringField("NextToken",
-          StatementRunner.nextToken(outcome.lastEvaluatedKey().get()));
+      // The API reference documents both: NextToken to go on, LastEvaluatedKey for the primary
+      // key (and an index's key) of the item where the read stopped.
+      Item lastEvaluatedKey = outcome.lastEvaluatedKey().get();
+      out.json().writeStringField("NextToken", StatementRunner.nextToken(lastEvaluatedKey));
+      out.item("LastEvaluatedKey", lastEvaluatedKey);
     }
     out.consumedCapacity("ConsumedCapacity", outcome.capacity(), wire.returnConsumedCapacity());
     out.json().writeEndObject();

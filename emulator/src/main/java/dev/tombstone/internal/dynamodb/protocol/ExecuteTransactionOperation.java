@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ExecuteTransaction of API 2012-08-10: up to 100 statements, all writes (run as one
- * TransactWriteItems, answered with an empty {@code Responses} list) or all single-item SELECTs
- * (run as one TransactGetItems, one response per statement).
+ * ExecuteTransaction of API 2012-08-10: up to 100 statements, all writes and EXISTS checks (run
+ * as one TransactWriteItems, answered with an empty {@code Responses} list) or all single-item
+ * SELECTs (run as one TransactGetItems, one response per statement).
  */
 final class ExecuteTransactionOperation {
   static final int MAX_STATEMENTS = 100;
@@ -30,6 +30,8 @@ final class ExecuteTransactionOperation {
           + " ExecuteTransaction.";
   static final String INDEX_READ = "Validation failed in TransactStatements[%d]: Reads on"
       + " indices are not supported within transactions.";
+  static final String EXISTS_SINGLE_ITEM = "Validation failed in TransactStatements[%d]:"
+      + " EXISTS() must contain a single item read with additional condition";
   static final String KEY_REQUIRED = "Validation failed in TransactStatements[%d]: Select"
       + " statements within ExecuteTransaction must specify the primary key in the where clause.";
 
@@ -81,10 +83,18 @@ final class ExecuteTransactionOperation {
       Planner.Options options = new Planner.Options(false, null, null,
           WriteOptions.onConditionFailure(element.onFailure()));
       Statement statement = statements.get(i);
-      if (!statement.isWrite() && statement.target().index() != null) {
+      boolean read = !statement.isWrite() || statement instanceof Statement.Exists;
+      if (read && statement.target().index() != null) {
         throw new DynamoDbError.Validation(String.format(INDEX_READ, i));
       }
-      Plan plan = runner.planner().plan(element.statement(), statement, parameters, options);
+      Plan plan;
+      if (statement instanceof Statement.Exists exists) {
+        String refused = String.format(EXISTS_SINGLE_ITEM, i);
+        plan = runner.planner().check(element.statement(), exists, parameters, options)
+            .orElseThrow(() -> new DynamoDbError.Validation(refused));
+      } else {
+        plan = runner.planner().plan(element.statement(), statement, parameters, options);
+      }
       if (!statement.isWrite() && !BatchExecuteStatementOperation.isPlainGet(plan)) {
         throw new DynamoDbError.Validation(String.format(KEY_REQUIRED, i));
       }
@@ -136,6 +146,9 @@ final class ExecuteTransactionOperation {
         actions.add(new TransactWriteItems.Action.Update(u.tableName(), u.request().key(),
             u.request().update(), u.request().condition(),
             u.request().returnValuesOnConditionCheckFailure()));
+      } else if (plan instanceof Plan.Check check) {
+        actions.add(new TransactWriteItems.Action.ConditionCheck(check.tableName(), check.key(),
+            check.condition(), check.onConditionFailure()));
       } else {
         Plan.Insert insert = (Plan.Insert) plan;
         actions.add(new TransactWriteItems.Action.Put(insert.tableName(),

@@ -62,6 +62,31 @@ class StatementParserTest {
   }
 
   @Test
+  void isNull_andIsNotNull_areTypeTests_besideIsMissing() {
+    Statement.Select select = (Statement.Select) StatementParser.parse(
+        "SELECT * FROM t1x WHERE a IS NULL AND b IS NOT NULL AND c IS MISSING");
+
+    assertThat(select.where()).isEqualTo(new Expr.And(
+        new Expr.And(new Expr.IsNull(path("a"), false), new Expr.IsNull(path("b"), true)),
+        new Expr.IsMissing(path("c"), false)));
+  }
+
+  @Test
+  void exists_wrapsASelect_andNothingElse() {
+    Statement statement = StatementParser.parse(
+        "exists (SELECT * FROM t1x WHERE pk = ? AND a IS MISSING);");
+
+    assertThat(statement).isEqualTo(new Statement.Exists(new Statement.Select(
+        new Statement.Target("t1x", null), List.of(),
+        new Expr.And(new Expr.Compare(path("pk"), "=", new Expr.Parameter(0)),
+            new Expr.IsMissing(path("a"), false)), null, false, 1)));
+    assertThat(statement.isWrite()).isTrue();
+    String delete = "EXISTS(DELETE FROM t1x WHERE pk = 'a' AND b = 1)";
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(delete),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + delete);
+  }
+
+  @Test
   void update_readsSetAndRemoveClauses() {
     Statement.Update update = (Statement.Update) StatementParser.parse(
         "UPDATE t1x SET a = a + 1, b = ? REMOVE c SET d = 'x' WHERE k = 1 RETURNING MODIFIED NEW *");
@@ -156,6 +181,16 @@ class StatementParserTest {
   void semicolonsAndCommentsOutOfPlace_areMalformed(String text) {
     assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
         DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + text);
+  }
+
+  /** DynamoDB has no aggregates: a function in the projection is refused where it stands. */
+  @Test
+  void aggregateInProjection_isAnUnexpectedPathComponent_atItsLineAndColumn() {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse("SELECT COUNT(*) FROM t1x"),
+        DynamoDbError.Validation.class)).hasMessage("Unexpected path component at 1:8:5");
+    assertThat(catchThrowableOfType(
+        () -> StatementParser.parse("SELECT pk,\n  max (sk) FROM t1x WHERE pk = 'a'"),
+        DynamoDbError.Validation.class)).hasMessage("Unexpected path component at 2:3:3");
   }
 
   @Test

@@ -122,6 +122,25 @@ class ExecuteStatementSdkTest {
     assertThat(exists("o-1", 1)).isFalse();
   }
 
+  /** DynamoDB reads IS NULL as a type test: a missing attribute IS NOT NULL. */
+  @Test
+  void isNull_matchesTheNullType_andIsNotNull_everythingElse() {
+    dynamo.putItem(b -> b.tableName("Orders").item(Map.of("pk", s("o-3"), "sk", n(1),
+        "gone", AttributeValue.fromNul(true), "m", AttributeValue.fromM(Map.of()))));
+
+    ExecuteStatementResponse isNull = execute("SELECT pk FROM Orders WHERE gone IS NULL");
+    ExecuteStatementResponse isNotNull = execute("SELECT pk, sk FROM Orders WHERE gone IS NOT NULL");
+    ExecuteStatementResponse nested = execute("SELECT pk FROM Orders WHERE m.gone IS NULL");
+    ExecuteStatementResponse notMissing =
+        execute("SELECT pk FROM Orders WHERE pk = 'o-3' AND NOT gone IS NULL");
+
+    assertThat(isNull.items()).containsExactly(Map.of("pk", s("o-3")));
+    assertThat(isNotNull.items()).extracting(i -> i.get("pk").s() + "/" + i.get("sk").n())
+        .containsExactlyInAnyOrder("o-1/1", "o-1/2", "o-2/1");
+    assertThat(nested.items()).isEmpty();
+    assertThat(notMissing.items()).isEmpty();
+  }
+
   @Test
   void delete_ofAMissingItem_succeedsWhateverTheCondition() {
     ExecuteStatementResponse response =
@@ -170,6 +189,19 @@ class ExecuteStatementSdkTest {
           + "|The table does not have the specified index",
       "SELECT * FROM Orders ORDER BY sk"
           + "|Must have WHERE clause in the statement when using ORDER BY clause.",
+      "SELECT COUNT(*) FROM Orders|Unexpected path component at 1:8:5",
+      "UPDATE Orders SET tags = set_add(tags, 'x') WHERE pk = 'o-1' AND sk = 1"
+          + "|The second argument to SET_ADD must be a value with type SET at 1:34:4",
+      "UPDATE Orders SET other = set_add(tags, <<'x'>>) WHERE pk = 'o-1' AND sk = 1"
+          + "|The first argument to SET_ADD must equal the assignment value at 1:27:7",
+      "UPDATE Orders SET tags = set_delete(tags) WHERE pk = 'o-1' AND sk = 1"
+          + "|SET_DELETE must have exactly two arguments at 1:26:10",
+      "UPDATE Orders SET status = set_add(status, <<'x'>>) WHERE pk = 'o-1' AND sk = 1"
+          + "|An operand in the update expression has an incorrect data type",
+      "SELECT * FROM Orders WHERE set_add(status, <<'x'>>) = status"
+          + "|Unrecognized function: set_add",
+      "SELECT pk, count(*) FROM Orders WHERE pk = 'o-1'|Unexpected path component at 1:12:5",
+      "SELECT SUM(sk) FROM Orders|Unexpected path component at 1:8:3",
       "DELETE FROM \"Orders\""
           + "|Where clause does not contain a mandatory equality on all key attributes",
       "UPDATE Absent SET total = 1 RETURNING ALL NEW *"
@@ -356,6 +388,31 @@ class ExecuteStatementSdkTest {
         "total", n(7)));
   }
 
+  /** The update page's SET_ADD and SET_DELETE: UpdateItem's ADD and DELETE of set members. */
+  @Test
+  void update_setAddAndSetDelete_changeSetMembers() {
+    execute("UPDATE Orders SET tags = <<'a', 'b'>>, nums = <<1>> WHERE pk = 'o-1' AND sk = 1");
+
+    ExecuteStatementResponse response = execute("UPDATE Orders SET tags = set_add(tags, <<'c'>>)"
+        + " SET \"nums\" = SET_DELETE(nums, ?), fresh = set_add(fresh, <<2>>)"
+        + " WHERE pk = 'o-1' AND sk = 1 RETURNING ALL NEW *", AttributeValue.fromNs(List.of("1")));
+    DynamoDbException notASet = catchThrowableOfType(() -> execute("UPDATE Orders"
+        + " SET tags = set_add(tags, ?) WHERE pk = 'o-1' AND sk = 1", s("d")),
+        DynamoDbException.class);
+    DynamoDbException list = catchThrowableOfType(() -> execute("UPDATE Orders\n"
+        + "SET \"tags\" = set_delete(\"tags\", ['a']) WHERE pk = 'o-1' AND sk = 1"),
+        DynamoDbException.class);
+
+    assertThat(response.items()).singleElement().satisfies(item -> assertThat(item)
+        .containsEntry("tags", AttributeValue.fromSs(List.of("a", "b", "c")))
+        .containsEntry("fresh", AttributeValue.fromNs(List.of("2")))
+        .doesNotContainKey("nums"));
+    assertThat(notASet.awsErrorDetails().errorMessage())
+        .isEqualTo("The second argument to SET_ADD must be a value with type SET at 1:34:4");
+    assertThat(list.awsErrorDetails().errorMessage())
+        .isEqualTo("The second argument to SET_DELETE must be a value with type SET at 2:25:6");
+  }
+
   @Test
   void update_ofAMissingItem_failsTheConditionalCheck() {
     Throwable thrown = catchThrowableOfType(
@@ -397,6 +454,21 @@ class ExecuteStatementSdkTest {
     assertThat(first.items()).extracting(i -> i.get("sk").n()).containsExactly("2");
     assertThat(first.consumedCapacity().tableName()).isEqualTo("Orders");
     assertThat(second.items()).extracting(i -> i.get("sk").n()).containsExactly("1");
+  }
+
+  @Test
+  void select_thatStopsEarly_answersTheLastEvaluatedKey_besideNextToken() {
+    ExecuteStatementResponse query = dynamo.executeStatement(b -> b
+        .statement("SELECT status FROM Orders WHERE pk = 'o-1'").limit(1));
+    ExecuteStatementResponse index = dynamo.executeStatement(b -> b
+        .statement("SELECT * FROM Orders.\"byStatus\" WHERE status = 'NEW'").limit(1));
+    ExecuteStatementResponse whole = execute("SELECT * FROM Orders WHERE pk = 'o-1'");
+
+    assertThat(query.nextToken()).isNotNull();
+    assertThat(query.lastEvaluatedKey()).isEqualTo(Map.of("pk", s("o-1"), "sk", n(1)));
+    assertThat(index.lastEvaluatedKey()).containsOnlyKeys("pk", "sk", "status");
+    assertThat(whole.hasLastEvaluatedKey()).isFalse();
+    assertThat(whole.nextToken()).isNull();
   }
 
   @Test

@@ -192,6 +192,76 @@ class PartiqlBatchAndTransactionSdkTest {
   }
 
   @Test
+  void existsCheck_letsTheTransactionWrite_whenItsItemMeetsTheCondition() {
+    ExecuteTransactionResponse response = dynamo.executeTransaction(b -> b.transactStatements(
+        tx("EXISTS(SELECT * FROM Orders WHERE pk = ? AND status = 'NEW')", s("o-1")),
+        tx("DELETE FROM Orders WHERE pk = 'o-2'")));
+
+    assertThat(response.responses()).isEmpty();
+    assertThat(keys()).containsExactly("o-1", "o-3");
+  }
+
+  /** As TransactWriteItems' ConditionCheck: a false check, or a missing item, cancels it all. */
+  @Test
+  void existsCheck_cancelsTheTransaction_whenTheConditionFails_orTheItemIsMissing() {
+    TransactionCanceledException failed = catchThrowableOfType(
+        () -> dynamo.executeTransaction(b -> b.transactStatements(
+            ParameterizedStatement.builder()
+                .statement("EXISTS(SELECT * FROM Orders WHERE pk = 'o-2' AND status = 'NEW')")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build(),
+            tx("DELETE FROM Orders WHERE pk = 'o-1'"))),
+        TransactionCanceledException.class);
+    TransactionCanceledException missing = catchThrowableOfType(
+        () -> dynamo.executeTransaction(b -> b.transactStatements(
+            tx("DELETE FROM Orders WHERE pk = 'o-1'"),
+            tx("EXISTS(SELECT * FROM Orders WHERE pk = 'o-9' AND status IS MISSING)"))),
+        TransactionCanceledException.class);
+
+    assertThat(failed.cancellationReasons()).extracting(CancellationReason::code)
+        .containsExactly("ConditionalCheckFailed", "None");
+    assertThat(failed.cancellationReasons().get(0).message())
+        .isEqualTo("The conditional request failed");
+    assertThat(failed.cancellationReasons().get(0).item()).containsEntry("status", s("SHIPPED"));
+    assertThat(missing.cancellationReasons()).extracting(CancellationReason::code)
+        .containsExactly("None", "ConditionalCheckFailed");
+    assertThat(keys()).containsExactly("o-1", "o-2", "o-3");
+  }
+
+  @Test
+  void exists_needsTheWholeKeyAndACondition_andAWriteTransaction() {
+    DynamoDbException noCondition = catchThrowableOfType(() -> dynamo.executeTransaction(b -> b
+        .transactStatements(tx("DELETE FROM Orders WHERE pk = 'o-2'"),
+            tx("EXISTS(SELECT * FROM Orders WHERE pk = 'o-1')"))), DynamoDbException.class);
+    DynamoDbException noKey = catchThrowableOfType(() -> dynamo.executeTransaction(b -> b
+        .transactStatements(tx("EXISTS(SELECT * FROM Orders WHERE status = 'NEW')"))),
+        DynamoDbException.class);
+    DynamoDbException withRead = catchThrowableOfType(() -> dynamo.executeTransaction(b -> b
+        .transactStatements(tx("EXISTS(SELECT * FROM Orders WHERE pk = 'o-1' AND status = 'NEW')"),
+            tx("SELECT * FROM Orders WHERE pk = 'o-2'"))), DynamoDbException.class);
+    DynamoDbException statement = catchThrowableOfType(() -> dynamo.executeStatement(b -> b
+        .statement("EXISTS(SELECT * FROM Orders WHERE pk = 'o-1' AND status = 'NEW')")),
+        DynamoDbException.class);
+    BatchExecuteStatementResponse batch = dynamo.batchExecuteStatement(b -> b.statements(
+        batch("EXISTS(SELECT * FROM Orders WHERE pk = 'o-1' AND status = 'NEW')")));
+
+    assertThat(noCondition.awsErrorDetails().errorMessage()).isEqualTo("Validation failed in"
+        + " TransactStatements[1]: EXISTS() must contain a single item read with additional"
+        + " condition");
+    assertThat(noKey.awsErrorDetails().errorMessage())
+        .startsWith("Validation failed in TransactStatements[0]: EXISTS() must contain");
+    assertThat(withRead.awsErrorDetails().errorMessage()).isEqualTo("ExecuteTransaction API does"
+        + " not support both read and write operations in the same request.");
+    assertThat(statement.awsErrorDetails().errorMessage())
+        .isEqualTo("EXISTS can only be used in ExecuteTransaction write requests.");
+    assertThat(batch.responses().get(0).error().code())
+        .isEqualTo(BatchStatementErrorCodeEnum.VALIDATION_ERROR);
+    assertThat(batch.responses().get(0).error().message())
+        .isEqualTo("EXISTS can only be used in ExecuteTransaction write requests.");
+    assertThat(keys()).containsExactly("o-1", "o-2", "o-3");
+  }
+
+  @Test
   void transaction_withTheSameToken_runsOnce_andRefusesOtherStatements() {
     dynamo.executeTransaction(b -> b.clientRequestToken("token-1")
         .transactStatements(tx("UPDATE Orders SET n = 1 WHERE pk = 'o-1'")));
