@@ -29,6 +29,9 @@ class DynamoDbJsonFuzzTest {
       "DynamoDB_20120810.DeleteTable", "DynamoDB_20120810.DescribeTable",
       "DynamoDB_20111205.PutItem", "DynamoDB_20111205.DeleteItem", "DynamoDB_20111205.GetItem",
       "DynamoDB_20111205.Scan", "DynamoDB_20111205.CreateTable", "DynamoDB_20120810.Nope");
+  /** PartiQL parameters, the first n of which a statement gets. */
+  private static final List<String> PARAMETERS = List.of(
+      "{\"S\":\"a\"}", "{\"N\":\"1\"}", "{\"L\":[{\"S\":\"x\"},{\"SS\":[\"y\"]}]}");
 
   private static DynamoDbState seeded() {
     DynamoDbState state = new DynamoDbState("us-east-1", Clock.systemUTC());
@@ -96,6 +99,32 @@ class DynamoDbJsonFuzzTest {
     String value = data.consumeRemainingAsString();
     String body = "{\"TableName\":\"tab\",\"Item\":{\"id\":{\"S\":\"b\"},\"v\":" + value + "}}";
     check(seeded(), "DynamoDB_20120810.PutItem", body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A PartiQL statement the fuzzer writes, with zero to three parameters, sent as an
+   * ExecuteStatement, as one statement of a BatchExecuteStatement or of an ExecuteTransaction:
+   * the lexer, parser, planner and value binder.
+   */
+  @FuzzTest(maxDuration = "1m")
+  void partiqlStatement(FuzzedDataProvider data) {
+    int form = data.consumeInt(0, 2);
+    List<String> parameters = PARAMETERS.subList(0, data.consumeInt(0, PARAMETERS.size()));
+    String text = data.consumeRemainingAsString();
+    String statement = "{\"Statement\":" + quote(text)
+        + (parameters.isEmpty() ? "" : ",\"Parameters\":[" + String.join(",", parameters) + "]")
+        + "}";
+    String body = switch (form) {
+      case 0 -> statement;
+      case 1 -> "{\"Statements\":[" + statement + "]}";
+      default -> "{\"TransactStatements\":[" + statement + "]}";
+    };
+    String target = switch (form) {
+      case 0 -> "DynamoDB_20120810.ExecuteStatement";
+      case 1 -> "DynamoDB_20120810.BatchExecuteStatement";
+      default -> "DynamoDB_20120810.ExecuteTransaction";
+    };
+    check(seeded(), target, body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Any bytes: whatever {@link JsonScanner} reads, Jackson reads to the same tree. */
