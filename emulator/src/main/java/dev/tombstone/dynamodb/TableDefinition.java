@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param writeCapacityUnits provisioned writes, 0 for on-demand
  * @param streamViewType the view type of the table's DynamoDB stream, or null when no stream is
  *     enabled
+ * @param tableClass the table class CreateTable or UpdateTable named, or null for a table never
+ *     given one (STANDARD, which DynamoDB then leaves out of its descriptions)
  */
 public record TableDefinition(
     String name,
@@ -26,7 +28,8 @@ public record TableDefinition(
     List<IndexDefinition> localSecondaryIndexes,
     List<IndexDefinition> globalSecondaryIndexes,
     boolean deletionProtection,
-    StreamViewType streamViewType) {
+    StreamViewType streamViewType,
+    TableClass tableClass) {
 
   public TableDefinition {
     Objects.requireNonNull(name, "name");
@@ -36,6 +39,17 @@ public record TableDefinition(
         new LinkedHashMap<>(attributeDefinitions));
     localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
     globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
+  }
+
+  /** A definition never given a table class. */
+  public TableDefinition(String name, KeySchema keySchema,
+      Map<String, AttributeType> attributeDefinitions, BillingMode billingMode,
+      long readCapacityUnits, long writeCapacityUnits,
+      List<IndexDefinition> localSecondaryIndexes, List<IndexDefinition> globalSecondaryIndexes,
+      boolean deletionProtection, StreamViewType streamViewType) {
+    this(name, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
+        writeCapacityUnits, localSecondaryIndexes, globalSecondaryIndexes, deletionProtection,
+        streamViewType, null);
   }
 
   /** A definition without a stream. */
@@ -53,7 +67,14 @@ public record TableDefinition(
   public TableDefinition withStream(StreamViewType viewType) {
     return new TableDefinition(name, keySchema, attributeDefinitions, billingMode,
         readCapacityUnits, writeCapacityUnits, localSecondaryIndexes, globalSecondaryIndexes,
-        deletionProtection, viewType);
+        deletionProtection, viewType, tableClass);
+  }
+
+  /** The same definition in table class {@code tableClass}, or never given one when null. */
+  public TableDefinition withTableClass(TableClass tableClass) {
+    return new TableDefinition(name, keySchema, attributeDefinitions, billingMode,
+        readCapacityUnits, writeCapacityUnits, localSecondaryIndexes, globalSecondaryIndexes,
+        deletionProtection, streamViewType, tableClass);
   }
 
   /** An on-demand table with just a key schema: what tests usually need. */
@@ -84,7 +105,7 @@ public record TableDefinition(
     definitions.keySet().retainAll(used);
     return new TableDefinition(name, keySchema, definitions, billingMode, readCapacityUnits,
         writeCapacityUnits, localSecondaryIndexes, globalSecondaryIndexes, deletionProtection,
-        streamViewType);
+        streamViewType, tableClass);
   }
 
   /**
@@ -116,6 +137,15 @@ public record TableDefinition(
   public enum BillingMode {
     PROVISIONED,
     PAY_PER_REQUEST
+  }
+
+  /**
+   * A table's storage class. Only prices differ between them; tables behave the same. A table
+   * never given one is STANDARD.
+   */
+  public enum TableClass {
+    STANDARD,
+    STANDARD_INFREQUENT_ACCESS
   }
 
   /**

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * UpdateTable: billing mode, provisioned throughput, deletion protection, and global secondary
- * indexes created (backfilled from the table's items, ACTIVE at once) or deleted.
+ * UpdateTable: billing mode, provisioned throughput, deletion protection, table class, and global
+ * secondary indexes created (backfilled from the table's items, ACTIVE at once) or deleted.
  *
  * <pre>{@code
  * dynamo.updateTable(UpdateTable.Request.of("orders")
@@ -43,16 +43,27 @@ public final class UpdateTable {
    * @param deletionProtection the new setting, or null to keep it
    * @param streamEnabled true to enable a stream, false to disable it, null to leave it
    * @param streamViewType the view type of a stream to enable, null otherwise
+   * @param tableClass the new table class, or null to keep it
    */
   public record Request(String tableName, TableDefinition.BillingMode billingMode,
       Long readCapacityUnits, Long writeCapacityUnits,
       Map<String, AttributeType> attributeDefinitions, List<IndexChange> indexChanges,
-      Boolean deletionProtection, Boolean streamEnabled, StreamViewType streamViewType) {
+      Boolean deletionProtection, Boolean streamEnabled, StreamViewType streamViewType,
+      TableDefinition.TableClass tableClass) {
     public Request {
       Objects.requireNonNull(tableName, "tableName");
       attributeDefinitions = java.util.Collections.unmodifiableMap(
           new LinkedHashMap<>(attributeDefinitions));
       indexChanges = List.copyOf(indexChanges);
+    }
+
+    /** A request leaving the table class as it is. */
+    public Request(String tableName, TableDefinition.BillingMode billingMode,
+        Long readCapacityUnits, Long writeCapacityUnits,
+        Map<String, AttributeType> attributeDefinitions, List<IndexChange> indexChanges,
+        Boolean deletionProtection, Boolean streamEnabled, StreamViewType streamViewType) {
+      this(tableName, billingMode, readCapacityUnits, writeCapacityUnits, attributeDefinitions,
+          indexChanges, deletionProtection, streamEnabled, streamViewType, null);
     }
 
     /** A request leaving the stream as it is. */
@@ -72,19 +83,21 @@ public final class UpdateTable {
     /** The same request switching to {@code mode}. */
     public Request withBillingMode(TableDefinition.BillingMode mode) {
       return new Request(tableName, mode, readCapacityUnits, writeCapacityUnits,
-          attributeDefinitions, indexChanges, deletionProtection, streamEnabled, streamViewType);
+          attributeDefinitions, indexChanges, deletionProtection, streamEnabled, streamViewType,
+          tableClass);
     }
 
     /** The same request setting provisioned throughput. */
     public Request withThroughput(long read, long write) {
       return new Request(tableName, billingMode, read, write, attributeDefinitions,
-          indexChanges, deletionProtection, streamEnabled, streamViewType);
+          indexChanges, deletionProtection, streamEnabled, streamViewType, tableClass);
     }
 
     /** The same request defining attribute types for new index keys. */
     public Request withAttributeDefinitions(Map<String, AttributeType> definitions) {
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
-          definitions, indexChanges, deletionProtection, streamEnabled, streamViewType);
+          definitions, indexChanges, deletionProtection, streamEnabled, streamViewType,
+          tableClass);
     }
 
     /** The same request with one more index change. */
@@ -92,7 +105,8 @@ public final class UpdateTable {
       List<IndexChange> changes = new ArrayList<>(indexChanges);
       changes.add(change);
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
-          attributeDefinitions, changes, deletionProtection, streamEnabled, streamViewType);
+          attributeDefinitions, changes, deletionProtection, streamEnabled, streamViewType,
+          tableClass);
     }
 
     /** The same request creating {@code index}. */
@@ -108,20 +122,28 @@ public final class UpdateTable {
     /** The same request turning deletion protection on or off. */
     public Request withDeletionProtection(boolean enabled) {
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
-          attributeDefinitions, indexChanges, enabled, streamEnabled, streamViewType);
+          attributeDefinitions, indexChanges, enabled, streamEnabled, streamViewType,
+          tableClass);
     }
 
     /** The same request enabling a stream of {@code viewType}. */
     public Request enablingStream(StreamViewType viewType) {
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
           attributeDefinitions, indexChanges, deletionProtection, true,
-          java.util.Objects.requireNonNull(viewType, "viewType"));
+          java.util.Objects.requireNonNull(viewType, "viewType"), tableClass);
     }
 
     /** The same request disabling the table's stream. */
     public Request disablingStream() {
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
-          attributeDefinitions, indexChanges, deletionProtection, false, null);
+          attributeDefinitions, indexChanges, deletionProtection, false, null, tableClass);
+    }
+
+    /** The same request moving the table to {@code tableClass}. */
+    public Request withTableClass(TableDefinition.TableClass tableClass) {
+      return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
+          attributeDefinitions, indexChanges, deletionProtection, streamEnabled, streamViewType,
+          java.util.Objects.requireNonNull(tableClass, "tableClass"));
     }
   }
 
@@ -131,7 +153,8 @@ public final class UpdateTable {
         || request.writeCapacityUnits() != null;
     Boolean streamEnabled = request.streamEnabled();
     if (request.billingMode() == null && !throughput && request.indexChanges().isEmpty()
-        && request.deletionProtection() == null && streamEnabled == null) {
+        && request.deletionProtection() == null && streamEnabled == null
+        && request.tableClass() == null) {
       throw new DynamoDbError.Validation("Nothing to update");
     }
     if (streamEnabled != null) {
@@ -173,7 +196,8 @@ public final class UpdateTable {
         request.deletionProtection() != null ? request.deletionProtection()
             : current.deletionProtection(),
         streamEnabled == null ? current.streamViewType()
-            : streamEnabled ? request.streamViewType() : null)
+            : streamEnabled ? request.streamViewType() : null,
+        request.tableClass() != null ? request.tableClass() : current.tableClass())
         .withUsedAttributeDefinitionsOnly();
     table.redefine(next, now);
     if (Boolean.TRUE.equals(streamEnabled)) {

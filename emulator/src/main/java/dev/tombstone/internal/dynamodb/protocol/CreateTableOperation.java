@@ -56,7 +56,7 @@ final class CreateTableOperation {
    * @param path what the member paths start with: "" for CreateTable, {@code
    *     tableCreationParameters.} for ImportTable
    * @param createTable whether the CreateTable-only members (local indexes, stream, deletion
-   *     protection) are read; ImportTable's parameters have none
+   *     protection, table class) are read; ImportTable's parameters have none
    */
   static TableDefinition define(Json.Obj request, String path, Constraints constraints,
       boolean createTable) {
@@ -68,9 +68,11 @@ final class CreateTableOperation {
     List<Json> localIndexes = Members.list(request, "LocalSecondaryIndexes");
     List<Json> globalIndexes = Members.list(request, "GlobalSecondaryIndexes");
     Boolean deletionProtection = Members.bool(request, "DeletionProtectionEnabled");
+    String tableClassName = Members.string(request, "TableClass");
     if (!createTable) {
       localIndexes = null;
       deletionProtection = null;
+      tableClassName = null;
     }
 
     constraints.notNull(path + "attributeDefinitions", definitions);
@@ -110,6 +112,7 @@ final class CreateTableOperation {
             constraints);
     constraints.check();
 
+    TableDefinition.TableClass tableClass = TableClasses.read(tableClassName);
     if (duplicateDefinition) {
       throw new DynamoDbError.Validation("Cannot have two attributes with the same name");
     }
@@ -145,6 +148,7 @@ final class CreateTableOperation {
             lsis,
             gsis,
             Boolean.TRUE.equals(deletionProtection),
-            stream == null ? null : stream.viewType());
+            stream == null ? null : stream.viewType(),
+            tableClass);
   }
 }

@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * UpdateTable of API 2012-08-10: billing mode, throughput, deletion protection, stream,
- * server-side encryption and global secondary index create/update/delete; decode, validate,
- * apply, encode the description.
+ * server-side encryption, table class and global secondary index create/update/delete; decode,
+ * validate, apply, encode the description.
  */
 final class UpdateTableOperation {
   private final DynamoDbState state;
@@ -38,6 +38,7 @@ final class UpdateTableOperation {
     List<Json> definitions = Members.list(request, "AttributeDefinitions");
     List<Json> updates = Members.list(request, "GlobalSecondaryIndexUpdates");
     Boolean deletionProtection = Members.bool(request, "DeletionProtectionEnabled");
+    String tableClassName = Members.string(request, "TableClass");
 
     Constraints constraints = new Constraints();
     constraints.tableNameOrArn("tableName", tableName);
@@ -75,6 +76,7 @@ final class UpdateTableOperation {
       }
     }
     constraints.check();
+    TableDefinition.TableClass tableClass = TableClasses.read(tableClassName);
     units.checkBounds();
     StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification,
         StreamSpecifications.Request.UPDATE_TABLE);
@@ -103,6 +105,9 @@ final class UpdateTableOperation {
     if (deletionProtection != null) {
       update = update.withDeletionProtection(deletionProtection);
     }
+    if (tableClass != null) {
+      update = update.withTableClass(tableClass);
+    }
     if (stream != null) {
       update = stream.enabled() ? update.enablingStream(stream.viewType())
           : update.disablingStream();
@@ -116,7 +121,8 @@ final class UpdateTableOperation {
       }
     }
     boolean tableChanges = billingMode != null || throughput != null
-        || deletionProtection != null || stream != null || updates != null;
+        || deletionProtection != null || stream != null || updates != null
+        || tableClass != null;
     // Encryption alone leaves the definition as it is; anything else goes through UpdateTable,
     // whose refusals (then) keep the encryption as it was too.
     TableDescription after = sse != null && !tableChanges ? state.describeTable(tableName)
@@ -155,10 +161,10 @@ final class UpdateTableOperation {
     return new TableDescription(new TableDefinition(now.name(), now.keySchema(),
         now.attributeDefinitions(), now.billingMode(), now.readCapacityUnits(),
         now.writeCapacityUnits(), now.localSecondaryIndexes(), gsis, now.deletionProtection(),
-        now.streamViewType()),
+        now.streamViewType(), now.tableClass()),
         after.status(), after.createdAt(), after.arn(), after.tableId(), after.itemCount(),
         after.sizeInBytes(), statistics, after.lastUpdateToPayPerRequest(),
-        after.latestStreamArn(), after.restoreSummary(), indexIds);
+        after.latestStreamArn(), after.restoreSummary(), indexIds, after.tableClassUpdatedAt());
   }
 
   /** One GlobalSecondaryIndexUpdates element past its model constraints. */
