@@ -53,6 +53,7 @@ final class Table {
   private volatile Instant tableClassUpdated;
 
   Table(TableDefinition definition, Instant createdAt, String arn, Clock clock) {
+    definition = definition.withWarmThroughputs(null);
     this.definition = definition;
     this.clock = clock;
     this.oneWriteUnit = ConsumedCapacity.ofTable(definition.name(), 1.0);

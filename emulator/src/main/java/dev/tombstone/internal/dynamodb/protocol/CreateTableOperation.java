@@ -8,6 +8,7 @@ import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ final class CreateTableOperation {
    * @param path what the member paths start with: "" for CreateTable, {@code
    *     tableCreationParameters.} for ImportTable
    * @param createTable whether the CreateTable-only members (local indexes, stream, deletion
-   *     protection, table class) are read; ImportTable's parameters have none
+   *     protection, table class, warm throughput) are read; ImportTable's parameters have none
    */
   static TableDefinition define(Json.Obj request, String path, Constraints constraints,
       boolean createTable) {
@@ -73,6 +74,14 @@ final class CreateTableOperation {
       localIndexes = null;
       deletionProtection = null;
       tableClassName = null;
+    }
+    // Read with the other members: a unit that is no integer is a SerializationException.
+    TableDefinition.WarmThroughput warm = createTable ? WarmThroughputs.read(request) : null;
+    List<TableDefinition.WarmThroughput> indexWarm = new ArrayList<>();
+    if (createTable && globalIndexes != null) {
+      for (Json index : globalIndexes) {
+        indexWarm.add(WarmThroughputs.read(Members.structure(index)));
+      }
     }
 
     constraints.notNull(path + "attributeDefinitions", definitions);
@@ -132,8 +141,9 @@ final class CreateTableOperation {
     Set<String> indexNames = new HashSet<>();
     List<TableDefinition.IndexDefinition> lsis =
         SecondaryIndexes.local(declaredLocal, schema, attributeTypes, indexNames);
-    List<TableDefinition.IndexDefinition> gsis =
-        SecondaryIndexes.global(declaredGlobal, attributeTypes, !onDemand, indexNames);
+    List<TableDefinition.IndexDefinition> gsis = withWarmThroughputs(
+        SecondaryIndexes.global(declaredGlobal, attributeTypes, !onDemand, indexNames),
+        indexWarm);
     TableAttributeNames.check(schema, lsis, gsis);
     SecondaryIndexes.checkProjectedTotal(lsis, gsis);
     AttributeDefinitionsUse.check(attributeTypes, schema, lsis, gsis);
@@ -149,6 +159,17 @@ final class CreateTableOperation {
             gsis,
             Boolean.TRUE.equals(deletionProtection),
             stream == null ? null : stream.viewType(),
-            tableClass);
+            tableClass,
+            warm);
+  }
+
+  /** Each of {@code gsis} with the warm throughput in the same place of {@code warm}, if any. */
+  private static List<TableDefinition.IndexDefinition> withWarmThroughputs(
+      List<TableDefinition.IndexDefinition> gsis, List<TableDefinition.WarmThroughput> warm) {
+    List<TableDefinition.IndexDefinition> warmed = new ArrayList<>();
+    for (int i = 0; i < gsis.size(); i++) {
+      warmed.add(i < warm.size() ? gsis.get(i).withWarmThroughput(warm.get(i)) : gsis.get(i));
+    }
+    return warmed;
   }
 }

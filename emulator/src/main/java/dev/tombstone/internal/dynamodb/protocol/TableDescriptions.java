@@ -92,6 +92,7 @@ final class TableDescriptions {
     }
     json.writeBooleanField("DeletionProtectionEnabled", definition.deletionProtection());
     tableClassSummary(json, description);
+    WarmThroughputs.write(json, definition.warmThroughput());
     if (description.restoreSummary().isPresent()) {
       RestoreSummary restore = description.restoreSummary().get();
       json.writeObjectFieldStart("RestoreSummary");
@@ -213,6 +214,7 @@ final class TableDescriptions {
         json.writeStringField("IndexStatus",
             deleting.contains(index.name()) ? "DELETING" : "ACTIVE");
         throughput(json, index.readCapacityUnits(), index.writeCapacityUnits());
+        WarmThroughputs.write(json, index.warmThroughput());
       }
       TableDescription.IndexStatistics statistics = table.index(index.name());
       json.writeNumberField("IndexSizeBytes", statistics.sizeInBytes());
