@@ -71,6 +71,7 @@ public final class DynamoDbState {
       throw new DynamoDbError.Validation(message);
     });
     definition.checkAttributeNames();
+    WarmThroughputRules.checkInitial(definition);
     String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + definition.name();
     Instant now = clock.instant();
     Table table = new Table(definition, now, arn, clock);

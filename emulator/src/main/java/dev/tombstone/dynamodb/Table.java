@@ -49,8 +49,11 @@ final class Table {
   private volatile RecoveryLog recovery;
   /** Where a restored table came from; null for a table CreateTable made. */
   private volatile RestoreSummary restoreSummary;
+  /** When UpdateTable last changed the table class, or null. */
+  private volatile Instant tableClassUpdated;
 
   Table(TableDefinition definition, Instant createdAt, String arn, Clock clock) {
+    definition = definition.withWarmThroughputs(null);
     this.definition = definition;
     this.clock = clock;
     this.oneWriteUnit = ConsumedCapacity.ofTable(definition.name(), 1.0);
@@ -230,12 +233,16 @@ final class Table {
 
   /**
    * Replaces the definition (UpdateTable) at {@code now}: indexes added are backfilled, removed
-   * dropped; a switch to PAY_PER_REQUEST is remembered for BillingModeSummary.
+   * dropped; a switch to PAY_PER_REQUEST is remembered for BillingModeSummary, a change of table
+   * class for TableClassSummary.
    */
   synchronized void redefine(TableDefinition next, Instant now) {
     if (next.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST
         && definition.billingMode() != TableDefinition.BillingMode.PAY_PER_REQUEST) {
       lastPayPerRequest = now;
+    }
+    if (tableClass(next) != tableClass(definition)) {
+      tableClassUpdated = now;
     }
     Map<String, SecondaryIndex> built = new LinkedHashMap<>();
     for (Map.Entry<String, SecondaryIndex> e : indexes.entrySet()) {
@@ -255,6 +262,11 @@ final class Table {
     }
     this.indexes = Map.copyOf(built);
     this.definition = next;
+  }
+
+  private static TableDefinition.TableClass tableClass(TableDefinition definition) {
+    return definition.tableClass() == null ? TableDefinition.TableClass.STANDARD
+        : definition.tableClass();
   }
 
   /** Adds or replaces tags, refusing to go past {@code max} tags in all. */
@@ -361,7 +373,7 @@ final class Table {
     return new TableDescription(definition, status, createdAt, arn, id, count, size, statistics,
         Optional.ofNullable(lastPayPerRequest),
         Optional.ofNullable(latest == null ? null : latest.arn()),
-        Optional.ofNullable(restoreSummary), indexIds);
+        Optional.ofNullable(restoreSummary), indexIds, Optional.ofNullable(tableClassUpdated));
   }
 
   /**

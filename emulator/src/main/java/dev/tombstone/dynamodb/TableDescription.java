@@ -20,6 +20,8 @@ import java.util.UUID;
  * @param indexIds per secondary index name, the index's id, which (as {@code tableId} tells a
  *     table from an earlier one of its name) tells a global index from an earlier one that
  *     UpdateTable deleted under the same name
+ * @param tableClassUpdatedAt when UpdateTable last changed the table class; empty for a table
+ *     whose class is the one it was created with
  */
 public record TableDescription(
     TableDefinition definition,
@@ -33,7 +35,8 @@ public record TableDescription(
     Optional<Instant> lastUpdateToPayPerRequest,
     Optional<String> latestStreamArn,
     Optional<RestoreSummary> restoreSummary,
-    Map<String, UUID> indexIds) {
+    Map<String, UUID> indexIds,
+    Optional<Instant> tableClassUpdatedAt) {
 
   public TableDescription {
     indexStatistics = Map.copyOf(indexStatistics);
@@ -41,6 +44,17 @@ public record TableDescription(
     Objects.requireNonNull(latestStreamArn, "latestStreamArn");
     Objects.requireNonNull(restoreSummary, "restoreSummary");
     indexIds = Map.copyOf(indexIds);
+    Objects.requireNonNull(tableClassUpdatedAt, "tableClassUpdatedAt");
+  }
+
+  /** A description of a table whose class UpdateTable never changed. */
+  public TableDescription(TableDefinition definition, Status status, Instant createdAt,
+      String arn, UUID tableId, long itemCount, long sizeInBytes,
+      Map<String, IndexStatistics> indexStatistics, Optional<Instant> lastUpdateToPayPerRequest,
+      Optional<String> latestStreamArn, Optional<RestoreSummary> restoreSummary,
+      Map<String, UUID> indexIds) {
+    this(definition, status, createdAt, arn, tableId, itemCount, sizeInBytes, indexStatistics,
+        lastUpdateToPayPerRequest, latestStreamArn, restoreSummary, indexIds, Optional.empty());
   }
 
   /** A description of a table CreateTable made, not a restore, without index ids. */

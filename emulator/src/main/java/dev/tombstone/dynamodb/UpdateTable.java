@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * UpdateTable: billing mode, provisioned throughput, deletion protection, and global secondary
- * indexes created (backfilled from the table's items, ACTIVE at once) or deleted.
+ * UpdateTable: billing mode, provisioned throughput, deletion protection, table class, warm
+ * throughput, and global secondary indexes created (backfilled from the table's items, ACTIVE at
+ * once) or deleted.
  *
  * <pre>{@code
  * dynamo.updateTable(UpdateTable.Request.of("orders")
@@ -32,6 +33,13 @@ public final class UpdateTable {
     /** Changes the provisioned throughput of the index called {@code name}. */
     record Update(String name, long readCapacityUnits, long writeCapacityUnits)
         implements IndexChange {}
+
+    /**
+     * Raises the warm throughput of the index called {@code name} to {@code warmThroughput}
+     * (a null unit is kept); lowering it is refused.
+     */
+    record RaiseWarmThroughput(String name, TableDefinition.WarmThroughput warmThroughput)
+        implements IndexChange {}
   }
 
   /**
@@ -43,16 +51,39 @@ public final class UpdateTable {
    * @param deletionProtection the new setting, or null to keep it
    * @param streamEnabled true to enable a stream, false to disable it, null to leave it
    * @param streamViewType the view type of a stream to enable, null otherwise
+   * @param tableClass the new table class, or null to keep it
+   * @param warmThroughput the table's warm throughput to raise to (a null unit is kept), or null
+   *     to keep it; lowering it is refused
    */
   public record Request(String tableName, TableDefinition.BillingMode billingMode,
       Long readCapacityUnits, Long writeCapacityUnits,
       Map<String, AttributeType> attributeDefinitions, List<IndexChange> indexChanges,
-      Boolean deletionProtection, Boolean streamEnabled, StreamViewType streamViewType) {
+      Boolean deletionProtection, Boolean streamEnabled, StreamViewType streamViewType,
+      TableDefinition.TableClass tableClass, TableDefinition.WarmThroughput warmThroughput) {
     public Request {
       Objects.requireNonNull(tableName, "tableName");
       attributeDefinitions = java.util.Collections.unmodifiableMap(
           new LinkedHashMap<>(attributeDefinitions));
       indexChanges = List.copyOf(indexChanges);
+    }
+
+    /** A request leaving the warm throughput as it is. */
+    public Request(String tableName, TableDefinition.BillingMode billingMode,
+        Long readCapacityUnits, Long writeCapacityUnits,
+        Map<String, AttributeType> attributeDefinitions, List<IndexChange> indexChanges,
+        Boolean deletionProtection, Boolean streamEnabled, StreamViewType streamViewType,
+        TableDefinition.TableClass tableClass) {
+      this(tableName, billingMode, readCapacityUnits, writeCapacityUnits, attributeDefinitions,
+          indexChanges, deletionProtection, streamEnabled, streamViewType, tableClass, null);
+    }
+
+    /** A request leaving the table class as it is. */
+    public Request(String tableName, TableDefinition.BillingMode billingMode,
+        Long readCapacityUnits, Long writeCapacityUnits,
+        Map<String, AttributeType> attributeDefinitions, List<IndexChange> indexChanges,
+        Boolean deletionProtection, Boolean streamEnabled, StreamViewType streamViewType) {
+      this(tableName, billingMode, readCapacityUnits, writeCapacityUnits, attributeDefinitions,
+          indexChanges, deletionProtection, streamEnabled, streamViewType, null);
     }
 
     /** A request leaving the stream as it is. */
@@ -72,19 +103,22 @@ public final class UpdateTable {
     /** The same request switching to {@code mode}. */
     public Request withBillingMode(TableDefinition.BillingMode mode) {
       return new Request(tableName, mode, readCapacityUnits, writeCapacityUnits,
-          attributeDefinitions, indexChanges, deletionProtection, streamEnabled, streamViewType);
+          attributeDefinitions, indexChanges, deletionProtection, streamEnabled, streamViewType,
+          tableClass, warmThroughput);
     }
 
     /** The same request setting provisioned throughput. */
     public Request withThroughput(long read, long write) {
       return new Request(tableName, billingMode, read, write, attributeDefinitions,
-          indexChanges, deletionProtection, streamEnabled, streamViewType);
+          indexChanges, deletionProtection, streamEnabled, streamViewType, tableClass,
+          warmThroughput);
     }
 
     /** The same request defining attribute types for new index keys. */
     public Request withAttributeDefinitions(Map<String, AttributeType> definitions) {
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
-          definitions, indexChanges, deletionProtection, streamEnabled, streamViewType);
+          definitions, indexChanges, deletionProtection, streamEnabled, streamViewType,
+          tableClass, warmThroughput);
     }
 
     /** The same request with one more index change. */
@@ -92,7 +126,8 @@ public final class UpdateTable {
       List<IndexChange> changes = new ArrayList<>(indexChanges);
       changes.add(change);
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
-          attributeDefinitions, changes, deletionProtection, streamEnabled, streamViewType);
+          attributeDefinitions, changes, deletionProtection, streamEnabled, streamViewType,
+          tableClass, warmThroughput);
     }
 
     /** The same request creating {@code index}. */
@@ -108,20 +143,36 @@ public final class UpdateTable {
     /** The same request turning deletion protection on or off. */
     public Request withDeletionProtection(boolean enabled) {
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
-          attributeDefinitions, indexChanges, enabled, streamEnabled, streamViewType);
+          attributeDefinitions, indexChanges, enabled, streamEnabled, streamViewType,
+          tableClass, warmThroughput);
     }
 
     /** The same request enabling a stream of {@code viewType}. */
     public Request enablingStream(StreamViewType viewType) {
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
           attributeDefinitions, indexChanges, deletionProtection, true,
-          java.util.Objects.requireNonNull(viewType, "viewType"));
+          java.util.Objects.requireNonNull(viewType, "viewType"), tableClass, warmThroughput);
     }
 
     /** The same request disabling the table's stream. */
     public Request disablingStream() {
       return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
-          attributeDefinitions, indexChanges, deletionProtection, false, null);
+          attributeDefinitions, indexChanges, deletionProtection, false, null, tableClass,
+          warmThroughput);
+    }
+
+    /** The same request raising the table's warm throughput to {@code warm}. */
+    public Request withWarmThroughput(TableDefinition.WarmThroughput warm) {
+      return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
+          attributeDefinitions, indexChanges, deletionProtection, streamEnabled, streamViewType,
+          tableClass, java.util.Objects.requireNonNull(warm, "warm"));
+    }
+
+    /** The same request moving the table to {@code tableClass}. */
+    public Request withTableClass(TableDefinition.TableClass tableClass) {
+      return new Request(tableName, billingMode, readCapacityUnits, writeCapacityUnits,
+          attributeDefinitions, indexChanges, deletionProtection, streamEnabled, streamViewType,
+          java.util.Objects.requireNonNull(tableClass, "tableClass"), warmThroughput);
     }
   }
 
@@ -131,8 +182,13 @@ public final class UpdateTable {
         || request.writeCapacityUnits() != null;
     Boolean streamEnabled = request.streamEnabled();
     if (request.billingMode() == null && !throughput && request.indexChanges().isEmpty()
-        && request.deletionProtection() == null && streamEnabled == null) {
+        && request.deletionProtection() == null && streamEnabled == null
+        && request.tableClass() == null && request.warmThroughput() == null) {
       throw new DynamoDbError.Validation("Nothing to update");
+    }
+    if (request.warmThroughput() != null) {
+      WarmThroughputRules.checkNoDecrease(request.warmThroughput(), current.warmThroughput(),
+          "table");
     }
     if (streamEnabled != null) {
       checkStreamChange(table, streamEnabled, throughput);
@@ -173,8 +229,11 @@ public final class UpdateTable {
         request.deletionProtection() != null ? request.deletionProtection()
             : current.deletionProtection(),
         streamEnabled == null ? current.streamViewType()
-            : streamEnabled ? request.streamViewType() : null)
-        .withUsedAttributeDefinitionsOnly();
+            : streamEnabled ? request.streamViewType() : null,
+        request.tableClass() != null ? request.tableClass() : current.tableClass(),
+        current.warmThroughput().raisedTo(request.warmThroughput()))
+        .withUsedAttributeDefinitionsOnly()
+        .withWarmThroughputs(current);
     table.redefine(next, now);
     if (Boolean.TRUE.equals(streamEnabled)) {
       table.enableStream(streams.open(table.arn(), table.name(), table.keySchema(),
@@ -207,7 +266,7 @@ public final class UpdateTable {
     boolean onDemand = mode == TableDefinition.BillingMode.PAY_PER_REQUEST;
     int structural = 0;
     for (IndexChange change : request.indexChanges()) {
-      if (!(change instanceof IndexChange.Update)) {
+      if (change instanceof IndexChange.Create || change instanceof IndexChange.Delete) {
         structural++;
       }
     }
@@ -223,6 +282,8 @@ public final class UpdateTable {
               + " WriteCapacityUnits can be specified for index: " + index.name()
               + " when BillingMode is PAY_PER_REQUEST");
         }
+        WarmThroughputRules.checkInitial(index.warmThroughput(), onDemand,
+            index.readCapacityUnits(), index.writeCapacityUnits(), "index " + index.name());
         if (find(gsis, index.name()) >= 0 || current.localSecondaryIndexes().stream()
             .anyMatch(l -> l.name().equals(index.name()))) {
           throw new DynamoDbError.Validation(
@@ -249,6 +310,17 @@ public final class UpdateTable {
               "Requested resource not found: Index: " + delete.name());
         }
         gsis.remove(at);
+      } else if (change instanceof IndexChange.RaiseWarmThroughput raise) {
+        int at = find(gsis, raise.name());
+        if (at < 0) {
+          throw new DynamoDbError.ResourceNotFound(
+              "Requested resource not found: Index: " + raise.name());
+        }
+        TableDefinition.IndexDefinition old = gsis.get(at);
+        WarmThroughputRules.checkNoDecrease(raise.warmThroughput(), old.warmThroughput(),
+            "index " + raise.name());
+        gsis.set(at, old.withWarmThroughput(
+            old.warmThroughput().raisedTo(raise.warmThroughput())));
       } else {
         IndexChange.Update update = (IndexChange.Update) change;
         int at = find(gsis, update.name());
@@ -265,7 +337,7 @@ public final class UpdateTable {
         TableDefinition.IndexDefinition old = gsis.get(at);
         gsis.set(at, new TableDefinition.IndexDefinition(old.name(), old.keySchema(),
             old.projectionType(), old.nonKeyAttributes(), update.readCapacityUnits(),
-            update.writeCapacityUnits()));
+            update.writeCapacityUnits(), old.warmThroughput()));
       }
     }
   }

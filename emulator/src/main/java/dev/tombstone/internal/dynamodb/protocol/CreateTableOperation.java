@@ -8,6 +8,7 @@ import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ final class CreateTableOperation {
    * @param path what the member paths start with: "" for CreateTable, {@code
    *     tableCreationParameters.} for ImportTable
    * @param createTable whether the CreateTable-only members (local indexes, stream, deletion
-   *     protection) are read; ImportTable's parameters have none
+   *     protection, table class, warm throughput) are read; ImportTable's parameters have none
    */
   static TableDefinition define(Json.Obj request, String path, Constraints constraints,
       boolean createTable) {
@@ -68,9 +69,19 @@ final class CreateTableOperation {
     List<Json> localIndexes = Members.list(request, "LocalSecondaryIndexes");
     List<Json> globalIndexes = Members.list(request, "GlobalSecondaryIndexes");
     Boolean deletionProtection = Members.bool(request, "DeletionProtectionEnabled");
+    String tableClassName = Members.string(request, "TableClass");
     if (!createTable) {
       localIndexes = null;
       deletionProtection = null;
+      tableClassName = null;
+    }
+    // Read with the other members: a unit that is no integer is a SerializationException.
+    TableDefinition.WarmThroughput warm = createTable ? WarmThroughputs.read(request) : null;
+    List<TableDefinition.WarmThroughput> indexWarm = new ArrayList<>();
+    if (createTable && globalIndexes != null) {
+      for (Json index : globalIndexes) {
+        indexWarm.add(WarmThroughputs.read(Members.structure(index)));
+      }
     }
 
     constraints.notNull(path + "attributeDefinitions", definitions);
@@ -110,6 +121,7 @@ final class CreateTableOperation {
             constraints);
     constraints.check();
 
+    TableDefinition.TableClass tableClass = TableClasses.read(tableClassName);
     if (duplicateDefinition) {
       throw new DynamoDbError.Validation("Cannot have two attributes with the same name");
     }
@@ -129,8 +141,9 @@ final class CreateTableOperation {
     Set<String> indexNames = new HashSet<>();
     List<TableDefinition.IndexDefinition> lsis =
         SecondaryIndexes.local(declaredLocal, schema, attributeTypes, indexNames);
-    List<TableDefinition.IndexDefinition> gsis =
-        SecondaryIndexes.global(declaredGlobal, attributeTypes, !onDemand, indexNames);
+    List<TableDefinition.IndexDefinition> gsis = withWarmThroughputs(
+        SecondaryIndexes.global(declaredGlobal, attributeTypes, !onDemand, indexNames),
+        indexWarm);
     TableAttributeNames.check(schema, lsis, gsis);
     SecondaryIndexes.checkProjectedTotal(lsis, gsis);
     AttributeDefinitionsUse.check(attributeTypes, schema, lsis, gsis);
@@ -145,6 +158,18 @@ final class CreateTableOperation {
             lsis,
             gsis,
             Boolean.TRUE.equals(deletionProtection),
-            stream == null ? null : stream.viewType());
+            stream == null ? null : stream.viewType(),
+            tableClass,
+            warm);
+  }
+
+  /** Each of {@code gsis} with the warm throughput in the same place of {@code warm}, if any. */
+  private static List<TableDefinition.IndexDefinition> withWarmThroughputs(
+      List<TableDefinition.IndexDefinition> gsis, List<TableDefinition.WarmThroughput> warm) {
+    List<TableDefinition.IndexDefinition> warmed = new ArrayList<>();
+    for (int i = 0; i < gsis.size(); i++) {
+      warmed.add(i < warm.size() ? gsis.get(i).withWarmThroughput(warm.get(i)) : gsis.get(i));
+    }
+    return warmed;
   }
 }

@@ -91,6 +91,8 @@ final class TableDescriptions {
       json.writeStringField("LatestStreamArn", description.latestStreamArn().get());
     }
     json.writeBooleanField("DeletionProtectionEnabled", definition.deletionProtection());
+    tableClassSummary(json, description);
+    WarmThroughputs.write(json, definition.warmThroughput());
     if (description.restoreSummary().isPresent()) {
       RestoreSummary restore = description.restoreSummary().get();
       json.writeObjectFieldStart("RestoreSummary");
@@ -103,6 +105,25 @@ final class TableDescriptions {
       json.writeEndObject();
     }
     SseSpecifications.write(json, sse);
+    json.writeEndObject();
+  }
+
+  /**
+   * {@code TableClassSummary}: absent for a table never given a class, as DynamoDB leaves it out
+   * then; {@code LastUpdateDateTime} only once UpdateTable changed the class.
+   */
+  private static void tableClassSummary(JsonWriter json, TableDescription description)
+      throws IOException {
+    TableDefinition.TableClass tableClass = description.definition().tableClass();
+    if (tableClass == null) {
+      return;
+    }
+    json.writeObjectFieldStart("TableClassSummary");
+    json.writeStringField("TableClass", tableClass.name());
+    if (description.tableClassUpdatedAt().isPresent()) {
+      json.writeNumberField("LastUpdateDateTime",
+          epochSeconds(description.tableClassUpdatedAt().get()));
+    }
     json.writeEndObject();
   }
 
@@ -197,6 +218,7 @@ final class TableDescriptions {
         json.writeStringField("IndexStatus",
             deleting.contains(index.name()) ? "DELETING" : "ACTIVE");
         throughput(json, index.readCapacityUnits(), index.writeCapacityUnits());
+        WarmThroughputs.write(json, index.warmThroughput());
       }
       TableDescription.IndexStatistics statistics = table.index(index.name());
       json.writeNumberField("IndexSizeBytes", statistics.sizeInBytes());

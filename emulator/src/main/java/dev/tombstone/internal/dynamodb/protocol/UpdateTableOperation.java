@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * UpdateTable of API 2012-08-10: billing mode, throughput, deletion protection, stream,
- * server-side encryption and global secondary index create/update/delete; decode, validate,
- * apply, encode the description.
+ * server-side encryption, table class, warm throughput and global secondary index
+ * create/update/delete; decode, validate, apply, encode the description.
  */
 final class UpdateTableOperation {
   private final DynamoDbState state;
@@ -38,6 +38,8 @@ final class UpdateTableOperation {
     List<Json> definitions = Members.list(request, "AttributeDefinitions");
     List<Json> updates = Members.list(request, "GlobalSecondaryIndexUpdates");
     Boolean deletionProtection = Members.bool(request, "DeletionProtectionEnabled");
+    String tableClassName = Members.string(request, "TableClass");
+    TableDefinition.WarmThroughput warm = WarmThroughputs.read(request);
 
     Constraints constraints = new Constraints();
     constraints.tableNameOrArn("tableName", tableName);
@@ -75,6 +77,7 @@ final class UpdateTableOperation {
       }
     }
     constraints.check();
+    TableDefinition.TableClass tableClass = TableClasses.read(tableClassName);
     units.checkBounds();
     StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification,
         StreamSpecifications.Request.UPDATE_TABLE);
@@ -90,7 +93,16 @@ final class UpdateTableOperation {
       }
       if (change instanceof Pending.Update u) {
         u.throughput().checkBounds();
+        if (u.warm() != null && WarmThroughputs.empty(u.warm())) {
+          throw ServiceErrors.invalidParameters("WarmThroughput must have at least one of"
+              + " ReadUnitsPerSecond or WriteUnitsPerSecond specified for index: " + u.name());
+        }
       }
+    }
+    if (warm != null && WarmThroughputs.empty(warm)) {
+      // DynamoDB fails this with a 500 (InternalFailure); its index-level text, for the table.
+      throw ServiceErrors.invalidParameters("WarmThroughput must have at least one of"
+          + " ReadUnitsPerSecond or WriteUnitsPerSecond specified");
     }
 
     UpdateTable.Request update = UpdateTable.Request.of(tableName);
@@ -103,6 +115,12 @@ final class UpdateTableOperation {
     if (deletionProtection != null) {
       update = update.withDeletionProtection(deletionProtection);
     }
+    if (tableClass != null) {
+      update = update.withTableClass(tableClass);
+    }
+    if (warm != null) {
+      update = update.withWarmThroughput(warm);
+    }
     if (stream != null) {
       update = stream.enabled() ? update.enablingStream(stream.viewType())
           : update.disablingStream();
@@ -112,11 +130,14 @@ final class UpdateTableOperation {
       // An unknown table is refused, with the table operations' text, before its new index.
       before = state.describeTable(tableName);
       for (Pending change : pending) {
-        update = update.withIndexChange(change(change, types));
+        for (UpdateTable.IndexChange indexChange : changes(change, types)) {
+          update = update.withIndexChange(indexChange);
+        }
       }
     }
     boolean tableChanges = billingMode != null || throughput != null
-        || deletionProtection != null || stream != null || updates != null;
+        || deletionProtection != null || stream != null || updates != null
+        || tableClass != null || warm != null;
     // Encryption alone leaves the definition as it is; anything else goes through UpdateTable,
     // whose refusals (then) keep the encryption as it was too.
     TableDescription after = sse != null && !tableChanges ? state.describeTable(tableName)
@@ -155,19 +176,22 @@ final class UpdateTableOperation {
     return new TableDescription(new TableDefinition(now.name(), now.keySchema(),
         now.attributeDefinitions(), now.billingMode(), now.readCapacityUnits(),
         now.writeCapacityUnits(), now.localSecondaryIndexes(), gsis, now.deletionProtection(),
-        now.streamViewType()),
+        now.streamViewType(), now.tableClass(), now.warmThroughput()),
         after.status(), after.createdAt(), after.arn(), after.tableId(), after.itemCount(),
         after.sizeInBytes(), statistics, after.lastUpdateToPayPerRequest(),
-        after.latestStreamArn(), after.restoreSummary(), indexIds);
+        after.latestStreamArn(), after.restoreSummary(), indexIds, after.tableClassUpdatedAt());
   }
 
   /** One GlobalSecondaryIndexUpdates element past its model constraints. */
   private sealed interface Pending {
-    record Create(SecondaryIndexes.Declared index) implements Pending {}
+    record Create(SecondaryIndexes.Declared index, TableDefinition.WarmThroughput warm)
+        implements Pending {}
 
     record Delete(String name) implements Pending {}
 
-    record Update(String name, Throughput throughput) implements Pending {}
+    /** Provisioned throughput (ABSENT when not given), warm throughput (null when not). */
+    record Update(String name, Throughput throughput, TableDefinition.WarmThroughput warm)
+        implements Pending {}
 
     /** None of Create, Delete and Update. */
     record None() implements Pending {}
@@ -184,7 +208,8 @@ final class UpdateTableOperation {
     List<Pending> actions = new ArrayList<>();
     if (create != null) {
       actions.add(new Pending.Create(
-          SecondaryIndexes.read(create, path + ".create", true, constraints)));
+          SecondaryIndexes.read(create, path + ".create", true, constraints),
+          WarmThroughputs.read(create)));
     }
     if (delete != null) {
       String name = Members.string(delete, "IndexName");
@@ -194,10 +219,14 @@ final class UpdateTableOperation {
     if (update != null) {
       String name = Members.string(update, "IndexName");
       Json.Obj throughput = Members.structure(update, "ProvisionedThroughput");
+      TableDefinition.WarmThroughput warm = WarmThroughputs.read(update);
       constraints.tableName(path + ".update.indexName", name, true);
-      constraints.notNull(path + ".update.provisionedThroughput", throughput);
+      if (warm == null) {
+        constraints.notNull(path + ".update.provisionedThroughput", throughput);
+      }
       actions.add(new Pending.Update(name,
-          Throughput.read(throughput, path + ".update.provisionedThroughput", constraints)));
+          Throughput.read(throughput, path + ".update.provisionedThroughput", constraints),
+          warm));
     }
     if (actions.isEmpty()) {
       return new Pending.None();
@@ -206,21 +235,29 @@ final class UpdateTableOperation {
   }
 
   /**
-   * A change the table can apply; a new index is checked as CreateTable checks one, against the
-   * request's own AttributeDefinitions: DynamoDB wants the new index's key attributes declared
-   * there even when the table already defines them.
+   * The changes the table can apply for one element; a new index is checked as CreateTable checks
+   * one, against the request's own AttributeDefinitions: DynamoDB wants the new index's key
+   * attributes declared there even when the table already defines them.
    */
-  private static UpdateTable.IndexChange change(Pending change,
+  private static List<UpdateTable.IndexChange> changes(Pending change,
       Map<String, AttributeType> types) {
     if (change instanceof Pending.Create c) {
-      return new UpdateTable.IndexChange.Create(
-          SecondaryIndexes.created(c.index(), types, new HashSet<>()));
+      return List.of(new UpdateTable.IndexChange.Create(
+          SecondaryIndexes.created(c.index(), types, new HashSet<>())
+              .withWarmThroughput(c.warm())));
     }
     if (change instanceof Pending.Delete d) {
-      return new UpdateTable.IndexChange.Delete(d.name());
+      return List.of(new UpdateTable.IndexChange.Delete(d.name()));
     }
     Pending.Update u = (Pending.Update) change;
-    return new UpdateTable.IndexChange.Update(u.name(), u.throughput().read(),
-        u.throughput().write());
+    List<UpdateTable.IndexChange> changes = new ArrayList<>();
+    if (u.throughput() != Throughput.ABSENT) {
+      changes.add(new UpdateTable.IndexChange.Update(u.name(), u.throughput().read(),
+          u.throughput().write()));
+    }
+    if (u.warm() != null) {
+      changes.add(new UpdateTable.IndexChange.RaiseWarmThroughput(u.name(), u.warm()));
+    }
+    return changes;
   }
 }
