@@ -7,6 +7,11 @@ import java.util.List;
  * DynamoDB's rules for a key condition on a multi-attribute index key: every partition attribute
  * with {@code =}; the sort attributes left to right in key schema order, none skipped, each with
  * {@code =} but the last one named, which may use any key operator.
+ *
+ * <p>A sort attribute skipped or given a range operator too early is refused with DynamoDB's text,
+ * which names it and the later attribute that needs it. With several partition attributes, one
+ * missing or without {@code =} is refused with the start of DynamoDB's text as a user quoted it;
+ * a single partition attribute keeps the table key's messages.
  */
 final class MultiAttributeKeyConditions {
   private MultiAttributeKeyConditions() {}
@@ -28,12 +33,14 @@ final class MultiAttributeKeyConditions {
         other = true;
       }
     }
+    boolean severalPartitionKeys = partitionKeys.size() > 1;
     for (int i = 0; i < partitionParts.length; i++) {
+      String name = partitionKeys.get(i).name();
       if (partitionParts[i] == null) {
-        throw KeyRange.missed(partitionKeys.get(i).name());
+        throw severalPartitionKeys ? hashNeedsEquality(name) : KeyRange.missed(name);
       }
       if (partitionParts[i].operator() != KeyCondition.Operator.EQ) {
-        throw KeyRange.notSupported();
+        throw severalPartitionKeys ? hashNeedsEquality(name) : KeyRange.notSupported();
       }
     }
     int named = 0;
@@ -42,7 +49,7 @@ final class MultiAttributeKeyConditions {
     }
     for (int i = named + 1; i < sortParts.length; i++) {
       if (sortParts[i] != null) {
-        throw KeyRange.missed(sortKeys.get(named).name());
+        throw rangeNeedsEquality(sortKeys.get(named), sortKeys.get(i));
       }
     }
     if (other) {
@@ -51,7 +58,7 @@ final class MultiAttributeKeyConditions {
     }
     for (int i = 0; i < named - 1; i++) {
       if (sortParts[i].operator() != KeyCondition.Operator.EQ) {
-        throw KeyRange.notSupported();
+        throw rangeNeedsEquality(sortKeys.get(i), sortKeys.get(i + 1));
       }
     }
     for (int i = 0; i < partitionParts.length; i++) {
@@ -76,6 +83,20 @@ final class MultiAttributeKeyConditions {
         : new CompositeValue(partition);
     return KeyRange.multiAttribute(schema, partitionValue, prefix,
         named == 0 ? null : sortParts[named - 1]);
+  }
+
+  /** A partition attribute of several missing or without {@code =}. */
+  private static DynamoDbError.Validation hashNeedsEquality(String name) {
+    return new DynamoDbError.Validation(
+        "HASH key attributes " + name + " must have equality conditions");
+  }
+
+  /** {@code earlier} skipped or not {@code =} while {@code later} has a condition. */
+  private static DynamoDbError.Validation rangeNeedsEquality(KeyAttribute earlier,
+      KeyAttribute later) {
+    return new DynamoDbError.Validation("RANGE key attributes " + earlier.name()
+        + " must have equality conditions specified in the query because a condition is present"
+        + " on key attribute " + later.name());
   }
 
   private static int indexOf(List<KeyAttribute> attributes, String name) {

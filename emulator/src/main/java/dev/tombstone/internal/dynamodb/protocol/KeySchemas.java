@@ -101,17 +101,15 @@ final class KeySchemas {
     List<String[]> ranges = new ArrayList<>();
     for (String[] element : elements) {
       if ("HASH".equals(element[1]) && !ranges.isEmpty()) {
-        throw new DynamoDbError.Validation(
-            "Invalid KeySchema: A HASH KeySchemaElement follows a RANGE KeySchemaElement");
+        throw ServiceErrors.invalidParameters(
+            "All HASH key attributes must precede RANGE key attributes in the KeySchema");
       }
       ("HASH".equals(element[1]) ? hashes : ranges).add(element);
     }
     for (List<String[]> side : List.of(hashes, ranges)) {
       if (side.size() > KeySchema.MAX_ATTRIBUTES_PER_SIDE) {
-        throw new DynamoDbError.Validation("Invalid KeySchema: More than "
-            + KeySchema.MAX_ATTRIBUTES_PER_SIDE + " " + side.get(0)[1]
-            + " KeySchemaElements; a global secondary index key has at most "
-            + KeySchema.MAX_ATTRIBUTES_PER_SIDE + " of each type");
+        throw ServiceErrors.invalidParameters("The KeySchema exceeds the maximum allowed number"
+            + " of " + side.get(0)[1] + " key attributes");
       }
     }
     if (elements.size() == 2 && ranges.size() == 1
@@ -122,7 +120,7 @@ final class KeySchemas {
     for (String[] element : elements) {
       if (!names.add(element[0])) {
         throw new DynamoDbError.Validation(
-            "Invalid KeySchema: Duplicate KeySchemaElement name: " + element[0]);
+            "The KeySchema contains multiple key attributes with the same name");
       }
     }
     checkDefined(elements, types);
