@@ -109,6 +109,26 @@ class TagsAndIdempotencySdkTest {
   }
 
   @Test
+  void anIndexArn_isRefusedByAllThreeOperations() {
+    String indexArn = arn + "/index/byTeam";
+    String expected = "One or more parameter values were invalid: Invalid resource arn"
+        + " provided, only table or stream is accepted. Provided resource arn: " + indexArn;
+
+    DynamoDbException list = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.listTagsOfResource(b -> b.resourceArn(indexArn)));
+    DynamoDbException tag = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.tagResource(b -> b.resourceArn(indexArn).tags(tag("a", "b"))));
+    DynamoDbException untag = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.untagResource(b -> b.resourceArn(indexArn).tagKeys("a")));
+
+    for (DynamoDbException e : List.of(list, tag, untag)) {
+      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+      assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(expected);
+    }
+    assertThat(dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags()).isEmpty();
+  }
+
+  @Test
   void clientRequestToken_repeatedWithinTenMinutes_isNotAppliedAgain() {
     dynamo.transactWriteItems(b -> b.clientRequestToken("tok-1").transactItems(put("a")));
     dynamo.deleteItem(b -> b.tableName("ledger").key(Map.of("id", s("a"))));
