@@ -205,6 +205,9 @@ public final class DynamoDbState {
   }
 
   private Table tableByArn(String arn) {
+    if (!arn.startsWith("arn:")) {
+      throw DynamoDbError.Validation.invalidParameters("ARNs must start with 'arn:': " + arn);
+    }
     String prefix = "arn:aws:dynamodb:";
     int slash = arn.indexOf(":table/");
     if (!arn.startsWith(prefix) || slash < 0) {

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import java.io.IOException;
 import java.util.List;
@@ -21,6 +22,9 @@ final class TagResourceOperation {
     constraints.notNull("tags", tags);
     TagLists.Read parsed = TagLists.read(tags, constraints);
     constraints.check();
+    if (tags.isEmpty()) {
+      throw new DynamoDbError.Validation("Atleast one Tag needs to be provided as Input.");
+    }
     state.tagResource(arn, parsed.check().tags());
     return new byte[] {'{', '}'};
   }
