@@ -94,7 +94,7 @@ final class CreateTableOperation {
     Long read = units.read();
     Long write = units.write();
     Map<String, AttributeType> attributeTypes = new LinkedHashMap<>();
-    boolean duplicateDefinition = false;
+    String duplicateDefinition = null;
     if (definitions != null) {
       int i = 1;
       for (Json definition : definitions) {
@@ -106,8 +106,9 @@ final class CreateTableOperation {
         constraints.notNull(member + "attributeType", type);
         constraints.oneOf(member + "attributeType", type, "B", "N", "S");
         if (name != null && type != null && type.matches("[BNS]")
-            && attributeTypes.put(name, AttributeType.valueOf(type)) != null) {
-          duplicateDefinition = true;
+            && attributeTypes.put(name, AttributeType.valueOf(type)) != null
+            && duplicateDefinition == null) {
+          duplicateDefinition = name;
         }
         i++;
       }
@@ -121,8 +122,10 @@ final class CreateTableOperation {
             constraints);
     constraints.check();
 
-    if (duplicateDefinition) {
-      throw new DynamoDbError.Validation("Cannot have two attributes with the same name");
+    if (duplicateDefinition != null) {
+      // AWS's text (scylladb/scylladb#13870); DynamoDB Local says "Cannot have two attributes
+      // with the same name".
+      throw new DynamoDbError.Validation("Attribute Name is duplicated: " + duplicateDefinition);
     }
     boolean onDemand = "PAY_PER_REQUEST".equals(billingMode);
     if (onDemand && throughput != null) {
