@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.RandomUuids;
+import dev.tombstone.internal.TableTagRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,8 +275,7 @@ final class Table {
     Map<String, String> next = new LinkedHashMap<>(tags);
     next.putAll(added);
     if (next.size() > max) {
-      throw new DynamoDbError.LimitExceeded(
-          "The number of tags exceeds the limit of " + max + " tags per resource");
+      throw new DynamoDbError.Validation(TableTagRules.TOO_MANY);
     }
     tags.putAll(added);
   }

@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.TableTagRules;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,27 +19,16 @@ import java.util.Map;
  * with {@code aws:} are reserved.
  */
 public final class Tags {
-  static final int MAX_TAGS = 50;
-  static final int MAX_KEY = 128;
-  static final int MAX_VALUE = 256;
-
   private Tags() {}
 
   static void tag(Table table, Map<String, String> tags) {
-    for (Map.Entry<String, String> tag : tags.entrySet()) {
-      checkKey(tag.getKey());
-      if (tag.getValue().length() > MAX_VALUE) {
-        throw DynamoDbError.Validation.invalidParameters(
-            "Tag value exceeds the maximum length of " + MAX_VALUE + " characters");
-      }
-      checkCharacters(tag.getValue(), "value");
-    }
-    table.tag(tags, MAX_TAGS);
+    TableTagRules.tagsError(tags).ifPresent(Tags::refuse);
+    table.tag(tags, TableTagRules.MAX_TAGS);
   }
 
   static void untag(Table table, Collection<String> keys) {
     for (String key : keys) {
-      checkKey(key);
+      TableTagRules.keyError(key).ifPresent(Tags::refuse);
     }
     table.untag(keys);
   }
@@ -52,28 +42,7 @@ public final class Tags {
     return java.util.Collections.unmodifiableMap(tags);
   }
 
-  private static void checkKey(String key) {
-    if (key.isEmpty() || key.length() > MAX_KEY) {
-      throw DynamoDbError.Validation.invalidParameters(
-          "Tag key must be between 1 and " + MAX_KEY + " characters");
-    }
-    if (key.startsWith("aws:")) {
-      throw DynamoDbError.Validation.invalidParameters(
-          "Tag keys starting with 'aws:' are reserved for AWS use");
-    }
-    checkCharacters(key, "key");
-  }
-
-  /** Letters, digits, white space and {@code + - = . _ : / @}, as DynamoDB allows. */
-  private static void checkCharacters(String text, String what) {
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      if (!Character.isLetterOrDigit(c) && !Character.isWhitespace(c)
-          && "+-=._:/@".indexOf(c) < 0) {
-        throw DynamoDbError.Validation.invalidParameters(
-            "Tag " + what + " contains characters that are not allowed: " + text);
-      }
-      i += Character.charCount(c);
-    }
+  private static void refuse(String message) {
+    throw new DynamoDbError.Validation(message);
   }
 }

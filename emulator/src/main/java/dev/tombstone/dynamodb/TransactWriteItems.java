@@ -175,8 +175,12 @@ public final class TransactWriteItems {
       }
     }
     List<Target> targets = new ArrayList<>();
-    for (Action action : request.actions()) {
+    for (int i = 0; i < request.actions().size(); i++) {
+      Action action = request.actions().get(i);
       Table table = state.activeTable(action.tableName());
+      if (action instanceof Action.Put put && hasMistypedKey(table.keySchema(), put.item())) {
+        throw validationErrorAt(i, request.actions().size(), table, put.item());
+      }
       targets.add(new Target(table, keyOf(table, action)));
     }
     Set<Target> distinct = new HashSet<>();
@@ -253,6 +257,42 @@ public final class TransactWriteItems {
     List<ConsumedCapacity> capacity = new ArrayList<>();
     consumed.values().forEach(c -> capacity.add(c.consumed()));
     return new Result(capacity);
+  }
+
+  private static boolean hasMistypedKey(KeySchema schema, Item item) {
+    for (KeyAttribute key : schema.sortKeyIfAny().isPresent()
+        ? List.of(schema.partitionKey(), schema.sortKey()) : List.of(schema.partitionKey())) {
+      AttributeValue value = item.get(key.name());
+      if (value != null && value.type() != key.type()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * AWS (ScyllaDB's AWS-run test_transact.py) cancels a transaction whose Put item has a key
+   * attribute of the wrong type: a {@code ValidationError} reason with the PutItem text at that
+   * action, {@code None} at every other; it stops at the first such action and evaluates no
+   * condition.
+   */
+  private static DynamoDbError.TransactionCanceled validationErrorAt(int index, int size,
+      Table table, Item item) {
+    String message;
+    try {
+      table.keySchema().keyOfItem(item);
+      throw new IllegalStateException("a mistyped key was accepted");
+    } catch (DynamoDbError.Validation e) {
+      message = e.getMessage();
+    }
+    List<DynamoDbError.CancellationReason> reasons = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      reasons.add(i == index
+          ? new DynamoDbError.CancellationReason("ValidationError", Optional.of(message),
+              Optional.empty())
+          : DynamoDbError.CancellationReason.NONE);
+    }
+    return new DynamoDbError.TransactionCanceled(reasons);
   }
 
   // What an action adds to the 4 MB limit: a put's item, the key of the others.

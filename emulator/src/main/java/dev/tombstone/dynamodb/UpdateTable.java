@@ -176,6 +176,12 @@ public final class UpdateTable {
     }
   }
 
+  private static final String NOTHING_TO_UPDATE = "At least one of ProvisionedThroughput,"
+      + " BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification,"
+      + " ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn,"
+      + " MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput"
+      + " or TableClass is required";
+
   static TableDescription execute(Table table, Request request, Instant now, Streams streams) {
     TableDefinition current = table.definition();
     boolean throughput = request.readCapacityUnits() != null
@@ -184,7 +190,8 @@ public final class UpdateTable {
     if (request.billingMode() == null && !throughput && request.indexChanges().isEmpty()
         && request.deletionProtection() == null && streamEnabled == null
         && request.tableClass() == null && request.warmThroughput() == null) {
-      throw new DynamoDbError.Validation("Nothing to update");
+      // AWS's text as recorded in 2026 (ack-api-quirks); "Nothing to update" is DynamoDB Local's.
+      throw new DynamoDbError.Validation(NOTHING_TO_UPDATE);
     }
     if (request.warmThroughput() != null) {
       WarmThroughputRules.checkNoDecrease(request.warmThroughput(), current.warmThroughput(),

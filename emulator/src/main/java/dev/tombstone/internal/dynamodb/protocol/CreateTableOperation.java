@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.TableTagRules;
 import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import java.util.Set;
  * CreateTable of API 2012-08-10: decode and validate in DynamoDB's order (the model's
  * constraints of every member, the indexes' included; duplicate definitions, billing and
  * throughput, the key schema, the local then the global indexes, name lengths, the attributes
- * projected into all indexes, the definitions' use, then SSEType), create, encode. A request
- * that fails any of these never learns whether the table exists.
+ * projected into all indexes, the definitions' use, then SSEType, then the tags), create, tag,
+ * encode. A request that fails any of these never learns whether the table exists.
  */
 final class CreateTableOperation {
   private final DynamoDbState state;
@@ -34,12 +35,22 @@ final class CreateTableOperation {
   byte[] handle(Json.Obj request) throws IOException {
     String resourcePolicy = Members.string(request, "ResourcePolicy");
     Constraints constraints = new Constraints();
+    TagLists.Read tags = TagLists.read(Members.list(request, "Tags"), constraints);
     Json.Obj sseSpecification =
         SseSpecifications.read(request, "SSESpecification", "sSESpecification", constraints);
     TableDefinition definition = define(request, "", constraints, true);
     SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
     String policy = resourcePolicy == null ? null : PolicyDocuments.check(resourcePolicy);
+    tags.check();
+    if (tags.tags().size() > TableTagRules.MAX_TAGS) {
+      // AWS's text, though no table has an ARN yet; a ValidationException, not LimitExceeded.
+      throw new DynamoDbError.Validation(TableTagRules.TOO_MANY);
+    }
     TableDescription created = state.createTable(definition);
+    if (!tags.tags().isEmpty()) {
+      // Checked above, so a refused CreateTable leaves no table behind and this cannot fail.
+      state.tagResource(created.arn(), tags.tags());
+    }
     // Stored once the table exists: a refused CreateTable leaves no policy or key behind.
     if (policy != null) {
       attachments.policies().put(created.definition().name(), created.tableId(), created.arn(),
@@ -94,7 +105,7 @@ final class CreateTableOperation {
     Long read = units.read();
     Long write = units.write();
     Map<String, AttributeType> attributeTypes = new LinkedHashMap<>();
-    boolean duplicateDefinition = false;
+    String duplicateDefinition = null;
     if (definitions != null) {
       int i = 1;
       for (Json definition : definitions) {
@@ -106,8 +117,9 @@ final class CreateTableOperation {
         constraints.notNull(member + "attributeType", type);
         constraints.oneOf(member + "attributeType", type, "B", "N", "S");
         if (name != null && type != null && type.matches("[BNS]")
-            && attributeTypes.put(name, AttributeType.valueOf(type)) != null) {
-          duplicateDefinition = true;
+            && attributeTypes.put(name, AttributeType.valueOf(type)) != null
+            && duplicateDefinition == null) {
+          duplicateDefinition = name;
         }
         i++;
       }
@@ -122,8 +134,10 @@ final class CreateTableOperation {
     constraints.check();
 
     TableDefinition.TableClass tableClass = TableClasses.read(tableClassName);
-    if (duplicateDefinition) {
-      throw new DynamoDbError.Validation("Cannot have two attributes with the same name");
+    if (duplicateDefinition != null) {
+      // AWS's text (scylladb/scylladb#13870); DynamoDB Local says "Cannot have two attributes
+      // with the same name".
+      throw new DynamoDbError.Validation("Attribute Name is duplicated: " + duplicateDefinition);
     }
     boolean onDemand = "PAY_PER_REQUEST".equals(billingMode);
     if (onDemand && throughput != null) {

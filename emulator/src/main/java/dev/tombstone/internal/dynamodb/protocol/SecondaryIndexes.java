@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition.IndexDefinition;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -195,6 +196,20 @@ final class SecondaryIndexes {
     if (index.nonKeyAttributes() != null && !type.equals("INCLUDE")) {
       throw ServiceErrors.invalidParameters(
           "ProjectionType is " + type + ", but NonKeyAttributes is specified");
+    }
+    if (type.equals("INCLUDE") && index.nonKeyAttributes() == null) {
+      throw ServiceErrors.invalidParameters(
+          "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+    }
+    if (index.nonKeyAttributes() != null) {
+      Set<String> projected = new HashSet<>();
+      for (String attribute : index.nonKeyAttributes()) {
+        if (!projected.add(attribute)) {
+          // AWS's text says "Duplicate" (ScyllaDB's AWS-run test_gsi.py); its wording is ours.
+          throw ServiceErrors.invalidParameters(
+              "Duplicate attribute in NonKeyAttributes: " + attribute);
+        }
+      }
     }
     if (!names.add(index.name())) {
       throw ServiceErrors.invalidParameters("Duplicate index name: " + index.name());

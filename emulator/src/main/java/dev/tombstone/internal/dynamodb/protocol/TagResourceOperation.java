@@ -1,10 +1,9 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** TagResource of API 2012-08-10: tags added to (or replaced on) a table by its ARN. */
 final class TagResourceOperation {
@@ -21,24 +20,12 @@ final class TagResourceOperation {
     constraints.notNull("resourceArn", arn);
     constraints.lengthBetween("resourceArn", arn, 1, 1283);
     constraints.notNull("tags", tags);
-    Map<String, String> parsed = new LinkedHashMap<>();
-    if (tags != null) {
-      int i = 1;
-      for (Json raw : tags) {
-        Json.Obj tag = Members.structure(raw);
-        String key = tag == null ? null : Members.string(tag, "Key");
-        String value = tag == null ? null : Members.string(tag, "Value");
-        String path = "tags." + i + ".member.";
-        constraints.notNull(path + "key", key).lengthBetween(path + "key", key, 1, 128);
-        constraints.notNull(path + "value", value).lengthBetween(path + "value", value, 0, 256);
-        if (key != null && value != null) {
-          parsed.put(key, value);
-        }
-        i++;
-      }
-    }
+    TagLists.Read parsed = TagLists.read(tags, constraints);
     constraints.check();
-    state.tagResource(arn, parsed);
+    if (tags.isEmpty()) {
+      throw new DynamoDbError.Validation("Atleast one Tag needs to be provided as Input.");
+    }
+    state.tagResource(arn, parsed.check().tags());
     return new byte[] {'{', '}'};
   }
 }

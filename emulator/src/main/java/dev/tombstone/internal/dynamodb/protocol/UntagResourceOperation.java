@@ -1,6 +1,8 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.internal.TableTagRules;
 import java.io.IOException;
 import java.util.List;
 
@@ -25,6 +27,12 @@ final class UntagResourceOperation {
       }
     }
     constraints.check();
+    if (keys.isEmpty()) {
+      throw new DynamoDbError.Validation("Atleast one Tag Key needs to be provided as Input.");
+    }
+    if (keys.size() > TableTagRules.MAX_TAGS) {
+      throw new DynamoDbError.Validation(TableTagRules.TOO_MANY);
+    }
     state.untagResource(arn, keys);
     return new byte[] {'{', '}'};
   }

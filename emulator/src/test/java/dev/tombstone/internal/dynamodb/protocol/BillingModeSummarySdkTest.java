@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * DescribeTable's BillingModeSummary: when the table last became PAY_PER_REQUEST, kept with
  * the current mode after a switch to PROVISIONED; absent for a table never on demand.
+ * DeleteTable answers the same summary.
  */
 class BillingModeSummarySdkTest {
   private static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
@@ -51,6 +52,26 @@ class BillingModeSummarySdkTest {
     BillingModeSummary summary = summary("provisioned");
     assertThat(summary.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     assertThat(summary.lastUpdateToPayPerRequestDateTime()).isEqualTo(switched);
+  }
+
+  @Test
+  void deleteTable_answersTheSummaryDescribeTableAnswers() {
+    create("deleted", BillingMode.PAY_PER_REQUEST);
+    BillingModeSummary described = summary("deleted");
+
+    BillingModeSummary deleted = dynamo.deleteTable(b -> b.tableName("deleted"))
+        .tableDescription().billingModeSummary();
+
+    assertThat(deleted).isEqualTo(described);
+    assertThat(deleted.lastUpdateToPayPerRequestDateTime()).isEqualTo(START);
+  }
+
+  @Test
+  void deleteTable_ofATableNeverOnDemand_hasNoSummary() {
+    create("neverondemand", BillingMode.PROVISIONED);
+
+    assertThat(dynamo.deleteTable(b -> b.tableName("neverondemand")).tableDescription()
+        .billingModeSummary()).isNull();
   }
 
   private void create(String name, BillingMode mode) {

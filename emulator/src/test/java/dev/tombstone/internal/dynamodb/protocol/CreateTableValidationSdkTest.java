@@ -142,6 +142,14 @@ class CreateTableValidationSdkTest {
             b -> b.globalSecondaryIndexes(gsi("gsi1", "x").toBuilder().projection(p -> p
                 .projectionType(ProjectionType.KEYS_ONLY).nonKeyAttributes("a")).build()),
             invalid + "ProjectionType is KEYS_ONLY, but NonKeyAttributes is specified"),
+        new IndexCase("INCLUDE without NonKeyAttributes",
+            b -> b.globalSecondaryIndexes(gsi("gsi1", "x").toBuilder().projection(p -> p
+                .projectionType(ProjectionType.INCLUDE)).build()),
+            invalid + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified"),
+        new IndexCase("INCLUDE naming an attribute twice",
+            b -> b.globalSecondaryIndexes(gsi("gsi1", "x").toBuilder().projection(p -> p
+                .projectionType(ProjectionType.INCLUDE).nonKeyAttributes("a", "a")).build()),
+            invalid + "Duplicate attribute in NonKeyAttributes: a"),
         new IndexCase("ALL with NonKeyAttributes",
             b -> b.localSecondaryIndexes(lsi("lsi1", "pk", "x").toBuilder().projection(p -> p
                 .projectionType(ProjectionType.ALL).nonKeyAttributes("a")).build()),

@@ -45,7 +45,7 @@ class ExistingOperationFixesTest {
         .keySchema(key("id", KeyType.HASH))
         .attributeDefinitions(def("id", ScalarAttributeType.S), def("id", ScalarAttributeType.N))
         .billingMode(BillingMode.PAY_PER_REQUEST))))
-        .isEqualTo("Cannot have two attributes with the same name");
+        .isEqualTo("Attribute Name is duplicated: id");
     assertThat(tombstone.dynamoDb().hasTable("twice")).isFalse();
   }
 

@@ -91,7 +91,9 @@ class TagsAndIdempotencySdkTest {
     }
     DynamoDbException tooMany = catchThrowableOfType(DynamoDbException.class,
         () -> dynamo.tagResource(b -> b.resourceArn(arn).tags(many)));
-    assertThat(tooMany.awsErrorDetails().errorCode()).isEqualTo("LimitExceededException");
+    assertThat(tooMany.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(tooMany.awsErrorDetails().errorMessage())
+        .isEqualTo("Number of Tags exceed the current limit for the provided ResourceArn");
     assertThat(dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags()).isEmpty();
 
     DynamoDbException longKey = catchThrowableOfType(DynamoDbException.class,
@@ -106,6 +108,74 @@ class TagsAndIdempotencySdkTest {
     ResourceNotFoundException missing = catchThrowableOfType(ResourceNotFoundException.class,
         () -> dynamo.listTagsOfResource(b -> b.resourceArn(arn.replace("ledger", "nope"))));
     assertThat(missing.awsErrorDetails().errorMessage()).contains("nope");
+  }
+
+  @Test
+  void goingPastFiftyTags_withExistingOnes_isAValidationException() {
+    dynamo.tagResource(b -> b.resourceArn(arn).tags(numbered(0, 30)));
+    dynamo.tagResource(b -> b.resourceArn(arn).tags(numbered(20, 40)));
+
+    DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.tagResource(b -> b.resourceArn(arn).tags(numbered(40, 60))));
+
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags()).hasSize(40);
+  }
+
+  @Test
+  void emptyLists_areRefused() {
+    DynamoDbException tag = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.tagResource(b -> b.resourceArn(arn).tags(List.of())));
+    DynamoDbException untag = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.untagResource(b -> b.resourceArn(arn).tagKeys(List.of())));
+
+    assertThat(tag.awsErrorDetails().errorMessage())
+        .isEqualTo("Atleast one Tag needs to be provided as Input.");
+    assertThat(untag.awsErrorDetails().errorMessage())
+        .isEqualTo("Atleast one Tag Key needs to be provided as Input.");
+  }
+
+  @Test
+  void untaggingMoreThanFiftyKeys_isRefused() {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 51; i++) {
+      keys.add("k" + i);
+    }
+    DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.untagResource(b -> b.resourceArn(arn).tagKeys(keys)));
+
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("Number of Tags exceed the current limit for the provided ResourceArn");
+  }
+
+  @Test
+  void aResourceArnNotStartingWithArn_isRefused() {
+    DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.tagResource(b -> b.resourceArn("I_do_not_exist").tags(tag("7", "8"))));
+
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+        "One or more parameter values were invalid: ARNs must start with 'arn:': I_do_not_exist");
+  }
+
+  @Test
+  void anIndexArn_isRefusedByAllThreeOperations() {
+    String indexArn = arn + "/index/byTeam";
+    String expected = "One or more parameter values were invalid: Invalid resource arn"
+        + " provided, only table or stream is accepted. Provided resource arn: " + indexArn;
+
+    DynamoDbException list = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.listTagsOfResource(b -> b.resourceArn(indexArn)));
+    DynamoDbException tag = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.tagResource(b -> b.resourceArn(indexArn).tags(tag("a", "b"))));
+    DynamoDbException untag = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.untagResource(b -> b.resourceArn(indexArn).tagKeys("a")));
+
+    for (DynamoDbException e : List.of(list, tag, untag)) {
+      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+      assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(expected);
+    }
+    assertThat(dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags()).isEmpty();
   }
 
   @Test
@@ -174,6 +244,14 @@ class TagsAndIdempotencySdkTest {
   private static TransactWriteItem put(String id) {
     return TransactWriteItem.builder()
         .put(p -> p.tableName("ledger").item(Map.of("id", s(id)))).build();
+  }
+
+  private static List<Tag> numbered(int from, int to) {
+    List<Tag> tags = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      tags.add(tag(Integer.toString(i), Integer.toString(i)));
+    }
+    return tags;
   }
 
   private static Tag tag(String key, String value) {

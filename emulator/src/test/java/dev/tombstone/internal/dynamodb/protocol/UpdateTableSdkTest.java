@@ -150,8 +150,14 @@ class UpdateTableSdkTest {
 
   @Test
   void refusals() {
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks"))))
-        .isEqualTo("Nothing to update");
+    String nothing = "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
+        + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates,"
+        + " MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency,"
+        + " DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is"
+        + " required";
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")))).isEqualTo(nothing);
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .globalSecondaryIndexUpdates(List.of())))).isEqualTo(nothing);
     createByState();
     assertThat(message(() -> createByState()))
         .isEqualTo("Attempting to create an index which already exists");
