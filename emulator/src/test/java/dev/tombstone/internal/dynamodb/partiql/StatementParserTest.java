@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -236,9 +237,79 @@ class StatementParserTest {
         .hasMessage("Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause");
   }
 
+  /**
+   * A path, a function or an operator where a collection literal needs a value is refused by
+   * name and place, as DynamoDB converts literals: the INSERT item's attributes are each a root
+   * named as written, other members are named by their parser node type.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': y}|y under key root at 1:40:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': \"y\"}|y under key root at 1:40:3",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': SIZE(y)}|size under key root at 1:40:4",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a + 1 - 2}|- under key root at 1:46:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a != 1}|<> under key root at 1:42:2",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a AND b}|and under key root at 1:42:3",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': NOT a}|not under key root at 1:40:3",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a IS NOT NULL}|not under key root at 1:42:2",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a IS MISSING}|is under key root at 1:42:2",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a BETWEEN 1 AND 2}"
+          + "|between under key root at 1:42:7",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': y.z[1]}|PATH under key root",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': (y)}|y under key root at 1:41:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': [1, y]}|VariableReference under key root.1 at 1:44:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': [[1, y]]}"
+          + "|VariableReference under key root.0.1 at 1:45:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': {'m': [{'n': y}]}}"
+          + "|VariableReference under key root.m.0.n at 1:53:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': [y.z]}|Path under key root.0",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': <<'a', y>>}|VariableReference under key root at 1:47:1",
+      "UPDATE t1x SET q = [1, size(y)] WHERE k = 1|NAry under key root.1 at 1:24:4",
+      "UPDATE t1x SET q = [(a IS MISSING)] WHERE k = 1|Typed under key root.0 at 1:24:2",
+      "UPDATE t1x SET q = {'a': (b = 1)} WHERE k = 1|NAry under key root.a at 1:29:1",
+      "UPDATE t1x SET q = list_append(q, [1, z]) WHERE k = 1"
+          + "|VariableReference under key root.1 at 1:39:1",
+      "UPDATE t1x SET q = [y] WHERE k = [z]|VariableReference under key root.0 at 1:35:1",
+      "SELECT * FROM t1x WHERE a IN [[1, y]]|VariableReference under key root.1 at 1:35:1",
+  })
+  void aMemberThatIsNoValue_isAnUnsupportedDataType(String text, String message) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage("Unsupported data type: " + message);
+  }
+
   @Test
-  void deepNesting_isMalformed_notAStackOverflow() {
-    String text = "DELETE FROM t1x WHERE " + "(".repeat(5000) + "a = 1" + ")".repeat(5000);
+  void unsupportedDataType_countsLinesAndColumnsFromOne() {
+    String text = "DELETE FROM t1x WHERE k = 1 AND\n l = [y]";
+
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class))
+        .hasMessage("Unsupported data type: VariableReference under key root.0 at 2:7:1");
+  }
+
+  @Test
+  void unsupportedDataType_waitsForTheWholeStatementToParse() {
+    String text = "INSERT INTO t1x VALUE {'pk': 'a', 'x': y} garbage";
+
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "INSERT INTO t1x VALUE [1, y]|' at 1:23:1'",
+      "INSERT INTO t1x VALUE 'a' RETURNING ALL OLD *|' at 1:23:3'",
+      "INSERT INTO t1x VALUE 1 + 2|' at 1:25:1'",
+      "INSERT INTO t1x VALUE y.z|''",
+  })
+  void insertOfSomethingElseThanAStruct_pointsAtIt(String text, String where) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.INSERT_FORMAT + where);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"(", "[", "{'a': ", "<<"})
+  void deepNesting_isMalformed_notAStackOverflow(String open) {
+    String text = "DELETE FROM t1x WHERE a = " + open.repeat(5000) + "1";
 
     assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
         DynamoDbError.Validation.class)).hasMessageStartingWith("Statement wasn't well formed");

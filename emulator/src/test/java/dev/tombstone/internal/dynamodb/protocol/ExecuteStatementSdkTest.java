@@ -226,6 +226,18 @@ class ExecuteStatementSdkTest {
       "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND size = 8"
           + "|Statement wasn't well formed, can't be processed: DELETE FROM Orders WHERE"
           + " pk = 'o-1' AND sk = 1 AND size = 8",
+      "INSERT INTO Orders VALUE {'pk': 'o-3', 'sk': 3, 'x': y}"
+          + "|Unsupported data type: y under key root at 1:54:1",
+      "INSERT INTO Absent VALUE {'pk': 'o-3', 'x': size(y)}"
+          + "|Unsupported data type: size under key root at 1:45:4",
+      "UPDATE Orders SET q = [1, y] WHERE pk = 'o-1' AND sk = 1"
+          + "|Unsupported data type: VariableReference under key root.1 at 1:27:1",
+      "SELECT * FROM Orders WHERE pk = 'o-1' AND tags = {'a': [y.z]}"
+          + "|Unsupported data type: Path under key root.a.0",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND tags IN [[(a = 1)]]"
+          + "|Unsupported data type: NAry under key root.0 at 1:65:1",
+      "INSERT INTO Orders VALUE ['o-3', 3]|Unsupported format in item expression. Please use"
+          + " struct format {...} to express item values for insert statement. at 1:26:1",
   })
   void invalidStatement_isAValidationError_andChangesNothing(String statement, String message) {
     DynamoDbException thrown = catchThrowableOfType(() -> execute(statement),
