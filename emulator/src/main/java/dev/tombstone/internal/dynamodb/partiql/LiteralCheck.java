@@ -1,5 +1,7 @@
 package dev.tombstone.internal.dynamodb.partiql;
 
+import dev.tombstone.dynamodb.AttributeType;
+import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +9,8 @@ import java.util.Map;
 /**
  * Checks the collection literals of a parsed statement ({@code {...}}, {@code [...]},
  * {@code <<...>>}) as DynamoDB converts them to attribute values, before it looks at the table:
- * each member must be a value (a literal, a parameter or a collection). The first problem in
- * statement order wins.
+ * each member must be a value (a literal, a parameter or a collection), each set as
+ * {@link #bag} says. The first problem in statement order wins.
  *
  * <p>DynamoDB names what it found and where: {@code Unsupported data type: y under key root.1 at
  * 1:24:1}. The key is counted from the outermost literal ({@code root}), or, in an INSERT, from
@@ -66,13 +68,50 @@ final class LiteralCheck {
         member(list.elements().get(i), key + "." + i);
       }
     } else if (value instanceof Expr.SetOf set) {
-      // A set's members are converted under the set's own key.
-      for (Expr element : set.elements()) {
-        member(element, key);
-      }
+      bag(set, key);
     } else if (!ValueBinder.isValue(value)) {
       throw unsupported(nodeName(value), key, value);
     }
+  }
+
+  /**
+   * A {@code <<...>>} set: not empty, its first member a string or a number literal (or, in
+   * Tombstone, a parameter) and the others alike, no member twice. Members are converted under
+   * the set's own key. DynamoDB points at a member of the wrong type in a string set, not in a
+   * number set, and not at an empty set (AWS's answers; DynamoDB Local points at that too).
+   */
+  private void bag(Expr.SetOf set, String key) {
+    List<Expr> members = set.elements();
+    if (members.isEmpty()) {
+      throw new DynamoDbError.Validation(ValueBinder.EMPTY_SET);
+    }
+    Expr first = members.get(0);
+    AttributeType type = first instanceof Expr.Literal literal
+        && isStringOrNumber(literal.value()) ? literal.value().type() : null;
+    if (type == null && !(first instanceof Expr.Parameter)) {
+      throw fail(ValueBinder.SET_TYPE, first);
+    }
+    boolean bound = false;
+    for (Expr member : members) {
+      if (member instanceof Expr.Parameter) {
+        bound = true;
+      } else if (!ValueBinder.isValue(member)) {
+        throw unsupported(nodeName(member), key, member);
+      } else if (!(member instanceof Expr.Literal literal) || !isStringOrNumber(literal.value())
+          || type != null && literal.value().type() != type) {
+        if (member instanceof Expr.SetOf inner && inner.elements().isEmpty()) {
+          throw new DynamoDbError.Validation(ValueBinder.EMPTY_SET);
+        }
+        throw fail(ValueBinder.SET_TYPE, type == AttributeType.N ? null : member);
+      }
+    }
+    if (!bound) {
+      ValueBinder.bind(set, List.of());
+    }
+  }
+
+  private static boolean isStringOrNumber(AttributeValue value) {
+    return value instanceof AttributeValue.S || value instanceof AttributeValue.N;
   }
 
   private DynamoDbError.Validation unsupported(String name, String key, Expr value) {

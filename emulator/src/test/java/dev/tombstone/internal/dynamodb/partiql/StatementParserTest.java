@@ -286,6 +286,57 @@ class StatementParserTest {
         .hasMessage("Unsupported data type: VariableReference under key root.0 at 2:7:1");
   }
 
+  /**
+   * A set literal is refused as AWS refuses it: empty, of another type than strings or numbers,
+   * or with a member twice (the item operations' texts); only a string set's wrong member is
+   * pointed at.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "UPDATE t1x SET q = <<>> WHERE k = 1|Empty bags are not supported",
+      "UPDATE t1x SET q = [1, <<'a', <<>>>>] WHERE k = 1|Empty bags are not supported",
+      "UPDATE t1x SET q = <<'a', 'b', 1>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags at 1:32:1",
+      "UPDATE t1x SET q = <<'a', ['b']>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags at 1:27:1",
+      "UPDATE t1x SET q = <<1, 2, 'a'>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags",
+      "UPDATE t1x SET q = <<true>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags at 1:22:4",
+      "UPDATE t1x SET q = <<size(y)>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags at 1:22:4",
+      "UPDATE t1x SET q = <<y.z>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags",
+      "UPDATE t1x SET q = {'m': <<'a', y>>} WHERE k = 1"
+          + "|Unsupported data type: VariableReference under key root.m at 1:33:1",
+      "UPDATE t1x SET q = <<'b', 'a', 'b'>> WHERE k = 1|One or more parameter values were invalid:"
+          + " Input collection [b, a, b] contains duplicates.",
+      "UPDATE t1x SET q = set_add(q, <<'x', 'x'>>) WHERE k = 1|One or more parameter values were"
+          + " invalid: Input collection [x, x] contains duplicates.",
+      "SELECT * FROM t1x WHERE k = 1 AND q = <<1, 2, 1.0>>|Input collection contains duplicates",
+      "INSERT INTO t1x VALUE {'a': <<1e0, 1>>, 'b': y}|Input collection contains duplicates",
+  })
+  void aSetLiteral_isRefusedWithAwsTexts(String text, String message) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(message);
+  }
+
+  @Test
+  void setLiterals_withParameters_areCheckedWhenBound() {
+    Statement.Insert insert = (Statement.Insert) StatementParser.parse(
+        "INSERT INTO t1x VALUE {'s': <<?, 'b'>>}");
+    Expr set = ((Expr.Struct) insert.value()).entries().get(0).value();
+
+    assertThat(ValueBinder.bind(set, List.of(new AttributeValue.S("a"))))
+        .isEqualTo(new AttributeValue.SS(Set.of("a", "b")));
+    assertThat(catchThrowableOfType(
+        () -> ValueBinder.bind(set, List.of(new AttributeValue.S("b"))),
+        DynamoDbError.Validation.class)).hasMessage("One or more parameter values were invalid:"
+            + " Input collection [b, b] contains duplicates.");
+    assertThat(catchThrowableOfType(() -> ValueBinder.bind(set, List.of(AttributeValue.N.parse("1"))),
+        DynamoDbError.Validation.class)).hasMessage(ValueBinder.SET_TYPE);
+  }
+
   @Test
   void unsupportedDataType_waitsForTheWholeStatementToParse() {
     String text = "INSERT INTO t1x VALUE {'pk': 'a', 'x': y} garbage";
