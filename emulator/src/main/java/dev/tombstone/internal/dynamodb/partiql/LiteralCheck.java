@@ -3,14 +3,16 @@ package dev.tombstone.internal.dynamodb.partiql;
 import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks the collection literals of a parsed statement ({@code {...}}, {@code [...]},
  * {@code <<...>>}) as DynamoDB converts them to attribute values, before it looks at the table:
  * each member must be a value (a literal, a parameter or a collection), each set as
- * {@link #bag} says. The first problem in statement order wins.
+ * {@link #bag} says, each map's keys distinct. The first problem in statement order wins.
  *
  * <p>DynamoDB names what it found and where: {@code Unsupported data type: y under key root.1 at
  * 1:24:1}. The key is counted from the outermost literal ({@code root}), or, in an INSERT, from
@@ -21,6 +23,7 @@ import java.util.Map;
  */
 final class LiteralCheck {
   static final String UNSUPPORTED = "Unsupported data type: %s under key %s";
+  static final String DUPLICATE_KEY = "Duplicate keys in tuple. Key: %s under %s";
   private static final String ROOT = "root";
 
   private final String text;
@@ -47,7 +50,9 @@ final class LiteralCheck {
     }
   }
 
+  /** A key twice is refused after its value is checked, at the key in the item itself. */
   private void item(Expr.Struct item) {
+    Set<String> keys = new HashSet<>();
     for (Expr.Entry entry : item.entries()) {
       Expr value = entry.value();
       if (isCollection(value)) {
@@ -55,13 +60,20 @@ final class LiteralCheck {
       } else if (!ValueBinder.isValue(value)) {
         throw unsupported(attributeName(value), ROOT, value);
       }
+      if (!keys.add(entry.key())) {
+        throw fail(String.format(DUPLICATE_KEY, entry.key(), ROOT), entry);
+      }
     }
   }
 
   private void member(Expr value, String key) {
     if (value instanceof Expr.Struct struct) {
+      Set<String> keys = new HashSet<>();
       for (Expr.Entry entry : struct.entries()) {
         member(entry.value(), key + "." + entry.key());
+        if (!keys.add(entry.key())) {
+          throw fail(String.format(DUPLICATE_KEY, entry.key(), key), struct);
+        }
       }
     } else if (value instanceof Expr.ListOf list) {
       for (int i = 0; i < list.elements().size(); i++) {

@@ -11,7 +11,6 @@ import java.util.Map;
 
 /** Turns the value expressions of a statement into attribute values, parameters bound. */
 final class ValueBinder {
-  static final String DUPLICATE_KEY = "Duplicate keys in tuple. Key: %s under root";
   // AWS's texts (recorded against DynamoDB in other emulators' tests; DynamoDB Local's too).
   static final String EMPTY_SET = "Empty bags are not supported";
   static final String SET_TYPE =
@@ -35,10 +34,9 @@ final class ValueBinder {
     }
     if (expr instanceof Expr.Struct struct) {
       Map<String, AttributeValue> values = new LinkedHashMap<>();
+      // LiteralCheck has refused a key twice.
       for (Expr.Entry entry : struct.entries()) {
-        if (values.put(entry.key(), bind(entry.value(), parameters)) != null) {
-          throw new DynamoDbError.Validation(String.format(DUPLICATE_KEY, entry.key()));
-        }
+        values.put(entry.key(), bind(entry.value(), parameters));
       }
       return new AttributeValue.M(values);
     }

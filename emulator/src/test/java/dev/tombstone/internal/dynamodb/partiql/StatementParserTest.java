@@ -321,6 +321,28 @@ class StatementParserTest {
         DynamoDbError.Validation.class)).hasMessage(message);
   }
 
+  /** In the INSERT item DynamoDB points at the second key; in a map literal, at the map. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "INSERT INTO t1x VALUE {'pk':'b','pk': 'c', 'x': y}|pk under root at 1:33:4",
+      "INSERT INTO t1x VALUE {'pk':'c','x': {'m': {'a':1, 'a':2}}}|a under root.m at 1:44:1",
+      "INSERT INTO t1x VALUE {'pk':'c','x': [{'a':1, 'a':2}]}|a under root.0 at 1:39:1",
+      "UPDATE t1x SET q = {'a': 1, 'a': 2} WHERE k = 1|a under root at 1:20:1",
+  })
+  void aKeyTwice_isADuplicateKeyInTuple(String text, String message) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage("Duplicate keys in tuple. Key: " + message);
+  }
+
+  @Test
+  void aKeyTwice_isCheckedAfterItsValue() {
+    String text = "UPDATE t1x SET q = {'a': 1, 'a': y} WHERE k = 1";
+
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class))
+        .hasMessage("Unsupported data type: VariableReference under key root.a at 1:34:1");
+  }
+
   @Test
   void setLiterals_withParameters_areCheckedWhenBound() {
     Statement.Insert insert = (Statement.Insert) StatementParser.parse(

@@ -255,6 +255,10 @@ class ExecuteStatementSdkTest {
       "UPDATE Orders SET nums = <<1, 2, 1.0>> WHERE pk = 'o-1' AND sk = 1"
           + "|Input collection contains duplicates",
       "UPDATE Absent SET nums = <<1, 1>> WHERE pk = 'o-1'|Input collection contains duplicates",
+      "INSERT INTO Orders VALUE {'pk': 'o-3', 'sk': 3, 'pk': 'o-4'}"
+          + "|Duplicate keys in tuple. Key: pk under root at 1:49:4",
+      "UPDATE Orders SET m = {'a': {'b': 1, 'b': 2}} WHERE pk = 'o-1' AND sk = 1"
+          + "|Duplicate keys in tuple. Key: b under root.a at 1:29:1",
   })
   void invalidStatement_isAValidationError_andChangesNothing(String statement, String message) {
     DynamoDbException thrown = catchThrowableOfType(() -> execute(statement),
