@@ -47,8 +47,6 @@ public final class Planner {
   static final String DELETE_RETURNING =
       "Invalid returning clause: %s. Only RETURNING ALL OLD * is allowed in DELETE statements.";
   static final String INSERT_RETURNING = "RETURNING is not supported in INSERT";
-  static final String INSERT_FORMAT = "Unsupported format in item expression. Please use struct"
-      + " format {...} to express item values for insert statement.";
   static final String KEY_PRESENT = "Key attribute should be present in the item: Key %s";
   static final String ORDER_BY_WHERE =
       "Must have WHERE clause in the statement when using ORDER BY clause.";
@@ -191,10 +189,7 @@ public final class Planner {
     if (insert.returning() != null) {
       throw new DynamoDbError.Validation(INSERT_RETURNING);
     }
-    if (!(insert.value() instanceof Expr.Struct struct)) {
-      throw new DynamoDbError.Validation(INSERT_FORMAT);
-    }
-    AttributeValue.M value = (AttributeValue.M) ValueBinder.bind(struct, parameters);
+    AttributeValue.M value = (AttributeValue.M) ValueBinder.bind(insert.value(), parameters);
     for (KeyAttribute key : keyAttributes(definition.keySchema())) {
       AttributeValue v = value.values().get(key.name());
       if (v == null) {

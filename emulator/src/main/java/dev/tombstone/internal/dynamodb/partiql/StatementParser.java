@@ -3,8 +3,11 @@ package dev.tombstone.internal.dynamodb.partiql;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A recursive-descent parser for the PartiQL statements DynamoDB serves: SELECT, INSERT, UPDATE
@@ -14,6 +17,8 @@ public final class StatementParser {
   static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
   static final String MISSING_COMPARED = "MISSING must be compared using IS operator";
   static final String EMPTY_NAME = "Path component cannot be an empty string";
+  static final String INSERT_FORMAT = "Unsupported format in item expression. Please use struct"
+      + " format {...} to express item values for insert statement.";
   static final String RETURNING_STAR =
       "Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause";
   /** A function in SELECT's projection, e.g. the aggregate COUNT(*), which DynamoDB lacks. */
@@ -30,6 +35,12 @@ public final class StatementParser {
   private int at;
   private int parameters;
   private int depth;
+  /** The token each expression and map entry stands at, for the messages that point at it. */
+  private final Map<Object, Token> anchors = new IdentityHashMap<>();
+  /** The outermost collection literals, in statement order. */
+  private final List<Expr> literals = new ArrayList<>();
+  private int literalDepth;
+  private Expr.Struct item;
 
   private StatementParser(String text, List<Token> tokens) {
     this.text = text;
@@ -47,6 +58,11 @@ public final class StatementParser {
       Statement statement = parser.statement();
       parser.acceptSymbol(";");
       parser.expect(Token.Kind.END);
+      LiteralCheck check = new LiteralCheck(text, parser.anchors);
+      if (statement instanceof Statement.Insert insert && parser.item == null) {
+        throw check.fail(INSERT_FORMAT, insert.value());
+      }
+      check.check(parser.literals, parser.item);
       return statement;
     } catch (MalformedStatement e) {
       throw new DynamoDbError.Validation(MALFORMED + text);
@@ -68,6 +84,9 @@ public final class StatementParser {
       Statement.Target target = target();
       expectWord("VALUE");
       Expr value = expression();
+      if (value instanceof Expr.Struct struct) {
+        item = struct;
+      }
       return new Statement.Insert(target, value, returning(), parameters);
     }
     if (acceptWord("UPDATE")) {
@@ -111,6 +130,7 @@ public final class StatementParser {
 
   private Statement update() {
     Statement.Target target = target();
+    int setLiterals = literals.size();
     List<Statement.Action> actions = new ArrayList<>();
     while (true) {
       if (acceptWord("SET")) {
@@ -130,7 +150,11 @@ public final class StatementParser {
     if (actions.isEmpty()) {
       throw new MalformedStatement();
     }
+    int whereLiterals = literals.size();
     Expr where = acceptWord("WHERE") ? expression() : null;
+    // DynamoDB converts the WHERE clause's literals before the SET clause's.
+    Collections.rotate(literals.subList(setLiterals, literals.size()),
+        literals.size() - whereLiterals);
     return new Statement.Update(target, actions, where, returning(), parameters);
   }
 
@@ -215,8 +239,9 @@ public final class StatementParser {
       throw new MalformedStatement();
     }
     Expr left = and();
-    while (acceptWord("OR")) {
-      left = new Expr.Or(left, and());
+    while (current().isWord("OR")) {
+      Token or = advance();
+      left = anchor(new Expr.Or(left, and()), or);
     }
     depth--;
     return left;
@@ -224,20 +249,22 @@ public final class StatementParser {
 
   private Expr and() {
     Expr left = not();
-    while (acceptWord("AND")) {
-      left = new Expr.And(left, not());
+    while (current().isWord("AND")) {
+      Token and = advance();
+      left = anchor(new Expr.And(left, not()), and);
     }
     return left;
   }
 
   private Expr not() {
-    if (acceptWord("NOT")) {
+    if (current().isWord("NOT")) {
+      Token not = advance();
       if (++depth > MAX_DEPTH) {
         throw new MalformedStatement();
       }
       Expr operand = not();
       depth--;
-      return new Expr.Not(operand);
+      return anchor(new Expr.Not(operand), not);
     }
     return predicate();
   }
@@ -253,13 +280,13 @@ public final class StatementParser {
       };
       if (op != null) {
         at++;
-        return new Expr.Compare(left, op, additive());
+        return anchor(new Expr.Compare(left, op, additive()), t);
       }
     }
     if (acceptWord("BETWEEN")) {
       Expr lower = additive();
       expectWord("AND");
-      return new Expr.Between(left, lower, additive());
+      return anchor(new Expr.Between(left, lower, additive()), t);
     }
     if (acceptWord("IN")) {
       String close;
@@ -274,15 +301,15 @@ public final class StatementParser {
         candidates.add(additive());
       } while (acceptSymbol(","));
       expectSymbol(close);
-      return new Expr.In(left, candidates);
+      return anchor(new Expr.In(left, candidates), t);
     }
     if (acceptWord("IS")) {
       boolean negated = acceptWord("NOT");
       if (acceptWord("NULL")) {
-        return new Expr.IsNull(left, negated);
+        return anchor(new Expr.IsNull(left, negated), t);
       }
       expectWord("MISSING");
-      return new Expr.IsMissing(left, negated);
+      return anchor(new Expr.IsMissing(left, negated), t);
     }
     return left;
   }
@@ -290,8 +317,8 @@ public final class StatementParser {
   private Expr additive() {
     Expr left = primary();
     while (current().isSymbol("+") || current().isSymbol("-")) {
-      boolean plus = advance().text().equals("+");
-      left = new Expr.Arithmetic(left, plus, primary());
+      Token operator = advance();
+      left = anchor(new Expr.Arithmetic(left, operator.text().equals("+"), primary()), operator);
     }
     return left;
   }
@@ -301,16 +328,16 @@ public final class StatementParser {
     switch (t.kind()) {
       case STRING:
         at++;
-        return new Expr.Literal(new AttributeValue.S(t.text()));
+        return anchor(new Expr.Literal(new AttributeValue.S(t.text())), t);
       case NUMBER:
         at++;
-        return new Expr.Literal(AttributeValue.N.parse(t.text()));
+        return anchor(new Expr.Literal(AttributeValue.N.parse(t.text())), t);
       case PARAMETER:
         at++;
-        return new Expr.Parameter(parameters++);
+        return anchor(new Expr.Parameter(parameters++), t);
       case QUOTED:
         at++;
-        return path(nonEmpty(t.text()));
+        return anchor(path(nonEmpty(t.text())), t);
       case WORD:
         return word(t);
       case SYMBOL:
@@ -325,11 +352,11 @@ public final class StatementParser {
     String upper = t.text().toUpperCase(Locale.ROOT);
     switch (upper) {
       case "TRUE":
-        return new Expr.Literal(AttributeValue.Bool.TRUE);
+        return anchor(new Expr.Literal(AttributeValue.Bool.TRUE), t);
       case "FALSE":
-        return new Expr.Literal(AttributeValue.Bool.FALSE);
+        return anchor(new Expr.Literal(AttributeValue.Bool.FALSE), t);
       case "NULL":
-        return new Expr.Literal(AttributeValue.Null.INSTANCE);
+        return anchor(new Expr.Literal(AttributeValue.Null.INSTANCE), t);
       case "MISSING":
         throw new DynamoDbError.Validation(MISSING_COMPARED);
       default:
@@ -347,12 +374,12 @@ public final class StatementParser {
         } while (acceptSymbol(","));
         expectSymbol(")");
       }
-      return new Expr.Call(t.text().toLowerCase(Locale.ROOT), arguments);
+      return anchor(new Expr.Call(t.text().toLowerCase(Locale.ROOT), arguments), t);
     }
     if (Keywords.contains(upper)) {
       throw new MalformedStatement();
     }
-    return path(t.text());
+    return anchor(path(t.text()), t);
   }
 
   private Expr symbol(Token t) {
@@ -363,28 +390,32 @@ public final class StatementParser {
     }
     if (acceptSymbol("-")) {
       Token number = expect(Token.Kind.NUMBER);
-      return new Expr.Literal(AttributeValue.N.parse("-" + number.text()));
+      return anchor(new Expr.Literal(AttributeValue.N.parse("-" + number.text())), number);
     }
-    if (acceptSymbol("{")) {
-      List<Expr.Entry> entries = new ArrayList<>();
-      if (!acceptSymbol("}")) {
-        do {
-          String key = expect(Token.Kind.STRING).text();
-          expectSymbol(":");
-          entries.add(new Expr.Entry(key, nested()));
-        } while (acceptSymbol(","));
-        expectSymbol("}");
+    if (t.isSymbol("{") || t.isSymbol("[") || t.isSymbol("<<")) {
+      at++;
+      literalDepth++;
+      Expr literal = t.isSymbol("{") ? new Expr.Struct(entries())
+          : t.isSymbol("[") ? new Expr.ListOf(elements("]")) : new Expr.SetOf(elements(">>"));
+      if (--literalDepth == 0) {
+        literals.add(literal);
       }
-      return new Expr.Struct(entries);
-    }
-    if (acceptSymbol("[")) {
-      List<Expr> elements = elements("]");
-      return new Expr.ListOf(elements);
-    }
-    if (acceptSymbol("<<")) {
-      return new Expr.SetOf(elements(">>"));
+      return anchor(literal, t);
     }
     throw new MalformedStatement();
+  }
+
+  private List<Expr.Entry> entries() {
+    List<Expr.Entry> entries = new ArrayList<>();
+    if (!acceptSymbol("}")) {
+      do {
+        Token key = expect(Token.Kind.STRING);
+        expectSymbol(":");
+        entries.add(anchor(new Expr.Entry(key.text(), nested()), key));
+      } while (acceptSymbol(","));
+      expectSymbol("}");
+    }
+    return entries;
   }
 
   private List<Expr> elements(String close) {
@@ -398,14 +429,17 @@ public final class StatementParser {
     return elements;
   }
 
-  /** A value inside a map, list or set literal. */
+  /**
+   * A value inside a map, list or set literal. Any expression parses here, as in DynamoDB's
+   * grammar; {@link LiteralCheck} then refuses what is no value.
+   */
   private Expr nested() {
-    if (++depth > MAX_DEPTH) {
-      throw new MalformedStatement();
-    }
-    Expr value = additive();
-    depth--;
-    return value;
+    return expression();
+  }
+
+  private <T> T anchor(T node, Token token) {
+    anchors.put(node, token);
+    return node;
   }
 
   private Expr.Path path(String first) {
@@ -449,10 +483,14 @@ public final class StatementParser {
 
   /** Where a token stands, as DynamoDB's messages say it: {@code line:column:length}, from 1. */
   private String where(Token token) {
-    return where(token.position(), token.end());
+    return where(text, token.position(), token.end());
   }
 
   private String where(int start, int end) {
+    return where(text, start, end);
+  }
+
+  static String where(String text, int start, int end) {
     int line = 1;
     int lineStart = 0;
     for (int i = 0; i < start; i++) {

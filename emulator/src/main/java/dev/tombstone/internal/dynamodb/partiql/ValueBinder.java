@@ -3,19 +3,18 @@ package dev.tombstone.internal.dynamodb.partiql;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.DynamoDbError;
-import java.math.BigDecimal;
+import dev.tombstone.internal.dynamodb.SetValidation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Turns the value expressions of a statement into attribute values, parameters bound. */
 final class ValueBinder {
-  static final String DUPLICATE_KEY = "Duplicate keys in tuple. Key: %s under root";
-  static final String BAD_SET =
-      "Set must contain elements of one type, string, number or binary, and must not be empty";
+  // AWS's texts (recorded against DynamoDB in other emulators' tests; DynamoDB Local's too).
+  static final String EMPTY_SET = "Empty bags are not supported";
+  static final String SET_TYPE =
+      "Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags";
 
   private ValueBinder() {}
 
@@ -35,10 +34,9 @@ final class ValueBinder {
     }
     if (expr instanceof Expr.Struct struct) {
       Map<String, AttributeValue> values = new LinkedHashMap<>();
+      // LiteralCheck has refused a key twice.
       for (Expr.Entry entry : struct.entries()) {
-        if (values.put(entry.key(), bind(entry.value(), parameters)) != null) {
-          throw new DynamoDbError.Validation(String.format(DUPLICATE_KEY, entry.key()));
-        }
+        values.put(entry.key(), bind(entry.value(), parameters));
       }
       return new AttributeValue.M(values);
     }
@@ -55,45 +53,48 @@ final class ValueBinder {
     throw new IllegalArgumentException("not a value: " + expr);
   }
 
+  /**
+   * A set from its members: strings, numbers or (from parameters only) binaries, with
+   * DynamoDB's texts for duplicates. {@link LiteralCheck} has refused what it can see in the
+   * statement, with positions; what parameters bring is refused here, without.
+   */
   private static AttributeValue set(Expr.SetOf set, List<AttributeValue> parameters) {
-    List<AttributeValue> elements = new ArrayList<>();
+    List<AttributeValue> members = new ArrayList<>();
     for (Expr element : set.elements()) {
-      elements.add(bind(element, parameters));
+      members.add(bind(element, parameters));
     }
-    if (elements.isEmpty()) {
-      throw new DynamoDbError.Validation(BAD_SET);
+    if (members.isEmpty()) {
+      throw new DynamoDbError.Validation(EMPTY_SET);
     }
-    AttributeValue first = elements.get(0);
+    AttributeValue first = members.get(0);
     if (first instanceof AttributeValue.S) {
-      Set<String> values = new LinkedHashSet<>();
-      for (AttributeValue v : elements) {
-        if (!(v instanceof AttributeValue.S s)) {
-          throw new DynamoDbError.Validation(BAD_SET);
-        }
-        values.add(s.value());
+      List<String> values = new ArrayList<>();
+      for (AttributeValue v : members) {
+        values.add(member(v, AttributeValue.S.class).value());
       }
-      return new AttributeValue.SS(values);
+      return SetValidation.stringSet(values);
     }
     if (first instanceof AttributeValue.N) {
-      Set<BigDecimal> values = new LinkedHashSet<>();
-      for (AttributeValue v : elements) {
-        if (!(v instanceof AttributeValue.N n)) {
-          throw new DynamoDbError.Validation(BAD_SET);
-        }
-        values.add(n.value());
+      List<String> texts = new ArrayList<>();
+      for (AttributeValue v : members) {
+        texts.add(member(v, AttributeValue.N.class).text());
       }
-      return new AttributeValue.NS(values);
+      return SetValidation.numberSet(texts);
     }
     if (first instanceof AttributeValue.B) {
-      Set<Bytes> values = new LinkedHashSet<>();
-      for (AttributeValue v : elements) {
-        if (!(v instanceof AttributeValue.B b)) {
-          throw new DynamoDbError.Validation(BAD_SET);
-        }
-        values.add(b.value());
+      List<Bytes> values = new ArrayList<>();
+      for (AttributeValue v : members) {
+        values.add(member(v, AttributeValue.B.class).value());
       }
-      return new AttributeValue.BS(values);
+      return SetValidation.binarySet(values);
     }
-    throw new DynamoDbError.Validation(BAD_SET);
+    throw new DynamoDbError.Validation(SET_TYPE);
+  }
+
+  private static <T extends AttributeValue> T member(AttributeValue value, Class<T> type) {
+    if (!type.isInstance(value)) {
+      throw new DynamoDbError.Validation(SET_TYPE);
+    }
+    return type.cast(value);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -236,9 +237,152 @@ class StatementParserTest {
         .hasMessage("Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause");
   }
 
+  /**
+   * A path, a function or an operator where a collection literal needs a value is refused by
+   * name and place, as DynamoDB converts literals: the INSERT item's attributes are each a root
+   * named as written, other members are named by their parser node type.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': y}|y under key root at 1:40:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': \"y\"}|y under key root at 1:40:3",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': SIZE(y)}|size under key root at 1:40:4",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a + 1 - 2}|- under key root at 1:46:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a != 1}|<> under key root at 1:42:2",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a AND b}|and under key root at 1:42:3",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': NOT a}|not under key root at 1:40:3",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a IS NOT NULL}|not under key root at 1:42:2",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a IS MISSING}|is under key root at 1:42:2",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': a BETWEEN 1 AND 2}"
+          + "|between under key root at 1:42:7",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': y.z[1]}|PATH under key root",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': (y)}|y under key root at 1:41:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': [1, y]}|VariableReference under key root.1 at 1:44:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': [[1, y]]}"
+          + "|VariableReference under key root.0.1 at 1:45:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': {'m': [{'n': y}]}}"
+          + "|VariableReference under key root.m.0.n at 1:53:1",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': [y.z]}|Path under key root.0",
+      "INSERT INTO t1x VALUE {'pk': 'a', 'x': <<'a', y>>}|VariableReference under key root at 1:47:1",
+      "UPDATE t1x SET q = [1, size(y)] WHERE k = 1|NAry under key root.1 at 1:24:4",
+      "UPDATE t1x SET q = [(a IS MISSING)] WHERE k = 1|Typed under key root.0 at 1:24:2",
+      "UPDATE t1x SET q = {'a': (b = 1)} WHERE k = 1|NAry under key root.a at 1:29:1",
+      "UPDATE t1x SET q = list_append(q, [1, z]) WHERE k = 1"
+          + "|VariableReference under key root.1 at 1:39:1",
+      "UPDATE t1x SET q = [y] WHERE k = [z]|VariableReference under key root.0 at 1:35:1",
+      "SELECT * FROM t1x WHERE a IN [[1, y]]|VariableReference under key root.1 at 1:35:1",
+  })
+  void aMemberThatIsNoValue_isAnUnsupportedDataType(String text, String message) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage("Unsupported data type: " + message);
+  }
+
   @Test
-  void deepNesting_isMalformed_notAStackOverflow() {
-    String text = "DELETE FROM t1x WHERE " + "(".repeat(5000) + "a = 1" + ")".repeat(5000);
+  void unsupportedDataType_countsLinesAndColumnsFromOne() {
+    String text = "DELETE FROM t1x WHERE k = 1 AND\n l = [y]";
+
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class))
+        .hasMessage("Unsupported data type: VariableReference under key root.0 at 2:7:1");
+  }
+
+  /**
+   * A set literal is refused as AWS refuses it: empty, of another type than strings or numbers,
+   * or with a member twice (the item operations' texts); only a string set's wrong member is
+   * pointed at.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "UPDATE t1x SET q = <<>> WHERE k = 1|Empty bags are not supported",
+      "UPDATE t1x SET q = [1, <<'a', <<>>>>] WHERE k = 1|Empty bags are not supported",
+      "UPDATE t1x SET q = <<'a', 'b', 1>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags at 1:32:1",
+      "UPDATE t1x SET q = <<'a', ['b']>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags at 1:27:1",
+      "UPDATE t1x SET q = <<1, 2, 'a'>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags",
+      "UPDATE t1x SET q = <<true>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags at 1:22:4",
+      "UPDATE t1x SET q = <<size(y)>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags at 1:22:4",
+      "UPDATE t1x SET q = <<y.z>> WHERE k = 1|Unsupported data type in Bag. DynamoDB only"
+          + " supports either numbers or strings in bags",
+      "UPDATE t1x SET q = {'m': <<'a', y>>} WHERE k = 1"
+          + "|Unsupported data type: VariableReference under key root.m at 1:33:1",
+      "UPDATE t1x SET q = <<'b', 'a', 'b'>> WHERE k = 1|One or more parameter values were invalid:"
+          + " Input collection [b, a, b] contains duplicates.",
+      "UPDATE t1x SET q = set_add(q, <<'x', 'x'>>) WHERE k = 1|One or more parameter values were"
+          + " invalid: Input collection [x, x] contains duplicates.",
+      "SELECT * FROM t1x WHERE k = 1 AND q = <<1, 2, 1.0>>|Input collection contains duplicates",
+      "INSERT INTO t1x VALUE {'a': <<1e0, 1>>, 'b': y}|Input collection contains duplicates",
+  })
+  void aSetLiteral_isRefusedWithAwsTexts(String text, String message) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(message);
+  }
+
+  /** In the INSERT item DynamoDB points at the second key; in a map literal, at the map. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "INSERT INTO t1x VALUE {'pk':'b','pk': 'c', 'x': y}|pk under root at 1:33:4",
+      "INSERT INTO t1x VALUE {'pk':'c','x': {'m': {'a':1, 'a':2}}}|a under root.m at 1:44:1",
+      "INSERT INTO t1x VALUE {'pk':'c','x': [{'a':1, 'a':2}]}|a under root.0 at 1:39:1",
+      "UPDATE t1x SET q = {'a': 1, 'a': 2} WHERE k = 1|a under root at 1:20:1",
+  })
+  void aKeyTwice_isADuplicateKeyInTuple(String text, String message) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage("Duplicate keys in tuple. Key: " + message);
+  }
+
+  @Test
+  void aKeyTwice_isCheckedAfterItsValue() {
+    String text = "UPDATE t1x SET q = {'a': 1, 'a': y} WHERE k = 1";
+
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class))
+        .hasMessage("Unsupported data type: VariableReference under key root.a at 1:34:1");
+  }
+
+  @Test
+  void setLiterals_withParameters_areCheckedWhenBound() {
+    Statement.Insert insert = (Statement.Insert) StatementParser.parse(
+        "INSERT INTO t1x VALUE {'s': <<?, 'b'>>}");
+    Expr set = ((Expr.Struct) insert.value()).entries().get(0).value();
+
+    assertThat(ValueBinder.bind(set, List.of(new AttributeValue.S("a"))))
+        .isEqualTo(new AttributeValue.SS(Set.of("a", "b")));
+    assertThat(catchThrowableOfType(
+        () -> ValueBinder.bind(set, List.of(new AttributeValue.S("b"))),
+        DynamoDbError.Validation.class)).hasMessage("One or more parameter values were invalid:"
+            + " Input collection [b, b] contains duplicates.");
+    assertThat(catchThrowableOfType(() -> ValueBinder.bind(set, List.of(AttributeValue.N.parse("1"))),
+        DynamoDbError.Validation.class)).hasMessage(ValueBinder.SET_TYPE);
+  }
+
+  @Test
+  void unsupportedDataType_waitsForTheWholeStatementToParse() {
+    String text = "INSERT INTO t1x VALUE {'pk': 'a', 'x': y} garbage";
+
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED + text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "INSERT INTO t1x VALUE [1, y]|' at 1:23:1'",
+      "INSERT INTO t1x VALUE 'a' RETURNING ALL OLD *|' at 1:23:3'",
+      "INSERT INTO t1x VALUE 1 + 2|' at 1:25:1'",
+      "INSERT INTO t1x VALUE y.z|''",
+  })
+  void insertOfSomethingElseThanAStruct_pointsAtIt(String text, String where) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.INSERT_FORMAT + where);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"(", "[", "{'a': ", "<<"})
+  void deepNesting_isMalformed_notAStackOverflow(String open) {
+    String text = "DELETE FROM t1x WHERE a = " + open.repeat(5000) + "1";
 
     assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
         DynamoDbError.Validation.class)).hasMessageStartingWith("Statement wasn't well formed");

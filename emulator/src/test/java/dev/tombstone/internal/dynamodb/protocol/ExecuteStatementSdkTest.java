@@ -226,6 +226,39 @@ class ExecuteStatementSdkTest {
       "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND size = 8"
           + "|Statement wasn't well formed, can't be processed: DELETE FROM Orders WHERE"
           + " pk = 'o-1' AND sk = 1 AND size = 8",
+      "INSERT INTO Orders VALUE {'pk': 'o-3', 'sk': 3, 'x': y}"
+          + "|Unsupported data type: y under key root at 1:54:1",
+      "INSERT INTO Absent VALUE {'pk': 'o-3', 'x': size(y)}"
+          + "|Unsupported data type: size under key root at 1:45:4",
+      "UPDATE Orders SET q = [1, y] WHERE pk = 'o-1' AND sk = 1"
+          + "|Unsupported data type: VariableReference under key root.1 at 1:27:1",
+      "SELECT * FROM Orders WHERE pk = 'o-1' AND tags = {'a': [y.z]}"
+          + "|Unsupported data type: Path under key root.a.0",
+      "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND tags IN [[(a = 1)]]"
+          + "|Unsupported data type: NAry under key root.0 at 1:65:1",
+      "INSERT INTO Orders VALUE ['o-3', 3]|Unsupported format in item expression. Please use"
+          + " struct format {...} to express item values for insert statement. at 1:26:1",
+      "INSERT INTO Orders VALUE {'pk': 'o-3', 'sk': 3, 'tags': <<>>}"
+          + "|Empty bags are not supported",
+      "INSERT INTO Orders VALUE {'pk': 'o-3', 'sk': 3, 'tags': <<'a', 1>>}"
+          + "|Unsupported data type in Bag. DynamoDB only supports either numbers or strings in"
+          + " bags at 1:64:1",
+      "INSERT INTO Orders VALUE {'pk': 'o-3', 'sk': 3, 'tags': <<1, 'a'>>}"
+          + "|Unsupported data type in Bag. DynamoDB only supports either numbers or strings in"
+          + " bags",
+      "INSERT INTO Orders VALUE {'pk': 'o-3', 'sk': 3, 'tags': <<'a', 'b', 'a'>>}"
+          + "|One or more parameter values were invalid: Input collection [a, b, a] contains"
+          + " duplicates.",
+      "UPDATE Orders SET tags = set_add(tags, <<'x', 'x'>>) WHERE pk = 'o-1' AND sk = 1"
+          + "|One or more parameter values were invalid: Input collection [x, x] contains"
+          + " duplicates.",
+      "UPDATE Orders SET nums = <<1, 2, 1.0>> WHERE pk = 'o-1' AND sk = 1"
+          + "|Input collection contains duplicates",
+      "UPDATE Absent SET nums = <<1, 1>> WHERE pk = 'o-1'|Input collection contains duplicates",
+      "INSERT INTO Orders VALUE {'pk': 'o-3', 'sk': 3, 'pk': 'o-4'}"
+          + "|Duplicate keys in tuple. Key: pk under root at 1:49:4",
+      "UPDATE Orders SET m = {'a': {'b': 1, 'b': 2}} WHERE pk = 'o-1' AND sk = 1"
+          + "|Duplicate keys in tuple. Key: b under root.a at 1:29:1",
   })
   void invalidStatement_isAValidationError_andChangesNothing(String statement, String message) {
     DynamoDbException thrown = catchThrowableOfType(() -> execute(statement),
@@ -411,6 +444,23 @@ class ExecuteStatementSdkTest {
         .isEqualTo("The second argument to SET_ADD must be a value with type SET at 1:34:4");
     assertThat(list.awsErrorDetails().errorMessage())
         .isEqualTo("The second argument to SET_DELETE must be a value with type SET at 2:25:6");
+  }
+
+  @Test
+  void setLiteralOfParameters_refusesDuplicatesAndMixedTypes_andChangesNothing() {
+    DynamoDbException duplicates = catchThrowableOfType(() -> execute("UPDATE Orders"
+        + " SET tags = <<?, ?>> WHERE pk = 'o-1' AND sk = 1", s("a"), s("a")),
+        DynamoDbException.class);
+    DynamoDbException mixed = catchThrowableOfType(() -> execute("UPDATE Orders"
+        + " SET tags = <<?, ?>> WHERE pk = 'o-1' AND sk = 1", s("a"), n(1)),
+        DynamoDbException.class);
+
+    assertThat(duplicates.awsErrorDetails().errorMessage()).isEqualTo(
+        "One or more parameter values were invalid: Input collection [a, a] contains duplicates.");
+    assertThat(mixed.awsErrorDetails().errorMessage()).isEqualTo(
+        "Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags");
+    assertThat(dynamo.getItem(b -> b.tableName("Orders")
+        .key(Map.of("pk", s("o-1"), "sk", n(1)))).item()).doesNotContainKey("tags");
   }
 
   @Test
