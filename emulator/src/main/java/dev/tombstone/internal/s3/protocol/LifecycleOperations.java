@@ -126,7 +126,7 @@ final class LifecycleOperations {
     }
     BucketLifecycle.Filter filter = filterElement != null ? filter(filterElement)
         : new BucketLifecycle.Filter(legacyPrefix.orElse(""), List.of(), OptionalLong.empty(),
-            OptionalLong.empty(), true);
+            OptionalLong.empty(), true, true);
     Optional<BucketLifecycle.Expiration> expiration =
         Optional.ofNullable(only(rule, "Expiration")).map(LifecycleOperations::expiration);
     Optional<BucketLifecycle.NoncurrentExpiration> noncurrent =
@@ -229,6 +229,10 @@ final class LifecycleOperations {
   }
 
   private static void writeFilter(XmlWriter xml, BucketLifecycle.Filter filter) {
+    if (filter.legacyPrefix()) { // a V1 rule is read back as it was put: no Filter
+      xml.element("Prefix", filter.prefix());
+      return;
+    }
     int conditions = (filter.prefix().isEmpty() ? 0 : 1) + filter.tags().size()
         + (filter.sizeGreaterThan().isPresent() ? 1 : 0)
         + (filter.sizeLessThan().isPresent() ? 1 : 0);
