@@ -1,6 +1,7 @@
 package dev.tombstone.internal.s3.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.ManualClock;
 import dev.tombstone.Tombstone;
@@ -16,11 +17,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Lifecycle V1 rules (the deprecated top-level {@code Prefix}) through the SDK v2: S3 keeps them
  * in the form they were put (ceph s3-tests {@code test_lifecycle_get},
- * {@code test_lifecycle_get_no_id}), and applies them as the same rules in filter form.
+ * {@code test_lifecycle_get_no_id}) and refuses a configuration that mixes them with V2 rules.
  */
 @SuppressWarnings("deprecation") // LifecycleRule.prefix is the V1 form under test
 class SdkLifecycleV1RulesTest {
@@ -58,6 +60,10 @@ class SdkLifecycleV1RulesTest {
     return s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)).rules();
   }
 
+  private S3Exception refused(LifecycleRule... rules) {
+    return catchThrowableOfType(() -> put(rules), S3Exception.class);
+  }
+
   @Test
   void rulesPutWithTopLevelPrefix_areReadBackWithTopLevelPrefix() {
     LifecycleRule first = v1("r1", "test1/", 31);
@@ -89,6 +95,31 @@ class SdkLifecycleV1RulesTest {
 
     assertThat(read()).containsExactly(filtered);
     assertThat(read().get(0).prefix()).isNull();
+  }
+
+  @Test
+  void aV2RuleAfterV1Rules_isInvalidRequest_andStoresNothing() {
+    LifecycleRule before = v2("before", "", 3);
+    put(before);
+
+    S3Exception thrown = refused(v1("a", "", 365), v2("b", "", 7));
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+    assertThat(thrown.awsErrorDetails().errorMessage())
+        .isEqualTo("Filter element can only be used in Lifecycle V2.");
+    assertThat(read()).containsExactly(before);
+  }
+
+  @Test
+  void aV1RuleAfterV2Rules_isInvalidRequest_namingTheBaseLevelPrefix() {
+    S3Exception thrown = refused(v2("b", "", 7), v1("a", "logs/", 365));
+
+    assertThat(thrown.statusCode()).isEqualTo(400);
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("Base level prefix cannot be"
+        + " used in Lifecycle V2, prefixes are only supported in the Filter.");
+    assertThat(catchThrowableOfType(this::read, S3Exception.class).statusCode()).isEqualTo(404);
   }
 
   @Test
