@@ -70,15 +70,30 @@ public final class BucketLifecycle {
    *
    * @param namesPrefix whether the rule was put with a Prefix element, even an empty one: S3
    *     returns an empty {@code <Filter/>} for a rule put without one
+   * @param legacyPrefix whether the rule was put in S3's older form (Lifecycle V1), its
+   *     {@code Prefix} directly in the rule rather than in a {@code Filter}: S3 returns such a
+   *     rule in the form it was put. Such a filter holds a prefix only; it matches as any other.
    */
   public record Filter(String prefix, List<Tag> tags, OptionalLong sizeGreaterThan,
-      OptionalLong sizeLessThan, boolean namesPrefix) {
+      OptionalLong sizeLessThan, boolean namesPrefix, boolean legacyPrefix) {
     public Filter {
       Objects.requireNonNull(prefix, "prefix");
       tags = List.copyOf(tags);
       Objects.requireNonNull(sizeGreaterThan, "sizeGreaterThan");
       Objects.requireNonNull(sizeLessThan, "sizeLessThan");
-      namesPrefix = namesPrefix || !prefix.isEmpty();
+      if (legacyPrefix
+          && (!tags.isEmpty() || sizeGreaterThan.isPresent() || sizeLessThan.isPresent())) {
+        throw new IllegalArgumentException(
+            "a legacy (top-level) prefix holds no tags or sizes, was " + tags + ", "
+                + sizeGreaterThan + ", " + sizeLessThan);
+      }
+      namesPrefix = namesPrefix || legacyPrefix || !prefix.isEmpty();
+    }
+
+    /** A filter put in a {@code Filter} element (Lifecycle V2). */
+    public Filter(String prefix, List<Tag> tags, OptionalLong sizeGreaterThan,
+        OptionalLong sizeLessThan, boolean namesPrefix) {
+      this(prefix, tags, sizeGreaterThan, sizeLessThan, namesPrefix, false);
     }
 
     /** A filter that names a Prefix element only when {@code prefix} is not empty. */

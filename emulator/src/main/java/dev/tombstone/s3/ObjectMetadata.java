@@ -9,7 +9,9 @@ import java.util.TreeMap;
 /**
  * The metadata S3 stores with an object version and returns on reads.
  *
- * @param userMetadata {@code x-amz-meta-*} entries, names lower-case and without the prefix
+ * @param userMetadata {@code x-amz-meta-*} entries, names lower-case and without the prefix;
+ *     values as text, RFC 2047 encoded-words decoded (the endpoint encodes a value holding
+ *     non-US-ASCII characters as {@code =?UTF-8?B?...?=} again on reads, as S3 does)
  * @param storageClass e.g. {@code STANDARD}
  * @param encryption the server-side encryption the version was written with
  * @param websiteRedirectLocation the {@code x-amz-website-redirect-location} the version was

@@ -1225,11 +1225,11 @@ public final class S3State {
 
   /**
    * PutObjectRetention on the current version or the one named. A retention in force can be
-   * extended; shortening it, or changing its mode, needs GOVERNANCE and {@code bypassGovernance},
-   * and COMPLIANCE never allows it.
+   * extended in its own mode; shortening it, or changing its mode (GOVERNANCE to COMPLIANCE
+   * too), needs GOVERNANCE and {@code bypassGovernance}, and COMPLIANCE never allows it.
    *
    * @throws S3Error.ObjectLockError InvalidRequest without Object Lock, AccessDenied when the
-   *     change would weaken a retention in force, InvalidArgument for a date not in the future
+   *     change would alter a retention in force, InvalidArgument for a date not in the future
    *     or after the year 9999
    */
   public void putObjectRetention(String bucket, String key, Optional<String> versionId,
@@ -1246,7 +1246,7 @@ public final class S3State {
       }
       ObjectLock.VersionLock current = locks.of(key, version);
       Optional<ObjectLock.Retention> old = current.retention().filter(r -> r.activeAt(now));
-      if (old.isPresent() && weakens(old.get(), retention)
+      if (old.isPresent() && alters(old.get(), retention)
           && (old.get().mode() == ObjectLock.Mode.COMPLIANCE || !bypassGovernance)) {
         throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
       }
@@ -1369,9 +1369,10 @@ public final class S3State {
     return bucket.objectLock();
   }
 
-  private static boolean weakens(ObjectLock.Retention old, ObjectLock.Retention next) {
-    return next.retainUntil().isBefore(old.retainUntil())
-        || (old.mode() == ObjectLock.Mode.COMPLIANCE && next.mode() == ObjectLock.Mode.GOVERNANCE);
+  // Governance mode keeps users from altering the lock settings without the bypass; only an
+  // extension in the same mode is not an alteration. Even GOVERNANCE to COMPLIANCE needs it.
+  private static boolean alters(ObjectLock.Retention old, ObjectLock.Retention next) {
+    return next.retainUntil().isBefore(old.retainUntil()) || next.mode() != old.mode();
   }
 
   private <T> T onBucket(String name, Function<Bucket, T> operation) {

@@ -49,6 +49,9 @@ final class LifecycleOperations {
     Set<String> ids = new HashSet<>();
     for (XmlElement element : elements) {
       BucketLifecycle.Rule rule = rule(element);
+      if (!rules.isEmpty()) {
+        checkSameVersion(rules.get(0), rule);
+      }
       if (!ids.add(rule.id())) {
         throw WireError.invalidArgument("Rule ID must be unique. Found same ID for more than one"
             + " rule", "ID", rule.id());
@@ -57,6 +60,19 @@ final class LifecycleOperations {
     }
     state.putBucketLifecycleConfiguration(call.bucket(), rules, minimumSize);
     return S3Response.empty(200).with(MINIMUM_SIZE, minimumSize.wireName());
+  }
+
+  // A configuration is Lifecycle V1 (a top-level Prefix in each rule) or V2 (a Filter in
+  // each rule), as its first rule is; S3 names what the later rule may not use.
+  private static void checkSameVersion(BucketLifecycle.Rule first, BucketLifecycle.Rule next) {
+    boolean v1 = first.filter().legacyPrefix();
+    if (v1 && !next.filter().legacyPrefix()) {
+      throw WireError.invalidRequest("Filter element can only be used in Lifecycle V2.");
+    }
+    if (!v1 && next.filter().legacyPrefix()) {
+      throw WireError.invalidRequest("Base level prefix cannot be used in Lifecycle V2,"
+          + " prefixes are only supported in the Filter.");
+    }
   }
 
   // S3 documents the two values but not its answer to others: InvalidArgument naming the
@@ -126,7 +142,7 @@ final class LifecycleOperations {
     }
     BucketLifecycle.Filter filter = filterElement != null ? filter(filterElement)
         : new BucketLifecycle.Filter(legacyPrefix.orElse(""), List.of(), OptionalLong.empty(),
-            OptionalLong.empty(), true);
+            OptionalLong.empty(), true, true);
     Optional<BucketLifecycle.Expiration> expiration =
         Optional.ofNullable(only(rule, "Expiration")).map(LifecycleOperations::expiration);
     Optional<BucketLifecycle.NoncurrentExpiration> noncurrent =
@@ -229,6 +245,10 @@ final class LifecycleOperations {
   }
 
   private static void writeFilter(XmlWriter xml, BucketLifecycle.Filter filter) {
+    if (filter.legacyPrefix()) { // a V1 rule is read back as it was put: no Filter
+      xml.element("Prefix", filter.prefix());
+      return;
+    }
     int conditions = (filter.prefix().isEmpty() ? 0 : 1) + filter.tags().size()
         + (filter.sizeGreaterThan().isPresent() ? 1 : 0)
         + (filter.sizeLessThan().isPresent() ? 1 : 0);

@@ -60,7 +60,9 @@ final class Listings {
     XmlWriter xml = XmlWriter.document("ListBucketResult")
         .element("Name", call.bucket())
         .element("Prefix", listing.shown(listing.prefix()));
-    listing.delimiter().ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
+    // As in ListObjects, an empty delimiter= is left out of the answer.
+    listing.delimiter().filter(d -> !d.isEmpty())
+        .ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
     xml.element("MaxKeys", listing.requestedMaxKeys())
         .element("KeyCount", result.contents().size() + result.commonPrefixes().size())
         .element("IsTruncated", result.truncated());

@@ -36,7 +36,8 @@ final class ObjectHeaders {
     for (String name : headers.names()) {
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.startsWith(USER_METADATA) && lower.length() > USER_METADATA.length()) {
-        user.put(lower.substring(USER_METADATA.length()), headers.joined(name).orElse(""));
+        user.put(lower.substring(USER_METADATA.length()),
+            MetadataValues.decode(headers.joined(name).orElse("")));
       }
     }
     String storageClass = headers.first("x-amz-storage-class").map(String::trim)
@@ -89,7 +90,8 @@ final class ObjectHeaders {
     described = EncryptionHeaders.describe(described, metadata.encryption());
     described = validators(described, object, versioningAware);
     for (Map.Entry<String, String> entry : metadata.userMetadata().entrySet()) {
-      described = described.with(USER_METADATA + entry.getKey(), entry.getValue());
+      described = described.with(USER_METADATA + entry.getKey(),
+          MetadataValues.encode(entry.getValue()));
     }
     if (metadata.websiteRedirectLocation().isPresent()) {
       described = described.with(REDIRECT_LOCATION, metadata.websiteRedirectLocation().get());

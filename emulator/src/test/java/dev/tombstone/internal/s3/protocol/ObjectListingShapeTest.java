@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 /**
  * ListObjects and ListObjectsV2 answers as LocalStack's AWS recordings show them:
  * {@code x-amz-bucket-region} (test_region_header_exists, test_bucket_name_with_dots) and no
- * Delimiter element for an empty {@code delimiter=} (test_list_objects_with_prefix[]).
+ * Delimiter element for an empty {@code delimiter=} (test_list_objects_with_prefix[]; for
+ * ListObjectsV2 ceph s3-tests' test_bucket_listv2_delimiter_empty).
  */
 class ObjectListingShapeTest {
   @RegisterExtension
@@ -50,5 +51,16 @@ class ObjectListingShapeTest {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     assertThat(answer.body()).doesNotContain("<Delimiter").doesNotContain("<CommonPrefixes>")
         .contains("<Key>test/foo/bar/123</Key>");
+  }
+
+  @Test
+  void listObjectsV2_withAnEmptyDelimiter_leavesItOut_andGroupsNothing() {
+    var answer = raw.send("GET", "/home?list-type=2&prefix=test/&delimiter=", "");
+    var sdk = s3.listObjectsV2(b -> b.bucket("home").prefix("test/").delimiter(""));
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.body()).doesNotContain("<Delimiter").doesNotContain("<CommonPrefixes>")
+        .contains("<Key>test/foo/bar/123</Key>");
+    assertThat(sdk.delimiter()).isNull();
   }
 }
