@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.testing.RunningTombstone;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * {@code if_not_exists} and {@code list_append} belong to UpdateExpressions only: in a condition,
  * filter or key condition DynamoDB refuses them with a message of their own (ScyllaDB's
- * test_update_condition_other_funcs, run against AWS).
+ * test_update_condition_other_funcs, run against AWS). Within an UpdateExpression only
+ * {@code if_not_exists} may sit inside another function (test_update_expression_function_nesting).
  */
 class UpdateOnlyFunctionsSdkTest {
   private static final String TABLE = "orders";
@@ -102,6 +104,40 @@ class UpdateOnlyFunctionsSdkTest {
         .filterExpression("dog(price) AND if_not_exists(price, :v) = :v")
         .expressionAttributeValues(FIVE))))
         .isEqualTo("Invalid FilterExpression: Invalid function name; function: dog");
+  }
+
+  @Test
+  void listAppendInsideAnotherFunction_isRefused_andWritesNothing() {
+    Map<String, AttributeValue> lists = Map.of(":a", list("a"), ":b", list("b"), ":c", list("c"));
+    String expected = "Invalid UpdateExpression: The function is not allowed to be used this way"
+        + " in an expression; function: list_append";
+
+    assertThat(message(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(KEY)
+        .updateExpression("SET tags = list_append(list_append(:a, :b), :c)")
+        .expressionAttributeValues(lists))))
+        .isEqualTo(expected);
+    assertThat(message(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(KEY)
+        .updateExpression("SET tags = if_not_exists(tags, list_append(:a, :b)), n = :c")
+        .expressionAttributeValues(lists))))
+        .isEqualTo(expected);
+    assertThat(dynamo.getItem(b -> b.tableName(TABLE).key(KEY)).item()).isEqualTo(STORED);
+  }
+
+  @Test
+  void ifNotExistsInsideListAppend_appendsToAListThatMayBeMissing() {
+    for (int i = 0; i < 2; i++) {
+      dynamo.updateItem(b -> b.tableName(TABLE).key(KEY)
+          .updateExpression("SET tags = list_append(if_not_exists(tags, :none), :t)")
+          .expressionAttributeValues(Map.of(":none", AttributeValue.fromL(List.of()),
+              ":t", list("x"))));
+    }
+
+    assertThat(dynamo.getItem(b -> b.tableName(TABLE).key(KEY)).item().get("tags"))
+        .isEqualTo(AttributeValue.fromL(List.of(s("x"), s("x"))));
+  }
+
+  private static AttributeValue list(String element) {
+    return AttributeValue.fromL(List.of(s(element)));
   }
 
   static String message(Runnable call) {
