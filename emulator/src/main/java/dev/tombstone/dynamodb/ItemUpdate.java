@@ -36,6 +36,16 @@ public interface ItemUpdate {
    */
   Item updatedParts(Item item);
 
+  /**
+   * Whether the update only removes attributes or parts of them. Such an update is not applied
+   * to an item that does not exist: DynamoDB creates nothing and reports no invalid path, even
+   * for {@code REMOVE a.b}. The default, false, applies the update to the key-only item, which
+   * is the same for removals of top-level attributes.
+   */
+  default boolean removesOnly() {
+    return false;
+  }
+
   /** A builder of top-level changes: like {@code SET a = :v} and {@code REMOVE b}. */
   static Builder builder() {
     return new Builder();

@@ -107,13 +107,16 @@ public final class UpdateItem {
    * The item after the update, or an error; shared with TransactWriteItems. Null when there is
    * no item and the update only removes: DynamoDB creates an item for an update that sets or
    * adds something (or names nothing), never for one that only removes attributes or set
-   * elements.
+   * elements, and does not look at the paths of an update that only removes.
    */
   static Item updated(Request request, Item current) {
     ItemCondition condition = request.condition();
     if (condition != null && !condition.matches(current == null ? Item.EMPTY : current)) {
       throw new DynamoDbError.ConditionalCheckFailed(
           request.returnValuesOnConditionCheckFailure() == ReturnValues.ALL_OLD ? current : null);
+    }
+    if (current == null && request.update().removesOnly()) {
+      return null;
     }
     Item updated = request.update().apply(current != null ? current : Item.of(request.key()));
     checkNesting(request.update(), updated);

@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemUpdate;
 import dev.tombstone.internal.dynamodb.expression.UpdateParser.Section;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,6 +47,7 @@ public final class CompiledUpdate implements ItemUpdate {
   private final Set<String> usedValues;
   private final Set<String> attributeNames;
   private final Projection updated;
+  private final boolean removesOnly;
 
   CompiledUpdate(String expression, List<Step> steps, boolean legacy, Set<String> usedNames,
       Set<String> usedValues) {
@@ -70,6 +72,8 @@ public final class CompiledUpdate implements ItemUpdate {
     this.order = order.stream().mapToInt(Integer::intValue).toArray();
     this.attributeNames = Set.copyOf(names);
     this.updated = Projection.of(expression, paths, Set.of());
+    this.removesOnly = this.steps.length > 0
+        && Arrays.stream(this.steps).allMatch(step -> step.section() == Section.REMOVE);
   }
 
   @Override
@@ -203,6 +207,11 @@ public final class CompiledUpdate implements ItemUpdate {
       }
     }
     return Integer.compare(a.size(), b.size());
+  }
+
+  @Override
+  public boolean removesOnly() {
+    return removesOnly;
   }
 
   @Override

@@ -54,6 +54,14 @@ sealed interface Problem {
     }
   }
 
+  /** An UpdateExpression function ({@code if_not_exists}, {@code list_append}) in a condition. */
+  record NotInCondition(String function) implements Problem {
+    @Override
+    public String message() {
+      return "The function is not allowed in a condition expression; function: " + function;
+    }
+  }
+
   record MisusedFunction(String function) implements Problem {
     @Override
     public String message() {

@@ -18,7 +18,7 @@ final class SetMath {
   /** {@code current + operand} for numbers and sets of one type; null when the types differ. */
   static AttributeValue add(AttributeValue current, AttributeValue operand) {
     if (current instanceof AttributeValue.N a && operand instanceof AttributeValue.N b) {
-      return UpdateValue.number(a.value().add(b.value()));
+      return UpdateValue.number(a.value().add(b.value()), UpdateValue.IMPRECISE_SUM);
     }
     if (current instanceof AttributeValue.SS a && operand instanceof AttributeValue.SS b) {
       Set<String> union = new LinkedHashSet<>(a.values());

@@ -8,16 +8,20 @@ import java.util.Set;
 
 /**
  * The checks that need only the text, after parsing and before placeholders are resolved. One
- * walk in textual order notes the first offender of each kind; DynamoDB then reports an unknown
- * function name before a function in the wrong place, and that before a reserved word.
+ * walk in textual order notes the first offender of each kind; DynamoDB then reports a function
+ * name it does not take before a function in the wrong place, and that before a reserved word. A
+ * name it does not take is an unknown one or an UpdateExpression function ({@code if_not_exists},
+ * {@code list_append}), which has a message of its own; the first in the text wins.
  */
 final class StaticChecks {
   static final String SIZE = "size";
   static final Set<String> CONDITION_FUNCTIONS =
       Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with",
           "contains");
+  static final Set<String> UPDATE_FUNCTIONS =
+      Set.of(UpdateBinder.IF_NOT_EXISTS, UpdateBinder.LIST_APPEND);
 
-  private Problem unknownFunction;
+  private Problem functionName;
   private Problem misplacedFunction;
   private Problem reservedWord;
 
@@ -38,7 +42,7 @@ final class StaticChecks {
   }
 
   private void fail() {
-    Problem problem = unknownFunction != null ? unknownFunction
+    Problem problem = functionName != null ? functionName
         : misplacedFunction != null ? misplacedFunction
         : reservedWord;
     if (problem != null) {
@@ -88,8 +92,9 @@ final class StaticChecks {
   private void call(Call call, boolean asCondition) {
     String name = call.name();
     boolean known = name.equals(SIZE) || CONDITION_FUNCTIONS.contains(name);
-    if (!known && unknownFunction == null) {
-      unknownFunction = new Problem.InvalidFunction(name);
+    if (!known && functionName == null) {
+      functionName = UPDATE_FUNCTIONS.contains(name)
+          ? new Problem.NotInCondition(name) : new Problem.InvalidFunction(name);
     }
     if (known && asCondition == name.equals(SIZE) && misplacedFunction == null) {
       misplacedFunction = new Problem.MisusedFunction(name);

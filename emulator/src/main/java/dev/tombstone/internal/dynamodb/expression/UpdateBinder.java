@@ -32,40 +32,55 @@ final class UpdateBinder {
   /**
    * Static checks only; they need no placeholders, so their outcome can be cached. One walk in
    * textual order (a function call before its arguments) reports the first unknown or misplaced
-   * function ({@code list_append} as an arithmetic operand included) or reserved word; a clause
-   * used twice is reported once the actions up to its end passed that walk.
+   * function ({@code list_append} as an arithmetic operand or inside another function included)
+   * or reserved word; a clause used twice is reported once the actions up to its end passed that
+   * walk.
    */
   static void checkStatic(UpdateParser.ParsedUpdate parsed) {
     List<Action> actions = parsed.actions();
     for (int a = 0; a < actions.size(); a++) {
       Action action = actions.get(a);
-      List<Operand> operands = new ArrayList<>();
-      operands.add(action.path());
-      if (action.value() != null) {
-        operands.add(action.value());
+      Problem problem = firstStaticProblem(action.path(), false);
+      for (Operand operand : new Operand[] {action.value(), action.right()}) {
+        if (problem == null && operand != null) {
+          problem = action.operator() != 0 ? arithmeticOperand(operand) : null;
+          if (problem == null) {
+            problem = firstStaticProblem(operand, false);
+          }
+        }
       }
-      if (action.right() != null) {
-        operands.add(action.right());
-      }
-      for (int i = 0; i < operands.size(); i++) {
-        Operand operand = operands.get(i);
-        boolean arithmetic = action.operator() != 0
-            && (operand == action.value() || operand == action.right());
-        Problem problem = arithmetic ? arithmeticOperand(operand) : null;
-        if (problem == null) {
-          problem = staticProblem(operand);
-        }
-        if (problem != null) {
-          throw new ExpressionException(problem);
-        }
-        if (operand instanceof Call call) {
-          operands.addAll(i + 1, call.arguments());
-        }
+      if (problem != null) {
+        throw new ExpressionException(problem);
       }
       if (a + 1 == parsed.repeatedEnd()) {
         throw new ExpressionException(new Problem.SectionTwice(parsed.repeated().name()));
       }
     }
+  }
+
+  /**
+   * The operand's own problem, then its arguments' in order. Only {@code if_not_exists} may be
+   * an argument of a function: DynamoDB refuses {@code list_append} there, even inside
+   * {@code if_not_exists}.
+   */
+  private static Problem firstStaticProblem(Operand operand, boolean argument) {
+    Problem problem = staticProblem(operand);
+    if (problem != null) {
+      return problem;
+    }
+    if (!(operand instanceof Call call)) {
+      return null;
+    }
+    if (argument && call.name().equals(LIST_APPEND)) {
+      return new Problem.MisusedFunction(LIST_APPEND);
+    }
+    for (Operand nested : call.arguments()) {
+      problem = firstStaticProblem(nested, true);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
   }
 
   private static Problem staticProblem(Operand operand) {

@@ -15,6 +15,18 @@ import java.util.List;
 sealed interface UpdateValue {
   String MISSING = "The provided expression refers to an attribute that does not exist in the item";
   String BAD_TYPE = "An operand in the update expression has an incorrect data type";
+  String OVERFLOW =
+      "Number overflow. Attempting to store a number with magnitude larger than supported range";
+
+  /**
+   * AWS's answer to a SET {@code +} or {@code -} whose result needs more than 38 digits: the
+   * overflow text, though the magnitude is in range (ScyllaDB's
+   * test_update_expression_plus_imprecise, run against AWS, quotes it).
+   */
+  String IMPRECISE_RESULT = OVERFLOW;
+
+  /** DynamoDB Local's answer to an ADD whose sum needs more than 38 digits; AWS's is not known. */
+  String IMPRECISE_SUM = "DynamoDB only supports precision up to 38 digits";
 
   AttributeValue eval(Item item);
 
@@ -90,7 +102,8 @@ sealed interface UpdateValue {
       if (!(a instanceof AttributeValue.N x) || !(b instanceof AttributeValue.N y)) {
         throw new DynamoDbError.Validation(BAD_TYPE);
       }
-      return number(plus ? x.value().add(y.value()) : x.value().subtract(y.value()));
+      return number(plus ? x.value().add(y.value()) : x.value().subtract(y.value()),
+          IMPRECISE_RESULT);
     }
 
     @Override
@@ -99,8 +112,11 @@ sealed interface UpdateValue {
     }
   }
 
-  /** The result of arithmetic, checked against DynamoDB's range and precision. */
-  static AttributeValue.N number(BigDecimal value) {
+  /**
+   * The result of arithmetic, checked against DynamoDB's range and precision; {@code imprecise}
+   * is the message for a result of more than 38 significant digits.
+   */
+  static AttributeValue.N number(BigDecimal value, String imprecise) {
     AttributeValue.N n = new AttributeValue.N(value);
     BigDecimal canonical = n.value();
     if (canonical.signum() == 0) {
@@ -108,15 +124,14 @@ sealed interface UpdateValue {
     }
     long exponent = (long) canonical.precision() - canonical.scale() - 1;
     if (exponent > 125) {
-      throw new DynamoDbError.Validation("Number overflow. Attempting to store a number with"
-          + " magnitude larger than supported range");
+      throw new DynamoDbError.Validation(OVERFLOW);
     }
     if (exponent < -130) {
       throw new DynamoDbError.Validation("Number underflow. Attempting to store a number with"
           + " magnitude smaller than supported range");
     }
     if (canonical.precision() > 38) {
-      throw new DynamoDbError.Validation("DynamoDB only supports precision up to 38 digits");
+      throw new DynamoDbError.Validation(imprecise);
     }
     return n;
   }

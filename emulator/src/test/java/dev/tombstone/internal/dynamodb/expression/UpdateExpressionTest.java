@@ -1,6 +1,7 @@
 package dev.tombstone.internal.dynamodb.expression;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tombstone.dynamodb.AttributeValue;
@@ -8,6 +9,8 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The UpdateExpression compiler and applier below the protocol: parse, bind, apply, cache. */
 class UpdateExpressionTest {
@@ -79,6 +82,32 @@ class UpdateExpressionTest {
         "x", new LegacyUpdate("ADD", AttributeValue.bool(true), null))))
         .hasMessage("One or more parameter values were invalid: ADD action is not supported for"
             + " the type BOOLEAN");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SET a = list_append(list_append(:v, :v), :v)",
+      "SET a = list_append(:v, list_append(:v, :v))",
+      "SET a = list_append(list_append(list_append(:v, :v), :v), :v)",
+      "SET a = if_not_exists(a, list_append(:v, :v))",
+      "SET a = list_append(if_not_exists(a, list_append(:v, :v)), :v)",
+      "SET a = if_not_exists(a, list_append(:v, :v)) + :v",
+      // Before the later reserved word, the undefined :w and the extra operand.
+      "SET a = list_append(list_append(:v, :w, :v), :v), name = :v"})
+  void listAppend_asAFunctionsArgument_isAMisusedFunction(String text) {
+    assertThatThrownBy(() -> compiler.update(text, null, Map.of(":v", AttributeValue.l())))
+        .hasMessage("Invalid UpdateExpression: The function is not allowed to be used this way"
+            + " in an expression; function: list_append");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SET a = list_append(if_not_exists(a, :v), :v)",
+      "SET a = list_append(:v, if_not_exists(a, :v))",
+      "SET a = if_not_exists(a, if_not_exists(b, :v))"})
+  void ifNotExists_asAFunctionsArgument_isAllowed(String text) {
+    assertThatCode(() -> compiler.update(text, null, Map.of(":v", AttributeValue.l())))
+        .doesNotThrowAnyException();
   }
 
   @Test

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Which problem DynamoDB reports when an expression has several: parse problems, then unknown
- * function names, misplaced functions, reserved words, then the first comparison or function (in
- * textual order) with a problem, ranked within it as undefined placeholder, operand count,
- * repeated path, operand type.
+ * function names and UpdateExpression functions (the first in the text), misplaced functions,
+ * reserved words, then the first comparison or function (in textual order) with a problem,
+ * ranked within it as undefined placeholder, operand count, repeated path, operand type.
  */
 class ValidationOrderTest {
   private static final ExpressionCompiler COMPILER = new ExpressionCompiler();
@@ -32,6 +32,16 @@ class ValidationOrderTest {
     return List.of(
         of("attRIbute_exIsts((views), #a)", null, null, "Invalid function name; function: attRIbute_exIsts"),
         of("a=a and whatever((:things)) > a", null, null, "Invalid function name; function: whatever"),
+        of("if_not_exists(a, :v) = :v AND dog(a)", null, null,
+            "The function is not allowed in a condition expression; function: if_not_exists"),
+        of("dog(a) AND list_append(a, :v) = :v", null, null,
+            "Invalid function name; function: dog"),
+        of("size(a) AND list_append(a, :v) = :v", null, null,
+            "The function is not allowed in a condition expression; function: list_append"),
+        of("views = :v AND size(if_not_exists(a, b)) > :w", null, null,
+            "The function is not allowed in a condition expression; function: if_not_exists"),
+        of("if_not_exists(a) = :w", null, null,
+            "The function is not allowed in a condition expression; function: if_not_exists"),
         of("a=a and attribute_exists((views), (#a)) > b", null, null,
             "The function is not allowed to be used this way in an expression; function: attribute_exists"),
         of("size(contains(a, b)) > a", null, null,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -424,6 +425,28 @@ class UpdateItemSdkTest {
     return refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .updateExpression(update).expressionAttributeNames(names)
         .expressionAttributeValues(values)));
+  }
+
+  @Test
+  void arithmeticResultBeyond38Digits_answersTheOverflowText_asAwsDoes() {
+    Map<String, AttributeValue> values =
+        Map.of(":a", AttributeValue.fromN("1e50"), ":b", AttributeValue.fromN("1"));
+    String overflow =
+        "Number overflow. Attempting to store a number with magnitude larger than supported range";
+
+    assertThat(updateRefusal("SET b = :a - :b", values)).isEqualTo(overflow);
+    assertThat(updateRefusal("SET b = :a + :b", values)).isEqualTo(overflow);
+    assertThat(stored("u1")).doesNotContainKey("b");
+  }
+
+  @Test
+  void addResultBeyond38Digits_keepsDynamoDbLocalsText() {
+    dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1")).updateExpression("SET n = :a")
+        .expressionAttributeValues(Map.of(":a", AttributeValue.fromN("1e50"))));
+
+    assertThat(updateRefusal("ADD n :b", Map.of(":b", AttributeValue.fromN("1"))))
+        .isEqualTo("DynamoDB only supports precision up to 38 digits");
+    assertThat(new BigDecimal(stored("u1").get("n").n())).isEqualByComparingTo("1e50");
   }
 
   private String updateRefusal(String update, Map<String, AttributeValue> values) {

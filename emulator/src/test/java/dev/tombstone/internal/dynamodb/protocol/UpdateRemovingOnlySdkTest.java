@@ -1,6 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
 import java.util.Map;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -23,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /**
  * An update of an item that does not exist creates it when it sets or adds something (or names
  * nothing), never when it only removes: a soft delete undone on an item already gone must not
- * bring back an empty item.
+ * bring back an empty item. An update that only removes is not checked against the missing item
+ * either: {@code REMOVE x.y} there is no error (ScyllaDB's
+ * test_nested_attribute_remove_from_missing_item, run against AWS).
  */
 class UpdateRemovingOnlySdkTest {
   private static final String TABLE = "users";
@@ -60,6 +64,41 @@ class UpdateRemovingOnlySdkTest {
 
     assertThat(response.hasAttributes()).isFalse();
     assertThat(response.consumedCapacity().capacityUnits()).isEqualTo(1.0);
+    assertThat(tombstone.dynamoDb().items(TABLE)).isEmpty();
+  }
+
+  @Test
+  void removeOfNestedPaths_onAMissingItem_isNoErrorAndCreatesNothing() {
+    UpdateItemResponse dotted = dynamo.updateItem(b -> b.tableName(TABLE).key(key("gone"))
+        .updateExpression("REMOVE x.y").returnValues(ReturnValue.ALL_OLD));
+    dynamo.updateItem(b -> b.tableName(TABLE).key(key("gone")).updateExpression("REMOVE x[0]"));
+    dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+        .update(u -> u.tableName(TABLE).key(key("gone")).updateExpression("REMOVE x.y[2], z"))
+        .build()));
+
+    assertThat(dotted.hasAttributes()).isFalse();
+    assertThat(tombstone.dynamoDb().items(TABLE)).isEmpty();
+  }
+
+  @Test
+  void removeOfANestedPath_underAMissingAttribute_ofAnExistingItem_isStillRefused() {
+    dynamo.putItem(b -> b.tableName(TABLE).item(Map.of("UserId", s("u1"), "note", s("x"))));
+
+    assertThat(badPath(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .updateExpression("REMOVE x.y"))))
+        .isEqualTo("The document path provided in the update expression is invalid for update");
+    assertThat(dynamo.getItem(b -> b.tableName(TABLE).key(key("u1"))).item())
+        .isEqualTo(Map.of("UserId", s("u1"), "note", s("x")));
+  }
+
+  @Test
+  void removeOfANestedPath_withASet_onAMissingItem_isRefusedAsForAnEmptyItem() {
+    // Only a remove-only update is known to skip its paths; with a SET the path is checked
+    // against the new item (as DynamoDB Local does; AWS's answer is unconfirmed).
+    assertThat(badPath(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("gone"))
+        .updateExpression("REMOVE x.y SET c = :one")
+        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))))
+        .isEqualTo("The document path provided in the update expression is invalid for update");
     assertThat(tombstone.dynamoDb().items(TABLE)).isEmpty();
   }
 
@@ -120,6 +159,14 @@ class UpdateRemovingOnlySdkTest {
 
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(tombstone.dynamoDb().items(TABLE)).isEmpty();
+  }
+
+  private static String badPath(Runnable call) {
+    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
+    assertThat(e).isNotNull();
+    assertThat(e.statusCode()).isEqualTo(400);
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    return e.awsErrorDetails().errorMessage();
   }
 
   private static Map<String, AttributeValue> key(String id) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * UpdateItem on table {@code uetab} with key {@code pk = "k"}.
  */
 final class UpdateVectors {
-  static final int COUNT = 251;
+  static final int COUNT = 252;
   static final String TABLE = "uetab";
   static final String KEY = "{\"pk\":{\"S\":\"k\"}}";
   private static final String RESOURCE =
