@@ -92,6 +92,13 @@ final class UpdateTableOperation {
         u.throughput().checkBounds();
       }
     }
+    List<SecondaryIndexes.Declared> created = new ArrayList<>();
+    for (Pending change : pending) {
+      if (change instanceof Pending.Create c) {
+        created.add(c.index());
+      }
+    }
+    TableAttributeNames.check(types.keySet(), List.of(), List.of(created));
 
     UpdateTable.Request update = UpdateTable.Request.of(tableName);
     if (billingMode != null) {

@@ -1,0 +1,90 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.dynamodb.UpdateTable;
+import dev.tombstone.testing.RunningTombstone;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Key attribute names are 1 to 255 characters wherever a key schema is declared, and the length
+ * is reported before any other schema problem: ScyllaDB's AWS-run test_limits.py (the
+ * {@code *_key_len_bad*} and {@code *_incoherent_names} tests) shows DynamoDB answering so.
+ */
+class AttributeNameLengthSdkTest {
+  static final String LENGTH = "Names of key attributes and attributes projected into an index"
+      + " must be between 1 and 255 characters, inclusive";
+  static final String LONG = "k".repeat(256);
+
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  final Tombstone tombstone = server.tombstone();
+  final DynamoDbClient dynamo = server.dynamoDb();
+
+  @BeforeEach
+  void table() {
+    dynamo.createTable(b -> b.tableName("base").keySchema(key("p", KeyType.HASH))
+        .attributeDefinitions(def("p", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST));
+  }
+
+  @Test
+  void updateTable_refusesANewIndexKeyedOnANameOf256Characters() {
+    assertThat(message(() -> createIndex(LONG, LONG))).isEqualTo(LENGTH);
+
+    assertThat(dynamo.describeTable(b -> b.tableName("base")).table()
+        .hasGlobalSecondaryIndexes()).isFalse();
+    createIndex("k".repeat(255), "k".repeat(255));
+  }
+
+  @Test
+  void updateTable_reportsTheLength_beforeTheUndefinedKeyAttribute() {
+    assertThat(message(() -> createIndex(LONG, "incoherent-short-name"))).isEqualTo(LENGTH);
+    assertThat(message(() -> createIndex("incoherent-short-name", LONG))).isEqualTo(LENGTH);
+  }
+
+  @Test
+  void updateTable_inJava_refusesTheNameToo() {
+    KeyAttribute key = KeyAttribute.s(LONG);
+    Throwable thrown = catchThrowableOfType(RuntimeException.class,
+        () -> tombstone.dynamoDb().updateTable(UpdateTable.Request.of("base")
+            .creatingIndex(new TableDefinition.IndexDefinition("byLong", KeySchema.of(key),
+                "ALL", List.of(), 0, 0))
+            .withAttributeDefinitions(Map.of(LONG, key.type()))));
+
+    assertThat(thrown).hasMessage(LENGTH);
+  }
+
+  private void createIndex(String defined, String keyed) {
+    dynamo.updateTable(b -> b.tableName("base")
+        .attributeDefinitions(def(defined, ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("hello")
+            .keySchema(key(keyed, KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL)))));
+  }
+
+  static String message(Runnable call) {
+    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
+    assertThat(e.statusCode()).isEqualTo(400);
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    return e.awsErrorDetails().errorMessage();
+  }
+}
