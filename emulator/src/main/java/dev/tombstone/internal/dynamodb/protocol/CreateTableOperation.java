@@ -8,6 +8,7 @@ import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,13 +126,14 @@ final class CreateTableOperation {
     units.checkBounds();
     StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification,
         StreamSpecifications.Request.CREATE_TABLE);
+    TableAttributeNames.check(attributeTypes.keySet(), keyElements,
+        Arrays.asList(declaredLocal, declaredGlobal));
     KeySchema schema = KeySchemas.build(keyElements, attributeTypes);
     Set<String> indexNames = new HashSet<>();
     List<TableDefinition.IndexDefinition> lsis =
         SecondaryIndexes.local(declaredLocal, schema, attributeTypes, indexNames);
     List<TableDefinition.IndexDefinition> gsis =
         SecondaryIndexes.global(declaredGlobal, attributeTypes, !onDemand, indexNames);
-    TableAttributeNames.check(schema, lsis, gsis);
     SecondaryIndexes.checkProjectedTotal(lsis, gsis);
     AttributeDefinitionsUse.check(attributeTypes, schema, lsis, gsis);
     return new TableDefinition(

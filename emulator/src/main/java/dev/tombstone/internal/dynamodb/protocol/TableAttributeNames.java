@@ -1,16 +1,14 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
-import dev.tombstone.dynamodb.KeySchema;
-import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.internal.TableNameRules;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * The check CreateTable and UpdateTable's {@code Create} make of the names in AttributeDefinitions,
- * in key schemas and projected into an index: 1 to 255 characters. UpdateTable's comes before the
- * check that key attributes are defined: ScyllaDB's AWS-run tests (test_limits.py, the
+ * in key schemas and projected into an index: 1 to 255 characters. It comes before the check that
+ * key attributes are defined: ScyllaDB's AWS-run tests (test_limits.py, the
  * {@code *_incoherent_names} cases) show DynamoDB naming the length whatever else is wrong.
  */
 final class TableAttributeNames {
@@ -35,18 +33,6 @@ final class TableAttributeNames {
         if (index.nonKeyAttributes() != null) {
           index.nonKeyAttributes().forEach(TableAttributeNames::checkName);
         }
-      }
-    }
-  }
-
-  /** CreateTable's check, once its key schemas are built. */
-  static void check(KeySchema schema, List<TableDefinition.IndexDefinition> localIndexes,
-      List<TableDefinition.IndexDefinition> globalIndexes) {
-    schema.attributes().forEach(key -> checkName(key.name()));
-    for (List<TableDefinition.IndexDefinition> indexes : List.of(localIndexes, globalIndexes)) {
-      for (TableDefinition.IndexDefinition index : indexes) {
-        index.keySchema().attributes().forEach(key -> checkName(key.name()));
-        index.nonKeyAttributes().forEach(TableAttributeNames::checkName);
       }
     }
   }

@@ -73,6 +73,59 @@ class AttributeNameLengthSdkTest {
     assertThat(thrown).hasMessage(LENGTH);
   }
 
+  @Test
+  void createTable_reportsTheLength_beforeTheUndefinedKeyAttribute() {
+    String shortName = "incoherent-short-name";
+    // The table's HASH key, then its RANGE key, long and undefined or defined long and unused.
+    assertThat(message(() -> createTable(List.of(LONG), List.of(shortName), null, null)))
+        .isEqualTo(LENGTH);
+    assertThat(message(() -> createTable(List.of(shortName), List.of(LONG), null, null)))
+        .isEqualTo(LENGTH);
+    assertThat(message(() -> createTable(List.of("x", LONG), List.of("x", shortName), null,
+        null))).isEqualTo(LENGTH);
+    assertThat(message(() -> createTable(List.of("x", shortName), List.of("x", LONG), null,
+        null))).isEqualTo(LENGTH);
+
+    assertThat(tombstone.dynamoDb().hasTable("created")).isFalse();
+  }
+
+  @Test
+  void createTable_reportsTheLength_beforeAnIndexsUndefinedKeyAttribute() {
+    String shortName = "incoherent-short-name";
+    List<String> table = List.of("a", "b");
+
+    for (boolean local : new boolean[] {false, true}) {
+      assertThat(message(() -> createTable(table, List.of("a", "b", LONG), shortName, local)))
+          .isEqualTo(LENGTH);
+      assertThat(message(() -> createTable(table, List.of("a", "b", shortName), LONG, local)))
+          .isEqualTo(LENGTH);
+    }
+    assertThat(tombstone.dynamoDb().hasTable("created")).isFalse();
+  }
+
+  /**
+   * CreateTable of a table keyed on {@code keys} (HASH, then RANGE) defining {@code defined};
+   * with {@code indexKey}, a global (or {@code local}) index keyed on it too.
+   */
+  private void createTable(List<String> keys, List<String> defined, String indexKey,
+      Boolean local) {
+    dynamo.createTable(b -> {
+      b.tableName("created").billingMode(BillingMode.PAY_PER_REQUEST)
+          .keySchema(keys.size() == 1 ? List.of(key(keys.get(0), KeyType.HASH))
+              : List.of(key(keys.get(0), KeyType.HASH), key(keys.get(1), KeyType.RANGE)))
+          .attributeDefinitions(defined.stream()
+              .map(name -> def(name, ScalarAttributeType.S)).toList());
+      if (indexKey != null && local) {
+        b.localSecondaryIndexes(l -> l.indexName("lsi")
+            .keySchema(key(keys.get(0), KeyType.HASH), key(indexKey, KeyType.RANGE))
+            .projection(p -> p.projectionType(ProjectionType.ALL)));
+      } else if (indexKey != null) {
+        b.globalSecondaryIndexes(g -> g.indexName("gsi").keySchema(key(indexKey, KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL)));
+      }
+    });
+  }
+
   private void createIndex(String defined, String keyed) {
     dynamo.updateTable(b -> b.tableName("base")
         .attributeDefinitions(def(defined, ScalarAttributeType.S))
