@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -17,16 +18,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Key attribute names are 1 to 255 characters wherever a key schema is declared, and the length
- * is reported before any other schema problem: ScyllaDB's AWS-run test_limits.py (the
- * {@code *_key_len_bad*} and {@code *_incoherent_names} tests) shows DynamoDB answering so.
+ * is reported before any other schema problem; other attribute names are under 65,536 bytes in
+ * reads as in writes. ScyllaDB's AWS-run test_limits.py (the {@code *_key_len_bad*},
+ * {@code *_incoherent_names} and {@code nonkey_bad} tests) shows DynamoDB answering so.
  */
 class AttributeNameLengthSdkTest {
   static final String LENGTH = "Names of key attributes and attributes projected into an index"
@@ -124,6 +130,29 @@ class AttributeNameLengthSdkTest {
             .projection(p -> p.projectionType(ProjectionType.ALL)));
       }
     });
+  }
+
+  @Test
+  void attributesToGet_refusesANameOf65536Bytes_inEveryRead() {
+    String longest = "a".repeat(65_535);
+    String tooLong = "a".repeat(65_536);
+    Map<String, AttributeValue> key = Map.of("p", s("k"));
+    dynamo.putItem(b -> b.tableName("base").item(Map.of("p", s("k"), longest, s("v"))));
+    String refusal = "Attribute name is too large, must be less than 65536 bytes";
+
+    assertThat(dynamo.getItem(b -> b.tableName("base").key(key).attributesToGet(longest))
+        .item()).containsOnlyKeys(longest);
+    assertThat(message(() -> dynamo.getItem(b -> b.tableName("base").key(key)
+        .attributesToGet(tooLong)))).isEqualTo(refusal);
+    assertThat(message(() -> dynamo.query(b -> b.tableName("base")
+        .keyConditions(Map.of("p", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+            .attributeValueList(s("k")).build()))
+        .attributesToGet(tooLong)))).isEqualTo(refusal);
+    assertThat(message(() -> dynamo.scan(b -> b.tableName("base").attributesToGet(tooLong))))
+        .isEqualTo(refusal);
+    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("base",
+        KeysAndAttributes.builder().keys(key).attributesToGet(tooLong).build())))))
+        .isEqualTo(refusal);
   }
 
   private void createIndex(String defined, String keyed) {
