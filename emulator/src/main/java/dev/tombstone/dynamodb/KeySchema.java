@@ -196,6 +196,35 @@ public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sor
     return true;
   }
 
+  /**
+   * Whether {@code item} could be written today with this as a secondary index's key: every key
+   * attribute present with the schema's type, none empty, a partition attribute within 2048
+   * bytes and a sort attribute within 1024 (each attribute of a multi-attribute key on its own).
+   * A backfill leaves out the items that do not fit, as DynamoDB's does.
+   */
+  boolean fitsIndexKey(Item item) {
+    return fitIndexKey(item, partitionKeys, MAX_PARTITION_KEY_BYTES)
+        && fitIndexKey(item, sortKeys, MAX_SORT_KEY_BYTES);
+  }
+
+  private static boolean fitIndexKey(Item item, List<KeyAttribute> side, int maxBytes) {
+    for (int i = 0; i < side.size(); i++) {
+      KeyAttribute attribute = side.get(i);
+      AttributeValue value = item.get(attribute.name());
+      if (value == null || value.type() != attribute.type() || isEmpty(value)
+          || byteLength(value) > maxBytes) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code value} is an empty string or binary, which no key attribute may hold. */
+  static boolean isEmpty(AttributeValue value) {
+    return (value instanceof AttributeValue.S s && s.value().isEmpty())
+        || (value instanceof AttributeValue.B b && b.value().length() == 0);
+  }
+
   private static boolean hasType(Item item, KeyAttribute attribute) {
     AttributeValue value = item.get(attribute.name());
     return value != null && value.type() == attribute.type();
@@ -261,7 +290,8 @@ public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sor
     }
   }
 
-  private static int byteLength(AttributeValue value) {
+  /** The size a key limit counts: UTF-8 bytes of a string, bytes of a binary, 0 for a number. */
+  static int byteLength(AttributeValue value) {
     if (value instanceof AttributeValue.S s) {
       return ItemSize.utf8Length(s.value());
     }

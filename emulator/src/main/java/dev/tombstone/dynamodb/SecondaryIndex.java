@@ -197,19 +197,22 @@ final class SecondaryIndex {
     }
   }
 
-  /** DynamoDB refuses a write whose index key attribute has the wrong type or is empty. */
+  /**
+   * DynamoDB refuses a write whose index key attribute has the wrong type, is empty, or is
+   * longer than a key may be: 2048 bytes for a partition attribute, 1024 for a sort attribute.
+   */
   void checkKeyTypes(Item item) {
     List<KeyAttribute> partitionKeys = keySchema().partitionKeys();
     for (int i = 0; i < partitionKeys.size(); i++) {
-      checkKeyType(item, partitionKeys.get(i));
+      checkKeyType(item, partitionKeys.get(i), KeySchema.MAX_PARTITION_KEY_BYTES);
     }
     List<KeyAttribute> sortKeys = keySchema().sortKeys();
     for (int i = 0; i < sortKeys.size(); i++) {
-      checkKeyType(item, sortKeys.get(i));
+      checkKeyType(item, sortKeys.get(i), KeySchema.MAX_SORT_KEY_BYTES);
     }
   }
 
-  private void checkKeyType(Item item, KeyAttribute attribute) {
+  private void checkKeyType(Item item, KeyAttribute attribute, int maxBytes) {
     AttributeValue value = item.get(attribute.name());
     if (value == null) {
       return;
@@ -219,14 +222,19 @@ final class SecondaryIndex {
           + attribute.name() + " Expected: " + attribute.type() + " Actual: " + value.type()
           + " IndexName: " + name());
     }
-    boolean empty = (value instanceof AttributeValue.S s && s.value().isEmpty())
-        || (value instanceof AttributeValue.B b && b.value().length() == 0);
-    if (empty) {
+    if (KeySchema.isEmpty(value)) {
       throw new DynamoDbError.Validation("One or more parameter values are not valid. A value"
           + " specified for a secondary index key is not supported. The AttributeValue for a key"
           + " attribute cannot contain an empty " + (value instanceof AttributeValue.S
               ? "string" : "binary") + " value. IndexName: " + name() + ", IndexKey: "
           + attribute.name());
+    }
+    int size = KeySchema.byteLength(value);
+    if (size > maxBytes) {
+      // AWS's text, as quoted in architect/dynalite#35 and wellcomecollection/platform#2285.
+      throw DynamoDbError.Validation.invalidParameters("Size limit exceeded for Index Key "
+          + attribute.name() + " Actual Size: " + size + " bytes Max Size: " + maxBytes
+          + " bytes IndexName: " + name());
     }
   }
 }

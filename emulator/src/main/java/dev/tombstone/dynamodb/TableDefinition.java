@@ -275,10 +275,11 @@ public record TableDefinition(
 
     /**
      * Whether {@code item} appears in this index: it has every index key attribute, with the
-     * key's type (writes refuse other types; a backfill skips such items).
+     * key's type, not empty and within the key size limits (writes refuse other values; a
+     * backfill skips items holding them).
      */
     boolean indexes(Item item) {
-      return item != null && keySchema.hasKeyTypes(item);
+      return item != null && keySchema.fitsIndexKey(item);
     }
   }
 }

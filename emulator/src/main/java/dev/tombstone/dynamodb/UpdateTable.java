@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.TableNameRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -296,6 +297,7 @@ public final class UpdateTable {
           throw new DynamoDbError.Validation(
               "Attempting to create an index which already exists");
         }
+        checkNames(index);
         for (KeyAttribute key : keyAttributes(index.keySchema())) {
           if (!request.attributeDefinitions().containsKey(key.name())
               && !definitions.containsKey(key.name())) {
@@ -345,6 +347,17 @@ public final class UpdateTable {
         gsis.set(at, new TableDefinition.IndexDefinition(old.name(), old.keySchema(),
             old.projectionType(), old.nonKeyAttributes(), update.readCapacityUnits(),
             update.writeCapacityUnits(), old.warmThroughput()));
+      }
+    }
+  }
+
+  /** A new index's key and projected attribute names are 1 to 255 characters, as CreateTable's. */
+  private static void checkNames(TableDefinition.IndexDefinition index) {
+    List<String> names = new ArrayList<>(keyNames(index.keySchema()));
+    names.addAll(index.nonKeyAttributes());
+    for (String name : names) {
+      if (!TableNameRules.isAttributeName(name)) {
+        throw new DynamoDbError.Validation(TableNameRules.ATTRIBUTE_NAME_LENGTH);
       }
     }
   }

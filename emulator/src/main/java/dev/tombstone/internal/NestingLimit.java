@@ -10,8 +10,12 @@ package dev.tombstone.internal;
 public final class NestingLimit {
   /** The levels an attribute value may have; a top-level attribute's value is level 1. */
   public static final int MAX_LEVELS = 32;
-  /** DynamoDB's ValidationException message for a value nested deeper. */
-  public static final String EXCEEDED = "Nesting Levels have exceeded supported limits";
+  /**
+   * DynamoDB's ValidationException message for a value nested deeper, in an item as in an
+   * expression value (captured from AWS in nubo-db/dynoxide#110).
+   */
+  public static final String EXCEEDED = "Nesting Levels have exceeded supported limits:"
+      + " Attributes in the item have nested levels beyond supported limit";
 
   private NestingLimit() {}
 }

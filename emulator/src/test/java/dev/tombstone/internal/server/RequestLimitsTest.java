@@ -86,7 +86,8 @@ class RequestLimitsTest {
         concat(ascii(PUT_ITEM + "Content-Length: " + body.length + "\r\n\r\n"), body));
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.text()).contains("Nesting Levels have exceeded supported limits");
+    assertThat(answer.text()).contains("Nesting Levels have exceeded supported limits:"
+        + " Attributes in the item have nested levels beyond supported limit");
     assertThat(tombstone.dynamoDb().items("limits")).isEmpty();
   }
 

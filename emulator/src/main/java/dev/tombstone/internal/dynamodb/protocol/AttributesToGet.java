@@ -1,7 +1,9 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
+import dev.tombstone.internal.AttributeNameRules;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +15,18 @@ import java.util.function.UnaryOperator;
 final class AttributesToGet {
   private AttributesToGet() {}
 
-  /** The projection keeping {@code names}; duplicates fail as DynamoDB reports them. */
+  /**
+   * The projection keeping {@code names}; a name over 65,535 bytes, which no attribute can have,
+   * fails with PutItem's words, and duplicates fail as DynamoDB reports them.
+   */
   static UnaryOperator<Item> projection(List<String> names) {
     Set<String> seen = new HashSet<>();
     for (String name : names) {
+      if (!name.isEmpty()) {
+        AttributeNameRules.problem(name).ifPresent(problem -> {
+          throw new DynamoDbError.Validation(problem);
+        });
+      }
       if (!seen.add(name)) {
         throw ServiceErrors.duplicateAttributeName(name);
       }

@@ -10,6 +10,7 @@ import dev.tombstone.internal.TableTagRules;
 import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,6 +152,8 @@ final class CreateTableOperation {
     units.checkBounds();
     StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification,
         StreamSpecifications.Request.CREATE_TABLE);
+    TableAttributeNames.check(attributeTypes.keySet(), keyElements,
+        Arrays.asList(declaredLocal, declaredGlobal));
     KeySchema schema = KeySchemas.build(keyElements, attributeTypes);
     Set<String> indexNames = new HashSet<>();
     List<TableDefinition.IndexDefinition> lsis =
@@ -158,7 +161,6 @@ final class CreateTableOperation {
     List<TableDefinition.IndexDefinition> gsis = withWarmThroughputs(
         SecondaryIndexes.global(declaredGlobal, attributeTypes, !onDemand, indexNames),
         indexWarm);
-    TableAttributeNames.check(schema, lsis, gsis);
     SecondaryIndexes.checkProjectedTotal(lsis, gsis);
     AttributeDefinitionsUse.check(attributeTypes, schema, lsis, gsis);
     return new TableDefinition(

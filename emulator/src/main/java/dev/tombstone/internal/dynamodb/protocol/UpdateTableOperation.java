@@ -104,6 +104,13 @@ final class UpdateTableOperation {
       throw ServiceErrors.invalidParameters("WarmThroughput must have at least one of"
           + " ReadUnitsPerSecond or WriteUnitsPerSecond specified");
     }
+    List<SecondaryIndexes.Declared> created = new ArrayList<>();
+    for (Pending change : pending) {
+      if (change instanceof Pending.Create c) {
+        created.add(c.index());
+      }
+    }
+    TableAttributeNames.check(types.keySet(), List.of(), List.of(created));
 
     UpdateTable.Request update = UpdateTable.Request.of(tableName);
     if (billingMode != null) {

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * refused as PutItem refuses such an item, and the item stays as it was.
  */
 class UpdateItemNestingSdkTest {
-  private static final String NESTING = "Nesting Levels have exceeded supported limits";
+  private static final String NESTING = "Nesting Levels have exceeded supported limits:"
+      + " Attributes in the item have nested levels beyond supported limit";
   private static final Map<String, AttributeValue> KEY = Map.of("pk", s("k"));
 
   @RegisterExtension
@@ -49,6 +50,15 @@ class UpdateItemNestingSdkTest {
 
     assertThat(message(() -> dynamo.putItem(b -> b.tableName("deep")
         .item(Map.of("pk", s("no"), "x", nested(32)))))).isEqualTo(NESTING);
+  }
+
+  @Test
+  void anExpressionValueDeeperThan32Levels_isRefusedWithTheItemsWords_namingItsKey() {
+    assertThat(message(() -> dynamo.putItem(b -> b.tableName("deep")
+        .item(Map.of("pk", s("no"))).conditionExpression("attribute_not_exists(x) OR x = :v")
+        .expressionAttributeValues(Map.of(":v", nested(32))))))
+        .isEqualTo("ExpressionAttributeValues contains invalid value: " + NESTING
+            + " for key :v");
   }
 
   @Test
