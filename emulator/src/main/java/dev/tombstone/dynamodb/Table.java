@@ -5,6 +5,7 @@ import dev.tombstone.internal.TableTagRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ final class Table {
   private final TimeToLive timeToLive = new TimeToLive();
   private final ConcurrentHashMap<AttributeValue, ConcurrentSkipListMap<Position, Item>>
       partitions = new ConcurrentHashMap<>();
+  // In definition order (local, then global), so a write checks its indexes in a stable order.
   private volatile Map<String, SecondaryIndex> indexes;
   private final Map<String, String> tags = new LinkedHashMap<>();
   /** The enabled stream, or null: the one field a write reads when the table has none. */
@@ -70,7 +72,7 @@ final class Table {
     for (TableDefinition.IndexDefinition index : definition.globalSecondaryIndexes()) {
       built.put(index.name(), new SecondaryIndex(index, true, definition.keySchema()));
     }
-    this.indexes = Map.copyOf(built);
+    this.indexes = Collections.unmodifiableMap(built);
   }
 
   TableDefinition definition() {
@@ -261,7 +263,7 @@ final class Table {
         built.put(index.name(), fresh);
       }
     }
-    this.indexes = Map.copyOf(built);
+    this.indexes = Collections.unmodifiableMap(built);
     this.definition = next;
   }
 
