@@ -155,7 +155,7 @@ public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sor
 
   /**
    * {@link #keyOf(Map)} with the words DynamoDB puts before an empty key value's refusal: a
-   * transaction's Update says "are not valid. " as PutItem does.
+   * transaction's Update, Delete and ConditionCheck say "are not valid. " as PutItem does.
    */
   PrimaryKey keyOf(Map<String, AttributeValue> key, String emptyValuePrefix) {
     if (key.size() != size()) {
@@ -166,6 +166,23 @@ public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sor
     AttributeValue sort = sortKey == null ? null : keyValue(key, sortKey, emptyValuePrefix);
     checkSizes(partition, sort);
     return new PrimaryKey(partition, sort);
+  }
+
+  /**
+   * Whether {@code key} has exactly this schema's key attributes, each of its type: what
+   * {@link #keyOf(Map)} refuses with {@code The provided key element does not match the schema}.
+   */
+  boolean fits(Map<String, AttributeValue> key) {
+    if (key.size() != size()) {
+      return false;
+    }
+    KeyAttribute sortKey = sortKey();
+    return hasType(key.get(partitionKey().name()), partitionKey())
+        && (sortKey == null || hasType(key.get(sortKey.name()), sortKey));
+  }
+
+  private static boolean hasType(AttributeValue value, KeyAttribute attribute) {
+    return value != null && value.type() == attribute.type();
   }
 
   /**
@@ -226,8 +243,7 @@ public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sor
   }
 
   private static boolean hasType(Item item, KeyAttribute attribute) {
-    AttributeValue value = item.get(attribute.name());
-    return value != null && value.type() == attribute.type();
+    return hasType(item.get(attribute.name()), attribute);
   }
 
   /** The key attributes of {@code item}, as DynamoDB returns a key ({@code LastEvaluatedKey}). */

@@ -61,17 +61,29 @@ public final class TransactGetItems {
   private record Target(Table table, PrimaryKey key) {}
 
   static Result execute(DynamoDbState state, Request request) {
+    // As in TransactWriteItems: every table and well-typed key first, then a key that does not
+    // fit its table's schema cancels the transaction.
     List<Target> targets = new ArrayList<>();
-    for (Get get : request.gets()) {
+    int mismatched = -1;
+    for (int i = 0; i < request.gets().size(); i++) {
+      Get get = request.gets().get(i);
       Table table = state.activeTable(get.tableName());
-      targets.add(new Target(table, table.keySchema().keyOf(get.key())));
+      if (table.keySchema().fits(get.key())) {
+        targets.add(new Target(table, table.keySchema().keyOf(get.key())));
+      } else {
+        targets.add(null);
+        mismatched = mismatched < 0 ? i : mismatched;
+      }
     }
     Set<Target> distinct = new HashSet<>();
     for (Target target : targets) {
-      if (!distinct.add(target)) {
+      if (target != null && !distinct.add(target)) {
         throw new DynamoDbError.Validation(
             "Transaction request cannot include multiple operations on one item");
       }
+    }
+    if (mismatched >= 0) {
+      throw validationErrorAt(mismatched, request.gets().size());
     }
     List<Optional<Item>> items = new ArrayList<>();
     Map<String, Double> units = new LinkedHashMap<>();
@@ -90,5 +102,22 @@ public final class TransactGetItems {
     List<ConsumedCapacity> capacity = new ArrayList<>();
     units.forEach((table, u) -> capacity.add(ConsumedCapacity.ofTable(namedAs.get(table), u)));
     return new Result(items, capacity);
+  }
+
+  /**
+   * AWS cancels a TransactGetItems whose Key does not fit the table's schema ({@code Key: {}},
+   * transactGetItems.test.ts of the AWS-run conformance suite): a {@code ValidationError}
+   * reason at that read, {@code None} at every other. The suite does not pin the reason's text;
+   * it is the one GetItem gives.
+   */
+  private static DynamoDbError.TransactionCanceled validationErrorAt(int index, int size) {
+    List<DynamoDbError.CancellationReason> reasons = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      reasons.add(i == index
+          ? new DynamoDbError.CancellationReason("ValidationError",
+              Optional.of(DynamoDbError.Validation.keyMismatch().getMessage()), Optional.empty())
+          : DynamoDbError.CancellationReason.NONE);
+    }
+    return new DynamoDbError.TransactionCanceled(reasons);
   }
 }

@@ -174,21 +174,31 @@ public final class TransactWriteItems {
             "Transaction payload size cannot exceed 4MB. Payload Size: " + payload);
       }
     }
+    // Every action's table and well-typed key first: their refusals are the request's own. A
+    // key that does not fit its table's schema cancels the transaction only after them.
     List<Target> targets = new ArrayList<>();
+    DynamoDbError.TransactionCanceled mismatch = null;
     for (int i = 0; i < request.actions().size(); i++) {
       Action action = request.actions().get(i);
       Table table = state.activeTable(action.tableName());
-      if (action instanceof Action.Put put && hasMistypedKey(table.keySchema(), put.item())) {
-        throw validationErrorAt(i, request.actions().size(), table, put.item());
+      if (fitsSchema(table.keySchema(), action)) {
+        targets.add(new Target(table, keyOf(table, action)));
+      } else {
+        targets.add(null);
+        if (mismatch == null) {
+          mismatch = validationErrorAt(i, request.actions().size(), table, action);
+        }
       }
-      targets.add(new Target(table, keyOf(table, action)));
     }
     Set<Target> distinct = new HashSet<>();
     for (Target target : targets) {
-      if (!distinct.add(target)) {
+      if (target != null && !distinct.add(target)) {
         throw new DynamoDbError.Validation(
             "Transaction request cannot include multiple operations on one item");
       }
+    }
+    if (mismatch != null) {
+      throw mismatch;
     }
     List<DynamoDbError.CancellationReason> reasons = new ArrayList<>();
     Item[] updated = new Item[targets.size()];
@@ -259,31 +269,42 @@ public final class TransactWriteItems {
     return new Result(capacity);
   }
 
-  private static boolean hasMistypedKey(KeySchema schema, Item item) {
-    for (KeyAttribute key : schema.sortKeyIfAny().isPresent()
-        ? List.of(schema.partitionKey(), schema.sortKey()) : List.of(schema.partitionKey())) {
-      AttributeValue value = item.get(key.name());
-      if (value != null && value.type() != key.type()) {
-        return true;
+  /**
+   * Whether an action's key fits its table's schema: a Put item's key attributes (when given)
+   * have the schema's types; the Key of the others has exactly the key attributes, each of the
+   * schema's type.
+   */
+  private static boolean fitsSchema(KeySchema schema, Action action) {
+    if (action instanceof Action.Put put) {
+      for (KeyAttribute key : schema.attributes()) {
+        AttributeValue value = put.item().get(key.name());
+        if (value != null && value.type() != key.type()) {
+          return false;
+        }
       }
+      return true;
     }
-    return false;
+    return schema.fits(keyOfAction(action));
   }
 
   /**
-   * AWS (ScyllaDB's AWS-run test_transact.py) cancels a transaction whose Put item has a key
-   * attribute of the wrong type: a {@code ValidationError} reason with the PutItem text at that
-   * action, {@code None} at every other; it stops at the first such action and evaluates no
-   * condition.
+   * AWS cancels a transaction whose action's key does not fit the table's schema: a {@code
+   * ValidationError} reason at that action and {@code None} at every other; it stops at the
+   * first such action and evaluates no condition (ScyllaDB's AWS-run test_transact.py). A Put
+   * gives the PutItem text ({@code Type mismatch for key ...}), the others {@code The provided
+   * key element does not match the schema} (transactWriteItems.test.ts of the AWS-run
+   * conformance suite).
    */
   private static DynamoDbError.TransactionCanceled validationErrorAt(int index, int size,
-      Table table, Item item) {
-    String message;
-    try {
-      table.keySchema().keyOfItem(item);
-      throw new IllegalStateException("a mistyped key was accepted");
-    } catch (DynamoDbError.Validation e) {
-      message = e.getMessage();
+      Table table, Action action) {
+    String message = DynamoDbError.Validation.keyMismatch().getMessage();
+    if (action instanceof Action.Put put) {
+      try {
+        table.keySchema().keyOfItem(put.item());
+        throw new IllegalStateException("a mistyped key was accepted");
+      } catch (DynamoDbError.Validation e) {
+        message = e.getMessage();
+      }
     }
     List<DynamoDbError.CancellationReason> reasons = new ArrayList<>();
     for (int i = 0; i < size; i++) {
@@ -300,11 +321,7 @@ public final class TransactWriteItems {
     if (action instanceof Action.Put put) {
       return put.item().sizeInBytes();
     }
-    if (action instanceof Action.Update update) {
-      return Item.of(update.key()).sizeInBytes();
-    }
-    return Item.of(action instanceof Action.Delete d ? d.key()
-        : ((Action.ConditionCheck) action).key()).sizeInBytes();
+    return Item.of(keyOfAction(action)).sizeInBytes();
   }
 
   private static PrimaryKey keyOf(Table table, Action action) {
@@ -314,13 +331,20 @@ public final class TransactWriteItems {
       table.checkIndexKeys(put.item());
       return key;
     }
+    // Every action of a transaction words an empty key value as PutItem does.
+    PrimaryKey key = table.keySchema().keyOf(keyOfAction(action),
+        "One or more parameter values are not valid. ");
     if (action instanceof Action.Update update) {
-      PrimaryKey key = table.keySchema().keyOf(update.key(),
-          "One or more parameter values are not valid. ");
       UpdateItem.checkUpdatedNames(table.keySchema(), update.update());
-      return key;
     }
-    return table.keySchema().keyOf(action instanceof Action.Delete d ? d.key()
-        : ((Action.ConditionCheck) action).key());
+    return key;
+  }
+
+  /** The Key of an Update, Delete or ConditionCheck. */
+  private static Map<String, AttributeValue> keyOfAction(Action action) {
+    if (action instanceof Action.Update update) {
+      return update.key();
+    }
+    return action instanceof Action.Delete d ? d.key() : ((Action.ConditionCheck) action).key();
   }
 }

@@ -8,6 +8,7 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ReturnValues;
 import dev.tombstone.dynamodb.TransactWriteItems;
+import dev.tombstone.internal.AttributeNameRules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,13 @@ final class TransactWriteItemsOperation {
     this.conditions = conditions;
   }
 
-  /** One element as read off the wire; {@code kind} is null unless exactly one was given. */
+  /**
+   * One element as read off the wire; {@code kind} is null unless exactly one was given.
+   * {@code itemNames} are a Put item's attribute names as sent, empty for the other kinds.
+   */
   private record Element(String kind, String tableName, Decoded keyOrItem,
-      String returnOnFailure, ConditionParameters condition, String updateExpression) {}
+      List<String> itemNames, String returnOnFailure, ConditionParameters condition,
+      String updateExpression) {}
 
   /** The request as read off the wire. */
   private record Wire(List<Json> items, String returnConsumedCapacity, String returnMetrics,
@@ -87,20 +92,25 @@ final class TransactWriteItemsOperation {
       }
     }
     if (kinds != 1) {
-      return new Element(null, null, null, null, null, null);
+      return new Element(null, null, null, List.of(), null, null, null);
     }
     Json.Obj body = Members.structure(element, kind);
-    return new Element(kind, Members.string(body, "TableName"),
-        decoder.map(body, kind.equals("Put") ? "Item" : "Key"),
+    boolean put = kind.equals("Put");
+    Decoded keyOrItem = decoder.map(body, put ? "Item" : "Key");
+    List<String> itemNames = put && keyOrItem != null
+        ? List.copyOf(Members.map(body, "Item", Members.MAP_OF_VALUES).members().keySet())
+        : List.of();
+    return new Element(kind, Members.string(body, "TableName"), keyOrItem, itemNames,
         Members.string(body, "ReturnValuesOnConditionCheckFailure"),
         ConditionParameters.expressionsOnly(body, decoder),
         Members.string(body, "UpdateExpression"));
   }
 
   /**
-   * DynamoDB's order: the model's constraints of the request and of every element, then per
-   * element its kind, its condition parameters, its key or item values and its condition.
-   * Tables, keys, duplicates and conditions are the store's.
+   * DynamoDB's order: the model's constraints of the request and of every element, then one
+   * element after another, in request order, its kind, its condition parameters, its
+   * expressions, a Put item's attribute names and its key or item values. Tables, keys,
+   * duplicates and conditions are the store's.
    */
   private TransactWriteItems.Request validate(Wire wire) {
     Constraints constraints = new Constraints();
@@ -146,17 +156,23 @@ final class TransactWriteItemsOperation {
         // An Update always has its UpdateExpression, which may use the placeholders.
         conditions.checkCombination(e.condition());
       }
+      // AWS checks an element's expressions before its key or item values, and a Put item's
+      // names before its values (deepRequests.test.ts of the AWS-run conformance suite: a
+      // syntax error or an oversized condition beats a key nested 100 levels; an empty name
+      // beats a value nested 100 levels, whichever comes first in the item).
+      ConditionSupport.WriteExpressions compiled =
+          update ? conditions.update(e.updateExpression(), e.condition()) : null;
+      ItemCondition condition = update ? null : conditions.compile(e.condition());
+      for (String name : e.itemNames()) {
+        AttributeNameRules.problem(name).ifPresent(problem -> {
+          throw new DynamoDbError.Validation(problem);
+        });
+      }
       Map<String, AttributeValue> values = e.keyOrItem().valid();
       ReturnValues returnItem = WriteOptions.onConditionFailure(e.returnOnFailure());
-      if (update) {
-        ConditionSupport.WriteExpressions compiled =
-            conditions.update(e.updateExpression(), e.condition());
-        actions.add(new TransactWriteItems.Action.Update(e.tableName(), values,
-            compiled.update(), compiled.condition(), returnItem));
-        continue;
-      }
-      ItemCondition condition = conditions.compile(e.condition());
       actions.add(switch (e.kind()) {
+        case "Update" -> new TransactWriteItems.Action.Update(e.tableName(), values,
+            compiled.update(), compiled.condition(), returnItem);
         case "Put" -> new TransactWriteItems.Action.Put(e.tableName(), Item.of(values),
             condition, returnItem);
         case "Delete" -> new TransactWriteItems.Action.Delete(e.tableName(), values, condition,

@@ -12,13 +12,17 @@ import dev.tombstone.testing.RunningTombstone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -27,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** BatchGetItem and TransactGetItems through the SDK v2 client at default settings. */
 class BatchAndTransactGetSdkTest {
@@ -148,6 +153,29 @@ class BatchAndTransactGetSdkTest {
         TransactGetItem.builder().get(g -> g.tableName("users").key(id("users1"))).build(),
         TransactGetItem.builder().get(g -> g.tableName("users").key(id("users1"))).build()))))
         .isEqualTo("Transaction request cannot include multiple operations on one item");
+  }
+
+  static Stream<Map<String, AttributeValue>> keysNotFittingTheSchema() {
+    return Stream.of(Map.of(), Map.of("id", n(1)), Map.of("v", s("users1")),
+        Map.of("id", s("users1"), "v", n(1)));
+  }
+
+  // AWS cancels the read (transactGetItems.test.ts of the AWS-run conformance suite, Key: {}).
+  @ParameterizedTest
+  @MethodSource("keysNotFittingTheSchema")
+  void transactGetItems_keyNotFittingTheSchema_cancelsWithAValidationErrorReason(
+      Map<String, AttributeValue> key) {
+    TransactionCanceledException e = catchThrowableOfType(TransactionCanceledException.class,
+        () -> dynamo.transactGetItems(b -> b.transactItems(
+            TransactGetItem.builder().get(g -> g.tableName("users").key(id("users1"))).build(),
+            TransactGetItem.builder().get(g -> g.tableName("orders").key(key)).build())));
+
+    assertThat(e.getMessage()).startsWith("Transaction cancelled, please refer cancellation"
+        + " reasons for specific reasons [None, ValidationError]");
+    assertThat(e.cancellationReasons()).extracting(CancellationReason::code)
+        .containsExactly("None", "ValidationError");
+    assertThat(e.cancellationReasons().get(1).message())
+        .isEqualTo("The provided key element does not match the schema");
   }
 
   private static Map<String, AttributeValue> id(String id) {
