@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -94,5 +96,24 @@ class PartiqlIndexReadSdkTest {
         .containsExactly(Map.of("data", s("one")));
     assertThat(select("SELECT data FROM \"indexed\".\"lsiKeys\""))
         .containsExactly(Map.of("data", s("one")));
+  }
+
+  @Test
+  void batchSelect_onAnIndex_orWithoutTheWholeTableKey_failsItsOwnStatement() {
+    List<BatchStatementResponse> responses = dynamo.batchExecuteStatement(b -> b.statements(
+        BatchStatementRequest.builder()
+            .statement("SELECT * FROM \"indexed\".\"gsiAll\" WHERE g = 'g1'").build(),
+        BatchStatementRequest.builder()
+            .statement("SELECT * FROM \"indexed\" WHERE pk = 'p1'").build(),
+        BatchStatementRequest.builder()
+            .statement("SELECT * FROM \"indexed\" WHERE pk = 'p1' AND sk = 's1'").build()))
+        .responses();
+
+    for (BatchStatementResponse refused : responses.subList(0, 2)) {
+      assertThat(refused.error().codeAsString()).isEqualTo("ValidationError");
+      assertThat(refused.error().message()).isEqualTo("Select statements within"
+          + " BatchExecuteStatement must specify the primary key in the where clause.");
+    }
+    assertThat(responses.get(2).item()).containsEntry("data", s("one"));
   }
 }
