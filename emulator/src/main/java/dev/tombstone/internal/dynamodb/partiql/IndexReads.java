@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The checks of a SELECT that reads a secondary index ({@code FROM "t"."index"}), in DynamoDB's
- * order: the index exists, its key has one HASH and at most one RANGE attribute, then what it
- * projects.
+ * order: the index exists, its key has one HASH and at most one RANGE attribute, a global one is
+ * not read strongly consistent, then what it projects.
  */
 final class IndexReads {
   /**
@@ -22,18 +22,26 @@ final class IndexReads {
   static final String MULTI_ATTRIBUTE = "PartiQL statements cannot be executed on tables with"
       + " multi-attribute HASH keys or multi-attribute RANGE keys.";
 
+  /** ExecuteStatement's own wording; Query and Scan say "Consistent reads are not supported…". */
+  static final String CONSISTENT_READ =
+      "Strongly consistent read is not supported on Global Secondary Indexes";
+
   private IndexReads() {}
 
   /**
    * The index {@code name} of {@code table}, checked for a SELECT of {@code projection} (empty
-   * for {@code *}).
+   * for {@code *}), strongly consistent or not.
    */
-  static Index check(TableDefinition table, String name, List<Expr.Path> projection) {
+  static Index check(TableDefinition table, String name, List<Expr.Path> projection,
+      boolean consistentRead) {
     Index index = find(table, name);
     KeySchema keySchema = index.definition().keySchema();
     // Ahead of the key types, the WHERE clause and everything else about the statement.
     if (keySchema.partitionKeys().size() > 1 || keySchema.sortKeys().size() > 1) {
       throw new DynamoDbError.Validation(MULTI_ATTRIBUTE);
+    }
+    if (index.global() && consistentRead) {
+      throw new DynamoDbError.Validation(CONSISTENT_READ);
     }
     if (index.global()) {
       checkProjects(index.definition(), table, projection);

@@ -233,8 +233,8 @@ public final class Planner {
     String index = select.target().index();
     KeySchema keySchema = definition.keySchema();
     if (index != null) {
-      keySchema = IndexReads.check(definition, index, select.projection())
-          .definition().keySchema();
+      keySchema = IndexReads.check(definition, index, select.projection(),
+          options.consistentRead()).definition().keySchema();
     }
     if (select.orderBy() != null && select.where() == null) {
       throw new DynamoDbError.Validation(ORDER_BY_WHERE);

@@ -116,4 +116,22 @@ class PartiqlIndexReadSdkTest {
     }
     assertThat(responses.get(2).item()).containsEntry("data", s("one"));
   }
+
+  @Test
+  void consistentRead_onAGlobalIndex_isRefusedInExecuteStatementsWords_butServedOnALocalOne() {
+    DynamoDbException global = catchThrowableOfType(() -> dynamo.executeStatement(b -> b
+        .statement("SELECT * FROM \"indexed\".\"gsiAll\"").consistentRead(true)),
+        DynamoDbException.class);
+    DynamoDbException unknown = catchThrowableOfType(() -> dynamo.executeStatement(b -> b
+        .statement("SELECT * FROM \"indexed\".\"nope\"").consistentRead(true)),
+        DynamoDbException.class);
+
+    assertThat(global.awsErrorDetails().errorMessage())
+        .isEqualTo("Strongly consistent read is not supported on Global Secondary Indexes");
+    assertThat(unknown.awsErrorDetails().errorMessage())
+        .isEqualTo("The table does not have the specified index");
+    assertThat(dynamo.executeStatement(b -> b.consistentRead(true)
+        .statement("SELECT * FROM \"indexed\".\"lsiKeys\" WHERE pk = 'p1'")).items())
+        .hasSize(1);
+  }
 }
