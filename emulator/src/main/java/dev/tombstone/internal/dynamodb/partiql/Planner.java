@@ -248,6 +248,7 @@ public final class Planner {
     }
     WhereClause where = WhereClause.split(select.where(), keyAttributes(keySchema), parameters,
         false);
+    OverlappingBranches.check(select.where(), keySchema, parameters);
     if (index == null && where.hasAll(keyAttributes(keySchema))) {
       GetItem.Request get = GetItem.Request.of(table, where.keys());
       return new Plan.Get(options.consistentRead() ? get.stronglyConsistent() : get,
