@@ -233,7 +233,8 @@ public final class Planner {
     String index = select.target().index();
     KeySchema keySchema = definition.keySchema();
     if (index != null) {
-      keySchema = indexKeySchema(definition, index);
+      keySchema = IndexReads.check(definition, index, select.projection(),
+          options.consistentRead()).definition().keySchema();
     }
     if (select.orderBy() != null && select.where() == null) {
       throw new DynamoDbError.Validation(ORDER_BY_WHERE);
@@ -247,6 +248,7 @@ public final class Planner {
     }
     WhereClause where = WhereClause.split(select.where(), keyAttributes(keySchema), parameters,
         false);
+    OverlappingBranches.check(select.where(), keySchema, parameters);
     if (index == null && where.hasAll(keyAttributes(keySchema))) {
       GetItem.Request get = GetItem.Request.of(table, where.keys());
       return new Plan.Get(options.consistentRead() ? get.stronglyConsistent() : get,
@@ -271,6 +273,11 @@ public final class Planner {
         .startingAfter(options.startKey());
     if (index != null) {
       query = query.onIndex(index);
+      // As Query with a ProjectionExpression: a local index reads the attributes it does not
+      // project from the table item.
+      if (projection != null) {
+        query = query.withSelect(Query.Select.SPECIFIC_ATTRIBUTES);
+      }
     }
     if (select.descending()) {
       query = query.backwards();
@@ -287,6 +294,9 @@ public final class Planner {
         .startingAfter(options.startKey());
     if (index != null) {
       scan = scan.onIndex(index);
+      if (projection != null) {
+        scan = scan.withSelect(Query.Select.SPECIFIC_ATTRIBUTES);
+      }
     }
     return options.consistentRead() ? scan.stronglyConsistent() : scan;
   }
@@ -337,20 +347,6 @@ public final class Planner {
   /** {@code filter}, or one that hides every item when the key equalities contradict. */
   private static ItemCondition unlessContradictory(WhereClause where, ItemCondition filter) {
     return where.contradictory() ? item -> false : filter;
-  }
-
-  private static KeySchema indexKeySchema(TableDefinition definition, String index) {
-    for (TableDefinition.IndexDefinition i : definition.globalSecondaryIndexes()) {
-      if (i.name().equals(index)) {
-        return i.keySchema();
-      }
-    }
-    for (TableDefinition.IndexDefinition i : definition.localSecondaryIndexes()) {
-      if (i.name().equals(index)) {
-        return i.keySchema();
-      }
-    }
-    throw new DynamoDbError.Validation(NO_INDEX);
   }
 
   static List<KeyAttribute> keyAttributes(KeySchema keySchema) {

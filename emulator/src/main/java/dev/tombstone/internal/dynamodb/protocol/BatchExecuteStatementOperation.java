@@ -27,7 +27,12 @@ final class BatchExecuteStatementOperation {
   static final String MIXED = "Read and write requests together in the same batch is not"
       + " supported.";
   static final String DUPLICATES = "Provided list of item keys contains duplicates";
-  static final String SINGLE_SELECT = "Only single item select is supported";
+  /**
+   * AWS's text for a SELECT that does not read one item by its table key (the 2026 conformance
+   * suite, executeStatementIndex.test.ts), also for an index-qualified SELECT.
+   */
+  static final String SINGLE_SELECT = "Select statements within BatchExecuteStatement must"
+      + " specify the primary key in the where clause.";
 
   private final StatementRunner runner;
 

@@ -127,26 +127,6 @@ class MultiAttributeIndexLifecycleSdkTest {
   }
 
   @Test
-  void partiqlSelect_onTheIndex_keysOnEveryPartitionAttributeAndASortPrefix() {
-    dynamo.createTable(motoTable("matches"));
-    for (String[] row : new String[][] {{"1", "skA", "100"}, {"2", "skA", "200"},
-        {"3", "skB", "150"}}) {
-      dynamo.putItem(b -> b.tableName("matches").item(Map.of("pk", s(row[0]),
-          "gsi_pk", s("pk1"), "gsi_sk", s(row[1]), "gsi_sk2", AttributeValue.fromN(row[2]))));
-    }
-
-    List<String> prefix = pks(dynamo.executeStatement(b -> b.statement(
-        "SELECT * FROM \"matches\".\"test_gsi\" WHERE gsi_pk = 'pk1' AND gsi_sk = 'skA'"
-            + " AND gsi_sk2 > 100")).items());
-    List<String> skipped = pks(dynamo.executeStatement(b -> b.statement(
-        "SELECT * FROM \"matches\".\"test_gsi\" WHERE gsi_pk = 'pk1' AND gsi_sk2 = 150"))
-        .items());
-
-    assertThat(prefix).containsExactly("2");
-    assertThat(skipped).containsExactly("3");
-  }
-
-  @Test
   void backupAndRestore_keepTheIndexAndItsEntries() {
     dynamo.createTable(motoTable("matches"));
     dynamo.putItem(b -> b.tableName("matches").item(Map.of("pk", s("1"), "gsi_pk", s("a"),

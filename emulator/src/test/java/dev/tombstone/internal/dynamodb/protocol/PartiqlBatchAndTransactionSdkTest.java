@@ -113,7 +113,8 @@ class PartiqlBatchAndTransactionSdkTest {
     assertThat(response.responses().get(0).item()).containsEntry("status", s("NEW"));
     assertThat(response.responses().get(1).hasItem()).isFalse();
     assertThat(response.responses().get(2).error().message())
-        .isEqualTo("Only single item select is supported");
+        .isEqualTo("Select statements within BatchExecuteStatement must specify the primary key"
+            + " in the where clause.");
   }
 
   @Test
@@ -316,7 +317,8 @@ class PartiqlBatchAndTransactionSdkTest {
     assertThat(scan.awsErrorDetails().errorMessage())
         .startsWith("Validation failed in TransactStatements[1]: Select statements");
     assertThat(batch.responses().get(0).error().message())
-        .isEqualTo("Only single item select is supported");
+        .isEqualTo("Select statements within BatchExecuteStatement must specify the primary key"
+            + " in the where clause.");
   }
 
   @Test
