@@ -15,17 +15,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Numbers written with exponents far out of range, and zero written with an exponent
- * (paritysuite numberExponent.test.ts, checked against AWS in 2026).
+ * Numbers written with exponents far out of range, and zero written with an exponent, on every
+ * surface (paritysuite numberExponent.test.ts, valueLayers.test.ts and
+ * partiqlParameterNumbers.test.ts, checked against AWS in 2026).
  */
 class NumberExponentSdkTest {
   private static final String OVERFLOW =
@@ -126,5 +130,85 @@ class NumberExponentSdkTest {
     // The suite asserts the text as a substring: the wrappers around it are another matter.
     assertThat(got).hasSize(7).allSatisfy(message -> assertThat(message).contains(OVERFLOW));
     assertThat(itemCount()).isZero();
+  }
+
+  /** valueLayers.test.ts: BatchWriteItem reads numbers as BigDecimal does. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "1e2147483647|" + UNDERFLOW,
+      "1e99999999999|" + NOT_NUMERIC + ": 1e99999999999",
+      "1e126|" + OVERFLOW,
+      "abc|" + NOT_NUMERIC + ": abc"})
+  void batchWriteItem_readsTheOlderLayersWay(String text, String message) {
+    assertThat(refusal(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of("nums", List.of(
+        WriteRequest.builder()
+            .putRequest(p -> p.item(Map.of("pk", s("w"), "n", n(text)))).build()))))))
+        .isEqualTo(message);
+    assertThat(itemCount()).isZero();
+  }
+
+  @Test
+  void transactions_readTheOlderLayersWay() {
+    String put = refusal(() -> dynamo.transactWriteItems(b -> b.transactItems(t -> t.put(p -> p
+        .tableName("nums").item(Map.of("pk", s("w"), "n", n("1e2147483647")))))));
+    String update = refusal(() -> dynamo.transactWriteItems(b -> b.transactItems(t -> t.update(
+        u -> u.tableName("nums").key(Map.of("pk", s("w"))).updateExpression("SET n = :v")
+            .expressionAttributeValues(Map.of(":v", n("1e2147483647")))))));
+    String get = refusal(() -> dynamo.transactGetItems(b -> b.transactItems(t -> t.get(g -> g
+        .tableName("numkeys").key(Map.of("pk", n("1e2147483648")))))));
+
+    assertThat(put).isEqualTo(UNDERFLOW);
+    assertThat(update).isEqualTo(
+        "ExpressionAttributeValues contains invalid value: " + UNDERFLOW + " for key :v");
+    assertThat(get).isEqualTo(NOT_NUMERIC + ": 1e2147483648");
+    assertThat(itemCount()).isZero();
+  }
+
+  /** partiqlParameterNumbers.test.ts: a parameter is read as BigDecimal reads it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1e99999999999", "-1e99999999999", "1e-99999999999", "1e2147483648",
+      "1e-2147483648"})
+  void partiqlParameter_pastAnInt_cannotBeConverted(String text) {
+    List<String> statements = List.of(
+        "SELECT * FROM \"sortnums\" WHERE pk = 'p' AND n = ?",
+        "INSERT INTO \"sortnums\" VALUE {'pk': 'p', 'sk': 1, 'n': ?}",
+        "UPDATE \"sortnums\" SET n = ? WHERE pk = 'p' AND sk = 1",
+        "SELECT * FROM \"numkeys\" WHERE pk = ?");
+    for (String statement : statements) {
+      assertThat(refusal(() -> dynamo.executeStatement(b -> b.statement(statement)
+          .parameters(n(text))))).as(statement).isEqualTo(NOT_NUMERIC + ": " + text);
+    }
+    assertThat(dynamo.scan(b -> b.tableName("sortnums")).count()).isZero();
+  }
+
+  @Test
+  void partiqlParameters_inEveryShape_getAwsTexts() {
+    String select = "SELECT * FROM \"sortnums\" WHERE pk = 'p' AND n = ?";
+    assertThat(refusal(() -> dynamo.executeStatement(b -> b.statement(select)
+        .parameters(n("1e2147483647"))))).isEqualTo(UNDERFLOW);
+    assertThat(refusal(() -> dynamo.executeStatement(b -> b.statement(select)
+        .parameters(n(""))))).isEqualTo(NOT_NUMERIC);
+    assertThat(refusal(() -> dynamo.executeStatement(b -> b.statement(select)
+        .parameters(n("abc"))))).isEqualTo(NOT_NUMERIC + ": abc");
+    assertThat(refusal(() -> dynamo.executeStatement(b -> b.statement(select)
+        .parameters(AttributeValue.fromL(List.of(n("1"), n("1e99999999999")))))))
+        .isEqualTo(NOT_NUMERIC + ": 1e99999999999");
+    assertThat(refusal(() -> dynamo.executeStatement(b -> b.statement(select)
+        .parameters(AttributeValue.fromM(Map.of("x", n("1e99999999999")))))))
+        .isEqualTo(NOT_NUMERIC + ": 1e99999999999");
+    assertThat(refusal(() -> dynamo.executeStatement(b -> b.statement(select)
+        .parameters(AttributeValue.fromNs(List.of("1", "1e99999999999"))))))
+        .isEqualTo(NOT_NUMERIC + ": 1e99999999999");
+    assertThat(refusal(() -> dynamo.executeTransaction(b -> b.transactStatements(t -> t
+        .statement("UPDATE \"sortnums\" SET n = ? WHERE pk = 'p' AND sk = 1")
+        .parameters(n("1e99999999999"))))))
+        .isEqualTo(NOT_NUMERIC + ": 1e99999999999");
+
+    List<BatchStatementResponse> batch = dynamo.batchExecuteStatement(b -> b.statements(t -> t
+        .statement("SELECT * FROM \"sortnums\" WHERE pk = 'p' AND sk = 1 AND n = ?")
+        .parameters(n("1e99999999999")))).responses();
+    assertThat(batch).hasSize(1);
+    assertThat(batch.get(0).error().codeAsString()).isEqualTo("ValidationError");
+    assertThat(batch.get(0).error().message()).isEqualTo(NOT_NUMERIC + ": 1e99999999999");
   }
 }
