@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.NumberMessages;
 import java.math.BigDecimal;
 
 /** DynamoDB number rules: 38 significant digits, magnitudes from 1E-130 to below 1E+126. */
@@ -17,34 +18,108 @@ final class Numbers {
     return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
   }
 
+  /**
+   * {@code text} read as PutItem, UpdateItem, DeleteItem, GetItem, BatchGetItem and Query read
+   * a number: the exponent in full (64 bits), and zero range-checked by the exponent it is
+   * written with ({@code 0e126} overflows, {@code 0e125} is 0).
+   */
   static BigDecimal parse(String text) {
     if (text.isEmpty()) {
-      throw new DynamoDbError.Validation("The parameter cannot be converted to a numeric value");
+      throw new DynamoDbError.Validation(NumberMessages.NOT_NUMERIC);
     }
     BigDecimal value;
     try {
-      value = new BigDecimal(text.length() > LONG_TEXT ? significantPart(text) : text);
-    } catch (NumberFormatException e) {
-      throw new DynamoDbError.Validation(
-          "The parameter cannot be converted to a numeric value: " + text);
+      value = canonical(new BigDecimal(text.length() > LONG_TEXT ? significantPart(text) : text));
+    } catch (NumberFormatException | ArithmeticException e) {
+      // BigDecimal holds an exponent or scale of 32 bits only; DynamoDB reads 64.
+      throw beyondBigDecimal(text);
     }
-    value = canonical(value);
     if (value.signum() == 0) {
+      checkRange(writtenExponent(text));
       return value;
     }
     if (value.precision() > MAX_DIGITS) {
       throw DynamoDbError.Validation.tooManyDigits();
     }
-    long exponent = (long) value.precision() - value.scale() - 1;
+    checkRange((long) value.precision() - value.scale() - 1);
+    return value;
+  }
+
+  private static DynamoDbError.Validation notNumeric(String text) {
+    return new DynamoDbError.Validation(NumberMessages.NOT_NUMERIC + ": " + text);
+  }
+
+  /** Refuses a number whose exponent, once normalised, is outside DynamoDB's range. */
+  private static void checkRange(long exponent) {
     if (exponent > MAX_EXPONENT) {
-      throw new DynamoDbError.Validation(
-          "Number overflow. Attempting to store a number with magnitude larger than supported range");
+      throw new DynamoDbError.Validation(NumberMessages.OVERFLOW);
     }
     if (exponent < MIN_EXPONENT) {
-      throw new DynamoDbError.Validation(
-          "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+      throw new DynamoDbError.Validation(NumberMessages.UNDERFLOW);
     }
-    return value;
+  }
+
+  /** The exponent after the {@code e} of text BigDecimal has read; 0 without one. */
+  private static long writtenExponent(String text) {
+    for (int i = text.length() - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c == 'e' || c == 'E') {
+        return Long.parseLong(text, i + 1, text.length(), 10);
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Why DynamoDB refuses {@code text}, which BigDecimal could not read: a number whose exponent
+   * fits 64 bits is out of range (or has too many digits); anything else is not numeric.
+   */
+  private static DynamoDbError.Validation beyondBigDecimal(String text) {
+    int length = text.length();
+    int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
+    int digits = 0;
+    int digitsBeforePoint = -1;
+    int first = -1;
+    int last = -1;
+    for (; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (c != '0') {
+          first = first < 0 ? digits : first;
+          last = digits;
+        }
+        digits++;
+      } else if (c == '.' && digitsBeforePoint < 0) {
+        digitsBeforePoint = digits;
+      } else {
+        break;
+      }
+    }
+    if (digits == 0 || i == length || text.charAt(i) != 'e' && text.charAt(i) != 'E') {
+      return notNumeric(text);
+    }
+    long exponent;
+    try {
+      exponent = Long.parseLong(text, i + 1, length, 10);
+    } catch (NumberFormatException e) {
+      return notNumeric(text);
+    }
+    try {
+      if (first < 0) {
+        checkRange(exponent);
+      } else if (last - first + 1 > MAX_DIGITS) {
+        return DynamoDbError.Validation.tooManyDigits();
+      } else {
+        int pointAt = digitsBeforePoint < 0 ? digits : digitsBeforePoint;
+        // Past 2^40 either way the number is far out of range; clamping keeps the sum in a long.
+        long clamped = Math.max(-(1L << 40), Math.min(exponent, 1L << 40));
+        checkRange(pointAt - 1L - first + clamped);
+      }
+    } catch (DynamoDbError.Validation e) {
+      return e;
+    }
+    // In range, yet BigDecimal refused it: cannot happen for text of a possible length.
+    return notNumeric(text);
   }
 
   /**
@@ -98,7 +173,7 @@ final class Numbers {
         if (c < '0' || c > '9') {
           return text;
         }
-        // Past the range of an int BigDecimal refuses the text; stop growing there.
+        // Past the range of an int BigDecimal refuses the text (and beyondBigDecimal judges it).
         exponent = Math.min(exponent * 10 + (c - '0'), 1L << 40);
       }
       exponent = negative ? -exponent : exponent;

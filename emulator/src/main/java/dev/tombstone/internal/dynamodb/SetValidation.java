@@ -29,14 +29,19 @@ public final class SetValidation {
     return new AttributeValue.SS(set);
   }
 
-  /** A number set from the numbers' texts. */
+  /** A number set from the numbers' texts, read as PutItem reads them. */
   public static AttributeValue.NS numberSet(List<String> texts) {
+    return numberSet(texts, NumberReading.CURRENT);
+  }
+
+  /** A number set from the numbers' texts, read as {@code reading} reads them. */
+  public static AttributeValue.NS numberSet(List<String> texts, NumberReading reading) {
     if (texts.isEmpty()) {
       throw DynamoDbError.Validation.invalidParameters("An number set  may not be empty");
     }
     List<BigDecimal> numbers = new ArrayList<>(texts.size());
     for (String text : texts) {
-      numbers.add(AttributeValue.N.parse(text).value());
+      numbers.add(reading.parse(text).value());
     }
     Set<BigDecimal> set = new LinkedHashSet<>(numbers);
     if (set.size() != numbers.size()) {

@@ -4,6 +4,7 @@ import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.internal.NestingLimit;
+import dev.tombstone.internal.dynamodb.NumberReading;
 import dev.tombstone.internal.dynamodb.SetValidation;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,9 +32,16 @@ final class AttributeValueDecoder {
   }
 
   private final Dialect dialect;
+  private final NumberReading numbers;
 
+  /** A decoder reading numbers as the current validation layer does. */
   AttributeValueDecoder(Dialect dialect) {
+    this(dialect, NumberReading.CURRENT);
+  }
+
+  AttributeValueDecoder(Dialect dialect, NumberReading numbers) {
     this.dialect = dialect;
+    this.numbers = numbers;
   }
 
   /** A map of attribute values ({@code Key}, {@code Item}, ...); null when absent. */
@@ -134,7 +142,7 @@ final class AttributeValueDecoder {
           return Result.of(new AttributeValue.S(Members.string(json)));
         }
         case "N" -> {
-          return Result.of(AttributeValue.N.parse(Members.string(json)));
+          return Result.of(numbers.parse(Members.string(json)));
         }
         case "B" -> {
           return Result.of(new AttributeValue.B(binary(json)));
@@ -143,7 +151,7 @@ final class AttributeValueDecoder {
           return Result.of(SetValidation.stringSet(strings(json)));
         }
         case "NS" -> {
-          return Result.of(SetValidation.numberSet(strings(json)));
+          return Result.of(SetValidation.numberSet(strings(json), numbers));
         }
         case "BS" -> {
           List<Json> elements = Members.list(json);

@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
+import dev.tombstone.internal.dynamodb.NumberReading;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ final class BatchWriteItemOperation {
 
   private final DynamoDbState state;
   private final AttributeValueDecoder decoder =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT,
+          NumberReading.BIG_DECIMAL);
 
   BatchWriteItemOperation(DynamoDbState state) {
     this.state = state;

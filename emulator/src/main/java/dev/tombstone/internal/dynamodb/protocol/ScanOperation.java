@@ -7,6 +7,7 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.Query;
 import dev.tombstone.dynamodb.Scan;
+import dev.tombstone.internal.dynamodb.NumberReading;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.function.UnaryOperator;
  */
 final class ScanOperation {
   private static final AttributeValueDecoder DECODER =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT,
+          NumberReading.BIG_DECIMAL);
 
   private final DynamoDbState state;
   private final ConditionSupport conditions;

@@ -12,6 +12,7 @@ import dev.tombstone.dynamodb.PutItem;
 import dev.tombstone.dynamodb.Query;
 import dev.tombstone.dynamodb.Scan;
 import dev.tombstone.dynamodb.UpdateItem;
+import dev.tombstone.internal.dynamodb.NumberReading;
 import dev.tombstone.internal.dynamodb.partiql.Plan;
 import dev.tombstone.internal.dynamodb.partiql.Planner;
 import java.io.IOException;
@@ -28,15 +29,13 @@ import java.util.Optional;
 final class StatementRunner {
   static final int MAX_STATEMENT_LENGTH = 8192;
   static final String INVALID_NEXT_TOKEN = "Invalid NextToken";
-  static final String NOT_A_NUMBER = "A value provided cannot be converted into a number";
-  /** How the item operations word a bad number; PartiQL parameters get {@link #NOT_A_NUMBER}. */
-  private static final String ITEM_NOT_A_NUMBER =
-      "The parameter cannot be converted to a numeric value";
 
   private final DynamoDbState state;
   private final Planner planner;
+  /** Parameters are read as BigDecimal reads them, in the older validation layer. */
   private final AttributeValueDecoder decoder =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT,
+          NumberReading.BIG_DECIMAL);
 
   /**
    * The model constraints of one element of a batch or transaction of statements, under
@@ -82,8 +81,7 @@ final class StatementRunner {
         throw new DynamoDbError.Validation(AttributeValueDecoder.EMPTY);
       }
       if (result.problem != null) {
-        throw new DynamoDbError.Validation(
-            result.problem.startsWith(ITEM_NOT_A_NUMBER) ? NOT_A_NUMBER : result.problem);
+        throw new DynamoDbError.Validation(result.problem);
       }
       values.add(result.value);
     }

@@ -4,6 +4,7 @@ import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.TransactGetItems;
+import dev.tombstone.internal.dynamodb.NumberReading;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.function.UnaryOperator;
 final class TransactGetItemsOperation {
   static final int MAX_ITEMS = 100;
   private static final AttributeValueDecoder DECODER =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT,
+          NumberReading.BIG_DECIMAL);
 
   private final DynamoDbState state;
   private final ConditionSupport conditions;

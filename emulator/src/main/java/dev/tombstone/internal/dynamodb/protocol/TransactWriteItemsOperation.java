@@ -9,6 +9,7 @@ import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ReturnValues;
 import dev.tombstone.dynamodb.TransactWriteItems;
 import dev.tombstone.internal.AttributeNameRules;
+import dev.tombstone.internal.dynamodb.NumberReading;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ final class TransactWriteItemsOperation {
   private final DynamoDbState state;
   private final ConditionSupport conditions;
   private final AttributeValueDecoder decoder =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT,
+          NumberReading.BIG_DECIMAL);
 
   TransactWriteItemsOperation(DynamoDbState state, ConditionSupport conditions) {
     this.state = state;

@@ -356,8 +356,9 @@ class ExecuteStatementSdkTest {
         .isEqualTo("Key value must be of type S, N, or B. Key name: pk, Key type: NULL");
     assertThat(setKey.awsErrorDetails().errorMessage())
         .isEqualTo("Key value must be of type S, N, or B. Key name: sk, Key type: NS");
+    // partiqlParameterNumbers.test.ts: AWS's text, not DynamoDB Local's "A value provided...".
     assertThat(notANumber.awsErrorDetails().errorMessage())
-        .isEqualTo("A value provided cannot be converted into a number");
+        .isEqualTo("The parameter cannot be converted to a numeric value: abc");
     assertThat(dynamo.scan(b -> b.tableName("Orders")).count()).isEqualTo(3);
   }
 

@@ -1,0 +1,113 @@
+package dev.tombstone.internal.dynamodb;
+
+import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.internal.NumberMessages;
+
+/**
+ * How an operation reads the text of a number. DynamoDB checks attribute values in two layers,
+ * which agree on every number but those with an exponent near or past 32 bits.
+ *
+ * <p>Internal: the request decoders pick one per operation.
+ */
+public enum NumberReading {
+  /**
+   * PutItem, UpdateItem, DeleteItem, GetItem, BatchGetItem and Query: the exponent is read in
+   * full, so {@code 1e2147483648} overflows; only one past 64 bits cannot be converted.
+   */
+  CURRENT {
+    @Override
+    public AttributeValue.N parse(String text) {
+      return AttributeValue.N.parse(text);
+    }
+  },
+
+  /**
+   * BatchWriteItem, TransactWriteItems, TransactGetItems, Scan and PartiQL parameters: the text
+   * is read as Java's BigDecimal reads it, so an exponent or scale past 32 bits cannot be
+   * converted, and the range is checked on precision minus scale in 32-bit arithmetic, which
+   * wraps ({@code 1e2147483647} underflows).
+   */
+  BIG_DECIMAL {
+    @Override
+    public AttributeValue.N parse(String text) {
+      try {
+        return AttributeValue.N.parse(text);
+      } catch (DynamoDbError.Validation e) {
+        throw bigDecimalProblem(text, e);
+      }
+    }
+  };
+
+  /** Below this the two readings agree: no text is long enough to move a scale to 32 bits. */
+  private static final long AGREED_EXPONENTS = 1L << 30;
+  private static final int MAX_EXPONENT = 125;
+  private static final int MIN_EXPONENT = -130;
+
+  /**
+   * The number {@code text} stands for.
+   *
+   * @throws DynamoDbError.Validation with this reading's message for an invalid number
+   */
+  public abstract AttributeValue.N parse(String text);
+
+  /**
+   * The BigDecimal reading's problem with text that the current reading refused as
+   * {@code current}.
+   */
+  private static DynamoDbError.Validation bigDecimalProblem(String text,
+      DynamoDbError.Validation current) {
+    int e = Math.max(text.lastIndexOf('e'), text.lastIndexOf('E'));
+    if (e < 0) {
+      return current;
+    }
+    long exponent;
+    try {
+      exponent = Long.parseLong(text, e + 1, text.length(), 10);
+    } catch (NumberFormatException notNumeric) {
+      return current;
+    }
+    if (exponent > -AGREED_EXPONENTS && exponent < AGREED_EXPONENTS) {
+      return current;
+    }
+    if (exponent != (int) exponent) {
+      return notNumeric(text);
+    }
+    int digits = 0;
+    int digitsBeforePoint = -1;
+    int leadingZeros = 0;
+    for (int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0; i < e; i++) {
+      char c = text.charAt(i);
+      if (c == '.' && digitsBeforePoint < 0) {
+        digitsBeforePoint = digits;
+      } else if (c < '0' || c > '9') {
+        return current;
+      } else {
+        leadingZeros += c == '0' && leadingZeros == digits ? 1 : 0;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return current;
+    }
+    long scale = (digitsBeforePoint < 0 ? 0 : digits - digitsBeforePoint) - exponent;
+    if (scale != (int) scale) {
+      return notNumeric(text);
+    }
+    if (leadingZeros == digits || current.isTooManyDigits()) {
+      // Zero is judged by its written exponent, and digits before range, in both readings.
+      return current;
+    }
+    // In int arithmetic, as that layer computes it: 1 - (-2147483647) wraps to a large negative.
+    int precisionMinusScale = (digits - leadingZeros) - (int) scale;
+    if (precisionMinusScale > MAX_EXPONENT + 1) {
+      return new DynamoDbError.Validation(NumberMessages.OVERFLOW);
+    }
+    return precisionMinusScale < MIN_EXPONENT + 1
+        ? new DynamoDbError.Validation(NumberMessages.UNDERFLOW) : current;
+  }
+
+  private static DynamoDbError.Validation notNumeric(String text) {
+    return new DynamoDbError.Validation(NumberMessages.NOT_NUMERIC + ": " + text);
+  }
+}
