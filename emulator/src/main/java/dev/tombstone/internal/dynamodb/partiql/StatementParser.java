@@ -92,6 +92,9 @@ public final class StatementParser {
     if (acceptWord("UPDATE")) {
       return update();
     }
+    if (acceptWord("FROM")) {
+      return fromFirstUpdate();
+    }
     if (current().isWord("EXISTS") && next().isSymbol("(")) {
       at += 2;
       expectWord("SELECT");
@@ -131,6 +134,28 @@ public final class StatementParser {
   private Statement update() {
     Statement.Target target = target();
     int setLiterals = literals.size();
+    List<Statement.Action> actions = actions();
+    int whereLiterals = literals.size();
+    Expr where = acceptWord("WHERE") ? expression() : null;
+    // DynamoDB converts the WHERE clause's literals before the SET clause's.
+    Collections.rotate(literals.subList(setLiterals, literals.size()),
+        literals.size() - whereLiterals);
+    return new Statement.Update(target, actions, where, returning(), parameters);
+  }
+
+  /**
+   * PartiQL's other spelling of UPDATE, {@code FROM table [WHERE condition] SET/REMOVE ...
+   * [RETURNING ...]}: the WHERE clause comes before the actions and never after them.
+   */
+  private Statement fromFirstUpdate() {
+    Statement.Target target = target();
+    Expr where = acceptWord("WHERE") ? expression() : null;
+    List<Statement.Action> actions = actions();
+    return new Statement.Update(target, actions, where, returning(), parameters);
+  }
+
+  /** One or more SET and REMOVE clauses, in any order. */
+  private List<Statement.Action> actions() {
     List<Statement.Action> actions = new ArrayList<>();
     while (true) {
       if (acceptWord("SET")) {
@@ -150,12 +175,7 @@ public final class StatementParser {
     if (actions.isEmpty()) {
       throw new MalformedStatement();
     }
-    int whereLiterals = literals.size();
-    Expr where = acceptWord("WHERE") ? expression() : null;
-    // DynamoDB converts the WHERE clause's literals before the SET clause's.
-    Collections.rotate(literals.subList(setLiterals, literals.size()),
-        literals.size() - whereLiterals);
-    return new Statement.Update(target, actions, where, returning(), parameters);
+    return actions;
   }
 
   /** The value of a SET action: set_add or set_delete of the same path, or any other value. */

@@ -30,6 +30,29 @@ class StatementParserTest {
         new Statement.Returning(true, true), 2));
   }
 
+  /** PartiQL's FROM-first spelling of UPDATE parses to the same statement (suite 2026). */
+  @Test
+  void fromFirstUpdate_isTheUpdateItSpells() {
+    Statement fromFirst = StatementParser.parse(
+        "from t1x where pk = ? and a = 'x' set b = ?, c = 1 remove d returning all new *");
+    Statement update = StatementParser.parse(
+        "UPDATE t1x SET b = ?, c = 1 REMOVE d WHERE pk = ? AND a = 'x' RETURNING ALL NEW *");
+
+    assertThat(fromFirst).isInstanceOf(Statement.Update.class);
+    Statement.Update a = (Statement.Update) fromFirst;
+    Statement.Update b = (Statement.Update) update;
+    assertThat(a.actions()).hasSize(3);
+    assertThat(a.actions().get(1)).isEqualTo(b.actions().get(1));
+    assertThat(a.actions().get(2)).isEqualTo(b.actions().get(2));
+    assertThat(a.returning()).isEqualTo(b.returning());
+    assertThat(a.parameterCount()).isEqualTo(2);
+    assertThat(a.where()).isEqualTo(new Expr.And(
+        new Expr.Compare(path("pk"), "=", new Expr.Parameter(0)),
+        new Expr.Compare(path("a"), "=", new Expr.Literal(new AttributeValue.S("x")))));
+    assertThat(((Statement.Update) StatementParser.parse("FROM t1x SET b = 1")).where())
+        .isNull();
+  }
+
   @Test
   void or_bindsLooserThanAnd_andNotTighterThanBoth() {
     Statement.Delete delete = (Statement.Delete) StatementParser.parse(

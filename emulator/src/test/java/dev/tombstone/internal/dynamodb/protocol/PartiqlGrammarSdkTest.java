@@ -1,0 +1,128 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.testing.RunningTombstone;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The PartiQL grammar as AWS ran the 2026 conformance suite (tests/tier2/partiql/grammar,
+ * fromFirstUpdate, whereFunctions; tests/tier3/error-messages/partiqlGrammar): the forms
+ * DynamoDB accepts beyond the basics, and the texts of the statements it refuses.
+ */
+class PartiqlGrammarSdkTest {
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  final DynamoDbClient dynamo = server.dynamoDb();
+
+  @BeforeEach
+  void tables() {
+    dynamo.createTable(b -> b.tableName("Things").billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+        .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
+    dynamo.createTable(b -> b.tableName("Numbers").billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+        .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.N)));
+    dynamo.putItem(b -> b.tableName("Things").item(Map.of("pk", s("a"), "n", n("1"),
+        "b", s("bee"), "flag", AttributeValue.fromBool(true))));
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  private static AttributeValue n(String value) {
+    return AttributeValue.fromN(value);
+  }
+
+  private ExecuteStatementResponse execute(String statement, AttributeValue... parameters) {
+    return dynamo.executeStatement(b -> {
+      b.statement(statement);
+      if (parameters.length > 0) {
+        b.parameters(parameters);
+      }
+    });
+  }
+
+  private DynamoDbException refusal(String statement) {
+    return catchThrowableOfType(() -> execute(statement), DynamoDbException.class);
+  }
+
+  private Map<String, AttributeValue> thing(String pk) {
+    return dynamo.getItem(b -> b.tableName("Things").key(Map.of("pk", s(pk)))).item();
+  }
+
+  // ── The FROM-first UPDATE (tests/tier2/partiql/fromFirstUpdate.test.ts) ──
+
+  @Test
+  void fromFirstUpdate_setsAndRemoves_inAnyCase_withParametersAndReturning() {
+    execute("FROM \"Things\" WHERE pk = 'a' SET c = 1");
+    execute("from Things where pk = ? set d = ? remove b", s("a"), n("2"));
+
+    ExecuteStatementResponse returned =
+        execute("FROM Things WHERE pk = 'a' AND n = 1 SET e = 3 RETURNING ALL NEW *");
+
+    assertThat(returned.items()).containsExactly(Map.of("pk", s("a"), "n", n("1"),
+        "flag", AttributeValue.fromBool(true), "c", n("1"), "d", n("2"), "e", n("3")));
+  }
+
+  @Test
+  void fromFirstUpdate_ofAMissingItemOrAFalseCondition_failsTheConditionalCheck() {
+    Throwable absent = catchThrowableOfType(
+        () -> execute("FROM Things WHERE pk = 'nope' SET c = 1"),
+        ConditionalCheckFailedException.class);
+    Throwable condition = catchThrowableOfType(
+        () -> execute("FROM Things WHERE pk = 'a' AND n = 2 SET c = 1"),
+        ConditionalCheckFailedException.class);
+
+    assertThat(absent).isNotNull();
+    assertThat(condition).isNotNull();
+    assertThat(thing("nope")).isEmpty();
+    assertThat(thing("a")).doesNotContainKey("c");
+  }
+
+  @Test
+  void fromFirstUpdate_runsInTransactionsAndBatches() {
+    dynamo.executeTransaction(b -> b.transactStatements(
+        t -> t.statement("FROM Things WHERE pk = 'a' SET c = 1")));
+    BatchStatementResponse batch = dynamo.batchExecuteStatement(b -> b.statements(
+        t -> t.statement("FROM Things WHERE pk = 'a' SET d = 2"))).responses().get(0);
+
+    assertThat(batch.error()).isNull();
+    assertThat(thing("a")).containsEntry("c", n("1")).containsEntry("d", n("2"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"FROM Things SET c = 1", "FROM Things REMOVE b",
+      "FROM Things WHERE n = 1 SET c = 1"})
+  void fromFirstUpdate_withoutTheKey_isRefused(String statement) {
+    assertThat(refusal(statement).awsErrorDetails().errorMessage())
+        .isEqualTo("Where clause does not contain a mandatory equality on all key attributes");
+    assertThat(thing("a")).doesNotContainKey("c").containsKey("b");
+  }
+
+  @Test
+  void fromFirstUpdate_onAMissingTable_isResourceNotFound() {
+    ResourceNotFoundException thrown = catchThrowableOfType(
+        () -> execute("FROM Absent WHERE pk = 'x' SET c = 1"), ResourceNotFoundException.class);
+
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("Requested resource not found");
+  }
+}
