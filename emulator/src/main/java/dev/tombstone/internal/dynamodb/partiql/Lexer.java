@@ -68,7 +68,9 @@ final class Lexer {
       at++;
       return new Token(Token.Kind.PARAMETER, "?", start, at);
     }
-    if (Character.isDigit(c)) {
+    // A number may start with its point: .73e1 is 7.3.
+    if (Character.isDigit(c) || c == '.' && at + 1 < input.length()
+        && Character.isDigit(input.charAt(at + 1))) {
       return new Token(Token.Kind.NUMBER, number(), start, at);
     }
     if (Character.isLetter(c) || c == '_') {

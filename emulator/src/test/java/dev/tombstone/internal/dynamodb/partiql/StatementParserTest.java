@@ -53,6 +53,16 @@ class StatementParserTest {
         .isNull();
   }
 
+  /** A number may start with its decimal point (suite 2026, tests/tier2/partiql/grammar). */
+  @ParameterizedTest
+  @CsvSource({".73e1,7.3", "-.73e1,-7.3", ".5,0.5", "-.5E+1,-5"})
+  void numberLiteral_withoutALeadingDigit_isTheNumberItDenotes(String literal, String value) {
+    Statement.Select select = (Statement.Select) StatementParser.parse(
+        "SELECT * FROM t1x WHERE pk = " + literal);
+
+    assertThat(select.where()).isEqualTo(new Expr.Compare(path("pk"), "=", number(value)));
+  }
+
   @Test
   void or_bindsLooserThanAnd_andNotTighterThanBoth() {
     Statement.Delete delete = (Statement.Delete) StatementParser.parse(

@@ -125,4 +125,17 @@ class PartiqlGrammarSdkTest {
 
     assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("Requested resource not found");
   }
+
+  // ── Number literals (tests/tier2/partiql/grammar.test.ts) ──
+
+  @Test
+  void numberWithoutALeadingDigit_isStoredAndMatched() {
+    execute("INSERT INTO Numbers VALUE {'pk': .7325e1}");
+    execute("INSERT INTO Numbers VALUE {'pk': -7.3}");
+
+    assertThat(execute("SELECT pk FROM Numbers WHERE pk = .7325E1").items())
+        .containsExactly(Map.of("pk", n("7.325")));
+    assertThat(execute("SELECT pk FROM Numbers WHERE pk = -.73e1").items())
+        .containsExactly(Map.of("pk", n("-7.3")));
+  }
 }
