@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.partiql;
 
+import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.AttributeValue;
 import java.util.List;
 
@@ -104,4 +105,10 @@ public sealed interface Expr {
    * {@code negated}, which DynamoDB also holds true for a missing attribute.
    */
   record IsNull(Expr value, boolean negated) implements Expr {}
+
+  /**
+   * {@code a IS BOOL} or {@code a IS STRING}: true when the attribute holds that type;
+   * {@code a IS NOT ...} when {@code negated}, which a missing attribute also satisfies.
+   */
+  record IsType(Expr value, AttributeType type, boolean negated) implements Expr {}
 }

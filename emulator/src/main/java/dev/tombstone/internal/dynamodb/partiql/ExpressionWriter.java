@@ -142,6 +142,12 @@ final class ExpressionWriter {
       out.append(", ");
       operand(new Expr.Literal(new AttributeValue.S("NULL")), out, Set.of());
       out.append(')');
+    } else if (expr instanceof Expr.IsType isType) {
+      out.append(isType.negated() ? "NOT attribute_type(" : "attribute_type(");
+      operand(isType.value(), out, Set.of());
+      out.append(", ");
+      operand(new Expr.Literal(new AttributeValue.S(isType.type().name())), out, Set.of());
+      out.append(')');
     } else {
       // A function used as a condition, or an operand standing alone (which the compiler
       // refuses as DynamoDB refuses it).

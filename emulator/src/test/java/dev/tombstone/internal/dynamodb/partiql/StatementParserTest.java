@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.partiql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import java.util.List;
@@ -61,6 +62,35 @@ class StatementParserTest {
         "SELECT * FROM t1x WHERE pk = " + literal);
 
     assertThat(select.where()).isEqualTo(new Expr.Compare(path("pk"), "=", number(value)));
+  }
+
+  /** IS takes a type name (suite 2026, whereFunctions and partiqlGrammar). */
+  @Test
+  void isType_readsBoolAndString_asTypeTests() {
+    Statement.Select select = (Statement.Select) StatementParser.parse(
+        "SELECT * FROM t1x WHERE a IS BOOL AND b IS NOT string AND c IS boolean");
+
+    assertThat(select.where()).isEqualTo(new Expr.And(
+        new Expr.And(new Expr.IsType(path("a"), AttributeType.BOOL, false),
+            new Expr.IsType(path("b"), AttributeType.S, true)),
+        new Expr.IsType(path("c"), AttributeType.BOOL, false)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x IS INT4", "x IS INT8", "x IS DOUBLE PRECISION",
+      "x IS CHARACTER VARYING", "x IS BOOL", "x IS NULL;",
+      "SELECT * FROM t1x WHERE pk = 'a' AND x IS DECIMAL"})
+  void isType_asABareStatement_orOfAnUnservedType_isAnUnsupportedOperation(String text) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage("Unsupported operation: IsType");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT * FROM t1x WHERE pk = 'a' AND x IS FOO",
+      "SELECT * FROM t1x WHERE x IS DOUBLE", "x = 1", "MISSING"})
+  void isWithoutATypeName_andOtherBareExpressions_areMalformed(String text) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessageStartingWith(StatementParser.MALFORMED);
   }
 
   @Test

@@ -138,4 +138,25 @@ class PartiqlGrammarSdkTest {
     assertThat(execute("SELECT pk FROM Numbers WHERE pk = -.73e1").items())
         .containsExactly(Map.of("pk", n("-7.3")));
   }
+
+  // ── IS with a type name (tests/tier2/partiql/whereFunctions.test.ts) ──
+
+  @Test
+  void isBoolAndIsString_filterOnTheAttributesType() {
+    String where = "SELECT pk FROM Things WHERE pk = 'a' AND ";
+
+    assertThat(execute(where + "flag IS BOOL").items()).hasSize(1);
+    assertThat(execute(where + "b IS STRING").items()).hasSize(1);
+    assertThat(execute(where + "b IS BOOL").items()).isEmpty();
+    assertThat(execute(where + "gone IS NOT STRING AND n IS NOT BOOL").items()).hasSize(1);
+  }
+
+  @Test
+  void isWithAnUnservedTypeName_isAnUnsupportedOperation_andChangesNothing() {
+    assertThat(refusal("x IS INT4").awsErrorDetails().errorMessage())
+        .isEqualTo("Unsupported operation: IsType");
+    assertThat(refusal("UPDATE Things SET c = 1 WHERE pk = 'a' AND n IS DOUBLE PRECISION")
+        .awsErrorDetails().errorMessage()).isEqualTo("Unsupported operation: IsType");
+    assertThat(thing("a")).doesNotContainKey("c");
+  }
 }
