@@ -111,6 +111,8 @@ final class ExpressionWriter {
       out.append("NOT (");
       condition(not.operand(), out);
       out.append(')');
+    } else if (expr instanceof Expr.Compare compare && truthTest(compare) != null) {
+      condition(truthTest(compare), out);
     } else if (expr instanceof Expr.Compare compare) {
       operand(compare.left(), out, Set.of());
       out.append(' ').append(compare.operator()).append(' ');
@@ -153,6 +155,32 @@ final class ExpressionWriter {
       // refuses as DynamoDB refuses it).
       operand(expr, out, Set.of());
     }
+  }
+
+  /**
+   * {@code attribute_exists(a) = true} as the condition it compares: DynamoDB accepts a
+   * condition function compared with true or false by = or &lt;&gt; (conformance suite 2026,
+   * tests/tier2/partiql/whereFunctions.test.ts), where its expression language has no such
+   * operand. Null when {@code compare} is no such comparison.
+   */
+  private static Expr truthTest(Expr.Compare compare) {
+    Expr call = compare.left();
+    Expr truth = compare.right();
+    if (!isConditionCall(call)) {
+      call = compare.right();
+      truth = compare.left();
+    }
+    if (!isConditionCall(call) || !(truth instanceof Expr.Literal literal)
+        || !(literal.value() instanceof AttributeValue.Bool bool)
+        || !(compare.operator().equals("=") || compare.operator().equals("<>"))) {
+      return null;
+    }
+    return bool.value() == compare.operator().equals("=") ? call : new Expr.Not(call);
+  }
+
+  private static boolean isConditionCall(Expr expr) {
+    return expr instanceof Expr.Call call && CONDITION_FUNCTIONS.contains(call.name())
+        && !call.name().equals("size");
   }
 
   private void binary(Expr left, String operator, Expr right, StringBuilder out) {

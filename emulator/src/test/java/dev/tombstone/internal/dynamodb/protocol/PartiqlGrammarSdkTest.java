@@ -159,4 +159,14 @@ class PartiqlGrammarSdkTest {
         .awsErrorDetails().errorMessage()).isEqualTo("Unsupported operation: IsType");
     assertThat(thing("a")).doesNotContainKey("c");
   }
+
+  // ── A condition function compared with true (tests/tier2/partiql/whereFunctions.test.ts) ──
+
+  @Test
+  void conditionFunction_comparedWithTrue_filtersAsTheFunction() {
+    String where = "SELECT pk FROM Things WHERE pk = 'a' AND ";
+
+    assertThat(execute(where + "attribute_exists(b) = true").items()).hasSize(1);
+    assertThat(execute(where + "attribute_exists(nope) = true").items()).isEmpty();
+  }
 }
