@@ -55,8 +55,11 @@ public sealed interface Expr {
     }
   }
 
-  /** A function call; {@code name} is lower case. */
-  record Call(String name, List<Expr> arguments) implements Expr {
+  /**
+   * A function call; {@code name} is lower case, {@code at} where the name stands
+   * ({@code line:column:length}), which DynamoDB names when it does not know the function.
+   */
+  record Call(String name, List<Expr> arguments, String at) implements Expr {
     public Call {
       arguments = List.copyOf(arguments);
     }

@@ -17,6 +17,8 @@ import java.util.StringJoiner;
  */
 final class ExpressionWriter {
   static final String UNKNOWN_FUNCTION = "Unrecognized function: ";
+  static final String OPERAND_COUNT = "Incorrect number of operands for operator or function;"
+      + " operator or function: %s, number of operands: 0";
   static final String CONDITION_OPERATOR = "Unsupported operator in Condition Expression. Operator: ";
   private static final Set<String> CONDITION_FUNCTIONS = Set.of("attribute_exists",
       "attribute_not_exists", "attribute_type", "begins_with", "contains", "size");
@@ -198,7 +200,11 @@ final class ExpressionWriter {
       value(ValueBinder.bind(expr, parameters), out);
     } else if (expr instanceof Expr.Call call) {
       if (!CONDITION_FUNCTIONS.contains(call.name()) && !extraFunctions.contains(call.name())) {
-        throw new DynamoDbError.Validation(UNKNOWN_FUNCTION + call.name());
+        throw new DynamoDbError.Validation(UNKNOWN_FUNCTION + call.name() + " at " + call.at());
+      }
+      if (call.arguments().isEmpty() && CONDITION_FUNCTIONS.contains(call.name())) {
+        // The expression compiler would find "f()" a syntax error; PartiQL counts the operands.
+        throw new DynamoDbError.Validation(String.format(OPERAND_COUNT, call.name()));
       }
       out.append(call.name()).append('(');
       for (int i = 0; i < call.arguments().size(); i++) {

@@ -422,7 +422,7 @@ public final class StatementParser {
         } while (acceptSymbol(","));
         expectSymbol(")");
       }
-      return anchor(new Expr.Call(t.text().toLowerCase(Locale.ROOT), arguments), t);
+      return anchor(new Expr.Call(t.text().toLowerCase(Locale.ROOT), arguments, where(t)), t);
     }
     if (Keywords.contains(upper)) {
       throw new MalformedStatement();

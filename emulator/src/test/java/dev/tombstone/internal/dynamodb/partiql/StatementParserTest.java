@@ -223,8 +223,8 @@ class StatementParserTest {
 
     assertThat(delete.where()).isEqualTo(new Expr.And(new Expr.And(
         new Expr.Compare(path("pk"), "=", new Expr.Literal(new AttributeValue.S("a"))),
-        new Expr.Compare(new Expr.Call("size", List.of(path("v"))), "=", number("1"))),
-        new Expr.Call("exists", List.of(path("v")))));
+        new Expr.Compare(new Expr.Call("size", List.of(path("v")), "1:36:4"), "=", number("1"))),
+        new Expr.Call("exists", List.of(path("v")), "1:52:6")));
   }
 
   @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -168,5 +169,21 @@ class PartiqlGrammarSdkTest {
 
     assertThat(execute(where + "attribute_exists(b) = true").items()).hasSize(1);
     assertThat(execute(where + "attribute_exists(nope) = true").items()).isEmpty();
+  }
+
+  // ── Function texts (tests/tier3/error-messages/partiqlFunctions.test.ts) ──
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "SELECT * FROM Things WHERE pk = 'a' AND attribute_exists()|Incorrect number of operands"
+          + " for operator or function; operator or function: attribute_exists, number of"
+          + " operands: 0",
+      "SELECT * FROM Things WHERE pk = 'a' AND EXISTS(b)|Unrecognized function: exists at"
+          + " 1:41:6",
+      "SELECT * FROM Things WHERE pk = 'a' AND\\n set_add(b, <<'x'>>) = b"
+          + "|Unrecognized function: set_add at 2:2:7"})
+  void functionRefusals_getAwsTexts(String statement, String message) {
+    assertThat(refusal(statement.replace("\\n", "\n")).awsErrorDetails().errorMessage())
+        .isEqualTo(message);
   }
 }
