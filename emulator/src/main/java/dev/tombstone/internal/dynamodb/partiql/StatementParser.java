@@ -42,6 +42,10 @@ public final class StatementParser {
   /** The outermost collection literals, in statement order. */
   private final List<Expr> literals = new ArrayList<>();
   private int literalDepth;
+  /** The keys from the outermost literal to the one being read, as number messages name them. */
+  private final List<String> keys = new ArrayList<>();
+  /** Set while the next {@code {...}} is an INSERT's item, whose keys number messages skip. */
+  private boolean itemNext;
   private Expr.Struct item;
 
   private StatementParser(String text, List<Token> tokens) {
@@ -67,7 +71,7 @@ public final class StatementParser {
       check.check(parser.literals, parser.item);
       return statement;
     } catch (MalformedStatement e) {
-      throw new DynamoDbError.Validation(MALFORMED + text);
+      throw new DynamoDbError.Validation(e.message(text));
     }
   }
 
@@ -85,7 +89,9 @@ public final class StatementParser {
       expectWord("INTO");
       Statement.Target target = target();
       expectWord("VALUE");
+      itemNext = true;
       Expr value = expression();
+      itemNext = false;
       if (value instanceof Expr.Struct struct) {
         item = struct;
       }
@@ -379,7 +385,7 @@ public final class StatementParser {
         return anchor(new Expr.Literal(new AttributeValue.S(t.text())), t);
       case NUMBER:
         at++;
-        return anchor(new Expr.Literal(AttributeValue.N.parse(t.text())), t);
+        return anchor(new Expr.Literal(number(t.text())), t);
       case PARAMETER:
         at++;
         return anchor(new Expr.Parameter(parameters++), t);
@@ -438,12 +444,14 @@ public final class StatementParser {
     }
     if (acceptSymbol("-")) {
       Token number = expect(Token.Kind.NUMBER);
-      return anchor(new Expr.Literal(AttributeValue.N.parse("-" + number.text())), number);
+      return anchor(new Expr.Literal(number("-" + number.text())), number);
     }
     if (t.isSymbol("{") || t.isSymbol("[") || t.isSymbol("<<")) {
       at++;
+      boolean isItem = itemNext && literalDepth == 0 && t.isSymbol("{");
+      itemNext = false;
       literalDepth++;
-      Expr literal = t.isSymbol("{") ? new Expr.Struct(entries())
+      Expr literal = t.isSymbol("{") ? new Expr.Struct(entries(isItem))
           : t.isSymbol("[") ? new Expr.ListOf(elements("]")) : new Expr.SetOf(elements(">>"));
       if (--literalDepth == 0) {
         literals.add(literal);
@@ -453,13 +461,14 @@ public final class StatementParser {
     throw new MalformedStatement();
   }
 
-  private List<Expr.Entry> entries() {
+  private List<Expr.Entry> entries(boolean isItem) {
     List<Expr.Entry> entries = new ArrayList<>();
     if (!acceptSymbol("}")) {
       do {
         Token key = expect(Token.Kind.STRING);
         expectSymbol(":");
-        entries.add(anchor(new Expr.Entry(key.text(), nested()), key));
+        entries.add(anchor(new Expr.Entry(key.text(), isItem ? nested()
+            : nested("." + key.text())), key));
       } while (acceptSymbol(","));
       expectSymbol("}");
     }
@@ -470,7 +479,8 @@ public final class StatementParser {
     List<Expr> elements = new ArrayList<>();
     if (!acceptSymbol(close)) {
       do {
-        elements.add(nested());
+        // A set's members are converted under the set's own key.
+        elements.add(close.equals("]") ? nested("[" + elements.size() + "]") : nested());
       } while (acceptSymbol(","));
       expectSymbol(close);
     }
@@ -483,6 +493,46 @@ public final class StatementParser {
    */
   private Expr nested() {
     return expression();
+  }
+
+  private Expr nested(String key) {
+    keys.add(key);
+    Expr value = expression();
+    keys.remove(keys.size() - 1);
+    return value;
+  }
+
+  /**
+   * The number a literal denotes. An exponent, or the scale it leaves, that does not fit 32 bits
+   * is a syntax error with no detail; a number DynamoDB cannot store gets the ordinary number
+   * message with the key it stands under ({@code root}, {@code root.m[1]}).
+   */
+  private AttributeValue number(String text) {
+    checkScale(text);
+    try {
+      return AttributeValue.N.parse(text);
+    } catch (DynamoDbError.Validation e) {
+      throw new DynamoDbError.Validation(e.getMessage() + " under root" + String.join("", keys));
+    }
+  }
+
+  private static void checkScale(String text) {
+    int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+    if (e < 0) {
+      return;
+    }
+    String written = text.substring(e + 1);
+    // Past 18 digits the exponent is far outside 32 bits, and Long.parseLong would fail.
+    if (written.replaceFirst("^[+-]?0*", "").length() > 18) {
+      throw new MalformedStatement("");
+    }
+    long exponent = Long.parseLong(written.startsWith("+") ? written.substring(1) : written);
+    int point = text.indexOf('.');
+    long fractionDigits = point < 0 ? 0 : e - point - 1;
+    long scale = fractionDigits - exponent;
+    if (exponent != (int) exponent || scale != (int) scale) {
+      throw new MalformedStatement("");
+    }
   }
 
   private <T> T anchor(T node, Token token) {

@@ -93,6 +93,39 @@ class StatementParserTest {
         DynamoDbError.Validation.class)).hasMessageStartingWith(StatementParser.MALFORMED);
   }
 
+  /** Number literal messages name the key they stand under (suite 2026, partiqlGrammar). */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "SELECT * FROM t1x WHERE pk = 1e126|Number overflow. Attempting to store a number with"
+          + " magnitude larger than supported range under root",
+      "UPDATE t1x SET a = -1e-131 WHERE pk = 1|Number underflow. Attempting to store a number"
+          + " with magnitude smaller than supported range under root",
+      "SELECT * FROM t1x WHERE pk = 123456789012345678901234567890123456789|Attempting to store"
+          + " more than 38 significant digits in a Number under root",
+      "INSERT INTO t1x VALUE {'pk': 1e126}|Number overflow. Attempting to store a number with"
+          + " magnitude larger than supported range under root",
+      "INSERT INTO t1x VALUE {'pk': 1, 'm': {'x': [0, {'y': 1e126}]}}|Number overflow."
+          + " Attempting to store a number with magnitude larger than supported range under"
+          + " root.x[1].y",
+      "INSERT INTO t1x VALUE {'pk': 1, 'l': [1, <<2, 1e126>>]}|Number overflow. Attempting to"
+          + " store a number with magnitude larger than supported range under root[1]",
+      "SELECT * FROM t1x WHERE a = {'k': 1e126}|Number overflow. Attempting to store a number"
+          + " with magnitude larger than supported range under root.k"})
+  void numberLiteral_thatDynamoDbCannotStore_namesItsKey(String text, String message) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e2147483648", "1e99999999999", "1.5e-2147483647",
+      "-1e-2147483649", "1e+00000000000000000002147483648"})
+  void numberLiteral_whoseExponentOrScaleExceeds32Bits_isMalformedWithNoDetail(String n) {
+    String text = "SELECT * FROM t1x WHERE a = " + n;
+
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessage(StatementParser.MALFORMED);
+  }
+
   @Test
   void or_bindsLooserThanAnd_andNotTighterThanBoth() {
     Statement.Delete delete = (Statement.Delete) StatementParser.parse(

@@ -186,4 +186,26 @@ class PartiqlGrammarSdkTest {
     assertThat(refusal(statement.replace("\\n", "\n")).awsErrorDetails().errorMessage())
         .isEqualTo(message);
   }
+
+  // ── Number literal messages (tests/tier3/error-messages/partiqlGrammar.test.ts) ──
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "INSERT INTO Numbers VALUE {'pk': 970007, 'l': [1, 1e126]}|Number overflow. Attempting to"
+          + " store a number with magnitude larger than supported range under root[1]",
+      "UPDATE Numbers SET a = 1e-131 WHERE pk = 970005|Number underflow. Attempting to store a"
+          + " number with magnitude smaller than supported range under root"})
+  void numberLiteralRefusals_getAwsTexts_andWriteNothing(String statement, String message) {
+    assertThat(refusal(statement).awsErrorDetails().errorMessage()).isEqualTo(message);
+    assertThat(dynamo.scan(b -> b.tableName("Numbers")).count()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT * FROM Numbers WHERE pk = 1e2147483648",
+      "INSERT INTO Numbers VALUE {'pk': 1.5e-2147483647}"})
+  void exponentOutside32Bits_isMalformed_withNothingAfterTheColon(String statement) {
+    assertThat(refusal(statement).awsErrorDetails().errorMessage())
+        .isEqualTo("Statement wasn't well formed, can't be processed: ");
+    assertThat(dynamo.scan(b -> b.tableName("Numbers")).count()).isZero();
+  }
 }
