@@ -49,7 +49,7 @@ final class Lexer {
         // Block comments do not nest; one left open fails the statement.
         int end = input.indexOf("*/", at + 2);
         if (end < 0) {
-          throw new MalformedStatement();
+          throw new MalformedStatement("");
         }
         at = end + 2;
       } else {
@@ -87,7 +87,8 @@ final class Lexer {
         return new Token(Token.Kind.SYMBOL, symbol, start, at);
       }
     }
-    throw new MalformedStatement();
+    // DynamoDB's lexer fails on '#' (no comment in PartiQL) before its parser can say more.
+    throw new MalformedStatement(c == '#' ? "" : null);
   }
 
   /** A quoted string or name; the quote character doubled stands for itself. */

@@ -14,7 +14,16 @@ import java.util.Map;
  * and DELETE. Expressions bind OR &lt; AND &lt; NOT &lt; comparison &lt; + and -.
  */
 public final class StatementParser {
-  static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
+  /** The start of every syntax error message. */
+  public static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
+  // What DynamoDB says after MALFORMED for the syntax errors the conformance suite shows.
+  static final String LEFTOVER = "Unexpected token after expression";
+  static final String UNEXPECTED_TERM = "Unexpected term";
+  static final String MISSING_RIGHT = "Missing right-hand side expression of infix operator";
+  static final String EXPECTED_TABLE = "Expected identifier for simple path";
+  static final String DOT_COMPONENT = "Invalid path dot component";
+  /** A table alias, which DynamoDB refuses with no MALFORMED prefix. */
+  static final String ALIASING = "Aliasing is not supported";
   static final String MISSING_COMPARED = "MISSING must be compared using IS operator";
   /** A statement that is a bare expression, e.g. {@code x IS INT4}, is no statement. */
   static final String UNSUPPORTED_OPERATION = "Unsupported operation: %s";
@@ -63,7 +72,9 @@ public final class StatementParser {
       StatementParser parser = new StatementParser(text, Lexer.tokens(text));
       Statement statement = parser.statement();
       parser.acceptSymbol(";");
-      parser.expect(Token.Kind.END);
+      if (parser.current().kind() != Token.Kind.END) {
+        throw new MalformedStatement(LEFTOVER);
+      }
       LiteralCheck check = new LiteralCheck(text, parser.anchors);
       if (statement instanceof Statement.Insert insert && parser.item == null) {
         throw check.fail(INSERT_FORMAT, insert.value());
@@ -81,13 +92,19 @@ public final class StatementParser {
     }
     if (acceptWord("DELETE")) {
       expectWord("FROM");
-      Statement.Target target = target();
+      if (!isName(current())) {
+        throw new MalformedStatement(EXPECTED_TABLE);
+      }
+      Statement.Target target = unaliased(target());
       Expr where = acceptWord("WHERE") ? expression() : null;
       return new Statement.Delete(target, where, returning(), parameters);
     }
     if (acceptWord("INSERT")) {
       expectWord("INTO");
       Statement.Target target = target();
+      if (isName(current())) {
+        throw new MalformedStatement(LEFTOVER);
+      }
       expectWord("VALUE");
       itemNext = true;
       Expr value = expression();
@@ -127,6 +144,8 @@ public final class StatementParser {
         throw e;
       }
       return new MalformedStatement();
+    } catch (MalformedStatement e) {
+      return new MalformedStatement();
     }
     acceptSymbol(";");
     expect(Token.Kind.END);
@@ -148,7 +167,10 @@ public final class StatementParser {
       } while (acceptSymbol(","));
     }
     expectWord("FROM");
-    Statement.Target target = target();
+    if (isEnd(current())) {
+      throw new MalformedStatement(UNEXPECTED_TERM);
+    }
+    Statement.Target target = unaliased(target());
     Expr where = acceptWord("WHERE") ? expression() : null;
     String orderBy = null;
     boolean descending = false;
@@ -164,7 +186,7 @@ public final class StatementParser {
   }
 
   private Statement update() {
-    Statement.Target target = target();
+    Statement.Target target = unaliased(target());
     int setLiterals = literals.size();
     List<Statement.Action> actions = actions();
     int whereLiterals = literals.size();
@@ -259,6 +281,14 @@ public final class StatementParser {
     return new Statement.Target(table, index);
   }
 
+  /** A name or AS after the table is an alias, which DynamoDB refuses. */
+  private Statement.Target unaliased(Statement.Target target) {
+    if (isName(current()) || current().isWord("AS")) {
+      throw new DynamoDbError.Validation(ALIASING);
+    }
+    return target;
+  }
+
   private Statement.Returning returning() {
     if (!acceptWord("RETURNING")) {
       return null;
@@ -293,6 +323,7 @@ public final class StatementParser {
     Expr left = and();
     while (current().isWord("OR")) {
       Token or = advance();
+      rightHandSide();
       left = anchor(new Expr.Or(left, and()), or);
     }
     depth--;
@@ -303,9 +334,16 @@ public final class StatementParser {
     Expr left = not();
     while (current().isWord("AND")) {
       Token and = advance();
+      rightHandSide();
       left = anchor(new Expr.And(left, not()), and);
     }
     return left;
+  }
+
+  private void rightHandSide() {
+    if (isEnd(current())) {
+      throw new MalformedStatement(MISSING_RIGHT);
+    }
   }
 
   private Expr not() {
@@ -395,9 +433,12 @@ public final class StatementParser {
       case WORD:
         return word(t);
       case SYMBOL:
+        if (t.isSymbol(";")) {
+          throw new MalformedStatement(UNEXPECTED_TERM);
+        }
         return symbol(t);
       default:
-        throw new MalformedStatement();
+        throw new MalformedStatement(UNEXPECTED_TERM);
     }
   }
 
@@ -546,6 +587,9 @@ public final class StatementParser {
     while (true) {
       if (current().isSymbol(".") && next().kind() != Token.Kind.SYMBOL) {
         at++;
+        if (current().kind() == Token.Kind.WORD && Keywords.contains(current().text())) {
+          throw new MalformedStatement(DOT_COMPONENT);
+        }
         steps.add(new Expr.Name(name()));
       } else if (acceptSymbol("[")) {
         steps.add(bracketStep());
@@ -571,8 +615,7 @@ public final class StatementParser {
   /** An attribute or table name: a double-quoted name, or a bare word that is no keyword. */
   private String name() {
     Token t = current();
-    if (t.kind() == Token.Kind.QUOTED
-        || (t.kind() == Token.Kind.WORD && !Keywords.contains(t.text()))) {
+    if (isName(t)) {
       at++;
       return nonEmpty(t.text());
     }
@@ -598,6 +641,16 @@ public final class StatementParser {
       }
     }
     return line + ":" + (start - lineStart + 1) + ":" + (end - start);
+  }
+
+  private static boolean isName(Token t) {
+    return t.kind() == Token.Kind.QUOTED
+        || t.kind() == Token.Kind.WORD && !Keywords.contains(t.text());
+  }
+
+  /** The end of the statement, where a term is still expected. */
+  private static boolean isEnd(Token t) {
+    return t.kind() == Token.Kind.END || t.isSymbol(";");
   }
 
   private static String nonEmpty(String name) {

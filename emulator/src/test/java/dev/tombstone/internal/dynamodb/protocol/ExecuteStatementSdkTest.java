@@ -174,8 +174,8 @@ class ExecuteStatementSdkTest {
       "DELETE FRM Orders WHERE pk = 1"
           + "|Statement wasn't well formed, can't be processed: DELETE FRM Orders WHERE pk = 1",
       "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND"
-          + "|Statement wasn't well formed, can't be processed: DELETE FROM Orders WHERE"
-          + " pk = 'o-1' AND sk = 1 AND",
+          + "|Statement wasn't well formed, can't be processed: Missing right-hand side"
+          + " expression of infix operator",
       "DELETE FROM Orders WHERE pk = ? AND sk = ?"
           + "|Number of parameters in request and statement don't match.",
       "DELETE FROM \"T\" WHERE pk = 'o-1' AND sk = 1"

@@ -208,4 +208,44 @@ class PartiqlGrammarSdkTest {
         .isEqualTo("Statement wasn't well formed, can't be processed: ");
     assertThat(dynamo.scan(b -> b.tableName("Numbers")).count()).isZero();
   }
+
+  // ── Syntax error details (tests/tier3/error-messages/partiqlGrammar.test.ts) ──
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "DELETE FROM Things WHERE pk = 'a' foo|Statement wasn't well formed, can't be processed:"
+          + " Unexpected token after expression",
+      "SELECT * FROM Things WHERE|Statement wasn't well formed, can't be processed: Unexpected"
+          + " term",
+      "SELECT * FROM Absent WHERE|Statement wasn't well formed, can't be processed: Unexpected"
+          + " term",
+      "UPDATE Things SET c = 1 WHERE pk = 'a' OR|Statement wasn't well formed, can't be"
+          + " processed: Missing right-hand side expression of infix operator",
+      "DELETE FROM|Statement wasn't well formed, can't be processed: Expected identifier for"
+          + " simple path",
+      "DELETE FROM Things t WHERE pk = 'a'|Aliasing is not supported",
+      "UPDATE Things AS t SET c = 1 WHERE pk = 'a'|Aliasing is not supported"})
+  void syntaxErrors_getAwsDetails_andChangeNothing(String statement, String message) {
+    DynamoDbException thrown = refusal(statement);
+
+    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo(message);
+    assertThat(thing("a")).doesNotContainKey("c");
+  }
+
+  @Test
+  void syntaxError_inATransaction_namesTheStatement_butNotInABatch() {
+    DynamoDbException transaction = catchThrowableOfType(() -> dynamo.executeTransaction(b -> b
+        .transactStatements(t -> t.statement("SELECT * FROM Things WHERE pk = 'a'"),
+            t -> t.statement("SELECT * FROM Things WHERE"))), DynamoDbException.class);
+    BatchStatementResponse batch = dynamo.batchExecuteStatement(b -> b.statements(
+        t -> t.statement("SELECT * FROM Things WHERE"))).responses().get(0);
+
+    assertThat(transaction.awsErrorDetails().errorMessage()).isEqualTo("Validation failed in"
+        + " TransactStatements[1]: Statement wasn't well formed, can't be processed:"
+        + " Unexpected term");
+    assertThat(batch.error().codeAsString()).isEqualTo("ValidationError");
+    assertThat(batch.error().message())
+        .isEqualTo("Statement wasn't well formed, can't be processed: Unexpected term");
+  }
 }
