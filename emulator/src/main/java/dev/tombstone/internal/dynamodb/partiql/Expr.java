@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.partiql;
 
+import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.AttributeValue;
 import java.util.List;
 
@@ -54,8 +55,11 @@ public sealed interface Expr {
     }
   }
 
-  /** A function call; {@code name} is lower case. */
-  record Call(String name, List<Expr> arguments) implements Expr {
+  /**
+   * A function call; {@code name} is lower case, {@code at} where the name stands
+   * ({@code line:column:length}), which DynamoDB names when it does not know the function.
+   */
+  record Call(String name, List<Expr> arguments, String at) implements Expr {
     public Call {
       arguments = List.copyOf(arguments);
     }
@@ -104,4 +108,10 @@ public sealed interface Expr {
    * {@code negated}, which DynamoDB also holds true for a missing attribute.
    */
   record IsNull(Expr value, boolean negated) implements Expr {}
+
+  /**
+   * {@code a IS BOOL} or {@code a IS STRING}: true when the attribute holds that type;
+   * {@code a IS NOT ...} when {@code negated}, which a missing attribute also satisfies.
+   */
+  record IsType(Expr value, AttributeType type, boolean negated) implements Expr {}
 }

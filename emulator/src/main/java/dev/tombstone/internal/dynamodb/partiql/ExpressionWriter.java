@@ -17,6 +17,8 @@ import java.util.StringJoiner;
  */
 final class ExpressionWriter {
   static final String UNKNOWN_FUNCTION = "Unrecognized function: ";
+  static final String OPERAND_COUNT = "Incorrect number of operands for operator or function;"
+      + " operator or function: %s, number of operands: 0";
   static final String CONDITION_OPERATOR = "Unsupported operator in Condition Expression. Operator: ";
   private static final Set<String> CONDITION_FUNCTIONS = Set.of("attribute_exists",
       "attribute_not_exists", "attribute_type", "begins_with", "contains", "size");
@@ -111,6 +113,8 @@ final class ExpressionWriter {
       out.append("NOT (");
       condition(not.operand(), out);
       out.append(')');
+    } else if (expr instanceof Expr.Compare compare && truthTest(compare) != null) {
+      condition(truthTest(compare), out);
     } else if (expr instanceof Expr.Compare compare) {
       operand(compare.left(), out, Set.of());
       out.append(' ').append(compare.operator()).append(' ');
@@ -142,11 +146,43 @@ final class ExpressionWriter {
       out.append(", ");
       operand(new Expr.Literal(new AttributeValue.S("NULL")), out, Set.of());
       out.append(')');
+    } else if (expr instanceof Expr.IsType isType) {
+      out.append(isType.negated() ? "NOT attribute_type(" : "attribute_type(");
+      operand(isType.value(), out, Set.of());
+      out.append(", ");
+      operand(new Expr.Literal(new AttributeValue.S(isType.type().name())), out, Set.of());
+      out.append(')');
     } else {
       // A function used as a condition, or an operand standing alone (which the compiler
       // refuses as DynamoDB refuses it).
       operand(expr, out, Set.of());
     }
+  }
+
+  /**
+   * {@code attribute_exists(a) = true} as the condition it compares: DynamoDB accepts a
+   * condition function compared with true or false by = or &lt;&gt; (conformance suite 2026,
+   * tests/tier2/partiql/whereFunctions.test.ts), where its expression language has no such
+   * operand. Null when {@code compare} is no such comparison.
+   */
+  private static Expr truthTest(Expr.Compare compare) {
+    Expr call = compare.left();
+    Expr truth = compare.right();
+    if (!isConditionCall(call)) {
+      call = compare.right();
+      truth = compare.left();
+    }
+    if (!isConditionCall(call) || !(truth instanceof Expr.Literal literal)
+        || !(literal.value() instanceof AttributeValue.Bool bool)
+        || !(compare.operator().equals("=") || compare.operator().equals("<>"))) {
+      return null;
+    }
+    return bool.value() == compare.operator().equals("=") ? call : new Expr.Not(call);
+  }
+
+  private static boolean isConditionCall(Expr expr) {
+    return expr instanceof Expr.Call call && CONDITION_FUNCTIONS.contains(call.name())
+        && !call.name().equals("size");
   }
 
   private void binary(Expr left, String operator, Expr right, StringBuilder out) {
@@ -164,7 +200,11 @@ final class ExpressionWriter {
       value(ValueBinder.bind(expr, parameters), out);
     } else if (expr instanceof Expr.Call call) {
       if (!CONDITION_FUNCTIONS.contains(call.name()) && !extraFunctions.contains(call.name())) {
-        throw new DynamoDbError.Validation(UNKNOWN_FUNCTION + call.name());
+        throw new DynamoDbError.Validation(UNKNOWN_FUNCTION + call.name() + " at " + call.at());
+      }
+      if (call.arguments().isEmpty() && CONDITION_FUNCTIONS.contains(call.name())) {
+        // The expression compiler would find "f()" a syntax error; PartiQL counts the operands.
+        throw new DynamoDbError.Validation(String.format(OPERAND_COUNT, call.name()));
       }
       out.append(call.name()).append('(');
       for (int i = 0; i < call.arguments().size(); i++) {

@@ -49,7 +49,7 @@ final class Lexer {
         // Block comments do not nest; one left open fails the statement.
         int end = input.indexOf("*/", at + 2);
         if (end < 0) {
-          throw new MalformedStatement();
+          throw new MalformedStatement("");
         }
         at = end + 2;
       } else {
@@ -68,7 +68,9 @@ final class Lexer {
       at++;
       return new Token(Token.Kind.PARAMETER, "?", start, at);
     }
-    if (Character.isDigit(c)) {
+    // A number may start with its point: .73e1 is 7.3.
+    if (Character.isDigit(c) || c == '.' && at + 1 < input.length()
+        && Character.isDigit(input.charAt(at + 1))) {
       return new Token(Token.Kind.NUMBER, number(), start, at);
     }
     if (Character.isLetter(c) || c == '_') {
@@ -85,7 +87,8 @@ final class Lexer {
         return new Token(Token.Kind.SYMBOL, symbol, start, at);
       }
     }
-    throw new MalformedStatement();
+    // DynamoDB's lexer fails on '#' (no comment in PartiQL) before its parser can say more.
+    throw new MalformedStatement(c == '#' ? "" : null);
   }
 
   /** A quoted string or name; the quote character doubled stands for itself. */

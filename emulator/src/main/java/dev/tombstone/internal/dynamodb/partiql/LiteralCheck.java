@@ -152,7 +152,8 @@ final class LiteralCheck {
       return path.steps().size() > 1 ? "Path" : "VariableReference";
     }
     if (expr instanceof Expr.IsNull isNull && !isNull.negated()
-        || expr instanceof Expr.IsMissing isMissing && !isMissing.negated()) {
+        || expr instanceof Expr.IsMissing isMissing && !isMissing.negated()
+        || expr instanceof Expr.IsType isType && !isType.negated()) {
       return "Typed";
     }
     return "NAry";
@@ -178,6 +179,9 @@ final class LiteralCheck {
     }
     if (expr instanceof Expr.IsMissing isMissing) {
       return isMissing.negated() ? "not" : "is";
+    }
+    if (expr instanceof Expr.IsType isType) {
+      return isType.negated() ? "not" : "is";
     }
     if (expr instanceof Expr.And) {
       return "and";

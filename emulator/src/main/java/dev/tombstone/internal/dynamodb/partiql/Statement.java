@@ -50,7 +50,10 @@ public sealed interface Statement {
   record Insert(Target target, Expr value, Returning returning, int parameterCount)
       implements Statement {}
 
-  /** UPDATE table SET/REMOVE ... WHERE condition [RETURNING ...]; {@code where} as for DELETE. */
+  /**
+   * UPDATE table SET/REMOVE ... WHERE condition [RETURNING ...], or the same written FROM table
+   * WHERE condition SET/REMOVE ...; {@code where} as for DELETE.
+   */
   record Update(Target target, List<Action> actions, Expr where, Returning returning,
       int parameterCount) implements Statement {
     public Update {

@@ -14,8 +14,19 @@ import java.util.Map;
  * and DELETE. Expressions bind OR &lt; AND &lt; NOT &lt; comparison &lt; + and -.
  */
 public final class StatementParser {
-  static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
+  /** The start of every syntax error message. */
+  public static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
+  // What DynamoDB says after MALFORMED for the syntax errors the conformance suite shows.
+  static final String LEFTOVER = "Unexpected token after expression";
+  static final String UNEXPECTED_TERM = "Unexpected term";
+  static final String MISSING_RIGHT = "Missing right-hand side expression of infix operator";
+  static final String EXPECTED_TABLE = "Expected identifier for simple path";
+  static final String DOT_COMPONENT = "Invalid path dot component";
+  /** A table alias, which DynamoDB refuses with no MALFORMED prefix. */
+  static final String ALIASING = "Aliasing is not supported";
   static final String MISSING_COMPARED = "MISSING must be compared using IS operator";
+  /** A statement that is a bare expression, e.g. {@code x IS INT4}, is no statement. */
+  static final String UNSUPPORTED_OPERATION = "Unsupported operation: %s";
   static final String EMPTY_NAME = "Path component cannot be an empty string";
   static final String INSERT_FORMAT = "Unsupported format in item expression. Please use struct"
       + " format {...} to express item values for insert statement.";
@@ -40,6 +51,10 @@ public final class StatementParser {
   /** The outermost collection literals, in statement order. */
   private final List<Expr> literals = new ArrayList<>();
   private int literalDepth;
+  /** The keys from the outermost literal to the one being read, as number messages name them. */
+  private final List<String> keys = new ArrayList<>();
+  /** Set while the next {@code {...}} is an INSERT's item, whose keys number messages skip. */
+  private boolean itemNext;
   private Expr.Struct item;
 
   private StatementParser(String text, List<Token> tokens) {
@@ -57,7 +72,9 @@ public final class StatementParser {
       StatementParser parser = new StatementParser(text, Lexer.tokens(text));
       Statement statement = parser.statement();
       parser.acceptSymbol(";");
-      parser.expect(Token.Kind.END);
+      if (parser.current().kind() != Token.Kind.END) {
+        throw new MalformedStatement(LEFTOVER);
+      }
       LiteralCheck check = new LiteralCheck(text, parser.anchors);
       if (statement instanceof Statement.Insert insert && parser.item == null) {
         throw check.fail(INSERT_FORMAT, insert.value());
@@ -65,7 +82,7 @@ public final class StatementParser {
       check.check(parser.literals, parser.item);
       return statement;
     } catch (MalformedStatement e) {
-      throw new DynamoDbError.Validation(MALFORMED + text);
+      throw new DynamoDbError.Validation(e.message(text));
     }
   }
 
@@ -75,15 +92,23 @@ public final class StatementParser {
     }
     if (acceptWord("DELETE")) {
       expectWord("FROM");
-      Statement.Target target = target();
+      if (!isName(current())) {
+        throw new MalformedStatement(EXPECTED_TABLE);
+      }
+      Statement.Target target = unaliased(target());
       Expr where = acceptWord("WHERE") ? expression() : null;
       return new Statement.Delete(target, where, returning(), parameters);
     }
     if (acceptWord("INSERT")) {
       expectWord("INTO");
       Statement.Target target = target();
+      if (isName(current())) {
+        throw new MalformedStatement(LEFTOVER);
+      }
       expectWord("VALUE");
+      itemNext = true;
       Expr value = expression();
+      itemNext = false;
       if (value instanceof Expr.Struct struct) {
         item = struct;
       }
@@ -92,6 +117,9 @@ public final class StatementParser {
     if (acceptWord("UPDATE")) {
       return update();
     }
+    if (acceptWord("FROM")) {
+      return fromFirstUpdate();
+    }
     if (current().isWord("EXISTS") && next().isSymbol("(")) {
       at += 2;
       expectWord("SELECT");
@@ -99,7 +127,33 @@ public final class StatementParser {
       expectSymbol(")");
       return new Statement.Exists(select);
     }
-    throw new MalformedStatement();
+    throw bareExpression();
+  }
+
+  /**
+   * What a statement that starts with no statement keyword gets. DynamoDB parses a bare
+   * expression and names its operation; Tombstone names the one the conformance suite shows
+   * (IS with a type), and finds the rest malformed.
+   */
+  private RuntimeException bareExpression() {
+    Expr expression;
+    try {
+      expression = expression();
+    } catch (DynamoDbError.Validation e) {
+      if (e.getMessage().equals(TypeNames.UNSUPPORTED)) {
+        throw e;
+      }
+      return new MalformedStatement();
+    } catch (MalformedStatement e) {
+      return new MalformedStatement();
+    }
+    acceptSymbol(";");
+    expect(Token.Kind.END);
+    if (expression instanceof Expr.IsType || expression instanceof Expr.IsNull
+        || expression instanceof Expr.IsMissing) {
+      return new DynamoDbError.Validation(String.format(UNSUPPORTED_OPERATION, "IsType"));
+    }
+    return new MalformedStatement();
   }
 
   private Statement.Select select() {
@@ -113,7 +167,10 @@ public final class StatementParser {
       } while (acceptSymbol(","));
     }
     expectWord("FROM");
-    Statement.Target target = target();
+    if (isEnd(current())) {
+      throw new MalformedStatement(UNEXPECTED_TERM);
+    }
+    Statement.Target target = unaliased(target());
     Expr where = acceptWord("WHERE") ? expression() : null;
     String orderBy = null;
     boolean descending = false;
@@ -129,8 +186,30 @@ public final class StatementParser {
   }
 
   private Statement update() {
-    Statement.Target target = target();
+    Statement.Target target = unaliased(target());
     int setLiterals = literals.size();
+    List<Statement.Action> actions = actions();
+    int whereLiterals = literals.size();
+    Expr where = acceptWord("WHERE") ? expression() : null;
+    // DynamoDB converts the WHERE clause's literals before the SET clause's.
+    Collections.rotate(literals.subList(setLiterals, literals.size()),
+        literals.size() - whereLiterals);
+    return new Statement.Update(target, actions, where, returning(), parameters);
+  }
+
+  /**
+   * PartiQL's other spelling of UPDATE, {@code FROM table [WHERE condition] SET/REMOVE ...
+   * [RETURNING ...]}: the WHERE clause comes before the actions and never after them.
+   */
+  private Statement fromFirstUpdate() {
+    Statement.Target target = target();
+    Expr where = acceptWord("WHERE") ? expression() : null;
+    List<Statement.Action> actions = actions();
+    return new Statement.Update(target, actions, where, returning(), parameters);
+  }
+
+  /** One or more SET and REMOVE clauses, in any order. */
+  private List<Statement.Action> actions() {
     List<Statement.Action> actions = new ArrayList<>();
     while (true) {
       if (acceptWord("SET")) {
@@ -150,12 +229,7 @@ public final class StatementParser {
     if (actions.isEmpty()) {
       throw new MalformedStatement();
     }
-    int whereLiterals = literals.size();
-    Expr where = acceptWord("WHERE") ? expression() : null;
-    // DynamoDB converts the WHERE clause's literals before the SET clause's.
-    Collections.rotate(literals.subList(setLiterals, literals.size()),
-        literals.size() - whereLiterals);
-    return new Statement.Update(target, actions, where, returning(), parameters);
+    return actions;
   }
 
   /** The value of a SET action: set_add or set_delete of the same path, or any other value. */
@@ -207,6 +281,14 @@ public final class StatementParser {
     return new Statement.Target(table, index);
   }
 
+  /** A name or AS after the table is an alias, which DynamoDB refuses. */
+  private Statement.Target unaliased(Statement.Target target) {
+    if (isName(current()) || current().isWord("AS")) {
+      throw new DynamoDbError.Validation(ALIASING);
+    }
+    return target;
+  }
+
   private Statement.Returning returning() {
     if (!acceptWord("RETURNING")) {
       return null;
@@ -241,6 +323,7 @@ public final class StatementParser {
     Expr left = and();
     while (current().isWord("OR")) {
       Token or = advance();
+      rightHandSide();
       left = anchor(new Expr.Or(left, and()), or);
     }
     depth--;
@@ -251,9 +334,16 @@ public final class StatementParser {
     Expr left = not();
     while (current().isWord("AND")) {
       Token and = advance();
+      rightHandSide();
       left = anchor(new Expr.And(left, not()), and);
     }
     return left;
+  }
+
+  private void rightHandSide() {
+    if (isEnd(current())) {
+      throw new MalformedStatement(MISSING_RIGHT);
+    }
   }
 
   private Expr not() {
@@ -308,8 +398,10 @@ public final class StatementParser {
       if (acceptWord("NULL")) {
         return anchor(new Expr.IsNull(left, negated), t);
       }
-      expectWord("MISSING");
-      return anchor(new Expr.IsMissing(left, negated), t);
+      if (acceptWord("MISSING")) {
+        return anchor(new Expr.IsMissing(left, negated), t);
+      }
+      return anchor(new Expr.IsType(left, TypeNames.read(this::acceptWord), negated), t);
     }
     return left;
   }
@@ -331,7 +423,7 @@ public final class StatementParser {
         return anchor(new Expr.Literal(new AttributeValue.S(t.text())), t);
       case NUMBER:
         at++;
-        return anchor(new Expr.Literal(AttributeValue.N.parse(t.text())), t);
+        return anchor(new Expr.Literal(number(t.text())), t);
       case PARAMETER:
         at++;
         return anchor(new Expr.Parameter(parameters++), t);
@@ -341,9 +433,12 @@ public final class StatementParser {
       case WORD:
         return word(t);
       case SYMBOL:
+        if (t.isSymbol(";")) {
+          throw new MalformedStatement(UNEXPECTED_TERM);
+        }
         return symbol(t);
       default:
-        throw new MalformedStatement();
+        throw new MalformedStatement(UNEXPECTED_TERM);
     }
   }
 
@@ -374,7 +469,7 @@ public final class StatementParser {
         } while (acceptSymbol(","));
         expectSymbol(")");
       }
-      return anchor(new Expr.Call(t.text().toLowerCase(Locale.ROOT), arguments), t);
+      return anchor(new Expr.Call(t.text().toLowerCase(Locale.ROOT), arguments, where(t)), t);
     }
     if (Keywords.contains(upper)) {
       throw new MalformedStatement();
@@ -390,12 +485,14 @@ public final class StatementParser {
     }
     if (acceptSymbol("-")) {
       Token number = expect(Token.Kind.NUMBER);
-      return anchor(new Expr.Literal(AttributeValue.N.parse("-" + number.text())), number);
+      return anchor(new Expr.Literal(number("-" + number.text())), number);
     }
     if (t.isSymbol("{") || t.isSymbol("[") || t.isSymbol("<<")) {
       at++;
+      boolean isItem = itemNext && literalDepth == 0 && t.isSymbol("{");
+      itemNext = false;
       literalDepth++;
-      Expr literal = t.isSymbol("{") ? new Expr.Struct(entries())
+      Expr literal = t.isSymbol("{") ? new Expr.Struct(entries(isItem))
           : t.isSymbol("[") ? new Expr.ListOf(elements("]")) : new Expr.SetOf(elements(">>"));
       if (--literalDepth == 0) {
         literals.add(literal);
@@ -405,13 +502,14 @@ public final class StatementParser {
     throw new MalformedStatement();
   }
 
-  private List<Expr.Entry> entries() {
+  private List<Expr.Entry> entries(boolean isItem) {
     List<Expr.Entry> entries = new ArrayList<>();
     if (!acceptSymbol("}")) {
       do {
         Token key = expect(Token.Kind.STRING);
         expectSymbol(":");
-        entries.add(anchor(new Expr.Entry(key.text(), nested()), key));
+        entries.add(anchor(new Expr.Entry(key.text(), isItem ? nested()
+            : nested("." + key.text())), key));
       } while (acceptSymbol(","));
       expectSymbol("}");
     }
@@ -422,7 +520,8 @@ public final class StatementParser {
     List<Expr> elements = new ArrayList<>();
     if (!acceptSymbol(close)) {
       do {
-        elements.add(nested());
+        // A set's members are converted under the set's own key.
+        elements.add(close.equals("]") ? nested("[" + elements.size() + "]") : nested());
       } while (acceptSymbol(","));
       expectSymbol(close);
     }
@@ -437,6 +536,46 @@ public final class StatementParser {
     return expression();
   }
 
+  private Expr nested(String key) {
+    keys.add(key);
+    Expr value = expression();
+    keys.remove(keys.size() - 1);
+    return value;
+  }
+
+  /**
+   * The number a literal denotes. An exponent, or the scale it leaves, that does not fit 32 bits
+   * is a syntax error with no detail; a number DynamoDB cannot store gets the ordinary number
+   * message with the key it stands under ({@code root}, {@code root.m[1]}).
+   */
+  private AttributeValue number(String text) {
+    checkScale(text);
+    try {
+      return AttributeValue.N.parse(text);
+    } catch (DynamoDbError.Validation e) {
+      throw new DynamoDbError.Validation(e.getMessage() + " under root" + String.join("", keys));
+    }
+  }
+
+  private static void checkScale(String text) {
+    int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+    if (e < 0) {
+      return;
+    }
+    String written = text.substring(e + 1);
+    // Past 18 digits the exponent is far outside 32 bits, and Long.parseLong would fail.
+    if (written.replaceFirst("^[+-]?0*", "").length() > 18) {
+      throw new MalformedStatement("");
+    }
+    long exponent = Long.parseLong(written.startsWith("+") ? written.substring(1) : written);
+    int point = text.indexOf('.');
+    long fractionDigits = point < 0 ? 0 : e - point - 1;
+    long scale = fractionDigits - exponent;
+    if (exponent != (int) exponent || scale != (int) scale) {
+      throw new MalformedStatement("");
+    }
+  }
+
   private <T> T anchor(T node, Token token) {
     anchors.put(node, token);
     return node;
@@ -448,6 +587,9 @@ public final class StatementParser {
     while (true) {
       if (current().isSymbol(".") && next().kind() != Token.Kind.SYMBOL) {
         at++;
+        if (current().kind() == Token.Kind.WORD && Keywords.contains(current().text())) {
+          throw new MalformedStatement(DOT_COMPONENT);
+        }
         steps.add(new Expr.Name(name()));
       } else if (acceptSymbol("[")) {
         steps.add(bracketStep());
@@ -473,8 +615,7 @@ public final class StatementParser {
   /** An attribute or table name: a double-quoted name, or a bare word that is no keyword. */
   private String name() {
     Token t = current();
-    if (t.kind() == Token.Kind.QUOTED
-        || (t.kind() == Token.Kind.WORD && !Keywords.contains(t.text()))) {
+    if (isName(t)) {
       at++;
       return nonEmpty(t.text());
     }
@@ -500,6 +641,16 @@ public final class StatementParser {
       }
     }
     return line + ":" + (start - lineStart + 1) + ":" + (end - start);
+  }
+
+  private static boolean isName(Token t) {
+    return t.kind() == Token.Kind.QUOTED
+        || t.kind() == Token.Kind.WORD && !Keywords.contains(t.text());
+  }
+
+  /** The end of the statement, where a term is still expected. */
+  private static boolean isEnd(Token t) {
+    return t.kind() == Token.Kind.END || t.isSymbol(";");
   }
 
   private static String nonEmpty(String name) {

@@ -25,6 +25,7 @@ final class ExecuteTransactionOperation {
   static final int MAX_STATEMENTS = 100;
   static final String MIXED = "ExecuteTransaction API does not support both read and write"
       + " operations in the same request.";
+  static final String PREFIX = "Validation failed in TransactStatements[%d]: ";
   static final String RETURNING =
       "Validation failed in TransactStatements[%d]: RETURNING clause is not supported in"
           + " ExecuteTransaction.";
@@ -65,7 +66,7 @@ final class ExecuteTransactionOperation {
     boolean reads = false;
     boolean writes = false;
     for (int i = 0; i < elements.size(); i++) {
-      Statement statement = StatementParser.parse(elements.get(i).statement());
+      Statement statement = parse(elements.get(i).statement(), i);
       if (returning(statement) != null) {
         throw new DynamoDbError.Validation(String.format(RETURNING, i));
       }
@@ -102,6 +103,18 @@ final class ExecuteTransactionOperation {
     }
     return reads ? read(plans, returnConsumedCapacity)
         : write(plans, raw, token, returnConsumedCapacity);
+  }
+
+  /** Parses statement {@code i}; DynamoDB names it in a syntax error, and in no other. */
+  private static Statement parse(String text, int i) {
+    try {
+      return StatementParser.parse(text);
+    } catch (DynamoDbError.Validation e) {
+      if (e.getMessage().startsWith(StatementParser.MALFORMED)) {
+        throw new DynamoDbError.Validation(String.format(PREFIX, i) + e.getMessage());
+      }
+      throw e;
+    }
   }
 
   private static void validate(List<Json> raw, List<Element> elements, String token,

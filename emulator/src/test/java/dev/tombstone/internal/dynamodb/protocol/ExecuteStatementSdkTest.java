@@ -170,12 +170,12 @@ class ExecuteStatementSdkTest {
       "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND status = MISSING"
           + "|MISSING must be compared using IS operator",
       "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND nofunc(status)"
-          + "|Unrecognized function: nofunc",
+          + "|Unrecognized function: nofunc at 1:52:6",
       "DELETE FRM Orders WHERE pk = 1"
           + "|Statement wasn't well formed, can't be processed: DELETE FRM Orders WHERE pk = 1",
       "DELETE FROM Orders WHERE pk = 'o-1' AND sk = 1 AND"
-          + "|Statement wasn't well formed, can't be processed: DELETE FROM Orders WHERE"
-          + " pk = 'o-1' AND sk = 1 AND",
+          + "|Statement wasn't well formed, can't be processed: Missing right-hand side"
+          + " expression of infix operator",
       "DELETE FROM Orders WHERE pk = ? AND sk = ?"
           + "|Number of parameters in request and statement don't match.",
       "DELETE FROM \"T\" WHERE pk = 'o-1' AND sk = 1"
@@ -199,7 +199,7 @@ class ExecuteStatementSdkTest {
       "UPDATE Orders SET status = set_add(status, <<'x'>>) WHERE pk = 'o-1' AND sk = 1"
           + "|An operand in the update expression has an incorrect data type",
       "SELECT * FROM Orders WHERE set_add(status, <<'x'>>) = status"
-          + "|Unrecognized function: set_add",
+          + "|Unrecognized function: set_add at 1:28:7",
       "SELECT pk, count(*) FROM Orders WHERE pk = 'o-1'|Unexpected path component at 1:12:5",
       "SELECT SUM(sk) FROM Orders|Unexpected path component at 1:8:3",
       "DELETE FROM \"Orders\""
