@@ -7,6 +7,8 @@ import java.util.List;
 
 /** TagResource of API 2012-08-10: tags added to (or replaced on) a table by its ARN. */
 final class TagResourceOperation {
+  private static final byte[] NO_BODY = new byte[0];
+
   private final DynamoDbState state;
 
   TagResourceOperation(DynamoDbState state) {
@@ -26,6 +28,7 @@ final class TagResourceOperation {
       throw new DynamoDbError.Validation("Atleast one Tag needs to be provided as Input.");
     }
     state.tagResource(arn, parsed.check().tags());
-    return new byte[] {'{', '}'};
+    // DynamoDB answers a successful TagResource and UntagResource with an empty body, not {}.
+    return NO_BODY;
   }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 
 /** UntagResource of API 2012-08-10: tags removed from a table by key; absent keys are fine. */
 final class UntagResourceOperation {
+  private static final byte[] NO_BODY = new byte[0];
+
   private final DynamoDbState state;
 
   UntagResourceOperation(DynamoDbState state) {
@@ -34,6 +36,7 @@ final class UntagResourceOperation {
       throw new DynamoDbError.Validation(TableTagRules.TOO_MANY);
     }
     state.untagResource(arn, keys);
-    return new byte[] {'{', '}'};
+    // DynamoDB answers a successful TagResource and UntagResource with an empty body, not {}.
+    return NO_BODY;
   }
 }

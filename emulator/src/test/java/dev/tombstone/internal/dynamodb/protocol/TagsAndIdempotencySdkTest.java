@@ -83,6 +83,23 @@ class TagsAndIdempotencySdkTest {
         .containsExactly(tag("env", "test"));
   }
 
+  /** ScyllaDB's test_tags_return_empty_body, run against DynamoDB: no {} on success. */
+  @Test
+  void tagAndUntag_answerAnEmptyBody() {
+    Wire wire = new Wire(tombstone.endpoint());
+
+    Wire.Response tagged = wire.post("DynamoDB_20120810.TagResource",
+        "{\"ResourceArn\":\"" + arn + "\",\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}");
+    Wire.Response untagged = wire.post("DynamoDB_20120810.UntagResource",
+        "{\"ResourceArn\":\"" + arn + "\",\"TagKeys\":[\"k\"]}");
+
+    assertThat(tagged.status()).isEqualTo(200);
+    assertThat(tagged.body()).isEmpty();
+    assertThat(untagged.status()).isEqualTo(200);
+    assertThat(untagged.body()).isEmpty();
+    assertThat(dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags()).isEmpty();
+  }
+
   @Test
   void tags_limits() {
     List<Tag> many = new ArrayList<>();
