@@ -65,6 +65,30 @@ class UpdateExpressionTest {
         .hasMessage("Invalid UpdateExpression: Syntax error; token: \":w\", near: \":v :w\"");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"SET n = (n - :v)", "SET n = ((n) - :v)",
+      "SET n = (if_not_exists(n, :v) - :v)", "SET n = (n) - :v"})
+  void setArithmetic_inParentheses_isApplied(String expression) {
+    Item after = compiler.update(expression, null, Map.of(":v", AttributeValue.n(1)))
+        .apply(ITEM);
+
+    assertThat(after.get("n")).isEqualTo(AttributeValue.n(4));
+  }
+
+  @Test
+  void setArithmetic_inTwoPairsOfParentheses_isRedundant() {
+    assertThatThrownBy(() -> compiler.update("SET n = ((n - :v))", null,
+        Map.of(":v", AttributeValue.n(1))))
+        .hasMessage("Invalid UpdateExpression: The expression has redundant parentheses;");
+  }
+
+  @Test
+  void parenthesisedArithmetic_isNotAnOperandOfMoreArithmetic() {
+    assertThatThrownBy(() -> compiler.update("SET n = (n - :v) + :v", null,
+        Map.of(":v", AttributeValue.n(1))))
+        .hasMessage("Invalid UpdateExpression: Syntax error; token: \"+\", near: \") + :v\"");
+  }
+
   @Test
   void conditionGrammar_isUnchangedByTheArithmeticTokens() {
     assertThatThrownBy(() -> compiler.condition(ExpressionKind.CONDITION, "a + b = :v", null,

@@ -440,6 +440,19 @@ class UpdateItemSdkTest {
   }
 
   @Test
+  void parenthesisedArithmetic_isApplied_asAwsDoes() {
+    dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1")).updateExpression("SET c = :ten")
+        .expressionAttributeValues(Map.of(":ten", AttributeValue.fromN("10"))));
+
+    UpdateItemResponse updated = dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .updateExpression("SET c = (c - :v)")
+        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("3")))
+        .returnValues(ReturnValue.ALL_NEW));
+
+    assertThat(updated.attributes()).containsEntry("c", AttributeValue.fromN("7"));
+  }
+
+  @Test
   void addResultBeyond38Digits_keepsDynamoDbLocalsText() {
     dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1")).updateExpression("SET n = :a")
         .expressionAttributeValues(Map.of(":a", AttributeValue.fromN("1e50"))));
