@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,6 +89,21 @@ class UpdateExpressionTest {
     assertThatThrownBy(() -> compiler.update("SET n = (n - :v) + :v", null,
         Map.of(":v", AttributeValue.n(1))))
         .hasMessage("Invalid UpdateExpression: Syntax error; token: \"+\", near: \") + :v\"");
+  }
+
+  @Test
+  void addToSets_keepsStringsAndBinariesInByteOrder() {
+    Item item = Item.of(Map.of("ss", AttributeValue.ss("\uFF61", "a"),
+        "bs", new AttributeValue.BS(Set.of(Bytes.of((byte) 0x80), Bytes.of((byte) 1)))));
+
+    Item after = compiler.update("ADD ss :s, bs :b", null, Map.of(
+        ":s", AttributeValue.ss("\uD83D\uDE00", ""), ":b", new AttributeValue.BS(Set.of(Bytes.of()))))
+        .apply(item);
+
+    assertThat(((AttributeValue.SS) after.get("ss")).values())
+        .containsExactly("", "a", "\uFF61", "\uD83D\uDE00");
+    assertThat(((AttributeValue.BS) after.get("bs")).values())
+        .containsExactly(Bytes.of(), Bytes.of((byte) 1), Bytes.of((byte) 0x80));
   }
 
   @Test

@@ -453,6 +453,17 @@ class UpdateItemSdkTest {
   }
 
   @Test
+  void addToAStringSet_readsBackInByteOrder_asAwsReturnsIt() {
+    dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1")).updateExpression("SET tags = :a")
+        .expressionAttributeValues(Map.of(":a", AttributeValue.fromSs(List.of("b", "a")))));
+
+    dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1")).updateExpression("ADD tags :v")
+        .expressionAttributeValues(Map.of(":v", AttributeValue.fromSs(List.of("", "c")))));
+
+    assertThat(stored("u1").get("tags").ss()).containsExactly("", "a", "b", "c");
+  }
+
+  @Test
   void addResultBeyond38Digits_keepsDynamoDbLocalsText() {
     dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1")).updateExpression("SET n = :a")
         .expressionAttributeValues(Map.of(":a", AttributeValue.fromN("1e50"))));
