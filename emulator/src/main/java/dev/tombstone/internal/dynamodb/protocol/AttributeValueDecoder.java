@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.internal.NestingLimit;
 import dev.tombstone.internal.dynamodb.SetValidation;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,10 +31,19 @@ final class AttributeValueDecoder {
     LEGACY_2011
   }
 
+  /** The bare text for an empty number; the current layer adds {@code ": "}. */
+  private static final String NOT_NUMERIC = "The parameter cannot be converted to a numeric value";
+
   private final Dialect dialect;
+  private final ValueLayer layer;
 
   AttributeValueDecoder(Dialect dialect) {
+    this(dialect, ValueLayer.OLDER);
+  }
+
+  AttributeValueDecoder(Dialect dialect, ValueLayer layer) {
     this.dialect = dialect;
+    this.layer = layer;
   }
 
   /** A map of attribute values ({@code Key}, {@code Item}, ...); null when absent. */
@@ -140,10 +150,10 @@ final class AttributeValueDecoder {
           return Result.of(new AttributeValue.B(binary(json)));
         }
         case "SS" -> {
-          return Result.of(SetValidation.stringSet(strings(json)));
+          return Result.of(SetValidation.stringSet(strings(json), layer));
         }
         case "NS" -> {
-          return Result.of(SetValidation.numberSet(strings(json)));
+          return Result.of(SetValidation.numberSet(strings(json), layer));
         }
         case "BS" -> {
           List<Json> elements = Members.list(json);
@@ -153,7 +163,7 @@ final class AttributeValueDecoder {
               bytes.add(binary(element));
             }
           }
-          return Result.of(SetValidation.binarySet(bytes));
+          return Result.of(SetValidation.binarySet(bytes, layer));
         }
         case "M" -> {
           if (legacy) {
@@ -211,7 +221,8 @@ final class AttributeValueDecoder {
         }
       }
     } catch (DynamoDbError.Validation e) {
-      return Result.problem(e.getMessage());
+      boolean emptyNumber = e.getMessage().equals(NOT_NUMERIC) && layer == ValueLayer.CURRENT;
+      return Result.problem(emptyNumber ? NOT_NUMERIC + ": " : e.getMessage());
     }
   }
 

@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ItemUpdate;
 import dev.tombstone.internal.AttributeNameRules;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
 import dev.tombstone.internal.dynamodb.expression.CompiledUpdate;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
@@ -88,7 +89,7 @@ final class ConditionSupport {
       requireTwoConditions(p.conditionalOperator(), p.expected());
       return legacy;
     }
-    checkPlaceholderMaps(p.names(), p.values());
+    checkPlaceholderMaps(p.names(), p.values(), ValueLayer.OLDER);
     if (!p.hasExpression()) {
       return null;
     }
@@ -106,7 +107,7 @@ final class ConditionSupport {
    * ConditionExpression, then placeholders neither of them used. Either may be null.
    */
   WriteExpressions update(String updateExpression, ConditionParameters p) {
-    checkPlaceholderMaps(p.names(), p.values());
+    checkPlaceholderMaps(p.names(), p.values(), ValueLayer.OLDER);
     Map<String, AttributeValue> values = p.values() == null ? null : p.values().values();
     Set<String> usedNames = new HashSet<>();
     Set<String> usedValues = new HashSet<>();
@@ -139,7 +140,7 @@ final class ConditionSupport {
 
   ReadExpressions read(
       String filter, String projection, Map<String, String> names, Decoded values) {
-    checkPlaceholderMaps(names, values);
+    checkPlaceholderMaps(names, values, ValueLayer.OLDER);
     Set<String> usedNames = new HashSet<>();
     Set<String> usedValues = new HashSet<>();
     CompiledCondition condition = null;
@@ -216,7 +217,7 @@ final class ConditionSupport {
 
   QueryExpressions query(String keyCondition, String filter, String projection,
       Map<String, String> names, Decoded values) {
-    checkPlaceholderMaps(names, values);
+    checkPlaceholderMaps(names, values, ValueLayer.CURRENT);
     Set<String> usedNames = new HashSet<>();
     Set<String> usedValues = new HashSet<>();
     Map<String, dev.tombstone.dynamodb.AttributeValue> bound =
@@ -275,7 +276,11 @@ final class ConditionSupport {
     }
   }
 
-  static void checkPlaceholderMaps(Map<String, String> names, Decoded values) {
+  /**
+   * The placeholder maps' own checks. A bad value is wrapped with its key in the older layer;
+   * the current layer reports it bare.
+   */
+  static void checkPlaceholderMaps(Map<String, String> names, Decoded values, ValueLayer layer) {
     if (names != null) {
       if (names.isEmpty()) {
         throw new DynamoDbError.Validation("ExpressionAttributeNames must not be empty");
@@ -307,7 +312,7 @@ final class ConditionSupport {
       if (values.problem() != null) {
         // DynamoDB reports a number's precision bare (condition-expressions.md §2.9, corrected
         // 2026-12; DynamoDB Local wraps it like the other problems).
-        if (values.problem().equals(ServiceErrors.TOO_MANY_DIGITS)) {
+        if (layer == ValueLayer.CURRENT || values.problem().equals(ServiceErrors.TOO_MANY_DIGITS)) {
           throw new DynamoDbError.Validation(values.problem());
         }
         throw new DynamoDbError.Validation("ExpressionAttributeValues contains invalid value: "

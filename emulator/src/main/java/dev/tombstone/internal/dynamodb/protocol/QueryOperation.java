@@ -8,6 +8,7 @@ import dev.tombstone.dynamodb.KeyCondition;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.Query;
 import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.Set;
 /** Query of API 2012-08-10: decode, validate in DynamoDB's order, read one page, encode. */
 final class QueryOperation {
   private static final AttributeValueDecoder DECODER =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT, ValueLayer.CURRENT);
 
   private final DynamoDbState state;
   private final ConditionSupport conditions;
@@ -100,7 +101,7 @@ final class QueryOperation {
     }
     checkSelect(w);
     Map<String, AttributeValue> start =
-        w.startKey() == null ? null : ScanOperation.startingKey(w.startKey());
+        w.startKey() == null ? null : ScanOperation.startingKey(w.startKey(), ValueLayer.CURRENT);
 
     Query.Request query = w.keyConditions() != null ? legacyKeyed(w) : expressionKeyed(w);
     query = query.onIndex(w.indexName()).withLimit(w.limit()).startingAfter(start);
