@@ -36,13 +36,28 @@ final class ConditionSupport {
    * and placeholder maps without an expression.
    */
   void checkCombination(ConditionParameters p) {
+    checkMix(p);
+    checkPlaceholdersWithoutExpression(p, ValueLayer.OLDER);
+  }
+
+  /** The first half of {@link #checkCombination}: expression and legacy parameters mixed. */
+  void checkMix(ConditionParameters p) {
     new ParameterMix().writeCondition(p).check();
+  }
+
+  /**
+   * The second half of {@link #checkCombination}: a ConditionalOperator without Expected, and
+   * placeholder maps without an expression. The current layer's text for values ends before
+   * {@code ": ConditionExpression is null"}.
+   */
+  void checkPlaceholdersWithoutExpression(ConditionParameters p, ValueLayer layer) {
     requireConditions(p.conditionalOperator(), p.expected());
     if (p.names() != null && !p.hasExpression()) {
       throw ServiceErrors.namesWithoutExpression();
     }
     if (p.values() != null && !p.hasExpression()) {
-      throw ServiceErrors.valuesWithoutExpression("ConditionExpression");
+      throw layer == ValueLayer.CURRENT ? ServiceErrors.valuesWithoutExpression()
+          : ServiceErrors.valuesWithoutExpression("ConditionExpression");
     }
   }
 
@@ -81,6 +96,11 @@ final class ConditionSupport {
    * maps, the expression, then unused placeholders. Null when the request has no condition.
    */
   ItemCondition compile(ConditionParameters p) {
+    return compile(p, ValueLayer.OLDER);
+  }
+
+  /** {@link #compile(ConditionParameters)}, with expression values checked in {@code layer}. */
+  ItemCondition compile(ConditionParameters p, ValueLayer layer) {
     if (p.hasExpected()) {
       if (p.expected().isEmpty()) {
         return null;
@@ -89,7 +109,7 @@ final class ConditionSupport {
       requireTwoConditions(p.conditionalOperator(), p.expected());
       return legacy;
     }
-    checkPlaceholderMaps(p.names(), p.values(), ValueLayer.OLDER);
+    checkPlaceholderMaps(p.names(), p.values(), layer);
     if (!p.hasExpression()) {
       return null;
     }
@@ -106,8 +126,8 @@ final class ConditionSupport {
    * UpdateItem's expressions in DynamoDB's order: the placeholder maps, the UpdateExpression, the
    * ConditionExpression, then placeholders neither of them used. Either may be null.
    */
-  WriteExpressions update(String updateExpression, ConditionParameters p) {
-    checkPlaceholderMaps(p.names(), p.values(), ValueLayer.OLDER);
+  WriteExpressions update(String updateExpression, ConditionParameters p, ValueLayer layer) {
+    checkPlaceholderMaps(p.names(), p.values(), layer);
     Map<String, AttributeValue> values = p.values() == null ? null : p.values().values();
     Set<String> usedNames = new HashSet<>();
     Set<String> usedValues = new HashSet<>();

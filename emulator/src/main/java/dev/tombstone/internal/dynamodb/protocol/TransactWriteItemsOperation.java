@@ -8,6 +8,7 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ReturnValues;
 import dev.tombstone.dynamodb.TransactWriteItems;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +151,7 @@ final class TransactWriteItemsOperation {
       ReturnValues returnItem = WriteOptions.onConditionFailure(e.returnOnFailure());
       if (update) {
         ConditionSupport.WriteExpressions compiled =
-            conditions.update(e.updateExpression(), e.condition());
+            conditions.update(e.updateExpression(), e.condition(), ValueLayer.OLDER);
         actions.add(new TransactWriteItems.Action.Update(e.tableName(), values,
             compiled.update(), compiled.condition(), returnItem));
         continue;

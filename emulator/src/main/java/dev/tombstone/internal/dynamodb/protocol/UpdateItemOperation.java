@@ -7,6 +7,7 @@ import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ItemUpdate;
 import dev.tombstone.dynamodb.ReturnValues;
 import dev.tombstone.dynamodb.UpdateItem;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import dev.tombstone.internal.dynamodb.expression.LegacyUpdate;
 import java.io.IOException;
@@ -22,7 +23,7 @@ final class UpdateItemOperation {
   private final DynamoDbState state;
   private final ConditionSupport conditions;
   private final AttributeValueDecoder decoder =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT, ValueLayer.CURRENT);
 
   UpdateItemOperation(DynamoDbState state, ConditionSupport conditions) {
     this.state = state;
@@ -90,8 +91,16 @@ final class UpdateItemOperation {
     options.checkTrailingConstraints(constraints);
     constraints.check();
 
-    checkCombination(wire, condition);
-    Map<String, AttributeValue> key = wire.key().valid();
+    new ParameterMix()
+        .legacy("AttributeUpdates", wire.attributeUpdates())
+        .expression("UpdateExpression", wire.updateExpression())
+        .writeCondition(condition)
+        .check();
+    CurrentLayer.enveloped(() -> {
+      checkPlaceholders(wire, condition);
+      return null;
+    });
+    Map<String, AttributeValue> key = CurrentLayer.enveloped(wire.key()::valid);
     ReturnValues returnValues = options.returnValues() == null
         ? ReturnValues.NONE : ReturnValues.valueOf(options.returnValues());
     ItemUpdate update;
@@ -100,10 +109,11 @@ final class UpdateItemOperation {
         && condition.names() == null && condition.values() == null) {
       update = ExpressionCompiler.legacyUpdate(
           wire.attributeUpdates() == null ? Map.of() : wire.attributeUpdates());
-      itemCondition = conditions.compile(condition);
+      itemCondition = CurrentLayer.expressions(
+          () -> conditions.compile(condition, ValueLayer.CURRENT));
     } else {
-      ConditionSupport.WriteExpressions compiled =
-          conditions.update(wire.updateExpression(), condition);
+      ConditionSupport.WriteExpressions compiled = CurrentLayer.expressions(
+          () -> conditions.update(wire.updateExpression(), condition, ValueLayer.CURRENT));
       update = compiled.update() != null ? compiled.update()
           : ExpressionCompiler.legacyUpdate(Map.of());
       itemCondition = compiled.condition();
@@ -115,12 +125,8 @@ final class UpdateItemOperation {
             WriteOptions.onConditionFailure(options.returnValuesOnConditionCheckFailure()));
   }
 
-  private static void checkCombination(Wire wire, ConditionParameters condition) {
-    new ParameterMix()
-        .legacy("AttributeUpdates", wire.attributeUpdates())
-        .expression("UpdateExpression", wire.updateExpression())
-        .writeCondition(condition)
-        .check();
+  /** A ConditionalOperator without Expected, and placeholder maps without an expression. */
+  private static void checkPlaceholders(Wire wire, ConditionParameters condition) {
     ConditionSupport.requireConditions(condition.conditionalOperator(), condition.expected());
     boolean noExpression = wire.updateExpression() == null && !condition.hasExpression();
     if (condition.names() != null && noExpression) {

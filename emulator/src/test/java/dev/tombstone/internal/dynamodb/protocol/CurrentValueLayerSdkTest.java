@@ -19,9 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * GetItem, BatchGetItem and Query check values in DynamoDB's current layer and answer bare:
- * paritysuite/dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts (AWS, four
- * regions, 2026-10-09). Scan keeps the older wording.
+ * GetItem, BatchGetItem and Query check values in DynamoDB's current layer and answer bare;
+ * PutItem, UpdateItem and DeleteItem answer inside the request-validation envelope:
+ * paritysuite/dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts and the
+ * deleteItem, putItem and updateItem tests (AWS, 2026-10-09). Scan keeps the older wording.
  */
 class CurrentValueLayerSdkTest {
   static final String TABLE = "layers";
@@ -84,6 +85,36 @@ class CurrentValueLayerSdkTest {
 
     assertThat(List.of(get, query))
         .containsOnly("The parameter cannot be converted to a numeric value: ");
+  }
+
+  @Test
+  void itemWrites_reportRequestAndValueChecksInsideTheEnvelope() {
+    Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("k"));
+    AttributeValue duplicates = DUPLICATES.get(0);
+
+    List<String> got = List.of(
+        refusal(() -> dynamo.deleteItem(b -> b.tableName(TABLE).key(key)
+            .returnValues("ALL_NEW"))),
+        refusal(() -> dynamo.putItem(b -> b.tableName(TABLE).item(key)
+            .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("x"))))),
+        refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key)
+            .updateExpression("SET b = :w").conditionExpression("a = :v")
+            .expressionAttributeValues(Map.of(":w", AttributeValue.fromS("x"))))),
+        refusal(() -> dynamo.putItem(b -> b.tableName(TABLE)
+            .item(Map.of("pk", AttributeValue.fromS("k"), "s", duplicates)))),
+        refusal(() -> dynamo.deleteItem(b -> b.tableName(TABLE).key(key)
+            .conditionExpression("n = :v")
+            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(""))))));
+
+    assertThat(got).containsExactly(
+        "1 validation error detected: ReturnValues can only be ALL_OLD or NONE",
+        "1 validation error detected: ExpressionAttributeValues can only be specified when using"
+            + " expressions",
+        "1 validation error detected: Invalid ConditionExpression: An expression attribute value"
+            + " used in expression is not defined; attribute value: :v",
+        "1 validation error detected: " + CURRENT.get(0),
+        "1 validation error detected: The parameter cannot be converted to a numeric value: ");
+    assertThat(dynamo.scan(b -> b.tableName(TABLE)).count()).isZero();
   }
 
   @Test

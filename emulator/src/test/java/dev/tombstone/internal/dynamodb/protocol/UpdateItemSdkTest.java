@@ -337,13 +337,13 @@ class UpdateItemSdkTest {
     assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .updateExpression("SET #e = :v").expressionAttributeNames(Map.of("#e", tooLong))
         .expressionAttributeValues(Map.of(":v", s("x"))))))
-        .isEqualTo("ExpressionAttributeNames contains invalid value: Attribute name is too"
-            + " large, must be less than 65536 bytes for key #e");
+        .isEqualTo("1 validation error detected: ExpressionAttributeNames contains invalid"
+            + " value: Attribute name is too large, must be less than 65536 bytes for key #e");
     assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .updateExpression("ADD #e :one").expressionAttributeNames(Map.of("#e", ""))
         .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))))
-        .isEqualTo("ExpressionAttributeNames contains invalid value: Empty attribute name"
-            + " for key #e");
+        .isEqualTo("1 validation error detected: ExpressionAttributeNames contains invalid"
+            + " value: Empty attribute name for key #e");
     assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
   }
 
