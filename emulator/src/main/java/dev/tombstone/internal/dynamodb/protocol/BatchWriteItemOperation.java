@@ -98,7 +98,7 @@ final class BatchWriteItemOperation {
     constraints.notNull("requestItems", wire.requestItems());
     if (wire.requestItems() != null) {
       if (raw.isEmpty()) {
-        constraints.add("requestItems", "{}", Constraints.minLength(1));
+        constraints.addWithoutValue("RequestItems", Constraints.minLength(1));
       }
       for (Map.Entry<String, List<RawWrite>> e : raw.entrySet()) {
         String table = e.getKey();
@@ -175,6 +175,23 @@ final class BatchWriteItemOperation {
   }
 
   /** The request map as DynamoDB prints it in constraint messages (Java toString form). */
+  /** {@code WriteRequest(putRequest=PutRequest(item={pk=AttributeValue(S=x)}))}, AWS's form. */
+  private static String render(RawWrite write) {
+    Json.Obj item = write.put() == null ? null : Members.structure(write.put(), "Item");
+    Json.Obj key = write.delete() == null ? null : Members.structure(write.delete(), "Key");
+    StringBuilder out = new StringBuilder("WriteRequest(");
+    if (write.put() != null) {
+      out.append("putRequest=PutRequest(item=")
+          .append(item == null ? "null" : RequestEcho.javaValues(item)).append(')');
+    }
+    if (write.delete() != null) {
+      out.append(write.put() != null ? ", " : "").append("deleteRequest=DeleteRequest(key=")
+          .append(key == null ? "null" : RequestEcho.javaValues(key)).append(')');
+    }
+    return out.append(')').toString();
+  }
+
+  /** The request map in the Java toString form AWS echoes: {@code {t=[WriteRequest(...)]}}. */
   private static String render(Map<String, List<RawWrite>> raw) {
     StringBuilder out = new StringBuilder("{");
     for (Map.Entry<String, List<RawWrite>> e : raw.entrySet()) {
@@ -183,9 +200,7 @@ final class BatchWriteItemOperation {
       }
       out.append(e.getKey()).append("=[");
       for (int i = 0; i < e.getValue().size(); i++) {
-        RawWrite w = e.getValue().get(i);
-        out.append(i == 0 ? "" : ", ")
-            .append(w.put() != null ? "{PutRequest: {Item: ...}}" : "{DeleteRequest: {Key: ...}}");
+        out.append(i == 0 ? "" : ", ").append(render(e.getValue().get(i)));
       }
       out.append(']');
     }
