@@ -80,8 +80,6 @@ final class BatchGetItemOperation {
    */
   private BatchGetItem.Request validate(Wire wire) {
     Constraints constraints = new Constraints();
-    constraints.oneOf("returnConsumedCapacity", wire.returnConsumedCapacity(),
-        Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.notNull("requestItems", wire.requestItems());
     if (wire.requestItems() != null && wire.tables().isEmpty()) {
       constraints.addWithoutValue("RequestItems", Constraints.minLength(1));
@@ -104,6 +102,10 @@ final class BatchGetItemOperation {
             keys.isEmpty() ? Constraints.minLength(1) : Constraints.maxLength(100));
       }
     }
+    // AWS lists the RequestItems map's problems before the enum (conformance suite tier3
+    // validation-ordering batchOperations, 2026-10-09).
+    constraints.oneOf("returnConsumedCapacity", wire.returnConsumedCapacity(),
+        Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.check();
 
     // DynamoDB takes the whole request as using expressions or not: one table's

@@ -95,6 +95,9 @@ final class BatchWriteItemOperation {
         Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.oneOf("returnItemCollectionMetrics", wire.returnMetrics(),
         Constraints.RETURN_ITEM_COLLECTION_METRICS);
+    // A bad enum is reported alone, ahead of the RequestItems map's problems (conformance suite
+    // tier3 validation-ordering batchOperations, 2026-10-09).
+    constraints.check();
     constraints.notNull("requestItems", wire.requestItems());
     if (wire.requestItems() != null) {
       if (raw.isEmpty()) {

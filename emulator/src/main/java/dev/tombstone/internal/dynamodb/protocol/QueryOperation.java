@@ -67,12 +67,21 @@ final class QueryOperation {
    * key condition against the key schema.
    */
   private Query.Request validate(Wire w) {
+    if (w.conditionalOperator() != null
+        && !List.of(Constraints.CONDITIONAL_OPERATOR).contains(w.conditionalOperator())) {
+      // AWS's newer enum check answers this bare and alone, with its own value list
+      // (conformance suite tier3 validation-ordering query, eu-west-2 and us-east-1, 2026-10-09).
+      throw new DynamoDbError.Validation(
+          "Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]");
+    }
     Constraints constraints = new Constraints();
     constraints.oneOf("returnConsumedCapacity", w.returnConsumedCapacity(),
         Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.tableNameOrArn("tableName", w.tableName());
     constraints.tableName("indexName", w.indexName(), false);
-    constraints.atLeast("limit", w.limit(), 1);
+    // Query's Limit is named with a capital L (conformance suite tier3 validation-ordering
+    // query, "reports invalid Limit value"); Scan's spec vector V71 keeps 'limit'.
+    constraints.atLeast("Limit", w.limit(), 1);
     constraints.oneOf("select", w.select(), SelectChecks.SELECT);
     constraints.oneOf("conditionalOperator", w.conditionalOperator(),
         Constraints.CONDITIONAL_OPERATOR);

@@ -83,12 +83,15 @@ final class UpdateItemOperation {
     ConditionParameters condition = options.condition();
     Constraints constraints = new Constraints();
     options.checkLeadingConstraints(constraints, wire.tableName());
+    // AWS lists ConditionalOperator before the missing key (conformance suite tier3
+    // validation-ordering updateItem, 2026-10-09).
+    options.checkConditionalOperator(constraints);
     constraints.notNull("key", wire.key());
     if (wire.attributeUpdates() != null) {
       wire.attributeUpdates().forEach((name, update) -> constraints.oneOf(
           "attributeUpdates." + name + ".member.action", update.action(), ACTIONS));
     }
-    options.checkTrailingConstraints(constraints);
+    options.checkConditionConstraints(constraints);
     constraints.check();
 
     new ParameterMix()
