@@ -110,8 +110,7 @@ final class UpdateItemOperation {
     ItemCondition itemCondition;
     if (wire.updateExpression() == null && !condition.hasExpression()
         && condition.names() == null && condition.values() == null) {
-      update = ExpressionCompiler.legacyUpdate(
-          wire.attributeUpdates() == null ? Map.of() : wire.attributeUpdates());
+      update = legacyUpdate(wire.attributeUpdates() == null ? Map.of() : wire.attributeUpdates());
       itemCondition = CurrentLayer.expressions(
           () -> conditions.compile(condition, ValueLayer.CURRENT));
     } else {
@@ -126,6 +125,23 @@ final class UpdateItemOperation {
         .withReturnValues(returnValues)
         .withReturnValuesOnConditionCheckFailure(
             WriteOptions.onConditionFailure(options.returnValuesOnConditionCheckFailure()));
+  }
+
+  /**
+   * The legacy {@code AttributeUpdates}: a bad value is reported inside the envelope, as AWS
+   * reports it (conformance suite valueLayers.test.ts, 2026-10-09); names and actions stay bare.
+   */
+  private static ItemUpdate legacyUpdate(Map<String, LegacyUpdate> updates) {
+    try {
+      return ExpressionCompiler.legacyUpdate(updates);
+    } catch (DynamoDbError.Validation e) {
+      for (LegacyUpdate update : updates.values()) {
+        if (e.getMessage().equals(update.problem())) {
+          throw new DynamoDbError.Validation(CurrentLayer.ENVELOPE + e.getMessage());
+        }
+      }
+      throw e;
+    }
   }
 
   /** A ConditionalOperator without Expected, and placeholder maps without an expression. */

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -115,6 +117,22 @@ class CurrentValueLayerSdkTest {
         "1 validation error detected: " + CURRENT.get(0),
         "1 validation error detected: The parameter cannot be converted to a numeric value: ");
     assertThat(dynamo.scan(b -> b.tableName(TABLE)).count()).isZero();
+  }
+
+  @Test
+  void updateItem_legacyAttributeUpdates_reportABadValueInsideTheEnvelope() {
+    Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("k"));
+
+    String number = refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key)
+        .attributeUpdates(Map.of("n", AttributeValueUpdate.builder().action(AttributeAction.PUT)
+            .value(AttributeValue.fromN("abc")).build()))));
+    String duplicates = refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key)
+        .attributeUpdates(Map.of("s", AttributeValueUpdate.builder().action(AttributeAction.PUT)
+            .value(DUPLICATES.get(0)).build()))));
+
+    assertThat(List.of(number, duplicates)).containsExactly(
+        "1 validation error detected: The parameter cannot be converted to a numeric value: abc",
+        "1 validation error detected: " + CURRENT.get(0));
   }
 
   @Test
