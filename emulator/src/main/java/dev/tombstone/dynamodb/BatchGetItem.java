@@ -85,7 +85,7 @@ public final class BatchGetItem {
       List<PrimaryKey> tableKeys = new ArrayList<>();
       Set<PrimaryKey> seen = new HashSet<>();
       for (Map<String, AttributeValue> key : e.getValue().keys()) {
-        PrimaryKey k = table.keySchema().keyOf(key);
+        PrimaryKey k = table.keySchema().keyOfSingleItem(key);
         if (!seen.add(k)) {
           throw new DynamoDbError.Validation("Provided list of item keys contains duplicates");
         }

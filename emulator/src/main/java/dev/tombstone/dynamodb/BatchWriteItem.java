@@ -96,6 +96,6 @@ public final class BatchWriteItem {
       table.checkIndexKeys(put.item());
       return key;
     }
-    return table.keySchema().keyOf(((WriteRequest.Delete) write).key());
+    return table.keySchema().keyOfSingleItem(((WriteRequest.Delete) write).key());
   }
 }

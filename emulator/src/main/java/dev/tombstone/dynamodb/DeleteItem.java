@@ -73,7 +73,7 @@ public final class DeleteItem {
   public record Result(Optional<Item> oldItem, ConsumedCapacity consumedCapacity) {}
 
   static Result execute(Table table, Request request) {
-    PrimaryKey key = table.keySchema().keyOf(request.key());
+    PrimaryKey key = table.keySchema().keyOfSingleItem(request.key());
     Item[] removed = new Item[1];
     table.compute(
             key,

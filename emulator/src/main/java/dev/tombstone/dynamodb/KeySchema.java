@@ -29,6 +29,7 @@ import java.util.Set;
 public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys) {
   static final int MAX_PARTITION_KEY_BYTES = 2048;
   static final int MAX_SORT_KEY_BYTES = 1024;
+  private static final String NOT_VALID = "One or more parameter values are not valid. ";
   /** The most attributes a side of a (global secondary index) key may have. */
   public static final int MAX_ATTRIBUTES_PER_SIDE = 4;
 
@@ -158,12 +159,28 @@ public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sor
    * transaction's Update, Delete and ConditionCheck say "are not valid. " as PutItem does.
    */
   PrimaryKey keyOf(Map<String, AttributeValue> key, String emptyValuePrefix) {
+    return keyOf(key, emptyValuePrefix, emptyValuePrefix);
+  }
+
+  /**
+   * {@link #keyOf(Map)} for DeleteItem, UpdateItem, BatchGetItem and a BatchWriteItem delete,
+   * where AWS words an empty binary value "are not valid. " and an empty string "were invalid: "
+   * (paritysuite/dynamodb-conformance tier3 error-messages, 2026).
+   */
+  PrimaryKey keyOfSingleItem(Map<String, AttributeValue> key) {
+    return keyOf(key, "One or more parameter values were invalid: ", NOT_VALID);
+  }
+
+  private PrimaryKey keyOf(
+      Map<String, AttributeValue> key, String emptyStringPrefix, String emptyBinaryPrefix) {
     if (key.size() != size()) {
       throw DynamoDbError.Validation.keyMismatch();
     }
     KeyAttribute sortKey = sortKey();
-    AttributeValue partition = keyValue(key, partitionKey(), emptyValuePrefix);
-    AttributeValue sort = sortKey == null ? null : keyValue(key, sortKey, emptyValuePrefix);
+    AttributeValue partition =
+        keyValue(key, partitionKey(), emptyStringPrefix, emptyBinaryPrefix);
+    AttributeValue sort = sortKey == null ? null
+        : keyValue(key, sortKey, emptyStringPrefix, emptyBinaryPrefix);
     checkSizes(partition, sort);
     return new PrimaryKey(partition, sort);
   }
@@ -258,13 +275,14 @@ public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sor
     return key.build();
   }
 
-  private static AttributeValue keyValue(
-      Map<String, AttributeValue> key, KeyAttribute attribute, String emptyValuePrefix) {
+  private static AttributeValue keyValue(Map<String, AttributeValue> key, KeyAttribute attribute,
+      String emptyStringPrefix, String emptyBinaryPrefix) {
     AttributeValue value = key.get(attribute.name());
     if (value == null || value.type() != attribute.type()) {
       throw DynamoDbError.Validation.keyMismatch();
     }
-    checkNotEmpty(value, attribute, emptyValuePrefix);
+    checkNotEmpty(value, attribute,
+        value instanceof AttributeValue.B ? emptyBinaryPrefix : emptyStringPrefix);
     return value;
   }
 
@@ -277,7 +295,7 @@ public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sor
       throw DynamoDbError.Validation.invalidParameters("Type mismatch for key " + attribute.name()
           + " expected: " + attribute.type() + " actual: " + value.type());
     }
-    checkNotEmpty(value, attribute, "One or more parameter values are not valid. ");
+    checkNotEmpty(value, attribute, NOT_VALID);
     return value;
   }
 

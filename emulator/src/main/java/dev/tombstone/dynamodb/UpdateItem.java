@@ -86,7 +86,7 @@ public final class UpdateItem {
   static final String ITEM_TOO_LARGE = "Item size to update has exceeded the maximum allowed size";
 
   static Result execute(Table table, Request request) {
-    PrimaryKey key = table.keySchema().keyOf(request.key());
+    PrimaryKey key = table.keySchema().keyOfSingleItem(request.key());
     checkUpdatedNames(table.keySchema(), request.update());
     Item[] images = new Item[2];
     table.compute(key, (k, current) -> {

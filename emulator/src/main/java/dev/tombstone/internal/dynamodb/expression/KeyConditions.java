@@ -110,12 +110,16 @@ public final class KeyConditions {
     Set<String> seen = new LinkedHashSet<>();
     for (Part part : parts) {
       if (!seen.add(part.attribute())) {
-        throw new DynamoDbError.Validation(
-            "KeyConditionExpressions must only contain one condition per key");
+        throw new DynamoDbError.Validation(ExpressionKind.KEY_CONDITION.prefix()
+            + "KeyConditionExpressions must only contain one condition per key");
       }
     }
+    // AWS's 2026 texts (conformance suite tier3 queryKeyConditionOperands); the legacy
+    // KeyConditions keep "Conditions can be of length 1 or 2 only".
     if (parts.size() > Math.max(2, maxParts)) {
-      throw new DynamoDbError.Validation("Conditions can be of length 1 or 2 only");
+      throw new DynamoDbError.Validation("The number of query conditions (" + parts.size()
+          + ") exceeds the number of key attributes defined in the schema (" + maxParts
+          + ")");
     }
     List<KeyCondition.Part> resolved = new ArrayList<>();
     for (Part part : parts) {

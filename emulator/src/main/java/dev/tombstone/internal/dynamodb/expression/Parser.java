@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Recursive descent over {@link Tokens}, one method per precedence level: {@code OR < AND < NOT <
@@ -167,11 +168,19 @@ final class Parser {
 
   /** {@code ( ... )} holding a condition, or an operand when {@code conditionAllowed} is false. */
   private Node parseGroup(boolean conditionAllowed) {
+    return group(() -> conditionAllowed ? parseOr(true) : parseOperand());
+  }
+
+  /**
+   * {@code ( inner )}, with the depth limit and the redundant-parentheses check every group
+   * shares; the current token is the {@code (}.
+   */
+  <T> T group(Supplier<T> parseInner) {
     int open = pos++;
     if (++groupDepth > MAX_GROUP_DEPTH) {
       throw new ExpressionException(tooDeep());
     }
-    Node inner = conditionAllowed ? parseOr(true) : parseOperand();
+    T inner = parseInner.get();
     int close = expect(Kind.RPAREN);
     groupDepth--;
     if (lastGroupOpen == open + 1 && lastGroupClose == close - 1) {

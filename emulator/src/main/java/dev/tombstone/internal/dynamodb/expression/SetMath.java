@@ -2,11 +2,14 @@ package dev.tombstone.internal.dynamodb.expression;
 
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Bytes;
+import dev.tombstone.internal.Utf8Order;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** ADD and DELETE on stored values: number sums, set unions and differences, list appends. */
 final class SetMath {
@@ -21,9 +24,7 @@ final class SetMath {
       return UpdateValue.number(a.value().add(b.value()), UpdateValue.IMPRECISE_SUM);
     }
     if (current instanceof AttributeValue.SS a && operand instanceof AttributeValue.SS b) {
-      Set<String> union = new LinkedHashSet<>(a.values());
-      union.addAll(b.values());
-      return new AttributeValue.SS(union);
+      return new AttributeValue.SS(sortedUnion(a.values(), b.values(), Utf8Order.COMPARATOR));
     }
     if (current instanceof AttributeValue.NS a && operand instanceof AttributeValue.NS b) {
       Set<BigDecimal> union = new LinkedHashSet<>(a.values());
@@ -31,11 +32,20 @@ final class SetMath {
       return new AttributeValue.NS(union);
     }
     if (current instanceof AttributeValue.BS a && operand instanceof AttributeValue.BS b) {
-      Set<Bytes> union = new LinkedHashSet<>(a.values());
-      union.addAll(b.values());
-      return new AttributeValue.BS(union);
+      return new AttributeValue.BS(sortedUnion(a.values(), b.values(), Comparator.naturalOrder()));
     }
     return null;
+  }
+
+  /**
+   * AWS returns the string or binary set an ADD made in bytewise order ({@code ADD tags :v} of
+   * {@code ['']} onto {@code ['a']} reads back {@code ['', 'a']}), not current-then-added order.
+   */
+  private static <T> Set<T> sortedUnion(Set<T> current, Set<T> added, Comparator<T> order) {
+    TreeSet<T> union = new TreeSet<>(order);
+    union.addAll(current);
+    union.addAll(added);
+    return union;
   }
 
   /** Legacy {@code ADD} of a list to a list: the elements appended. */

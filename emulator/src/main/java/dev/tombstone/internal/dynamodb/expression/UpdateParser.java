@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The UpdateExpression grammar on top of the condition {@link Parser}: the same tokens, paths and
  * operands, with clauses ({@code SET}, {@code REMOVE}, {@code ADD}, {@code DELETE}, each at most
- * once, keywords in any case) and {@code +}/{@code -} between two SET operands.
+ * once, keywords in any case) and {@code +}/{@code -} between two SET operands, optionally in
+ * parentheses.
  */
 final class UpdateParser {
   /** The clause an action belongs to, in the order they are applied. */
@@ -90,19 +91,37 @@ final class UpdateParser {
     return null;
   }
 
+  /**
+   * {@code operand}, {@code operand + operand}, {@code operand - operand}, or one of these in
+   * parentheses: DynamoDB applies {@code SET c = (c - :v)}. A parenthesised sum is not an operand,
+   * so {@code (a - b) + c} stays a syntax error at the {@code +}.
+   */
+  private Action setValue(Path path) {
+    Operand value;
+    if (parser.peek() == Kind.LPAREN) {
+      Action inner = parser.group(() -> setValue(path));
+      if (inner.operator() != 0) {
+        return inner;
+      }
+      value = inner.value();
+    } else {
+      value = parser.parseOperand();
+    }
+    Kind next = parser.peek();
+    if (next == Kind.PLUS || next == Kind.MINUS) {
+      parser.pos++;
+      return new Action(Section.SET, path, value, next == Kind.PLUS ? '+' : '-',
+          parser.parseOperand());
+    }
+    return new Action(Section.SET, path, value, (char) 0, null);
+  }
+
   private Action action(Section section) {
     Path path = parser.parsePath();
     switch (section) {
       case SET -> {
         parser.expect(Kind.EQ);
-        Operand value = parser.parseOperand();
-        Kind next = parser.peek();
-        if (next == Kind.PLUS || next == Kind.MINUS) {
-          parser.pos++;
-          return new Action(section, path, value, next == Kind.PLUS ? '+' : '-',
-              parser.parseOperand());
-        }
-        return new Action(section, path, value, (char) 0, null);
+        return setValue(path);
       }
       case REMOVE -> {
         return new Action(section, path, null, (char) 0, null);

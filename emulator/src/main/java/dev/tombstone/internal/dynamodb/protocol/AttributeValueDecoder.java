@@ -4,8 +4,8 @@ import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.internal.NestingLimit;
-import dev.tombstone.internal.dynamodb.NumberReading;
 import dev.tombstone.internal.dynamodb.SetValidation;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,17 +31,20 @@ final class AttributeValueDecoder {
     LEGACY_2011
   }
 
-  private final Dialect dialect;
-  private final NumberReading numbers;
+  /** The bare text for an empty number; the current layer adds {@code ": "}. */
+  private static final String NOT_NUMERIC = "The parameter cannot be converted to a numeric value";
 
-  /** A decoder reading numbers as the current validation layer does. */
+  private final Dialect dialect;
+  private final ValueLayer layer;
+
+  /** A decoder checking values as the older validation layer does. */
   AttributeValueDecoder(Dialect dialect) {
-    this(dialect, NumberReading.CURRENT);
+    this(dialect, ValueLayer.OLDER);
   }
 
-  AttributeValueDecoder(Dialect dialect, NumberReading numbers) {
+  AttributeValueDecoder(Dialect dialect, ValueLayer layer) {
     this.dialect = dialect;
-    this.numbers = numbers;
+    this.layer = layer;
   }
 
   /** A map of attribute values ({@code Key}, {@code Item}, ...); null when absent. */
@@ -142,16 +145,16 @@ final class AttributeValueDecoder {
           return Result.of(new AttributeValue.S(Members.string(json)));
         }
         case "N" -> {
-          return Result.of(numbers.parse(Members.string(json)));
+          return Result.of(layer.parse(Members.string(json)));
         }
         case "B" -> {
           return Result.of(new AttributeValue.B(binary(json)));
         }
         case "SS" -> {
-          return Result.of(SetValidation.stringSet(strings(json)));
+          return Result.of(SetValidation.stringSet(strings(json), layer));
         }
         case "NS" -> {
-          return Result.of(SetValidation.numberSet(strings(json), numbers));
+          return Result.of(SetValidation.numberSet(strings(json), layer));
         }
         case "BS" -> {
           List<Json> elements = Members.list(json);
@@ -161,7 +164,7 @@ final class AttributeValueDecoder {
               bytes.add(binary(element));
             }
           }
-          return Result.of(SetValidation.binarySet(bytes));
+          return Result.of(SetValidation.binarySet(bytes, layer));
         }
         case "M" -> {
           if (legacy) {
@@ -219,7 +222,8 @@ final class AttributeValueDecoder {
         }
       }
     } catch (DynamoDbError.Validation e) {
-      return Result.problem(e.getMessage());
+      boolean emptyNumber = e.getMessage().equals(NOT_NUMERIC) && layer == ValueLayer.CURRENT;
+      return Result.problem(emptyNumber ? NOT_NUMERIC + ": " : e.getMessage());
     }
   }
 

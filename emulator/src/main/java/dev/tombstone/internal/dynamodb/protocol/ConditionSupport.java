@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ItemUpdate;
 import dev.tombstone.internal.AttributeNameRules;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
 import dev.tombstone.internal.dynamodb.expression.CompiledUpdate;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
@@ -35,13 +36,28 @@ final class ConditionSupport {
    * and placeholder maps without an expression.
    */
   void checkCombination(ConditionParameters p) {
+    checkMix(p);
+    checkPlaceholdersWithoutExpression(p, ValueLayer.OLDER);
+  }
+
+  /** The first half of {@link #checkCombination}: expression and legacy parameters mixed. */
+  void checkMix(ConditionParameters p) {
     new ParameterMix().writeCondition(p).check();
+  }
+
+  /**
+   * The second half of {@link #checkCombination}: a ConditionalOperator without Expected, and
+   * placeholder maps without an expression. The current layer's text for values ends before
+   * {@code ": ConditionExpression is null"}.
+   */
+  void checkPlaceholdersWithoutExpression(ConditionParameters p, ValueLayer layer) {
     requireConditions(p.conditionalOperator(), p.expected());
     if (p.names() != null && !p.hasExpression()) {
       throw ServiceErrors.namesWithoutExpression();
     }
     if (p.values() != null && !p.hasExpression()) {
-      throw ServiceErrors.valuesWithoutExpression("ConditionExpression");
+      throw layer == ValueLayer.CURRENT ? ServiceErrors.valuesWithoutExpression()
+          : ServiceErrors.valuesWithoutExpression("ConditionExpression");
     }
   }
 
@@ -80,6 +96,11 @@ final class ConditionSupport {
    * maps, the expression, then unused placeholders. Null when the request has no condition.
    */
   ItemCondition compile(ConditionParameters p) {
+    return compile(p, ValueLayer.OLDER);
+  }
+
+  /** {@link #compile(ConditionParameters)}, with expression values checked in {@code layer}. */
+  ItemCondition compile(ConditionParameters p, ValueLayer layer) {
     if (p.hasExpected()) {
       if (p.expected().isEmpty()) {
         return null;
@@ -88,7 +109,7 @@ final class ConditionSupport {
       requireTwoConditions(p.conditionalOperator(), p.expected());
       return legacy;
     }
-    checkPlaceholderMaps(p.names(), p.values());
+    checkPlaceholderMaps(p.names(), p.values(), layer);
     if (!p.hasExpression()) {
       return null;
     }
@@ -105,8 +126,8 @@ final class ConditionSupport {
    * UpdateItem's expressions in DynamoDB's order: the placeholder maps, the UpdateExpression, the
    * ConditionExpression, then placeholders neither of them used. Either may be null.
    */
-  WriteExpressions update(String updateExpression, ConditionParameters p) {
-    checkPlaceholderMaps(p.names(), p.values());
+  WriteExpressions update(String updateExpression, ConditionParameters p, ValueLayer layer) {
+    checkPlaceholderMaps(p.names(), p.values(), layer);
     Map<String, AttributeValue> values = p.values() == null ? null : p.values().values();
     Set<String> usedNames = new HashSet<>();
     Set<String> usedValues = new HashSet<>();
@@ -139,7 +160,7 @@ final class ConditionSupport {
 
   ReadExpressions read(
       String filter, String projection, Map<String, String> names, Decoded values) {
-    checkPlaceholderMaps(names, values);
+    checkPlaceholderMaps(names, values, ValueLayer.OLDER);
     Set<String> usedNames = new HashSet<>();
     Set<String> usedValues = new HashSet<>();
     CompiledCondition condition = null;
@@ -216,7 +237,7 @@ final class ConditionSupport {
 
   QueryExpressions query(String keyCondition, String filter, String projection,
       Map<String, String> names, Decoded values) {
-    checkPlaceholderMaps(names, values);
+    checkPlaceholderMaps(names, values, ValueLayer.CURRENT);
     Set<String> usedNames = new HashSet<>();
     Set<String> usedValues = new HashSet<>();
     Map<String, dev.tombstone.dynamodb.AttributeValue> bound =
@@ -275,7 +296,11 @@ final class ConditionSupport {
     }
   }
 
-  static void checkPlaceholderMaps(Map<String, String> names, Decoded values) {
+  /**
+   * The placeholder maps' own checks. A bad value is wrapped with its key in the older layer;
+   * the current layer reports it bare.
+   */
+  static void checkPlaceholderMaps(Map<String, String> names, Decoded values, ValueLayer layer) {
     if (names != null) {
       if (names.isEmpty()) {
         throw new DynamoDbError.Validation("ExpressionAttributeNames must not be empty");
@@ -307,7 +332,7 @@ final class ConditionSupport {
       if (values.problem() != null) {
         // DynamoDB reports a number's precision bare (condition-expressions.md §2.9, corrected
         // 2026-12; DynamoDB Local wraps it like the other problems).
-        if (values.problem().equals(ServiceErrors.TOO_MANY_DIGITS)) {
+        if (layer == ValueLayer.CURRENT || values.problem().equals(ServiceErrors.TOO_MANY_DIGITS)) {
           throw new DynamoDbError.Validation(values.problem());
         }
         throw new DynamoDbError.Validation("ExpressionAttributeValues contains invalid value: "

@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.DeleteItem;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ReturnValues;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import java.io.IOException;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ final class DeleteItemOperation {
   private final DynamoDbState state;
   private final ConditionSupport conditions;
   private final AttributeValueDecoder decoder =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT, ValueLayer.CURRENT);
 
   DeleteItemOperation(DynamoDbState state, ConditionSupport conditions) {
     this.state = state;
@@ -66,10 +67,16 @@ final class DeleteItemOperation {
     options.checkTrailingConstraints(constraints);
     constraints.check();
 
-    conditions.checkCombination(options.condition());
-    Map<String, AttributeValue> key = wire.key().valid();
-    ReturnValues returnValues = WriteOptions.oldOrNone(options.returnValues());
-    ItemCondition condition = conditions.compile(options.condition());
+    conditions.checkMix(options.condition());
+    CurrentLayer.enveloped(() -> {
+      conditions.checkPlaceholdersWithoutExpression(options.condition(), ValueLayer.CURRENT);
+      return null;
+    });
+    Map<String, AttributeValue> key = CurrentLayer.enveloped(wire.key()::valid);
+    ReturnValues returnValues =
+        CurrentLayer.enveloped(() -> WriteOptions.oldOrNone(options.returnValues()));
+    ItemCondition condition = CurrentLayer.expressions(
+        () -> conditions.compile(options.condition(), ValueLayer.CURRENT));
     return DeleteItem.Request.of(wire.tableName(), key)
         .withCondition(condition)
         .withReturnValues(returnValues)

@@ -4,6 +4,7 @@ import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.GetItem;
 import dev.tombstone.dynamodb.Item;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ final class GetItemOperation {
   private final DynamoDbState state;
   private final ConditionSupport conditions;
   private static final AttributeValueDecoder DECODER =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT, ValueLayer.CURRENT);
 
   GetItemOperation(DynamoDbState state, ConditionSupport conditions) {
     this.state = state;

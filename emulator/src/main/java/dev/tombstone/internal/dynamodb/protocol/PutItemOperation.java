@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.PutItem;
 import dev.tombstone.dynamodb.ReturnValues;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import java.io.IOException;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ final class PutItemOperation {
   private final DynamoDbState state;
   private final ConditionSupport conditions;
   private final AttributeValueDecoder decoder =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT, ValueLayer.CURRENT);
 
   PutItemOperation(DynamoDbState state, ConditionSupport conditions) {
     this.state = state;
@@ -67,10 +68,16 @@ final class PutItemOperation {
     options.checkTrailingConstraints(constraints);
     constraints.check();
 
-    conditions.checkCombination(options.condition());
-    Item item = Item.of(wire.item().valid());
-    ReturnValues returnValues = WriteOptions.oldOrNone(options.returnValues());
-    ItemCondition condition = conditions.compile(options.condition());
+    conditions.checkMix(options.condition());
+    CurrentLayer.enveloped(() -> {
+      conditions.checkPlaceholdersWithoutExpression(options.condition(), ValueLayer.CURRENT);
+      return null;
+    });
+    Item item = Item.of(CurrentLayer.enveloped(wire.item()::valid));
+    ReturnValues returnValues =
+        CurrentLayer.enveloped(() -> WriteOptions.oldOrNone(options.returnValues()));
+    ItemCondition condition = CurrentLayer.expressions(
+        () -> conditions.compile(options.condition(), ValueLayer.CURRENT));
     return PutItem.Request.of(wire.tableName(), item)
         .withCondition(condition)
         .withReturnValues(returnValues)

@@ -8,6 +8,7 @@ import dev.tombstone.dynamodb.KeyCondition;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.Query;
 import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.Set;
 /** Query of API 2012-08-10: decode, validate in DynamoDB's order, read one page, encode. */
 final class QueryOperation {
   private static final AttributeValueDecoder DECODER =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT, ValueLayer.CURRENT);
 
   private final DynamoDbState state;
   private final ConditionSupport conditions;
@@ -66,12 +67,21 @@ final class QueryOperation {
    * key condition against the key schema.
    */
   private Query.Request validate(Wire w) {
+    if (w.conditionalOperator() != null
+        && !List.of(Constraints.CONDITIONAL_OPERATOR).contains(w.conditionalOperator())) {
+      // AWS's newer enum check answers this bare and alone, with its own value list
+      // (conformance suite tier3 validation-ordering query, eu-west-2 and us-east-1, 2026-10-09).
+      throw new DynamoDbError.Validation(
+          "Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]");
+    }
     Constraints constraints = new Constraints();
     constraints.oneOf("returnConsumedCapacity", w.returnConsumedCapacity(),
         Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.tableNameOrArn("tableName", w.tableName());
     constraints.tableName("indexName", w.indexName(), false);
-    constraints.atLeast("limit", w.limit(), 1);
+    // Query's Limit is named with a capital L (conformance suite tier3 validation-ordering
+    // query, "reports invalid Limit value"); Scan's spec vector V71 keeps 'limit'.
+    constraints.atLeast("Limit", w.limit(), 1);
     constraints.oneOf("select", w.select(), SelectChecks.SELECT);
     constraints.oneOf("conditionalOperator", w.conditionalOperator(),
         Constraints.CONDITIONAL_OPERATOR);
@@ -100,7 +110,7 @@ final class QueryOperation {
     }
     checkSelect(w);
     Map<String, AttributeValue> start =
-        w.startKey() == null ? null : ScanOperation.startingKey(w.startKey());
+        w.startKey() == null ? null : ScanOperation.startingKey(w.startKey(), ValueLayer.CURRENT);
 
     Query.Request query = w.keyConditions() != null ? legacyKeyed(w) : expressionKeyed(w);
     query = query.onIndex(w.indexName()).withLimit(w.limit()).startingAfter(start);

@@ -7,7 +7,7 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.Query;
 import dev.tombstone.dynamodb.Scan;
-import dev.tombstone.internal.dynamodb.NumberReading;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
 final class ScanOperation {
   private static final AttributeValueDecoder DECODER =
       new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT,
-          NumberReading.BIG_DECIMAL);
+          ValueLayer.OLDER);
 
   private final DynamoDbState state;
   private final ConditionSupport conditions;
@@ -174,13 +174,22 @@ final class ScanOperation {
   }
 
   static Map<String, AttributeValue> startingKey(Decoded startKey) {
+    return startingKey(startKey, ValueLayer.OLDER);
+  }
+
+  /**
+   * The start key's values. Number and duplicate problems are reported as they are, the rest
+   * with the prefix; the current layer words a string or binary duplicate "One or more
+   * parameter values were invalid: Input collection ...", also bare.
+   */
+  static Map<String, AttributeValue> startingKey(Decoded startKey, ValueLayer layer) {
     String problem = startKey.problem();
     if (problem == null) {
       return startKey.values();
     }
-    // Number and duplicate problems are reported as they are; the rest get the prefix.
     boolean bare = problem.startsWith("Attempting") || problem.startsWith("Number ")
-        || problem.startsWith("The parameter cannot") || problem.startsWith("Input collection");
+        || problem.startsWith("The parameter cannot") || problem.startsWith("Input collection")
+        || layer == ValueLayer.CURRENT && problem.contains("contains duplicates");
     throw bare ? new DynamoDbError.Validation(problem) : ServiceErrors.invalidStartKey(problem);
   }
 }

@@ -52,6 +52,12 @@ final class ServiceErrors {
         "ExpressionAttributeNames can only be specified when using expressions");
   }
 
+  /** {@code ExpressionAttributeValues} without an expression, as the current layer words it. */
+  static DynamoDbError.Validation valuesWithoutExpression() {
+    return new DynamoDbError.Validation(
+        "ExpressionAttributeValues can only be specified when using expressions");
+  }
+
   /**
    * {@code ExpressionAttributeValues} without the expression that could use them.
    *

@@ -12,7 +12,7 @@ import dev.tombstone.dynamodb.PutItem;
 import dev.tombstone.dynamodb.Query;
 import dev.tombstone.dynamodb.Scan;
 import dev.tombstone.dynamodb.UpdateItem;
-import dev.tombstone.internal.dynamodb.NumberReading;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import dev.tombstone.internal.dynamodb.partiql.Plan;
 import dev.tombstone.internal.dynamodb.partiql.Planner;
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class StatementRunner {
   /** Parameters are read as BigDecimal reads them, in the older validation layer. */
   private final AttributeValueDecoder decoder =
       new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT,
-          NumberReading.BIG_DECIMAL);
+          ValueLayer.OLDER);
 
   /**
    * The model constraints of one element of a batch or transaction of statements, under

@@ -4,7 +4,7 @@ import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.TransactGetItems;
-import dev.tombstone.internal.dynamodb.NumberReading;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ final class TransactGetItemsOperation {
   static final int MAX_ITEMS = 100;
   private static final AttributeValueDecoder DECODER =
       new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT,
-          NumberReading.BIG_DECIMAL);
+          ValueLayer.OLDER);
 
   private final DynamoDbState state;
   private final ConditionSupport conditions;

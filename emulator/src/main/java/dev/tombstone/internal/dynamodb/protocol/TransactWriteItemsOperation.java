@@ -9,7 +9,7 @@ import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ReturnValues;
 import dev.tombstone.dynamodb.TransactWriteItems;
 import dev.tombstone.internal.AttributeNameRules;
-import dev.tombstone.internal.dynamodb.NumberReading;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ final class TransactWriteItemsOperation {
   private final ConditionSupport conditions;
   private final AttributeValueDecoder decoder =
       new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT,
-          NumberReading.BIG_DECIMAL);
+          ValueLayer.OLDER);
 
   TransactWriteItemsOperation(DynamoDbState state, ConditionSupport conditions) {
     this.state = state;
@@ -162,8 +162,8 @@ final class TransactWriteItemsOperation {
       // names before its values (deepRequests.test.ts of the AWS-run conformance suite: a
       // syntax error or an oversized condition beats a key nested 100 levels; an empty name
       // beats a value nested 100 levels, whichever comes first in the item).
-      ConditionSupport.WriteExpressions compiled =
-          update ? conditions.update(e.updateExpression(), e.condition()) : null;
+      ConditionSupport.WriteExpressions compiled = update
+          ? conditions.update(e.updateExpression(), e.condition(), ValueLayer.OLDER) : null;
       ItemCondition condition = update ? null : conditions.compile(e.condition());
       for (String name : e.itemNames()) {
         AttributeNameRules.problem(name).ifPresent(problem -> {

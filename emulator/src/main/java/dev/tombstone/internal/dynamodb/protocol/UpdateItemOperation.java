@@ -7,6 +7,7 @@ import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ItemUpdate;
 import dev.tombstone.dynamodb.ReturnValues;
 import dev.tombstone.dynamodb.UpdateItem;
+import dev.tombstone.internal.dynamodb.ValueLayer;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import dev.tombstone.internal.dynamodb.expression.LegacyUpdate;
 import java.io.IOException;
@@ -22,7 +23,7 @@ final class UpdateItemOperation {
   private final DynamoDbState state;
   private final ConditionSupport conditions;
   private final AttributeValueDecoder decoder =
-      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
+      new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT, ValueLayer.CURRENT);
 
   UpdateItemOperation(DynamoDbState state, ConditionSupport conditions) {
     this.state = state;
@@ -82,28 +83,39 @@ final class UpdateItemOperation {
     ConditionParameters condition = options.condition();
     Constraints constraints = new Constraints();
     options.checkLeadingConstraints(constraints, wire.tableName());
+    // AWS lists ConditionalOperator before the missing key (conformance suite tier3
+    // validation-ordering updateItem, 2026-10-09).
+    options.checkConditionalOperator(constraints);
     constraints.notNull("key", wire.key());
     if (wire.attributeUpdates() != null) {
       wire.attributeUpdates().forEach((name, update) -> constraints.oneOf(
           "attributeUpdates." + name + ".member.action", update.action(), ACTIONS));
     }
-    options.checkTrailingConstraints(constraints);
+    options.checkConditionConstraints(constraints);
     constraints.check();
 
-    checkCombination(wire, condition);
-    Map<String, AttributeValue> key = wire.key().valid();
+    new ParameterMix()
+        .legacy("AttributeUpdates", wire.attributeUpdates())
+        .expression("UpdateExpression", wire.updateExpression())
+        .writeCondition(condition)
+        .check();
+    CurrentLayer.enveloped(() -> {
+      checkPlaceholders(wire, condition);
+      return null;
+    });
+    Map<String, AttributeValue> key = CurrentLayer.enveloped(wire.key()::valid);
     ReturnValues returnValues = options.returnValues() == null
         ? ReturnValues.NONE : ReturnValues.valueOf(options.returnValues());
     ItemUpdate update;
     ItemCondition itemCondition;
     if (wire.updateExpression() == null && !condition.hasExpression()
         && condition.names() == null && condition.values() == null) {
-      update = ExpressionCompiler.legacyUpdate(
-          wire.attributeUpdates() == null ? Map.of() : wire.attributeUpdates());
-      itemCondition = conditions.compile(condition);
+      update = legacyUpdate(wire.attributeUpdates() == null ? Map.of() : wire.attributeUpdates());
+      itemCondition = CurrentLayer.expressions(
+          () -> conditions.compile(condition, ValueLayer.CURRENT));
     } else {
-      ConditionSupport.WriteExpressions compiled =
-          conditions.update(wire.updateExpression(), condition);
+      ConditionSupport.WriteExpressions compiled = CurrentLayer.expressions(
+          () -> conditions.update(wire.updateExpression(), condition, ValueLayer.CURRENT));
       update = compiled.update() != null ? compiled.update()
           : ExpressionCompiler.legacyUpdate(Map.of());
       itemCondition = compiled.condition();
@@ -115,12 +127,25 @@ final class UpdateItemOperation {
             WriteOptions.onConditionFailure(options.returnValuesOnConditionCheckFailure()));
   }
 
-  private static void checkCombination(Wire wire, ConditionParameters condition) {
-    new ParameterMix()
-        .legacy("AttributeUpdates", wire.attributeUpdates())
-        .expression("UpdateExpression", wire.updateExpression())
-        .writeCondition(condition)
-        .check();
+  /**
+   * The legacy {@code AttributeUpdates}: a bad value is reported inside the envelope, as AWS
+   * reports it (conformance suite valueLayers.test.ts, 2026-10-09); names and actions stay bare.
+   */
+  private static ItemUpdate legacyUpdate(Map<String, LegacyUpdate> updates) {
+    try {
+      return ExpressionCompiler.legacyUpdate(updates);
+    } catch (DynamoDbError.Validation e) {
+      for (LegacyUpdate update : updates.values()) {
+        if (e.getMessage().equals(update.problem())) {
+          throw new DynamoDbError.Validation(CurrentLayer.ENVELOPE + e.getMessage());
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** A ConditionalOperator without Expected, and placeholder maps without an expression. */
+  private static void checkPlaceholders(Wire wire, ConditionParameters condition) {
     ConditionSupport.requireConditions(condition.conditionalOperator(), condition.expected());
     boolean noExpression = wire.updateExpression() == null && !condition.hasExpression();
     if (condition.names() != null && noExpression) {

@@ -58,8 +58,18 @@ record WriteOptions(
 
   /** The constraints DynamoDB lists after the key or item member. */
   void checkTrailingConstraints(Constraints constraints) {
+    checkConditionalOperator(constraints);
+    checkConditionConstraints(constraints);
+  }
+
+  /** {@code ConditionalOperator}'s enum; UpdateItem lists it before its key. */
+  void checkConditionalOperator(Constraints constraints) {
     constraints.oneOf("conditionalOperator", condition.conditionalOperator(),
         Constraints.CONDITIONAL_OPERATOR);
+  }
+
+  /** {@link #checkTrailingConstraints} without the {@code ConditionalOperator}. */
+  void checkConditionConstraints(Constraints constraints) {
     constraints.comparisonOperators("expected", condition.expected(), false);
     constraints.oneOf("returnValuesOnConditionCheckFailure", returnValuesOnConditionCheckFailure,
         Constraints.RETURN_ON_FAILURE);

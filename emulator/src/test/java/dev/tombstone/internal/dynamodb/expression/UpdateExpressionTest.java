@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,6 +65,45 @@ class UpdateExpressionTest {
     assertThatThrownBy(() -> compiler.update("SET a = :v :w", null, null))
         .isInstanceOf(DynamoDbError.Validation.class)
         .hasMessage("Invalid UpdateExpression: Syntax error; token: \":w\", near: \":v :w\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SET n = (n - :v)", "SET n = ((n) - :v)",
+      "SET n = (if_not_exists(n, :v) - :v)", "SET n = (n) - :v"})
+  void setArithmetic_inParentheses_isApplied(String expression) {
+    Item after = compiler.update(expression, null, Map.of(":v", AttributeValue.n(1)))
+        .apply(ITEM);
+
+    assertThat(after.get("n")).isEqualTo(AttributeValue.n(4));
+  }
+
+  @Test
+  void setArithmetic_inTwoPairsOfParentheses_isRedundant() {
+    assertThatThrownBy(() -> compiler.update("SET n = ((n - :v))", null,
+        Map.of(":v", AttributeValue.n(1))))
+        .hasMessage("Invalid UpdateExpression: The expression has redundant parentheses;");
+  }
+
+  @Test
+  void parenthesisedArithmetic_isNotAnOperandOfMoreArithmetic() {
+    assertThatThrownBy(() -> compiler.update("SET n = (n - :v) + :v", null,
+        Map.of(":v", AttributeValue.n(1))))
+        .hasMessage("Invalid UpdateExpression: Syntax error; token: \"+\", near: \") + :v\"");
+  }
+
+  @Test
+  void addToSets_keepsStringsAndBinariesInByteOrder() {
+    Item item = Item.of(Map.of("ss", AttributeValue.ss("\uFF61", "a"),
+        "bs", new AttributeValue.BS(Set.of(Bytes.of((byte) 0x80), Bytes.of((byte) 1)))));
+
+    Item after = compiler.update("ADD ss :s, bs :b", null, Map.of(
+        ":s", AttributeValue.ss("\uD83D\uDE00", ""), ":b", new AttributeValue.BS(Set.of(Bytes.of()))))
+        .apply(item);
+
+    assertThat(((AttributeValue.SS) after.get("ss")).values())
+        .containsExactly("", "a", "\uFF61", "\uD83D\uDE00");
+    assertThat(((AttributeValue.BS) after.get("bs")).values())
+        .containsExactly(Bytes.of(), Bytes.of((byte) 1), Bytes.of((byte) 0x80));
   }
 
   @Test

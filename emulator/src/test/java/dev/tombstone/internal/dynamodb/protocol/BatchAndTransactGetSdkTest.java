@@ -99,13 +99,14 @@ class BatchAndTransactGetSdkTest {
 
     assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("ab",
         KeysAndAttributes.builder().keys(id("a")).build())))))
-        .isEqualTo("1 validation error detected: Value '{ab={Keys: [...]}}' at 'requestItems'"
+        .isEqualTo("1 validation error detected: Value '{\"ab\":{\"Keys\":[{\"id\":{\"S\":"
+            + "\"a\"}}]}}' at 'requestItems'"
             + " failed to satisfy constraint: Map keys must satisfy constraint: [Member must"
             + " have length less than or equal to 255, Member must have length greater than or"
             + " equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
     assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("users",
         KeysAndAttributes.builder().keys(tooMany).build())))))
-        .isEqualTo("1 validation error detected: Value at 'requestItems.users.member.keys'"
+        .isEqualTo("1 validation error detected: Value at 'RequestItems.users.member.Keys'"
             + " failed to satisfy constraint: Member must have length less than or equal to 100");
     List<TransactWriteItem> writes = new ArrayList<>();
     for (int i = 0; i < 101; i++) {

@@ -33,6 +33,8 @@ class ConditionalOperatorSdkTest {
       "ConditionalOperator cannot be used without Filter or Expected";
   private static final String TWO_OR_MORE =
       "ConditionalOperator can only be used when Filter or Expected has two or more elements";
+  /** PutItem, UpdateItem and DeleteItem report these inside the envelope (AWS, 2026-10). */
+  private static final String ENVELOPE = "1 validation error detected: ";
   private static final Map<String, AttributeValue> KEY = Map.of("pk", s("k"));
 
   @RegisterExtension
@@ -55,7 +57,7 @@ class ConditionalOperatorSdkTest {
     String refused = message(() -> dynamo.putItem(b -> b.tableName("cop").item(KEY)
         .expected(Map.of("a", expected("x"))).conditionalOperator("AND")));
 
-    assertThat(refused).isEqualTo(TWO_OR_MORE);
+    assertThat(refused).isEqualTo(ENVELOPE + TWO_OR_MORE);
     assertThat(stored()).containsEntry("a", s("x"));
   }
 
@@ -64,7 +66,7 @@ class ConditionalOperatorSdkTest {
     String refused = message(() -> dynamo.putItem(b -> b.tableName("cop")
         .item(Map.of("pk", s("new"))).expected(Map.of()).conditionalOperator("AND")));
 
-    assertThat(refused).isEqualTo(WITHOUT);
+    assertThat(refused).isEqualTo(ENVELOPE + WITHOUT);
     assertThat(dynamo.getItem(b -> b.tableName("cop").key(Map.of("pk", s("new")))).hasItem())
         .isFalse();
   }
@@ -74,7 +76,7 @@ class ConditionalOperatorSdkTest {
     String refused = message(() -> dynamo.deleteItem(b -> b.tableName("cop").key(KEY)
         .expected(Map.of("a", expected("x"))).conditionalOperator("OR")));
 
-    assertThat(refused).isEqualTo(TWO_OR_MORE);
+    assertThat(refused).isEqualTo(ENVELOPE + TWO_OR_MORE);
     assertThat(stored()).containsEntry("a", s("x"));
   }
 
@@ -85,8 +87,8 @@ class ConditionalOperatorSdkTest {
         .expected(Map.of("a", ExpectedAttributeValue.builder().exists(true).build()))
         .conditionalOperator("OR")));
 
-    assertThat(refused).isEqualTo("One or more parameter values were invalid: Value must be"
-        + " provided when Exists is true for Attribute: a");
+    assertThat(refused).isEqualTo(ENVELOPE + "One or more parameter values were invalid: Value"
+        + " must be provided when Exists is true for Attribute: a");
     assertThat(stored()).containsEntry("a", s("x"));
   }
 
@@ -97,7 +99,7 @@ class ConditionalOperatorSdkTest {
             .action(AttributeAction.PUT).build()))
         .expected(Map.of("a", expected("x"))).conditionalOperator("AND")));
 
-    assertThat(refused).isEqualTo(TWO_OR_MORE);
+    assertThat(refused).isEqualTo(ENVELOPE + TWO_OR_MORE);
     assertThat(stored()).containsEntry("a", s("x"));
   }
 

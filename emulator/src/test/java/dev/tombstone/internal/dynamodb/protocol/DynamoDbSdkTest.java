@@ -110,7 +110,7 @@ class DynamoDbSdkTest {
 
     assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
     assertThat(error.awsErrorDetails().errorMessage())
-        .isEqualTo("ReturnValues can only be ALL_OLD or NONE");
+        .isEqualTo("1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
     assertThat(error.statusCode()).isEqualTo(400);
   }
 

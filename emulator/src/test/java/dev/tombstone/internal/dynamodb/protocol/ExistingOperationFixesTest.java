@@ -124,12 +124,14 @@ class ExistingOperationFixesTest {
 
   @Test
   void numberOf39DigitsInExpressionAttributeValues_isReportedAsDynamoDbDoes() {
-    // condition-expressions.md §2.9 (E03), corrected 2026-12.
+    // condition-expressions.md §2.9 (E03), corrected 2026-12; DeleteItem adds the envelope
+    // (paritysuite/dynamodb-conformance valueLayers.test.ts, 2026-10).
     assertThat(message(() -> dynamo.deleteItem(b -> b.tableName("things")
         .key(Map.of("id", s("a"))).conditionExpression("n < :v")
         .expressionAttributeValues(Map.of(":v",
             AttributeValue.fromN("10.0000000000000000000000000000000000001"))))))
-        .isEqualTo("Attempting to store more than 38 significant digits in a Number");
+        .isEqualTo("1 validation error detected: Attempting to store more than 38 significant"
+            + " digits in a Number");
   }
 
   @Test

@@ -337,13 +337,13 @@ class UpdateItemSdkTest {
     assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .updateExpression("SET #e = :v").expressionAttributeNames(Map.of("#e", tooLong))
         .expressionAttributeValues(Map.of(":v", s("x"))))))
-        .isEqualTo("ExpressionAttributeNames contains invalid value: Attribute name is too"
-            + " large, must be less than 65536 bytes for key #e");
+        .isEqualTo("1 validation error detected: ExpressionAttributeNames contains invalid"
+            + " value: Attribute name is too large, must be less than 65536 bytes for key #e");
     assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .updateExpression("ADD #e :one").expressionAttributeNames(Map.of("#e", ""))
         .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))))
-        .isEqualTo("ExpressionAttributeNames contains invalid value: Empty attribute name"
-            + " for key #e");
+        .isEqualTo("1 validation error detected: ExpressionAttributeNames contains invalid"
+            + " value: Empty attribute name for key #e");
     assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
   }
 
@@ -437,6 +437,30 @@ class UpdateItemSdkTest {
     assertThat(updateRefusal("SET b = :a - :b", values)).isEqualTo(overflow);
     assertThat(updateRefusal("SET b = :a + :b", values)).isEqualTo(overflow);
     assertThat(stored("u1")).doesNotContainKey("b");
+  }
+
+  @Test
+  void parenthesisedArithmetic_isApplied_asAwsDoes() {
+    dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1")).updateExpression("SET c = :ten")
+        .expressionAttributeValues(Map.of(":ten", AttributeValue.fromN("10"))));
+
+    UpdateItemResponse updated = dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+        .updateExpression("SET c = (c - :v)")
+        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("3")))
+        .returnValues(ReturnValue.ALL_NEW));
+
+    assertThat(updated.attributes()).containsEntry("c", AttributeValue.fromN("7"));
+  }
+
+  @Test
+  void addToAStringSet_readsBackInByteOrder_asAwsReturnsIt() {
+    dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1")).updateExpression("SET tags = :a")
+        .expressionAttributeValues(Map.of(":a", AttributeValue.fromSs(List.of("b", "a")))));
+
+    dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1")).updateExpression("ADD tags :v")
+        .expressionAttributeValues(Map.of(":v", AttributeValue.fromSs(List.of("", "c")))));
+
+    assertThat(stored("u1").get("tags").ss()).containsExactly("", "a", "b", "c");
   }
 
   @Test

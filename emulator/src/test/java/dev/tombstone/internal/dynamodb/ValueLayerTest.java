@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The two validation layers' readings of a number (paritysuite valueLayers.test.ts and
  * partiqlParameterNumbers.test.ts): they part only at exponents near or past 32 bits.
  */
-class NumberReadingTest {
+class ValueLayerTest {
   private static final String OVERFLOW =
       "Number overflow. Attempting to store a number with magnitude larger than supported range";
   private static final String UNDERFLOW =
@@ -44,18 +44,18 @@ class NumberReadingTest {
           + NOT_NUMERIC + ": 1e9223372036854775808",
       "''|" + NOT_NUMERIC + "|" + NOT_NUMERIC})
   void theLayers_partOnlyWhereBigDecimalDoes(String text, String current, String bigDecimal) {
-    assertThatThrownBy(() -> NumberReading.CURRENT.parse(text))
+    assertThatThrownBy(() -> ValueLayer.CURRENT.parse(text))
         .isInstanceOf(DynamoDbError.Validation.class).hasMessage(current);
-    assertThatThrownBy(() -> NumberReading.BIG_DECIMAL.parse(text))
+    assertThatThrownBy(() -> ValueLayer.OLDER.parse(text))
         .isInstanceOf(DynamoDbError.Validation.class).hasMessage(bigDecimal);
   }
 
   @ParameterizedTest
   @CsvSource({"0e125,0", "1.50,1.5", "-7e2,-700", "0.01e127,10000000000"})
   void validNumbers_readTheSameInBothLayers(String text, String canonicalStart) {
-    assertThat(NumberReading.BIG_DECIMAL.parse(text))
-        .isEqualTo(NumberReading.CURRENT.parse(text));
-    assertThat(NumberReading.BIG_DECIMAL.parse(text).text()).startsWith(canonicalStart);
+    assertThat(ValueLayer.OLDER.parse(text))
+        .isEqualTo(ValueLayer.CURRENT.parse(text));
+    assertThat(ValueLayer.OLDER.parse(text).text()).startsWith(canonicalStart);
   }
 
   @ParameterizedTest
@@ -64,6 +64,6 @@ class NumberReadingTest {
       "1e99999999999|" + NOT_NUMERIC + ": 1e99999999999"})
   void aNumberSetMember_isReadAsTheLayerReadsIt(String member, String message) {
     assertThatThrownBy(() -> SetValidation.numberSet(List.of("1", member),
-        NumberReading.BIG_DECIMAL)).hasMessage(message);
+        ValueLayer.OLDER)).hasMessage(message);
   }
 }

@@ -5,15 +5,20 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.internal.NumberMessages;
 
 /**
- * How an operation reads the text of a number. DynamoDB checks attribute values in two layers,
- * which agree on every number but those with an exponent near or past 32 bits.
+ * Which of DynamoDB's two value-checking layers an operation runs. AWS (four regions, 2026-10)
+ * runs the current layer for PutItem, UpdateItem and DeleteItem (inside the request validation
+ * envelope), GetItem, BatchGetItem and Query (bare), and the older one for BatchWriteItem, the
+ * transactions, Scan and PartiQL parameters. The layers word a duplicate set member, an empty
+ * number and a bad expression value differently, and read a number's exponent differently:
+ * they agree on every number but those with an exponent near or past 32 bits.
  *
  * <p>Internal: the request decoders pick one per operation.
  */
-public enum NumberReading {
+public enum ValueLayer {
   /**
-   * PutItem, UpdateItem, DeleteItem, GetItem, BatchGetItem and Query: the exponent is read in
-   * full, so {@code 1e2147483648} overflows; only one past 64 bits cannot be converted.
+   * Quoted, partly sorted duplicates; {@code ": "} after an empty number; no value wrapper. The
+   * exponent is read in full, so {@code 1e2147483648} overflows; only one past 64 bits cannot
+   * be converted.
    */
   CURRENT {
     @Override
@@ -23,12 +28,12 @@ public enum NumberReading {
   },
 
   /**
-   * BatchWriteItem, TransactWriteItems, TransactGetItems, Scan and PartiQL parameters: the text
-   * is read as Java's BigDecimal reads it, so an exponent or scale past 32 bits cannot be
+   * Duplicates as sent; a bare empty-number text; expression values wrapped with their key. The
+   * text is read as Java's BigDecimal reads it, so an exponent or scale past 32 bits cannot be
    * converted, and the range is checked on precision minus scale in 32-bit arithmetic, which
    * wraps ({@code 1e2147483647} underflows).
    */
-  BIG_DECIMAL {
+  OLDER {
     @Override
     public AttributeValue.N parse(String text) {
       try {
@@ -39,7 +44,7 @@ public enum NumberReading {
     }
   };
 
-  /** Below this the two readings agree: no text is long enough to move a scale to 32 bits. */
+  /** Below this the two layers read a number alike: no text is long enough to move a scale to 32 bits. */
   private static final long AGREED_EXPONENTS = 1L << 30;
   private static final int MAX_EXPONENT = 125;
   private static final int MIN_EXPONENT = -130;
@@ -52,7 +57,7 @@ public enum NumberReading {
   public abstract AttributeValue.N parse(String text);
 
   /**
-   * The BigDecimal reading's problem with text that the current reading refused as
+   * The older layer's problem with text that the current reading refused as
    * {@code current}.
    */
   private static DynamoDbError.Validation bigDecimalProblem(String text,
@@ -95,7 +100,7 @@ public enum NumberReading {
       return notNumeric(text);
     }
     if (leadingZeros == digits || current.isTooManyDigits()) {
-      // Zero is judged by its written exponent, and digits before range, in both readings.
+      // Zero is judged by its written exponent, and digits before range, in both layers.
       return current;
     }
     // In int arithmetic, as that layer computes it: 1 - (-2147483647) wraps to a large negative.

@@ -1,0 +1,95 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * BatchGetItem's and BatchWriteItem's constraint texts as AWS gives them in 2026
+ * (paritysuite/dynamodb-conformance tests/tier3/error-messages/batchGetItem.test.ts and
+ * batchWriteItem.test.ts): member paths in AWS's casing, no value where AWS prints none, and the
+ * request map echoed as AWS echoes it.
+ */
+class BatchConstraintTextsSdkTest {
+  static final String ENVELOPE = "1 validation error detected: ";
+  static final String NAME_RULES = "Map keys must satisfy constraint: [Member must have length"
+      + " less than or equal to 255, Member must have length greater than or equal to 3, Member"
+      + " must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]";
+  static Tombstone tombstone;
+  static DynamoDbClient dynamo;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+    dynamo.createTable(b -> b.tableName("users").billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+        .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamo.close();
+    tombstone.close();
+  }
+
+  @Test
+  void batchGetItem_emptyRequestItemsAndEmptyKeys_nameThePathWithoutAValue() {
+    assertThat(refusal(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of()))))
+        .isEqualTo(ENVELOPE + "Value at 'RequestItems' failed to satisfy constraint: Member must"
+            + " have length greater than or equal to 1");
+    assertThat(refusal(() -> dynamo.batchGetItem(b -> b.requestItems(
+        Map.of("users", KeysAndAttributes.builder().keys(List.of()).build())))))
+        .isEqualTo(ENVELOPE + "Value at 'RequestItems.users.member.Keys' failed to satisfy"
+            + " constraint: Member must have length greater than or equal to 1");
+  }
+
+  @Test
+  void batchGetItem_malformedTableName_echoesTheMapAsJson() {
+    assertThat(refusal(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("bad!name",
+        KeysAndAttributes.builder().keys(Map.of("pk", AttributeValue.fromS("a"))).build())))))
+        .isEqualTo(ENVELOPE + "Value '{\"bad!name\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}' at"
+            + " 'requestItems' failed to satisfy constraint: " + NAME_RULES);
+  }
+
+  @Test
+  void batchWriteItem_emptyRequestItems_namesThePathWithoutAValue() {
+    assertThat(refusal(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of()))))
+        .isEqualTo(ENVELOPE + "Value at 'RequestItems' failed to satisfy constraint: Member must"
+            + " have length greater than or equal to 1");
+  }
+
+  @Test
+  void batchWriteItem_malformedTableName_echoesTheRequestsInJavaForm() {
+    WriteRequest put = WriteRequest.builder().putRequest(PutRequest.builder()
+        .item(Map.of("pk", AttributeValue.fromS("x"))).build()).build();
+
+    assertThat(refusal(() -> dynamo.batchWriteItem(b -> b.requestItems(
+        Map.of("bad!name", List.of(put))))))
+        .isEqualTo(ENVELOPE + "Value '{bad!name=[WriteRequest(putRequest=PutRequest(item="
+            + "{pk=AttributeValue(S=x)}))]}' at 'requestItems' failed to satisfy constraint: "
+            + NAME_RULES);
+  }
+
+  private static String refusal(Runnable request) {
+    DynamoDbException error = catchThrowableOfType(DynamoDbException.class, request::run);
+    assertThat(error.statusCode()).isEqualTo(400);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    return error.awsErrorDetails().errorMessage();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * An empty binary key value in DeleteItem, UpdateItem, BatchGetItem and a BatchWriteItem delete
+ * is "are not valid.", as AWS answers (paritysuite/dynamodb-conformance tier3 error-messages
+ * deleteItem, updateItem, batchGetItem, batchWriteItem); an empty string keeps "were invalid:".
+ */
+class EmptyBinaryKeySdkTest {
+  static final String BINARY = "binary_keys";
+  static final String STRING = "string_keys";
+  static final String NOT_VALID = "One or more parameter values are not valid. The AttributeValue"
+      + " for a key attribute cannot contain an empty binary value. Key: pk";
+  static Tombstone tombstone;
+  static DynamoDbClient dynamo;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+    create(BINARY, ScalarAttributeType.B);
+    create(STRING, ScalarAttributeType.S);
+  }
+
+  private static void create(String name, ScalarAttributeType type) {
+    dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+        .attributeDefinitions(d -> d.attributeName("pk").attributeType(type)));
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamo.close();
+    tombstone.close();
+  }
+
+  @Test
+  void emptyBinaryKey_isNotValid_inEverySingleItemKeyCheck() {
+    Map<String, AttributeValue> key =
+        Map.of("pk", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[0])));
+
+    List<String> got = List.of(
+        refusal(() -> dynamo.deleteItem(b -> b.tableName(BINARY).key(key))),
+        refusal(() -> dynamo.updateItem(b -> b.tableName(BINARY).key(key)
+            .updateExpression("SET a = :v")
+            .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("x"))))),
+        refusal(() -> dynamo.batchGetItem(b -> b.requestItems(
+            Map.of(BINARY, KeysAndAttributes.builder().keys(key).build())))),
+        refusal(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(BINARY, List.of(
+            WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build())
+                .build()))))));
+
+    assertThat(got).containsOnly(NOT_VALID);
+  }
+
+  @Test
+  void emptyStringKey_keepsWereInvalid() {
+    assertThat(refusal(() -> dynamo.deleteItem(b -> b.tableName(STRING)
+        .key(Map.of("pk", AttributeValue.fromS(""))))))
+        .isEqualTo("One or more parameter values were invalid: The AttributeValue for a key"
+            + " attribute cannot contain an empty string value. Key: pk");
+  }
+
+  private static String refusal(Runnable request) {
+    DynamoDbException error = catchThrowableOfType(DynamoDbException.class, request::run);
+    assertThat(error.statusCode()).isEqualTo(400);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    return error.awsErrorDetails().errorMessage();
+  }
+}
