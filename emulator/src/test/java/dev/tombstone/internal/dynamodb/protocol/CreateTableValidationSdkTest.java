@@ -245,6 +245,22 @@ class CreateTableValidationSdkTest {
         "2 validation errors detected: Value 'g1' at 'globalSecondaryIndexes.1.member.indexName'");
   }
 
+  /**
+   * AWS's text contains "Invalid KeySchema" (the 2026 AWS-run conformance suite,
+   * validation-ordering createTable.test.ts, "rejects a duplicate attribute in KeySchema").
+   */
+  @Test
+  void oneNameForTheHashAndTheRangeKey_isAnInvalidKeySchema() {
+    String message = message(() -> dynamo.createTable(b -> b.tableName("dupkey")
+        .keySchema(key("pk", KeyType.HASH), key("pk", KeyType.RANGE))
+        .attributeDefinitions(def("pk", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST)));
+
+    assertThat(message).isEqualTo("Invalid KeySchema: Both the Hash Key and the Range Key"
+        + " element in the KeySchema have the same name");
+    assertThat(tombstone.dynamoDb().hasTable("dupkey")).isFalse();
+  }
+
   static CreateTableRequest withIndexes(String table, IndexCase problem) {
     CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(table)
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
