@@ -19,10 +19,11 @@ import java.util.Set;
 
 /**
  * CreateTable of API 2012-08-10: decode and validate in DynamoDB's order (the model's
- * constraints of every member, the indexes' included; duplicate definitions, billing and
- * throughput, the key schema, the local then the global indexes, name lengths, the attributes
- * projected into all indexes, the definitions' use, then SSEType, then the tags), create, tag,
- * encode. A request that fails any of these never learns whether the table exists.
+ * constraints of every member, the global indexes' then the local indexes' included; duplicate
+ * definitions, billing and throughput, the key schema, the local then the global indexes, name
+ * lengths, the attributes projected into all indexes, the definitions' use, then SSEType, then
+ * the tags), create, tag, encode. A request that fails any of these never learns whether the
+ * table exists.
  */
 final class CreateTableOperation {
   private final DynamoDbState state;
@@ -126,11 +127,13 @@ final class CreateTableOperation {
       }
     }
     List<String[]> keyElements = KeySchemas.read(keySchema, path + "keySchema", constraints);
-    List<SecondaryIndexes.Declared> declaredLocal =
-        SecondaryIndexes.readAll(localIndexes, path + "localSecondaryIndexes", false,
-            constraints);
+    // The global indexes' violations come before the local ones' whatever the request's order
+    // (the 2026 AWS-run conformance suite, validation-ordering createTable.test.ts).
     List<SecondaryIndexes.Declared> declaredGlobal =
         SecondaryIndexes.readAll(globalIndexes, path + "globalSecondaryIndexes", true,
+            constraints);
+    List<SecondaryIndexes.Declared> declaredLocal =
+        SecondaryIndexes.readAll(localIndexes, path + "localSecondaryIndexes", false,
             constraints);
     constraints.check();
 

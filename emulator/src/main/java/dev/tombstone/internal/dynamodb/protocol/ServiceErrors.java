@@ -69,10 +69,14 @@ final class ServiceErrors {
             + " is null");
   }
 
-  /** CreateTable with one name for the hash and the range key. */
+  /**
+   * CreateTable with one name for the hash and the range key. AWS's text contains "Invalid
+   * KeySchema" (the 2026 AWS-run conformance suite, validation-ordering createTable.test.ts);
+   * DynamoDB Local's lacks the prefix.
+   */
   static DynamoDbError.Validation sameHashAndRangeName() {
-    return new DynamoDbError.Validation(
-        "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+    return new DynamoDbError.Validation("Invalid KeySchema: Both the Hash Key and the Range Key"
+        + " element in the KeySchema have the same name");
   }
 
   /** Scan's {@code ExclusiveStartKey} is invalid for {@code reason}. */

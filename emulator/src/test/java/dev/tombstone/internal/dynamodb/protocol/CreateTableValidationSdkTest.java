@@ -200,6 +200,67 @@ class CreateTableValidationSdkTest {
             + " to satisfy constraint: Member must have length greater than or equal to 1");
   }
 
+  /**
+   * AWS lists a global index's model violations before a local index's, whatever the request's
+   * order and the names (the 2026 AWS-run conformance suite, validation-ordering
+   * createTable.test.ts, "index name errors across index kinds").
+   */
+  @ParameterizedTest
+  @MethodSource("shortIndexNames")
+  void globalIndexModelViolations_areReportedBeforeLocalOnes(String local, String global) {
+    String message = message(() -> dynamo.createTable(withIndexes("vo_ct_index_names",
+        new IndexCase("", b -> b.localSecondaryIndexes(lsi(local, "pk", "x"))
+            .globalSecondaryIndexes(gsi(global, "y")), null))));
+
+    assertThat(message).isEqualTo("2 validation errors detected: Value '" + global
+        + "' at 'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint:"
+        + " Member must have length greater than or equal to 3; Value '" + local
+        + "' at 'localSecondaryIndexes.1.member.indexName' failed to satisfy constraint:"
+        + " Member must have length greater than or equal to 3");
+    assertThat(tombstone.dynamoDb().tableNames()).isEmpty();
+  }
+
+  static Stream<Arguments> shortIndexNames() {
+    return Stream.of(Arguments.of("l1", "g1"), Arguments.of("aa", "zz"));
+  }
+
+  @Test
+  void globalIndexModelViolations_areReportedBeforeLocalOnes_whenTheJsonListsTheLocalFirst() {
+    Wire.Response response = wire.post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"t1x\","
+        + "\"BillingMode\":\"PAY_PER_REQUEST\","
+        + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+        + "{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"}],"
+        + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
+        + "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
+        + "\"LocalSecondaryIndexes\":[{\"IndexName\":\"l1\",\"KeySchema\":["
+        + "{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
+        + "{\"AttributeName\":\"lr\",\"KeyType\":\"RANGE\"}],"
+        + "\"Projection\":{\"ProjectionType\":\"ALL\"}}],"
+        + "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"g1\",\"KeySchema\":["
+        + "{\"AttributeName\":\"gh\",\"KeyType\":\"HASH\"}],"
+        + "\"Projection\":{\"ProjectionType\":\"ALL\"}}]}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(ErrorBody.parse(response.body()).message()).startsWith(
+        "2 validation errors detected: Value 'g1' at 'globalSecondaryIndexes.1.member.indexName'");
+  }
+
+  /**
+   * AWS's text contains "Invalid KeySchema" (the 2026 AWS-run conformance suite,
+   * validation-ordering createTable.test.ts, "rejects a duplicate attribute in KeySchema").
+   */
+  @Test
+  void oneNameForTheHashAndTheRangeKey_isAnInvalidKeySchema() {
+    String message = message(() -> dynamo.createTable(b -> b.tableName("dupkey")
+        .keySchema(key("pk", KeyType.HASH), key("pk", KeyType.RANGE))
+        .attributeDefinitions(def("pk", ScalarAttributeType.S))
+        .billingMode(BillingMode.PAY_PER_REQUEST)));
+
+    assertThat(message).isEqualTo("Invalid KeySchema: Both the Hash Key and the Range Key"
+        + " element in the KeySchema have the same name");
+    assertThat(tombstone.dynamoDb().hasTable("dupkey")).isFalse();
+  }
+
   static CreateTableRequest withIndexes(String table, IndexCase problem) {
     CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(table)
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
