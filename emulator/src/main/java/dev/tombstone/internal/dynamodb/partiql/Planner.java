@@ -267,7 +267,8 @@ public final class Planner {
           parameters);
     }
     Query.Request query = Query.Request.of(table, keyCondition)
-        .withFilter(unlessContradictory(where, filter(writer, WhereClause.join(rest))))
+        .withFilter(unlessContradictory(where,
+            KeyTermFilter.of(filter(writer, WhereClause.join(rest)), keySchema)))
         .withProjection(projection == null ? null : projection::apply)
         .withLimit(options.limit())
         .startingAfter(options.startKey());

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Moves the first range term on the sort key ({@code <}, {@code BETWEEN}, {@code begins_with}
- * with a value) from a SELECT's WHERE terms into the Query's key condition: a Query may not
- * filter on a key attribute.
+ * with a value) from a SELECT's WHERE terms into the Query's key condition, so that the Query
+ * reads only that range; the terms left (under OR or IN too) filter what it reads.
  */
 final class SortKeyRange {
   private static final Map<String, KeyCondition.Operator> OPERATORS = Map.of(
