@@ -1,7 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
-import java.util.function.Supplier;
 
 /**
  * PutItem, UpdateItem and DeleteItem report their request and value checks inside DynamoDB's
@@ -12,30 +11,25 @@ import java.util.function.Supplier;
  * fit to the schema and the key values stay bare, as before (AWS's tests leave those open).
  */
 final class CurrentLayer {
-  static final String ENVELOPE = "1 validation error detected: ";
+  private static final String ENVELOPE = "1 validation error detected: ";
   private static final String CONDITION = "Invalid ConditionExpression: ";
 
   private CurrentLayer() {}
 
-  /** Runs {@code checks}, reporting any validation error inside the envelope. */
-  static <T> T enveloped(Supplier<T> checks) {
-    try {
-      return checks.get();
-    } catch (DynamoDbError.Validation e) {
-      throw new DynamoDbError.Validation(ENVELOPE + e.getMessage());
-    }
+  /**
+   * {@code e} inside the envelope: callers wrap the checks in a try block and throw this from
+   * its catch (a block rather than a lambda, so a request pays no capture).
+   */
+  static DynamoDbError.Validation envelope(DynamoDbError.Validation e) {
+    return new DynamoDbError.Validation(ENVELOPE + e.getMessage());
   }
 
   /**
-   * Runs the compilation of expressions and Expected entries, enveloping all but the
-   * expressions' own problems and unused placeholders, which stay bare.
+   * What the compilation of expressions and Expected entries reports for {@code e}: inside the
+   * envelope, except the expressions' own problems and unused placeholders, which stay bare.
    */
-  static <T> T expressions(Supplier<T> compile) {
-    try {
-      return compile.get();
-    } catch (DynamoDbError.Validation e) {
-      throw enveloped(e.getMessage()) ? new DynamoDbError.Validation(ENVELOPE + e.getMessage()) : e;
-    }
+  static DynamoDbError.Validation compilation(DynamoDbError.Validation e) {
+    return enveloped(e.getMessage()) ? envelope(e) : e;
   }
 
   private static boolean enveloped(String message) {

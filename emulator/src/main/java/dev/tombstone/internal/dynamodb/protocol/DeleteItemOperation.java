@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DeleteItem;
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ReturnValues;
@@ -68,15 +69,21 @@ final class DeleteItemOperation {
     constraints.check();
 
     conditions.checkMix(options.condition());
-    CurrentLayer.enveloped(() -> {
+    Map<String, AttributeValue> key;
+    ReturnValues returnValues;
+    try {
       conditions.checkPlaceholdersWithoutExpression(options.condition(), ValueLayer.CURRENT);
-      return null;
-    });
-    Map<String, AttributeValue> key = CurrentLayer.enveloped(wire.key()::valid);
-    ReturnValues returnValues =
-        CurrentLayer.enveloped(() -> WriteOptions.oldOrNone(options.returnValues()));
-    ItemCondition condition = CurrentLayer.expressions(
-        () -> conditions.compile(options.condition(), ValueLayer.CURRENT));
+      key = wire.key().valid();
+      returnValues = WriteOptions.oldOrNone(options.returnValues());
+    } catch (DynamoDbError.Validation e) {
+      throw CurrentLayer.envelope(e);
+    }
+    ItemCondition condition;
+    try {
+      condition = conditions.compile(options.condition(), ValueLayer.CURRENT);
+    } catch (DynamoDbError.Validation e) {
+      throw CurrentLayer.compilation(e);
+    }
     return DeleteItem.Request.of(wire.tableName(), key)
         .withCondition(condition)
         .withReturnValues(returnValues)

@@ -1,6 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
@@ -69,15 +70,21 @@ final class PutItemOperation {
     constraints.check();
 
     conditions.checkMix(options.condition());
-    CurrentLayer.enveloped(() -> {
+    Item item;
+    ReturnValues returnValues;
+    try {
       conditions.checkPlaceholdersWithoutExpression(options.condition(), ValueLayer.CURRENT);
-      return null;
-    });
-    Item item = Item.of(CurrentLayer.enveloped(wire.item()::valid));
-    ReturnValues returnValues =
-        CurrentLayer.enveloped(() -> WriteOptions.oldOrNone(options.returnValues()));
-    ItemCondition condition = CurrentLayer.expressions(
-        () -> conditions.compile(options.condition(), ValueLayer.CURRENT));
+      item = Item.of(wire.item().valid());
+      returnValues = WriteOptions.oldOrNone(options.returnValues());
+    } catch (DynamoDbError.Validation e) {
+      throw CurrentLayer.envelope(e);
+    }
+    ItemCondition condition;
+    try {
+      condition = conditions.compile(options.condition(), ValueLayer.CURRENT);
+    } catch (DynamoDbError.Validation e) {
+      throw CurrentLayer.compilation(e);
+    }
     return PutItem.Request.of(wire.tableName(), item)
         .withCondition(condition)
         .withReturnValues(returnValues)

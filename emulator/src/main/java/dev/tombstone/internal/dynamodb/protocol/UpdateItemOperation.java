@@ -99,11 +99,13 @@ final class UpdateItemOperation {
         .expression("UpdateExpression", wire.updateExpression())
         .writeCondition(condition)
         .check();
-    CurrentLayer.enveloped(() -> {
+    Map<String, AttributeValue> key;
+    try {
       checkPlaceholders(wire, condition);
-      return null;
-    });
-    Map<String, AttributeValue> key = CurrentLayer.enveloped(wire.key()::valid);
+      key = wire.key().valid();
+    } catch (DynamoDbError.Validation e) {
+      throw CurrentLayer.envelope(e);
+    }
     ReturnValues returnValues = options.returnValues() == null
         ? ReturnValues.NONE : ReturnValues.valueOf(options.returnValues());
     ItemUpdate update;
@@ -111,11 +113,18 @@ final class UpdateItemOperation {
     if (wire.updateExpression() == null && !condition.hasExpression()
         && condition.names() == null && condition.values() == null) {
       update = legacyUpdate(wire.attributeUpdates() == null ? Map.of() : wire.attributeUpdates());
-      itemCondition = CurrentLayer.expressions(
-          () -> conditions.compile(condition, ValueLayer.CURRENT));
+      try {
+        itemCondition = conditions.compile(condition, ValueLayer.CURRENT);
+      } catch (DynamoDbError.Validation e) {
+        throw CurrentLayer.compilation(e);
+      }
     } else {
-      ConditionSupport.WriteExpressions compiled = CurrentLayer.expressions(
-          () -> conditions.update(wire.updateExpression(), condition, ValueLayer.CURRENT));
+      ConditionSupport.WriteExpressions compiled;
+      try {
+        compiled = conditions.update(wire.updateExpression(), condition, ValueLayer.CURRENT);
+      } catch (DynamoDbError.Validation e) {
+        throw CurrentLayer.compilation(e);
+      }
       update = compiled.update() != null ? compiled.update()
           : ExpressionCompiler.legacyUpdate(Map.of());
       itemCondition = compiled.condition();
@@ -137,7 +146,7 @@ final class UpdateItemOperation {
     } catch (DynamoDbError.Validation e) {
       for (LegacyUpdate update : updates.values()) {
         if (e.getMessage().equals(update.problem())) {
-          throw new DynamoDbError.Validation(CurrentLayer.ENVELOPE + e.getMessage());
+          throw CurrentLayer.envelope(e);
         }
       }
       throw e;
