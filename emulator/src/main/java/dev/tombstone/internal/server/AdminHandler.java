@@ -1,5 +1,6 @@
 package dev.tombstone.internal.server;
 
+import dev.tombstone.internal.JsonStrings;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -96,17 +97,6 @@ final class AdminHandler implements HttpHandler {
   }
 
   static String jsonEscape(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return JsonStrings.escape(s, new StringBuilder(s.length())).toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import dev.tombstone.internal.JsonStrings;
 import java.util.List;
 import java.util.Map;
 
@@ -49,18 +50,7 @@ final class RequestEcho {
   }
 
   private static void string(String text, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    out.append('"');
+    JsonStrings.escape(text, out.append('"')).append('"');
   }
 
   /**
