@@ -88,7 +88,7 @@ final class BatchGetItemOperation {
       String table = e.getKey();
       if (!Constraints.isTableArn(table) && (table.length() > 255 || table.length() < 3
           || !Constraints.isTableName(table))) {
-        constraints.add("requestItems", RequestEcho.json(wire.requestItems()), "Map keys must"
+        constraints.add("requestItems", ConstraintValues.json(wire.requestItems()), "Map keys must"
             + " satisfy constraint: [Member must have length less than or equal to 255, Member"
             + " must have length greater than or equal to 3, Member must satisfy regular"
             + " expression pattern: " + Constraints.TABLE_NAME_PATTERN + "]");

@@ -187,11 +187,11 @@ final class BatchWriteItemOperation {
     StringBuilder out = new StringBuilder("WriteRequest(");
     if (write.put() != null) {
       out.append("putRequest=PutRequest(item=")
-          .append(item == null ? "null" : RequestEcho.javaValues(item)).append(')');
+          .append(item == null ? "null" : ConstraintValues.javaValues(item)).append(')');
     }
     if (write.delete() != null) {
       out.append(write.put() != null ? ", " : "").append("deleteRequest=DeleteRequest(key=")
-          .append(key == null ? "null" : RequestEcho.javaValues(key)).append(')');
+          .append(key == null ? "null" : ConstraintValues.javaValues(key)).append(')');
     }
     return out.append(')').toString();
   }
