@@ -86,7 +86,7 @@ final class ExpressionWriter {
     AttributeValue members = ValueBinder.bind(function.set(), parameters);
     if (!(members instanceof AttributeValue.SS || members instanceof AttributeValue.NS
         || members instanceof AttributeValue.BS)) {
-      throw new DynamoDbError.Validation(String.format(StatementParser.SET_SECOND,
+      throw new DynamoDbError.Validation(String.format(SetFunctions.SET_SECOND,
           function.name(), function.firstArgumentAt()));
     }
     return members;

@@ -15,6 +15,10 @@ import java.util.Set;
  * not read strongly consistent, then what it projects.
  */
 final class IndexReads {
+  // AWS's text (moto's AWS-verified test_execute_statement_on_unknown_gsi_table); DynamoDB
+  // Local says "Cannot do operations on a non-existent table" and names the index.
+  static final String NO_INDEX = "The table does not have the specified index";
+
   /**
    * AWS's text (the 2026 conformance suite, partiqlMultiAttributeIndex.test.ts): it speaks of
    * tables, but only a statement reading such an index is refused.
@@ -63,7 +67,7 @@ final class IndexReads {
         return new Index(i, false);
       }
     }
-    throw new DynamoDbError.Validation(Planner.NO_INDEX);
+    throw new DynamoDbError.Validation(NO_INDEX);
   }
 
   /**

@@ -134,7 +134,7 @@ final class LiteralCheck {
   DynamoDbError.Validation fail(String message, Object node) {
     Token token = node == null || isLongPath(node) ? null : anchors.get(node);
     return new DynamoDbError.Validation(token == null ? message
-        : message + " at " + StatementParser.where(text, token.position(), token.end()));
+        : message + " at " + TokenCursor.where(text, token.position(), token.end()));
   }
 
   private static boolean isLongPath(Object node) {
