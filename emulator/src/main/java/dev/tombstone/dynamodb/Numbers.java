@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.NumberMessages;
+import dev.tombstone.internal.NumberText;
 import java.math.BigDecimal;
 
 /** DynamoDB number rules: 38 significant digits, magnitudes from 1E-130 to below 1E+126. */
@@ -8,8 +9,9 @@ final class Numbers {
   static final int MAX_DIGITS = 38;
   static final int MAX_EXPONENT = 125;
   static final int MIN_EXPONENT = -130;
-  // Longer text is measured in one pass before BigDecimal reads it: BigDecimal parses a long
-  // run of digits in time that grows with the square of its length (18 s for 400,000 digits).
+  // Longer text is measured in one pass (NumberText) before BigDecimal reads it: BigDecimal parses
+  // a long run of digits in time that grows with the square of its length (18 s for 400,000
+  // digits). Shorter text goes straight to BigDecimal, and is scanned only when it refuses it.
   private static final int LONG_TEXT = 100;
 
   private Numbers() {}
@@ -27,12 +29,13 @@ final class Numbers {
     if (text.isEmpty()) {
       throw new DynamoDbError.Validation(NumberMessages.NOT_NUMERIC);
     }
+    NumberText scanned = text.length() > LONG_TEXT ? NumberText.of(text) : null;
     BigDecimal value;
     try {
-      value = canonical(new BigDecimal(text.length() > LONG_TEXT ? significantPart(text) : text));
+      value = canonical(new BigDecimal(scanned == null ? text : shortForm(scanned)));
     } catch (NumberFormatException | ArithmeticException e) {
       // BigDecimal holds an exponent or scale of 32 bits only; DynamoDB reads 64.
-      throw beyondBigDecimal(text);
+      throw beyondBigDecimal(scanned == null ? NumberText.of(text) : scanned);
     }
     if (value.signum() == 0) {
       checkRange(writtenExponent(text));
@@ -71,140 +74,52 @@ final class Numbers {
   }
 
   /**
-   * Why DynamoDB refuses {@code text}, which BigDecimal could not read: a number whose exponent
+   * Why DynamoDB refuses the text, which BigDecimal could not read: a number whose exponent
    * fits 64 bits is out of range (or has too many digits); anything else is not numeric.
    */
-  private static DynamoDbError.Validation beyondBigDecimal(String text) {
-    int length = text.length();
-    int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
-    int digits = 0;
-    int digitsBeforePoint = -1;
-    int first = -1;
-    int last = -1;
-    for (; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        if (c != '0') {
-          first = first < 0 ? digits : first;
-          last = digits;
-        }
-        digits++;
-      } else if (c == '.' && digitsBeforePoint < 0) {
-        digitsBeforePoint = digits;
-      } else {
-        break;
-      }
-    }
-    if (digits == 0 || i == length || text.charAt(i) != 'e' && text.charAt(i) != 'E') {
-      return notNumeric(text);
-    }
-    long exponent;
-    try {
-      exponent = Long.parseLong(text, i + 1, length, 10);
-    } catch (NumberFormatException e) {
-      return notNumeric(text);
+  private static DynamoDbError.Validation beyondBigDecimal(NumberText number) {
+    if (number.digits() == 0 || number.tail() != NumberText.Tail.EXPONENT) {
+      return notNumeric(number.text());
     }
     try {
-      if (first < 0) {
-        checkRange(exponent);
-      } else if (last - first + 1 > MAX_DIGITS) {
+      if (number.isZero()) {
+        checkRange(number.exponent());
+      } else if (number.significantDigits() > MAX_DIGITS) {
         return DynamoDbError.Validation.tooManyDigits();
       } else {
-        int pointAt = digitsBeforePoint < 0 ? digits : digitsBeforePoint;
         // Past 2^40 either way the number is far out of range; clamping keeps the sum in a long.
-        long clamped = Math.max(-(1L << 40), Math.min(exponent, 1L << 40));
-        checkRange(pointAt - 1L - first + clamped);
+        long clamped = Math.max(-(1L << 40), Math.min(number.exponent(), 1L << 40));
+        checkRange(number.pointAt() - 1L - number.first() + clamped);
       }
     } catch (DynamoDbError.Validation e) {
       return e;
     }
     // In range, yet BigDecimal refused it: cannot happen for text of a possible length.
-    return notNumeric(text);
+    return notNumeric(number.text());
   }
 
   /**
-   * {@code text} with its leading and trailing zeros folded into the exponent
-   * ({@code 000120.0e3} becomes {@code 12E4}), so that what BigDecimal reads is short; malformed
-   * text as it is, for BigDecimal to refuse.
+   * The text with its leading and trailing zeros folded into the exponent ({@code 000120.0e3}
+   * becomes {@code 12E4}), so that what BigDecimal reads is short; malformed text, or text with
+   * an exponent past 32 bits, as it is, for BigDecimal to refuse.
    *
    * @throws DynamoDbError.Validation when more than 38 significant digits remain
    */
-  private static String significantPart(String text) {
-    int length = text.length();
-    int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
-    int signEnd = i;
-    int digits = 0;
-    int digitsBeforePoint = -1;
-    int first = -1;
-    int last = -1;
-    for (; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        if (c != '0') {
-          if (first < 0) {
-            first = i;
-          }
-          last = i;
-        }
-        digits++;
-      } else if (c == '.' && digitsBeforePoint < 0) {
-        digitsBeforePoint = digits;
-      } else {
-        break;
-      }
+  private static String shortForm(NumberText number) {
+    long exponent = number.exponent();
+    if (number.digits() == 0 || number.tail() == NumberText.Tail.OTHER
+        || exponent != (int) exponent) {
+      return number.text();
     }
-    if (digits == 0) {
-      return text;
-    }
-    long exponent = 0;
-    if (i < length) {
-      if (text.charAt(i) != 'e' && text.charAt(i) != 'E' || ++i == length) {
-        return text;
-      }
-      boolean negative = text.charAt(i) == '-';
-      if (text.charAt(i) == '-' || text.charAt(i) == '+') {
-        i++;
-      }
-      if (i == length) {
-        return text;
-      }
-      for (; i < length; i++) {
-        char c = text.charAt(i);
-        if (c < '0' || c > '9') {
-          return text;
-        }
-        // Past the range of an int BigDecimal refuses the text (and beyondBigDecimal judges it).
-        exponent = Math.min(exponent * 10 + (c - '0'), 1L << 40);
-      }
-      exponent = negative ? -exponent : exponent;
-      if (exponent != (int) exponent) {
-        // BigDecimal refuses such an exponent before it reads the digits.
-        return text;
-      }
-    }
-    String sign = text.substring(0, signEnd);
-    if (first < 0) {
+    String sign = number.text().substring(0, number.signLength());
+    if (number.isZero()) {
       return sign + "0E" + exponent;
     }
-    StringBuilder significant = new StringBuilder(sign);
-    int digitIndex = 0;
-    int lastIndex = 0;
-    for (int j = signEnd; j <= last; j++) {
-      char c = text.charAt(j);
-      if (c == '.') {
-        continue;
-      }
-      if (j >= first) {
-        significant.append(c);
-        if (significant.length() - sign.length() > MAX_DIGITS) {
-          throw DynamoDbError.Validation.tooManyDigits();
-        }
-      }
-      lastIndex = digitIndex++;
+    if (number.significantDigits() > MAX_DIGITS) {
+      throw DynamoDbError.Validation.tooManyDigits();
     }
-    int pointAt = digitsBeforePoint < 0 ? digits : digitsBeforePoint;
-    // The last significant digit stands for 10^(pointAt - 1 - lastIndex) times the exponent.
-    return significant.append('E').append(pointAt - 1 - lastIndex + exponent).toString();
+    // The last significant digit stands for 10^(pointAt - 1 - last) times the exponent.
+    return sign + number.significand() + 'E' + (number.pointAt() - 1L - number.last() + exponent);
   }
 
   /** Storage size per DynamoDB's item-size rules. */

@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.internal.NumberMessages;
+import dev.tombstone.internal.NumberText;
 
 /**
  * Which of DynamoDB's two value-checking layers an operation runs. AWS (four regions, 2026-10)
@@ -62,49 +63,31 @@ public enum ValueLayer {
    */
   private static DynamoDbError.Validation bigDecimalProblem(String text,
       DynamoDbError.Validation current) {
-    int e = Math.max(text.lastIndexOf('e'), text.lastIndexOf('E'));
-    if (e < 0) {
+    NumberText number = NumberText.of(text);
+    if (number.tail() != NumberText.Tail.EXPONENT) {
+      // Malformed text, or an exponent past 64 bits: both layers read it alike.
       return current;
     }
-    long exponent;
-    try {
-      exponent = Long.parseLong(text, e + 1, text.length(), 10);
-    } catch (NumberFormatException notNumeric) {
-      return current;
-    }
+    long exponent = number.exponent();
     if (exponent > -AGREED_EXPONENTS && exponent < AGREED_EXPONENTS) {
       return current;
     }
     if (exponent != (int) exponent) {
       return notNumeric(text);
     }
-    int digits = 0;
-    int digitsBeforePoint = -1;
-    int leadingZeros = 0;
-    for (int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0; i < e; i++) {
-      char c = text.charAt(i);
-      if (c == '.' && digitsBeforePoint < 0) {
-        digitsBeforePoint = digits;
-      } else if (c < '0' || c > '9') {
-        return current;
-      } else {
-        leadingZeros += c == '0' && leadingZeros == digits ? 1 : 0;
-        digits++;
-      }
-    }
-    if (digits == 0) {
+    if (number.digits() == 0) {
       return current;
     }
-    long scale = (digitsBeforePoint < 0 ? 0 : digits - digitsBeforePoint) - exponent;
+    long scale = (number.digits() - number.pointAt()) - exponent;
     if (scale != (int) scale) {
       return notNumeric(text);
     }
-    if (leadingZeros == digits || current.isTooManyDigits()) {
+    if (number.isZero() || current.isTooManyDigits()) {
       // Zero is judged by its written exponent, and digits before range, in both layers.
       return current;
     }
     // In int arithmetic, as that layer computes it: 1 - (-2147483647) wraps to a large negative.
-    int precisionMinusScale = (digits - leadingZeros) - (int) scale;
+    int precisionMinusScale = (number.digits() - number.first()) - (int) scale;
     if (precisionMinusScale > MAX_EXPONENT + 1) {
       return new DynamoDbError.Validation(NumberMessages.OVERFLOW);
     }
