@@ -22,9 +22,12 @@ import java.util.function.BiFunction;
 /**
  * The keys of a bucket with their histories: found by hashing, listed in S3's order.
  *
- * <p>Each key has a slot, reached both from a hash map (GET, PUT, DELETE of one key) and from a
- * sorted map (listings). A key whose history ends leaves the hash map but stays in the sorted
- * map with its slot emptied: a sorted removal costs a microsecond of pointer chasing, which
+ * <p>Each key has a slot, reached from a hash map (GET, PUT, DELETE of one key) and, once the
+ * bucket has been listed, from a sorted map (listings). Until the first listing there is no
+ * sorted map: a bucket only written and deleted from (a test's fixtures, a load) keeps two
+ * objects fewer per key and never pays for a sorted insertion; the first listing sorts the
+ * keys there are, and every key made from then on is also put in order. A key whose history
+ * ends leaves the hash map but stays in the sorted map with its slot emptied: a sorted removal costs a microsecond of pointer chasing, which
  * would dominate a DeleteObjects of 1,000 keys, while emptying a slot costs nothing beyond the
  * hash lookup. Listings skip empty slots. Once empty slots outnumber the live ones four to one,
  * the owner rebuilds the sorted map from the live slots ({@link Rebuild}), mostly while changes
@@ -45,8 +48,15 @@ final class KeyIndex {
 
   /** The live slots: a key leaves this map when its history ends. */
   private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
-  private volatile ConcurrentSkipListMap<String, Slot> order = newOrder();
-  /** The slots of {@link #order} whose history ended. */
+  /** The slots in S3's order; null until the first listing asks for it ({@link #order()}). */
+  private volatile ConcurrentSkipListMap<String, Slot> order;
+  /** Set once {@link #order} holds every key: the first listing has finished putting it in order. */
+  private volatile boolean ordered;
+  /**
+   * The slots of {@link #order} whose history ended: exact while only this index's own
+   * operations run, approximate by a slot or two when a key ends or returns while the first
+   * listing is ordering the keys (a rebuild counts afresh).
+   */
   private final LongAdder empty = new LongAdder();
   /** While a rebuild runs: the slots made since it began, in the order they were made. */
   private volatile Queue<Map.Entry<String, Slot>> madeDuringRebuild;
@@ -95,7 +105,25 @@ final class KeyIndex {
   KeyHistory compute(String key, BiFunction<String, KeyHistory, KeyHistory> change) {
     SlotChange slotChange = new SlotChange(change);
     slots.compute(key, slotChange);
+    if (slotChange.unordered != null && order != null) {
+      joinOrder(key, slotChange.unordered);
+    }
     return slotChange.after;
+  }
+
+  /**
+   * Puts in order a slot made when there was none, if the first listing began ordering the keys
+   * since then and may have read the hash map before the slot was in it. Reading the order after
+   * the slot is in the hash map makes this safe: a listing that began later sees the slot itself.
+   * An emptied slot never takes the place of a live one: a key has one live slot at a time.
+   */
+  private void joinOrder(String key, Slot made) {
+    putInOrder(order, key, made);
+  }
+
+  private static void putInOrder(ConcurrentSkipListMap<String, Slot> order, String key,
+      Slot slot) {
+    order.compute(key, (k, present) -> present != null && present.entries != null ? present : slot);
   }
 
   /**
@@ -105,6 +133,8 @@ final class KeyIndex {
   private final class SlotChange implements BiFunction<String, Slot, Slot> {
     private final BiFunction<String, KeyHistory, KeyHistory> change;
     private KeyHistory after;
+    /** A slot made while there was no order, which may have to join one begun meanwhile. */
+    private Slot unordered;
 
     SlotChange(BiFunction<String, KeyHistory, KeyHistory> change) {
       this.change = change;
@@ -118,7 +148,10 @@ final class KeyIndex {
           return null;
         }
         Slot made = new Slot(after);
-        if (order.put(key, made) != null) {
+        ConcurrentSkipListMap<String, Slot> kept = order;
+        if (kept == null) {
+          unordered = made;
+        } else if (kept.put(key, made) != null) {
           empty.decrement();
         }
         Queue<Map.Entry<String, Slot>> queued = madeDuringRebuild;
@@ -151,7 +184,9 @@ final class KeyIndex {
    */
   private Slot endHistory(Slot slot) {
     slot.entries = null;
-    empty.increment();
+    if (order != null) {
+      empty.increment();
+    }
     return null;
   }
 
@@ -162,16 +197,40 @@ final class KeyIndex {
 
   /** Every key with its history, in S3's order. */
   Iterable<Map.Entry<String, KeyHistory>> entries() {
-    return () -> new LiveEntries(order.entrySet().iterator());
+    return () -> new LiveEntries(order().entrySet().iterator());
   }
 
   /** The keys from {@code from} on, in S3's order. */
   Iterable<Map.Entry<String, KeyHistory>> from(String from, boolean inclusive) {
-    return () -> new LiveEntries(order.tailMap(from, inclusive).entrySet().iterator());
+    return () -> new LiveEntries(order().tailMap(from, inclusive).entrySet().iterator());
+  }
+
+  /**
+   * The keys in S3's order, put in order by the first caller. The order is published before the
+   * hash map is read, so that keys made meanwhile join it themselves ({@link #joinOrder});
+   * other listings wait until every key is in it.
+   */
+  private ConcurrentSkipListMap<String, Slot> order() {
+    if (!ordered) {
+      synchronized (this) {
+        if (!ordered) {
+          ConcurrentSkipListMap<String, Slot> made = newOrder();
+          order = made;
+          for (Map.Entry<String, Slot> entry : sortedLiveSlots()) {
+            putInOrder(made, entry.getKey(), entry.getValue());
+          }
+          ordered = true;
+        }
+      }
+    }
+    return order;
   }
 
   /** Whether enough empty slots have gathered to make a rebuild worth its pass. */
   boolean wantsCompaction() {
+    if (!ordered) {
+      return false;
+    }
     long emptyNow = empty.sum();
     return emptyNow > MIN_EMPTY_BEFORE_COMPACTION && emptyNow > 4 * slots.mappingCount();
   }
@@ -203,15 +262,7 @@ final class KeyIndex {
 
     /** Builds the new order; runs concurrently with changes and listings. */
     void build() {
-      List<Map.Entry<String, Slot>> live = new ArrayList<>(slots.size() + 16);
-      boolean noSurrogates = true;
-      for (Map.Entry<String, Slot> entry : slots.entrySet()) {
-        live.add(entry);
-        noSurrogates &= !hasSurrogate(entry.getKey());
-      }
-      // Without surrogates, UTF-16 order is code point order, and String's compareTo is faster.
-      live.sort(noSurrogates ? BY_UTF16_KEY : BY_UTF8_KEY);
-      List<Map.Entry<String, Slot>> unique = withoutRepeatedKeys(live);
+      List<Map.Entry<String, Slot>> unique = withoutRepeatedKeys(sortedLiveSlots());
       built = new ConcurrentSkipListMap<>(new SortedEntries(unique));
       builtSize = unique.size();
     }
@@ -236,6 +287,19 @@ final class KeyIndex {
     void abandon() {
       madeDuringRebuild = null;
     }
+  }
+
+  /** The hash map's slots, sorted by key: a key written again meanwhile may appear twice. */
+  private List<Map.Entry<String, Slot>> sortedLiveSlots() {
+    List<Map.Entry<String, Slot>> live = new ArrayList<>(slots.size() + 16);
+    boolean noSurrogates = true;
+    for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+      live.add(entry);
+      noSurrogates &= !hasSurrogate(entry.getKey());
+    }
+    // Without surrogates, UTF-16 order is code point order, and String's compareTo is faster.
+    live.sort(noSurrogates ? BY_UTF16_KEY : BY_UTF8_KEY);
+    return live;
   }
 
   private static boolean hasSurrogate(String key) {

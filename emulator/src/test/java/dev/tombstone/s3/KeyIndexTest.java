@@ -15,7 +15,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Hash lookups, S3's order, emptied slots skipped, and the compaction that drops them. */
+/**
+ * Hash lookups, S3's order (kept from the first listing on), emptied slots skipped, and the
+ * compaction that drops them.
+ */
 class KeyIndexTest {
   private static final KeyHistory MARKER =
       KeyHistory.of(new Entry.Marker(new VersionIds().next(), Instant.EPOCH));
@@ -58,6 +61,7 @@ class KeyIndexTest {
     KeyIndex index = new KeyIndex();
     IntStream.rangeClosed(0, 4_096).forEach(i -> index.compute("k" + i, (k, before) -> MARKER));
     index.compute("written-again", (k, before) -> MARKER);
+    listOnce(index);
 
     IntStream.range(0, 4_096).forEach(i -> index.remove("k" + i));
     index.remove("k1");
@@ -94,6 +98,7 @@ class KeyIndexTest {
   void emptySlotsBeyondFourTimesTheLiveOnes_askForCompaction_whichKeepsTheLiveOnesInOrder() {
     KeyIndex index = new KeyIndex();
     IntStream.range(0, 20_000).forEach(i -> index.compute("k" + i, (k, before) -> MARKER));
+    listOnce(index);
     IntStream.range(0, 15_000).forEach(i -> index.compute("k" + i, (k, before) -> null));
     assertThat(index.wantsCompaction()).isFalse();
 
@@ -113,6 +118,7 @@ class KeyIndexTest {
     for (String key : List.of("b", "\uff61", "\ud83d\ude00", "a")) {
       index.compute(key, (k, before) -> MARKER);
     }
+    listOnce(index);
     IntStream.range(0, 6_000).forEach(i -> index.compute("gone" + i, (k, before) -> null));
     assertThat(index.wantsCompaction()).isTrue();
 
@@ -126,6 +132,7 @@ class KeyIndexTest {
   void changesMadeWhileARebuildBuilds_areAllInTheNewOrder() throws Exception {
     KeyIndex index = new KeyIndex();
     IntStream.range(0, 100_000).forEach(i -> index.compute(key("old", i), (k, b) -> MARKER));
+    listOnce(index);
     IntStream.range(0, 85_000).forEach(i -> index.compute(key("old", i), (k, b) -> null));
     assertThat(index.wantsCompaction()).isTrue();
     int writers = 3;
@@ -187,6 +194,79 @@ class KeyIndexTest {
     assertThat(index.wantsCompaction()).isFalse();
   }
 
+  @Test
+  void noOrderIsKeptUntilTheFirstListing_whichListsExactlyTheLiveKeys() {
+    KeyIndex index = new KeyIndex();
+    IntStream.range(0, 10_000).forEach(i -> index.compute(key("k", i), (k, before) -> MARKER));
+    IntStream.range(0, 9_000).forEach(i -> index.remove(key("k", i)));
+    // Nothing was put in order, so nothing in it was emptied: there is nothing to compact.
+    assertThat(index.wantsCompaction()).isFalse();
+
+    assertThat(keys(index.entries()))
+        .isEqualTo(IntStream.range(9_000, 10_000).mapToObj(i -> key("k", i)).toList());
+    index.compute(key("a", 0), (k, before) -> MARKER);
+    index.remove(key("k", 9_999));
+    assertThat(keys(index.from(key("k", 9_997), true)))
+        .containsExactly(key("k", 9_997), key("k", 9_998));
+    assertThat(keys(index.entries())).first().isEqualTo(key("a", 0));
+  }
+
+  @Test
+  void keysMadeAndEndedWhileTheFirstListingOrders_areListedAsTheyEnd() throws Exception {
+    for (int run = 0; run < 5; run++) {
+      KeyIndex index = new KeyIndex();
+      IntStream.range(0, 20_000).forEach(i -> index.compute(key("old", i), (k, b) -> MARKER));
+      int writers = 2;
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> threads = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        threads.add(new Thread(() -> {
+          awaitQuietly(go);
+          for (int i = 0; i < 5_000; i++) {
+            String fresh = key("w" + writer, i);
+            index.compute(fresh, (k, b) -> MARKER);
+            if (i % 3 == 0) {
+              index.remove(fresh);
+            }
+            if (i % 6 == 0) {
+              index.compute(fresh, (k, b) -> MARKER);
+            }
+            String old = key("old", i * writers + writer);
+            index.remove(old);
+            if (i % 2 == 1) {
+              index.compute(old, (k, b) -> MARKER);
+            }
+          }
+        }));
+      }
+      threads.forEach(Thread::start);
+      go.countDown();
+      List<String> duringChanges = keys(index.entries());
+      for (Thread thread : threads) {
+        thread.join();
+      }
+
+      assertThat(duringChanges).isSorted();
+      List<String> expected = new ArrayList<>();
+      IntStream.range(0, 20_000).filter(i -> i >= 10_000 || i % 4 >= 2)
+          .mapToObj(i -> key("old", i)).forEach(expected::add);
+      for (int writer = 0; writer < writers; writer++) {
+        for (int i = 0; i < 5_000; i++) {
+          if (i % 3 != 0 || i % 6 == 0) {
+            expected.add(key("w" + writer, i));
+          }
+        }
+      }
+      assertThat(keys(index.entries())).isEqualTo(expected.stream().sorted().toList());
+    }
+  }
+
+  /** Lists the keys once, as a bucket's first listing does: from then on the order is kept. */
+  private static void listOnce(KeyIndex index) {
+    keys(index.entries());
+  }
+
   /** A rebuild with nothing else going on, as a bucket runs one when it is quiet. */
   private static void compact(KeyIndex index) {
     KeyIndex.Rebuild rebuild = index.beginRebuild();
@@ -213,6 +293,7 @@ class KeyIndexTest {
     for (int i = 0; i < 12_000; i++) {
       s3.putObject("many", String.format("k%05d", i), "x");
     }
+    assertThat(s3.keys("many")).hasSize(12_000);
     List<DeleteObjects.Target> odd = new ArrayList<>();
     for (int i = 1; i < 12_000; i += 2) {
       odd.add(new DeleteObjects.Target(String.format("k%05d", i), Optional.empty(),
