@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.signer.Aws4Signer;
 import software.amazon.awssdk.auth.signer.AwsS3V4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.scheme.AuthScheme;
 import software.amazon.awssdk.http.auth.spi.signer.AsyncSignRequest;
@@ -27,12 +35,15 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.identity.spi.IdentityProviders;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The SDK for Java v2's S3 signer integration tests (EmptyQueryStringSigner,
- * SigningExcludeHeaders, AwsS3V4Signer), replayed with signatures checked: raw query parameters
+ * SigningExcludeHeaders, AwsS3V4Signer) and DynamoDB's SignersIntegrationTest, replayed with
+ * signatures checked: raw query parameters
  * with an empty name, headers left out of the signature on purpose, and the signer choice S3
  * needs ({@code AwsS3V4Signer}; the generic {@code Aws4Signer} sends no payload hash).
  */
@@ -99,6 +110,46 @@ class SdkParitySigningTest {
       assertThat(refused.statusCode()).isEqualTo(400);
       assertThat(refused.awsErrorDetails().errorMessage())
           .isEqualTo("Missing required header for this request: x-amz-content-sha256");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void dynamoDb_signedByTheGenericSigner_inTheClientOrByHand_isServed() throws Exception {
+    java.net.URI endpoint = server.tombstone().endpoint();
+    try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StrictClients.credentials(StrictClients.KEY, StrictClients.SECRET))
+        .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.SIGNER,
+            Aws4Signer.create()))
+        .build();
+         SdkHttpClient http = ApacheHttpClient.builder().build()) {
+      dynamo.createTable(b -> b.tableName("signed").billingMode("PAY_PER_REQUEST")
+          .keySchema(k -> k.attributeName("hashKey").keyType("HASH"))
+          .attributeDefinitions(a -> a.attributeName("hashKey").attributeType("S")));
+      dynamo.putItem(b -> b.tableName("signed").item(Map.of("hashKey",
+          AttributeValue.fromS("123789"), "foo", AttributeValue.fromS("bar"))));
+
+      String content = "{\"TableName\":\"signed\",\"Key\":{\"hashKey\":{\"S\":\"123789\"}}}";
+      SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST)
+          .uri(endpoint).encodedPath("/")
+          .putHeader("Content-Type", "application/x-amz-json-1.0")
+          .putHeader("X-Amz-Target", "DynamoDB_20120810.GetItem")
+          .contentStreamProvider(() -> new java.io.ByteArrayInputStream(
+              content.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .build();
+      SdkHttpFullRequest signed = Aws4Signer.create().sign(request, Aws4SignerParams.builder()
+          .awsCredentials(StrictClients.credentials(StrictClients.KEY, StrictClients.SECRET)
+              .resolveCredentials())
+          .signingName("dynamodb").signingRegion(Region.US_EAST_1).build());
+      HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
+          .request(signed).contentStreamProvider(signed.contentStreamProvider().orElse(null))
+          .build()).call();
+
+      assertThat(response.httpResponse().statusCode()).isEqualTo(200);
+      assertThat(new String(response.responseBody().orElseThrow().readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8)).contains("\"foo\":{\"S\":\"bar\"}",
+          "\"hashKey\":{\"S\":\"123789\"}");
     }
   }
 
