@@ -12,9 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -139,7 +139,8 @@ class SdkParityPresignerTest {
 
     HttpExecuteResponse delete = execute(presigner.presignDeleteObject(p -> p
         .signatureDuration(Duration.ofMinutes(5))
-        .deleteObjectRequest(r -> r.bucket(BUCKET).key("put").requestPayer(RequestPayer.REQUESTER))),
+        .deleteObjectRequest(r -> r.bucket(BUCKET).key("put")
+            .requestPayer(RequestPayer.REQUESTER))),
         null);
     assertThat(delete.httpResponse().statusCode()).isEqualTo(204);
     assertThat(delete.responseBody()).isEmpty();
@@ -152,11 +153,13 @@ class SdkParityPresignerTest {
         .signatureDuration(Duration.ofMinutes(5)).headBucketRequest(r -> r.bucket(BUCKET))), null);
 
     assertThat(head.httpResponse().isSuccessful()).isTrue();
-    assertThat(head.httpResponse().firstMatchingHeader("x-amz-bucket-region")).hasValue("us-east-1");
+    assertThat(head.httpResponse().firstMatchingHeader("x-amz-bucket-region"))
+        .hasValue("us-east-1");
   }
 
   @Test
-  void everyMultipartStep_canBePresigned_butTheCompletionsSignedBodyIsNotTaken() throws IOException {
+  void everyMultipartStep_canBePresigned_butACompletionSignedOverItsBodyIsRefused()
+      throws IOException {
     HttpExecuteResponse created = execute(presigner.presignCreateMultipartUpload(p -> p
         .signatureDuration(Duration.ofMinutes(10))
         .createMultipartUploadRequest(r -> r.bucket(BUCKET).key("upload"))), null);

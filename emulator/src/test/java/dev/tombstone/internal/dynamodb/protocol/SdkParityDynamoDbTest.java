@@ -65,7 +65,8 @@ class SdkParityDynamoDbTest {
     table("service", ScalarAttributeType.S);
     dynamo.putItem(b -> b.tableName("service").item(Map.of("key", s("bar"), "age", n(30),
         "foos", AttributeValue.fromSs(List.of("bleh", "blah")),
-        "S", AttributeValue.fromSs(List.of("ONE", "TWO")), "blob", AttributeValue.fromB(bytes(1024)),
+        "S", AttributeValue.fromSs(List.of("ONE", "TWO")),
+        "blob", AttributeValue.fromB(bytes(1024)),
         "blobs", AttributeValue.fromBs(List.of(bytes(1024), bytes(1025))))));
 
     Map<String, AttributeValue> first = dynamo.updateItem(b -> b.tableName("service")

@@ -44,10 +44,12 @@ class SdkParityIndexQueryTest {
             a -> a.attributeName("gsiRangeKey").attributeType("N"))
         .keySchema(k -> k.attributeName("hashKey").keyType("HASH"),
             k -> k.attributeName("rangeKey").keyType("RANGE"))
-        .localSecondaryIndexes(l -> l.indexName("lsi").projection(p -> p.projectionType("KEYS_ONLY"))
+        .localSecondaryIndexes(l -> l.indexName("lsi")
+            .projection(p -> p.projectionType("KEYS_ONLY"))
             .keySchema(k -> k.attributeName("hashKey").keyType("HASH"),
                 k -> k.attributeName("lsiRangeKey").keyType("RANGE")))
-        .globalSecondaryIndexes(g -> g.indexName("gsi").projection(p -> p.projectionType("KEYS_ONLY"))
+        .globalSecondaryIndexes(g -> g.indexName("gsi")
+            .projection(p -> p.projectionType("KEYS_ONLY"))
             .keySchema(k -> k.attributeName("gsiHashKey").keyType("HASH"),
                 k -> k.attributeName("gsiRangeKey").keyType("RANGE"))
             .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)))

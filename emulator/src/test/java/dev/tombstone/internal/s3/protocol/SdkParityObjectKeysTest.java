@@ -118,8 +118,8 @@ class SdkParityObjectKeysTest {
         Tag.builder().key("foo bar").value("baz").build(),
         Tag.builder().key("foo/bar").value("baz").build());
 
-    s3.putObject(b -> b.bucket(SOURCE).key("tagged").tagging(Tagging.builder().tagSet(tags).build()),
-        RequestBody.empty());
+    s3.putObject(b -> b.bucket(SOURCE).key("tagged")
+        .tagging(Tagging.builder().tagSet(tags).build()), RequestBody.empty());
     String uploadId = s3.createMultipartUpload(b -> b.bucket(SOURCE).key("tagged-upload")
         .tagging(Tagging.builder().tagSet(tags).build())).uploadId();
     String etag = s3.uploadPart(b -> b.bucket(SOURCE).key("tagged-upload").uploadId(uploadId)
