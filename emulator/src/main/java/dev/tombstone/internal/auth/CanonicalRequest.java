@@ -51,7 +51,9 @@ final class CanonicalRequest {
       int equals = part.indexOf('=');
       String name = SigV4.uriDecode(equals < 0 ? part : part.substring(0, equals));
       String value = equals < 0 ? "" : SigV4.uriDecode(part.substring(equals + 1));
-      if (name.equals(excluded)) {
+      // A parameter without a name is not signed: the SDK for Java v2 leaves it out ("Do not
+      // sign empty keys") and S3 accepts such requests (the SDK's EmptyQueryStringSigner test).
+      if (name.isEmpty() || name.equals(excluded)) {
         continue;
       }
       pairs.add(new String[] {SigV4.uriEncode(name, false), SigV4.uriEncode(value, false)});

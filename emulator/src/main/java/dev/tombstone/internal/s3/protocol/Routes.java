@@ -121,6 +121,9 @@ final class Routes {
       }
       throw WireError.methodNotAllowed(method, "OBJECT");
     }
+    if (query.has("encryption")) {
+      throw UnsupportedOperations.refuseObjectEncryption(method);
+    }
     if (query.has("attributes")) {
       return required(pick(method, Operation.GET_OBJECT_ATTRIBUTES, null, null), method);
     }

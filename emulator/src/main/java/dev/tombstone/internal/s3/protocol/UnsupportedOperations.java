@@ -13,6 +13,12 @@ final class UnsupportedOperations {
       Map.entry("torrent", "ObjectTorrent"),
       Map.entry("session", "CreateSession"),
       Map.entry("metadataTable", "BucketMetadataTableConfiguration"),
+      Map.entry("metadataConfiguration", "BucketMetadataConfiguration"),
+      Map.entry("metadataInventoryTable", "BucketMetadataInventoryTableConfiguration"),
+      Map.entry("metadataJournalTable", "BucketMetadataJournalTableConfiguration"),
+      Map.entry("metadataAnnotationTable", "BucketMetadataAnnotationTableConfiguration"),
+      Map.entry("abac", "BucketAbac"),
+      Map.entry("annotation", "ObjectAnnotation"),
       Map.entry("renameObject", "RenameObject"));
 
   private UnsupportedOperations() {}
@@ -26,13 +32,30 @@ final class UnsupportedOperations {
     String base = NAMES.get(subresource);
     String name = switch (subresource) {
       case "select", "session", "renameObject" -> base;
-      default -> switch (method) {
-        case "GET", "HEAD" -> "Get" + base;
-        case "PUT" -> "Put" + base;
-        case "DELETE" -> "Delete" + base;
-        default -> method + " ?" + subresource;
-      };
+      case "metadataInventoryTable", "metadataJournalTable", "metadataAnnotationTable" ->
+          method.equals("PUT") ? "Update" + base : method + " ?" + subresource;
+      case "metadataTable", "metadataConfiguration" ->
+          method.equals("POST") ? "Create" + base : verb(method, base, subresource);
+      default -> verb(method, base, subresource);
     };
     return WireError.notServed(name + " (" + method + " ?" + subresource + ")");
+  }
+
+  /**
+   * The 501 for UpdateObjectEncryption ({@code PUT /key?encryption}): {@code ?encryption} on a
+   * bucket is the served bucket encryption, on an object an operation this emulator lacks.
+   */
+  static WireError refuseObjectEncryption(String method) {
+    String name = method.equals("PUT") ? "UpdateObjectEncryption" : method + " ?encryption";
+    return WireError.notServed(name + " (" + method + " ?encryption)");
+  }
+
+  private static String verb(String method, String base, String subresource) {
+    return switch (method) {
+      case "GET", "HEAD" -> "Get" + base;
+      case "PUT" -> "Put" + base;
+      case "DELETE" -> "Delete" + base;
+      default -> method + " ?" + subresource;
+    };
   }
 }

@@ -10,7 +10,13 @@ class UnsupportedOperationsTest {
   @CsvSource({
       "GET, torrent, GetObjectTorrent (GET ?torrent)",
       "DELETE, metadataTable, DeleteBucketMetadataTableConfiguration (DELETE ?metadataTable)",
-      "POST, select, SelectObjectContent (POST ?select)"})
+      "POST, select, SelectObjectContent (POST ?select)",
+      "POST, metadataTable, CreateBucketMetadataTableConfiguration (POST ?metadataTable)",
+      "POST, metadataConfiguration,"
+          + " CreateBucketMetadataConfiguration (POST ?metadataConfiguration)",
+      "PUT, metadataJournalTable,"
+          + " UpdateBucketMetadataJournalTableConfiguration (PUT ?metadataJournalTable)",
+      "PUT, annotation, PutObjectAnnotation (PUT ?annotation)"})
   void the501_namesTheOperationAndTheRequest(String method, String subresource, String named) {
     WireError error = UnsupportedOperations.refuse(method, subresource);
 
