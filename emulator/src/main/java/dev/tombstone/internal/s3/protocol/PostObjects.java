@@ -25,6 +25,7 @@ final class PostObjects {
   /** Fields that only authorize the upload; never a header of the write. */
   private static final Set<String> SIGNING_FIELDS = Set.of("x-amz-algorithm",
       "x-amz-credential", "x-amz-date", "x-amz-signature", "x-amz-security-token");
+  private static final String USER_METADATA = "x-amz-meta-";
   /** The REST headers a form may carry as fields. */
   private static final Set<String> HEADER_FIELDS = Set.of("cache-control", "content-type",
       "content-disposition", "content-encoding", "content-language", "expires", "content-md5");
@@ -78,9 +79,14 @@ final class PostObjects {
         headers.add("x-amz-acl", field.value());
       } else if (name.equals("tagging")) {
         headers.add("x-amz-tagging", taggingHeader(field.value()));
+      } else if (name.startsWith(USER_METADATA)) {
+        // Metadata is text: S3 writes a non-ASCII value back as an encoded word of it.
+        headers.add(name, field.value());
       } else if (HEADER_FIELDS.contains(name)
           || (name.startsWith("x-amz-") && !SIGNING_FIELDS.contains(name))) {
-        headers.add(name, field.value());
+        // As the value's UTF-8 bytes would arrive in a header: read one character per byte.
+        headers.add(name, new String(field.value().getBytes(StandardCharsets.UTF_8),
+            StandardCharsets.ISO_8859_1));
       }
     }
     RestRequest put = new RestRequest("PUT", call.request().host(), call.request().rawPath(), "",

@@ -7,6 +7,7 @@ import dev.tombstone.testing.BrowserUploadForm;
 import dev.tombstone.testing.RunningTombstone;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -83,6 +84,31 @@ class PostObjectHttpTest {
     assertThat(head.storageClassAsString()).isEqualTo("STANDARD_IA");
     assertThat(tombstone.s3().currentObject("uploads", "report.csv").orElseThrow().metadata()
         .userMetadata()).containsExactly(Map.entry("owner", "caf\u00e9"));
+  }
+
+  @Test
+  void metadataWithControlCharacters_isReadBackAsAnEncodedWord() {
+    HttpResponse<String> answer = new BrowserUploadForm().field("key", "note")
+        .field("x-amz-meta-bytes", "\u0000\u0001\u0002\u0003\u0004")
+        .field("x-amz-meta-text", "line 1\r\nline 2").file("f", "x").postTo(bucketUrl());
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+    assertThat(s3.headObject(b -> b.bucket("uploads").key("note")).metadata())
+        .containsEntry("bytes", "=?UTF-8?B?AAECAwQ=?=")
+        .containsEntry("text", "=?UTF-8?B?bGluZSAxDQpsaW5lIDI=?=");
+  }
+
+  @Test
+  void nonAsciiHeaderField_goesOutAsItsUtf8Bytes_asARawHeaderWould() {
+    String disposition = "attachment; filename=a\u2014b.pdf";
+
+    HttpResponse<String> answer = new BrowserUploadForm().field("key", "doc")
+        .field("Content-Disposition", disposition).file("f", "x").postTo(bucketUrl());
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+    assertThat(s3.headObject(b -> b.bucket("uploads").key("doc")).contentDisposition()
+        .getBytes(StandardCharsets.ISO_8859_1))
+        .isEqualTo(disposition.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
