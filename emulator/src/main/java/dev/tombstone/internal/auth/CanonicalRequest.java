@@ -1,5 +1,6 @@
 package dev.tombstone.internal.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,22 @@ final class CanonicalRequest {
 
   static String stringToSign(String amzDate, String scope, String canonicalRequest) {
     return SigV4.ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
-        + SigV4.sha256Hex(canonicalRequest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        + SigV4.sha256Hex(bytes(canonicalRequest));
+  }
+
+  /**
+   * The canonical request as the bytes it is hashed as: the header values as they came off the
+   * wire. The server reads each header byte as one ISO-8859-1 character, so those characters
+   * give the bytes back (a UTF-8 value a client sent raw, as botocore does, is hashed as those
+   * UTF-8 bytes, as S3 hashes it); the path and query are percent-encoded ASCII.
+   */
+  static byte[] bytes(String canonicalRequest) {
+    for (int i = 0; i < canonicalRequest.length(); i++) {
+      if (canonicalRequest.charAt(i) > 0xFF) {
+        return canonicalRequest.getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    return canonicalRequest.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   // S3 signs the path as the client encoded it once; the other services encode it again.

@@ -61,5 +61,10 @@ public sealed interface Verdict {
 
   /** The signature differs from the one computed with the configured secret. */
   record Mismatch(String accessKeyId, String canonicalRequest, String stringToSign,
-      String provided) implements Verdict {}
+      String provided) implements Verdict {
+    /** The canonical request's bytes as they were hashed (S3's CanonicalRequestBytes). */
+    public byte[] canonicalRequestBytes() {
+      return CanonicalRequest.bytes(canonicalRequest);
+    }
+  }
 }

@@ -37,7 +37,7 @@ final class S3HttpHandler implements HttpHandler {
 
   /** @param signatures strict mode's check, or null */
   S3HttpHandler(Emulator emulator, ResponseEnvelope envelope, SignatureLayer signatures) {
-    this.protocol = new S3Protocol(emulator.s3(), emulator.clock());
+    this.protocol = new S3Protocol(emulator.s3(), emulator.clock(), emulator.credentials());
     this.envelope = envelope;
     this.signatures = signatures;
     this.incompleteBody = ShortBodies.s3(envelope);
@@ -67,7 +67,9 @@ final class S3HttpHandler implements HttpHandler {
     RestRequest.Body body = opener;
     // A CORS preflight is sent by the browser itself, which never signs it, so S3 takes it
     // unsigned even where every other request must be signed.
-    if (signatures != null && !exchange.getRequestMethod().equals(Methods.OPTIONS)) {
+    // A browser upload is authorized by the signed policy in its form, checked by the protocol.
+    if (signatures != null && !exchange.getRequestMethod().equals(Methods.OPTIONS)
+        && !authorizedByForm(exchange)) {
       java.util.Optional<SignatureLayer.Body> admitted;
       try {
         admitted = signatures.admitS3(exchange, opener::open);
@@ -124,6 +126,13 @@ final class S3HttpHandler implements HttpHandler {
     } else {
       ResponseEnvelope.send(exchange, response.body(), true);
     }
+  }
+
+  private static boolean authorizedByForm(HttpServerExchange exchange) {
+    HeaderMap headers = exchange.getRequestHeaders();
+    return S3Protocol.authorizedByForm(exchange.getRequestMethod().toString(),
+        headers.getFirst(Headers.HOST), exchange.getRequestPath(), exchange.getQueryString(),
+        headers.contains(Headers.AUTHORIZATION));
   }
 
   private static RequestHeaders headers(HeaderMap map) {

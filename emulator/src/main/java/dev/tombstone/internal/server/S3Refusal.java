@@ -71,13 +71,13 @@ final class S3Refusal {
           ? List.of(Map.entry("AWSAccessKeyId", mismatch.accessKeyId()),
               Map.entry("StringToSign", mismatch.stringToSign()),
               Map.entry("SignatureProvided", mismatch.provided()),
-              Map.entry("StringToSignBytes", hex(mismatch.stringToSign())))
+              Map.entry("StringToSignBytes", hex(utf8(mismatch.stringToSign()))))
           : List.of(Map.entry("AWSAccessKeyId", mismatch.accessKeyId()),
               Map.entry("StringToSign", mismatch.stringToSign()),
               Map.entry("SignatureProvided", mismatch.provided()),
-              Map.entry("StringToSignBytes", hex(mismatch.stringToSign())),
+              Map.entry("StringToSignBytes", hex(utf8(mismatch.stringToSign()))),
               Map.entry("CanonicalRequest", mismatch.canonicalRequest()),
-              Map.entry("CanonicalRequestBytes", hex(mismatch.canonicalRequest())));
+              Map.entry("CanonicalRequestBytes", hex(mismatch.canonicalRequestBytes())));
       Answers.s3Error(exchange, envelope, 403, "SignatureDoesNotMatch", MISMATCH, fields);
     }
   }
@@ -86,8 +86,11 @@ final class S3Refusal {
     return List.of(Map.entry("ArgumentName", "Authorization"), Map.entry("ArgumentValue", value));
   }
 
-  private static String hex(String text) {
-    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String hex(byte[] bytes) {
     StringBuilder out = new StringBuilder(bytes.length * 3);
     for (byte b : bytes) {
       if (out.length() > 0) {

@@ -14,7 +14,12 @@ enum BodyKind {
    * of the object being completed, not of the document, whose integrity rests on Content-MD5 or
    * an aws-chunked trailer alone.
    */
-  COMPLETION(8L * 1024 * 1024);
+  COMPLETION(8L * 1024 * 1024),
+  /**
+   * A browser upload's form (POST Object): an object's worth of file, and room for the fields
+   * before it (at most 20 KB) and whatever a browser sends after it.
+   */
+  FORM(OBJECT.limit + 1024 * 1024);
 
   private final long limit;
 
@@ -32,6 +37,9 @@ enum BodyKind {
   }
 
   WireError tooLarge(long size) {
-    return this == OBJECT ? WireError.entityTooLarge(size, limit) : WireError.messageTooLong();
+    return switch (this) {
+      case OBJECT, FORM -> WireError.entityTooLarge(size, OBJECT.limit);
+      case DOCUMENT, COMPLETION -> WireError.messageTooLong();
+    };
   }
 }

@@ -52,10 +52,16 @@ final class MetadataValues {
     return decoded.append(value, copied, value.length()).toString();
   }
 
-  /** The header value for a stored {@code value}. */
+  /**
+   * The header value for a stored {@code value}: one encoded-word when it holds a character a
+   * header cannot carry as it is, one outside US-ASCII or a control character other than tab
+   * (a form field of a browser upload may hold those; S3 answered bytes 0 to 4 as
+   * {@code =?UTF-8?B?AAECAwQ=?=} in LocalStack's AWS-validated recording).
+   */
   static String encode(String value) {
     for (int i = 0; i < value.length(); i++) {
-      if (value.charAt(i) > 0x7F) {
+      char c = value.charAt(i);
+      if (c >= 0x7F || (c < 0x20 && c != '\t')) {
         return "=?UTF-8?B?"
             + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
       }

@@ -14,6 +14,8 @@ enum Operation {
   LIST_OBJECT_VERSIONS,
   DELETE_OBJECTS,
   PUT_OBJECT,
+  /** A browser upload: a form POSTed to the bucket. */
+  POST_OBJECT,
   GET_OBJECT,
   HEAD_OBJECT,
   DELETE_OBJECT,

@@ -80,6 +80,7 @@ final class Routes {
             ? Operation.LIST_OBJECTS_V2 : Operation.LIST_OBJECTS;
         case "PUT" -> Operation.CREATE_BUCKET;
         case "DELETE" -> Operation.DELETE_BUCKET;
+        case "POST" -> Operation.POST_OBJECT;
         default -> null;
       };
     }

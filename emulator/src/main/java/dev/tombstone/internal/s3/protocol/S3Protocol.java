@@ -1,6 +1,8 @@
 package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.internal.Logs;
+import dev.tombstone.internal.auth.Credentials;
+import dev.tombstone.internal.auth.PolicySignatures;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3State;
 import java.time.Clock;
@@ -29,6 +31,7 @@ public final class S3Protocol {
   private final CopyOperations copies;
   private final ObjectAttributes attributes;
   private final CorsRequests cors;
+  private final PostObjects posts;
   // Operations few requests use, made on first use so their classes stay out of the start.
   // A race makes one twice at worst: they hold only final fields, so any copy is complete.
   private final S3State state;
@@ -49,6 +52,14 @@ public final class S3Protocol {
    * progress or done by it (the emulator's clock, which {@code state} runs on too).
    */
   public S3Protocol(S3State state, Clock clock) {
+    this(state, clock, Optional.empty());
+  }
+
+  /**
+   * Serves {@code state} as above; with {@code strict} credentials, a browser upload's form must
+   * carry a policy signed with them (other requests are checked before they reach the protocol).
+   */
+  public S3Protocol(S3State state, Clock clock, Optional<Credentials> strict) {
     this.clock = clock;
     this.buckets = new BucketOperations(state);
     this.reads = new ObjectReads(state, clock);
@@ -65,7 +76,26 @@ public final class S3Protocol {
     this.copies = new CopyOperations(state, encryption, clock);
     this.attributes = new ObjectAttributes(state);
     this.cors = new CorsRequests(state);
+    this.posts = new PostObjects(state, writes, clock, strict.map(PolicySignatures::new));
     this.state = state;
+  }
+
+  /**
+   * Whether the request is a browser upload, which carries its authorization in its form (a
+   * signed POST policy) rather than in a signature of the request: a POST to a bucket with no
+   * query and no Authorization header.
+   */
+  public static boolean authorizedByForm(String method, String host, String rawPath,
+      String rawQuery, boolean hasAuthorization) {
+    if (!method.equals("POST") || hasAuthorization || (rawQuery != null && !rawQuery.isEmpty())) {
+      return false;
+    }
+    try {
+      return Addressing.resolve(host == null ? "" : host, rawPath).level()
+          == Resource.Level.BUCKET;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /**
@@ -123,6 +153,7 @@ public final class S3Protocol {
       case DELETE_OBJECTS -> deletes.deleteObjects(call);
       case PUT_OBJECT -> call.headers().has(CopyOperations.SOURCE) ? copies.copyObject(call)
           : writes.put(call);
+      case POST_OBJECT -> posts.post(call);
       case GET_OBJECT, HEAD_OBJECT -> reads.read(call);
       case DELETE_OBJECT -> deletes.deleteObject(call);
       case CREATE_MULTIPART_UPLOAD -> multipart.create(call);

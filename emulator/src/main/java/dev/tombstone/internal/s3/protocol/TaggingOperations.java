@@ -133,7 +133,11 @@ final class TaggingOperations {
   }
 
   private static List<Tag> read(ObjectContent body) {
-    XmlElement root = XmlReader.parse(body);
+    return tags(XmlReader.parse(body));
+  }
+
+  /** The tags of a {@code Tagging} document. @throws WireError MalformedXML */
+  static List<Tag> tags(XmlElement root) {
     if (!root.is("Tagging") || root.children("TagSet").size() != 1) {
       throw WireError.malformedXml();
     }

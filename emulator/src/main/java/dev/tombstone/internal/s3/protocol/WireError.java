@@ -51,7 +51,15 @@ final class WireError extends RuntimeException {
     NO_SUCH_WEBSITE_CONFIGURATION("NoSuchWebsiteConfiguration"),
     // CORS requests (CorsRequests).
     ACCESS_FORBIDDEN("AccessForbidden"),
-    BAD_REQUEST("BadRequest");
+    BAD_REQUEST("BadRequest"),
+    // Browser uploads, POST Object (PostErrors).
+    POST_PRECONDITION_FAILED("PreconditionFailed"),
+    MALFORMED_POST_REQUEST("MalformedPOSTRequest"),
+    MAX_POST_PRE_DATA_LENGTH_EXCEEDED("MaxPostPreDataLengthExceeded"),
+    INVALID_POLICY_DOCUMENT("InvalidPolicyDocument"),
+    ENTITY_TOO_SMALL("EntityTooSmall"),
+    INVALID_ACCESS_KEY_ID("InvalidAccessKeyId"),
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch");
 
     private final String code;
 
@@ -220,6 +228,10 @@ final class WireError extends RuntimeException {
 
   static WireError accessDenied() {
     return new WireError(Kind.ACCESS_DENIED, "Access Denied", List.of());
+  }
+
+  static WireError accessDeniedBecause(String message) {
+    return new WireError(Kind.ACCESS_DENIED, message, List.of());
   }
 
   static WireError invalidRange(String requested, long size) {

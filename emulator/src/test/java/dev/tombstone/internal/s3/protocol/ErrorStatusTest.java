@@ -88,7 +88,15 @@ class ErrorStatusTest {
       Map.entry("XAmzContentSHA256Mismatch", 400),
       Map.entry("InvalidTargetBucketForLogging", 400),
       Map.entry("CrossLocationLoggingProhibitted", 403),
-      Map.entry("ReplicationConfigurationNotFoundError", 404));
+      Map.entry("ReplicationConfigurationNotFoundError", 404),
+      // POST Object: the "Error responses" page, and S3's own answers for the codes it lists
+      // otherwise (a form that is not multipart is PreconditionFailed, not the listed
+      // RequestIsNotMultiPartContent).
+      Map.entry("MalformedPOSTRequest", 400),
+      Map.entry("MaxPostPreDataLengthExceeded", 400),
+      Map.entry("InvalidPolicyDocument", 400),
+      Map.entry("InvalidAccessKeyId", 403),
+      Map.entry("SignatureDoesNotMatch", 403));
 
   // Object Lock refusals carry several codes; their status follows their kind.
   private static final Map<S3Error.ObjectLockError.Kind, Integer> OBJECT_LOCK = Map.of(

@@ -2,6 +2,7 @@ package dev.tombstone.internal.s3.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,5 +39,15 @@ class MetadataValuesTest {
       "Ã¶ | =?UTF-8?B?w4PCtg==?="})
   void encode(String stored, String sent) {
     assertThat(MetadataValues.encode(stored)).isEqualTo(sent);
+  }
+
+  @Test
+  void controlCharacters_goOutAsAnEncodedWord_butATabAsItIs() {
+    // Bytes 0 to 4 from a browser upload's field: S3's answer in LocalStack's recording.
+    assertThat(MetadataValues.encode("\u0000\u0001\u0002\u0003\u0004"))
+        .isEqualTo("=?UTF-8?B?AAECAwQ=?=");
+    assertThat(MetadataValues.encode("line 1\r\nline 2"))
+        .isEqualTo("=?UTF-8?B?bGluZSAxDQpsaW5lIDI=?=");
+    assertThat(MetadataValues.encode("a\tb")).isEqualTo("a\tb");
   }
 }
