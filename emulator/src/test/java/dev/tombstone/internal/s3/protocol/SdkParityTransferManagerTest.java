@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -154,11 +155,19 @@ class SdkParityTransferManagerTest {
   void pausedUpload_resumes_andCompletesTheSameObject() throws IOException {
     Path source = file("paused.dat", CONTENT);
     S3TransferManager tm = managers.java();
-    FileUpload upload = tm.uploadFile(u -> u.source(source)
-        .putObjectRequest(p -> p.bucket(BUCKET).key("paused")));
+    // Parts answer late, so the pause lands while the upload is in flight: on a local server an
+    // upload left to run may complete before pause() is called, and resuming a completed upload
+    // is NoSuchUpload, in S3 as here.
+    server.tombstone().faults().s3("UploadPart").delay(Duration.ofMillis(300));
+    try {
+      FileUpload upload = tm.uploadFile(u -> u.source(source)
+          .putObjectRequest(p -> p.bucket(BUCKET).key("paused")));
 
-    ResumableFileUpload paused = upload.pause();
-    tm.resumeUploadFile(paused).completionFuture().join();
+      ResumableFileUpload paused = upload.pause();
+      tm.resumeUploadFile(paused).completionFuture().join();
+    } finally {
+      server.tombstone().faults().clear();
+    }
 
     assertThat(read("paused")).isEqualTo(CONTENT);
     assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
