@@ -65,10 +65,16 @@ final class DynamoDbHttpHandler implements HttpHandler {
     }
   }
 
+  /**
+   * The answer's content type: {@code application/x-amz-json-1.0} when the request named it,
+   * {@code application/json} otherwise, a request without a content type included (dynalite
+   * test/connection.js, 'should return UnknownOperationException if incorrect target operation'
+   * and 'should return MissingAuthenticationTokenException if no Authorization header').
+   */
   static String contentType(HttpServerExchange exchange) {
     String requested = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
     if (requested == null) {
-      return AMZ_JSON;
+      return JSON;
     }
     String type = requested.strip();
     return type.regionMatches(true, 0, JSON, 0, JSON.length()) ? JSON : AMZ_JSON;
