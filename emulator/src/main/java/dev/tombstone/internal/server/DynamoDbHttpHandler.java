@@ -38,14 +38,16 @@ final class DynamoDbHttpHandler implements HttpHandler {
     if (exchange.getAttachment(RequestJournal.BODY) == null) {
       exchange.putAttachment(RequestJournal.BODY, body);
     }
-    if (signatures != null && !admitted(exchange, body)) {
-      return;
-    }
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
     // Only DescribeEndpoints reads the host; the others are spared building its text.
     String host = target != null && target.endsWith(DESCRIBE_ENDPOINTS)
         ? exchange.getHostAndPort() : null;
-    JsonResponse response = protocol.handle(target, body, host);
+    // Strict mode checks the signature once the body has parsed and the target is known.
+    JsonResponse response = signatures == null ? protocol.handle(target, body, host)
+        : protocol.handle(target, body, host, () -> admitted(exchange, body));
+    if (response == null) {
+      return;
+    }
     if (PartialAnswers.pending(exchange)) {
       response = new JsonResponse(response.status(),
           PartialAnswers.complete(exchange, response.status(), response.body()));
