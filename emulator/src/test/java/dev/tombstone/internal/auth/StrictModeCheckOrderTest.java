@@ -82,6 +82,41 @@ class StrictModeCheckOrderTest {
   }
 
   @Test
+  void queryWithoutXAmzAlgorithm_isNoSignatureAtAll() throws Exception {
+    // dynalite test/connection.js, 'should return MissingAuthenticationTokenException if all
+    // query params except X-Amz-Algorithm'.
+    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(tombstone.endpoint().resolve(
+            "/?X-Amz-Credential=a&X-Amz-Signature=b&X-Amz-SignedHeaders=c&X-Amz-Date=d"))
+        .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+        .header("Content-Type", "application/x-amz-json-1.0")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).isEqualTo(MISSING);
+  }
+
+  @Test
+  void emptyXAmzAlgorithm_isNamedAmongTheMissingParameters() throws Exception {
+    // dynalite test/connection.js, 'should return IncompleteSignatureException if empty
+    // X-Amz-Algorithm query'.
+    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(tombstone.endpoint().resolve(
+            "/?X-Amz-Algorithm"))
+        .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+        .header("Content-Type", "application/x-amz-json-1.0")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#"
+        + "IncompleteSignatureException\",\"message\":\"AWS query-string parameters must"
+        + " include 'X-Amz-Algorithm'. AWS query-string parameters must include"
+        + " 'X-Amz-Credential'. AWS query-string parameters must include 'X-Amz-Signature'."
+        + " AWS query-string parameters must include 'X-Amz-SignedHeaders'. AWS query-string"
+        + " parameters must include 'X-Amz-Date'. Re-examine the query-string parameters.\"}");
+  }
+
+  @Test
   void unsignedPutItem_isRefused_andWritesNothing() throws Exception {
     HttpResponse<String> answer = unsigned("DynamoDB_20120810.PutItem",
         "application/x-amz-json-1.0",
