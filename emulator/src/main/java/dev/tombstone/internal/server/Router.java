@@ -60,7 +60,7 @@ final class Router implements HttpHandler {
     }
     String path = exchange.getRequestPath();
     if (exchange.getRequestMethod().equals(Methods.OPTIONS) && S3Protocol.addressesService(
-        exchange.getRequestHeaders().getFirst(Headers.HOST), exchange.getRequestPath())) {
+        exchange.getRequestHeaders().getFirst(Headers.HOST), path)) {
       // S3 has no preflight for its service root; a browser's DynamoDB client sends one there.
       return notPostToDynamoDb;
     }
