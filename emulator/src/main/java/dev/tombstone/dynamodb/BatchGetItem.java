@@ -78,6 +78,14 @@ public final class BatchGetItem {
     if (total > MAX_KEYS) {
       throw new DynamoDbError.Validation("Too many items requested for the BatchGetItem call");
     }
+    // Keys equal as sent are duplicates before any table is looked up (dynalite
+    // test/batchGetItem.js, 'should return ValidationException for duplicated keys', on a
+    // missing table); keys equal only through the schema are found below.
+    for (TableKeys asked : request.requestItems().values()) {
+      if (new HashSet<>(asked.keys()).size() < asked.keys().size()) {
+        throw new DynamoDbError.Validation("Provided list of item keys contains duplicates");
+      }
+    }
     Map<String, Table> tables = new LinkedHashMap<>();
     Map<String, List<PrimaryKey>> keys = new LinkedHashMap<>();
     for (Map.Entry<String, TableKeys> e : request.requestItems().entrySet()) {

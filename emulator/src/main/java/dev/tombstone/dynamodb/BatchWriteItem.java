@@ -42,6 +42,16 @@ public final class BatchWriteItem {
   public record Result(List<ConsumedCapacity> consumedCapacity) {}
 
   static Result execute(DynamoDbState state, Request request) {
+    // As in PutItem, an oversized item is reported before any table is looked up (dynalite
+    // test/batchWriteItem.js, 'should return ValidationException if item is too big with small
+    // attribute' and the seven like it, on a missing table).
+    for (List<WriteRequest> writes : request.requestItems().values()) {
+      for (WriteRequest write : writes) {
+        if (write instanceof WriteRequest.Put put) {
+          PutItem.checkSize(put.item());
+        }
+      }
+    }
     List<Table> tables = new ArrayList<>();
     for (String name : request.requestItems().keySet()) {
       tables.add(state.activeTable(name));
@@ -92,7 +102,6 @@ public final class BatchWriteItem {
         throw DynamoDbError.Validation.keyMismatch();
       }
       PrimaryKey key = table.keySchema().keyOfItem(put.item());
-      PutItem.checkSize(put.item());
       table.checkIndexKeys(put.item());
       return key;
     }

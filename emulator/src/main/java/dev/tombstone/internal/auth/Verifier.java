@@ -41,8 +41,14 @@ public final class Verifier {
       return request.isS3() ? verifyS3Header(request, authorization.get())
           : verifyDynamoDbHeader(request, authorization.get());
     }
-    if (query.get("X-Amz-Algorithm") != null || query.get("X-Amz-Credential") != null
-        || query.get("X-Amz-Signature") != null) {
+    // DynamoDB takes a query as a signature only when it names X-Amz-Algorithm, empty or not
+    // (dynalite test/connection.js, 'should return MissingAuthenticationTokenException if all
+    // query params except X-Amz-Algorithm').
+    boolean presigned = request.isS3()
+        ? query.get("X-Amz-Algorithm") != null || query.get("X-Amz-Credential") != null
+            || query.get("X-Amz-Signature") != null
+        : query.get("X-Amz-Algorithm") != null;
+    if (presigned) {
       return verifyPresigned(request, query);
     }
     return new Verdict.Unsigned();
@@ -151,12 +157,15 @@ public final class Verifier {
         request.header("x-amz-content-sha256").orElse("UNSIGNED-PAYLOAD"), "X-Amz-Signature");
   }
 
-  // DynamoDB names each missing query parameter (dynamodb-api.md §1.7 step 4).
+  // DynamoDB names each missing or empty query parameter (dynamodb-api.md §1.7 step 4; dynalite
+  // test/connection.js, 'should return IncompleteSignatureException if empty X-Amz-Algorithm
+  // query').
   private static Optional<String> missingDynamoDbQueryParameters(QueryValues query) {
     StringBuilder missing = new StringBuilder();
     for (String name : List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature",
         "X-Amz-SignedHeaders", "X-Amz-Date")) {
-      if (query.get(name) == null) {
+      String value = query.get(name);
+      if (value == null || value.isEmpty()) {
         missing.append("AWS query-string parameters must include '").append(name).append("'. ");
       }
     }

@@ -38,14 +38,16 @@ final class DynamoDbHttpHandler implements HttpHandler {
     if (exchange.getAttachment(RequestJournal.BODY) == null) {
       exchange.putAttachment(RequestJournal.BODY, body);
     }
-    if (signatures != null && !admitted(exchange, body)) {
-      return;
-    }
     String target = exchange.getRequestHeaders().getFirst(Router.X_AMZ_TARGET);
     // Only DescribeEndpoints reads the host; the others are spared building its text.
     String host = target != null && target.endsWith(DESCRIBE_ENDPOINTS)
         ? exchange.getHostAndPort() : null;
-    JsonResponse response = protocol.handle(target, body, host);
+    // Strict mode checks the signature once the body has parsed and the target is known.
+    JsonResponse response = signatures == null ? protocol.handle(target, body, host)
+        : protocol.handle(target, body, host, () -> admitted(exchange, body));
+    if (response == null) {
+      return;
+    }
     if (PartialAnswers.pending(exchange)) {
       response = new JsonResponse(response.status(),
           PartialAnswers.complete(exchange, response.status(), response.body()));
@@ -65,10 +67,16 @@ final class DynamoDbHttpHandler implements HttpHandler {
     }
   }
 
+  /**
+   * The answer's content type: {@code application/x-amz-json-1.0} when the request named it,
+   * {@code application/json} otherwise, a request without a content type included (dynalite
+   * test/connection.js, 'should return UnknownOperationException if incorrect target operation'
+   * and 'should return MissingAuthenticationTokenException if no Authorization header').
+   */
   static String contentType(HttpServerExchange exchange) {
     String requested = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
     if (requested == null) {
-      return AMZ_JSON;
+      return JSON;
     }
     String type = requested.strip();
     return type.regionMatches(true, 0, JSON, 0, JSON.length()) ? JSON : AMZ_JSON;

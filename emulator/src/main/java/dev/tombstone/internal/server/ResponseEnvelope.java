@@ -17,7 +17,8 @@ import java.time.Instant;
  * between {@code begin} and {@link #send}.
  *
  * <ul>
- *   <li>DynamoDB: {@code x-amzn-RequestId} and {@code Date}.
+ *   <li>DynamoDB: {@code x-amzn-RequestId}, {@code Date} and, for a request with an
+ *       {@code Origin}, {@code Access-Control-Allow-Origin: *}.
  *   <li>S3: {@code x-amz-request-id}, {@code x-amz-id-2}, {@code Date} and
  *       {@code Server: AmazonS3}.
  *   <li>MagnetoDB, the admin endpoints and the 413 for an oversized JSON body: none of those.
@@ -39,12 +40,16 @@ final class ResponseEnvelope {
     this.clock = clock;
   }
 
-  /** Starts a DynamoDB JSON answer: status, a fresh request id, {@code Date}. */
+  /**
+   * Starts a DynamoDB JSON answer: status, a fresh request id, {@code Date}, and
+   * {@code Access-Control-Allow-Origin: *} for a request with an {@code Origin}.
+   */
   void beginDynamoDb(HttpServerExchange exchange, int status) {
     exchange.setStatusCode(status);
     HeaderMap headers = exchange.getResponseHeaders();
     headers.put(AMZN_REQUEST_ID, RequestIds.next());
     headers.put(Headers.DATE, date());
+    DynamoDbCors.allowOrigin(exchange);
   }
 
   /**

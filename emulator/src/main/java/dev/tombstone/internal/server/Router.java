@@ -1,6 +1,7 @@
 package dev.tombstone.internal.server;
 
 import dev.tombstone.faults.FaultRule.Service;
+import dev.tombstone.internal.s3.protocol.S3Protocol;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ResponseCommitListener;
@@ -11,7 +12,8 @@ import io.undertow.util.Methods;
 /**
  * Sends each request to the protocol it belongs to, by its shape: an {@code X-Amz-Target} of
  * DynamoDB or DynamoDB Streams (which answer anything but a POST 404), the MagnetoDB path prefix, a DynamoDB JSON
- * {@code POST /}, the admin endpoints, and S3 for everything else.
+ * {@code POST /}, an {@code OPTIONS} to the service root (DynamoDB's CORS preflight), the admin
+ * endpoints, and S3 for everything else.
  */
 final class Router implements HttpHandler {
   static final HttpString X_AMZ_TARGET = new HttpString("X-Amz-Target");
@@ -57,6 +59,11 @@ final class Router implements HttpHandler {
       return exchange.getRequestMethod().equals(Methods.POST) ? dynamoDb : notPostToDynamoDb;
     }
     String path = exchange.getRequestPath();
+    if (exchange.getRequestMethod().equals(Methods.OPTIONS) && S3Protocol.addressesService(
+        exchange.getRequestHeaders().getFirst(Headers.HOST), path)) {
+      // S3 has no preflight for its service root; a browser's DynamoDB client sends one there.
+      return notPostToDynamoDb;
+    }
     if (path.startsWith("/v1/data/")) {
       return magnetoDb;
     }

@@ -40,18 +40,22 @@ final class LegacyUpdates {
       AttributeType type = value.type();
       boolean set = type == AttributeType.SS || type == AttributeType.NS
           || type == AttributeType.BS;
+      // The legacy texts name the type as on the wire (S, BOOL), unlike UpdateExpression's
+      // (dynalite test/updateItem.js, 'should return ValidationException if trying to add
+      // incorrect types' and 'should return ValidationException if trying to delete incorrect
+      // types').
       switch (action) {
         case "ADD" -> {
           if (!set && type != AttributeType.N && type != AttributeType.L) {
             throw invalid("ADD action is not supported for the type "
-                + UpdateBinder.longName(type));
+                + type.name());
           }
           steps.add(new CompiledUpdate.Step(Section.ADD, path, null, value));
         }
         case "DELETE" -> {
           if (!set) {
             throw invalid("DELETE action with value is not supported for the type "
-                + UpdateBinder.longName(type));
+                + type.name());
           }
           steps.add(new CompiledUpdate.Step(Section.DELETE, path, null, value));
         }

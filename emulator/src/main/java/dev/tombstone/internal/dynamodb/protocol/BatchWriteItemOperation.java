@@ -97,10 +97,11 @@ final class BatchWriteItemOperation {
         Constraints.RETURN_CONSUMED_CAPACITY);
     constraints.oneOf("returnItemCollectionMetrics", wire.returnMetrics(),
         Constraints.RETURN_ITEM_COLLECTION_METRICS);
-    // A bad enum is reported alone, ahead of the RequestItems map's problems (conformance suite
-    // tier3 validation-ordering batchOperations, 2026-10-09).
-    constraints.check();
+    // A missing RequestItems joins the bad enums (dynalite test/batchWriteItem.js, 'should return
+    // ValidationException for missing RequestItems'); a bad enum is reported alone, ahead of the
+    // map's own problems (conformance suite tier3 validation-ordering batchOperations, 2026-10-09).
     constraints.notNull("requestItems", wire.requestItems());
+    constraints.check();
     if (wire.requestItems() != null) {
       if (raw.isEmpty()) {
         constraints.addWithoutValue("RequestItems", Constraints.minLength(1));

@@ -188,16 +188,32 @@ public final class DynamoDbJsonProtocol {
    * @param host the host and port the client addressed (its Host header), or null when unknown
    */
   public JsonResponse handle(String target, byte[] body, String host) {
+    return handle(target, body, host, () -> true);
+  }
+
+  /**
+   * Handles one request, asking {@code admission} (strict mode's signature check) once the body
+   * has parsed and the target names an operation, as DynamoDB checks a signature after those two
+   * and before everything else, the empty body included (dynalite test/connection.js, 'should
+   * return SerializationException if body is application/x-amz-json-1.0 but not JSON', 'should
+   * return UnknownOperationException if incorrect target operation' and 'should return
+   * MissingAuthenticationTokenException if no Authorization header', all unsigned).
+   *
+   * @return the answer, or null when {@code admission} refused the request (and answered it)
+   */
+  public JsonResponse handle(String target, byte[] body, String host, Admission admission) {
     // The most common requests of all, most often in a shape read without the JSON tree.
     if (DELETE_ITEM.equals(target)) {
       PlainWrite.Document plain = PlainWrite.read(body, "Key");
       if (plain != null) {
-        return answer(ErrorBodies.DYNAMODB_2012, () -> deleteItem.handle(plain));
+        return admission.admit()
+            ? answer(ErrorBodies.DYNAMODB_2012, () -> deleteItem.handle(plain)) : null;
       }
     } else if (PUT_ITEM.equals(target)) {
       PlainWrite.Document plain = PlainWrite.read(body, "Item");
       if (plain != null) {
-        return answer(ErrorBodies.DYNAMODB_2012, () -> putItem.handle(plain));
+        return admission.admit()
+            ? answer(ErrorBodies.DYNAMODB_2012, () -> putItem.handle(plain)) : null;
       }
     }
     Json json = null;
@@ -211,6 +227,9 @@ public final class DynamoDbJsonProtocol {
     Resolved resolved = resolve(target);
     if (resolved == null) {
       return ErrorBodies.unknownOperation();
+    }
+    if (!admission.admit()) {
+      return null;
     }
     if (json == null) {
       return ErrorBodies.serialization(null);
@@ -237,6 +256,12 @@ public final class DynamoDbJsonProtocol {
           .log(System.Logger.Level.WARNING, "DynamoDB request failed inside the emulator", e);
       return ErrorBodies.internal(servicePrefix);
     }
+  }
+
+  /** Strict mode's signature check: true to go on; false once the refusal has been sent. */
+  @FunctionalInterface
+  public interface Admission {
+    boolean admit();
   }
 
   @FunctionalInterface

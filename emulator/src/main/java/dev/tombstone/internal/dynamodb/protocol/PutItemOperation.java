@@ -79,6 +79,7 @@ final class PutItemOperation {
     } catch (DynamoDbError.Validation e) {
       throw CurrentLayer.envelope(e);
     }
+    OversizedItems.refuse(item);
     ItemCondition condition;
     try {
       condition = conditions.compile(options.condition(), ValueLayer.CURRENT);

@@ -81,6 +81,19 @@ public final class S3Protocol {
   }
 
   /**
+   * Whether the request names the service itself (path-style {@code /}, no bucket in the host),
+   * where S3 has no resource to answer a CORS preflight for.
+   */
+  public static boolean addressesService(String host, String rawPath) {
+    try {
+      return Addressing.resolve(host == null ? "" : host, rawPath).level()
+          == Resource.Level.SERVICE;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
    * Whether the request is a browser upload, which carries its authorization in its form (a
    * signed POST policy) rather than in a signature of the request: a POST to a bucket with no
    * query and no Authorization header.

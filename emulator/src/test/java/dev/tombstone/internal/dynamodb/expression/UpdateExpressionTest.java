@@ -122,7 +122,7 @@ class UpdateExpressionTest {
     assertThatThrownBy(() -> ExpressionCompiler.legacyUpdate(Map.of(
         "x", new LegacyUpdate("ADD", AttributeValue.bool(true), null))))
         .hasMessage("One or more parameter values were invalid: ADD action is not supported for"
-            + " the type BOOLEAN");
+            + " the type BOOL");
   }
 
   @ParameterizedTest

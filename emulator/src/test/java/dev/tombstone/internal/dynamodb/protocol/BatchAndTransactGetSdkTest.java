@@ -120,6 +120,19 @@ class BatchAndTransactGetSdkTest {
   }
 
   @Test
+  void emptyTransactItems_isRenderedAsAnEmptyList() {
+    // paritysuite/dynamodb-conformance 2026 transactWriteItems and dynalite
+    // test/transactWriteItem.js, 'should return ValidationException for empty TransactItems'.
+    String expected = "1 validation error detected: Value '[]' at 'transactItems' failed to"
+        + " satisfy constraint: Member must have length greater than or equal to 1";
+
+    assertThat(message(() -> dynamo.transactWriteItems(b -> b.transactItems(List.of()))))
+        .isEqualTo(expected);
+    assertThat(message(() -> dynamo.transactGetItems(b -> b.transactItems(List.of()))))
+        .isEqualTo(expected);
+  }
+
+  @Test
   void batchGetItem_refusesExpressionOnOneTableAndAttributesToGetOnAnother() {
     assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(
         "users", KeysAndAttributes.builder().keys(id("users0")).projectionExpression("id")

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Which of several validation errors AWS reports, and in what order, as
  * paritysuite/dynamodb-conformance tests/tier3/validation-ordering (batchOperations, updateItem,
- * query; us-east-1 and eu-west-2, 2026-10-09) shows it.
+ * query; us-east-1 and eu-west-2, 2026-10-09) shows it, and dynalite's AWS-derived tests where
+ * that suite has no case.
  */
 class ValidationOrderingSdkTest {
   static final String RCC = "Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy"
@@ -68,6 +69,18 @@ class ValidationOrderingSdkTest {
     assertThat(refusal(() -> dynamo.batchWriteItem(b -> b.returnConsumedCapacity("BOGUS")
         .requestItems(Map.of("bad!name", List.of(put))))))
         .isEqualTo("1 validation error detected: " + RCC);
+  }
+
+  @Test
+  void batchWriteItem_listsAMissingRequestItemsAfterTheEnums() {
+    // dynalite test/batchWriteItem.js, 'should return ValidationException for missing
+    // RequestItems': the null is a member check like the enums, not one of the map's problems.
+    assertThat(refusal(() -> dynamo.batchWriteItem(b -> b.returnConsumedCapacity("BOGUS")
+        .returnItemCollectionMetrics("BOGUS"))))
+        .isEqualTo("3 validation errors detected: " + RCC + "; Value 'BOGUS' at"
+            + " 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy"
+            + " enum value set: [SIZE, NONE]; Value null at 'requestItems' failed to satisfy"
+            + " constraint: Member must not be null");
   }
 
   @Test

@@ -1,0 +1,86 @@
+package dev.tombstone.internal.dynamodb.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tombstone.Tombstone;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Legacy {@code AttributeUpdates} name a type ADD or DELETE cannot take as on the wire
+ * ({@code S}, {@code BOOL}), not with UpdateExpression's long names (dynalite test/updateItem.js,
+ * 'should return ValidationException if trying to add incorrect types', '... delete incorrect
+ * types', '... add type B').
+ */
+class LegacyUpdateTypeNamesSdkTest {
+  static final String TABLE = "legacy_types";
+  static Tombstone tombstone;
+  static DynamoDbClient dynamo;
+
+  @BeforeAll
+  static void start() {
+    tombstone = Tombstone.builder().start();
+    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+    dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+        .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamo.close();
+    tombstone.close();
+  }
+
+  @Test
+  void add_ofAType_itCannotTake_namesTheWireType() {
+    Map<String, AttributeValue> values = Map.of(
+        "S", AttributeValue.fromS("1"),
+        "B", AttributeValue.fromB(SdkBytes.fromUtf8String("b")),
+        "NULL", AttributeValue.fromNul(true),
+        "BOOL", AttributeValue.fromBool(true),
+        "M", AttributeValue.fromM(Map.of()));
+
+    values.forEach((type, value) -> assertThat(refusal(AttributeAction.ADD, value))
+        .isEqualTo("One or more parameter values were invalid: ADD action is not supported for"
+            + " the type " + type));
+  }
+
+  @Test
+  void delete_withAValueOfANonSetType_namesTheWireType() {
+    Map<String, AttributeValue> values = Map.of(
+        "S", AttributeValue.fromS("1"),
+        "N", AttributeValue.fromN("1"),
+        "BOOL", AttributeValue.fromBool(true),
+        "L", AttributeValue.fromL(List.of()));
+
+    values.forEach((type, value) -> assertThat(refusal(AttributeAction.DELETE, value))
+        .isEqualTo("One or more parameter values were invalid: DELETE action with value is not"
+            + " supported for the type " + type));
+    assertThat(dynamo.scan(b -> b.tableName(TABLE)).items()).isEmpty();
+  }
+
+  private static String refusal(AttributeAction action, AttributeValue value) {
+    DynamoDbException error = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.updateItem(b -> b.tableName(TABLE)
+            .key(Map.of("pk", AttributeValue.fromS("k")))
+            .attributeUpdates(Map.of("a", AttributeValueUpdate.builder().action(action)
+                .value(value).build()))));
+    assertThat(error.statusCode()).isEqualTo(400);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    return error.awsErrorDetails().errorMessage();
+  }
+}
