@@ -203,6 +203,13 @@ public final class ExpressionCompiler {
     return new CompiledCondition("Expected", predicate, Set.of(), Set.of());
   }
 
+  /** A Scan's legacy {@code ScanFilter}: as {@link #legacy}, values checked before counts. */
+  public static ItemCondition legacyScanFilter(
+      Map<String, ExpectedEntry> filter, String conditionalOperator) {
+    Predicate predicate = Legacy.compileScanFilter(filter, conditionalOperator);
+    return new CompiledCondition("Expected", predicate, Set.of(), Set.of());
+  }
+
   /**
    * Validates the legacy {@code KeyConditions} parameter (each entry as an {@code Expected}
    * entry, then the operators a key condition allows) and returns it as a key condition.
