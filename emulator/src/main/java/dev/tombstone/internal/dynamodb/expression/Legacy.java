@@ -25,17 +25,18 @@ final class Legacy {
   }
 
   /**
-   * A Scan's {@code ScanFilter}: each entry's values are checked before their count, and a
-   * missing list is a wrong count (dynalite test/scan.js, 'should return ValidationException
-   * for bad attribute values in ScanFilter' and '... for incorrect number of ScanFilter
-   * arguments').
+   * A map of {@code Condition}s ({@code ScanFilter}, {@code QueryFilter}, {@code KeyConditions}):
+   * each entry's values are checked before their count, and a missing list is a wrong count
+   * (dynalite test/scan.js, 'should return ValidationException for bad attribute values in
+   * ScanFilter' and '... for incorrect number of ScanFilter arguments'; test/query.js, the
+   * same for QueryFilter and KeyConditions).
    */
-  static Predicate compileScanFilter(Map<String, ExpectedEntry> filter, String conditionalOperator) {
+  static Predicate compileConditions(Map<String, ExpectedEntry> filter, String conditionalOperator) {
     return compile(filter, conditionalOperator, true);
   }
 
   private static Predicate compile(
-      Map<String, ExpectedEntry> expected, String conditionalOperator, boolean scanFilter) {
+      Map<String, ExpectedEntry> expected, String conditionalOperator, boolean conditions) {
     if (expected == null || expected.isEmpty()) {
       return new Predicate.Always();
     }
@@ -43,7 +44,7 @@ final class Legacy {
     int i = 0;
     for (Map.Entry<String, ExpectedEntry> e : expected.entrySet()) {
       ExpectedEntry entry = e.getValue();
-      if (scanFilter && entry.comparisonOperator() != null && entry.value() == null
+      if (conditions && entry.comparisonOperator() != null && entry.value() == null
           && entry.exists() == null) {
         checkValid(entry);
         List<AttributeValue> list =

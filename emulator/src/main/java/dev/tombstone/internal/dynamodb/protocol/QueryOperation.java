@@ -133,6 +133,7 @@ final class QueryOperation {
     boolean expressions = w.filterExpression() != null || w.projectionExpression() != null;
     ConditionSupport.QueryExpressions compiled = expressions ? conditions.query(null,
         w.filterExpression(), w.projectionExpression(), w.names(), w.values()) : null;
+    ExpressionCompiler.checkLegacyKeyConditions(w.keyConditions());
     KeySchema queried = queriedKeySchema(w);
     Set<String> partitionKeys = new HashSet<>();
     queried.partitionKeys().forEach(key -> partitionKeys.add(key.name()));
@@ -145,7 +146,7 @@ final class QueryOperation {
     }
     if (w.queryFilter() != null && !w.queryFilter().isEmpty()) {
       query = query.withQueryFilter(
-          ExpressionCompiler.legacy(w.queryFilter(), w.conditionalOperator()));
+          ExpressionCompiler.legacyFilter(w.queryFilter(), w.conditionalOperator()));
     }
     return w.attributesToGet() == null ? query
         : query.withProjection(AttributesToGet.projection(w.attributesToGet()));

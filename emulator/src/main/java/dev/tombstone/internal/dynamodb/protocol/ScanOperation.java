@@ -100,7 +100,7 @@ final class ScanOperation {
         ? AttributesToGet.projection(w.attributesToGet())
         : null;
     ItemCondition legacyFilter = w.scanFilter() != null && !w.scanFilter().isEmpty()
-        ? ExpressionCompiler.legacyScanFilter(w.scanFilter(), w.conditionalOperator())
+        ? ExpressionCompiler.legacyFilter(w.scanFilter(), w.conditionalOperator())
         : null;
     Map<String, AttributeValue> start = w.startKey() == null ? null : startingKey(w.startKey());
     checkSegments(w.segment(), w.totalSegments());
