@@ -124,7 +124,7 @@ final class QueryRun {
       }
       position = Position.of(tableKey.sort(), tableKey);
       if (!range.holds(tableKey.partition(), tableKey.sort())) {
-        throw outOfRange();
+        throw outOfRange(range, tableKey.partition());
       }
       return position;
     }
@@ -141,12 +141,25 @@ final class QueryRun {
     tableKey = tableSchema.keyOfItem(startItem);
     Object sort = index.sortValue(startItem);
     if (!range.holds(index.partitionValue(startItem), sort)) {
-      throw outOfRange();
+      throw outOfRange(range, index.partitionValue(startItem));
     }
     return Position.of(sort, tableKey);
   }
 
-  private static DynamoDbError.Validation outOfRange() {
+  /**
+   * A start key the condition does not hold. With another partition AWS answers by the
+   * condition's shape: with a sort key condition too "at most one row", on the partition alone
+   * "outside query boundaries" (dynalite test/query.js, 'should return ValidationException for
+   * ExclusiveStartKey with matching range but non-matching hash key' and '... with out-of-bounds
+   * hash key'); in the partition, a sort value outside the range is the range key predicate's.
+   */
+  private static DynamoDbError.Validation outOfRange(KeyRange range, Object partition) {
+    if (!range.partition().equals(partition)) {
+      return new DynamoDbError.Validation(range.hasSortCondition()
+          ? "The query can return at most one row and cannot be restarted"
+          : "The provided starting key is outside query boundaries based on provided"
+              + " conditions");
+    }
     return new DynamoDbError.Validation(
         "The provided starting key does not match the range key predicate");
   }
