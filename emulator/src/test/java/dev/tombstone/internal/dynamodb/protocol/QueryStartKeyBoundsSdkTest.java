@@ -14,11 +14,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Query's answer to an ExclusiveStartKey the key condition does not hold. */
+/**
+ * Query's answer to an ExclusiveStartKey the key condition does not hold, and the index checks
+ * that come before the key condition is held against the key.
+ */
 class QueryStartKeyBoundsSdkTest {
   @RegisterExtension
   static final RunningTombstone server = RunningTombstone.perClass();
@@ -29,7 +35,11 @@ class QueryStartKeyBoundsSdkTest {
   void rangeTable() {
     dynamo.createTable(b -> b.tableName("ranged")
         .keySchema(key("a", KeyType.HASH), key("b", KeyType.RANGE))
-        .attributeDefinitions(def("a", ScalarAttributeType.S), def("b", ScalarAttributeType.S))
+        .attributeDefinitions(def("a", ScalarAttributeType.S), def("b", ScalarAttributeType.S),
+            def("c", ScalarAttributeType.S))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byC")
+            .keySchema(key("c", KeyType.HASH))
+            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())
         .billingMode(BillingMode.PAY_PER_REQUEST));
   }
 
@@ -70,5 +80,29 @@ class QueryStartKeyBoundsSdkTest {
         catchThrowableOfType(() -> dynamo.query(request), DynamoDbException.class);
     assertThat(e.awsErrorDetails().errorMessage())
         .isEqualTo("The provided starting key does not match the range key predicate");
+  }
+
+  private String refusal(QueryRequest request) {
+    DynamoDbException e =
+        catchThrowableOfType(() -> dynamo.query(request), DynamoDbException.class);
+    assertThat(e).as("refused").isNotNull();
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    return e.awsErrorDetails().errorMessage();
+  }
+
+  @Test
+  void unknownIndex_comesBeforeTheKeyConditionAgainstTheKey() {
+    assertThat(refusal(QueryRequest.builder().tableName("ranged").indexName("whatever")
+        .keyConditions(Map.of("z", software.amazon.awssdk.services.dynamodb.model.Condition
+            .builder().comparisonOperator("NULL").build())).build()))
+        .isEqualTo("The table does not have the specified index: whatever");
+  }
+
+  @Test
+  void consistentReadOnGlobalIndex_comesBeforeTheKeyConditionAgainstTheKey() {
+    assertThat(refusal(QueryRequest.builder().tableName("ranged").indexName("byC")
+        .consistentRead(true).keyConditionExpression("z = :a")
+        .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("b"))).build()))
+        .isEqualTo("Consistent reads are not supported on global secondary indexes");
   }
 }
