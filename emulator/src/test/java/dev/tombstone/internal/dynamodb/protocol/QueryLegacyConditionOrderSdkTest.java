@@ -98,4 +98,35 @@ class QueryLegacyConditionOrderSdkTest {
         condition(ComparisonOperator.EQ, AttributeValue.fromS("x"))))), DynamoDbException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException");
   }
+
+  private String keyConditionRefusal(String expression) {
+    return message(QueryRequest.builder().tableName("missing")
+        .keyConditionExpression(expression)
+        .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("1"),
+            ":b", AttributeValue.fromS("1"))).build());
+  }
+
+  @Test
+  void valueFirstInBetweenOrBeginsWith_comesBeforeANestedOperation() {
+    assertThat(keyConditionRefusal(":a between size(b) and size(a) and b > :b"))
+        .isEqualTo("Invalid condition in KeyConditionExpression: BETWEEN operator must have"
+            + " the key attribute as its first operand");
+    assertThat(keyConditionRefusal("begins_with(:a, b) and a > :b"))
+        .isEqualTo("Invalid condition in KeyConditionExpression: begins_with operator must have"
+            + " the key attribute as its first operand");
+  }
+
+  @Test
+  void nestedPathBesideAnotherPath_isANestedCondition() {
+    for (String expression : new String[] {"b.d > a AND c.d > e.f", "a.d > c", "b[0] > a"}) {
+      assertThat(message(QueryRequest.builder().tableName("missing")
+          .keyConditionExpression(expression).build()))
+          .as(expression)
+          .isEqualTo("KeyConditionExpressions cannot have conditions on nested attributes");
+    }
+    assertThat(message(QueryRequest.builder().tableName("missing")
+        .keyConditionExpression("a > b").build()))
+        .isEqualTo("Invalid condition in KeyConditionExpression: Multiple attribute names used"
+            + " in one condition");
+  }
 }
