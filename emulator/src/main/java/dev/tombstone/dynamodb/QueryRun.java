@@ -124,7 +124,7 @@ final class QueryRun {
       }
       position = Position.of(tableKey.sort(), tableKey);
       if (!range.holds(tableKey.partition(), tableKey.sort())) {
-        throw outOfRange(range, tableKey.partition());
+        throw outOfRange(range, tableKey.partition(), tableKey.sort());
       }
       return position;
     }
@@ -141,24 +141,29 @@ final class QueryRun {
     tableKey = tableSchema.keyOfItem(startItem);
     Object sort = index.sortValue(startItem);
     if (!range.holds(index.partitionValue(startItem), sort)) {
-      throw outOfRange(range, index.partitionValue(startItem));
+      throw outOfRange(range, index.partitionValue(startItem), sort);
     }
     return Position.of(sort, tableKey);
   }
 
   /**
-   * A start key the condition does not hold. With another partition AWS answers by the
-   * condition's shape: with a sort key condition too "at most one row", on the partition alone
-   * "outside query boundaries" (dynalite test/query.js, 'should return ValidationException for
-   * ExclusiveStartKey with matching range but non-matching hash key' and '... with out-of-bounds
-   * hash key'); in the partition, a sort value outside the range is the range key predicate's.
+   * A start key the condition does not hold. In another partition AWS answers by the sort
+   * condition: none, "outside query boundaries"; one the start key's sort value meets, "at most
+   * one row" (dynalite test/query.js, 'should return ValidationException for ExclusiveStartKey
+   * with out-of-bounds hash key' and '... with matching range but non-matching hash key').
+   * Otherwise the sort value is outside the range ('... with non-matching range key').
    */
-  private static DynamoDbError.Validation outOfRange(KeyRange range, Object partition) {
+  private static DynamoDbError.Validation outOfRange(
+      KeyRange range, Object partition, Object sort) {
     if (!range.partition().equals(partition)) {
-      return new DynamoDbError.Validation(range.hasSortCondition()
-          ? "The query can return at most one row and cannot be restarted"
-          : "The provided starting key is outside query boundaries based on provided"
-              + " conditions");
+      if (!range.hasSortCondition()) {
+        return new DynamoDbError.Validation("The provided starting key is outside query"
+            + " boundaries based on provided conditions");
+      }
+      if (range.holds(range.partition(), sort)) {
+        return new DynamoDbError.Validation(
+            "The query can return at most one row and cannot be restarted");
+      }
     }
     return new DynamoDbError.Validation(
         "The provided starting key does not match the range key predicate");

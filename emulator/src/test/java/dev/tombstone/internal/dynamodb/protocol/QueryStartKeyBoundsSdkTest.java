@@ -70,6 +70,12 @@ class QueryStartKeyBoundsSdkTest {
   }
 
   @Test
+  void otherPartition_sortOutsideTheCondition_doesNotMatchThePredicate() {
+    assertThat(message("a = :a and b > :a"))
+        .isEqualTo("The provided starting key does not match the range key predicate");
+  }
+
+  @Test
   void samePartition_sortOutsideTheRange_doesNotMatchThePredicate() {
     QueryRequest request = QueryRequest.builder().tableName("ranged")
         .keyConditionExpression("a = :a and b > :a")
