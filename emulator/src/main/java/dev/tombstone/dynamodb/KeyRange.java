@@ -184,6 +184,11 @@ final class KeyRange {
   }
 
   /** Whether a start key lies in the condition's range. */
+  /** Whether the condition names a sort key attribute as well as the partition. */
+  boolean hasSortCondition() {
+    return sort != null || !prefix.isEmpty();
+  }
+
   boolean holds(Object partitionValue, Object sortValue) {
     if (!partition.equals(partitionValue)) {
       return false;

@@ -124,7 +124,7 @@ final class QueryRun {
       }
       position = Position.of(tableKey.sort(), tableKey);
       if (!range.holds(tableKey.partition(), tableKey.sort())) {
-        throw outOfRange();
+        throw outOfRange(range, tableKey.partition(), tableKey.sort());
       }
       return position;
     }
@@ -141,12 +141,30 @@ final class QueryRun {
     tableKey = tableSchema.keyOfItem(startItem);
     Object sort = index.sortValue(startItem);
     if (!range.holds(index.partitionValue(startItem), sort)) {
-      throw outOfRange();
+      throw outOfRange(range, index.partitionValue(startItem), sort);
     }
     return Position.of(sort, tableKey);
   }
 
-  private static DynamoDbError.Validation outOfRange() {
+  /**
+   * A start key the condition does not hold. In another partition AWS answers by the sort
+   * condition: none, "outside query boundaries"; one the start key's sort value meets, "at most
+   * one row" (dynalite test/query.js, 'should return ValidationException for ExclusiveStartKey
+   * with out-of-bounds hash key' and '... with matching range but non-matching hash key').
+   * Otherwise the sort value is outside the range ('... with non-matching range key').
+   */
+  private static DynamoDbError.Validation outOfRange(
+      KeyRange range, Object partition, Object sort) {
+    if (!range.partition().equals(partition)) {
+      if (!range.hasSortCondition()) {
+        return new DynamoDbError.Validation("The provided starting key is outside query"
+            + " boundaries based on provided conditions");
+      }
+      if (range.holds(range.partition(), sort)) {
+        return new DynamoDbError.Validation(
+            "The query can return at most one row and cannot be restarted");
+      }
+    }
     return new DynamoDbError.Validation(
         "The provided starting key does not match the range key predicate");
   }

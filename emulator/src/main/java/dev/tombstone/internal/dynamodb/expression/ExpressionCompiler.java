@@ -204,6 +204,16 @@ public final class ExpressionCompiler {
   }
 
   /**
+   * A legacy {@code ScanFilter} or {@code QueryFilter}: as {@link #legacy}, with each entry's
+   * values checked before their count.
+   */
+  public static ItemCondition legacyFilter(
+      Map<String, ExpectedEntry> filter, String conditionalOperator) {
+    Predicate predicate = Legacy.compileConditions(filter, conditionalOperator);
+    return new CompiledCondition("Expected", predicate, Set.of(), Set.of());
+  }
+
+  /**
    * Validates the legacy {@code KeyConditions} parameter (each entry as an {@code Expected}
    * entry, then the operators a key condition allows) and returns it as a key condition.
    * An operator no key condition allows is refused as DynamoDB refuses it: "not supported"
@@ -217,13 +227,28 @@ public final class ExpressionCompiler {
   }
 
   /**
+   * The checks of the legacy {@code KeyConditions} that need no table: each entry's values,
+   * argument count and types, and an empty map. They come before the table lookup (dynalite
+   * test/query.js, 'should return ValidationException for bad attribute values in
+   * KeyConditions' and '... for incorrect number of KeyConditions', on a missing table).
+   *
+   * @throws DynamoDbError.Validation with DynamoDB's message for an invalid entry
+   */
+  public static void checkLegacyKeyConditions(Map<String, ExpectedEntry> entries) {
+    Legacy.compileConditions(entries, null);
+    if (entries.isEmpty()) {
+      throw new DynamoDbError.Validation("Conditions can be of length 1 or 2 only");
+    }
+  }
+
+  /**
    * The legacy {@code KeyConditions} of a query whose key has the partition attributes
    * {@code partitionKeys} and {@code maxParts} attributes in all (more than two only on a
    * multi-attribute index key).
    */
   public static dev.tombstone.dynamodb.KeyCondition legacyKeyCondition(
       Map<String, ExpectedEntry> entries, java.util.Set<String> partitionKeys, int maxParts) {
-    Legacy.compile(entries, null);
+    checkLegacyKeyConditions(entries);
     java.util.List<dev.tombstone.dynamodb.KeyCondition.Part> parts = new java.util.ArrayList<>();
     for (Map.Entry<String, ExpectedEntry> e : entries.entrySet()) {
       dev.tombstone.dynamodb.KeyCondition.Operator operator;

@@ -70,7 +70,23 @@ public final class KeyConditions {
    * @throws DynamoDbError.Validation with DynamoDB's message
    */
   public void checkShape() {
-    parts();
+    List<Part> parts = parts();
+    // Two conditions on one attribute need no table when no path is nested (a nested one is
+    // refused first, with a text that depends on the key): dynalite test/query.js, 'should
+    // return ValidationException for multiple conditions per key', on a missing table.
+    if (parts.stream().noneMatch(Part::nested)) {
+      checkOneConditionPerKey(parts);
+    }
+  }
+
+  private static void checkOneConditionPerKey(List<Part> parts) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (Part part : parts) {
+      if (!seen.add(part.attribute())) {
+        throw new DynamoDbError.Validation(ExpressionKind.KEY_CONDITION.prefix()
+            + "KeyConditionExpressions must only contain one condition per key");
+      }
+    }
   }
 
   private List<Part> parts() {
@@ -107,13 +123,7 @@ public final class KeyConditions {
             : "KeyConditionExpressions cannot have conditions on nested attributes");
       }
     }
-    Set<String> seen = new LinkedHashSet<>();
-    for (Part part : parts) {
-      if (!seen.add(part.attribute())) {
-        throw new DynamoDbError.Validation(ExpressionKind.KEY_CONDITION.prefix()
-            + "KeyConditionExpressions must only contain one condition per key");
-      }
-    }
+    checkOneConditionPerKey(parts);
     // AWS's 2026 texts (conformance suite tier3 queryKeyConditionOperands); the legacy
     // KeyConditions keep "Conditions can be of length 1 or 2 only".
     if (parts.size() > Math.max(2, maxParts)) {
@@ -180,22 +190,44 @@ public final class KeyConditions {
     }
     Operand.Path path = null;
     int pathAt = -1;
+    boolean severalPaths = false;
     List<AttributeValue> literals = new ArrayList<>();
     for (int i = 0; i < operands.size(); i++) {
       Operand operand = operands.get(i);
       if (operand instanceof Operand.Call) {
+        // BETWEEN and begins_with with a value first say so before the nested operation
+        // (dynalite test/query.js, 'should return ValidationException no key attribute as
+        // first operator': ':a between size(b) and size(a)').
+        if (function != null && operands.get(0) instanceof Operand.ValueRef) {
+          throw invalidCondition(function + " must have the key attribute as its first operand");
+        }
         throw new DynamoDbError.Validation(
             "KeyConditionExpressions cannot contain nested operations");
       }
       if (operand instanceof Operand.Path p) {
         if (path != null) {
-          throw invalidCondition("Multiple attribute names used in one condition");
+          severalPaths = true;
+          if (path.segments().size() == 1 && p.segments().size() > 1) {
+            path = p;
+            pathAt = i;
+          }
+          continue;
         }
         path = p;
         pathAt = i;
       } else {
         literals.add(values.get(((Operand.ValueRef) operand).placeholder()));
       }
+    }
+    if (severalPaths) {
+      // A nested path among them is refused as nested, without the table (dynalite
+      // test/query.js, 'should return ValidationException for nested attributes', on a missing
+      // table: 'b.d > a AND c.d > e.f', 'a.d > c', 'b[0] > a').
+      if (path.segments().size() == 1) {
+        throw invalidCondition("Multiple attribute names used in one condition");
+      }
+      throw new DynamoDbError.Validation(
+          "KeyConditionExpressions cannot have conditions on nested attributes");
     }
     if (path == null) {
       throw invalidCondition("No key attribute specified");

@@ -21,13 +21,39 @@ final class Legacy {
   private Legacy() {}
 
   static Predicate compile(Map<String, ExpectedEntry> expected, String conditionalOperator) {
+    return compile(expected, conditionalOperator, false);
+  }
+
+  /**
+   * A map of {@code Condition}s ({@code ScanFilter}, {@code QueryFilter}, {@code KeyConditions}):
+   * each entry's values are checked before their count, and a missing list is a wrong count
+   * (dynalite test/scan.js, 'should return ValidationException for bad attribute values in
+   * ScanFilter' and '... for incorrect number of ScanFilter arguments'; test/query.js, the
+   * same for QueryFilter and KeyConditions).
+   */
+  static Predicate compileConditions(Map<String, ExpectedEntry> filter, String conditionalOperator) {
+    return compile(filter, conditionalOperator, true);
+  }
+
+  private static Predicate compile(
+      Map<String, ExpectedEntry> expected, String conditionalOperator, boolean conditions) {
     if (expected == null || expected.isEmpty()) {
       return new Predicate.Always();
     }
     Predicate[] parts = new Predicate[expected.size()];
     int i = 0;
     for (Map.Entry<String, ExpectedEntry> e : expected.entrySet()) {
-      parts[i++] = entry(e.getKey(), e.getValue());
+      ExpectedEntry entry = e.getValue();
+      if (conditions && entry.comparisonOperator() != null && entry.value() == null
+          && entry.exists() == null) {
+        checkValid(entry);
+        List<AttributeValue> list =
+            entry.attributeValueList() == null ? List.of() : entry.attributeValueList();
+        checkArguments(entry.comparisonOperator(), e.getKey(), true, list);
+        parts[i++] = operator(new Source.Attribute(e.getKey()), entry.comparisonOperator(), list);
+        continue;
+      }
+      parts[i++] = entry(e.getKey(), entry);
     }
     if (parts.length == 1) {
       return parts[0];

@@ -133,6 +133,7 @@ final class QueryOperation {
     boolean expressions = w.filterExpression() != null || w.projectionExpression() != null;
     ConditionSupport.QueryExpressions compiled = expressions ? conditions.query(null,
         w.filterExpression(), w.projectionExpression(), w.names(), w.values()) : null;
+    ExpressionCompiler.checkLegacyKeyConditions(w.keyConditions());
     KeySchema queried = queriedKeySchema(w);
     Set<String> partitionKeys = new HashSet<>();
     queried.partitionKeys().forEach(key -> partitionKeys.add(key.name()));
@@ -145,7 +146,7 @@ final class QueryOperation {
     }
     if (w.queryFilter() != null && !w.queryFilter().isEmpty()) {
       query = query.withQueryFilter(
-          ExpressionCompiler.legacy(w.queryFilter(), w.conditionalOperator()));
+          ExpressionCompiler.legacyFilter(w.queryFilter(), w.conditionalOperator()));
     }
     return w.attributesToGet() == null ? query
         : query.withProjection(AttributesToGet.projection(w.attributesToGet()));
@@ -188,18 +189,33 @@ final class QueryOperation {
     SelectChecks.check(w.select(), projected, w.indexName(), SelectChecks.QUERY_PREFIX);
   }
 
-  /** The key schema of the table or index queried; the table's if the index is unknown. */
+  /**
+   * The key schema of the table or index queried. An unknown index, and a consistent read of a
+   * global one, are refused here, before the key condition is held against the key (dynalite
+   * test/query.js, 'should return ValidationException for non-existent index name' and '... for
+   * querying global index with ConsistentRead').
+   */
   private KeySchema queriedKeySchema(Wire w) {
     TableDefinition definition = state.tableDefinition(w.tableName());
-    for (List<TableDefinition.IndexDefinition> indexes : List.of(
-        definition.localSecondaryIndexes(), definition.globalSecondaryIndexes())) {
-      for (TableDefinition.IndexDefinition index : indexes) {
-        if (index.name().equals(w.indexName())) {
-          return index.keySchema();
-        }
+    if (w.indexName() == null) {
+      return definition.keySchema();
+    }
+    for (TableDefinition.IndexDefinition index : definition.localSecondaryIndexes()) {
+      if (index.name().equals(w.indexName())) {
+        return index.keySchema();
       }
     }
-    return definition.keySchema();
+    for (TableDefinition.IndexDefinition index : definition.globalSecondaryIndexes()) {
+      if (index.name().equals(w.indexName())) {
+        if (Boolean.TRUE.equals(w.consistentRead())) {
+          throw new DynamoDbError.Validation(
+              "Consistent reads are not supported on global secondary indexes");
+        }
+        return index.keySchema();
+      }
+    }
+    throw new DynamoDbError.Validation(
+        "The table does not have the specified index: " + w.indexName());
   }
 
   /** The key attributes of the table and of the index queried, if it exists. */

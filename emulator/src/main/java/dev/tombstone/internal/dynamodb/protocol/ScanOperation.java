@@ -61,8 +61,9 @@ final class ScanOperation {
 
   /**
    * DynamoDB's order: the model's constraints, the mix of legacy and expression parameters,
-   * placeholder maps without expressions, the segments, Select, ConditionalOperator without two
-   * filter conditions, the start key, then the expressions or the legacy filter.
+   * placeholder maps without expressions, Select, ConditionalOperator without two filter
+   * conditions, AttributesToGet and the legacy filter, the start key, the segments, then the
+   * expressions.
    */
   private Scan.Request validate(Wire w) {
     Constraints constraints = new Constraints();
@@ -88,19 +89,27 @@ final class ScanOperation {
     if (w.values() != null && w.filterExpression() == null) {
       throw ServiceErrors.valuesWithoutExpression("FilterExpression");
     }
-    checkSegments(w.segment(), w.totalSegments());
     String projected = SelectChecks.projected(w.projectionExpression(), w.attributesToGet());
     SelectChecks.check(w.select(), projected, w.indexName(), "");
     ConditionSupport.checkConditionalOperator(w.conditionalOperator(), w.scanFilter());
+    // AttributesToGet, then the ScanFilter values, then the start key, then the segments, then
+    // the expressions: dynalite test/scan.js, 'should return ValidationException for duplicate
+    // values in AttributesToGet', '... on ExclusiveStartKey if ScanFilter ok with EQ on type SS
+    // when table does not exist' and '... for missing TotalSegments'.
+    UnaryOperator<Item> legacyProjection = w.attributesToGet() != null
+        ? AttributesToGet.projection(w.attributesToGet())
+        : null;
+    ItemCondition legacyFilter = w.scanFilter() != null && !w.scanFilter().isEmpty()
+        ? ExpressionCompiler.legacyFilter(w.scanFilter(), w.conditionalOperator())
+        : null;
     Map<String, AttributeValue> start = w.startKey() == null ? null : startingKey(w.startKey());
+    checkSegments(w.segment(), w.totalSegments());
     ConditionSupport.ReadExpressions expressions = conditions.read(w.filterExpression(),
         w.projectionExpression(), w.names(), w.values());
-    UnaryOperator<Item> projection = w.attributesToGet() != null
-        ? AttributesToGet.projection(w.attributesToGet())
+    UnaryOperator<Item> projection = legacyProjection != null
+        ? legacyProjection
         : expressions.projection();
-    ItemCondition filter = w.scanFilter() != null && !w.scanFilter().isEmpty()
-        ? ExpressionCompiler.legacy(w.scanFilter(), w.conditionalOperator())
-        : expressions.filter();
+    ItemCondition filter = legacyFilter != null ? legacyFilter : expressions.filter();
     conditions.checkKeyPaths(w.projectionExpression(), w.names(),
         w.projectionExpression() == null ? null : state.keySchema(w.tableName()));
     if (w.projectionExpression() != null && w.indexName() != null) {
