@@ -157,6 +157,7 @@ final class CreateTableOperation {
         StreamSpecifications.Request.CREATE_TABLE);
     TableAttributeNames.check(attributeTypes.keySet(), keyElements,
         Arrays.asList(declaredLocal, declaredGlobal));
+    KeySchemas.checkTableDefinitionCount(keyElements, attributeTypes);
     KeySchema schema = KeySchemas.build(keyElements, attributeTypes);
     Set<String> indexNames = new HashSet<>();
     List<TableDefinition.IndexDefinition> lsis =
