@@ -7,6 +7,7 @@ import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.dynamodb.UpdateTable;
 import dev.tombstone.internal.dynamodb.TableAttachments;
+import dev.tombstone.internal.dynamodb.TableUpdateTexts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,21 +79,37 @@ final class UpdateTableOperation {
     }
     constraints.check();
     TableDefinition.TableClass tableClass = TableClasses.read(tableClassName);
-    units.checkBounds();
     StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification,
         StreamSpecifications.Request.UPDATE_TABLE);
     SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
+    // Checked before the table is looked up, in this order (dynalite test/updateTable.js,
+    // "empty GlobalSecondaryIndexUpdates", "PROVISIONED without ProvisionedThroughput",
+    // "empty index struct", "repeated GlobalSecondaryIndexUpdates").
+    if (billingMode == null && throughput == null && (updates == null || updates.isEmpty())
+        && deletionProtection == null && stream == null && sse == null && tableClass == null
+        && warm == null) {
+      throw new DynamoDbError.Validation(TableUpdateTexts.NOTHING_TO_UPDATE);
+    }
+    if ("PROVISIONED".equals(billingMode) && throughput == null) {
+      throw new DynamoDbError.Validation(TableUpdateTexts.PROVISIONED_WITHOUT_THROUGHPUT);
+    }
+    units.checkBounds();
+    Set<String> updatedIndexes = new HashSet<>();
     for (Pending change : pending) {
       if (change instanceof Pending.None) {
-        throw new DynamoDbError.Validation("One or more parameter values were invalid: One of"
-            + " GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
+        throw ServiceErrors.invalidParameters("One of GlobalSecondaryIndexUpdate.Update,"
+            + " GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not"
+            + " be null");
       }
       if (change instanceof Pending.Several) {
         throw ServiceErrors.invalidParameters("Only one global secondary index action is"
             + " allowed per GlobalSecondaryIndexUpdate object");
       }
+      if (!updatedIndexes.add(change.indexName())) {
+        throw ServiceErrors.invalidParameters("Only one global secondary index update per"
+            + " index is allowed simultaneously. Index: " + change.indexName());
+      }
       if (change instanceof Pending.Update u) {
-        u.throughput().checkBounds();
         if (u.warm() != null && WarmThroughputs.empty(u.warm())) {
           throw ServiceErrors.invalidParameters("WarmThroughput must have at least one of"
               + " ReadUnitsPerSecond or WriteUnitsPerSecond specified for index: " + u.name());
@@ -136,6 +153,13 @@ final class UpdateTableOperation {
     if (updates != null) {
       // An unknown table is refused, with the table operations' text, before its new index.
       before = state.describeTable(tableName);
+      for (Pending change : pending) {
+        if (change instanceof Pending.Update u) {
+          // After the table lookup (dynalite test/updateTable.js, "should return
+          // NotFoundException for high index ReadCapacityUnits when table does not exist").
+          u.throughput().checkBounds();
+        }
+      }
       for (Pending change : pending) {
         for (UpdateTable.IndexChange indexChange : changes(change, types)) {
           update = update.withIndexChange(indexChange);
@@ -191,14 +215,34 @@ final class UpdateTableOperation {
 
   /** One GlobalSecondaryIndexUpdates element past its model constraints. */
   private sealed interface Pending {
-    record Create(SecondaryIndexes.Declared index, TableDefinition.WarmThroughput warm)
-        implements Pending {}
+    /** The index the element acts on; null for {@link None} and {@link Several}. */
+    default String indexName() {
+      return null;
+    }
 
-    record Delete(String name) implements Pending {}
+    record Create(SecondaryIndexes.Declared index, TableDefinition.WarmThroughput warm)
+        implements Pending {
+      @Override
+      public String indexName() {
+        return index.name();
+      }
+    }
+
+    record Delete(String name) implements Pending {
+      @Override
+      public String indexName() {
+        return name;
+      }
+    }
 
     /** Provisioned throughput (ABSENT when not given), warm throughput (null when not). */
     record Update(String name, Throughput throughput, TableDefinition.WarmThroughput warm)
-        implements Pending {}
+        implements Pending {
+      @Override
+      public String indexName() {
+        return name;
+      }
+    }
 
     /** None of Create, Delete and Update. */
     record None() implements Pending {}
