@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.internal.dynamodb.TableArns;
 import java.io.IOException;
 import java.util.List;
 
@@ -24,6 +25,7 @@ final class TagResourceOperation {
     constraints.notNull("tags", tags);
     TagLists.Read parsed = TagLists.read(tags, constraints);
     constraints.check();
+    TableArns.tableName(arn); // the ARN before the list (dynalite test/tagResource.js)
     if (tags.isEmpty()) {
       throw new DynamoDbError.Validation("Atleast one Tag needs to be provided as Input.");
     }

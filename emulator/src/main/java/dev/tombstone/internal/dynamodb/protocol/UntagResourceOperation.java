@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.internal.TableTagRules;
+import dev.tombstone.internal.dynamodb.TableArns;
 import java.io.IOException;
 import java.util.List;
 
@@ -29,6 +30,7 @@ final class UntagResourceOperation {
       }
     }
     constraints.check();
+    TableArns.tableName(arn); // the ARN before the list (dynalite test/tagResource.js)
     if (keys.isEmpty()) {
       throw new DynamoDbError.Validation("Atleast one Tag Key needs to be provided as Input.");
     }
