@@ -49,7 +49,7 @@ final class BatchGetItemOperation {
     Map<String, TableWire> tables = new LinkedHashMap<>();
     if (requestItems != null) {
       for (Map.Entry<String, Json> e : requestItems.members().entrySet()) {
-        Json.Obj entry = Members.structure(e.getValue());
+        Json.Obj entry = Members.element(e.getValue(), "KeysAndAttributes");
         if (entry == null) {
           continue;
         }

@@ -49,7 +49,7 @@ final class KeySchemas {
     }
     int i = 1;
     for (Json element : elements) {
-      Json.Obj e = Members.structure(element);
+      Json.Obj e = Members.element(element, "KeySchemaElement");
       String name = Members.string(e, "AttributeName");
       String keyType = Members.string(e, "KeyType");
       constraints.notNull(path + "." + i + ".member.attributeName", name);

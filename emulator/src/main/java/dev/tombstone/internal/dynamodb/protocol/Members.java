@@ -21,11 +21,49 @@ final class Members {
 
   private Members() {}
 
-  /** The member as an object (a structure), or null when absent. */
+  /**
+   * The member as a structure whose shape is named as the member, or null when absent: a list
+   * answers {@code Unrecognized collection type class com.amazonaws.dynamodb.v20120810.<shape>},
+   * a scalar {@code Unexpected field type} (docs/spec dynamodb-api.md, the {@code
+   * Expected.<attr>.Value} rows; dynalite test/createTable.js, "ProvisionedThroughput is not a
+   * struct").
+   */
   static Json.Obj structure(Json.Obj parent, String name) {
-    return structure(parent.get(name));
+    return structure(parent, name, name);
   }
 
+  /** A structure member of shape {@code shape}, or null when absent. */
+  static Json.Obj structure(Json.Obj parent, String name, String shape) {
+    Json value = parent.get(name);
+    if (value == null || value instanceof Json.Obj) {
+      return (Json.Obj) value;
+    }
+    throw new SerializationError(value instanceof Json.Arr ? collection(shape)
+        : "Unexpected field type");
+  }
+
+  /**
+   * A structure of shape {@code shape} that is an element of a list or a value of a map; null
+   * for JSON null. A scalar answers {@code Unexpected value type in payload}, as an
+   * AttributeValue inside a map does (dynalite test/createTable.js, "KeySchema.0 is not a
+   * struct").
+   */
+  static Json.Obj element(Json value, String shape) {
+    if (value == null || value instanceof Json.Obj) {
+      return (Json.Obj) value;
+    }
+    throw new SerializationError(value instanceof Json.Arr ? collection(shape)
+        : "Unexpected value type in payload");
+  }
+
+  private static String collection(String shape) {
+    return "Unrecognized collection type class com.amazonaws.dynamodb.v20120810." + shape;
+  }
+
+  /**
+   * A structure of an API without a known shape (the 2011-12-05 dialects): a list answers
+   * {@code Start of list found where not expected}, a scalar {@code Unexpected field type}.
+   */
   static Json.Obj structure(Json value) {
     if (value == null || value instanceof Json.Obj) {
       return (Json.Obj) value;

@@ -47,8 +47,9 @@ final class SecondaryIndexes {
     List<Declared> result = new ArrayList<>(indexes.size());
     int i = 1;
     for (Json index : indexes) {
-      result.add(read(Members.structure(index), path + "." + i + ".member", global,
-          constraints));
+      Json.Obj element =
+          Members.element(index, global ? "GlobalSecondaryIndex" : "LocalSecondaryIndex");
+      result.add(read(element, path + "." + i + ".member", global, constraints));
       i++;
     }
     return result;

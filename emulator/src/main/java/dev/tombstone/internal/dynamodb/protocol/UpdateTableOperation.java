@@ -55,7 +55,7 @@ final class UpdateTableOperation {
     if (definitions != null) {
       int i = 1;
       for (Json definition : definitions) {
-        Json.Obj d = Members.structure(definition);
+        Json.Obj d = Members.element(definition, "AttributeDefinition");
         String name = Members.string(d, "AttributeName");
         String type = Members.string(d, "AttributeType");
         constraints.notNull("attributeDefinitions." + i + ".member.attributeName", name);
@@ -72,8 +72,8 @@ final class UpdateTableOperation {
     if (updates != null) {
       int i = 1;
       for (Json raw : updates) {
-        pending.add(read(Members.structure(raw), "globalSecondaryIndexUpdates." + i + ".member",
-            constraints));
+        pending.add(read(Members.element(raw, "GlobalSecondaryIndexUpdate"),
+            "globalSecondaryIndexUpdates." + i + ".member", constraints));
         i++;
       }
     }
@@ -253,9 +253,9 @@ final class UpdateTableOperation {
 
   /** Every action present gets its model constraints, however many the element has. */
   private static Pending read(Json.Obj element, String path, Constraints constraints) {
-    Json.Obj create = Members.structure(element, "Create");
-    Json.Obj delete = Members.structure(element, "Delete");
-    Json.Obj update = Members.structure(element, "Update");
+    Json.Obj create = Members.structure(element, "Create", "CreateGlobalSecondaryIndexAction");
+    Json.Obj delete = Members.structure(element, "Delete", "DeleteGlobalSecondaryIndexAction");
+    Json.Obj update = Members.structure(element, "Update", "UpdateGlobalSecondaryIndexAction");
     List<Pending> actions = new ArrayList<>();
     if (create != null) {
       actions.add(new Pending.Create(
