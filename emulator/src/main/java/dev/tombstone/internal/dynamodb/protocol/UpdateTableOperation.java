@@ -154,10 +154,13 @@ final class UpdateTableOperation {
       // An unknown table is refused, with the table operations' text, before its new index.
       before = state.describeTable(tableName);
       for (Pending change : pending) {
-        if (change instanceof Pending.Update u) {
-          // After the table lookup (dynalite test/updateTable.js, "should return
-          // NotFoundException for high index ReadCapacityUnits when table does not exist").
-          u.throughput().checkBounds();
+        if (change instanceof Pending.Update u && u.throughput().exceedsBounds()) {
+          // After the table lookup, whether the index exists or not, with a text of its own
+          // (dynalite test/updateTable.js, "high index ReadCapacityUnits when table does not
+          // exist" and "... when index does not exist").
+          throw new DynamoDbError.Validation("This operation cannot be performed with given"
+              + " input values. Please contact DynamoDB service team for more info: Action"
+              + " Blocked: IndexUpdate");
         }
       }
       for (Pending change : pending) {

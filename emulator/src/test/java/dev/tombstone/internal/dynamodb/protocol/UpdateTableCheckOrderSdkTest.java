@@ -96,6 +96,20 @@ class UpdateTableCheckOrderSdkTest {
   }
 
   @Test
+  void outOfBoundsIndexThroughput_onATableWithoutThatIndex_isBlocked() {
+    dynamo.createTable(b -> b.tableName("plain").keySchema(key("id", KeyType.HASH))
+        .attributeDefinitions(def("id", ScalarAttributeType.S))
+        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L)));
+
+    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("plain")
+        .globalSecondaryIndexUpdates(u -> u.update(x -> x.indexName("abc")
+            .provisionedThroughput(p -> p.readCapacityUnits(1000000000000L)
+                .writeCapacityUnits(1000000000001L)))))))
+        .isEqualTo("This operation cannot be performed with given input values. Please contact"
+            + " DynamoDB service team for more info: Action Blocked: IndexUpdate");
+  }
+
+  @Test
   void outOfBoundsTableThroughput_isStillCheckedBeforeTheLookup() {
     assertThat(message(() -> dynamo.updateTable(b -> b.tableName("abc")
         .provisionedThroughput(p -> p.readCapacityUnits(1000000000001L)
