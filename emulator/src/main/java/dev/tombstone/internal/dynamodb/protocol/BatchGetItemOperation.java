@@ -58,7 +58,7 @@ final class BatchGetItemOperation {
         if (rawKeys != null) {
           keys = new ArrayList<>();
           for (Json key : rawKeys) {
-            Json.Obj map = Members.map(key, Members.MAP_OF_VALUES);
+            Json.Obj map = Members.nestedMap(key, Members.MAP_OF_VALUES);
             if (map != null) {
               keys.add(DECODER.entries(map));
             }

@@ -64,7 +64,7 @@ final class BatchWriteItemOperation {
     Map<String, List<RawWrite>> raw = new LinkedHashMap<>();
     if (requestItems != null) {
       for (Map.Entry<String, Json> e : requestItems.members().entrySet()) {
-        List<Json> writes = Members.list(e.getValue());
+        List<Json> writes = Members.nestedList(e.getValue());
         List<RawWrite> parsed = new ArrayList<>();
         if (writes != null) {
           for (Json write : writes) {

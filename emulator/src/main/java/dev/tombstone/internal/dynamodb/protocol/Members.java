@@ -204,6 +204,33 @@ final class Members {
     throw new SerializationError("Unexpected field type");
   }
 
+  /**
+   * A list or a map that is itself an element of a list or a value of a map (BatchWriteItem's
+   * {@code RequestItems.<table>}, BatchGetItem's {@code Keys.<n>}), given a scalar: DynamoDB's
+   * deserializer fails with a Java cast error (dynalite test/helpers.js, the
+   * {@code ParameterizedList} and {@code ParameterizedMap} cases).
+   */
+  static final String PARAMETERIZED_CAST = "class"
+      + " sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to class"
+      + " java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl and"
+      + " java.lang.Class are in module java.base of loader 'bootstrap')";
+
+  /** A list that is an element of a map; null for JSON null. */
+  static List<Json> nestedList(Json value) {
+    if (value != null && !(value instanceof Json.Arr) && !(value instanceof Json.Obj)) {
+      throw new SerializationError(PARAMETERIZED_CAST);
+    }
+    return list(value);
+  }
+
+  /** A map that is an element of a list; null for JSON null. */
+  static Json.Obj nestedMap(Json value, String javaType) {
+    if (value != null && !(value instanceof Json.Arr) && !(value instanceof Json.Obj)) {
+      throw new SerializationError(PARAMETERIZED_CAST);
+    }
+    return map(value, javaType);
+  }
+
   /** A map of strings, such as {@code ExpressionAttributeNames}. Null when absent. */
   static Map<String, String> stringMap(Json.Obj parent, String name) {
     Json.Obj map = map(parent, name, MAP_OF_STRINGS);

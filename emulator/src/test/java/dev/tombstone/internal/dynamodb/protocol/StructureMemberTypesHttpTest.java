@@ -68,6 +68,13 @@ class StructureMemberTypesHttpTest {
             COLLECTION + "Put"),
         Arguments.of("TransactWriteItems", "{\"TransactItems\":[{\"Update\":[]}]}",
             COLLECTION + "Update"),
+        Arguments.of("BatchWriteItem", "{\"RequestItems\":{\"abc\":\"x\"}}",
+            Members.PARAMETERIZED_CAST),
+        Arguments.of("BatchGetItem", "{\"RequestItems\":{\"abc\":{\"Keys\":[23]}}}",
+            Members.PARAMETERIZED_CAST),
+        Arguments.of("BatchGetItem", "{\"RequestItems\":{\"abc\":{\"Keys\":[[]]}}}",
+            "Unrecognized collection type java.util.Map<java.lang.String,"
+                + " com.amazonaws.dynamodb.v20120810.AttributeValue>"),
         Arguments.of("UpdateItem", "{\"TableName\":\"abc\",\"Key\":{\"a\":{\"S\":\"b\"}},"
             + "\"AttributeUpdates\":{\"a\":\"x\"}}", VALUE));
   }
