@@ -1,9 +1,9 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.TableArns;
 import dev.tombstone.internal.TableNameRules;
 import dev.tombstone.internal.TableNames;
 import dev.tombstone.internal.Utf8Order;
-import dev.tombstone.internal.dynamodb.TableArns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -213,6 +213,9 @@ public final class DynamoDbState {
   }
 
   private Table tableByArn(String arn, String notFound) {
+    TableArns.problem(arn).ifPresent(message -> {
+      throw new DynamoDbError.Validation(message);
+    });
     String name = TableArns.tableName(arn);
     Table table = tables.get(name);
     if (table == null || !table.arn().equals(arn)) {

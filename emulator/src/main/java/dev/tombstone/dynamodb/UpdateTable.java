@@ -1,7 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.TableNameRules;
-import dev.tombstone.internal.dynamodb.TableUpdateTexts;
+import dev.tombstone.internal.TableUpdateTexts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

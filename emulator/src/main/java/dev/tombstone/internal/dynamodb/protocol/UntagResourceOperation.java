@@ -2,8 +2,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.internal.TableArns;
 import dev.tombstone.internal.TableTagRules;
-import dev.tombstone.internal.dynamodb.TableArns;
 import java.io.IOException;
 import java.util.List;
 
@@ -30,7 +30,10 @@ final class UntagResourceOperation {
       }
     }
     constraints.check();
-    TableArns.tableName(arn); // the ARN before the list (dynalite test/tagResource.js)
+    // The ARN before the list (dynalite test/tagResource.js, "invalid ResourceArn").
+    TableArns.problem(arn).ifPresent(message -> {
+      throw new DynamoDbError.Validation(message);
+    });
     if (keys.isEmpty()) {
       throw new DynamoDbError.Validation("Atleast one Tag Key needs to be provided as Input.");
     }

@@ -1,4 +1,4 @@
-package dev.tombstone.internal.dynamodb;
+package dev.tombstone.internal;
 
 /** DynamoDB's texts for UpdateTable refusals that the protocol and the store both answer. */
 public final class TableUpdateTexts {
