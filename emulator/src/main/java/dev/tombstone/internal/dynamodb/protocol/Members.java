@@ -24,7 +24,7 @@ final class Members {
   /**
    * The member as a structure whose shape is named as the member, or null when absent: a list
    * answers {@code Unrecognized collection type class com.amazonaws.dynamodb.v20120810.<shape>},
-   * a scalar {@code Unexpected field type} (docs/spec dynamodb-api.md, the {@code
+   * a scalar {@code Unexpected field type} (the team spec's serialization table, the {@code
    * Expected.<attr>.Value} rows; dynalite test/createTable.js, "ProvisionedThroughput is not a
    * struct").
    */
