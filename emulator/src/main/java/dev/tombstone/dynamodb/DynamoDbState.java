@@ -1,5 +1,6 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.TableArns;
 import dev.tombstone.internal.TableNameRules;
 import dev.tombstone.internal.TableNames;
 import dev.tombstone.internal.Utf8Order;
@@ -197,7 +198,9 @@ public final class DynamoDbState {
 
   /** Removes tags by key from the table with that ARN (UntagResource); absent keys are fine. */
   public void untagResource(String tableArn, java.util.Collection<String> keys) {
-    Tags.untag(tableByArn(tableArn), keys);
+    // UntagResource's text is the bare one (dynalite test/untagResource.js, "should return
+    // ResourceNotFoundException if ResourceArn does not exist").
+    Tags.untag(tableByArn(tableArn, "Requested resource not found"), keys);
   }
 
   /** The tags of the table with that ARN (ListTagsOfResource), in the order first set. */
@@ -206,25 +209,17 @@ public final class DynamoDbState {
   }
 
   private Table tableByArn(String arn) {
-    if (!arn.startsWith("arn:")) {
-      throw DynamoDbError.Validation.invalidParameters("ARNs must start with 'arn:': " + arn);
-    }
-    String prefix = "arn:aws:dynamodb:";
-    int slash = arn.indexOf(":table/");
-    if (!arn.startsWith(prefix) || slash < 0) {
-      throw new DynamoDbError.Validation(
-          "Invalid TableArn: Invalid ResourceArn provided as input " + arn);
-    }
-    String name = arn.substring(slash + ":table/".length());
-    if (name.contains("/index/")) {
-      // AWS's current text (ScyllaDB's test_tag.py quotes it from a 2026 run against AWS).
-      throw DynamoDbError.Validation.invalidParameters("Invalid resource arn provided, only"
-          + " table or stream is accepted. Provided resource arn: " + arn);
-    }
+    return tableByArn(arn, "Requested resource not found: ResourcArn: " + arn + " not found");
+  }
+
+  private Table tableByArn(String arn, String notFound) {
+    TableArns.problem(arn).ifPresent(message -> {
+      throw new DynamoDbError.Validation(message);
+    });
+    String name = TableArns.tableName(arn);
     Table table = tables.get(name);
     if (table == null || !table.arn().equals(arn)) {
-      throw new DynamoDbError.ResourceNotFound(
-          "Requested resource not found: ResourcArn: " + arn + " not found");
+      throw new DynamoDbError.ResourceNotFound(notFound);
     }
     return table;
   }

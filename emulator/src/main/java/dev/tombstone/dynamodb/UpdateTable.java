@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.TableNameRules;
+import dev.tombstone.internal.TableUpdateTexts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -177,11 +178,7 @@ public final class UpdateTable {
     }
   }
 
-  private static final String NOTHING_TO_UPDATE = "At least one of ProvisionedThroughput,"
-      + " BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification,"
-      + " ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn,"
-      + " MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput"
-      + " or TableClass is required";
+  private static final String NOTHING_TO_UPDATE = TableUpdateTexts.NOTHING_TO_UPDATE;
 
   static TableDescription execute(Table table, Request request, Instant now, Streams streams) {
     TableDefinition current = table.definition();
@@ -226,7 +223,7 @@ public final class UpdateTable {
       read = request.readCapacityUnits() == null ? read : request.readCapacityUnits();
       write = request.writeCapacityUnits() == null ? write : request.writeCapacityUnits();
     } else if (current.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST) {
-      throw new DynamoDbError.Validation("No provisioned throughput specified for the table");
+      throw new DynamoDbError.Validation(TableUpdateTexts.PROVISIONED_WITHOUT_THROUGHPUT);
     }
     Map<String, AttributeType> definitions = new LinkedHashMap<>(current.attributeDefinitions());
     List<TableDefinition.IndexDefinition> gsis =

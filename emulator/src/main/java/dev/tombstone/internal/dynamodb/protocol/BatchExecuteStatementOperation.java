@@ -58,7 +58,7 @@ final class BatchExecuteStatementOperation {
     List<Element> elements = new ArrayList<>();
     if (raw != null) {
       for (Json json : raw) {
-        Json.Obj e = Members.structure(json);
+        Json.Obj e = Members.element(json, "BatchStatementRequest");
         elements.add(e == null ? new Element(null, null, null, null)
             : new Element(Members.string(e, "Statement"), runner.parametersMember(e),
                 Members.bool(e, "ConsistentRead"),

@@ -49,7 +49,7 @@ final class BatchGetItemOperation {
     Map<String, TableWire> tables = new LinkedHashMap<>();
     if (requestItems != null) {
       for (Map.Entry<String, Json> e : requestItems.members().entrySet()) {
-        Json.Obj entry = Members.structure(e.getValue());
+        Json.Obj entry = Members.element(e.getValue(), "KeysAndAttributes");
         if (entry == null) {
           continue;
         }
@@ -58,7 +58,7 @@ final class BatchGetItemOperation {
         if (rawKeys != null) {
           keys = new ArrayList<>();
           for (Json key : rawKeys) {
-            Json.Obj map = Members.map(key, Members.MAP_OF_VALUES);
+            Json.Obj map = Members.nestedMap(key, Members.MAP_OF_VALUES);
             if (map != null) {
               keys.add(DECODER.entries(map));
             }

@@ -64,11 +64,11 @@ final class BatchWriteItemOperation {
     Map<String, List<RawWrite>> raw = new LinkedHashMap<>();
     if (requestItems != null) {
       for (Map.Entry<String, Json> e : requestItems.members().entrySet()) {
-        List<Json> writes = Members.list(e.getValue());
+        List<Json> writes = Members.nestedList(e.getValue());
         List<RawWrite> parsed = new ArrayList<>();
         if (writes != null) {
           for (Json write : writes) {
-            Json.Obj w = Members.structure(write);
+            Json.Obj w = Members.element(write, "WriteRequest");
             if (w == null) {
               continue;
             }
@@ -183,8 +183,10 @@ final class BatchWriteItemOperation {
   /** The request map as DynamoDB prints it in constraint messages (Java toString form). */
   /** {@code WriteRequest(putRequest=PutRequest(item={pk=AttributeValue(S=x)}))}, AWS's form. */
   private static String render(RawWrite write) {
-    Json.Obj item = write.put() == null ? null : Members.structure(write.put(), "Item");
-    Json.Obj key = write.delete() == null ? null : Members.structure(write.delete(), "Key");
+    Json.Obj item = write.put() == null ? null
+        : Members.map(write.put(), "Item", Members.MAP_OF_VALUES);
+    Json.Obj key = write.delete() == null ? null
+        : Members.map(write.delete(), "Key", Members.MAP_OF_VALUES);
     StringBuilder out = new StringBuilder("WriteRequest(");
     if (write.put() != null) {
       out.append("putRequest=PutRequest(item=")

@@ -93,7 +93,7 @@ final class CreateTableOperation {
     List<TableDefinition.WarmThroughput> indexWarm = new ArrayList<>();
     if (createTable && globalIndexes != null) {
       for (Json index : globalIndexes) {
-        indexWarm.add(WarmThroughputs.read(Members.structure(index)));
+        indexWarm.add(WarmThroughputs.read(Members.element(index, "GlobalSecondaryIndex")));
       }
     }
 
@@ -111,7 +111,7 @@ final class CreateTableOperation {
     if (definitions != null) {
       int i = 1;
       for (Json definition : definitions) {
-        Json.Obj d = Members.structure(definition);
+        Json.Obj d = Members.element(definition, "AttributeDefinition");
         String name = Members.string(d, "AttributeName");
         String type = Members.string(d, "AttributeType");
         String member = path + "attributeDefinitions." + i + ".member.";
@@ -157,6 +157,7 @@ final class CreateTableOperation {
         StreamSpecifications.Request.CREATE_TABLE);
     TableAttributeNames.check(attributeTypes.keySet(), keyElements,
         Arrays.asList(declaredLocal, declaredGlobal));
+    KeySchemas.checkTableDefinitionCount(keyElements, attributeTypes);
     KeySchema schema = KeySchemas.build(keyElements, attributeTypes);
     Set<String> indexNames = new HashSet<>();
     List<TableDefinition.IndexDefinition> lsis =

@@ -54,7 +54,7 @@ final class ExecuteTransactionOperation {
     List<Element> elements = new ArrayList<>();
     if (raw != null) {
       for (Json json : raw) {
-        Json.Obj e = Members.structure(json);
+        Json.Obj e = Members.element(json, "ParameterizedStatement");
         elements.add(e == null ? new Element(null, null, null)
             : new Element(Members.string(e, "Statement"), runner.parametersMember(e),
                 Members.string(e, "ReturnValuesOnConditionCheckFailure")));

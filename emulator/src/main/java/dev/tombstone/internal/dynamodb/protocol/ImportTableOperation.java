@@ -51,7 +51,7 @@ final class ImportTableOperation {
     String bucket = source == null ? null : Members.string(source, "S3Bucket");
     String keyPrefix = source == null ? null : Members.string(source, "S3KeyPrefix");
     String owner = source == null ? null : Members.string(source, "S3BucketOwner");
-    Json.Obj csvOptions = options == null ? null : Members.structure(options, "Csv");
+    Json.Obj csvOptions = options == null ? null : Members.structure(options, "Csv", "CsvOptions");
     String delimiter = csvOptions == null ? null : Members.string(csvOptions, "Delimiter");
     List<String> headers = csvOptions == null ? null : Members.stringList(csvOptions, "HeaderList");
 

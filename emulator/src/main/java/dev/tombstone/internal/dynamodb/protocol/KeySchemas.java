@@ -49,7 +49,7 @@ final class KeySchemas {
     }
     int i = 1;
     for (Json element : elements) {
-      Json.Obj e = Members.structure(element);
+      Json.Obj e = Members.element(element, "KeySchemaElement");
       String name = Members.string(e, "AttributeName");
       String keyType = Members.string(e, "KeyType");
       constraints.notNull(path + "." + i + ".member.attributeName", name);
@@ -62,24 +62,37 @@ final class KeySchemas {
   }
 
   /**
-   * The key schema of elements that passed their constraints: HASH first, RANGE second, two
-   * names, every attribute defined in {@code types}.
+   * A table's key schema names more attributes than {@code types} defines: DynamoDB's first key
+   * schema check, before the names themselves (dynalite test/createTable.js, "should return
+   * ValidationException for missing key attr definition when double and same").
+   */
+  static void checkTableDefinitionCount(List<String[]> elements,
+      Map<String, AttributeType> types) {
+    if (elements.size() > types.size()) {
+      throw new DynamoDbError.Validation(
+          "Invalid KeySchema: Some index key attribute have no definition");
+    }
+  }
+
+  /**
+   * The key schema of elements that passed their constraints, checked in DynamoDB's order: every
+   * attribute defined in {@code types}, two different names, HASH first, RANGE second (dynalite
+   * test/createTable.js, "missing attribute definitions in LocalSecondaryIndex" and "same names
+   * of keys in LocalSecondaryIndex").
    */
   static KeySchema build(List<String[]> elements, Map<String, AttributeType> types) {
+    checkDefined(elements, types);
+    if (elements.size() == 2 && elements.get(0)[0].equals(elements.get(1)[0])) {
+      throw ServiceErrors.sameHashAndRangeName();
+    }
     if (!"HASH".equals(elements.get(0)[1])) {
       throw new DynamoDbError.Validation(
           "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     }
-    if (elements.size() == 2) {
-      if (!"RANGE".equals(elements.get(1)[1])) {
-        throw new DynamoDbError.Validation(
-            "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-      }
-      if (elements.get(0)[0].equals(elements.get(1)[0])) {
-        throw ServiceErrors.sameHashAndRangeName();
-      }
+    if (elements.size() == 2 && !"RANGE".equals(elements.get(1)[1])) {
+      throw new DynamoDbError.Validation(
+          "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     }
-    checkDefined(elements, types);
     KeyAttribute hash = new KeyAttribute(elements.get(0)[0], types.get(elements.get(0)[0]));
     if (elements.size() == 1) {
       return KeySchema.of(hash);
@@ -88,11 +101,13 @@ final class KeySchemas {
   }
 
   /**
-   * A global index's key schema of elements that passed their constraints: one to four HASH
-   * elements, then up to four RANGE elements, names all different, every attribute defined. A
+   * A global index's key schema of elements that passed their constraints: every attribute
+   * defined (checked first, as for {@link #build}), one to four HASH elements, then up to four
+   * RANGE elements, names all different. A
    * HASH and a RANGE element alone are checked as {@link #build} checks them.
    */
   static KeySchema buildGlobal(List<String[]> elements, Map<String, AttributeType> types) {
+    checkDefined(elements, types);
     if (!"HASH".equals(elements.get(0)[1])) {
       throw new DynamoDbError.Validation(
           "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
@@ -123,7 +138,6 @@ final class KeySchemas {
             "The KeySchema contains multiple key attributes with the same name");
       }
     }
-    checkDefined(elements, types);
     return KeySchema.of(attributes(hashes, types), attributes(ranges, types));
   }
 

@@ -50,7 +50,7 @@ final class Legacy2011Keys {
 
   /** Reads a {@code Key}-shaped member; null when absent. */
   static Positional read(Json.Obj parent, String member, AttributeValueDecoder decoder) {
-    Json.Obj key = Members.structure(parent, member);
+    Json.Obj key = Members.structure(parent.get(member));
     return key == null ? null : of(key, decoder);
   }
 

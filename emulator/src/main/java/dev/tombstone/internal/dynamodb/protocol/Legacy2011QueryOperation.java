@@ -51,7 +51,7 @@ final class Legacy2011QueryOperation {
   byte[] handle(Json.Obj request) throws IOException {
     Wire wire = new Wire(Members.string(request, "TableName"),
         decoder.single(request.get("HashKeyValue")),
-        rangeCondition(Members.structure(request, "RangeKeyCondition")),
+        rangeCondition(Members.structure(request.get("RangeKeyCondition"))),
         Members.stringList(request, "AttributesToGet"), Members.integer(request, "Limit"),
         Members.bool(request, "Count"), Members.bool(request, "ScanIndexForward"),
         Members.bool(request, "ConsistentRead"),

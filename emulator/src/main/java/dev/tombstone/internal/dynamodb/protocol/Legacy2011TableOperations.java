@@ -26,11 +26,12 @@ final class Legacy2011TableOperations {
 
   byte[] createTable(Json.Obj request) throws IOException {
     String tableName = Members.string(request, "TableName");
-    Json.Obj keySchema = Members.structure(request, "KeySchema");
-    Json.Obj throughput = Members.structure(request, "ProvisionedThroughput");
-    Json.Obj hash = keySchema == null ? null : Members.structure(keySchema, Legacy2011Keys.HASH);
+    Json.Obj keySchema = Members.structure(request.get("KeySchema"));
+    Json.Obj throughput = Members.structure(request.get("ProvisionedThroughput"));
+    Json.Obj hash =
+        keySchema == null ? null : Members.structure(keySchema.get(Legacy2011Keys.HASH));
     Json.Obj range = keySchema == null ? null
-        : Members.structure(keySchema, Legacy2011Keys.RANGE);
+        : Members.structure(keySchema.get(Legacy2011Keys.RANGE));
     Long read = throughput == null ? null : Members.longValue(throughput, "ReadCapacityUnits");
     Long write = throughput == null ? null : Members.longValue(throughput, "WriteCapacityUnits");
 

@@ -21,11 +21,49 @@ final class Members {
 
   private Members() {}
 
-  /** The member as an object (a structure), or null when absent. */
+  /**
+   * The member as a structure whose shape is named as the member, or null when absent: a list
+   * answers {@code Unrecognized collection type class com.amazonaws.dynamodb.v20120810.<shape>},
+   * a scalar {@code Unexpected field type} (the team spec's serialization table, the {@code
+   * Expected.<attr>.Value} rows; dynalite test/createTable.js, "ProvisionedThroughput is not a
+   * struct").
+   */
   static Json.Obj structure(Json.Obj parent, String name) {
-    return structure(parent.get(name));
+    return structure(parent, name, name);
   }
 
+  /** A structure member of shape {@code shape}, or null when absent. */
+  static Json.Obj structure(Json.Obj parent, String name, String shape) {
+    Json value = parent.get(name);
+    if (value == null || value instanceof Json.Obj) {
+      return (Json.Obj) value;
+    }
+    throw new SerializationError(value instanceof Json.Arr ? collection(shape)
+        : "Unexpected field type");
+  }
+
+  /**
+   * A structure of shape {@code shape} that is an element of a list or a value of a map; null
+   * for JSON null. A scalar answers {@code Unexpected value type in payload}, as an
+   * AttributeValue inside a map does (dynalite test/createTable.js, "KeySchema.0 is not a
+   * struct").
+   */
+  static Json.Obj element(Json value, String shape) {
+    if (value == null || value instanceof Json.Obj) {
+      return (Json.Obj) value;
+    }
+    throw new SerializationError(value instanceof Json.Arr ? collection(shape)
+        : "Unexpected value type in payload");
+  }
+
+  private static String collection(String shape) {
+    return "Unrecognized collection type class com.amazonaws.dynamodb.v20120810." + shape;
+  }
+
+  /**
+   * A structure of an API without a known shape (the 2011-12-05 dialects): a list answers
+   * {@code Start of list found where not expected}, a scalar {@code Unexpected field type}.
+   */
   static Json.Obj structure(Json value) {
     if (value == null || value instanceof Json.Obj) {
       return (Json.Obj) value;
@@ -164,6 +202,33 @@ final class Members {
       throw new SerializationError("Unrecognized collection type " + javaType);
     }
     throw new SerializationError("Unexpected field type");
+  }
+
+  /**
+   * A list or a map that is itself an element of a list or a value of a map (BatchWriteItem's
+   * {@code RequestItems.<table>}, BatchGetItem's {@code Keys.<n>}), given a scalar: DynamoDB's
+   * deserializer fails with a Java cast error (dynalite test/helpers.js, the
+   * {@code ParameterizedList} and {@code ParameterizedMap} cases).
+   */
+  static final String PARAMETERIZED_CAST = "class"
+      + " sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to class"
+      + " java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl and"
+      + " java.lang.Class are in module java.base of loader 'bootstrap')";
+
+  /** A list that is an element of a map; null for JSON null. */
+  static List<Json> nestedList(Json value) {
+    if (value != null && !(value instanceof Json.Arr) && !(value instanceof Json.Obj)) {
+      throw new SerializationError(PARAMETERIZED_CAST);
+    }
+    return list(value);
+  }
+
+  /** A map that is an element of a list; null for JSON null. */
+  static Json.Obj nestedMap(Json value, String javaType) {
+    if (value != null && !(value instanceof Json.Arr) && !(value instanceof Json.Obj)) {
+      throw new SerializationError(PARAMETERIZED_CAST);
+    }
+    return map(value, javaType);
   }
 
   /** A map of strings, such as {@code ExpressionAttributeNames}. Null when absent. */

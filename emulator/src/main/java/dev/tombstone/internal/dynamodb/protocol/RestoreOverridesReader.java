@@ -46,7 +46,8 @@ final class RestoreOverridesReader {
     List<SecondaryIndexes.Declared> local = SecondaryIndexes.readAll(
         Members.list(request, "LocalSecondaryIndexOverride"), "localSecondaryIndexOverride",
         false, constraints);
-    Json.Obj throughput = Members.structure(request, "ProvisionedThroughputOverride");
+    Json.Obj throughput =
+        Members.structure(request, "ProvisionedThroughputOverride", "ProvisionedThroughput");
     Throughput units =
         Throughput.read(throughput, "provisionedThroughputOverride", constraints);
     Json.Obj sse = SseSpecifications.read(request, "SSESpecificationOverride",

@@ -20,7 +20,8 @@ final class SecondaryIndexes {
   static final int MAX_LOCAL = 5;
   static final int MAX_GLOBAL = 20;
   static final int MAX_PROJECTED = 100;
-  private static final String[] PROJECTION_TYPES = {"ALL", "KEYS_ONLY", "INCLUDE"};
+  /** In DynamoDB's listing order (dynalite test/createTable.js, enum value set texts). */
+  private static final String[] PROJECTION_TYPES = {"ALL", "INCLUDE", "KEYS_ONLY"};
 
   private SecondaryIndexes() {}
 
@@ -46,8 +47,9 @@ final class SecondaryIndexes {
     List<Declared> result = new ArrayList<>(indexes.size());
     int i = 1;
     for (Json index : indexes) {
-      result.add(read(Members.structure(index), path + "." + i + ".member", global,
-          constraints));
+      Json.Obj element =
+          Members.element(index, global ? "GlobalSecondaryIndex" : "LocalSecondaryIndex");
+      result.add(read(element, path + "." + i + ".member", global, constraints));
       i++;
     }
     return result;

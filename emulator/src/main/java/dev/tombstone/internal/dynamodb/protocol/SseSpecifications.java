@@ -39,7 +39,7 @@ final class SseSpecifications {
    * ({@code sSESpecification}, {@code sSESpecificationOverride}); null when absent.
    */
   static Json.Obj read(Json.Obj request, String member, String path, Constraints constraints) {
-    Json.Obj spec = Members.structure(request, member);
+    Json.Obj spec = Members.structure(request, member, "SSESpecification");
     if (spec != null) {
       Members.bool(spec, "Enabled");
       Members.string(spec, "KMSMasterKeyId");

@@ -25,7 +25,7 @@ final class TagLists {
     if (tags != null) {
       int i = 1;
       for (Json raw : tags) {
-        Json.Obj tag = Members.structure(raw);
+        Json.Obj tag = Members.element(raw, "Tag");
         String key = tag == null ? null : Members.string(tag, "Key");
         String value = tag == null ? null : Members.string(tag, "Value");
         String path = "tags." + i + ".member.";

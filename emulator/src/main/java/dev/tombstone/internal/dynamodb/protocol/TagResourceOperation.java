@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.internal.TableArns;
 import java.io.IOException;
 import java.util.List;
 
@@ -24,6 +25,10 @@ final class TagResourceOperation {
     constraints.notNull("tags", tags);
     TagLists.Read parsed = TagLists.read(tags, constraints);
     constraints.check();
+    // The ARN before the list (dynalite test/tagResource.js, "invalid ResourceArn").
+    TableArns.problem(arn).ifPresent(message -> {
+      throw new DynamoDbError.Validation(message);
+    });
     if (tags.isEmpty()) {
       throw new DynamoDbError.Validation("Atleast one Tag needs to be provided as Input.");
     }

@@ -43,6 +43,11 @@ record Throughput(Long read, Long write) {
     checkBound("WriteCapacityUnits", write);
   }
 
+  /** Whether either unit is above DynamoDB's bound. */
+  boolean exceedsBounds() {
+    return (read != null && read > MAX_UNITS) || (write != null && write > MAX_UNITS);
+  }
+
   private static void checkBound(String member, Long units) {
     if (units != null && units > MAX_UNITS) {
       throw new DynamoDbError.Validation(

@@ -47,7 +47,7 @@ final class TransactGetItemsOperation {
     List<Element> elements = new ArrayList<>();
     if (items != null) {
       for (Json raw : items) {
-        Json.Obj element = Members.structure(raw);
+        Json.Obj element = Members.element(raw, "TransactGetItem");
         if (element == null) {
           continue;
         }

@@ -75,7 +75,7 @@ final class TransactWriteItemsOperation {
     List<Element> elements = new ArrayList<>();
     if (items != null) {
       for (Json raw : items) {
-        Json.Obj element = Members.structure(raw);
+        Json.Obj element = Members.element(raw, "TransactWriteItem");
         if (element != null) {
           elements.add(element(element));
         }

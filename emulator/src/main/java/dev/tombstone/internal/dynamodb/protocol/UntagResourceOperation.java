@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.internal.TableArns;
 import dev.tombstone.internal.TableTagRules;
 import java.io.IOException;
 import java.util.List;
@@ -29,6 +30,10 @@ final class UntagResourceOperation {
       }
     }
     constraints.check();
+    // The ARN before the list (dynalite test/tagResource.js, "invalid ResourceArn").
+    TableArns.problem(arn).ifPresent(message -> {
+      throw new DynamoDbError.Validation(message);
+    });
     if (keys.isEmpty()) {
       throw new DynamoDbError.Validation("Atleast one Tag Key needs to be provided as Input.");
     }

@@ -62,7 +62,7 @@ final class UpdateItemOperation {
     }
     Map<String, LegacyUpdate> updates = new LinkedHashMap<>();
     for (Map.Entry<String, Json> e : map.members().entrySet()) {
-      Json.Obj entry = Members.structure(e.getValue());
+      Json.Obj entry = Members.element(e.getValue(), "AttributeValueUpdate");
       if (entry == null) {
         continue;
       }

@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.dynamodb.UpdateTable;
+import dev.tombstone.internal.TableUpdateTexts;
 import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class UpdateTableOperation {
     if (definitions != null) {
       int i = 1;
       for (Json definition : definitions) {
-        Json.Obj d = Members.structure(definition);
+        Json.Obj d = Members.element(definition, "AttributeDefinition");
         String name = Members.string(d, "AttributeName");
         String type = Members.string(d, "AttributeType");
         constraints.notNull("attributeDefinitions." + i + ".member.attributeName", name);
@@ -71,28 +72,44 @@ final class UpdateTableOperation {
     if (updates != null) {
       int i = 1;
       for (Json raw : updates) {
-        pending.add(read(Members.structure(raw), "globalSecondaryIndexUpdates." + i + ".member",
-            constraints));
+        pending.add(read(Members.element(raw, "GlobalSecondaryIndexUpdate"),
+            "globalSecondaryIndexUpdates." + i + ".member", constraints));
         i++;
       }
     }
     constraints.check();
     TableDefinition.TableClass tableClass = TableClasses.read(tableClassName);
-    units.checkBounds();
     StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification,
         StreamSpecifications.Request.UPDATE_TABLE);
     SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
+    // Checked before the table is looked up, in this order (dynalite test/updateTable.js,
+    // "empty GlobalSecondaryIndexUpdates", "PROVISIONED without ProvisionedThroughput",
+    // "empty index struct", "repeated GlobalSecondaryIndexUpdates").
+    if (billingMode == null && throughput == null && (updates == null || updates.isEmpty())
+        && deletionProtection == null && stream == null && sse == null && tableClass == null
+        && warm == null) {
+      throw new DynamoDbError.Validation(TableUpdateTexts.NOTHING_TO_UPDATE);
+    }
+    if ("PROVISIONED".equals(billingMode) && throughput == null) {
+      throw new DynamoDbError.Validation(TableUpdateTexts.PROVISIONED_WITHOUT_THROUGHPUT);
+    }
+    units.checkBounds();
+    Set<String> updatedIndexes = new HashSet<>();
     for (Pending change : pending) {
       if (change instanceof Pending.None) {
-        throw new DynamoDbError.Validation("One or more parameter values were invalid: One of"
-            + " GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
+        throw ServiceErrors.invalidParameters("One of GlobalSecondaryIndexUpdate.Update,"
+            + " GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not"
+            + " be null");
       }
       if (change instanceof Pending.Several) {
         throw ServiceErrors.invalidParameters("Only one global secondary index action is"
             + " allowed per GlobalSecondaryIndexUpdate object");
       }
+      if (!updatedIndexes.add(change.indexName())) {
+        throw ServiceErrors.invalidParameters("Only one global secondary index update per"
+            + " index is allowed simultaneously. Index: " + change.indexName());
+      }
       if (change instanceof Pending.Update u) {
-        u.throughput().checkBounds();
         if (u.warm() != null && WarmThroughputs.empty(u.warm())) {
           throw ServiceErrors.invalidParameters("WarmThroughput must have at least one of"
               + " ReadUnitsPerSecond or WriteUnitsPerSecond specified for index: " + u.name());
@@ -136,6 +153,16 @@ final class UpdateTableOperation {
     if (updates != null) {
       // An unknown table is refused, with the table operations' text, before its new index.
       before = state.describeTable(tableName);
+      for (Pending change : pending) {
+        if (change instanceof Pending.Update u && u.throughput().exceedsBounds()) {
+          // After the table lookup, whether the index exists or not, with a text of its own
+          // (dynalite test/updateTable.js, "high index ReadCapacityUnits when table does not
+          // exist" and "... when index does not exist").
+          throw new DynamoDbError.Validation("This operation cannot be performed with given"
+              + " input values. Please contact DynamoDB service team for more info: Action"
+              + " Blocked: IndexUpdate");
+        }
+      }
       for (Pending change : pending) {
         for (UpdateTable.IndexChange indexChange : changes(change, types)) {
           update = update.withIndexChange(indexChange);
@@ -191,14 +218,34 @@ final class UpdateTableOperation {
 
   /** One GlobalSecondaryIndexUpdates element past its model constraints. */
   private sealed interface Pending {
-    record Create(SecondaryIndexes.Declared index, TableDefinition.WarmThroughput warm)
-        implements Pending {}
+    /** The index the element acts on; null for {@link None} and {@link Several}. */
+    default String indexName() {
+      return null;
+    }
 
-    record Delete(String name) implements Pending {}
+    record Create(SecondaryIndexes.Declared index, TableDefinition.WarmThroughput warm)
+        implements Pending {
+      @Override
+      public String indexName() {
+        return index.name();
+      }
+    }
+
+    record Delete(String name) implements Pending {
+      @Override
+      public String indexName() {
+        return name;
+      }
+    }
 
     /** Provisioned throughput (ABSENT when not given), warm throughput (null when not). */
     record Update(String name, Throughput throughput, TableDefinition.WarmThroughput warm)
-        implements Pending {}
+        implements Pending {
+      @Override
+      public String indexName() {
+        return name;
+      }
+    }
 
     /** None of Create, Delete and Update. */
     record None() implements Pending {}
@@ -209,9 +256,9 @@ final class UpdateTableOperation {
 
   /** Every action present gets its model constraints, however many the element has. */
   private static Pending read(Json.Obj element, String path, Constraints constraints) {
-    Json.Obj create = Members.structure(element, "Create");
-    Json.Obj delete = Members.structure(element, "Delete");
-    Json.Obj update = Members.structure(element, "Update");
+    Json.Obj create = Members.structure(element, "Create", "CreateGlobalSecondaryIndexAction");
+    Json.Obj delete = Members.structure(element, "Delete", "DeleteGlobalSecondaryIndexAction");
+    Json.Obj update = Members.structure(element, "Update", "UpdateGlobalSecondaryIndexAction");
     List<Pending> actions = new ArrayList<>();
     if (create != null) {
       actions.add(new Pending.Create(

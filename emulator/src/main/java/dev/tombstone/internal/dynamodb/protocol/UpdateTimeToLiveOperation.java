@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.UpdateTimeToLive;
 import java.io.IOException;
@@ -26,9 +27,16 @@ final class UpdateTimeToLiveOperation {
     if (spec != null) {
       constraints.notNull(SPEC + ".enabled", enabled);
       constraints.notNull(SPEC + ".attributeName", attributeName);
-      constraints.lengthBetween(SPEC + ".attributeName", attributeName, 1, 255);
+      if (attributeName != null && !attributeName.isEmpty()) {
+        constraints.lengthBetween(SPEC + ".attributeName", attributeName, 1, 255);
+      }
     }
     constraints.check();
+    if ("".equals(attributeName)) {
+      // DynamoDB's own text, not the model's length constraint (dynalite test/updateTimeToLive.js,
+      // "should return ValidationException for empty TimeToLiveSpecification.AttributeName").
+      throw new DynamoDbError.Validation("TimeToLiveSpecification.AttributeName must be non empty");
+    }
 
     UpdateTimeToLive.Result result =
         state.updateTimeToLive(new UpdateTimeToLive.Request(tableName, attributeName, enabled));

@@ -156,9 +156,11 @@ class TimeToLiveProtocolTest {
     assertThat(error(() -> disable("expiresAt"))).isEqualTo("TimeToLive is already disabled");
     assertThat(error(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions")
         .timeToLiveSpecification(s -> s.attributeName("").enabled(true)))))
-        .isEqualTo("1 validation error detected: Value '' at"
-            + " 'timeToLiveSpecification.attributeName' failed to satisfy constraint:"
-            + " Member must have length greater than or equal to 1");
+        .isEqualTo("TimeToLiveSpecification.AttributeName must be non empty");
+    assertThat(error(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions")
+        .timeToLiveSpecification(s -> s.attributeName("x".repeat(256)).enabled(true)))))
+        .startsWith("1 validation error detected: Value '" + "x".repeat(256) + "' at"
+            + " 'timeToLiveSpecification.attributeName' failed to satisfy constraint:");
     assertThat(error(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions"))))
         .isEqualTo("1 validation error detected: Value null at 'timeToLiveSpecification'"
             + " failed to satisfy constraint: Member must not be null");

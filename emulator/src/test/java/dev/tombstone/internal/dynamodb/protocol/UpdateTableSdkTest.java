@@ -226,8 +226,9 @@ class UpdateTableSdkTest {
             .projection(projection)).build()));
   }
 
+  /** An index's text: dynalite test/updateTable.js, "high index ReadCapacityUnits ...". */
   @Test
-  void capacityUnits_aboveOneTrillion_areOutOfBounds_forTheTableAndAnIndex() {
+  void capacityUnits_aboveOneTrillion_areOutOfBounds_forTheTableAndBlockedForAnIndex() {
     assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
         .billingMode(BillingMode.PROVISIONED)
         .provisionedThroughput(t -> t.readCapacityUnits(1L)
@@ -247,7 +248,8 @@ class UpdateTableSdkTest {
         .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().update(u -> u
             .indexName("byState").provisionedThroughput(t -> t
                 .readCapacityUnits(1_000_000_000_001L).writeCapacityUnits(1L))).build()))))
-        .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");
+        .isEqualTo("This operation cannot be performed with given input values. Please contact"
+            + " DynamoDB service team for more info: Action Blocked: IndexUpdate");
     assertThat(tombstone.dynamoDb().tableDefinition("tasks").globalSecondaryIndexes())
         .singleElement().satisfies(i -> assertThat(i.readCapacityUnits()).isEqualTo(1L));
   }
