@@ -27,12 +27,13 @@ import java.util.function.BiFunction;
  * sorted map: a bucket only written and deleted from (a test's fixtures, a load) keeps two
  * objects fewer per key and never pays for a sorted insertion; the first listing sorts the
  * keys there are, and every key made from then on is also put in order. A key whose history
- * ends leaves the hash map but stays in the sorted map with its slot emptied: a sorted removal costs a microsecond of pointer chasing, which
- * would dominate a DeleteObjects of 1,000 keys, while emptying a slot costs nothing beyond the
- * hash lookup. Listings skip empty slots. Once empty slots outnumber the live ones four to one,
- * the owner rebuilds the sorted map from the live slots ({@link Rebuild}), mostly while changes
- * and listings go on: a rebuild copies at most one live slot per four removals, and a listing
- * passes at most five slots per live key (more while a rebuild runs).
+ * ends leaves the hash map but stays in the sorted map with its slot emptied: a sorted removal
+ * costs a microsecond of pointer chasing, which would dominate a DeleteObjects of 1,000 keys,
+ * while emptying a slot costs nothing beyond the hash lookup. Listings skip empty slots. Once
+ * empty slots outnumber the live ones four to one, the owner rebuilds the sorted map from the
+ * live slots ({@link Rebuild}), mostly while changes and listings go on: a rebuild copies at
+ * most one live slot per four removals, and a listing passes at most five slots per live key
+ * (more while a rebuild runs).
  *
  * <p>Changes and listings may run concurrently with each other and with {@link Rebuild#build};
  * {@link #beginRebuild} and {@link Rebuild#finish} may not run concurrently with anything.
@@ -50,7 +51,7 @@ final class KeyIndex {
   private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
   /** The slots in S3's order; null until the first listing asks for it ({@link #order()}). */
   private volatile ConcurrentSkipListMap<String, Slot> order;
-  /** Set once {@link #order} holds every key: the first listing has finished putting it in order. */
+  /** Set once {@link #order} holds every key: the first listing has put them all in order. */
   private volatile boolean ordered;
   /**
    * The slots of {@link #order} whose history ended: exact while only this index's own
@@ -123,7 +124,8 @@ final class KeyIndex {
 
   private static void putInOrder(ConcurrentSkipListMap<String, Slot> order, String key,
       Slot slot) {
-    order.compute(key, (k, present) -> present != null && present.entries != null ? present : slot);
+    order.compute(key,
+        (k, present) -> present != null && present.entries != null ? present : slot);
   }
 
   /**
