@@ -2,6 +2,7 @@ package dev.tombstone.internal.server;
 
 import dev.tombstone.internal.auth.Verdict;
 import io.undertow.server.HttpServerExchange;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -91,13 +92,6 @@ final class S3Refusal {
   }
 
   private static String hex(byte[] bytes) {
-    StringBuilder out = new StringBuilder(bytes.length * 3);
-    for (byte b : bytes) {
-      if (out.length() > 0) {
-        out.append(' ');
-      }
-      out.append(java.util.HexFormat.of().toHexDigits(b));
-    }
-    return out.toString();
+    return HexFormat.ofDelimiter(" ").formatHex(bytes);
   }
 }

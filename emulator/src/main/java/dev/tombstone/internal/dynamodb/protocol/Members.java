@@ -34,12 +34,7 @@ final class Members {
 
   /** A structure member of shape {@code shape}, or null when absent. */
   static Json.Obj structure(Json.Obj parent, String name, String shape) {
-    Json value = parent.get(name);
-    if (value == null || value instanceof Json.Obj) {
-      return (Json.Obj) value;
-    }
-    throw new SerializationError(value instanceof Json.Arr ? collection(shape)
-        : "Unexpected field type");
+    return structure(parent.get(name), shape, "Unexpected field type");
   }
 
   /**
@@ -49,15 +44,17 @@ final class Members {
    * struct").
    */
   static Json.Obj element(Json value, String shape) {
+    return structure(value, shape, "Unexpected value type in payload");
+  }
+
+  /** {@code value} as a structure of shape {@code shape}; a scalar answers {@code scalarText}. */
+  private static Json.Obj structure(Json value, String shape, String scalarText) {
     if (value == null || value instanceof Json.Obj) {
       return (Json.Obj) value;
     }
-    throw new SerializationError(value instanceof Json.Arr ? collection(shape)
-        : "Unexpected value type in payload");
-  }
-
-  private static String collection(String shape) {
-    return "Unrecognized collection type class com.amazonaws.dynamodb.v20120810." + shape;
+    throw new SerializationError(value instanceof Json.Arr
+        ? "Unrecognized collection type class com.amazonaws.dynamodb.v20120810." + shape
+        : scalarText);
   }
 
   /**
@@ -217,18 +214,19 @@ final class Members {
 
   /** A list that is an element of a map; null for JSON null. */
   static List<Json> nestedList(Json value) {
-    if (value != null && !(value instanceof Json.Arr) && !(value instanceof Json.Obj)) {
-      throw new SerializationError(PARAMETERIZED_CAST);
-    }
-    return list(value);
+    return list(notScalar(value));
   }
 
   /** A map that is an element of a list; null for JSON null. */
   static Json.Obj nestedMap(Json value, String javaType) {
+    return map(notScalar(value), javaType);
+  }
+
+  private static Json notScalar(Json value) {
     if (value != null && !(value instanceof Json.Arr) && !(value instanceof Json.Obj)) {
       throw new SerializationError(PARAMETERIZED_CAST);
     }
-    return map(value, javaType);
+    return value;
   }
 
   /** A map of strings, such as {@code ExpressionAttributeNames}. Null when absent. */

@@ -1,6 +1,8 @@
 package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.s3.S3Error.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -104,14 +106,6 @@ final class PostErrors {
   }
 
   private static String hexBytes(String text) {
-    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    StringBuilder out = new StringBuilder(bytes.length * 3);
-    for (byte b : bytes) {
-      if (out.length() > 0) {
-        out.append(' ');
-      }
-      out.append(java.util.HexFormat.of().toHexDigits(b));
-    }
-    return out.toString();
+    return HexFormat.ofDelimiter(" ").formatHex(text.getBytes(StandardCharsets.UTF_8));
   }
 }
