@@ -55,7 +55,7 @@ final class DynamoDbHttpHandler implements HttpHandler {
     envelope.beginDynamoDb(exchange, response.status());
     var headers = exchange.getResponseHeaders();
     headers.put(Headers.CONTENT_TYPE, contentType(exchange));
-    headers.put(CRC32, Long.toString(response.crc32()));
+    headers.put(CRC32, response.crc32Text());
     ResponseEnvelope.send(exchange, ByteBuffer.wrap(response.body()), true);
   }
 

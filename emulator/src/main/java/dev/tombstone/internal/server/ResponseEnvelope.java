@@ -29,6 +29,7 @@ final class ResponseEnvelope {
   private static final HttpString S3_REQUEST_ID = new HttpString("x-amz-request-id");
   private static final HttpString S3_HOST_ID = new HttpString("x-amz-id-2");
   private static final String S3_SERVER = "AmazonS3";
+  private static final String[] SHORT_LENGTHS = new String[1024];
   private static final ByteBuffer NO_BODY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final Clock clock;
@@ -81,7 +82,7 @@ final class ResponseEnvelope {
     int status = exchange.getStatusCode();
     HeaderMap headers = exchange.getResponseHeaders();
     if (!headers.contains(Headers.CONTENT_LENGTH) && status != 204 && status != 304) {
-      headers.put(Headers.CONTENT_LENGTH, body.remaining());
+      headers.put(Headers.CONTENT_LENGTH, lengthText(body.remaining()));
     }
     if (sendBody && body.hasRemaining() && status != 204 && status != 304) {
       exchange.getResponseSender().send(body);
@@ -90,19 +91,34 @@ final class ResponseEnvelope {
     }
   }
 
+  /** A length as header text; lengths of short answers are kept, made once each. */
+  private static String lengthText(int length) {
+    if (length >= SHORT_LENGTHS.length) {
+      return Integer.toString(length);
+    }
+    String text = SHORT_LENGTHS[length];
+    if (text == null) {
+      // A race makes equal texts twice at worst.
+      text = Integer.toString(length);
+      SHORT_LENGTHS[length] = text;
+    }
+    return text;
+  }
+
   /** Ends the answer with no body. */
   static void sendEmpty(HttpServerExchange exchange) {
     send(exchange, NO_BODY, true);
   }
 
   private String date() {
-    Instant now = clock.instant();
+    // millis(), not instant(): the system clock's makes no object.
+    long epochSecond = Math.floorDiv(clock.millis(), 1000);
     FormattedDate last = lastDate;
-    if (last.epochSecond() == now.getEpochSecond()) {
+    if (last.epochSecond() == epochSecond) {
       return last.text();
     }
-    String text = HttpDates.format(now);
-    lastDate = new FormattedDate(now.getEpochSecond(), text);
+    String text = HttpDates.format(Instant.ofEpochSecond(epochSecond));
+    lastDate = new FormattedDate(epochSecond, text);
     return text;
   }
 

@@ -86,7 +86,11 @@ final class Constraints {
     if (name == null) {
       return notNull(path, null);
     }
-    List<String> found = new ArrayList<>(TableNameRules.tableNameViolations(name));
+    List<String> found = TableNameRules.tableNameViolations(name);
+    if (found.isEmpty()) {
+      return this;
+    }
+    found = new ArrayList<>(found);
     String pattern = "Member must satisfy regular expression pattern: " + TABLE_NAME_PATTERN;
     if (found.remove(pattern)) {
       found.add(pattern);

@@ -84,10 +84,7 @@ final class DeleteItemOperation {
     } catch (DynamoDbError.Validation e) {
       throw CurrentLayer.compilation(e);
     }
-    return DeleteItem.Request.of(wire.tableName(), key)
-        .withCondition(condition)
-        .withReturnValues(returnValues)
-        .withReturnValuesOnConditionCheckFailure(
-            WriteOptions.onConditionFailure(options.returnValuesOnConditionCheckFailure()));
+    return new DeleteItem.Request(wire.tableName(), key, condition, returnValues,
+        WriteOptions.onConditionFailure(options.returnValuesOnConditionCheckFailure()));
   }
 }

@@ -8,11 +8,20 @@ import java.util.zip.CRC32;
  * @param body the bytes to send, never compressed
  */
 public record JsonResponse(int status, byte[] body) {
+  private static final String EMPTY_OBJECT_CRC32 = Long.toString(crc32(new byte[] {'{', '}'}));
 
-  /** The unsigned CRC-32 of the body, for the {@code x-amz-crc32} header. */
-  public long crc32() {
+  /**
+   * The unsigned CRC-32 of the body as the {@code x-amz-crc32} header's text; one kept instance
+   * for {@code {}}, the usual answer.
+   */
+  public String crc32Text() {
+    return body.length == 2 && body[0] == '{' && body[1] == '}' ? EMPTY_OBJECT_CRC32
+        : Long.toString(crc32(body));
+  }
+
+  private static long crc32(byte[] bytes) {
     CRC32 crc = new CRC32();
-    crc.update(body);
+    crc.update(bytes);
     return crc.getValue();
   }
 }

@@ -13,13 +13,14 @@ import java.util.List;
  * }</pre>
  */
 final class ParameterMix {
-  private final List<String> legacy = new ArrayList<>();
-  private final List<String> expression = new ArrayList<>();
+  // Made on the first member: most requests carry one kind or none, on every write's path.
+  private List<String> legacy = List.of();
+  private List<String> expression = List.of();
 
   /** Names {@code member} among the legacy members if the request carries it. */
   ParameterMix legacy(String member, Object value) {
     if (value != null) {
-      legacy.add(member);
+      legacy = added(legacy, member);
     }
     return this;
   }
@@ -27,9 +28,15 @@ final class ParameterMix {
   /** Names {@code member} among the expression members if the request carries it. */
   ParameterMix expression(String member, Object value) {
     if (value != null) {
-      expression.add(member);
+      expression = added(expression, member);
     }
     return this;
+  }
+
+  private static List<String> added(List<String> members, String member) {
+    List<String> grown = members.isEmpty() ? new ArrayList<>(3) : members;
+    grown.add(member);
+    return grown;
   }
 
   /**

@@ -168,7 +168,11 @@ final class PlainWrite {
     if (!expect('{')) {
       return null;
     }
-    Map<String, AttributeValue> read = new LinkedHashMap<>(8);
+    // A key of one attribute, the common case, becomes a map of one entry (which the request
+    // keeps as it is); a hash map is made from the second attribute on.
+    String firstName = null;
+    AttributeValue firstValue = null;
+    Map<String, AttributeValue> read = null;
     do {
       skipSpace();
       String name = repeatedString();
@@ -191,12 +195,27 @@ final class PlainWrite {
         return null;
       }
       AttributeValue value = value(type, text);
-      if (value == null || read.put(name, value) != null) {
+      if (value == null) {
         return null;
+      }
+      if (firstName == null) {
+        firstName = name;
+        firstValue = value;
+      } else {
+        if (read == null) {
+          read = new LinkedHashMap<>(8);
+          read.put(firstName, firstValue);
+        }
+        if (read.put(name, value) != null) {
+          return null;
+        }
       }
       skipSpace();
     } while (expect(','));
-    return expect('}') ? read : null;
+    if (!expect('}')) {
+      return null;
+    }
+    return read != null ? read : Map.of(firstName, firstValue);
   }
 
   /** An S or N value as the tree path makes it; null for another type or a bad number. */

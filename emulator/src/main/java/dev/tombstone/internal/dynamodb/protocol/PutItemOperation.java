@@ -86,10 +86,7 @@ final class PutItemOperation {
     } catch (DynamoDbError.Validation e) {
       throw CurrentLayer.compilation(e);
     }
-    return PutItem.Request.of(wire.tableName(), item)
-        .withCondition(condition)
-        .withReturnValues(returnValues)
-        .withReturnValuesOnConditionCheckFailure(
-            WriteOptions.onConditionFailure(options.returnValuesOnConditionCheckFailure()));
+    return new PutItem.Request(wire.tableName(), item, condition, returnValues,
+        WriteOptions.onConditionFailure(options.returnValuesOnConditionCheckFailure()));
   }
 }
