@@ -1,5 +1,6 @@
 package dev.tombstone.s3;
 
+import dev.tombstone.internal.s3.ContentBytes;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,20 @@ public final class ObjectContent {
 
   private final byte[] bytes;
   private final int length;
+
+  static {
+    ContentBytes.register(new ContentBytes.Access() {
+      @Override
+      public ObjectContent adopt(byte[] bytes) {
+        return bytes.length == 0 ? EMPTY : new ObjectContent(bytes, bytes.length);
+      }
+
+      @Override
+      public byte[] array(ObjectContent content) {
+        return content.bytes.length == content.length ? content.bytes : content.toByteArray();
+      }
+    });
+  }
 
   private ObjectContent(byte[] bytes, int length) {
     this.bytes = bytes;

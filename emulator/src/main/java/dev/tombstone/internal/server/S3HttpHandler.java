@@ -179,6 +179,12 @@ final class S3HttpHandler implements HttpHandler {
     }
 
     @Override
+    public byte[] buffered() {
+      opened = true;
+      return bytes;
+    }
+
+    @Override
     public boolean opened() {
       return opened;
     }

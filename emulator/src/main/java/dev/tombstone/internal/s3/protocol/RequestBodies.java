@@ -1,6 +1,7 @@
 package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.internal.SideTask;
+import dev.tombstone.internal.s3.ContentBytes;
 import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.ObjectContent;
 import java.io.IOException;
@@ -129,6 +130,10 @@ final class RequestBodies {
     }
     if (declared > kind.limit()) {
       throw kind.tooLarge(declared);
+    }
+    byte[] buffered = request.body().buffered();
+    if (buffered != null && buffered.length == declared) {
+      return ContentBytes.adopt(buffered); // read on the I/O thread already: no second copy
     }
     ObjectContent.Writer writer = ObjectContent.writer(capacity(declared));
     InputStream in = request.body().open();

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.s3.ContentBytes;
 import dev.tombstone.s3.DeleteObjects;
 import dev.tombstone.s3.ObjectContent;
 import dev.tombstone.s3.Versioning;
@@ -70,7 +71,7 @@ final class RequestDocuments {
     if (body.size() == 0) {
       throw WireError.malformedXml();
     }
-    Optional<DeleteDocument> common = DeleteDocumentScanner.scan(body.toByteArray());
+    Optional<DeleteDocument> common = DeleteDocumentScanner.scan(ContentBytes.array(body));
     return common.isPresent() ? common.get() : parseDelete(body);
   }
 

@@ -26,6 +26,14 @@ public record RestRequest(
   public interface Body {
     /** Opens the body; the protocol closes the stream once it has read all of it. */
     InputStream open() throws IOException;
+
+    /**
+     * The whole body if the server has already read it into memory, else null. Taking it counts
+     * as opening the body; the protocol may keep the array but never writes to it.
+     */
+    default byte[] buffered() {
+      return null;
+    }
   }
 
   /** Whether this is a HEAD request, which is answered without a body. */
