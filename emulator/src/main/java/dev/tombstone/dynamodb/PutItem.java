@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.AttributeNameRules;
+import dev.tombstone.internal.dynamodb.ItemLimits;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -94,12 +95,8 @@ public final class PutItem {
   /** The checks that need no table: attribute names, then the item's size. */
   static void checkSize(Item item) {
     for (int i = 0; i < item.attributeCount(); i++) {
-      AttributeNameRules.problem(item.nameAt(i)).ifPresent(problem -> {
-        throw new DynamoDbError.Validation(problem);
-      });
+      AttributeNameRules.check(item.nameAt(i));
     }
-    if (item.sizeInBytes() > ItemSize.MAX_ITEM_BYTES) {
-      throw new DynamoDbError.Validation("Item size has exceeded the maximum allowed size");
-    }
+    ItemLimits.checkSize(item.sizeInBytes());
   }
 }

@@ -2,6 +2,7 @@ package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.AttributeNameRules;
 import dev.tombstone.internal.NestingLimit;
+import dev.tombstone.internal.dynamodb.ItemLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,7 +121,7 @@ public final class UpdateItem {
     }
     Item updated = request.update().apply(current != null ? current : Item.of(request.key()));
     checkNesting(request.update(), updated);
-    if (updated.sizeInBytes() > ItemSize.MAX_ITEM_BYTES) {
+    if (ItemLimits.oversized(updated.sizeInBytes())) {
       throw new DynamoDbError.Validation(ITEM_TOO_LARGE);
     }
     return current == null && removesOnly(request.update(), updated) ? null : updated;
@@ -173,9 +174,7 @@ public final class UpdateItem {
    */
   static void checkUpdatedNames(KeySchema schema, ItemUpdate update) {
     for (String name : update.attributeNames()) {
-      AttributeNameRules.problem(name).ifPresent(problem -> {
-        throw new DynamoDbError.Validation(problem);
-      });
+      AttributeNameRules.check(name);
       if (name.equals(schema.partitionKey().name())
           || (schema.sortKey() != null && name.equals(schema.sortKey().name()))) {
         throw DynamoDbError.Validation.invalidParameters(

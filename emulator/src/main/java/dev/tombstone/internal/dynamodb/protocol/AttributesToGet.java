@@ -1,7 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
-import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.internal.AttributeNameRules;
 import java.util.HashSet;
@@ -23,9 +22,7 @@ final class AttributesToGet {
     Set<String> seen = new HashSet<>();
     for (String name : names) {
       if (!name.isEmpty()) {
-        AttributeNameRules.problem(name).ifPresent(problem -> {
-          throw new DynamoDbError.Validation(problem);
-        });
+        AttributeNameRules.check(name);
       }
       if (!seen.add(name)) {
         throw ServiceErrors.duplicateAttributeName(name);

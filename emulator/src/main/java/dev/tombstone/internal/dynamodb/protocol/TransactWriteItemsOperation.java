@@ -167,9 +167,7 @@ final class TransactWriteItemsOperation {
           ? conditions.update(e.updateExpression(), e.condition(), ValueLayer.OLDER) : null;
       ItemCondition condition = update ? null : conditions.compile(e.condition());
       for (String name : e.itemNames()) {
-        AttributeNameRules.problem(name).ifPresent(problem -> {
-          throw new DynamoDbError.Validation(problem);
-        });
+        AttributeNameRules.check(name);
       }
       Map<String, AttributeValue> values = e.keyOrItem().valid();
       ReturnValues returnItem = WriteOptions.onConditionFailure(e.returnOnFailure());
