@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Members the 2011-12-05 item operations share: {@code Expected} and {@code ScanFilter}, both
@@ -29,25 +30,15 @@ final class Legacy2011Requests {
 
   /** {@code Expected}: per attribute a {@code Value} and/or {@code Exists}; null when absent. */
   static Map<String, ExpectedEntry> expected(Json.Obj request, AttributeValueDecoder decoder) {
-    Json.Obj map = Members.map(request, "Expected", EXPECTED_MAP);
-    if (map == null) {
-      return null;
-    }
-    Map<String, ExpectedEntry> entries = new LinkedHashMap<>();
-    for (Map.Entry<String, Json> e : map.members().entrySet()) {
-      Json.Obj entry = entryObject(e.getValue());
-      if (entry == null) {
-        continue;
-      }
+    return entries(request, "Expected", EXPECTED_MAP, entry -> {
       AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
-      entries.put(e.getKey(), new ExpectedEntry(
+      return new ExpectedEntry(
           value == null ? null : value.value,
           Members.bool(entry, "Exists"),
           null,
           null,
-          value == null ? null : value.problem));
-    }
-    return entries;
+          value == null ? null : value.problem);
+    });
   }
 
   /**
@@ -55,16 +46,7 @@ final class Legacy2011Requests {
    * operators are unchecked ({@link Constraints#comparisonOperators} checks them).
    */
   static Map<String, ExpectedEntry> scanFilter(Json.Obj request, AttributeValueDecoder decoder) {
-    Json.Obj map = Members.map(request, "ScanFilter", CONDITION_MAP);
-    if (map == null) {
-      return null;
-    }
-    Map<String, ExpectedEntry> entries = new LinkedHashMap<>();
-    for (Map.Entry<String, Json> e : map.members().entrySet()) {
-      Json.Obj entry = entryObject(e.getValue());
-      if (entry == null) {
-        continue;
-      }
+    return entries(request, "ScanFilter", CONDITION_MAP, entry -> {
       String problem = null;
       List<AttributeValue> list = null;
       List<Json> raw = Members.list(entry, "AttributeValueList");
@@ -78,10 +60,9 @@ final class Legacy2011Requests {
           }
         }
       }
-      entries.put(e.getKey(), new ExpectedEntry(null, null,
-          Members.string(entry, "ComparisonOperator"), list, problem));
-    }
-    return entries;
+      return new ExpectedEntry(null, null, Members.string(entry, "ComparisonOperator"), list,
+          problem);
+    });
   }
 
   /**
@@ -90,21 +71,31 @@ final class Legacy2011Requests {
    */
   static Map<String, LegacyUpdate> attributeUpdates(Json.Obj request,
       AttributeValueDecoder decoder) {
-    Json.Obj map = Members.map(request, "AttributeUpdates", UPDATES_MAP);
+    return entries(request, "AttributeUpdates", UPDATES_MAP, entry -> {
+      AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
+      return new LegacyUpdate(Members.string(entry, "Action"),
+          value == null ? null : value.value, value == null ? null : value.problem);
+    });
+  }
+
+  /**
+   * The map {@code member} of {@code mapType}, each object entry read by {@code read}, in request
+   * order; a null entry is skipped; null when the member is absent.
+   */
+  private static <T> Map<String, T> entries(Json.Obj request, String member, String mapType,
+      Function<Json.Obj, T> read) {
+    Json.Obj map = Members.map(request, member, mapType);
     if (map == null) {
       return null;
     }
-    Map<String, LegacyUpdate> updates = new LinkedHashMap<>();
+    Map<String, T> entries = new LinkedHashMap<>();
     for (Map.Entry<String, Json> e : map.members().entrySet()) {
       Json.Obj entry = entryObject(e.getValue());
-      if (entry == null) {
-        continue;
+      if (entry != null) {
+        entries.put(e.getKey(), read.apply(entry));
       }
-      AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
-      updates.put(e.getKey(), new LegacyUpdate(Members.string(entry, "Action"),
-          value == null ? null : value.value, value == null ? null : value.problem));
     }
-    return updates;
+    return entries;
   }
 
   /** A write's or GetItem's answer: the item under {@code field} if any, and the units. */
