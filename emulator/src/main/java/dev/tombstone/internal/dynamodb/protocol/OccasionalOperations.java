@@ -67,9 +67,9 @@ final class OccasionalOperations {
       case "ListContributorInsights" ->
           new ListContributorInsightsOperation(state, attachments)::handle;
       case "CreateBackup" -> new CreateBackupOperation(state)::handle;
-      case "DescribeBackup" -> new DescribeBackupOperation(state)::handle;
+      case "DescribeBackup" -> BackupArnOperation.describe(state)::handle;
       case "ListBackups" -> new ListBackupsOperation(state)::handle;
-      case "DeleteBackup" -> new DeleteBackupOperation(state)::handle;
+      case "DeleteBackup" -> BackupArnOperation.delete(state)::handle;
       case "RestoreTableFromBackup" ->
           new RestoreTableFromBackupOperation(state, attachments)::handle;
       case "UpdateContinuousBackups" -> new UpdateContinuousBackupsOperation(state)::handle;
