@@ -2,7 +2,6 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.BatchGetItem;
-import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
@@ -193,13 +192,7 @@ final class BatchGetItemOperation {
     }
     out.json().writeEndObject();
     String mode = wire.returnConsumedCapacity();
-    if (mode != null && !mode.equals("NONE")) {
-      out.json().writeArrayFieldStart("ConsumedCapacity");
-      for (ConsumedCapacity capacity : result.consumedCapacity()) {
-        out.capacity(capacity, mode);
-      }
-      out.json().writeEndArray();
-    }
+    out.capacities(result.consumedCapacity(), mode);
     out.json().writeEndObject();
     return out.finish();
   }

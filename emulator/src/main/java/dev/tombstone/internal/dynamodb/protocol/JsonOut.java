@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.Item;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /** Writes a compact JSON response body straight from domain values. */
@@ -85,6 +86,18 @@ final class JsonOut {
     }
     json.writeFieldName(field);
     capacity(capacity, mode);
+  }
+
+  /** The {@code ConsumedCapacity} array for TOTAL or INDEXES; nothing for NONE or absent. */
+  void capacities(List<ConsumedCapacity> capacities, String mode) {
+    if (mode == null || mode.equals("NONE")) {
+      return;
+    }
+    json.writeArrayFieldStart("ConsumedCapacity");
+    for (ConsumedCapacity capacity : capacities) {
+      capacity(capacity, mode);
+    }
+    json.writeEndArray();
   }
 
   void capacity(ConsumedCapacity capacity, String mode) {
