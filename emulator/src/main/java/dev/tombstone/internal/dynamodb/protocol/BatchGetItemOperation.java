@@ -179,11 +179,7 @@ final class BatchGetItemOperation {
         out.json().writeEndObject();
       }
       if (t.attributesToGet() != null) {
-        out.json().writeArrayFieldStart("AttributesToGet");
-        for (String name : t.attributesToGet()) {
-          out.json().writeString(name);
-        }
-        out.json().writeEndArray();
+        out.strings("AttributesToGet", t.attributesToGet());
       }
       if (t.consistentRead() != null) {
         out.json().writeBooleanField("ConsistentRead", t.consistentRead());
@@ -191,10 +187,8 @@ final class BatchGetItemOperation {
       out.json().writeEndObject();
     }
     out.json().writeEndObject();
-    String mode = wire.returnConsumedCapacity();
-    out.capacities(result.consumedCapacity(), mode);
+    out.capacities(result.consumedCapacity(), wire.returnConsumedCapacity());
     out.json().writeEndObject();
     return out.finish();
   }
-
 }

@@ -27,6 +27,15 @@ final class JsonOut {
     attributes(item.attributes());
   }
 
+  /** {@code field} as an array of strings. */
+  void strings(String field, Iterable<String> values) {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+
   void attributes(Map<String, AttributeValue> attributes) {
     json.writeStartObject();
     for (Map.Entry<String, AttributeValue> e : attributes.entrySet()) {

@@ -163,11 +163,7 @@ final class Legacy2011BatchGetItemOperation {
       }
       out.json().writeEndArray();
       if (t.attributesToGet() != null) {
-        out.json().writeArrayFieldStart("AttributesToGet");
-        for (String name : t.attributesToGet()) {
-          out.json().writeString(name);
-        }
-        out.json().writeEndArray();
+        out.strings("AttributesToGet", t.attributesToGet());
       }
       if (t.consistentRead() != null) {
         out.json().writeBooleanField("ConsistentRead", t.consistentRead());

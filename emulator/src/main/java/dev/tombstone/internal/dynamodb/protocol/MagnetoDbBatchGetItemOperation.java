@@ -114,11 +114,7 @@ final class MagnetoDbBatchGetItemOperation {
       }
       out.json().writeEndArray();
       if (t.attributesToGet() != null) {
-        out.json().writeArrayFieldStart("attributes_to_get");
-        for (String name : t.attributesToGet()) {
-          out.json().writeString(name);
-        }
-        out.json().writeEndArray();
+        out.strings("attributes_to_get", t.attributesToGet());
       }
       if (Boolean.TRUE.equals(t.consistentRead())) {
         out.json().writeBooleanField("consistent_read", true);
