@@ -24,15 +24,8 @@ final class IndexScan {
   private IndexScan() {}
 
   static Scan.Result execute(Table table, Scan.Request request) {
-    SecondaryIndex index = table.index(request.indexName());
-    if (index == null) {
-      throw new DynamoDbError.Validation(
-          "The table does not have the specified index: " + request.indexName());
-    }
-    if (index.global() && request.consistentRead()) {
-      throw new DynamoDbError.Validation(
-          "Consistent reads are not supported on global secondary indexes");
-    }
+    SecondaryIndex index =
+        Selects.index(table, request.indexName(), request.consistentRead());
     Query.Select select = Selects.resolve(index, request.select());
     index.checkFilterProjected(request.filter());
     List<Entry> entries = new ArrayList<>();

@@ -78,16 +78,7 @@ final class QueryRun {
     if (request.indexName() == null) {
       return null;
     }
-    SecondaryIndex index = table.index(request.indexName());
-    if (index == null) {
-      throw new DynamoDbError.Validation(
-          "The table does not have the specified index: " + request.indexName());
-    }
-    if (index.global() && request.consistentRead()) {
-      throw new DynamoDbError.Validation(
-          "Consistent reads are not supported on global secondary indexes");
-    }
-    return index;
+    return Selects.index(table, request.indexName(), request.consistentRead());
   }
 
   private void checkFilter(KeySchema schema) {
