@@ -7,11 +7,9 @@ import dev.tombstone.internal.dynamodb.expression.LegacyUpdate;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Members the 2011-12-05 item operations share: {@code Expected} and {@code ScanFilter}, both
@@ -30,15 +28,8 @@ final class Legacy2011Requests {
 
   /** {@code Expected}: per attribute a {@code Value} and/or {@code Exists}; null when absent. */
   static Map<String, ExpectedEntry> expected(Json.Obj request, AttributeValueDecoder decoder) {
-    return entries(request, "Expected", EXPECTED_MAP, entry -> {
-      AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
-      return new ExpectedEntry(
-          value == null ? null : value.value,
-          Members.bool(entry, "Exists"),
-          null,
-          null,
-          value == null ? null : value.problem);
-    });
+    return Members.entries(request, "Expected", EXPECTED_MAP, Legacy2011Requests::entryObject,
+        entry -> expectedEntry(entry, decoder));
   }
 
   /**
@@ -46,23 +37,36 @@ final class Legacy2011Requests {
    * operators are unchecked ({@link Constraints#comparisonOperators} checks them).
    */
   static Map<String, ExpectedEntry> scanFilter(Json.Obj request, AttributeValueDecoder decoder) {
-    return entries(request, "ScanFilter", CONDITION_MAP, entry -> {
-      String problem = null;
-      List<AttributeValue> list = null;
-      List<Json> raw = Members.list(entry, "AttributeValueList");
-      if (raw != null) {
-        list = new ArrayList<>(raw.size());
-        for (Json element : raw) {
-          AttributeValueDecoder.Result result = decoder.element(element, 1);
-          if (result != null) {
-            problem = problem != null ? problem : result.problem;
-            list.add(result.value);
-          }
+    return Members.entries(request, "ScanFilter", CONDITION_MAP, Legacy2011Requests::entryObject,
+        entry -> filterEntry(entry, decoder));
+  }
+
+  private static ExpectedEntry expectedEntry(Json.Obj entry, AttributeValueDecoder decoder) {
+    AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
+    return new ExpectedEntry(
+        value == null ? null : value.value,
+        Members.bool(entry, "Exists"),
+        null,
+        null,
+        value == null ? null : value.problem);
+  }
+
+  private static ExpectedEntry filterEntry(Json.Obj entry, AttributeValueDecoder decoder) {
+    String problem = null;
+    List<AttributeValue> list = null;
+    List<Json> raw = Members.list(entry, "AttributeValueList");
+    if (raw != null) {
+      list = new ArrayList<>(raw.size());
+      for (Json element : raw) {
+        AttributeValueDecoder.Result result = decoder.element(element, 1);
+        if (result != null) {
+          problem = problem != null ? problem : result.problem;
+          list.add(result.value);
         }
       }
-      return new ExpectedEntry(null, null, Members.string(entry, "ComparisonOperator"), list,
-          problem);
-    });
+    }
+    return new ExpectedEntry(null, null, Members.string(entry, "ComparisonOperator"), list,
+        problem);
   }
 
   /**
@@ -71,31 +75,8 @@ final class Legacy2011Requests {
    */
   static Map<String, LegacyUpdate> attributeUpdates(Json.Obj request,
       AttributeValueDecoder decoder) {
-    return entries(request, "AttributeUpdates", UPDATES_MAP, entry -> {
-      AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
-      return new LegacyUpdate(Members.string(entry, "Action"),
-          value == null ? null : value.value, value == null ? null : value.problem);
-    });
-  }
-
-  /**
-   * The map {@code member} of {@code mapType}, each object entry read by {@code read}, in request
-   * order; a null entry is skipped; null when the member is absent.
-   */
-  private static <T> Map<String, T> entries(Json.Obj request, String member, String mapType,
-      Function<Json.Obj, T> read) {
-    Json.Obj map = Members.map(request, member, mapType);
-    if (map == null) {
-      return null;
-    }
-    Map<String, T> entries = new LinkedHashMap<>();
-    for (Map.Entry<String, Json> e : map.members().entrySet()) {
-      Json.Obj entry = entryObject(e.getValue());
-      if (entry != null) {
-        entries.put(e.getKey(), read.apply(entry));
-      }
-    }
-    return entries;
+    return Members.entries(request, "AttributeUpdates", UPDATES_MAP,
+        Legacy2011Requests::entryObject, entry -> UpdateItemOperation.legacyUpdate(entry, decoder));
   }
 
   /** A write's or GetItem's answer: the item under {@code field} if any, and the units. */
