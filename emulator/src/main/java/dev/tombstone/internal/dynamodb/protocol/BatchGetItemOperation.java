@@ -151,11 +151,7 @@ final class BatchGetItemOperation {
     out.json().writeStartObject();
     out.json().writeObjectFieldStart("Responses");
     for (Map.Entry<String, List<Item>> e : result.responses().entrySet()) {
-      out.json().writeArrayFieldStart(e.getKey());
-      for (Item item : e.getValue()) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
+      out.items(e.getKey(), e.getValue());
     }
     out.json().writeEndObject();
     out.json().writeObjectFieldStart("UnprocessedKeys");

@@ -27,6 +27,15 @@ final class JsonOut {
     attributes(item.attributes());
   }
 
+  /** {@code field} as an array of items. */
+  void items(String field, Iterable<Item> items) {
+    json.writeArrayFieldStart(field);
+    for (Item item : items) {
+      attributes(item.attributes());
+    }
+    json.writeEndArray();
+  }
+
   /** {@code field} as an array of strings. */
   void strings(String field, Iterable<String> values) {
     json.writeArrayFieldStart(field);

@@ -141,11 +141,7 @@ final class Legacy2011BatchGetItemOperation {
     Iterator<ConsumedCapacity> capacity = result.consumedCapacity().iterator();
     for (Map.Entry<String, List<Item>> e : result.responses().entrySet()) {
       out.json().writeObjectFieldStart(e.getKey());
-      out.json().writeArrayFieldStart("Items");
-      for (Item item : e.getValue()) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
+      out.items("Items", e.getValue());
       // The store reports one capacity per table, in the order of the responses.
       Legacy2011Requests.capacityUnits(out, capacity.next().total());
       out.json().writeEndObject();

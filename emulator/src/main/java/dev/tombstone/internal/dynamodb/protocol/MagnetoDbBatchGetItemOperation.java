@@ -96,11 +96,7 @@ final class MagnetoDbBatchGetItemOperation {
       if (e.getValue().isEmpty()) {
         continue;
       }
-      out.json().writeArrayFieldStart(e.getKey());
-      for (Item item : e.getValue()) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
+      out.items(e.getKey(), e.getValue());
     }
     out.json().writeEndObject();
     out.json().writeObjectFieldStart("unprocessed_keys");

@@ -75,11 +75,7 @@ final class MagnetoDbItemOperations {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     out.json().writeNumberField("count", result.count());
-    out.json().writeArrayFieldStart("items");
-    for (Item item : result.items()) {
-      out.attributes(item.attributes());
-    }
-    out.json().writeEndArray();
+    out.items("items", result.items());
     if (result.lastEvaluatedKey().isPresent()) {
       out.item("last_evaluated_key", result.lastEvaluatedKey().get());
     }

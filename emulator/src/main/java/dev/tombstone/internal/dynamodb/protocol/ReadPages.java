@@ -34,11 +34,7 @@ final class ReadPages {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     if (!"COUNT".equals(select)) {
-      out.json().writeArrayFieldStart("Items");
-      for (Item item : items) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
+      out.items("Items", items);
     }
     out.json().writeNumberField("Count", count);
     out.json().writeNumberField("ScannedCount", scannedCount);
