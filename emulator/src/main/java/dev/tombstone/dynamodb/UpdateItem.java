@@ -101,7 +101,8 @@ public final class UpdateItem {
     });
     Item old = images[0];
     Item updated = images[1];
-    return new Result(attributes(request, old, updated), Capacity.write(table, request.tableName(), old, updated));
+    return new Result(attributes(request, old, updated),
+        Capacity.write(table, request.tableName(), old, updated));
   }
 
   /**
@@ -111,11 +112,8 @@ public final class UpdateItem {
    * elements, and does not look at the paths of an update that only removes.
    */
   static Item updated(Request request, Item current) {
-    ItemCondition condition = request.condition();
-    if (condition != null && !condition.matches(current == null ? Item.EMPTY : current)) {
-      throw new DynamoDbError.ConditionalCheckFailed(
-          request.returnValuesOnConditionCheckFailure() == ReturnValues.ALL_OLD ? current : null);
-    }
+    ConditionChecks.check(request.condition(), current,
+        request.returnValuesOnConditionCheckFailure());
     if (current == null && request.update().removesOnly()) {
       return null;
     }
