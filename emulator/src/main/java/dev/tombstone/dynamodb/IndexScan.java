@@ -34,7 +34,8 @@ final class IndexScan {
       if (!Scan.inSegment(request, partition.getKey())) {
         continue;
       }
-      partition.getValue().forEach((p, item) -> entries.add(new Entry(partition.getKey(), p, item)));
+      partition.getValue()
+          .forEach((p, item) -> entries.add(new Entry(partition.getKey(), p, item)));
     }
     Comparator<Entry> order = order(index);
     entries.sort(order);

@@ -193,7 +193,7 @@ public final class Scan {
     boolean cut = last != null && (scanned >= limit || bytes >= MAX_PAGE_BYTES);
     Optional<Item> lastKey = cut ? Optional.of(schema.keyAttributesOf(last)) : Optional.empty();
     double units = Capacity.readUnits(bytes, request.consistentRead());
-    return new Result(
-        List.copyOf(items), count, scanned, lastKey, ConsumedCapacity.ofTable(request.tableName(), units));
+    return new Result(List.copyOf(items), count, scanned, lastKey,
+        ConsumedCapacity.ofTable(request.tableName(), units));
   }
 }

@@ -100,7 +100,8 @@ final class MagnetoDbItemOperations {
     String snake = MagnetoDbBody.string(body, "return_values");
     String camel = MagnetoDbBody.string(body, "returnValues");
     if (snake != null && camel != null && !snake.equals(camel)) {
-      throw MagnetoDbBody.unexpected(new Json.Obj(Map.of("returnValues", body.get("returnValues"))));
+      throw MagnetoDbBody.unexpected(
+          new Json.Obj(Map.of("returnValues", body.get("returnValues"))));
     }
     String value = snake != null ? snake : camel;
     if (value == null) {
