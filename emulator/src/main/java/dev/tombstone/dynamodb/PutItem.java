@@ -1,7 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.AttributeNameRules;
-import dev.tombstone.internal.dynamodb.ItemLimits;
+import dev.tombstone.internal.ItemLimits;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -91,8 +91,12 @@ public final class PutItem {
   /** The checks that need no table: attribute names, then the item's size. */
   static void checkSize(Item item) {
     for (int i = 0; i < item.attributeCount(); i++) {
-      AttributeNameRules.check(item.nameAt(i));
+      AttributeNameRules.problem(item.nameAt(i)).ifPresent(problem -> {
+        throw new DynamoDbError.Validation(problem);
+      });
     }
-    ItemLimits.checkSize(item.sizeInBytes());
+    if (ItemLimits.oversized(item.sizeInBytes())) {
+      throw new DynamoDbError.Validation(ItemLimits.TOO_LARGE);
+    }
   }
 }

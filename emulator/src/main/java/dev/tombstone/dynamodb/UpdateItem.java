@@ -1,8 +1,8 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.AttributeNameRules;
+import dev.tombstone.internal.ItemLimits;
 import dev.tombstone.internal.NestingLimit;
-import dev.tombstone.internal.dynamodb.ItemLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -172,7 +172,9 @@ public final class UpdateItem {
    */
   static void checkUpdatedNames(KeySchema schema, ItemUpdate update) {
     for (String name : update.attributeNames()) {
-      AttributeNameRules.check(name);
+      AttributeNameRules.problem(name).ifPresent(problem -> {
+        throw new DynamoDbError.Validation(problem);
+      });
       if (name.equals(schema.partitionKey().name())
           || (schema.sortKey() != null && name.equals(schema.sortKey().name()))) {
         throw DynamoDbError.Validation.invalidParameters(

@@ -1,6 +1,5 @@
 package dev.tombstone.internal;
 
-import dev.tombstone.dynamodb.DynamoDbError;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -34,12 +33,5 @@ public final class AttributeNameRules {
       return Optional.of("Attribute name is too large, must be less than 65536 bytes");
     }
     return Optional.empty();
-  }
-
-  /** Refuses {@code name} with DynamoDB's message when it is not a valid attribute name. */
-  public static void check(String name) {
-    problem(name).ifPresent(problem -> {
-      throw new DynamoDbError.Validation(problem);
-    });
   }
 }

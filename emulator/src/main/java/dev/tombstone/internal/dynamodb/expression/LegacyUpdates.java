@@ -20,7 +20,9 @@ final class LegacyUpdates {
   static CompiledUpdate compile(Map<String, LegacyUpdate> updates) {
     List<CompiledUpdate.Step> steps = new ArrayList<>();
     for (Map.Entry<String, LegacyUpdate> e : updates.entrySet()) {
-      AttributeNameRules.check(e.getKey());
+      AttributeNameRules.problem(e.getKey()).ifPresent(problem -> {
+        throw new DynamoDbError.Validation(problem);
+      });
       LegacyUpdate update = e.getValue();
       if (update.problem() != null) {
         throw new DynamoDbError.Validation(update.problem());

@@ -1,6 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.internal.AttributeNameRules;
 import java.util.HashSet;
@@ -22,7 +23,9 @@ final class AttributesToGet {
     Set<String> seen = new HashSet<>();
     for (String name : names) {
       if (!name.isEmpty()) {
-        AttributeNameRules.check(name);
+        AttributeNameRules.problem(name).ifPresent(problem -> {
+          throw new DynamoDbError.Validation(problem);
+        });
       }
       if (!seen.add(name)) {
         throw ServiceErrors.duplicateAttributeName(name);

@@ -1,8 +1,9 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.internal.AttributeNameRules;
-import dev.tombstone.internal.dynamodb.ItemLimits;
+import dev.tombstone.internal.ItemLimits;
 
 /**
  * PutItem's oversized item, reported ahead of the condition's problems: AWS answers
@@ -16,10 +17,14 @@ final class OversizedItems {
 
   /** Refuses an oversized item as the store would: a bad attribute name first, then the size. */
   static void refuse(Item item) {
-    int bytes = item.sizeInBytes();
-    if (ItemLimits.oversized(bytes)) {
-      item.attributes().keySet().forEach(AttributeNameRules::check);
-      ItemLimits.checkSize(bytes);
+    if (!ItemLimits.oversized(item.sizeInBytes())) {
+      return;
     }
+    for (String name : item.attributes().keySet()) {
+      AttributeNameRules.problem(name).ifPresent(problem -> {
+        throw new DynamoDbError.Validation(problem);
+      });
+    }
+    throw new DynamoDbError.Validation(ItemLimits.TOO_LARGE);
   }
 }

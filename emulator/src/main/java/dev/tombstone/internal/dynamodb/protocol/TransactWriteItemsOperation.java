@@ -166,7 +166,9 @@ final class TransactWriteItemsOperation {
           ? conditions.update(e.updateExpression(), e.condition(), ValueLayer.OLDER) : null;
       ItemCondition condition = update ? null : conditions.compile(e.condition());
       for (String name : e.itemNames()) {
-        AttributeNameRules.check(name);
+        AttributeNameRules.problem(name).ifPresent(problem -> {
+          throw new DynamoDbError.Validation(problem);
+        });
       }
       Map<String, AttributeValue> values = e.keyOrItem().valid();
       ReturnValues returnItem = WriteOptions.onConditionFailure(e.returnOnFailure());
