@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * for (RecordedRequest r : tombstone.requests()) {
- *   System.out.println(r);   // POST / DynamoDB_20120810.DeleteItem -> 200 {"TableName":"users",...}
+ *   System.out.println(r);
+ *   // POST / DynamoDB_20120810.DeleteItem -> 200 {"TableName":"users",...}
  * }
  * }</pre>
  *

@@ -1,7 +1,6 @@
 package dev.tombstone;
 
 import dev.tombstone.faults.Fault;
-import dev.tombstone.faults.FaultRule;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.MfaDevice;
 import dev.tombstone.s3.Owner;
@@ -49,7 +48,8 @@ public final class Tombstone implements AutoCloseable {
     this.emulator = new Emulator(settings.region(), settings.clock(), settings.owner(),
         settings.mfaDevice(),
         settings.credentials().map(pair -> new Credentials(pair[0], pair[1])));
-    this.timeDriven = TimeDrivenDeletes.start(emulator, settings.clock(), settings.expiryInterval());
+    this.timeDriven =
+        TimeDrivenDeletes.start(emulator, settings.clock(), settings.expiryInterval());
     try {
       this.server = HttpServer.start(settings.host(), settings.port(), emulator);
     } catch (RuntimeException e) {

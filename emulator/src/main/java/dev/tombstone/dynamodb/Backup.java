@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Backup backup = tombstone.dynamoDb().backups().createBackup("orders", "before-migration");
- * backup.arn();   // arn:aws:dynamodb:us-east-1:000000000000:table/orders/backup/01767225600000-1a2b3c4d
+ * backup.arn();
+ * // arn:aws:dynamodb:us-east-1:000000000000:table/orders/backup/01767225600000-1a2b3c4d
  * }</pre>
  *
  * @param expiresAt when a {@link Type#SYSTEM} backup expires; empty for a {@link Type#USER} one
@@ -38,7 +39,9 @@ public record Backup(
     Objects.requireNonNull(timeToLive, "timeToLive");
   }
 
-  /** Who made a backup: CreateBackup ({@code USER}) or DeleteTable with PITR on ({@code SYSTEM}). */
+  /**
+   * Who made a backup: CreateBackup ({@code USER}) or DeleteTable with PITR on ({@code SYSTEM}).
+   */
   public enum Type {
     USER,
     SYSTEM

@@ -75,20 +75,16 @@ public final class DeleteItem {
   static Result execute(Table table, Request request) {
     PrimaryKey key = table.keySchema().keyOfSingleItem(request.key());
     Item[] removed = new Item[1];
-    table.compute(
-            key,
-            (k, current) -> {
-              ItemCondition condition = request.condition();
-              if (condition != null && !condition.matches(current == null ? Item.EMPTY : current)) {
-                throw new DynamoDbError.ConditionalCheckFailed(
-                    request.returnValuesOnConditionCheckFailure() == ReturnValues.ALL_OLD ? current : null);
-              }
-              removed[0] = current;
-              return null;
-            });
+    table.compute(key, (k, current) -> {
+      ConditionChecks.check(request.condition(), current,
+          request.returnValuesOnConditionCheckFailure());
+      removed[0] = current;
+      return null;
+    });
     Item old = removed[0];
     return new Result(
-        request.returnValues() == ReturnValues.ALL_OLD ? Optional.ofNullable(old) : Optional.empty(),
+        request.returnValues() == ReturnValues.ALL_OLD
+            ? Optional.ofNullable(old) : Optional.empty(),
         Capacity.write(table, request.tableName(), old, null));
   }
 }

@@ -24,15 +24,8 @@ final class IndexScan {
   private IndexScan() {}
 
   static Scan.Result execute(Table table, Scan.Request request) {
-    SecondaryIndex index = table.index(request.indexName());
-    if (index == null) {
-      throw new DynamoDbError.Validation(
-          "The table does not have the specified index: " + request.indexName());
-    }
-    if (index.global() && request.consistentRead()) {
-      throw new DynamoDbError.Validation(
-          "Consistent reads are not supported on global secondary indexes");
-    }
+    SecondaryIndex index =
+        Selects.index(table, request.indexName(), request.consistentRead());
     Query.Select select = Selects.resolve(index, request.select());
     index.checkFilterProjected(request.filter());
     List<Entry> entries = new ArrayList<>();
@@ -41,7 +34,8 @@ final class IndexScan {
       if (!Scan.inSegment(request, partition.getKey())) {
         continue;
       }
-      partition.getValue().forEach((p, item) -> entries.add(new Entry(partition.getKey(), p, item)));
+      partition.getValue()
+          .forEach((p, item) -> entries.add(new Entry(partition.getKey(), p, item)));
     }
     Comparator<Entry> order = order(index);
     entries.sort(order);
@@ -52,38 +46,32 @@ final class IndexScan {
       from = Collections.binarySearch(entries, start, order);
       from = from >= 0 ? from + 1 : -from - 1;
     }
-    int limit = request.limit() == null ? Integer.MAX_VALUE : request.limit();
-    List<Item> items = new ArrayList<>();
-    int scanned = 0;
-    int count = 0;
-    long bytes = 0;
-    Item last = null;
-    for (int i = from; i < entries.size() && scanned < limit && bytes < Scan.MAX_PAGE_BYTES; i++) {
+    ReadPage page = new ReadPage(request.limit());
+    for (int i = from; i < entries.size() && !page.full(); i++) {
       Item stored = entries.get(i).item();
       Item read = index.project(stored);
-      scanned++;
-      bytes += read.sizeInBytes();
-      last = stored;
+      page.read(stored, read);
       // As in a Query: the filter reads the whole item (see QueryRun).
       if (request.filter() == null || request.filter().matches(stored)) {
-        count++;
-        if (!request.countOnly()) {
+        if (request.countOnly()) {
+          page.counted();
+        } else {
           Item base = Selects.base(index, select, stored, read);
-          items.add(request.projection() == null ? base : request.projection().apply(base));
+          page.returned(request.projection() == null ? base : request.projection().apply(base));
         }
       }
     }
-    boolean cut = last != null && (scanned >= limit || bytes >= Scan.MAX_PAGE_BYTES);
+    Item last = page.cutAfter();
     Optional<Item> lastKey = Optional.empty();
-    if (cut) {
+    if (last != null) {
       Map<String, AttributeValue> key =
           new LinkedHashMap<>(table.keySchema().keyAttributesOf(last).attributes());
       key.putAll(index.keySchema().keyAttributesOf(last).attributes());
       lastKey = Optional.of(Item.of(key));
     }
-    double units = Capacity.readUnits(bytes, request.consistentRead());
+    double units = page.units(request.consistentRead());
     Map<String, Double> byIndex = Map.of(index.name(), units);
-    return new Scan.Result(List.copyOf(items), count, scanned, lastKey,
+    return new Scan.Result(page.items(), page.count(), page.scanned(), lastKey,
         new ConsumedCapacity(request.tableName(), units, 0, index.global() ? byIndex : Map.of(),
             index.global() ? Map.of() : byIndex));
   }

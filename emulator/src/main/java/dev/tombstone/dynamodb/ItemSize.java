@@ -6,8 +6,6 @@ import java.util.Map;
 
 /** DynamoDB's item-size rules, used for capacity units and the 400 KB item limit. */
 final class ItemSize {
-  static final int MAX_ITEM_BYTES = 400 * 1024;
-
   private ItemSize() {}
 
   static int of(Map<String, AttributeValue> attributes) {

@@ -289,7 +289,8 @@ public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sor
   private static AttributeValue itemKeyValue(Item item, KeyAttribute attribute) {
     AttributeValue value = item.get(attribute.name());
     if (value == null) {
-      throw DynamoDbError.Validation.invalidParameters("Missing the key " + attribute.name() + " in the item");
+      throw DynamoDbError.Validation.invalidParameters(
+          "Missing the key " + attribute.name() + " in the item");
     }
     if (value.type() != attribute.type()) {
       throw DynamoDbError.Validation.invalidParameters("Type mismatch for key " + attribute.name()

@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.AttributeNameRules;
+import dev.tombstone.internal.ItemLimits;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -74,20 +75,16 @@ public final class PutItem {
     checkSize(item);
     table.checkIndexKeys(item);
     Item[] replaced = new Item[1];
-    table.compute(
-            key,
-            (k, current) -> {
-              ItemCondition condition = request.condition();
-              if (condition != null && !condition.matches(current == null ? Item.EMPTY : current)) {
-                throw new DynamoDbError.ConditionalCheckFailed(
-                    request.returnValuesOnConditionCheckFailure() == ReturnValues.ALL_OLD ? current : null);
-              }
-              replaced[0] = current;
-              return item;
-            });
+    table.compute(key, (k, current) -> {
+      ConditionChecks.check(request.condition(), current,
+          request.returnValuesOnConditionCheckFailure());
+      replaced[0] = current;
+      return item;
+    });
     Item old = replaced[0];
     return new Result(
-        request.returnValues() == ReturnValues.ALL_OLD ? Optional.ofNullable(old) : Optional.empty(),
+        request.returnValues() == ReturnValues.ALL_OLD
+            ? Optional.ofNullable(old) : Optional.empty(),
         Capacity.write(table, request.tableName(), old, item));
   }
 
@@ -98,8 +95,8 @@ public final class PutItem {
         throw new DynamoDbError.Validation(problem);
       });
     }
-    if (item.sizeInBytes() > ItemSize.MAX_ITEM_BYTES) {
-      throw new DynamoDbError.Validation("Item size has exceeded the maximum allowed size");
+    if (ItemLimits.oversized(item.sizeInBytes())) {
+      throw new DynamoDbError.Validation(ItemLimits.TOO_LARGE);
     }
   }
 }

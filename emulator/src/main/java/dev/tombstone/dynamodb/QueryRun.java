@@ -1,7 +1,5 @@
 package dev.tombstone.dynamodb;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -36,15 +34,10 @@ final class QueryRun {
     if (!request.scanForward()) {
       view = view.descendingMap();
     }
-    int limit = request.limit() == null ? Integer.MAX_VALUE : request.limit();
-    List<Item> items = new ArrayList<>();
-    int scanned = 0;
-    int count = 0;
-    long bytes = 0;
-    Item last = null;
+    ReadPage page = new ReadPage(request.limit());
     boolean matched = false;
     for (Map.Entry<Position, Item> entry : view.entrySet()) {
-      if (scanned >= limit || bytes >= Scan.MAX_PAGE_BYTES) {
+      if (page.full()) {
         break;
       }
       if (!range.accepts(entry.getKey().sort())) {
@@ -56,38 +49,29 @@ final class QueryRun {
       matched = true;
       Item stored = entry.getValue();
       Item read = index == null ? stored : index.project(stored);
-      scanned++;
-      bytes += read.sizeInBytes();
-      last = stored;
+      page.read(stored, read);
       // A global index projects whatever its filter reads (checked above); a local index
       // fetches the rest from the table, so the filter sees the whole item either way.
       if (request.filter() == null || request.filter().matches(stored)) {
-        count++;
-        if (select != Query.Select.COUNT) {
-          items.add(returned(index, select, stored, read));
+        if (select == Query.Select.COUNT) {
+          page.counted();
+        } else {
+          page.returned(returned(index, select, stored, read));
         }
       }
     }
-    boolean cut = last != null && (scanned >= limit || bytes >= Scan.MAX_PAGE_BYTES);
-    Optional<Item> lastKey = cut ? Optional.of(keyOf(index, last)) : Optional.empty();
-    double units = Capacity.readUnits(bytes, request.consistentRead());
-    return new Query.Result(List.copyOf(items), count, scanned, lastKey, capacity(index, units));
+    Item last = page.cutAfter();
+    Optional<Item> lastKey = last != null ? Optional.of(keyOf(index, last)) : Optional.empty();
+    double units = page.units(request.consistentRead());
+    return new Query.Result(page.items(), page.count(), page.scanned(), lastKey,
+        capacity(index, units));
   }
 
   private SecondaryIndex index() {
     if (request.indexName() == null) {
       return null;
     }
-    SecondaryIndex index = table.index(request.indexName());
-    if (index == null) {
-      throw new DynamoDbError.Validation(
-          "The table does not have the specified index: " + request.indexName());
-    }
-    if (index.global() && request.consistentRead()) {
-      throw new DynamoDbError.Validation(
-          "Consistent reads are not supported on global secondary indexes");
-    }
-    return index;
+    return Selects.index(table, request.indexName(), request.consistentRead());
   }
 
   private void checkFilter(KeySchema schema) {

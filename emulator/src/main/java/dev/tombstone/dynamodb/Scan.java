@@ -1,6 +1,5 @@
 package dev.tombstone.dynamodb;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,8 +7,6 @@ import java.util.function.UnaryOperator;
 
 /** Scan: pages through a table in a stable key order. */
 public final class Scan {
-  static final long MAX_PAGE_BYTES = 1024 * 1024;
-
   private Scan() {}
 
   /**
@@ -169,31 +166,25 @@ public final class Scan {
       from = java.util.Collections.binarySearch(keys, start);
       from = from >= 0 ? from + 1 : -from - 1;
     }
-    int limit = request.limit() == null ? Integer.MAX_VALUE : request.limit();
-    List<Item> items = new ArrayList<>();
-    int scanned = 0;
-    int count = 0;
-    long bytes = 0;
-    Item last = null;
-    for (int i = from; i < keys.size() && scanned < limit && bytes < MAX_PAGE_BYTES; i++) {
+    ReadPage page = new ReadPage(request.limit());
+    for (int i = from; i < keys.size() && !page.full(); i++) {
       Item item = table.get(keys.get(i));
       if (item == null) {
         continue; // deleted since the snapshot of keys
       }
-      scanned++;
-      bytes += item.sizeInBytes();
-      last = item;
+      page.read(item, item);
       if (request.filter() == null || request.filter().matches(item)) {
-        count++;
-        if (!request.countOnly()) {
-          items.add(request.projection() == null ? item : request.projection().apply(item));
+        if (request.countOnly()) {
+          page.counted();
+        } else {
+          page.returned(request.projection() == null ? item : request.projection().apply(item));
         }
       }
     }
-    boolean cut = last != null && (scanned >= limit || bytes >= MAX_PAGE_BYTES);
-    Optional<Item> lastKey = cut ? Optional.of(schema.keyAttributesOf(last)) : Optional.empty();
-    double units = Capacity.readUnits(bytes, request.consistentRead());
-    return new Result(
-        List.copyOf(items), count, scanned, lastKey, ConsumedCapacity.ofTable(request.tableName(), units));
+    Item last = page.cutAfter();
+    Optional<Item> lastKey =
+        last != null ? Optional.of(schema.keyAttributesOf(last)) : Optional.empty();
+    return new Result(page.items(), page.count(), page.scanned(), lastKey,
+        ConsumedCapacity.ofTable(request.tableName(), page.units(request.consistentRead())));
   }
 }

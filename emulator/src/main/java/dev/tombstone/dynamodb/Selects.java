@@ -1,11 +1,25 @@
 package dev.tombstone.dynamodb;
 
 /**
- * {@code Select} as Query and Scan apply it to the table or index they read: its default,
- * DynamoDB's refusals, and which item a result is taken from.
+ * The index Query and Scan read, and {@code Select} as they apply it to the table or that index:
+ * its default, DynamoDB's refusals, and which item a result is taken from.
  */
 final class Selects {
   private Selects() {}
+
+  /** The index {@code indexName} of {@code table}, refused when absent or read consistently. */
+  static SecondaryIndex index(Table table, String indexName, boolean consistentRead) {
+    SecondaryIndex index = table.index(indexName);
+    if (index == null) {
+      throw new DynamoDbError.Validation(
+          "The table does not have the specified index: " + indexName);
+    }
+    if (index.global() && consistentRead) {
+      throw new DynamoDbError.Validation(
+          "Consistent reads are not supported on global secondary indexes");
+    }
+    return index;
+  }
 
   /**
    * The Select in force: the request's, or the default (all attributes of the table, all

@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.AttributeNameRules;
+import dev.tombstone.internal.ItemLimits;
 import dev.tombstone.internal.NestingLimit;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,8 @@ public final class UpdateItem {
     });
     Item old = images[0];
     Item updated = images[1];
-    return new Result(attributes(request, old, updated), Capacity.write(table, request.tableName(), old, updated));
+    return new Result(attributes(request, old, updated),
+        Capacity.write(table, request.tableName(), old, updated));
   }
 
   /**
@@ -110,17 +112,14 @@ public final class UpdateItem {
    * elements, and does not look at the paths of an update that only removes.
    */
   static Item updated(Request request, Item current) {
-    ItemCondition condition = request.condition();
-    if (condition != null && !condition.matches(current == null ? Item.EMPTY : current)) {
-      throw new DynamoDbError.ConditionalCheckFailed(
-          request.returnValuesOnConditionCheckFailure() == ReturnValues.ALL_OLD ? current : null);
-    }
+    ConditionChecks.check(request.condition(), current,
+        request.returnValuesOnConditionCheckFailure());
     if (current == null && request.update().removesOnly()) {
       return null;
     }
     Item updated = request.update().apply(current != null ? current : Item.of(request.key()));
     checkNesting(request.update(), updated);
-    if (updated.sizeInBytes() > ItemSize.MAX_ITEM_BYTES) {
+    if (ItemLimits.oversized(updated.sizeInBytes())) {
       throw new DynamoDbError.Validation(ITEM_TOO_LARGE);
     }
     return current == null && removesOnly(request.update(), updated) ? null : updated;

@@ -9,8 +9,10 @@ import java.util.Optional;
  * [a-zA-Z0-9_.-]}, key attribute names (and attributes projected into an index) of 1 to 255.
  *
  * <pre>{@code
- * TableNameRules.tableNameViolations("x");  // ["Member must have length greater than or equal to 3"]
- * TableNameRules.tableNameError("x");       // "1 validation error detected: Value 'x' at ..."
+ * TableNameRules.tableNameViolations("x");
+ * // ["Member must have length greater than or equal to 3"]
+ * TableNameRules.tableNameError("x");
+ * // "1 validation error detected: Value 'x' at ..."
  * }</pre>
  *
  * <p>Internal: text only, so that the HTTP dialects (which check these in their own order among

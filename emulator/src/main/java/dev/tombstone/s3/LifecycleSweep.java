@@ -14,8 +14,8 @@ import java.util.OptionalInt;
 final class LifecycleSweep {
   private LifecycleSweep() {}
 
-  static List<BucketLifecycle.Action> run(Bucket bucket, List<BucketLifecycle.Rule> rules, VersionIds ids,
-      Instant now) {
+  static List<BucketLifecycle.Action> run(Bucket bucket, List<BucketLifecycle.Rule> rules,
+      VersionIds ids, Instant now) {
     List<BucketLifecycle.Action> actions = new ArrayList<>();
     for (Map.Entry<String, KeyHistory> entry : bucket.keys().entries()) {
       String key = entry.getKey();
@@ -136,7 +136,8 @@ final class LifecycleSweep {
   }
 
   private static KeyHistory apply(Bucket bucket, String key, KeyHistory history,
-      List<BucketLifecycle.Rule> rules, VersionIds ids, Instant now, List<BucketLifecycle.Action> done) {
+      List<BucketLifecycle.Rule> rules, VersionIds ids, Instant now,
+      List<BucketLifecycle.Action> done) {
     KeyHistory current = history;
     for (BucketLifecycle.Rule rule : rules) {
       if (current == null) {

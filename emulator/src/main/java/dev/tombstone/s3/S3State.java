@@ -1294,7 +1294,8 @@ public final class S3State {
    *
    * @throws S3Error.ObjectLockError NoSuchObjectLockConfiguration when the version has none
    */
-  public ObjectLock.Retention objectRetention(String bucket, String key, Optional<String> versionId) {
+  public ObjectLock.Retention objectRetention(String bucket, String key,
+      Optional<String> versionId) {
     return onBucket(bucket, b -> {
       BucketLocks locks = requireLock(b);
       String version = ObjectLookup.find(b, key, versionId).versionId();

@@ -7,10 +7,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Recently written small bodies and metadata, so that a body written again (one fixture uploaded
  * under many keys, a load test's payload, a version that repeats its predecessor) is stored once,
- * with its ETag text and default checksum, and so is metadata that repeats the previous write's (the same content
- * type on every PUT). A direct-mapped table keyed by ETag: a hit needs the same ETag and equal bytes, a
- * miss takes the slot. It keeps at most {@link #SLOTS} bodies of at most {@link #MAX_SIZE} bytes
- * alive beyond their objects, and sharing never shows: content is immutable.
+ * with its ETag text and default checksum, and so is metadata that repeats the previous write's
+ * (the same content type on every PUT). A direct-mapped table keyed by ETag: a hit needs the same
+ * ETag and equal bytes, a miss takes the slot. It keeps at most {@link #SLOTS} bodies of at most
+ * {@link #MAX_SIZE} bytes alive beyond their objects, and sharing never shows: content is
+ * immutable.
  */
 final class SharedValues {
   static final int SLOTS = 256;

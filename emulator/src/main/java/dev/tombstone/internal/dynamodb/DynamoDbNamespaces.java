@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * own, created by its first CreateTable.
  *
  * <pre>{@code
- * DynamoDbNamespaces namespaces = new DynamoDbNamespaces(dynamoDb, "default_tenant", region, clock);
+ * DynamoDbNamespaces namespaces =
+ *     new DynamoDbNamespaces(dynamoDb, "default_tenant", region, clock);
  * namespaces.find("default_tenant");   // Optional.of(dynamoDb)
  * namespaces.find("p1");               // empty until p1 creates a table
  * }</pre>

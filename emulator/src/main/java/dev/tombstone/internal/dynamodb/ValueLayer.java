@@ -45,7 +45,10 @@ public enum ValueLayer {
     }
   };
 
-  /** Below this the two layers read a number alike: no text is long enough to move a scale to 32 bits. */
+  /**
+   * Below this the two layers read a number alike: no text is long enough to move a scale to 32
+   * bits.
+   */
   private static final long AGREED_EXPONENTS = 1L << 30;
   private static final int MAX_EXPONENT = 125;
   private static final int MIN_EXPONENT = -130;

@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * Moves a clock that the user controls; what {@code POST /_tombstone/clock} calls, and what
- * a reset rewinds. Each move runs the expiry that became due before it returns. Internal: the public side is
- * {@code dev.tombstone.ManualClock}.
+ * a reset rewinds. Each move runs the expiry that became due before it returns. Internal: the
+ * public side is {@code dev.tombstone.ManualClock}.
  */
 public interface ClockControl {
   /** Moves the clock by {@code amount}; IllegalArgumentException when it may not go there. */

@@ -118,8 +118,8 @@ public final class Emulator {
   }
 
   /**
-   * Runs every expiry due by the clock's time (DynamoDB TTL, S3 lifecycle) and notes each service delete in
-   * the journal. Serialized, so a manual move and a background sweep never interleave.
+   * Runs every expiry due by the clock's time (DynamoDB TTL, S3 lifecycle) and notes each service
+   * delete in the journal. Serialized, so a manual move and a background sweep never interleave.
    */
   public synchronized List<ExpiredItem> expireDue() {
     List<ExpiredItem> expired = dynamoDb.expireItems();

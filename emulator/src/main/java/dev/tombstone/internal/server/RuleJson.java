@@ -56,7 +56,8 @@ final class RuleJson {
       }
     }
     String serviceText = text(map, "service")
-        .orElseThrow(() -> new IllegalArgumentException("service is required: \"dynamodb\" or \"s3\""));
+        .orElseThrow(() ->
+            new IllegalArgumentException("service is required: \"dynamodb\" or \"s3\""));
     Service service = switch (serviceText.toLowerCase(Locale.ROOT)) {
       case "dynamodb" -> Service.DYNAMODB;
       case "s3" -> Service.S3;

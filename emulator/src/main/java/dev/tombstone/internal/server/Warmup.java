@@ -34,7 +34,8 @@ final class Warmup {
     protocol.handle("DynamoDB_20120810.ListTables", "{}".getBytes(StandardCharsets.UTF_8));
     protocol.handle(
         "DynamoDB_20120810.DeleteItem",
-        "{\"TableName\":\"warmup\",\"Key\":{\"k\":{\"S\":\"v\"}}}".getBytes(StandardCharsets.UTF_8));
+        "{\"TableName\":\"warmup\",\"Key\":{\"k\":{\"S\":\"v\"}}}"
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private static void daemon(String name, Runnable work) {

@@ -31,7 +31,8 @@ final class Legacy {
    * ScanFilter' and '... for incorrect number of ScanFilter arguments'; test/query.js, the
    * same for QueryFilter and KeyConditions).
    */
-  static Predicate compileConditions(Map<String, ExpectedEntry> filter, String conditionalOperator) {
+  static Predicate compileConditions(Map<String, ExpectedEntry> filter,
+      String conditionalOperator) {
     return compile(filter, conditionalOperator, true);
   }
 

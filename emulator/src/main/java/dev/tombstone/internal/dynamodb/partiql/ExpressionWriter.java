@@ -19,7 +19,8 @@ final class ExpressionWriter {
   static final String UNKNOWN_FUNCTION = "Unrecognized function: ";
   static final String OPERAND_COUNT = "Incorrect number of operands for operator or function;"
       + " operator or function: %s, number of operands: 0";
-  static final String CONDITION_OPERATOR = "Unsupported operator in Condition Expression. Operator: ";
+  static final String CONDITION_OPERATOR =
+      "Unsupported operator in Condition Expression. Operator: ";
   private static final Set<String> CONDITION_FUNCTIONS = Set.of("attribute_exists",
       "attribute_not_exists", "attribute_type", "begins_with", "contains", "size");
   private static final Set<String> UPDATE_FUNCTIONS = Set.of("list_append", "if_not_exists");

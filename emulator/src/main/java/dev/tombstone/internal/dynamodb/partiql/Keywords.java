@@ -1,12 +1,6 @@
 package dev.tombstone.internal.dynamodb.partiql;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import dev.tombstone.internal.dynamodb.WordLists;
 import java.util.Locale;
 import java.util.Set;
 
@@ -17,7 +11,7 @@ import java.util.Set;
  */
 final class Keywords {
   private static final String RESOURCE = "keywords.txt";
-  private static final Set<String> WORDS = load();
+  private static final Set<String> WORDS = WordLists.load(Keywords.class, RESOURCE);
   /** The keywords PartiQL also reads as function names when a {@code (} follows. */
   private static final Set<String> FUNCTION_NAMES = Set.of("AVG", "BAG", "BIT_LENGTH",
       "CHAR_LENGTH", "CHARACTER_LENGTH", "COALESCE", "COUNT", "EXISTS", "LIST", "LOWER", "MAX",
@@ -38,24 +32,5 @@ final class Keywords {
 
   static Set<String> all() {
     return WORDS;
-  }
-
-  private static Set<String> load() {
-    try (InputStream in = Keywords.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      Set<String> words = new HashSet<>();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String word = line.strip();
-        if (!word.isEmpty() && !word.startsWith("#")) {
-          words.add(word.toUpperCase(Locale.ROOT));
-        }
-      }
-      return Set.copyOf(words);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * clauses, then the key. Conditions become ConditionExpressions for the existing compiler.
  */
 public final class Planner {
-  static final String PARAMETER_COUNT = "Number of parameters in request and statement don't match.";
+  static final String PARAMETER_COUNT =
+      "Number of parameters in request and statement don't match.";
   static final String TABLE_NAME = "Table name should be within the length [3, 255] and only"
       + " contain 'a-z', 'A-Z', '0-9', '-', '_', '.'.";
   static final String KEY_EQUALITY =

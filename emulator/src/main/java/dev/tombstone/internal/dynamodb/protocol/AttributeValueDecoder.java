@@ -215,7 +215,8 @@ final class AttributeValueDecoder {
           if (legacy) {
             return null;
           }
-          return Result.of(Members.bool(json) ? AttributeValue.Bool.TRUE : AttributeValue.Bool.FALSE);
+          return Result.of(
+              Members.bool(json) ? AttributeValue.Bool.TRUE : AttributeValue.Bool.FALSE);
         }
         default -> {
           return null;

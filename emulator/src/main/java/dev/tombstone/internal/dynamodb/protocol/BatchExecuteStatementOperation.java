@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -188,13 +187,7 @@ final class BatchExecuteStatementOperation {
       json.writeEndObject();
     }
     json.writeEndArray();
-    if (returnConsumedCapacity != null && !returnConsumedCapacity.equals("NONE")) {
-      json.writeArrayFieldStart("ConsumedCapacity");
-      for (ConsumedCapacity capacity : StatementRunner.perTable(capacities)) {
-        out.capacity(capacity, returnConsumedCapacity);
-      }
-      json.writeEndArray();
-    }
+    out.capacities(StatementRunner.perTable(capacities), returnConsumedCapacity);
     json.writeEndObject();
     return out.finish();
   }

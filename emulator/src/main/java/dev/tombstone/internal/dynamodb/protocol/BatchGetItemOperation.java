@@ -2,7 +2,6 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.BatchGetItem;
-import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
@@ -152,11 +151,7 @@ final class BatchGetItemOperation {
     out.json().writeStartObject();
     out.json().writeObjectFieldStart("Responses");
     for (Map.Entry<String, List<Item>> e : result.responses().entrySet()) {
-      out.json().writeArrayFieldStart(e.getKey());
-      for (Item item : e.getValue()) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
+      out.items(e.getKey(), e.getValue());
     }
     out.json().writeEndObject();
     out.json().writeObjectFieldStart("UnprocessedKeys");
@@ -180,11 +175,7 @@ final class BatchGetItemOperation {
         out.json().writeEndObject();
       }
       if (t.attributesToGet() != null) {
-        out.json().writeArrayFieldStart("AttributesToGet");
-        for (String name : t.attributesToGet()) {
-          out.json().writeString(name);
-        }
-        out.json().writeEndArray();
+        out.strings("AttributesToGet", t.attributesToGet());
       }
       if (t.consistentRead() != null) {
         out.json().writeBooleanField("ConsistentRead", t.consistentRead());
@@ -192,16 +183,8 @@ final class BatchGetItemOperation {
       out.json().writeEndObject();
     }
     out.json().writeEndObject();
-    String mode = wire.returnConsumedCapacity();
-    if (mode != null && !mode.equals("NONE")) {
-      out.json().writeArrayFieldStart("ConsumedCapacity");
-      for (ConsumedCapacity capacity : result.consumedCapacity()) {
-        out.capacity(capacity, mode);
-      }
-      out.json().writeEndArray();
-    }
+    out.capacities(result.consumedCapacity(), wire.returnConsumedCapacity());
     out.json().writeEndObject();
     return out.finish();
   }
-
 }

@@ -1,7 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.BatchWriteItem;
-import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
@@ -166,13 +165,7 @@ final class BatchWriteItemOperation {
     out.json().writeStartObject();
     out.json().writeObjectFieldStart("UnprocessedItems");
     out.json().writeEndObject();
-    if (returnConsumedCapacity != null && !returnConsumedCapacity.equals("NONE")) {
-      out.json().writeArrayFieldStart("ConsumedCapacity");
-      for (ConsumedCapacity capacity : result.consumedCapacity()) {
-        out.capacity(capacity, returnConsumedCapacity);
-      }
-      out.json().writeEndArray();
-    }
+    out.capacities(result.consumedCapacity(), returnConsumedCapacity);
     if (collections != null) {
       collections.write(out);
     }

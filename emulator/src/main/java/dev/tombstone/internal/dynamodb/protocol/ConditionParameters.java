@@ -3,7 +3,6 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,25 +62,22 @@ record ConditionParameters(
   /** A map of legacy conditions ({@code KeyConditions}, {@code QueryFilter}, ...), or null. */
   static Map<String, ExpectedEntry> entries(Json.Obj request, String member, String mapType,
       String classType, AttributeValueDecoder decoder) {
-    Json.Obj map = Members.map(request, member, mapType);
-    if (map == null) {
+    return Members.entries(request, member, mapType, raw -> structure(raw, classType),
+        entry -> entry(entry, decoder));
+  }
+
+  /** A condition entry; null for a JSON null, which is skipped. */
+  private static Json.Obj structure(Json raw, String classType) {
+    if (raw == null || raw instanceof Json.Null) {
       return null;
     }
-    Map<String, ExpectedEntry> entries = new LinkedHashMap<>();
-    for (Map.Entry<String, Json> e : map.members().entrySet()) {
-      Json raw = e.getValue();
-      if (raw == null || raw instanceof Json.Null) {
-        continue;
-      }
-      if (raw instanceof Json.Arr) {
-        throw new SerializationError("Unrecognized collection type " + classType);
-      }
-      if (!(raw instanceof Json.Obj entry)) {
-        throw new SerializationError("Unexpected value type in payload");
-      }
-      entries.put(e.getKey(), entry(entry, decoder));
+    if (raw instanceof Json.Arr) {
+      throw new SerializationError("Unrecognized collection type " + classType);
     }
-    return entries;
+    if (!(raw instanceof Json.Obj entry)) {
+      throw new SerializationError("Unexpected value type in payload");
+    }
+    return entry;
   }
 
   private static ExpectedEntry entry(Json.Obj entry, AttributeValueDecoder decoder) {

@@ -160,23 +160,9 @@ final class ConditionSupport {
 
   ReadExpressions read(
       String filter, String projection, Map<String, String> names, Decoded values) {
-    checkPlaceholderMaps(names, values, ValueLayer.OLDER);
-    Set<String> usedNames = new HashSet<>();
-    Set<String> usedValues = new HashSet<>();
-    CompiledCondition condition = null;
-    if (filter != null) {
-      condition = compiler.condition(ExpressionKind.FILTER, filter, names,
-          values == null ? null : values.values());
-      usedNames.addAll(condition.usedNames());
-      usedValues.addAll(condition.usedValues());
-    }
-    Projection compiled = null;
-    if (projection != null) {
-      compiled = compiler.projection(projection, names);
-      usedNames.addAll(compiled.usedNames());
-    }
-    checkUnused(names, values, usedNames, usedValues);
-    return new ReadExpressions(condition, compiled == null ? null : compiled::apply);
+    QueryExpressions compiled =
+        readExpressions(ValueLayer.OLDER, null, filter, projection, names, values);
+    return new ReadExpressions(compiled.filter(), compiled.projection());
   }
 
   /**
@@ -237,7 +223,13 @@ final class ConditionSupport {
 
   QueryExpressions query(String keyCondition, String filter, String projection,
       Map<String, String> names, Decoded values) {
-    checkPlaceholderMaps(names, values, ValueLayer.CURRENT);
+    return readExpressions(ValueLayer.CURRENT, keyCondition, filter, projection, names, values);
+  }
+
+  /** The expressions present (null for an absent one), their placeholders checked together. */
+  private QueryExpressions readExpressions(ValueLayer layer, String keyCondition, String filter,
+      String projection, Map<String, String> names, Decoded values) {
+    checkPlaceholderMaps(names, values, layer);
     Set<String> usedNames = new HashSet<>();
     Set<String> usedValues = new HashSet<>();
     Map<String, dev.tombstone.dynamodb.AttributeValue> bound =

@@ -37,11 +37,7 @@ final class DescribeContributorInsightsOperation {
     }
     boolean enabled = settings.isPresent() && settings.get().enabled();
     if (enabled) {
-      out.json().writeArrayFieldStart("ContributorInsightsRuleList");
-      for (String rule : target.rules(settings.get())) {
-        out.json().writeString(rule);
-      }
-      out.json().writeEndArray();
+      out.strings("ContributorInsightsRuleList", target.rules(settings.get()));
     }
     out.json().writeStringField("ContributorInsightsStatus", enabled ? "ENABLED" : "DISABLED");
     if (settings.isPresent()) {

@@ -54,11 +54,7 @@ final class ExecuteStatementOperation {
 
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
-    out.json().writeArrayFieldStart("Items");
-    for (Item item : outcome.items()) {
-      out.attributes(item.attributes());
-    }
-    out.json().writeEndArray();
+    out.items("Items", outcome.items());
     if (outcome.lastEvaluatedKey().isPresent()) {
       // The API reference documents both: NextToken to go on, LastEvaluatedKey for the primary
       // key (and an index's key) of the item where the read stopped.

@@ -1,7 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
-import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
@@ -186,7 +185,7 @@ final class ExecuteTransactionOperation {
     // (LocalStack's AWS recording of test_dynamodb_execute_transaction).
     out.json().writeArrayFieldStart("Responses");
     out.json().writeEndArray();
-    capacities(out, result.consumedCapacity(), returnConsumedCapacity);
+    out.capacities(result.consumedCapacity(), returnConsumedCapacity);
     out.json().writeEndObject();
     return out.finish();
   }
@@ -229,18 +228,8 @@ final class ExecuteTransactionOperation {
       out.json().writeEndObject();
     }
     out.json().writeEndArray();
-    capacities(out, result.consumedCapacity(), returnConsumedCapacity);
+    out.capacities(result.consumedCapacity(), returnConsumedCapacity);
     out.json().writeEndObject();
     return out.finish();
-  }
-
-  private static void capacities(JsonOut out, List<ConsumedCapacity> capacities, String mode) {
-    if (mode != null && !mode.equals("NONE")) {
-      out.json().writeArrayFieldStart("ConsumedCapacity");
-      for (ConsumedCapacity capacity : capacities) {
-        out.capacity(capacity, mode);
-      }
-      out.json().writeEndArray();
-    }
   }
 }

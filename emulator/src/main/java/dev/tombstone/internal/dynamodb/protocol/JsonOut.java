@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.Bytes;
 import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.Item;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /** Writes a compact JSON response body straight from domain values. */
@@ -24,6 +25,24 @@ final class JsonOut {
   void item(String field, Item item) {
     json.writeFieldName(field);
     attributes(item.attributes());
+  }
+
+  /** {@code field} as an array of items. */
+  void items(String field, Iterable<Item> items) {
+    json.writeArrayFieldStart(field);
+    for (Item item : items) {
+      attributes(item.attributes());
+    }
+    json.writeEndArray();
+  }
+
+  /** {@code field} as an array of strings. */
+  void strings(String field, Iterable<String> values) {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
   }
 
   void attributes(Map<String, AttributeValue> attributes) {
@@ -85,6 +104,18 @@ final class JsonOut {
     }
     json.writeFieldName(field);
     capacity(capacity, mode);
+  }
+
+  /** The {@code ConsumedCapacity} array for TOTAL or INDEXES; nothing for NONE or absent. */
+  void capacities(List<ConsumedCapacity> capacities, String mode) {
+    if (mode == null || mode.equals("NONE")) {
+      return;
+    }
+    json.writeArrayFieldStart("ConsumedCapacity");
+    for (ConsumedCapacity capacity : capacities) {
+      capacity(capacity, mode);
+    }
+    json.writeEndArray();
   }
 
   void capacity(ConsumedCapacity capacity, String mode) {

@@ -141,11 +141,7 @@ final class Legacy2011BatchGetItemOperation {
     Iterator<ConsumedCapacity> capacity = result.consumedCapacity().iterator();
     for (Map.Entry<String, List<Item>> e : result.responses().entrySet()) {
       out.json().writeObjectFieldStart(e.getKey());
-      out.json().writeArrayFieldStart("Items");
-      for (Item item : e.getValue()) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
+      out.items("Items", e.getValue());
       // The store reports one capacity per table, in the order of the responses.
       Legacy2011Requests.capacityUnits(out, capacity.next().total());
       out.json().writeEndObject();
@@ -163,11 +159,7 @@ final class Legacy2011BatchGetItemOperation {
       }
       out.json().writeEndArray();
       if (t.attributesToGet() != null) {
-        out.json().writeArrayFieldStart("AttributesToGet");
-        for (String name : t.attributesToGet()) {
-          out.json().writeString(name);
-        }
-        out.json().writeEndArray();
+        out.strings("AttributesToGet", t.attributesToGet());
       }
       if (t.consistentRead() != null) {
         out.json().writeBooleanField("ConsistentRead", t.consistentRead());

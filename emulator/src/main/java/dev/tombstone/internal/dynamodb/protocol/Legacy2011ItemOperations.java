@@ -131,11 +131,7 @@ final class Legacy2011ItemOperations {
     out.json().writeStartObject();
     out.json().writeNumberField("Count", result.count());
     if (!Boolean.TRUE.equals(count)) {
-      out.json().writeArrayFieldStart("Items");
-      for (Item item : result.items()) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
+      out.items("Items", result.items());
     }
     if (result.lastEvaluatedKey().isPresent()) {
       Legacy2011Keys.write(out, "LastEvaluatedKey", schema, result.lastEvaluatedKey().get());

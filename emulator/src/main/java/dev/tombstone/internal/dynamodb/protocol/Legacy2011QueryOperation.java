@@ -3,7 +3,6 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
-import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyCondition;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.Query;
@@ -156,11 +155,7 @@ final class Legacy2011QueryOperation {
     out.json().writeStartObject();
     out.json().writeNumberField("Count", result.count());
     if (!Boolean.TRUE.equals(wire.count())) {
-      out.json().writeArrayFieldStart("Items");
-      for (Item item : result.items()) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
+      out.items("Items", result.items());
     }
     if (result.lastEvaluatedKey().isPresent()) {
       Legacy2011Keys.write(out, "LastEvaluatedKey", schema, result.lastEvaluatedKey().get());

@@ -7,7 +7,6 @@ import dev.tombstone.internal.dynamodb.expression.LegacyUpdate;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,25 +28,8 @@ final class Legacy2011Requests {
 
   /** {@code Expected}: per attribute a {@code Value} and/or {@code Exists}; null when absent. */
   static Map<String, ExpectedEntry> expected(Json.Obj request, AttributeValueDecoder decoder) {
-    Json.Obj map = Members.map(request, "Expected", EXPECTED_MAP);
-    if (map == null) {
-      return null;
-    }
-    Map<String, ExpectedEntry> entries = new LinkedHashMap<>();
-    for (Map.Entry<String, Json> e : map.members().entrySet()) {
-      Json.Obj entry = entryObject(e.getValue());
-      if (entry == null) {
-        continue;
-      }
-      AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
-      entries.put(e.getKey(), new ExpectedEntry(
-          value == null ? null : value.value,
-          Members.bool(entry, "Exists"),
-          null,
-          null,
-          value == null ? null : value.problem));
-    }
-    return entries;
+    return Members.entries(request, "Expected", EXPECTED_MAP, Legacy2011Requests::entryObject,
+        entry -> expectedEntry(entry, decoder));
   }
 
   /**
@@ -55,33 +37,36 @@ final class Legacy2011Requests {
    * operators are unchecked ({@link Constraints#comparisonOperators} checks them).
    */
   static Map<String, ExpectedEntry> scanFilter(Json.Obj request, AttributeValueDecoder decoder) {
-    Json.Obj map = Members.map(request, "ScanFilter", CONDITION_MAP);
-    if (map == null) {
-      return null;
-    }
-    Map<String, ExpectedEntry> entries = new LinkedHashMap<>();
-    for (Map.Entry<String, Json> e : map.members().entrySet()) {
-      Json.Obj entry = entryObject(e.getValue());
-      if (entry == null) {
-        continue;
-      }
-      String problem = null;
-      List<AttributeValue> list = null;
-      List<Json> raw = Members.list(entry, "AttributeValueList");
-      if (raw != null) {
-        list = new ArrayList<>(raw.size());
-        for (Json element : raw) {
-          AttributeValueDecoder.Result result = decoder.element(element, 1);
-          if (result != null) {
-            problem = problem != null ? problem : result.problem;
-            list.add(result.value);
-          }
+    return Members.entries(request, "ScanFilter", CONDITION_MAP, Legacy2011Requests::entryObject,
+        entry -> filterEntry(entry, decoder));
+  }
+
+  private static ExpectedEntry expectedEntry(Json.Obj entry, AttributeValueDecoder decoder) {
+    AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
+    return new ExpectedEntry(
+        value == null ? null : value.value,
+        Members.bool(entry, "Exists"),
+        null,
+        null,
+        value == null ? null : value.problem);
+  }
+
+  private static ExpectedEntry filterEntry(Json.Obj entry, AttributeValueDecoder decoder) {
+    String problem = null;
+    List<AttributeValue> list = null;
+    List<Json> raw = Members.list(entry, "AttributeValueList");
+    if (raw != null) {
+      list = new ArrayList<>(raw.size());
+      for (Json element : raw) {
+        AttributeValueDecoder.Result result = decoder.element(element, 1);
+        if (result != null) {
+          problem = problem != null ? problem : result.problem;
+          list.add(result.value);
         }
       }
-      entries.put(e.getKey(), new ExpectedEntry(null, null,
-          Members.string(entry, "ComparisonOperator"), list, problem));
     }
-    return entries;
+    return new ExpectedEntry(null, null, Members.string(entry, "ComparisonOperator"), list,
+        problem);
   }
 
   /**
@@ -90,21 +75,8 @@ final class Legacy2011Requests {
    */
   static Map<String, LegacyUpdate> attributeUpdates(Json.Obj request,
       AttributeValueDecoder decoder) {
-    Json.Obj map = Members.map(request, "AttributeUpdates", UPDATES_MAP);
-    if (map == null) {
-      return null;
-    }
-    Map<String, LegacyUpdate> updates = new LinkedHashMap<>();
-    for (Map.Entry<String, Json> e : map.members().entrySet()) {
-      Json.Obj entry = entryObject(e.getValue());
-      if (entry == null) {
-        continue;
-      }
-      AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
-      updates.put(e.getKey(), new LegacyUpdate(Members.string(entry, "Action"),
-          value == null ? null : value.value, value == null ? null : value.problem));
-    }
-    return updates;
+    return Members.entries(request, "AttributeUpdates", UPDATES_MAP,
+        Legacy2011Requests::entryObject, entry -> UpdateItemOperation.legacyUpdate(entry, decoder));
   }
 
   /** A write's or GetItem's answer: the item under {@code field} if any, and the units. */

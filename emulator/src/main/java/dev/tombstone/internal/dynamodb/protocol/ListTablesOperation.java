@@ -46,11 +46,7 @@ final class ListTablesOperation {
   private static byte[] encode(List<String> page, boolean more) throws IOException {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
-    out.json().writeArrayFieldStart("TableNames");
-    for (String name : page) {
-      out.json().writeString(name);
-    }
-    out.json().writeEndArray();
+    out.strings("TableNames", page);
     if (more) {
       out.json().writeStringField("LastEvaluatedTableName", page.get(page.size() - 1));
     }

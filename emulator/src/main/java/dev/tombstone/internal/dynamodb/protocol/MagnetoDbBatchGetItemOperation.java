@@ -96,11 +96,7 @@ final class MagnetoDbBatchGetItemOperation {
       if (e.getValue().isEmpty()) {
         continue;
       }
-      out.json().writeArrayFieldStart(e.getKey());
-      for (Item item : e.getValue()) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
+      out.items(e.getKey(), e.getValue());
     }
     out.json().writeEndObject();
     out.json().writeObjectFieldStart("unprocessed_keys");
@@ -114,11 +110,7 @@ final class MagnetoDbBatchGetItemOperation {
       }
       out.json().writeEndArray();
       if (t.attributesToGet() != null) {
-        out.json().writeArrayFieldStart("attributes_to_get");
-        for (String name : t.attributesToGet()) {
-          out.json().writeString(name);
-        }
-        out.json().writeEndArray();
+        out.strings("attributes_to_get", t.attributesToGet());
       }
       if (Boolean.TRUE.equals(t.consistentRead())) {
         out.json().writeBooleanField("consistent_read", true);

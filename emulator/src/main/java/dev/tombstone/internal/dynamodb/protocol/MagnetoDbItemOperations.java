@@ -75,11 +75,7 @@ final class MagnetoDbItemOperations {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     out.json().writeNumberField("count", result.count());
-    out.json().writeArrayFieldStart("items");
-    for (Item item : result.items()) {
-      out.attributes(item.attributes());
-    }
-    out.json().writeEndArray();
+    out.items("items", result.items());
     if (result.lastEvaluatedKey().isPresent()) {
       out.item("last_evaluated_key", result.lastEvaluatedKey().get());
     }
@@ -104,7 +100,8 @@ final class MagnetoDbItemOperations {
     String snake = MagnetoDbBody.string(body, "return_values");
     String camel = MagnetoDbBody.string(body, "returnValues");
     if (snake != null && camel != null && !snake.equals(camel)) {
-      throw MagnetoDbBody.unexpected(new Json.Obj(Map.of("returnValues", body.get("returnValues"))));
+      throw MagnetoDbBody.unexpected(
+          new Json.Obj(Map.of("returnValues", body.get("returnValues"))));
     }
     String value = snake != null ? snake : camel;
     if (value == null) {

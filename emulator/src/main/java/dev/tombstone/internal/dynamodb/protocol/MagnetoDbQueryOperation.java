@@ -3,7 +3,6 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbState;
-import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyCondition;
 import dev.tombstone.dynamodb.Query;
 import java.io.IOException;
@@ -146,11 +145,7 @@ final class MagnetoDbQueryOperation {
     out.json().writeStartObject();
     out.json().writeNumberField("count", result.count());
     if (select != Query.Select.COUNT) {
-      out.json().writeArrayFieldStart("items");
-      for (Item item : result.items()) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
+      out.items("items", result.items());
     }
     if (result.lastEvaluatedKey().isPresent()) {
       out.item("last_evaluated_key", result.lastEvaluatedKey().get());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads typed members out of a request object, failing with the SerializationException text
@@ -186,6 +187,27 @@ final class Members {
   /** A map member: an object whose values the caller decodes. Null when absent. */
   static Json.Obj map(Json.Obj parent, String name, String javaType) {
     return map(parent.get(name), javaType);
+  }
+
+  /**
+   * A map member whose values are structures: each value made a structure by {@code structure}
+   * (which refuses a wrong type; null skips the entry), then read by {@code read}; in request
+   * order. Null when absent.
+   */
+  static <T> Map<String, T> entries(Json.Obj parent, String name, String javaType,
+      Function<Json, Json.Obj> structure, Function<Json.Obj, T> read) {
+    Json.Obj map = map(parent, name, javaType);
+    if (map == null) {
+      return null;
+    }
+    Map<String, T> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, Json> e : map.members().entrySet()) {
+      Json.Obj entry = structure.apply(e.getValue());
+      if (entry != null) {
+        entries.put(e.getKey(), read.apply(entry));
+      }
+    }
+    return entries;
   }
 
   static Json.Obj map(Json value, String javaType) {

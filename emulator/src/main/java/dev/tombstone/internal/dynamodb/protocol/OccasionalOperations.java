@@ -67,9 +67,9 @@ final class OccasionalOperations {
       case "ListContributorInsights" ->
           new ListContributorInsightsOperation(state, attachments)::handle;
       case "CreateBackup" -> new CreateBackupOperation(state)::handle;
-      case "DescribeBackup" -> new DescribeBackupOperation(state)::handle;
+      case "DescribeBackup" -> BackupArnOperation.describe(state)::handle;
       case "ListBackups" -> new ListBackupsOperation(state)::handle;
-      case "DeleteBackup" -> new DeleteBackupOperation(state)::handle;
+      case "DeleteBackup" -> BackupArnOperation.delete(state)::handle;
       case "RestoreTableFromBackup" ->
           new RestoreTableFromBackupOperation(state, attachments)::handle;
       case "UpdateContinuousBackups" -> new UpdateContinuousBackupsOperation(state)::handle;
@@ -78,10 +78,10 @@ final class OccasionalOperations {
           new RestoreTableToPointInTimeOperation(state, attachments)::handle;
       case "ExportTableToPointInTime" ->
           new ExportTableToPointInTimeOperation(state, transfers.get())::handle;
-      case "DescribeExport" -> new DescribeExportOperation(transfers.get())::handle;
+      case "DescribeExport" -> DescribeTransferOperation.describeExport(transfers.get())::handle;
       case "ListExports" -> new ListExportsOperation(state, transfers.get())::handle;
       case "ImportTable" -> new ImportTableOperation(state, transfers.get())::handle;
-      case "DescribeImport" -> new DescribeImportOperation(transfers.get())::handle;
+      case "DescribeImport" -> DescribeTransferOperation.describeImport(transfers.get())::handle;
       case "ListImports" -> new ListImportsOperation(transfers.get())::handle;
       case "ListStreams" -> new ListStreamsOperation(state)::handle;
       case "DescribeStream" -> new DescribeStreamOperation(state)::handle;

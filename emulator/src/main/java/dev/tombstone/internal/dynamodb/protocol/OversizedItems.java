@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.internal.AttributeNameRules;
+import dev.tombstone.internal.ItemLimits;
 
 /**
  * PutItem's oversized item, reported ahead of the condition's problems: AWS answers
@@ -12,14 +13,11 @@ import dev.tombstone.internal.AttributeNameRules;
  * the condition, as before.
  */
 final class OversizedItems {
-  /** DynamoDB's item size limit, 400 KB, as the store applies it. */
-  static final int MAX_ITEM_BYTES = 400 * 1024;
-
   private OversizedItems() {}
 
   /** Refuses an oversized item as the store would: a bad attribute name first, then the size. */
   static void refuse(Item item) {
-    if (item.sizeInBytes() <= MAX_ITEM_BYTES) {
+    if (!ItemLimits.oversized(item.sizeInBytes())) {
       return;
     }
     for (String name : item.attributes().keySet()) {
@@ -27,6 +25,6 @@ final class OversizedItems {
         throw new DynamoDbError.Validation(problem);
       });
     }
-    throw new DynamoDbError.Validation("Item size has exceeded the maximum allowed size");
+    throw new DynamoDbError.Validation(ItemLimits.TOO_LARGE);
   }
 }

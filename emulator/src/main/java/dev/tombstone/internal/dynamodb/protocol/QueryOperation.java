@@ -3,7 +3,6 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
-import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyCondition;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.Query;
@@ -41,7 +40,7 @@ final class QueryOperation {
   byte[] handle(Json.Obj request) throws IOException {
     Wire wire = decode(request);
     Query.Result result = state.query(validate(wire));
-    return encode(result, wire);
+    return ReadPages.encode(result, wire.select(), wire.returnConsumedCapacity());
   }
 
   private static Wire decode(Json.Obj r) {
@@ -240,26 +239,5 @@ final class QueryOperation {
 
   private static void add(Set<String> names, KeySchema schema) {
     schema.attributes().forEach(key -> names.add(key.name()));
-  }
-
-  private static byte[] encode(Query.Result result, Wire wire) throws IOException {
-    JsonOut out = new JsonOut();
-    out.json().writeStartObject();
-    if (!"COUNT".equals(wire.select())) {
-      out.json().writeArrayFieldStart("Items");
-      for (Item item : result.items()) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
-    }
-    out.json().writeNumberField("Count", result.count());
-    out.json().writeNumberField("ScannedCount", result.scannedCount());
-    if (result.lastEvaluatedKey().isPresent()) {
-      out.item("LastEvaluatedKey", result.lastEvaluatedKey().get());
-    }
-    out.consumedCapacity("ConsumedCapacity", result.consumedCapacity(),
-        wire.returnConsumedCapacity());
-    out.json().writeEndObject();
-    return out.finish();
   }
 }

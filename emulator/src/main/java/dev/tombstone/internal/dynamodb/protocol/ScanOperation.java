@@ -42,7 +42,7 @@ final class ScanOperation {
   byte[] handle(Json.Obj request) throws IOException {
     Wire wire = decode(request);
     Scan.Result result = state.scan(validate(wire));
-    return encode(result, wire);
+    return ReadPages.encode(result, wire.select(), wire.returnConsumedCapacity());
   }
 
   private static Wire decode(Json.Obj r) {
@@ -159,27 +159,6 @@ final class ScanOperation {
           + " than parameter TotalSegments: Segment: " + segment + " is not less than"
           + " TotalSegments: " + totalSegments);
     }
-  }
-
-  private static byte[] encode(Scan.Result result, Wire wire) throws IOException {
-    JsonOut out = new JsonOut();
-    out.json().writeStartObject();
-    if (!"COUNT".equals(wire.select())) {
-      out.json().writeArrayFieldStart("Items");
-      for (Item item : result.items()) {
-        out.attributes(item.attributes());
-      }
-      out.json().writeEndArray();
-    }
-    out.json().writeNumberField("Count", result.count());
-    out.json().writeNumberField("ScannedCount", result.scannedCount());
-    if (result.lastEvaluatedKey().isPresent()) {
-      out.item("LastEvaluatedKey", result.lastEvaluatedKey().get());
-    }
-    out.consumedCapacity("ConsumedCapacity", result.consumedCapacity(),
-        wire.returnConsumedCapacity());
-    out.json().writeEndObject();
-    return out.finish();
   }
 
   static Map<String, AttributeValue> startingKey(Decoded startKey) {

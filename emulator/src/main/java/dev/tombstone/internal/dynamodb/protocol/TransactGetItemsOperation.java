@@ -1,6 +1,5 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import dev.tombstone.dynamodb.ConsumedCapacity;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.TransactGetItems;
@@ -106,13 +105,7 @@ final class TransactGetItemsOperation {
   private static byte[] encode(TransactGetItems.Result result, String mode) throws IOException {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
-    if (mode != null && !mode.equals("NONE")) {
-      out.json().writeArrayFieldStart("ConsumedCapacity");
-      for (ConsumedCapacity capacity : result.consumedCapacity()) {
-        out.capacity(capacity, mode);
-      }
-      out.json().writeEndArray();
-    }
+    out.capacities(result.consumedCapacity(), mode);
     out.json().writeArrayFieldStart("Responses");
     for (Optional<Item> item : result.items()) {
       out.json().writeStartObject();

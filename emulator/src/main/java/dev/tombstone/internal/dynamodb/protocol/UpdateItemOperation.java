@@ -11,7 +11,6 @@ import dev.tombstone.internal.dynamodb.ValueLayer;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import dev.tombstone.internal.dynamodb.expression.LegacyUpdate;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** UpdateItem of API 2012-08-10: decode, validate in DynamoDB's order, update, encode. */
@@ -56,21 +55,15 @@ final class UpdateItemOperation {
   /** Legacy {@code AttributeUpdates} in request order, or null when absent. */
   static Map<String, LegacyUpdate> attributeUpdates(Json.Obj request,
       AttributeValueDecoder decoder) {
-    Json.Obj map = Members.map(request, "AttributeUpdates", UPDATES_MAP);
-    if (map == null) {
-      return null;
-    }
-    Map<String, LegacyUpdate> updates = new LinkedHashMap<>();
-    for (Map.Entry<String, Json> e : map.members().entrySet()) {
-      Json.Obj entry = Members.element(e.getValue(), "AttributeValueUpdate");
-      if (entry == null) {
-        continue;
-      }
-      AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
-      updates.put(e.getKey(), new LegacyUpdate(Members.string(entry, "Action"),
-          value == null ? null : value.value, value == null ? null : value.problem));
-    }
-    return updates;
+    return Members.entries(request, "AttributeUpdates", UPDATES_MAP,
+        raw -> Members.element(raw, "AttributeValueUpdate"), entry -> legacyUpdate(entry, decoder));
+  }
+
+  /** One {@code AttributeValueUpdate}: its {@code Action} and {@code Value}, unchecked. */
+  static LegacyUpdate legacyUpdate(Json.Obj entry, AttributeValueDecoder decoder) {
+    AttributeValueDecoder.Result value = decoder.single(entry.get("Value"));
+    return new LegacyUpdate(Members.string(entry, "Action"),
+        value == null ? null : value.value, value == null ? null : value.problem);
   }
 
   /**

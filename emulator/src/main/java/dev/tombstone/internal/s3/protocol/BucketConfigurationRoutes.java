@@ -16,30 +16,21 @@ final class BucketConfigurationRoutes {
   /** The operation, or null when the method is not allowed on the subresource. */
   static Operation select(String method, QueryParameters query) {
     if (query.has("notification")) {
-      return pick(method, Operation.GET_BUCKET_NOTIFICATION_CONFIGURATION,
+      return Routes.pick(method, Operation.GET_BUCKET_NOTIFICATION_CONFIGURATION,
           Operation.PUT_BUCKET_NOTIFICATION_CONFIGURATION, null);
     }
     if (query.has("logging")) {
-      return pick(method, Operation.GET_BUCKET_LOGGING, Operation.PUT_BUCKET_LOGGING, null);
+      return Routes.pick(method, Operation.GET_BUCKET_LOGGING, Operation.PUT_BUCKET_LOGGING, null);
     }
     if (query.has("requestPayment")) {
-      return pick(method, Operation.GET_BUCKET_REQUEST_PAYMENT,
+      return Routes.pick(method, Operation.GET_BUCKET_REQUEST_PAYMENT,
           Operation.PUT_BUCKET_REQUEST_PAYMENT, null);
     }
     if (query.has("replication")) {
-      return pick(method, Operation.GET_BUCKET_REPLICATION, Operation.PUT_BUCKET_REPLICATION,
+      return Routes.pick(method, Operation.GET_BUCKET_REPLICATION, Operation.PUT_BUCKET_REPLICATION,
           Operation.DELETE_BUCKET_REPLICATION);
     }
-    return pick(method, Operation.GET_BUCKET_ACCELERATE_CONFIGURATION,
+    return Routes.pick(method, Operation.GET_BUCKET_ACCELERATE_CONFIGURATION,
         Operation.PUT_BUCKET_ACCELERATE_CONFIGURATION, null);
-  }
-
-  private static Operation pick(String method, Operation get, Operation put, Operation delete) {
-    return switch (method) {
-      case "GET" -> get;
-      case "PUT" -> put;
-      case "DELETE" -> delete;
-      default -> null;
-    };
   }
 }

@@ -2,8 +2,8 @@ package dev.tombstone.internal.s3.protocol;
 
 /**
  * Picks the operation for the subresources of the stored bucket documents: {@code ?policy},
- * {@code ?policyStatus}, {@code ?cors},
- * {@code ?encryption}, {@code ?website}. Each answers MethodNotAllowed to a method it does not serve.
+ * {@code ?policyStatus}, {@code ?cors}, {@code ?encryption}, {@code ?website}. Each answers
+ * MethodNotAllowed to a method it does not serve.
  */
 final class BucketDocumentRoutes {
   private BucketDocumentRoutes() {}
@@ -19,27 +19,18 @@ final class BucketDocumentRoutes {
       return method.equals("GET") ? Operation.GET_BUCKET_POLICY_STATUS : null;
     }
     if (query.has("website")) {
-      return pick(method, Operation.GET_BUCKET_WEBSITE, Operation.PUT_BUCKET_WEBSITE,
+      return Routes.pick(method, Operation.GET_BUCKET_WEBSITE, Operation.PUT_BUCKET_WEBSITE,
           Operation.DELETE_BUCKET_WEBSITE);
     }
     if (query.has("encryption")) {
-      return pick(method, Operation.GET_BUCKET_ENCRYPTION, Operation.PUT_BUCKET_ENCRYPTION,
+      return Routes.pick(method, Operation.GET_BUCKET_ENCRYPTION, Operation.PUT_BUCKET_ENCRYPTION,
           Operation.DELETE_BUCKET_ENCRYPTION);
     }
     if (query.has("cors")) {
-      return pick(method, Operation.GET_BUCKET_CORS, Operation.PUT_BUCKET_CORS,
+      return Routes.pick(method, Operation.GET_BUCKET_CORS, Operation.PUT_BUCKET_CORS,
           Operation.DELETE_BUCKET_CORS);
     }
-    return pick(method, Operation.GET_BUCKET_POLICY, Operation.PUT_BUCKET_POLICY,
+    return Routes.pick(method, Operation.GET_BUCKET_POLICY, Operation.PUT_BUCKET_POLICY,
         Operation.DELETE_BUCKET_POLICY);
-  }
-
-  private static Operation pick(String method, Operation get, Operation put, Operation delete) {
-    return switch (method) {
-      case "GET" -> get;
-      case "PUT" -> put;
-      case "DELETE" -> delete;
-      default -> null;
-    };
   }
 }

@@ -16,8 +16,8 @@ final class IdConfigurationKinds {
    * @param mismatch what S3 answers when the document's Id is not the query's id
    */
   record Kind(String subresource, ConfigurationKind kind, String element, String listResult,
-      IdConfigurationDocument<?> document, Supplier<WireError> mismatch, Operation get, Operation put,
-      Operation delete, Operation list) {}
+      IdConfigurationDocument<?> document, Supplier<WireError> mismatch, Operation get,
+      Operation put, Operation delete, Operation list) {}
 
   private static final List<Kind> KINDS = List.of(
       new Kind("analytics", ConfigurationKind.ANALYTICS, "AnalyticsConfiguration",

@@ -143,7 +143,8 @@ final class Routes {
     };
   }
 
-  private static Operation pick(String method, Operation get, Operation put, Operation delete) {
+  /** The operation of {@code method} among GET, PUT and DELETE; null for another method. */
+  static Operation pick(String method, Operation get, Operation put, Operation delete) {
     return switch (method) {
       case "GET" -> get;
       case "PUT" -> put;

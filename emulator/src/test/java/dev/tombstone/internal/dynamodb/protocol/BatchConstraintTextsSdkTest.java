@@ -3,12 +3,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -30,22 +30,17 @@ class BatchConstraintTextsSdkTest {
   static final String NAME_RULES = "Map keys must satisfy constraint: [Member must have length"
       + " less than or equal to 255, Member must have length greater than or equal to 3, Member"
       + " must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]";
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  private final DynamoDbClient dynamo = server.dynamoDb();
+
+  @BeforeEach
+  void tables() {
     dynamo.createTable(b -> b.tableName("users").billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
         .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
   }
 
   @Test

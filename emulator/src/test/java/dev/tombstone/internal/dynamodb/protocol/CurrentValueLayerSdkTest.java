@@ -3,12 +3,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
@@ -37,22 +37,17 @@ class CurrentValueLayerSdkTest {
       INVALID + "Input collection [\"a\", \"b\", \"b\"] contains duplicates.",
       INVALID + "Input collection [\"AA==\",\"/w==\",\"AA==\"]of type BS contains duplicates.",
       INVALID + "Input collection contains duplicates.");
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  private final DynamoDbClient dynamo = server.dynamoDb();
+
+  @BeforeEach
+  void tables() {
     dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
         .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
   }
 
   @Test

@@ -3,12 +3,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,27 +30,22 @@ class EmptyBinaryKeySdkTest {
   static final String STRING = "string_keys";
   static final String NOT_VALID = "One or more parameter values are not valid. The AttributeValue"
       + " for a key attribute cannot contain an empty binary value. Key: pk";
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  private final DynamoDbClient dynamo = server.dynamoDb();
+
+  @BeforeEach
+  void tables() {
     create(BINARY, ScalarAttributeType.B);
     create(STRING, ScalarAttributeType.S);
   }
 
-  private static void create(String name, ScalarAttributeType type) {
+  private void create(String name, ScalarAttributeType type) {
     dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
         .attributeDefinitions(d -> d.attributeName("pk").attributeType(type)));
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
   }
 
   @Test

@@ -3,12 +3,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
@@ -27,22 +27,17 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 class LegacyUpdateTypeNamesSdkTest {
   static final String TABLE = "legacy_types";
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  private final DynamoDbClient dynamo = server.dynamoDb();
+
+  @BeforeEach
+  void tables() {
     dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
         .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
   }
 
   @Test
@@ -73,7 +68,7 @@ class LegacyUpdateTypeNamesSdkTest {
     assertThat(dynamo.scan(b -> b.tableName(TABLE)).items()).isEmpty();
   }
 
-  private static String refusal(AttributeAction action, AttributeValue value) {
+  private String refusal(AttributeAction action, AttributeValue value) {
     DynamoDbException error = catchThrowableOfType(DynamoDbException.class,
         () -> dynamo.updateItem(b -> b.tableName(TABLE)
             .key(Map.of("pk", AttributeValue.fromS("k")))

@@ -3,12 +3,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -31,22 +31,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 class SizeAndDuplicatesFirstSdkTest {
   static final String TOO_BIG = "Item size has exceeded the maximum allowed size";
   static final String TABLE = "present";
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  private final DynamoDbClient dynamo = server.dynamoDb();
+
+  @BeforeEach
+  void tables() {
     dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(k -> k.attributeName("a").keyType(KeyType.HASH))
         .attributeDefinitions(d -> d.attributeName("a").attributeType(ScalarAttributeType.S)));
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
   }
 
   private static Map<String, AttributeValue> item(int bytesOfB) {

@@ -3,12 +3,12 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tombstone.Tombstone;
+import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,22 +33,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 class ValidationOrderingSdkTest {
   static final String RCC = "Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy"
       + " constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]";
-  static Tombstone tombstone;
-  static DynamoDbClient dynamo;
 
-  @BeforeAll
-  static void start() {
-    tombstone = Tombstone.builder().start();
-    dynamo = SdkClients.dynamoDb(tombstone.endpoint());
+  @RegisterExtension
+  static final RunningTombstone server = RunningTombstone.perClass();
+
+  private final DynamoDbClient dynamo = server.dynamoDb();
+
+  @BeforeEach
+  void tables() {
     dynamo.createTable(b -> b.tableName("users").billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
         .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    tombstone.close();
   }
 
   @Test
