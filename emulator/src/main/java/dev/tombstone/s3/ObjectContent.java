@@ -1,6 +1,6 @@
 package dev.tombstone.s3;
 
-import dev.tombstone.internal.s3.ContentBytes;
+import dev.tombstone.internal.ContentBytes;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ public final class ObjectContent {
   private final int length;
 
   static {
-    ContentBytes.register(new ContentBytes.Access() {
+    ContentBytes.register(new ContentBytes.Access<ObjectContent>() {
       @Override
       public ObjectContent adopt(byte[] bytes) {
         return bytes.length == 0 ? EMPTY : new ObjectContent(bytes, bytes.length);

@@ -1,7 +1,7 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.ContentBytes;
 import dev.tombstone.internal.SideTask;
-import dev.tombstone.internal.s3.ContentBytes;
 import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.ObjectContent;
 import java.io.IOException;
@@ -133,7 +133,8 @@ final class RequestBodies {
     }
     byte[] buffered = request.body().buffered();
     if (buffered != null && buffered.length == declared) {
-      return ContentBytes.adopt(buffered); // read on the I/O thread already: no second copy
+      // Read on the I/O thread already: the array becomes the content, with no second copy.
+      return ContentBytes.of(ObjectContent.class).adopt(buffered);
     }
     ObjectContent.Writer writer = ObjectContent.writer(capacity(declared));
     InputStream in = request.body().open();

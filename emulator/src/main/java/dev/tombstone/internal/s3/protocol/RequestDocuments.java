@@ -1,6 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
-import dev.tombstone.internal.s3.ContentBytes;
+import dev.tombstone.internal.ContentBytes;
 import dev.tombstone.s3.DeleteObjects;
 import dev.tombstone.s3.ObjectContent;
 import dev.tombstone.s3.Versioning;
@@ -71,7 +71,8 @@ final class RequestDocuments {
     if (body.size() == 0) {
       throw WireError.malformedXml();
     }
-    Optional<DeleteDocument> common = DeleteDocumentScanner.scan(ContentBytes.array(body));
+    byte[] bytes = ContentBytes.of(ObjectContent.class).array(body); // no copy: only read
+    Optional<DeleteDocument> common = DeleteDocumentScanner.scan(bytes);
     return common.isPresent() ? common.get() : parseDelete(body);
   }
 
