@@ -100,6 +100,12 @@ final class BatchGetItemOperation {
         constraints.addWithoutValue("RequestItems." + table + ".member.Keys",
             keys.isEmpty() ? Constraints.minLength(1) : Constraints.maxLength(100));
       }
+      // Named as AWS names an empty Keys list; no capture shows this member's own text.
+      List<String> attributesToGet = e.getValue().attributesToGet();
+      if (attributesToGet != null && attributesToGet.isEmpty()) {
+        constraints.addWithoutValue("RequestItems." + table + ".member.AttributesToGet",
+            Constraints.minLength(1));
+      }
     }
     // AWS lists the RequestItems map's problems before the enum (conformance suite tier3
     // validation-ordering batchOperations, 2026-10-09).

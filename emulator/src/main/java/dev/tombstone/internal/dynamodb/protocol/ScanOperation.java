@@ -79,6 +79,9 @@ final class ScanOperation {
     constraints.oneOf("conditionalOperator", w.conditionalOperator(),
         Constraints.CONDITIONAL_OPERATOR);
     constraints.comparisonOperators("scanFilter", w.scanFilter(), true);
+    if (w.attributesToGet() != null) {
+      constraints.size("attributesToGet", w.attributesToGet(), 1, 255);
+    }
     constraints.check();
 
     checkMix(w);

@@ -155,6 +155,27 @@ class AttributeNameLengthSdkTest {
         .isEqualTo(refusal);
   }
 
+  @Test
+  void attributesToGet_refusesAnEmptyList_inEveryRead() {
+    Map<String, AttributeValue> key = Map.of("p", s("k"));
+    String refusal = "1 validation error detected: Value '[]' at 'attributesToGet' failed to"
+        + " satisfy constraint: Member must have length greater than or equal to 1";
+
+    assertThat(message(() -> dynamo.getItem(b -> b.tableName("base").key(key)
+        .attributesToGet(List.of())))).isEqualTo(refusal);
+    assertThat(message(() -> dynamo.query(b -> b.tableName("base")
+        .keyConditions(Map.of("p", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+            .attributeValueList(s("k")).build()))
+        .attributesToGet(List.of())))).isEqualTo(refusal);
+    assertThat(message(() -> dynamo.scan(b -> b.tableName("base").attributesToGet(List.of()))))
+        .isEqualTo(refusal);
+    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("base",
+        KeysAndAttributes.builder().keys(key).attributesToGet(List.of()).build())))))
+        .isEqualTo("1 validation error detected: Value at 'RequestItems.base.member."
+            + "AttributesToGet' failed to satisfy constraint: Member must have length greater"
+            + " than or equal to 1");
+  }
+
   private void createIndex(String defined, String keyed) {
     dynamo.updateTable(b -> b.tableName("base")
         .attributeDefinitions(def(defined, ScalarAttributeType.S))
