@@ -6,6 +6,8 @@ import static dev.tombstone.internal.s3.protocol.SdkCustomerKeysTest.KEY_MD5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
+import dev.tombstone.s3.ObjectEncryption;
+import dev.tombstone.testing.BrowserUploadForm;
 import dev.tombstone.testing.RunningTombstone;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -109,5 +111,24 @@ class CustomerKeyHeadersHttpTest {
     assertThat(shortRead.body()).contains("<Code>AccessDenied</Code>");
     assertThat(malformedHead.statusCode()).isEqualTo(400);
     assertThat(malformedHead.body()).isEmpty();
+  }
+
+  @Test
+  void aBrowserUpload_takesSseCFields_andIsRefusedOnABlockedBucket() {
+    s3.createBucket(b -> b.bucket("blocked-posts"));
+    BrowserUploadForm form = new BrowserUploadForm().field("key", "k")
+        .field(ALGORITHM, "AES256").field(CUSTOMER_KEY, KEY).field(CUSTOMER_MD5, KEY_MD5)
+        .file("f", "x");
+
+    HttpResponse<String> blocked =
+        form.postTo(URI.create(tombstone.endpoint() + "/blocked-posts"));
+    HttpResponse<String> taken = form.postTo(URI.create(tombstone.endpoint() + "/" + BUCKET));
+
+    assertThat(blocked.statusCode()).isEqualTo(403);
+    assertThat(blocked.body()).contains("<Code>AccessDenied</Code>");
+    assertThat(tombstone.s3().currentObject("blocked-posts", "k")).isEmpty();
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(204);
+    assertThat(tombstone.s3().currentObject(BUCKET, "k").orElseThrow().metadata().encryption())
+        .isEqualTo(ObjectEncryption.customerKey(KEY_MD5));
   }
 }
