@@ -1,6 +1,7 @@
 package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.s3.ObjectEncryption;
+import dev.tombstone.s3.S3Error.Field;
 import dev.tombstone.s3.S3State;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -89,8 +90,7 @@ final class CustomerKeys {
     if (!named.get().equals("AES256")) {
       throw new WireError(WireError.Kind.INVALID_ENCRYPTION_ALGORITHM,
           "The Encryption request you specified is not valid. Supported value: AES256.",
-          List.of(new dev.tombstone.s3.S3Error.Field("ArgumentName", SSE),
-              new dev.tombstone.s3.S3Error.Field("ArgumentValue", named.get())));
+          List.of(new Field("ArgumentName", SSE), new Field("ArgumentValue", named.get())));
     }
     Optional<String> sent = headers.first(key).map(String::trim).filter(k -> !k.isEmpty());
     if (sent.isEmpty()) {
