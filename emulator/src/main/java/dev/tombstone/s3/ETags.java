@@ -11,8 +11,8 @@ final class ETags {
 
   /**
    * The ETag of a version or part written with {@code encryption}: the MD5 of the content,
-   * except under SSE-KMS and DSSE-KMS, whose ETags S3 says are not an MD5 digest of the data
-   * (its Object reference). Theirs is {@link #opaque()}, drawn once and stored with the write.
+   * except under SSE-KMS, DSSE-KMS and SSE-C, whose ETags S3 says are not an MD5 digest of the
+   * data (its Object reference). Theirs is {@link #opaque()}, drawn once and stored with the write.
    */
   static String of(ObjectContent content, ObjectEncryption encryption) {
     return isOpaque(encryption) ? opaque() : of(content);
@@ -20,7 +20,7 @@ final class ETags {
 
   /** Whether writes with {@code encryption} get an ETag that is no digest of their bytes. */
   static boolean isOpaque(ObjectEncryption encryption) {
-    return encryption.algorithm().startsWith("aws:kms");
+    return encryption.algorithm().startsWith("aws:kms") || encryption.isCustomerKey();
   }
 
   /**

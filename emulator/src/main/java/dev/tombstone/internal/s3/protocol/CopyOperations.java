@@ -55,7 +55,7 @@ final class CopyOperations {
 
   S3Response copyObject(S3Call call) {
     state.bucket(call.bucket());
-    EncryptionRefusals.refuseCustomerKey(call.headers());
+    CustomerKeys.refuseIfBlocked(state, call, "s3:CopyObject");
     Source source = source(call.headers());
     boolean replaceMetadata = directive(call, "x-amz-metadata-directive");
     boolean replaceTags = directive(call, "x-amz-tagging-directive");
@@ -80,12 +80,13 @@ final class CopyOperations {
         source.versionId(), call.bucket(), call.key(), metadata, storageClass, tags, acl,
         conditions(call.headers(), clock), call.header("If-Match"), ifNoneMatchAny,
         Optional.of(written), redirectLocation);
-    if (EncryptionRefusals.namesCopySourceKey(call.headers())) {
-      state.copySource(request);
-      throw EncryptionRefusals.copySourceKeyNotApplicable();
-    }
+    // The source's key is checked against the very version the copy reads, before anything
+    // is written.
     CopyObject.Result result = state.copyObject(request, lock.retention(), lock.legalHold(),
-        copied -> copyChecksum(copied, algorithm));
+        copied -> {
+          CustomerKeys.COPY_SOURCE.checkRead(call.headers(), copied.metadata().encryption());
+          return copyChecksum(copied, algorithm);
+        });
     StoredObject copy = result.written().stored();
     XmlWriter xml = XmlWriter.document("CopyObjectResult")
         .element("ETag", copy.etag())
@@ -107,7 +108,7 @@ final class CopyOperations {
     state.bucket(call.bucket());
     String uploadId = call.query().get("uploadId").orElseThrow();
     int partNumber = MultipartOperations.partNumber(call.query().get("partNumber"));
-    EncryptionRefusals.refuseCustomerKey(call.headers());
+    CustomerKeys.refuseIfBlocked(state, call, "s3:PutObject");
     Source source = source(call.headers());
     RequestBodies.read(call.request(), BodyKind.DOCUMENT);
     CopyObject.Request lookup = new CopyObject.Request(source.bucket(), source.key(),
@@ -115,9 +116,7 @@ final class CopyOperations {
         Optional.empty(), Optional.empty(), conditions(call.headers(), clock), Optional.empty(),
         false);
     StoredObject object = state.copySource(lookup);
-    if (EncryptionRefusals.namesCopySourceKey(call.headers())) {
-      throw EncryptionRefusals.copySourceKeyNotApplicable();
-    }
+    CustomerKeys.COPY_SOURCE.checkRead(call.headers(), object.metadata().encryption());
     ObjectContent content = object.content();
     Optional<String> range = call.header("x-amz-copy-source-range").map(String::trim);
     if (range.isPresent()) {
@@ -125,6 +124,9 @@ final class CopyOperations {
     }
     Optional<Multipart.Upload> upload = MultipartOperations.upload(state, call.bucket(),
         uploadId).filter(u -> u.key().equals(call.key()));
+    if (upload.isPresent()) {
+      CustomerKeys.checkPart(call.headers(), upload.get().encryption());
+    }
     Multipart.Part part = state.uploadPart(call.bucket(), call.key(), uploadId, partNumber,
         content, Optional.empty());
     XmlWriter xml = XmlWriter.document("CopyPartResult")
@@ -179,6 +181,7 @@ final class CopyOperations {
    */
   private boolean inPlaceAllowed(S3Call call) {
     return call.headers().has(EncryptionHeaders.ALGORITHM)
+        || CustomerKeys.OBJECT.named(call.headers())
         || state.bucketEncryption(call.bucket()) != BucketEncryption.DEFAULT;
   }
 

@@ -41,9 +41,13 @@ final class EncryptionHeaders {
    * The encryption a write to {@code bucket} with these headers records.
    *
    * @throws WireError InvalidArgument for an algorithm S3 does not have, or a KMS key without
-   *     a KMS algorithm
+   *     a KMS algorithm; SSE-C's errors ({@link CustomerKeys})
    */
   ObjectEncryption of(RequestHeaders headers, String bucket) {
+    Optional<String> customerKey = CustomerKeys.OBJECT.requested(headers, true);
+    if (customerKey.isPresent()) {
+      return share(ObjectEncryption.customerKey(customerKey.get()));
+    }
     Optional<String> algorithm = headers.first(ALGORITHM).map(String::trim);
     // An empty key id names no key: S3 never answers a key ARN without an id.
     Optional<String> keyId =
@@ -76,6 +80,10 @@ final class EncryptionHeaders {
 
   /** {@code response} with the headers S3 reports {@code encryption} by. */
   static S3Response describe(S3Response response, ObjectEncryption encryption) {
+    if (encryption.isCustomerKey()) {
+      return response.with(CustomerKeys.ALGORITHM_HEADER, encryption.algorithm())
+          .with(CustomerKeys.KEY_MD5_HEADER, encryption.customerKeyMd5());
+    }
     S3Response described = response.with(ALGORITHM, encryption.algorithm())
         .with(KMS_KEY_ID, encryption.kmsKeyId());
     return encryption.bucketKeyEnabled() ? described.with(BUCKET_KEY, "true") : described;

@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Get/Put/DeleteBucketEncryption. Every bucket has SSE-S3 by default, so Get never answers
- * 404 and Delete goes back to the default. Writes record it ({@link EncryptionHeaders}).
+ * Get/Put/DeleteBucketEncryption. Every bucket has SSE-S3 with SSE-C blocked by default
+ * ({@link BucketEncryption#DEFAULT}), so Get never answers 404 and Delete goes back to the
+ * default. Writes record it ({@link EncryptionHeaders}); the block is {@link CustomerKeys}'.
  */
 final class EncryptionOperations {
   private static final Set<String> ALGORITHMS = Set.of("AES256", "aws:kms", "aws:kms:dsse");
@@ -42,7 +43,14 @@ final class EncryptionOperations {
   S3Response put(S3Call call) {
     state.bucket(call.bucket());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
-    state.putBucketEncryption(call.bucket(), Optional.of(read(body.content())));
+    BucketEncryption put = read(body.content());
+    if (put.blockedEncryptionTypes().isEmpty()) {
+      // A rule without BlockedEncryptionTypes leaves the block as it was: S3 reads back SSE-C
+      // after such a Put on a bucket that blocked it (Terraform AWS provider, April 2026).
+      put = new BucketEncryption(put.sseAlgorithm(), put.kmsMasterKeyId(),
+          put.bucketKeyEnabled(), state.bucketEncryption(call.bucket()).blockedEncryptionTypes());
+    }
+    state.putBucketEncryption(call.bucket(), Optional.of(put));
     return S3Response.empty(200);
   }
 

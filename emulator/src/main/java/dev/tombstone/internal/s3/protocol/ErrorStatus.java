@@ -96,6 +96,7 @@ final class ErrorStatus {
       case INCOMPLETE_BODY -> 400;
       case INTERNAL_ERROR -> 500;
       case INVALID_ARGUMENT -> 400;
+      case INVALID_ENCRYPTION_ALGORITHM -> 400;
       case INVALID_DIGEST -> 400;
       case INVALID_PART_NUMBER -> 416;
       case INVALID_RANGE -> 416;

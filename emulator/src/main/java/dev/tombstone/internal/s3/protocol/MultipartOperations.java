@@ -35,7 +35,7 @@ final class MultipartOperations {
 
   S3Response create(S3Call call) {
     state.bucket(call.bucket());
-    EncryptionRefusals.refuseCustomerKey(call.headers());
+    CustomerKeys.refuseIfBlocked(state, call, "s3:PutObject");
     Optional<String> normalised = call.header(CHECKSUM_ALGORITHM)
         .map(name -> ChecksumAlgorithm.requested(name).name());
     Optional<String> type = checksumType(call.headers());
@@ -66,11 +66,14 @@ final class MultipartOperations {
     String uploadId = call.query().get("uploadId").orElseThrow();
     int partNumber = partNumber(call.query().get("partNumber"));
     EncryptionRefusals.refuseAlgorithm(call.headers());
-    EncryptionRefusals.refuseCustomerKey(call.headers());
+    CustomerKeys.refuseIfBlocked(state, call, "s3:PutObject");
     RequestBodies.requireDeclaredLength(call.headers());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
     Optional<Multipart.Upload> upload = upload(state, call.bucket(), uploadId)
         .filter(u -> u.key().equals(call.key()));
+    if (upload.isPresent()) {
+      CustomerKeys.checkPart(call.headers(), upload.get().encryption());
+    }
     if (body.checksum().isEmpty()) {
       requirePartChecksum(upload);
     }
@@ -89,7 +92,9 @@ final class MultipartOperations {
     state.bucket(call.bucket());
     String uploadId = call.query().get("uploadId").orElseThrow();
     EncryptionRefusals.refuseAlgorithm(call.headers());
-    EncryptionRefusals.refuseCustomerKey(call.headers());
+    CustomerKeys.refuseIfBlocked(state, call, "s3:PutObject");
+    // S3 needs the key here only for uploads with a checksum algorithm; a key sent is checked.
+    CustomerKeys.OBJECT.requested(call.headers(), true);
     ObjectContent document = RequestBodies.read(call.request(), BodyKind.COMPLETION).content();
     if (document.size() == 0) {
       // S3 looks the upload up before it misses the parts: NoSuchUpload, then this.

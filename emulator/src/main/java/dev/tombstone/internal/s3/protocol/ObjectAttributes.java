@@ -32,6 +32,8 @@ final class ObjectAttributes {
         call.headers().first(MAX_PARTS), MAX_PARTS, MultipartListings.MAX_PARTS_LISTED));
     StoredObject object = state.getObject(call.bucket(), call.key(),
         call.query().get("versionId"));
+    // S3 asks GetObjectAttributes of an SSE-C object for its key, as it does GetObject.
+    CustomerKeys.OBJECT.checkRead(call.headers(), object.metadata().encryption());
     XmlWriter xml = XmlWriter.document("GetObjectAttributesResponse");
     if (wanted.contains("ETag")) {
       xml.element("ETag", bare(object.etag()));

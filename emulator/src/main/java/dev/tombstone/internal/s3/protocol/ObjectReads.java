@@ -24,7 +24,8 @@ final class ObjectReads {
   S3Response read(S3Call call) {
     OptionalInt partNumber = ObjectPartRead.requested(call.query(), call.headers());
     StoredObject object = state.getObject(call.bucket(), call.key(), call.query().get("versionId"));
-    EncryptionRefusals.checkRead(call.headers());
+    EncryptionRefusals.refuseAlgorithm(call.headers());
+    CustomerKeys.OBJECT.checkRead(call.headers(), object.metadata().encryption());
     if (!call.request().isHead()) {
       state.checkReadable(object);
     }

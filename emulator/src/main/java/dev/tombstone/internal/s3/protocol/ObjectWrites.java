@@ -50,7 +50,7 @@ final class ObjectWrites {
       throw WireError.invalidArgument("This operation does not accept a version-id.",
           "versionId", versionId.get());
     }
-    EncryptionRefusals.refuseCustomerKey(call.headers());
+    CustomerKeys.refuseIfBlocked(state, call, "s3:PutObject");
     boolean ifNoneMatchAny = ifNoneMatchAny(call);
     // PutObject's If-Match names an ETag; S3 refuses the wildcard rather than match anything.
     if (call.header("If-Match").map(String::trim).filter("*"::equals).isPresent()) {

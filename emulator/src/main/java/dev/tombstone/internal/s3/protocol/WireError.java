@@ -23,6 +23,7 @@ final class WireError extends RuntimeException {
     INTERNAL_ERROR("InternalError"),
     INVALID_ARGUMENT("InvalidArgument"),
     INVALID_DIGEST("InvalidDigest"),
+    INVALID_ENCRYPTION_ALGORITHM("InvalidEncryptionAlgorithmError"),
     INVALID_PART_NUMBER("InvalidPartNumber"),
     INVALID_RANGE("InvalidRange"),
     INVALID_REDIRECT_LOCATION("InvalidRedirectLocation"),

@@ -54,6 +54,7 @@ class ErrorStatusTest {
       Map.entry("InvalidArgument", 400),
       Map.entry("InvalidBucketName", 400),
       Map.entry("InvalidDigest", 400),
+      Map.entry("InvalidEncryptionAlgorithmError", 400),
       Map.entry("InvalidLocationConstraint", 400),
       Map.entry("InvalidPart", 400),
       Map.entry("InvalidPartOrder", 400),

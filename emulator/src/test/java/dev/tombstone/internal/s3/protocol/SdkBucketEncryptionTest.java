@@ -22,7 +22,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
-/** Default bucket encryption through the SDK v2: SSE-S3 unless another was put; stored only. */
+/**
+ * Default bucket encryption through the SDK v2: SSE-S3 with SSE-C blocked unless another was
+ * put; stored only.
+ */
 class SdkBucketEncryptionTest {
   private static final String BUCKET = "sse";
   private static final String KEY_ARN =
@@ -58,7 +61,7 @@ class SdkBucketEncryptionTest {
   }
 
   @Test
-  void aNewBucket_hasSseS3WithoutBucketKey_inS3sDocument() throws Exception {
+  void aNewBucket_hasSseS3WithoutBucketKey_andSseCBlocked_inS3sDocument() throws Exception {
     ServerSideEncryptionRule rule = read();
 
     assertThat(rule.applyServerSideEncryptionByDefault().sseAlgorithm())
@@ -71,7 +74,9 @@ class SdkBucketEncryptionTest {
     assertThat(raw.body()).contains("<ServerSideEncryptionConfiguration xmlns=\"http://s3."
         + "amazonaws.com/doc/2006-03-01/\"><Rule><ApplyServerSideEncryptionByDefault>"
         + "<SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault>"
-        + "<BucketKeyEnabled>false</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>");
+        + "<BucketKeyEnabled>false</BucketKeyEnabled><BlockedEncryptionTypes><EncryptionType>"
+        + "SSE-C</EncryptionType></BlockedEncryptionTypes></Rule>"
+        + "</ServerSideEncryptionConfiguration>");
   }
 
   @Test
@@ -83,8 +88,9 @@ class SdkBucketEncryptionTest {
         .isEqualTo(ServerSideEncryption.AWS_KMS);
     assertThat(stored.applyServerSideEncryptionByDefault().kmsMasterKeyID()).isEqualTo(KEY_ARN);
     assertThat(stored.bucketKeyEnabled()).isTrue();
-    assertThat(tombstone.s3().bucketEncryption(BUCKET))
-        .isEqualTo(new BucketEncryption("aws:kms", Optional.of(KEY_ARN), true));
+    // A rule without BlockedEncryptionTypes keeps the bucket's block.
+    assertThat(tombstone.s3().bucketEncryption(BUCKET)).isEqualTo(
+        new BucketEncryption("aws:kms", Optional.of(KEY_ARN), true, List.of("SSE-C")));
 
     s3.deleteBucketEncryption(b -> b.bucket(BUCKET));
     s3.deleteBucketEncryption(b -> b.bucket(BUCKET));
@@ -159,8 +165,8 @@ class SdkBucketEncryptionTest {
     expectError(() -> put(ServerSideEncryptionRule.builder().bucketKeyEnabled(true).build()),
         "MalformedXML", malformed);
 
-    assertThat(tombstone.s3().bucketEncryption(BUCKET))
-        .isEqualTo(new BucketEncryption("aws:kms", Optional.of(KEY_ARN), false));
+    assertThat(tombstone.s3().bucketEncryption(BUCKET)).isEqualTo(
+        new BucketEncryption("aws:kms", Optional.of(KEY_ARN), false, List.of("SSE-C")));
   }
 
   @Test

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
 import dev.tombstone.testing.RunningTombstone;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -27,8 +23,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * The encryption headers refused on the wire: SSE-C on writes (not served, 501), SSE-C on reads
- * of objects not written with it, {@code x-amz-server-side-encryption} where S3 takes none, and
+ * The encryption headers refused on the wire: SSE-C on reads of objects not written with it, {@code x-amz-server-side-encryption} where S3 takes none, and
  * a malformed encryption context; and the DSSE and empty-key answers.
  */
 class SdkEncryptionRefusalsTest {
@@ -68,48 +63,8 @@ class SdkEncryptionRefusalsTest {
     return thrown;
   }
 
-  private static void assertNotImplemented(ThrowingCallable call) {
-    S3Exception thrown = refusal(call, 501);
-    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
-    assertThat(thrown.awsErrorDetails().errorMessage())
-        .isEqualTo("A header you provided implies functionality that is not implemented");
-  }
-
   private CreateMultipartUploadResponse upload(String key) {
     return s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key));
-  }
-
-  @Test
-  void sseC_onEveryWrite_isNotImplemented_andWritesNothing() throws Exception {
-    String uploadId = upload("m").uploadId();
-    String etag = s3.uploadPart(b -> b.bucket(BUCKET).key("m").uploadId(uploadId).partNumber(1),
-        RequestBody.fromString("part")).eTag();
-
-    assertNotImplemented(() -> s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("plain")
-        .destinationBucket(BUCKET).destinationKey("copy").sseCustomerAlgorithm("AES256")
-        .sseCustomerKey(KEY).sseCustomerKeyMD5(KEY_MD5)));
-    assertNotImplemented(() -> s3.createMultipartUpload(b -> b.bucket(BUCKET).key("m2")
-        .sseCustomerAlgorithm("AES256").sseCustomerKey(KEY).sseCustomerKeyMD5(KEY_MD5)));
-    assertNotImplemented(() -> s3.uploadPart(b -> b.bucket(BUCKET).key("m").uploadId(uploadId)
-        .partNumber(2).sseCustomerAlgorithm("AES256").sseCustomerKey(KEY)
-        .sseCustomerKeyMD5(KEY_MD5), RequestBody.fromString("part")));
-    assertNotImplemented(() -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("m")
-        .uploadId(uploadId).multipartUpload(u -> u.parts(CompletedPart.builder().partNumber(1)
-            .eTag(etag).build()))
-        .sseCustomerAlgorithm("AES256").sseCustomerKey(KEY).sseCustomerKeyMD5(KEY_MD5)));
-
-    HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(tombstone.endpoint() + "/" + BUCKET + "/raw?uploads"))
-        .header("x-amz-server-side-encryption-customer-key-MD5", KEY_MD5)
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(raw.statusCode()).isEqualTo(501);
-    assertThat(raw.body())
-        .contains("<Header>x-amz-server-side-encryption-customer-key-MD5</Header>");
-    assertThat(tombstone.s3().currentObject(BUCKET, "copy")).isEmpty();
-    assertThat(tombstone.s3().currentObject(BUCKET, "m")).isEmpty();
-    assertThat(tombstone.s3().multipartUploads(BUCKET)).hasSize(1);
-    assertThat(s3.listParts(b -> b.bucket(BUCKET).key("m").uploadId(uploadId)).parts())
-        .hasSize(1);
   }
 
   @Test
