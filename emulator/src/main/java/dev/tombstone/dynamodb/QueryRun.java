@@ -1,5 +1,7 @@
 package dev.tombstone.dynamodb;
 
+import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
+import dev.tombstone.internal.dynamodb.expression.ScalarKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ final class QueryRun {
     checkFilter(schema);
     if (index != null) {
       index.checkFilterProjected(request.filter());
+    }
+    if (request.filter() instanceof CompiledCondition compiled) {
+      ScalarKeys.check(compiled.nestedAttributeNames(), table.definition());
     }
     NavigableMap<Position, Item> partition = index == null
         ? table.partition((AttributeValue) range.partition())

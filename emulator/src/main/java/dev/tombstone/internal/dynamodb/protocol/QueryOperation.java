@@ -166,7 +166,7 @@ final class QueryOperation {
 
   private void checkProjectionPaths(Wire w) {
     conditions.checkKeyPaths(w.projectionExpression(), w.names(),
-        state.keySchema(w.tableName()));
+        () -> state.tableDefinition(w.tableName()));
     conditions.checkIndexProjects(w.projectionExpression(), w.names(),
         state.tableDefinition(w.tableName()), w.indexName());
   }

@@ -111,7 +111,9 @@ final class ScanOperation {
         : expressions.projection();
     ItemCondition filter = legacyFilter != null ? legacyFilter : expressions.filter();
     conditions.checkKeyPaths(w.projectionExpression(), w.names(),
-        w.projectionExpression() == null ? null : state.keySchema(w.tableName()));
+        () -> state.tableDefinition(w.tableName()));
+    ConditionSupport.checkKeyPaths(expressions.filter(),
+        () -> state.tableDefinition(w.tableName()));
     if (w.projectionExpression() != null && w.indexName() != null) {
       // A global index cannot fetch from the table: its projection bounds what a Scan may ask.
       conditions.checkIndexProjects(w.projectionExpression(), w.names(),
