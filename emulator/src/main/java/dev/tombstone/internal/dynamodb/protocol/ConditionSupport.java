@@ -250,6 +250,15 @@ final class ConditionSupport {
     Set<String> usedValues = new HashSet<>();
     Map<String, dev.tombstone.dynamodb.AttributeValue> bound =
         values == null ? null : values.values();
+    // An empty filter or projection comes before the key condition's own problems (dynalite
+    // test/query.js, AWS-validated: 'should return ValidationException for empty
+    // FilterExpression', '... for empty ProjectionExpression').
+    if ("".equals(filter)) {
+      compiler.condition(ExpressionKind.FILTER, filter, names, bound);
+    }
+    if ("".equals(projection)) {
+      compiler.projection(projection, names);
+    }
     KeyConditions key = null;
     if (keyCondition != null) {
       key = compiler.keyCondition(keyCondition, names, bound);
