@@ -207,10 +207,6 @@ public final class KeyConditions {
       if (operand instanceof Operand.Path p) {
         if (path != null) {
           severalPaths = true;
-          if (path.segments().size() == 1 && p.segments().size() > 1) {
-            path = p;
-            pathAt = i;
-          }
           continue;
         }
         path = p;
@@ -220,9 +216,11 @@ public final class KeyConditions {
       }
     }
     if (severalPaths) {
-      // A nested path among them is refused as nested, without the table (dynalite
-      // test/query.js, 'should return ValidationException for nested attributes', on a missing
-      // table: 'b.d > a AND c.d > e.f', 'a.d > c', 'b[0] > a').
+      // The first path decides: nested, the condition is refused as nested, without the table
+      // (dynalite test/query.js, 'should return ValidationException for nested attributes', on a
+      // missing table: 'b.d > a AND c.d > e.f', 'a.d > c', 'b[0] > a'); a plain name, as naming
+      // several attributes ('... for multiple attribute names': 'b > a.b', 'b between c[1] and
+      // d').
       if (path.segments().size() == 1) {
         throw invalidCondition("Multiple attribute names used in one condition");
       }
