@@ -1,7 +1,5 @@
 package dev.tombstone.dynamodb;
 
-import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
-import dev.tombstone.internal.dynamodb.expression.ScalarKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,7 @@ final class QueryRun {
     SecondaryIndex index = index();
     KeySchema schema = index == null ? table.keySchema() : index.keySchema();
     KeyRange range = KeyRange.of(schema, request.keyCondition());
-    // The start key, the filter's key attributes, then Select, then the filter's paths (dynalite
+    // The start key, the filter's key attributes, then Select (dynalite
     // test/query.js, AWS-validated: 'should return ValidationException if global range in
     // ExclusiveStartKey is invalid', '... if global range key in QueryFilter').
     Position start = startPosition(index, range);
@@ -30,9 +28,6 @@ final class QueryRun {
     Query.Select select = Selects.resolve(index, request.select());
     if (index != null) {
       index.checkFilterProjected(request.filter());
-    }
-    if (request.filter() instanceof CompiledCondition compiled) {
-      ScalarKeys.check(compiled.nestedAttributeNames(), table.definition());
     }
     NavigableMap<Position, Item> partition = index == null
         ? table.partition((AttributeValue) range.partition())

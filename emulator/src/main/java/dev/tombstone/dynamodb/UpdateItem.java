@@ -2,8 +2,6 @@ package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.AttributeNameRules;
 import dev.tombstone.internal.NestingLimit;
-import dev.tombstone.internal.dynamodb.expression.CompiledUpdate;
-import dev.tombstone.internal.dynamodb.expression.UpdateIndexChecks;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,17 +88,10 @@ public final class UpdateItem {
   static Result execute(Table table, Request request) {
     PrimaryKey key = table.keySchema().keyOfSingleItem(request.key());
     checkUpdatedNames(table.keySchema(), request.update());
-    CompiledUpdate compiled = request.update() instanceof CompiledUpdate c ? c : null;
-    if (compiled != null) {
-      UpdateIndexChecks.beforeRead(compiled, table.definition());
-    }
     Item[] images = new Item[2];
     table.compute(key, (k, current) -> {
       Item next = updated(request, current);
       if (next != null) {
-        if (compiled != null) {
-          UpdateIndexChecks.afterUpdate(compiled, table.definition(), next);
-        }
         table.checkIndexKeys(next);
       }
       images[0] = current;

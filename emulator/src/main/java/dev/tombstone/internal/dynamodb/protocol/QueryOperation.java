@@ -159,6 +159,8 @@ final class QueryOperation {
     Query.Request query = Query.Request.of(w.tableName(), keyCondition);
     if (compiled != null) {
       checkProjectionPaths(w);
+      ConditionSupport.checkKeyPaths(compiled.filter(),
+          () -> state.tableDefinition(w.tableName()));
       return query.withFilter(compiled.filter()).withProjection(compiled.projection());
     }
     if (legacy.filter() != null) {
@@ -175,6 +177,8 @@ final class QueryOperation {
     StartKeyOrder.checkPartition(start, state.keySchema(w.tableName()), queried);
     KeyCondition keyCondition = expressions.keyCondition().resolve(keyNames(w), queried.size());
     checkProjectionPaths(w);
+    ConditionSupport.checkKeyPaths(expressions.filter(),
+        () -> state.tableDefinition(w.tableName()));
     return Query.Request.of(w.tableName(), keyCondition)
         .withFilter(expressions.filter())
         .withProjection(expressions.projection());
