@@ -49,6 +49,15 @@ public final class KeyConditions {
 
   static KeyConditions compile(
       String text, Map<String, String> names, Map<String, AttributeValue> values) {
+    return compile(text, names, values, () -> { });
+  }
+
+  /**
+   * {@link #compile(String, Map, Map)} with {@code beforeOperators} run between the grammar's
+   * checks and the key condition's operator checks.
+   */
+  static KeyConditions compile(String text, Map<String, String> names,
+      Map<String, AttributeValue> values, Runnable beforeOperators) {
     Parser.ParsedCondition parsed;
     try {
       parsed = Parser.condition(text);
@@ -58,6 +67,7 @@ public final class KeyConditions {
       throw new DynamoDbError.Validation(
           ExpressionKind.KEY_CONDITION.prefix() + e.problem().message());
     }
+    beforeOperators.run();
     checkOperators(parsed.condition());
     return new KeyConditions(parsed.condition(), names, values, parsed.names(), parsed.values());
   }

@@ -250,18 +250,23 @@ final class ConditionSupport {
     Set<String> usedValues = new HashSet<>();
     Map<String, dev.tombstone.dynamodb.AttributeValue> bound =
         values == null ? null : values.values();
-    // An empty filter or projection comes before the key condition's own problems (dynalite
-    // test/query.js, AWS-validated: 'should return ValidationException for empty
-    // FilterExpression', '... for empty ProjectionExpression').
-    if ("".equals(filter)) {
-      compiler.condition(ExpressionKind.FILTER, filter, names, bound);
-    }
-    if ("".equals(projection)) {
-      compiler.projection(projection, names);
-    }
+    // An empty filter or projection comes after the key condition's grammar and before the
+    // operators it allows (dynalite test/query.js, AWS-validated: 'should return
+    // ValidationException for empty FilterExpression', '... for empty ProjectionExpression',
+    // '... for syntax errors in KeyConditionExpression').
+    Runnable emptyExpressions = () -> {
+      if ("".equals(filter)) {
+        compiler.condition(ExpressionKind.FILTER, filter, names, bound);
+      }
+      if ("".equals(projection)) {
+        compiler.projection(projection, names);
+      }
+    };
     KeyConditions key = null;
-    if (keyCondition != null) {
-      key = compiler.keyCondition(keyCondition, names, bound);
+    if (keyCondition == null) {
+      emptyExpressions.run();
+    } else {
+      key = compiler.keyCondition(keyCondition, names, bound, emptyExpressions);
       usedNames.addAll(key.usedNames());
       usedValues.addAll(key.usedValues());
     }
