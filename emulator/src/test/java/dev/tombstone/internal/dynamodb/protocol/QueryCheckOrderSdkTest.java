@@ -149,6 +149,34 @@ class QueryCheckOrderSdkTest {
         .isEqualTo("Invalid ProjectionExpression: The expression can not be empty;");
   }
 
+  @Test
+  void filterPathIntoAKey_comesAfterTheFiltersKeyAttributesAndSelect() {
+    assertThat(message(b -> b.tableName("ranged").keyConditionExpression("a = :a")
+        .filterExpression("attribute_exists(b) AND c.x = :a")
+        .expressionAttributeValues(Map.of(":a", s("x")))))
+        .isEqualTo("Filter Expression can only contain non-primary key attributes: Primary key"
+            + " attribute: b");
+    assertThat(message(b -> b.tableName("ranged").indexName("byCd").select(Select.ALL_ATTRIBUTES)
+        .keyConditionExpression("c = :a").filterExpression("attribute_exists(a.x)")
+        .expressionAttributeValues(Map.of(":a", s("x")))))
+        .startsWith("One or more parameter values were invalid: Select type ALL_ATTRIBUTES");
+    assertThat(message(b -> b.tableName("ranged").keyConditionExpression("a = :a")
+        .filterExpression("attribute_exists(d.x)")
+        .expressionAttributeValues(Map.of(":a", s("x")))))
+        .isEqualTo("Key attributes must be scalars; list random access '[]' and map lookup '.'"
+            + " are not allowed: IndexKey: d");
+  }
+
+  @Test
+  void keyConditionGrammar_comesBeforeAnEmptyFilter() {
+    assertThat(message(b -> b.tableName("missing").keyConditionExpression("a >")
+        .filterExpression("")))
+        .startsWith("Invalid KeyConditionExpression: Syntax error; ");
+    assertThat(message(b -> b.tableName("missing").keyConditionExpression("")
+        .filterExpression("")))
+        .isEqualTo("Invalid KeyConditionExpression: The expression can not be empty;");
+  }
+
   private String message(Consumer<QueryRequest.Builder> request) {
     DynamoDbException e =
         catchThrowableOfType(() -> dynamo.query(request), DynamoDbException.class);

@@ -80,6 +80,17 @@ class ScalarKeyPathsSdkTest {
   }
 
   @Test
+  void scan_filterIntoAKey_comesAfterTheIndexAndTheStartKey() {
+    assertThat(message(() -> dynamo.scan(b -> b.tableName("keyed").indexName("none")
+        .filterExpression("attribute_exists(a.b)"))))
+        .isEqualTo("The table does not have the specified index: none");
+    assertThat(message(() -> dynamo.scan(b -> b.tableName("keyed")
+        .exclusiveStartKey(Map.of("a", n(1), "b", s("r")))
+        .filterExpression("attribute_exists(a.b)"))))
+        .startsWith("The provided starting key is invalid");
+  }
+
+  @Test
   void query_filterIntoAnIndexKey_isRefused() {
     assertThat(message(() -> dynamo.query(b -> b.tableName("keyed")
         .keyConditionExpression("a = :a").filterExpression("attribute_exists(c.x) AND e = :n")
