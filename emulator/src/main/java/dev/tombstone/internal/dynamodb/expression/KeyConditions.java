@@ -205,6 +205,11 @@ public final class KeyConditions {
     for (int i = 0; i < operands.size(); i++) {
       Operand operand = operands.get(i);
       if (operand instanceof Operand.Call) {
+        if (severalPaths) {
+          // Two attributes named before the call: 'a between b and size(a)' (dynalite
+          // test/query.js, 'should return ValidationException for multiple attribute names').
+          break;
+        }
         // BETWEEN and begins_with with a value first say so before the nested operation
         // (dynalite test/query.js, 'should return ValidationException no key attribute as
         // first operator': ':a between size(b) and size(a)').

@@ -125,7 +125,8 @@ class QueryLegacyConditionOrderSdkTest {
           .isEqualTo("KeyConditionExpressions cannot have conditions on nested attributes");
     }
     // The first path decides: a plain name beside a nested path names several attributes.
-    for (String expression : new String[] {"a > b", "b > a.b", "b between c[1] and d"}) {
+    for (String expression : new String[] {"a > b", "b > a.b", "b between c[1] and d",
+        "a between b and size(a)"}) {
       assertThat(message(QueryRequest.builder().tableName("missing")
           .keyConditionExpression(expression).build()))
           .as(expression)
