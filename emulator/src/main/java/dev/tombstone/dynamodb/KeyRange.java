@@ -33,7 +33,13 @@ final class KeyRange {
     if (schema.multiAttribute()) {
       return MultiAttributeKeyConditions.resolve(schema, condition);
     }
+    // The partition attribute fully, then the sort attribute, as AWS orders them (dynalite
+    // test/query.js, AWS-validated: 'should return ValidationException if querying with
+    // unsupported conditions', '... for mismatching param type').
     String partitionName = schema.partitionKey().name();
+    if (schema.sortKey() == null && condition.parts().size() > 1) {
+      throw notSupported();
+    }
     KeyCondition.Part partitionPart = null;
     KeyCondition.Part other = null;
     for (KeyCondition.Part part : condition.parts()) {
@@ -46,19 +52,17 @@ final class KeyRange {
     if (partitionPart == null) {
       throw missed(partitionName);
     }
+    checkValueTypes(partitionPart, schema.partitionKey());
     if (partitionPart.operator() != KeyCondition.Operator.EQ) {
       throw notSupported();
     }
     if (other != null) {
-      if (schema.sortKey() == null || other.attribute().equals(partitionName)) {
+      if (other.attribute().equals(partitionName)) {
         throw notSupported();
       }
       if (!other.attribute().equals(schema.sortKey().name())) {
         throw missed(schema.sortKey().name());
       }
-    }
-    checkType(partitionPart, schema.partitionKey());
-    if (other != null) {
       checkType(other, schema.sortKey());
     }
     checkNotEmpty(partitionPart, schema.partitionKey());
@@ -79,15 +83,19 @@ final class KeyRange {
   }
 
   static void checkType(KeyCondition.Part part, KeyAttribute key) {
+    checkValueTypes(part, key);
+    if (part.operator() == KeyCondition.Operator.BEGINS_WITH && key.type() == AttributeType.N) {
+      throw DynamoDbError.Validation.invalidParameters(
+          "Condition parameter type does not match schema type");
+    }
+  }
+
+  private static void checkValueTypes(KeyCondition.Part part, KeyAttribute key) {
     for (AttributeValue value : part.values()) {
       if (value.type() != key.type()) {
         throw DynamoDbError.Validation.invalidParameters(
             "Condition parameter type does not match schema type");
       }
-    }
-    if (part.operator() == KeyCondition.Operator.BEGINS_WITH && key.type() == AttributeType.N) {
-      throw DynamoDbError.Validation.invalidParameters(
-          "Condition parameter type does not match schema type");
     }
   }
 

@@ -16,10 +16,14 @@ final class QueryRun {
 
   Query.Result run() {
     SecondaryIndex index = index();
-    Query.Select select = Selects.resolve(index, request.select());
     KeySchema schema = index == null ? table.keySchema() : index.keySchema();
     KeyRange range = KeyRange.of(schema, request.keyCondition());
+    // The start key, the filter's key attributes, then Select (dynalite
+    // test/query.js, AWS-validated: 'should return ValidationException if global range in
+    // ExclusiveStartKey is invalid', '... if global range key in QueryFilter').
+    Position start = startPosition(index, range);
     checkFilter(schema);
+    Query.Select select = Selects.resolve(index, request.select());
     if (index != null) {
       index.checkFilterProjected(request.filter());
     }
@@ -27,7 +31,6 @@ final class QueryRun {
         ? table.partition((AttributeValue) range.partition())
         : index.partition(range.partition());
     NavigableMap<Position, Item> view = range.view(partition);
-    Position start = startPosition(index, range);
     if (start != null) {
       view = request.scanForward() ? view.tailMap(start, false) : view.headMap(start, false);
     }

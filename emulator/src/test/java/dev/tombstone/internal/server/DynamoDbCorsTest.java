@@ -52,6 +52,18 @@ class DynamoDbCorsTest {
   }
 
   @Test
+  void answerToARequestWithAnOrigin_exposesTheRequestIdButNotTheChecksum() {
+    var withOrigin = dynamo.listTables(b -> b.overrideConfiguration(
+        o -> o.putHeader("Origin", ORIGIN))).sdkHttpResponse();
+    var without = dynamo.listTables(b -> { }).sdkHttpResponse();
+
+    assertThat(withOrigin.firstMatchingHeader("Access-Control-Expose-Headers"))
+        .contains("x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date");
+    assertThat(withOrigin.firstMatchingHeader("x-amz-crc32")).isPresent();
+    assertThat(without.firstMatchingHeader("Access-Control-Expose-Headers")).isEmpty();
+  }
+
+  @Test
   void errorAnswer_allowsAnyOriginToo() {
     ResourceNotFoundException missing = catchThrowableOfType(() -> dynamo.describeTable(
         b -> b.tableName("missing").overrideConfiguration(o -> o.putHeader("Origin", ORIGIN))),
@@ -59,6 +71,8 @@ class DynamoDbCorsTest {
 
     assertThat(missing.awsErrorDetails().sdkHttpResponse()
         .firstMatchingHeader("Access-Control-Allow-Origin")).contains("*");
+    assertThat(missing.awsErrorDetails().sdkHttpResponse()
+        .firstMatchingHeader("Access-Control-Expose-Headers")).isPresent();
   }
 
   @Test
@@ -71,6 +85,8 @@ class DynamoDbCorsTest {
     assertThat(answer.text()).contains("Access-Control-Allow-Origin: *\r\n",
         "Access-Control-Allow-Headers: content-type, x-amz-target\r\n",
         "Access-Control-Allow-Methods: POST\r\n", "Access-Control-Max-Age: 172800\r\n",
+        "Access-Control-Expose-Headers: x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,"
+            + "Date\r\n",
         "Content-Length: 0\r\n", "x-amzn-RequestId: ").endsWith("\r\n\r\n");
   }
 

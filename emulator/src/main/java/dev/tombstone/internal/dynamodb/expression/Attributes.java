@@ -3,17 +3,34 @@ package dev.tombstone.internal.dynamodb.expression;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** The top-level attribute names a bound condition reads, in order of appearance. */
+/**
+ * The top-level attribute names a bound condition reads, or only those it descends into with
+ * {@code .} or {@code []}, in order of appearance.
+ */
 final class Attributes {
-  private Attributes() {}
+  private final Set<String> names = new LinkedHashSet<>();
+  private final boolean nestedOnly;
 
-  static Set<String> of(Predicate predicate) {
-    Set<String> names = new LinkedHashSet<>();
-    collect(predicate, names);
-    return java.util.Collections.unmodifiableSet(names);
+  private Attributes(boolean nestedOnly) {
+    this.nestedOnly = nestedOnly;
   }
 
-  private static void collect(Predicate p, Set<String> names) {
+  static Set<String> of(Predicate predicate) {
+    return collected(predicate, false);
+  }
+
+  /** The names of the attributes {@code predicate} reads a part of ({@code a.b}, {@code a[0]}). */
+  static Set<String> nested(Predicate predicate) {
+    return collected(predicate, true);
+  }
+
+  private static Set<String> collected(Predicate predicate, boolean nestedOnly) {
+    Attributes attributes = new Attributes(nestedOnly);
+    attributes.collect(predicate, attributes.names);
+    return java.util.Collections.unmodifiableSet(attributes.names);
+  }
+
+  private void collect(Predicate p, Set<String> names) {
     if (p instanceof Predicate.Or or) {
       collect(or.left(), names);
       collect(or.right(), names);
@@ -50,15 +67,17 @@ final class Attributes {
     }
   }
 
-  private static void sources(Set<String> names, Source... sources) {
+  private void sources(Set<String> names, Source... sources) {
     for (Source s : sources) {
       source(s, names);
     }
   }
 
-  private static void source(Source s, Set<String> names) {
+  private void source(Source s, Set<String> names) {
     if (s instanceof Source.Attribute a) {
-      names.add(a.name());
+      if (!nestedOnly) {
+        names.add(a.name());
+      }
     } else if (s instanceof Source.Nested n) {
       names.add(n.name());
     } else if (s instanceof Source.Size size) {

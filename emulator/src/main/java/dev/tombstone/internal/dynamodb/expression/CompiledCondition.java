@@ -52,6 +52,11 @@ public final class CompiledCondition implements ItemCondition {
     return attributeNames;
   }
 
+  /** The top-level attributes the condition reads a part of ({@code a.b}, {@code a[0]}). */
+  public Set<String> nestedAttributeNames() {
+    return Attributes.nested(predicate);
+  }
+
   Predicate predicate() {
     return predicate;
   }

@@ -209,6 +209,11 @@ public final class CompiledUpdate implements ItemUpdate {
     return Integer.compare(a.size(), b.size());
   }
 
+  /** The actions, in request order. */
+  List<Step> steps() {
+    return List.of(steps);
+  }
+
   @Override
   public boolean removesOnly() {
     return removesOnly;

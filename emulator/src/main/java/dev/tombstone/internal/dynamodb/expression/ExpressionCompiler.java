@@ -189,6 +189,16 @@ public final class ExpressionCompiler {
   }
 
   /**
+   * {@link #keyCondition(String, Map, Map)} with {@code beforeOperators} run once the expression
+   * has passed the grammar's checks, before the operators a key condition allows are checked.
+   */
+  public KeyConditions keyCondition(String text, Map<String, String> names,
+      Map<String, AttributeValue> values, Runnable beforeOperators) {
+    Objects.requireNonNull(text, "text");
+    return KeyConditions.compile(text, names, values, beforeOperators);
+  }
+
+  /**
    * Validates the legacy {@code Expected} parameter and compiles it into one condition: each
    * entry a test on the top-level attribute it names, joined by AND, or by OR when {@code
    * conditionalOperator} is {@code "OR"}. Entries are checked in map iteration order and the

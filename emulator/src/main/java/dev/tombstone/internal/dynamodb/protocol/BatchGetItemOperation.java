@@ -139,7 +139,7 @@ final class BatchGetItemOperation {
           : conditions.read(null, t.projectionExpression(), t.names(), null).projection();
       if (t.projectionExpression() != null) {
         conditions.checkKeyPaths(t.projectionExpression(), t.names(),
-            state.keySchema(e.getKey()));
+            () -> state.tableDefinition(e.getKey()));
       }
       BatchGetItem.TableKeys tableKeys =
           BatchGetItem.TableKeys.of(keys).withProjection(projection);

@@ -14,11 +14,13 @@ import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
 import dev.tombstone.internal.dynamodb.expression.ExpressionKind;
 import dev.tombstone.internal.dynamodb.expression.KeyConditions;
 import dev.tombstone.internal.dynamodb.expression.Projection;
+import dev.tombstone.internal.dynamodb.expression.ScalarKeys;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -166,21 +168,27 @@ final class ConditionSupport {
   }
 
   /**
-   * DynamoDB refuses a projection that descends into a key attribute ({@code pk.x},
-   * {@code pk[0]}); checked once the table's key schema is known.
+   * DynamoDB refuses a projection that descends into a key attribute of the table or of one of
+   * its indexes ({@code pk.x}, {@code gsiKey[0]}); checked once the table is known.
    */
   void checkKeyPaths(String projection, Map<String, String> names,
-      dev.tombstone.dynamodb.KeySchema... schemas) {
+      Supplier<dev.tombstone.dynamodb.TableDefinition> table) {
     if (projection == null) {
       return;
     }
     Set<String> nested = compiler.projection(projection, names).nestedAttributes();
-    for (String name : nested) {
-      for (dev.tombstone.dynamodb.KeySchema schema : schemas) {
-        if (schema.isKeyAttribute(name)) {
-          throw new DynamoDbError.Validation("Key attributes must be scalars; list random access"
-              + " '[]' and map lookup '.' are not allowed: Key: " + name);
-        }
+    if (!nested.isEmpty()) {
+      ScalarKeys.check(nested, table.get());
+    }
+  }
+
+  /** The same rule for a filter expression's paths; a legacy filter has none. */
+  static void checkKeyPaths(ItemCondition filter,
+      Supplier<dev.tombstone.dynamodb.TableDefinition> table) {
+    if (filter instanceof CompiledCondition compiled) {
+      Set<String> nested = compiled.nestedAttributeNames();
+      if (!nested.isEmpty()) {
+        ScalarKeys.check(nested, table.get());
       }
     }
   }
@@ -234,9 +242,23 @@ final class ConditionSupport {
     Set<String> usedValues = new HashSet<>();
     Map<String, dev.tombstone.dynamodb.AttributeValue> bound =
         values == null ? null : values.values();
+    // An empty filter or projection comes after the key condition's grammar and before the
+    // operators it allows (dynalite test/query.js, AWS-validated: 'should return
+    // ValidationException for empty FilterExpression', '... for empty ProjectionExpression',
+    // '... for syntax errors in KeyConditionExpression').
+    Runnable emptyExpressions = () -> {
+      if ("".equals(filter)) {
+        compiler.condition(ExpressionKind.FILTER, filter, names, bound);
+      }
+      if ("".equals(projection)) {
+        compiler.projection(projection, names);
+      }
+    };
     KeyConditions key = null;
-    if (keyCondition != null) {
-      key = compiler.keyCondition(keyCondition, names, bound);
+    if (keyCondition == null) {
+      emptyExpressions.run();
+    } else {
+      key = compiler.keyCondition(keyCondition, names, bound, emptyExpressions);
       usedNames.addAll(key.usedNames());
       usedValues.addAll(key.usedValues());
     }

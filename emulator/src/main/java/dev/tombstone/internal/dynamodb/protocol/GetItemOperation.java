@@ -70,7 +70,7 @@ final class GetItemOperation {
         ? AttributesToGet.projection(wire.attributesToGet())
         : conditions.read(null, wire.projectionExpression(), wire.names(), null).projection();
     conditions.checkKeyPaths(wire.projectionExpression(), wire.names(),
-        wire.projectionExpression() == null ? null : state.keySchema(wire.tableName()));
+        () -> state.tableDefinition(wire.tableName()));
     GetItem.Request request = GetItem.Request.of(wire.tableName(), key).withProjection(projection);
     return Boolean.TRUE.equals(wire.consistentRead()) ? request.stronglyConsistent() : request;
   }

@@ -3,6 +3,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.KeyCondition;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.Query;
@@ -15,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Query of API 2012-08-10: decode, validate in DynamoDB's order, read one page, encode. */
 final class QueryOperation {
@@ -39,7 +42,14 @@ final class QueryOperation {
 
   byte[] handle(Json.Obj request) throws IOException {
     Wire wire = decode(request);
-    Query.Result result = state.query(validate(wire));
+    Query.Request checked = validate(wire);
+    Query.Result result = state.query(checked);
+    // A filter path into a key attribute is AWS's last check (dynalite test/query.js,
+    // AWS-validated: the index, start key, key condition and Select refusals come first). The
+    // store makes those, so the path is held against the table once it has: the page read is
+    // dropped.
+    ConditionSupport.checkKeyPaths(checked.filter(),
+        () -> state.tableDefinition(wire.tableName()));
     return ReadPages.encode(result, wire.select(), wire.returnConsumedCapacity());
   }
 
@@ -62,8 +72,9 @@ final class QueryOperation {
   /**
    * DynamoDB's order: the model's constraints, the mix of legacy and expression parameters,
    * placeholder maps without expressions, ConditionalOperator without two filter conditions, the
-   * key condition's presence, Select, the start key, the expressions, then (with the table) the
-   * key condition against the key schema.
+   * QueryFilter entries, AttributesToGet's duplicates, the start key, the key condition's
+   * presence, Select, the expressions, then (with the table) the key condition against the key
+   * schema.
    */
   private Query.Request validate(Wire w) {
     if (w.conditionalOperator() != null
@@ -103,15 +114,24 @@ final class QueryOperation {
           + " using expressions: FilterExpression and KeyConditionExpression are null");
     }
     ConditionSupport.checkConditionalOperator(w.conditionalOperator(), w.queryFilter());
+    // The QueryFilter entries, AttributesToGet's duplicates and the start key's values come
+    // before the key condition's presence (dynalite test/query.js, AWS-validated: 'should return
+    // ValidationException for bad attribute values in QueryFilter', '... for duplicate values in
+    // AttributesToGet', '... for invalid values in ExclusiveStartKey').
+    Legacy legacy = new Legacy(
+        w.queryFilter() == null || w.queryFilter().isEmpty() ? null
+            : ExpressionCompiler.legacyFilter(w.queryFilter(), w.conditionalOperator()),
+        w.attributesToGet() == null ? null : AttributesToGet.projection(w.attributesToGet()));
+    Map<String, AttributeValue> start =
+        w.startKey() == null ? null : ScanOperation.startingKey(w.startKey(), ValueLayer.CURRENT);
     if (w.keyConditions() == null && w.keyConditionExpression() == null) {
       throw new DynamoDbError.Validation("Either the KeyConditions or KeyConditionExpression"
           + " parameter must be specified in the request.");
     }
     checkSelect(w);
-    Map<String, AttributeValue> start =
-        w.startKey() == null ? null : ScanOperation.startingKey(w.startKey(), ValueLayer.CURRENT);
 
-    Query.Request query = w.keyConditions() != null ? legacyKeyed(w) : expressionKeyed(w);
+    Query.Request query = w.keyConditions() != null ? legacyKeyed(w, legacy, start)
+        : expressionKeyed(w, start);
     query = query.onIndex(w.indexName()).withLimit(w.limit()).startingAfter(start);
     if (w.select() != null) {
       query = query.withSelect(Query.Select.valueOf(w.select()));
@@ -128,12 +148,17 @@ final class QueryOperation {
    * A query keyed by the legacy {@code KeyConditions}, filtered and projected by the legacy
    * members or by expressions (only a KeyConditionExpression does not mix with it).
    */
-  private Query.Request legacyKeyed(Wire w) {
+  /** The legacy filter and projection, validated before the key condition; null if absent. */
+  private record Legacy(ItemCondition filter, UnaryOperator<Item> projection) {}
+
+  private Query.Request legacyKeyed(Wire w, Legacy legacy, Map<String, AttributeValue> start) {
     boolean expressions = w.filterExpression() != null || w.projectionExpression() != null;
     ConditionSupport.QueryExpressions compiled = expressions ? conditions.query(null,
         w.filterExpression(), w.projectionExpression(), w.names(), w.values()) : null;
     ExpressionCompiler.checkLegacyKeyConditions(w.keyConditions());
     KeySchema queried = queriedKeySchema(w);
+    StartKeyOrder.checkPartition(start, state.keySchema(w.tableName()), queried);
+    LegacyKeyOrder.check(w.keyConditions(), queried);
     Set<String> partitionKeys = new HashSet<>();
     queried.partitionKeys().forEach(key -> partitionKeys.add(key.name()));
     KeyCondition keyCondition = ExpressionCompiler.legacyKeyCondition(w.keyConditions(),
@@ -143,20 +168,19 @@ final class QueryOperation {
       checkProjectionPaths(w);
       return query.withFilter(compiled.filter()).withProjection(compiled.projection());
     }
-    if (w.queryFilter() != null && !w.queryFilter().isEmpty()) {
-      query = query.withQueryFilter(
-          ExpressionCompiler.legacyFilter(w.queryFilter(), w.conditionalOperator()));
+    if (legacy.filter() != null) {
+      query = query.withQueryFilter(legacy.filter());
     }
-    return w.attributesToGet() == null ? query
-        : query.withProjection(AttributesToGet.projection(w.attributesToGet()));
+    return legacy.projection() == null ? query : query.withProjection(legacy.projection());
   }
 
-  private Query.Request expressionKeyed(Wire w) {
+  private Query.Request expressionKeyed(Wire w, Map<String, AttributeValue> start) {
     ConditionSupport.QueryExpressions expressions = conditions.query(
         w.keyConditionExpression(), w.filterExpression(), w.projectionExpression(),
         w.names(), w.values());
-    KeyCondition keyCondition = expressions.keyCondition().resolve(keyNames(w),
-        queriedKeySchema(w).size());
+    KeySchema queried = queriedKeySchema(w);
+    StartKeyOrder.checkPartition(start, state.keySchema(w.tableName()), queried);
+    KeyCondition keyCondition = expressions.keyCondition().resolve(keyNames(w), queried.size());
     checkProjectionPaths(w);
     return Query.Request.of(w.tableName(), keyCondition)
         .withFilter(expressions.filter())
@@ -165,7 +189,7 @@ final class QueryOperation {
 
   private void checkProjectionPaths(Wire w) {
     conditions.checkKeyPaths(w.projectionExpression(), w.names(),
-        state.keySchema(w.tableName()));
+        () -> state.tableDefinition(w.tableName()));
     conditions.checkIndexProjects(w.projectionExpression(), w.names(),
         state.tableDefinition(w.tableName()), w.indexName());
   }

@@ -5,10 +5,15 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ItemUpdate;
+import dev.tombstone.dynamodb.KeyAttribute;
+import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.ReturnValues;
+import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.UpdateItem;
 import dev.tombstone.internal.dynamodb.ValueLayer;
+import dev.tombstone.internal.dynamodb.expression.CompiledUpdate;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
+import dev.tombstone.internal.dynamodb.expression.IndexCheckedUpdate;
 import dev.tombstone.internal.dynamodb.expression.LegacyUpdate;
 import java.io.IOException;
 import java.util.Map;
@@ -122,6 +127,9 @@ final class UpdateItemOperation {
           : ExpressionCompiler.legacyUpdate(Map.of());
       itemCondition = compiled.condition();
     }
+    if (update instanceof CompiledUpdate compiledUpdate) {
+      update = indexChecked(compiledUpdate, wire.tableName(), key);
+    }
     return UpdateItem.Request.of(wire.tableName(), key, update)
         .withCondition(itemCondition)
         .withReturnValues(returnValues)
@@ -144,6 +152,28 @@ final class UpdateItemOperation {
       }
       throw e;
     }
+  }
+
+  /**
+   * The update held to the table's secondary index keys ({@link IndexCheckedUpdate}), once the
+   * store's own first checks would pass: a key of the schema's attributes and types, and no key
+   * attribute updated (those refusals come first, from the store).
+   */
+  private ItemUpdate indexChecked(CompiledUpdate update, String tableName,
+      Map<String, AttributeValue> key) {
+    TableDefinition table = state.tableDefinition(tableName);
+    KeySchema schema = table.keySchema();
+    if (key.size() != schema.size()) {
+      return update;
+    }
+    for (KeyAttribute attribute : schema.attributes()) {
+      AttributeValue value = key.get(attribute.name());
+      if (value == null || value.type() != attribute.type()
+          || update.attributeNames().contains(attribute.name())) {
+        return update;
+      }
+    }
+    return IndexCheckedUpdate.of(update, table);
   }
 
   /** A ConditionalOperator without Expected, and placeholder maps without an expression. */

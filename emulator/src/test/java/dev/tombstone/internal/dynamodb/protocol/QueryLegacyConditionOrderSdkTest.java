@@ -124,9 +124,14 @@ class QueryLegacyConditionOrderSdkTest {
           .as(expression)
           .isEqualTo("KeyConditionExpressions cannot have conditions on nested attributes");
     }
-    assertThat(message(QueryRequest.builder().tableName("missing")
-        .keyConditionExpression("a > b").build()))
-        .isEqualTo("Invalid condition in KeyConditionExpression: Multiple attribute names used"
-            + " in one condition");
+    // The first path decides: a plain name beside a nested path names several attributes.
+    for (String expression : new String[] {"a > b", "b > a.b", "b between c[1] and d",
+        "a between b and size(a)"}) {
+      assertThat(message(QueryRequest.builder().tableName("missing")
+          .keyConditionExpression(expression).build()))
+          .as(expression)
+          .isEqualTo("Invalid condition in KeyConditionExpression: Multiple attribute names"
+              + " used in one condition");
+    }
   }
 }
