@@ -14,11 +14,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * GetItem, BatchGetItem and Query check values in DynamoDB's current layer and answer bare;
@@ -45,9 +42,7 @@ class CurrentValueLayerSdkTest {
 
   @BeforeEach
   void tables() {
-    dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-        .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
+    SdkTables.stringHashKey(dynamo, TABLE, "pk");
   }
 
   @Test

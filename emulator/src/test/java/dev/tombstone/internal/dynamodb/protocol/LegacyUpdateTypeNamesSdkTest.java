@@ -14,10 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Legacy {@code AttributeUpdates} name a type ADD or DELETE cannot take as on the wire
@@ -35,9 +32,7 @@ class LegacyUpdateTypeNamesSdkTest {
 
   @BeforeEach
   void tables() {
-    dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-        .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
+    SdkTables.stringHashKey(dynamo, TABLE, "pk");
   }
 
   @Test

@@ -13,12 +13,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -51,9 +48,7 @@ class UpdateRemovingOnlySdkTest {
   @BeforeEach
   void table() {
     tombstone.reset();
-    dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(k -> k.attributeName("UserId").keyType(KeyType.HASH))
-        .attributeDefinitions(d -> d.attributeName("UserId").attributeType(ScalarAttributeType.S)));
+    SdkTables.stringHashKey(dynamo, TABLE, "UserId");
   }
 
   @Test
