@@ -3,8 +3,9 @@
 # against each other and the floor, interleaved round by round, one server process each for the whole run.
 # For deciding whether a change helps: single req/s ratios swing by a tenth or more between rounds on a
 # shared 2-core machine, while the server CPU time per request (from /proc) moves by a few hundredths, so
-# the table leads with that, as a median of per-round ratios to the floor. Its last column is the part of that
-# CPU the collector's threads spent (read per thread from /proc), which JVM options and allocation move.
+# the table leads with that, as a median of per-round ratios to the floor. Its last two columns are the parts of
+# that CPU the collector's threads (which JVM options and allocation move) and the JIT compilers (a run that
+# still compiles its path) spent, read per thread from /proc by threads.py.
 #
 #   benchmarks/load/ab.sh ddb-delete-missing 16 before=/tmp/before.jar after=emulator/target/tombstone.jar
 #   benchmarks/load/ab.sh ddb-delete-conditional 16 g1=emulator/target/tombstone.jar \
@@ -46,21 +47,7 @@ load() { # server-index workload seconds connections
     --workload "$2" -c "$4" -d "$3" --label "${names[$1]}" ${flags[$1]:+"${flags[$1]}"} 2>>"$OUT/loadgen.err"
 }
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
-gc_ticks() { # the collector's threads (G1's and Parallel's workers, G1's refinement and marking)
-  python3 - "$1" <<'P'
-import glob, sys
-total = 0
-for name in glob.glob(f"/proc/{sys.argv[1]}/task/*/stat"):
-    try:
-        stat = open(name).read()
-    except OSError:  # the thread ended
-        continue
-    comm, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
-    if comm.startswith(("GC Thread", "G1 ")):
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-print(total)
-P
-}
+threads() { python3 "$ROOT/benchmarks/load/threads.py" "$1"; } # CPU ticks per kind of thread
 case "$workload" in
   ddb-*) service_workloads="ddb-delete-missing ddb-delete-conditional ddb-put-delete";;
   *) service_workloads="s3-delete-unversioned s3-delete-versioned s3-delete-objects";;
@@ -72,11 +59,11 @@ echo "cpus: $(nproc); jdk: $("$JAVA" -version 2>&1 | head -1); $workload at $con
   | tee "$OUT/machine.txt"
 for r in $(seq "$ROUNDS"); do
   for i in "${!ports[@]}"; do
-    before=$(ticks "${pids[$i]}"); gc_before=$(gc_ticks "${pids[$i]}")
+    before=$(ticks "${pids[$i]}"); threads_before=$(threads "${pids[$i]}")
     line=$(load "$i" "$workload" "$DURATION" "$conc") \
       || line="{\"label\":\"${names[$i]}\",\"workload\":\"$workload\",\"failed\":true}"
-    after=$(ticks "${pids[$i]}"); gc_after=$(gc_ticks "${pids[$i]}")
-    echo "${line%\}},\"round\":$r,\"cpu_ticks\":$((after - before)),\"gc_ticks\":$((gc_after - gc_before)),\"hz\":$(getconf CLK_TCK)}" >>"$OUT/ab.jsonl"
+    after=$(ticks "${pids[$i]}"); threads_after=$(threads "${pids[$i]}")
+    echo "${line%\}},\"round\":$r,\"cpu_ticks\":$((after - before)),\"hz\":$(getconf CLK_TCK),\"threads_before\":$threads_before,\"threads_after\":$threads_after}" >>"$OUT/ab.jsonl"
   done
 done
 python3 - "$OUT/ab.jsonl" <<'EOF'
@@ -87,21 +74,23 @@ for r in map(json.loads, open(sys.argv[1])):
     rounds[r["round"]][r["label"]] = r
     if r["label"] not in names:
         names.append(r["label"])
-def cpu(r, ticks="cpu_ticks"):  # server CPU microseconds per request (per key for DeleteObjects)
+def cpu(r, group=None):  # server CPU microseconds per request (per key for DeleteObjects)
     units = r["ok"] * (1000 if r["workload"] == "s3-delete-objects" else 1)
-    return r[ticks] / r["hz"] * 1e6 / max(units, 1)
-print("\n| server | req/s / floor | CPU per request / floor | p99 / floor | errors | CPU µs/req | of it, the collector's |")
-print("|---|---|---|---|---|---|---|")
+    ticks = r["cpu_ticks"] if group is None else max(0, r["threads_after"][group] - r["threads_before"][group])
+    return ticks / r["hz"] * 1e6 / max(units, 1)
+print("\n| server | req/s / floor | CPU per request / floor | p99 / floor | errors | CPU µs/req "
+      "| of it, the collector's | the JIT compilers' |")
+print("|---|---|---|---|---|---|---|---|")
 for n in names:
     rs = [v for v in rounds.values() if n in v and "floor" in v]
     ok = [v for v in rs if v[n].get("ok") and v["floor"].get("ok")]
     if not ok:
-        print(f"| {n} | failed | | | | | |"); continue
+        print(f"| {n} | failed | | | | | | |"); continue
     med = lambda f: statistics.median(f(v) for v in ok)
     print(f"| {n} | {med(lambda v: v[n]['rps'] / v['floor']['rps']):.2f} "
           f"| {med(lambda v: cpu(v[n]) / cpu(v['floor'])):.2f} "
           f"| {med(lambda v: (v[n]['p99_ms'] or 0) / (v['floor']['p99_ms'] or 1)):.2f} "
           f"| {sum(v[n].get('errors', 0) for v in rs)} | {med(lambda v: cpu(v[n])):.1f} "
-          f"| {med(lambda v: cpu(v[n], 'gc_ticks')):.1f} |")
+          f"| {med(lambda v: cpu(v[n], 'collector')):.1f} | {med(lambda v: cpu(v[n], 'compiler')):.1f} |")
 print(f"\nmedians over {len(rounds)} rounds of the per-round ratios; raw results: {sys.argv[1]}")
 EOF
