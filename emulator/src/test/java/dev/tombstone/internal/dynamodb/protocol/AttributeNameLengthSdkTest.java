@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -22,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -54,7 +54,7 @@ class AttributeNameLengthSdkTest {
 
   @Test
   void updateTable_refusesANewIndexKeyedOnANameOf256Characters() {
-    assertThat(message(() -> createIndex(LONG, LONG))).isEqualTo(LENGTH);
+    assertThat(validationMessage(() -> createIndex(LONG, LONG))).isEqualTo(LENGTH);
 
     assertThat(dynamo.describeTable(b -> b.tableName("base")).table()
         .hasGlobalSecondaryIndexes()).isFalse();
@@ -63,8 +63,10 @@ class AttributeNameLengthSdkTest {
 
   @Test
   void updateTable_reportsTheLength_beforeTheUndefinedKeyAttribute() {
-    assertThat(message(() -> createIndex(LONG, "incoherent-short-name"))).isEqualTo(LENGTH);
-    assertThat(message(() -> createIndex("incoherent-short-name", LONG))).isEqualTo(LENGTH);
+    assertThat(validationMessage(() -> createIndex(LONG, "incoherent-short-name")))
+        .isEqualTo(LENGTH);
+    assertThat(validationMessage(() -> createIndex("incoherent-short-name", LONG)))
+        .isEqualTo(LENGTH);
   }
 
   @Test
@@ -83,14 +85,14 @@ class AttributeNameLengthSdkTest {
   void createTable_reportsTheLength_beforeTheUndefinedKeyAttribute() {
     String shortName = "incoherent-short-name";
     // The table's HASH key, then its RANGE key, long and undefined or defined long and unused.
-    assertThat(message(() -> createTable(List.of(LONG), List.of(shortName), null, null)))
+    assertThat(validationMessage(() -> createTable(List.of(LONG), List.of(shortName), null, null)))
         .isEqualTo(LENGTH);
-    assertThat(message(() -> createTable(List.of(shortName), List.of(LONG), null, null)))
+    assertThat(validationMessage(() -> createTable(List.of(shortName), List.of(LONG), null, null)))
         .isEqualTo(LENGTH);
-    assertThat(message(() -> createTable(List.of("x", LONG), List.of("x", shortName), null,
-        null))).isEqualTo(LENGTH);
-    assertThat(message(() -> createTable(List.of("x", shortName), List.of("x", LONG), null,
-        null))).isEqualTo(LENGTH);
+    assertThat(validationMessage(() -> createTable(List.of("x", LONG), List.of("x", shortName),
+        null, null))).isEqualTo(LENGTH);
+    assertThat(validationMessage(() -> createTable(List.of("x", shortName), List.of("x", LONG),
+        null, null))).isEqualTo(LENGTH);
 
     assertThat(tombstone.dynamoDb().hasTable("created")).isFalse();
   }
@@ -101,10 +103,10 @@ class AttributeNameLengthSdkTest {
     List<String> table = List.of("a", "b");
 
     for (boolean local : new boolean[] {false, true}) {
-      assertThat(message(() -> createTable(table, List.of("a", "b", LONG), shortName, local)))
-          .isEqualTo(LENGTH);
-      assertThat(message(() -> createTable(table, List.of("a", "b", shortName), LONG, local)))
-          .isEqualTo(LENGTH);
+      assertThat(validationMessage(() -> createTable(table, List.of("a", "b", LONG), shortName,
+          local))).isEqualTo(LENGTH);
+      assertThat(validationMessage(() -> createTable(table, List.of("a", "b", shortName), LONG,
+          local))).isEqualTo(LENGTH);
     }
     assertThat(tombstone.dynamoDb().hasTable("created")).isFalse();
   }
@@ -142,15 +144,15 @@ class AttributeNameLengthSdkTest {
 
     assertThat(dynamo.getItem(b -> b.tableName("base").key(key).attributesToGet(longest))
         .item()).containsOnlyKeys(longest);
-    assertThat(message(() -> dynamo.getItem(b -> b.tableName("base").key(key)
+    assertThat(validationMessage(() -> dynamo.getItem(b -> b.tableName("base").key(key)
         .attributesToGet(tooLong)))).isEqualTo(refusal);
-    assertThat(message(() -> dynamo.query(b -> b.tableName("base")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("base")
         .keyConditions(Map.of("p", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
             .attributeValueList(s("k")).build()))
         .attributesToGet(tooLong)))).isEqualTo(refusal);
-    assertThat(message(() -> dynamo.scan(b -> b.tableName("base").attributesToGet(tooLong))))
-        .isEqualTo(refusal);
-    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("base",
+    assertThat(validationMessage(() -> dynamo.scan(b -> b.tableName("base")
+        .attributesToGet(tooLong)))).isEqualTo(refusal);
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("base",
         KeysAndAttributes.builder().keys(key).attributesToGet(tooLong).build())))))
         .isEqualTo(refusal);
   }
@@ -161,15 +163,15 @@ class AttributeNameLengthSdkTest {
     String refusal = "1 validation error detected: Value '[]' at 'attributesToGet' failed to"
         + " satisfy constraint: Member must have length greater than or equal to 1";
 
-    assertThat(message(() -> dynamo.getItem(b -> b.tableName("base").key(key)
+    assertThat(validationMessage(() -> dynamo.getItem(b -> b.tableName("base").key(key)
         .attributesToGet(List.of())))).isEqualTo(refusal);
-    assertThat(message(() -> dynamo.query(b -> b.tableName("base")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("base")
         .keyConditions(Map.of("p", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
             .attributeValueList(s("k")).build()))
         .attributesToGet(List.of())))).isEqualTo(refusal);
-    assertThat(message(() -> dynamo.scan(b -> b.tableName("base").attributesToGet(List.of()))))
-        .isEqualTo(refusal);
-    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("base",
+    assertThat(validationMessage(() -> dynamo.scan(b -> b.tableName("base")
+        .attributesToGet(List.of())))).isEqualTo(refusal);
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("base",
         KeysAndAttributes.builder().keys(key).attributesToGet(List.of()).build())))))
         .isEqualTo("1 validation error detected: Value at 'RequestItems.base.member."
             + "AttributesToGet' failed to satisfy constraint: Member must have length greater"
@@ -182,12 +184,5 @@ class AttributeNameLengthSdkTest {
         .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("hello")
             .keySchema(key(keyed, KeyType.HASH))
             .projection(p -> p.projectionType(ProjectionType.ALL)))));
-  }
-
-  static String message(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 }

@@ -4,6 +4,7 @@ import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.n;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -73,18 +73,18 @@ class BatchAndTransactGetSdkTest {
 
   @Test
   void batchGetItem_refusesDuplicatesAndMoreThan100Keys() {
-    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("users",
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("users",
         KeysAndAttributes.builder().keys(id("users0"), id("users0")).build())))))
         .isEqualTo("Provided list of item keys contains duplicates");
     List<Map<String, AttributeValue>> many = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       many.add(id("k" + i));
     }
-    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(
         "users", KeysAndAttributes.builder().keys(many).build(),
         "orders", KeysAndAttributes.builder().keys(many).build())))))
         .isEqualTo("Too many items requested for the BatchGetItem call");
-    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("users",
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("users",
         KeysAndAttributes.builder().keys(id("users0")).projectionExpression("id.x").build())))))
         .isEqualTo("Key attributes must be scalars; list random access '[]' and map lookup '.'"
             + " are not allowed: Key: id");
@@ -97,14 +97,14 @@ class BatchAndTransactGetSdkTest {
       tooMany.add(id("k" + i));
     }
 
-    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("ab",
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("ab",
         KeysAndAttributes.builder().keys(id("a")).build())))))
         .isEqualTo("1 validation error detected: Value '{\"ab\":{\"Keys\":[{\"id\":{\"S\":"
             + "\"a\"}}]}}' at 'requestItems'"
             + " failed to satisfy constraint: Map keys must satisfy constraint: [Member must"
             + " have length less than or equal to 255, Member must have length greater than or"
             + " equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
-    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("users",
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("users",
         KeysAndAttributes.builder().keys(tooMany).build())))))
         .isEqualTo("1 validation error detected: Value at 'RequestItems.users.member.Keys'"
             + " failed to satisfy constraint: Member must have length less than or equal to 100");
@@ -114,7 +114,7 @@ class BatchAndTransactGetSdkTest {
       writes.add(TransactWriteItem.builder().put(p -> p.tableName("users")
           .item(Map.of("id", s(key)))).build());
     }
-    assertThat(message(() -> dynamo.transactWriteItems(b -> b.transactItems(writes))))
+    assertThat(validationMessage(() -> dynamo.transactWriteItems(b -> b.transactItems(writes))))
         .matches("1 validation error detected: Value '\\[.*]' at 'transactItems' failed to"
             + " satisfy constraint: Member must have length less than or equal to 100");
   }
@@ -126,15 +126,15 @@ class BatchAndTransactGetSdkTest {
     String expected = "1 validation error detected: Value '[]' at 'transactItems' failed to"
         + " satisfy constraint: Member must have length greater than or equal to 1";
 
-    assertThat(message(() -> dynamo.transactWriteItems(b -> b.transactItems(List.of()))))
+    assertThat(validationMessage(() -> dynamo.transactWriteItems(b -> b.transactItems(List.of()))))
         .isEqualTo(expected);
-    assertThat(message(() -> dynamo.transactGetItems(b -> b.transactItems(List.of()))))
+    assertThat(validationMessage(() -> dynamo.transactGetItems(b -> b.transactItems(List.of()))))
         .isEqualTo(expected);
   }
 
   @Test
   void batchGetItem_refusesExpressionOnOneTableAndAttributesToGetOnAnother() {
-    assertThat(message(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(
         "users", KeysAndAttributes.builder().keys(id("users0")).projectionExpression("id")
             .build(),
         "orders", KeysAndAttributes.builder().keys(id("orders0")).attributesToGet("id")
@@ -163,7 +163,7 @@ class BatchAndTransactGetSdkTest {
 
   @Test
   void transactGetItems_refusesTwoReadsOfOneItem() {
-    assertThat(message(() -> dynamo.transactGetItems(b -> b.transactItems(
+    assertThat(validationMessage(() -> dynamo.transactGetItems(b -> b.transactItems(
         TransactGetItem.builder().get(g -> g.tableName("users").key(id("users1"))).build(),
         TransactGetItem.builder().get(g -> g.tableName("users").key(id("users1"))).build()))))
         .isEqualTo("Transaction request cannot include multiple operations on one item");
@@ -194,12 +194,5 @@ class BatchAndTransactGetSdkTest {
 
   private static Map<String, AttributeValue> id(String id) {
     return Map.of("id", s(id));
-  }
-
-  private static String message(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 }

@@ -1,7 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -45,10 +44,10 @@ class BatchConstraintTextsSdkTest {
 
   @Test
   void batchGetItem_emptyRequestItemsAndEmptyKeys_nameThePathWithoutAValue() {
-    assertThat(refusal(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of()))))
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of()))))
         .isEqualTo(ENVELOPE + "Value at 'RequestItems' failed to satisfy constraint: Member must"
             + " have length greater than or equal to 1");
-    assertThat(refusal(() -> dynamo.batchGetItem(b -> b.requestItems(
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(
         Map.of("users", KeysAndAttributes.builder().keys(List.of()).build())))))
         .isEqualTo(ENVELOPE + "Value at 'RequestItems.users.member.Keys' failed to satisfy"
             + " constraint: Member must have length greater than or equal to 1");
@@ -56,7 +55,7 @@ class BatchConstraintTextsSdkTest {
 
   @Test
   void batchGetItem_malformedTableName_echoesTheMapAsJson() {
-    assertThat(refusal(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("bad!name",
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("bad!name",
         KeysAndAttributes.builder().keys(Map.of("pk", AttributeValue.fromS("a"))).build())))))
         .isEqualTo(ENVELOPE + "Value '{\"bad!name\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}' at"
             + " 'requestItems' failed to satisfy constraint: " + NAME_RULES);
@@ -64,7 +63,7 @@ class BatchConstraintTextsSdkTest {
 
   @Test
   void batchWriteItem_emptyRequestItems_namesThePathWithoutAValue() {
-    assertThat(refusal(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of()))))
+    assertThat(validationMessage(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of()))))
         .isEqualTo(ENVELOPE + "Value at 'RequestItems' failed to satisfy constraint: Member must"
             + " have length greater than or equal to 1");
   }
@@ -74,17 +73,10 @@ class BatchConstraintTextsSdkTest {
     WriteRequest put = WriteRequest.builder().putRequest(PutRequest.builder()
         .item(Map.of("pk", AttributeValue.fromS("x"))).build()).build();
 
-    assertThat(refusal(() -> dynamo.batchWriteItem(b -> b.requestItems(
+    assertThat(validationMessage(() -> dynamo.batchWriteItem(b -> b.requestItems(
         Map.of("bad!name", List.of(put))))))
         .isEqualTo(ENVELOPE + "Value '{bad!name=[WriteRequest(putRequest=PutRequest(item="
             + "{pk=AttributeValue(S=x)}))]}' at 'requestItems' failed to satisfy constraint: "
             + NAME_RULES);
-  }
-
-  private static String refusal(Runnable request) {
-    DynamoDbException error = catchThrowableOfType(DynamoDbException.class, request::run);
-    assertThat(error.statusCode()).isEqualTo(400);
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return error.awsErrorDetails().errorMessage();
   }
 }

@@ -2,10 +2,10 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import static dev.tombstone.internal.dynamodb.protocol.LegacyExpressionMixSdkTest.eq;
 import static dev.tombstone.internal.dynamodb.protocol.LegacyExpressionMixSdkTest.expected;
-import static dev.tombstone.internal.dynamodb.protocol.LegacyExpressionMixSdkTest.message;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
@@ -54,7 +54,7 @@ class ConditionalOperatorSdkTest {
 
   @Test
   void putItem_withOneExpectedCondition_isRefusedAndWritesNothing() {
-    String refused = message(() -> dynamo.putItem(b -> b.tableName("cop").item(KEY)
+    String refused = validationMessage(() -> dynamo.putItem(b -> b.tableName("cop").item(KEY)
         .expected(Map.of("a", expected("x"))).conditionalOperator("AND")));
 
     assertThat(refused).isEqualTo(ENVELOPE + TWO_OR_MORE);
@@ -63,7 +63,7 @@ class ConditionalOperatorSdkTest {
 
   @Test
   void putItem_withAnEmptyExpected_isRefusedAsWithoutExpected() {
-    String refused = message(() -> dynamo.putItem(b -> b.tableName("cop")
+    String refused = validationMessage(() -> dynamo.putItem(b -> b.tableName("cop")
         .item(Map.of("pk", s("new"))).expected(Map.of()).conditionalOperator("AND")));
 
     assertThat(refused).isEqualTo(ENVELOPE + WITHOUT);
@@ -73,7 +73,7 @@ class ConditionalOperatorSdkTest {
 
   @Test
   void deleteItem_withOneExpectedCondition_isRefusedAndDeletesNothing() {
-    String refused = message(() -> dynamo.deleteItem(b -> b.tableName("cop").key(KEY)
+    String refused = validationMessage(() -> dynamo.deleteItem(b -> b.tableName("cop").key(KEY)
         .expected(Map.of("a", expected("x"))).conditionalOperator("OR")));
 
     assertThat(refused).isEqualTo(ENVELOPE + TWO_OR_MORE);
@@ -83,7 +83,7 @@ class ConditionalOperatorSdkTest {
   @Test
   void deleteItem_withOneInvalidExpectedEntry_reportsTheEntryBeforeTheCount() {
     // DynamoDB (Local) validates the Expected entries before it counts them.
-    String refused = message(() -> dynamo.deleteItem(b -> b.tableName("cop").key(KEY)
+    String refused = validationMessage(() -> dynamo.deleteItem(b -> b.tableName("cop").key(KEY)
         .expected(Map.of("a", ExpectedAttributeValue.builder().exists(true).build()))
         .conditionalOperator("OR")));
 
@@ -94,7 +94,7 @@ class ConditionalOperatorSdkTest {
 
   @Test
   void updateItem_withOneExpectedCondition_isRefusedAndUpdatesNothing() {
-    String refused = message(() -> dynamo.updateItem(b -> b.tableName("cop").key(KEY)
+    String refused = validationMessage(() -> dynamo.updateItem(b -> b.tableName("cop").key(KEY)
         .attributeUpdates(Map.of("a", AttributeValueUpdate.builder().value(s("v"))
             .action(AttributeAction.PUT).build()))
         .expected(Map.of("a", expected("x"))).conditionalOperator("AND")));
@@ -114,17 +114,17 @@ class ConditionalOperatorSdkTest {
 
   @Test
   void scan_withOneOrNoScanFilterCondition_isRefused() {
-    assertThat(message(() -> dynamo.scan(b -> b.tableName("cop")
+    assertThat(validationMessage(() -> dynamo.scan(b -> b.tableName("cop")
         .scanFilter(Map.of("a", eq("x"))).conditionalOperator("AND"))))
         .isEqualTo(TWO_OR_MORE);
-    assertThat(message(() -> dynamo.scan(b -> b.tableName("cop")
+    assertThat(validationMessage(() -> dynamo.scan(b -> b.tableName("cop")
         .scanFilter(Map.of()).conditionalOperator("AND"))))
         .isEqualTo(WITHOUT);
   }
 
   @Test
   void query_withOneQueryFilterCondition_isRefused() {
-    assertThat(message(() -> dynamo.query(b -> b.tableName("cop")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("cop")
         .keyConditions(Map.of("pk", eq("k"))).queryFilter(Map.of("a", eq("x")))
         .conditionalOperator("AND"))))
         .isEqualTo(TWO_OR_MORE);
@@ -132,8 +132,8 @@ class ConditionalOperatorSdkTest {
 
   @Test
   void query_withOnlyAConditionalOperator_reportsItBeforeTheMissingKeyCondition() {
-    assertThat(message(() -> dynamo.query(b -> b.tableName("cop").conditionalOperator("AND"))))
-        .isEqualTo(WITHOUT);
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("cop")
+        .conditionalOperator("AND")))).isEqualTo(WITHOUT);
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import static dev.tombstone.internal.dynamodb.protocol.CreateTableValidationSdkTest.message;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.Tombstone;
@@ -43,7 +43,7 @@ class CreateTableKeySchemaOrderSdkTest {
   }
 
   String create(CreateTableRequest request) {
-    String text = message(() -> dynamo.createTable(request));
+    String text = validationMessage(() -> dynamo.createTable(request));
     assertThat(tombstone.dynamoDb().hasTable("ordered")).isFalse();
     return text;
   }

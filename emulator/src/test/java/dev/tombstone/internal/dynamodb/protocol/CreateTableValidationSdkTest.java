@@ -2,9 +2,9 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.DynamoDbError;
@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -52,7 +51,7 @@ class CreateTableValidationSdkTest {
 
   @Test
   void threeKeySchemaElements_areEchoedAsDynamoDbPrintsThem() {
-    String message = message(() -> dynamo.createTable(b -> b.tableName("three")
+    String message = validationMessage(() -> dynamo.createTable(b -> b.tableName("three")
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE), key("x", KeyType.RANGE))
         .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S))
         .billingMode(BillingMode.PAY_PER_REQUEST)));
@@ -87,10 +86,11 @@ class CreateTableValidationSdkTest {
 
   @Test
   void capacityUnits_aboveOneTrillion_areOutOfBounds_readsReportedFirst() {
-    assertThat(message(() -> dynamo.createTable(provisioned("big", 1_000_000_000_001L,
+    assertThat(validationMessage(() -> dynamo.createTable(provisioned("big", 1_000_000_000_001L,
         1_000_000_000_001L))))
         .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");
-    assertThat(message(() -> dynamo.createTable(provisioned("big", 1L, 1_000_000_000_001L))))
+    assertThat(validationMessage(() -> dynamo.createTable(
+        provisioned("big", 1L, 1_000_000_000_001L))))
         .isEqualTo("Given value 1000000000001 for WriteCapacityUnits is out of bounds");
     assertThat(tombstone.dynamoDb().hasTable("big")).isFalse();
 
@@ -103,7 +103,8 @@ class CreateTableValidationSdkTest {
   void capacityUnits_outOfBounds_isReportedBeforeTheTableIsFoundToExist() {
     dynamo.createTable(provisioned("taken", 1L, 1L));
 
-    assertThat(message(() -> dynamo.createTable(provisioned("taken", 1_000_000_000_001L, 1L))))
+    assertThat(validationMessage(() -> dynamo.createTable(
+        provisioned("taken", 1_000_000_000_001L, 1L))))
         .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");
   }
 
@@ -173,18 +174,18 @@ class CreateTableValidationSdkTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("indexCases")
   void invalidIndexes_areRefused_beforeTheTableIsFoundToExist(IndexCase problem) {
-    assertThat(message(() -> dynamo.createTable(withIndexes("fresh", problem))))
+    assertThat(validationMessage(() -> dynamo.createTable(withIndexes("fresh", problem))))
         .isEqualTo(problem.message());
     assertThat(tombstone.dynamoDb().hasTable("fresh")).isFalse();
 
     dynamo.createTable(provisioned("taken", 1L, 1L));
-    assertThat(message(() -> dynamo.createTable(withIndexes("taken", problem))))
+    assertThat(validationMessage(() -> dynamo.createTable(withIndexes("taken", problem))))
         .isEqualTo(problem.message());
   }
 
   @Test
   void indexModelConstraints_areReportedWithTheTables() {
-    String message = message(() -> dynamo.createTable(withIndexes("t", new IndexCase("",
+    String message = validationMessage(() -> dynamo.createTable(withIndexes("t", new IndexCase("",
         b -> b.tableName("t").globalSecondaryIndexes(gsi("g", "x").toBuilder()
             .keySchema(List.of()).projection(p -> p.projectionType(ProjectionType.INCLUDE)
                 .nonKeyAttributes(List.of())).build()), null))));
@@ -208,7 +209,7 @@ class CreateTableValidationSdkTest {
   @ParameterizedTest
   @MethodSource("shortIndexNames")
   void globalIndexModelViolations_areReportedBeforeLocalOnes(String local, String global) {
-    String message = message(() -> dynamo.createTable(withIndexes("vo_ct_index_names",
+    String message = validationMessage(() -> dynamo.createTable(withIndexes("vo_ct_index_names",
         new IndexCase("", b -> b.localSecondaryIndexes(lsi(local, "pk", "x"))
             .globalSecondaryIndexes(gsi(global, "y")), null))));
 
@@ -254,11 +255,12 @@ class CreateTableValidationSdkTest {
    */
   @Test
   void oneNameForTheHashAndTheRangeKey_isAnInvalidKeySchema() {
-    String message = message(() -> dynamo.createTable(b -> b.tableName("dupkey")
+    String message = validationMessage(() -> dynamo.createTable(b -> b.tableName("dupkey")
         .keySchema(key("pk", KeyType.HASH), key("pk", KeyType.RANGE))
         .attributeDefinitions(def("pk", ScalarAttributeType.S))
         .billingMode(BillingMode.PAY_PER_REQUEST)));
-    String withTwoDefinitions = message(() -> dynamo.createTable(b -> b.tableName("dupkey")
+    String withTwoDefinitions = validationMessage(() -> dynamo.createTable(b -> b
+        .tableName("dupkey")
         .keySchema(key("pk", KeyType.HASH), key("pk", KeyType.RANGE))
         .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S))
         .billingMode(BillingMode.PAY_PER_REQUEST)));
@@ -292,7 +294,7 @@ class CreateTableValidationSdkTest {
 
   @Test
   void globalIndexOfAProvisionedTable_withoutThroughput_isRefused() {
-    assertThat(message(() -> dynamo.createTable(provisioned("games", 1L, 1L).toBuilder()
+    assertThat(validationMessage(() -> dynamo.createTable(provisioned("games", 1L, 1L).toBuilder()
         .attributeDefinitions(def("pk", ScalarAttributeType.S), def("x", ScalarAttributeType.S))
         .globalSecondaryIndexes(gsi("byX", "x")).build())))
         .isEqualTo("One or more parameter values were invalid: ProvisionedThroughput is not"
@@ -301,7 +303,7 @@ class CreateTableValidationSdkTest {
 
   @Test
   void unusedAttributeDefinitions_areRefused_whenTheTableHasIndexes_namingTheKeysUsed() {
-    String message = message(() -> dynamo.createTable(b -> b.tableName("vt1")
+    String message = validationMessage(() -> dynamo.createTable(b -> b.tableName("vt1")
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
         .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S),
             def("zz", ScalarAttributeType.S), def("a", ScalarAttributeType.S),
@@ -313,7 +315,7 @@ class CreateTableValidationSdkTest {
     assertThat(message).isEqualTo("One or more parameter values were invalid: Some"
         + " AttributeDefinitions are not used. AttributeDefinitions: [pk, sk, zz, a, l], keys"
         + " used: [pk, sk, l, a]");
-    assertThat(message(() -> dynamo.createTable(b -> b.tableName("vt2")
+    assertThat(validationMessage(() -> dynamo.createTable(b -> b.tableName("vt2")
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
         .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S),
             def("l", ScalarAttributeType.N), def("zz", ScalarAttributeType.S))
@@ -326,7 +328,7 @@ class CreateTableValidationSdkTest {
 
   @Test
   void globalIndexOfAnOnDemandTable_withThroughput_isRefused() {
-    assertThat(message(() -> dynamo.createTable(b -> b.tableName("games")
+    assertThat(validationMessage(() -> dynamo.createTable(b -> b.tableName("games")
         .keySchema(key("pk", KeyType.HASH))
         .attributeDefinitions(def("pk", ScalarAttributeType.S), def("x", ScalarAttributeType.S))
         .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -351,7 +353,7 @@ class CreateTableValidationSdkTest {
         .billingMode(BillingMode.PAY_PER_REQUEST).globalSecondaryIndexes(indexes.apply(count))
         .build();
 
-    assertThat(message(() -> dynamo.createTable(table.apply(6))))
+    assertThat(validationMessage(() -> dynamo.createTable(table.apply(6))))
         .isEqualTo("No more than 100 attributes per table can be projected into Local"
             + " Secondary Indices");
     assertThat(tombstone.dynamoDb().hasTable("wide6")).isFalse();
@@ -390,8 +392,9 @@ class CreateTableValidationSdkTest {
       keys.add(key(sortKey, KeyType.RANGE));
       definitions.add(def(sortKey, ScalarAttributeType.N));
     }
-    String overHttp = message(() -> dynamo.createTable(b -> b.tableName(name).keySchema(keys)
-        .attributeDefinitions(definitions).billingMode(BillingMode.PAY_PER_REQUEST)));
+    String overHttp = validationMessage(() -> dynamo.createTable(b -> b.tableName(name)
+        .keySchema(keys).attributeDefinitions(definitions)
+        .billingMode(BillingMode.PAY_PER_REQUEST)));
     KeySchema schema = ranged
         ? KeySchema.of(KeyAttribute.s(partitionKey), KeyAttribute.n(sortKey))
         : KeySchema.of(KeyAttribute.s(partitionKey));
@@ -404,8 +407,8 @@ class CreateTableValidationSdkTest {
 
   @Test
   void sseTypeAes256_isRefusedAsNotSupported_andAnUnknownTypeByTheModel() {
-    String aes = message(() -> dynamo.createTable(encrypted("aes", "AES256")));
-    String unknown = message(() -> dynamo.createTable(encrypted("des", "DES")));
+    String aes = validationMessage(() -> dynamo.createTable(encrypted("aes", "AES256")));
+    String unknown = validationMessage(() -> dynamo.createTable(encrypted("des", "DES")));
 
     assertThat(aes).isEqualTo(
         "One or more parameter values were invalid: SSEType AES256 is not supported");
@@ -420,12 +423,5 @@ class CreateTableValidationSdkTest {
         .attributeDefinitions(def("pk", ScalarAttributeType.S))
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .sseSpecification(s -> s.enabled(true).sseType(sseType));
-  }
-
-  static String message(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 }

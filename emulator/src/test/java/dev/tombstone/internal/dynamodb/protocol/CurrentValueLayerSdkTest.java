@@ -1,7 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
@@ -50,14 +49,15 @@ class CurrentValueLayerSdkTest {
     for (int i = 0; i < DUPLICATES.size(); i++) {
       AttributeValue set = DUPLICATES.get(i);
 
-      String get = refusal(() -> dynamo.getItem(b -> b.tableName(TABLE).key(Map.of("pk", set))));
-      String batchGet = refusal(() -> dynamo.batchGetItem(b -> b.requestItems(
+      String get = validationMessage(() -> dynamo.getItem(b -> b.tableName(TABLE)
+          .key(Map.of("pk", set))));
+      String batchGet = validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(
           Map.of(TABLE, KeysAndAttributes.builder()
               .keys(Map.of("pk", set)).build()))));
-      String filter = refusal(() -> dynamo.query(b -> b.tableName(TABLE)
+      String filter = validationMessage(() -> dynamo.query(b -> b.tableName(TABLE)
           .keyConditionExpression("pk = :p").filterExpression("s = :t")
           .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("k"), ":t", set))));
-      String startKey = refusal(() -> dynamo.query(b -> b.tableName(TABLE)
+      String startKey = validationMessage(() -> dynamo.query(b -> b.tableName(TABLE)
           .keyConditionExpression("pk = :p")
           .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("k")))
           .exclusiveStartKey(Map.of("pk", set))));
@@ -68,9 +68,9 @@ class CurrentValueLayerSdkTest {
 
   @Test
   void emptyNumber_inGetAndQuery_keepsTheColon() {
-    String get = refusal(() -> dynamo.getItem(b -> b.tableName(TABLE)
+    String get = validationMessage(() -> dynamo.getItem(b -> b.tableName(TABLE)
         .key(Map.of("pk", AttributeValue.fromN("")))));
-    String query = refusal(() -> dynamo.query(b -> b.tableName(TABLE)
+    String query = validationMessage(() -> dynamo.query(b -> b.tableName(TABLE)
         .keyConditionExpression("pk = :p").filterExpression("n = :v")
         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("k"),
             ":v", AttributeValue.fromN("")))));
@@ -85,16 +85,16 @@ class CurrentValueLayerSdkTest {
     AttributeValue duplicates = DUPLICATES.get(0);
 
     List<String> got = List.of(
-        refusal(() -> dynamo.deleteItem(b -> b.tableName(TABLE).key(key)
+        validationMessage(() -> dynamo.deleteItem(b -> b.tableName(TABLE).key(key)
             .returnValues("ALL_NEW"))),
-        refusal(() -> dynamo.putItem(b -> b.tableName(TABLE).item(key)
+        validationMessage(() -> dynamo.putItem(b -> b.tableName(TABLE).item(key)
             .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("x"))))),
-        refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key)
+        validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key)
             .updateExpression("SET b = :w").conditionExpression("a = :v")
             .expressionAttributeValues(Map.of(":w", AttributeValue.fromS("x"))))),
-        refusal(() -> dynamo.putItem(b -> b.tableName(TABLE)
+        validationMessage(() -> dynamo.putItem(b -> b.tableName(TABLE)
             .item(Map.of("pk", AttributeValue.fromS("k"), "s", duplicates)))),
-        refusal(() -> dynamo.deleteItem(b -> b.tableName(TABLE).key(key)
+        validationMessage(() -> dynamo.deleteItem(b -> b.tableName(TABLE).key(key)
             .conditionExpression("n = :v")
             .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(""))))));
 
@@ -113,10 +113,10 @@ class CurrentValueLayerSdkTest {
   void updateItem_legacyAttributeUpdates_reportABadValueInsideTheEnvelope() {
     Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("k"));
 
-    String number = refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key)
+    String number = validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key)
         .attributeUpdates(Map.of("n", AttributeValueUpdate.builder().action(AttributeAction.PUT)
             .value(AttributeValue.fromN("abc")).build()))));
-    String duplicates = refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key)
+    String duplicates = validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key)
         .attributeUpdates(Map.of("s", AttributeValueUpdate.builder().action(AttributeAction.PUT)
             .value(DUPLICATES.get(0)).build()))));
 
@@ -127,7 +127,8 @@ class CurrentValueLayerSdkTest {
 
   @Test
   void scan_keepsTheOlderWording() {
-    String scan = refusal(() -> dynamo.scan(b -> b.tableName(TABLE).filterExpression("s = :t")
+    String scan = validationMessage(() -> dynamo.scan(b -> b.tableName(TABLE)
+        .filterExpression("s = :t")
         .expressionAttributeValues(Map.of(":t", DUPLICATES.get(0)))));
 
     assertThat(scan).isEqualTo("ExpressionAttributeValues contains invalid value: " + INVALID
@@ -136,12 +137,5 @@ class CurrentValueLayerSdkTest {
 
   private static SdkBytes bytes(int b) {
     return SdkBytes.fromByteArray(new byte[] {(byte) b});
-  }
-
-  private static String refusal(Runnable request) {
-    DynamoDbException error = catchThrowableOfType(DynamoDbException.class, request::run);
-    assertThat(error.statusCode()).isEqualTo(400);
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return error.awsErrorDetails().errorMessage();
   }
 }

@@ -1,7 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -54,13 +53,13 @@ class EmptyBinaryKeySdkTest {
         Map.of("pk", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[0])));
 
     List<String> got = List.of(
-        refusal(() -> dynamo.deleteItem(b -> b.tableName(BINARY).key(key))),
-        refusal(() -> dynamo.updateItem(b -> b.tableName(BINARY).key(key)
+        validationMessage(() -> dynamo.deleteItem(b -> b.tableName(BINARY).key(key))),
+        validationMessage(() -> dynamo.updateItem(b -> b.tableName(BINARY).key(key)
             .updateExpression("SET a = :v")
             .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("x"))))),
-        refusal(() -> dynamo.batchGetItem(b -> b.requestItems(
+        validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(
             Map.of(BINARY, KeysAndAttributes.builder().keys(key).build())))),
-        refusal(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(BINARY, List.of(
+        validationMessage(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(BINARY, List.of(
             WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build())
                 .build()))))));
 
@@ -69,16 +68,9 @@ class EmptyBinaryKeySdkTest {
 
   @Test
   void emptyStringKey_keepsWereInvalid() {
-    assertThat(refusal(() -> dynamo.deleteItem(b -> b.tableName(STRING)
+    assertThat(validationMessage(() -> dynamo.deleteItem(b -> b.tableName(STRING)
         .key(Map.of("pk", AttributeValue.fromS(""))))))
         .isEqualTo("One or more parameter values were invalid: The AttributeValue for a key"
             + " attribute cannot contain an empty string value. Key: pk");
-  }
-
-  private static String refusal(Runnable request) {
-    DynamoDbException error = catchThrowableOfType(DynamoDbException.class, request::run);
-    assertThat(error.statusCode()).isEqualTo(400);
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return error.awsErrorDetails().errorMessage();
   }
 }

@@ -3,8 +3,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
 import dev.tombstone.testing.RunningTombstone;
@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableResponse;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -41,7 +40,7 @@ class ExistingOperationFixesTest {
 
   @Test
   void createTable_refusesAnAttributeDefinedTwice() {
-    assertThat(message(() -> dynamo.createTable(b -> b.tableName("twice")
+    assertThat(validationMessage(() -> dynamo.createTable(b -> b.tableName("twice")
         .keySchema(key("id", KeyType.HASH))
         .attributeDefinitions(def("id", ScalarAttributeType.S), def("id", ScalarAttributeType.N))
         .billingMode(BillingMode.PAY_PER_REQUEST))))
@@ -57,7 +56,7 @@ class ExistingOperationFixesTest {
         .billingMode(BillingMode.PAY_PER_REQUEST));
     String tooLong = "k".repeat(256);
 
-    assertThat(message(() -> dynamo.createTable(b -> b.tableName("long256")
+    assertThat(validationMessage(() -> dynamo.createTable(b -> b.tableName("long256")
         .keySchema(key(tooLong, KeyType.HASH))
         .attributeDefinitions(def(tooLong, ScalarAttributeType.S))
         .billingMode(BillingMode.PAY_PER_REQUEST))))
@@ -84,10 +83,10 @@ class ExistingOperationFixesTest {
     assertThat(dynamo.getItem(b -> b.tableName("things").key(Map.of("id", s("a")))).item())
         .containsKey(longName);
 
-    assertThat(message(() -> dynamo.putItem(b -> b.tableName("things")
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName("things")
         .item(Map.of("id", s("b"), longName + "n", s("v"))))))
         .isEqualTo("Attribute name is too large, must be less than 65536 bytes");
-    assertThat(message(() -> dynamo.putItem(b -> b.tableName("things")
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName("things")
         .item(Map.of("id", s("c"), "", s("v"))))))
         .isEqualTo("Empty attribute name");
     assertThat(tombstone.dynamoDb().items("things")).hasSize(1);
@@ -95,7 +94,7 @@ class ExistingOperationFixesTest {
 
   @Test
   void tooLargeItem_toAMissingTable_reportsTheSizeFirst() {
-    assertThat(message(() -> dynamo.putItem(b -> b.tableName("missing")
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName("missing")
         .item(Map.of("id", s("a"), "big", s("x".repeat(410_000)))))))
         .isEqualTo("Item size has exceeded the maximum allowed size");
   }
@@ -116,7 +115,7 @@ class ExistingOperationFixesTest {
 
   @Test
   void projectionIntoAKeyAttribute_isRefused() {
-    assertThat(message(() -> dynamo.getItem(b -> b.tableName("things")
+    assertThat(validationMessage(() -> dynamo.getItem(b -> b.tableName("things")
         .key(Map.of("id", s("a"))).projectionExpression("id[0]"))))
         .isEqualTo("Key attributes must be scalars; list random access '[]' and map lookup '.'"
             + " are not allowed: Key: id");
@@ -126,7 +125,7 @@ class ExistingOperationFixesTest {
   void numberOf39DigitsInExpressionAttributeValues_isReportedAsDynamoDbDoes() {
     // condition-expressions.md §2.9 (E03), corrected 2026-12; DeleteItem adds the envelope
     // (paritysuite/dynamodb-conformance valueLayers.test.ts, 2026-10).
-    assertThat(message(() -> dynamo.deleteItem(b -> b.tableName("things")
+    assertThat(validationMessage(() -> dynamo.deleteItem(b -> b.tableName("things")
         .key(Map.of("id", s("a"))).conditionExpression("n < :v")
         .expressionAttributeValues(Map.of(":v",
             AttributeValue.fromN("10.0000000000000000000000000000000000001"))))))
@@ -142,12 +141,5 @@ class ExistingOperationFixesTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(ErrorBody.parse(response.body())).isEqualTo(new ErrorBody(
         Legacy2011VectorsTest.VAL, "Conditions can be of length 1 or 2 only"));
-  }
-
-  private static String message(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 }

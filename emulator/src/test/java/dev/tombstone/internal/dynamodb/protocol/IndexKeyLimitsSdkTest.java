@@ -4,8 +4,8 @@ import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.n;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
@@ -17,7 +17,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -79,10 +78,10 @@ class IndexKeyLimitsSdkTest {
     createIndex("byCx", key("c", KeyType.HASH), key("x", KeyType.RANGE));
     put("ok", s("a".repeat(1024)));
 
-    assertThat(message(() -> put("long", s("a".repeat(1025)))))
+    assertThat(validationMessage(() -> put("long", s("a".repeat(1025)))))
         .isEqualTo("One or more parameter values were invalid: Size limit exceeded for Index Key"
             + " x Actual Size: 1025 bytes Max Size: 1024 bytes IndexName: byCx");
-    assertThat(message(() -> dynamo.updateItem(b -> b.tableName("base")
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName("base")
         .key(Map.of("p", s("ok"), "c", s("c"))).updateExpression("SET x = :x")
         .expressionAttributeValues(Map.of(":x", s("a".repeat(2049)))))))
         .isEqualTo("One or more parameter values were invalid: Size limit exceeded for Index Key"
@@ -106,8 +105,8 @@ class IndexKeyLimitsSdkTest {
     dynamo.putItem(b -> b.tableName("withLsi").item(Map.of("p", s("a"), "c", s("c".repeat(1024)),
         "x", s("x".repeat(1024)))));
 
-    assertThat(message(() -> dynamo.putItem(b -> b.tableName("withLsi").item(Map.of("p", s("b"),
-        "c", s("c"), "x", s("x".repeat(1025)))))))
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName("withLsi").item(Map.of(
+        "p", s("b"), "c", s("c"), "x", s("x".repeat(1025)))))))
         .isEqualTo("One or more parameter values were invalid: Size limit exceeded for Index Key"
             + " x Actual Size: 1025 bytes Max Size: 1024 bytes IndexName: byX");
   }
@@ -123,7 +122,7 @@ class IndexKeyLimitsSdkTest {
 
     // Four kilobytes of partition attributes together: each is within 2048 bytes.
     assertThat(indexed("multi")).containsExactly("short");
-    assertThat(message(() -> put2("late", s("a"), s("b".repeat(2049)), s("c"))))
+    assertThat(validationMessage(() -> put2("late", s("a"), s("b".repeat(2049)), s("c"))))
         .isEqualTo("One or more parameter values were invalid: Size limit exceeded for Index Key"
             + " y Actual Size: 2049 bytes Max Size: 2048 bytes IndexName: multi");
   }
@@ -156,12 +155,5 @@ class IndexKeyLimitsSdkTest {
     return dynamo.describeTable(b -> b.tableName("base")).table().globalSecondaryIndexes()
         .stream().filter(i -> i.indexName().equals(index)).findFirst().orElseThrow()
         .itemCount();
-  }
-
-  private static String message(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 }

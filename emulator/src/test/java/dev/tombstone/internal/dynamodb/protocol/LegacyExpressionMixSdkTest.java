@@ -3,8 +3,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
 import dev.tombstone.testing.RunningTombstone;
@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -76,7 +75,7 @@ class LegacyExpressionMixSdkTest {
 
   @Test
   void query_keyConditionsWithAKeyConditionExpression_isAMix() {
-    assertThat(message(() -> dynamo.query(b -> b.tableName("mix")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("mix")
         .keyConditions(Map.of("pk", eq("k"))).keyConditionExpression("pk = :p")
         .expressionAttributeValues(Map.of(":p", s("k"))))))
         .isEqualTo(MIX + "KeyConditions} Expression parameters: {KeyConditionExpression}");
@@ -84,7 +83,7 @@ class LegacyExpressionMixSdkTest {
 
   @Test
   void query_everyMemberOfBothKinds_listsKeyConditionsLast() {
-    assertThat(message(() -> dynamo.query(b -> b.tableName("mix")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("mix")
         .keyConditions(Map.of("pk", eq("k"))).queryFilter(Map.of("a", eq("x")))
         .conditionalOperator("AND").keyConditionExpression("pk = :p")
         .filterExpression("a = :v").projectionExpression("b")
@@ -95,21 +94,21 @@ class LegacyExpressionMixSdkTest {
 
   @Test
   void putItem_conditionalOperatorWithAConditionExpression_isAMix() {
-    assertThat(message(() -> dynamo.putItem(b -> b.tableName("mix").item(KEY)
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName("mix").item(KEY)
         .conditionalOperator("AND").conditionExpression("attribute_exists(pk)"))))
         .isEqualTo(MIX + "ConditionalOperator} Expression parameters: {ConditionExpression}");
   }
 
   @Test
   void deleteItem_conditionalOperatorWithAConditionExpression_isAMix() {
-    assertThat(message(() -> dynamo.deleteItem(b -> b.tableName("mix").key(KEY)
+    assertThat(validationMessage(() -> dynamo.deleteItem(b -> b.tableName("mix").key(KEY)
         .conditionalOperator("OR").conditionExpression("attribute_exists(pk)"))))
         .isEqualTo(MIX + "ConditionalOperator} Expression parameters: {ConditionExpression}");
   }
 
   @Test
   void putItem_expectedAndConditionalOperatorWithAConditionExpression_listsBoth() {
-    assertThat(message(() -> dynamo.putItem(b -> b.tableName("mix").item(KEY)
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName("mix").item(KEY)
         .expected(Map.of("a", expected("x"))).conditionalOperator("AND")
         .conditionExpression("attribute_exists(pk)"))))
         .isEqualTo(MIX + "Expected, ConditionalOperator} Expression parameters:"
@@ -118,7 +117,7 @@ class LegacyExpressionMixSdkTest {
 
   @Test
   void updateItem_everyMemberOfBothKinds_inDynamoDbsOrder() {
-    assertThat(message(() -> dynamo.updateItem(b -> b.tableName("mix").key(KEY)
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName("mix").key(KEY)
         .attributeUpdates(Map.of("a", AttributeValueUpdate.builder().value(s("v"))
             .action(AttributeAction.PUT).build()))
         .expected(Map.of("a", expected("x"))).conditionalOperator("AND")
@@ -136,13 +135,5 @@ class LegacyExpressionMixSdkTest {
   static Condition eq(String value) {
     return Condition.builder().comparisonOperator(ComparisonOperator.EQ)
         .attributeValueList(List.of(s(value))).build();
-  }
-
-  static String message(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e).as("expected a ValidationException").isNotNull();
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 }

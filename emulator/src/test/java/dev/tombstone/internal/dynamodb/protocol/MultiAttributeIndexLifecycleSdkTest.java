@@ -3,10 +3,10 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexQuerySdkTest.pks;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.key;
-import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.message;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.motoTable;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.n;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.testing.RunningTombstone;
@@ -120,7 +120,7 @@ class MultiAttributeIndexLifecycleSdkTest {
     } while (start != null);
 
     assertThat(seen).containsExactly("k6", "k4", "k2", "k0", "k5", "k3", "k1");
-    assertThat(message(() -> dynamo.scan(b -> b.tableName("matches").indexName("test_gsi")
+    assertThat(validationMessage(() -> dynamo.scan(b -> b.tableName("matches").indexName("test_gsi")
         .exclusiveStartKey(Map.of("pk", s("k1"), "gsi_pk", s("odd"), "gsi_sk", s("s"))))))
         .isEqualTo("The provided starting key is invalid: The provided key element does not"
             + " match the schema");

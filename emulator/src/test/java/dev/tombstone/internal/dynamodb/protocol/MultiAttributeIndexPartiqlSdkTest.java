@@ -3,9 +3,9 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.index;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.key;
-import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.message;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.s;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.table;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.testing.RunningTombstone;
@@ -71,7 +71,7 @@ class MultiAttributeIndexPartiqlSdkTest {
   }
 
   private String refusal(String statement) {
-    return message(() -> dynamo.executeStatement(b -> b.statement(statement)));
+    return validationMessage(() -> dynamo.executeStatement(b -> b.statement(statement)));
   }
 
   @Test

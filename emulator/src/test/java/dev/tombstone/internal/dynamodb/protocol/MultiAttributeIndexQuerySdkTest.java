@@ -2,10 +2,10 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.key;
-import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.message;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.motoTable;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.n;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.testing.RunningTombstone;
@@ -145,7 +145,7 @@ class MultiAttributeIndexQuerySdkTest {
     QueryResponse ranges = dynamo.query(b -> b.tableName("matches").indexName("test_gsi")
         .keyConditions(Map.of("gsi_pk", eq(s("pk1")), "gsi_sk", eq(s("skA")),
             "gsi_sk2", condition(ComparisonOperator.GT, n(100)))));
-    String skipped = message(() -> dynamo.query(b -> b.tableName("matches")
+    String skipped = validationMessage(() -> dynamo.query(b -> b.tableName("matches")
         .indexName("test_gsi").keyConditions(Map.of("gsi_pk", eq(s("pk1")),
             "gsi_sk2", condition(ComparisonOperator.GT, n(100))))));
 
@@ -156,20 +156,21 @@ class MultiAttributeIndexQuerySdkTest {
 
   @Test
   void refusals_skippedRangeRangeOperatorNotLastAndFilterOnKey() {
-    assertThat(message(() -> query("gsi_pk = :pk AND gsi_sk2 > :sk2",
+    assertThat(validationMessage(() -> query("gsi_pk = :pk AND gsi_sk2 > :sk2",
         Map.of(":pk", s("pk1"), ":sk2", n(100)))))
         .isEqualTo(SKIPPED_GSI_SK);
-    assertThat(message(() -> query("gsi_pk = :pk AND gsi_sk > :sk AND gsi_sk2 = :sk2",
+    assertThat(validationMessage(() -> query("gsi_pk = :pk AND gsi_sk > :sk AND gsi_sk2 = :sk2",
         Map.of(":pk", s("pk1"), ":sk", s("skA"), ":sk2", n(100)))))
         .isEqualTo(SKIPPED_GSI_SK);
-    assertThat(message(() -> query("gsi_sk = :sk", Map.of(":sk", s("skA")))))
+    assertThat(validationMessage(() -> query("gsi_sk = :sk", Map.of(":sk", s("skA")))))
         .isEqualTo("Query condition missed key schema element: gsi_pk");
-    assertThat(message(() -> query("gsi_pk = :pk AND gsi_sk = :sk AND gsi_sk2 = :sk2",
+    assertThat(validationMessage(() -> query("gsi_pk = :pk AND gsi_sk = :sk AND gsi_sk2 = :sk2",
         Map.of(":pk", s("pk1"), ":sk", s("skA"), ":sk2", s("100")))))
         .isEqualTo("One or more parameter values were invalid: Condition parameter type does not"
             + " match schema type");
-    assertThat(message(() -> dynamo.query(b -> b.tableName("matches").indexName("test_gsi")
-        .keyConditionExpression("gsi_pk = :pk").filterExpression("gsi_sk2 > :v")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("matches")
+        .indexName("test_gsi").keyConditionExpression("gsi_pk = :pk")
+        .filterExpression("gsi_sk2 > :v")
         .expressionAttributeValues(Map.of(":pk", s("pk1"), ":v", n(1))))))
         .isEqualTo("Filter Expression can only contain non-primary key attributes: Primary key"
             + " attribute: gsi_sk2");
@@ -192,10 +193,10 @@ class MultiAttributeIndexQuerySdkTest {
         .expressionAttributeValues(Map.of(":o", s("acme"), ":d", n(1)))).items();
 
     assertThat(team).extracting(item -> item.get("id").s()).containsExactly("c", "a");
-    assertThat(message(() -> dynamo.query(b -> b.tableName("orgs").indexName("byTeam")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("orgs").indexName("byTeam")
         .keyConditionExpression("org = :o").expressionAttributeValues(Map.of(":o", s("acme"))))))
         .isEqualTo("HASH key attributes dept must have equality conditions");
-    assertThat(message(() -> dynamo.query(b -> b.tableName("orgs").indexName("byTeam")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("orgs").indexName("byTeam")
         .keyConditionExpression("org = :o AND dept > :d")
         .expressionAttributeValues(Map.of(":o", s("acme"), ":d", n(0))))))
         .isEqualTo("HASH key attributes dept must have equality conditions");

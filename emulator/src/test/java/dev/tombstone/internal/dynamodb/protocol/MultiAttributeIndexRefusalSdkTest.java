@@ -3,8 +3,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.index;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.key;
-import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.message;
 import static dev.tombstone.internal.dynamodb.protocol.MultiAttributeIndexSdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tombstone.testing.RunningTombstone;
@@ -67,7 +67,7 @@ class MultiAttributeIndexRefusalSdkTest {
     Condition eq = Condition.builder().comparisonOperator(ComparisonOperator.EQ)
         .attributeValueList(s("x")).build();
 
-    assertThat(message(() -> dynamo.query(b -> b.tableName("idx_2h2r").indexName("idx")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("idx_2h2r").indexName("idx")
         .keyConditions(Map.of("h1", eq, "r1", eq)))))
         .isEqualTo("HASH key attributes h2 must have equality conditions");
   }
@@ -106,7 +106,7 @@ class MultiAttributeIndexRefusalSdkTest {
     while (m.find()) {
       values.put(m.group(), s("x"));
     }
-    return message(() -> dynamo.query(b -> b.tableName(tableName).indexName("idx")
+    return validationMessage(() -> dynamo.query(b -> b.tableName(tableName).indexName("idx")
         .keyConditionExpression(condition).expressionAttributeValues(values)));
   }
 

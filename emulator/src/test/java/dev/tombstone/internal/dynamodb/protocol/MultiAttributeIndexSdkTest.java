@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -114,22 +115,22 @@ class MultiAttributeIndexSdkTest {
     List<AttributeDefinition> abc = List.of(def("p", "S"), def("a", "S"), def("b", "S"),
         def("c", "S"));
 
-    assertThat(message(() -> dynamo.createTable(table("tab1", abc.subList(0, 3),
+    assertThat(validationMessage(() -> dynamo.createTable(table("tab1", abc.subList(0, 3),
         index("idx", List.of(key("a", KeyType.RANGE), key("b", KeyType.HASH)))))))
         .isEqualTo("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-    assertThat(message(() -> dynamo.createTable(table("tab2", abc,
+    assertThat(validationMessage(() -> dynamo.createTable(table("tab2", abc,
         index("idx", List.of(key("a", KeyType.HASH), key("b", KeyType.RANGE),
             key("c", KeyType.HASH)))))))
         .isEqualTo("One or more parameter values were invalid: All HASH key attributes must"
             + " precede RANGE key attributes in the KeySchema");
-    assertThat(message(() -> dynamo.createTable(table("tab3", abc.subList(0, 2),
+    assertThat(validationMessage(() -> dynamo.createTable(table("tab3", abc.subList(0, 2),
         index("idx", List.of(key("a", KeyType.HASH), key("a", KeyType.HASH)))))))
         .isEqualTo("The KeySchema contains multiple key attributes with the same name");
-    assertThat(message(() -> dynamo.createTable(table("tab5", abc.subList(0, 3),
+    assertThat(validationMessage(() -> dynamo.createTable(table("tab5", abc.subList(0, 3),
         index("idx", List.of(key("a", KeyType.HASH), key("b", KeyType.HASH),
             key("a", KeyType.RANGE)))))))
         .isEqualTo("The KeySchema contains multiple key attributes with the same name");
-    assertThat(message(() -> dynamo.createTable(table("tab4", abc.subList(0, 2),
+    assertThat(validationMessage(() -> dynamo.createTable(table("tab4", abc.subList(0, 2),
         index("idx", List.of(key("a", KeyType.HASH), key("b", KeyType.HASH)))))))
         .isEqualTo("One or more parameter values were invalid: Some index key attributes are not"
             + " defined in AttributeDefinitions. Keys: [a, b], AttributeDefinitions: [p, a]");
@@ -138,14 +139,14 @@ class MultiAttributeIndexSdkTest {
 
   @Test
   void createTable_keepsTableAndLocalIndexKeysToOneHashAndOneRange() {
-    String lsiMessage = message(() -> dynamo.createTable(b -> b.tableName("matches")
+    String lsiMessage = validationMessage(() -> dynamo.createTable(b -> b.tableName("matches")
         .keySchema(key("p", KeyType.HASH), key("c", KeyType.RANGE))
         .attributeDefinitions(def("p", "S"), def("c", "S"), def("l", "S"))
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("lsi")
             .keySchema(key("p", KeyType.HASH), key("c", KeyType.RANGE), key("l", KeyType.RANGE))
             .projection(all()).build())));
-    String tableMessage = message(() -> dynamo.createTable(b -> b.tableName("matches")
+    String tableMessage = validationMessage(() -> dynamo.createTable(b -> b.tableName("matches")
         .keySchema(key("p", KeyType.HASH), key("q", KeyType.HASH))
         .attributeDefinitions(def("p", "S"), def("q", "S"))
         .billingMode(BillingMode.PAY_PER_REQUEST)));
@@ -183,7 +184,7 @@ class MultiAttributeIndexSdkTest {
   void updateTable_refusesHashAfterRange_andLeavesTheTableAlone() {
     dynamo.createTable(table("matches", List.of(def("p", "S")), null));
 
-    String text = message(() -> dynamo.updateTable(b -> b.tableName("matches")
+    String text = validationMessage(() -> dynamo.updateTable(b -> b.tableName("matches")
         .attributeDefinitions(def("a", "S"), def("b", "S"), def("c", "S"))
         .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("idx")
             .keySchema(key("a", KeyType.HASH), key("b", KeyType.RANGE), key("c", KeyType.HASH))
@@ -199,11 +200,11 @@ class MultiAttributeIndexSdkTest {
   void putItem_refusesAWrongTypeForAnyIndexKeyAttribute_andWritesNothing() {
     dynamo.createTable(motoTable("matches"));
 
-    String hash = message(() -> dynamo.putItem(b -> b.tableName("matches").item(Map.of("pk", s("1"),
-        "gsi_pk", n(1), "gsi_sk", s("a"), "gsi_sk2", n(1)))));
-    String secondRange = message(() -> dynamo.putItem(b -> b.tableName("matches").item(Map.of(
-        "pk", s("1"), "gsi_pk", s("p"), "gsi_sk", s("a"), "gsi_sk2", s("1")))));
-    String empty = message(() -> dynamo.putItem(b -> b.tableName("matches").item(Map.of(
+    String hash = validationMessage(() -> dynamo.putItem(b -> b.tableName("matches").item(Map.of(
+        "pk", s("1"), "gsi_pk", n(1), "gsi_sk", s("a"), "gsi_sk2", n(1)))));
+    String secondRange = validationMessage(() -> dynamo.putItem(b -> b.tableName("matches")
+        .item(Map.of("pk", s("1"), "gsi_pk", s("p"), "gsi_sk", s("a"), "gsi_sk2", s("1")))));
+    String empty = validationMessage(() -> dynamo.putItem(b -> b.tableName("matches").item(Map.of(
         "pk", s("1"), "gsi_pk", s("p"), "gsi_sk", s(""), "gsi_sk2", n(1)))));
 
     assertThat(hash).isEqualTo("One or more parameter values were invalid: Type mismatch for"
@@ -244,12 +245,6 @@ class MultiAttributeIndexSdkTest {
     assertThat(e).as("refused").isNotNull();
     assertThat(e.statusCode()).isEqualTo(400);
     return e;
-  }
-
-  static String message(Runnable call) {
-    DynamoDbException e = refused(call);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 
   static KeySchemaElement key(String name, KeyType type) {

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -63,11 +64,7 @@ class PartiqlIndexReadSdkTest {
   }
 
   private String refusal(String statement) {
-    DynamoDbException thrown = catchThrowableOfType(
-        () -> dynamo.executeStatement(b -> b.statement(statement)), DynamoDbException.class);
-    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(thrown.statusCode()).isEqualTo(400);
-    return thrown.awsErrorDetails().errorMessage();
+    return validationMessage(() -> dynamo.executeStatement(b -> b.statement(statement)));
   }
 
   @Test

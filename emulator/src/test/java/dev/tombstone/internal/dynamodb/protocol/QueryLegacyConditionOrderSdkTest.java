@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -28,12 +29,7 @@ class QueryLegacyConditionOrderSdkTest {
   private static final AttributeValue EMPTY = AttributeValue.builder().build();
 
   private String message(QueryRequest request) {
-    DynamoDbException e =
-        catchThrowableOfType(() -> dynamo.query(request), DynamoDbException.class);
-    assertThat(e).as("refused").isNotNull();
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
+    return validationMessage(() -> dynamo.query(request));
   }
 
   private static Condition condition(ComparisonOperator operator, AttributeValue... values) {

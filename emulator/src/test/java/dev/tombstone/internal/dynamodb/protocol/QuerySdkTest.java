@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -323,11 +324,7 @@ class QuerySdkTest {
   }
 
   private String message(QueryRequest request) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
-        () -> dynamo.query(request));
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
+    return validationMessage(() -> dynamo.query(request));
   }
 
   static List<Integer> seqs(List<Map<String, AttributeValue>> items) {

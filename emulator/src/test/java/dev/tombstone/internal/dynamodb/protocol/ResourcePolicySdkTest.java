@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
@@ -153,27 +153,28 @@ class ResourcePolicySdkTest {
 
   @Test
   void badArns_areValidationErrors() {
-    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn("orders"))))
+    assertThat(validationMessage(() -> dynamo.getResourcePolicy(b -> b.resourceArn("orders"))))
         .isEqualTo("One or more parameter values were invalid: ARNs must start with 'arn:':"
             + " orders");
     String otherPartition = arn.replace("arn:aws:", "arn:aws-cn:");
-    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn(otherPartition))))
+    assertThat(validationMessage(() -> dynamo.getResourcePolicy(
+        b -> b.resourceArn(otherPartition))))
         .isEqualTo("One or more parameter values were invalid: Invalid resource Arn: "
             + otherPartition);
     String otherRegion = arn.replace("us-east-1", "eu-west-1");
-    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn(otherRegion))))
+    assertThat(validationMessage(() -> dynamo.getResourcePolicy(b -> b.resourceArn(otherRegion))))
         .isEqualTo("One or more parameter values were invalid: Invalid resource Arn: "
             + otherRegion);
     String otherAccount = arn.replace(":000000000000:", ":111111111111:");
-    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn(otherAccount))))
+    assertThat(validationMessage(() -> dynamo.getResourcePolicy(b -> b.resourceArn(otherAccount))))
         .isEqualTo("This action is only supported by accounts that match the resource owner\u2019s"
             + " account.");
     String index = arn + "/index/byDate";
-    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn(index))))
+    assertThat(validationMessage(() -> dynamo.getResourcePolicy(b -> b.resourceArn(index))))
         .isEqualTo("One or more parameter values were invalid: Invalid resource arn provided,"
             + " only table or stream is accepted. Provided resource arn: " + index);
     String backup = arn + "/backup/01700000000000-abcdefgh";
-    assertThat(validation(() -> dynamo.getResourcePolicy(b -> b.resourceArn(backup))))
+    assertThat(validationMessage(() -> dynamo.getResourcePolicy(b -> b.resourceArn(backup))))
         .isEqualTo("One or more parameter values were invalid: Provided Arn is not a DynamoDB"
             + " resource arn: " + backup);
   }
@@ -182,14 +183,14 @@ class ResourcePolicySdkTest {
   void badPolicies_areValidationErrors_andStoreNothing() {
     String tooLarge = POLICY.replace("{\"Version\"", "{" + " ".repeat(20_480) + "\"Version\"");
 
-    assertThat(validation(() -> put(tooLarge))).isEqualTo(
+    assertThat(validationMessage(() -> put(tooLarge))).isEqualTo(
         "One or more parameter values were invalid: Maximum policy size of 20480 bytes exceeded");
-    assertThat(validation(() -> put("{not json"))).isEqualTo("One or more parameter values"
+    assertThat(validationMessage(() -> put("{not json"))).isEqualTo("One or more parameter values"
         + " were invalid: Invalid policy document: This policy contains invalid Json");
-    assertThat(validation(() -> put("{\"Version\":\"2012-10-17\",\"Statement\":[]}")))
+    assertThat(validationMessage(() -> put("{\"Version\":\"2012-10-17\",\"Statement\":[]}")))
         .isEqualTo("One or more parameter values were invalid: Invalid policy document: Could"
             + " not parse the policy: Statement is empty!");
-    assertThat(validation(() -> put("{\"Statement\":[{\"Effect\":\"Allow\","
+    assertThat(validationMessage(() -> put("{\"Statement\":[{\"Effect\":\"Allow\","
         + "\"Principal\":\"*\",\"Action\":\"dynamodb:GetItem\"}]}"))).isEqualTo("One or more"
         + " parameter values were invalid: Invalid policy document: Missing required field"
         + " Resource");
@@ -201,17 +202,17 @@ class ResourcePolicySdkTest {
   void effectAndVersion_areCheckedAsTheIamPolicyGrammarSays() {
     String prefix = "One or more parameter values were invalid: Invalid policy document: ";
 
-    assertThat(validation(() -> put(POLICY.replace("\"Effect\": \"Allow\", ", ""))))
+    assertThat(validationMessage(() -> put(POLICY.replace("\"Effect\": \"Allow\", ", ""))))
         .isEqualTo(prefix + "Missing required field Effect");
-    assertThat(validation(() -> put("{\"Statement\":[{}]}")))
+    assertThat(validationMessage(() -> put("{\"Statement\":[{}]}")))
         .isEqualTo(prefix + "Missing required field Effect");
-    assertThat(validation(() -> put(POLICY.replace("Allow", "Maybe"))))
+    assertThat(validationMessage(() -> put(POLICY.replace("Allow", "Maybe"))))
         .isEqualTo(prefix + "Invalid effect: Maybe");
-    assertThat(validation(() -> put(POLICY.replace("Allow", "allow"))))
+    assertThat(validationMessage(() -> put(POLICY.replace("Allow", "allow"))))
         .isEqualTo(prefix + "Invalid effect: allow");
-    assertThat(validation(() -> put(POLICY.replace("2012-10-17", "2099-01-01"))))
+    assertThat(validationMessage(() -> put(POLICY.replace("2012-10-17", "2099-01-01"))))
         .isEqualTo(prefix + "The policy must contain a valid version string");
-    assertThat(validation(() -> put(POLICY.replace("\"2012-10-17\"", "20121017"))))
+    assertThat(validationMessage(() -> put(POLICY.replace("\"2012-10-17\"", "20121017"))))
         .isEqualTo(prefix + "The policy must contain a valid version string");
     assertThat(catchThrowableOfType(() -> dynamo.getResourcePolicy(b -> b.resourceArn(arn)),
         PolicyNotFoundException.class)).isNotNull();
@@ -233,7 +234,7 @@ class ResourcePolicySdkTest {
 
   @Test
   void missingMembers_areModelViolations() {
-    assertThat(validation(() -> dynamo.putResourcePolicy(b -> b.resourceArn(arn))))
+    assertThat(validationMessage(() -> dynamo.putResourcePolicy(b -> b.resourceArn(arn))))
         .isEqualTo("1 validation error detected: Value null at 'policy' failed to satisfy"
             + " constraint: Member must not be null");
   }
@@ -287,7 +288,7 @@ class ResourcePolicySdkTest {
         .billingMode(BillingMode.PAY_PER_REQUEST).resourcePolicy(POLICY))
         .tableDescription().tableArn();
 
-    String message = validation(() -> dynamo.createTable(b -> b.tableName("refused")
+    String message = validationMessage(() -> dynamo.createTable(b -> b.tableName("refused")
         .keySchema(key("id", KeyType.HASH)).attributeDefinitions(def("id", ScalarAttributeType.S))
         .billingMode(BillingMode.PAY_PER_REQUEST).resourcePolicy("{not json")));
 
@@ -295,13 +296,5 @@ class ResourcePolicySdkTest {
         .isEqualTo(MINIFIED);
     assertThat(message).endsWith("This policy contains invalid Json");
     assertThat(dynamo.listTables().tableNames()).doesNotContain("refused");
-  }
-
-  private static String validation(Runnable call) {
-    DynamoDbException thrown = catchThrowableOfType(call::run, DynamoDbException.class);
-    assertThat(thrown).isNotNull();
-    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(thrown.statusCode()).isEqualTo(400);
-    return thrown.awsErrorDetails().errorMessage();
   }
 }

@@ -4,8 +4,8 @@ import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.n;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.testing.RunningTombstone;
 import java.util.Map;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -52,7 +51,7 @@ class ScalarKeyPathsSdkTest {
   @Test
   void getItem_projectionIntoAnIndexKey_namesTheIndexKey() {
     for (String path : new String[] {"#c.x.y", "#c[0]", "d[1]"}) {
-      assertThat(message(() -> dynamo.getItem(b -> b.tableName("keyed").key(itemKey)
+      assertThat(validationMessage(() -> dynamo.getItem(b -> b.tableName("keyed").key(itemKey)
           .projectionExpression(path)
           .expressionAttributeNames(path.startsWith("#") ? Map.of("#c", "c") : null))))
           .isEqualTo(KEY_TEXT + " IndexKey: " + path.replace("#", "").substring(0, 1));
@@ -61,17 +60,17 @@ class ScalarKeyPathsSdkTest {
 
   @Test
   void getItem_projectionIntoATableKey_namesTheKeyBeforeAnIndexKey() {
-    assertThat(message(() -> dynamo.getItem(b -> b.tableName("keyed").key(itemKey)
+    assertThat(validationMessage(() -> dynamo.getItem(b -> b.tableName("keyed").key(itemKey)
         .projectionExpression("d.x, b.x"))))
         .isEqualTo(KEY_TEXT + " Key: b");
   }
 
   @Test
   void scan_filterIntoAKey_isRefused_andATopLevelKeyIsNot() {
-    assertThat(message(() -> dynamo.scan(b -> b.tableName("keyed")
+    assertThat(validationMessage(() -> dynamo.scan(b -> b.tableName("keyed")
         .filterExpression("attribute_exists(a.b.c)"))))
         .isEqualTo(KEY_TEXT + " Key: a");
-    assertThat(message(() -> dynamo.scan(b -> b.tableName("keyed")
+    assertThat(validationMessage(() -> dynamo.scan(b -> b.tableName("keyed")
         .filterExpression("size(d[0]) > :n").expressionAttributeValues(Map.of(":n", n(1))))))
         .isEqualTo(KEY_TEXT + " IndexKey: d");
     assertThat(dynamo.scan(b -> b.tableName("keyed")
@@ -81,10 +80,10 @@ class ScalarKeyPathsSdkTest {
 
   @Test
   void scan_filterIntoAKey_comesAfterTheIndexAndTheStartKey() {
-    assertThat(message(() -> dynamo.scan(b -> b.tableName("keyed").indexName("none")
+    assertThat(validationMessage(() -> dynamo.scan(b -> b.tableName("keyed").indexName("none")
         .filterExpression("attribute_exists(a.b)"))))
         .isEqualTo("The table does not have the specified index: none");
-    assertThat(message(() -> dynamo.scan(b -> b.tableName("keyed")
+    assertThat(validationMessage(() -> dynamo.scan(b -> b.tableName("keyed")
         .exclusiveStartKey(Map.of("a", n(1), "b", s("r")))
         .filterExpression("attribute_exists(a.b)"))))
         .startsWith("The provided starting key is invalid");
@@ -92,7 +91,7 @@ class ScalarKeyPathsSdkTest {
 
   @Test
   void query_filterIntoAnIndexKey_isRefused() {
-    assertThat(message(() -> dynamo.query(b -> b.tableName("keyed")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("keyed")
         .keyConditionExpression("a = :a").filterExpression("attribute_exists(c.x) AND e = :n")
         .expressionAttributeValues(Map.of(":a", s("p"), ":n", n(1))))))
         .isEqualTo(KEY_TEXT + " IndexKey: c");
@@ -100,21 +99,21 @@ class ScalarKeyPathsSdkTest {
 
   @Test
   void updateItem_pathIntoAnIndexKey_writtenOrRead_isRefused_andNothingIsStored() {
-    assertThat(message(() -> update("ADD c.x :n", Map.of(":n", n(1)))))
+    assertThat(validationMessage(() -> update("ADD c.x :n", Map.of(":n", n(1)))))
         .isEqualTo(KEY_TEXT + " IndexKey: c");
-    assertThat(message(() -> update("SET d[1] = :n", Map.of(":n", n(1)))))
+    assertThat(validationMessage(() -> update("SET d[1] = :n", Map.of(":n", n(1)))))
         .isEqualTo(KEY_TEXT + " IndexKey: d");
-    assertThat(message(() -> update("SET e = list_append(f, g), h = d[1]", null)))
+    assertThat(validationMessage(() -> update("SET e = list_append(f, g), h = d[1]", null)))
         .isEqualTo(KEY_TEXT + " IndexKey: d");
     assertThat(dynamo.scan(b -> b.tableName("keyed")).count()).isZero();
   }
 
   @Test
   void updateItem_indexKeyOfAKnownWrongType_comesBeforeThePaths() {
-    assertThat(message(() -> update("SET d.x = e ADD c :n", Map.of(":n", n(1)))))
+    assertThat(validationMessage(() -> update("SET d.x = e ADD c :n", Map.of(":n", n(1)))))
         .isEqualTo("One or more parameter values were invalid: Type mismatch for Index Key c"
             + " Expected: S Actual: N IndexName: byC");
-    assertThat(message(() -> update("SET e = c[1], d = f + :n", Map.of(":n", n(1)))))
+    assertThat(validationMessage(() -> update("SET e = c[1], d = f + :n", Map.of(":n", n(1)))))
         .isEqualTo("One or more parameter values were invalid: Type mismatch for Index Key d"
             + " Expected: S Actual: N IndexName: byD");
     assertThat(dynamo.scan(b -> b.tableName("keyed")).count()).isZero();
@@ -124,10 +123,10 @@ class ScalarKeyPathsSdkTest {
   void updateItem_indexKeySetFromTheItem_ofTheWrongType_isAnUnsupportedType() {
     update("SET e = :n", Map.of(":n", n(1)));
 
-    assertThat(message(() -> update("SET c = e", null)))
+    assertThat(validationMessage(() -> update("SET c = e", null)))
         .isEqualTo("The update expression attempted to update the secondary index key to"
             + " unsupported type");
-    assertThat(message(() -> update("SET d = if_not_exists(d, e)", null)))
+    assertThat(validationMessage(() -> update("SET d = if_not_exists(d, e)", null)))
         .isEqualTo("The update expression attempted to update the secondary index key to"
             + " unsupported type");
     assertThat(dynamo.getItem(b -> b.tableName("keyed").key(itemKey)).item())
@@ -147,12 +146,5 @@ class ScalarKeyPathsSdkTest {
   private void update(String expression, Map<String, AttributeValue> values) {
     dynamo.updateItem(b -> b.tableName("keyed").key(itemKey).updateExpression(expression)
         .expressionAttributeValues(values));
-  }
-
-  private static String message(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 }

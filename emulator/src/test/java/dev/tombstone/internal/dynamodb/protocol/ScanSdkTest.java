@@ -5,8 +5,8 @@ import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.n;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.seqs;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
 import dev.tombstone.testing.RunningTombstone;
@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalOperator;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
@@ -293,11 +292,6 @@ class ScanSdkTest {
   }
 
   private String message(ScanRequest request) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
-        () -> dynamo.scan(request));
-    assertThat(e).as("Scan should have been refused").isNotNull();
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
+    return validationMessage(() -> dynamo.scan(request));
   }
 }

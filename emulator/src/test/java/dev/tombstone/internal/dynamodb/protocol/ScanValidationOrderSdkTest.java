@@ -1,7 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -28,12 +27,7 @@ class ScanValidationOrderSdkTest {
   private static final AttributeValue EMPTY = AttributeValue.builder().build();
 
   private String message(ScanRequest request) {
-    DynamoDbException e =
-        catchThrowableOfType(() -> dynamo.scan(request), DynamoDbException.class);
-    assertThat(e).as("refused").isNotNull();
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
+    return validationMessage(() -> dynamo.scan(request));
   }
 
   private static Condition eq(AttributeValue... values) {

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -49,7 +50,7 @@ class SizeAndDuplicatesFirstSdkTest {
 
   @Test
   void batchWriteItem_oversizedItemOnAMissingTable_isTheSizeError() {
-    assertThat(refusal(() -> dynamo.batchWriteItem(b -> b.requestItems(
+    assertThat(validationMessage(() -> dynamo.batchWriteItem(b -> b.requestItems(
         Map.of("missing", List.of(put(item(409_600)))))))).isEqualTo(TOO_BIG);
     // One byte less fits (a: 1 + 1, b: 1 + 409,597), and the missing table is reported.
     DynamoDbException notFound = catchThrowableOfType(DynamoDbException.class,
@@ -60,7 +61,7 @@ class SizeAndDuplicatesFirstSdkTest {
 
   @Test
   void batchWriteItem_oversizedItemInALaterTable_comesBeforeAnEarlierMissingOne() {
-    assertThat(refusal(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(
+    assertThat(validationMessage(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(
         "missing", List.of(put(item(1))), TABLE, List.of(put(item(409_600))))))))
         .isEqualTo(TOO_BIG);
     assertThat(dynamo.scan(b -> b.tableName(TABLE)).items()).isEmpty();
@@ -73,7 +74,7 @@ class SizeAndDuplicatesFirstSdkTest {
     Map<String, AttributeValue> reordered = Map.of("b", AttributeValue.fromN("1.0"),
         "a", AttributeValue.fromS("k"));
 
-    assertThat(refusal(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("missing",
+    assertThat(validationMessage(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of("missing",
         KeysAndAttributes.builder().keys(key, reordered, key).build())))))
         .isEqualTo("Provided list of item keys contains duplicates");
   }
@@ -83,17 +84,11 @@ class SizeAndDuplicatesFirstSdkTest {
     Map<String, ExpectedAttributeValue> malformed =
         Map.of("a", ExpectedAttributeValue.builder().build());
 
-    assertThat(refusal(() -> dynamo.putItem(b -> b.tableName("missing").item(item(409_600))
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName("missing")
+        .item(item(409_600))
         .expected(malformed)))).isEqualTo(TOO_BIG);
-    assertThat(refusal(() -> dynamo.putItem(b -> b.tableName("missing").item(item(1))
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName("missing").item(item(1))
         .expected(malformed)))).endsWith("Value must be provided when Exists is null for"
         + " Attribute: a");
-  }
-
-  private static String refusal(Runnable request) {
-    DynamoDbException error = catchThrowableOfType(DynamoDbException.class, request::run);
-    assertThat(error.statusCode()).isEqualTo(400);
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return error.awsErrorDetails().errorMessage();
   }
 }

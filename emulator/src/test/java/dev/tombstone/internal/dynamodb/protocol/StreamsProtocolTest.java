@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -455,15 +456,15 @@ class StreamsProtocolTest {
     assertThat(catchThrowableOfType(() -> streams.describeStream(b -> b.streamArn(unknown)),
         ResourceNotFoundException.class).awsErrorDetails().errorMessage())
         .isEqualTo("Requested resource not found: Stream: " + unknown + " not found");
-    assertThat(message(() -> streams.describeStream(b -> b.streamArn(
+    assertThat(validationMessage(() -> streams.describeStream(b -> b.streamArn(
         "not-a-stream-arn-but-long-enough-for-the-model")))).isEqualTo("Invalid StreamArn");
-    assertThat(message(() -> streams.listStreams(b -> b.limit(0)))).isEqualTo("1 validation"
-        + " error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have"
-        + " value greater than or equal to 1");
-    assertThat(message(() -> streams.getShardIterator(b -> b.streamArn(arn).shardId(shard)
+    assertThat(validationMessage(() -> streams.listStreams(b -> b.limit(0))))
+        .isEqualTo("1 validation error detected: Value '0' at 'limit' failed to satisfy"
+            + " constraint: Member must have value greater than or equal to 1");
+    assertThat(validationMessage(() -> streams.getShardIterator(b -> b.streamArn(arn).shardId(shard)
         .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER))))
         .isEqualTo("One or more parameter values were invalid: Invalid SequenceNumber");
-    assertThat(message(() -> streams.getShardIterator(b -> b.streamArn(arn).shardId(shard)
+    assertThat(validationMessage(() -> streams.getShardIterator(b -> b.streamArn(arn).shardId(shard)
         .shardIteratorType(ShardIteratorType.LATEST).sequenceNumber("000000000000000000001"))))
         .isEqualTo("One or more parameter values were invalid: SequenceNumber should not be"
             + " passed for this iterator type");
@@ -471,9 +472,10 @@ class StreamsProtocolTest {
         .shardId("shardId-00000000000000000000-00000000")
         .shardIteratorType(ShardIteratorType.LATEST)), ResourceNotFoundException.class))
         .isNotNull();
-    assertThat(message(() -> streams.getRecords(b -> b.shardIterator("garbage"))))
+    assertThat(validationMessage(() -> streams.getRecords(b -> b.shardIterator("garbage"))))
         .isEqualTo("Invalid ShardIterator");
-    assertThat(message(() -> streams.getRecords(b -> b.shardIterator("garbage").limit(1001))))
+    assertThat(validationMessage(
+        () -> streams.getRecords(b -> b.shardIterator("garbage").limit(1001))))
         .isEqualTo("One or more parameter values were invalid: Limit should be less than or"
             + " equal to 1000");
   }
@@ -497,11 +499,11 @@ class StreamsProtocolTest {
   void describeStream_refusesAShardFilterOutsideTheModel() {
     String arn = create("tab-f2", StreamViewType.KEYS_ONLY).latestStreamArn();
 
-    assertThat(message(() -> streams.describeStream(b -> b.streamArn(arn)
+    assertThat(validationMessage(() -> streams.describeStream(b -> b.streamArn(arn)
         .shardFilter(f -> f.type("FOO").shardId("shardId-00000000000000000000-00000000")))))
         .isEqualTo("1 validation error detected: Value 'FOO' at 'shardFilter.type' failed to"
             + " satisfy constraint: Member must satisfy enum value set: [CHILD_SHARDS]");
-    assertThat(message(() -> streams.describeStream(b -> b.streamArn(arn)
+    assertThat(validationMessage(() -> streams.describeStream(b -> b.streamArn(arn)
         .shardFilter(f -> f.type(ShardFilterType.CHILD_SHARDS).shardId("shardId-1")))))
         .isEqualTo("1 validation error detected: Value 'shardId-1' at 'shardFilter.shardId'"
             + " failed to satisfy constraint: Member must have length greater than or equal"
@@ -562,10 +564,5 @@ class StreamsProtocolTest {
     tombstone.reset();
 
     assertThat(streams.listStreams().streams()).isEmpty();
-  }
-
-  String message(Runnable call) {
-    return catchThrowableOfType(call::run, DynamoDbException.class).awsErrorDetails()
-        .errorMessage();
   }
 }

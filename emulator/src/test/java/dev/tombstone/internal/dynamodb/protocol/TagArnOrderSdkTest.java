@@ -1,8 +1,8 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import static dev.tombstone.internal.dynamodb.protocol.CreateTableValidationSdkTest.message;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -31,16 +31,17 @@ class TagArnOrderSdkTest {
 
   @Test
   void emptyLists_withAnInvalidArn_reportTheArn() {
-    assertThat(message(() -> dynamo.tagResource(b -> b.resourceArn(SHORT).tags(List.of()))))
+    assertThat(validationMessage(() -> dynamo.tagResource(b -> b.resourceArn(SHORT)
+        .tags(List.of()))))
         .isEqualTo("Invalid TableArn: Invalid ResourceArn provided as input " + SHORT);
-    assertThat(message(() -> dynamo.untagResource(b -> b.resourceArn(SHORT)
+    assertThat(validationMessage(() -> dynamo.untagResource(b -> b.resourceArn(SHORT)
         .tagKeys(List.of()))))
         .isEqualTo("Invalid TableArn: Invalid ResourceArn provided as input " + SHORT);
-    assertThat(message(() -> dynamo.tagResource(b -> b.resourceArn("a:b:c:d:e:f/g")
+    assertThat(validationMessage(() -> dynamo.tagResource(b -> b.resourceArn("a:b:c:d:e:f/g")
         .tags(List.of()))))
         .isEqualTo("One or more parameter values were invalid: ARNs must start with 'arn:':"
             + " a:b:c:d:e:f/g");
-    assertThat(message(() -> dynamo.untagResource(b -> b.resourceArn(
+    assertThat(validationMessage(() -> dynamo.untagResource(b -> b.resourceArn(
         "arn:aws:dynamodb:us-east-1:000000000000:stream/x").tagKeys(List.of()))))
         .isEqualTo("Invalid TableArn: Invalid ResourceArn provided as input"
             + " arn:aws:dynamodb:us-east-1:000000000000:stream/x");
@@ -48,7 +49,7 @@ class TagArnOrderSdkTest {
 
   @Test
   void listTags_ofAnImpossibleTableName_isAValidationError() {
-    assertThat(message(() -> dynamo.listTagsOfResource(b -> b.resourceArn(SHORT))))
+    assertThat(validationMessage(() -> dynamo.listTagsOfResource(b -> b.resourceArn(SHORT))))
         .isEqualTo("Invalid TableArn: Invalid ResourceArn provided as input " + SHORT);
   }
 

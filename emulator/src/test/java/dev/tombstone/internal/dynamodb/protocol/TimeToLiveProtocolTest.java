@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -16,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -145,23 +145,25 @@ class TimeToLiveProtocolTest {
   void updateTimeToLive_refusesWhatDynamoDbRefuses() {
     enable("expiresAt");
 
-    assertThat(error(() -> enable("expiresAt"))).isEqualTo("TimeToLive is already enabled");
-    assertThat(error(() -> enable("other"))).isEqualTo(
+    assertThat(validationMessage(() -> enable("expiresAt")))
+        .isEqualTo("TimeToLive is already enabled");
+    assertThat(validationMessage(() -> enable("other"))).isEqualTo(
         "TimeToLive is active on a different AttributeName: current AttributeName is expiresAt");
-    assertThat(error(() -> disable("expiresAt")))
+    assertThat(validationMessage(() -> disable("expiresAt")))
         .isEqualTo("Time to live has been modified multiple times within a fixed interval");
     clock.advance(Duration.ofHours(1));
     disable("expiresAt");
     clock.advance(Duration.ofHours(1));
-    assertThat(error(() -> disable("expiresAt"))).isEqualTo("TimeToLive is already disabled");
-    assertThat(error(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions")
+    assertThat(validationMessage(() -> disable("expiresAt")))
+        .isEqualTo("TimeToLive is already disabled");
+    assertThat(validationMessage(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions")
         .timeToLiveSpecification(s -> s.attributeName("").enabled(true)))))
         .isEqualTo("TimeToLiveSpecification.AttributeName must be non empty");
-    assertThat(error(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions")
+    assertThat(validationMessage(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions")
         .timeToLiveSpecification(s -> s.attributeName("x".repeat(256)).enabled(true)))))
         .startsWith("1 validation error detected: Value '" + "x".repeat(256) + "' at"
             + " 'timeToLiveSpecification.attributeName' failed to satisfy constraint:");
-    assertThat(error(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions"))))
+    assertThat(validationMessage(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions"))))
         .isEqualTo("1 validation error detected: Value null at 'timeToLiveSpecification'"
             + " failed to satisfy constraint: Member must not be null");
   }
@@ -179,12 +181,5 @@ class TimeToLiveProtocolTest {
   void disable(String attribute) {
     dynamo.updateTimeToLive(b -> b.tableName("sessions")
         .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(false)));
-  }
-
-  static String error(Runnable call) {
-    DynamoDbException thrown = catchThrowableOfType(call::run, DynamoDbException.class);
-    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(thrown.statusCode()).isEqualTo(400);
-    return thrown.awsErrorDetails().errorMessage();
   }
 }

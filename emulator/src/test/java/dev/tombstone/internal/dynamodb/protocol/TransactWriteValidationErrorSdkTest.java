@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -126,9 +126,9 @@ class TransactWriteValidationErrorSdkTest {
   void anEmptyKeyValue_isATopLevelValidationException_worded_areNotValid(String kind) {
     AttributeValue emptyBinary = AttributeValue.fromB(SdkBytes.fromByteArray(new byte[0]));
 
-    String string = message(() -> dynamo.transactWriteItems(b -> b.transactItems(
+    String string = validationMessage(() -> dynamo.transactWriteItems(b -> b.transactItems(
         action(kind, "txn", Map.of("p", s(""))))));
-    String binary = message(() -> dynamo.transactWriteItems(b -> b.transactItems(
+    String binary = validationMessage(() -> dynamo.transactWriteItems(b -> b.transactItems(
         action(kind, "txnB", Map.of("p", emptyBinary)))));
 
     assertThat(string).isEqualTo("One or more parameter values are not valid. The AttributeValue"
@@ -139,7 +139,7 @@ class TransactWriteValidationErrorSdkTest {
 
   @Test
   void aLaterActionsTopLevelRefusal_comesBeforeTheCancellation() {
-    String emptyKey = message(() -> dynamo.transactWriteItems(b -> b.transactItems(
+    String emptyKey = validationMessage(() -> dynamo.transactWriteItems(b -> b.transactItems(
         action("Delete", "txn", Map.of("p", n("1"))), action("Delete", "txn", Map.of("p", s(""))))));
     Throwable missingTable = catchThrowableOfType(ResourceNotFoundException.class,
         () -> dynamo.transactWriteItems(b -> b.transactItems(
@@ -165,12 +165,6 @@ class TransactWriteValidationErrorSdkTest {
 
   private static TransactWriteItem delete(Map<String, AttributeValue> key) {
     return action("Delete", "txn", key);
-  }
-
-  private static String message(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 
   private static TransactWriteItem put(Map<String, AttributeValue> item) {

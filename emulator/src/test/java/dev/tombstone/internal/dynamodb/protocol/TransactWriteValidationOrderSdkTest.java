@@ -1,8 +1,8 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.internal.NestingLimit;
 import dev.tombstone.testing.RunningTombstone;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -84,10 +83,7 @@ class TransactWriteValidationOrderSdkTest {
   }
 
   private String message(TransactWriteItem... items) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
-        () -> dynamo.transactWriteItems(b -> b.transactItems(items)));
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
+    return validationMessage(() -> dynamo.transactWriteItems(b -> b.transactItems(items)));
   }
 
   private static TransactWriteItem put(Map<String, AttributeValue> item) {

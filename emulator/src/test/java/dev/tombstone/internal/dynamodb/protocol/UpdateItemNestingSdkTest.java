@@ -3,8 +3,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.Tombstone;
 import dev.tombstone.testing.RunningTombstone;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -48,7 +47,7 @@ class UpdateItemNestingSdkTest {
   void putItem_refusesAnAttributeDeeperThan32Levels() {
     dynamo.putItem(b -> b.tableName("deep").item(Map.of("pk", s("ok"), "x", nested(31))));
 
-    assertThat(message(() -> dynamo.putItem(b -> b.tableName("deep")
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName("deep")
         .item(Map.of("pk", s("no"), "x", nested(32))))))
         .isEqualTo("1 validation error detected: " + NESTING);
   }
@@ -56,7 +55,7 @@ class UpdateItemNestingSdkTest {
   @Test
   void anExpressionValueDeeperThan32Levels_isRefusedWithTheItemsWords_inTheEnvelope() {
     // PutItem's current layer reports a bad expression value bare, inside the envelope.
-    assertThat(message(() -> dynamo.putItem(b -> b.tableName("deep")
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName("deep")
         .item(Map.of("pk", s("no"))).conditionExpression("attribute_not_exists(x) OR x = :v")
         .expressionAttributeValues(Map.of(":v", nested(32))))))
         .isEqualTo("1 validation error detected: " + NESTING);
@@ -70,7 +69,7 @@ class UpdateItemNestingSdkTest {
     // m (1) . z (2) holding 30 more maps: the string is at level 32.
     dynamo.updateItem(set("SET m.z = :v", nested(30)));
     dynamo.putItem(b -> b.tableName("deep").item(before));
-    String refused = message(() -> dynamo.updateItem(set("SET m.z = :v", nested(31))));
+    String refused = validationMessage(() -> dynamo.updateItem(set("SET m.z = :v", nested(31))));
 
     assertThat(refused).isEqualTo(NESTING);
     assertThat(stored()).isEqualTo(before);
@@ -82,7 +81,7 @@ class UpdateItemNestingSdkTest {
         Map.of("pk", s("k"), "m", map(Map.of()), "d", nested(31));
     dynamo.putItem(b -> b.tableName("deep").item(before));
 
-    String refused = message(() -> dynamo.updateItem(b -> b.tableName("deep").key(KEY)
+    String refused = validationMessage(() -> dynamo.updateItem(b -> b.tableName("deep").key(KEY)
         .updateExpression("SET m.z = d")));
 
     assertThat(refused).isEqualTo(NESTING);
@@ -97,7 +96,7 @@ class UpdateItemNestingSdkTest {
     AttributeValue list = AttributeValue.fromL(List.of(nested(30)));
 
     // m (1) . l (2) [0] (3) holding 30 maps: the string is at level 33.
-    String refused = message(() -> dynamo.updateItem(b -> b.tableName("deep").key(KEY)
+    String refused = validationMessage(() -> dynamo.updateItem(b -> b.tableName("deep").key(KEY)
         .updateExpression("SET m.l = list_append(m.l, :v)")
         .expressionAttributeValues(Map.of(":v", list))));
 
@@ -125,13 +124,5 @@ class UpdateItemNestingSdkTest {
 
   private Map<String, AttributeValue> stored() {
     return dynamo.getItem(b -> b.tableName("deep").key(KEY).consistentRead(true)).item();
-  }
-
-  private static String message(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e).as("expected a ValidationException").isNotNull();
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 }

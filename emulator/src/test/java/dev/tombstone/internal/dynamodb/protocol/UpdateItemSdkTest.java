@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -260,7 +261,7 @@ class UpdateItemSdkTest {
   /** moto's AWS-verified test_transaction_with_empty_key: PutItem's words, not GetItem's. */
   @Test
   void transaction_updateWithAnEmptyStringKey_isRefusedAsPutItemRefusesIt() {
-    assertThat(refusal(() -> dynamo.transactWriteItems(b -> b.transactItems(
+    assertThat(validationMessage(() -> dynamo.transactWriteItems(b -> b.transactItems(
         t -> t.update(u -> u.tableName(TABLE).key(key(""))
             .updateExpression("SET sth = :v")
             .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0"))))))))
@@ -272,25 +273,18 @@ class UpdateItemSdkTest {
   /** moto's AWS-verified test_update_item_with_{empty,invalid}_table_name. */
   @Test
   void tableName_emptyOrInvalid_isRefusedAsAwsReportsIt() {
-    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName("").key(key("foo"))
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName("").key(key("foo"))
         .updateExpression("SET sth = :v")
         .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0"))))))
         .isEqualTo("1 validation error detected: Value '' at 'tableName' failed to satisfy"
             + " constraint: Member must have length greater than or equal to 1");
-    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName("x!").key(key("foo"))
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName("x!").key(key("foo"))
         .updateExpression("SET sth = :v")
         .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0"))))))
         .isEqualTo("2 validation errors detected: Value 'x!' at 'tableName' failed to satisfy"
             + " constraint: Member must have length greater than or equal to 3; Value 'x!' at"
             + " 'tableName' failed to satisfy constraint: Member must satisfy regular"
             + " expression pattern: [a-zA-Z0-9_.-]+");
-  }
-
-  private static String refusal(Runnable request) {
-    DynamoDbException error = catchThrowableOfType(DynamoDbException.class, request::run);
-    assertThat(error.statusCode()).isEqualTo(400);
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return error.awsErrorDetails().errorMessage();
   }
 
   private static Map<String, AttributeValueUpdate> legacy(String name, AttributeAction action,
@@ -300,10 +294,10 @@ class UpdateItemSdkTest {
 
   @Test
   void legacyAttributeUpdates_underAnEmptyName_areRefusedAsPutItemRefusesThem() {
-    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .attributeUpdates(legacy("", AttributeAction.PUT, s("x"))))))
         .isEqualTo("Empty attribute name");
-    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("new"))
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("new"))
         .attributeUpdates(legacy("", AttributeAction.ADD, AttributeValue.fromN("1"))))))
         .isEqualTo("Empty attribute name");
 
@@ -315,7 +309,7 @@ class UpdateItemSdkTest {
   void legacyAttributeUpdates_underANameOver65535Bytes_areRefusedAsPutItemRefusesThem() {
     String longest = "n".repeat(65_535);
 
-    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .attributeUpdates(legacy(longest + "n", AttributeAction.PUT, s("x"))))))
         .isEqualTo("Attribute name is too large, must be less than 65536 bytes");
     assertThat(stored("u1")).isEqualTo(Map.of("UserId", s("u1"), "name", s("Ada")));
@@ -329,12 +323,12 @@ class UpdateItemSdkTest {
   void expressionAttributeName_over65535Bytes_isAnInvalidValueOfTheNamesMap() {
     String tooLong = "\u00e9".repeat(32_768); // two bytes each: 65,536 bytes
 
-    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .updateExpression("SET #e = :v").expressionAttributeNames(Map.of("#e", tooLong))
         .expressionAttributeValues(Map.of(":v", s("x"))))))
         .isEqualTo("1 validation error detected: ExpressionAttributeNames contains invalid"
             + " value: Attribute name is too large, must be less than 65536 bytes for key #e");
-    assertThat(refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .updateExpression("ADD #e :one").expressionAttributeNames(Map.of("#e", ""))
         .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))))
         .isEqualTo("1 validation error detected: ExpressionAttributeNames contains invalid"
@@ -417,7 +411,7 @@ class UpdateItemSdkTest {
 
   private String updateRefusal(String update, Map<String, String> names,
       Map<String, AttributeValue> values) {
-    return refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+    return validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .updateExpression(update).expressionAttributeNames(names)
         .expressionAttributeValues(values)));
   }
@@ -469,7 +463,7 @@ class UpdateItemSdkTest {
   }
 
   private String updateRefusal(String update, Map<String, AttributeValue> values) {
-    return refusal(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
+    return validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(key("u1"))
         .updateExpression(update).expressionAttributeValues(values)));
   }
 }

@@ -3,8 +3,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -52,22 +51,22 @@ class UpdateOnlyFunctionsSdkTest {
     String ifNotExists = "Invalid ConditionExpression: The function is not allowed in a condition"
         + " expression; function: if_not_exists";
 
-    assertThat(message(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(KEY)
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(KEY)
         .updateExpression("SET price = :v").conditionExpression("if_not_exists(price, price) = :v")
         .expressionAttributeValues(FIVE))))
         .isEqualTo(ifNotExists);
-    assertThat(message(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(KEY)
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(KEY)
         .updateExpression("SET price = :v").conditionExpression("list_append(price, price) = :v")
         .expressionAttributeValues(FIVE))))
         .isEqualTo("Invalid ConditionExpression: The function is not allowed in a condition"
             + " expression; function: list_append");
-    assertThat(message(() -> dynamo.putItem(b -> b.tableName(TABLE).item(KEY)
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName(TABLE).item(KEY)
         .conditionExpression("if_not_exists(price, :v) = :v").expressionAttributeValues(FIVE))))
         .isEqualTo(ifNotExists);
-    assertThat(message(() -> dynamo.deleteItem(b -> b.tableName(TABLE).key(KEY)
+    assertThat(validationMessage(() -> dynamo.deleteItem(b -> b.tableName(TABLE).key(KEY)
         .conditionExpression("if_not_exists(price, :v) = :v").expressionAttributeValues(FIVE))))
         .isEqualTo(ifNotExists);
-    assertThat(message(() -> dynamo.transactWriteItems(b -> b.transactItems(
+    assertThat(validationMessage(() -> dynamo.transactWriteItems(b -> b.transactItems(
         TransactWriteItem.builder().conditionCheck(c -> c.tableName(TABLE).key(KEY)
             .conditionExpression("if_not_exists(price, :v) = :v")
             .expressionAttributeValues(FIVE)).build()))))
@@ -80,10 +79,10 @@ class UpdateOnlyFunctionsSdkTest {
     String expected = "Invalid FilterExpression: The function is not allowed in a condition"
         + " expression; function: if_not_exists";
 
-    assertThat(message(() -> dynamo.scan(b -> b.tableName(TABLE)
+    assertThat(validationMessage(() -> dynamo.scan(b -> b.tableName(TABLE)
         .filterExpression("if_not_exists(price, :v) = :v").expressionAttributeValues(FIVE))))
         .isEqualTo(expected);
-    assertThat(message(() -> dynamo.query(b -> b.tableName(TABLE)
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName(TABLE)
         .keyConditionExpression("id = :id").filterExpression("if_not_exists(price, :v) = :v")
         .expressionAttributeValues(Map.of(":id", s("o-1"), ":v", AttributeValue.fromN("5"))))))
         .isEqualTo(expected);
@@ -91,7 +90,7 @@ class UpdateOnlyFunctionsSdkTest {
 
   @Test
   void keyConditionExpression_refusesThemWithTheConditionText_underItsOwnPrefix() {
-    assertThat(message(() -> dynamo.query(b -> b.tableName(TABLE)
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName(TABLE)
         .keyConditionExpression("id = :id AND list_append(sk, :id) = :id")
         .expressionAttributeValues(Map.of(":id", s("o-1"))))))
         .isEqualTo("Invalid KeyConditionExpression: The function is not allowed in a condition"
@@ -100,7 +99,7 @@ class UpdateOnlyFunctionsSdkTest {
 
   @Test
   void unknownFunctionEarlierInTheText_isReportedFirst() {
-    assertThat(message(() -> dynamo.scan(b -> b.tableName(TABLE)
+    assertThat(validationMessage(() -> dynamo.scan(b -> b.tableName(TABLE)
         .filterExpression("dog(price) AND if_not_exists(price, :v) = :v")
         .expressionAttributeValues(FIVE))))
         .isEqualTo("Invalid FilterExpression: Invalid function name; function: dog");
@@ -112,11 +111,11 @@ class UpdateOnlyFunctionsSdkTest {
     String expected = "Invalid UpdateExpression: The function is not allowed to be used this way"
         + " in an expression; function: list_append";
 
-    assertThat(message(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(KEY)
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(KEY)
         .updateExpression("SET tags = list_append(list_append(:a, :b), :c)")
         .expressionAttributeValues(lists))))
         .isEqualTo(expected);
-    assertThat(message(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(KEY)
+    assertThat(validationMessage(() -> dynamo.updateItem(b -> b.tableName(TABLE).key(KEY)
         .updateExpression("SET tags = if_not_exists(tags, list_append(:a, :b)), n = :c")
         .expressionAttributeValues(lists))))
         .isEqualTo(expected);
@@ -138,13 +137,5 @@ class UpdateOnlyFunctionsSdkTest {
 
   private static AttributeValue list(String element) {
     return AttributeValue.fromL(List.of(s(element)));
-  }
-
-  static String message(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e).isNotNull();
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 }

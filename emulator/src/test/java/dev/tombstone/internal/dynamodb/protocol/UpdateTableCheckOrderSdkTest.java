@@ -1,8 +1,8 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import static dev.tombstone.internal.dynamodb.protocol.CreateTableValidationSdkTest.message;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -38,7 +38,7 @@ class UpdateTableCheckOrderSdkTest {
 
   @Test
   void emptyIndexUpdates_onAMissingTable_askForNothing() {
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("missing")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("missing")
         .globalSecondaryIndexUpdates(List.of())))).isEqualTo(NOTHING);
   }
 
@@ -47,7 +47,7 @@ class UpdateTableCheckOrderSdkTest {
     GlobalSecondaryIndexUpdate delete =
         GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("abc")).build();
 
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("missing")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("missing")
         .globalSecondaryIndexUpdates(delete, delete))))
         .isEqualTo("One or more parameter values were invalid: Only one global secondary index"
             + " update per index is allowed simultaneously. Index: abc");
@@ -77,7 +77,7 @@ class UpdateTableCheckOrderSdkTest {
         + " specified when BillingMode is PROVISIONED";
 
     for (String table : List.of("ondemand", "provisioned", "missing")) {
-      assertThat(message(() -> dynamo.updateTable(b -> b.tableName(table)
+      assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName(table)
           .billingMode(BillingMode.PROVISIONED)))).isEqualTo(text);
     }
     assertThat(dynamo.describeTable(b -> b.tableName("ondemand")).table()
@@ -101,7 +101,7 @@ class UpdateTableCheckOrderSdkTest {
         .attributeDefinitions(def("id", ScalarAttributeType.S))
         .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L)));
 
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("plain")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("plain")
         .globalSecondaryIndexUpdates(u -> u.update(x -> x.indexName("abc")
             .provisionedThroughput(p -> p.readCapacityUnits(1000000000000L)
                 .writeCapacityUnits(1000000000001L)))))))
@@ -111,7 +111,7 @@ class UpdateTableCheckOrderSdkTest {
 
   @Test
   void outOfBoundsTableThroughput_isStillCheckedBeforeTheLookup() {
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("abc")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("abc")
         .provisionedThroughput(p -> p.readCapacityUnits(1000000000001L)
             .writeCapacityUnits(1L)))))
         .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");

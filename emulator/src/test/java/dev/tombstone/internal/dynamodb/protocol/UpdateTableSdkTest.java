@@ -4,6 +4,7 @@ import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.def;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.key;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.n;
 import static dev.tombstone.internal.dynamodb.protocol.QuerySdkTest.s;
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -81,7 +81,7 @@ class UpdateTableSdkTest {
     assertThat(dynamo.query(b -> b.tableName("tasks").indexName("byState")
         .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "state"))
         .expressionAttributeValues(Map.of(":s", s("OPEN")))).count()).isEqualTo(2);
-    assertThat(message(() -> dynamo.putItem(b -> b.tableName("tasks")
+    assertThat(validationMessage(() -> dynamo.putItem(b -> b.tableName("tasks")
         .item(Map.of("id", s("t6"), "state", n(1))))))
         .isEqualTo("One or more parameter values were invalid: Type mismatch for Index Key"
             + " state Expected: S Actual: N IndexName: byState");
@@ -96,7 +96,7 @@ class UpdateTableSdkTest {
 
     assertThat(dynamo.describeTable(b -> b.tableName("tasks")).table()
         .hasGlobalSecondaryIndexes()).isFalse();
-    assertThat(message(() -> dynamo.query(b -> b.tableName("tasks").indexName("byState")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("tasks").indexName("byState")
         .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "state"))
         .expressionAttributeValues(Map.of(":s", s("OPEN"))))))
         .isEqualTo("The table does not have the specified index: byState");
@@ -120,7 +120,7 @@ class UpdateTableSdkTest {
   void createGlobalIndex_wantsItsKeyInTheRequestsAttributeDefinitions_evenWhenDefined() {
     createByState();
 
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("tasks")
         .attributeDefinitions(def("owner", ScalarAttributeType.S))
         .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
             .indexName("byState2").keySchema(key("state", KeyType.HASH))
@@ -155,13 +155,14 @@ class UpdateTableSdkTest {
         + " MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency,"
         + " DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is"
         + " required";
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")))).isEqualTo(nothing);
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("tasks"))))
+        .isEqualTo(nothing);
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("tasks")
         .globalSecondaryIndexUpdates(List.of())))).isEqualTo(nothing);
     createByState();
-    assertThat(message(() -> createByState()))
+    assertThat(validationMessage(() -> createByState()))
         .isEqualTo("Attempting to create an index which already exists");
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("tasks")
         .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
             .indexName("byOwner").keySchema(key("owner", KeyType.HASH))
             .projection(p -> p.projectionType(ProjectionType.ALL))).build()))))
@@ -173,7 +174,7 @@ class UpdateTableSdkTest {
   void createGlobalIndex_refusesAnIndexKeyRedeclaredWithAnotherType_andKeepsTheStoredOne() {
     createByState();
 
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("tasks")
         .attributeDefinitions(def("state", ScalarAttributeType.N))
         .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
             .indexName("byStateN").keySchema(key("state", KeyType.HASH))
@@ -204,13 +205,13 @@ class UpdateTableSdkTest {
 
   @Test
   void createGlobalIndex_refusesTheProjectionsCreateTableRefuses() {
-    assertThat(message(() -> createByState(p -> p.projectionType(ProjectionType.KEYS_ONLY)
+    assertThat(validationMessage(() -> createByState(p -> p.projectionType(ProjectionType.KEYS_ONLY)
         .nonKeyAttributes("owner"))))
         .isEqualTo("One or more parameter values were invalid: ProjectionType is KEYS_ONLY,"
             + " but NonKeyAttributes is specified");
-    assertThat(message(() -> createByState(p -> { })))
+    assertThat(validationMessage(() -> createByState(p -> { })))
         .isEqualTo("One or more parameter values were invalid: Unknown ProjectionType: null");
-    assertThat(message(() -> createByState(p -> p.projectionType(ProjectionType.INCLUDE)
+    assertThat(validationMessage(() -> createByState(p -> p.projectionType(ProjectionType.INCLUDE)
         .nonKeyAttributes(List.of()))))
         .isEqualTo("1 validation error detected: Value '[]' at"
             + " 'globalSecondaryIndexUpdates.1.member.create.projection.nonKeyAttributes' failed"
@@ -229,7 +230,7 @@ class UpdateTableSdkTest {
   /** An index's text: dynalite test/updateTable.js, "high index ReadCapacityUnits ...". */
   @Test
   void capacityUnits_aboveOneTrillion_areOutOfBounds_forTheTableAndBlockedForAnIndex() {
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("tasks")
         .billingMode(BillingMode.PROVISIONED)
         .provisionedThroughput(t -> t.readCapacityUnits(1L)
             .writeCapacityUnits(1_000_000_000_001L)))))
@@ -244,7 +245,7 @@ class UpdateTableSdkTest {
             .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)))
             .build()));
 
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("tasks")
         .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().update(u -> u
             .indexName("byState").provisionedThroughput(t -> t
                 .readCapacityUnits(1_000_000_000_001L).writeCapacityUnits(1L))).build()))))
@@ -297,7 +298,7 @@ class UpdateTableSdkTest {
   void globalIndexThroughput_onAnOnDemandTable_isRefused_forACreateAndAnUpdate() {
     createByState();
 
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("tasks")
         .attributeDefinitions(def("owner", ScalarAttributeType.S))
         .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
             .indexName("byOwner").keySchema(key("owner", KeyType.HASH))
@@ -307,7 +308,7 @@ class UpdateTableSdkTest {
         .isEqualTo("One or more parameter values were invalid: Neither ReadCapacityUnits nor"
             + " WriteCapacityUnits can be specified for index: byOwner when BillingMode is"
             + " PAY_PER_REQUEST");
-    assertThat(message(() -> update(updating("byState"))))
+    assertThat(validationMessage(() -> update(updating("byState"))))
         .isEqualTo("One or more parameter values were invalid: The only Updates for index:"
             + " byState when TableThroughputMode is PAY_PER_REQUEST can be to"
             + " OnDemandThroughput, WarmThroughput");
@@ -326,9 +327,9 @@ class UpdateTableSdkTest {
     String twoActions = "One or more parameter values were invalid: Only one global secondary"
         + " index action is allowed per GlobalSecondaryIndexUpdate object";
 
-    assertThat(message(() -> update(deleting("byState").toBuilder()
+    assertThat(validationMessage(() -> update(deleting("byState").toBuilder()
         .update(updating("byOwner").update()).build()))).isEqualTo(twoActions);
-    assertThat(message(() -> dynamo.updateTable(b -> b.tableName("tasks")
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("tasks")
         .attributeDefinitions(def("id", ScalarAttributeType.S))
         .globalSecondaryIndexUpdates(deleting("byState").toBuilder().create(c -> c
             .indexName("byId").keySchema(key("id", KeyType.HASH))
@@ -343,11 +344,11 @@ class UpdateTableSdkTest {
   void indexNameOfADeleteOrAnUpdate_mustBe3To255CharactersOfTheTableNamePattern() {
     createByState();
 
-    assertThat(message(() -> update(deleting("ab"))))
+    assertThat(validationMessage(() -> update(deleting("ab"))))
         .isEqualTo("1 validation error detected: Value 'ab' at"
             + " 'globalSecondaryIndexUpdates.1.member.delete.indexName' failed to satisfy"
             + " constraint: Member must have length greater than or equal to 3");
-    assertThat(message(() -> update(deleting("byState"), updating("idx a"))))
+    assertThat(validationMessage(() -> update(deleting("byState"), updating("idx a"))))
         .isEqualTo("1 validation error detected: Value 'idx a' at"
             + " 'globalSecondaryIndexUpdates.2.member.update.indexName' failed to satisfy"
             + " constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
@@ -469,7 +470,7 @@ class UpdateTableSdkTest {
   void updateTable_withSseTypeAes256_isRefused_andChangesNothing() {
     SSEDescription before = createEncrypted("vault", s -> s.enabled(true)).sseDescription();
 
-    String refused = message(() -> dynamo.updateTable(b -> b.tableName("vault")
+    String refused = validationMessage(() -> dynamo.updateTable(b -> b.tableName("vault")
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .sseSpecification(s -> s.enabled(true).sseType(SSEType.AES256))));
     ResourceNotFoundException missing = catchThrowableOfType(ResourceNotFoundException.class,
@@ -483,12 +484,5 @@ class UpdateTableSdkTest {
     assertThat(described("vault")).isEqualTo(before);
     assertThat(dynamo.describeTable(b -> b.tableName("vault")).table().billingModeSummary())
         .isNull();
-  }
-
-  private static String message(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 }

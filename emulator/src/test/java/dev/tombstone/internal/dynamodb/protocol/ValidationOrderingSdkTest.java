@@ -1,7 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.testing.RunningTombstone;
 import java.util.List;
@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -48,7 +47,8 @@ class ValidationOrderingSdkTest {
 
   @Test
   void batchGetItem_listsTheMalformedTableNameBeforeTheEnum() {
-    String message = refusal(() -> dynamo.batchGetItem(b -> b.returnConsumedCapacity("BOGUS")
+    String message = validationMessage(() -> dynamo.batchGetItem(b -> b
+        .returnConsumedCapacity("BOGUS")
         .requestItems(Map.of("bad!name", KeysAndAttributes.builder()
             .keys(Map.of("pk", AttributeValue.fromS("a"))).build()))));
 
@@ -61,7 +61,7 @@ class ValidationOrderingSdkTest {
     WriteRequest put = WriteRequest.builder().putRequest(PutRequest.builder()
         .item(Map.of("pk", AttributeValue.fromS("x"))).build()).build();
 
-    assertThat(refusal(() -> dynamo.batchWriteItem(b -> b.returnConsumedCapacity("BOGUS")
+    assertThat(validationMessage(() -> dynamo.batchWriteItem(b -> b.returnConsumedCapacity("BOGUS")
         .requestItems(Map.of("bad!name", List.of(put))))))
         .isEqualTo("1 validation error detected: " + RCC);
   }
@@ -70,7 +70,7 @@ class ValidationOrderingSdkTest {
   void batchWriteItem_listsAMissingRequestItemsAfterTheEnums() {
     // dynalite test/batchWriteItem.js, 'should return ValidationException for missing
     // RequestItems': the null is a member check like the enums, not one of the map's problems.
-    assertThat(refusal(() -> dynamo.batchWriteItem(b -> b.returnConsumedCapacity("BOGUS")
+    assertThat(validationMessage(() -> dynamo.batchWriteItem(b -> b.returnConsumedCapacity("BOGUS")
         .returnItemCollectionMetrics("BOGUS"))))
         .isEqualTo("3 validation errors detected: " + RCC + "; Value 'BOGUS' at"
             + " 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy"
@@ -80,7 +80,7 @@ class ValidationOrderingSdkTest {
 
   @Test
   void updateItem_listsConditionalOperatorBeforeTheMissingKey() {
-    String message = refusal(() -> dynamo.updateItem(b -> b.tableName("users")
+    String message = validationMessage(() -> dynamo.updateItem(b -> b.tableName("users")
         .attributeUpdates(Map.of("x", AttributeValueUpdate.builder().action(AttributeAction.PUT)
             .value(AttributeValue.fromS("1")).build()))
         .expected(Map.of("a", ExpectedAttributeValue.builder().exists(false).build(),
@@ -97,7 +97,7 @@ class ValidationOrderingSdkTest {
   void query_reportsAnUnknownConditionalOperatorBareAndAlone() {
     Condition isNull = Condition.builder().comparisonOperator(ComparisonOperator.NULL).build();
 
-    assertThat(refusal(() -> dynamo.query(b -> b.tableName("users")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("users")
         .keyConditions(Map.of("pk", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
             .attributeValueList(AttributeValue.fromS("a")).build()))
         .queryFilter(Map.of("b", isNull, "c", isNull))
@@ -107,17 +107,10 @@ class ValidationOrderingSdkTest {
 
   @Test
   void query_namesLimitWithACapitalL() {
-    assertThat(refusal(() -> dynamo.query(b -> b.tableName("users")
+    assertThat(validationMessage(() -> dynamo.query(b -> b.tableName("users")
         .keyConditionExpression("pk = :p")
         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("a"))).limit(0))))
         .isEqualTo("1 validation error detected: Value '0' at 'Limit' failed to satisfy"
             + " constraint: Member must have value greater than or equal to 1");
-  }
-
-  private static String refusal(Runnable request) {
-    DynamoDbException error = catchThrowableOfType(DynamoDbException.class, request::run);
-    assertThat(error.statusCode()).isEqualTo(400);
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return error.awsErrorDetails().errorMessage();
   }
 }

@@ -1,7 +1,7 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import static dev.tombstone.internal.dynamodb.protocol.SdkErrors.validationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tombstone.testing.RunningTombstone;
 import java.util.function.Consumer;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexWarmThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -80,9 +79,9 @@ class WarmThroughputSdkTest {
   void updateTable_refusesADecrease_andKeepsTheWarmThroughput() {
     create("kept", b -> b.warmThroughput(warm(12_240L, 4_080L)));
 
-    String read = refusal(() -> dynamo.updateTable(b -> b.tableName("kept")
+    String read = validationMessage(() -> dynamo.updateTable(b -> b.tableName("kept")
         .warmThroughput(warm(12_120L, 4_080L))));
-    String write = refusal(() -> dynamo.updateTable(b -> b.tableName("kept")
+    String write = validationMessage(() -> dynamo.updateTable(b -> b.tableName("kept")
         .warmThroughput(warm(null, 4_040L))));
     dynamo.updateTable(b -> b.tableName("kept").warmThroughput(warm(12_240L, 4_080L)));
 
@@ -95,7 +94,7 @@ class WarmThroughputSdkTest {
   void updateTable_refusesAWarmThroughputNamingNoUnit() {
     create("empty", b -> {});
 
-    String message = refusal(() -> dynamo.updateTable(b -> b.tableName("empty")
+    String message = validationMessage(() -> dynamo.updateTable(b -> b.tableName("empty")
         .warmThroughput(WarmThroughput.builder().build())));
 
     assertThat(message).isEqualTo("One or more parameter values were invalid: WarmThroughput"
@@ -104,8 +103,10 @@ class WarmThroughputSdkTest {
 
   @Test
   void createTable_refusesLessThanTheOnDemandInitialThroughput_andCreatesNothing() {
-    String read = refusal(() -> create("low", b -> b.warmThroughput(warm(11_999L, 4_000L))));
-    String write = refusal(() -> create("low", b -> b.warmThroughput(warm(12_000L, 3_999L))));
+    String read =
+        validationMessage(() -> create("low", b -> b.warmThroughput(warm(11_999L, 4_000L))));
+    String write =
+        validationMessage(() -> create("low", b -> b.warmThroughput(warm(12_000L, 3_999L))));
 
     assertThat(read).isEqualTo(BELOW_ON_DEMAND.formatted("ReadUnitsPerSecond", "table"));
     assertThat(write).isEqualTo(BELOW_ON_DEMAND.formatted("WriteUnitsPerSecond", "table"));
@@ -114,7 +115,8 @@ class WarmThroughputSdkTest {
 
   @Test
   void createTable_refusesLessThanTheProvisionedUnits() {
-    String message = refusal(() -> create("low", b -> b.billingMode(BillingMode.PROVISIONED)
+    String message = validationMessage(() -> create("low", b -> b
+        .billingMode(BillingMode.PROVISIONED)
         .provisionedThroughput(p -> p.readCapacityUnits(10L).writeCapacityUnits(10L))
         .warmThroughput(warm(5L, 5L))));
 
@@ -166,10 +168,10 @@ class WarmThroughputSdkTest {
 
     dynamo.updateTable(b -> b.tableName("gsi").globalSecondaryIndexUpdates(u -> u.update(
         i -> i.indexName("byG").warmThroughput(warm(12_240L, 4_080L)))));
-    String lower = refusal(() -> dynamo.updateTable(b -> b.tableName("gsi")
+    String lower = validationMessage(() -> dynamo.updateTable(b -> b.tableName("gsi")
         .globalSecondaryIndexUpdates(u -> u.update(
             i -> i.indexName("byG").warmThroughput(warm(12_120L, null))))));
-    String empty = refusal(() -> dynamo.updateTable(b -> b.tableName("gsi")
+    String empty = validationMessage(() -> dynamo.updateTable(b -> b.tableName("gsi")
         .globalSecondaryIndexUpdates(u -> u.update(
             i -> i.indexName("byG").warmThroughput(WarmThroughput.builder().build())))));
 
@@ -185,7 +187,7 @@ class WarmThroughputSdkTest {
   void globalIndexCreatedByUpdateTable_takesItsWarmThroughput_checkedAsCreateTableDoes() {
     create("later", b -> {});
 
-    String low = refusal(() -> dynamo.updateTable(b -> createIndex(b, warm(100L, 100L))));
+    String low = validationMessage(() -> dynamo.updateTable(b -> createIndex(b, warm(100L, 100L))));
     dynamo.updateTable(b -> createIndex(b, warm(null, 4_080L)));
 
     assertThat(low).isEqualTo(BELOW_ON_DEMAND.formatted("ReadUnitsPerSecond", "index byG"));
@@ -222,12 +224,6 @@ class WarmThroughputSdkTest {
 
   private TableDescription describe(String name) {
     return dynamo.describeTable(b -> b.tableName(name)).table();
-  }
-
-  private static String refusal(Runnable call) {
-    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call::run);
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    return e.awsErrorDetails().errorMessage();
   }
 
   private static WarmThroughput warm(Long read, Long write) {
