@@ -134,11 +134,13 @@ final class BatchGetItemOperation {
       for (Decoded key : t.keys()) {
         keys.add(key.valid());
       }
-      UnaryOperator<Item> projection = t.attributesToGet() != null
+      ConditionSupport.ReadExpressions expressions = t.attributesToGet() != null ? null
+          : conditions.read(null, t.projectionExpression(), t.names(), null);
+      UnaryOperator<Item> projection = expressions == null
           ? AttributesToGet.projection(t.attributesToGet())
-          : conditions.read(null, t.projectionExpression(), t.names(), null).projection();
-      if (t.projectionExpression() != null) {
-        conditions.checkKeyPaths(t.projectionExpression(), t.names(),
+          : expressions.projector();
+      if (expressions != null) {
+        ConditionSupport.checkKeyPaths(expressions.projection(),
             () -> state.tableDefinition(e.getKey()));
       }
       BatchGetItem.TableKeys tableKeys =

@@ -157,8 +157,16 @@ final class ConditionSupport {
     return entries == null || entries.isEmpty() ? null : ExpressionCompiler.legacy(entries, null);
   }
 
-  /** Scan's filter and projection, whose placeholders are pooled for the unused check. */
-  record ReadExpressions(ItemCondition filter, UnaryOperator<Item> projection) {}
+  /**
+   * Scan's filter and projection, whose placeholders are pooled for the unused check; the
+   * compiled projection is kept for the checks against the table.
+   */
+  record ReadExpressions(ItemCondition filter, Projection projection) {
+    /** The projection as the store applies it; null when there is none. */
+    UnaryOperator<Item> projector() {
+      return applying(projection);
+    }
+  }
 
   ReadExpressions read(
       String filter, String projection, Map<String, String> names, Decoded values) {
@@ -170,13 +178,15 @@ final class ConditionSupport {
   /**
    * DynamoDB refuses a projection that descends into a key attribute of the table or of one of
    * its indexes ({@code pk.x}, {@code gsiKey[0]}); checked once the table is known.
+   *
+   * @param projection the request's compiled ProjectionExpression, or null when it has none
    */
-  void checkKeyPaths(String projection, Map<String, String> names,
+  static void checkKeyPaths(Projection projection,
       Supplier<dev.tombstone.dynamodb.TableDefinition> table) {
     if (projection == null) {
       return;
     }
-    Set<String> nested = compiler.projection(projection, names).nestedAttributes();
+    Set<String> nested = projection.nestedAttributes();
     if (!nested.isEmpty()) {
       ScalarKeys.check(nested, table.get());
     }
@@ -197,7 +207,7 @@ final class ConditionSupport {
    * A global secondary index without the ALL projection can only return what it projects:
    * DynamoDB refuses a ProjectionExpression naming anything else.
    */
-  void checkIndexProjects(String projection, Map<String, String> names,
+  static void checkIndexProjects(Projection projection,
       dev.tombstone.dynamodb.TableDefinition table, String indexName) {
     if (projection == null || indexName == null) {
       return;
@@ -213,7 +223,7 @@ final class ConditionSupport {
         schema.attributes().forEach(key -> projected.add(key.name()));
       }
       List<String> missing = new ArrayList<>();
-      for (String name : compiler.projection(projection, names).topLevelAttributes()) {
+      for (String name : projection.topLevelAttributes()) {
         if (!projected.contains(name)) {
           missing.add(name);
         }
@@ -227,7 +237,16 @@ final class ConditionSupport {
 
   /** Query's expressions, whose placeholders are pooled for the unused check. */
   record QueryExpressions(KeyConditions keyCondition, ItemCondition filter,
-      UnaryOperator<Item> projection) {}
+      Projection projection) {
+    /** The projection as the store applies it; null when there is none. */
+    UnaryOperator<Item> projector() {
+      return applying(projection);
+    }
+  }
+
+  private static UnaryOperator<Item> applying(Projection projection) {
+    return projection == null ? null : projection::apply;
+  }
 
   QueryExpressions query(String keyCondition, String filter, String projection,
       Map<String, String> names, Decoded values) {
@@ -277,7 +296,7 @@ final class ConditionSupport {
     if (key != null) {
       key.checkShape();
     }
-    return new QueryExpressions(key, condition, compiled == null ? null : compiled::apply);
+    return new QueryExpressions(key, condition, compiled);
   }
 
   private static void checkUnused(

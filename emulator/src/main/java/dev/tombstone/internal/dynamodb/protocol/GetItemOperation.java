@@ -66,11 +66,15 @@ final class GetItemOperation {
       throw ServiceErrors.namesWithoutExpression();
     }
     Map<String, AttributeValue> key = wire.key().valid();
-    UnaryOperator<Item> projection = wire.attributesToGet() != null
+    ConditionSupport.ReadExpressions expressions = wire.attributesToGet() != null ? null
+        : conditions.read(null, wire.projectionExpression(), wire.names(), null);
+    UnaryOperator<Item> projection = expressions == null
         ? AttributesToGet.projection(wire.attributesToGet())
-        : conditions.read(null, wire.projectionExpression(), wire.names(), null).projection();
-    conditions.checkKeyPaths(wire.projectionExpression(), wire.names(),
-        () -> state.tableDefinition(wire.tableName()));
+        : expressions.projector();
+    if (expressions != null) {
+      ConditionSupport.checkKeyPaths(expressions.projection(),
+          () -> state.tableDefinition(wire.tableName()));
+    }
     GetItem.Request request = GetItem.Request.of(wire.tableName(), key).withProjection(projection);
     return Boolean.TRUE.equals(wire.consistentRead()) ? request.stronglyConsistent() : request;
   }

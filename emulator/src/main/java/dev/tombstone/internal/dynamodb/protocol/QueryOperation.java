@@ -12,6 +12,7 @@ import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.internal.dynamodb.ValueLayer;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import dev.tombstone.internal.dynamodb.expression.ExpressionCompiler;
+import dev.tombstone.internal.dynamodb.expression.Projection;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -165,8 +166,8 @@ final class QueryOperation {
         partitionKeys, queried.size());
     Query.Request query = Query.Request.of(w.tableName(), keyCondition);
     if (compiled != null) {
-      checkProjectionPaths(w);
-      return query.withFilter(compiled.filter()).withProjection(compiled.projection());
+      checkProjectionPaths(w, compiled.projection());
+      return query.withFilter(compiled.filter()).withProjection(compiled.projector());
     }
     if (legacy.filter() != null) {
       query = query.withQueryFilter(legacy.filter());
@@ -181,17 +182,17 @@ final class QueryOperation {
     KeySchema queried = queriedKeySchema(w);
     StartKeyOrder.checkPartition(start, state.keySchema(w.tableName()), queried);
     KeyCondition keyCondition = expressions.keyCondition().resolve(keyNames(w), queried.size());
-    checkProjectionPaths(w);
+    checkProjectionPaths(w, expressions.projection());
     return Query.Request.of(w.tableName(), keyCondition)
         .withFilter(expressions.filter())
-        .withProjection(expressions.projection());
+        .withProjection(expressions.projector());
   }
 
-  private void checkProjectionPaths(Wire w) {
-    conditions.checkKeyPaths(w.projectionExpression(), w.names(),
-        () -> state.tableDefinition(w.tableName()));
-    conditions.checkIndexProjects(w.projectionExpression(), w.names(),
-        state.tableDefinition(w.tableName()), w.indexName());
+  /** The compiled ProjectionExpression (null when absent) against the table and the index. */
+  private void checkProjectionPaths(Wire w, Projection projection) {
+    ConditionSupport.checkKeyPaths(projection, () -> state.tableDefinition(w.tableName()));
+    ConditionSupport.checkIndexProjects(projection, state.tableDefinition(w.tableName()),
+        w.indexName());
   }
 
   private static void checkMix(Wire w) {

@@ -118,13 +118,13 @@ final class ScanOperation {
         w.projectionExpression(), w.names(), w.values());
     UnaryOperator<Item> projection = legacyProjection != null
         ? legacyProjection
-        : expressions.projection();
+        : expressions.projector();
     ItemCondition filter = legacyFilter != null ? legacyFilter : expressions.filter();
-    conditions.checkKeyPaths(w.projectionExpression(), w.names(),
+    ConditionSupport.checkKeyPaths(expressions.projection(),
         () -> state.tableDefinition(w.tableName()));
-    if (w.projectionExpression() != null && w.indexName() != null) {
+    if (expressions.projection() != null && w.indexName() != null) {
       // A global index cannot fetch from the table: its projection bounds what a Scan may ask.
-      conditions.checkIndexProjects(w.projectionExpression(), w.names(),
+      ConditionSupport.checkIndexProjects(expressions.projection(),
           state.tableDefinition(w.tableName()), w.indexName());
     }
 

@@ -95,7 +95,7 @@ final class TransactGetItemsOperation {
         throw ServiceErrors.namesWithoutExpression();
       }
       UnaryOperator<Item> projection =
-          conditions.read(null, e.projectionExpression(), e.names(), null).projection();
+          conditions.read(null, e.projectionExpression(), e.names(), null).projector();
       gets.add(TransactGetItems.Get.of(e.tableName(), e.key().valid())
           .withProjection(projection));
     }
