@@ -8,7 +8,6 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.PutItem;
 import dev.tombstone.dynamodb.ReturnValues;
-import dev.tombstone.dynamodb.Scan;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * MagnetoDB's put_item, get_item, delete_item and scan on one project's tables, through the same
+ * MagnetoDB's put_item, get_item and delete_item on one project's tables, through the same
  * domain operations and condition evaluator as the DynamoDB dialects.
  */
 final class MagnetoDbItemOperations {
@@ -63,25 +62,6 @@ final class MagnetoDbItemOperations {
     GetItem.Request get = GetItem.Request.of(table, key).withProjection(projection);
     GetItem.Result result = state.getItem(consistent ? get.stronglyConsistent() : get);
     return attributes("item", result.item());
-  }
-
-  static byte[] scan(DynamoDbState state, String table, Json.Obj body) throws IOException {
-    MagnetoDbBody.onlyKnown(body, Set.of("limit", "exclusive_start_key", "attributes_to_get"));
-    Integer limit = limit(body);
-    Map<String, AttributeValue> start =
-        MagnetoDbBody.attributes(body, "exclusive_start_key", false);
-    Scan.Result result = state.scan(Scan.Request.of(table).withLimit(limit).startingAfter(start)
-        .withProjection(projection(body)));
-    JsonOut out = new JsonOut();
-    out.json().writeStartObject();
-    out.json().writeNumberField("count", result.count());
-    out.items("items", result.items());
-    if (result.lastEvaluatedKey().isPresent()) {
-      out.item("last_evaluated_key", result.lastEvaluatedKey().get());
-    }
-    out.json().writeNumberField("scanned_count", result.scannedCount());
-    out.json().writeEndObject();
-    return out.finish();
   }
 
   /**

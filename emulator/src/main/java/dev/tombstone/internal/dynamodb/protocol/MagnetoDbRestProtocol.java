@@ -125,7 +125,7 @@ public final class MagnetoDbRestProtocol {
           request);
       case "put_item" -> MagnetoDbItemOperations.putItem(existing(route), route.table(), request);
       case "get_item" -> MagnetoDbItemOperations.getItem(existing(route), route.table(), request);
-      case "scan" -> MagnetoDbItemOperations.scan(existing(route), route.table(), request);
+      case "scan" -> MagnetoDbScanOperation.handle(existing(route), route.table(), request);
       case "update_item" -> MagnetoDbUpdateItemOperation.handle(existing(route), route.table(),
           request);
       case "query" -> MagnetoDbQueryOperation.handle(existing(route), route.table(), request);
