@@ -38,8 +38,10 @@ final class MagnetoDbScanOperation {
     Map<String, AttributeValue> start =
         MagnetoDbBody.attributes(body, "exclusive_start_key", false);
     ItemCondition filter = filter(MagnetoDbBody.object(body, "scan_filter", false));
-    int totalSegments = integer(body, "total_segments", 1, 1, MAX_SEGMENTS);
-    int segment = integer(body, "segment", 0, 0, totalSegments);
+    BigInteger total = MagnetoDbBody.integer(body, "total_segments", 1, (long) MAX_SEGMENTS);
+    int totalSegments = total == null ? 1 : total.intValue();
+    BigInteger part = MagnetoDbBody.integer(body, "segment", 0, (long) totalSegments);
+    int segment = part == null ? 0 : part.intValue();
     MagnetoDbBody.onlyKnown(body, MEMBERS);
     if (segment == totalSegments) {
       // MagnetoDB's bound let the segment reach total_segments; DynamoDB refuses it.
@@ -82,37 +84,5 @@ final class MagnetoDbScanOperation {
           condition.arguments(), null));
     }
     return ExpressionCompiler.legacyFilter(entries, null);
-  }
-
-  /**
-   * An integer member checked as MagnetoDB's {@code validate_integer}: a number or a string of
-   * one, within {@code min} and {@code max}.
-   */
-  private static int integer(Json.Obj body, String member, int absent, int min, int max) {
-    Json value = body.get(member);
-    if (value == null) {
-      return absent;
-    }
-    String text = value instanceof Json.Num n && n.integral() ? n.text()
-        : value instanceof Json.Str s && s.value().trim().matches("[-+]?[0-9]+")
-            ? s.value().trim() : null;
-    if (text == null) {
-      if (value instanceof Json.Null) {
-        throw MagnetoDbError.validation(
-            "Required property '" + member + "' wasn't found or it's value is null");
-      }
-      throw MagnetoDbBody.wrongType(member, "Integer", value);
-    }
-    BigInteger parsed = new BigInteger(text.startsWith("+")
-        ? text.substring(1) : text);
-    if (parsed.compareTo(BigInteger.valueOf(min)) < 0) {
-      throw MagnetoDbError.validation("'" + member + "' property value[" + parsed
-          + "] is less then min_value[" + min + "].");
-    }
-    if (parsed.compareTo(BigInteger.valueOf(max)) > 0) {
-      throw MagnetoDbError.validation("'" + member + "' property value[" + parsed
-          + "] is more then max_value[" + max + "].");
-    }
-    return parsed.intValue();
   }
 }

@@ -133,6 +133,8 @@ class MagnetoDbBatchWriteItemTest {
         "Wrong 'delete_request' type. Object is expected, but [] found");
     assertRefused(batch("Forum", "{\"put_request\":{\"item\":" + nova + ",\"expected\":{}}}"),
         "Unexpected properties were found for 'put_request': {\"expected\": {}}");
+    assertRefused(batch("Forum", "{\"put_request\":{\"item\":" + nova + ",\"time_to_live\":60}}"),
+        "Unexpected properties were found for 'put_request': {\"time_to_live\": 60}");
     assertRefused(batch("Forum", "{\"delete_request\":{\"key\":" + nova + ",\"x\":1}}"),
         "Unexpected properties were found for 'delete_request': {\"x\": 1}");
     assertRefused(batch("Forum", put("{\"Name\":{\"S\":\"a\"},\"Category\":\"b\"}")),
