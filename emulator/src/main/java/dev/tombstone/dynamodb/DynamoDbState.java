@@ -5,6 +5,7 @@ import dev.tombstone.internal.TableNameRules;
 import dev.tombstone.internal.TableNames;
 import dev.tombstone.internal.Utf8Order;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -241,6 +242,37 @@ public final class DynamoDbState {
   public UpdateItem.Result updateItem(UpdateItem.Request request) {
     Table table = activeTable(request.tableName());
     return shared(() -> UpdateItem.execute(table, request));
+  }
+
+  /**
+   * Runs PutItem, and makes the item it writes expire {@code timeToLive} from the clock's now
+   * (MagnetoDB's per-item {@code time_to_live}): the TTL sweep deletes it then, as it deletes an
+   * item whose TTL attribute has passed, unless the key was written again first.
+   */
+  public PutItem.Result putItem(PutItem.Request request, Duration timeToLive) {
+    PutItem.checkSize(request.item());
+    Table table = activeTable(request.tableName());
+    Instant at = deadline(timeToLive);
+    return shared(() -> PutItem.execute(table, request, at));
+  }
+
+  /** Runs UpdateItem; the updated item expires as {@link #putItem(PutItem.Request, Duration)}. */
+  public UpdateItem.Result updateItem(UpdateItem.Request request, Duration timeToLive) {
+    Table table = activeTable(request.tableName());
+    Instant at = deadline(timeToLive);
+    return shared(() -> UpdateItem.execute(table, request, at));
+  }
+
+  /** Now plus {@code timeToLive}; null (never) past the last instant a clock can show. */
+  private Instant deadline(Duration timeToLive) {
+    if (timeToLive.isNegative()) {
+      throw new IllegalArgumentException("timeToLive is negative: " + timeToLive);
+    }
+    Instant now = clock.instant();
+    if (timeToLive.compareTo(Duration.between(now, Instant.MAX)) >= 0) {
+      return null;
+    }
+    return now.plus(timeToLive);
   }
 
   /** Runs GetItem. */

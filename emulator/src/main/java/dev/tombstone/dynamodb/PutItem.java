@@ -2,6 +2,7 @@ package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.AttributeNameRules;
 import dev.tombstone.internal.ItemLimits;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -70,6 +71,11 @@ public final class PutItem {
   public record Result(Optional<Item> oldItem, ConsumedCapacity consumedCapacity) {}
 
   static Result execute(Table table, Request request) {
+    return execute(table, request, null);
+  }
+
+  /** @param expiresAt when the written item expires (a per-item deadline), or null for never */
+  static Result execute(Table table, Request request, Instant expiresAt) {
     Item item = table.sharingWithLastWritten(request.item());
     PrimaryKey key = table.keySchema().keyOfItem(item);
     checkSize(item);
@@ -79,6 +85,9 @@ public final class PutItem {
       ConditionChecks.check(request.condition(), current,
           request.returnValuesOnConditionCheckFailure());
       replaced[0] = current;
+      if (expiresAt != null) {
+        table.timeToLive().deadlines().expire(k, item, expiresAt);
+      }
       return item;
     });
     Item old = replaced[0];

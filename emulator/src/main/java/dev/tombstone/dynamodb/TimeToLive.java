@@ -19,6 +19,12 @@ final class TimeToLive {
   // was within DynamoDB's five years then has been deleted already.
   private Instant lastSweep;
   private final List<ExpiredItem> expired = new ArrayList<>();
+  private final ItemDeadlines deadlines = new ItemDeadlines();
+
+  /** The per-item expiry times of this table, swept with the TTL attribute. */
+  ItemDeadlines deadlines() {
+    return deadlines;
+  }
 
   synchronized String attributeName() {
     return attributeName;
@@ -47,16 +53,20 @@ final class TimeToLive {
    * Deletes the items whose TTL attribute is a Number of epoch seconds at or before {@code now},
    * except those DynamoDB leaves alone: more than five years in the past. An item counts as
    * within the five years if it was at any time since the last sweep, so one long move of a
-   * manual clock deletes what a sweep every few seconds would have deleted on the way.
+   * manual clock deletes what a sweep every few seconds would have deleted on the way. Items
+   * whose per-item deadline has passed go first, whether TTL is enabled or not.
    *
    * @return what was deleted, in scan order
    */
   List<ExpiredItem> sweep(Table table, Instant now) {
+    // Per-item deadlines first: they hold whether the table's TTL is enabled or not.
+    List<ExpiredItem> deleted = new ArrayList<>(deadlines.sweep(table, now));
     String attribute;
     Instant since;
     synchronized (this) {
       if (!enabled) {
-        return List.of();
+        expired.addAll(deleted);
+        return deleted;
       }
       attribute = attributeName;
       since = lastSweep == null || lastSweep.isAfter(now) ? now : lastSweep;
@@ -65,7 +75,6 @@ final class TimeToLive {
     BigDecimal nowSeconds = BigDecimal.valueOf(now.getEpochSecond());
     BigDecimal oldest = BigDecimal.valueOf(
         since.atOffset(ZoneOffset.UTC).minusYears(5).toInstant().getEpochSecond());
-    List<ExpiredItem> deleted = new ArrayList<>();
     for (PrimaryKey key : table.sortedKeys()) {
       Item item = table.get(key);
       if (item != null && isExpired(item.attributes(), attribute, nowSeconds, oldest)

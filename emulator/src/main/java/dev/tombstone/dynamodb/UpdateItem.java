@@ -3,6 +3,7 @@ package dev.tombstone.dynamodb;
 import dev.tombstone.internal.AttributeNameRules;
 import dev.tombstone.internal.ItemLimits;
 import dev.tombstone.internal.NestingLimit;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -87,6 +88,11 @@ public final class UpdateItem {
   static final String ITEM_TOO_LARGE = "Item size to update has exceeded the maximum allowed size";
 
   static Result execute(Table table, Request request) {
+    return execute(table, request, null);
+  }
+
+  /** @param expiresAt when the updated item expires (a per-item deadline), or null for never */
+  static Result execute(Table table, Request request, Instant expiresAt) {
     PrimaryKey key = table.keySchema().keyOfSingleItem(request.key());
     checkUpdatedNames(table.keySchema(), request.update());
     Item[] images = new Item[2];
@@ -97,6 +103,9 @@ public final class UpdateItem {
       }
       images[0] = current;
       images[1] = next;
+      if (next != null && expiresAt != null) {
+        table.timeToLive().deadlines().expire(k, next, expiresAt);
+      }
       return next;
     });
     Item old = images[0];

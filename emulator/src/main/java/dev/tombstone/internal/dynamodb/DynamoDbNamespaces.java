@@ -1,7 +1,10 @@
 package dev.tombstone.internal.dynamodb;
 
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.ExpiredItem;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +64,25 @@ public final class DynamoDbNamespaces {
       return shared;
     }
     return projects.computeIfAbsent(project, p -> new DynamoDbState(region, clock));
+  }
+
+  /**
+   * Runs the TTL sweep in every project's namespace other than the default one (which its owner
+   * sweeps), in project order: per-item {@code time_to_live} deadlines are set there.
+   *
+   * @return the items deleted
+   */
+  public List<ExpiredItem> expireProjectItems() {
+    List<ExpiredItem> deleted = new ArrayList<>();
+    List<String> names = new ArrayList<>(projects.keySet());
+    names.sort(null);
+    for (String project : names) {
+      DynamoDbState state = projects.get(project);
+      if (state != null) {
+        deleted.addAll(state.expireItems());
+      }
+    }
+    return deleted;
   }
 
   /** Drops every table of every namespace, and the namespaces themselves. */

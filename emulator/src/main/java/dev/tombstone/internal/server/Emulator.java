@@ -12,6 +12,7 @@ import dev.tombstone.internal.dynamodb.protocol.ExpiredItemsJson;
 import dev.tombstone.s3.BucketLifecycle;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import dev.tombstone.internal.auth.Credentials;
 import java.util.Optional;
@@ -122,7 +123,8 @@ public final class Emulator {
    * delete in the journal. Serialized, so a manual move and a background sweep never interleave.
    */
   public synchronized List<ExpiredItem> expireDue() {
-    List<ExpiredItem> expired = dynamoDb.expireItems();
+    List<ExpiredItem> expired = new ArrayList<>(dynamoDb.expireItems());
+    expired.addAll(namespaces.expireProjectItems());
     for (ExpiredItem item : expired) {
       journal.add(new RequestJournal.Entry(item.deletedAt(), "EXPIRE", "/", "",
           TTL_DELETE, ExpiredItemsJson.describe(item), 200, ""));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.internal.dynamodb.expression.ExpectedEntry;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,6 +148,34 @@ final class MagnetoDbBody {
       strings.add(s.value());
     }
     return strings;
+  }
+
+  /**
+   * An integer member checked as MagnetoDB's {@code validate_integer}: a number or a string of
+   * one, at least {@code min} and, unless {@code max} is null, at most {@code max}; null when
+   * absent.
+   */
+  static BigInteger integer(Json.Obj body, String member, long min, Long max) {
+    Json value = body.get(member);
+    if (value == null) {
+      return null;
+    }
+    String text = value instanceof Json.Num n && n.integral() ? n.text()
+        : value instanceof Json.Str s && s.value().trim().matches("[-+]?[0-9]+")
+            ? s.value().trim() : null;
+    if (text == null) {
+      throw wrongType(member, "Integer", value);
+    }
+    BigInteger parsed = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
+    if (parsed.compareTo(BigInteger.valueOf(min)) < 0) {
+      throw MagnetoDbError.validation("'" + member + "' property value[" + parsed
+          + "] is less then min_value[" + min + "].");
+    }
+    if (max != null && parsed.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw MagnetoDbError.validation("'" + member + "' property value[" + parsed
+          + "] is more then max_value[" + max + "].");
+    }
+    return parsed;
   }
 
   /**

@@ -8,8 +8,9 @@ import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.PutItem;
 import dev.tombstone.dynamodb.ReturnValues;
-import dev.tombstone.dynamodb.Scan;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +18,11 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * MagnetoDB's put_item, get_item, delete_item and scan on one project's tables, through the same
+ * MagnetoDB's put_item, get_item and delete_item on one project's tables, through the same
  * domain operations and condition evaluator as the DynamoDB dialects.
  */
 final class MagnetoDbItemOperations {
+  static final String TIME_TO_LIVE = "time_to_live";
   private static final Set<String> WRITE_MEMBERS =
       Set.of("expected", "return_values", "returnValues");
 
@@ -39,14 +41,31 @@ final class MagnetoDbItemOperations {
   }
 
   static byte[] putItem(DynamoDbState state, String table, Json.Obj body) throws IOException {
-    // put_item.py read expected, item and return_values in turn, then refused the rest.
+    // put_item.py read expected, item, return_values and time_to_live in turn, then refused the
+    // rest.
     ItemCondition condition = ConditionSupport.compileLegacy(MagnetoDbBody.expected(body));
     Map<String, AttributeValue> item = MagnetoDbBody.attributes(body, "item", true);
     ReturnValues returnOld = returnValues(body);
-    MagnetoDbBody.onlyKnown(body, union(WRITE_MEMBERS, "item"));
-    PutItem.Result result = state.putItem(PutItem.Request.of(table, Item.of(item))
-        .withCondition(condition).withReturnValues(returnOld));
+    Duration timeToLive = timeToLive(body);
+    MagnetoDbBody.onlyKnown(body, union(WRITE_MEMBERS, "item", TIME_TO_LIVE));
+    PutItem.Request put = PutItem.Request.of(table, Item.of(item))
+        .withCondition(condition).withReturnValues(returnOld);
+    PutItem.Result result = timeToLive == null ? state.putItem(put)
+        : state.putItem(put, timeToLive);
     return attributes("attributes", result.oldItem());
+  }
+
+  /**
+   * {@code time_to_live}: whole seconds from now until the written item expires, as its
+   * Cassandra backend counted a TTL; null when absent or 0 (which Cassandra read as no TTL) or
+   * too far away to ever come.
+   */
+  static Duration timeToLive(Json.Obj body) {
+    BigInteger seconds = MagnetoDbBody.integer(body, TIME_TO_LIVE, 0, null);
+    if (seconds == null || seconds.signum() == 0 || seconds.bitLength() > 62) {
+      return null;
+    }
+    return Duration.ofSeconds(seconds.longValueExact());
   }
 
   static byte[] getItem(DynamoDbState state, String table, Json.Obj body) throws IOException {
@@ -63,25 +82,6 @@ final class MagnetoDbItemOperations {
     GetItem.Request get = GetItem.Request.of(table, key).withProjection(projection);
     GetItem.Result result = state.getItem(consistent ? get.stronglyConsistent() : get);
     return attributes("item", result.item());
-  }
-
-  static byte[] scan(DynamoDbState state, String table, Json.Obj body) throws IOException {
-    MagnetoDbBody.onlyKnown(body, Set.of("limit", "exclusive_start_key", "attributes_to_get"));
-    Integer limit = limit(body);
-    Map<String, AttributeValue> start =
-        MagnetoDbBody.attributes(body, "exclusive_start_key", false);
-    Scan.Result result = state.scan(Scan.Request.of(table).withLimit(limit).startingAfter(start)
-        .withProjection(projection(body)));
-    JsonOut out = new JsonOut();
-    out.json().writeStartObject();
-    out.json().writeNumberField("count", result.count());
-    out.items("items", result.items());
-    if (result.lastEvaluatedKey().isPresent()) {
-      out.item("last_evaluated_key", result.lastEvaluatedKey().get());
-    }
-    out.json().writeNumberField("scanned_count", result.scannedCount());
-    out.json().writeEndObject();
-    return out.finish();
   }
 
   /**
@@ -153,9 +153,9 @@ final class MagnetoDbItemOperations {
     return out.finish();
   }
 
-  private static Set<String> union(Set<String> members, String member) {
+  private static Set<String> union(Set<String> members, String... more) {
     java.util.HashSet<String> all = new java.util.HashSet<>(members);
-    all.add(member);
+    all.addAll(List.of(more));
     return all;
   }
 }

@@ -1,6 +1,5 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.KeyCondition;
@@ -23,8 +22,6 @@ final class MagnetoDbQueryOperation {
   private static final Set<String> MEMBERS = Set.of("attributes_to_get", "consistent_read",
       "exclusive_start_key", "index_name", "key_conditions", "limit", "scan_index_forward",
       "select");
-  private static final Set<String> CONDITION_MEMBERS =
-      Set.of("comparison_operator", "attribute_value_list");
   private static final Pattern INDEX_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
   private MagnetoDbQueryOperation() {}
@@ -57,7 +54,7 @@ final class MagnetoDbQueryOperation {
   }
 
   /** {@code select}, defaulted as MagnetoDB did: specific, all projected or all attributes. */
-  private static Query.Select select(String select, List<String> attributes, String index) {
+  static Query.Select select(String select, List<String> attributes, String index) {
     if (select == null) {
       return attributes != null ? Query.Select.SPECIFIC_ATTRIBUTES
           : index != null ? Query.Select.ALL_PROJECTED_ATTRIBUTES : Query.Select.ALL_ATTRIBUTES;
@@ -82,62 +79,12 @@ final class MagnetoDbQueryOperation {
     }
     List<KeyCondition.Part> parts = new ArrayList<>();
     for (Map.Entry<String, Json> e : conditions.members().entrySet()) {
-      if (!(e.getValue() instanceof Json.Obj condition)) {
-        throw MagnetoDbBody.wrongType(e.getKey(), "Object", e.getValue());
-      }
-      MagnetoDbBody.required(condition, "comparison_operator");
-      String operator = MagnetoDbBody.string(condition, "comparison_operator");
-      parts.add(new KeyCondition.Part(e.getKey(), operator(operator),
-          arguments(operator, condition)));
-      MagnetoDbBody.onlyKnown(e.getKey(), condition, CONDITION_MEMBERS);
+      MagnetoDbConditions.Parsed condition =
+          MagnetoDbConditions.parse(MagnetoDbConditions.Kind.INDEXED, e.getKey(), e.getValue());
+      parts.add(new KeyCondition.Part(e.getKey(),
+          KeyCondition.Operator.valueOf(condition.operator()), condition.arguments()));
     }
     return new KeyCondition(parts);
-  }
-
-  private static KeyCondition.Operator operator(String name) {
-    try {
-      return KeyCondition.Operator.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      throw MagnetoDbError.validation("IndexedCondition of type['" + name + "'] is not allowed");
-    }
-  }
-
-  /** The operator's arguments, checked with MagnetoDB's messages. */
-  private static List<AttributeValue> arguments(String operator, Json.Obj condition) {
-    List<AttributeValue> values = new ArrayList<>();
-    Json list = condition.get("attribute_value_list");
-    if (list != null) {
-      if (!(list instanceof Json.Arr array)) {
-        throw MagnetoDbBody.wrongType("attribute_value_list", "List of Objects", list);
-      }
-      for (Json element : array.elements()) {
-        values.add(MagnetoDbBody.typed(element));
-      }
-    }
-    if (operator.equals("BETWEEN")) {
-      if (values.size() != 2) {
-        throw MagnetoDbError.validation("BETWEEN condition type requires exactly 2 arguments,"
-            + " but " + values.size() + " given");
-      }
-      if (values.get(0).type() != values.get(1).type()) {
-        throw MagnetoDbError.validation("BETWEEN condition type requires arguments of the same"
-            + " type, but different types given");
-      }
-    } else if (values.size() != 1) {
-      throw MagnetoDbError.validation("IndexedCondition of type['" + operator + "'] requires"
-          + " exactly 1 arguments, but " + values.size() + " found");
-    }
-    for (AttributeValue value : values) {
-      if (!value.type().isScalarKeyType()) {
-        throw MagnetoDbError.validation("IndexedCondition of type['" + operator + "'] allows"
-            + " only primitive arguments");
-      }
-    }
-    if (operator.equals("BEGINS_WITH") && values.get(0).type() == AttributeType.N) {
-      throw MagnetoDbError.validation(
-          "BEGINS_WITH condition type is not allowed for argument of the N type");
-    }
-    return values;
   }
 
   private static byte[] encode(Query.Result result, Query.Select select) throws IOException {

@@ -13,15 +13,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * MagnetoDB's REST dialect ({@code /v1/data/{project_id}/tables/...} and {@code
- * /v1/data/{project_id}/batch_get_item}): method, path and body in, status and JSON out. Each
- * project is a table namespace of {@link DynamoDbNamespaces}; bodies are validated before the
- * project's tables are looked at. Internal.
+ * MagnetoDB's REST dialect ({@code /v1/data/{project_id}/tables/...}, {@code
+ * /v1/data/{project_id}/batch_get_item} and {@code batch_write_item}): method, path and body
+ * in, status and JSON out. Each project is a table namespace of {@link DynamoDbNamespaces};
+ * bodies are validated before the project's tables are looked at. Internal.
  */
 public final class MagnetoDbRestProtocol {
   /** The path prefix this dialect owns on the shared port. */
   public static final String PREFIX = "/v1/data/";
   private static final String BATCH_GET_ITEM = "batch_get_item";
+  private static final String BATCH_WRITE_ITEM = "batch_write_item";
   private static final List<String> TABLE_ACTIONS =
       List.of("put_item", "get_item", "delete_item", "update_item", "scan", "query");
 
@@ -82,6 +83,12 @@ public final class MagnetoDbRestProtocol {
               MagnetoDbBody.object(body))
           : null;
     }
+    if (BATCH_WRITE_ITEM.equals(route.action())) {
+      return method.equals("POST")
+          ? MagnetoDbBatchWriteItemOperation.handle(find(route).orElse(null),
+              MagnetoDbBody.object(body))
+          : null;
+    }
     if (route.table() == null) {
       if (method.equals("GET")) {
         List<String> names = find(route).map(DynamoDbState::tableNames).orElse(List.of());
@@ -118,7 +125,7 @@ public final class MagnetoDbRestProtocol {
           request);
       case "put_item" -> MagnetoDbItemOperations.putItem(existing(route), route.table(), request);
       case "get_item" -> MagnetoDbItemOperations.getItem(existing(route), route.table(), request);
-      case "scan" -> MagnetoDbItemOperations.scan(existing(route), route.table(), request);
+      case "scan" -> MagnetoDbScanOperation.handle(existing(route), route.table(), request);
       case "update_item" -> MagnetoDbUpdateItemOperation.handle(existing(route), route.table(),
           request);
       case "query" -> MagnetoDbQueryOperation.handle(existing(route), route.table(), request);
@@ -159,8 +166,9 @@ public final class MagnetoDbRestProtocol {
         throw MagnetoDbError.validation("Request path is not valid percent-encoded UTF-8");
       }
     }
-    if (length == 2 && parts[1].equals(BATCH_GET_ITEM)) {
-      return new Route(parts[0], null, BATCH_GET_ITEM);
+    if (length == 2
+        && (parts[1].equals(BATCH_GET_ITEM) || parts[1].equals(BATCH_WRITE_ITEM))) {
+      return new Route(parts[0], null, parts[1]);
     }
     if (length < 2 || length > 4 || !parts[1].equals("tables")) {
       return null;

@@ -11,6 +11,7 @@ import dev.tombstone.internal.Utf8Order;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,12 @@ final class MagnetoDbTableOperations {
   /**
    * The table a create_table body asks for, checked in full before the project is touched: the
    * table name, each attribute defined once with a 1 to 255 character name, a key schema of a
-   * HASH key and maybe a different RANGE key, both defined with a scalar type, and no other
-   * attribute defined.
+   * HASH key and maybe a different RANGE key, both defined with a scalar type, local secondary
+   * indexes, and no attribute defined that no key uses.
    */
   static TableDefinition definition(Json.Obj body) {
-    MagnetoDbBody.onlyKnown(body, Set.of("table_name", "attribute_definitions", "key_schema"));
+    MagnetoDbBody.onlyKnown(body, Set.of("table_name", "attribute_definitions", "key_schema",
+        "local_secondary_indexes"));
     MagnetoDbBody.required(body, "table_name");
     String name = MagnetoDbBody.string(body, "table_name");
     if (!TableNameRules.tableNameViolations(name).isEmpty()) {
@@ -44,16 +46,21 @@ final class MagnetoDbTableOperations {
     }
     KeySchema schema = key.size() == 1 ? KeySchema.of(key.get(0))
         : KeySchema.of(key.get(0), key.get(1));
+    List<TableDefinition.IndexDefinition> indexes =
+        MagnetoDbLocalIndexes.parse(body, schema, types);
+    Set<String> used = new HashSet<>();
+    key.forEach(k -> used.add(k.name()));
+    indexes.forEach(index -> used.add(index.keySchema().sortKey().name()));
     // DynamoDB's CreateTable refuses definitions no key uses; MagnetoDB did not check, but the
     // table may be in the namespace the DynamoDB APIs share.
     for (String attribute : types.keySet()) {
-      if (key.stream().noneMatch(k -> k.name().equals(attribute))) {
+      if (!used.contains(attribute)) {
         throw MagnetoDbError.validation("Wrong attribute definitions: '" + attribute
             + "' isn't used by the key schema");
       }
     }
     return new TableDefinition(name, schema, types, TableDefinition.BillingMode.PAY_PER_REQUEST,
-        0, 0, List.of(), List.of(), false);
+        0, 0, indexes, List.of(), false);
   }
 
   static byte[] createTable(DynamoDbState state, String base, TableDefinition definition)
@@ -81,7 +88,7 @@ final class MagnetoDbTableOperations {
   }
 
   /** The next element of a key schema that holds {@code key} so far: HASH, then RANGE. */
-  private static KeyAttribute keyAttribute(Json.Obj element, List<KeyAttribute> key,
+  static KeyAttribute keyAttribute(Json.Obj element, List<KeyAttribute> key,
       Map<String, AttributeType> types) {
     String attribute = requiredString(element, "attribute_name");
     String keyType = requiredString(element, "key_type");
@@ -174,6 +181,9 @@ final class MagnetoDbTableOperations {
       keyElement(json, definition.keySchema().sortKey(), "RANGE");
     }
     json.writeEndArray();
+    if (!definition.localSecondaryIndexes().isEmpty()) {
+      MagnetoDbLocalIndexes.write(json, definition.localSecondaryIndexes(), description);
+    }
     json.writeArrayFieldStart("links");
     for (String rel : List.of("self", "bookmark")) {
       json.writeStartObject();
@@ -190,7 +200,7 @@ final class MagnetoDbTableOperations {
     return out.finish();
   }
 
-  private static void keyElement(JsonWriter json, KeyAttribute attribute, String keyType)
+  static void keyElement(JsonWriter json, KeyAttribute attribute, String keyType)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("attribute_name", attribute.name());

@@ -132,7 +132,7 @@ class MagnetoDbUpdateAndQueryTest {
     MagnetoDbWire.Response extra = wire.post(THREAD + "/update_item",
         key + "{\"Replies\":{\"action\":\"PUT\",\"value\":{\"N\":\"1\"},\"when\":1}}}");
     MagnetoDbWire.Response ttl = wire.post(THREAD + "/update_item",
-        key + "{},\"time_to_live\":60}");
+        key + "{},\"time_to_live\":-60}");
     MagnetoDbWire.Response badReturn = wire.post(THREAD + "/update_item",
         key + "{},\"return_values\":\"EVERYTHING\"}");
     MagnetoDbWire.Response bool = wire.post(THREAD + "/update_item",
@@ -149,7 +149,7 @@ class MagnetoDbUpdateAndQueryTest {
     assertThat(extra.errorMessage())
         .isEqualTo("Unexpected properties were found for 'Replies': {\"when\": 1}");
     assertThat(ttl.errorMessage())
-        .isEqualTo("Unexpected properties were found for 'body': {\"time_to_live\": 60}");
+        .isEqualTo("'time_to_live' property value[-60] is less then min_value[0].");
     assertThat(badReturn.errorMessage()).isEqualTo("Return values type 'EVERYTHING' isn't allowed");
     assertThat(bool.errorMessage()).startsWith("Can't recognize attribute typed value format:");
     assertThat(storedThread("How do I delete an item?").has("Replies")).isFalse();
