@@ -2,12 +2,14 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyCondition;
 import dev.tombstone.dynamodb.Query;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -90,14 +92,23 @@ final class MagnetoDbQueryOperation {
   private static byte[] encode(Query.Result result, Query.Select select) throws IOException {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
-    out.json().writeNumberField("count", result.count());
-    if (select != Query.Select.COUNT) {
-      out.items("items", result.items());
-    }
-    if (result.lastEvaluatedKey().isPresent()) {
-      out.item("last_evaluated_key", result.lastEvaluatedKey().get());
-    }
+    writePage(out, result.count(), result.items(), result.lastEvaluatedKey(), select);
     out.json().writeEndObject();
     return out.finish();
+  }
+
+  /**
+   * A page's members as query and scan answer them: {@code count}, {@code items} (unless only
+   * counted) and {@code last_evaluated_key} when there is more.
+   */
+  static void writePage(JsonOut out, int count, List<Item> items, Optional<Item> lastKey,
+      Query.Select select) throws IOException {
+    out.json().writeNumberField("count", count);
+    if (select != Query.Select.COUNT) {
+      out.items("items", items);
+    }
+    if (lastKey.isPresent()) {
+      out.item("last_evaluated_key", lastKey.get());
+    }
   }
 }

@@ -59,13 +59,8 @@ final class MagnetoDbScanOperation {
     Scan.Result result = state.scan(scan);
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
-    out.json().writeNumberField("count", result.count());
-    if (select != Query.Select.COUNT) {
-      out.items("items", result.items());
-    }
-    if (result.lastEvaluatedKey().isPresent()) {
-      out.item("last_evaluated_key", result.lastEvaluatedKey().get());
-    }
+    MagnetoDbQueryOperation.writePage(out, result.count(), result.items(),
+        result.lastEvaluatedKey(), select);
     out.json().writeNumberField("scanned_count", result.scannedCount());
     out.json().writeEndObject();
     return out.finish();
