@@ -68,8 +68,8 @@ final class CustomerKeys {
 
   /**
    * The key a request names, checked: the Base64 MD5 of its bytes, empty when none of the
-   * headers is sent. A read takes a key of the wrong length as a wrong key, so only a write
-   * checks the length.
+   * headers is sent. A read may leave out the key's MD5 and takes a key of the wrong length as a
+   * wrong key, so only a write requires the MD5 and checks the length.
    *
    * @throws WireError InvalidArgument or InvalidEncryptionAlgorithmError, in S3's order
    */
@@ -96,6 +96,12 @@ final class CustomerKeys {
     if (sent.isEmpty()) {
       throw invalid(PREFIX + "an appropriate secret key.");
     }
+    // A write must send the key's MD5 (S3's answer in Ceph's s3-tests and in a compliance suite
+    // run against S3); a read may leave it out.
+    Optional<String> claimed = headers.first(keyMd5).map(String::trim);
+    if (write && claimed.filter(m -> !m.isEmpty()).isEmpty()) {
+      throw invalid(PREFIX + "the client calculated MD5 of the secret key.");
+    }
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(sent.get());
@@ -103,9 +109,7 @@ final class CustomerKeys {
       throw invalid("The secret key was invalid for the specified algorithm.");
     }
     String md5 = md5(bytes);
-    // S3 checks the MD5 before the length (keys of 24 bytes get the MD5 answer), and takes a
-    // request without an MD5 header.
-    Optional<String> claimed = headers.first(keyMd5).map(String::trim);
+    // S3 checks the MD5 before the length (keys of 24 bytes get the MD5 answer).
     if (claimed.isPresent() && !claimed.get().equals(md5)) {
       throw invalid("The calculated MD5 hash of the key did not match the hash that was"
           + " provided.");

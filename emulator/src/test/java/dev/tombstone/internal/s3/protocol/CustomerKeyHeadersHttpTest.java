@@ -17,6 +17,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.EncryptionType;
 
@@ -78,7 +79,14 @@ class CustomerKeyHeadersHttpTest {
     assertThat(aes128.body()).contains("<ArgumentValue>AES128</ArgumentValue>");
     assertRefused(send("PUT", "k", ALGORITHM, "AES256"),
         "InvalidArgument", PREFIX + "an appropriate secret key.");
+    assertRefused(send("PUT", "k", ALGORITHM, "AES256", CUSTOMER_KEY, KEY),
+        "InvalidArgument", PREFIX + "the client calculated MD5 of the secret key.");
     assertRefused(send("PUT", "k", ALGORITHM, "AES256", CUSTOMER_KEY, "not*base64"),
+        "InvalidArgument", PREFIX + "the client calculated MD5 of the secret key.");
+    assertRefused(send("PUT", "k", ALGORITHM, "AES256", CUSTOMER_KEY, KEY, CUSTOMER_MD5, " "),
+        "InvalidArgument", PREFIX + "the client calculated MD5 of the secret key.");
+    assertRefused(send("PUT", "k", ALGORITHM, "AES256", CUSTOMER_KEY, "not*base64",
+        CUSTOMER_MD5, KEY_MD5),
         "InvalidArgument", "The secret key was invalid for the specified algorithm.");
     // The MD5 is checked before the length.
     assertRefused(send("PUT", "k", ALGORITHM, "AES256", CUSTOMER_KEY, SHORT_KEY,
@@ -97,16 +105,36 @@ class CustomerKeyHeadersHttpTest {
   }
 
   @Test
-  void aWriteWithoutTheMd5_isTaken_andAReadWithAShortKeyIsAWrongKey() throws Exception {
-    HttpResponse<String> put = send("PUT", "k", ALGORITHM, "AES256", CUSTOMER_KEY, KEY);
+  void everyWriteWithoutTheMd5_isRefused_butAReadWithoutItIsServed() throws Exception {
+    String upload = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("m")
+        .sseCustomerAlgorithm("AES256").sseCustomerKey(KEY).sseCustomerKeyMD5(KEY_MD5))
+        .uploadId();
+    s3.putObject(b -> b.bucket(BUCKET).key("k").sseCustomerAlgorithm("AES256")
+        .sseCustomerKey(KEY).sseCustomerKeyMD5(KEY_MD5), RequestBody.fromString("x"));
+    String missing = PREFIX + "the client calculated MD5 of the secret key.";
+
+    assertRefused(send("PUT", "other", ALGORITHM, "AES256", CUSTOMER_KEY, KEY),
+        "InvalidArgument", missing);
+    assertRefused(send("POST", "other?uploads", ALGORITHM, "AES256", CUSTOMER_KEY, KEY),
+        "InvalidArgument", missing);
+    assertRefused(send("PUT", "other", "x-amz-copy-source", "/" + BUCKET + "/k",
+        "x-amz-copy-source-server-side-encryption-customer-algorithm", "AES256",
+        "x-amz-copy-source-server-side-encryption-customer-key", KEY,
+        ALGORITHM, "AES256", CUSTOMER_KEY, KEY), "InvalidArgument", missing);
+    assertRefused(send("PUT", "m?partNumber=1&uploadId=" + upload, ALGORITHM, "AES256",
+        CUSTOMER_KEY, KEY), "InvalidArgument", missing);
+    HttpResponse<String> get = send("GET", "k", ALGORITHM, "AES256", CUSTOMER_KEY, KEY);
     HttpResponse<String> shortRead = send("GET", "k", ALGORITHM, "AES256",
         CUSTOMER_KEY, SHORT_KEY);
     HttpResponse<String> malformedHead = send("HEAD", "k", ALGORITHM, "AES128",
         CUSTOMER_KEY, KEY);
 
-    assertThat(put.statusCode()).isEqualTo(200);
-    assertThat(put.headers().firstValue(CUSTOMER_MD5)).contains(KEY_MD5);
-    assertThat(put.headers().firstValue("x-amz-server-side-encryption")).isEmpty();
+    assertThat(tombstone.s3().currentObject(BUCKET, "other")).isEmpty();
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).hasSize(1);
+    assertThat(s3.listParts(b -> b.bucket(BUCKET).key("m").uploadId(upload)).parts()).isEmpty();
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(get.body()).isEqualTo("x");
+    assertThat(get.headers().firstValue(CUSTOMER_MD5)).contains(KEY_MD5);
     assertThat(shortRead.statusCode()).isEqualTo(403);
     assertThat(shortRead.body()).contains("<Code>AccessDenied</Code>");
     assertThat(malformedHead.statusCode()).isEqualTo(400);
