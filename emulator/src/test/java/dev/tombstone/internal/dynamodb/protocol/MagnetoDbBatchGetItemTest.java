@@ -67,12 +67,11 @@ class MagnetoDbBatchGetItemTest {
   @BeforeEach
   void fixture() {
     for (String table : new String[] {"Forum", "Thread"}) {
-      MagnetoDbWire.Response created = wire.post("/v1/data/p1/tables", "{\"table_name\":\""
+      wire.createTable("p1", "{\"table_name\":\""
           + table + "\",\"attribute_definitions\":[{\"attribute_name\":\"Name\","
           + "\"attribute_type\":\"S\"},{\"attribute_name\":\"Category\",\"attribute_type\":"
           + "\"S\"}],\"key_schema\":[{\"attribute_name\":\"Name\",\"key_type\":\"HASH\"},"
           + "{\"attribute_name\":\"Category\",\"key_type\":\"RANGE\"}]}");
-      assertThat(created.status()).as(created.body()).isEqualTo(200);
     }
     put("{\"Name\":{\"S\":\"MagnetoDB\"},\"Category\":{\"S\":\"OpenStack KVaaS\"},"
         + "\"Threads\":{\"N\":\"2\"}}");

@@ -21,12 +21,11 @@ class MagnetoDbBatchWriteItemTest {
   /** Table Forum of project p1, keyed by Name and Category, holding one row (Cinder). */
   @BeforeEach
   void fixture() {
-    MagnetoDbWire.Response created = wire.post("/v1/data/p1/tables", "{\"table_name\":"
+    wire.createTable("p1", "{\"table_name\":"
         + "\"Forum\",\"attribute_definitions\":[{\"attribute_name\":\"Name\","
         + "\"attribute_type\":\"S\"},{\"attribute_name\":\"Category\",\"attribute_type\":"
         + "\"S\"}],\"key_schema\":[{\"attribute_name\":\"Name\",\"key_type\":\"HASH\"},"
         + "{\"attribute_name\":\"Category\",\"key_type\":\"RANGE\"}]}");
-    assertThat(created.status()).as(created.body()).isEqualTo(200);
     assertThat(wire.post("/v1/data/p1/tables/Forum/put_item",
         "{\"item\":" + key("Cinder", "OpenStack Core") + "}").status()).isEqualTo(200);
   }

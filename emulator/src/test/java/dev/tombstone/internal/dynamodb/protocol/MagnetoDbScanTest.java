@@ -24,11 +24,10 @@ class MagnetoDbScanTest {
    */
   @BeforeEach
   void fixture() {
-    MagnetoDbWire.Response created = wire.post("/v1/data/p1/tables", "{\"table_name\":"
+    wire.createTable("p1", "{\"table_name\":"
         + "\"Forum\",\"attribute_definitions\":[{\"attribute_name\":\"Name\","
         + "\"attribute_type\":\"S\"}],\"key_schema\":[{\"attribute_name\":\"Name\","
         + "\"key_type\":\"HASH\"}]}");
-    assertThat(created.status()).as(created.body()).isEqualTo(200);
     for (int i = 1; i <= 5; i++) {
       String tags = i % 2 == 0 ? ",\"Tags\":{\"SS\":[\"even\",\"t" + i + "\"]}" : "";
       MagnetoDbWire.Response put = wire.post("/v1/data/p1/tables/Forum/put_item",

@@ -23,11 +23,10 @@ class MagnetoDbTimeToLiveTest {
   /** Table Forum of project p1 keyed by Name; DynamoDB's table-level TTL stays disabled. */
   @BeforeEach
   void fixture() {
-    MagnetoDbWire.Response created = wire.post("/v1/data/p1/tables", "{\"table_name\":"
+    wire.createTable("p1", "{\"table_name\":"
         + "\"Forum\",\"attribute_definitions\":[{\"attribute_name\":\"Name\","
         + "\"attribute_type\":\"S\"}],\"key_schema\":[{\"attribute_name\":\"Name\","
         + "\"key_type\":\"HASH\"}]}");
-    assertThat(created.status()).as(created.body()).isEqualTo(200);
   }
 
   private MagnetoDbWire.Response put(String name, String extra) {

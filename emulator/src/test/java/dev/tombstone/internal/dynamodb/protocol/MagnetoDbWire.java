@@ -36,6 +36,12 @@ final class MagnetoDbWire {
     }
   }
 
+  /** Creates a table in {@code project} from its create_table body; it must succeed. */
+  void createTable(String project, String definition) {
+    Response created = post("/v1/data/" + project + "/tables", definition);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+  }
+
   Response post(String path, String body) {
     return send("POST", path, body);
   }
