@@ -12,8 +12,6 @@ import java.nio.ByteBuffer;
 final class DynamoDbHttpHandler implements HttpHandler {
   private static final String DESCRIBE_ENDPOINTS = ".DescribeEndpoints";
   private static final HttpString CRC32 = new HttpString("x-amz-crc32");
-  private static final String JSON = "application/json";
-  private static final String AMZ_JSON = "application/x-amz-json-1.0";
 
   private final DynamoDbJsonProtocol protocol;
   private final ResponseEnvelope envelope;
@@ -67,18 +65,9 @@ final class DynamoDbHttpHandler implements HttpHandler {
     }
   }
 
-  /**
-   * The answer's content type: {@code application/x-amz-json-1.0} when the request named it,
-   * {@code application/json} otherwise, a request without a content type included (dynalite
-   * test/connection.js, 'should return UnknownOperationException if incorrect target operation'
-   * and 'should return MissingAuthenticationTokenException if no Authorization header').
-   */
+  /** The answer's content type: see {@link DynamoDbContentType#answerFor}. */
   static String contentType(HttpServerExchange exchange) {
-    String requested = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-    if (requested == null) {
-      return JSON;
-    }
-    String type = requested.strip();
-    return type.regionMatches(true, 0, JSON, 0, JSON.length()) ? JSON : AMZ_JSON;
+    return DynamoDbContentType.answerFor(
+        exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
   }
 }

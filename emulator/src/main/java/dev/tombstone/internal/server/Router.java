@@ -11,13 +11,12 @@ import io.undertow.util.Methods;
 
 /**
  * Sends each request to the protocol it belongs to, by its shape: an {@code X-Amz-Target} of
- * DynamoDB or DynamoDB Streams (which answer anything but a POST 404), the MagnetoDB path prefix,
- * a DynamoDB JSON {@code POST /}, an {@code OPTIONS} to the service root (DynamoDB's CORS
+ * DynamoDB or DynamoDB Streams (which answer 404 to anything but a POST of JSON), the MagnetoDB
+ * path prefix, a DynamoDB JSON {@code POST /}, an {@code OPTIONS} to the service root (DynamoDB's CORS
  * preflight), the admin endpoints, and S3 for everything else.
  */
 final class Router implements HttpHandler {
   static final HttpString X_AMZ_TARGET = new HttpString("X-Amz-Target");
-  private static final String DYNAMODB_JSON = "application/x-amz-json-1.0";
 
   private final HttpHandler dynamoDb;
   private final HttpHandler notPostToDynamoDb;
@@ -56,7 +55,9 @@ final class Router implements HttpHandler {
     String target = exchange.getRequestHeaders().getFirst(X_AMZ_TARGET);
     if (target != null
         && (target.startsWith("DynamoDB_") || target.startsWith("DynamoDBStreams_"))) {
-      return exchange.getRequestMethod().equals(Methods.POST) ? dynamoDb : notPostToDynamoDb;
+      // DynamoDB answers a body it cannot read (not one of its two JSON types) as any non-POST.
+      return exchange.getRequestMethod().equals(Methods.POST)
+          && !DynamoDbContentType.hasUnreadableBody(exchange) ? dynamoDb : notPostToDynamoDb;
     }
     String path = exchange.getRequestPath();
     if (exchange.getRequestMethod().equals(Methods.OPTIONS) && S3Protocol.addressesService(
@@ -69,7 +70,8 @@ final class Router implements HttpHandler {
     }
     if (exchange.getRequestMethod().equals(Methods.POST)
         && path.equals("/")
-        && isDynamoDbJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
+        && DynamoDbContentType.isAmzJson(
+            exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
       return dynamoDb;
     }
     if (path.startsWith(AdminHandler.TOMBSTONE_PREFIX)
@@ -77,14 +79,5 @@ final class Router implements HttpHandler {
       return admin;
     }
     return s3;
-  }
-
-  private static boolean isDynamoDbJson(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    int semicolon = contentType.indexOf(';');
-    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-    return type.equalsIgnoreCase(DYNAMODB_JSON);
   }
 }
