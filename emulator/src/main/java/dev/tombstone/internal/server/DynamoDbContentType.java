@@ -19,7 +19,7 @@ final class DynamoDbContentType {
 
   private DynamoDbContentType() {}
 
-  /** Whether {@code contentType} (a header value, or null) is {@code application/x-amz-json-1.0}. */
+  /** Whether {@code contentType} (a header value, or null) is DynamoDB's own JSON type. */
   static boolean isAmzJson(String contentType) {
     return AMZ_JSON.equalsIgnoreCase(mediaType(contentType));
   }

@@ -12,10 +12,10 @@ import java.util.zip.CRC32;
  * DynamoDB's answer to a request that names a DynamoDB operation in {@code X-Amz-Target} but is
  * not a POST, or is a POST whose body is not of one of its two JSON content types
  * ({@link DynamoDbContentType}): 404 with the body {@code <UnknownOperationException/>} and a
- * newline, and no content type (dynamodb-api.md §1.2, §1.6 step 2). Neither the operation nor a fault rule runs,
- * and the body is not read. An {@code OPTIONS} with an {@code Origin} is a CORS preflight
- * instead, answered 200 by {@link DynamoDbCors}; the router also sends here an {@code OPTIONS}
- * to S3's service root, where S3 has nothing to answer a preflight for.
+ * newline, and no content type (dynamodb-api.md §1.2, §1.6 step 2). Neither the operation nor a
+ * fault rule runs, and the body is not read. An {@code OPTIONS} with an {@code Origin} is a
+ * CORS preflight instead, answered 200 by {@link DynamoDbCors}; the router also sends here an
+ * {@code OPTIONS} to S3's service root, where S3 has nothing to answer a preflight for.
  */
 final class NotPostToDynamoDb implements HttpHandler {
   private static final HttpString CRC32_HEADER = new HttpString("x-amz-crc32");

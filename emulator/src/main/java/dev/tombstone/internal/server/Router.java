@@ -11,9 +11,9 @@ import io.undertow.util.Methods;
 
 /**
  * Sends each request to the protocol it belongs to, by its shape: an {@code X-Amz-Target} of
- * DynamoDB or DynamoDB Streams (which answer 404 to anything but a POST of JSON), the MagnetoDB
- * path prefix, a DynamoDB JSON {@code POST /}, an {@code OPTIONS} to the service root (DynamoDB's CORS
- * preflight), the admin endpoints, and S3 for everything else.
+ * DynamoDB or DynamoDB Streams (which answer 404 to anything but a POST of JSON), the
+ * MagnetoDB path prefix, a DynamoDB JSON {@code POST /}, an {@code OPTIONS} to the service root
+ * (DynamoDB's CORS preflight), the admin endpoints, and S3 for everything else.
  */
 final class Router implements HttpHandler {
   static final HttpString X_AMZ_TARGET = new HttpString("X-Amz-Target");
