@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.EncryptionType;
 
 /**
  * Malformed SSE-C headers, which the SDKs do not send, on raw HTTP: S3's codes, messages and
@@ -44,8 +43,7 @@ class CustomerKeyHeadersHttpTest {
   @BeforeEach
   void unblockedBucket() {
     s3.createBucket(b -> b.bucket(BUCKET));
-    s3.putBucketEncryption(b -> b.bucket(BUCKET).serverSideEncryptionConfiguration(c -> c
-        .rules(r -> r.blockedEncryptionTypes(t -> t.encryptionType(EncryptionType.NONE)))));
+    SdkCustomerKeysTest.allowCustomerKeys(s3, BUCKET);
   }
 
   private HttpResponse<String> send(String method, String key, String... headers)

@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
-import software.amazon.awssdk.services.s3.model.EncryptionType;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
@@ -43,8 +42,7 @@ class SdkCustomerKeyUploadsTest {
   @BeforeEach
   void unblockedVersionedBucket() {
     s3.createBucket(b -> b.bucket(BUCKET));
-    s3.putBucketEncryption(b -> b.bucket(BUCKET).serverSideEncryptionConfiguration(c -> c
-        .rules(r -> r.blockedEncryptionTypes(t -> t.encryptionType(EncryptionType.NONE)))));
+    SdkCustomerKeysTest.allowCustomerKeys(s3, BUCKET);
     s3.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v
         .status("Enabled")));
   }

@@ -49,7 +49,15 @@ class SdkCustomerKeysTest {
   @BeforeEach
   void unblockedBucket() {
     s3.createBucket(b -> b.bucket(BUCKET));
-    s3.putBucketEncryption(b -> b.bucket(BUCKET).serverSideEncryptionConfiguration(c -> c
+    allowCustomerKeys(s3, BUCKET);
+  }
+
+  /**
+   * Lifts the SSE-C block a new bucket has (S3's default since April 2026) by naming only
+   * {@code NONE} as blocked, as the suites written before it expect.
+   */
+  static void allowCustomerKeys(S3Client s3, String bucket) {
+    s3.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(c -> c
         .rules(r -> r.blockedEncryptionTypes(t -> t.encryptionType(EncryptionType.NONE)))));
   }
 
