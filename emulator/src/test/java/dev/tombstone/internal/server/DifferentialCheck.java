@@ -1,11 +1,5 @@
 package dev.tombstone.internal.server;
 
-import dev.tombstone.Tombstone;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,40 +9,15 @@ import org.junit.jupiter.api.Test;
  * DynamoDB Local's own departures from DynamoDB explain are listed, with the reason, in
  * {@code differential/known-differences.txt}; reasons marked OPEN are reported without failing;
  * every other one is printed and fails the check. Not part of {@code mvn verify}: it needs
- * DynamoDB Local from Maven Central. The name keeps it out of the default test run.
+ * DynamoDB Local from Maven Central. The name keeps it out of the default test run; the profile
+ * runs every {@code Differential*Check}, each a {@link DifferentialFamilies} with both endpoints.
  */
-class DifferentialCheck {
-  private static final int CASES = Integer.getInteger("differential.cases", 2_000);
-  private static final long SEED = Long.getLong("differential.seed", 16L);
+class DifferentialCheck extends DifferentialFamilies {
   private static final String GET = "{\"TableName\":\"%s\",\"Key\":{\"id\":{\"S\":\"k\"}}}";
-  private static Object local;
-  private static Tombstone tombstone;
-  private static URI theirs;
-
-  @BeforeAll
-  static void start() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    local = startDynamoDbLocal(port);
-    theirs = URI.create("http://127.0.0.1:" + port);
-    tombstone = Tombstone.builder().start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (tombstone != null) {
-      tombstone.close();
-    }
-    if (local != null) {
-      local.getClass().getMethod("stop").invoke(local);
-    }
-  }
 
   @Test
   void putDeleteGet() throws Exception {
-    SideBySide side = new SideBySide(theirs, tombstone.endpoint());
+    SideBySide side = sides();
     side.setUp("CreateTable", hashKeyTable("diff"));
     RandomRequests random = new RandomRequests(SEED);
     String get = GET.formatted("diff");
@@ -64,7 +33,7 @@ class DifferentialCheck {
 
   @Test
   void updates() throws Exception {
-    SideBySide side = new SideBySide(theirs, tombstone.endpoint());
+    SideBySide side = sides();
     side.setUp("CreateTable", hashKeyTable("diffu"));
     RandomUpdates random = new RandomUpdates(SEED);
     String get = GET.formatted("diffu");
@@ -83,7 +52,7 @@ class DifferentialCheck {
 
   @Test
   void queries() throws Exception {
-    SideBySide side = new SideBySide(theirs, tombstone.endpoint());
+    SideBySide side = sides();
     side.setUp("CreateTable", RandomQueries.CREATE_TABLE);
     RandomQueries random = new RandomQueries(SEED);
     for (int i = 0; i < CASES; i++) {
@@ -119,17 +88,5 @@ class DifferentialCheck {
     return "{\"TableName\":\"" + name + "\",\"KeySchema\":[{\"AttributeName\":\"id\","
         + "\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"id\","
         + "\"AttributeType\":\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}";
-  }
-
-  // By reflection: DynamoDB Local is on the classpath only in the differential profile.
-  private static Object startDynamoDbLocal(int port) throws Exception {
-    System.setProperty("sqlite4java.library.path",
-        Path.of("target/differential-natives").toAbsolutePath().toString());
-    Class<?> runner =
-        Class.forName("software.amazon.dynamodb.services.local.main.ServerRunner");
-    Object server = runner.getMethod("createServerFromCommandLineArgs", String[].class)
-        .invoke(null, (Object) new String[] {"-inMemory", "-port", Integer.toString(port)});
-    server.getClass().getMethod("start").invoke(server);
-    return server;
   }
 }
