@@ -3,10 +3,12 @@ package dev.tombstone.internal.dynamodb;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.ExpiredItem;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -70,16 +72,14 @@ public final class DynamoDbNamespaces {
    * Runs the TTL sweep in every project's namespace other than the default one (which its owner
    * sweeps), in project order: per-item {@code time_to_live} deadlines are set there.
    *
-   * @return the items deleted
+   * @return the items deleted, by project, in project order
    */
-  public List<ExpiredItem> expireProjectItems() {
-    List<ExpiredItem> deleted = new ArrayList<>();
-    List<String> names = new ArrayList<>(projects.keySet());
-    names.sort(null);
-    for (String project : names) {
-      DynamoDbState state = projects.get(project);
-      if (state != null) {
-        deleted.addAll(state.expireItems());
+  public SortedMap<String, List<ExpiredItem>> expireProjectItems() {
+    SortedMap<String, List<ExpiredItem>> deleted = new TreeMap<>();
+    for (Map.Entry<String, DynamoDbState> project : new TreeMap<>(projects).entrySet()) {
+      List<ExpiredItem> items = project.getValue().expireItems();
+      if (!items.isEmpty()) {
+        deleted.put(project.getKey(), items);
       }
     }
     return deleted;

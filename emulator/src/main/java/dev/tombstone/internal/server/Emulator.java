@@ -9,6 +9,7 @@ import dev.tombstone.s3.Owner;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.dynamodb.ExpiredItem;
 import dev.tombstone.internal.dynamodb.protocol.ExpiredItemsJson;
+import dev.tombstone.internal.dynamodb.protocol.MagnetoDbRestProtocol;
 import dev.tombstone.s3.BucketLifecycle;
 import java.time.Clock;
 import java.time.Instant;
@@ -124,17 +125,28 @@ public final class Emulator {
    */
   public synchronized List<ExpiredItem> expireDue() {
     List<ExpiredItem> expired = new ArrayList<>(dynamoDb.expireItems());
-    expired.addAll(namespaces.expireProjectItems());
     for (ExpiredItem item : expired) {
-      journal.add(new RequestJournal.Entry(item.deletedAt(), "EXPIRE", "/", "",
-          TTL_DELETE, ExpiredItemsJson.describe(item), 200, ""));
+      journalTtlDelete("/", item);
     }
+    namespaces.expireProjectItems().forEach((project, items) -> {
+      for (ExpiredItem item : items) {
+        // The MagnetoDB path of the item's table: the project is part of where it lived.
+        journalTtlDelete(
+            MagnetoDbRestProtocol.PREFIX + project + "/tables/" + item.tableName(), item);
+        expired.add(item);
+      }
+    });
     for (BucketLifecycle.Action action : s3.expireObjects()) {
       journal.add(new RequestJournal.Entry(action.at(), "EXPIRE",
           "/" + action.bucket() + "/" + action.key(), "versionId=" + action.versionId(),
           LIFECYCLE + action.kind(), "rule " + action.ruleId(), 200, ""));
     }
     return expired;
+  }
+
+  private void journalTtlDelete(String path, ExpiredItem item) {
+    journal.add(new RequestJournal.Entry(item.deletedAt(), "EXPIRE", path, "", TTL_DELETE,
+        ExpiredItemsJson.describe(item), 200, ""));
   }
 
   /**

@@ -67,6 +67,21 @@ class MagnetoDbTimeToLiveTest {
   }
 
   @Test
+  void theSweepsDelete_isJournaledAtTheTablesMagnetoDbPath() {
+    put("journaled", ",\"time_to_live\":1");
+
+    CLOCK.advance(Duration.ofSeconds(1));
+
+    assertThat(server.tombstone().requests())
+        .filteredOn(r -> r.method().equals("EXPIRE") && r.body().contains("journaled"))
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.path()).isEqualTo(TABLE);
+          assertThat(r.target()).isEqualTo("TimeToLive.DeleteItem");
+        });
+  }
+
+  @Test
   void zero_andTimesBeyondTheClock_neverExpire() {
     assertThat(put("zero", ",\"time_to_live\":0").status()).isEqualTo(200);
     assertThat(put("far", ",\"time_to_live\":1" + "0".repeat(30)).status()).isEqualTo(200);
