@@ -75,7 +75,8 @@ final class RandomUpdates {
     return out.append('}').toString();
   }
 
-  private String updateExpression(List<String> values) {
+  /** An update expression of one to three clauses; its values are added to {@code values}. */
+  String updateExpression(List<String> values) {
     List<String> clauses = new ArrayList<>();
     int count = 1 + random.nextInt(3);
     List<String> kinds = new ArrayList<>(List.of(CLAUSES));

@@ -187,8 +187,10 @@ final class SideBySide {
     if (body instanceof Map<?, ?> map && map.containsKey("__type")) {
       String type = String.valueOf(map.get("__type"));
       Object message = map.containsKey("message") ? map.get("message") : map.get("Message");
+      // A TransactionCanceledException's reasons (Code, Message, Item) are part of the answer.
+      Object reasons = map.get("CancellationReasons");
       return response.statusCode() + " " + type.substring(type.indexOf('#') + 1) + " "
-          + message;
+          + message + (reasons == null ? "" : " CancellationReasons=" + normalise(reasons));
     }
     if (body instanceof Map<?, ?> map) {
       Map<Object, Object> kept = new LinkedHashMap<>(map);
