@@ -2,6 +2,10 @@ package dev.tombstone.internal.s3.protocol;
 
 import dev.tombstone.s3.ObjectLock;
 import dev.tombstone.s3.S3State;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -79,7 +83,7 @@ final class ObjectLockOperations {
     ObjectLock.Mode mode = mode(modeText);
     String date = dateText.map(String::trim).orElseThrow(WireError::malformedXml);
     ObjectLock.Retention retention = new ObjectLock.Retention(mode,
-        ObjectLockHeaders.instant(date).orElseThrow(WireError::malformedXml));
+        retainUntil(date).orElseThrow(WireError::malformedXml));
     state.putObjectRetention(call.bucket(), call.key(), call.query().get("versionId"), retention,
         bypass);
     return S3Response.empty(200);
@@ -143,6 +147,19 @@ final class ObjectLockOperations {
       throw WireError.malformedXml();
     }
     return found.isEmpty() ? null : found.get(0);
+  }
+
+  // S3 reads a RetainUntilDate without an offset as UTC (versity/versitygw#855, sent to S3).
+  private static Optional<Instant> retainUntil(String text) {
+    Optional<Instant> dated = ObjectLockHeaders.instant(text);
+    if (dated.isPresent()) {
+      return dated;
+    }
+    try {
+      return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static ObjectLock.Mode mode(Optional<String> text) {
