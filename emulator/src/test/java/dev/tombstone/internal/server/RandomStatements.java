@@ -1,5 +1,7 @@
 package dev.tombstone.internal.server;
 
+import dev.tombstone.internal.server.StatementText.Statement;
+import dev.tombstone.internal.server.StatementText.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,11 +20,7 @@ final class RandomStatements {
       + "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}]}";
   /** Every Scan that reads the table back, as one page set. */
   static final String SCAN = "{\"TableName\":\"diffp\"}";
-  private static final int SORTS = 4;
   private static final String[] PATHS = {"a", "b", "c", "s", "m.x", "l[0]", "missing"};
-
-  /** A value as a PartiQL literal and as the AttributeValue a {@code ?} parameter carries. */
-  private record Value(String literal, String json) {}
 
   private static final Value[] VALUES = {
       new Value("'x'", "{\"S\":\"x\"}"), new Value("'y'", "{\"S\":\"y\"}"),
@@ -60,7 +58,7 @@ final class RandomStatements {
   List<String> items() {
     List<String> puts = new ArrayList<>();
     for (String pk : List.of("x", "y")) {
-      for (int sk = 1; sk <= SORTS; sk++) {
+      for (int sk = 1; sk <= StatementText.SORTS; sk++) {
         if (random.nextInt(3) == 0) {
           continue;
         }
@@ -123,18 +121,18 @@ final class RandomStatements {
   }
 
   private Statement delete(boolean parameters) {
-    Builder out = new Builder(parameters);
+    StatementText out = new StatementText(random, requests, parameters);
     out.text("DELETE FROM ").table().text(" WHERE ").key();
     condition(out);
     if (random.nextInt(3) == 0) {
       out.text(requests.pick(" RETURNING ALL OLD *", " RETURNING ALL OLD *", " RETURNING ALL NEW *",
           " RETURNING ALL OLD"));
     }
-    return out.build(random);
+    return out.build();
   }
 
   private Statement update(boolean parameters) {
-    Builder out = new Builder(parameters);
+    StatementText out = new StatementText(random, requests, parameters);
     out.text("UPDATE ").table();
     int sets = random.nextInt(3);
     for (int i = 0; i < sets; i++) {
@@ -156,11 +154,11 @@ final class RandomStatements {
       out.text(" RETURNING " + requests.pick("ALL", "MODIFIED") + " " + requests.pick("OLD", "NEW")
           + " *");
     }
-    return out.build(random);
+    return out.build();
   }
 
   private Statement insert(boolean parameters) {
-    Builder out = new Builder(parameters);
+    StatementText out = new StatementText(random, requests, parameters);
     out.text("INSERT INTO ").table().text(" VALUE {");
     int keyShape = random.nextInt(12);
     out.keyNamed("'pk':", keyShape == 0 ? null : pk(), "'sk':", keyShape == 1 ? null : sk());
@@ -171,11 +169,11 @@ final class RandomStatements {
       out.text(",'b':").value(VALUES[3 + random.nextInt(3)]);
     }
     out.text("}");
-    return out.build(random);
+    return out.build();
   }
 
   private Statement select(boolean wholeKey, boolean parameters) {
-    Builder out = new Builder(parameters);
+    StatementText out = new StatementText(random, requests, parameters);
     out.text("SELECT ").text(requests.pick("*", "*", "a, b", "pk, m.x", "l[0], c")).text(" FROM ")
         .table();
     if (wholeKey) {
@@ -186,8 +184,11 @@ final class RandomStatements {
     } else {
       switch (random.nextInt(4)) {
         case 0 -> { }
-        case 1 -> out.text(" WHERE pk = ").value(new Value("'" + pk() + "'", "{\"S\":\"" + pk()
-            + "\"}")).text(requests.pick("", " AND sk > 1", " AND sk BETWEEN 1 AND 3"));
+        case 1 -> {
+          String pk = pk();
+          out.text(" WHERE pk = ").value(new Value("'" + pk + "'", "{\"S\":\"" + pk + "\"}"))
+              .text(requests.pick("", " AND sk > 1", " AND sk BETWEEN 1 AND 3"));
+        }
         default -> {
           out.text(" WHERE ");
           term(out);
@@ -197,11 +198,11 @@ final class RandomStatements {
         condition(out);
       }
     }
-    return out.build(random);
+    return out.build();
   }
 
   /** Now and then, terms beyond the key. */
-  private void condition(Builder out) {
+  private void condition(StatementText out) {
     if (random.nextInt(3) == 0) {
       return;
     }
@@ -217,7 +218,7 @@ final class RandomStatements {
     }
   }
 
-  private void term(Builder out) {
+  private void term(StatementText out) {
     String path = requests.pick(PATHS);
     switch (random.nextInt(11)) {
       case 0 -> out.text(path).text(requests.pick(" = ", " <> ", " < ", " >= ")).value(value());
@@ -247,11 +248,11 @@ final class RandomStatements {
   }
 
   private String pk() {
-    return requests.pick("x", "y");
+    return StatementText.pk(requests);
   }
 
   private String sk() {
-    return Integer.toString(1 + random.nextInt(random.nextInt(5) == 0 ? 15 : SORTS + 1));
+    return StatementText.sk(random);
   }
 
   private void optional(StringBuilder item, String name, String value) {
@@ -266,114 +267,6 @@ final class RandomStatements {
       if (!used.contains(key) || tries > 50) {
         return key;
       }
-    }
-  }
-
-  /** A statement, the item key it names ({@code pk:sk}) if any, and how to rebuild it. */
-  private record Statement(String text, List<String> parameters, String key) {
-    String members() {
-      String members = "\"Statement\":\"" + text.replace("\"", "\\\"") + "\"";
-      return parameters == null ? members
-          : members + ",\"Parameters\":[" + String.join(",", parameters) + "]";
-    }
-
-    /** The same statement on another item. */
-    Statement withKey(String other) {
-      if (key == null) {
-        return this;
-      }
-      String[] from = key.split(":");
-      String[] to = other.split(":");
-      String changed = text.replaceFirst("pk = '" + from[0] + "' AND sk = " + from[1] + "(?![0-9])",
-              "pk = '" + to[0] + "' AND sk = " + to[1])
-          .replaceFirst("'pk':'" + from[0] + "','sk':" + from[1] + "(?![0-9])",
-              "'pk':'" + to[0] + "','sk':" + to[1]);
-      return changed.equals(text) ? this : new Statement(changed, parameters, other);
-    }
-  }
-
-  /** Writes a statement's text, with its values as literals or as {@code ?} and Parameters. */
-  private final class Builder {
-    private final StringBuilder text = new StringBuilder();
-    private final List<String> parameters = new ArrayList<>();
-    private final boolean asParameters;
-    private String key;
-
-    Builder(boolean asParameters) {
-      this.asParameters = asParameters;
-    }
-
-    Builder text(String more) {
-      text.append(more);
-      return this;
-    }
-
-    Builder table() {
-      return text(switch (random.nextInt(25)) {
-        case 0 -> "nope";
-        case 1 -> "\"diffp\"";
-        default -> "diffp";
-      });
-    }
-
-    Builder value(Value value) {
-      if (asParameters && value.json() != null && random.nextInt(4) > 0) {
-        parameters.add(value.json());
-        return text("?");
-      }
-      return text(value.literal());
-    }
-
-    /** The key equality: now and then one attribute missing, of the wrong type, or twice. */
-    Builder key() {
-      String pk = pk();
-      String sk = sk();
-      // Keys are literals, so that two statements on one item can be told apart and rebuilt.
-      key = pk + ":" + sk;
-      return text(switch (random.nextInt(20)) {
-        case 0 -> "pk = '" + pk + "'";
-        case 1 -> "sk = " + sk;
-        case 2 -> "pk = " + sk + " AND sk = " + sk;
-        case 3 -> "pk = '" + pk + "' AND sk = '" + sk + "'";
-        case 4 -> "pk = '" + pk + "' AND sk = " + sk + " AND pk = 'z'";
-        case 5 -> "pk = '" + pk + "' AND sk > " + sk;
-        default -> "pk = '" + pk + "' AND sk = " + sk;
-      });
-    }
-
-    void keyNamed(String pkName, String pk, String skName, String sk) {
-      List<String> members = new ArrayList<>();
-      if (pk != null) {
-        members.add(pkName + "'" + pk + "'");
-      }
-      if (sk != null) {
-        members.add(skName + sk);
-      }
-      key = pk != null && sk != null ? pk + ":" + sk : null;
-      text(members.isEmpty() ? "'z':1" : String.join(",", members));
-    }
-
-    Statement build(Random random) {
-      String statement = text.toString().trim();
-      if (random.nextInt(25) == 0) {
-        // A syntax error: cut short, or a keyword misspelt.
-        statement = random.nextBoolean()
-            ? statement.substring(0, random.nextInt(statement.length()))
-            : statement.replaceFirst("WHERE|FROM|INTO|SET", requests.pick("WHER", "FORM", "WHERE WHERE"));
-      }
-      List<String> sent = asParameters || random.nextInt(30) == 0 ? new ArrayList<>(parameters)
-          : null;
-      if (sent != null && random.nextInt(15) == 0) {
-        if (!sent.isEmpty() && random.nextBoolean()) {
-          sent.remove(sent.size() - 1);
-        } else {
-          sent.add("{\"S\":\"extra\"}");
-        }
-      }
-      if (sent != null && sent.isEmpty() && random.nextInt(10) > 0) {
-        sent = null;
-      }
-      return new Statement(statement, sent, key);
     }
   }
 }
