@@ -77,6 +77,27 @@ class PartiqlConditionShapeSdkTest {
         .containsEntry("c", AttributeValue.fromS("x"));
   }
 
+  /**
+   * MISSING outside IS is refused once the whole statement has parsed: a syntax error after it
+   * comes first, as DynamoDB Local 3.3.1 answers (found by the differential check; Tombstone
+   * refused MISSING as soon as it read it).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "DELETE FROM shapes WHERE pk = 'a' AND sk = '1' AND size(missing) = 1 RETURNING ALL OLD|"
+          + "Statement wasn't well formed, can't be processed: DELETE FROM shapes WHERE pk = 'a'"
+          + " AND sk = '1' AND size(missing) = 1 RETURNING ALL OLD",
+      "SELECT * FROM shapes WHERE missing = 1 c|"
+          + "Statement wasn't well formed, can't be processed: Unexpected token after expression",
+      "SELECT * FROM shapes WHERE pk = 'a' AND (missing = 1 OR c = 'x')|"
+          + "MISSING must be compared using IS operator"})
+  void missingOutsideIs_isRefusedAfterTheSyntax(String statement, String message) {
+    DynamoDbException thrown = catchThrowableOfType(
+        () -> dynamo.executeStatement(b -> b.statement(statement)), DynamoDbException.class);
+
+    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo(message);
+  }
+
   @Test
   void aParameterStandingAsATerm_isRefused() {
     DynamoDbException thrown = catchThrowableOfType(() -> dynamo.executeStatement(b -> b
