@@ -36,6 +36,7 @@ final class SideBySide {
   private boolean differed;
   private boolean unexplained;
   private boolean diverged;
+  private boolean refused;
 
   SideBySide(URI theirs, URI ours) throws Exception {
     this.theirs = theirs;
@@ -76,6 +77,11 @@ final class SideBySide {
         new Answer(mine, itemsInOrder));
   }
 
+  /** Whether both sides refused the last request compared. */
+  boolean bothRefused() {
+    return refused;
+  }
+
   /**
    * Compares every page of each body (a Scan's segments), each side following its own
    * LastEvaluatedKey: the first error, or the Items of all pages as a set with Count and
@@ -91,6 +97,7 @@ final class SideBySide {
   private Object compare(String request, Answer local, Answer mine) {
     String a = local.text();
     String b = mine.text();
+    refused = local.status() != 200 && mine.status() != 200;
     steps.append(request).append("\n  DynamoDB Local: ").append(a);
     if (a.equals(b)) {
       steps.append('\n');
@@ -198,6 +205,15 @@ final class SideBySide {
       if (!itemsInOrder && kept.get("Items") instanceof List<?> items) {
         kept.put("Items", items.stream().map(SideBySide::normalise)
             .sorted(Comparator.comparing(String::valueOf)).toList());
+      }
+      // BatchGetItem: each table's items come in no particular order.
+      if (!itemsInOrder && kept.get("Responses") instanceof Map<?, ?> tables) {
+        Map<Object, Object> sorted = new TreeMap<>();
+        tables.forEach((table, items) -> sorted.put(table, items instanceof List<?> list
+            ? list.stream().map(SideBySide::normalise)
+                .sorted(Comparator.comparing(String::valueOf)).toList()
+            : items));
+        kept.put("Responses", sorted);
       }
       body = kept;
     }

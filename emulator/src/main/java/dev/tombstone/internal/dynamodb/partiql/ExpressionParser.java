@@ -26,9 +26,13 @@ final class ExpressionParser {
   private int parameters;
   private int depth;
 
-  ExpressionParser(TokenCursor in, CollectionLiterals literals) {
+  /** Whether MISSING outside IS reads as a path, to see whether the rest is well formed. */
+  private final boolean missingAsPath;
+
+  ExpressionParser(TokenCursor in, CollectionLiterals literals, boolean missingAsPath) {
     this.in = in;
     this.literals = literals;
+    this.missingAsPath = missingAsPath;
   }
 
   /** How many {@code ?} parameters have been read so far. */
@@ -174,6 +178,9 @@ final class ExpressionParser {
       case "NULL":
         return literals.anchor(new Expr.Literal(AttributeValue.Null.INSTANCE), t);
       case "MISSING":
+        if (missingAsPath) {
+          return path(t.text());
+        }
         throw new DynamoDbError.Validation(MISSING_COMPARED);
       default:
         break;

@@ -115,7 +115,10 @@ public final class Planner {
         options.onConditionFailure()));
   }
 
-  /** The checks every statement gets in DynamoDB's order: parameters, WHERE, table name, table. */
+  /**
+   * The checks every statement gets in DynamoDB's order: parameters, WHERE and its shape, table
+   * name, table.
+   */
   private TableDefinition table(Statement statement, List<AttributeValue> parameters) {
     if (parameters.size() != statement.parameterCount()) {
       throw new DynamoDbError.Validation(PARAMETER_COUNT);
@@ -125,6 +128,7 @@ public final class Planner {
         || (statement instanceof Statement.Update u && u.where() == null)) {
       throw new DynamoDbError.Validation(KEY_EQUALITY);
     }
+    ConditionShape.check(statement);
     String table = statement.target().table();
     if (!TABLE.matcher(table).matches()) {
       throw new DynamoDbError.Validation(TABLE_NAME);

@@ -29,10 +29,10 @@ public final class StatementParser {
   private final CollectionLiterals literals;
   private final ExpressionParser expressions;
 
-  private StatementParser(String text, List<Token> tokens) {
+  private StatementParser(String text, List<Token> tokens, boolean missingAsPath) {
     this.in = new TokenCursor(text, tokens);
     this.literals = new CollectionLiterals(in);
-    this.expressions = new ExpressionParser(in, literals);
+    this.expressions = new ExpressionParser(in, literals, missingAsPath);
   }
 
   /**
@@ -42,11 +42,21 @@ public final class StatementParser {
    */
   public static Statement parse(String text) {
     try {
-      StatementParser parser = new StatementParser(text, Lexer.tokens(text));
-      Statement statement = parser.statement();
-      parser.in.acceptSymbol(";");
-      if (parser.in.current().kind() != Token.Kind.END) {
-        throw new MalformedStatement(LEFTOVER);
+      StatementParser parser = new StatementParser(text, Lexer.tokens(text), false);
+      Statement statement;
+      try {
+        statement = parser.whole();
+      } catch (DynamoDbError.Validation e) {
+        if (ExpressionParser.MISSING_COMPARED.equals(e.getMessage())) {
+          // DynamoDB parses the whole statement before it refuses MISSING outside IS, so a
+          // syntax error after it comes first.
+          try {
+            new StatementParser(text, Lexer.tokens(text), true).whole();
+          } catch (DynamoDbError.Validation other) {
+            throw e;
+          }
+        }
+        throw e;
       }
       CollectionLiterals literals = parser.literals;
       LiteralCheck check = new LiteralCheck(text, literals.anchors());
@@ -58,6 +68,16 @@ public final class StatementParser {
     } catch (MalformedStatement e) {
       throw new DynamoDbError.Validation(e.message(text));
     }
+  }
+
+  /** The statement and an optional {@code ;}, up to the end. */
+  private Statement whole() {
+    Statement statement = statement();
+    in.acceptSymbol(";");
+    if (in.current().kind() != Token.Kind.END) {
+      throw new MalformedStatement(LEFTOVER);
+    }
+    return statement;
   }
 
   private Statement statement() {
