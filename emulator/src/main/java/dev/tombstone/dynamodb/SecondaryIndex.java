@@ -1,9 +1,11 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.RandomUuids;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -90,9 +92,15 @@ final class SecondaryIndex {
     if (!global || filter == null) {
       return;
     }
-    List<String> missing = filter.attributeNames().stream()
-        .filter(name -> !projects(name))
-        .toList();
+    // In the order a java.util.HashSet of them, filled in order of appearance, iterates: what
+    // DynamoDB's answers show ([a, b] for b = :x AND (a = :y OR p = :z); [zz, aa, mm] for
+    // zz = :x OR aa = :y OR mm = :z; floci's PartiQL tests, captured from DynamoDB in 2026).
+    Set<String> missing = new HashSet<>();
+    for (String name : filter.attributeNames()) {
+      if (!projects(name)) {
+        missing.add(name);
+      }
+    }
     if (!missing.isEmpty()) {
       throw DynamoDbError.Validation.invalidParameters("Secondary index " + name()
           + " does not project one or more filter attributes: " + missing);

@@ -111,9 +111,13 @@ final class ExpressionWriter {
     } else if (expr instanceof Expr.Or or) {
       binary(or.left(), " OR ", or.right(), out);
     } else if (expr instanceof Expr.Not not) {
-      out.append("NOT (");
+      // AND and OR come in their own parentheses: a second pair would be refused as redundant.
+      boolean bracketed = not.operand() instanceof Expr.And || not.operand() instanceof Expr.Or;
+      out.append(bracketed ? "NOT " : "NOT (");
       condition(not.operand(), out);
-      out.append(')');
+      if (!bracketed) {
+        out.append(')');
+      }
     } else if (expr instanceof Expr.Compare compare && truthTest(compare) != null) {
       condition(truthTest(compare), out);
     } else if (expr instanceof Expr.Compare compare) {

@@ -3,8 +3,9 @@ package dev.tombstone.internal.dynamodb.partiql;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.KeySchema;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A SELECT's WHERE terms that its Query does not key on, applied to each item the Query reads.
@@ -30,8 +31,8 @@ record KeyTermFilter(ItemCondition condition, KeySchema keySchema) implements It
 
   @Override
   public Set<String> attributeNames() {
-    return condition.attributeNames().stream()
-        .filter(name -> !keySchema.isKeyAttribute(name))
-        .collect(Collectors.toUnmodifiableSet());
+    Set<String> names = new LinkedHashSet<>(condition.attributeNames());
+    names.removeIf(keySchema::isKeyAttribute);
+    return Collections.unmodifiableSet(names);
   }
 }

@@ -55,9 +55,14 @@ final class OverlappingBranches {
     }
   }
 
-  /** The clause as OR of AND branches; {@code IN} on a key attribute is one branch a value. */
+  /**
+   * The clause as OR of AND branches; {@code IN} on a key attribute is one branch a value. An OR
+   * without a key term ({@code pk = 'a' AND (x = 1 OR y = 2)}) stays one filter term of its
+   * branch: DynamoDB spreads only the ORs that name a key, so that statement reads partition
+   * {@code 'a'} once (AWS runs it; floci's PartiQL edge-case tests, captured from DynamoDB).
+   */
   private static List<List<Expr>> branches(Expr expr, String partitionKey, String sortKey) {
-    if (expr instanceof Expr.Or or) {
+    if (expr instanceof Expr.Or or && namesKeyTerm(or, partitionKey, sortKey)) {
       List<List<Expr>> left = branches(or.left(), partitionKey, sortKey);
       List<List<Expr>> right = branches(or.right(), partitionKey, sortKey);
       if (left == null || right == null || left.size() + right.size() > MAX_BRANCHES) {
@@ -92,6 +97,37 @@ final class OverlappingBranches {
       return all;
     }
     return List.of(List.of(expr));
+  }
+
+  /**
+   * Whether {@code expr} holds, outside any NOT, a term that can key a read: an equality or IN on
+   * the partition key, or a range, equality, IN, BETWEEN or begins_with on the sort key.
+   */
+  private static boolean namesKeyTerm(Expr expr, String partitionKey, String sortKey) {
+    if (expr instanceof Expr.And and) {
+      return namesKeyTerm(and.left(), partitionKey, sortKey)
+          || namesKeyTerm(and.right(), partitionKey, sortKey);
+    }
+    if (expr instanceof Expr.Or or) {
+      return namesKeyTerm(or.left(), partitionKey, sortKey)
+          || namesKeyTerm(or.right(), partitionKey, sortKey);
+    }
+    if (expr instanceof Expr.In in) {
+      return isKey(in.value(), partitionKey, sortKey);
+    }
+    if (expr instanceof Expr.Compare c) {
+      String operator = c.operator();
+      return operator.equals("=") && (isKey(c.left(), partitionKey, sortKey)
+          || isKey(c.right(), partitionKey, sortKey))
+          || sortKey != null && !operator.equals("<>")
+          && (isKey(c.left(), sortKey, null) || isKey(c.right(), sortKey, null));
+    }
+    if (expr instanceof Expr.Between b) {
+      return sortKey != null && isKey(b.value(), sortKey, null);
+    }
+    return sortKey != null && expr instanceof Expr.Call call
+        && call.name().equals("begins_with") && !call.arguments().isEmpty()
+        && isKey(call.arguments().get(0), sortKey, null);
   }
 
   /** One branch: the partition it names and the part of it its sort key terms allow. */

@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * A SELECT whose OR branches read part of one partition twice is refused; branches that do not
  * overlap, or that DynamoDB cannot key (a negated sort key term), run (the 2026 conformance
- * suite, whereOverlap.test.ts and partiqlGrammar.test.ts).
+ * suite, whereOverlap.test.ts and partiqlGrammar.test.ts). An OR that names no key attribute
+ * is a filter of its branch, not two branches: {@code pk = 'a' AND (x = '1' OR x = '3')} reads
+ * the partition once (floci's PartiQL edge-case tests, captured from DynamoDB in 2026, run it on
+ * an index and refuse {@code (pk AND x) OR (pk AND x)}).
  */
 class PartiqlOverlappingBranchesSdkTest {
   @RegisterExtension
@@ -55,6 +58,7 @@ class PartiqlOverlappingBranchesSdkTest {
       "pk = 'a' AND sk = '1' OR pk = 'a' AND sk > '0'",
       "pk = 'a' AND (sk > '0' OR sk < '5')",
       "pk = 'a' AND (sk = '1' OR x = '2')",
+      "(pk = 'a' AND x = '1') OR (pk = 'a' AND x = '2')",
       "pk = 'a' OR pk = 'a'",
       "pk IN ['a', 'a']",
       "pk = 'a' AND begins_with(sk, '1') OR pk = 'a' AND sk BETWEEN '0' AND '15'"})
@@ -77,7 +81,11 @@ class PartiqlOverlappingBranchesSdkTest {
       "pk = 'a' OR pk = 'a' AND NOT sk = '1'|1,2,3",
       "pk = 'a' AND begins_with(sk, '1') OR pk = 'a' AND sk >= '2'|1,2,3",
       "pk = 'a' AND sk = '1' OR pk = 'b' AND sk = '1'|1",
-      "pk = 'a' OR sk = '1'|1,2,3"})
+      "pk = 'a' OR sk = '1'|1,2,3",
+      "pk = 'a' AND (x = '1' OR x = '3')|1,3",
+      "pk = 'a' AND sk = '2' AND (x = '1' OR x = '2')|2",
+      "pk = 'a' AND NOT (x = '1' OR x = '3')|2",
+      "(x = '1' OR x = '2') AND pk = 'a'|1,2"})
   void branchesThatDoNotOverlap_orCannotBeKeyed_run(String where, String expected) {
     assertThat(sortKeys(where)).containsExactly(expected.split(","));
   }
