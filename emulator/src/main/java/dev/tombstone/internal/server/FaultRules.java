@@ -229,6 +229,11 @@ public final class FaultRules {
           + DynamoDbTableMembers.UNTABLED_OPERATIONS
           + " (PartiQL statements name their tables inside the statement)");
     }
+    if (service == Service.S3 && spec.resource().isPresent()
+        && spec.operation().filter("ListBuckets"::equals).isPresent()) {
+      throw new IllegalArgumentException("resource never matches ListBuckets, which names no"
+          + " bucket");
+    }
     if (spec.key().isPresent() && spec.keyPrefix().isPresent()) {
       throw new IllegalArgumentException("give key or keyPrefix, not both");
     }

@@ -184,4 +184,14 @@ class FaultRulesTest {
         .withMessageStartingWith("resource never matches ListTables, which names no table;");
     assertThat(rules.add(onEveryOperation).resource()).contains("users");
   }
+
+  @Test
+  void bucketRules_forListBuckets_areRefused() {
+    FaultRule onListBuckets = new FaultRule("", Service.S3, Optional.of("ListBuckets"),
+        Optional.of("uploads"), Optional.empty(), Optional.empty(), OptionalInt.empty(), 1, 0,
+        Duration.ZERO, Optional.of(Fault.THROTTLED), 0);
+
+    assertThatIllegalArgumentException().isThrownBy(() -> rules.add(onListBuckets))
+        .withMessage("resource never matches ListBuckets, which names no bucket");
+  }
 }
