@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.s3.MfaDevice;
 import dev.tombstone.s3.Owner;
 import dev.tombstone.s3.S3State;
+import dev.tombstone.internal.auth.AccessKeyIds;
 import dev.tombstone.internal.auth.Credentials;
 import dev.tombstone.internal.server.Emulator;
 import dev.tombstone.internal.server.HttpServer;
@@ -266,13 +267,17 @@ public final class Tombstone implements AutoCloseable {
      * <pre>{@code
      * Tombstone.builder().credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG").start();
      * }</pre>
+     *
+     * @throws IllegalArgumentException when the secret is empty, or the access key id is empty or
+     *     holds a blank, {@code ,}, {@code /} or a character outside printable ASCII, which no
+     *     signed request could carry
      */
     public Builder credentials(String accessKeyId, String secretAccessKey) {
       Objects.requireNonNull(accessKeyId, "accessKeyId");
       Objects.requireNonNull(secretAccessKey, "secretAccessKey");
-      if (accessKeyId.isBlank() || accessKeyId.contains("/")) {
-        throw new IllegalArgumentException(
-            "accessKeyId must be non-blank and contain no '/', was '" + accessKeyId + "'");
+      if (!AccessKeyIds.usable(accessKeyId)) {
+        throw new IllegalArgumentException("accessKeyId must be printable ASCII without blanks,"
+            + " ',' or '/' (a SigV4 Credential cannot carry them), was '" + accessKeyId + "'");
       }
       if (secretAccessKey.isEmpty()) {
         throw new IllegalArgumentException("secretAccessKey must not be empty");

@@ -4,6 +4,7 @@ import dev.tombstone.Tombstone;
 import dev.tombstone.scenarios.apps.SampleGateways;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -61,7 +62,11 @@ public final class ScenariosMain {
     stopped.await();
   }
 
-  private record Options(URI emulator, int emulatorPort, int port, String origin, boolean help) {
+  /** The parsed command line; bad flags throw {@link IllegalArgumentException} saying why. */
+  record Options(URI emulator, int emulatorPort, int port, String origin, boolean help) {
+    private static final Set<String> WITH_VALUE =
+        Set.of("--emulator", "--emulator-port", "--port", "--origin");
+
     static Options parse(String[] args) {
       URI emulator = null;
       int emulatorPort = 4566;
@@ -73,6 +78,9 @@ public final class ScenariosMain {
         if (flag.equals("--help")) {
           help = true;
           continue;
+        }
+        if (!WITH_VALUE.contains(flag)) {
+          throw new IllegalArgumentException("unknown option " + flag);
         }
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException("missing value for " + flag);

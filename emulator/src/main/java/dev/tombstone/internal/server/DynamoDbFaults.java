@@ -78,6 +78,9 @@ final class DynamoDbFaults {
         if (table != null) {
           targets.add(target(table, keys.ofKeyOrItem(table, body)));
         }
+        for (String named : DynamoDbTableMembers.tables(body)) {
+          targets.add(new Target(named, null));
+        }
       }
     }
     return new RequestFacts(Service.DYNAMODB, operation, targets);

@@ -222,6 +222,18 @@ public final class FaultRules {
       throw new IllegalArgumentException("resource must be at most " + MAX_RESOURCE
           + " characters (a table or bucket name), was " + spec.resource().get().length());
     }
+    if (service == Service.DYNAMODB && spec.resource().isPresent() && spec.operation()
+        .filter(DynamoDbTableMembers.UNTABLED_OPERATIONS::contains).isPresent()) {
+      throw new IllegalArgumentException("resource never matches " + spec.operation().get()
+          + ", which names no table; operations that name none: "
+          + DynamoDbTableMembers.UNTABLED_OPERATIONS
+          + " (PartiQL statements name their tables inside the statement)");
+    }
+    if (service == Service.S3 && spec.resource().isPresent()
+        && spec.operation().filter("ListBuckets"::equals).isPresent()) {
+      throw new IllegalArgumentException("resource never matches ListBuckets, which names no"
+          + " bucket");
+    }
     if (spec.key().isPresent() && spec.keyPrefix().isPresent()) {
       throw new IllegalArgumentException("give key or keyPrefix, not both");
     }

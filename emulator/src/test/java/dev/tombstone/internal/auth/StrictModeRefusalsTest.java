@@ -221,7 +221,8 @@ class StrictModeRefusalsTest {
     assertThat(org.assertj.core.api.Assertions.catchThrowable(
             () -> builder.credentials("AK/ID", SECRET)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("accessKeyId must be non-blank and contain no '/', was 'AK/ID'");
+        .hasMessage("accessKeyId must be printable ASCII without blanks, ',' or '/' (a SigV4"
+            + " Credential cannot carry them), was 'AK/ID'");
     assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> builder.credentials(KEY, "")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("secretAccessKey must not be empty");

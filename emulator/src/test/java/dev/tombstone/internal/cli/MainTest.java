@@ -49,10 +49,14 @@ class MainTest {
           + " was 'no.such.host.invalid'",
       "--host=999.1.1.1|--host must be an IP address or a host name that resolves,"
           + " was '999.1.1.1'",
-      "--credentials=AK/ID:SECRET|--credentials: accessKeyId must be non-blank and contain no"
-          + " '/', was 'AK/ID'",
-      "--credentials= :SECRET|--credentials: accessKeyId must be non-blank and contain no"
-          + " '/', was ' '"})
+      "--credentials=AK/ID:SECRET|--credentials: accessKeyId must be printable ASCII without"
+          + " blanks, ',' or '/' (a SigV4 Credential cannot carry them), was 'AK/ID'",
+      "--credentials= :SECRET|--credentials: accessKeyId must be printable ASCII without"
+          + " blanks, ',' or '/' (a SigV4 Credential cannot carry them), was ' '",
+      "--credentials=AK ID:SECRET|--credentials: accessKeyId must be printable ASCII without"
+          + " blanks, ',' or '/' (a SigV4 Credential cannot carry them), was 'AK ID'",
+      "--credentials=AK,ID:SECRET|--credentials: accessKeyId must be printable ASCII without"
+          + " blanks, ',' or '/' (a SigV4 Credential cannot carry them), was 'AK,ID'"})
   void mistakes_exitWithCode2AndSayWhatIsWrong(String arg, String message) {
     assertThat(run(arg)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("tombstone: " + message)

@@ -77,4 +77,36 @@ class DynamoDbFaultsTest {
 
     assertThat(delete.targets()).containsExactly(new Target("users", null));
   }
+
+  @Test
+  void tablesNamedOutsideTableName_areTargets_byArnOrByName() throws Exception {
+    RequestFacts export = facts("ExportTableToPointInTime",
+        "{\"TableArn\":\"" + ARN + "\",\"S3Bucket\":\"b\"}", API_2012);
+    RequestFacts tag = facts("TagResource", "{\"ResourceArn\":\"" + ARN + "\",\"Tags\":[]}",
+        API_2012);
+    RequestFacts backup = facts("DescribeBackup",
+        "{\"BackupArn\":\"" + ARN + "/backup/01767225600000-76187c1d\"}", API_2012);
+    RequestFacts restore = facts("RestoreTableToPointInTime",
+        "{\"SourceTableName\":\"users\",\"TargetTableName\":\"copy\"}", API_2012);
+    RequestFacts imported = facts("ImportTable",
+        "{\"TableCreationParameters\":{\"TableName\":\"users\"}}", API_2012);
+
+    assertThat(export.targets()).containsExactly(new Target("users", null));
+    assertThat(tag.targets()).containsExactly(new Target("users", null));
+    assertThat(backup.targets()).containsExactly(new Target("users", null));
+    assertThat(restore.targets())
+        .containsExactly(new Target("users", null), new Target("copy", null));
+    assertThat(imported.targets()).containsExactly(new Target("users", null));
+  }
+
+  @Test
+  void tableOfArn_isTheSegmentAfterTable_andNullForOtherText() {
+    assertThat(DynamoDbTableMembers.tableOfArn(ARN)).isEqualTo("users");
+    assertThat(DynamoDbTableMembers.tableOfArn(ARN + "/stream/2026-01-01T00:00:00.000"))
+        .isEqualTo("users");
+    assertThat(DynamoDbTableMembers.tableOfArn(ARN + "/index/byName")).isEqualTo("users");
+    assertThat(DynamoDbTableMembers.tableOfArn("users")).isNull();
+    assertThat(DynamoDbTableMembers.tableOfArn("arn:aws:s3:::bucket")).isNull();
+    assertThat(DynamoDbTableMembers.tableOfArn("arn:aws:dynamodb:us-east-1:0:table/")).isNull();
+  }
 }

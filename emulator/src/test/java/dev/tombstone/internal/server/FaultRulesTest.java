@@ -162,4 +162,36 @@ class FaultRulesTest {
         .withMessageStartingWith("key never matches Query, which names no key;");
     assertThat(rules.add(onEveryOperation).key()).contains("user001");
   }
+
+  @Test
+  void tableRules_forOperationsThatNameNoTable_areRefused() {
+    FaultRule onStatement = new FaultRule("", Service.DYNAMODB, Optional.of("ExecuteStatement"),
+        Optional.of("users"), Optional.empty(), Optional.empty(), OptionalInt.empty(), 1, 0,
+        Duration.ZERO, Optional.of(Fault.THROTTLED), 0);
+    FaultRule onListTables = new FaultRule("", Service.DYNAMODB, Optional.of("ListTables"),
+        Optional.of("users"), Optional.empty(), Optional.empty(), OptionalInt.empty(), 1, 0,
+        Duration.ZERO, Optional.of(Fault.THROTTLED), 0);
+    FaultRule onEveryOperation = new FaultRule("", Service.DYNAMODB, Optional.empty(),
+        Optional.of("users"), Optional.empty(), Optional.empty(), OptionalInt.empty(), 1, 0,
+        Duration.ZERO, Optional.of(Fault.THROTTLED), 0);
+
+    assertThatIllegalArgumentException().isThrownBy(() -> rules.add(onStatement))
+        .withMessage("resource never matches ExecuteStatement, which names no table; operations"
+            + " that name none: [BatchExecuteStatement, DescribeEndpoints, DescribeLimits,"
+            + " ExecuteStatement, ExecuteTransaction, ListTables] (PartiQL statements name their"
+            + " tables inside the statement)");
+    assertThatIllegalArgumentException().isThrownBy(() -> rules.add(onListTables))
+        .withMessageStartingWith("resource never matches ListTables, which names no table;");
+    assertThat(rules.add(onEveryOperation).resource()).contains("users");
+  }
+
+  @Test
+  void bucketRules_forListBuckets_areRefused() {
+    FaultRule onListBuckets = new FaultRule("", Service.S3, Optional.of("ListBuckets"),
+        Optional.of("uploads"), Optional.empty(), Optional.empty(), OptionalInt.empty(), 1, 0,
+        Duration.ZERO, Optional.of(Fault.THROTTLED), 0);
+
+    assertThatIllegalArgumentException().isThrownBy(() -> rules.add(onListBuckets))
+        .withMessage("resource never matches ListBuckets, which names no bucket");
+  }
 }
