@@ -157,17 +157,18 @@ class SdkParityTransferManagerTest {
     S3TransferManager tm = managers.java();
     // Parts answer late, so the pause lands while the upload is in flight: on a local server an
     // upload left to run may complete before pause() is called, and resuming a completed upload
-    // is NoSuchUpload, in S3 as here.
-    server.tombstone().faults().s3("UploadPart").delay(Duration.ofMillis(300));
+    // is NoSuchUpload, in S3 as here. The delay is long enough for a loaded machine (300 ms was
+    // not, once), and it ends before the resume, whose parts then answer at once.
+    server.tombstone().faults().s3("UploadPart").delay(Duration.ofSeconds(3));
+    ResumableFileUpload paused;
     try {
       FileUpload upload = tm.uploadFile(u -> u.source(source)
           .putObjectRequest(p -> p.bucket(BUCKET).key("paused")));
-
-      ResumableFileUpload paused = upload.pause();
-      tm.resumeUploadFile(paused).completionFuture().join();
+      paused = upload.pause();
     } finally {
       server.tombstone().faults().clear();
     }
+    tm.resumeUploadFile(paused).completionFuture().join();
 
     assertThat(read("paused")).isEqualTo(CONTENT);
     assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
