@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * One satisfiable {@code Range: bytes=...} of an object, inclusive at both ends. A header that
- * is not a single byte range is ignored (the whole object is sent), as HTTP allows.
+ * is not a single byte range is ignored (the whole object is sent), as HTTP allows, and so is a
+ * suffix range of an empty object.
  */
 record ByteRange(long first, long last) {
   private static final long ABSENT = -1;
@@ -38,10 +39,13 @@ record ByteRange(long first, long last) {
       return Optional.empty();
     }
     if (start == ABSENT) {
-      if (end == 0 || size == 0) {
+      if (end == 0) {
         throw WireError.invalidRange(value, size);
       }
-      return Optional.of(new ByteRange(Math.max(0, size - end), size - 1));
+      // The last N bytes of an empty object are all of it: S3 sends the empty object, 200.
+      return size == 0
+          ? Optional.empty()
+          : Optional.of(new ByteRange(Math.max(0, size - end), size - 1));
     }
     if (end != ABSENT && end < start) {
       return Optional.empty();
