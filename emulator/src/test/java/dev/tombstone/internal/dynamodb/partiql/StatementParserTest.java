@@ -231,9 +231,10 @@ class StatementParserTest {
 
   @Test
   void keywordList_isPartiqlsWholeList() {
-    // 243 words in the PartiQL parser DynamoDB Local 3.3.1 runs; the old list had 19.
-    assertThat(Keywords.all()).hasSize(243).contains("DATE", "COUNT", "KEY", "USER", "SIZE",
-        "VALUE", "END-EXEC", "MODIFIED", "NOTHING");
+    // 243 words in the PartiQL parser DynamoDB Local 3.3.1 runs, less ONLY, which DynamoDB
+    // reads as a name; the old list had 19.
+    assertThat(Keywords.all()).hasSize(242).contains("DATE", "COUNT", "KEY", "USER", "SIZE",
+        "VALUE", "END-EXEC", "MODIFIED", "NOTHING").doesNotContain("ONLY");
   }
 
   @ParameterizedTest
