@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.partiql;
 import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbError;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +119,41 @@ final class LiteralCheck {
       }
     }
     if (!bound) {
+      if (type == AttributeType.N) {
+        numberDuplicates(members, key);
+      }
       ValueBinder.bind(set, List.of());
     }
+  }
+
+  /**
+   * A number set literal with one number twice, however written: DynamoDB lists the members as
+   * written and names the set's key ({@code Input collection [2, 2.0] contains duplicates!
+   * under root}, floci's DynamoDbPartiQLEdgeCaseIntegrationTest, captured from DynamoDB
+   * 2026-09-17).
+   */
+  private void numberDuplicates(List<Expr> members, String key) {
+    Set<AttributeValue> seen = new HashSet<>();
+    List<String> written = new ArrayList<>(members.size());
+    boolean twice = false;
+    for (Expr member : members) {
+      AttributeValue value = ((Expr.Literal) member).value();
+      twice |= !seen.add(value);
+      written.add(written(member, (AttributeValue.N) value));
+    }
+    if (twice) {
+      throw DynamoDbError.Validation.invalidParameters("Input collection ["
+          + String.join(", ", written) + "] contains duplicates! under " + key);
+    }
+  }
+
+  private String written(Expr member, AttributeValue.N value) {
+    Token token = anchors.get(member);
+    if (token == null) {
+      return value.text();
+    }
+    String digits = text.substring(token.position(), token.end());
+    return value.value().signum() < 0 ? "-" + digits : digits;
   }
 
   private static boolean isStringOrNumber(AttributeValue value) {

@@ -25,6 +25,8 @@ final class ExecuteTransactionOperation {
   static final String MIXED = "ExecuteTransaction API does not support both read and write"
       + " operations in the same request.";
   static final String PREFIX = "Validation failed in TransactStatements[%d]: ";
+  private static final String LITERAL_DUPLICATES =
+      "One or more parameter values were invalid: Input collection [";
   static final String RETURNING =
       "Validation failed in TransactStatements[%d]: RETURNING clause is not supported in"
           + " ExecuteTransaction.";
@@ -104,12 +106,17 @@ final class ExecuteTransactionOperation {
         : write(plans, raw, token, returnConsumedCapacity);
   }
 
-  /** Parses statement {@code i}; DynamoDB names it in a syntax error, and in no other. */
+  /**
+   * Parses statement {@code i}. DynamoDB names it in a syntax error and in a set literal with a
+   * member twice (floci's DynamoDbPartiQLEdgeCaseIntegrationTest, captured from DynamoDB
+   * 2026-09-17), not in a set that parameters bring; other statement problems stay bare.
+   */
   private static Statement parse(String text, int i) {
     try {
       return StatementParser.parse(text);
     } catch (DynamoDbError.Validation e) {
-      if (e.getMessage().startsWith(StatementParser.MALFORMED)) {
+      if (e.getMessage().startsWith(StatementParser.MALFORMED)
+          || e.getMessage().startsWith(LITERAL_DUPLICATES)) {
         throw new DynamoDbError.Validation(String.format(PREFIX, i) + e.getMessage());
       }
       throw e;

@@ -407,8 +407,10 @@ class StatementParserTest {
           + " Input collection [b, a, b] contains duplicates.",
       "UPDATE t1x SET q = set_add(q, <<'x', 'x'>>) WHERE k = 1|One or more parameter values were"
           + " invalid: Input collection [x, x] contains duplicates.",
-      "SELECT * FROM t1x WHERE k = 1 AND q = <<1, 2, 1.0>>|Input collection contains duplicates",
-      "INSERT INTO t1x VALUE {'a': <<1e0, 1>>, 'b': y}|Input collection contains duplicates",
+      "SELECT * FROM t1x WHERE k = 1 AND q = <<1, 2, 1.0>>|One or more parameter values were"
+          + " invalid: Input collection [1, 2, 1.0] contains duplicates! under root",
+      "INSERT INTO t1x VALUE {'a': <<1e0, -1, 1>>, 'b': y}|One or more parameter values were"
+          + " invalid: Input collection [1e0, -1, 1] contains duplicates! under root",
   })
   void aSetLiteral_isRefusedWithAwsTexts(String text, String message) {
     assertThat(catchThrowableOfType(() -> StatementParser.parse(text),

@@ -253,8 +253,10 @@ class ExecuteStatementSdkTest {
           + "|One or more parameter values were invalid: Input collection [x, x] contains"
           + " duplicates.",
       "UPDATE Orders SET nums = <<1, 2, 1.0>> WHERE pk = 'o-1' AND sk = 1"
-          + "|Input collection contains duplicates",
-      "UPDATE Absent SET nums = <<1, 1>> WHERE pk = 'o-1'|Input collection contains duplicates",
+          + "|One or more parameter values were invalid: Input collection [1, 2, 1.0] contains"
+          + " duplicates! under root",
+      "UPDATE Absent SET nums = <<1, 1>> WHERE pk = 'o-1'|One or more parameter values were"
+          + " invalid: Input collection [1, 1] contains duplicates! under root",
       "INSERT INTO Orders VALUE {'pk': 'o-3', 'sk': 3, 'pk': 'o-4'}"
           + "|Duplicate keys in tuple. Key: pk under root at 1:49:4",
       "UPDATE Orders SET m = {'a': {'b': 1, 'b': 2}} WHERE pk = 'o-1' AND sk = 1"
