@@ -94,39 +94,10 @@ final class RandomTransactions {
             .append('"');
       }
     }
-    out.append(names(expressions, table)).append(values(values));
+    String partitionKey = RandomWriteItems.partitionKey(table);
+    out.append(RandomPlaceholders.names(random, requests, expressions, partitionKey, 25))
+        .append(RandomPlaceholders.values(random, values, 25));
     return out.append("}}").toString();
   }
 
-  private String names(String expressions, String table) {
-    List<String> names = new ArrayList<>();
-    if (expressions.contains("#n")) {
-      names.add("\"#n\":\"" + requests.pick("a", "b", "m") + "\"");
-    }
-    if (expressions.contains("#k")) {
-      names.add("\"#k\":\"" + RandomWriteItems.partitionKey(table) + "\"");
-    }
-    if (random.nextInt(25) == 0) {
-      names.add("\"#u\":\"a\"");
-    }
-    if (!names.isEmpty() && random.nextInt(25) == 0) {
-      names.remove(0);
-    }
-    return names.isEmpty() ? "" : ",\"ExpressionAttributeNames\":{" + String.join(",", names) + "}";
-  }
-
-  private String values(List<String> values) {
-    List<String> members = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      members.add("\":v" + i + "\":" + values.get(i));
-    }
-    if (random.nextInt(25) == 0) {
-      members.add("\":u\":{\"N\":\"1\"}");
-    }
-    if (!members.isEmpty() && random.nextInt(25) == 0) {
-      members.remove(members.size() - 1);
-    }
-    return members.isEmpty() ? ""
-        : ",\"ExpressionAttributeValues\":{" + String.join(",", members) + "}";
-  }
 }

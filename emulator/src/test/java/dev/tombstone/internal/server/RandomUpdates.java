@@ -67,7 +67,8 @@ final class RandomUpdates {
             .append(requests.pick("ALL_OLD", "NONE")).append('"');
       }
     }
-    out.append(names(expressions)).append(values(values));
+    out.append(RandomPlaceholders.names(random, requests, expressions, "id", 20))
+        .append(RandomPlaceholders.values(random, values, 20));
     if (random.nextInt(5) > 0) {
       out.append(",\"ReturnValues\":\"").append(random.nextInt(40) == 0 ? "ALL"
           : requests.pick("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")).append('"');
@@ -193,37 +194,6 @@ final class RandomUpdates {
     return out.append('}').toString();
   }
 
-  private String names(String expressions) {
-    List<String> names = new ArrayList<>();
-    if (expressions.contains("#n")) {
-      names.add("\"#n\":\"" + requests.pick("a", "b", "m") + "\"");
-    }
-    if (expressions.contains("#k")) {
-      names.add("\"#k\":\"id\"");
-    }
-    if (random.nextInt(20) == 0) {
-      names.add("\"#u\":\"a\"");
-    }
-    if (!names.isEmpty() && random.nextInt(25) == 0) {
-      names.remove(0);
-    }
-    return names.isEmpty() ? "" : ",\"ExpressionAttributeNames\":{" + String.join(",", names) + "}";
-  }
-
-  private String values(List<String> values) {
-    List<String> members = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      members.add("\":v" + i + "\":" + values.get(i));
-    }
-    if (random.nextInt(20) == 0) {
-      members.add("\":u\":{\"N\":\"1\"}");
-    }
-    if (!members.isEmpty() && random.nextInt(25) == 0) {
-      members.remove(members.size() - 1);
-    }
-    return members.isEmpty() ? ""
-        : ",\"ExpressionAttributeValues\":{" + String.join(",", members) + "}";
-  }
 
   private String target() {
     return random.nextInt(25) == 0 ? requests.pick(RARE_TARGETS) : requests.pick(TARGETS);
