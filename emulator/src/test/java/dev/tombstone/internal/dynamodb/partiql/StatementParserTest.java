@@ -176,7 +176,7 @@ class StatementParserTest {
     assertThat(statement).isEqualTo(new Statement.Exists(new Statement.Select(
         new Statement.Target("t1x", null), List.of(),
         new Expr.And(new Expr.Compare(path("pk"), "=", new Expr.Parameter(0)),
-            new Expr.IsMissing(path("a"), false)), null, false, 1)));
+            new Expr.IsMissing(path("a"), false)), List.of(), 1)));
     assertThat(statement.isWrite()).isTrue();
     String delete = "EXISTS(DELETE FROM t1x WHERE pk = 'a' AND b = 1)";
     assertThat(catchThrowableOfType(() -> StatementParser.parse(delete),
