@@ -18,7 +18,7 @@ import java.util.List;
  *
  * @param backwards whether each partition is read in descending sort key order
  * @param partitions one WHERE clause for each partition read, in the order they are read; empty
- *     when the statement reads one partition (or none) and is planned as it would be unordered
+ *     when the clause spreads into too many OR branches to tell
  */
 record OrderBy(boolean backwards, List<Expr> partitions) {
   static final String NOT_KEY =
@@ -71,7 +71,7 @@ record OrderBy(boolean backwards, List<Expr> partitions) {
       }
     }
     if (partitions.size() < 2) {
-      return new OrderBy(backwards, List.of());
+      return new OrderBy(backwards, partitions.stream().map(Partition::where).toList());
     }
     Statement.OrderTerm partitionTerm = term(terms, keySchema.partitionKeys());
     if (partitionTerm == null) {

@@ -50,7 +50,7 @@ final class ReadPlanner {
       return new Plan.ScanPlan(scan(table, index, null, projection, options));
     }
     OverlappingBranches.check(select.where(), keySchema, parameters);
-    if (order != null && !order.partitions().isEmpty()) {
+    if (order != null && order.partitions().size() > 1) {
       return queries(table, select, keySchema, order, projection, parameters, options);
     }
     WhereClause where = WhereClause.split(select.where(), keySchema.attributes(), parameters,
@@ -63,6 +63,10 @@ final class ReadPlanner {
     }
     KeyCondition keyCondition = KeyConditions.of(keySchema, where);
     if (keyCondition == null) {
+      if (order != null && order.partitions().size() == 1) {
+        // One partition named in each of several OR branches: read it in order and filter.
+        return queries(table, select, keySchema, order, projection, parameters, options);
+      }
       return new Plan.ScanPlan(scan(table, index, compiler.filter(writer, select.where()),
           projection, options));
     }

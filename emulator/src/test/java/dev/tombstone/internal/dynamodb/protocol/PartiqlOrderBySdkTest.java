@@ -60,7 +60,9 @@ class PartiqlOrderBySdkTest {
       "pk = 'o' ORDER BY pk ASC|o/3,o/2,o/1",
       "pk = 'o' ORDER BY pk DESC|o/3,o/2,o/1",
       "pk = 'o' ORDER BY pk, sk|o/1,o/2,o/3",
-      "pk = 'o' AND sk >= '2' ORDER BY pk|o/3,o/2"})
+      "pk = 'o' AND sk >= '2' ORDER BY pk|o/3,o/2",
+      "pk = 'o' AND NOT sk = '2' OR pk = 'o' AND sk = '2' ORDER BY sk DESC|o/3,o/2,o/1",
+      "pk = 'o' AND sk = '3' OR pk = 'o' AND sk = '1' ORDER BY sk|o/1,o/3"})
   void onePartition_sortKeyDescendsUnlessItsOwnTermAscends(String where, String expected) {
     assertThat(rows(where)).containsExactly(expected.split(","));
   }
