@@ -60,8 +60,9 @@ final class OverlappingBranches {
    * without a key term ({@code pk = 'a' AND (x = 1 OR y = 2)}) stays one filter term of its
    * branch: DynamoDB spreads only the ORs that name a key, so that statement reads partition
    * {@code 'a'} once (AWS runs it; floci's PartiQL edge-case tests, captured from DynamoDB).
+   * Null past {@link #MAX_BRANCHES} branches.
    */
-  private static List<List<Expr>> branches(Expr expr, String partitionKey, String sortKey) {
+  static List<List<Expr>> branches(Expr expr, String partitionKey, String sortKey) {
     if (expr instanceof Expr.Or or && namesKeyTerm(or, partitionKey, sortKey)) {
       List<List<Expr>> left = branches(or.left(), partitionKey, sortKey);
       List<List<Expr>> right = branches(or.right(), partitionKey, sortKey);
@@ -161,7 +162,7 @@ final class OverlappingBranches {
     }
   }
 
-  private static AttributeValue equality(Expr term, String key, List<AttributeValue> parameters) {
+  static AttributeValue equality(Expr term, String key, List<AttributeValue> parameters) {
     if (term instanceof Expr.Compare c && c.operator().equals("=")) {
       if (isKey(c.left(), key, null) && ValueBinder.isValue(c.right())) {
         return ValueBinder.bind(c.right(), parameters);

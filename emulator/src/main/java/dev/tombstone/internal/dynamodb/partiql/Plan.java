@@ -10,6 +10,7 @@ import dev.tombstone.dynamodb.Query;
 import dev.tombstone.dynamodb.ReturnValues;
 import dev.tombstone.dynamodb.Scan;
 import dev.tombstone.dynamodb.UpdateItem;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -66,6 +67,17 @@ public sealed interface Plan {
     @Override
     public String tableName() {
       return request.tableName();
+    }
+  }
+
+  /**
+   * A SELECT with ORDER BY over several partitions: the Queries run in turn, {@code limit}
+   * (null for none) counting the items all of them read, until one stops early.
+   */
+  record Queries(String tableName, List<Query.Request> requests, Integer limit)
+      implements Plan {
+    public Queries {
+      requests = List.copyOf(requests);
     }
   }
 

@@ -12,14 +12,16 @@ import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.internal.dynamodb.expression.Projection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plans a SELECT as a GetItem when it names a whole table key, as a Query when it names a
- * partition, and as a Scan otherwise.
+ * partition, as one Query a partition when it orders several, and as a Scan otherwise.
  */
 final class ReadPlanner {
   static final String ORDER_BY_WHERE =
       "Must have WHERE clause in the statement when using ORDER BY clause.";
+  static final String INVALID_NEXT_TOKEN = "Invalid NextToken";
 
   private final PlanCompiler compiler;
 
@@ -35,9 +37,11 @@ final class ReadPlanner {
       keySchema = IndexReads.check(definition, index, select.projection(),
           options.consistentRead()).definition().keySchema();
     }
-    if (select.orderBy() != null && select.where() == null) {
+    if (!select.orderBy().isEmpty() && select.where() == null) {
       throw new DynamoDbError.Validation(ORDER_BY_WHERE);
     }
+    OrderBy order = select.where() == null ? null
+        : OrderBy.of(select, keySchema, parameters);
     ExpressionWriter writer = new ExpressionWriter(parameters);
     Projection projection = select.projection().isEmpty() ? null
         : compiler.projection(writer, select.projection());
@@ -45,9 +49,12 @@ final class ReadPlanner {
     if (select.where() == null) {
       return new Plan.ScanPlan(scan(table, index, null, projection, options));
     }
+    OverlappingBranches.check(select.where(), keySchema, parameters);
+    if (order != null && order.partitions().size() > 1) {
+      return queries(table, select, keySchema, order, projection, parameters, options);
+    }
     WhereClause where = WhereClause.split(select.where(), keySchema.attributes(), parameters,
         false);
-    OverlappingBranches.check(select.where(), keySchema, parameters);
     if (index == null && where.hasAll(keySchema.attributes())) {
       GetItem.Request get = GetItem.Request.of(table, where.keys());
       return new Plan.Get(options.consistentRead() ? get.stronglyConsistent() : get,
@@ -56,9 +63,52 @@ final class ReadPlanner {
     }
     KeyCondition keyCondition = KeyConditions.of(keySchema, where);
     if (keyCondition == null) {
+      if (order != null && order.partitions().size() == 1) {
+        // One partition named in each of several OR branches: read it in order and filter.
+        return queries(table, select, keySchema, order, projection, parameters, options);
+      }
       return new Plan.ScanPlan(scan(table, index, compiler.filter(writer, select.where()),
           projection, options));
     }
+    Query.Request query = query(table, select, keySchema, where, keyCondition, writer, projection,
+        parameters, options).withLimit(options.limit()).startingAfter(options.startKey());
+    return new Plan.QueryPlan(order != null && order.backwards() ? query.backwards() : query);
+  }
+
+  /**
+   * An ordered read of several partitions: one Query a partition, in the order ORDER BY asks,
+   * going on from NextToken's partition when there is one.
+   */
+  private Plan.Queries queries(String table, Statement.Select select, KeySchema keySchema,
+      OrderBy order, Projection projection, List<AttributeValue> parameters,
+      Planner.Options options) {
+    String partitionKey = keySchema.partitionKeys().get(0).name();
+    Map<String, AttributeValue> start = options.startKey();
+    List<Query.Request> reads = new ArrayList<>();
+    for (Expr partition : order.partitions()) {
+      WhereClause where = WhereClause.split(partition, keySchema.attributes(), parameters, false);
+      Query.Request query = query(table, select, keySchema, where,
+          KeyConditions.of(keySchema, where),
+          new ExpressionWriter(parameters), projection, parameters, options);
+      query = order.backwards() ? query.backwards() : query;
+      if (start == null) {
+        reads.add(query);
+      } else if (SortKeyInterval.same(start.get(partitionKey), where.keys().get(partitionKey))) {
+        reads.add(query.startingAfter(start));
+        start = null;
+      }
+    }
+    if (start != null) {
+      // The token names none of the partitions this statement reads.
+      throw new DynamoDbError.Validation(INVALID_NEXT_TOKEN);
+    }
+    return new Plan.Queries(table, reads, options.limit());
+  }
+
+  /** The Query of a SELECT that keys on {@code keyCondition}, without Limit and start key. */
+  private Query.Request query(String table, Statement.Select select, KeySchema keySchema,
+      WhereClause where, KeyCondition keyCondition, ExpressionWriter writer, Projection projection,
+      List<AttributeValue> parameters, Planner.Options options) {
     List<Expr> rest = new ArrayList<>(where.rest());
     int named = KeyConditions.leadingSortEqualities(keySchema, where);
     if (named < keySchema.sortKeys().size()) {
@@ -68,9 +118,8 @@ final class ReadPlanner {
     Query.Request query = Query.Request.of(table, keyCondition)
         .withFilter(unlessContradictory(where,
             KeyTermFilter.of(compiler.filter(writer, WhereClause.join(rest)), keySchema)))
-        .withProjection(projection == null ? null : projection::apply)
-        .withLimit(options.limit())
-        .startingAfter(options.startKey());
+        .withProjection(projection == null ? null : projection::apply);
+    String index = select.target().index();
     if (index != null) {
       query = query.onIndex(index);
       // As Query with a ProjectionExpression: a local index reads the attributes it does not
@@ -79,10 +128,7 @@ final class ReadPlanner {
         query = query.withSelect(Query.Select.SPECIFIC_ATTRIBUTES);
       }
     }
-    if (select.descending()) {
-      query = query.backwards();
-    }
-    return new Plan.QueryPlan(options.consistentRead() ? query.stronglyConsistent() : query);
+    return options.consistentRead() ? query.stronglyConsistent() : query;
   }
 
   private static Scan.Request scan(String table, String index, ItemCondition filter,

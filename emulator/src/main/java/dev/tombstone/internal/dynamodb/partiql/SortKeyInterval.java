@@ -123,6 +123,16 @@ record SortKeyInterval(Bound lower, Bound upper, boolean none) {
     return x != null && y != null && x.getClass() == y.getClass() && x.compareTo(y) == 0;
   }
 
+  /**
+   * Two key values in DynamoDB's key order; 0 when they are not of one key type (a statement
+   * naming such values is refused later, when its WHERE clause is split).
+   */
+  static int compare(AttributeValue a, AttributeValue b) {
+    Comparable<Object> x = point(a);
+    Comparable<Object> y = point(b);
+    return x == null || y == null || x.getClass() != y.getClass() ? 0 : x.compareTo(y);
+  }
+
   /** A key value in DynamoDB's order: numbers by value, strings and binaries bytewise. */
   @SuppressWarnings("unchecked")
   private static Comparable<Object> point(AttributeValue value) {

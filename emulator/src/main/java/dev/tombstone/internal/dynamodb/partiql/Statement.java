@@ -65,18 +65,22 @@ public sealed interface Statement {
   record Action(Expr.Path path, Expr value) {}
 
   /**
-   * SELECT projection FROM table[.index] [WHERE condition] [ORDER BY name [ASC|DESC]].
+   * SELECT projection FROM table[.index] [WHERE condition] [ORDER BY name [ASC|DESC], ...].
    *
    * @param projection the top-level paths selected; empty for {@code *}
    * @param where null when there is no WHERE clause
-   * @param orderBy the attribute ordered by, or null
+   * @param orderBy the ORDER BY terms in statement order; empty without ORDER BY
    */
-  record Select(Target target, List<Expr.Path> projection, Expr where, String orderBy,
-      boolean descending, int parameterCount) implements Statement {
+  record Select(Target target, List<Expr.Path> projection, Expr where, List<OrderTerm> orderBy,
+      int parameterCount) implements Statement {
     public Select {
       projection = List.copyOf(projection);
+      orderBy = List.copyOf(orderBy);
     }
   }
+
+  /** One term of ORDER BY: an attribute and its direction. */
+  record OrderTerm(String name, boolean descending) {}
 
   /**
    * EXISTS(SELECT ...): in a write transaction, a condition check that the SELECT finds its one

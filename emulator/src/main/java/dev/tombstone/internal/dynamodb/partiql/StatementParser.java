@@ -162,17 +162,19 @@ public final class StatementParser {
     }
     Statement.Target target = unaliased(target());
     Expr where = in.acceptWord("WHERE") ? expressions.expression() : null;
-    String orderBy = null;
-    boolean descending = false;
+    List<Statement.OrderTerm> orderBy = new ArrayList<>();
     if (in.acceptWord("ORDER")) {
       in.expectWord("BY");
-      orderBy = in.name();
-      descending = in.acceptWord("DESC");
-      if (!descending) {
-        in.acceptWord("ASC");
-      }
+      do {
+        String name = in.name();
+        boolean descending = in.acceptWord("DESC");
+        if (!descending) {
+          in.acceptWord("ASC");
+        }
+        orderBy.add(new Statement.OrderTerm(name, descending));
+      } while (in.acceptSymbol(","));
     }
-    return new Statement.Select(target, projection, where, orderBy, descending,
+    return new Statement.Select(target, projection, where, orderBy,
         expressions.parameterCount());
   }
 

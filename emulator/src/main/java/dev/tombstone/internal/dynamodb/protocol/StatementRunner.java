@@ -142,8 +142,36 @@ final class StatementRunner {
       Query.Result result = state.query(query.request());
       return new Outcome(result.items(), result.lastEvaluatedKey(), result.consumedCapacity());
     }
+    if (plan instanceof Plan.Queries queries) {
+      return run(queries);
+    }
     Scan.Result result = state.scan(((Plan.ScanPlan) plan).request());
     return new Outcome(result.items(), result.lastEvaluatedKey(), result.consumedCapacity());
+  }
+
+  /**
+   * Runs an ordered read of several partitions: the Queries in turn, sharing the Limit, until one
+   * stops early (its LastEvaluatedKey, which names its partition, is where the next page goes on).
+   */
+  private Outcome run(Plan.Queries queries) {
+    List<Item> items = new ArrayList<>();
+    ConsumedCapacity capacity = null;
+    Integer remaining = queries.limit();
+    for (Query.Request request : queries.requests()) {
+      if (remaining != null && remaining <= 0) {
+        break;
+      }
+      Query.Result result = state.query(remaining == null ? request : request.withLimit(remaining));
+      items.addAll(result.items());
+      capacity = capacity == null || result.consumedCapacity() == null
+          ? (capacity == null ? result.consumedCapacity() : capacity)
+          : sum(capacity, result.consumedCapacity());
+      if (result.lastEvaluatedKey().isPresent()) {
+        return new Outcome(items, result.lastEvaluatedKey(), capacity);
+      }
+      remaining = remaining == null ? null : remaining - result.scannedCount();
+    }
+    return new Outcome(items, Optional.empty(), capacity);
   }
 
   /** The key of the item a single-item plan names; null for a Query or Scan. */

@@ -169,6 +169,24 @@ class StatementParserTest {
   }
 
   @Test
+  void orderBy_readsEveryTerm_withItsDirection() {
+    Statement.Select select = (Statement.Select) StatementParser.parse(
+        "SELECT * FROM t1x WHERE pk IN ['a', 'b'] ORDER BY pk DESC, sk ASC, \"x\"");
+
+    assertThat(select.orderBy()).containsExactly(new Statement.OrderTerm("pk", true),
+        new Statement.OrderTerm("sk", false), new Statement.OrderTerm("x", false));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT * FROM t1x WHERE pk = 'a' ORDER BY pk,",
+      "SELECT * FROM t1x WHERE pk = 'a' ORDER BY pk DESC ASC",
+      "SELECT * FROM t1x WHERE pk = 'a' ORDER BY"})
+  void orderBy_withATermMissingOrTwoDirections_isMalformed(String text) {
+    assertThat(catchThrowableOfType(() -> StatementParser.parse(text),
+        DynamoDbError.Validation.class)).hasMessageStartingWith(StatementParser.MALFORMED);
+  }
+
+  @Test
   void exists_wrapsASelect_andNothingElse() {
     Statement statement = StatementParser.parse(
         "exists (SELECT * FROM t1x WHERE pk = ? AND a IS MISSING);");
@@ -176,7 +194,7 @@ class StatementParserTest {
     assertThat(statement).isEqualTo(new Statement.Exists(new Statement.Select(
         new Statement.Target("t1x", null), List.of(),
         new Expr.And(new Expr.Compare(path("pk"), "=", new Expr.Parameter(0)),
-            new Expr.IsMissing(path("a"), false)), null, false, 1)));
+            new Expr.IsMissing(path("a"), false)), List.of(), 1)));
     assertThat(statement.isWrite()).isTrue();
     String delete = "EXISTS(DELETE FROM t1x WHERE pk = 'a' AND b = 1)";
     assertThat(catchThrowableOfType(() -> StatementParser.parse(delete),
