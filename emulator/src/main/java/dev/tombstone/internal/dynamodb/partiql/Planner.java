@@ -26,6 +26,9 @@ public final class Planner {
       "Where clause does not contain a mandatory equality on all key attributes";
   static final String EXISTS_ONLY_IN_TRANSACTIONS =
       "EXISTS can only be used in ExecuteTransaction write requests.";
+  /** How the message for a key value of the wrong type starts; it ends with the key's name. */
+  public static final String KEY_TYPE_MISMATCH =
+      "Key attribute's data type should match its data type in table's schema: ";
   private static final Pattern TABLE = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
   private final DynamoDbState state;

@@ -20,8 +20,7 @@ import java.util.Map;
 record WhereClause(Map<String, AttributeValue> keys, List<Expr> rest, boolean contradictory) {
   static final String MULTIPLE = "Multiple conditions on same key %s."
       + " Only single item Update/Insert/Delete are supported";
-  static final String KEY_TYPE =
-      "Key attribute's data type should match its data type in table's schema: Key %s";
+  static final String KEY_TYPE = Planner.KEY_TYPE_MISMATCH + "Key %s";
   static final String KEY_VALUE_TYPE =
       "Key value must be of type S, N, or B. Key name: %s, Key type: %s";
 

@@ -34,6 +34,8 @@ final class ExecuteTransactionOperation {
       + " indices are not supported within transactions.";
   static final String EXISTS_SINGLE_ITEM = "Validation failed in TransactStatements[%d]:"
       + " EXISTS() must contain a single item read with additional condition";
+  /** A transaction's reason for a SELECT whose key value has the wrong type. */
+  static final String KEY_MISMATCH = "The provided key element does not match the schema";
   static final String KEY_REQUIRED = "Validation failed in TransactStatements[%d]: Select"
       + " statements within ExecuteTransaction must specify the primary key in the where clause.";
 
@@ -94,29 +96,70 @@ final class ExecuteTransactionOperation {
         String refused = String.format(EXISTS_SINGLE_ITEM, i);
         plan = runner.planner().check(element.statement(), exists, parameters, options)
             .orElseThrow(() -> new DynamoDbError.Validation(refused));
+      } else if (!statement.isWrite()) {
+        plan = planRead(element.statement(), statement, parameters, options);
       } else {
         plan = runner.planner().plan(element.statement(), statement, parameters, options);
       }
-      if (!statement.isWrite() && !BatchExecuteStatementOperation.isPlainGet(plan)) {
+      if (!statement.isWrite() && plan != null
+          && !BatchExecuteStatementOperation.isPlainGet(plan)) {
         throw new DynamoDbError.Validation(String.format(KEY_REQUIRED, i));
       }
       plans.add(plan);
+    }
+    if (plans.contains(null)) {
+      throw keyMismatches(plans);
     }
     return reads ? read(plans, returnConsumedCapacity)
         : write(plans, raw, token, returnConsumedCapacity);
   }
 
   /**
+   * Plans a SELECT; null when a key value has the wrong type, which DynamoDB reports as that
+   * statement's cancellation reason, not as the request's error (floci's
+   * DynamoDbPartiQLEdgeCaseIntegrationTest, captured from DynamoDB 2026-09-17).
+   */
+  private Plan planRead(String text, Statement statement, List<AttributeValue> parameters,
+      Planner.Options options) {
+    try {
+      return runner.planner().plan(text, statement, parameters, options);
+    } catch (DynamoDbError.Validation e) {
+      if (e.getMessage().startsWith(Planner.KEY_TYPE_MISMATCH)) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The cancellation of a transaction of reads in which some key values have the wrong type,
+   * reported before two reads of one item are: {@code ValidationError} at those, {@code None} at
+   * the others.
+   */
+  private static DynamoDbError.TransactionCanceled keyMismatches(List<Plan> plans) {
+    List<DynamoDbError.CancellationReason> reasons = new ArrayList<>();
+    for (Plan plan : plans) {
+      reasons.add(plan != null ? DynamoDbError.CancellationReason.NONE
+          : new DynamoDbError.CancellationReason("ValidationError",
+              Optional.of(KEY_MISMATCH), Optional.empty()));
+    }
+    return new DynamoDbError.TransactionCanceled(reasons);
+  }
+
+  /**
    * Parses statement {@code i}. DynamoDB names it in a syntax error and in a set literal with a
    * member twice (floci's DynamoDbPartiQLEdgeCaseIntegrationTest, captured from DynamoDB
-   * 2026-09-17), not in a set that parameters bring; other statement problems stay bare.
+   * 2026-09-17), not in a set that parameters bring; other statement problems stay bare. A list
+   * index out of range is assumed to be named too, as every statement text that capture
+   * refuses inside a transaction is.
    */
   private static Statement parse(String text, int i) {
     try {
       return StatementParser.parse(text);
     } catch (DynamoDbError.Validation e) {
       if (e.getMessage().startsWith(StatementParser.MALFORMED)
-          || e.getMessage().startsWith(LITERAL_DUPLICATES)) {
+          || e.getMessage().startsWith(LITERAL_DUPLICATES)
+          || e.getMessage().startsWith(StatementParser.LIST_INDEX_RANGE)) {
         throw new DynamoDbError.Validation(String.format(PREFIX, i) + e.getMessage());
       }
       throw e;
