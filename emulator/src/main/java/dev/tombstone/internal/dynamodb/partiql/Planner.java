@@ -29,6 +29,8 @@ public final class Planner {
   /** How the message for a key value of the wrong type starts; it ends with the key's name. */
   public static final String KEY_TYPE_MISMATCH =
       "Key attribute's data type should match its data type in table's schema: ";
+  /** A SELECT's refusal of OR branches that reach the same sort key values. */
+  public static final String OVERLAP = OverlappingBranches.OVERLAP;
   private static final Pattern TABLE = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
   private final DynamoDbState state;

@@ -46,7 +46,7 @@ final class ReadPlanner {
       return new Plan.ScanPlan(scan(table, index, null, projection, options));
     }
     WhereClause where = WhereClause.split(select.where(), keySchema.attributes(), parameters,
-        false);
+        false, true);
     OverlappingBranches.check(select.where(), keySchema, parameters);
     if (index == null && where.hasAll(keySchema.attributes())) {
       GetItem.Request get = GetItem.Request.of(table, where.keys());

@@ -97,7 +97,7 @@ final class ExecuteTransactionOperation {
         plan = runner.planner().check(element.statement(), exists, parameters, options)
             .orElseThrow(() -> new DynamoDbError.Validation(refused));
       } else if (!statement.isWrite()) {
-        plan = planRead(element.statement(), statement, parameters, options);
+        plan = planRead(element.statement(), statement, parameters, options, i);
       } else {
         plan = runner.planner().plan(element.statement(), statement, parameters, options);
       }
@@ -115,17 +115,21 @@ final class ExecuteTransactionOperation {
   }
 
   /**
-   * Plans a SELECT; null when a key value has the wrong type, which DynamoDB reports as that
-   * statement's cancellation reason, not as the request's error (floci's
-   * DynamoDbPartiQLEdgeCaseIntegrationTest, captured from DynamoDB 2026-09-17).
+   * Plans SELECT {@code i}; null when a key value has the wrong type, which DynamoDB reports as
+   * that statement's cancellation reason, not as the request's error, and it names the statement
+   * in the overlapping-conditions refusal (floci's DynamoDbPartiQLEdgeCaseIntegrationTest,
+   * captured from DynamoDB 2026-09-17).
    */
   private Plan planRead(String text, Statement statement, List<AttributeValue> parameters,
-      Planner.Options options) {
+      Planner.Options options, int i) {
     try {
       return runner.planner().plan(text, statement, parameters, options);
     } catch (DynamoDbError.Validation e) {
       if (e.getMessage().startsWith(Planner.KEY_TYPE_MISMATCH)) {
         return null;
+      }
+      if (e.getMessage().equals(Planner.OVERLAP)) {
+        throw new DynamoDbError.Validation(String.format(PREFIX, i) + e.getMessage());
       }
       throw e;
     }

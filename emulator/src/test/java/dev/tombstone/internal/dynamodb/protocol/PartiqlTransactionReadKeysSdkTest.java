@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * The keys of an ExecuteTransaction of SELECTs: a key value of the wrong type cancels the
  * transaction with a {@code ValidationError} reason at that statement, and is reported before two
- * reads of one item are; each SELECT names the whole key and nothing else (floci's
+ * reads of one item are; each SELECT names the whole key, with {@code =} or a one-value
+ * {@code IN}, and nothing else; an overlapping-conditions refusal names its statement (floci's
  * DynamoDbPartiQLEdgeCaseIntegrationTest, captured from DynamoDB 2026-09-17).
  */
 class PartiqlTransactionReadKeysSdkTest {
@@ -110,6 +111,41 @@ class PartiqlTransactionReadKeysSdkTest {
         transaction(select + "(sk = '1') AND pk = 'r' AND pk = 'r'");
     assertThat(response.responses()).singleElement()
         .satisfies(r -> assertThat(r.item().get("a").s()).isEqualTo("x"));
+  }
+
+  @Test
+  void oneValueIn_onAKeyAttribute_readsAsAnEquality_inASelectButNotInExists() {
+    String select = "SELECT a FROM reads WHERE ";
+    assertThat(transaction(select + "pk IN ['r'] AND sk IN ['1']").responses()).singleElement()
+        .satisfies(r -> assertThat(r.item().get("a").s()).isEqualTo("x"));
+    assertThat(transaction(select + "(pk IN ['r']) AND pk = 'r' AND sk = '1'").responses())
+        .singleElement().satisfies(r -> assertThat(r.item().get("a").s()).isEqualTo("x"));
+    assertThat(dynamo.batchExecuteStatement(b -> b.statements(s -> s.statement(
+        select + "pk IN ['r'] AND sk = '1'"))).responses()).singleElement()
+        .satisfies(r -> assertThat(r.item().get("a").s()).isEqualTo("x"));
+
+    assertThat(refusal(() -> transaction(select + "pk IN ['other'] AND pk = 'r' AND sk = '1'")))
+        .isEqualTo(KEY_REQUIRED);
+    assertThat(refusal(() -> transaction(
+        "EXISTS(SELECT * FROM reads WHERE pk IN ['r'] AND sk = '1' AND a = 'x')",
+        "UPDATE reads SET b = 1 WHERE pk = 'r' AND sk = '2'")))
+        .isEqualTo("Validation failed in TransactStatements[0]: EXISTS() must contain a single"
+            + " item read with additional condition");
+  }
+
+  @Test
+  void overlappingConditions_nameTheStatement() {
+    assertThat(refusal(() -> transaction(ONE_ITEM,
+        "SELECT * FROM reads WHERE pk IN ['r', 'r'] AND sk = '1'")))
+        .isEqualTo("Validation failed in TransactStatements[1]: Overlapping conditions with range"
+            + " keys are not supported in where clause");
+  }
+
+  private static String refusal(Runnable request) {
+    DynamoDbException error = catchThrowableOfType(DynamoDbException.class, request::run);
+    assertThat(error).isNotInstanceOf(TransactionCanceledException.class);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    return error.awsErrorDetails().errorMessage();
   }
 
   private ExecuteTransactionResponse transaction(String... statements) {
