@@ -124,6 +124,14 @@ public final class Planner {
    * The checks every statement gets in DynamoDB's order: parameters, WHERE and its shape, table
    * name, table.
    */
+  /**
+   * Checks what DynamoDB checks before the statement's clauses, the table's existence last: a
+   * missing table is {@link DynamoDbError.ResourceNotFound}.
+   */
+  public void checkTable(Statement statement, List<AttributeValue> parameters) {
+    table(statement, parameters);
+  }
+
   private TableDefinition table(Statement statement, List<AttributeValue> parameters) {
     if (parameters.size() != statement.parameterCount()) {
       throw new DynamoDbError.Validation(PARAMETER_COUNT);

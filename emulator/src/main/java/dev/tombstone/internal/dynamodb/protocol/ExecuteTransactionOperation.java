@@ -10,6 +10,7 @@ import dev.tombstone.internal.dynamodb.partiql.Plan;
 import dev.tombstone.internal.dynamodb.partiql.Planner;
 import dev.tombstone.internal.dynamodb.partiql.Statement;
 import dev.tombstone.internal.dynamodb.partiql.StatementParser;
+import dev.tombstone.internal.dynamodb.partiql.TransactionReasons;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,6 @@ final class ExecuteTransactionOperation {
       + " indices are not supported within transactions.";
   static final String EXISTS_SINGLE_ITEM = "Validation failed in TransactStatements[%d]:"
       + " EXISTS() must contain a single item read with additional condition";
-  /** A transaction's reason for a SELECT whose key value has the wrong type. */
-  static final String KEY_MISMATCH = "The provided key element does not match the schema";
   static final String KEY_REQUIRED = "Validation failed in TransactStatements[%d]: Select"
       + " statements within ExecuteTransaction must specify the primary key in the where clause.";
 
@@ -70,9 +69,6 @@ final class ExecuteTransactionOperation {
     boolean writes = false;
     for (int i = 0; i < elements.size(); i++) {
       Statement statement = parse(elements.get(i).statement(), i);
-      if (returning(statement) != null) {
-        throw new DynamoDbError.Validation(String.format(RETURNING, i));
-      }
       statements.add(statement);
       reads |= !statement.isWrite();
       writes |= statement.isWrite();
@@ -81,73 +77,69 @@ final class ExecuteTransactionOperation {
       throw new DynamoDbError.Validation(MIXED);
     }
     List<Plan> plans = new ArrayList<>();
+    List<DynamoDbError.CancellationReason> reasons = new ArrayList<>();
     for (int i = 0; i < elements.size(); i++) {
       Element element = elements.get(i);
-      List<AttributeValue> parameters = runner.parameters(element.parameters());
-      Planner.Options options = new Planner.Options(false, null, null,
-          WriteOptions.onConditionFailure(element.onFailure()));
       Statement statement = statements.get(i);
-      boolean read = !statement.isWrite() || statement instanceof Statement.Exists;
-      if (read && statement.target().index() != null) {
-        throw new DynamoDbError.Validation(String.format(INDEX_READ, i));
-      }
-      Plan plan;
-      if (statement instanceof Statement.Exists exists) {
-        String refused = String.format(EXISTS_SINGLE_ITEM, i);
-        plan = runner.planner().check(element.statement(), exists, parameters, options)
-            .orElseThrow(() -> new DynamoDbError.Validation(refused));
-      } else if (!statement.isWrite()) {
-        plan = planRead(element.statement(), statement, parameters, options, i);
-      } else {
-        plan = runner.planner().plan(element.statement(), statement, parameters, options);
-      }
-      if (!statement.isWrite() && plan != null
-          && !BatchExecuteStatementOperation.isPlainGet(plan)) {
-        throw new DynamoDbError.Validation(String.format(KEY_REQUIRED, i));
+      List<AttributeValue> parameters = runner.parameters(element.parameters());
+      Plan plan = null;
+      DynamoDbError.CancellationReason reason = DynamoDbError.CancellationReason.NONE;
+      try {
+        plan = plan(element, statement, parameters, i);
+      } catch (DynamoDbError.ResourceNotFound e) {
+        reason = reason("ResourceNotFound", e.getMessage());
+      } catch (DynamoDbError.Validation e) {
+        String text = TransactionReasons.of(statement, e.getMessage()).orElseThrow(() -> e);
+        reason = reason("ValidationError", text);
       }
       plans.add(plan);
+      reasons.add(reason);
     }
     if (plans.contains(null)) {
-      throw keyMismatches(plans);
+      throw new DynamoDbError.TransactionCanceled(reasons);
     }
     return reads ? read(plans, returnConsumedCapacity)
         : write(plans, raw, token, returnConsumedCapacity);
   }
 
   /**
-   * Plans SELECT {@code i}; null when a key value has the wrong type, which DynamoDB reports as
-   * that statement's cancellation reason, not as the request's error, and it names the statement
-   * in the overlapping-conditions refusal (floci's DynamoDbPartiQLEdgeCaseIntegrationTest,
-   * captured from DynamoDB 2026-09-17).
+   * Plans statement {@code i}. DynamoDB looks for the table before it refuses RETURNING or a read
+   * of an index, and reports a missing table, and a statement that does not name one item by
+   * its key, as that statement's cancellation reason, after every statement is checked (floci's
+   * DynamoDbPartiQLEdgeCaseIntegrationTest, captured from DynamoDB 2026-09-17).
    */
-  private Plan planRead(String text, Statement statement, List<AttributeValue> parameters,
-      Planner.Options options, int i) {
+  private Plan plan(Element element, Statement statement, List<AttributeValue> parameters,
+      int i) {
+    Planner.Options options = new Planner.Options(false, null, null,
+        WriteOptions.onConditionFailure(element.onFailure()));
+    boolean read = !statement.isWrite() || statement instanceof Statement.Exists;
+    if (returning(statement) != null || read && statement.target().index() != null) {
+      runner.planner().checkTable(statement, parameters);
+      throw new DynamoDbError.Validation(
+          String.format(returning(statement) != null ? RETURNING : INDEX_READ, i));
+    }
+    if (statement instanceof Statement.Exists exists) {
+      String refused = String.format(EXISTS_SINGLE_ITEM, i);
+      return runner.planner().check(element.statement(), exists, parameters, options)
+          .orElseThrow(() -> new DynamoDbError.Validation(refused));
+    }
+    Plan plan;
     try {
-      return runner.planner().plan(text, statement, parameters, options);
+      plan = runner.planner().plan(element.statement(), statement, parameters, options);
     } catch (DynamoDbError.Validation e) {
-      if (e.getMessage().startsWith(Planner.KEY_TYPE_MISMATCH)) {
-        return null;
-      }
       if (e.getMessage().equals(Planner.OVERLAP)) {
         throw new DynamoDbError.Validation(String.format(PREFIX, i) + e.getMessage());
       }
       throw e;
     }
+    if (!statement.isWrite() && !BatchExecuteStatementOperation.isPlainGet(plan)) {
+      throw new DynamoDbError.Validation(String.format(KEY_REQUIRED, i));
+    }
+    return plan;
   }
 
-  /**
-   * The cancellation of a transaction of reads in which some key values have the wrong type,
-   * reported before two reads of one item are: {@code ValidationError} at those, {@code None} at
-   * the others.
-   */
-  private static DynamoDbError.TransactionCanceled keyMismatches(List<Plan> plans) {
-    List<DynamoDbError.CancellationReason> reasons = new ArrayList<>();
-    for (Plan plan : plans) {
-      reasons.add(plan != null ? DynamoDbError.CancellationReason.NONE
-          : new DynamoDbError.CancellationReason("ValidationError",
-              Optional.of(KEY_MISMATCH), Optional.empty()));
-    }
-    return new DynamoDbError.TransactionCanceled(reasons);
+  private static DynamoDbError.CancellationReason reason(String code, String message) {
+    return new DynamoDbError.CancellationReason(code, Optional.of(message), Optional.empty());
   }
 
   /**
