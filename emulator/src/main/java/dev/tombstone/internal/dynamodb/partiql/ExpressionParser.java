@@ -251,10 +251,6 @@ final class ExpressionParser {
     if (in.current().kind() == Token.Kind.STRING || in.current().kind() == Token.Kind.QUOTED) {
       return new Expr.Name(TokenCursor.nonEmpty(in.advance().text()));
     }
-    Token index = in.expect(Token.Kind.NUMBER);
-    if (!index.text().chars().allMatch(Character::isDigit) || index.text().length() > 9) {
-      throw new MalformedStatement();
-    }
-    return new Expr.Index(Integer.parseInt(index.text()));
+    return ListIndex.read(in);
   }
 }

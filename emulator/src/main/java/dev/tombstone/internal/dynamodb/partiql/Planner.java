@@ -26,6 +26,11 @@ public final class Planner {
       "Where clause does not contain a mandatory equality on all key attributes";
   static final String EXISTS_ONLY_IN_TRANSACTIONS =
       "EXISTS can only be used in ExecuteTransaction write requests.";
+  /** How the message for a key value of the wrong type starts; it ends with the key's name. */
+  public static final String KEY_TYPE_MISMATCH =
+      "Key attribute's data type should match its data type in table's schema: ";
+  /** A SELECT's refusal of OR branches that reach the same sort key values. */
+  public static final String OVERLAP = OverlappingBranches.OVERLAP;
   private static final Pattern TABLE = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
   private final DynamoDbState state;
@@ -119,6 +124,14 @@ public final class Planner {
    * The checks every statement gets in DynamoDB's order: parameters, WHERE and its shape, table
    * name, table.
    */
+  /**
+   * Checks what DynamoDB checks before the statement's clauses, the table's existence last: a
+   * missing table is {@link DynamoDbError.ResourceNotFound}.
+   */
+  public void checkTable(Statement statement, List<AttributeValue> parameters) {
+    table(statement, parameters);
+  }
+
   private TableDefinition table(Statement statement, List<AttributeValue> parameters) {
     if (parameters.size() != statement.parameterCount()) {
       throw new DynamoDbError.Validation(PARAMETER_COUNT);

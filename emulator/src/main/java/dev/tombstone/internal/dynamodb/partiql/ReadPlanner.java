@@ -54,7 +54,7 @@ final class ReadPlanner {
       return queries(table, select, keySchema, order, projection, parameters, options);
     }
     WhereClause where = WhereClause.split(select.where(), keySchema.attributes(), parameters,
-        false);
+        false, true);
     if (index == null && where.hasAll(keySchema.attributes())) {
       GetItem.Request get = GetItem.Request.of(table, where.keys());
       return new Plan.Get(options.consistentRead() ? get.stronglyConsistent() : get,

@@ -11,6 +11,8 @@ import java.util.List;
 public final class StatementParser {
   /** The start of every syntax error message. */
   public static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
+  /** How the message for a list index below 0 or above 2^31 - 1 starts. */
+  public static final String LIST_INDEX_RANGE = ListIndex.OUT_OF_RANGE;
   // What DynamoDB says after MALFORMED for the syntax errors the conformance suite shows.
   static final String LEFTOVER = "Unexpected token after expression";
   static final String EXPECTED_TABLE = "Expected identifier for simple path";

@@ -20,8 +20,7 @@ import java.util.Map;
 record WhereClause(Map<String, AttributeValue> keys, List<Expr> rest, boolean contradictory) {
   static final String MULTIPLE = "Multiple conditions on same key %s."
       + " Only single item Update/Insert/Delete are supported";
-  static final String KEY_TYPE =
-      "Key attribute's data type should match its data type in table's schema: Key %s";
+  static final String KEY_TYPE = Planner.KEY_TYPE_MISMATCH + "Key %s";
   static final String KEY_VALUE_TYPE =
       "Key value must be of type S, N, or B. Key name: %s, Key type: %s";
 
@@ -32,6 +31,17 @@ record WhereClause(Map<String, AttributeValue> keys, List<Expr> rest, boolean co
    */
   static WhereClause split(Expr where, List<KeyAttribute> keyAttributes,
       List<AttributeValue> parameters, boolean single) {
+    return split(where, keyAttributes, parameters, single, false);
+  }
+
+  /**
+   * Splits {@code where}; with {@code oneValueIn}, {@code k IN [v]} on a key attribute counts as
+   * {@code k = v}, as it does in a SELECT (floci's DynamoDbPartiQLEdgeCaseIntegrationTest,
+   * captured from DynamoDB 2026-09-17: a transaction reads {@code pk IN ['a'] AND sk IN ['1']}
+   * as one item, while EXISTS and writes do not take it for the key).
+   */
+  static WhereClause split(Expr where, List<KeyAttribute> keyAttributes,
+      List<AttributeValue> parameters, boolean single, boolean oneValueIn) {
     List<Expr> terms = new ArrayList<>();
     flatten(where, terms);
     Map<String, AttributeValue> keys = new LinkedHashMap<>();
@@ -40,7 +50,10 @@ record WhereClause(Map<String, AttributeValue> keys, List<Expr> rest, boolean co
     for (Expr term : terms) {
       KeyAttribute key = null;
       Expr value = null;
-      if (term instanceof Expr.Compare compare && compare.operator().equals("=")) {
+      if (oneValueIn && term instanceof Expr.In in && in.candidates().size() == 1) {
+        key = keyNamed(in.value(), keyAttributes);
+        value = in.candidates().get(0);
+      } else if (term instanceof Expr.Compare compare && compare.operator().equals("=")) {
         key = keyNamed(compare.left(), keyAttributes);
         value = compare.right();
         if (key == null || !ValueBinder.isValue(value)) {

@@ -10,6 +10,7 @@ import dev.tombstone.internal.dynamodb.partiql.Plan;
 import dev.tombstone.internal.dynamodb.partiql.Planner;
 import dev.tombstone.internal.dynamodb.partiql.Statement;
 import dev.tombstone.internal.dynamodb.partiql.StatementParser;
+import dev.tombstone.internal.dynamodb.partiql.TransactionReasons;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +69,6 @@ final class ExecuteTransactionOperation {
     boolean writes = false;
     for (int i = 0; i < elements.size(); i++) {
       Statement statement = parse(elements.get(i).statement(), i);
-      if (returning(statement) != null) {
-        throw new DynamoDbError.Validation(String.format(RETURNING, i));
-      }
       statements.add(statement);
       reads |= !statement.isWrite();
       writes |= statement.isWrite();
@@ -79,44 +77,85 @@ final class ExecuteTransactionOperation {
       throw new DynamoDbError.Validation(MIXED);
     }
     List<Plan> plans = new ArrayList<>();
+    List<DynamoDbError.CancellationReason> reasons = new ArrayList<>();
     for (int i = 0; i < elements.size(); i++) {
       Element element = elements.get(i);
-      List<AttributeValue> parameters = runner.parameters(element.parameters());
-      Planner.Options options = new Planner.Options(false, null, null,
-          WriteOptions.onConditionFailure(element.onFailure()));
       Statement statement = statements.get(i);
-      boolean read = !statement.isWrite() || statement instanceof Statement.Exists;
-      if (read && statement.target().index() != null) {
-        throw new DynamoDbError.Validation(String.format(INDEX_READ, i));
-      }
-      Plan plan;
-      if (statement instanceof Statement.Exists exists) {
-        String refused = String.format(EXISTS_SINGLE_ITEM, i);
-        plan = runner.planner().check(element.statement(), exists, parameters, options)
-            .orElseThrow(() -> new DynamoDbError.Validation(refused));
-      } else {
-        plan = runner.planner().plan(element.statement(), statement, parameters, options);
-      }
-      if (!statement.isWrite() && !BatchExecuteStatementOperation.isPlainGet(plan)) {
-        throw new DynamoDbError.Validation(String.format(KEY_REQUIRED, i));
+      List<AttributeValue> parameters = runner.parameters(element.parameters());
+      Plan plan = null;
+      DynamoDbError.CancellationReason reason = DynamoDbError.CancellationReason.NONE;
+      try {
+        plan = plan(element, statement, parameters, i);
+      } catch (DynamoDbError.ResourceNotFound e) {
+        reason = reason("ResourceNotFound", e.getMessage());
+      } catch (DynamoDbError.Validation e) {
+        String text = TransactionReasons.of(statement, e.getMessage()).orElseThrow(() -> e);
+        reason = reason("ValidationError", text);
       }
       plans.add(plan);
+      reasons.add(reason);
+    }
+    if (plans.contains(null)) {
+      throw new DynamoDbError.TransactionCanceled(reasons);
     }
     return reads ? read(plans, returnConsumedCapacity)
         : write(plans, raw, token, returnConsumedCapacity);
   }
 
   /**
+   * Plans statement {@code i}. DynamoDB looks for the table before it refuses RETURNING or a read
+   * of an index, and reports a missing table, and a statement that does not name one item by
+   * its key, as that statement's cancellation reason, after every statement is checked (floci's
+   * DynamoDbPartiQLEdgeCaseIntegrationTest, captured from DynamoDB 2026-09-17).
+   */
+  private Plan plan(Element element, Statement statement, List<AttributeValue> parameters,
+      int i) {
+    Planner.Options options = new Planner.Options(false, null, null,
+        WriteOptions.onConditionFailure(element.onFailure()));
+    boolean read = !statement.isWrite() || statement instanceof Statement.Exists;
+    if (returning(statement) != null || read && statement.target().index() != null) {
+      runner.planner().checkTable(statement, parameters);
+      throw new DynamoDbError.Validation(
+          String.format(returning(statement) != null ? RETURNING : INDEX_READ, i));
+    }
+    if (statement instanceof Statement.Exists exists) {
+      String refused = String.format(EXISTS_SINGLE_ITEM, i);
+      return runner.planner().check(element.statement(), exists, parameters, options)
+          .orElseThrow(() -> new DynamoDbError.Validation(refused));
+    }
+    Plan plan;
+    try {
+      plan = runner.planner().plan(element.statement(), statement, parameters, options);
+    } catch (DynamoDbError.Validation e) {
+      if (e.getMessage().equals(Planner.OVERLAP)) {
+        throw new DynamoDbError.Validation(String.format(PREFIX, i) + e.getMessage());
+      }
+      throw e;
+    }
+    if (!statement.isWrite() && !BatchExecuteStatementOperation.isPlainGet(plan)) {
+      throw new DynamoDbError.Validation(String.format(KEY_REQUIRED, i));
+    }
+    return plan;
+  }
+
+  private static DynamoDbError.CancellationReason reason(String code, String message) {
+    return new DynamoDbError.CancellationReason(code, Optional.of(message), Optional.empty());
+  }
+
+  /**
    * Parses statement {@code i}. DynamoDB names it in a syntax error and in a set literal with a
    * member twice (floci's DynamoDbPartiQLEdgeCaseIntegrationTest, captured from DynamoDB
-   * 2026-09-17), not in a set that parameters bring; other statement problems stay bare.
+   * 2026-09-17), not in a set that parameters bring; other statement problems stay bare. A list
+   * index out of range is assumed to be named too, as every statement text that capture
+   * refuses inside a transaction is.
    */
   private static Statement parse(String text, int i) {
     try {
       return StatementParser.parse(text);
     } catch (DynamoDbError.Validation e) {
       if (e.getMessage().startsWith(StatementParser.MALFORMED)
-          || e.getMessage().startsWith(LITERAL_DUPLICATES)) {
+          || e.getMessage().startsWith(LITERAL_DUPLICATES)
+          || e.getMessage().startsWith(StatementParser.LIST_INDEX_RANGE)) {
         throw new DynamoDbError.Validation(String.format(PREFIX, i) + e.getMessage());
       }
       throw e;

@@ -321,13 +321,21 @@ class PartiqlBatchAndTransactionSdkTest {
             + " in the where clause.");
   }
 
+  /**
+   * A missing table cancels the transaction with a {@code ResourceNotFound} reason at its
+   * statement (floci's DynamoDbPartiQLEdgeCaseIntegrationTest, captured from DynamoDB
+   * 2026-09-17); until session 23 it was a top-level ResourceNotFoundException.
+   */
   @Test
-  void transaction_onAMissingTable_isResourceNotFound_asForTransactWriteItems() {
-    ResourceNotFoundException thrown = catchThrowableOfType(() -> dynamo.executeTransaction(
+  void transaction_onAMissingTable_isCancelled_withAResourceNotFoundReason() {
+    TransactionCanceledException thrown = catchThrowableOfType(() -> dynamo.executeTransaction(
         b -> b.transactStatements(tx("DELETE FROM Orders WHERE pk = 'o-1'"),
-            tx("DELETE FROM Absent WHERE pk = 'o-1'"))), ResourceNotFoundException.class);
+            tx("DELETE FROM Absent WHERE pk = 'o-1'"))), TransactionCanceledException.class);
 
-    assertThat(thrown.awsErrorDetails().errorMessage()).isEqualTo("Requested resource not found");
+    assertThat(thrown.cancellationReasons()).extracting(CancellationReason::code)
+        .containsExactly("None", "ResourceNotFound");
+    assertThat(thrown.cancellationReasons().get(1).message())
+        .isEqualTo("Requested resource not found");
     assertThat(keys()).containsExactly("o-1", "o-2", "o-3");
   }
 
