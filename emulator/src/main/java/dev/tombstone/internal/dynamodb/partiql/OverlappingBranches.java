@@ -12,11 +12,20 @@ import java.util.List;
  * '1' OR pk = 'a' AND sk = '2'} (the first branch reads all of {@code 'a'}). A branch without the
  * partition equality, or with a negated or {@code <>} term on a key attribute, makes the
  * statement a scan, which is not checked (the 2026 conformance suite, whereOverlap.test.ts and
- * partiqlGrammar.test.ts).
+ * partiqlGrammar.test.ts). Also its refusal of a keyed SELECT of more than {@link #MAX_READS}
+ * branches.
  */
 final class OverlappingBranches {
   static final String OVERLAP =
       "Overlapping conditions with range keys are not supported in where clause";
+  /**
+   * A keyed SELECT reads each of its branches (a partition, or a sort key value in it) on its
+   * own; DynamoDB refuses more than this many: {@code pk IN [51 values]}, {@code pk = 'a' AND sk
+   * IN [51 values]}, {@code pk IN [26 values] AND sk IN ['1', '2']} (floci's PartiQL edge-case
+   * tests, captured from DynamoDB in 2026; a statement that is a scan is not limited).
+   */
+  static final int MAX_READS = 50;
+  static final String TOO_MANY_READS = "Too many decomposed read operations for a given query.";
   /** Past this many branches the clause is not expanded further (and not checked). */
   private static final int MAX_BRANCHES = 256;
 
@@ -41,6 +50,9 @@ final class OverlappingBranches {
       if (!Boolean.TRUE.equals(branch.range().isEmpty())) {
         read.add(branch);
       }
+    }
+    if (branches.size() > MAX_READS) {
+      throw new DynamoDbError.Validation(TOO_MANY_READS);
     }
     for (int i = 0; i < read.size(); i++) {
       for (int j = i + 1; j < read.size(); j++) {
