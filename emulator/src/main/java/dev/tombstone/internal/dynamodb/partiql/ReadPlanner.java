@@ -33,9 +33,11 @@ final class ReadPlanner {
       List<AttributeValue> parameters, Planner.Options options) {
     String index = select.target().index();
     KeySchema keySchema = definition.keySchema();
+    TableDefinition.IndexDefinition indexDefinition = null;
     if (index != null) {
-      keySchema = IndexReads.check(definition, index, select.projection(),
-          options.consistentRead()).definition().keySchema();
+      indexDefinition = IndexReads.check(definition, index, select.projection(),
+          options.consistentRead()).definition();
+      keySchema = indexDefinition.keySchema();
     }
     if (!select.orderBy().isEmpty() && select.where() == null) {
       throw new DynamoDbError.Validation(ORDER_BY_WHERE);
@@ -67,8 +69,10 @@ final class ReadPlanner {
         // One partition named in each of several OR branches: read it in order and filter.
         return queries(table, select, keySchema, order, projection, parameters, options);
       }
-      return new Plan.ScanPlan(scan(table, index, compiler.filter(writer, select.where()),
-          projection, options));
+      ItemCondition filter = compiler.filter(writer, select.where());
+      return new Plan.ScanPlan(scan(table, index, indexDefinition == null ? filter
+          : IndexViewFilter.of(filter, definition.keySchema(), indexDefinition), projection,
+          options));
     }
     Query.Request query = query(table, select, keySchema, where, keyCondition, writer, projection,
         parameters, options).withLimit(options.limit()).startingAfter(options.startKey());
