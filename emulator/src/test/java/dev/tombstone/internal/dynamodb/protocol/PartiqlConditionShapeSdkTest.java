@@ -14,10 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * A WHERE clause, or an operand of AND, OR or NOT, that is a path or a value where a condition
@@ -40,12 +37,7 @@ class PartiqlConditionShapeSdkTest {
 
   @BeforeEach
   void table() {
-    dynamo.createTable(b -> b.tableName("shapes").billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
-            k -> k.attributeName("sk").keyType(KeyType.RANGE))
-        .attributeDefinitions(
-            d -> d.attributeName("pk").attributeType(ScalarAttributeType.S),
-            d -> d.attributeName("sk").attributeType(ScalarAttributeType.S)));
+    SdkTables.stringKeys(dynamo, "shapes", "pk", "sk");
     dynamo.putItem(b -> b.tableName("shapes").item(Map.of("pk", AttributeValue.fromS("a"),
         "sk", AttributeValue.fromS("1"), "c", AttributeValue.fromS("x"))));
   }

@@ -14,12 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * ORDER BY as DynamoDB answers it: the terms name key attributes, the sort key comes back
@@ -37,12 +34,7 @@ class PartiqlOrderBySdkTest {
 
   @BeforeEach
   void table() {
-    dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
-            k -> k.attributeName("sk").keyType(KeyType.RANGE))
-        .attributeDefinitions(
-            d -> d.attributeName("pk").attributeType(ScalarAttributeType.S),
-            d -> d.attributeName("sk").attributeType(ScalarAttributeType.S)));
+    SdkTables.stringKeys(dynamo, TABLE, "pk", "sk");
     for (String pk : List.of("o", "p", "q")) {
       for (String sk : List.of("1", "2", "3")) {
         dynamo.putItem(b -> b.tableName(TABLE).item(Map.of("pk", s(pk), "sk", s(sk),

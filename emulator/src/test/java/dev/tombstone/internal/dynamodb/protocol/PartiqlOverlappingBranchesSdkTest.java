@@ -13,10 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * A SELECT whose OR branches read part of one partition twice is refused; branches that do not
@@ -34,12 +31,7 @@ class PartiqlOverlappingBranchesSdkTest {
 
   @BeforeEach
   void composite() {
-    dynamo.createTable(b -> b.tableName("composite").billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
-            k -> k.attributeName("sk").keyType(KeyType.RANGE))
-        .attributeDefinitions(
-            d -> d.attributeName("pk").attributeType(ScalarAttributeType.S),
-            d -> d.attributeName("sk").attributeType(ScalarAttributeType.S)));
+    SdkTables.stringKeys(dynamo, "composite", "pk", "sk");
     for (String sk : List.of("1", "2", "3")) {
       dynamo.putItem(b -> b.tableName("composite").item(Map.of("pk", AttributeValue.fromS("a"),
           "sk", AttributeValue.fromS(sk), "x", AttributeValue.fromS(sk))));

@@ -16,4 +16,14 @@ final class SdkTables {
         .attributeDefinitions(d -> d.attributeName(hashKey)
             .attributeType(ScalarAttributeType.S)));
   }
+
+  /** An on-demand table keyed by two string attributes, {@code hashKey} and {@code rangeKey}. */
+  static void stringKeys(DynamoDbClient dynamo, String table, String hashKey, String rangeKey) {
+    dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName(hashKey).keyType(KeyType.HASH),
+            k -> k.attributeName(rangeKey).keyType(KeyType.RANGE))
+        .attributeDefinitions(
+            d -> d.attributeName(hashKey).attributeType(ScalarAttributeType.S),
+            d -> d.attributeName(rangeKey).attributeType(ScalarAttributeType.S)));
+  }
 }
