@@ -335,12 +335,20 @@ public abstract sealed class S3Error extends RuntimeException {
     }
   }
 
-  /** CreateBucket without a LocationConstraint on an emulator whose region is not us-east-1. */
+  /**
+   * CreateBucket on an emulator whose region is not us-east-1, without a LocationConstraint or
+   * with one naming another region.
+   */
   public static final class IllegalLocationConstraint extends S3Error {
     private static final long serialVersionUID = 1L;
 
     public IllegalLocationConstraint() {
-      super("The unspecified location constraint is incompatible for the region specific"
+      this("unspecified");
+    }
+
+    /** A LocationConstraint naming another region than the emulator's, which is not us-east-1. */
+    IllegalLocationConstraint(String constraint) {
+      super("The " + constraint + " location constraint is incompatible for the region specific"
           + " endpoint this request was sent to.");
     }
 

@@ -208,4 +208,19 @@ class VersioningStateMachineTest {
         .isInstanceOf(S3Error.BucketAlreadyOwnedByYou.class);
     assertThat(frankfurt.createBucket("b-2").name()).isEqualTo("b-2");
   }
+
+  @Test
+  void createBucket_outsideUsEast1_refusesAnotherRegion() {
+    S3State frankfurt = new S3State("eu-central-1", Clock.systemUTC());
+    S3State ireland = new S3State("eu-west-1", Clock.systemUTC());
+
+    assertThat(catchThrowable(() -> frankfurt.createBucket("b-3", Optional.of("eu-west-1"))))
+        .isInstanceOf(S3Error.IllegalLocationConstraint.class)
+        .hasMessage("The eu-west-1 location constraint is incompatible for the region specific"
+            + " endpoint this request was sent to.");
+    assertThat(catchThrowable(() -> frankfurt.createBucket("b-3", Optional.of("us-east-1"))))
+        .isInstanceOf(S3Error.IllegalLocationConstraint.class);
+    assertThat(frankfurt.buckets()).isEmpty();
+    assertThat(ireland.createBucket("b-3", Optional.of("EU")).region()).isEqualTo("EU");
+  }
 }
