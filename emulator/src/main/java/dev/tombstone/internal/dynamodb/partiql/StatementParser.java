@@ -26,10 +26,18 @@ public final class StatementParser {
       "Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause";
   /** A function in SELECT's projection, e.g. the aggregate COUNT(*), which DynamoDB lacks. */
   static final String PATH_COMPONENT = "Unexpected path component at %s";
+  /** How the message for two SELECT paths answering under one name starts. */
+  public static final String DUPLICATE_IDENTIFIERS = SelectNames.DUPLICATE;
+  /** How the message for two SELECT paths of which one continues the other starts. */
+  public static final String PATHS_OVERLAP = SelectNames.OVERLAP;
+  /** How the message for two SELECT paths taking one step as key and as index starts. */
+  public static final String PATHS_CONFLICT = SelectNames.CONFLICT;
 
   private final TokenCursor in;
   private final CollectionLiterals literals;
   private final ExpressionParser expressions;
+  /** The SELECT's projection once it is read whole; null before, and for other statements. */
+  private List<Expr.Path> projection;
 
   private StatementParser(String text, List<Token> tokens, boolean missingAsPath) {
     this.in = new TokenCursor(text, tokens);
@@ -55,10 +63,13 @@ public final class StatementParser {
           try {
             new StatementParser(text, Lexer.tokens(text), true).whole();
           } catch (DynamoDbError.Validation other) {
-            throw e;
+            throw parser.projectionFirst(e);
           }
         }
-        throw e;
+        throw parser.projectionFirst(e);
+      }
+      if (parser.projection != null) {
+        SelectNames.check(parser.projection);
       }
       CollectionLiterals literals = parser.literals;
       LiteralCheck check = new LiteralCheck(text, literals.anchors());
@@ -70,6 +81,18 @@ public final class StatementParser {
     } catch (MalformedStatement e) {
       throw new DynamoDbError.Validation(e.message(text));
     }
+  }
+
+  /**
+   * {@code e}, unless the SELECT's projection, read before it, has two paths DynamoDB refuses:
+   * it checks them after the syntax and the table alias, before anything else (a list index out
+   * of range in the WHERE clause, a literal, MISSING, a type name).
+   */
+  private DynamoDbError.Validation projectionFirst(DynamoDbError.Validation e) {
+    if (projection != null && !ALIASING.equals(e.getMessage())) {
+      SelectNames.check(projection);
+    }
+    return e;
   }
 
   /** The statement and an optional {@code ;}, up to the end. */
@@ -158,6 +181,7 @@ public final class StatementParser {
         projection.add(expressions.path(in.name()));
       } while (in.acceptSymbol(","));
     }
+    this.projection = projection;
     in.expectWord("FROM");
     if (TokenCursor.isEnd(in.current())) {
       throw new MalformedStatement(ExpressionParser.UNEXPECTED_TERM);

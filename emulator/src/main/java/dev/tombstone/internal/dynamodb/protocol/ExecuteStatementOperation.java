@@ -5,6 +5,9 @@ import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.internal.dynamodb.partiql.Plan;
 import dev.tombstone.internal.dynamodb.partiql.Planner;
+import dev.tombstone.internal.dynamodb.partiql.SelectAnswer;
+import dev.tombstone.internal.dynamodb.partiql.Statement;
+import dev.tombstone.internal.dynamodb.partiql.StatementParser;
 import java.io.IOException;
 import java.util.List;
 
@@ -49,12 +52,17 @@ final class ExecuteStatementOperation {
     Planner.Options options = new Planner.Options(Boolean.TRUE.equals(wire.consistentRead()),
         wire.limit(), runner.startKey(wire.nextToken()),
         WriteOptions.onConditionFailure(wire.onFailure()));
-    Plan plan = runner.planner().plan(wire.statement(), parameters, options);
+    Statement statement = StatementParser.parse(wire.statement());
+    Plan plan = runner.planner().plan(wire.statement(), statement, parameters, options);
     StatementRunner.Outcome outcome = runner.run(plan);
+    // A SELECT of named paths answers them flat, by name (a batch or transaction answers the
+    // nested maps of a ProjectionExpression: DynamoDB Local 3.3.1 does both).
+    List<Item> items = SelectAnswer.of(statement)
+        .map(answer -> answer.apply(outcome.items())).orElse(outcome.items());
 
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
-    out.items("Items", outcome.items());
+    out.items("Items", items);
     if (outcome.lastEvaluatedKey().isPresent()) {
       // The API reference documents both: NextToken to go on, LastEvaluatedKey for the primary
       // key (and an index's key) of the item where the read stopped.

@@ -147,7 +147,8 @@ final class ExecuteTransactionOperation {
    * member twice (floci's DynamoDbPartiQLEdgeCaseIntegrationTest, captured from DynamoDB
    * 2026-09-17), not in a set that parameters bring; other statement problems stay bare. A list
    * index out of range is assumed to be named too, as every statement text that capture
-   * refuses inside a transaction is.
+   * refuses inside a transaction is; so are a SELECT's duplicate names and overlapping or
+   * conflicting paths, as DynamoDB Local 3.3.1 names them.
    */
   private static Statement parse(String text, int i) {
     try {
@@ -155,7 +156,10 @@ final class ExecuteTransactionOperation {
     } catch (DynamoDbError.Validation e) {
       if (e.getMessage().startsWith(StatementParser.MALFORMED)
           || e.getMessage().startsWith(LITERAL_DUPLICATES)
-          || e.getMessage().startsWith(StatementParser.LIST_INDEX_RANGE)) {
+          || e.getMessage().startsWith(StatementParser.LIST_INDEX_RANGE)
+          || e.getMessage().startsWith(StatementParser.DUPLICATE_IDENTIFIERS)
+          || e.getMessage().startsWith(StatementParser.PATHS_OVERLAP)
+          || e.getMessage().startsWith(StatementParser.PATHS_CONFLICT)) {
         throw new DynamoDbError.Validation(String.format(PREFIX, i) + e.getMessage());
       }
       throw e;
