@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * DynamoServiceIntegrationTest (error framing, null keys and items in batches, 26 writes,
  * DescribeTable's throughput, empty answers), DynamoDbJavaClientExceptionIntegrationTest,
  * WaitersIntegrationTest and DynamoDbWaiterIntegrationTest, TableUtilsIntegrationTest,
- * NestedJsonDocumentIntegrationTest, streams.StreamsIntegrationTest and
- * GzipConfigurationIntegrationTest.
+ * NestedJsonDocumentIntegrationTest, streams.StreamsIntegrationTest,
+ * GzipConfigurationIntegrationTest, and the enhanced client's
+ * DeleteItemWithResponseIntegrationTest (its calls made with the low-level client).
  */
 class SdkItParityServiceTest {
   @RegisterExtension
@@ -209,6 +210,31 @@ class SdkItParityServiceTest {
     dynamo.deleteTable(b -> b.tableName("twice"));
     assertThat(catchThrowableOfType(ResourceNotFoundException.class,
         () -> dynamo.deleteTable(b -> b.tableName("twice")))).isNotNull();
+  }
+
+  @Test
+  void deletingAMissingKeyOfATableWithALocalIndex_reportsCapacityAndCollectionWhenAsked() {
+    dynamo.createTable(b -> b.tableName("indexed")
+        .keySchema(k -> k.attributeName("id_1").keyType("HASH"),
+            k -> k.attributeName("id_2").keyType("RANGE"))
+        .attributeDefinitions(a -> a.attributeName("id_1").attributeType("N"),
+            a -> a.attributeName("id_2").attributeType("N"))
+        .localSecondaryIndexes(l -> l.indexName("index1")
+            .keySchema(k -> k.attributeName("id_1").keyType("HASH"),
+                k -> k.attributeName("id_2").keyType("RANGE"))
+            .projection(p -> p.projectionType("ALL")))
+        .billingMode("PAY_PER_REQUEST"));
+    Map<String, AttributeValue> missing =
+        Map.of("id_1", AttributeValue.fromN("1"), "id_2", AttributeValue.fromN("10"));
+
+    var plain = dynamo.deleteItem(b -> b.tableName("indexed").key(missing));
+    assertThat(plain.consumedCapacity()).isNull();
+    assertThat(plain.itemCollectionMetrics()).isNull();
+    assertThat(dynamo.deleteItem(b -> b.tableName("indexed").key(missing)
+        .returnConsumedCapacity("TOTAL")).consumedCapacity()).isNotNull();
+    assertThat(dynamo.deleteItem(b -> b.tableName("indexed").key(missing)
+        .returnItemCollectionMetrics("SIZE")).itemCollectionMetrics().itemCollectionKey())
+        .isEqualTo(Map.of("id_1", AttributeValue.fromN("1")));
   }
 
   @Test
