@@ -26,6 +26,10 @@ import java.util.Set;
  * table exists.
  */
 final class CreateTableOperation {
+  /** Vector search is not served, so a table is never created without the indexes it asked for. */
+  static final String VECTOR_INDEXES_REFUSED =
+      "VectorIndexes is not supported by Tombstone: leave it out";
+
   private final DynamoDbState state;
   private final TableAttachments attachments;
 
@@ -41,6 +45,10 @@ final class CreateTableOperation {
     Json.Obj sseSpecification =
         SseSpecifications.read(request, "SSESpecification", "sSESpecification", constraints);
     TableDefinition definition = define(request, "", constraints, true);
+    List<Json> vectorIndexes = Members.list(request, "VectorIndexes");
+    if (vectorIndexes != null && !vectorIndexes.isEmpty()) {
+      throw new DynamoDbError.Validation(VECTOR_INDEXES_REFUSED);
+    }
     SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
     String policy = resourcePolicy == null ? null : PolicyDocuments.check(resourcePolicy);
     tags.check();

@@ -24,6 +24,10 @@ import java.util.UUID;
  * create/update/delete; decode, validate, apply, encode the description.
  */
 final class UpdateTableOperation {
+  /** Vector search is not served, so no update of a vector index is taken and then dropped. */
+  static final String VECTOR_INDEX_UPDATES_REFUSED =
+      "VectorIndexUpdates is not supported by Tombstone: leave it out";
+
   private final DynamoDbState state;
   private final TableAttachments attachments;
 
@@ -78,6 +82,10 @@ final class UpdateTableOperation {
       }
     }
     constraints.check();
+    List<Json> vectorUpdates = Members.list(request, "VectorIndexUpdates");
+    if (vectorUpdates != null && !vectorUpdates.isEmpty()) {
+      throw new DynamoDbError.Validation(VECTOR_INDEX_UPDATES_REFUSED);
+    }
     TableDefinition.TableClass tableClass = TableClasses.read(tableClassName);
     StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification,
         StreamSpecifications.Request.UPDATE_TABLE);
