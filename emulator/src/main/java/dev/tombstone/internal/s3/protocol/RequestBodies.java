@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 final class RequestBodies {
   private static final String DECODED_LENGTH = "x-amz-decoded-content-length";
   private static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
+  static final String SINGLE_CHECKSUM = "Expecting a single x-amz-checksum- header";
   private static final int MAX_INITIAL_CAPACITY = 16 * 1024 * 1024;
   /**
    * Bodies from this size on have their MD5 computed on an idle core (if there is one) beside
@@ -74,6 +75,7 @@ final class RequestBodies {
     try {
       if (framing.chunked()) {
         Optional<Long> decodedLength = decodedLength(headers, framing, kind);
+        refuseHeaderBesideTrailer(headers);
         ObjectContent.Writer writer = ObjectContent.writer(capacity(decodedLength.orElse(-1L)));
         InputStream in = request.body().open();
         trailers = AwsChunkedDecoder.decode(in, new LimitedOutput(writer, kind.limit(),
@@ -171,6 +173,22 @@ final class RequestBodies {
       throw kind.tooLarge(length);
     }
     return Optional.of(length);
+  }
+
+  /**
+   * A checksum in a header beside a trailer announced for one is two checksums: S3 refuses the
+   * request before reading the body (versity/versitygw#1657, from S3's answer). The SDK for Java
+   * v2 sends this over plain HTTP when a request names both an algorithm and its value.
+   */
+  private static void refuseHeaderBesideTrailer(RequestHeaders headers) {
+    if (!headers.has("x-amz-trailer")) {
+      return;
+    }
+    for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
+      if (headers.has(algorithm.headerName())) {
+        throw WireError.invalidRequest(SINGLE_CHECKSUM);
+      }
+    }
   }
 
   // Every trailer the client announced must arrive, and nothing else.
