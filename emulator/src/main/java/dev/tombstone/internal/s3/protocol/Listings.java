@@ -38,6 +38,7 @@ final class Listings {
     // S3 leaves an empty delimiter= out of ListObjects' answer, as if it were not sent.
     Optional<String> delimiter = listing.delimiter().filter(d -> !d.isEmpty());
     delimiter.ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
+    writeEncodingType(xml, listing);
     xml.element("IsTruncated", result.truncated());
     if (result.truncated() && delimiter.isPresent()) {
       xml.element("NextMarker", listing.shown(result.lastEntry().orElseThrow()));
@@ -57,24 +58,27 @@ final class Listings {
         : startAfter.filter(s -> !s.isEmpty());
     ListObjects.Result result = state.listObjects(new ListObjects.Request(call.bucket(),
         listing.prefix(), listing.delimiter(), position, listing.maxKeys()));
+    // S3's element order: StartAfter, the tokens, KeyCount and MaxKeys before Delimiter,
+    // EncodingType and IsTruncated (as recorded from S3 in aws-sdk-rust's no_auth tests).
     XmlWriter xml = XmlWriter.document("ListBucketResult")
         .element("Name", call.bucket())
         .element("Prefix", listing.shown(listing.prefix()));
-    // As in ListObjects, an empty delimiter= is left out of the answer.
-    listing.delimiter().filter(d -> !d.isEmpty())
-        .ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
-    xml.element("MaxKeys", listing.requestedMaxKeys())
-        .element("KeyCount", result.contents().size() + result.commonPrefixes().size())
-        .element("IsTruncated", result.truncated());
+    if (token.isEmpty()) {
+      // S3 echoes StartAfter only on a first page: with a token, the token is the position
+      startAfter.ifPresent(s -> xml.element("StartAfter", listing.shown(s)));
+    }
     token.ifPresent(t -> xml.element("ContinuationToken", t));
     if (result.truncated()) {
       xml.element("NextContinuationToken",
           ContinuationTokens.encode(result.lastEntry().orElseThrow()));
     }
-    if (token.isEmpty()) {
-      // S3 echoes StartAfter only on a first page: with a token, the token is the position
-      startAfter.ifPresent(s -> xml.element("StartAfter", listing.shown(s)));
-    }
+    xml.element("KeyCount", result.contents().size() + result.commonPrefixes().size())
+        .element("MaxKeys", listing.requestedMaxKeys());
+    // As in ListObjects, an empty delimiter= is left out of the answer.
+    listing.delimiter().filter(d -> !d.isEmpty())
+        .ifPresent(d -> xml.element("Delimiter", listing.shown(d)));
+    writeEncodingType(xml, listing);
+    xml.element("IsTruncated", result.truncated());
     boolean fetchOwner = call.query().get("fetch-owner").filter("true"::equalsIgnoreCase)
         .isPresent();
     writeEntries(xml, listing, result, fetchOwner, restoreStatus(call));
@@ -162,6 +166,9 @@ final class Listings {
       xml.end();
     }
     writePrefixes(xml, listing, result.commonPrefixes());
+  }
+
+  private static void writeEncodingType(XmlWriter xml, ListingQuery listing) {
     if (listing.urlEncoded()) {
       xml.element("EncodingType", "url");
     }
