@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Writes a {@code TableDescription} in the 2012-08-10 shape. */
 final class TableDescriptions {
@@ -50,7 +51,12 @@ final class TableDescriptions {
     TableDefinition definition = description.definition();
     json.writeStartObject();
     json.writeArrayFieldStart("AttributeDefinitions");
-    for (Map.Entry<String, AttributeType> e : definition.attributeDefinitions().entrySet()) {
+    // By name, whatever order the request gave: DynamoDB answers [externalId, id] to [id,
+    // externalId] (aws-controllers-k8s/community#1599), [title, year] to [year, title] (a 2021
+    // recording in smithy-rs's DynamoDB integration tests), [gsipk, pk] to [pk, gsipk]
+    // (go-to-k/cdkd#1760, 2026).
+    for (Map.Entry<String, AttributeType> e
+        : new TreeMap<>(definition.attributeDefinitions()).entrySet()) {
       json.writeStartObject();
       json.writeStringField("AttributeName", e.getKey());
       json.writeStringField("AttributeType", e.getValue().name());

@@ -160,7 +160,7 @@ class BackupsSdkTest {
     assertThat(restored.globalSecondaryIndexes()).isEmpty();
     assertThat(restored.localSecondaryIndexes()).hasSize(1);
     assertThat(restored.attributeDefinitions()).extracting(a -> a.attributeName())
-        .containsExactly("customer", "id", "date");
+        .containsExactly("customer", "date", "id");
     assertThat(restored.itemCount()).isEqualTo(1);
     assertThat(restored.sseDescription().statusAsString()).isEqualTo("ENABLED");
     assertThat(restored.sseDescription().sseTypeAsString()).isEqualTo("KMS");
