@@ -90,6 +90,7 @@ public final class TombstoneExtension
 
   @Override
   public void beforeAll(ExtensionContext ctx) {
+    JupiterVersion.require();
     Settings settings = settings(ctx);
     // Start a shared emulator up front so @Nested classes find and share it; under parallel
     // execution a concurrent class's tests may each have their own instead.
@@ -102,6 +103,7 @@ public final class TombstoneExtension
 
   @Override
   public void beforeEach(ExtensionContext ctx) {
+    JupiterVersion.require();
     Settings settings = settings(ctx);
     Scope scope = scope(ctx, settings);
     Endpoint endpoint = endpoint(ctx, scope, settings);
