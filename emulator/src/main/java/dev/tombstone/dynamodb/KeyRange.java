@@ -191,7 +191,6 @@ final class KeyRange {
     return false;
   }
 
-  /** Whether a start key lies in the condition's range. */
   /** Whether the condition names a sort key attribute as well as the partition. */
   boolean hasSortCondition() {
     return sort != null || !prefix.isEmpty();

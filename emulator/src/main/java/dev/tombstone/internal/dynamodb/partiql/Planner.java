@@ -121,12 +121,9 @@ public final class Planner {
   }
 
   /**
-   * The checks every statement gets in DynamoDB's order: parameters, WHERE and its shape, table
-   * name, table.
-   */
-  /**
-   * Checks what DynamoDB checks before the statement's clauses, the table's existence last: a
-   * missing table is {@link DynamoDbError.ResourceNotFound}.
+   * Checks what DynamoDB checks before the statement's clauses, in its order: parameters, WHERE
+   * and its shape, table name, and the table's existence last (a missing table is {@link
+   * DynamoDbError.ResourceNotFound}).
    */
   public void checkTable(Statement statement, List<AttributeValue> parameters) {
     table(statement, parameters);

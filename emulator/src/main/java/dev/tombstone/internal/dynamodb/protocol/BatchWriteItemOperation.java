@@ -173,8 +173,10 @@ final class BatchWriteItemOperation {
     return out.finish();
   }
 
-  /** The request map as DynamoDB prints it in constraint messages (Java toString form). */
-  /** {@code WriteRequest(putRequest=PutRequest(item={pk=AttributeValue(S=x)}))}, AWS's form. */
+  /**
+   * The request map as DynamoDB prints it in constraint messages, in Java toString form:
+   * {@code WriteRequest(putRequest=PutRequest(item={pk=AttributeValue(S=x)}))}.
+   */
   private static String render(RawWrite write) {
     Json.Obj item = write.put() == null ? null
         : Members.map(write.put(), "Item", Members.MAP_OF_VALUES);

@@ -145,13 +145,13 @@ final class QueryOperation {
     return Boolean.TRUE.equals(w.consistentRead()) ? query.stronglyConsistent() : query;
   }
 
+  /** The legacy filter and projection, validated before the key condition; null if absent. */
+  private record Legacy(ItemCondition filter, UnaryOperator<Item> projection) {}
+
   /**
    * A query keyed by the legacy {@code KeyConditions}, filtered and projected by the legacy
    * members or by expressions (only a KeyConditionExpression does not mix with it).
    */
-  /** The legacy filter and projection, validated before the key condition; null if absent. */
-  private record Legacy(ItemCondition filter, UnaryOperator<Item> projection) {}
-
   private Query.Request legacyKeyed(Wire w, Legacy legacy, Map<String, AttributeValue> start) {
     boolean expressions = w.filterExpression() != null || w.projectionExpression() != null;
     ConditionSupport.QueryExpressions compiled = expressions ? conditions.query(null,
