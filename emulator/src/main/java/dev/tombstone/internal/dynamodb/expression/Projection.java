@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -90,6 +91,15 @@ public final class Projection {
       throw new ExpressionException(conflict);
     }
     return of(expression, paths, parsed.names());
+  }
+
+  /**
+   * The text DynamoDB refuses two paths with when one continues the other or they take one step
+   * as a key and as an index, naming {@code first} first; empty when they do neither. Steps are
+   * names and {@link Integer} indexes.
+   */
+  public static Optional<String> clash(List<Object> first, List<Object> second) {
+    return Optional.ofNullable(compare(first, second)).map(Problem::message);
   }
 
   /** Overlap when one path is a prefix of the other; conflict when a key meets an index. */

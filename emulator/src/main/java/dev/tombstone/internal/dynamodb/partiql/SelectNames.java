@@ -1,8 +1,11 @@
 package dev.tombstone.internal.dynamodb.partiql;
 
 import dev.tombstone.dynamodb.DynamoDbError;
+import dev.tombstone.internal.dynamodb.expression.Projection;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,10 +18,8 @@ import java.util.Set;
  */
 final class SelectNames {
   static final String DUPLICATE = "Duplicate identifiers in select clause: ";
-  static final String OVERLAP = "Two document paths overlap with each other; must remove or"
-      + " rewrite one of these paths; path one: ";
-  static final String CONFLICT = "Two document paths conflict with each other; must remove or"
-      + " rewrite one of these paths; path one: ";
+  /** How the text for two paths of which one continues the other, or that conflict, starts. */
+  static final String PATHS_CLASH = "Two document paths ";
 
   private SelectNames() {}
 
@@ -47,46 +48,27 @@ final class SelectNames {
         throw new DynamoDbError.Validation(DUPLICATE + name);
       }
     }
-    for (int j = 1; j < projection.size(); j++) {
+    List<List<Object>> steps = new ArrayList<>(projection.size());
+    for (Expr.Path path : projection) {
+      steps.add(steps(path));
+    }
+    for (int j = 1; j < steps.size(); j++) {
       for (int i = 0; i < j; i++) {
-        String problem = clash(projection.get(j), projection.get(i));
-        if (problem != null) {
-          throw new DynamoDbError.Validation(problem + render(projection.get(j))
-              + ", path two: " + render(projection.get(i)));
+        Optional<String> problem = Projection.clash(steps.get(j), steps.get(i));
+        if (problem.isPresent()) {
+          throw new DynamoDbError.Validation(problem.get());
         }
       }
     }
   }
 
-  /** The start of the message for two paths that clash, or null when they do not. */
-  private static String clash(Expr.Path one, Expr.Path two) {
-    int common = Math.min(one.steps().size(), two.steps().size());
-    for (int k = 0; k < common; k++) {
-      Expr.Step a = one.steps().get(k);
-      Expr.Step b = two.steps().get(k);
-      if ((a instanceof Expr.Index) != (b instanceof Expr.Index)) {
-        return CONFLICT;
-      }
-      if (!a.equals(b)) {
-        return null;
-      }
-    }
-    return OVERLAP;
-  }
-
-  /** {@code [m, k, [0], w]}, as DynamoDB lists a path in these messages. */
-  static String render(Expr.Path path) {
-    StringBuilder out = new StringBuilder("[");
+  /** The path's steps as the expression package takes them: names, and indexes as integers. */
+  private static List<Object> steps(Expr.Path path) {
+    List<Object> steps = new ArrayList<>(path.steps().size());
     for (Expr.Step step : path.steps()) {
-      if (out.length() > 1) {
-        out.append(", ");
-      }
-      if (step instanceof Expr.Index index) {
-        out.append('[').append(index.index()).append(']');
-      } else {
-        out.append(((Expr.Name) step).name());
-      }
+      steps.add(step instanceof Expr.Index index ? (Object) index.index()
+          : ((Expr.Name) step).name());
     }
-    return out.append(']').toString();
+    return steps;
   }
 }

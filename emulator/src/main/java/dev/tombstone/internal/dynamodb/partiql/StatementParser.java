@@ -28,10 +28,8 @@ public final class StatementParser {
   static final String PATH_COMPONENT = "Unexpected path component at %s";
   /** How the message for two SELECT paths answering under one name starts. */
   public static final String DUPLICATE_IDENTIFIERS = SelectNames.DUPLICATE;
-  /** How the message for two SELECT paths of which one continues the other starts. */
-  public static final String PATHS_OVERLAP = SelectNames.OVERLAP;
-  /** How the message for two SELECT paths taking one step as key and as index starts. */
-  public static final String PATHS_CONFLICT = SelectNames.CONFLICT;
+  /** How the message for two SELECT paths that overlap or conflict starts. */
+  public static final String PATHS_CLASH = SelectNames.PATHS_CLASH;
 
   private final TokenCursor in;
   private final CollectionLiterals literals;

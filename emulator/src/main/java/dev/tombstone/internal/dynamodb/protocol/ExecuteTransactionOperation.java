@@ -158,8 +158,7 @@ final class ExecuteTransactionOperation {
           || e.getMessage().startsWith(LITERAL_DUPLICATES)
           || e.getMessage().startsWith(StatementParser.LIST_INDEX_RANGE)
           || e.getMessage().startsWith(StatementParser.DUPLICATE_IDENTIFIERS)
-          || e.getMessage().startsWith(StatementParser.PATHS_OVERLAP)
-          || e.getMessage().startsWith(StatementParser.PATHS_CONFLICT)) {
+          || e.getMessage().startsWith(StatementParser.PATHS_CLASH)) {
         throw new DynamoDbError.Validation(String.format(PREFIX, i) + e.getMessage());
       }
       throw e;

@@ -21,8 +21,8 @@ class SelectNamesTest {
   }
 
   @Test
-  void render_listsTheSteps() {
-    assertThat(SelectNames.render(projection("m.k[0].w").get(0))).isEqualTo("[m, k, [0], w]");
+  void clashMessage_listsTheSteps() {
+    assertThat(message("m.k[0].w, m.k")).endsWith("path two: [m, k, [0], w]");
   }
 
   @Test
@@ -40,13 +40,18 @@ class SelectNamesTest {
         .isEqualTo("Duplicate identifiers in select clause: a");
   }
 
+  private static final String OVERLAP = "Two document paths overlap with each other; must remove"
+      + " or rewrite one of these paths; path one: ";
+  private static final String CONFLICT = "Two document paths conflict with each other; must"
+      + " remove or rewrite one of these paths; path one: ";
+
   @Test
   void firstClashingPair_namesTheLaterPathFirst() {
-    assertThat(message("m.a.c, m.a.b, m.a")).isEqualTo(SelectNames.OVERLAP
+    assertThat(message("m.a.c, m.a.b, m.a")).isEqualTo(OVERLAP
         + "[m, a], path two: [m, a, c]");
-    assertThat(message("m.a, l[0], l.x, m.a.b")).isEqualTo(SelectNames.CONFLICT
+    assertThat(message("m.a, l[0], l.x, m.a.b")).isEqualTo(CONFLICT
         + "[l, x], path two: [l, [0]]");
-    assertThat(message("l[0], m.a, m.a.b, l.x")).isEqualTo(SelectNames.OVERLAP
+    assertThat(message("l[0], m.a, m.a.b, l.x")).isEqualTo(OVERLAP
         + "[m, a, b], path two: [m, a]");
   }
 
