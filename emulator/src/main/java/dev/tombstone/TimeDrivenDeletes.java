@@ -41,11 +41,17 @@ final class TimeDrivenDeletes implements AutoCloseable {
       emulator.clockControl(new ClockControl() {
         @Override
         public Instant advance(Duration amount) {
+          if (amount.isNegative()) {
+            refuseBackward(manual, "by " + amount);
+          }
           return manual.advance(amount);
         }
 
         @Override
         public Instant set(Instant instant) {
+          if (instant.isBefore(manual.now())) {
+            refuseBackward(manual, "to " + instant);
+          }
           return manual.set(instant);
         }
 
@@ -57,6 +63,20 @@ final class TimeDrivenDeletes implements AutoCloseable {
       return new TimeDrivenDeletes(manual, onMove, null);
     }
     return new TimeDrivenDeletes(null, null, BackgroundExpiry.start(emulator, interval));
+  }
+
+  /**
+   * The clock endpoint's own refusal of a backward move. ManualClock's refusal points Java
+   * callers to {@code ManualClock.allowingBackward}, which someone moving the clock over HTTP
+   * (the standalone JAR's {@code --clock manual}) cannot use; they can reset. The clock itself
+   * still refuses a move that races past this check.
+   */
+  private static void refuseBackward(ManualClock manual, String move) {
+    if (!manual.allowsBackward()) {
+      throw new IllegalArgumentException("the clock moves forward only: it is " + manual.now()
+          + ", cannot go back " + move + " (POST /_tombstone/reset returns it to its start, "
+          + manual.start() + ", and empties the emulator)");
+    }
   }
 
   @Override

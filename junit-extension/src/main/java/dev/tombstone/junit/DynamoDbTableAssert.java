@@ -100,8 +100,8 @@ public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAsser
     isNotNull();
     List<Item> items = actual.items(table);
     if (items.size() != count) {
-      failWithMessage("%nExpecting table %s to hold %s items but it held %s:%n  %s",
-          table, count, items.size(), items);
+      failWithMessage("%nExpecting table %s to hold %s but it held %s:%n  %s",
+          table, Counted.of(count, "item"), items.size(), items);
     }
     return this;
   }
@@ -111,8 +111,8 @@ public final class DynamoDbTableAssert extends AbstractAssert<DynamoDbTableAsser
     isNotNull();
     List<Item> items = actual.items(table);
     if (!items.isEmpty()) {
-      failWithMessage("%nExpecting table %s to be empty but it held %s items:%n  %s",
-          table, items.size(), items);
+      failWithMessage("%nExpecting table %s to be empty but it held %s:%n  %s",
+          table, Counted.of(items.size(), "item"), items);
     }
     return this;
   }

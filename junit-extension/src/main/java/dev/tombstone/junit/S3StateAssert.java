@@ -85,8 +85,8 @@ public final class S3StateAssert extends AbstractAssert<S3StateAssert, S3State> 
     hasBucket(bucket);
     List<String> versions = versions(bucket, key);
     if (versions.size() != count) {
-      failWithMessage("%nExpecting %s/%s to have %s versions but it had %s (newest first):%n  %s",
-          bucket, key, count, versions.size(), versions);
+      failWithMessage("%nExpecting %s/%s to have %s but it had %s (newest first):%n  %s",
+          bucket, key, Counted.of(count, "version"), versions.size(), versions);
     }
     return this;
   }

@@ -69,6 +69,20 @@ class AssertionsTest {
   }
 
   @Test
+  void hasSize_andIsEmpty_failWithTheCountAndTheItems() {
+    Throwable wrongSize = catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.dynamoDb())
+        .table("users").hasSize(2));
+    Throwable notEmpty = catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.dynamoDb())
+        .table("users").isEmpty());
+
+    String items = tombstone.dynamoDb().items("users").toString();
+    assertThat(wrongSize).hasMessage(String.format(
+        "%nExpecting table users to hold 2 items but it held 1:%n  %s", items));
+    assertThat(notEmpty).hasMessage(String.format(
+        "%nExpecting table users to be empty but it held 1 item:%n  %s", items));
+  }
+
+  @Test
   void hasDeleteMarker_failsWithTheVersions() {
     String versionId = tombstone.s3().versions("uploads", "a.txt").get(0).versionId();
 
@@ -89,7 +103,7 @@ class AssertionsTest {
 
     assertThat(catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.s3())
         .hasVersions("uploads", "a.txt", 1))).hasMessage(String.format(
-            "%nExpecting uploads/a.txt to have 1 versions but it had 2 (newest first):%n  %s",
+            "%nExpecting uploads/a.txt to have 1 version but it had 2 (newest first):%n  %s",
             listed));
     assertThat(catchThrowable(() -> TombstoneAssertions.assertThat(tombstone.s3())
         .hasNoVersions("uploads", "a.txt"))).hasMessage(String.format(

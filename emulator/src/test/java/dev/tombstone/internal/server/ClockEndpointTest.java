@@ -102,8 +102,10 @@ class ClockEndpointTest {
       "{\"advance\":\"two days\"}|\\\"advance\\\" must be an ISO-8601 duration",
       "{\"set\":\"tomorrow\"}|\\\"set\\\" must be an ISO-8601 UTC instant",
       "{\"rewind\":\"PT1H\"}|unknown member \\\"rewind\\\"",
-      "{\"advance\":\"-PT1H\"}|the clock moves forward only",
-      "{\"set\":\"2025-01-01T00:00:00Z\"}|the clock moves forward only",
+      "{\"advance\":\"-PT1H\"}|the clock moves forward only: it is 2026-01-01T00:00:00Z,"
+          + " cannot go back by PT-1H (POST /_tombstone/reset returns it to its start,"
+          + " 2026-01-01T00:00:00Z, and empties the emulator)",
+      "{\"set\":\"2025-01-01T00:00:00Z\"}|cannot go back to 2025-01-01T00:00:00Z (POST",
       "{\"advance\":\"PT1H\"} {}|nothing after it",
       "{\"set\":\"+10000-01-01T00:00:00Z\"}|the clock can be moved from 0000-01-01T00:00:00Z"
           + " to 9999-12-31T23:59:59.999999999Z",
@@ -152,6 +154,20 @@ class ClockEndpointTest {
           .isBeforeOrEqualTo(Instant.now());
       assertThat(move.statusCode()).isEqualTo(409);
       assertThat(move.body()).contains("--clock manual");
+    }
+  }
+
+  @Test
+  void aClockBuiltToGoBack_goesBackOverHttpToo() throws Exception {
+    ManualClock twoWays = ManualClock.allowingBackward(START);
+    try (Tombstone embedded = Tombstone.builder().clock(twoWays).start()) {
+      HttpResponse<String> back = post(embedded, "{\"advance\":\"-PT1H\"}");
+      HttpResponse<String> set = post(embedded, "{\"set\":\"2025-06-01T00:00:00Z\"}");
+
+      assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+      assertThat(back.body()).isEqualTo("{\"now\":\"2025-12-31T23:00:00Z\"}");
+      assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+      assertThat(twoWays.now()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
     }
   }
 
