@@ -54,6 +54,12 @@ final class CompletedUploads {
     return Optional.of(completion.result());
   }
 
+  /** Whether {@code uploadId} is a remembered completion of {@code key}, whatever its parts. */
+  synchronized boolean completed(String uploadId, String key) {
+    Completion completion = byUploadId.get(uploadId);
+    return completion != null && completion.key().equals(key);
+  }
+
   // Up to 10,000 parts per completion: a digest keeps the memory of each one small.
   private static String digest(List<Multipart.CompletedPart> selection) {
     try {

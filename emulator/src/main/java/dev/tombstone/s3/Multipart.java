@@ -269,7 +269,17 @@ public final class Multipart {
         .orElse(written);
   }
 
+  /**
+   * Aborts the upload in progress. An upload this bucket completed recently (one it still
+   * remembers for a retried completion) is aborted without effect: S3 answers 204 there for a
+   * while, so cleanup code that aborts after completing does not fail, and the object stays.
+   */
   static void abort(Bucket bucket, String key, String uploadId) {
+    MultipartUpload inProgress = bucket.uploads().get(uploadId);
+    if ((inProgress == null || !inProgress.key().equals(key))
+        && bucket.completedUploads().completed(uploadId, key)) {
+      return;
+    }
     MultipartUpload upload = find(bucket, key, uploadId);
     upload.abort();
     bucket.uploads().remove(uploadId, upload);

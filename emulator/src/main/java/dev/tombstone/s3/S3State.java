@@ -492,9 +492,11 @@ public final class S3State {
   }
 
   /**
-   * AbortMultipartUpload: drops an upload in progress and its parts.
+   * AbortMultipartUpload: drops an upload in progress and its parts; for an upload of this key
+   * the bucket completed recently (its last 1,000 completions), does nothing and succeeds.
    *
-   * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
+   * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress or
+   *     recently completed
    */
   public void abortMultipartUpload(String bucket, String key, String uploadId) {
     onBucket(bucket, b -> {

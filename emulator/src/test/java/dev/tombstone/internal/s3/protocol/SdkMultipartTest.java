@@ -29,6 +29,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -240,7 +241,7 @@ class SdkMultipartTest {
   }
 
   @Test
-  void completedUpload_isNoSuchUpload_forOtherParts_anotherKey_abortListingAndParts() {
+  void completedUpload_isNoSuchUpload_forOtherParts_anotherKey_listingAndParts() {
     String uploadId = create("done.bin");
     CompletedPart one = upload("done.bin", uploadId, 1, filled(5 * MIB, 1));
     CompletedPart two = upload("done.bin", uploadId, 2, filled(10, 2));
@@ -250,7 +251,7 @@ class SdkMultipartTest {
         () -> complete("done.bin", uploadId, one),
         () -> complete("done.bin", uploadId, one, two.toBuilder().partNumber(3).build()),
         () -> complete("other.bin", uploadId, one, two),
-        () -> s3.abortMultipartUpload(b -> b.bucket(BUCKET).key("done.bin").uploadId(uploadId)),
+        () -> s3.abortMultipartUpload(b -> b.bucket(BUCKET).key("other.bin").uploadId(uploadId)),
         () -> s3.listParts(b -> b.bucket(BUCKET).key("done.bin").uploadId(uploadId)),
         () -> upload("done.bin", uploadId, 3, filled(10, 3)));
 
@@ -262,6 +263,27 @@ class SdkMultipartTest {
     }
     assertThat(tombstone.s3().versions(BUCKET, "done.bin")).hasSize(1);
     assertThat(tombstone.s3().keys(BUCKET)).containsExactly("done.bin");
+  }
+
+  @Test
+  void abortAfterCompletion_succeeds_andKeepsTheObject() {
+    String uploadId = create("kept.bin");
+    CompletedPart only = upload("kept.bin", uploadId, 1, filled(10, 1));
+    complete("kept.bin", uploadId, only);
+
+    AbortMultipartUploadResponse aborted = s3.abortMultipartUpload(
+        b -> b.bucket(BUCKET).key("kept.bin").uploadId(uploadId));
+    AbortMultipartUploadResponse again = s3.abortMultipartUpload(
+        b -> b.bucket(BUCKET).key("kept.bin").uploadId(uploadId));
+
+    assertThat(aborted.sdkHttpResponse().statusCode()).isEqualTo(204);
+    assertThat(again.sdkHttpResponse().statusCode()).isEqualTo(204);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("kept.bin")).asByteArray())
+        .isEqualTo(filled(10, 1));
+    assertThat(tombstone.s3().versions(BUCKET, "kept.bin")).hasSize(1);
+    assertThat(catchThrowableOfType(NoSuchUploadException.class,
+        () -> s3.listParts(b -> b.bucket(BUCKET).key("kept.bin").uploadId(uploadId))))
+        .isNotNull();
   }
 
   @Test
