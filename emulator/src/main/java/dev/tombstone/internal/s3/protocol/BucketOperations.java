@@ -109,6 +109,7 @@ final class BucketOperations {
             "The continuation token provided is incorrect", "continuation-token", token)));
     List<BucketInfo> matching = state.buckets().stream()
         .filter(bucket -> bucket.name().startsWith(prefix))
+        .filter(bucket -> region.isEmpty() || bucket.region().equals(region.get()))
         .filter(bucket -> after.isEmpty() || bucket.name().compareTo(after.get()) > 0)
         .toList();
     List<BucketInfo> page = matching.subList(0, Math.min(maxBuckets, matching.size()));

@@ -14,6 +14,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Bucket-level arguments S3 refuses, with the error elements AWS's recordings show. */
@@ -47,6 +49,32 @@ class SdkBucketArgumentsTest {
         .isEqualTo("Argument value eu-east-1 is not a valid AWS Region");
     assertThat(raw.body()).contains("<ArgumentName>bucket-region</ArgumentName>");
     assertThat(s3.listBuckets(b -> b.bucketRegion("us-east-1")).buckets()).isNotEmpty();
+  }
+
+  @Test
+  void listBuckets_byRegion_listsOnlyThatRegionsBuckets_pageByPage() {
+    s3.createBucket(b -> b.bucket("home-a"));
+    s3.createBucket(b -> b.bucket("away-a").createBucketConfiguration(
+        c -> c.locationConstraint("eu-west-1")));
+    s3.createBucket(b -> b.bucket("away-b").createBucketConfiguration(
+        c -> c.locationConstraint("eu-west-1")));
+
+    ListBucketsResponse away = s3.listBuckets(b -> b.bucketRegion("eu-west-1"));
+    ListBucketsResponse firstPage = s3.listBuckets(b -> b.bucketRegion("eu-west-1").maxBuckets(1));
+    ListBucketsResponse secondPage = s3.listBuckets(b -> b.bucketRegion("eu-west-1").maxBuckets(1)
+        .continuationToken(firstPage.continuationToken()));
+    ListBucketsResponse home = s3.listBuckets(b -> b.bucketRegion("us-east-1"));
+    ListBucketsResponse elsewhere = s3.listBuckets(b -> b.bucketRegion("ap-south-1"));
+
+    assertThat(away.buckets()).extracting(Bucket::name).containsExactly("away-a", "away-b");
+    assertThat(away.buckets()).extracting(Bucket::bucketRegion).containsOnly("eu-west-1");
+    assertThat(away.continuationToken()).isNull();
+    assertThat(firstPage.buckets()).extracting(Bucket::name).containsExactly("away-a");
+    assertThat(secondPage.buckets()).extracting(Bucket::name).containsExactly("away-b");
+    assertThat(secondPage.continuationToken()).isNull();
+    assertThat(home.buckets()).extracting(Bucket::name).contains("home-a")
+        .doesNotContain("away-a", "away-b");
+    assertThat(elsewhere.buckets()).isEmpty();
   }
 
   @Test
