@@ -35,6 +35,23 @@ public final class ObjectLock {
     COMPLIANCE
   }
 
+  /**
+   * The legal hold status a write asks for ({@code x-amz-object-lock-legal-hold}): the new
+   * version reports it on GET, HEAD and GetObjectLegalHold, OFF included. A write that asks
+   * for none ({@code Optional.empty()}) leaves the version without a status.
+   */
+  public enum LegalHold {
+    /** On hold: no delete of the version succeeds until the hold is lifted. */
+    ON,
+    /** Not on hold, but with the status recorded, as S3 records a write's OFF. */
+    OFF;
+
+    // The boolean the older S3State methods take: true is ON, false asks for no status.
+    static Optional<LegalHold> ofBoolean(boolean on) {
+      return on ? Optional.of(ON) : Optional.empty();
+    }
+  }
+
   /** A version's retention: protected while the clock is before {@code retainUntil}. */
   public record Retention(Mode mode, Instant retainUntil) {
     public Retention {
@@ -101,7 +118,8 @@ public final class ObjectLock {
    * One version's protection: its retention, if any, and its legal hold.
    *
    * @param legalHoldStatusSet whether the version was ever given a legal hold status, ON or
-   *     OFF: S3 reports OFF only for a hold that was lifted, and no status at all otherwise
+   *     OFF (by PutObjectLegalHold, or by the write that created it): S3 reports OFF for such
+   *     a version that is not on hold, and no status at all for one never given any
    */
   public record VersionLock(
       Optional<Retention> retention, boolean legalHold, boolean legalHoldStatusSet) {
@@ -118,6 +136,18 @@ public final class ObjectLock {
     }
 
     static final VersionLock NONE = new VersionLock(Optional.empty(), false);
+
+    // A new version's lock: the legal hold's status is set when the write asked for one.
+    static VersionLock of(Optional<Retention> retention, Optional<LegalHold> legalHold) {
+      return new VersionLock(retention, legalHold.filter(LegalHold.ON::equals).isPresent(),
+          legalHold.isPresent());
+    }
+
+    // The legal hold status this lock reports, if it was ever given one.
+    Optional<LegalHold> legalHoldStatus() {
+      return legalHoldStatusSet
+          ? Optional.of(legalHold ? LegalHold.ON : LegalHold.OFF) : Optional.empty();
+    }
 
     /** Whether a delete of this version is refused at {@code now}. */
     public boolean refusesDelete(Instant now, boolean bypassGovernance) {

@@ -384,7 +384,7 @@ public final class S3State {
       Optional<AccessControlList> acl, Optional<ObjectLock.Retention> retention,
       boolean legalHold) {
     return createMultipartUpload(bucket, key, metadata, checksumAlgorithm, Optional.empty(),
-        tags, acl, retention, legalHold);
+        tags, acl, retention, ObjectLock.LegalHold.ofBoolean(legalHold));
   }
 
   /**
@@ -405,12 +405,26 @@ public final class S3State {
       ObjectMetadata metadata, Optional<String> checksumAlgorithm, Optional<String> checksumType,
       Map<String, String> tags, Optional<AccessControlList> acl,
       Optional<ObjectLock.Retention> retention, boolean legalHold) {
+    return createMultipartUpload(bucket, key, metadata, checksumAlgorithm, checksumType, tags,
+        acl, retention, ObjectLock.LegalHold.ofBoolean(legalHold));
+  }
+
+  /**
+   * CreateMultipartUpload whose completed version may get a legal hold status of OFF as well
+   * as ON, as {@link #putObject(PutObject.Request, Optional, Optional)} gives it.
+   *
+   * @param legalHold the status asked for; empty leaves the completed version without one
+   */
+  public Multipart.Upload createMultipartUpload(String bucket, String key,
+      ObjectMetadata metadata, Optional<String> checksumAlgorithm, Optional<String> checksumType,
+      Map<String, String> tags, Optional<AccessControlList> acl,
+      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold) {
     return onBucket(bucket, b -> {
       Instant now = now();
       checkLockAllowed(b, retention, legalHold);
       checkRetainUntil(retention, now);
       return Multipart.create(b, key, metadata, checksumAlgorithm, checksumType, tags, acl,
-          new ObjectLock.VersionLock(retention, legalHold), now);
+          ObjectLock.VersionLock.of(retention, recordable(b, legalHold)), now);
     });
   }
 
@@ -485,7 +499,7 @@ public final class S3State {
       // Dated from the completed version's creation, as a PutObject version is.
       ObjectLock.VersionLock asked = Multipart.requestedLock(b, key, uploadId);
       Optional<ObjectLock.VersionLock> lock =
-          versionLock(b, asked.retention(), asked.legalHold(), now);
+          versionLock(b, asked.retention(), asked.legalHoldStatus(), now);
       return Multipart.complete(b, key, uploadId, parts, ifMatch, ifNoneMatchAny, checksum,
           lock, versionIds, now);
     });
@@ -544,7 +558,8 @@ public final class S3State {
    */
   public CopyObject.Result copyObject(CopyObject.Request request,
       Optional<ObjectLock.Retention> retention, boolean legalHold) {
-    return copyObject(request, retention, legalHold, source -> Optional.empty());
+    return copyObject(request, retention, ObjectLock.LegalHold.ofBoolean(legalHold),
+        source -> Optional.empty());
   }
 
   /**
@@ -557,6 +572,19 @@ public final class S3State {
    */
   public CopyObject.Result copyObject(CopyObject.Request request,
       Optional<ObjectLock.Retention> retention, boolean legalHold,
+      Function<StoredObject, Optional<Checksum>> checksumOf) {
+    return copyObject(request, retention, ObjectLock.LegalHold.ofBoolean(legalHold), checksumOf);
+  }
+
+  /**
+   * CopyObject whose new version may get a legal hold status of OFF as well as ON, as
+   * {@link #putObject(PutObject.Request, Optional, Optional)} gives it. The copy's lock comes
+   * from the request alone: the source's retention and legal hold are not copied.
+   *
+   * @param legalHold the status asked for; empty leaves the copy without one
+   */
+  public CopyObject.Result copyObject(CopyObject.Request request,
+      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
       Function<StoredObject, Optional<Checksum>> checksumOf) {
     StoredObject source = onBucket(request.sourceBucket(), b -> CopyObject.source(b, request));
     RestoreObject.checkReadable(source, now(), true);
@@ -1137,6 +1165,27 @@ public final class S3State {
    */
   public PutObject.Result putObject(
       PutObject.Request request, Optional<ObjectLock.Retention> retention, boolean legalHold) {
+    return putObject(request, retention, ObjectLock.LegalHold.ofBoolean(legalHold));
+  }
+
+  /**
+   * PutObject that locks the new version and records the legal hold status asked for, OFF
+   * included: the version then reports that status on GET, HEAD and GetObjectLegalHold, as S3
+   * records a write's {@code x-amz-object-lock-legal-hold}. On a bucket without Object Lock an
+   * OFF is accepted and records nothing; ON is refused there.
+   *
+   * <pre>{@code
+   * s3.putObject(request, Optional.empty(), Optional.of(ObjectLock.LegalHold.OFF));
+   * }</pre>
+   *
+   * @param legalHold the status asked for; empty leaves the version without one
+   * @throws S3Error.ObjectLockError InvalidRequest when a retention or a legal hold of ON is
+   *     asked of a bucket without Object Lock
+   * @throws S3Error.InvalidArgument when {@code retention} is not in the future, or after the
+   *     year 9999; nothing is stored
+   */
+  public PutObject.Result putObject(PutObject.Request request,
+      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold) {
     return onBucket(request.bucket(), b -> {
       Instant now = now();
       Optional<ObjectLock.VersionLock> lock = newVersionLock(b, retention, legalHold, now);
@@ -1146,11 +1195,19 @@ public final class S3State {
     });
   }
 
-  private static void checkLockAllowed(
-      Bucket bucket, Optional<ObjectLock.Retention> retention, boolean legalHold) {
-    if ((retention.isPresent() || legalHold) && !bucket.objectLock().enabled()) {
+  // A retention or a hold of ON needs Object Lock; OFF is let through (see recordable).
+  private static void checkLockAllowed(Bucket bucket, Optional<ObjectLock.Retention> retention,
+      Optional<ObjectLock.LegalHold> legalHold) {
+    boolean on = legalHold.filter(ObjectLock.LegalHold.ON::equals).isPresent();
+    if ((retention.isPresent() || on) && !bucket.objectLock().enabled()) {
       throw S3Error.ObjectLockError.invalidRequest(NO_LOCK);
     }
+  }
+
+  // The legal hold status a new version records: none on a bucket without Object Lock.
+  private static Optional<ObjectLock.LegalHold> recordable(
+      Bucket bucket, Optional<ObjectLock.LegalHold> legalHold) {
+    return bucket.objectLock().enabled() ? legalHold : Optional.empty();
   }
 
   // A date the AWS SDKs could not read back (after 9999), then one the clock has reached.
@@ -1174,19 +1231,22 @@ public final class S3State {
    * refusal leaves no unprotected version behind.
    */
   private static Optional<ObjectLock.VersionLock> newVersionLock(Bucket bucket,
-      Optional<ObjectLock.Retention> retention, boolean legalHold, Instant now) {
+      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
+      Instant now) {
     checkLockAllowed(bucket, retention, legalHold);
     checkRetainUntil(retention, now);
     return versionLock(bucket, retention, legalHold, now);
   }
 
-  // The retention asked for, else the bucket's default rule, and the legal hold if asked.
+  // The retention asked for, else the bucket's default rule, and the legal hold status asked.
   private static Optional<ObjectLock.VersionLock> versionLock(Bucket bucket,
-      Optional<ObjectLock.Retention> retention, boolean legalHold, Instant now) {
+      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
+      Instant now) {
     Optional<ObjectLock.Retention> applied = retention.isPresent() ? retention
         : bucket.objectLock().defaultRetention().map(rule -> rule.from(now));
-    return applied.isPresent() || legalHold
-        ? Optional.of(new ObjectLock.VersionLock(applied, legalHold))
+    Optional<ObjectLock.LegalHold> hold = recordable(bucket, legalHold);
+    return applied.isPresent() || hold.isPresent()
+        ? Optional.of(ObjectLock.VersionLock.of(applied, hold))
         : Optional.empty();
   }
 

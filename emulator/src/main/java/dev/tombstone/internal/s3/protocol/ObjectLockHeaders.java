@@ -10,16 +10,21 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The {@code x-amz-object-lock-*} headers of PutObject, CopyObject and CreateMultipartUpload. */
-record ObjectLockHeaders(Optional<ObjectLock.Retention> retention, boolean legalHold) {
+/**
+ * The {@code x-amz-object-lock-*} headers of PutObject, CopyObject and CreateMultipartUpload;
+ * {@code legalHold} is empty when the request sent no legal hold header.
+ */
+record ObjectLockHeaders(
+    Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold) {
   static final String MODE = "x-amz-object-lock-mode";
   static final String RETAIN_UNTIL = "x-amz-object-lock-retain-until-date";
   static final String LEGAL_HOLD = "x-amz-object-lock-legal-hold";
   // Year 999999999 at -18:00 parses, but is past what a UTC date can say: refused as unreadable.
   private static final Instant LATEST = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
 
+  // A retention or a hold of ON: what needs Object Lock (an OFF alone asks for no protection).
   boolean any() {
-    return retention.isPresent() || legalHold;
+    return retention.isPresent() || legalHold.filter(ObjectLock.LegalHold.ON::equals).isPresent();
   }
 
   /** @throws WireError InvalidArgument for a mode without a date (or the reverse), bad values */
@@ -51,7 +56,7 @@ record ObjectLockHeaders(Optional<ObjectLock.Retention> retention, boolean legal
       throw WireError.invalidArgument("Legal Hold must be either of 'ON' or 'OFF'", LEGAL_HOLD,
           hold.get());
     }
-    return new ObjectLockHeaders(retention, hold.filter("ON"::equals).isPresent());
+    return new ObjectLockHeaders(retention, hold.map(ObjectLock.LegalHold::valueOf));
   }
 
   /** An ISO-8601 date with an offset, if it names an instant S3's date formats can write back. */
