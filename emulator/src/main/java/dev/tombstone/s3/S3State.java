@@ -1200,7 +1200,7 @@ public final class S3State {
       Optional<ObjectLock.LegalHold> legalHold) {
     boolean on = legalHold.filter(ObjectLock.LegalHold.ON::equals).isPresent();
     if ((retention.isPresent() || on) && !bucket.objectLock().enabled()) {
-      throw S3Error.ObjectLockError.invalidRequest(NO_LOCK);
+      throw S3Error.ObjectLockError.invalidRequest(NO_LOCK_ON_WRITE);
     }
   }
 
@@ -1422,6 +1422,8 @@ public final class S3State {
   }
 
   private static final String NO_LOCK = "Bucket is missing Object Lock Configuration";
+  // PutObject, CopyObject and CreateMultipartUpload word it without spaces (versitygw#1751).
+  private static final String NO_LOCK_ON_WRITE = "Bucket is missing ObjectLockConfiguration";
   private static final String PAST_RETENTION = "The retain until date must be in the future!";
   private static final String RETAIN_UNTIL_HEADER = "x-amz-object-lock-retain-until-date";
 

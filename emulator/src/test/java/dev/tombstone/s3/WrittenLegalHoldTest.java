@@ -67,7 +67,7 @@ class WrittenLegalHoldTest {
     S3Error.ObjectLockError thrown = catchThrowableOfType(S3Error.ObjectLockError.class,
         () -> put(PLAIN, "k", Optional.of(ObjectLock.LegalHold.ON)));
 
-    assertThat(thrown).hasMessageContaining("Bucket is missing Object Lock Configuration");
+    assertThat(thrown).hasMessageContaining("Bucket is missing ObjectLockConfiguration");
     assertThat(s3.currentObject(PLAIN, "k")).isEmpty();
   }
 

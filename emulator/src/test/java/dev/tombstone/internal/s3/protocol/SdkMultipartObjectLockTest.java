@@ -135,7 +135,7 @@ class SdkMultipartObjectLockTest {
     assertThat(thrown.statusCode()).isEqualTo(400);
     assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
     assertThat(thrown.awsErrorDetails().errorMessage())
-        .isEqualTo("Bucket is missing Object Lock Configuration");
+        .isEqualTo("Bucket is missing ObjectLockConfiguration");
     assertThat(tombstone.s3().multipartUploads("plain")).isEmpty();
   }
 

@@ -160,13 +160,26 @@ class SdkWrittenLegalHoldTest {
 
   @Test
   void on_onABucketWithoutObjectLock_isStillInvalidRequest_andStoresNothing() {
-    S3Exception thrown = catchThrowableOfType(S3Exception.class,
+    s3.putObject(b -> b.bucket(PLAIN).key("src"), RequestBody.fromString("record"));
+    S3Exception put = catchThrowableOfType(S3Exception.class,
         () -> s3.putObject(b -> b.bucket(PLAIN).key("k")
             .objectLockLegalHoldStatus(ObjectLockLegalHoldStatus.ON),
             RequestBody.fromString("record")));
+    S3Exception copy = catchThrowableOfType(S3Exception.class,
+        () -> s3.copyObject(b -> b.sourceBucket(PLAIN).sourceKey("src")
+            .destinationBucket(PLAIN).destinationKey("k")
+            .objectLockLegalHoldStatus(ObjectLockLegalHoldStatus.ON)));
+    S3Exception legalHold = legalHoldFails(PLAIN, "src");
 
-    assertThat(thrown.statusCode()).isEqualTo(400);
-    assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+    // The writes word it without spaces, the per-version calls with them (versitygw#1751).
+    for (S3Exception write : new S3Exception[] {put, copy}) {
+      assertThat(write.statusCode()).isEqualTo(400);
+      assertThat(write.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+      assertThat(write.awsErrorDetails().errorMessage())
+          .isEqualTo("Bucket is missing ObjectLockConfiguration");
+    }
+    assertThat(legalHold.awsErrorDetails().errorMessage())
+        .isEqualTo("Bucket is missing Object Lock Configuration");
     assertThat(tombstone.s3().versions(PLAIN, "k")).isEmpty();
   }
 
