@@ -15,8 +15,9 @@ import java.util.Map;
  * dynamo.listTagsOfResource(arn);   // {team=billing}
  * }</pre>
  *
- * <p>At most 50 tags per table; keys of 1 to 128 characters, values of 0 to 256; keys starting
- * with {@code aws:} are reserved.
+ * <p>At most 50 tags per table; keys of 1 to 128 characters, values of 0 to 256, of letters,
+ * numbers and spaces of any script and {@code + - = . _ : / @}; keys starting with {@code aws:}
+ * (in any case) are reserved.
  */
 public final class Tags {
   private Tags() {}

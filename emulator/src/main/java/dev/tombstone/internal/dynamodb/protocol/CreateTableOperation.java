@@ -41,7 +41,7 @@ final class CreateTableOperation {
   byte[] handle(Json.Obj request) throws IOException {
     String resourcePolicy = Members.string(request, "ResourcePolicy");
     Constraints constraints = new Constraints();
-    TagLists.Read tags = TagLists.read(Members.list(request, "Tags"), constraints);
+    TagLists.Read tags = TagLists.read(Members.list(request, "Tags"));
     Json.Obj sseSpecification =
         SseSpecifications.read(request, "SSESpecification", "sSESpecification", constraints);
     TableDefinition definition = define(request, "", constraints, true);
@@ -51,15 +51,15 @@ final class CreateTableOperation {
     }
     SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
     String policy = resourcePolicy == null ? null : PolicyDocuments.check(resourcePolicy);
-    tags.check();
-    if (tags.tags().size() > TableTagRules.MAX_TAGS) {
+    Map<String, String> checkedTags = tags.check();
+    if (checkedTags.size() > TableTagRules.MAX_TAGS) {
       // AWS's text, though no table has an ARN yet; a ValidationException, not LimitExceeded.
       throw new DynamoDbError.Validation(TableTagRules.TOO_MANY);
     }
     TableDescription created = state.createTable(definition);
-    if (!tags.tags().isEmpty()) {
+    if (!checkedTags.isEmpty()) {
       // Checked above, so a refused CreateTable leaves no table behind and this cannot fail.
-      state.tagResource(created.arn(), tags.tags());
+      state.tagResource(created.arn(), checkedTags);
     }
     // Stored once the table exists: a refused CreateTable leaves no policy or key behind.
     if (policy != null) {

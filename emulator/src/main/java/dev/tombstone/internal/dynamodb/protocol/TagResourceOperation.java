@@ -23,16 +23,17 @@ final class TagResourceOperation {
     constraints.notNull("resourceArn", arn);
     constraints.lengthBetween("resourceArn", arn, 1, 1283);
     constraints.notNull("tags", tags);
-    TagLists.Read parsed = TagLists.read(tags, constraints);
+    TagLists.Read parsed = TagLists.read(tags);
     constraints.check();
     // The ARN before the list (dynalite test/tagResource.js, "invalid ResourceArn").
     TableArns.problem(arn).ifPresent(message -> {
       throw new DynamoDbError.Validation(message);
     });
-    if (tags.isEmpty()) {
+    if (parsed.isEmpty()) {
       throw new DynamoDbError.Validation("Atleast one Tag needs to be provided as Input.");
     }
-    state.tagResource(arn, parsed.check().tags());
+    // Every tag is checked before the table is looked up, and a refused one applies none.
+    state.tagResource(arn, parsed.check());
     // DynamoDB answers a successful TagResource and UntagResource with an empty body, not {}.
     return NO_BODY;
   }
