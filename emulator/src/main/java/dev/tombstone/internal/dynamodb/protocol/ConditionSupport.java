@@ -209,7 +209,18 @@ final class ConditionSupport {
    */
   static void checkIndexProjects(Projection projection,
       dev.tombstone.dynamodb.TableDefinition table, String indexName) {
-    if (projection == null || indexName == null) {
+    if (projection != null) {
+      checkIndexProjects(projection.topLevelAttributes(), table, indexName);
+    }
+  }
+
+  /**
+   * The same rule for the legacy AttributesToGet (null when absent): "you can only request
+   * attributes that are projected into the index" (Query and Scan API reference, Select).
+   */
+  static void checkIndexProjects(java.util.Collection<String> names,
+      dev.tombstone.dynamodb.TableDefinition table, String indexName) {
+    if (names == null || indexName == null) {
       return;
     }
     for (dev.tombstone.dynamodb.TableDefinition.IndexDefinition index
@@ -223,8 +234,8 @@ final class ConditionSupport {
         schema.attributes().forEach(key -> projected.add(key.name()));
       }
       List<String> missing = new ArrayList<>();
-      for (String name : projection.topLevelAttributes()) {
-        if (!projected.contains(name)) {
+      for (String name : names) {
+        if (!projected.contains(name) && !missing.contains(name)) {
           missing.add(name);
         }
       }

@@ -172,6 +172,10 @@ final class QueryOperation {
     if (legacy.filter() != null) {
       query = query.withQueryFilter(legacy.filter());
     }
+    if (w.attributesToGet() != null && w.indexName() != null) {
+      ConditionSupport.checkIndexProjects(w.attributesToGet(),
+          state.tableDefinition(w.tableName()), w.indexName());
+    }
     return legacy.projection() == null ? query : query.withProjection(legacy.projection());
   }
 

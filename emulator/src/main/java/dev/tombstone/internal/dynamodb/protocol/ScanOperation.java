@@ -127,6 +127,10 @@ final class ScanOperation {
       ConditionSupport.checkIndexProjects(expressions.projection(),
           state.tableDefinition(w.tableName()), w.indexName());
     }
+    if (w.attributesToGet() != null && w.indexName() != null) {
+      ConditionSupport.checkIndexProjects(w.attributesToGet(),
+          state.tableDefinition(w.tableName()), w.indexName());
+    }
 
     Scan.Request scan = Scan.Request.of(w.tableName())
         .withLimit(w.limit())
