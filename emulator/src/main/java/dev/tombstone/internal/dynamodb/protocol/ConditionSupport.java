@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.ItemUpdate;
+import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.internal.AttributeNameRules;
 import dev.tombstone.internal.dynamodb.ValueLayer;
 import dev.tombstone.internal.dynamodb.expression.CompiledCondition;
@@ -16,6 +17,7 @@ import dev.tombstone.internal.dynamodb.expression.KeyConditions;
 import dev.tombstone.internal.dynamodb.expression.Projection;
 import dev.tombstone.internal.dynamodb.expression.ScalarKeys;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +184,7 @@ final class ConditionSupport {
    * @param projection the request's compiled ProjectionExpression, or null when it has none
    */
   static void checkKeyPaths(Projection projection,
-      Supplier<dev.tombstone.dynamodb.TableDefinition> table) {
+      Supplier<TableDefinition> table) {
     if (projection == null) {
       return;
     }
@@ -194,7 +196,7 @@ final class ConditionSupport {
 
   /** The same rule for a filter expression's paths; a legacy filter has none. */
   static void checkKeyPaths(ItemCondition filter,
-      Supplier<dev.tombstone.dynamodb.TableDefinition> table) {
+      Supplier<TableDefinition> table) {
     if (filter instanceof CompiledCondition compiled) {
       Set<String> nested = compiled.nestedAttributeNames();
       if (!nested.isEmpty()) {
@@ -208,7 +210,7 @@ final class ConditionSupport {
    * DynamoDB refuses a ProjectionExpression naming anything else.
    */
   static void checkIndexProjects(Projection projection,
-      dev.tombstone.dynamodb.TableDefinition table, String indexName) {
+      TableDefinition table, String indexName) {
     if (projection != null) {
       checkIndexProjects(projection.topLevelAttributes(), table, indexName);
     }
@@ -218,12 +220,12 @@ final class ConditionSupport {
    * The same rule for the legacy AttributesToGet (null when absent): "you can only request
    * attributes that are projected into the index" (Query and Scan API reference, Select).
    */
-  static void checkIndexProjects(java.util.Collection<String> names,
-      dev.tombstone.dynamodb.TableDefinition table, String indexName) {
+  static void checkIndexProjects(Collection<String> names,
+      TableDefinition table, String indexName) {
     if (names == null || indexName == null) {
       return;
     }
-    for (dev.tombstone.dynamodb.TableDefinition.IndexDefinition index
+    for (TableDefinition.IndexDefinition index
         : table.globalSecondaryIndexes()) {
       if (!index.name().equals(indexName) || index.projectionType().equals("ALL")) {
         continue;
