@@ -252,7 +252,9 @@ public final class UpdateTable {
   /** Refuses to enable a second stream, to disable none, or to change throughput alongside. */
   private static void checkStreamChange(Table table, boolean enable, boolean throughput) {
     if (throughput) {
-      throw new DynamoDbError.Validation("Cannot change IOPS and Streams at the same time.");
+      // AWS's text (ack-api-quirks catalogue, DDB-TABLE-433, 2026).
+      throw DynamoDbError.Validation.invalidParameters(
+          "You cannot modify stream status while updating table IOPS");
     }
     // DynamoDB names the table in both; DynamoDB Local's texts end before the colon.
     if (enable && table.stream() != null) {
