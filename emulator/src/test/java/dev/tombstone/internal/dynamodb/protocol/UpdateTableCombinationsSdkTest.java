@@ -126,7 +126,8 @@ class UpdateTableCombinationsSdkTest {
   void onDemandBilling_withAStreamChange_isTakenAndBothApply() {
     provisioned("switch-and-stream");
 
-    dynamo.updateTable(b -> b.tableName("switch-and-stream").billingMode(BillingMode.PAY_PER_REQUEST)
+    dynamo.updateTable(b -> b.tableName("switch-and-stream")
+        .billingMode(BillingMode.PAY_PER_REQUEST)
         .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
 
     TableDescription table = describe("switch-and-stream");

@@ -462,7 +462,11 @@ class UpdateTableSdkTest {
         .sseSpecification(s -> s.enabled(true)));
 
     assertThat(billing.tableDescription().sseDescription()).isEqualTo(before);
-    assertThat(same.tableDescription().sseDescription()).isEqualTo(before);
+    // AWS takes {Enabled: true} again as a change of key to the same key (ack-api-quirks
+    // DDB-TABLE-141): UPDATING in the answer, the same key, settled at once here.
+    assertThat(same.tableDescription().sseDescription().statusAsString()).isEqualTo("UPDATING");
+    assertThat(same.tableDescription().sseDescription().kmsMasterKeyArn())
+        .isEqualTo(before.kmsMasterKeyArn());
     assertThat(described("vault")).isEqualTo(before);
   }
 
