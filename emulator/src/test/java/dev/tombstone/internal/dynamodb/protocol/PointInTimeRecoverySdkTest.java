@@ -322,6 +322,24 @@ class PointInTimeRecoverySdkTest {
     assertThat(dynamo.listTables().tableNames()).containsExactly("taken", "users");
   }
 
+  @Test
+  void turningPitrOff_withAPeriod_isRefused_andLeavesItOn() {
+    createUsers("users");
+    enable("users", 7);
+
+    // AWS's text, whatever the period (ack-api-quirks DDB-TABLE-084, 2026).
+    for (int days : new int[] {7, 35}) {
+      assertThat(error(() -> dynamo.updateContinuousBackups(b -> b.tableName("users")
+          .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(false)
+              .recoveryPeriodInDays(days)))))
+          .isEqualTo("ValidationException: Invalid Request: Cannot specify RecoveryPeriodInDays"
+              + " when disabling point-in-time recovery.");
+    }
+    assertThat(dynamo.describeContinuousBackups(b -> b.tableName("users"))
+        .continuousBackupsDescription().pointInTimeRecoveryDescription()
+        .pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.ENABLED);
+  }
+
   String error(Runnable call) {
     DynamoDbException e = catchThrowableOfType(call::run, DynamoDbException.class);
     return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
