@@ -77,6 +77,19 @@ final class Constraints {
     if (name != null && name.isEmpty()) {
       return add(path, name, minLength(1));
     }
+    return tableNameOrArnNonEmpty(path, name);
+  }
+
+  /**
+   * {@link #tableNameOrArn} as DescribeTable checks it: an empty value breaks the table name
+   * rules (minimum length 3, then the pattern) rather than the ARN's minimum length, as AWS
+   * answered in 2026 (ack-api-quirks catalogue, DDB-TABLE-457).
+   */
+  Constraints tableNameOrArnAsDescribeTable(String path, String name) {
+    return tableNameOrArnNonEmpty(path, name);
+  }
+
+  private Constraints tableNameOrArnNonEmpty(String path, String name) {
     if (name != null && name.startsWith("arn:")) {
       if (name.length() > 1024) {
         add(path, name, maxLength(1024));
