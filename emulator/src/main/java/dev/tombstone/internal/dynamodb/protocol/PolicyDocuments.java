@@ -39,8 +39,15 @@ final class PolicyDocuments {
     } catch (IOException e) {
       parsed = null;
     }
+    if (parsed instanceof Json.Null) {
+      // AWS's texts for "null" and "{}" (ack-api-quirks catalogue, DDB-TABLE-457, 2026).
+      throw invalid("This text appears not to be a policy");
+    }
     if (!(parsed instanceof Json.Obj document)) {
       throw invalid("This policy contains invalid Json");
+    }
+    if (document.members().isEmpty()) {
+      throw invalid("Syntax error at position " + positionAfterLastBrace(policy));
     }
     Json version = document.get("Version");
     if (version != null
@@ -57,6 +64,23 @@ final class PolicyDocuments {
       checkStatement(statement);
     }
     return minified(parsed);
+  }
+
+  /**
+   * {@code (line,column)}, from 1, of the character after the document's closing brace: {@code
+   * (1,3)} for {@code {}}, as AWS reports it.
+   */
+  private static String positionAfterLastBrace(String policy) {
+    int brace = policy.lastIndexOf('}');
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < brace; i++) {
+      if (policy.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return "(" + line + "," + (brace - lineStart + 2) + ")";
   }
 
   // The IAM policy parser checks a statement's Effect before its other elements.

@@ -199,6 +199,21 @@ class ResourcePolicySdkTest {
   }
 
   @Test
+  void anEmptyObjectAndNull_getAwsTexts() {
+    // As AWS answered in 2026 (ack-api-quirks catalogue, DDB-TABLE-457).
+    String prefix = "One or more parameter values were invalid: Invalid policy document: ";
+
+    assertThat(validationMessage(() -> put("{}")))
+        .isEqualTo(prefix + "Syntax error at position (1,3)");
+    assertThat(validationMessage(() -> put("null")))
+        .isEqualTo(prefix + "This text appears not to be a policy");
+    assertThat(validationMessage(() -> put("[]")))
+        .isEqualTo(prefix + "This policy contains invalid Json");
+    assertThat(catchThrowableOfType(() -> dynamo.getResourcePolicy(b -> b.resourceArn(arn)),
+        PolicyNotFoundException.class)).isNotNull();
+  }
+
+  @Test
   void effectAndVersion_areCheckedAsTheIamPolicyGrammarSays() {
     String prefix = "One or more parameter values were invalid: Invalid policy document: ";
 
