@@ -314,15 +314,13 @@ public final class UpdateTable {
       } else if (change instanceof IndexChange.Delete delete) {
         int at = find(gsis, delete.name());
         if (at < 0) {
-          throw new DynamoDbError.ResourceNotFound(
-              "Requested resource not found: Index: " + delete.name());
+          throw unknownIndex(delete.name(), current, "delete");
         }
         gsis.remove(at);
       } else if (change instanceof IndexChange.RaiseWarmThroughput raise) {
         int at = find(gsis, raise.name());
         if (at < 0) {
-          throw new DynamoDbError.ResourceNotFound(
-              "Requested resource not found: Index: " + raise.name());
+          throw unknownIndex(raise.name(), current, "update");
         }
         TableDefinition.IndexDefinition old = gsis.get(at);
         WarmThroughputRules.checkNoDecrease(raise.warmThroughput(), old.warmThroughput(),
@@ -333,8 +331,7 @@ public final class UpdateTable {
         IndexChange.Update update = (IndexChange.Update) change;
         int at = find(gsis, update.name());
         if (at < 0) {
-          throw new DynamoDbError.ResourceNotFound(
-              "Requested resource not found: Index: " + update.name());
+          throw unknownIndex(update.name(), current, "update");
         }
         if (onDemand) {
           // Update carries provisioned throughput, the one change this emulator models.
@@ -348,6 +345,22 @@ public final class UpdateTable {
             update.writeCapacityUnits(), old.warmThroughput()));
       }
     }
+  }
+
+  /**
+   * An index {@code Delete} or {@code Update} naming no global index of the table, in AWS's words
+   * (ack-api-quirks catalogue, DDB-TABLE-161, DDB-TABLE-446 and, for a local index's name,
+   * DDB-TABLE-137; 2026).
+   *
+   * @param verb {@code delete} or {@code update}
+   */
+  private static DynamoDbError unknownIndex(String index, TableDefinition table, String verb) {
+    if (table.localSecondaryIndexes().stream().anyMatch(l -> l.name().equals(index))) {
+      return new DynamoDbError.Validation(
+          "Cannot " + verb + " an index that is not a GlobalSecondaryIndex: " + index);
+    }
+    return new DynamoDbError.ResourceNotFound(
+        "Requested resource not found: Index " + index + " for table " + table.name());
   }
 
   /** A new index's key and projected attribute names are 1 to 255 characters, as CreateTable's. */
