@@ -179,6 +179,8 @@ public final class UpdateTable {
   }
 
   private static final String NOTHING_TO_UPDATE = TableUpdateTexts.NOTHING_TO_UPDATE;
+  /** Global secondary indexes a table may have. */
+  private static final int MAX_GLOBAL_INDEXES = 20;
 
   static TableDescription execute(Table table, Request request, Instant now, Streams streams) {
     TableDefinition current = table.definition();
@@ -210,6 +212,9 @@ public final class UpdateTable {
       read = 0;
       write = 0;
     } else if (throughput) {
+      if (current.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST) {
+        checkEveryIndexGetsThroughput(request, current);
+      }
       if (current.billingMode() == TableDefinition.BillingMode.PROVISIONED
           && Objects.equals(request.readCapacityUnits(), read)
           && Objects.equals(request.writeCapacityUnits(), write)) {
@@ -247,6 +252,22 @@ public final class UpdateTable {
       table.disableStream(now);
     }
     return table.describe(TableDescription.Status.ACTIVE);
+  }
+
+  /**
+   * A switch to provisioned capacity names the throughput of every global index in the same
+   * call: nothing is assigned (ack-api-quirks DDB-TABLE-152, AWS's text, 2026).
+   */
+  private static void checkEveryIndexGetsThroughput(Request request, TableDefinition current) {
+    for (TableDefinition.IndexDefinition index : current.globalSecondaryIndexes()) {
+      boolean given = request.indexChanges().stream().anyMatch(c ->
+          (c instanceof IndexChange.Update u && u.name().equals(index.name()))
+          || (c instanceof IndexChange.Delete d && d.name().equals(index.name())));
+      if (!given) {
+        throw DynamoDbError.Validation.invalidParameters(
+            "ProvisionedThroughput must be specified for index: " + index.name());
+      }
+    }
   }
 
   /** Refuses to enable a second stream, to disable none, or to change throughput alongside. */
@@ -288,6 +309,16 @@ public final class UpdateTable {
           throw DynamoDbError.Validation.invalidParameters("Neither ReadCapacityUnits nor"
               + " WriteCapacityUnits can be specified for index: " + index.name()
               + " when BillingMode is PAY_PER_REQUEST");
+        }
+        if (!onDemand && (index.readCapacityUnits() == 0 || index.writeCapacityUnits() == 0)) {
+          // AWS's text (ack-api-quirks DDB-TABLE-152, 2026).
+          throw DynamoDbError.Validation.invalidParameters("Both ReadCapacityUnits and"
+              + " WriteCapacityUnits must be specified for index: " + index.name());
+        }
+        if (gsis.size() >= MAX_GLOBAL_INDEXES) {
+          // A LimitExceededException here, a ValidationException in CreateTable (DDB-TABLE-169).
+          throw new DynamoDbError.LimitExceeded("Subscriber limit exceeded: Number of global"
+              + " secondary indexes exceeds per-table limit of " + MAX_GLOBAL_INDEXES);
         }
         WarmThroughputRules.checkInitial(index.warmThroughput(), onDemand,
             index.readCapacityUnits(), index.writeCapacityUnits(), "index " + index.name());
@@ -340,6 +371,18 @@ public final class UpdateTable {
               + " OnDemandThroughput, WarmThroughput");
         }
         TableDefinition.IndexDefinition old = gsis.get(at);
+        if (old.readCapacityUnits() == update.readCapacityUnits()
+            && old.writeCapacityUnits() == update.writeCapacityUnits()) {
+          // As for the table (ack-api-quirks DDB-TABLE-164, 2026).
+          throw new DynamoDbError.Validation("The provisioned throughput for the index "
+              + old.name() + " will not change. The requested value equals the current value."
+              + " Current ReadCapacityUnits provisioned for index " + old.name() + ": "
+              + old.readCapacityUnits() + ". Requested ReadCapacityUnits: "
+              + update.readCapacityUnits() + ". Current WriteCapacityUnits provisioned for index "
+              + old.name() + ": " + old.writeCapacityUnits() + ". Requested WriteCapacityUnits: "
+              + update.writeCapacityUnits() + ". Refer to the Amazon DynamoDB Developer Guide for"
+              + " current limits and how to request higher limits.");
+        }
         gsis.set(at, new TableDefinition.IndexDefinition(old.name(), old.keySchema(),
             old.projectionType(), old.nonKeyAttributes(), update.readCapacityUnits(),
             update.writeCapacityUnits(), old.warmThroughput()));

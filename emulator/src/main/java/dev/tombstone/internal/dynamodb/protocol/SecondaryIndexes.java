@@ -213,7 +213,7 @@ final class SecondaryIndexes {
         if (!projected.add(attribute)) {
           // AWS's text says "Duplicate" (ScyllaDB's AWS-run test_gsi.py); its wording is ours.
           throw ServiceErrors.invalidParameters(
-              "Duplicate attribute in NonKeyAttributes: " + attribute);
+              "Duplicate element in NonKeyAttributes: " + attribute);
         }
       }
     }

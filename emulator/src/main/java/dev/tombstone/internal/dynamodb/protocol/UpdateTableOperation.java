@@ -100,6 +100,10 @@ final class UpdateTableOperation {
           ? TableUpdateTexts.NOTHING_TO_UPDATE_WITH_CONSISTENCY
           : TableUpdateTexts.NOTHING_TO_UPDATE);
     }
+    if (updates != null && updates.isEmpty()) {
+      // Absent for the check above, refused beside another change (DDB-TABLE-359, 2026).
+      throw ServiceErrors.invalidParameters("List of GlobalSecondaryIndexUpdates is empty");
+    }
     if ("PROVISIONED".equals(billingMode) && throughput == null) {
       throw new DynamoDbError.Validation(TableUpdateTexts.PROVISIONED_WITHOUT_THROUGHPUT);
     }
@@ -145,6 +149,11 @@ final class UpdateTableOperation {
     List<SecondaryIndexes.Declared> created = new ArrayList<>();
     for (Pending change : pending) {
       if (change instanceof Pending.Create c) {
+        if (definitions == null) {
+          // AWS's text (ack-api-quirks DDB-TABLE-162, 2026).
+          throw ServiceErrors.invalidParameters(
+              "AttributeDefinitions is not specified for index: " + c.indexName());
+        }
         created.add(c.index());
       }
     }

@@ -166,6 +166,14 @@ class UpdateTableSdkTest {
         .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
             .indexName("byOwner").keySchema(key("owner", KeyType.HASH))
             .projection(p -> p.projectionType(ProjectionType.ALL))).build()))))
+        // Without AttributeDefinitions at all: AWS's text (ack-api-quirks DDB-TABLE-162, 2026).
+        .isEqualTo("One or more parameter values were invalid: AttributeDefinitions is not"
+            + " specified for index: byOwner");
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("tasks")
+        .attributeDefinitions(def("other", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+            .indexName("byOwner").keySchema(key("owner", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))).build()))))
         .startsWith("One or more parameter values were invalid: Some index key attributes are"
             + " not defined in AttributeDefinitions.");
   }
