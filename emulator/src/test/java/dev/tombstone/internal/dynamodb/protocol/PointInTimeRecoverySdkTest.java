@@ -340,6 +340,24 @@ class PointInTimeRecoverySdkTest {
         .pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.ENABLED);
   }
 
+  @Test
+  void restoreTimeAndSourceChoices_areRefusedWithAwsTexts() {
+    createUsers("users");
+    enable("users", null);
+
+    // ack-api-quirks DDB-TABLE-100, -272, -442 (AWS, 2026).
+    assertThat(error(() -> dynamo.restoreTableToPointInTime(b -> b.sourceTableName("users")
+        .targetTableName("copy")))).isEqualTo("ValidationException: Invalid Request: Either one"
+            + " of RestoreDateTime or UseLatestRestorableTime must be specified, but not both");
+    assertThat(error(() -> dynamo.restoreTableToPointInTime(b -> b.sourceTableName("users")
+        .targetTableName("copy").useLatestRestorableTime(true).restoreDateTime(START))))
+        .startsWith("ValidationException: Invalid Request: Both RestoreDateTime and"
+            + " UseLatestRestorableTime cannot be set for point-in-time restore request. Pleas");
+    assertThat(error(() -> dynamo.restoreTableToPointInTime(b -> b.targetTableName("copy")
+        .useLatestRestorableTime(true)))).isEqualTo("ValidationException: The parameter"
+            + " 'TableName' is required but was not present in the request");
+  }
+
   String error(Runnable call) {
     DynamoDbException e = catchThrowableOfType(call::run, DynamoDbException.class);
     return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
