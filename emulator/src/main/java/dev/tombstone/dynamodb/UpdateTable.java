@@ -179,6 +179,8 @@ public final class UpdateTable {
   }
 
   private static final String NOTHING_TO_UPDATE = TableUpdateTexts.NOTHING_TO_UPDATE;
+  /** Global secondary indexes a table may have. */
+  private static final int MAX_GLOBAL_INDEXES = 20;
 
   static TableDescription execute(Table table, Request request, Instant now, Streams streams) {
     TableDefinition current = table.definition();
@@ -210,6 +212,9 @@ public final class UpdateTable {
       read = 0;
       write = 0;
     } else if (throughput) {
+      if (current.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST) {
+        checkEveryIndexGetsThroughput(request, current);
+      }
       if (current.billingMode() == TableDefinition.BillingMode.PROVISIONED
           && Objects.equals(request.readCapacityUnits(), read)
           && Objects.equals(request.writeCapacityUnits(), write)) {
@@ -249,10 +254,28 @@ public final class UpdateTable {
     return table.describe(TableDescription.Status.ACTIVE);
   }
 
+  /**
+   * A switch to provisioned capacity names the throughput of every global index in the same
+   * call: nothing is assigned (ack-api-quirks DDB-TABLE-152, AWS's text, 2026).
+   */
+  private static void checkEveryIndexGetsThroughput(Request request, TableDefinition current) {
+    for (TableDefinition.IndexDefinition index : current.globalSecondaryIndexes()) {
+      boolean given = request.indexChanges().stream().anyMatch(c ->
+          (c instanceof IndexChange.Update u && u.name().equals(index.name()))
+          || (c instanceof IndexChange.Delete d && d.name().equals(index.name())));
+      if (!given) {
+        throw DynamoDbError.Validation.invalidParameters(
+            "ProvisionedThroughput must be specified for index: " + index.name());
+      }
+    }
+  }
+
   /** Refuses to enable a second stream, to disable none, or to change throughput alongside. */
   private static void checkStreamChange(Table table, boolean enable, boolean throughput) {
     if (throughput) {
-      throw new DynamoDbError.Validation("Cannot change IOPS and Streams at the same time.");
+      // AWS's text (ack-api-quirks catalogue, DDB-TABLE-433, 2026).
+      throw DynamoDbError.Validation.invalidParameters(
+          "You cannot modify stream status while updating table IOPS");
     }
     // DynamoDB names the table in both; DynamoDB Local's texts end before the colon.
     if (enable && table.stream() != null) {
@@ -287,6 +310,16 @@ public final class UpdateTable {
               + " WriteCapacityUnits can be specified for index: " + index.name()
               + " when BillingMode is PAY_PER_REQUEST");
         }
+        if (!onDemand && (index.readCapacityUnits() == 0 || index.writeCapacityUnits() == 0)) {
+          // AWS's text (ack-api-quirks DDB-TABLE-152, 2026).
+          throw DynamoDbError.Validation.invalidParameters("Both ReadCapacityUnits and"
+              + " WriteCapacityUnits must be specified for index: " + index.name());
+        }
+        if (gsis.size() >= MAX_GLOBAL_INDEXES) {
+          // A LimitExceededException here, a ValidationException in CreateTable (DDB-TABLE-169).
+          throw new DynamoDbError.LimitExceeded("Subscriber limit exceeded: Number of global"
+              + " secondary indexes exceeds per-table limit of " + MAX_GLOBAL_INDEXES);
+        }
         WarmThroughputRules.checkInitial(index.warmThroughput(), onDemand,
             index.readCapacityUnits(), index.writeCapacityUnits(), "index " + index.name());
         if (find(gsis, index.name()) >= 0 || current.localSecondaryIndexes().stream()
@@ -312,15 +345,13 @@ public final class UpdateTable {
       } else if (change instanceof IndexChange.Delete delete) {
         int at = find(gsis, delete.name());
         if (at < 0) {
-          throw new DynamoDbError.ResourceNotFound(
-              "Requested resource not found: Index: " + delete.name());
+          throw unknownIndex(delete.name(), current, "delete");
         }
         gsis.remove(at);
       } else if (change instanceof IndexChange.RaiseWarmThroughput raise) {
         int at = find(gsis, raise.name());
         if (at < 0) {
-          throw new DynamoDbError.ResourceNotFound(
-              "Requested resource not found: Index: " + raise.name());
+          throw unknownIndex(raise.name(), current, "update");
         }
         TableDefinition.IndexDefinition old = gsis.get(at);
         WarmThroughputRules.checkNoDecrease(raise.warmThroughput(), old.warmThroughput(),
@@ -331,8 +362,7 @@ public final class UpdateTable {
         IndexChange.Update update = (IndexChange.Update) change;
         int at = find(gsis, update.name());
         if (at < 0) {
-          throw new DynamoDbError.ResourceNotFound(
-              "Requested resource not found: Index: " + update.name());
+          throw unknownIndex(update.name(), current, "update");
         }
         if (onDemand) {
           // Update carries provisioned throughput, the one change this emulator models.
@@ -341,11 +371,39 @@ public final class UpdateTable {
               + " OnDemandThroughput, WarmThroughput");
         }
         TableDefinition.IndexDefinition old = gsis.get(at);
+        if (old.readCapacityUnits() == update.readCapacityUnits()
+            && old.writeCapacityUnits() == update.writeCapacityUnits()) {
+          // As for the table (ack-api-quirks DDB-TABLE-164, 2026).
+          throw new DynamoDbError.Validation("The provisioned throughput for the index "
+              + old.name() + " will not change. The requested value equals the current value."
+              + " Current ReadCapacityUnits provisioned for index " + old.name() + ": "
+              + old.readCapacityUnits() + ". Requested ReadCapacityUnits: "
+              + update.readCapacityUnits() + ". Current WriteCapacityUnits provisioned for index "
+              + old.name() + ": " + old.writeCapacityUnits() + ". Requested WriteCapacityUnits: "
+              + update.writeCapacityUnits() + ". Refer to the Amazon DynamoDB Developer Guide for"
+              + " current limits and how to request higher limits.");
+        }
         gsis.set(at, new TableDefinition.IndexDefinition(old.name(), old.keySchema(),
             old.projectionType(), old.nonKeyAttributes(), update.readCapacityUnits(),
             update.writeCapacityUnits(), old.warmThroughput()));
       }
     }
+  }
+
+  /**
+   * An index {@code Delete} or {@code Update} naming no global index of the table, in AWS's words
+   * (ack-api-quirks catalogue, DDB-TABLE-161, DDB-TABLE-446 and, for a local index's name,
+   * DDB-TABLE-137; 2026).
+   *
+   * @param verb {@code delete} or {@code update}
+   */
+  private static DynamoDbError unknownIndex(String index, TableDefinition table, String verb) {
+    if (table.localSecondaryIndexes().stream().anyMatch(l -> l.name().equals(index))) {
+      return new DynamoDbError.Validation(
+          "Cannot " + verb + " an index that is not a GlobalSecondaryIndex: " + index);
+    }
+    return new DynamoDbError.ResourceNotFound(
+        "Requested resource not found: Index " + index + " for table " + table.name());
   }
 
   /** A new index's key and projected attribute names are 1 to 255 characters, as CreateTable's. */

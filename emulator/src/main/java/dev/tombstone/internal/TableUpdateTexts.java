@@ -10,6 +10,13 @@ public final class TableUpdateTexts {
       + " or TableClass is required";
 
   /**
+   * {@link #NOTHING_TO_UPDATE} for a request that carries {@code MultiRegionConsistency}, which
+   * AWS then leaves out of its list (ack-api-quirks DDB-TABLE-449, 2026).
+   */
+  public static final String NOTHING_TO_UPDATE_WITH_CONSISTENCY =
+      NOTHING_TO_UPDATE.replace(" MultiRegionConsistency,", "");
+
+  /**
    * {@code BillingMode: PROVISIONED} without {@code ProvisionedThroughput}, whatever the table's
    * mode (ack-api-quirks DDB-TABLE-057, verified 2026; dynalite test/updateTable.js, "should
    * return ValidationException for PROVISIONED without ProvisionedThroughput").

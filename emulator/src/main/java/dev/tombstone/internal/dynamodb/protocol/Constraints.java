@@ -56,6 +56,15 @@ final class Constraints {
   }
 
   /**
+   * A global secondary index's name: the table name rules with the lengths before the pattern,
+   * as AWS lists them for CreateTable's and UpdateTable's new global indexes (ack-api-quirks
+   * catalogue, DDB-TABLE-457, 2026).
+   */
+  Constraints globalIndexName(String path, String name) {
+    return nameLengthsBeforePattern(path, name);
+  }
+
+  /**
    * Whether a map key of a batch names its table by ARN, which the current API accepts there as
    * in {@code TableName} (keys of up to 1024 characters).
    */
@@ -77,20 +86,34 @@ final class Constraints {
     if (name != null && name.isEmpty()) {
       return add(path, name, minLength(1));
     }
+    return tableNameOrArnNonEmpty(path, name);
+  }
+
+  /**
+   * {@link #tableNameOrArn} as DescribeTable checks it: an empty value breaks the table name
+   * rules (minimum length 3, then the pattern) rather than the ARN's minimum length, as AWS
+   * answered in 2026 (ack-api-quirks catalogue, DDB-TABLE-457).
+   */
+  Constraints tableNameOrArnAsDescribeTable(String path, String name) {
+    return tableNameOrArnNonEmpty(path, name);
+  }
+
+  private Constraints tableNameOrArnNonEmpty(String path, String name) {
     if (name != null && name.startsWith("arn:")) {
       if (name.length() > 1024) {
         add(path, name, maxLength(1024));
       }
       return this;
     }
+    return nameLengthsBeforePattern(path, name);
+  }
+
+  /** A name by the table name rules, reported lengths first, then the pattern. */
+  private Constraints nameLengthsBeforePattern(String path, String name) {
     if (name == null) {
       return notNull(path, null);
     }
-    List<String> found = TableNameRules.tableNameViolations(name);
-    if (found.isEmpty()) {
-      return this;
-    }
-    found = new ArrayList<>(found);
+    List<String> found = new ArrayList<>(TableNameRules.tableNameViolations(name));
     String pattern = "Member must satisfy regular expression pattern: " + TABLE_NAME_PATTERN;
     if (found.remove(pattern)) {
       found.add(pattern);

@@ -24,8 +24,9 @@ final class DescribeContributorInsightsOperation {
     String tableName = Members.string(request, "TableName");
     String indexName = Members.string(request, "IndexName");
     Constraints constraints = new Constraints();
-    InsightsTarget.check(constraints, tableName, indexName, true);
+    InsightsTarget.check(constraints, tableName, true);
     constraints.check();
+    InsightsTarget.checkIndexName(indexName);
     InsightsTarget target = InsightsTarget.find(state, tableName, indexName);
     Optional<ContributorInsights> settings = target.settings(attachments.insights());
 

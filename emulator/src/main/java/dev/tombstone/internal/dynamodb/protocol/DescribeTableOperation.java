@@ -17,7 +17,7 @@ final class DescribeTableOperation {
 
   byte[] handle(Json.Obj request) throws IOException {
     String tableName = Members.string(request, "TableName");
-    new Constraints().tableNameOrArn("tableName", tableName).check();
+    new Constraints().tableNameOrArnAsDescribeTable("tableName", tableName).check();
     TableDescription table = state.describeTable(tableName);
     return TableDescriptions.write("Table", table, SseSpecifications.settled(attachments, table));
   }

@@ -25,7 +25,7 @@ final class GetResourcePolicyOperation {
         .orElseThrow(() -> PolicyRevisions.notFound(arn));
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
-    out.json().writeStringField("Policy", policy.document());
+    out.json().writeStringField("Policy", PolicyDocuments.described(policy.document()));
     out.json().writeStringField("RevisionId", policy.revisionId());
     out.json().writeEndObject();
     return out.finish();

@@ -104,12 +104,25 @@ record InsightsTarget(String tableName, UUID tableId, String indexName, UUID ind
     return rules;
   }
 
-  /** Checks the members every Contributor Insights operation shares. */
-  static void check(Constraints constraints, String tableName, String indexName,
-      boolean tableRequired) {
+  /**
+   * Checks the table member every Contributor Insights operation shares. {@code IndexName} has
+   * no model constraint here: see {@link #checkIndexName}.
+   */
+  static void check(Constraints constraints, String tableName, boolean tableRequired) {
     if (tableName != null || tableRequired) {
       constraints.tableNameOrArn("tableName", tableName);
     }
-    constraints.tableName("indexName", indexName, false);
+  }
+
+  /**
+   * DescribeContributorInsights and UpdateContributorInsights check the index name's length
+   * themselves, after the model's constraints, with their own text (ack-api-quirks catalogue,
+   * DDB-TABLE-457, AWS 2026); a name of another pattern is simply not found.
+   */
+  static void checkIndexName(String indexName) {
+    if (indexName != null && (indexName.length() < 3 || indexName.length() > 255)) {
+      throw new DynamoDbError.Validation(
+          "IndexName must be at least 3 characters long and at most 255 characters long");
+    }
   }
 }

@@ -42,7 +42,7 @@ final class ListContributorInsightsOperation {
     String nextToken = Members.string(request, "NextToken");
     Integer maxResults = Members.integer(request, "MaxResults");
     Constraints constraints = new Constraints();
-    InsightsTarget.check(constraints, tableName, null, false);
+    InsightsTarget.check(constraints, tableName, false);
     constraints.atMost("maxResults", maxResults, 100);
     constraints.check();
     String after = nextToken == null ? null : position(nextToken);

@@ -3,15 +3,17 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The checks DynamoDB runs on a resource-based policy document before storing it (size, JSON, a
- * known {@code Version}, statements with an {@code Effect} of Allow or Deny and a resource), and
- * the document as stored: without insignificant white space. The policy's grammar beyond that
- * (actions, principals, conditions) is not checked.
+ * known {@code Version}, statements with an {@code Effect} of Allow or Deny and a resource,
+ * distinct statement ids, no Allow to everyone), and the document as stored: in
+ * {@link PolicyCanonicalForm}, without insignificant white space. The policy's grammar beyond
+ * that (actions, principals, conditions) is not checked.
  */
 final class PolicyDocuments {
   /** DynamoDB's limit, white space included. */
@@ -39,8 +41,15 @@ final class PolicyDocuments {
     } catch (IOException e) {
       parsed = null;
     }
+    if (parsed instanceof Json.Null) {
+      // AWS's texts for "null" and "{}" (ack-api-quirks catalogue, DDB-TABLE-457, 2026).
+      throw invalid("This text appears not to be a policy");
+    }
     if (!(parsed instanceof Json.Obj document)) {
       throw invalid("This policy contains invalid Json");
+    }
+    if (document.members().isEmpty()) {
+      throw invalid("Syntax error at position " + positionAfterLastBrace(policy));
     }
     Json version = document.get("Version");
     if (version != null
@@ -53,10 +62,50 @@ final class PolicyDocuments {
     if (list.isEmpty()) {
       throw invalid("Could not parse the policy: Statement is empty!");
     }
+    Set<String> sids = new HashSet<>();
     for (Json statement : list) {
       checkStatement(statement);
+      Json sid = ((Json.Obj) statement).get("Sid");
+      if (sid instanceof Json.Str text && !sids.add(text.value())) {
+        throw invalid("The Statement Ids in the policy are not unique");
+      }
     }
-    return minified(parsed);
+    Json.Obj canonical = PolicyCanonicalForm.of(document);
+    for (Json statement : ((Json.Arr) canonical.get("Statement")).elements()) {
+      if (PolicyCanonicalForm.allowsEveryone((Json.Obj) statement)) {
+        // DynamoDB's guardrail, without the usual prefix (ack-api-quirks DDB-TABLE-352, 2026).
+        throw new DynamoDbError.Validation("Resource-based policy grants unbounded access in one"
+            + " or more elements. Please revise the policy to ensure least-privilege form of"
+            + " access");
+      }
+    }
+    return minified(canonical);
+  }
+
+  /**
+   * The stored document as GetResourcePolicy answers it: with the IAM default version
+   * {@code 2008-10-17} when it was sent without one (ack-api-quirks DDB-TABLE-354, 2026).
+   */
+  static String described(String stored) {
+    return stored.startsWith("{\"Version\":") ? stored
+        : "{\"Version\":\"2008-10-17\"," + stored.substring(1);
+  }
+
+  /**
+   * {@code (line,column)}, from 1, of the character after the document's closing brace: {@code
+   * (1,3)} for {@code {}}, as AWS reports it.
+   */
+  private static String positionAfterLastBrace(String policy) {
+    int brace = policy.lastIndexOf('}');
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < brace; i++) {
+      if (policy.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return "(" + line + "," + (brace - lineStart + 2) + ")";
   }
 
   // The IAM policy parser checks a statement's Effect before its other elements.
@@ -67,7 +116,8 @@ final class PolicyDocuments {
       throw invalid("Missing required field Effect");
     }
     String name = effect instanceof Json.Str text ? text.value() : null;
-    if (!"Allow".equals(name) && !"Deny".equals(name)) {
+    // Any case: DynamoDB keeps "allow" as Allow (ack-api-quirks DDB-TABLE-355, 2026).
+    if (!"Allow".equalsIgnoreCase(name) && !"Deny".equalsIgnoreCase(name)) {
       throw invalid("Invalid effect: " + (name != null ? name : minified(effect)));
     }
     if (!(s.has("Resource") || s.has("NotResource"))) {

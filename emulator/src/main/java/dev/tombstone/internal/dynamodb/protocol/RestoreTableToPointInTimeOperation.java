@@ -14,14 +14,22 @@ import java.util.Optional;
  * restorable) and overrides in, the new table out.
  */
 final class RestoreTableToPointInTimeOperation {
+  /** AWS's text (ack-api-quirks DDB-TABLE-442 and -272, 2026). */
   static final String SOURCE_NEITHER =
-      "Either SourceTableName or SourceTableArn must be specified";
+      "The parameter 'TableName' is required but was not present in the request";
+  /** Tombstone's text: AWS's ("Must provide exactly one of: …") was seen only shortened. */
   static final String SOURCE_BOTH =
       "Only one of SourceTableName or SourceTableArn can be specified";
-  static final String TIME_NEITHER =
-      "Either RestoreDateTime or UseLatestRestorableTime must be specified";
-  static final String TIME_BOTH =
-      "Only one of RestoreDateTime or UseLatestRestorableTime can be specified";
+  /** AWS's text (ack-api-quirks DDB-TABLE-100, 2026). */
+  static final String TIME_NEITHER = "Invalid Request: Either one of RestoreDateTime or"
+      + " UseLatestRestorableTime must be specified, but not both";
+  /**
+   * AWS's text up to "Pleas" (ack-api-quirks DDB-TABLE-100, 2026); the rest as another emulator
+   * quotes it.
+   */
+  static final String TIME_BOTH = "Invalid Request: Both RestoreDateTime and"
+      + " UseLatestRestorableTime cannot be set for point-in-time restore request. Please specify"
+      + " either RestoreDateTime time or UseLatestRestorableTime";
 
   private final DynamoDbState state;
   private final TableAttachments attachments;

@@ -58,7 +58,11 @@ final class SecondaryIndexes {
   /** One index structure at {@code path}, adding its model constraints. */
   static Declared read(Json.Obj index, String path, boolean global, Constraints constraints) {
     String name = Members.string(index, "IndexName");
-    constraints.tableName(path + ".indexName", name, true);
+    if (global) {
+      constraints.globalIndexName(path + ".indexName", name);
+    } else {
+      constraints.tableName(path + ".indexName", name, true);
+    }
     List<Json> keySchema = Members.list(index, "KeySchema");
     if (global) {
       KeySchemas.checkGlobalSize(keySchema, path + ".keySchema", constraints);
@@ -209,7 +213,7 @@ final class SecondaryIndexes {
         if (!projected.add(attribute)) {
           // AWS's text says "Duplicate" (ScyllaDB's AWS-run test_gsi.py); its wording is ours.
           throw ServiceErrors.invalidParameters(
-              "Duplicate attribute in NonKeyAttributes: " + attribute);
+              "Duplicate element in NonKeyAttributes: " + attribute);
         }
       }
     }

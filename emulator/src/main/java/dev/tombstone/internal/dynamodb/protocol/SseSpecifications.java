@@ -42,22 +42,45 @@ final class SseSpecifications {
     Json.Obj spec = Members.structure(request, member, "SSESpecification");
     if (spec != null) {
       Members.bool(spec, "Enabled");
-      Members.string(spec, "KMSMasterKeyId");
       constraints.oneOf(path + ".sSEType", Members.string(spec, "SSEType"), "AES256", "KMS");
+      // The key's minimum length, as AWS reports it (ack-api-quirks DDB-TABLE-457, 2026).
+      constraints.lengthBetween(path + ".kMSMasterKeyId", Members.string(spec, "KMSMasterKeyId"),
+          1, Integer.MAX_VALUE);
     }
     return spec;
   }
 
-  /** What {@code spec} (read and constraint-checked) asks for; null for null. */
+  /**
+   * What {@code spec} (read and constraint-checked) asks for; null for null. {@code Enabled}
+   * false takes neither a type nor a key; a key needs {@code SSEType} KMS; {@code SSEType} KMS
+   * without {@code Enabled} enables encryption (ack-api-quirks DDB-TABLE-036, -031, -044: AWS's
+   * texts and order, 2026).
+   */
   static Spec check(Json.Obj spec) {
     if (spec == null) {
       return null;
     }
-    if ("AES256".equals(Members.string(spec, "SSEType"))) {
+    Boolean enabledMember = Members.bool(spec, "Enabled");
+    String type = Members.string(spec, "SSEType");
+    String key = Members.string(spec, "KMSMasterKeyId");
+    if (Boolean.FALSE.equals(enabledMember)) {
+      if (type != null) {
+        throw ServiceErrors.invalidParameters("SSEType can not be specified if Enabled is false");
+      }
+      if (key != null) {
+        throw ServiceErrors.invalidParameters(
+            "KMSMasterKeyId can not be specified if Enabled is false");
+      }
+    }
+    if ("AES256".equals(type)) {
       throw ServiceErrors.invalidParameters(AES256_NOT_SUPPORTED);
     }
-    boolean enabled = Boolean.TRUE.equals(Members.bool(spec, "Enabled"));
-    return new Spec(enabled, enabled ? Members.string(spec, "KMSMasterKeyId") : null);
+    if (key != null && type == null) {
+      throw ServiceErrors.invalidParameters(
+          "SSEType KMS is required if KMSMasterKeyId is specified");
+    }
+    boolean enabled = Boolean.TRUE.equals(enabledMember) || (enabledMember == null && type != null);
+    return new Spec(enabled, enabled ? key : null);
   }
 
   /**
@@ -99,15 +122,26 @@ final class SseSpecifications {
   /**
    * Applies {@code spec} to {@code table} and returns what UpdateTable answers: UPDATING with the
    * new key, or with the old one when encryption goes back to the AWS owned key (as AWS answered
-   * in LocalStack's recording); the settled description when nothing changes.
+   * in LocalStack's recording), or with the current key when the request names it again
+   * another way.
    */
   static Described update(TableAttachments attachments, TableDescription table, Spec spec) {
     String name = table.definition().name();
     TableAttachments.Encryption before =
         attachments.encryption().get(name, table.tableId(), "").orElse(null);
     TableAttachments.Encryption after = encryption(spec, table.arn());
+    // Re-sends: AWS refuses the AWS owned key again and the current key by its ARN, and takes
+    // any other spelling of the current key as a change (ack-api-quirks DDB-TABLE-018, -082,
+    // -141, 2026).
+    if (before == null && after == null) {
+      throw ServiceErrors.invalidParameters("Table is already encrypted by default");
+    }
+    if (before != null && before.kmsMasterKeyArn().equals(spec.kmsMasterKeyId())) {
+      throw ServiceErrors.invalidParameters("Table is already encrypted with given"
+          + " KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key");
+    }
     if (Objects.equals(before, after)) {
-      return settled(attachments, table);
+      return new Described("UPDATING", before.kmsMasterKeyArn());
     }
     if (after == null) {
       attachments.encryption().remove(name, table.tableId(), "");

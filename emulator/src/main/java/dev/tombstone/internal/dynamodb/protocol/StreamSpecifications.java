@@ -7,8 +7,9 @@ import dev.tombstone.dynamodb.StreamViewType;
  * the pairing of {@code StreamEnabled} with {@code StreamViewType}.
  */
 final class StreamSpecifications {
+  /** In the order AWS lists them (ack-api-quirks DDB-TABLE-035, DDB-TABLE-457, 2026). */
   private static final String[] VIEW_TYPES =
-      {"NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"};
+      {"OLD_IMAGE", "KEYS_ONLY", "NEW_AND_OLD_IMAGES", "NEW_IMAGE"};
 
   /** A specification past its model constraints: enabled with a view type, or disabled. */
   record Spec(boolean enabled, StreamViewType viewType) {}

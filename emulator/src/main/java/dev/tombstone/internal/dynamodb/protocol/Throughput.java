@@ -29,8 +29,10 @@ record Throughput(Long read, Long write) {
     Long write = Members.longValue(throughput, "WriteCapacityUnits");
     constraints.notNull(path + ".writeCapacityUnits", write);
     constraints.notNull(path + ".readCapacityUnits", read);
-    constraints.atLeast(path + ".readCapacityUnits", read, 1);
+    // Write before read, for values as for missing units (ack-api-quirks DDB-TABLE-038 and
+    // DDB-TABLE-058: AWS's CreateTable and UpdateTable answers, 2026).
     constraints.atLeast(path + ".writeCapacityUnits", write, 1);
+    constraints.atLeast(path + ".readCapacityUnits", read, 1);
     return new Throughput(read, write);
   }
 

@@ -1,12 +1,13 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.Backups;
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import java.io.IOException;
 
 /**
  * UpdateContinuousBackups: turns point-in-time recovery on or off, with a recovery period of 1
- * to 35 days (35 when absent).
+ * to 35 days (35 when absent), which turning it off does not take.
  */
 final class UpdateContinuousBackupsOperation {
   private static final String SPEC = "pointInTimeRecoverySpecification";
@@ -32,6 +33,11 @@ final class UpdateContinuousBackupsOperation {
       constraints.atMost(SPEC + ".recoveryPeriodInDays", days, Backups.MAX_RECOVERY_PERIOD_DAYS);
     }
     constraints.check();
+    if (Boolean.FALSE.equals(enabled) && days != null) {
+      // AWS's text (ack-api-quirks DDB-TABLE-084, 2026), whatever the period.
+      throw new DynamoDbError.Validation("Invalid Request: Cannot specify RecoveryPeriodInDays"
+          + " when disabling point-in-time recovery.");
+    }
 
     return ContinuousBackupsDescriptions.write(state.backups().updateContinuousBackups(
         tableName, enabled, days == null ? Backups.MAX_RECOVERY_PERIOD_DAYS : days));

@@ -28,12 +28,14 @@ final class UpdateContributorInsightsOperation {
     String action = Members.string(request, "ContributorInsightsAction");
     String mode = Members.string(request, "ContributorInsightsMode");
     Constraints constraints = new Constraints();
-    InsightsTarget.check(constraints, tableName, indexName, true);
+    InsightsTarget.check(constraints, tableName, true);
     constraints.notNull("contributorInsightsAction", action);
     constraints.oneOf("contributorInsightsAction", action, "ENABLE", "DISABLE");
-    constraints.oneOf("contributorInsightsMode", mode, InsightsTarget.ALL_KEYS,
-        InsightsTarget.THROTTLED_KEYS);
+    // AWS lists the modes in this order (ack-api-quirks DDB-TABLE-457, 2026).
+    constraints.oneOf("contributorInsightsMode", mode, InsightsTarget.THROTTLED_KEYS,
+        InsightsTarget.ALL_KEYS);
     constraints.check();
+    InsightsTarget.checkIndexName(indexName);
     InsightsTarget target = InsightsTarget.find(state, tableName, indexName);
 
     TableSideState<ContributorInsights> insights = attachments.insights();

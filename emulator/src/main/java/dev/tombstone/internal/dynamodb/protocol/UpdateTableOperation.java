@@ -96,7 +96,13 @@ final class UpdateTableOperation {
     if (billingMode == null && throughput == null && (updates == null || updates.isEmpty())
         && deletionProtection == null && stream == null && sse == null && tableClass == null
         && warm == null) {
-      throw new DynamoDbError.Validation(TableUpdateTexts.NOTHING_TO_UPDATE);
+      throw new DynamoDbError.Validation(request.has("MultiRegionConsistency")
+          ? TableUpdateTexts.NOTHING_TO_UPDATE_WITH_CONSISTENCY
+          : TableUpdateTexts.NOTHING_TO_UPDATE);
+    }
+    if (updates != null && updates.isEmpty()) {
+      // Absent for the check above, refused beside another change (DDB-TABLE-359, 2026).
+      throw ServiceErrors.invalidParameters("List of GlobalSecondaryIndexUpdates is empty");
     }
     if ("PROVISIONED".equals(billingMode) && throughput == null) {
       throw new DynamoDbError.Validation(TableUpdateTexts.PROVISIONED_WITHOUT_THROUGHPUT);
@@ -124,14 +130,30 @@ final class UpdateTableOperation {
         }
       }
     }
+    boolean onDemand = Members.structure(request, "OnDemandThroughput") != null;
+    boolean otherChanges = billingMode != null || throughput != null || stream != null
+        || sseSpecification != null || deletionProtection != null || tableClass != null
+        || onDemand || (updates != null && !updates.isEmpty());
     if (warm != null && WarmThroughputs.empty(warm)) {
-      // DynamoDB fails this with a 500 (InternalFailure); its index-level text, for the table.
-      throw ServiceErrors.invalidParameters("WarmThroughput must have at least one of"
-          + " ReadUnitsPerSecond or WriteUnitsPerSecond specified");
+      if (!otherChanges) {
+        // DynamoDB fails this with a 500 (InternalFailure); its index-level text, for the table.
+        throw ServiceErrors.invalidParameters("WarmThroughput must have at least one of"
+            + " ReadUnitsPerSecond or WriteUnitsPerSecond specified");
+      }
+      // With any other change DynamoDB takes an empty WarmThroughput as absent (DDB-TABLE-456).
+      warm = null;
     }
+    combinations(pending, onDemand, billingMode != null, throughput != null, stream != null,
+        sseSpecification != null, deletionProtection != null, tableClass != null, warm != null)
+        .check();
     List<SecondaryIndexes.Declared> created = new ArrayList<>();
     for (Pending change : pending) {
       if (change instanceof Pending.Create c) {
+        if (definitions == null) {
+          // AWS's text (ack-api-quirks DDB-TABLE-162, 2026).
+          throw ServiceErrors.invalidParameters(
+              "AttributeDefinitions is not specified for index: " + c.indexName());
+        }
         created.add(c.index());
       }
     }
@@ -194,6 +216,21 @@ final class UpdateTableOperation {
       }
     }
     return TableDescriptions.write("TableDescription", after, encryption);
+  }
+
+  private static UpdateTableCombinations combinations(List<Pending> pending, boolean onDemand,
+      boolean billingMode, boolean throughput, boolean stream, boolean sse,
+      boolean deletionProtection, boolean tableClass, boolean warm) {
+    boolean createOrDelete = false;
+    boolean create = false;
+    boolean update = false;
+    for (Pending change : pending) {
+      create |= change instanceof Pending.Create;
+      createOrDelete |= change instanceof Pending.Create || change instanceof Pending.Delete;
+      update |= change instanceof Pending.Update;
+    }
+    return new UpdateTableCombinations(sse, tableClass, deletionProtection, onDemand, warm,
+        billingMode, throughput, stream, createOrDelete, create, update);
   }
 
   /**

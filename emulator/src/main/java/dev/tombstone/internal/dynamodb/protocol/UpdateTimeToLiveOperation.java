@@ -1,6 +1,5 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.UpdateTimeToLive;
 import java.io.IOException;
@@ -25,18 +24,14 @@ final class UpdateTimeToLiveOperation {
     constraints.tableNameOrArn("tableName", tableName);
     constraints.notNull(SPEC, spec);
     if (spec != null) {
-      constraints.notNull(SPEC + ".enabled", enabled);
+      // The attribute before the flag, and an empty attribute as the model's length, as AWS
+      // answered in 2026 (ack-api-quirks DDB-TABLE-457; dynalite recorded "TimeToLiveSpecification
+      // .AttributeName must be non empty" earlier).
       constraints.notNull(SPEC + ".attributeName", attributeName);
-      if (attributeName != null && !attributeName.isEmpty()) {
-        constraints.lengthBetween(SPEC + ".attributeName", attributeName, 1, 255);
-      }
+      constraints.notNull(SPEC + ".enabled", enabled);
+      constraints.lengthBetween(SPEC + ".attributeName", attributeName, 1, 255);
     }
     constraints.check();
-    if ("".equals(attributeName)) {
-      // DynamoDB's own text, not the model's length constraint (dynalite test/updateTimeToLive.js,
-      // "should return ValidationException for empty TimeToLiveSpecification.AttributeName").
-      throw new DynamoDbError.Validation("TimeToLiveSpecification.AttributeName must be non empty");
-    }
 
     UpdateTimeToLive.Result result =
         state.updateTimeToLive(new UpdateTimeToLive.Request(tableName, attributeName, enabled));

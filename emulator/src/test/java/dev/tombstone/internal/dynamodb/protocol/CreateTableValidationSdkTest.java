@@ -150,7 +150,7 @@ class CreateTableValidationSdkTest {
         new IndexCase("INCLUDE naming an attribute twice",
             b -> b.globalSecondaryIndexes(gsi("gsi1", "x").toBuilder().projection(p -> p
                 .projectionType(ProjectionType.INCLUDE).nonKeyAttributes("a", "a")).build()),
-            invalid + "Duplicate attribute in NonKeyAttributes: a"),
+            invalid + "Duplicate element in NonKeyAttributes: a"),
         new IndexCase("ALL with NonKeyAttributes",
             b -> b.localSecondaryIndexes(lsi("lsi1", "pk", "x").toBuilder().projection(p -> p
                 .projectionType(ProjectionType.ALL).nonKeyAttributes("a")).build()),

@@ -322,6 +322,42 @@ class PointInTimeRecoverySdkTest {
     assertThat(dynamo.listTables().tableNames()).containsExactly("taken", "users");
   }
 
+  @Test
+  void turningPitrOff_withAPeriod_isRefused_andLeavesItOn() {
+    createUsers("users");
+    enable("users", 7);
+
+    // AWS's text, whatever the period (ack-api-quirks DDB-TABLE-084, 2026).
+    for (int days : new int[] {7, 35}) {
+      assertThat(error(() -> dynamo.updateContinuousBackups(b -> b.tableName("users")
+          .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(false)
+              .recoveryPeriodInDays(days)))))
+          .isEqualTo("ValidationException: Invalid Request: Cannot specify RecoveryPeriodInDays"
+              + " when disabling point-in-time recovery.");
+    }
+    assertThat(dynamo.describeContinuousBackups(b -> b.tableName("users"))
+        .continuousBackupsDescription().pointInTimeRecoveryDescription()
+        .pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.ENABLED);
+  }
+
+  @Test
+  void restoreTimeAndSourceChoices_areRefusedWithAwsTexts() {
+    createUsers("users");
+    enable("users", null);
+
+    // ack-api-quirks DDB-TABLE-100, -272, -442 (AWS, 2026).
+    assertThat(error(() -> dynamo.restoreTableToPointInTime(b -> b.sourceTableName("users")
+        .targetTableName("copy")))).isEqualTo("ValidationException: Invalid Request: Either one"
+            + " of RestoreDateTime or UseLatestRestorableTime must be specified, but not both");
+    assertThat(error(() -> dynamo.restoreTableToPointInTime(b -> b.sourceTableName("users")
+        .targetTableName("copy").useLatestRestorableTime(true).restoreDateTime(START))))
+        .startsWith("ValidationException: Invalid Request: Both RestoreDateTime and"
+            + " UseLatestRestorableTime cannot be set for point-in-time restore request. Pleas");
+    assertThat(error(() -> dynamo.restoreTableToPointInTime(b -> b.targetTableName("copy")
+        .useLatestRestorableTime(true)))).isEqualTo("ValidationException: The parameter"
+            + " 'TableName' is required but was not present in the request");
+  }
+
   String error(Runnable call) {
     DynamoDbException e = catchThrowableOfType(call::run, DynamoDbException.class);
     return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();

@@ -199,6 +199,21 @@ class ResourcePolicySdkTest {
   }
 
   @Test
+  void anEmptyObjectAndNull_getAwsTexts() {
+    // As AWS answered in 2026 (ack-api-quirks catalogue, DDB-TABLE-457).
+    String prefix = "One or more parameter values were invalid: Invalid policy document: ";
+
+    assertThat(validationMessage(() -> put("{}")))
+        .isEqualTo(prefix + "Syntax error at position (1,3)");
+    assertThat(validationMessage(() -> put("null")))
+        .isEqualTo(prefix + "This text appears not to be a policy");
+    assertThat(validationMessage(() -> put("[]")))
+        .isEqualTo(prefix + "This policy contains invalid Json");
+    assertThat(catchThrowableOfType(() -> dynamo.getResourcePolicy(b -> b.resourceArn(arn)),
+        PolicyNotFoundException.class)).isNotNull();
+  }
+
+  @Test
   void effectAndVersion_areCheckedAsTheIamPolicyGrammarSays() {
     String prefix = "One or more parameter values were invalid: Invalid policy document: ";
 
@@ -208,8 +223,6 @@ class ResourcePolicySdkTest {
         .isEqualTo(prefix + "Missing required field Effect");
     assertThat(validationMessage(() -> put(POLICY.replace("Allow", "Maybe"))))
         .isEqualTo(prefix + "Invalid effect: Maybe");
-    assertThat(validationMessage(() -> put(POLICY.replace("Allow", "allow"))))
-        .isEqualTo(prefix + "Invalid effect: allow");
     assertThat(validationMessage(() -> put(POLICY.replace("2012-10-17", "2099-01-01"))))
         .isEqualTo(prefix + "The policy must contain a valid version string");
     assertThat(validationMessage(() -> put(POLICY.replace("\"2012-10-17\"", "20121017"))))
@@ -228,8 +241,53 @@ class ResourcePolicySdkTest {
     put(unversioned);
 
     assertThat(denied).contains("\"Effect\":\"Deny\"", "\"Version\":\"2008-10-17\"");
-    assertThat(dynamo.getResourcePolicy(b -> b.resourceArn(arn)).policy())
-        .doesNotContain("Version");
+    // Read back with IAM's default version, as AWS answers (ack-api-quirks DDB-TABLE-354), yet
+    // a different document from the explicit 2008-10-17 one: a new revision each time.
+    GetResourcePolicyResponse read = dynamo.getResourcePolicy(b -> b.resourceArn(arn));
+    assertThat(read.policy()).startsWith("{\"Version\":\"2008-10-17\",\"Statement\":");
+    String again = dynamo.putResourcePolicy(b -> b.resourceArn(arn).policy(read.policy()))
+        .revisionId();
+    assertThat(again).isNotEqualTo(read.revisionId());
+  }
+
+  @Test
+  void theDocument_isKeptInDynamoDbsCanonicalForm() {
+    // ack-api-quirks DDB-TABLE-208, -351, -352, -353, -355 (AWS, 2026).
+    String sent = "{\"Statement\": {\"Resource\": [\"*\"], \"Action\": [\"dynamodb:Query\","
+        + " \"dynamodb:GetItem\"], \"Effect\": \"allow\", \"Principal\": {\"AWS\":"
+        + " [\"000000000000\", \"arn:aws:iam::000000000000:root\"]}, \"Condition\":"
+        + " {\"StringEquals\": {\"aws:PrincipalAccount\": [\"000000000000\"]}},"
+        + " \"Sid\": \"read\"}, \"Version\": \"2012-10-17\"}";
+    String first = dynamo.putResourcePolicy(b -> b.resourceArn(arn).policy(sent)).revisionId();
+
+    String read = dynamo.getResourcePolicy(b -> b.resourceArn(arn)).policy();
+
+    assertThat(read).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"read\","
+        + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},"
+        + "\"Action\":[\"dynamodb:Query\",\"dynamodb:GetItem\"],\"Resource\":\"*\","
+        + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalAccount\":\"000000000000\"}}}]}");
+    assertThat(dynamo.putResourcePolicy(b -> b.resourceArn(arn).policy(read)).revisionId())
+        .isEqualTo(first);
+  }
+
+  @Test
+  void repeatedStatementIds_andAnAllowToEveryone_areRefused() {
+    String twice = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"s\",\"Effect\":"
+        + "\"Deny\",\"Principal\":\"*\",\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"},"
+        + "{\"Sid\":\"s\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":"
+        + "\"dynamodb:Query\",\"Resource\":\"*\"}]}";
+
+    assertThat(validationMessage(() -> put(twice))).isEqualTo("One or more parameter values"
+        + " were invalid: Invalid policy document: The Statement Ids in the policy are not"
+        + " unique");
+    String unbounded = "Resource-based policy grants unbounded access in one or more elements."
+        + " Please revise the policy to ensure least-privilege form of access";
+    assertThat(validationMessage(() -> put(POLICY.replace(
+        "{\"AWS\": \"arn:aws:iam::000000000000:root\"}", "\"*\"")))).isEqualTo(unbounded);
+    assertThat(validationMessage(() -> put(POLICY.replace(
+        "\"arn:aws:iam::000000000000:root\"", "[\"*\"]")))).isEqualTo(unbounded);
+    assertThat(catchThrowableOfType(() -> dynamo.getResourcePolicy(b -> b.resourceArn(arn)),
+        PolicyNotFoundException.class)).isNotNull();
   }
 
   @Test

@@ -158,7 +158,9 @@ class TimeToLiveProtocolTest {
         .isEqualTo("TimeToLive is already disabled");
     assertThat(validationMessage(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions")
         .timeToLiveSpecification(s -> s.attributeName("").enabled(true)))))
-        .isEqualTo("TimeToLiveSpecification.AttributeName must be non empty");
+        .isEqualTo("1 validation error detected: Value '' at"
+            + " 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must"
+            + " have length greater than or equal to 1");
     assertThat(validationMessage(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions")
         .timeToLiveSpecification(s -> s.attributeName("x".repeat(256)).enabled(true)))))
         .startsWith("1 validation error detected: Value '" + "x".repeat(256) + "' at"
@@ -166,6 +168,17 @@ class TimeToLiveProtocolTest {
     assertThat(validationMessage(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions"))))
         .isEqualTo("1 validation error detected: Value null at 'timeToLiveSpecification'"
             + " failed to satisfy constraint: Member must not be null");
+  }
+
+  @Test
+  void anEmptySpecification_namesTheAttributeBeforeTheFlag() {
+    // AWS's order as the ack-api-quirks catalogue recorded it in 2026 (DDB-TABLE-457).
+    assertThat(validationMessage(() -> dynamo.updateTimeToLive(b -> b.tableName("sessions")
+        .timeToLiveSpecification(s -> { }))))
+        .isEqualTo("2 validation errors detected: Value null at"
+            + " 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must"
+            + " not be null; Value null at 'timeToLiveSpecification.enabled' failed to satisfy"
+            + " constraint: Member must not be null");
   }
 
   @Test
