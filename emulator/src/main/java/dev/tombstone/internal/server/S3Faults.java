@@ -1,6 +1,7 @@
 package dev.tombstone.internal.server;
 
 import dev.tombstone.faults.FaultRule.Service;
+import dev.tombstone.internal.XmlEncoding;
 import dev.tombstone.internal.s3.protocol.S3RequestNames;
 import dev.tombstone.internal.server.RequestFacts.Target;
 import java.io.ByteArrayInputStream;
@@ -68,6 +69,9 @@ final class S3Faults {
 
   /** The DeleteObjects document; empty when it is not well-formed (the protocol says so). */
   static Optional<DeleteDocument> parse(byte[] body) {
+    if (XmlEncoding.malformedUtf8(body)) {
+      return Optional.empty();
+    }
     try {
       XMLStreamReader reader = XML.createXMLStreamReader(new ByteArrayInputStream(body));
       List<Element> children = new ArrayList<>();

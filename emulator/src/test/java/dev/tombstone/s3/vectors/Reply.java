@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 /** One raw HTTP response: status, headers (case-insensitive) and body. */
 record Reply(int status, Map<String, List<String>> headers, byte[] body) {
@@ -72,6 +74,9 @@ record Reply(int status, Map<String, List<String>> headers, byte[] body) {
   private Document document() throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(false);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+    DocumentBuilder builder = factory.newDocumentBuilder();
+    // Throws on a body that is not XML, without the default handler's "[Fatal Error]" on stderr.
+    builder.setErrorHandler(new DefaultHandler());
+    return builder.parse(new ByteArrayInputStream(body));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tombstone.internal.s3.protocol;
 
+import dev.tombstone.internal.XmlEncoding;
 import dev.tombstone.s3.ObjectContent;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
@@ -30,10 +31,13 @@ final class XmlReader {
 
   /** @throws WireError MalformedXML */
   static XmlElement parse(ObjectContent document) {
+    byte[] bytes = document.toByteArray();
+    if (XmlEncoding.malformedUtf8(bytes)) {
+      throw WireError.malformedXml();
+    }
     XMLStreamReader reader = null;
     try {
-      reader = FACTORY.get()
-          .createXMLStreamReader(new ByteArrayInputStream(document.toByteArray()));
+      reader = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(bytes));
       return read(reader);
     } catch (XMLStreamException | RuntimeException e) {
       if (e instanceof WireError wire) {
