@@ -44,7 +44,10 @@ final class CreateTableOperation {
     TagLists.Read tags = TagLists.read(Members.list(request, "Tags"));
     Json.Obj sseSpecification =
         SseSpecifications.read(request, "SSESpecification", "sSESpecification", constraints);
+    TableAttachments.OnDemandLimits onDemand = OnDemandThroughputs.read(request);
     TableDefinition definition = define(request, "", constraints, true);
+    OnDemandThroughputs.checkCreate(onDemand,
+        definition.billingMode() == TableDefinition.BillingMode.PROVISIONED);
     List<Json> vectorIndexes = Members.list(request, "VectorIndexes");
     if (vectorIndexes != null && !vectorIndexes.isEmpty()) {
       throw new DynamoDbError.Validation(VECTOR_INDEXES_REFUSED);
@@ -67,8 +70,9 @@ final class CreateTableOperation {
           new TableAttachments.ResourcePolicy(policy,
               Long.toString(attachments.clock().millis())));
     }
-    return TableDescriptions.write("TableDescription", created,
-        SseSpecifications.created(attachments, created, sse));
+    return TableDescriptions.write("TableDescription", created, Set.of(),
+        SseSpecifications.created(attachments, created, sse),
+        OnDemandThroughputs.created(attachments, created, onDemand));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.RestoreSummary;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,21 +34,32 @@ final class TableDescriptions {
    */
   static byte[] write(String field, TableDescription description, Set<String> deleting,
       SseSpecifications.Described sse) throws IOException {
+    return write(field, description, deleting, sse, null);
+  }
+
+  /**
+   * As {@link #write(String, TableDescription, Set, SseSpecifications.Described)}, with the
+   * table's {@code OnDemandThroughput} unless {@code onDemand} is null.
+   */
+  static byte[] write(String field, TableDescription description, Set<String> deleting,
+      SseSpecifications.Described sse, TableAttachments.OnDemandLimits onDemand)
+      throws IOException {
     JsonOut out = new JsonOut();
     JsonWriter json = out.json();
     json.writeStartObject();
     json.writeFieldName(field);
-    write(json, description, deleting, sse);
+    write(json, description, deleting, sse, onDemand);
     json.writeEndObject();
     return out.finish();
   }
 
   static void write(JsonWriter json, TableDescription description) throws IOException {
-    write(json, description, Set.of(), null);
+    write(json, description, Set.of(), null, null);
   }
 
   private static void write(JsonWriter json, TableDescription description,
-      Set<String> deleting, SseSpecifications.Described sse) throws IOException {
+      Set<String> deleting, SseSpecifications.Described sse,
+      TableAttachments.OnDemandLimits onDemand) throws IOException {
     TableDefinition definition = description.definition();
     json.writeStartObject();
     json.writeArrayFieldStart("AttributeDefinitions");
@@ -91,6 +103,7 @@ final class TableDescriptions {
     json.writeBooleanField("DeletionProtectionEnabled", definition.deletionProtection());
     tableClassSummary(json, description);
     WarmThroughputs.write(json, definition.warmThroughput());
+    OnDemandThroughputs.write(json, onDemand);
     if (description.restoreSummary().isPresent()) {
       RestoreSummary restore = description.restoreSummary().get();
       json.writeObjectFieldStart("RestoreSummary");

@@ -45,6 +45,7 @@ final class UpdateTableOperation {
     Boolean deletionProtection = Members.bool(request, "DeletionProtectionEnabled");
     String tableClassName = Members.string(request, "TableClass");
     TableDefinition.WarmThroughput warm = WarmThroughputs.read(request);
+    TableAttachments.OnDemandLimits onDemandLimits = OnDemandThroughputs.read(request);
 
     Constraints constraints = new Constraints();
     constraints.tableNameOrArn("tableName", tableName);
@@ -95,7 +96,7 @@ final class UpdateTableOperation {
     // "empty index struct", "repeated GlobalSecondaryIndexUpdates").
     if (billingMode == null && throughput == null && (updates == null || updates.isEmpty())
         && deletionProtection == null && stream == null && sse == null && tableClass == null
-        && warm == null) {
+        && warm == null && onDemandLimits == null) {
       throw new DynamoDbError.Validation(request.has("MultiRegionConsistency")
           ? TableUpdateTexts.NOTHING_TO_UPDATE_WITH_CONSISTENCY
           : TableUpdateTexts.NOTHING_TO_UPDATE);
@@ -130,7 +131,19 @@ final class UpdateTableOperation {
         }
       }
     }
-    boolean onDemand = Members.structure(request, "OnDemandThroughput") != null;
+    boolean onDemand = onDemandLimits != null;
+    if (onDemand && OnDemandThroughputs.empty(onDemandLimits)) {
+      if (billingMode == null && throughput == null && stream == null && sseSpecification == null
+          && deletionProtection == null && tableClass == null && warm == null
+          && (updates == null || updates.isEmpty())) {
+        // DynamoDB fails this with a 500 (InternalFailure, DDB-TABLE-178 and -437).
+        throw ServiceErrors.invalidParameters("OnDemandThroughput must have at least one of"
+            + " MaxReadRequestUnits or MaxWriteRequestUnits specified");
+      }
+      // Beside another change an empty member counts as absent, as an empty WarmThroughput.
+      onDemandLimits = null;
+      onDemand = false;
+    }
     boolean otherChanges = billingMode != null || throughput != null || stream != null
         || sseSpecification != null || deletionProtection != null || tableClass != null
         || onDemand || (updates != null && !updates.isEmpty());
@@ -146,6 +159,9 @@ final class UpdateTableOperation {
     combinations(pending, onDemand, billingMode != null, throughput != null, stream != null,
         sseSpecification != null, deletionProtection != null, tableClass != null, warm != null)
         .check();
+    if (onDemandLimits != null) {
+      OnDemandThroughputs.checkUpdate(onDemandLimits);
+    }
     List<SecondaryIndexes.Declared> created = new ArrayList<>();
     for (Pending change : pending) {
       if (change instanceof Pending.Create c) {
@@ -179,6 +195,12 @@ final class UpdateTableOperation {
       update = stream.enabled() ? update.enablingStream(stream.viewType())
           : update.disablingStream();
     }
+    if (onDemandLimits != null) {
+      TableDescription current = state.describeTable(tableName);
+      OnDemandThroughputs.checkAgainst(onDemandLimits, billingMode != null
+          ? TableDefinition.BillingMode.valueOf(billingMode)
+          : current.definition().billingMode(), current.arn());
+    }
     TableDescription before = null;
     if (updates != null) {
       // An unknown table is refused, with the table operations' text, before its new index.
@@ -204,18 +226,23 @@ final class UpdateTableOperation {
         || tableClass != null || warm != null;
     // Encryption alone leaves the definition as it is; anything else goes through UpdateTable,
     // whose refusals (then) keep the encryption as it was too.
-    TableDescription after = sse != null && !tableChanges ? state.describeTable(tableName)
+    TableDescription after = !tableChanges ? state.describeTable(tableName)
         : state.updateTable(update.withAttributeDefinitions(types));
+    OnDemandThroughputs.dropIfProvisioned(attachments, after);
+    TableAttachments.OnDemandLimits shownOnDemand = onDemandLimits == null
+        ? OnDemandThroughputs.stored(attachments, after)
+        : OnDemandThroughputs.update(attachments, after, onDemandLimits);
     SseSpecifications.Described encryption = sse == null
         ? SseSpecifications.settled(attachments, after)
         : SseSpecifications.update(attachments, after, sse);
     for (Pending change : pending) {
       if (change instanceof Pending.Delete d) {
         return TableDescriptions.write("TableDescription", withDeleting(after, before, d.name()),
-            Set.of(d.name()), encryption);
+            Set.of(d.name()), encryption, shownOnDemand);
       }
     }
-    return TableDescriptions.write("TableDescription", after, encryption);
+    return TableDescriptions.write("TableDescription", after, Set.of(), encryption,
+        shownOnDemand);
   }
 
   private static UpdateTableCombinations combinations(List<Pending> pending, boolean onDemand,
