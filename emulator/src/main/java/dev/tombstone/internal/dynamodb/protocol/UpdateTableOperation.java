@@ -124,6 +124,12 @@ final class UpdateTableOperation {
         throw ServiceErrors.invalidParameters("Only one global secondary index update per"
             + " index is allowed simultaneously. Index: " + change.indexName());
       }
+      if (change instanceof Pending.Update u && u.onDemand() != null) {
+        OnDemandThroughputs.checkUpdate(u.onDemand(), u.name());
+      }
+      if (change instanceof Pending.Create c) {
+        OnDemandThroughputs.checkNewIndex(c.onDemand(), c.indexName());
+      }
       if (change instanceof Pending.Update u) {
         if (u.warm() != null && WarmThroughputs.empty(u.warm())) {
           throw ServiceErrors.invalidParameters("WarmThroughput must have at least one of"
@@ -160,7 +166,7 @@ final class UpdateTableOperation {
         sseSpecification != null, deletionProtection != null, tableClass != null, warm != null)
         .check();
     if (onDemandLimits != null) {
-      OnDemandThroughputs.checkUpdate(onDemandLimits);
+      OnDemandThroughputs.checkUpdate(onDemandLimits, null);
     }
     List<SecondaryIndexes.Declared> created = new ArrayList<>();
     for (Pending change : pending) {
@@ -202,6 +208,8 @@ final class UpdateTableOperation {
           : current.definition().billingMode(), current.arn());
     }
     TableDescription before = null;
+    Map<String, TableAttachments.OnDemandLimits> indexOnDemand = new LinkedHashMap<>();
+    int indexChanges = 0;
     if (updates != null) {
       // An unknown table is refused, with the table operations' text, before its new index.
       before = state.describeTable(tableName);
@@ -215,23 +223,23 @@ final class UpdateTableOperation {
               + " Blocked: IndexUpdate");
         }
       }
+      indexOnDemand(pending, before, billingMode, indexOnDemand);
       for (Pending change : pending) {
         for (UpdateTable.IndexChange indexChange : changes(change, types)) {
           update = update.withIndexChange(indexChange);
+          indexChanges++;
         }
       }
     }
     boolean tableChanges = billingMode != null || throughput != null
-        || deletionProtection != null || stream != null || updates != null
+        || deletionProtection != null || stream != null || indexChanges > 0
         || tableClass != null || warm != null;
     // Encryption alone leaves the definition as it is; anything else goes through UpdateTable,
     // whose refusals (then) keep the encryption as it was too.
     TableDescription after = !tableChanges ? state.describeTable(tableName)
         : state.updateTable(update.withAttributeDefinitions(types));
-    OnDemandThroughputs.dropIfProvisioned(attachments, after);
-    TableAttachments.OnDemandLimits shownOnDemand = onDemandLimits == null
-        ? OnDemandThroughputs.stored(attachments, after)
-        : OnDemandThroughputs.update(attachments, after, onDemandLimits);
+    OnDemandThroughputs.Shown shownOnDemand =
+        OnDemandThroughputs.updated(attachments, after, onDemandLimits, indexOnDemand);
     SseSpecifications.Described encryption = sse == null
         ? SseSpecifications.settled(attachments, after)
         : SseSpecifications.update(attachments, after, sse);
@@ -243,6 +251,33 @@ final class UpdateTableOperation {
     }
     return TableDescriptions.write("TableDescription", after, Set.of(), encryption,
         shownOnDemand);
+  }
+
+  /**
+   * Checks the indexes' {@code OnDemandThroughput} against the table (which must be, or become,
+   * on-demand; an Update names an index it has; the quota) and collects them, by index name.
+   */
+  private static void indexOnDemand(List<Pending> pending, TableDescription table,
+      String billingMode, Map<String, TableAttachments.OnDemandLimits> out) {
+    boolean provisioned = billingMode != null ? "PROVISIONED".equals(billingMode)
+        : table.definition().billingMode() == TableDefinition.BillingMode.PROVISIONED;
+    for (Pending change : pending) {
+      TableAttachments.OnDemandLimits limits = change instanceof Pending.Update u ? u.onDemand()
+          : change instanceof Pending.Create c ? c.onDemand() : null;
+      if (limits == null || OnDemandThroughputs.empty(limits)) {
+        continue;
+      }
+      String index = change.indexName();
+      if (change instanceof Pending.Update && !table.indexIds().containsKey(index)) {
+        throw new DynamoDbError.ResourceNotFound("Requested resource not found: Index " + index
+            + " for table " + table.definition().name());
+      }
+      if (provisioned) {
+        OnDemandThroughputs.refuseOnProvisioned(limits, index, false);
+      }
+      OnDemandThroughputs.checkQuota(limits, table.arn(), index);
+      out.put(index, limits);
+    }
   }
 
   private static UpdateTableCombinations combinations(List<Pending> pending, boolean onDemand,
@@ -295,8 +330,8 @@ final class UpdateTableOperation {
       return null;
     }
 
-    record Create(SecondaryIndexes.Declared index, TableDefinition.WarmThroughput warm)
-        implements Pending {
+    record Create(SecondaryIndexes.Declared index, TableDefinition.WarmThroughput warm,
+        TableAttachments.OnDemandLimits onDemand) implements Pending {
       @Override
       public String indexName() {
         return index.name();
@@ -310,9 +345,9 @@ final class UpdateTableOperation {
       }
     }
 
-    /** Provisioned throughput (ABSENT when not given), warm throughput (null when not). */
-    record Update(String name, Throughput throughput, TableDefinition.WarmThroughput warm)
-        implements Pending {
+    /** Provisioned throughput (ABSENT when not given), warm and on-demand (null when not). */
+    record Update(String name, Throughput throughput, TableDefinition.WarmThroughput warm,
+        TableAttachments.OnDemandLimits onDemand) implements Pending {
       @Override
       public String indexName() {
         return name;
@@ -335,7 +370,7 @@ final class UpdateTableOperation {
     if (create != null) {
       actions.add(new Pending.Create(
           SecondaryIndexes.read(create, path + ".create", true, constraints),
-          WarmThroughputs.read(create)));
+          WarmThroughputs.read(create), OnDemandThroughputs.read(create)));
     }
     if (delete != null) {
       String name = Members.string(delete, "IndexName");
@@ -346,13 +381,14 @@ final class UpdateTableOperation {
       String name = Members.string(update, "IndexName");
       Json.Obj throughput = Members.structure(update, "ProvisionedThroughput");
       TableDefinition.WarmThroughput warm = WarmThroughputs.read(update);
+      TableAttachments.OnDemandLimits onDemand = OnDemandThroughputs.read(update);
       constraints.tableName(path + ".update.indexName", name, true);
-      if (warm == null) {
+      if (warm == null && onDemand == null) {
         constraints.notNull(path + ".update.provisionedThroughput", throughput);
       }
       actions.add(new Pending.Update(name,
           Throughput.read(throughput, path + ".update.provisionedThroughput", constraints),
-          warm));
+          warm, onDemand));
     }
     if (actions.isEmpty()) {
       return new Pending.None();

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -167,5 +168,104 @@ class OnDemandThroughputSdkTest {
     assertThat(described("flip")).isNull();
     dynamo.updateTable(b -> b.tableName("flip").billingMode(BillingMode.PAY_PER_REQUEST));
     assertThat(described("flip")).isNull();
+  }
+
+  static CreateTableRequest withIndex(String name, BillingMode mode,
+      Consumer<OnDemandThroughput.Builder> indexLimits) {
+    CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(name)
+        .keySchema(key("id", KeyType.HASH))
+        .attributeDefinitions(def("id", ScalarAttributeType.S), def("g", ScalarAttributeType.S))
+        .billingMode(mode)
+        .globalSecondaryIndexes(i -> {
+          i.indexName("byG").keySchema(key("g", KeyType.HASH))
+              .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+              .onDemandThroughput(indexLimits);
+          if (mode == BillingMode.PROVISIONED) {
+            i.provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L));
+          }
+        });
+    if (mode == BillingMode.PROVISIONED) {
+      b.provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L));
+    }
+    return b.build();
+  }
+
+  OnDemandThroughput indexLimits(String table) {
+    return dynamo.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().get(0)
+        .onDemandThroughput();
+  }
+
+  @Test
+  void anIndex_hasItsOwn_setAtCreate_mergedByUpdate() {
+    dynamo.createTable(withIndex("indexed", BillingMode.PAY_PER_REQUEST,
+        o -> o.maxReadRequestUnits(50L).maxWriteRequestUnits(50L)));
+    assertThat(described("indexed")).isNull();
+    assertThat(indexLimits("indexed")).isEqualTo(OnDemandThroughput.builder()
+        .maxReadRequestUnits(50L).maxWriteRequestUnits(50L).build());
+
+    // Above the table's own maxima: the index's are independent (DDB-TABLE-135).
+    dynamo.updateTable(b -> b.tableName("indexed").onDemandThroughput(o -> o
+        .maxReadRequestUnits(10L)));
+    assertThat(dynamo.updateTable(b -> b.tableName("indexed").globalSecondaryIndexUpdates(u -> u
+        .update(x -> x.indexName("byG").onDemandThroughput(o -> o.maxReadRequestUnits(6000L)
+            .maxWriteRequestUnits(5000L))))).tableDescription().globalSecondaryIndexes().get(0)
+        .onDemandThroughput()).isEqualTo(OnDemandThroughput.builder()
+        .maxReadRequestUnits(6000L).maxWriteRequestUnits(5000L).build());
+    dynamo.updateTable(b -> b.tableName("indexed").globalSecondaryIndexUpdates(u -> u
+        .update(x -> x.indexName("byG").onDemandThroughput(o -> o.maxReadRequestUnits(7000L)))));
+    assertThat(indexLimits("indexed")).isEqualTo(OnDemandThroughput.builder()
+        .maxReadRequestUnits(7000L).maxWriteRequestUnits(5000L).build());
+    assertThat(described("indexed")).isEqualTo(OnDemandThroughput.builder()
+        .maxReadRequestUnits(10L).build());
+  }
+
+  @Test
+  void anIndex_refusesValuesBelowOne_anUnknownName_andTheQuota() {
+    assertThat(validationMessage(() -> dynamo.createTable(withIndex("badIndex",
+        BillingMode.PAY_PER_REQUEST, o -> o.maxReadRequestUnits(0L)))))
+        .isEqualTo("One or more parameter values were invalid: Requested MaxReadRequestUnits"
+            + " for OnDemandThroughput for index : byG is outside of valid range");
+    dynamo.createTable(withIndex("quota", BillingMode.PAY_PER_REQUEST, o -> { }));
+    assertThat(indexLimits("quota")).isNull();
+
+    ResourceNotFoundException unknown = catchThrowableOfType(ResourceNotFoundException.class,
+        () -> dynamo.updateTable(b -> b.tableName("quota").globalSecondaryIndexUpdates(u -> u
+            .update(x -> x.indexName("other").onDemandThroughput(o -> o
+                .maxReadRequestUnits(5L))))));
+    assertThat(unknown.awsErrorDetails().errorMessage())
+        .isEqualTo("Requested resource not found: Index other for table quota");
+    String region = dynamo.describeTable(b -> b.tableName("quota")).table().tableArn()
+        .split(":")[3];
+    LimitExceededException above = catchThrowableOfType(LimitExceededException.class,
+        () -> dynamo.updateTable(b -> b.tableName("quota").globalSecondaryIndexUpdates(u -> u
+            .update(x -> x.indexName("byG").onDemandThroughput(o -> o
+                .maxReadRequestUnits(40_001L))))));
+    assertThat(above.awsErrorDetails().errorMessage()).isEqualTo("Subscriber limit exceeded:"
+        + " Requested MaxReadRequestUnits for OnDemandThroughput for index : byG exceeds"
+        + " TableMaxReadCapacityUnits of the account in region " + region);
+    assertThat(indexLimits("quota")).isNull();
+  }
+
+  @Test
+  void anIndex_ofAProvisionedTable_refusesThem_andASwitchToProvisioned_dropsThem() {
+    assertThat(validationMessage(() -> dynamo.createTable(withIndex("fixedIndex",
+        BillingMode.PROVISIONED, o -> o.maxReadRequestUnits(10L).maxWriteRequestUnits(10L)))))
+        .isEqualTo("One or more parameter values were invalid: MaxReadRequestUnits for"
+            + " OnDemandThroughput for index: byG cannot be specified when table BillingMode is"
+            + " PROVISIONED.");
+
+    dynamo.createTable(withIndex("switching", BillingMode.PAY_PER_REQUEST,
+        o -> o.maxWriteRequestUnits(20L)));
+    dynamo.updateTable(b -> b.tableName("switching").billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))
+        .globalSecondaryIndexUpdates(u -> u.update(x -> x.indexName("byG")
+            .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L)))));
+    assertThat(indexLimits("switching")).isNull();
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("switching")
+        .globalSecondaryIndexUpdates(u -> u.update(x -> x.indexName("byG")
+            .onDemandThroughput(o -> o.maxWriteRequestUnits(5L)))))))
+        .isEqualTo("One or more parameter values were invalid: MaxWriteRequestUnits for"
+            + " OnDemandThroughput for index : byG cannot be specified when the table"
+            + " BillingMode is PROVISIONED");
   }
 }
