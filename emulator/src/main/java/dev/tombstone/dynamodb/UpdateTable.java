@@ -227,6 +227,7 @@ public final class UpdateTable {
       }
       read = request.readCapacityUnits() == null ? read : request.readCapacityUnits();
       write = request.writeCapacityUnits() == null ? write : request.writeCapacityUnits();
+      TableQuotas.checkTable(read, write, table.arn());
     } else if (current.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST) {
       throw new DynamoDbError.Validation(TableUpdateTexts.PROVISIONED_WITHOUT_THROUGHPUT);
     }

@@ -15,6 +15,7 @@ public final class TableAttachments {
   private final TableSideState<ResourcePolicy> policies = new TableSideState<>();
   private final TableSideState<ContributorInsights> insights = new TableSideState<>();
   private final TableSideState<Encryption> encryption = new TableSideState<>();
+  private final TableSideState<OnDemandLimits> onDemand = new TableSideState<>();
 
   /** Empty stores that date changes by {@code clock}. */
   public TableAttachments(Clock clock) {
@@ -44,11 +45,20 @@ public final class TableAttachments {
     return encryption;
   }
 
-  /** Forgets every policy, Contributor Insights setting and encryption setting. */
+  /**
+   * On-demand throughput maxima ({@code OnDemandThroughput}) of an on-demand table, under
+   * {@code ""}; a table without an entry has none.
+   */
+  public TableSideState<OnDemandLimits> onDemand() {
+    return onDemand;
+  }
+
+  /** Forgets every policy, Contributor Insights, encryption and on-demand throughput setting. */
   public void reset() {
     policies.reset();
     insights.reset();
     encryption.reset();
+    onDemand.reset();
   }
 
   /**
@@ -79,4 +89,12 @@ public final class TableAttachments {
    * @param kmsMasterKeyArn the key's ARN, as {@code SSEDescription} reports it
    */
   public record Encryption(String kmsMasterKeyArn) {}
+
+  /**
+   * An on-demand table's {@code OnDemandThroughput} as CreateTable or UpdateTable set it.
+   *
+   * @param maxReadRequestUnits {@code MaxReadRequestUnits}, or null when not set (or cleared)
+   * @param maxWriteRequestUnits {@code MaxWriteRequestUnits}, or null likewise
+   */
+  public record OnDemandLimits(Long maxReadRequestUnits, Long maxWriteRequestUnits) {}
 }

@@ -44,7 +44,17 @@ final class CreateTableOperation {
     TagLists.Read tags = TagLists.read(Members.list(request, "Tags"));
     Json.Obj sseSpecification =
         SseSpecifications.read(request, "SSESpecification", "sSESpecification", constraints);
+    TableAttachments.OnDemandLimits onDemand = OnDemandThroughputs.read(request);
     TableDefinition definition = define(request, "", constraints, true);
+    boolean provisioned = definition.billingMode() == TableDefinition.BillingMode.PROVISIONED;
+    OnDemandThroughputs.checkCreate(onDemand, provisioned);
+    Map<String, TableAttachments.OnDemandLimits> indexOnDemand = indexOnDemand(request);
+    indexOnDemand.forEach((index, limits) -> {
+      if (provisioned) {
+        OnDemandThroughputs.refuseOnProvisioned(limits, index, true);
+      }
+      OnDemandThroughputs.checkNewIndex(limits, index);
+    });
     List<Json> vectorIndexes = Members.list(request, "VectorIndexes");
     if (vectorIndexes != null && !vectorIndexes.isEmpty()) {
       throw new DynamoDbError.Validation(VECTOR_INDEXES_REFUSED);
@@ -67,8 +77,27 @@ final class CreateTableOperation {
           new TableAttachments.ResourcePolicy(policy,
               Long.toString(attachments.clock().millis())));
     }
-    return TableDescriptions.write("TableDescription", created,
-        SseSpecifications.created(attachments, created, sse));
+    return TableDescriptions.write("TableDescription", created, Set.of(),
+        SseSpecifications.created(attachments, created, sse),
+        OnDemandThroughputs.created(attachments, created, onDemand, indexOnDemand));
+  }
+
+  /**
+   * The {@code OnDemandThroughput} of each global index that has the member, by index name.
+   */
+  private static Map<String, TableAttachments.OnDemandLimits> indexOnDemand(Json.Obj request) {
+    Map<String, TableAttachments.OnDemandLimits> limits = new LinkedHashMap<>();
+    List<Json> indexes = Members.list(request, "GlobalSecondaryIndexes");
+    if (indexes != null) {
+      for (Json index : indexes) {
+        Json.Obj gsi = Members.element(index, "GlobalSecondaryIndex");
+        TableAttachments.OnDemandLimits onDemand = OnDemandThroughputs.read(gsi);
+        if (onDemand != null) {
+          limits.put(Members.string(gsi, "IndexName"), onDemand);
+        }
+      }
+    }
+    return limits;
   }
 
   /**

@@ -19,6 +19,8 @@ final class DescribeTableOperation {
     String tableName = Members.string(request, "TableName");
     new Constraints().tableNameOrArnAsDescribeTable("tableName", tableName).check();
     TableDescription table = state.describeTable(tableName);
-    return TableDescriptions.write("Table", table, SseSpecifications.settled(attachments, table));
+    return TableDescriptions.write("Table", table, java.util.Set.of(),
+        SseSpecifications.settled(attachments, table),
+        OnDemandThroughputs.stored(attachments, table));
   }
 }

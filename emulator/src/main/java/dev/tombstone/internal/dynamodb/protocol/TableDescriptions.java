@@ -5,6 +5,7 @@ import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.RestoreSummary;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,21 +34,34 @@ final class TableDescriptions {
    */
   static byte[] write(String field, TableDescription description, Set<String> deleting,
       SseSpecifications.Described sse) throws IOException {
+    return write(field, description, deleting, sse, null);
+  }
+
+  /**
+   * As {@link #write(String, TableDescription, Set, SseSpecifications.Described)}, with the
+   * {@code OnDemandThroughput} of the table and its global indexes that {@code onDemand} shows
+   * (none for null).
+   */
+  static byte[] write(String field, TableDescription description, Set<String> deleting,
+      SseSpecifications.Described sse, OnDemandThroughputs.Shown onDemand)
+      throws IOException {
     JsonOut out = new JsonOut();
     JsonWriter json = out.json();
     json.writeStartObject();
     json.writeFieldName(field);
-    write(json, description, deleting, sse);
+    write(json, description, deleting, sse, onDemand);
     json.writeEndObject();
     return out.finish();
   }
 
   static void write(JsonWriter json, TableDescription description) throws IOException {
-    write(json, description, Set.of(), null);
+    write(json, description, Set.of(), null, null);
   }
 
   private static void write(JsonWriter json, TableDescription description,
-      Set<String> deleting, SseSpecifications.Described sse) throws IOException {
+      Set<String> deleting, SseSpecifications.Described sse,
+      OnDemandThroughputs.Shown shown) throws IOException {
+    OnDemandThroughputs.Shown onDemand = shown == null ? OnDemandThroughputs.Shown.NONE : shown;
     TableDefinition definition = description.definition();
     json.writeStartObject();
     json.writeArrayFieldStart("AttributeDefinitions");
@@ -74,9 +88,9 @@ final class TableDescriptions {
     json.writeStringField("TableId", description.tableId().toString());
     billingModeSummary(json, description);
     indexes(json, "LocalSecondaryIndexes", definition.localSecondaryIndexes(), description, false,
-        Set.of());
+        Set.of(), Map.of());
     indexes(json, "GlobalSecondaryIndexes", definition.globalSecondaryIndexes(), description,
-        true, deleting);
+        true, deleting, onDemand.indexes());
     if (definition.streamViewType() != null) {
       json.writeObjectFieldStart("StreamSpecification");
       json.writeBooleanField("StreamEnabled", true);
@@ -91,6 +105,7 @@ final class TableDescriptions {
     json.writeBooleanField("DeletionProtectionEnabled", definition.deletionProtection());
     tableClassSummary(json, description);
     WarmThroughputs.write(json, definition.warmThroughput());
+    OnDemandThroughputs.write(json, onDemand.table());
     if (description.restoreSummary().isPresent()) {
       RestoreSummary restore = description.restoreSummary().get();
       json.writeObjectFieldStart("RestoreSummary");
@@ -214,7 +229,8 @@ final class TableDescriptions {
       List<TableDefinition.IndexDefinition> indexes,
       TableDescription table,
       boolean global,
-      Set<String> deleting)
+      Set<String> deleting,
+      Map<String, TableAttachments.OnDemandLimits> onDemand)
       throws IOException {
     if (indexes.isEmpty()) {
       return;
@@ -230,6 +246,7 @@ final class TableDescriptions {
             deleting.contains(index.name()) ? "DELETING" : "ACTIVE");
         throughput(json, index.readCapacityUnits(), index.writeCapacityUnits());
         WarmThroughputs.write(json, index.warmThroughput());
+        OnDemandThroughputs.write(json, onDemand.get(index.name()));
       }
       TableDescription.IndexStatistics statistics = table.index(index.name());
       json.writeNumberField("IndexSizeBytes", statistics.sizeInBytes());

@@ -45,6 +45,7 @@ final class UpdateTableOperation {
     Boolean deletionProtection = Members.bool(request, "DeletionProtectionEnabled");
     String tableClassName = Members.string(request, "TableClass");
     TableDefinition.WarmThroughput warm = WarmThroughputs.read(request);
+    TableAttachments.OnDemandLimits onDemandLimits = OnDemandThroughputs.read(request);
 
     Constraints constraints = new Constraints();
     constraints.tableNameOrArn("tableName", tableName);
@@ -95,7 +96,7 @@ final class UpdateTableOperation {
     // "empty index struct", "repeated GlobalSecondaryIndexUpdates").
     if (billingMode == null && throughput == null && (updates == null || updates.isEmpty())
         && deletionProtection == null && stream == null && sse == null && tableClass == null
-        && warm == null) {
+        && warm == null && onDemandLimits == null) {
       throw new DynamoDbError.Validation(request.has("MultiRegionConsistency")
           ? TableUpdateTexts.NOTHING_TO_UPDATE_WITH_CONSISTENCY
           : TableUpdateTexts.NOTHING_TO_UPDATE);
@@ -123,6 +124,12 @@ final class UpdateTableOperation {
         throw ServiceErrors.invalidParameters("Only one global secondary index update per"
             + " index is allowed simultaneously. Index: " + change.indexName());
       }
+      if (change instanceof Pending.Update u && u.onDemand() != null) {
+        OnDemandThroughputs.checkUpdate(u.onDemand(), u.name());
+      }
+      if (change instanceof Pending.Create c) {
+        OnDemandThroughputs.checkNewIndex(c.onDemand(), c.indexName());
+      }
       if (change instanceof Pending.Update u) {
         if (u.warm() != null && WarmThroughputs.empty(u.warm())) {
           throw ServiceErrors.invalidParameters("WarmThroughput must have at least one of"
@@ -130,7 +137,19 @@ final class UpdateTableOperation {
         }
       }
     }
-    boolean onDemand = Members.structure(request, "OnDemandThroughput") != null;
+    boolean onDemand = onDemandLimits != null;
+    if (onDemand && OnDemandThroughputs.empty(onDemandLimits)) {
+      if (billingMode == null && throughput == null && stream == null && sseSpecification == null
+          && deletionProtection == null && tableClass == null && warm == null
+          && (updates == null || updates.isEmpty())) {
+        // DynamoDB fails this with a 500 (InternalFailure, DDB-TABLE-178 and -437).
+        throw ServiceErrors.invalidParameters("OnDemandThroughput must have at least one of"
+            + " MaxReadRequestUnits or MaxWriteRequestUnits specified");
+      }
+      // Beside another change an empty member counts as absent, as an empty WarmThroughput.
+      onDemandLimits = null;
+      onDemand = false;
+    }
     boolean otherChanges = billingMode != null || throughput != null || stream != null
         || sseSpecification != null || deletionProtection != null || tableClass != null
         || onDemand || (updates != null && !updates.isEmpty());
@@ -146,6 +165,9 @@ final class UpdateTableOperation {
     combinations(pending, onDemand, billingMode != null, throughput != null, stream != null,
         sseSpecification != null, deletionProtection != null, tableClass != null, warm != null)
         .check();
+    if (onDemandLimits != null) {
+      OnDemandThroughputs.checkUpdate(onDemandLimits, null);
+    }
     List<SecondaryIndexes.Declared> created = new ArrayList<>();
     for (Pending change : pending) {
       if (change instanceof Pending.Create c) {
@@ -179,7 +201,15 @@ final class UpdateTableOperation {
       update = stream.enabled() ? update.enablingStream(stream.viewType())
           : update.disablingStream();
     }
+    if (onDemandLimits != null) {
+      TableDescription current = state.describeTable(tableName);
+      OnDemandThroughputs.checkAgainst(onDemandLimits, billingMode != null
+          ? TableDefinition.BillingMode.valueOf(billingMode)
+          : current.definition().billingMode(), current.arn());
+    }
     TableDescription before = null;
+    Map<String, TableAttachments.OnDemandLimits> indexOnDemand = new LinkedHashMap<>();
+    int indexChanges = 0;
     if (updates != null) {
       // An unknown table is refused, with the table operations' text, before its new index.
       before = state.describeTable(tableName);
@@ -193,29 +223,61 @@ final class UpdateTableOperation {
               + " Blocked: IndexUpdate");
         }
       }
+      indexOnDemand(pending, before, billingMode, indexOnDemand);
       for (Pending change : pending) {
         for (UpdateTable.IndexChange indexChange : changes(change, types)) {
           update = update.withIndexChange(indexChange);
+          indexChanges++;
         }
       }
     }
     boolean tableChanges = billingMode != null || throughput != null
-        || deletionProtection != null || stream != null || updates != null
+        || deletionProtection != null || stream != null || indexChanges > 0
         || tableClass != null || warm != null;
     // Encryption alone leaves the definition as it is; anything else goes through UpdateTable,
     // whose refusals (then) keep the encryption as it was too.
-    TableDescription after = sse != null && !tableChanges ? state.describeTable(tableName)
+    TableDescription after = !tableChanges ? state.describeTable(tableName)
         : state.updateTable(update.withAttributeDefinitions(types));
+    OnDemandThroughputs.Shown shownOnDemand =
+        OnDemandThroughputs.updated(attachments, after, onDemandLimits, indexOnDemand);
     SseSpecifications.Described encryption = sse == null
         ? SseSpecifications.settled(attachments, after)
         : SseSpecifications.update(attachments, after, sse);
     for (Pending change : pending) {
       if (change instanceof Pending.Delete d) {
         return TableDescriptions.write("TableDescription", withDeleting(after, before, d.name()),
-            Set.of(d.name()), encryption);
+            Set.of(d.name()), encryption, shownOnDemand);
       }
     }
-    return TableDescriptions.write("TableDescription", after, encryption);
+    return TableDescriptions.write("TableDescription", after, Set.of(), encryption,
+        shownOnDemand);
+  }
+
+  /**
+   * Checks the indexes' {@code OnDemandThroughput} against the table (which must be, or become,
+   * on-demand; an Update names an index it has; the quota) and collects them, by index name.
+   */
+  private static void indexOnDemand(List<Pending> pending, TableDescription table,
+      String billingMode, Map<String, TableAttachments.OnDemandLimits> out) {
+    boolean provisioned = billingMode != null ? "PROVISIONED".equals(billingMode)
+        : table.definition().billingMode() == TableDefinition.BillingMode.PROVISIONED;
+    for (Pending change : pending) {
+      TableAttachments.OnDemandLimits limits = change instanceof Pending.Update u ? u.onDemand()
+          : change instanceof Pending.Create c ? c.onDemand() : null;
+      if (limits == null || OnDemandThroughputs.empty(limits)) {
+        continue;
+      }
+      String index = change.indexName();
+      if (change instanceof Pending.Update && !table.indexIds().containsKey(index)) {
+        throw new DynamoDbError.ResourceNotFound("Requested resource not found: Index " + index
+            + " for table " + table.definition().name());
+      }
+      if (provisioned) {
+        OnDemandThroughputs.refuseOnProvisioned(limits, index, false);
+      }
+      OnDemandThroughputs.checkQuota(limits, table.arn(), index);
+      out.put(index, limits);
+    }
   }
 
   private static UpdateTableCombinations combinations(List<Pending> pending, boolean onDemand,
@@ -268,8 +330,8 @@ final class UpdateTableOperation {
       return null;
     }
 
-    record Create(SecondaryIndexes.Declared index, TableDefinition.WarmThroughput warm)
-        implements Pending {
+    record Create(SecondaryIndexes.Declared index, TableDefinition.WarmThroughput warm,
+        TableAttachments.OnDemandLimits onDemand) implements Pending {
       @Override
       public String indexName() {
         return index.name();
@@ -283,9 +345,9 @@ final class UpdateTableOperation {
       }
     }
 
-    /** Provisioned throughput (ABSENT when not given), warm throughput (null when not). */
-    record Update(String name, Throughput throughput, TableDefinition.WarmThroughput warm)
-        implements Pending {
+    /** Provisioned throughput (ABSENT when not given), warm and on-demand (null when not). */
+    record Update(String name, Throughput throughput, TableDefinition.WarmThroughput warm,
+        TableAttachments.OnDemandLimits onDemand) implements Pending {
       @Override
       public String indexName() {
         return name;
@@ -308,7 +370,7 @@ final class UpdateTableOperation {
     if (create != null) {
       actions.add(new Pending.Create(
           SecondaryIndexes.read(create, path + ".create", true, constraints),
-          WarmThroughputs.read(create)));
+          WarmThroughputs.read(create), OnDemandThroughputs.read(create)));
     }
     if (delete != null) {
       String name = Members.string(delete, "IndexName");
@@ -319,13 +381,14 @@ final class UpdateTableOperation {
       String name = Members.string(update, "IndexName");
       Json.Obj throughput = Members.structure(update, "ProvisionedThroughput");
       TableDefinition.WarmThroughput warm = WarmThroughputs.read(update);
+      TableAttachments.OnDemandLimits onDemand = OnDemandThroughputs.read(update);
       constraints.tableName(path + ".update.indexName", name, true);
-      if (warm == null) {
+      if (warm == null && onDemand == null) {
         constraints.notNull(path + ".update.provisionedThroughput", throughput);
       }
       actions.add(new Pending.Update(name,
           Throughput.read(throughput, path + ".update.provisionedThroughput", constraints),
-          warm));
+          warm, onDemand));
     }
     if (actions.isEmpty()) {
       return new Pending.None();

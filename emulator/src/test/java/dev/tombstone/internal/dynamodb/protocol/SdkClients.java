@@ -23,6 +23,18 @@ public final class SdkClients {
         .build();
   }
 
+  /**
+   * A client that sends each request once: the SDK retries a LimitExceededException, which
+   * only makes a test of one wait.
+   */
+  @SuppressWarnings("deprecation") // RetryPolicy.none() is the plainest way to see one answer
+  public static DynamoDbClient dynamoDbWithoutRetries(URI endpoint) {
+    return builder(endpoint)
+        .overrideConfiguration(o -> o.retryPolicy(
+            software.amazon.awssdk.core.retry.RetryPolicy.none()))
+        .build();
+  }
+
   /** A DynamoDB Streams client. */
   public static DynamoDbStreamsClient streams(URI endpoint) {
     return DynamoDbStreamsClient.builder()

@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The tag operations check the ARN before their lists, refuse a table name DynamoDB could not
- * have, and UntagResource names no ARN when it finds no table (dynalite's AWS-derived
- * test/tagResource.js, test/untagResource.js and test/listTagsOfResource.js).
+ * have (dynalite's AWS-derived test/tagResource.js, test/untagResource.js and
+ * test/listTagsOfResource.js), and all three name the ARN when it names no table (the
+ * ack-api-quirks catalogue, DDB-TABLE-104 and -446, AWS 2026).
  */
 class TagArnOrderSdkTest {
   static final String SHORT = "arn:aws:dynamodb:us-east-1:000000000000:table/ab";
@@ -54,7 +55,7 @@ class TagArnOrderSdkTest {
   }
 
   @Test
-  void untag_ofAMissingTable_isPlainNotFound_whileTagAndListNameTheArn() {
+  void allThree_ofAMissingTable_nameTheArn() {
     String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/missing";
 
     ResourceNotFoundException untag = catchThrowableOfType(ResourceNotFoundException.class,
@@ -64,11 +65,10 @@ class TagArnOrderSdkTest {
     ResourceNotFoundException list = catchThrowableOfType(ResourceNotFoundException.class,
         () -> dynamo.listTagsOfResource(b -> b.resourceArn(arn)));
 
-    assertThat(untag.awsErrorDetails().errorMessage()).isEqualTo("Requested resource not found");
-    assertThat(tag.awsErrorDetails().errorMessage())
-        .isEqualTo("Requested resource not found: ResourcArn: " + arn + " not found");
-    assertThat(list.awsErrorDetails().errorMessage())
-        .isEqualTo("Requested resource not found: ResourcArn: " + arn + " not found");
+    String expected = "Requested resource not found: ResourceArn: " + arn + " not found";
+    assertThat(untag.awsErrorDetails().errorMessage()).isEqualTo(expected);
+    assertThat(tag.awsErrorDetails().errorMessage()).isEqualTo(expected);
+    assertThat(list.awsErrorDetails().errorMessage()).isEqualTo(expected);
   }
 
   @Test
