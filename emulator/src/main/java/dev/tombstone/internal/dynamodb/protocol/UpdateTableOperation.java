@@ -73,11 +73,11 @@ final class UpdateTableOperation {
         i++;
       }
     }
-    List<Pending> pending = new ArrayList<>();
+    List<GlobalIndexUpdate> pending = new ArrayList<>();
     if (updates != null) {
       int i = 1;
       for (Json raw : updates) {
-        pending.add(read(Members.element(raw, "GlobalSecondaryIndexUpdate"),
+        pending.add(GlobalIndexUpdate.read(Members.element(raw, "GlobalSecondaryIndexUpdate"),
             "globalSecondaryIndexUpdates." + i + ".member", constraints));
         i++;
       }
@@ -110,13 +110,13 @@ final class UpdateTableOperation {
     }
     units.checkBounds();
     Set<String> updatedIndexes = new HashSet<>();
-    for (Pending change : pending) {
-      if (change instanceof Pending.None) {
+    for (GlobalIndexUpdate change : pending) {
+      if (change instanceof GlobalIndexUpdate.None) {
         throw ServiceErrors.invalidParameters("One of GlobalSecondaryIndexUpdate.Update,"
             + " GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not"
             + " be null");
       }
-      if (change instanceof Pending.Several) {
+      if (change instanceof GlobalIndexUpdate.Several) {
         throw ServiceErrors.invalidParameters("Only one global secondary index action is"
             + " allowed per GlobalSecondaryIndexUpdate object");
       }
@@ -124,13 +124,13 @@ final class UpdateTableOperation {
         throw ServiceErrors.invalidParameters("Only one global secondary index update per"
             + " index is allowed simultaneously. Index: " + change.indexName());
       }
-      if (change instanceof Pending.Update u && u.onDemand() != null) {
+      if (change instanceof GlobalIndexUpdate.Update u && u.onDemand() != null) {
         OnDemandThroughputs.checkUpdate(u.onDemand(), u.name());
       }
-      if (change instanceof Pending.Create c) {
+      if (change instanceof GlobalIndexUpdate.Create c) {
         OnDemandThroughputs.checkNewIndex(c.onDemand(), c.indexName());
       }
-      if (change instanceof Pending.Update u) {
+      if (change instanceof GlobalIndexUpdate.Update u) {
         if (u.warm() != null && WarmThroughputs.empty(u.warm())) {
           throw ServiceErrors.invalidParameters("WarmThroughput must have at least one of"
               + " ReadUnitsPerSecond or WriteUnitsPerSecond specified for index: " + u.name());
@@ -169,8 +169,8 @@ final class UpdateTableOperation {
       OnDemandThroughputs.checkUpdate(onDemandLimits, null);
     }
     List<SecondaryIndexes.Declared> created = new ArrayList<>();
-    for (Pending change : pending) {
-      if (change instanceof Pending.Create c) {
+    for (GlobalIndexUpdate change : pending) {
+      if (change instanceof GlobalIndexUpdate.Create c) {
         if (definitions == null) {
           // AWS's text (ack-api-quirks DDB-TABLE-162, 2026).
           throw ServiceErrors.invalidParameters(
@@ -213,8 +213,8 @@ final class UpdateTableOperation {
     if (updates != null) {
       // An unknown table is refused, with the table operations' text, before its new index.
       before = state.describeTable(tableName);
-      for (Pending change : pending) {
-        if (change instanceof Pending.Update u && u.throughput().exceedsBounds()) {
+      for (GlobalIndexUpdate change : pending) {
+        if (change instanceof GlobalIndexUpdate.Update u && u.throughput().exceedsBounds()) {
           // After the table lookup, whether the index exists or not, with a text of its own
           // (dynalite test/updateTable.js, "high index ReadCapacityUnits when table does not
           // exist" and "... when index does not exist").
@@ -224,8 +224,8 @@ final class UpdateTableOperation {
         }
       }
       indexOnDemand(pending, before, billingMode, indexOnDemand);
-      for (Pending change : pending) {
-        for (UpdateTable.IndexChange indexChange : changes(change, types)) {
+      for (GlobalIndexUpdate change : pending) {
+        for (UpdateTable.IndexChange indexChange : change.changes(types)) {
           update = update.withIndexChange(indexChange);
           indexChanges++;
         }
@@ -243,8 +243,8 @@ final class UpdateTableOperation {
     SseSpecifications.Described encryption = sse == null
         ? SseSpecifications.settled(attachments, after)
         : SseSpecifications.update(attachments, after, sse);
-    for (Pending change : pending) {
-      if (change instanceof Pending.Delete d) {
+    for (GlobalIndexUpdate change : pending) {
+      if (change instanceof GlobalIndexUpdate.Delete d) {
         return TableDescriptions.write("TableDescription", withDeleting(after, before, d.name()),
             Set.of(d.name()), encryption, shownOnDemand);
       }
@@ -257,18 +257,18 @@ final class UpdateTableOperation {
    * Checks the indexes' {@code OnDemandThroughput} against the table (which must be, or become,
    * on-demand; an Update names an index it has; the quota) and collects them, by index name.
    */
-  private static void indexOnDemand(List<Pending> pending, TableDescription table,
+  private static void indexOnDemand(List<GlobalIndexUpdate> pending, TableDescription table,
       String billingMode, Map<String, TableAttachments.OnDemandLimits> out) {
     boolean provisioned = billingMode != null ? "PROVISIONED".equals(billingMode)
         : table.definition().billingMode() == TableDefinition.BillingMode.PROVISIONED;
-    for (Pending change : pending) {
-      TableAttachments.OnDemandLimits limits = change instanceof Pending.Update u ? u.onDemand()
-          : change instanceof Pending.Create c ? c.onDemand() : null;
+    for (GlobalIndexUpdate change : pending) {
+      TableAttachments.OnDemandLimits limits = change instanceof GlobalIndexUpdate.Update u ? u.onDemand()
+          : change instanceof GlobalIndexUpdate.Create c ? c.onDemand() : null;
       if (limits == null || OnDemandThroughputs.empty(limits)) {
         continue;
       }
       String index = change.indexName();
-      if (change instanceof Pending.Update && !table.indexIds().containsKey(index)) {
+      if (change instanceof GlobalIndexUpdate.Update && !table.indexIds().containsKey(index)) {
         throw new DynamoDbError.ResourceNotFound("Requested resource not found: Index " + index
             + " for table " + table.definition().name());
       }
@@ -280,16 +280,16 @@ final class UpdateTableOperation {
     }
   }
 
-  private static UpdateTableCombinations combinations(List<Pending> pending, boolean onDemand,
+  private static UpdateTableCombinations combinations(List<GlobalIndexUpdate> pending, boolean onDemand,
       boolean billingMode, boolean throughput, boolean stream, boolean sse,
       boolean deletionProtection, boolean tableClass, boolean warm) {
     boolean createOrDelete = false;
     boolean create = false;
     boolean update = false;
-    for (Pending change : pending) {
-      create |= change instanceof Pending.Create;
-      createOrDelete |= change instanceof Pending.Create || change instanceof Pending.Delete;
-      update |= change instanceof Pending.Update;
+    for (GlobalIndexUpdate change : pending) {
+      create |= change instanceof GlobalIndexUpdate.Create;
+      createOrDelete |= change instanceof GlobalIndexUpdate.Create || change instanceof GlobalIndexUpdate.Delete;
+      update |= change instanceof GlobalIndexUpdate.Update;
     }
     return new UpdateTableCombinations(sse, tableClass, deletionProtection, onDemand, warm,
         billingMode, throughput, stream, createOrDelete, create, update);
@@ -321,105 +321,5 @@ final class UpdateTableOperation {
         after.status(), after.createdAt(), after.arn(), after.tableId(), after.itemCount(),
         after.sizeInBytes(), statistics, after.lastUpdateToPayPerRequest(),
         after.latestStreamArn(), after.restoreSummary(), indexIds, after.tableClassUpdatedAt());
-  }
-
-  /** One GlobalSecondaryIndexUpdates element past its model constraints. */
-  private sealed interface Pending {
-    /** The index the element acts on; null for {@link None} and {@link Several}. */
-    default String indexName() {
-      return null;
-    }
-
-    record Create(SecondaryIndexes.Declared index, TableDefinition.WarmThroughput warm,
-        TableAttachments.OnDemandLimits onDemand) implements Pending {
-      @Override
-      public String indexName() {
-        return index.name();
-      }
-    }
-
-    record Delete(String name) implements Pending {
-      @Override
-      public String indexName() {
-        return name;
-      }
-    }
-
-    /** Provisioned throughput (ABSENT when not given), warm and on-demand (null when not). */
-    record Update(String name, Throughput throughput, TableDefinition.WarmThroughput warm,
-        TableAttachments.OnDemandLimits onDemand) implements Pending {
-      @Override
-      public String indexName() {
-        return name;
-      }
-    }
-
-    /** None of Create, Delete and Update. */
-    record None() implements Pending {}
-
-    /** More than one of Create, Delete and Update in one element. */
-    record Several() implements Pending {}
-  }
-
-  /** Every action present gets its model constraints, however many the element has. */
-  private static Pending read(Json.Obj element, String path, Constraints constraints) {
-    Json.Obj create = Members.structure(element, "Create", "CreateGlobalSecondaryIndexAction");
-    Json.Obj delete = Members.structure(element, "Delete", "DeleteGlobalSecondaryIndexAction");
-    Json.Obj update = Members.structure(element, "Update", "UpdateGlobalSecondaryIndexAction");
-    List<Pending> actions = new ArrayList<>();
-    if (create != null) {
-      actions.add(new Pending.Create(
-          SecondaryIndexes.read(create, path + ".create", true, constraints),
-          WarmThroughputs.read(create), OnDemandThroughputs.read(create)));
-    }
-    if (delete != null) {
-      String name = Members.string(delete, "IndexName");
-      constraints.tableName(path + ".delete.indexName", name, true);
-      actions.add(new Pending.Delete(name));
-    }
-    if (update != null) {
-      String name = Members.string(update, "IndexName");
-      Json.Obj throughput = Members.structure(update, "ProvisionedThroughput");
-      TableDefinition.WarmThroughput warm = WarmThroughputs.read(update);
-      TableAttachments.OnDemandLimits onDemand = OnDemandThroughputs.read(update);
-      constraints.tableName(path + ".update.indexName", name, true);
-      if (warm == null && onDemand == null) {
-        constraints.notNull(path + ".update.provisionedThroughput", throughput);
-      }
-      actions.add(new Pending.Update(name,
-          Throughput.read(throughput, path + ".update.provisionedThroughput", constraints),
-          warm, onDemand));
-    }
-    if (actions.isEmpty()) {
-      return new Pending.None();
-    }
-    return actions.size() == 1 ? actions.get(0) : new Pending.Several();
-  }
-
-  /**
-   * The changes the table can apply for one element; a new index is checked as CreateTable checks
-   * one, against the request's own AttributeDefinitions: DynamoDB wants the new index's key
-   * attributes declared there even when the table already defines them.
-   */
-  private static List<UpdateTable.IndexChange> changes(Pending change,
-      Map<String, AttributeType> types) {
-    if (change instanceof Pending.Create c) {
-      return List.of(new UpdateTable.IndexChange.Create(
-          SecondaryIndexes.created(c.index(), types, new HashSet<>())
-              .withWarmThroughput(c.warm())));
-    }
-    if (change instanceof Pending.Delete d) {
-      return List.of(new UpdateTable.IndexChange.Delete(d.name()));
-    }
-    Pending.Update u = (Pending.Update) change;
-    List<UpdateTable.IndexChange> changes = new ArrayList<>();
-    if (u.throughput() != Throughput.ABSENT) {
-      changes.add(new UpdateTable.IndexChange.Update(u.name(), u.throughput().read(),
-          u.throughput().write()));
-    }
-    if (u.warm() != null) {
-      changes.add(new UpdateTable.IndexChange.RaiseWarmThroughput(u.name(), u.warm()));
-    }
-    return changes;
   }
 }
