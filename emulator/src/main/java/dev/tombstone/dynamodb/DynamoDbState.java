@@ -3,6 +3,7 @@ package dev.tombstone.dynamodb;
 import dev.tombstone.internal.TableArns;
 import dev.tombstone.internal.TableNameRules;
 import dev.tombstone.internal.TableNames;
+import dev.tombstone.internal.TableQuotas;
 import dev.tombstone.internal.Utf8Order;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +79,10 @@ public final class DynamoDbState {
     WarmThroughputRules.checkInitial(definition);
     String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + definition.name();
     // Before the name is looked up, like every other check of the request.
-    TableQuotas.checkTable(definition.readCapacityUnits(), definition.writeCapacityUnits(), arn);
+    TableQuotas.tableError(definition.readCapacityUnits(), definition.writeCapacityUnits(), arn)
+        .ifPresent(text -> {
+          throw new DynamoDbError.LimitExceeded(text);
+        });
     Instant now = clock.instant();
     Table table = new Table(definition, now, arn, clock);
     // Enabled before anyone can write: the table is not in the map yet.

@@ -1,6 +1,7 @@
 package dev.tombstone.dynamodb;
 
 import dev.tombstone.internal.TableNameRules;
+import dev.tombstone.internal.TableQuotas;
 import dev.tombstone.internal.TableUpdateTexts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -218,16 +219,13 @@ public final class UpdateTable {
       if (current.billingMode() == TableDefinition.BillingMode.PROVISIONED
           && Objects.equals(request.readCapacityUnits(), read)
           && Objects.equals(request.writeCapacityUnits(), write)) {
-        throw new DynamoDbError.Validation("The provisioned throughput for the table will not"
-            + " change. The requested value equals the current value. Current ReadCapacityUnits"
-            + " provisioned for the table: " + read + ". Requested ReadCapacityUnits: " + read
-            + ". Current WriteCapacityUnits provisioned for the table: " + write
-            + ". Requested WriteCapacityUnits: " + write + ". Refer to the Amazon DynamoDB"
-            + " Developer Guide for current limits and how to request higher limits.");
+        throw throughputUnchanged("the table", "the table", read, write);
       }
       read = request.readCapacityUnits() == null ? read : request.readCapacityUnits();
       write = request.writeCapacityUnits() == null ? write : request.writeCapacityUnits();
-      TableQuotas.checkTable(read, write, table.arn());
+      TableQuotas.tableError(read, write, table.arn()).ifPresent(text -> {
+        throw new DynamoDbError.LimitExceeded(text);
+      });
     } else if (current.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST) {
       throw new DynamoDbError.Validation(TableUpdateTexts.PROVISIONED_WITHOUT_THROUGHPUT);
     }
@@ -375,20 +373,31 @@ public final class UpdateTable {
         if (old.readCapacityUnits() == update.readCapacityUnits()
             && old.writeCapacityUnits() == update.writeCapacityUnits()) {
           // As for the table (ack-api-quirks DDB-TABLE-164, 2026).
-          throw new DynamoDbError.Validation("The provisioned throughput for the index "
-              + old.name() + " will not change. The requested value equals the current value."
-              + " Current ReadCapacityUnits provisioned for index " + old.name() + ": "
-              + old.readCapacityUnits() + ". Requested ReadCapacityUnits: "
-              + update.readCapacityUnits() + ". Current WriteCapacityUnits provisioned for index "
-              + old.name() + ": " + old.writeCapacityUnits() + ". Requested WriteCapacityUnits: "
-              + update.writeCapacityUnits() + ". Refer to the Amazon DynamoDB Developer Guide for"
-              + " current limits and how to request higher limits.");
+          throw throughputUnchanged("the index " + old.name(), "index " + old.name(),
+              old.readCapacityUnits(), old.writeCapacityUnits());
         }
         gsis.set(at, new TableDefinition.IndexDefinition(old.name(), old.keySchema(),
             old.projectionType(), old.nonKeyAttributes(), update.readCapacityUnits(),
             update.writeCapacityUnits(), old.warmThroughput()));
       }
     }
+  }
+
+  /**
+   * Throughput asked for that equals the current one, for the table or one of its global indexes
+   * (the index's text as AWS answered it, ack-api-quirks DDB-TABLE-164, 2026).
+   *
+   * @param subject {@code the table} or {@code the index <name>}
+   * @param owner {@code the table} or {@code index <name>}, as each unit's sentence names it
+   */
+  private static DynamoDbError throughputUnchanged(String subject, String owner, long read,
+      long write) {
+    return new DynamoDbError.Validation("The provisioned throughput for " + subject
+        + " will not change. The requested value equals the current value. Current"
+        + " ReadCapacityUnits provisioned for " + owner + ": " + read
+        + ". Requested ReadCapacityUnits: " + read + ". Current WriteCapacityUnits provisioned for "
+        + owner + ": " + write + ". Requested WriteCapacityUnits: " + write + ". Refer to the"
+        + " Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
   }
 
   /**

@@ -44,6 +44,11 @@ public final class TableArns {
     return arn.substring(arn.indexOf(TABLE) + TABLE.length());
   }
 
+  /** The region of a table ARN the emulator made ({@code arn:aws:dynamodb:<region>:…}). */
+  public static String region(String arn) {
+    return arn.split(":", 5)[3];
+  }
+
   private static String invalid(String arn) {
     return "Invalid TableArn: Invalid ResourceArn provided as input " + arn;
   }

@@ -69,7 +69,7 @@ public final class TableTagRules {
     if (error.isPresent()) {
       return error;
     }
-    return allowed(value) ? Optional.empty() : Optional.of(invalidValue(value));
+    return TagCharacters.allowed(value) ? Optional.empty() : Optional.of(invalidValue(value));
   }
 
   /** Why DynamoDB refuses {@code key} (null when left out) for its presence or length. */
@@ -90,7 +90,7 @@ public final class TableTagRules {
     if (key.regionMatches(true, 0, RESERVED, 0, RESERVED.length())) {
       return Optional.of("Tag Key cannot be prefixed with aws:, Key: " + key);
     }
-    return allowed(key) ? Optional.empty() : Optional.of(invalidKey(key));
+    return TagCharacters.allowed(key) ? Optional.empty() : Optional.of(invalidKey(key));
   }
 
   private static String invalidKey(String key) {
@@ -103,16 +103,5 @@ public final class TableTagRules {
 
   private static int length(String text) {
     return text.codePointCount(0, text.length());
-  }
-
-  /** Whether each character is a letter, number or separator, or one of + - = . _ : / @. */
-  private static boolean allowed(String text) {
-    return text.codePoints().allMatch(c -> switch (Character.getType(c)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
-          Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.SPACE_SEPARATOR,
-          Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
-      default -> "+-=._:/@".indexOf(c) >= 0;
-    });
   }
 }

@@ -3,9 +3,10 @@ package dev.tombstone.internal;
 import java.util.regex.Pattern;
 
 /**
- * The characters S3 allows in tag keys and values, {@code ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$}:
+ * The characters AWS allows in tag keys and values, {@code ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$}:
  * letters, spaces and digits of any script and {@code _ . : / = + - @}. Internal: shared by the
- * S3 domain (tag sets) and its protocol (the {@code x-amz-tagging} header).
+ * S3 domain (tag sets) and its protocol (the {@code x-amz-tagging} header), and by DynamoDB's
+ * table tags ({@link TableTagRules}).
  */
 public final class TagCharacters {
   private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");

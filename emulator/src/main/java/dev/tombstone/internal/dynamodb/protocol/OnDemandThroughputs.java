@@ -3,6 +3,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.TableArns;
+import dev.tombstone.internal.TableQuotas;
 import dev.tombstone.internal.dynamodb.TableAttachments;
 import dev.tombstone.internal.dynamodb.TableAttachments.OnDemandLimits;
 import java.io.IOException;
@@ -21,8 +23,6 @@ import java.util.UUID;
  * name starts without.
  */
 final class OnDemandThroughputs {
-  /** The per-table quota DescribeLimits reports, which on-demand maxima may not pass either. */
-  private static final long TABLE_MAX_UNITS = 40_000;
   /** The value that clears a member in UpdateTable. */
   private static final long CLEAR = -1;
 
@@ -260,10 +260,10 @@ final class OnDemandThroughputs {
 
   private static void checkQuota(String member, String dimension, Long units, String tableArn,
       String index) {
-    if (units != null && units > TABLE_MAX_UNITS) {
+    if (units != null && units > TableQuotas.TABLE_MAX_UNITS) {
       throw new DynamoDbError.LimitExceeded("Subscriber limit exceeded: Requested " + member
           + " for OnDemandThroughput for " + owner(index) + " exceeds TableMax" + dimension
-          + "CapacityUnits of the account in region " + tableArn.split(":", 5)[3]);
+          + "CapacityUnits of the account in region " + TableArns.region(tableArn));
     }
   }
 
