@@ -13,6 +13,9 @@ final class DeleteOperations {
       {"x-amz-if-match-last-modified-time", "x-amz-if-match-size"};
   private static final String BYPASS = "x-amz-bypass-governance-retention";
 
+  private static final XmlWriter.Tag DELETED = new XmlWriter.Tag("Deleted");
+  private static final XmlWriter.Tag KEY = new XmlWriter.Tag("Key");
+
   private final S3State state;
 
   DeleteOperations(S3State state) {
@@ -104,7 +107,7 @@ final class DeleteOperations {
   }
 
   private static void writeDeleted(XmlWriter xml, DeleteObjects.Deleted deleted) {
-    xml.start("Deleted").element("Key", deleted.key());
+    xml.start(DELETED).element(KEY, deleted.key());
     if (deleted.versionId().isPresent()) {
       xml.element("VersionId", deleted.versionId().get());
     }

@@ -56,7 +56,12 @@ class DeleteDocumentScannerTest {
       "<Delete>\n  <Object>\t<Key> spaced key </Key></Object >\n</Delete >\n",
       "<Delete xmlns=''><Quiet> False </Quiet><Object><Key></Key></Object></Delete>",
       "<?xml version='1.0' standalone=\"yes\"?><Delete><Object><Key>k</Key></Object></Delete>",
-      "<Delete><Object><Key>a]b]c&lt;&gt;&apos;</Key></Object></Delete>"})
+      "<Delete><Object><Key>a]b]c&lt;&gt;&apos;</Key></Object></Delete>",
+      // Each object below starts like the common <Object><Key>k</Key></Object> and is not.
+      "<Delete><Object><Key>a&amp;b</Key></Object><Object><Key>a>b</Key></Object></Delete>",
+      "<Delete><Object><Key>k</Key><VersionId>v</VersionId></Object><Object><Key>k</Key>"
+          + "</Object ><Object><Key>k</Key ></Object><Object><Key>k</Key></Object></Delete>",
+      "<Delete><Object><Key>a\tb</Key></Object><Object><Key>\n</Key></Object></Delete>"})
   void plainVariants_areRecognizedAndAgree(String document) {
     assertThat(scan(document)).isPresent();
     assertAgreesWithTheParser(document.getBytes(StandardCharsets.UTF_8));

@@ -38,11 +38,18 @@ class XmlWriterTest {
         String text = text(random);
         switch (random.nextInt(5)) {
           case 0 -> {
-            writer.start(name);
+            if (random.nextBoolean()) {
+              writer.start(name);
+              reference.start(name);
+              depth++;
+              justStarted = true;
+              continue;
+            }
+            // A start from a tag is complete at once: no attribute, never <name/>.
+            writer.start(new XmlWriter.Tag(name));
             reference.start(name);
+            reference.text("");
             depth++;
-            justStarted = true;
-            continue;
           }
           case 1 -> {
             if (depth > 1) {
@@ -63,7 +70,11 @@ class XmlWriterTest {
             reference.text(text);
           }
           default -> {
-            writer.element(name, text);
+            if (random.nextBoolean()) {
+              writer.element(name, text);
+            } else {
+              writer.element(new XmlWriter.Tag(name), text);
+            }
             reference.element(name, text);
           }
         }
@@ -72,6 +83,15 @@ class XmlWriterTest {
       assertThat(new String(writer.toBytes(), StandardCharsets.ISO_8859_1))
           .isEqualTo(new String(reference.toBytes(), StandardCharsets.ISO_8859_1));
     }
+  }
+
+  @Test
+  void anElementStartedFromATag_endsWithAnEndTagEvenWhenEmpty() {
+    XmlWriter writer = XmlWriter.document("DeleteResult");
+    writer.start(new XmlWriter.Tag("Deleted")).end().start("Error").end();
+
+    assertThat(new String(writer.toBytes(), StandardCharsets.UTF_8))
+        .endsWith("><Deleted></Deleted><Error/></DeleteResult>");
   }
 
   @Test
