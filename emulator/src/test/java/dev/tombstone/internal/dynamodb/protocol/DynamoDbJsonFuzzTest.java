@@ -98,6 +98,7 @@ class DynamoDbJsonFuzzTest {
 
   /** A well-formed PutItem whose item is any JSON the fuzzer makes, under a fixed key. */
   @FuzzTest(maxDuration = "1m")
+  @DictionaryFile(resourcePath = "dynamodb-json.dict")
   void putItemValues(FuzzedDataProvider data) {
     String value = data.consumeRemainingAsString();
     String body = "{\"TableName\":\"tab\",\"Item\":{\"id\":{\"S\":\"b\"},\"v\":" + value + "}}";
@@ -133,6 +134,7 @@ class DynamoDbJsonFuzzTest {
 
   /** Any bytes: whatever {@link JsonScanner} reads, Jackson reads to the same tree. */
   @FuzzTest(maxDuration = "1m")
+  @DictionaryFile(resourcePath = "dynamodb-json.dict")
   void scannerAgreesWithJackson(FuzzedDataProvider data) {
     JsonScannerTest.assertAgreesWithJackson(data.consumeRemainingAsBytes());
   }
