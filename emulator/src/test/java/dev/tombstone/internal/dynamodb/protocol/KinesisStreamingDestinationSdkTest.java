@@ -310,11 +310,15 @@ class KinesisStreamingDestinationSdkTest {
   }
 
   @Test
-  void destinationsDieWithTheTable_andAreNotRestoredFromABackup() {
+  void destinationsDieWithTheTable_andAreNotRestored() {
     enable(first);
+    dynamo.updateContinuousBackups(b -> b.tableName("orders")
+        .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));
     String backup = dynamo.createBackup(b -> b.tableName("orders").backupName("before"))
         .backupDetails().backupArn();
     dynamo.restoreTableFromBackup(b -> b.backupArn(backup).targetTableName("restored"));
+    dynamo.restoreTableToPointInTime(b -> b.sourceTableName("orders")
+        .targetTableName("recovered").useLatestRestorableTime(true));
     dynamo.deleteTable(b -> b.tableName("orders"));
 
     assertThat(notFound(() -> describe()))
@@ -322,6 +326,8 @@ class KinesisStreamingDestinationSdkTest {
     create("orders");
     assertThat(describe().kinesisDataStreamDestinations()).isEmpty();
     assertThat(dynamo.describeKinesisStreamingDestination(b -> b.tableName("restored"))
+        .kinesisDataStreamDestinations()).isEmpty();
+    assertThat(dynamo.describeKinesisStreamingDestination(b -> b.tableName("recovered"))
         .kinesisDataStreamDestinations()).isEmpty();
   }
 
