@@ -8,7 +8,8 @@ import java.util.UUID;
  * What the DynamoDB dialects keep beside the tables: resource-based policies (by resource ARN:
  * the table's, or its stream's), Contributor Insights settings (by index name, {@code ""} for
  * the table, each stamped with its index's id) and server-side encryption with a KMS key (under
- * {@code ""}). Stored, never enforced. Internal.
+ * {@code ""}) and Kinesis streaming destinations (by stream ARN). Stored, never enforced: no
+ * record reaches Kinesis. Internal.
  */
 public final class TableAttachments {
   private final Clock clock;
@@ -16,6 +17,7 @@ public final class TableAttachments {
   private final TableSideState<ContributorInsights> insights = new TableSideState<>();
   private final TableSideState<Encryption> encryption = new TableSideState<>();
   private final TableSideState<OnDemandLimits> onDemand = new TableSideState<>();
+  private final TableSideState<KinesisDestination> kinesis = new TableSideState<>();
 
   /** Empty stores that date changes by {@code clock}. */
   public TableAttachments(Clock clock) {
@@ -53,12 +55,24 @@ public final class TableAttachments {
     return onDemand;
   }
 
-  /** Forgets every policy, Contributor Insights, encryption and on-demand throughput setting. */
+  /**
+   * Kinesis streaming destinations by table, then stream ARN, in the order first enabled; a
+   * disabled or failed destination stays listed, as on DynamoDB.
+   */
+  public TableSideState<KinesisDestination> kinesis() {
+    return kinesis;
+  }
+
+  /**
+   * Forgets every policy, Contributor Insights, encryption, on-demand throughput and Kinesis
+   * destination setting.
+   */
   public void reset() {
     policies.reset();
     insights.reset();
     encryption.reset();
     onDemand.reset();
+    kinesis.reset();
   }
 
   /**
@@ -97,4 +111,14 @@ public final class TableAttachments {
    * @param maxWriteRequestUnits {@code MaxWriteRequestUnits}, or null likewise
    */
   public record OnDemandLimits(Long maxReadRequestUnits, Long maxWriteRequestUnits) {}
+
+  /**
+   * A Kinesis streaming destination of a table, in its settled status.
+   *
+   * @param status ACTIVE, DISABLED or ENABLE_FAILED
+   * @param precision {@code ApproximateCreationDateTimePrecision} as last set, or null when
+   *     never set since the last ENABLE (DynamoDB then uses MILLISECOND but does not show it)
+   * @param description {@code DestinationStatusDescription}, or null
+   */
+  public record KinesisDestination(String status, String precision, String description) {}
 }

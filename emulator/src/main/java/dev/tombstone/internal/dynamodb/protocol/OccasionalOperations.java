@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * The operations few programs call (PartiQL, Streams, limits and endpoints, resource policies,
- * Contributor Insights, backups and point-in-time recovery, exports and imports), each made the
+ * Contributor Insights, Kinesis streaming destinations, backups and point-in-time recovery, exports and imports), each made the
  * first time it is called. Their classes stay out of the emulator's start, and routing to them
  * costs one small object per name: no lambda is spun until an operation is used.
  */
@@ -22,6 +22,8 @@ final class OccasionalOperations {
       "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction", "DescribeLimits",
       "DescribeEndpoints", "PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy",
       "UpdateContributorInsights", "DescribeContributorInsights", "ListContributorInsights",
+      "EnableKinesisStreamingDestination", "DisableKinesisStreamingDestination",
+      "DescribeKinesisStreamingDestination", "UpdateKinesisStreamingDestination",
       "CreateBackup", "DescribeBackup", "ListBackups", "DeleteBackup", "RestoreTableFromBackup",
       "UpdateContinuousBackups", "DescribeContinuousBackups", "RestoreTableToPointInTime",
       "ExportTableToPointInTime", "DescribeExport", "ListExports", "ImportTable",
@@ -66,6 +68,14 @@ final class OccasionalOperations {
           new DescribeContributorInsightsOperation(state, attachments)::handle;
       case "ListContributorInsights" ->
           new ListContributorInsightsOperation(state, attachments)::handle;
+      case "EnableKinesisStreamingDestination" ->
+          new EnableKinesisStreamingDestinationOperation(state, attachments)::handle;
+      case "DisableKinesisStreamingDestination" ->
+          new DisableKinesisStreamingDestinationOperation(state, attachments)::handle;
+      case "DescribeKinesisStreamingDestination" ->
+          new DescribeKinesisStreamingDestinationOperation(state, attachments)::handle;
+      case "UpdateKinesisStreamingDestination" ->
+          new UpdateKinesisStreamingDestinationOperation(state, attachments)::handle;
       case "CreateBackup" -> new CreateBackupOperation(state)::handle;
       case "DescribeBackup" -> BackupArnOperation.describe(state)::handle;
       case "ListBackups" -> new ListBackupsOperation(state)::handle;
