@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 
 /**
  * The operations few programs call (PartiQL, Streams, limits and endpoints, resource policies,
- * Contributor Insights, Kinesis streaming destinations, backups and point-in-time recovery, exports and imports), each made the
- * first time it is called. Their classes stay out of the emulator's start, and routing to them
- * costs one small object per name: no lambda is spun until an operation is used.
+ * Contributor Insights, Kinesis streaming destinations, backups and point-in-time recovery,
+ * exports and imports), each made the first time it is called. Their classes stay out of the
+ * emulator's start, and routing to them costs one small object per name: no lambda is spun until
+ * an operation is used.
  */
 final class OccasionalOperations {
   /** The {@code DynamoDB_20120810.*} targets served here. */
