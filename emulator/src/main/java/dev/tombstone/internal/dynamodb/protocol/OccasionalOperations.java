@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 /**
  * The operations few programs call (PartiQL, Streams, limits and endpoints, resource policies,
  * Contributor Insights, Kinesis streaming destinations, backups and point-in-time recovery,
- * exports and imports), each made the first time it is called. Their classes stay out of the
- * emulator's start, and routing to them costs one small object per name: no lambda is spun until
- * an operation is used.
+ * exports and imports, global tables and replica auto scaling), each made the first time it is
+ * called. Their classes stay out of the emulator's start, and routing to them costs one small
+ * object per name: no lambda is spun until an operation is used.
  */
 final class OccasionalOperations {
   /** The {@code DynamoDB_20120810.*} targets served here. */
@@ -28,7 +28,10 @@ final class OccasionalOperations {
       "CreateBackup", "DescribeBackup", "ListBackups", "DeleteBackup", "RestoreTableFromBackup",
       "UpdateContinuousBackups", "DescribeContinuousBackups", "RestoreTableToPointInTime",
       "ExportTableToPointInTime", "DescribeExport", "ListExports", "ImportTable",
-      "DescribeImport", "ListImports");
+      "DescribeImport", "ListImports", "CreateGlobalTable", "UpdateGlobalTable",
+      "DescribeGlobalTable", "ListGlobalTables", "DescribeGlobalTableSettings",
+      "UpdateGlobalTableSettings", "DescribeTableReplicaAutoScaling",
+      "UpdateTableReplicaAutoScaling");
   /** The {@code DynamoDBStreams_20120810.*} targets served here. */
   static final List<String> STREAM_TARGETS = List.of(
       "ListStreams", "DescribeStream", "GetShardIterator", "GetRecords");
@@ -94,6 +97,16 @@ final class OccasionalOperations {
       case "ImportTable" -> new ImportTableOperation(state, transfers.get())::handle;
       case "DescribeImport" -> DescribeTransferOperation.describeImport(transfers.get())::handle;
       case "ListImports" -> new ListImportsOperation(transfers.get())::handle;
+      case "CreateGlobalTable" -> new CreateGlobalTableOperation()::handle;
+      case "UpdateGlobalTable" -> new UpdateGlobalTableOperation()::handle;
+      case "DescribeGlobalTable" -> new DescribeGlobalTableOperation()::handle;
+      case "ListGlobalTables" -> new ListGlobalTablesOperation()::handle;
+      case "DescribeGlobalTableSettings" -> new DescribeGlobalTableSettingsOperation()::handle;
+      case "UpdateGlobalTableSettings" -> new UpdateGlobalTableSettingsOperation()::handle;
+      case "DescribeTableReplicaAutoScaling" ->
+          new DescribeTableReplicaAutoScalingOperation(state)::handle;
+      case "UpdateTableReplicaAutoScaling" ->
+          new UpdateTableReplicaAutoScalingOperation(state)::handle;
       case "ListStreams" -> new ListStreamsOperation(state)::handle;
       case "DescribeStream" -> new DescribeStreamOperation(state)::handle;
       case "GetShardIterator" -> new GetShardIteratorOperation(state)::handle;
