@@ -15,6 +15,7 @@ final class CreateGlobalTableOperation {
     List<Json> group = Members.list(request, "ReplicationGroup");
     Constraints constraints = new Constraints();
     if (group != null) {
+      // Reads each replica's members for their types alone: a wrong one is refused first.
       for (Json replica : group) {
         Json.Obj entry = Members.element(replica, "Replica");
         if (entry != null) {
