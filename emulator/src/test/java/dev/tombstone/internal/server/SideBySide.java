@@ -77,6 +77,11 @@ final class SideBySide {
         new Answer(mine, itemsInOrder));
   }
 
+  /** Whether, in this case, one side refused a request the other answered. */
+  boolean diverged() {
+    return diverged;
+  }
+
   /** Whether both sides refused the last request compared. */
   boolean bothRefused() {
     return refused;
