@@ -11,9 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What ExportTableToPointInTime and ImportTable keep, and their way into the emulator's own S3:
- * the exports and imports made, and the objects they write and read. The public DynamoDB
- * package never sees S3; this internal bridge joins the two states of one emulator. Internal.
+ * What ExportTableToPointInTime, ImportTable and StartBulkPutItems keep, and their way into the
+ * emulator's own S3: the exports, imports and bulk operations made, and the objects they write
+ * and read. The public DynamoDB package never sees S3; this internal bridge joins the two states
+ * of one emulator. Internal.
  */
 public final class TableTransfers {
   private final S3State s3;
@@ -21,6 +22,7 @@ public final class TableTransfers {
   private final Clock clock;
   private final TransferLog<TableExport> exports = new TransferLog<>();
   private final TransferLog<TableImport> imports = new TransferLog<>();
+  private final TransferLog<BulkOperation> bulkOperations = new TransferLog<>();
 
   /** Transfers to and from {@code s3}, for tables of {@code region}, dated by {@code clock}. */
   public TableTransfers(S3State s3, String region, Clock clock) {
@@ -52,6 +54,11 @@ public final class TableTransfers {
   /** Every import made since the last reset. */
   public TransferLog<TableImport> imports() {
     return imports;
+  }
+
+  /** Every bulk operation (StartBulkPutItems) made since the last reset. */
+  public TransferLog<BulkOperation> bulkOperations() {
+    return bulkOperations;
   }
 
   /** Whether the bucket exists. */
@@ -96,10 +103,11 @@ public final class TableTransfers {
         .map(content -> content.toByteArray());
   }
 
-  /** Forgets every export and import; the objects they wrote go with S3's own reset. */
+  /** Forgets every export, import and bulk operation; their objects go with S3's own reset. */
   public void reset() {
     exports.clear();
     imports.clear();
+    bulkOperations.clear();
   }
 
   private static String unquoted(String etag) {

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The exports or the imports made, by ARN in the order they were made, with the client tokens
- * that make a repeated request return the first one's job. Thread-safe: a request runs under
- * this log's lock from its token check to its record, so two requests with one token make one
- * job. Internal.
+ * The exports, the imports or the bulk operations made, by ARN in the order they were made,
+ * with the client tokens that make a repeated request return the first one's job. Thread-safe: a
+ * request runs under this log's lock from its token check to its record, so two requests with
+ * one token make one job. Internal.
  *
- * @param <T> {@link TableExport} or {@link TableImport}
+ * @param <T> {@link TableExport}, {@link TableImport} or {@link BulkOperation}
  */
 public final class TransferLog<T extends TransferLog.Job> {
   /** How long DynamoDB honours a client token after its first request. */

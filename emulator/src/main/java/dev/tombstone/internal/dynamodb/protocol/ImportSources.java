@@ -27,6 +27,14 @@ import java.util.zip.GZIPInputStream;
  * value is a string and an empty one is left out.
  */
 final class ImportSources {
+  static final String PARSE_ERROR = "ParseError";
+  static final String NOT_COMPRESSED = "The object is not compressed as InputCompressionType says";
+  static final String NOT_JSON = "The text is not DynamoDB JSON";
+  static final String NOT_AN_ITEM = "The document is not an {\"Item\":{...}} of attribute values";
+  static final String ONLY_ITEM = "Per-item conditions are not supported by Tombstone: a document"
+      + " holds only its Item";
+  static final String ROW_TOO_LONG = "The row has more values than the header has names";
+  static final String KEY_TYPE = "A key value is not of its attribute definition's type";
   private static final AttributeValueDecoder DECODER =
       new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT);
 
@@ -34,17 +42,37 @@ final class ImportSources {
   private final String compression;
   private final Optional<TableImport.Csv> csv;
   private final TableDefinition table;
+  private final Rejects rejects;
+  private final boolean itemOnly;
   private long processed;
   private long imported;
   private long errors;
   private long bytes;
 
+  /** Told of each input that was not written: why, and the item when there was one. */
+  interface Rejects {
+    Rejects NONE = (code, message, item) -> { };
+
+    void rejected(String code, String message, Item item);
+  }
+
   ImportSources(String format, String compression, Optional<TableImport.Csv> csv,
       TableDefinition table) {
+    this(format, compression, csv, table, Rejects.NONE, false);
+  }
+
+  /**
+   * Sources that tell {@code rejects} of each input not written; with {@code itemOnly}, a
+   * DYNAMODB_JSON document with a member besides {@code Item} is refused, not read.
+   */
+  ImportSources(String format, String compression, Optional<TableImport.Csv> csv,
+      TableDefinition table, Rejects rejects, boolean itemOnly) {
     this.format = format;
     this.compression = compression;
     this.csv = csv;
     this.table = table;
+    this.rejects = rejects;
+    this.itemOnly = itemOnly;
   }
 
   /** Reads one object, handing each item to {@code write}, which may refuse it by throwing. */
@@ -54,7 +82,7 @@ final class ImportSources {
       content = "GZIP".equals(compression)
           ? new GZIPInputStream(new ByteArrayInputStream(object)).readAllBytes() : object;
     } catch (IOException e) {
-      failed();
+      failed(NOT_COMPRESSED);
       return;
     }
     bytes += content.length;
@@ -76,27 +104,33 @@ final class ImportSources {
       imported++;
     } catch (DynamoDbError e) {
       errors++;
+      rejects.rejected(e.code(), e.getMessage(), item);
     }
   }
 
-  private void failed() {
+  private void failed(String message) {
     processed++;
     errors++;
+    rejects.rejected(PARSE_ERROR, message, null);
   }
 
   private void jsonItems(byte[] content, Consumer<Item> write) {
     try {
       Json.parseSequence(content, document -> {
+        if (itemOnly && document instanceof Json.Obj object && object.members().size() > 1) {
+          failed(ONLY_ITEM);
+          return true;
+        }
         Item item = jsonItem(document);
         if (item == null) {
-          failed();
+          failed(NOT_AN_ITEM);
           return false;
         }
         store(item, write);
         return true;
       });
     } catch (IOException e) {
-      failed();
+      failed(NOT_JSON);
     }
   }
 
@@ -121,12 +155,12 @@ final class ImportSources {
     for (List<String> row : rows.subList(given.isPresent() || rows.isEmpty() ? 0 : 1,
         rows.size())) {
       if (row.size() > headers.size()) {
-        failed();
+        failed(ROW_TOO_LONG);
         return;
       }
       Item item = csvItem(headers, row);
       if (item == null) {
-        failed();
+        failed(KEY_TYPE);
       } else {
         store(item, write);
       }

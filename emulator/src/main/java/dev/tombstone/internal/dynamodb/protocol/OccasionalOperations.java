@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 /**
  * The operations few programs call (PartiQL, Streams, limits and endpoints, resource policies,
  * Contributor Insights, Kinesis streaming destinations, backups and point-in-time recovery,
- * exports and imports, global tables and replica auto scaling), each made the first time it is
- * called. Their classes stay out of the emulator's start, and routing to them costs one small
- * object per name: no lambda is spun until an operation is used.
+ * exports and imports, global tables and replica auto scaling, bulk put items), each made the
+ * first time it is called. Their classes stay out of the emulator's start, and routing to them
+ * costs one small object per name: no lambda is spun until an operation is used.
  */
 final class OccasionalOperations {
   /** The {@code DynamoDB_20120810.*} targets served here. */
@@ -31,7 +31,8 @@ final class OccasionalOperations {
       "DescribeImport", "ListImports", "CreateGlobalTable", "UpdateGlobalTable",
       "DescribeGlobalTable", "ListGlobalTables", "DescribeGlobalTableSettings",
       "UpdateGlobalTableSettings", "DescribeTableReplicaAutoScaling",
-      "UpdateTableReplicaAutoScaling");
+      "UpdateTableReplicaAutoScaling", "StartBulkPutItems", "DescribeBulkOperation",
+      "ListBulkOperations", "CancelBulkOperation");
   /** The {@code DynamoDBStreams_20120810.*} targets served here. */
   static final List<String> STREAM_TARGETS = List.of(
       "ListStreams", "DescribeStream", "GetShardIterator", "GetRecords");
@@ -107,6 +108,10 @@ final class OccasionalOperations {
           new DescribeTableReplicaAutoScalingOperation(state)::handle;
       case "UpdateTableReplicaAutoScaling" ->
           new UpdateTableReplicaAutoScalingOperation(state)::handle;
+      case "StartBulkPutItems" -> new StartBulkPutItemsOperation(state, transfers.get())::handle;
+      case "DescribeBulkOperation" -> new DescribeBulkOperationOperation(transfers.get())::handle;
+      case "ListBulkOperations" -> new ListBulkOperationsOperation(transfers.get())::handle;
+      case "CancelBulkOperation" -> new CancelBulkOperationOperation(transfers.get())::handle;
       case "ListStreams" -> new ListStreamsOperation(state)::handle;
       case "DescribeStream" -> new DescribeStreamOperation(state)::handle;
       case "GetShardIterator" -> new GetShardIteratorOperation(state)::handle;
