@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.dynamodb.BulkOperation;
 import dev.tombstone.internal.dynamodb.TableTransfers;
@@ -69,30 +70,53 @@ final class BulkPutRun {
 
   private BulkOperation.Counts put(String tableName, BulkOperation.Input input,
       BulkPutReports report) {
-    long[] putBytes = {0};
-    long inputBytes = 0;
-    ImportSources[] sources = new ImportSources[1];
-    String[] current = new String[1];
-    long[] firstOfObject = {0};
-    sources[0] = new ImportSources(input.format(), input.compression().orElse("NONE"),
-        Optional.empty(), null, (code, message, item) -> report.rejected(current[0],
-            sources[0].counts().processedItems() - firstOfObject[0], code, message, item),
-        true);
-    for (String key : transfers.keys(input.bucket(), input.keyPrefix().orElse(""))) {
-      Optional<byte[]> object = transfers.read(input.bucket(), key);
-      if (object.isEmpty()) {
-        continue;
-      }
-      current[0] = key;
-      firstOfObject[0] = sources[0].counts().processedItems();
-      inputBytes += object.get().length;
-      sources[0].read(object.get(), item -> {
-        state.putItem(tableName, item);
-        putBytes[0] += item.sizeInBytes();
-      });
+    return new Load(tableName, input, report).run();
+  }
+
+  /**
+   * The reading and writing of one operation's input: the object being read and the count of
+   * items before it, so that a rejected item is reported by its object and its record number.
+   */
+  private final class Load implements ImportSources.Rejects {
+    private final String tableName;
+    private final BulkOperation.Input input;
+    private final BulkPutReports report;
+    private final ImportSources sources;
+    private String object;
+    private long itemsBeforeObject;
+    private long inputBytes;
+    private long putBytes;
+
+    Load(String tableName, BulkOperation.Input input, BulkPutReports report) {
+      this.tableName = tableName;
+      this.input = input;
+      this.report = report;
+      this.sources = new ImportSources(input.format(), input.compression().orElse("NONE"),
+          Optional.empty(), null, this, true);
     }
-    var read = sources[0].counts();
-    return new BulkOperation.Counts(read.processedItems(), read.errors(), inputBytes,
-        putBytes[0]);
+
+    BulkOperation.Counts run() {
+      for (String key : transfers.keys(input.bucket(), input.keyPrefix().orElse(""))) {
+        Optional<byte[]> content = transfers.read(input.bucket(), key);
+        if (content.isEmpty()) {
+          continue;
+        }
+        object = key;
+        itemsBeforeObject = sources.counts().processedItems();
+        inputBytes += content.get().length;
+        sources.read(content.get(), item -> {
+          state.putItem(tableName, item);
+          putBytes += item.sizeInBytes();
+        });
+      }
+      var read = sources.counts();
+      return new BulkOperation.Counts(read.processedItems(), read.errors(), inputBytes, putBytes);
+    }
+
+    @Override
+    public void rejected(String code, String message, Item item) {
+      report.rejected(object, sources.counts().processedItems() - itemsBeforeObject, code,
+          message, item);
+    }
   }
 }
