@@ -7,9 +7,11 @@ import java.util.TreeSet;
 
 /**
  * The tables a DynamoDB request names outside {@code TableName}, for table-scoped fault rules:
- * by ARN ({@code TableArn}, {@code ResourceArn}, {@code SourceTableArn}, and the backup, export
- * and import ARNs, which extend their table's ARN), or by name ({@code SourceTableName},
- * {@code TargetTableName}, ImportTable's {@code TableCreationParameters.TableName}).
+ * by ARN ({@code TableArn}, {@code ResourceArn}, {@code SourceTableArn}, and the backup, export,
+ * import and bulk operation ARNs, which extend their table's ARN), or by name
+ * ({@code SourceTableName}, {@code TargetTableName}, the legacy global table operations'
+ * {@code GlobalTableName}, which is its tables' name, ImportTable's
+ * {@code TableCreationParameters.TableName}).
  *
  * <pre>{@code
  * tables(ExportTableToPointInTime body with "TableArn": "arn:aws:dynamodb:…:table/orders")
@@ -20,8 +22,9 @@ import java.util.TreeSet;
  */
 final class DynamoDbTableMembers {
   private static final List<String> ARN_MEMBERS = List.of("TableArn", "ResourceArn",
-      "SourceTableArn", "BackupArn", "ExportArn", "ImportArn");
-  private static final List<String> NAME_MEMBERS = List.of("SourceTableName", "TargetTableName");
+      "SourceTableArn", "BackupArn", "ExportArn", "ImportArn", "BulkOperationArn");
+  private static final List<String> NAME_MEMBERS =
+      List.of("SourceTableName", "TargetTableName", "GlobalTableName");
   private static final String TABLE = ":table/";
 
   /**
@@ -30,7 +33,7 @@ final class DynamoDbTableMembers {
    */
   static final Set<String> UNTABLED_OPERATIONS = new TreeSet<>(Set.of("ListTables",
       "DescribeLimits", "DescribeEndpoints", "ExecuteStatement", "BatchExecuteStatement",
-      "ExecuteTransaction"));
+      "ExecuteTransaction", "ListGlobalTables", "ListBulkOperations"));
 
   private DynamoDbTableMembers() {}
 

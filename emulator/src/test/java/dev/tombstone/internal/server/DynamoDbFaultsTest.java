@@ -90,6 +90,11 @@ class DynamoDbFaultsTest {
         "{\"SourceTableName\":\"users\",\"TargetTableName\":\"copy\"}", API_2012);
     RequestFacts imported = facts("ImportTable",
         "{\"TableCreationParameters\":{\"TableName\":\"users\"}}", API_2012);
+    RequestFacts bulk = facts("DescribeBulkOperation",
+        "{\"BulkOperationArn\":\"" + ARN + "/bulk-operation/01767225600000-76187c1d\"}",
+        API_2012);
+    RequestFacts global = facts("DescribeGlobalTable", "{\"GlobalTableName\":\"users\"}",
+        API_2012);
 
     assertThat(export.targets()).containsExactly(new Target("users", null));
     assertThat(tag.targets()).containsExactly(new Target("users", null));
@@ -97,6 +102,8 @@ class DynamoDbFaultsTest {
     assertThat(restore.targets())
         .containsExactly(new Target("users", null), new Target("copy", null));
     assertThat(imported.targets()).containsExactly(new Target("users", null));
+    assertThat(bulk.targets()).containsExactly(new Target("users", null));
+    assertThat(global.targets()).containsExactly(new Target("users", null));
   }
 
   @Test

@@ -178,8 +178,8 @@ class FaultRulesTest {
     assertThatIllegalArgumentException().isThrownBy(() -> rules.add(onStatement))
         .withMessage("resource never matches ExecuteStatement, which names no table; operations"
             + " that name none: [BatchExecuteStatement, DescribeEndpoints, DescribeLimits,"
-            + " ExecuteStatement, ExecuteTransaction, ListTables] (PartiQL statements name their"
-            + " tables inside the statement)");
+            + " ExecuteStatement, ExecuteTransaction, ListBulkOperations, ListGlobalTables,"
+            + " ListTables] (PartiQL statements name their tables inside the statement)");
     assertThatIllegalArgumentException().isThrownBy(() -> rules.add(onListTables))
         .withMessageStartingWith("resource never matches ListTables, which names no table;");
     assertThat(rules.add(onEveryOperation).resource()).contains("users");
