@@ -56,7 +56,9 @@ final class AclDocuments {
   }
 
   /**
-   * The ACL a write's headers set: a canned ACL or grant headers, never both.
+   * The ACL a write's headers set: a canned ACL or grant headers, never both. Both at once is
+   * refused before either is read, so an unknown canned ACL or grantee beside the other kind
+   * is InvalidRequest too.
    *
    * @throws WireError InvalidArgument for an unknown canned ACL or grantee, or an id or group
    *     URI S3 does not know; InvalidRequest for both kinds at once; MethodNotAllowed for an
@@ -64,6 +66,14 @@ final class AclDocuments {
    */
   static Optional<AccessControlList> fromHeaders(RequestHeaders headers, Owner owner) {
     Optional<String> canned = headers.first("x-amz-acl").map(String::trim);
+    boolean granted = false;
+    for (String[] header : GRANT_HEADERS) {
+      granted |= headers.joined(header[0]).isPresent();
+    }
+    if (canned.isPresent() && granted) {
+      throw WireError.invalidRequest("Specifying both Canned ACLs and Header Grants is not"
+          + " allowed");
+    }
     List<Grant> grants = new ArrayList<>();
     for (String[] header : GRANT_HEADERS) {
       Optional<String> value = headers.joined(header[0]);
@@ -73,10 +83,6 @@ final class AclDocuments {
               Permission.valueOf(header[1])));
         }
       }
-    }
-    if (canned.isPresent() && !grants.isEmpty()) {
-      throw WireError.invalidRequest("Specifying both Canned ACLs and Header Grants is not"
-          + " allowed");
     }
     if (canned.isPresent()) {
       CannedAcl acl = CannedAcl.named(canned.get()).orElseThrow(() ->

@@ -214,6 +214,32 @@ class SdkAclValidationTest {
     assertThat(tombstone.s3().multipartUploads(BUCKET)).isEmpty();
   }
 
+  @Test
+  void aCannedAclBesideGrantHeaders_isInvalidRequest_beforeEitherIsRead() {
+    String both = "Specifying both Canned ACLs and Header Grants is not allowed";
+    List<ThrowingCallable> writes = List.of(
+        () -> s3.putBucketAcl(b -> b.bucket(BUCKET).acl("private").grantRead("id=testuser1")),
+        () -> s3.putObjectAcl(b -> b.bucket(BUCKET).key("k").acl("public-read")
+            .grantWrite("uri=\"" + FAKE_GROUP + "\"")),
+        () -> s3.putObject(b -> b.bucket(BUCKET).key("new").acl("private")
+            .grantRead("emailAddress=\"a@example.com\""), RequestBody.fromString("x")),
+        () -> s3.putBucketAcl(b -> b.bucket(BUCKET).acl("public-everything")
+            .grantRead("id=" + OTHER_ACCOUNT)),
+        () -> s3.createMultipartUpload(b -> b.bucket(BUCKET).key("upload").acl("private")
+            .grantRead("id=_foo")),
+        () -> s3.createBucket(b -> b.bucket("both-kinds").acl("private").grantRead("id=_foo")
+            .objectOwnership(ObjectOwnership.OBJECT_WRITER)));
+
+    for (ThrowingCallable write : writes) {
+      expectError(write, 400, "InvalidRequest", both, Map.of());
+    }
+
+    assertAclsUnchanged();
+    assertThat(tombstone.s3().keys(BUCKET)).containsExactly("k");
+    assertThat(tombstone.s3().bucketNames()).containsExactly(BUCKET);
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).isEmpty();
+  }
+
   private void assertAclsUnchanged() {
     assertThat(s3.getBucketAcl(b -> b.bucket(BUCKET)).grants()).extracting(Grant::permission)
         .containsExactly(Permission.FULL_CONTROL, Permission.WRITE, Permission.READ_ACP);
