@@ -228,4 +228,21 @@ class SearchVectorsSdkTest {
       assertThat(r.status()).isEqualTo(200);
     });
   }
+
+  @Test
+  void aFaultRuleScopedToTheTable_firesForSearchesNamingItByNameOrArn() {
+    String arn = dynamo.describeTable(b -> b.tableName("docs")).table().tableArn();
+    for (String table : List.of("docs", arn)) {
+      server.tombstone().clearRequests();
+      server.tombstone().faults().dynamoDb("SearchVectors").table("docs").times(1)
+          .respond(dev.tombstone.faults.Fault.INTERNAL_SERVER_ERROR);
+
+      SearchVectorsResponse retried =
+          dynamo.searchVectors(request("cosine", 1, 1, 0).tableName(table).build());
+
+      assertThat(keys(retried)).containsExactly("east");
+      assertThat(server.tombstone().requests()).extracting(r -> r.status())
+          .containsExactly(500, 200);
+    }
+  }
 }
