@@ -7,9 +7,10 @@ import java.util.UUID;
 /**
  * What the DynamoDB dialects keep beside the tables: resource-based policies (by resource ARN:
  * the table's, or its stream's), Contributor Insights settings (by index name, {@code ""} for
- * the table, each stamped with its index's id) and server-side encryption with a KMS key (under
- * {@code ""}) and Kinesis streaming destinations (by stream ARN). Stored, never enforced: no
- * record reaches Kinesis. Internal.
+ * the table, each stamped with its index's id), server-side encryption with a KMS key (under
+ * {@code ""}), Kinesis streaming destinations (by stream ARN) and vector indexes (by index
+ * name). Policies and destinations are stored, never enforced: no record reaches Kinesis.
+ * Internal.
  */
 public final class TableAttachments {
   private final Clock clock;
@@ -18,6 +19,7 @@ public final class TableAttachments {
   private final TableSideState<Encryption> encryption = new TableSideState<>();
   private final TableSideState<OnDemandLimits> onDemand = new TableSideState<>();
   private final TableSideState<KinesisDestination> kinesis = new TableSideState<>();
+  private final TableSideState<VectorIndex> vectors = new TableSideState<>();
 
   /** Empty stores that date changes by {@code clock}. */
   public TableAttachments(Clock clock) {
@@ -63,6 +65,11 @@ public final class TableAttachments {
     return kinesis;
   }
 
+  /** Vector indexes by table, then index name, in the order created. */
+  public TableSideState<VectorIndex> vectors() {
+    return vectors;
+  }
+
   /**
    * Forgets every policy, Contributor Insights, encryption, on-demand throughput and Kinesis
    * destination setting.
@@ -73,6 +80,7 @@ public final class TableAttachments {
     encryption.reset();
     onDemand.reset();
     kinesis.reset();
+    vectors.reset();
   }
 
   /**

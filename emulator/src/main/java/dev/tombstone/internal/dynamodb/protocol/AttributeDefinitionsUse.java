@@ -21,7 +21,17 @@ final class AttributeDefinitionsUse {
   /** @throws DynamoDbError.Validation when a definition is used by no key */
   static void check(Map<String, AttributeType> definitions, KeySchema table,
       List<IndexDefinition> localIndexes, List<IndexDefinition> globalIndexes) {
-    if (localIndexes.isEmpty() && globalIndexes.isEmpty()) {
+    check(definitions, table, localIndexes, globalIndexes, Set.of());
+  }
+
+  /**
+   * As above, where {@code searchKeys} are the attributes the vector indexes' search schemas
+   * use, which need definitions too (developer guide, troubleshooting vector indexes).
+   */
+  static void check(Map<String, AttributeType> definitions, KeySchema table,
+      List<IndexDefinition> localIndexes, List<IndexDefinition> globalIndexes,
+      Set<String> searchKeys) {
+    if (localIndexes.isEmpty() && globalIndexes.isEmpty() && searchKeys.isEmpty()) {
       if (definitions.size() != table.size()) {
         throw ServiceErrors.invalidParameters("Number of attributes in KeySchema does not"
             + " exactly match number of attributes defined in AttributeDefinitions");
@@ -32,6 +42,7 @@ final class AttributeDefinitionsUse {
     addKeys(used, table);
     localIndexes.forEach(index -> addKeys(used, index.keySchema()));
     globalIndexes.forEach(index -> addKeys(used, index.keySchema()));
+    used.addAll(searchKeys);
     if (!used.containsAll(definitions.keySet())) {
       throw ServiceErrors.invalidParameters("Some AttributeDefinitions are not used."
           + " AttributeDefinitions: " + ConstraintValues.list(new ArrayList<>(definitions.keySet()))

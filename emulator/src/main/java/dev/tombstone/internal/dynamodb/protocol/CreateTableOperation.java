@@ -8,6 +8,7 @@ import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.TableTagRules;
 import dev.tombstone.internal.dynamodb.TableAttachments;
+import dev.tombstone.internal.dynamodb.VectorIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,10 +27,6 @@ import java.util.Set;
  * table exists.
  */
 final class CreateTableOperation {
-  /** Vector search is not served, so a table is never created without the indexes it asked for. */
-  static final String VECTOR_INDEXES_REFUSED =
-      "VectorIndexes is not supported by Tombstone: leave it out";
-
   private final DynamoDbState state;
   private final TableAttachments attachments;
 
@@ -45,7 +42,11 @@ final class CreateTableOperation {
     Json.Obj sseSpecification =
         SseSpecifications.read(request, "SSESpecification", "sSESpecification", constraints);
     TableAttachments.OnDemandLimits onDemand = OnDemandThroughputs.read(request);
-    TableDefinition definition = define(request, "", constraints, true);
+    List<VectorIndexDefinitions.Declared> vectors = VectorIndexDefinitions.readAll(
+        Members.list(request, "VectorIndexes"), "vectorIndexes", constraints);
+    Set<String> searchKeys = new HashSet<>();
+    vectors.forEach(v -> v.searchSchema().forEach(e -> searchKeys.add(e[0])));
+    TableDefinition definition = define(request, "", constraints, true, searchKeys);
     boolean provisioned = definition.billingMode() == TableDefinition.BillingMode.PROVISIONED;
     OnDemandThroughputs.checkCreate(onDemand, provisioned);
     Map<String, TableAttachments.OnDemandLimits> indexOnDemand = indexOnDemand(request);
@@ -55,10 +56,7 @@ final class CreateTableOperation {
       }
       OnDemandThroughputs.checkNewIndex(limits, index);
     });
-    List<Json> vectorIndexes = Members.list(request, "VectorIndexes");
-    if (vectorIndexes != null && !vectorIndexes.isEmpty()) {
-      throw new DynamoDbError.Validation(VECTOR_INDEXES_REFUSED);
-    }
+    List<VectorIndex> vectorIndexes = vectorIndexes(vectors, definition);
     SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
     String policy = resourcePolicy == null ? null : PolicyDocuments.check(resourcePolicy);
     Map<String, String> checkedTags = tags.check();
@@ -67,6 +65,10 @@ final class CreateTableOperation {
       throw new DynamoDbError.Validation(TableTagRules.TOO_MANY);
     }
     TableDescription created = state.createTable(definition);
+    for (VectorIndex index : vectorIndexes) {
+      attachments.vectors().put(created.definition().name(), created.tableId(), index.name(),
+          index);
+    }
     if (!checkedTags.isEmpty()) {
       // Checked above, so a refused CreateTable leaves no table behind and this cannot fail.
       state.tagResource(created.arn(), checkedTags);
@@ -79,7 +81,22 @@ final class CreateTableOperation {
     }
     return TableDescriptions.write("TableDescription", created, Set.of(),
         SseSpecifications.created(attachments, created, sse),
-        OnDemandThroughputs.created(attachments, created, onDemand, indexOnDemand));
+        OnDemandThroughputs.created(attachments, created, onDemand, indexOnDemand),
+        VectorIndexDescriptions.of(attachments, state, created));
+  }
+
+  /** The vector indexes {@code declared} asks for, checked against the new table. */
+  private static List<VectorIndex> vectorIndexes(
+      List<VectorIndexDefinitions.Declared> declared, TableDefinition table) {
+    Set<String> names = new HashSet<>();
+    table.localSecondaryIndexes().forEach(index -> names.add(index.name()));
+    table.globalSecondaryIndexes().forEach(index -> names.add(index.name()));
+    List<VectorIndex> indexes = new ArrayList<>();
+    for (VectorIndexDefinitions.Declared index : declared) {
+      indexes.add(VectorIndexDefinitions.define(index, table.attributeDefinitions(),
+          table.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST, names, indexes));
+    }
+    return indexes;
   }
 
   /**
@@ -111,6 +128,15 @@ final class CreateTableOperation {
    */
   static TableDefinition define(Json.Obj request, String path, Constraints constraints,
       boolean createTable) {
+    return define(request, path, constraints, createTable, Set.of());
+  }
+
+  /**
+   * As above, where {@code searchKeys} are the attributes the request's vector indexes' search
+   * schemas name, whose definitions count as used.
+   */
+  static TableDefinition define(Json.Obj request, String path, Constraints constraints,
+      boolean createTable, Set<String> searchKeys) {
     String tableName = Members.string(request, "TableName");
     List<Json> keySchema = Members.list(request, "KeySchema");
     List<Json> definitions = Members.list(request, "AttributeDefinitions");
@@ -203,7 +229,7 @@ final class CreateTableOperation {
         SecondaryIndexes.global(declaredGlobal, attributeTypes, !onDemand, indexNames),
         indexWarm);
     SecondaryIndexes.checkProjectedTotal(lsis, gsis);
-    AttributeDefinitionsUse.check(attributeTypes, schema, lsis, gsis);
+    AttributeDefinitionsUse.check(attributeTypes, schema, lsis, gsis, searchKeys);
     return new TableDefinition(
             tableName,
             schema,

@@ -21,6 +21,7 @@ final class DescribeTableOperation {
     TableDescription table = state.describeTable(tableName);
     return TableDescriptions.write("Table", table, java.util.Set.of(),
         SseSpecifications.settled(attachments, table),
-        OnDemandThroughputs.stored(attachments, table));
+        OnDemandThroughputs.stored(attachments, table),
+        VectorIndexDescriptions.of(attachments, state, table));
   }
 }

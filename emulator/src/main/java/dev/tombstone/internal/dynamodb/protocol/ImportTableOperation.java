@@ -20,6 +20,11 @@ import java.util.UUID;
  * (ItemValidationError) but keeps the table with the items that were good.
  */
 final class ImportTableOperation {
+  /** Vector indexes are served by CreateTable and UpdateTable, not yet by ImportTable. */
+  static final String VECTOR_INDEXES_REFUSED =
+      "VectorIndexes in TableCreationParameters is not supported by Tombstone: create the"
+          + " table's vector indexes with UpdateTable after the import";
+
   static final String ITEM_VALIDATION = "ItemValidationError";
   static final String ITEM_VALIDATION_MESSAGE = "Some of the items failed validation checks and"
       + " were not imported. Please check CloudWatch error logs for more details.";
@@ -89,6 +94,11 @@ final class ImportTableOperation {
     }
     TableDefinition table =
         CreateTableOperation.define(parameters, "tableCreationParameters.", constraints, false);
+    List<Json> vectorIndexes = Members.list(parameters, "VectorIndexes");
+    if (vectorIndexes != null && !vectorIndexes.isEmpty()) {
+      // Refused rather than dropped: the imported table would silently lack its indexes.
+      throw new DynamoDbError.Validation(VECTOR_INDEXES_REFUSED);
+    }
     if (options != null && !"CSV".equals(format)) {
       throw new DynamoDbError.Validation(CSV_OPTIONS_WITHOUT_CSV);
     }

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * The operations few programs call (PartiQL, Streams, limits and endpoints, resource policies,
  * Contributor Insights, Kinesis streaming destinations, backups and point-in-time recovery,
- * exports and imports, global tables and replica auto scaling, bulk put items), each made the
+ * exports and imports, global tables and replica auto scaling, bulk put items, vector search), each made the
  * first time it is called. Their classes stay out of the emulator's start, and routing to them
  * costs one small object per name: no lambda is spun until an operation is used.
  */
@@ -32,7 +32,7 @@ final class OccasionalOperations {
       "DescribeGlobalTable", "ListGlobalTables", "DescribeGlobalTableSettings",
       "UpdateGlobalTableSettings", "DescribeTableReplicaAutoScaling",
       "UpdateTableReplicaAutoScaling", "StartBulkPutItems", "DescribeBulkOperation",
-      "ListBulkOperations", "CancelBulkOperation");
+      "ListBulkOperations", "CancelBulkOperation", "SearchVectors");
   /** The {@code DynamoDBStreams_20120810.*} targets served here. */
   static final List<String> STREAM_TARGETS = List.of(
       "ListStreams", "DescribeStream", "GetShardIterator", "GetRecords");
@@ -63,6 +63,8 @@ final class OccasionalOperations {
       case "BatchExecuteStatement" -> new BatchExecuteStatementOperation(state)::handle;
       case "ExecuteTransaction" -> new ExecuteTransactionOperation(state)::handle;
       case "DescribeLimits" -> new DescribeLimitsOperation()::handle;
+      case "SearchVectors" ->
+          new SearchVectorsOperation(state, attachments, new ConditionSupport())::handle;
       case "DescribeEndpoints" -> DynamoDbJsonProtocol.describeEndpoints();
       case "PutResourcePolicy" -> new PutResourcePolicyOperation(state, attachments)::handle;
       case "GetResourcePolicy" -> new GetResourcePolicyOperation(state, attachments)::handle;

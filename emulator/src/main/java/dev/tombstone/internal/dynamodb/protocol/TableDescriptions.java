@@ -45,22 +45,29 @@ final class TableDescriptions {
   static byte[] write(String field, TableDescription description, Set<String> deleting,
       SseSpecifications.Described sse, OnDemandThroughputs.Shown onDemand)
       throws IOException {
+    return write(field, description, deleting, sse, onDemand, VectorIndexDescriptions.NONE);
+  }
+
+  /** As above, with the table's vector indexes and their search schemas' definitions. */
+  static byte[] write(String field, TableDescription description, Set<String> deleting,
+      SseSpecifications.Described sse, OnDemandThroughputs.Shown onDemand,
+      VectorIndexDescriptions vectors) throws IOException {
     JsonOut out = new JsonOut();
     JsonWriter json = out.json();
     json.writeStartObject();
     json.writeFieldName(field);
-    write(json, description, deleting, sse, onDemand);
+    write(json, description, deleting, sse, onDemand, vectors);
     json.writeEndObject();
     return out.finish();
   }
 
   static void write(JsonWriter json, TableDescription description) throws IOException {
-    write(json, description, Set.of(), null, null);
+    write(json, description, Set.of(), null, null, VectorIndexDescriptions.NONE);
   }
 
   private static void write(JsonWriter json, TableDescription description,
       Set<String> deleting, SseSpecifications.Described sse,
-      OnDemandThroughputs.Shown shown) throws IOException {
+      OnDemandThroughputs.Shown shown, VectorIndexDescriptions vectors) throws IOException {
     OnDemandThroughputs.Shown onDemand = shown == null ? OnDemandThroughputs.Shown.NONE : shown;
     TableDefinition definition = description.definition();
     json.writeStartObject();
@@ -69,8 +76,9 @@ final class TableDescriptions {
     // externalId] (aws-controllers-k8s/community#1599), [title, year] to [year, title] (a 2021
     // recording in smithy-rs's DynamoDB integration tests), [gsipk, pk] to [pk, gsipk]
     // (go-to-k/cdkd#1760, 2026).
-    for (Map.Entry<String, AttributeType> e
-        : new TreeMap<>(definition.attributeDefinitions()).entrySet()) {
+    Map<String, AttributeType> definitions = new TreeMap<>(definition.attributeDefinitions());
+    vectors.addDefinitions(definitions);
+    for (Map.Entry<String, AttributeType> e : definitions.entrySet()) {
       json.writeStartObject();
       json.writeStringField("AttributeName", e.getKey());
       json.writeStringField("AttributeType", e.getValue().name());
@@ -91,6 +99,7 @@ final class TableDescriptions {
         Set.of(), Map.of());
     indexes(json, "GlobalSecondaryIndexes", definition.globalSecondaryIndexes(), description,
         true, deleting, onDemand.indexes());
+    vectors.write(json, description);
     if (definition.streamViewType() != null) {
       json.writeObjectFieldStart("StreamSpecification");
       json.writeBooleanField("StreamEnabled", true);

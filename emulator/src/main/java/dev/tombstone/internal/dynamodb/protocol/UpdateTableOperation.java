@@ -24,10 +24,6 @@ import java.util.UUID;
  * create/update/delete; decode, validate, apply, encode the description.
  */
 final class UpdateTableOperation {
-  /** Vector search is not served, so no update of a vector index is taken and then dropped. */
-  static final String VECTOR_INDEX_UPDATES_REFUSED =
-      "VectorIndexUpdates is not supported by Tombstone: leave it out";
-
   private final DynamoDbState state;
   private final TableAttachments attachments;
 
@@ -82,10 +78,16 @@ final class UpdateTableOperation {
         i++;
       }
     }
-    constraints.check();
     List<Json> vectorUpdates = Members.list(request, "VectorIndexUpdates");
-    if (vectorUpdates != null && !vectorUpdates.isEmpty()) {
-      throw new DynamoDbError.Validation(VECTOR_INDEX_UPDATES_REFUSED);
+    List<VectorIndexUpdates.Pending> vectorPending = vectorUpdates == null ? List.of()
+        : VectorIndexUpdates.read(vectorUpdates, constraints);
+    constraints.check();
+    if (!vectorPending.isEmpty()) {
+      boolean others = billingMode != null || throughput != null || updates != null
+          || deletionProtection != null || tableClassName != null || warm != null
+          || onDemandLimits != null || streamSpecification != null || sseSpecification != null;
+      return VectorIndexUpdates.apply(vectorPending, others, types, tableName, state,
+          attachments);
     }
     TableDefinition.TableClass tableClass = TableClasses.read(tableClassName);
     StreamSpecifications.Spec stream = StreamSpecifications.check(streamSpecification,
@@ -246,11 +248,12 @@ final class UpdateTableOperation {
     for (GlobalIndexUpdate change : pending) {
       if (change instanceof GlobalIndexUpdate.Delete d) {
         return TableDescriptions.write("TableDescription", withDeleting(after, before, d.name()),
-            Set.of(d.name()), encryption, shownOnDemand);
+            Set.of(d.name()), encryption, shownOnDemand,
+            VectorIndexDescriptions.of(attachments, state, after));
       }
     }
     return TableDescriptions.write("TableDescription", after, Set.of(), encryption,
-        shownOnDemand);
+        shownOnDemand, VectorIndexDescriptions.of(attachments, state, after));
   }
 
   /**

@@ -394,6 +394,24 @@ class ImportTableSdkTest {
   }
 
   @Test
+  void import_withVectorIndexes_isRefusedRatherThanDroppingThem() {
+    DynamoDbException refused = catchThrowableOfType(() -> dynamo.importTable(b -> b
+        .s3BucketSource(s -> s.s3Bucket("nowhere"))
+        .inputFormat(InputFormat.DYNAMODB_JSON)
+        .tableCreationParameters(t -> t.tableName("orders")
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+            .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+            .vectorIndexes(v -> v.indexName("by-meaning").dimensions(3L)
+                .distanceFunction("COSINE").vectorAttribute(a -> a.attributeName("embedding"))
+                .projection(p -> p.projectionType("ALL"))))), DynamoDbException.class);
+
+    assertThat(refused.awsErrorDetails().errorMessage())
+        .isEqualTo(ImportTableOperation.VECTOR_INDEXES_REFUSED);
+    assertThat(dynamo.listTables().tableNames()).isEmpty();
+  }
+
+  @Test
   void import_withHeadersOutsideTheModelsPattern_isRefusedWithoutATable() {
     DynamoDbException thrown = catchThrowableOfType(() -> importTable("orders", "x/",
         InputFormat.CSV, b -> b.inputFormatOptions(o -> o.csv(c -> c.headerList(
