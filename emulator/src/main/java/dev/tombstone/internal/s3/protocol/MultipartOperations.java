@@ -103,6 +103,7 @@ final class MultipartOperations {
     }
     List<PartChecksums.RequestedPart> requested = completedParts(document);
     boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
+    ObjectWrites.refuseIfMatchAny(call);
     List<Multipart.CompletedPart> parts =
         requested.stream().map(PartChecksums.RequestedPart::part).toList();
     Optional<Multipart.Upload> upload = upload(state, call.bucket(), uploadId)
@@ -212,9 +213,13 @@ final class MultipartOperations {
           .orElseThrow(WireError::malformedXml);
       String etag = element.childText("ETag").map(String::trim)
           .orElseThrow(WireError::malformedXml);
-      int partNumber = parseInt(number);
-      if (partNumber < 0) {
+      if (!number.matches("-?[0-9]{1,9}")) {
         throw WireError.malformedXml();
+      }
+      int partNumber = Integer.parseInt(number);
+      if (partNumber < 1) {
+        // As S3 answers a part number of 0 or below (S3-compatible servers checked against it).
+        throw new WireError(WireError.Kind.INVALID_ARGUMENT, "PartNumber must be >= 1", List.of());
       }
       parts.add(new PartChecksums.RequestedPart(new Multipart.CompletedPart(partNumber, etag),
           PartChecksums.RequestedPart.named(element)));

@@ -39,6 +39,16 @@ final class ObjectWrites {
     return ifNoneMatch.isPresent();
   }
 
+  /**
+   * Refuses {@code If-Match: *}: PutObject and CompleteMultipartUpload take an ETag there, and
+   * S3 answers the wildcard with 501 rather than match any current object.
+   */
+  static void refuseIfMatchAny(S3Call call) {
+    if (call.header("If-Match").map(String::trim).filter("*"::equals).isPresent()) {
+      throw WireError.notImplemented("If-Match", notAccepted("If-Match"));
+    }
+  }
+
   private static String notAccepted(String header) {
     return "We don't accept the provided value of " + header + " header for this API";
   }
@@ -52,10 +62,7 @@ final class ObjectWrites {
     }
     CustomerKeys.refuseIfBlocked(state, call, "s3:PutObject");
     boolean ifNoneMatchAny = ifNoneMatchAny(call);
-    // PutObject's If-Match names an ETag; S3 refuses the wildcard rather than match anything.
-    if (call.header("If-Match").map(String::trim).filter("*"::equals).isPresent()) {
-      throw WireError.notImplemented("If-Match", notAccepted("If-Match"));
-    }
+    refuseIfMatchAny(call);
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     RequestBodies.requireDeclaredLength(call.headers());
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers())

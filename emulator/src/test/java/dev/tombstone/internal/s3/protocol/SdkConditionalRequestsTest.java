@@ -110,6 +110,26 @@ class SdkConditionalRequestsTest {
   }
 
   @Test
+  void completeMultipartUpload_ifMatchStar_isNotImplemented_withOrWithoutAnObject() {
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("k")).uploadId();
+    String part = s3.uploadPart(b -> b.bucket(BUCKET).key("k").uploadId(uploadId).partNumber(1),
+        RequestBody.fromString("second")).eTag();
+    Runnable complete = () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("k")
+        .uploadId(uploadId).ifMatch("*").multipartUpload(m -> m.parts(
+            CompletedPart.builder().partNumber(1).eTag(part).build())));
+
+    S3Exception absent = catchThrowableOfType(S3Exception.class, complete::run);
+    put("k", "first");
+    S3Exception existing = catchThrowableOfType(S3Exception.class, complete::run);
+
+    assertNotImplemented(absent);
+    assertNotImplemented(existing);
+    assertThat(tombstone.s3().multipartUploads(BUCKET)).hasSize(1);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("k")).asUtf8String())
+        .isEqualTo("first");
+  }
+
+  @Test
   void putIfMatch_writesOnlyOverTheExpectedVersion() {
     String etag = put("k", "first");
 
