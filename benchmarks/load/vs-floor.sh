@@ -9,6 +9,9 @@
 # TOMBSTONE_JVM_OPTS (JVM options for Tombstone only, e.g. the README's load recipe; the floor keeps the defaults).
 # UNCHECKED=1 adds a third run per round, label "unchecked": Tombstone again, with the load generator's
 # answer checks off as they are for the floor (--no-verify), which shows what the checks cost the target.
+# LEAST=1 adds, for s3-delete-objects only, a run per round of LeastDeleteObjects (label "least"): a bare
+# Undertow doing only the work a correct DeleteObjects cannot skip, its answers checked as Tombstone's are;
+# its ratio to the floor bounds what any correct server on this stack can reach (needs benchmarks.jar).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PERF_SRC="${PERF:-$ROOT/../shared/perf}"
@@ -22,9 +25,17 @@ fport=$(free_port); tport=$(free_port)
 "$JAVA" -jar "$PERF_DIR/floor/target/floor.jar" "$fport" 127.0.0.1 >"$OUT/floor.log" 2>&1 & fpid=$!
 # shellcheck disable=SC2086 # the options are words
 "$JAVA" ${TOMBSTONE_JVM_OPTS:-} -jar "$JAR" --port "$tport" >"$OUT/tombstone.log" 2>&1 & tpid=$!
-trap 'kill $fpid $tpid 2>/dev/null; wait 2>/dev/null || true' EXIT
+lpid=""
+if [ -n "${LEAST:-}" ]; then
+  BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
+  [ -f "$BENCH_JAR" ] || (cd "$ROOT" && mvn -B -q package -DskipTests)
+  lport=$(free_port)
+  "$JAVA" -cp "$BENCH_JAR" dev.tombstone.benchmarks.LeastDeleteObjects "$lport" 127.0.0.1 >"$OUT/least.log" 2>&1 & lpid=$!
+fi
+trap 'kill $fpid $tpid $lpid 2>/dev/null; wait 2>/dev/null || true' EXIT
 python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$fport" any "$fpid" >/dev/null
 python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$tport" any "$tpid" >/dev/null
+[ -z "$lpid" ] || python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$lport" any "$lpid" >/dev/null
 echo "cpus: $(nproc); jdk: $("$JAVA" -version 2>&1 | head -1); rounds: $ROUNDS; duration: ${DURATION:-3}s;" \
   "Tombstone's JVM options: ${TOMBSTONE_JVM_OPTS:-none}" >"$OUT/machine.txt"
 case "$KIND" in ddb) ws="ddb-delete-missing ddb-delete-conditional ddb-put-delete";;
@@ -43,6 +54,7 @@ run() { # label kind port pid workload concurrency round
 for w in ${WORKLOADS:-$ws}; do # warm-up, not counted
   run floor floor "$fport" "$fpid" "$w" 16 0 "$OUT/warmup"
   run target "$KIND" "$tport" "$tpid" "$w" 16 0 "$OUT/warmup"
+  if [ -n "$lpid" ] && [ "$w" = s3-delete-objects ]; then run least s3 "$lport" "$lpid" "$w" 16 0 "$OUT/warmup"; fi
 done
 for r in $(seq "$ROUNDS"); do
   for w in ${WORKLOADS:-$ws}; do
@@ -50,6 +62,7 @@ for r in $(seq "$ROUNDS"); do
       run floor floor "$fport" "$fpid" "$w" "$c" "$r"
       run target "$KIND" "$tport" "$tpid" "$w" "$c" "$r"
       if [ -n "${UNCHECKED:-}" ]; then run unchecked floor "$tport" "$tpid" "$w" "$c" "$r"; fi
+      if [ -n "$lpid" ] && [ "$w" = s3-delete-objects ]; then run least s3 "$lport" "$lpid" "$w" "$c" "$r"; fi
     done
   done
 done

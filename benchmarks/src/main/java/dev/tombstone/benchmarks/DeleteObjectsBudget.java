@@ -23,12 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * on it, measured in one JVM and one run: the round trip of the same requests to a bare Undertow
  * that reads the body and answers a small fixed body (the floor of {@code vs-floor.sh}), to a
  * bare Undertow answering a {@code DeleteResult} of 1,000 {@code <Deleted>} entries (as large as
- * a correct answer is), and to Tombstone deleting 1,000 of 100,000 objects; and, hot, the two
+ * a correct answer is), to {@link LeastDeleteObjects} (a bare Undertow doing only the work a
+ * correct answer needs), and to Tombstone deleting 1,000 of 100,000 objects; and, hot, the two
  * digests S3 requires of the body (its SHA-256 for the signature's payload hash, its MD5 for
  * Content-MD5) and what a bare {@link ConcurrentHashMap} of 100,000 keys takes to find and
  * remove 1,000 of them: the least any server spends on the work itself.
  *
- * <p>Each round stores 100,000 objects of 1 KiB in Tombstone through the in-process API, then
+ * <p>Each round stores 100,000 objects of 1 KiB in Tombstone through the in-process API (and
+ * their keys in the least-work server), then
  * sends 100 requests to each server in turn on one kept-alive connection; a server's figure is
  * the median over rounds (the first third are warm-up) of each round's median round trip.
  *
@@ -48,8 +50,11 @@ public final class DeleteObjectsBudget {
     Undertow floor = bareUndertow(ByteBuffer.wrap(
         "{\"Attributes\":{\"pk\":{\"S\":\"floor\"}}}".getBytes(StandardCharsets.US_ASCII)));
     Undertow largeAnswer = bareUndertow(ByteBuffer.wrap(answer));
+    LeastDeleteObjects leastWork = new LeastDeleteObjects();
+    Undertow least = leastWork.start("127.0.0.1", 0);
     List<Double> floorTimes = new ArrayList<>();
     List<Double> largeAnswerTimes = new ArrayList<>();
+    List<Double> leastTimes = new ArrayList<>();
     List<Double> tombstoneTimes = new ArrayList<>();
     long tombstoneAnswer = 0;
     try (Tombstone tombstone = Tombstone.builder().start()) {
@@ -58,6 +63,7 @@ public final class DeleteObjectsBudget {
       for (int round = 0; round < rounds; round++) {
         for (int k = 0; k < REQUESTS * KEYS; k++) {
           tombstone.s3().putObject(BUCKET, key(round, k), object);
+          leastWork.put(key(round, k));
         }
         byte[][] requests = new byte[REQUESTS][];
         for (int i = 0; i < REQUESTS; i++) {
@@ -68,6 +74,8 @@ public final class DeleteObjectsBudget {
         add(floorTimes, counted, run);
         run = roundTrips(port(largeAnswer), requests);
         add(largeAnswerTimes, counted, run);
+        run = roundTrips(port(least), requests);
+        add(leastTimes, counted, run);
         run = roundTrips(tombstone.port(), requests);
         add(tombstoneTimes, counted, run);
         tombstoneAnswer = run.middleAnswerBytes();
@@ -75,6 +83,7 @@ public final class DeleteObjectsBudget {
     } finally {
       floor.stop();
       largeAnswer.stop();
+      least.stop();
     }
     byte[] body = body(0, REQUESTS / 2);
     System.out.printf("1,000-key DeleteObjects on one connection, median round trip"
@@ -82,6 +91,7 @@ public final class DeleteObjectsBudget {
     System.out.printf("  floor, small fixed answer:           %6.0f us%n", median(floorTimes));
     System.out.printf("  floor, answering %,d bytes:      %6.0f us%n", answer.length,
         median(largeAnswerTimes));
+    System.out.printf("  least work (LeastDeleteObjects):     %6.0f us%n", median(leastTimes));
     System.out.printf("  Tombstone (answers %,d bytes):   %6.0f us%n", tombstoneAnswer,
         median(tombstoneTimes));
     System.out.printf("  hot, the %,d-byte body's SHA-256: %.0f us, its MD5: %.0f us%n",

@@ -83,6 +83,21 @@ class SideTaskTest {
   }
 
   @Test
+  void aJoinWaitsForWorkThatIsStillRunning() throws InterruptedException {
+    for (int i = 0; i < 5; i++) {
+      CountDownLatch started = new CountDownLatch(1);
+      SideTask<String> task = SideTask.offer(() -> {
+        started.countDown();
+        sleepQuietly(20);
+        return "done";
+      });
+      // Whether a side thread took it up or the caller runs it, the result is the work's.
+      started.await(100, TimeUnit.MILLISECONDS);
+      assertThat(task.join()).isEqualTo("done");
+    }
+  }
+
+  @Test
   void whatTheWorkThrowsReachesTheCaller() {
     for (int i = 0; i < 200; i++) {
       SideTask<Object> failing = SideTask.offer(() -> {
@@ -94,6 +109,14 @@ class SideTaskTest {
         throw new AssertionError("worse");
       });
       assertThat(catchThrowable(error::join)).isInstanceOf(AssertionError.class);
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
