@@ -193,20 +193,31 @@ final class SecondaryIndexes {
     }
   }
 
-  private static IndexDefinition definition(Declared index, KeySchema schema,
-      Set<String> names) {
-    String type = index.projectionType();
+  /**
+   * A {@code Projection}'s type against its {@code NonKeyAttributes} (null when absent), for
+   * secondary and vector indexes alike.
+   *
+   * @throws DynamoDbError.Validation no type, or attributes listed for a type other than
+   *     INCLUDE, or none for INCLUDE
+   */
+  static void checkProjection(String type, List<String> nonKeyAttributes) {
     if (type == null) {
       throw ServiceErrors.invalidParameters("Unknown ProjectionType: null");
     }
-    if (index.nonKeyAttributes() != null && !type.equals("INCLUDE")) {
+    if (nonKeyAttributes != null && !type.equals("INCLUDE")) {
       throw ServiceErrors.invalidParameters(
           "ProjectionType is " + type + ", but NonKeyAttributes is specified");
     }
-    if (type.equals("INCLUDE") && index.nonKeyAttributes() == null) {
+    if (type.equals("INCLUDE") && nonKeyAttributes == null) {
       throw ServiceErrors.invalidParameters(
           "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
     }
+  }
+
+  private static IndexDefinition definition(Declared index, KeySchema schema,
+      Set<String> names) {
+    String type = index.projectionType();
+    checkProjection(type, index.nonKeyAttributes());
     if (index.nonKeyAttributes() != null) {
       Set<String> projected = new HashSet<>();
       for (String attribute : index.nonKeyAttributes()) {

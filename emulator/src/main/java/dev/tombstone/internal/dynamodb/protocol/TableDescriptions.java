@@ -192,11 +192,17 @@ final class TableDescriptions {
   /** An index's {@code Projection}: its type and, when it has any, its non-key attributes. */
   static void projection(JsonWriter json, TableDefinition.IndexDefinition index)
       throws IOException {
+    projection(json, index.projectionType(), index.nonKeyAttributes());
+  }
+
+  /** A {@code Projection} of {@code type}, listing {@code nonKeyAttributes} when there are any. */
+  static void projection(JsonWriter json, String type, List<String> nonKeyAttributes)
+      throws IOException {
     json.writeObjectFieldStart("Projection");
-    json.writeStringField("ProjectionType", index.projectionType());
-    if (!index.nonKeyAttributes().isEmpty()) {
+    json.writeStringField("ProjectionType", type);
+    if (!nonKeyAttributes.isEmpty()) {
       json.writeArrayFieldStart("NonKeyAttributes");
-      for (String name : index.nonKeyAttributes()) {
+      for (String name : nonKeyAttributes) {
         json.writeString(name);
       }
       json.writeEndArray();

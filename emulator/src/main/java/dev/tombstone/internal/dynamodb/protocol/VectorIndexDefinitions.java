@@ -119,17 +119,7 @@ final class VectorIndexDefinitions {
       throw ServiceErrors.invalidParameters(ON_DEMAND_ONLY);
     }
     String type = declared.projectionType();
-    if (type == null) {
-      throw ServiceErrors.invalidParameters("Unknown ProjectionType: null");
-    }
-    if (declared.nonKeyAttributes() != null && !type.equals("INCLUDE")) {
-      throw ServiceErrors.invalidParameters(
-          "ProjectionType is " + type + ", but NonKeyAttributes is specified");
-    }
-    if (type.equals("INCLUDE") && declared.nonKeyAttributes() == null) {
-      throw ServiceErrors.invalidParameters(
-          "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
-    }
+    SecondaryIndexes.checkProjection(type, declared.nonKeyAttributes());
     if (declared.dimensions() > MAX_DIMENSIONS) {
       throw ServiceErrors.invalidParameters("Dimensions must be between 1 and "
           + MAX_DIMENSIONS + " for vector index: " + declared.name());

@@ -67,16 +67,7 @@ record VectorIndexDescriptions(List<VectorIndex> indexes, Supplier<List<Item>> i
         }
         json.writeEndArray();
       }
-      json.writeObjectFieldStart("Projection");
-      json.writeStringField("ProjectionType", index.projectionType());
-      if (!index.nonKeyAttributes().isEmpty()) {
-        json.writeArrayFieldStart("NonKeyAttributes");
-        for (String name : index.nonKeyAttributes()) {
-          json.writeString(name);
-        }
-        json.writeEndArray();
-      }
-      json.writeEndObject();
+      TableDescriptions.projection(json, index.projectionType(), index.nonKeyAttributes());
       json.writeObjectFieldStart("VectorAttribute");
       json.writeStringField("AttributeName", index.vectorAttribute());
       json.writeEndObject();
