@@ -49,7 +49,7 @@ final class ObjectAttributes {
       }
     }
     if (wanted.contains("ObjectParts") && object.parts().isPresent()) {
-      writeParts(xml, object.parts().get(), marker, maxParts);
+      writeParts(xml, object.parts().get(), isComposite(object), marker, maxParts);
     }
     if (wanted.contains("StorageClass")) {
       xml.element("StorageClass", object.metadata().storageClass());
@@ -63,15 +63,21 @@ final class ObjectAttributes {
         ? response.with("x-amz-version-id", object.versionId()) : response;
   }
 
+  private static boolean isComposite(StoredObject object) {
+    return object.checksum().map(Checksum::value).filter(ChecksumTypes::isComposite).isPresent();
+  }
+
   /**
    * {@code ObjectParts}: the part count, and a page of the parts with their sizes and checksums
-   * when the upload named a checksum algorithm (S3 lists parts only for such objects).
+   * when the upload was a COMPOSITE one (which names a checksum algorithm); of a FULL_OBJECT
+   * upload, or one that named no algorithm, S3 gives the part count alone.
    */
-  private static void writeParts(XmlWriter xml, ObjectParts parts, int marker, int maxParts) {
+  private static void writeParts(XmlWriter xml, ObjectParts parts, boolean composite, int marker,
+      int maxParts) {
     xml.start("ObjectParts").element("PartsCount", parts.count());
     Optional<ChecksumAlgorithm> algorithm =
         parts.checksumAlgorithm().flatMap(ChecksumAlgorithm::named);
-    if (algorithm.isEmpty()) {
+    if (algorithm.isEmpty() || !composite) {
       xml.end();
       return;
     }

@@ -46,19 +46,25 @@ final class ObjectReads {
     ByteBuffer body = object.content().asReadOnlyBuffer();
     boolean checksumMode = call.header("x-amz-checksum-mode")
         .filter("ENABLED"::equalsIgnoreCase).isPresent();
+    // A part of a multipart object has its own checksum, or none (see PartReadChecksum).
+    boolean multipartPart = part.isPresent() && object.parts().isPresent();
     if (range.isPresent()) {
       ByteRange bytes = range.get();
       body = body.position((int) bytes.first()).limit((int) bytes.last() + 1).slice();
       response = response.with("Content-Range", bytes.contentRange(object.size()));
       // A range that covers every byte (bytes=-15 of 10, bytes=0-100) is the whole object's
       // checksum's, and S3 sends it with the 206.
-      if (checksumMode && bytes.length() == object.size()) {
+      if (checksumMode && !multipartPart && bytes.length() == object.size()) {
         response = withChecksum(response, object);
       }
     } else if (part.isPresent()) {
       body = body.limit(0).slice();
     } else if (checksumMode) {
       response = withChecksum(response, object);
+    }
+    if (checksumMode && multipartPart) {
+      response = PartReadChecksum.add(response, object, object.parts().get(),
+          partNumber.getAsInt());
     }
     OptionalInt partsCount = part.map(ObjectPartRead::partsCount).orElse(OptionalInt.empty());
     if (partsCount.isPresent()) {
