@@ -11,7 +11,7 @@
 # answer checks off as they are for the floor (--no-verify), which shows what the checks cost the target.
 # LEAST=1 adds, for s3-delete-objects only, a run per round of LeastDeleteObjects (label "least"): a bare
 # Undertow doing only the work a correct DeleteObjects cannot skip, its answers checked as Tombstone's are;
-# its ratio to the floor bounds what any correct server on this stack can reach (needs benchmarks.jar).
+# its ratio to the floor shows how far the work itself is from a target (needs benchmarks.jar).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PERF_SRC="${PERF:-$ROOT/../shared/perf}"

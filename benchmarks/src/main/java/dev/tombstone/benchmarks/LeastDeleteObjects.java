@@ -33,9 +33,9 @@ import org.xnio.channels.StreamSourceChannel;
  * <p>It is cheaper than any real S3 emulator can be: it checks no signature, trusts the XML to be
  * well formed and of the load generator's shape (it only looks for {@code <Key>} elements), keeps
  * no versions, metadata or journal, and serves one bucket whatever the name. So its rate beside
- * the floor's, in the same run, is an upper bound for a DeleteObjects server's: a target that it
- * misses no correct server on this stack can meet. {@code vs-floor.sh} runs it beside Tombstone
- * with {@code LEAST=1}.
+ * the floor's, in the same run, shows how far the work itself is from a target, apart from any
+ * server's way of doing more (it is not a proof: a server could overlap more of the work than
+ * this one does). {@code vs-floor.sh} runs it beside Tombstone with {@code LEAST=1}.
  *
  * <p>It answers CreateBucket ({@code PUT /bucket}, 200), PutObject ({@code PUT /bucket/key},
  * 200), DeleteObject ({@code DELETE /bucket/key}, 204) and DeleteObjects ({@code POST
