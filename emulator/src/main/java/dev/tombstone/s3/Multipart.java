@@ -91,10 +91,13 @@ public final class Multipart {
    *
    * @param etag the quoted hex MD5 of the part's content; under SSE-KMS or DSSE-KMS an opaque
    *     32-hex value instead, as S3's are not an MD5 of the data
-   * @param checksum the additional checksum the client sent with it, already verified
+   * @param checksum the additional checksum the client sent with it, already verified; for a
+   *     part copied with UploadPartCopy, the one computed with the upload's algorithm
+   * @param copied whether UploadPartCopy made the part (CompleteMultipartUpload does not ask
+   *     for its checksum)
    */
   public record Part(int partNumber, ObjectContent content, String etag, Instant lastModified,
-      Optional<Checksum> checksum) {
+      Optional<Checksum> checksum, boolean copied) {
     public Part {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(etag, "etag");
@@ -170,7 +173,7 @@ public final class Multipart {
   }
 
   static Part uploadPart(Bucket bucket, String key, String uploadId, int partNumber,
-      ObjectContent content, Optional<Checksum> checksum, Instant now) {
+      ObjectContent content, Optional<Checksum> checksum, boolean copied, Instant now) {
     MultipartUpload upload = find(bucket, key, uploadId);
     Optional<String> expected = upload.checksumAlgorithm();
     if (expected.isPresent() && checksum.isPresent()
@@ -180,7 +183,7 @@ public final class Multipart {
           + checksum.get().algorithm().toLowerCase(Locale.ROOT));
     }
     Part part = new Part(partNumber, content, ETags.of(content, upload.metadata().encryption()),
-        now, checksum);
+        now, checksum, copied);
     upload.put(part);
     return part;
   }

@@ -437,13 +437,29 @@ public final class S3State {
    */
   public Multipart.Part uploadPart(String bucket, String key, String uploadId, int partNumber,
       ObjectContent content, Optional<Checksum> checksum) {
+    return storePart(bucket, key, uploadId, partNumber, content, checksum, false);
+  }
+
+  /**
+   * UploadPartCopy: stores (or replaces) one part of an upload in progress with copied bytes.
+   *
+   * @param checksum the checksum of the copied bytes with the upload's algorithm, if it names one
+   * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
+   */
+  public Multipart.Part uploadPartCopy(String bucket, String key, String uploadId,
+      int partNumber, ObjectContent content, Optional<Checksum> checksum) {
+    return storePart(bucket, key, uploadId, partNumber, content, checksum, true);
+  }
+
+  private Multipart.Part storePart(String bucket, String key, String uploadId, int partNumber,
+      ObjectContent content, Optional<Checksum> checksum, boolean copied) {
     if (partNumber < 1 || partNumber > Multipart.MAX_PART_NUMBER) {
       throw new S3Error.InvalidArgument(
           "Part number must be an integer between 1 and 10000, inclusive", "partNumber",
           Integer.toString(partNumber));
     }
     return onBucket(bucket, b ->
-        Multipart.uploadPart(b, key, uploadId, partNumber, content, checksum, now()));
+        Multipart.uploadPart(b, key, uploadId, partNumber, content, checksum, copied, now()));
   }
 
   /**

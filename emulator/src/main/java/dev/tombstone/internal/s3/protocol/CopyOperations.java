@@ -127,11 +127,18 @@ final class CopyOperations {
     if (upload.isPresent()) {
       CustomerKeys.checkPart(call.headers(), upload.get().encryption());
     }
-    Multipart.Part part = state.uploadPart(call.bucket(), call.key(), uploadId, partNumber,
-        content, Optional.empty());
+    // S3 gives the part a checksum of the copied bytes with the upload's algorithm (AWS
+    // recordings of February 2026, COMPOSITE and FULL_OBJECT uploads).
+    ObjectContent copied = content;
+    Optional<Checksum> checksum = upload.flatMap(Multipart.Upload::checksumAlgorithm)
+        .flatMap(ChecksumAlgorithm::named)
+        .map(a -> new Checksum(a.name(), a.encode(copied.asReadOnlyBuffer())));
+    Multipart.Part part = state.uploadPartCopy(call.bucket(), call.key(), uploadId, partNumber,
+        content, checksum);
     XmlWriter xml = XmlWriter.document("CopyPartResult")
         .element("LastModified", XmlDates.format(part.lastModified()))
         .element("ETag", part.etag());
+    writeChecksum(xml, part.checksum());
     S3Response response =
         MultipartOperations.describePart(S3Response.xml(200, xml.toBytes()), upload);
     if (state.bucket(source.bucket()).versioning().isVersioningAware()) {
