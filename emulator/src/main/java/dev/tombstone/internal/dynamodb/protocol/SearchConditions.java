@@ -1,5 +1,6 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
+import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
@@ -25,7 +26,7 @@ final class SearchConditions {
     VectorIndex.SearchKey hash = index.hashKey();
     if (filter == null) {
       if (hash != null) {
-        throw new dev.tombstone.dynamodb.DynamoDbError.Validation(
+        throw new DynamoDbError.Validation(
             SearchVectorsOperation.HASH_CONDITION_MISSING);
       }
       return;
@@ -48,7 +49,7 @@ final class SearchConditions {
           + " SearchSchema attributes of vector index " + index.name() + ": " + outside);
     }
     if (hash != null && !compiled.attributeNames().contains(hash.attribute())) {
-      throw new dev.tombstone.dynamodb.DynamoDbError.Validation(
+      throw new DynamoDbError.Validation(
           SearchVectorsOperation.HASH_CONDITION_MISSING);
     }
   }
