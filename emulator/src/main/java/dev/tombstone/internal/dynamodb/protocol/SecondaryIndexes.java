@@ -70,22 +70,12 @@ final class SecondaryIndexes {
       KeySchemas.checkSize(keySchema, path + ".keySchema", constraints);
     }
     List<String[]> elements = KeySchemas.read(keySchema, path + ".keySchema", constraints);
-    Json.Obj projection = Members.structure(index, "Projection");
-    constraints.notNull(path + ".projection", projection);
-    String projectionType = null;
-    List<String> nonKey = null;
-    if (projection != null) {
-      projectionType = Members.string(projection, "ProjectionType");
-      constraints.oneOf(path + ".projection.projectionType", projectionType, PROJECTION_TYPES);
-      nonKey = Members.stringList(projection, "NonKeyAttributes");
-      if (nonKey != null) {
-        constraints.size(path + ".projection.nonKeyAttributes", nonKey, 1, 20);
-      }
-    }
+    DeclaredProjection projection = readProjection(index, path, constraints);
     Throughput throughput = !global ? Throughput.ABSENT : Throughput.read(
         Members.structure(index, "ProvisionedThroughput"), path + ".provisionedThroughput",
         constraints);
-    return new Declared(name, elements, projectionType, nonKey, throughput);
+    return new Declared(name, elements, projection.type(), projection.nonKeyAttributes(),
+        throughput);
   }
 
   /**
@@ -191,6 +181,29 @@ final class SecondaryIndexes {
       throw new DynamoDbError.Validation("No more than " + MAX_PROJECTED
           + " attributes per table can be projected into Local Secondary Indices");
     }
+  }
+
+  /** A {@code Projection} as a request declares it: its members, each null when absent. */
+  record DeclaredProjection(String type, List<String> nonKeyAttributes) {}
+
+  /**
+   * The {@code Projection} member of a secondary or vector index at {@code path}, its model
+   * constraints reported to {@code constraints}.
+   */
+  static DeclaredProjection readProjection(Json.Obj index, String path,
+      Constraints constraints) {
+    Json.Obj projection = Members.structure(index, "Projection");
+    constraints.notNull(path + ".projection", projection);
+    if (projection == null) {
+      return new DeclaredProjection(null, null);
+    }
+    String type = Members.string(projection, "ProjectionType");
+    constraints.oneOf(path + ".projection.projectionType", type, PROJECTION_TYPES);
+    List<String> nonKey = Members.stringList(projection, "NonKeyAttributes");
+    if (nonKey != null) {
+      constraints.size(path + ".projection.nonKeyAttributes", nonKey, 1, 20);
+    }
+    return new DeclaredProjection(type, nonKey);
   }
 
   /**

@@ -29,7 +29,6 @@ final class VectorIndexDefinitions {
 
   private static final String[] DISTANCES = {"COSINE", "DOT_PRODUCT", "EUCLIDEAN"};
   private static final String[] ELEMENT_TYPES = {"HASH", "INLINE_FILTER"};
-  private static final String[] PROJECTION_TYPES = {"ALL", "INCLUDE", "KEYS_ONLY"};
 
   private VectorIndexDefinitions() {}
 
@@ -87,20 +86,10 @@ final class VectorIndexDefinitions {
         i++;
       }
     }
-    Json.Obj projection = Members.structure(index, "Projection");
-    constraints.notNull(path + ".projection", projection);
-    String projectionType = null;
-    List<String> nonKey = null;
-    if (projection != null) {
-      projectionType = Members.string(projection, "ProjectionType");
-      constraints.oneOf(path + ".projection.projectionType", projectionType, PROJECTION_TYPES);
-      nonKey = Members.stringList(projection, "NonKeyAttributes");
-      if (nonKey != null) {
-        constraints.size(path + ".projection.nonKeyAttributes", nonKey, 1, 20);
-      }
-    }
-    return new Declared(name, vectorAttribute, dimensions, distance, schema, projectionType,
-        nonKey);
+    SecondaryIndexes.DeclaredProjection projection =
+        SecondaryIndexes.readProjection(index, path, constraints);
+    return new Declared(name, vectorAttribute, dimensions, distance, schema, projection.type(),
+        projection.nonKeyAttributes());
   }
 
   /**
