@@ -137,12 +137,46 @@ class Legacy2011FaultsTest {
         .contains("Dooley");
   }
 
+  @Test
+  void batchWriteItem_keyRule_holdsBackTheWritesForThatKey_inThe2011Shape() throws Exception {
+    String id = addRule("{\"service\":\"dynamodb\",\"operation\":\"BatchWriteItem\","
+        + "\"key\":\"Mingus\",\"times\":1,\"unprocessed\":1}");
+    String dooleyKey = MINGUS_KEY.replace("Mingus", "Dooley");
+
+    HttpResponse<String> response = post("BatchWriteItem", "{\"RequestItems\":{\"comp-table\":"
+        + "[{\"DeleteRequest\":{\"Key\":" + MINGUS_KEY + "}},"
+        + "{\"DeleteRequest\":{\"Key\":" + dooleyKey + "}}]}}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"Responses\":{\"comp-table\":"
+        + "{\"ConsumedCapacityUnits\":1}},\"UnprocessedItems\":{\"comp-table\":"
+        + "[{\"DeleteRequest\":{\"Key\":" + MINGUS_KEY + "}}]}}");
+    assertThat(rule(id)).endsWith("\"fired\":1}");
+    assertThat(tombstone.dynamoDb().items("comp-table"))
+        .extracting(item -> item.get("user"))
+        .containsExactly(dev.tombstone.dynamodb.AttributeValue.s("Mingus"));
+  }
+
+  @Test
+  void batchWriteItem_throttlingRule_refusesTheWholeBatch_with2011Prefix() throws Exception {
+    String id = addRule("{\"service\":\"dynamodb\",\"operation\":\"BatchWriteItem\","
+        + "\"times\":1,\"error\":\"ProvisionedThroughputExceededException\"}");
+
+    HttpResponse<String> response = post("BatchWriteItem", "{\"RequestItems\":{\"comp-table\":"
+        + "[{\"DeleteRequest\":{\"Key\":" + MINGUS_KEY + "}}]}}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).startsWith("{\"__type\":\"com.amazonaws.dynamodb.v20111205#"
+        + "ProvisionedThroughputExceededException\"");
+    assertThat(rule(id)).endsWith("\"fired\":1}");
+    assertThat(items()).isEqualTo(2);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "BatchWriteItem|{\"service\":\"dynamodb\",\"operation\":\"BatchWriteItem\",\"unprocessed\":1}",
       "TransactWriteItems|{\"service\":\"dynamodb\",\"operation\":\"TransactWriteItems\","
           + "\"error\":\"TransactionCanceledException\"}",
-      "BatchWriteItem|{\"service\":\"dynamodb\",\"error\":\"ThrottlingException\"}",
+      "TransactWriteItems|{\"service\":\"dynamodb\",\"error\":\"ThrottlingException\"}",
   })
   void operationThisVersionDoesNotServe_isAnsweredAsWithoutTheRule(String operation, String rule)
       throws Exception {

@@ -1,6 +1,7 @@
 package dev.tombstone.internal.dynamodb;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -8,8 +9,8 @@ import java.util.UUID;
  * What the DynamoDB dialects keep beside the tables: resource-based policies (by resource ARN:
  * the table's, or its stream's), Contributor Insights settings (by index name, {@code ""} for
  * the table, each stamped with its index's id), server-side encryption with a KMS key (under
- * {@code ""}), Kinesis streaming destinations (by stream ARN) and vector indexes (by index
- * name). Policies and destinations are stored, never enforced: no record reaches Kinesis.
+ * {@code ""}), Kinesis streaming destinations (by stream ARN), vector indexes (by index
+ * name) and when the table's provisioned throughput last rose and fell (under {@code ""}). Policies and destinations are stored, never enforced: no record reaches Kinesis.
  * Internal.
  */
 public final class TableAttachments {
@@ -20,6 +21,7 @@ public final class TableAttachments {
   private final TableSideState<OnDemandLimits> onDemand = new TableSideState<>();
   private final TableSideState<KinesisDestination> kinesis = new TableSideState<>();
   private final TableSideState<VectorIndex> vectors = new TableSideState<>();
+  private final TableSideState<ThroughputChanges> throughputChanges = new TableSideState<>();
 
   /** Empty stores that date changes by {@code clock}. */
   public TableAttachments(Clock clock) {
@@ -71,8 +73,16 @@ public final class TableAttachments {
   }
 
   /**
-   * Forgets every policy, Contributor Insights, encryption, on-demand throughput and Kinesis
-   * destination setting.
+   * When UpdateTable last raised and lowered a table's provisioned throughput, under {@code ""};
+   * a table without an entry has never had its throughput changed.
+   */
+  public TableSideState<ThroughputChanges> throughputChanges() {
+    return throughputChanges;
+  }
+
+  /**
+   * Forgets every policy, Contributor Insights, encryption, on-demand throughput, Kinesis
+   * destination setting and throughput change.
    */
   public void reset() {
     policies.reset();
@@ -81,6 +91,7 @@ public final class TableAttachments {
     onDemand.reset();
     kinesis.reset();
     vectors.reset();
+    throughputChanges.reset();
   }
 
   /**
@@ -129,4 +140,13 @@ public final class TableAttachments {
    * @param description {@code DestinationStatusDescription}, or null
    */
   public record KinesisDestination(String status, String precision, String description) {}
+
+  /**
+   * When UpdateTable last changed a table's provisioned throughput, as the 2011-12-05 table
+   * descriptions report it ({@code LastIncreaseDateTime}, {@code LastDecreaseDateTime}).
+   *
+   * @param lastIncrease the last update that raised either unit, or null if none did
+   * @param lastDecrease the last update that lowered either unit, or null if none did
+   */
+  public record ThroughputChanges(Instant lastIncrease, Instant lastDecrease) {}
 }

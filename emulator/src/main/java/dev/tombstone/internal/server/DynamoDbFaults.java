@@ -26,8 +26,8 @@ final class DynamoDbFaults {
 
   /**
    * The operation named by an {@code X-Amz-Target}; null for anything else, and for an
-   * operation its API version does not serve (2011-12-05 has no BatchWriteItem or
-   * TransactWriteItems): the protocol answers UnknownOperationException, which no rule changes.
+   * operation its API version does not serve (2011-12-05 has no TransactWriteItems, for one):
+   * the protocol answers UnknownOperationException, which no rule changes.
    */
   static String operation(String target) {
     if (target == null) {

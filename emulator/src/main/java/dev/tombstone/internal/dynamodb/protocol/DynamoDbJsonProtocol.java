@@ -100,7 +100,7 @@ public final class DynamoDbJsonProtocol {
     all.putAll(occasional.routes(OccasionalOperations.TARGETS));
     this.operations = Map.copyOf(all);
     // The 2011-12-05 codecs decode and encode their own shapes around the same store steps.
-    Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state);
+    Legacy2011TableOperations legacyTables = new Legacy2011TableOperations(state, attachments);
     Legacy2011ItemOperations legacyItems = new Legacy2011ItemOperations(state);
     this.legacyOperations =
         Map.ofEntries(
@@ -108,6 +108,8 @@ public final class DynamoDbJsonProtocol {
             Map.entry("DescribeTable", (Operation) legacyTables::describeTable),
             Map.entry("ListTables", (Operation) listTables::handle),
             Map.entry("DeleteTable", (Operation) legacyTables::deleteTable),
+            Map.entry("UpdateTable",
+                (Operation) new Legacy2011UpdateTableOperation(state, attachments)::handle),
             Map.entry("PutItem", (Operation) legacyItems::putItem),
             Map.entry("GetItem", (Operation) legacyItems::getItem),
             Map.entry("DeleteItem", (Operation) legacyItems::deleteItem),
@@ -116,7 +118,9 @@ public final class DynamoDbJsonProtocol {
                 (Operation) new Legacy2011UpdateItemOperation(state)::handle),
             Map.entry("Query", (Operation) new Legacy2011QueryOperation(state)::handle),
             Map.entry("BatchGetItem",
-                (Operation) new Legacy2011BatchGetItemOperation(state)::handle));
+                (Operation) new Legacy2011BatchGetItemOperation(state)::handle),
+            Map.entry("BatchWriteItem",
+                (Operation) new Legacy2011BatchWriteItemOperation(state)::handle));
     this.streamOperations =
         Map.copyOf(occasional.routes(OccasionalOperations.STREAM_TARGETS));
   }

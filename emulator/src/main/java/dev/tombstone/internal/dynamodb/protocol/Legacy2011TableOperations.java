@@ -6,8 +6,11 @@ import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.TableAttachments;
+import dev.tombstone.internal.dynamodb.TableAttachments.ThroughputChanges;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +18,16 @@ import java.util.Map;
 /**
  * CreateTable, DescribeTable and DeleteTable of API 2011-12-05: key schemas as {@code
  * HashKeyElement}/{@code RangeKeyElement} with their types, no AttributeDefinitions, provisioned
- * throughput required. ListTables has the same shape in both versions and is not repeated here.
+ * throughput required. ListTables has the same shape in both versions and is not repeated here;
+ * UpdateTable is {@link Legacy2011UpdateTableOperation}.
  */
 final class Legacy2011TableOperations {
   private final DynamoDbState state;
+  private final TableAttachments attachments;
 
-  Legacy2011TableOperations(DynamoDbState state) {
+  Legacy2011TableOperations(DynamoDbState state, TableAttachments attachments) {
     this.state = state;
+    this.attachments = attachments;
   }
 
   byte[] createTable(Json.Obj request) throws IOException {
@@ -62,36 +68,50 @@ final class Legacy2011TableOperations {
     }
     TableDefinition definition = new TableDefinition(tableName, schema, definitions,
         TableDefinition.BillingMode.PROVISIONED, read, write, List.of(), List.of(), false);
-    return write("TableDescription", state.createTable(definition), false);
+    TableDescription created = state.createTable(definition);
+    return write("TableDescription", created, false,
+        ThroughputChangeDates.of(attachments, created));
   }
 
   byte[] describeTable(Json.Obj request) throws IOException {
     String tableName = Members.string(request, "TableName");
     new Constraints().tableName("tableName", tableName, true).check();
-    return write("Table", state.describeTable(tableName), true);
+    TableDescription table = state.describeTable(tableName);
+    return write("Table", table, true, ThroughputChangeDates.of(attachments, table));
   }
 
   byte[] deleteTable(Json.Obj request) throws IOException {
     String tableName = Members.string(request, "TableName");
     new Constraints().tableName("tableName", tableName, true).check();
-    return write("TableDescription", state.deleteTable(tableName), true);
+    TableDescription deleted = state.deleteTable(tableName);
+    return write("TableDescription", deleted, true,
+        ThroughputChangeDates.of(attachments, deleted));
   }
 
-  /** A table description in the 2011 shape; CreateTable's answer has no counts yet. */
-  private static byte[] write(String field, TableDescription description, boolean withCounts)
-      throws IOException {
+  /**
+   * A table description in the 2011 shape; CreateTable's and UpdateTable's answers have no
+   * counts. {@code ProvisionedThroughput} carries the last decrease and increase, when there
+   * were any (the 2011 DescribeTables reference).
+   */
+  static byte[] write(String field, TableDescription description, boolean withCounts,
+      ThroughputChanges changes) throws IOException {
     TableDefinition definition = description.definition();
     JsonOut out = new JsonOut();
     JsonWriter json = out.json();
     json.writeStartObject();
     json.writeObjectFieldStart(field);
-    json.writeNumberField("CreationDateTime",
-        BigDecimal.valueOf(description.createdAt().toEpochMilli()).movePointLeft(3));
+    json.writeNumberField("CreationDateTime", seconds(description.createdAt()));
     if (withCounts) {
       json.writeNumberField("ItemCount", description.itemCount());
     }
     Legacy2011Keys.writeSchema(json, definition.keySchema());
     json.writeObjectFieldStart("ProvisionedThroughput");
+    if (changes.lastDecrease() != null) {
+      json.writeNumberField("LastDecreaseDateTime", seconds(changes.lastDecrease()));
+    }
+    if (changes.lastIncrease() != null) {
+      json.writeNumberField("LastIncreaseDateTime", seconds(changes.lastIncrease()));
+    }
     json.writeNumberField("ReadCapacityUnits", definition.readCapacityUnits());
     json.writeNumberField("WriteCapacityUnits", definition.writeCapacityUnits());
     json.writeEndObject();
@@ -103,6 +123,11 @@ final class Legacy2011TableOperations {
     json.writeEndObject();
     json.writeEndObject();
     return out.finish();
+  }
+
+  /** Epoch seconds with milliseconds, as the 2011 samples write dates. */
+  private static BigDecimal seconds(Instant instant) {
+    return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
   }
 
   private static String[] element(Json.Obj element, String path, Constraints constraints) {

@@ -236,10 +236,16 @@ final class UpdateTableOperation {
     boolean tableChanges = billingMode != null || throughput != null
         || deletionProtection != null || stream != null || indexChanges > 0
         || tableClass != null || warm != null;
+    // The units before, to date a rise or fall for the 2011-12-05 descriptions.
+    TableDescription unitsBefore = read == null ? null
+        : before != null ? before : state.describeTable(tableName);
     // Encryption alone leaves the definition as it is; anything else goes through UpdateTable,
     // whose refusals (then) keep the encryption as it was too.
     TableDescription after = !tableChanges ? state.describeTable(tableName)
         : state.updateTable(update.withAttributeDefinitions(types));
+    if (unitsBefore != null) {
+      ThroughputChangeDates.record(attachments, unitsBefore, after);
+    }
     OnDemandThroughputs.Shown shownOnDemand =
         OnDemandThroughputs.updated(attachments, after, onDemandLimits, indexOnDemand);
     SseSpecifications.Described encryption = sse == null
