@@ -6,8 +6,12 @@ import dev.tombstone.Tombstone;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +29,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The same kind of test class, pointed at a Tombstone running as a separate process. */
 class ExternalEndpointTest {
@@ -141,6 +146,38 @@ class ExternalEndpointTest {
         .hasMessageContaining("the tests run against the external endpoint " + endpoint
             + " (tombstone.endpoint), which has no in-process state to hand out. Inject the SDK"
             + " clients and TombstoneNames instead, or unset tombstone.endpoint.");
+  }
+
+  @TombstoneTest
+  @S3Bucket(name = "uploads")
+  @S3Objects(bucket = "uploads", value = "fixtures/s3")
+  static class PresignsAgainstAnyEndpoint {
+    @Test
+    void presignedGetAndDelete(S3Presigner presigner, TombstoneNames names) throws Exception {
+      String uploads = names.bucket("uploads");
+      HttpClient http = HttpClient.newHttpClient();
+      URI get = presigner.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+          .getObjectRequest(o -> o.bucket(uploads).key("reports/q1.csv"))).url().toURI();
+      URI getA = presigner.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+          .getObjectRequest(o -> o.bucket(uploads).key("a.txt"))).url().toURI();
+      URI delete = presigner.presignDeleteObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+          .deleteObjectRequest(o -> o.bucket(uploads).key("a.txt"))).url().toURI();
+
+      assertThat(get.toString()).startsWith(endpoint + "/" + uploads + "/reports/q1.csv?")
+          .contains("X-Amz-Credential=ext-key%2F").contains("%2Fus-west-2%2Fs3%2Faws4_request");
+      assertThat(http.send(HttpRequest.newBuilder(get).build(),
+          HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("q1 figures\n");
+      assertThat(http.send(HttpRequest.newBuilder(delete).DELETE().build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
+      assertThat(http.send(HttpRequest.newBuilder(getA).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void theInjectedPresigner_signsForTheExternalEndpoint() {
+    Kit.run(PresignsAgainstAnyEndpoint.class, external()).testEvents()
+        .assertStatistics(s -> s.succeeded(1).failed(0));
   }
 
   @Test
