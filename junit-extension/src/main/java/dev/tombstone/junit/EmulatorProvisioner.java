@@ -4,7 +4,10 @@ import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.s3.Versioning;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Provisions straight into the in-process emulator's state: no HTTP, no SDK. */
@@ -16,18 +19,46 @@ final class EmulatorProvisioner implements Provisioner {
   }
 
   @Override
-  public void createTable(String name, KeySchema keySchema) {
+  public void createTable(String name, TableDeclaration table) {
     // Without a reset between tests, the table of a class-level declaration is still there.
-    if (!tombstone.dynamoDb().hasTable(name)) {
-      tombstone.dynamoDb().createTable(name, keySchema);
-      return;
+    if (tombstone.dynamoDb().hasTable(name)) {
+      checkKept(name, table);
+    } else if (table.keyOnly()) {
+      tombstone.dynamoDb().createTable(name, table.keySchema());
+    } else {
+      try {
+        EmulatorTableRequests.createTable(tombstone.endpoint(), name, table);
+        table.timeToLiveAttribute().ifPresent(attribute ->
+            EmulatorTableRequests.enableTimeToLive(tombstone.endpoint(), name, attribute));
+      } finally {
+        // The journal lists what the test sent, not the extension's set-up.
+        tombstone.clearRequests();
+      }
     }
+  }
+
+  private void checkKept(String name, TableDeclaration table) {
+    List<String> differences = new ArrayList<>();
     KeySchema existing = tombstone.dynamoDb().keySchema(name);
-    if (!existing.equals(keySchema)) {
-      throw new IllegalStateException("table " + name + " already exists, keyed by "
-          + TableKeys.describe(existing) + " instead of " + TableKeys.describe(keySchema)
-          + "; it is left from an earlier test (resetBeforeEach = false keeps tables), so declare"
-          + " the table the same way in every test or delete it after the test that changes it");
+    if (!existing.equals(table.keySchema())) {
+      differences.add("keyed by " + TableKeys.describe(existing) + " instead of "
+          + TableKeys.describe(table.keySchema()));
+    }
+    TableDefinition definition = tombstone.dynamoDb().tableDefinition(name);
+    Map<String, String> now = new TableDeclaration(existing,
+        definition.globalSecondaryIndexes().stream().map(TableDeclaration.Index::of).toList(),
+        definition.localSecondaryIndexes().stream().map(TableDeclaration.Index::of).toList(),
+        tombstone.dynamoDb().describeTimeToLive(name).attributeName()).settings();
+    table.settings().forEach((setting, declared) -> {
+      if (!declared.equals(now.get(setting))) {
+        differences.add("with " + setting + " " + now.get(setting) + " instead of " + declared);
+      }
+    });
+    if (!differences.isEmpty()) {
+      throw new IllegalStateException("table " + name + " already exists, "
+          + String.join(", ", differences) + "; it is left from an earlier test"
+          + " (resetBeforeEach = false keeps tables), so declare the table the same way in every"
+          + " test or delete it after the test that changes it");
     }
   }
 

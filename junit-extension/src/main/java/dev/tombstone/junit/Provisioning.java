@@ -3,8 +3,6 @@ package dev.tombstone.junit;
 import dev.tombstone.DynamoDbJson;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
-import dev.tombstone.dynamodb.KeyAttribute;
-import dev.tombstone.dynamodb.KeySchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +34,12 @@ final class Provisioning {
     for (var table : distinct(declarations.tables(), DynamoDbTable::name,
         Provisioning::tableSettings, "@DynamoDbTable")) {
       DynamoDbTable t = table.annotation();
-      KeySchema schema = keySchema(t, table.where());
+      TableDeclaration declaration = TableDeclaration.of(t, table.where());
       run(table, "@DynamoDbTable(name = \"" + t.name() + "\")",
-          () -> provisioner.createTable(names.table(t.name()), schema));
+          () -> provisioner.createTable(names.table(t.name()), declaration));
     }
     for (var bucket : distinct(declarations.buckets(), S3Bucket::name,
-        b -> Map.of("versioning", b.versioning().name()), "@S3Bucket")) {
+        b -> Map.of("versioning", b.annotation().versioning().name()), "@S3Bucket")) {
       S3Bucket b = bucket.annotation();
       run(bucket, "@S3Bucket(name = \"" + b.name() + "\")",
           () -> provisioner.createBucket(names.bucket(b.name()), b.versioning()));
@@ -73,7 +71,8 @@ final class Provisioning {
    * (outermost) one, because a test's table or bucket exists once; an identical one is dropped.
    */
   private static <A> List<Declarations.Declared<A>> distinct(List<Declarations.Declared<A>> all,
-      Function<A, String> name, Function<A, Map<String, String>> settings, String annotation) {
+      Function<A, String> name, Function<Declarations.Declared<A>, Map<String, String>> settings,
+      String annotation) {
     Map<String, Declarations.Declared<A>> first = new LinkedHashMap<>();
     for (Declarations.Declared<A> declared : all) {
       A a = declared.annotation();
@@ -81,8 +80,8 @@ final class Provisioning {
       if (earlier == null) {
         continue;
       }
-      Map<String, String> before = settings.apply(earlier.annotation());
-      Map<String, String> now = settings.apply(a);
+      Map<String, String> before = settings.apply(earlier);
+      Map<String, String> now = settings.apply(declared);
       List<String> differences = new ArrayList<>();
       before.forEach((setting, value) -> {
         if (!value.equals(now.get(setting))) {
@@ -100,7 +99,8 @@ final class Provisioning {
     return List.copyOf(first.values());
   }
 
-  private static Map<String, String> tableSettings(DynamoDbTable t) {
+  private static Map<String, String> tableSettings(Declarations.Declared<DynamoDbTable> table) {
+    DynamoDbTable t = table.annotation();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("partitionKey", "\"" + t.partitionKey() + "\"");
     settings.put("partitionKeyType", t.partitionKeyType().name());
@@ -108,18 +108,8 @@ final class Provisioning {
     if (!t.sortKey().isEmpty()) {
       settings.put("sortKeyType", t.sortKeyType().name());
     }
+    settings.putAll(TableDeclaration.of(t, table.where()).settings());
     return settings;
-  }
-
-  private static KeySchema keySchema(DynamoDbTable t, String where) {
-    try {
-      KeyAttribute partition = new KeyAttribute(t.partitionKey(), t.partitionKeyType());
-      return t.sortKey().isEmpty() ? KeySchema.of(partition)
-          : KeySchema.of(partition, new KeyAttribute(t.sortKey(), t.sortKeyType()));
-    } catch (IllegalArgumentException e) {
-      throw new ExtensionConfigurationException("Tombstone: @DynamoDbTable(name = \"" + t.name()
-          + "\") on " + where + ": " + e.getMessage() + "; key types are S, N or B", e);
-    }
   }
 
   private static void run(Declarations.Declared<?> declared, String what, Runnable action) {
@@ -135,7 +125,8 @@ final class Provisioning {
 
   private static String describe(RuntimeException e) {
     // The emulator's errors are named as the service names them, as the SDK would report them.
-    String simple = e instanceof DynamoDbError d ? d.code() : e.getClass().getSimpleName();
+    String simple = e instanceof DynamoDbError d ? d.code()
+        : e instanceof ServiceRefusal r ? r.code() : e.getClass().getSimpleName();
     return e.getMessage() == null ? simple : simple + ": " + e.getMessage();
   }
 }

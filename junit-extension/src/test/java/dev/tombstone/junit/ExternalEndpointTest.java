@@ -180,6 +180,52 @@ class ExternalEndpointTest {
         .assertStatistics(s -> s.succeeded(1).failed(0));
   }
 
+  @TombstoneTest
+  @DynamoDbTable(name = "orders", partitionKey = "Id", sortKey = "Line",
+      sortKeyType = dev.tombstone.dynamodb.AttributeType.N, timeToLiveAttribute = "expiresAt",
+      globalSecondaryIndexes = @DynamoDbTable.GlobalIndex(name = "byStatus",
+          partitionKey = "Status", projection = DynamoDbTable.Projection.INCLUDE,
+          nonKeyAttributes = "Total"),
+      localSecondaryIndexes = @DynamoDbTable.LocalIndex(name = "byDate", sortKey = "Date",
+          projection = DynamoDbTable.Projection.KEYS_ONLY))
+  static class IndexesAndTtl {
+    @Test
+    void created(DynamoDbClient dynamo, TombstoneNames names) {
+      String orders = names.table("orders");
+      var table = dynamo.describeTable(b -> b.tableName(orders)).table();
+
+      assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(g -> {
+        assertThat(g.indexName()).isEqualTo("byStatus");
+        assertThat(g.projection().nonKeyAttributes()).containsExactly("Total");
+      });
+      assertThat(table.localSecondaryIndexes()).singleElement()
+          .satisfies(l -> assertThat(l.projection().projectionTypeAsString())
+              .isEqualTo("KEYS_ONLY"));
+      assertThat(dynamo.describeTimeToLive(b -> b.tableName(orders)).timeToLiveDescription()
+          .attributeName()).isEqualTo("expiresAt");
+    }
+  }
+
+  @TombstoneTest
+  @DynamoDbTable(name = "orders", partitionKey = "Id",
+      localSecondaryIndexes = @DynamoDbTable.LocalIndex(name = "byDate", sortKey = "Date"))
+  static class RefusedIndex {
+    @Test
+    void test() {}
+  }
+
+  @Test
+  void indexesAndTtl_areCreatedThroughTheSdk_andRefusalsNameTheDeclaration() {
+    Kit.run(IndexesAndTtl.class, external()).testEvents()
+        .assertStatistics(s -> s.succeeded(1).failed(0));
+    assertThat(Kit.onlyFailure(Kit.run(RefusedIndex.class, external())))
+        .isInstanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class)
+        .hasMessageStartingWith("Tombstone: @DynamoDbTable(name = \"orders\") on "
+            + RefusedIndex.class.getName() + " failed: DynamoDbException: One or more parameter"
+            + " values were invalid: Table KeySchema does not have a range key, which is"
+            + " required when specifying a LocalSecondaryIndex");
+  }
+
   @Test
   void environmentNames_followTheProperties() {
     assertThat(List.of(ExternalEndpoint.ENDPOINT, ExternalEndpoint.ACCESS_KEY_ID,
