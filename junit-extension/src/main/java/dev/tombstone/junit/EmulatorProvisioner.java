@@ -9,6 +9,7 @@ import dev.tombstone.s3.Versioning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Provisions straight into the in-process emulator's state: no HTTP, no SDK. */
 final class EmulatorProvisioner implements Provisioner {
@@ -63,9 +64,19 @@ final class EmulatorProvisioner implements Provisioner {
   }
 
   @Override
-  public void createBucket(String name, S3Bucket.Versioning versioning) {
+  public void createBucket(String name, S3Bucket.Versioning versioning, boolean objectLock) {
     if (!tombstone.s3().bucketNames().contains(name)) {
-      tombstone.s3().createBucket(name);
+      if (objectLock) {
+        tombstone.s3().createBucketWithObjectLock(name, Optional.empty());
+      } else {
+        tombstone.s3().createBucket(name);
+      }
+    } else if (tombstone.s3().objectLockEnabled(name) != objectLock) {
+      throw new IllegalStateException("bucket " + name + " already exists with Object Lock "
+          + (objectLock ? "disabled" : "enabled") + " instead of "
+          + (objectLock ? "enabled" : "disabled") + "; it is left from an earlier test"
+          + " (resetBeforeEach = false keeps buckets), so declare the bucket the same way in"
+          + " every test or delete it after the test that changes it");
     } else if (versioning == S3Bucket.Versioning.UNVERSIONED
         && tombstone.s3().versioning(name).isVersioningAware()) {
       throw new IllegalStateException("bucket " + name + " already exists with versioning "

@@ -7,7 +7,7 @@ import java.util.Map;
 interface Provisioner {
   void createTable(String name, TableDeclaration table);
 
-  void createBucket(String name, S3Bucket.Versioning versioning);
+  void createBucket(String name, S3Bucket.Versioning versioning, boolean objectLock);
 
   void putItem(String table, Map<String, AttributeValue> item);
 

@@ -39,10 +39,17 @@ final class Provisioning {
           () -> provisioner.createTable(names.table(t.name()), declaration));
     }
     for (var bucket : distinct(declarations.buckets(), S3Bucket::name,
-        b -> Map.of("versioning", b.annotation().versioning().name()), "@S3Bucket")) {
+        Provisioning::bucketSettings, "@S3Bucket")) {
       S3Bucket b = bucket.annotation();
+      if (b.objectLock() && b.versioning() != S3Bucket.Versioning.ENABLED) {
+        throw new ExtensionConfigurationException("Tombstone: @S3Bucket(name = \"" + b.name()
+            + "\") on " + bucket.where() + ": objectLock = true with versioning = "
+            + b.versioning() + "; S3 turns versioning on for a bucket created with Object Lock"
+            + " and refuses to suspend it (InvalidBucketState), so declare versioning ="
+            + " S3Bucket.Versioning.ENABLED");
+      }
       run(bucket, "@S3Bucket(name = \"" + b.name() + "\")",
-          () -> provisioner.createBucket(names.bucket(b.name()), b.versioning()));
+          () -> provisioner.createBucket(names.bucket(b.name()), b.versioning(), b.objectLock()));
     }
     for (var items : declarations.items()) {
       DynamoDbItems d = items.annotation();
@@ -97,6 +104,13 @@ final class Provisioning {
       }
     }
     return List.copyOf(first.values());
+  }
+
+  private static Map<String, String> bucketSettings(Declarations.Declared<S3Bucket> bucket) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("versioning", bucket.annotation().versioning().name());
+    settings.put("objectLock", Boolean.toString(bucket.annotation().objectLock()));
+    return settings;
   }
 
   private static Map<String, String> tableSettings(Declarations.Declared<DynamoDbTable> table) {

@@ -226,6 +226,30 @@ class ExternalEndpointTest {
             + " required when specifying a LocalSecondaryIndex");
   }
 
+  @TombstoneTest
+  @S3Bucket(name = "vault", versioning = S3Bucket.Versioning.ENABLED, objectLock = true)
+  static class LockedBucket {
+    @Test
+    void created(S3Client s3, TombstoneNames names) {
+      String vault = names.bucket("vault");
+      assertThat(s3.getObjectLockConfiguration(b -> b.bucket(vault)).objectLockConfiguration()
+          .objectLockEnabledAsString()).isEqualTo("Enabled");
+      s3.putObject(b -> b.bucket(vault).key("a.txt")
+          .objectLockMode(software.amazon.awssdk.services.s3.model.ObjectLockMode.GOVERNANCE)
+          .objectLockRetainUntilDate(java.time.Instant.now().plus(Duration.ofDays(1))),
+          software.amazon.awssdk.core.sync.RequestBody.fromString("kept"));
+    }
+  }
+
+  @Test
+  void aBucketWithObjectLock_isCreated_andEmptiedPastGovernanceRetention() {
+    Kit.run(LockedBucket.class, external()).testEvents()
+        .assertStatistics(s -> s.succeeded(1).failed(0));
+    try (S3Client s3 = client(S3Client.builder().forcePathStyle(true))) {
+      assertThat(s3.listBuckets().buckets()).isEmpty();
+    }
+  }
+
   @Test
   void environmentNames_followTheProperties() {
     assertThat(List.of(ExternalEndpoint.ENDPOINT, ExternalEndpoint.ACCESS_KEY_ID,
