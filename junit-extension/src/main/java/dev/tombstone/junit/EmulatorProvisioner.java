@@ -1,10 +1,12 @@
 package dev.tombstone.junit;
 
+import dev.tombstone.DynamoDbJson;
 import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeySchema;
 import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.dynamodb.UpdateTimeToLive;
 import dev.tombstone.s3.Versioning;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +29,11 @@ final class EmulatorProvisioner implements Provisioner {
     } else if (table.keyOnly()) {
       tombstone.dynamoDb().createTable(name, table.keySchema());
     } else {
-      try {
-        EmulatorTableRequests.createTable(tombstone.endpoint(), name, table);
-        table.timeToLiveAttribute().ifPresent(attribute ->
-            EmulatorTableRequests.enableTimeToLive(tombstone.endpoint(), name, attribute));
-      } finally {
-        // The journal lists what the test sent, not the extension's set-up.
-        tombstone.clearRequests();
-      }
+      // Read back with CreateTable's own checks: a wrong index gets DynamoDB's message.
+      tombstone.dynamoDb().createTable(
+          DynamoDbJson.tableDefinition(CreateTableJson.of(name, table)));
+      table.timeToLiveAttribute().ifPresent(attribute -> tombstone.dynamoDb()
+          .updateTimeToLive(UpdateTimeToLive.Request.enable(name, attribute)));
     }
   }
 
@@ -50,7 +49,7 @@ final class EmulatorProvisioner implements Provisioner {
         definition.globalSecondaryIndexes().stream().map(TableDeclaration.Index::of).toList(),
         definition.localSecondaryIndexes().stream().map(TableDeclaration.Index::of).toList(),
         tombstone.dynamoDb().describeTimeToLive(name).attributeName()).settings();
-    table.settings().forEach((setting, declared) -> {
+    table.declaredSettings().forEach((setting, declared) -> {
       if (!declared.equals(now.get(setting))) {
         differences.add("with " + setting + " " + now.get(setting) + " instead of " + declared);
       }

@@ -139,8 +139,7 @@ final class Provisioning {
 
   private static String describe(RuntimeException e) {
     // The emulator's errors are named as the service names them, as the SDK would report them.
-    String simple = e instanceof DynamoDbError d ? d.code()
-        : e instanceof ServiceRefusal r ? r.code() : e.getClass().getSimpleName();
+    String simple = e instanceof DynamoDbError d ? d.code() : e.getClass().getSimpleName();
     return e.getMessage() == null ? simple : simple + ": " + e.getMessage();
   }
 }

@@ -90,6 +90,24 @@ record TableDeclaration(KeySchema keySchema, List<Index> globalIndexes,
     return settings;
   }
 
+  /**
+   * The settings beyond the key that this declaration makes, which a table kept from an earlier
+   * test must have as declared; what it leaves out (no indexes, no TTL) a test may have changed.
+   */
+  Map<String, String> declaredSettings() {
+    Map<String, String> declared = settings();
+    if (globalIndexes.isEmpty()) {
+      declared.remove("globalSecondaryIndexes");
+    }
+    if (localIndexes.isEmpty()) {
+      declared.remove("localSecondaryIndexes");
+    }
+    if (timeToLiveAttribute.isEmpty()) {
+      declared.remove("timeToLiveAttribute");
+    }
+    return declared;
+  }
+
   /** The indexes as {@code [a: …, b: …]}, in name order. */
   static String describe(List<Index> indexes, boolean local) {
     return indexes.stream().sorted(Comparator.comparing(Index::name))

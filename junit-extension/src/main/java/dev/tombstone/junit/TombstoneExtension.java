@@ -269,7 +269,8 @@ public final class TombstoneExtension
         if (!isInjectable(field.getType())) {
           throw new ExtensionConfigurationException("Tombstone: @Injected " + element
               + " has type " + field.getType().getName() + ", which cannot be injected; use"
-              + " Tombstone, URI, TombstoneNames, ManualClock, an AWS SDK client type or S3Presigner");
+              + " Tombstone, URI, TombstoneNames, ManualClock, an AWS SDK client type or"
+              + " S3Presigner");
         }
         if (parallel) {
           ConcurrentUse.requireUnsharedInstance(ctx, instance, field);

@@ -193,28 +193,46 @@ class TableIndexesTest {
 
     @Test
     @Order(3)
-    @DynamoDbTable(name = "other", partitionKey = "Id")
+    @DynamoDbTable(name = "other", partitionKey = "Id", timeToLiveAttribute = EXPIRES)
     void tableChangedByATest(DynamoDbClient dynamo) {
-      dynamo.updateTimeToLive(b -> b.tableName("other")
-          .timeToLiveSpecification(t -> t.attributeName("gone").enabled(true)));
+      dynamo.deleteTable(b -> b.tableName("other"));
+      dynamo.createTable(b -> b.tableName("other").billingMode("PAY_PER_REQUEST")
+          .attributeDefinitions(a -> a.attributeName("Id").attributeType("S"))
+          .keySchema(k -> k.attributeName("Id").keyType("HASH")));
     }
 
     @Test
     @Order(4)
-    @DynamoDbTable(name = "other", partitionKey = "Id")
+    @DynamoDbTable(name = "other", partitionKey = "Id", timeToLiveAttribute = EXPIRES)
     void sameDeclarationAfterTheChange() {}
+
+    @Test
+    @Order(5)
+    @DynamoDbTable(name = "plain", partitionKey = "Id")
+    void ttlEnabledByATest(DynamoDbClient dynamo) {
+      dynamo.updateTimeToLive(b -> b.tableName("plain")
+          .timeToLiveSpecification(t -> t.attributeName("gone").enabled(true)));
+    }
+
+    @Test
+    @Order(6)
+    @DynamoDbTable(name = "plain", partitionKey = "Id")
+    void keyOnlyDeclaration_keepsWhatTheTestChanged(DynamoDbClient dynamo) {
+      assertThat(dynamo.describeTimeToLive(b -> b.tableName("plain"))
+          .timeToLiveDescription().attributeName()).isEqualTo("gone");
+    }
   }
 
   @Test
   void keptTable_isUsedWhenDeclaredTheSame_andRefusedWhenItNoLongerIs() throws Exception {
     EngineExecutionResults results = Kit.run(KeptTable.class);
 
-    results.testEvents().assertStatistics(s -> s.succeeded(3).failed(1));
+    results.testEvents().assertStatistics(s -> s.succeeded(5).failed(1));
     assertThat(Kit.onlyFailure(results)).isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage("Tombstone: @DynamoDbTable(name = \"other\") on "
             + KeptTable.class.getDeclaredMethod("sameDeclarationAfterTheChange") + " failed:"
             + " IllegalStateException: table other already exists, with timeToLiveAttribute"
-            + " \"gone\" instead of \"\"; it is left from an earlier test (resetBeforeEach ="
+            + " \"\" instead of \"" + EXPIRES + "\"; it is left from an earlier test (resetBeforeEach ="
             + " false keeps tables), so declare the table the same way in every test or delete"
             + " it after the test that changes it");
   }
