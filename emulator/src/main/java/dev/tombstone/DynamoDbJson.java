@@ -1,12 +1,15 @@
 package dev.tombstone;
 
 import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.internal.dynamodb.protocol.ItemsJson;
+import dev.tombstone.internal.dynamodb.protocol.TableDefinitionsJson;
 import java.util.List;
 
 /**
- * Reads items written in DynamoDB JSON, the format of the AWS CLI and of DynamoDB's own API, with
- * the emulator's request decoder: whatever DynamoDB would refuse in a PutItem is refused here.
+ * Reads items and table definitions written in DynamoDB JSON, the format of the AWS CLI and of
+ * DynamoDB's own API, with the emulator's request decoder: whatever DynamoDB would refuse in a
+ * PutItem or a CreateTable is refused here, with its message.
  *
  * <pre>{@code
  * Item user = DynamoDbJson.item("{\"UserId\": {\"S\": \"u1\"}, \"Age\": {\"N\": \"36\"}}");
@@ -33,5 +36,26 @@ public final class DynamoDbJson {
    */
   public static List<Item> items(String json) {
     return ItemsJson.items(json);
+  }
+
+  /**
+   * The table a CreateTable request defines, checked as CreateTable checks it; create it with
+   * {@code dynamoDb().createTable(definition)}. Members that are not part of the definition
+   * ({@code Tags}, {@code SSESpecification}, {@code VectorIndexes}, …) are not read.
+   *
+   * <pre>{@code
+   * TableDefinition orders = DynamoDbJson.tableDefinition("""
+   *     {"TableName": "Orders", "BillingMode": "PAY_PER_REQUEST",
+   *      "AttributeDefinitions": [{"AttributeName": "Id", "AttributeType": "S"}],
+   *      "KeySchema": [{"AttributeName": "Id", "KeyType": "HASH"}]}""");
+   * }</pre>
+   *
+   * @throws dev.tombstone.dynamodb.DynamoDbError.Validation with CreateTable's message when
+   *     DynamoDB would refuse the definition
+   * @throws IllegalArgumentException when {@code json} is not a JSON object, or a member has the
+   *     wrong JSON type
+   */
+  public static TableDefinition tableDefinition(String json) {
+    return TableDefinitionsJson.createTableRequest(json);
   }
 }

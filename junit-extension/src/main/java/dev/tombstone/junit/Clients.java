@@ -16,11 +16,12 @@ final class Clients {
       "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient";
   static final String S3 = "software.amazon.awssdk.services.s3.S3Client";
   static final String S3_ASYNC = "software.amazon.awssdk.services.s3.S3AsyncClient";
+  static final String S3_PRESIGNER = "software.amazon.awssdk.services.s3.presigner.S3Presigner";
   static final String ENHANCED = "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient";
   static final String ENHANCED_ASYNC =
       "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient";
-  private static final Set<String> TYPES =
-      Set.of(DYNAMODB, DYNAMODB_ASYNC, DYNAMODB_STREAMS, S3, S3_ASYNC, ENHANCED, ENHANCED_ASYNC);
+  private static final Set<String> TYPES = Set.of(DYNAMODB, DYNAMODB_ASYNC, DYNAMODB_STREAMS,
+      S3, S3_ASYNC, S3_PRESIGNER, ENHANCED, ENHANCED_ASYNC);
 
   private Clients() {}
 

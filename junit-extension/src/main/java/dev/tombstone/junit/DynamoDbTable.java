@@ -15,8 +15,16 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @DynamoDbTable(name = "orders", partitionKey = "CustomerId", sortKey = "OrderId",
- *     sortKeyType = AttributeType.N)
+ *     sortKeyType = AttributeType.N, timeToLiveAttribute = "expiresAt",
+ *     globalSecondaryIndexes = @DynamoDbTable.GlobalIndex(name = "byStatus",
+ *         partitionKey = "Status", sortKey = "OrderId", sortKeyType = AttributeType.N),
+ *     localSecondaryIndexes = @DynamoDbTable.LocalIndex(name = "byDate", sortKey = "Date",
+ *         projection = DynamoDbTable.Projection.KEYS_ONLY))
  * }</pre>
+ *
+ * <p>Indexes are created with the table, on demand like it; TTL is enabled on
+ * {@link #timeToLiveAttribute()} right after. DynamoDB's own CreateTable and UpdateTimeToLive
+ * checks apply, and a declaration they refuse fails the test naming it.
  *
  * <p>A test has one table of a name: declared again for it (on an enclosing class, the class or
  * the method), it must be declared the same way, or the test fails with an
@@ -45,6 +53,76 @@ public @interface DynamoDbTable {
 
   /** The sort key's type: {@code S}, {@code N} or {@code B}. */
   AttributeType sortKeyType() default AttributeType.S;
+
+  /** The attribute TTL is enabled on (epoch seconds); empty for none. */
+  String timeToLiveAttribute() default "";
+
+  /** Global secondary indexes created with the table; none by default. */
+  GlobalIndex[] globalSecondaryIndexes() default {};
+
+  /** Local secondary indexes created with the table (which needs a sort key); none by default. */
+  LocalIndex[] localSecondaryIndexes() default {};
+
+  /** What an index holds besides its keys and the table's. */
+  enum Projection {
+    /** Every attribute. */
+    ALL,
+    /** Only the index's and the table's key attributes. */
+    KEYS_ONLY,
+    /** The keys and the attributes named in {@code nonKeyAttributes}. */
+    INCLUDE
+  }
+
+  /** A global secondary index of a {@link DynamoDbTable}. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({})
+  @interface GlobalIndex {
+    /** The index name. */
+    String name();
+
+    /** The index's partition key attribute. */
+    String partitionKey();
+
+    /** The partition key's type: {@code S}, {@code N} or {@code B}. */
+    AttributeType partitionKeyType() default AttributeType.S;
+
+    /** The index's sort key attribute; empty for none. */
+    String sortKey() default "";
+
+    /** The sort key's type: {@code S}, {@code N} or {@code B}. */
+    AttributeType sortKeyType() default AttributeType.S;
+
+    /** What the index holds; every attribute by default. */
+    Projection projection() default Projection.ALL;
+
+    /** The attributes an {@link Projection#INCLUDE INCLUDE} projection adds. */
+    String[] nonKeyAttributes() default {};
+  }
+
+  /**
+   * A local secondary index of a {@link DynamoDbTable}: the table's partition key, another sort
+   * key.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({})
+  @interface LocalIndex {
+    /** The index name. */
+    String name();
+
+    /** The index's sort key attribute. */
+    String sortKey();
+
+    /** The sort key's type: {@code S}, {@code N} or {@code B}. */
+    AttributeType sortKeyType() default AttributeType.S;
+
+    /** What the index holds; every attribute by default. */
+    Projection projection() default Projection.ALL;
+
+    /** The attributes an {@link Projection#INCLUDE INCLUDE} projection adds. */
+    String[] nonKeyAttributes() default {};
+  }
 
   /** Holds repeated {@link DynamoDbTable} annotations. */
   @Documented

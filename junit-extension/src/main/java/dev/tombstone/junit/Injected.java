@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Marks an instance field the extension fills before each test, with the same values it
  * injects into parameters: {@code Tombstone}, the endpoint {@link java.net.URI},
- * {@link TombstoneNames} and the SDK clients.
+ * {@link TombstoneNames}, the SDK clients and the {@code S3Presigner}.
  *
  * <pre>{@code
  * @TombstoneTest

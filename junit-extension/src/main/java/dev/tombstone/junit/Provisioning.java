@@ -3,8 +3,6 @@ package dev.tombstone.junit;
 import dev.tombstone.DynamoDbJson;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.Item;
-import dev.tombstone.dynamodb.KeyAttribute;
-import dev.tombstone.dynamodb.KeySchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,15 +34,22 @@ final class Provisioning {
     for (var table : distinct(declarations.tables(), DynamoDbTable::name,
         Provisioning::tableSettings, "@DynamoDbTable")) {
       DynamoDbTable t = table.annotation();
-      KeySchema schema = keySchema(t, table.where());
+      TableDeclaration declaration = TableDeclaration.of(t, table.where());
       run(table, "@DynamoDbTable(name = \"" + t.name() + "\")",
-          () -> provisioner.createTable(names.table(t.name()), schema));
+          () -> provisioner.createTable(names.table(t.name()), declaration));
     }
     for (var bucket : distinct(declarations.buckets(), S3Bucket::name,
-        b -> Map.of("versioning", b.versioning().name()), "@S3Bucket")) {
+        Provisioning::bucketSettings, "@S3Bucket")) {
       S3Bucket b = bucket.annotation();
+      if (b.objectLock() && b.versioning() != S3Bucket.Versioning.ENABLED) {
+        throw new ExtensionConfigurationException("Tombstone: @S3Bucket(name = \"" + b.name()
+            + "\") on " + bucket.where() + ": objectLock = true with versioning = "
+            + b.versioning() + "; S3 turns versioning on for a bucket created with Object Lock"
+            + " and refuses to suspend it (InvalidBucketState), so declare versioning ="
+            + " S3Bucket.Versioning.ENABLED");
+      }
       run(bucket, "@S3Bucket(name = \"" + b.name() + "\")",
-          () -> provisioner.createBucket(names.bucket(b.name()), b.versioning()));
+          () -> provisioner.createBucket(names.bucket(b.name()), b.versioning(), b.objectLock()));
     }
     for (var items : declarations.items()) {
       DynamoDbItems d = items.annotation();
@@ -73,7 +78,8 @@ final class Provisioning {
    * (outermost) one, because a test's table or bucket exists once; an identical one is dropped.
    */
   private static <A> List<Declarations.Declared<A>> distinct(List<Declarations.Declared<A>> all,
-      Function<A, String> name, Function<A, Map<String, String>> settings, String annotation) {
+      Function<A, String> name, Function<Declarations.Declared<A>, Map<String, String>> settings,
+      String annotation) {
     Map<String, Declarations.Declared<A>> first = new LinkedHashMap<>();
     for (Declarations.Declared<A> declared : all) {
       A a = declared.annotation();
@@ -81,8 +87,8 @@ final class Provisioning {
       if (earlier == null) {
         continue;
       }
-      Map<String, String> before = settings.apply(earlier.annotation());
-      Map<String, String> now = settings.apply(a);
+      Map<String, String> before = settings.apply(earlier);
+      Map<String, String> now = settings.apply(declared);
       List<String> differences = new ArrayList<>();
       before.forEach((setting, value) -> {
         if (!value.equals(now.get(setting))) {
@@ -100,7 +106,15 @@ final class Provisioning {
     return List.copyOf(first.values());
   }
 
-  private static Map<String, String> tableSettings(DynamoDbTable t) {
+  private static Map<String, String> bucketSettings(Declarations.Declared<S3Bucket> bucket) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("versioning", bucket.annotation().versioning().name());
+    settings.put("objectLock", Boolean.toString(bucket.annotation().objectLock()));
+    return settings;
+  }
+
+  private static Map<String, String> tableSettings(Declarations.Declared<DynamoDbTable> table) {
+    DynamoDbTable t = table.annotation();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("partitionKey", "\"" + t.partitionKey() + "\"");
     settings.put("partitionKeyType", t.partitionKeyType().name());
@@ -108,18 +122,8 @@ final class Provisioning {
     if (!t.sortKey().isEmpty()) {
       settings.put("sortKeyType", t.sortKeyType().name());
     }
+    settings.putAll(TableDeclaration.of(t, table.where()).settings());
     return settings;
-  }
-
-  private static KeySchema keySchema(DynamoDbTable t, String where) {
-    try {
-      KeyAttribute partition = new KeyAttribute(t.partitionKey(), t.partitionKeyType());
-      return t.sortKey().isEmpty() ? KeySchema.of(partition)
-          : KeySchema.of(partition, new KeyAttribute(t.sortKey(), t.sortKeyType()));
-    } catch (IllegalArgumentException e) {
-      throw new ExtensionConfigurationException("Tombstone: @DynamoDbTable(name = \"" + t.name()
-          + "\") on " + where + ": " + e.getMessage() + "; key types are S, N or B", e);
-    }
   }
 
   private static void run(Declarations.Declared<?> declared, String what, Runnable action) {

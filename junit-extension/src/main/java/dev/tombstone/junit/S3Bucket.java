@@ -34,6 +34,13 @@ public @interface S3Bucket {
   /** The bucket's versioning state; unversioned by default. */
   Versioning versioning() default Versioning.UNVERSIONED;
 
+  /**
+   * Creates the bucket with Object Lock enabled, so versions can be given retention and legal
+   * holds. S3 keeps such a bucket versioned for good, so this needs
+   * {@code versioning = Versioning.ENABLED}.
+   */
+  boolean objectLock() default false;
+
   /** A bucket's versioning state. */
   enum Versioning {
     /** Versioning never enabled: a delete removes the object. */

@@ -33,6 +33,8 @@ final class SdkClients {
         return sync(S3Client.builder(), endpoint).forcePathStyle(true).build();
       case Clients.S3_ASYNC:
         return async(S3AsyncClient.builder(), endpoint).forcePathStyle(true).build();
+      case Clients.S3_PRESIGNER:
+        return Presigners.s3(endpoint);
       case Clients.ENHANCED:
         // Wraps the injected DynamoDbClient, which the extension stores and closes.
         return DynamoDbEnhancedClient.builder()

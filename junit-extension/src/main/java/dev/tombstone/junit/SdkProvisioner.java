@@ -13,8 +13,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -30,6 +33,7 @@ final class SdkProvisioner implements Provisioner, AutoCloseable {
   private final Function<Class<?>, Object> clients;
   private final List<String> tables = new ArrayList<>();
   private final List<String> buckets = new ArrayList<>();
+  private final List<String> lockedBuckets = new ArrayList<>();
 
   SdkProvisioner(Function<Class<?>, Object> clients) {
     this.clients = clients;
@@ -44,28 +48,57 @@ final class SdkProvisioner implements Provisioner, AutoCloseable {
   }
 
   @Override
-  public void createTable(String name, KeySchema keySchema) {
-    List<KeySchemaElement> keys = new ArrayList<>();
+  public void createTable(String name, TableDeclaration table) {
     List<AttributeDefinition> definitions = new ArrayList<>();
-    add(keys, definitions, keySchema.partitionKey(), KeyType.HASH);
-    keySchema.sortKeyIfAny().ifPresent(sort -> add(keys, definitions, sort, KeyType.RANGE));
+    for (KeyAttribute attribute : table.attributeDefinitions()) {
+      definitions.add(AttributeDefinition.builder().attributeName(attribute.name())
+          .attributeType(ScalarAttributeType.fromValue(attribute.type().name())).build());
+    }
+    List<GlobalSecondaryIndex> globals = new ArrayList<>();
+    for (TableDeclaration.Index index : table.globalIndexes()) {
+      globals.add(GlobalSecondaryIndex.builder().indexName(index.name())
+          .keySchema(keys(index.keySchema())).projection(projection(index)).build());
+    }
+    List<LocalSecondaryIndex> locals = new ArrayList<>();
+    for (TableDeclaration.Index index : table.localIndexes()) {
+      locals.add(LocalSecondaryIndex.builder().indexName(index.name())
+          .keySchema(keys(index.keySchema())).projection(projection(index)).build());
+    }
+    dynamo().createTable(b -> b.tableName(name).keySchema(keys(table.keySchema()))
+        .attributeDefinitions(definitions).billingMode(BillingMode.PAY_PER_REQUEST)
+        .globalSecondaryIndexes(globals.isEmpty() ? null : globals)
+        .localSecondaryIndexes(locals.isEmpty() ? null : locals));
+    // Only once it exists: deleting a table CreateTable refused would hide its refusal.
     tables.add(name);
-    dynamo().createTable(b -> b.tableName(name).keySchema(keys)
-        .attributeDefinitions(definitions).billingMode(BillingMode.PAY_PER_REQUEST));
     dynamo().waiter().waitUntilTableExists(b -> b.tableName(name));
+    table.timeToLiveAttribute().ifPresent(attribute -> dynamo().updateTimeToLive(b -> b
+        .tableName(name).timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true))));
   }
 
-  private static void add(List<KeySchemaElement> keys, List<AttributeDefinition> definitions,
-      KeyAttribute key, KeyType type) {
-    keys.add(KeySchemaElement.builder().attributeName(key.name()).keyType(type).build());
-    definitions.add(AttributeDefinition.builder().attributeName(key.name())
-        .attributeType(ScalarAttributeType.fromValue(key.type().name())).build());
+  private static List<KeySchemaElement> keys(KeySchema schema) {
+    List<KeySchemaElement> keys = new ArrayList<>();
+    keys.add(KeySchemaElement.builder().attributeName(schema.partitionKey().name())
+        .keyType(KeyType.HASH).build());
+    schema.sortKeyIfAny().ifPresent(sort -> keys.add(KeySchemaElement.builder()
+        .attributeName(sort.name()).keyType(KeyType.RANGE).build()));
+    return keys;
+  }
+
+  private static Projection projection(TableDeclaration.Index index) {
+    return Projection.builder().projectionType(index.projection().name())
+        .nonKeyAttributes(index.nonKeyAttributes().isEmpty() ? null : index.nonKeyAttributes())
+        .build();
   }
 
   @Override
-  public void createBucket(String name, S3Bucket.Versioning versioning) {
+  public void createBucket(String name, S3Bucket.Versioning versioning, boolean objectLock) {
     buckets.add(name);
-    s3().createBucket(b -> b.bucket(name));
+    s3().createBucket(b -> b.bucket(name).objectLockEnabledForBucket(objectLock ? true : null));
+    if (objectLock) {
+      lockedBuckets.add(name);
+      // Versioning is on already and cannot change.
+      return;
+    }
     if (versioning != S3Bucket.Versioning.UNVERSIONED) {
       BucketVersioningStatus status = versioning == S3Bucket.Versioning.ENABLED
           ? BucketVersioningStatus.ENABLED : BucketVersioningStatus.SUSPENDED;
@@ -117,7 +150,10 @@ final class SdkProvisioner implements Provisioner, AutoCloseable {
       page.versions().forEach(v -> ids.add(id(v.key(), v.versionId())));
       page.deleteMarkers().forEach(m -> ids.add(id(m.key(), m.versionId())));
       if (!ids.isEmpty()) {
-        s3().deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
+        // Governance-mode retention a test set would otherwise keep the bucket.
+        Boolean bypass = lockedBuckets.contains(bucket) ? Boolean.TRUE : null;
+        s3().deleteObjects(b -> b.bucket(bucket).bypassGovernanceRetention(bypass)
+            .delete(d -> d.objects(ids).quiet(true)));
       }
     } while (Boolean.TRUE.equals(page.isTruncated()));
     s3().deleteBucket(b -> b.bucket(bucket));

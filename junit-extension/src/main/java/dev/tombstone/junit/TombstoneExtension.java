@@ -55,8 +55,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@link Injected @Injected} fields: {@link Tombstone}, the endpoint {@link URI},
  * {@link TombstoneNames}, and when the AWS SDK for Java v2 is on the classpath
  * {@code DynamoDbClient}, {@code DynamoDbAsyncClient}, {@code DynamoDbStreamsClient},
- * {@code S3Client} (path-style), {@code S3AsyncClient} and {@code DynamoDbEnhancedClient}. Clients use the emulator's region
- * and dummy static credentials and are closed by the extension.
+ * {@code S3Client} (path-style), {@code S3AsyncClient}, {@code S3Presigner} (path-style) and
+ * {@code DynamoDbEnhancedClient}. Clients use the emulator's region and dummy static credentials
+ * and are closed by the extension.
  *
  * <p>Every resource lives in JUnit's {@link Store}: where it is stored decides how long it
  * lives, so this class holds no mutable state and one instance may serve parallel tests.
@@ -268,7 +269,8 @@ public final class TombstoneExtension
         if (!isInjectable(field.getType())) {
           throw new ExtensionConfigurationException("Tombstone: @Injected " + element
               + " has type " + field.getType().getName() + ", which cannot be injected; use"
-              + " Tombstone, URI, TombstoneNames, ManualClock or an AWS SDK client type");
+              + " Tombstone, URI, TombstoneNames, ManualClock, an AWS SDK client type or"
+              + " S3Presigner");
         }
         if (parallel) {
           ConcurrentUse.requireUnsharedInstance(ctx, instance, field);

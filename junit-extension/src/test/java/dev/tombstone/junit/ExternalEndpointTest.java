@@ -6,8 +6,12 @@ import dev.tombstone.Tombstone;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +29,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The same kind of test class, pointed at a Tombstone running as a separate process. */
 class ExternalEndpointTest {
@@ -141,6 +146,108 @@ class ExternalEndpointTest {
         .hasMessageContaining("the tests run against the external endpoint " + endpoint
             + " (tombstone.endpoint), which has no in-process state to hand out. Inject the SDK"
             + " clients and TombstoneNames instead, or unset tombstone.endpoint.");
+  }
+
+  @TombstoneTest
+  @S3Bucket(name = "uploads")
+  @S3Objects(bucket = "uploads", value = "fixtures/s3")
+  static class PresignsAgainstAnyEndpoint {
+    @Test
+    void presignedGetAndDelete(S3Presigner presigner, TombstoneNames names) throws Exception {
+      String uploads = names.bucket("uploads");
+      HttpClient http = HttpClient.newHttpClient();
+      URI get = presigner.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+          .getObjectRequest(o -> o.bucket(uploads).key("reports/q1.csv"))).url().toURI();
+      URI getA = presigner.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+          .getObjectRequest(o -> o.bucket(uploads).key("a.txt"))).url().toURI();
+      URI delete = presigner.presignDeleteObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+          .deleteObjectRequest(o -> o.bucket(uploads).key("a.txt"))).url().toURI();
+
+      assertThat(get.toString()).startsWith(endpoint + "/" + uploads + "/reports/q1.csv?")
+          .contains("X-Amz-Credential=ext-key%2F").contains("%2Fus-west-2%2Fs3%2Faws4_request");
+      assertThat(http.send(HttpRequest.newBuilder(get).build(),
+          HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("q1 figures\n");
+      assertThat(http.send(HttpRequest.newBuilder(delete).DELETE().build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
+      assertThat(http.send(HttpRequest.newBuilder(getA).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void theInjectedPresigner_signsForTheExternalEndpoint() {
+    Kit.run(PresignsAgainstAnyEndpoint.class, external()).testEvents()
+        .assertStatistics(s -> s.succeeded(1).failed(0));
+  }
+
+  @TombstoneTest
+  @DynamoDbTable(name = "orders", partitionKey = "Id", sortKey = "Line",
+      sortKeyType = dev.tombstone.dynamodb.AttributeType.N, timeToLiveAttribute = "expiresAt",
+      globalSecondaryIndexes = @DynamoDbTable.GlobalIndex(name = "byStatus",
+          partitionKey = "Status", projection = DynamoDbTable.Projection.INCLUDE,
+          nonKeyAttributes = "Total"),
+      localSecondaryIndexes = @DynamoDbTable.LocalIndex(name = "byDate", sortKey = "Date",
+          projection = DynamoDbTable.Projection.KEYS_ONLY))
+  static class IndexesAndTtl {
+    @Test
+    void created(DynamoDbClient dynamo, TombstoneNames names) {
+      String orders = names.table("orders");
+      var table = dynamo.describeTable(b -> b.tableName(orders)).table();
+
+      assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(g -> {
+        assertThat(g.indexName()).isEqualTo("byStatus");
+        assertThat(g.projection().nonKeyAttributes()).containsExactly("Total");
+      });
+      assertThat(table.localSecondaryIndexes()).singleElement()
+          .satisfies(l -> assertThat(l.projection().projectionTypeAsString())
+              .isEqualTo("KEYS_ONLY"));
+      assertThat(dynamo.describeTimeToLive(b -> b.tableName(orders)).timeToLiveDescription()
+          .attributeName()).isEqualTo("expiresAt");
+    }
+  }
+
+  @TombstoneTest
+  @DynamoDbTable(name = "orders", partitionKey = "Id",
+      localSecondaryIndexes = @DynamoDbTable.LocalIndex(name = "byDate", sortKey = "Date"))
+  static class RefusedIndex {
+    @Test
+    void test() {}
+  }
+
+  @Test
+  void indexesAndTtl_areCreatedThroughTheSdk_andRefusalsNameTheDeclaration() {
+    Kit.run(IndexesAndTtl.class, external()).testEvents()
+        .assertStatistics(s -> s.succeeded(1).failed(0));
+    assertThat(Kit.onlyFailure(Kit.run(RefusedIndex.class, external())))
+        .isInstanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class)
+        .hasMessageStartingWith("Tombstone: @DynamoDbTable(name = \"orders\") on "
+            + RefusedIndex.class.getName() + " failed: DynamoDbException: One or more parameter"
+            + " values were invalid: Table KeySchema does not have a range key, which is"
+            + " required when specifying a LocalSecondaryIndex");
+  }
+
+  @TombstoneTest
+  @S3Bucket(name = "vault", versioning = S3Bucket.Versioning.ENABLED, objectLock = true)
+  static class LockedBucket {
+    @Test
+    void created(S3Client s3, TombstoneNames names) {
+      String vault = names.bucket("vault");
+      assertThat(s3.getObjectLockConfiguration(b -> b.bucket(vault)).objectLockConfiguration()
+          .objectLockEnabledAsString()).isEqualTo("Enabled");
+      s3.putObject(b -> b.bucket(vault).key("a.txt")
+          .objectLockMode(software.amazon.awssdk.services.s3.model.ObjectLockMode.GOVERNANCE)
+          .objectLockRetainUntilDate(java.time.Instant.now().plus(Duration.ofDays(1))),
+          software.amazon.awssdk.core.sync.RequestBody.fromString("kept"));
+    }
+  }
+
+  @Test
+  void aBucketWithObjectLock_isCreated_andEmptiedPastGovernanceRetention() {
+    Kit.run(LockedBucket.class, external()).testEvents()
+        .assertStatistics(s -> s.succeeded(1).failed(0));
+    try (S3Client s3 = client(S3Client.builder().forcePathStyle(true))) {
+      assertThat(s3.listBuckets().buckets()).isEmpty();
+    }
   }
 
   @Test

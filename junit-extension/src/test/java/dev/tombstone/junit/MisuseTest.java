@@ -43,7 +43,8 @@ class MisuseTest {
     assertThat(Kit.onlyFailure(Kit.run(WrongFieldType.class)))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining(".endpoint has type java.lang.String, which cannot be injected;"
-            + " use Tombstone, URI, TombstoneNames, ManualClock or an AWS SDK client type");
+            + " use Tombstone, URI, TombstoneNames, ManualClock, an AWS SDK client type or"
+            + " S3Presigner");
   }
 
   @TombstoneTest

@@ -19,6 +19,9 @@ class NoSdkTest {
   @TombstoneTest
   @DynamoDbTable(name = "users", partitionKey = "UserId")
   @DynamoDbItems(table = "users", value = "fixtures/users.json")
+  @DynamoDbTable(name = "orders", partitionKey = "Id", timeToLiveAttribute = "expiresAt",
+      globalSecondaryIndexes = @DynamoDbTable.GlobalIndex(name = "byStatus",
+          partitionKey = "Status"))
   @S3Bucket(name = "uploads")
   static class WithoutTheSdk {
     @Injected URI endpoint;
@@ -28,6 +31,10 @@ class NoSdkTest {
       assertThat(endpoint).isEqualTo(tombstone.endpoint());
       assertThat(tombstone.dynamoDb()).table("users").hasSize(2);
       assertThat(tombstone.s3()).hasBucket("uploads");
+      assertThat(tombstone.dynamoDb().tableDefinition("orders").globalSecondaryIndexes())
+          .singleElement().satisfies(index -> assertThat(index.name()).isEqualTo("byStatus"));
+      assertThat(tombstone.dynamoDb().describeTimeToLive("orders").attributeName())
+          .contains("expiresAt");
     }
   }
 
