@@ -25,6 +25,10 @@ final class CreateTableJson {
     json.append(String.join(",", definitions)).append(']');
     indexes(json, "GlobalSecondaryIndexes", table.globalIndexes());
     indexes(json, "LocalSecondaryIndexes", table.localIndexes());
+    if (table.stream() != DynamoDbTable.Stream.NONE) {
+      json.append(",\"StreamSpecification\":{\"StreamEnabled\":true,\"StreamViewType\":\"")
+          .append(table.stream()).append("\"}");
+    }
     return json.append('}').toString();
   }
 

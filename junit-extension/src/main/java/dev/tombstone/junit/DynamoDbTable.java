@@ -19,12 +19,13 @@ import java.lang.annotation.Target;
  *     globalSecondaryIndexes = @DynamoDbTable.GlobalIndex(name = "byStatus",
  *         partitionKey = "Status", sortKey = "OrderId", sortKeyType = AttributeType.N),
  *     localSecondaryIndexes = @DynamoDbTable.LocalIndex(name = "byDate", sortKey = "Date",
- *         projection = DynamoDbTable.Projection.KEYS_ONLY))
+ *         projection = DynamoDbTable.Projection.KEYS_ONLY),
+ *     stream = DynamoDbTable.Stream.OLD_IMAGE)
  * }</pre>
  *
- * <p>Indexes are created with the table, on demand like it; TTL is enabled on
- * {@link #timeToLiveAttribute()} right after. DynamoDB's own CreateTable and UpdateTimeToLive
- * checks apply, and a declaration they refuse fails the test naming it.
+ * <p>Indexes and the stream are created with the table, on demand like it; TTL is enabled on
+ * {@link #timeToLiveAttribute()} right after. DynamoDB's own CreateTable checks apply, and a
+ * declaration they refuse fails the test naming it.
  *
  * <p>A test has one table of a name: declared again for it (on an enclosing class, the class or
  * the method), it must be declared the same way, or the test fails with an
@@ -62,6 +63,27 @@ public @interface DynamoDbTable {
 
   /** Local secondary indexes created with the table (which needs a sort key); none by default. */
   LocalIndex[] localSecondaryIndexes() default {};
+
+  /**
+   * The table's DynamoDB stream and what its records carry; none by default. A delete's
+   * {@code REMOVE} record has the deleted item under {@code OLD_IMAGE} or
+   * {@code NEW_AND_OLD_IMAGES}.
+   */
+  Stream stream() default Stream.NONE;
+
+  /** A table's stream: none, or its {@code StreamViewType}. */
+  enum Stream {
+    /** No stream. */
+    NONE,
+    /** Records carry the item's key. */
+    KEYS_ONLY,
+    /** Records carry the item as written. */
+    NEW_IMAGE,
+    /** Records carry the item as it was. */
+    OLD_IMAGE,
+    /** Records carry the item before and after. */
+    NEW_AND_OLD_IMAGES
+  }
 
   /** What an index holds besides its keys and the table's. */
   enum Projection {

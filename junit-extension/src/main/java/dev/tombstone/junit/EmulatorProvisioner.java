@@ -48,7 +48,9 @@ final class EmulatorProvisioner implements Provisioner {
     Map<String, String> now = new TableDeclaration(existing,
         definition.globalSecondaryIndexes().stream().map(TableDeclaration.Index::of).toList(),
         definition.localSecondaryIndexes().stream().map(TableDeclaration.Index::of).toList(),
-        tombstone.dynamoDb().describeTimeToLive(name).attributeName()).settings();
+        tombstone.dynamoDb().describeTimeToLive(name).attributeName(),
+        definition.streamViewType() == null ? DynamoDbTable.Stream.NONE
+            : DynamoDbTable.Stream.valueOf(definition.streamViewType().name())).settings();
     table.declaredSettings().forEach((setting, declared) -> {
       if (!declared.equals(now.get(setting))) {
         differences.add("with " + setting + " " + now.get(setting) + " instead of " + declared);

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
@@ -67,7 +68,10 @@ final class SdkProvisioner implements Provisioner, AutoCloseable {
     dynamo().createTable(b -> b.tableName(name).keySchema(keys(table.keySchema()))
         .attributeDefinitions(definitions).billingMode(BillingMode.PAY_PER_REQUEST)
         .globalSecondaryIndexes(globals.isEmpty() ? null : globals)
-        .localSecondaryIndexes(locals.isEmpty() ? null : locals));
+        .localSecondaryIndexes(locals.isEmpty() ? null : locals)
+        .streamSpecification(table.stream() == DynamoDbTable.Stream.NONE ? null
+            : StreamSpecification.builder().streamEnabled(true)
+                .streamViewType(table.stream().name()).build()));
     // Only once it exists: deleting a table CreateTable refused would hide its refusal.
     tables.add(name);
     dynamo().waiter().waitUntilTableExists(b -> b.tableName(name));

@@ -14,11 +14,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * What a {@link DynamoDbTable} asks for, read once: the key schema, the indexes and the TTL
- * attribute (empty for none). Whether DynamoDB accepts it is left to its CreateTable.
+ * What a {@link DynamoDbTable} asks for, read once: the key schema, the indexes, the TTL
+ * attribute (empty for none) and the stream. Whether DynamoDB accepts it is left to its
+ * CreateTable.
  */
 record TableDeclaration(KeySchema keySchema, List<Index> globalIndexes,
-    List<Index> localIndexes, Optional<String> timeToLiveAttribute) {
+    List<Index> localIndexes, Optional<String> timeToLiveAttribute, DynamoDbTable.Stream stream) {
 
   /** A secondary index: its key (a local index's includes the table's partition key). */
   record Index(String name, KeySchema keySchema, DynamoDbTable.Projection projection,
@@ -62,7 +63,7 @@ record TableDeclaration(KeySchema keySchema, List<Index> globalIndexes,
             Arrays.asList(l.nonKeyAttributes())));
       }
       return new TableDeclaration(table, globals, locals,
-          Optional.of(t.timeToLiveAttribute()).filter(a -> !a.isEmpty()));
+          Optional.of(t.timeToLiveAttribute()).filter(a -> !a.isEmpty()), t.stream());
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException("Tombstone: @DynamoDbTable(name = \"" + t.name()
           + "\") on " + where + ": " + e.getMessage() + "; key types are S, N or B", e);
@@ -78,7 +79,8 @@ record TableDeclaration(KeySchema keySchema, List<Index> globalIndexes,
 
   /** Only a key schema: the emulator's state can take it without CreateTable's request. */
   boolean keyOnly() {
-    return globalIndexes.isEmpty() && localIndexes.isEmpty() && timeToLiveAttribute.isEmpty();
+    return globalIndexes.isEmpty() && localIndexes.isEmpty() && timeToLiveAttribute.isEmpty()
+        && stream == DynamoDbTable.Stream.NONE;
   }
 
   /** The settings two declarations of one table must agree on beyond the key, as text. */
@@ -87,12 +89,14 @@ record TableDeclaration(KeySchema keySchema, List<Index> globalIndexes,
     settings.put("globalSecondaryIndexes", describe(globalIndexes, false));
     settings.put("localSecondaryIndexes", describe(localIndexes, true));
     settings.put("timeToLiveAttribute", "\"" + timeToLiveAttribute.orElse("") + "\"");
+    settings.put("stream", stream.name());
     return settings;
   }
 
   /**
    * The settings beyond the key that this declaration makes, which a table kept from an earlier
-   * test must have as declared; what it leaves out (no indexes, no TTL) a test may have changed.
+   * test must have as declared; what it leaves out (no indexes, no TTL, no stream) a test may
+   * have changed.
    */
   Map<String, String> declaredSettings() {
     Map<String, String> declared = settings();
@@ -104,6 +108,9 @@ record TableDeclaration(KeySchema keySchema, List<Index> globalIndexes,
     }
     if (timeToLiveAttribute.isEmpty()) {
       declared.remove("timeToLiveAttribute");
+    }
+    if (stream == DynamoDbTable.Stream.NONE) {
+      declared.remove("stream");
     }
     return declared;
   }

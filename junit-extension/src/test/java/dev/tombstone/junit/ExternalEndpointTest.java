@@ -187,7 +187,8 @@ class ExternalEndpointTest {
           partitionKey = "Status", projection = DynamoDbTable.Projection.INCLUDE,
           nonKeyAttributes = "Total"),
       localSecondaryIndexes = @DynamoDbTable.LocalIndex(name = "byDate", sortKey = "Date",
-          projection = DynamoDbTable.Projection.KEYS_ONLY))
+          projection = DynamoDbTable.Projection.KEYS_ONLY),
+      stream = DynamoDbTable.Stream.NEW_AND_OLD_IMAGES)
   static class IndexesAndTtl {
     @Test
     void created(DynamoDbClient dynamo, TombstoneNames names) {
@@ -203,6 +204,8 @@ class ExternalEndpointTest {
               .isEqualTo("KEYS_ONLY"));
       assertThat(dynamo.describeTimeToLive(b -> b.tableName(orders)).timeToLiveDescription()
           .attributeName()).isEqualTo("expiresAt");
+      assertThat(table.streamSpecification().streamViewTypeAsString())
+          .isEqualTo("NEW_AND_OLD_IMAGES");
     }
   }
 
