@@ -78,7 +78,7 @@ public final class DynamoDbJsonProtocol {
             Map.entry("UntagResource", (Operation) new UntagResourceOperation(state)::handle),
             Map.entry("ListTagsOfResource",
                 (Operation) new ListTagsOfResourceOperation(state)::handle),
-            Map.entry("DeleteTable", (Operation) new DeleteTableOperation(state)::handle),
+            Map.entry("DeleteTable", (Operation) new DeleteTableOperation(state, attachments)::handle),
             Map.entry("PutItem", (Operation) putItem::handle),
             Map.entry("GetItem", (Operation) new GetItemOperation(state, conditions)::handle),
             Map.entry("DeleteItem", (Operation) deleteItem::handle),
