@@ -2,6 +2,7 @@ package dev.tombstone.internal.dynamodb;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,7 +11,9 @@ import java.util.UUID;
  * the table's, or its stream's), Contributor Insights settings (by index name, {@code ""} for
  * the table, each stamped with its index's id), server-side encryption with a KMS key (under
  * {@code ""}), Kinesis streaming destinations (by stream ARN), vector indexes (by index
- * name) and when the table's provisioned throughput last rose and fell (under {@code ""}). Policies and destinations are stored, never enforced: no record reaches Kinesis.
+ * name) and when the provisioned throughput of the table (under {@code ""}) and of its global
+ * indexes (by index name) last rose and fell. Policies and destinations are stored, never
+ * enforced: no record reaches Kinesis.
  * Internal.
  */
 public final class TableAttachments {
@@ -73,8 +76,9 @@ public final class TableAttachments {
   }
 
   /**
-   * When UpdateTable last raised and lowered a table's provisioned throughput, under {@code ""};
-   * a table without an entry has never had its throughput changed.
+   * When UpdateTable last raised and lowered the provisioned throughput of a table (under
+   * {@code ""}) and of its global indexes (by index name); one without an entry has never had
+   * its throughput changed.
    */
   public TableSideState<ThroughputChanges> throughputChanges() {
     return throughputChanges;
@@ -142,11 +146,19 @@ public final class TableAttachments {
   public record KinesisDestination(String status, String precision, String description) {}
 
   /**
-   * When UpdateTable last changed a table's provisioned throughput, as the 2011-12-05 table
-   * descriptions report it ({@code LastIncreaseDateTime}, {@code LastDecreaseDateTime}).
+   * When UpdateTable last changed the provisioned throughput of a table or of one of its global
+   * indexes, and how many decreases it made on the UTC day of the last one, as the descriptions
+   * report them ({@code LastIncreaseDateTime}, {@code LastDecreaseDateTime},
+   * {@code NumberOfDecreasesToday}).
    *
    * @param lastIncrease the last update that raised either unit, or null if none did
-   * @param lastDecrease the last update that lowered either unit, or null if none did
+   * @param lastDecrease the last update that lowered either unit, or null if none did (or the
+   *     table went on demand since)
+   * @param decreaseDay the UTC day of {@code lastDecrease}, or null with it
+   * @param decreasesThatDay the decreases made on {@code decreaseDay}
+   * @param indexId the id of the global index they belong to, or null for the table: the dates
+   *     of an index deleted and created again under its name are not the new index's
    */
-  public record ThroughputChanges(Instant lastIncrease, Instant lastDecrease) {}
+  public record ThroughputChanges(Instant lastIncrease, Instant lastDecrease,
+      LocalDate decreaseDay, int decreasesThatDay, UUID indexId) {}
 }

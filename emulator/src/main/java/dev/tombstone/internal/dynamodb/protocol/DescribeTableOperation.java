@@ -22,6 +22,7 @@ final class DescribeTableOperation {
     return TableDescriptions.write("Table", table, java.util.Set.of(),
         SseSpecifications.settled(attachments, table),
         OnDemandThroughputs.stored(attachments, table),
-        VectorIndexDescriptions.of(attachments, state, table));
+        VectorIndexDescriptions.of(attachments, state, table),
+        ThroughputChangeDates.described(attachments, table));
   }
 }

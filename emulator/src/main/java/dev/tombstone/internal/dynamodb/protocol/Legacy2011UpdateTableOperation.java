@@ -5,11 +5,13 @@ import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.dynamodb.UpdateTable;
 import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * UpdateTable of API 2011-12-05: a table's new {@code ProvisionedThroughput}, nothing else. Runs
  * as the current API's UpdateTable with throughput alone, so its checks and texts are the same
- * (the unit bounds, the per-table quota, the same throughput again); answered with the 2011
+ * (the unit bounds, the per-table quota, the same throughput again, the daily limit on
+ * decreases); answered with the 2011
  * description, without counts, as the reference's sample shows. The table stays ACTIVE, as
  * every UpdateTable leaves it here, and the answer already shows the new units.
  */
@@ -34,9 +36,14 @@ final class Legacy2011UpdateTableOperation {
     units.checkBounds();
 
     TableDescription before = state.describeTable(tableName);
-    TableDescription after = state.updateTable(
-        UpdateTable.Request.of(tableName).withThroughput(units.read(), units.write()));
-    ThroughputChangeDates.record(attachments, before, after);
+    TableDescription after;
+    synchronized (attachments.throughputChanges()) {
+      ThroughputDecreaseBudget.check(attachments, before, units.read(), units.write(), null,
+          List.of());
+      after = state.updateTable(
+          UpdateTable.Request.of(tableName).withThroughput(units.read(), units.write()));
+      ThroughputChangeDates.record(attachments, before, after);
+    }
     return Legacy2011TableOperations.write("TableDescription", after, false,
         ThroughputChangeDates.of(attachments, after));
   }

@@ -52,22 +52,36 @@ final class TableDescriptions {
   static byte[] write(String field, TableDescription description, Set<String> deleting,
       SseSpecifications.Described sse, OnDemandThroughputs.Shown onDemand,
       VectorIndexDescriptions vectors) throws IOException {
+    return write(field, description, deleting, sse, onDemand, vectors,
+        ThroughputChangeDates.Described.NONE);
+  }
+
+  /**
+   * As above, with the dates of the last provisioned throughput increase and decrease, and the
+   * decreases today, of the table and its global indexes.
+   */
+  static byte[] write(String field, TableDescription description, Set<String> deleting,
+      SseSpecifications.Described sse, OnDemandThroughputs.Shown onDemand,
+      VectorIndexDescriptions vectors, ThroughputChangeDates.Described changes)
+      throws IOException {
     JsonOut out = new JsonOut();
     JsonWriter json = out.json();
     json.writeStartObject();
     json.writeFieldName(field);
-    write(json, description, deleting, sse, onDemand, vectors);
+    write(json, description, deleting, sse, onDemand, vectors, changes);
     json.writeEndObject();
     return out.finish();
   }
 
   static void write(JsonWriter json, TableDescription description) throws IOException {
-    write(json, description, Set.of(), null, null, VectorIndexDescriptions.NONE);
+    write(json, description, Set.of(), null, null, VectorIndexDescriptions.NONE,
+        ThroughputChangeDates.Described.NONE);
   }
 
   private static void write(JsonWriter json, TableDescription description,
       Set<String> deleting, SseSpecifications.Described sse,
-      OnDemandThroughputs.Shown shown, VectorIndexDescriptions vectors) throws IOException {
+      OnDemandThroughputs.Shown shown, VectorIndexDescriptions vectors,
+      ThroughputChangeDates.Described changes) throws IOException {
     OnDemandThroughputs.Shown onDemand = shown == null ? OnDemandThroughputs.Shown.NONE : shown;
     TableDefinition definition = description.definition();
     json.writeStartObject();
@@ -89,16 +103,17 @@ final class TableDescriptions {
     keySchema(json, definition.keySchema());
     json.writeStringField("TableStatus", description.status().name());
     json.writeNumberField("CreationDateTime", epochSeconds(description));
-    throughput(json, definition.readCapacityUnits(), definition.writeCapacityUnits());
+    throughput(json, definition.readCapacityUnits(), definition.writeCapacityUnits(),
+        changes.table());
     json.writeNumberField("TableSizeBytes", description.sizeInBytes());
     json.writeNumberField("ItemCount", description.itemCount());
     json.writeStringField("TableArn", description.arn());
     json.writeStringField("TableId", description.tableId().toString());
     billingModeSummary(json, description);
     indexes(json, "LocalSecondaryIndexes", definition.localSecondaryIndexes(), description, false,
-        Set.of(), Map.of());
+        Set.of(), Map.of(), changes);
     indexes(json, "GlobalSecondaryIndexes", definition.globalSecondaryIndexes(), description,
-        true, deleting, onDemand.indexes());
+        true, deleting, onDemand.indexes(), changes);
     vectors.write(json, description);
     if (definition.streamViewType() != null) {
       json.writeObjectFieldStart("StreamSpecification");
@@ -153,7 +168,8 @@ final class TableDescriptions {
    * DeleteTable's answer, in its documented shape: no key schema, attribute definitions,
    * creation time or indexes, only what identifies the table and what it held.
    */
-  static byte[] writeDeleted(TableDescription description) throws IOException {
+  static byte[] writeDeleted(TableDescription description,
+      ThroughputChangeDates.Described changes) throws IOException {
     TableDefinition definition = description.definition();
     JsonOut out = new JsonOut();
     JsonWriter json = out.json();
@@ -161,7 +177,8 @@ final class TableDescriptions {
     json.writeObjectFieldStart("TableDescription");
     json.writeStringField("TableName", definition.name());
     json.writeStringField("TableStatus", description.status().name());
-    throughput(json, definition.readCapacityUnits(), definition.writeCapacityUnits());
+    throughput(json, definition.readCapacityUnits(), definition.writeCapacityUnits(),
+        changes.table());
     json.writeNumberField("TableSizeBytes", description.sizeInBytes());
     json.writeNumberField("ItemCount", description.itemCount());
     json.writeStringField("TableArn", description.arn());
@@ -230,9 +247,21 @@ final class TableDescriptions {
     json.writeEndObject();
   }
 
-  static void throughput(JsonWriter json, long read, long write) throws IOException {
+  /**
+   * A {@code ProvisionedThroughputDescription}: the last increase and decrease once there were
+   * any (kept across a switch to on demand, whose units are 0), the decreases made on the
+   * current UTC day, the units.
+   */
+  static void throughput(JsonWriter json, long read, long write,
+      ThroughputChangeDates.Shown changes) throws IOException {
     json.writeObjectFieldStart("ProvisionedThroughput");
-    json.writeNumberField("NumberOfDecreasesToday", 0);
+    if (changes.lastDecrease() != null) {
+      json.writeNumberField("LastDecreaseDateTime", epochSeconds(changes.lastDecrease()));
+    }
+    if (changes.lastIncrease() != null) {
+      json.writeNumberField("LastIncreaseDateTime", epochSeconds(changes.lastIncrease()));
+    }
+    json.writeNumberField("NumberOfDecreasesToday", changes.decreasesToday());
     json.writeNumberField("ReadCapacityUnits", read);
     json.writeNumberField("WriteCapacityUnits", write);
     json.writeEndObject();
@@ -245,7 +274,8 @@ final class TableDescriptions {
       TableDescription table,
       boolean global,
       Set<String> deleting,
-      Map<String, TableAttachments.OnDemandLimits> onDemand)
+      Map<String, TableAttachments.OnDemandLimits> onDemand,
+      ThroughputChangeDates.Described changes)
       throws IOException {
     if (indexes.isEmpty()) {
       return;
@@ -259,7 +289,8 @@ final class TableDescriptions {
       if (global) {
         json.writeStringField("IndexStatus",
             deleting.contains(index.name()) ? "DELETING" : "ACTIVE");
-        throughput(json, index.readCapacityUnits(), index.writeCapacityUnits());
+        throughput(json, index.readCapacityUnits(), index.writeCapacityUnits(),
+            changes.index(index.name()));
         WarmThroughputs.write(json, index.warmThroughput());
         OnDemandThroughputs.write(json, onDemand.get(index.name()));
       }

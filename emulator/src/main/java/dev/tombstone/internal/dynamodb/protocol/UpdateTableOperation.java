@@ -236,15 +236,30 @@ final class UpdateTableOperation {
     boolean tableChanges = billingMode != null || throughput != null
         || deletionProtection != null || stream != null || indexChanges > 0
         || tableClass != null || warm != null;
-    // The units before, to date a rise or fall for the 2011-12-05 descriptions.
-    TableDescription unitsBefore = read == null ? null
-        : before != null ? before : state.describeTable(tableName);
+    // The units before, to limit and date a rise or fall of the table's or an index's units.
+    List<ThroughputDecreaseBudget.IndexUnits> indexUnits = new ArrayList<>();
+    for (GlobalIndexUpdate change : pending) {
+      if (change instanceof GlobalIndexUpdate.Update u && u.throughput().read() != null
+          && u.throughput().write() != null) {
+        indexUnits.add(new ThroughputDecreaseBudget.IndexUnits(u.name(), u.throughput().read(),
+            u.throughput().write()));
+      }
+    }
+    TableDescription unitsBefore = read == null && billingMode == null && indexUnits.isEmpty()
+        ? null : before != null ? before : state.describeTable(tableName);
     // Encryption alone leaves the definition as it is; anything else goes through UpdateTable,
     // whose refusals (then) keep the encryption as it was too.
-    TableDescription after = !tableChanges ? state.describeTable(tableName)
-        : state.updateTable(update.withAttributeDefinitions(types));
-    if (unitsBefore != null) {
-      ThroughputChangeDates.record(attachments, unitsBefore, after);
+    TableDescription after;
+    synchronized (attachments.throughputChanges()) {
+      if (unitsBefore != null) {
+        ThroughputDecreaseBudget.check(attachments, unitsBefore, read, write, billingMode,
+            indexUnits);
+      }
+      after = !tableChanges ? state.describeTable(tableName)
+          : state.updateTable(update.withAttributeDefinitions(types));
+      if (unitsBefore != null) {
+        ThroughputChangeDates.record(attachments, unitsBefore, after);
+      }
     }
     OnDemandThroughputs.Shown shownOnDemand =
         OnDemandThroughputs.updated(attachments, after, onDemandLimits, indexOnDemand);
@@ -255,11 +270,13 @@ final class UpdateTableOperation {
       if (change instanceof GlobalIndexUpdate.Delete d) {
         return TableDescriptions.write("TableDescription", withDeleting(after, before, d.name()),
             Set.of(d.name()), encryption, shownOnDemand,
-            VectorIndexDescriptions.of(attachments, state, after));
+            VectorIndexDescriptions.of(attachments, state, after),
+            ThroughputChangeDates.described(attachments, after));
       }
     }
     return TableDescriptions.write("TableDescription", after, Set.of(), encryption,
-        shownOnDemand, VectorIndexDescriptions.of(attachments, state, after));
+        shownOnDemand, VectorIndexDescriptions.of(attachments, state, after),
+        ThroughputChangeDates.described(attachments, after));
   }
 
   /**

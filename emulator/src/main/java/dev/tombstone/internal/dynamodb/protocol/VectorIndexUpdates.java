@@ -117,6 +117,7 @@ final class VectorIndexUpdates {
     return TableDescriptions.write("TableDescription", after, Set.of(),
         SseSpecifications.settled(attachments, after),
         OnDemandThroughputs.stored(attachments, after),
-        VectorIndexDescriptions.of(attachments, state, after));
+        VectorIndexDescriptions.of(attachments, state, after),
+        ThroughputChangeDates.described(attachments, after));
   }
 }
