@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.tombstone.dynamodb.AttributeType;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.KeyAttribute;
 import dev.tombstone.dynamodb.KeySchema;
+import dev.tombstone.dynamodb.TableDefinition;
+import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.JsonStrings;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import dev.tombstone.testing.FuzzTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,7 +35,8 @@ class DynamoDbJsonFuzzTest {
       "DynamoDB_20120810.TransactWriteItems", "DynamoDB_20120810.CreateTable",
       "DynamoDB_20120810.DeleteTable", "DynamoDB_20120810.DescribeTable",
       "DynamoDB_20111205.PutItem", "DynamoDB_20111205.DeleteItem", "DynamoDB_20111205.GetItem",
-      "DynamoDB_20111205.Scan", "DynamoDB_20111205.CreateTable", "DynamoDB_20120810.Nope");
+      "DynamoDB_20111205.Scan", "DynamoDB_20111205.CreateTable", "DynamoDB_20120810.Nope",
+      "DynamoDB_20111205.BatchWriteItem", "DynamoDB_20111205.UpdateTable");
   /** PartiQL parameters, the first n of which a statement gets. */
   private static final List<String> PARAMETERS = List.of(
       "{\"S\":\"a\"}", "{\"N\":\"1\"}", "{\"L\":[{\"S\":\"x\"},{\"SS\":[\"y\"]}]}");
@@ -46,20 +51,40 @@ class DynamoDbJsonFuzzTest {
         "m", new AttributeValue.M(Map.of("k", new AttributeValue.Bool(true))))));
     state.putItem("rrr", Item.of(Map.of("pk", new AttributeValue.S("p"),
         "sk", new AttributeValue.N(java.math.BigDecimal.ONE))));
+    seedProvisioned(state);
     return state;
   }
 
-  private static String snapshot(DynamoDbState state) {
+  /**
+   * Table {@code prv}, hash {@code id} (S), provisioned at 5 reads and 5 writes, with one item:
+   * a table whose throughput UpdateTable can change.
+   */
+  static void seedProvisioned(DynamoDbState state) {
+    state.createTable(new TableDefinition("prv", KeySchema.of(KeyAttribute.s("id")),
+        Map.of("id", AttributeType.S), TableDefinition.BillingMode.PROVISIONED, 5, 5,
+        List.of(), List.of(), false));
+    state.putItem("prv", Item.of(Map.of("id", new AttributeValue.S("a"))));
+  }
+
+  /**
+   * Every table's description (its definition with the throughput and billing mode, its id,
+   * counts and dates), the dates of its last throughput increase and decrease, and its items.
+   */
+  private static String snapshot(DynamoDbState state, TableAttachments attachments) {
     StringBuilder out = new StringBuilder();
     for (String table : state.tableNames()) {
-      out.append(table).append(state.keySchema(table)).append(state.items(table));
+      TableDescription description = state.describeTable(table);
+      out.append(table).append(description)
+          .append(ThroughputChangeDates.of(attachments, description))
+          .append(state.items(table));
     }
     return out.toString();
   }
 
   static void check(DynamoDbState state, String target, byte[] body) {
-    DynamoDbJsonProtocol protocol = new DynamoDbJsonProtocol(state);
-    String before = snapshot(state);
+    TableAttachments attachments = new TableAttachments(Clock.systemUTC());
+    DynamoDbJsonProtocol protocol = new DynamoDbJsonProtocol(state, attachments);
+    String before = snapshot(state, attachments);
 
     JsonResponse response = FuzzTime.bounded(() -> protocol.handle(target, body));
 
@@ -68,7 +93,8 @@ class DynamoDbJsonFuzzTest {
             new String(response.body(), StandardCharsets.UTF_8))
         .isIn(200, 400, 413);
     if (response.status() != 200) {
-      assertThat(snapshot(state)).as("state after a refused request").isEqualTo(before);
+      assertThat(snapshot(state, attachments)).as("state after a refused request")
+          .isEqualTo(before);
     }
   }
 

@@ -29,7 +29,8 @@ class LegacyDialectsFuzzTest {
       "DynamoDB_20111205.DeleteItem", "DynamoDB_20111205.GetItem", "DynamoDB_20111205.Scan",
       "DynamoDB_20111205.CreateTable", "DynamoDB_20111205.DescribeTable",
       "DynamoDB_20111205.UpdateItem", "DynamoDB_20111205.Query",
-      "DynamoDB_20111205.BatchGetItem");
+      "DynamoDB_20111205.BatchGetItem", "DynamoDB_20111205.BatchWriteItem",
+      "DynamoDB_20111205.UpdateTable");
 
   @FuzzTest(maxDuration = "1m")
   @DictionaryFile(resourcePath = "magnetodb.dict")
@@ -81,6 +82,7 @@ class LegacyDialectsFuzzTest {
     state.putItem("tab", Item.of(Map.of("id", new AttributeValue.S("a"),
         "n", new AttributeValue.N(java.math.BigDecimal.TEN))));
     seedHashAndRange(state);
+    DynamoDbJsonFuzzTest.seedProvisioned(state);
     DynamoDbJsonFuzzTest.check(state, data.pickValue(LEGACY_TARGETS),
         data.consumeRemainingAsBytes());
   }
