@@ -61,7 +61,7 @@ final class CreateTableJson {
     return json + "]";
   }
 
-  static String quote(String text) {
+  private static String quote(String text) {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
