@@ -14,23 +14,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** A stream consumer tells a TTL expiry from a user's delete by the record's userIdentity. */
 @TombstoneTest(manualClock = "2026-01-01T00:00:00Z")
-@DynamoDbTable(name = "sessions", partitionKey = "id")
+@DynamoDbTable(name = "sessions", partitionKey = "id", timeToLiveAttribute = "expiresAt",
+    stream = DynamoDbTable.Stream.OLD_IMAGE)
 class ExpiryStreamTest {
 
   @Test
   void expiryAndUserDeleteAreTwoKindsOfRemove(DynamoDbClient dynamo,
       DynamoDbStreamsClient streams, ManualClock clock) {
-    String streamArn = dynamo.updateTable(b -> b.tableName("sessions")
-            .streamSpecification(s -> s.streamEnabled(true)
-                .streamViewType(StreamViewType.OLD_IMAGE)))
-        .tableDescription().latestStreamArn();
-    dynamo.updateTimeToLive(b -> b.tableName("sessions")
-        .timeToLiveSpecification(s -> s.attributeName("expiresAt").enabled(true)));
+    String streamArn = dynamo.describeTable(b -> b.tableName("sessions")).table()
+        .latestStreamArn();
     long inOneHour = clock.now().plus(Duration.ofHours(1)).getEpochSecond();
     dynamo.putItem(b -> b.tableName("sessions").item(Map.of(
         "id", AttributeValue.fromS("expiring"),
