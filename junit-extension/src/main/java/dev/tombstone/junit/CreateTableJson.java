@@ -29,6 +29,9 @@ final class CreateTableJson {
       json.append(",\"StreamSpecification\":{\"StreamEnabled\":true,\"StreamViewType\":\"")
           .append(table.stream()).append("\"}");
     }
+    if (table.deletionProtection()) {
+      json.append(",\"DeletionProtectionEnabled\":true");
+    }
     return json.append('}').toString();
   }
 

@@ -71,6 +71,13 @@ public @interface DynamoDbTable {
    */
   Stream stream() default Stream.NONE;
 
+  /**
+   * Whether DeleteTable is refused until an UpdateTable turns the protection off; off by
+   * default. Against an external endpoint the extension turns it off to delete the table after
+   * the test.
+   */
+  boolean deletionProtection() default false;
+
   /** A table's stream: none, or its {@code StreamViewType}. */
   enum Stream {
     /** No stream. */

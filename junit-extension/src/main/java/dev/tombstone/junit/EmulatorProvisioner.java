@@ -50,7 +50,8 @@ final class EmulatorProvisioner implements Provisioner {
         definition.localSecondaryIndexes().stream().map(TableDeclaration.Index::of).toList(),
         tombstone.dynamoDb().describeTimeToLive(name).attributeName(),
         definition.streamViewType() == null ? DynamoDbTable.Stream.NONE
-            : DynamoDbTable.Stream.valueOf(definition.streamViewType().name())).settings();
+            : DynamoDbTable.Stream.valueOf(definition.streamViewType().name()),
+        definition.deletionProtection()).settings();
     table.declaredSettings().forEach((setting, declared) -> {
       if (!declared.equals(now.get(setting))) {
         differences.add("with " + setting + " " + now.get(setting) + " instead of " + declared);

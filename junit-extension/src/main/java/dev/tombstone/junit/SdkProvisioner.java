@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 final class SdkProvisioner implements Provisioner, AutoCloseable {
   private final Function<Class<?>, Object> clients;
   private final List<String> tables = new ArrayList<>();
+  private final List<String> protectedTables = new ArrayList<>();
   private final List<String> buckets = new ArrayList<>();
   private final List<String> lockedBuckets = new ArrayList<>();
 
@@ -71,9 +72,13 @@ final class SdkProvisioner implements Provisioner, AutoCloseable {
         .localSecondaryIndexes(locals.isEmpty() ? null : locals)
         .streamSpecification(table.stream() == DynamoDbTable.Stream.NONE ? null
             : StreamSpecification.builder().streamEnabled(true)
-                .streamViewType(table.stream().name()).build()));
+                .streamViewType(table.stream().name()).build())
+        .deletionProtectionEnabled(table.deletionProtection() ? true : null));
     // Only once it exists: deleting a table CreateTable refused would hide its refusal.
     tables.add(name);
+    if (table.deletionProtection()) {
+      protectedTables.add(name);
+    }
     dynamo().waiter().waitUntilTableExists(b -> b.tableName(name));
     table.timeToLiveAttribute().ifPresent(attribute -> dynamo().updateTimeToLive(b -> b
         .tableName(name).timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true))));
@@ -136,6 +141,9 @@ final class SdkProvisioner implements Provisioner, AutoCloseable {
     }
     for (String table : tables) {
       try {
+        if (protectedTables.contains(table)) {
+          dynamo().updateTable(b -> b.tableName(table).deletionProtectionEnabled(false));
+        }
         dynamo().deleteTable(b -> b.tableName(table));
       } catch (RuntimeException e) {
         failure = remember(failure, e);

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * What a {@link DynamoDbTable} asks for, read once: the key schema, the indexes, the TTL
- * attribute (empty for none) and the stream. Whether DynamoDB accepts it is left to its
- * CreateTable.
+ * attribute (empty for none), the stream and deletion protection. Whether DynamoDB accepts it is
+ * left to its CreateTable.
  */
 record TableDeclaration(KeySchema keySchema, List<Index> globalIndexes,
-    List<Index> localIndexes, Optional<String> timeToLiveAttribute, DynamoDbTable.Stream stream) {
+    List<Index> localIndexes, Optional<String> timeToLiveAttribute, DynamoDbTable.Stream stream,
+    boolean deletionProtection) {
 
   /** A secondary index: its key (a local index's includes the table's partition key). */
   record Index(String name, KeySchema keySchema, DynamoDbTable.Projection projection,
@@ -63,7 +64,8 @@ record TableDeclaration(KeySchema keySchema, List<Index> globalIndexes,
             Arrays.asList(l.nonKeyAttributes())));
       }
       return new TableDeclaration(table, globals, locals,
-          Optional.of(t.timeToLiveAttribute()).filter(a -> !a.isEmpty()), t.stream());
+          Optional.of(t.timeToLiveAttribute()).filter(a -> !a.isEmpty()), t.stream(),
+          t.deletionProtection());
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException("Tombstone: @DynamoDbTable(name = \"" + t.name()
           + "\") on " + where + ": " + e.getMessage() + "; key types are S, N or B", e);
@@ -80,7 +82,7 @@ record TableDeclaration(KeySchema keySchema, List<Index> globalIndexes,
   /** Only a key schema: the emulator's state can take it without CreateTable's request. */
   boolean keyOnly() {
     return globalIndexes.isEmpty() && localIndexes.isEmpty() && timeToLiveAttribute.isEmpty()
-        && stream == DynamoDbTable.Stream.NONE;
+        && stream == DynamoDbTable.Stream.NONE && !deletionProtection;
   }
 
   /** The settings two declarations of one table must agree on beyond the key, as text. */
@@ -90,13 +92,14 @@ record TableDeclaration(KeySchema keySchema, List<Index> globalIndexes,
     settings.put("localSecondaryIndexes", describe(localIndexes, true));
     settings.put("timeToLiveAttribute", "\"" + timeToLiveAttribute.orElse("") + "\"");
     settings.put("stream", stream.name());
+    settings.put("deletionProtection", Boolean.toString(deletionProtection));
     return settings;
   }
 
   /**
    * The settings beyond the key that this declaration makes, which a table kept from an earlier
-   * test must have as declared; what it leaves out (no indexes, no TTL, no stream) a test may
-   * have changed.
+   * test must have as declared; what it leaves out (no indexes, no TTL, no stream, no deletion
+   * protection) a test may have changed.
    */
   Map<String, String> declaredSettings() {
     Map<String, String> declared = settings();
@@ -111,6 +114,9 @@ record TableDeclaration(KeySchema keySchema, List<Index> globalIndexes,
     }
     if (stream == DynamoDbTable.Stream.NONE) {
       declared.remove("stream");
+    }
+    if (!deletionProtection) {
+      declared.remove("deletionProtection");
     }
     return declared;
   }

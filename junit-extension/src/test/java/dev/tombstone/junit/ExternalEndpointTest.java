@@ -253,6 +253,25 @@ class ExternalEndpointTest {
     }
   }
 
+  @TombstoneTest
+  @DynamoDbTable(name = "ledger", partitionKey = "Id", deletionProtection = true)
+  static class ProtectedTable {
+    @Test
+    void created(DynamoDbClient dynamo, TombstoneNames names) {
+      assertThat(dynamo.describeTable(b -> b.tableName(names.table("ledger"))).table()
+          .deletionProtectionEnabled()).isTrue();
+    }
+  }
+
+  @Test
+  void aProtectedTable_isCreated_andDeletedAfterTheTest() {
+    Kit.run(ProtectedTable.class, external()).testEvents()
+        .assertStatistics(s -> s.succeeded(1).failed(0));
+    try (DynamoDbClient dynamo = client(DynamoDbClient.builder())) {
+      assertThat(dynamo.listTables().tableNames()).isEmpty();
+    }
+  }
+
   @Test
   void environmentNames_followTheProperties() {
     assertThat(List.of(ExternalEndpoint.ENDPOINT, ExternalEndpoint.ACCESS_KEY_ID,
