@@ -35,9 +35,10 @@ final class Legacy2011UpdateTableOperation {
     constraints.check();
     units.checkBounds();
 
-    TableDescription before = state.describeTable(tableName);
     TableDescription after;
     synchronized (attachments.throughputChanges()) {
+      // Read under the lock every UpdateTable takes, so no other update lands in between.
+      TableDescription before = state.describeTable(tableName);
       ThroughputDecreaseBudget.check(attachments, before, units.read(), units.write(), null,
           List.of());
       after = state.updateTable(

@@ -73,11 +73,6 @@ final class TableDescriptions {
     return out.finish();
   }
 
-  static void write(JsonWriter json, TableDescription description) throws IOException {
-    write(json, description, Set.of(), null, null, VectorIndexDescriptions.NONE,
-        ThroughputChangeDates.Described.NONE);
-  }
-
   private static void write(JsonWriter json, TableDescription description,
       Set<String> deleting, SseSpecifications.Described sse,
       OnDemandThroughputs.Shown shown, VectorIndexDescriptions vectors,

@@ -86,7 +86,8 @@ final class ThroughputChangeDates {
    * global index it kept: an increase when either unit rose, a decrease when either fell (both
    * when one rose and the other fell; one decrease however many units fell). A switch to on
    * demand forgets the decreases and keeps the last increase, as DynamoDB then describes the
-   * table; a switch to provisioned is neither.
+   * table; a switch to provisioned is neither. Callers hold the lock on
+   * {@code attachments.throughputChanges()} from reading {@code before} to this call.
    */
   static void record(TableAttachments attachments, TableDescription before,
       TableDescription after) {
@@ -96,21 +97,19 @@ final class ThroughputChangeDates {
       return;
     }
     Instant at = attachments.clock().instant();
-    synchronized (attachments.throughputChanges()) {
-      TableDefinition old = before.definition();
-      TableDefinition now = after.definition();
-      stamp(attachments, after, TABLE, is, at, old.readCapacityUnits(),
-          old.writeCapacityUnits(), now.readCapacityUnits(), now.writeCapacityUnits());
-      for (TableDefinition.IndexDefinition index : now.globalSecondaryIndexes()) {
-        UUID id = after.indexIds().get(index.name());
-        if (id == null || !id.equals(before.indexIds().get(index.name()))) {
-          continue;
-        }
-        TableDefinition.IndexDefinition previous = before.definition().globalSecondaryIndexes()
-            .stream().filter(i -> i.name().equals(index.name())).findFirst().orElseThrow();
-        stamp(attachments, after, index.name(), is, at, previous.readCapacityUnits(),
-            previous.writeCapacityUnits(), index.readCapacityUnits(), index.writeCapacityUnits());
+    TableDefinition old = before.definition();
+    TableDefinition now = after.definition();
+    stamp(attachments, after, TABLE, is, at, old.readCapacityUnits(),
+        old.writeCapacityUnits(), now.readCapacityUnits(), now.writeCapacityUnits());
+    for (TableDefinition.IndexDefinition index : now.globalSecondaryIndexes()) {
+      UUID id = after.indexIds().get(index.name());
+      if (id == null || !id.equals(before.indexIds().get(index.name()))) {
+        continue;
       }
+      TableDefinition.IndexDefinition previous = before.definition().globalSecondaryIndexes()
+          .stream().filter(i -> i.name().equals(index.name())).findFirst().orElseThrow();
+      stamp(attachments, after, index.name(), is, at, previous.readCapacityUnits(),
+          previous.writeCapacityUnits(), index.readCapacityUnits(), index.writeCapacityUnits());
     }
   }
 

@@ -245,12 +245,13 @@ final class UpdateTableOperation {
             u.throughput().write()));
       }
     }
-    TableDescription unitsBefore = read == null && billingMode == null && indexUnits.isEmpty()
-        ? null : before != null ? before : state.describeTable(tableName);
+    boolean unitsMayChange = read != null || billingMode != null || !indexUnits.isEmpty();
     // Encryption alone leaves the definition as it is; anything else goes through UpdateTable,
     // whose refusals (then) keep the encryption as it was too.
     TableDescription after;
     synchronized (attachments.throughputChanges()) {
+      // Read under the lock every UpdateTable takes, so no other update lands in between.
+      TableDescription unitsBefore = unitsMayChange ? state.describeTable(tableName) : null;
       if (unitsBefore != null) {
         ThroughputDecreaseBudget.check(attachments, unitsBefore, read, write, billingMode,
             indexUnits);
