@@ -20,6 +20,8 @@ public final class UpdateTimeToLive {
   static final String TOO_SOON =
       "Time to live has been modified multiple times within a fixed interval";
 
+  private static final int MAX_ATTRIBUTE_NAME = 255;
+
   private UpdateTimeToLive() {}
 
   /**
@@ -48,6 +50,7 @@ public final class UpdateTimeToLive {
   public record Result(String attributeName, boolean enabled) {}
 
   static Result execute(TimeToLive ttl, Request request, Instant now) {
+    checkLength(request.attributeName());
     synchronized (ttl) {
       String current = ttl.attributeName();
       if (ttl.enabled() && !current.equals(request.attributeName())) {
@@ -65,6 +68,18 @@ public final class UpdateTimeToLive {
       }
       ttl.change(request.attributeName(), request.enabled(), now);
       return new Result(request.attributeName(), request.enabled());
+    }
+  }
+
+  // The wire checks this before the table is looked up; an in-process request (the JUnit
+  // extension's declared TTL) gets the same text here.
+  private static void checkLength(String attributeName) {
+    int length = attributeName.length();
+    if (length < 1 || length > MAX_ATTRIBUTE_NAME) {
+      throw new DynamoDbError.Validation("1 validation error detected: Value '" + attributeName
+          + "' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member"
+          + " must have length " + (length < 1 ? "greater than or equal to 1"
+              : "less than or equal to " + MAX_ATTRIBUTE_NAME));
     }
   }
 }

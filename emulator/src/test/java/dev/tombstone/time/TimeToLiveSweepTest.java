@@ -185,6 +185,27 @@ class TimeToLiveSweepTest {
   }
 
   @Test
+  void anAttributeNameOfTheWrongLength_isRefusedInProcessAsOnTheWire() {
+    dynamo.createTable("other", KeySchema.of(KeyAttribute.s("id")));
+
+    assertThat(catchThrowable(() -> dynamo.updateTimeToLive(
+            UpdateTimeToLive.Request.enable("other", "x".repeat(256)))))
+        .isInstanceOf(DynamoDbError.Validation.class)
+        .hasMessage("1 validation error detected: Value '" + "x".repeat(256) + "' at"
+            + " 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must"
+            + " have length less than or equal to 255");
+    assertThat(catchThrowable(() -> dynamo.updateTimeToLive(
+            UpdateTimeToLive.Request.enable("other", ""))))
+        .hasMessage("1 validation error detected: Value '' at"
+            + " 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must"
+            + " have length greater than or equal to 1");
+    assertThat(dynamo.describeTimeToLive("other").status())
+        .isEqualTo(DescribeTimeToLive.Status.DISABLED);
+    dynamo.updateTimeToLive(UpdateTimeToLive.Request.enable("other", "x".repeat(255)));
+    assertThat(dynamo.describeTimeToLive("other").attributeName()).hasValue("x".repeat(255));
+  }
+
+  @Test
   void systemClock_sweepsInTheBackground() throws Exception {
     Instant now = Instant.now();
     try (Tombstone background = Tombstone.builder()

@@ -130,6 +130,18 @@ class TableIndexesTest {
     void test() {}
   }
 
+  @TombstoneTest
+  @DynamoDbTable(name = "orders", partitionKey = "Id", timeToLiveAttribute = LONG_NAME)
+  static class TtlAttributeTooLong {
+    @Test
+    void test() {}
+  }
+
+  static final String LONG_NAME = "expires_at_after_the_session_ended_and_the_grace_period_passed"
+      + "_which_is_a_name_no_one_should_choose_for_an_attribute_but_dynamodb_allows_up_to_two"
+      + "_hundred_and_fifty_five_characters_so_this_one_goes_one_character_past_that_limit_to"
+      + "_show_the_whole_message_xy";
+
   @Test
   void whatCreateTableRefuses_failsTheTestWithDynamoDbsMessage() {
     assertThat(Kit.onlyFailure(Kit.run(LocalIndexWithoutSortKey.class)))
@@ -147,6 +159,11 @@ class TableIndexesTest {
             + " invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
     assertThat(Kit.onlyFailure(Kit.run(KeyOfTwoTypes.class)))
         .hasMessageEndingWith(" failed: ValidationException: Attribute Name is duplicated: Id");
+    assertThat(LONG_NAME).hasSize(256);
+    assertThat(Kit.onlyFailure(Kit.run(TtlAttributeTooLong.class)))
+        .hasMessageEndingWith(" failed: ValidationException: 1 validation error detected: Value '"
+            + LONG_NAME + "' at 'timeToLiveSpecification.attributeName' failed to satisfy"
+            + " constraint: Member must have length less than or equal to 255");
   }
 
   @TombstoneTest

@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.ExpiredItem;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Table namespaces: one {@link DynamoDbState} per MagnetoDB project. The default project shares
@@ -60,12 +62,24 @@ public final class DynamoDbNamespaces {
     return Optional.ofNullable(projects.get(project));
   }
 
-  /** The project's tables, creating its namespace on first use (CreateTable). */
-  public DynamoDbState getOrCreate(String project) {
+  /**
+   * Runs {@code creation} (a CreateTable) in the project's namespace, creating the namespace for
+   * it if the project has none; a namespace created for a creation that throws is not kept, so
+   * a refused CreateTable leaves no project behind.
+   */
+  public <T> T create(String project, Function<DynamoDbState, T> creation) {
     if (project.equals(defaultProject)) {
-      return shared;
+      return creation.apply(shared);
     }
-    return projects.computeIfAbsent(project, p -> new DynamoDbState(region, clock));
+    List<T> created = new ArrayList<>(1);
+    // compute keeps no new mapping when the function throws; another CreateTable of the same
+    // project waits for this one rather than finding a namespace that may yet be dropped.
+    projects.compute(project, (name, existing) -> {
+      DynamoDbState namespace = existing != null ? existing : new DynamoDbState(region, clock);
+      created.add(creation.apply(namespace));
+      return namespace;
+    });
+    return created.get(0);
   }
 
   /**

@@ -99,8 +99,9 @@ public final class MagnetoDbRestProtocol {
         TableDefinition definition =
             MagnetoDbTableOperations.definition(MagnetoDbBody.object(body));
         try {
-          return MagnetoDbTableOperations.createTable(
-              namespaces.getOrCreate(route.project()), route.tablesPath(), definition);
+          return MagnetoDbTableOperations.created(
+              namespaces.create(route.project(), state -> state.createTable(definition)),
+              route.tablesPath());
         } catch (DynamoDbError e) {
           throw MagnetoDbFaults.rename(e, definition.name());
         }

@@ -63,9 +63,9 @@ final class MagnetoDbTableOperations {
         0, 0, indexes, List.of(), false);
   }
 
-  static byte[] createTable(DynamoDbState state, String base, TableDefinition definition)
-      throws IOException {
-    return write("table_description", state.createTable(definition), base);
+  /** A created table's answer. */
+  static byte[] created(TableDescription table, String base) throws IOException {
+    return write("table_description", table, base);
   }
 
   private static Map<String, AttributeType> attributeTypes(Json.Obj body) {
