@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * The configuration of one bucket besides versioning: its ACL, Object Ownership, public access
- * block, bucket tags, MFA delete and the configurations it stores (policy, CORS, encryption,
- * website and the others). Each field is replaced whole, so readers never see half of a change.
+ * block, bucket tags, ABAC status, MFA delete and the configurations it stores (policy, CORS,
+ * encryption, website and the others). Each field is replaced whole, so readers never see half
+ * of a change.
  */
 final class BucketSettings {
   private final Owner owner;
@@ -19,6 +20,7 @@ final class BucketSettings {
       Optional.of(PublicAccessBlock.ALL_BLOCKED);
   private volatile Optional<Map<String, String>> tags = Optional.empty();
   private volatile boolean mfaDelete;
+  private volatile boolean abac;
   private final IdConfigurations idConfigurations = new IdConfigurations();
   private final BucketConfigurations configurations = new BucketConfigurations();
 
@@ -75,6 +77,15 @@ final class BucketSettings {
 
   void mfaDelete(boolean enabled) {
     mfaDelete = enabled;
+  }
+
+  /** Whether attribute-based access control (PutBucketAbac) is on; off for a new bucket. */
+  boolean abac() {
+    return abac;
+  }
+
+  void abac(boolean enabled) {
+    abac = enabled;
   }
 
   /** Analytics, inventory, metrics and Intelligent-Tiering configurations, by id. */

@@ -81,6 +81,11 @@ public final class S3State {
     return owner;
   }
 
+  /** The emulator's region: where buckets without a LocationConstraint live. */
+  public String region() {
+    return region;
+  }
+
   /** Creates a bucket in the emulator's region; an existing bucket is left as it is. */
   public BucketInfo createBucket(String name) {
     Bucket existing = buckets.get(name);
@@ -117,6 +122,21 @@ public final class S3State {
    */
   public BucketInfo createBucket(String name, Optional<String> locationConstraint,
       Optional<AccessControlList> acl, Optional<ObjectOwnership> ownership) {
+    return createBucket(name, locationConstraint, acl, ownership, Map.of());
+  }
+
+  /**
+   * CreateBucket with the tags of its {@code CreateBucketConfiguration} as well ("tag on
+   * create"). A bucket this call creates starts with {@code tags} as its tag set (none when
+   * empty); re-creating an existing us-east-1 bucket leaves its tags as they are.
+   *
+   * @param tags validated as {@link ObjectTagging#validateBucketTags} validates a tag set,
+   *     before anything is created
+   * @throws S3Error.InvalidTag for tags PutBucketTagging would refuse; no bucket is created
+   */
+  public BucketInfo createBucket(String name, Optional<String> locationConstraint,
+      Optional<AccessControlList> acl, Optional<ObjectOwnership> ownership,
+      Map<String, String> tags) {
     if (!BucketNames.isValid(name)) {
       throw new S3Error.InvalidBucketName(name);
     }
@@ -129,8 +149,11 @@ public final class S3State {
     if (AccessControl.isPublic(bucketAcl)) {
       throw new S3Error.InvalidBucketAclWithBlockPublicAccess();
     }
-    Bucket created = new Bucket(name, bucketRegion, now(),
-        new BucketSettings(owner, bucketAcl, setting));
+    Map<String, String> tagSet = ObjectTagging.validateBucketTags(tags.entrySet().stream()
+        .map(tag -> new ObjectTagging.Tag(tag.getKey(), tag.getValue())).toList());
+    BucketSettings settings = new BucketSettings(owner, bucketAcl, setting);
+    settings.tags(tagSet.isEmpty() ? Optional.empty() : Optional.of(tagSet));
+    Bucket created = new Bucket(name, bucketRegion, now(), settings);
     Bucket existing = buckets.putIfAbsent(name, created);
     if (existing == null) {
       return created.info();
@@ -753,6 +776,23 @@ public final class S3State {
     });
   }
 
+  /**
+   * GetBucketAbac: whether attribute-based access control is on; off until
+   * {@link #putBucketAbac} turns it on. Stored only: no policy is evaluated. Over HTTP, a
+   * bucket with ABAC on refuses PutBucketTagging and DeleteBucketTagging.
+   */
+  public boolean abacEnabled(String bucket) {
+    return onBucket(bucket, b -> b.settings().abac());
+  }
+
+  /** PutBucketAbac: turns attribute-based access control on or off. */
+  public void putBucketAbac(String bucket, boolean enabled) {
+    onBucket(bucket, b -> {
+      b.settings().abac(enabled);
+      return null;
+    });
+  }
+
   /** GetObjectTagging: the version whose tags are asked for, current one without an id. */
   public StoredObject objectTags(String bucket, String key, Optional<String> versionId) {
     return onBucket(bucket, b -> ObjectTagging.get(b, key, versionId));
@@ -1163,7 +1203,14 @@ public final class S3State {
   /** The same, with an ACL and an Object Ownership setting, as {@link #createBucket}. */
   public BucketInfo createBucketWithObjectLock(String name, Optional<String> locationConstraint,
       Optional<AccessControlList> acl, Optional<ObjectOwnership> ownership) {
-    createBucket(name, locationConstraint, acl, ownership);
+    return createBucketWithObjectLock(name, locationConstraint, acl, ownership, Map.of());
+  }
+
+  /** The same, with the tags a new bucket starts with, as {@link #createBucket}. */
+  public BucketInfo createBucketWithObjectLock(String name, Optional<String> locationConstraint,
+      Optional<AccessControlList> acl, Optional<ObjectOwnership> ownership,
+      Map<String, String> tags) {
+    createBucket(name, locationConstraint, acl, ownership, tags);
     Bucket bucket = bucketNamed(name);
     bucket.configureVersioning(Optional.of(Versioning.ENABLED), false);
     bucket.objectLock().enable();

@@ -11,10 +11,14 @@ import java.util.Set;
 
 /**
  * Get/PutBucketNotificationConfiguration, Get/PutBucketLogging, Get/PutBucketRequestPayment,
- * Get/PutBucketAccelerateConfiguration and Get/Put/DeleteBucketReplication: configurations the
- * emulator stores and returns without acting on them.
+ * Get/PutBucketAccelerateConfiguration, Get/Put/DeleteBucketReplication and Get/PutBucketAbac:
+ * configurations the emulator stores and returns without acting on them (ABAC only stops
+ * PutBucketTagging and DeleteBucketTagging, as on AWS; no policy reads tags).
  */
 final class BucketConfigurationOperations {
+  private static final String ENABLED = "Enabled";
+  private static final String DISABLED = "Disabled";
+
   private final S3State state;
 
   BucketConfigurationOperations(S3State state) {
@@ -85,6 +89,26 @@ final class BucketConfigurationOperations {
     TransferAcceleration status = root.childText("Status").map(String::trim)
         .flatMap(TransferAcceleration::named).orElseThrow(WireError::malformedXml);
     state.putAccelerateConfiguration(call.bucket(), status);
+    return S3Response.empty(200);
+  }
+
+  // A bucket never set answers Disabled, as AWS does (an AWS-backed test suite's
+  // GetBucketAbac on a new bucket).
+  S3Response getAbac(S3Call call) {
+    boolean enabled = state.abacEnabled(call.bucket());
+    return S3Response.xml(200, XmlWriter.document("AbacStatus")
+        .element("Status", enabled ? ENABLED : DISABLED).toBytes());
+  }
+
+  // The S3 model asks no Content-MD5 or checksum of this document; one sent is verified.
+  S3Response putAbac(S3Call call) {
+    state.bucket(call.bucket());
+    XmlElement root = document(call, "AbacStatus");
+    root.onlyChildren(Set.of("Status"));
+    String status = root.childText("Status").map(String::trim)
+        .filter(value -> value.equals(ENABLED) || value.equals(DISABLED))
+        .orElseThrow(WireError::malformedXml);
+    state.putBucketAbac(call.bucket(), status.equals(ENABLED));
     return S3Response.empty(200);
   }
 

@@ -2,15 +2,15 @@ package dev.tombstone.internal.s3.protocol;
 
 /**
  * The bucket subresources of the configurations that are stored and returned only:
- * {@code ?notification}, {@code ?logging}, {@code ?requestPayment}, {@code ?accelerate} and
- * {@code ?replication}.
+ * {@code ?notification}, {@code ?logging}, {@code ?requestPayment}, {@code ?accelerate},
+ * {@code ?replication} and {@code ?abac}.
  */
 final class BucketConfigurationRoutes {
   private BucketConfigurationRoutes() {}
 
   static boolean handles(QueryParameters query) {
     return query.has("notification") || query.has("logging") || query.has("requestPayment")
-        || query.has("accelerate") || query.has("replication");
+        || query.has("accelerate") || query.has("replication") || query.has("abac");
   }
 
   /** The operation, or null when the method is not allowed on the subresource. */
@@ -25,6 +25,9 @@ final class BucketConfigurationRoutes {
     if (query.has("requestPayment")) {
       return Routes.pick(method, Operation.GET_BUCKET_REQUEST_PAYMENT,
           Operation.PUT_BUCKET_REQUEST_PAYMENT, null);
+    }
+    if (query.has("abac")) {
+      return Routes.pick(method, Operation.GET_BUCKET_ABAC, Operation.PUT_BUCKET_ABAC, null);
     }
     if (query.has("replication")) {
       return Routes.pick(method, Operation.GET_BUCKET_REPLICATION, Operation.PUT_BUCKET_REPLICATION,

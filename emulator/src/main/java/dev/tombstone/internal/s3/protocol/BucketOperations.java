@@ -5,9 +5,11 @@ import dev.tombstone.internal.s3.BucketNames;
 import dev.tombstone.s3.AccessControlList;
 import dev.tombstone.s3.BucketInfo;
 import dev.tombstone.s3.ObjectOwnership;
+import dev.tombstone.s3.ObjectTagging;
 import dev.tombstone.s3.S3Error;
 import dev.tombstone.s3.S3State;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The bucket-level operations: create, head, delete, location, versioning, list buckets. */
@@ -35,11 +37,16 @@ final class BucketOperations {
         .named(value).orElseThrow(() -> WireError.invalidArgument("Invalid x-amz-object-ownership"
             + " header: " + value, "x-amz-object-ownership")));
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.DOCUMENT);
-    Optional<String> constraint = RequestDocuments.locationConstraint(body.content());
+    RequestDocuments.CreateBucketDocument document = RequestDocuments.createBucket(body.content());
+    Optional<String> constraint = document.locationConstraint();
+    BucketNamespaces.check(call.headers(), call.bucket(), Owner.ACCOUNT_ID,
+        constraint.filter(value -> !value.isEmpty()).orElse(state.region()));
+    // Checked as PutBucketTagging checks a tag set, before anything is created.
+    Map<String, String> tags = ObjectTagging.validateBucketTags(document.tags());
     if (objectLock) {
-      state.createBucketWithObjectLock(call.bucket(), constraint, acl, ownership);
+      state.createBucketWithObjectLock(call.bucket(), constraint, acl, ownership, tags);
     } else {
-      state.createBucket(call.bucket(), constraint, acl, ownership);
+      state.createBucket(call.bucket(), constraint, acl, ownership, tags);
     }
     String location = constraint.filter(value -> !value.isEmpty()).isPresent()
         ? "http://" + call.bucket() + ".s3.amazonaws.com/"

@@ -3,6 +3,7 @@ package dev.tombstone.internal.s3.protocol;
 import dev.tombstone.internal.ContentBytes;
 import dev.tombstone.s3.DeleteObjects;
 import dev.tombstone.s3.ObjectContent;
+import dev.tombstone.s3.ObjectTagging;
 import dev.tombstone.s3.Versioning;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +25,42 @@ final class RequestDocuments {
   record DeleteDocument(boolean quiet, List<DeleteObjects.Target> targets,
       boolean directoryBucketFields) {}
 
+  /**
+   * A CreateBucketConfiguration: its LocationConstraint and the tags the new bucket gets, in
+   * the order sent (checked later, as PutBucketTagging checks a tag set).
+   */
+  record CreateBucketDocument(Optional<String> locationConstraint, List<ObjectTagging.Tag> tags) {
+    static final CreateBucketDocument NONE = new CreateBucketDocument(Optional.empty(), List.of());
+  }
+
   /** The LocationConstraint of a CreateBucket body; empty for an empty body. */
   static Optional<String> locationConstraint(ObjectContent body) {
+    return createBucket(body).locationConstraint();
+  }
+
+  /**
+   * A CreateBucket body; {@link CreateBucketDocument#NONE} for an empty one.
+   *
+   * @throws WireError MalformedXML, also for a {@code Tags} element given twice or a tag
+   *     without its Key or Value
+   */
+  static CreateBucketDocument createBucket(ObjectContent body) {
     if (body.asUtf8().isBlank()) {
-      return Optional.empty();
+      return CreateBucketDocument.NONE;
     }
     XmlElement root = XmlReader.parse(body);
-    if (!root.is("CreateBucketConfiguration")) {
+    if (!root.is("CreateBucketConfiguration") || root.children("Tags").size() > 1) {
       throw WireError.malformedXml();
     }
-    return root.childText("LocationConstraint").map(String::trim);
+    List<ObjectTagging.Tag> tags = new ArrayList<>();
+    for (XmlElement set : root.children("Tags")) {
+      for (XmlElement tag : set.children("Tag")) {
+        tags.add(new ObjectTagging.Tag(tag.childText("Key").orElseThrow(WireError::malformedXml),
+            tag.childText("Value").orElseThrow(WireError::malformedXml)));
+      }
+    }
+    return new CreateBucketDocument(root.childText("LocationConstraint").map(String::trim),
+        List.copyOf(tags));
   }
 
   /**

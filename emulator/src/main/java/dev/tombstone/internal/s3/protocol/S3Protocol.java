@@ -223,6 +223,8 @@ public final class S3Protocol {
       case PUT_BUCKET_REQUEST_PAYMENT -> configurations().putRequestPayment(call);
       case GET_BUCKET_ACCELERATE_CONFIGURATION -> configurations().getAccelerate(call);
       case PUT_BUCKET_ACCELERATE_CONFIGURATION -> configurations().putAccelerate(call);
+      case GET_BUCKET_ABAC -> configurations().getAbac(call);
+      case PUT_BUCKET_ABAC -> configurations().putAbac(call);
       case GET_BUCKET_REPLICATION -> configurations().getReplication(call);
       case PUT_BUCKET_REPLICATION -> configurations().putReplication(call);
       case DELETE_BUCKET_REPLICATION -> configurations().deleteReplication(call);

@@ -17,7 +17,6 @@ final class UnsupportedOperations {
       Map.entry("metadataInventoryTable", "BucketMetadataInventoryTableConfiguration"),
       Map.entry("metadataJournalTable", "BucketMetadataJournalTableConfiguration"),
       Map.entry("metadataAnnotationTable", "BucketMetadataAnnotationTableConfiguration"),
-      Map.entry("abac", "BucketAbac"),
       Map.entry("annotation", "ObjectAnnotation"),
       Map.entry("renameObject", "RenameObject"));
 

@@ -45,6 +45,9 @@ final class WireError extends RuntimeException {
     MISSING_REQUEST_BODY("MissingRequestBodyError"),
     INVALID_S3_DESTINATION_BUCKET("InvalidS3DestinationBucket"),
     INVALID_CONFIGURATION_ID("InvalidConfigurationId"),
+    // CreateBucket's x-amz-bucket-namespace (BucketNamespaces).
+    MISSING_NAMESPACE_HEADER("MissingNamespaceHeader"),
+    INVALID_NAMESPACE_HEADER("InvalidNamespaceHeader"),
     // Stored bucket documents (BucketDocumentErrors).
     MALFORMED_POLICY("MalformedPolicy"),
     NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy"),

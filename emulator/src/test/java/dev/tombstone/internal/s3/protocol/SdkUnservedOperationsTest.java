@@ -13,16 +13,15 @@ import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAbacStatus;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Operations of the SDK's S3 model that Tombstone does not serve (object annotations, which the
- * SDK's own multipart copy test exercises, bucket ABAC, the bucket metadata configurations and
+ * SDK's own multipart copy test exercises, the bucket metadata configurations and
  * UpdateObjectEncryption) answer 501 NotImplemented naming the operation, and never fall through
  * to the plain object or bucket operation of the same path: before, {@code PUT ?annotation}
- * overwrote the object with the annotation's body and {@code DELETE ?annotation} or
- * {@code DELETE ?abac} deleted the object or the bucket.
+ * overwrote the object with the annotation's body and {@code DELETE ?annotation} deleted the
+ * object (bucket ABAC is served now: SdkBucketAbacTest).
  */
 class SdkUnservedOperationsTest {
   private static final String BUCKET = "annotated";
@@ -73,15 +72,6 @@ class SdkUnservedOperationsTest {
         "(GET ?annotation)");
     assertNotServed(() -> s3.deleteObjectAnnotation(b -> b.bucket(BUCKET).key("photo.jpg")
         .annotationName("caption")), "DeleteObjectAnnotation (DELETE ?annotation)");
-
-    assertUntouched();
-  }
-
-  @Test
-  void bucketAbac_isNotServed_andDeletesNothing() {
-    assertNotServed(() -> s3.putBucketAbac(b -> b.bucket(BUCKET)
-        .abacStatus(a -> a.status(BucketAbacStatus.ENABLED))), "PutBucketAbac (PUT ?abac)");
-    assertNotServed(() -> s3.getBucketAbac(b -> b.bucket(BUCKET)), "GetBucketAbac (GET ?abac)");
 
     assertUntouched();
   }
