@@ -44,7 +44,10 @@ final class PolicyActions {
       "PutBucketPublicAccessBlock", "PutBucketRequestPayment", "PutBucketTagging",
       "PutBucketVersioning", "PutBucketWebsite", "PutEncryptionConfiguration",
       "PutIntelligentTieringConfiguration", "PutInventoryConfiguration",
-      "PutLifecycleConfiguration", "PutMetricsConfiguration", "PutReplicationConfiguration"));
+      "PutLifecycleConfiguration", "PutMetricsConfiguration", "PutReplicationConfiguration",
+      // ABAC (2025): its two actions, and the tagging actions an ABAC bucket's tags need
+      // (S3 User Guide, "Enabling ABAC in general purpose buckets").
+      "GetBucketAbac", "PutBucketAbac", "TagResource", "UntagResource", "ListTagsForResource"));
 
   private PolicyActions() {}
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -207,6 +208,19 @@ class SdkBucketPolicyTest {
         Arguments.of(policy(good, "s3:GetObject", ARN, ""), PolicyDocument.RESOURCE_MISMATCH),
         Arguments.of(policy(good, "s3:ListBucket", ARN + "/*", ""),
             PolicyDocument.RESOURCE_MISMATCH));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s3:PutBucketAbac", "s3:GetBucketABAC", "s3:TagResource",
+      "s3:UntagResource", "s3:ListTagsForResource"})
+  void theActionsOfAbacBuckets_areBucketActions(String action) {
+    String abac = policy("{\"AWS\":\"arn:aws:iam::111122223333:root\"}", action, ARN, "");
+
+    put(abac);
+
+    assertThat(s3.getBucketPolicy(b -> b.bucket(BUCKET)).policy()).isEqualTo(abac);
+    expectError(() -> put(policy("{\"AWS\":\"111122223333\"}", action, ARN + "/*", "")), 400,
+        "MalformedPolicy", PolicyDocument.RESOURCE_MISMATCH);
   }
 
   @ParameterizedTest
