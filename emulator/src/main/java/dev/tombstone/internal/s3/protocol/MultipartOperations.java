@@ -120,6 +120,7 @@ final class MultipartOperations {
     PartChecksums.check(upload.get(), uploaded, requested);
     Optional<Checksum> checksum =
         CompletionChecksum.check(call.headers(), upload, uploaded, parts);
+    ExpectedObjectSize.check(call.headers(), uploaded, parts);
     return completed(call, state.completeMultipartUpload(call.bucket(), call.key(), uploadId,
         parts, call.header("If-Match"), ifNoneMatchAny, checksum));
   }

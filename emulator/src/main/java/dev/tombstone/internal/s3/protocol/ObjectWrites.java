@@ -11,6 +11,8 @@ import java.util.Optional;
 
 /** PutObject. */
 final class ObjectWrites {
+  private static final String WRITE_OFFSET = "x-amz-write-offset-bytes";
+
   private final S3State state;
   private final EncryptionHeaders encryption;
 
@@ -61,6 +63,10 @@ final class ObjectWrites {
           "versionId", versionId.get());
     }
     CustomerKeys.refuseIfBlocked(state, call, "s3:PutObject");
+    if (call.headers().has(WRITE_OFFSET)) {
+      // Appending at an offset is for directory buckets (S3 Express One Zone) only.
+      throw WireError.notImplemented(WRITE_OFFSET);
+    }
     boolean ifNoneMatchAny = ifNoneMatchAny(call);
     refuseIfMatchAny(call);
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);

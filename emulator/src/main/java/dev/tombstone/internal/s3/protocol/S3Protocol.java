@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public final class S3Protocol {
   private static final String EXPECTED_OWNER = "x-amz-expected-bucket-owner";
+  private static final String EXPECTED_SOURCE_OWNER = "x-amz-source-expected-bucket-owner";
 
   private final BucketOperations buckets;
   private final ObjectReads reads;
@@ -149,7 +150,12 @@ public final class S3Protocol {
         ? HoistedHeaders.apply(request, query) : request;
     Operation operation = Routes.select(sent.method(), resource, query);
     if (resource.level() != Resource.Level.SERVICE) {
-      checkExpectedOwner(sent.headers());
+      checkExpectedOwner(sent.headers(), EXPECTED_OWNER);
+    }
+    if (sent.headers().has(CopyOperations.SOURCE)
+        && (operation == Operation.PUT_OBJECT || operation == Operation.UPLOAD_PART)) {
+      // CopyObject and UploadPartCopy: every source bucket here is this account's.
+      checkExpectedOwner(sent.headers(), EXPECTED_SOURCE_OWNER);
     }
     S3Call call = new S3Call(sent, resource, query);
     return switch (operation) {
@@ -240,8 +246,8 @@ public final class S3Protocol {
     return request.method().equals("OPTIONS");
   }
 
-  private static void checkExpectedOwner(RequestHeaders headers) {
-    if (headers.first(EXPECTED_OWNER).filter(owner -> !owner.trim().equals(Owner.ACCOUNT_ID))
+  private static void checkExpectedOwner(RequestHeaders headers, String header) {
+    if (headers.first(header).filter(owner -> !owner.trim().equals(Owner.ACCOUNT_ID))
         .isPresent()) {
       throw WireError.accessDenied();
     }
