@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BucketLocks {
   private volatile boolean enabled;
   private volatile Optional<ObjectLock.DefaultRetention> defaultRetention = Optional.empty();
+  private volatile Optional<ObjectLock.EventHoldDuration> defaultEventHold = Optional.empty();
   private final ConcurrentHashMap<String, ObjectLock.VersionLock> versions =
       new ConcurrentHashMap<>();
 
@@ -27,12 +28,25 @@ final class BucketLocks {
     defaultRetention = rule;
   }
 
+  Optional<ObjectLock.EventHoldDuration> defaultEventHold() {
+    return defaultEventHold;
+  }
+
+  void defaultEventHold(Optional<ObjectLock.EventHoldDuration> hold) {
+    defaultEventHold = hold;
+  }
+
   ObjectLock.VersionLock of(String key, String versionId) {
     return versions.getOrDefault(id(key, versionId), ObjectLock.VersionLock.NONE);
   }
 
+  /** Records a version's lock; one with nothing left in it is forgotten. */
   void set(String key, String versionId, ObjectLock.VersionLock lock) {
-    versions.put(id(key, versionId), lock);
+    if (lock.isEmpty()) {
+      versions.remove(id(key, versionId));
+    } else {
+      versions.put(id(key, versionId), lock);
+    }
   }
 
   /** Forgets the lock of a version that is gone, so that it cannot outlive it. */

@@ -127,13 +127,13 @@ public final class Multipart {
   static Upload create(Bucket bucket, String key, ObjectMetadata metadata,
       Optional<String> checksumAlgorithm, Optional<String> checksumType,
       Map<String, String> tags, Optional<AccessControlList> acl, ObjectLock.VersionLock lock,
-      Instant now) {
+      Optional<ObjectLock.RequestedEventHold> eventHold, Instant now) {
     ObjectKeys.check(key);
     Optional<String> type = checksumType(checksumAlgorithm, checksumType);
     acl.ifPresent(a -> AccessControl.checkWrite(bucket, a));
     String uploadId = newUploadId();
     MultipartUpload upload = new MultipartUpload(uploadId, key, metadata, checksumAlgorithm,
-        type, tags, acl, lock, now);
+        type, tags, acl, lock, eventHold, now);
     bucket.uploads().put(uploadId, upload);
     return upload.describe();
   }
@@ -195,6 +195,16 @@ public final class Multipart {
    */
   static ObjectLock.VersionLock requestedLock(Bucket bucket, String key, String uploadId) {
     return find(bucket, key, uploadId).lock();
+  }
+
+  /**
+   * The event hold CreateMultipartUpload asked for the version the upload completes into.
+   *
+   * @throws S3Error.NoSuchUpload when the id names no upload of this key in progress
+   */
+  static Optional<ObjectLock.RequestedEventHold> requestedEventHold(
+      Bucket bucket, String key, String uploadId) {
+    return find(bucket, key, uploadId).eventHold();
   }
 
   static List<Part> listParts(Bucket bucket, String key, String uploadId) {

@@ -24,6 +24,7 @@ final class MultipartUpload {
   private final Map<String, String> tags;
   private final Optional<AccessControlList> acl;
   private final ObjectLock.VersionLock lock;
+  private final Optional<ObjectLock.RequestedEventHold> eventHold;
   private final Instant initiated;
   private final TreeMap<Integer, Multipart.Part> parts = new TreeMap<>();
   private volatile boolean keyChanged;
@@ -32,7 +33,7 @@ final class MultipartUpload {
   MultipartUpload(String uploadId, String key, ObjectMetadata metadata,
       Optional<String> checksumAlgorithm, Optional<String> checksumType,
       Map<String, String> tags, Optional<AccessControlList> acl, ObjectLock.VersionLock lock,
-      Instant initiated) {
+      Optional<ObjectLock.RequestedEventHold> eventHold, Instant initiated) {
     this.uploadId = uploadId;
     this.key = key;
     this.metadata = metadata;
@@ -41,6 +42,7 @@ final class MultipartUpload {
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     this.acl = acl;
     this.lock = lock;
+    this.eventHold = eventHold;
     this.initiated = initiated;
   }
 
@@ -90,6 +92,11 @@ final class MultipartUpload {
    */
   ObjectLock.VersionLock lock() {
     return lock;
+  }
+
+  /** The event hold of the headers; without one the completed version gets the default. */
+  Optional<ObjectLock.RequestedEventHold> eventHold() {
+    return eventHold;
   }
 
   /** @throws S3Error.NoSuchUpload when the upload was completed or aborted meanwhile */

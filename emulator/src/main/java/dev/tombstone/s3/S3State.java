@@ -442,12 +442,28 @@ public final class S3State {
       ObjectMetadata metadata, Optional<String> checksumAlgorithm, Optional<String> checksumType,
       Map<String, String> tags, Optional<AccessControlList> acl,
       Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold) {
+    return createMultipartUpload(bucket, key, metadata, checksumAlgorithm, checksumType, tags,
+        acl, retention, legalHold, Optional.empty());
+  }
+
+  /**
+   * CreateMultipartUpload whose completed version may also get an event hold, as
+   * {@link #putObject(PutObject.Request, Optional, Optional, Optional)} gives it; the hold is
+   * placed at the completion.
+   *
+   * @param eventHold the event hold asked for; empty gives the bucket's default event hold
+   */
+  public Multipart.Upload createMultipartUpload(String bucket, String key,
+      ObjectMetadata metadata, Optional<String> checksumAlgorithm, Optional<String> checksumType,
+      Map<String, String> tags, Optional<AccessControlList> acl,
+      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
+      Optional<ObjectLock.RequestedEventHold> eventHold) {
     return onBucket(bucket, b -> {
       Instant now = now();
-      checkLockAllowed(b, retention, legalHold);
+      checkLockAllowed(b, retention, legalHold, eventHold);
       checkRetainUntil(retention, now);
       return Multipart.create(b, key, metadata, checksumAlgorithm, checksumType, tags, acl,
-          ObjectLock.VersionLock.of(retention, recordable(b, legalHold)), now);
+          ObjectLock.VersionLock.of(retention, recordable(b, legalHold)), eventHold, now);
     });
   }
 
@@ -537,8 +553,8 @@ public final class S3State {
       Instant now = now();
       // Dated from the completed version's creation, as a PutObject version is.
       ObjectLock.VersionLock asked = Multipart.requestedLock(b, key, uploadId);
-      Optional<ObjectLock.VersionLock> lock =
-          versionLock(b, asked.retention(), asked.legalHoldStatus(), now);
+      Optional<ObjectLock.VersionLock> lock = versionLock(b, asked.retention(),
+          asked.legalHoldStatus(), Multipart.requestedEventHold(b, key, uploadId), now);
       return Multipart.complete(b, key, uploadId, parts, ifMatch, ifNoneMatchAny, checksum,
           lock, versionIds, now);
     });
@@ -625,6 +641,20 @@ public final class S3State {
   public CopyObject.Result copyObject(CopyObject.Request request,
       Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
       Function<StoredObject, Optional<Checksum>> checksumOf) {
+    return copyObject(request, retention, legalHold, Optional.empty(), checksumOf);
+  }
+
+  /**
+   * CopyObject whose new version may also get an event hold, as
+   * {@link #putObject(PutObject.Request, Optional, Optional, Optional)} gives it; the source's
+   * event hold is not copied.
+   *
+   * @param eventHold the event hold asked for; empty gives the bucket's default event hold
+   */
+  public CopyObject.Result copyObject(CopyObject.Request request,
+      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
+      Optional<ObjectLock.RequestedEventHold> eventHold,
+      Function<StoredObject, Optional<Checksum>> checksumOf) {
     StoredObject source = onBucket(request.sourceBucket(), b -> CopyObject.source(b, request));
     RestoreObject.checkReadable(source, now(), true);
     Optional<Checksum> checksum = checksumOf.apply(source);
@@ -636,7 +666,8 @@ public final class S3State {
     PutObject.Request put = CopyObject.put(request, source, sameCurrent, checksum);
     PutObject.Result written = onBucket(request.bucket(), b -> {
       Instant now = now();
-      Optional<ObjectLock.VersionLock> lock = newVersionLock(b, retention, legalHold, now);
+      Optional<ObjectLock.VersionLock> lock =
+          newVersionLock(b, retention, legalHold, eventHold, now);
       PutObject.Result result =
           PutObject.execute(b, put, versionIds, now,
               CopyObject.etag(source, put.metadata().encryption()), Optional.empty());
@@ -1249,9 +1280,30 @@ public final class S3State {
    */
   public PutObject.Result putObject(PutObject.Request request,
       Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold) {
+    return putObject(request, retention, legalHold, Optional.empty());
+  }
+
+  /**
+   * PutObject that may also place an event hold on the new version: ON protects it until
+   * PutObjectRetention releases the hold and the hold's duration has then passed on the
+   * emulator's clock; OFF places none, not even the bucket's default event hold.
+   *
+   * <pre>{@code
+   * s3.putObject(request, Optional.empty(), Optional.empty(), Optional.of(
+   *     ObjectLock.RequestedEventHold.on(ObjectLock.EventHoldDuration.ofDays(30))));
+   * }</pre>
+   *
+   * @param eventHold the event hold asked for; empty gives the bucket's default event hold
+   * @throws S3Error.ObjectLockError InvalidRequest when a retention, a legal hold of ON or an
+   *     event hold of ON is asked of a bucket without Object Lock
+   */
+  public PutObject.Result putObject(PutObject.Request request,
+      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
+      Optional<ObjectLock.RequestedEventHold> eventHold) {
     return onBucket(request.bucket(), b -> {
       Instant now = now();
-      Optional<ObjectLock.VersionLock> lock = newVersionLock(b, retention, legalHold, now);
+      Optional<ObjectLock.VersionLock> lock =
+          newVersionLock(b, retention, legalHold, eventHold, now);
       PutObject.Result result = PutObject.execute(b, request, versionIds, sharedValues, now);
       lock.ifPresent(l -> b.objectLock().set(request.key(), result.stored().versionId(), l));
       return result;
@@ -1260,8 +1312,9 @@ public final class S3State {
 
   // A retention or a hold of ON needs Object Lock; OFF is let through (see recordable).
   private static void checkLockAllowed(Bucket bucket, Optional<ObjectLock.Retention> retention,
-      Optional<ObjectLock.LegalHold> legalHold) {
-    boolean on = legalHold.filter(ObjectLock.LegalHold.ON::equals).isPresent();
+      Optional<ObjectLock.LegalHold> legalHold, Optional<ObjectLock.RequestedEventHold> event) {
+    boolean on = legalHold.filter(ObjectLock.LegalHold.ON::equals).isPresent()
+        || event.filter(ObjectLock.RequestedEventHold::on).isPresent();
     if ((retention.isPresent() || on) && !bucket.objectLock().enabled()) {
       throw S3Error.ObjectLockError.invalidRequest(NO_LOCK_ON_WRITE);
     }
@@ -1295,22 +1348,23 @@ public final class S3State {
    */
   private static Optional<ObjectLock.VersionLock> newVersionLock(Bucket bucket,
       Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
-      Instant now) {
-    checkLockAllowed(bucket, retention, legalHold);
+      Optional<ObjectLock.RequestedEventHold> eventHold, Instant now) {
+    checkLockAllowed(bucket, retention, legalHold, eventHold);
     checkRetainUntil(retention, now);
-    return versionLock(bucket, retention, legalHold, now);
+    return versionLock(bucket, retention, legalHold, eventHold, now);
   }
 
-  // The retention asked for, else the bucket's default rule, and the legal hold status asked.
+  // The retention asked for, else the bucket's default rule, the legal hold status asked, and
+  // the event hold asked for, else the bucket's default one.
   private static Optional<ObjectLock.VersionLock> versionLock(Bucket bucket,
       Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
-      Instant now) {
+      Optional<ObjectLock.RequestedEventHold> eventHold, Instant now) {
     Optional<ObjectLock.Retention> applied = retention.isPresent() ? retention
         : bucket.objectLock().defaultRetention().map(rule -> rule.from(now));
     Optional<ObjectLock.LegalHold> hold = recordable(bucket, legalHold);
-    return applied.isPresent() || hold.isPresent()
-        ? Optional.of(ObjectLock.VersionLock.of(applied, hold))
-        : Optional.empty();
+    ObjectLock.VersionLock lock = ObjectLock.VersionLock.of(applied, hold,
+        EventHolds.forNewVersion(bucket, eventHold));
+    return lock.isEmpty() ? Optional.empty() : Optional.of(lock);
   }
 
   /**
@@ -1321,6 +1375,19 @@ public final class S3State {
    */
   public void putObjectLockConfiguration(
       String bucket, Optional<ObjectLock.DefaultRetention> defaultRetention) {
+    putObjectLockConfiguration(bucket, defaultRetention, Optional.empty());
+  }
+
+  /**
+   * PutObjectLockConfiguration with a default event hold (empty: none) beside the default
+   * retention: each new version is placed under an event hold of that duration unless its
+   * write asks for its own event hold.
+   *
+   * @throws S3Error.ObjectLockError InvalidBucketState when versioning is not Enabled
+   */
+  public void putObjectLockConfiguration(String bucket,
+      Optional<ObjectLock.DefaultRetention> defaultRetention,
+      Optional<ObjectLock.EventHoldDuration> defaultEventHold) {
     onBucket(bucket, b -> {
       if (!b.objectLock().enabled() && b.versioning() != Versioning.ENABLED) {
         throw S3Error.ObjectLockError.invalidBucketState(
@@ -1328,6 +1395,7 @@ public final class S3State {
       }
       b.objectLock().enable();
       b.objectLock().defaultRetention(defaultRetention);
+      b.objectLock().defaultEventHold(defaultEventHold);
       return null;
     });
   }
@@ -1344,7 +1412,8 @@ public final class S3State {
             "Object Lock configuration does not exist for this bucket",
             new S3Error.Field("BucketName", bucket));
       }
-      return new ObjectLock.Configuration(b.objectLock().defaultRetention());
+      return new ObjectLock.Configuration(b.objectLock().defaultRetention(),
+          b.objectLock().defaultEventHold());
     });
   }
 
@@ -1370,21 +1439,87 @@ public final class S3State {
         throw S3Error.ObjectLockError.invalidArgument(PAST_RETENTION);
       }
       ObjectLock.VersionLock current = locks.of(key, version);
-      Optional<ObjectLock.Retention> old = current.retention().filter(r -> r.activeAt(now));
-      if (old.isPresent() && alters(old.get(), retention)
-          && (old.get().mode() == ObjectLock.Mode.COMPLIANCE || !bypassGovernance)) {
-        throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
-      }
-      locks.set(key, version, new ObjectLock.VersionLock(Optional.of(retention),
-          current.legalHold(), current.legalHoldStatusSet()));
+      checkRetentionChange(current, retention, bypassGovernance, now);
+      locks.set(key, version, current.withRetention(Optional.of(retention)));
       return null;
     });
   }
 
   /**
+   * PutObjectRetention with {@code EventHold}: places the version's event hold (ON) or releases
+   * it (OFF), and puts {@code retention} as well when the request carries one, all or nothing.
+   * A released hold keeps the version protected for its duration from the release, on the
+   * emulator's clock; OFF without a duration uses the hold's own, and OFF on a version whose
+   * hold is not on changes nothing.
+   *
+   * <pre>{@code
+   * s3.putObjectEventHold("vault", "loan.pdf", Optional.empty(), Optional.empty(),
+   *     ObjectLock.RequestedEventHold.OFF, false);
+   * }</pre>
+   *
+   * @throws S3Error.ObjectLockError InvalidRequest without Object Lock, AccessDenied when the
+   *     duration asked for is shorter than that of a hold in force or the retention change is
+   *     one {@link #putObjectRetention} refuses, InvalidArgument for a date not in the future
+   */
+  public void putObjectEventHold(String bucket, String key, Optional<String> versionId,
+      Optional<ObjectLock.Retention> retention, ObjectLock.RequestedEventHold eventHold,
+      boolean bypassGovernance) {
+    onBucket(bucket, b -> {
+      BucketLocks locks = requireLock(b);
+      String version = ObjectLookup.find(b, key, versionId).versionId();
+      Instant now = now();
+      ObjectLock.VersionLock current = locks.of(key, version);
+      ObjectLock.VersionLock next = current.withEventHold(
+          EventHolds.change(current.eventHold(), eventHold, now));
+      if (retention.isPresent()) {
+        if (FourDigitYears.exceededBy(retention.get().retainUntil())) {
+          throw S3Error.ObjectLockError.invalidArgument(ObjectLock.UNREADABLE);
+        }
+        if (!retention.get().activeAt(now)) {
+          throw S3Error.ObjectLockError.invalidArgument(PAST_RETENTION);
+        }
+        checkRetentionChange(current, retention.get(), bypassGovernance, now);
+        next = next.withRetention(retention);
+      }
+      locks.set(key, version, next);
+      return null;
+    });
+  }
+
+  /**
+   * GetObjectRetention's whole answer: the version's lock, with its retention and event hold.
+   *
+   * @throws S3Error.ObjectLockError NoSuchObjectLockConfiguration when the version has neither
+   *     a retention nor an event hold
+   */
+  public ObjectLock.VersionLock objectRetentionLock(String bucket, String key,
+      Optional<String> versionId) {
+    return onBucket(bucket, b -> {
+      BucketLocks locks = requireLock(b);
+      ObjectLock.VersionLock lock =
+          locks.of(key, ObjectLookup.find(b, key, versionId).versionId());
+      if (lock.retention().isEmpty() && lock.eventHold().isEmpty()) {
+        throw S3Error.ObjectLockError.notFound("NoSuchObjectLockConfiguration",
+            "The specified object does not have a ObjectLock configuration");
+      }
+      return lock;
+    });
+  }
+
+  // A retention in force may only be extended in its own mode, unless GOVERNANCE is bypassed.
+  private static void checkRetentionChange(ObjectLock.VersionLock current,
+      ObjectLock.Retention retention, boolean bypassGovernance, Instant now) {
+    Optional<ObjectLock.Retention> old = current.retention().filter(r -> r.activeAt(now));
+    if (old.isPresent() && alters(old.get(), retention)
+        && (old.get().mode() == ObjectLock.Mode.COMPLIANCE || !bypassGovernance)) {
+      throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
+    }
+  }
+
+  /**
    * PutObjectRetention with an empty {@code Retention} (no mode, no date): removes the version's
    * retention. A GOVERNANCE retention in force gives way only to {@code bypassGovernance}, a
-   * COMPLIANCE one never; a legal hold stays as it is.
+   * COMPLIANCE one never; a legal hold and an event hold stay as they are.
    *
    * <pre>{@code
    * s3.removeObjectRetention("vault", "report.pdf", Optional.empty(), true);
@@ -1404,12 +1539,7 @@ public final class S3State {
           && (old.get().mode() == ObjectLock.Mode.COMPLIANCE || !bypassGovernance)) {
         throw S3Error.ObjectLockError.accessDenied(ObjectLock.PROTECTED);
       }
-      if (current.legalHoldStatusSet()) {
-        locks.set(key, version, new ObjectLock.VersionLock(Optional.empty(),
-            current.legalHold(), true));
-      } else {
-        locks.remove(key, version);
-      }
+      locks.set(key, version, current.withRetention(Optional.empty()));
       return null;
     });
   }
@@ -1436,8 +1566,7 @@ public final class S3State {
     onBucket(bucket, b -> {
       BucketLocks locks = requireLock(b);
       String version = ObjectLookup.find(b, key, versionId).versionId();
-      locks.set(key, version, new ObjectLock.VersionLock(
-          locks.of(key, version).retention(), on, true));
+      locks.set(key, version, locks.of(key, version).withLegalHold(on));
       return null;
     });
   }

@@ -83,7 +83,7 @@ final class CopyOperations {
     // The source's key is checked against the very version the copy reads, before anything
     // is written.
     CopyObject.Result result = state.copyObject(request, lock.retention(), lock.legalHold(),
-        copied -> {
+        lock.eventHold(), copied -> {
           CustomerKeys.COPY_SOURCE.checkRead(call.headers(), copied.metadata().encryption());
           return copyChecksum(copied, algorithm);
         });

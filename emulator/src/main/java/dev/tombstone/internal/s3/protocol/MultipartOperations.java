@@ -46,7 +46,7 @@ final class MultipartOperations {
     // No body, so unlike PutObject no Content-MD5 or checksum is asked for the lock headers.
     ObjectLockHeaders lock = ObjectLockHeaders.of(call);
     Multipart.Upload upload = state.createMultipartUpload(call.bucket(), call.key(), metadata,
-        normalised, type, tags, acl, lock.retention(), lock.legalHold());
+        normalised, type, tags, acl, lock.retention(), lock.legalHold(), lock.eventHold());
     XmlWriter xml = XmlWriter.document("InitiateMultipartUploadResult")
         .element("Bucket", call.bucket())
         .element("Key", call.key())

@@ -12,10 +12,10 @@ import java.util.Optional;
 
 /**
  * The {@code x-amz-object-lock-*} headers of PutObject, CopyObject and CreateMultipartUpload;
- * {@code legalHold} is empty when the request sent no legal hold header.
+ * {@code legalHold} and {@code eventHold} are empty when the request sent no such header.
  */
-record ObjectLockHeaders(
-    Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold) {
+record ObjectLockHeaders(Optional<ObjectLock.Retention> retention,
+    Optional<ObjectLock.LegalHold> legalHold, Optional<ObjectLock.RequestedEventHold> eventHold) {
   static final String MODE = "x-amz-object-lock-mode";
   static final String RETAIN_UNTIL = "x-amz-object-lock-retain-until-date";
   static final String LEGAL_HOLD = "x-amz-object-lock-legal-hold";
@@ -24,7 +24,8 @@ record ObjectLockHeaders(
 
   // A retention or a hold of ON: what needs Object Lock (an OFF alone asks for no protection).
   boolean any() {
-    return retention.isPresent() || legalHold.filter(ObjectLock.LegalHold.ON::equals).isPresent();
+    return retention.isPresent() || legalHold.filter(ObjectLock.LegalHold.ON::equals).isPresent()
+        || eventHold.filter(ObjectLock.RequestedEventHold::on).isPresent();
   }
 
   /** @throws WireError InvalidArgument for a mode without a date (or the reverse), bad values */
@@ -56,7 +57,8 @@ record ObjectLockHeaders(
       throw WireError.invalidArgument("Legal Hold must be either of 'ON' or 'OFF'", LEGAL_HOLD,
           hold.get());
     }
-    return new ObjectLockHeaders(retention, hold.map(ObjectLock.LegalHold::valueOf));
+    return new ObjectLockHeaders(retention, hold.map(ObjectLock.LegalHold::valueOf),
+        EventHoldHeaders.of(call));
   }
 
   /** An ISO-8601 date with an offset, if it names an instant S3's date formats can write back. */

@@ -29,16 +29,25 @@ final class ObjectLockOperations {
       throw WireError.malformedXml();
     }
     Optional<ObjectLock.DefaultRetention> rule = Optional.empty();
+    Optional<ObjectLock.EventHoldDuration> defaultEventHold = Optional.empty();
     XmlElement ruleElement = only(root, "Rule");
     XmlElement retention = only(ruleElement, "DefaultRetention");
     if (ruleElement != null && retention == null) {
       // A Rule must hold a DefaultRetention; an empty one is refused, not read as no rule.
       throw WireError.malformedXml();
     }
-    if (retention != null) {
-      ObjectLock.Mode mode = mode(retention.childText("Mode"));
-      Optional<String> days = retention.childText("Days");
-      Optional<String> years = retention.childText("Years");
+    XmlElement eventHold = only(retention, "DefaultEventHold");
+    if (eventHold != null) {
+      defaultEventHold = Optional.of(defaultDuration(eventHold));
+    }
+    Optional<String> days = retention == null ? Optional.empty() : retention.childText("Days");
+    Optional<String> years = retention == null ? Optional.empty() : retention.childText("Years");
+    Optional<String> modeText =
+        retention == null ? Optional.empty() : retention.childText("Mode");
+    // A DefaultRetention may hold a default event hold alone, without a mode and a period.
+    if (retention != null
+        && (eventHold == null || modeText.isPresent() || days.isPresent() || years.isPresent())) {
+      ObjectLock.Mode mode = mode(modeText);
       if (days.isPresent() == years.isPresent()) {
         throw WireError.malformedXml();
       }
@@ -48,7 +57,7 @@ final class ObjectLockOperations {
           : new ObjectLock.DefaultRetention(mode, 0,
               period("Years", years.get(), ObjectLock.DefaultRetention.MAX_YEARS)));
     }
-    state.putObjectLockConfiguration(call.bucket(), rule);
+    state.putObjectLockConfiguration(call.bucket(), rule, defaultEventHold);
     return S3Response.empty(200);
   }
 
@@ -56,15 +65,21 @@ final class ObjectLockOperations {
     ObjectLock.Configuration configuration = state.objectLockConfiguration(call.bucket());
     XmlWriter xml = XmlWriter.document("ObjectLockConfiguration")
         .element("ObjectLockEnabled", "Enabled");
-    configuration.defaultRetention().ifPresent(rule -> {
-      xml.start("Rule").start("DefaultRetention").element("Mode", rule.mode().name());
-      if (rule.days() > 0) {
-        xml.element("Days", rule.days());
-      } else {
-        xml.element("Years", rule.years());
-      }
+    Optional<ObjectLock.DefaultRetention> rule = configuration.defaultRetention();
+    Optional<ObjectLock.EventHoldDuration> hold = configuration.defaultEventHold();
+    if (rule.isPresent() || hold.isPresent()) {
+      xml.start("Rule").start("DefaultRetention");
+      rule.ifPresent(r -> {
+        xml.element("Mode", r.mode().name());
+        if (r.days() > 0) {
+          xml.element("Days", r.days());
+        } else {
+          xml.element("Years", r.years());
+        }
+      });
+      hold.ifPresent(d -> duration(xml.start("DefaultEventHold"), d).end());
       xml.end().end();
-    });
+    }
     return S3Response.xml(200, xml.toBytes());
   }
 
@@ -74,6 +89,20 @@ final class ObjectLockOperations {
     Optional<String> modeText = root.childText("Mode");
     Optional<String> dateText = root.childText("RetainUntilDate");
     boolean bypass = DeleteOperations.bypassGovernance(call);
+    Optional<String> holdText = root.childText("EventHold").map(String::trim);
+    XmlElement holdDuration = only(root, "EventHoldDuration");
+    if (holdText.isPresent() || holdDuration != null) {
+      ObjectLock.RequestedEventHold hold = eventHold(holdText, holdDuration);
+      if (modeText.isPresent() != dateText.isPresent()) {
+        throw WireError.malformedXml();
+      }
+      Optional<ObjectLock.Retention> retention = modeText.isEmpty() ? Optional.empty()
+          : Optional.of(new ObjectLock.Retention(mode(modeText),
+              retainUntil(dateText.get().trim()).orElseThrow(WireError::malformedXml)));
+      state.putObjectEventHold(call.bucket(), call.key(), call.query().get("versionId"),
+          retention, hold, bypass);
+      return S3Response.empty(200);
+    }
     if (modeText.isEmpty() && dateText.isEmpty()) {
       // "Removing the Object Lock by placing a new lock with empty parameters" (S3 User Guide).
       state.removeObjectRetention(call.bucket(), call.key(), call.query().get("versionId"),
@@ -90,12 +119,72 @@ final class ObjectLockOperations {
   }
 
   S3Response getRetention(S3Call call) {
-    ObjectLock.Retention retention =
-        state.objectRetention(call.bucket(), call.key(), call.query().get("versionId"));
-    XmlWriter xml = XmlWriter.document("Retention")
-        .element("Mode", retention.mode().name())
-        .element("RetainUntilDate", XmlDates.format(retention.retainUntil()));
+    ObjectLock.VersionLock lock =
+        state.objectRetentionLock(call.bucket(), call.key(), call.query().get("versionId"));
+    XmlWriter xml = XmlWriter.document("Retention");
+    lock.retention().ifPresent(retention -> xml.element("Mode", retention.mode().name())
+        .element("RetainUntilDate", XmlDates.format(retention.retainUntil())));
+    lock.eventHold().ifPresent(hold -> duration(
+        xml.element("EventHold", hold.isOn() ? "ON" : "OFF").start("EventHoldDuration"),
+        hold.duration()).end());
     return S3Response.xml(200, xml.toBytes());
+  }
+
+  // PutObjectRetention's EventHold (ON or OFF) and EventHoldDuration; ON needs a duration.
+  private static ObjectLock.RequestedEventHold eventHold(Optional<String> status,
+      XmlElement duration) {
+    boolean on = switch (status.orElse("")) {
+      case "ON" -> true;
+      case "OFF" -> false;
+      default -> throw WireError.malformedXml();
+    };
+    Optional<ObjectLock.EventHoldDuration> parsed =
+        duration == null ? Optional.empty() : Optional.of(eventHoldDuration(duration));
+    if (on && parsed.isEmpty()) {
+      throw WireError.malformedXml();
+    }
+    return new ObjectLock.RequestedEventHold(on, parsed);
+  }
+
+  // An EventHoldDuration's Days or Years (exactly one): not a number is MalformedXML, a number
+  // outside S3's range InvalidArgument.
+  private static ObjectLock.EventHoldDuration eventHoldDuration(XmlElement element) {
+    Optional<String> days = element.childText("Days").map(String::trim);
+    Optional<String> years = element.childText("Years").map(String::trim);
+    if (days.isPresent() == years.isPresent()) {
+      throw WireError.malformedXml();
+    }
+    String name = days.isPresent() ? "Days" : "Years";
+    String text = days.or(() -> years).orElseThrow();
+    int max = days.isPresent() ? ObjectLock.EventHoldDuration.MAX_DAYS
+        : ObjectLock.EventHoldDuration.MAX_YEARS;
+    try {
+      Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw WireError.malformedXml();
+    }
+    int value = EventHoldHeaders.number(name, text, max);
+    return days.isPresent() ? ObjectLock.EventHoldDuration.ofDays(value)
+        : ObjectLock.EventHoldDuration.ofYears(value);
+  }
+
+  // A bucket's DefaultEventHold: Days or Years, checked as a default retention period is.
+  private static ObjectLock.EventHoldDuration defaultDuration(XmlElement element) {
+    Optional<String> days = element.childText("Days");
+    Optional<String> years = element.childText("Years");
+    if (days.isPresent() == years.isPresent()) {
+      throw WireError.malformedXml();
+    }
+    return days.isPresent()
+        ? ObjectLock.EventHoldDuration.ofDays(
+            period("Days", days.get(), ObjectLock.EventHoldDuration.MAX_DAYS))
+        : ObjectLock.EventHoldDuration.ofYears(
+            period("Years", years.get(), ObjectLock.EventHoldDuration.MAX_YEARS));
+  }
+
+  private static XmlWriter duration(XmlWriter xml, ObjectLock.EventHoldDuration duration) {
+    return duration.days() > 0 ? xml.element("Days", duration.days())
+        : xml.element("Years", duration.years());
   }
 
   S3Response putLegalHold(S3Call call) {

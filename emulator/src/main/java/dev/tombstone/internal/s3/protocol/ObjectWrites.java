@@ -83,7 +83,7 @@ final class ObjectWrites {
         body.content(), metadata, body.checksum(), call.header("If-Match"),
         ifNoneMatchAny).withTags(tags);
     PutObject.Result result = state.putObject(acl.isPresent() ? request.withAcl(acl.get())
-        : request, lock.retention(), lock.legalHold());
+        : request, lock.retention(), lock.legalHold(), lock.eventHold());
     S3Response response = S3Response.empty(200)
         .with("ETag", result.stored().etag())
         .with("x-amz-version-id", result.reportedVersionId());

@@ -53,6 +53,7 @@ final class TimeHeaders {
       if (lock.legalHoldStatusSet()) {
         out = out.with("x-amz-object-lock-legal-hold", lock.legalHold() ? "ON" : "OFF");
       }
+      out = EventHoldHeaders.describe(out, lock.eventHold());
     }
     return out;
   }
