@@ -213,6 +213,31 @@ public final class Backups {
     });
   }
 
+  /**
+   * The items of {@link #itemsAt(String, Instant)} whose primary key {@code keyCondition}
+   * selects, in scan order: what an export filtered by a KeyConditionExpression reads. The
+   * condition is held against the table's key schema as a Query of the table holds it, with
+   * Query's messages; so is {@code filter} (null for none), which may then name no key
+   * attribute. The filter is only checked here: the caller keeps the items it matches.
+   *
+   * @throws DynamoDbError.Validation when the condition or the filter does not fit the key
+   * @see #itemsAt(String, Instant)
+   */
+  public List<Item> itemsAt(String tableNameOrArn, Instant time, KeyCondition keyCondition,
+      ItemCondition filter) {
+    KeySchema schema = state.tableForBackup(tableNameOrArn).keySchema();
+    KeyRange range = KeyRange.of(schema, keyCondition);
+    QueryRun.checkFilter(schema, filter, false);
+    List<Item> selected = new ArrayList<>();
+    for (Item item : itemsAt(tableNameOrArn, time)) {
+      PrimaryKey key = schema.keyOfItem(item);
+      if (range.holds(key.partition(), key.sort())) {
+        selected.add(item);
+      }
+    }
+    return selected;
+  }
+
   /** The SYSTEM backup DeleteTable leaves of a table with recovery on; the caller locks. */
   void takeSystemBackup(Table table) {
     take(table, table.name() + DELETED_TABLE_BACKUP, Backup.Type.SYSTEM);

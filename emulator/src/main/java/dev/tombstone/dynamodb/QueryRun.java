@@ -78,12 +78,17 @@ final class QueryRun {
   }
 
   private void checkFilter(KeySchema schema) {
-    if (request.filter() == null) {
+    checkFilter(schema, request.filter(), request.queryFilter());
+  }
+
+  /** A Query's filter may not name a key attribute of what it reads; null passes. */
+  static void checkFilter(KeySchema schema, ItemCondition filter, boolean queryFilter) {
+    if (filter == null) {
       return;
     }
-    for (String name : request.filter().attributeNames()) {
+    for (String name : filter.attributeNames()) {
       if (schema.isKeyAttribute(name)) {
-        throw new DynamoDbError.Validation((request.queryFilter() ? "QueryFilter"
+        throw new DynamoDbError.Validation((queryFilter ? "QueryFilter"
             : "Filter Expression") + " can only contain non-primary key attributes: Primary key"
             + " attribute: " + name);
       }

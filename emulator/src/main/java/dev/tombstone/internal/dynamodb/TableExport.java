@@ -1,6 +1,10 @@
 package dev.tombstone.internal.dynamodb;
 
+import dev.tombstone.dynamodb.AttributeValue;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,10 +37,28 @@ public record TableExport(
    * The request's parameters, as sent.
    *
    * @param exportType the type the request named; DynamoDB echoes it only when it was named
+   * @param filter the request's FilterSpecification, echoed in the description
    */
   public record Request(String tableArn, String bucket, Optional<String> bucketOwner,
       Optional<String> prefix, Optional<String> sseAlgorithm, Optional<String> kmsKeyId,
-      String format, Optional<String> exportType, Optional<Instant> exportTime) {}
+      String format, Optional<String> exportType, Optional<Instant> exportTime,
+      Optional<Filter> filter) {}
+
+  /**
+   * A FilterSpecification as sent (its expressions already validated).
+   *
+   * @param names the ExpressionAttributeNames; empty when absent (an empty map is refused)
+   * @param values the ExpressionAttributeValues; empty when absent
+   */
+  public record Filter(Optional<String> filterExpression, Optional<String> projectionExpression,
+      Optional<String> keyConditionExpression, Map<String, String> names,
+      Map<String, AttributeValue> values) {
+    public Filter {
+      // In the request's order, for the echo.
+      names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
+      values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+  }
 
   /** How an export ended. */
   public sealed interface Outcome {}

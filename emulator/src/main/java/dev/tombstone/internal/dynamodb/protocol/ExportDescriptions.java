@@ -14,7 +14,8 @@ final class ExportDescriptions {
 
   /** {@code {"ExportDescription": {...}}}: the answer of the export and of DescribeExport. */
   static byte[] answer(TableExport export) {
-    JsonWriter json = JsonWriter.take();
+    JsonOut out = new JsonOut();
+    JsonWriter json = out.json();
     json.writeStartObject();
     json.writeObjectFieldStart("ExportDescription");
     TableExport.Request request = export.request();
@@ -34,6 +35,7 @@ final class ExportDescriptions {
     json.writeStringField("ExportFormat", request.format());
     // DynamoDB names the type only when the request did.
     request.exportType().ifPresent(type -> json.writeStringField("ExportType", type));
+    request.filter().ifPresent(filter -> filter(out, filter));
     if (export.outcome() instanceof TableExport.Completed done) {
       json.writeStringField("ExportManifest", done.manifest());
       json.writeNumberField("ItemCount", done.itemCount());
@@ -44,7 +46,28 @@ final class ExportDescriptions {
     }
     json.writeEndObject();
     json.writeEndObject();
-    return json.toByteArray();
+    return out.finish();
+  }
+
+  /** The request's FilterSpecification, as sent: the SDK model's ExportDescription has it. */
+  private static void filter(JsonOut out, TableExport.Filter filter) {
+    JsonWriter json = out.json();
+    json.writeObjectFieldStart("FilterSpecification");
+    filter.filterExpression().ifPresent(e -> json.writeStringField("FilterExpression", e));
+    filter.projectionExpression()
+        .ifPresent(e -> json.writeStringField("ProjectionExpression", e));
+    filter.keyConditionExpression()
+        .ifPresent(e -> json.writeStringField("KeyConditionExpression", e));
+    if (!filter.names().isEmpty()) {
+      json.writeObjectFieldStart("ExpressionAttributeNames");
+      filter.names().forEach(json::writeStringField);
+      json.writeEndObject();
+    }
+    if (!filter.values().isEmpty()) {
+      json.writeFieldName("ExpressionAttributeValues");
+      out.attributes(filter.values());
+    }
+    json.writeEndObject();
   }
 
   /** One {@code ExportSummary} of ListExports. */

@@ -40,13 +40,14 @@ final class ExportFiles {
    * Writes every file of the export; returns the COMPLETED outcome.
    *
    * @param export the export, its outcome not yet known (it is not read)
+   * @param items what the export writes, filtered and projected
+   * @param billed the bytes the export read (with a filter, more than it writes)
    */
   static TableExport.Completed write(TableTransfers s3, TableExport export, String folder,
-      List<Item> items) {
+      List<Item> items, long billed) {
     String bucket = export.request().bucket();
     s3.put(bucket, folder + "_started", new byte[0]);
 
-    long billed = 0;
     ByteArrayOutputStream lines = new ByteArrayOutputStream();
     for (Item item : items) {
       JsonOut out = new JsonOut();
@@ -55,7 +56,6 @@ final class ExportFiles {
       out.json().writeEndObject();
       lines.writeBytes(out.finish());
       lines.write('\n');
-      billed += item.sizeInBytes();
     }
     byte[] data = gzip(lines.toByteArray());
     String dataKey = folder + "data/" + TransferIds.dataFileName() + ".json.gz";

@@ -3,7 +3,6 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.ContinuousBackups;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
-import dev.tombstone.dynamodb.Item;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.TableNames;
 import dev.tombstone.internal.dynamodb.TableExport;
@@ -11,14 +10,14 @@ import dev.tombstone.internal.dynamodb.TableTransfers;
 import dev.tombstone.s3.S3Error;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * ExportTableToPointInTime: a full export of the table's items at ExportTime (now when absent)
  * into a bucket of this emulator's S3, written before the answer, which is COMPLETED already. A
- * bucket that does not exist gives a FAILED export, as on DynamoDB, not an error.
+ * bucket that does not exist gives a FAILED export, as on DynamoDB, not an error. A
+ * FilterSpecification narrows the items and attributes written ({@link ExportFilter}).
  */
 final class ExportTableToPointInTimeOperation {
   static final String BUCKET_PATTERN = "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$";
@@ -37,10 +36,13 @@ final class ExportTableToPointInTimeOperation {
 
   private final DynamoDbState state;
   private final TableTransfers transfers;
+  private final ConditionSupport conditions;
 
-  ExportTableToPointInTimeOperation(DynamoDbState state, TableTransfers transfers) {
+  ExportTableToPointInTimeOperation(DynamoDbState state, TableTransfers transfers,
+      ConditionSupport conditions) {
     this.state = state;
     this.transfers = transfers;
+    this.conditions = conditions;
   }
 
   byte[] handle(Json.Obj request) throws IOException {
@@ -80,15 +82,19 @@ final class ExportTableToPointInTimeOperation {
     if (incremental != null) {
       throw new DynamoDbError.Validation(SPECIFICATION_REFUSED);
     }
+    // Query's checks of the expressions, before the table is looked at or anything written.
+    ExportFilter filter = ExportFilter.read(request, conditions);
 
     TableExport.Request asked = new TableExport.Request(tableArn, bucket,
         Optional.ofNullable(owner), Optional.ofNullable(prefix), Optional.ofNullable(sse),
         Optional.ofNullable(kmsKey), format == null ? "DYNAMODB_JSON" : format,
-        Optional.ofNullable(type), Optional.ofNullable(exportTime));
-    return transfers.exports().serialized(() -> ExportDescriptions.answer(export(asked, token)));
+        Optional.ofNullable(type), Optional.ofNullable(exportTime),
+        Optional.ofNullable(filter).map(ExportFilter::echo));
+    return transfers.exports().serialized(
+        () -> ExportDescriptions.answer(export(asked, token, filter)));
   }
 
-  private TableExport export(TableExport.Request asked, String token) {
+  private TableExport export(TableExport.Request asked, String token, ExportFilter filter) {
     String tableArn = asked.tableArn();
     String tableName = tableName(tableArn);
     if (!state.hasTable(tableName)) {
@@ -114,7 +120,7 @@ final class ExportTableToPointInTimeOperation {
     if (at.isAfter(now) || at.isBefore(recovery.earliestRestorable().orElse(now))) {
       throw new StatementError("InvalidExportTimeException", OUTSIDE_WINDOW);
     }
-    List<Item> items = state.backups().itemsAt(tableName, at);
+    ExportFilter.Selection items = ExportFilter.select(state, tableName, at, filter);
     TableDescription table = state.describeTable(tableName);
     String arn = table.arn() + "/export/" + TransferIds.id(now);
     TableExport started = new TableExport(arn, table.arn(), table.tableId().toString(),
@@ -127,7 +133,8 @@ final class ExportTableToPointInTimeOperation {
     } else {
       try {
         outcome = ExportFiles.write(transfers, started,
-            ExportFiles.folder(asked, arn.substring(arn.lastIndexOf('/') + 1)), items);
+            ExportFiles.folder(asked, arn.substring(arn.lastIndexOf('/') + 1)), items.written(),
+            items.readBytes());
       } catch (S3Error e) {
         outcome = new TableExport.Failed("UNKNOWN", e.getMessage());
       }

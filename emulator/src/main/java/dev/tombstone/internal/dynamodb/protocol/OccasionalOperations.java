@@ -94,7 +94,8 @@ final class OccasionalOperations {
       case "RestoreTableToPointInTime" ->
           new RestoreTableToPointInTimeOperation(state, attachments)::handle;
       case "ExportTableToPointInTime" ->
-          new ExportTableToPointInTimeOperation(state, transfers.get())::handle;
+          new ExportTableToPointInTimeOperation(state, transfers.get(),
+              new ConditionSupport())::handle;
       case "DescribeExport" -> DescribeTransferOperation.describeExport(transfers.get())::handle;
       case "ListExports" -> new ListExportsOperation(state, transfers.get())::handle;
       case "ImportTable" -> new ImportTableOperation(state, transfers.get())::handle;

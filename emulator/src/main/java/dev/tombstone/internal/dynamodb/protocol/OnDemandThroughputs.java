@@ -40,7 +40,12 @@ final class OnDemandThroughputs {
 
   /** The {@code OnDemandThroughput} member of {@code parent}; null when absent. */
   static OnDemandLimits read(Json.Obj parent) {
-    Json.Obj limits = Members.structure(parent, "OnDemandThroughput");
+    return read(parent, "OnDemandThroughput");
+  }
+
+  /** The {@code OnDemandThroughput} shape under {@code member} of {@code parent}, or null. */
+  static OnDemandLimits read(Json.Obj parent, String member) {
+    Json.Obj limits = Members.structure(parent, member);
     if (limits == null) {
       return null;
     }

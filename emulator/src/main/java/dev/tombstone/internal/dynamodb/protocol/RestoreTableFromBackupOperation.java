@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.RestoreOverrides;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
+import java.util.Set;
 
 /** RestoreTableFromBackup: a backup ARN, a target table and overrides in, the new table out. */
 final class RestoreTableFromBackupOperation {
@@ -26,13 +27,15 @@ final class RestoreTableFromBackupOperation {
     BackupArns.constrain(constraints, "backupArn", backupArn, true);
     RestoreOverridesReader overrides = RestoreOverridesReader.read(request, constraints);
     constraints.check();
+    overrides.checkSupported();
 
     Backup backup = state.backups().describeBackup(backupArn);
     RestoreOverrides built = overrides.build(backup.sourceTable().definition());
     SseSpecifications.Spec sse = overrides.encryption();
     TableDescription restored =
         state.backups().restoreTableFromBackup(backupArn, targetTableName, built);
-    return TableDescriptions.write("TableDescription", restored,
-        SseSpecifications.created(attachments, restored, sse));
+    return TableDescriptions.write("TableDescription", restored, Set.of(),
+        SseSpecifications.created(attachments, restored, sse),
+        overrides.onDemand(attachments, restored));
   }
 }

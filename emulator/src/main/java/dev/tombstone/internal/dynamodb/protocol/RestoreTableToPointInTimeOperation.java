@@ -6,6 +6,7 @@ import dev.tombstone.dynamodb.RestoreOverrides;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.dynamodb.TableAttachments;
 import java.io.IOException;
+import java.util.Set;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -52,6 +53,7 @@ final class RestoreTableToPointInTimeOperation {
     constraints.tableName("targetTableName", targetTableName, true);
     RestoreOverridesReader overrides = RestoreOverridesReader.read(request, constraints);
     constraints.check();
+    overrides.checkSupported();
     if (sourceArn == null && sourceName == null) {
       throw new DynamoDbError.Validation(SOURCE_NEITHER);
     }
@@ -73,7 +75,8 @@ final class RestoreTableToPointInTimeOperation {
     SseSpecifications.Spec sse = overrides.encryption();
     TableDescription restored = state.backups().restoreTableToPointInTime(source,
         targetTableName, Optional.ofNullable(restoreTime), built);
-    return TableDescriptions.write("TableDescription", restored,
-        SseSpecifications.created(attachments, restored, sse));
+    return TableDescriptions.write("TableDescription", restored, Set.of(),
+        SseSpecifications.created(attachments, restored, sse),
+        overrides.onDemand(attachments, restored));
   }
 }
