@@ -46,7 +46,9 @@ final class CreateTableOperation {
         Members.list(request, "VectorIndexes"), "vectorIndexes", constraints);
     Set<String> searchKeys = new HashSet<>();
     vectors.forEach(v -> v.searchSchema().forEach(e -> searchKeys.add(e[0])));
+    GlobalTableUpdates.readCreate(request, constraints);
     TableDefinition definition = define(request, "", constraints, true, searchKeys);
+    GlobalTableUpdates.refuseCreate(request);
     boolean provisioned = definition.billingMode() == TableDefinition.BillingMode.PROVISIONED;
     OnDemandThroughputs.checkCreate(onDemand, provisioned);
     Map<String, TableAttachments.OnDemandLimits> indexOnDemand = indexOnDemand(request);

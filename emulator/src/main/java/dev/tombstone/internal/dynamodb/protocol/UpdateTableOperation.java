@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * UpdateTable of API 2012-08-10: billing mode, throughput, deletion protection, stream,
  * server-side encryption, table class, warm throughput and global secondary index
- * create/update/delete; decode, validate, apply, encode the description.
+ * create/update/delete; decode, validate, apply, encode the description. The global table
+ * members are refused ({@link GlobalTableUpdates}).
  */
 final class UpdateTableOperation {
   private final DynamoDbState state;
@@ -81,7 +82,18 @@ final class UpdateTableOperation {
     List<Json> vectorUpdates = Members.list(request, "VectorIndexUpdates");
     List<VectorIndexUpdates.Pending> vectorPending = vectorUpdates == null ? List.of()
         : VectorIndexUpdates.read(vectorUpdates, constraints);
+    GlobalTableUpdates.Pending global = GlobalTableUpdates.read(request, constraints);
     constraints.check();
+    if (global.any()) {
+      boolean others = billingMode != null || throughput != null || updates != null
+          || deletionProtection != null || tableClassName != null || warm != null
+          || onDemandLimits != null || streamSpecification != null || sseSpecification != null
+          || vectorUpdates != null || request.has("MultiRegionConsistency");
+      // Only empty lists, and nothing else: the request asks for nothing (below).
+      if (global.asksForSomething() || others) {
+        throw GlobalTableUpdates.refusal(global, others, tableName, state);
+      }
+    }
     if (!vectorPending.isEmpty()) {
       boolean others = billingMode != null || throughput != null || updates != null
           || deletionProtection != null || tableClassName != null || warm != null
