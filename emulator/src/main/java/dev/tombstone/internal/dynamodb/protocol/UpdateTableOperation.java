@@ -94,6 +94,14 @@ final class UpdateTableOperation {
         throw GlobalTableUpdates.refusal(global, others, tableName, state);
       }
     }
+    if (request.has("MultiRegionConsistency") && (billingMode != null || throughput != null
+        || updates != null || deletionProtection != null || tableClassName != null
+        || warm != null || onDemandLimits != null || streamSpecification != null
+        || sseSpecification != null || vectorUpdates != null)) {
+      // It goes with a replica Create only, which Tombstone refuses; beside another change it
+      // was dropped while the change was applied.
+      throw new DynamoDbError.Validation("MultiRegionConsistency" + GlobalTableUpdates.NOT_SUPPORTED);
+    }
     if (!vectorPending.isEmpty()) {
       boolean others = billingMode != null || throughput != null || updates != null
           || deletionProtection != null || tableClassName != null || warm != null

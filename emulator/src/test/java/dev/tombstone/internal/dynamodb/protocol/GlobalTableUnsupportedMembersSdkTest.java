@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalTableSettingsReplicationMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalTableWitnessGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.MultiRegionConsistency;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableClass;
@@ -127,6 +128,16 @@ class GlobalTableUnsupportedMembersSdkTest {
         .isEqualTo("1 validation error detected: Value null at"
             + " 'globalTableWitnessUpdates.1.member.delete.regionName' failed to satisfy"
             + " constraint: Member must not be null");
+    assertUnchanged();
+  }
+
+  @Test
+  void multiRegionConsistency_besideAnotherChange_isNotSupported_andChangesNothing() {
+    assertThat(validationMessage(() -> dynamo.updateTable(b -> b.tableName("music")
+        .billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))
+        .multiRegionConsistency(MultiRegionConsistency.STRONG))))
+        .isEqualTo("MultiRegionConsistency" + NOT_SUPPORTED);
     assertUnchanged();
   }
 
