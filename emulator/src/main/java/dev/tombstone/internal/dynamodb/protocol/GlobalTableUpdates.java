@@ -21,41 +21,21 @@ final class GlobalTableUpdates {
       + " witnesses, every table is a regional table in the emulator's one region";
 
   /** One element of {@code ReplicaUpdates}, by the action it carries. */
-  sealed interface ReplicaAction {
-    /** The action's member name; null for an element with none or several. */
-    String member();
-  }
+  sealed interface ReplicaAction {}
 
-  record Create(String region) implements ReplicaAction {
-    public String member() {
-      return "Create";
-    }
-  }
-
-  record Update(String region) implements ReplicaAction {
-    public String member() {
-      return "Update";
-    }
-  }
-
-  record Delete(String region) implements ReplicaAction {
-    public String member() {
-      return "Delete";
-    }
-  }
-
-  record Disassociate(String region) implements ReplicaAction {
-    public String member() {
-      return "Disassociate";
+  /**
+   * An element with exactly one action.
+   *
+   * @param member the action's member name: Create, Update, Delete or Disassociate
+   */
+  record Action(String member, String region) implements ReplicaAction {
+    boolean disassociate() {
+      return member.equals("Disassociate");
     }
   }
 
   /** An element with no action, or with more than one. */
-  record Malformed(int actions) implements ReplicaAction {
-    public String member() {
-      return null;
-    }
-  }
+  record Malformed(int actions) implements ReplicaAction {}
 
   /**
    * The members as read: null where absent.
@@ -140,12 +120,7 @@ final class GlobalTableUpdates {
         }
         default -> { }
       }
-      found.add(switch (action) {
-        case "Create" -> new Create(region);
-        case "Update" -> new Update(region);
-        case "Delete" -> new Delete(region);
-        default -> new Disassociate(region);
-      });
+      found.add(new Action(action, region));
     }
     return found.size() == 1 ? found.get(0) : new Malformed(found.size());
   }
@@ -178,7 +153,8 @@ final class GlobalTableUpdates {
             : "Only one replica action is allowed per ReplicationGroupUpdate object");
       }
     }
-    boolean disassociate = replicas.stream().anyMatch(a -> a instanceof Disassociate);
+    boolean disassociate = replicas.stream()
+        .anyMatch(a -> a instanceof Action known && known.disassociate());
     boolean besideGlobal = pending.witnessUpdates() != null || pending.settingsMode() != null;
     if (disassociate && (replicas.size() > 1 || otherChanges || besideGlobal
         || pending.disassociationProtection() != null)) {
@@ -192,8 +168,8 @@ final class GlobalTableUpdates {
           + " with any other change in an UpdateTable request");
     }
     for (ReplicaAction action : replicas) {
-      if (!(action instanceof Disassociate)) {
-        return new DynamoDbError.Validation("ReplicaUpdates " + action.member() + NOT_SUPPORTED);
+      if (action instanceof Action known && !known.disassociate()) {
+        return new DynamoDbError.Validation("ReplicaUpdates " + known.member() + NOT_SUPPORTED);
       }
     }
     if (pending.witnessUpdates() != null) {
@@ -207,7 +183,7 @@ final class GlobalTableUpdates {
     String name = table.definition().name();
     if (disassociate) {
       String region = table.arn().split(":", 6)[3];
-      String asked = replicas.get(0) instanceof Disassociate d ? d.region() : region;
+      String asked = replicas.get(0) instanceof Action known ? known.region() : region;
       if (!region.equals(asked)) {
         return ServiceErrors.invalidParameters("Disassociate can only disassociate the local"
             + " replica: RegionName must be the Region the request is sent to (" + region

@@ -84,29 +84,26 @@ final class UpdateTableOperation {
         : VectorIndexUpdates.read(vectorUpdates, constraints);
     GlobalTableUpdates.Pending global = GlobalTableUpdates.read(request, constraints);
     constraints.check();
+    // The table changes the request asks for besides the global table and vector index members.
+    boolean otherMembers = billingMode != null || throughput != null || updates != null
+        || deletionProtection != null || tableClassName != null || warm != null
+        || onDemandLimits != null || streamSpecification != null || sseSpecification != null;
+    boolean consistency = request.has("MultiRegionConsistency");
     if (global.any()) {
-      boolean others = billingMode != null || throughput != null || updates != null
-          || deletionProtection != null || tableClassName != null || warm != null
-          || onDemandLimits != null || streamSpecification != null || sseSpecification != null
-          || vectorUpdates != null || request.has("MultiRegionConsistency");
+      boolean others = otherMembers || vectorUpdates != null || consistency;
       // Only empty lists, and nothing else: the request asks for nothing (below).
       if (global.asksForSomething() || others) {
         throw GlobalTableUpdates.refusal(global, others, tableName, state);
       }
     }
-    if (request.has("MultiRegionConsistency") && (billingMode != null || throughput != null
-        || updates != null || deletionProtection != null || tableClassName != null
-        || warm != null || onDemandLimits != null || streamSpecification != null
-        || sseSpecification != null || vectorUpdates != null)) {
+    if (consistency && (otherMembers || vectorUpdates != null)) {
       // It goes with a replica Create only, which Tombstone refuses; beside another change it
       // was dropped while the change was applied.
-      throw new DynamoDbError.Validation("MultiRegionConsistency" + GlobalTableUpdates.NOT_SUPPORTED);
+      throw new DynamoDbError.Validation(
+          "MultiRegionConsistency" + GlobalTableUpdates.NOT_SUPPORTED);
     }
     if (!vectorPending.isEmpty()) {
-      boolean others = billingMode != null || throughput != null || updates != null
-          || deletionProtection != null || tableClassName != null || warm != null
-          || onDemandLimits != null || streamSpecification != null || sseSpecification != null;
-      return VectorIndexUpdates.apply(vectorPending, others, types, tableName, state,
+      return VectorIndexUpdates.apply(vectorPending, otherMembers, types, tableName, state,
           attachments);
     }
     TableDefinition.TableClass tableClass = TableClasses.read(tableClassName);
@@ -119,7 +116,7 @@ final class UpdateTableOperation {
     if (billingMode == null && throughput == null && (updates == null || updates.isEmpty())
         && deletionProtection == null && stream == null && sse == null && tableClass == null
         && warm == null && onDemandLimits == null) {
-      throw new DynamoDbError.Validation(request.has("MultiRegionConsistency")
+      throw new DynamoDbError.Validation(consistency
           ? TableUpdateTexts.NOTHING_TO_UPDATE_WITH_CONSISTENCY
           : TableUpdateTexts.NOTHING_TO_UPDATE);
     }

@@ -19,6 +19,8 @@ import java.util.Optional;
 /** CopyObject ({@code PUT} with {@code x-amz-copy-source}) and UploadPartCopy. */
 final class CopyOperations {
   static final String SOURCE = "x-amz-copy-source";
+  // Every source bucket here is this account's.
+  private static final String EXPECTED_SOURCE_OWNER = "x-amz-source-expected-bucket-owner";
 
   private final S3State state;
   private final EncryptionHeaders encryption;
@@ -54,6 +56,7 @@ final class CopyOperations {
   }
 
   S3Response copyObject(S3Call call) {
+    S3Protocol.checkExpectedOwner(call.headers(), EXPECTED_SOURCE_OWNER);
     state.bucket(call.bucket());
     CustomerKeys.refuseIfBlocked(state, call, "s3:CopyObject");
     Source source = source(call.headers());
@@ -105,6 +108,7 @@ final class CopyOperations {
   }
 
   S3Response uploadPartCopy(S3Call call) {
+    S3Protocol.checkExpectedOwner(call.headers(), EXPECTED_SOURCE_OWNER);
     state.bucket(call.bucket());
     String uploadId = call.query().get("uploadId").orElseThrow();
     int partNumber = MultipartOperations.partNumber(call.query().get("partNumber"));

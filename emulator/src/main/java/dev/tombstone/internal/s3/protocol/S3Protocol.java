@@ -16,7 +16,6 @@ import java.util.Optional;
  */
 public final class S3Protocol {
   private static final String EXPECTED_OWNER = "x-amz-expected-bucket-owner";
-  private static final String EXPECTED_SOURCE_OWNER = "x-amz-source-expected-bucket-owner";
 
   private final BucketOperations buckets;
   private final ObjectReads reads;
@@ -152,11 +151,6 @@ public final class S3Protocol {
     if (resource.level() != Resource.Level.SERVICE) {
       checkExpectedOwner(sent.headers(), EXPECTED_OWNER);
     }
-    if (sent.headers().has(CopyOperations.SOURCE)
-        && (operation == Operation.PUT_OBJECT || operation == Operation.UPLOAD_PART)) {
-      // CopyObject and UploadPartCopy: every source bucket here is this account's.
-      checkExpectedOwner(sent.headers(), EXPECTED_SOURCE_OWNER);
-    }
     S3Call call = new S3Call(sent, resource, query);
     return switch (operation) {
       case LIST_BUCKETS -> buckets.list(call);
@@ -246,7 +240,8 @@ public final class S3Protocol {
     return request.method().equals("OPTIONS");
   }
 
-  private static void checkExpectedOwner(RequestHeaders headers, String header) {
+  /** AccessDenied when {@code header} names an account other than the emulator's. */
+  static void checkExpectedOwner(RequestHeaders headers, String header) {
     if (headers.first(header).filter(owner -> !owner.trim().equals(Owner.ACCOUNT_ID))
         .isPresent()) {
       throw WireError.accessDenied();
