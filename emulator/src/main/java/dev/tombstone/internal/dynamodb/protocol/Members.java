@@ -1,6 +1,5 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -147,8 +146,8 @@ final class Members {
   }
 
   /**
-   * A timestamp member: epoch seconds, as the SDKs send them (fractions allowed). Null when
-   * absent.
+   * A timestamp member: epoch seconds, as the SDKs send them (fractions and exponents allowed),
+   * to the millisecond. Null when absent.
    */
   static Instant timestamp(Json.Obj parent, String name) {
     Json value = parent.get(name);
@@ -156,12 +155,10 @@ final class Members {
       return null;
     }
     if (value instanceof Json.Num n) {
-      BigDecimal seconds = new BigDecimal(n.text());
-      try {
-        return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
-      } catch (ArithmeticException e) {
-        throw new SerializationError(cannotConvert(value, "Date"));
-      }
+      // A number beyond a long's milliseconds names no date: refused, neither wrapped into
+      // another date nor expanded digit by digit.
+      return EpochSeconds.parse(n.text())
+          .orElseThrow(() -> new SerializationError(cannotConvert(value, "Date")));
     }
     throw new SerializationError(cannotConvert(value, "Date"));
   }
