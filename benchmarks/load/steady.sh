@@ -11,8 +11,8 @@
 # Workloads without a preload phase only (ddb-delete-missing, ddb-put-delete): the others' measured phase ends
 # when their preloaded keys run out, at a moment not known in advance. Environment: ROUNDS (3), DURATION (10 s),
 # PRE (workloads run once against Tombstone before the warm-up, so it holds the data a full vs-floor.sh run
-# leaves in it), JAR, JAVA, PERF (../shared/perf), OUT. Each round runs the floor and Tombstone in turn, the
-# order swapped every round.
+# leaves in it), JAR, JAVA, PERF (../shared/perf), OUT, TOMBSTONE_JVM_OPTS (JVM options for Tombstone only).
+# Each round runs the floor and Tombstone in turn, the order swapped every round.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PERF_SRC="${PERF:-$ROOT/../shared/perf}"
@@ -25,13 +25,9 @@ case "$workload" in ddb-delete-missing|ddb-put-delete) ;;
 OUT="${OUT:-$(mktemp -d)}"; mkdir -p "$OUT"
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -pl emulator -am package -DskipTests)
 . "$ROOT/benchmarks/load/common.sh"
-(cd "$PERF_DIR/floor" && mvn -q -B package -DskipTests)
-fport=$(free_port); tport=$(free_port)
-"$JAVA" -jar "$PERF_DIR/floor/target/floor.jar" "$fport" 127.0.0.1 >"$OUT/floor.log" 2>&1 & fpid=$!
-"$JAVA" -jar "$JAR" --port "$tport" >"$OUT/tombstone.log" 2>&1 & tpid=$!
+start_floor_and_tombstone
 trap 'kill $fpid $tpid 2>/dev/null; wait 2>/dev/null || true' EXIT
-python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$fport" any "$fpid" >/dev/null
-python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$tport" any "$tpid" >/dev/null
+answers_at "$fport" "$fpid"; answers_at "$tport" "$tpid"
 loadgen() { # port workload connections duration [--no-verify]
   exec "$JAVA" -Xss512k -jar "$PERF_DIR/loadgen/loadgen.jar" --url "http://127.0.0.1:$1" --workload "$2" -c "$3" -d "$4" \
     "${@:5}"

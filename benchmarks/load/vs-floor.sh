@@ -20,11 +20,7 @@ JAR="${JAR:-$ROOT/emulator/target/tombstone.jar}"
 OUT="${OUT:-$(mktemp -d)}"; mkdir -p "$OUT"
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -pl emulator -am package -DskipTests)
 . "$ROOT/benchmarks/load/common.sh"
-(cd "$PERF_DIR/floor" && mvn -q -B package -DskipTests)
-fport=$(free_port); tport=$(free_port)
-"$JAVA" -jar "$PERF_DIR/floor/target/floor.jar" "$fport" 127.0.0.1 >"$OUT/floor.log" 2>&1 & fpid=$!
-# shellcheck disable=SC2086 # the options are words
-"$JAVA" ${TOMBSTONE_JVM_OPTS:-} -jar "$JAR" --port "$tport" >"$OUT/tombstone.log" 2>&1 & tpid=$!
+start_floor_and_tombstone
 lpid=""
 if [ -n "${LEAST:-}" ]; then
   BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
@@ -33,9 +29,8 @@ if [ -n "${LEAST:-}" ]; then
   "$JAVA" -cp "$BENCH_JAR" dev.tombstone.benchmarks.LeastDeleteObjects "$lport" 127.0.0.1 >"$OUT/least.log" 2>&1 & lpid=$!
 fi
 trap 'kill $fpid $tpid $lpid 2>/dev/null; wait 2>/dev/null || true' EXIT
-python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$fport" any "$fpid" >/dev/null
-python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$tport" any "$tpid" >/dev/null
-[ -z "$lpid" ] || python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$lport" any "$lpid" >/dev/null
+answers_at "$fport" "$fpid"; answers_at "$tport" "$tpid"
+[ -z "$lpid" ] || answers_at "$lport" "$lpid"
 echo "cpus: $(nproc); jdk: $("$JAVA" -version 2>&1 | head -1); rounds: $ROUNDS; duration: ${DURATION:-3}s;" \
   "Tombstone's JVM options: ${TOMBSTONE_JVM_OPTS:-none}" >"$OUT/machine.txt"
 case "$KIND" in ddb) ws="ddb-delete-missing ddb-delete-conditional ddb-put-delete";;
