@@ -52,12 +52,7 @@ final class CreateTableOperation {
     boolean provisioned = definition.billingMode() == TableDefinition.BillingMode.PROVISIONED;
     OnDemandThroughputs.checkCreate(onDemand, provisioned);
     Map<String, TableAttachments.OnDemandLimits> indexOnDemand = indexOnDemand(request);
-    indexOnDemand.forEach((index, limits) -> {
-      if (provisioned) {
-        OnDemandThroughputs.refuseOnProvisioned(limits, index, true);
-      }
-      OnDemandThroughputs.checkNewIndex(limits, index);
-    });
+    OnDemandThroughputs.checkCreateIndexes(indexOnDemand, provisioned);
     List<VectorIndex> vectorIndexes = vectorIndexes(vectors, definition);
     SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
     String policy = resourcePolicy == null ? null : PolicyDocuments.check(resourcePolicy);
@@ -102,9 +97,10 @@ final class CreateTableOperation {
   }
 
   /**
-   * The {@code OnDemandThroughput} of each global index that has the member, by index name.
+   * The {@code OnDemandThroughput} of each global index of {@code request} that has the member,
+   * by index name (CreateTable, ImportTable's {@code TableCreationParameters}).
    */
-  private static Map<String, TableAttachments.OnDemandLimits> indexOnDemand(Json.Obj request) {
+  static Map<String, TableAttachments.OnDemandLimits> indexOnDemand(Json.Obj request) {
     Map<String, TableAttachments.OnDemandLimits> limits = new LinkedHashMap<>();
     List<Json> indexes = Members.list(request, "GlobalSecondaryIndexes");
     if (indexes != null) {

@@ -42,7 +42,7 @@ final class ImportDescriptions {
       json.writeEndObject();
     });
     json.writeStringField("InputCompressionType", made.compression());
-    tableCreationParameters(json, made.table());
+    tableCreationParameters(json, made.table(), made.settings());
     json.writeNumberField("StartTime", TableDescriptions.epochSeconds(made.startTime()));
     json.writeNumberField("EndTime", TableDescriptions.epochSeconds(made.startTime()));
     json.writeNumberField("ProcessedSizeBytes", made.counts().processedSizeBytes());
@@ -85,7 +85,12 @@ final class ImportDescriptions {
     return "arn:aws:logs:" + arn[3] + ":" + arn[4] + ":log-group:/aws-dynamodb/imports:*";
   }
 
-  private static void tableCreationParameters(JsonWriter json, TableDefinition table) {
+  /**
+   * {@code TableCreationParameters} as the import asked: the definition, and the on-demand
+   * limits and the encryption as sent.
+   */
+  private static void tableCreationParameters(JsonWriter json, TableDefinition table,
+      TableImport.Settings settings) {
     json.writeObjectFieldStart("TableCreationParameters");
     json.writeStringField("TableName", table.name());
     json.writeArrayFieldStart("AttributeDefinitions");
@@ -105,6 +110,8 @@ final class ImportDescriptions {
         json.writeNumberField("WriteCapacityUnits", table.writeCapacityUnits());
         json.writeEndObject();
       }
+      OnDemandThroughputs.write(json, settings.onDemand().orElse(null));
+      settings.encryption().ifPresent(sse -> encryption(json, sse));
       if (!table.globalSecondaryIndexes().isEmpty()) {
         json.writeArrayFieldStart("GlobalSecondaryIndexes");
         for (TableDefinition.IndexDefinition index : table.globalSecondaryIndexes()) {
@@ -119,6 +126,13 @@ final class ImportDescriptions {
             json.writeEndArray();
           }
           json.writeEndObject();
+          if (table.billingMode() == TableDefinition.BillingMode.PROVISIONED) {
+            json.writeObjectFieldStart("ProvisionedThroughput");
+            json.writeNumberField("ReadCapacityUnits", index.readCapacityUnits());
+            json.writeNumberField("WriteCapacityUnits", index.writeCapacityUnits());
+            json.writeEndObject();
+          }
+          OnDemandThroughputs.write(json, settings.indexOnDemand().get(index.name()));
           json.writeEndObject();
         }
         json.writeEndArray();
@@ -126,6 +140,14 @@ final class ImportDescriptions {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    json.writeEndObject();
+  }
+
+  private static void encryption(JsonWriter json, TableImport.Encryption sse) {
+    json.writeObjectFieldStart("SSESpecification");
+    sse.enabled().ifPresent(enabled -> json.writeBooleanField("Enabled", enabled));
+    sse.sseType().ifPresent(type -> json.writeStringField("SSEType", type));
+    sse.kmsMasterKeyId().ifPresent(key -> json.writeStringField("KMSMasterKeyId", key));
     json.writeEndObject();
   }
 }

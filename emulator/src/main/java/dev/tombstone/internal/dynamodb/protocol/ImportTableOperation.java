@@ -4,12 +4,14 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.dynamodb.TableDescription;
+import dev.tombstone.internal.dynamodb.TableAttachments;
 import dev.tombstone.internal.dynamodb.TableImport;
 import dev.tombstone.internal.dynamodb.TableTransfers;
 import dev.tombstone.s3.S3Error;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,13 +19,20 @@ import java.util.UUID;
  * ImportTable: makes a new table and fills it from every object under a prefix of a bucket of
  * this emulator's S3, before it answers, so the answer is COMPLETED already. As on DynamoDB, a
  * missing bucket FAILS the import without making the table, and an import with bad lines FAILS
- * (ItemValidationError) but keeps the table with the items that were good.
+ * (ItemValidationError) but keeps the table with the items that were good. Every member of
+ * {@code TableCreationParameters} gets CreateTable's checks and is applied to the new table
+ * (its on-demand limits and encryption too), or is refused: vector indexes and an index's warm
+ * throughput.
  */
 final class ImportTableOperation {
   /** Vector indexes are served by CreateTable and UpdateTable, not yet by ImportTable. */
   static final String VECTOR_INDEXES_REFUSED =
       "VectorIndexes in TableCreationParameters is not supported by Tombstone: create the"
           + " table's vector indexes with UpdateTable after the import";
+  /** No AWS text says ImportTable takes an index's warm throughput; refused, not dropped. */
+  static final String INDEX_WARM_THROUGHPUT_REFUSED = "WarmThroughput of a global secondary"
+      + " index in TableCreationParameters is not supported by Tombstone: raise it with"
+      + " UpdateTable after the import";
 
   static final String ITEM_VALIDATION = "ItemValidationError";
   static final String ITEM_VALIDATION_MESSAGE = "Some of the items failed validation checks and"
@@ -40,10 +49,13 @@ final class ImportTableOperation {
 
   private final DynamoDbState state;
   private final TableTransfers transfers;
+  private final TableAttachments attachments;
 
-  ImportTableOperation(DynamoDbState state, TableTransfers transfers) {
+  ImportTableOperation(DynamoDbState state, TableTransfers transfers,
+      TableAttachments attachments) {
     this.state = state;
     this.transfers = transfers;
+    this.attachments = attachments;
   }
 
   byte[] handle(Json.Obj request) throws IOException {
@@ -92,13 +104,27 @@ final class ImportTableOperation {
     if (parameters == null) {
       constraints.check();
     }
+    // Read with the table's other members, as CreateTable reads them.
+    Json.Obj sseSpecification = SseSpecifications.read(parameters, "SSESpecification",
+        "tableCreationParameters.sSESpecification", constraints);
+    TableAttachments.OnDemandLimits onDemand = OnDemandThroughputs.read(parameters);
+    boolean indexWarmThroughput = indexWarmThroughput(parameters);
     TableDefinition table =
         CreateTableOperation.define(parameters, "tableCreationParameters.", constraints, false);
+    boolean provisioned = table.billingMode() == TableDefinition.BillingMode.PROVISIONED;
+    OnDemandThroughputs.checkCreate(onDemand, provisioned);
+    Map<String, TableAttachments.OnDemandLimits> indexOnDemand =
+        CreateTableOperation.indexOnDemand(parameters);
+    OnDemandThroughputs.checkCreateIndexes(indexOnDemand, provisioned);
     List<Json> vectorIndexes = Members.list(parameters, "VectorIndexes");
     if (vectorIndexes != null && !vectorIndexes.isEmpty()) {
       // Refused rather than dropped: the imported table would silently lack its indexes.
       throw new DynamoDbError.Validation(VECTOR_INDEXES_REFUSED);
     }
+    if (indexWarmThroughput) {
+      throw new DynamoDbError.Validation(INDEX_WARM_THROUGHPUT_REFUSED);
+    }
+    SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
     if (options != null && !"CSV".equals(format)) {
       throw new DynamoDbError.Validation(CSV_OPTIONS_WITHOUT_CSV);
     }
@@ -114,13 +140,42 @@ final class ImportTableOperation {
     Optional<TableImport.Csv> csv = csvOptions == null ? Optional.empty()
         : Optional.of(new TableImport.Csv(Optional.ofNullable(delimiter),
             Optional.ofNullable(headers).map(List::copyOf)));
+    TableImport.Settings settings = new TableImport.Settings(Optional.ofNullable(onDemand),
+        indexOnDemand, Optional.ofNullable(sseSpecification).map(ImportTableOperation::sent));
     return transfers.imports().serialized(() -> ImportDescriptions.answer(
         importTable(token, from, format, compression == null ? "NONE" : compression, csv,
-            table)));
+            new Creation(table, settings, sse))));
+  }
+
+  /** The table an import makes: its definition, what else it asked for, and its encryption. */
+  private record Creation(TableDefinition table, TableImport.Settings settings,
+      SseSpecifications.Spec sse) {}
+
+  /** Whether a global index of {@code parameters} asks for warm throughput. */
+  private static boolean indexWarmThroughput(Json.Obj parameters) {
+    List<Json> indexes = Members.list(parameters, "GlobalSecondaryIndexes");
+    boolean asked = false;
+    if (indexes != null) {
+      for (Json index : indexes) {
+        // Every index's is read, so a unit that is no integer is a SerializationException.
+        TableDefinition.WarmThroughput warm =
+            WarmThroughputs.read(Members.element(index, "GlobalSecondaryIndex"));
+        // An empty one asks for nothing, as CreateTable takes it (DDB-TABLE-456).
+        asked |= warm != null && !WarmThroughputs.empty(warm);
+      }
+    }
+    return asked;
+  }
+
+  private static TableImport.Encryption sent(Json.Obj spec) {
+    return new TableImport.Encryption(Optional.ofNullable(Members.bool(spec, "Enabled")),
+        Optional.ofNullable(Members.string(spec, "SSEType")),
+        Optional.ofNullable(Members.string(spec, "KMSMasterKeyId")));
   }
 
   private TableImport importTable(String token, TableImport.Source source, String format,
-      String compression, Optional<TableImport.Csv> csv, TableDefinition table) {
+      String compression, Optional<TableImport.Csv> csv, Creation creation) {
+    TableDefinition table = creation.table();
     Instant now = transfers.clock().instant();
     // The token first: a retry of an import that made its table answers that import.
     Optional<TableImport> earlier = token == null ? Optional.empty()
@@ -143,12 +198,16 @@ final class ImportTableOperation {
     TableImport made;
     if (!transfers.bucketExists(source.bucket())) {
       made = new TableImport(tableArn + "/import/" + id, tableArn, UUID.randomUUID().toString(),
-          clientToken, source, format, compression, csv, table, now,
+          clientToken, source, format, compression, csv, table, creation.settings(), now,
           new TableImport.Counts(0, 0, 0, 0), Optional.of(new TableImport.Failure(
               ExportTableToPointInTimeOperation.NO_SUCH_BUCKET,
               new S3Error.NoSuchBucket(source.bucket()).getMessage())));
     } else {
       TableDescription created = state.createTable(table);
+      // Stored once the table exists, as CreateTable stores them.
+      OnDemandThroughputs.created(attachments, created,
+          creation.settings().onDemand().orElse(null), creation.settings().indexOnDemand());
+      SseSpecifications.created(attachments, created, creation.sse());
       ImportSources sources = new ImportSources(format, compression, csv, table);
       for (String key : transfers.keys(source.bucket(), source.keyPrefix().orElse(""))) {
         transfers.read(source.bucket(), key).ifPresent(
@@ -156,7 +215,8 @@ final class ImportTableOperation {
       }
       TableImport.Counts counts = sources.counts();
       made = new TableImport(created.arn() + "/import/" + id, created.arn(),
-          created.tableId().toString(), clientToken, source, format, compression, csv, table, now,
+          created.tableId().toString(), clientToken, source, format, compression, csv, table,
+          creation.settings(), now,
           counts, counts.errors() == 0 ? Optional.empty() : Optional.of(
               new TableImport.Failure(ITEM_VALIDATION, ITEM_VALIDATION_MESSAGE)));
     }

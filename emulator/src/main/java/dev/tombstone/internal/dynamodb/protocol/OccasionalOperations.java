@@ -98,7 +98,7 @@ final class OccasionalOperations {
               new ConditionSupport())::handle;
       case "DescribeExport" -> DescribeTransferOperation.describeExport(transfers.get())::handle;
       case "ListExports" -> new ListExportsOperation(state, transfers.get())::handle;
-      case "ImportTable" -> new ImportTableOperation(state, transfers.get())::handle;
+      case "ImportTable" -> new ImportTableOperation(state, transfers.get(), attachments)::handle;
       case "DescribeImport" -> DescribeTransferOperation.describeImport(transfers.get())::handle;
       case "ListImports" -> new ListImportsOperation(transfers.get())::handle;
       case "CreateGlobalTable" -> new CreateGlobalTableOperation()::handle;

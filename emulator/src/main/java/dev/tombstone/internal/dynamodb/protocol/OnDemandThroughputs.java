@@ -89,6 +89,20 @@ final class OnDemandThroughputs {
             + " BillingMode is PROVISIONED"));
   }
 
+  /**
+   * CreateTable's checks of its global indexes' limits (by index name), also given to a
+   * restore's index overrides and ImportTable's indexes: refused on a provisioned table, each
+   * member at least 1.
+   */
+  static void checkCreateIndexes(Map<String, OnDemandLimits> indexes, boolean provisioned) {
+    indexes.forEach((index, limits) -> {
+      if (provisioned) {
+        refuseOnProvisioned(limits, index, true);
+      }
+      checkNewIndex(limits, index);
+    });
+  }
+
   /** A new index's (CreateTable, an UpdateTable Create): each member at least 1 (DDB-TABLE-128). */
   static void checkNewIndex(OnDemandLimits limits, String index) {
     if (limits != null) {

@@ -119,12 +119,7 @@ final class RestoreOverridesReader {
     boolean provisioned = mode == TableDefinition.BillingMode.PROVISIONED;
     // CreateTable's checks of OnDemandThroughput, against the restored table's billing mode.
     OnDemandThroughputs.checkCreate(onDemand, provisioned);
-    indexOnDemand.forEach((index, limits) -> {
-      if (provisioned) {
-        OnDemandThroughputs.refuseOnProvisioned(limits, index, true);
-      }
-      OnDemandThroughputs.checkNewIndex(limits, index);
-    });
+    OnDemandThroughputs.checkCreateIndexes(indexOnDemand, provisioned);
     Map<String, AttributeType> types = source.attributeDefinitions();
     Set<String> names = new HashSet<>();
     Optional<List<TableDefinition.IndexDefinition>> locals = local == null ? Optional.empty()

@@ -299,7 +299,8 @@ final class UpdateTableOperation {
 
   /**
    * Checks the indexes' {@code OnDemandThroughput} against the table (which must be, or become,
-   * on-demand; an Update names an index it has; the quota) and collects them, by index name.
+   * on-demand; an Update names a global index it has, even when its limits are empty; the
+   * quota) and collects them, by index name.
    */
   private static void indexOnDemand(List<GlobalIndexUpdate> pending, TableDescription table,
       String billingMode, Map<String, TableAttachments.OnDemandLimits> out) {
@@ -308,13 +309,19 @@ final class UpdateTableOperation {
     for (GlobalIndexUpdate change : pending) {
       TableAttachments.OnDemandLimits limits = change instanceof GlobalIndexUpdate.Update u ? u.onDemand()
           : change instanceof GlobalIndexUpdate.Create c ? c.onDemand() : null;
-      if (limits == null || OnDemandThroughputs.empty(limits)) {
+      if (limits == null) {
         continue;
       }
       String index = change.indexName();
-      if (change instanceof GlobalIndexUpdate.Update && !table.indexIds().containsKey(index)) {
-        throw new DynamoDbError.ResourceNotFound("Requested resource not found: Index " + index
-            + " for table " + table.definition().name());
+      if (change instanceof GlobalIndexUpdate.Update u) {
+        checkGlobalIndex(table.definition(), index);
+        if (OnDemandThroughputs.empty(limits) && u.throughput() == Throughput.ABSENT
+            && u.warm() == null) {
+          throw emptyIndexUpdate(index, provisioned);
+        }
+      }
+      if (OnDemandThroughputs.empty(limits)) {
+        continue;
       }
       if (provisioned) {
         OnDemandThroughputs.refuseOnProvisioned(limits, index, false);
@@ -322,6 +329,39 @@ final class UpdateTableOperation {
       OnDemandThroughputs.checkQuota(limits, table.arn(), index);
       out.put(index, limits);
     }
+  }
+
+  /**
+   * Refuses an index Update naming no global index of {@code table}, as the domain refuses one
+   * that changes throughput: a local index's name is a ValidationException, any other name a
+   * ResourceNotFoundException (ack-api-quirks DDB-TABLE-137, -161, -446, 2026).
+   */
+  private static void checkGlobalIndex(TableDefinition table, String index) {
+    if (table.globalSecondaryIndexes().stream().anyMatch(g -> g.name().equals(index))) {
+      return;
+    }
+    if (table.localSecondaryIndexes().stream().anyMatch(l -> l.name().equals(index))) {
+      throw new DynamoDbError.Validation(
+          "Cannot update an index that is not a GlobalSecondaryIndex: " + index);
+    }
+    throw new DynamoDbError.ResourceNotFound(
+        "Requested resource not found: Index " + index + " for table " + table.name());
+  }
+
+  /**
+   * An Update of an existing global index whose only member is an empty {@code
+   * OnDemandThroughput}. On an on-demand table AWS answers its PAY_PER_REQUEST text
+   * (ack-api-quirks DDB-TABLE-456, 2026); on a provisioned one the text is Tombstone's, the
+   * table-level one with the index named as AWS's WarmThroughput text names it.
+   */
+  private static DynamoDbError emptyIndexUpdate(String index, boolean provisioned) {
+    if (!provisioned) {
+      return ServiceErrors.invalidParameters("The only Updates for index: " + index
+          + " when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput,"
+          + " WarmThroughput");
+    }
+    return ServiceErrors.invalidParameters("OnDemandThroughput must have at least one of"
+        + " MaxReadRequestUnits or MaxWriteRequestUnits specified for index: " + index);
   }
 
   private static UpdateTableCombinations combinations(List<GlobalIndexUpdate> pending, boolean onDemand,
