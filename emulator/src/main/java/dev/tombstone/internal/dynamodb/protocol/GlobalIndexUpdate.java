@@ -71,10 +71,9 @@ sealed interface GlobalIndexUpdate {
       Json.Obj throughput = Members.structure(update, "ProvisionedThroughput");
       TableDefinition.WarmThroughput warm = WarmThroughputs.read(update);
       TableAttachments.OnDemandLimits onDemand = OnDemandThroughputs.read(update);
+      // ProvisionedThroughput is optional in the model: an Update that changes nothing is refused
+      // once the table is known (UpdateTableOperation), as DynamoDB words it by billing mode.
       constraints.tableName(path + ".update.indexName", name, true);
-      if (warm == null && onDemand == null) {
-        constraints.notNull(path + ".update.provisionedThroughput", throughput);
-      }
       actions.add(new Update(name,
           Throughput.read(throughput, path + ".update.provisionedThroughput", constraints),
           warm, onDemand));

@@ -307,20 +307,20 @@ final class UpdateTableOperation {
     boolean provisioned = billingMode != null ? "PROVISIONED".equals(billingMode)
         : table.definition().billingMode() == TableDefinition.BillingMode.PROVISIONED;
     for (GlobalIndexUpdate change : pending) {
-      TableAttachments.OnDemandLimits limits = change instanceof GlobalIndexUpdate.Update u ? u.onDemand()
-          : change instanceof GlobalIndexUpdate.Create c ? c.onDemand() : null;
-      if (limits == null) {
-        continue;
-      }
       String index = change.indexName();
       if (change instanceof GlobalIndexUpdate.Update u) {
-        checkGlobalIndex(table.definition(), index);
-        if (OnDemandThroughputs.empty(limits) && u.throughput() == Throughput.ABSENT
-            && u.warm() == null) {
-          throw emptyIndexUpdate(index, provisioned);
+        boolean changesNothing = u.throughput() == Throughput.ABSENT && u.warm() == null
+            && (u.onDemand() == null || OnDemandThroughputs.empty(u.onDemand()));
+        if (changesNothing || u.onDemand() != null) {
+          checkGlobalIndex(table.definition(), index);
+        }
+        if (changesNothing) {
+          throw emptyIndexUpdate(index, provisioned, u.onDemand() != null);
         }
       }
-      if (OnDemandThroughputs.empty(limits)) {
+      TableAttachments.OnDemandLimits limits = change instanceof GlobalIndexUpdate.Update u ? u.onDemand()
+          : change instanceof GlobalIndexUpdate.Create c ? c.onDemand() : null;
+      if (limits == null || OnDemandThroughputs.empty(limits)) {
         continue;
       }
       if (provisioned) {
@@ -349,19 +349,25 @@ final class UpdateTableOperation {
   }
 
   /**
-   * An Update of an existing global index whose only member is an empty {@code
-   * OnDemandThroughput}. On an on-demand table AWS answers its PAY_PER_REQUEST text
-   * (ack-api-quirks DDB-TABLE-456, 2026); on a provisioned one the text is Tombstone's, the
-   * table-level one with the index named as AWS's WarmThroughput text names it.
+   * An Update of an existing global index that changes nothing: only its name, or beside it an
+   * empty {@code OnDemandThroughput}. On an on-demand table AWS answers both with its
+   * PAY_PER_REQUEST text (ack-api-quirks DDB-TABLE-456, 2026); on a provisioned one the texts
+   * are Tombstone's: the table-level empty-OnDemandThroughput text with the index named as AWS's
+   * WarmThroughput text names it, or, for a bare name, that its throughput is wanted.
    */
-  private static DynamoDbError emptyIndexUpdate(String index, boolean provisioned) {
+  private static DynamoDbError emptyIndexUpdate(String index, boolean provisioned,
+      boolean onDemandNamed) {
     if (!provisioned) {
       return ServiceErrors.invalidParameters("The only Updates for index: " + index
           + " when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput,"
           + " WarmThroughput");
     }
-    return ServiceErrors.invalidParameters("OnDemandThroughput must have at least one of"
-        + " MaxReadRequestUnits or MaxWriteRequestUnits specified for index: " + index);
+    if (onDemandNamed) {
+      return ServiceErrors.invalidParameters("OnDemandThroughput must have at least one of"
+          + " MaxReadRequestUnits or MaxWriteRequestUnits specified for index: " + index);
+    }
+    return ServiceErrors.invalidParameters("ProvisionedThroughput must be specified for index: "
+        + index);
   }
 
   private static UpdateTableCombinations combinations(List<GlobalIndexUpdate> pending, boolean onDemand,

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateGlobalSecondaryIndex
 /**
  * A GlobalSecondaryIndexUpdates {@code Update} carrying {@code OnDemandThroughput}, empty or
  * not, must name a global index of the table, as every other index Update must; an empty one
- * alone on an existing index is refused (DDB-TABLE-456 for an on-demand table).
+ * alone on an existing index is refused, as an Update naming nothing but the index is
+ * (DDB-TABLE-456 for an on-demand table).
  */
 class IndexOnDemandUpdateSdkTest {
   @RegisterExtension
@@ -129,6 +130,30 @@ class IndexOnDemandUpdateSdkTest {
     assertThat(described("demand")).isEqualTo(before);
     assertThat(described("demand").globalSecondaryIndexes().get(0).onDemandThroughput())
         .isEqualTo(OnDemandThroughput.builder().maxReadRequestUnits(7L).build());
+  }
+
+  @Test
+  void anUpdateNamingOnlyTheIndex_isRefusedByBillingMode_andNeedsAGlobalIndex() {
+    TableDescription demand = described("demand");
+    TableDescription fixed = described("fixed");
+
+    String onDemandTable = validationMessage(() -> update("demand", u -> u.indexName("byG")).run());
+    String provisionedTable =
+        validationMessage(() -> update("fixed", u -> u.indexName("byG")).run());
+    String missing = notFound(update("demand", u -> u.indexName("ghost")));
+    String local = validationMessage(() -> update("demand", u -> u.indexName("byGLocal")).run());
+
+    // DDB-TABLE-456 records this text for an Update{IndexName} alone on an on-demand table.
+    assertThat(onDemandTable).isEqualTo("One or more parameter values were invalid: The only"
+        + " Updates for index: byG when TableThroughputMode is PAY_PER_REQUEST can be to"
+        + " OnDemandThroughput, WarmThroughput");
+    assertThat(provisionedTable).isEqualTo("One or more parameter values were invalid:"
+        + " ProvisionedThroughput must be specified for index: byG");
+    assertThat(missing).isEqualTo("Requested resource not found: Index ghost for table demand");
+    assertThat(local)
+        .isEqualTo("Cannot update an index that is not a GlobalSecondaryIndex: byGLocal");
+    assertThat(described("demand")).isEqualTo(demand);
+    assertThat(described("fixed")).isEqualTo(fixed);
   }
 
   @Test
