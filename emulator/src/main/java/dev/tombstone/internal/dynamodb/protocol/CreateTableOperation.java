@@ -51,7 +51,8 @@ final class CreateTableOperation {
     GlobalTableUpdates.refuseCreate(request);
     boolean provisioned = definition.billingMode() == TableDefinition.BillingMode.PROVISIONED;
     OnDemandThroughputs.checkCreate(onDemand, provisioned);
-    Map<String, TableAttachments.OnDemandLimits> indexOnDemand = indexOnDemand(request);
+    Map<String, TableAttachments.OnDemandLimits> indexOnDemand =
+        OnDemandThroughputs.byIndex(request, "GlobalSecondaryIndexes");
     OnDemandThroughputs.checkCreateIndexes(indexOnDemand, provisioned);
     List<VectorIndex> vectorIndexes = vectorIndexes(vectors, definition);
     SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
@@ -94,25 +95,6 @@ final class CreateTableOperation {
           table.billingMode() == TableDefinition.BillingMode.PAY_PER_REQUEST, names, indexes));
     }
     return indexes;
-  }
-
-  /**
-   * The {@code OnDemandThroughput} of each global index of {@code request} that has the member,
-   * by index name (CreateTable, ImportTable's {@code TableCreationParameters}).
-   */
-  static Map<String, TableAttachments.OnDemandLimits> indexOnDemand(Json.Obj request) {
-    Map<String, TableAttachments.OnDemandLimits> limits = new LinkedHashMap<>();
-    List<Json> indexes = Members.list(request, "GlobalSecondaryIndexes");
-    if (indexes != null) {
-      for (Json index : indexes) {
-        Json.Obj gsi = Members.element(index, "GlobalSecondaryIndex");
-        TableAttachments.OnDemandLimits onDemand = OnDemandThroughputs.read(gsi);
-        if (onDemand != null) {
-          limits.put(Members.string(gsi, "IndexName"), onDemand);
-        }
-      }
-    }
-    return limits;
   }
 
   /**

@@ -114,7 +114,7 @@ final class ImportTableOperation {
     boolean provisioned = table.billingMode() == TableDefinition.BillingMode.PROVISIONED;
     OnDemandThroughputs.checkCreate(onDemand, provisioned);
     Map<String, TableAttachments.OnDemandLimits> indexOnDemand =
-        CreateTableOperation.indexOnDemand(parameters);
+        OnDemandThroughputs.byIndex(parameters, "GlobalSecondaryIndexes");
     OnDemandThroughputs.checkCreateIndexes(indexOnDemand, provisioned);
     List<Json> vectorIndexes = Members.list(parameters, "VectorIndexes");
     if (vectorIndexes != null && !vectorIndexes.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.tombstone.internal.dynamodb.TableAttachments;
 import dev.tombstone.internal.dynamodb.TableAttachments.OnDemandLimits;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,6 +42,26 @@ final class OnDemandThroughputs {
   /** The {@code OnDemandThroughput} member of {@code parent}; null when absent. */
   static OnDemandLimits read(Json.Obj parent) {
     return read(parent, "OnDemandThroughput");
+  }
+
+  /**
+   * The {@code OnDemandThroughput} of each global index in the list {@code member} of {@code
+   * parent} (CreateTable's and ImportTable's {@code GlobalSecondaryIndexes}, a restore's {@code
+   * GlobalSecondaryIndexOverride}) that has one, by index name.
+   */
+  static Map<String, OnDemandLimits> byIndex(Json.Obj parent, String member) {
+    Map<String, OnDemandLimits> limits = new LinkedHashMap<>();
+    List<Json> indexes = Members.list(parent, member);
+    if (indexes != null) {
+      for (Json index : indexes) {
+        Json.Obj gsi = Members.element(index, "GlobalSecondaryIndex");
+        OnDemandLimits onDemand = gsi == null ? null : read(gsi);
+        if (onDemand != null) {
+          limits.put(Members.string(gsi, "IndexName"), onDemand);
+        }
+      }
+    }
+    return limits;
   }
 
   /** The {@code OnDemandThroughput} shape under {@code member} of {@code parent}, or null. */

@@ -8,7 +8,6 @@ import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.dynamodb.TableAttachments;
 import dev.tombstone.internal.dynamodb.TableAttachments.OnDemandLimits;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,17 +71,8 @@ final class RestoreOverridesReader {
     Json.Obj sse = SseSpecifications.read(request, "SSESpecificationOverride",
         "sSESpecificationOverride", constraints);
     OnDemandLimits onDemand = OnDemandThroughputs.read(request, "OnDemandThroughputOverride");
-    Map<String, OnDemandLimits> indexOnDemand = new LinkedHashMap<>();
-    List<Json> overrides = Members.list(request, "GlobalSecondaryIndexOverride");
-    if (overrides != null) {
-      for (Json element : overrides) {
-        Json.Obj gsi = Members.structure(element);
-        OnDemandLimits limits = gsi == null ? null : OnDemandThroughputs.read(gsi);
-        if (limits != null) {
-          indexOnDemand.put(Members.string(gsi, "IndexName"), limits);
-        }
-      }
-    }
+    Map<String, OnDemandLimits> indexOnDemand =
+        OnDemandThroughputs.byIndex(request, "GlobalSecondaryIndexOverride");
     boolean vectors = Members.list(request, "VectorIndexOverride") != null;
     return new RestoreOverridesReader(billingMode, global, local, throughput, units, sse,
         onDemand, indexOnDemand, vectors);
