@@ -40,11 +40,11 @@ cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 # one run of one workload against one server; appends a JSON line with the server's CPU ticks to $OUT/cpu.jsonl
 threads() { python3 "$ROOT/benchmarks/load/threads.py" "$1"; }
 run() { # label kind port pid workload concurrency round
-  local before after threads_before threads_after
-  before=$(cpu_ticks "$4"); threads_before=$(threads "$4")
+  local before after threads_before threads_after start
+  before=$(cpu_ticks "$4"); threads_before=$(threads "$4"); start=$(date +%s.%N)
   LABEL=$1 ROUND=$7 WORKLOADS=$5 CONCURRENCY=$6 OUT="${8:-$OUT}" "$PERF_DIR/compare.sh" "$2" "http://127.0.0.1:$3" >/dev/null
   after=$(cpu_ticks "$4"); threads_after=$(threads "$4")
-  echo "{\"label\":\"$1\",\"workload\":\"$5\",\"concurrency\":$6,\"round\":$7,\"cpu_ticks\":$((after - before)),\"hz\":$(getconf CLK_TCK),\"threads_before\":$threads_before,\"threads_after\":$threads_after}" >>"${8:-$OUT}/cpu.jsonl"
+  echo "{\"label\":\"$1\",\"workload\":\"$5\",\"concurrency\":$6,\"round\":$7,\"cpu_ticks\":$((after - before)),\"hz\":$(getconf CLK_TCK),\"threads_before\":$threads_before,\"threads_after\":$threads_after,\"start\":$start,\"end\":$(date +%s.%N)}" >>"${8:-$OUT}/cpu.jsonl"
 }
 for w in ${WORKLOADS:-$ws}; do # warm-up, not counted
   run floor floor "$fport" "$fpid" "$w" 16 0 "$OUT/warmup"

@@ -30,10 +30,7 @@ final class CompletedUploads {
 
   synchronized void remember(String uploadId, String key,
       List<Multipart.CompletedPart> selection, PutObject.Result result) {
-    StoredObject s = result.stored();
-    StoredObject withoutBytes = new StoredObject(s.key(), s.versionId(), s.lastModified(),
-        ObjectContent.EMPTY, s.etag(), s.metadata(), s.checksum(), s.tags(), s.acl(), s.parts(),
-        s.restore());
+    StoredObject withoutBytes = result.stored().withoutContent();
     byUploadId.put(uploadId, new Completion(key, digest(selection),
         new PutObject.Result(withoutBytes, result.versioning())));
   }

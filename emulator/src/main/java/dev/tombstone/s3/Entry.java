@@ -24,11 +24,11 @@ sealed interface Entry permits StoredObject, Entry.Marker {
         Optional.empty(), 0, Optional.empty(), Optional.empty());
   }
 
-  /** Whether {@code entry}'s version id is {@code versionId}; a marker compares without text. */
+  /** Whether {@code entry}'s version id is {@code versionId}, compared without writing it out. */
   static boolean hasVersionId(Entry entry, String versionId) {
     return entry instanceof Marker marker
         ? marker.hasVersionId(versionId)
-        : entry.versionId().equals(versionId);
+        : ((StoredObject) entry).hasVersionId(versionId);
   }
 
   /**

@@ -119,7 +119,7 @@ public final class PutObject {
       checkConditions(key, history, request.ifMatch(), request.ifNoneMatchAny());
       Versioning versioning = bucket.versioning();
       String versionId = versioning == Versioning.ENABLED ? ids.next() : VersionIds.NULL;
-      StoredObject object = new StoredObject(key, versionId, now, content, etag,
+      StoredObject object = StoredObject.of(key, versionId, now, content, etag,
           metadata, checksum, request.tags(),
           request.acl().orElseGet(bucket::defaultObjectAcl),
           parts);
