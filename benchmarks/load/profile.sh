@@ -5,7 +5,8 @@
 #
 #   benchmarks/load/profile.sh ddb-delete-conditional 16
 #
-# Environment: DURATION (8 s), INTERVAL (sampling interval, 200us), JAR (emulator/target/tombstone.jar), PERF
+# Environment: DURATION (8 s), INTERVAL (sampling interval, 200us), JAR (emulator/target/tombstone.jar), PRE
+# (workloads run once against Tombstone before its warm-up, at 16 connections for 3 s each, as steady.sh's), PERF
 # (../shared/perf), OUT (results dir: the collapsed stacks floor.collapsed and tombstone.collapsed, for flame
 # graphs or grep), JAVA (java), ASYNC_PROFILER (4.2). Linux x64 only, as the library fetched is.
 set -euo pipefail
@@ -33,6 +34,11 @@ profile() { # name port command...
   python3 "$PERF_DIR/first-answer.py" --wait "http://127.0.0.1:$port" any "$pid" >/dev/null
   load() { "$JAVA" -Xss512k -jar "$PERF_DIR/loadgen/loadgen.jar" --url "http://127.0.0.1:$port" \
     --workload "$workload" -c "$conc" -d "$1" --no-verify; }
+  if [ "$name" = tombstone ]; then  # PRE: what a full vs-floor.sh run leaves in Tombstone before this workload
+    for w in ${PRE:-}; do
+      "$JAVA" -jar "$PERF_DIR/loadgen/loadgen.jar" --url "http://127.0.0.1:$port" --workload "$w" -c 16 -d 3 >/dev/null
+    done
+  fi
   load 4 >/dev/null  # warm-up: the JIT compiles the path first
   load "$DURATION" >"$OUT/$name.json" & lg=$!
   # the load generator's start-up and setup take about half a second before its preload or warm-up
