@@ -18,6 +18,8 @@ public record ItemChange(Item keys, Optional<Item> oldImage, Optional<Item> newI
     Instant lastWrite) {
   public ItemChange {
     Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(oldImage, "oldImage");
+    Objects.requireNonNull(newImage, "newImage");
     Objects.requireNonNull(lastWrite, "lastWrite");
     if (oldImage.isEmpty() && newImage.isEmpty()) {
       throw new IllegalArgumentException("an item change needs an old or a new image");
