@@ -238,6 +238,52 @@ public final class Backups {
     return selected;
   }
 
+  /**
+   * The items changed from {@code from} (inclusive) to {@code to} (exclusive), in scan order:
+   * what an incremental ExportTableToPointInTime writes. Each has its item just before {@code
+   * from}, its item just before {@code to} and the time of its last change in the window; an item
+   * created and deleted inside the window is left out, as DynamoDB leaves it out.
+   *
+   * @throws DynamoDbError.TableNotFound when the table does not exist
+   * @throws DynamoDbError.PointInTimeRecoveryUnavailable when the table's recovery is off
+   * @throws IllegalArgumentException when {@code from} is before EarliestRestorableDateTime,
+   *     {@code to} after now, or {@code to} not after {@code from}
+   */
+  public List<ItemChange> changesBetween(String tableNameOrArn, Instant from, Instant to) {
+    Table table = state.tableForBackup(tableNameOrArn);
+    return state.exclusive(() -> {
+      RecoveryLog log = table.recovery();
+      if (log == null) {
+        throw new DynamoDbError.PointInTimeRecoveryUnavailable(table.name());
+      }
+      Instant now = clock.instant();
+      if (from.isBefore(log.earliestRestorable(now)) || to.isAfter(now) || !to.isAfter(from)) {
+        throw new IllegalArgumentException(from + ".." + to + " is outside the recovery window");
+      }
+      return ItemChanges.of(table.keySchema(), log.changedIn(from, to, table.snapshot()));
+    });
+  }
+
+  /**
+   * The changes of {@link #changesBetween(String, Instant, Instant)} whose primary key {@code
+   * keyCondition} selects, checked against the key schema as {@link #itemsAt(String, Instant,
+   * KeyCondition, ItemCondition)} checks it; {@code filter} (null for none) is only checked.
+   */
+  public List<ItemChange> changesBetween(String tableNameOrArn, Instant from, Instant to,
+      KeyCondition keyCondition, ItemCondition filter) {
+    KeySchema schema = state.tableForBackup(tableNameOrArn).keySchema();
+    KeyRange range = KeyRange.of(schema, keyCondition);
+    QueryRun.checkFilter(schema, filter, false);
+    List<ItemChange> selected = new ArrayList<>();
+    for (ItemChange change : changesBetween(tableNameOrArn, from, to)) {
+      PrimaryKey key = schema.keyOfItem(change.keys());
+      if (range.holds(key.partition(), key.sort())) {
+        selected.add(change);
+      }
+    }
+    return selected;
+  }
+
   /** The SYSTEM backup DeleteTable leaves of a table with recovery on; the caller locks. */
   void takeSystemBackup(Table table) {
     take(table, table.name() + DELETED_TABLE_BACKUP, Backup.Type.SYSTEM);

@@ -2,7 +2,10 @@ package dev.tombstone.dynamodb;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -21,6 +24,12 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 final class RecoveryLog {
   /** One change: at {@code at}, the item under {@code key} stopped being {@code old} (null). */
   record Change(Instant at, PrimaryKey key, Item old) {}
+
+  /**
+   * A key changed in a window: the item it held before the window ({@code old}, null when none),
+   * at the window's end ({@code current}, null when none) and the time of its last change in it.
+   */
+  record Changed(PrimaryKey key, Item old, Item current, Instant lastWrite) {}
 
   /** The recovery period and the time from which the history is complete, read together. */
   private record Window(Instant completeFrom, Duration period) {}
@@ -90,12 +99,43 @@ final class RecoveryLog {
     for (Iterator<Change> newestFirst = changes.descendingIterator(); newestFirst.hasNext(); ) {
       Change change = newestFirst.next();
       if (change.at().isAfter(time)) {
-        if (change.old() == null) {
-          items.remove(change.key());
-        } else {
-          items.put(change.key(), change.old());
-        }
+        undo(change, items);
       }
+    }
+  }
+
+  /**
+   * The keys changed in {@code [from, to)}, from the table's current {@code items} (by key,
+   * changed in place: they end as they were just before {@code from}). Undoing newest first, a
+   * key's first change met inside the window is its last one: the item it left is the key's item
+   * at {@code to}, every later change of that key having been undone already.
+   */
+  List<Changed> changedIn(Instant from, Instant to, Map<PrimaryKey, Item> items) {
+    Map<PrimaryKey, Changed> newest = new LinkedHashMap<>();
+    for (Iterator<Change> newestFirst = changes.descendingIterator(); newestFirst.hasNext(); ) {
+      Change change = newestFirst.next();
+      if (change.at().isBefore(from)) {
+        continue;
+      }
+      if (change.at().isBefore(to) && !newest.containsKey(change.key())) {
+        newest.put(change.key(),
+            new Changed(change.key(), null, items.get(change.key()), change.at()));
+      }
+      undo(change, items);
+    }
+    List<Changed> changed = new ArrayList<>(newest.size());
+    for (Changed last : newest.values()) {
+      changed.add(new Changed(last.key(), items.get(last.key()), last.current(),
+          last.lastWrite()));
+    }
+    return changed;
+  }
+
+  private static void undo(Change change, Map<PrimaryKey, Item> items) {
+    if (change.old() == null) {
+      items.remove(change.key());
+    } else {
+      items.put(change.key(), change.old());
     }
   }
 }

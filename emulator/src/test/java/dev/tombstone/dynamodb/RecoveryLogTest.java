@@ -8,6 +8,7 @@ import dev.tombstone.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,32 @@ class RecoveryLogTest {
     assertThat(state.items("at-15")).containsExactly(version(1));
     assertThat(state.describeTable("at-15").restoreSummary()).get()
         .extracting(RestoreSummary::restoredTo).isEqualTo(START.plus(Duration.ofMinutes(15)));
+  }
+
+  @Test
+  void changedIn_givesEachKeysItemsAtBothEnds_andItsLastWriteInTheWindow() {
+    RecoveryLog log = new RecoveryLog(START, Duration.ofDays(35));
+    PrimaryKey other = new PrimaryKey(s("o"), null);
+    Item otherItem = Item.builder().put("id", s("o")).build();
+    Instant from = START.plusSeconds(10);
+    Instant to = START.plusSeconds(20);
+    // KEY: v1 before the window, v2 at its first instant, v3 inside, v4 at its end (excluded).
+    log.record(START.plusSeconds(1), KEY, null);
+    log.record(from, KEY, version(1));
+    // Another key's change, logged between two of KEY's, created inside and deleted after.
+    log.record(START.plusSeconds(12), other, null);
+    log.record(START.plusSeconds(15), KEY, version(2));
+    log.record(to, KEY, version(3));
+    log.record(START.plusSeconds(25), other, otherItem);
+    Map<PrimaryKey, Item> now = new LinkedHashMap<>(Map.of(KEY, version(4)));
+
+    List<RecoveryLog.Changed> changed = log.changedIn(from, to, now);
+
+    assertThat(changed).containsExactlyInAnyOrder(
+        new RecoveryLog.Changed(KEY, version(1), version(3), START.plusSeconds(15)),
+        new RecoveryLog.Changed(other, null, otherItem, START.plusSeconds(12)));
+    assertThat(log.changedIn(START.plusSeconds(16), to, new LinkedHashMap<>(Map.of(KEY,
+        version(4))))).isEmpty();
   }
 
   private static Map<PrimaryKey, Item> at(RecoveryLog log, Map<PrimaryKey, Item> now,

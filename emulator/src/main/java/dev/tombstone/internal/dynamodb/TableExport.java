@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param request the parameters a repeated client token must match
  * @param tableId the exported table's id
  * @param startTime when the request was served; also its end
- * @param exportTime the time whose items were written
+ * @param exportTime the time whose items were written; an incremental export's ExportToTime
+ * @param window an incremental export's window, as resolved; empty for a full export
  * @param outcome the files written, or why none were
  */
 public record TableExport(
@@ -26,10 +27,12 @@ public record TableExport(
     Request request,
     Instant startTime,
     Instant exportTime,
+    Optional<Window> window,
     Outcome outcome) implements TransferLog.Job {
 
   public TableExport {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(window, "window");
     Objects.requireNonNull(outcome, "outcome");
   }
 
@@ -38,11 +41,22 @@ public record TableExport(
    *
    * @param exportType the type the request named; DynamoDB echoes it only when it was named
    * @param filter the request's FilterSpecification, echoed in the description
+   * @param incremental the request's IncrementalExportSpecification
    */
   public record Request(String tableArn, String bucket, Optional<String> bucketOwner,
       Optional<String> prefix, Optional<String> sseAlgorithm, Optional<String> kmsKeyId,
       String format, Optional<String> exportType, Optional<Instant> exportTime,
-      Optional<Filter> filter) {}
+      Optional<Filter> filter, Optional<Incremental> incremental) {}
+
+  /** An IncrementalExportSpecification as sent (checked), its members absent when not sent. */
+  public record Incremental(Optional<Instant> fromTime, Optional<Instant> toTime,
+      Optional<String> viewType) {}
+
+  /**
+   * An incremental export's window as exported: changes from {@code fromTime} (inclusive) to
+   * {@code toTime} (exclusive), written with {@code viewType}'s images.
+   */
+  public record Window(Instant fromTime, Instant toTime, String viewType) {}
 
   /**
    * A FilterSpecification as sent (its expressions already validated).

@@ -25,7 +25,9 @@ final class ExportDescriptions {
     json.writeNumberField("EndTime", TableDescriptions.epochSeconds(export.startTime()));
     json.writeStringField("TableArn", export.tableArn());
     json.writeStringField("TableId", export.tableId());
-    json.writeNumberField("ExportTime", TableDescriptions.epochSeconds(export.exportTime()));
+    if (export.window().isEmpty()) {
+      json.writeNumberField("ExportTime", TableDescriptions.epochSeconds(export.exportTime()));
+    }
     json.writeStringField("ClientToken", export.clientToken());
     json.writeStringField("S3Bucket", request.bucket());
     request.bucketOwner().ifPresent(owner -> json.writeStringField("S3BucketOwner", owner));
@@ -36,6 +38,7 @@ final class ExportDescriptions {
     // DynamoDB names the type only when the request did.
     request.exportType().ifPresent(type -> json.writeStringField("ExportType", type));
     request.filter().ifPresent(filter -> filter(out, filter));
+    export.window().ifPresent(window -> incremental(json, window));
     if (export.outcome() instanceof TableExport.Completed done) {
       json.writeStringField("ExportManifest", done.manifest());
       json.writeNumberField("ItemCount", done.itemCount());
@@ -47,6 +50,15 @@ final class ExportDescriptions {
     json.writeEndObject();
     json.writeEndObject();
     return out.finish();
+  }
+
+  /** An incremental export's IncrementalExportSpecification, as exported (defaults applied). */
+  private static void incremental(JsonWriter json, TableExport.Window window) {
+    json.writeObjectFieldStart("IncrementalExportSpecification");
+    json.writeNumberField("ExportFromTime", TableDescriptions.epochSeconds(window.fromTime()));
+    json.writeNumberField("ExportToTime", TableDescriptions.epochSeconds(window.toTime()));
+    json.writeStringField("ExportViewType", window.viewType());
+    json.writeEndObject();
   }
 
   /** The request's FilterSpecification, as sent: the SDK model's ExportDescription has it. */

@@ -19,10 +19,14 @@ import java.util.zip.GZIPOutputStream;
  * an empty {@code _started}, one {@code data/<name>.json.gz} of one {@code {"Item":{...}}} line
  * per item (a table here is one partition, so one file, gzipped empty for an empty table),
  * {@code manifest-files.json} (one JSON line per data file), {@code manifest-summary.json}, and
- * for each manifest a {@code .md5} holding the Base64 MD5 of its bytes.
+ * for each manifest a {@code .md5} holding the Base64 MD5 of its bytes. An incremental export
+ * writes the same files, but its data file, of change lines, goes to the {@code data/} folder
+ * that every incremental export under the prefix shares ({@code <prefix>/AWSDynamoDB/data/}),
+ * so its manifest-files.json is the only way to know which data files are its own.
  */
 final class ExportFiles {
   static final String FORMAT_VERSION = "2020-06-30";
+  static final String INCREMENTAL_FORMAT_VERSION = "2023-08-01";
 
   private ExportFiles() {}
 
@@ -31,9 +35,18 @@ final class ExportFiles {
    * none) and the id.
    */
   static String folder(TableExport.Request request, String exportId) {
+    return exportsFolder(request) + exportId + "/";
+  }
+
+  /** The data folder the incremental exports under the request's prefix share. */
+  static String sharedDataFolder(TableExport.Request request) {
+    return exportsFolder(request) + "data/";
+  }
+
+  private static String exportsFolder(TableExport.Request request) {
     String prefix = request.prefix().filter(p -> !p.isEmpty())
         .map(p -> p.endsWith("/") ? p : p + "/").orElse("");
-    return prefix + "AWSDynamoDB/" + exportId + "/";
+    return prefix + "AWSDynamoDB/";
   }
 
   /**
@@ -45,9 +58,6 @@ final class ExportFiles {
    */
   static TableExport.Completed write(TableTransfers s3, TableExport export, String folder,
       List<Item> items, long billed) {
-    String bucket = export.request().bucket();
-    s3.put(bucket, folder + "_started", new byte[0]);
-
     ByteArrayOutputStream lines = new ByteArrayOutputStream();
     for (Item item : items) {
       JsonOut out = new JsonOut();
@@ -57,13 +67,24 @@ final class ExportFiles {
       lines.writeBytes(out.finish());
       lines.write('\n');
     }
-    byte[] data = gzip(lines.toByteArray());
-    String dataKey = folder + "data/" + TransferIds.dataFileName() + ".json.gz";
+    return write(s3, export, folder, folder + "data/", lines.toByteArray(), items.size(), billed);
+  }
+
+  /**
+   * Writes every file of an export whose data lines are {@code lines} ({@code itemCount} of
+   * them), its data file in {@code dataFolder}; returns the COMPLETED outcome.
+   */
+  static TableExport.Completed write(TableTransfers s3, TableExport export, String folder,
+      String dataFolder, byte[] lines, long itemCount, long billed) {
+    String bucket = export.request().bucket();
+    s3.put(bucket, folder + "_started", new byte[0]);
+    byte[] data = gzip(lines);
+    String dataKey = dataFolder + TransferIds.dataFileName() + ".json.gz";
     String etag = s3.put(bucket, dataKey, data);
 
     JsonWriter file = JsonWriter.take();
     file.writeStartObject();
-    file.writeNumberField("itemCount", (long) items.size());
+    file.writeNumberField("itemCount", itemCount);
     file.writeStringField("md5Checksum", md5(data));
     file.writeStringField("etag", etag);
     file.writeStringField("dataFileS3Key", dataKey);
@@ -74,24 +95,30 @@ final class ExportFiles {
     putWithMd5(s3, bucket, filesKey, folder + "manifest-files.md5", files);
 
     String summaryKey = folder + "manifest-summary.json";
-    byte[] summary = summary(export, filesKey, items.size(), billed);
+    byte[] summary = summary(export, filesKey, itemCount, billed);
     putWithMd5(s3, bucket, summaryKey, folder + "manifest-summary.md5", summary);
-    return new TableExport.Completed(items.size(), billed, summaryKey);
+    return new TableExport.Completed(itemCount, billed, summaryKey);
   }
 
   private static byte[] summary(TableExport export, String filesKey, long itemCount,
       long billed) {
     TableExport.Request request = export.request();
     Instant start = export.startTime();
+    TableExport.Window window = export.window().orElse(null);
     JsonWriter json = JsonWriter.take();
     json.writeStartObject();
-    json.writeStringField("version", FORMAT_VERSION);
+    json.writeStringField("version", window == null ? FORMAT_VERSION : INCREMENTAL_FORMAT_VERSION);
     json.writeStringField("exportArn", export.arn());
     json.writeStringField("startTime", TransferIds.manifestTime(start));
     json.writeStringField("endTime", TransferIds.manifestTime(start));
     json.writeStringField("tableArn", export.tableArn());
     json.writeStringField("tableId", export.tableId());
-    json.writeStringField("exportTime", TransferIds.manifestTime(export.exportTime()));
+    if (window == null) {
+      json.writeStringField("exportTime", TransferIds.manifestTime(export.exportTime()));
+    } else {
+      json.writeStringField("exportFromTime", TransferIds.manifestTime(window.fromTime()));
+      json.writeStringField("exportToTime", TransferIds.manifestTime(window.toTime()));
+    }
     json.writeStringField("s3Bucket", request.bucket());
     nullable(json, "s3Prefix", request.prefix().orElse(null));
     nullable(json, "s3SseAlgorithm", request.sseAlgorithm().orElse(null));
@@ -100,6 +127,10 @@ final class ExportFiles {
     json.writeNumberField("billedSizeBytes", billed);
     json.writeNumberField("itemCount", itemCount);
     json.writeStringField("outputFormat", request.format());
+    if (window != null) {
+      json.writeStringField("outputView", window.viewType());
+      json.writeStringField("exportType", IncrementalExports.INCREMENTAL_EXPORT);
+    }
     json.writeEndObject();
     return json.toByteArray();
   }

@@ -3,6 +3,7 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.ItemChange;
 import dev.tombstone.dynamodb.ItemCondition;
 import dev.tombstone.dynamodb.KeyCondition;
 import dev.tombstone.dynamodb.KeySchema;
@@ -42,6 +43,19 @@ record ExportFilter(TableExport.Filter echo, KeyConditions keyCondition, ItemCon
       long bytes = 0;
       for (Item item : read) {
         bytes += item.sizeInBytes();
+      }
+      return bytes;
+    }
+  }
+
+  /** What an incremental export reads and what it writes of it. */
+  record ChangeSelection(List<ItemChange> read, List<ItemChange> written) {
+    /** The bytes read: both images of every change the key condition selects. */
+    long readBytes() {
+      long bytes = 0;
+      for (ItemChange change : read) {
+        bytes += change.oldImage().map(Item::sizeInBytes).orElse(0)
+            + change.newImage().map(Item::sizeInBytes).orElse(0);
       }
       return bytes;
     }
@@ -108,5 +122,44 @@ record ExportFilter(TableExport.Filter echo, KeyConditions keyCondition, ItemCon
       }
     }
     return new Selection(read, written);
+  }
+
+  /**
+   * The changes of {@code tableName} in the window that an incremental export reads and writes,
+   * with the checks of {@link #select} first. As the developer guide has it, the filter is held
+   * against each change's latest image (the old one for a deleted item); the projection applies
+   * to both images, the keys are written whole.
+   *
+   * @param spec the request's filter, or null for every change
+   */
+  static ChangeSelection selectChanges(DynamoDbState state, String tableName,
+      TableExport.Window window, ExportFilter spec) {
+    if (spec == null) {
+      List<ItemChange> changes =
+          state.backups().changesBetween(tableName, window.fromTime(), window.toTime());
+      return new ChangeSelection(changes, changes);
+    }
+    ConditionSupport.checkKeyPaths(spec.projection(), () -> state.tableDefinition(tableName));
+    List<ItemChange> read;
+    if (spec.keyCondition() == null) {
+      read = state.backups().changesBetween(tableName, window.fromTime(), window.toTime());
+    } else {
+      KeySchema schema = state.keySchema(tableName);
+      Set<String> keyNames = new HashSet<>();
+      schema.attributes().forEach(attribute -> keyNames.add(attribute.name()));
+      KeyCondition condition = spec.keyCondition().resolve(keyNames, schema.size());
+      read = state.backups().changesBetween(tableName, window.fromTime(), window.toTime(),
+          condition, spec.filter());
+    }
+    ConditionSupport.checkKeyPaths(spec.filter(), () -> state.tableDefinition(tableName));
+    List<ItemChange> written = new ArrayList<>(read.size());
+    for (ItemChange change : read) {
+      if (spec.filter() == null || spec.filter().matches(change.latestImage())) {
+        written.add(spec.projection() == null ? change : new ItemChange(change.keys(),
+            change.oldImage().map(spec.projection()::apply),
+            change.newImage().map(spec.projection()::apply), change.lastWrite()));
+      }
+    }
+    return new ChangeSelection(read, written);
   }
 }

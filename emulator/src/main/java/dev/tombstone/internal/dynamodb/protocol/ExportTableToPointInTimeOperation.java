@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * ExportTableToPointInTime: a full export of the table's items at ExportTime (now when absent)
- * into a bucket of this emulator's S3, written before the answer, which is COMPLETED already. A
- * bucket that does not exist gives a FAILED export, as on DynamoDB, not an error. A
- * FilterSpecification narrows the items and attributes written ({@link ExportFilter}).
+ * ExportTableToPointInTime: a full export of the table's items at ExportTime (now when absent),
+ * or an incremental export of the items changed in a window ({@link IncrementalExports}), into a
+ * bucket of this emulator's S3, written before the answer, which is COMPLETED already. A bucket
+ * that does not exist gives a FAILED export, as on DynamoDB, not an error. A FilterSpecification
+ * narrows the items and attributes written ({@link ExportFilter}).
  */
 final class ExportTableToPointInTimeOperation {
   static final String BUCKET_PATTERN = "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$";
@@ -29,10 +30,6 @@ final class ExportTableToPointInTimeOperation {
   static final String NO_SUCH_BUCKET = "S3NoSuchBucket";
   static final String ION_REFUSED =
       "ExportFormat ION is not supported by Tombstone: use DYNAMODB_JSON";
-  static final String INCREMENTAL_REFUSED =
-      "ExportType INCREMENTAL_EXPORT is not supported by Tombstone: use FULL_EXPORT";
-  static final String SPECIFICATION_REFUSED = "IncrementalExportSpecification is not supported"
-      + " by Tombstone: leave it out for a FULL_EXPORT";
 
   private final DynamoDbState state;
   private final TableTransfers transfers;
@@ -56,7 +53,6 @@ final class ExportTableToPointInTimeOperation {
     String type = Members.string(request, "ExportType");
     String token = Members.string(request, "ClientToken");
     Instant exportTime = Members.timestamp(request, "ExportTime");
-    Json.Obj incremental = Members.structure(request, "IncrementalExportSpecification");
 
     Constraints constraints = new Constraints();
     constraints.notNull("tableArn", tableArn);
@@ -70,18 +66,15 @@ final class ExportTableToPointInTimeOperation {
     constraints.oneOf("s3SseAlgorithm", sse, "AES256", "KMS");
     constraints.lengthBetween("s3SseKmsKeyId", kmsKey, 1, 2048);
     constraints.oneOf("exportFormat", format, "DYNAMODB_JSON", "ION");
-    constraints.oneOf("exportType", type, ExportDescriptions.FULL_EXPORT, "INCREMENTAL_EXPORT");
+    constraints.oneOf("exportType", type, ExportDescriptions.FULL_EXPORT,
+        IncrementalExports.INCREMENTAL_EXPORT);
     pattern(constraints, "clientToken", token, TOKEN_PATTERN);
+    TableExport.Incremental incremental = IncrementalExports.read(request, constraints);
     constraints.check();
     if ("ION".equals(format)) {
       throw new DynamoDbError.Validation(ION_REFUSED);
     }
-    if ("INCREMENTAL_EXPORT".equals(type)) {
-      throw new DynamoDbError.Validation(INCREMENTAL_REFUSED);
-    }
-    if (incremental != null) {
-      throw new DynamoDbError.Validation(SPECIFICATION_REFUSED);
-    }
+    IncrementalExports.check(type, exportTime, incremental);
     // Query's checks of the expressions, before the table is looked at or anything written.
     ExportFilter filter = ExportFilter.read(request, conditions);
 
@@ -89,7 +82,7 @@ final class ExportTableToPointInTimeOperation {
         Optional.ofNullable(owner), Optional.ofNullable(prefix), Optional.ofNullable(sse),
         Optional.ofNullable(kmsKey), format == null ? "DYNAMODB_JSON" : format,
         Optional.ofNullable(type), Optional.ofNullable(exportTime),
-        Optional.ofNullable(filter).map(ExportFilter::echo));
+        Optional.ofNullable(filter).map(ExportFilter::echo), Optional.ofNullable(incremental));
     return transfers.exports().serialized(
         () -> ExportDescriptions.answer(export(asked, token, filter)));
   }
@@ -116,15 +109,22 @@ final class ExportTableToPointInTimeOperation {
     if (!recovery.pointInTimeRecoveryEnabled()) {
       throw new DynamoDbError.PointInTimeRecoveryUnavailable(tableName);
     }
-    Instant at = asked.exportTime().orElse(now);
-    if (at.isAfter(now) || at.isBefore(recovery.earliestRestorable().orElse(now))) {
+    Instant earliest = recovery.earliestRestorable().orElse(now);
+    Optional<TableExport.Window> window = asked.incremental()
+        .map(spec -> IncrementalExports.window(spec, now, earliest));
+    Instant at = window.map(TableExport.Window::toTime).orElse(asked.exportTime().orElse(now));
+    if (window.isEmpty() && (at.isAfter(now) || at.isBefore(earliest))) {
       throw new StatementError("InvalidExportTimeException", OUTSIDE_WINDOW);
     }
-    ExportFilter.Selection items = ExportFilter.select(state, tableName, at, filter);
+    // Read before anything is written: the table's checks of the filter come first.
+    Writer writer = window.isPresent()
+        ? incremental(ExportFilter.selectChanges(state, tableName, window.get(), filter),
+            window.get().viewType())
+        : full(ExportFilter.select(state, tableName, at, filter));
     TableDescription table = state.describeTable(tableName);
     String arn = table.arn() + "/export/" + TransferIds.id(now);
     TableExport started = new TableExport(arn, table.arn(), table.tableId().toString(),
-        token != null ? token : UUID.randomUUID().toString(), asked, now, at,
+        token != null ? token : UUID.randomUUID().toString(), asked, now, at, window,
         new TableExport.Failed("UNKNOWN", "The export did not start"));
     TableExport.Outcome outcome;
     if (!transfers.bucketExists(asked.bucket())) {
@@ -132,17 +132,33 @@ final class ExportTableToPointInTimeOperation {
           .getMessage());
     } else {
       try {
-        outcome = ExportFiles.write(transfers, started,
-            ExportFiles.folder(asked, arn.substring(arn.lastIndexOf('/') + 1)), items.written(),
-            items.readBytes());
+        outcome = writer.write(started,
+            ExportFiles.folder(asked, arn.substring(arn.lastIndexOf('/') + 1)));
       } catch (S3Error e) {
         outcome = new TableExport.Failed("UNKNOWN", e.getMessage());
       }
     }
     TableExport export = new TableExport(started.arn(), started.tableArn(), started.tableId(),
-        started.clientToken(), asked, now, at, outcome);
+        started.clientToken(), asked, now, at, window, outcome);
     transfers.exports().put(export);
     return export;
+  }
+
+  /** Writes an export's files, once its items are read. */
+  private interface Writer {
+    TableExport.Completed write(TableExport export, String folder);
+  }
+
+  private Writer full(ExportFilter.Selection items) {
+    return (export, folder) -> ExportFiles.write(transfers, export, folder, items.written(),
+        items.readBytes());
+  }
+
+  private Writer incremental(ExportFilter.ChangeSelection changes, String viewType) {
+    return (export, folder) -> ExportFiles.write(transfers, export, folder,
+        ExportFiles.sharedDataFolder(export.request()),
+        IncrementalExports.lines(changes.written(), viewType), changes.written().size(),
+        changes.readBytes());
   }
 
   private String tableName(String tableArn) {

@@ -291,7 +291,7 @@ class ExportFilterSdkTest {
   }
 
   @Test
-  void clientToken_conflictsWhenTheFilterChanges_andAnIncrementalExportStaysRefused() {
+  void clientToken_conflictsWhenTheFilterChanges_andAnIncrementalExportNeedsItsWindow() {
     dynamo.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket(BUCKET)
         .clientToken("t").filterSpecification(f -> f.filterExpression("amount > :t")
             .expressionAttributeValues(value(":t", AttributeValue.fromN("1")))));
@@ -311,7 +311,7 @@ class ExportFilterSdkTest {
             .exportType(ExportType.INCREMENTAL_EXPORT)
             .filterSpecification(f -> f.filterExpression("attribute_exists(amount)"))));
     assertThat(incremental.awsErrorDetails().errorMessage())
-        .isEqualTo(ExportTableToPointInTimeOperation.INCREMENTAL_REFUSED);
+        .isEqualTo(IncrementalExports.SPECIFICATION_MISSING);
     assertThat(dynamo.listExports(b -> { }).exportSummaries()).hasSize(1);
   }
 }

@@ -320,8 +320,7 @@ class ExportTableSdkTest {
 
     assertThat(ion.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
     assertThat(specification.awsErrorDetails().errorMessage()).isEqualTo(
-        "IncrementalExportSpecification is not supported by Tombstone: leave it out for a"
-        + " FULL_EXPORT");
+        "IncrementalExportSpecification is only valid when ExportType is INCREMENTAL_EXPORT");
     assertThat(badBucket.awsErrorDetails().errorMessage()).isEqualTo("1 validation error"
         + " detected: Value '-nope!' at 's3Bucket' failed to satisfy constraint: Member must"
         + " satisfy regular expression pattern: ^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
