@@ -100,16 +100,52 @@ final class ModelReads {
     assertThat(response.status()).as("ListObjectVersions: %s", ModelWire.text(response))
         .isEqualTo(200);
     assertThat(ModelWire.root(response).child("IsTruncated")).hasValue("false");
-    List<Listed> actual = new ArrayList<>();
+    List<Listed> actual = listed(response);
+    learnUntoldIds(actual);
+    assertThat(actual).as("ListObjectVersions").containsExactlyElementsOf(expectedVersions());
+  }
+
+  /**
+   * ListObjectVersions page by page: each page the next {@code maxKeys} entries of the whole
+   * listing; a truncated page names its last entry in {@code NextKeyMarker} and
+   * {@code NextVersionIdMarker}, and the next page starts right after it (§3.11).
+   */
+  void listVersionPages(int maxKeys) {
+    List<Listed> expected = expectedVersions();
+    String query = "versions&max-keys=" + maxKeys;
+    for (int from = 0; ; from += maxKeys) {
+      S3Response response = wire.bucketGet(query);
+      assertThat(response.status()).as("%s: %s", query, ModelWire.text(response))
+          .isEqualTo(200);
+      int to = Math.min(from + maxKeys, expected.size());
+      assertThat(listed(response)).as(query).containsExactlyElementsOf(expected.subList(from, to));
+      ReadElement page = ModelWire.root(response);
+      boolean truncated = to < expected.size();
+      assertThat(page.child("IsTruncated")).as("IsTruncated of %s", query)
+          .hasValue(Boolean.toString(truncated));
+      if (!truncated) {
+        assertThat(page.child("NextKeyMarker")).as("NextKeyMarker of %s", query).isEmpty();
+        return;
+      }
+      Listed last = expected.get(to - 1);
+      assertThat(page.child("NextKeyMarker")).as("NextKeyMarker of %s", query)
+          .hasValue(last.key());
+      assertThat(page.child("NextVersionIdMarker")).as("NextVersionIdMarker of %s", query)
+          .hasValue(last.versionId());
+      query = "versions&max-keys=" + maxKeys + "&key-marker=" + last.key()
+          + "&version-id-marker=" + last.versionId();
+    }
+  }
+
+  private static List<Listed> listed(S3Response response) {
+    List<Listed> listed = new ArrayList<>();
     for (ReadElement element : ModelWire.children(response, List.of("Version", "DeleteMarker"))) {
-      boolean marker = element.name().equals("DeleteMarker");
-      actual.add(new Listed(element.child("Key").orElse(null),
-          element.child("VersionId").orElse(null), marker,
+      listed.add(new Listed(element.child("Key").orElse(null),
+          element.child("VersionId").orElse(null), element.name().equals("DeleteMarker"),
           element.child("IsLatest").map(Boolean::parseBoolean).orElse(false),
           element.child("ETag"), element.child("Size")));
     }
-    learnUntoldIds(actual);
-    assertThat(actual).as("ListObjectVersions").containsExactlyElementsOf(expectedVersions());
+    return listed;
   }
 
   private List<Listed> expectedVersions() {

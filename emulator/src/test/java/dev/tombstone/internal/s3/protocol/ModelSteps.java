@@ -37,9 +37,15 @@ final class ModelSteps {
 
   record ListVersions() implements Step {}
 
+  /** ListObjectVersions page by page, {@code maxKeys} entries a page. */
+  record ListVersionPages(int maxKeys) implements Step {}
+
   record ListObjects() implements Step {}
 
   record GetVersioning() implements Step {}
+
+  /** CopyObject of {@code sourceKey}'s current version or of a version onto {@code key}. */
+  record Copy(String sourceKey, Optional<IdPick> versionId, String key) implements Step {}
 
   /** One object of a DeleteObjects step. */
   record TargetPick(String key, Optional<IdPick> versionId) {}
@@ -60,6 +66,10 @@ final class ModelSteps {
     UPPER_CASE_NULL
   }
 
+  /** Sources of a copy's version id: AWS documents its answers for well-formed ids only. */
+  private static final List<IdSource> COPY_SOURCES =
+      List.of(IdSource.OWN, IdSource.NULL, IdSource.MADE);
+
   /** A version id by its source; {@code index} and {@code change} choose within it. */
   record IdPick(IdSource source, int index, int change) {}
 
@@ -72,7 +82,7 @@ final class ModelSteps {
   }
 
   private static Step step(FuzzedDataProvider data) {
-    return switch (data.consumeInt(0, 9)) {
+    return switch (data.consumeInt(0, 11)) {
       case 0 -> new SetVersioning(data.consumeBoolean() ? Status.ENABLED : Status.SUSPENDED);
       case 1, 2 -> new Put(data.pickValue(KEYS), data.pickValue(BODIES));
       case 3 -> new Delete(data.pickValue(KEYS), Optional.empty());
@@ -82,7 +92,11 @@ final class ModelSteps {
           data.consumeBoolean() ? Optional.of(idPick(data)) : Optional.empty());
       case 7 -> new ListVersions();
       case 8 -> new ListObjects();
-      default -> new GetVersioning();
+      case 9 -> new GetVersioning();
+      case 11 -> new ListVersionPages(data.consumeInt(1, 4));
+      default -> new Copy(data.pickValue(KEYS), data.consumeBoolean()
+          ? Optional.of(new IdPick(data.pickValue(COPY_SOURCES), data.consumeInt(0, 63), 0))
+          : Optional.empty(), data.pickValue(KEYS));
     };
   }
 

@@ -51,6 +51,16 @@ final class ModelWire {
     return send("PUT", key, "", body.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * CopyObject with {@code REPLACE}, so that a copy onto its own key is legal whatever version
+   * it copies.
+   */
+  S3Response copyObject(String sourceKey, Optional<String> versionId, String key) {
+    return send("PUT", key, "", new byte[0], "x-amz-copy-source",
+        "/" + BUCKET + "/" + sourceKey + versionId.map(id -> "?versionId=" + id).orElse(""),
+        "x-amz-metadata-directive", "REPLACE");
+  }
+
   S3Response read(String method, String key, Optional<String> versionId) {
     return send(method, key, versionQuery(versionId), new byte[0]);
   }

@@ -56,6 +56,47 @@ final class ModelWrites {
     model.put(key, body, () -> model.fresh(versionId.orElse(null)));
   }
 
+  /**
+   * CopyObject: a write of the source version's body onto {@code key}, as PutObject writes
+   * (AWS's CopyObject reference: the current version unless a version id is given; a current
+   * delete marker is as if the object was deleted; a marker's version id is a 400).
+   */
+  void copyObject(String sourceKey, Optional<String> versionId, String key) {
+    S3Response response = wire.copyObject(sourceKey, versionId, key);
+    String request = "CopyObject " + sourceKey + " " + versionId + " to " + key;
+
+    Optional<VersioningModel.Entry> source = versionId.isPresent()
+        ? model.find(sourceKey, versionId.get()) : model.latest(sourceKey);
+    if (source.isEmpty() && versionId.isPresent()) {
+      assertError(response, 404, "NoSuchVersion", NO_SUCH_VERSION);
+      return;
+    }
+    if (source.isEmpty() || source.get().marker() && versionId.isEmpty()) {
+      assertError(response, 404, "NoSuchKey", "The specified key does not exist.");
+      return;
+    }
+    if (source.get().marker()) {
+      assertError(response, 400, "InvalidRequest", "The source of a copy request may not"
+          + " specifically refer to a delete marker by version id.");
+      return;
+    }
+    String body = source.get().body();
+    assertThat(response.status()).as("%s: %s", request, ModelWire.text(response))
+        .isEqualTo(200);
+    assertThat(ModelWire.root(response).child("ETag")).as("ETag of %s", request)
+        .hasValue(ModelWire.etag(body));
+    if (model.versioningAware()) {
+      assertThat(response.header("x-amz-copy-source-version-id"))
+          .as("x-amz-copy-source-version-id of %s", request)
+          .hasValue(source.get().versionId());
+    }
+    Optional<String> newId = response.header("x-amz-version-id");
+    if (model.status() != Status.ENABLED) {
+      assertThat(newId).as("x-amz-version-id of a %s CopyObject", model.status()).isEmpty();
+    }
+    model.put(key, body, () -> model.fresh(newId.orElse(null)));
+  }
+
   void deleteObject(String key, Optional<String> versionId) {
     S3Response response = wire.deleteObject(key, versionId);
     String request = "DeleteObject " + key + " " + versionId;

@@ -2,11 +2,13 @@ package dev.tombstone.internal.s3.protocol;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.tombstone.internal.s3.protocol.ModelSteps.Copy;
 import dev.tombstone.internal.s3.protocol.ModelSteps.Delete;
 import dev.tombstone.internal.s3.protocol.ModelSteps.DeleteMany;
 import dev.tombstone.internal.s3.protocol.ModelSteps.GetVersioning;
 import dev.tombstone.internal.s3.protocol.ModelSteps.IdPick;
 import dev.tombstone.internal.s3.protocol.ModelSteps.ListObjects;
+import dev.tombstone.internal.s3.protocol.ModelSteps.ListVersionPages;
 import dev.tombstone.internal.s3.protocol.ModelSteps.ListVersions;
 import dev.tombstone.internal.s3.protocol.ModelSteps.Put;
 import dev.tombstone.internal.s3.protocol.ModelSteps.Read;
@@ -24,8 +26,8 @@ import java.util.Optional;
  * Plays sequences of up to 30 versioning requests on one bucket, which starts unversioned, and
  * checks every answer against {@link VersioningModel}, a reference model of S3's documented
  * versioning: PutBucketVersioning, PutObject, DeleteObject with and without a version id,
- * DeleteObjects, GetObject and HeadObject, ListObjectVersions, ListObjectsV2 and
- * GetBucketVersioning. Requests go to {@link S3Protocol} below HTTP. Each sequence ends with a
+ * DeleteObjects, GetObject and HeadObject, CopyObject (the restore of an old version), ListObjectVersions
+ * (whole and page by page), ListObjectsV2 and GetBucketVersioning. Requests go to {@link S3Protocol} below HTTP. Each sequence ends with a
  * ListObjectVersions, so the bucket's whole history is compared at least once.
  */
 class S3VersioningModelFuzzTest {
@@ -77,10 +79,15 @@ class S3VersioningModelFuzzTest {
       reads.read(read.method(), read.key(), id(read.versionId(), read.key(), model));
     } else if (step instanceof ListVersions) {
       reads.listVersions();
+    } else if (step instanceof ListVersionPages pages) {
+      reads.listVersionPages(pages.maxKeys());
     } else if (step instanceof ListObjects) {
       reads.listObjects();
     } else if (step instanceof GetVersioning) {
       reads.getVersioning();
+    } else if (step instanceof Copy copy) {
+      writes.copyObject(copy.sourceKey(), id(copy.versionId(), copy.sourceKey(), model),
+          copy.key());
     }
   }
 
