@@ -26,9 +26,10 @@ import java.util.Optional;
  * Plays sequences of up to 30 versioning requests on one bucket, which starts unversioned, and
  * checks every answer against {@link VersioningModel}, a reference model of S3's documented
  * versioning: PutBucketVersioning, PutObject, DeleteObject with and without a version id,
- * DeleteObjects, GetObject and HeadObject, CopyObject (the restore of an old version), ListObjectVersions
- * (whole and page by page), ListObjectsV2 and GetBucketVersioning. Requests go to {@link S3Protocol} below HTTP. Each sequence ends with a
- * ListObjectVersions, so the bucket's whole history is compared at least once.
+ * DeleteObjects, GetObject and HeadObject, CopyObject (the restore of an old version),
+ * ListObjectVersions (whole and page by page), ListObjectsV2 and GetBucketVersioning. Requests
+ * go to {@link S3Protocol} below HTTP. Each sequence ends with a ListObjectVersions, so the
+ * bucket's whole history is compared at least once.
  */
 class S3VersioningModelFuzzTest {
 
