@@ -164,10 +164,7 @@ public final class Backups {
     Table source = state.tableForBackup(sourceTableNameOrArn);
     checkTargetFree(targetTableName);
     return state.exclusive(() -> {
-      RecoveryLog log = source.recovery();
-      if (log == null) {
-        throw new DynamoDbError.PointInTimeRecoveryUnavailable(source.name());
-      }
+      RecoveryLog log = recoveryLog(source);
       Instant now = clock.instant();
       Instant latest = log.latestRestorable(now, RESTORABLE_LAG);
       Instant at = time.orElse(latest);
@@ -195,10 +192,7 @@ public final class Backups {
   public List<Item> itemsAt(String tableNameOrArn, Instant time) {
     Table table = state.tableForBackup(tableNameOrArn);
     return state.exclusive(() -> {
-      RecoveryLog log = table.recovery();
-      if (log == null) {
-        throw new DynamoDbError.PointInTimeRecoveryUnavailable(table.name());
-      }
+      RecoveryLog log = recoveryLog(table);
       Instant now = clock.instant();
       if (time.isBefore(log.earliestRestorable(now)) || time.isAfter(now)) {
         throw new IllegalArgumentException(time + " is outside the recovery window");
@@ -252,10 +246,7 @@ public final class Backups {
   public List<ItemChange> changesBetween(String tableNameOrArn, Instant from, Instant to) {
     Table table = state.tableForBackup(tableNameOrArn);
     return state.exclusive(() -> {
-      RecoveryLog log = table.recovery();
-      if (log == null) {
-        throw new DynamoDbError.PointInTimeRecoveryUnavailable(table.name());
-      }
+      RecoveryLog log = recoveryLog(table);
       Instant now = clock.instant();
       if (from.isBefore(log.earliestRestorable(now)) || to.isAfter(now) || !to.isAfter(from)) {
         throw new IllegalArgumentException(from + ".." + to + " is outside the recovery window");
@@ -282,6 +273,15 @@ public final class Backups {
       }
     }
     return selected;
+  }
+
+  /** The table's point-in-time recovery history; the caller locks. */
+  private static RecoveryLog recoveryLog(Table table) {
+    RecoveryLog log = table.recovery();
+    if (log == null) {
+      throw new DynamoDbError.PointInTimeRecoveryUnavailable(table.name());
+    }
+    return log;
   }
 
   /** The SYSTEM backup DeleteTable leaves of a table with recovery on; the caller locks. */
