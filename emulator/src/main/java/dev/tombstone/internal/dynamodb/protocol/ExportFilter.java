@@ -108,11 +108,8 @@ record ExportFilter(TableExport.Filter echo, KeyConditions keyCondition, ItemCon
     if (spec.keyCondition() == null) {
       read = state.backups().itemsAt(tableName, at);
     } else {
-      KeySchema schema = state.keySchema(tableName);
-      Set<String> keyNames = new HashSet<>();
-      schema.attributes().forEach(attribute -> keyNames.add(attribute.name()));
-      KeyCondition condition = spec.keyCondition().resolve(keyNames, schema.size());
-      read = state.backups().itemsAt(tableName, at, condition, spec.filter());
+      read = state.backups().itemsAt(tableName, at, keyCondition(state, tableName, spec),
+          spec.filter());
     }
     ConditionSupport.checkKeyPaths(spec.filter(), () -> state.tableDefinition(tableName));
     List<Item> written = new ArrayList<>(read.size());
@@ -122,6 +119,15 @@ record ExportFilter(TableExport.Filter echo, KeyConditions keyCondition, ItemCon
       }
     }
     return new Selection(read, written);
+  }
+
+  /** The request's key condition, resolved against the table's key schema. */
+  private static KeyCondition keyCondition(DynamoDbState state, String tableName,
+      ExportFilter spec) {
+    KeySchema schema = state.keySchema(tableName);
+    Set<String> keyNames = new HashSet<>();
+    schema.attributes().forEach(attribute -> keyNames.add(attribute.name()));
+    return spec.keyCondition().resolve(keyNames, schema.size());
   }
 
   /**
@@ -144,12 +150,8 @@ record ExportFilter(TableExport.Filter echo, KeyConditions keyCondition, ItemCon
     if (spec.keyCondition() == null) {
       read = state.backups().changesBetween(tableName, window.fromTime(), window.toTime());
     } else {
-      KeySchema schema = state.keySchema(tableName);
-      Set<String> keyNames = new HashSet<>();
-      schema.attributes().forEach(attribute -> keyNames.add(attribute.name()));
-      KeyCondition condition = spec.keyCondition().resolve(keyNames, schema.size());
       read = state.backups().changesBetween(tableName, window.fromTime(), window.toTime(),
-          condition, spec.filter());
+          keyCondition(state, tableName, spec), spec.filter());
     }
     ConditionSupport.checkKeyPaths(spec.filter(), () -> state.tableDefinition(tableName));
     List<ItemChange> written = new ArrayList<>(read.size());
