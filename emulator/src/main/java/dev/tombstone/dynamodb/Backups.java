@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * On-demand backups and point-in-time recovery of a namespace's tables, without HTTP: what
@@ -219,17 +221,8 @@ public final class Backups {
    */
   public List<Item> itemsAt(String tableNameOrArn, Instant time, KeyCondition keyCondition,
       ItemCondition filter) {
-    KeySchema schema = state.tableForBackup(tableNameOrArn).keySchema();
-    KeyRange range = KeyRange.of(schema, keyCondition);
-    QueryRun.checkFilter(schema, filter, false);
-    List<Item> selected = new ArrayList<>();
-    for (Item item : itemsAt(tableNameOrArn, time)) {
-      PrimaryKey key = schema.keyOfItem(item);
-      if (range.holds(key.partition(), key.sort())) {
-        selected.add(item);
-      }
-    }
-    return selected;
+    return inKeyRange(tableNameOrArn, keyCondition, filter, () -> itemsAt(tableNameOrArn, time),
+        item -> item);
   }
 
   /**
@@ -262,14 +255,25 @@ public final class Backups {
    */
   public List<ItemChange> changesBetween(String tableNameOrArn, Instant from, Instant to,
       KeyCondition keyCondition, ItemCondition filter) {
+    return inKeyRange(tableNameOrArn, keyCondition, filter,
+        () -> changesBetween(tableNameOrArn, from, to), ItemChange::keys);
+  }
+
+  /**
+   * Those of {@code all} whose primary key ({@code key} of each) {@code keyCondition} selects,
+   * the condition and {@code filter} first checked against the key schema as a Query checks
+   * them, before anything is read.
+   */
+  private <T> List<T> inKeyRange(String tableNameOrArn, KeyCondition keyCondition,
+      ItemCondition filter, Supplier<List<T>> all, Function<T, Item> key) {
     KeySchema schema = state.tableForBackup(tableNameOrArn).keySchema();
     KeyRange range = KeyRange.of(schema, keyCondition);
     QueryRun.checkFilter(schema, filter, false);
-    List<ItemChange> selected = new ArrayList<>();
-    for (ItemChange change : changesBetween(tableNameOrArn, from, to)) {
-      PrimaryKey key = schema.keyOfItem(change.keys());
-      if (range.holds(key.partition(), key.sort())) {
-        selected.add(change);
+    List<T> selected = new ArrayList<>();
+    for (T each : all.get()) {
+      PrimaryKey primaryKey = schema.keyOfItem(key.apply(each));
+      if (range.holds(primaryKey.partition(), primaryKey.sort())) {
+        selected.add(each);
       }
     }
     return selected;

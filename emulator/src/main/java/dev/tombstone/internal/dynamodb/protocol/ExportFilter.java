@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * ExportTableToPointInTime's {@code FilterSpecification}: the key condition, filter and
@@ -36,30 +40,13 @@ record ExportFilter(TableExport.Filter echo, KeyConditions keyCondition, ItemCon
   private static final AttributeValueDecoder DECODER =
       new AttributeValueDecoder(AttributeValueDecoder.Dialect.CURRENT, ValueLayer.CURRENT);
 
-  /** What an export reads and what it writes of it. */
-  record Selection(List<Item> read, List<Item> written) {
-    /** The bytes read: the items the key condition selects, before the filter. */
-    long readBytes() {
-      long bytes = 0;
-      for (Item item : read) {
-        bytes += item.sizeInBytes();
-      }
-      return bytes;
-    }
-  }
-
-  /** What an incremental export reads and what it writes of it. */
-  record ChangeSelection(List<ItemChange> read, List<ItemChange> written) {
-    /** The bytes read: both images of every change the key condition selects. */
-    long readBytes() {
-      long bytes = 0;
-      for (ItemChange change : read) {
-        bytes += change.oldImage().map(Item::sizeInBytes).orElse(0)
-            + change.newImage().map(Item::sizeInBytes).orElse(0);
-      }
-      return bytes;
-    }
-  }
+  /**
+   * What an export reads (items, or an incremental export's changes) and what it writes of them.
+   *
+   * @param readBytes the size of what the key condition selected, before the filter: the items,
+   *     or both images of every change
+   */
+  record Selection<T>(List<T> read, List<T> written, long readBytes) {}
 
   /**
    * The request's FilterSpecification, checked as Query checks its expressions; null when the
@@ -98,36 +85,11 @@ record ExportFilter(TableExport.Filter echo, KeyConditions keyCondition, ItemCon
    *
    * @param spec the request's filter, or null for the whole table
    */
-  static Selection select(DynamoDbState state, String tableName, Instant at, ExportFilter spec) {
-    if (spec == null) {
-      List<Item> items = state.backups().itemsAt(tableName, at);
-      return new Selection(items, items);
-    }
-    ConditionSupport.checkKeyPaths(spec.projection(), () -> state.tableDefinition(tableName));
-    List<Item> read;
-    if (spec.keyCondition() == null) {
-      read = state.backups().itemsAt(tableName, at);
-    } else {
-      read = state.backups().itemsAt(tableName, at, keyCondition(state, tableName, spec),
-          spec.filter());
-    }
-    ConditionSupport.checkKeyPaths(spec.filter(), () -> state.tableDefinition(tableName));
-    List<Item> written = new ArrayList<>(read.size());
-    for (Item item : read) {
-      if (spec.filter() == null || spec.filter().matches(item)) {
-        written.add(spec.projection() == null ? item : spec.projection().apply(item));
-      }
-    }
-    return new Selection(read, written);
-  }
-
-  /** The request's key condition, resolved against the table's key schema. */
-  private static KeyCondition keyCondition(DynamoDbState state, String tableName,
+  static Selection<Item> select(DynamoDbState state, String tableName, Instant at,
       ExportFilter spec) {
-    KeySchema schema = state.keySchema(tableName);
-    Set<String> keyNames = new HashSet<>();
-    schema.attributes().forEach(attribute -> keyNames.add(attribute.name()));
-    return spec.keyCondition().resolve(keyNames, schema.size());
+    return select(state, tableName, spec, () -> state.backups().itemsAt(tableName, at),
+        condition -> state.backups().itemsAt(tableName, at, condition, spec.filter()),
+        item -> item, (item, projection) -> projection.apply(item), Item::sizeInBytes);
   }
 
   /**
@@ -138,30 +100,58 @@ record ExportFilter(TableExport.Filter echo, KeyConditions keyCondition, ItemCon
    *
    * @param spec the request's filter, or null for every change
    */
-  static ChangeSelection selectChanges(DynamoDbState state, String tableName,
+  static Selection<ItemChange> selectChanges(DynamoDbState state, String tableName,
       TableExport.Window window, ExportFilter spec) {
+    return select(state, tableName, spec,
+        () -> state.backups().changesBetween(tableName, window.fromTime(), window.toTime()),
+        condition -> state.backups().changesBetween(tableName, window.fromTime(),
+            window.toTime(), condition, spec.filter()),
+        ItemChange::latestImage,
+        (change, projection) -> new ItemChange(change.keys(),
+            change.oldImage().map(projection::apply), change.newImage().map(projection::apply),
+            change.lastWrite()),
+        change -> change.oldImage().map(Item::sizeInBytes).orElse(0)
+            + change.newImage().map(Item::sizeInBytes).orElse(0));
+  }
+
+  /**
+   * What an export of {@code T}s reads and writes: all of them without a key condition, those
+   * it selects with one; then the ones whose {@code filtered} image the filter matches, projected.
+   */
+  private static <T> Selection<T> select(DynamoDbState state, String tableName,
+      ExportFilter spec, Supplier<List<T>> all, Function<KeyCondition, List<T>> byKey,
+      Function<T, Item> filtered, BiFunction<T, Projection, T> projected,
+      ToLongFunction<T> size) {
+    List<T> read;
+    List<T> written;
     if (spec == null) {
-      List<ItemChange> changes =
-          state.backups().changesBetween(tableName, window.fromTime(), window.toTime());
-      return new ChangeSelection(changes, changes);
-    }
-    ConditionSupport.checkKeyPaths(spec.projection(), () -> state.tableDefinition(tableName));
-    List<ItemChange> read;
-    if (spec.keyCondition() == null) {
-      read = state.backups().changesBetween(tableName, window.fromTime(), window.toTime());
+      read = all.get();
+      written = read;
     } else {
-      read = state.backups().changesBetween(tableName, window.fromTime(), window.toTime(),
-          keyCondition(state, tableName, spec), spec.filter());
-    }
-    ConditionSupport.checkKeyPaths(spec.filter(), () -> state.tableDefinition(tableName));
-    List<ItemChange> written = new ArrayList<>(read.size());
-    for (ItemChange change : read) {
-      if (spec.filter() == null || spec.filter().matches(change.latestImage())) {
-        written.add(spec.projection() == null ? change : new ItemChange(change.keys(),
-            change.oldImage().map(spec.projection()::apply),
-            change.newImage().map(spec.projection()::apply), change.lastWrite()));
+      ConditionSupport.checkKeyPaths(spec.projection(), () -> state.tableDefinition(tableName));
+      read = spec.keyCondition() == null ? all.get()
+          : byKey.apply(keyCondition(state, tableName, spec));
+      ConditionSupport.checkKeyPaths(spec.filter(), () -> state.tableDefinition(tableName));
+      written = new ArrayList<>(read.size());
+      for (T each : read) {
+        if (spec.filter() == null || spec.filter().matches(filtered.apply(each))) {
+          written.add(spec.projection() == null ? each : projected.apply(each, spec.projection()));
+        }
       }
     }
-    return new ChangeSelection(read, written);
+    long bytes = 0;
+    for (T each : read) {
+      bytes += size.applyAsLong(each);
+    }
+    return new Selection<>(read, written, bytes);
+  }
+
+  /** The request's key condition, resolved against the table's key schema. */
+  private static KeyCondition keyCondition(DynamoDbState state, String tableName,
+      ExportFilter spec) {
+    KeySchema schema = state.keySchema(tableName);
+    Set<String> keyNames = new HashSet<>();
+    schema.attributes().forEach(attribute -> keyNames.add(attribute.name()));
+    return spec.keyCondition().resolve(keyNames, schema.size());
   }
 }

@@ -3,6 +3,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.ContinuousBackups;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
+import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.ItemChange;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.TableNames;
 import dev.tombstone.internal.dynamodb.TableExport;
@@ -149,12 +151,12 @@ final class ExportTableToPointInTimeOperation {
     TableExport.Completed write(TableExport export, String folder);
   }
 
-  private Writer full(ExportFilter.Selection items) {
+  private Writer full(ExportFilter.Selection<Item> items) {
     return (export, folder) -> ExportFiles.write(transfers, export, folder, items.written(),
         items.readBytes());
   }
 
-  private Writer incremental(ExportFilter.ChangeSelection changes, String viewType) {
+  private Writer incremental(ExportFilter.Selection<ItemChange> changes, String viewType) {
     return (export, folder) -> ExportFiles.write(transfers, export, folder,
         ExportFiles.sharedDataFolder(export.request()),
         IncrementalExports.lines(changes.written(), viewType), changes.written().size(),
