@@ -30,13 +30,13 @@ final class IonReader {
       Pattern.compile("-?" + INT + FRACTION + "?[eE][+-]?[0-9]+");
   private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}(?:T|-[0-9]{2}[-T]).*");
   private static final Pattern SYMBOL_ID = Pattern.compile("\\$[0-9]+");
+  private static final Pattern VERSION_MARKER = Pattern.compile("\\$ion_[0-9]+_[0-9]+");
 
-  private final String text;
-  private int pos;
+  private final IonCursor in;
   private int depth;
 
   IonReader(String text) {
-    this.text = text;
+    this.in = new IonCursor(text);
   }
 
   /**
@@ -46,20 +46,21 @@ final class IonReader {
    */
   IonValue next() {
     while (true) {
-      skipSpace();
-      if (pos >= text.length()) {
+      in.skipSpace();
+      if (in.atEnd()) {
         return null;
       }
-      if (isIdentifierStart(peek())) {
-        int start = pos;
-        String word = identifier();
+      if (IonCursor.isIdentifierStart(in.peek())) {
+        int start = in.position();
+        String word = in.identifier();
         if (word.equals("$ion_1_0")) {
           continue;
         }
-        if (word.startsWith("$ion_") && word.matches("\\$ion_[0-9]+_[0-9]+")) {
-          throw error("Ion version " + word.substring(5) + " is not read: only $ion_1_0", start);
+        if (VERSION_MARKER.matcher(word).matches()) {
+          throw in.error("Ion version " + word.substring(5) + " is not read: only $ion_1_0",
+              start);
         }
-        pos = start;
+        in.moveTo(start);
       }
       IonValue value = value();
       if (value instanceof IonValue.Annotated annotated
@@ -73,17 +74,17 @@ final class IonReader {
   private IonValue value() {
     List<String> annotations = new ArrayList<>();
     while (true) {
-      skipSpace();
-      char c = peek();
-      if (!isIdentifierStart(c) && !(c == '\'' && !text.startsWith("'''", pos))) {
+      in.skipSpace();
+      char c = in.peek();
+      if (!IonCursor.isIdentifierStart(c) && !(c == '\'' && !in.startsWith("'''"))) {
         return annotate(annotations, bareValue());
       }
-      int start = pos;
+      int start = in.position();
       boolean quoted = c == '\'';
-      String symbol = quoted ? quoted('\'') : identifier();
-      skipSpace();
-      if (text.startsWith("::", pos)) {
-        pos += 2;
+      String symbol = quoted ? in.quoted('\'') : in.identifier();
+      in.skipSpace();
+      if (in.startsWith("::")) {
+        in.skip(2);
         annotations.add(symbolText(symbol, quoted, start));
         continue;
       }
@@ -107,12 +108,12 @@ final class IonReader {
         return new IonValue.Other("float");
       }
       case "null" -> {
-        if (pos < text.length() && text.charAt(pos) == '.') {
-          pos++;
-          if (!isIdentifierStart(peek())) {
-            throw error("A type name must follow null.", pos);
+        if (in.peek() == '.') {
+          in.skip(1);
+          if (!IonCursor.isIdentifierStart(in.peek())) {
+            throw in.error("A type name must follow null.", in.position());
           }
-          String type = identifier();
+          String type = in.identifier();
           return type.equals("null") ? new IonValue.Null() : new IonValue.Other("null." + type);
         }
         return new IonValue.Null();
@@ -125,160 +126,157 @@ final class IonReader {
 
   private String symbolText(String symbol, boolean quoted, int start) {
     if (!quoted && SYMBOL_ID.matcher(symbol).matches()) {
-      throw error("Symbol ids such as " + symbol + " are not read: write the symbol's text",
+      throw in.error("Symbol ids such as " + symbol + " are not read: write the symbol's text",
           start);
     }
     return symbol;
   }
 
   private IonValue bareValue() {
-    int start = pos;
-    char c = peek();
+    int start = in.position();
+    char c = in.peek();
     if (c == '"') {
-      return new IonValue.Str(quoted('"'));
+      return new IonValue.Str(in.quoted('"'));
     }
     if (c == '\'') {
-      return new IonValue.Str(longStrings());
+      return new IonValue.Str(in.longStrings());
     }
     if (c == '[') {
       return list();
     }
     if (c == '{') {
-      return text.startsWith("{{", pos) ? lob() : struct();
+      return in.startsWith("{{") ? lob() : struct();
     }
     if (c == '(') {
-      throw error("S-expressions are not read", start);
+      throw in.error("S-expressions are not read", start);
     }
     if (c == '-' || c == '+' || (c >= '0' && c <= '9')) {
       return number();
     }
-    if (pos >= text.length()) {
-      throw error("The text ends where a value was expected", start);
+    if (in.atEnd()) {
+      throw in.error("The text ends where a value was expected", start);
     }
-    throw error("Unexpected character '" + c + "'", start);
+    throw in.error("Unexpected character '" + c + "'", start);
   }
 
   private IonValue list() {
-    int start = pos;
-    enter(start);
-    pos++;
+    enter();
     List<IonValue> values = new ArrayList<>();
-    skipSpace();
-    while (peek() != ']') {
+    in.skipSpace();
+    while (in.peek() != ']') {
       values.add(value());
-      skipSpace();
-      if (peek() == ',') {
-        pos++;
-        skipSpace();
-      } else if (peek() != ']') {
-        throw error("Expected ',' or ']' in a list", pos);
-      }
+      separator(']', "Expected ',' or ']' in a list");
     }
-    pos++;
+    in.skip(1);
     depth--;
     return new IonValue.ListValue(values);
   }
 
   private IonValue struct() {
-    int start = pos;
-    enter(start);
-    pos++;
+    enter();
     List<IonValue.Field> fields = new ArrayList<>();
-    skipSpace();
-    while (peek() != '}') {
+    in.skipSpace();
+    while (in.peek() != '}') {
       String name = fieldName();
-      skipSpace();
-      if (peek() != ':' || text.startsWith("::", pos)) {
-        throw error("Expected ':' after the field name " + name, pos);
+      in.skipSpace();
+      if (in.peek() != ':' || in.startsWith("::")) {
+        throw in.error("Expected ':' after the field name " + name, in.position());
       }
-      pos++;
+      in.skip(1);
       fields.add(new IonValue.Field(name, value()));
-      skipSpace();
-      if (peek() == ',') {
-        pos++;
-        skipSpace();
-      } else if (peek() != '}') {
-        throw error("Expected ',' or '}' in a struct", pos);
-      }
+      separator('}', "Expected ',' or '}' in a struct");
     }
-    pos++;
+    in.skip(1);
     depth--;
     return new IonValue.Struct(fields);
   }
 
-  private String fieldName() {
-    int start = pos;
-    char c = peek();
-    if (c == '"') {
-      return quoted('"');
+  /** Passes the opening character of a container, counting its depth. */
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw in.error("Containers are nested deeper than " + MAX_DEPTH + " levels", in.position());
     }
-    if (c == '\'') {
-      return text.startsWith("'''", pos) ? longStrings() : quoted('\'');
-    }
-    if (isIdentifierStart(c)) {
-      return symbolText(identifier(), false, start);
-    }
-    throw error(pos >= text.length() ? "The text ends inside a struct"
-        : "Expected a field name, found '" + c + "'", start);
+    in.skip(1);
   }
 
-  private void enter(int start) {
-    if (++depth > MAX_DEPTH) {
-      throw error("Containers are nested deeper than " + MAX_DEPTH + " levels", start);
+  /** After a container's member: a comma (a trailing one too) or the closing character. */
+  private void separator(char close, String problem) {
+    in.skipSpace();
+    if (in.peek() == ',') {
+      in.skip(1);
+      in.skipSpace();
+    } else if (in.peek() != close) {
+      throw in.error(problem, in.position());
     }
+  }
+
+  private String fieldName() {
+    int start = in.position();
+    char c = in.peek();
+    if (c == '"') {
+      return in.quoted('"');
+    }
+    if (c == '\'') {
+      return in.startsWith("'''") ? in.longStrings() : in.quoted('\'');
+    }
+    if (IonCursor.isIdentifierStart(c)) {
+      return symbolText(in.identifier(), false, start);
+    }
+    throw in.error(in.atEnd() ? "The text ends inside a struct"
+        : "Expected a field name, found '" + c + "'", start);
   }
 
   /** A blob, or a clob (read as {@link IonValue.Other}); the position is at {@code {{}. */
   private IonValue lob() {
-    int start = pos;
-    pos += 2;
-    skipWhitespace();
-    if (peek() == '"' || peek() == '\'') {
-      if (peek() == '"') {
-        quoted('"');
+    int start = in.position();
+    in.skip(2);
+    in.skipWhitespace();
+    if (in.peek() == '"' || in.peek() == '\'') {
+      if (in.peek() == '"') {
+        in.quoted('"');
       } else {
-        longStrings();
+        in.longStrings();
       }
-      skipWhitespace();
+      in.skipWhitespace();
       closeLob(start);
       return new IonValue.Other("clob");
     }
     StringBuilder base64 = new StringBuilder();
-    while (pos < text.length() && text.charAt(pos) != '}') {
-      char c = text.charAt(pos++);
-      if (isWhitespace(c)) {
+    while (!in.atEnd() && in.peek() != '}') {
+      char c = in.take();
+      if (IonCursor.isWhitespace(c)) {
         continue;
       }
       if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
           || c == '/' || c == '=')) {
-        throw error("A blob holds Base64 only, found '" + c + "'", pos - 1);
+        throw in.error("A blob holds Base64 only, found '" + c + "'", in.position() - 1);
       }
       base64.append(c);
     }
     closeLob(start);
     if (base64.length() % 4 != 0) {
-      throw error("A blob's Base64 must be padded to a multiple of 4 characters", start);
+      throw in.error("A blob's Base64 must be padded to a multiple of 4 characters", start);
     }
     try {
       return new IonValue.Blob(Bytes.of(Base64.getDecoder().decode(base64.toString())));
     } catch (IllegalArgumentException e) {
-      throw error("A blob's Base64 is not valid", start);
+      throw in.error("A blob's Base64 is not valid", start);
     }
   }
 
   private void closeLob(int start) {
-    if (!text.startsWith("}}", pos)) {
-      throw error("A blob or clob must end with }}", start);
+    if (!in.startsWith("}}")) {
+      throw in.error("A blob or clob must end with }}", start);
     }
-    pos += 2;
+    in.skip(2);
   }
 
   private IonValue number() {
-    int start = pos;
-    while (pos < text.length() && isNumberPart(text.charAt(pos))) {
-      pos++;
+    int start = in.position();
+    while (!in.atEnd() && isNumberPart(in.peek())) {
+      in.skip(1);
     }
-    String token = text.substring(start, pos);
+    String token = in.since(start);
     if (token.equals("+inf") || token.equals("-inf")) {
       return new IonValue.Other("float");
     }
@@ -306,165 +304,11 @@ final class IonReader {
     if (FLOAT.matcher(token).matches()) {
       return new IonValue.Other("float");
     }
-    throw error("Not an Ion number: " + token, start);
+    throw in.error("Not an Ion number: " + token, start);
   }
 
   private static boolean isNumberPart(char c) {
     return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
         || c == '.' || c == '+' || c == '-' || c == ':';
-  }
-
-  /** One or more long strings ({@code '''...'''}), joined, with space between them. */
-  private String longStrings() {
-    StringBuilder joined = new StringBuilder();
-    do {
-      int start = pos;
-      pos += 3;
-      while (!text.startsWith("'''", pos)) {
-        if (pos >= text.length()) {
-          throw error("A long string is not closed", start);
-        }
-        char c = text.charAt(pos++);
-        if (c == '\\') {
-          escape(joined, pos - 1);
-        } else {
-          joined.append(c);
-        }
-      }
-      pos += 3;
-      skipSpace();
-    } while (text.startsWith("'''", pos));
-    return joined.toString();
-  }
-
-  /** A string or quoted symbol closed by {@code quote}; the position is at the opening one. */
-  private String quoted(char quote) {
-    int start = pos++;
-    StringBuilder value = new StringBuilder();
-    while (true) {
-      if (pos >= text.length()) {
-        throw error((quote == '"' ? "A string" : "A quoted symbol") + " is not closed", start);
-      }
-      char c = text.charAt(pos++);
-      if (c == quote) {
-        return value.toString();
-      }
-      if (c == '\\') {
-        escape(value, pos - 1);
-      } else if (c == '\n' || c == '\r') {
-        throw error("A line break must be escaped inside quotes", pos - 1);
-      } else {
-        value.append(c);
-      }
-    }
-  }
-
-  /** Appends what the escape after a backslash (at {@code at}) stands for. */
-  private void escape(StringBuilder value, int at) {
-    if (pos >= text.length()) {
-      throw error("The text ends inside an escape", at);
-    }
-    char c = text.charAt(pos++);
-    switch (c) {
-      case 'a' -> value.append('\u0007');
-      case 'b' -> value.append('\b');
-      case 't' -> value.append('\t');
-      case 'n' -> value.append('\n');
-      case 'f' -> value.append('\f');
-      case 'r' -> value.append('\r');
-      case 'v' -> value.append('\u000B');
-      case '0' -> value.append('\0');
-      case '?', '\'', '"', '/', '\\' -> value.append(c);
-      case 'x' -> value.appendCodePoint(hex(2, at));
-      case 'u' -> value.appendCodePoint(hex(4, at));
-      case 'U' -> {
-        int codePoint = hex(8, at);
-        if (!Character.isValidCodePoint(codePoint)) {
-          throw error("\\U" + Integer.toHexString(codePoint) + " is not a code point", at);
-        }
-        value.appendCodePoint(codePoint);
-      }
-      case '\n' -> { }
-      case '\r' -> {
-        if (pos < text.length() && text.charAt(pos) == '\n') {
-          pos++;
-        }
-      }
-      default -> throw error("Unknown escape \\" + c, at);
-    }
-  }
-
-  private int hex(int digits, int at) {
-    if (pos + digits > text.length()) {
-      throw error("The text ends inside an escape", at);
-    }
-    String hex = text.substring(pos, pos + digits);
-    if (!hex.chars().allMatch(d -> Character.digit(d, 16) >= 0)) {
-      throw error("Not a hex escape: " + text.substring(at, pos + digits), at);
-    }
-    pos += digits;
-    return (int) Long.parseLong(hex, 16);
-  }
-
-  private String identifier() {
-    int start = pos;
-    while (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
-      pos++;
-    }
-    return text.substring(start, pos);
-  }
-
-  private static boolean isIdentifierStart(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
-  }
-
-  private static boolean isIdentifierPart(char c) {
-    return isIdentifierStart(c) || c >= '0' && c <= '9';
-  }
-
-  private char peek() {
-    return pos < text.length() ? text.charAt(pos) : '\uFFFF';
-  }
-
-  private static boolean isWhitespace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
-  }
-
-  private void skipWhitespace() {
-    while (pos < text.length() && isWhitespace(text.charAt(pos))) {
-      pos++;
-    }
-  }
-
-  /** Skips whitespace and comments. */
-  private void skipSpace() {
-    while (true) {
-      skipWhitespace();
-      if (text.startsWith("//", pos)) {
-        while (pos < text.length() && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
-          pos++;
-        }
-      } else if (text.startsWith("/*", pos)) {
-        int end = text.indexOf("*/", pos + 2);
-        if (end < 0) {
-          throw error("A block comment is not closed", pos);
-        }
-        pos = end + 2;
-      } else {
-        return;
-      }
-    }
-  }
-
-  private IonSyntaxException error(String problem, int at) {
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < Math.min(at, text.length()); i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return new IonSyntaxException(problem, line, at - lineStart + 1);
   }
 }
