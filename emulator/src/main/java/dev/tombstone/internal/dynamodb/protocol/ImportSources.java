@@ -22,12 +22,14 @@ import java.util.zip.GZIPInputStream;
 /**
  * Turns the objects of an import into items, as DynamoDB reads them. An item that does not pass
  * the table's checks (a key missing or of another type, an item too large) counts as one error
- * and the next item is read; text that cannot form an item (not JSON, not {@code {"Item":{...}}},
- * a CSV row longer than its header) counts as one error and abandons the rest of its object.
- * DYNAMODB_JSON objects hold {@code {"Item":{...}}} documents one after the other, usually one a
- * line; ION objects hold Ion text of {@code {Item:{...}}} structs ({@link IonItems}), one a
- * top-level value or all in one top-level list, and a binary Ion object is refused whole; a CSV row's key attributes take the type of their attribute definition, every other
- * value is a string and an empty one is left out.
+ * and the next item is read; text that cannot form an item (not JSON or not Ion, not an
+ * {@code Item} document, a value of no DynamoDB type, a CSV row longer than its header) counts as
+ * one error and abandons the rest of its object. DYNAMODB_JSON objects hold
+ * {@code {"Item":{...}}} documents one after the other, usually one a line; ION objects hold Ion
+ * text of {@code {Item:{...}}} structs ({@link IonItems}), each a top-level value or all in one
+ * top-level list, and a binary Ion object is refused whole; a CSV row's key attributes take the
+ * type of their attribute definition, every other value is a string and an empty one is left
+ * out.
  */
 final class ImportSources {
   static final String PARSE_ERROR = "ParseError";
