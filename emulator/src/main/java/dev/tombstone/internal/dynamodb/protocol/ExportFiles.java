@@ -22,11 +22,14 @@ import java.util.zip.GZIPOutputStream;
  * for each manifest a {@code .md5} holding the Base64 MD5 of its bytes. An incremental export
  * writes the same files, but its data file, of change lines, goes to the {@code data/} folder
  * that every incremental export under the prefix shares ({@code <prefix>/AWSDynamoDB/data/}),
- * so its manifest-files.json is the only way to know which data files are its own.
+ * so its manifest-files.json is the only way to know which data files are its own. An ION
+ * export writes {@code data/<name>.ion.gz} files of {@code $ion_1_0 {Item:{...}}} lines instead
+ * ({@link IonItems}); its manifests stay JSON.
  */
 final class ExportFiles {
   static final String FORMAT_VERSION = "2020-06-30";
   static final String INCREMENTAL_FORMAT_VERSION = "2023-08-01";
+  static final String ION = "ION";
 
   private ExportFiles() {}
 
@@ -59,7 +62,12 @@ final class ExportFiles {
   static TableExport.Completed write(TableTransfers s3, TableExport export, String folder,
       List<Item> items, long billed) {
     ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    boolean ion = ION.equals(export.request().format());
     for (Item item : items) {
+      if (ion) {
+        lines.writeBytes(IonItems.line(item).getBytes(StandardCharsets.UTF_8));
+        continue;
+      }
       JsonOut out = new JsonOut();
       out.json().writeStartObject();
       out.item("Item", item);
@@ -79,7 +87,8 @@ final class ExportFiles {
     String bucket = export.request().bucket();
     s3.put(bucket, folder + "_started", new byte[0]);
     byte[] data = gzip(lines);
-    String dataKey = dataFolder + TransferIds.dataFileName() + ".json.gz";
+    String extension = ION.equals(export.request().format()) ? ".ion.gz" : ".json.gz";
+    String dataKey = dataFolder + TransferIds.dataFileName() + extension;
     String etag = s3.put(bucket, dataKey, data);
 
     JsonWriter file = JsonWriter.take();

@@ -30,8 +30,6 @@ final class ExportTableToPointInTimeOperation {
   static final String OUTSIDE_WINDOW =
       "The specified ExportTime is outside of the point in time recovery window.";
   static final String NO_SUCH_BUCKET = "S3NoSuchBucket";
-  static final String ION_REFUSED =
-      "ExportFormat ION is not supported by Tombstone: use DYNAMODB_JSON";
 
   private final DynamoDbState state;
   private final TableTransfers transfers;
@@ -73,9 +71,6 @@ final class ExportTableToPointInTimeOperation {
     pattern(constraints, "clientToken", token, TOKEN_PATTERN);
     TableExport.Incremental incremental = IncrementalExports.read(request, constraints);
     constraints.check();
-    if ("ION".equals(format)) {
-      throw new DynamoDbError.Validation(ION_REFUSED);
-    }
     IncrementalExports.check(type, exportTime, incremental);
     // Query's checks of the expressions, before the table is looked at or anything written.
     ExportFilter filter = ExportFilter.read(request, conditions);
@@ -121,7 +116,7 @@ final class ExportTableToPointInTimeOperation {
     // Read before anything is written: the table's checks of the filter come first.
     Writer writer = window.isPresent()
         ? incremental(ExportFilter.selectChanges(state, tableName, window.get(), filter),
-            window.get().viewType())
+            window.get().viewType(), asked.format())
         : full(ExportFilter.select(state, tableName, at, filter));
     TableDescription table = state.describeTable(tableName);
     String arn = table.arn() + "/export/" + TransferIds.id(now);
@@ -156,10 +151,11 @@ final class ExportTableToPointInTimeOperation {
         items.readBytes());
   }
 
-  private Writer incremental(ExportFilter.Selection<ItemChange> changes, String viewType) {
+  private Writer incremental(ExportFilter.Selection<ItemChange> changes, String viewType,
+      String format) {
     return (export, folder) -> ExportFiles.write(transfers, export, folder,
         ExportFiles.sharedDataFolder(export.request()),
-        IncrementalExports.lines(changes.written(), viewType), changes.written().size(),
+        IncrementalExports.lines(changes.written(), viewType, format), changes.written().size(),
         changes.readBytes());
   }
 

@@ -9,6 +9,8 @@ import dev.tombstone.dynamodb.TableDefinition;
 import dev.tombstone.internal.dynamodb.TableImport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +22,14 @@ import java.util.zip.GZIPInputStream;
 /**
  * Turns the objects of an import into items, as DynamoDB reads them. An item that does not pass
  * the table's checks (a key missing or of another type, an item too large) counts as one error
- * and the next item is read; text that cannot form an item (not JSON, not {@code {"Item":{...}}},
- * a CSV row longer than its header) counts as one error and abandons the rest of its object.
- * DYNAMODB_JSON objects hold {@code {"Item":{...}}} documents one after the other, usually one a
- * line; a CSV row's key attributes take the type of their attribute definition, every other
- * value is a string and an empty one is left out.
+ * and the next item is read; text that cannot form an item (not JSON or not Ion, not an
+ * {@code Item} document, a value of no DynamoDB type, a CSV row longer than its header) counts as
+ * one error and abandons the rest of its object. DYNAMODB_JSON objects hold
+ * {@code {"Item":{...}}} documents one after the other, usually one a line; ION objects hold Ion
+ * text of {@code {Item:{...}}} structs ({@link IonItems}), each a top-level value or all in one
+ * top-level list, and a binary Ion object is refused whole; a CSV row's key attributes take the
+ * type of their attribute definition, every other value is a string and an empty one is left
+ * out.
  */
 final class ImportSources {
   static final String PARSE_ERROR = "ParseError";
@@ -33,6 +38,9 @@ final class ImportSources {
   static final String NOT_AN_ITEM = "The document is not an {\"Item\":{...}} of attribute values";
   static final String ONLY_ITEM = "Per-item conditions are not supported by Tombstone: a document"
       + " holds only its Item";
+  static final String NOT_ION = "The text is not Ion";
+  static final String NOT_UTF8 = "The text is not UTF-8, as Ion text must be";
+  static final String BINARY_ION = "Binary Ion is not read by Tombstone: write Ion text";
   static final String ROW_TOO_LONG = "The row has more values than the header has names";
   static final String KEY_TYPE = "A key value is not of its attribute definition's type";
   private static final AttributeValueDecoder DECODER =
@@ -88,6 +96,8 @@ final class ImportSources {
     bytes += content.length;
     if ("CSV".equals(format)) {
       csvItems(new String(content, StandardCharsets.UTF_8), write);
+    } else if ("ION".equals(format)) {
+      ionItems(content, write);
     } else {
       jsonItems(content, write);
     }
@@ -132,6 +142,53 @@ final class ImportSources {
     } catch (IOException e) {
       failed(NOT_JSON);
     }
+  }
+
+  private void ionItems(byte[] content, Consumer<Item> write) {
+    if (content.length >= 4 && (content[0] & 0xFF) == 0xE0 && content[1] == 0x01
+        && content[2] == 0x00 && (content[3] & 0xFF) == 0xEA) {
+      failed(BINARY_ION);
+      return;
+    }
+    IonReader reader;
+    try {
+      reader = new IonReader(StandardCharsets.UTF_8.newDecoder()
+          .decode(ByteBuffer.wrap(content)).toString());
+    } catch (CharacterCodingException e) {
+      failed(NOT_UTF8);
+      return;
+    }
+    try {
+      for (IonValue value = reader.next(); value != null; value = reader.next()) {
+        // The import guide shows the items of a file in one top-level list too.
+        List<IonValue> documents = value instanceof IonValue.ListValue list
+            ? list.values() : List.of(value);
+        for (IonValue document : documents) {
+          if (!ionItem(document, write)) {
+            return;
+          }
+        }
+      }
+    } catch (IonSyntaxException e) {
+      failed(NOT_ION + ": " + e.getMessage());
+    }
+  }
+
+  /** Stores one Ion document's item; false when it holds none, which ends its object. */
+  private boolean ionItem(IonValue document, Consumer<Item> write) {
+    if (itemOnly && IonItems.hasMoreThanItem(document)) {
+      failed(ONLY_ITEM);
+      return true;
+    }
+    Item item;
+    try {
+      item = IonItems.item(document);
+    } catch (IonItems.NotAnItem e) {
+      failed(e.getMessage());
+      return false;
+    }
+    store(item, write);
+    return true;
   }
 
   private static Item jsonItem(Json document) {

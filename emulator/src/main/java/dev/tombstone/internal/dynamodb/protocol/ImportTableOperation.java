@@ -39,8 +39,6 @@ final class ImportTableOperation {
       + " were not imported. Please check CloudWatch error logs for more details.";
   static final String CSV_OPTIONS_WITHOUT_CSV =
       "InputFormatOptions can only be specified when InputFormat is CSV";
-  static final String ION_REFUSED =
-      "InputFormat ION is not supported by Tombstone: use DYNAMODB_JSON or CSV";
   static final String ZSTD_REFUSED =
       "InputCompressionType ZSTD is not supported by Tombstone: use GZIP or NONE";
   static final String DELIMITER_PATTERN = "[,;:|\\t ]";
@@ -127,9 +125,6 @@ final class ImportTableOperation {
     SseSpecifications.Spec sse = SseSpecifications.check(sseSpecification);
     if (options != null && !"CSV".equals(format)) {
       throw new DynamoDbError.Validation(CSV_OPTIONS_WITHOUT_CSV);
-    }
-    if ("ION".equals(format)) {
-      throw new DynamoDbError.Validation(ION_REFUSED);
     }
     if ("ZSTD".equals(compression)) {
       throw new DynamoDbError.Validation(ZSTD_REFUSED);

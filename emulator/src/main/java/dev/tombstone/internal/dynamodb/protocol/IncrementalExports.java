@@ -4,6 +4,8 @@ import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.ItemChange;
 import dev.tombstone.internal.dynamodb.TableExport;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -117,8 +119,11 @@ final class IncrementalExports {
    * NEW_AND_OLD_IMAGES, when the item existed before the window) and {@code NewImage} (when the
    * item exists at its end).
    */
-  static byte[] lines(List<ItemChange> changes, String viewType) {
+  static byte[] lines(List<ItemChange> changes, String viewType, String format) {
     boolean withOld = NEW_AND_OLD_IMAGES.equals(viewType);
+    if (ExportFiles.ION.equals(format)) {
+      return ionLines(changes, withOld);
+    }
     ByteArrayOutputStream lines = new ByteArrayOutputStream();
     for (ItemChange change : changes) {
       JsonOut out = new JsonOut();
@@ -140,5 +145,33 @@ final class IncrementalExports {
       lines.write('\n');
     }
     return lines.toByteArray();
+  }
+
+  /**
+   * The same changes in Ion, one {@code $ion_1_0 {Metadata:{...},Keys:{...},...}} line each.
+   * The developer guide shows no Ion change line: this is the JSON line's structure with Ion's
+   * value mapping ({@link IonItems}), the timestamp a decimal as every DynamoDB number is.
+   */
+  private static byte[] ionLines(List<ItemChange> changes, boolean withOld) {
+    StringBuilder lines = new StringBuilder();
+    for (ItemChange change : changes) {
+      lines.append(IonItems.MARKER).append("{Metadata:{WriteTimestampMicros:");
+      IonWriter.decimal(lines, BigDecimal.valueOf(
+          ChronoUnit.MICROS.between(Instant.EPOCH, change.lastWrite())));
+      lines.append("},Keys:");
+      IonItems.struct(lines, change.keys().attributes());
+      if (withOld) {
+        change.oldImage().ifPresent(image -> {
+          lines.append(",OldImage:");
+          IonItems.struct(lines, image.attributes());
+        });
+      }
+      change.newImage().ifPresent(image -> {
+        lines.append(",NewImage:");
+        IonItems.struct(lines, image.attributes());
+      });
+      lines.append("}\n");
+    }
+    return lines.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

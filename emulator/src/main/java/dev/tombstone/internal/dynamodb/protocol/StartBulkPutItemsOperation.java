@@ -17,8 +17,6 @@ import java.util.Optional;
  * output location ({@link BulkPutReports}).
  */
 final class StartBulkPutItemsOperation {
-  static final String ION_REFUSED =
-      "InputFormat ION is not supported by Tombstone: use DYNAMODB_JSON";
   static final String ZSTD_REFUSED =
       "InputCompressionType ZSTD is not supported by Tombstone: use GZIP or NONE";
   static final String[] OUTPUT_TYPES = {"ERROR", "CONDITION_CHECK_FAILURE"};
@@ -51,9 +49,6 @@ final class StartBulkPutItemsOperation {
     constraints.notNull("tableName", table);
     constraints.lengthBetween("tableName", table, 1, 1024);
     constraints.check();
-    if ("ION".equals(in.format())) {
-      throw new DynamoDbError.Validation(ION_REFUSED);
-    }
     if (in.compression().filter("ZSTD"::equals).isPresent()) {
       throw new DynamoDbError.Validation(ZSTD_REFUSED);
     }

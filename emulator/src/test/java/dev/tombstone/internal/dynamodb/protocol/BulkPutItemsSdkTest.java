@@ -372,9 +372,6 @@ class BulkPutItemsSdkTest {
         + " constraint: Member must satisfy regular expression pattern: "
         + ExportTableToPointInTimeOperation.BUCKET_PATTERN);
     assertThat(refusal(b -> b.inputS3Configuration(i -> i.s3Bucket(INPUT)
-        .inputFormat(BulkOperationInputFormat.ION))))
-        .isEqualTo(StartBulkPutItemsOperation.ION_REFUSED);
-    assertThat(refusal(b -> b.inputS3Configuration(i -> i.s3Bucket(INPUT)
         .inputFormat(BulkOperationInputFormat.DYNAMODB_JSON)
         .inputCompressionType(InputCompressionType.ZSTD))))
         .isEqualTo(StartBulkPutItemsOperation.ZSTD_REFUSED);
