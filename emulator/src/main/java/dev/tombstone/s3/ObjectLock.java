@@ -46,11 +46,6 @@ public final class ObjectLock {
     ON,
     /** Not on hold, but with the status recorded, as S3 records a write's OFF. */
     OFF;
-
-    // The boolean the older S3State methods take: true is ON, false asks for no status.
-    static Optional<LegalHold> ofBoolean(boolean on) {
-      return on ? Optional.of(ON) : Optional.empty();
-    }
   }
 
   /** A version's retention: protected while the clock is before {@code retainUntil}. */
@@ -222,6 +217,54 @@ public final class ObjectLock {
       until = LATEST;
     }
     return until.isAfter(LATEST) ? LATEST : until;
+  }
+
+  /**
+   * The protection a write (PutObject, CopyObject, CreateMultipartUpload) asks for its new
+   * version, from its {@code x-amz-object-lock-*} headers: a retention, else the bucket's default
+   * one; a legal hold status, ON or OFF, else none; an event hold, else the bucket's default one.
+   *
+   * <pre>{@code
+   * s3.putObject(request, ObjectLock.WriteLock.NONE
+   *     .withRetention(new ObjectLock.Retention(ObjectLock.Mode.GOVERNANCE, until))
+   *     .withLegalHold(ObjectLock.LegalHold.ON));
+   * }</pre>
+   */
+  public record WriteLock(Optional<Retention> retention, Optional<LegalHold> legalHold,
+      Optional<RequestedEventHold> eventHold) {
+    /** Nothing asked: the bucket's defaults apply. */
+    public static final WriteLock NONE =
+        new WriteLock(Optional.empty(), Optional.empty(), Optional.empty());
+
+    public WriteLock {
+      Objects.requireNonNull(retention, "retention");
+      Objects.requireNonNull(legalHold, "legalHold");
+      Objects.requireNonNull(eventHold, "eventHold");
+    }
+
+    /** This request with {@code next} as the new version's retention. */
+    public WriteLock withRetention(Retention next) {
+      return new WriteLock(Optional.of(next), legalHold, eventHold);
+    }
+
+    /** This request with the legal hold status {@code next}. */
+    public WriteLock withLegalHold(LegalHold next) {
+      return new WriteLock(retention, Optional.of(next), eventHold);
+    }
+
+    /** This request with the event hold {@code next}. */
+    public WriteLock withEventHold(RequestedEventHold next) {
+      return new WriteLock(retention, legalHold, Optional.of(next));
+    }
+
+    /**
+     * Whether it asks for protection that needs Object Lock on the bucket: a retention, or a
+     * legal hold or event hold of ON (an OFF alone protects nothing).
+     */
+    public boolean asksForProtection() {
+      return retention.isPresent() || legalHold.filter(LegalHold.ON::equals).isPresent()
+          || eventHold.filter(RequestedEventHold::on).isPresent();
+    }
   }
 
   /**

@@ -251,7 +251,7 @@ public final class S3State {
 
   /** PutObject with metadata, checksum and conditions. */
   public PutObject.Result putObject(PutObject.Request request) {
-    return putObject(request, Optional.empty(), false);
+    return putObject(request, ObjectLock.WriteLock.NONE);
   }
 
   /**
@@ -387,83 +387,42 @@ public final class S3State {
   public Multipart.Upload createMultipartUpload(String bucket, String key,
       ObjectMetadata metadata, Optional<String> checksumAlgorithm, Map<String, String> tags,
       Optional<AccessControlList> acl) {
-    return createMultipartUpload(bucket, key, metadata, checksumAlgorithm, tags, acl,
-        Optional.empty(), false);
-  }
-
-  /**
-   * CreateMultipartUpload with Object Lock as well: the completed version gets
-   * {@code retention}, else the bucket's default retention dated from the version's creation,
-   * and a legal hold when asked, as {@link #putObject(PutObject.Request, Optional, boolean)}
-   * gives them.
-   *
-   * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
-   *     Object Lock
-   * @throws S3Error.InvalidArgument when {@code retention} is not in the future, or after the
-   *     year 9999; no upload is started
-   */
-  public Multipart.Upload createMultipartUpload(String bucket, String key,
-      ObjectMetadata metadata, Optional<String> checksumAlgorithm, Map<String, String> tags,
-      Optional<AccessControlList> acl, Optional<ObjectLock.Retention> retention,
-      boolean legalHold) {
     return createMultipartUpload(bucket, key, metadata, checksumAlgorithm, Optional.empty(),
-        tags, acl, retention, ObjectLock.LegalHold.ofBoolean(legalHold));
+        tags, acl, ObjectLock.WriteLock.NONE);
   }
 
   /**
-   * CreateMultipartUpload with the checksum type as well: {@link Multipart#FULL_OBJECT} makes a
-   * CRC32 or CRC32C upload's checksum cover the whole object; without it an upload gets its
-   * algorithm's default (FULL_OBJECT for CRC64NVME, else {@link Multipart#COMPOSITE}).
+   * CreateMultipartUpload with the checksum type and Object Lock as well.
+   * {@link Multipart#FULL_OBJECT} makes a CRC32 or CRC32C upload's checksum cover the whole
+   * object; without a type an upload gets its algorithm's default (FULL_OBJECT for CRC64NVME,
+   * else {@link Multipart#COMPOSITE}). The completed version gets the protection {@code lock}
+   * asks for, as {@link #putObject(PutObject.Request, ObjectLock.WriteLock)} gives it; the event
+   * hold is placed at the completion.
    *
    * <pre>{@code
    * s3.createMultipartUpload("docs", "video.mp4", ObjectMetadata.DEFAULT, Optional.of("CRC32"),
-   *     Optional.of(Multipart.FULL_OBJECT), Map.of(), Optional.empty(), Optional.empty(), false);
+   *     Optional.of(Multipart.FULL_OBJECT), Map.of(), Optional.empty(),
+   *     ObjectLock.WriteLock.NONE.withLegalHold(ObjectLock.LegalHold.ON));
    * }</pre>
    *
    * @throws IllegalArgumentException when {@code checksumType} is neither type
    * @throws S3Error.InvalidRequest for a type without an algorithm, or a pair S3 refuses
    *     (CRC64NVME with COMPOSITE, SHA1 or SHA256 with FULL_OBJECT); no upload is started
+   * @throws S3Error.ObjectLockError InvalidRequest when {@code lock} asks for protection of a
+   *     bucket without Object Lock
+   * @throws S3Error.InvalidArgument when the retention is not in the future, or after the year
+   *     9999; no upload is started
    */
   public Multipart.Upload createMultipartUpload(String bucket, String key,
       ObjectMetadata metadata, Optional<String> checksumAlgorithm, Optional<String> checksumType,
-      Map<String, String> tags, Optional<AccessControlList> acl,
-      Optional<ObjectLock.Retention> retention, boolean legalHold) {
-    return createMultipartUpload(bucket, key, metadata, checksumAlgorithm, checksumType, tags,
-        acl, retention, ObjectLock.LegalHold.ofBoolean(legalHold));
-  }
-
-  /**
-   * CreateMultipartUpload whose completed version may get a legal hold status of OFF as well
-   * as ON, as {@link #putObject(PutObject.Request, Optional, Optional)} gives it.
-   *
-   * @param legalHold the status asked for; empty leaves the completed version without one
-   */
-  public Multipart.Upload createMultipartUpload(String bucket, String key,
-      ObjectMetadata metadata, Optional<String> checksumAlgorithm, Optional<String> checksumType,
-      Map<String, String> tags, Optional<AccessControlList> acl,
-      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold) {
-    return createMultipartUpload(bucket, key, metadata, checksumAlgorithm, checksumType, tags,
-        acl, retention, legalHold, Optional.empty());
-  }
-
-  /**
-   * CreateMultipartUpload whose completed version may also get an event hold, as
-   * {@link #putObject(PutObject.Request, Optional, Optional, Optional)} gives it; the hold is
-   * placed at the completion.
-   *
-   * @param eventHold the event hold asked for; empty gives the bucket's default event hold
-   */
-  public Multipart.Upload createMultipartUpload(String bucket, String key,
-      ObjectMetadata metadata, Optional<String> checksumAlgorithm, Optional<String> checksumType,
-      Map<String, String> tags, Optional<AccessControlList> acl,
-      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
-      Optional<ObjectLock.RequestedEventHold> eventHold) {
+      Map<String, String> tags, Optional<AccessControlList> acl, ObjectLock.WriteLock lock) {
     return onBucket(bucket, b -> {
       Instant now = now();
-      checkLockAllowed(b, retention, legalHold, eventHold);
-      checkRetainUntil(retention, now);
+      checkLockAllowed(b, lock);
+      checkRetainUntil(lock.retention(), now);
       return Multipart.create(b, key, metadata, checksumAlgorithm, checksumType, tags, acl,
-          ObjectLock.VersionLock.of(retention, recordable(b, legalHold)), eventHold, now);
+          ObjectLock.VersionLock.of(lock.retention(), recordable(b, lock.legalHold())),
+          lock.eventHold(), now);
     });
   }
 
@@ -553,8 +512,9 @@ public final class S3State {
       Instant now = now();
       // Dated from the completed version's creation, as a PutObject version is.
       ObjectLock.VersionLock asked = Multipart.requestedLock(b, key, uploadId);
-      Optional<ObjectLock.VersionLock> lock = versionLock(b, asked.retention(),
-          asked.legalHoldStatus(), Multipart.requestedEventHold(b, key, uploadId), now);
+      Optional<ObjectLock.VersionLock> lock = versionLock(b, new ObjectLock.WriteLock(
+          asked.retention(), asked.legalHoldStatus(),
+          Multipart.requestedEventHold(b, key, uploadId)), now);
       return Multipart.complete(b, key, uploadId, parts, ifMatch, ifNoneMatchAny, checksum,
           lock, versionIds, now);
     });
@@ -599,61 +559,32 @@ public final class S3State {
    * @throws S3Error.InvalidObjectState when the source is archived and not restored
    */
   public CopyObject.Result copyObject(CopyObject.Request request) {
-    return copyObject(request, Optional.empty(), false);
+    return copyObject(request, ObjectLock.WriteLock.NONE);
   }
 
   /**
-   * CopyObject that also locks the new version, as {@link #putObject(PutObject.Request,
-   * Optional, boolean)} does.
+   * CopyObject that also protects the new version as {@code lock} asks, as
+   * {@link #putObject(PutObject.Request, ObjectLock.WriteLock)} does. The copy's lock comes from
+   * the request alone: the source's retention, legal hold and event hold are not copied.
    *
-   * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
-   *     Object Lock
-   * @throws S3Error.InvalidArgument when {@code retention} is not in the future, or after the
-   *     year 9999; nothing is stored
+   * @throws S3Error.ObjectLockError InvalidRequest when {@code lock} asks for protection of a
+   *     bucket without Object Lock
+   * @throws S3Error.InvalidArgument when the retention is not in the future, or after the year
+   *     9999; nothing is stored
    */
-  public CopyObject.Result copyObject(CopyObject.Request request,
-      Optional<ObjectLock.Retention> retention, boolean legalHold) {
-    return copyObject(request, retention, ObjectLock.LegalHold.ofBoolean(legalHold),
-        source -> Optional.empty());
+  public CopyObject.Result copyObject(CopyObject.Request request, ObjectLock.WriteLock lock) {
+    return copyObject(request, lock, source -> Optional.empty());
   }
 
   /**
    * CopyObject whose new version may carry another checksum than the source's, as S3 gives a
-   * copy that names a checksum algorithm.
+   * copy that names a checksum algorithm, and is protected as {@code lock} asks.
    *
    * @param checksumOf the copy's checksum, computed over the source version the copy reads
    *     (the very one, so a concurrent overwrite of the source cannot split bytes and
    *     checksum); empty keeps the source's
    */
-  public CopyObject.Result copyObject(CopyObject.Request request,
-      Optional<ObjectLock.Retention> retention, boolean legalHold,
-      Function<StoredObject, Optional<Checksum>> checksumOf) {
-    return copyObject(request, retention, ObjectLock.LegalHold.ofBoolean(legalHold), checksumOf);
-  }
-
-  /**
-   * CopyObject whose new version may get a legal hold status of OFF as well as ON, as
-   * {@link #putObject(PutObject.Request, Optional, Optional)} gives it. The copy's lock comes
-   * from the request alone: the source's retention and legal hold are not copied.
-   *
-   * @param legalHold the status asked for; empty leaves the copy without one
-   */
-  public CopyObject.Result copyObject(CopyObject.Request request,
-      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
-      Function<StoredObject, Optional<Checksum>> checksumOf) {
-    return copyObject(request, retention, legalHold, Optional.empty(), checksumOf);
-  }
-
-  /**
-   * CopyObject whose new version may also get an event hold, as
-   * {@link #putObject(PutObject.Request, Optional, Optional, Optional)} gives it; the source's
-   * event hold is not copied.
-   *
-   * @param eventHold the event hold asked for; empty gives the bucket's default event hold
-   */
-  public CopyObject.Result copyObject(CopyObject.Request request,
-      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
-      Optional<ObjectLock.RequestedEventHold> eventHold,
+  public CopyObject.Result copyObject(CopyObject.Request request, ObjectLock.WriteLock lock,
       Function<StoredObject, Optional<Checksum>> checksumOf) {
     StoredObject source = onBucket(request.sourceBucket(), b -> CopyObject.source(b, request));
     RestoreObject.checkReadable(source, now(), true);
@@ -666,12 +597,11 @@ public final class S3State {
     PutObject.Request put = CopyObject.put(request, source, sameCurrent, checksum);
     PutObject.Result written = onBucket(request.bucket(), b -> {
       Instant now = now();
-      Optional<ObjectLock.VersionLock> lock =
-          newVersionLock(b, retention, legalHold, eventHold, now);
+      Optional<ObjectLock.VersionLock> locked = newVersionLock(b, lock, now);
       PutObject.Result result =
           PutObject.execute(b, put, versionIds, now,
               CopyObject.etag(source, put.metadata().encryption()), Optional.empty());
-      lock.ifPresent(l -> b.objectLock().set(request.key(), result.stored().versionId(), l));
+      locked.ifPresent(l -> b.objectLock().set(request.key(), result.stored().versionId(), l));
       return result;
     });
     return new CopyObject.Result(written, source);
@@ -1249,73 +1179,37 @@ public final class S3State {
   }
 
   /**
-   * PutObject that also locks the new version: {@code retention} when given, else the bucket's
-   * default retention, and a legal hold when asked.
-   *
-   * @throws S3Error.ObjectLockError InvalidRequest when a lock is asked of a bucket without
-   *     Object Lock
-   * @throws S3Error.InvalidArgument when {@code retention} is not in the future, or after the
-   *     year 9999; nothing is stored
-   */
-  public PutObject.Result putObject(
-      PutObject.Request request, Optional<ObjectLock.Retention> retention, boolean legalHold) {
-    return putObject(request, retention, ObjectLock.LegalHold.ofBoolean(legalHold));
-  }
-
-  /**
-   * PutObject that locks the new version and records the legal hold status asked for, OFF
-   * included: the version then reports that status on GET, HEAD and GetObjectLegalHold, as S3
-   * records a write's {@code x-amz-object-lock-legal-hold}. On a bucket without Object Lock an
-   * OFF is accepted and records nothing; ON is refused there.
+   * PutObject that also protects the new version as {@code lock} asks: its retention, else the
+   * bucket's default retention; its legal hold status, recorded OFF included (the version then
+   * reports it on GET, HEAD and GetObjectLegalHold, as S3 records a write's
+   * {@code x-amz-object-lock-legal-hold}); its event hold, else the bucket's default one (ON
+   * protects until PutObjectRetention releases the hold and the hold's duration has then passed
+   * on the emulator's clock; OFF places none). On a bucket without Object Lock an OFF is
+   * accepted and records nothing.
    *
    * <pre>{@code
-   * s3.putObject(request, Optional.empty(), Optional.of(ObjectLock.LegalHold.OFF));
-   * }</pre>
-   *
-   * @param legalHold the status asked for; empty leaves the version without one
-   * @throws S3Error.ObjectLockError InvalidRequest when a retention or a legal hold of ON is
-   *     asked of a bucket without Object Lock
-   * @throws S3Error.InvalidArgument when {@code retention} is not in the future, or after the
-   *     year 9999; nothing is stored
-   */
-  public PutObject.Result putObject(PutObject.Request request,
-      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold) {
-    return putObject(request, retention, legalHold, Optional.empty());
-  }
-
-  /**
-   * PutObject that may also place an event hold on the new version: ON protects it until
-   * PutObjectRetention releases the hold and the hold's duration has then passed on the
-   * emulator's clock; OFF places none, not even the bucket's default event hold.
-   *
-   * <pre>{@code
-   * s3.putObject(request, Optional.empty(), Optional.empty(), Optional.of(
+   * s3.putObject(request, ObjectLock.WriteLock.NONE.withEventHold(
    *     ObjectLock.RequestedEventHold.on(ObjectLock.EventHoldDuration.ofDays(30))));
    * }</pre>
    *
-   * @param eventHold the event hold asked for; empty gives the bucket's default event hold
-   * @throws S3Error.ObjectLockError InvalidRequest when a retention, a legal hold of ON or an
-   *     event hold of ON is asked of a bucket without Object Lock
+   * @throws S3Error.ObjectLockError InvalidRequest when {@code lock} asks for protection of a
+   *     bucket without Object Lock
+   * @throws S3Error.InvalidArgument when the retention is not in the future, or after the year
+   *     9999; nothing is stored
    */
-  public PutObject.Result putObject(PutObject.Request request,
-      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
-      Optional<ObjectLock.RequestedEventHold> eventHold) {
+  public PutObject.Result putObject(PutObject.Request request, ObjectLock.WriteLock lock) {
     return onBucket(request.bucket(), b -> {
       Instant now = now();
-      Optional<ObjectLock.VersionLock> lock =
-          newVersionLock(b, retention, legalHold, eventHold, now);
+      Optional<ObjectLock.VersionLock> locked = newVersionLock(b, lock, now);
       PutObject.Result result = PutObject.execute(b, request, versionIds, sharedValues, now);
-      lock.ifPresent(l -> b.objectLock().set(request.key(), result.stored().versionId(), l));
+      locked.ifPresent(l -> b.objectLock().set(request.key(), result.stored().versionId(), l));
       return result;
     });
   }
 
   // A retention or a hold of ON needs Object Lock; OFF is let through (see recordable).
-  private static void checkLockAllowed(Bucket bucket, Optional<ObjectLock.Retention> retention,
-      Optional<ObjectLock.LegalHold> legalHold, Optional<ObjectLock.RequestedEventHold> event) {
-    boolean on = legalHold.filter(ObjectLock.LegalHold.ON::equals).isPresent()
-        || event.filter(ObjectLock.RequestedEventHold::on).isPresent();
-    if ((retention.isPresent() || on) && !bucket.objectLock().enabled()) {
+  private static void checkLockAllowed(Bucket bucket, ObjectLock.WriteLock lock) {
+    if (lock.asksForProtection() && !bucket.objectLock().enabled()) {
       throw S3Error.ObjectLockError.invalidRequest(NO_LOCK_ON_WRITE);
     }
   }
@@ -1347,24 +1241,22 @@ public final class S3State {
    * refusal leaves no unprotected version behind.
    */
   private static Optional<ObjectLock.VersionLock> newVersionLock(Bucket bucket,
-      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
-      Optional<ObjectLock.RequestedEventHold> eventHold, Instant now) {
-    checkLockAllowed(bucket, retention, legalHold, eventHold);
-    checkRetainUntil(retention, now);
-    return versionLock(bucket, retention, legalHold, eventHold, now);
+      ObjectLock.WriteLock lock, Instant now) {
+    checkLockAllowed(bucket, lock);
+    checkRetainUntil(lock.retention(), now);
+    return versionLock(bucket, lock, now);
   }
 
   // The retention asked for, else the bucket's default rule, the legal hold status asked, and
   // the event hold asked for, else the bucket's default one.
   private static Optional<ObjectLock.VersionLock> versionLock(Bucket bucket,
-      Optional<ObjectLock.Retention> retention, Optional<ObjectLock.LegalHold> legalHold,
-      Optional<ObjectLock.RequestedEventHold> eventHold, Instant now) {
-    Optional<ObjectLock.Retention> applied = retention.isPresent() ? retention
+      ObjectLock.WriteLock lock, Instant now) {
+    Optional<ObjectLock.Retention> applied = lock.retention().isPresent() ? lock.retention()
         : bucket.objectLock().defaultRetention().map(rule -> rule.from(now));
-    Optional<ObjectLock.LegalHold> hold = recordable(bucket, legalHold);
-    ObjectLock.VersionLock lock = ObjectLock.VersionLock.of(applied, hold,
-        EventHolds.forNewVersion(bucket, eventHold));
-    return lock.isEmpty() ? Optional.empty() : Optional.of(lock);
+    Optional<ObjectLock.LegalHold> hold = recordable(bucket, lock.legalHold());
+    ObjectLock.VersionLock versionLock = ObjectLock.VersionLock.of(applied, hold,
+        EventHolds.forNewVersion(bucket, lock.eventHold()));
+    return versionLock.isEmpty() ? Optional.empty() : Optional.of(versionLock);
   }
 
   /**

@@ -18,8 +18,8 @@ class CopyChecksumTest {
     s3.putObject("docs", "report", "first");
     AtomicReference<String> checksummed = new AtomicReference<>();
 
-    s3.copyObject(CopyObject.Request.of("docs", "report", "docs", "copy"), Optional.empty(),
-        false, source -> {
+    s3.copyObject(CopyObject.Request.of("docs", "report", "docs", "copy"),
+        ObjectLock.WriteLock.NONE, source -> {
           checksummed.set(text(source));
           s3.putObject("docs", "report", "second, written meanwhile");
           return Optional.of(new Checksum("CRC32", "of-" + text(source)));

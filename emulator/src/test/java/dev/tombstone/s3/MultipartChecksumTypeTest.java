@@ -22,7 +22,7 @@ class MultipartChecksumTypeTest {
 
   private Multipart.Upload create(Optional<String> algorithm, Optional<String> type) {
     return s3.createMultipartUpload(BUCKET, "k", ObjectMetadata.DEFAULT, algorithm, type,
-        Map.of(), Optional.empty(), Optional.empty(), false);
+        Map.of(), Optional.empty(), ObjectLock.WriteLock.NONE);
   }
 
   @Test

@@ -26,8 +26,8 @@ class RetainUntilYearLimitTest {
   @Test
   void putObject_isInvalidArgument_andStoresNothing() {
     Throwable thrown = catchThrowable(() -> s3.putObject(
-        PutObject.Request.of("vault", "k", ObjectContent.of("x")), Optional.of(YEAR_10000),
-        false));
+        PutObject.Request.of("vault", "k", ObjectContent.of("x")),
+        ObjectLock.WriteLock.NONE.withRetention(YEAR_10000)));
 
     assertThat(thrown).isInstanceOf(S3Error.InvalidArgument.class)
         .hasMessage("The retain until date must be provided in ISO 8601 format");

@@ -18,6 +18,8 @@ class WrittenLegalHoldTest {
   private static final String LOCKED = "vault";
   private static final String PLAIN = "plain";
   private static final Optional<ObjectLock.LegalHold> OFF = Optional.of(ObjectLock.LegalHold.OFF);
+  private static final ObjectLock.WriteLock ASKING_OFF =
+      ObjectLock.WriteLock.NONE.withLegalHold(ObjectLock.LegalHold.OFF);
   private S3State s3;
 
   @BeforeEach
@@ -29,7 +31,7 @@ class WrittenLegalHoldTest {
 
   private String put(String bucket, String key, Optional<ObjectLock.LegalHold> hold) {
     return s3.putObject(PutObject.Request.of(bucket, key, ObjectContent.of(new byte[] {1})),
-        Optional.empty(), hold).stored().versionId();
+        new ObjectLock.WriteLock(Optional.empty(), hold, Optional.empty())).stored().versionId();
   }
 
   @Test
@@ -43,16 +45,16 @@ class WrittenLegalHoldTest {
   }
 
   @Test
-  void putObject_withOn_andWithNone_keepTheirOldMeaning() {
+  void putObject_withOn_andWithNone_andWithoutALock_keepTheirMeaning() {
     String on = put(LOCKED, "on", Optional.of(ObjectLock.LegalHold.ON));
     String none = put(LOCKED, "none", Optional.empty());
-    String viaBoolean = s3.putObject(PutObject.Request.of(LOCKED, "bool",
-        ObjectContent.of(new byte[] {1})), Optional.empty(), false).stored().versionId();
+    String unlocked = s3.putObject(PutObject.Request.of(LOCKED, "plain",
+        ObjectContent.of(new byte[] {1}))).stored().versionId();
 
     assertThat(s3.versionLock(LOCKED, "on", on))
         .isEqualTo(new ObjectLock.VersionLock(Optional.empty(), true, true));
     assertThat(s3.versionLock(LOCKED, "none", none)).isEqualTo(ObjectLock.VersionLock.NONE);
-    assertThat(s3.versionLock(LOCKED, "bool", viaBoolean)).isEqualTo(ObjectLock.VersionLock.NONE);
+    assertThat(s3.versionLock(LOCKED, "plain", unlocked)).isEqualTo(ObjectLock.VersionLock.NONE);
   }
 
   @Test
@@ -75,8 +77,8 @@ class WrittenLegalHoldTest {
   void copyObject_withOff_recordsItOnTheCopy_andNotTheSourcesHold() {
     String source = put(LOCKED, "src", Optional.of(ObjectLock.LegalHold.ON));
 
-    String copy = s3.copyObject(CopyObject.Request.of(LOCKED, "src", LOCKED, "dst"),
-        Optional.empty(), OFF, stored -> Optional.empty()).written().stored().versionId();
+    String copy = s3.copyObject(CopyObject.Request.of(LOCKED, "src", LOCKED, "dst"), ASKING_OFF)
+        .written().stored().versionId();
     String plainCopy = s3.copyObject(CopyObject.Request.of(LOCKED, "src", LOCKED, "plain-dst"))
         .written().stored().versionId();
 
@@ -90,8 +92,7 @@ class WrittenLegalHoldTest {
   @Test
   void multipartUpload_withOff_givesTheCompletedVersionTheStatus() {
     String uploadId = s3.createMultipartUpload(LOCKED, "mp", ObjectMetadata.DEFAULT,
-        Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), OFF)
-        .uploadId();
+        Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), ASKING_OFF).uploadId();
     Multipart.Part part =
         s3.uploadPart(LOCKED, "mp", uploadId, 1, ObjectContent.of(new byte[] {1}),
             Optional.empty());

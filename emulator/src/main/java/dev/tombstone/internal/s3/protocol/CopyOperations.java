@@ -8,6 +8,7 @@ import dev.tombstone.s3.CopyObject;
 import dev.tombstone.s3.Multipart;
 import dev.tombstone.s3.ObjectContent;
 import dev.tombstone.s3.ObjectEncryption;
+import dev.tombstone.s3.ObjectLock;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.S3State;
 import dev.tombstone.s3.StoredObject;
@@ -73,7 +74,7 @@ final class CopyOperations {
         ? Optional.of(TaggingOperations.header(call.headers())) : Optional.empty();
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
     boolean ifNoneMatchAny = ObjectWrites.ifNoneMatchAny(call);
-    ObjectLockHeaders lock = ObjectLockHeaders.of(call);
+    ObjectLock.WriteLock lock = ObjectLockHeaders.of(call);
     Optional<ChecksumAlgorithm> algorithm =
         call.header("x-amz-checksum-algorithm").map(ChecksumAlgorithm::requested);
     ObjectEncryption written = encryption.of(call.headers(), call.bucket());
@@ -85,8 +86,7 @@ final class CopyOperations {
         Optional.of(written), redirectLocation);
     // The source's key is checked against the very version the copy reads, before anything
     // is written.
-    CopyObject.Result result = state.copyObject(request, lock.retention(), lock.legalHold(),
-        lock.eventHold(), copied -> {
+    CopyObject.Result result = state.copyObject(request, lock, copied -> {
           CustomerKeys.COPY_SOURCE.checkRead(call.headers(), copied.metadata().encryption());
           return copyChecksum(copied, algorithm);
         });

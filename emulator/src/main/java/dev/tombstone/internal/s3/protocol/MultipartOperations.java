@@ -5,6 +5,7 @@ import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.Multipart;
 import dev.tombstone.s3.ObjectContent;
 import dev.tombstone.s3.ObjectEncryption;
+import dev.tombstone.s3.ObjectLock;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.PutObject;
 import dev.tombstone.s3.S3Error;
@@ -44,9 +45,9 @@ final class MultipartOperations {
     Map<String, String> tags = TaggingOperations.header(call.headers());
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
     // No body, so unlike PutObject no Content-MD5 or checksum is asked for the lock headers.
-    ObjectLockHeaders lock = ObjectLockHeaders.of(call);
+    ObjectLock.WriteLock lock = ObjectLockHeaders.of(call);
     Multipart.Upload upload = state.createMultipartUpload(call.bucket(), call.key(), metadata,
-        normalised, type, tags, acl, lock.retention(), lock.legalHold(), lock.eventHold());
+        normalised, type, tags, acl, lock);
     XmlWriter xml = XmlWriter.document("InitiateMultipartUploadResult")
         .element("Bucket", call.bucket())
         .element("Key", call.key())

@@ -11,25 +11,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The {@code x-amz-object-lock-*} headers of PutObject, CopyObject and CreateMultipartUpload;
- * {@code legalHold} and {@code eventHold} are empty when the request sent no such header.
+ * Reads the {@code x-amz-object-lock-*} headers of PutObject, CopyObject and
+ * CreateMultipartUpload into the {@link ObjectLock.WriteLock} the write asks for; its legal hold
+ * and event hold are empty when the request sent no such header.
  */
-record ObjectLockHeaders(Optional<ObjectLock.Retention> retention,
-    Optional<ObjectLock.LegalHold> legalHold, Optional<ObjectLock.RequestedEventHold> eventHold) {
+final class ObjectLockHeaders {
   static final String MODE = "x-amz-object-lock-mode";
   static final String RETAIN_UNTIL = "x-amz-object-lock-retain-until-date";
   static final String LEGAL_HOLD = "x-amz-object-lock-legal-hold";
   // Year 999999999 at -18:00 parses, but is past what a UTC date can say: refused as unreadable.
   private static final Instant LATEST = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
 
-  // A retention or a hold of ON: what needs Object Lock (an OFF alone asks for no protection).
-  boolean any() {
-    return retention.isPresent() || legalHold.filter(ObjectLock.LegalHold.ON::equals).isPresent()
-        || eventHold.filter(ObjectLock.RequestedEventHold::on).isPresent();
-  }
+  private ObjectLockHeaders() {}
 
   /** @throws WireError InvalidArgument for a mode without a date (or the reverse), bad values */
-  static ObjectLockHeaders of(S3Call call) {
+  static ObjectLock.WriteLock of(S3Call call) {
     Optional<String> mode = call.header(MODE).map(String::trim);
     Optional<String> until = call.header(RETAIN_UNTIL).map(String::trim);
     if (mode.isPresent() != until.isPresent()) {
@@ -57,7 +53,7 @@ record ObjectLockHeaders(Optional<ObjectLock.Retention> retention,
       throw WireError.invalidArgument("Legal Hold must be either of 'ON' or 'OFF'", LEGAL_HOLD,
           hold.get());
     }
-    return new ObjectLockHeaders(retention, hold.map(ObjectLock.LegalHold::valueOf),
+    return new ObjectLock.WriteLock(retention, hold.map(ObjectLock.LegalHold::valueOf),
         EventHoldHeaders.of(call));
   }
 

@@ -3,6 +3,7 @@ package dev.tombstone.internal.s3.protocol;
 import dev.tombstone.s3.AccessControlList;
 import dev.tombstone.s3.Checksum;
 import dev.tombstone.s3.ObjectEncryption;
+import dev.tombstone.s3.ObjectLock;
 import dev.tombstone.s3.ObjectMetadata;
 import dev.tombstone.s3.PutObject;
 import dev.tombstone.s3.S3State;
@@ -69,21 +70,21 @@ final class ObjectWrites {
     }
     boolean ifNoneMatchAny = ifNoneMatchAny(call);
     refuseIfMatchAny(call);
-    ObjectLockHeaders lock = ObjectLockHeaders.of(call);
+    ObjectLock.WriteLock lock = ObjectLockHeaders.of(call);
     RequestBodies.requireDeclaredLength(call.headers());
     ObjectMetadata metadata = ObjectHeaders.metadata(call.headers())
         .withEncryption(encryption.of(call.headers(), call.bucket()));
     Map<String, String> tags = TaggingOperations.header(call.headers());
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
-    if ((lock.any() || state.objectLockEnabled(call.bucket())) && !body.integrityProvided()) {
+    if ((lock.asksForProtection() || state.objectLockEnabled(call.bucket())) && !body.integrityProvided()) {
       throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
     }
     PutObject.Request request = new PutObject.Request(call.bucket(), call.key(),
         body.content(), metadata, body.checksum(), call.header("If-Match"),
         ifNoneMatchAny).withTags(tags);
     PutObject.Result result = state.putObject(acl.isPresent() ? request.withAcl(acl.get())
-        : request, lock.retention(), lock.legalHold(), lock.eventHold());
+        : request, lock);
     S3Response response = S3Response.empty(200)
         .with("ETag", result.stored().etag())
         .with("x-amz-version-id", result.reportedVersionId());
