@@ -44,12 +44,14 @@ final class ItemModelMultiWrites {
   /** BatchWriteItem; two requests for one key refuse the whole batch. */
   void batch(List<Write> writes) {
     ArrayNode list = ItemValue.JSON.arrayNode();
-    for (Write write : writes) {
-      if (write instanceof PutWrite put) {
-        list.addObject().putObject("PutRequest").set("Item", ItemValue.item(item(put)));
+    for (int i = 0; i < writes.size(); i++) {
+      // Every other write spells its numbers and sets another way (ItemValue#json(boolean)).
+      boolean respell = i % 2 == 1;
+      if (writes.get(i) instanceof PutWrite put) {
+        list.addObject().putObject("PutRequest").set("Item", ItemValue.item(item(put), respell));
       } else {
         list.addObject().putObject("DeleteRequest")
-            .set("Key", ItemValue.item(write.key().attributes()));
+            .set("Key", ItemValue.item(writes.get(i).key().attributes(), respell));
       }
     }
     ObjectNode request = ItemValue.JSON.objectNode();
@@ -139,12 +141,12 @@ final class ItemModelMultiWrites {
     ObjectNode body;
     if (write instanceof PutWrite put) {
       body = action.putObject("Put").put("TableName", ItemModel.TABLE);
-      body.set("Item", ItemValue.item(item(put)));
+      body.set("Item", ItemValue.item(item(put), placeholders.respell()));
     } else {
       String kind = write instanceof DeleteWrite ? "Delete"
           : write instanceof UpdateWrite ? "Update" : "ConditionCheck";
       body = action.putObject(kind).put("TableName", ItemModel.TABLE);
-      body.set("Key", ItemValue.item(write.key().attributes()));
+      body.set("Key", ItemValue.item(write.key().attributes(), placeholders.respell()));
     }
     if (write instanceof UpdateWrite update) {
       body.put("UpdateExpression",

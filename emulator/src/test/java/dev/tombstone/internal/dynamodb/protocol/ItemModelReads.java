@@ -34,7 +34,7 @@ final class ItemModelReads {
   }
 
   void get(Key key) {
-    ObjectNode request = ItemModelRequests.keyed(key).put("ConsistentRead", true);
+    ObjectNode request = ItemModelRequests.keyed(key, false).put("ConsistentRead", true);
 
     Answer answer = wire.send("GetItem", request);
 
@@ -88,7 +88,7 @@ final class ItemModelReads {
 
   private static ObjectNode queryRequest(Query step) {
     ObjectNode request = ItemModelWire.request();
-    ItemPlaceholders p = new ItemPlaceholders(step.hashNames());
+    ItemPlaceholders p = new ItemPlaceholders(step.respell());
     String keyCondition = p.name("pk") + " = " + p.value(new ItemValue.S(step.partition()));
     if (step.between().isPresent()) {
       Range range = step.between().get();

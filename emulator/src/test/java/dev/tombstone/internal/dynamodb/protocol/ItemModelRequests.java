@@ -20,10 +20,13 @@ import java.util.TreeSet;
 final class ItemModelRequests {
   private ItemModelRequests() {}
 
-  /** A request for the item at {@code key}: table name and {@code Key}. */
-  static ObjectNode keyed(Key key) {
+  /**
+   * A request for the item at {@code key}: table name and {@code Key}, its sort key written as
+   * {@code "1.0"} when {@code respell}, which names the same item.
+   */
+  static ObjectNode keyed(Key key, boolean respell) {
     ObjectNode request = ItemModelWire.request();
-    request.set("Key", ItemValue.item(key.attributes()));
+    request.set("Key", ItemValue.item(key.attributes(), respell));
     return request;
   }
 

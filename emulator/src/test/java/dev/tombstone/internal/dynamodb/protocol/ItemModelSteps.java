@@ -36,22 +36,24 @@ final class ItemModelSteps {
 
   /**
    * DeleteItem; {@code legacy} sends the condition as {@code Expected} when it has that form.
+   * In every step, {@code respell} writes names as {@code #name} placeholders and numbers and
+   * sets another way ({@link ItemValue#json(boolean)}): the same request to DynamoDB.
    */
   record Delete(Key key, Optional<ItemCondition> condition, boolean legacy, int legacyForm,
-      boolean hashNames, boolean returnOld, boolean returnOnFailure) implements Step {}
+      boolean respell, boolean returnOld, boolean returnOnFailure) implements Step {}
 
   record Put(Key key, SortedMap<String, ItemValue> attributes,
-      Optional<ItemCondition> condition, boolean hashNames, boolean returnOld,
+      Optional<ItemCondition> condition, boolean respell, boolean returnOld,
       boolean returnOnFailure) implements Step {}
 
   record Update(Key key, List<UpdateAction> actions, Optional<ItemCondition> condition,
-      boolean hashNames, ReturnValues returnValues, boolean returnOnFailure) implements Step {}
+      boolean respell, ReturnValues returnValues, boolean returnOnFailure) implements Step {}
 
   record Get(Key key) implements Step {}
 
   /** Query of one partition, its sort keys between {@code low} and {@code high} if given. */
   record Query(String partition, boolean forward, Optional<Range> between,
-      Optional<ItemCondition> filter, Optional<Integer> limit, boolean hashNames)
+      Optional<ItemCondition> filter, Optional<Integer> limit, boolean respell)
       implements Step {}
 
   /** Sort keys from {@code low} to {@code high}, both included. */
@@ -191,9 +193,10 @@ final class ItemModelSteps {
 
   private static List<Write> writes(FuzzedDataProvider data, boolean batch) {
     int count = data.consumeInt(1, batch ? 6 : 4);
+    List<Key> keys = distinctKeys(data, count);
     List<Write> writes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Key key = key(data);
+      Key key = keys.get(i);
       int kind = data.consumeInt(0, batch ? 1 : 3);
       Optional<ItemCondition> condition =
           batch ? Optional.empty() : maybeCondition(data, false);
@@ -207,6 +210,27 @@ final class ItemModelSteps {
       });
     }
     return writes;
+  }
+
+  /**
+   * {@code count} keys, different but for one in eight lists, whose last key repeats another:
+   * a batch or transaction that names one key twice is refused whole.
+   */
+  private static List<Key> distinctKeys(FuzzedDataProvider data, int count) {
+    List<Key> all = new ArrayList<>();
+    for (String partition : PARTITIONS) {
+      for (int sk = 1; sk <= 3; sk++) {
+        all.add(new Key(partition, sk));
+      }
+    }
+    List<Key> keys = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      keys.add(all.remove(data.consumeInt(0, all.size() - 1)));
+    }
+    if (count > 1 && data.consumeInt(0, 7) == 0) {
+      keys.set(count - 1, keys.get(data.consumeInt(0, count - 2)));
+    }
+    return keys;
   }
 
   private static Key key(FuzzedDataProvider data) {

@@ -38,8 +38,8 @@ final class ItemModelWrites {
    * fails; {@code ALL_OLD} returns the whole deleted item (dynamodb-api §2.2, §2.3, §2.5).
    */
   void delete(Delete step) {
-    ObjectNode request = ItemModelRequests.keyed(step.key());
-    ItemPlaceholders placeholders = new ItemPlaceholders(step.hashNames());
+    ObjectNode request = ItemModelRequests.keyed(step.key(), step.respell());
+    ItemPlaceholders placeholders = new ItemPlaceholders(step.respell());
     ItemModelRequests.condition(request, placeholders, step.condition(), step.legacy(),
         step.legacyForm());
     placeholders.addTo(request);
@@ -62,8 +62,8 @@ final class ItemModelWrites {
     ObjectNode request = ItemModelWire.request();
     SortedMap<String, ItemValue> item = new TreeMap<>(step.attributes());
     item.putAll(step.key().attributes());
-    request.set("Item", ItemValue.item(item));
-    ItemPlaceholders placeholders = new ItemPlaceholders(step.hashNames());
+    request.set("Item", ItemValue.item(item, step.respell()));
+    ItemPlaceholders placeholders = new ItemPlaceholders(step.respell());
     ItemModelRequests.condition(request, placeholders, step.condition(), false, 0);
     placeholders.addTo(request);
     if (step.returnOld()) {
@@ -88,8 +88,8 @@ final class ItemModelWrites {
    * when none of them is there).
    */
   void update(Update step) {
-    ObjectNode request = ItemModelRequests.keyed(step.key());
-    ItemPlaceholders placeholders = new ItemPlaceholders(step.hashNames());
+    ObjectNode request = ItemModelRequests.keyed(step.key(), step.respell());
+    ItemPlaceholders placeholders = new ItemPlaceholders(step.respell());
     request.put("UpdateExpression",
         ItemModelRequests.updateExpression(step.actions(), placeholders));
     ItemModelRequests.condition(request, placeholders, step.condition(), false, 0);

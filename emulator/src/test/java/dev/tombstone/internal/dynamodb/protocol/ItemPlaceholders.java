@@ -9,18 +9,25 @@ import java.util.Map;
  * expressions are written, so that each placeholder is defined and used.
  */
 final class ItemPlaceholders {
-  private final boolean hashNames;
+  private final boolean respell;
   private final Map<String, String> names = new LinkedHashMap<>();
   private final Map<String, ItemValue> values = new LinkedHashMap<>();
 
-  /** @param hashNames whether attribute names are written as {@code #name} placeholders */
-  ItemPlaceholders(boolean hashNames) {
-    this.hashNames = hashNames;
+  /**
+   * @param respell whether attribute names are written as {@code #name} placeholders and
+   *     values {@linkplain ItemValue#json(boolean) respelled}
+   */
+  ItemPlaceholders(boolean respell) {
+    this.respell = respell;
+  }
+
+  boolean respell() {
+    return respell;
   }
 
   /** The text that names {@code attribute} in an expression. */
   String name(String attribute) {
-    if (!hashNames) {
+    if (!respell) {
       return attribute;
     }
     String placeholder = "#" + attribute;
@@ -42,7 +49,7 @@ final class ItemPlaceholders {
       names.forEach(node::put);
     }
     if (!values.isEmpty()) {
-      request.set("ExpressionAttributeValues", ItemValue.item(values));
+      request.set("ExpressionAttributeValues", ItemValue.item(values, respell));
     }
   }
 }

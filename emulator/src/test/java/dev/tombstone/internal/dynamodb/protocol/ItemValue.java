@@ -49,15 +49,28 @@ sealed interface ItemValue {
 
   /** The value in DynamoDB JSON, e.g. {@code {"N":"3"}}. */
   default ObjectNode json() {
+    return json(false);
+  }
+
+  /**
+   * The value in DynamoDB JSON; {@code respelled}, the same value written another way: a
+   * number with a fraction of zeros ({@code "3.0"}), a set in reverse order.
+   */
+  default ObjectNode json(boolean respelled) {
     ObjectNode node = JSON.objectNode();
     if (this instanceof S s) {
       node.put("S", s.value());
     } else if (this instanceof N n) {
-      node.put("N", n.value().toPlainString());
+      String plain = n.value().toPlainString();
+      node.put("N", respelled && n.value().scale() <= 0 ? plain + ".0" : plain);
     } else if (this instanceof Ss ss) {
-      ss.values().forEach(node.putArray("SS")::add);
+      List<String> members = new ArrayList<>(ss.values());
+      if (respelled) {
+        Collections.reverse(members);
+      }
+      members.forEach(node.putArray("SS")::add);
     } else if (this instanceof M m) {
-      node.set("M", item(m.members()));
+      node.set("M", item(m.members(), respelled));
     } else if (this instanceof Bool b) {
       node.put("BOOL", b.value());
     }
@@ -66,8 +79,13 @@ sealed interface ItemValue {
 
   /** An item or key in DynamoDB JSON. */
   static ObjectNode item(Map<String, ItemValue> attributes) {
+    return item(attributes, false);
+  }
+
+  /** An item or key in DynamoDB JSON, its values {@linkplain #json(boolean) respelled}. */
+  static ObjectNode item(Map<String, ItemValue> attributes, boolean respelled) {
     ObjectNode node = JSON.objectNode();
-    attributes.forEach((name, value) -> node.set(name, value.json()));
+    attributes.forEach((name, value) -> node.set(name, value.json(respelled)));
     return node;
   }
 
