@@ -1,14 +1,13 @@
 package dev.tombstone.internal.dynamodb.protocol;
 
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.AddA;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.AddTags;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.DeleteTags;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.Remove;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.SetA;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.SetB;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.SetDeleted;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.SetNested;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.UpdateAction;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.AddA;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.AddTags;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.DeleteTags;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.Remove;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetA;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetB;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetDeleted;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetNested;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -92,11 +91,11 @@ final class ItemModel {
    * UpdateItem creates a missing item, unless the update only removes (none of the attributes
    * it names is on the result), which creates nothing (ScyllaDB's tests, run against AWS).
    */
-  Optional<SortedMap<String, ItemValue>> updated(Key key, List<UpdateAction> actions)
+  Optional<SortedMap<String, ItemValue>> updated(Key key, List<ItemUpdateAction> actions)
       throws InvalidUpdate {
     SortedMap<String, ItemValue> item = new TreeMap<>(seen(key));
     item.putAll(key.attributes());
-    for (UpdateAction action : actions) {
+    for (ItemUpdateAction action : actions) {
       apply(item, action);
     }
     if (get(key).isEmpty()
@@ -111,7 +110,7 @@ final class ItemModel {
     updated.ifPresent(item -> put(key, item));
   }
 
-  private static void apply(SortedMap<String, ItemValue> item, UpdateAction action)
+  private static void apply(SortedMap<String, ItemValue> item, ItemUpdateAction action)
       throws InvalidUpdate {
     if (action instanceof SetA set) {
       item.put("a", ItemValue.N.of(set.value()));

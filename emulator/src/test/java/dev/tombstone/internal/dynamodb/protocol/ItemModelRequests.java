@@ -2,15 +2,14 @@ package dev.tombstone.internal.dynamodb.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tombstone.internal.dynamodb.protocol.ItemModel.Key;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.AddA;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.AddTags;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.DeleteTags;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.Remove;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.SetA;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.SetB;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.SetDeleted;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.SetNested;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.UpdateAction;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.AddA;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.AddTags;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.DeleteTags;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.Remove;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetA;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetB;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetDeleted;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetNested;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,12 +54,12 @@ final class ItemModelRequests {
   }
 
   /** The UpdateExpression for {@code actions}: SET, REMOVE, ADD and DELETE clauses. */
-  static String updateExpression(List<UpdateAction> actions, ItemPlaceholders p) {
+  static String updateExpression(List<ItemUpdateAction> actions, ItemPlaceholders p) {
     List<String> set = new ArrayList<>();
     List<String> remove = new ArrayList<>();
     List<String> add = new ArrayList<>();
     List<String> delete = new ArrayList<>();
-    for (UpdateAction action : actions) {
+    for (ItemUpdateAction action : actions) {
       if (action instanceof SetA a) {
         set.add(p.name("a") + " = " + p.value(ItemValue.N.of(a.value())));
       } else if (action instanceof SetB b) {

@@ -11,6 +11,14 @@ import dev.tombstone.internal.dynamodb.protocol.ItemCondition.NotExists;
 import dev.tombstone.internal.dynamodb.protocol.ItemCondition.Or;
 import dev.tombstone.internal.dynamodb.protocol.ItemCondition.SizeGreater;
 import dev.tombstone.internal.dynamodb.protocol.ItemModel.Key;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.AddA;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.AddTags;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.DeleteTags;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.Remove;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetA;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetB;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetDeleted;
+import dev.tombstone.internal.dynamodb.protocol.ItemUpdateAction.SetNested;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +54,7 @@ final class ItemModelSteps {
       Optional<ItemCondition> condition, boolean respell, boolean returnOld,
       boolean returnOnFailure) implements Step {}
 
-  record Update(Key key, List<UpdateAction> actions, Optional<ItemCondition> condition,
+  record Update(Key key, List<ItemUpdateAction> actions, Optional<ItemCondition> condition,
       boolean respell, ReturnValues returnValues, boolean returnOnFailure) implements Step {}
 
   record Get(Key key) implements Step {}
@@ -80,65 +88,13 @@ final class ItemModelSteps {
   record DeleteWrite(Key key, Optional<ItemCondition> condition, boolean returnOnFailure)
       implements Write {}
 
-  record UpdateWrite(Key key, List<UpdateAction> actions, Optional<ItemCondition> condition,
+  record UpdateWrite(Key key, List<ItemUpdateAction> actions, Optional<ItemCondition> condition,
       boolean returnOnFailure) implements Write {}
 
   record CheckWrite(Key key, Optional<ItemCondition> condition, boolean returnOnFailure)
       implements Write {}
 
   enum ReturnValues { NONE, ALL_OLD, ALL_NEW, UPDATED_OLD, UPDATED_NEW }
-
-  /** One action of an update expression; one action per attribute. */
-  sealed interface UpdateAction {
-    /** The top-level attribute the action changes. */
-    String attribute();
-  }
-
-  record SetA(long value) implements UpdateAction {
-    public String attribute() {
-      return "a";
-    }
-  }
-
-  record SetB(String value) implements UpdateAction {
-    public String attribute() {
-      return "b";
-    }
-  }
-
-  /** {@code SET m.n = :v}: an invalid document path when {@code m} is missing. */
-  record SetNested(long value) implements UpdateAction {
-    public String attribute() {
-      return "m";
-    }
-  }
-
-  /** {@code SET deleted = :true}: a soft delete. */
-  record SetDeleted() implements UpdateAction {
-    public String attribute() {
-      return "deleted";
-    }
-  }
-
-  record Remove(String attribute) implements UpdateAction {}
-
-  record AddA(long value) implements UpdateAction {
-    public String attribute() {
-      return "a";
-    }
-  }
-
-  record AddTags(Set<String> tags) implements UpdateAction {
-    public String attribute() {
-      return "tags";
-    }
-  }
-
-  record DeleteTags(Set<String> tags) implements UpdateAction {
-    public String attribute() {
-      return "tags";
-    }
-  }
 
   static List<Step> read(FuzzedDataProvider data) {
     List<Step> steps = new ArrayList<>();
@@ -166,7 +122,7 @@ final class ItemModelSteps {
 
   private static Update update(FuzzedDataProvider data) {
     Key key = key(data);
-    List<UpdateAction> actions = actions(data, true);
+    List<ItemUpdateAction> actions = actions(data, true);
     // Which of a failed condition and an invalid path DynamoDB reports first is undocumented.
     Optional<ItemCondition> condition = actions.stream().anyMatch(SetNested.class::isInstance)
         ? Optional.empty() : maybeCondition(data, false);
@@ -275,12 +231,12 @@ final class ItemModelSteps {
    * One to three update actions on different attributes; {@code nested} allows
    * {@code SET m.n}.
    */
-  private static List<UpdateAction> actions(FuzzedDataProvider data, boolean nested) {
+  private static List<ItemUpdateAction> actions(FuzzedDataProvider data, boolean nested) {
     int count = data.consumeInt(1, 3);
-    List<UpdateAction> actions = new ArrayList<>();
+    List<ItemUpdateAction> actions = new ArrayList<>();
     Set<String> touched = new TreeSet<>();
     for (int i = 0; i < count; i++) {
-      UpdateAction action = switch (data.consumeInt(0, nested ? 8 : 7)) {
+      ItemUpdateAction action = switch (data.consumeInt(0, nested ? 8 : 7)) {
         case 0 -> new SetA(data.consumeInt(0, 3));
         case 1 -> new SetB(data.pickValue(STRINGS.subList(0, 3)));
         case 2 -> new SetDeleted();

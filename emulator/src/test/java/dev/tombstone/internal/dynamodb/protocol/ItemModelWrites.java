@@ -11,7 +11,6 @@ import dev.tombstone.internal.dynamodb.protocol.ItemModel.Key;
 import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.Delete;
 import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.Put;
 import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.Update;
-import dev.tombstone.internal.dynamodb.protocol.ItemModelSteps.UpdateAction;
 import dev.tombstone.internal.dynamodb.protocol.ItemModelWire.Answer;
 import java.util.List;
 import java.util.Map;
@@ -138,9 +137,9 @@ final class ItemModelWrites {
 
   /** The attributes of {@code item} that {@code actions} change; empty when there are none. */
   private static Optional<SortedMap<String, ItemValue>> changed(
-      Map<String, ItemValue> item, List<UpdateAction> actions) {
+      Map<String, ItemValue> item, List<ItemUpdateAction> actions) {
     SortedMap<String, ItemValue> changed = new TreeMap<>();
-    for (UpdateAction action : actions) {
+    for (ItemUpdateAction action : actions) {
       if (item.containsKey(action.attribute())) {
         changed.put(action.attribute(), item.get(action.attribute()));
       }
