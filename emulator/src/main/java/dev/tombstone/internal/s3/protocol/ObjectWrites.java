@@ -77,7 +77,8 @@ final class ObjectWrites {
     Map<String, String> tags = TaggingOperations.header(call.headers());
     Optional<AccessControlList> acl = AclDocuments.fromHeaders(call.headers(), state.owner());
     VerifiedBody body = RequestBodies.read(call.request(), BodyKind.OBJECT);
-    if ((lock.asksForProtection() || state.objectLockEnabled(call.bucket())) && !body.integrityProvided()) {
+    boolean locking = lock.asksForProtection() || state.objectLockEnabled(call.bucket());
+    if (locking && !body.integrityProvided()) {
       throw WireError.invalidRequest(BucketOperations.MISSING_INTEGRITY_HEADER);
     }
     PutObject.Request request = new PutObject.Request(call.bucket(), call.key(),
