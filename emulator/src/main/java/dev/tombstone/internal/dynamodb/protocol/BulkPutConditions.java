@@ -58,20 +58,17 @@ final class BulkPutConditions {
     String expression = null;
     Map<String, String> names = null;
     Decoded values = null;
-    boolean any = false;
     for (IonValue.Field field : struct.fields()) {
       known(field.name());
       switch (field.name()) {
         case "ConditionExpression" -> expression = ionString(field.value());
         case "ExpressionAttributeNames" -> names = ionNames(field.value());
         case "ExpressionAttributeValues" -> values = ionValues(field.value());
-        default -> {
-          continue;
-        }
+        default -> { } // Item, read by IonItems
       }
-      any = true;
     }
-    return any ? new ConditionParameters(expression, names, values, null, null) : null;
+    return expression == null && names == null && values == null ? null
+        : new ConditionParameters(expression, names, values, null, null);
   }
 
   /**
