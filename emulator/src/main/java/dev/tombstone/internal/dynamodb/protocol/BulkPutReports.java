@@ -13,7 +13,10 @@ import java.io.ByteArrayOutputStream;
  * "Item":{...}}} (n counts from 1 within its object; Item when the record formed one); with
  * {@code CONDITION_CHECK_FAILURE} and at least one item whose condition failed,
  * {@code CONDITION_CHECK_FAILURE.json} beside it, of the same lines with PutItem's error
- * ({@code ConditionalCheckFailedException}, {@code The conditional request failed}).
+ * ({@code ConditionalCheckFailedException}, {@code The conditional request failed}) and, when an
+ * item was stored under the key, {@code "ExistingItem":{...}} after the attempted {@code Item}
+ * (the API reference: the report holds "the attempted item and, when present, the existing
+ * item"; the member's name is Tombstone's).
  */
 final class BulkPutReports {
   static final String FOLDER = "AWSDynamoDB/bulk-operation/";
@@ -32,19 +35,24 @@ final class BulkPutReports {
   /** An input not written because of a parsing or validation error. */
   void rejected(String object, long record, String code, String message, Item item) {
     if (output.outputTypes().contains(ERROR)) {
-      line(errors, object, record, code, message, item);
+      line(errors, object, record, code, message, item, null);
     }
   }
 
-  /** An item not written because its condition did not hold. */
-  void conditionFailed(String object, long record, String code, String message, Item item) {
+  /**
+   * An item not written because its condition did not hold.
+   *
+   * @param existing the item stored under its key, or null when there was none
+   */
+  void conditionFailed(String object, long record, String code, String message, Item item,
+      Item existing) {
     if (output.outputTypes().contains(CONDITION_CHECK_FAILURE)) {
-      line(conditionFailures, object, record, code, message, item);
+      line(conditionFailures, object, record, code, message, item, existing);
     }
   }
 
   private static void line(ByteArrayOutputStream lines, String object, long record, String code,
-      String message, Item item) {
+      String message, Item item, Item existing) {
     JsonOut out = new JsonOut();
     out.json().writeStartObject();
     out.json().writeStringField("SourceObject", object);
@@ -53,6 +61,9 @@ final class BulkPutReports {
     out.json().writeStringField("ErrorMessage", message);
     if (item != null) {
       out.item("Item", item);
+    }
+    if (existing != null) {
+      out.item("ExistingItem", existing);
     }
     out.json().writeEndObject();
     lines.writeBytes(out.finish());

@@ -112,7 +112,8 @@ final class BulkPutRun {
         sources.read(content.get(), document -> {
           ItemCondition condition = document.condition() == null ? null
               : BulkPutConditions.compile(conditions, document.condition());
-          state.putItem(PutItem.Request.of(tableName, document.item()).withCondition(condition));
+          state.putItem(PutItem.Request.of(tableName, document.item()).withCondition(condition)
+              .returningItemOnConditionFailure());
           putBytes += document.item().sizeInBytes();
         });
       }
@@ -127,7 +128,8 @@ final class BulkPutRun {
 
     @Override
     public void conditionFailed(DynamoDbError.ConditionalCheckFailed e, Item item) {
-      report.conditionFailed(object, record(), e.code(), e.getMessage(), item);
+      report.conditionFailed(object, record(), e.code(), e.getMessage(), item,
+          e.item().orElse(null));
     }
 
     /** The number of the record being read, from 1 within its object. */

@@ -86,7 +86,7 @@ class BulkPutConditionsSdkTest {
   }
 
   @Test
-  void aConditionThatFails_leavesTheItem_isNoFailedItem_andIsReportedBesideErrors()
+  void aConditionThatFails_leavesTheItem_isNoFailedItem_andIsReportedWithTheExistingItem()
       throws IOException {
     putObject("fail/1.json", "{\"Item\":{\"id\":{\"S\":\"a\"},\"v\":{\"N\":\"9\"}},"
         + "\"ConditionExpression\":\"attribute_not_exists(#k)\","
@@ -106,7 +106,8 @@ class BulkPutConditionsSdkTest {
     assertThat(lines(key)).containsExactly("{\"SourceObject\":\"fail/1.json\","
         + "\"SourceRecord\":1,\"ErrorCode\":\"ConditionalCheckFailedException\","
         + "\"ErrorMessage\":\"The conditional request failed\","
-        + "\"Item\":{\"id\":{\"S\":\"a\"},\"v\":{\"N\":\"9\"}}}");
+        + "\"Item\":{\"id\":{\"S\":\"a\"},\"v\":{\"N\":\"9\"}},"
+        + "\"ExistingItem\":{\"id\":{\"S\":\"a\"},\"v\":{\"N\":\"1\"}}}");
   }
 
   @Test
@@ -137,7 +138,9 @@ class BulkPutConditionsSdkTest {
     assertThat(value("c", "n")).isEqualTo(AttributeValue.n("1"));
     List<String> report = lines(folder(started) + "CONDITION_CHECK_FAILURE.json");
     assertThat(report).hasSize(1);
-    assertThat(report.get(0)).contains("\"SourceRecord\":2,");
+    assertThat(report.get(0)).contains("\"SourceRecord\":2,")
+        .endsWith("\"Item\":{\"id\":{\"S\":\"c\"},\"n\":{\"N\":\"2\"}},"
+            + "\"ExistingItem\":{\"id\":{\"S\":\"c\"},\"n\":{\"N\":\"1\"}}}");
   }
 
   @Test
