@@ -9,6 +9,7 @@ import dev.tombstone.Tombstone;
 import dev.tombstone.dynamodb.AttributeValue;
 import dev.tombstone.dynamodb.Item;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -55,8 +56,11 @@ class BulkPutConditionsSdkTest {
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
         .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S)));
-    tombstone.dynamoDb().putItem("orders", Item.of(Map.of(
-        "id", AttributeValue.s("a"), "v", AttributeValue.n("1"))));
+    // In this order, so that the reports' ExistingItem has it.
+    Map<String, AttributeValue> stored = new LinkedHashMap<>();
+    stored.put("id", AttributeValue.s("a"));
+    stored.put("v", AttributeValue.n("1"));
+    tombstone.dynamoDb().putItem("orders", Item.of(stored));
   }
 
   @AfterEach
