@@ -3,6 +3,8 @@ package dev.tombstone.internal.dynamodb.protocol;
 import dev.tombstone.dynamodb.DynamoDbError;
 import dev.tombstone.dynamodb.DynamoDbState;
 import dev.tombstone.dynamodb.Item;
+import dev.tombstone.dynamodb.ItemCondition;
+import dev.tombstone.dynamodb.PutItem;
 import dev.tombstone.dynamodb.TableDescription;
 import dev.tombstone.internal.dynamodb.BulkOperation;
 import dev.tombstone.internal.dynamodb.TableTransfers;
@@ -14,7 +16,9 @@ import java.util.UUID;
 /**
  * Runs one StartBulkPutItems to its end: the client token first (a retry answers the operation
  * it started), then the table, then both buckets (a missing one FAILS the operation before any
- * item is written), then every input object in S3's key order, each item put as PutItem puts it.
+ * item is written), then every input object in S3's key order, each item put as PutItem puts it,
+ * under the condition its document carries: an item whose condition fails stays unwritten, is
+ * not a failed item, and goes to the CONDITION_CHECK_FAILURE report.
  */
 final class BulkPutRun {
   static final String MISMATCH = "";
@@ -22,6 +26,7 @@ final class BulkPutRun {
 
   private final DynamoDbState state;
   private final TableTransfers transfers;
+  private final ConditionSupport conditions = new ConditionSupport();
 
   BulkPutRun(DynamoDbState state, TableTransfers transfers) {
     this.state = state;
@@ -104,9 +109,12 @@ final class BulkPutRun {
         object = key;
         itemsBeforeObject = sources.counts().processedItems();
         inputBytes += content.get().length;
-        sources.read(content.get(), item -> {
-          state.putItem(tableName, item);
-          putBytes += item.sizeInBytes();
+        sources.read(content.get(), document -> {
+          ItemCondition condition = document.condition() == null ? null
+              : BulkPutConditions.compile(conditions, document.condition());
+          state.putItem(PutItem.Request.of(tableName, document.item()).withCondition(condition)
+              .returningItemOnConditionFailure());
+          putBytes += document.item().sizeInBytes();
         });
       }
       var read = sources.counts();
@@ -115,8 +123,18 @@ final class BulkPutRun {
 
     @Override
     public void rejected(String code, String message, Item item) {
-      report.rejected(object, sources.counts().processedItems() - itemsBeforeObject, code,
-          message, item);
+      report.rejected(object, record(), code, message, item);
+    }
+
+    @Override
+    public void conditionFailed(DynamoDbError.ConditionalCheckFailed e, Item item) {
+      report.conditionFailed(object, record(), e.code(), e.getMessage(), item,
+          e.item().orElse(null));
+    }
+
+    /** The number of the record being read, from 1 within its object. */
+    private long record() {
+      return sources.counts().processedItems() - itemsBeforeObject;
     }
   }
 }

@@ -29,15 +29,14 @@ import java.util.zip.GZIPInputStream;
  * text of {@code {Item:{...}}} structs ({@link IonItems}), each a top-level value or all in one
  * top-level list, and a binary Ion object is refused whole; a CSV row's key attributes take the
  * type of their attribute definition, every other value is a string and an empty one is left
- * out.
+ * out. In a bulk put a document may carry its condition ({@link BulkPutConditions}); an item its
+ * condition refuses is read but neither written nor an error.
  */
 final class ImportSources {
   static final String PARSE_ERROR = "ParseError";
   static final String NOT_COMPRESSED = "The object is not compressed as InputCompressionType says";
   static final String NOT_JSON = "The text is not DynamoDB JSON";
   static final String NOT_AN_ITEM = "The document is not an {\"Item\":{...}} of attribute values";
-  static final String ONLY_ITEM = "Per-item conditions are not supported by Tombstone: a document"
-      + " holds only its Item";
   static final String NOT_ION = "The text is not Ion";
   static final String NOT_UTF8 = "The text is not UTF-8, as Ion text must be";
   static final String BINARY_ION = "Binary Ion is not read by Tombstone: write Ion text";
@@ -51,7 +50,7 @@ final class ImportSources {
   private final Optional<TableImport.Csv> csv;
   private final TableDefinition table;
   private final Rejects rejects;
-  private final boolean itemOnly;
+  private final boolean conditions;
   private long processed;
   private long imported;
   private long errors;
@@ -62,7 +61,17 @@ final class ImportSources {
     Rejects NONE = (code, message, item) -> { };
 
     void rejected(String code, String message, Item item);
+
+    /** The item was not written because its condition did not hold ({@code e}). */
+    default void conditionFailed(DynamoDbError.ConditionalCheckFailed e, Item item) {}
   }
+
+  /**
+   * One input document: its item and, in a bulk put, the condition members it carries.
+   *
+   * @param condition the document's condition members, or null when it has none
+   */
+  record Document(Item item, ConditionParameters condition) {}
 
   ImportSources(String format, String compression, Optional<TableImport.Csv> csv,
       TableDefinition table) {
@@ -70,21 +79,22 @@ final class ImportSources {
   }
 
   /**
-   * Sources that tell {@code rejects} of each input not written; with {@code itemOnly}, a
-   * DYNAMODB_JSON document with a member besides {@code Item} is refused, not read.
+   * Sources that tell {@code rejects} of each input not written; with {@code conditions}, the
+   * condition members of a document are read ({@link BulkPutConditions}) and any other member
+   * beside {@code Item} fails its document; without, members beside {@code Item} are ignored.
    */
   ImportSources(String format, String compression, Optional<TableImport.Csv> csv,
-      TableDefinition table, Rejects rejects, boolean itemOnly) {
+      TableDefinition table, Rejects rejects, boolean conditions) {
     this.format = format;
     this.compression = compression;
     this.csv = csv;
     this.table = table;
     this.rejects = rejects;
-    this.itemOnly = itemOnly;
+    this.conditions = conditions;
   }
 
-  /** Reads one object, handing each item to {@code write}, which may refuse it by throwing. */
-  void read(byte[] object, Consumer<Item> write) {
+  /** Reads one object, handing each document to {@code write}, which may refuse it by throwing. */
+  void read(byte[] object, Consumer<Document> write) {
     byte[] content;
     try {
       content = "GZIP".equals(compression)
@@ -107,11 +117,14 @@ final class ImportSources {
     return new TableImport.Counts(processed, imported, errors, bytes);
   }
 
-  private void store(Item item, Consumer<Item> write) {
+  private void store(Document document, Consumer<Document> write) {
+    Item item = document.item();
     processed++;
     try {
-      write.accept(item);
+      write.accept(document);
       imported++;
+    } catch (DynamoDbError.ConditionalCheckFailed e) {
+      rejects.conditionFailed(e, item);
     } catch (DynamoDbError e) {
       errors++;
       rejects.rejected(e.code(), e.getMessage(), item);
@@ -124,19 +137,24 @@ final class ImportSources {
     rejects.rejected(PARSE_ERROR, message, null);
   }
 
-  private void jsonItems(byte[] content, Consumer<Item> write) {
+  private void jsonItems(byte[] content, Consumer<Document> write) {
     try {
       Json.parseSequence(content, document -> {
-        if (itemOnly && document instanceof Json.Obj object && object.members().size() > 1) {
-          failed(ONLY_ITEM);
-          return true;
-        }
         Item item = jsonItem(document);
         if (item == null) {
           failed(NOT_AN_ITEM);
           return false;
         }
-        store(item, write);
+        ConditionParameters condition = null;
+        if (conditions) {
+          try {
+            condition = BulkPutConditions.json((Json.Obj) document);
+          } catch (BulkPutConditions.Unreadable e) {
+            failed(e.getMessage());
+            return true;
+          }
+        }
+        store(new Document(item, condition), write);
         return true;
       });
     } catch (IOException e) {
@@ -144,7 +162,7 @@ final class ImportSources {
     }
   }
 
-  private void ionItems(byte[] content, Consumer<Item> write) {
+  private void ionItems(byte[] content, Consumer<Document> write) {
     if (content.length >= 4 && (content[0] & 0xFF) == 0xE0 && content[1] == 0x01
         && content[2] == 0x00 && (content[3] & 0xFF) == 0xEA) {
       failed(BINARY_ION);
@@ -175,11 +193,7 @@ final class ImportSources {
   }
 
   /** Stores one Ion document's item; false when it holds none, which ends its object. */
-  private boolean ionItem(IonValue document, Consumer<Item> write) {
-    if (itemOnly && IonItems.hasMoreThanItem(document)) {
-      failed(ONLY_ITEM);
-      return true;
-    }
+  private boolean ionItem(IonValue document, Consumer<Document> write) {
     Item item;
     try {
       item = IonItems.item(document);
@@ -187,7 +201,16 @@ final class ImportSources {
       failed(e.getMessage());
       return false;
     }
-    store(item, write);
+    ConditionParameters condition = null;
+    if (conditions) {
+      try {
+        condition = BulkPutConditions.ion(document);
+      } catch (BulkPutConditions.Unreadable e) {
+        failed(e.getMessage());
+        return true;
+      }
+    }
+    store(new Document(item, condition), write);
     return true;
   }
 
@@ -204,7 +227,7 @@ final class ImportSources {
     }
   }
 
-  private void csvItems(String text, Consumer<Item> write) {
+  private void csvItems(String text, Consumer<Document> write) {
     char delimiter = csv.flatMap(TableImport.Csv::delimiter).map(d -> d.charAt(0)).orElse(',');
     List<List<String>> rows = CsvRows.parse(text, delimiter);
     Optional<List<String>> given = csv.flatMap(TableImport.Csv::headers);
@@ -219,7 +242,7 @@ final class ImportSources {
       if (item == null) {
         failed(KEY_TYPE);
       } else {
-        store(item, write);
+        store(new Document(item, null), write);
       }
     }
   }

@@ -206,7 +206,7 @@ final class ImportTableOperation {
       ImportSources sources = new ImportSources(format, compression, csv, table);
       for (String key : transfers.keys(source.bucket(), source.keyPrefix().orElse(""))) {
         transfers.read(source.bucket(), key).ifPresent(
-            object -> sources.read(object, item -> state.putItem(table.name(), item)));
+            object -> sources.read(object, doc -> state.putItem(table.name(), doc.item())));
       }
       TableImport.Counts counts = sources.counts();
       made = new TableImport(created.arn() + "/import/" + id, created.arn(),

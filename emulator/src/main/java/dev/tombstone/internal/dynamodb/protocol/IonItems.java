@@ -130,10 +130,13 @@ final class IonItems {
     return Item.of(map(item, 1));
   }
 
-  /** Whether the top-level struct has a field besides {@code Item}. */
-  static boolean hasMoreThanItem(IonValue document) {
-    return document instanceof IonValue.Struct struct
-        && struct.fields().stream().anyMatch(field -> !field.name().equals("Item"));
+  /**
+   * A struct's fields as attribute values, as an item's attributes are read.
+   *
+   * @throws NotAnItem when a field has no DynamoDB form or a name appears twice
+   */
+  static Map<String, AttributeValue> attributes(IonValue.Struct struct) {
+    return map(struct, 1);
   }
 
   private static Map<String, AttributeValue> map(IonValue.Struct struct, int depth) {

@@ -13,8 +13,10 @@ import java.util.Optional;
  * StartBulkPutItems: puts the items of every object under a prefix of a bucket of this
  * emulator's S3 into an existing table, before it answers, so the answer describes a finished
  * operation (COMPLETED, COMPLETED_WITH_ERRORS or FAILED). Each item is written as a PutItem
- * writes it; one that fails its checks is counted and, with {@code ERROR} output, reported to the
- * output location ({@link BulkPutReports}).
+ * writes it, under its document's condition if it carries one ({@link BulkPutConditions}); one
+ * that fails its checks is counted and, with {@code ERROR} output, reported to the output
+ * location, one its condition refuses is reported with {@code CONDITION_CHECK_FAILURE} output
+ * ({@link BulkPutReports}).
  */
 final class StartBulkPutItemsOperation {
   static final String ZSTD_REFUSED =

@@ -174,8 +174,7 @@ class BulkPutItemsSdkTest {
         + "{\"Item\":{\"id\":{\"N\":\"7\"}}}\n"
         + line("good-2", ""));
     putObject("mixed/2.json", line("good-3", "") + "{\"Item\": oops\n" + line("lost", ""));
-    putObject("mixed/3.json", "{\"Item\":{\"id\":{\"S\":\"cond\"}},"
-        + "\"ConditionExpression\":\"attribute_not_exists(id)\"}\n");
+    putObject("mixed/3.json", "{\"Item\":{\"id\":{\"S\":\"other\"}},\"Other\":1}\n");
 
     BulkOperationDescription started = bulkPut("mixed/", b -> { });
 
@@ -202,7 +201,8 @@ class BulkPutItemsSdkTest {
         + "\"ErrorCode\":\"ParseError\",\"ErrorMessage\":\"" + ImportSources.NOT_JSON + "\"")
         .doesNotContain("\"Item\"");
     assertThat(report.get(3)).contains("\"SourceObject\":\"mixed/3.json\",\"SourceRecord\":1,"
-        + "\"ErrorCode\":\"ParseError\",\"ErrorMessage\":\"" + ImportSources.ONLY_ITEM + "\"");
+        + "\"ErrorCode\":\"ParseError\",\"ErrorMessage\":\"" + BulkPutConditions.OTHER_MEMBER
+        + "Other\"}");
   }
 
   @Test

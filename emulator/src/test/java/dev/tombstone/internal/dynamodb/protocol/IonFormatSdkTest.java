@@ -300,7 +300,7 @@ class IonFormatSdkTest {
     s3.createBucket(b -> b.bucket("reports"));
     putObject("bulk/1.ion", "$ion_1_0 {Item:{id:\"a\", n:1.}}\n{Item:{id:\"b\"}}\n"
         + "{Item:{id:\"c\", t:2020-01-01T}}\n");
-    putObject("bulk/2.ion", "{Item:{id:\"d\"}, ConditionExpression:\"x\"}\n{Item:{id:\"e\"}}");
+    putObject("bulk/2.ion", "{Item:{id:\"d\"}, Other:\"x\"}\n{Item:{id:\"e\"}}");
 
     BulkOperationDescription started = dynamo.startBulkPutItems(b -> b.tableName("orders")
         .inputS3Configuration(i -> i.s3Bucket(BUCKET).s3KeyPrefix("bulk/")
@@ -324,6 +324,6 @@ class IonFormatSdkTest {
         "{\"SourceObject\":\"bulk/1.ion\",\"SourceRecord\":3,\"ErrorCode\":\"ParseError\","
             + "\"ErrorMessage\":\"An Ion timestamp is no DynamoDB type\"}",
         "{\"SourceObject\":\"bulk/2.ion\",\"SourceRecord\":1,\"ErrorCode\":\"ParseError\","
-            + "\"ErrorMessage\":\"" + ImportSources.ONLY_ITEM + "\"}");
+            + "\"ErrorMessage\":\"" + BulkPutConditions.OTHER_MEMBER + "Other\"}");
   }
 }

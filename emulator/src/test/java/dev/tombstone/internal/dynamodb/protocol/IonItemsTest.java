@@ -81,8 +81,6 @@ class IonItemsTest {
 
     assertThat(item.get("n")).isEqualTo(AttributeValue.n("42"));
     assertThat(item.get("hex")).isEqualTo(AttributeValue.n("16"));
-    assertThat(IonItems.hasMoreThanItem(new IonReader("{Other:1, Item:{}}").next())).isTrue();
-    assertThat(IonItems.hasMoreThanItem(new IonReader("{Item:{}}").next())).isFalse();
   }
 
   @ParameterizedTest(name = "{0}")
