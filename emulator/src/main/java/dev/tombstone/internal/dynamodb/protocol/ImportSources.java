@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -145,16 +146,7 @@ final class ImportSources {
           failed(NOT_AN_ITEM);
           return false;
         }
-        ConditionParameters condition = null;
-        if (conditions) {
-          try {
-            condition = BulkPutConditions.json((Json.Obj) document);
-          } catch (BulkPutConditions.Unreadable e) {
-            failed(e.getMessage());
-            return true;
-          }
-        }
-        store(new Document(item, condition), write);
+        storeWithCondition(item, () -> BulkPutConditions.json((Json.Obj) document), write);
         return true;
       });
     } catch (IOException e) {
@@ -201,17 +193,26 @@ final class ImportSources {
       failed(e.getMessage());
       return false;
     }
-    ConditionParameters condition = null;
+    storeWithCondition(item, () -> BulkPutConditions.ion(document), write);
+    return true;
+  }
+
+  /**
+   * Stores {@code item} with the condition its document carries, read by {@code condition} when
+   * conditions are read here; condition members that cannot be read fail the document alone.
+   */
+  private void storeWithCondition(Item item, Supplier<ConditionParameters> condition,
+      Consumer<Document> write) {
+    ConditionParameters read = null;
     if (conditions) {
       try {
-        condition = BulkPutConditions.ion(document);
+        read = condition.get();
       } catch (BulkPutConditions.Unreadable e) {
         failed(e.getMessage());
-        return true;
+        return;
       }
     }
-    store(new Document(item, condition), write);
-    return true;
+    store(new Document(item, read), write);
   }
 
   private static Item jsonItem(Json document) {
